@@ -1,0 +1,145 @@
+// Package datetime holds Time, the date-time type of every SellerCenter
+// timestamp field and filter.
+//
+// The API is not consistent about how it writes a moment: RFC 3339 with or
+// without fractional seconds, a space-separated form without a zone
+// ("2022-09-01 16:35:42"), an offset without a colon from the legacy XML
+// endpoints ("2023-05-26T17:26:50+0200"), and plain dates ("2021-01-20") in
+// some filters. Time decodes all of them and writes a value back in the shape
+// it was read in, so a round trip never changes what the API sees.
+package datetime
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Layouts the API is known to send, tried in this order.
+const (
+	layoutRFC3339  = time.RFC3339Nano
+	layoutSpace    = "2006-01-02 15:04:05"
+	layoutSpaceFr  = "2006-01-02 15:04:05.999999999"
+	layoutNoColon  = "2006-01-02T15:04:05-0700"
+	layoutNoColFr  = "2006-01-02T15:04:05.999999999-0700"
+	layoutNoZone   = "2006-01-02T15:04:05"
+	layoutNoZoneFr = "2006-01-02T15:04:05.999999999"
+	layoutDate     = time.DateOnly
+)
+
+var layouts = [...]string{
+	layoutRFC3339, layoutSpace, layoutSpaceFr, layoutNoColon, layoutNoColFr,
+	layoutNoZone, layoutNoZoneFr, layoutDate,
+}
+
+// Time is a moment as the SellerCenter API writes it. It embeds time.Time, so
+// every method of time.Time works on it; it also remembers the layout it was
+// parsed from, so marshalling writes the same shape back.
+//
+// Values without a zone in the text (the space-separated and date-only
+// shapes) are read as UTC; the API does not say which zone they are in.
+//
+// The zero Time marshals as the empty string, and an empty JSON string or
+// JSON null unmarshals into the zero Time.
+type Time struct {
+	time.Time
+	layout string
+}
+
+// ErrFormat is the class of every parse failure; test for it with errors.Is.
+var ErrFormat = errors.New("datetime: unrecognised date-time format")
+
+// New returns t as a Time that marshals as RFC 3339 with fractional seconds
+// only when they are non-zero, the shape the API accepts in requests.
+func New(t time.Time) Time { return Time{Time: t} }
+
+// Date returns the calendar day as a Time that marshals as "2006-01-02", the
+// shape the API's date filters accept; the API then covers the whole day.
+func Date(year int, month time.Month, day int) Time {
+	return Time{Time: time.Date(year, month, day, 0, 0, 0, 0, time.UTC), layout: layoutDate}
+}
+
+// Parse reads s in any of the shapes the API sends.
+func Parse(s string) (Time, error) {
+	for _, l := range layouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return Time{Time: t, layout: l}, nil
+		}
+	}
+	return Time{}, fmt.Errorf("%w: %q", ErrFormat, truncate(s))
+}
+
+// IsDate reports whether t is a calendar day without a time of day, as made
+// by Date or parsed from "2006-01-02".
+func (t Time) IsDate() bool { return t.layout == layoutDate }
+
+// String returns t in the shape it was read in, or RFC 3339 for values made
+// with New; the zero Time is the empty string.
+func (t Time) String() string {
+	if t.Time.IsZero() && t.layout == "" {
+		return ""
+	}
+	l := t.layout
+	if l == "" {
+		l = layoutRFC3339
+	}
+	return t.Time.Format(l)
+}
+
+// Equal reports whether t and u are the same moment, whatever their layouts.
+func (t Time) Equal(u Time) bool { return t.Time.Equal(u.Time) }
+
+// MarshalText implements encoding.TextMarshaler; it is used for query
+// parameters and JSON map keys.
+func (t Time) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler. Empty text is the zero
+// Time.
+func (t *Time) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*t = Time{}
+		return nil
+	}
+	v, err := Parse(string(b))
+	if err != nil {
+		return err
+	}
+	*t = v
+	return nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (t Time) MarshalJSON() ([]byte, error) {
+	s := t.String()
+	b := make([]byte, 0, len(s)+2)
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"'), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler. It accepts a JSON string in any
+// shape Parse reads, the empty string and null.
+func (t *Time) UnmarshalJSON(b []byte) error {
+	if bytes.Equal(b, []byte("null")) {
+		*t = Time{}
+		return nil
+	}
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return fmt.Errorf("%w: want a JSON string, got %s", ErrFormat, truncate(string(b)))
+	}
+	s := b[1 : len(b)-1]
+	if bytes.IndexByte(s, '\\') >= 0 {
+		return fmt.Errorf("%w: escaped characters in %s", ErrFormat, truncate(string(b)))
+	}
+	return t.UnmarshalText(s)
+}
+
+// truncate keeps error messages short when the input is large.
+func truncate(s string) string {
+	const max = 64
+	if len(s) <= max {
+		return s
+	}
+	return s[:max] + "..."
+}
