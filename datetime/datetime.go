@@ -34,17 +34,24 @@ var layouts = [...]string{
 }
 
 // Time is a moment as the SellerCenter API writes it. It embeds time.Time, so
-// every method of time.Time works on it; it also remembers the layout it was
-// parsed from, so marshalling writes the same shape back.
+// every method of time.Time works on it; it also keeps the text it was parsed
+// from, so marshalling writes exactly that text back (fraction digits and
+// "+00:00" versus "Z" included). If the embedded time.Time is replaced, the
+// new value is written in the shape of the old one.
 //
 // Values without a zone in the text (the space-separated and date-only
 // shapes) are read as UTC; the API does not say which zone they are in.
+//
+// Compare values with Equal, not ==: two Times for the same moment may come
+// from different text.
 //
 // The zero Time marshals as the empty string, and an empty JSON string or
 // JSON null unmarshals into the zero Time.
 type Time struct {
 	time.Time
-	layout string
+	layout string    // layout that parsed raw, or the one to format with
+	raw    string    // text it was parsed from
+	parsed time.Time // what raw parsed to, to tell whether Time was replaced
 }
 
 // ErrFormat is the class of every parse failure; test for it with errors.Is.
@@ -64,7 +71,7 @@ func Date(year int, month time.Month, day int) Time {
 func Parse(s string) (Time, error) {
 	for _, l := range layouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return Time{Time: t, layout: l}, nil
+			return Time{Time: t, layout: l, raw: s, parsed: t}, nil
 		}
 	}
 	return Time{}, fmt.Errorf("%w: %q", ErrFormat, truncate(s))
@@ -77,6 +84,9 @@ func (t Time) IsDate() bool { return t.layout == layoutDate }
 // String returns t in the shape it was read in, or RFC 3339 for values made
 // with New; the zero Time is the empty string.
 func (t Time) String() string {
+	if t.raw != "" && t.Time == t.parsed {
+		return t.raw
+	}
 	if t.Time.IsZero() && t.layout == "" {
 		return ""
 	}
