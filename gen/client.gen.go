@@ -1632,9 +1632,9 @@ type NullableDateTime = datetime.Time
 // OpenPagination Where a page sits in a list whose total is not given.
 type OpenPagination struct {
 	// HasNext Whether the next page has at least one entry.
-	HasNext *bool  `json:"hasNext,omitempty"`
-	Limit   *int32 `json:"limit,omitempty"`
-	Offset  *int32 `json:"offset,omitempty"`
+	HasNext *bool `json:"hasNext,omitempty"`
+	Limit   *int  `json:"limit,omitempty"`
+	Offset  *int  `json:"offset,omitempty"`
 }
 
 // Order An order with its items. Customer contact fields may be masked ("#####").
@@ -2003,9 +2003,9 @@ type PackedByMarketplaceRequest struct {
 
 // Pagination Where a page sits in a list whose total is known.
 type Pagination struct {
-	Limit      *int32 `json:"limit,omitempty"`
-	Offset     *int32 `json:"offset,omitempty"`
-	TotalCount *int32 `json:"totalCount,omitempty"`
+	Limit      *int `json:"limit,omitempty"`
+	Offset     *int `json:"offset,omitempty"`
+	TotalCount *int `json:"totalCount,omitempty"`
 }
 
 // PickupRequestResult Items a pickup was requested for.

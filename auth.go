@@ -1,0 +1,97 @@
+package sellercenter
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// tokenSource hands out bearer tokens; authn.TokenSource satisfies it.
+// Invalidate drops a token the API rejected, so the next Token call fetches a
+// fresh one instead of returning it from cache.
+type tokenSource interface {
+	Token(ctx context.Context) (string, error)
+	Invalidate(token string)
+}
+
+// authTransport adds the bearer token and recovers once from a 401. A 401
+// means the API did not process the request, so repeating it cannot
+// duplicate a write, whatever the method.
+type authTransport struct {
+	next   http.RoundTripper
+	tokens tokenSource
+	// origin is the API's scheme and host. Only requests to it carry the
+	// token, so a redirect to another host or to plain http never leaks it.
+	origin *url.URL
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if !sameOrigin(req.URL, t.origin) {
+		return t.next.RoundTrip(req)
+	}
+	ctx := req.Context()
+	token, err := t.tokens.Token(ctx)
+	if err != nil {
+		closeRequestBody(req)
+		return nil, fmt.Errorf("sellercenter: getting an access token: %w", err)
+	}
+	resp, err := t.next.RoundTrip(withToken(req, req.Body, token))
+	if err != nil || resp.StatusCode != http.StatusUnauthorized {
+		return resp, err
+	}
+	// Drop the rejected token even if this request cannot be repeated, so
+	// the next call does not fail the same way.
+	t.tokens.Invalidate(token)
+	body, ok := replayBody(req)
+	if !ok {
+		return resp, nil
+	}
+	fresh, err := t.tokens.Token(ctx)
+	if err != nil {
+		closeBody(body)
+		discard(resp)
+		return nil, fmt.Errorf("sellercenter: refreshing the access token after HTTP 401: %w", err)
+	}
+	discard(resp)
+	resp, err = t.next.RoundTrip(withToken(req, body, fresh))
+	if err == nil && resp.StatusCode == http.StatusUnauthorized {
+		// A second 401 is returned as is, never retried: asking again
+		// would loop. The token is still dropped, so the next call starts
+		// from a fresh one.
+		t.tokens.Invalidate(fresh)
+	}
+	return resp, err
+}
+
+// withToken returns a copy of req with body and the Authorization header; the
+// caller's request is never modified.
+func withToken(req *http.Request, body io.ReadCloser, token string) *http.Request {
+	r := req.Clone(req.Context())
+	r.Body = body
+	r.Header.Set("Authorization", "Bearer "+token)
+	return r
+}
+
+// sameOrigin reports whether u has origin's scheme, host and port, with
+// default ports made explicit.
+func sameOrigin(u, origin *url.URL) bool {
+	return origin != nil && u != nil &&
+		strings.EqualFold(u.Scheme, origin.Scheme) && hostPort(u) == hostPort(origin)
+}
+
+func hostPort(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		switch strings.ToLower(u.Scheme) {
+		case "https":
+			port = "443"
+		case "http":
+			port = "80"
+		}
+	}
+	return strings.ToLower(u.Hostname()) + ":" + port
+}

@@ -1,0 +1,130 @@
+package sellercenter
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+
+	"github.com/sellercenter-go/sellercenter/authn"
+	"github.com/sellercenter-go/sellercenter/gen"
+)
+
+// tokenTimeout bounds one request to the token endpoint.
+const tokenTimeout = authn.DefaultTimeout
+
+// Client is a SellerCenter API client. Every generated operation is a method
+// of it, through the embedded *gen.ClientWithResponses, and every call goes
+// through the rate limit, retry, token refresh and logging layers. It is safe
+// for concurrent use; create one per OAuth application and share it.
+type Client struct {
+	*gen.ClientWithResponses
+}
+
+// New returns a Client for cfg. It checks cfg and returns an error wrapping
+// ErrInvalidConfig that names the offending field; it sends no request. The
+// first call fetches an access token, which all later calls share until it
+// is due for refresh.
+func New(cfg Config) (*Client, error) {
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	tokens, err := authn.New(authn.Config{
+		ClientID:     cfg.ClientID,
+		ClientSecret: cfg.ClientSecret,
+		TokenURL:     cfg.TokenURL,
+		// Token requests bypass the API layers: they are not rate limited
+		// against the seller's API budget, retried by the API rules, or
+		// logged with their bodies.
+		HTTPClient: &http.Client{Transport: cfg.baseTransport(), Timeout: tokenTimeout},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalidConfig, err)
+	}
+	rt := newTransport(cfg.baseTransport(), cfg, tokens, newLimiter(cfg), clock{})
+	c, err := gen.NewClientWithResponses(cfg.BaseURL, gen.WithHTTPClient(cfg.httpClient(rt)))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalidConfig, err)
+	}
+	return &Client{ClientWithResponses: c}, nil
+}
+
+// Orders walks every order that params selects, one page at a time, starting
+// at params.Offset with pages of params.Limit orders (DefaultPageSize when
+// zero). Breaking out of the loop stops further requests; an error is
+// yielded once and ends the walk.
+//
+//	for order, err := range c.Orders(ctx, gen.ListOrdersParams{Section: &section}) {
+//		if err != nil {
+//			return err
+//		}
+//		...
+//	}
+func (c *Client) Orders(ctx context.Context, params gen.ListOrdersParams) iter.Seq2[gen.Order, error] {
+	start := params.Offset
+	return Paginate(ctx, params.Limit, func(ctx context.Context, offset, limit int) (Page[gen.Order], error) {
+		p := params
+		p.Offset, p.Limit = start+offset, limit
+		resp, err := c.ListOrdersWithResponse(ctx, &p)
+		if err := Check(resp, err); err != nil {
+			return Page[gen.Order]{}, err
+		}
+		if resp.JSON200 == nil {
+			return Page[gen.Order]{}, errNoBody(resp.HTTPResponse)
+		}
+		return Page[gen.Order]{Items: resp.JSON200.Items, HasNext: resp.JSON200.Pagination.HasNext}, nil
+	})
+}
+
+// OrderItems walks every order item that params selects, like Orders.
+func (c *Client) OrderItems(ctx context.Context, params gen.ListOrderItemsParams) iter.Seq2[gen.OrderItem, error] {
+	start := params.Offset
+	return Paginate(ctx, params.Limit, func(ctx context.Context, offset, limit int) (Page[gen.OrderItem], error) {
+		p := params
+		p.Offset, p.Limit = start+offset, limit
+		resp, err := c.ListOrderItemsWithResponse(ctx, &p)
+		if err := Check(resp, err); err != nil {
+			return Page[gen.OrderItem]{}, err
+		}
+		if resp.JSON200 == nil {
+			return Page[gen.OrderItem]{}, errNoBody(resp.HTTPResponse)
+		}
+		return Page[gen.OrderItem]{Items: resp.JSON200.Items, TotalCount: resp.JSON200.Pagination.TotalCount}, nil
+	})
+}
+
+// MaxExportPageSize is the largest page listExports accepts.
+const MaxExportPageSize = 20
+
+// Exports walks every export job that params selects, like Orders. Pages
+// hold at most MaxExportPageSize jobs, the API's limit; a zero params.Limit
+// means that limit.
+func (c *Client) Exports(ctx context.Context, params gen.ListExportsParams) iter.Seq2[gen.ExportItem, error] {
+	start := params.Offset
+	size := params.Limit
+	if size == 0 {
+		size = MaxExportPageSize
+	}
+	return Paginate(ctx, size, func(ctx context.Context, offset, limit int) (Page[gen.ExportItem], error) {
+		p := params
+		p.Offset, p.Limit = start+offset, limit
+		resp, err := c.ListExportsWithResponse(ctx, &p)
+		if err := Check(resp, err); err != nil {
+			return Page[gen.ExportItem]{}, err
+		}
+		if resp.JSON200 == nil {
+			return Page[gen.ExportItem]{}, errNoBody(resp.HTTPResponse)
+		}
+		return Page[gen.ExportItem]{Items: resp.JSON200.Items, TotalCount: resp.JSON200.Pagination.TotalCount}, nil
+	})
+}
+
+// errNoBody reports a 2xx answer whose body was not the JSON the spec
+// promises, so a page is never silently taken as empty.
+func errNoBody(resp *http.Response) error {
+	ct := ""
+	if resp != nil {
+		ct = resp.Header.Get("Content-Type")
+	}
+	return fmt.Errorf("sellercenter: success response without a JSON body (Content-Type %q)", ct)
+}

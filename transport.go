@@ -1,0 +1,63 @@
+package sellercenter
+
+import (
+	"net/http"
+	"net/url"
+)
+
+// newTransport composes the client's RoundTripper layers, outermost first:
+//
+//	User-Agent → rate limit → retry → auth (401 refresh) → logging → base
+//
+// The order is the design: a call takes one rate-limit token however often
+// it is retried; each retry attempt gets a fresh token check and its own
+// 401 recovery; and logging sees every request that reaches the network,
+// including the one repeated after a 401, with its attempt number.
+//
+// cfg must have passed validate. A nil tokens leaves requests
+// unauthenticated and a nil lim turns rate limiting off; clk is zero in
+// production.
+//
+// New (added with package gen) is meant to be the only production caller:
+//
+//	if err := cfg.validate(); err != nil { ... }   // plus authn's checks
+//	tokens := authn.NewTokenSource(...)             // shares cfg.HTTPClient
+//	rt := newTransport(cfg.baseTransport(), cfg, tokens, newLimiter(cfg), clock{})
+//	gen.NewClientWithResponses(cfg.BaseURL, gen.WithHTTPClient(cfg.httpClient(rt)))
+func newTransport(base http.RoundTripper, cfg Config, tokens tokenSource, lim limiter, clk clock) http.RoundTripper {
+	var tokenURL *url.URL
+	if cfg.TokenURL != "" {
+		// An unparseable TokenURL only loses the no-body rule for the
+		// token endpoint; bodies are still redacted.
+		tokenURL, _ = url.Parse(cfg.TokenURL)
+	}
+	origin, _ := cfg.baseURL()
+
+	rt := base
+	rt = &loggingTransport{next: rt, logger: cfg.logger(), tokenURL: tokenURL}
+	if tokens != nil {
+		rt = &authTransport{next: rt, tokens: tokens, origin: origin}
+	}
+	rt = &retryTransport{next: rt, maxRetries: cfg.maxRetries(), timeout: cfg.Timeout, clock: clk}
+	if lim != nil {
+		rt = &rateLimitTransport{next: rt, limiter: lim}
+	}
+	return &userAgentTransport{next: rt, userAgent: cfg.userAgent()}
+}
+
+// userAgentTransport sets the configured User-Agent on requests that carry
+// none.
+type userAgentTransport struct {
+	next      http.RoundTripper
+	userAgent string
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *userAgentTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Header.Get("User-Agent") != "" {
+		return t.next.RoundTrip(req)
+	}
+	r := req.Clone(req.Context())
+	r.Header.Set("User-Agent", t.userAgent)
+	return t.next.RoundTrip(r)
+}
