@@ -3,6 +3,11 @@
 GO          ?= go
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 PKGS        := ./...
+# Library packages: what a user's binary links. Their non-standard imports must
+# stay within ALLOWED_DEPS (the generated code's runtime and its two helpers).
+LIB_PKGS     := . ./gen ./authn ./datetime
+ALLOWED_DEPS := github.com/sellercenter-go/sellercenter github.com/oapi-codegen/runtime \
+	github.com/google/uuid github.com/apapsch/go-jsonmerge/v2 golang.org/x/oauth2 golang.org/x/time
 
 .DEFAULT_GOAL := help
 
@@ -26,9 +31,15 @@ check-generated: ## Regenerate gen/ and fail if it was out of date with the spec
 	fi
 
 .PHONY: lint
-lint: ## Run go vet and staticcheck (pinned).
+lint: deps ## Run go vet, staticcheck (pinned) and the dependency check.
 	$(GO) vet $(PKGS)
 	$(GO) run $(STATICCHECK) $(PKGS)
+
+.PHONY: deps
+deps: ## Fail if a library package imports a module outside ALLOWED_DEPS.
+	@bad=$$($(GO) list -deps -f '{{if not .Standard}}{{.Module.Path}}{{end}}' $(LIB_PKGS) | sort -u | \
+		grep -vxF $(foreach d,$(ALLOWED_DEPS),-e $(d))); \
+	if [ -n "$$bad" ]; then echo "library imports modules outside ALLOWED_DEPS:"; echo "$$bad"; exit 1; fi
 
 .PHONY: test
 test: check-generated lint ## Check generated code, lint, and run every test with the race detector.
