@@ -6,10 +6,12 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/sellercenter-go/sellercenter/authn"
+	"github.com/sellercenter-go/sellercenter/gen"
 )
 
 // A TokenSource fetches a token once and sets it on every request through its
@@ -30,7 +32,7 @@ func ExampleTokenSource_Edit() {
 		log.Fatal(err)
 	}
 
-	req, _ := http.NewRequest("GET", "https://sellercenter-api.example.com/v2/sellers/me", nil)
+	req, _ := http.NewRequest("GET", "https://sellercenter-api.zalora.com.my/v2/seller", nil)
 	if err := ts.Edit(context.Background(), req); err != nil {
 		log.Fatal(err)
 	}
@@ -39,8 +41,9 @@ func ExampleTokenSource_Edit() {
 }
 
 // FromEnv reads SELLERCENTER_CLIENT_ID, SELLERCENTER_CLIENT_SECRET and
-// SELLERCENTER_TOKEN_URL; the TokenSource's Edit method goes to the
-// generated client as a request editor.
+// SELLERCENTER_TOKEN_URL; the TokenSource's Edit method is the generated
+// client's request editor. sellercenter.New does this, and adds retries, rate
+// limiting and the 401 refresh shown here by hand.
 func ExampleFromEnv() {
 	cfg, err := authn.FromEnv()
 	if err != nil {
@@ -50,22 +53,20 @@ func ExampleFromEnv() {
 	if err != nil {
 		log.Fatal(err)
 	}
-
-	// With the generated client:
-	//   client, err := gen.NewClientWithResponses(baseURL, gen.WithRequestEditorFn(ts.Edit))
-	// or by hand:
-	req, _ := http.NewRequest("GET", "https://sellercenter-api.example.com/v2/sellers/me", nil)
-	if err := ts.Edit(context.Background(), req); err != nil {
-		log.Fatal(err)
-	}
-	resp, err := http.DefaultClient.Do(req)
+	client, err := gen.NewClientWithResponses(os.Getenv("SELLERCENTER_BASE_URL"), gen.WithRequestEditorFn(ts.Edit))
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode == http.StatusUnauthorized {
-		// The API rejected the token: the next call fetches a new one.
-		ts.Invalidate(strings.TrimPrefix(req.Header.Get("Authorization"), "Bearer "))
+	resp, err := client.GetSellerWithResponse(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	if resp.StatusCode() == http.StatusUnauthorized {
+		// The API rejected the token: drop it so the next call fetches a new one.
+		ts.Invalidate(strings.TrimPrefix(resp.HTTPResponse.Request.Header.Get("Authorization"), "Bearer "))
+	}
+	if resp.JSON200 != nil {
+		fmt.Println(*resp.JSON200.Name)
 	}
 }
 

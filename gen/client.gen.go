@@ -18,6 +18,24 @@ import (
 	"github.com/sellercenter-go/sellercenter/datetime"
 )
 
+// Defines values for CallerRole.
+const (
+	CallerRoleAdmin  CallerRole = "admin"
+	CallerRoleSeller CallerRole = "seller"
+)
+
+// Valid indicates whether the value is a known member of the CallerRole enum.
+func (e CallerRole) Valid() bool {
+	switch e {
+	case CallerRoleAdmin:
+		return true
+	case CallerRoleSeller:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for DelistReasonReason.
 const (
 	DelistReasonReasonDAILYORDERLIMIT            DelistReasonReason = "DAILY_ORDER_LIMIT"
@@ -255,6 +273,24 @@ func (e FileStatusProcessStatus) Valid() bool {
 	case FileStatusProcessStatusPROCESSING:
 		return true
 	case FileStatusProcessStatusQUEUED:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FulfilmentType.
+const (
+	FulfilmentTypeMerchant FulfilmentType = "merchant"
+	FulfilmentTypeVenture  FulfilmentType = "venture"
+)
+
+// Valid indicates whether the value is a known member of the FulfilmentType enum.
+func (e FulfilmentType) Valid() bool {
+	switch e {
+	case FulfilmentTypeMerchant:
+		return true
+	case FulfilmentTypeVenture:
 		return true
 	default:
 		return false
@@ -759,6 +795,27 @@ func (e OrderSection) Valid() bool {
 	}
 }
 
+// Defines values for PackingState.
+const (
+	PackingStateFullyPacked     PackingState = "fully_packed"
+	PackingStateNotPacked       PackingState = "not_packed"
+	PackingStatePartiallyPacked PackingState = "partially_packed"
+)
+
+// Valid indicates whether the value is a known member of the PackingState enum.
+func (e PackingState) Valid() bool {
+	switch e {
+	case PackingStateFullyPacked:
+		return true
+	case PackingStateNotPacked:
+		return true
+	case PackingStatePartiallyPacked:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ReturnsExportRequestStatus.
 const (
 	ReturnsExportRequestStatusOpen                     ReturnsExportRequestStatus = "open"
@@ -816,99 +873,60 @@ func (e SellerStatus) Valid() bool {
 	}
 }
 
-// Defines values for Delivery.
+// Defines values for ShipmentType.
 const (
-	DeliveryNotShippedUnder24BusinessHours Delivery = "notShippedUnder24BusinessHours"
-	DeliveryNotShippedUnder24h             Delivery = "notShippedUnder24h"
-	DeliveryShippedUnder24h                Delivery = "shippedUnder24h"
+	ShipmentTypeCrossdocking ShipmentType = "crossdocking"
+	ShipmentTypeDropshipping ShipmentType = "dropshipping"
+	ShipmentTypeWarehouse    ShipmentType = "warehouse"
 )
 
-// Valid indicates whether the value is a known member of the Delivery enum.
-func (e Delivery) Valid() bool {
+// Valid indicates whether the value is a known member of the ShipmentType enum.
+func (e ShipmentType) Valid() bool {
 	switch e {
-	case DeliveryNotShippedUnder24BusinessHours:
+	case ShipmentTypeCrossdocking:
 		return true
-	case DeliveryNotShippedUnder24h:
+	case ShipmentTypeDropshipping:
 		return true
-	case DeliveryShippedUnder24h:
+	case ShipmentTypeWarehouse:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for Packed.
+// Defines values for ShippingDelay.
 const (
-	PackedFullyPacked     Packed = "fully_packed"
-	PackedNotPacked       Packed = "not_packed"
-	PackedPartiallyPacked Packed = "partially_packed"
+	ShippingDelayNotShippedUnder24BusinessHours ShippingDelay = "notShippedUnder24BusinessHours"
+	ShippingDelayNotShippedUnder24h             ShippingDelay = "notShippedUnder24h"
+	ShippingDelayShippedUnder24h                ShippingDelay = "shippedUnder24h"
 )
 
-// Valid indicates whether the value is a known member of the Packed enum.
-func (e Packed) Valid() bool {
+// Valid indicates whether the value is a known member of the ShippingDelay enum.
+func (e ShippingDelay) Valid() bool {
 	switch e {
-	case PackedFullyPacked:
+	case ShippingDelayNotShippedUnder24BusinessHours:
 		return true
-	case PackedNotPacked:
+	case ShippingDelayNotShippedUnder24h:
 		return true
-	case PackedPartiallyPacked:
+	case ShippingDelayShippedUnder24h:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ShipmentTypeFilter.
+// Defines values for SortDirection.
 const (
-	ShipmentTypeFilterCrossdocking ShipmentTypeFilter = "crossdocking"
-	ShipmentTypeFilterDropshipping ShipmentTypeFilter = "dropshipping"
-	ShipmentTypeFilterWarehouse    ShipmentTypeFilter = "warehouse"
+	SortDirectionAsc  SortDirection = "asc"
+	SortDirectionDesc SortDirection = "desc"
 )
 
-// Valid indicates whether the value is a known member of the ShipmentTypeFilter enum.
-func (e ShipmentTypeFilter) Valid() bool {
+// Valid indicates whether the value is a known member of the SortDirection enum.
+func (e SortDirection) Valid() bool {
 	switch e {
-	case ShipmentTypeFilterCrossdocking:
+	case SortDirectionAsc:
 		return true
-	case ShipmentTypeFilterDropshipping:
-		return true
-	case ShipmentTypeFilterWarehouse:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for SortDir.
-const (
-	SortDirAsc  SortDir = "asc"
-	SortDirDesc SortDir = "desc"
-)
-
-// Valid indicates whether the value is a known member of the SortDir enum.
-func (e SortDir) Valid() bool {
-	switch e {
-	case SortDirAsc:
-		return true
-	case SortDirDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for XContext.
-const (
-	XContextAdmin  XContext = "admin"
-	XContextSeller XContext = "seller"
-)
-
-// Valid indicates whether the value is a known member of the XContext enum.
-func (e XContext) Valid() bool {
-	switch e {
-	case XContextAdmin:
-		return true
-	case XContextSeller:
+	case SortDirectionDesc:
 		return true
 	default:
 		return false
@@ -987,144 +1005,6 @@ func (e ListOrderItemsParamsSort) Valid() bool {
 	}
 }
 
-// Defines values for ListOrderItemsParamsSortDir.
-const (
-	ListOrderItemsParamsSortDirAsc  ListOrderItemsParamsSortDir = "asc"
-	ListOrderItemsParamsSortDirDesc ListOrderItemsParamsSortDir = "desc"
-)
-
-// Valid indicates whether the value is a known member of the ListOrderItemsParamsSortDir enum.
-func (e ListOrderItemsParamsSortDir) Valid() bool {
-	switch e {
-	case ListOrderItemsParamsSortDirAsc:
-		return true
-	case ListOrderItemsParamsSortDirDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListOrderItemsParamsShipmentType.
-const (
-	ListOrderItemsParamsShipmentTypeCrossdocking ListOrderItemsParamsShipmentType = "crossdocking"
-	ListOrderItemsParamsShipmentTypeDropshipping ListOrderItemsParamsShipmentType = "dropshipping"
-	ListOrderItemsParamsShipmentTypeWarehouse    ListOrderItemsParamsShipmentType = "warehouse"
-)
-
-// Valid indicates whether the value is a known member of the ListOrderItemsParamsShipmentType enum.
-func (e ListOrderItemsParamsShipmentType) Valid() bool {
-	switch e {
-	case ListOrderItemsParamsShipmentTypeCrossdocking:
-		return true
-	case ListOrderItemsParamsShipmentTypeDropshipping:
-		return true
-	case ListOrderItemsParamsShipmentTypeWarehouse:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListOrderItemsParamsXContext.
-const (
-	ListOrderItemsParamsXContextAdmin  ListOrderItemsParamsXContext = "admin"
-	ListOrderItemsParamsXContextSeller ListOrderItemsParamsXContext = "seller"
-)
-
-// Valid indicates whether the value is a known member of the ListOrderItemsParamsXContext enum.
-func (e ListOrderItemsParamsXContext) Valid() bool {
-	switch e {
-	case ListOrderItemsParamsXContextAdmin:
-		return true
-	case ListOrderItemsParamsXContextSeller:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListOrdersParamsPacked.
-const (
-	ListOrdersParamsPackedFullyPacked     ListOrdersParamsPacked = "fully_packed"
-	ListOrdersParamsPackedNotPacked       ListOrdersParamsPacked = "not_packed"
-	ListOrdersParamsPackedPartiallyPacked ListOrdersParamsPacked = "partially_packed"
-)
-
-// Valid indicates whether the value is a known member of the ListOrdersParamsPacked enum.
-func (e ListOrdersParamsPacked) Valid() bool {
-	switch e {
-	case ListOrdersParamsPackedFullyPacked:
-		return true
-	case ListOrdersParamsPackedNotPacked:
-		return true
-	case ListOrdersParamsPackedPartiallyPacked:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListOrdersParamsDelivery.
-const (
-	ListOrdersParamsDeliveryNotShippedUnder24BusinessHours ListOrdersParamsDelivery = "notShippedUnder24BusinessHours"
-	ListOrdersParamsDeliveryNotShippedUnder24h             ListOrdersParamsDelivery = "notShippedUnder24h"
-	ListOrdersParamsDeliveryShippedUnder24h                ListOrdersParamsDelivery = "shippedUnder24h"
-)
-
-// Valid indicates whether the value is a known member of the ListOrdersParamsDelivery enum.
-func (e ListOrdersParamsDelivery) Valid() bool {
-	switch e {
-	case ListOrdersParamsDeliveryNotShippedUnder24BusinessHours:
-		return true
-	case ListOrdersParamsDeliveryNotShippedUnder24h:
-		return true
-	case ListOrdersParamsDeliveryShippedUnder24h:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListOrdersParamsShipmentType.
-const (
-	ListOrdersParamsShipmentTypeCrossdocking ListOrdersParamsShipmentType = "crossdocking"
-	ListOrdersParamsShipmentTypeDropshipping ListOrdersParamsShipmentType = "dropshipping"
-	ListOrdersParamsShipmentTypeWarehouse    ListOrdersParamsShipmentType = "warehouse"
-)
-
-// Valid indicates whether the value is a known member of the ListOrdersParamsShipmentType enum.
-func (e ListOrdersParamsShipmentType) Valid() bool {
-	switch e {
-	case ListOrdersParamsShipmentTypeCrossdocking:
-		return true
-	case ListOrdersParamsShipmentTypeDropshipping:
-		return true
-	case ListOrdersParamsShipmentTypeWarehouse:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListOrdersParamsFulfilmentType.
-const (
-	ListOrdersParamsFulfilmentTypeMerchant ListOrdersParamsFulfilmentType = "merchant"
-	ListOrdersParamsFulfilmentTypeVenture  ListOrdersParamsFulfilmentType = "venture"
-)
-
-// Valid indicates whether the value is a known member of the ListOrdersParamsFulfilmentType enum.
-func (e ListOrdersParamsFulfilmentType) Valid() bool {
-	switch e {
-	case ListOrdersParamsFulfilmentTypeMerchant:
-		return true
-	case ListOrdersParamsFulfilmentTypeVenture:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ListOrdersParamsSort.
 const (
 	ListOrdersParamsSortCreatedAt ListOrdersParamsSort = "createdAt"
@@ -1137,141 +1017,6 @@ func (e ListOrdersParamsSort) Valid() bool {
 	case ListOrdersParamsSortCreatedAt:
 		return true
 	case ListOrdersParamsSortUpdatedAt:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListOrdersParamsSortDir.
-const (
-	ListOrdersParamsSortDirAsc  ListOrdersParamsSortDir = "asc"
-	ListOrdersParamsSortDirDesc ListOrdersParamsSortDir = "desc"
-)
-
-// Valid indicates whether the value is a known member of the ListOrdersParamsSortDir enum.
-func (e ListOrdersParamsSortDir) Valid() bool {
-	switch e {
-	case ListOrdersParamsSortDirAsc:
-		return true
-	case ListOrdersParamsSortDirDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListOrdersParamsXContext.
-const (
-	ListOrdersParamsXContextAdmin  ListOrdersParamsXContext = "admin"
-	ListOrdersParamsXContextSeller ListOrdersParamsXContext = "seller"
-)
-
-// Valid indicates whether the value is a known member of the ListOrdersParamsXContext enum.
-func (e ListOrdersParamsXContext) Valid() bool {
-	switch e {
-	case ListOrdersParamsXContextAdmin:
-		return true
-	case ListOrdersParamsXContextSeller:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportOrdersParamsPacked.
-const (
-	ExportOrdersParamsPackedFullyPacked     ExportOrdersParamsPacked = "fully_packed"
-	ExportOrdersParamsPackedNotPacked       ExportOrdersParamsPacked = "not_packed"
-	ExportOrdersParamsPackedPartiallyPacked ExportOrdersParamsPacked = "partially_packed"
-)
-
-// Valid indicates whether the value is a known member of the ExportOrdersParamsPacked enum.
-func (e ExportOrdersParamsPacked) Valid() bool {
-	switch e {
-	case ExportOrdersParamsPackedFullyPacked:
-		return true
-	case ExportOrdersParamsPackedNotPacked:
-		return true
-	case ExportOrdersParamsPackedPartiallyPacked:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportOrdersParamsDelivery.
-const (
-	ExportOrdersParamsDeliveryNotShippedUnder24BusinessHours ExportOrdersParamsDelivery = "notShippedUnder24BusinessHours"
-	ExportOrdersParamsDeliveryNotShippedUnder24h             ExportOrdersParamsDelivery = "notShippedUnder24h"
-	ExportOrdersParamsDeliveryShippedUnder24h                ExportOrdersParamsDelivery = "shippedUnder24h"
-)
-
-// Valid indicates whether the value is a known member of the ExportOrdersParamsDelivery enum.
-func (e ExportOrdersParamsDelivery) Valid() bool {
-	switch e {
-	case ExportOrdersParamsDeliveryNotShippedUnder24BusinessHours:
-		return true
-	case ExportOrdersParamsDeliveryNotShippedUnder24h:
-		return true
-	case ExportOrdersParamsDeliveryShippedUnder24h:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportOrdersParamsShipmentType.
-const (
-	ExportOrdersParamsShipmentTypeCrossdocking ExportOrdersParamsShipmentType = "crossdocking"
-	ExportOrdersParamsShipmentTypeDropshipping ExportOrdersParamsShipmentType = "dropshipping"
-	ExportOrdersParamsShipmentTypeWarehouse    ExportOrdersParamsShipmentType = "warehouse"
-)
-
-// Valid indicates whether the value is a known member of the ExportOrdersParamsShipmentType enum.
-func (e ExportOrdersParamsShipmentType) Valid() bool {
-	switch e {
-	case ExportOrdersParamsShipmentTypeCrossdocking:
-		return true
-	case ExportOrdersParamsShipmentTypeDropshipping:
-		return true
-	case ExportOrdersParamsShipmentTypeWarehouse:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportOrdersParamsFulfilmentType.
-const (
-	ExportOrdersParamsFulfilmentTypeMerchant ExportOrdersParamsFulfilmentType = "merchant"
-	ExportOrdersParamsFulfilmentTypeVenture  ExportOrdersParamsFulfilmentType = "venture"
-)
-
-// Valid indicates whether the value is a known member of the ExportOrdersParamsFulfilmentType enum.
-func (e ExportOrdersParamsFulfilmentType) Valid() bool {
-	switch e {
-	case ExportOrdersParamsFulfilmentTypeMerchant:
-		return true
-	case ExportOrdersParamsFulfilmentTypeVenture:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportOrdersParamsXContext.
-const (
-	ExportOrdersParamsXContextAdmin  ExportOrdersParamsXContext = "admin"
-	ExportOrdersParamsXContextSeller ExportOrdersParamsXContext = "seller"
-)
-
-// Valid indicates whether the value is a known member of the ExportOrdersParamsXContext enum.
-func (e ExportOrdersParamsXContext) Valid() bool {
-	switch e {
-	case ExportOrdersParamsXContextAdmin:
-		return true
-	case ExportOrdersParamsXContextSeller:
 		return true
 	default:
 		return false
@@ -1328,6 +1073,9 @@ type AdminStatusChangeRequest struct {
 		Status      *string `json:"status,omitempty"`
 	} `json:"orderItems"`
 }
+
+// CallerRole The role a caller acts in, sent in the X-Context header.
+type CallerRole string
 
 // DatabaseStatus One database connection's status.
 type DatabaseStatus struct {
@@ -1449,6 +1197,9 @@ type FileStatus struct {
 
 // FileStatusProcessStatus defines model for FileStatus.ProcessStatus.
 type FileStatusProcessStatus string
+
+// FulfilmentType merchant ships from the seller's warehouse, venture from the marketplace's.
+type FulfilmentType string
 
 // GeneratedInvoiceNumber An invoice number made by SellerCenter.
 type GeneratedInvoiceNumber struct {
@@ -2001,6 +1752,9 @@ type PackedByMarketplaceRequest struct {
 	TrackingNumber *string `json:"trackingNumber,omitempty"`
 }
 
+// PackingState Whether all, some or none of an order's items are packed.
+type PackingState string
+
 // Pagination Where a page sits in a list whose total is known.
 type Pagination struct {
 	Limit      *int `json:"limit,omitempty"`
@@ -2091,7 +1845,7 @@ type ReturnsExportRequest struct {
 
 	// Format File format of an export.
 	Format       ExportFormat                `json:"format"`
-	OrderItemIds *[]int64                    `json:"orderItemIds,omitempty"`
+	OrderItemIds *[]int                      `json:"orderItemIds,omitempty"`
 	OrderNumbers *[]string                   `json:"orderNumbers,omitempty"`
 	SrcIds       *[]string                   `json:"srcIds,omitempty"`
 	Status       *ReturnsExportRequestStatus `json:"status,omitempty"`
@@ -2163,11 +1917,20 @@ type ShipmentProvider struct {
 	Uuid *string `json:"uuid,omitempty"`
 }
 
+// ShipmentType How an item reaches the customer, as a filter.
+type ShipmentType string
+
+// ShippingDelay Items shipped less than 24 hours ago, items not shipped within 24 hours, or not within 24 business hours.
+type ShippingDelay string
+
 // ShippingProviderUpdate A new carrier, and optionally a tracking code.
 type ShippingProviderUpdate struct {
 	ShippingProvider string  `json:"shippingProvider"`
 	TrackingCode     *string `json:"trackingCode,omitempty"`
 }
+
+// SortDirection Sort direction.
+type SortDirection string
 
 // TrackingCodeUpdate A new tracking code.
 type TrackingCodeUpdate struct {
@@ -2238,14 +2001,14 @@ type DateEnd = DateTime
 // DateStart A moment in any shape the API writes; see package datetime.
 type DateStart = DateTime
 
-// Delivery defines model for Delivery.
-type Delivery string
+// Delivery Items shipped less than 24 hours ago, items not shipped within 24 hours, or not within 24 business hours.
+type Delivery = ShippingDelay
 
 // FileUuid defines model for FileUuid.
 type FileUuid = string
 
 // FulfilmentTypes defines model for FulfilmentTypes.
-type FulfilmentTypes = []string
+type FulfilmentTypes = []FulfilmentType
 
 // IncludeVoucherDetails defines model for IncludeVoucherDetails.
 type IncludeVoucherDetails = bool
@@ -2283,8 +2046,8 @@ type Outlet = bool
 // PackageId defines model for PackageId.
 type PackageId = int
 
-// Packed defines model for Packed.
-type Packed string
+// Packed Whether all, some or none of an order's items are packed.
+type Packed = PackingState
 
 // PaymentMethods defines model for PaymentMethods.
 type PaymentMethods = []string
@@ -2304,11 +2067,11 @@ type SellerNames = []string
 // ShipmentProviders defines model for ShipmentProviders.
 type ShipmentProviders = []string
 
-// ShipmentTypeFilter defines model for ShipmentTypeFilter.
-type ShipmentTypeFilter string
+// ShipmentTypeFilter How an item reaches the customer, as a filter.
+type ShipmentTypeFilter = ShipmentType
 
-// SortDir defines model for SortDir.
-type SortDir string
+// SortDir Sort direction.
+type SortDir = SortDirection
 
 // Tags defines model for Tags.
 type Tags = []string
@@ -2322,8 +2085,8 @@ type UpdateDateStart = DateTime
 // Warehouses defines model for Warehouses.
 type Warehouses = []string
 
-// XContext defines model for XContext.
-type XContext string
+// XContext The role a caller acts in, sent in the X-Context header.
+type XContext = CallerRole
 
 // BadRequest A Problem that lists the fields that failed validation.
 type BadRequest = ValidationProblem
@@ -2421,13 +2184,13 @@ type ListOrderItemsParams struct {
 	Sort *ListOrderItemsParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
 
 	// SortDir Sort direction; ascending by default.
-	SortDir *ListOrderItemsParamsSortDir `form:"sortDir,omitempty" json:"sortDir,omitempty"`
+	SortDir *SortDir `form:"sortDir,omitempty" json:"sortDir,omitempty"`
 
 	// IncludeVoucherDetails Fill in voucher details of items that have a voucher.
 	IncludeVoucherDetails *IncludeVoucherDetails `form:"includeVoucherDetails,omitempty" json:"includeVoucherDetails,omitempty"`
 
 	// ShipmentType Only items with this shipment type.
-	ShipmentType *ListOrderItemsParamsShipmentType `form:"shipmentType,omitempty" json:"shipmentType,omitempty"`
+	ShipmentType *ShipmentTypeFilter `form:"shipmentType,omitempty" json:"shipmentType,omitempty"`
 
 	// Limit Page size.
 	Limit Limit `form:"limit" json:"limit"`
@@ -2436,7 +2199,7 @@ type ListOrderItemsParams struct {
 	Offset Offset `form:"offset" json:"offset"`
 
 	// XContext Whether the caller acts as an admin or as the seller.
-	XContext *ListOrderItemsParamsXContext `json:"X-Context,omitempty"`
+	XContext *XContext `json:"X-Context,omitempty"`
 }
 
 // ListOrderItemsParamsReturnedBy defines parameters for ListOrderItems.
@@ -2444,15 +2207,6 @@ type ListOrderItemsParamsReturnedBy string
 
 // ListOrderItemsParamsSort defines parameters for ListOrderItems.
 type ListOrderItemsParamsSort string
-
-// ListOrderItemsParamsSortDir defines parameters for ListOrderItems.
-type ListOrderItemsParamsSortDir string
-
-// ListOrderItemsParamsShipmentType defines parameters for ListOrderItems.
-type ListOrderItemsParamsShipmentType string
-
-// ListOrderItemsParamsXContext defines parameters for ListOrderItems.
-type ListOrderItemsParamsXContext string
 
 // ListOrderItemPackagesParams defines parameters for ListOrderItemPackages.
 type ListOrderItemPackagesParams struct {
@@ -2493,7 +2247,7 @@ type ListOrdersParams struct {
 	OrderNumbers *OrderNumbers `form:"orderNumbers[],omitempty" json:"orderNumbers[],omitempty"`
 
 	// Packed Whether all, some or none of the order's items are packed.
-	Packed *ListOrdersParamsPacked `form:"packed,omitempty" json:"packed,omitempty"`
+	Packed *Packed `form:"packed,omitempty" json:"packed,omitempty"`
 
 	// Customers Customer first or last names.
 	Customers *Customers `form:"customers[],omitempty" json:"customers[],omitempty"`
@@ -2508,10 +2262,10 @@ type ListOrdersParams struct {
 	ProductSku *ProductSkus `form:"productSku[],omitempty" json:"productSku[],omitempty"`
 
 	// Delivery How long ago items were shipped, or how long they have waited.
-	Delivery *ListOrdersParamsDelivery `form:"delivery,omitempty" json:"delivery,omitempty"`
+	Delivery *Delivery `form:"delivery,omitempty" json:"delivery,omitempty"`
 
 	// ShipmentType Only items with this shipment type.
-	ShipmentType *ListOrdersParamsShipmentType `form:"shipmentType,omitempty" json:"shipmentType,omitempty"`
+	ShipmentType *ShipmentTypeFilter `form:"shipmentType,omitempty" json:"shipmentType,omitempty"`
 
 	// ShipmentProviders Carrier ids, sent as strings.
 	ShipmentProviders *ShipmentProviders `form:"shipmentProviders[],omitempty" json:"shipmentProviders[],omitempty"`
@@ -2556,32 +2310,14 @@ type ListOrdersParams struct {
 	Sort *ListOrdersParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
 
 	// SortDir Sort direction; ascending by default.
-	SortDir *ListOrdersParamsSortDir `form:"sortDir,omitempty" json:"sortDir,omitempty"`
+	SortDir *SortDir `form:"sortDir,omitempty" json:"sortDir,omitempty"`
 
 	// XContext Whether the caller acts as an admin or as the seller.
-	XContext *ListOrdersParamsXContext `json:"X-Context,omitempty"`
+	XContext *XContext `json:"X-Context,omitempty"`
 }
-
-// ListOrdersParamsPacked defines parameters for ListOrders.
-type ListOrdersParamsPacked string
-
-// ListOrdersParamsDelivery defines parameters for ListOrders.
-type ListOrdersParamsDelivery string
-
-// ListOrdersParamsShipmentType defines parameters for ListOrders.
-type ListOrdersParamsShipmentType string
-
-// ListOrdersParamsFulfilmentType defines parameters for ListOrders.
-type ListOrdersParamsFulfilmentType string
 
 // ListOrdersParamsSort defines parameters for ListOrders.
 type ListOrdersParamsSort string
-
-// ListOrdersParamsSortDir defines parameters for ListOrders.
-type ListOrdersParamsSortDir string
-
-// ListOrdersParamsXContext defines parameters for ListOrders.
-type ListOrdersParamsXContext string
 
 // ListShipmentProvidersParams defines parameters for ListShipmentProviders.
 type ListShipmentProvidersParams struct {
@@ -2604,7 +2340,7 @@ type ExportOrdersParams struct {
 	OrderNumbers *OrderNumbers `form:"orderNumbers[],omitempty" json:"orderNumbers[],omitempty"`
 
 	// Packed Whether all, some or none of the order's items are packed.
-	Packed *ExportOrdersParamsPacked `form:"packed,omitempty" json:"packed,omitempty"`
+	Packed *Packed `form:"packed,omitempty" json:"packed,omitempty"`
 
 	// Customers Customer first or last names.
 	Customers *Customers `form:"customers[],omitempty" json:"customers[],omitempty"`
@@ -2619,10 +2355,10 @@ type ExportOrdersParams struct {
 	ProductSku *ProductSkus `form:"productSku[],omitempty" json:"productSku[],omitempty"`
 
 	// Delivery How long ago items were shipped, or how long they have waited.
-	Delivery *ExportOrdersParamsDelivery `form:"delivery,omitempty" json:"delivery,omitempty"`
+	Delivery *Delivery `form:"delivery,omitempty" json:"delivery,omitempty"`
 
 	// ShipmentType Only items with this shipment type.
-	ShipmentType *ExportOrdersParamsShipmentType `form:"shipmentType,omitempty" json:"shipmentType,omitempty"`
+	ShipmentType *ShipmentTypeFilter `form:"shipmentType,omitempty" json:"shipmentType,omitempty"`
 
 	// ShipmentProviders Carrier ids, sent as strings.
 	ShipmentProviders *ShipmentProviders `form:"shipmentProviders[],omitempty" json:"shipmentProviders[],omitempty"`
@@ -2664,23 +2400,8 @@ type ExportOrdersParams struct {
 	Format *ExportFormat `form:"format,omitempty" json:"format,omitempty"`
 
 	// XContext Whether the caller acts as an admin or as the seller.
-	XContext *ExportOrdersParamsXContext `json:"X-Context,omitempty"`
+	XContext *XContext `json:"X-Context,omitempty"`
 }
-
-// ExportOrdersParamsPacked defines parameters for ExportOrders.
-type ExportOrdersParamsPacked string
-
-// ExportOrdersParamsDelivery defines parameters for ExportOrders.
-type ExportOrdersParamsDelivery string
-
-// ExportOrdersParamsShipmentType defines parameters for ExportOrders.
-type ExportOrdersParamsShipmentType string
-
-// ExportOrdersParamsFulfilmentType defines parameters for ExportOrders.
-type ExportOrdersParamsFulfilmentType string
-
-// ExportOrdersParamsXContext defines parameters for ExportOrders.
-type ExportOrdersParamsXContext string
 
 // GetOrderSuggestionsParams defines parameters for GetOrderSuggestions.
 type GetOrderSuggestionsParams struct {

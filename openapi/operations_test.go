@@ -1,0 +1,1808 @@
+package openapi_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/textproto"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/sellercenter-go/sellercenter/datetime"
+	"github.com/sellercenter-go/sellercenter/gen"
+)
+
+// basePath is where the fake API is mounted. The client gets it without a
+// trailing slash, so a generated path that drops or doubles the base shows.
+const basePath = "/sc"
+
+// row is the contract of one operation: how to call it, what must reach the
+// wire, what the fake API answers and what the typed response must hold.
+type row struct {
+	call func(ctx context.Context, c *gen.ClientWithResponses) (any, error)
+
+	method string
+	path   string     // escaped path below basePath
+	query  url.Values // nil means no query string at all
+	// literal lists fragments the unescaped raw query must contain, so the
+	// repeated "name[]" keys and their order are checked as sent.
+	literal  []string
+	xContext string // wanted X-Context header; "" means it must be absent
+	body     string // wanted JSON body, compared as generic JSON; "" means none
+	parts    []part // wanted multipart parts, in order, instead of body
+
+	reply reply
+	check func(t *testing.T, resp any)
+}
+
+// reply is what the fake API answers.
+type reply struct {
+	status  int
+	fixture string            // JSON body in testdata; "" with raw nil means no body
+	raw     []byte            // a non-JSON body, sent as application/octet-stream
+	header  map[string]string // extra response headers, such as Retry-After
+}
+
+// errorRow answers an operation's call (taken from rows) with an error status.
+type errorRow struct {
+	op    string
+	reply reply
+	check func(t *testing.T, resp any)
+}
+
+// part is one part of a multipart/form-data body.
+type part struct {
+	name, filename, contentType, content string
+}
+
+var (
+	plus2 = time.FixedZone("+02:00", 2*60*60)
+
+	packageDocumentParts = []part{
+		{name: "documentType", content: "invoice"},
+		{name: "documentFile", filename: "INV-20.pdf", contentType: "application/pdf", content: "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n"},
+	}
+	importParts = []part{
+		{name: "type", content: "ready-to-ship"},
+		{name: "file1", filename: "ready-to-ship.csv", contentType: "text/csv", content: "Order Item Id,Tracking Number,Shipping Provider\n1111,de312312351234,DafitiCarrier\n1114,de312312351235,DafitiCarrier\n"},
+	}
+	labelPDF = []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+)
+
+const fileUUID = "88afb380-219a-4450-9320-6e7dad1b518b"
+
+var rows = map[string]row{
+	"getHealth": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.GetHealthWithResponse(ctx)
+		},
+		method: http.MethodGet, path: "/v2/health",
+		reply: reply{status: 200, fixture: "health.json"},
+		check: func(t *testing.T, resp any) {
+			h := deref(t, "GetHealth().JSON200", as[gen.GetHealthResponse](t, resp).JSON200)
+			db := deref(t, "GetHealth().JSON200.Database", h.Database)
+			eq(t, "GetHealth().JSON200.Database.Read.Version", deref(t, "Read.Version", deref(t, "Read", db.Read).Version), "5.7.33")
+			eq(t, "GetHealth().JSON200.Database.Write.Active", deref(t, "Write.Active", deref(t, "Write", db.Write).Active), true)
+		},
+	},
+	"getSeller": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.GetSellerWithResponse(ctx)
+		},
+		method: http.MethodGet, path: "/v2/seller",
+		reply: reply{status: 200, fixture: "seller.json"},
+		check: func(t *testing.T, resp any) {
+			s := deref(t, "GetSeller().JSON200", as[gen.GetSellerResponse](t, resp).JSON200)
+			eq(t, "GetSeller().JSON200.Id", deref(t, "Id", s.Id), 32)
+			eq(t, "GetSeller().JSON200.SrcId", deref(t, "SrcId", s.SrcId), "131")
+			eq(t, "GetSeller().JSON200.Status", deref(t, "Status", s.Status), gen.SellerStatusActive)
+			eq(t, "GetSeller().JSON200.Listed", deref(t, "Listed", s.Listed), false)
+			dr := deref(t, "DelistReasons", s.DelistReasons)
+			eq(t, "len(GetSeller().JSON200.DelistReasons)", len(dr), 1)
+			eq(t, "GetSeller().JSON200.DelistReasons[0].Reason", deref(t, "Reason", dr[0].Reason), gen.DelistReasonReasonDAILYORDERLIMIT)
+			eq(t, "GetSeller().JSON200.DelistReasons[0].ReasonLimit", deref(t, "ReasonLimit", dr[0].ReasonLimit), 100)
+			pf := deref(t, "ProfileFields", s.ProfileFields)
+			eq(t, "GetSeller().JSON200.ProfileFields[0].DisplayValue", deref(t, "DisplayValue", pf[0].DisplayValue), "some name")
+			at(t, "GetSeller().JSON200.CreatedAt", deref(t, "CreatedAt", s.CreatedAt), time.Date(2019, 3, 14, 10, 2, 11, 0, time.UTC))
+			at(t, "GetSeller().JSON200.UpdatedAt", deref(t, "UpdatedAt", s.UpdatedAt), time.Date(2024, 6, 30, 18, 45, 9, 0, time.UTC))
+		},
+	},
+	"updateSeller": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			u := gen.SellerUpdate{Email: ptr("testemail@sellercenter.com")}
+			u.ProfileFields = newSlice(u.ProfileFields, 2)
+			(*u.ProfileFields)[0].Name = ptr("shop_name")
+			(*u.ProfileFields)[0].Value = "Topper Store"
+			(*u.ProfileFields)[1].Id = ptr(7)
+			(*u.ProfileFields)[1].Value = "+60 3 1234 5678"
+			return c.UpdateSellerWithResponse(ctx, u)
+		},
+		method: http.MethodPatch, path: "/v2/seller",
+		body:  `{"email":"testemail@sellercenter.com","profileFields":[{"name":"shop_name","value":"Topper Store"},{"id":7,"value":"+60 3 1234 5678"}]}`,
+		reply: reply{status: 200},
+		check: func(t *testing.T, resp any) {
+			eq(t, "UpdateSeller(email, profileFields).StatusCode()", as[gen.UpdateSellerResponse](t, resp).StatusCode(), 200)
+		},
+	},
+	"listOrders": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.ListOrdersWithResponse(ctx, &gen.ListOrdersParams{
+				Limit:                 100,
+				Offset:                0,
+				Section:               ptr(gen.OrderSectionStatusPending),
+				DateStart:             ptr(datetime.New(time.Date(2024, 3, 1, 8, 30, 0, 0, plus2))),
+				DateEnd:               ptr(datetime.Date(2024, 3, 31)),
+				OrderNumbers:          ptr([]string{"MY-111143", "MY-111144"}),
+				Packed:                ptr(gen.PackingStateNotPacked),
+				Customers:             ptr([]string{"John", "Doe & Sons"}),
+				PrintedStatus:         ptr(false),
+				Tags:                  ptr([]string{"309", "42"}),
+				ProductSku:            ptr([]string{"164097_L"}),
+				Delivery:              ptr(gen.ShippingDelayNotShippedUnder24h),
+				ShipmentType:          ptr(gen.ShipmentTypeDropshipping),
+				ShipmentProviders:     ptr([]string{"42", "7"}),
+				PaymentMethods:        ptr([]string{"NpsPayment", "CashOnDelivery"}),
+				Outlet:                ptr(true),
+				InvoiceRequired:       ptr(false),
+				CancelationReasons:    ptr([]string{"Wrong address"}),
+				FulfilmentType:        ptr([]gen.FulfilmentType{gen.FulfilmentTypeMerchant, gen.FulfilmentTypeVenture}),
+				OrderSources:          ptr([]string{"Zalora MY"}),
+				UpdateDateStart:       ptr(datetime.New(time.Date(2024, 3, 2, 0, 0, 0, 123456000, time.UTC))),
+				UpdateDateEnd:         ptr(datetime.Date(2024, 4, 1)),
+				Warehouses:            ptr([]string{"KL Central"}),
+				OrderIds:              ptr([]int{1111, 1112}),
+				IncludeVoucherDetails: ptr(true),
+				Sort:                  ptr(gen.ListOrdersParamsSortUpdatedAt),
+				SortDir:               ptr(gen.SortDirectionDesc),
+				XContext:              ptr(gen.CallerRoleSeller),
+			})
+		},
+		method: http.MethodGet, path: "/v2/orders",
+		query: url.Values{
+			"limit":                 {"100"},
+			"offset":                {"0"},
+			"section":               {"status_pending"},
+			"dateStart":             {"2024-03-01T08:30:00+02:00"},
+			"dateEnd":               {"2024-03-31"},
+			"orderNumbers[]":        {"MY-111143", "MY-111144"},
+			"packed":                {"not_packed"},
+			"customers[]":           {"John", "Doe & Sons"},
+			"printedStatus":         {"false"},
+			"tags[]":                {"309", "42"},
+			"productSku[]":          {"164097_L"},
+			"delivery":              {"notShippedUnder24h"},
+			"shipmentType":          {"dropshipping"},
+			"shipmentProviders[]":   {"42", "7"},
+			"paymentMethods[]":      {"NpsPayment", "CashOnDelivery"},
+			"outlet":                {"true"},
+			"invoiceRequired":       {"false"},
+			"cancelationReasons[]":  {"Wrong address"},
+			"fulfilmentType[]":      {"merchant", "venture"},
+			"orderSources[]":        {"Zalora MY"},
+			"updateDateStart":       {"2024-03-02T00:00:00.123456Z"},
+			"updateDateEnd":         {"2024-04-01"},
+			"warehouses[]":          {"KL Central"},
+			"orderIds[]":            {"1111", "1112"},
+			"includeVoucherDetails": {"true"},
+			"sort":                  {"updatedAt"},
+			"sortDir":               {"desc"},
+		},
+		literal: []string{
+			"orderNumbers[]=MY-111143&orderNumbers[]=MY-111144",
+			"orderIds[]=1111&orderIds[]=1112",
+			"tags[]=309&tags[]=42",
+			"fulfilmentType[]=merchant&fulfilmentType[]=venture",
+			"dateStart=2024-03-01T08:30:00+02:00",
+			"dateEnd=2024-03-31",
+			"printedStatus=false",
+			"outlet=true",
+		},
+		xContext: "seller",
+		reply:    reply{status: 200, fixture: "order_page.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "ListOrders(limit=100).JSON200", as[gen.ListOrdersResponse](t, resp).JSON200)
+			eq(t, "ListOrders(limit=100).JSON200.Pagination.HasNext", deref(t, "HasNext", p.Pagination.HasNext), true)
+			eq(t, "ListOrders(limit=100).JSON200.Pagination.Limit", deref(t, "Limit", p.Pagination.Limit), 100)
+			if len(p.Items) != 2 || len(p.Items[0].Items) != 1 || len(p.Items[1].Items) != 1 {
+				t.Fatalf("ListOrders(limit=100).JSON200 has %d orders, want 2 with one item each", len(p.Items))
+			}
+			o := p.Items[0]
+			eq(t, "ListOrders().JSON200.Items[0].Number", o.Number, "MY-111143")
+			eq(t, "ListOrders().JSON200.Items[0].Id", o.Id, 1111)
+			eq(t, "ListOrders().JSON200.Items[0].RegionId", deref(t, "RegionId", o.RegionId), "2222-2")
+			eq(t, "ListOrders().JSON200.Items[0].Address.Shipping.City", deref(t, "City", deref(t, "Shipping", o.Address.Shipping).City), "Berlin")
+			eq(t, "ListOrders().JSON200.Items[0].Address.Billing.Address[0]", deref(t, "Address", deref(t, "Billing", o.Address.Billing).Address)[0], "Johannisstr. 20")
+			eq(t, "ListOrders().JSON200.Items[0].StatusList[canceled]", o.StatusList["canceled"], 1)
+			eq(t, "ListOrders().JSON200.Items[0].Source", deref(t, "Source", o.Source), "Zalora MY")
+			eq(t, "ListOrders().JSON200.Items[0].UnitPriceSumWithFees", o.UnitPriceSumWithFees, 10200.5)
+			eq(t, "ListOrders().JSON200.Items[0].ShipmentProviderType", deref(t, "ShipmentProviderType", o.ShipmentProviderType), gen.OrderShipmentProviderTypeStandard)
+			isNil(t, "ListOrders().JSON200.Items[0].ExchangeForOrderId", o.ExchangeForOrderId)
+			isNil(t, "ListOrders().JSON200.Items[0].ExtraAttributes", o.ExtraAttributes)
+			at(t, "ListOrders().JSON200.Items[0].TargetToShip", deref(t, "TargetToShip", o.TargetToShip), time.Date(2022, 12, 23, 5, 36, 23, 123456000, time.UTC))
+			at(t, "ListOrders().JSON200.Items[0].CreatedAt", o.CreatedAt, time.Date(2021, 9, 22, 23, 21, 42, 123456000, time.UTC))
+
+			it := o.Items[0]
+			eq(t, "ListOrders().JSON200.Items[0].Items[0].Shipment.Provider.Name", deref(t, "Provider", it.Shipment.Provider).Name, "DafitiCarrier")
+			eq(t, "ListOrders().JSON200.Items[0].Items[0].Shipment.Provider.Default", deref(t, "Default", it.Shipment.Provider.Default), true)
+			eq(t, "ListOrders().JSON200.Items[0].Items[0].Shipment.Type", it.Shipment.Type, gen.ItemShipmentTypeCrossdocking)
+			isNil(t, "ListOrders().JSON200.Items[0].Items[0].Shipment.ProviderType", it.Shipment.ProviderType)
+			eq(t, "ListOrders().JSON200.Items[0].Items[0].Shipment.Weight", it.Shipment.Weight, 0.5)
+			eq(t, "ListOrders().JSON200.Items[0].Items[0].Product.Name", it.Product.Name, "Short de Baño Azul Topper Slim")
+			eq(t, "ListOrders().JSON200.Items[0].Items[0].Status", it.Status, gen.OrderItemStatusPending)
+			eq(t, "ListOrders().JSON200.Items[0].Items[0].TaxAmount", it.TaxAmount, 433.71)
+			isNil(t, "ListOrders().JSON200.Items[0].Items[0].PaidCommission", it.PaidCommission)
+			eq(t, "ListOrders().JSON200.Items[0].Items[0].ExtraAttributes.GstFree", deref(t, "GstFree", deref(t, "ExtraAttributes", it.ExtraAttributes).GstFree), "0")
+			eq(t, "ListOrders().JSON200.Items[0].Items[0].Actions[1]", it.Actions[1], gen.ItemAction("status_set_to_cancelled"))
+			eq(t, "ListOrders().JSON200.Items[0].Items[0].Vouchers[0].Amount", deref(t, "Vouchers", it.Vouchers)[0].Amount, 14.5)
+			eq(t, "ListOrders().JSON200.Items[0].Items[0].ManifestStatus", deref(t, "ManifestStatus", it.ManifestStatus), gen.OrderItemManifestStatusForwardReadyToShip)
+			eq(t, "ListOrders().JSON200.Items[0].Items[0].Purchase.OrderSrcId", deref(t, "OrderSrcId", it.Purchase.OrderSrcId), 555)
+
+			o2 := p.Items[1]
+			isNil(t, "ListOrders().JSON200.Items[1].Address.Billing", o2.Address.Billing)
+			isNil(t, "ListOrders().JSON200.Items[1].Customer.FirstName", o2.Customer.FirstName)
+			isNil(t, "ListOrders().JSON200.Items[1].Source", o2.Source)
+			isNil(t, "ListOrders().JSON200.Items[1].TargetToShip", o2.TargetToShip)
+			eq(t, "ListOrders().JSON200.Items[1].ExchangeByOrderId", deref(t, "ExchangeByOrderId", o2.ExchangeByOrderId), "1120")
+			eq(t, "ListOrders().JSON200.Items[1].ExtraAttributes", deref(t, "ExtraAttributes", o2.ExtraAttributes), `{"giftWrapColour":"red"}`)
+			it2 := o2.Items[0]
+			isNil(t, "ListOrders().JSON200.Items[1].Items[0].Shipment.Provider", it2.Shipment.Provider)
+			eq(t, "ListOrders().JSON200.Items[1].Items[0].FailureReason.Type", deref(t, "FailureReason.Type", it2.FailureReason.Type), gen.ItemFailureReasonTypeCanceled)
+			eq(t, "ListOrders().JSON200.Items[1].Items[0].CodCollectableAmount", deref(t, "CodCollectableAmount", it2.CodCollectableAmount), "89.90")
+			isNil(t, "ListOrders().JSON200.Items[1].Items[0].UpdatedAt", it2.UpdatedAt)
+			isNil(t, "ListOrders().JSON200.Items[1].Items[0].ExtraAttributes", it2.ExtraAttributes)
+			isNil(t, "ListOrders().JSON200.Items[1].Items[0].Purchase.OrderSrcId", it2.Purchase.OrderSrcId)
+			eq(t, "len(ListOrders().JSON200.Items[1].Items[0].Actions)", len(it2.Actions), 0)
+		},
+	},
+	"getOrder": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.GetOrderWithResponse(ctx, 1111)
+		},
+		method: http.MethodGet, path: "/v2/orders/1111",
+		reply: reply{status: 200, fixture: "order.json"},
+		check: func(t *testing.T, resp any) {
+			o := deref(t, "GetOrder(1111).JSON200", as[gen.GetOrderResponse](t, resp).JSON200)
+			eq(t, "GetOrder(1111).JSON200.Id", o.Id, 1111)
+			eq(t, "GetOrder(1111).JSON200.ExchangeForOrderId", deref(t, "ExchangeForOrderId", o.ExchangeForOrderId), "1098")
+			at(t, "GetOrder(1111).JSON200.UpdatedAt", o.UpdatedAt, time.Date(2021, 9, 22, 21, 21, 42, 0, time.UTC))
+			at(t, "GetOrder(1111).JSON200.AddressUpdatedAt", o.AddressUpdatedAt, time.Date(2022, 9, 1, 16, 35, 42, 0, time.UTC))
+			isNil(t, "GetOrder(1111).JSON200.TargetToShip", o.TargetToShip)
+			if len(o.Items) != 2 {
+				t.Fatalf("len(GetOrder(1111).JSON200.Items) = %d, want 2", len(o.Items))
+			}
+			at(t, "GetOrder(1111).JSON200.Items[0].CreatedAt", o.Items[0].CreatedAt, time.Date(2023, 5, 26, 15, 26, 50, 0, time.UTC))
+			eq(t, "GetOrder(1111).JSON200.Items[1].Status", o.Items[1].Status, gen.OrderItemStatusReadyToShip)
+			isNil(t, "GetOrder(1111).JSON200.Items[1].Vouchers", o.Items[1].Vouchers)
+		},
+	},
+	"getOrderCounters": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.GetOrderCountersWithResponse(ctx)
+		},
+		method: http.MethodGet, path: "/v2/orders-counters",
+		reply: reply{status: 200, fixture: "order_counters.json"},
+		check: func(t *testing.T, resp any) {
+			c := deref(t, "GetOrderCounters().JSON200", as[gen.GetOrderCountersResponse](t, resp).JSON200)
+			p := deref(t, "GetOrderCounters().JSON200.Pending", c.Pending)
+			eq(t, "GetOrderCounters().JSON200.Pending.Pending", deref(t, "Pending.Pending", p.Pending), 42)
+			eq(t, "GetOrderCounters().JSON200.Pending.PendingSamedayCount", deref(t, "PendingSamedayCount", p.PendingSamedayCount), 2)
+			eq(t, "GetOrderCounters().JSON200.PaymentPendingCount", deref(t, "PaymentPendingCount", c.PaymentPendingCount), 4)
+			eq(t, "GetOrderCounters().JSON200.ShippedCount", deref(t, "ShippedCount", c.ShippedCount), 128)
+		},
+	},
+	"getOrderSuggestions": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.GetOrderSuggestionsWithResponse(ctx, &gen.GetOrderSuggestionsParams{
+				Key:            gen.GetOrderSuggestionsParamsKeyCancelationReason,
+				Query:          "out of",
+				FilteredStatus: ptr(gen.OrderSectionStatusCanceled),
+			})
+		},
+		method: http.MethodGet, path: "/v2/orders/search",
+		query: url.Values{"key": {"cancelation-reason"}, "query": {"out of"}, "filteredStatus": {"status_canceled"}},
+		reply: reply{status: 200, fixture: "order_suggestions.json"},
+		check: func(t *testing.T, resp any) {
+			s := deref(t, "GetOrderSuggestions(cancelation-reason, out of).JSON200", as[gen.GetOrderSuggestionsResponse](t, resp).JSON200)
+			res := deref(t, "Results", s.Results)
+			eq(t, "len(GetOrderSuggestions(cancelation-reason, out of).JSON200.Results)", len(res), 3)
+			eq(t, "GetOrderSuggestions(cancelation-reason, out of).JSON200.Results[0].Value", deref(t, "Value", res[0].Value), "Out of stock")
+			eq(t, "GetOrderSuggestions(cancelation-reason, out of).JSON200.Results[2].Label", deref(t, "Label", res[2].Label), "No reason")
+			isNil(t, "GetOrderSuggestions(cancelation-reason, out of).JSON200.Results[2].Value", res[2].Value)
+		},
+	},
+	"exportOrders": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.ExportOrdersWithResponse(ctx, &gen.ExportOrdersParams{
+				Section:         ptr(gen.OrderSectionGroupReadyToShipManifested),
+				DateStart:       ptr(datetime.Date(2024, 10, 1)),
+				DateEnd:         ptr(datetime.Date(2024, 10, 31)),
+				PrintedStatus:   ptr(false),
+				InvoiceRequired: ptr(true),
+				SellerNames:     ptr([]string{"Topper Store", "GFG eCommerce Technologies GmbH"}),
+				UpdateDateStart: ptr(datetime.New(time.Date(2024, 10, 15, 12, 0, 0, 0, time.UTC))),
+				Format:          ptr(gen.ExportFormatXlsx),
+				XContext:        ptr(gen.CallerRoleAdmin),
+			})
+		},
+		method: http.MethodGet, path: "/v2/orders/export",
+		query: url.Values{
+			"section":         {"group_ready_to_ship_manifested"},
+			"dateStart":       {"2024-10-01"},
+			"dateEnd":         {"2024-10-31"},
+			"printedStatus":   {"false"},
+			"invoiceRequired": {"true"},
+			"sellerNames[]":   {"Topper Store", "GFG eCommerce Technologies GmbH"},
+			"updateDateStart": {"2024-10-15T12:00:00Z"},
+			"format":          {"xlsx"},
+		},
+		literal:  []string{"sellerNames[]=Topper Store&sellerNames[]=GFG eCommerce Technologies GmbH", "dateStart=2024-10-01&dateEnd=2024-10-31"},
+		xContext: "admin",
+		reply:    reply{status: 200, fixture: "export_item_queued.json"},
+		check: func(t *testing.T, resp any) {
+			e := deref(t, "ExportOrders(xlsx).JSON200", as[gen.ExportOrdersResponse](t, resp).JSON200)
+			eq(t, "ExportOrders(xlsx).JSON200.Id", deref(t, "Id", e.Id), 852)
+			eq(t, "ExportOrders(xlsx).JSON200.Status", deref(t, "Status", e.Status), gen.ExportItemStatusQueued)
+			eq(t, "ExportOrders(xlsx).JSON200.RequestedFormats[0]", deref(t, "RequestedFormats", e.RequestedFormats)[0], "xlsx")
+			at(t, "ExportOrders(xlsx).JSON200.ExpiresAt", deref(t, "ExpiresAt", e.ExpiresAt), time.Date(2024, 10, 8, 9, 15, 20, 0, time.UTC))
+		},
+	},
+	"exportReturnOrders": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.ExportReturnOrdersWithResponse(ctx, gen.ReturnsExportRequest{
+				Status:       ptr(gen.ReturnsExportRequestStatusOpen),
+				OrderItemIds: ptr([]int{1, 2, 3, 4}),
+				SrcIds:       ptr([]string{"PH-1234567890", "PH-0987654321"}),
+				OrderNumbers: ptr([]string{"1234567890HK", "0987654321HK"}),
+				Format:       gen.ExportFormatCsv,
+				DateStart:    ptr(datetime.Date(2024, 1, 1)),
+				DateEnd:      ptr(datetime.New(time.Date(2024, 2, 1, 23, 59, 59, 0, time.UTC))),
+			})
+		},
+		method: http.MethodPost, path: "/v2/orders/returns/export",
+		body:  `{"status":"open","orderItemIds":[1,2,3,4],"srcIds":["PH-1234567890","PH-0987654321"],"orderNumbers":["1234567890HK","0987654321HK"],"format":"csv","dateStart":"2024-01-01","dateEnd":"2024-02-01T23:59:59Z"}`,
+		reply: reply{status: 201, fixture: "export_job.json"},
+		check: func(t *testing.T, resp any) {
+			j := deref(t, "ExportReturnOrders(open, csv).JSON201", as[gen.ExportReturnOrdersResponse](t, resp).JSON201)
+			eq(t, "ExportReturnOrders(open, csv).JSON201.ExportItemId", deref(t, "ExportItemId", j.ExportItemId), 852)
+			eq(t, "ExportReturnOrders(open, csv).JSON201.Uuid", deref(t, "Uuid", j.Uuid), "78838546-777e-47c8-ba09-43d49bb9efa5")
+		},
+	},
+	"getOrderHistory": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.GetOrderHistoryWithResponse(ctx, 1111, &gen.GetOrderHistoryParams{OrderItemIds: ptr([]int{1111, 1112})})
+		},
+		method: http.MethodGet, path: "/v2/order/1111/history",
+		query:   url.Values{"orderItemIds[]": {"1111", "1112"}},
+		literal: []string{"orderItemIds[]=1111&orderItemIds[]=1112"},
+		reply:   reply{status: 200, fixture: "order_history.json"},
+		check: func(t *testing.T, resp any) {
+			h := deref(t, "GetOrderHistory(1111).JSON200", as[gen.GetOrderHistoryResponse](t, resp).JSON200)
+			eq(t, "len(GetOrderHistory(1111).JSON200)", len(h), 3)
+			eq(t, "GetOrderHistory(1111).JSON200[1].Status", h[1].Status, gen.OrderItemStatusReadyToShip)
+			eq(t, "GetOrderHistory(1111).JSON200[1].Editor", deref(t, "Editor", h[1].Editor), "admin@sellercenter.net")
+			at(t, "GetOrderHistory(1111).JSON200[1].CreatedAt", h[1].CreatedAt, time.Date(2021, 9, 23, 9, 58, 1, 100000, time.UTC))
+			at(t, "GetOrderHistory(1111).JSON200[2].CreatedAt", h[2].CreatedAt, time.Date(2021, 9, 23, 10, 4, 5, 0, time.UTC))
+			isNil(t, "GetOrderHistory(1111).JSON200[2].Note", h[2].Note)
+		},
+	},
+	"getOrderFinance": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.GetOrderFinanceWithResponse(ctx, 1)
+		},
+		method: http.MethodGet, path: "/v2/order/1/finance",
+		reply: reply{status: 200, fixture: "order_finance.json"},
+		check: func(t *testing.T, resp any) {
+			f := deref(t, "GetOrderFinance(1).JSON200", as[gen.GetOrderFinanceResponse](t, resp).JSON200)
+			eq(t, "GetOrderFinance(1).JSON200.GrandTotal", f.GrandTotal, 250.23)
+			eq(t, "GetOrderFinance(1).JSON200.NumberOfInstallments", f.NumberOfInstallments, 3)
+			eq(t, "len(GetOrderFinance(1).JSON200.TransactionSummary)", len(f.TransactionSummary), 2)
+			eq(t, "GetOrderFinance(1).JSON200.TransactionSummary[0].Description", f.TransactionSummary[0].Description, "Commission")
+			eq(t, "GetOrderFinance(1).JSON200.TransactionSummary[0].Amount", f.TransactionSummary[0].Amount, 54.43)
+		},
+	},
+	"listOrderItems": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.ListOrderItemsWithResponse(ctx, &gen.ListOrderItemsParams{
+				OrderItemIds:          ptr([]int{1111, 1115}),
+				OrderIds:              ptr([]int{111134, 1116}),
+				OrderNumbers:          ptr([]string{"MY-111143"}),
+				CreatedAtStart:        ptr(datetime.New(time.Date(2021, 9, 1, 0, 0, 0, 0, plus2))),
+				CreatedAtEnd:          ptr(datetime.New(time.Date(2021, 9, 30, 23, 59, 59, 999999000, time.UTC))),
+				UpdatedAtStart:        ptr(datetime.Date(2021, 9, 1)),
+				UpdatedAtEnd:          ptr(datetime.Date(2021, 10, 31)),
+				Status:                ptr([]gen.OrderItemStatus{gen.OrderItemStatusPending, gen.OrderItemStatusReturned}),
+				ReturnedBy:            ptr(gen.ListOrderItemsParamsReturnedBySeller),
+				SrcIds:                ptr([]string{"MY-32022990", "MY-32022993"}),
+				Sort:                  ptr(gen.ListOrderItemsParamsSortUpdatedAt),
+				SortDir:               ptr(gen.SortDirectionAsc),
+				IncludeVoucherDetails: ptr(true),
+				ShipmentType:          ptr(gen.ShipmentTypeCrossdocking),
+				Limit:                 100,
+				Offset:                0,
+				XContext:              ptr(gen.CallerRoleSeller),
+			})
+		},
+		method: http.MethodGet, path: "/v2/order-items",
+		query: url.Values{
+			"orderItemIds[]":        {"1111", "1115"},
+			"orderIds[]":            {"111134", "1116"},
+			"orderNumbers[]":        {"MY-111143"},
+			"createdAtStart":        {"2021-09-01T00:00:00+02:00"},
+			"createdAtEnd":          {"2021-09-30T23:59:59.999999Z"},
+			"updatedAtStart":        {"2021-09-01"},
+			"updatedAtEnd":          {"2021-10-31"},
+			"status[]":              {"pending", "returned"},
+			"returnedBy":            {"seller"},
+			"srcIds[]":              {"MY-32022990", "MY-32022993"},
+			"sort":                  {"updatedAt"},
+			"sortDir":               {"asc"},
+			"includeVoucherDetails": {"true"},
+			"shipmentType":          {"crossdocking"},
+			"limit":                 {"100"},
+			"offset":                {"0"},
+		},
+		literal: []string{
+			"orderItemIds[]=1111&orderItemIds[]=1115",
+			"status[]=pending&status[]=returned",
+			"srcIds[]=MY-32022990&srcIds[]=MY-32022993",
+			"createdAtStart=2021-09-01T00:00:00+02:00",
+			"includeVoucherDetails=true",
+		},
+		xContext: "seller",
+		reply:    reply{status: 200, fixture: "order_item_page.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "ListOrderItems(limit=100).JSON200", as[gen.ListOrderItemsResponse](t, resp).JSON200)
+			eq(t, "ListOrderItems(limit=100).JSON200.Pagination.TotalCount", deref(t, "TotalCount", p.Pagination.TotalCount), 2)
+			if len(p.Items) != 2 {
+				t.Fatalf("len(ListOrderItems(limit=100).JSON200.Items) = %d, want 2", len(p.Items))
+			}
+			ea := deref(t, "ExtraAttributes", p.Items[0].ExtraAttributes)
+			eq(t, "ListOrderItems().JSON200.Items[0].ExtraAttributes.InstallmentFee", deref(t, "InstallmentFee", ea.InstallmentFee), 20.5)
+			eq(t, "ListOrderItems().JSON200.Items[0].ExtraAttributes[marketplace_fee]", ea.AdditionalProperties["marketplace_fee"], any(12.5))
+			ret := p.Items[1]
+			eq(t, "ListOrderItems().JSON200.Items[1].Status", ret.Status, gen.OrderItemStatusReturned)
+			eq(t, "ListOrderItems().JSON200.Items[1].FailureReason.Name", deref(t, "Name", ret.FailureReason.Name), "Changed mind")
+			eq(t, "ListOrderItems().JSON200.Items[1].ManifestStatus", deref(t, "ManifestStatus", ret.ManifestStatus), gen.OrderItemManifestStatusReturnShipped)
+			eq(t, "ListOrderItems().JSON200.Items[1].IsPickupRequestSent", deref(t, "IsPickupRequestSent", ret.IsPickupRequestSent), true)
+			eq(t, "len(ListOrderItems().JSON200.Items[1].Vouchers)", len(deref(t, "Vouchers", ret.Vouchers)), 0)
+			at(t, "ListOrderItems().JSON200.Items[1].UpdatedAt", deref(t, "UpdatedAt", ret.UpdatedAt), time.Date(2021, 10, 2, 9, 0, 0, 500000000, time.UTC))
+		},
+	},
+	"listOrderItemPackages": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.ListOrderItemPackagesWithResponse(ctx, &gen.ListOrderItemPackagesParams{OrderItemIds: ptr([]int{144, 152, 153})})
+		},
+		method: http.MethodGet, path: "/v2/order-items/packages",
+		query:   url.Values{"orderItemIds[]": {"144", "152", "153"}},
+		literal: []string{"orderItemIds[]=144&orderItemIds[]=152&orderItemIds[]=153"},
+		reply:   reply{status: 200, fixture: "order_item_packages.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "ListOrderItemPackages(144, 152, 153).JSON200", as[gen.ListOrderItemPackagesResponse](t, resp).JSON200)
+			eq(t, "len(ListOrderItemPackages(144, 152, 153).JSON200)", len(p), 2)
+			eq(t, "ListOrderItemPackages(144, 152, 153).JSON200[0].Id", p[0].Id, 123)
+			eq(t, "ListOrderItemPackages(144, 152, 153).JSON200[0].OrderItemIds[1]", p[0].OrderItemIds[1], 152)
+			isNil(t, "ListOrderItemPackages(144, 152, 153).JSON200[1].SrcId", p[1].SrcId)
+		},
+	},
+	"listOrderItemReturns": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.ListOrderItemReturnsWithResponse(ctx, &gen.ListOrderItemReturnsParams{OrderItemIds: ptr([]int{1115, 1116})})
+		},
+		method: http.MethodGet, path: "/v2/order-items/returns",
+		query:   url.Values{"orderItemIds[]": {"1115", "1116"}},
+		literal: []string{"orderItemIds[]=1115&orderItemIds[]=1116"},
+		reply:   reply{status: 200, fixture: "order_item_returns.json"},
+		check: func(t *testing.T, resp any) {
+			r := deref(t, "ListOrderItemReturns(1115, 1116).JSON200", as[gen.ListOrderItemReturnsResponse](t, resp).JSON200)
+			eq(t, "len(ListOrderItemReturns(1115, 1116).JSON200)", len(r), 2)
+			eq(t, "ListOrderItemReturns(1115, 1116).JSON200[0].TrackingCode", deref(t, "TrackingCode", r[0].TrackingCode), "RT1234567890")
+			isNil(t, "ListOrderItemReturns(1115, 1116).JSON200[1].ReturnComment", r[1].ReturnComment)
+		},
+	},
+	"getOrderItemReturn": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.GetOrderItemReturnWithResponse(ctx, 1115)
+		},
+		method: http.MethodGet, path: "/v2/order-items/1115/return",
+		reply: reply{status: 200, fixture: "order_item_return.json"},
+		check: func(t *testing.T, resp any) {
+			r := deref(t, "GetOrderItemReturn(1115).JSON200", as[gen.GetOrderItemReturnResponse](t, resp).JSON200)
+			eq(t, "GetOrderItemReturn(1115).JSON200.OrderItemId", r.OrderItemId, 1115)
+			eq(t, "GetOrderItemReturn(1115).JSON200.ShipmentProvider", deref(t, "ShipmentProvider", r.ShipmentProvider), "DafitiCarrier")
+		},
+	},
+	"listOrderItemTags": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.ListOrderItemTagsWithResponse(ctx)
+		},
+		method: http.MethodGet, path: "/v2/order-item-tags",
+		reply: reply{status: 200, fixture: "order_item_tags.json"},
+		check: func(t *testing.T, resp any) {
+			tags := deref(t, "ListOrderItemTags().JSON200", as[gen.ListOrderItemTagsResponse](t, resp).JSON200)
+			eq(t, "len(ListOrderItemTags().JSON200)", len(tags), 2)
+			eq(t, "ListOrderItemTags().JSON200[0].Id", deref(t, "Id", tags[0].Id), 309)
+			eq(t, "ListOrderItemTags().JSON200[0].Name", deref(t, "Name", tags[0].Name), "Order for Cancellation")
+		},
+	},
+	"listAssignedOrderItemTags": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.ListAssignedOrderItemTagsWithResponse(ctx, &gen.ListAssignedOrderItemTagsParams{OrderItemIds: ptr([]int{420690, 420691})})
+		},
+		method: http.MethodGet, path: "/v2/order-item-tags/assigned",
+		query:   url.Values{"orderItemIds[]": {"420690", "420691"}},
+		literal: []string{"orderItemIds[]=420690&orderItemIds[]=420691"},
+		reply:   reply{status: 200, fixture: "assigned_order_item_tags.json"},
+		check: func(t *testing.T, resp any) {
+			a := deref(t, "ListAssignedOrderItemTags(420690, 420691).JSON200", as[gen.ListAssignedOrderItemTagsResponse](t, resp).JSON200)
+			eq(t, "len(ListAssignedOrderItemTags(420690, 420691).JSON200)", len(a), 2)
+			tags := deref(t, "Tags", a[0].Tags)
+			eq(t, "len(ListAssignedOrderItemTags().JSON200[0].Tags)", len(tags), 2)
+			at(t, "ListAssignedOrderItemTags().JSON200[0].Tags[0].DueAt", deref(t, "DueAt", tags[0].DueAt), time.Date(2023, 3, 28, 4, 0, 0, 0, time.UTC))
+			isNil(t, "ListAssignedOrderItemTags().JSON200[0].Tags[1].DueAt", tags[1].DueAt)
+			eq(t, "len(ListAssignedOrderItemTags().JSON200[1].Tags)", len(deref(t, "Tags", a[1].Tags)), 0)
+		},
+	},
+	"setOrderItemsReadyToShip": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			req := gen.ReadyToShipRequest{
+				TrackingNumber:    ptr("de312312351234"),
+				DeliveryType:      ptr(gen.DeliveryTypeDropship),
+				ShippingProvider:  ptr("DHL"),
+				AccessKey:         ptr("access_key"),
+				DocumentUrl:       ptr("http://doc.com/my_doc"),
+				InvoiceEncodedXml: ptr("PG5mZT48L25mZT4="),
+			}
+			req.OrderItems = withLen(req.OrderItems, 2)
+			req.OrderItems[0].Id = 1
+			req.OrderItems[0].SerialNumber = ptr("de312312351234")
+			req.OrderItems[1].Id = 2
+			return c.SetOrderItemsReadyToShipWithResponse(ctx, req)
+		},
+		method: http.MethodPost, path: "/v2/orders/statuses/set-to-ready-to-ship",
+		body:  `{"orderItems":[{"id":1,"serialNumber":"de312312351234"},{"id":2}],"trackingNumber":"de312312351234","deliveryType":"dropship","shippingProvider":"DHL","accessKey":"access_key","documentUrl":"http://doc.com/my_doc","invoiceEncodedXml":"PG5mZT48L25mZT4="}`,
+		reply: reply{status: 200, fixture: "order_item_ids.json"},
+		check: changedItems("SetOrderItemsReadyToShip(1, 2)", func(t *testing.T, resp any) *gen.ChangedItems {
+			return as[gen.SetOrderItemsReadyToShipResponse](t, resp).JSON200
+		}),
+	},
+	"setOrderItemsPackedByMarketplace": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			req := gen.PackedByMarketplaceRequest{
+				DeliveryType:     gen.DeliveryTypeSendToWarehouse,
+				ShippingProvider: ptr("Aramax"),
+				TrackingNumber:   ptr("123"),
+			}
+			req.OrderItems = withLen(req.OrderItems, 2)
+			req.OrderItems[0].OrderItemId = 12
+			req.OrderItems[0].SerialNumber = ptr("NVFXXXRT")
+			req.OrderItems[1].OrderItemId = 13
+			return c.SetOrderItemsPackedByMarketplaceWithResponse(ctx, req)
+		},
+		method: http.MethodPost, path: "/v2/orders/statuses/set-to-packed-by-marketplace",
+		body:  `{"orderItems":[{"orderItemId":12,"serialNumber":"NVFXXXRT"},{"orderItemId":13}],"deliveryType":"send_to_warehouse","shippingProvider":"Aramax","trackingNumber":"123"}`,
+		reply: reply{status: 200, fixture: "order_item_ids.json"},
+		check: changedItems("SetOrderItemsPackedByMarketplace(12, 13)", func(t *testing.T, resp any) *gen.ChangedItems {
+			return as[gen.SetOrderItemsPackedByMarketplaceResponse](t, resp).JSON200
+		}),
+	},
+	"setOrderItemsShipped": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.SetOrderItemsShippedWithResponse(ctx, gen.OrderItemIds{OrderItemIds: []int{123456, 654321}})
+		},
+		method: http.MethodPost, path: "/v2/orders/statuses/set-to-shipped",
+		body:  `{"orderItemIds":[123456,654321]}`,
+		reply: reply{status: 200, fixture: "order_item_ids.json"},
+		check: changedItems("SetOrderItemsShipped(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
+			return as[gen.SetOrderItemsShippedResponse](t, resp).JSON200
+		}),
+	},
+	"setOrderItemsDelivered": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.SetOrderItemsDeliveredWithResponse(ctx, gen.OrderItemIds{OrderItemIds: []int{123456, 654321}})
+		},
+		method: http.MethodPost, path: "/v2/orders/statuses/set-to-delivered",
+		body:  `{"orderItemIds":[123456,654321]}`,
+		reply: reply{status: 200, fixture: "order_item_ids.json"},
+		check: changedItems("SetOrderItemsDelivered(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
+			return as[gen.SetOrderItemsDeliveredResponse](t, resp).JSON200
+		}),
+	},
+	"setOrderItemsDeliveryFailed": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.SetOrderItemsDeliveryFailedWithResponse(ctx, gen.ReasonedStatusChange{
+				OrderItemIds: []int{123456, 654321}, Reason: "Not reachable", ReasonDetail: ptr("Details"),
+			})
+		},
+		method: http.MethodPost, path: "/v2/orders/statuses/set-to-delivery-failed",
+		body:  `{"orderItemIds":[123456,654321],"reason":"Not reachable","reasonDetail":"Details"}`,
+		reply: reply{status: 200, fixture: "order_item_ids.json"},
+		check: changedItems("SetOrderItemsDeliveryFailed(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
+			return as[gen.SetOrderItemsDeliveryFailedResponse](t, resp).JSON200
+		}),
+	},
+	"setOrderItemsCanceled": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.SetOrderItemsCanceledWithResponse(ctx, gen.ReasonedStatusChange{
+				OrderItemIds: []int{123456, 654321}, Reason: "Out of stock",
+			})
+		},
+		method: http.MethodPost, path: "/v2/orders/statuses/set-to-cancelled",
+		body:  `{"orderItemIds":[123456,654321],"reason":"Out of stock"}`,
+		reply: reply{status: 200, fixture: "order_item_ids.json"},
+		check: changedItems("SetOrderItemsCanceled(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
+			return as[gen.SetOrderItemsCanceledResponse](t, resp).JSON200
+		}),
+	},
+	"setOrderItemsReturned": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.SetOrderItemsReturnedWithResponse(ctx, gen.ReturnStatusChange{
+				OrderItemIds: []int{123456, 654321}, Reason: ptr("Changed mind"),
+			})
+		},
+		method: http.MethodPost, path: "/v2/orders/statuses/set-to-returned",
+		body:  `{"orderItemIds":[123456,654321],"reason":"Changed mind"}`,
+		reply: reply{status: 200, fixture: "order_item_ids.json"},
+		check: changedItems("SetOrderItemsReturned(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
+			return as[gen.SetOrderItemsReturnedResponse](t, resp).JSON200
+		}),
+	},
+	"setOrderItemsReturnReceived": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.SetOrderItemsReturnReceivedWithResponse(ctx, gen.OrderItemIds{OrderItemIds: []int{123456, 654321}})
+		},
+		method: http.MethodPost, path: "/v2/orders/statuses/set-to-return-received",
+		body:  `{"orderItemIds":[123456,654321]}`,
+		reply: reply{status: 200, fixture: "order_item_ids.json"},
+		check: changedItems("SetOrderItemsReturnReceived(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
+			return as[gen.SetOrderItemsReturnReceivedResponse](t, resp).JSON200
+		}),
+	},
+	"setOrderItemsReturnApproved": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.SetOrderItemsReturnApprovedWithResponse(ctx, gen.OrderItemIds{OrderItemIds: []int{123456, 654321}})
+		},
+		method: http.MethodPost, path: "/v2/orders/statuses/set-to-return-approved",
+		body:  `{"orderItemIds":[123456,654321]}`,
+		reply: reply{status: 200, fixture: "order_item_ids.json"},
+		check: changedItems("SetOrderItemsReturnApproved(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
+			return as[gen.SetOrderItemsReturnApprovedResponse](t, resp).JSON200
+		}),
+	},
+	"setOrderItemsReturnRejected": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.SetOrderItemsReturnRejectedWithResponse(ctx, gen.ReasonedStatusChange{
+				OrderItemIds: []int{123456, 654321}, Reason: "Item used", ReasonDetail: ptr("Tags removed"),
+			})
+		},
+		method: http.MethodPost, path: "/v2/orders/statuses/set-to-return-rejected",
+		body:  `{"orderItemIds":[123456,654321],"reason":"Item used","reasonDetail":"Tags removed"}`,
+		reply: reply{status: 200, fixture: "order_item_ids.json"},
+		check: changedItems("SetOrderItemsReturnRejected(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
+			return as[gen.SetOrderItemsReturnRejectedResponse](t, resp).JSON200
+		}),
+	},
+	"adminChangeOrderItemStatuses": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			var req gen.AdminStatusChangeRequest
+			req.OrderItems = withLen(req.OrderItems, 2)
+			req.OrderItems[0].OrderItemId = 12
+			req.OrderItems[0].Status = ptr("canceled")
+			req.OrderItems[0].Reason = ptr("defect")
+			req.OrderItems[1].OrderItemId = 13
+			req.OrderItems[1].Status = ptr("delivered")
+			return c.AdminChangeOrderItemStatusesWithResponse(ctx, req)
+		},
+		method: http.MethodPost, path: "/v2/orders/statuses/admin-change-status",
+		body:  `{"orderItems":[{"orderItemId":12,"status":"canceled","reason":"defect"},{"orderItemId":13,"status":"delivered"}]}`,
+		reply: reply{status: 200, fixture: "order_item_ids.json"},
+		check: changedItems("AdminChangeOrderItemStatuses(12, 13)", func(t *testing.T, resp any) *gen.ChangedItems {
+			return as[gen.AdminChangeOrderItemStatusesResponse](t, resp).JSON200
+		}),
+	},
+	"listShipmentProviders": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.ListShipmentProvidersWithResponse(ctx, &gen.ListShipmentProvidersParams{Status: ptr(true)})
+		},
+		method: http.MethodGet, path: "/v2/orders-shipment-providers",
+		query:   url.Values{"status": {"true"}},
+		literal: []string{"status=true"},
+		reply:   reply{status: 200, fixture: "shipment_providers.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "ListShipmentProviders(status=true).JSON200", as[gen.ListShipmentProvidersResponse](t, resp).JSON200)
+			eq(t, "len(ListShipmentProviders(status=true).JSON200)", len(p), 2)
+			eq(t, "ListShipmentProviders(status=true).JSON200[0].Name", deref(t, "Name", p[0].Name), "AS-FedEx")
+			eq(t, "ListShipmentProviders(status=true).JSON200[0].ApiIntegrationAvailable", deref(t, "ApiIntegrationAvailable", p[0].ApiIntegrationAvailable), true)
+			eq(t, "ListShipmentProviders(status=true).JSON200[1].Default", deref(t, "Default", p[1].Default), false)
+		},
+	},
+	"listFailureReasons": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.ListFailureReasonsWithResponse(ctx)
+		},
+		method: http.MethodGet, path: "/v2/orders-failure-reasons",
+		reply: reply{status: 200, fixture: "failure_reasons.json"},
+		check: func(t *testing.T, resp any) {
+			r := deref(t, "ListFailureReasons().JSON200", as[gen.ListFailureReasonsResponse](t, resp).JSON200)
+			eq(t, "len(ListFailureReasons().JSON200)", len(r), 3)
+			eq(t, "ListFailureReasons().JSON200[1].OutOfStock", deref(t, "OutOfStock", r[1].OutOfStock), true)
+			eq(t, "ListFailureReasons().JSON200[2].Type", deref(t, "Type", r[2].Type), gen.FailureReasonTypeFailed)
+		},
+	},
+	"setOrderItemTrackingCode": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.SetOrderItemTrackingCodeWithResponse(ctx, 1111, gen.TrackingCodeUpdate{TrackingCode: "ASDF123"})
+		},
+		method: http.MethodPost, path: "/v2/order-item/1111/tracking-code",
+		body:  `{"trackingCode":"ASDF123"}`,
+		reply: reply{status: 200},
+		check: func(t *testing.T, resp any) {
+			eq(t, "SetOrderItemTrackingCode(1111, ASDF123).StatusCode()", as[gen.SetOrderItemTrackingCodeResponse](t, resp).StatusCode(), 200)
+		},
+	},
+	"setOrderItemShippingProvider": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.SetOrderItemShippingProviderWithResponse(ctx, 1111, gen.ShippingProviderUpdate{ShippingProvider: "DafitiCarrier", TrackingCode: ptr("ASDF123")})
+		},
+		method: http.MethodPost, path: "/v2/order-item/1111/shipping-provider",
+		body:  `{"shippingProvider":"DafitiCarrier","trackingCode":"ASDF123"}`,
+		reply: reply{status: 200, fixture: "order_item.json"},
+		check: func(t *testing.T, resp any) {
+			it := deref(t, "SetOrderItemShippingProvider(1111, DafitiCarrier).JSON200", as[gen.SetOrderItemShippingProviderResponse](t, resp).JSON200)
+			eq(t, "SetOrderItemShippingProvider(1111, DafitiCarrier).JSON200.Shipment.TrackingCode", it.Shipment.TrackingCode, "ASDF123")
+			pr := deref(t, "SetOrderItemShippingProvider(1111, DafitiCarrier).JSON200.Shipment.Provider", it.Shipment.Provider)
+			eq(t, "SetOrderItemShippingProvider(1111, DafitiCarrier).JSON200.Shipment.Provider.Name", pr.Name, "DafitiCarrier")
+			isNil(t, "SetOrderItemShippingProvider(1111, DafitiCarrier).JSON200.Shipment.Provider.Uuid", pr.Uuid)
+			eq(t, "SetOrderItemShippingProvider(1111, DafitiCarrier).JSON200.Status", it.Status, gen.OrderItemStatusReadyToShip)
+			at(t, "SetOrderItemShippingProvider(1111, DafitiCarrier).JSON200.LastStatusChangedAt", deref(t, "LastStatusChangedAt", it.LastStatusChangedAt), time.Date(2021, 9, 23, 9, 58, 1, 100000, time.UTC))
+		},
+	},
+	"createPickupRequest": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.CreatePickupRequestWithResponse(ctx, gen.OrderItemIds{OrderItemIds: []int{1, 2}})
+		},
+		method: http.MethodPost, path: "/v2/order-pickup-requests",
+		body:  `{"orderItemIds":[1,2]}`,
+		reply: reply{status: 201, fixture: "pickup_request.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "CreatePickupRequest(1, 2).JSON201", as[gen.CreatePickupRequestResponse](t, resp).JSON201)
+			eq(t, "CreatePickupRequest(1, 2).JSON201.OrderItemIds", fmt.Sprint(deref(t, "OrderItemIds", p.OrderItemIds)), "[1 2]")
+			eq(t, "len(CreatePickupRequest(1, 2).JSON201.Errors)", len(deref(t, "Errors", p.Errors)), 0)
+		},
+	},
+	"setInvoiceNumber": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.SetInvoiceNumberWithResponse(ctx, gen.InvoiceNumberAssignment{OrderItemId: 1, InvoiceNumber: "INV-20"})
+		},
+		method: http.MethodPost, path: "/v2/orders/set-invoice-number",
+		body:  `{"orderItemId":1,"invoiceNumber":"INV-20"}`,
+		reply: reply{status: 200, fixture: "invoice_number.json"},
+		check: func(t *testing.T, resp any) {
+			n := deref(t, "SetInvoiceNumber(1, INV-20).JSON200", as[gen.SetInvoiceNumberResponse](t, resp).JSON200)
+			eq(t, "SetInvoiceNumber(1, INV-20).JSON200.InvoiceNumber", n.InvoiceNumber, "INV-20")
+			eq(t, "SetInvoiceNumber(1, INV-20).JSON200.OrderItemId", n.OrderItemId, 1)
+		},
+	},
+	"setInvoiceAccessKeys": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			var req gen.InvoiceAccessKeyRequest
+			req.OrderItems = withLen(req.OrderItems, 2)
+			req.OrderItems[0].OrderItemId = 1
+			req.OrderItems[0].AccessKey = "12345678901234567890123456789012345678901234"
+			req.OrderItems[0].DocumentUrl = ptr("https://example.com/invoices/INV-20.pdf")
+			req.OrderItems[1].OrderItemId = 2
+			req.OrderItems[1].AccessKey = "43210987654321098765432109876543210987654321"
+			req.OrderItems[1].InvoiceEncodedXml = ptr("PG5mZT48L25mZT4=")
+			return c.SetInvoiceAccessKeysWithResponse(ctx, req)
+		},
+		method: http.MethodPost, path: "/v2/orders/set-invoice-access-key",
+		body:  `{"orderItems":[{"orderItemId":1,"accessKey":"12345678901234567890123456789012345678901234","documentUrl":"https://example.com/invoices/INV-20.pdf"},{"orderItemId":2,"accessKey":"43210987654321098765432109876543210987654321","InvoiceEncodedXml":"PG5mZT48L25mZT4="}]}`,
+		reply: reply{status: 200, fixture: "order_item_ids.json"},
+		check: changedItems("SetInvoiceAccessKeys(1, 2)", func(t *testing.T, resp any) *gen.ChangedItems {
+			return as[gen.SetInvoiceAccessKeysResponse](t, resp).JSON200
+		}),
+	},
+	"generateInvoiceNumber": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.GenerateInvoiceNumberWithResponse(ctx, 1111)
+		},
+		method: http.MethodPost, path: "/v2/orders/1111/generate-invoice-number",
+		reply: reply{status: 201, fixture: "generated_invoice_number.json"},
+		check: func(t *testing.T, resp any) {
+			n := deref(t, "GenerateInvoiceNumber(1111).JSON201", as[gen.GenerateInvoiceNumberResponse](t, resp).JSON201)
+			eq(t, "GenerateInvoiceNumber(1111).JSON201.Number", n.Number, "INV-265496632")
+		},
+	},
+	"getInvoiceNumberSettings": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.GetInvoiceNumberSettingsWithResponse(ctx)
+		},
+		method: http.MethodGet, path: "/v2/orders/invoice-number-settings",
+		reply: reply{status: 201, fixture: "invoice_number_settings.json"},
+		check: func(t *testing.T, resp any) {
+			s := deref(t, "GetInvoiceNumberSettings().JSON201", as[gen.GetInvoiceNumberSettingsResponse](t, resp).JSON201)
+			eq(t, "GetInvoiceNumberSettings().JSON201.GenerationType", deref(t, "GenerationType", s.GenerationType), "autoincrement_number")
+			eq(t, "GetInvoiceNumberSettings().JSON201.NextFormatedValue", deref(t, "NextFormatedValue", s.NextFormatedValue), "ABC123")
+		},
+	},
+	"updateInvoiceNumberSettings": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.UpdateInvoiceNumberSettingsWithResponse(ctx, gen.InvoiceNumberSettingsUpdate{
+				GenerationType: gen.InvoiceNumberSettingsUpdateGenerationTypeAutoincrementNumber,
+				Prefix:         ptr("ABC"),
+				NextNumber:     ptr(123),
+			})
+		},
+		method: http.MethodPost, path: "/v2/orders/invoice-number-settings/update",
+		body:  `{"generationType":"autoincrement_number","prefix":"ABC","nextNumber":123}`,
+		reply: reply{status: 201, fixture: "invoice_number_settings.json"},
+		check: func(t *testing.T, resp any) {
+			s := deref(t, "UpdateInvoiceNumberSettings(autoincrement_number, ABC, 123).JSON201", as[gen.UpdateInvoiceNumberSettingsResponse](t, resp).JSON201)
+			eq(t, "UpdateInvoiceNumberSettings(autoincrement_number, ABC, 123).JSON201.NextNumber", deref(t, "NextNumber", s.NextNumber), 123)
+		},
+	},
+	"exportOrderDocuments": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.ExportOrderDocumentsWithResponse(ctx, gen.DocumentExportRequest{
+				OrderIds:     ptr([]int{123456, 654321}),
+				OrderItemIds: ptr([]int{1234, 1235}),
+				DocumentType: "invoice,shippingLabel",
+				Format:       ptr(gen.DocumentExportRequestFormatPdf),
+			})
+		},
+		method: http.MethodPost, path: "/v2/orders/export-document",
+		body:  `{"orderIds":[123456,654321],"orderItemIds":[1234,1235],"documentType":"invoice,shippingLabel","format":"pdf"}`,
+		reply: reply{status: 201, fixture: "export_item_documents.json"},
+		check: func(t *testing.T, resp any) {
+			e := deref(t, "ExportOrderDocuments(invoice,shippingLabel).JSON201", as[gen.ExportOrderDocumentsResponse](t, resp).JSON201)
+			eq(t, "ExportOrderDocuments(invoice,shippingLabel).JSON201.Status", deref(t, "Status", e.Status), gen.ExportItemStatusProcessing)
+			eq(t, "ExportOrderDocuments(invoice,shippingLabel).JSON201.RequestedFormats[0]", deref(t, "RequestedFormats", e.RequestedFormats)[0], "pdf")
+			at(t, "ExportOrderDocuments(invoice,shippingLabel).JSON201.CreatedAt", deref(t, "CreatedAt", e.CreatedAt), time.Date(2024, 10, 1, 9, 20, 0, 0, time.UTC))
+		},
+	},
+	"uploadPackageDocument": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			body, contentType, err := multipartBody(packageDocumentParts)
+			if err != nil {
+				return nil, err
+			}
+			return c.UploadPackageDocumentWithBodyWithResponse(ctx, 672, contentType, body)
+		},
+		method: http.MethodPost, path: "/v2/order/document/package/672",
+		parts: packageDocumentParts,
+		reply: reply{status: 200, fixture: "uploaded_document.json"},
+		check: func(t *testing.T, resp any) {
+			d := deref(t, "UploadPackageDocument(672, invoice).JSON200", as[gen.UploadPackageDocumentResponse](t, resp).JSON200)
+			eq(t, "UploadPackageDocument(672, invoice).JSON200.Id", deref(t, "Id", d.Id), 672)
+		},
+	},
+	"deletePackageDocument": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.DeletePackageDocumentWithResponse(ctx, 672)
+		},
+		method: http.MethodDelete, path: "/v2/order/document/package/672",
+		reply: reply{status: 204},
+		check: func(t *testing.T, resp any) {
+			r := as[gen.DeletePackageDocumentResponse](t, resp)
+			eq(t, "DeletePackageDocument(672).StatusCode()", r.StatusCode(), 204)
+			eq(t, "len(DeletePackageDocument(672).Body)", len(r.Body), 0)
+		},
+	},
+	"importOrders": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			body, contentType, err := multipartBody(importParts)
+			if err != nil {
+				return nil, err
+			}
+			return c.ImportOrdersWithBodyWithResponse(ctx, contentType, body)
+		},
+		method: http.MethodPost, path: "/v2/orders/import",
+		parts: importParts,
+		reply: reply{status: 201, fixture: "import_accepted.json"},
+		check: func(t *testing.T, resp any) {
+			a := deref(t, "ImportOrders(ready-to-ship).JSON201", as[gen.ImportOrdersResponse](t, resp).JSON201)
+			eq(t, "ImportOrders(ready-to-ship).JSON201.Success", deref(t, "Success", a.Success), true)
+			eq(t, "ImportOrders(ready-to-ship).JSON201.FeedId", deref(t, "FeedId", a.FeedId), 7)
+			eq(t, "ImportOrders(ready-to-ship).JSON201.FeedUuid", deref(t, "FeedUuid", a.FeedUuid), "060cef12-08ef-4ae6-b15e-79398fedc774")
+			eq(t, "ImportOrders(ready-to-ship).JSON201.WarningMessages[0]", deref(t, "WarningMessages", a.WarningMessages)[0], "Unknown field: Country")
+		},
+	},
+	"listExports": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.ListExportsWithResponse(ctx, &gen.ListExportsParams{
+				Limit:          20,
+				Offset:         0,
+				ExportActions:  []gen.ExportAction{gen.ExportActionOrder, gen.ExportActionOrderDocumentsAsPdf},
+				OrderBy:        ptr(gen.ListExportsParamsOrderByCreatedAt),
+				OrderDirection: ptr(gen.ListExportsParamsOrderDirectionDESC),
+				Keyword:        ptr("Orders - Pending"),
+			})
+		},
+		method: http.MethodGet, path: "/v2/exports",
+		query: url.Values{
+			"limit":           {"20"},
+			"offset":          {"0"},
+			"exportActions[]": {"Order", "OrderDocumentsAsPdf"},
+			"orderBy":         {"created_at"},
+			"orderDirection":  {"DESC"},
+			"keyword":         {"Orders - Pending"},
+		},
+		literal: []string{"exportActions[]=Order&exportActions[]=OrderDocumentsAsPdf"},
+		reply:   reply{status: 200, fixture: "export_item_page.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "ListExports(limit=20).JSON200", as[gen.ListExportsResponse](t, resp).JSON200)
+			eq(t, "len(ListExports(limit=20).JSON200.Items)", len(p.Items), 2)
+			eq(t, "ListExports(limit=20).JSON200.Pagination.TotalCount", deref(t, "TotalCount", p.Pagination.TotalCount), 2)
+			eq(t, "ListExports(limit=20).JSON200.Items[1].Status", deref(t, "Status", p.Items[1].Status), gen.ExportItemStatusError)
+			eq(t, "ListExports(limit=20).JSON200.Items[1].IsDeleted", deref(t, "IsDeleted", p.Items[1].IsDeleted), true)
+			eq(t, "ListExports(limit=20).JSON200.Items[1].Note", deref(t, "Note", p.Items[1].Note), "Invoice template is missing")
+		},
+	},
+	"getExport": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.GetExportWithResponse(ctx, 852)
+		},
+		method: http.MethodGet, path: "/v2/exports/852",
+		reply: reply{status: 200, fixture: "export_item_finished.json"},
+		check: func(t *testing.T, resp any) {
+			e := deref(t, "GetExport(852).JSON200", as[gen.GetExportResponse](t, resp).JSON200)
+			eq(t, "GetExport(852).JSON200.Status", deref(t, "Status", e.Status), gen.ExportItemStatusFinished)
+			eq(t, "GetExport(852).JSON200.DownloadLinks[0]", deref(t, "DownloadLinks", e.DownloadLinks)[0], "/filemanager/v1/files/download/a8fd052d-f29a-471a-b92b-52bb0d2c0be4")
+			at(t, "GetExport(852).JSON200.UpdatedAt", deref(t, "UpdatedAt", e.UpdatedAt), time.Date(2024, 10, 1, 9, 16, 2, 0, time.UTC))
+		},
+	},
+	"getFileStatus": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.GetFileStatusWithResponse(ctx, fileUUID)
+		},
+		method: http.MethodGet, path: "/filemanager/v1/files/" + fileUUID + "/status",
+		reply: reply{status: 200, fixture: "file_status.json"},
+		check: func(t *testing.T, resp any) {
+			s := deref(t, "GetFileStatus(uuid).JSON200", as[gen.GetFileStatusResponse](t, resp).JSON200)
+			eq(t, "GetFileStatus(uuid).JSON200.ProcessStatus", deref(t, "ProcessStatus", s.ProcessStatus), gen.FileStatusProcessStatusFINISHED)
+		},
+	},
+	"downloadFile": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.DownloadFileWithResponse(ctx, fileUUID)
+		},
+		method: http.MethodGet, path: "/filemanager/v1/files/download/" + fileUUID,
+		reply: reply{status: 200, raw: labelPDF},
+		check: func(t *testing.T, resp any) {
+			r := as[gen.DownloadFileResponse](t, resp)
+			if !bytes.Equal(r.Body, labelPDF) {
+				t.Errorf("DownloadFile(uuid).Body = %q, want %q", r.Body, labelPDF)
+			}
+			eq(t, "DownloadFile(uuid).ContentType()", r.ContentType(), "application/octet-stream")
+		},
+	},
+}
+
+// errorRows check that error statuses decode into their typed bodies. The
+// request side is asserted as for the operation's row.
+var errorRows = []errorRow{
+	{
+		op:    "getOrder",
+		reply: reply{status: 404, fixture: "problem_not_found.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "GetOrder(1111).JSON404", as[gen.GetOrderResponse](t, resp).JSON404)
+			eq(t, "GetOrder(1111).JSON404.Status", deref(t, "Status", p.Status), int32(404))
+			eq(t, "GetOrder(1111).JSON404.Detail", deref(t, "Detail", p.Detail), "Order with id 999999 was not found.")
+		},
+	},
+	{
+		op:    "getSeller",
+		reply: reply{status: 401, fixture: "problem_unauthorized.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "GetSeller().JSON401", as[gen.GetSellerResponse](t, resp).JSON401)
+			eq(t, "GetSeller().JSON401.Title", deref(t, "Title", p.Title), "Unauthorized")
+			isNil(t, "GetSeller().JSON401.Type", p.Type)
+		},
+	},
+	{
+		op:    "setOrderItemsCanceled",
+		reply: reply{status: 422, fixture: "problem_transition.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "SetOrderItemsCanceled(123456, 654321).JSON422", as[gen.SetOrderItemsCanceledResponse](t, resp).JSON422)
+			eq(t, "SetOrderItemsCanceled(123456, 654321).JSON422.Title", deref(t, "Title", p.Title), "Status Transition is not allowed")
+			eq(t, "SetOrderItemsCanceled(123456, 654321).JSON422.Detail has E028", strings.HasPrefix(deref(t, "Detail", p.Detail), "E028:"), true)
+		},
+	},
+	{
+		op:    "setOrderItemsReturnReceived",
+		reply: reply{status: 422, fixture: "item_errors.json"},
+		check: func(t *testing.T, resp any) {
+			e := deref(t, "SetOrderItemsReturnReceived(123456, 654321).JSON422", as[gen.SetOrderItemsReturnReceivedResponse](t, resp).JSON422)
+			errs := deref(t, "Errors", e.Errors)
+			eq(t, "len(SetOrderItemsReturnReceived(123456, 654321).JSON422.Errors)", len(errs), 1)
+			eq(t, "SetOrderItemsReturnReceived(123456, 654321).JSON422.Errors[0].OrderItemId", deref(t, "OrderItemId", errs[0].OrderItemId), 1)
+			eq(t, "SetOrderItemsReturnReceived(123456, 654321).JSON422.Errors[0].Detail", deref(t, "Detail", errs[0].Detail), "Order item contains not allowed shipment type")
+		},
+	},
+	{
+		op:    "createPickupRequest",
+		reply: reply{status: 422, fixture: "item_errors.json"},
+		check: func(t *testing.T, resp any) {
+			e := deref(t, "CreatePickupRequest(1, 2).JSON422", as[gen.CreatePickupRequestResponse](t, resp).JSON422)
+			eq(t, "len(CreatePickupRequest(1, 2).JSON422.Errors)", len(deref(t, "Errors", e.Errors)), 1)
+		},
+	},
+	{
+		op:    "createPickupRequest",
+		reply: reply{status: 400, fixture: "validation_problem.json"},
+		check: func(t *testing.T, resp any) {
+			v := deref(t, "CreatePickupRequest(1, 2).JSON400", as[gen.CreatePickupRequestResponse](t, resp).JSON400)
+			eq(t, "CreatePickupRequest(1, 2).JSON400.Title", deref(t, "Title", v.Title), "Validation Failed")
+			vs := deref(t, "Violations", v.Violations)
+			eq(t, "len(CreatePickupRequest(1, 2).JSON400.Violations)", len(vs), 1)
+			eq(t, "CreatePickupRequest(1, 2).JSON400.Violations[0].PropertyPath", deref(t, "PropertyPath", vs[0].PropertyPath), "orderItemIds[0]")
+			params := deref(t, "Parameters", vs[0].Parameters)
+			eq(t, "CreatePickupRequest(1, 2).JSON400.Violations[0].Parameters.Value", deref(t, "Value", params.Value), "invalid_order_item_id")
+			eq(t, "CreatePickupRequest(1, 2).JSON400.Violations[0].Parameters.Type", deref(t, "Type", params.Type), "integer")
+		},
+	},
+	{
+		op:    "listOrders",
+		reply: reply{status: 503, fixture: "unavailable_maintenance.json", header: map[string]string{"Retry-After": "120"}},
+		check: func(t *testing.T, resp any) {
+			r := as[gen.ListOrdersResponse](t, resp)
+			u := deref(t, "ListOrders(limit=100).JSON503", r.JSON503)
+			eq(t, "ListOrders(limit=100).JSON503.CausedBy", deref(t, "CausedBy", u.CausedBy), "maintenance_mode")
+			eq(t, "ListOrders(limit=100).JSON503.Message", deref(t, "Message", u.Message), "Service is unavailable due to maintenance mode")
+			eq(t, "ListOrders(limit=100).Headers503.RetryAfter", deref(t, "RetryAfter", deref(t, "Headers503", r.Headers503).RetryAfter), "120")
+		},
+	},
+	{
+		op:    "exportOrders",
+		reply: reply{status: 503, fixture: "unavailable_maintenance.json", header: map[string]string{"Retry-After": "Wed, 21 Oct 2026 07:28:00 GMT"}},
+		check: func(t *testing.T, resp any) {
+			r := as[gen.ExportOrdersResponse](t, resp)
+			eq(t, "ExportOrders(xlsx).JSON503.CausedBy", deref(t, "CausedBy", deref(t, "JSON503", r.JSON503).CausedBy), "maintenance_mode")
+			eq(t, "ExportOrders(xlsx).Headers503.RetryAfter", deref(t, "RetryAfter", deref(t, "Headers503", r.Headers503).RetryAfter), "Wed, 21 Oct 2026 07:28:00 GMT")
+		},
+	},
+	{
+		op:    "getHealth",
+		reply: reply{status: 503, fixture: "unavailable_problem.json"},
+		check: func(t *testing.T, resp any) {
+			u := deref(t, "GetHealth().JSON503", as[gen.GetHealthResponse](t, resp).JSON503)
+			eq(t, "GetHealth().JSON503.Status", deref(t, "Status", u.Status), int32(503))
+			eq(t, "GetHealth().JSON503.Title", deref(t, "Title", u.Title), "Service Unavailable Due to Maintenance Mode")
+			isNil(t, "GetHealth().JSON503.CausedBy", u.CausedBy)
+		},
+	},
+	{
+		op:    "listOrderItems",
+		reply: reply{status: 429, fixture: "problem_rate_limited.json", header: map[string]string{"Retry-After": "1"}},
+		check: func(t *testing.T, resp any) {
+			r := as[gen.ListOrderItemsResponse](t, resp)
+			eq(t, "ListOrderItems(limit=100).JSON429.Status", deref(t, "Status", deref(t, "JSON429", r.JSON429).Status), int32(429))
+			eq(t, "ListOrderItems(limit=100).Headers429.RetryAfter", deref(t, "RetryAfter", deref(t, "Headers429", r.Headers429).RetryAfter), "1")
+		},
+	},
+	{
+		op:    "updateSeller",
+		reply: reply{status: 422, fixture: "problem_transition.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "UpdateSeller(email, profileFields).JSON422", as[gen.UpdateSellerResponse](t, resp).JSON422)
+			eq(t, "UpdateSeller(email, profileFields).JSON422.Status", deref(t, "Status", p.Status), int32(422))
+		},
+	},
+	{
+		op:    "downloadFile",
+		reply: reply{status: 404, fixture: "problem_not_found.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "DownloadFile(uuid).JSON404", as[gen.DownloadFileResponse](t, resp).JSON404)
+			eq(t, "DownloadFile(uuid).JSON404.Title", deref(t, "Title", p.Title), "Not Found")
+		},
+	},
+	{
+		// The vendor documents 201 for this read; 200 must decode as well.
+		op:    "getInvoiceNumberSettings",
+		reply: reply{status: 200, fixture: "invoice_number_settings.json"},
+		check: func(t *testing.T, resp any) {
+			s := deref(t, "GetInvoiceNumberSettings().JSON200", as[gen.GetInvoiceNumberSettingsResponse](t, resp).JSON200)
+			eq(t, "GetInvoiceNumberSettings().JSON200.Prefix", deref(t, "Prefix", s.Prefix), "ABC")
+		},
+	},
+}
+
+func TestOperations(t *testing.T) {
+	t.Parallel()
+	for _, op := range sortedKeys(rows) {
+		r := rows[op]
+		t.Run(op, func(t *testing.T) {
+			t.Parallel()
+			exercise(t, op, r, r.reply, r.check)
+		})
+	}
+}
+
+func TestErrorResponses(t *testing.T) {
+	t.Parallel()
+	for _, e := range errorRows {
+		r, ok := rows[e.op]
+		if !ok {
+			t.Errorf("errorRows names %q, which has no row", e.op)
+			continue
+		}
+		t.Run(fmt.Sprintf("%s/%d", e.op, e.reply.status), func(t *testing.T) {
+			t.Parallel()
+			exercise(t, e.op, r, e.reply, e.check)
+		})
+	}
+}
+
+// TestEveryOperationHasARow fails for an operation in the spec without a row,
+// for a row without an operation, and for a row whose method or path is not
+// the spec's.
+func TestEveryOperationHasARow(t *testing.T) {
+	t.Parallel()
+	doc, err := openapi3.NewLoader().LoadFromFile("sellercenter.yaml")
+	if err != nil {
+		t.Fatalf("LoadFromFile(sellercenter.yaml) = %v, want nil", err)
+	}
+	inSpec := make(map[string]bool)
+	for tmpl, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			id := op.OperationID
+			if id == "" {
+				t.Errorf("%s %s has no operationId", method, tmpl)
+				continue
+			}
+			inSpec[id] = true
+			r, ok := rows[id]
+			if !ok {
+				t.Errorf("operation %s (%s %s) has no row", id, method, tmpl)
+				continue
+			}
+			if r.method != method {
+				t.Errorf("rows[%s].method = %s, want %s", id, r.method, method)
+			}
+			if !matchesTemplate(tmpl, r.path) {
+				t.Errorf("rows[%s].path = %s, want a match of %s", id, r.path, tmpl)
+			}
+		}
+	}
+	for _, id := range sortedKeys(rows) {
+		if !inSpec[id] {
+			t.Errorf("rows[%s] names no operation in sellercenter.yaml", id)
+		}
+	}
+	if len(inSpec) != len(rows) {
+		t.Errorf("len(rows) = %d, want %d (operations in sellercenter.yaml)", len(rows), len(inSpec))
+	}
+}
+
+// TestVendorFixturesLoseNoField decodes every fixture the fake API answers
+// with into the type the generated client uses for that status, then
+// re-encodes it. Decoding is strict, so a member our types do not know fails;
+// re-encoding must give the fixture back, so a value that is dropped,
+// renamed, or written in another shape (a date-time layout, a number) fails.
+func TestVendorFixturesLoseNoField(t *testing.T) {
+	t.Parallel()
+	type use struct {
+		op     string
+		status int
+	}
+	uses := make(map[string][]use)
+	for _, op := range sortedKeys(rows) {
+		if f := rows[op].reply.fixture; f != "" {
+			uses[f] = append(uses[f], use{op, rows[op].reply.status})
+		}
+	}
+	for _, e := range errorRows {
+		uses[e.reply.fixture] = append(uses[e.reply.fixture], use{e.op, e.reply.status})
+	}
+
+	files, err := filepath.Glob(filepath.Join("testdata", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("Glob(testdata/*.json) = %d files, %v; want fixtures", len(files), err)
+	}
+	for _, f := range files {
+		if _, ok := uses[filepath.Base(f)]; !ok {
+			t.Errorf("fixture %s is not answered by any row", f)
+		}
+	}
+
+	for _, name := range sortedKeys(uses) {
+		for _, u := range uses[name] {
+			t.Run(fmt.Sprintf("%s/%s/%d", name, u.op, u.status), func(t *testing.T) {
+				t.Parallel()
+				data := readFixture(t, name)
+				typ, err := jsonFieldType(u.op, u.status)
+				if err != nil {
+					t.Fatal(err)
+				}
+				v := reflect.New(typ)
+				dec := json.NewDecoder(bytes.NewReader(data))
+				dec.DisallowUnknownFields()
+				if err := dec.Decode(v.Interface()); err != nil {
+					t.Fatalf("decode %s into %v = %v, want nil", name, typ, err)
+				}
+				again, err := json.Marshal(v.Interface())
+				if err != nil {
+					t.Fatalf("json.Marshal(%v from %s) = %v, want nil", typ, name, err)
+				}
+				if diffs := roundTripDiff(data, again); len(diffs) > 0 {
+					t.Errorf("%s through %v and back differs at:\n\t%s", name, typ, strings.Join(diffs, "\n\t"))
+				}
+			})
+		}
+	}
+}
+
+// TestDateTimeShapes pins every date-time shape the notes list to a field of
+// order.json: each decodes to the right instant and encodes back unchanged.
+func TestDateTimeShapes(t *testing.T) {
+	t.Parallel()
+	data := readFixture(t, "order.json")
+	var o gen.Order
+	if err := json.Unmarshal(data, &o); err != nil {
+		t.Fatalf("json.Unmarshal(order.json) = %v, want nil", err)
+	}
+	var generic any
+	if err := json.Unmarshal(data, &generic); err != nil {
+		t.Fatalf("json.Unmarshal(order.json) = %v, want nil", err)
+	}
+	if len(o.Items) < 2 {
+		t.Fatalf("len(order.json items) = %d, want 2", len(o.Items))
+	}
+	tests := []struct {
+		path  []any // location in order.json
+		got   *datetime.Time
+		shape string    // the text in the fixture; "" for null
+		want  time.Time // the instant
+	}{
+		{[]any{"createdAt"}, &o.CreatedAt, "2021-09-22T23:21:42.123456Z", time.Date(2021, 9, 22, 23, 21, 42, 123456000, time.UTC)},
+		{[]any{"updatedAt"}, &o.UpdatedAt, "2021-09-22T23:21:42+02:00", time.Date(2021, 9, 22, 21, 21, 42, 0, time.UTC)},
+		{[]any{"addressUpdatedAt"}, &o.AddressUpdatedAt, "2022-09-01 16:35:42", time.Date(2022, 9, 1, 16, 35, 42, 0, time.UTC)},
+		{[]any{"items", 0, "createdAt"}, &o.Items[0].CreatedAt, "2023-05-26T17:26:50+0200", time.Date(2023, 5, 26, 15, 26, 50, 0, time.UTC)},
+		{[]any{"items", 0, "updatedAt"}, o.Items[0].UpdatedAt, "2024-01-01T22:00:00.000Z", time.Date(2024, 1, 1, 22, 0, 0, 0, time.UTC)},
+		{[]any{"items", 0, "lastStatusChangedAt"}, o.Items[0].LastStatusChangedAt, "2021-01-20", time.Date(2021, 1, 20, 0, 0, 0, 0, time.UTC)},
+		{[]any{"items", 1, "targetToShipAt"}, o.Items[1].TargetToShipAt, "2022-12-23T05:36:23.123456Z", time.Date(2022, 12, 23, 5, 36, 23, 123456000, time.UTC)},
+		{[]any{"targetToShip"}, o.TargetToShip, "", time.Time{}},
+		{[]any{"items", 0, "targetToShipAt"}, o.Items[0].TargetToShipAt, "", time.Time{}},
+		{[]any{"items", 1, "updatedAt"}, o.Items[1].UpdatedAt, "", time.Time{}},
+	}
+	for _, tt := range tests {
+		expr := "order.json " + jsonPath(tt.path)
+		if raw := lookup(generic, tt.path...); tt.shape == "" && raw != nil || tt.shape != "" && raw != tt.shape {
+			t.Errorf("%s in the fixture = %v, want %q", expr, raw, tt.shape)
+			continue
+		}
+		if tt.shape == "" {
+			if tt.got != nil {
+				t.Errorf("%s = %v, want nil for null", expr, tt.got)
+			}
+			continue
+		}
+		if tt.got == nil {
+			t.Errorf("%s = nil, want %s", expr, tt.shape)
+			continue
+		}
+		if !tt.got.Time.Equal(tt.want) {
+			t.Errorf("%s = %s, want instant %s", expr, tt.got.UTC().Format(time.RFC3339Nano), tt.want.Format(time.RFC3339Nano))
+		}
+		b, err := json.Marshal(tt.got)
+		if want := `"` + tt.shape + `"`; err != nil || string(b) != want {
+			t.Errorf("json.Marshal(%s) = %s, %v; want %s, nil", expr, b, err, want)
+		}
+	}
+}
+
+// TestBasePathJoining checks that operation paths are appended to a server
+// URL that has a path, with or without a trailing slash.
+func TestBasePathJoining(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ base, want string }{
+		{"/sc", "/sc/v2/orders/1111"},
+		{"/sc/", "/sc/v2/orders/1111"},
+		{"/sc/api/", "/sc/api/v2/orders/1111"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.base, func(t *testing.T) {
+			t.Parallel()
+			var mu sync.Mutex
+			var got []string
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+				mu.Lock()
+				got = append(got, req.URL.EscapedPath())
+				mu.Unlock()
+				w.WriteHeader(http.StatusNotFound)
+			}))
+			t.Cleanup(srv.Close)
+			c, err := gen.NewClientWithResponses(srv.URL + tt.base)
+			if err != nil {
+				t.Fatalf("NewClientWithResponses(%q) = %v", srv.URL+tt.base, err)
+			}
+			if _, err := c.GetOrderWithResponse(t.Context(), 1111); err != nil {
+				t.Fatalf("GetOrder(1111) with base %q = %v, want nil", tt.base, err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("GetOrder(1111) with base %q requested %q, want [%q]", tt.base, got, tt.want)
+			}
+		})
+	}
+}
+
+// captured is one request as the fake API saw it.
+type captured struct {
+	method, path, rawQuery string
+	header                 http.Header
+	body                   []byte
+}
+
+// exercise runs one call of op against a fake API that answers with rep, then
+// checks the request against r and the response with check.
+func exercise(t *testing.T, op string, r row, rep reply, check func(*testing.T, any)) {
+	t.Helper()
+	var body []byte
+	if rep.fixture != "" {
+		body = readFixture(t, rep.fixture)
+	} else {
+		body = rep.raw
+	}
+
+	var mu sync.Mutex
+	var reqs []captured
+	var misses []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		b, _ := io.ReadAll(req.Body)
+		rest, ok := strings.CutPrefix(req.URL.EscapedPath(), basePath+"/")
+		mu.Lock()
+		defer mu.Unlock()
+		if !ok {
+			misses = append(misses, req.URL.EscapedPath())
+			http.Error(w, "outside the base path", http.StatusTeapot)
+			return
+		}
+		reqs = append(reqs, captured{req.Method, "/" + rest, req.URL.RawQuery, req.Header.Clone(), b})
+		switch {
+		case rep.fixture != "":
+			w.Header().Set("Content-Type", "application/json")
+		case rep.raw != nil:
+			w.Header().Set("Content-Type", "application/octet-stream")
+		}
+		for k, v := range rep.header {
+			w.Header().Set(k, v)
+		}
+		w.WriteHeader(rep.status)
+		_, _ = w.Write(body)
+	}))
+	t.Cleanup(srv.Close)
+
+	c, err := gen.NewClientWithResponses(srv.URL + basePath)
+	if err != nil {
+		t.Fatalf("NewClientWithResponses(%q) = %v, want nil", srv.URL+basePath, err)
+	}
+	resp, err := r.call(t.Context(), c)
+	if err != nil {
+		t.Fatalf("%s() error = %v, want nil", op, err)
+	}
+
+	mu.Lock()
+	defer mu.Unlock()
+	if len(misses) > 0 {
+		t.Fatalf("%s() requested %q, want paths under %s/", op, misses, basePath)
+	}
+	if len(reqs) != 1 {
+		t.Fatalf("%s() sent %d requests, want 1", op, len(reqs))
+	}
+	checkRequest(t, op, r, reqs[0])
+
+	sc, ok := resp.(interface{ StatusCode() int })
+	if !ok {
+		t.Fatalf("%s() returned %T, want a response with StatusCode", op, resp)
+	}
+	if sc.StatusCode() != rep.status {
+		t.Fatalf("%s().StatusCode() = %d, want %d", op, sc.StatusCode(), rep.status)
+	}
+	checkTypedBodies(t, op, resp, rep)
+	check(t, resp)
+}
+
+// checkRequest compares what reached the fake API with the row.
+func checkRequest(t *testing.T, op string, r row, got captured) {
+	t.Helper()
+	if got.method != r.method {
+		t.Errorf("%s() method = %s, want %s", op, got.method, r.method)
+	}
+	if got.path != r.path {
+		t.Errorf("%s() path = %s, want %s", op, got.path, r.path)
+	}
+
+	if r.query == nil {
+		if got.rawQuery != "" {
+			t.Errorf("%s() query = %q, want none", op, got.rawQuery)
+		}
+	} else {
+		q, err := url.ParseQuery(got.rawQuery)
+		if err != nil {
+			t.Errorf("%s() query %q does not parse: %v", op, got.rawQuery, err)
+		} else {
+			for _, k := range sortedKeys(union(q, r.query)) {
+				if !slices.Equal(q[k], r.query[k]) {
+					t.Errorf("%s() query %s = %q, want %q", op, k, q[k], r.query[k])
+				}
+			}
+		}
+	}
+	if len(r.literal) > 0 {
+		unescaped, err := url.QueryUnescape(got.rawQuery)
+		if err != nil {
+			t.Errorf("%s() query %q does not unescape: %v", op, got.rawQuery, err)
+		}
+		for _, l := range r.literal {
+			if !strings.Contains(unescaped, l) {
+				t.Errorf("%s() query = %s, want it to contain %s", op, unescaped, l)
+			}
+		}
+	}
+
+	if x := got.header.Get("X-Context"); x != r.xContext {
+		t.Errorf("%s() X-Context header = %q, want %q", op, x, r.xContext)
+	}
+
+	ct := got.header.Get("Content-Type")
+	switch {
+	case r.body != "":
+		if ct != "application/json" {
+			t.Errorf("%s() Content-Type = %q, want application/json", op, ct)
+		}
+		if diffs := jsonDiff([]byte(r.body), got.body); len(diffs) > 0 {
+			t.Errorf("%s() body = %s, want %s; differs at:\n\t%s", op, got.body, r.body, strings.Join(diffs, "\n\t"))
+		}
+	case r.parts != nil:
+		gotParts, err := readParts(ct, got.body)
+		if err != nil {
+			t.Errorf("%s() multipart body: %v", op, err)
+		} else if !reflect.DeepEqual(gotParts, r.parts) {
+			t.Errorf("%s() parts = %+v, want %+v", op, gotParts, r.parts)
+		}
+	default:
+		if len(got.body) != 0 || ct != "" {
+			t.Errorf("%s() body = %q with Content-Type %q, want no body", op, got.body, ct)
+		}
+	}
+}
+
+// checkTypedBodies checks that the reply decoded into exactly the JSON<status>
+// field of resp, and into no other typed field.
+func checkTypedBodies(t *testing.T, op string, resp any, rep reply) {
+	t.Helper()
+	v := reflect.ValueOf(resp).Elem()
+	want := fmt.Sprintf("JSON%d", rep.status)
+	found := false
+	for i := range v.NumField() {
+		name := v.Type().Field(i).Name
+		if !strings.HasPrefix(name, "JSON") {
+			continue
+		}
+		isSet := !v.Field(i).IsNil()
+		if name == want {
+			found = true
+			if isSet != (rep.fixture != "") {
+				t.Errorf("%s().%s set = %v, want %v", op, name, isSet, rep.fixture != "")
+			}
+		} else if isSet {
+			t.Errorf("%s().%s is set, want only %s", op, name, want)
+		}
+	}
+	if rep.fixture != "" && !found {
+		t.Errorf("%T has no %s field, want the %d reply typed", resp, want, rep.status)
+	}
+}
+
+// jsonFieldType is the type the generated client decodes a JSON body of status
+// into for operation op, read from the method's response struct.
+func jsonFieldType(op string, status int) (reflect.Type, error) {
+	client := reflect.TypeFor[*gen.ClientWithResponses]()
+	name := strings.ToUpper(op[:1]) + op[1:]
+	m, ok := client.MethodByName(name + "WithResponse")
+	if !ok {
+		m, ok = client.MethodByName(name + "WithBodyWithResponse")
+	}
+	if !ok {
+		return nil, fmt.Errorf("gen.ClientWithResponses has no method for %s", op)
+	}
+	resp := m.Type.Out(0).Elem()
+	f, ok := resp.FieldByName(fmt.Sprintf("JSON%d", status))
+	if !ok {
+		return nil, fmt.Errorf("%v has no JSON%d field: %s declares no JSON body for %d", resp, status, op, status)
+	}
+	return f.Type.Elem(), nil
+}
+
+// jsonDiff compares two JSON documents as generic values and lists the paths
+// where got differs from want.
+func jsonDiff(want, got []byte) []string { return diffJSON(want, got, false) }
+
+// roundTripDiff is jsonDiff for a response re-encoded from our types. A member
+// that is null in want and absent from got is no difference there: a nullable
+// optional field decodes null and absence to the same nil pointer, and strict
+// decoding has already shown the member is known.
+func roundTripDiff(want, got []byte) []string { return diffJSON(want, got, true) }
+
+func diffJSON(want, got []byte, nullIsAbsent bool) []string {
+	var w, g any
+	if err := json.Unmarshal(want, &w); err != nil {
+		return []string{fmt.Sprintf("want is not JSON: %v", err)}
+	}
+	if err := json.Unmarshal(got, &g); err != nil {
+		return []string{fmt.Sprintf("got is not JSON: %v (%q)", err, got)}
+	}
+	return diffValues("$", w, g, nullIsAbsent)
+}
+
+func diffValues(path string, want, got any, nullIsAbsent bool) []string {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s = %s, want an object", path, short(got))}
+		}
+		var out []string
+		for _, k := range sortedKeys(union(w, g)) {
+			wv, inW := w[k]
+			gv, inG := g[k]
+			p := path + "." + k
+			switch {
+			case inW && !inG:
+				if wv != nil || !nullIsAbsent {
+					out = append(out, fmt.Sprintf("%s lost (was %s)", p, short(wv)))
+				}
+			case !inW && inG:
+				out = append(out, fmt.Sprintf("%s = %s, want absent", p, short(gv)))
+			default:
+				out = append(out, diffValues(p, wv, gv, nullIsAbsent)...)
+			}
+		}
+		return out
+	case []any:
+		g, ok := got.([]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s = %s, want an array", path, short(got))}
+		}
+		if len(g) != len(w) {
+			return []string{fmt.Sprintf("len(%s) = %d, want %d", path, len(g), len(w))}
+		}
+		var out []string
+		for i := range w {
+			out = append(out, diffValues(fmt.Sprintf("%s[%d]", path, i), w[i], g[i], nullIsAbsent)...)
+		}
+		return out
+	default:
+		if !reflect.DeepEqual(want, got) {
+			return []string{fmt.Sprintf("%s = %s, want %s", path, short(got), short(want))}
+		}
+		return nil
+	}
+}
+
+func union[M ~map[string]V, V any](a, b M) map[string]bool {
+	u := make(map[string]bool, len(a)+len(b))
+	for k := range a {
+		u[k] = true
+	}
+	for k := range b {
+		u[k] = true
+	}
+	return u
+}
+
+// short renders a generic JSON value for a failure message.
+func short(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	if len(b) > 80 {
+		return string(b[:77]) + "..."
+	}
+	return string(b)
+}
+
+// lookup walks a generic JSON value by member names and array indexes.
+func lookup(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, _ := v.(map[string]any)
+			v = m[k]
+		case int:
+			a, _ := v.([]any)
+			if k >= len(a) {
+				return nil
+			}
+			v = a[k]
+		}
+	}
+	return v
+}
+
+// jsonPath renders a lookup path the way jsonDiff reports paths.
+func jsonPath(path []any) string {
+	var b strings.Builder
+	b.WriteString("$")
+	for _, p := range path {
+		if i, ok := p.(int); ok {
+			fmt.Fprintf(&b, "[%d]", i)
+		} else {
+			fmt.Fprintf(&b, ".%v", p)
+		}
+	}
+	return b.String()
+}
+
+// matchesTemplate reports whether path fills the spec's path template, each
+// {name} standing for one non-empty segment.
+func matchesTemplate(tmpl, path string) bool {
+	ts, ps := strings.Split(tmpl, "/"), strings.Split(path, "/")
+	if len(ts) != len(ps) {
+		return false
+	}
+	for i := range ts {
+		if strings.HasPrefix(ts[i], "{") && strings.HasSuffix(ts[i], "}") {
+			if ps[i] == "" {
+				return false
+			}
+		} else if ts[i] != ps[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// multipartBody encodes parts as a multipart/form-data body.
+func multipartBody(parts []part) (io.Reader, string, error) {
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	for _, p := range parts {
+		if p.filename == "" {
+			if err := w.WriteField(p.name, p.content); err != nil {
+				return nil, "", err
+			}
+			continue
+		}
+		h := make(textproto.MIMEHeader)
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name=%q; filename=%q`, p.name, p.filename))
+		h.Set("Content-Type", p.contentType)
+		pw, err := w.CreatePart(h)
+		if err != nil {
+			return nil, "", err
+		}
+		if _, err := io.WriteString(pw, p.content); err != nil {
+			return nil, "", err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return nil, "", err
+	}
+	return &buf, w.FormDataContentType(), nil
+}
+
+// readParts decodes a multipart/form-data body as the fake API received it.
+func readParts(contentType string, body []byte) ([]part, error) {
+	mt, params, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return nil, fmt.Errorf("Content-Type %q: %w", contentType, err)
+	}
+	if mt != "multipart/form-data" || params["boundary"] == "" {
+		return nil, fmt.Errorf("Content-Type = %q, want multipart/form-data with a boundary", contentType)
+	}
+	mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+	var parts []part
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			return parts, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		b, err := io.ReadAll(p)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, part{name: p.FormName(), filename: p.FileName(), contentType: p.Header.Get("Content-Type"), content: string(b)})
+	}
+}
+
+// changedItems checks the ChangedItems body shared by the status calls.
+func changedItems(call string, body func(t *testing.T, resp any) *gen.ChangedItems) func(*testing.T, any) {
+	return func(t *testing.T, resp any) {
+		t.Helper()
+		ids := deref(t, call+".JSON200", body(t, resp)).OrderItemIds
+		if !slices.Equal(ids, []int{123456, 654321}) {
+			t.Errorf("%s.JSON200.OrderItemIds = %v, want [123456 654321]", call, ids)
+		}
+	}
+}
+
+func readFixture(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatalf("ReadFile(testdata/%s) = %v, want nil", name, err)
+	}
+	return b
+}
+
+// as returns resp as *T.
+func as[T any](t *testing.T, resp any) *T {
+	t.Helper()
+	r, ok := resp.(*T)
+	if !ok {
+		t.Fatalf("response is %T, want %T", resp, r)
+	}
+	return r
+}
+
+func eq[T comparable](t *testing.T, expr string, got, want T) {
+	t.Helper()
+	if got != want {
+		t.Errorf("%s = %v, want %v", expr, got, want)
+	}
+}
+
+func deref[T any](t *testing.T, expr string, p *T) T {
+	t.Helper()
+	if p == nil {
+		t.Fatalf("%s = nil, want a value", expr)
+	}
+	return *p
+}
+
+func isNil[T any](t *testing.T, expr string, p *T) {
+	t.Helper()
+	if p != nil {
+		t.Errorf("%s = %v, want nil", expr, *p)
+	}
+}
+
+// at checks that got is the instant want, whatever its layout.
+func at(t *testing.T, expr string, got datetime.Time, want time.Time) {
+	t.Helper()
+	if !got.Time.Equal(want) {
+		t.Errorf("%s = %s, want instant %s", expr, got, want.Format(time.RFC3339Nano))
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// withLen returns a zeroed slice of s's type with n elements, so a test can
+// fill the generator's anonymous element structs field by field.
+func withLen[S ~[]E, E any](_ S, n int) S { return make(S, n) }
+
+// newSlice is withLen for the optional slices the generator types as *[]T.
+func newSlice[S ~[]E, E any](_ *S, n int) *S {
+	s := make(S, n)
+	return &s
+}
+
+func sortedKeys[M ~map[string]V, V any](m M) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
