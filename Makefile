@@ -9,6 +9,11 @@ LIB_PKGS     := . ./gen ./authn ./datetime
 ALLOWED_DEPS := github.com/sellercenter-go/sellercenter github.com/oapi-codegen/runtime \
 	github.com/google/uuid github.com/apapsch/go-jsonmerge/v2 golang.org/x/oauth2 golang.org/x/time
 
+# Stoplight Prism, pinned with its lock file, installed into the project on
+# first use (node_modules is gitignored).
+PRISM_DIR := .ci/prism
+PRISM     := $(PRISM_DIR)/node_modules/.bin/prism
+
 .DEFAULT_GOAL := help
 
 .PHONY: help
@@ -42,8 +47,20 @@ deps: ## Fail if a library package imports a module outside ALLOWED_DEPS.
 	if [ -n "$$bad" ]; then echo "library imports modules outside ALLOWED_DEPS:"; echo "$$bad"; exit 1; fi
 
 .PHONY: test
-test: check-generated lint ## Check generated code, lint, and run every test with the race detector.
+test: check-generated lint ## Check generated code, lint, run every test with the race detector, and the Prism contract suite.
 	$(GO) test -race -count=1 $(PKGS)
+	$(MAKE) --no-print-directory contract
+
+$(PRISM): $(PRISM_DIR)/package.json $(PRISM_DIR)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "make contract needs Node.js and npm to install Stoplight Prism: install them and run it again" >&2; exit 1; }
+	npm ci --prefix $(PRISM_DIR) --no-audit --no-fund --loglevel=error
+	@touch $@
+
+.PHONY: contract
+contract: $(PRISM) ## Run the contract suites: the client against the mock, and against Prism serving the spec.
+	$(GO) test -count=1 -run 'Contract' .
+	PRISM_BIN=$(abspath $(PRISM)) $(GO) test -tags contract -count=1 -run '^TestPrism$$' ./openapi/
 
 .PHONY: bench
 bench: ## Run the benchmarks.

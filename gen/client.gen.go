@@ -1085,6 +1085,9 @@ type DatabaseStatus struct {
 	Version *string `json:"version,omitempty"`
 }
 
+// DateOrDateTime A filter bound given as a date-time or, for a whole day, as a plain date (datetime.Date); see package datetime.
+type DateOrDateTime = datetime.Time
+
 // DateTime A moment in any shape the API writes; see package datetime.
 type DateTime = datetime.Time
 
@@ -1995,11 +1998,11 @@ type CancelationReasons = []string
 // Customers defines model for Customers.
 type Customers = []string
 
-// DateEnd A moment in any shape the API writes; see package datetime.
-type DateEnd = DateTime
+// DateEnd A filter bound given as a date-time or, for a whole day, as a plain date (datetime.Date); see package datetime.
+type DateEnd = DateOrDateTime
 
-// DateStart A moment in any shape the API writes; see package datetime.
-type DateStart = DateTime
+// DateStart A filter bound given as a date-time or, for a whole day, as a plain date (datetime.Date); see package datetime.
+type DateStart = DateOrDateTime
 
 // Delivery Items shipped less than 24 hours ago, items not shipped within 24 hours, or not within 24 business hours.
 type Delivery = ShippingDelay
@@ -2076,11 +2079,11 @@ type SortDir = SortDirection
 // Tags defines model for Tags.
 type Tags = []string
 
-// UpdateDateEnd A moment in any shape the API writes; see package datetime.
-type UpdateDateEnd = DateTime
+// UpdateDateEnd A filter bound given as a date-time or, for a whole day, as a plain date (datetime.Date); see package datetime.
+type UpdateDateEnd = DateOrDateTime
 
-// UpdateDateStart A moment in any shape the API writes; see package datetime.
-type UpdateDateStart = DateTime
+// UpdateDateStart A filter bound given as a date-time or, for a whole day, as a plain date (datetime.Date); see package datetime.
+type UpdateDateStart = DateOrDateTime
 
 // Warehouses defines model for Warehouses.
 type Warehouses = []string
@@ -5433,7 +5436,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 
 		if params.DateStart != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "dateStart", *params.DateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "dateStart", *params.DateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -5445,7 +5448,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 
 		if params.DateEnd != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "dateEnd", *params.DateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "dateEnd", *params.DateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -5649,7 +5652,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 
 		if params.UpdateDateStart != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", *params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", *params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -5661,7 +5664,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 
 		if params.UpdateDateEnd != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", *params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", *params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -5910,7 +5913,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 
 		if params.DateStart != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "dateStart", *params.DateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "dateStart", *params.DateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -5922,7 +5925,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 
 		if params.DateEnd != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "dateEnd", *params.DateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "dateEnd", *params.DateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -6126,7 +6129,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 
 		if params.UpdateDateStart != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", *params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", *params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -6138,7 +6141,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 
 		if params.UpdateDateEnd != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", *params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", *params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
