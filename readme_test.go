@@ -55,7 +55,7 @@ func TestReadmeSnippetsAreExamples(t *testing.T) {
 			}
 		}
 		if !found {
-			first, _, _ := strings.Cut(snippet, "\n")
+			first, _, _ := strings.Cut(strings.TrimPrefix(snippet, "\n"), "\n")
 			t.Errorf("README snippet %d (%q...) is not a copy of any Example function", i+1, first)
 		}
 	}

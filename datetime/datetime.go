@@ -119,6 +119,10 @@ func (t *Time) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// Bind implements the oapi-codegen runtime's Binder, so generated servers
+// read a date-time query parameter as text instead of as a struct.
+func (t *Time) Bind(src string) error { return t.UnmarshalText([]byte(src)) }
+
 // MarshalJSON implements json.Marshaler.
 func (t Time) MarshalJSON() ([]byte, error) {
 	s := t.String()

@@ -2384,6 +2384,20 @@ func (response DownloadFile200ApplicationoctetStreamResponse) VisitDownloadFileR
 	return err
 }
 
+type DownloadFile400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DownloadFile400JSONResponse) VisitDownloadFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type DownloadFile401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response DownloadFile401JSONResponse) VisitDownloadFileResponse(w http.ResponseWriter) error {
@@ -2492,6 +2506,20 @@ func (response GetFileStatus200JSONResponse) VisitGetFileStatusResponse(w http.R
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFileStatus400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetFileStatus400JSONResponse) VisitGetFileStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -2702,6 +2730,20 @@ func (response GetExport200JSONResponse) VisitGetExportResponse(w http.ResponseW
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetExport400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetExport400JSONResponse) VisitGetExportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -2952,6 +2994,20 @@ func (response ListAssignedOrderItemTags200JSONResponse) VisitListAssignedOrderI
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAssignedOrderItemTags400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListAssignedOrderItemTags400JSONResponse) VisitListAssignedOrderItemTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -3624,6 +3680,20 @@ func (response GetOrderItemReturn200JSONResponse) VisitGetOrderItemReturnRespons
 	return err
 }
 
+type GetOrderItemReturn400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetOrderItemReturn400JSONResponse) VisitGetOrderItemReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetOrderItemReturn401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response GetOrderItemReturn401JSONResponse) VisitGetOrderItemReturnResponse(w http.ResponseWriter) error {
@@ -3854,6 +3924,20 @@ type DeletePackageDocument204Response struct {
 func (response DeletePackageDocument204Response) VisitDeletePackageDocumentResponse(w http.ResponseWriter) error {
 	w.WriteHeader(204)
 	return nil
+}
+
+type DeletePackageDocument400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeletePackageDocument400JSONResponse) VisitDeletePackageDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
 }
 
 type DeletePackageDocument401JSONResponse struct{ UnauthorizedJSONResponse }
@@ -4095,6 +4179,20 @@ func (response GetOrderFinance200JSONResponse) VisitGetOrderFinanceResponse(w ht
 	return err
 }
 
+type GetOrderFinance400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetOrderFinance400JSONResponse) VisitGetOrderFinanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetOrderFinance401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response GetOrderFinance401JSONResponse) VisitGetOrderFinanceResponse(w http.ResponseWriter) error {
@@ -4190,6 +4288,20 @@ func (response GetOrderHistory200JSONResponse) VisitGetOrderHistoryResponse(w ht
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOrderHistory400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetOrderHistory400JSONResponse) VisitGetOrderHistoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -4598,6 +4710,20 @@ func (response ListShipmentProviders200JSONResponse) VisitListShipmentProvidersR
 	return err
 }
 
+type ListShipmentProviders400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListShipmentProviders400JSONResponse) VisitListShipmentProvidersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListShipmentProviders401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListShipmentProviders401JSONResponse) VisitListShipmentProvidersResponse(w http.ResponseWriter) error {
@@ -4678,6 +4804,20 @@ func (response ExportOrders200JSONResponse) VisitExportOrdersResponse(w http.Res
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrders400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportOrders400JSONResponse) VisitExportOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -4916,6 +5056,20 @@ func (response ImportOrders201JSONResponse) VisitImportOrdersResponse(w http.Res
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportOrders400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ImportOrders400JSONResponse) VisitImportOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5161,6 +5315,20 @@ func (response UpdateInvoiceNumberSettings201JSONResponse) VisitUpdateInvoiceNum
 	return err
 }
 
+type UpdateInvoiceNumberSettings400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateInvoiceNumberSettings400JSONResponse) VisitUpdateInvoiceNumberSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type UpdateInvoiceNumberSettings401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response UpdateInvoiceNumberSettings401JSONResponse) VisitUpdateInvoiceNumberSettingsResponse(w http.ResponseWriter) error {
@@ -5255,6 +5423,20 @@ func (response ExportReturnOrders201JSONResponse) VisitExportReturnOrdersRespons
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportReturnOrders400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportReturnOrders400JSONResponse) VisitExportReturnOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -7079,6 +7261,20 @@ func (response GetOrder200JSONResponse) VisitGetOrderResponse(w http.ResponseWri
 	return err
 }
 
+type GetOrder400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetOrder400JSONResponse) VisitGetOrderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetOrder401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response GetOrder401JSONResponse) VisitGetOrderResponse(w http.ResponseWriter) error {
@@ -7187,6 +7383,20 @@ func (response GenerateInvoiceNumber201JSONResponse) VisitGenerateInvoiceNumberR
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GenerateInvoiceNumber400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GenerateInvoiceNumber400JSONResponse) VisitGenerateInvoiceNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -7378,6 +7588,20 @@ type UpdateSeller200Response struct {
 func (response UpdateSeller200Response) VisitUpdateSellerResponse(w http.ResponseWriter) error {
 	w.WriteHeader(200)
 	return nil
+}
+
+type UpdateSeller400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateSeller400JSONResponse) VisitUpdateSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
 }
 
 type UpdateSeller401JSONResponse struct{ UnauthorizedJSONResponse }
@@ -8943,252 +9167,252 @@ func (sh *strictHandler) UpdateSeller(w http.ResponseWriter, r *http.Request) {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L17c9s4lgf6VVDarUpyS7KddGZnJ677h9uPjncSx2s5M73byXVBJCShTQIcALSt7sp3v4VzABIkQYmy",
-	"nWw/PH9MxyIIgMDBwXn+zq+jROaFFEwYPXrz62jJaMoU/POCGbU6mBum7F8p04niheFSjN6MpiyRItXE",
-	"SHJLuRkTqQgV5O3l5TlJqWFjMmNzqRgxasXFgtAF5WJnNB7pZMlyajs0q4KN3oy0UVwsRl++fBmPCqpo",
-	"zowb/5CKhGXUjnjBqJZCd+eBbbARUdCKCJozbcdid0UmUzZ6Y1TJxiNuX/hXydRqNB7ZRqM3o6Qzxk+f",
-	"G7PkhuU6Mt2x/4EqRVf2b21Wmf1hLlVu/z4stZG5+5bWrN0jMudKG7t2GdVmu4n73h9tvkfUsGORdmf7",
-	"jhqmDUkUw2U2PGf7hJIio1zAbpPn9v/t7zu2lxckZ1RoYpaMMJESOSdmSQ1J6cp+XexzUjd4+Cn/rth8",
-	"9Gb0b7s1he7iU71rh/mg7P9f8pyNvrj5Tw1VpvsFx1Rl/P7foG2vQ78Cp/CQ72AZv7Hddj7jrbwlmYTT",
-	"JAlsNLllihG95EXBUjiES9/GLNmKLOkNgwPK0t45++GGTnlqR+NiccQyS0hfxqMTnrGPJY+QzqnbfEbm",
-	"PGOEi/rfORV0wVQ1rYKaZT2r0nY3Hin2r5IrlvqT0M89xqOTMpvzLGfCXK4KFjl1OVPJkgoD66XJXMkc",
-	"t5dlGVPPNLmlii1lqdmY3DBhSsXqRjlV18wUGU3Ys6FndN6YUd9BXbfWzW8acopPRZKVKfuHLJMlU0fM",
-	"UJ5F1uKEZ5ndjhtsR1JsaHcLCQtIHciH+kZ9FMSjQ4bfmrI5LTMzejOnmWbVR8ykzBgVsHun4kbyhF1U",
-	"G96e8QeRrYhU9nLCyQnGUvLcrv4LS/ipJEL6X2GcF/ZG4thv/9ybw0ZILJzlO57zCH85pwtGNP+ld5gM",
-	"3ltHzzkXPC/z0ZuX1fJwYdiCKRj4w3yuWWTkszKfMWW3jQmjOIMbWV/zom8mEjsaNJW9+FTsHpym0bkw",
-	"xRPcJMJT8txuiD08+IuAub7oOfHSdTvg0Edmo3sIxiyZduPrMZmt7CRgkjwdeIjdvDbds9WcNh9RnLJh",
-	"+YBFNCx3U+1dMuzoXssGr+oTnkVlvPYCImfYatlwgEdeOqT5ATvuKG6rKbvOH02qghlPZamS2JUET4nG",
-	"x2Oiy2RJqCaU6KUsQB7cZu5umMebe2myGNMJWXF1QUpo3Mt2sKsN7PWcJtd0wdadiwKb9B+KoupjyyNh",
-	"B49dPP9cMmOvSJplY6JlbomLCCmYF21gJZ5pd3FSxWCS/RIXPh0sb9l5cbGYGmqYm+jKSgTvmVnKGONz",
-	"z0kODbbSKopG149GSOfKLnRqP6HU/SscLmYqk9JOxYm4BfbQu6SNATZRmZJpmZjpdWwu7iGZ/v3j4EWr",
-	"+nu0BZuyBOez7uiBNM010djYk2MlziIP1IliTPQtnHt3MDEiO3MvfYGZ2tHOLI3FrAT2IVIgeU7TnAuS",
-	"SGHYnXkxcHF13f/jre6SF5a2zpW84WlcQ6dKcZBiLFu2p4lqgiMMJQvdHuXR5291grWXt9MRuVk6SnEv",
-	"EjtCL0kEvW+lFNZqip2jVOaIxyxHUhmScoU0tE+oTphIuVhY6cwpCr1Tc50OnhW2D8j1ki50/+Vi6MLu",
-	"OF5qGdemEpPse/clBEMXj7f3H4uUGtZrqwn5A+y7VYGsEFnCeymhYG7yxjlLFBFTyNbmm7IxqwcYP+rP",
-	"6zHlDPxAOjdwoWz6vsGmnbI1sQd84z+9mSF2FfpnW13bleHi8ejsx0Pk0+tv64QCg6eJ0SC3CoJM3u6A",
-	"Dm6jalXRvFzP/MeJH2fogh7CkBcyY2gzVkwXUrjF/J6mVpVnGuYNV42Af9KiyHgCtr/dnzXerMPG+wfN",
-	"eAovnis5y1iOwzbX5HLJiMKByS3VJKeZXUiW2pWYU56xlNxUHe2AeXhJxYKlp36HHmWyoVrXN0/L4Jyo",
-	"4O6HpdRwEkypSYLTgimeSDXjacrEo81vwxIaec3EM01KzRTJaHKNNFQwlXOtrYwzl+5UW8rbGdWGI9Tb",
-	"pswYy5kfbcLx3vtWFhs7tZNo1xynaZf6oyiUTJjWdGYP22PN0bD8WCmpohObWo0FNzqRZZaClWxmJWqY",
-	"CUv3CaPJkjDbgxPVuEFtBmZ+Js2JLPGy+RZEwIThZkVSyTTMld1x7S6tTIoFWLiokMCDPHcBQVTdMAXr",
-	"8K1menB+6g43zOBSyvdUrBwD0t9iFu/xFqeCfLfnGZC258UqBVKk9XlxK0XOpPFm+BsmUjCcoqY1JrPS",
-	"oIgzAzMKyfgNfCSqvfYedXcueAYn4Bq0nL3tM5xUTsPYZ7nWu4F7Eb7so6ClWUrFf2HfjNZoYs8A8h3C",
-	"NQE2IxZjwu4KrpB9l+JayFtk2h8FvaE8e9TjG/a5htC41YlvkQPm1Kq7gooEjBHyhqlM0hT148faja/B",
-	"qra4Qkth52WkTIEuZ4rRa00omZWaC7tpqszYDghUrnc7+EGaKqYjgtUBKaQ2NCMUW+yjKWfOWZba+3pl",
-	"eWJOtbPbiDJzu4xSV6FkwZThKGbQvlE+FpY7ze25cW1IZmcL8s9gWSzhZhVtmMhSGBV/xnLKs+gTcDKf",
-	"gbz1a+fDOq0zukXjYikF207QtNtwCPJspLFiC2f26Dy6pSqNO/7cL3L2M0uMbXpgZVC0BaGUFciErcsR",
-	"GqHXZC6VPU6iNnM3N72yaOvGB/c0Ok3jFm6MUYh+oa7MY91vrC2ZPzXG+Bz5/OaK972so+8G0nVnseCE",
-	"yowR2pD7uXCKsbtWKpGeIG8BHUaUuR0dtAMr6sNtFMygXoUjauiMatZnLPwgmFXioA1JpBCo3T/TToLt",
-	"bhxNDL9hMWPgeHTDlHYUx+5oXoAO9Jedv+58991oPITWWvqdHU6sPsxHb376FXQpalxcQLe7cavFxN6w",
-	"3Wafxx1WNgejD5lZsYws+A0T6DWoeiFSjeGmoFa6z+yKrcbYpj/iYZ9oxioDe/VsNB7dTRZy4qZV/X6J",
-	"s62eTXheSFTZwSL/ZrTgZlnOdhKZ7+KGJ0wYpiYL2fh713dZhXH4pWx/dy5zR2hUrIhe0oIBydn78VZx",
-	"w3T/NwxY6m/8oSzj2lxU/KCtZa8IdVKbvfutJGzb4/XUJPDcXtOLPo7q+/dn8OP0+OLq6Pjk9Oz4aDQe",
-	"vf3w7vTo4H+u3n84Oh6NR0cHp+/+5+rDxdHxxdW70/enl6Px6Pz47Oj07IeeXy8/XE3fnp6fHx81GsTO",
-	"Nk7mNLUi/pzHzJbfc0PmGV14DdWFdD1/OSavxuT1mPznmLz8DzAe9/HWHh/9JQi0OTdo6rEihrKKD0vH",
-	"Tkr2z7EbHRsjygFcAA2YPiP7KEkub5jTZJEw35BUyUIveTEOjCQuLoWbfVLw5Lp0D4PIE5LILGPAdA15",
-	"niip9SSV4B6C0yvSKyOvgjCWoPMZmCzti0Z2I1rq2Jd2vyH79rO2FAgzBFbeGjXO1Z2ScXxnj07vfXxU",
-	"eX2MJAsmmLJ8ym6PM/lJ54XeB7ZHvHOe+BbO9tE9I17Lie+SvVSsXG3VKTknNMuuKgfU2Ov1oBVIZU79",
-	"n9pFQr2jM5bVf55Tldi/E/QhvKeCz5k29pZUnGZoSxjDHtsTPSbJklX/VCzl5kwaRqhISV69m8g8pxPN",
-	"CmqXJN2JXCcViwsCbkZFOg82EP9amjyL7pIMgim28NKHK7/Vqy3ZpLFHMekEqeegxzf2d47GaircRpGf",
-	"5SwkX+fbO80ts6z8gCPvxDpXPGGXLC8yvK7xV5RDgp+9+9DI5HrkHPz+v5dyiscDDXFwT3RfPXRRiMGT",
-	"E8ZSsF1cMLhb8Jcf4ARkzQfQdXVQDvQ57Kmnss4DnAmSbLvxCBwiC5Z+qKVC/5Obq/ZdXDBTKiu7HVLD",
-	"FlKt3lOgdtvgo+4R5nDDTgK6bAWhweHOqWnsW7hnib6xd2+m79YMYGcekResVLQSyVJJIUvdIoome4DA",
-	"UJYemCH2fLTkj0dWH7d69zsurnWMmeFjqwJe29smo1YQ9fzXCi1Lac+2FGDjdEuxna6Ihgq93cRxJQ5r",
-	"jb4d8Dtjmb+B6y3pzIX36DhcH7GMmVgwxaUP/7T3b1GqBdgfcWOqGPGumC6kiXDt4zujKOEC141LUUfQ",
-	"3C5X9qrz1rmoLAJ3EEuROiP7d+FbuI3R+5WtzE3Zbqq9MsHCBqYEuKuKdA7c2/LZ7XYT7+o+3bFWEP3p",
-	"+O+SlRBKco7GGpRiT7jgegm/oz0Uzglw2dgZcp6z7Uio1PEgQLvBYL6/XUr0rrGUcDMmhdSaz7JVZbuF",
-	"Vj5mgeahq6j76WXJh2r/NUs4d0Jx964vrHYg5yBRY/uIyMA7uv66xQk4UczqQRdcUH9vrQ/3qVq270fu",
-	"GHTQWf8t+V9yFlOh/gUUs5YXsupL+ghxi904oTwrFetTcw68hI/KKqZjjL3LzMemW9lMwf0TEezC/rpX",
-	"gJClSPAIE8VyeUOzrXiZoHlUqqcm1E+cGVHOKzcazTJNDL1m0dFkaT7MUYKImiWMk1KrWxDWBU40Lg0E",
-	"t9kFuVLMLnXwC/zTv3ClV9qS5OdBxgx7IffZXWoO47/RXtmVkJ4CW+9uj7MiT7us6+PxR1BAnR5p/3Xx",
-	"4fB4OsU/Tk7PTqdvocXxxcWHC/vfH89PL+CXw4Ozw+N3x0dDv6sZRv+1MwPcF/peR+OReynKfn/wK9jw",
-	"NUbFmZaDMacpI7MVQUH1EGwM3R0QVX/rzYquXYyjvGU0M0tn+eZ2PjQ7DwZB63DMtOoZ/MH56TNNUlYw",
-	"kTKRcKZ3yGXXBwWBSRrv05lMVy4YFiZMljKDOKH/mn44I4bdmf1KjrJKKGrYOGnCjWbZfIecGu0lzJyu",
-	"nHd7TLT0bh2SMwj4hbjNa1aYCIdx1sautVcxmg64NEN75pfxCCxV277WJesYoaPGcZAkrIiKXxX/RxPW",
-	"PpnLLJO34PCds5htCdzC79HApLez9NsO+24Q++xj/BYZr7Vn6RJcdnG2eUuV4GJxn+lGV9NpTTDi39mq",
-	"12zhGnp34jVbAdU9yJPg+jwWiUxZ+mOeRYxlVLP/eF1xhR/fv9snt1xocAhWZ+qjysDty1zETsENzcjp",
-	"mJQi49eWydVhbvqC0XSFWmz04qJ+LaJLGgwZfb7BO7LGzxGOHONQORduQV8+zAHSYMIHWvOFyKNKUpcd",
-	"zzEH1u7nM+1NfRGxss3mH3WZmr1v/MIwYKabbNj8QOSR1YXf/TL3iEsRv2ZpaSQXiWJ2Ra+Es4PB/N1f",
-	"VtDTS3l7lXKayUWUBAW7cxYFlv6DZmWPp8o28zsDQQuWxxWKzfkdeV5fSbpgWebtnNGxOhsVsDHsb6Ao",
-	"HF14DHiMhKSy2/54os0LXzncIks+chRW/xkseVREecgyhKTammeUOg3L+wx8B4JQDHX3wWuE2utLw2Y3",
-	"rEZgzrnKazuX+wXN1ldO+R+N/ZTYVWWEDX/0NtrwN7cr4U/e8nuV0RnLok8KMAqHj1DNinUXTLueHhqT",
-	"48/AaHwFRpLxSLOq02CHgx+Rk15ds5V7YBSmmFzZq8b95qPArwoXvj7y9ocreEVeOeUMM1kaT1w+cuf3",
-	"QIuJPYg9wVyZq9nqKhCzO62sHLbyI0eeVmpR+0GlOsXe6H+OOthVmDrdmvUK1w4j2/v6719B1+CWcnvi",
-	"r+ZSXdHC7gTN+tq6RbdL5bEBomfZHjCX3RBnnI7SnEUWwgCjoro9F5pwfYS+BgIONTzrGEqGqd4sS1ti",
-	"OtdhnP/6SJvKkRET91K+sLKM53kbo1W8Lt8VBd0BcHLLxo68/WNDwxb3czntMIvm5Jsz6GOLVWxj11MM",
-	"2Wh1xmg80DNmOzF9QUObZZD+OcasB0xNYGqgTzjbwazMrptxx/b+RxbtY8F6NJLhdrl65YbJ/Lb5nVH0",
-	"wBjFZ6WpIr4G6r31e2hCWMoCw2NcGg5eXPtr9c9NZwLZzpW3EnU2b6HN1Vyx+MMl1ZbjCz1nqr6f5hk1",
-	"V3PWEybDhTY0AwuKb1THU8jSTrVaS3fngFhgrxt2B/AA6ZWhdwNf1DRjlr+pG9vBFu9VX8PYlUZNbeNr",
-	"fVSwwXIJARou9+SWauIvt8p4WdksWbpv5RRid5XcLgEIw5Al1e6Ess1WzY0cKa2BHgazwY0N11ghgzt1",
-	"jUEyYoXcjmUa5I6eZQaLUn9yH7v07t3oJedyNqsd5KCwR4xnfVcGmgan12X8ac/vN1RxOnBT2+Y5XAPb",
-	"c9hPOJPelShVsnQGrMhSuKfuAvErktAcjZwx4kQGdCrmchAhBZn1w9tPVXK67pZdqw/jy82Rx82J962W",
-	"T2WMq8R+eYyiNyzTMU+y1NoFz7RDg/xB6sbMVAE1m4/IeISJ3f0BECnTxjmISLKUmgkfm2lvo1BPWsqc",
-	"hcE8PrB5PBJSxM3VhWI+o3XI1etFTXzz0ok5PgB4c4DxfYfC184V0yxDdhS92OqGFbPonUN7F9ld4RZL",
-	"GypSqizBsUQKma9qAc+uKqaslmrulBeas5SuBu21aa3YRiYd0pSP1ypQCQlJs/X0qvUs/POq0U2MJm4Z",
-	"XywH37YRBt97aCpibxJeQBjxze7ubGsfq0m3lrhLpn18wuEdxYzsKdcQqk+kqHSoblhybpsMlGyw8Ukp",
-	"UpZ+v0KHz8BXE6qXM5pcH/R00b0R4k4ZbkJvTK3i1YoddZaqZrjtxomdY3xs0+IfWJd8OxePtaSKRRUM",
-	"14l3OfnXwiDIeSkwOHDI9PpOnIPD2nI6HmnrXrNpnRpnp3EUFF3J6DTja9lDXRsoJ3Yszhw3GxDD7Skn",
-	"pyugHktblhluGcC9nn9+24DuDwUT5404j07itGKEYvCJhhxLQSjYUVwOrpGGZj7aG+L6u2xjSfXZxrxs",
-	"MH7DOFbNoIZkjGoDZgImjFrFo6wyHzndPYOywh8bYgnAmMiY/RZlzMoejw4yUuFhJlIYmphoWhZ5/mn0",
-	"b/Z/n0YvIty0TsnamCDtksQYeGPdix/vEwR1r6jBpFSKiSSC73g6/UBev3r5V+KbEHvQo46JysQ35Hv9",
-	"8qKi2JTdu3lkd2iK+X7VC/RWozr6xm5fISChSjmVgu2MBog4vpMTqQYMiSP5AaoZ6IFDdSw7McSaiWaG",
-	"0NqQQ3UddBA3hlbZyjlV1/aq9FOJ3ZP22aDpLvjcDNrhH2xD+4KiIr20XGSgcMAH4PiNSalZapmV5Y4O",
-	"k8LlSr18+fJlLF6Pd+EcI1YlK7R7ISjSx1bxd5UPOxaKgCyZZhdswbVBF9QW+qjoCcn5EKDMgd9SECNJ",
-	"wWSRscYyjd7/z8Qu1evvRuO1ttZtQ+/RPwLu7DUr2YD1ius4dCVLc+78FV2pUFGh0feGlsoly1JSCsMz",
-	"gtGcTjzB5A3bImcmfstgjmdf7Cg+faYJT6u0HFifniBee970GgtNbyxtC53pXLHpWk2x/ULcxe1xo+z7",
-	"LpMELzkA5835HZrhH6xCQk9bqpJehTthbKrNtMyHWlUBVnDQQUFj/juOpte40Ty2G32gpl14vcL7OOps",
-	"z24CLFULZlwuxga20RFZv4xHpeAGkkGmZf5PbpYnDOc9YK3uF0sdxU5G5vLx4+nRDjlGRhKEJtrbxB4z",
-	"e+fQ7JauNALMkCW7g/g2IYnt10e/cU2YgBTneDj8Ta3NbuSyXvPtxCdbivRertrz7I7hOAK2W4kxDdNT",
-	"P7NuMyp3RdbTbwk4bdYXSF818wjluHAHI7JhTDzqShWNc1Cdn/C+66Gx2BltkfN6zhW5EFrXi79WP/eJ",
-	"7bVwHEnOhFAZyG3wE/U4B0w7hzGMtk8Yh2vBSfBe4mnK7DPsbxPNeUyHgIUNfqVFoX7EoKfehYDli4ID",
-	"HhSFknc8p4ZV/lbhcVfQnTkrk2sWcV4KaRwYZhBpt/nmdvReNWxdOjDTlNCCKoMswkUe7EMooL2E3A8E",
-	"AmvNkugyzxusIBy0Tww4953gjaaLjANYTBLceuu+uf0Za4fufXjA1eYejvESHdAQr+DNDad41Q5o6K7y",
-	"AS3xPu9tGNOt1SC6cdEgW/Xc1BXjsSHu6TNdgRM39/qrYY30TviEAw5Od77vpWArNKk0eFPEZRNo5F0d",
-	"bGuVqvaVnwx2leO/PsxP65d7RCVZq8gxdsFTuFW2dJifMFbFI2/32naSpHtvip79Q6nNfYZ18sfBNgZ0",
-	"baRihxAoN3Q4Q++2GsLUStK0zHOKQD094d1bWf/XEmgrVCDmQfLTsjrLoJji7jtt73tte/Zz2wxFE0g9",
-	"Az/ciXXbHL9bmmXMbLPT0XjqlqzYOShriLk17QYLCZcgpLDw6La/oUW8fecgSoAddtTDamJnulcy+sGZ",
-	"pZr81v5KbhVmha9nuEGCRws/S9gR0x6Euk6+j4v63RxP0D4dIRx4Y+89efsZ9q7BW243ZXXs8bi6Oaat",
-	"wLZ6PXr8gfcyJluSiAcFSrTGgicMphAPcHeJ1dvG/0HMeNEb/lJl+w2y2AU5Tv2JDX68qvdQbevdJkyI",
-	"+lhkkkbToSAE0QW+YGh5PI3R/voyLhMdTv9BpCI/vpv+CC/vO6QXZUheagjBtLISJki+bHiyZlzgId3o",
-	"1Qepb2LkxEU446dP5lLdUpVOgqhw1F+rXybVarmXMTDbyEkYfew08wmGhk8wNNzISRDmBX8ljN/Uf9ln",
-	"E4xLbv1YxYB9Hhjhhevbv41RgAd7ykD/amie2mO6AXzlkqnIdtIZNWCrvHDJFxtZiDN+9qQCJ1TYfU6l",
-	"cL63RrAnugzAYpNp6ZjXDc1KqzSXRnN3Tj2fYynRzJDnPUHyL8C+g35kMOzIwgH8D42HdQkWMehBmR4i",
-	"xpBdjVr86UQ4sITnNCMoBlTA6IM58v3wNlxYxVZSGbtLuGaD9zniIdoYXdx65QvGRDZiRzf10Qw2/TIe",
-	"LbUYHCTVi8MhwG7PTV9Qb5DeeI0pfZvHamevbX5Dv13NFO/zAem6ykzs6TmEprnMyykT/Q2bcKUtpBma",
-	"afRMJlL4nD5fsEWk/l8u34LUhdviLgzbfBqAOQ1WdkNQygHEHzNOe8bezah3l0EnG6b+vWLf/qf6QqiC",
-	"d5vvVj9XrzbTTQY5HjaqrIcydwDf8UPdM0IQab6l3lsolnNUW2MxgfZUzA1TR47hDO61CiLcdN59VJp9",
-	"K4jO3fiab+uD5I9Ktp0aPMgpNmQqVZhs0x5wf0vAPbf+QUYBH2IcwXLHLF6ehqGzBOPYo5L0PWXee1om",
-	"ao/A/bjI1rYNeueCy4Y6wrbU9Ac7zqIOuz4kAaeI9xTAZCmRIluR2yVESEeqWFrpytLdVtJV5R7rilfb",
-	"GyfGdUDvcEtpxymnXTh84IyrzRzOY1cpCs27tC3MBFyiLQ1ERIpQCKnZboeCa97ZbyAJSLBpLWndIE12",
-	"FGc19zaxRO6GDieOyAfjlsbREEtrYa9H/g7uiH5fZUy8aBNPzFVZiWeBLFarO2s1smjZzQMMaJTzZgnL",
-	"dTAYD4SNbPSzdsKuvmAUHd5FnFppsC6NwgXhES9en8D9gEAevSHbZd3p3mYBhiCi1XAgDwVFWxuU9S0x",
-	"0aqJOBjLntgj+6yukhZkQK8j3j6gd9uZ5Uvu0hwUnxM69oe9NJBuupkk2xFau9Zs+HGRqddXjtmUS9EW",
-	"iXpA+rsWVHJpWWFlCKFoCHlDBLu1TYQ2VCRM10aXamevAsxIn6QfhmUFeftr3qijS4JfOlAElYYV2tuq",
-	"nMl4SuWalP7qYQ82QB8qXAA2EMvgCQvdxdijoYsahrkP12gTht5Ql64vuBc/pYYuNKGAzMNSYmQr+f0e",
-	"R9W4sXpcdWnJ7ieWPsJ6bE5YhxXbgq8/Dk9/GD9vZUo8hKf3Vko9GFYX1ZmLr/4f31wDzlyjxGAlCwBy",
-	"PL6wTxZKlkXnvSIMkUGYg6QRE6pcwCy8rqvx3XtXNMswvsrZftfwH4z/A2YHJaAiHrOQqQU9NsBZIigk",
-	"FXtyf3eBWzrIJsH8A4SS9dzTtepBb+kFUeniuazll802XUyXQVgrEcQW3P86WNf9XUX04t9BXC/+UMf0",
-	"ugYugtf/jZG+7lkV74t/u/JUV+zOMCVoFof0wbbXBXcfaxddoaIRPsLlCH9vbESFNBR8bLOBkCJo03ur",
-	"TMvFguke74l7iN4xw5Rzi3R5lGK6zMw6No3YS90rg91ByQO9lLdxw00563kV8aUNuzM1sLQJwAN8CFQk",
-	"zT8KSwZoZZAhQDXWy3RfvY/YEIBRK291Ndin0Zl0ELOfRgP8Kg+4QXqzWS+D3EXIA8Gc1r5Qqk1pyuul",
-	"TJfYaPrQwZwC50Hu+/26VWLO3GHMQ95dDyKfb3zCs6a5qt8/u76cRJWIX5XW8zvqId2eF2IxJj8XC+Lw",
-	"wqXIVjEMunUlEsbNmfctGEu/X72v0bN6USwb0Z2WTCGXieqgnH0cB8Ivwlo/Xtg2VJUfVE1Lt5ww7WQu",
-	"+7RGL7QHrlVHg2DZDYr5XXBIIFPD/eDQZK/ZiqVktmqaNDbv1qZKXWtQK2sTVKgOxpNNLB/aJ4Kx1AFd",
-	"+4R9lCTaYBNRluXVtL61PMPewVRqApQwhLHBCoV2X5SrcDt4aXQQs3+57txjZK1h/ZmvNMuwVKXdQQFq",
-	"Qa0zVhkkVmqqKbpynpVZtnJwcyB6KsNp4ychjf8jdtc9UuavqzXZPmr3Ss0dj6DbrYKAG/7WC7h0I9mY",
-	"uJAequvWQb9VxRIGgXZtxA9+iH2w+12u8mQsKRlL3wLetHf2mFUG1HNxckj++p97f12HnRaJB7kFwC8l",
-	"LTcVvmCxZvskYwuarNyI9rarL/vjvVf/SWhRMKqqqJU6gdAZQZ6denP6q2c+URzzfly4WVNJ3+Cp6t70",
-	"by8vz6vINZd8XF2HXJjvXo3Go5ze8dwem7/87W/AxPCv13t7sWwCw03MJT9dSmUgDYGqldfRrt3FWeBu",
-	"RZfAfb/V7NwCAAgoRiD1iR1t+eDjxSlxO2DZp732esYfIGKdK2nFjBPOsjSuhSMMYlsRLfC9CG1xXWR0",
-	"tQbdFiRMSzWtrFOsZebS5z1l2esglbeNkmYDUBErKXbAEgTZLP0o2V4lxno3KGy4dG4JLNnVvFLXBDQN",
-	"FNsRibpd0nEtDPUD5JJNENZ8KCz3hGGTEJ57Z2327zpJqD9B0Akj5HlVFr0q4g252/aABJy0p3TeekHq",
-	"A3hJfUgbtp141GtGTeli7Kixeunozej/+4lOfjmY/O/e5G+ff305fvUfX/59NMCV8ZVlJEyNsrfutGWv",
-	"1veSiXwiIylFBmWkW3IRFW25iDynBT+t/z7wlZ9fEJfrXJU8AWsR1+6OjaMOQP4igZKFOJM6QppCDQBE",
-	"7ZnV5VmtrGFvIr2VhPY5fuK1FCwNfY69koJzqm1X64VU5osH+Q7XEpDqrUvTJJhGfF5V1SKnJlnC3eES",
-	"33oqXh5VssK9nS56VE02vht2xYbshdfrvBVtjAfbiskF5t26bfoWi/6A5ehfBb2hyOQ/lzxZehpzdl4j",
-	"g0JnnfIf7FikWwWqUsOmhqqtolvr6o2by0y5inoPczkH2IhbSubg29v2nU68oiyYGOjsCu2u9/N/sTr8",
-	"ZeQxKPTm8HS3KTFi60NQO/DwXjSBAJGI9LJQDJEy+iu1nK216wNKFqA6vtp79ReSy5RlYa2deNiqJScq",
-	"Vmd9At/9grKDMsbDnUiN4sexsoa91ez7nGpYHHk9LFYoeUNxSzAGoAjdQsiM1CDsW7YiEP+Hr0BDaYid",
-	"lyWUaOwxp/ZELp62lIxI8OJ+XVBJClKUqpA9JqHuiXWV1K0UXP0zdaUeYzYRQ+8OM6rjDOJBUBldZYUp",
-	"Pudx8JYvvae3r/rGSVXPDWQ6yAM0fk2NdBlV+1608vqWoSvnI1hZyoqYQXrJukNEnepraMnGkaxixMyY",
-	"zFZW9JfK/gO8EeRsoz9wrYYx2Fm9Vj0MOSg2+3wvz8Q0EhHTZraVd7Um+oQK4uycLcYbF7574gyc9F9X",
-	"WwMoi4zNDZGlqXHO3Ax6eC7Vyw/Ca5k9dQzWFTm4R2HCtlZUUU1fOcI+i9ABHPL6SzsVOoN5liqL4kbh",
-	"Gn68iCu/W1SS9MQQd7mE2MxY193pY06WGIf+ttDwOxQvN8bfpq7tEcvoqk/gdoINcSoiFeTVa7KUpdKE",
-	"LuTYWaWtmu5bWoGc183GaM42we+zUnNh+4MGDS8/9vFRpEy9er1Eu/V084/fux7f2g7Xfqynqj7eeUAE",
-	"u/WHYgy6n9csshWh9bny9sXmGY2p9NuiIrdYUKfLqDgnlTniqi+cxD4mqX8erjjVicuOjy5biCW8fsk2",
-	"LMx237wx7O6joOv531/2vgOb+A45FSSnlvUA0gZIm61MbJcuDZud0FKDHE+efxoF713Z9z6NXuy7ABhZ",
-	"GrpgGiPzbHfORO+41Q75HnBqlrRgmqQMTLVcQPFsh/0Yh5upxsdatt563J7JqLeKwqaahIFFGkPKCdek",
-	"rJeTpOjlb6/Zes7bsbKvsaRv4V3v7jv4zFnqfehRBcZIxdKG1DBEWIgN9w+a8RSu234PTLXzEF+FdYWq",
-	"4kEaf3VWopuqu+EemYMsIzdcZhTDtLgA4sm4YF/HPXI/F8iYlLoEFvkpWDRyAt+N0R9f37sxHtULNViT",
-	"+Yd/ZZhQVzdf4yoZuucFVTRncZiuwE/iOAy7K8Aq0MM5euvpbOMJcV2uzilWzG3J8dQsK2DD+dw5QeCb",
-	"6yCR0Kbz097n+NbHSQrkP66d79FFLz4m7VT0Mcg3Bp6FpFTcrKaWWpwd8aCMrc1hxpkwk0SxlAnDaabJ",
-	"PJO3tePhg32P0KLIeAJzwAQ9DHJIFKvz0OGcfk81TwgtzXKHXMprJjTJPAq2lZt2yAdBcqlNECtuhzG2",
-	"LWEiLSQXmGAvyNKYQr/ZbcB/73wq9/a+S/zb8Bfbt60v3x6T08MPZ6eH4IaBHvyNuZRY1cp+G15Y8N2H",
-	"9WeDGJTIAlYLvPjXTIBDarQr7ffsJp2laqy+bfNq9OUL+KsQ57klLVORTuB+olyA8b166qkzLCpNLo6n",
-	"lzD5m1fjUNM6OD/9JCpjeBVipMmMLS3BHNE5N3xM/pdmUlHYqXppdsipo1VuDBNgbP8kaq31mSZFOcu4",
-	"XgZ3EXn+ITHS6mOv9l69fgFd3vpq7ID4AC4XF0jxSRgM/d8ntxCDAft7K0nK53MPI+1CxLCSZKMboCy6",
-	"0kTLnU/ikzgGBwX42Dyq8xJKYwNLZRCCA24foNRXZMaoAoPBtfs8+8onkcQJPYSJgLl8t+fDKhy2IEuk",
-	"SN0/0cQo0k+CCn3LlAaBDW355IIZtZpAnpqdodUB0xJsPqFQcstFKm/1zicxqhjKqG/foYq5whzt0aud",
-	"PcTVYYIWfPRm9N3O3s536AJcAv3u2lXNqaALpnZvXsKfejeVt8KKH7u/WsXvC9YuBRHEMk0406fp6M3o",
-	"yLWDuLZxg8v/FL+M6ia79iWoLf3ls5WJdSGFg7N8tbeHQYp2CRCitmYmuzIxzEy0UYzmeATt/TYoIPBL",
-	"B8P2EuSXjD3TZLYyTO/Y9Xq997LvMq3muftR2OMrFf+FpfjSd5tfOpFqxtOUCXzj9eY3zqQ5kaXAIV79",
-	"bfMLl1K+p8IXwYbU5b/geq5/zwrJTFUl+P4y5HNC5QQuEY+nVlEGoXUlYljokc/j+GlkCUCPPtsX42SI",
-	"1LdbS3qOCLtbiAw7S71z10XploUV8L/bc0dSu7Juxm06oGwyPG4p2yH//fH44/HRmJwfnx2dnv0AfOX8",
-	"4sPh8XRq/8wZFdg3XVAu9snJ6dnp9O3xETzRdbcVzAyuAUv3yfHFxYeLMTn+8fz04vgIej48ODs8fufe",
-	"Bix6dgNFFyzbArGnedh+YBA/OvX5v9/mtP3sXID1KVsnYwYTXH/YPCz002l7jNP2T8qNc9c3Txv6UBIG",
-	"+QikxpiKnMCbV7voWtW97P4d1+bYtenQX1uAhhDKX9iYUIPS26s9MGvbp/8qsRwvGkdd1GRoGEE3c01z",
-	"VSjbq70gku1lrMjcxpPwAQMxbctuODg4E3AdLOuwSi5GtxUZ2HNwYrGPwJcQskn/9Hnt5wzS146DDjdH",
-	"2JgViAX2Cox82glqa5Jo+2GzVd9OgErzPSApVpP1BjSeVrWwDcvrFPcrGuS4XzW8sLXGsdlO1zud2toX",
-	"m9XB9HA0Hh0dTw8HjevTTOZW7HVeN/yqZ1btmLGsby7XbHUrIUGonkR7uK/JWpEcquzwCHsN8wgdCf8s",
-	"Z57JDmBK39PUR2Pcmy//fpim5WZNd3OwaGOMfgRjqSGUuDpWnnF6Lthmnbu/smqbTtcIzj8wx0g38VFf",
-	"5IUHtXz8JCtKhWpYLUYU5ID3caEO7/w25NsnGYQfdn+x4I97yf/AoA5uvUxjiMeVWeYqvKAJY84FqOLr",
-	"qBW14XXU+RZbfEWCcCNEiKEGEnC2mGeapKxgImUi4V5H+81vnDOojd789DncxgsG+3cbxLt4GwY3mqTU",
-	"0BnVDGNeoNqr38apq87sdxFuRyjXPvGp8XEFiS4IT7HDygZj3/jps0/nbGSegwNadxWQdyHmCCT+P5A8",
-	"tsMmuaSRgLUIK6GLh+gVv8P7C5AWAsQH0D8TqtAC4oinjkLXvRS06+Ea1moAB65RmxS200dDdKITIMKH",
-	"a6Zb05MeSlBVPaM/IWWFGB72Ryh4GdLbcCrb/TXwmXzZ9Q7/SVg+unAYg03Cm7Ka9bQjHB5Ce47oYLm/",
-	"l+nq0a63njCML80AACuSffmKl2wA7BQXupzaFtL2N1IUtjfgvHo1ZJgiAMX7fR07TAhopKcAMEkDVNwj",
-	"Xros+VA8qEolbTx4Pupk4nEA/KGLlJLBSQEJMgzAB+8K5jO5sFWaV7WAA++I83e82tsDf4csrSIFoSod",
-	"0SI83petOt+/uaMdCRUafqzXBDCCL/eW+loE6dN5/M2cx+YePdapXO/TYOKGZbLwzMA7vQ3NsJDZDnEw",
-	"G5VwL6Tx+KgpFuhuwAS65psk++1luR8P7bG6Q5vqPeS+oW+lenBbny/TtQAeU2U5mSFgvuRSEF+5PGb1",
-	"q3ItME9oPJBF1LHw3Qm8o2b74Y9F+iiDV1+PF//awavI/0f/9m0Gf6wvh+TYACKMaVbXoHjeQrGyKpQ9",
-	"TTPmNGQA1Hkx0BWA3YIP4L7KSY07vaWl/59LWeUM1pUtehbZN+yx+LfysAYZ2INl9gFBGhNbJpjY4kFm",
-	"h6wj5K/1reOAVLZH8Ylo2SJ+vzx1Zkx8YTbwKRfJPISlncZAr4e8GAbjD+e278Aft4Ur7fO3UGGGuD0a",
-	"uJe/cenp92UOCFZ2g29kgw3AEhDKIWutTB2p5XdoYfI41gOMTP4rK6bJQ0juJ0p+ZMOWJ8G4QQuEaS62",
-	"oWm8SQeStMt//x1StIPlHkDQ2JKkrkBDy376RMuPQ8stKPTKafYAG61u2YpUhcTe5ytsU8fDbTZfW5Tw",
-	"ZLyJbJ/i0x7PdW3iyP1NVPBhZIpYOxMfdN3vNTgE9bmBlTf6OjbBRrGNQdbAl482dgwLsMfcH0MC/COY",
-	"GcFu9Xu2NR7o64bh30jYK1IWPVy8x6646xMwvJS9+6v7hwtHQhyISCg//N4C7t2alZ/7sWKM/HXczlml",
-	"jFiqdDAVT4z3kcLwYTmBskqXUFqvN5ixuxZrv/mW7Y57GCtmpz42tfSx5bzMDC+oMrtzqfJJSg3dgjtG",
-	"sai/sR+2k83bw58bZwHTe3/r7PkPfHpw1wiNAIRT4QEjx03Y8p6D1ODRTsBOv+zOOaR4bZSuT1y7+4nW",
-	"30Ks9jPsIWyP7ew+mMz5olQPS7f6w0d6+jXLpWAr9Pw5jEZFhXZ10P1bLcF5Dc0tsST+RppzpfPvT3Pj",
-	"37hBw33gsTBqNcSk4eJS0Tuvx0RmKdOGzLnS5klgeeyg/MZixxDiN5F8v3f9HEx/EA5Ls2uH5EMQoB0O",
-	"GCQkIUhr5YWHBGMftUuxfDzYwNkdIGE8X1J9xu7MC8g5FtKQpbwlORWrCrwS4eXBtkholq3xw39dH/zW",
-	"/p0Bjibm85Q2Nj2qUDcHNj4W6b38/gOkTzao50MHTjWsW8WF8Xi7Q15wcagDOgYwxOn1sG4rLLOv5ibs",
-	"oDMPW3VwtL9nZikHxnNgsdNBblKQyDze86CtBXRjOIEeG3PAWydV4Xm7YsOjUqayVMmw9pjff0bzYc0x",
-	"Dm2ro1W/MvCA/dNDsOnHDtnp928/sss+XpX3Ye77ry5aD3Z86ydd8TfgJNfjthN3kMe8I75MIMpvnRwD",
-	"8bm2EQozAK98x3NqEEqJ3TBhEKsqkUJzbQCSGGBPdckNSaleziRVqcb6Aw4J2VVZjWsFh35SX5vqq4Ei",
-	"lG9VBvflf4qEDFiLhocawGVQRJ6VyTUzm8nJ1YefqBoDutdV3cTR/yZ5Xo0hh6hjDvXUfc6fKzHHfbQr",
-	"H4FFz5qFGiZVoQbLCpzjLaFZNsCJoCfeQ1dl5qwnl64kuCGtGaIEEZuaPDeqxMIaHq6aPJ/TTLMX3hui",
-	"e+95D2jRSWquQaW/iT2hg4A8gH4Pq4/7M1Gu31JS43C6vLIq2nQTdbpk+95r8SAzS1kuloSSH44vxw79",
-	"GSQ/3cyg3sf06YXPxq8x7KoQWp5W2dUetYZwTU5cljXArIkK6qfCAOpeoDjCN9Dun1TxJ1X8SRV/UsV7",
-	"VPG2Ro11d3NqmgAjfVeuw9gbbwX74evg/CEQRp603vpaBwoP7lQPmYsG77ru1pKF+BKYUrPZgO8u+kka",
-	"YGDHM1XPN1/j97qpaxfu1wkb8/03S2F94/ixexycp5zU/9MD50D+6sKc/oTUxUQBywzdxS5QQQ8ITdC7",
-	"PPeydfykudh1QsmcISYEQvLuE8PyIgMZe+6KJCIYpvQF+iB/1TWqcJsj2aineUNS/kpxQXgpwlDbxAQ9",
-	"3rHDsavSYj1HD/cD4oEqZd9u6r9KVn7jOLk/+tmqwn0Op/8gUpEf301/RBquSkk1/LkO/WBGk+uFgst7",
-	"0AHD0+jqsk40M/YcrzfytguKLvgN0+TV3ktXxsqeervoXkGFa5hryFHfBwAGDrU5MqrgzEqiJWEcXNlY",
-	"skNHLb5OikdNbupnGpfhNgToRnv6MvYn6p5vP6WFxGKHlvK2KmeMZIYOggobNiDUU385DKTT3bIqjtMP",
-	"GtJLr/cmRtSQ+unx8UWz6Fhbw308nYrfEpTHoxwMl+oXWCHjMdJepretBwgz96fUaDnd/xMd4r/kbLMK",
-	"AbLMk/jyLXTxRvHkzeq2ZlQly15JJFqz8pkmYaWPoPQtVLvNWFoL/1AmJLFN9DMib5i64ewWpFlq5RWV",
-	"TqwwvyJYeAOLCyEeEkuurdy7oFzoZg2RHXIoxZynTGCBr5ylvMzfuCxfZwJzpfbr+ua4mli1DDgAlCEZ",
-	"k5kV47Ahs9tCZjLlrELXgVIo7vwTXS4WTGOxKiOJYqVmoHl1DB1BdX+N+FhB6RJfFGSPPLetXu/tvSC3",
-	"SybINYMi62B/gy/jgOI+dg69n1litG30/0LHVxoMmoR654fBdAKNFdK52SeuBa81iX43/7T+uE2+PKhl",
-	"VNUdgkJORvrVWYOmvRabuCo+Dd8m1Gg8wumPxqOg7rQrEGx/rK3Hk04B9jV44KCT3hkoNZVaSWROVd+k",
-	"/Z8bIZX7x4PQyzbpSMGIRq/NPskYvbGKPcfypXgmmXawa75uQo9x1mHVTLt+0Y2qcOU2+voBTSFxxeKs",
-	"68djMmuHWD/hmLf5Pi4XHj00vqBRyHEfx3+BvsGHOOAeMBMv/lNQLCf2vPaK/FhANS81xj3PGHEwShhC",
-	"bRlZgB9of7pdyqyGDIzBATrx6wCG/ztbfWUxvxpnK/lpwF6j5JkisNqT7fT/NMfWGJosKwUAKdtSJzLh",
-	"aJptrxYQnhFUJdaC1zZ0tW+hsSJKc51r+O1yHddOo3v7urLdlbCnmXkCCXm0u8EBLzSVXpdN04tZ2U/0",
-	"Di9vl6Y5FxO0iU7q+lxx8j+wjZEPtvDt2Nfi6jAkjoED/5nZ+u+KWqlYVVbsJijTcyA6Umor00iRrV50",
-	"0EI8ffYTrmXbRk5QW8gQ6b7fjllQs7T6ki5Qk/00ql78NAqKySkA3UCpneVBmJh/AUoDg+aHugkKSzNG",
-	"KGmG5YK2tk/mijm9BKz4P0M53PWwyfrQjfTVrEx2fl63QPp/kpL+gKjHQEZegidSRZCOfYoDdeR8/4Po",
-	"opSbB3ENkR9V7X8rOD5P1P17ou73VF0D/lThih5ogqgzSFXkeapk4etSPPSW8SH4EwzJ347EV1hS/omb",
-	"P9H7o9O7q9jv6fPRuHkBcdyT2WoSVBlfL2LhnK4ZK9Bk764d7HmfpHzBDc3qwkbewAQjbZCIMKz8+9X7",
-	"YDJf5zhFRnoyJP2xD5Wn1OpQIUmik4llWbvY/v1PVUP+6j9NB5k/Jk65yKRYePcCKlJ2brV1doecSUN4",
-	"yvJC2iPwBjiAUZylrsw1FKanJJMANeqcZjlduWwaQqta92ssufV5vLAfcimn9jO+2rXmR3g6f3/Y82e5",
-	"bev8NZBELZnbk2ePYI7qC7gkke7ufQpNqcQEkqxvBgtzGJtx4F96UlqeEELv671AGqrCD24pB4sToM/B",
-	"M5o9mLoVSxjflrov/EtP1P1E3fdGOBBzrnJ0A1HiQzyeaR/DRJVyNPZQCkdj6pYU7l56Usaf5Jb7EzmS",
-	"0VoO/miquM9824rOvyKF2+6f6PtPoBfXttRKM1Y1cd2Tmp0FayAxT13rJ3nkiYrvScURn1dLx9TerDqc",
-	"qisM3rXJXuB0hhL8YEISZc4UT7wrPMVg4irL2oV07BPqgzsw2eb13uv+6N7fMI70WgDpp7T9x0sSq0kZ",
-	"JA5uhsLqBlDSPm9mcCTcD+6Fdjjco1Hj42W0+Kmmzbn2kGeVQeRO4ROweYzu3tIbRhBO5ZAJY5mVWzdC",
-	"SSn4v8pOqBoIxy4QaG2ImoOPWoNqPq3LmX4lDuZG6KGRpFSKCeOArp4oZF2lKFwj+KeL0zXymgnn1bB/",
-	"hUBhuOxQroQazGBqpRTInFVY4lbvArr6V0kzbgAd0yiZgd1YimxFNCYKkoUnGiJF4gA2b1h6vxr3mDsa",
-	"EOHji6bY+SPUpHfZ7iHqwENg6v4cheLnnGVpVYKvedpj1AqdsKRU3Kzg2pMHpVmO3vz02V5sGqYYS7g6",
-	"aLJQLrShImFIlUupDUn5fG7JsmAqdEECgWvjHHWlykZvRktjCv1md/dX++KX0Xh0QxW33wgEsqw8jXNa",
-	"Zmb0xtWETmDoCS34zi80k4ruJDLfyVejDkjn+SlOya2KnyxWTWF3NC8yf9r7Oh13n5sl44kUPIEmtIw0",
-	"SemcG76TZATMK3wnbAGvzRR5fgStyPeK/sKzFzv20HyutqrDRZi6sVfTktHMLHfqvKspVLYexdPLNrOy",
-	"sCd3g3TrajtoYUQV9tDAY+KqeYzblVUwhxEyQXXQvxPpevr3wX04iC+SOq4sVuDbpotOh05y7PY67VRx",
-	"CCs0E/c4A41FCj88ZEv6tNV9ohlG2d5KdT3PkDPbvy+OD47eH3vKymVyTfDQdKZXaWTdGXoUzjExiibX",
-	"UPtdpvajsVYefrQL0q3BZusN8yCV3a5P25nmIm0knbTrVVd9VsJN3zbVcD/PEednXIH84Lwzro1+gf7+",
-	"Mrv24+RtcqhhSrpDHeiVSJZKClnqIH07fB2zvmMvV9IzAKhUWCmAppJTQRdMjYksjeYpbu7uzStSKDbn",
-	"d0H/J/bd0ZfPX/7/AAAA//8=",
+	"7H17c9s4lu9XQWm3KsktyXbSmZ2duO4fbj863kkcr+XM9G4n1wWRkIQ2CXAA0LamK9/9Fs4BSJAEJcp2",
+	"0o/x/DEdiyAAAgcH5/k7v4wSmRdSMGH06M0voyWjKVPwzwtm1Opgbpiyf6VMJ4oXhksxejOaskSKVBMj",
+	"yS3lZkykIlSQt5eX5ySlho3JjM2lYsSoFRcLQheUi53ReKSTJcup7dCsCjZ6M9JGcbEYffnyZTwqqKI5",
+	"M278QyoSllE74gWjWgrdnQe2wUZEQSsiaM60HYvdFZlM2eiNUSUbj7h94R8lU6vReGQbjd6Mks4YP31u",
+	"zJIbluvIdMf+B6oUXdm/tVll9oe5VLn9+7DURubuW1qzdo/InCtt7NplVJvtJu57f7T5HlHDjkXane07",
+	"apg2JFEMl9nwnO0TSoqMcgG7TZ7b/7e/79heXpCcUaGJWTLCRErknJglNSSlK/t1sc9J3eDhp/y7YvPR",
+	"m9G/7dYUuotP9a4d5oOy/3/Jczb64uY/NVSZ7hccU5Xx+3+Dtr0O/QqcwkO+g2X8xnbb+Yy38pZkEk6T",
+	"JLDR5JYpRvSSFwVL4RAufRuzZCuypDcMDihLe+fshxs65akdjYvFEcssIX0Zj054xj6WPEI6p27zGZnz",
+	"jBEu6n/nVNAFU9W0CmqW9axK2914pNg/Sq5Y6k9CP/cYj07KbM6znAlzuSpY5NTlTCVLKgyslyZzJXPc",
+	"XpZlTD3T5JYqtpSlZmNyw4QpFasb5VRdM1NkNGHPhp7ReWNGfQd13Vo3v2nIKT4VSVam7G+yTJZMHTFD",
+	"eRZZixOeZXY7brAdSbGh3S0kLCB1IB/qG/VREI8OGX5ryua0zMzozZxmmlUfMZMyY1TA7p2KG8kTdlFt",
+	"eHvGH0S2IlLZywknJxhLyXO7+i8s4aeSCOl/hXFe2BuJY7/9c28OGyGxcJbveM4j/OWcLhjR/J+9w2Tw",
+	"3jp6zrngeZmP3ryslocLwxZMwcAf5nPNIiOflfmMKbttTBjFGdzI+poXfTOR2NGgqezFp2L34DSNzoUp",
+	"nuAmEZ6S53ZD7OHBXwTM9UXPiZeu2wGHPjIb3UMwZsm0G1+PyWxlJwGT5OnAQ+zmtemerea0+YjilA3L",
+	"ByyiYbmbau+SYUf3WjZ4VZ/wLCrjtRcQOcNWy4YDPPLSIc0P2HFHcVtN2XX+aFIVzHgqS5XEriR4SjQ+",
+	"HhNdJktCNaFEL2UB8uA2c3fDPN7cS5PFmE7IiqsLUkLjXraDXW1gr+c0uaYLtu5cFNik/1AUVR9bHgk7",
+	"eOzi+fuSGXtF0iwbEy1zS1xESMG8aAMr8Uy7i5MqBpPsl7jw6WB5y86Li8XUUMPcRFdWInjPzFLGGJ97",
+	"TnJosJVWUTS6fjRCOld2oVP7CaXuX+FwMVOZlHYqTsQtsIfeJW0MsInKlEzLxEyvY3NxD8n0rx8HL1rV",
+	"36Mt2JQlOJ91Rw+kaa6JxsaeHCtxFnmgThRjom/h3LuDiRHZmXvpC8zUjnZmaSxmJbAPkQLJc5rmXJBE",
+	"CsPuzIuBi6vr/h9vdZe8sLR1ruQNT+MaOlWKgxRj2bI9TVQTHGEoWej2KI8+f6sTrL28nY7IzdJRinuR",
+	"2BF6SSLofSulsFZT7BylMkc8ZjmSypCUK6ShfUJ1wkTKxcJKZ05R6J2a63TwrLB9QK6XdKH7LxdDF3bH",
+	"8VLLuDaVmGTfuy8hGLp4vL3/WKTUsF5bTcgfYN+tCmSFyBLeSwkFc5M3zlmiiJhCtjbflI1ZPcD4UX9e",
+	"jyln4AfSuYELZdP3DTbtlK2JPeAb/+7NDLGr0D/b6tquDBePR2c/HiKfXn9bJxQYPE2MBrlVEGTydgd0",
+	"cBtVq4rm5XrmP078OEMX9BCGvJAZQ5uxYrqQwi3m9zS1qjzTMG+4agT8kxZFxhOw/e3+rPFmHTbe32jG",
+	"U3jxXMlZxnIctrkml0tGFA5MbqkmOc3sQrLUrsSc8oyl5KbqaAfMw0sqFiw99Tv0KJMN1bq+eVoG50QF",
+	"dz8spYaTYEpNEpwWTPFEqhlPUyYebX4bltDIayaeaVJqpkhGk2ukoYKpnGttZZy5dKfaUt7OqDYcod42",
+	"ZcZYzvxoE4733rey2NipnUS75jhNu9QfRaFkwrSmM3vYHmuOhuXHSkkVndjUaiy40YkssxSsZDMrUcNM",
+	"WLpPGE2WhNkenKjGDWozMPMzaU5kiZfNtyACJgw3K5JKpmGu7I5rd2llUizAwkWFBB7kuQsIouqGKViH",
+	"bzXTg/NTd7hhBpdSvqdi5RiQ/hazeI+3OBXkuz3PgLQ9L1YpkCKtz4tbKXImjTfD3zCRguEUNa0xmZUG",
+	"RZwZmFFIxm/gI1Httfeou3PBMzgB16Dl7G2f4aRyGsY+y7XeDdyL8GUfBS3NUir+T/bNaI0m9gwg3yFc",
+	"E2AzYjEm7K7gCtl3Ka6FvEWm/VHQG8qzRz2+YZ9rCI1bnfgWOWBOrborqEjAGCFvmMokTVE/fqzd+Bqs",
+	"aosrtBR2XkbKFOhyphi91oSSWam5sJumyoztgEDlereDH6SpYjoiWB2QQmpDM0KxxT6acuacZam9r1eW",
+	"J+ZUO7uNKDO3yyh1FUoWTBmOYgbtG+VjYbnT3J4b14ZkdrYg/wyWxRJuVtGGiSyFUfFnLKc8iz4BJ/MZ",
+	"yFu/dD6s0zqjWzQullKw7QRNuw2HIM9GGiu2cGaPzqNbqtK448/9Imc/s8TYpgdWBkVbEEpZgUzYuhyh",
+	"EXpN5lLZ4yRqM3dz0yuLtm58cE+j0zRu4cYYhegX6so81v3G2pL5U2OMz5HPb65438s6+m4gXXcWC06o",
+	"zBihDbmfC6cYu2ulEukJ8hbQYUSZ29FBO7CiPtxGwQzqVTiihs6oZn3Gwg+CWSUO2pBECoHa/TPtJNju",
+	"xtHE8BsWMwaORzdMaUdx7I7mBehAf9r58853343GQ2itpd/Z4cTqw3z05qdfQJeixsUFdLsbt1pM7A3b",
+	"bfZ53GFlczD6kJkVy8iC3zCBXoOqFyLVGG4KaqX7zK7Yaoxt+iMe9olmrDKwV89G49HdZCEnblrV75c4",
+	"2+rZhOeFRJUdLPJvRgtuluVsJ5H5Lm54woRharKQjb93fZdVGIdfyvZ35zJ3hEbFiuglLRiQnL0fbxU3",
+	"TPd/w4Cl/sYfyjKuzUXFD9pa9opQJ7XZu99KwrY9Xk9NAs/tNb3o46i+f38GP06PL66Ojk9Oz46PRuPR",
+	"2w/vTo8O/ufq/Yej49F4dHRw+u5/rj5cHB1fXL07fX96ORqPzo/Pjk7Pfuj59fLD1fTt6fn58VGjQexs",
+	"42ROUyviz3nMbPk9N2Se0YXXUF1I1/OXY/JqTF6PyX+Oycv/AONxH2/t8dFfgkCbc4OmHitiKKv4sHTs",
+	"pGT/HLvRsTGiHMAF0IDpM7KPkuTyhjlNFgnzDUmVLPSSF+PASOLiUrjZJwVPrkv3MIg8IYnMMgZM15Dn",
+	"iZJaT1IJ7iE4vSK9MvIqCGMJOp+BydK+aGQ3oqWOfWn3G7JvP2tLgTBDYOWtUeNc3SkZx3f26PTex0eV",
+	"18dIsmCCKcun7PY4k590Xuh9YHvEO+eJb+FsH90z4rWc+C7ZS8XK1VadknNCs+yqckCNvV4PWoFU5tT/",
+	"qV0k1Ds6Y1n95zlVif07QR/Ceyr4nGljb0nFaYa2hDHssT3RY5IsWfVPxVJuzqRhhIqU5NW7icxzOtGs",
+	"oHZJ0p3IdVKxuCDgZlSk82AD8a+lybPoLskgmGILL3248lu92pJNGnsUk06Qeg56fGN/5WispsJtFPlZ",
+	"zkLydb6909wyy8oPOPJOrHPFE3bJ8iLD6xp/RTkk+Nm7D41MrkfOwe//eymneDzQEAf3RPfVQxeFGDw5",
+	"YSwF28UFg7sFf/kBTkDWfABdVwflQJ/Dnnoq6zzAmSDJthuPwCGyYOmHWir0P7m5at/FBTOlsrLbITVs",
+	"IdXqPQVqtw0+6h5hDjfsJKDLVhAaHO6cmsa+hXuW6Bt792b6bs0AduYRecFKRSuRLJUUstQtomiyBwgM",
+	"ZemBGWLPR0v+eGT1cat3v+PiWseYGT62KuC1vW0yagVRz3+t0LKU9mxLATZOtxTb6YpoqNDbTRxX4rDW",
+	"6NsBvzOW+Ru43pLOXHiPjsP1EcuYiQVTXPrwT3v/FqVagP0RN6aKEe+K6UKaCNc+vjOKEi5w3bgUdQTN",
+	"7XJlrzpvnYvKInAHsRSpM7J/F76F2xi9X9nK3JTtptorEyxsYEqAu6pI58C9LZ/dbjfxru7THWsF0Z+O",
+	"/y5ZCaEk52isQSn2hAuul/A72kPhnACXjZ0h5znbjoRKHQ8CtBsM5vvbpUTvGksJN2NSSK35LFtVtlto",
+	"5WMWaB66irqfXpZ8qPZfs4RzJxR37/rCagdyDhI1to+IDLyj669bnIATxawedMEF9ffW+nCfqmX7fuSO",
+	"QQed9d+S/yVnMRXqH0Axa3khq76kjxC32I0TyrNSsT4158BL+KisYjrG2LvMfGy6lc0U3D8RwS7sr3sF",
+	"CFmKBI8wUSyXNzTbipcJmkelempC/cSZEeW8cqPRLNPE0GsWHU2W5sMcJYioWcI4KbW6BWFd4ETj0kBw",
+	"m12QK8XsUge/wD/9C1d6pS1Jfh5kzLAXcp/dpeYw/hvtlV0J6Smw9e72OCvytMu6Ph5/BAXU6ZH2Xxcf",
+	"Do+nU/zj5PTsdPoWWhxfXHy4sP/98fz0An45PDg7PH53fDT0u5ph9F87M8B9oe91NB65l6Ls9we/gg1f",
+	"Y1ScaTkYc5oyMlsRFFQPwcbQ3QFR9bferOjaxTjKW0Yzs3SWb27nQ7PzYBC0DsdMq57BH5yfPtMkZQUT",
+	"KRMJZ3qHXHZ9UBCYpPE+ncl05YJhYcJkKTOIE/qv6YczYtid2a/kKKuEooaNkybcaJbNd8ip0V7CzOnK",
+	"ebfHREvv1iE5g4BfiNu8ZoWJcBhnbexaexWj6YBLM7RnfhmPwFK17Wtdso4ROmocB0nCiqj4VfF/NGHt",
+	"k7nMMnkLDt85i9mWwC38Hg1MejtLv+2w7waxzz7Gb5HxWnuWLsFlF2ebt1QJLhb3mW50NZ3WBCP+la16",
+	"zRauoXcnXrMVUN2DPAmuz2ORyJSlP+ZZxFhGNfuP1xVX+PH9u31yy4UGh2B1pj6qDNy+zEXsFNzQjJyO",
+	"SSkyfm2ZXB3mpi8YTVeoxUYvLurXIrqkwZDR5xu8I2v8HOHIMQ6Vc+EW9OXDHCANJnygNV+IPKokddnx",
+	"HHNg7X4+097UFxEr22z+UZep2fvGLwwDZrrJhs0PRB5ZXfjdL3OPuBTxa5aWRnKRKGZX9Eo4OxjM3/1l",
+	"BT29lLdXKaeZXERJULA7Z1Fg6d9oVvZ4qmwzvzMQtGB5XKHYnN+R5/WVpAuWZd7OGR2rs1EBG8P+BorC",
+	"0YXHgMdISCq77Y8n2rzwlcMtsuQjR2H1n8GSR0WUhyxDSKqteUap07C8z8B3IAjFUHcfvEaovb40bHbD",
+	"agTmnKu8tnO5X9BsfeWU/9HYT4ldVUbY8Edvow1/c7sS/uQtv1cZnbEs+qQAo3D4CNWsWHfBtOvpoTE5",
+	"/gyMxldgJBmPNKs6DXY4+BE56dU1W7kHRmGKyZW9atxvPgr8qnDh6yNvf7iCV+SVU84wk6XxxOUjd34P",
+	"tJjYg9gTzJW5mq2uAjG708rKYSs/cuRppRa1H1SqU+yN/ueog12FqdOtWa9w7TCyva///hV0DW4ptyf+",
+	"ai7VFS3sTtCsr61bdLtUHhsgepbtAXPZDXHG6SjNWWQhDDAqqttzoQnXR+hrIOBQw7OOoWSY6s2ytCWm",
+	"cx3G+a+PtKkcGTFxL+ULK8t4nrcxWsXr8l1R0B0AJ7ds7MjbPzY0bHE/l9MOs2hOvjmDPrZYxTZ2PcWQ",
+	"jVZnjMYDPWO2E9MXNLRZBumfY8x6wNQEpgb6hLMdzMrsuhl3bO9/ZNE+FqxHIxlul6tXbpjMb5vfGUUP",
+	"jFF8Vpoq4mug3lu/hyaEpSwwPMal4eDFtb9W/9x0JpDtXHkrUWfzFtpczRWLP1xSbTm+0HOm6vtpnlFz",
+	"NWc9YTJcaEMzsKD4RnU8hSztVKu1dHcOiAX2umF3AA+QXhl6N/BFTTNm+Zu6sR1s8V71NYxdadTUNr7W",
+	"RwUbLJcQoOFyT26pJv5yq4yXlc2SpftWTiF2V8ntEoAwDFlS7U4o22zV3MiR0hroYTAb3NhwjRUyuFPX",
+	"GCQjVsjtWKZB7uhZZrAo9Sf3sUvv3o1eci5ns9pBDgp7xHjWd2WgaXB6Xcaf9vx+QxWnAze1bZ7DNbA9",
+	"h/2EM+ldiVIlS2fAiiyFe+ouEL8iCc3RyBkjTmRAp2IuBxFSkFk/vP1UJafrbtm1+jC+3Bx53Jx432r5",
+	"VMa4SuyXxyh6wzId8yRLrV3wTDs0yB+kbsxMFVCz+YiMR5jY3R8AkTJtnIOIJEupmfCxmfY2CvWkpcxZ",
+	"GMzjA5vHIyFF3FxdKOYzWodcvV7UxDcvnZjjA4A3Bxjfdyh87VwxzTJkR9GLrW5YMYveObR3kd0VbrG0",
+	"oSKlyhIcS6SQ+aoW8OyqYspqqeZOeaE5S+lq0F6b1optZNIhTfl4rQKVkJA0W0+vWs/CP68a3cRo4pbx",
+	"xXLwbRth8L2HpiL2JuEFhBHf7O7OtvaxmnRribtk2scnHN5RzMiecg2h+kSKSofqhiXntslAyQYbn5Qi",
+	"Zen3K3T4DHw1oXo5o8n1QU8X3Rsh7pThJvTG1CperdhRZ6lqhttunNg5xsc2Lf6Bdcm3c/FYS6pYVMFw",
+	"nXiXk38tDIKclwKDA4dMr+/EOTisLafjkbbuNZvWqXF2GkdB0ZWMTjO+lj3UtYFyYsfizHGzATHcnnJy",
+	"ugLqsbRlmeGWAdzr+ee3Dej+UDBx3ojz6CROK0YoBp9oyLEUhIIdxeXgGmlo5qO9Ia6/yzaWVJ9tzMsG",
+	"4zeMY9UMakjGqDZgJmDCqFU8yirzkdPdMygr/LEhlgCMiYzZb1HGrOzx6CAjFR5mIoWhiYmmZZHnn0b/",
+	"Zv/3afQiwk3rlKyNCdIuSYyBN9a9+PE+QVD3ihpMSqWYSCL4jqfTD+T1q5d/Jr4JsQc96pioTHxDvtcv",
+	"LyqKTdm9m0d2h6aY71e9QG81qqNv7PYVAhKqlFMp2M5ogIjjOzmRasCQOJIfoJqBHjhUx7ITQ6yZaGYI",
+	"rQ05VNdBB3FjaJWtnFN1ba9KP5XYPWmfDZrugs/NoB3+wTa0Lygq0kvLRQYKB3wAjt+YlJqllllZ7ugw",
+	"KVyu1MuXL1/G4vV4F84xYlWyQrsXgiJ9bBV/V/mwY6EIyJJpdsEWXBt0QW2hj4qekJwPAcoc+C0FMZIU",
+	"TBYZayzT6P3/TOxSvf5uNF5ra9029B79I+DOXrOSDVivuI5DV7I0585f0ZUKFRUafW9oqVyyLCWlMDwj",
+	"GM3pxBNM3rAtcmbitwzmePbFjuLTZ5rwtErLgfXpCeK1502vsdD0xtK20JnOFZuu1RTbL8Rd3B43yr7v",
+	"MknwkgNw3pzfoRn+wSok9LSlKulVuBPGptpMy3yoVRVgBQcdFDTmv+Noeo0bzWO70Qdq2oXXK7yPo872",
+	"7CbAUrVgxuVibGAbHZH1y3hUCm4gGWRa5n/nZnnCcN4D1up+sdRR7GRkLh8/nh7tkGNkJEFoor1N7DGz",
+	"dw7NbulKI8AMWbI7iG8Tkth+ffQb14QJSHGOh8Pf1NrsRi7rNd9OfLKlSO/lqj3P7hiOI2C7lRjTMD31",
+	"M+s2o3JXZD39loDTZn2B9FUzj1COC3cwIhvGxKOuVNE4B9X5Ce+7HhqLndEWOa/nXJELoXW9+Gv1c5/Y",
+	"XgvHkeRMCJWB3AY/UY9zwLRzGMNo+4RxuBacBO8lnqbMPsP+NtGcx3QIWNjgV1oU6kcMeupdCFi+KDjg",
+	"QVEoecdzaljlbxUedwXdmbMyuWYR56WQxoFhBpF2m29uR+9Vw9alAzNNCS2oMsgiXOTBPoQC2kvI/UAg",
+	"sNYsiS7zvMEKwkH7xIBz3wneaLrIOIDFJMGtt+6b25+xdujehwdcbe7hGC/RAQ3xCt7ccIpX7YCG7iof",
+	"0BLv896GMd1aDaIbFw2yVc9NXTEeG+KePtMVOHFzr78a1kjvhE844OB05/teCrZCk0qDN0VcNoFG3tXB",
+	"tlapal/5yWBXOf7rw/y0frlHVJK1ihxjFzyFW2VLh/kJY1U88navbSdJuvem6Nk/lNrcZ1gnfxxsY0DX",
+	"Rip2CIFyQ4cz9G6rIUytJE3LPKcI1NMT3r2V9X8tgbZCBWIeJD8tq7MMiinuvtP2vte2Zz+3zVA0gdQz",
+	"8MOdWLfN8bulWcbMNjsdjaduyYqdg7KGmFvTbrCQcAlCCguPbvsbWsTbdw6iBNhhRz2sJnameyWjH5xZ",
+	"qslv7a/kVmFW+HqGGyR4tPCzhB0x7UGo6+T7uKjfzfEE7dMRwoE39t6Tt59h7xq85XZTVscej6ubY9oK",
+	"bKvXo8cfeC9jsiWJeFCgRGsseMJgCvEAd5dYvW38H8SMF73hL1W23yCLXZDj1J/Y4Mereg/Vtt5twoSo",
+	"j0UmaTQdCkIQXeALhpbH0xjtry/jMtHh9G9EKvLju+mP8PK+Q3pRhuSlhhBMKythguTLhidrxgUe0o1e",
+	"fZD6JkZOXIQzfvpkLtUtVekkiApH/bX6ZVKtlnsZA7ONnITRx04zn2Bo+ARDw42cBGFe8FfC+E39l302",
+	"wbjk1o9VDNjngRFeuL792xgFeLCnDPSvhuapPaYbwFcumYpsJ51RA7bKC5d8sZGFOONnTypwQoXd51QK",
+	"53trBHuiywAsNpmWjnnd0Ky0SnNpNHfn1PM5lhLNDHneEyT/Auw76EcGw44sHMD/0HhYl2ARgx6U6SFi",
+	"DNnVqMWfToQDS3hOM4JiQAWMPpgj3w9vw4VVbCWVsbuEazZ4nyMeoo3Rxa1XvmBMZCN2dFMfzWDTL+PR",
+	"UovBQVK9OBwC7Pbc9AX1BumN15jSt3msdvba5jf029VM8T4fkK6rzMSenkNomsu8nDLR37AJV9pCmqGZ",
+	"Rs9kIoXP6fMFW0Tq/+XyLUhduC3uwrDNpwGY02BlNwSlHED8MeO0Z+zdjHp3GXSyYerfK/btf6ovhCp4",
+	"t/lu9XP1ajPdZJDjYaPKeihzB/AdP9Q9IwSR5lvqvYViOUe1NRYTaE/F3DB15BjO4F6rIMJN591Hpdm3",
+	"gujcja/5tj5I/qhk26nBg5xiQ6ZShck27QH3twTcc+sfZBTwIcYRLHfM4uVpGDpLMI49KknfU+a9p2Wi",
+	"9gjcj4tsbdugdy64bKgjbEtNf7DjLOqw60MScIp4TwFMlhIpshW5XUKEdKSKpZWuLN1tJV1V7rGueLW9",
+	"cWJcB/QOt5R2nHLahcMHzrjazOE8dpWi0LxL28JMwCXa0kBEpAiFkJrtdii45p39BpKABJvWktYN0mRH",
+	"cVZzbxNL5G7ocOKIfDBuaRwNsbQW9nrk7+CO6PdVxsSLNvHEXJWVeBbIYrW6s1Yji5bdPMCARjlvlrBc",
+	"B4PxQNjIRj9rJ+zqC0bR4V3EqZUG69IoXBAe8eL1CdwPCOTRG7Jd1p3ubRZgCCJaDQfyUFC0tUFZ3xIT",
+	"rZqIg7HsiT2yz+oqaUEG9Dri7QN6t51ZvuQuzUHxOaFjf9hLA+mmm0myHaG1a82GHxeZen3lmE25FG2R",
+	"qAekv2tBJZeWFVaGEIqGkDdEsFvbRGhDRcJ0bXSpdvYqwIz0SfphWFaQt7/mjTq6JPilA0VQaVihva3K",
+	"mYynVK5J6a8e9mAD9KHCBWADsQyesNBdjD0auqhhmPtwjTZh6A116fqCe/FTauhCEwrIPCwlRraS3+9x",
+	"VI0bq8dVl5bsfmLpI6zH5oR1WLEt+Prj8PSH8fNWpsRDeHpvpdSDYXVRnbn46v/45hpw5holBitZAJDj",
+	"8YV9slCyLDrvFWGIDMIcJI2YUOUCZuF1XY3v3ruiWYbxVc72u4b/YPwfMDsoARXxmIVMLeixAc4SQSGp",
+	"2JP7uwvc0kE2CeYfIJSs556uVQ96Sy+IShfPZS2/bLbpYroMwlqJILbg/tfBuu7vKqIX/w7ievGHOqbX",
+	"NXARvP5vjPR1z6p4X/zblae6YneGKUGzOKQPtr0uuPtYu+gKFY3wES5H+HtjIyqkoeBjmw2EFEGb3ltl",
+	"Wi4WTPd4T9xD9I4ZppxbpMujFNNlZtaxacRe6l4Z7A5KHuilvI0bbspZz6uIL23YnamBpU0AHuBDoCJp",
+	"/lFYMkArgwwBqrFepvvqfcSGAIxaeaurwT6NzqSDmP00GuBXecAN0pvNehnkLkIeCOa09oVSbUpTXi9l",
+	"usRG04cO5hQ4D3Lf79etEnPmDmMe8u56EPl84xOeNc1V/f7Z9eUkqkT8qrSe31EP6fa8EIsx+blYEIcX",
+	"LkW2imHQrSuRMG7OvG/BWPr96n2NntWLYtmI7rRkCrlMVAfl7OM4EH4R1vrxwrahqvygalq65YRpJ3PZ",
+	"pzV6oT1wrToaBMtuUMzvgkMCmRruB4cme81WLCWzVdOksXm3NlXqWoNaWZugQnUwnmxi+dA+EYylDuja",
+	"J+yjJNEGm4iyLK+m9a3lGfYOplIToIQhjA1WKLT7olyF28FLo4OY/ct15x4jaw3rz3ylWYalKu0OClAL",
+	"ap2xyiCxUlNN0ZXzrMyylYObA9FTGU4bPwlp/B+xu+6RMn9drcn2UbtXau54BN1uFQTc8LdewKUbycbE",
+	"hfRQXbcO+q0qljAItGsjfvBD7IPd73KVJ2NJyVj6FvCmvbPHrDKgnouTQ/Ln/9z78zrstEg8yC0Afilp",
+	"uanwBYs12ycZW9Bk5Ua0t1192R/vvfpPQouCUVVFrdQJhM4I8uzUm9NfPfOJ4pj348LNmkr6Bk9V96Z/",
+	"e3l5XkWuueTj6jrkwnz3ajQe5fSO5/bY/OkvfwEmhn+93tuLZRMYbmIu+elSKgNpCFStvI527S7OAncr",
+	"ugTu+61m5xYAQEAxAqlP7GjLBx8vTonbAcs+7bXXM/4AEetcSStmnHCWpXEtHGEQ24poge9FaIvrIqOr",
+	"Nei2IGFaqmllnWItM5c+7ynLXgepvG2UNBuAilhJsQOWIMhm6UfJ9iox1rtBYcOlc0tgya7mlbomoGmg",
+	"2I5I1O2SjmthqB8gl2yCsOZDYbknDJuE8Nw7a7N/10lC/QmCThghz6uy6FURb8jdtgck4KQ9pfPWC1If",
+	"wEvqQ9qw7cSjXjNqShdjR43VS0dvRv/vJzr558Hkf/cmf/n8y8vxq//48u+jAa6MrywjYWqUvXWnLXu1",
+	"vpdM5BMZSSkyKCPdkouoaMtF5Dkt+Gn994Gv/PyCuFznquQJWIu4dndsHHUA8hcJlCzEmdQR0hRqACBq",
+	"z6wuz2plDXsT6a0ktM/xE6+lYGnoc+yVFJxTbbtaL6QyXzzId7iWgFRvXZomwTTi86qqFjk1yRLuDpf4",
+	"1lPx8qiSFe7tdNGjarLx3bArNmQvvF7nrWhjPNhWTC4w79Zt07dY9AcsR/8q6A1FJv++5MnS05iz8xoZ",
+	"FDrrlP9gxyLdKlCVGjY1VG0V3VpXb9xcZspV1HuYyznARtxSMgff3rbvdOIVZcHEQGdXaHe9n/+L1eEv",
+	"I49BoTeHp7tNiRFbH4LagYf3ogkEiESkl4ViiJTRX6nlbK1dH1CyANXx1d6rP5FcpiwLa+3Ew1YtOVGx",
+	"OusT+O4XlB2UMR7uRGoUP46VNeytZt/nVMPiyOthsULJG4pbgjEARegWQmakBmHfshWB+D98BRpKQ+y8",
+	"LKFEY485tSdy8bSlZESCF/frgkpSkKJUhewxCXVPrKukbqXg6p+pK/UYs4kYeneYUR1nEA+CyugqK0zx",
+	"OY+Dt3zpPb191TdOqnpuINNBHqDxa2qky6ja96KV17cMXTkfwcpSVsQM0kvWHSLqVF9DSzaOZBUjZsZk",
+	"trKiv1T2H+CNIGcb/YFrNYzBzuq16mHIQbHZ53t5JqaRiJg2s628qzXRJ1QQZ+dsMd648N0TZ+Ck/7ra",
+	"GkBZZGxuiCxNjXPmZtDDc6lefhBey+ypY7CuyME9ChO2taKKavrKEfZZhA7gkNdf2qnQGcyzVFkUNwrX",
+	"8ONFXPndopKkJ4a4yyXEZsa67k4fc7LEOPS3hYbfoXi5Mf42dW2PWEZXfQK3E2yIUxGpIK9ek6UslSZ0",
+	"IcfOKm3VdN/SCuS8bjZGc7YJfp+VmgvbHzRoePmxj48iZerV6yXaraebf/ze9fjWdrj2Yz1V9fHOAyLY",
+	"rT8UY9D9vGaRrQitz5W3LzbPaEyl3xYVucWCOl1GxTmpzBFXfeEk9jFJ/fNwxalOXHZ8dNlCLOH1S7Zh",
+	"Ybb75o1hdx8FXc///rT3HdjEd8ipIDm1rAeQNkDabGViu3Rp2OyElhrkePL80yh478q+92n0Yt8FwMjS",
+	"0AXTGJlnu3Mmesetdsj3gFOzpAXTJGVgquUCimc77Mc43Ew1Ptay9dbj9kxGvVUUNtUkDCzSGFJOuCZl",
+	"vZwkRS9/e83Wc96OlX2NJX0L73p338FnzlLvQ48qMEYqljakhiHCQmy4v9GMp3Dd9ntgqp2H+CqsK1QV",
+	"D9L4q7MS3VTdDffIHGQZueEyoximxQUQT8YF+zrukfu5QMak1CWwyE/BopET+G6M/vj63o3xqF6owZrM",
+	"3/wrw4S6uvkaV8nQPS+oojmLw3QFfhLHYdhdAVaBHs7RW09nG0+I63J1TrFibkuOp2ZZARvO584JAt9c",
+	"B4mENp2f9j7Htz5OUiD/ce18jy568TFpp6KPQb4x8CwkpeJmNbXU4uyIB2VsbQ4zzoSZJIqlTBhOM03m",
+	"mbytHQ8f7HuEFkXGE5gDJuhhkEOiWJ2HDuf0e6p5QmhpljvkUl4zoUnmUbCt3LRDPgiSS22CWHE7jLFt",
+	"CRNpIbnABHtBlsYU+s1uA/5751O5t/dd4t+Gv9i+bX359picHn44Oz0ENwz04G/MpcSqVvbb8MKC7z6s",
+	"PxvEoEQWsFrgxb9mAhxSo11pv2c36SxVY/Vtm1ejL1/AX4U4zy1pmYp0AvcT5QKM79VTT51hUWlycTy9",
+	"hMnfvBqHmtbB+eknURnDqxAjTWZsaQnmiM654WPyvzSTisJO1UuzQ04drXJjmABj+ydRa63PNCnKWcb1",
+	"MriLyPMPiZFWH3u19+r1C+jy1ldjB8QHcLm4QIpPwmDo/z65hRgM2N9bSVI+n3sYaRcihpUkG90AZdGV",
+	"JlrufBKfxDE4KMDH5lGdl1AaG1gqgxAccPsApb4iM0YVGAyu3efZVz6JJE7oIUwEzOW7PR9W4bAFWSJF",
+	"6v6JJkaRfhJU6FumNAhsaMsnF8yo1QTy1OwMrQ6YlmDzCYWSWy5Seat3PolRxVBGffsOVcwV5miPXu3s",
+	"Ia4OE7Tgozej73b2dr5DF+AS6HfXrmpOBV0wtXvzEv7Uu6m8FVb82P3FKn5fsHYpiCCWacKZPk1Hb0ZH",
+	"rh3EtY0bXP6n+GVUN9m1L0Ft6S+frUysCykcnOWrvT0MUrRLgBC1NTPZlYlhZqKNYjTHI2jvt0EBgV86",
+	"GLaXIL9k7Jkms5Vheseu12scPzb/ap6739PUuy7glZebX/ko7ImXiv+TpfjSd5tfOpFqxtOUCXzj9eY3",
+	"zqQ5kaXAIV79ZfMLl1K+p8LXzYZs5z8NWQIrVzNVVe3705DPCfUZuHc8BFtFTITWxYthb0Y+9eOnkaUZ",
+	"PfpsX4xTLhLsbi0cOrrt7jry+Cz1/mAX2FsWVif4bs+dYu0qwRlHJwDMyfCEpmyH/PfH44/HR2Nyfnx2",
+	"dHr2A7Ci84sPh8fTqf0zZ1Rg33RBudgnJ6dnp9O3x0fwRNfdVsg0uAYs3SfHFxcfLsbk+Mfz04vjI+j5",
+	"8ODs8Pidexvg69kN1GmwnA4kpeb5/IFByOnUpwx/mwP6s/Ma1gdznVgaTHD9+fRI0k8H9Fc6oH+n3Lig",
+	"gOYBRU9NwiDrgdRIVpFDe/NqFx24uvdSece1OXZtOiTbFtMhUPOfbEyoQRnx1R4Yz+3Tf5RY9BdNsC42",
+	"MzS/oDO7JtMqYO7VXhAv9zJWym7j4fmA4Z62ZTfoHFwWuA6W21hVGmPoigysRjix2EfgSwgMpX/6vPZz",
+	"BmmFx0GHm+N4zAqED3vRRj7tBHVCSbT9sNmqbydAcfoe8BqryXozHU+rituG5XUi/RUNMumvGr7eWq/Z",
+	"bA3snU5tU4zN6mB6OBqPjo6nh4PG9ckscytcO98eftUzq9zMWNY3l2u2upWQhlRPoj3c1+TGSA5VDnqE",
+	"I4fZio6Ef5azb8yXfz9M03KzplM7WLQxxliCSdYQSly1LM84PRdss87dX1i1TadrxPMfmGOkm/ioLyXD",
+	"g4pBfpIVpULNrRYjCjLN+7hQh3d+G/LtEybCD/umksQfVy74gUGB3nplxxAoLLPMlZ5B28qcC7ARrCNw",
+	"VNPXEfRbbPEVaciNEKGfGuHAGYmeaZKygomUiYR75fE3v3HO0jd689PncBsvGOzfbRCI440r3GiSUkNn",
+	"VDMMxoEytH4bp65stN9FuFChjvzE5+zH1TC6IDzFDivjkH3jp88+z7SREg+ecd1Vc96FYCiASPBA8tgO",
+	"NOWSRiLpItyHLvwt+S9y5QEERABFAVpuQhWaZhzx1OHxupeCdj2OxFql4cA1apPCdlpvCJt0AkT4cP13",
+	"a3rSQwmqKrT0JH8NIcYQj8T+CMU7QxIdTpi7vwT+ny+7PnhhEpbCLhxeYpNWp6zmVu1ojYeQq6NTWO7v",
+	"Zbp6tBuxJ6TkSzOYwQp+X77ivRyAVMVFO6cc/grHYXsz0atXQ4YpAoC/39exw+SGRqoNgKw0ANI9eqfL",
+	"+A8liqrs08aD5yNoJh7TwB+6SFkcnBSQIMNkAvAUYW6WC8GleVXXOPD0ON/Nq7098N3I0qprEHbTkUbC",
+	"433Zqln+mzvakbCn4cd6TTAm+KVvqa+rkD6dx9/MeWzu0WOdyvXOFiZuWCYLzwy8A9/QDIuy7RAHGVLp",
+	"A0Iaj/WaYrHxBuSha75JGdhe/Pvx0B6rO7Tc3kNUHPpWqge39bk/XTvjMVWWkxkCRlIuBfFV2GO2xSpv",
+	"BHOexgNZRB3X353AO2q2H/5YpI8yePX1ePGvHbzKYnj0b99m8Mf6ckj0DeDOmGZ1PY3nLUQuq3XZ0zRj",
+	"TqkGcKAXAx0O2C14Gu6rz9QY2lv6E/6+lFX+Y12lo2eRfcMev0Irp2yQGT9YZh/cpDFJZ4JJOh4wd8g6",
+	"Qi5e3zoOSMt7FM+Lli3i98tTZ/nEF2YDn3JR2UNY2mkMwHvIi2FiwXBu+w68fls47D5/CxVmiHOlgeH5",
+	"G5eefl/mgGBlN3hgNtgALAGhHLLWMNWRWn6HRimPyT3ALuW/smKaPIQXf6LkRzZseRKMG7RAmOZiG5rG",
+	"m3QgSbtc/t8hRTuI8QEEjS1J6opN/Dom1z88Lbdg3Ss/2wNstLplK1IVqnyfe7FNHQ+32XxtUcKT8Say",
+	"fQqc+1Ud5CZeuKAJij6MshFqaOJjzvsdDYegcTegAkdfx4zYqDUyyID48tHGjkEh9ngIYkCIfwTLJJi6",
+	"fs/myQN93fAVGAl7Rcqih/H3mCJ3ff6JF8x3f3H/cHFSCIMRyWSA31u4xVtz/3M/Voz3v46bRquMGUuV",
+	"DqXjiVf/elkIsANAjKVLwa23CIzlXbu4pxfLqcc9vBjzeR+bwPo4eV5mhhdUmd25VPkkpYZuwVCj6N3f",
+	"2NvbyX/uYemN44MJ0U+n51c7PbhrhEYg1anwEJvjJtB7z0FqsHUnxqdfducckuI2yvAnrt39BPhvIbz7",
+	"GfYQtkfDdh9M5nxRqm+eoPaHj1r1y5xLwVboknRAmIoK7YrN+7da4vkaMl1yy4tWG8n0rWt3bzId/8Yt",
+	"Le4Dj4VRqyG2Fhdji2EDekxkljJtyJwrbZ4Y+28gjaGxPzHk/k2npD9S4BzMmBANTLNrh7BEEDgfziSk",
+	"cCF4bhVRAInfPmiZYll/sOezO0Aoeb6k+ozdmReQCy6kIUt5S3IqVhWoKML+g52U0CxbE1PwdeMJtvZV",
+	"DXCaMZ/ZtbHpUYWGOrDxsUjvFcMwQMZlg3o+dKBhw7pVXBiPgzzkBReGO6BjAKmcXg/rtsKY+2ouzw5q",
+	"9rBVh6CB98ws5cDYFCxCO8jlC3Kfx+EetLWAOg0n0GOWDnjrpMzmPPMrNjzCZipLlQxrj7gLZzQf1hxj",
+	"6rY6WvUrAw/Y3z00nn7s8KN+X/0jhx/EqyU/LBThqwvwg534T7b334LDX4/bDulB3v+O+DKBiMV1cgzE",
+	"GttGKMwA7PUdz6lBiCt2w4RBDLFECs21AahogKPVJTckpXo5k1SlGutCOIRqV/02rkgc+kl9baqvBopQ",
+	"vtUy3Jf/S2Q6wVo0vO0A+oMi8qxMrpnZTE6ubv9E1djcvW73Zn2Db5Lm1hhyiAbn0Gjd5/xrZby5j3Zl",
+	"PbAYXbOAxqQqoGFZgfMIJjTLBng39MS7Dqsso/Xk0pUENySCQ8QjYoaT50aVWPDEw4iT53OaafbCu2l0",
+	"7z3vIUA6aeA12Pc3MUF0kKkH0O9h9XFPGXVrid1TAakhVV1aXRVsu4mgHaJB7016kJmlLBdLQskPx5dj",
+	"B+QNwqJu5pzvY8L5wkMe1HCEVQQxT6t8dI8mRLgmJy4vHRDzRAXBVGEzde9cHOEbGASetPcn7f1Je3/S",
+	"3nu097YSjiWUc2qaKC59t7SDSxxvha3iSxr9q8K4POnWtSQAhyK4hj1gMprV66prSxaCeGAS0mY3gZMN",
+	"JmmAgB7P7T3ffPPf63Kv3dFfJ2rO998shPaNw+f+SGftj57FiwfOgS/WZVn9CalLyQLGHPqxXdCFHhBm",
+	"oXd57sXx+Elz0f6EkjlDFA0EZN4nhuVFBmL53JXIRFxT6cszQsava1Shdkfyd0/zhnD9lWKc8B6FobaJ",
+	"b3q8Y4djV4Xleo4e7gfENlUmBbup/yhZ+ZRU/5uJdjqc/o1IRX58N/0Ryb6qPdZwNDuIiRlNrhcK7vtB",
+	"ZxIPsCvkO9HM2KO/3vrcrkC74DdMk1d7L13dM8so7KJ7NRhubq4BCGAfUC44FHPJqIJjLomWhHHwsWON",
+	"Fx01RTtdAfXFqZ9pXFLcENIc7enL2B/Ce779lHsTi4Naytuq/jWSGXouKpjfgFBP/X0ykE53y6qaUj8y",
+	"Sy+93psYUQ/rp8fHl+aiY22NqfIrnYqnJLbHglh5lLPkUjAD82g8qtxrDrb1AJHp/sQdLdn8q2gq/yVn",
+	"mxUVkJiehKTfqJGgUdN7sx1AM6qSZa+8Ey2l+kyTsABNUJEZijBnLK21Eqhek9gm+hmRN0zdcHYLYja1",
+	"UpFKJ1bLWBGsB4M1rxDaiiXXViBfUC50s7TNDjmUYs5TJrDuXM5SXuZvXMK2M+dBLdiw7D6uJhbTA6YB",
+	"1XHGZGaFRWzI7LaQmUw5q4CSoEKPYxlEl4sF01hDzUiiWKkZqIQdCwwGF7gIFYA6Cyrq+Fo1e+S5bfV6",
+	"b+8FuV0yQa4Z1P4HWyJ8GQfY/7HzZ/7MEqNto/8LHV9pMM4S6h05BnM2NBbu52afuBa8VnH6oxym9cdt",
+	"cmVCia2qHBbUFzPSr84a+PW1YNZVTXT4NqFG4xFOfzQeBeXQXd1q+2NtCXcO/mEA8qAs3xmogJZaeWdO",
+	"Vd+k/Z8bMbj7x4PI0zbpSMGIRg/UPskYveFiQThW1cUzybRD0PO1OXoMzQ52aNp1C2/U0SsX2NeP5wqJ",
+	"KxaZXj8ek9mvFJT+O+L7uFx49NAqhNYqx30c/wX6Bn/ogHvATLySQUF9ndjz2qtYYF3fvNQY9j1jxCFi",
+	"YQS5ZWQBFKT96XYpsxr9MYbs6CS2Axj+r2z1lZWJapytRK4Be43CaooYeU8C0q+a+2wMTZaVzoCUbakT",
+	"mXA0/blXcQjPCGofa3GIGxrht9CLEaO7Tuj8dgmla6fRvX1dNflK2NPMPOG9PNrd4AAxmnqySybqhR/t",
+	"J3oHfbhL05yLCVpeJ3UNuDj5H9jGyAdbUIXsa3F1GBLHwIH/ldn674paqVhVtvImvtZzIDpSaivTSJGt",
+	"XnRQXDx99hOuZdtGTlBbyLDOQb+1tKBmafUlXaAm+2lUvfhpFBQsVACGglI7y4OQN/8CVKwGzQ91ExSW",
+	"ZoxQ0oxKBm1tn8wVc3oJ+Ap+hirN6xGw9aEb6asZpuz8vG6B9P8kJf0BAayBjLwET6SKgFb7DA/qyPn+",
+	"B9EFaTcP4hoiP6ra/1bwlZ6o+/dE3e+pugZcsMLVr9AE0YCQqsjzVMnClxh56C3jMxAmmJGwHYmvTvCl",
+	"J27+RO+PTe9Ij57sV4/GzQuISZ/MVpOg+P16EQvndM1YgSZ7d+1gz/sk5QtuaFaXtfIGJhhpg0SEIfLf",
+	"r94Hk/k6xyky0pMh6Y99qDylVocKSRKdTCzLgJzzBuXd81Q15K/+03SQ+WPilItMioV3L6AiZedWW2d3",
+	"yJk0hKcsL6Q9Am+AAxjFWepKqc8NQH1kElBjndMspyuXGUSoK96+1pJbn8cL+yGXcmo/46tda36Ep/P3",
+	"hz1/ltu2zl8D4dWSuT159gjmqL6ASxLp7t6n0JRKTCDH/GawMIfhHAf+pSel5Qm59b7eC6ShKvzglnKw",
+	"OAHEHzyj2YOpW7GE8W2p+8K/9ETdT9R9b4AHMecqRzcQJT7E45n2MUxUKUdjD6VwNKZuSeHupSdl/Elu",
+	"uT+RIxmt5eCPpor7lLyt6PwrUrjt/om+/wX04tqWWmnGqiaue1Kzs2ANJOapa/0kjzxR8T2pOOLzaumY",
+	"2ptVh1N1hVq8NqUMnM6GXrtCU6LMmeKJd4WnGExcpX+7kI59Qn1wB6b0vN573R/d+xsG616L0v0EQfCr",
+	"Zq/V1A9CCjdDgYgDvG6fnTM4eO4H90I7gu7RCPjx8mb8VNPmXHsouspTcgf3CXD+kUj1Lb1hBAFoDpkw",
+	"liW6pSaUlIL/o+wExIEI7sKN1gbCOcCtNWjz07r+7Vfik26EHrJKSqWYMA4abOeJQtbUCcM1gn+6aGAj",
+	"r5lwvhP7VwithssOlWeowTypVuKCzFkF2G61O6Crf5Q04wYgSI2SGVinpchWRGMGI1l4oiFSJA7F9Ial",
+	"GC8WJgm92tsDzitLQyiZyXTVl44bEOHjC8DY+dYJtxFSxUTOEHThGyd5/NFjuXCB55xlaVXmsckgYgQO",
+	"nbCkVNys4HKVB6VZjt789NlenxqmGMsEO2hyXS60oSJhSMhLqQ1J+XxuKblgKvSNwpnQxnkQS5WN3oyW",
+	"xhT6ze7uL/bFL6Px6IYqbr8RaGpZuUDntMzM6I2rO57A0BNa8J1/0kwqupPIfCdfjTrgqeenOCW3Kn6y",
+	"WDOH3dG8yDyD6Ot03H1ulownUvAEmtAy0iSlc274TpIRsPvwnbAFvDZT5PkRtCLfK/pPnr3Ysefsc7VV",
+	"HcbD1I29zZaMZma5UyeETaF6+iie97aZ+4U9uUunW7vdQT4j2rOHbB4TV5hl3K6rg8mVkKKqg/6d4NjT",
+	"v486xEF8Id5xZUoDpztddDp08mm312mnukZYBZy4xxmoUlL44SGN0+fT7hPNMPz3VqrreYbM3P59cXxw",
+	"9P7YU1Yuk2uCh6YzvUpV7M7Qo6OOiVE0ueZiQQCBYeyKK+JHu+jhGgS43jCPBNrt+rSdNS/SRjZMuyZ6",
+	"1WclD/VtUw2Q9ByRkcYVLBLOO+Pa6BcYiFBm136cvE0ONUpLd6gDvRLJUkkhSx2kooevYwZ77OVKRgf8",
+	"mAoqBsBkcirogqkxkaXRPMXN3b15RQrF5vwu6P/Evjv68vnL/w8AAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

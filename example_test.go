@@ -1,0 +1,169 @@
+package sellercenter_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"slices"
+	"time"
+
+	"github.com/sellercenter-go/sellercenter"
+	"github.com/sellercenter-go/sellercenter/gen"
+	"github.com/sellercenter-go/sellercenter/sellercentertest"
+)
+
+// startMock starts the in-process mock SellerCenter the examples run against.
+func startMock() *sellercentertest.Server {
+	mock, err := sellercentertest.NewServer(sellercentertest.Config{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	return mock
+}
+
+// mockClient returns a client of mock with the default settings.
+func mockClient(mock *sellercentertest.Server) *sellercenter.Client {
+	c, err := sellercenter.New(sellercenter.Config{
+		BaseURL:      mock.URL,
+		TokenURL:     mock.TokenURL,
+		ClientID:     mock.ClientID,
+		ClientSecret: mock.ClientSecret,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	return c
+}
+
+// New builds a client; every API operation is a typed method of it. This one
+// talks to the in-process mock; point BaseURL and TokenURL at an instance in
+// production.
+func Example() {
+	mock := startMock()
+	defer mock.Close()
+
+	c, err := sellercenter.New(sellercenter.Config{
+		BaseURL:      mock.URL, // https://sellercenter-api.<instance> in production
+		TokenURL:     mock.TokenURL,
+		ClientID:     mock.ClientID,
+		ClientSecret: mock.ClientSecret,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+
+	section := gen.OrderSectionStatusPending
+	resp, err := c.ListOrdersWithResponse(ctx, &gen.ListOrdersParams{Limit: 3, Section: &section})
+	if err := sellercenter.Check(resp, err); err != nil {
+		log.Fatal(err)
+	}
+	for _, order := range resp.JSON200.Items {
+		fmt.Println(order.Number, order.ItemCount, "item(s)", order.Items[0].Status)
+	}
+	// Output:
+	// MY-32001001 2 item(s) pending
+	// MY-32001002 1 item(s) pending
+	// MY-32001003 3 item(s) pending
+}
+
+// Check turns a response that is not a success into an *APIError, which
+// errors.As reaches and whose class errors.Is tells.
+func ExampleAPIError() {
+	mock := startMock()
+	defer mock.Close()
+	c := mockClient(mock)
+	ctx := context.Background()
+
+	resp, err := c.GetOrderWithResponse(ctx, 999999)
+	err = sellercenter.Check(resp, err)
+
+	var apiErr *sellercenter.APIError
+	if errors.As(err, &apiErr) {
+		fmt.Println(apiErr.StatusCode, apiErr.Method, apiErr.Path)
+	}
+	fmt.Println(errors.Is(err, sellercenter.ErrNotFound))
+	// Output:
+	// 404 GET /api/v2/orders/999999
+	// true
+}
+
+// Retries, rate limiting and timeouts are set in Config. During a maintenance
+// window the API answers 503 with Retry-After; the call's deadline wins over
+// waiting.
+func ExampleConfig() {
+	mock := startMock()
+	defer mock.Close()
+	end := mock.Maintenance("120")
+	defer end()
+
+	c, err := sellercenter.New(sellercenter.Config{
+		BaseURL:      mock.URL,
+		TokenURL:     mock.TokenURL,
+		ClientID:     mock.ClientID,
+		ClientSecret: mock.ClientSecret,
+		MaxRetries:   3,
+		RateLimit:    10,
+		Timeout:      20 * time.Second,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	// The deadline is shorter than the Retry-After the API sends, so the
+	// client gives up at once instead of sleeping past it.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	resp, err := c.GetSellerWithResponse(ctx)
+	err = sellercenter.Check(resp, err)
+
+	var apiErr *sellercenter.APIError
+	if errors.Is(err, sellercenter.ErrMaintenance) && errors.As(err, &apiErr) {
+		fmt.Println("maintenance, retry after", apiErr.RetryAfter)
+	}
+	// Output:
+	// maintenance, retry after 2m0s
+}
+
+// Orders walks every page of listOrders; breaking out of the loop stops
+// further requests.
+func ExampleClient_Orders() {
+	mock := startMock()
+	defer mock.Close()
+	c := mockClient(mock)
+	ctx := context.Background()
+
+	perStatus := map[gen.OrderItemStatus]int{}
+	for order, err := range c.Orders(ctx, gen.ListOrdersParams{Limit: 10}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		for _, item := range order.Items {
+			perStatus[item.Status]++
+		}
+	}
+
+	statuses := make([]gen.OrderItemStatus, 0, len(perStatus))
+	for s := range perStatus {
+		statuses = append(statuses, s)
+	}
+	slices.Sort(statuses)
+	for _, s := range statuses {
+		fmt.Println(s, perStatus[s])
+	}
+	// Output:
+	// canceled 2
+	// delivered 4
+	// failed 1
+	// payment_pending 1
+	// pending 12
+	// ready_to_ship 4
+	// return_delivered 1
+	// return_rejected 1
+	// return_shipped_by_customer 2
+	// return_waiting_for_approval 3
+	// returned 2
+	// shipment_information_pending 1
+	// shipped 5
+}

@@ -1,0 +1,402 @@
+package sellercentertest
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+
+	"github.com/sellercenter-go/sellercenter/gen/server"
+)
+
+// Demo credentials the token endpoint accepts when Config leaves them empty.
+// They are not secrets: they only open the fake.
+const (
+	DefaultClientID     = "sellercentertest-client"
+	DefaultClientSecret = "sellercentertest-secret"
+)
+
+// TokenOperation is the operation name of the token endpoint in the request
+// log and in a Scope; the API operations use their operationId.
+const TokenOperation = "token"
+
+const (
+	apiPrefix     = "/api"
+	tokenPath     = "/oauth/client-credentials"
+	defaultExpiry = time.Hour
+)
+
+// Config configures a Server. The zero Config is a seeded server with the
+// demo credentials, one-hour tokens and the real clock.
+type Config struct {
+	// ClientID and ClientSecret are the only credentials the token endpoint
+	// accepts; empty means DefaultClientID and DefaultClientSecret.
+	ClientID     string
+	ClientSecret string
+
+	// TokenLifetime is how long an issued access token is valid; zero means
+	// one hour, as on the real API.
+	TokenLifetime time.Duration
+
+	// Now is the clock for token expiry and for the timestamps of changes;
+	// nil means time.Now. Inject one to test expiry without waiting.
+	Now func() time.Time
+
+	// Sleep waits out injected latency; nil means a timer that returns early
+	// with ctx's error when ctx is done. Inject one so tests need not wait.
+	Sleep func(ctx context.Context, d time.Duration) error
+
+	// OnViolation receives every response of the fake that does not conform
+	// to the OpenAPI document; tests typically pass a func calling t.Error.
+	// Nil logs the violation loudly through the standard logger.
+	OnViolation func(err error)
+
+	// OnRequest, if set, is called after each request with its log entry.
+	OnRequest func(Request)
+
+	// Empty starts the server without seed data.
+	Empty bool
+
+	// Listener is where the server accepts connections; nil means a new
+	// listener on a random loopback port. The server closes it on Close.
+	Listener net.Listener
+}
+
+// Server is a running fake SellerCenter. Its methods are safe for concurrent
+// use, also while requests are being served.
+type Server struct {
+	// URL is the base URL of the API, with a path prefix and no trailing
+	// slash, e.g. "http://127.0.0.1:40123/api".
+	URL string
+	// TokenURL is the OAuth2 client-credentials token endpoint.
+	TokenURL string
+	// ClientID and ClientSecret are the credentials the token endpoint
+	// accepts.
+	ClientID     string
+	ClientSecret string
+
+	now         func() time.Time
+	sleep       func(ctx context.Context, d time.Duration) error
+	onViolation func(error)
+	onRequest   func(Request)
+	lifetime    time.Duration
+
+	doc       *openapi3.T
+	ops       map[string]*operation // by operationId
+	table     []*operation          // every operation, for match
+	hs        *http.Server
+	cancel    context.CancelFunc // cancels the base context of every request
+	served    chan struct{}
+	closeOnce sync.Once
+
+	tokens tokenStore
+	faults faultSet
+	log    requestLog
+	st     *store
+}
+
+// operation is one operation of the OpenAPI document, ready for validation.
+type operation struct {
+	id         string
+	method     string
+	path       string   // template, e.g. /v2/orders/{orderId}
+	pathParams []string // names of the path parameters
+	route      *routers.Route
+	secured    bool
+	segments   []string // path split at "/", after the leading one
+	handle     http.HandlerFunc
+}
+
+var loadSpec = sync.OnceValues(func() (*openapi3.T, error) {
+	doc, err := server.GetSpec()
+	if err != nil {
+		return nil, fmt.Errorf("sellercentertest: loading the embedded OpenAPI document: %w", err)
+	}
+	return doc, nil
+})
+
+var pathParam = regexp.MustCompile(`\{([^}]+)\}`)
+
+// NewServer starts a fake SellerCenter configured by cfg. Close it when done.
+func NewServer(cfg Config) (*Server, error) {
+	if cfg.TokenLifetime < 0 {
+		return nil, fmt.Errorf("sellercentertest: negative TokenLifetime %v", cfg.TokenLifetime)
+	}
+	doc, err := loadSpec()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		ClientID:     cfg.ClientID,
+		ClientSecret: cfg.ClientSecret,
+		now:          cfg.Now,
+		sleep:        cfg.Sleep,
+		onViolation:  cfg.OnViolation,
+		onRequest:    cfg.OnRequest,
+		lifetime:     cfg.TokenLifetime,
+		doc:          doc,
+		ops:          map[string]*operation{},
+		served:       make(chan struct{}),
+	}
+	if s.ClientID == "" {
+		s.ClientID = DefaultClientID
+	}
+	if s.ClientSecret == "" {
+		s.ClientSecret = DefaultClientSecret
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.sleep == nil {
+		s.sleep = sleepContext
+	}
+	if s.onViolation == nil {
+		s.onViolation = func(err error) { log.Printf("sellercentertest: RESPONSE VIOLATES THE OPENAPI DOCUMENT: %v", err) }
+	}
+	if s.lifetime == 0 {
+		s.lifetime = defaultExpiry
+	}
+	s.tokens.tokens = map[string]time.Time{}
+	s.st = newStore(s.now, s.ClientID)
+	if !cfg.Empty {
+		if err := s.st.seed(); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.buildOperations(); err != nil {
+		return nil, err
+	}
+	api := &api{s: s, st: s.st}
+	strict := server.NewStrictHandlerWithOptions(api, nil, server.StrictHTTPServerOptions{
+		RequestErrorHandlerFunc: func(w http.ResponseWriter, _ *http.Request, err error) {
+			writeJSON(w, http.StatusBadRequest, validationProblem([]violation{{title: err.Error()}}), nil)
+		},
+		ResponseErrorHandlerFunc: func(w http.ResponseWriter, _ *http.Request, err error) {
+			writeJSON(w, http.StatusInternalServerError, problem(http.StatusInternalServerError, "server_error", "Internal Server Error", err.Error()), nil)
+		},
+	})
+	wrapper := &server.ServerInterfaceWrapper{
+		Handler: strict,
+		ErrorHandlerFunc: func(w http.ResponseWriter, _ *http.Request, err error) {
+			writeJSON(w, http.StatusBadRequest, validationProblem([]violation{{title: err.Error()}}), nil)
+		},
+	}
+	if err := s.bindHandlers(wrapper); err != nil {
+		return nil, err
+	}
+	mux := s.routes()
+
+	l := cfg.Listener
+	if l == nil {
+		if l, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
+			return nil, fmt.Errorf("sellercentertest: %w", err)
+		}
+	}
+	host := "http://" + l.Addr().String()
+	s.URL = host + apiPrefix
+	s.TokenURL = host + tokenPath
+	base, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.hs = &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return base },
+	}
+	go func() {
+		defer close(s.served)
+		// Serve returns ErrServerClosed after Close; any other error means
+		// the listener broke, which requests will show as connection errors.
+		_ = s.hs.Serve(l)
+	}()
+	return s, nil
+}
+
+// Close stops the server: it cancels requests that wait on injected latency,
+// waits up to five seconds for the others to finish, then closes every
+// connection. Calling Close again does nothing.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() {
+		s.cancel()
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := s.hs.Shutdown(ctx); err != nil {
+			_ = s.hs.Close() // the deadline passed; drop what is left
+		}
+		<-s.served
+	})
+}
+
+// Operations returns the operationIds of every operation the server serves,
+// sorted; they are the names a Scope and Count take.
+func (s *Server) Operations() []string {
+	ids := make([]string, 0, len(s.ops))
+	for id := range s.ops {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// specID undoes oapi-codegen's renaming of operationIds in the embedded
+// document (getOrder is embedded as GetOrder); the project's operationIds
+// are all lowerCamelCase, which a test checks against the YAML source.
+func specID(embedded string) string {
+	if embedded == "" {
+		return ""
+	}
+	return strings.ToLower(embedded[:1]) + embedded[1:]
+}
+
+func (s *Server) buildOperations() error {
+	for _, path := range s.doc.Paths.InMatchingOrder() {
+		item := s.doc.Paths.Value(path)
+		for method, op := range item.Operations() {
+			if op.OperationID == "" {
+				return fmt.Errorf("sellercentertest: %s %s has no operationId", method, path)
+			}
+			security := op.Security
+			if security == nil {
+				security = &s.doc.Security
+			}
+			o := &operation{
+				id:      specID(op.OperationID),
+				method:  method,
+				path:    path,
+				route:   &routers.Route{Spec: s.doc, Path: path, PathItem: item, Method: method, Operation: op},
+				secured: len(*security) > 0,
+			}
+			for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
+				o.pathParams = append(o.pathParams, m[1])
+			}
+			o.segments = strings.Split(strings.TrimPrefix(path, "/"), "/")
+			s.ops[o.id] = o
+			s.table = append(s.table, o)
+		}
+	}
+	return nil
+}
+
+// routes builds the outer mux: the token endpoint, the API (routed by
+// serveRoute) and a 404 for the rest.
+func (s *Server) routes() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST "+tokenPath, s.serveToken)
+	mux.HandleFunc(tokenPath, s.serveTokenMethod)
+	mux.HandleFunc(apiPrefix+"/", s.serveRoute)
+	mux.HandleFunc("/", s.serveNotFound)
+	return mux
+}
+
+func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
+	entry := s.log.begin(r, "")
+	writeJSON(w, http.StatusNotFound, problem(http.StatusNotFound, "not_found", "Not Found",
+		fmt.Sprintf("no operation for %s %s", r.Method, r.URL.Path)), nil)
+	s.finish(entry, http.StatusNotFound)
+}
+
+func (s *Server) finish(entry Request, status int) {
+	entry.Status = status
+	s.log.add(entry)
+	if s.onRequest != nil {
+		s.onRequest(entry)
+	}
+}
+
+var (
+	requestOptions = &openapi3filter.Options{
+		MultiError: true,
+		// Authentication is checked before validation, by checkBearer.
+		AuthenticationFunc: openapi3filter.NoopAuthenticationFunc,
+		// Keep the request as the client sent it, for the handler and the log.
+		SkipSettingDefaults: true,
+	}
+	responseOptions = &openapi3filter.Options{
+		MultiError:            true,
+		IncludeResponseStatus: true,
+	}
+)
+
+// serveAPI answers one API request and returns the status it sent, 0 when
+// no response was sent.
+func (s *Server) serveAPI(op *operation, w http.ResponseWriter, r *http.Request) int {
+	ctx := r.Context()
+	p := s.faults.plan(op.id)
+	if status, done := s.applyFaults(ctx, p, w); done {
+		return status
+	}
+
+	input := &openapi3filter.RequestValidationInput{
+		Request:    r,
+		PathParams: map[string]string{},
+		Route:      op.route,
+		Options:    requestOptions,
+	}
+	for _, name := range op.pathParams {
+		input.PathParams[name] = r.PathValue(name)
+	}
+
+	rec := httptest.NewRecorder()
+	if !op.secured || s.authorize(rec, r) {
+		if err := openapi3filter.ValidateRequest(ctx, input); err != nil {
+			// This 400 is the fake's own answer to a bad request and is not
+			// checked against the document, which declares no 400 on some
+			// operations that take parameters.
+			writeJSON(w, http.StatusBadRequest, validationProblem(violations(err)), nil)
+			return http.StatusBadRequest
+		}
+		op.handle(rec, r.WithContext(context.WithValue(ctx, queryKey{}, r.URL.Query())))
+	}
+
+	body := rec.Body.Bytes()
+	check := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: input,
+		Status:                 rec.Code,
+		Header:                 rec.Header(),
+		Options:                responseOptions,
+	}
+	check.SetBodyBytes(body)
+	if err := openapi3filter.ValidateResponse(ctx, check); err != nil {
+		s.onViolation(&violationError{op: op.id, method: r.Method, path: r.URL.Path, status: rec.Code, err: err})
+	}
+
+	if p.malform {
+		body = malform(body)
+	}
+	for k, v := range rec.Header() {
+		w.Header()[k] = v
+	}
+	w.Header().Del("Content-Length")
+	w.WriteHeader(rec.Code)
+	_, _ = w.Write(body) // a write error means the client is gone
+	return rec.Code
+}
+
+// malform cuts a body in half, so it is no longer valid JSON.
+func malform(body []byte) []byte {
+	if len(body) < 2 {
+		return []byte(`{"`)
+	}
+	return body[:len(body)/2]
+}
+
+func sleepContext(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

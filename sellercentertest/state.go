@@ -1,0 +1,589 @@
+package sellercentertest
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/sellercenter-go/sellercenter/datetime"
+	"github.com/sellercenter-go/sellercenter/gen"
+)
+
+// ErrNotFound is returned, wrapped, by the state helpers when an entity does
+// not exist; test for it with errors.Is.
+var ErrNotFound = errors.New("sellercentertest: not found")
+
+// store is the fake's in-memory state. Every field is guarded by mu; values
+// handed out are deep copies, so callers can never race with the server.
+type store struct {
+	mu     sync.Mutex
+	now    func() time.Time
+	editor string // who the history names as the author of API changes
+
+	seller       gen.Seller
+	profileIDs   []int // id of each seller profile field, by position
+	orders       map[int]*order
+	items        map[int]*item
+	packages     map[int]*pkg
+	history      map[int][]gen.OrderHistoryEntry // by order id
+	providers    []gen.ShipmentProvider
+	reasons      []gen.FailureReason
+	tags         []gen.OrderItemTag
+	exports      map[int]*export
+	files        map[string]*file
+	invoice      invoiceSettings
+	nextOrder    int
+	nextItem     int
+	nextPackage  int
+	nextExport   int
+	nextDocument int
+	nextFeed     int
+	nextUUID     int
+}
+
+type order struct {
+	o       gen.Order // Items and the fields derived from them are filled in by render
+	itemIDs []int
+	printed bool // documents were exported for it
+}
+
+type item struct {
+	it         gen.OrderItem // Vouchers and Actions are filled in by render
+	vouchers   []gen.ItemVoucher
+	packageID  int
+	tags       []assignedTag
+	ret        *gen.OrderItemReturn
+	returnedBy string // seller or region, for returned items
+}
+
+type assignedTag struct {
+	id    int
+	dueAt *datetime.Time
+}
+
+type pkg struct {
+	id           int
+	srcID        string
+	itemIDs      []int
+	deliveryType gen.DeliveryType
+	documentID   int // uploaded document, 0 for none
+}
+
+type export struct {
+	id       int
+	action   gen.ExportAction
+	item     gen.ExportItem // Status and DownloadLinks follow the file
+	fileUUID string
+}
+
+type file struct {
+	uuid        string
+	status      gen.FileStatusProcessStatus
+	contentType string
+	content     []byte
+	exportID    int // 0 for files that belong to no export
+}
+
+type invoiceSettings struct {
+	generationType string
+	prefix         string
+	nextNumber     int
+}
+
+func newStore(now func() time.Time, editor string) *store {
+	return &store{
+		now:         now,
+		editor:      editor,
+		orders:      map[int]*order{},
+		items:       map[int]*item{},
+		packages:    map[int]*pkg{},
+		history:     map[int][]gen.OrderHistoryEntry{},
+		exports:     map[int]*export{},
+		files:       map[string]*file{},
+		invoice:     invoiceSettings{generationType: "autoincrement_number", prefix: "INV-", nextNumber: 1},
+		nextOrder:   1001,
+		nextItem:    5001,
+		nextPackage: 7001,
+		nextExport:  301,
+		nextFeed:    41,
+		nextUUID:    1,
+		seller:      gen.Seller{Id: ptr(1), Name: ptr("Seller"), Status: ptr(gen.SellerStatusActive)},
+	}
+}
+
+// clone deep-copies v through JSON; every value in the store survives the
+// round trip (AddOrder checks that for values from callers).
+func clone[T any](v T) (T, error) {
+	var out T
+	b, err := json.Marshal(v)
+	if err != nil {
+		return out, fmt.Errorf("sellercentertest: copying %T: %w", v, err)
+	}
+	if err := json.Unmarshal(b, &out); err != nil {
+		return out, fmt.Errorf("sellercentertest: copying %T: %w", v, err)
+	}
+	return out, nil
+}
+
+// uuid makes a deterministic, well-formed version 4 UUID.
+func (st *store) uuid(kind int) string {
+	n := st.nextUUID
+	st.nextUUID++
+	return fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", 0x5e11e0c0+kind, n>>16&0xffff, n>>4&0xfff, kind&0xfff, n)
+}
+
+func dt(t time.Time) datetime.Time { return datetime.New(t.UTC()) }
+
+func (st *store) stamp() *datetime.Time { return ptr(dt(st.now())) }
+
+var knownStatuses = map[gen.OrderItemStatus]bool{
+	gen.OrderItemStatusPending: true, gen.OrderItemStatusShipmentInformationPending: true,
+	gen.OrderItemStatusPaymentPending: true, gen.OrderItemStatusReadyToShip: true,
+	gen.OrderItemStatusShipped: true, gen.OrderItemStatusDelivered: true, gen.OrderItemStatusFailed: true,
+	gen.OrderItemStatusCanceled: true, gen.OrderItemStatusReturned: true,
+	gen.OrderItemStatusReturnShippedByCustomer: true, gen.OrderItemStatusReturnWaitingForApproval: true,
+	gen.OrderItemStatusReturnRejected: true, gen.OrderItemStatusReturnDelivered: true,
+}
+
+func isDigital(it *gen.OrderItem) bool {
+	return it.Shipment.ProviderType != nil && *it.Shipment.ProviderType == gen.ItemShipmentProviderTypeDigital
+}
+
+func isCrossdocking(it *gen.OrderItem) bool {
+	return it.Shipment.Type == gen.ItemShipmentTypeCrossdocking
+}
+
+func isDropshipping(it *gen.OrderItem) bool {
+	switch it.Shipment.Type {
+	case gen.ItemShipmentTypeDropshipping, gen.ItemShipmentTypeDropshippingCrossdocking, gen.ItemShipmentTypeCrossdockingDropshipping:
+		return true
+	}
+	return false
+}
+
+// actions lists what an item allows next, from its status and shipment.
+func actions(it *item) []gen.ItemAction {
+	i := &it.it
+	var a []gen.ItemAction
+	switch i.Status {
+	case gen.OrderItemStatusPending:
+		a = []gen.ItemAction{gen.ItemActionStatusSetToReadyToShip, gen.ItemActionStatusSetToCanceled,
+			gen.ItemActionSetInvoiceNumber, gen.ItemActionGenerateInvoice, gen.ItemActionGeneratePicklist,
+			gen.ItemActionGenerateChecklist, gen.ItemActionGenerateShippingLabel}
+		if isDigital(i) {
+			a = append(a, gen.ItemActionStatusSetToDelivered)
+		} else if it.packageID == 0 {
+			a = append(a, gen.ItemActionStatusSetToPackedByMarketplace)
+		}
+	case gen.OrderItemStatusShipmentInformationPending:
+		a = []gen.ItemAction{gen.ItemActionStatusSetToCanceled, gen.ItemActionGenerateChecklist}
+	case gen.OrderItemStatusPaymentPending:
+		a = []gen.ItemAction{gen.ItemActionGenerateChecklist}
+	case gen.OrderItemStatusReadyToShip:
+		a = []gen.ItemAction{gen.ItemActionStatusSetToCanceled, gen.ItemActionSetTrackingCode,
+			gen.ItemActionSetShipmentProvider, gen.ItemActionSetInvoiceNumber, gen.ItemActionSetInvoiceAccessKey,
+			gen.ItemActionGenerateInvoice, gen.ItemActionGenerateShippingLabel, gen.ItemActionGenerateManifest}
+		if isCrossdocking(i) {
+			a = append(a, gen.ItemActionCreatePickupRequest)
+		} else {
+			a = append(a, gen.ItemActionStatusSetToShipped)
+		}
+	case gen.OrderItemStatusShipped:
+		a = []gen.ItemAction{gen.ItemActionStatusSetToFailedDelivery, gen.ItemActionGenerateInvoice, gen.ItemActionSetInvoiceAccessKey}
+		if isDropshipping(i) {
+			a = append(a, gen.ItemActionStatusSetToDelivered)
+		}
+	case gen.OrderItemStatusDelivered:
+		a = []gen.ItemAction{gen.ItemActionStatusSetToReturned, gen.ItemActionGenerateInvoice}
+	case gen.OrderItemStatusReturnShippedByCustomer:
+		a = []gen.ItemAction{gen.ItemActionStatusSetToReturnWaitingForApproval}
+	case gen.OrderItemStatusReturnWaitingForApproval:
+		a = []gen.ItemAction{gen.ItemActionStatusSetToReturned, gen.ItemActionStatusSetToReturnRejected}
+	case gen.OrderItemStatusReturned:
+		a = []gen.ItemAction{gen.ItemActionGenerateCreditNote, gen.ItemActionGenerateInvoice}
+	default:
+		a = []gen.ItemAction{gen.ItemActionGenerateInvoice}
+	}
+	return a
+}
+
+// renderItem returns a copy of an item as the API shows it.
+func (st *store) renderItem(it *item, vouchers bool) (gen.OrderItem, error) {
+	out, err := clone(it.it)
+	if err != nil {
+		return out, err
+	}
+	out.Actions = actions(it)
+	if vouchers {
+		v, err := clone(it.vouchers)
+		if err != nil {
+			return out, err
+		}
+		if v == nil {
+			v = []gen.ItemVoucher{}
+		}
+		out.Vouchers = &v
+	}
+	return out, nil
+}
+
+// renderOrder returns a copy of an order with its items and the fields the
+// API derives from them.
+func (st *store) renderOrder(o *order, vouchers bool) (gen.Order, error) {
+	out, err := clone(o.o)
+	if err != nil {
+		return out, err
+	}
+	out.Items = make([]gen.OrderItem, 0, len(o.itemIDs))
+	out.OrderItemIds = append([]int{}, o.itemIDs...)
+	out.StatusList = map[string]int{}
+	out.ItemCount = len(o.itemIDs)
+	out.PackedItemsCount = 0
+	var sum, grand, sst float64
+	var ptype *gen.OrderShipmentProviderType
+	mixed := false
+	for _, id := range o.itemIDs {
+		it := st.items[id]
+		ri, err := st.renderItem(it, vouchers)
+		if err != nil {
+			return out, err
+		}
+		out.Items = append(out.Items, ri)
+		out.StatusList[string(ri.Status)]++
+		if it.packageID != 0 {
+			out.PackedItemsCount++
+		}
+		sum += ri.UnitPrice + ri.ShippingFee
+		grand += ri.PaidPrice
+		if ea := ri.ExtraAttributes; ea != nil && ea.ShippingFeeSst != nil {
+			sst += *ea.ShippingFeeSst
+		}
+		if ri.UpdatedAt != nil && ri.UpdatedAt.After(out.UpdatedAt.Time) {
+			out.UpdatedAt = *ri.UpdatedAt
+		}
+		if pt := ri.Shipment.ProviderType; pt != nil {
+			t := gen.OrderShipmentProviderType(*pt)
+			if ptype != nil && *ptype != t {
+				mixed = true
+			}
+			ptype = &t
+		}
+	}
+	out.UnitPriceSumWithFees = round2(sum)
+	out.GrandTotal = ptr(round2(grand))
+	out.ShippingFeeSstSum = round2(sst)
+	switch {
+	case mixed:
+		out.ShipmentProviderType = ptr(gen.OrderShipmentProviderTypeMixed)
+	default:
+		out.ShipmentProviderType = ptype
+	}
+	return out, nil
+}
+
+func intOf(n int) *int { return &n }
+
+func round2(f float64) float64 {
+	if f < 0 {
+		return -round2(-f)
+	}
+	return float64(int64(f*100+0.5)) / 100
+}
+
+func (st *store) sortedOrderIDs() []int {
+	ids := make([]int, 0, len(st.orders))
+	for id := range st.orders {
+		ids = append(ids, id)
+	}
+	sort.Ints(ids)
+	return ids
+}
+
+func (st *store) sortedItemIDs() []int {
+	ids := make([]int, 0, len(st.items))
+	for id := range st.items {
+		ids = append(ids, id)
+	}
+	sort.Ints(ids)
+	return ids
+}
+
+// record appends a status change to the order's history.
+func (st *store) record(it *gen.OrderItem, at datetime.Time, note, editor string) {
+	e := gen.OrderHistoryEntry{OrderItemId: it.Id, ShopSku: it.Product.SellerSku, Status: it.Status, CreatedAt: at, Editor: &editor}
+	if note != "" {
+		e.Note = &note
+	}
+	st.history[it.OrderId] = append(st.history[it.OrderId], e)
+}
+
+// setStatus moves an item to status now, as author, recording the change.
+func (st *store) setStatus(it *item, status gen.OrderItemStatus, note, author string) {
+	at := dt(st.now())
+	it.it.Status = status
+	it.it.UpdatedAt = ptr(at)
+	it.it.LastStatusChangedAt = ptr(at)
+	it.it.InTransit = status == gen.OrderItemStatusShipped
+	switch status {
+	case gen.OrderItemStatusCanceled, gen.OrderItemStatusFailed, gen.OrderItemStatusReturned, gen.OrderItemStatusReturnRejected:
+	default:
+		it.it.FailureReason = gen.ItemFailureReason{Details: ptr("")}
+	}
+	switch status {
+	case gen.OrderItemStatusReturnShippedByCustomer, gen.OrderItemStatusReturnWaitingForApproval,
+		gen.OrderItemStatusReturnDelivered, gen.OrderItemStatusReturned, gen.OrderItemStatusReturnRejected:
+		if it.ret == nil {
+			it.ret = &gen.OrderItemReturn{OrderItemId: it.it.Id, SrcId: ptr(fmt.Sprintf("RET-%d", it.it.Id))}
+		}
+		if it.returnedBy == "" {
+			it.returnedBy = "seller"
+		}
+	}
+	st.record(&it.it, at, note, author)
+}
+
+// AddOrder adds an order with its items (o.Items) and returns it as the API
+// shows it. Zero fields are filled with plausible values: ids, uuids, the
+// number, dates (the clock's now), the seller, a product, dropshipping by a
+// default carrier and the pending status. Fields derived from the items
+// (itemCount, statusList, orderItemIds, totals) are always computed. Each
+// item gets one history entry for its status. Ids that are already taken,
+// unknown statuses and values that cannot be encoded as JSON are errors.
+func (s *Server) AddOrder(o gen.Order) (gen.Order, error) {
+	in, err := clone(o)
+	if err != nil {
+		return gen.Order{}, err
+	}
+	st := s.st
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if in.Id != 0 {
+		if _, ok := st.orders[in.Id]; ok {
+			return gen.Order{}, fmt.Errorf("sellercentertest: order id %d is taken", in.Id)
+		}
+	}
+	seen := map[int]bool{}
+	for i, it := range in.Items {
+		if it.Id != 0 {
+			if _, ok := st.items[it.Id]; ok || seen[it.Id] {
+				return gen.Order{}, fmt.Errorf("sellercentertest: order item id %d is taken", it.Id)
+			}
+			seen[it.Id] = true
+		}
+		if it.Status != "" && !knownStatuses[it.Status] {
+			return gen.Order{}, fmt.Errorf("sellercentertest: item %d has unknown status %q", i, it.Status)
+		}
+	}
+	created := dt(st.now())
+	if !in.CreatedAt.IsZero() {
+		created = in.CreatedAt
+	}
+	d := orderDefaults{created: created}
+	ord := st.newOrder(d, in)
+	for _, it := range in.Items {
+		st.addItem(ord, it, nil, 0)
+	}
+	return st.renderOrder(ord, true)
+}
+
+// Order returns the order with id as the API shows it, vouchers included.
+func (s *Server) Order(id int) (gen.Order, error) {
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	o, ok := s.st.orders[id]
+	if !ok {
+		return gen.Order{}, fmt.Errorf("order %d: %w", id, ErrNotFound)
+	}
+	return s.st.renderOrder(o, true)
+}
+
+// Orders returns every order, by id, as the API shows them.
+func (s *Server) Orders() ([]gen.Order, error) {
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	var out []gen.Order
+	for _, id := range s.st.sortedOrderIDs() {
+		o, err := s.st.renderOrder(s.st.orders[id], true)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// OrderItem returns the order item with id as the API shows it.
+func (s *Server) OrderItem(id int) (gen.OrderItem, error) {
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	it, ok := s.st.items[id]
+	if !ok {
+		return gen.OrderItem{}, fmt.Errorf("order item %d: %w", id, ErrNotFound)
+	}
+	return s.st.renderItem(it, true)
+}
+
+// ItemIDs returns the ids of the order items in status, ascending.
+func (s *Server) ItemIDs(status gen.OrderItemStatus) []int {
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	var ids []int
+	for _, id := range s.st.sortedItemIDs() {
+		if s.st.items[id].it.Status == status {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// SetItemStatus forces an order item into status, bypassing the workflow,
+// the way the marketplace does (a customer's return starts this way, with
+// return_shipped_by_customer). The change is recorded in the order's history
+// with the editor "sellercentertest".
+func (s *Server) SetItemStatus(id int, status gen.OrderItemStatus) error {
+	if !knownStatuses[status] {
+		return fmt.Errorf("sellercentertest: unknown order item status %q", status)
+	}
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	it, ok := s.st.items[id]
+	if !ok {
+		return fmt.Errorf("order item %d: %w", id, ErrNotFound)
+	}
+	s.st.setStatus(it, status, "set by the test", "sellercentertest")
+	return nil
+}
+
+// History returns the status changes of an order's items, oldest first.
+func (s *Server) History(orderID int) ([]gen.OrderHistoryEntry, error) {
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	if _, ok := s.st.orders[orderID]; !ok {
+		return nil, fmt.Errorf("order %d: %w", orderID, ErrNotFound)
+	}
+	return clone(s.st.historyOf(orderID))
+}
+
+// historyOf returns an order's history, oldest first (entries are appended
+// per item, so they are sorted here).
+func (st *store) historyOf(orderID int) []gen.OrderHistoryEntry {
+	h := slices.Clone(st.history[orderID])
+	slices.SortStableFunc(h, func(a, b gen.OrderHistoryEntry) int { return a.CreatedAt.Compare(b.CreatedAt.Time) })
+	return h
+}
+
+// Seller returns the current seller.
+func (s *Server) Seller() (gen.Seller, error) {
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	return clone(s.st.seller)
+}
+
+// Export returns the export job with id, without advancing it.
+func (s *Server) Export(id int) (gen.ExportItem, error) {
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	e, ok := s.st.exports[id]
+	if !ok {
+		return gen.ExportItem{}, fmt.Errorf("export %d: %w", id, ErrNotFound)
+	}
+	return s.st.renderExport(e)
+}
+
+// ShipmentProviders returns the seller's carriers.
+func (s *Server) ShipmentProviders() ([]gen.ShipmentProvider, error) {
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	return clone(s.st.providers)
+}
+
+// FailureReasons returns the reasons status changes accept.
+func (s *Server) FailureReasons() ([]gen.FailureReason, error) {
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	return clone(s.st.reasons)
+}
+
+func (st *store) provider(name string) *gen.ShipmentProvider {
+	for i := range st.providers {
+		if p := &st.providers[i]; p.Name != nil && *p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+func (st *store) reason(name string, types ...gen.FailureReasonType) *gen.FailureReason {
+	for i := range st.reasons {
+		r := &st.reasons[i]
+		if r.Name != nil && *r.Name == name && r.Type != nil && slices.Contains(types, *r.Type) {
+			return r
+		}
+	}
+	return nil
+}
+
+// packageOf returns the package of an item, or nil.
+func (st *store) packageOf(it *item) *pkg {
+	if it.packageID == 0 {
+		return nil
+	}
+	return st.packages[it.packageID]
+}
+
+// packageItems returns the items sharing it's package, or just it.
+func (st *store) packageItems(it *item) []*item {
+	p := st.packageOf(it)
+	if p == nil {
+		return []*item{it}
+	}
+	out := make([]*item, 0, len(p.itemIDs))
+	for _, id := range p.itemIDs {
+		out = append(out, st.items[id])
+	}
+	return out
+}
+
+// pack puts items into a new package, taking them out of their old ones.
+func (st *store) pack(items []*item, deliveryType gen.DeliveryType) *pkg {
+	p := &pkg{id: st.nextPackage, deliveryType: deliveryType}
+	st.nextPackage++
+	p.srcID = fmt.Sprintf("PKG-%d", p.id)
+	for _, it := range items {
+		if old := st.packageOf(it); old != nil {
+			old.itemIDs = slices.DeleteFunc(old.itemIDs, func(id int) bool { return id == it.it.Id })
+			if len(old.itemIDs) == 0 {
+				delete(st.packages, old.id)
+			}
+		}
+		it.packageID = p.id
+		p.itemIDs = append(p.itemIDs, it.it.Id)
+	}
+	st.packages[p.id] = p
+	return p
+}
+
+func carrier(p *gen.ShipmentProvider) *gen.ItemCarrier {
+	c := &gen.ItemCarrier{Uuid: p.Uuid, Default: p.Default}
+	if p.Name != nil {
+		c.Name = *p.Name
+	}
+	if p.Url != nil {
+		c.TrackingUrl = p.Url
+	}
+	return c
+}
+
+// trackingOwner returns the package using tracking code, other than except.
+func (st *store) trackingOwner(code string, except map[int]bool) int {
+	for _, it := range st.items {
+		if it.it.Shipment.TrackingCode == code && it.packageID != 0 && !except[it.it.Id] {
+			return it.packageID
+		}
+	}
+	return 0
+}
