@@ -1065,13 +1065,24 @@ type Address struct {
 	Ward      *string   `json:"ward,omitempty"`
 }
 
+// AdminStatusChange A status to force on one item.
+type AdminStatusChange struct {
+	OrderItemId int     `json:"orderItemId"`
+	Reason      *string `json:"reason,omitempty"`
+	Status      *string `json:"status,omitempty"`
+}
+
 // AdminStatusChangeRequest Statuses to force on items.
 type AdminStatusChangeRequest struct {
-	OrderItems []struct {
-		OrderItemId int     `json:"orderItemId"`
-		Reason      *string `json:"reason,omitempty"`
-		Status      *string `json:"status,omitempty"`
-	} `json:"orderItems"`
+	OrderItems []AdminStatusChange `json:"orderItems"`
+}
+
+// AssignedTag A tag on an order item.
+type AssignedTag struct {
+	// DueAt A moment the API may send as null; see package datetime.
+	DueAt *NullableDateTime `json:"dueAt,omitempty"`
+	Id    *int              `json:"id,omitempty"`
+	Name  *string           `json:"name,omitempty"`
 }
 
 // CallerRole The role a caller acts in, sent in the X-Context header.
@@ -1231,15 +1242,18 @@ type ImportAccepted struct {
 	WarningMessages *[]string `json:"warningMessages,omitempty"`
 }
 
+// InvoiceAccessKey An invoice access key for one item's package.
+type InvoiceAccessKey struct {
+	// InvoiceEncodedXml Base64 invoice XML; wins over documentUrl. Note the capital I, unlike setOrderItemsReadyToShip.
+	InvoiceEncodedXml *string `json:"InvoiceEncodedXml,omitempty"`
+	AccessKey         string  `json:"accessKey"`
+	DocumentUrl       *string `json:"documentUrl,omitempty"`
+	OrderItemId       int     `json:"orderItemId"`
+}
+
 // InvoiceAccessKeyRequest Invoice access keys for items.
 type InvoiceAccessKeyRequest struct {
-	OrderItems []struct {
-		// InvoiceEncodedXml Base64 invoice XML; wins over documentUrl. Note the capital I, unlike setOrderItemsReadyToShip.
-		InvoiceEncodedXml *string `json:"InvoiceEncodedXml,omitempty"`
-		AccessKey         string  `json:"accessKey"`
-		DocumentUrl       *string `json:"documentUrl,omitempty"`
-		OrderItemId       int     `json:"orderItemId"`
-	} `json:"orderItems"`
+	OrderItems []InvoiceAccessKey `json:"orderItems"`
 }
 
 // InvoiceNumberAssignment An invoice number for an item's package.
@@ -1512,27 +1526,22 @@ type OrderCustomer struct {
 
 // OrderFinance Money totals of an order.
 type OrderFinance struct {
-	Currency                 string  `json:"currency"`
-	GrandTotal               float64 `json:"grandTotal"`
-	InstallmentFee           float64 `json:"installmentFee"`
-	NumberOfInstallments     int     `json:"numberOfInstallments"`
-	OrderId                  int     `json:"orderId"`
-	PaidPrice                float64 `json:"paidPrice"`
-	ShippingFeeItems         float64 `json:"shippingFeeItems"`
-	ShippingFeeSstSum        float64 `json:"shippingFeeSstSum"`
-	ShippingServiceCostItems float64 `json:"shippingServiceCostItems"`
-	ShippingVoucherAmount    float64 `json:"shippingVoucherAmount"`
-	StoreCredits             float64 `json:"storeCredits"`
-	TaxAmount                float64 `json:"taxAmount"`
-	TransactionSummary       []struct {
-		Amount            float64 `json:"amount"`
-		Currency          string  `json:"currency"`
-		Description       string  `json:"description"`
-		TransactionTypeId int     `json:"transactionTypeId"`
-	} `json:"transactionSummary"`
-	UnitPrice     float64 `json:"unitPrice"`
-	VoucherTotal  float64 `json:"voucherTotal"`
-	WalletCredits float64 `json:"walletCredits"`
+	Currency                 string             `json:"currency"`
+	GrandTotal               float64            `json:"grandTotal"`
+	InstallmentFee           float64            `json:"installmentFee"`
+	NumberOfInstallments     int                `json:"numberOfInstallments"`
+	OrderId                  int                `json:"orderId"`
+	PaidPrice                float64            `json:"paidPrice"`
+	ShippingFeeItems         float64            `json:"shippingFeeItems"`
+	ShippingFeeSstSum        float64            `json:"shippingFeeSstSum"`
+	ShippingServiceCostItems float64            `json:"shippingServiceCostItems"`
+	ShippingVoucherAmount    float64            `json:"shippingVoucherAmount"`
+	StoreCredits             float64            `json:"storeCredits"`
+	TaxAmount                float64            `json:"taxAmount"`
+	TransactionSummary       []TransactionTotal `json:"transactionSummary"`
+	UnitPrice                float64            `json:"unitPrice"`
+	VoucherTotal             float64            `json:"voucherTotal"`
+	WalletCredits            float64            `json:"walletCredits"`
 }
 
 // OrderGift Gift wrapping of an order.
@@ -1689,13 +1698,8 @@ type OrderItemTag struct {
 
 // OrderItemTags The tags assigned to one order item.
 type OrderItemTags struct {
-	OrderItemId *int `json:"orderItemId,omitempty"`
-	Tags        *[]struct {
-		// DueAt A moment the API may send as null; see package datetime.
-		DueAt *NullableDateTime `json:"dueAt,omitempty"`
-		Id    *int              `json:"id,omitempty"`
-		Name  *string           `json:"name,omitempty"`
-	} `json:"tags,omitempty"`
+	OrderItemId *int           `json:"orderItemId,omitempty"`
+	Tags        *[]AssignedTag `json:"tags,omitempty"`
 }
 
 // OrderPage One page of listOrders.
@@ -1709,18 +1713,21 @@ type OrderPage struct {
 // OrderSection A section of the seller's order screen. status_* sections hold orders with items in that status; group_* sections hold pending items of a carrier type or other groups. status_pending_all and status_shipment_information_pending are newer than the vendor document.
 type OrderSection string
 
+// OrderSuggestion One suggested filter value.
+type OrderSuggestion struct {
+	// Label Text to show.
+	Label *string `json:"label,omitempty"`
+
+	// Sublabel Extra text, such as the product name.
+	Sublabel *string `json:"sublabel,omitempty"`
+
+	// Value Value to pass as a filter; null for rows such as "No reason".
+	Value *string `json:"value,omitempty"`
+}
+
 // OrderSuggestions Suggested filter values.
 type OrderSuggestions struct {
-	Results *[]struct {
-		// Label Text to show.
-		Label *string `json:"label,omitempty"`
-
-		// Sublabel Extra text, such as the product name.
-		Sublabel *string `json:"sublabel,omitempty"`
-
-		// Value Value to pass as a filter; null for rows such as "No reason".
-		Value *string `json:"value,omitempty"`
-	} `json:"results,omitempty"`
+	Results *[]OrderSuggestion `json:"results,omitempty"`
 }
 
 // OrderVoucher The voucher used on an order.
@@ -1741,18 +1748,21 @@ type PackageDocumentUpload struct {
 type PackedByMarketplaceRequest struct {
 	// DeliveryType Who moves the package: dropship, the seller ships it; pickup, the marketplace collects it (cross-docking); send_to_warehouse, the seller brings it to the marketplace's warehouse (cross-docking).
 	DeliveryType DeliveryType `json:"deliveryType"`
-	OrderItems   []struct {
-		OrderItemId int `json:"orderItemId"`
-
-		// SerialNumber Serial numbers as a comma-separated list, a JSON array, or a JSON object keyed by order item id.
-		SerialNumber *string `json:"serialNumber,omitempty"`
-	} `json:"orderItems"`
+	OrderItems   []PackedItem `json:"orderItems"`
 
 	// ShippingProvider Carrier name; needed for dropship and send_to_warehouse.
 	ShippingProvider *string `json:"shippingProvider,omitempty"`
 
 	// TrackingNumber Needed when the carrier has no API integration.
 	TrackingNumber *string `json:"trackingNumber,omitempty"`
+}
+
+// PackedItem An item to mark as packed.
+type PackedItem struct {
+	OrderItemId int `json:"orderItemId"`
+
+	// SerialNumber Serial numbers as a comma-separated list, a JSON array, or a JSON object keyed by order item id.
+	SerialNumber *string `json:"serialNumber,omitempty"`
 }
 
 // PackingState Whether all, some or none of an order's items are packed.
@@ -1798,6 +1808,21 @@ type ProfileField struct {
 	Value        *string `json:"value,omitempty"`
 }
 
+// ProfileFieldUpdate A profile field to set, by id or by name.
+type ProfileFieldUpdate struct {
+	Id    *int    `json:"id,omitempty"`
+	Name  *string `json:"name,omitempty"`
+	Value string  `json:"value"`
+}
+
+// ReadyToShipItem An item to pack; this call names the item id "id", not "orderItemId".
+type ReadyToShipItem struct {
+	Id int `json:"id"`
+
+	// SerialNumber Only with the serial-number feature.
+	SerialNumber *string `json:"serialNumber,omitempty"`
+}
+
 // ReadyToShipRequest Items of one pending order to pack and mark ready to ship.
 type ReadyToShipRequest struct {
 	AccessKey *string `json:"accessKey,omitempty"`
@@ -1807,14 +1832,8 @@ type ReadyToShipRequest struct {
 	DocumentUrl  *string       `json:"documentUrl,omitempty"`
 
 	// InvoiceEncodedXml Base64-encoded invoice XML.
-	InvoiceEncodedXml *string `json:"invoiceEncodedXml,omitempty"`
-	OrderItems        []struct {
-		// Id Order item id (this call names it id, not orderItemId).
-		Id int `json:"id"`
-
-		// SerialNumber Only with the serial-number feature.
-		SerialNumber *string `json:"serialNumber,omitempty"`
-	} `json:"orderItems"`
+	InvoiceEncodedXml *string           `json:"invoiceEncodedXml,omitempty"`
+	OrderItems        []ReadyToShipItem `json:"orderItems"`
 
 	// ShippingProvider Carrier name from listShipmentProviders.
 	ShippingProvider *string `json:"shippingProvider,omitempty"`
@@ -1894,11 +1913,7 @@ type SellerUpdate struct {
 	Email *string `json:"email,omitempty"`
 
 	// ProfileFields Profile fields to set, by id or by name. Newer than the vendor document.
-	ProfileFields *[]struct {
-		Id    *int    `json:"id,omitempty"`
-		Name  *string `json:"name,omitempty"`
-		Value string  `json:"value"`
-	} `json:"profileFields,omitempty"`
+	ProfileFields *[]ProfileFieldUpdate `json:"profileFields,omitempty"`
 }
 
 // ShipmentProvider A carrier the seller can use.
@@ -1938,6 +1953,14 @@ type SortDirection string
 // TrackingCodeUpdate A new tracking code.
 type TrackingCodeUpdate struct {
 	TrackingCode string `json:"trackingCode"`
+}
+
+// TransactionTotal The total of one transaction type on an order.
+type TransactionTotal struct {
+	Amount            float64 `json:"amount"`
+	Currency          string  `json:"currency"`
+	Description       string  `json:"description"`
+	TransactionTypeId int     `json:"transactionTypeId"`
 }
 
 // Unavailable The 503 body. In maintenance mode the API sends message and caused_by ("maintenance_mode"); other outages send the Problem fields. Both shapes decode into this one type.

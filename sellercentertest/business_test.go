@@ -142,10 +142,7 @@ func TestPackageWideChanges(t *testing.T) {
 		}
 	}
 	if r, err := c.SetOrderItemsPackedByMarketplaceWithResponse(ctx, gen.PackedByMarketplaceRequest{
-		OrderItems: []struct {
-			OrderItemId  int     `json:"orderItemId"`
-			SerialNumber *string `json:"serialNumber,omitempty"`
-		}{{OrderItemId: ids[0]}}, DeliveryType: gen.DeliveryTypePickup}); err != nil || r.StatusCode() != http.StatusUnprocessableEntity {
+		OrderItems: []gen.PackedItem{{OrderItemId: ids[0]}}, DeliveryType: gen.DeliveryTypePickup}); err != nil || r.StatusCode() != http.StatusUnprocessableEntity {
 		t.Errorf("packing a ready-to-ship item = %v %.300s, want 422", err, r.Body)
 	}
 }

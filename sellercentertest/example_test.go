@@ -64,18 +64,12 @@ func Example() {
 	// Ship the first item of the first order; the next step of the
 	// workflow is refused.
 	id := page.JSON200.Items[0].OrderItemIds[0]
-	r2s, err := c.SetOrderItemsReadyToShipWithResponse(ctx, gen.ReadyToShipRequest{OrderItems: []struct {
-		Id           int     `json:"id"`
-		SerialNumber *string `json:"serialNumber,omitempty"`
-	}{{Id: id}}})
+	r2s, err := c.SetOrderItemsReadyToShipWithResponse(ctx, gen.ReadyToShipRequest{OrderItems: []gen.ReadyToShipItem{{Id: id}}})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("ready to ship:", r2s.StatusCode())
-	again, err := c.SetOrderItemsReadyToShipWithResponse(ctx, gen.ReadyToShipRequest{OrderItems: []struct {
-		Id           int     `json:"id"`
-		SerialNumber *string `json:"serialNumber,omitempty"`
-	}{{Id: id}}})
+	again, err := c.SetOrderItemsReadyToShipWithResponse(ctx, gen.ReadyToShipRequest{OrderItems: []gen.ReadyToShipItem{{Id: id}}})
 	if err != nil {
 		log.Fatal(err)
 	}

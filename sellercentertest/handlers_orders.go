@@ -445,11 +445,7 @@ func (a *api) GetOrderCounters(_ context.Context, _ server.GetOrderCountersReque
 	return out, nil
 }
 
-type suggestion = struct {
-	Label    *string `json:"label,omitempty"`
-	Sublabel *string `json:"sublabel,omitempty"`
-	Value    *string `json:"value,omitempty"`
-}
+type suggestion = gen.OrderSuggestion
 
 // GetOrderSuggestions suggests filter values matching typed text.
 func (a *api) GetOrderSuggestions(_ context.Context, req server.GetOrderSuggestionsRequestObject) (server.GetOrderSuggestionsResponseObject, error) {
@@ -577,12 +573,7 @@ func (a *api) GetOrderFinance(_ context.Context, req server.GetOrderFinanceReque
 		&f.TaxAmount, &f.PaidPrice, &f.WalletCredits, &f.StoreCredits, &f.ShippingVoucherAmount, &f.ShippingFeeSstSum} {
 		*p = round2(*p)
 	}
-	type tx = struct {
-		Amount            float64 `json:"amount"`
-		Currency          string  `json:"currency"`
-		Description       string  `json:"description"`
-		TransactionTypeId int     `json:"transactionTypeId"`
-	}
+	type tx = gen.TransactionTotal
 	f.TransactionSummary = []tx{
 		{Amount: round2(credited), Currency: o.o.Currency, Description: "Item Price Credit", TransactionTypeId: 1},
 		{Amount: -round2(credited * 0.15), Currency: o.o.Currency, Description: "Commission", TransactionTypeId: 22},
@@ -733,11 +724,7 @@ func (a *api) ListAssignedOrderItemTags(_ context.Context, req server.ListAssign
 	st := a.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	type tag = struct {
-		DueAt *gen.NullableDateTime `json:"dueAt,omitempty"`
-		Id    *int                  `json:"id,omitempty"`
-		Name  *string               `json:"name,omitempty"`
-	}
+	type tag = gen.AssignedTag
 	out := server.ListAssignedOrderItemTags200JSONResponse{}
 	for _, id := range st.sortedItemIDs() {
 		it := st.items[id]

@@ -209,10 +209,7 @@ func TestOrderLifecycle(t *testing.T) {
 	}
 
 	r2s, err := c.SetOrderItemsReadyToShipWithResponse(ctx, gen.ReadyToShipRequest{
-		OrderItems: []struct {
-			Id           int     `json:"id"`
-			SerialNumber *string `json:"serialNumber,omitempty"`
-		}{{Id: ids[0], SerialNumber: ptr("SN0001")}, {Id: ids[1]}},
+		OrderItems:       []gen.ReadyToShipItem{{Id: ids[0], SerialNumber: ptr("SN0001")}, {Id: ids[1]}},
 		ShippingProvider: ptr("J&T Express"), TrackingNumber: ptr("JT6300000001"), DeliveryType: ptr(gen.DeliveryTypeDropship),
 	})
 	if err != nil || r2s.JSON200 == nil || !slices.Equal(r2s.JSON200.OrderItemIds, ids) {
@@ -392,10 +389,7 @@ func TestStatusRules(t *testing.T) {
 		{"digital items are not packed", func() (int, []byte, error) {
 			ids := pending(1, digital)
 			r, err := c.SetOrderItemsPackedByMarketplaceWithResponse(ctx, gen.PackedByMarketplaceRequest{
-				OrderItems: []struct {
-					OrderItemId  int     `json:"orderItemId"`
-					SerialNumber *string `json:"serialNumber,omitempty"`
-				}{{OrderItemId: ids[0]}}, DeliveryType: gen.DeliveryTypeDropship, ShippingProvider: ptr("Ninja Van")})
+				OrderItems: []gen.PackedItem{{OrderItemId: ids[0]}}, DeliveryType: gen.DeliveryTypeDropship, ShippingProvider: ptr("Ninja Van")})
 			return r.StatusCode(), r.Body, err
 		}, 422, "digital items cannot be packed"},
 		{"a cancel reason must be a cancel reason", func() (int, []byte, error) {
