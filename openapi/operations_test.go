@@ -44,8 +44,10 @@ type row struct {
 	// repeated "name[]" keys and their order are checked as sent.
 	literal  []string
 	xContext string // wanted X-Context header; "" means it must be absent
-	body     string // wanted JSON body, compared as generic JSON; "" means none
-	parts    []part // wanted multipart parts, in order, instead of body
+	// body is the wanted JSON body, compared as generic JSON, or a text/xml
+	// document (it starts with "<"), compared element by element; "" means none.
+	body  string
+	parts []part // wanted multipart parts, in order, instead of body
 
 	reply reply
 	check func(t *testing.T, resp any)
@@ -55,7 +57,7 @@ type row struct {
 type reply struct {
 	status  int
 	fixture string            // JSON body in testdata; "" with raw nil means no body
-	raw     []byte            // a non-JSON body, sent as application/octet-stream
+	raw     []byte            // a non-JSON body, sent as application/octet-stream unless header sets Content-Type
 	header  map[string]string // extra response headers, such as Retry-After
 }
 
@@ -1207,7 +1209,9 @@ func TestVendorFixturesLoseNoField(t *testing.T) {
 		}
 	}
 	for _, e := range errorRows {
-		uses[e.reply.fixture] = append(uses[e.reply.fixture], use{e.op, e.reply.status})
+		if e.reply.fixture != "" {
+			uses[e.reply.fixture] = append(uses[e.reply.fixture], use{e.op, e.reply.status})
+		}
 	}
 
 	files, err := filepath.Glob(filepath.Join("testdata", "*.json"))
@@ -1463,6 +1467,13 @@ func checkRequest(t *testing.T, op string, r row, got captured) {
 
 	ct := got.header.Get("Content-Type")
 	switch {
+	case strings.HasPrefix(strings.TrimSpace(r.body), "<"):
+		if mt, _, _ := mime.ParseMediaType(ct); mt != "text/xml" {
+			t.Errorf("%s() Content-Type = %q, want text/xml", op, ct)
+		}
+		if diffs := xmlDiff([]byte(r.body), got.body); len(diffs) > 0 {
+			t.Errorf("%s() body = %s, want %s; differs at:\n\t%s", op, got.body, r.body, strings.Join(diffs, "\n\t"))
+		}
 	case r.body != "":
 		if ct != "application/json" {
 			t.Errorf("%s() Content-Type = %q, want application/json", op, ct)

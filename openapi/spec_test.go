@@ -76,6 +76,7 @@ var (
 		"updateSeller 200":             true,
 		"setOrderItemTrackingCode 200": true,
 		"deletePackageDocument 204":    true,
+		"cancelFeed 204":               true,
 	}
 )
 

@@ -33,15 +33,132 @@ type ServerInterface interface {
 	// GetFileStatus Wait for a generated file's processing status
 	// (GET /filemanager/v1/files/{uuid}/status)
 	GetFileStatus(w http.ResponseWriter, r *http.Request, uuid FileUuid)
+	// ListAttributeSets List attribute sets
+	// (GET /v2/attribute-sets)
+	ListAttributeSets(w http.ResponseWriter, r *http.Request, params ListAttributeSetsParams)
+	// GetAttributeSet Get one attribute set
+	// (GET /v2/attribute-sets/{attributeSetId})
+	GetAttributeSet(w http.ResponseWriter, r *http.Request, attributeSetId AttributeSetId)
+	// ListAttributeSetAttributes List the attributes of an attribute set, global ones included
+	// (GET /v2/attribute-sets/{attributeSetId}/attributes)
+	ListAttributeSetAttributes(w http.ResponseWriter, r *http.Request, attributeSetId AttributeSetId)
+	// ListAttributes List attributes by id or attribute set, one page at a time
+	// (GET /v2/attributes)
+	ListAttributes(w http.ResponseWriter, r *http.Request, params ListAttributesParams)
+	// GetAttribute Get one attribute definition
+	// (GET /v2/attributes/{attributeId})
+	GetAttribute(w http.ResponseWriter, r *http.Request, attributeId int)
+	// ListBrands List or search brands, one page at a time
+	// (GET /v2/brands)
+	ListBrands(w http.ResponseWriter, r *http.Request, params ListBrandsParams)
+	// GetBrand Get one brand
+	// (GET /v2/brands/{brandId})
+	GetBrand(w http.ResponseWriter, r *http.Request, brandId BrandId)
+	// ListBrandAttributes List the size-system options a brand allows
+	// (GET /v2/brands/{brandId}/attributes)
+	ListBrandAttributes(w http.ResponseWriter, r *http.Request, brandId BrandId)
+	// SearchCategories Search categories by text, or page through all of them
+	// (GET /v2/categories)
+	SearchCategories(w http.ResponseWriter, r *http.Request, params SearchCategoriesParams)
+	// ListCategoriesByIds Get categories by numeric id, one page at a time
+	// (GET /v2/categories/ids)
+	ListCategoriesByIds(w http.ResponseWriter, r *http.Request, params ListCategoriesByIdsParams)
+	// ListCategoriesByUuids Get categories by UUID, one page at a time
+	// (GET /v2/categories/uuids)
+	ListCategoriesByUuids(w http.ResponseWriter, r *http.Request, params ListCategoriesByUuidsParams)
+	// ListCategoryMappings List which attribute options each category allows
+	// (GET /v2/category/mappings)
+	ListCategoryMappings(w http.ResponseWriter, r *http.Request)
+	// ListMostUsedCategories List the categories used most often
+	// (GET /v2/category/most-used)
+	ListMostUsedCategories(w http.ResponseWriter, r *http.Request)
+	// GetRootCategory Get the root of the category tree
+	// (GET /v2/category/root)
+	GetRootCategory(w http.ResponseWriter, r *http.Request)
+	// GetCategoryTree Get the tree of active categories
+	// (GET /v2/category/tree)
+	GetCategoryTree(w http.ResponseWriter, r *http.Request)
+	// GetCategory Get one category, as seen by every seller
+	// (GET /v2/category/{categoryId})
+	GetCategory(w http.ResponseWriter, r *http.Request, categoryId CategoryId)
+	// ListCategoryAttributes List the attributes products of a category can or must have
+	// (GET /v2/category/{categoryId}/attributes)
+	ListCategoryAttributes(w http.ResponseWriter, r *http.Request, categoryId CategoryId)
+	// GetCategoryNomenclature Get the formula that names products of a category
+	// (GET /v2/category/{categoryId}/automatic-nomenclature)
+	GetCategoryNomenclature(w http.ResponseWriter, r *http.Request, categoryId CategoryId)
+	// ListCategoryChildren List the direct children of a category
+	// (GET /v2/category/{categoryId}/children)
+	ListCategoryChildren(w http.ResponseWriter, r *http.Request, categoryId CategoryId)
+	// GetCategorySettings Get the price and image rules that apply to a category
+	// (GET /v2/category/{categoryId}/settings)
+	GetCategorySettings(w http.ResponseWriter, r *http.Request, categoryId CategoryId)
+	// GetProductSetContentScore Get the content score of a stored product set
+	// (GET /v2/content-score/product-set/{productSetId})
+	GetProductSetContentScore(w http.ResponseWriter, r *http.Request, productSetId ProductSetId)
+	// CalculateContentScore Score product set content before or without saving it
+	// (POST /v2/content-score/score)
+	CalculateContentScore(w http.ResponseWriter, r *http.Request)
+	// ExportProductImages Start an export of product images matching the given filters
+	// (GET /v2/export-images)
+	ExportProductImages(w http.ResponseWriter, r *http.Request, params ExportProductImagesParams)
 	// ListExports List the seller's export jobs, one page at a time
 	// (GET /v2/exports)
 	ListExports(w http.ResponseWriter, r *http.Request, params ListExportsParams)
 	// GetExport Get an export job, to poll until it is finished
 	// (GET /v2/exports/{exportItemId})
 	GetExport(w http.ResponseWriter, r *http.Request, exportItemId int)
+	// GetFeedInputs Download the original input files of feeds, base64-encoded
+	// (GET /v2/feed/raw-input)
+	GetFeedInputs(w http.ResponseWriter, r *http.Request, params GetFeedInputsParams)
+	// CancelFeed Cancel a feed that has not started
+	// (DELETE /v2/feed/{uuid})
+	CancelFeed(w http.ResponseWriter, r *http.Request, uuid FeedUuid)
+	// GetFeedStatus Get a feed's status with its per-row errors and warnings
+	// (GET /v2/feed/{uuid}/status)
+	GetFeedStatus(w http.ResponseWriter, r *http.Request, uuid FeedUuid)
+	// ListFeeds List the seller's feeds, one page at a time
+	// (GET /v2/feeds)
+	ListFeeds(w http.ResponseWriter, r *http.Request, params ListFeedsParams)
+	// CountFeeds Count the seller's feeds per status
+	// (GET /v2/feeds/count)
+	CountFeeds(w http.ResponseWriter, r *http.Request)
+	// ListProductGroups List the product group names used with a brand
+	// (GET /v2/groups)
+	ListProductGroups(w http.ResponseWriter, r *http.Request, params ListProductGroupsParams)
 	// GetHealth Report whether the API and its databases are up
 	// (GET /v2/health)
 	GetHealth(w http.ResponseWriter, r *http.Request)
+	// ImportImageUpdates Upload a CSV or XLSX file that changes product images in the background
+	// (POST /v2/import/image-update)
+	ImportImageUpdates(w http.ResponseWriter, r *http.Request)
+	// ImportNewProducts Upload a CSV or XLSX file that creates products in the background
+	// (POST /v2/import/product-creation)
+	ImportNewProducts(w http.ResponseWriter, r *http.Request)
+	// ImportNewProductsXml Create products from an XML document of products
+	// (POST /v2/import/product-creation-xml-import)
+	ImportNewProductsXml(w http.ResponseWriter, r *http.Request)
+	// ImportProductRemovals Upload a CSV or XLSX file that removes products in the background
+	// (POST /v2/import/product-removal)
+	ImportProductRemovals(w http.ResponseWriter, r *http.Request)
+	// ImportStockUpdatesXml Set stock levels from an XML document of products
+	// (POST /v2/import/product-stock-update-xml)
+	ImportStockUpdatesXml(w http.ResponseWriter, r *http.Request)
+	// ImportProductUpdates Upload a CSV or XLSX file that changes products in the background
+	// (POST /v2/import/product-update)
+	ImportProductUpdates(w http.ResponseWriter, r *http.Request)
+	// ImportProductUpdatesXml Change products from an XML document of products
+	// (POST /v2/import/product-update-xml-import)
+	ImportProductUpdatesXml(w http.ResponseWriter, r *http.Request)
+	// ImportStockUpdates Upload a CSV or XLSX file that sets stock levels in the background
+	// (POST /v2/import/stock-update)
+	ImportStockUpdates(w http.ResponseWriter, r *http.Request)
+	// ListProductSetUploadStatuses Report whether the latest version of each product set reached the shop
+	// (GET /v2/last-version-uploaded)
+	ListProductSetUploadStatuses(w http.ResponseWriter, r *http.Request, params ListProductSetUploadStatusesParams)
+	// ListMappedAttributeOptions List which child attribute options each parent option allows
+	// (GET /v2/mapped-attribute-options)
+	ListMappedAttributeOptions(w http.ResponseWriter, r *http.Request)
 	// ListOrderItemTags List the tags order items can carry
 	// (GET /v2/order-item-tags)
 	ListOrderItemTags(w http.ResponseWriter, r *http.Request)
@@ -159,12 +276,171 @@ type ServerInterface interface {
 	// GenerateInvoiceNumber Have SellerCenter generate a unique invoice number for an order
 	// (POST /v2/orders/{orderId}/generate-invoice-number)
 	GenerateInvoiceNumber(w http.ResponseWriter, r *http.Request, orderId OrderId)
+	// ListPrices Get the prices per country of products, grouped by product set
+	// (GET /v2/prices)
+	ListPrices(w http.ResponseWriter, r *http.Request, params ListPricesParams)
+	// ListProductSetRejections Get why quality control rejected the given product sets
+	// (GET /v2/product-quality-control/rejected)
+	ListProductSetRejections(w http.ResponseWriter, r *http.Request, params ListProductSetRejectionsParams)
+	// CreateProductSet Create a product set together with its first product
+	// (POST /v2/product-set)
+	CreateProductSet(w http.ResponseWriter, r *http.Request)
+	// GetProductSetByConfigSku Get one product set by its config SKU
+	// (GET /v2/product-set/config-sku/{configSku})
+	GetProductSetByConfigSku(w http.ResponseWriter, r *http.Request, configSku string)
+	// CountProductSetsByAttributeSet Count the product sets matching the listProductSets filters per attribute set
+	// (GET /v2/product-set/count-by-attribute-set)
+	CountProductSetsByAttributeSet(w http.ResponseWriter, r *http.Request, params CountProductSetsByAttributeSetParams)
+	// ListMainImagesBySku Get the main image URL of up to 100 products by shop or seller SKU
+	// (GET /v2/product-set/images-by-sku)
+	ListMainImagesBySku(w http.ResponseWriter, r *http.Request, params ListMainImagesBySkuParams)
+	// GetProductSetByParentSku Get one product set by its parent SKU
+	// (GET /v2/product-set/parent-sku/{parentSku})
+	GetProductSetByParentSku(w http.ResponseWriter, r *http.Request, parentSku string)
+	// CreateProductSetBySin Create a product set from a shop catalog product
+	// (POST /v2/product-set/products/create-by-sin)
+	CreateProductSetBySin(w http.ResponseWriter, r *http.Request)
+	// ListProductSetQualityControl Get the quality control status of the given product sets
+	// (GET /v2/product-set/quality-control-status)
+	ListProductSetQualityControl(w http.ResponseWriter, r *http.Request, params ListProductSetQualityControlParams)
+	// SearchHybridProducts Search the shop catalog for products a seller can also offer
+	// (GET /v2/product-set/search-hybrid)
+	SearchHybridProducts(w http.ResponseWriter, r *http.Request, params SearchHybridProductsParams)
+	// GetProductSet Get one product set by its numeric id
+	// (GET /v2/product-set/{productSetId})
+	GetProductSet(w http.ResponseWriter, r *http.Request, productSetId ProductSetId)
+	// UpdateProductSet Change the set-level data of a product set
+	// (PUT /v2/product-set/{productSetId})
+	UpdateProductSet(w http.ResponseWriter, r *http.Request, productSetId ProductSetId)
+	// RemoveProductSetGroup Take a product set out of its product group
+	// (DELETE /v2/product-set/{productSetId}/group)
+	RemoveProductSetGroup(w http.ResponseWriter, r *http.Request, productSetId ProductSetId)
+	// GetProductSetGroup Get the product group a product set belongs to
+	// (GET /v2/product-set/{productSetId}/group)
+	GetProductSetGroup(w http.ResponseWriter, r *http.Request, productSetId ProductSetId)
+	// SetProductSetGroup Put a product set into a named product group
+	// (POST /v2/product-set/{productSetId}/group)
+	SetProductSetGroup(w http.ResponseWriter, r *http.Request, productSetId ProductSetId)
+	// ListProductSetImages List the images of a product set by position
+	// (GET /v2/product-set/{productSetId}/images)
+	ListProductSetImages(w http.ResponseWriter, r *http.Request, productSetId ProductSetId)
+	// AddProductSetImage Add one image to a product set, from a URL or an uploaded file
+	// (POST /v2/product-set/{productSetId}/images)
+	AddProductSetImage(w http.ResponseWriter, r *http.Request, productSetId ProductSetId)
+	// DeleteProductSetImage Delete an image of a product set
+	// (DELETE /v2/product-set/{productSetId}/images/{imageId})
+	DeleteProductSetImage(w http.ResponseWriter, r *http.Request, productSetId ProductSetId, imageId ImageId)
+	// UpdateProductSetImage Move an image to another position or replace its file
+	// (PATCH /v2/product-set/{productSetId}/images/{imageId})
+	UpdateProductSetImage(w http.ResponseWriter, r *http.Request, productSetId ProductSetId, imageId ImageId)
+	// ListProductSetPrices List the prices per country of every product in a product set
+	// (GET /v2/product-set/{productSetId}/prices)
+	ListProductSetPrices(w http.ResponseWriter, r *http.Request, productSetId ProductSetId)
+	// UpdateProductSetPrices Change prices per country of several products of a product set
+	// (PUT /v2/product-set/{productSetId}/prices)
+	UpdateProductSetPrices(w http.ResponseWriter, r *http.Request, productSetId ProductSetId)
+	// ListProductSetProducts List every product of a product set
+	// (GET /v2/product-set/{productSetId}/products)
+	ListProductSetProducts(w http.ResponseWriter, r *http.Request, productSetId ProductSetId)
+	// CreateProduct Add one product, such as a new size, to a product set
+	// (POST /v2/product-set/{productSetId}/products)
+	CreateProduct(w http.ResponseWriter, r *http.Request, productSetId ProductSetId)
+	// GetProduct Get one product of a product set
+	// (GET /v2/product-set/{productSetId}/products/{productId})
+	GetProduct(w http.ResponseWriter, r *http.Request, productSetId ProductSetId, productId ProductId)
+	// UpdateProduct Change the product-level fields of one product
+	// (PUT /v2/product-set/{productSetId}/products/{productId})
+	UpdateProduct(w http.ResponseWriter, r *http.Request, productSetId ProductSetId, productId ProductId)
+	// SetProductStatus Activate, deactivate, delete or restore one product
+	// (PUT /v2/product-set/{productSetId}/products/{productId}/status)
+	SetProductStatus(w http.ResponseWriter, r *http.Request, productSetId ProductSetId, productId ProductId, params SetProductStatusParams)
+	// ListProductSets Search the seller's product sets, one page at a time
+	// (GET /v2/product-sets)
+	ListProductSets(w http.ResponseWriter, r *http.Request, params ListProductSetsParams)
+	// ListProductSetCoverImages Get the main image URL of up to 100 product sets
+	// (GET /v2/product-sets/cover-image)
+	ListProductSetCoverImages(w http.ResponseWriter, r *http.Request, params ListProductSetCoverImagesParams)
+	// ListImagesOfProductSets Get every image URL of up to 100 product sets
+	// (GET /v2/product-sets/images)
+	ListImagesOfProductSets(w http.ResponseWriter, r *http.Request, params ListImagesOfProductSetsParams)
+	// GetProductSetSamplePayload Get an example createProductSet body for a category
+	// (GET /v2/product-sets/sample-payload/{categoryId})
+	GetProductSetSamplePayload(w http.ResponseWriter, r *http.Request, categoryId int, params GetProductSetSamplePayloadParams)
+	// ListProductSetStockSummaries Get summed stock figures of the given product sets
+	// (GET /v2/product-sets/stocks)
+	ListProductSetStockSummaries(w http.ResponseWriter, r *http.Request, params ListProductSetStockSummariesParams)
+	// ListProductSetTags Get the tags of up to 100 product sets
+	// (GET /v2/product-sets/tags)
+	ListProductSetTags(w http.ResponseWriter, r *http.Request, params ListProductSetTagsParams)
+	// ListProductSetVisibility Explain which shop visibility conditions each product set meets
+	// (GET /v2/product-sets/visibility-rules)
+	ListProductSetVisibility(w http.ResponseWriter, r *http.Request, params ListProductSetVisibilityParams)
+	// GetProductBySellerSku Get one product by its seller SKU
+	// (GET /v2/product/seller-sku/{sellerSku})
+	GetProductBySellerSku(w http.ResponseWriter, r *http.Request, sellerSku string)
+	// ListProductsBySellerSkus Get the products with the given seller SKUs, one page at a time
+	// (GET /v2/product/seller-skus)
+	ListProductsBySellerSkus(w http.ResponseWriter, r *http.Request, params ListProductsBySellerSkusParams)
+	// GetProductByShopSku Get one product by its shop SKU
+	// (GET /v2/product/shop-sku/{shopSku})
+	GetProductByShopSku(w http.ResponseWriter, r *http.Request, shopSku string)
+	// UpdateProductPrice Set the price of one product in one country
+	// (PUT /v2/product/{productId}/prices/{country})
+	UpdateProductPrice(w http.ResponseWriter, r *http.Request, productId ProductId, country PriceCountry)
+	// SetProductPriceStatus Start or stop selling one product in one country
+	// (PUT /v2/product/{productId}/prices/{country}/status)
+	SetProductPriceStatus(w http.ResponseWriter, r *http.Request, productId ProductId, country PriceCountry)
+	// GetWarehouseStock Get the stock of one product in one of the seller's warehouses
+	// (GET /v2/product/{productId}/warehouse/{warehouseId}/stock)
+	GetWarehouseStock(w http.ResponseWriter, r *http.Request, productId ProductId, warehouseId WarehouseId)
+	// SetWarehouseStock Set the stock of one product in one of the seller's warehouses
+	// (POST /v2/product/{productId}/warehouse/{warehouseId}/stock)
+	SetWarehouseStock(w http.ResponseWriter, r *http.Request, productId ProductId, warehouseId WarehouseId)
+	// ListProducts Find products by ids, UUIDs, SKU or name
+	// (GET /v2/products)
+	ListProducts(w http.ResponseWriter, r *http.Request, params ListProductsParams)
+	// GetProductConsignmentStock Get the consignment stock counters of one product
+	// (GET /v2/products/{productId}/consignment-stocks)
+	GetProductConsignmentStock(w http.ResponseWriter, r *http.Request, productId ProductId)
+	// ListQualityControlRejectReasons List the reasons quality control can reject with
+	// (GET /v2/qc-reject-reasons)
+	ListQualityControlRejectReasons(w http.ResponseWriter, r *http.Request)
+	// ReuploadProductSet Queue an approved product set for upload to the shop again
+	// (POST /v2/reupload-to-shop/{productSetId})
+	ReuploadProductSet(w http.ResponseWriter, r *http.Request, productSetId ProductSetId)
 	// GetSeller Get the seller the access token belongs to
 	// (GET /v2/seller)
 	GetSeller(w http.ResponseWriter, r *http.Request)
 	// UpdateSeller Change fields of the current seller
 	// (PATCH /v2/seller)
 	UpdateSeller(w http.ResponseWriter, r *http.Request)
+	// UpdateProductStock Set the stock of up to 100 products at once
+	// (PUT /v2/stock/product)
+	UpdateProductStock(w http.ResponseWriter, r *http.Request)
+	// ListProductSetStock Get the stock figures of every product in a product set
+	// (GET /v2/stock/product-set/{productSetId})
+	ListProductSetStock(w http.ResponseWriter, r *http.Request, productSetId ProductSetId)
+	// GetProductStock Get the stock figures of one product
+	// (GET /v2/stock/product/{productId})
+	GetProductStock(w http.ResponseWriter, r *http.Request, productId ProductId)
+	// ListProductTags List the tags product sets can carry
+	// (GET /v2/tags/product-tags)
+	ListProductTags(w http.ResponseWriter, r *http.Request)
+	// ListSellerTags List the tags of sellers, one page at a time
+	// (GET /v2/tags/sellers)
+	ListSellerTags(w http.ResponseWriter, r *http.Request, params ListSellerTagsParams)
+	// ListWarehouses List the seller's warehouses
+	// (GET /v2/warehouses)
+	ListWarehouses(w http.ResponseWriter, r *http.Request)
+	// CreateWarehouse Create a warehouse for the seller
+	// (POST /v2/warehouses)
+	CreateWarehouse(w http.ResponseWriter, r *http.Request)
+	// GetWarehouse Get one of the seller's warehouses
+	// (GET /v2/warehouses/{warehouseId})
+	GetWarehouse(w http.ResponseWriter, r *http.Request, warehouseId WarehouseId)
+	// UpdateWarehouse Change one of the seller's warehouses
+	// (PUT /v2/warehouses/{warehouseId})
+	UpdateWarehouse(w http.ResponseWriter, r *http.Request, warehouseId WarehouseId)
 }
 
 // ServerInterfaceWrapper converts contexts to parameters.
@@ -219,6 +495,970 @@ func (siw *ServerInterfaceWrapper) GetFileStatus(w http.ResponseWriter, r *http.
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.GetFileStatus(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListAttributeSets operation middleware
+func (siw *ServerInterfaceWrapper) ListAttributeSets(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListAttributeSetsParams
+
+	// ------------- Optional query parameter "attributeSetIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "attributeSetIds[]", r.URL.Query(), &params.AttributeSetIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "attributeSetIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "attributeSetIds[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListAttributeSets(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetAttributeSet operation middleware
+func (siw *ServerInterfaceWrapper) GetAttributeSet(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "attributeSetId" -------------
+	var attributeSetId AttributeSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "attributeSetId", r.PathValue("attributeSetId"), &attributeSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "attributeSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetAttributeSet(w, r, attributeSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListAttributeSetAttributes operation middleware
+func (siw *ServerInterfaceWrapper) ListAttributeSetAttributes(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "attributeSetId" -------------
+	var attributeSetId AttributeSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "attributeSetId", r.PathValue("attributeSetId"), &attributeSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "attributeSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListAttributeSetAttributes(w, r, attributeSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListAttributes operation middleware
+func (siw *ServerInterfaceWrapper) ListAttributes(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListAttributesParams
+
+	// ------------- Optional query parameter "attributeIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "attributeIds[]", r.URL.Query(), &params.AttributeIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "attributeIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "attributeIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "attributeSetIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "attributeSetIds[]", r.URL.Query(), &params.AttributeSetIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "attributeSetIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "attributeSetIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "onlyVisible" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyVisible", r.URL.Query(), &params.OnlyVisible, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyVisible"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyVisible", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListAttributes(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetAttribute operation middleware
+func (siw *ServerInterfaceWrapper) GetAttribute(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "attributeId" -------------
+	var attributeId int
+
+	err = runtime.BindStyledParameterWithOptions("simple", "attributeId", r.PathValue("attributeId"), &attributeId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "attributeId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetAttribute(w, r, attributeId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListBrands operation middleware
+func (siw *ServerInterfaceWrapper) ListBrands(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListBrandsParams
+
+	// ------------- Optional query parameter "name" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "name", r.URL.Query(), &params.Name, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "name"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "name", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "brandIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "brandIds[]", r.URL.Query(), &params.BrandIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "brandIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "brandIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "brandUuids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "brandUuids[]", r.URL.Query(), &params.BrandUuids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "brandUuids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "brandUuids[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "includeInaccessible" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "includeInaccessible", r.URL.Query(), &params.IncludeInaccessible, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "includeInaccessible"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "includeInaccessible", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "restrictedOnly" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "restrictedOnly", r.URL.Query(), &params.RestrictedOnly, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "restrictedOnly"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "restrictedOnly", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListBrands(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetBrand operation middleware
+func (siw *ServerInterfaceWrapper) GetBrand(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "brandId" -------------
+	var brandId BrandId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "brandId", r.PathValue("brandId"), &brandId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "brandId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetBrand(w, r, brandId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListBrandAttributes operation middleware
+func (siw *ServerInterfaceWrapper) ListBrandAttributes(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "brandId" -------------
+	var brandId BrandId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "brandId", r.PathValue("brandId"), &brandId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "brandId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListBrandAttributes(w, r, brandId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SearchCategories operation middleware
+func (siw *ServerInterfaceWrapper) SearchCategories(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SearchCategoriesParams
+
+	// ------------- Optional query parameter "query" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "query", r.URL.Query(), &params.Query, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "query"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "query", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "includeInaccessible" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "includeInaccessible", r.URL.Query(), &params.IncludeInaccessible, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "includeInaccessible"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "includeInaccessible", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SearchCategories(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListCategoriesByIds operation middleware
+func (siw *ServerInterfaceWrapper) ListCategoriesByIds(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListCategoriesByIdsParams
+
+	// ------------- Optional query parameter "ids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "ids[]", r.URL.Query(), &params.Ids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "ids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "ids[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "includeInaccessible" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "includeInaccessible", r.URL.Query(), &params.IncludeInaccessible, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "includeInaccessible"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "includeInaccessible", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListCategoriesByIds(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListCategoriesByUuids operation middleware
+func (siw *ServerInterfaceWrapper) ListCategoriesByUuids(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListCategoriesByUuidsParams
+
+	// ------------- Optional query parameter "uuids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "uuids[]", r.URL.Query(), &params.Uuids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "uuids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuids[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "includeInaccessible" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "includeInaccessible", r.URL.Query(), &params.IncludeInaccessible, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "includeInaccessible"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "includeInaccessible", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListCategoriesByUuids(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListCategoryMappings operation middleware
+func (siw *ServerInterfaceWrapper) ListCategoryMappings(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListCategoryMappings(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListMostUsedCategories operation middleware
+func (siw *ServerInterfaceWrapper) ListMostUsedCategories(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListMostUsedCategories(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetRootCategory operation middleware
+func (siw *ServerInterfaceWrapper) GetRootCategory(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetRootCategory(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetCategoryTree operation middleware
+func (siw *ServerInterfaceWrapper) GetCategoryTree(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetCategoryTree(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetCategory operation middleware
+func (siw *ServerInterfaceWrapper) GetCategory(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "categoryId" -------------
+	var categoryId CategoryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "categoryId", r.PathValue("categoryId"), &categoryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "categoryId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetCategory(w, r, categoryId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListCategoryAttributes operation middleware
+func (siw *ServerInterfaceWrapper) ListCategoryAttributes(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "categoryId" -------------
+	var categoryId CategoryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "categoryId", r.PathValue("categoryId"), &categoryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "categoryId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListCategoryAttributes(w, r, categoryId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetCategoryNomenclature operation middleware
+func (siw *ServerInterfaceWrapper) GetCategoryNomenclature(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "categoryId" -------------
+	var categoryId CategoryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "categoryId", r.PathValue("categoryId"), &categoryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "categoryId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetCategoryNomenclature(w, r, categoryId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListCategoryChildren operation middleware
+func (siw *ServerInterfaceWrapper) ListCategoryChildren(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "categoryId" -------------
+	var categoryId CategoryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "categoryId", r.PathValue("categoryId"), &categoryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "categoryId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListCategoryChildren(w, r, categoryId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetCategorySettings operation middleware
+func (siw *ServerInterfaceWrapper) GetCategorySettings(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "categoryId" -------------
+	var categoryId CategoryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "categoryId", r.PathValue("categoryId"), &categoryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "categoryId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetCategorySettings(w, r, categoryId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetProductSetContentScore operation middleware
+func (siw *ServerInterfaceWrapper) GetProductSetContentScore(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetProductSetContentScore(w, r, productSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CalculateContentScore operation middleware
+func (siw *ServerInterfaceWrapper) CalculateContentScore(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CalculateContentScore(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportProductImages operation middleware
+func (siw *ServerInterfaceWrapper) ExportProductImages(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportProductImagesParams
+
+	// ------------- Optional query parameter "brandIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "brandIds[]", r.URL.Query(), &params.BrandIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "brandIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "brandIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "createDateStart" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "createDateStart", r.URL.Query(), &params.CreateDateStart, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "createDateStart"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "createDateStart", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "createDateEnd" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "createDateEnd", r.URL.Query(), &params.CreateDateEnd, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "createDateEnd"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "createDateEnd", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "keyword" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "keyword", r.URL.Query(), &params.Keyword, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "keyword"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "keyword", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "onlyWithMissingImage" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyWithMissingImage", r.URL.Query(), &params.OnlyWithMissingImage, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyWithMissingImage"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyWithMissingImage", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderDirection" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderDirection", r.URL.Query(), &params.OrderDirection, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderDirection"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderDirection", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "tags[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "tags[]", r.URL.Query(), &params.Tags, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "tags[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "tags[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "updateDateStart" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "updateDateStart", r.URL.Query(), &params.UpdateDateStart, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "updateDateStart"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "updateDateStart", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "updateDateEnd" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "updateDateEnd", r.URL.Query(), &params.UpdateDateEnd, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "updateDateEnd"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "updateDateEnd", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportProductImages(w, r, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -352,11 +1592,361 @@ func (siw *ServerInterfaceWrapper) GetExport(w http.ResponseWriter, r *http.Requ
 	handler.ServeHTTP(w, r)
 }
 
+// GetFeedInputs operation middleware
+func (siw *ServerInterfaceWrapper) GetFeedInputs(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetFeedInputsParams
+
+	// ------------- Required query parameter "feedUuidList[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "feedUuidList[]", r.URL.Query(), &params.FeedUuidList, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "feedUuidList[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "feedUuidList[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetFeedInputs(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CancelFeed operation middleware
+func (siw *ServerInterfaceWrapper) CancelFeed(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "uuid" -------------
+	var uuid FeedUuid
+
+	err = runtime.BindStyledParameterWithOptions("simple", "uuid", r.PathValue("uuid"), &uuid, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CancelFeed(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetFeedStatus operation middleware
+func (siw *ServerInterfaceWrapper) GetFeedStatus(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "uuid" -------------
+	var uuid FeedUuid
+
+	err = runtime.BindStyledParameterWithOptions("simple", "uuid", r.PathValue("uuid"), &uuid, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetFeedStatus(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListFeeds operation middleware
+func (siw *ServerInterfaceWrapper) ListFeeds(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListFeedsParams
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListFeeds(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CountFeeds operation middleware
+func (siw *ServerInterfaceWrapper) CountFeeds(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CountFeeds(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductGroups operation middleware
+func (siw *ServerInterfaceWrapper) ListProductGroups(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductGroupsParams
+
+	// ------------- Required query parameter "brandId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "brandId", r.URL.Query(), &params.BrandId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "brandId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "brandId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "name" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "name", r.URL.Query(), &params.Name, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "name"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "name", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductGroups(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // GetHealth operation middleware
 func (siw *ServerInterfaceWrapper) GetHealth(w http.ResponseWriter, r *http.Request) {
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.GetHealth(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ImportImageUpdates operation middleware
+func (siw *ServerInterfaceWrapper) ImportImageUpdates(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ImportImageUpdates(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ImportNewProducts operation middleware
+func (siw *ServerInterfaceWrapper) ImportNewProducts(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ImportNewProducts(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ImportNewProductsXml operation middleware
+func (siw *ServerInterfaceWrapper) ImportNewProductsXml(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ImportNewProductsXml(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ImportProductRemovals operation middleware
+func (siw *ServerInterfaceWrapper) ImportProductRemovals(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ImportProductRemovals(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ImportStockUpdatesXml operation middleware
+func (siw *ServerInterfaceWrapper) ImportStockUpdatesXml(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ImportStockUpdatesXml(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ImportProductUpdates operation middleware
+func (siw *ServerInterfaceWrapper) ImportProductUpdates(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ImportProductUpdates(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ImportProductUpdatesXml operation middleware
+func (siw *ServerInterfaceWrapper) ImportProductUpdatesXml(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ImportProductUpdatesXml(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ImportStockUpdates operation middleware
+func (siw *ServerInterfaceWrapper) ImportStockUpdates(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ImportStockUpdates(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductSetUploadStatuses operation middleware
+func (siw *ServerInterfaceWrapper) ListProductSetUploadStatuses(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductSetUploadStatusesParams
+
+	// ------------- Optional query parameter "productSetIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productSetIds[]", r.URL.Query(), &params.ProductSetIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productSetIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetIds[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductSetUploadStatuses(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListMappedAttributeOptions operation middleware
+func (siw *ServerInterfaceWrapper) ListMappedAttributeOptions(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListMappedAttributeOptions(w, r)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2122,6 +3712,1936 @@ func (siw *ServerInterfaceWrapper) GenerateInvoiceNumber(w http.ResponseWriter, 
 	handler.ServeHTTP(w, r)
 }
 
+// ListPrices operation middleware
+func (siw *ServerInterfaceWrapper) ListPrices(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListPricesParams
+
+	// ------------- Optional query parameter "productSetIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productSetIds[]", r.URL.Query(), &params.ProductSetIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productSetIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "productIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productIds[]", r.URL.Query(), &params.ProductIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "productUuids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productUuids[]", r.URL.Query(), &params.ProductUuids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productUuids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productUuids[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "productName" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productName", r.URL.Query(), &params.ProductName, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productName"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productName", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListPrices(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductSetRejections operation middleware
+func (siw *ServerInterfaceWrapper) ListProductSetRejections(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductSetRejectionsParams
+
+	// ------------- Required query parameter "productSetIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "productSetIds[]", r.URL.Query(), &params.ProductSetIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productSetIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetIds[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductSetRejections(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateProductSet operation middleware
+func (siw *ServerInterfaceWrapper) CreateProductSet(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateProductSet(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetProductSetByConfigSku operation middleware
+func (siw *ServerInterfaceWrapper) GetProductSetByConfigSku(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "configSku" -------------
+	var configSku string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "configSku", r.PathValue("configSku"), &configSku, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "configSku", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetProductSetByConfigSku(w, r, configSku)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CountProductSetsByAttributeSet operation middleware
+func (siw *ServerInterfaceWrapper) CountProductSetsByAttributeSet(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CountProductSetsByAttributeSetParams
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", r.URL.Query(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "status"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "status", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "keyword" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "keyword", r.URL.Query(), &params.Keyword, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "keyword"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "keyword", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "createDateStart" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "createDateStart", r.URL.Query(), &params.CreateDateStart, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "createDateStart"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "createDateStart", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "createDateEnd" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "createDateEnd", r.URL.Query(), &params.CreateDateEnd, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "createDateEnd"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "createDateEnd", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "updateDateStart" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "updateDateStart", r.URL.Query(), &params.UpdateDateStart, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "updateDateStart"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "updateDateStart", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "updateDateEnd" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "updateDateEnd", r.URL.Query(), &params.UpdateDateEnd, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "updateDateEnd"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "updateDateEnd", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "brandIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "brandIds[]", r.URL.Query(), &params.BrandIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "brandIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "brandIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "tags[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "tags[]", r.URL.Query(), &params.Tags, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "tags[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "tags[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "visibility" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "visibility", r.URL.Query(), &params.Visibility, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "visibility"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "visibility", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "inStock" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inStock", r.URL.Query(), &params.InStock, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inStock"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inStock", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "reserved" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "reserved", r.URL.Query(), &params.Reserved, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "reserved"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "reserved", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "categoryIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "categoryIds[]", r.URL.Query(), &params.CategoryIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "categoryIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "categoryIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "onlyWithTags" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyWithTags", r.URL.Query(), &params.OnlyWithTags, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyWithTags"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyWithTags", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "parentSku" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "parentSku", r.URL.Query(), &params.ParentSku, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "parentSku"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "parentSku", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "group" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "group", r.URL.Query(), &params.Group, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "group"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "group", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CountProductSetsByAttributeSet(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListMainImagesBySku operation middleware
+func (siw *ServerInterfaceWrapper) ListMainImagesBySku(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListMainImagesBySkuParams
+
+	// ------------- Required query parameter "productSkus[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "productSkus[]", r.URL.Query(), &params.ProductSkus, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productSkus[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSkus[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListMainImagesBySku(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetProductSetByParentSku operation middleware
+func (siw *ServerInterfaceWrapper) GetProductSetByParentSku(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "parentSku" -------------
+	var parentSku string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "parentSku", r.PathValue("parentSku"), &parentSku, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "parentSku", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetProductSetByParentSku(w, r, parentSku)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateProductSetBySin operation middleware
+func (siw *ServerInterfaceWrapper) CreateProductSetBySin(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateProductSetBySin(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductSetQualityControl operation middleware
+func (siw *ServerInterfaceWrapper) ListProductSetQualityControl(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductSetQualityControlParams
+
+	// ------------- Optional query parameter "productSetIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productSetIds[]", r.URL.Query(), &params.ProductSetIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productSetIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetIds[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductSetQualityControl(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SearchHybridProducts operation middleware
+func (siw *ServerInterfaceWrapper) SearchHybridProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SearchHybridProductsParams
+
+	// ------------- Required query parameter "query" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "query", r.URL.Query(), &params.Query, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "query"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "query", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SearchHybridProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetProductSet operation middleware
+func (siw *ServerInterfaceWrapper) GetProductSet(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetProductSet(w, r, productSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateProductSet operation middleware
+func (siw *ServerInterfaceWrapper) UpdateProductSet(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateProductSet(w, r, productSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// RemoveProductSetGroup operation middleware
+func (siw *ServerInterfaceWrapper) RemoveProductSetGroup(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.RemoveProductSetGroup(w, r, productSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetProductSetGroup operation middleware
+func (siw *ServerInterfaceWrapper) GetProductSetGroup(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetProductSetGroup(w, r, productSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SetProductSetGroup operation middleware
+func (siw *ServerInterfaceWrapper) SetProductSetGroup(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SetProductSetGroup(w, r, productSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductSetImages operation middleware
+func (siw *ServerInterfaceWrapper) ListProductSetImages(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductSetImages(w, r, productSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// AddProductSetImage operation middleware
+func (siw *ServerInterfaceWrapper) AddProductSetImage(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.AddProductSetImage(w, r, productSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteProductSetImage operation middleware
+func (siw *ServerInterfaceWrapper) DeleteProductSetImage(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "imageId" -------------
+	var imageId ImageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "imageId", r.PathValue("imageId"), &imageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "imageId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteProductSetImage(w, r, productSetId, imageId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateProductSetImage operation middleware
+func (siw *ServerInterfaceWrapper) UpdateProductSetImage(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "imageId" -------------
+	var imageId ImageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "imageId", r.PathValue("imageId"), &imageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "imageId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateProductSetImage(w, r, productSetId, imageId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductSetPrices operation middleware
+func (siw *ServerInterfaceWrapper) ListProductSetPrices(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductSetPrices(w, r, productSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateProductSetPrices operation middleware
+func (siw *ServerInterfaceWrapper) UpdateProductSetPrices(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateProductSetPrices(w, r, productSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductSetProducts operation middleware
+func (siw *ServerInterfaceWrapper) ListProductSetProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductSetProducts(w, r, productSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateProduct operation middleware
+func (siw *ServerInterfaceWrapper) CreateProduct(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateProduct(w, r, productSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetProduct operation middleware
+func (siw *ServerInterfaceWrapper) GetProduct(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "productId" -------------
+	var productId ProductId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productId", r.PathValue("productId"), &productId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetProduct(w, r, productSetId, productId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateProduct operation middleware
+func (siw *ServerInterfaceWrapper) UpdateProduct(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "productId" -------------
+	var productId ProductId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productId", r.PathValue("productId"), &productId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateProduct(w, r, productSetId, productId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SetProductStatus operation middleware
+func (siw *ServerInterfaceWrapper) SetProductStatus(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "productId" -------------
+	var productId ProductId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productId", r.PathValue("productId"), &productId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productId", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SetProductStatusParams
+
+	// ------------- Required query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "status", r.URL.Query(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "status"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "status", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SetProductStatus(w, r, productSetId, productId, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductSets operation middleware
+func (siw *ServerInterfaceWrapper) ListProductSets(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductSetsParams
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", r.URL.Query(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "status"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "status", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "keyword" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "keyword", r.URL.Query(), &params.Keyword, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "keyword"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "keyword", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "createDateStart" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "createDateStart", r.URL.Query(), &params.CreateDateStart, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "createDateStart"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "createDateStart", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "createDateEnd" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "createDateEnd", r.URL.Query(), &params.CreateDateEnd, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "createDateEnd"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "createDateEnd", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "updateDateStart" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "updateDateStart", r.URL.Query(), &params.UpdateDateStart, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "updateDateStart"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "updateDateStart", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "updateDateEnd" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "updateDateEnd", r.URL.Query(), &params.UpdateDateEnd, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "updateDateEnd"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "updateDateEnd", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "brandIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "brandIds[]", r.URL.Query(), &params.BrandIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "brandIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "brandIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "tags[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "tags[]", r.URL.Query(), &params.Tags, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "tags[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "tags[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "visibility" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "visibility", r.URL.Query(), &params.Visibility, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "visibility"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "visibility", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "inStock" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inStock", r.URL.Query(), &params.InStock, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inStock"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inStock", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "reserved" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "reserved", r.URL.Query(), &params.Reserved, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "reserved"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "reserved", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "categoryIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "categoryIds[]", r.URL.Query(), &params.CategoryIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "categoryIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "categoryIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "onlyWithTags" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyWithTags", r.URL.Query(), &params.OnlyWithTags, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyWithTags"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyWithTags", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "parentSku" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "parentSku", r.URL.Query(), &params.ParentSku, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "parentSku"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "parentSku", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "productSetUuids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productSetUuids[]", r.URL.Query(), &params.ProductSetUuids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productSetUuids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetUuids[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "productSetIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productSetIds[]", r.URL.Query(), &params.ProductSetIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productSetIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "group" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "group", r.URL.Query(), &params.Group, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "group"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "group", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderBy" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderBy", r.URL.Query(), &params.OrderBy, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderBy"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderBy", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderDirection" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderDirection", r.URL.Query(), &params.OrderDirection, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderDirection"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderDirection", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductSets(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductSetCoverImages operation middleware
+func (siw *ServerInterfaceWrapper) ListProductSetCoverImages(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductSetCoverImagesParams
+
+	// ------------- Optional query parameter "productSetIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productSetIds[]", r.URL.Query(), &params.ProductSetIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productSetIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetIds[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductSetCoverImages(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListImagesOfProductSets operation middleware
+func (siw *ServerInterfaceWrapper) ListImagesOfProductSets(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListImagesOfProductSetsParams
+
+	// ------------- Optional query parameter "productSetIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productSetIds[]", r.URL.Query(), &params.ProductSetIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productSetIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetIds[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListImagesOfProductSets(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetProductSetSamplePayload operation middleware
+func (siw *ServerInterfaceWrapper) GetProductSetSamplePayload(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "categoryId" -------------
+	var categoryId int
+
+	err = runtime.BindStyledParameterWithOptions("simple", "categoryId", r.PathValue("categoryId"), &categoryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "categoryId", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetProductSetSamplePayloadParams
+
+	// ------------- Optional query parameter "showFull" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "showFull", r.URL.Query(), &params.ShowFull, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "showFull"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "showFull", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "hideComments" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "hideComments", r.URL.Query(), &params.HideComments, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "hideComments"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "hideComments", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetProductSetSamplePayload(w, r, categoryId, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductSetStockSummaries operation middleware
+func (siw *ServerInterfaceWrapper) ListProductSetStockSummaries(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductSetStockSummariesParams
+
+	// ------------- Required query parameter "productSetIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "productSetIds[]", r.URL.Query(), &params.ProductSetIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productSetIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetIds[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductSetStockSummaries(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductSetTags operation middleware
+func (siw *ServerInterfaceWrapper) ListProductSetTags(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductSetTagsParams
+
+	// ------------- Required query parameter "productSetIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "productSetIds[]", r.URL.Query(), &params.ProductSetIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productSetIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetIds[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductSetTags(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductSetVisibility operation middleware
+func (siw *ServerInterfaceWrapper) ListProductSetVisibility(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductSetVisibilityParams
+
+	// ------------- Optional query parameter "productSetIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productSetIds[]", r.URL.Query(), &params.ProductSetIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productSetIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetIds[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductSetVisibility(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetProductBySellerSku operation middleware
+func (siw *ServerInterfaceWrapper) GetProductBySellerSku(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "sellerSku" -------------
+	var sellerSku string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "sellerSku", r.PathValue("sellerSku"), &sellerSku, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerSku", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetProductBySellerSku(w, r, sellerSku)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductsBySellerSkus operation middleware
+func (siw *ServerInterfaceWrapper) ListProductsBySellerSkus(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductsBySellerSkusParams
+
+	// ------------- Required query parameter "sellerSkus[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "sellerSkus[]", r.URL.Query(), &params.SellerSkus, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerSkus[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerSkus[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductsBySellerSkus(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetProductByShopSku operation middleware
+func (siw *ServerInterfaceWrapper) GetProductByShopSku(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "shopSku" -------------
+	var shopSku string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "shopSku", r.PathValue("shopSku"), &shopSku, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "shopSku", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetProductByShopSku(w, r, shopSku)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateProductPrice operation middleware
+func (siw *ServerInterfaceWrapper) UpdateProductPrice(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productId" -------------
+	var productId ProductId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productId", r.PathValue("productId"), &productId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productId", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "country" -------------
+	var country PriceCountry
+
+	err = runtime.BindStyledParameterWithOptions("simple", "country", r.PathValue("country"), &country, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateProductPrice(w, r, productId, country)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SetProductPriceStatus operation middleware
+func (siw *ServerInterfaceWrapper) SetProductPriceStatus(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productId" -------------
+	var productId ProductId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productId", r.PathValue("productId"), &productId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productId", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "country" -------------
+	var country PriceCountry
+
+	err = runtime.BindStyledParameterWithOptions("simple", "country", r.PathValue("country"), &country, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SetProductPriceStatus(w, r, productId, country)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetWarehouseStock operation middleware
+func (siw *ServerInterfaceWrapper) GetWarehouseStock(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productId" -------------
+	var productId ProductId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productId", r.PathValue("productId"), &productId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productId", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "warehouseId" -------------
+	var warehouseId WarehouseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "warehouseId", r.PathValue("warehouseId"), &warehouseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "warehouseId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetWarehouseStock(w, r, productId, warehouseId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SetWarehouseStock operation middleware
+func (siw *ServerInterfaceWrapper) SetWarehouseStock(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productId" -------------
+	var productId ProductId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productId", r.PathValue("productId"), &productId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productId", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "warehouseId" -------------
+	var warehouseId WarehouseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "warehouseId", r.PathValue("warehouseId"), &warehouseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "warehouseId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SetWarehouseStock(w, r, productId, warehouseId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProducts operation middleware
+func (siw *ServerInterfaceWrapper) ListProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductsParams
+
+	// ------------- Optional query parameter "productUuids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productUuids[]", r.URL.Query(), &params.ProductUuids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productUuids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productUuids[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "productIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productIds[]", r.URL.Query(), &params.ProductIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sellerId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerId", r.URL.Query(), &params.SellerId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sku" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sku", r.URL.Query(), &params.Sku, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sku"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sku", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "name" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "name", r.URL.Query(), &params.Name, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "name"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "name", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sellerSku" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerSku", r.URL.Query(), &params.SellerSku, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerSku"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerSku", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetProductConsignmentStock operation middleware
+func (siw *ServerInterfaceWrapper) GetProductConsignmentStock(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productId" -------------
+	var productId ProductId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productId", r.PathValue("productId"), &productId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetProductConsignmentStock(w, r, productId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListQualityControlRejectReasons operation middleware
+func (siw *ServerInterfaceWrapper) ListQualityControlRejectReasons(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListQualityControlRejectReasons(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReuploadProductSet operation middleware
+func (siw *ServerInterfaceWrapper) ReuploadProductSet(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReuploadProductSet(w, r, productSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // GetSeller operation middleware
 func (siw *ServerInterfaceWrapper) GetSeller(w http.ResponseWriter, r *http.Request) {
 
@@ -2141,6 +5661,212 @@ func (siw *ServerInterfaceWrapper) UpdateSeller(w http.ResponseWriter, r *http.R
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.UpdateSeller(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateProductStock operation middleware
+func (siw *ServerInterfaceWrapper) UpdateProductStock(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateProductStock(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductSetStock operation middleware
+func (siw *ServerInterfaceWrapper) ListProductSetStock(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productSetId" -------------
+	var productSetId ProductSetId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productSetId", r.PathValue("productSetId"), &productSetId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSetId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductSetStock(w, r, productSetId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetProductStock operation middleware
+func (siw *ServerInterfaceWrapper) GetProductStock(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "productId" -------------
+	var productId ProductId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "productId", r.PathValue("productId"), &productId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetProductStock(w, r, productId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListProductTags operation middleware
+func (siw *ServerInterfaceWrapper) ListProductTags(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListProductTags(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellerTags operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerTags(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSellerTagsParams
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerTags(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListWarehouses operation middleware
+func (siw *ServerInterfaceWrapper) ListWarehouses(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListWarehouses(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateWarehouse operation middleware
+func (siw *ServerInterfaceWrapper) CreateWarehouse(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateWarehouse(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetWarehouse operation middleware
+func (siw *ServerInterfaceWrapper) GetWarehouse(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "warehouseId" -------------
+	var warehouseId WarehouseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "warehouseId", r.PathValue("warehouseId"), &warehouseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "warehouseId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetWarehouse(w, r, warehouseId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateWarehouse operation middleware
+func (siw *ServerInterfaceWrapper) UpdateWarehouse(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "warehouseId" -------------
+	var warehouseId WarehouseId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "warehouseId", r.PathValue("warehouseId"), &warehouseId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "warehouseId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateWarehouse(w, r, warehouseId)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2316,6 +6042,98 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/exports/{exportItemId}", wrapper.GetExport)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/filemanager/v1/files/{uuid}/status", wrapper.GetFileStatus)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/filemanager/v1/files/download/{uuid}", wrapper.DownloadFile)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-sets", wrapper.ListProductSets)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/product-set", wrapper.CreateProductSet)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-sets/sample-payload/{categoryId}", wrapper.GetProductSetSamplePayload)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-set/{productSetId}", wrapper.GetProductSet)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/product-set/{productSetId}", wrapper.UpdateProductSet)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-set/parent-sku/{parentSku}", wrapper.GetProductSetByParentSku)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-set/config-sku/{configSku}", wrapper.GetProductSetByConfigSku)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-set/count-by-attribute-set", wrapper.CountProductSetsByAttributeSet)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-sets/visibility-rules", wrapper.ListProductSetVisibility)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/reupload-to-shop/{productSetId}", wrapper.ReuploadProductSet)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/last-version-uploaded", wrapper.ListProductSetUploadStatuses)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/groups", wrapper.ListProductGroups)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/product-set/{productSetId}/group", wrapper.RemoveProductSetGroup)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-set/{productSetId}/group", wrapper.GetProductSetGroup)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/product-set/{productSetId}/group", wrapper.SetProductSetGroup)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-quality-control/rejected", wrapper.ListProductSetRejections)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-set/quality-control-status", wrapper.ListProductSetQualityControl)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/qc-reject-reasons", wrapper.ListQualityControlRejectReasons)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/products", wrapper.ListProducts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-set/{productSetId}/products", wrapper.ListProductSetProducts)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/product-set/{productSetId}/products", wrapper.CreateProduct)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-set/{productSetId}/products/{productId}", wrapper.GetProduct)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/product-set/{productSetId}/products/{productId}", wrapper.UpdateProduct)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/product-set/{productSetId}/products/{productId}/status", wrapper.SetProductStatus)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product/shop-sku/{shopSku}", wrapper.GetProductByShopSku)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product/seller-sku/{sellerSku}", wrapper.GetProductBySellerSku)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product/seller-skus", wrapper.ListProductsBySellerSkus)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-set/search-hybrid", wrapper.SearchHybridProducts)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/product-set/products/create-by-sin", wrapper.CreateProductSetBySin)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-set/{productSetId}/images", wrapper.ListProductSetImages)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/product-set/{productSetId}/images", wrapper.AddProductSetImage)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/product-set/{productSetId}/images/{imageId}", wrapper.DeleteProductSetImage)
+	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v2/product-set/{productSetId}/images/{imageId}", wrapper.UpdateProductSetImage)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-sets/cover-image", wrapper.ListProductSetCoverImages)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-sets/images", wrapper.ListImagesOfProductSets)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-set/images-by-sku", wrapper.ListMainImagesBySku)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/export-images", wrapper.ExportProductImages)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/prices", wrapper.ListPrices)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-set/{productSetId}/prices", wrapper.ListProductSetPrices)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/product-set/{productSetId}/prices", wrapper.UpdateProductSetPrices)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/product/{productId}/prices/{country}", wrapper.UpdateProductPrice)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/product/{productId}/prices/{country}/status", wrapper.SetProductPriceStatus)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/stock/product", wrapper.UpdateProductStock)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/stock/product/{productId}", wrapper.GetProductStock)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/stock/product-set/{productSetId}", wrapper.ListProductSetStock)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-sets/stocks", wrapper.ListProductSetStockSummaries)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/products/{productId}/consignment-stocks", wrapper.GetProductConsignmentStock)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product/{productId}/warehouse/{warehouseId}/stock", wrapper.GetWarehouseStock)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/product/{productId}/warehouse/{warehouseId}/stock", wrapper.SetWarehouseStock)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/warehouses", wrapper.ListWarehouses)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/warehouses", wrapper.CreateWarehouse)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/warehouses/{warehouseId}", wrapper.GetWarehouse)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/warehouses/{warehouseId}", wrapper.UpdateWarehouse)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/content-score/product-set/{productSetId}", wrapper.GetProductSetContentScore)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/content-score/score", wrapper.CalculateContentScore)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/product-sets/tags", wrapper.ListProductSetTags)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/tags/product-tags", wrapper.ListProductTags)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/tags/sellers", wrapper.ListSellerTags)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/brands", wrapper.ListBrands)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/brands/{brandId}", wrapper.GetBrand)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/brands/{brandId}/attributes", wrapper.ListBrandAttributes)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/categories", wrapper.SearchCategories)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/categories/ids", wrapper.ListCategoriesByIds)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/categories/uuids", wrapper.ListCategoriesByUuids)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/category/mappings", wrapper.ListCategoryMappings)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/category/most-used", wrapper.ListMostUsedCategories)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/category/root", wrapper.GetRootCategory)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/category/tree", wrapper.GetCategoryTree)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/category/{categoryId}", wrapper.GetCategory)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/category/{categoryId}/attributes", wrapper.ListCategoryAttributes)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/category/{categoryId}/automatic-nomenclature", wrapper.GetCategoryNomenclature)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/category/{categoryId}/children", wrapper.ListCategoryChildren)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/category/{categoryId}/settings", wrapper.GetCategorySettings)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/attribute-sets", wrapper.ListAttributeSets)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/attribute-sets/{attributeSetId}", wrapper.GetAttributeSet)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/attribute-sets/{attributeSetId}/attributes", wrapper.ListAttributeSetAttributes)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/attributes", wrapper.ListAttributes)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/attributes/{attributeId}", wrapper.GetAttribute)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/mapped-attribute-options", wrapper.ListMappedAttributeOptions)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/import/product-creation", wrapper.ImportNewProducts)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/import/product-update", wrapper.ImportProductUpdates)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/import/product-removal", wrapper.ImportProductRemovals)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/import/image-update", wrapper.ImportImageUpdates)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/import/stock-update", wrapper.ImportStockUpdates)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/import/product-stock-update-xml", wrapper.ImportStockUpdatesXml)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/import/product-creation-xml-import", wrapper.ImportNewProductsXml)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/import/product-update-xml-import", wrapper.ImportProductUpdatesXml)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feeds", wrapper.ListFeeds)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feeds/count", wrapper.CountFeeds)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/{uuid}/status", wrapper.GetFeedStatus)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/feed/{uuid}", wrapper.CancelFeed)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/raw-input", wrapper.GetFeedInputs)
 
 	return m
 }
@@ -2614,6 +6432,2550 @@ func (response GetFileStatus503JSONResponse) VisitGetFileStatusResponse(w http.R
 	return err
 }
 
+type ListAttributeSetsRequestObject struct {
+	Params ListAttributeSetsParams
+}
+
+type ListAttributeSetsResponseObject interface {
+	VisitListAttributeSetsResponse(w http.ResponseWriter) error
+}
+
+type ListAttributeSets200JSONResponse []AttributeSet
+
+func (response ListAttributeSets200JSONResponse) VisitListAttributeSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributeSets400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListAttributeSets400JSONResponse) VisitListAttributeSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributeSets401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListAttributeSets401JSONResponse) VisitListAttributeSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributeSets429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListAttributeSets429JSONResponse) VisitListAttributeSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributeSets500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListAttributeSets500JSONResponse) VisitListAttributeSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributeSets503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListAttributeSets503JSONResponse) VisitListAttributeSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAttributeSetRequestObject struct {
+	AttributeSetId AttributeSetId `json:"attributeSetId"`
+}
+
+type GetAttributeSetResponseObject interface {
+	VisitGetAttributeSetResponse(w http.ResponseWriter) error
+}
+
+type GetAttributeSet200JSONResponse AttributeSet
+
+func (response GetAttributeSet200JSONResponse) VisitGetAttributeSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAttributeSet400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetAttributeSet400JSONResponse) VisitGetAttributeSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAttributeSet401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetAttributeSet401JSONResponse) VisitGetAttributeSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAttributeSet404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetAttributeSet404JSONResponse) VisitGetAttributeSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAttributeSet429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetAttributeSet429JSONResponse) VisitGetAttributeSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAttributeSet500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetAttributeSet500JSONResponse) VisitGetAttributeSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAttributeSet503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetAttributeSet503JSONResponse) VisitGetAttributeSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributeSetAttributesRequestObject struct {
+	AttributeSetId AttributeSetId `json:"attributeSetId"`
+}
+
+type ListAttributeSetAttributesResponseObject interface {
+	VisitListAttributeSetAttributesResponse(w http.ResponseWriter) error
+}
+
+type ListAttributeSetAttributes200JSONResponse []AttributeDefinition
+
+func (response ListAttributeSetAttributes200JSONResponse) VisitListAttributeSetAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributeSetAttributes400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListAttributeSetAttributes400JSONResponse) VisitListAttributeSetAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributeSetAttributes401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListAttributeSetAttributes401JSONResponse) VisitListAttributeSetAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributeSetAttributes404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListAttributeSetAttributes404JSONResponse) VisitListAttributeSetAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributeSetAttributes429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListAttributeSetAttributes429JSONResponse) VisitListAttributeSetAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributeSetAttributes500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListAttributeSetAttributes500JSONResponse) VisitListAttributeSetAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributeSetAttributes503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListAttributeSetAttributes503JSONResponse) VisitListAttributeSetAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributesRequestObject struct {
+	Params ListAttributesParams
+}
+
+type ListAttributesResponseObject interface {
+	VisitListAttributesResponse(w http.ResponseWriter) error
+}
+
+type ListAttributes200JSONResponse AttributeDefinitionPage
+
+func (response ListAttributes200JSONResponse) VisitListAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributes400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListAttributes400JSONResponse) VisitListAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributes401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListAttributes401JSONResponse) VisitListAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributes429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListAttributes429JSONResponse) VisitListAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributes500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListAttributes500JSONResponse) VisitListAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAttributes503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListAttributes503JSONResponse) VisitListAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAttributeRequestObject struct {
+	AttributeId int `json:"attributeId"`
+}
+
+type GetAttributeResponseObject interface {
+	VisitGetAttributeResponse(w http.ResponseWriter) error
+}
+
+type GetAttribute200JSONResponse AttributeDefinition
+
+func (response GetAttribute200JSONResponse) VisitGetAttributeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAttribute400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetAttribute400JSONResponse) VisitGetAttributeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAttribute401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetAttribute401JSONResponse) VisitGetAttributeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAttribute404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetAttribute404JSONResponse) VisitGetAttributeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAttribute429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetAttribute429JSONResponse) VisitGetAttributeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAttribute500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetAttribute500JSONResponse) VisitGetAttributeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAttribute503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetAttribute503JSONResponse) VisitGetAttributeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBrandsRequestObject struct {
+	Params ListBrandsParams
+}
+
+type ListBrandsResponseObject interface {
+	VisitListBrandsResponse(w http.ResponseWriter) error
+}
+
+type ListBrands200JSONResponse BrandPage
+
+func (response ListBrands200JSONResponse) VisitListBrandsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBrands400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListBrands400JSONResponse) VisitListBrandsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBrands401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListBrands401JSONResponse) VisitListBrandsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBrands429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListBrands429JSONResponse) VisitListBrandsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBrands500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListBrands500JSONResponse) VisitListBrandsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBrands503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListBrands503JSONResponse) VisitListBrandsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetBrandRequestObject struct {
+	BrandId BrandId `json:"brandId"`
+}
+
+type GetBrandResponseObject interface {
+	VisitGetBrandResponse(w http.ResponseWriter) error
+}
+
+type GetBrand200JSONResponse Brand
+
+func (response GetBrand200JSONResponse) VisitGetBrandResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetBrand400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetBrand400JSONResponse) VisitGetBrandResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetBrand401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetBrand401JSONResponse) VisitGetBrandResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetBrand404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetBrand404JSONResponse) VisitGetBrandResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetBrand429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetBrand429JSONResponse) VisitGetBrandResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetBrand500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetBrand500JSONResponse) VisitGetBrandResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetBrand503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetBrand503JSONResponse) VisitGetBrandResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBrandAttributesRequestObject struct {
+	BrandId BrandId `json:"brandId"`
+}
+
+type ListBrandAttributesResponseObject interface {
+	VisitListBrandAttributesResponse(w http.ResponseWriter) error
+}
+
+type ListBrandAttributes200JSONResponse []BrandAttribute
+
+func (response ListBrandAttributes200JSONResponse) VisitListBrandAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBrandAttributes400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListBrandAttributes400JSONResponse) VisitListBrandAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBrandAttributes401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListBrandAttributes401JSONResponse) VisitListBrandAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBrandAttributes404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListBrandAttributes404JSONResponse) VisitListBrandAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBrandAttributes429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListBrandAttributes429JSONResponse) VisitListBrandAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBrandAttributes500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListBrandAttributes500JSONResponse) VisitListBrandAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListBrandAttributes503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListBrandAttributes503JSONResponse) VisitListBrandAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchCategoriesRequestObject struct {
+	Params SearchCategoriesParams
+}
+
+type SearchCategoriesResponseObject interface {
+	VisitSearchCategoriesResponse(w http.ResponseWriter) error
+}
+
+type SearchCategories200JSONResponse CategoryPage
+
+func (response SearchCategories200JSONResponse) VisitSearchCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchCategories400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SearchCategories400JSONResponse) VisitSearchCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchCategories401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SearchCategories401JSONResponse) VisitSearchCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchCategories429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response SearchCategories429JSONResponse) VisitSearchCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchCategories500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response SearchCategories500JSONResponse) VisitSearchCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchCategories503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response SearchCategories503JSONResponse) VisitSearchCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesByIdsRequestObject struct {
+	Params ListCategoriesByIdsParams
+}
+
+type ListCategoriesByIdsResponseObject interface {
+	VisitListCategoriesByIdsResponse(w http.ResponseWriter) error
+}
+
+type ListCategoriesByIds200JSONResponse CategoryPage
+
+func (response ListCategoriesByIds200JSONResponse) VisitListCategoriesByIdsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesByIds400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListCategoriesByIds400JSONResponse) VisitListCategoriesByIdsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesByIds401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListCategoriesByIds401JSONResponse) VisitListCategoriesByIdsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesByIds404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListCategoriesByIds404JSONResponse) VisitListCategoriesByIdsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesByIds429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListCategoriesByIds429JSONResponse) VisitListCategoriesByIdsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesByIds500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListCategoriesByIds500JSONResponse) VisitListCategoriesByIdsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesByIds503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListCategoriesByIds503JSONResponse) VisitListCategoriesByIdsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesByUuidsRequestObject struct {
+	Params ListCategoriesByUuidsParams
+}
+
+type ListCategoriesByUuidsResponseObject interface {
+	VisitListCategoriesByUuidsResponse(w http.ResponseWriter) error
+}
+
+type ListCategoriesByUuids200JSONResponse CategoryPage
+
+func (response ListCategoriesByUuids200JSONResponse) VisitListCategoriesByUuidsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesByUuids400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListCategoriesByUuids400JSONResponse) VisitListCategoriesByUuidsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesByUuids401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListCategoriesByUuids401JSONResponse) VisitListCategoriesByUuidsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesByUuids404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListCategoriesByUuids404JSONResponse) VisitListCategoriesByUuidsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesByUuids429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListCategoriesByUuids429JSONResponse) VisitListCategoriesByUuidsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesByUuids500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListCategoriesByUuids500JSONResponse) VisitListCategoriesByUuidsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesByUuids503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListCategoriesByUuids503JSONResponse) VisitListCategoriesByUuidsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryMappingsRequestObject struct {
+}
+
+type ListCategoryMappingsResponseObject interface {
+	VisitListCategoryMappingsResponse(w http.ResponseWriter) error
+}
+
+type ListCategoryMappings200JSONResponse []CategoryMapping
+
+func (response ListCategoryMappings200JSONResponse) VisitListCategoryMappingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryMappings401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListCategoryMappings401JSONResponse) VisitListCategoryMappingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryMappings429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListCategoryMappings429JSONResponse) VisitListCategoryMappingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryMappings500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListCategoryMappings500JSONResponse) VisitListCategoryMappingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryMappings503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListCategoryMappings503JSONResponse) VisitListCategoryMappingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMostUsedCategoriesRequestObject struct {
+}
+
+type ListMostUsedCategoriesResponseObject interface {
+	VisitListMostUsedCategoriesResponse(w http.ResponseWriter) error
+}
+
+type ListMostUsedCategories200JSONResponse []CategoryNode
+
+func (response ListMostUsedCategories200JSONResponse) VisitListMostUsedCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMostUsedCategories401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListMostUsedCategories401JSONResponse) VisitListMostUsedCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMostUsedCategories403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListMostUsedCategories403JSONResponse) VisitListMostUsedCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMostUsedCategories404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListMostUsedCategories404JSONResponse) VisitListMostUsedCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMostUsedCategories429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListMostUsedCategories429JSONResponse) VisitListMostUsedCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMostUsedCategories500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListMostUsedCategories500JSONResponse) VisitListMostUsedCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMostUsedCategories503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListMostUsedCategories503JSONResponse) VisitListMostUsedCategoriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRootCategoryRequestObject struct {
+}
+
+type GetRootCategoryResponseObject interface {
+	VisitGetRootCategoryResponse(w http.ResponseWriter) error
+}
+
+type GetRootCategory200JSONResponse CategoryNode
+
+func (response GetRootCategory200JSONResponse) VisitGetRootCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRootCategory401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetRootCategory401JSONResponse) VisitGetRootCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRootCategory403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetRootCategory403JSONResponse) VisitGetRootCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRootCategory404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetRootCategory404JSONResponse) VisitGetRootCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRootCategory429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetRootCategory429JSONResponse) VisitGetRootCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRootCategory500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetRootCategory500JSONResponse) VisitGetRootCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRootCategory503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetRootCategory503JSONResponse) VisitGetRootCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryTreeRequestObject struct {
+}
+
+type GetCategoryTreeResponseObject interface {
+	VisitGetCategoryTreeResponse(w http.ResponseWriter) error
+}
+
+type GetCategoryTree200JSONResponse []CategoryTreeNode
+
+func (response GetCategoryTree200JSONResponse) VisitGetCategoryTreeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryTree401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetCategoryTree401JSONResponse) VisitGetCategoryTreeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryTree403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetCategoryTree403JSONResponse) VisitGetCategoryTreeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryTree404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetCategoryTree404JSONResponse) VisitGetCategoryTreeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryTree429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetCategoryTree429JSONResponse) VisitGetCategoryTreeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryTree500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetCategoryTree500JSONResponse) VisitGetCategoryTreeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryTree503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetCategoryTree503JSONResponse) VisitGetCategoryTreeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryRequestObject struct {
+	CategoryId CategoryId `json:"categoryId"`
+}
+
+type GetCategoryResponseObject interface {
+	VisitGetCategoryResponse(w http.ResponseWriter) error
+}
+
+type GetCategory200JSONResponse []CategoryDetail
+
+func (response GetCategory200JSONResponse) VisitGetCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategory400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetCategory400JSONResponse) VisitGetCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategory401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetCategory401JSONResponse) VisitGetCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategory404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetCategory404JSONResponse) VisitGetCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategory429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetCategory429JSONResponse) VisitGetCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategory500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetCategory500JSONResponse) VisitGetCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategory503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetCategory503JSONResponse) VisitGetCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryAttributesRequestObject struct {
+	CategoryId CategoryId `json:"categoryId"`
+}
+
+type ListCategoryAttributesResponseObject interface {
+	VisitListCategoryAttributesResponse(w http.ResponseWriter) error
+}
+
+type ListCategoryAttributes200JSONResponse []AttributeDefinition
+
+func (response ListCategoryAttributes200JSONResponse) VisitListCategoryAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryAttributes400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListCategoryAttributes400JSONResponse) VisitListCategoryAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryAttributes401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListCategoryAttributes401JSONResponse) VisitListCategoryAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryAttributes404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListCategoryAttributes404JSONResponse) VisitListCategoryAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryAttributes429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListCategoryAttributes429JSONResponse) VisitListCategoryAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryAttributes500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListCategoryAttributes500JSONResponse) VisitListCategoryAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryAttributes503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListCategoryAttributes503JSONResponse) VisitListCategoryAttributesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryNomenclatureRequestObject struct {
+	CategoryId CategoryId `json:"categoryId"`
+}
+
+type GetCategoryNomenclatureResponseObject interface {
+	VisitGetCategoryNomenclatureResponse(w http.ResponseWriter) error
+}
+
+type GetCategoryNomenclature200JSONResponse CategoryNomenclature
+
+func (response GetCategoryNomenclature200JSONResponse) VisitGetCategoryNomenclatureResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryNomenclature400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetCategoryNomenclature400JSONResponse) VisitGetCategoryNomenclatureResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryNomenclature401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetCategoryNomenclature401JSONResponse) VisitGetCategoryNomenclatureResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryNomenclature404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetCategoryNomenclature404JSONResponse) VisitGetCategoryNomenclatureResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryNomenclature429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetCategoryNomenclature429JSONResponse) VisitGetCategoryNomenclatureResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryNomenclature500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetCategoryNomenclature500JSONResponse) VisitGetCategoryNomenclatureResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategoryNomenclature503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetCategoryNomenclature503JSONResponse) VisitGetCategoryNomenclatureResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryChildrenRequestObject struct {
+	CategoryId CategoryId `json:"categoryId"`
+}
+
+type ListCategoryChildrenResponseObject interface {
+	VisitListCategoryChildrenResponse(w http.ResponseWriter) error
+}
+
+type ListCategoryChildren200JSONResponse []CategoryChild
+
+func (response ListCategoryChildren200JSONResponse) VisitListCategoryChildrenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryChildren400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListCategoryChildren400JSONResponse) VisitListCategoryChildrenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryChildren401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListCategoryChildren401JSONResponse) VisitListCategoryChildrenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryChildren404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListCategoryChildren404JSONResponse) VisitListCategoryChildrenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryChildren429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListCategoryChildren429JSONResponse) VisitListCategoryChildrenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryChildren500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListCategoryChildren500JSONResponse) VisitListCategoryChildrenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoryChildren503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListCategoryChildren503JSONResponse) VisitListCategoryChildrenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategorySettingsRequestObject struct {
+	CategoryId CategoryId `json:"categoryId"`
+}
+
+type GetCategorySettingsResponseObject interface {
+	VisitGetCategorySettingsResponse(w http.ResponseWriter) error
+}
+
+type GetCategorySettings200JSONResponse []CategorySettings
+
+func (response GetCategorySettings200JSONResponse) VisitGetCategorySettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategorySettings400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetCategorySettings400JSONResponse) VisitGetCategorySettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategorySettings401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetCategorySettings401JSONResponse) VisitGetCategorySettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategorySettings404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetCategorySettings404JSONResponse) VisitGetCategorySettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategorySettings429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetCategorySettings429JSONResponse) VisitGetCategorySettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategorySettings500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetCategorySettings500JSONResponse) VisitGetCategorySettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCategorySettings503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetCategorySettings503JSONResponse) VisitGetCategorySettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetContentScoreRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+}
+
+type GetProductSetContentScoreResponseObject interface {
+	VisitGetProductSetContentScoreResponse(w http.ResponseWriter) error
+}
+
+type GetProductSetContentScore200JSONResponse ContentScore
+
+func (response GetProductSetContentScore200JSONResponse) VisitGetProductSetContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetContentScore400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetProductSetContentScore400JSONResponse) VisitGetProductSetContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetContentScore401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetProductSetContentScore401JSONResponse) VisitGetProductSetContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetContentScore403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetProductSetContentScore403JSONResponse) VisitGetProductSetContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetContentScore404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetProductSetContentScore404JSONResponse) VisitGetProductSetContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetContentScore422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response GetProductSetContentScore422JSONResponse) VisitGetProductSetContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetContentScore429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetProductSetContentScore429JSONResponse) VisitGetProductSetContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetContentScore500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetProductSetContentScore500JSONResponse) VisitGetProductSetContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetContentScore503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetProductSetContentScore503JSONResponse) VisitGetProductSetContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CalculateContentScoreRequestObject struct {
+	Body *CalculateContentScoreJSONRequestBody
+}
+
+type CalculateContentScoreResponseObject interface {
+	VisitCalculateContentScoreResponse(w http.ResponseWriter) error
+}
+
+type CalculateContentScore200JSONResponse ContentScore
+
+func (response CalculateContentScore200JSONResponse) VisitCalculateContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CalculateContentScore400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CalculateContentScore400JSONResponse) VisitCalculateContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CalculateContentScore401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CalculateContentScore401JSONResponse) VisitCalculateContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CalculateContentScore403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CalculateContentScore403JSONResponse) VisitCalculateContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CalculateContentScore404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CalculateContentScore404JSONResponse) VisitCalculateContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CalculateContentScore422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response CalculateContentScore422JSONResponse) VisitCalculateContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CalculateContentScore429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CalculateContentScore429JSONResponse) VisitCalculateContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CalculateContentScore500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CalculateContentScore500JSONResponse) VisitCalculateContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CalculateContentScore503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CalculateContentScore503JSONResponse) VisitCalculateContentScoreResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductImagesRequestObject struct {
+	Params ExportProductImagesParams
+}
+
+type ExportProductImagesResponseObject interface {
+	VisitExportProductImagesResponse(w http.ResponseWriter) error
+}
+
+type ExportProductImages201JSONResponse ExportJob
+
+func (response ExportProductImages201JSONResponse) VisitExportProductImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductImages400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportProductImages400JSONResponse) VisitExportProductImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductImages401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportProductImages401JSONResponse) VisitExportProductImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductImages422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ExportProductImages422JSONResponse) VisitExportProductImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductImages429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportProductImages429JSONResponse) VisitExportProductImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductImages500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportProductImages500JSONResponse) VisitExportProductImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductImages503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportProductImages503JSONResponse) VisitExportProductImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListExportsRequestObject struct {
 	Params ListExportsParams
 }
@@ -2824,6 +9186,657 @@ func (response GetExport503JSONResponse) VisitGetExportResponse(w http.ResponseW
 	return err
 }
 
+type GetFeedInputsRequestObject struct {
+	Params GetFeedInputsParams
+}
+
+type GetFeedInputsResponseObject interface {
+	VisitGetFeedInputsResponse(w http.ResponseWriter) error
+}
+
+type GetFeedInputs200JSONResponse []FeedRawInput
+
+func (response GetFeedInputs200JSONResponse) VisitGetFeedInputsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedInputs400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetFeedInputs400JSONResponse) VisitGetFeedInputsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedInputs401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetFeedInputs401JSONResponse) VisitGetFeedInputsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedInputs403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetFeedInputs403JSONResponse) VisitGetFeedInputsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedInputs404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetFeedInputs404JSONResponse) VisitGetFeedInputsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedInputs429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetFeedInputs429JSONResponse) VisitGetFeedInputsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedInputs500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetFeedInputs500JSONResponse) VisitGetFeedInputsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedInputs503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetFeedInputs503JSONResponse) VisitGetFeedInputsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CancelFeedRequestObject struct {
+	Uuid FeedUuid `json:"uuid"`
+}
+
+type CancelFeedResponseObject interface {
+	VisitCancelFeedResponse(w http.ResponseWriter) error
+}
+
+type CancelFeed204Response struct {
+}
+
+func (response CancelFeed204Response) VisitCancelFeedResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type CancelFeed400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CancelFeed400JSONResponse) VisitCancelFeedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CancelFeed401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CancelFeed401JSONResponse) VisitCancelFeedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CancelFeed403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CancelFeed403JSONResponse) VisitCancelFeedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CancelFeed404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CancelFeed404JSONResponse) VisitCancelFeedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CancelFeed429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CancelFeed429JSONResponse) VisitCancelFeedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CancelFeed500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CancelFeed500JSONResponse) VisitCancelFeedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CancelFeed503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CancelFeed503JSONResponse) VisitCancelFeedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedStatusRequestObject struct {
+	Uuid FeedUuid `json:"uuid"`
+}
+
+type GetFeedStatusResponseObject interface {
+	VisitGetFeedStatusResponse(w http.ResponseWriter) error
+}
+
+type GetFeedStatus200JSONResponse FeedReport
+
+func (response GetFeedStatus200JSONResponse) VisitGetFeedStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedStatus400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetFeedStatus400JSONResponse) VisitGetFeedStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedStatus401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetFeedStatus401JSONResponse) VisitGetFeedStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedStatus403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetFeedStatus403JSONResponse) VisitGetFeedStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedStatus404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetFeedStatus404JSONResponse) VisitGetFeedStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedStatus429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetFeedStatus429JSONResponse) VisitGetFeedStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedStatus500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetFeedStatus500JSONResponse) VisitGetFeedStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFeedStatus503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetFeedStatus503JSONResponse) VisitGetFeedStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFeedsRequestObject struct {
+	Params ListFeedsParams
+}
+
+type ListFeedsResponseObject interface {
+	VisitListFeedsResponse(w http.ResponseWriter) error
+}
+
+type ListFeeds200JSONResponse FeedPage
+
+func (response ListFeeds200JSONResponse) VisitListFeedsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFeeds400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListFeeds400JSONResponse) VisitListFeedsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFeeds401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListFeeds401JSONResponse) VisitListFeedsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFeeds429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListFeeds429JSONResponse) VisitListFeedsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFeeds500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListFeeds500JSONResponse) VisitListFeedsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFeeds503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListFeeds503JSONResponse) VisitListFeedsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountFeedsRequestObject struct {
+}
+
+type CountFeedsResponseObject interface {
+	VisitCountFeedsResponse(w http.ResponseWriter) error
+}
+
+type CountFeeds200JSONResponse FeedCounts
+
+func (response CountFeeds200JSONResponse) VisitCountFeedsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountFeeds401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CountFeeds401JSONResponse) VisitCountFeedsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountFeeds429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CountFeeds429JSONResponse) VisitCountFeedsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountFeeds500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CountFeeds500JSONResponse) VisitCountFeedsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountFeeds503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CountFeeds503JSONResponse) VisitCountFeedsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductGroupsRequestObject struct {
+	Params ListProductGroupsParams
+}
+
+type ListProductGroupsResponseObject interface {
+	VisitListProductGroupsResponse(w http.ResponseWriter) error
+}
+
+type ListProductGroups200JSONResponse ProductGroupPage
+
+func (response ListProductGroups200JSONResponse) VisitListProductGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductGroups400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductGroups400JSONResponse) VisitListProductGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductGroups401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductGroups401JSONResponse) VisitListProductGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductGroups429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductGroups429JSONResponse) VisitListProductGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductGroups500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductGroups500JSONResponse) VisitListProductGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductGroups503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductGroups503JSONResponse) VisitListProductGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetHealthRequestObject struct {
 }
 
@@ -2879,6 +9892,1109 @@ func (response GetHealth500JSONResponse) VisitGetHealthResponse(w http.ResponseW
 type GetHealth503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response GetHealth503JSONResponse) VisitGetHealthResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportImageUpdatesRequestObject struct {
+	Body *multipart.Reader
+}
+
+type ImportImageUpdatesResponseObject interface {
+	VisitImportImageUpdatesResponse(w http.ResponseWriter) error
+}
+
+type ImportImageUpdates201JSONResponse ImportAccepted
+
+func (response ImportImageUpdates201JSONResponse) VisitImportImageUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportImageUpdates400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ImportImageUpdates400JSONResponse) VisitImportImageUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportImageUpdates401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ImportImageUpdates401JSONResponse) VisitImportImageUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportImageUpdates429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ImportImageUpdates429JSONResponse) VisitImportImageUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportImageUpdates500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ImportImageUpdates500JSONResponse) VisitImportImageUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportImageUpdates503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ImportImageUpdates503JSONResponse) VisitImportImageUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportNewProductsRequestObject struct {
+	Body *multipart.Reader
+}
+
+type ImportNewProductsResponseObject interface {
+	VisitImportNewProductsResponse(w http.ResponseWriter) error
+}
+
+type ImportNewProducts201JSONResponse ImportAccepted
+
+func (response ImportNewProducts201JSONResponse) VisitImportNewProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportNewProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ImportNewProducts400JSONResponse) VisitImportNewProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportNewProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ImportNewProducts401JSONResponse) VisitImportNewProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportNewProducts429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ImportNewProducts429JSONResponse) VisitImportNewProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportNewProducts500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ImportNewProducts500JSONResponse) VisitImportNewProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportNewProducts503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ImportNewProducts503JSONResponse) VisitImportNewProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportNewProductsXmlRequestObject struct {
+	Body io.Reader
+}
+
+type ImportNewProductsXmlResponseObject interface {
+	VisitImportNewProductsXmlResponse(w http.ResponseWriter) error
+}
+
+type ImportNewProductsXml200TextxmlResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ImportNewProductsXml200TextxmlResponse) VisitImportNewProductsXmlResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/xml")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ImportNewProductsXml400JSONResponse ValidationProblem
+
+func (response ImportNewProductsXml400JSONResponse) VisitImportNewProductsXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportNewProductsXml400TextxmlResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ImportNewProductsXml400TextxmlResponse) VisitImportNewProductsXmlResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/xml")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(400)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ImportNewProductsXml401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ImportNewProductsXml401JSONResponse) VisitImportNewProductsXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportNewProductsXml429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ImportNewProductsXml429JSONResponse) VisitImportNewProductsXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportNewProductsXml500JSONResponse Problem
+
+func (response ImportNewProductsXml500JSONResponse) VisitImportNewProductsXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportNewProductsXml500TextxmlResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ImportNewProductsXml500TextxmlResponse) VisitImportNewProductsXmlResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/xml")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(500)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ImportNewProductsXml503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ImportNewProductsXml503JSONResponse) VisitImportNewProductsXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductRemovalsRequestObject struct {
+	Body *multipart.Reader
+}
+
+type ImportProductRemovalsResponseObject interface {
+	VisitImportProductRemovalsResponse(w http.ResponseWriter) error
+}
+
+type ImportProductRemovals201JSONResponse ImportAccepted
+
+func (response ImportProductRemovals201JSONResponse) VisitImportProductRemovalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductRemovals400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ImportProductRemovals400JSONResponse) VisitImportProductRemovalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductRemovals401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ImportProductRemovals401JSONResponse) VisitImportProductRemovalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductRemovals429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ImportProductRemovals429JSONResponse) VisitImportProductRemovalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductRemovals500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ImportProductRemovals500JSONResponse) VisitImportProductRemovalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductRemovals503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ImportProductRemovals503JSONResponse) VisitImportProductRemovalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportStockUpdatesXmlRequestObject struct {
+	Body io.Reader
+}
+
+type ImportStockUpdatesXmlResponseObject interface {
+	VisitImportStockUpdatesXmlResponse(w http.ResponseWriter) error
+}
+
+type ImportStockUpdatesXml200TextxmlResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ImportStockUpdatesXml200TextxmlResponse) VisitImportStockUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/xml")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ImportStockUpdatesXml400JSONResponse ValidationProblem
+
+func (response ImportStockUpdatesXml400JSONResponse) VisitImportStockUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportStockUpdatesXml400TextxmlResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ImportStockUpdatesXml400TextxmlResponse) VisitImportStockUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/xml")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(400)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ImportStockUpdatesXml401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ImportStockUpdatesXml401JSONResponse) VisitImportStockUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportStockUpdatesXml429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ImportStockUpdatesXml429JSONResponse) VisitImportStockUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportStockUpdatesXml500JSONResponse Problem
+
+func (response ImportStockUpdatesXml500JSONResponse) VisitImportStockUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportStockUpdatesXml500TextxmlResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ImportStockUpdatesXml500TextxmlResponse) VisitImportStockUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/xml")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(500)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ImportStockUpdatesXml503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ImportStockUpdatesXml503JSONResponse) VisitImportStockUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductUpdatesRequestObject struct {
+	Body *multipart.Reader
+}
+
+type ImportProductUpdatesResponseObject interface {
+	VisitImportProductUpdatesResponse(w http.ResponseWriter) error
+}
+
+type ImportProductUpdates201JSONResponse ImportAccepted
+
+func (response ImportProductUpdates201JSONResponse) VisitImportProductUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductUpdates400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ImportProductUpdates400JSONResponse) VisitImportProductUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductUpdates401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ImportProductUpdates401JSONResponse) VisitImportProductUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductUpdates429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ImportProductUpdates429JSONResponse) VisitImportProductUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductUpdates500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ImportProductUpdates500JSONResponse) VisitImportProductUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductUpdates503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ImportProductUpdates503JSONResponse) VisitImportProductUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductUpdatesXmlRequestObject struct {
+	Body io.Reader
+}
+
+type ImportProductUpdatesXmlResponseObject interface {
+	VisitImportProductUpdatesXmlResponse(w http.ResponseWriter) error
+}
+
+type ImportProductUpdatesXml200TextxmlResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ImportProductUpdatesXml200TextxmlResponse) VisitImportProductUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/xml")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ImportProductUpdatesXml400JSONResponse ValidationProblem
+
+func (response ImportProductUpdatesXml400JSONResponse) VisitImportProductUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductUpdatesXml400TextxmlResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ImportProductUpdatesXml400TextxmlResponse) VisitImportProductUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/xml")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(400)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ImportProductUpdatesXml401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ImportProductUpdatesXml401JSONResponse) VisitImportProductUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductUpdatesXml429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ImportProductUpdatesXml429JSONResponse) VisitImportProductUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductUpdatesXml500JSONResponse Problem
+
+func (response ImportProductUpdatesXml500JSONResponse) VisitImportProductUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportProductUpdatesXml500TextxmlResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ImportProductUpdatesXml500TextxmlResponse) VisitImportProductUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/xml")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(500)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ImportProductUpdatesXml503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ImportProductUpdatesXml503JSONResponse) VisitImportProductUpdatesXmlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportStockUpdatesRequestObject struct {
+	Body *multipart.Reader
+}
+
+type ImportStockUpdatesResponseObject interface {
+	VisitImportStockUpdatesResponse(w http.ResponseWriter) error
+}
+
+type ImportStockUpdates201JSONResponse ImportAccepted
+
+func (response ImportStockUpdates201JSONResponse) VisitImportStockUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportStockUpdates400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ImportStockUpdates400JSONResponse) VisitImportStockUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportStockUpdates401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ImportStockUpdates401JSONResponse) VisitImportStockUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportStockUpdates429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ImportStockUpdates429JSONResponse) VisitImportStockUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportStockUpdates500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ImportStockUpdates500JSONResponse) VisitImportStockUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportStockUpdates503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ImportStockUpdates503JSONResponse) VisitImportStockUpdatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetUploadStatusesRequestObject struct {
+	Params ListProductSetUploadStatusesParams
+}
+
+type ListProductSetUploadStatusesResponseObject interface {
+	VisitListProductSetUploadStatusesResponse(w http.ResponseWriter) error
+}
+
+type ListProductSetUploadStatuses200JSONResponse []ProductSetUploadStatuses
+
+func (response ListProductSetUploadStatuses200JSONResponse) VisitListProductSetUploadStatusesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetUploadStatuses400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductSetUploadStatuses400JSONResponse) VisitListProductSetUploadStatusesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetUploadStatuses401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductSetUploadStatuses401JSONResponse) VisitListProductSetUploadStatusesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetUploadStatuses429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductSetUploadStatuses429JSONResponse) VisitListProductSetUploadStatusesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetUploadStatuses500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductSetUploadStatuses500JSONResponse) VisitListProductSetUploadStatusesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetUploadStatuses503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductSetUploadStatuses503JSONResponse) VisitListProductSetUploadStatusesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMappedAttributeOptionsRequestObject struct {
+}
+
+type ListMappedAttributeOptionsResponseObject interface {
+	VisitListMappedAttributeOptionsResponse(w http.ResponseWriter) error
+}
+
+type ListMappedAttributeOptions200JSONResponse []AttributeOptionMapping
+
+func (response ListMappedAttributeOptions200JSONResponse) VisitListMappedAttributeOptionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMappedAttributeOptions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListMappedAttributeOptions401JSONResponse) VisitListMappedAttributeOptionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMappedAttributeOptions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListMappedAttributeOptions429JSONResponse) VisitListMappedAttributeOptionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMappedAttributeOptions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListMappedAttributeOptions500JSONResponse) VisitListMappedAttributeOptionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMappedAttributeOptions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListMappedAttributeOptions503JSONResponse) VisitListMappedAttributeOptionsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -7477,6 +15593,5346 @@ func (response GenerateInvoiceNumber503JSONResponse) VisitGenerateInvoiceNumberR
 	return err
 }
 
+type ListPricesRequestObject struct {
+	Params ListPricesParams
+}
+
+type ListPricesResponseObject interface {
+	VisitListPricesResponse(w http.ResponseWriter) error
+}
+
+type ListPrices200JSONResponse []ProductSetPrices
+
+func (response ListPrices200JSONResponse) VisitListPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPrices400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListPrices400JSONResponse) VisitListPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPrices401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListPrices401JSONResponse) VisitListPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPrices403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListPrices403JSONResponse) VisitListPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPrices404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListPrices404JSONResponse) VisitListPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPrices429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListPrices429JSONResponse) VisitListPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPrices500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListPrices500JSONResponse) VisitListPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPrices503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListPrices503JSONResponse) VisitListPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetRejectionsRequestObject struct {
+	Params ListProductSetRejectionsParams
+}
+
+type ListProductSetRejectionsResponseObject interface {
+	VisitListProductSetRejectionsResponse(w http.ResponseWriter) error
+}
+
+type ListProductSetRejections200JSONResponse []QualityControlRejection
+
+func (response ListProductSetRejections200JSONResponse) VisitListProductSetRejectionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetRejections400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductSetRejections400JSONResponse) VisitListProductSetRejectionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetRejections401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductSetRejections401JSONResponse) VisitListProductSetRejectionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetRejections403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListProductSetRejections403JSONResponse) VisitListProductSetRejectionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetRejections429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductSetRejections429JSONResponse) VisitListProductSetRejectionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetRejections500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductSetRejections500JSONResponse) VisitListProductSetRejectionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetRejections503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductSetRejections503JSONResponse) VisitListProductSetRejectionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSetRequestObject struct {
+	Body *CreateProductSetJSONRequestBody
+}
+
+type CreateProductSetResponseObject interface {
+	VisitCreateProductSetResponse(w http.ResponseWriter) error
+}
+
+type CreateProductSet201JSONResponse ProductSet
+
+func (response CreateProductSet201JSONResponse) VisitCreateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSet400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateProductSet400JSONResponse) VisitCreateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSet401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateProductSet401JSONResponse) VisitCreateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSet403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateProductSet403JSONResponse) VisitCreateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSet422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response CreateProductSet422JSONResponse) VisitCreateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSet429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateProductSet429JSONResponse) VisitCreateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSet500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateProductSet500JSONResponse) VisitCreateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSet503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateProductSet503JSONResponse) VisitCreateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetByConfigSkuRequestObject struct {
+	ConfigSku string `json:"configSku"`
+}
+
+type GetProductSetByConfigSkuResponseObject interface {
+	VisitGetProductSetByConfigSkuResponse(w http.ResponseWriter) error
+}
+
+type GetProductSetByConfigSku200JSONResponse ProductSet
+
+func (response GetProductSetByConfigSku200JSONResponse) VisitGetProductSetByConfigSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetByConfigSku400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetProductSetByConfigSku400JSONResponse) VisitGetProductSetByConfigSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetByConfigSku401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetProductSetByConfigSku401JSONResponse) VisitGetProductSetByConfigSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetByConfigSku404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetProductSetByConfigSku404JSONResponse) VisitGetProductSetByConfigSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetByConfigSku429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetProductSetByConfigSku429JSONResponse) VisitGetProductSetByConfigSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetByConfigSku500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetProductSetByConfigSku500JSONResponse) VisitGetProductSetByConfigSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetByConfigSku503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetProductSetByConfigSku503JSONResponse) VisitGetProductSetByConfigSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountProductSetsByAttributeSetRequestObject struct {
+	Params CountProductSetsByAttributeSetParams
+}
+
+type CountProductSetsByAttributeSetResponseObject interface {
+	VisitCountProductSetsByAttributeSetResponse(w http.ResponseWriter) error
+}
+
+type CountProductSetsByAttributeSet200JSONResponse []ProductSetCount
+
+func (response CountProductSetsByAttributeSet200JSONResponse) VisitCountProductSetsByAttributeSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountProductSetsByAttributeSet400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CountProductSetsByAttributeSet400JSONResponse) VisitCountProductSetsByAttributeSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountProductSetsByAttributeSet401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CountProductSetsByAttributeSet401JSONResponse) VisitCountProductSetsByAttributeSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountProductSetsByAttributeSet422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response CountProductSetsByAttributeSet422JSONResponse) VisitCountProductSetsByAttributeSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountProductSetsByAttributeSet429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CountProductSetsByAttributeSet429JSONResponse) VisitCountProductSetsByAttributeSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountProductSetsByAttributeSet500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CountProductSetsByAttributeSet500JSONResponse) VisitCountProductSetsByAttributeSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountProductSetsByAttributeSet503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CountProductSetsByAttributeSet503JSONResponse) VisitCountProductSetsByAttributeSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMainImagesBySkuRequestObject struct {
+	Params ListMainImagesBySkuParams
+}
+
+type ListMainImagesBySkuResponseObject interface {
+	VisitListMainImagesBySkuResponse(w http.ResponseWriter) error
+}
+
+type ListMainImagesBySku200JSONResponse []ProductMainImage
+
+func (response ListMainImagesBySku200JSONResponse) VisitListMainImagesBySkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMainImagesBySku400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMainImagesBySku400JSONResponse) VisitListMainImagesBySkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMainImagesBySku401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListMainImagesBySku401JSONResponse) VisitListMainImagesBySkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMainImagesBySku429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListMainImagesBySku429JSONResponse) VisitListMainImagesBySkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMainImagesBySku500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListMainImagesBySku500JSONResponse) VisitListMainImagesBySkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMainImagesBySku503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListMainImagesBySku503JSONResponse) VisitListMainImagesBySkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetByParentSkuRequestObject struct {
+	ParentSku string `json:"parentSku"`
+}
+
+type GetProductSetByParentSkuResponseObject interface {
+	VisitGetProductSetByParentSkuResponse(w http.ResponseWriter) error
+}
+
+type GetProductSetByParentSku200JSONResponse ProductSet
+
+func (response GetProductSetByParentSku200JSONResponse) VisitGetProductSetByParentSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetByParentSku400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetProductSetByParentSku400JSONResponse) VisitGetProductSetByParentSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetByParentSku401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetProductSetByParentSku401JSONResponse) VisitGetProductSetByParentSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetByParentSku404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetProductSetByParentSku404JSONResponse) VisitGetProductSetByParentSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetByParentSku429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetProductSetByParentSku429JSONResponse) VisitGetProductSetByParentSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetByParentSku500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetProductSetByParentSku500JSONResponse) VisitGetProductSetByParentSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetByParentSku503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetProductSetByParentSku503JSONResponse) VisitGetProductSetByParentSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSetBySinRequestObject struct {
+	Body *CreateProductSetBySinJSONRequestBody
+}
+
+type CreateProductSetBySinResponseObject interface {
+	VisitCreateProductSetBySinResponse(w http.ResponseWriter) error
+}
+
+type CreateProductSetBySin200JSONResponse ProductSetReference
+
+func (response CreateProductSetBySin200JSONResponse) VisitCreateProductSetBySinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSetBySin400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateProductSetBySin400JSONResponse) VisitCreateProductSetBySinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSetBySin401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateProductSetBySin401JSONResponse) VisitCreateProductSetBySinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSetBySin403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateProductSetBySin403JSONResponse) VisitCreateProductSetBySinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSetBySin404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateProductSetBySin404JSONResponse) VisitCreateProductSetBySinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSetBySin429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateProductSetBySin429JSONResponse) VisitCreateProductSetBySinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSetBySin500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateProductSetBySin500JSONResponse) VisitCreateProductSetBySinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductSetBySin503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateProductSetBySin503JSONResponse) VisitCreateProductSetBySinResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetQualityControlRequestObject struct {
+	Params ListProductSetQualityControlParams
+}
+
+type ListProductSetQualityControlResponseObject interface {
+	VisitListProductSetQualityControlResponse(w http.ResponseWriter) error
+}
+
+type ListProductSetQualityControl200JSONResponse []QualityControlStatus
+
+func (response ListProductSetQualityControl200JSONResponse) VisitListProductSetQualityControlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetQualityControl400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductSetQualityControl400JSONResponse) VisitListProductSetQualityControlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetQualityControl401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductSetQualityControl401JSONResponse) VisitListProductSetQualityControlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetQualityControl429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductSetQualityControl429JSONResponse) VisitListProductSetQualityControlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetQualityControl500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductSetQualityControl500JSONResponse) VisitListProductSetQualityControlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetQualityControl503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductSetQualityControl503JSONResponse) VisitListProductSetQualityControlResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchHybridProductsRequestObject struct {
+	Params SearchHybridProductsParams
+}
+
+type SearchHybridProductsResponseObject interface {
+	VisitSearchHybridProductsResponse(w http.ResponseWriter) error
+}
+
+type SearchHybridProducts200JSONResponse []HybridProduct
+
+func (response SearchHybridProducts200JSONResponse) VisitSearchHybridProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchHybridProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SearchHybridProducts400JSONResponse) VisitSearchHybridProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchHybridProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SearchHybridProducts401JSONResponse) VisitSearchHybridProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchHybridProducts403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response SearchHybridProducts403JSONResponse) VisitSearchHybridProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchHybridProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response SearchHybridProducts404JSONResponse) VisitSearchHybridProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchHybridProducts429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response SearchHybridProducts429JSONResponse) VisitSearchHybridProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchHybridProducts500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response SearchHybridProducts500JSONResponse) VisitSearchHybridProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchHybridProducts503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response SearchHybridProducts503JSONResponse) VisitSearchHybridProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+}
+
+type GetProductSetResponseObject interface {
+	VisitGetProductSetResponse(w http.ResponseWriter) error
+}
+
+type GetProductSet200JSONResponse ProductSet
+
+func (response GetProductSet200JSONResponse) VisitGetProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSet400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetProductSet400JSONResponse) VisitGetProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSet401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetProductSet401JSONResponse) VisitGetProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSet403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetProductSet403JSONResponse) VisitGetProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSet404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetProductSet404JSONResponse) VisitGetProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSet429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetProductSet429JSONResponse) VisitGetProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSet500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetProductSet500JSONResponse) VisitGetProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSet503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetProductSet503JSONResponse) VisitGetProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+	Body         *UpdateProductSetJSONRequestBody
+}
+
+type UpdateProductSetResponseObject interface {
+	VisitUpdateProductSetResponse(w http.ResponseWriter) error
+}
+
+type UpdateProductSet200JSONResponse ProductSet
+
+func (response UpdateProductSet200JSONResponse) VisitUpdateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSet400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateProductSet400JSONResponse) VisitUpdateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSet401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateProductSet401JSONResponse) VisitUpdateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSet403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateProductSet403JSONResponse) VisitUpdateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSet404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateProductSet404JSONResponse) VisitUpdateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSet422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateProductSet422JSONResponse) VisitUpdateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSet429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateProductSet429JSONResponse) VisitUpdateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSet500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateProductSet500JSONResponse) VisitUpdateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSet503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateProductSet503JSONResponse) VisitUpdateProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveProductSetGroupRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+}
+
+type RemoveProductSetGroupResponseObject interface {
+	VisitRemoveProductSetGroupResponse(w http.ResponseWriter) error
+}
+
+type RemoveProductSetGroup204Response struct {
+}
+
+func (response RemoveProductSetGroup204Response) VisitRemoveProductSetGroupResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type RemoveProductSetGroup400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response RemoveProductSetGroup400JSONResponse) VisitRemoveProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveProductSetGroup401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response RemoveProductSetGroup401JSONResponse) VisitRemoveProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveProductSetGroup403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response RemoveProductSetGroup403JSONResponse) VisitRemoveProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveProductSetGroup404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response RemoveProductSetGroup404JSONResponse) VisitRemoveProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveProductSetGroup429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response RemoveProductSetGroup429JSONResponse) VisitRemoveProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveProductSetGroup500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response RemoveProductSetGroup500JSONResponse) VisitRemoveProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveProductSetGroup503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response RemoveProductSetGroup503JSONResponse) VisitRemoveProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetGroupRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+}
+
+type GetProductSetGroupResponseObject interface {
+	VisitGetProductSetGroupResponse(w http.ResponseWriter) error
+}
+
+type GetProductSetGroup200JSONResponse ProductGroup
+
+func (response GetProductSetGroup200JSONResponse) VisitGetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetGroup400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetProductSetGroup400JSONResponse) VisitGetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetGroup401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetProductSetGroup401JSONResponse) VisitGetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetGroup403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetProductSetGroup403JSONResponse) VisitGetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetGroup404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetProductSetGroup404JSONResponse) VisitGetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetGroup429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetProductSetGroup429JSONResponse) VisitGetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetGroup500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetProductSetGroup500JSONResponse) VisitGetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetGroup503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetProductSetGroup503JSONResponse) VisitGetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductSetGroupRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+	Body         *SetProductSetGroupJSONRequestBody
+}
+
+type SetProductSetGroupResponseObject interface {
+	VisitSetProductSetGroupResponse(w http.ResponseWriter) error
+}
+
+type SetProductSetGroup201JSONResponse ProductGroup
+
+func (response SetProductSetGroup201JSONResponse) VisitSetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductSetGroup400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SetProductSetGroup400JSONResponse) VisitSetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductSetGroup401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SetProductSetGroup401JSONResponse) VisitSetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductSetGroup403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response SetProductSetGroup403JSONResponse) VisitSetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductSetGroup404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response SetProductSetGroup404JSONResponse) VisitSetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductSetGroup429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response SetProductSetGroup429JSONResponse) VisitSetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductSetGroup500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response SetProductSetGroup500JSONResponse) VisitSetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductSetGroup503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response SetProductSetGroup503JSONResponse) VisitSetProductSetGroupResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetImagesRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+}
+
+type ListProductSetImagesResponseObject interface {
+	VisitListProductSetImagesResponse(w http.ResponseWriter) error
+}
+
+type ListProductSetImages200JSONResponse []ProductImage
+
+func (response ListProductSetImages200JSONResponse) VisitListProductSetImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetImages400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductSetImages400JSONResponse) VisitListProductSetImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetImages401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductSetImages401JSONResponse) VisitListProductSetImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetImages403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListProductSetImages403JSONResponse) VisitListProductSetImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetImages404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListProductSetImages404JSONResponse) VisitListProductSetImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetImages429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductSetImages429JSONResponse) VisitListProductSetImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetImages500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductSetImages500JSONResponse) VisitListProductSetImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetImages503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductSetImages503JSONResponse) VisitListProductSetImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddProductSetImageRequestObject struct {
+	ProductSetId  ProductSetId `json:"productSetId"`
+	JSONBody      *AddProductSetImageJSONRequestBody
+	MultipartBody *multipart.Reader
+}
+
+type AddProductSetImageResponseObject interface {
+	VisitAddProductSetImageResponse(w http.ResponseWriter) error
+}
+
+type AddProductSetImage201JSONResponse ProductImage
+
+func (response AddProductSetImage201JSONResponse) VisitAddProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddProductSetImage400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response AddProductSetImage400JSONResponse) VisitAddProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddProductSetImage401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response AddProductSetImage401JSONResponse) VisitAddProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddProductSetImage403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response AddProductSetImage403JSONResponse) VisitAddProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddProductSetImage404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response AddProductSetImage404JSONResponse) VisitAddProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddProductSetImage422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response AddProductSetImage422JSONResponse) VisitAddProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddProductSetImage429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response AddProductSetImage429JSONResponse) VisitAddProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddProductSetImage500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response AddProductSetImage500JSONResponse) VisitAddProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddProductSetImage503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response AddProductSetImage503JSONResponse) VisitAddProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteProductSetImageRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+	ImageId      ImageId      `json:"imageId"`
+}
+
+type DeleteProductSetImageResponseObject interface {
+	VisitDeleteProductSetImageResponse(w http.ResponseWriter) error
+}
+
+type DeleteProductSetImage204Response struct {
+}
+
+func (response DeleteProductSetImage204Response) VisitDeleteProductSetImageResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteProductSetImage400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteProductSetImage400JSONResponse) VisitDeleteProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteProductSetImage401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteProductSetImage401JSONResponse) VisitDeleteProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteProductSetImage403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteProductSetImage403JSONResponse) VisitDeleteProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteProductSetImage404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteProductSetImage404JSONResponse) VisitDeleteProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteProductSetImage422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response DeleteProductSetImage422JSONResponse) VisitDeleteProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteProductSetImage429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteProductSetImage429JSONResponse) VisitDeleteProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteProductSetImage500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DeleteProductSetImage500JSONResponse) VisitDeleteProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteProductSetImage503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DeleteProductSetImage503JSONResponse) VisitDeleteProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetImageRequestObject struct {
+	ProductSetId  ProductSetId `json:"productSetId"`
+	ImageId       ImageId      `json:"imageId"`
+	JSONBody      *UpdateProductSetImageJSONRequestBody
+	MultipartBody *multipart.Reader
+}
+
+type UpdateProductSetImageResponseObject interface {
+	VisitUpdateProductSetImageResponse(w http.ResponseWriter) error
+}
+
+type UpdateProductSetImage200JSONResponse ProductImage
+
+func (response UpdateProductSetImage200JSONResponse) VisitUpdateProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetImage400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateProductSetImage400JSONResponse) VisitUpdateProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetImage401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateProductSetImage401JSONResponse) VisitUpdateProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetImage403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateProductSetImage403JSONResponse) VisitUpdateProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetImage404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateProductSetImage404JSONResponse) VisitUpdateProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetImage422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateProductSetImage422JSONResponse) VisitUpdateProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetImage429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateProductSetImage429JSONResponse) VisitUpdateProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetImage500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateProductSetImage500JSONResponse) VisitUpdateProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetImage503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateProductSetImage503JSONResponse) VisitUpdateProductSetImageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetPricesRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+}
+
+type ListProductSetPricesResponseObject interface {
+	VisitListProductSetPricesResponse(w http.ResponseWriter) error
+}
+
+type ListProductSetPrices200JSONResponse []Price
+
+func (response ListProductSetPrices200JSONResponse) VisitListProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetPrices400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductSetPrices400JSONResponse) VisitListProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetPrices401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductSetPrices401JSONResponse) VisitListProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetPrices403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListProductSetPrices403JSONResponse) VisitListProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetPrices404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListProductSetPrices404JSONResponse) VisitListProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetPrices429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductSetPrices429JSONResponse) VisitListProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetPrices500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductSetPrices500JSONResponse) VisitListProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetPrices503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductSetPrices503JSONResponse) VisitListProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetPricesRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+	Body         *UpdateProductSetPricesJSONRequestBody
+}
+
+type UpdateProductSetPricesResponseObject interface {
+	VisitUpdateProductSetPricesResponse(w http.ResponseWriter) error
+}
+
+type UpdateProductSetPrices200JSONResponse PriceUpdateResult
+
+func (t UpdateProductSetPrices200JSONResponse) MarshalJSON() ([]byte, error) {
+	return PriceUpdateResult(t).MarshalJSON()
+}
+
+func (t *UpdateProductSetPrices200JSONResponse) UnmarshalJSON(b []byte) error {
+	return (*PriceUpdateResult)(t).UnmarshalJSON(b)
+}
+
+func (response UpdateProductSetPrices200JSONResponse) VisitUpdateProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetPrices400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateProductSetPrices400JSONResponse) VisitUpdateProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetPrices401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateProductSetPrices401JSONResponse) VisitUpdateProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetPrices403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateProductSetPrices403JSONResponse) VisitUpdateProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetPrices404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateProductSetPrices404JSONResponse) VisitUpdateProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetPrices422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateProductSetPrices422JSONResponse) VisitUpdateProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetPrices429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateProductSetPrices429JSONResponse) VisitUpdateProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetPrices500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateProductSetPrices500JSONResponse) VisitUpdateProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductSetPrices503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateProductSetPrices503JSONResponse) VisitUpdateProductSetPricesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetProductsRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+}
+
+type ListProductSetProductsResponseObject interface {
+	VisitListProductSetProductsResponse(w http.ResponseWriter) error
+}
+
+type ListProductSetProducts200JSONResponse []Product
+
+func (response ListProductSetProducts200JSONResponse) VisitListProductSetProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductSetProducts400JSONResponse) VisitListProductSetProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductSetProducts401JSONResponse) VisitListProductSetProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetProducts403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListProductSetProducts403JSONResponse) VisitListProductSetProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListProductSetProducts404JSONResponse) VisitListProductSetProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetProducts429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductSetProducts429JSONResponse) VisitListProductSetProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetProducts500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductSetProducts500JSONResponse) VisitListProductSetProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetProducts503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductSetProducts503JSONResponse) VisitListProductSetProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProductRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+	Body         *CreateProductJSONRequestBody
+}
+
+type CreateProductResponseObject interface {
+	VisitCreateProductResponse(w http.ResponseWriter) error
+}
+
+type CreateProduct201JSONResponse Product
+
+func (response CreateProduct201JSONResponse) VisitCreateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProduct400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateProduct400JSONResponse) VisitCreateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProduct401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateProduct401JSONResponse) VisitCreateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProduct403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateProduct403JSONResponse) VisitCreateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProduct404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateProduct404JSONResponse) VisitCreateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProduct422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response CreateProduct422JSONResponse) VisitCreateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProduct429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateProduct429JSONResponse) VisitCreateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProduct500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateProduct500JSONResponse) VisitCreateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProduct503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateProduct503JSONResponse) VisitCreateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+	ProductId    ProductId    `json:"productId"`
+}
+
+type GetProductResponseObject interface {
+	VisitGetProductResponse(w http.ResponseWriter) error
+}
+
+type GetProduct200JSONResponse Product
+
+func (response GetProduct200JSONResponse) VisitGetProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProduct400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetProduct400JSONResponse) VisitGetProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProduct401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetProduct401JSONResponse) VisitGetProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProduct403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetProduct403JSONResponse) VisitGetProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProduct404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetProduct404JSONResponse) VisitGetProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProduct429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetProduct429JSONResponse) VisitGetProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProduct500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetProduct500JSONResponse) VisitGetProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProduct503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetProduct503JSONResponse) VisitGetProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+	ProductId    ProductId    `json:"productId"`
+	Body         *UpdateProductJSONRequestBody
+}
+
+type UpdateProductResponseObject interface {
+	VisitUpdateProductResponse(w http.ResponseWriter) error
+}
+
+type UpdateProduct200JSONResponse Product
+
+func (response UpdateProduct200JSONResponse) VisitUpdateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProduct400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateProduct400JSONResponse) VisitUpdateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProduct401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateProduct401JSONResponse) VisitUpdateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProduct403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateProduct403JSONResponse) VisitUpdateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProduct404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateProduct404JSONResponse) VisitUpdateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProduct422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateProduct422JSONResponse) VisitUpdateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProduct429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateProduct429JSONResponse) VisitUpdateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProduct500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateProduct500JSONResponse) VisitUpdateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProduct503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateProduct503JSONResponse) VisitUpdateProductResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductStatusRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+	ProductId    ProductId    `json:"productId"`
+	Params       SetProductStatusParams
+}
+
+type SetProductStatusResponseObject interface {
+	VisitSetProductStatusResponse(w http.ResponseWriter) error
+}
+
+type SetProductStatus200Response struct {
+}
+
+func (response SetProductStatus200Response) VisitSetProductStatusResponse(w http.ResponseWriter) error {
+	w.WriteHeader(200)
+	return nil
+}
+
+type SetProductStatus400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SetProductStatus400JSONResponse) VisitSetProductStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductStatus401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SetProductStatus401JSONResponse) VisitSetProductStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductStatus403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response SetProductStatus403JSONResponse) VisitSetProductStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductStatus404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response SetProductStatus404JSONResponse) VisitSetProductStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductStatus422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response SetProductStatus422JSONResponse) VisitSetProductStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductStatus429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response SetProductStatus429JSONResponse) VisitSetProductStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductStatus500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response SetProductStatus500JSONResponse) VisitSetProductStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductStatus503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response SetProductStatus503JSONResponse) VisitSetProductStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetsRequestObject struct {
+	Params ListProductSetsParams
+}
+
+type ListProductSetsResponseObject interface {
+	VisitListProductSetsResponse(w http.ResponseWriter) error
+}
+
+type ListProductSets200JSONResponse ProductSetPage
+
+func (response ListProductSets200JSONResponse) VisitListProductSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSets400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductSets400JSONResponse) VisitListProductSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSets401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductSets401JSONResponse) VisitListProductSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSets422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ListProductSets422JSONResponse) VisitListProductSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSets429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductSets429JSONResponse) VisitListProductSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSets500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductSets500JSONResponse) VisitListProductSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSets503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductSets503JSONResponse) VisitListProductSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetCoverImagesRequestObject struct {
+	Params ListProductSetCoverImagesParams
+}
+
+type ListProductSetCoverImagesResponseObject interface {
+	VisitListProductSetCoverImagesResponse(w http.ResponseWriter) error
+}
+
+type ListProductSetCoverImages200JSONResponse []ProductSetCoverImage
+
+func (response ListProductSetCoverImages200JSONResponse) VisitListProductSetCoverImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetCoverImages400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductSetCoverImages400JSONResponse) VisitListProductSetCoverImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetCoverImages401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductSetCoverImages401JSONResponse) VisitListProductSetCoverImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetCoverImages429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductSetCoverImages429JSONResponse) VisitListProductSetCoverImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetCoverImages500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductSetCoverImages500JSONResponse) VisitListProductSetCoverImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetCoverImages503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductSetCoverImages503JSONResponse) VisitListProductSetCoverImagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListImagesOfProductSetsRequestObject struct {
+	Params ListImagesOfProductSetsParams
+}
+
+type ListImagesOfProductSetsResponseObject interface {
+	VisitListImagesOfProductSetsResponse(w http.ResponseWriter) error
+}
+
+type ListImagesOfProductSets200JSONResponse []ProductSetImages
+
+func (response ListImagesOfProductSets200JSONResponse) VisitListImagesOfProductSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListImagesOfProductSets400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListImagesOfProductSets400JSONResponse) VisitListImagesOfProductSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListImagesOfProductSets401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListImagesOfProductSets401JSONResponse) VisitListImagesOfProductSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListImagesOfProductSets429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListImagesOfProductSets429JSONResponse) VisitListImagesOfProductSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListImagesOfProductSets500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListImagesOfProductSets500JSONResponse) VisitListImagesOfProductSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListImagesOfProductSets503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListImagesOfProductSets503JSONResponse) VisitListImagesOfProductSetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetSamplePayloadRequestObject struct {
+	CategoryId int `json:"categoryId"`
+	Params     GetProductSetSamplePayloadParams
+}
+
+type GetProductSetSamplePayloadResponseObject interface {
+	VisitGetProductSetSamplePayloadResponse(w http.ResponseWriter) error
+}
+
+type GetProductSetSamplePayload200JSONResponse ProductSetSample
+
+func (response GetProductSetSamplePayload200JSONResponse) VisitGetProductSetSamplePayloadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetSamplePayload400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetProductSetSamplePayload400JSONResponse) VisitGetProductSetSamplePayloadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetSamplePayload401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetProductSetSamplePayload401JSONResponse) VisitGetProductSetSamplePayloadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetSamplePayload403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetProductSetSamplePayload403JSONResponse) VisitGetProductSetSamplePayloadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetSamplePayload422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response GetProductSetSamplePayload422JSONResponse) VisitGetProductSetSamplePayloadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetSamplePayload429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetProductSetSamplePayload429JSONResponse) VisitGetProductSetSamplePayloadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetSamplePayload500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetProductSetSamplePayload500JSONResponse) VisitGetProductSetSamplePayloadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductSetSamplePayload503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetProductSetSamplePayload503JSONResponse) VisitGetProductSetSamplePayloadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetStockSummariesRequestObject struct {
+	Params ListProductSetStockSummariesParams
+}
+
+type ListProductSetStockSummariesResponseObject interface {
+	VisitListProductSetStockSummariesResponse(w http.ResponseWriter) error
+}
+
+type ListProductSetStockSummaries200JSONResponse []ProductSetStockSummary
+
+func (response ListProductSetStockSummaries200JSONResponse) VisitListProductSetStockSummariesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetStockSummaries400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductSetStockSummaries400JSONResponse) VisitListProductSetStockSummariesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetStockSummaries401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductSetStockSummaries401JSONResponse) VisitListProductSetStockSummariesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetStockSummaries429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductSetStockSummaries429JSONResponse) VisitListProductSetStockSummariesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetStockSummaries500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductSetStockSummaries500JSONResponse) VisitListProductSetStockSummariesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetStockSummaries503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductSetStockSummaries503JSONResponse) VisitListProductSetStockSummariesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetTagsRequestObject struct {
+	Params ListProductSetTagsParams
+}
+
+type ListProductSetTagsResponseObject interface {
+	VisitListProductSetTagsResponse(w http.ResponseWriter) error
+}
+
+type ListProductSetTags200JSONResponse []ProductSetTag
+
+func (response ListProductSetTags200JSONResponse) VisitListProductSetTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetTags400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductSetTags400JSONResponse) VisitListProductSetTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetTags401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductSetTags401JSONResponse) VisitListProductSetTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetTags429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductSetTags429JSONResponse) VisitListProductSetTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetTags500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductSetTags500JSONResponse) VisitListProductSetTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetTags503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductSetTags503JSONResponse) VisitListProductSetTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetVisibilityRequestObject struct {
+	Params ListProductSetVisibilityParams
+}
+
+type ListProductSetVisibilityResponseObject interface {
+	VisitListProductSetVisibilityResponse(w http.ResponseWriter) error
+}
+
+type ListProductSetVisibility200JSONResponse []ProductSetVisibility
+
+func (response ListProductSetVisibility200JSONResponse) VisitListProductSetVisibilityResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetVisibility400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductSetVisibility400JSONResponse) VisitListProductSetVisibilityResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetVisibility401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductSetVisibility401JSONResponse) VisitListProductSetVisibilityResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetVisibility429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductSetVisibility429JSONResponse) VisitListProductSetVisibilityResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetVisibility500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductSetVisibility500JSONResponse) VisitListProductSetVisibilityResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetVisibility503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductSetVisibility503JSONResponse) VisitListProductSetVisibilityResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductBySellerSkuRequestObject struct {
+	SellerSku string `json:"sellerSku"`
+}
+
+type GetProductBySellerSkuResponseObject interface {
+	VisitGetProductBySellerSkuResponse(w http.ResponseWriter) error
+}
+
+type GetProductBySellerSku200JSONResponse Product
+
+func (response GetProductBySellerSku200JSONResponse) VisitGetProductBySellerSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductBySellerSku400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetProductBySellerSku400JSONResponse) VisitGetProductBySellerSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductBySellerSku401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetProductBySellerSku401JSONResponse) VisitGetProductBySellerSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductBySellerSku404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetProductBySellerSku404JSONResponse) VisitGetProductBySellerSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductBySellerSku429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetProductBySellerSku429JSONResponse) VisitGetProductBySellerSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductBySellerSku500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetProductBySellerSku500JSONResponse) VisitGetProductBySellerSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductBySellerSku503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetProductBySellerSku503JSONResponse) VisitGetProductBySellerSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductsBySellerSkusRequestObject struct {
+	Params ListProductsBySellerSkusParams
+}
+
+type ListProductsBySellerSkusResponseObject interface {
+	VisitListProductsBySellerSkusResponse(w http.ResponseWriter) error
+}
+
+type ListProductsBySellerSkus200JSONResponse ProductPage
+
+func (response ListProductsBySellerSkus200JSONResponse) VisitListProductsBySellerSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductsBySellerSkus400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductsBySellerSkus400JSONResponse) VisitListProductsBySellerSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductsBySellerSkus401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductsBySellerSkus401JSONResponse) VisitListProductsBySellerSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductsBySellerSkus429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductsBySellerSkus429JSONResponse) VisitListProductsBySellerSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductsBySellerSkus500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductsBySellerSkus500JSONResponse) VisitListProductsBySellerSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductsBySellerSkus503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductsBySellerSkus503JSONResponse) VisitListProductsBySellerSkusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductByShopSkuRequestObject struct {
+	ShopSku string `json:"shopSku"`
+}
+
+type GetProductByShopSkuResponseObject interface {
+	VisitGetProductByShopSkuResponse(w http.ResponseWriter) error
+}
+
+type GetProductByShopSku200JSONResponse Product
+
+func (response GetProductByShopSku200JSONResponse) VisitGetProductByShopSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductByShopSku400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetProductByShopSku400JSONResponse) VisitGetProductByShopSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductByShopSku401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetProductByShopSku401JSONResponse) VisitGetProductByShopSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductByShopSku404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetProductByShopSku404JSONResponse) VisitGetProductByShopSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductByShopSku429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetProductByShopSku429JSONResponse) VisitGetProductByShopSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductByShopSku500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetProductByShopSku500JSONResponse) VisitGetProductByShopSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductByShopSku503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetProductByShopSku503JSONResponse) VisitGetProductByShopSkuResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductPriceRequestObject struct {
+	ProductId ProductId    `json:"productId"`
+	Country   PriceCountry `json:"country"`
+	Body      *UpdateProductPriceJSONRequestBody
+}
+
+type UpdateProductPriceResponseObject interface {
+	VisitUpdateProductPriceResponse(w http.ResponseWriter) error
+}
+
+type UpdateProductPrice200JSONResponse Price
+
+func (response UpdateProductPrice200JSONResponse) VisitUpdateProductPriceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductPrice400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateProductPrice400JSONResponse) VisitUpdateProductPriceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductPrice401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateProductPrice401JSONResponse) VisitUpdateProductPriceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductPrice403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateProductPrice403JSONResponse) VisitUpdateProductPriceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductPrice404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateProductPrice404JSONResponse) VisitUpdateProductPriceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductPrice422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateProductPrice422JSONResponse) VisitUpdateProductPriceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductPrice429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateProductPrice429JSONResponse) VisitUpdateProductPriceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductPrice500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateProductPrice500JSONResponse) VisitUpdateProductPriceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductPrice503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateProductPrice503JSONResponse) VisitUpdateProductPriceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductPriceStatusRequestObject struct {
+	ProductId ProductId    `json:"productId"`
+	Country   PriceCountry `json:"country"`
+	Body      *SetProductPriceStatusJSONRequestBody
+}
+
+type SetProductPriceStatusResponseObject interface {
+	VisitSetProductPriceStatusResponse(w http.ResponseWriter) error
+}
+
+type SetProductPriceStatus204Response struct {
+}
+
+func (response SetProductPriceStatus204Response) VisitSetProductPriceStatusResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type SetProductPriceStatus400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SetProductPriceStatus400JSONResponse) VisitSetProductPriceStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductPriceStatus401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SetProductPriceStatus401JSONResponse) VisitSetProductPriceStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductPriceStatus403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response SetProductPriceStatus403JSONResponse) VisitSetProductPriceStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductPriceStatus404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response SetProductPriceStatus404JSONResponse) VisitSetProductPriceStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductPriceStatus422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response SetProductPriceStatus422JSONResponse) VisitSetProductPriceStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductPriceStatus429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response SetProductPriceStatus429JSONResponse) VisitSetProductPriceStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductPriceStatus500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response SetProductPriceStatus500JSONResponse) VisitSetProductPriceStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetProductPriceStatus503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response SetProductPriceStatus503JSONResponse) VisitSetProductPriceStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouseStockRequestObject struct {
+	ProductId   ProductId   `json:"productId"`
+	WarehouseId WarehouseId `json:"warehouseId"`
+}
+
+type GetWarehouseStockResponseObject interface {
+	VisitGetWarehouseStockResponse(w http.ResponseWriter) error
+}
+
+type GetWarehouseStock200JSONResponse WarehouseStock
+
+func (response GetWarehouseStock200JSONResponse) VisitGetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouseStock400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetWarehouseStock400JSONResponse) VisitGetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouseStock401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetWarehouseStock401JSONResponse) VisitGetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouseStock403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetWarehouseStock403JSONResponse) VisitGetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouseStock404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetWarehouseStock404JSONResponse) VisitGetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouseStock429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetWarehouseStock429JSONResponse) VisitGetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouseStock500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetWarehouseStock500JSONResponse) VisitGetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouseStock503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetWarehouseStock503JSONResponse) VisitGetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWarehouseStockRequestObject struct {
+	ProductId   ProductId   `json:"productId"`
+	WarehouseId WarehouseId `json:"warehouseId"`
+	Body        *SetWarehouseStockJSONRequestBody
+}
+
+type SetWarehouseStockResponseObject interface {
+	VisitSetWarehouseStockResponse(w http.ResponseWriter) error
+}
+
+type SetWarehouseStock200JSONResponse WarehouseStock
+
+func (response SetWarehouseStock200JSONResponse) VisitSetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWarehouseStock400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SetWarehouseStock400JSONResponse) VisitSetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWarehouseStock401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SetWarehouseStock401JSONResponse) VisitSetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWarehouseStock403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response SetWarehouseStock403JSONResponse) VisitSetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWarehouseStock404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response SetWarehouseStock404JSONResponse) VisitSetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWarehouseStock422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response SetWarehouseStock422JSONResponse) VisitSetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWarehouseStock429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response SetWarehouseStock429JSONResponse) VisitSetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWarehouseStock500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response SetWarehouseStock500JSONResponse) VisitSetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWarehouseStock503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response SetWarehouseStock503JSONResponse) VisitSetWarehouseStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductsRequestObject struct {
+	Params ListProductsParams
+}
+
+type ListProductsResponseObject interface {
+	VisitListProductsResponse(w http.ResponseWriter) error
+}
+
+type ListProducts200JSONResponse []Product
+
+func (response ListProducts200JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProducts400JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProducts401JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProducts403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListProducts403JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProducts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListProducts404JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProducts429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProducts429JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProducts500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProducts500JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProducts503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProducts503JSONResponse) VisitListProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductConsignmentStockRequestObject struct {
+	ProductId ProductId `json:"productId"`
+}
+
+type GetProductConsignmentStockResponseObject interface {
+	VisitGetProductConsignmentStockResponse(w http.ResponseWriter) error
+}
+
+type GetProductConsignmentStock200JSONResponse ConsignmentStock
+
+func (response GetProductConsignmentStock200JSONResponse) VisitGetProductConsignmentStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductConsignmentStock400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetProductConsignmentStock400JSONResponse) VisitGetProductConsignmentStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductConsignmentStock401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetProductConsignmentStock401JSONResponse) VisitGetProductConsignmentStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductConsignmentStock403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetProductConsignmentStock403JSONResponse) VisitGetProductConsignmentStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductConsignmentStock404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetProductConsignmentStock404JSONResponse) VisitGetProductConsignmentStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductConsignmentStock429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetProductConsignmentStock429JSONResponse) VisitGetProductConsignmentStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductConsignmentStock500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetProductConsignmentStock500JSONResponse) VisitGetProductConsignmentStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductConsignmentStock503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetProductConsignmentStock503JSONResponse) VisitGetProductConsignmentStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListQualityControlRejectReasonsRequestObject struct {
+}
+
+type ListQualityControlRejectReasonsResponseObject interface {
+	VisitListQualityControlRejectReasonsResponse(w http.ResponseWriter) error
+}
+
+type ListQualityControlRejectReasons200JSONResponse []QualityControlRejectReason
+
+func (response ListQualityControlRejectReasons200JSONResponse) VisitListQualityControlRejectReasonsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListQualityControlRejectReasons401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListQualityControlRejectReasons401JSONResponse) VisitListQualityControlRejectReasonsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListQualityControlRejectReasons429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListQualityControlRejectReasons429JSONResponse) VisitListQualityControlRejectReasonsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListQualityControlRejectReasons500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListQualityControlRejectReasons500JSONResponse) VisitListQualityControlRejectReasonsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListQualityControlRejectReasons503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListQualityControlRejectReasons503JSONResponse) VisitListQualityControlRejectReasonsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReuploadProductSetRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+}
+
+type ReuploadProductSetResponseObject interface {
+	VisitReuploadProductSetResponse(w http.ResponseWriter) error
+}
+
+type ReuploadProductSet200JSONResponse ProductSetReupload
+
+func (response ReuploadProductSet200JSONResponse) VisitReuploadProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReuploadProductSet400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReuploadProductSet400JSONResponse) VisitReuploadProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReuploadProductSet401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReuploadProductSet401JSONResponse) VisitReuploadProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReuploadProductSet403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReuploadProductSet403JSONResponse) VisitReuploadProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReuploadProductSet422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ReuploadProductSet422JSONResponse) VisitReuploadProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReuploadProductSet429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReuploadProductSet429JSONResponse) VisitReuploadProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReuploadProductSet500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ReuploadProductSet500JSONResponse) VisitReuploadProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReuploadProductSet503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ReuploadProductSet503JSONResponse) VisitReuploadProductSetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetSellerRequestObject struct {
 }
 
@@ -7680,6 +21136,1055 @@ func (response UpdateSeller503JSONResponse) VisitUpdateSellerResponse(w http.Res
 	return err
 }
 
+type UpdateProductStockRequestObject struct {
+	Body *UpdateProductStockJSONRequestBody
+}
+
+type UpdateProductStockResponseObject interface {
+	VisitUpdateProductStockResponse(w http.ResponseWriter) error
+}
+
+type UpdateProductStock200JSONResponse []ProductStock
+
+func (response UpdateProductStock200JSONResponse) VisitUpdateProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductStock400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateProductStock400JSONResponse) VisitUpdateProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductStock401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateProductStock401JSONResponse) VisitUpdateProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductStock403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateProductStock403JSONResponse) VisitUpdateProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductStock422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateProductStock422JSONResponse) VisitUpdateProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductStock429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateProductStock429JSONResponse) VisitUpdateProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductStock500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateProductStock500JSONResponse) VisitUpdateProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProductStock503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateProductStock503JSONResponse) VisitUpdateProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetStockRequestObject struct {
+	ProductSetId ProductSetId `json:"productSetId"`
+}
+
+type ListProductSetStockResponseObject interface {
+	VisitListProductSetStockResponse(w http.ResponseWriter) error
+}
+
+type ListProductSetStock200JSONResponse []StockLevel
+
+func (response ListProductSetStock200JSONResponse) VisitListProductSetStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetStock400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListProductSetStock400JSONResponse) VisitListProductSetStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetStock401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductSetStock401JSONResponse) VisitListProductSetStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetStock403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListProductSetStock403JSONResponse) VisitListProductSetStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetStock429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductSetStock429JSONResponse) VisitListProductSetStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetStock500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductSetStock500JSONResponse) VisitListProductSetStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductSetStock503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductSetStock503JSONResponse) VisitListProductSetStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductStockRequestObject struct {
+	ProductId ProductId `json:"productId"`
+}
+
+type GetProductStockResponseObject interface {
+	VisitGetProductStockResponse(w http.ResponseWriter) error
+}
+
+type GetProductStock200JSONResponse StockLevel
+
+func (response GetProductStock200JSONResponse) VisitGetProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductStock400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetProductStock400JSONResponse) VisitGetProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductStock401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetProductStock401JSONResponse) VisitGetProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductStock403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetProductStock403JSONResponse) VisitGetProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductStock429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetProductStock429JSONResponse) VisitGetProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductStock500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetProductStock500JSONResponse) VisitGetProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProductStock503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetProductStock503JSONResponse) VisitGetProductStockResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductTagsRequestObject struct {
+}
+
+type ListProductTagsResponseObject interface {
+	VisitListProductTagsResponse(w http.ResponseWriter) error
+}
+
+type ListProductTags200JSONResponse []ProductTag
+
+func (response ListProductTags200JSONResponse) VisitListProductTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductTags401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListProductTags401JSONResponse) VisitListProductTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductTags429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListProductTags429JSONResponse) VisitListProductTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductTags500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListProductTags500JSONResponse) VisitListProductTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductTags503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListProductTags503JSONResponse) VisitListProductTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerTagsRequestObject struct {
+	Params ListSellerTagsParams
+}
+
+type ListSellerTagsResponseObject interface {
+	VisitListSellerTagsResponse(w http.ResponseWriter) error
+}
+
+type ListSellerTags200JSONResponse SellerTagsPage
+
+func (response ListSellerTags200JSONResponse) VisitListSellerTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerTags400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSellerTags400JSONResponse) VisitListSellerTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerTags401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerTags401JSONResponse) VisitListSellerTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerTags429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerTags429JSONResponse) VisitListSellerTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerTags500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerTags500JSONResponse) VisitListSellerTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerTags503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerTags503JSONResponse) VisitListSellerTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWarehousesRequestObject struct {
+}
+
+type ListWarehousesResponseObject interface {
+	VisitListWarehousesResponse(w http.ResponseWriter) error
+}
+
+type ListWarehouses200JSONResponse []Warehouse
+
+func (response ListWarehouses200JSONResponse) VisitListWarehousesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWarehouses401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListWarehouses401JSONResponse) VisitListWarehousesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWarehouses403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListWarehouses403JSONResponse) VisitListWarehousesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWarehouses404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListWarehouses404JSONResponse) VisitListWarehousesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWarehouses429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListWarehouses429JSONResponse) VisitListWarehousesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWarehouses500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListWarehouses500JSONResponse) VisitListWarehousesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWarehouses503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListWarehouses503JSONResponse) VisitListWarehousesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWarehouseRequestObject struct {
+	Body *CreateWarehouseJSONRequestBody
+}
+
+type CreateWarehouseResponseObject interface {
+	VisitCreateWarehouseResponse(w http.ResponseWriter) error
+}
+
+type CreateWarehouse201JSONResponse Warehouse
+
+func (response CreateWarehouse201JSONResponse) VisitCreateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWarehouse400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateWarehouse400JSONResponse) VisitCreateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWarehouse401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateWarehouse401JSONResponse) VisitCreateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWarehouse403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateWarehouse403JSONResponse) VisitCreateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWarehouse404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateWarehouse404JSONResponse) VisitCreateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWarehouse422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response CreateWarehouse422JSONResponse) VisitCreateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWarehouse429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateWarehouse429JSONResponse) VisitCreateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWarehouse500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateWarehouse500JSONResponse) VisitCreateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWarehouse503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateWarehouse503JSONResponse) VisitCreateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouseRequestObject struct {
+	WarehouseId WarehouseId `json:"warehouseId"`
+}
+
+type GetWarehouseResponseObject interface {
+	VisitGetWarehouseResponse(w http.ResponseWriter) error
+}
+
+type GetWarehouse200JSONResponse Warehouse
+
+func (response GetWarehouse200JSONResponse) VisitGetWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouse400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetWarehouse400JSONResponse) VisitGetWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouse401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetWarehouse401JSONResponse) VisitGetWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouse403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetWarehouse403JSONResponse) VisitGetWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouse404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetWarehouse404JSONResponse) VisitGetWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouse429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetWarehouse429JSONResponse) VisitGetWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouse500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetWarehouse500JSONResponse) VisitGetWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWarehouse503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetWarehouse503JSONResponse) VisitGetWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWarehouseRequestObject struct {
+	WarehouseId WarehouseId `json:"warehouseId"`
+	Body        *UpdateWarehouseJSONRequestBody
+}
+
+type UpdateWarehouseResponseObject interface {
+	VisitUpdateWarehouseResponse(w http.ResponseWriter) error
+}
+
+type UpdateWarehouse200JSONResponse Warehouse
+
+func (response UpdateWarehouse200JSONResponse) VisitUpdateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWarehouse400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateWarehouse400JSONResponse) VisitUpdateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWarehouse401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateWarehouse401JSONResponse) VisitUpdateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWarehouse403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateWarehouse403JSONResponse) VisitUpdateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWarehouse404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateWarehouse404JSONResponse) VisitUpdateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWarehouse422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateWarehouse422JSONResponse) VisitUpdateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWarehouse429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateWarehouse429JSONResponse) VisitUpdateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWarehouse500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateWarehouse500JSONResponse) VisitUpdateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWarehouse503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateWarehouse503JSONResponse) VisitUpdateWarehouseResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
 	// DownloadFile Download a generated file
@@ -7688,15 +22193,132 @@ type StrictServerInterface interface {
 	// GetFileStatus Wait for a generated file's processing status
 	// (GET /filemanager/v1/files/{uuid}/status)
 	GetFileStatus(ctx context.Context, request GetFileStatusRequestObject) (GetFileStatusResponseObject, error)
+	// ListAttributeSets List attribute sets
+	// (GET /v2/attribute-sets)
+	ListAttributeSets(ctx context.Context, request ListAttributeSetsRequestObject) (ListAttributeSetsResponseObject, error)
+	// GetAttributeSet Get one attribute set
+	// (GET /v2/attribute-sets/{attributeSetId})
+	GetAttributeSet(ctx context.Context, request GetAttributeSetRequestObject) (GetAttributeSetResponseObject, error)
+	// ListAttributeSetAttributes List the attributes of an attribute set, global ones included
+	// (GET /v2/attribute-sets/{attributeSetId}/attributes)
+	ListAttributeSetAttributes(ctx context.Context, request ListAttributeSetAttributesRequestObject) (ListAttributeSetAttributesResponseObject, error)
+	// ListAttributes List attributes by id or attribute set, one page at a time
+	// (GET /v2/attributes)
+	ListAttributes(ctx context.Context, request ListAttributesRequestObject) (ListAttributesResponseObject, error)
+	// GetAttribute Get one attribute definition
+	// (GET /v2/attributes/{attributeId})
+	GetAttribute(ctx context.Context, request GetAttributeRequestObject) (GetAttributeResponseObject, error)
+	// ListBrands List or search brands, one page at a time
+	// (GET /v2/brands)
+	ListBrands(ctx context.Context, request ListBrandsRequestObject) (ListBrandsResponseObject, error)
+	// GetBrand Get one brand
+	// (GET /v2/brands/{brandId})
+	GetBrand(ctx context.Context, request GetBrandRequestObject) (GetBrandResponseObject, error)
+	// ListBrandAttributes List the size-system options a brand allows
+	// (GET /v2/brands/{brandId}/attributes)
+	ListBrandAttributes(ctx context.Context, request ListBrandAttributesRequestObject) (ListBrandAttributesResponseObject, error)
+	// SearchCategories Search categories by text, or page through all of them
+	// (GET /v2/categories)
+	SearchCategories(ctx context.Context, request SearchCategoriesRequestObject) (SearchCategoriesResponseObject, error)
+	// ListCategoriesByIds Get categories by numeric id, one page at a time
+	// (GET /v2/categories/ids)
+	ListCategoriesByIds(ctx context.Context, request ListCategoriesByIdsRequestObject) (ListCategoriesByIdsResponseObject, error)
+	// ListCategoriesByUuids Get categories by UUID, one page at a time
+	// (GET /v2/categories/uuids)
+	ListCategoriesByUuids(ctx context.Context, request ListCategoriesByUuidsRequestObject) (ListCategoriesByUuidsResponseObject, error)
+	// ListCategoryMappings List which attribute options each category allows
+	// (GET /v2/category/mappings)
+	ListCategoryMappings(ctx context.Context, request ListCategoryMappingsRequestObject) (ListCategoryMappingsResponseObject, error)
+	// ListMostUsedCategories List the categories used most often
+	// (GET /v2/category/most-used)
+	ListMostUsedCategories(ctx context.Context, request ListMostUsedCategoriesRequestObject) (ListMostUsedCategoriesResponseObject, error)
+	// GetRootCategory Get the root of the category tree
+	// (GET /v2/category/root)
+	GetRootCategory(ctx context.Context, request GetRootCategoryRequestObject) (GetRootCategoryResponseObject, error)
+	// GetCategoryTree Get the tree of active categories
+	// (GET /v2/category/tree)
+	GetCategoryTree(ctx context.Context, request GetCategoryTreeRequestObject) (GetCategoryTreeResponseObject, error)
+	// GetCategory Get one category, as seen by every seller
+	// (GET /v2/category/{categoryId})
+	GetCategory(ctx context.Context, request GetCategoryRequestObject) (GetCategoryResponseObject, error)
+	// ListCategoryAttributes List the attributes products of a category can or must have
+	// (GET /v2/category/{categoryId}/attributes)
+	ListCategoryAttributes(ctx context.Context, request ListCategoryAttributesRequestObject) (ListCategoryAttributesResponseObject, error)
+	// GetCategoryNomenclature Get the formula that names products of a category
+	// (GET /v2/category/{categoryId}/automatic-nomenclature)
+	GetCategoryNomenclature(ctx context.Context, request GetCategoryNomenclatureRequestObject) (GetCategoryNomenclatureResponseObject, error)
+	// ListCategoryChildren List the direct children of a category
+	// (GET /v2/category/{categoryId}/children)
+	ListCategoryChildren(ctx context.Context, request ListCategoryChildrenRequestObject) (ListCategoryChildrenResponseObject, error)
+	// GetCategorySettings Get the price and image rules that apply to a category
+	// (GET /v2/category/{categoryId}/settings)
+	GetCategorySettings(ctx context.Context, request GetCategorySettingsRequestObject) (GetCategorySettingsResponseObject, error)
+	// GetProductSetContentScore Get the content score of a stored product set
+	// (GET /v2/content-score/product-set/{productSetId})
+	GetProductSetContentScore(ctx context.Context, request GetProductSetContentScoreRequestObject) (GetProductSetContentScoreResponseObject, error)
+	// CalculateContentScore Score product set content before or without saving it
+	// (POST /v2/content-score/score)
+	CalculateContentScore(ctx context.Context, request CalculateContentScoreRequestObject) (CalculateContentScoreResponseObject, error)
+	// ExportProductImages Start an export of product images matching the given filters
+	// (GET /v2/export-images)
+	ExportProductImages(ctx context.Context, request ExportProductImagesRequestObject) (ExportProductImagesResponseObject, error)
 	// ListExports List the seller's export jobs, one page at a time
 	// (GET /v2/exports)
 	ListExports(ctx context.Context, request ListExportsRequestObject) (ListExportsResponseObject, error)
 	// GetExport Get an export job, to poll until it is finished
 	// (GET /v2/exports/{exportItemId})
 	GetExport(ctx context.Context, request GetExportRequestObject) (GetExportResponseObject, error)
+	// GetFeedInputs Download the original input files of feeds, base64-encoded
+	// (GET /v2/feed/raw-input)
+	GetFeedInputs(ctx context.Context, request GetFeedInputsRequestObject) (GetFeedInputsResponseObject, error)
+	// CancelFeed Cancel a feed that has not started
+	// (DELETE /v2/feed/{uuid})
+	CancelFeed(ctx context.Context, request CancelFeedRequestObject) (CancelFeedResponseObject, error)
+	// GetFeedStatus Get a feed's status with its per-row errors and warnings
+	// (GET /v2/feed/{uuid}/status)
+	GetFeedStatus(ctx context.Context, request GetFeedStatusRequestObject) (GetFeedStatusResponseObject, error)
+	// ListFeeds List the seller's feeds, one page at a time
+	// (GET /v2/feeds)
+	ListFeeds(ctx context.Context, request ListFeedsRequestObject) (ListFeedsResponseObject, error)
+	// CountFeeds Count the seller's feeds per status
+	// (GET /v2/feeds/count)
+	CountFeeds(ctx context.Context, request CountFeedsRequestObject) (CountFeedsResponseObject, error)
+	// ListProductGroups List the product group names used with a brand
+	// (GET /v2/groups)
+	ListProductGroups(ctx context.Context, request ListProductGroupsRequestObject) (ListProductGroupsResponseObject, error)
 	// GetHealth Report whether the API and its databases are up
 	// (GET /v2/health)
 	GetHealth(ctx context.Context, request GetHealthRequestObject) (GetHealthResponseObject, error)
+	// ImportImageUpdates Upload a CSV or XLSX file that changes product images in the background
+	// (POST /v2/import/image-update)
+	ImportImageUpdates(ctx context.Context, request ImportImageUpdatesRequestObject) (ImportImageUpdatesResponseObject, error)
+	// ImportNewProducts Upload a CSV or XLSX file that creates products in the background
+	// (POST /v2/import/product-creation)
+	ImportNewProducts(ctx context.Context, request ImportNewProductsRequestObject) (ImportNewProductsResponseObject, error)
+	// ImportNewProductsXml Create products from an XML document of products
+	// (POST /v2/import/product-creation-xml-import)
+	ImportNewProductsXml(ctx context.Context, request ImportNewProductsXmlRequestObject) (ImportNewProductsXmlResponseObject, error)
+	// ImportProductRemovals Upload a CSV or XLSX file that removes products in the background
+	// (POST /v2/import/product-removal)
+	ImportProductRemovals(ctx context.Context, request ImportProductRemovalsRequestObject) (ImportProductRemovalsResponseObject, error)
+	// ImportStockUpdatesXml Set stock levels from an XML document of products
+	// (POST /v2/import/product-stock-update-xml)
+	ImportStockUpdatesXml(ctx context.Context, request ImportStockUpdatesXmlRequestObject) (ImportStockUpdatesXmlResponseObject, error)
+	// ImportProductUpdates Upload a CSV or XLSX file that changes products in the background
+	// (POST /v2/import/product-update)
+	ImportProductUpdates(ctx context.Context, request ImportProductUpdatesRequestObject) (ImportProductUpdatesResponseObject, error)
+	// ImportProductUpdatesXml Change products from an XML document of products
+	// (POST /v2/import/product-update-xml-import)
+	ImportProductUpdatesXml(ctx context.Context, request ImportProductUpdatesXmlRequestObject) (ImportProductUpdatesXmlResponseObject, error)
+	// ImportStockUpdates Upload a CSV or XLSX file that sets stock levels in the background
+	// (POST /v2/import/stock-update)
+	ImportStockUpdates(ctx context.Context, request ImportStockUpdatesRequestObject) (ImportStockUpdatesResponseObject, error)
+	// ListProductSetUploadStatuses Report whether the latest version of each product set reached the shop
+	// (GET /v2/last-version-uploaded)
+	ListProductSetUploadStatuses(ctx context.Context, request ListProductSetUploadStatusesRequestObject) (ListProductSetUploadStatusesResponseObject, error)
+	// ListMappedAttributeOptions List which child attribute options each parent option allows
+	// (GET /v2/mapped-attribute-options)
+	ListMappedAttributeOptions(ctx context.Context, request ListMappedAttributeOptionsRequestObject) (ListMappedAttributeOptionsResponseObject, error)
 	// ListOrderItemTags List the tags order items can carry
 	// (GET /v2/order-item-tags)
 	ListOrderItemTags(ctx context.Context, request ListOrderItemTagsRequestObject) (ListOrderItemTagsResponseObject, error)
@@ -7814,12 +22436,171 @@ type StrictServerInterface interface {
 	// GenerateInvoiceNumber Have SellerCenter generate a unique invoice number for an order
 	// (POST /v2/orders/{orderId}/generate-invoice-number)
 	GenerateInvoiceNumber(ctx context.Context, request GenerateInvoiceNumberRequestObject) (GenerateInvoiceNumberResponseObject, error)
+	// ListPrices Get the prices per country of products, grouped by product set
+	// (GET /v2/prices)
+	ListPrices(ctx context.Context, request ListPricesRequestObject) (ListPricesResponseObject, error)
+	// ListProductSetRejections Get why quality control rejected the given product sets
+	// (GET /v2/product-quality-control/rejected)
+	ListProductSetRejections(ctx context.Context, request ListProductSetRejectionsRequestObject) (ListProductSetRejectionsResponseObject, error)
+	// CreateProductSet Create a product set together with its first product
+	// (POST /v2/product-set)
+	CreateProductSet(ctx context.Context, request CreateProductSetRequestObject) (CreateProductSetResponseObject, error)
+	// GetProductSetByConfigSku Get one product set by its config SKU
+	// (GET /v2/product-set/config-sku/{configSku})
+	GetProductSetByConfigSku(ctx context.Context, request GetProductSetByConfigSkuRequestObject) (GetProductSetByConfigSkuResponseObject, error)
+	// CountProductSetsByAttributeSet Count the product sets matching the listProductSets filters per attribute set
+	// (GET /v2/product-set/count-by-attribute-set)
+	CountProductSetsByAttributeSet(ctx context.Context, request CountProductSetsByAttributeSetRequestObject) (CountProductSetsByAttributeSetResponseObject, error)
+	// ListMainImagesBySku Get the main image URL of up to 100 products by shop or seller SKU
+	// (GET /v2/product-set/images-by-sku)
+	ListMainImagesBySku(ctx context.Context, request ListMainImagesBySkuRequestObject) (ListMainImagesBySkuResponseObject, error)
+	// GetProductSetByParentSku Get one product set by its parent SKU
+	// (GET /v2/product-set/parent-sku/{parentSku})
+	GetProductSetByParentSku(ctx context.Context, request GetProductSetByParentSkuRequestObject) (GetProductSetByParentSkuResponseObject, error)
+	// CreateProductSetBySin Create a product set from a shop catalog product
+	// (POST /v2/product-set/products/create-by-sin)
+	CreateProductSetBySin(ctx context.Context, request CreateProductSetBySinRequestObject) (CreateProductSetBySinResponseObject, error)
+	// ListProductSetQualityControl Get the quality control status of the given product sets
+	// (GET /v2/product-set/quality-control-status)
+	ListProductSetQualityControl(ctx context.Context, request ListProductSetQualityControlRequestObject) (ListProductSetQualityControlResponseObject, error)
+	// SearchHybridProducts Search the shop catalog for products a seller can also offer
+	// (GET /v2/product-set/search-hybrid)
+	SearchHybridProducts(ctx context.Context, request SearchHybridProductsRequestObject) (SearchHybridProductsResponseObject, error)
+	// GetProductSet Get one product set by its numeric id
+	// (GET /v2/product-set/{productSetId})
+	GetProductSet(ctx context.Context, request GetProductSetRequestObject) (GetProductSetResponseObject, error)
+	// UpdateProductSet Change the set-level data of a product set
+	// (PUT /v2/product-set/{productSetId})
+	UpdateProductSet(ctx context.Context, request UpdateProductSetRequestObject) (UpdateProductSetResponseObject, error)
+	// RemoveProductSetGroup Take a product set out of its product group
+	// (DELETE /v2/product-set/{productSetId}/group)
+	RemoveProductSetGroup(ctx context.Context, request RemoveProductSetGroupRequestObject) (RemoveProductSetGroupResponseObject, error)
+	// GetProductSetGroup Get the product group a product set belongs to
+	// (GET /v2/product-set/{productSetId}/group)
+	GetProductSetGroup(ctx context.Context, request GetProductSetGroupRequestObject) (GetProductSetGroupResponseObject, error)
+	// SetProductSetGroup Put a product set into a named product group
+	// (POST /v2/product-set/{productSetId}/group)
+	SetProductSetGroup(ctx context.Context, request SetProductSetGroupRequestObject) (SetProductSetGroupResponseObject, error)
+	// ListProductSetImages List the images of a product set by position
+	// (GET /v2/product-set/{productSetId}/images)
+	ListProductSetImages(ctx context.Context, request ListProductSetImagesRequestObject) (ListProductSetImagesResponseObject, error)
+	// AddProductSetImage Add one image to a product set, from a URL or an uploaded file
+	// (POST /v2/product-set/{productSetId}/images)
+	AddProductSetImage(ctx context.Context, request AddProductSetImageRequestObject) (AddProductSetImageResponseObject, error)
+	// DeleteProductSetImage Delete an image of a product set
+	// (DELETE /v2/product-set/{productSetId}/images/{imageId})
+	DeleteProductSetImage(ctx context.Context, request DeleteProductSetImageRequestObject) (DeleteProductSetImageResponseObject, error)
+	// UpdateProductSetImage Move an image to another position or replace its file
+	// (PATCH /v2/product-set/{productSetId}/images/{imageId})
+	UpdateProductSetImage(ctx context.Context, request UpdateProductSetImageRequestObject) (UpdateProductSetImageResponseObject, error)
+	// ListProductSetPrices List the prices per country of every product in a product set
+	// (GET /v2/product-set/{productSetId}/prices)
+	ListProductSetPrices(ctx context.Context, request ListProductSetPricesRequestObject) (ListProductSetPricesResponseObject, error)
+	// UpdateProductSetPrices Change prices per country of several products of a product set
+	// (PUT /v2/product-set/{productSetId}/prices)
+	UpdateProductSetPrices(ctx context.Context, request UpdateProductSetPricesRequestObject) (UpdateProductSetPricesResponseObject, error)
+	// ListProductSetProducts List every product of a product set
+	// (GET /v2/product-set/{productSetId}/products)
+	ListProductSetProducts(ctx context.Context, request ListProductSetProductsRequestObject) (ListProductSetProductsResponseObject, error)
+	// CreateProduct Add one product, such as a new size, to a product set
+	// (POST /v2/product-set/{productSetId}/products)
+	CreateProduct(ctx context.Context, request CreateProductRequestObject) (CreateProductResponseObject, error)
+	// GetProduct Get one product of a product set
+	// (GET /v2/product-set/{productSetId}/products/{productId})
+	GetProduct(ctx context.Context, request GetProductRequestObject) (GetProductResponseObject, error)
+	// UpdateProduct Change the product-level fields of one product
+	// (PUT /v2/product-set/{productSetId}/products/{productId})
+	UpdateProduct(ctx context.Context, request UpdateProductRequestObject) (UpdateProductResponseObject, error)
+	// SetProductStatus Activate, deactivate, delete or restore one product
+	// (PUT /v2/product-set/{productSetId}/products/{productId}/status)
+	SetProductStatus(ctx context.Context, request SetProductStatusRequestObject) (SetProductStatusResponseObject, error)
+	// ListProductSets Search the seller's product sets, one page at a time
+	// (GET /v2/product-sets)
+	ListProductSets(ctx context.Context, request ListProductSetsRequestObject) (ListProductSetsResponseObject, error)
+	// ListProductSetCoverImages Get the main image URL of up to 100 product sets
+	// (GET /v2/product-sets/cover-image)
+	ListProductSetCoverImages(ctx context.Context, request ListProductSetCoverImagesRequestObject) (ListProductSetCoverImagesResponseObject, error)
+	// ListImagesOfProductSets Get every image URL of up to 100 product sets
+	// (GET /v2/product-sets/images)
+	ListImagesOfProductSets(ctx context.Context, request ListImagesOfProductSetsRequestObject) (ListImagesOfProductSetsResponseObject, error)
+	// GetProductSetSamplePayload Get an example createProductSet body for a category
+	// (GET /v2/product-sets/sample-payload/{categoryId})
+	GetProductSetSamplePayload(ctx context.Context, request GetProductSetSamplePayloadRequestObject) (GetProductSetSamplePayloadResponseObject, error)
+	// ListProductSetStockSummaries Get summed stock figures of the given product sets
+	// (GET /v2/product-sets/stocks)
+	ListProductSetStockSummaries(ctx context.Context, request ListProductSetStockSummariesRequestObject) (ListProductSetStockSummariesResponseObject, error)
+	// ListProductSetTags Get the tags of up to 100 product sets
+	// (GET /v2/product-sets/tags)
+	ListProductSetTags(ctx context.Context, request ListProductSetTagsRequestObject) (ListProductSetTagsResponseObject, error)
+	// ListProductSetVisibility Explain which shop visibility conditions each product set meets
+	// (GET /v2/product-sets/visibility-rules)
+	ListProductSetVisibility(ctx context.Context, request ListProductSetVisibilityRequestObject) (ListProductSetVisibilityResponseObject, error)
+	// GetProductBySellerSku Get one product by its seller SKU
+	// (GET /v2/product/seller-sku/{sellerSku})
+	GetProductBySellerSku(ctx context.Context, request GetProductBySellerSkuRequestObject) (GetProductBySellerSkuResponseObject, error)
+	// ListProductsBySellerSkus Get the products with the given seller SKUs, one page at a time
+	// (GET /v2/product/seller-skus)
+	ListProductsBySellerSkus(ctx context.Context, request ListProductsBySellerSkusRequestObject) (ListProductsBySellerSkusResponseObject, error)
+	// GetProductByShopSku Get one product by its shop SKU
+	// (GET /v2/product/shop-sku/{shopSku})
+	GetProductByShopSku(ctx context.Context, request GetProductByShopSkuRequestObject) (GetProductByShopSkuResponseObject, error)
+	// UpdateProductPrice Set the price of one product in one country
+	// (PUT /v2/product/{productId}/prices/{country})
+	UpdateProductPrice(ctx context.Context, request UpdateProductPriceRequestObject) (UpdateProductPriceResponseObject, error)
+	// SetProductPriceStatus Start or stop selling one product in one country
+	// (PUT /v2/product/{productId}/prices/{country}/status)
+	SetProductPriceStatus(ctx context.Context, request SetProductPriceStatusRequestObject) (SetProductPriceStatusResponseObject, error)
+	// GetWarehouseStock Get the stock of one product in one of the seller's warehouses
+	// (GET /v2/product/{productId}/warehouse/{warehouseId}/stock)
+	GetWarehouseStock(ctx context.Context, request GetWarehouseStockRequestObject) (GetWarehouseStockResponseObject, error)
+	// SetWarehouseStock Set the stock of one product in one of the seller's warehouses
+	// (POST /v2/product/{productId}/warehouse/{warehouseId}/stock)
+	SetWarehouseStock(ctx context.Context, request SetWarehouseStockRequestObject) (SetWarehouseStockResponseObject, error)
+	// ListProducts Find products by ids, UUIDs, SKU or name
+	// (GET /v2/products)
+	ListProducts(ctx context.Context, request ListProductsRequestObject) (ListProductsResponseObject, error)
+	// GetProductConsignmentStock Get the consignment stock counters of one product
+	// (GET /v2/products/{productId}/consignment-stocks)
+	GetProductConsignmentStock(ctx context.Context, request GetProductConsignmentStockRequestObject) (GetProductConsignmentStockResponseObject, error)
+	// ListQualityControlRejectReasons List the reasons quality control can reject with
+	// (GET /v2/qc-reject-reasons)
+	ListQualityControlRejectReasons(ctx context.Context, request ListQualityControlRejectReasonsRequestObject) (ListQualityControlRejectReasonsResponseObject, error)
+	// ReuploadProductSet Queue an approved product set for upload to the shop again
+	// (POST /v2/reupload-to-shop/{productSetId})
+	ReuploadProductSet(ctx context.Context, request ReuploadProductSetRequestObject) (ReuploadProductSetResponseObject, error)
 	// GetSeller Get the seller the access token belongs to
 	// (GET /v2/seller)
 	GetSeller(ctx context.Context, request GetSellerRequestObject) (GetSellerResponseObject, error)
 	// UpdateSeller Change fields of the current seller
 	// (PATCH /v2/seller)
 	UpdateSeller(ctx context.Context, request UpdateSellerRequestObject) (UpdateSellerResponseObject, error)
+	// UpdateProductStock Set the stock of up to 100 products at once
+	// (PUT /v2/stock/product)
+	UpdateProductStock(ctx context.Context, request UpdateProductStockRequestObject) (UpdateProductStockResponseObject, error)
+	// ListProductSetStock Get the stock figures of every product in a product set
+	// (GET /v2/stock/product-set/{productSetId})
+	ListProductSetStock(ctx context.Context, request ListProductSetStockRequestObject) (ListProductSetStockResponseObject, error)
+	// GetProductStock Get the stock figures of one product
+	// (GET /v2/stock/product/{productId})
+	GetProductStock(ctx context.Context, request GetProductStockRequestObject) (GetProductStockResponseObject, error)
+	// ListProductTags List the tags product sets can carry
+	// (GET /v2/tags/product-tags)
+	ListProductTags(ctx context.Context, request ListProductTagsRequestObject) (ListProductTagsResponseObject, error)
+	// ListSellerTags List the tags of sellers, one page at a time
+	// (GET /v2/tags/sellers)
+	ListSellerTags(ctx context.Context, request ListSellerTagsRequestObject) (ListSellerTagsResponseObject, error)
+	// ListWarehouses List the seller's warehouses
+	// (GET /v2/warehouses)
+	ListWarehouses(ctx context.Context, request ListWarehousesRequestObject) (ListWarehousesResponseObject, error)
+	// CreateWarehouse Create a warehouse for the seller
+	// (POST /v2/warehouses)
+	CreateWarehouse(ctx context.Context, request CreateWarehouseRequestObject) (CreateWarehouseResponseObject, error)
+	// GetWarehouse Get one of the seller's warehouses
+	// (GET /v2/warehouses/{warehouseId})
+	GetWarehouse(ctx context.Context, request GetWarehouseRequestObject) (GetWarehouseResponseObject, error)
+	// UpdateWarehouse Change one of the seller's warehouses
+	// (PUT /v2/warehouses/{warehouseId})
+	UpdateWarehouse(ctx context.Context, request UpdateWarehouseRequestObject) (UpdateWarehouseResponseObject, error)
 }
 
 type StrictHandlerFunc func(ctx context.Context, w http.ResponseWriter, r *http.Request, request any) (any, error)
@@ -7913,6 +22694,601 @@ func (sh *strictHandler) GetFileStatus(w http.ResponseWriter, r *http.Request, u
 	}
 }
 
+// ListAttributeSets operation middleware
+func (sh *strictHandler) ListAttributeSets(w http.ResponseWriter, r *http.Request, params ListAttributeSetsParams) {
+	var request ListAttributeSetsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAttributeSets(ctx, request.(ListAttributeSetsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAttributeSets")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListAttributeSetsResponseObject); ok {
+		if err := validResponse.VisitListAttributeSetsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetAttributeSet operation middleware
+func (sh *strictHandler) GetAttributeSet(w http.ResponseWriter, r *http.Request, attributeSetId AttributeSetId) {
+	var request GetAttributeSetRequestObject
+
+	request.AttributeSetId = attributeSetId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAttributeSet(ctx, request.(GetAttributeSetRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAttributeSet")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetAttributeSetResponseObject); ok {
+		if err := validResponse.VisitGetAttributeSetResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListAttributeSetAttributes operation middleware
+func (sh *strictHandler) ListAttributeSetAttributes(w http.ResponseWriter, r *http.Request, attributeSetId AttributeSetId) {
+	var request ListAttributeSetAttributesRequestObject
+
+	request.AttributeSetId = attributeSetId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAttributeSetAttributes(ctx, request.(ListAttributeSetAttributesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAttributeSetAttributes")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListAttributeSetAttributesResponseObject); ok {
+		if err := validResponse.VisitListAttributeSetAttributesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListAttributes operation middleware
+func (sh *strictHandler) ListAttributes(w http.ResponseWriter, r *http.Request, params ListAttributesParams) {
+	var request ListAttributesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAttributes(ctx, request.(ListAttributesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAttributes")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListAttributesResponseObject); ok {
+		if err := validResponse.VisitListAttributesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetAttribute operation middleware
+func (sh *strictHandler) GetAttribute(w http.ResponseWriter, r *http.Request, attributeId int) {
+	var request GetAttributeRequestObject
+
+	request.AttributeId = attributeId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAttribute(ctx, request.(GetAttributeRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAttribute")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetAttributeResponseObject); ok {
+		if err := validResponse.VisitGetAttributeResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListBrands operation middleware
+func (sh *strictHandler) ListBrands(w http.ResponseWriter, r *http.Request, params ListBrandsParams) {
+	var request ListBrandsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListBrands(ctx, request.(ListBrandsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListBrands")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListBrandsResponseObject); ok {
+		if err := validResponse.VisitListBrandsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetBrand operation middleware
+func (sh *strictHandler) GetBrand(w http.ResponseWriter, r *http.Request, brandId BrandId) {
+	var request GetBrandRequestObject
+
+	request.BrandId = brandId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetBrand(ctx, request.(GetBrandRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetBrand")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetBrandResponseObject); ok {
+		if err := validResponse.VisitGetBrandResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListBrandAttributes operation middleware
+func (sh *strictHandler) ListBrandAttributes(w http.ResponseWriter, r *http.Request, brandId BrandId) {
+	var request ListBrandAttributesRequestObject
+
+	request.BrandId = brandId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListBrandAttributes(ctx, request.(ListBrandAttributesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListBrandAttributes")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListBrandAttributesResponseObject); ok {
+		if err := validResponse.VisitListBrandAttributesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SearchCategories operation middleware
+func (sh *strictHandler) SearchCategories(w http.ResponseWriter, r *http.Request, params SearchCategoriesParams) {
+	var request SearchCategoriesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SearchCategories(ctx, request.(SearchCategoriesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SearchCategories")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SearchCategoriesResponseObject); ok {
+		if err := validResponse.VisitSearchCategoriesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListCategoriesByIds operation middleware
+func (sh *strictHandler) ListCategoriesByIds(w http.ResponseWriter, r *http.Request, params ListCategoriesByIdsParams) {
+	var request ListCategoriesByIdsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListCategoriesByIds(ctx, request.(ListCategoriesByIdsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListCategoriesByIds")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListCategoriesByIdsResponseObject); ok {
+		if err := validResponse.VisitListCategoriesByIdsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListCategoriesByUuids operation middleware
+func (sh *strictHandler) ListCategoriesByUuids(w http.ResponseWriter, r *http.Request, params ListCategoriesByUuidsParams) {
+	var request ListCategoriesByUuidsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListCategoriesByUuids(ctx, request.(ListCategoriesByUuidsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListCategoriesByUuids")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListCategoriesByUuidsResponseObject); ok {
+		if err := validResponse.VisitListCategoriesByUuidsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListCategoryMappings operation middleware
+func (sh *strictHandler) ListCategoryMappings(w http.ResponseWriter, r *http.Request) {
+	var request ListCategoryMappingsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListCategoryMappings(ctx, request.(ListCategoryMappingsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListCategoryMappings")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListCategoryMappingsResponseObject); ok {
+		if err := validResponse.VisitListCategoryMappingsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListMostUsedCategories operation middleware
+func (sh *strictHandler) ListMostUsedCategories(w http.ResponseWriter, r *http.Request) {
+	var request ListMostUsedCategoriesRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMostUsedCategories(ctx, request.(ListMostUsedCategoriesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMostUsedCategories")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListMostUsedCategoriesResponseObject); ok {
+		if err := validResponse.VisitListMostUsedCategoriesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetRootCategory operation middleware
+func (sh *strictHandler) GetRootCategory(w http.ResponseWriter, r *http.Request) {
+	var request GetRootCategoryRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetRootCategory(ctx, request.(GetRootCategoryRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetRootCategory")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetRootCategoryResponseObject); ok {
+		if err := validResponse.VisitGetRootCategoryResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetCategoryTree operation middleware
+func (sh *strictHandler) GetCategoryTree(w http.ResponseWriter, r *http.Request) {
+	var request GetCategoryTreeRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetCategoryTree(ctx, request.(GetCategoryTreeRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetCategoryTree")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetCategoryTreeResponseObject); ok {
+		if err := validResponse.VisitGetCategoryTreeResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetCategory operation middleware
+func (sh *strictHandler) GetCategory(w http.ResponseWriter, r *http.Request, categoryId CategoryId) {
+	var request GetCategoryRequestObject
+
+	request.CategoryId = categoryId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetCategory(ctx, request.(GetCategoryRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetCategory")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetCategoryResponseObject); ok {
+		if err := validResponse.VisitGetCategoryResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListCategoryAttributes operation middleware
+func (sh *strictHandler) ListCategoryAttributes(w http.ResponseWriter, r *http.Request, categoryId CategoryId) {
+	var request ListCategoryAttributesRequestObject
+
+	request.CategoryId = categoryId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListCategoryAttributes(ctx, request.(ListCategoryAttributesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListCategoryAttributes")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListCategoryAttributesResponseObject); ok {
+		if err := validResponse.VisitListCategoryAttributesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetCategoryNomenclature operation middleware
+func (sh *strictHandler) GetCategoryNomenclature(w http.ResponseWriter, r *http.Request, categoryId CategoryId) {
+	var request GetCategoryNomenclatureRequestObject
+
+	request.CategoryId = categoryId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetCategoryNomenclature(ctx, request.(GetCategoryNomenclatureRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetCategoryNomenclature")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetCategoryNomenclatureResponseObject); ok {
+		if err := validResponse.VisitGetCategoryNomenclatureResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListCategoryChildren operation middleware
+func (sh *strictHandler) ListCategoryChildren(w http.ResponseWriter, r *http.Request, categoryId CategoryId) {
+	var request ListCategoryChildrenRequestObject
+
+	request.CategoryId = categoryId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListCategoryChildren(ctx, request.(ListCategoryChildrenRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListCategoryChildren")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListCategoryChildrenResponseObject); ok {
+		if err := validResponse.VisitListCategoryChildrenResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetCategorySettings operation middleware
+func (sh *strictHandler) GetCategorySettings(w http.ResponseWriter, r *http.Request, categoryId CategoryId) {
+	var request GetCategorySettingsRequestObject
+
+	request.CategoryId = categoryId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetCategorySettings(ctx, request.(GetCategorySettingsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetCategorySettings")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetCategorySettingsResponseObject); ok {
+		if err := validResponse.VisitGetCategorySettingsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetProductSetContentScore operation middleware
+func (sh *strictHandler) GetProductSetContentScore(w http.ResponseWriter, r *http.Request, productSetId ProductSetId) {
+	var request GetProductSetContentScoreRequestObject
+
+	request.ProductSetId = productSetId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetProductSetContentScore(ctx, request.(GetProductSetContentScoreRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetProductSetContentScore")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetProductSetContentScoreResponseObject); ok {
+		if err := validResponse.VisitGetProductSetContentScoreResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CalculateContentScore operation middleware
+func (sh *strictHandler) CalculateContentScore(w http.ResponseWriter, r *http.Request) {
+	var request CalculateContentScoreRequestObject
+
+	var body CalculateContentScoreJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CalculateContentScore(ctx, request.(CalculateContentScoreRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CalculateContentScore")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CalculateContentScoreResponseObject); ok {
+		if err := validResponse.VisitCalculateContentScoreResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportProductImages operation middleware
+func (sh *strictHandler) ExportProductImages(w http.ResponseWriter, r *http.Request, params ExportProductImagesParams) {
+	var request ExportProductImagesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportProductImages(ctx, request.(ExportProductImagesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportProductImages")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportProductImagesResponseObject); ok {
+		if err := validResponse.VisitExportProductImagesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListExports operation middleware
 func (sh *strictHandler) ListExports(w http.ResponseWriter, r *http.Request, params ListExportsParams) {
 	var request ListExportsRequestObject
@@ -7965,6 +23341,160 @@ func (sh *strictHandler) GetExport(w http.ResponseWriter, r *http.Request, expor
 	}
 }
 
+// GetFeedInputs operation middleware
+func (sh *strictHandler) GetFeedInputs(w http.ResponseWriter, r *http.Request, params GetFeedInputsParams) {
+	var request GetFeedInputsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetFeedInputs(ctx, request.(GetFeedInputsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetFeedInputs")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetFeedInputsResponseObject); ok {
+		if err := validResponse.VisitGetFeedInputsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CancelFeed operation middleware
+func (sh *strictHandler) CancelFeed(w http.ResponseWriter, r *http.Request, uuid FeedUuid) {
+	var request CancelFeedRequestObject
+
+	request.Uuid = uuid
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CancelFeed(ctx, request.(CancelFeedRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CancelFeed")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CancelFeedResponseObject); ok {
+		if err := validResponse.VisitCancelFeedResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetFeedStatus operation middleware
+func (sh *strictHandler) GetFeedStatus(w http.ResponseWriter, r *http.Request, uuid FeedUuid) {
+	var request GetFeedStatusRequestObject
+
+	request.Uuid = uuid
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetFeedStatus(ctx, request.(GetFeedStatusRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetFeedStatus")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetFeedStatusResponseObject); ok {
+		if err := validResponse.VisitGetFeedStatusResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListFeeds operation middleware
+func (sh *strictHandler) ListFeeds(w http.ResponseWriter, r *http.Request, params ListFeedsParams) {
+	var request ListFeedsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListFeeds(ctx, request.(ListFeedsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListFeeds")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListFeedsResponseObject); ok {
+		if err := validResponse.VisitListFeedsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CountFeeds operation middleware
+func (sh *strictHandler) CountFeeds(w http.ResponseWriter, r *http.Request) {
+	var request CountFeedsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CountFeeds(ctx, request.(CountFeedsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CountFeeds")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CountFeedsResponseObject); ok {
+		if err := validResponse.VisitCountFeedsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductGroups operation middleware
+func (sh *strictHandler) ListProductGroups(w http.ResponseWriter, r *http.Request, params ListProductGroupsParams) {
+	var request ListProductGroupsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductGroups(ctx, request.(ListProductGroupsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductGroups")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductGroupsResponseObject); ok {
+		if err := validResponse.VisitListProductGroupsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // GetHealth operation middleware
 func (sh *strictHandler) GetHealth(w http.ResponseWriter, r *http.Request) {
 	var request GetHealthRequestObject
@@ -7982,6 +23512,289 @@ func (sh *strictHandler) GetHealth(w http.ResponseWriter, r *http.Request) {
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(GetHealthResponseObject); ok {
 		if err := validResponse.VisitGetHealthResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ImportImageUpdates operation middleware
+func (sh *strictHandler) ImportImageUpdates(w http.ResponseWriter, r *http.Request) {
+	var request ImportImageUpdatesRequestObject
+
+	if reader, err := r.MultipartReader(); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode multipart body: %w", err))
+		return
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ImportImageUpdates(ctx, request.(ImportImageUpdatesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ImportImageUpdates")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ImportImageUpdatesResponseObject); ok {
+		if err := validResponse.VisitImportImageUpdatesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ImportNewProducts operation middleware
+func (sh *strictHandler) ImportNewProducts(w http.ResponseWriter, r *http.Request) {
+	var request ImportNewProductsRequestObject
+
+	if reader, err := r.MultipartReader(); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode multipart body: %w", err))
+		return
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ImportNewProducts(ctx, request.(ImportNewProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ImportNewProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ImportNewProductsResponseObject); ok {
+		if err := validResponse.VisitImportNewProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ImportNewProductsXml operation middleware
+func (sh *strictHandler) ImportNewProductsXml(w http.ResponseWriter, r *http.Request) {
+	var request ImportNewProductsXmlRequestObject
+
+	request.Body = r.Body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ImportNewProductsXml(ctx, request.(ImportNewProductsXmlRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ImportNewProductsXml")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ImportNewProductsXmlResponseObject); ok {
+		if err := validResponse.VisitImportNewProductsXmlResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ImportProductRemovals operation middleware
+func (sh *strictHandler) ImportProductRemovals(w http.ResponseWriter, r *http.Request) {
+	var request ImportProductRemovalsRequestObject
+
+	if reader, err := r.MultipartReader(); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode multipart body: %w", err))
+		return
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ImportProductRemovals(ctx, request.(ImportProductRemovalsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ImportProductRemovals")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ImportProductRemovalsResponseObject); ok {
+		if err := validResponse.VisitImportProductRemovalsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ImportStockUpdatesXml operation middleware
+func (sh *strictHandler) ImportStockUpdatesXml(w http.ResponseWriter, r *http.Request) {
+	var request ImportStockUpdatesXmlRequestObject
+
+	request.Body = r.Body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ImportStockUpdatesXml(ctx, request.(ImportStockUpdatesXmlRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ImportStockUpdatesXml")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ImportStockUpdatesXmlResponseObject); ok {
+		if err := validResponse.VisitImportStockUpdatesXmlResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ImportProductUpdates operation middleware
+func (sh *strictHandler) ImportProductUpdates(w http.ResponseWriter, r *http.Request) {
+	var request ImportProductUpdatesRequestObject
+
+	if reader, err := r.MultipartReader(); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode multipart body: %w", err))
+		return
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ImportProductUpdates(ctx, request.(ImportProductUpdatesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ImportProductUpdates")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ImportProductUpdatesResponseObject); ok {
+		if err := validResponse.VisitImportProductUpdatesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ImportProductUpdatesXml operation middleware
+func (sh *strictHandler) ImportProductUpdatesXml(w http.ResponseWriter, r *http.Request) {
+	var request ImportProductUpdatesXmlRequestObject
+
+	request.Body = r.Body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ImportProductUpdatesXml(ctx, request.(ImportProductUpdatesXmlRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ImportProductUpdatesXml")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ImportProductUpdatesXmlResponseObject); ok {
+		if err := validResponse.VisitImportProductUpdatesXmlResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ImportStockUpdates operation middleware
+func (sh *strictHandler) ImportStockUpdates(w http.ResponseWriter, r *http.Request) {
+	var request ImportStockUpdatesRequestObject
+
+	if reader, err := r.MultipartReader(); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode multipart body: %w", err))
+		return
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ImportStockUpdates(ctx, request.(ImportStockUpdatesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ImportStockUpdates")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ImportStockUpdatesResponseObject); ok {
+		if err := validResponse.VisitImportStockUpdatesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductSetUploadStatuses operation middleware
+func (sh *strictHandler) ListProductSetUploadStatuses(w http.ResponseWriter, r *http.Request, params ListProductSetUploadStatusesParams) {
+	var request ListProductSetUploadStatusesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductSetUploadStatuses(ctx, request.(ListProductSetUploadStatusesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductSetUploadStatuses")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductSetUploadStatusesResponseObject); ok {
+		if err := validResponse.VisitListProductSetUploadStatusesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListMappedAttributeOptions operation middleware
+func (sh *strictHandler) ListMappedAttributeOptions(w http.ResponseWriter, r *http.Request) {
+	var request ListMappedAttributeOptionsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMappedAttributeOptions(ctx, request.(ListMappedAttributeOptionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMappedAttributeOptions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListMappedAttributeOptionsResponseObject); ok {
+		if err := validResponse.VisitListMappedAttributeOptionsResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -9107,6 +24920,1261 @@ func (sh *strictHandler) GenerateInvoiceNumber(w http.ResponseWriter, r *http.Re
 	}
 }
 
+// ListPrices operation middleware
+func (sh *strictHandler) ListPrices(w http.ResponseWriter, r *http.Request, params ListPricesParams) {
+	var request ListPricesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPrices(ctx, request.(ListPricesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPrices")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListPricesResponseObject); ok {
+		if err := validResponse.VisitListPricesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductSetRejections operation middleware
+func (sh *strictHandler) ListProductSetRejections(w http.ResponseWriter, r *http.Request, params ListProductSetRejectionsParams) {
+	var request ListProductSetRejectionsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductSetRejections(ctx, request.(ListProductSetRejectionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductSetRejections")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductSetRejectionsResponseObject); ok {
+		if err := validResponse.VisitListProductSetRejectionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateProductSet operation middleware
+func (sh *strictHandler) CreateProductSet(w http.ResponseWriter, r *http.Request) {
+	var request CreateProductSetRequestObject
+
+	var body CreateProductSetJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateProductSet(ctx, request.(CreateProductSetRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateProductSet")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateProductSetResponseObject); ok {
+		if err := validResponse.VisitCreateProductSetResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetProductSetByConfigSku operation middleware
+func (sh *strictHandler) GetProductSetByConfigSku(w http.ResponseWriter, r *http.Request, configSku string) {
+	var request GetProductSetByConfigSkuRequestObject
+
+	request.ConfigSku = configSku
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetProductSetByConfigSku(ctx, request.(GetProductSetByConfigSkuRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetProductSetByConfigSku")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetProductSetByConfigSkuResponseObject); ok {
+		if err := validResponse.VisitGetProductSetByConfigSkuResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CountProductSetsByAttributeSet operation middleware
+func (sh *strictHandler) CountProductSetsByAttributeSet(w http.ResponseWriter, r *http.Request, params CountProductSetsByAttributeSetParams) {
+	var request CountProductSetsByAttributeSetRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CountProductSetsByAttributeSet(ctx, request.(CountProductSetsByAttributeSetRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CountProductSetsByAttributeSet")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CountProductSetsByAttributeSetResponseObject); ok {
+		if err := validResponse.VisitCountProductSetsByAttributeSetResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListMainImagesBySku operation middleware
+func (sh *strictHandler) ListMainImagesBySku(w http.ResponseWriter, r *http.Request, params ListMainImagesBySkuParams) {
+	var request ListMainImagesBySkuRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMainImagesBySku(ctx, request.(ListMainImagesBySkuRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMainImagesBySku")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListMainImagesBySkuResponseObject); ok {
+		if err := validResponse.VisitListMainImagesBySkuResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetProductSetByParentSku operation middleware
+func (sh *strictHandler) GetProductSetByParentSku(w http.ResponseWriter, r *http.Request, parentSku string) {
+	var request GetProductSetByParentSkuRequestObject
+
+	request.ParentSku = parentSku
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetProductSetByParentSku(ctx, request.(GetProductSetByParentSkuRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetProductSetByParentSku")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetProductSetByParentSkuResponseObject); ok {
+		if err := validResponse.VisitGetProductSetByParentSkuResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateProductSetBySin operation middleware
+func (sh *strictHandler) CreateProductSetBySin(w http.ResponseWriter, r *http.Request) {
+	var request CreateProductSetBySinRequestObject
+
+	var body CreateProductSetBySinJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateProductSetBySin(ctx, request.(CreateProductSetBySinRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateProductSetBySin")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateProductSetBySinResponseObject); ok {
+		if err := validResponse.VisitCreateProductSetBySinResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductSetQualityControl operation middleware
+func (sh *strictHandler) ListProductSetQualityControl(w http.ResponseWriter, r *http.Request, params ListProductSetQualityControlParams) {
+	var request ListProductSetQualityControlRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductSetQualityControl(ctx, request.(ListProductSetQualityControlRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductSetQualityControl")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductSetQualityControlResponseObject); ok {
+		if err := validResponse.VisitListProductSetQualityControlResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SearchHybridProducts operation middleware
+func (sh *strictHandler) SearchHybridProducts(w http.ResponseWriter, r *http.Request, params SearchHybridProductsParams) {
+	var request SearchHybridProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SearchHybridProducts(ctx, request.(SearchHybridProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SearchHybridProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SearchHybridProductsResponseObject); ok {
+		if err := validResponse.VisitSearchHybridProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetProductSet operation middleware
+func (sh *strictHandler) GetProductSet(w http.ResponseWriter, r *http.Request, productSetId ProductSetId) {
+	var request GetProductSetRequestObject
+
+	request.ProductSetId = productSetId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetProductSet(ctx, request.(GetProductSetRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetProductSet")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetProductSetResponseObject); ok {
+		if err := validResponse.VisitGetProductSetResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateProductSet operation middleware
+func (sh *strictHandler) UpdateProductSet(w http.ResponseWriter, r *http.Request, productSetId ProductSetId) {
+	var request UpdateProductSetRequestObject
+
+	request.ProductSetId = productSetId
+
+	var body UpdateProductSetJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateProductSet(ctx, request.(UpdateProductSetRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateProductSet")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateProductSetResponseObject); ok {
+		if err := validResponse.VisitUpdateProductSetResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RemoveProductSetGroup operation middleware
+func (sh *strictHandler) RemoveProductSetGroup(w http.ResponseWriter, r *http.Request, productSetId ProductSetId) {
+	var request RemoveProductSetGroupRequestObject
+
+	request.ProductSetId = productSetId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.RemoveProductSetGroup(ctx, request.(RemoveProductSetGroupRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RemoveProductSetGroup")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(RemoveProductSetGroupResponseObject); ok {
+		if err := validResponse.VisitRemoveProductSetGroupResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetProductSetGroup operation middleware
+func (sh *strictHandler) GetProductSetGroup(w http.ResponseWriter, r *http.Request, productSetId ProductSetId) {
+	var request GetProductSetGroupRequestObject
+
+	request.ProductSetId = productSetId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetProductSetGroup(ctx, request.(GetProductSetGroupRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetProductSetGroup")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetProductSetGroupResponseObject); ok {
+		if err := validResponse.VisitGetProductSetGroupResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SetProductSetGroup operation middleware
+func (sh *strictHandler) SetProductSetGroup(w http.ResponseWriter, r *http.Request, productSetId ProductSetId) {
+	var request SetProductSetGroupRequestObject
+
+	request.ProductSetId = productSetId
+
+	var body SetProductSetGroupJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SetProductSetGroup(ctx, request.(SetProductSetGroupRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SetProductSetGroup")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SetProductSetGroupResponseObject); ok {
+		if err := validResponse.VisitSetProductSetGroupResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductSetImages operation middleware
+func (sh *strictHandler) ListProductSetImages(w http.ResponseWriter, r *http.Request, productSetId ProductSetId) {
+	var request ListProductSetImagesRequestObject
+
+	request.ProductSetId = productSetId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductSetImages(ctx, request.(ListProductSetImagesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductSetImages")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductSetImagesResponseObject); ok {
+		if err := validResponse.VisitListProductSetImagesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// AddProductSetImage operation middleware
+func (sh *strictHandler) AddProductSetImage(w http.ResponseWriter, r *http.Request, productSetId ProductSetId) {
+	var request AddProductSetImageRequestObject
+
+	request.ProductSetId = productSetId
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+
+		var body AddProductSetImageJSONRequestBody
+		if err := runtime.BindJSONBody(r, &body); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+			return
+		}
+		request.JSONBody = &body
+
+	}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		if reader, err := r.MultipartReader(); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode multipart body: %w", err))
+			return
+		} else {
+			request.MultipartBody = reader
+		}
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.AddProductSetImage(ctx, request.(AddProductSetImageRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AddProductSetImage")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(AddProductSetImageResponseObject); ok {
+		if err := validResponse.VisitAddProductSetImageResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteProductSetImage operation middleware
+func (sh *strictHandler) DeleteProductSetImage(w http.ResponseWriter, r *http.Request, productSetId ProductSetId, imageId ImageId) {
+	var request DeleteProductSetImageRequestObject
+
+	request.ProductSetId = productSetId
+	request.ImageId = imageId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteProductSetImage(ctx, request.(DeleteProductSetImageRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteProductSetImage")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteProductSetImageResponseObject); ok {
+		if err := validResponse.VisitDeleteProductSetImageResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateProductSetImage operation middleware
+func (sh *strictHandler) UpdateProductSetImage(w http.ResponseWriter, r *http.Request, productSetId ProductSetId, imageId ImageId) {
+	var request UpdateProductSetImageRequestObject
+
+	request.ProductSetId = productSetId
+	request.ImageId = imageId
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+
+		var body UpdateProductSetImageJSONRequestBody
+		if err := runtime.BindJSONBody(r, &body); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+			return
+		}
+		request.JSONBody = &body
+
+	}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		if reader, err := r.MultipartReader(); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode multipart body: %w", err))
+			return
+		} else {
+			request.MultipartBody = reader
+		}
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateProductSetImage(ctx, request.(UpdateProductSetImageRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateProductSetImage")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateProductSetImageResponseObject); ok {
+		if err := validResponse.VisitUpdateProductSetImageResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductSetPrices operation middleware
+func (sh *strictHandler) ListProductSetPrices(w http.ResponseWriter, r *http.Request, productSetId ProductSetId) {
+	var request ListProductSetPricesRequestObject
+
+	request.ProductSetId = productSetId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductSetPrices(ctx, request.(ListProductSetPricesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductSetPrices")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductSetPricesResponseObject); ok {
+		if err := validResponse.VisitListProductSetPricesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateProductSetPrices operation middleware
+func (sh *strictHandler) UpdateProductSetPrices(w http.ResponseWriter, r *http.Request, productSetId ProductSetId) {
+	var request UpdateProductSetPricesRequestObject
+
+	request.ProductSetId = productSetId
+
+	var body UpdateProductSetPricesJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateProductSetPrices(ctx, request.(UpdateProductSetPricesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateProductSetPrices")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateProductSetPricesResponseObject); ok {
+		if err := validResponse.VisitUpdateProductSetPricesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductSetProducts operation middleware
+func (sh *strictHandler) ListProductSetProducts(w http.ResponseWriter, r *http.Request, productSetId ProductSetId) {
+	var request ListProductSetProductsRequestObject
+
+	request.ProductSetId = productSetId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductSetProducts(ctx, request.(ListProductSetProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductSetProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductSetProductsResponseObject); ok {
+		if err := validResponse.VisitListProductSetProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateProduct operation middleware
+func (sh *strictHandler) CreateProduct(w http.ResponseWriter, r *http.Request, productSetId ProductSetId) {
+	var request CreateProductRequestObject
+
+	request.ProductSetId = productSetId
+
+	var body CreateProductJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateProduct(ctx, request.(CreateProductRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateProduct")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateProductResponseObject); ok {
+		if err := validResponse.VisitCreateProductResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetProduct operation middleware
+func (sh *strictHandler) GetProduct(w http.ResponseWriter, r *http.Request, productSetId ProductSetId, productId ProductId) {
+	var request GetProductRequestObject
+
+	request.ProductSetId = productSetId
+	request.ProductId = productId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetProduct(ctx, request.(GetProductRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetProduct")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetProductResponseObject); ok {
+		if err := validResponse.VisitGetProductResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateProduct operation middleware
+func (sh *strictHandler) UpdateProduct(w http.ResponseWriter, r *http.Request, productSetId ProductSetId, productId ProductId) {
+	var request UpdateProductRequestObject
+
+	request.ProductSetId = productSetId
+	request.ProductId = productId
+
+	var body UpdateProductJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateProduct(ctx, request.(UpdateProductRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateProduct")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateProductResponseObject); ok {
+		if err := validResponse.VisitUpdateProductResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SetProductStatus operation middleware
+func (sh *strictHandler) SetProductStatus(w http.ResponseWriter, r *http.Request, productSetId ProductSetId, productId ProductId, params SetProductStatusParams) {
+	var request SetProductStatusRequestObject
+
+	request.ProductSetId = productSetId
+	request.ProductId = productId
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SetProductStatus(ctx, request.(SetProductStatusRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SetProductStatus")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SetProductStatusResponseObject); ok {
+		if err := validResponse.VisitSetProductStatusResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductSets operation middleware
+func (sh *strictHandler) ListProductSets(w http.ResponseWriter, r *http.Request, params ListProductSetsParams) {
+	var request ListProductSetsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductSets(ctx, request.(ListProductSetsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductSets")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductSetsResponseObject); ok {
+		if err := validResponse.VisitListProductSetsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductSetCoverImages operation middleware
+func (sh *strictHandler) ListProductSetCoverImages(w http.ResponseWriter, r *http.Request, params ListProductSetCoverImagesParams) {
+	var request ListProductSetCoverImagesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductSetCoverImages(ctx, request.(ListProductSetCoverImagesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductSetCoverImages")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductSetCoverImagesResponseObject); ok {
+		if err := validResponse.VisitListProductSetCoverImagesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListImagesOfProductSets operation middleware
+func (sh *strictHandler) ListImagesOfProductSets(w http.ResponseWriter, r *http.Request, params ListImagesOfProductSetsParams) {
+	var request ListImagesOfProductSetsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListImagesOfProductSets(ctx, request.(ListImagesOfProductSetsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListImagesOfProductSets")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListImagesOfProductSetsResponseObject); ok {
+		if err := validResponse.VisitListImagesOfProductSetsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetProductSetSamplePayload operation middleware
+func (sh *strictHandler) GetProductSetSamplePayload(w http.ResponseWriter, r *http.Request, categoryId int, params GetProductSetSamplePayloadParams) {
+	var request GetProductSetSamplePayloadRequestObject
+
+	request.CategoryId = categoryId
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetProductSetSamplePayload(ctx, request.(GetProductSetSamplePayloadRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetProductSetSamplePayload")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetProductSetSamplePayloadResponseObject); ok {
+		if err := validResponse.VisitGetProductSetSamplePayloadResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductSetStockSummaries operation middleware
+func (sh *strictHandler) ListProductSetStockSummaries(w http.ResponseWriter, r *http.Request, params ListProductSetStockSummariesParams) {
+	var request ListProductSetStockSummariesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductSetStockSummaries(ctx, request.(ListProductSetStockSummariesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductSetStockSummaries")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductSetStockSummariesResponseObject); ok {
+		if err := validResponse.VisitListProductSetStockSummariesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductSetTags operation middleware
+func (sh *strictHandler) ListProductSetTags(w http.ResponseWriter, r *http.Request, params ListProductSetTagsParams) {
+	var request ListProductSetTagsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductSetTags(ctx, request.(ListProductSetTagsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductSetTags")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductSetTagsResponseObject); ok {
+		if err := validResponse.VisitListProductSetTagsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductSetVisibility operation middleware
+func (sh *strictHandler) ListProductSetVisibility(w http.ResponseWriter, r *http.Request, params ListProductSetVisibilityParams) {
+	var request ListProductSetVisibilityRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductSetVisibility(ctx, request.(ListProductSetVisibilityRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductSetVisibility")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductSetVisibilityResponseObject); ok {
+		if err := validResponse.VisitListProductSetVisibilityResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetProductBySellerSku operation middleware
+func (sh *strictHandler) GetProductBySellerSku(w http.ResponseWriter, r *http.Request, sellerSku string) {
+	var request GetProductBySellerSkuRequestObject
+
+	request.SellerSku = sellerSku
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetProductBySellerSku(ctx, request.(GetProductBySellerSkuRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetProductBySellerSku")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetProductBySellerSkuResponseObject); ok {
+		if err := validResponse.VisitGetProductBySellerSkuResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductsBySellerSkus operation middleware
+func (sh *strictHandler) ListProductsBySellerSkus(w http.ResponseWriter, r *http.Request, params ListProductsBySellerSkusParams) {
+	var request ListProductsBySellerSkusRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductsBySellerSkus(ctx, request.(ListProductsBySellerSkusRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductsBySellerSkus")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductsBySellerSkusResponseObject); ok {
+		if err := validResponse.VisitListProductsBySellerSkusResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetProductByShopSku operation middleware
+func (sh *strictHandler) GetProductByShopSku(w http.ResponseWriter, r *http.Request, shopSku string) {
+	var request GetProductByShopSkuRequestObject
+
+	request.ShopSku = shopSku
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetProductByShopSku(ctx, request.(GetProductByShopSkuRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetProductByShopSku")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetProductByShopSkuResponseObject); ok {
+		if err := validResponse.VisitGetProductByShopSkuResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateProductPrice operation middleware
+func (sh *strictHandler) UpdateProductPrice(w http.ResponseWriter, r *http.Request, productId ProductId, country PriceCountry) {
+	var request UpdateProductPriceRequestObject
+
+	request.ProductId = productId
+	request.Country = country
+
+	var body UpdateProductPriceJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateProductPrice(ctx, request.(UpdateProductPriceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateProductPrice")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateProductPriceResponseObject); ok {
+		if err := validResponse.VisitUpdateProductPriceResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SetProductPriceStatus operation middleware
+func (sh *strictHandler) SetProductPriceStatus(w http.ResponseWriter, r *http.Request, productId ProductId, country PriceCountry) {
+	var request SetProductPriceStatusRequestObject
+
+	request.ProductId = productId
+	request.Country = country
+
+	var body SetProductPriceStatusJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SetProductPriceStatus(ctx, request.(SetProductPriceStatusRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SetProductPriceStatus")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SetProductPriceStatusResponseObject); ok {
+		if err := validResponse.VisitSetProductPriceStatusResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetWarehouseStock operation middleware
+func (sh *strictHandler) GetWarehouseStock(w http.ResponseWriter, r *http.Request, productId ProductId, warehouseId WarehouseId) {
+	var request GetWarehouseStockRequestObject
+
+	request.ProductId = productId
+	request.WarehouseId = warehouseId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetWarehouseStock(ctx, request.(GetWarehouseStockRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetWarehouseStock")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetWarehouseStockResponseObject); ok {
+		if err := validResponse.VisitGetWarehouseStockResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SetWarehouseStock operation middleware
+func (sh *strictHandler) SetWarehouseStock(w http.ResponseWriter, r *http.Request, productId ProductId, warehouseId WarehouseId) {
+	var request SetWarehouseStockRequestObject
+
+	request.ProductId = productId
+	request.WarehouseId = warehouseId
+
+	var body SetWarehouseStockJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SetWarehouseStock(ctx, request.(SetWarehouseStockRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SetWarehouseStock")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SetWarehouseStockResponseObject); ok {
+		if err := validResponse.VisitSetWarehouseStockResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProducts operation middleware
+func (sh *strictHandler) ListProducts(w http.ResponseWriter, r *http.Request, params ListProductsParams) {
+	var request ListProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProducts(ctx, request.(ListProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductsResponseObject); ok {
+		if err := validResponse.VisitListProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetProductConsignmentStock operation middleware
+func (sh *strictHandler) GetProductConsignmentStock(w http.ResponseWriter, r *http.Request, productId ProductId) {
+	var request GetProductConsignmentStockRequestObject
+
+	request.ProductId = productId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetProductConsignmentStock(ctx, request.(GetProductConsignmentStockRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetProductConsignmentStock")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetProductConsignmentStockResponseObject); ok {
+		if err := validResponse.VisitGetProductConsignmentStockResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListQualityControlRejectReasons operation middleware
+func (sh *strictHandler) ListQualityControlRejectReasons(w http.ResponseWriter, r *http.Request) {
+	var request ListQualityControlRejectReasonsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListQualityControlRejectReasons(ctx, request.(ListQualityControlRejectReasonsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListQualityControlRejectReasons")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListQualityControlRejectReasonsResponseObject); ok {
+		if err := validResponse.VisitListQualityControlRejectReasonsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReuploadProductSet operation middleware
+func (sh *strictHandler) ReuploadProductSet(w http.ResponseWriter, r *http.Request, productSetId ProductSetId) {
+	var request ReuploadProductSetRequestObject
+
+	request.ProductSetId = productSetId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReuploadProductSet(ctx, request.(ReuploadProductSetRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReuploadProductSet")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReuploadProductSetResponseObject); ok {
+		if err := validResponse.VisitReuploadProductSetResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // GetSeller operation middleware
 func (sh *strictHandler) GetSeller(w http.ResponseWriter, r *http.Request) {
 	var request GetSellerRequestObject
@@ -9162,264 +26230,857 @@ func (sh *strictHandler) UpdateSeller(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// UpdateProductStock operation middleware
+func (sh *strictHandler) UpdateProductStock(w http.ResponseWriter, r *http.Request) {
+	var request UpdateProductStockRequestObject
+
+	var body UpdateProductStockJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateProductStock(ctx, request.(UpdateProductStockRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateProductStock")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateProductStockResponseObject); ok {
+		if err := validResponse.VisitUpdateProductStockResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductSetStock operation middleware
+func (sh *strictHandler) ListProductSetStock(w http.ResponseWriter, r *http.Request, productSetId ProductSetId) {
+	var request ListProductSetStockRequestObject
+
+	request.ProductSetId = productSetId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductSetStock(ctx, request.(ListProductSetStockRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductSetStock")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductSetStockResponseObject); ok {
+		if err := validResponse.VisitListProductSetStockResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetProductStock operation middleware
+func (sh *strictHandler) GetProductStock(w http.ResponseWriter, r *http.Request, productId ProductId) {
+	var request GetProductStockRequestObject
+
+	request.ProductId = productId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetProductStock(ctx, request.(GetProductStockRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetProductStock")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetProductStockResponseObject); ok {
+		if err := validResponse.VisitGetProductStockResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListProductTags operation middleware
+func (sh *strictHandler) ListProductTags(w http.ResponseWriter, r *http.Request) {
+	var request ListProductTagsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductTags(ctx, request.(ListProductTagsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductTags")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListProductTagsResponseObject); ok {
+		if err := validResponse.VisitListProductTagsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellerTags operation middleware
+func (sh *strictHandler) ListSellerTags(w http.ResponseWriter, r *http.Request, params ListSellerTagsParams) {
+	var request ListSellerTagsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerTags(ctx, request.(ListSellerTagsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerTags")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerTagsResponseObject); ok {
+		if err := validResponse.VisitListSellerTagsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListWarehouses operation middleware
+func (sh *strictHandler) ListWarehouses(w http.ResponseWriter, r *http.Request) {
+	var request ListWarehousesRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListWarehouses(ctx, request.(ListWarehousesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListWarehouses")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListWarehousesResponseObject); ok {
+		if err := validResponse.VisitListWarehousesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateWarehouse operation middleware
+func (sh *strictHandler) CreateWarehouse(w http.ResponseWriter, r *http.Request) {
+	var request CreateWarehouseRequestObject
+
+	var body CreateWarehouseJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateWarehouse(ctx, request.(CreateWarehouseRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateWarehouse")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateWarehouseResponseObject); ok {
+		if err := validResponse.VisitCreateWarehouseResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetWarehouse operation middleware
+func (sh *strictHandler) GetWarehouse(w http.ResponseWriter, r *http.Request, warehouseId WarehouseId) {
+	var request GetWarehouseRequestObject
+
+	request.WarehouseId = warehouseId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetWarehouse(ctx, request.(GetWarehouseRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetWarehouse")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetWarehouseResponseObject); ok {
+		if err := validResponse.VisitGetWarehouseResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateWarehouse operation middleware
+func (sh *strictHandler) UpdateWarehouse(w http.ResponseWriter, r *http.Request, warehouseId WarehouseId) {
+	var request UpdateWarehouseRequestObject
+
+	request.WarehouseId = warehouseId
+
+	var body UpdateWarehouseJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateWarehouse(ctx, request.(UpdateWarehouseRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateWarehouse")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateWarehouseResponseObject); ok {
+		if err := validResponse.VisitUpdateWarehouseResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // Base64 encoded, compressed with deflate, json marshaled OpenAPI spec.
 // Stored as a slice of fixed-width chunks rather than one concatenated
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H1rc9s4luhfQWm3KsktyXbSPTs7cd0Pbj863klsr+X09G4n1wWRkIQ2CXAA0La6K//9Fs4BSJAEJcpx",
-	"0o/xfJiORbxxcN6PX0eJzAspmDB69PrX0ZLRlCn45yUzanUwN0zZv1KmE8ULw6UYvR5NWSJFqomR5I5y",
-	"MyZSESrIm6urC5JSw8ZkxuZSMWLUiosFoQvKxc5oPNLJkuXUDmhWBRu9HmmjuFiMPn36NB4VVNGcGTf/",
-	"IRUJy6id8ZJRLYXurgPbYCOioBURNGfazsXui0ymbPTaqJKNR9x2+GfJ1Go0HtlGo9ejpDPHTx8bq+SG",
-	"5Tqy3LH/gSpFV/ZvbVaZ/WEuVW7/Piy1kbnbS2vV7hOZc6WNPbuMarPdwv3oj7beI2rYsUi7q31LDdOG",
-	"JIrhMRues31CSZFRLuC2yXP7//b3HTvKC5IzKjQxS0aYSImcE7OkhqR0ZXcX207qJg+38u+KzUevR/+2",
-	"W0PoLn7Vu3aac2X//4rnbPTJrX9qqDLdHRxTlfGH70HbUYfuApfwOftgGb+1w3a28UbekUzCa5IELprc",
-	"McWIXvKiYCk8wqVvY5ZsRZb0lsEDZWnvmv10Q5c8tbNxsThimQWkT+PRCc/Y+5JHQOfUXT4jc54xwkX9",
-	"75wKumCqWlZBzbJeVWmHG48U+2fJFUv9S+jHHuPRSZnNeZYzYa5WBYu8upypZEmFgfPSZK5kjtfLsoyp",
-	"Z5rcUcWWstRsTG6ZMKVidaOcqhtmiowm7NnQNzpvrKjvoa476+aehrziU5FkZcp+kGWyZOqIGcqzyFmc",
-	"8Cyz13GL7UiKDe1tIWABqAP4UN+oD4J4dMpwrymb0zIzo9dzmmlWbWImZcaogNs7FbeSJ+yyuvD2is9F",
-	"tiJSWeKEixOMpeS5Pf0XFvBTSYT0v8I8LyxF4jhu/9qb00ZALFzlW57zCH65oAtGNP+ld5oM+q2D55wL",
-	"npf56PXL6ni4MGzBFEx8Pp9rFpn5rMxnTNlrY8IozoAi6xte9K1E4kCDlrIXX4q9g9M0uhameIKXRHhK",
-	"ntsLsY8HfxGw1hc9L166YQc8+shqdA/AmCXTbn49JrOVXQQskqcDH7Fb1yY6W61p8xPFJRuWDzhEw3K3",
-	"1N4jw4EedGzQVZ/wLMrjtQ8QMcNWx4YTPPLRIcwPuHEHcVst2Q3+aFwVrHgqS5XESBJ8JRo/j4kukyWh",
-	"mlCil7IAfnCbtbtpHm/tpcliSCdExRWBlNC4F+3gUBvQ6wVNbuiCrXsXBTbpfxRFNcaWT8JOHiM8/1gy",
-	"Y0kkzbIx0TK3wEWEFMyzNnASz7QjnFQxWGQ/x4VfB/Nbdl1cLKaGGuYWurIcwTtmljKG+Nx3kkODraSK",
-	"ojH0owHShbIHndotlLr/hMPDTGVS2qU4FrfAEXqPtDHBJihTMi0TM72JrcV9JNO/vx98aNV4j3ZgU5bg",
-	"etY9PeCmuSYaG3twrNhZxIE6UYyJvoNzfQcDI6Iz1+kTrNTOdmZhLKYlsB8RAslzmuZckEQKw+7Ni4GH",
-	"q+vxH+90l7ywsHWh5C1P4xI6VYoDF2PRsn1NVBOcYShY6PYsj75+KxOsJd5ORuRm6SDFdSR2hl6QCEbf",
-	"SiisxRS7RqnMEY9pjqQyJOUKYWifUJ0wkXKxsNyZExR6l+YGHbwqbB+A6xVd6H7iYujC3jgStYxrU7FJ",
-	"tt9DAcHQxePd/fsipYb16mpC/AD3bkUgy0SW0C8lFNRNXjlngSKiCtlafVM2VvUZyo96ez2qnIEbpHMD",
-	"BGXT/gardsrWwj5jj//waoYYKfTftiLbleLi8eDsx0PE0+updUIBwdPEaOBbBUEkb29AB9SoOlVUL9cr",
-	"/3Hi5xl6oIcw5aXMGOqMFdOFFO4wv6OpFeWZhnUDqRHwT1oUGU9A97f7s0bKOmy+H2jGU+h4oeQsYzlO",
-	"2zyTqyUjCicmd1STnGb2IFlqT2JOecZSclsNtAPq4SUVC5ae+ht6lMWGYl3fOi2Cc6yCow9LqeElmFKT",
-	"BJcFSzyRasbTlIlHW9+GIzTyholnmpSaKZLR5AZhqGAq51pbHmcu3au2kLczqhVHKLdNmTEWMz/aguOj",
-	"950sNnZiJ9GuOS7THvV7USiZMK3pzD62x1qjYfmxUlJFFza1EgtedCLLLAUt2cxy1LASlu4TRpMlYXYE",
-	"x6pxg9IMrPxMmhNZIrH5GkDAhOFmRVLJNKyV3XPtiFYmxQI0XFRIwEEeuwAjqm6ZgnP4Wis9uDh1jxtW",
-	"cCXlOypWDgHpr7GKd0jFqSDf7HkEpO17sUKBFGn9XtxJkTNpvBr+lokUFKcoaY3JrDTI4sxAjUIyfgub",
-	"RLHX0lFHc8EyOAHToMXsbZvhpDIaxrblWu8G5kXY2XtBS7OUiv/Cvhqs0cS+AcQ7hGsCaEYsxoTdF1wh",
-	"+i7FjZB3iLTfC3pLefaozzcccw2gcSsT3yEGzKkVdwUVCSgj5C1TmaQpysePdRtfAlVtQUJLYddlpEwB",
-	"LmeK0RtNKJmVmgt7aarM2A4wVG50O/lBmiqmI4zVASmkNjQjFFvsoypnzlmWWnq9sjgxp9rpbUSZuVtG",
-	"rqtQsmDKcGQzaN8s7wuLneb23bg2JLOrBf5nMC+WcLOKNkxkKYyKf2M55Vn0CxiZz4Df+rWzsU7rjG7R",
-	"uFhKwbZjNO01HAI/G2ms2MKpPTqf7qhK44Y/94uc/cwSY5seWB4UdUHIZcXAwfE79rqksu9IECmYI3vt",
-	"C5dNlX1XcY2uB9GF60rr1V16raD8qTHHxyG7CjjdFsmHRqy5uUp537MzPdgo2T3ezjX3bU3Hd6Y1XwiW",
-	"XtFF7KasVC6FFS5qM0R3I2nJDsympZ85gK7lsfGI91ypcI9gAMAFMkln/YDXZMYIbUhLXDh1giPGlSBE",
-	"ECOD5CfK3B4fyFRWQAIaHhxhDWRH1NAZ1axPxXoumBV9oQ1JpBCoE3mm3TvonidNDL9lMRXqeHTLlHbv",
-	"lN3TvADJ8S87f9355pvReMiBtaRiO51Ync9Hr3/6FSRQapw3RXe4cavFxPIl3WYfxx04moOqjMwsM0sW",
-	"/JYJtLVUoxCpxkBfqZWJMntiqzG26fcT2SeascosUX0bjUf3k4WcuGVVv1/haqtvE54XEhUdYMd4PVpw",
-	"syxnO4nMd/HCEyYMU5OFbPy964esnF/8Ubb3ncvcARoVK6KXtGAAcparuFPcMN2/hwFH/ZU3yjKuzWWF",
-	"btu6iRWhjte1HJOVH2x7JOpNAM8tc7Poo0N+fP8G30+PL6+Pjk9Oz46PRuPRm/O3p0cH/3P97vzoeDQe",
-	"HR2cvv2f6/PLo+PL67en706vRuPRxfHZ0enZ9z2/Xp1fT9+cXlwcHzUaxN42LuY0tYLRnMeUvd9xQ+aZ",
-	"RZMo1ztHuOcvx+TVmHw7Jv85Ji//A1TufaSrx7PhCsSAnBtUkFnGTFlxkaVjJ1v47ziMjs0RxQDO7QgU",
-	"xpF7lCSXt8zJ/wiYr0mqZKGXvBgHqiXnzcPNPil4clO6j4G/DklkljFAuoY8T5TUepJKMKrB6xXptZHX",
-	"gfNPMPgMFL22o5FdP6DaY6g9boi+/aotBMIKAZW3Zo1jdSeaHd/bp9NL748qW5mRZMEEUxZP2etxilLp",
-	"bPf7gPaId2kgvoXTGEWIqhs5fkuWqFhpxAqhck5oll1XZrux14aALCWVOfV/auc/9pbOWFb/eUFVYv9O",
-	"0PLyjgo+Z9pYKqk4zVADM4Y7ti96TJIlq/6pWMrNmTSMUJGSvOqbyDynE80Kao8k3YmQkwrFBW5KoyKd",
-	"BxeIfy1NnkVvSQYuKFv4NoQnv1XXFnPVuKMYe4XQc9BjUfw7RxU/Fe6iyM9yFoKvs4ie5hZZVtbTkTf9",
-	"XSiesCuWFxmSa/wV+ZDgZ290NTK5GTm3CP/fKznF54HqS6AT3a6Hzncz+HLCWAoan0sGtAV/+R5eQNb8",
-	"AENXD+VAX8CdeijrfMCVIMi2G4/AjLRg6XnN1vqf3Fq1H+KSmVJZ3u2QGraQavWOArTbBu91DzOHF3YS",
-	"wGXLdQ8ed05N497CO0v0raW9mb5fM4FdeYRfsFzRSiRLJYUsdQsomugB3GlZupnvDvntVN6JTNL0LRc3",
-	"OobM8LMVnG8stcmoZUQ9/rVMy1Lat22ltYIpdxTbSdio3tHbLRxP4rDWg7TdpGcs8xS4vpLOWvrkDa6P",
-	"WMZMzAXlyjvNWvpblGoBWlu8mMqzvsumC2kiWPv43ihKuMBz41LUfkd3y5UldV6nGeVFgAaxFKEzcn+X",
-	"voW7GL1faRjdku2lWpIJeklQwACtKtI5YG+LZ7e7TaTVfaJ5LX/71/HfJSvBAecCVVzIxZ5wwfUSfkct",
-	"MrwTwLKxN+TsjduBUKnjrpP2gsHocbeUaJNkKeFmTAqpNZ9lq0rjDa28pwfNQwNbd+tlyYfqTGqUcEEX",
-	"PbS+sNKBnANHje0jLAPfSpcQYKKYroguuKCebq13kqpatukjdwg6GKyfSv6XnMVEqH8CxKzFhazaSR8g",
-	"bnEbJ5RnpWJ9Ys6B5/BRWMUglrE3NHqPfsubKaA/EcYuHK9LAoQsRYJPmCiWy1uabYXLvO6kzdVTE8on",
-	"Tvkq55XxkWaZJobesOhssjTnc+QgomoJ47jUigrCucCLxqMBl0B7INeK2aMOfoF/+g7XeqUtSH4cpMyw",
-	"BLlP71JjGL9HS7IrJj0FtN69Hqd7n3ZR1/vj9yCAOjnS/uvy/PB4OsU/Tk7PTqdvoMXx5eX5pf3vjxen",
-	"l/DL4cHZ4fHb46Oh+2oGH3zpeAq3Qz/qaDxynaLo93t/gg0LbZSdaZllc5oyMlsRZFQPQcfQvQFRjbde",
-	"a+vaxTDKG0Yzs3T2Am7XQ7OLYBLUqcdUtx7BH1ycPtMkZQUTKRMJZ3qHXHUtd+DOpZGezmS6ci7EsGCy",
-	"lBl4V/3X9PyMGHZv9is+ygqhKGHjogk3mmXzHXJqtOcwc7pyPgFjoqU3hpGcgZs0eLvesMJEMIzTNjpw",
-	"Dr4oRtMBRDPUZ34aj0BTtW23LljHAB0ljoMkYUWU/arwP6qw9slcZpm8AzP5nMV0S2BMf4cKJr2dfcQO",
-	"2EdB7Lf3cSoyXqvP0iUYOuNo844qwcXiIcuNnqaTmmDGv7PV2jfpDLA3bIX6CmeBeaa90qd7tm78Y5HI",
-	"lKU/5llEH0Y1+49vq0l+fPd2n9xxocFSWj2b9yoDezhzrkwFNzQjp2NSiozfWDxW+//pS0bTFQqqUdpE",
-	"w+12vgZTRr9vsC+tsRSFM38ccBu9SqTTzo0ADnhEu1EHMCzQcuEGefl5NqQGGUCDUh4V07oEYY6xy5vg",
-	"jrcJzaPeYnP0jTsMHZ26QaLNDSKWrliO7s7cJy5FnNDT0kguEsXsiV4Lp4mD9bu/LKupl/LuOuU0k4vo",
-	"CxHs3uk0WPoDzcoeW5lt5m8GnE0sli0Um/N78rwmirpgWeY1rdG5OhcVIFIcbyAzHj14dFSNuBKzu34/",
-	"sM0HX5n8Ikc+chBW/xkceZRJ+pxjCEG1tc4odBqW96kYDwShGKLgnQ4JtQRUw2U39FagULrOa02b+wUV",
-	"59dO/TAa+yWx60oNHP7otcThb+5Wwp+87vk6ozOWRb8UoJYOP6GgFxsuWHa9PFRnx7+B2voa1DTjkWbV",
-	"oMENBz8iZr6+YSv3wSgMDbq2lND95r33rwsXdjDyGpBr6CKvnXiIEUiNLy6OvPN7IEfFPsS+YIzT9Wx1",
-	"HTD6nVaWE1z5mSNfK8Gs/aES3mI9+r+jFHgdhry3Vr3Cs8OIhL7x+0/QNbij3L7467lU17SwN0Gzvrbu",
-	"0O1R+ZwO0bdsH5iLSokjTgdpTicMThJRYcG+C024PkJrBwGTHr51dAHEEH2WpS1BgeswPmO9h1RlSokx",
-	"nClfWFbL47yNXkY9nhjjkX8Ajq3aOJDXwGxo2MJ+LhcBrKK5+OYK+tBi5ZPatVVDFGEd6Rt30I1pb0yf",
-	"s9dmHqR/jTH9BVMTWBpINE57MSuzm6a/uKX/iKK9D1+PTLQFt1id3DCpwza/N4oeGKP4rDSVp95Aybvu",
-	"h0qMpSzQQceFTyHh2l8rAW96E4h2rr2eqnN5C22u54rFPy6pthhf6DlTNX2aZ9Rcz1mPow4X2tAMdDi+",
-	"Ue3RIUu71OosHc0BtsCSG3YPaR3Sa0PvB3bUNGMWv6lbO8AW/ardMHatUTrZ2K0PCjboTsFFxMUM3VFN",
-	"PHGr1KeV1pSl+5ZPIfZWyd0SEpgYsqTavVC2Wa+6ESOldYKOwWhwY8M1etCApq5RiUb0oNuhTIPY0aPM",
-	"4FDqLfehS29gjhI5F2tb3SAHITWivusjGaicnN6U8a89v99SxenAS20rCPEM7MjhOOFKek+iVMnSqdAi",
-	"R+G+OgLiTyShOapZY8CJCOhUzOUgQAoyIgxvP1XJ6Toqu1Yexs7NmcfNhfedlg9BjYvE/niMorcs0zFb",
-	"ttTaue+0nZP8Q+p67VQuPZufyHiEAfn9Lhgp08aZqEiylJoJ7x1qqVEoJy1lzkJ3Iu+QPh4JKeIK80Ix",
-	"H4k8hPR6VhN7Xjk2xztub3YMf+hU2O1CMc0yREdRwlY3rJBF7xrat8juC3dY2lCRUmUBjiVSyHxVM3j2",
-	"VDHUuFRzJ7zQnKV0NeiuTevENiLpEKa8x1iBQkgImq2v161v4Z/XjWFiMHHH+GI5mNpGEHzvo6mAvQl4",
-	"AWDEL7t7s617rBbdOuIumPbhCZenKqbmT7mGEAvnbh53NKe5bTKQs8HGJ6VIWfrdCk1OA7smVC9nNLk5",
-	"6BmiSxHiZiFuQntQLeLVgh11mqqmw+/GhV2gh27T5hBol3w75xG2pIpFBQw3iDd6+W6hG+a8FOieOGR5",
-	"fS/OpTHbcjk+Q9qDVtN6NU5P4yAoepLRZcbPsge6NkBO7Fl0wiL6vcg95OR0BdBjYcsiwy1dyNfjz6/r",
-	"Un5eMHHR8DTpBLwrRii6v2iIjRWEgh7FxU4baWjm/c0hsqCLNpZUn22MpwflN8xjxQxqSMaoNqAmYMKo",
-	"VdzPK/O+2903KKu8cUM0AeiVGdPfIo9Z6ePRKESqPKaJFIYmJhpOR55/GP2b/d+H0YsINq1D6TYGtrvg",
-	"Pgb2YNfx/UPcsB7kt5iUSjGRROyZp9Nz8u2rl38lvgmxDz1qmKhUfEP2648XBcUm796N/7tHVcx3q94E",
-	"fXU2Tt/Y3Su4RFShwlKwndEAFscPciLVgClxJj9BtQI9cKqOZieWaWiimSG0VuRQXbs9xJWhVZR5TtWN",
-	"JZV+KTE6ab8NWu6Cz82gG/7eNrQdFBXplcUiA5kDPiD/4piUmqUWWVns6HKJuGitly9fvox5DPJuGs6I",
-	"Vsky7Z4JioyxlVW4MrHHnCEQJdPski24NmiC2kIeFT1OQedBdkCwWwpiJCmYLDLWOKbRu/+Z2KP69pvR",
-	"eK2udVvnf7SPgDl7zUk20rHFZRy6kqW5cPaKLleoqNBoe0NN5ZJlKSmF4RlBf1LHnmD4iG2RMxOnMhib",
-	"2+e9il+facLTKjAIzqfHjdi+N71GQ9PrzdvKqnWh2HStpNjuEDdx+3xftr+LZUEiB0mVc36PavjPFiFh",
-	"pC1FSS/CnTA21WZa5kO1qpAOctBDQWX+W46q17jSPHYbfclou2kRC2/jqONNO+yHoWrBjIsGeUAkbym4",
-	"gXCUaZn/g5vlCcN1Dzirh3lzR3NeI3J5//70aIccIyIJnCMtNbHPzNIcmt3RlcbEQGTJ7sHDTkhix/X+",
-	"d1wTJiCIO+6Qf1tLsxuxrJd8Ox7SFiK9lau2PLtnOI4kSa7YmIbqqR9ZtxGVI5H18lsMThv1BdxXjTxC",
-	"Pi68wQhvGGOPulxF4x1U7yekdz0wFnujLXBej7kiBKFFXjxZ/djHttfMcSQ8FFxlILrCL9Tnp2DaGYxh",
-	"tn3COJAFx8F7jqfJs89wvM15AhAyAhQ2uEsLQv2MwUi9BwHHF03qeFAUSt7znBpW2VuFz5eD5sxZmdyw",
-	"iPFSSOOSmAaOgJspt4P3qmGL6MBKU0ILqgyiCOd5sA+eipYIuR8IuPaaJdFlnjdQQThpHxtw4QdBiqaL",
-	"jEOSnySgeuv23N7G2ql7Px5wtXmEYySiAxoiCd7ccIqkdkBDR8oHtER63tswJlurQXDjvEG2GrkpK8Z9",
-	"Q9zXZ7pKKt286y+WI6Z3wScc8hd11/tOCrZClUoDN0VMNoFE3pXBthapalv5yWBTOf7rfH5ad+5hlWQt",
-	"IsfQBU+BqmxpMD9hrPLB3a7bdpyk6zdFy/6h1OYh0zr+42AbBbo2UrFDcJQbOp2h91tNYWohaVrmOcUE",
-	"S4OE10C+QlCLiHoVxzBwOY4l2gZ072iWMbPNKUV9kVt8VgfI1gBCa9mN5xceQXg7Idi399C6+D4Yil5e",
-	"5yn3PNPYe+jlKr53Kp0mrrK/kjuFMd3rkVUQntHKGSbsjGlPVr5OtI7zmN1si6+cUCIp0Bt37x0z/Ap7",
-	"z+ANt5eyOvY5yLoRoi2nsPmmpE0PUsRakIg71EnUZIIVCZYQdw53YdHb+s6Bv3XR6zpSxeoN0nYFEUr9",
-	"QQF+vmr0UOTpvSYMZ3pfZJJGg5nAfc85jaBbdjwI0f76Ms5PHE5/IFKRH99Of4TO+y5PizIkLzW4L1o+",
-	"A8MbXzasQDMu8JFutIgDxzQxcuK8g3Hrk7lUd1Slk8CjGmW/6pdJdVquMzo1GzkJPXedVDtBt+oJulUb",
-	"OQlcpOCvhPHb+i/7bYI+va0fK/+pjwO9o/B8+68xmp7h3EVINaU27TO+QcrOJVOR66QzakDPd+kCFzai",
-	"EKc47AnkTaiw95xK4exWDUdJVLeDtiPT0iGvW5qVVuAsjebunXo8x1KimSHPexzMX4BuBG2woBSRhStq",
-	"MNSX1AUnxNItyvQQMwTZ06hZh453AEt4TjOCVtcqGfxgjPywbBnOJWErjobdJ1yzwfccsa5s9MxtdfmE",
-	"/oQNv8tNYzQdNT+NR0stBjsY9WbREMCTcdPnEBvEoN1gtN7mudqRX5t76DermeJ99hNdV9aJfb0Aty4X",
-	"qTdlor9hM0VrK08MzTRa9RIpfDycL1IjUv8vF6tA6mJ1cfW/bT4NUjENFhTDTJHpw1I0esTejYd3xKAT",
-	"SVL/XqFv/1NNECrH12bf6ueqazNUY5DSfqO4dyhzl9Q8/qh7Zgi8tLeUGQvFco4iX8yfzr6KuWHqyCGc",
-	"waNWDnib3rv36LK9As/Wjd18W+9gflSy7UTIQQalIUupXEybsvTDpegHXv1nCdTePTeSvx4jYHkaup0S",
-	"9AGPctIP5HkfKNXX2vSHYZGt9QL03jlmDTUibSnpDzY6RY1dfXkAnCDeU/STpUSKbEXuluBdHKncabkr",
-	"C3dbcVeVaanLXm2vnBjXzrDDtYwdg5Z2ruSBIatWczhrVyUoNGlpm5kJsESbG4iwFCETUqPdDgTXuLNf",
-	"QRKAYFNb0qIgTXQURzUPVrFEaEMHE0f4g3FL4miwpTWz18N/BzSi384XYy/awBMz81XsWcCL1eLOWoks",
-	"Wmr0AJ0B5bxZtlOvTST+WUkfG+OsXbCrqRjNiO+8NS03WJeD4YLwiAWsj+H+DCcYvSFSZN3r3uYAhuQz",
-	"qzN9fG5Ks7UOTV8zo1m1EJeEssdvx36rK8MF0cMPyYJvB7N4yRHNQb4toVF8WKeBcNONwtgO0Nr1dcPN",
-	"RZZekxyzKQ6hzRL1pPDvalDJlUWFlSKEoiLkNRHszjYR2lCRMF0rXaqbvQ4yPvoA99ClKYh5X9Oj9swI",
-	"fumE8VcSVqhvq+IN4+GIa8Lhq489cfV9Od2CQP1Y9EtY3K+v7kCVRLkvD84jVA9oFBmMv1JDF5pQVyaB",
-	"GNkKHH/AUzVurmEVH4ICDYOisWFLWyDex0G6n4dwW2EAn4N0e8u3Hgwr1ur0udf/xzfXkMatUfewItaQ",
-	"mB077JOFkmXR6VeE/h8Yw580HB6V8waF7rqa3/W7plmGzkNOObsGQaBzG2AjqEsVMWmFWCcYsZF5JJJi",
-	"o8If7u9uVpJO2o5g/UH6jfXozbXqSU3SmyGkm6xkLUJrtukmLBmUSCSSjgTvv/ZEdX9X7qr4d+C0ij/U",
-	"DquugXNP9X+jG6v7Vjmz4t+uZtY1uzdMCZrF89Vg25uCu83aQ1coCYSf8DjC3xsXUaXRCTbbbCCkCNr0",
-	"ov1puVgw3VdjmRGN39GCZZhC00UXS2HioC7OZvdQMUAv5V1cc1LOerpiembD7k2dl9kEke/efycSox7N",
-	"qQWptsC9nWos0um2tI+JDSDFq7zT1WQfRmfSZWj9MBpg2OjF//UZxxic6AFH6IBiuszMlpQguN7h9Ko3",
-	"MPQqCAOEkIqgGlHEpr0p4nc90+liBE1foi0nz/mM9f1m3irGZe4SxkMIW09yO9/4hGdN7VW/uXZ9bYgq",
-	"pr2qLujhy2dHe16IxZj8XCyIS/4tRbaKpXNbV+9g3Fx534Gx9LvVuzoRVW8SxIajpH00EBZEdVDRP55S",
-	"wR/CWrNe2DaUnIcD90XlJbwheWKtzQklq3jMg8Uo+0QwlrqMzz5uHGl+O+dBFPl4iacvDe8Zjg5aRxMk",
-	"q8JsKljg0DKnyhXIHSya6cB1/Grdm3HHFs0HCYkhNl/2Zv+Qln2sHaNmv9ZJGS0qbhUoIVjPhGLYGtwl",
-	"BKC4H1ya3hu2YimZrZrapi0OrafC3AXeoZU9WX+cKs0yLAhqFyZAEKml1Crew7KB9TlW5royy1YuORzw",
-	"0spw2vhJSOP/iBHvR4rTdRU9O9T8IYG04xEMu5XLbsPCewkULhI7iQfpE2vduURtVXGFQSm2NuYb/hyN",
-	"ZHdfrr5n7JVhgWHIT+3NS2aVAfRcnhySv/7n3l/XZTqLeKDcQXouJS3CFr4stGb7JGMLmqzcjJag1tzN",
-	"8d6r/yS0KBhVlZ9MHe7n1C7PTr0C/9UzH9aNUTrOwa2pFthgG+syE2+uri4qXzkXKlxRXC7MN69G41FO",
-	"73lun81f/vY3wPX417d7ezHff8NNzAlgupTKQNAAVSsvdN442lzgbUWPwO3fiqruACBlJ/o89XE2bRbk",
-	"/eUpcTdgqYylrD3zD+ApL5S0nMwJZ1kaZ9oxaWFbsi6wXwS2uC4yulqTixZ4Ugs1rRhRrH3mgt09ZFmq",
-	"mcq7Rgm0ATkMK7Z9yyPoS0B74DfsczhKopkZW3LBIbnZbNUTA7ClKmvt0kOyg81iBCeIpdlInC1R2K9r",
-	"v7tK5VVCWZ6SDyOefhiNAVg/hHgNxZhhm11Pws/BdOr93LDtxKeRZtSUzvGOGisLj16P/t9PdPLLweR/",
-	"9yZ/+/jry/Gr//j076MB9o0Nh9WfxNsreLA4EjKzLvIej9AVSFM3BORmFFIxp3m7/ufahOafwfduSobO",
-	"hyZ4nzBsEiZ631kbqD2c026D5uOy2xjsZTmTacuKoB/EXvvQTFKKDAqat1hsKtosNnlOC35a/33ga5C/",
-	"IC56uyojAypCrh0fEs+jABGZBMpA4kpqv3UKdRUwD9GsLnlr+TFLrfVWzH7Pw9BSsHR9xefTyvEtrEAz",
-	"rH4OqXRWn2XRXQtAqrfWTxNgGl6TVaWQnJpkCfTVhfL1VBE9qvipB5vC9KhabPw27IkNuQsvcXnV6Rgx",
-	"qxUlCowkdtf0NQ79M46j/xT0hsKd/1jyZOlhzCn3jQyKx3VKqrBjkW7lPkwNmxqqtvI5ritibi7d5aoU",
-	"fp4jQJDtcUvpBSyu2/bpeJHKgomBJshQ2f4wqySrnZJGPquG3hw04C4lBmx9OeEOfMIymoDbToTILxTD",
-	"3B/91W/O1hpzIO8X5Kl8tffqLySXKcvC+kVxZ2ILTlSszvo4y4e5ygeloYcT+kZB6VipyLwv1XYfC4kF",
-	"p9cn+gqlEygYCgoTFDNaOT8jdR37jq0I5IMtlIqhYBV7L0soe9mj1e7xJz1tCWIRl9L9ukiVFKQoVSF7",
-	"tIvdF+uq01tmsfpn6spnxvRGht4fZlTHEcRnJf/oSkVM8TmPp6P51Pt6+8S5k6pGHvB0EJ1p/Jka6eLc",
-	"9j1r5WVSQ1fOcLSykBVRFfWCdQeIOhXtaulS94uX5GyjEXhr6HSHNEgVNY14FrXRY2UEr8E0oYI4JXcL",
-	"VcbZ5R5/Dcev1zXnIJ1GxuaGyNLUudbcCnqwJNXLc+HFp55aCusKLTygPGNbjqnuua8oY5+e6wCeZb3T",
-	"Tp3SYJ2lyqK5q/AM31/Gpbot6ml6YIjbqsL80Fjd3klQjvqPQ7NpqM4emrM3hpGmru0Ry+iqj0V2rAhx",
-	"Qh0V5NW3ZClLpQldyLHTtQtpqpaWheZ1szEq6U3w+6zUXNjxoEHDGQPHeC9Spl59u0Rt/HTzj9+5Ed/Y",
-	"Addu1kNVv/JKsDv/KMYgrXlZIFsRWr8rrzVtvtGYEL5tZuYW29UZMsqASWWOuOrz+rGfSeq/hydOdeLy",
-	"40ePLcxnvP7INhzMdnve6L7YSXsQR4JgbXHKqCBO3/kcrbOhb5VjeW0akFZBhhg0VFtZFWxQ5bZun3aN",
-	"gzrDr19b7BjfC7qejPxl7xswmOyQU0FyatcDSVOAzW4lBnDR+/BmElpqEGDI8w+joN+17fdh9GLfuXvJ",
-	"0tAF0+goaodz9huH9HfId5ByaEkLpknKQI/PBVRid2k845mDqvmxMLI3LbRXMuotiLGpwGVgrsAIB8I1",
-	"KevjJCn6vLTPbD0B65hg1phZtvDu6N47+Gyw1PtwRCU3IxVLG+zSEAV2bLofaMZT4Fr6zXPVzYM3IZaI",
-	"qupAafzVqcduq+GGm+sOsozccplRdErkAoAn44J9GdvZw+xjY1LqEijNh+DQyAnsG40IX970NR7VBzVY",
-	"hPvBdxnGG9fN19jRht55QRXNWTzjWmBEcxiG3RegDunBHL2lkbYxk7khVxcUyy+3BBhqllWOyvncGUlg",
-	"z7WTUqjM+mnvY/zq4yAFbDTXzjDtfHUfE3Yq+BhkOAWbVlIqblZTCy1OgXpQxs7mMONMmEmiWMqE4TTT",
-	"ZJ7Ju9rkdW77EVoUGU9gDRgvio5CiWJ1WgR4p99RzRNCS7PcIVfyhglNMp/Q3LKfO+RckFxqE4QuGGAd",
-	"bpggTKSF5ALzPQiyNKbQr3cbmdx3PpR7e98kvjf8xfZt66s3x+T08Pzs9JBwP4KnmEuJBcrs3pBgwb4P",
-	"620DN5nIAk4LXDxumACD1WhX2v3sJp2japy+bfNq9OkT2LMwZXdL6KAinQB9olyA1aH66qEzrFBOLo+n",
-	"V7D421fjUGA9uDj9ICorQOXipsmMLS3AHNE5N3xM/pdmUlG4qfpodsipg1VuDBNgZfgganH9mSZFOcu4",
-	"Xga0iDw/T4y0Yu2rvVffvoAh73xpf0hAArYm52XzQRiMRNknd+CgA/d7J0nK53OfEdy5KGJR0MYwAFl0",
-	"pYmWOx/EB3EMlhmwAPsE3Uuosw4olYEbG9i7AFJfkRmjCjQlN257tssHkcQBPcxaAmv5Zs/73Lg0kSyR",
-	"InX/RN2qSD8IKvQdUxoYNjRikEtm1GoCYZN2hVaUTktQdoVMyR0XqbzTOx8s1+gQyqjv3qEkvsKUAaNX",
-	"O3uY5okJWvDR69E3O3s736DxeQnwu2tPNaeCLpjavX0Jf+rdVN4Jy37s/mrl509YhhZYEIs04U1bJnh0",
-	"5NqBX+W4geV/ihOjusmu7QSFyj99tKyzLqRwmUlf7e2hk6w9Asw2XCOTXZkYZibaKEZzfIKWvg1ySP3U",
-	"SUd8BfxLxp5pMlsZpnfseX2L88fWX61z9zuaepsNdHm5uct7YV+8VPwXlmKnbzZ3OpFqxtOUCezx7eYe",
-	"Z9KcyFLgFK/+trnDlZTvqPBlvyH4/i9DjsDy1UxVBRj/MmQ7oTwDdMdn06uAidC6DjXczchHIv00sjCj",
-	"Rx9txzjkIsDu1syhg9vurSOOR8aVIbKYS0XKwsoE3+y5V6xdUT/j4ARyrDJ8oSnbIf/9/vj98dGYXByf",
-	"HZ2efQ+o6OLy/PB4OrV/5owKHJsuKBf75OT07HT65vgIvuh62CpREp4BS/fJ8eXl+eWYHP94cXp5fAQj",
-	"Hx6cHR6/db2hEgG7hZIbFtMBp9R8n98zcHme+gj2r/NAf3bm0vphrmNLgwWuf58+KfjTA/2NHug/KDfO",
-	"G6L5QNFElTCI8SF1YrXIo719tYuWa91LVN5ybY5dmw7Ittl08OL9hY0JNcgjvtoDq4H9+s8S6zejJts5",
-	"7oZaGrTi12BaeVO+2gucKV/GqhJufDzn6AtsW3aDHsBWg+dgsY0VpdHBsshA+YYLi20CO2GeMv3Tx7Xb",
-	"GSQVHgcDbnZgMitgPiyhjWztpHImtBubrfpuAgSn7yB9aLVYr+3kaVU83bC8zutwTYPEDtcNI3ct12xW",
-	"qvYup1bNxlZ1MD0cjUdHx9PDQfP60K65Za6dURN39cwKNzOW9a3lhq3uJATd1YtoT/clsTGCQ5USIYKR",
-	"w9hcB8I/y9lXxst/HKRpsVnTmh8c2hh9MEElawglrvCZR5weC7ZR5+6vrLqm0zXs+ffMIdJNeNRXBeJB",
-	"8Se/yApSoXxaCxEFiQ/6sFAHd34d8O1jJsKNfVVO4s/LF3zPoNZyfbJjcCSWWeaqCKFuZc4F6AjWATiK",
-	"6esA+g22+IIw5GaIwE+dcMMpiZ5pkrKCiZSJhHvh8Xd/cU7TN3r908fwGi8Z3N9d4IHklSvcaJJSQ2dU",
-	"M/RCgorC/hqnrgK4v0UgqBNLvyc+hURcDKMLwlMcsFIO2R4/ffQRv40EEOBgoLtiztswNw8kyPhM8Ngu",
-	"h08840UX+9CFp5L/IiQPMpIEmVFAyk2oQtWMA57z+nsvBO36tCZrhQafgaQNCttJvWEWrxMAws+Xf7eG",
-	"Jz0UoKqaWU/81xBgDNPj2B+hDmsIosMBc/fXwP7zadf7gEzCquaFS9/ZhNUpq7FV2+nlc8DVwSkc93cy",
-	"XT0aRezxzPnU9HmwjN+nL0iXg5xpcdbOCYe/wXPYXk306tWQaYog3+Qf69lhVEcjxghSCjXy9ftksi7j",
-	"RMhRVBW8Nj4874g08Tk1/KOLVDjCRQEIMoyiAEsRBgc632OaVyWqA0uPs9282tsD240srbgGbjcdbiR8",
-	"3let8vO/u6cd8R4b/qzX+LSCXfqO+jIf6dN7/N28x+YdPdarXG9sYeKWZbLwyMAb8A3NsL7eDnEpayp5",
-	"QEjjUw+nWDe+kYHTNd8kDGzP/v14aJ/VPWpuH8AqDu2V6sFtfdBTV894TJXFZIaAkhTcJl1B/ZhusQqY",
-	"wWCv8UAUUQc0dBfwlprtpz8W6aNMXu0eCf/ayavwjUff+zaTP9bOIcQ8SO7HNKvLuzxv5Z+zUpd9TTPm",
-	"hGpITvVioMEBhwVLw0PlmTql+5b2hH8sZRX4WReN6Tlk37DHrtAKphukxg+O2Ts3aYxOmmB0ks/fPOQc",
-	"IQix7xwHxCM+iuVFyxbw++Opw5viB7MBTznn9iEo7TSWT35IxzA+Yzi2fQtWvy0Mdh+/hggzxLjSSCn7",
-	"O+ee/ljqgOBkN1hgNugALAAhH7JWMdXhWv6ASimfIn6AXsrvskKaPMx2/wTJj6zY8iAYV2gBM83FNjCN",
-	"lHQgSLskBn9AiHYZ7wcANLYkqat98tuoXP/0sNyqMlDZ2T5DR6tbuiJVFTnoMy+2oePzdTZfmpXwYLwJ",
-	"bJ8c535TA7mJ19Fo5ugfBtmYY2nifc77DQ2HIHE38kiOvowasVH6ZpAC8eWjzR3Lk9ljIYhlyfwzaCZB",
-	"1fVHVk8e6JuGrcBIuCtSFj2Iv0cVuevjTzxjvvur+4fzk8L8H5FIBvi9lTd7a+x/4eeK4f5v46rRKmLG",
-	"QqVLT/KEq3+7KAS4AQDG0oXg1lcEyvKuXtzDi8XU4x5cjPG8jw1gfZg8LzPDC6rM7lyqfJJSQ7dAqNHs",
-	"8V/Z2tuJf+5B6Y3ngwHRT6/nN3s9eGuERlL6U+FTcI6bhQZ6HlIDrTs2Pv20O+cQFLeRhz9x7R7GwH8N",
-	"5t2vsAewfap0t2Ey54tSffUAtT+916o/5lwKtkKTpMsAGiQj8b1a7PkaMF1yi4tWG8H0jWv3YDAd/841",
-	"LW6Dx8Ko1RBdi/OxRbcBPSYyS5k2ZM6VNk+I/XcQxtC4n1hZh02vpN9T4ALUmOANTLMbl6iKYFUFeJMQ",
-	"woVZgyuPAgj89k7LlAh2b1Cfz+4hQ8nzJdVn7N68gFhwIQ1ZyjuSU7GqsqliTQjQkxKaZWt8Cr6sP8HW",
-	"tqoBRjPmI7s2Nj2q0sAObHws0gf5MAzgcdmgkQ9d7rVhwyoujE8APaSDc8MdMDBk55zeDBu2StX3xUye",
-	"nXThw04dnAbeMbOUA31TsCbyIJMv8H0+Afmgq4V02/ACfbLWAb1OymzOM39iwz1sprJUybD2mHfhjObD",
-	"mqNP3VZPq+4y8IH9w2cY1I/tftRvq39k94N48e7Pc0X44gz8YCP+k+7992Dw1+O2QXqQ9b/DvkzAY3Ed",
-	"HwO+xrYRMjOQ7/ue59Rgiit2y4TBHGKJFJprAzmyIQ+vLrkhKdXLmaQq1VioxKXmdsWY44LEoV/Ul4b6",
-	"aqII5Fspw+38XyLSCc6iYW2HpD/IIs/K5IaZzeA0x2INE1UnJe81uzcLO3yVMLfGlEMkOJfU123nXyvi",
-	"zW3a1TPBAnzNyiGTqnKIRQXOIpjQLBtg3dATbzqsoozWg0uXE9wQCA4ej5gsnTw3qsRKLz5/Onk+p5lm",
-	"L7yZRvfSeZ8CpBMGXmc5/yoqiE6C7wHwe1ht7imibi2weyggdUpVF1ZXOdtuAmiX0aCXkh5kZinLxZJQ",
-	"8v3x1djlQwdmUTdjzvcx4HzhUx7U6QgrD2KeVvHoPpsQ4ZqcuLh0yJgnqhRMVW6mLs3FGb6CQuBJen+S",
-	"3p+k9yfpvUd6bwvhWMI7p6aZxaWPSrt0ieOtcqv4Wk7/qmlcnmTrmhOARxGQYZ8wGdXqdbm5JQuTeGAQ",
-	"0mYzgeMNJmmQAT0e23uxmfI/iLjX5ugv4zXnx29WgPvK7nN/prf2Z4/ixQfnki/WZVv9C6nrDEOOObRj",
-	"O6cLPcDNQu/y3LPj8ZfmvP0JJXOGWTQwIfM+MSwvMmDL5642KOY1lb4uJUT8ukZV1u5I/O5p3mCuv5CP",
-	"E9JRmGob/6bHe3Y4d1VRr+fp4X2Ab1OlUrCX+s+SlU9B9b8bb6fD6Q9EKvLj2+mPCPZV0bWGodmlmJjR",
-	"5GahgN4PepP4gF0J6Ylmxj799drndundBb9lmrzae+kKvllEYQ/di8FAubmGRAD7kOWCQzGXjCp45pJo",
-	"SRgHGzvWeNFRVbSTFVBenPqVxjnFDS7N0ZE+jf0jfGDvp9ibmB/UUt5V9bERzNByUaX5DQD11NOTgXC6",
-	"W1ZFqfozs/TC64OBEeWwfnh8fG4uOtfWOVV+o1fxFMT2WClWHuUtuRDMQD0a9yr3koNtPYBlejhwR2tV",
-	"/yaSyn/J2WZBBTimJybpd6okaBQz36wH0IyqZNnL70RryD7TJCxAE5SihurTGUtrqQSq1yS2iX5G5C1T",
-	"t5zdAZtNLVek0omVMlYE68FgzStMbcWSG8uQLygXulnaZoccSjHnKRNYdy5nKS/z1y5g26nzoAiurspe",
-	"+dPEYnqANKA6zpjMLLOIDZm9FjKTKWdVoiSo0ONQBtHlYsE01lAzkihWagYiYUcDg84FzkMFUp0FFXV8",
-	"rZo98ty2+nZv7wW5WzJBbpjlZwnoEmFnHNL+j50982eWGG0b/V8Y+FqDcpZQb8gxGLOhYe+Em33iWvBa",
-	"xOn3cpjWm9tkyoQSW1U5LKgvZqQ/nTXp19cms66KwcPehBqNR7h8KONY1YF3Bbvtj7Um3Bn4hyWQB2H5",
-	"3kAFtNTyO3Oq+hbt/9yYg7t/PvA8bYOOFIxotEDtk4zRWy4WhGNxYnyTTLsMer42R4+i2aUdmnbNwhtl",
-	"9MoE9uX9uULginmm15/HZPYbOaX/gfA+Hhc+PdQKobbKYR+HfwG+wR46gA6YiRcyKIivE/teewULLI+c",
-	"lxrdvmeMuIxY6EFuEVmQCtL+dLeUWZ39MZbZ0XFsBzD939nqCwsT1TxbsVwD7hqZ1RRz5D0xSL9p7LMx",
-	"NFlWMgNCtoVORMLR8OdewSF8I6768bo8xA2J8GvIxZijuw7o/HoBpWuX0aW+rih/xexpZp7yvTwabXAJ",
-	"MZpysgsm6k0/2g/0LvXhLk1zLiaoeZ3UNeDi4H9gGyMebKUqZF8Kq8OUOAdO/K+M1v9Q0ErFqtKVN/Nr",
-	"PQegI6W2PI0U2epFJ4uLh89+wLVo28gJSgsZ1jno15YW1CytvKQLlGQ/jKqOH0ZBwUIFyVCQa2d54PLm",
-	"O0DFapD8UDZBZmnGCCVNr2SQ1vbJXDEnl4Ct4Geo0rw+A7Y+dDN9McWUXZ+XLRD+n7ikP2ECawAjz8ET",
-	"qSJJq32EB3Xg/PCH6Jy0mw9xDZAfVe1/L/mVnqD7jwTd76i6gbxghatfoQlmA0KoIs9TJQtfYuRzqYyP",
-	"QJhgRMJ2IL46wU5P2PwJ3h8b3hEePdivHg2bF+CTPpmtJkHx+/UsFq7phrECVfaO7ODI+yTlC25oVpe1",
-	"8gommGkDR4Qu8t+t3gWL+TLPKTLTkyLpz/2oPKRWjwpBEo1MLMsAnPMG5D3wVTX4r/7XdJD5Z+KEi0yK",
-	"hTcvoCBl11ZrZ3fImTSEpywvpH0CrwEDGMVZ6kqpzw2k+sgkZI11RrOcrlxkEKGuePtaTW79Hi/tRq7k",
-	"1G7ji5E1P8PT+/vTvj+LbVvvr5Hh1YK5fXn2CeYovoBJEuHuwa/QlEpMIMb8djAzh+4cB77Tk9DylLn1",
-	"odYLhKHK/eCOctA4QYo/+Eazz4ZuxRLGt4XuS9/pCbqfoPvBCR7EnKsczUCUeBePZ9r7MFGlHIx9LoSj",
-	"MnVLCHednoTxJ77l4UCOYLQWgz+aKO5D8raC8y8I4Xb4J/j+F5CLa11qJRmrGrgeCM1OgzUQmKeu9RM/",
-	"8gTFD4TiiM2rJWNqr1YdDtVV1uK1IWVgdDb0xhWaEmXOFE+8KTxFZ+Iq/Nu5dOwT6p07MKTn271v+717",
-	"f8fJutdm6X5KQfCbRq/V0A9MCjdDExEH+bp9dM5g57nvXYe2B92jAfDjxc34pabNtfZAdBWn5B7uU8L5",
-	"RwLVN/SWEUxAc8iEsSjRHTWhpBT8n2XHIQ5YcOdutNYRziXcWpNtflrXv/1CeNLN0ANWSakUE8alBtt5",
-	"gpA1dcLwjOCfzhvYyBsmnO3E/hWmVsNjh8oz1GCcVCtwQeasSthupTuAq3+WNOMGUpAaJTPQTkuRrYjG",
-	"CEay8EBDpEhcFtNblqK/WBgk9GpvDzCvLA2hZCbTVV84bgCEj88A4+BbB9xGQBUDOcOkC185yOPP7suF",
-	"BzznLEurMo9NBBEDcBiEJaXiZgXEVR6UZjl6/dNHSz41LDEWCXbQxLpcaENFwhCQl1IbkvL53EJywVRo",
-	"G4U3oY2zIJYqG70eLY0p9Ovd3V9tx0+j8eiWKm73CDC1rEygc1pmZvTa1R1PYOoJLfjOLzSTiu4kMt/J",
-	"V6NO8tSLU1ySOxW/WKyZw+5pXmQeQfQNOu5+N0vGEyl4Ak1oGWmS0jk3fCfJCOh9+E7YArrNFHl+BK3I",
-	"d4r+wrMXO/adfayuqoN4mLq11GzJaGaWO3VA2BSqp4/icW+bsV84kiM63drtLuUzZnv2KZvHxBVmGbfr",
-	"6mBwJYSo6mB8xzj2jO+9DnESX4h3XKnSwOhOF50BHX/aHXXaqa4RVgEn7nMGopQUfnoI4/TxtPtEM3T/",
-	"vZPqZp4hMrd/Xx4fHL079pCVy+SG4KPpLK8SFbsr9NlRx8QomtxwsSCQgWHsiivipp33cJ0EuL4wnwm0",
-	"O/RpO2pepI1omHZN9GrMih/qu6Y6QdJzzIw0rtIi4bozro1+gY4IZXbj58nb4FBnaelOdaBXIlkqKWSp",
-	"g1D0sDtGsMc6Vzw65I+pUsVAMpmcCrpgakxkaTRP8XJ3b1+RQrE5vw/GP7F9I6O7JJdEM3sEiRRzvphk",
-	"7JZlxIWq6hceihdKloUeR/mDW675jNufg0nDwfvn1uS55oC8pn9/r1/YyyyCjt3xYmOd5tQ9i/V9CYeG",
-	"0dXYSwdE74ewGwP8oJq76oGoqZFg5q8GGIeLgdHufErHEO5tt7UY75muO4Z7aiWIbHZ/I++Ipb5QtJCG",
-	"K3mmiWOrCA+HO3Q/6kQqFlsQXQBuCU8YCSGssjEUNTSTC0BxkZG+U9RHrSNoUWMUn5WmsT1s1XMyCTVs",
-	"IdWKGMXYuP6zHsktDXOZNNdmm/LoqR1U3cf1UPVOcwp+iRKah4PW/WLbtYjDoQwMbj2c/jDGpFB21B/f",
-	"vcXHPSaqFN1kUOAByVjawGx5H8JwpACD7nWZYb3sYLQu8jqxg48+ffz0/wMAAP//",
+	"7P1rc9u2uiiOfxWMzplJ+x/ZsZ2kl3j+Lxzbab2bi7dlt917pccDkZCEZQpQCdC2Viff/Td4HgAESYCi",
+	"HDdd3TvrxWosgiAuz/36xyiTy5UUTGg1evnHaMFozkr45wXT5fpopllp/sqZykq+0lyK0cvRhGVS5Ipo",
+	"Se4o12MiS0IF+fHy8pzkVLMxmbKZLBnR5ZqLOaFzysXuaDxS2YItqZlQr1ds9HKkdMnFfPTx48fxaEVL",
+	"umTafv9I65JPK80mTJ/l3TW8q5as5BmhbhxRTBOem89wM2BF9WI0Hgm6NB+izenGo5L9XvGS5aOXuqxY",
+	"ZGlcaDZn5cgs7VVJRd63iqkZkP761L6/5WePqchYQc23LhhVUqjuCnAMDiIljCLmq8oshd2vCpkz9zFY",
+	"2e8VK9f10rLON/7xW+OmuGZLFbmysfuBliVdm7+VXhfmh5kslyNYvmZzWa77Di6zY9Jnl9WzbHt8ldJy",
+	"aeGpdWr2EZnxUmkDvwVVeruDc7M/2nmdUM1OReSw3lDNlCZZyfCaNV+yQ0LJqqBcAMaRr8z/m993zSxf",
+	"kyWjQhG9YISJnMgZ0QuqSU7X/pRb28ntx8Ot/N+SzUYvR//naU0lnuJT9dR85n1p/v+SLxmct/ljommp",
+	"uzs4pWXBH74HZWYdugtcwqfsgxX81kzb2caP8o4UEiiaJHDR5I6VjKgFX61YDoRw4cboBVuTBb1lQCRZ",
+	"nlyz+9zQJU/M17iYn7DCANLH8eg1Y/lVxSOgc3V1doIHx8iMmSW6f5nx5gkVhGYZW2mWE75cyVInELEy",
+	"H+hDwSW9f8PEXC9GL599Mx4tuQj/XFGtWWmm/X//2Nv5nu7Mfvvju487/t/PB/x7/+Dj/x2NO8xjPHrN",
+	"CxY/gLPcb58XjHBR/3tJBZ2z8qHbjayiKma8WDKhL9crFiE7S1ZmCyo0AIwis1IuEb5ZUbDyiSJ3tGQL",
+	"WSk2JrdM6Kpk9aAlLW+YXhU0Y0+GEqlZY0UpStUHbM09DSFjZ0s6Z300n/sr4WboGLdYcKXPS5lXmTY8",
+	"2jxRiavh9gtb8oMzkRVVzs6EgXel+NQsu73Io0JJWAthQpecqeCCyJKuiZCaVIodkuma5GxGq0ITKYo1",
+	"qRSdFoxIwRShJYNJ0ljPI4uJrH8qZcGoCNf/s6yyBStPmKa8iADZa14UBs5vcRzJcaA5cyRZQESBMFE3",
+	"aMMqW58M12mPYPRyRgvFxvF130qesQt/V+0VvzfHJ0sjeuLiBGM5+cpc6deGpOYSTh1/he98bcgWx3nT",
+	"a29+dsPpvuFLHuFc53TOiOL/Sn6mgPd66SIXfFktRy/3xzGwfD+bKaaj6DJlpbk2D4mSqBu+Sq1E4kSD",
+	"lrIXX4q5gz7UhUsyCPyVuRCDGfiLgLV+ncBXaafdEl/talQCYPSCKft9NTbYKDx9GUgd7bo2SXB+TZtp",
+	"Hy5Zs+WAQ9RsmZZ6ZTDRg44NXlWveRHV4NoHiJRhq2PDDzzy0SHMD7hxC3FbLdlO/mjyOqx4Iqsyi/F6",
+	"eEoUPh4TVWULQhWhRC3kCjSNbdZuP/N4a690ESM6ISn2koeEwUmyg1NtIK/nNLvZIBescEgaKVZ+ji1R",
+	"wnw8xnh+WTBtWCQtijFRcmmAiwgpmBNQ4CSeKMs4DVdfwVSps8CngyV5sy4u5hNNNbMLXRtR6y3TCxkj",
+	"fPY5WcKArfTVVWPqRwOk85Jn7FhWQscUpss7uVMwI/iTDMeQTOb+eFfm5TEJDpwLpakwEi5hwshTuX3R",
+	"8L+vHBK9/S9zUZMfUgzHfmtL8f28NDCTm9uoVBpYQrjIZVaZU7V64ApnSEJH4wObEAZl4WGC9AoHk6/M",
+	"URppxZzPLS05KNtfj0F+AgFQEcVSGt7Kf3Jb/HIvDmE49isP5Nl+jY/Iemq1wxr6UgxIMa3skSuGRr+h",
+	"6GdNgH/KqmtDW+/CUfdVzBnd+BZGQv+BP2X9JaOaJc1f9Q7AesRyIoWBb2dkXnBFcrpu249SWJg1vvYJ",
+	"dqLYBhL2r9QW6EwDRYnv4JAsK6XJlLmtNpa+eX+fbAmrd/hDKatVL3LXIMaVp0dz81pqofBwtIkme4vA",
+	"VoRwI5F7kB8gXI16RXW2iLC85ipAayukvCFUHxKqyVIqTfb39rajd/jJ4ci3pPdn+HR/b28bXNyKhsMG",
+	"/9yNbLXytImh51YevP406PRdDBfuYrbanJhomd304d4d1wuizKi0RQQnGSZ5TJj+ia3vZBk7TnaP6r+Z",
+	"eYwqzeSnq7EzlE1+ujLkbUVLI62av8CEj4sENCgYVZo8I9mCljTTRpUj5pJumcjB5IOCFaGFkkY+l3eK",
+	"VCtzbTN+y8gtLSqmjCx4g2v8x2+HSHqygpv3FBO5MpJl6jDse6OWecSbrMe91Mgc+y9cLy7pvJfngjkr",
+	"o2W5rjdtZDRN50l9Kpx68FWBunnCS5bhGjo+W1lqkrvnyW83Zxmsx/hlmM/U7zeXeA7QMLmpNhEYcOUC",
+	"OCMz8VCUVrvszIO5yQVTrLxl+UaEKu3Afsxyo4bf1wSPqPcoGgTLsVaFLzqG510HfnBWMpa8YNXVPQZe",
+	"bPRKL+l8s1BgbzLkG5rOUf43nLsERYAuGflKMRY6AgwKfD2QPpspH1GrdTu8WuXDZNMKBn6ibFo1vvYo",
+	"klu9gY2yaXMLW8qmjaVv3t8jyqY/c8WnvOB6PVxAvfXvGM6kk1yiHvcAnKkXFlh47NObmInBPjSkblux",
+	"6qZ6NOCfpHhIaBzcRI7QSruBGG3JZtDgGhCiCXztHV3GDLD4EG1k5CuaL7kgmRSa3euhNEXV8z/e6S74",
+	"ykg256W85Xk8OoWWJQc/izISlZGCFMEvDAUL1f7Ko6//cr1ivfhm4yM8G3dLIuYLSZAIZt8qIKL2UJs1",
+	"ohSySQo6JFRlTORczANvbnJpdtLBq+qIQnFh0Smxms7NjdfecO/IuQRu+TBAeFS2OIQZWvoA904Furkc",
+	"Y6G6zRsjYUBbhy49GtMcxio3bzDgnL37GxzW9Ihs8xcXYTLMntKNTEmYVe6Cebe0qvglxYzu7tlWvg6/",
+	"mMcD/V+PkXX0+wUyCjyHZhp0UyoI8h0DFGEkiT9EjLitV/7rjvvO0Ds+hk9eyIJhGG3J1EoKe5ivaH7B",
+	"fq+YgnUD9xPwT7paFTwD78DTfypk9sO+9zMteA4vnpdyWrAlfrZrbinxw+SOKrKkhTlIBtL+jPKC5UaF",
+	"txPtQrTogoo5y8/cDT3KYkNfeGqdhuY67xOyrIVUgJy6UiTDZcESX8tyyvOciUdb34Yj1PKGiSeKVIqV",
+	"pKDZDcLQipVLrpQRu2bSEhoDebBIG22Dzu4J09owi0dbcHz21MniYOurNwK4Rs5llmmO+kqsSpkxBZFT",
+	"j7dGzZanZSnL6MImcukuOpNVkYNrbAqqqVkJyw8Jo9mCMDODlR65RhcwrPyd1K9lhfzvcwABE9qoKblk",
+	"CtbK7rmyfLSQYg6mTCok0CBHXUA2Lm9ZCefwuVZ6dH5mkRtWcCnlWyrWlgCpz7GKtyhYUEGe7TkCpAy+",
+	"GD1FirzGF3tS5J3ULii0ZXock2mlUeqaolmq4LewSYwVMKzdigGQLLED2RKGsrfTKHZ8HkVsW3b00yDj",
+	"AnZ2JWilF7Lk/2KfDdYwGBHpDuGKAJkR8zFh9yvDzw3YVeJGyDsk2leC3lJePCr6hnP2ABpXJJd3SAGX",
+	"1MgTgooMHN/ylpWFpDl64h/rNv4MUrUFC62EWZeWMge4nJaM3ihCybRSXJhLK6uC7YJAZWeHNJo8L5mK",
+	"CFZHZCWVpgWhOOIQ419mnBW5gkDXKSNLqmywi6gKe8soda1KuWKl5ihm0NRXrmqLvR1DCrNakH8Gy2IZ",
+	"1+vowKyOO+k8Y0vKi+gTyPl4B/LWH52NdUYXdIvBq4UUbDtB01zDMcizkcElm1tLTOfRHUXHTNfKbX+R",
+	"03+yTJuhR0YGxagTlLJi4GDlHXNdsjR4JMBRgWyvfeGyGefYdXNhJlJ04crH13SXXusN/2h847chuwok",
+	"3RbLh0GsuTkf8ZjYmRocIt893s41p7am4jtTis8Fyy/pPHZTms7NBqgIYje7G8krdqQ3Lf2dBehaRRyP",
+	"eOJKhUWCIQDnsu1O2IwLHrcm/mKUXqMh+Qy+hTS0h4ockmiAcBQF4YZB7xI/JwjsEIpnNK0w/e9l/Wft",
+	"dSCKLlF7BD5/J9EQDPHv5i+eR6CAdjeQjHGzD4ySz8odF+ZWL6wW0xoezoIb0QQyB/6bFrKkYaDb5S9j",
+	"MvlhTM5/HJOzkzF5+19j8uNPXx8SFPNclJzdBvyojFRCqLARdlz5tB5UmulyBQrt2/+KkPMOkkYOAKxr",
+	"nd2/paXTSkoj69c3cOjTIwyLpkVh1wnLEdXSIILLHjDnzzN27d1T8KfRgVcs47S49n/TAkahEcT8wQSQ",
+	"h+E7iu/jR3lHKLqVCYiHQr+0f1JFuBoTCUPNXxCviH/xfEyWVaH5df2YYv6InNWD1C5Ra6XZMoRQH84I",
+	"sWFfA0xzYfRkECUMbxY5mUsrn/KSGHkncApabo3RfTzApMYZwyZG4xEuZjQehes1pwgLCwhRfWaNIxrA",
+	"/iyU/QxfHPLCjLHcMdc2VhXVUni8PZ78DKfx65vJrzZNDSkFu4d/N2H8WBayfE2XvFiPYl8FPf50udLr",
+	"eKQI3rvL9pkysmfESmZe2B11c1zGGMoU38jVGUZB1SHgLr/QzHmMUmR7+ShaDoBqJNb+1W+/++ZF8q2A",
+	"lnOxqvRbK3WkzVlB2hPLOUZ8wNmMkXApZgQEhD/3b1liJrbNipLC53yGQGmmG41HOVergq7BGgauNsiC",
+	"Mg+vpbjGSLZB2A0bimO2uVCDVOSO53Omw41dnRG1kHcNdMkWLLuZynuzOqoZoJj9t9H4zD9LuTKqh0Ml",
+	"xQrD98wql1NWujc0u9e0ZNT+E3+OYRlXpzlQ2Fdr9Fm9KmQ8Xr2GTa4IDiLSKD1h6FvJaLZgOe5zIVdx",
+	"iOXqh0JOaeHZakTSMGoNSk0M4NV+YUzuFlSbn8Aw0mDBu2mgbXz8LRU51bIhuzcGXCmWn4ljKYwoZNTx",
+	"17JcVgVVqRd+RvB5Lcsf19OyIcQE4wo6ZUV3qycIhwQeHxrgNTCPtj9QJ8GQ3yUyVTkESYPE2E5qtxRz",
+	"o+FBhJO5NHav8YobHzt4NgSrRZQAnQnNSsNNMFarUiwnU3+ZO0BhZ/ZwmzvMDBm9niXpKLKQmHJpd2MH",
+	"BKwwFA+A7Y0D+DH03BcEWFJIckZdVNCyNCLhAiXdYWK5m/c9Lutj8ghrXcyGnUTpyBs2p9maFOyWFZiM",
+	"W5KvFDdnNSaZFDM+R+JnUDhj5tS/PgTSWLKCm882TzccGE1qHiJWn9OYNvdeMLKic8iqMLLIUUMwaIq6",
+	"fDtdJyLZx5RaOueCOrmhPwXGj2xrSbigxmS/9Z3K+1UqbIF5/ELqiWnvbZCMnE3MyVkLfpXgv1cMNA0u",
+	"mrSwcdXfPNuPMmF14pJnu0regguNfkEwV3KUsSF4GDAYFz+M3MbpgqN5SBYgztLzd/xGW+6a8YK1SMSr",
+	"gkJA6TbQiyf4FvE7tvdswYs8oAvuouwdoufVhQXWB9G8O5hkSxpxwWYIvaW17G37bguC7URju5gB0Gtm",
+	"6Z6Ih1VbryENsf7RWUsw3ItBIM7aGnqwF08ODjcWfiaYpneDExYFdAN+OYiMZnMBewAvjGcHYL+x4byt",
+	"i8aMis3Gjq6RIyJdoXJudqEs5uWo06FwB7KB0a2LO7oGV2GLrL/45vlB7Ki94BHgDqOVjjJWh7D12Gly",
+	"rA092Gb7MeyEzKfY/WBpI5e0RTIqjEKExQ3QKB25EmfJiOl1yyXdUWxFS4iYCNMCkcbZWkqKQGa9kYlk",
+	"rTt9GF1cjX/67w+jJhmCH2On8wnA4Wff399/8eJFnIIfZZrfspRMerRaldJGGceeXzCz0kzHZH1UBRRW",
+	"PejU/yAUpqaFkc4rxeqTi4v7XYg6ynlOVezMVJmdJdADvvAEkMI6zSD0H00IzSs5Ojl78ez5/hD5uLYI",
+	"OyWM4rEavc7/M2cFMyf12+MgwRgrvDTOZJ/Ovp+x59/sfPttfrDznE4Pdr6bPqc732XfMkaz76bT7PvN",
+	"G0qiV5+uBVmbO20jUW3FdKI0tfhhUyJm0ihhKcmlBuGDZ30KQyCUVqD0ldcaA/D6ZP5BAmNz47Uo3rGP",
+	"bziylHBX88bmyWw8kmcH+8OOBGP4RsOveZhM/spnj36KPI5k+y+WwIMQpCjVKGXBCG0ER3FhAxotGfFx",
+	"TwQdsKFFBkKoRmOrMEXx32XARqVJJ0JQRRSjZbY49vmvINtC5E8O6WDVSpGS6aoUUayinaKEHky++/bF",
+	"t8+eR7kECH8lE9H03LM6+gjjUokbHvOR9iTGYaknqNRkTSGbQtVc5T2zgBkrGUZHZLXJJWE5epjJsYtY",
+	"r6S8UUP4A4rRZ22S9t2g70KY4nYeWaoX9q62OP/fsxMOwQE9dSa8FGVv3N+BuuEr8ntFISEhk0KXsoif",
+	"vmIlpwXGX4XpjpGRnqv2hw/iEmxRgoAtds7pdhNY+ZKIYAwONxjby8coJcHxLbKv4nQlNC+JwPWEejMN",
+	"MD/BElLa0nc92tJGc5fzKA6Gnb6DOHZabJuqhcSiccybKFZ3NQuqji3NSQiqeY8zJ4LiWyH0vw8G98i9",
+	"7oBTou8hMdsgldC8IGotsnjUTI/k+/g4ug2+YWW3TdxzXpeasFxSgcvHe9kN/0BXQR3m3CuEIfMYHGvw",
+	"2VnB44LE2IkbULsOb8rob55uNjWoZ98//+7bb755/ncCpKRVD6ILWxY9tRWNHi4UJ7lILLasUaQ40A6i",
+	"kpwd/K4jy/zIaAHpEAOUBLe8d1H/61EIWaDtO+DSJWNDKHzfwStmrco5m3FhLS7BB1shBAOk279WHIxU",
+	"eUCzsNuTRUOM+zWqiGw627elHa2EGQgPb0pzRq3wpdO0XGGYqpZoTnQVCR7Cy5Kaw6d8uYchdg0ke9/s",
+	"ZWy2f7Cz9x2b7Tyn7Jud6f4LtvPt98++/27G8uzbb59viwRLJrKC6qqMIkPMTRlYAw287lq93/xzKXNW",
+	"4D/Be/lhdIhxG+TOkN2G0L2gCoq9NanuphlHPernZs2/WXrpUzR/r/L+5co/rsPZMpMuOIwPkyVW/YVw",
+	"ZTD590ivWbKunLlHazkGtDaTYfggFwHKozBiRzbv+eR0CK1pRUAFYXRckHMblJa030dMIVXBamv2kotr",
+	"WwNvSe/9P7m4htC24FHjby6uc65gV9crdCFDHWUzMPoATvza+s+upzS7mZeyEvk1QLR7bl4PntUT+EvD",
+	"IUVVlhByfq0yWbbQx28pdi7aOtadZccNhMmjhp06Scw55QNbZUYLGsXHWxeA1r0AcCqMIRuP3WsDIAJJ",
+	"g/XrWD9Pc1P7e9sRtTDtKilQe9OuDZwUucOMGpMUOsbEEBtvXGTp8tnTgmW6lIJnUet/+PWtiVFIBGLi",
+	"9EKuHipPt27k2fcvvn+25a0kCju+4TOWrbM2OTokXCxYyTXLr50bwibveuczN/QGHzUslhH3RXeyDT4N",
+	"t+zLkrFNoiICE1R3rKYgJ5KONxPC8fSdxAgWdQgHfHR+RgQkSTmzI6aTrUnOVnoxtl5YsDKAsMEVqnpq",
+	"QVfssS2kCcgIbRwcXMPA0SGsmBSMzgbHBHXONAKkX+ybvcLgEISrTciJqmXIv/0oLK6EfJqVCvHQSn4R",
+	"qQBa1rCENStnM9Z2ygaPMT8x/iyV+bAKS7F2H/9e0ZIKzQVLJsNkjN+mn+qqTLw75HQh/yDqaW+fb3is",
+	"ZBpUvunP7vrTzvvzH5w2h2aElngCgKEYhiAHx6SYfqKITfYjPCK2q/h857X4BDrZ3u7evqGt+3t7h5AT",
+	"ctfWvfWiZMoIsW1PAIRAlszsw5VHM8vATIHRy1EuKwyctltGEQYYrlnbdclWstzoGg+P56IqWNOs1Nyc",
+	"vKn1KfgGpChmtMiqgtqUk2GEov5kKnvrPEh4cPegJX4WwnEgQsIG6it6i1/fbCRZlcwcvq9R0dKu50KW",
+	"LEcu2bSfzKT1vTtVO+LliOSdqOGFo+p4za6JKoaBDR0lqY10+U6ruGp3arWQpT5pzh+Lij0MQgdd5RDz",
+	"6nUwGJoj8fmi4PNFO1QyIsHb2tUJ1w+iZV1K2sg/stLEClTQhSVeUDJnWUFLcP0ShETM816YK8XUnTG5",
+	"W/BsYaS7uwXVLh+ILFjJhosaAWz/7HazMTMwuOvfNiFMVSTImEbuCpgyoyXLsQOf0oQC2nAxt9nCHZVC",
+	"TSpIAZ9VRdwXtKT355JHGQ7+XuvjGRVkbiXjAbRqyYzqkMgT9JMuGVVVydTYqQhBxfiCinlF53GIWvWv",
+	"mlHDSgYu1cLdz3E1ExYMVU9wrXmt8INhjuuCkQISAnbjGlgml0smcppEaXMUUJI51KY91Ti950obydOJ",
+	"u2+MxD8ajwJMfiWL3LKo1oOqKBi8Hfz4iyxz89OlWfvxgpbmj1e0zIwMHVNezALPGw0dt2E9wZub+Ubn",
+	"S+04OtTFUfoJwf8lWXKsH9A4pzHpngZo5+3zOIT3zZMlvYd54ucLQ+qTOySB2xlea13cIbagME/sEW/0",
+	"XEcLQJsHQ/COi0EjN11ETeTSZtyAcUusEafIFPeI0n9EvjKEpzOjPZjakKOMXkuhlNu/WCmNIlzeWuIz",
+	"SBIBEyFa9KLr5+iIMTdj7YmGBCmeu4qlPIsZdftKFKzc14ZIcrRgpyI/oRg9uG1St3n9PP25hJrZ/DzU",
+	"HnvwAgY5KGGJzjsZu6cTqumUKpay5bwXjOR2jOGBAsvvPVG2vkEEk3oieG9ZqTqW3xe73+4+G2h6ahVg",
+	"M58T6/ez0ct/hLdgjrRLQ1sjdmz2YWvYb+MOrM6gKiOZykrkwIBtVrKfhchybK0nEMBOcroe45h0O85D",
+	"COpxPXr8s9F4dL8zlzt2Wf73S1ytf7aDSbvmCNBiMZpzvaimu5lcPg1ToXbmsvH3U5956XqMuqNs73sp",
+	"lzaikIo1Gqi8jeuu5JBUkNrDgKP+zBtlhqpc+DIabRFjbZgZZrFyrAtV9xtsAviSKWX9UhFRw83vhIir",
+	"yenF9cnp67N3pyej8ejH92/OTo7+6/rte/CXnBydvfmv6/cXJ6cX12/O3p5djsaj89N3J2fvfkj8evn+",
+	"evLj2fn56UljQFRmgMWc5UxoPuOxuqKvuCazgs6djmH7HX+1PyYHY/J8TL4bk/1vvg5ofqckSaLNn3cN",
+	"oHfcSG82j3bsfcf4HKdRsW9EKYBN9o7nFP6ykGQpb60f3gLmS5KXcqUWfDUOk5WxZyjXh2TFs5vKPgyy",
+	"Akgmi4JBdK0mX2WlVGonl9BhCrBX5NdaXgctRoPJp1BT1LyoZSTbwL/UnrdRzMGu2kAgrBBidltfjd78",
+	"iVXOTiGZP2kJOPHdlrQkcyZYaeiUuR5bk1PaRnaHQPaI6+9H3AhbCTBSLMXOHL8lw1RkSZayRBdBUVz7",
+	"xk9jV+VubEsRnLk/lW3T+4ZOjVDp/jynZWb+zrDI71sq+IwZnTOM7BzDHaMuCgnp9p8ly7l+J22u7NK/",
+	"mzWzanYTVQ+AxAU9O0erfBZcIP610Msieksy6Me4heE4PPmtXm2pxo07iinHCD1HCRf0T1y4fsd4UeSf",
+	"chqCr2tiBb5IX6h75KpMg2hyyZarAtk1/opySPCzM+LYRhtQgNL991JOED2wLCXwie6rx7ZcQvDkNWM5",
+	"VPK7QEse/vIDYEDRfIB9IBx0HqlzuFMHZZ0HuBIE2fbgEVQsnrP8fV2uyP1k16rcFBdgix11AsHMgCuV",
+	"iNrHC3sdwGWrjy1GfFDduLdGsQZ1a3hvoe57PmBWHk0coWotskUphaxUCygeIcUwl3eikDR/w8WNihEz",
+	"fEwK85yU0IT/ljn6a4SWhTS4bTSOFSvtUWwXPIRl+9R2C8eTOK7r27W70U9Z4ThwfSWJ0iTxtGf0esZL",
+	"dZhrN/x3VZVzqMaJFwMmrERym4ylVJ3e65KGBXVqM8zdwqievlZlVBYBHsRyhM7I/V24EfZi1GFtY7RF",
+	"aUjJMDWPKyzVA7xqlc+wxpVeFtvdJvLqpK22k0X3nxWroCfJOZYuRCn2NRdcLeB3rA4KeAJU9vFS61S8",
+	"j7C5YChme7eQWP6a5RBCvJLQA3vtK5nCKGdKBoezjyjubn0L32RNEoalaZ3W9YU+JVoroER/cbwWruQ/",
+	"5DSmQv0OENNLC5nfSQoQt7iN15QXVclSas6Rk/BRWUVH5NgVkM6DOkroC4wIdn2+iyMhZCUym/hUsqW8",
+	"pcVWtCwe6FVbrO3qsaimnPmi0rQoFNH0Jm6qlpV+P/Oe8y69a4dReQetd7c65+g1eg2DX+Cf7oXrZO2v",
+	"6GUxFs8Q9zFjtjKXARyMZ9Lgo5mXTCUsL5sh3nz1yEcU/W05MV7MBcvAkt7lJvLONgurmVJdP+T5OOFZ",
+	"B9wxR17Tl1RlA4vT0K4A+izNmX3ra4ic5GKOHB3qXpvbu6OlAFs5fMFGVTq3b8nQ7iDYLpmsDG32hTkK",
+	"ecfKnYwqRj6MeP5h5Dwf5iSxLxvXnQ0OKFqWDs/Ayt39p+uHESXJjJatMPBncZtBVwx4GL/2X3q+9933",
+	"sU9hp/C0Q2/GzAlD/w9gm7U0AxWpf30zMXTw6ixKUYZZXw2q2U5F45GWmhb9J1qyTM4Ft6Vi0Bm3qppX",
+	"m9runy9WuENrluc4eD7MbhOQnUTlUryRXDK1S46ppoWc+8qEZQU211CjY2P3J7YZ8X9eGL7DxgQUT0C8",
+	"UIfEwXWw3pKuCc1zcsNd7+Gm+orfqrVJfL/+G782Go+cnjthIr+Uvs/GaDxCXe51KZfhr25+p9/xeRkq",
+	"wt6HhWqteQE761yWVCgk9bYchtES1e3E2kNeM/vDMTClAiQX/yOuxRnRWj//SEVehFPgz5cSl+R/fkvL",
+	"myN1TnmOf5+wKddXK0Pz7afBruJ/sX2mNCr3F4zm66bqDg05UWcGb/lPbI0ntJRY2kip/8z8QfjVqPqn",
+	"aqp4vp7cVK1RxxgCN2McCwQcQ12xqqS2WOdrDlXOg9lhQXjrr2V5R8s80N+P1e2ZuGVC+/DXxCZxfyuQ",
+	"DnAlbykvDGyMrHMsWJSHqfYc9p5gFlzS5YKX+Tkt9bphCcEZ3EJ9Q3QLY63zC6Kqq5X/NYCrustH5KE3",
+	"63Qf4UYbLwZF999WheargjlTR+umzktpVFWz1hDHEAJOCz7n08i7XaS4AAnNPELr7y+Mzxf1coMovgu2",
+	"KpjR3cwfzfu3XaL8j4Z6IehgRepzWcR+VfAz7id8vW6/2Nr0BdVczI8hX/GnFccfIQyi3iL+4/Qeqw5a",
+	"4OcFA1MQnFQLJP2bnoacezkxdg6TwFDahInGYQHnbh7TGznnSvNMtXcakNr2NIaitCezb3ny2HrdRyoH",
+	"4fDNhQTExQvlsQcXLgAy/tjXF0q97YX/Tkqktc/ZZcUUf4SWeGypEUqWVKw7baIMT1S2kjHGjqf8rv1R",
+	"pTNnpOiT+GyiaSywFAwfcRuzkWuGhoyaM/DtZOJuOKMUlPIOw0tAJKgl+JbmbCZplfoPFgaP3/Y460CN",
+	"fJcK5uNeI2/VH746O3HXBMsr5V1cRkSD9k01VHe3Z/MLqgkxzdBpEHQqKx05Ke9rU5oXRS2hd8/uT957",
+	"n4/0IecyzLZkRn6yZQm08r/YpmTWcEHvzoz0H5fOQTFw1x5oMaAzYqDmkhmCjsQjoyuuaQGqRUd5dFVg",
+	"m6dm1nCVymY3/Cdtbh6TKVXsm+c7TGQyZ/ku+YmttAstehk0B3qiiFUlnNd9RfMclDFJkNaTnGUStGmq",
+	"yHStmeszZchCFPje8iXrZreZTz9F/8ZAoLvwYd6diBDGch8CUyeeAcVRoa4PRipuFJh4Lv4DLDb4ka3A",
+	"uaa4yfScyEXiHg3KN1PFHpaz/CCd2Z3i1rt1NHRQbZj6k7FKPCVzaAbJaXiblTgkzu4/JqfexHNsmTAg",
+	"3YwLNH9u7T9w08TlCF4kw7XqiR1wAnNwvv0c0LMLh5ZRTLoej6vTK4hbseEn5l8X749PJxP84/XZu7PJ",
+	"jzDi9OLi/YX576/nZxfwy/HRu+PTN6cnQ82hUHArHTWwZGW2oELbwA2fLdBtqTk21EVXJasHNcIvwjtx",
+	"s47GI/tS9NB/cCfYaNgX9YK2uvQtac7IdE2sPgqhSd0bEH6+/iY+dlyMadiSGdg+imPHi/PgI7GsjIkH",
+	"EssSniiSsxUTORMZT4X8B9VcpzJfY6QbLtibPv9j8v4dkPvDLrdxeQJcK1bMdsmZVs4xXZeJBxZge6M1",
+	"eNkNW0WS2FyQogXn4EnJaD7AKBaGQRrSU/LNgZnt17pgHQN0rKcP9qJzqRLdfNwTG2a9kCuSeaMYnbO+",
+	"m+G6cSVhOoaw4TBKkqnUC2Su0Zw1KZgNrOztDRnu4p0Lb93inUt2r0cff/PH4sJEemKe64SY+kxA8lW2",
+	"xGtGBdbfhjp8XViBahRJ4XfbJi1wHcNZVGObaDQcUEm/J+eIZw/9OgYwf0zW7b8qixRL7JamC9JLN1dX",
+	"4olWZqgUPKAebORUo7R5adWFFkolc2NtQxV7EsNgYXAdtgD5N99Zk15sPoQNoffJM2gF5fdG4G88j6wq",
+	"SyayYYNXD46n33gYE2gpEyW0l21SEqRWZHIVOYA49LYYtRkU49JwjW+4uEnDJ1ZsMOLk1cWbTSA52LXu",
+	"S689ALtiVD6NXg6ufYf9sAhId2FddrDF1EbCiCqBaIg7si3bemIz0MV0aLNQQbx3Xq6Iucnak7Z0XJoJ",
+	"U9Edsz49u9eOgpmF8ZAGqzk9ZLlxAIDIwqjWfwRNLWQZ9hIDPeOQzKFxlVHYi2opwmJaNhaTMJFjImHM",
+	"RFWw/Ti+hh/EL2G4d6nJslKQuIxtEGAO8lXQjdgcDAqhUAGrlje/bqQtTLmg5TpqKwixHNcYxfO2P6tP",
+	"VbBtgm8YFuFwfUKfKBfC3j0dO/8pWlh+XRaxnC7FvnnuP/Lr2zeH5I4LhQ2YnMx4VRbQtdkVmAVDETkb",
+	"k0oU/AYyg+t41cB3F0/ODrfblazqT0afb+iC2tPPNPzykNtIhsSfdW7E1YR/rO6mHcDAlEE7yf6ndTpt",
+	"aKfY9nQZDTrt6qkQEiY2wh1v67+PeovN2TfuMF0X6kdDyhsbROXRW0K6O7OPkp05aaUlF1nJzIleO0UK",
+	"1m//gnZVC3l3nXMjSUQxRLB7G6HN8p/TZbXMMHczvhbRqmQzfo/kDHV1tWJF4fJGot/qXFTD7WPmG2iG",
+	"jx689dF16ziy9vEbOgKvDDl4X/cpcuQjC2H1n8GRR203n3IMIai21hmFTs2WqSiXI0HQ3ouRPdCXAgtf",
+	"CCvE+PhDcPVfL+u4A/sLpgFd2yiq0dgtiV37pJbwR5fzEv5mbyX8yWXSXGNPndiTFSTZhI8w/C02XbDs",
+	"enmYnBN/BsEi1xB0Ph4p5icNbjj4ESnz9Q2EiJgHuqSQO3UNyfP4m1k4wMyqlLccAyXQIHoNr8jrPAit",
+	"aD5RPnCj+XsQFRp7EHtiqCjLr6fr68D+2BlVGqbqvhx56j3a7QfeGx17I/0c/anuBNaRVa/x7DC2IjV/",
+	"+gTtgDvKDcZfz2R57drrpMbaQzdH5UwLUVw2CHaMwJQqewcPbYYLtPKOWsqwXbRvGUcgQRFxfQwWM/Bx",
+	"QpJBK9RSuT7Mmys95XU/uq6InvO5EbUczduoHidNQA4BhhopXDz5ZkUwpH7wll1Fc/HNFaTI4gaXf916",
+	"3br3bAGiHh927ousP0AGSa9RRWtP7cDSrIcPjCfTqrjxAei2s2lpc0mJJdEJLXILaTHtuktu4l6X9KhR",
+	"JWm4Q6B+L6gXafDFOzk51GLvM8xvwgkkO9cu6r5zeXOlr2cliz9cUGUovlAzVtb8aVZQfT1jqcZhQmmK",
+	"rVzcoEFFaQy7YfdZUeUsv9aDC4AoWjBD38pbM8EW7/ndMHatUDt5UBURAwUbMkEg4R3poy01hszNJ4P4",
+	"HBCWH0KzeRutzgsDArbWs8FQtjlLZEBVYIPJaisyuHFgT1ZHwFN7EjwiWR3bkUzb88uRzOBQ6i2nyGXS",
+	"D3IZtKZ2N8hBSY14FVMsoy8Gx5vh00XEtuce9gzMzOE84UqSJ1GV2cJ69iJHYZ9aBuJOJIPy5qVcxoAT",
+	"CdCZmMlBgAQz1wrEsPGTDebWXn0YX25+edxceOq0JlbyjavE7nh0SW9ZEYsiLKVSthhBu9SCQ6RuDQJf",
+	"oGBIa/kl0wuZpxPKc6a0DY4i2UIq6O7R6L7uFrKQSxYWR6B5XjIFJWKliPvxVyU7dyrBANbrRE1889KK",
+	"OS7mcIBH44GfwtfOS4a98FMtqeqBnlgk19C+RXa/soelNBU5LQ3AsUwKuVzXAp45VQ7aU1XOrPJClyyn",
+	"60F3rVsntpFIhzDl6l+sUAkJQbP19Lr1LPzzujFNDCbuIEJ8KLeNEPgk0nhgbwJeABjxy+7ebOse/aJb",
+	"R9wF0xSd+FlW2SLqxiGu5D2RwutQ3dC1pRkyULLBwa8rkbP81RojYQa+mlG1mNLs5igxRbLlcG9MRK3i",
+	"1Ypd6KXaYmF1Xdq4dcmNs/UtFnRDcVvfggRfC4vKzCqbozRkeSmMu8WL33I59q2HraZdkxMh1UJQ9CSj",
+	"y4yfZQK6NkBODC06ZdbSNbHC7DEDPQa2DDHcsiBWP/38vAWy3q+YOG/EOMdDISHgWnHoOWrru5I7w6YJ",
+	"ZAK4OF6ok9YlGwuq3kVdvGErTTB+w3eMmkE1KRhVGO/OXExClxkWrhJVpNPgbKaYHmoJwMyqaGdckDG9",
+	"PR6dQuTYGqygRizNtMtPN8AxZWRJ1Q3LyVcfRv/H/O/D6OsINbWSywY5AVZ2hGOxlrF98eoh2Z8Pyv0O",
+	"IzparrPJe/L8YP9b4oYQF1oWCQuxJr4h+3XHi4piU3bvzMzu0RTzCvPjYkkMZ3ldbMXbbXIXqYnFyer2",
+	"ThtFHDfJa1kO+CR+yX3Ar0AN/FTHshPrcb6jmA4ajxna5KMxEzWcJUOsXdLyBkqA26XE+KR5Nmi5cz7T",
+	"g274BzPQvFBSkV+6fKIBTC4Wu/6uWrKSZ86gmI9JZROqDXVstmHb39+PNq22vob+frAG+4+dEBSZYyuv",
+	"sHexx8JHkCTT4oLNudLogtpCHxWJgB34pnfPLWxvsxWTq6LVhOjtf+2Yo3r+bDTutbVuW8oM/SPgzu45",
+	"SeuPeOv1xkjDj7WstM0FjUiFdXYoWioXrMhtJ0msjmPFEyyGZ0YsWaJbc8nmXIpU0jw+xQAuV+YQzidR",
+	"FMngm+qx0KTryKOWf14rD5NeTbH9QtzFbXVQEJltZT5kcmOo18fvbfb/p6qQMNOWqqSq89snSk+q5VCr",
+	"qq8DMbDp5xuOpte40Xxjw4DROxsLEBD8J1ZWgGonYICpszg74oem5ZxpmyD/gMrAleAY/Dmplr9wvXjN",
+	"bDzV5rN6WBGJKkaGkbhA9hA5RUISxH8ZbmLQzPAcWtzRtSLQmYws2D0EpwtJzLwuLYArwsRMllmivNht",
+	"rc1upLJO8+3k5hmIdF6u2vNs0bDLFAIxpmF6ShPrNqGyLLJefkvAaZO+QPqqiUcox4U3GJENY+JRV6po",
+	"4IHHn5DfJWAshqMtcO6nXBGG0GIvjq3+lhLba+E4UuwWQmUgsNYtlFA33jqM4WuHhHFgC1aCdxJPK4sA",
+	"59sEc3ZFIQkb/EoLQt0Xg5mSB2FrTMRa5q1WpbznS6qZ97catmdok3VnTqvshkWcl0KaWxea5UEg4GbO",
+	"beHdD2z3VTIrzQmF+E0gETby4BAiFQ0Tsj8QyDjSC6Kq5bJBCsKPpsSAczcJcjS1Kji0bcoCrte35/Y2",
+	"ej+dfHjEy80znCITHTAQWfDmgRNktQMGWlY+YCTy8+TAmG5dDoIbGw2y1cxNXTEeG2KfPlEQ/BsLOS6V",
+	"fjfUwVjQwYOTC7b1Z7rrfSsFW6NJpUGbIi6bQCPv6mBbq1S1r/z1YFc5/uv97Kx+OSEqyVpFjpELnp9v",
+	"08OhZjc+Bne717aTJO17E/TsH0ulH/JZK38cbWNAV1qWDKsqDf2cpvdbfUIHdXyq5ZJihs8g5TXQrxDU",
+	"Yu0OncQwcDlWJNoGdO9oUTC9zSlFY5FbclYHyHoAobXsBvqFRxDeTgj27T20Lj4FQ9HL66ByAk1j+JCU",
+	"Kn6wJp0mrTK/krsSK+D0E6sgoaVVWkSYL/rCdy0LVSeJ2EbMbvbFt9u4eZ24ffcuMMOtMHkGP3JzKevT",
+	"eCft94K1g8Lq80j40h5kiDUgEQ+ok2jJBC8SLCEeHG6LPG8bO4ddh5OhI4OKPHhrV5A4nU4KcN/zs4cq",
+	"T/KaMGXJlmeLVVmtihsXNIJh2fHaCI+WhjQov6jrEQeJaUfLHRsdjFvfmWFtup0gohp1P//Ljj8t+zIG",
+	"NWu5E0buWq12B8OqdzCsWsudIEQK/vJ1s/yzHVpXy6p/9PFTvw2MjkqnUNU20SiWge7S0Npww0wRsz3f",
+	"XbDlaZlSDXa+C5u4sJGE0CzRNxHKVmZUmHvOpbB+q0agJJrbwdpRKGmJF7R1VERWGrpdmbGOzrEcOmJ+",
+	"lQgw/xpsI7ZlqVGG5AqdbINjSY+SvcQzmR9jvxNzGrXo0IkOYBlf0oKg17WTiLk5JfhBFYdtSMJWEg27",
+	"z7hig+854l3ZGJnbeiWsIuziLjfN0QzU/DgeLZQYHGCU7AkgQCbjOhUQG+Sg3bBh6dmdzK/NbyhMwk4s",
+	"Qr2vdMFSS1TnENZlM/UmTKQHYog4LqXT9YIWCr16YX9stMZiSW34l81VIDNfhCZu/jfDw3qJgxVF5HRY",
+	"J3IA8McMu8tmec+AR1hm0MkkqX/35Nv9VDMEH/jafNf/7F9tpmoMMtpvVPeO5XLJlWsK94BGetvqjKuS",
+	"LTmqfLF4OoMVM83KE0twBs/qA/A24buL6DJvBZGtG19zY12A+UnFtlMhBzmUhizFh5g2demHa9EP7aH4",
+	"KQq1C8+NlNbDDFieh2GnBGPAP6EYeEfmfaBWX1vTH0ZFtrYL0HvX13agE2lLTX+w0ynq7EpVTrCKuIr2",
+	"QYIEB1Gssfo+F5DiYcHoBAPzjXRl4G4r6cq7lrri1fbGiXEdDDvcythxaCkbSh44smozh/V2eUWhyUvb",
+	"wkxAJdrSQESkCIWQmux2ILimnWkDSQCCTWtJi4M0yVGc1DzYxBLhDR1KHJEPxi2NoyGW1sJeQv4OeETa",
+	"zxcTL9rAE3PzefEskMVqdadXIzuL9TA4wmBAOQuT+XjeVzbhE1vYNebpXbAtBh6th2SjNY006PQ2W+kx",
+	"Uv4g77NrPygIZovCPB3s3uYAhlTQrSt9fGoZ3d6Aps9ZS9cvxLbUS8TtmGfE0bcwe7gPeOMXjJMdQ895",
+	"PSzwpOUUH/bSQLjpZmFsB2hNY1xzc5Gl1yxHb8pDaItE3XjGuoZpw4JKLg0p9IYQioaQl0SwOzNEKE1F",
+	"xlRtdPE3ex30r3MJ7mFIU5Dz3vNGHZkR/NJJ4/caVmhv8/mG8XTEnnR4/zCRV5/qUBUk6seyX8J+BzHy",
+	"qOm8bgmbqoOzqZ/XUHeoXYeKY6mmc0UoVLVhOdGylTj+AFTVdIviwkf2y+agBmVjw5a2ILyPQ3Q/jeC2",
+	"0gA+hehOUiX3jojCR512B3iZKisZE7vWnnv9/3PDFVSXdc2JbRi+ZdZYABReOCTzUlarznurMP4Dc/iz",
+	"RsBjaaNB4XXlv2/fu6ZFgcFD1jjbQyAwuA2okV7QqEsrpDrBjI3KI5ESG55+2L+7VUk6ZTuC9QflN/rJ",
+	"mx2VKE2SrBDSLVbSS9CaY7oFSwYVEomUI8H7ryNR7d8+XBX/DoJW8Yc6YNUOsOGp7m8MY7XPfDAr/g06",
+	"iJhfM9unJV6vBsferLjdrDl02/YpfITHEf7euAhfRifYbHOAkCIYkyT7k2o+ZyqOpODIxOfowdKsRNdF",
+	"l0ph4aAuzWb3UEZTLVItMqpp4lVsNqvZva77sgVVZn38TiRHPVpTC0ptQXg7VQozAXFLtg0fNKyUd8p/",
+	"7MPonbT9Jj+MBjg2kvS/PuOYgBM94AgfKJmqCr0lJwiudzi/SiaGXgZpgJBSgemhqaikTRm//UKnzRHU",
+	"qUJbVp9z/bfTbl6f4zKz7a8hhS1R3M4NdoUuB7hr+zvd+5x2O6oGZlcd7auVmI/JP1dzYlsZS1GsY+Xc",
+	"+rq3j5srTx0Yy1+t39aFqJJFEBuBkgZpIC2IYlXAeCWeZqWAXrdeODbUnIcD97mPEt5QPLG25oSaVTzn",
+	"wVCUQyIYy23/Wpc3jjy/XfMgSnycxpMqkfsOZ3c9P734gdVUwE8MwilGjW8GAhk2km9cQhoEkt3bsTDE",
+	"5sveHB/S8o+1c9TM07oooyHFmVwu6Y5iK4pdKoxEPCYU09bgLiEBxf5guwfcsDXLyXTdtDZtcWhnefKY",
+	"MA420REEZERaFGOi5BLERgGKSK2l+nwPIwbW5+jddVVRrG1xOJClS81p4ychtfsjxrwfKU8XSjhFuPlD",
+	"EmltI7CtQnYbHt4L4HCR3Ek8SFdY684WavOt4geV2NpYoflTLJLdfaVLr4P08kTZIuxblFpPV0tvZTlI",
+	"SHQ3eIEUBvvUPVFkyQVfVksgZ0t6D/+GSQZWFLCLT7nNepqEBCXA24F8dwtZ+AqtiXh+V8L9839a0YKd",
+	"ivyEbm4FEnNOmdfPH1zUHt+faFrqBy9gkGcSE3mSLUwsPLu0uHbDIZ5h8oxikKvhYNzo8hawOQq0w1h7",
+	"qiVFuMg0Ua6bGCiijM4PtC/AL19ZNtMcOudyYf8ZpbP1R9G10lO3QIIVo6GkWP9xEr0fdj2NLgP482+p",
+	"S0vV5w1JkWB3cXJEYApXzaBgM01kpbGfXMFoyXIXcgfMhK00SjZuZKzP1BbB/Y+Iey0SyQppt4wCn611",
+	"SAtmD2LGKLSP6l7g3x2LESBSvNYQUyrUHaavoo/Rd9BA12yiJdSc3zIsaYBAQwu9kNUcIyEtv7birsJO",
+	"p0bbPnSCiZzhySvbkMhoHXKXXDCaE25jKo8UTi1L909DksylDGtV5EjLgFFA66Ap0Xkpp0VCYMbO/tAB",
+	"y0WK6HUBguDF62Py7Xd73/YVLY0Ek95Bpc1SGt1LIAPLqGKHpGBzmq3tF/GAnCJ5unfwHaGrFaOlD3mt",
+	"M/etB+XJmfPFHzxxFVow4dYicNPCvyHMpQs0P15envuwd1v1w6MKF/rZwWg8skLH6OWL778HtQ3/er63",
+	"F+O9mutYPN9kIUsN+X+09O1yb6yavcLbih6B3T+Xwh0AVN/G8OWUkaJNNa8uzoi9AaMwGiU58f0B5qHN",
+	"ra5eAkYp/i+Ael82EW3Xjssopsd1TRp5J8jkpys1dtdhxL0pLeFWoNMah06GdwvnQNMyu4FRSPsyWhSK",
+	"aHoTC562xtduBGJtCQ6iwntiwR8aB1ytCm5k2h9KWa2GNlra5J1qK6hCO/G5kPKmWino3/fTFZ7lGkiW",
+	"60Q+xjKojR+BVuLjKCZ5SZoJzWfRUtav8MY8llNBTo/eGSg4ljnbefb9oFjrtugc09V7owLDMqGRtknO",
+	"bTP56WpMKsF/rximEcODOBWxfofL9YrF5Pn9sI3jAQmL943JMwKl9nZsrb2E0F6np7Qu9qerOp5vTm8b",
+	"fcusHRiLglRgTkSlfWgzs6FdpQxRD6RUqjXNFuDOHPa1eODiWSxa8RP2VGZXnxKWN1Rksc3iXUCkpvfH",
+	"BVUqBY+fFiqIL79aX6k0xKfjCcPatxEV1NNmsOCPSaUqWhRrQpF8Ozz+9Y3B4UHo28MyjlEgPfe9/2Il",
+	"gp1iZlhIoJEYNW2d1km27CcYrqSnk+DwMux2h0DfY5wRE6rcfsD3NSZ3C54tiNlCyBWNEDlH7axVQHZQ",
+	"leRNq4s79psidMAUfkCn8id6+BvH8xdHVm3TbTG4lkfKf2y2wWtZJappwTNydfHGSYiwlEOSS2DXC6l3",
+	"Ci5ubIjf4LSaVbJd6wmuxsrQUMRif2w7D3PhPj+nK2sTlkrxacGGWbx6mvn9qVzgAeWAPm6Ak2O46h5o",
+	"cVWzjs7PiJZkxnS2wPOkD2qHKG9Z6Xv5Nr95wcANVsMHAZGY6rrNIBdKGx3UwHAOPjEp2CGZQVLRdB12",
+	"AolkkwTQ4nWf7wLNZ39jNfBgc5sw0O4m0e4LrDzYm98IsZjtbBkUGIDsWse+D9gy6iHtyYa19/dYebCP",
+	"cHrp1NLw4NI2svBgoLcXlEICstJ/Shtg8oFb27CLhAdcBBdjMIrm+V95rX9vfNwIUW8pFwmGeNlgBo4x",
+	"BYwxYJNTVkgxV1YpaJVQcJ8Y2u9nqBaYzOlP5vv3AOWwsEenJru6zJOb6rFEpH8T6ajXDG+Oo5R3aWPr",
+	"yxomHtdS/0Bf47Zuwi8uta7Ppj6gsT/0HgCasN5m+Irpl2jMww6R1vn2ldE6VcNqqL4makFLVscgGeo9",
+	"JtANf+w8xUaHMhJCXT94l3jy0DAqKi4IrmrKXCj+E0WghlZtVWnVbVmwJUpzKPPXexyTOQvsZ/CFpklN",
+	"QWhUxCjpVprwEPucJ6CxnuxyMCA7/3gdk2MG3VFFCqo0UfQ2VWaODq4UUG+hWSoADj6FJ9NS3in2TuYx",
+	"Bf91VYJa27iz9R1EflgFQJesmbu4ORGpnm3IF8fuS+2jfKIApLLFtp9/kBbY7DQViT/1hY1d3LE6JAUT",
+	"c71AOEcnAPnx8u0bkrMVExDYCDKIzSMZpCuhyui9Dt9+982L8fCECAgCYkL3mFoNboH4MPnpyhw9yHNY",
+	"+l8dgv1f2lLdOBWMs47Mse1mGGAmWm0HWpHhgo/t/T66KRlZP6zX5wN0KEncmLy96dUWTgnMrodIF0SB",
+	"zbcXkBMJ9qOB5t9/sQk2COvy9xVKrb78O9oCYXRNYQ8JFUJWIrOBhyVbylvaV2P9MSwBIa3bzjb8MNvu",
+	"J9UWHi53hlT2/SptsK3vxPaYQpXYRfHhH/6K4iwg+UmV+qaKftQmoyyrQvOd2Ke3oKKRNV1GG26g1bqo",
+	"rIEOQ+3rPtbmsupFjMMSP5Ewmeg3ow0KMEjITBXEug+P04t8KtFF28jWfv02cQH8n2pBV4zMJPZeNpfh",
+	"hz1REDv2Etc3kzYePxCGxgF02Brv7QtT43oAOtbjF4tF1VVwIsoi6JJRoUglrLG0jZFDwx3igLA5ACKF",
+	"Rw9+Uz3kVYQgF4TRFaB6KrRv+SUEoI/JVqi+YFfLkE2m6wDCeE6+or46FkLw17tk0iL2qpHOAiIgsSZP",
+	"IxuAzlZK6ZvI1BzRGT8a0Q1/jJ4f7HuMwZWOxqMXz56NXv7j+fjFb+PRi2++Hb3cP3g2Hn1rhv7Djt2H",
+	"DCrzrwOjfnz34vnopYG0ftqaqOH8o7zDqJ6G+6VSzKALDQXwIfJ7pInWVmHFwWpvWTnYHLPBS8EDm0u7",
+	"4r/NIHJdcc3ux3gGcmaTClEAsqqTeeJENphXPYo/f8NppGzv1rBQA7aPJumIYImr+yw60INVmS1ebOkT",
+	"ye6z3bwO17AawyAOSYnWzEa2h9U1zSSBrk4rLZdU84wWxToeMNKvHLQFe1UL1J2AzKFx5DbWbtbVHJD+",
+	"ZEWl+C1762ynCLFdi4w3ru7FWywP0Sy2iJf56vTo3Zj8cHn27uvk4jdLuNvoKo3p/4oomEPr/jacw2mz",
+	"qMiqLTTZUKVoaDQDxm+s3tA5p0NCgdBkRvMBtLHaP8lZwXQzXWZYrPZ2ARpOnh23IjOeH4yJMCJZQ87b",
+	"JUc19tbszJf6nAH+G/b9s//MXDIFAZkYIcZDyW9Y9Eekf/LKFj6qIbQmoTF0apip+o2MwCZVjw9IRcIO",
+	"M8Ng8WoTDHOLVvdm+BsubnriSB7I+bZyRkys5v8IPogJ+3dxQ3iPwqZoocYFP6m51COdSDNy6dEv+oLN",
+	"WMmiDRVqpX+DnPepK6gSntiwwyWOAdvL7xWrWE7onPJILp6qoHxAooB5zzomXkGIa0lIdLox7ahYdMzz",
+	"GOaO6dOOEu6SU5otUFGBVjmZXFqiSMn1dYY1gq7JkoFRgd2vCsoFJhajxRKMs6+rovj/75OZtTCHjQsh",
+	"qn2MqSVckKPITrpHVn+5K1w2O6uiMDeyxYxe2dEfx8EUvfJgdJqT4I3GVHHTb3QOKNnWeNlLaQPe9sF4",
+	"jdeTgtaGqVrvNabt8RtHp/NO3uY0DdY9qCduc1rPdD+DX2aogvCJPtQtLO4pt33jVLcyoD6gcI+nqFC6",
+	"Z4x5l23/Hda4eElQikMt2EittxyC4axqjNd/6Mv1mF9dJgEM/72iBddraLdbygJ8kkwdkpwrl3xAuKrf",
+	"CX0jQuodWumFLPm/oISFeVHJIt8xI2BFC3prxtnECKM7NYRRKKLTEUl38Hcrvdq/QADasZVhRuNRWCvM",
+	"l7oJVg3d1nApmAMeLDWRn+ivTJb6hJepizOPSe6e21QVr+6be0LDBLsHf1K44aPJ8Wg8OjmdHG9agjmv",
+	"oHVMWxkwpznj86oEG9hyaY7/tpG0GWXHdUVumCI1s6tT7TI3lnWdi7jxfkGVXfsvXC/+m5XSzx8rMn5c",
+	"Vw+fBLWSu0OFFBMLw+0JtwrxLJli5S3LeyZRm7+jquX7GTxX28syPRXh2mLUofn1LMcimnT+zpkyfXEd",
+	"6g1LgIp0rraXvKBe29CkH7uKBzbnqg8hFbszYXqnYLescJZaLW27lUNCpwpLzsADpenaGnzX5lC+2NGG",
+	"+sEf7IreyoKx6f6NqL4p8xySxQwb0uSWlSqWpEdKZl3OyUyEnJd60pNmaWZZUNdZCLMY10w3/LddipTs",
+	"ufRhdGVftFW6Vh9GaDF0Ex4SKtbWgA0+MXRN2e/GTVtrkUEST8QpnUlBMvPMh3lbRQhYuPdYo43t6iyo",
+	"lpRJoZjesZLCdgmWrUt8DN9RAyg6nqOrelPQjsZXqgmhgefxTGo0DkNWKfNvAEkkBdfQDnNdh1XdsLUi",
+	"Bq4IM3q1437CNkHnOcZ7Q9NMTK0mXGiJsRBLuop2IK73+bM5b26krRjo82xhhDA8SLzTKTMiG8bchAEI",
+	"TUxYsqiNZUHVEUhTxw2y04VoM1C/YVTp94LhK0EybXR8bd6KPjb8P2UgmRi11i1/AZLtylnH9+IoZ2es",
+	"Ge+GGZ24mWg6okA3xY2mBBQc4iTJxKA3QKJ+RgrlkL+nr4rjNbUYmhiLml3fCovYp9+mSJOtwj+ubayY",
+	"+85nhiKNnf4BQXqWhmjZoKwPCIO2isUx6hV9hDiqghwausgIzTK20iwfEwzIa2pB/9n4BlF0DXYOuLWm",
+	"0RtnaSoLToP4bUv6V+NxoqzVESphMMRSYy1dUcKGU3e6PiSTtcjAFaE0LwqL9FXAS9xFjKGNwoJBtLKn",
+	"WULeNVQMO12vfrG5QnTtW7BaWO1hs026Sga1/jc4F7wW17+eqC4S1lVB/fH3igrN9Top7fYAI7yYENtT",
+	"EcX+tR5jcI9c37hqc2wZLWNpotsXfO7UroehPav8JZ4lYp8GUrdRG32fNT4XsrQMtA6hOPchgFT7xvPx",
+	"BnFxD+/RalVwZOKNSH0iRafquAtTHpb33+99/JM9h84zPG5ac7ppNFF331bxfw8wR814wV6bO4z7btDw",
+	"HLFExRs52qSsRLhYHQ5HVR0zvGJyVTBMinPanBVJzcnm8k7ESzwk9Rtfn3bLI+it5IS1TeE4EB/GBlA5",
+	"RBZN14lm11uicO/SQ+TGYTHEbvK+C2BrdaO89r6w+G6H1RqihBwRZIPh++LqVBg1sEeG0ZfynWxJO7Fm",
+	"EbAwTW9YsyixnM0KLtCOKSvINWitPi7fxUnOWdN3/0SRgop5BYnEuASF9GxJb1ggYENpm9rEyQSEAn8Y",
+	"ffVOalLv7Wssa7yx/2jdngdRDLJWvC0MT38pbfPcmW1nPkw+icFDoqblugMHtUn409x549HvWdCrI3bd",
+	"t9xQ+CfKp80S67mIHqBbGEK2iuU54uUZooIExmBtaUP7hsbCxmUA3GZ3EZvRMV3vtGQt9Y1DTdEIaHuh",
+	"KlIDqE94ja1lK9H7zyoyMCB1chA3jB11FCUuGM3X2BxrY6HeFc1uDl2VsKIILAe2Fi75MOL5hxEGoHwI",
+	"a5wi7g+jm/3lfN9DGzWnpOHYHRtGbrNP4FNUa1aaF/7fP+jOv452/ntv5/vf/tgfH3zz8f+OBvQ6+q3/",
+	"sJK1rM9cswcog2JdSlilwR6hLYha3gAKrtEUxiPWOazk/xOL50h+Sg1sZ/xJJYzbYuGnIpM5y39dFrEA",
+	"OMW+eb7DcIgvL/7r2zdRIvWAqttt0Hzc0tuYFWh05Umro5B6UKntCws+pBIFU6pTbpuKdrlt8hVd8bP6",
+	"76NbysFu/LUL0HZXjO1CuLI1ieN2PANRinBNHCDXRjvU7eGh9RSAqUwqBuX+1FaFvxOIoaRgeX/p0jPf",
+	"BFfXUo0L8RAZK8YEu43UG4fsJGiV5ftXfFJ3t14AKpOiYRNgGh2UfbzhkupsAQX61iuWYNTmhRNfkPHB",
+	"bbHUyC82fhvmxIbchau+7tqoWPOXD0Wkhb2mz3Hon3Ac6VNQp+BhTpJrNCpbGLONfrS0fumITkc1OxX5",
+	"VhmjVGMG+DYvuZiN/jdwb69x7Kc1BYRXkbZtWckcEgK3fadTz1GumBjYjixsvPOwDmUsD7WLks1bDSgT",
+	"IGcvJQZsaI6OB7CAc4lmkFISYfLzkkERHXXkLLCRcP++xk6HRDHoKksO9g5ekKXMWeGp0tH5WVwHNOBE",
+	"xfpdSvl+YHa0oY+BIjKI0Z8Eb8WghS0twRxcN8vMxzaERLZDiTA0qONJ6tegYyY3b0LZKli1tj3F8GUh",
+	"S32c6nCTTslt2KqiCbrUZo4RKciqKlcy0Wmki7HbGrJdrcXoFh4zWXc8umUln/G44eVjEns39AG0In2d",
+	"ZNEKnO3NRtfxuekclagt9fCeDQyLPK/Hf2qYdXB0f3HgOa4kZbZ83chuzKoSShZYxPiESJo0bepQgo5b",
+	"obaiqrQZlbzb2NVvaxJjD2kYaEVaxbZ5nO9qWNOajApiuxa1SzpHdZ4E4lmly+WJL+maTFldcAijOsAe",
+	"AStIsDqqFu+F04Hj1ljrgUiYareq5wyV1dvKqL9nW+d6cLVzdHHXO+0keQXrrGLJopfuDG01wy7tHV7z",
+	"YBI4g+JJubaLsY09smqwFeHGYR+80HznPUiGhQQOJOhBLpWy7qMoW5nYsSesoOuUnmPlSWI1cyrIwXOy",
+	"kFWpCJ3LsW2eJKT2I40exOthY+y6pIPfp5XiwswHAxrdNXGOK5Gz8uD5AkNrJ5t/fGVn/NFM2LtZB1X9",
+	"pQQtUkQqMHq8crXzW7wsYknZ2OS5X3buTBkl4dsEFTfsvyobYVBU/Ni0zG7esNtoz0hfkt7FCoem3V0S",
+	"+B6gmBmwByje4vNsg9BfgtHDdbyZE/9FDj1hlW3hNYNsZ/juYe1AVXZiyFSxdRqCh+B8gc6yZpIIaU0T",
+	"U6BJhia7AAqIQY/7W8Mdby7HXEcpm81AupXqlZBj8crNxf5nRUsqNBcM43tzNmNIBYOldeKXGsHO7GcQ",
+	"ATNgMj3hymHQQyzKuxEh+ESRWDu+vhjqto0QH0NoXiPbgObrHS13oP2fb3k9IAC7PT/GpI+J69I79qYd",
+	"+JA1rw08xsFVGjcmONdAPFiw/MW9EiDvIIHlMqBL/fRxAxXcjsBtbD4P/UAokK5LqWmCFGGvPKtr6PoV",
+	"2zG6rwMqXbqiFQMyflACzlKuhf5g6mBddVjIhpih7jvN74zd+oO1xY7xStB+mfHF3jNIHtwlZwIKbmgG",
+	"PmIwjLTKA9pIZcCNjFYKTE7kqw+j4L1r896H0deHNixZVhqSk6HNv5nOtuyxEt4ueSUh0ZCufHehIAQW",
+	"rtUaiFv+Qvf9Rl23zkqiPWG9SbnzKIjFDjrUsPIWqnoqUtXHSXLsWNw+s35ptdN1p6ezzha9ebv3bqP9",
+	"XAfeqK0Nou0autEQl2Pscz/TgufAPdIdmfzNA2PGpKYgDAx+tRT31k83vEPTUVGQWy4LLKbpSrAWXLA/",
+	"p13Sw1oi1Z0nPgSHRl7DvjeEfDxat6PxqD6owRzmZ/fKML5SD+8JDht65yta0iXT1tiejAyzFIbdrzD0",
+	"JE45Eli0XeyXnXJ9TvUiYq2geuGMJ3I2s7IL7LlOmgjdD//Y+y1+9XGQAvmUK9uLzJYDekzY8fAxMJXD",
+	"ix+xb3lxpmlg3SU89zmlrDzD7FFbuMv7YkVuY0YhTMq2qovY4WielzYTf0nv30AF0dHL/YPvYr2trAgb",
+	"DHyxFxtX11xumcdKxlxJPqnrFpaeWmyaObCf+H9ClfRx0p5ipN73olj39NFSZ2KykKA4vqVFMXB2NVmL",
+	"zJn/N402UKGrhGW9kGKefho3/1y1C/IckoJpg+pjkvM5t5mvldH5VQaxw8kAXiE1S1X0167jfQgd3ySr",
+	"C50NPPOQjdizg5RhCGSMhLH7Z78NKinzWx+uDQhydwqbY4cNhayJQKFuF6kKlRJUewPaY1rJgKB8u9h2",
+	"6HCtFg1uEmQuKKnN+vmGFxL5dVmcJOQPw9UwCUaWZqlQSYNOodB7HQtN09XafCh1LXme23pC3SILwDxG",
+	"L/c/jkdvYzLra6z6USkNkXgUGu1ih4Vb11W5b+ID7yJIljWr6/YygkIZVO41Oz7Ek0BD85pwPXYnosAo",
+	"LaRuNoE8Ojp61rec5yhjVq1d7u/t7t33vfcsdYvv2N3m/o7g6QDHbiOGqBZdHSIQVqBT2lX0ci1Vg4YY",
+	"UmAiYFh6fY32qVWdxNMFC0gci98AZBU/cYXioYwVNJBsne3kbS8I7X0cj171lTM/lssl3VHMSGFGrLJ1",
+	"cgFFS6Lv5JBC58nvf/dxPDruKW2e+Hq1wkQmw4mXsmTBGprbPxg/G7/oW8C3H8ejk7465cfWIO/SW4Hz",
+	"HzZLk7uOK0xldMXAJcUFOT45ujxy/c8g9o+L+dP7ZUFyiesMuNHBi729PQj/cb9807Pq7z+ORy4aod7s",
+	"WzrnmUunaU//ojH5wQZ0O08XNfSEod0lxevshhA0GqLubiI2yab8rmSrLVyUy6Ao3P7e3u7e3iHmPivM",
+	"a3NCA8iSQhN2TzONAkNIOMyLvWixj4sK89kbZ/28wxqDt7+p86ROqKabdKtfl0U4OlzGdxub7kExh9ZF",
+	"QOM9iKB1Red9h8H+m9gP+hblvXT/iSJQzPHq/BgrOhqYP5u8eudkYoSSYyY0KztE6fne3jfPvtt/9uzZ",
+	"98/2e+/hWww/97KJn2N/r+8G9g2CTIZ3M/GREuEcz+0cG4FzCj3Lz8Oe5ZOwlYk5m2AxzbN4drDbS6D2",
+	"D+wyBndGiW7mWZulB7exv/fi2XcH+98+o5Sx55skjn6/ZuiDhFLljRw3ijX+q1XL59M8kpZbM72ab8Bf",
+	"NSTGv8YxO74hJoxHl0HATTvu5N6WRTCMFuOE4W+mSM5nM8O9gwzDXgTbfwGSTJBrV2/611/f9L0Kb8qi",
+	"WjJd8uwXxucLHacGvrkACiwYtGXUb1GsD4mvgt1PCfbakv4kKGr5Dutdtuljk5GOreziiPtvcVHMlR5M",
+	"hN4e22IaWoatUg9rkcuHN9wwtjLb5mVQu/5RhKlHFJ58nVKeq0eViwZPHJF3HkUKeSxZ488SE3Yfwu7/",
+	"Bix+KZutsm1Xuj+Vx+9uxbL/Dbn07v8Shrv7F3DPLZjf34DZbeBaYB5I5ksAY5H5GkJYoBlUbXhQvy6L",
+	"MaHkQ7W39yyzU8AftsUEkDLD83CEfc2OMBJH0Bdgl9wvi923tFQLQwRLrhkmMClvSke3SIQpBoaQQZ6g",
+	"pvmk7Q1qEexf3755Fy/Kb5QE4dj4YZAeCZuPnYqRGEMtOn6nc7ljf2QiM6OssOKf7OBN1GZDOxDzIBf4",
+	"t/+I2WD9qrrhqx0XHLazkoamlc48fL8j6YrvZDJncyZ22L0u6Y6LZTZTYd6bgZSPDQxvAZ872g7ojXEW",
+	"v24/WwMmHTvqgmLQA67R50Ywdw9oo8K+sdYNE7bfmTGWvwMByfFWvKe3bE5X/J4VCq/q+fd7+OBp+8ku",
+	"wRwiL77R1apYtyvid/r/faUYlupxzLmur/d1wpSa8BXW9eHdEnZJExaN4MeK2cumxaZkNEdfhMWuoKwX",
+	"BGpmC154S2BQ1cRcx+C44/oW49kNg4BsTMV69DFl+mzMv6EvU3o3zQPvqdphp3iSalA1bEfZgpa5geuP",
+	"fTSl+T2U5FMgfLjhern+TOSljf1ud87i3c+ANlU+rNPuOYZZKlqwQ1fjF4IyIZDXBoA8NF2lXhAGkW3B",
+	"ERvvfTpTDG33oDp+ZtbYVGe/cMd/G+54wdRKCpUgGwWb02xNfn37hjBxywq58hqX+c128nxJKJlgzX83",
+	"XQCWDc9PDkHwVJDTspRlYjQ6DM2RjBvRdStW7kx+urJ+NRclZ97tCZI7JBaciGZFYbv50hUttY1pF8W6",
+	"uyAMe1f467HM2S45tVQfgY6WqF7+IK0bE36OejUgqduwxtrm3rK/yHw9AIfc4mB4S9P4kdF8iylg+FCs",
+	"u3T41WYi7TuXZfMU2yJES3aYcXMfHAoJAMmFO3TxzB2SBEuAJHoY7Kb6N0ToAEX7cbF1gG2cdHCR5hW6",
+	"xlGHn4eELVd6HZSQKLGqtcOaDvjBnaUc+Oes3EEAt85r7DXauOeurLyNZGe/3MMT9jFoQkCGTnyZvzhH",
+	"OkQTtM614ac2HzGCqeJiXrCalwRHaZhfyVaMQrkLJBPYGMCSGQW1aR93kwcpybSBs1FoWFhnegQadslR",
+	"B00R7ywfOMvH7p9HEFht/sSBl+sV0t1LvmRK0+XqsEsoG5O5GWCIeX1cE1CYCf6yoRkJQHSR8klmhNwB",
+	"gzVqjevZHlYBERb8HceRJdnf27MPCcar4hQN38qzvU2Oy3DpTbPV6d6zvZfkFD7ruOsGS7M/oJiIKrHX",
+	"M4HIqTGZMJFje9vzgmqzg6ZXCJ9v8pE0biihA2KSAFU32NO5PtyGWWdMGrIpLCyoL4q/NpfYfb7J8e2h",
+	"sy8l3ZWbdZe9S17L0gklwFgUuNasKazGbtR/rq7OTnyjN8Zs4G1ZCRQSXtp2u2YiEE3mTL9mrj5Nc4PZ",
+	"dH/vmxcvDna++3b2bOf5i73pDqXfTXee7x8cPP+GHjyfPttozgzRrrvrn1z8Ml1D4WAuiGEPhz5yGsB+",
+	"tz/sZzzyqPwQ2+3zFInCtK2EqwrzZFxjEug9IMvQa9UlBAnPdj+SHqQNy5sCqfb7vHr/2RfL5za/tX4X",
+	"vPXp2t3kp6vPrM+FN/5Fm/t30OYgSDerSq7XE3NPtsLSURULxT8uOBN6JysZlPWlhSIzQ+q8CvbevAdW",
+	"SJv/+ETVgelZydA2YqAL0kJeUcUzKOC5Sy7lDRMKq5wboF3Iqtwl7wVZShv7hxWHIQ7OjCVM5HCOBNQ2",
+	"stB6pV4+fYohEBmEyuwiNLi3ERwOzejLH0/J2fH7d2fHSPGdsdRA/EJii0ezN8yPgn0f19uGTOVMruC0",
+	"DCCbBUFFu9FTafbzNOscVSMI1ow5wOPnYiYjCe1U5DuQDkUhGTV46phPIybo4nRyCYu/PQgLHJufPghf",
+	"JswnCysyZQvDG07ojGs+Jv9NC1lSlNv80eySM5sawbVmAsqQfRBN/1A1LbhaBKlP5Kv3mZZTVpKDvYPn",
+	"X6NWZlgkMFN+a2tXK6iNLj4IKD8h8kNbQh7u9066YBBQyrFaRdDF3k8DkEXXiii5+0F8EKdQug1KRE5t",
+	"tNaC0UJDqOiU2XAiKhBSD8iU0RKqcNzY7ZlXPogsDuh16W2Ka3m257MobNR9JtHiEGRffxBUqDtWKsgP",
+	"tD71C6bL9c7RzNydEcRZSfIKquGEOXB3XOTyTu1+ECOfvzJK3fsIqs8ohJ+D3T2orbVigq746OXo2e7e",
+	"7jNLqQB+n5pTXVJB56x8ersPf6qnubwTRlJ4+kdV8fyjGThnQPIM6QecNtLV6MSOe80hyTNMKko066+H",
+	"PDUvXVU8H338DRKXQYCBRR3s7QHCSXMEGot2eGLyVGaa6R2lS0aXiIKGszRSAadcUAieaScEdDqXYDfp",
+	"gj1RZLqGRrUfx6Pn+P3Y+v06n76ieUCOn+/tb37lSgTtzeClZ5tfei3LKc9zJvCN55vfeCf1a1kJ/MTB",
+	"95tfuJTyLRVrux3Inn8x5AgmrLxlJegj+M6zQWfg02c/Yr8u7J/mgYlQMmeCYQzODCEL2eA/RgZm1Og3",
+	"82IcchFgn9ZJJBZuu7eONB7zJBkSC+hoDxEgz/YsFitytzB0R1s4MSQLuz8sac52yX9enV6dnozJ+em7",
+	"k7N3PwApOr94f3w6mZg/lww6ChQFtjs9JK/P3p1Nfjw9sX2F/LS2YYNDPJYfktOLi/cXY3L66/nZxekJ",
+	"zHx89O749I1927As7Nx8hyUVDLdq4ucPTJsT8wEGnwdB/2nrKdaI2ScQBgvsx09ldacvCPoXIegvlGtr",
+	"C2kiKEaIZAzaPtp7SiDt7cFT7zrcUUz34+jdQhbopHYZTMhEx76vHtTkmnch/w1XdcO4iflOB/ojZZ31",
+	"gqnQWWsWCCWx6vZSqLuvCrA0oeDOzfu/Vww4jpWtafDts1z947fROMCHLepiKr0Gfm9426cj4iAVLTy3",
+	"SGpyB0ePGuf1eRH074M9BiJboBXgSNDcMIEoT/9owlRaKvuBNUB/a7p/1PjOn0v9m7AWp/+NQ/vM9P9/",
+	"LjX/gaGK3TjdT4PIp822nlHgbBPm4DN/NZxuRxxP2IwLnijf0EMjc/+e+gLLj0lbG2FJztfYgO4xmRdy",
+	"Sgvogk24yIoqh6TyQTCfFlV+scKIHwocH11/bTkAlmmXEXb+t33zWF6bFzK6UqTgS25mJvt7e17qUXQN",
+	"kpbcIPg8SOr5VInnEcWdcWq9rYuOyW1/raA2TlZ+lqRg9JaRBsAosgAVAq1PaDVSh8QsuxtRFtuGFMX6",
+	"Z0ymbWygW314I1l9YyBuNGDg+9nMsIzPIx/U5BYqDEdIbFhjmP715PbvKpmqugRwi3hKd8BUE0o0OviG",
+	"kc5AVBgquW4iXe8sgaoXyfNDyGW3RuMp03eMtViAIuyW2aYfbRJCFF0y3zsOsAw8OjESNwp9LkhdOkhX",
+	"1734zBiyWZCuseKLDPKnydP1IW/AE0iUTIsXr6FesSKZXE65YOg8OHp3skuc4GFFmTOBHZugpIJ0rBJn",
+	"D91BS7omlWINoQPyOAF90KaIkb5joiTYL833zWsZzRZgDV3GRY9XuJUhYodd1x20AYLYPFtXRaG/xwW3",
+	"x9idQKdsB+Xqyj89kg5++GFSDrz7OSSc5jqvrs5OtlnhVcU3rrGvO0priRsEgbMu+KV25oGRanDDtV2S",
+	"T1xzaEgunMmSuSrusb2WzGwi0wxrSm0SfCIV+aHuvSw1ma5THzGPG1O7iP66Q0nYP6LT5zeEyQ0HaetP",
+	"j/5uUhpg/RC5DK//iyDWI4jJkihGy2zh8b9X7rIEt8VLnv5hCVWvrOWKCWxndnmFM38GiErJMbC3L4LL",
+	"IwsuUwsNQyFriGUEaP6SUcHFfFYVQXSHi8YhS7pSni1Iovi/GFEZLZjaJUcuIhdcQOgyFZI4sm/EV7CW",
+	"ZEaGcD3jjPIylzbO2iV1sLBXaiNZk3wFlRBRPuL/YjvYmaihV2D8CkwFZfP5v9gER0F4e48o9AnmzUfD",
+	"s0F2zeZqh5g0wxIf0YNTPiSMl762F97RF9Pno5s+wyuwh0woXpANVOrB7axRFiXKLybAlIL6KRtk/Et2",
+	"DymDhZQ3oG9zUScfQ7jmobWEcSw2Y8aazTAbvYVDU1KZ+7NXBXig3Pp3Er1c9vYQ6Sss6PdFAothEwJ5",
+	"WH1xurZliWWJ56gXpazmC4NT1m60DBArwI8Icj3leb9nrH791fpssx7tbGDtSkUD1ET+qDrsF0T7t0C0",
+	"/+FSahMta9vNBhVpA05W1TZYCZaVTXjpYAXsNkMxsvq3sNl8QckvKPlglDTg/nBkXD9dUiixNQgb12/d",
+	"4M+hHrU+Oijko6nxQD6AZ9SN2IDd/zXGLaxwUKvW7myg8k99OG11pR9opNI7lcJ+C0moeSuVvlIsbygw",
+	"nw9u3hniPwBo6uWNMefJbIzMeKn07pcw5sfVmAPaBacM5y1nmomhoFdKqfsMrBdS6qCU65/OCBHK4qYa",
+	"yIusteovsPRYLNAnnbrezo6M6ZIN5nwwti8UXsvVDmZAZwGJALppuxUprJdWMkEEU9CtSRIqoBIc5Fba",
+	"3gGEK1LQ0nWds8WAS1qyYn1oHbxYqqsDzw7OLnFnn498mg8OJaGp0wqtkaqamqNQX/DgcfEA4EvOXDG0",
+	"LGS2g/DgD/evpusqnr7lMiptNiVYDxeyyF3vLSOIuvnGLpu91b9cHdrU3xu20n4SVjLX/QBS713pFqp8",
+	"FF4SObY29B/7LX8mW7/7YKKwTEyWxXPxKd4tPvJFl3osJ1wDXBVjwqhVaBHH4J2HINIQT521B6hUfLLI",
+	"kdmEhR+t9D7uwoV/SJxKR2gBXYaxLgDLd8kvsrxR1jPQoReQuC0k5pvZMokQth33tXVrmP77Y+GXTIK/",
+	"SSaB9Rzb+mBevMugEzL2KVrQW/YwzKy0XFLNsx0hl0xkBdVVmZYETx0K2poWgi5tPQtXqGgmy2VVUKI0",
+	"eNRdSxDs5+lqH3kQsohLsThe4HBHQ2OQpey3vaDgg7ff6eWE78It/ZX4OEx3ChabykTGTY8JJf8xef/O",
+	"ntIX5HtkKdLBsAfMFA4+COWcljTIyHjsBv9thDpY8VA9CStsf7GN/3l8JOcly3Stmn86/CqmdctIHhXW",
+	"G06PUPkNwqfUISmrgmEHKQkdLaFxTGCLhWLyNvDJ7aKX6k/c+v42KONXvJWBNnWkX3DokdnBquQZGqv4",
+	"ks6ZhVhgDh46h+MUQtAOdD5+atnKjmL66R/2j83Z9ed+4DHONjGTbQ3v58H3/mQZJ1xmghXAgfzPq65y",
+	"MGRdtnoJwuDfEkcsmOAtIpNRGnq8B3GvIWqE41PYgQ9f/gHdvrt85vne8x4FwbxsVAjEVqjJHnwSM57l",
+	"bOY1lLDZXxPjjmmRVQXVrIVttuiaq3T96JjSqI/YzPb7+AVZvyDr9tGFgJwBQnqcsKlOsgxS/G8N9vAB",
+	"SMvuV7LUO8Ace6TCwkw8XxBKfji9HGOOHaYwQS1EnIX8U04PyUoWBZkzfYq/Ba0YdFUKaBlNKqF5YW3n",
+	"r7mA8o9QdFL4Kma+vBk6n6Di88wmM2p6w4y4WVAuiKsFTeFfO5ovI2QAF+Pa7OFmH85ybXS9GhLLFPB7",
+	"OK8TqrGR3UNfPgWA3+LVn9j6TpZ5KqsuACnlIQjh4ZDMaKEYma5JzqAqeF8JgV+4XrzlUMcLTvhTawnU",
+	"O3hf5qw8AWUIDZ1bvHtJ55gDu91rWCH5gZdVvwyX1ZXO9h+N4CNg/4ecpqh9jZrkjirye8Uq9pnzn/7H",
+	"k2YDIQEZlLO6yxPgEXZicZ7FOYcqAkjLAgp93ninTaL749pO7ZgNsaXnRgVS/F9sTKjGmJWDvRROQ/WY",
+	"3loFS3rPl9Vy9PIAe9TiH/vjbhGD4TGf41gBejDd2dO1qR4DA2PxJew+gAGy6e0M0vtPgwkN7Cy5OMP3",
+	"9rfO1x6aRQzVul+to4nEPL/GPV6b5Y/GLrP4mgapxeaPeFJxc0ETs47cEdre5dTkOLaqo8nxaDw6OZ0c",
+	"D/quy/eZceEbiOKunihS0CkrUmu5scytL5nnz9SOERwMBAwJJK6J8Zcsmo05aeCyfqLCQ9sQH+yoYJt0",
+	"Pv2D+WvaYJ7BKYbmznDfEqReZKL+S7iCf58CMDX4bpYfvtgmH9Hu0lCaxob2gd4UKkYzqxj1AfiMsfxp",
+	"Se92uFhVveGkrxnLz8ygjUIC5J2E/WmGJqGYsVcVzw0KD2W1W+amfBbTvjmqC3oHpzXErG8oPBTiXrES",
+	"DuxLnem/vhA8xPCVfM4FLQhgB9wRADYA9ZhMqWLfPN+BlisNNDMA0EayupsBRhTFXGd1MydexyxZvYZh",
+	"B8pKQNOKMWgBijzfex6zWYqMFWYR25ddtygYw5Tn8WBIWLRRDTP47Bfo/QuhF2+e0ACS0CKuiTJK5kAo",
+	"3dTC4NywGrDhUWgfQoVtDmX5D4hfMEXTQAfbNFB87EFlHOc0D+0a0AO+j9g1wNB3BnJeKlaHsdx3DQDv",
+	"YclUVegvHQT+YqmpdTM+e2HFyp1S3rleodAxyHbm7MeYfrMKvvD3N6r82dg0RPe1kuQXrXeY1mtllF59",
+	"NwbPTzNZibQmcGyeOrD+U2ECvhTty2KeElim+l+RvQonEbld7PLV6XjSvNR5KatVj2eumcYCLU3gxuq+",
+	"6dQ577gGzxl42LE0uOHmQCLikfHWIv0DLmFrm4gttdZbDHM7U0jcg4VH9CcVA/0zSWd4vikSCg8xkPUL",
+	"8dxAPJ3XZV6fGWbnWuxoV6k7D1yfNcZhu78+W8qPOOJPhAz7hQg8oGTtUOzo/OyJIjlbMZEzkfko3H/7",
+	"y7MdQ0cv//FbeJUolpM7V/D+/2PvW3vbxrW1/wqRL9MCdpL29AAvGrwf0na6d/eeaXvqdqbAPoMBLdE2",
+	"tyVSQ1JxvYv+9wOuRVKSrZsTX5JWn9okulDSWovr+jyLgqTRunkxNdRG7dgBlGelb4mYesVXxIDmAopp",
+	"YyyDNHcjfYDeBB0CL+kpmOv5l6sC8QbuBCVvx6vb2l+U5onhGVXmYiZVOraP1F8u8F5Amdirs2h/hWa8",
+	"87Vjvm4KnFwYuaK6IMm2Hw/LzoT6VzyYsnpT9ilzLIYvJ7/Z3fnzL5PPmFuEZIAfuN4oL7uK2ZRGS2v6",
+	"KjYOv5veUgzfvQrlQkfNfjDleMtWztYOujHoxoF0w7WjhWmffWjF+EualEi76xXkF+T3//zrL/aegBwb",
+	"auj6eTEIznUD2bqc1TKsO4JyTGfA7B04++Eikxzgtzx/v7+Ycn+G977xRx8UYFPd5jg7VjIhyReiBy40",
+	"jxmh5OnlJSD6w/9wcnHKSLRg0ZLFSIohSOWexEjZwyJ8Bv7zZqNg3fcLxz7eTx8/p4m7OLbN3akZ91a3",
+	"96+gyRYkKDL+LV9tvztABfGoxQaah8qWo2wk9mLDfqMJj+HE90pOEygIjw7z8O5Tw/OkNLGmnsXnxKmR",
+	"ZgCp7DJ5wBshUwbmUYCOVd8TF9owCjHnPybv3p4sobCvgPCwr9460zPKk9L7zhJq7Ce40xu/a4YE1LQw",
+	"3cBk5W4eWOGLtjq9gyVXLJU3NDmoe+OMzQe81eDiDC7OYVwckOV9uTjayGjpIuOxszODf7Mv/2Zi365L",
+	"BxzEwSndYHBvBvdmcG/usXszYYaAuSWAK7dX/6YrtfkR8Mg4cp/IFRZ+RgCRZEXRKh6wvWFqKbbHoEHW",
+	"WcJhtJ1M+dz1Ti0Zy3zxaka1OSf7856G3OngPB0xd3o356lwm+6WHQKoNl6TEblCrZxAwXiyzK0Ge4GF",
+	"urFPAVsJkSk3VlqCQ2X11KFLAHhTT907ZCZmcFUGV2VwVe5/Jgas5F4zMeVA8yH7KeWQbvBSBi/lIF4K",
+	"TOFXYoWd3JSEajO+YUpzKcY53KrCbbDRS1Ie+acEJhNC07Oye+MM6dU89iPkZ1p7xWD63d4WdelOMAtv",
+	"Yu1H948y99P4CD1mgNxn1e6UQfrrpb+mvyex9tQQJ7QwJUujRQXpRNnfOL5nvZBZZwtXSrOMxeOAVTp2",
+	"aMPNNOlSEfaFplnCRo5oJAaAa+hUTWSuNJlL30eWUi7cr+uV4Ve4f0DbfefuflRkYLzpDpwz7xG9D4H9",
+	"eeLJZ0hGudI/Gs0MvoEGshmHc+jezxbjTB1NP8zMj+0XHONhTfD0dA5E+tb8ruyGAMj4dK7/9YeDjLAa",
+	"knCNoCiIhdMAbA1HvDEs/UiPxHRUvmMvGFE6/4Eky39KAsJA4I0CEnREVQV78F3x90YJuqBa87noYC66",
+	"dgdtisJuW3I4+9g7cnXZPQUK0iP28sMm3EcYvRwRx3WN8DQlEe0vmBdfZSEp3y70gsPmM86UvOExU+Xo",
+	"b5MguLBWE3fae3/WHcTVyen+sf42F4lx4bHh/sKTNkVrDv/lBOqw++zi9w4T5VIriHepFMetnBIYEx8b",
+	"Obb6Al/qJ00yGi0RQy00uDuJ66F4RtFoaRUvAsSGlpSLS6c4Yg0g0UfCEHtVH3pqmjK/ICyslwl0nl5e",
+	"lmLIqYzX295IWb0/usW9tGu7j6pdXuDOal1DJ+UuR+zHwEF7TGEN+nhv9LH6jfallbqVhCp0oKAxwOYU",
+	"Iw1NcDbynLzHu4V4QEhDOFLtxFdEM1bEAQhABYd3BQO7u3+fATv0Sz/q3hpXse9Z/QA14di3eTq1q9+e",
+	"CPyZKmvJXD+4jc88Imjd+J8DS7s2iPI46mkiXlHDPvKU1Y0k/oL5jN1u/7OI93Lz8PS48bfe3PkGB3j2",
+	"XW6+ryeHSVAMqXDb0ixk48ijjK5TJsyfmSslRFRYbZp6TFkgiHrcE+cIL9vEtt3LX3P4GN92hgz8fSEL",
+	"JF2AvgbPrn6h/sAG6MBACqbY3F69D1Jf6TV7ZF+NSbmxhgk8a636vkcVvdkna/ntwBW13BB+/3qCiDa8",
+	"mA47NZHKvOJqBz7132QeLZhCZr1ettDuPlauP64z1t/a3ise9tL21Y0hUYpK77339LDSAaU32wE60ZED",
+	"sAKEfkhrYmrLa3mASSm39H65dXzKMu8LD9ZykOR9AwH4112b0AJnmotdZBp30p4i7XoNHqBE48r7CDQe",
+	"6Ypkp0q5fveyjGJHtNvmA+zDHXK0eiNXhLdoQ7vYlI6752wO7Up4Me4S2wHN7fTk91UJBydPsJJo95Ps",
+	"jEfLPBsr/1CNhQacNHwPh/svepg0YtmaH7uVq/J8HwC6sKlCgG8O8pLuLXwfmUlIdT3k9OS1XlZqBUbC",
+	"tyJ51mD4G1KRF75t0zvmF1/df95s4tlWVeUV/N55rq/cRXZv5/L32gGSNjSaWql0BN6DrT4dpjJ8ARBG",
+	"31JY6QWmNXlxLy/WUo8abDH2zO1bwA7SlbuxSFz5sau9n9zLD6+qwaRX1AeZ/AbtOX3Dr/8sI6LzaOGa",
+	"+rm4kTxiIxww7lCkill3bnz87WLGBRUR6/ThX7vjbufAH8N59ytsEGx44p+AGcEeRmZ8nquBeHrfxBT+",
+	"NadSsDWWJN2MvqJCU5hcI/6sDfe8RUwX3NqidaeY/t0dd2sxHd3zTIt7wJ+FUes+uRYH+egGGEdEJjHT",
+	"hsy40mYw7PcAs7nyfcAjKpSoNj2zqSUtUP2QxoRuYJosPZQpgvaCTsKc1BUiW/iOAk3XOvTYUyLYF4P5",
+	"fPaFa6PJowXVb9kX8xjGq4Q0ZCFXJKVijcuGvKliLk9KaJK09BQctp9g51pVj6JZfxrJnfgfdyDn3Oph",
+	"6OHjsl5XfplrI9O+l1VcmEDW0OME14bbe4Zn2e+yr1jCbxgYwwOVPP1Zvl2z51uHpoFfmVnInr0puUn6",
+	"CeEb9Ps++OChz6cF0g3QwA+Mail6Lel1nsx44t9Y/w6bicxV1O94HFJ/S9N+h9+CWnWDULX7hN+pYgvp",
+	"hrf22n7UXKvfc/tB6A0qaBzv3IpwcAe+dxF/yL3fh4K/Hm0WpHtV/7fclzF0LLb5MdBrDJQP4FXQLFPy",
+	"C0+pYeDFsBsmTE6TZE0iKTTXVh7Bq1kTnXNDYqoXU0lVrEfgsNAIrsbFvJaDCJb50i/q0FIfblQj+TbK",
+	"+PHILsrV9oLlgkzzaMlMtzjNKE9yxcbK7XOtHD14rN8Sj0IQWL5lnwjuOjL8hhH3OD/WxJt76AItYLp2",
+	"VHMjB4Axjp3/55i2oCIY0STpUd3QY186DFNG7eKy7Ql28JpAxyPFD/jIqJw9JlIRLvyvgCL/sS/T6MZ9",
+	"3vO8tHDiHyUFsfkC+sjvy/Bww0Rdq7B7KSDhSD9WF5ptuwTakRY3M/54Oh9K/vbzxxFS3Hjw8wqt7BVy",
+	"ys49q3HY64sOYh4HylldS/lnFkyQuEyqOeMJ295z8Q5HSAgM0fsQvQ/R+xC9N0Tvm0F4wshMqpSaKlF7",
+	"0y6Nx/YeSEGr9xpP+mGZ2ofYugT1apWitA07qXNp9ZSaCAAEAfimAPHAIaTuMoHzDca+lNw82/u+e+e/",
+	"1eZelKMP0zXnr4+33Aku8smgaz/gFC8q3JwJEFgxd6mHAvPdN1skdMpcHds1XegebRb6ogvftQlZ8IoY",
+	"lmaAbgXNHV69ENIRcBVh4tcdRJiIM8khTVSPPxic6wP1OOE+Crfapb/pfgEQDup4b+ENpQebKBea29AN",
+	"W3QSFXgsIAgbawYAoO3Z5w0yCJih0OTp5RNrHCBCR7oJHwbDzg2oyzS+ApQLrknMooQqUHNJtCSMQ409",
+	"ZpGM6ybv/8aMixUwXpz4ldZ7ih0tzbVX+jbySnjLs4fZm7o+qIVc+X2CoJhh5cLtNKwCw+n3k55yetED",
+	"DLdZXm8tjBiHNcvj/r252nvtjKlyIq0Yhtj2BbGyF11yI5il9Gh9V7mPHOzRPVym2wu3c/zuQaTyDznt",
+	"DlTAYxqcpHuaJHBVL+kFtiMPoBlV0aLR33nLVoCuS9G7wq3kJ03eRUZOmSJPL58+CzvLFUllzJKExUVU",
+	"kuXThEf2EP0TkTdM3XC2AjebWq9IxWMbZaxJlHC7NwF0NUJbIV0WnVMuXE0k4TeAGHZOXkox4zETEQC9",
+	"pyzmefrcDWy7dJ5jbfeMYP5tEr2gGTYkAkr1iEyts4gHIqPXVMacBaCkc/LGj8/aEHA+ZxoBXI0kiuUa",
+	"QPW3MzDYXOA6VADqzK8+4J399+UleWSPenZ5+ZisFkyQJbP+LIFcIjwZ15qL+cjVM//NIuDkWP9/uPCf",
+	"GpKzhPpCjsGZDQ3PTri5Iu4IXmaZaOpymBQP11XK/N1+piUXwBgAxCDQoIQXaEqJLtn6bNOk1fUr4bMJ",
+	"dTY6w+Wfjc4iV8+wC8Oigv1lkQl3Bf5eyDOApca+GGKPjK2/M6OqadH+x+Zld94POk83RUcKRjRWoK5I",
+	"wugNF3PCESQddZJph6CnA5lAbaLZwQ5NtsvCnTF6KIEdvp+rLFx1nenFn0dkeqKm9Adk9/F1OU4eyAph",
+	"tspZH2d/Qb6hHtpjHzBjH2RQCF/HVl8bAwuYikVyQ4d/5RCxsIPcGrISFKT91WohkwL9sQ7Z0Xls13D7",
+	"f7L1gYOJcJ/duYTavxs6qzFi5A0O0klnn42h0SLEDCjZVjrRCNeOPzcGDmUdweijFYe4EhEeIy5GjO5i",
+	"oPN4A6Wty9jeffHlFc6eZmbAe9nb3uAAMapxshsmaoQfbRZ6B314QeOUizFmXseuCa1R/K/twWgHN6AK",
+	"2aGsOtwS74E3/pHN+oOSVirWIVdexdd6BEJHcm19GimS9eMtFBcvn82Ca822kWOMFhLkOWjOlmbULGy8",
+	"pDOMZP/3LJz4v2dktUCCJQgo88Sg187SUsubP8Eej5EfxiaBCZqSalcyRGtXZKaYi0ugVmBjvbporYyA",
+	"rV+6Ox0sMWXX52MLlP/BS/oOAaxBjLwHT6SqAa32Ex7UifPtFdE1aVcVsUXIX4Xj7wu+0iDdD0m6f6Vq",
+	"CbhgmeOv0ATRgFCqyKNYycxTjNx1l/ETCGOcSNhNxNev8aTBmg/yvm95R3n0Yr/emzXPoCd9PF2PU6qW",
+	"zGQJjToK0rgmTy0dth288hWJ+ZwbmhS0Vj7BBHfq8IiwRf7F+tfSYg6jTjV3GhJJ37dSeUkNSoUiiUUm",
+	"liQgzmlF8m6pVRX/q1mbrhOvJi64SKSY+/ICBlJ2bUV29py8lYbwmKWZtCrwHCyAUZzFMChH6MwA1Eci",
+	"ATXWFc2AQBomgwglmkVSxK2Z3EIfP9gH+Sgn9jEOtq35Owz6993qn7W2G/pXQXi1Ym41z6pgiuELlCRR",
+	"7m6thSZXYgwz5je9nTls57j2Jw1By4DcetvqBcpQaD9YUQ4ZJ4D4g7/R5M7SrVjE+K7S/cGfNEj3IN23",
+	"BngQM65SLANR4ls8ftK+h4kq5WTsrhKOydQdJdydNATjg99yF556K0atFnxvobgfydtJzg8o4fbyg3z/",
+	"AHFxkUsNkbEqhOuW0uwyWD2FeeKOHvyRQYpvKcU1Na+NGFP7tGp/qQ6oxa0jZVB0NnTpiKZEnjLFI18K",
+	"j7GZOIx/u5aOK0J9cweO9Dy7fNbc3XuPwbpbUboHCIKTTq8V0g9OCjd9gYhLeN1+Oqd389zf3AmbHXR7",
+	"E+D9zc34pcbVtTZIdJhTcoo7AM7vSVT/Tm8YQQCal0wYaxLdqyaU5IL/lW81xIEL7tqNWhvhMgU/t9lv",
+	"33ZNFUzlT7nwANvvPpwTN7HwlqYMgTuYJhktMD0ETdkIJ4cXMiOTf34ibswfsb7sb+pxs98rhz6wI9OJ",
+	"w2ViZidybXda9ZwajDuk8nVPrUdkuiafPr151ZPM1533KefNlL4OXef5WZ5z2IzvSPH7EcZBJJlxAHUo",
+	"fZXyF6l+jZa12y991jYjchR8vuIrOzHpQy8KRyLSpsOFd8807MMnp7jLio8DOLBqbS1IoWdzJfMMcTHd",
+	"L+1HLNk2JwclywZHjf/KacLNemzlT8nkopwwq7V5E2a0gykElUjpGlxUzZBSkjy7/K8mi+WFEjMj9dNm",
+	"u9ivAjvtKFr1P/iuXuKrCg/Rj+rUHRygTJ2eDc3v+1SV1WJNnEQTJ9Ghn7ZEelpSEV3RkdKvtzRFsxYA",
+	"n2tjFJ/mhnndMGwu1RrqkpAUccT2tDju0VRRYeM72GxAwUfkhioOMjoi5+fnj8lc+j1JSWnIjLMk1iM3",
+	"HSiRm8NfEmg2iutP1+U/xefkk4Cx18pv0W+JlYSOIeu2yByniu1XGREtITZ2HokBjBUorjJGVmGGA+nB",
+	"yO+Qy8yNTKnhEREyZSJKqMkVI1IEACP/ctDvuX7/higGPRM6bL7bBsRxbgbtP1RnT7gB3vDopJvFAzYN",
+	"0LBVWX4L8HUcm/R/+0mD62J3cT9EOuSZTlry8j00pY9HjJwjwU6IsCsfcRfbdBFJMePzsV7mF1/x/5Nl",
+	"/q0DTN8eBoLCtZ+hN5VwJNBFa2ZlynscRC+oYrUpp0KEX6xf+nV0TZV/DHco1hQ87YyaReFoR6Vr9h/N",
+	"PmQmq1tpS998iPv3nKIq69N0DUpUyNCOGpQLM56ux2GH9Jt+vQZB0ha4s8DOOkKthC+tmidcG6DG8pgP",
+	"rtKXJZRDfZu6RlzYcElG51yA8AUKrppN0C6wkDb9Yh38DtwSd/OlD8CLVSzOAQzsnGKYMPNPtl5JFe92",
+	"EtrXnTCF607uiS5cnHoLLOO6k3e+7wvrPfbkGyrO+kjnt/kiv3HNp9y61bc5+42YGBktdzvpA9PWXOwq",
+	"Bc633PnFvBPJ2vqvu+KbM/OeKibMZJnf5tX8zcbtR2WPLL0ra016MTcg505WCTaOvpV99w4ikN6YqrdQ",
+	"A/dcsv8h+bz1aXba93hK50zbjU8v8z74lxjVImkETRLChWFK0OSKcIMN44jZ5rc3IQ2PWH1W6FfKxRtY",
+	"wIt1D0dxUvil5ays3i3DPFnmmGBudiCDMm0lmFP6BQv3z59cXo7OUi78j13J52MqeHivfTT8nWCEQVbR",
+	"SpKXv5n1CgccnvbMbGrdOdAg8unDLzZayjNiJHlyeVlES9M1BlQVma3RUdTEei3NYJ/B+C7ze863Nibk",
+	"ciQWdqn+kRjepCUSy0rXHCKxIRKricQKGdppR/KKc4GTR7A1cdGSfnUx1tPLyyIfJtjKSbJvoykBNWPu",
+	"1A02AU8YiWV32vHFesLFgXKPf19PFY/DvZKA0HZUPJ+yBz5jirVQ6fM4lLGrScmhYHi/0owACUdxC4qo",
+	"oYmcN6cYG1Ryo1BYggFqpMkrRKlaOdtP08IJSn6BJquXQ+VwYU5S6Ht4ftRm2a6MoH/Xup2Duh0vwMI2",
+	"RjgfANcHS2I8ZsLwGcea+uTN2yu3WWzsBSSSGWca9j8uKjx9P2mvbHWDsnZBFYvfibzqO1XwYchM7hG5",
+	"9CjKVHncPlr0q4996yzXwP58SuguEMFQKPKfZiZVEfRQH+tEVBCaaEnkbFZpuGvfcb5mJbPfM9C509Zy",
+	"9sPGJoNs94pmfHM+j5t3n9FZltdxqTnBTtgNS1wfB3lUJANGbsOrtIBAU8jjEg4K5tVismCKITK4uxIM",
+	"UvpWLJd9a+vsOCevKU+0A7XDdhL/wEXBFwlCEmZYfEUUgz4PeDcQY+lC8XCvdrjN9ZQh+9XRQ3Z+7Mwt",
+	"cnzzQIqum+/OUHzvaX5UTqdhzh7E1FCAaW3s3uzycKub5QX0g6IVsuq7vWt+YKm8YRuFqL3vns/qywjO",
+	"tHBBhMTWVSLkatjzTiaUH+lyM2dgdws5wySe+/XcyUjjzlcbVT27/C+SMip0pbYF19JkxrA9kNtIbxZa",
+	"BHFf7GgvOozI7t2i4zKbpoLsHwfBvwf99SWx3NAEhNbSxMhWr682Mb1P4Z8cRPgP5kmV5P7o/bPdOld2",
+	"cQVQiw1aeDqEL2yBK+kcpNIo9ILHffefbq/IlVeb8n+vMNRxVViInxI2g63wCrIZJsRR7hAcvrZBVZqZ",
+	"NXb1dQ2/YLPDifetXToJencRFKVjfD2DRp1Mo6zIIRUECupmbAGDYlJz+HItfQhN+9qEiZj8Y/LuLaYC",
+	"Yq6zhK4/qYQYSRb0hoXZjhkzLlMIFx0RqQglgWSaTGW8Ls8wJMxPvMCf7S+enJP3bq2aqFxgPeuJvdX/",
+	"gyTIE9++XjRjXJV7a93JxSrKgAvsi0EAfinYOfm4kv6dpXSNbe6lS4w8qxz3tEt4Z0FyEbMZF3Uotddx",
+	"vKH+93rjhhWG8ZfR3QjBy9c8DSN41Yo1D9XAVx/SKQ8NJzGOsfaGai2rZm7kS9/QmgVD/zkIIYvBsuzY",
+	"glXrTlx8hX9diaLIt2zkf4MBc+SSRDFEI2DxOQHPwzd5ljrKMiVTacDFwIYV/DU1hU17AhaVJZoBmYqT",
+	"4k0ThK7Nfq1Qd5/zG3wxO2SG8PlWNOSdB4V8YAqJkgaEU/Ate2Q1y94GNUhJu1EIlkCSGS5qZEkBSAqb",
+	"OTdbLkCKp20oFV3RdU/N4lAKcSE6uAc1pOrWLUZfAhwicGhclxkSH7rVSJEUThf4ESW3yVoFxWjcXT45",
+	"heoe1tcIBZc9+hofcKT4FIx4fRwOJ21DFeehosbJG1YxR96MBP0GJiWQQTfXe1dvowOLCMZHFGe6HPgo",
+	"YL4s5TG6khN7QBU6WnKCR3eYbbDm1yGpDGmK06cp6vFtqn0JXLR4Eg7dpqH7AtIV0gFUESVXrmMCOyWe",
+	"B1WBboqgLOi7KLmy23+UMKqYayRfssyQRwXxn/358TmZyNRdPaVr4PsDHuTYtVmAhUA6niqyhnt6ANfw",
+	"LBzPnj7t9gX2p6632+F3SSPCWv1W3zo2deztOqwLG0Cb+y/gKw2b9gNvvai3NdoaG5oU7YutgUs9mFbt",
+	"ru1aHFsxYL2Fc3g8gKwDBSojrUkAKDZrn3BQxdAl697Im5qK722dYbcSw9AFfD92763ewY5ov1pVaJm2",
+	"utc58t8VPxk4VA9kqGFreqBpbPf9RkTn0cK6GhTHGPl/2Ggru33LTvpiutL/vl97/cFzTgFk9ih9WR1t",
+	"tsO+cm868HtvKnWhH8ASY0vVZJk3tNk7uXMjX2oEYP8pE+bjOmNvkOXxkRRWF5kiXGhDRcT0Y2hQAZfN",
+	"RXrn5Jq4bQcjTCxjaEwHQdxQbQXjcwG/KyM6QhR6RTTDUnNK6Bwwo2xkuKIq1h2B4dEV9T5ss8e2D0Mc",
+	"+D204Gd1YzmO+WPXCekeu+xFMTVda6wgvMGsklH0hiXaN8PASCfBec2rgL9MFlQTIV3NCc0FdN3QDUAE",
+	"yGYJ1tpUiks7ou0YfW3wYh1iaW21LWH0Bqt9Ek6jyQhg9sIrwXZbIQ1MjoaGPdM0LKv9czdPy/aZ23Gj",
+	"4U2eS+N3XlHtx7oGQ/LQvPbI8Btq2IjEjJb+DxXwYse/jTVpTxhZFY9oFtAnDcANeVnXdA1D0/KcfHRZ",
+	"ZrsC6F9dSM1KqCx2lVUUWMCIHpF5A3wQWJl5A8orkmAsGM3q+terCSo9wFUOcJUDXOW9gKvsInKBDvtb",
+	"krlYsWnjc9mdv+WgDDebmJxbb+c1lAiNJFoqQ6ZrF6dBM/ArrhzLg8PzbvI54OgX68obYSJP7baAMCPx",
+	"tTn7Y4vdZjcZqSzpWOAG7xu6Xt7ZPdA1hJXFagARPRQwhwehqSqx9N8BmJcNT9kuEzX6IpI3TI2hb6XR",
+	"RfFMEwBgChQEDAtqmN/AlWkSyZRh0dthY4s8SbAl5pNKuhyIl3Yhexim0S+g5/D46Lt++bs3sQxwUvuA",
+	"5WyCkWrpydJdI2QfAw9H6H5lNFqEiXcAp79hqmBjAdXY0AQhwwRVnQ6g0L+b3cWZvgca4HS3h/TjkYPo",
+	"d4s+ppEPIPeaplnCxhldJ5LGF1+j4Lm2U4ywL3AijtkaSM4AiNnUblACsqhcn5O3DtsMlAW7sLghEVXQ",
+	"0UjJn39GMk2ZMH+SlAGHo/VAKRc20OVmRHKRMK3JgsfsJR4JjVlPzsm1ILnTtUDL5Ehz61qsKhADE1j8",
+	"e3zoLny2twEdyEPo+Ps1MZmEd9gHq40Lw+bAL7rlkz4BYHBfRCiAwDeWcUUukXMpZjOaJ2ZUtMSlVMTU",
+	"2FcjBZqd2lTZQq5e50lytvPyMGknXZ5u62s23rH8PdvvehzvFgWizkZdiyDrUxmvB7ql0xtDWnySTexG",
+	"zJgDD2xQj938YGjN0v1cYOBF/A9TsprT3ieMfklE7cIm8CI4e1gEi7UPsR784z3rhf2Jxa65cMbnuWL9",
+	"gFYxL1avD3hMgzZcV8AT7KGjsClLBQV+UY4NR+ARu45oKSJWiRANnXcpAeTFeiDdV6g2jCSJlEtCzZWN",
+	"jlOpIa++c77rTbwruUTYxh4KuwS+4ltpJtYp7SccNLQtgrVa0st/f+nAV+HneuW8CQnxscoT1he2u8ij",
+	"PyDI7trl33pOaNhKGgX1Z4zAyGrBowXiABdyRiIpYjfxDkFdGXwkZTsAeF/gloDEJ6GRq0/D4ov1xB/e",
+	"j/XEJUztrgS10Vm5R6QhiNOlW9wrEpT71d/443QrOqzgNp6fViFv8aIKnwQ4r66CDwWEWHZf9Yyt1UR7",
+	"eQJ0Gwq4zZXSJR3qdKgmBR1X8KXyrKf7FPToFMRco/03HxxBw3cotelhE+sFAKkLKCqMhEoUc/1qZ3W6",
+	"vZCZ274WMuu/eeHBfbYuu1sFMP65h9/q2LjC5Ydta9i2wrbl+BV7CXa5sxWnKi++upHKb409rtf1s9Z1",
+	"I9ZXpDpifU7eiaL7PuxkeD3fN+snde1JNFnRtSbQm8c6uuYRUOCWcU7f3lceMQRqWB+wdb40Z32CUerW",
+	"8emha/4Bt5aUoBo2euQJF/CjU/7uUelW09HVJf8WpnDMgmJrPGbTf9LkXWTklCny9PLps9AwfkVSGdtN",
+	"PPZYcGbBVTzOqLJRasKZ8G2xmG5P5Nw1ZbNoyWIcvtF2w396+fS/SSSztY8Mw539zc4J9MLGTKD9SVnM",
+	"8/S5g7M0Cyy/Vbr1n14+c9364KaDP48N/uCdO7Pm4Gip1nnKYldANbBqSBFt2rFz8kkAEf32nwgPTfTF",
+	"53STDwhbtbb3ahsVgOvcbV7gvhlMfBqcDOlnNp8Nbf3fq6UzVBng6jUygwiAi/n+zN2KKraQuWYXX8N/",
+	"cTZIRsu2yOB3fzTWYQ6qeb8XKztsLLvxUA3Ow185FYabAavp9JEylg3r9/9AHeUyqUG+66qITSgQk1NL",
+	"+v63mDohP55bvpuKDS76g3fR96ai1V2sJTPtxk1dlR7rQpBrvSoAVIUkGZ1zASLcnnXuynltj6jcdjzl",
+	"JLMp1cGUmkcrg1BBf5BLQz6icQqcs8KwL+ZxY58eHA1thbv06fm3GkTG5UJ5kRZqvCMkEpsThx2PWdzI",
+	"Xq/pJvDP7ndpeKKQ2G1/i5OOJ7uPCFmp580dQLJObpNfcxEXgj5dEx7rERgqPfITuE6wOxOuVSyBSArN",
+	"5yJlwoy3uhGbygovi5Pu7FsdMizYWmeDqEMIBg3Eg4SfODAoyaPzQPzHaUbU2HA0/orGiv2bRWasGNVS",
+	"tDcqVcn5P8CJH9x5x7DKzffvY6jxeOIe9PxHKLYGuF/30Fuk/xEVBAUAdurOFiHFkM5jbOTYuig1nOH1",
+	"/EWehTTNtUG+ooxqzeLNFV1hJ8WKa7aFrfLs6dNzcg0OWa5Byq234ZA7DU/B114pbrio6Vf94Jb+wLjL",
+	"/bKb7DH+FdKff+Us9/nzYRzitJr3P/ZbECoIzTIlb0qkelYLZlL5D2dk0UgAX65TB9FNbnM9sC/o7IDy",
+	"6e7Q5CPkCvBOPLHm0A7Qkt3DsMj+l0ZW2ImRSybqSVDda28hbgFEdKyDaLKiHGVt0+xTj86uF0DFSeZe",
+	"aLD53wstTs804VtRN3hVX+UvCeH+83t48Z2L7jWi6iZ+qIbXnx2dAekHwX4rkN7MloGoE3Bv66y76qOx",
+	"5g4Xh/pPDYgv9rMAluuMWSH28Z3jIKDC/n3qa7VxAf6KBV6cz1RLZpBOZJYnM57oEVSE9ZJnGUOESsVM",
+	"rgSLrzYYSR0kGk6HKrlC8fKAla+lIqlUjrggdzdEB56nmVSmC2/SB5LHYBHw0Dw7NHvuP9l+qwX3SdwU",
+	"zBQr5mji/HcaHKj7lVrfGsvRXt+bw9uK+ajBjGyfpHf0PhFVCpOa0Gg9xcHQKqhsrHtNiT4EcgBY6C/s",
+	"hiW3HuK597rzQGvApdHR3kw9bRqxIx75vc5flsV2W0zhryOiADQOLq9HlfyZ3c5DZc6/6EGODy7HvbKU",
+	"9tfBirfOPQPVX4yjOYKmbIPexZ77rz/IDGqB9vZJFSITaapbTbkbdD6aO9Nz6tenCuwT/lipTRjbrYyV",
+	"R1Tgpt05swuC5Ya2GmXK+uu0lHVcLSRJqUBW83mDtGAgUz8V/5Amn4rn6DP85Off/EwPV2WBHGahWmW4",
+	"eH8dg0/1slzqK2mS5LeMxY63P08MH5c2PEZNrtg52Vdjye/lLpfDG8twu76BX/G2zoeq5H6Fub3TqSQY",
+	"XbxUxUc9cJPgsXmlNm5cj8kf3t7QFfjQUp4gvYSWAwqpSrrRpA5blrzasN6rVX1nd+P4jeedNnnoLTn5",
+	"lGqvrtVNW57XyCYmrvcpniffCE6hEkOT+EOvgN1Oq+BSLMoVN2tQF3mdm8XZ83/9YZUBKBBqG7avCUZu",
+	"L5kwJQY1LOgupDYk5rOZ9fQzpirVLoAPN3QOXcG5Ss6eny2MyfTzi4uv9sRvZ6Mz4HKbOlyrRWj4AZDT",
+	"0Mgbwa3HNOPn/6GJVPQ8kul5aqPyjbW+f4NLcq/HL3YE26ZHlGy/6Gj77zb+jKTgERxC85pDYjrjhp9H",
+	"CbExfsbPy0fAaVNFHr2Co8gLRf/Dk8fnVlf/CJ9rG5NF3fCIkQWjiVmcF93Nk7U2LG0gYeruAihfyTVf",
+	"bHdfqxiiR4y8fTPgiCy4NR3rEZlxYV9sSMDZb82+hJKjuz5epun6BAIyf5OMRks6Z3rkiqHao81tXRDP",
+	"q7kqToKGpgU5Q24HPP6cuD8ngCAshb+9kHajwkP1FdEMy6grqZazBJsa7M8ffr5+9evPXrJSGS0JKs3W",
+	"8vzcb80KXwIsMrxZRaMlF3MSydg+dMajZZ7hQ88oT3LFigbD4oMteJbhRMPmpd+IG2nFReQAywsXchKw",
+	"ZOutt1Fc053Y/Jn8iLQmjxI6ZYkeEe7OwXUDhPFjuOM0T5b+PummOLzyF6q51bVei2ihpJC5dpJE/i2n",
+	"5dN/RvmqOflvTFhPgcVkxhMWmNfsDy7BpkZE5kbzGD/uxc1Tkik2419K139tz625erl5ijxCziVHO+cL",
+	"iI+9FM+VzDM9qu2TKSDWSjetdGY13luTR5qD8Zr885N+vM3EsXm9ums5LPbOcz2ceN1qAv964FIUsR+m",
+	"rVypQaIgH1++wKjSzlYpnpTlPtD6tIC/lTMx4czSHrh9+t/litg9GFi/KnWvnzRxfhnh5cu9dL/UkVSs",
+	"bkGQf6vCsDoeDUjIlS9VTr5tXwlol7QHG+CqAAcvXwSPangzATTdKMZGxY/FlTzFh+FivrE2eyivfWvX",
+	"4fRRCbE8PGlKoa0FOf7KFy3Oq3tcazicyUC4h5eT30bk8y+Tz3DVz7/+gso9IioXXsOnNFpalbO2TkOP",
+	"TsWypU0Gw20F2Hqj8wTntUpX2zZer+3Fz7798e3/AgAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
