@@ -28,9 +28,14 @@ type authTransport struct {
 	origin *url.URL
 }
 
+// publicPaths are the API paths, below the base URL, that the spec serves
+// without a token (security: []). Sending none there lets a health probe
+// answer even while the credentials are wrong or the token endpoint is down.
+var publicPaths = map[string]bool{"/v2/health": true}
+
 // RoundTrip implements http.RoundTripper.
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if !sameOrigin(req.URL, t.origin) {
+	if !sameOrigin(req.URL, t.origin) || t.public(req.URL) {
 		return t.next.RoundTrip(req)
 	}
 	ctx := req.Context()
@@ -65,6 +70,12 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		t.tokens.Invalidate(fresh)
 	}
 	return resp, err
+}
+
+// public reports whether u is one of publicPaths of the API.
+func (t *authTransport) public(u *url.URL) bool {
+	rel, ok := strings.CutPrefix(u.Path, strings.TrimSuffix(t.origin.Path, "/"))
+	return ok && publicPaths[rel]
 }
 
 // withToken returns a copy of req with body and the Authorization header; the

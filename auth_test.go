@@ -189,3 +189,36 @@ func TestAuthTransportCancelledCtx(t *testing.T) {
 		t.Errorf("RoundTrip(cancelled ctx) = %v, want context.Canceled", err)
 	}
 }
+
+// TestAuthTransportPublicPaths checks that the health probe, which the API
+// serves without a token, gets none and costs no token fetch, while the same
+// path outside the base URL or another path is treated as usual.
+func TestAuthTransportPublicPaths(t *testing.T) {
+	t.Parallel()
+	origin, _ := url.Parse("https://api.example.test/sc")
+	tests := []struct {
+		url       string
+		wantToken bool
+	}{
+		{"https://api.example.test/sc/v2/health", false},
+		{"https://api.example.test/sc/v2/seller", true},
+		{"https://api.example.test/v2/health", true}, // not below the base URL
+		{"https://api.example.test/sc/v2/health/x", true},
+	}
+	for _, tt := range tests {
+		tokens := &fakeTokens{}
+		var got string
+		base := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+			got = r.Header.Get("Authorization")
+			return &http.Response{StatusCode: http.StatusOK, Body: http.NoBody, Request: r}, nil
+		})
+		rt := &authTransport{next: base, tokens: tokens, origin: origin}
+		req, _ := http.NewRequest(http.MethodGet, tt.url, nil)
+		if _, err := rt.RoundTrip(req); err != nil {
+			t.Fatalf("RoundTrip(%s) = %v", tt.url, err)
+		}
+		if (got != "") != tt.wantToken || (tokens.calls > 0) != tt.wantToken {
+			t.Errorf("RoundTrip(%s) Authorization = %q after %d token calls, want token %v", tt.url, got, tokens.calls, tt.wantToken)
+		}
+	}
+}

@@ -61,36 +61,34 @@ func New(cfg Config) (*Client, error) {
 //		...
 //	}
 func (c *Client) Orders(ctx context.Context, params gen.ListOrdersParams) iter.Seq2[gen.Order, error] {
-	start := params.Offset
-	return Paginate(ctx, params.Limit, func(ctx context.Context, offset, limit int) (Page[gen.Order], error) {
-		p := params
-		p.Offset, p.Limit = start+offset, limit
-		resp, err := c.ListOrdersWithResponse(ctx, &p)
-		if err := Check(resp, err); err != nil {
-			return Page[gen.Order]{}, err
-		}
-		if resp.JSON200 == nil {
-			return Page[gen.Order]{}, errNoBody(resp.HTTPResponse)
-		}
-		return Page[gen.Order]{Items: resp.JSON200.Items, HasNext: resp.JSON200.Pagination.HasNext}, nil
-	})
+	return walk(ctx, params.Offset, params.Limit,
+		func(ctx context.Context, offset, limit int) (*gen.ListOrdersResponse, error) {
+			p := params
+			p.Offset, p.Limit = offset, limit
+			return c.ListOrdersWithResponse(ctx, &p)
+		},
+		func(r *gen.ListOrdersResponse) (Page[gen.Order], bool) {
+			if r.JSON200 == nil {
+				return Page[gen.Order]{}, false
+			}
+			return Page[gen.Order]{Items: r.JSON200.Items, HasNext: r.JSON200.Pagination.HasNext}, true
+		})
 }
 
 // OrderItems walks every order item that params selects, like Orders.
 func (c *Client) OrderItems(ctx context.Context, params gen.ListOrderItemsParams) iter.Seq2[gen.OrderItem, error] {
-	start := params.Offset
-	return Paginate(ctx, params.Limit, func(ctx context.Context, offset, limit int) (Page[gen.OrderItem], error) {
-		p := params
-		p.Offset, p.Limit = start+offset, limit
-		resp, err := c.ListOrderItemsWithResponse(ctx, &p)
-		if err := Check(resp, err); err != nil {
-			return Page[gen.OrderItem]{}, err
-		}
-		if resp.JSON200 == nil {
-			return Page[gen.OrderItem]{}, errNoBody(resp.HTTPResponse)
-		}
-		return Page[gen.OrderItem]{Items: resp.JSON200.Items, TotalCount: resp.JSON200.Pagination.TotalCount}, nil
-	})
+	return walk(ctx, params.Offset, params.Limit,
+		func(ctx context.Context, offset, limit int) (*gen.ListOrderItemsResponse, error) {
+			p := params
+			p.Offset, p.Limit = offset, limit
+			return c.ListOrderItemsWithResponse(ctx, &p)
+		},
+		func(r *gen.ListOrderItemsResponse) (Page[gen.OrderItem], bool) {
+			if r.JSON200 == nil {
+				return Page[gen.OrderItem]{}, false
+			}
+			return counted(r.JSON200.Items, r.JSON200.Pagination), true
+		})
 }
 
 // MaxExportPageSize is the largest page listExports accepts.
@@ -100,31 +98,20 @@ const MaxExportPageSize = 20
 // hold at most MaxExportPageSize jobs, the API's limit; a zero params.Limit
 // means that limit.
 func (c *Client) Exports(ctx context.Context, params gen.ListExportsParams) iter.Seq2[gen.ExportItem, error] {
-	start := params.Offset
 	size := params.Limit
 	if size == 0 {
 		size = MaxExportPageSize
 	}
-	return Paginate(ctx, size, func(ctx context.Context, offset, limit int) (Page[gen.ExportItem], error) {
-		p := params
-		p.Offset, p.Limit = start+offset, limit
-		resp, err := c.ListExportsWithResponse(ctx, &p)
-		if err := Check(resp, err); err != nil {
-			return Page[gen.ExportItem]{}, err
-		}
-		if resp.JSON200 == nil {
-			return Page[gen.ExportItem]{}, errNoBody(resp.HTTPResponse)
-		}
-		return Page[gen.ExportItem]{Items: resp.JSON200.Items, TotalCount: resp.JSON200.Pagination.TotalCount}, nil
-	})
-}
-
-// errNoBody reports a 2xx answer whose body was not the JSON the spec
-// promises, so a page is never silently taken as empty.
-func errNoBody(resp *http.Response) error {
-	ct := ""
-	if resp != nil {
-		ct = resp.Header.Get("Content-Type")
-	}
-	return fmt.Errorf("sellercenter: success response without a JSON body (Content-Type %q)", ct)
+	return walk(ctx, params.Offset, size,
+		func(ctx context.Context, offset, limit int) (*gen.ListExportsResponse, error) {
+			p := params
+			p.Offset, p.Limit = offset, limit
+			return c.ListExportsWithResponse(ctx, &p)
+		},
+		func(r *gen.ListExportsResponse) (Page[gen.ExportItem], bool) {
+			if r.JSON200 == nil {
+				return Page[gen.ExportItem]{}, false
+			}
+			return counted(r.JSON200.Items, r.JSON200.Pagination), true
+		})
 }

@@ -1,0 +1,444 @@
+package sellercenter
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"mime/multipart"
+	"net/textproto"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/sellercenter-go/sellercenter/gen"
+)
+
+// walk adapts one offset/limit list operation to Paginate: call fetches the
+// page at an absolute offset, and page takes the items and the end signal out
+// of the typed response, reporting false when the body was not the JSON the
+// spec promises.
+func walk[T any, R interface {
+	StatusCode() int
+	ContentType() string
+}](ctx context.Context, start, size int, call func(ctx context.Context, offset, limit int) (R, error), page func(R) (Page[T], bool)) iter.Seq2[T, error] {
+	return Paginate(ctx, size, func(ctx context.Context, offset, limit int) (Page[T], error) {
+		resp, err := call(ctx, start+offset, limit)
+		if err := Check(resp, err); err != nil {
+			return Page[T]{}, err
+		}
+		p, ok := page(resp)
+		if !ok {
+			return Page[T]{}, fmt.Errorf("sellercenter: success response without a JSON body (Content-Type %q)", resp.ContentType())
+		}
+		return p, nil
+	})
+}
+
+// counted is a page of an envelope that carries the total count.
+func counted[T any](items []T, p gen.Pagination) Page[T] {
+	return Page[T]{Items: items, TotalCount: p.TotalCount}
+}
+
+// ProductSets walks every product set that params selects, like Orders.
+func (c *Client) ProductSets(ctx context.Context, params gen.ListProductSetsParams) iter.Seq2[gen.ProductSet, error] {
+	return walk(ctx, params.Offset, params.Limit,
+		func(ctx context.Context, offset, limit int) (*gen.ListProductSetsResponse, error) {
+			p := params
+			p.Offset, p.Limit = offset, limit
+			return c.ListProductSetsWithResponse(ctx, &p)
+		},
+		func(r *gen.ListProductSetsResponse) (Page[gen.ProductSet], bool) {
+			if r.JSON200 == nil {
+				return Page[gen.ProductSet]{}, false
+			}
+			return counted(r.JSON200.Items, r.JSON200.Pagination), true
+		})
+}
+
+// Brands walks every brand that params selects, like Orders.
+func (c *Client) Brands(ctx context.Context, params gen.ListBrandsParams) iter.Seq2[gen.Brand, error] {
+	return walk(ctx, params.Offset, params.Limit,
+		func(ctx context.Context, offset, limit int) (*gen.ListBrandsResponse, error) {
+			p := params
+			p.Offset, p.Limit = offset, limit
+			return c.ListBrandsWithResponse(ctx, &p)
+		},
+		func(r *gen.ListBrandsResponse) (Page[gen.Brand], bool) {
+			if r.JSON200 == nil {
+				return Page[gen.Brand]{}, false
+			}
+			return counted(r.JSON200.Items, r.JSON200.Pagination), true
+		})
+}
+
+// Categories walks every category that params selects, like Orders.
+func (c *Client) Categories(ctx context.Context, params gen.SearchCategoriesParams) iter.Seq2[gen.Category, error] {
+	return walk(ctx, params.Offset, params.Limit,
+		func(ctx context.Context, offset, limit int) (*gen.SearchCategoriesResponse, error) {
+			p := params
+			p.Offset, p.Limit = offset, limit
+			return c.SearchCategoriesWithResponse(ctx, &p)
+		},
+		func(r *gen.SearchCategoriesResponse) (Page[gen.Category], bool) {
+			if r.JSON200 == nil {
+				return Page[gen.Category]{}, false
+			}
+			return counted(r.JSON200.Items, r.JSON200.Pagination), true
+		})
+}
+
+// Attributes walks every attribute definition that params selects, like
+// Orders.
+func (c *Client) Attributes(ctx context.Context, params gen.ListAttributesParams) iter.Seq2[gen.AttributeDefinition, error] {
+	return walk(ctx, params.Offset, params.Limit,
+		func(ctx context.Context, offset, limit int) (*gen.ListAttributesResponse, error) {
+			p := params
+			p.Offset, p.Limit = offset, limit
+			return c.ListAttributesWithResponse(ctx, &p)
+		},
+		func(r *gen.ListAttributesResponse) (Page[gen.AttributeDefinition], bool) {
+			if r.JSON200 == nil {
+				return Page[gen.AttributeDefinition]{}, false
+			}
+			return counted(r.JSON200.Items, r.JSON200.Pagination), true
+		})
+}
+
+// MaxFeedPageSize is the largest page listFeeds accepts.
+const MaxFeedPageSize = 20
+
+// Feeds walks every feed that params selects, like Orders, in pages of at
+// most MaxFeedPageSize; a zero params.Limit means that limit.
+func (c *Client) Feeds(ctx context.Context, params gen.ListFeedsParams) iter.Seq2[gen.Feed, error] {
+	size := params.Limit
+	if size == 0 {
+		size = MaxFeedPageSize
+	}
+	return walk(ctx, params.Offset, size,
+		func(ctx context.Context, offset, limit int) (*gen.ListFeedsResponse, error) {
+			p := params
+			p.Offset, p.Limit = offset, limit
+			return c.ListFeedsWithResponse(ctx, &p)
+		},
+		func(r *gen.ListFeedsResponse) (Page[gen.Feed], bool) {
+			if r.JSON200 == nil {
+				return Page[gen.Feed]{}, false
+			}
+			return counted(r.JSON200.Items, r.JSON200.Pagination), true
+		})
+}
+
+// ImportKind names a bulk catalog import run from a CSV or XLSX file.
+type ImportKind string
+
+// The catalog imports. Templates for their files come from the template
+// endpoints and the seller's Seller Center.
+const (
+	ImportNewProducts     ImportKind = "product-creation"
+	ImportProductUpdates  ImportKind = "product-update"
+	ImportProductRemovals ImportKind = "product-removal"
+	ImportImageUpdates    ImportKind = "image-update"
+	ImportStockUpdates    ImportKind = "stock-update"
+)
+
+// ErrImportFile is the class of errors about a file Import refuses to send.
+var ErrImportFile = errors.New("sellercenter: import file")
+
+// fileTypes are the upload formats the imports accept, by extension.
+var fileTypes = map[string]string{
+	".csv":  "text/csv",
+	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+// Import uploads a CSV or XLSX file (chosen by filename's extension) as the
+// file1 part of a kind import and returns the accepted import, whose FeedUuid
+// WaitForFeed follows. The file is read into memory first, so a request the
+// API rejects with 401 can be sent again with a fresh token; the import is a
+// POST and is never retried after it may have reached the API.
+func (c *Client) Import(ctx context.Context, kind ImportKind, filename string, file io.Reader) (*gen.ImportAccepted, error) {
+	ext := strings.ToLower(filepath.Ext(filename))
+	ctype, ok := fileTypes[ext]
+	if !ok {
+		return nil, fmt.Errorf("%w: %q is not a .csv or .xlsx file", ErrImportFile, filepath.Base(filename))
+	}
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	h := textproto.MIMEHeader{}
+	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="file1"; filename=%q`, filepath.Base(filename)))
+	h.Set("Content-Type", ctype)
+	part, err := w.CreatePart(h)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrImportFile, err)
+	}
+	if _, err := io.Copy(part, file); err != nil {
+		return nil, fmt.Errorf("%w: reading %s: %w", ErrImportFile, filepath.Base(filename), err)
+	}
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrImportFile, err)
+	}
+	var (
+		accepted *gen.ImportAccepted
+		answered string
+		ct       = w.FormDataContentType()
+		payload  = bytes.NewReader(body.Bytes())
+	)
+	switch kind {
+	case ImportNewProducts:
+		r, err := c.ImportNewProductsWithBodyWithResponse(ctx, ct, payload)
+		if err := Check(r, err); err != nil {
+			return nil, err
+		}
+		accepted, answered = r.JSON201, r.ContentType()
+	case ImportProductUpdates:
+		r, err := c.ImportProductUpdatesWithBodyWithResponse(ctx, ct, payload)
+		if err := Check(r, err); err != nil {
+			return nil, err
+		}
+		accepted, answered = r.JSON201, r.ContentType()
+	case ImportProductRemovals:
+		r, err := c.ImportProductRemovalsWithBodyWithResponse(ctx, ct, payload)
+		if err := Check(r, err); err != nil {
+			return nil, err
+		}
+		accepted, answered = r.JSON201, r.ContentType()
+	case ImportImageUpdates:
+		r, err := c.ImportImageUpdatesWithBodyWithResponse(ctx, ct, payload)
+		if err := Check(r, err); err != nil {
+			return nil, err
+		}
+		accepted, answered = r.JSON201, r.ContentType()
+	case ImportStockUpdates:
+		r, err := c.ImportStockUpdatesWithBodyWithResponse(ctx, ct, payload)
+		if err := Check(r, err); err != nil {
+			return nil, err
+		}
+		accepted, answered = r.JSON201, r.ContentType()
+	default:
+		return nil, fmt.Errorf("%w: unknown import kind %q", ErrImportFile, kind)
+	}
+	if accepted == nil {
+		return nil, fmt.Errorf("sellercenter: import accepted without a JSON body (Content-Type %q)", answered)
+	}
+	return accepted, nil
+}
+
+// LegacyError is the ErrorResponse envelope of an XML import: the API's
+// error code and message and a detail per offending field or SKU.
+type LegacyError struct {
+	// Action is the request action the API names, such as ProductUpdate.
+	Action string
+	// Type is the API's error type, such as Sender.
+	Type string
+	// Code is the legacy error code.
+	Code int
+	// Message is the API's error message.
+	Message string
+	// Details are the per-field and per-SKU errors.
+	Details []gen.XmlDetail
+}
+
+// Error implements error.
+func (e *LegacyError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "sellercenter: %s: error %d: %s", e.Action, e.Code, oneLine(e.Message))
+	for i, d := range e.Details {
+		if i == 3 {
+			fmt.Fprintf(&b, " (and %d more)", len(e.Details)-i)
+			break
+		}
+		fmt.Fprintf(&b, "; %s %s: %s", deref(d.SellerSku), deref(d.Field), oneLine(deref(d.Message)))
+	}
+	return b.String()
+}
+
+// Is makes errors.Is(err, ErrValidation) true for legacy errors, which
+// report bad input.
+func (e *LegacyError) Is(target error) bool { return target == ErrValidation }
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// ImportXML sends an XML import: req is a *gen.XmlStockUpdateRequest,
+// *gen.XmlProductCreateRequest or *gen.XmlProductUpdateRequest. It returns
+// the SuccessResponse envelope, whose Head.RequestId names the feed to
+// follow, or a *LegacyError when the API answers with an ErrorResponse.
+func (c *Client) ImportXML(ctx context.Context, req any) (*gen.XmlResponse, error) {
+	body, err := xml.Marshal(req)
+	if err != nil {
+		return nil, fmt.Errorf("sellercenter: encoding the XML import: %w", err)
+	}
+	const ctype = "text/xml"
+	var (
+		status *gen.XmlResponse
+		resp   interface{ StatusCode() int }
+	)
+	switch req.(type) {
+	case *gen.XmlStockUpdateRequest:
+		r, err := c.ImportStockUpdatesXmlWithBodyWithResponse(ctx, ctype, bytes.NewReader(body))
+		if err := Check(r, err); err != nil {
+			return nil, legacyOr(err, r.XML400, r.XML500)
+		}
+		resp, status = r, r.XML200
+	case *gen.XmlProductCreateRequest:
+		r, err := c.ImportNewProductsXmlWithBodyWithResponse(ctx, ctype, bytes.NewReader(body))
+		if err := Check(r, err); err != nil {
+			return nil, legacyOr(err, r.XML400, r.XML500)
+		}
+		resp, status = r, r.XML200
+	case *gen.XmlProductUpdateRequest:
+		r, err := c.ImportProductUpdatesXmlWithBodyWithResponse(ctx, ctype, bytes.NewReader(body))
+		if err := Check(r, err); err != nil {
+			return nil, legacyOr(err, r.XML400, r.XML500)
+		}
+		resp, status = r, r.XML200
+	default:
+		return nil, fmt.Errorf("sellercenter: ImportXML takes a *gen.XmlStockUpdateRequest, *gen.XmlProductCreateRequest or *gen.XmlProductUpdateRequest, not %T", req)
+	}
+	if status == nil {
+		return nil, fmt.Errorf("sellercenter: XML import answered %d without an XML envelope", resp.StatusCode())
+	}
+	if le := legacyError(status); le != nil {
+		return nil, le // the API reports refused XML imports inside a 200
+	}
+	return status, nil
+}
+
+// legacyOr prefers the legacy envelope of an error answer over the generic
+// API error, since it names the offending SKUs.
+func legacyOr(err error, envelopes ...*gen.XmlResponse) error {
+	for _, env := range envelopes {
+		if le := legacyError(env); le != nil {
+			return le
+		}
+	}
+	return err
+}
+
+// legacyError returns env as a *LegacyError if it is an ErrorResponse.
+func legacyError(env *gen.XmlResponse) *LegacyError {
+	if env == nil || env.XMLName.Local != "ErrorResponse" {
+		return nil
+	}
+	le := &LegacyError{}
+	if h := env.Head; h != nil {
+		le.Action, le.Type, le.Message = deref(h.RequestAction), deref(h.ErrorType), deref(h.ErrorMessage)
+		if h.ErrorCode != nil {
+			le.Code = *h.ErrorCode
+		}
+	}
+	if env.Body != nil && env.Body.ErrorDetail != nil {
+		le.Details = *env.Body.ErrorDetail
+	}
+	return le
+}
+
+// FeedWait tunes WaitForFeed. The zero value polls after 1 s, doubling the
+// wait up to 30 s.
+type FeedWait struct {
+	// Interval is the first wait between polls.
+	Interval time.Duration
+	// MaxInterval caps the wait between polls.
+	MaxInterval time.Duration
+	// OnPoll, if set, sees every status read, for example to show progress.
+	OnPoll func(gen.FeedReport)
+}
+
+// FeedError is a feed that ended in Error or Canceled, or finished with rows
+// the API refused. Report holds the final status with every row's error and
+// warning.
+type FeedError struct {
+	// UUID is the feed's id.
+	UUID string
+	// Report is the feed's final status.
+	Report gen.FeedReport
+}
+
+// Error implements error.
+func (e *FeedError) Error() string {
+	status := "unknown"
+	if e.Report.Status != nil {
+		status = string(*e.Report.Status)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "sellercenter: feed %s ended %s", e.UUID, status)
+	if e.Report.Errors != nil && len(*e.Report.Errors) > 0 {
+		errs := *e.Report.Errors
+		fmt.Fprintf(&b, " with %d row error(s)", len(errs))
+		for i, r := range errs {
+			if i == 3 {
+				fmt.Fprintf(&b, " (and %d more)", len(errs)-i)
+				break
+			}
+			fmt.Fprintf(&b, "; %s %s: %s", deref(r.SellerSku), deref(r.FieldName), oneLine(deref(r.ErrorMessage)))
+		}
+	}
+	return b.String()
+}
+
+// Is makes errors.Is(err, ErrValidation) true when rows were refused.
+func (e *FeedError) Is(target error) bool {
+	return target == ErrValidation && e.Report.Errors != nil && len(*e.Report.Errors) > 0
+}
+
+// Default polling of WaitForFeed.
+const (
+	defaultFeedInterval    = time.Second
+	defaultFeedMaxInterval = 30 * time.Second
+)
+
+// WaitForFeed polls the feed's status until it is Finished, Error or
+// Canceled, waiting longer between polls each time, and returns the final
+// report. A feed that did not finish cleanly (Error, Canceled, or any row
+// error) is returned with a *FeedError. It gives up with ctx's error, wrapped
+// with the last status seen, when ctx ends first.
+func (c *Client) WaitForFeed(ctx context.Context, uuid string, wait FeedWait) (gen.FeedReport, error) {
+	interval, maxInterval := wait.Interval, wait.MaxInterval
+	if interval <= 0 {
+		interval = defaultFeedInterval
+	}
+	if maxInterval <= 0 {
+		maxInterval = defaultFeedMaxInterval
+	}
+	last := "not read yet"
+	for {
+		resp, err := c.GetFeedStatusWithResponse(ctx, uuid)
+		if err := Check(resp, err); err != nil {
+			return gen.FeedReport{}, err
+		}
+		if resp.JSON200 == nil {
+			return gen.FeedReport{}, fmt.Errorf("sellercenter: feed status without a JSON body (Content-Type %q)", resp.ContentType())
+		}
+		report := *resp.JSON200
+		if wait.OnPoll != nil {
+			wait.OnPoll(report)
+		}
+		if report.Status != nil {
+			last = string(*report.Status)
+			switch *report.Status {
+			case gen.FeedStateFinished:
+				if report.Errors != nil && len(*report.Errors) > 0 {
+					return report, &FeedError{UUID: uuid, Report: report}
+				}
+				return report, nil
+			case gen.FeedStateError, gen.FeedStateCanceled:
+				return report, &FeedError{UUID: uuid, Report: report}
+			}
+		}
+		t := time.NewTimer(interval)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return report, fmt.Errorf("sellercenter: feed %s still %s: %w", uuid, last, ctx.Err())
+		case <-t.C:
+		}
+		interval = min(2*interval, maxInterval)
+	}
+}
