@@ -1,0 +1,306 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sellercenter-go/sellercenter"
+	"github.com/sellercenter-go/sellercenter/sellercentertest"
+)
+
+// userAgent names the tool in front of the library, so API logs tell
+// hand-run jobs from services.
+const userAgent = "sellercenter-cli/" + sellercenter.Version + " " + sellercenter.DefaultUserAgent
+
+// defaultTimeout bounds each HTTP attempt, so a stalled network ends in an
+// error instead of a hung shell.
+const defaultTimeout = 60 * time.Second
+
+// cli is one run of the tool: its streams, environment and flags, and the
+// client and mock it creates on first use. Nothing is global, so tests run
+// many at once.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	// isTerminal reports whether w is an interactive terminal; tests
+	// replace it.
+	isTerminal func(w io.Writer) bool
+	// now paces the export progress line.
+	now func() time.Time
+
+	// Flags of the root command.
+	output  string
+	debug   bool
+	mock    bool
+	conn    [4]string // flag values, in the order of settings
+	retries int
+	timeout time.Duration
+
+	// started is set when a command's own code begins; errors before it
+	// (flags, arguments, unknown commands) are usage errors.
+	started bool
+	client  *sellercenter.Client
+	srv     *sellercentertest.Server
+	// secret is the configured client secret, scrubbed from everything
+	// written to stderr as a last line of defence.
+	secret string
+}
+
+// setting is one connection setting, taken from a flag or else from the
+// environment.
+type setting struct {
+	flag, env, usage string
+}
+
+// settings are the four connection settings, in the order of cli.conn.
+var settings = [4]setting{
+	{"base-url", sellercenter.EnvBaseURL, "API root, e.g. https://sellercenter-api.zalora.com.my"},
+	{"token-url", sellercenter.EnvTokenURL, "OAuth2 client-credentials token endpoint"},
+	{"client-id", sellercenter.EnvClientID, "OAuth application id"},
+	{"client-secret", sellercenter.EnvClientSecret, "OAuth application secret (prefer the environment variable: flags show in the process list)"},
+}
+
+// run executes the command line args and returns the exit code. It never
+// exits the process and keeps no state after it returns.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	c := &cli{
+		stdin:      stdin,
+		stdout:     stdout,
+		stderr:     stderr,
+		getenv:     getenv,
+		isTerminal: isTerminal,
+		now:        time.Now,
+	}
+	return c.run(ctx, args)
+}
+
+// run executes args on c.
+func (c *cli) run(ctx context.Context, args []string) int {
+	defer c.close()
+	root := c.rootCommand()
+	root.SetArgs(args)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		return exitOK
+	}
+	return c.fail(cmd, err)
+}
+
+// close stops the in-process mock, if one was started.
+func (c *cli) close() {
+	if c.srv != nil {
+		c.srv.Close()
+	}
+}
+
+// action wraps a command's code, marking that usage checks are over.
+func (c *cli) action(fn func(ctx context.Context, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		c.started = true
+		return fn(cmd.Context(), args)
+	}
+}
+
+func (c *cli) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "sellercenter",
+		Short: "Work with SellerCenter orders from a shell",
+		Long: `sellercenter runs the everyday SellerCenter jobs: see what is pending, look at
+an order, move order items through the status workflow, export every order.
+
+Configuration comes from flags or from the environment variables
+SELLERCENTER_BASE_URL, SELLERCENTER_TOKEN_URL, SELLERCENTER_CLIENT_ID and
+SELLERCENTER_CLIENT_SECRET. With none of them set, or with --mock, the tool
+starts a fake SellerCenter with demo data in-process; changes made to it last
+until the command exits.
+
+Exit codes: 0 success; 1 API error or other failure; 2 usage error;
+3 authentication failure; 4 try again later (maintenance, rate limit,
+502/503/504, network failure).`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			return c.checkFlags()
+		},
+	}
+	root.SetIn(c.stdin)
+	root.SetOut(c.stdout)
+	root.SetErr(c.stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &usageError{msg: err.Error()}
+	})
+
+	pf := root.PersistentFlags()
+	pf.StringVarP(&c.output, "output", "o", formatTable, "output format: table, json (one document) or jsonl (one object per line)")
+	pf.BoolVar(&c.debug, "debug", false, "log every HTTP exchange to stderr (never credentials or tokens)")
+	pf.BoolVar(&c.mock, "mock", false, "use the built-in demo SellerCenter even when configuration is set")
+	for i, s := range settings {
+		pf.StringVar(&c.conn[i], s.flag, "", s.usage+" (env "+s.env+")")
+	}
+	pf.IntVar(&c.retries, "retries", sellercenter.DefaultMaxRetries, "retries of a failed call that is safe to repeat; 0 turns them off")
+	pf.DurationVar(&c.timeout, "timeout", defaultTimeout, "bound on each HTTP attempt; 0 means none")
+	_ = root.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+
+	root.AddCommand(
+		c.healthCommand(),
+		c.sellerCommand(),
+		c.ordersCommand(),
+		c.shipmentProvidersCommand(),
+		c.failureReasonsCommand(),
+	)
+	return root
+}
+
+// checkFlags validates the root flags before any command runs.
+func (c *cli) checkFlags() error {
+	if !validFormat(c.output) {
+		return usagef("--output must be one of %s, not %q", strings.Join(formats, ", "), c.output)
+	}
+	if c.retries < 0 {
+		return usagef("--retries must not be negative, not %d", c.retries)
+	}
+	if c.timeout < 0 {
+		return usagef("--timeout must not be negative, not %v", c.timeout)
+	}
+	return nil
+}
+
+// api returns the client, creating it (and the mock, when configuration
+// asks for it) on first use, so commands that need no API start nothing.
+func (c *cli) api() (*sellercenter.Client, error) {
+	if c.client != nil {
+		return c.client, nil
+	}
+	cfg, err := c.config()
+	if err != nil {
+		return nil, err
+	}
+	c.secret = cfg.ClientSecret
+	cfg.UserAgent = userAgent
+	cfg.Timeout = c.timeout
+	cfg.MaxRetries = c.retries
+	if c.retries == 0 {
+		cfg.MaxRetries = -1 // the library reads 0 as its default
+	}
+	if c.debug {
+		cfg.Logger = slog.New(slog.NewTextHandler(c.errWriter(), &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	client, err := sellercenter.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	c.client = client
+	return client, nil
+}
+
+// config resolves the connection settings: flags over environment, all four
+// or none, and the mock when there are none or --mock is given.
+func (c *cli) config() (sellercenter.Config, error) {
+	var vals [4]string
+	var set, missing, flagged []string
+	for i, s := range settings {
+		v := strings.TrimSpace(c.conn[i])
+		if v != "" {
+			flagged = append(flagged, "--"+s.flag)
+		} else {
+			v = strings.TrimSpace(c.getenv(s.env))
+		}
+		vals[i] = v
+		if v == "" {
+			missing = append(missing, s.env+" (--"+s.flag+")")
+		} else {
+			set = append(set, s.env)
+		}
+	}
+	switch {
+	case c.mock && len(flagged) > 0:
+		return sellercenter.Config{}, usagef("--mock cannot be combined with %s", strings.Join(flagged, ", "))
+	case c.mock:
+		return c.startMock("--mock given")
+	case len(set) == 0:
+		return c.startMock("no SELLERCENTER_* configuration set")
+	case len(missing) > 0:
+		return sellercenter.Config{}, usagef("incomplete configuration: %s not set; set all four settings for a real instance, or none for the built-in mock",
+			joinAnd(missing))
+	}
+	return sellercenter.Config{BaseURL: vals[0], TokenURL: vals[1], ClientID: vals[2], ClientSecret: vals[3]}, nil
+}
+
+// startMock starts the fake SellerCenter in-process and says so in one
+// line on stderr.
+func (c *cli) startMock(why string) (sellercenter.Config, error) {
+	srv, err := sellercentertest.NewServer(sellercentertest.Config{
+		OnViolation: func(err error) {
+			fmt.Fprintf(c.errWriter(), "sellercenter: built-in mock broke the OpenAPI document: %s\n", oneLine(err.Error()))
+		},
+	})
+	if err != nil {
+		return sellercenter.Config{}, fmt.Errorf("sellercenter: starting the built-in mock: %w", err)
+	}
+	c.srv = srv
+	fmt.Fprintf(c.stderr, "sellercenter: %s: using the built-in demo SellerCenter at %s (changes last until the command exits)\n", why, srv.URL)
+	return sellercenter.Config{BaseURL: srv.URL, TokenURL: srv.TokenURL, ClientID: srv.ClientID, ClientSecret: srv.ClientSecret}, nil
+}
+
+// errWriter is stderr with the client secret scrubbed: the one in use, or
+// else the configured one, for errors raised before the client exists.
+func (c *cli) errWriter() io.Writer {
+	secret := c.secret
+	if secret == "" {
+		secret = strings.TrimSpace(c.conn[3])
+	}
+	if secret == "" && c.getenv != nil {
+		secret = strings.TrimSpace(c.getenv(sellercenter.EnvClientSecret))
+	}
+	return &scrubWriter{w: c.stderr, secret: secret}
+}
+
+// scrubWriter replaces the secret in each write. Log records and error
+// lines are written whole, so the secret cannot straddle two writes.
+type scrubWriter struct {
+	w      io.Writer
+	secret string
+}
+
+func (s *scrubWriter) Write(p []byte) (int, error) {
+	if len(s.secret) < 4 || !strings.Contains(string(p), s.secret) {
+		return s.w.Write(p)
+	}
+	if _, err := io.WriteString(s.w, strings.ReplaceAll(string(p), s.secret, "[REDACTED]")); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// joinAnd joins items as "a, b and c".
+func joinAnd(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// isTerminal reports whether w is a character device, such as a terminal.
+// Only the standard library is used, so pipes, files and buffers are never
+// mistaken for one.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// errNoBody reports a success status without the JSON body the API
+// promises, so an empty result is never shown by mistake.
+var errNoBody = errors.New("sellercenter: the API answered success without the expected JSON body")

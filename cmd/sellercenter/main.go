@@ -1,0 +1,40 @@
+// Command sellercenter runs the everyday SellerCenter jobs from a shell:
+// list what is pending, look at an order and its history, move order items
+// through the status workflow, and export every order to a JSON Lines file.
+// It is built on the same client library services use.
+//
+// With no configuration it starts the fake SellerCenter of package
+// sellercentertest in-process, with its demo data, and says so in one line
+// on standard error, so it works on a fresh clone:
+//
+//	go run ./cmd/sellercenter orders list
+//
+// To use a real instance, set all four of SELLERCENTER_BASE_URL,
+// SELLERCENTER_TOKEN_URL, SELLERCENTER_CLIENT_ID and
+// SELLERCENTER_CLIENT_SECRET (or the matching flags); setting only some of
+// them is an error, never a silent fall-back to the mock.
+//
+// Output is an aligned table by default; -o json prints one JSON document
+// and -o jsonl one JSON object per line, for scripts. Errors are one line on
+// standard error, and the exit code says what kind of failure it was:
+//
+//	0  success
+//	1  the API refused the request, or another failure (such as writing a file)
+//	2  bad usage: unknown command or flag, bad argument, incomplete configuration
+//	3  authentication failed: the token endpoint rejected the credentials, or the API answered 401
+//	4  try again later: maintenance, rate limited, 502/503/504, or the network failed
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}

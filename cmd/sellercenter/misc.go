@@ -1,0 +1,173 @@
+package main
+
+import (
+	"context"
+	"io"
+	"maps"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sellercenter-go/sellercenter"
+	"github.com/sellercenter-go/sellercenter/gen"
+)
+
+func (c *cli) healthCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "health",
+		Short: "Check that the API and its databases are up",
+		Args:  cobra.NoArgs,
+		RunE: c.action(func(ctx context.Context, _ []string) error {
+			client, err := c.api()
+			if err != nil {
+				return err
+			}
+			resp, err := client.GetHealthWithResponse(ctx)
+			if err := sellercenter.Check(resp, err); err != nil {
+				return err
+			}
+			if resp.JSON200 == nil {
+				return errNoBody
+			}
+			h := *resp.JSON200
+			return c.printObject(h, func(w io.Writer) error {
+				if err := writeRow(w, "CHECK", "STATUS", "DETAIL"); err != nil {
+					return err
+				}
+				if db := h.Database; db != nil {
+					for _, d := range []struct {
+						name string
+						s    *gen.DatabaseStatus
+					}{{"database read", db.Read}, {"database write", db.Write}} {
+						if d.s == nil {
+							continue
+						}
+						status := "down"
+						if d.s.Active != nil && *d.s.Active {
+							status = "up"
+						}
+						if err := writeRow(w, d.name, status, "version "+str(d.s.Version)); err != nil {
+							return err
+						}
+					}
+				}
+				// Members the document does not describe are shown as
+				// the API sent them: the health format may change.
+				for _, k := range slices.Sorted(maps.Keys(h.AdditionalProperties)) {
+					b, err := encodeJSON(h.AdditionalProperties[k], "", "")
+					if err != nil {
+						return err
+					}
+					if err := writeRow(w, k, "", string(b)); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		}),
+	}
+}
+
+func (c *cli) sellerCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "seller",
+		Short: "Show the seller account the credentials belong to",
+		Args:  cobra.NoArgs,
+		RunE: c.action(func(ctx context.Context, _ []string) error {
+			client, err := c.api()
+			if err != nil {
+				return err
+			}
+			resp, err := client.GetSellerWithResponse(ctx)
+			if err := sellercenter.Check(resp, err); err != nil {
+				return err
+			}
+			if resp.JSON200 == nil {
+				return errNoBody
+			}
+			s := *resp.JSON200
+			return c.printObject(s, func(w io.Writer) error {
+				status := ""
+				if s.Status != nil {
+					status = string(*s.Status)
+				}
+				created := ""
+				if s.CreatedAt != nil {
+					created = when(*s.CreatedAt)
+				}
+				return printFields(w,
+					"ID", itoa(s.Id),
+					"Name", str(s.Name),
+					"Company", str(s.CompanyName),
+					"Short code", str(s.ShortCode),
+					"Email", str(s.Email),
+					"Status", status,
+					"Verified", yesNo(s.Verified),
+					"Listed", yesNo(s.Listed),
+					"Created", created,
+				)
+			})
+		}),
+	}
+}
+
+func (c *cli) shipmentProvidersCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "shipment-providers",
+		Short: "List the carriers the seller can ship with",
+		Long: `List the carriers the seller can ship with. NAME is what
+'sellercenter orders ready-to-ship --provider' takes; a carrier with an API
+integration needs no --tracking.`,
+		Args: cobra.NoArgs,
+		RunE: c.action(func(ctx context.Context, _ []string) error {
+			client, err := c.api()
+			if err != nil {
+				return err
+			}
+			resp, err := client.ListShipmentProvidersWithResponse(ctx, &gen.ListShipmentProvidersParams{})
+			if err := sellercenter.Check(resp, err); err != nil {
+				return err
+			}
+			if resp.JSON200 == nil {
+				return errNoBody
+			}
+			return printList(c, *resp.JSON200,
+				[]string{"ID", "NAME", "ACTIVE", "DEFAULT", "API INTEGRATION", "CASH ON DELIVERY"},
+				func(p gen.ShipmentProvider) []string {
+					return []string{itoa(p.Id), str(p.Name), yesNo(p.Status), yesNo(p.Default), yesNo(p.ApiIntegrationAvailable), yesNo(p.CashOnDelivery)}
+				})
+		}),
+	}
+}
+
+func (c *cli) failureReasonsCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "failure-reasons",
+		Short: "List the reasons cancellations, failed deliveries and returns take",
+		Long: `List the reasons cancellations, failed deliveries and returns take. NAME is
+what 'sellercenter orders cancel --reason' takes, for a reason of type canceled.`,
+		Args: cobra.NoArgs,
+		RunE: c.action(func(ctx context.Context, _ []string) error {
+			client, err := c.api()
+			if err != nil {
+				return err
+			}
+			resp, err := client.ListFailureReasonsWithResponse(ctx)
+			if err := sellercenter.Check(resp, err); err != nil {
+				return err
+			}
+			if resp.JSON200 == nil {
+				return errNoBody
+			}
+			return printList(c, *resp.JSON200,
+				[]string{"ID", "TYPE", "NAME", "OUT OF STOCK", "DESCRIPTION"},
+				func(r gen.FailureReason) []string {
+					typ := ""
+					if r.Type != nil {
+						typ = string(*r.Type)
+					}
+					return []string{itoa(r.Id), typ, str(r.Name), yesNo(r.OutOfStock), str(r.Description)}
+				})
+		}),
+	}
+}
