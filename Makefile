@@ -49,6 +49,8 @@ deps: ## Fail if a library package imports a module outside ALLOWED_DEPS.
 .PHONY: test
 test: check-generated lint ## Check generated code, lint, run every test with the race detector, and the Prism contract suite.
 	$(GO) test -race -count=1 $(PKGS)
+	@# Every benchmark runs once, without -race, so none can rot.
+	$(GO) test -run '^$$' -bench . -benchtime=1x -count=1 $(PKGS)
 	$(MAKE) --no-print-directory contract
 
 $(PRISM): $(PRISM_DIR)/package.json $(PRISM_DIR)/package-lock.json
@@ -62,6 +64,14 @@ contract: $(PRISM) ## Run the contract suites: the client against the mock, and 
 	$(GO) test -count=1 -run 'Contract' .
 	PRISM_BIN=$(abspath $(PRISM)) $(GO) test -tags contract -count=1 -run '^TestPrism$$' ./openapi/
 
+BENCHSTAT   := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
+BENCH_COUNT ?= 6
+
 .PHONY: bench
-bench: ## Run the benchmarks.
-	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+bench: ## Run the benchmarks BENCH_COUNT times, one process per pass, into bench.txt; summarise with benchstat.
+	@rm -f bench.txt
+	@for i in $$(seq $(BENCH_COUNT)); do \
+		echo "pass $$i of $(BENCH_COUNT)"; \
+		$(GO) test -run '^$$' -bench . -benchmem -count 1 $(PKGS) >> bench.txt || { tail -40 bench.txt; exit 1; }; \
+	done
+	$(GO) run $(BENCHSTAT) -col /impl bench.txt

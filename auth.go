@@ -88,21 +88,25 @@ func withToken(req *http.Request, body io.ReadCloser, token string) *http.Reques
 }
 
 // sameOrigin reports whether u has origin's scheme, host and port, with
-// default ports made explicit.
+// default ports made explicit. It runs on every request, so it compares the
+// parts in place rather than building host:port strings.
 func sameOrigin(u, origin *url.URL) bool {
 	return origin != nil && u != nil &&
-		strings.EqualFold(u.Scheme, origin.Scheme) && hostPort(u) == hostPort(origin)
+		strings.EqualFold(u.Scheme, origin.Scheme) &&
+		strings.EqualFold(u.Hostname(), origin.Hostname()) &&
+		effectivePort(u) == effectivePort(origin)
 }
 
-func hostPort(u *url.URL) string {
-	port := u.Port()
-	if port == "" {
-		switch strings.ToLower(u.Scheme) {
-		case "https":
-			port = "443"
-		case "http":
-			port = "80"
-		}
+// effectivePort is u's port, or its scheme's default port when it has none.
+func effectivePort(u *url.URL) string {
+	if port := u.Port(); port != "" {
+		return port
 	}
-	return strings.ToLower(u.Hostname()) + ":" + port
+	switch {
+	case strings.EqualFold(u.Scheme, "https"):
+		return "443"
+	case strings.EqualFold(u.Scheme, "http"):
+		return "80"
+	}
+	return ""
 }
