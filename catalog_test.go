@@ -45,7 +45,7 @@ func catalogClient(t *testing.T, api http.Handler) *sellercenter.Client {
 	return c
 }
 
-func writeJSON(w http.ResponseWriter, status int, body string) {
+func writeCatalogJSON(w http.ResponseWriter, status int, body string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	io.WriteString(w, body)
@@ -64,7 +64,7 @@ func TestCatalogIterators(t *testing.T) {
 		for i := offset; i < min(offset+limit, 25); i++ {
 			items = append(items, fmt.Sprintf(`{"id":%d}`, i+1))
 		}
-		writeJSON(w, 200, fmt.Sprintf(`{"items":[%s],"pagination":{"limit":%d,"offset":%d,"totalCount":25}}`, strings.Join(items, ","), limit, offset))
+		writeCatalogJSON(w, 200, fmt.Sprintf(`{"items":[%s],"pagination":{"limit":%d,"offset":%d,"totalCount":25}}`, strings.Join(items, ","), limit, offset))
 	})
 	// 41 feeds; the API allows pages of at most 20.
 	api.HandleFunc("GET /v2/feeds", func(w http.ResponseWriter, r *http.Request) {
@@ -72,14 +72,14 @@ func TestCatalogIterators(t *testing.T) {
 		offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
 		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
 		if limit > 20 {
-			writeJSON(w, 400, `{"title":"Validation Failed","violations":[{"propertyPath":"limit","title":"at most 20"}]}`)
+			writeCatalogJSON(w, 400, `{"title":"Validation Failed","violations":[{"propertyPath":"limit","title":"at most 20"}]}`)
 			return
 		}
 		var items []string
 		for i := offset; i < min(offset+limit, 41); i++ {
 			items = append(items, fmt.Sprintf(`{"id":%d,"status":"Finished"}`, i+1))
 		}
-		writeJSON(w, 200, fmt.Sprintf(`{"items":[%s],"pagination":{"limit":%d,"offset":%d,"totalCount":41}}`, strings.Join(items, ","), limit, offset))
+		writeCatalogJSON(w, 200, fmt.Sprintf(`{"items":[%s],"pagination":{"limit":%d,"offset":%d,"totalCount":41}}`, strings.Join(items, ","), limit, offset))
 	})
 	c := catalogClient(t, api)
 	ctx := context.Background()
@@ -117,17 +117,17 @@ func TestImport(t *testing.T) {
 	api.HandleFunc("POST /v2/import/{kind}", func(w http.ResponseWriter, r *http.Request) {
 		_, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 		if err != nil {
-			writeJSON(w, 400, `{"title":"not multipart"}`)
+			writeCatalogJSON(w, 400, `{"title":"not multipart"}`)
 			return
 		}
 		part, err := multipart.NewReader(r.Body, params["boundary"]).NextPart()
 		if err != nil {
-			writeJSON(w, 400, `{"title":"no part"}`)
+			writeCatalogJSON(w, 400, `{"title":"no part"}`)
 			return
 		}
 		b, _ := io.ReadAll(part)
 		got <- upload{r.URL.Path, part.FormName(), part.FileName(), part.Header.Get("Content-Type"), string(b)}
-		writeJSON(w, 201, `{"success":true,"message":"queued","feedId":7,"feedUuid":"060cef12-08ef-4ae6-b15e-79398fedc774"}`)
+		writeCatalogJSON(w, 201, `{"success":true,"message":"queued","feedId":7,"feedUuid":"060cef12-08ef-4ae6-b15e-79398fedc774"}`)
 	})
 	c := catalogClient(t, api)
 	ctx := context.Background()
@@ -232,7 +232,7 @@ func TestWaitForFeed(t *testing.T) {
 				if tt.rowErrors {
 					errs = `[{"sellerSku":"AAA1","fieldName":"Price","errorMessage":"must be positive","errorCode":3}]`
 				}
-				writeJSON(w, 200, fmt.Sprintf(`{"id":%q,"status":%q,"action":"ProductStockUpdate","errors":%s,"warnings":[]}`, r.PathValue("uuid"), state, errs))
+				writeCatalogJSON(w, 200, fmt.Sprintf(`{"id":%q,"status":%q,"action":"ProductStockUpdate","errors":%s,"warnings":[]}`, r.PathValue("uuid"), state, errs))
 			})
 			c := catalogClient(t, api)
 			var seen []gen.FeedState
@@ -260,7 +260,7 @@ func TestWaitForFeed(t *testing.T) {
 		t.Parallel()
 		api := http.NewServeMux()
 		api.HandleFunc("GET /v2/feed/{uuid}/status", func(w http.ResponseWriter, r *http.Request) {
-			writeJSON(w, 200, `{"id":"x","status":"Processing"}`)
+			writeCatalogJSON(w, 200, `{"id":"x","status":"Processing"}`)
 		})
 		c := catalogClient(t, api)
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)

@@ -753,13 +753,9 @@ var catalogARows = map[string]row{
 	},
 	"exportProductImages": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
-			start, err := datetime.Parse("2021-01-20 21:33:45")
-			if err != nil {
-				return nil, err
-			}
 			return c.ExportProductImagesWithResponse(ctx, &gen.ExportProductImagesParams{
 				BrandIds:             ptr([]int{78}),
-				CreateDateStart:      &start,
+				CreateDateStart:      ptr(datetime.Date(2021, 1, 20)),
 				CreateDateEnd:        ptr(datetime.Date(2021, 2, 14)),
 				Keyword:              ptr("T_shirt"),
 				OnlyWithMissingImage: ptr(false),
@@ -772,7 +768,7 @@ var catalogARows = map[string]row{
 		method: http.MethodGet, path: "/v2/export-images",
 		query: url.Values{
 			"brandIds[]":           {"78"},
-			"createDateStart":      {"2021-01-20 21:33:45"},
+			"createDateStart":      {"2021-01-20"},
 			"createDateEnd":        {"2021-02-14"},
 			"keyword":              {"T_shirt"},
 			"onlyWithMissingImage": {"false"},

@@ -28,11 +28,22 @@ import (
 // still run: the test then wants Prism's known answer, decoded into our
 // error type, so a change in Prism or in our request shows.
 var prismQuirks = map[string]int{
-	// Prism parses the query key exportActions[] as exportActions, so it
-	// reports the required exportActions[] as missing. The live API (PHP)
+	// Prism parses a query key such as exportActions[] as exportActions, so
+	// it reports a required name[] parameter as missing. The live API (PHP)
 	// reads repeated name[] keys as one array; the in-process mock and the
 	// operations test check the wire format.
-	"listExports": http.StatusBadRequest,
+	"listExports":                  http.StatusBadRequest,
+	"listProductsBySellerSkus":     http.StatusBadRequest,
+	"listProductSetTags":           http.StatusBadRequest,
+	"listProductSetStockSummaries": http.StatusBadRequest,
+	"listProductSetRejections":     http.StatusBadRequest,
+	"listMainImagesBySku":          http.StatusBadRequest,
+	"getFeedInputs":                http.StatusBadRequest,
+	// Prism validates a text/xml body as if it were JSON ("Request body must
+	// be object"). The mock and TestXMLRequestBodies check the XML.
+	"importStockUpdatesXml":   http.StatusBadRequest,
+	"importNewProductsXml":    http.StatusBadRequest,
+	"importProductUpdatesXml": http.StatusBadRequest,
 }
 
 // TestPrism sends every operation's request, built by the generated client
