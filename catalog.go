@@ -3,12 +3,14 @@ package sellercenter
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
 	"mime/multipart"
+	"net/http"
 	"net/textproto"
 	"path/filepath"
 	"strings"
@@ -17,95 +19,137 @@ import (
 	"github.com/sellercenter-go/sellercenter/gen"
 )
 
-// walk adapts one offset/limit list operation to Paginate: call fetches the
-// page at an absolute offset, and page takes the items and the end signal out
-// of the typed response, reporting false when the body was not the JSON the
-// spec promises.
-func walk[T any, R interface {
-	StatusCode() int
-	ContentType() string
-}](ctx context.Context, start, size int, call func(ctx context.Context, offset, limit int) (R, error), page func(R) (Page[T], bool)) iter.Seq2[T, error] {
+// walk adapts one offset/limit list operation to Paginate. fetch sends the
+// request for the page at an absolute offset. A 200 JSON answer is decoded
+// item by item straight off the connection (decodePage), so a page's raw
+// bytes are never held next to its decoded items; any other answer goes
+// through parse, the generated parser, so Check reports it as for any call.
+func walk[T any, R interface{ StatusCode() int }](ctx context.Context, start, size int,
+	fetch func(ctx context.Context, offset, limit int) (*http.Response, error),
+	parse func(*http.Response) (R, error),
+) iter.Seq2[T, error] {
 	return Paginate(ctx, size, func(ctx context.Context, offset, limit int) (Page[T], error) {
-		resp, err := call(ctx, start+offset, limit)
-		if err := Check(resp, err); err != nil {
+		resp, err := fetch(ctx, start+offset, limit)
+		if err != nil {
+			return Page[T]{}, Check(nil, err)
+		}
+		if resp.StatusCode == http.StatusOK && strings.Contains(resp.Header.Get("Content-Type"), "json") {
+			defer resp.Body.Close()
+			page, err := decodePage[T](resp.Body)
+			if err != nil {
+				return Page[T]{}, fmt.Errorf("sellercenter: %s %s: decoding the page: %w", resp.Request.Method, resp.Request.URL.Path, err)
+			}
+			return page, nil
+		}
+		r, err := parse(resp)
+		if err := Check(r, err); err != nil {
 			return Page[T]{}, err
 		}
-		p, ok := page(resp)
-		if !ok {
-			return Page[T]{}, fmt.Errorf("sellercenter: success response without a JSON body (Content-Type %q)", resp.ContentType())
-		}
-		return p, nil
+		return Page[T]{}, fmt.Errorf("sellercenter: list answered %d (Content-Type %q), want 200 with a JSON page", resp.StatusCode, resp.Header.Get("Content-Type"))
 	})
 }
 
-// counted is a page of an envelope that carries the total count.
-func counted[T any](items []T, p gen.Pagination) Page[T] {
-	return Page[T]{Items: items, TotalCount: p.TotalCount}
+// pageEnd is the pagination object of both list envelopes.
+type pageEnd struct {
+	HasNext    *bool `json:"hasNext"`
+	TotalCount *int  `json:"totalCount"`
+}
+
+// decodePage reads a list envelope {"items": [...], "pagination": {...}},
+// decoding one item at a time; members it does not know are skipped.
+func decodePage[T any](r io.Reader) (Page[T], error) {
+	var page Page[T]
+	dec := json.NewDecoder(r)
+	if err := expectDelim(dec, '{'); err != nil {
+		return page, err
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return page, err
+		}
+		switch tok {
+		case "items":
+			if err := expectDelim(dec, '['); err != nil {
+				return page, fmt.Errorf("items: %w", err)
+			}
+			for dec.More() {
+				var item T
+				if err := dec.Decode(&item); err != nil {
+					return page, fmt.Errorf("items[%d]: %w", len(page.Items), err)
+				}
+				page.Items = append(page.Items, item)
+			}
+			if err := expectDelim(dec, ']'); err != nil {
+				return page, err
+			}
+		case "pagination":
+			var end pageEnd
+			if err := dec.Decode(&end); err != nil {
+				return page, fmt.Errorf("pagination: %w", err)
+			}
+			page.HasNext, page.TotalCount = end.HasNext, end.TotalCount
+		default:
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return page, err
+			}
+		}
+	}
+	return page, expectDelim(dec, '}')
+}
+
+// expectDelim reads the next token and fails unless it is want.
+func expectDelim(dec *json.Decoder, want json.Delim) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if tok != want {
+		return fmt.Errorf("want %q, got %v", want, tok)
+	}
+	return nil
 }
 
 // ProductSets walks every product set that params selects, like Orders.
 func (c *Client) ProductSets(ctx context.Context, params gen.ListProductSetsParams) iter.Seq2[gen.ProductSet, error] {
-	return walk(ctx, params.Offset, params.Limit,
-		func(ctx context.Context, offset, limit int) (*gen.ListProductSetsResponse, error) {
+	return walk[gen.ProductSet](ctx, params.Offset, params.Limit,
+		func(ctx context.Context, offset, limit int) (*http.Response, error) {
 			p := params
 			p.Offset, p.Limit = offset, limit
-			return c.ListProductSetsWithResponse(ctx, &p)
-		},
-		func(r *gen.ListProductSetsResponse) (Page[gen.ProductSet], bool) {
-			if r.JSON200 == nil {
-				return Page[gen.ProductSet]{}, false
-			}
-			return counted(r.JSON200.Items, r.JSON200.Pagination), true
-		})
+			return c.ListProductSets(ctx, &p)
+		}, gen.ParseListProductSetsResponse)
 }
 
 // Brands walks every brand that params selects, like Orders.
 func (c *Client) Brands(ctx context.Context, params gen.ListBrandsParams) iter.Seq2[gen.Brand, error] {
-	return walk(ctx, params.Offset, params.Limit,
-		func(ctx context.Context, offset, limit int) (*gen.ListBrandsResponse, error) {
+	return walk[gen.Brand](ctx, params.Offset, params.Limit,
+		func(ctx context.Context, offset, limit int) (*http.Response, error) {
 			p := params
 			p.Offset, p.Limit = offset, limit
-			return c.ListBrandsWithResponse(ctx, &p)
-		},
-		func(r *gen.ListBrandsResponse) (Page[gen.Brand], bool) {
-			if r.JSON200 == nil {
-				return Page[gen.Brand]{}, false
-			}
-			return counted(r.JSON200.Items, r.JSON200.Pagination), true
-		})
+			return c.ListBrands(ctx, &p)
+		}, gen.ParseListBrandsResponse)
 }
 
 // Categories walks every category that params selects, like Orders.
 func (c *Client) Categories(ctx context.Context, params gen.SearchCategoriesParams) iter.Seq2[gen.Category, error] {
-	return walk(ctx, params.Offset, params.Limit,
-		func(ctx context.Context, offset, limit int) (*gen.SearchCategoriesResponse, error) {
+	return walk[gen.Category](ctx, params.Offset, params.Limit,
+		func(ctx context.Context, offset, limit int) (*http.Response, error) {
 			p := params
 			p.Offset, p.Limit = offset, limit
-			return c.SearchCategoriesWithResponse(ctx, &p)
-		},
-		func(r *gen.SearchCategoriesResponse) (Page[gen.Category], bool) {
-			if r.JSON200 == nil {
-				return Page[gen.Category]{}, false
-			}
-			return counted(r.JSON200.Items, r.JSON200.Pagination), true
-		})
+			return c.SearchCategories(ctx, &p)
+		}, gen.ParseSearchCategoriesResponse)
 }
 
 // Attributes walks every attribute definition that params selects, like
 // Orders.
 func (c *Client) Attributes(ctx context.Context, params gen.ListAttributesParams) iter.Seq2[gen.AttributeDefinition, error] {
-	return walk(ctx, params.Offset, params.Limit,
-		func(ctx context.Context, offset, limit int) (*gen.ListAttributesResponse, error) {
+	return walk[gen.AttributeDefinition](ctx, params.Offset, params.Limit,
+		func(ctx context.Context, offset, limit int) (*http.Response, error) {
 			p := params
 			p.Offset, p.Limit = offset, limit
-			return c.ListAttributesWithResponse(ctx, &p)
-		},
-		func(r *gen.ListAttributesResponse) (Page[gen.AttributeDefinition], bool) {
-			if r.JSON200 == nil {
-				return Page[gen.AttributeDefinition]{}, false
-			}
-			return counted(r.JSON200.Items, r.JSON200.Pagination), true
-		})
+			return c.ListAttributes(ctx, &p)
+		}, gen.ParseListAttributesResponse)
 }
 
 // MaxFeedPageSize is the largest page listFeeds accepts.
@@ -118,18 +162,12 @@ func (c *Client) Feeds(ctx context.Context, params gen.ListFeedsParams) iter.Seq
 	if size == 0 {
 		size = MaxFeedPageSize
 	}
-	return walk(ctx, params.Offset, size,
-		func(ctx context.Context, offset, limit int) (*gen.ListFeedsResponse, error) {
+	return walk[gen.Feed](ctx, params.Offset, size,
+		func(ctx context.Context, offset, limit int) (*http.Response, error) {
 			p := params
 			p.Offset, p.Limit = offset, limit
-			return c.ListFeedsWithResponse(ctx, &p)
-		},
-		func(r *gen.ListFeedsResponse) (Page[gen.Feed], bool) {
-			if r.JSON200 == nil {
-				return Page[gen.Feed]{}, false
-			}
-			return counted(r.JSON200.Items, r.JSON200.Pagination), true
-		})
+			return c.ListFeeds(ctx, &p)
+		}, gen.ParseListFeedsResponse)
 }
 
 // ImportKind names a bulk catalog import run from a CSV or XLSX file.

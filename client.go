@@ -61,34 +61,22 @@ func New(cfg Config) (*Client, error) {
 //		...
 //	}
 func (c *Client) Orders(ctx context.Context, params gen.ListOrdersParams) iter.Seq2[gen.Order, error] {
-	return walk(ctx, params.Offset, params.Limit,
-		func(ctx context.Context, offset, limit int) (*gen.ListOrdersResponse, error) {
+	return walk[gen.Order](ctx, params.Offset, params.Limit,
+		func(ctx context.Context, offset, limit int) (*http.Response, error) {
 			p := params
 			p.Offset, p.Limit = offset, limit
-			return c.ListOrdersWithResponse(ctx, &p)
-		},
-		func(r *gen.ListOrdersResponse) (Page[gen.Order], bool) {
-			if r.JSON200 == nil {
-				return Page[gen.Order]{}, false
-			}
-			return Page[gen.Order]{Items: r.JSON200.Items, HasNext: r.JSON200.Pagination.HasNext}, true
-		})
+			return c.ListOrders(ctx, &p)
+		}, gen.ParseListOrdersResponse)
 }
 
 // OrderItems walks every order item that params selects, like Orders.
 func (c *Client) OrderItems(ctx context.Context, params gen.ListOrderItemsParams) iter.Seq2[gen.OrderItem, error] {
-	return walk(ctx, params.Offset, params.Limit,
-		func(ctx context.Context, offset, limit int) (*gen.ListOrderItemsResponse, error) {
+	return walk[gen.OrderItem](ctx, params.Offset, params.Limit,
+		func(ctx context.Context, offset, limit int) (*http.Response, error) {
 			p := params
 			p.Offset, p.Limit = offset, limit
-			return c.ListOrderItemsWithResponse(ctx, &p)
-		},
-		func(r *gen.ListOrderItemsResponse) (Page[gen.OrderItem], bool) {
-			if r.JSON200 == nil {
-				return Page[gen.OrderItem]{}, false
-			}
-			return counted(r.JSON200.Items, r.JSON200.Pagination), true
-		})
+			return c.ListOrderItems(ctx, &p)
+		}, gen.ParseListOrderItemsResponse)
 }
 
 // MaxExportPageSize is the largest page listExports accepts.
@@ -102,16 +90,10 @@ func (c *Client) Exports(ctx context.Context, params gen.ListExportsParams) iter
 	if size == 0 {
 		size = MaxExportPageSize
 	}
-	return walk(ctx, params.Offset, size,
-		func(ctx context.Context, offset, limit int) (*gen.ListExportsResponse, error) {
+	return walk[gen.ExportItem](ctx, params.Offset, size,
+		func(ctx context.Context, offset, limit int) (*http.Response, error) {
 			p := params
 			p.Offset, p.Limit = offset, limit
-			return c.ListExportsWithResponse(ctx, &p)
-		},
-		func(r *gen.ListExportsResponse) (Page[gen.ExportItem], bool) {
-			if r.JSON200 == nil {
-				return Page[gen.ExportItem]{}, false
-			}
-			return counted(r.JSON200.Items, r.JSON200.Pagination), true
-		})
+			return c.ListExports(ctx, &p)
+		}, gen.ParseListExportsResponse)
 }

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 )
@@ -271,4 +273,47 @@ func ExamplePaginate() {
 	}
 	fmt.Println(count, sum)
 	// Output: 250 31125
+}
+
+func TestDecodePage(t *testing.T) {
+	t.Parallel()
+	type item struct {
+		ID int `json:"id"`
+	}
+	tr, n := true, 3
+	tests := []struct {
+		name    string
+		in      string
+		want    Page[item]
+		wantErr string
+	}{
+		{name: "hasNext", in: `{"items":[{"id":1},{"id":2}],"pagination":{"limit":2,"offset":0,"hasNext":true}}`,
+			want: Page[item]{Items: []item{{1}, {2}}, HasNext: &tr}},
+		{name: "totalCount first, unknown members skipped", in: `{"pagination":{"totalCount":3},"extra":{"a":[1,{"b":2}]},"items":[{"id":3,"more":"x"}]}`,
+			want: Page[item]{Items: []item{{3}}, TotalCount: &n}},
+		{name: "empty", in: `{"items":[],"pagination":{}}`, want: Page[item]{}},
+		{name: "items not a list", in: `{"items":{"id":1}}`, wantErr: "items"},
+		{name: "bad item", in: `{"items":[{"id":1},{"id":"two"}]}`, wantErr: "items[1]"},
+		{name: "not an object", in: `[{"id":1}]`, wantErr: "want"},
+		{name: "cut off", in: `{"items":[{"id":1},`, wantErr: "EOF"},
+		{name: "bad pagination", in: `{"items":[],"pagination":{"hasNext":"yes"}}`, wantErr: "pagination"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := decodePage[item](strings.NewReader(tt.in))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("decodePage(%s) = %v, want an error mentioning %q", tt.in, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("decodePage(%s) = %v, want nil", tt.in, err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("decodePage(%s) = %+v, want %+v", tt.in, got, tt.want)
+			}
+		})
+	}
 }
