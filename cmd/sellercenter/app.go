@@ -34,8 +34,10 @@ type cli struct {
 	// isTerminal reports whether w is an interactive terminal; tests
 	// replace it.
 	isTerminal func(w io.Writer) bool
-	// now paces the export progress line.
+	// now paces the export progress line and times imports.
 	now func() time.Time
+	// feedWait is how imports poll their feed; tests shorten it.
+	feedWait sellercenter.FeedWait
 
 	// Flags of the root command.
 	output  string
@@ -79,6 +81,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		getenv:     getenv,
 		isTerminal: isTerminal,
 		now:        time.Now,
+		feedWait:   feedWait,
 	}
 	return c.run(ctx, args)
 }
@@ -113,9 +116,11 @@ func (c *cli) action(fn func(ctx context.Context, args []string) error) func(*co
 func (c *cli) rootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "sellercenter",
-		Short: "Work with SellerCenter orders from a shell",
+		Short: "Work with SellerCenter orders and products from a shell",
 		Long: `sellercenter runs the everyday SellerCenter jobs: see what is pending, look at
-an order, move order items through the status workflow, export every order.
+an order, move order items through the status workflow, export every order;
+list and inspect products, set stock and prices, import product files, and
+look up brands, categories and attributes.
 
 Configuration comes from flags or from the environment variables
 SELLERCENTER_BASE_URL, SELLERCENTER_TOKEN_URL, SELLERCENTER_CLIENT_ID and
@@ -156,6 +161,13 @@ Exit codes: 0 success; 1 API error or other failure; 2 usage error;
 		c.ordersCommand(),
 		c.shipmentProvidersCommand(),
 		c.failureReasonsCommand(),
+		c.productsCommand(),
+		c.stockCommand(),
+		c.pricesCommand(),
+		c.importCommand(),
+		c.brandsCommand(),
+		c.categoriesCommand(),
+		c.attributesCommand(),
 	)
 	return root
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -195,9 +196,10 @@ func (r *recentIDs) seen(id int) bool {
 	return false
 }
 
-// progress is a line on stderr, redrawn in place, counting the orders
-// written. The API does not say how many orders a list holds, so it shows
-// a count rather than a percentage. It draws only on a terminal: in a log
+// progress is a line on stderr, redrawn in place: the count of orders an
+// export wrote, or the state of an import's feed. The API says neither how
+// many orders a list holds nor how far a feed is, so it shows counts and
+// states rather than a percentage. It draws only on a terminal: in a log
 // file or pipe the carriage returns would be noise.
 type progress struct {
 	w     io.Writer
@@ -228,11 +230,20 @@ func (p *progress) update(n int) {
 	if secs := t.Sub(p.start).Seconds(); secs >= 1 {
 		line += fmt.Sprintf(", %.0f/s", float64(n)/secs)
 	}
-	pad := ""
-	if p.width > len(line) {
-		pad = strings.Repeat(" ", p.width-len(line))
+	p.draw(line)
+}
+
+// draw replaces the line on a terminal with line.
+func (p *progress) draw(line string) {
+	if !p.on {
+		return
 	}
-	p.width = len(line)
+	n := utf8.RuneCountInString(line)
+	pad := ""
+	if p.width > n {
+		pad = strings.Repeat(" ", p.width-n)
+	}
+	p.width = n
 	fmt.Fprint(p.w, "\r"+line+pad)
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sellercenter-go/sellercenter"
 	"github.com/sellercenter-go/sellercenter/sellercentertest"
 )
 
@@ -39,6 +40,9 @@ func runTool(t *testing.T, inv invocation, args ...string) result {
 			return inv.terminal && w == io.Writer(&stderr)
 		},
 		now: time.Now,
+		// Feeds of the mock end on the first poll after their delay;
+		// polling every millisecond keeps tests fast.
+		feedWait: sellercenter.FeedWait{Interval: time.Millisecond, MaxInterval: time.Millisecond},
 	}
 	parent := inv.ctx
 	if parent == nil {

@@ -1,7 +1,10 @@
 // Command sellercenter runs the everyday SellerCenter jobs from a shell:
 // list what is pending, look at an order and its history, move order items
-// through the status workflow, and export every order to a JSON Lines file.
-// It is built on the same client library services use.
+// through the status workflow, and export every order to a JSON Lines file;
+// list and inspect products, set stock and prices by seller SKU, import
+// product files and wait for them to be applied, and look up brands,
+// categories and attributes. It is built on the same client library
+// services use.
 //
 // With no configuration it starts the fake SellerCenter of package
 // sellercentertest in-process, with its demo data, and says so in one line
