@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/sellercenter-go/sellercenter"
@@ -166,4 +167,29 @@ func ExampleClient_Orders() {
 	// returned 2
 	// shipment_information_pending 1
 	// shipped 5
+}
+
+// Import uploads a CSV or XLSX file as a background import; WaitForFeed
+// follows its feed and returns the rows the API refused as a *FeedError.
+func ExampleClient_Import() {
+	mock := startMock()
+	defer mock.Close()
+	c := mockClient(mock)
+	ctx := context.Background()
+
+	csv := "SellerSku,Quantity\nBTK-KWG-BL-M,12\nNO-SUCH-SKU,3\n"
+	accepted, err := c.Import(ctx, sellercenter.ImportStockUpdates, "stock.csv", strings.NewReader(csv))
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, err = c.WaitForFeed(ctx, *accepted.FeedUuid, sellercenter.FeedWait{Interval: 10 * time.Millisecond})
+
+	var feedErr *sellercenter.FeedError
+	if errors.As(err, &feedErr) {
+		for _, row := range *feedErr.Report.Errors {
+			fmt.Println(*row.SellerSku, *row.ErrorMessage)
+		}
+	}
+	// Output:
+	// NO-SUCH-SKU no product has SellerSku "NO-SUCH-SKU"
 }
