@@ -2,6 +2,7 @@ package sellercenter
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"encoding/xml"
@@ -13,23 +14,40 @@ import (
 	"net/http"
 	"net/textproto"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"time"
 
 	"github.com/sellercenter-go/sellercenter/gen"
 )
 
-// walk adapts one offset/limit list operation to Paginate. fetch sends the
-// request for the page at an absolute offset. A 200 JSON answer is decoded
-// item by item straight off the connection (decodePage), so a page's raw
-// bytes are never held next to its decoded items; any other answer goes
-// through parse, the generated parser, so Check reports it as for any call.
-func walk[T any, R interface{ StatusCode() int }](ctx context.Context, start, size int,
-	fetch func(ctx context.Context, offset, limit int) (*http.Response, error),
+// walk adapts one offset/limit list operation to Paginate. call is the
+// generated raw method and parse its response parser; params must have the
+// Offset and Limit fields of a list operation, and size 0 means params.Limit.
+// A 200 JSON answer is decoded item by item straight off the connection
+// (decodePage), so a page's raw bytes are never held next to its decoded
+// items; any other answer goes through parse, so Check reports it as for
+// any call.
+func walk[T, P any, R interface{ StatusCode() int }](ctx context.Context, params P, size int,
+	call func(context.Context, *P, ...gen.RequestEditorFn) (*http.Response, error),
 	parse func(*http.Response) (R, error),
 ) iter.Seq2[T, error] {
-	return Paginate(ctx, size, func(ctx context.Context, offset, limit int) (Page[T], error) {
-		resp, err := fetch(ctx, start+offset, limit)
+	offset, limit, ok := pagingFields(&params)
+	if !ok {
+		return func(yield func(T, error) bool) {
+			var zero T
+			yield(zero, fmt.Errorf("sellercenter: %T has no Offset and Limit fields", params))
+		}
+	}
+	start := int(offset.Int())
+	if size == 0 {
+		size = int(limit.Int())
+	}
+	return Paginate(ctx, size, func(ctx context.Context, at, n int) (Page[T], error) {
+		offset.SetInt(int64(start + at))
+		limit.SetInt(int64(n))
+		p := params // each request gets its own copy
+		resp, err := call(ctx, &p)
 		if err != nil {
 			return Page[T]{}, Check(nil, err)
 		}
@@ -47,6 +65,18 @@ func walk[T any, R interface{ StatusCode() int }](ctx context.Context, start, si
 		}
 		return Page[T]{}, fmt.Errorf("sellercenter: list answered %d (Content-Type %q), want 200 with a JSON page", resp.StatusCode, resp.Header.Get("Content-Type"))
 	})
+}
+
+// pagingFields finds the settable Offset and Limit int fields of the
+// generated list parameters p points to.
+func pagingFields(p any) (offset, limit reflect.Value, ok bool) {
+	v := reflect.ValueOf(p).Elem()
+	if v.Kind() != reflect.Struct {
+		return offset, limit, false
+	}
+	offset, limit = v.FieldByName("Offset"), v.FieldByName("Limit")
+	ok = offset.IsValid() && limit.IsValid() && offset.Kind() == reflect.Int && limit.Kind() == reflect.Int
+	return offset, limit, ok
 }
 
 // pageEnd is the pagination object of both list envelopes.
@@ -113,43 +143,23 @@ func expectDelim(dec *json.Decoder, want json.Delim) error {
 
 // ProductSets walks every product set that params selects, like Orders.
 func (c *Client) ProductSets(ctx context.Context, params gen.ListProductSetsParams) iter.Seq2[gen.ProductSet, error] {
-	return walk[gen.ProductSet](ctx, params.Offset, params.Limit,
-		func(ctx context.Context, offset, limit int) (*http.Response, error) {
-			p := params
-			p.Offset, p.Limit = offset, limit
-			return c.ListProductSets(ctx, &p)
-		}, gen.ParseListProductSetsResponse)
+	return walk[gen.ProductSet](ctx, params, 0, c.ListProductSets, gen.ParseListProductSetsResponse)
 }
 
 // Brands walks every brand that params selects, like Orders.
 func (c *Client) Brands(ctx context.Context, params gen.ListBrandsParams) iter.Seq2[gen.Brand, error] {
-	return walk[gen.Brand](ctx, params.Offset, params.Limit,
-		func(ctx context.Context, offset, limit int) (*http.Response, error) {
-			p := params
-			p.Offset, p.Limit = offset, limit
-			return c.ListBrands(ctx, &p)
-		}, gen.ParseListBrandsResponse)
+	return walk[gen.Brand](ctx, params, 0, c.ListBrands, gen.ParseListBrandsResponse)
 }
 
 // Categories walks every category that params selects, like Orders.
 func (c *Client) Categories(ctx context.Context, params gen.SearchCategoriesParams) iter.Seq2[gen.Category, error] {
-	return walk[gen.Category](ctx, params.Offset, params.Limit,
-		func(ctx context.Context, offset, limit int) (*http.Response, error) {
-			p := params
-			p.Offset, p.Limit = offset, limit
-			return c.SearchCategories(ctx, &p)
-		}, gen.ParseSearchCategoriesResponse)
+	return walk[gen.Category](ctx, params, 0, c.SearchCategories, gen.ParseSearchCategoriesResponse)
 }
 
 // Attributes walks every attribute definition that params selects, like
 // Orders.
 func (c *Client) Attributes(ctx context.Context, params gen.ListAttributesParams) iter.Seq2[gen.AttributeDefinition, error] {
-	return walk[gen.AttributeDefinition](ctx, params.Offset, params.Limit,
-		func(ctx context.Context, offset, limit int) (*http.Response, error) {
-			p := params
-			p.Offset, p.Limit = offset, limit
-			return c.ListAttributes(ctx, &p)
-		}, gen.ParseListAttributesResponse)
+	return walk[gen.AttributeDefinition](ctx, params, 0, c.ListAttributes, gen.ParseListAttributesResponse)
 }
 
 // MaxFeedPageSize is the largest page listFeeds accepts.
@@ -158,16 +168,7 @@ const MaxFeedPageSize = 20
 // Feeds walks every feed that params selects, like Orders, in pages of at
 // most MaxFeedPageSize; a zero params.Limit means that limit.
 func (c *Client) Feeds(ctx context.Context, params gen.ListFeedsParams) iter.Seq2[gen.Feed, error] {
-	size := params.Limit
-	if size == 0 {
-		size = MaxFeedPageSize
-	}
-	return walk[gen.Feed](ctx, params.Offset, size,
-		func(ctx context.Context, offset, limit int) (*http.Response, error) {
-			p := params
-			p.Offset, p.Limit = offset, limit
-			return c.ListFeeds(ctx, &p)
-		}, gen.ParseListFeedsResponse)
+	return walk[gen.Feed](ctx, params, cmp.Or(params.Limit, MaxFeedPageSize), c.ListFeeds, gen.ParseListFeedsResponse)
 }
 
 // ImportKind names a bulk catalog import run from a CSV or XLSX file.

@@ -1,6 +1,7 @@
 package sellercenter
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"iter"
@@ -61,22 +62,12 @@ func New(cfg Config) (*Client, error) {
 //		...
 //	}
 func (c *Client) Orders(ctx context.Context, params gen.ListOrdersParams) iter.Seq2[gen.Order, error] {
-	return walk[gen.Order](ctx, params.Offset, params.Limit,
-		func(ctx context.Context, offset, limit int) (*http.Response, error) {
-			p := params
-			p.Offset, p.Limit = offset, limit
-			return c.ListOrders(ctx, &p)
-		}, gen.ParseListOrdersResponse)
+	return walk[gen.Order](ctx, params, 0, c.ListOrders, gen.ParseListOrdersResponse)
 }
 
 // OrderItems walks every order item that params selects, like Orders.
 func (c *Client) OrderItems(ctx context.Context, params gen.ListOrderItemsParams) iter.Seq2[gen.OrderItem, error] {
-	return walk[gen.OrderItem](ctx, params.Offset, params.Limit,
-		func(ctx context.Context, offset, limit int) (*http.Response, error) {
-			p := params
-			p.Offset, p.Limit = offset, limit
-			return c.ListOrderItems(ctx, &p)
-		}, gen.ParseListOrderItemsResponse)
+	return walk[gen.OrderItem](ctx, params, 0, c.ListOrderItems, gen.ParseListOrderItemsResponse)
 }
 
 // MaxExportPageSize is the largest page listExports accepts.
@@ -86,14 +77,5 @@ const MaxExportPageSize = 20
 // hold at most MaxExportPageSize jobs, the API's limit; a zero params.Limit
 // means that limit.
 func (c *Client) Exports(ctx context.Context, params gen.ListExportsParams) iter.Seq2[gen.ExportItem, error] {
-	size := params.Limit
-	if size == 0 {
-		size = MaxExportPageSize
-	}
-	return walk[gen.ExportItem](ctx, params.Offset, size,
-		func(ctx context.Context, offset, limit int) (*http.Response, error) {
-			p := params
-			p.Offset, p.Limit = offset, limit
-			return c.ListExports(ctx, &p)
-		}, gen.ParseListExportsResponse)
+	return walk[gen.ExportItem](ctx, params, cmp.Or(params.Limit, MaxExportPageSize), c.ListExports, gen.ParseListExportsResponse)
 }

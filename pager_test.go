@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/sellercenter-go/sellercenter/gen"
 )
 
 // envelope selects the end signal a fake list operation sends.
@@ -315,5 +317,20 @@ func TestDecodePage(t *testing.T) {
 				t.Errorf("decodePage(%s) = %+v, want %+v", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestWalkNeedsPagingFields(t *testing.T) {
+	t.Parallel()
+	type noPaging struct{ Name string }
+	call := func(context.Context, *noPaging, ...gen.RequestEditorFn) (*http.Response, error) {
+		t.Fatal("walk sent a request for parameters without Offset and Limit")
+		return nil, nil
+	}
+	parse := func(*http.Response) (*gen.ListOrdersResponse, error) { return nil, nil }
+	for _, err := range walk[int](context.Background(), noPaging{}, 0, call, parse) {
+		if err == nil || !strings.Contains(err.Error(), "no Offset and Limit") {
+			t.Errorf("walk(noPaging) error = %v, want one naming the missing fields", err)
+		}
 	}
 }
