@@ -2836,6 +2836,9 @@ type ItemVoucher struct {
 	VoucherSellerShare float64 `json:"voucherSellerShare"`
 }
 
+// LegacyDateTime A moment in the legacy XML documents, such as "2023-11-01 03:33:47" or "2023-05-26T17:26:50+0200"; neither is RFC 3339, so no format is declared. See package datetime.
+type LegacyDateTime = datetime.Time
+
 // NullableDateTime A moment the API may send as null; see package datetime.
 type NullableDateTime = datetime.Time
 
@@ -3427,7 +3430,9 @@ type ProductMainImage struct {
 	MainImageUrl *string `json:"mainImageUrl,omitempty"`
 	ProductSetId *int    `json:"productSetId,omitempty"`
 	SellerSku    *string `json:"sellerSku,omitempty"`
-	ShopSku      *string `json:"shopSku,omitempty"`
+
+	// ShopSku Unset until the product is uploaded to the shop.
+	ShopSku *string `json:"shopSku,omitempty"`
 }
 
 // ProductPage One page of listProductsBySellerSkus.
@@ -4152,11 +4157,11 @@ type XmlNewProduct struct {
 	// Example: 32.5
 	SalePrice *string `json:"SalePrice,omitempty"`
 
-	// SaleStartDate A moment in any shape the API writes; see package datetime.
-	SaleStartDate *DateTime `json:"SaleStartDate,omitempty"`
+	// SaleStartDate A moment in the legacy XML documents, such as "2023-11-01 03:33:47" or "2023-05-26T17:26:50+0200"; neither is RFC 3339, so no format is declared. See package datetime.
+	SaleStartDate *LegacyDateTime `json:"SaleStartDate,omitempty"`
 
-	// SaleEndDate A moment in any shape the API writes; see package datetime.
-	SaleEndDate *DateTime `json:"SaleEndDate,omitempty"`
+	// SaleEndDate A moment in the legacy XML documents, such as "2023-11-01 03:33:47" or "2023-05-26T17:26:50+0200"; neither is RFC 3339, so no format is declared. See package datetime.
+	SaleEndDate *LegacyDateTime `json:"SaleEndDate,omitempty"`
 
 	// TaxClass Tax class name; the classes differ per instance.
 	TaxClass *string `json:"TaxClass,omitempty"`
@@ -4212,12 +4217,12 @@ type XmlProductChange struct {
 	// SalePrice A decimal below Price.
 	SalePrice *string `json:"SalePrice,omitempty"`
 
-	// SaleStartDate A moment in any shape the API writes; see package datetime.
-	SaleStartDate *DateTime `json:"SaleStartDate,omitempty"`
+	// SaleStartDate A moment in the legacy XML documents, such as "2023-11-01 03:33:47" or "2023-05-26T17:26:50+0200"; neither is RFC 3339, so no format is declared. See package datetime.
+	SaleStartDate *LegacyDateTime `json:"SaleStartDate,omitempty"`
 
-	// SaleEndDate A moment in any shape the API writes; see package datetime.
-	SaleEndDate *DateTime `json:"SaleEndDate,omitempty"`
-	TaxClass    *string   `json:"TaxClass,omitempty"`
+	// SaleEndDate A moment in the legacy XML documents, such as "2023-11-01 03:33:47" or "2023-05-26T17:26:50+0200"; neither is RFC 3339, so no format is declared. See package datetime.
+	SaleEndDate *LegacyDateTime `json:"SaleEndDate,omitempty"`
+	TaxClass    *string         `json:"TaxClass,omitempty"`
 
 	// ShipmentType crossdocking or dropshipping.
 	ShipmentType *string `json:"ShipmentType,omitempty"`
@@ -4304,8 +4309,8 @@ type XmlResponseHead struct {
 	// ResponseType Kind of payload in Body; usually empty.
 	ResponseType *string `json:"ResponseType,omitempty"`
 
-	// Timestamp A moment in any shape the API writes; see package datetime.
-	Timestamp *DateTime `json:"Timestamp,omitempty"`
+	// Timestamp A moment in the legacy XML documents, such as "2023-11-01 03:33:47" or "2023-05-26T17:26:50+0200"; neither is RFC 3339, so no format is declared. See package datetime.
+	Timestamp *LegacyDateTime `json:"Timestamp,omitempty"`
 
 	// ErrorType Who is at fault, Sender or Platform.
 	//
@@ -31737,6 +31742,8 @@ type ReuploadProductSetResponse struct {
 	JSON401 *Unauthorized
 	// JSON403 the response for an HTTP 403 `application/json` response
 	JSON403 *Forbidden
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
 	// JSON422 the response for an HTTP 422 `application/json` response
 	JSON422 *Unprocessable
 	// JSON429 the response for an HTTP 429 `application/json` response
@@ -31769,6 +31776,11 @@ func (r ReuploadProductSetResponse) GetJSON401() *Unauthorized {
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
 func (r ReuploadProductSetResponse) GetJSON403() *Forbidden {
 	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ReuploadProductSetResponse) GetJSON404() *NotFound {
+	return r.JSON404
 }
 
 // GetJSON422 returns the response for an HTTP 422 `application/json` response
@@ -32125,6 +32137,8 @@ type ListProductSetStockResponse struct {
 	JSON401 *Unauthorized
 	// JSON403 the response for an HTTP 403 `application/json` response
 	JSON403 *Forbidden
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
 	// JSON429 the response for an HTTP 429 `application/json` response
 	JSON429 *TooManyRequests
 	// JSON500 the response for an HTTP 500 `application/json` response
@@ -32155,6 +32169,11 @@ func (r ListProductSetStockResponse) GetJSON401() *Unauthorized {
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
 func (r ListProductSetStockResponse) GetJSON403() *Forbidden {
 	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListProductSetStockResponse) GetJSON404() *NotFound {
+	return r.JSON404
 }
 
 // GetJSON429 returns the response for an HTTP 429 `application/json` response
@@ -32222,6 +32241,8 @@ type GetProductStockResponse struct {
 	JSON401 *Unauthorized
 	// JSON403 the response for an HTTP 403 `application/json` response
 	JSON403 *Forbidden
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
 	// JSON429 the response for an HTTP 429 `application/json` response
 	JSON429 *TooManyRequests
 	// JSON500 the response for an HTTP 500 `application/json` response
@@ -32252,6 +32273,11 @@ func (r GetProductStockResponse) GetJSON401() *Unauthorized {
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
 func (r GetProductStockResponse) GetJSON403() *Forbidden {
 	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r GetProductStockResponse) GetJSON404() *NotFound {
+	return r.JSON404
 }
 
 // GetJSON429 returns the response for an HTTP 429 `application/json` response
@@ -47063,6 +47089,13 @@ func ParseReuploadProductSetResponse(rsp *http.Response) (*ReuploadProductSetRes
 		}
 		response.JSON403 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
 		var dest Unprocessable
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -47430,6 +47463,13 @@ func ParseListProductSetStockResponse(rsp *http.Response) (*ListProductSetStockR
 		}
 		response.JSON403 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
 		var dest TooManyRequests
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -47520,6 +47560,13 @@ func ParseGetProductStockResponse(rsp *http.Response) (*GetProductStockResponse,
 			return nil, err
 		}
 		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
 		var dest TooManyRequests

@@ -10,8 +10,8 @@
 // The fake implements every operation of the project's OpenAPI document
 // (openapi/sellercenter.yaml) on in-memory state seeded with realistic data:
 // orders with items in every status, packages, returns, tags, carriers,
-// failure reasons, exports and files. Order item statuses follow the
-// documented workflow:
+// failure reasons, exports and files, and a catalog (see below). Order item
+// statuses follow the documented workflow:
 //
 //	pending        -> set-to-ready-to-ship       -> ready_to_ship
 //	pending        -> set-to-packed-by-marketplace (status unchanged, item packed)
@@ -30,6 +30,43 @@
 // its current status. A status change is all or nothing: if one item fails,
 // none changes.
 //
+// # Catalog
+//
+// The catalog belongs to the same seller: product sets in every quality
+// control state (approved and live, pending, rejected, not authorized),
+// with products per size, prices per country (MY and SG), stock per
+// warehouse, images, tags and product groups, over reference data that is
+// there even with Config.Empty: brands (some restricted or inactive), a
+// category tree with nested children, inactive branches and price rules,
+// attribute sets with option attributes and option mappings, warehouses
+// and shop catalog products to copy. The products of the seed orders are in
+// it, and a product's reserved stock counts its order items that are
+// pending or ready to ship. Stock set without a warehouse goes to the
+// default warehouse; quantity sums the warehouses.
+//
+// The imports (CSV or XLSX in the multipart part file1, or a legacy XML
+// Request) create a feed that is Queued, then Processing from half of
+// Config.FeedDelay, and at the delay applies its rows in order and ends
+// Finished, or Error when no row could be applied. Delays run on the clock
+// of Config.Now; a zero delay completes a feed on the next request. Rows are
+// checked when the feed runs: an unknown SellerSku, a bad quantity, price,
+// status or attribute value is reported per SKU in getFeedStatus, with an
+// error code (1 required, 2 invalid, 3 unknown, 4 taken, 5 forbidden) and a
+// CSV report as an export. Files read columns by name, case-insensitively:
+// SellerSku and Quantity for stock; SellerSku, ParentSku, Name, Brand (a
+// name), PrimaryCategory, Price, SalePrice, SaleStartDate, SaleEndDate,
+// Country, Variation, Quantity, Status, ProductId, ShipmentType,
+// ProductGroup and attribute feed names (option names as values) for
+// product creation and updates; SellerSku for removals, which delete;
+// SellerSku, MainImage and Image2 to Image8 for images, which replace a
+// set's images. A file that cannot be read, lacks a required column or has
+// no rows is answered 400. The XML imports answer with the legacy
+// envelopes: a SuccessResponse whose RequestId is the feed's UUID, an
+// ErrorResponse in a 200 naming each product whose fields cannot be read
+// (nothing is queued then), or an ErrorResponse in a 400 for a document
+// that breaks the schema (E030 when it holds no product). kin-openapi reads
+// no XML, so the package registers a text/xml body decoder with it.
+//
 // Every request is validated against the OpenAPI document before it reaches
 // the fake's logic; a violation is answered with 400 and a ValidationProblem
 // listing every violation. Every response the fake produces is validated too,
@@ -41,6 +78,7 @@
 // dropped connection, a malformed body, and expiry of every issued token.
 // Each injection returns a function that removes it.
 //
-// The state can be read and changed directly (AddOrder, Order, SetItemStatus
-// and others) and every request is logged (Requests, Count) for assertions.
+// The state can be read and changed directly (AddOrder, Order, SetItemStatus,
+// AddProductSet, ProductSet, Stock, Price, Feed, SetQualityControl and
+// others) and every request is logged (Requests, Count) for assertions.
 package sellercentertest

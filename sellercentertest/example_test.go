@@ -1,10 +1,12 @@
 package sellercentertest_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"log"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -140,4 +142,62 @@ func ExampleServer_tokenErrors() {
 	fmt.Println(resp.StatusCode, e.Error)
 	// Output:
 	// 401 invalid_client
+}
+
+// An import becomes a feed that applies its rows when it completes; rows
+// that cannot be applied are reported per SKU.
+func ExampleServer_FeedReport() {
+	srv, err := sellercentertest.NewServer(sellercentertest.Config{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	tok, err := fetchToken(srv)
+	if err != nil {
+		log.Fatal(err)
+	}
+	c, err := gen.NewClientWithResponses(srv.URL, gen.WithRequestEditorFn(func(_ context.Context, r *http.Request) error {
+		r.Header.Set("Authorization", "Bearer "+tok)
+		return nil
+	}))
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	var body bytes.Buffer
+	form := multipart.NewWriter(&body)
+	part, err := form.CreateFormFile("file1", "stock.csv")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Fprint(part, "SellerSku,Quantity\nBTK-KWG-BL-S,40\nNO-SUCH-SKU,3\n")
+	if err := form.Close(); err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	accepted, err := c.ImportStockUpdatesWithBodyWithResponse(ctx, form.FormDataContentType(), &body)
+	if err != nil {
+		log.Fatal(err)
+	}
+	status, err := c.GetFeedStatusWithResponse(ctx, *accepted.JSON201.FeedUuid)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(*status.JSON200.Status)
+	for _, e := range *status.JSON200.Errors {
+		fmt.Println(*e.SellerSku, *e.FieldName, *e.ErrorMessage)
+	}
+	p, err := srv.ProductBySellerSku("BTK-KWG-BL-S")
+	if err != nil {
+		log.Fatal(err)
+	}
+	stock, err := srv.Stock(*p.Id)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(*p.SellerSku, *stock.Quantity)
+	// Output:
+	// Finished
+	// NO-SUCH-SKU SellerSku no product has SellerSku "NO-SUCH-SKU"
+	// BTK-KWG-BL-S 40
 }

@@ -456,8 +456,9 @@ func (a *api) DeletePackageDocument(_ context.Context, req server.DeletePackageD
 	return server.DeletePackageDocument204Response{}, nil
 }
 
-// ImportOrders accepts a bulk action file and queues it as a feed. The file
-// is not applied to the state.
+// ImportOrders accepts a bulk action file and queues it as a feed, which
+// runs like the catalog imports' feeds but is not applied to the state: it
+// finishes with a warning saying so.
 func (a *api) ImportOrders(_ context.Context, req server.ImportOrdersRequestObject) (server.ImportOrdersResponseObject, error) {
 	fail := func(detail string) (server.ImportOrdersResponseObject, error) {
 		return server.ImportOrders422JSONResponse{UnprocessableJSONResponse: server.UnprocessableJSONResponse(
@@ -474,14 +475,27 @@ func (a *api) ImportOrders(_ context.Context, req server.ImportOrdersRequestObje
 	case ext != ".csv" && ext != ".xlsx":
 		return fail(fmt.Sprintf("the file must be .csv or .xlsx, not %q", file.filename))
 	}
+	typ := strings.TrimSpace(string(form["type"].data))
+	action, ok := orderImportActions[typ]
+	if !ok {
+		return fail(fmt.Sprintf("the import type %q is unknown", typ))
+	}
+	table, format, mime, err := readTable(file.filename, file.data)
+	if err != nil {
+		return fail(err.Error())
+	}
+	var rows []feedRow
+	for i, cells := range table[min(1, len(table)):] {
+		rows = append(rows, feedRow{line: i + 2, values: map[string]string{"Row": strings.Join(cells, ",")}})
+	}
 	st := a.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	id := st.nextFeed
-	st.nextFeed++
+	f := st.newFeed(action, format, mime, file.data, rows)
+	f.inert = true
 	return server.ImportOrders201JSONResponse{
-		Success: ptr(true), Message: ptr("The import of type " + string(form["type"].data) + " was queued"),
-		ErrorMessages: &[]string{}, WarningMessages: &[]string{}, FeedId: ptr(id), FeedUuid: ptr(st.uuid(6)),
+		Success: ptr(true), Message: ptr("The import of type " + typ + " was queued"),
+		ErrorMessages: &[]string{}, WarningMessages: &[]string{}, FeedId: ptr(f.id), FeedUuid: ptr(f.uuid),
 	}, nil
 }
 

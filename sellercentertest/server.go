@@ -1,8 +1,10 @@
 package sellercentertest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"log"
 	"net"
 	"net/http"
@@ -65,8 +67,19 @@ type Config struct {
 	// OnRequest, if set, is called after each request with its log entry.
 	OnRequest func(Request)
 
-	// Empty starts the server without seed data.
+	// Empty starts the server without seed data: no orders, exports, product
+	// sets or feeds, no carriers and no failure reasons. The catalog's
+	// reference data (countries, brands, categories, attributes, warehouses,
+	// tags) is there all the same, so product sets can be added.
 	Empty bool
+
+	// FeedDelay is how long, on the clock of Now, an import's feed takes:
+	// it is Queued at first, Processing from half the delay on, and at the
+	// delay it applies its rows and ends Finished (or Error when no row
+	// could be applied). Zero completes a feed on the next request, such as
+	// the first status poll. Feeds advance whenever the fake is looked at,
+	// so with an injected clock, advance it and poll.
+	FeedDelay time.Duration
 
 	// Listener is where the server accepts connections; nil means a new
 	// listener on a random loopback port. The server closes it on Close.
@@ -104,6 +117,9 @@ type Server struct {
 	faults faultSet
 	log    requestLog
 	st     *store
+
+	connMu sync.Mutex
+	fresh  map[net.Conn]bool // accepted connections that sent no request yet
 }
 
 // operation is one operation of the OpenAPI document, ready for validation.
@@ -116,6 +132,14 @@ type operation struct {
 	secured    bool
 	segments   []string // path split at "/", after the leading one
 	handle     http.HandlerFunc
+	xmlAction  string // the legacy action of an XML import, empty for other operations
+}
+
+// xmlActions names the legacy action of each XML import, for its envelopes.
+var xmlActions = map[string]string{
+	"importStockUpdatesXml":   "ProductStockUpdate",
+	"importNewProductsXml":    "ProductCreate",
+	"importProductUpdatesXml": "ProductUpdate",
 }
 
 var loadSpec = sync.OnceValues(func() (*openapi3.T, error) {
@@ -132,6 +156,9 @@ var pathParam = regexp.MustCompile(`\{([^}]+)\}`)
 func NewServer(cfg Config) (*Server, error) {
 	if cfg.TokenLifetime < 0 {
 		return nil, fmt.Errorf("sellercentertest: negative TokenLifetime %v", cfg.TokenLifetime)
+	}
+	if cfg.FeedDelay < 0 {
+		return nil, fmt.Errorf("sellercentertest: negative FeedDelay %v", cfg.FeedDelay)
 	}
 	doc, err := loadSpec()
 	if err != nil {
@@ -169,8 +196,15 @@ func NewServer(cfg Config) (*Server, error) {
 	}
 	s.tokens.tokens = map[string]time.Time{}
 	s.st = newStore(s.now, s.ClientID)
+	s.st.feedDelay = cfg.FeedDelay
 	if !cfg.Empty {
 		if err := s.st.seed(); err != nil {
+			return nil, err
+		}
+	}
+	s.st.seedReference()
+	if !cfg.Empty {
+		if err := s.st.seedCatalog(); err != nil {
 			return nil, err
 		}
 	}
@@ -208,11 +242,14 @@ func NewServer(cfg Config) (*Server, error) {
 	s.TokenURL = host + tokenPath
 	base, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
+	s.fresh = map[net.Conn]bool{}
 	s.hs = &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return base },
+		ConnState:         s.trackConn,
 	}
+	s.hs.RegisterOnShutdown(s.closeFreshConns)
 	go func() {
 		defer close(s.served)
 		// Serve returns ErrServerClosed after Close; any other error means
@@ -235,6 +272,30 @@ func (s *Server) Close() {
 		}
 		<-s.served
 	})
+}
+
+// trackConn keeps the set of connections that have not sent a request.
+func (s *Server) trackConn(c net.Conn, state http.ConnState) {
+	s.connMu.Lock()
+	defer s.connMu.Unlock()
+	if state == http.StateNew {
+		s.fresh[c] = true
+	} else {
+		delete(s.fresh, c)
+	}
+}
+
+// closeFreshConns closes the connections that have not sent a request.
+// http.Server.Shutdown waits five seconds before it counts them idle, and
+// clients open spare connections they never use, so Close would often wait
+// that long for nothing.
+func (s *Server) closeFreshConns() {
+	s.connMu.Lock()
+	defer s.connMu.Unlock()
+	for c := range s.fresh {
+		_ = c.Close() // it carries no request; an error leaves nothing to do
+		delete(s.fresh, c)
+	}
 }
 
 // Operations returns the operationIds of every operation the server serves,
@@ -280,6 +341,12 @@ func (s *Server) buildOperations() error {
 				o.pathParams = append(o.pathParams, m[1])
 			}
 			o.segments = strings.Split(strings.TrimPrefix(path, "/"), "/")
+			if rb := op.RequestBody; rb != nil && rb.Value != nil && rb.Value.Content.Get(mimeXML) != nil {
+				o.xmlAction = xmlActions[o.id]
+				if o.xmlAction == "" {
+					o.xmlAction = o.id
+				}
+			}
 			s.ops[o.id] = o
 			s.table = append(s.table, o)
 		}
@@ -348,13 +415,33 @@ func (s *Server) serveAPI(op *operation, w http.ResponseWriter, r *http.Request)
 
 	rec := httptest.NewRecorder()
 	if !op.secured || s.authorize(rec, r) {
+		var raw []byte
+		if op.xmlAction != "" {
+			var err error
+			if raw, err = io.ReadAll(io.LimitReader(r.Body, maxUpload+1)); err != nil || len(raw) > maxUpload {
+				msg := fmt.Sprintf("the body is larger than %d bytes", maxUpload)
+				if err != nil {
+					msg = "reading the body: " + err.Error()
+				}
+				writeJSON(w, http.StatusBadRequest, validationProblem([]violation{{title: msg}}), nil)
+				return http.StatusBadRequest
+			}
+			r.Body = io.NopCloser(bytes.NewReader(raw))
+		}
 		if err := openapi3filter.ValidateRequest(ctx, input); err != nil {
 			// This 400 is the fake's own answer to a bad request and is not
 			// checked against the document, which declares no 400 on some
 			// operations that take parameters.
+			if op.xmlAction != "" {
+				writeXMLViolations(w, op.xmlAction, raw, violations(err))
+				return http.StatusBadRequest
+			}
 			writeJSON(w, http.StatusBadRequest, validationProblem(violations(err)), nil)
 			return http.StatusBadRequest
 		}
+		s.st.mu.Lock()
+		s.st.settle()
+		s.st.mu.Unlock()
 		op.handle(rec, r.WithContext(context.WithValue(ctx, queryKey{}, r.URL.Query())))
 	}
 

@@ -36,6 +36,8 @@ type store struct {
 	exports      map[int]*export
 	files        map[string]*file
 	invoice      invoiceSettings
+	cat          catalog
+	feedDelay    time.Duration
 	nextOrder    int
 	nextItem     int
 	nextPackage  int
@@ -105,6 +107,7 @@ func newStore(now func() time.Time, editor string) *store {
 		exports:     map[int]*export{},
 		files:       map[string]*file{},
 		invoice:     invoiceSettings{generationType: "autoincrement_number", prefix: "INV-", nextNumber: 1},
+		cat:         newCatalog(),
 		nextOrder:   1001,
 		nextItem:    5001,
 		nextPackage: 7001,
