@@ -529,10 +529,6 @@ func (a *api) UpdateProductStock(_ context.Context, req server.UpdateProductStoc
 	return skipped, nil
 }
 
-func productForbidden(id int) server.ForbiddenJSONResponse {
-	return forbidden(fmt.Sprintf("product %d is not the seller's", id))
-}
-
 // GetProductStock returns a product's stock figures.
 func (a *api) GetProductStock(_ context.Context, req server.GetProductStockRequestObject) (server.GetProductStockResponseObject, error) {
 	st := a.st
