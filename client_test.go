@@ -1489,7 +1489,7 @@ func changedOK(t *testing.T, op string, b *gen.ChangedItems, ids ...int) {
 // operationCases has one case per operation of the spec.
 func operationCases() []operationCase {
 	drop, crossdock := gen.ItemShipmentTypeDropshipping, gen.ItemShipmentTypeCrossdocking
-	return []operationCase{
+	return append([]operationCase{
 		{"getHealth", readsOnly, func(t *testing.T, e operationEnv) {
 			resp, err := e.c.GetHealthWithResponse(e.ctx)
 			if h := decoded(t, "GetHealth()", succeed(t, "GetHealth()", resp, err).JSON200); h.Database == nil {
@@ -1859,7 +1859,7 @@ func operationCases() []operationCase {
 				t.Errorf("%s = %d bytes of %q, want the file's bytes", op, len(resp.Body), resp.HTTPResponse.Header.Get("Content-Type"))
 			}
 		}},
-	}
+	}, catalogOperationCases()...)
 }
 
 // TestContractEveryOperation calls every operation of the spec through the
@@ -1916,7 +1916,7 @@ func TestContractEveryOperation(t *testing.T) {
 		}
 		t.Run(tc.op, func(t *testing.T) {
 			t.Parallel()
-			mock := newContractMock(t, sellercentertest.Config{})
+			mock := newContractMock(t, caseMockConfigs[tc.op])
 			e := operationEnv{ctx: t.Context(), mock: mock, c: newContractClient(t, mock, nil)}
 			tc.run(t, e)
 			if got := mock.Count(tc.op); got != 1 {
