@@ -450,6 +450,9 @@ func (c *Client) WaitForFeed(ctx context.Context, uuid string, wait FeedWait) (g
 	for {
 		resp, err := c.GetFeedStatusWithResponse(ctx, uuid)
 		if err := Check(resp, err); err != nil {
+			if ctx.Err() != nil {
+				return gen.FeedReport{}, fmt.Errorf("sellercenter: feed %s still %s: %w", uuid, last, err)
+			}
 			return gen.FeedReport{}, err
 		}
 		if resp.JSON200 == nil {

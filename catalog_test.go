@@ -263,11 +263,19 @@ func TestWaitForFeed(t *testing.T) {
 			writeCatalogJSON(w, 200, `{"id":"x","status":"Processing"}`)
 		})
 		c := catalogClient(t, api)
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
+		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		_, err := c.WaitForFeed(ctx, uuid, sellercenter.FeedWait{Interval: 5 * time.Millisecond})
-		if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "still Processing") {
-			t.Errorf("WaitForFeed(short ctx) = %v, want DeadlineExceeded naming the last status", err)
+		polls := 0
+		_, err := c.WaitForFeed(ctx, uuid, sellercenter.FeedWait{
+			Interval: time.Millisecond,
+			OnPoll: func(gen.FeedReport) {
+				if polls++; polls == 2 {
+					cancel() // the caller gives up while the feed still runs
+				}
+			},
+		})
+		if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "still Processing") || polls != 2 {
+			t.Errorf("WaitForFeed(cancelled after 2 polls) = %v after %d polls, want Canceled naming the last status after 2", err, polls)
 		}
 	})
 }
