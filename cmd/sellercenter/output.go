@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"unicode"
 )
 
 // Output formats of -o.
@@ -46,17 +45,7 @@ func writeRow(w io.Writer, cells ...string) error {
 // the columns and control characters could drive the terminal. Empty cells
 // show as "-", so columns stay readable.
 func cell(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsSpace(r):
-			return ' '
-		case unicode.IsControl(r):
-			return unicode.ReplacementChar
-		}
-		return r
-	}, s)
-	s = strings.TrimSpace(s)
-	if s == "" {
+	if s = oneLine(s); s == "" {
 		return "-"
 	}
 	return s
