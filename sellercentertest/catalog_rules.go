@@ -301,8 +301,12 @@ func (st *store) nomenclature(cat *category, name string, brandID int, attrs gen
 }
 
 // checkPrice returns the field and the reason a price row cannot be stored,
-// or empty strings.
-func (st *store) checkPrice(p *catProduct, code string, r priceRow) (field, reason string) {
+// or empty strings. newEnd tells whether the write sets the sale end: only
+// an end the write sets must lie in the future, as on the live API, where
+// the rule checks the request's saleEndDate. A sale that ended while stored
+// is history, and writes that keep it (an import row with just a Price) go
+// through.
+func (st *store) checkPrice(p *catProduct, code string, r priceRow, newEnd bool) (field, reason string) {
 	if !st.cat.hasCountry(code) {
 		return "country", fmt.Sprintf("the seller does not sell in country %q", code)
 	}
@@ -317,7 +321,7 @@ func (st *store) checkPrice(p *catProduct, code string, r priceRow) (field, reas
 		return "salePrice", fmt.Sprintf("the sale price %v must be below the price %v", *r.sale, *r.price)
 	case r.start != nil && r.end != nil && !r.start.Before(r.end.Time):
 		return "saleEndDate", "the sale must end after it starts"
-	case r.end != nil && !r.end.After(st.now()):
+	case newEnd && r.end != nil && !r.end.After(st.now()):
 		return "saleEndDate", "the sale end must lie in the future"
 	}
 	ps := st.setOf(p)
@@ -465,7 +469,7 @@ func (st *store) createSet(in gen.ProductSetCreate) (*productSet, error) {
 	}
 	p := st.newProduct(ps, in.SellerSku, deref(in.Variation), status, ship, deref(in.ProductIdentifier))
 	row := priceRow{price: ptr(in.Price), status: gen.PriceStatusActive}
-	if _, msg := st.checkPrice(p, defaultCountry, row); msg != "" {
+	if _, msg := st.checkPrice(p, defaultCountry, row, false); msg != "" {
 		st.dropProduct(ps, p, true)
 		return nil, errors.New(msg)
 	}

@@ -2,6 +2,7 @@ package sellercentertest
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/sellercenter-go/sellercenter/gen"
@@ -376,7 +377,7 @@ func (st *store) seedCatalog() error {
 			CreatedAt: at, UpdatedAt: ptr(dt(created.Add(36 * time.Hour))), Description: ptr(s.description), BrandId: ptr(s.brand),
 			PrimaryCategoryId: ptr(s.category), AttributeSetId: ptr(cat.attrSetID), SellerId: ptr(deref(st.seller.Id)),
 			Categories: ptr(append([]int{}, s.categories...)), BrowseNodes: &[]int{}, Attributes: &attrs},
-			group: s.group, tagIDs: s.tags, qc: s.qc, qcAt: created.Add(24 * time.Hour), rejections: s.rejections, qcComment: s.comment,
+			group: s.group, tagIDs: slices.Clone(s.tags), qc: s.qc, qcAt: created.Add(24 * time.Hour), rejections: slices.Clone(s.rejections), qcComment: s.comment,
 			notAuthorized: s.notAuthorized, configSku: s.config, sin: s.sin}
 		if s.brand == 202 {
 			ps.ps.SizeSystem = ptr(2031)

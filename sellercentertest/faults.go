@@ -140,7 +140,7 @@ func (s *Server) checkScope(sc Scope) error {
 	if sc.Count < 0 {
 		return fmt.Errorf("sellercentertest: negative Count %d in Scope", sc.Count)
 	}
-	if sc.Operation != "" && sc.Operation != TokenOperation && s.ops[sc.Operation] == nil {
+	if sc.Operation != "" && sc.Operation != TokenOperation && s.ops.byID[sc.Operation] == nil {
 		return fmt.Errorf("sellercentertest: unknown operation %q in Scope", sc.Operation)
 	}
 	return nil
@@ -222,8 +222,9 @@ func (s *Server) Maintenance(retryAfter string) (end func()) {
 
 // applyFaults carries out the part of p that comes before the fake's logic.
 // done reports whether the response was sent (or the connection dropped),
-// status what was sent (0 for nothing).
-func (s *Server) applyFaults(ctx context.Context, p plan, w http.ResponseWriter) (status int, done bool) {
+// status what was sent (0 for nothing). A dropped request is logged before
+// its connection is closed.
+func (s *Server) applyFaults(ctx context.Context, p plan, req *pending, w http.ResponseWriter) (status int, done bool) {
 	if p.latency > 0 {
 		if err := s.sleep(ctx, p.latency); err != nil {
 			if ctx.Err() != nil {
@@ -251,6 +252,7 @@ func (s *Server) applyFaults(ctx context.Context, p plan, w http.ResponseWriter)
 				"Internal Server Error", "sellercentertest: this connection cannot be dropped: "+err.Error()), nil)
 			return http.StatusInternalServerError, true
 		}
+		req.finish(0)
 		_ = conn.Close() // dropping it is the point; nothing to do on error
 		return 0, true
 	case p.maintenance:

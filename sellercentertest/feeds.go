@@ -398,7 +398,7 @@ func (st *store) rowPrice(p *catProduct, r feedRow) (code string, row priceRow, 
 	if len(issues) > 0 {
 		return code, row, true, issues
 	}
-	if field, msg := st.checkPrice(p, code, row); msg != "" {
+	if field, msg := st.checkPrice(p, code, row, r.has("SaleEndDate")); msg != "" {
 		issues = append(issues, issue(codeInvalid, field, "%s", msg))
 	}
 	return code, row, true, issues

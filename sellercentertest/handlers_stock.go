@@ -440,7 +440,7 @@ func (a *api) UpdateProductSetPrices(_ context.Context, req server.UpdateProduct
 		}
 		code := strings.ToUpper(row.Country)
 		r := priceFrom(p.prices[code], row.Price, row.SalePrice, row.SaleStartDate, row.SaleEndDate, row.Status)
-		if field, msg := st.checkPrice(p, code, r); msg != "" {
+		if field, msg := st.checkPrice(p, code, r, r.end != nil); msg != "" {
 			problems = append(problems, fmt.Sprintf("row %d (product %d, %s): %s: %s", i, row.ProductId, code, field, msg))
 			continue
 		}
@@ -466,7 +466,7 @@ func (a *api) UpdateProductPrice(_ context.Context, req server.UpdateProductPric
 	}
 	code := strings.ToUpper(req.Country)
 	r := priceFrom(p.prices[code], body.Price, body.SalePrice, body.SaleStartDate, body.SaleEndDate, body.Status)
-	if field, msg := st.checkPrice(p, code, r); msg != "" {
+	if field, msg := st.checkPrice(p, code, r, r.end != nil); msg != "" {
 		return server.UpdateProductPrice422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(field + ": " + msg)}, nil
 	}
 	p.prices[code] = &r

@@ -34,7 +34,15 @@ type requestLog struct {
 
 var secretParams = []string{"secret", "token", "password", "apikey", "api_key"}
 
-func (l *requestLog) begin(r *http.Request, op string) Request {
+// pending is a request being served, not yet in the log.
+type pending struct {
+	s      *Server
+	entry  Request
+	logged bool
+}
+
+// begin starts the log entry of r, served as operation op.
+func (s *Server) begin(r *http.Request, op string) *pending {
 	q := r.URL.Query()
 	for k, vs := range q {
 		for _, p := range secretParams {
@@ -45,7 +53,24 @@ func (l *requestLog) begin(r *http.Request, op string) Request {
 			}
 		}
 	}
-	return Request{Method: r.Method, Path: r.URL.Path, Query: q, Operation: op}
+	return &pending{s: s, entry: Request{Method: r.Method, Path: r.URL.Path, Query: q, Operation: op}}
+}
+
+// finish logs the request with the status sent and reports it to
+// Config.OnRequest. Only the first call counts: a dropped connection is
+// logged before it is closed, so the request is in the log by the time the
+// client sees the error, and the later call when the handler returns does
+// nothing.
+func (p *pending) finish(status int) {
+	if p.logged {
+		return
+	}
+	p.logged = true
+	p.entry.Status = status
+	p.s.log.add(p.entry)
+	if p.s.onRequest != nil {
+		p.s.onRequest(p.entry)
+	}
 }
 
 func (l *requestLog) add(e Request) {
@@ -59,7 +84,8 @@ func (l *requestLog) add(e Request) {
 }
 
 // Requests returns the requests served so far, oldest first. Requests still
-// being served are not included.
+// being served are not included; a request whose connection a fault drops
+// is included before the connection is closed.
 func (s *Server) Requests() []Request {
 	s.log.mu.Lock()
 	defer s.log.mu.Unlock()

@@ -17,24 +17,25 @@ import (
 // more specific). Here the earlier literal segment wins, so that path is
 // the download of a file named "status".
 
-// bindHandlers finds the generated wrapper method of every operation.
-func (s *Server) bindHandlers(w *server.ServerInterfaceWrapper) error {
-	v := reflect.ValueOf(w)
+// bindHandlers finds the generated wrapper method of every operation. The
+// methods are taken from the type, as method expressions, so the lookup is
+// done once for all servers.
+func bindHandlers(t *operationTable) error {
+	typ := reflect.TypeFor[*server.ServerInterfaceWrapper]()
 	var missing []string
-	for id, op := range s.ops {
-		m := v.MethodByName(strings.ToUpper(id[:1]) + id[1:])
-		if !m.IsValid() {
+	for _, id := range t.ids {
+		m, ok := typ.MethodByName(strings.ToUpper(id[:1]) + id[1:])
+		if !ok {
 			missing = append(missing, id)
 			continue
 		}
-		h, ok := m.Interface().(func(http.ResponseWriter, *http.Request))
+		h, ok := m.Func.Interface().(func(*server.ServerInterfaceWrapper, http.ResponseWriter, *http.Request))
 		if !ok {
-			return fmt.Errorf("sellercentertest: the generated handler of %s has type %s", id, m.Type())
+			return fmt.Errorf("sellercentertest: the generated handler of %s has type %s", id, m.Type)
 		}
-		op.handle = h
+		t.byID[id].handle = h
 	}
 	if len(missing) > 0 {
-		sort.Strings(missing)
 		return fmt.Errorf("sellercentertest: no generated handler for %s; run go generate", strings.Join(missing, ", "))
 	}
 	return nil
@@ -46,7 +47,7 @@ func (s *Server) match(method, escapedPath string) (op *operation, params map[st
 	segs := strings.Split(strings.TrimPrefix(escapedPath, "/"), "/")
 	var best *operation
 	var bestValues map[string]string
-	for _, o := range s.table {
+	for _, o := range s.ops.list {
 		values, ok := matchSegments(o.segments, segs)
 		if !ok {
 			continue
@@ -106,16 +107,16 @@ func (s *Server) serveRoute(w http.ResponseWriter, r *http.Request) {
 			s.serveNotFound(w, r)
 			return
 		}
-		entry := s.log.begin(r, "")
+		req := s.begin(r, "")
 		writeJSON(w, http.StatusMethodNotAllowed, problem(http.StatusMethodNotAllowed, "method_not_allowed", "Method Not Allowed",
 			fmt.Sprintf("%s takes %s, not %s", r.URL.Path, strings.Join(allowed, ", "), r.Method)),
 			http.Header{"Allow": {strings.Join(allowed, ", ")}})
-		s.finish(entry, http.StatusMethodNotAllowed)
+		req.finish(http.StatusMethodNotAllowed)
 		return
 	}
 	for k, v := range params {
 		r.SetPathValue(k, v)
 	}
-	entry := s.log.begin(r, op.id)
-	s.finish(entry, s.serveAPI(op, w, r))
+	req := s.begin(r, op.id)
+	req.finish(s.serveAPI(req, op, w, r))
 }

@@ -270,21 +270,22 @@ func (st *store) seedOrder(k int, so seedOrder) error {
 			early = false
 		}
 	}
-	addr := &gen.Address{
-		FirstName: ptr(c.first), LastName: ptr(c.last),
-		Phone:   &[]string{masked},
-		Email:   ptr(masked),
-		Address: &[]string{c.street, "", "", "", ""},
-		City:    ptr(c.city), Ward: ptr(""), Region: ptr(c.region), PostCode: ptr(c.postCode), Country: ptr("Malaysia"),
+	// The two addresses are built apart, so they share no pointers.
+	address := func() *gen.Address {
+		a := &gen.Address{
+			FirstName: ptr(c.first), LastName: ptr(c.last),
+			Phone:   &[]string{masked},
+			Email:   ptr(masked),
+			Address: &[]string{c.street, "", "", "", ""},
+			City:    ptr(c.city), Ward: ptr(""), Region: ptr(c.region), PostCode: ptr(c.postCode), Country: ptr("Malaysia"),
+		}
+		if early {
+			a.Phone = &[]string{fmt.Sprintf("+6012%07d", 3000000+k*1117)}
+			a.Email = ptr(fmt.Sprintf("customer%d@mail.example", k+1))
+		}
+		return a
 	}
-	if early {
-		addr.Phone = &[]string{fmt.Sprintf("+6012%07d", 3000000+k*1117)}
-		addr.Email = ptr(fmt.Sprintf("customer%d@mail.example", k+1))
-	}
-	billing, err := clone(addr)
-	if err != nil {
-		return err
-	}
+	addr, billing := address(), address()
 	if so.noBilling {
 		billing = nil
 	}

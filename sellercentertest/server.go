@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -64,7 +65,8 @@ type Config struct {
 	// Nil logs the violation loudly through the standard logger.
 	OnViolation func(err error)
 
-	// OnRequest, if set, is called after each request with its log entry.
+	// OnRequest, if set, is called with the log entry of each request once
+	// it is answered (for a dropped connection, just before it is closed).
 	OnRequest func(Request)
 
 	// Empty starts the server without seed data: no orders, exports, product
@@ -105,9 +107,8 @@ type Server struct {
 	onRequest   func(Request)
 	lifetime    time.Duration
 
-	doc       *openapi3.T
-	ops       map[string]*operation // by operationId
-	table     []*operation          // every operation, for match
+	ops       *operationTable
+	wrapper   *server.ServerInterfaceWrapper // the generated router of this server's handlers
 	hs        *http.Server
 	cancel    context.CancelFunc // cancels the base context of every request
 	served    chan struct{}
@@ -123,6 +124,8 @@ type Server struct {
 }
 
 // operation is one operation of the OpenAPI document, ready for validation.
+// The operations are built once per process and shared by every server, so
+// nothing in one changes once it is built.
 type operation struct {
 	id         string
 	method     string
@@ -131,9 +134,36 @@ type operation struct {
 	route      *routers.Route
 	secured    bool
 	segments   []string // path split at "/", after the leading one
-	handle     http.HandlerFunc
-	xmlAction  string // the legacy action of an XML import, empty for other operations
+	xmlAction  string   // the legacy action of an XML import, empty for other operations
+	// handle is the generated wrapper's method for the operation, as a
+	// method expression: the server passes its own wrapper.
+	handle func(*server.ServerInterfaceWrapper, http.ResponseWriter, *http.Request)
 }
+
+// operationTable holds every operation of the document. kin-openapi only
+// reads the document and the routes while it validates, so one table serves
+// all servers, also concurrently.
+type operationTable struct {
+	byID map[string]*operation
+	list []*operation // in the document's matching order, for match
+	ids  []string     // sorted
+}
+
+// operations builds the operation table on first use.
+var operations = sync.OnceValues(func() (*operationTable, error) {
+	doc, err := loadSpec()
+	if err != nil {
+		return nil, err
+	}
+	t, err := buildOperations(doc)
+	if err != nil {
+		return nil, err
+	}
+	if err := bindHandlers(t); err != nil {
+		return nil, err
+	}
+	return t, nil
+})
 
 // xmlActions names the legacy action of each XML import, for its envelopes.
 var xmlActions = map[string]string{
@@ -160,7 +190,7 @@ func NewServer(cfg Config) (*Server, error) {
 	if cfg.FeedDelay < 0 {
 		return nil, fmt.Errorf("sellercentertest: negative FeedDelay %v", cfg.FeedDelay)
 	}
-	doc, err := loadSpec()
+	ops, err := operations()
 	if err != nil {
 		return nil, err
 	}
@@ -172,8 +202,7 @@ func NewServer(cfg Config) (*Server, error) {
 		onViolation:  cfg.OnViolation,
 		onRequest:    cfg.OnRequest,
 		lifetime:     cfg.TokenLifetime,
-		doc:          doc,
-		ops:          map[string]*operation{},
+		ops:          ops,
 		served:       make(chan struct{}),
 	}
 	if s.ClientID == "" {
@@ -208,9 +237,6 @@ func NewServer(cfg Config) (*Server, error) {
 			return nil, err
 		}
 	}
-	if err := s.buildOperations(); err != nil {
-		return nil, err
-	}
 	api := &api{s: s, st: s.st}
 	strict := server.NewStrictHandlerWithOptions(api, nil, server.StrictHTTPServerOptions{
 		RequestErrorHandlerFunc: func(w http.ResponseWriter, _ *http.Request, err error) {
@@ -220,14 +246,11 @@ func NewServer(cfg Config) (*Server, error) {
 			writeJSON(w, http.StatusInternalServerError, problem(http.StatusInternalServerError, "server_error", "Internal Server Error", err.Error()), nil)
 		},
 	})
-	wrapper := &server.ServerInterfaceWrapper{
+	s.wrapper = &server.ServerInterfaceWrapper{
 		Handler: strict,
 		ErrorHandlerFunc: func(w http.ResponseWriter, _ *http.Request, err error) {
 			writeJSON(w, http.StatusBadRequest, validationProblem([]violation{{title: err.Error()}}), nil)
 		},
-	}
-	if err := s.bindHandlers(wrapper); err != nil {
-		return nil, err
 	}
 	mux := s.routes()
 
@@ -301,12 +324,7 @@ func (s *Server) closeFreshConns() {
 // Operations returns the operationIds of every operation the server serves,
 // sorted; they are the names a Scope and Count take.
 func (s *Server) Operations() []string {
-	ids := make([]string, 0, len(s.ops))
-	for id := range s.ops {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
+	return slices.Clone(s.ops.ids)
 }
 
 // specID undoes oapi-codegen's renaming of operationIds in the embedded
@@ -319,22 +337,24 @@ func specID(embedded string) string {
 	return strings.ToLower(embedded[:1]) + embedded[1:]
 }
 
-func (s *Server) buildOperations() error {
-	for _, path := range s.doc.Paths.InMatchingOrder() {
-		item := s.doc.Paths.Value(path)
+// buildOperations makes the operation table of doc, without handlers.
+func buildOperations(doc *openapi3.T) (*operationTable, error) {
+	t := &operationTable{byID: map[string]*operation{}}
+	for _, path := range doc.Paths.InMatchingOrder() {
+		item := doc.Paths.Value(path)
 		for method, op := range item.Operations() {
 			if op.OperationID == "" {
-				return fmt.Errorf("sellercentertest: %s %s has no operationId", method, path)
+				return nil, fmt.Errorf("sellercentertest: %s %s has no operationId", method, path)
 			}
 			security := op.Security
 			if security == nil {
-				security = &s.doc.Security
+				security = &doc.Security
 			}
 			o := &operation{
 				id:      specID(op.OperationID),
 				method:  method,
 				path:    path,
-				route:   &routers.Route{Spec: s.doc, Path: path, PathItem: item, Method: method, Operation: op},
+				route:   &routers.Route{Spec: doc, Path: path, PathItem: item, Method: method, Operation: op},
 				secured: len(*security) > 0,
 			}
 			for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
@@ -347,11 +367,13 @@ func (s *Server) buildOperations() error {
 					o.xmlAction = o.id
 				}
 			}
-			s.ops[o.id] = o
-			s.table = append(s.table, o)
+			t.byID[o.id] = o
+			t.list = append(t.list, o)
+			t.ids = append(t.ids, o.id)
 		}
 	}
-	return nil
+	sort.Strings(t.ids)
+	return t, nil
 }
 
 // routes builds the outer mux: the token endpoint, the API (routed by
@@ -366,18 +388,10 @@ func (s *Server) routes() *http.ServeMux {
 }
 
 func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
-	entry := s.log.begin(r, "")
+	req := s.begin(r, "")
 	writeJSON(w, http.StatusNotFound, problem(http.StatusNotFound, "not_found", "Not Found",
 		fmt.Sprintf("no operation for %s %s", r.Method, r.URL.Path)), nil)
-	s.finish(entry, http.StatusNotFound)
-}
-
-func (s *Server) finish(entry Request, status int) {
-	entry.Status = status
-	s.log.add(entry)
-	if s.onRequest != nil {
-		s.onRequest(entry)
-	}
+	req.finish(http.StatusNotFound)
 }
 
 var (
@@ -396,10 +410,10 @@ var (
 
 // serveAPI answers one API request and returns the status it sent, 0 when
 // no response was sent.
-func (s *Server) serveAPI(op *operation, w http.ResponseWriter, r *http.Request) int {
+func (s *Server) serveAPI(req *pending, op *operation, w http.ResponseWriter, r *http.Request) int {
 	ctx := r.Context()
 	p := s.faults.plan(op.id)
-	if status, done := s.applyFaults(ctx, p, w); done {
+	if status, done := s.applyFaults(ctx, p, req, w); done {
 		return status
 	}
 
@@ -442,7 +456,7 @@ func (s *Server) serveAPI(op *operation, w http.ResponseWriter, r *http.Request)
 		s.st.mu.Lock()
 		s.st.settle()
 		s.st.mu.Unlock()
-		op.handle(rec, r.WithContext(context.WithValue(ctx, queryKey{}, r.URL.Query())))
+		op.handle(s.wrapper, rec, r.WithContext(context.WithValue(ctx, queryKey{}, r.URL.Query())))
 	}
 
 	body := rec.Body.Bytes()

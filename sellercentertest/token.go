@@ -46,21 +46,21 @@ type tokenResponse struct {
 var noStore = http.Header{"Cache-Control": {"no-store"}, "Pragma": {"no-cache"}}
 
 func (s *Server) serveTokenMethod(w http.ResponseWriter, r *http.Request) {
-	entry := s.log.begin(r, TokenOperation)
+	req := s.begin(r, TokenOperation)
 	h := noStore.Clone()
 	h.Set("Allow", http.MethodPost)
 	writeJSON(w, http.StatusMethodNotAllowed, tokenError{"invalid_request", "the token endpoint takes POST only"}, h)
-	s.finish(entry, http.StatusMethodNotAllowed)
+	req.finish(http.StatusMethodNotAllowed)
 }
 
 func (s *Server) serveToken(w http.ResponseWriter, r *http.Request) {
-	entry := s.log.begin(r, TokenOperation)
-	s.finish(entry, s.issueToken(w, r))
+	req := s.begin(r, TokenOperation)
+	req.finish(s.issueToken(req, w, r))
 }
 
-func (s *Server) issueToken(w http.ResponseWriter, r *http.Request) int {
+func (s *Server) issueToken(req *pending, w http.ResponseWriter, r *http.Request) int {
 	p := s.faults.plan(TokenOperation)
-	if status, done := s.applyFaults(r.Context(), p, w); done {
+	if status, done := s.applyFaults(r.Context(), p, req, w); done {
 		return status
 	}
 	fail := func(status int, code, description string) int {
