@@ -1214,12 +1214,17 @@ func TestVendorFixturesLoseNoField(t *testing.T) {
 		}
 	}
 
-	files, err := filepath.Glob(filepath.Join("testdata", "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("Glob(testdata/*.json) = %d files, %v; want fixtures", len(files), err)
+	var files []string
+	for _, pattern := range []string{"*.json", "catalog/*.json"} {
+		found, err := filepath.Glob(filepath.Join("testdata", pattern))
+		if err != nil || len(found) == 0 {
+			t.Fatalf("Glob(testdata/%s) = %d files, %v; want fixtures", pattern, len(found), err)
+		}
+		files = append(files, found...)
 	}
 	for _, f := range files {
-		if _, ok := uses[filepath.Base(f)]; !ok {
+		rel, _ := filepath.Rel("testdata", f)
+		if _, ok := uses[filepath.ToSlash(rel)]; !ok {
 			t.Errorf("fixture %s is not answered by any row", f)
 		}
 	}
