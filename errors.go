@@ -139,8 +139,9 @@ func (e *APIError) Error() string {
 	if len(parts) > shown {
 		parts = append(parts[:shown], "and "+strconv.Itoa(len(parts)-shown)+" more")
 	}
-	if len(parts) > 0 {
-		b.WriteString(" (" + strings.Join(parts, "; ") + ")")
+	// The API often repeats its violations in detail; say them once.
+	if list := strings.Join(parts, "; "); list != "" && !strings.Contains(oneLine(e.Detail), list) {
+		b.WriteString(" (" + list + ")")
 	}
 	return b.String()
 }

@@ -229,6 +229,27 @@ func TestAPIErrorMessageLimits(t *testing.T) {
 	}
 }
 
+func TestAPIErrorMessageSaysViolationsOnce(t *testing.T) {
+	t.Parallel()
+	violations := []Violation{{PropertyPath: "limit", Title: "number must be at least 1"}, {PropertyPath: "offset", Title: "is required"}}
+	tests := []struct {
+		detail string
+		want   string
+	}{
+		{"limit: number must be at least 1; offset: is required",
+			"sellercenter: HTTP 400 Bad Request: Validation Failed: limit: number must be at least 1; offset: is required"},
+		{"2 fields are wrong",
+			"sellercenter: HTTP 400 Bad Request: Validation Failed: 2 fields are wrong (limit: number must be at least 1; offset: is required)"},
+		{"", "sellercenter: HTTP 400 Bad Request: Validation Failed (limit: number must be at least 1; offset: is required)"},
+	}
+	for _, tt := range tests {
+		e := &APIError{StatusCode: 400, Title: "Validation Failed", Detail: tt.detail, Violations: violations}
+		if got := e.Error(); got != tt.want {
+			t.Errorf("APIError{Detail: %q}.Error() = %q, want %q", tt.detail, got, tt.want)
+		}
+	}
+}
+
 func TestAPIErrorBodyCap(t *testing.T) {
 	t.Parallel()
 	body := strings.Repeat("y", maxErrorBody+10)
