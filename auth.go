@@ -42,7 +42,7 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	token, err := t.tokens.Token(ctx)
 	if err != nil {
 		closeRequestBody(req)
-		return nil, fmt.Errorf("sellercenter: getting an access token: %w", err)
+		return nil, unsent(fmt.Errorf("sellercenter: getting an access token: %w", err))
 	}
 	resp, err := t.next.RoundTrip(withToken(req, req.Body, token))
 	if err != nil || resp.StatusCode != http.StatusUnauthorized {
@@ -59,7 +59,9 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		closeBody(body)
 		discard(resp)
-		return nil, fmt.Errorf("sellercenter: refreshing the access token after HTTP 401: %w", err)
+		// The 401 means the API refused the first attempt, and the second
+		// was never sent.
+		return nil, unsent(fmt.Errorf("sellercenter: refreshing the access token after HTTP 401: %w", err))
 	}
 	discard(resp)
 	resp, err = t.next.RoundTrip(withToken(req, body, fresh))

@@ -32,12 +32,12 @@ func walk[T, P any, R interface{ StatusCode() int }](ctx context.Context, params
 	call func(context.Context, *P, ...gen.RequestEditorFn) (*http.Response, error),
 	parse func(*http.Response) (R, error),
 ) iter.Seq2[T, error] {
+	if ctx == nil {
+		return failed[T](Check(nil, gen.ErrNilContext))
+	}
 	offset, limit, ok := pagingFields(&params)
 	if !ok {
-		return func(yield func(T, error) bool) {
-			var zero T
-			yield(zero, fmt.Errorf("sellercenter: %T has no Offset and Limit fields", params))
-		}
+		return failed[T](fmt.Errorf("sellercenter: %T has no Offset and Limit fields", params))
 	}
 	start := int(offset.Int())
 	if size == 0 {
@@ -55,7 +55,7 @@ func walk[T, P any, R interface{ StatusCode() int }](ctx context.Context, params
 			defer resp.Body.Close()
 			page, err := decodePage[T](resp.Body)
 			if err != nil {
-				return Page[T]{}, fmt.Errorf("sellercenter: %s %s: decoding the page: %w", resp.Request.Method, resp.Request.URL.Path, err)
+				return Page[T]{}, newDecodeError(resp.StatusCode, resp, nil, fmt.Errorf("page at offset %d: %w", start+at, err))
 			}
 			return page, nil
 		}
@@ -63,8 +63,19 @@ func walk[T, P any, R interface{ StatusCode() int }](ctx context.Context, params
 		if err := Check(r, err); err != nil {
 			return Page[T]{}, err
 		}
-		return Page[T]{}, fmt.Errorf("sellercenter: list answered %d (Content-Type %q), want 200 with a JSON page", resp.StatusCode, resp.Header.Get("Content-Type"))
+		// Check refuses every other 2xx answer of a list operation, which
+		// declares a JSON body for 200 only; this is the guard for a spec
+		// change that breaks that.
+		return Page[T]{}, newDecodeError(resp.StatusCode, resp, nil, errors.New("want 200 with a JSON page"))
 	})
+}
+
+// failed is a walk that yields err once.
+func failed[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
 }
 
 // pagingFields finds the settable Offset and Limit int fields of the
@@ -199,6 +210,9 @@ var fileTypes = map[string]string{
 // API rejects with 401 can be sent again with a fresh token; the import is a
 // POST and is never retried after it may have reached the API.
 func (c *Client) Import(ctx context.Context, kind ImportKind, filename string, file io.Reader) (*gen.ImportAccepted, error) {
+	if ctx == nil {
+		return nil, Check(nil, gen.ErrNilContext)
+	}
 	ext := strings.ToLower(filepath.Ext(filename))
 	ctype, ok := fileTypes[ext]
 	if !ok {
@@ -260,7 +274,9 @@ func (c *Client) Import(ctx context.Context, kind ImportKind, filename string, f
 		return nil, fmt.Errorf("%w: unknown import kind %q", ErrImportFile, kind)
 	}
 	if accepted == nil {
-		return nil, fmt.Errorf("sellercenter: import accepted without a JSON body (Content-Type %q)", answered)
+		// Unreachable while Check refuses a 2xx without the declared
+		// body; kept so a spec change cannot turn it into a nil result.
+		return nil, &DecodeError{Method: http.MethodPost, ContentType: answered, Err: errors.New("import accepted without a JSON body")}
 	}
 	return accepted, nil
 }
@@ -278,25 +294,33 @@ type LegacyError struct {
 	Message string
 	// Details are the per-field and per-SKU errors.
 	Details []gen.XmlDetail
+
+	outcome outcome
 }
 
 // Error implements error.
 func (e *LegacyError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "sellercenter: %s: error %d: %s", e.Action, e.Code, oneLine(e.Message))
+	fmt.Fprintf(&b, "sellercenter: %s: error %d: %s", oneLine(e.Action), e.Code, oneLine(e.Message))
 	for i, d := range e.Details {
 		if i == 3 {
 			fmt.Fprintf(&b, " (and %d more)", len(e.Details)-i)
 			break
 		}
-		fmt.Fprintf(&b, "; %s %s: %s", deref(d.SellerSku), deref(d.Field), oneLine(deref(d.Message)))
+		fmt.Fprintf(&b, "; %s %s: %s", oneLine(deref(d.SellerSku)), oneLine(deref(d.Field)), oneLine(deref(d.Message)))
+	}
+	if e.outcome == maybeApplied {
+		b.WriteString(unknownNote)
 	}
 	return b.String()
 }
 
 // Is makes errors.Is(err, ErrValidation) true for legacy errors, which
-// report bad input.
-func (e *LegacyError) Is(target error) bool { return target == ErrValidation }
+// report bad input, and answers the outcome classes: an ErrorResponse
+// inside a 200 or a 400 refused the import; one inside a 500 may not have.
+func (e *LegacyError) Is(target error) bool {
+	return target == ErrValidation || e.outcome.is(target)
+}
 
 func deref(s *string) string {
 	if s == nil {
@@ -323,18 +347,27 @@ func (c *Client) ImportXML(ctx context.Context, req any) (*gen.XmlResponse, erro
 	case *gen.XmlStockUpdateRequest:
 		r, err := c.ImportStockUpdatesXmlWithBodyWithResponse(ctx, ctype, bytes.NewReader(body))
 		if err := Check(r, err); err != nil {
+			if r == nil {
+				return nil, err
+			}
 			return nil, legacyOr(err, r.XML400, r.XML500)
 		}
 		resp, status = r, r.XML200
 	case *gen.XmlProductCreateRequest:
 		r, err := c.ImportNewProductsXmlWithBodyWithResponse(ctx, ctype, bytes.NewReader(body))
 		if err := Check(r, err); err != nil {
+			if r == nil {
+				return nil, err
+			}
 			return nil, legacyOr(err, r.XML400, r.XML500)
 		}
 		resp, status = r, r.XML200
 	case *gen.XmlProductUpdateRequest:
 		r, err := c.ImportProductUpdatesXmlWithBodyWithResponse(ctx, ctype, bytes.NewReader(body))
 		if err := Check(r, err); err != nil {
+			if r == nil {
+				return nil, err
+			}
 			return nil, legacyOr(err, r.XML400, r.XML500)
 		}
 		resp, status = r, r.XML200
@@ -342,19 +375,25 @@ func (c *Client) ImportXML(ctx context.Context, req any) (*gen.XmlResponse, erro
 		return nil, fmt.Errorf("sellercenter: ImportXML takes a *gen.XmlStockUpdateRequest, *gen.XmlProductCreateRequest or *gen.XmlProductUpdateRequest, not %T", req)
 	}
 	if status == nil {
-		return nil, fmt.Errorf("sellercenter: XML import answered %d without an XML envelope", resp.StatusCode())
+		// Unreachable while Check refuses a 2xx without the declared
+		// body; kept so a spec change cannot turn it into a nil result.
+		return nil, &DecodeError{StatusCode: resp.StatusCode(), Method: http.MethodPost, Err: errors.New("XML import answered without an XML envelope")}
 	}
-	if le := legacyError(status); le != nil {
+	if le := legacyError(status, notApplied); le != nil {
 		return nil, le // the API reports refused XML imports inside a 200
 	}
 	return status, nil
 }
 
 // legacyOr prefers the legacy envelope of an error answer over the generic
-// API error, since it names the offending SKUs.
+// API error, since it names the offending SKUs; it keeps err's outcome.
 func legacyOr(err error, envelopes ...*gen.XmlResponse) error {
+	o := notApplied
+	if errors.Is(err, ErrOutcomeUnknown) {
+		o = maybeApplied
+	}
 	for _, env := range envelopes {
-		if le := legacyError(env); le != nil {
+		if le := legacyError(env, o); le != nil {
 			return le
 		}
 	}
@@ -362,11 +401,11 @@ func legacyOr(err error, envelopes ...*gen.XmlResponse) error {
 }
 
 // legacyError returns env as a *LegacyError if it is an ErrorResponse.
-func legacyError(env *gen.XmlResponse) *LegacyError {
+func legacyError(env *gen.XmlResponse, o outcome) *LegacyError {
 	if env == nil || env.XMLName.Local != "ErrorResponse" {
 		return nil
 	}
-	le := &LegacyError{}
+	le := &LegacyError{outcome: o}
 	if h := env.Head; h != nil {
 		le.Action, le.Type, le.Message = deref(h.RequestAction), deref(h.ErrorType), deref(h.ErrorMessage)
 		if h.ErrorCode != nil {
@@ -407,7 +446,7 @@ func (e *FeedError) Error() string {
 		status = string(*e.Report.Status)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "sellercenter: feed %s ended %s", e.UUID, status)
+	fmt.Fprintf(&b, "sellercenter: feed %s ended %s", oneLine(e.UUID), oneLine(status))
 	if e.Report.Errors != nil && len(*e.Report.Errors) > 0 {
 		errs := *e.Report.Errors
 		fmt.Fprintf(&b, " with %d row error(s)", len(errs))
@@ -416,7 +455,7 @@ func (e *FeedError) Error() string {
 				fmt.Fprintf(&b, " (and %d more)", len(errs)-i)
 				break
 			}
-			fmt.Fprintf(&b, "; %s %s: %s", deref(r.SellerSku), deref(r.FieldName), oneLine(deref(r.ErrorMessage)))
+			fmt.Fprintf(&b, "; %s %s: %s", oneLine(deref(r.SellerSku)), oneLine(deref(r.FieldName)), oneLine(deref(r.ErrorMessage)))
 		}
 	}
 	return b.String()
@@ -439,6 +478,9 @@ const (
 // error) is returned with a *FeedError. It gives up with ctx's error, wrapped
 // with the last status seen, when ctx ends first.
 func (c *Client) WaitForFeed(ctx context.Context, uuid string, wait FeedWait) (gen.FeedReport, error) {
+	if ctx == nil {
+		return gen.FeedReport{}, Check(nil, gen.ErrNilContext)
+	}
 	interval, maxInterval := wait.Interval, wait.MaxInterval
 	if interval <= 0 {
 		interval = defaultFeedInterval
@@ -451,19 +493,21 @@ func (c *Client) WaitForFeed(ctx context.Context, uuid string, wait FeedWait) (g
 		resp, err := c.GetFeedStatusWithResponse(ctx, uuid)
 		if err := Check(resp, err); err != nil {
 			if ctx.Err() != nil {
-				return gen.FeedReport{}, fmt.Errorf("sellercenter: feed %s still %s: %w", uuid, last, err)
+				return gen.FeedReport{}, fmt.Errorf("sellercenter: feed %s still %s: %w", oneLine(uuid), last, err)
 			}
 			return gen.FeedReport{}, err
 		}
 		if resp.JSON200 == nil {
-			return gen.FeedReport{}, fmt.Errorf("sellercenter: feed status without a JSON body (Content-Type %q)", resp.ContentType())
+			// Unreachable while Check refuses a 2xx without the declared
+			// body; kept so a spec change cannot turn it into a panic.
+			return gen.FeedReport{}, &DecodeError{StatusCode: resp.StatusCode(), Method: http.MethodGet, ContentType: resp.ContentType(), Err: errors.New("feed status without a JSON body")}
 		}
 		report := *resp.JSON200
 		if wait.OnPoll != nil {
 			wait.OnPoll(report)
 		}
 		if report.Status != nil {
-			last = string(*report.Status)
+			last = oneLine(string(*report.Status))
 			switch *report.Status {
 			case gen.FeedStateFinished:
 				if report.Errors != nil && len(*report.Errors) > 0 {
@@ -478,7 +522,7 @@ func (c *Client) WaitForFeed(ctx context.Context, uuid string, wait FeedWait) (g
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return report, fmt.Errorf("sellercenter: feed %s still %s: %w", uuid, last, ctx.Err())
+			return report, fmt.Errorf("sellercenter: feed %s still %s: %w", oneLine(uuid), last, ctx.Err())
 		case <-t.C:
 		}
 		interval = min(2*interval, maxInterval)

@@ -27,6 +27,12 @@ type Client struct {
 // first call fetches an access token, which all later calls share until it
 // is due for refresh.
 func New(cfg Config) (*Client, error) {
+	return newClient(cfg, clock{})
+}
+
+// newClient is New with the retry layer's clock; tests pass a fake one so
+// that Retry-After and backoff waits take no time.
+func newClient(cfg Config, clk clock) (*Client, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
@@ -42,7 +48,7 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidConfig, err)
 	}
-	rt := newTransport(cfg.baseTransport(), cfg, tokens, newLimiter(cfg), clock{})
+	rt := newTransport(cfg.baseTransport(), cfg, tokens, newLimiter(cfg), clk)
 	c, err := gen.NewClientWithResponses(cfg.BaseURL, gen.WithHTTPClient(cfg.httpClient(rt)))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidConfig, err)

@@ -2,11 +2,14 @@ package sellercenter
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -95,7 +98,7 @@ func TestCheck(t *testing.T) {
 		{name: "500 JSON array", status: 500, body: `[1,2,3]`, classes: []error{ErrServer}},
 		{name: "500 fields of odd types", status: 500, body: `{"title":{"a":1},"detail":["x"],"type":7,"violations":"none","errors":{"x":1}}`, classes: []error{ErrServer}, want: APIError{Type: "7"}},
 		{name: "500 title with line breaks", status: 500, body: `{"title":"line one\nline two\r\n  three"}`, classes: []error{ErrServer},
-			want: APIError{Title: "line one\nline two\r\n  three"}, wantMsg: "sellercenter: POST /api/v2/orders/7/status: HTTP 500 Internal Server Error: line one line two three"},
+			want: APIError{Title: "line one\nline two\r\n  three"}, wantMsg: "sellercenter: POST /api/v2/orders/7/status: HTTP 500 Internal Server Error: line one line two three" + unknownNote},
 		{name: "500 huge body", status: 500, body: huge, classes: []error{ErrServer}},
 		{name: "304 is an error too", status: 304},
 		{name: "418 unknown class", status: 418, body: `{"title":"teapot"}`, want: APIError{Title: "teapot"}},
@@ -110,6 +113,7 @@ func TestCheck(t *testing.T) {
 			}
 			want := tt.want
 			want.StatusCode, want.Method, want.Path = tt.status, http.MethodPost, "/api/v2/orders/7/status"
+			want.outcome = statusOutcome(tt.status)
 			if len(tt.body) > 0 {
 				want.Body = []byte(tt.body[:min(len(tt.body), maxErrorBody)])
 			}
@@ -142,17 +146,122 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// noBodyResponse is the generated shape of an operation that declares no
+// response body, such as a 204 delete.
+type noBodyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+func (r noBodyResponse) StatusCode() int { return r.HTTPResponse.StatusCode }
+
 func TestCheckSuccess(t *testing.T) {
 	t.Parallel()
+	decoded := fakeResponse(200, http.Header{"Content-Type": {"application/json"}}, `{"id":7}`)
+	decoded.JSON200 = &struct {
+		ID int `json:"id"`
+	}{ID: 7}
+	tests := []struct {
+		name string
+		resp interface{ StatusCode() int }
+	}{
+		{"200 decoded", decoded},
+		{"200 decoded, by value", *decoded},
+	}
 	for _, status := range []int{200, 201, 202, 204, 299} {
-		if err := Check(fakeResponse(status, nil, `{}`), nil); err != nil {
-			t.Errorf("Check(%d) = %v, want nil", status, err)
+		resp := fakeResponse(status, nil, "")
+		tests = append(tests, struct {
+			name string
+			resp interface{ StatusCode() int }
+		}{fmt.Sprintf("%d without a declared body", status), noBodyResponse{HTTPResponse: resp.HTTPResponse}})
+	}
+	for _, tt := range tests {
+		if err := Check(tt.resp, nil); err != nil {
+			t.Errorf("Check(%s) = %v, want nil", tt.name, err)
 		}
 	}
-	// A value, not a pointer, works too.
-	if err := Check(*fakeResponse(200, nil, ""), nil); err != nil {
-		t.Errorf("Check(value 200) = %v, want nil", err)
+}
+
+// TestCheckUndecodable covers answers whose body could not be read or
+// decoded: a 2xx is a *DecodeError of unknown outcome (never nil, which
+// would send the caller to a nil JSON200), any other status an *APIError
+// that keeps its status and classes.
+func TestCheckUndecodable(t *testing.T) {
+	t.Parallel()
+	html := http.Header{"Content-Type": {"text/html"}}
+	jsonCT := http.Header{"Content-Type": {"application/json"}}
+	cut := readError{err: io.ErrUnexpectedEOF}
+	tests := []struct {
+		name    string
+		status  int
+		header  http.Header
+		body    string
+		err     error // what the generated parser returned with the response
+		decode  bool  // want a *DecodeError, else an *APIError
+		classes []error
+		wantIn  []string
+		wantErr error // reachable with errors.Is
+	}{
+		{name: "200 text/html", status: 200, header: html, body: "<html>login</html>", decode: true,
+			wantIn: []string{"HTTP 200 OK", `Content-Type "text/html"`, unknownNote}},
+		{name: "200 malformed JSON", status: 200, header: jsonCT, body: `{not json`, err: decodeFailure(`{not json`), decode: true,
+			wantIn: []string{"POST /api/v2/orders/7/status: HTTP 200 OK: the answer could not be decoded: invalid character"}},
+		{name: "200 cut short", status: 200, header: jsonCT, body: `{"id":`, err: cut, decode: true, wantErr: io.ErrUnexpectedEOF,
+			wantIn: []string{"unexpected EOF"}},
+		{name: "204 where a body is declared", status: 204, decode: true, wantIn: []string{"HTTP 204", "declares no body", "HTTP 200"}},
+		{name: "503 HTML with JSON Content-Type", status: 503, header: jsonCT, body: "<html>down</html>", err: decodeFailure("<html>"),
+			classes: []error{ErrServer, ErrNotApplied}, wantIn: []string{"HTTP 503 Service Unavailable"}},
+		{name: "503 cut short", status: 503, header: jsonCT, body: `{"message":"Service is unavailable due to maintenance mode","caused_by":"maint`, err: cut,
+			classes: []error{ErrServer, ErrNotApplied}, wantErr: io.ErrUnexpectedEOF, wantIn: []string{"reading the body: unexpected EOF"}},
+		{name: "500 malformed", status: 500, header: jsonCT, body: `{"title":`, err: decodeFailure(`{"title":`),
+			classes: []error{ErrServer, ErrOutcomeUnknown}, wantIn: []string{"HTTP 500", unknownNote}},
+		{name: "404 cut short", status: 404, header: jsonCT, body: `{"title":"Entity not`, err: cut,
+			classes: []error{ErrNotFound, ErrNotApplied}, wantErr: io.ErrUnexpectedEOF},
 	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			err := Check(fakeResponse(tt.status, tt.header, tt.body), tt.err)
+			var (
+				decodeErr *DecodeError
+				apiErr    *APIError
+			)
+			switch {
+			case tt.decode && !errors.As(err, &decodeErr):
+				t.Fatalf("Check = %v, want a *DecodeError", err)
+			case !tt.decode && !errors.As(err, &apiErr):
+				t.Fatalf("Check = %v, want an *APIError", err)
+			case tt.decode:
+				if decodeErr.StatusCode != tt.status || decodeErr.Method != http.MethodPost || decodeErr.Path != "/api/v2/orders/7/status" || string(decodeErr.Body) != tt.body {
+					t.Errorf("DecodeError = %+v, want status %d, the method, path and body", decodeErr, tt.status)
+				}
+				tt.classes = []error{ErrOutcomeUnknown}
+			default:
+				if apiErr.StatusCode != tt.status {
+					t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
+				}
+			}
+			for _, class := range []error{ErrNotFound, ErrServer, ErrMaintenance, ErrValidation, ErrNotApplied, ErrOutcomeUnknown} {
+				if got, want := errors.Is(err, class), slices.Contains(tt.classes, class); got != want {
+					t.Errorf("errors.Is(%v, %v) = %t, want %t", err, class, got, want)
+				}
+			}
+			if tt.wantErr != nil && !errors.Is(err, tt.wantErr) {
+				t.Errorf("errors.Is(%v, %v) = false, want true", err, tt.wantErr)
+			}
+			for _, want := range tt.wantIn {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("Check = %q, want %q in it", err, want)
+				}
+			}
+		})
+	}
+}
+
+// decodeFailure returns the error encoding/json gives for body.
+func decodeFailure(body string) error {
+	var v any
+	return json.Unmarshal([]byte(body), &v)
 }
 
 // bareResponse lacks the Body and HTTPResponse fields.
@@ -189,7 +298,7 @@ func TestCheckOddResponses(t *testing.T) {
 		{
 			name:    "url.Error is rewritten without host and query",
 			resp:    typedNil,
-			err:     &url.Error{Op: "Post", URL: "https://api.example.test/api/v2/orders?secret=1", Err: fmt.Errorf("sellercenter: waiting for the rate limiter: %w", context.Canceled)},
+			err:     &url.Error{Op: "Post", URL: "https://api.example.test/api/v2/orders?secret=1", Err: unsent(fmt.Errorf("sellercenter: waiting for the rate limiter: %w", context.Canceled))},
 			wantMsg: "sellercenter: POST /api/v2/orders: waiting for the rate limiter: context canceled", wantIs: context.Canceled,
 		},
 	}

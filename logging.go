@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/sellercenter-go/sellercenter/internal/redact"
 )
 
 // LevelBody is the slog level at which request and response bodies are
@@ -26,7 +28,6 @@ const (
 	// bodyPeekLimit is how much of a body is read to redact it; a JSON
 	// body must be parsed whole before any of it can be shown.
 	bodyPeekLimit = 64 << 10
-	redacted      = "REDACTED"
 )
 
 // loggingTransport records each HTTP exchange. It never logs headers, so the
@@ -156,7 +157,7 @@ func formatBody(contentType string, data []byte, length int64) string {
 		if err != nil {
 			return "[invalid form body of " + strconv.Itoa(size) + " bytes, not logged]"
 		}
-		return truncate(redactValues(values).Encode(), size)
+		return truncate(redactValues(values), size)
 	case strings.HasPrefix(mediaType, "multipart/"):
 		return "[multipart body of " + strconv.Itoa(size) + " bytes, not logged]"
 	case looksBinary(data):
@@ -178,29 +179,12 @@ func truncate(s string, size int) string {
 	return s[:cut] + "…[truncated, " + strconv.Itoa(size) + " bytes]"
 }
 
-var (
-	keySeparators  = strings.NewReplacer("_", "", "-", "", ".", "")
-	sensitiveWords = []string{"token", "secret", "password", "passwd", "authorization", "apikey", "signature", "credential"}
-)
-
-// sensitiveKey reports names under which APIs carry credentials: tokens,
-// secrets, passwords, API keys, signatures.
-func sensitiveKey(k string) bool {
-	k = keySeparators.Replace(strings.ToLower(k))
-	for _, s := range sensitiveWords {
-		if strings.Contains(k, s) {
-			return true
-		}
-	}
-	return false
-}
-
 func redactJSON(v any) any {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, val := range x {
-			if sensitiveKey(k) {
-				x[k] = redacted
+			if redact.SensitiveKey(k) {
+				x[k] = redact.Mark
 			} else {
 				x[k] = redactJSON(val)
 			}
@@ -213,13 +197,15 @@ func redactJSON(v any) any {
 	return v
 }
 
-func redactValues(values url.Values) url.Values {
+// redactValues encodes values with the sensitive ones replaced by the
+// mark, which is left unescaped so that it reads the same in every record.
+func redactValues(values url.Values) string {
 	for k := range values {
-		if sensitiveKey(k) {
-			values[k] = []string{redacted}
+		if redact.SensitiveKey(k) {
+			values[k] = []string{redact.Mark}
 		}
 	}
-	return values
+	return strings.ReplaceAll(values.Encode(), url.QueryEscape(redact.Mark), redact.Mark)
 }
 
 // redactQuery returns the query with sensitive values replaced, or a note
@@ -232,7 +218,7 @@ func redactQuery(raw string) string {
 	if err != nil {
 		return "[unparseable query not logged]"
 	}
-	return redactValues(values).Encode()
+	return redactValues(values)
 }
 
 // looksBinary reports whether the start of data is not text: invalid UTF-8

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"iter"
+
+	"github.com/sellercenter-go/sellercenter/gen"
 )
 
 // DefaultPageSize is the page size Paginate requests when given none.
@@ -36,6 +38,10 @@ type Page[T any] struct {
 func Paginate[T any](ctx context.Context, pageSize int, fetch func(ctx context.Context, offset, limit int) (Page[T], error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
+		if ctx == nil {
+			yield(zero, Check(nil, gen.ErrNilContext))
+			return
+		}
 		if pageSize == 0 {
 			pageSize = DefaultPageSize
 		}
@@ -45,7 +51,7 @@ func Paginate[T any](ctx context.Context, pageSize int, fetch func(ctx context.C
 		}
 		for offset := 0; ; {
 			if err := ctx.Err(); err != nil {
-				yield(zero, fmt.Errorf("sellercenter: listing stopped at offset %d: %w", offset, err))
+				yield(zero, unsent(fmt.Errorf("sellercenter: listing stopped at offset %d: %w", offset, err)))
 				return
 			}
 			page, err := fetch(ctx, offset, pageSize)

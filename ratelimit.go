@@ -43,9 +43,9 @@ func (t *rateLimitTransport) RoundTrip(req *http.Request) (*http.Response, error
 			// rate.Limiter refuses up front when the wait would pass the
 			// deadline; report that as the deadline it is, so callers'
 			// errors.Is(err, context.DeadlineExceeded) checks hold.
-			return nil, fmt.Errorf("sellercenter: waiting for the rate limiter would pass the ctx deadline: %w", context.DeadlineExceeded)
+			return nil, unsent(fmt.Errorf("sellercenter: waiting for the rate limiter would pass the ctx deadline: %w", context.DeadlineExceeded))
 		}
-		return nil, fmt.Errorf("sellercenter: waiting for the rate limiter: %w", err)
+		return nil, unsent(fmt.Errorf("sellercenter: waiting for the rate limiter: %w", err))
 	}
 	return t.next.RoundTrip(req)
 }

@@ -11,11 +11,8 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
-	"net/http/httptrace"
 	"strconv"
 	"strings"
-	"sync/atomic"
-	"syscall"
 	"time"
 )
 
@@ -110,45 +107,63 @@ type retryTransport struct {
 
 // RoundTrip implements http.RoundTripper.
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	ctx := req.Context()
+	ctx, rec := withCallRecord(req.Context())
+	req = req.WithContext(ctx)
 	attempts := 1 + max(t.maxRetries, 0)
 	if !replayable(req) {
 		attempts = 1
 	}
+	// done marks the call's error with what all its attempts tell, so an
+	// earlier attempt that may have been applied is not hidden behind a
+	// later one that was not.
+	done := func(resp *http.Response, err error) (*http.Response, error) {
+		if err != nil {
+			return nil, &sendError{err: causeOf(err), outcome: rec.combined(sentOutcome(err))}
+		}
+		return resp, nil
+	}
 	body := req.Body
 	for attempt := 1; ; attempt++ {
-		resp, unsent, err := t.try(req, body, attempt)
-		if attempt >= attempts || !retryable(req, resp, err, unsent) {
-			return resp, err
+		resp, err := t.try(req, body, attempt)
+		if attempt >= attempts || !retryable(req, resp, err) {
+			return done(resp, err)
 		}
 		wait := t.wait(resp, attempt-1)
 		if deadline, ok := ctx.Deadline(); ok && !t.clock.Now().Add(wait).Before(deadline) {
 			// The next attempt could not finish in time: give back what
 			// we have now rather than a bare deadline error later.
-			return resp, err
+			return done(resp, err)
 		}
 		next, ok := replayBody(req)
 		if !ok {
-			return resp, err
+			return done(resp, err)
 		}
 		kept := keep(resp)
 		if serr := t.clock.Sleep(ctx, wait); serr != nil {
 			closeBody(next)
 			switch {
 			case resp == nil:
-				return nil, err
+				return done(nil, err)
 			case kept:
 				return resp, nil
 			}
-			return nil, fmt.Errorf("sellercenter: %w while waiting to retry after HTTP %d", serr, resp.StatusCode)
+			return done(nil, unsent(fmt.Errorf("sellercenter: %w while waiting to retry after HTTP %d", serr, resp.StatusCode)))
 		}
 		body = next
 	}
 }
 
-// try makes one attempt. unsent reports that the request certainly did not
-// reach the server, which makes even a POST safe to retry.
-func (t *retryTransport) try(req *http.Request, body io.ReadCloser, attempt int) (resp *http.Response, unsent bool, err error) {
+// causeOf strips the outcome mark of err, so that the call's mark
+// replaces it rather than stacking a second, contradicting one.
+func causeOf(err error) error {
+	if se, ok := err.(*sendError); ok {
+		return se.err
+	}
+	return err
+}
+
+// try makes one attempt.
+func (t *retryTransport) try(req *http.Request, body io.ReadCloser, attempt int) (resp *http.Response, err error) {
 	ctx := context.WithValue(req.Context(), attemptKey{}, attempt)
 	if t.timeout > 0 {
 		var cancel context.CancelFunc
@@ -163,18 +178,16 @@ func (t *retryTransport) try(req *http.Request, body io.ReadCloser, attempt int)
 			resp.Body = &cancelOnClose{ReadCloser: bodyOrEmpty(resp.Body), cancel: cancel}
 		}()
 	}
-	trace := &sendTrace{}
-	ctx = httptrace.WithClientTrace(ctx, trace.hooks())
 	r := req.WithContext(ctx)
 	r.Body = body
 	resp, err = t.next.RoundTrip(r)
 	if err != nil {
-		return nil, trace.unsent(err), err
+		return nil, err
 	}
 	if resp == nil {
-		return nil, false, errors.New("sellercenter: transport returned neither a response nor an error")
+		return nil, &sendError{err: errors.New("sellercenter: transport returned neither a response nor an error"), outcome: maybeApplied}
 	}
-	return resp, false, nil
+	return resp, nil
 }
 
 // wait is the pause before retry n (0-based): the server's Retry-After when
@@ -200,13 +213,15 @@ func backoff(n int, c clock) time.Duration {
 	return half + time.Duration(c.Jitter(int64(half)+1))
 }
 
-// retryable reports whether an attempt's outcome may be retried.
-func retryable(req *http.Request, resp *http.Response, err error, unsent bool) bool {
+// retryable reports whether an attempt's outcome may be retried: any
+// request that certainly never reached the API, which makes even a POST
+// safe to send again, and idempotent ones on the statuses below.
+func retryable(req *http.Request, resp *http.Response, err error) bool {
 	if err != nil {
 		if req.Context().Err() != nil || permanent(err) {
 			return false
 		}
-		return unsent
+		return sentOutcome(err) == notApplied
 	}
 	if !idempotent(req.Method) {
 		return false
@@ -244,41 +259,6 @@ func permanent(err error) bool {
 		return true
 	}
 	return false
-}
-
-// sendTrace records, through httptrace, whether the transport ever got a
-// connection for the request.
-type sendTrace struct {
-	getConn, gotConn atomic.Bool
-}
-
-func (s *sendTrace) hooks() *httptrace.ClientTrace {
-	return &httptrace.ClientTrace{
-		GetConn: func(string) { s.getConn.Store(true) },
-		GotConn: func(httptrace.GotConnInfo) { s.gotConn.Store(true) },
-	}
-}
-
-// unsent reports whether err proves that nothing of the request was sent:
-// either the error is a failure to connect, or the transport (one that
-// reports httptrace events) asked for a connection and never got one. A
-// transport that reports no events proves nothing, so its errors count as
-// possibly sent.
-func (s *sendTrace) unsent(err error) bool {
-	if dialFailed(err) {
-		return true
-	}
-	return s.getConn.Load() && !s.gotConn.Load()
-}
-
-// dialFailed reports a failure to establish the connection.
-func dialFailed(err error) bool {
-	var opErr *net.OpError
-	if errors.As(err, &opErr) && opErr.Op == "dial" {
-		return true
-	}
-	var dnsErr *net.DNSError
-	return errors.Is(err, syscall.ECONNREFUSED) || errors.As(err, &dnsErr)
 }
 
 // replayable reports whether the request's body can be sent again.

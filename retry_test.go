@@ -18,8 +18,8 @@ import (
 	"time"
 )
 
-// outcome is one scripted result of a fake base RoundTripper.
-type outcome struct {
+// scripted is one scripted result of a fake base RoundTripper.
+type scripted struct {
 	status     int
 	retryAfter string
 	err        error
@@ -43,7 +43,7 @@ func (b *trackedBody) Close() error {
 // records what each attempt carried.
 type scriptedBase struct {
 	mu       sync.Mutex
-	outcomes []outcome
+	outcomes []scripted
 	attempts []int
 	bodies   []string
 	returned []*trackedBody
@@ -95,42 +95,42 @@ func TestRetryTransport(t *testing.T) {
 		name       string
 		method     string
 		maxRetries int
-		outcomes   []outcome
+		outcomes   []scripted
 		// want
 		attempts   int
 		sleeps     []time.Duration
 		wantStatus int // 0 = want an error
 	}{
-		{"GET 503 Retry-After 1 twice then 200", "GET", 2, []outcome{{status: 503, retryAfter: "1"}, {status: 503, retryAfter: "1"}, {status: 200}}, 3, []time.Duration{time.Second, time.Second}, 200},
-		{"GET 502 504 502 exhausts retries", "GET", 2, []outcome{{status: 502}, {status: 504}, {status: 502}}, 3, []time.Duration{500 * time.Millisecond, time.Second}, 502},
-		{"GET 429 with 4 retries backs off exponentially", "GET", 4, []outcome{{status: 429}}, 5, []time.Duration{500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second}, 429},
-		{"HEAD 503 then 200", "HEAD", 2, []outcome{{status: 503}, {status: 200}}, 2, []time.Duration{500 * time.Millisecond}, 200},
-		{"PUT 503 then 200", "PUT", 2, []outcome{{status: 503}, {status: 200}}, 2, []time.Duration{500 * time.Millisecond}, 200},
-		{"DELETE 504 then 204", "DELETE", 2, []outcome{{status: 504}, {status: 204}}, 2, []time.Duration{500 * time.Millisecond}, 204},
-		{"OPTIONS 429 then 200", "OPTIONS", 2, []outcome{{status: 429}, {status: 200}}, 2, []time.Duration{500 * time.Millisecond}, 200},
-		{"POST 503 not retried", "POST", 2, []outcome{{status: 503, retryAfter: "1"}, {status: 200}}, 1, nil, 503},
-		{"PATCH 429 not retried", "PATCH", 2, []outcome{{status: 429}, {status: 200}}, 1, nil, 429},
-		{"GET 500 not retried", "GET", 2, []outcome{{status: 500}, {status: 200}}, 1, nil, 500},
-		{"GET 404 not retried", "GET", 2, []outcome{{status: 404}, {status: 200}}, 1, nil, 404},
-		{"GET 503 with retries off", "GET", 0, []outcome{{status: 503}, {status: 200}}, 1, nil, 503},
-		{"Retry-After over 60 s is capped", "GET", 2, []outcome{{status: 503, retryAfter: "3600"}, {status: 200}}, 2, []time.Duration{time.Minute}, 200},
-		{"Retry-After 0", "GET", 2, []outcome{{status: 429, retryAfter: "0"}, {status: 200}}, 2, []time.Duration{0}, 200},
-		{"invalid Retry-After falls back to backoff", "GET", 2, []outcome{{status: 429, retryAfter: "soon"}, {status: 200}}, 2, []time.Duration{500 * time.Millisecond}, 200},
-		{"POST connection refused is retried", "POST", 2, []outcome{{err: refused}, {status: 201}}, 2, []time.Duration{500 * time.Millisecond}, 201},
-		{"POST no connection obtained is retried", "POST", 2, []outcome{{err: errors.New("proxy down"), getConn: true}, {status: 201}}, 2, []time.Duration{500 * time.Millisecond}, 201},
-		{"POST error after connecting is not retried", "POST", 2, []outcome{{err: reset, getConn: true, gotConn: true}, {status: 201}}, 1, nil, 0},
-		{"POST error without trace events is not retried", "POST", 2, []outcome{{err: io.ErrUnexpectedEOF}, {status: 201}}, 1, nil, 0},
-		{"GET reset after connecting is not retried", "GET", 2, []outcome{{err: reset, getConn: true, gotConn: true}, {status: 200}}, 1, nil, 0},
-		{"certificate error is not retried", "GET", 2, []outcome{{err: fmt.Errorf("tls: %w", x509.UnknownAuthorityError{}), getConn: true}, {status: 200}}, 1, nil, 0},
-		{"DNS not found is not retried", "GET", 2, []outcome{{err: &net.DNSError{Err: "no such host", Name: "x", IsNotFound: true}}, {status: 200}}, 1, nil, 0},
-		{"refused every time", "POST", 2, []outcome{{err: refused}}, 3, []time.Duration{500 * time.Millisecond, time.Second}, 0},
+		{"GET 503 Retry-After 1 twice then 200", "GET", 2, []scripted{{status: 503, retryAfter: "1"}, {status: 503, retryAfter: "1"}, {status: 200}}, 3, []time.Duration{time.Second, time.Second}, 200},
+		{"GET 502 504 502 exhausts retries", "GET", 2, []scripted{{status: 502}, {status: 504}, {status: 502}}, 3, []time.Duration{500 * time.Millisecond, time.Second}, 502},
+		{"GET 429 with 4 retries backs off exponentially", "GET", 4, []scripted{{status: 429}}, 5, []time.Duration{500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second}, 429},
+		{"HEAD 503 then 200", "HEAD", 2, []scripted{{status: 503}, {status: 200}}, 2, []time.Duration{500 * time.Millisecond}, 200},
+		{"PUT 503 then 200", "PUT", 2, []scripted{{status: 503}, {status: 200}}, 2, []time.Duration{500 * time.Millisecond}, 200},
+		{"DELETE 504 then 204", "DELETE", 2, []scripted{{status: 504}, {status: 204}}, 2, []time.Duration{500 * time.Millisecond}, 204},
+		{"OPTIONS 429 then 200", "OPTIONS", 2, []scripted{{status: 429}, {status: 200}}, 2, []time.Duration{500 * time.Millisecond}, 200},
+		{"POST 503 not retried", "POST", 2, []scripted{{status: 503, retryAfter: "1"}, {status: 200}}, 1, nil, 503},
+		{"PATCH 429 not retried", "PATCH", 2, []scripted{{status: 429}, {status: 200}}, 1, nil, 429},
+		{"GET 500 not retried", "GET", 2, []scripted{{status: 500}, {status: 200}}, 1, nil, 500},
+		{"GET 404 not retried", "GET", 2, []scripted{{status: 404}, {status: 200}}, 1, nil, 404},
+		{"GET 503 with retries off", "GET", 0, []scripted{{status: 503}, {status: 200}}, 1, nil, 503},
+		{"Retry-After over 60 s is capped", "GET", 2, []scripted{{status: 503, retryAfter: "3600"}, {status: 200}}, 2, []time.Duration{time.Minute}, 200},
+		{"Retry-After 0", "GET", 2, []scripted{{status: 429, retryAfter: "0"}, {status: 200}}, 2, []time.Duration{0}, 200},
+		{"invalid Retry-After falls back to backoff", "GET", 2, []scripted{{status: 429, retryAfter: "soon"}, {status: 200}}, 2, []time.Duration{500 * time.Millisecond}, 200},
+		{"POST connection refused is retried", "POST", 2, []scripted{{err: refused}, {status: 201}}, 2, []time.Duration{500 * time.Millisecond}, 201},
+		{"POST no connection obtained is retried", "POST", 2, []scripted{{err: errors.New("proxy down"), getConn: true}, {status: 201}}, 2, []time.Duration{500 * time.Millisecond}, 201},
+		{"POST error after connecting is not retried", "POST", 2, []scripted{{err: reset, getConn: true, gotConn: true}, {status: 201}}, 1, nil, 0},
+		{"POST error without trace events is not retried", "POST", 2, []scripted{{err: io.ErrUnexpectedEOF}, {status: 201}}, 1, nil, 0},
+		{"GET reset after connecting is not retried", "GET", 2, []scripted{{err: reset, getConn: true, gotConn: true}, {status: 200}}, 1, nil, 0},
+		{"certificate error is not retried", "GET", 2, []scripted{{err: fmt.Errorf("tls: %w", x509.UnknownAuthorityError{}), getConn: true}, {status: 200}}, 1, nil, 0},
+		{"DNS not found is not retried", "GET", 2, []scripted{{err: &net.DNSError{Err: "no such host", Name: "x", IsNotFound: true}}, {status: 200}}, 1, nil, 0},
+		{"refused every time", "POST", 2, []scripted{{err: refused}}, 3, []time.Duration{500 * time.Millisecond, time.Second}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			base := &scriptedBase{outcomes: tt.outcomes}
 			fc := newFakeClock()
-			rt := &retryTransport{next: base, maxRetries: tt.maxRetries, clock: fc.clock()}
+			rt := &retryTransport{next: newSendTracker(base), maxRetries: tt.maxRetries, clock: fc.clock()}
 			var body io.Reader
 			if tt.method == "POST" || tt.method == "PUT" {
 				body = strings.NewReader("payload")
@@ -195,9 +195,9 @@ func seq(n int) []int {
 // once: it could not be sent again.
 func TestRetryTransportUnreplayableBody(t *testing.T) {
 	t.Parallel()
-	base := &scriptedBase{outcomes: []outcome{{status: 503}, {status: 200}}}
+	base := &scriptedBase{outcomes: []scripted{{status: 503}, {status: 200}}}
 	fc := newFakeClock()
-	rt := &retryTransport{next: base, maxRetries: 2, clock: fc.clock()}
+	rt := &retryTransport{next: newSendTracker(base), maxRetries: 2, clock: fc.clock()}
 	req, _ := http.NewRequest(http.MethodPut, "https://api.example.test/v2/stock", io.NopCloser(strings.NewReader("x")))
 	if req.GetBody != nil {
 		t.Fatal("http.NewRequest set GetBody for an opaque reader, want nil")
@@ -216,8 +216,8 @@ func TestRetryTransportUnreplayableBody(t *testing.T) {
 // last response intact instead of sending an empty body.
 func TestRetryTransportGetBodyFails(t *testing.T) {
 	t.Parallel()
-	base := &scriptedBase{outcomes: []outcome{{status: 503}, {status: 200}}}
-	rt := &retryTransport{next: base, maxRetries: 2, clock: newFakeClock().clock()}
+	base := &scriptedBase{outcomes: []scripted{{status: 503}, {status: 200}}}
+	rt := &retryTransport{next: newSendTracker(base), maxRetries: 2, clock: newFakeClock().clock()}
 	req, _ := http.NewRequest(http.MethodPut, "https://api.example.test/v2/stock", strings.NewReader("x"))
 	req.GetBody = func() (io.ReadCloser, error) { return nil, errors.New("gone") }
 	resp, err := rt.RoundTrip(req)
@@ -235,20 +235,20 @@ func TestRetryTransportDeadline(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name     string
-		outcome  outcome
+		outcome  scripted
 		deadline time.Duration
 	}{
-		{"Retry-After past deadline", outcome{status: 429, retryAfter: "30"}, 10 * time.Second},
-		{"Retry-After equal to deadline", outcome{status: 503, retryAfter: "10"}, 10 * time.Second},
-		{"backoff past deadline", outcome{status: 503}, 100 * time.Millisecond},
-		{"connection refused, backoff past deadline", outcome{err: &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}}, 100 * time.Millisecond},
+		{"Retry-After past deadline", scripted{status: 429, retryAfter: "30"}, 10 * time.Second},
+		{"Retry-After equal to deadline", scripted{status: 503, retryAfter: "10"}, 10 * time.Second},
+		{"backoff past deadline", scripted{status: 503}, 100 * time.Millisecond},
+		{"connection refused, backoff past deadline", scripted{err: &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}}, 100 * time.Millisecond},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			base := &scriptedBase{outcomes: []outcome{tt.outcome, {status: 200}}}
+			base := &scriptedBase{outcomes: []scripted{tt.outcome, {status: 200}}}
 			fc := newFakeClock()
-			rt := &retryTransport{next: base, maxRetries: 2, clock: fc.clock()}
+			rt := &retryTransport{next: newSendTracker(base), maxRetries: 2, clock: fc.clock()}
 			ctx, cancel := context.WithDeadline(context.Background(), fc.Now().Add(tt.deadline))
 			defer cancel()
 			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://api.example.test/v2/orders", nil)
@@ -279,12 +279,12 @@ func TestRetryTransportDeadline(t *testing.T) {
 // wait returns the last response, body intact, and sends nothing more.
 func TestRetryTransportCancelledWhileWaiting(t *testing.T) {
 	t.Parallel()
-	base := &scriptedBase{outcomes: []outcome{{status: 503, retryAfter: "5"}, {status: 200}}}
+	base := &scriptedBase{outcomes: []scripted{{status: 503, retryAfter: "5"}, {status: 200}}}
 	fc := newFakeClock()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	fc.onSleep = cancel
-	rt := &retryTransport{next: base, maxRetries: 2, clock: fc.clock()}
+	rt := &retryTransport{next: newSendTracker(base), maxRetries: 2, clock: fc.clock()}
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://api.example.test/v2/orders", nil)
 	resp, err := rt.RoundTrip(req)
 	if err != nil || resp.StatusCode != 503 {
@@ -308,7 +308,7 @@ func TestRetryTransportAttemptTimeout(t *testing.T) {
 		seen = append(seen, r.Context())
 		return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader("ok")), Request: r}, nil
 	})
-	rt := &retryTransport{next: base, maxRetries: 2, timeout: time.Hour, clock: newFakeClock().clock()}
+	rt := &retryTransport{next: newSendTracker(base), maxRetries: 2, timeout: time.Hour, clock: newFakeClock().clock()}
 	req, _ := http.NewRequest(http.MethodGet, "https://api.example.test/v2/orders", nil)
 	resp, err := rt.RoundTrip(req)
 	if err != nil {
@@ -330,8 +330,8 @@ func TestRetryTransportAttemptTimeout(t *testing.T) {
 // TestRetryTransportDoesNotModifyRequest checks the RoundTripper contract.
 func TestRetryTransportDoesNotModifyRequest(t *testing.T) {
 	t.Parallel()
-	base := &scriptedBase{outcomes: []outcome{{status: 503}, {status: 200}}}
-	rt := &retryTransport{next: base, maxRetries: 2, clock: newFakeClock().clock()}
+	base := &scriptedBase{outcomes: []scripted{{status: 503}, {status: 200}}}
+	rt := &retryTransport{next: newSendTracker(base), maxRetries: 2, clock: newFakeClock().clock()}
 	req, _ := http.NewRequest(http.MethodPut, "https://api.example.test/v2/stock", strings.NewReader("x"))
 	origBody, origCtx := req.Body, req.Context()
 	resp, err := rt.RoundTrip(req)

@@ -7,12 +7,15 @@ import (
 
 // newTransport composes the client's RoundTripper layers, outermost first:
 //
-//	User-Agent → rate limit → retry → auth (401 refresh) → logging → base
+//	User-Agent → rate limit → retry → auth (401 refresh) → logging → send tracking → base
 //
 // The order is the design: a call takes one rate-limit token however often
 // it is retried; each retry attempt gets a fresh token check and its own
-// 401 recovery; and logging sees every request that reaches the network,
-// including the one repeated after a 401, with its attempt number.
+// 401 recovery; logging sees every request that reaches the network,
+// including the one repeated after a 401, with its attempt number; and send
+// tracking, right above the network, sees whether each of those requests
+// got a connection, which decides whether a failed write may be repeated
+// and what its error says of its outcome.
 //
 // cfg must have passed validate. A nil tokens leaves requests
 // unauthenticated and a nil lim turns rate limiting off; clk is zero in
@@ -33,7 +36,7 @@ func newTransport(base http.RoundTripper, cfg Config, tokens tokenSource, lim li
 	}
 	origin, _ := cfg.baseURL()
 
-	rt := base
+	var rt http.RoundTripper = newSendTracker(base)
 	rt = &loggingTransport{next: rt, logger: cfg.logger(), tokenURL: tokenURL}
 	if tokens != nil {
 		rt = &authTransport{next: rt, tokens: tokens, origin: origin}

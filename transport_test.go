@@ -239,7 +239,11 @@ func callOrder(ctx context.Context, hc *http.Client, method, url, body string) (
 func newAPIServer(t *testing.T, h http.HandlerFunc) (baseURL string, srv *httptest.Server) {
 	t.Helper()
 	mux := http.NewServeMux()
-	mux.Handle("/api/", http.StripPrefix("/api", h))
+	mux.Handle("/api/", http.StripPrefix("/api", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The API answers JSON; a handler may say otherwise.
+		w.Header().Set("Content-Type", "application/json")
+		h(w, r)
+	})))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		t.Errorf("request to %s, want a path under /api/", r.URL.Path)
 		http.NotFound(w, r)

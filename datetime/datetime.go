@@ -7,6 +7,11 @@
 // endpoints ("2023-05-26T17:26:50+0200"), and plain dates ("2021-01-20") in
 // some filters. Time decodes all of them and writes a value back in the shape
 // it was read in, so a round trip never changes what the API sees.
+//
+// Every shape has a four-digit year, so a Time whose year is outside 0 to
+// 9999 cannot be written: MarshalText and MarshalJSON refuse it with
+// ErrRange, as time.Time's MarshalJSON does, rather than send text that
+// neither the API nor Parse reads.
 package datetime
 
 import (
@@ -33,6 +38,11 @@ var layouts = [...]string{
 	layoutNoZone, layoutNoZoneFr, layoutDate,
 }
 
+// zoned reports whether layout writes the zone offset.
+func zoned(layout string) bool {
+	return layout == layoutRFC3339 || layout == layoutNoColon || layout == layoutNoColFr
+}
+
 // Time is a moment as the SellerCenter API writes it. It embeds time.Time, so
 // every method of time.Time works on it; it also keeps the text it was parsed
 // from, so marshalling writes exactly that text back (fraction digits and
@@ -46,7 +56,8 @@ var layouts = [...]string{
 // from different text.
 //
 // The zero Time marshals as the empty string, and an empty JSON string or
-// JSON null unmarshals into the zero Time.
+// JSON null unmarshals into the zero Time. A Time that no shape can hold
+// (see ErrRange) does not marshal at all.
 type Time struct {
 	time.Time
 	layout string    // layout that parsed raw, or the one to format with
@@ -57,8 +68,17 @@ type Time struct {
 // ErrFormat is the class of every parse failure; test for it with errors.Is.
 var ErrFormat = errors.New("datetime: unrecognised date-time format")
 
+// ErrRange is the class of every marshalling failure: a year outside 0 to
+// 9999 in the zone the value is written in, or, for a shape that writes the
+// zone, an offset that is not whole minutes within a day, which the text
+// could not carry without changing the moment. Test for it with errors.Is.
+var ErrRange = errors.New("datetime: time cannot be written in the API's format")
+
 // New returns t as a Time that marshals as RFC 3339 with fractional seconds
-// only when they are non-zero, the shape the API accepts in requests.
+// only when they are non-zero, the shape the API accepts in requests, in
+// t's zone. Marshalling it fails with ErrRange if, in that zone, the year
+// is outside 0 to 9999, or if the zone's offset is not whole minutes within
+// a day.
 func New(t time.Time) Time { return Time{Time: t} }
 
 // Date returns the calendar day as a Time that marshals as "2006-01-02", the
@@ -82,27 +102,50 @@ func Parse(s string) (Time, error) {
 func (t Time) IsDate() bool { return t.layout == layoutDate }
 
 // String returns t in the shape it was read in, or RFC 3339 for values made
-// with New; the zero Time is the empty string.
+// with New; the zero Time is the empty string. Unlike MarshalText it writes
+// a value outside ErrRange's limits too, so that messages can show it.
 func (t Time) String() string {
+	s, _ := t.text()
+	return s
+}
+
+// text returns t as String does, and an ErrRange error when the text cannot
+// carry t: a year Parse cannot read, or an offset the shape cannot write.
+func (t Time) text() (string, error) {
 	if t.raw != "" && t.Time == t.parsed {
-		return t.raw
+		return t.raw, nil // Parse read it, so it reads it again
 	}
 	if t.Time.IsZero() && t.layout == "" {
-		return ""
+		return "", nil
 	}
 	l := t.layout
 	if l == "" {
 		l = layoutRFC3339
 	}
-	return t.Time.Format(l)
+	s := t.Time.Format(l)
+	// Format writes the wall clock of t's zone, so that is the year to check.
+	if y := t.Time.Year(); y < 0 || y > 9999 {
+		return s, fmt.Errorf("%w: year %d in %q is outside 0 to 9999", ErrRange, y, truncate(s))
+	}
+	if _, off := t.Time.Zone(); zoned(l) && (off%60 != 0 || off <= -24*3600 || off >= 24*3600) {
+		return s, fmt.Errorf("%w: zone offset %v of %q is not whole minutes within 24h", ErrRange, time.Duration(off)*time.Second, truncate(s))
+	}
+	return s, nil
 }
 
 // Equal reports whether t and u are the same moment, whatever their layouts.
 func (t Time) Equal(u Time) bool { return t.Time.Equal(u.Time) }
 
 // MarshalText implements encoding.TextMarshaler; it is used for query
-// parameters and JSON map keys.
-func (t Time) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+// parameters and JSON map keys. It fails with ErrRange for a value no
+// shape can hold.
+func (t Time) MarshalText() ([]byte, error) {
+	s, err := t.text()
+	if err != nil {
+		return nil, err
+	}
+	return []byte(s), nil
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler. Empty text is the zero
 // Time.
@@ -123,9 +166,13 @@ func (t *Time) UnmarshalText(b []byte) error {
 // read a date-time query parameter as text instead of as a struct.
 func (t *Time) Bind(src string) error { return t.UnmarshalText([]byte(src)) }
 
-// MarshalJSON implements json.Marshaler.
+// MarshalJSON implements json.Marshaler. It fails with ErrRange for a
+// value no shape can hold.
 func (t Time) MarshalJSON() ([]byte, error) {
-	s := t.String()
+	s, err := t.text()
+	if err != nil {
+		return nil, err
+	}
 	b := make([]byte, 0, len(s)+2)
 	b = append(b, '"')
 	b = append(b, s...)

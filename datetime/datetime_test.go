@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/oapi-codegen/runtime"
+
 	"github.com/sellercenter-go/sellercenter/datetime"
 )
 
@@ -155,43 +157,221 @@ func TestNewAndDate(t *testing.T) {
 	}
 }
 
-// FuzzParse checks that parsing never panics, that whatever parses comes back
-// unchanged from String, so no value the API sends is rewritten, and that a
-// changed value is still written in a shape Parse reads.
+// replaced returns the value Parse reads from s with its moment replaced by
+// t, which is then written in the shape of s.
+func replaced(t *testing.T, s string, at time.Time) datetime.Time {
+	t.Helper()
+	v, err := datetime.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Time = at
+	return v
+}
+
+func TestMarshalRange(t *testing.T) {
+	t.Parallel()
+	utc := time.UTC
+	plus1, minus1 := time.FixedZone("", 3600), time.FixedZone("", -3600)
+	tests := []struct {
+		name string
+		in   datetime.Time
+		want string // the text, or empty when ErrRange is wanted
+	}{
+		{"year 10000", datetime.New(time.Date(10000, 1, 1, 0, 0, 0, 0, utc)), ""},
+		{"year -1", datetime.New(time.Date(-1, 12, 31, 0, 0, 0, 0, utc)), ""},
+		{"date in year 10000", datetime.Date(10000, 1, 1), ""},
+		{"space shape moved past 9999", replaced(t, "9999-12-31 23:59:59", time.Date(10000, 1, 1, 0, 0, 0, 0, utc)), ""},
+		{"year 10000 only in the offset's zone", datetime.New(time.Date(9999, 12, 31, 23, 30, 0, 0, utc).In(plus1)), ""},
+		{"offset with seconds", datetime.New(time.Date(2020, 1, 1, 0, 0, 0, 0, time.FixedZone("", 3600+30))), ""},
+		{"offset of a day", datetime.New(time.Date(2020, 1, 1, 0, 0, 0, 0, time.FixedZone("", 24*3600))), ""},
+		{"no-colon shape with a 25h offset", replaced(t, "2023-05-26T17:26:50+0200", time.Date(2023, 5, 26, 0, 0, 0, 0, time.FixedZone("", -25*3600))), ""},
+		{"year 0", datetime.New(time.Date(0, 1, 1, 0, 0, 0, 0, utc)), "0000-01-01T00:00:00Z"},
+		{"year 9999", datetime.New(time.Date(9999, 12, 31, 23, 59, 59, 999999999, utc)), "9999-12-31T23:59:59.999999999Z"},
+		{"year 10000 in UTC, 9999 in the offset's zone", datetime.New(time.Date(10000, 1, 1, 0, 30, 0, 0, utc).In(minus1)), "9999-12-31T23:30:00-01:00"},
+		{"offset 23:59", datetime.New(time.Date(2020, 1, 1, 0, 0, 0, 0, time.FixedZone("", 24*3600-60))), "2020-01-01T00:00:00+23:59"},
+		{"space shape moved within 9999", replaced(t, "9999-12-31 23:59:58", time.Date(9999, 12, 31, 23, 59, 59, 0, utc)), "9999-12-31 23:59:59"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			text, err := tt.in.MarshalText()
+			j, jerr := json.Marshal(tt.in)
+			if tt.want == "" {
+				if !errors.Is(err, datetime.ErrRange) || !errors.Is(jerr, datetime.ErrRange) {
+					t.Fatalf("MarshalText() = %q, %v; json.Marshal = %s, %v; want ErrRange from both", text, err, j, jerr)
+				}
+				if !strings.HasPrefix(err.Error(), "datetime: ") || strings.Count(err.Error(), "datetime:") != 1 {
+					t.Errorf("MarshalText() error %q, want the package name once, first", err)
+				}
+				// String still shows the value, for messages such as this one.
+				if s := tt.in.String(); s == "" || !strings.Contains(err.Error(), s) {
+					t.Errorf("String() = %q, error %q; want the value shown in both", s, err)
+				}
+				return
+			}
+			if err != nil || string(text) != tt.want || jerr != nil || string(j) != `"`+tt.want+`"` {
+				t.Fatalf("MarshalText() = %q, %v; json.Marshal = %s, %v; want %q", text, err, j, jerr, tt.want)
+			}
+			back, err := datetime.Parse(string(text))
+			if err != nil || !back.Equal(tt.in) {
+				t.Errorf("Parse(%q) = %v, %v; want %v", text, back, err, tt.in.Time)
+			}
+		})
+	}
+}
+
+// TestRequestsRefuseOutOfRange builds a query parameter the way the
+// generated client does (both option sets it uses for date-time filters)
+// and a JSON body: each must fail with ErrRange, not send "10000-...".
+func TestRequestsRefuseOutOfRange(t *testing.T) {
+	t.Parallel()
+	bad := datetime.New(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC))
+	good := datetime.New(time.Date(2021, 9, 22, 23, 21, 42, 0, time.UTC))
+	type body struct {
+		At  datetime.Time  `json:"at"`
+		Opt *datetime.Time `json:"opt,omitempty"`
+	}
+	query := func(opts runtime.StyleParamOptions) func(datetime.Time) (string, error) {
+		return func(v datetime.Time) (string, error) {
+			return runtime.StyleParamWithOptions("form", true, "dateStart", v, opts)
+		}
+	}
+	tests := []struct {
+		name string
+		make func(datetime.Time) (string, error)
+		want string // what good makes
+		// unwrapped is set where encoding/json flattens the error to text.
+		unwrapped bool
+	}{
+		{"query, untyped", query(runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery}),
+			"dateStart=2021-09-22T23%3A21%3A42Z", false},
+		{"query, string date-time", query(runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}),
+			"dateStart=2021-09-22T23%3A21%3A42Z", false},
+		{"JSON field", func(v datetime.Time) (string, error) {
+			b, err := json.Marshal(body{At: v})
+			return string(b), err
+		}, `{"at":"2021-09-22T23:21:42Z"}`, false},
+		{"JSON pointer field", func(v datetime.Time) (string, error) {
+			b, err := json.Marshal(body{At: good, Opt: &v})
+			return string(b), err
+		}, `{"at":"2021-09-22T23:21:42Z","opt":"2021-09-22T23:21:42Z"}`, false},
+		{"JSON map key", func(v datetime.Time) (string, error) {
+			b, err := json.Marshal(map[datetime.Time]int{v: 1})
+			return string(b), err
+		}, `{"2021-09-22T23:21:42Z":1}`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got, err := tt.make(good); err != nil || got != tt.want {
+				t.Errorf("with %v = %q, %v; want %q", good, got, err, tt.want)
+			}
+			got, err := tt.make(bad)
+			if tt.unwrapped && err != nil && strings.Contains(err.Error(), datetime.ErrRange.Error()) {
+				return
+			}
+			if !errors.Is(err, datetime.ErrRange) {
+				t.Errorf("with %v = %q, %v; want ErrRange", bad, got, err)
+			}
+		})
+	}
+}
+
+// FuzzParse checks that parsing never panics; that whatever parses comes
+// back unchanged from String, MarshalText and MarshalJSON, so no value the
+// API sends is rewritten; and that any moment, in any zone, put into that
+// value (or into New's when s does not parse) is either refused with
+// ErrRange, for a reason, or written as text Parse reads back as the moment
+// the shape holds: the wall clock for shapes without a zone, whole seconds
+// for shapes without a fraction, the day for dates.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"2021-09-22T23:21:42.123456Z", "2021-09-22T23:21:42+02:00", "2022-09-01 16:35:42",
 		"2023-05-26T17:26:50+0200", "2021-01-20", "", "2021-09-22T23:21:42.1Z",
+		"9999-12-31 23:59:59", "2023-05-26T17:26:50.25-0300",
 	} {
-		f.Add(s)
+		f.Add(s, int64(1632352902), uint32(123456789), int32(2*3600))
 	}
-	f.Fuzz(func(t *testing.T, s string) {
+	f.Add("9999-12-31T23:59:59Z", int64(253402300799), uint32(0), int32(3600))
+	f.Add("", int64(-62167219200), uint32(0), int32(-60))
+	f.Fuzz(func(t *testing.T, s string, sec int64, nsec uint32, offset int32) {
 		v, err := datetime.Parse(s)
-		if err != nil {
-			return
-		}
-		again, err := datetime.Parse(v.String())
-		if err != nil {
-			t.Fatalf("Parse(Parse(%q).String()) = %v, want nil", s, err)
-		}
-		if !again.Equal(v) || again.String() != s {
-			t.Fatalf("Parse(%q) round trip = %v, want %v", s, again, v)
-		}
-		moved := v
-		if v.IsDate() {
-			moved.Time = v.Time.AddDate(0, 0, 1)
+		if err == nil {
+			if got := v.String(); got != s {
+				t.Fatalf("Parse(%q).String() = %q, want the input", s, got)
+			}
+			if b, err := v.MarshalText(); err != nil || string(b) != s {
+				t.Fatalf("Parse(%q).MarshalText() = %q, %v; want the input", s, b, err)
+			}
+			if b, err := json.Marshal(v); err != nil || string(b) != `"`+s+`"` {
+				t.Fatalf("json.Marshal(Parse(%q)) = %s, %v; want the input quoted", s, b, err)
+			}
+			checkWritten(t, v)
+			moved := v
+			if v.IsDate() {
+				moved.Time = v.Time.AddDate(0, 0, 1)
+			} else {
+				moved.Time = v.Time.Add(time.Second)
+			}
+			checkWritten(t, moved)
+		} else if !errors.Is(err, datetime.ErrFormat) {
+			t.Fatalf("Parse(%q) = %v, want ErrFormat", s, err)
 		} else {
-			moved.Time = v.Time.Add(time.Second)
+			v = datetime.New(time.Time{})
 		}
-		if moved.Year() > 9999 {
-			return
-		}
-		back, err := datetime.Parse(moved.String())
-		if err != nil {
-			t.Fatalf("Parse(%q) after a change = %v, want nil", moved.String(), err)
-		}
-		if back.Unix() != moved.Unix() {
-			t.Fatalf("Parse(%q) after a change = %v, want %v", moved.String(), back.Time, moved.Time)
-		}
+		// 2^40 s is about 35,000 years either side of 1970, far past both
+		// limits, and clear of the int64 overflow time.Unix warns about.
+		v.Time = time.Unix(sec%(1<<40), int64(nsec%1e9)).In(time.FixedZone("", int(offset)))
+		checkWritten(t, v)
 	})
+}
+
+// checkWritten checks that v marshals the same as text and as JSON, that
+// what it writes reads back as the moment its shape holds, and that it is
+// refused only when it must be.
+func checkWritten(t *testing.T, v datetime.Time) {
+	t.Helper()
+	b, err := v.MarshalText()
+	j, jerr := json.Marshal(v)
+	if err != nil {
+		y := v.Time.Year()
+		_, off := v.Time.Zone()
+		switch {
+		case !errors.Is(err, datetime.ErrRange) || !errors.Is(jerr, datetime.ErrRange):
+			t.Fatalf("MarshalText(%v) = %v, json.Marshal = %v; want ErrRange from both", v, err, jerr)
+		case 0 <= y && y <= 9999 && off%60 == 0 && -24*3600 < off && off < 24*3600:
+			t.Fatalf("MarshalText(%v) = %v for year %d, offset %ds, which every shape can write", v, err, y, off)
+		case v.String() == "":
+			t.Fatalf("String() of a refused value is empty, want text for messages")
+		}
+		return
+	}
+	if jerr != nil || string(j) != `"`+string(b)+`"` {
+		t.Fatalf("json.Marshal(%v) = %s, %v; want MarshalText's %q quoted", v, j, jerr, b)
+	}
+	var back datetime.Time
+	if err := back.UnmarshalText(b); err != nil {
+		t.Fatalf("MarshalText wrote %q, which Parse does not read: %v", b, err)
+	}
+	var fromJSON datetime.Time
+	if err := json.Unmarshal(j, &fromJSON); err != nil || !fromJSON.Equal(back) {
+		t.Fatalf("json.Unmarshal(%s) = %v, %v; want %v", j, fromJSON, err, back)
+	}
+	text := string(b)
+	want := v.Time
+	if text != "" {
+		w := v.Time // the wall clock the text shows
+		if v.IsDate() {
+			want = time.Date(w.Year(), w.Month(), w.Day(), 0, 0, 0, 0, time.UTC)
+		} else if !strings.ContainsAny(text[len("2006-01-02"):], "Z+-") {
+			want = time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), time.UTC)
+		}
+		if !strings.ContainsAny(text, ".,") {
+			want = want.Add(-time.Duration(want.Nanosecond()))
+		}
+	}
+	if !back.Time.Equal(want) {
+		t.Fatalf("%v written as %q reads back as %v, want %v", v.Time, text, back.Time, want)
+	}
 }

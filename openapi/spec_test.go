@@ -281,3 +281,25 @@ func objectSignature(s *openapi3.Schema) string {
 	sort.Strings(parts)
 	return strings.Join(parts, ",")
 }
+
+// TestSpecSuccessBodies keeps a rule sellercenter.Check relies on: an
+// operation declares a body for all of its 2xx statuses or for none. Check
+// refuses a 2xx answer that lacks the declared body, and it can only tell
+// "the API answered 204 where 200 with a body is declared" from "204 is
+// declared without a body" because no operation mixes the two.
+func TestSpecSuccessBodies(t *testing.T) {
+	t.Parallel()
+	for _, o := range operations(loadSpec(t)) {
+		withBody := map[bool][]string{}
+		for code, ref := range o.op.Responses.Map() {
+			if !strings.HasPrefix(code, "2") || ref.Value == nil {
+				continue
+			}
+			has := len(ref.Value.Content) > 0
+			withBody[has] = append(withBody[has], code)
+		}
+		if len(withBody[true]) > 0 && len(withBody[false]) > 0 {
+			t.Errorf("%s declares a body for %v and none for %v; declare both or neither", o, withBody[true], withBody[false])
+		}
+	}
+}

@@ -80,5 +80,10 @@
 //
 // The state can be read and changed directly (AddOrder, Order, SetItemStatus,
 // AddProductSet, ProductSet, Stock, Price, Feed, SetQualityControl and
-// others) and every request is logged (Requests, Count) for assertions.
+// others), and requests can be asserted on: Count counts every request per
+// operation, and Requests returns the most recent ones (method, path,
+// redacted query, operation and status). That log keeps
+// Config.RequestLogSize entries, DefaultRequestLogSize unless set, so a
+// long-running server's memory stays bounded; DroppedRequests says how many
+// older ones it no longer holds, and Config.OnRequest sees every request.
 package sellercentertest

@@ -41,7 +41,8 @@ const (
 )
 
 // Config configures a Server. The zero Config is a seeded server with the
-// demo credentials, one-hour tokens and the real clock.
+// demo credentials, one-hour tokens, the real clock and a request log of
+// the DefaultRequestLogSize most recent requests.
 type Config struct {
 	// ClientID and ClientSecret are the only credentials the token endpoint
 	// accepts; empty means DefaultClientID and DefaultClientSecret.
@@ -66,8 +67,16 @@ type Config struct {
 	OnViolation func(err error)
 
 	// OnRequest, if set, is called with the log entry of each request once
-	// it is answered (for a dropped connection, just before it is closed).
+	// it is answered (for a dropped connection, just before it is closed),
+	// whatever RequestLogSize keeps.
 	OnRequest func(Request)
+
+	// RequestLogSize is how many of the most recent requests Requests
+	// keeps, so that a long-running server's memory stays bounded; older
+	// ones are dropped and counted by DroppedRequests, while Count counts
+	// every request. Zero means DefaultRequestLogSize; NoRequestLog keeps
+	// none. Other negative values are an error.
+	RequestLogSize int
 
 	// Empty starts the server without seed data: no orders, exports, product
 	// sets or feeds, no carriers and no failure reasons. The catalog's
@@ -190,6 +199,10 @@ func NewServer(cfg Config) (*Server, error) {
 	if cfg.FeedDelay < 0 {
 		return nil, fmt.Errorf("sellercentertest: negative FeedDelay %v", cfg.FeedDelay)
 	}
+	size, ok := requestLogSize(cfg.RequestLogSize)
+	if !ok {
+		return nil, fmt.Errorf("sellercentertest: RequestLogSize %d; want a positive size, 0 for DefaultRequestLogSize or NoRequestLog (%d)", cfg.RequestLogSize, NoRequestLog)
+	}
 	ops, err := operations()
 	if err != nil {
 		return nil, err
@@ -204,6 +217,7 @@ func NewServer(cfg Config) (*Server, error) {
 		lifetime:     cfg.TokenLifetime,
 		ops:          ops,
 		served:       make(chan struct{}),
+		log:          requestLog{size: size},
 	}
 	if s.ClientID == "" {
 		s.ClientID = DefaultClientID

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/sellercenter-go/sellercenter/gen"
+	"github.com/sellercenter-go/sellercenter/internal/redact"
 )
 
 func TestAddOrder(t *testing.T) {
@@ -197,7 +198,7 @@ func TestRequestLog(t *testing.T) {
 			t.Errorf("Requests()[%d] holds a credential", i)
 		}
 	}
-	if q := reqs[2].Query; q.Get("client_secret") != "REDACTED" || q.Get("access_token") != "REDACTED" {
+	if q := reqs[2].Query; q.Get("client_secret") != redact.Mark || q.Get("access_token") != redact.Mark {
 		t.Errorf("logged query of a careless request = %v, want the credentials redacted", q)
 	}
 	if q := reqs[1].Query["orderIds[]"]; len(q) != 2 || q[0] != "1001" || q[1] != "1002" {

@@ -94,6 +94,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		TokenLifetime: *lifetime,
 		Empty:         *empty,
 		Listener:      l,
+		// Nothing here reads Server.Requests, and the mock may serve for
+		// days: keeping entries would only hold memory. -v logs through
+		// OnRequest, which still sees every request.
+		RequestLogSize: sellercentertest.NoRequestLog,
 		OnViolation: func(err error) {
 			logger.Printf("RESPONSE VIOLATES THE OPENAPI DOCUMENT: %v", err)
 		},
