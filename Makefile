@@ -64,6 +64,12 @@ contract: $(PRISM) ## Run the contract suites: the client against the mock, and 
 	$(GO) test -count=1 -run 'Contract' .
 	PRISM_BIN=$(abspath $(PRISM)) $(GO) test -tags contract -count=1 -run '^TestPrism$$' ./openapi/
 
+FUZZTIME ?= 60s
+
+.PHONY: fuzz
+fuzz: ## Run every fuzz target for FUZZTIME each (60s by default); make test runs their seed corpora.
+	GO=$(GO) FUZZTIME=$(FUZZTIME) .ci/fuzz
+
 BENCHSTAT   := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 BENCH_COUNT ?= 6
 

@@ -37,7 +37,7 @@ func walk[T, P any, R interface{ StatusCode() int }](ctx context.Context, params
 	}
 	offset, limit, ok := pagingFields(&params)
 	if !ok {
-		return failed[T](fmt.Errorf("sellercenter: %T has no Offset and Limit fields", params))
+		return failed[T](unsent(fmt.Errorf("sellercenter: %T has no Offset and Limit fields", params)))
 	}
 	start := int(offset.Int())
 	if size == 0 {
@@ -216,7 +216,7 @@ func (c *Client) Import(ctx context.Context, kind ImportKind, filename string, f
 	ext := strings.ToLower(filepath.Ext(filename))
 	ctype, ok := fileTypes[ext]
 	if !ok {
-		return nil, fmt.Errorf("%w: %q is not a .csv or .xlsx file", ErrImportFile, filepath.Base(filename))
+		return nil, unsent(fmt.Errorf("%w: %q is not a .csv or .xlsx file", ErrImportFile, filepath.Base(filename)))
 	}
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
@@ -225,13 +225,13 @@ func (c *Client) Import(ctx context.Context, kind ImportKind, filename string, f
 	h.Set("Content-Type", ctype)
 	part, err := w.CreatePart(h)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrImportFile, err)
+		return nil, unsent(fmt.Errorf("%w: %w", ErrImportFile, err))
 	}
 	if _, err := io.Copy(part, file); err != nil {
-		return nil, fmt.Errorf("%w: reading %s: %w", ErrImportFile, filepath.Base(filename), err)
+		return nil, unsent(fmt.Errorf("%w: reading %q: %w", ErrImportFile, filepath.Base(filename), err))
 	}
 	if err := w.Close(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrImportFile, err)
+		return nil, unsent(fmt.Errorf("%w: %w", ErrImportFile, err))
 	}
 	var (
 		accepted *gen.ImportAccepted
@@ -271,7 +271,7 @@ func (c *Client) Import(ctx context.Context, kind ImportKind, filename string, f
 		}
 		accepted, answered = r.JSON201, r.ContentType()
 	default:
-		return nil, fmt.Errorf("%w: unknown import kind %q", ErrImportFile, kind)
+		return nil, unsent(fmt.Errorf("%w: unknown import kind %q", ErrImportFile, kind))
 	}
 	if accepted == nil {
 		// Unreachable while Check refuses a 2xx without the declared
@@ -336,7 +336,7 @@ func deref(s *string) string {
 func (c *Client) ImportXML(ctx context.Context, req any) (*gen.XmlResponse, error) {
 	body, err := xml.Marshal(req)
 	if err != nil {
-		return nil, fmt.Errorf("sellercenter: encoding the XML import: %w", err)
+		return nil, unsent(fmt.Errorf("sellercenter: encoding the XML import: %w", err))
 	}
 	const ctype = "text/xml"
 	var (
@@ -372,7 +372,7 @@ func (c *Client) ImportXML(ctx context.Context, req any) (*gen.XmlResponse, erro
 		}
 		resp, status = r, r.XML200
 	default:
-		return nil, fmt.Errorf("sellercenter: ImportXML takes a *gen.XmlStockUpdateRequest, *gen.XmlProductCreateRequest or *gen.XmlProductUpdateRequest, not %T", req)
+		return nil, unsent(fmt.Errorf("sellercenter: ImportXML takes a *gen.XmlStockUpdateRequest, *gen.XmlProductCreateRequest or *gen.XmlProductUpdateRequest, not %T", req))
 	}
 	if status == nil {
 		// Unreachable while Check refuses a 2xx without the declared

@@ -201,6 +201,28 @@ func TestImportXML(t *testing.T) {
 	if _, err := c.ImportXML(ctx, gen.XmlStockUpdateRequest{}); err == nil || !strings.Contains(err.Error(), "not gen.XmlStockUpdateRequest") {
 		t.Errorf("ImportXML(value, not pointer) = %v, want an error naming the type", err)
 	}
+	if !errors.Is(err, sellercenter.ErrNotApplied) {
+		t.Errorf("ImportXML(bad) = %v, want ErrNotApplied: the API refused it", err)
+	}
+}
+
+// TestImportXMLCallFails: a call that gets no answer at all is an error,
+// not a nil pointer dereference of the missing response (as it was).
+func TestImportXMLCallFails(t *testing.T) {
+	t.Parallel()
+	api := http.NewServeMux()
+	api.HandleFunc("POST /v2/import/", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.ReadAll(r.Body)
+		conn, _, _ := w.(http.Hijacker).Hijack()
+		_ = conn.Close()
+	})
+	c := catalogClient(t, api)
+	for _, req := range []any{&gen.XmlStockUpdateRequest{}, &gen.XmlProductCreateRequest{}, &gen.XmlProductUpdateRequest{}} {
+		_, err := c.ImportXML(context.Background(), req)
+		if !errors.Is(err, sellercenter.ErrOutcomeUnknown) {
+			t.Errorf("ImportXML(%T) over a dropped connection = %v, want ErrOutcomeUnknown", req, err)
+		}
+	}
 }
 
 func TestWaitForFeed(t *testing.T) {

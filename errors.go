@@ -48,10 +48,12 @@ var (
 	ErrServer = errors.New("sellercenter: server error")
 )
 
-// Outcome classes. Every error a call returns matches exactly one of them,
-// so a caller knows whether a write it sent may have taken effect. The API
-// has no idempotency keys, so this is the only safe way to decide whether
-// to repeat a POST or PATCH.
+// Outcome classes. Every error of a call, as Check, the iterators, Import
+// and ImportXML return it, matches exactly one of them, so a caller knows
+// whether a write it sent may have taken effect. The API has no idempotency
+// keys, so this is the only safe way to decide whether to repeat a POST or
+// PATCH. (A FeedError is not the error of a call: it reports a feed that
+// ran, and its rows say what was applied.)
 var (
 	// ErrNotApplied matches an error from a call the API certainly did not
 	// carry out: nothing was sent (a refused argument, a failed token fetch,

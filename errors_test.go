@@ -13,6 +13,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+
+	"github.com/sellercenter-go/sellercenter/gen"
 )
 
 // fakeResponse builds an orderResponse as generated code would after a call
@@ -377,4 +380,81 @@ func BenchmarkCheckError(b *testing.B) {
 			b.Fatal("Check = nil")
 		}
 	}
+}
+
+// parser adapts a generated parser for FuzzCheck: it returns the response,
+// whether the declared 2xx body is there, and the parser's error.
+func parser[R interface{ StatusCode() int }](parse func(*http.Response) (R, error), ok func(R) bool) func(*http.Response) (interface{ StatusCode() int }, bool, error) {
+	return func(r *http.Response) (interface{ StatusCode() int }, bool, error) {
+		v, err := parse(r)
+		return v, ok(v), err
+	}
+}
+
+// FuzzCheck feeds the response parsers of a representative set of
+// operations (an object, a list page, a write's answer, an array, an XML
+// envelope, a binary download, the health probe) any status, Content-Type,
+// Retry-After and body, and Checks the result. It never panics; nil comes
+// only with a 2xx and the declared body decoded; an error is one line that
+// starts with the package name and matches exactly one outcome class.
+func FuzzCheck(f *testing.F) {
+	parsers := []func(*http.Response) (interface{ StatusCode() int }, bool, error){
+		parser(gen.ParseGetOrderResponse, func(v *gen.GetOrderResponse) bool { return v.JSON200 != nil }),
+		parser(gen.ParseListOrdersResponse, func(v *gen.ListOrdersResponse) bool { return v.JSON200 != nil }),
+		parser(gen.ParseSetOrderItemsShippedResponse, func(v *gen.SetOrderItemsShippedResponse) bool { return v.JSON200 != nil }),
+		parser(gen.ParseUpdateProductStockResponse, func(v *gen.UpdateProductStockResponse) bool { return v.JSON200 != nil }),
+		parser(gen.ParseImportStockUpdatesXmlResponse, func(v *gen.ImportStockUpdatesXmlResponse) bool { return v.XML200 != nil }),
+		parser(gen.ParseDownloadFileResponse, func(*gen.DownloadFileResponse) bool { return true }),
+		parser(gen.ParseGetHealthResponse, func(v *gen.GetHealthResponse) bool { return v.JSON200 != nil }),
+	}
+	seeds := []struct {
+		op     uint8
+		status int
+		ctype  string
+		after  string
+		body   string
+	}{
+		{0, 200, "application/json", "", `{"id":1001,"number":"300100100","createdAt":"2024-10-01 08:00:00"}`},
+		{0, 200, "text/html", "", "<html>proxy</html>"},
+		{1, 200, "application/json", "", `{"items":[{"id":1}],"pagination":{"totalCount":1}}`},
+		{2, 200, "application/json", "", `{not json`},
+		{2, 503, "application/json", "120", `{"message":"maintenance","caused_by":"maintenance_mode"}`},
+		{3, 200, "application/json", "", `[{"productId":1,"quantity":2}]`},
+		{3, 422, "application/json", "", `{"errors":[{"orderItemId":"x\r\n","detail":"\x1b[2J"}]}`},
+		{4, 200, "text/xml", "", `<SuccessResponse><Head><RequestId>r</RequestId></Head></SuccessResponse>`},
+		{4, 400, "text/xml", "", `<ErrorResponse><Head><ErrorCode>5`},
+		{5, 200, "application/octet-stream", "", "\x00\x01binary"},
+		{6, 200, "application/json", "", `{"status":"ok"}`},
+		{6, 429, "application/json", "soon", `{"title":"Too Many Requests"}`},
+		{0, 204, "", "", ""},
+	}
+	for _, s := range seeds {
+		f.Add(s.op, s.status, s.ctype, s.after, s.body)
+	}
+	f.Fuzz(func(t *testing.T, op uint8, status int, ctype, after, body string) {
+		if status < 100 || status > 999 {
+			t.Skip()
+		}
+		req, _ := http.NewRequest(http.MethodPost, "https://api.example.test/api/v2/x", nil)
+		h := http.Header{"Content-Type": {ctype}}
+		if after != "" {
+			h.Set("Retry-After", after)
+		}
+		resp := &http.Response{StatusCode: status, Header: h, Body: io.NopCloser(strings.NewReader(body)), Request: req}
+		parsed, declared, parseErr := parsers[int(op)%len(parsers)](resp)
+		err := Check(parsed, parseErr)
+		if err == nil {
+			if status < 200 || status > 299 || !declared {
+				t.Fatalf("Check(%d %q) = nil without the declared body", status, ctype)
+			}
+			return
+		}
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "sellercenter: ") || strings.IndexFunc(msg, unicode.IsControl) >= 0 {
+			t.Errorf("Check(%d) = %q, want one clean line starting with the package name", status, msg)
+		}
+		if errors.Is(err, ErrNotApplied) == errors.Is(err, ErrOutcomeUnknown) {
+			t.Errorf("Check(%d) = %v matches %t/%t of ErrNotApplied/ErrOutcomeUnknown, want exactly one", status, err, errors.Is(err, ErrNotApplied), errors.Is(err, ErrOutcomeUnknown))
+		}
+	})
 }

@@ -90,6 +90,54 @@ func ExampleAPIError() {
 	// true
 }
 
+// Every error of a call says whether the API may have carried it out:
+// ErrNotApplied means it certainly did not, so repeating it is safe;
+// ErrOutcomeUnknown means it may have, as here, where the connection drops
+// before the answer comes. The API has no idempotency keys, so read the
+// state back before repeating such a write.
+func ExampleErrOutcomeUnknown() {
+	mock := startMock()
+	defer mock.Close()
+	order, err := mock.AddOrder(gen.Order{Items: []gen.OrderItem{{
+		Status: gen.OrderItemStatusReadyToShip, Shipment: gen.ItemShipment{Type: gen.ItemShipmentTypeDropshipping},
+	}}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	item := order.Items[0].Id
+	// The mock drops the connection of the next status change before it
+	// is applied; the client cannot tell that from one dropped after.
+	if _, err := mock.DropConnections(sellercentertest.Scope{Operation: "setOrderItemsShipped", Count: 1}); err != nil {
+		log.Fatal(err)
+	}
+	c := mockClient(mock)
+	ctx := context.Background()
+
+	ship := func() error {
+		resp, err := c.SetOrderItemsShippedWithResponse(ctx, gen.OrderItemIds{OrderItemIds: []int{item}})
+		return sellercenter.Check(resp, err)
+	}
+	err = ship()
+	fmt.Println("not applied:", errors.Is(err, sellercenter.ErrNotApplied))
+	fmt.Println("outcome unknown:", errors.Is(err, sellercenter.ErrOutcomeUnknown))
+	if errors.Is(err, sellercenter.ErrOutcomeUnknown) {
+		resp, readErr := c.GetOrderWithResponse(ctx, order.Id)
+		if readErr := sellercenter.Check(resp, readErr); readErr != nil {
+			log.Fatal(readErr)
+		}
+		if resp.JSON200.Items[0].Status == gen.OrderItemStatusReadyToShip {
+			fmt.Println("the item did not move: shipping it again")
+			err = ship()
+		}
+	}
+	fmt.Println("error:", err)
+	// Output:
+	// not applied: false
+	// outcome unknown: true
+	// the item did not move: shipping it again
+	// error: <nil>
+}
+
 // Retries, rate limiting and timeouts are set in Config. During a maintenance
 // window the API answers 503 with Retry-After; the call's deadline wins over
 // waiting.

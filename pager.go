@@ -46,7 +46,7 @@ func Paginate[T any](ctx context.Context, pageSize int, fetch func(ctx context.C
 			pageSize = DefaultPageSize
 		}
 		if pageSize < 0 {
-			yield(zero, fmt.Errorf("sellercenter: page size %d is negative", pageSize))
+			yield(zero, unsent(fmt.Errorf("sellercenter: page size %d is negative", pageSize)))
 			return
 		}
 		for offset := 0; ; {
@@ -73,7 +73,9 @@ func Paginate[T any](ctx context.Context, pageSize int, fetch func(ctx context.C
 				}
 				if n == 0 {
 					// Asking again at the same offset would loop forever.
-					yield(zero, fmt.Errorf("sellercenter: API reported more results after offset %d but sent an empty page", offset))
+					// A 200 that contradicts itself: as for any 2xx
+					// answer the client cannot use, the outcome is unknown.
+					yield(zero, &sendError{err: fmt.Errorf("sellercenter: API reported more results after offset %d but sent an empty page", offset), outcome: maybeApplied})
 					return
 				}
 			case page.TotalCount != nil:

@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sellercenter-go/sellercenter/authn"
 )
 
 // Retry timing. The API documents no Retry-After range, so the cap keeps a
@@ -243,9 +245,11 @@ func idempotent(method string) bool {
 	return false
 }
 
-// permanent reports errors that a retry cannot fix.
+// permanent reports errors that a retry cannot fix, or that were retried
+// already: a token fetch has its own retries, so a failed one is final.
 func permanent(err error) bool {
 	var (
+		tokenErr  *authn.Error
 		certErr   *tls.CertificateVerificationError
 		authority x509.UnknownAuthorityError
 		hostname  x509.HostnameError
@@ -253,6 +257,8 @@ func permanent(err error) bool {
 		dnsErr    *net.DNSError
 	)
 	switch {
+	case errors.As(err, &tokenErr):
+		return true
 	case errors.As(err, &certErr), errors.As(err, &authority), errors.As(err, &hostname), errors.As(err, &invalid):
 		return true
 	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:

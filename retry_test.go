@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/sellercenter-go/sellercenter/authn"
 )
 
 // scripted is one scripted result of a fake base RoundTripper.
@@ -417,5 +419,60 @@ func TestSleep(t *testing.T) {
 	}
 	if err := sleep(context.Background(), time.Microsecond); err != nil {
 		t.Errorf("sleep(ctx, 1µs) = %v, want nil", err)
+	}
+}
+
+// TestRetryTransportTokenFailureIsFinal: a failed token fetch was retried
+// by package authn already; the call is not repeated, which would only
+// multiply the token requests and their backoff.
+func TestRetryTransportTokenFailureIsFinal(t *testing.T) {
+	t.Parallel()
+	var attempts atomic.Int32
+	next := roundTripFunc(func(*http.Request) (*http.Response, error) {
+		attempts.Add(1)
+		return nil, unsent(fmt.Errorf("sellercenter: getting an access token: %w", &authn.Error{}))
+	})
+	rt := &retryTransport{next: next, maxRetries: 2, clock: newFakeClock().clock()}
+	req, _ := http.NewRequest(http.MethodGet, "https://api.example.test/api/v2/orders", nil)
+	if _, err := rt.RoundTrip(req); !errors.Is(err, ErrNotApplied) {
+		t.Errorf("RoundTrip = %v, want the token error, not applied", err)
+	}
+	if n := attempts.Load(); n != 1 {
+		t.Errorf("%d attempts, want 1", n)
+	}
+}
+
+// TestRetryTransportOutcomeOfTheCall: the call's error says "not applied"
+// only when no attempt may have been applied; an earlier 502 to a PUT is
+// not hidden by a later attempt that never connected.
+func TestRetryTransportOutcomeOfTheCall(t *testing.T) {
+	t.Parallel()
+	refused := &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
+	tests := []struct {
+		name     string
+		method   string
+		outcomes []scripted
+		want     error
+	}{
+		{"refused every time", http.MethodPost, []scripted{{err: refused}}, ErrNotApplied},
+		{"502 then refused", http.MethodPut, []scripted{{status: 502}, {err: refused}}, ErrOutcomeUnknown},
+		{"429 then refused", http.MethodPut, []scripted{{status: 429}, {err: refused}}, ErrNotApplied},
+		{"reset after connecting", http.MethodPost, []scripted{{err: io.ErrUnexpectedEOF, getConn: true, gotConn: true}}, ErrOutcomeUnknown},
+		{"no trace events", http.MethodPost, []scripted{{err: io.ErrUnexpectedEOF}}, ErrOutcomeUnknown},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rt := &retryTransport{next: newSendTracker(&scriptedBase{outcomes: tt.outcomes}), maxRetries: 2, clock: newFakeClock().clock()}
+			req, _ := http.NewRequest(tt.method, "https://api.example.test/api/v2/orders", strings.NewReader("x"))
+			_, err := rt.RoundTrip(req)
+			other := ErrNotApplied
+			if tt.want == ErrNotApplied {
+				other = ErrOutcomeUnknown
+			}
+			if !errors.Is(err, tt.want) || errors.Is(err, other) {
+				t.Errorf("RoundTrip = %v, want %v and not %v", err, tt.want, other)
+			}
+		})
 	}
 }

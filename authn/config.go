@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/sellercenter-go/sellercenter/internal/oneline"
 )
 
 // Environment variables read by FromEnv.
@@ -62,7 +64,10 @@ type Config struct {
 
 	// HTTPClient sends token requests, and only those. Nil means a client
 	// with a DefaultTimeout timeout. Its Timeout, or DefaultTimeout when it
-	// has none, also bounds a whole fetch with its retries.
+	// has none, also bounds a whole fetch with its retries. Its
+	// CheckRedirect is not used: a token request never follows a redirect,
+	// so the secret goes to TokenURL only, and a redirect is an error
+	// naming where it pointed.
 	HTTPClient *http.Client
 
 	// EarlyRefresh is how long before expiry a cached token is replaced; zero
@@ -128,11 +133,14 @@ func (cfg *Config) validate() error {
 	if u.User != nil {
 		return fmt.Errorf("%w: Config.TokenURL must not contain user information; use ClientID and ClientSecret", ErrInvalidConfig)
 	}
+	// The messages name the URL by scheme and host only: its path, query
+	// or fragment may hold a credential.
 	if u.Host == "" || u.Hostname() == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return fmt.Errorf("%w: Config.TokenURL %q is not an absolute http(s) URL", ErrInvalidConfig, u.String())
+		return fmt.Errorf("%w: Config.TokenURL is not an absolute http(s) URL (%s)", ErrInvalidConfig, schemeAndHost(u))
 	}
 	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
-		return fmt.Errorf("%w: Config.TokenURL %q must use https (http is allowed only for a loopback host)", ErrInvalidConfig, u.String())
+		return fmt.Errorf("%w: Config.TokenURL must use https, not http (host %s; http is allowed only for a loopback host)",
+			ErrInvalidConfig, oneline.Quote(u.Host))
 	}
 	if cfg.EarlyRefresh < 0 {
 		return fmt.Errorf("%w: Config.EarlyRefresh is negative (%v)", ErrInvalidConfig, cfg.EarlyRefresh)
@@ -157,6 +165,18 @@ func checkCredential(field, v string) error {
 		return fmt.Errorf("%w: Config.%s contains a control character", ErrInvalidConfig, field)
 	}
 	return nil
+}
+
+// schemeAndHost describes u by its scheme and host, for a message.
+func schemeAndHost(u *url.URL) string {
+	scheme, host := "no scheme", "no host"
+	if u.Scheme != "" {
+		scheme = "scheme " + oneline.Quote(u.Scheme)
+	}
+	if u.Host != "" {
+		host = "host " + oneline.Quote(u.Host)
+	}
+	return scheme + ", " + host
 }
 
 func isLoopback(host string) bool {

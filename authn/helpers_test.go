@@ -59,6 +59,16 @@ func writeToken(w http.ResponseWriter, token string, expiresIn any) {
 	json.NewEncoder(w).Encode(body)
 }
 
+// answer is a token endpoint that always answers status, Content-Type
+// ctype (an empty one, which stops Go from sniffing one, when "") and body.
+func answer(status int, ctype, body string) func(http.ResponseWriter, *http.Request, int64) {
+	return func(w http.ResponseWriter, _ *http.Request, _ int64) {
+		w.Header().Set("Content-Type", ctype)
+		w.WriteHeader(status)
+		fmt.Fprint(w, body)
+	}
+}
+
 // numberedTokens answers request n with token "tok-n".
 func numberedTokens(expiresIn any) func(http.ResponseWriter, *http.Request, int64) {
 	return func(w http.ResponseWriter, _ *http.Request, n int64) {

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sellercenter-go/sellercenter"
+	"github.com/sellercenter-go/sellercenter/internal/oneline"
 	"github.com/sellercenter-go/sellercenter/sellercentertest"
 )
 
@@ -129,8 +130,11 @@ starts a fake SellerCenter with demo data in-process; changes made to it last
 until the command exits.
 
 Exit codes: 0 success; 1 API error or other failure; 2 usage error;
-3 authentication failure; 4 try again later (maintenance, rate limit,
-502/503/504, network failure).`,
+3 authentication failed (the token endpoint refused the credentials or the
+request, or answered with something that is not a token, or the API answered
+401); 4 try again later (maintenance, rate limit, 502/503/504, network
+failure); 5 the outcome is unknown: a write may have been applied, so check
+before repeating it.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(*cobra.Command, []string) error {
@@ -252,7 +256,7 @@ func (c *cli) config() (sellercenter.Config, error) {
 func (c *cli) startMock(why string) (sellercenter.Config, error) {
 	srv, err := sellercentertest.NewServer(sellercentertest.Config{
 		OnViolation: func(err error) {
-			fmt.Fprintf(c.errWriter(), "sellercenter: built-in mock broke the OpenAPI document: %s\n", oneLine(err.Error()))
+			fmt.Fprintf(c.errWriter(), "sellercenter: built-in mock broke the OpenAPI document: %s\n", oneline.Clean(err.Error()))
 		},
 	})
 	if err != nil {

@@ -8,12 +8,12 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sellercenter-go/sellercenter"
 	"github.com/sellercenter-go/sellercenter/authn"
+	"github.com/sellercenter-go/sellercenter/internal/oneline"
 )
 
 // Exit codes, documented in the package comment and the root help.
@@ -21,8 +21,11 @@ const (
 	exitOK          = 0
 	exitFailure     = 1 // the API refused the request, or another failure
 	exitUsage       = 2
-	exitAuth        = 3
+	exitAuth        = 3 // the token endpoint refused, or answered no token, or the API answered 401
 	exitUnavailable = 4 // try again later
+	// exitOutcomeUnknown is a write that may have been applied. It is not
+	// "try again later": repeating it unchecked may apply it twice.
+	exitOutcomeUnknown = 5
 )
 
 // usageError is a command line the tool cannot act on.
@@ -34,12 +37,37 @@ func usagef(format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...)}
 }
 
-// exitCode classifies err. Authentication is checked before network
-// failures because a token error reaches the caller wrapped in the
-// *url.Error of the API call.
+// writeError is the failure of a request that changes data at the API. It
+// lets exitCode tell a write whose outcome is unknown from a read, which
+// may simply be repeated.
+type writeError struct {
+	err error
+	// advice says what to check when the write may have been applied;
+	// fail adds a generic hint when it is empty.
+	advice string
+}
+
+func (e *writeError) Error() string { return e.err.Error() }
+func (e *writeError) Unwrap() error { return e.err }
+
+// failedWrite marks err, from a request that changes data, for exitCode;
+// advice is shown when the write may have been applied. It returns nil for
+// a nil err.
+func failedWrite(err error, advice string) error {
+	if err == nil {
+		return nil
+	}
+	return &writeError{err: err, advice: advice}
+}
+
+// exitCode classifies err. A write that may have been applied is checked
+// first: whatever else went wrong, it must not be read as "try again
+// later". Authentication is checked before network failures because a token
+// error reaches the caller wrapped in the *url.Error of the API call.
 func exitCode(err error) int {
 	var (
 		usage  *usageError
+		write  *writeError
 		apiErr *sellercenter.APIError
 		urlErr *url.Error
 		opErr  *net.OpError
@@ -47,7 +75,10 @@ func exitCode(err error) int {
 	switch {
 	case errors.As(err, &usage), errors.Is(err, sellercenter.ErrInvalidConfig):
 		return exitUsage
-	case errors.Is(err, authn.ErrInvalidClient), errors.Is(err, sellercenter.ErrUnauthorized):
+	case errors.As(err, &write) && errors.Is(err, sellercenter.ErrOutcomeUnknown):
+		return exitOutcomeUnknown
+	case errors.Is(err, authn.ErrRejected), // ErrInvalidClient included
+		errors.Is(err, authn.ErrBadResponse), errors.Is(err, sellercenter.ErrUnauthorized):
 		return exitAuth
 	case errors.Is(err, sellercenter.ErrMaintenance), errors.Is(err, sellercenter.ErrRateLimited),
 		errors.Is(err, authn.ErrUnavailable):
@@ -78,16 +109,25 @@ func (c *cli) fail(cmd *cobra.Command, err error) int {
 		// before any command code runs.
 		code = exitUsage
 	}
-	msg := strings.Replace(oneLine(err.Error()), " Did you mean this? ", "; did you mean: ", 1)
+	msg := strings.Replace(oneline.Clean(err.Error()), " Did you mean this? ", "; did you mean: ", 1)
 	if !strings.HasPrefix(msg, "sellercenter") {
 		msg = "sellercenter: " + msg
 	}
-	var apiErr *sellercenter.APIError
+	var (
+		apiErr *sellercenter.APIError
+		write  *writeError
+	)
 	switch {
 	case code == exitUsage && cmd != nil:
 		msg += " (see '" + cmd.CommandPath() + " --help')"
+	case code == exitOutcomeUnknown && errors.As(err, &write) && write.advice != "":
+		msg += "; " + oneline.Clean(write.advice)
+	case code == exitOutcomeUnknown && strings.Contains(msg, "outcome unknown"):
+		msg += " (check before repeating)" // the library's message said the rest
+	case code == exitOutcomeUnknown:
+		msg += " (the API may have applied it: check before repeating)"
 	case code == exitAuth:
-		msg += " (check the client id and secret: SELLERCENTER_CLIENT_ID, SELLERCENTER_CLIENT_SECRET)"
+		msg += " (" + authHint(err) + ")"
 	case errors.Is(err, context.Canceled):
 		msg += " (interrupted)"
 	case errors.As(err, &apiErr) && apiErr.RetryAfter > 0:
@@ -97,18 +137,13 @@ func (c *cli) fail(cmd *cobra.Command, err error) int {
 	return code
 }
 
-// oneLine makes text from anywhere (the API included) safe to print as one
-// line: whitespace runs become one space and other control characters,
-// which could drive the terminal, become U+FFFD.
-func oneLine(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsSpace(r):
-			return ' '
-		case unicode.IsControl(r):
-			return unicode.ReplacementChar
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
+// authHint says which settings to check for an authentication failure.
+func authHint(err error) string {
+	switch {
+	case errors.Is(err, authn.ErrInvalidClient), errors.Is(err, sellercenter.ErrUnauthorized):
+		return "check the client id and secret: SELLERCENTER_CLIENT_ID, SELLERCENTER_CLIENT_SECRET"
+	case errors.Is(err, authn.ErrBadResponse):
+		return "check that SELLERCENTER_TOKEN_URL is the OAuth client-credentials endpoint"
+	}
+	return "check SELLERCENTER_TOKEN_URL and the OAuth application: SELLERCENTER_CLIENT_ID, SELLERCENTER_CLIENT_SECRET"
 }

@@ -130,13 +130,67 @@ func TestExitCodes(t *testing.T) {
 			},
 			contains: []string{"POST /api/v2/orders/statuses/set-to-shipped", "refused"},
 			absent:   []string{"may have been made"}},
-		{name: "dropped connection", args: []string{"orders", "ship", "5011", "--retries", "0"}, code: exitUnavailable,
+		{name: "dropped connection", args: []string{"orders", "ship", "5011", "--retries", "0"}, code: exitOutcomeUnknown,
 			fault: func(t *testing.T, srv *sellercentertest.Server) {
 				if _, err := srv.DropConnections(sellercentertest.Scope{Operation: "setOrderItemsShipped"}); err != nil {
 					t.Fatal(err)
 				}
 			},
 			contains: []string{"POST /api/v2/orders/statuses/set-to-shipped", "may have been made"}},
+		{name: "write answered 500", args: []string{"orders", "ship", "5011", "--retries", "0"}, code: exitOutcomeUnknown,
+			fault: func(t *testing.T, srv *sellercentertest.Server) {
+				if _, err := srv.Fail(sellercentertest.Scope{Operation: "setOrderItemsShipped"}, 500, ""); err != nil {
+					t.Fatal(err)
+				}
+			},
+			contains: []string{"HTTP 500", "may have been made", "check the items"}},
+		{name: "write answered 502", args: []string{"stock", "set", "BTK-PRG-RD-M=1", "--retries", "0"}, code: exitOutcomeUnknown,
+			fault: func(t *testing.T, srv *sellercentertest.Server) {
+				if _, err := srv.Fail(sellercentertest.Scope{Operation: "updateProductStock"}, 502, ""); err != nil {
+					t.Fatal(err)
+				}
+			},
+			contains: []string{"HTTP 502", "may have been set"}},
+		{name: "write answered 503", args: []string{"orders", "ship", "5011", "--retries", "0"}, code: exitUnavailable,
+			fault: func(t *testing.T, srv *sellercentertest.Server) {
+				if _, err := srv.Fail(sellercentertest.Scope{Operation: "setOrderItemsShipped"}, 503, ""); err != nil {
+					t.Fatal(err)
+				}
+			},
+			contains: []string{"HTTP 503"}, absent: []string{"may have been made"}},
+		{name: "read dropped", args: []string{"orders", "get", "1001", "--retries", "0"}, code: exitUnavailable,
+			fault: func(t *testing.T, srv *sellercentertest.Server) {
+				if _, err := srv.DropConnections(sellercentertest.Scope{Operation: "getOrder"}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			contains: []string{"GET /api/v2/orders/1001"}, absent: []string{"may have", "check before"}},
+		{name: "token refused: invalid_grant", args: []string{"seller", "--retries", "0"}, code: exitAuth,
+			env: func(t *testing.T, _ *sellercentertest.Server) []string {
+				return []string{"SELLERCENTER_TOKEN_URL", tokenEndpoint(t, tokenAnswer{status: 400, ctype: "application/json", body: `{"error":"invalid_grant"}`})}
+			},
+			contains: []string{"HTTP 400", "invalid_grant"}},
+		{name: "token refused: invalid_app_id", args: []string{"seller", "--retries", "0"}, code: exitAuth,
+			env: func(t *testing.T, _ *sellercentertest.Server) []string {
+				return []string{"SELLERCENTER_TOKEN_URL", tokenEndpoint(t, tokenAnswer{status: 400, ctype: "application/json",
+					body: `{"error":"invalid_app_id","error_description":"Invalid App ID"}`})}
+			},
+			contains: []string{"invalid_app_id", "SELLERCENTER_CLIENT_ID"}},
+		{name: "token refused on a write", args: []string{"orders", "ship", "5011", "--retries", "0"}, code: exitAuth,
+			env: func(t *testing.T, _ *sellercentertest.Server) []string {
+				return []string{"SELLERCENTER_TOKEN_URL", tokenEndpoint(t, tokenAnswer{status: 400, ctype: "application/json", body: `{"error":"invalid_grant"}`})}
+			},
+			contains: []string{"invalid_grant"}, absent: []string{"may have been made"}},
+		{name: "token endpoint redirects", args: []string{"seller", "--retries", "0"}, code: exitAuth,
+			env: func(t *testing.T, _ *sellercentertest.Server) []string {
+				return []string{"SELLERCENTER_TOKEN_URL", tokenEndpoint(t, tokenAnswer{status: 307, location: "http://127.0.0.1:9/elsewhere?client_secret=" + secret})}
+			},
+			contains: []string{"HTTP 307", "redirected to http://127.0.0.1:9/elsewhere", "SELLERCENTER_TOKEN_URL"}, absent: []string{"client_secret"}},
+		{name: "token answer malformed", args: []string{"seller", "--retries", "0"}, code: exitAuth,
+			env: func(t *testing.T, _ *sellercentertest.Server) []string {
+				return []string{"SELLERCENTER_TOKEN_URL", tokenEndpoint(t, tokenAnswer{status: 200, ctype: "application/json", body: `{"access_token":"` + cliToken + `","expires_in":3600,}`})}
+			},
+			contains: []string{"HTTP 200", "malformed JSON"}, absent: []string{cliToken}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -200,6 +254,15 @@ func TestExitCodeClasses(t *testing.T) {
 		{fmt.Errorf("sellercenter: GET /api/v2/orders: %w", context.DeadlineExceeded), exitUnavailable},
 		{fmt.Errorf("sellercenter: GET /api/v2/orders: %w", context.Canceled), exitFailure},
 		{errors.New("sellercenter: writing the export: disk full"), exitFailure},
+		{&writeError{err: &sellercenter.APIError{StatusCode: 500, Method: "POST"}}, exitOutcomeUnknown},
+		{&writeError{err: &sellercenter.APIError{StatusCode: 502, Method: "PUT"}}, exitOutcomeUnknown},
+		{&writeError{err: &sellercenter.APIError{StatusCode: 504, Method: "POST"}}, exitOutcomeUnknown},
+		{&writeError{err: &sellercenter.APIError{StatusCode: 503, Method: "POST"}}, exitUnavailable},
+		{&writeError{err: &sellercenter.APIError{StatusCode: 429, Method: "POST"}}, exitUnavailable},
+		{&writeError{err: &sellercenter.APIError{StatusCode: 422, Method: "POST"}}, exitFailure},
+		{&writeError{err: &sellercenter.APIError{StatusCode: 401, Method: "POST"}}, exitAuth},
+		{annotate(&writeError{err: &sellercenter.APIError{StatusCode: 500, Method: "PUT"}}, "stopped"), exitOutcomeUnknown},
+		{&sellercenter.APIError{StatusCode: 502, Method: "GET"}, exitUnavailable},
 	}
 	for _, tt := range tests {
 		t.Run(tt.err.Error(), func(t *testing.T) {
@@ -227,7 +290,7 @@ func TestErrorLine(t *testing.T) {
 			Violations: []sellercenter.Violation{{PropertyPath: "orderItemIds[0]", Title: "must be positive"}, {PropertyPath: "reason", Title: "unknown reason"}},
 		}, "sellercenter: POST /api/v2/orders/statuses/set-to-cancelled: HTTP 400 Bad Request: Validation Failed: E001: parameter invalid (orderItemIds[0]: must be positive; reason: unknown reason)\n"},
 		{"hostile text", &sellercenter.APIError{StatusCode: 404, Title: "Not\nFound", Detail: "order \x1b[31m7\x1b[0m\r\nmissing"},
-			"sellercenter: HTTP 404 Not Found: order \ufffd[31m7\ufffd[0m missing\n"},
+			"sellercenter: HTTP 404 Not Found: order \\x1b[31m7\\x1b[0m missing\n"},
 		{"maintenance", &sellercenter.APIError{StatusCode: 503, Message: "Service is unavailable due to maintenance mode", CausedBy: "maintenance_mode", RetryAfter: 90e9},
 			"sellercenter: HTTP 503 Service Unavailable: Service is unavailable due to maintenance mode (retry after 1m30s)\n"},
 	}
@@ -253,7 +316,9 @@ func TestCell(t *testing.T) {
 		{"  ", "-"},
 		{"two\tcolumns", "two columns"},
 		{"line\nbreak\r", "line break"},
-		{"red \x1b[31m", "red \ufffd[31m"},
+		{"red \x1b[31m", `red \x1b[31m`},
+		{"bidi \u202etxt.exe", `bidi \u202etxt.exe`},
+		{"bad \xff utf-8", "bad \ufffd utf-8"},
 	}
 	for _, tt := range tests {
 		if got := cell(tt.in); got != tt.want {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/sellercenter-go/sellercenter"
 	"github.com/sellercenter-go/sellercenter/gen"
+	"github.com/sellercenter-go/sellercenter/internal/oneline"
 )
 
 // feedWait is how the tool polls an import's feed: from one second up to
@@ -150,16 +151,13 @@ func (c *cli) importFile(ctx context.Context, client *sellercenter.Client, kind 
 	switch {
 	case errors.Is(err, sellercenter.ErrImportFile):
 		return gen.FeedReport{}, err // nothing was sent
-	case err != nil && outcomeUnknown(err):
-		return gen.FeedReport{}, &annotated{err: err, msg: err.Error() +
-			"; the answer was lost, so the upload may have started a feed: check the feeds in SellerCenter before uploading " + name + " again"}
 	case err != nil:
-		return gen.FeedReport{}, err
+		return gen.FeedReport{}, failedWrite(err, "the upload may have started a feed: check the feeds in SellerCenter before uploading "+name+" again")
 	}
 	uuid := strings.TrimSpace(str(accepted.FeedUuid))
 	if uuid == "" {
 		return gen.FeedReport{}, fmt.Errorf("sellercenter: the API accepted %s without naming its feed (message %q); check the feeds in SellerCenter before uploading it again",
-			name, oneLine(str(accepted.Message)))
+			name, oneline.Clean(str(accepted.Message)))
 	}
 	bar := c.newProgress()
 	wait := c.feedWait

@@ -24,8 +24,13 @@
 //	0  success
 //	1  the API refused the request, or another failure (such as writing a file)
 //	2  bad usage: unknown command or flag, bad argument, incomplete configuration
-//	3  authentication failed: the token endpoint rejected the credentials, or the API answered 401
-//	4  try again later: maintenance, rate limited, 502/503/504, or the network failed
+//	3  authentication failed: the token endpoint refused the credentials or the request, or
+//	   answered with something that is not a token, or the API answered 401
+//	4  try again later: maintenance, rate limited, 502/503/504, the network failed, or the
+//	   token endpoint is unreachable or busy
+//	5  the outcome is unknown: a command that writes (changes a status, sets stock or prices,
+//	   uploads a file) lost the answer or got a 5xx other than 503, so the change may have
+//	   been applied: check before repeating
 package main
 
 import (

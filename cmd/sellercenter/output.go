@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/sellercenter-go/sellercenter/internal/oneline"
 )
 
 // Output formats of -o.
@@ -45,7 +47,7 @@ func writeRow(w io.Writer, cells ...string) error {
 // the columns and control characters could drive the terminal. Empty cells
 // show as "-", so columns stay readable.
 func cell(s string) string {
-	if s = oneLine(s); s == "" {
+	if s = oneline.Clean(s); s == "" {
 		return "-"
 	}
 	return s

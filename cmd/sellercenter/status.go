@@ -3,17 +3,13 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
-	"net"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sellercenter-go/sellercenter"
-	"github.com/sellercenter-go/sellercenter/authn"
 	"github.com/sellercenter-go/sellercenter/gen"
 )
 
@@ -93,23 +89,6 @@ func (c *cli) printChanged(requested []int, changed *gen.ChangedItems, status ge
 	})
 }
 
-// outcomeUnknown reports whether a write failed in a way that leaves open
-// whether the API applied it: the connection broke after the request may
-// have been sent. An API answer, a token failure or a refused connection
-// all mean the change was not made.
-func outcomeUnknown(err error) bool {
-	var (
-		apiErr  *sellercenter.APIError
-		authErr *authn.Error
-		dnsErr  *net.DNSError
-	)
-	switch {
-	case errors.As(err, &apiErr), errors.As(err, &authErr), errors.As(err, &dnsErr), errors.Is(err, syscall.ECONNREFUSED):
-		return false
-	}
-	return true
-}
-
 const itemArgsHelp = `ITEM_ID is the numeric id of an order item (see 'sellercenter orders items');
 a single "-" reads the ids from stdin.`
 
@@ -134,11 +113,7 @@ func (c *cli) statusCommand(use, short, example string, status gen.OrderItemStat
 			}
 			changed, err := change(ctx, client, ids)
 			if err != nil {
-				if outcomeUnknown(err) {
-					return &annotated{err: err, msg: err.Error() +
-						"; the answer was lost, so the change may have been made: check the items with 'sellercenter orders items' before trying again"}
-				}
-				return err
+				return failedWrite(err, "the change may have been made: check the items with 'sellercenter orders items' before trying again")
 			}
 			return c.printChanged(ids, changed, status)
 		}),

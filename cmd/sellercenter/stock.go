@@ -17,6 +17,7 @@ import (
 
 	"github.com/sellercenter-go/sellercenter"
 	"github.com/sellercenter-go/sellercenter/gen"
+	"github.com/sellercenter-go/sellercenter/internal/oneline"
 )
 
 // maxStockRows is the most rows updateProductStock takes in one request.
@@ -201,11 +202,7 @@ use 'sellercenter import products --kind stock'.`,
 			}
 			resp, err := client.UpdateProductStockWithResponse(ctx, body)
 			if err := sellercenter.Check(resp, err); err != nil {
-				if outcomeUnknown(err) {
-					return &annotated{err: err, msg: err.Error() +
-						"; the answer was lost, so the stock may have been set: running the same command again is safe"}
-				}
-				return err
+				return failedWrite(err, "the stock may have been set: running the same command again is safe")
 			}
 			if resp.JSON200 == nil {
 				return errNoBody
@@ -436,9 +433,9 @@ func (c *cli) setPrices(ctx context.Context, client *sellercenter.Client, rows [
 				r.SalePrice = resp.JSON200.SalePrice
 			}
 		case rowRefused(err):
-			r.Result, r.Error = resultRefused, oneLine(err.Error())
+			r.Result, r.Error = resultRefused, oneline.Clean(err.Error())
 		default:
-			r.Result, r.Error = resultFailed, oneLine(err.Error())
+			r.Result, r.Error = resultFailed, oneline.Clean(err.Error())
 			set := 0
 			for _, done := range rows[:i] {
 				if done.Result == resultSet {
@@ -446,10 +443,11 @@ func (c *cli) setPrices(ctx context.Context, client *sellercenter.Client, rows [
 				}
 			}
 			what := "was not set"
-			if outcomeUnknown(err) {
-				what = "may or may not have been set (the answer was lost; setting it again is safe)"
+			if errors.Is(err, sellercenter.ErrOutcomeUnknown) {
+				what = "may or may not have been set"
 			}
-			return annotate(err, "stopped after setting %d of %d prices; the price of %s %s", set, len(rows), r.SellerSku, what)
+			return failedWrite(annotate(err, "stopped after setting %d of %d prices; the price of %s %s", set, len(rows), r.SellerSku, what),
+				"setting it again is safe")
 		}
 	}
 	return nil

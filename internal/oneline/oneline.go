@@ -70,8 +70,9 @@ func Cut(s string, n int) string {
 	return s[:n] + "…"
 }
 
-// Quote returns s cleaned and in double quotes, for a value inside a
-// message.
+// Quote returns s as one line in double quotes, for a value inside a
+// message: white space folded as by Clean, everything else escaped once by
+// strconv.Quote.
 func Quote(s string) string {
-	return strconv.Quote(Clean(s))
+	return strconv.Quote(strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " "))
 }

@@ -66,7 +66,7 @@ func TestCut(t *testing.T) {
 
 func TestQuote(t *testing.T) {
 	t.Parallel()
-	if got, want := Quote("a\r\nb\x1b"), `"a b\\x1b"`; got != want {
+	if got, want := Quote("a\r\nb\x1b\u202e"), `"a b\x1b\u202e"`; got != want {
 		t.Errorf("Quote = %s, want %s", got, want)
 	}
 }

@@ -42,12 +42,19 @@ func SensitiveKey(k string) bool {
 	return false
 }
 
-// field matches `key: value` and `key=value` pairs in JSON, form or free
-// text, quoted or not. A quoted value runs to its closing quote or, in text
-// cut short, to the end, so a truncated body still yields its token. An
-// unquoted value stops at ":" and "=", which keeps the overlapping scan of
-// Values linear (base64 padding is all a token can lose to that).
-var field = regexp.MustCompile(`(?:"([^"\\]{1,64})"|\b([A-Za-z][A-Za-z0-9_.\-]{0,63}))\s*[:=]\s*(?:"((?:[^"\\]|\\.)*)"?|([^\s"',&;:=}\]]+))`)
+// field matches one `key: value` or `key=value` pair at the start of its
+// input, in JSON, form or free text, the key quoted or not. A quoted value
+// runs to its closing quote or, in text cut short, to the end, so a
+// truncated body still yields its token. An unquoted value stops at ":" and
+// "=", so a run of "k:k:k:" costs little (base64 padding is all a token can
+// lose to that).
+var field = regexp.MustCompile(`^(?:"([^"\\]{1,64})"|([A-Za-z][A-Za-z0-9_.\-]{0,63}))\s*[:=]\s*(?:"((?:[^"\\]|\\.)*)"?|([^\s"',&;:=}\]]+))`)
+
+// keyHints are lower-case parts of every name SensitiveKey accepts ("key"
+// for api_key and X-Api-Key), which Values looks for before it tries the
+// pattern: most text holds none, and the pattern then runs only where a key
+// could start.
+var keyHints = []string{"token", "secret", "passw", "authorization", "signature", "credential", "key"}
 
 // Values returns the values of the sensitive fields in text, however
 // malformed or truncated text is: as they appear in it, JSON-unescaped and
@@ -55,31 +62,27 @@ var field = regexp.MustCompile(`(?:"([^"\\]{1,64})"|\b([A-Za-z][A-Za-z0-9_.\-]{0
 // part of a longer one behind.
 func Values(text string) []string {
 	var out []string
-	for pos := 0; pos < len(text); {
-		m := field.FindStringSubmatchIndex(text[pos:])
+	for _, at := range keyStarts(text) {
+		m := field.FindStringSubmatchIndex(text[at:])
 		if m == nil {
-			break
-		}
-		for i := range m {
-			if m[i] >= 0 {
-				m[i] += pos
-			}
-		}
-		// Matches may overlap: a value can itself hold "key": "value"
-		// (a body cut or quoted oddly), so the scan goes on from where
-		// this value starts, not where it ends.
-		pos = max(valueStart(m), pos+1)
-		key := submatch(text, m, 1) + submatch(text, m, 2)
-		if !SensitiveKey(key) {
 			continue
 		}
-		if v := submatch(text, m, 3); v != "" {
+		sub := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return text[at+m[2*i] : at+m[2*i+1]]
+		}
+		if !SensitiveKey(sub(1) + sub(2)) {
+			continue
+		}
+		if v := sub(3); v != "" {
 			out = append(out, v)
 			if u, err := strconv.Unquote(`"` + v + `"`); err == nil {
 				out = append(out, u)
 			}
 		}
-		if v := submatch(text, m, 4); v != "" {
+		if v := sub(4); v != "" {
 			out = append(out, v)
 			if u, err := url.QueryUnescape(v); err == nil {
 				out = append(out, u, url.QueryEscape(u))
@@ -90,20 +93,53 @@ func Values(text string) []string {
 	return slices.Compact(out)
 }
 
-// valueStart is where the value of match m starts in the text, its opening
-// quote included.
-func valueStart(m []int) int {
-	if m[6] >= 0 {
-		return m[6] - 1
+// keyStarts returns, in order and once each, the offsets where a key that
+// holds one of keyHints starts: back from the hint over the characters a
+// key is made of, and to its opening quote if it is quoted (a quoted key
+// may hold spaces). Every key is tried, so a value that itself holds
+// `"key": "value"` (a body cut or quoted oddly) is still searched.
+func keyStarts(text string) []int {
+	lower := asciiLower(text)
+	var starts []int
+	for _, hint := range keyHints {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], hint)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(hint)
+			start := i
+			for start > 0 && start > i-64 && keyChar(text[start-1]) {
+				start--
+			}
+			quoted := start
+			for quoted > 0 && quoted > i-64 && (keyChar(text[quoted-1]) || text[quoted-1] == ' ') {
+				quoted--
+			}
+			if quoted > 0 && text[quoted-1] == '"' {
+				start = quoted - 1
+			}
+			starts = append(starts, start)
+		}
 	}
-	return m[8]
+	slices.Sort(starts)
+	return slices.Compact(starts)
 }
 
-func submatch(s string, m []int, i int) string {
-	if m[2*i] < 0 {
-		return ""
+func keyChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-'
+}
+
+// asciiLower lowers ASCII letters only, so offsets stay those of s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
 	}
-	return s[m[2*i]:m[2*i+1]]
+	return string(b)
 }
 
 // Text returns text with every sensitive field value found by Values, and
