@@ -41,10 +41,11 @@ lint: deps ## Run go vet, staticcheck (pinned) and the dependency check.
 	$(GO) run $(STATICCHECK) $(PKGS)
 
 .PHONY: deps
-deps: ## Fail if a library package imports a module outside ALLOWED_DEPS.
+deps: ## Fail if a library package imports a module outside ALLOWED_DEPS, or a module importing the library gets a tool of ours in its go.mod.
 	@bad=$$($(GO) list -deps -f '{{if not .Standard}}{{.Module.Path}}{{end}}' $(LIB_PKGS) | sort -u | \
 		grep -vxF $(foreach d,$(ALLOWED_DEPS),-e $(d))); \
 	if [ -n "$$bad" ]; then echo "library imports modules outside ALLOWED_DEPS:"; echo "$$bad"; exit 1; fi
+	@GO=$(GO) .ci/consumer-deps
 
 .PHONY: test
 test: check-generated lint ## Check generated code, lint, run every test with the race detector, and the Prism contract suite.

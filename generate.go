@@ -6,5 +6,5 @@
 // tokens for them.
 package sellercenter
 
-//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config openapi/oapi-codegen.yaml openapi/sellercenter.yaml
-//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config openapi/oapi-codegen-server.yaml openapi/sellercenter.yaml
+//go:generate go tool oapi-codegen -config openapi/oapi-codegen.yaml openapi/sellercenter.yaml
+//go:generate go tool oapi-codegen -config openapi/oapi-codegen-server.yaml openapi/sellercenter.yaml
