@@ -233,52 +233,20 @@ func (c *Client) Import(ctx context.Context, kind ImportKind, filename string, f
 	if err := w.Close(); err != nil {
 		return nil, unsent(fmt.Errorf("%w: %w", ErrImportFile, err))
 	}
-	var (
-		accepted *gen.ImportAccepted
-		answered string
-		ct       = w.FormDataContentType()
-		payload  = bytes.NewReader(body.Bytes())
-	)
+	ct, payload := w.FormDataContentType(), bytes.NewReader(body.Bytes())
 	switch kind {
 	case ImportNewProducts:
-		r, err := c.ImportNewProductsWithBodyWithResponse(ctx, ct, payload)
-		if err := Check(r, err); err != nil {
-			return nil, err
-		}
-		accepted, answered = r.JSON201, r.ContentType()
+		return Created(c.ImportNewProductsWithBodyWithResponse(ctx, ct, payload))
 	case ImportProductUpdates:
-		r, err := c.ImportProductUpdatesWithBodyWithResponse(ctx, ct, payload)
-		if err := Check(r, err); err != nil {
-			return nil, err
-		}
-		accepted, answered = r.JSON201, r.ContentType()
+		return Created(c.ImportProductUpdatesWithBodyWithResponse(ctx, ct, payload))
 	case ImportProductRemovals:
-		r, err := c.ImportProductRemovalsWithBodyWithResponse(ctx, ct, payload)
-		if err := Check(r, err); err != nil {
-			return nil, err
-		}
-		accepted, answered = r.JSON201, r.ContentType()
+		return Created(c.ImportProductRemovalsWithBodyWithResponse(ctx, ct, payload))
 	case ImportImageUpdates:
-		r, err := c.ImportImageUpdatesWithBodyWithResponse(ctx, ct, payload)
-		if err := Check(r, err); err != nil {
-			return nil, err
-		}
-		accepted, answered = r.JSON201, r.ContentType()
+		return Created(c.ImportImageUpdatesWithBodyWithResponse(ctx, ct, payload))
 	case ImportStockUpdates:
-		r, err := c.ImportStockUpdatesWithBodyWithResponse(ctx, ct, payload)
-		if err := Check(r, err); err != nil {
-			return nil, err
-		}
-		accepted, answered = r.JSON201, r.ContentType()
-	default:
-		return nil, unsent(fmt.Errorf("%w: unknown import kind %q", ErrImportFile, kind))
+		return Created(c.ImportStockUpdatesWithBodyWithResponse(ctx, ct, payload))
 	}
-	if accepted == nil {
-		// Unreachable while Check refuses a 2xx without the declared
-		// body; kept so a spec change cannot turn it into a nil result.
-		return nil, &DecodeError{Method: http.MethodPost, ContentType: answered, Err: errors.New("import accepted without a JSON body")}
-	}
-	return accepted, nil
+	return nil, unsent(fmt.Errorf("%w: unknown import kind %q", ErrImportFile, kind))
 }
 
 // LegacyError is the ErrorResponse envelope of an XML import: the API's
@@ -490,19 +458,14 @@ func (c *Client) WaitForFeed(ctx context.Context, uuid string, wait FeedWait) (g
 	}
 	last := "not read yet"
 	for {
-		resp, err := c.GetFeedStatusWithResponse(ctx, uuid)
-		if err := Check(resp, err); err != nil {
+		status, err := Result(c.GetFeedStatusWithResponse(ctx, uuid))
+		if err != nil {
 			if ctx.Err() != nil {
 				return gen.FeedReport{}, fmt.Errorf("sellercenter: feed %s still %s: %w", oneLine(uuid), last, err)
 			}
 			return gen.FeedReport{}, err
 		}
-		if resp.JSON200 == nil {
-			// Unreachable while Check refuses a 2xx without the declared
-			// body; kept so a spec change cannot turn it into a panic.
-			return gen.FeedReport{}, &DecodeError{StatusCode: resp.StatusCode(), Method: http.MethodGet, ContentType: resp.ContentType(), Err: errors.New("feed status without a JSON body")}
-		}
-		report := *resp.JSON200
+		report := *status
 		if wait.OnPoll != nil {
 			wait.OnPoll(report)
 		}

@@ -55,9 +55,11 @@ type Config struct {
 	// query or fragment.
 	BaseURL string
 
-	// TokenURL is the OAuth2 client-credentials endpoint, for example
-	// "https://sellercenter-api.zalora.com.my/oauth/client-credentials".
-	// Bodies sent to and received from it are never logged.
+	// TokenURL is the OAuth2 client-credentials endpoint, on most instances
+	// on the Seller Center web host rather than the API host, for example
+	// "https://sellercenter.zalora.com.my/oauth/client-credentials" (see
+	// authn.Config.TokenURL). Bodies sent to and received from it are never
+	// logged.
 	TokenURL string
 
 	// ClientID is the Application ID of the seller's OAuth application.

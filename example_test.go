@@ -56,11 +56,11 @@ func Example() {
 	ctx := context.Background()
 
 	section := gen.OrderSectionStatusPending
-	resp, err := c.ListOrdersWithResponse(ctx, &gen.ListOrdersParams{Limit: 3, Section: &section})
-	if err := sellercenter.Check(resp, err); err != nil {
+	page, err := sellercenter.Result(c.ListOrdersWithResponse(ctx, &gen.ListOrdersParams{Limit: 3, Section: &section}))
+	if err != nil {
 		log.Fatal(err)
 	}
-	for _, order := range resp.JSON200.Items {
+	for _, order := range page.Items {
 		fmt.Println(order.Number, order.ItemCount, "item(s)", order.Items[0].Status)
 	}
 	// Output:
@@ -77,8 +77,7 @@ func ExampleAPIError() {
 	c := mockClient(mock)
 	ctx := context.Background()
 
-	resp, err := c.GetOrderWithResponse(ctx, 999999)
-	err = sellercenter.Check(resp, err)
+	_, err := sellercenter.Result(c.GetOrderWithResponse(ctx, 999999))
 
 	var apiErr *sellercenter.APIError
 	if errors.As(err, &apiErr) {
@@ -114,18 +113,18 @@ func ExampleErrOutcomeUnknown() {
 	ctx := context.Background()
 
 	ship := func() error {
-		resp, err := c.SetOrderItemsShippedWithResponse(ctx, gen.OrderItemIds{OrderItemIds: []int{item}})
-		return sellercenter.Check(resp, err)
+		_, err := sellercenter.Result(c.SetOrderItemsShippedWithResponse(ctx, gen.OrderItemIds{OrderItemIds: []int{item}}))
+		return err
 	}
 	err = ship()
 	fmt.Println("not applied:", errors.Is(err, sellercenter.ErrNotApplied))
 	fmt.Println("outcome unknown:", errors.Is(err, sellercenter.ErrOutcomeUnknown))
 	if errors.Is(err, sellercenter.ErrOutcomeUnknown) {
-		resp, readErr := c.GetOrderWithResponse(ctx, order.Id)
-		if readErr := sellercenter.Check(resp, readErr); readErr != nil {
+		now, readErr := sellercenter.Result(c.GetOrderWithResponse(ctx, order.Id))
+		if readErr != nil {
 			log.Fatal(readErr)
 		}
-		if resp.JSON200.Items[0].Status == gen.OrderItemStatusReadyToShip {
+		if now.Items[0].Status == gen.OrderItemStatusReadyToShip {
 			fmt.Println("the item did not move: shipping it again")
 			err = ship()
 		}
@@ -164,8 +163,7 @@ func ExampleConfig() {
 	// client gives up at once instead of sleeping past it.
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
-	resp, err := c.GetSellerWithResponse(ctx)
-	err = sellercenter.Check(resp, err)
+	_, err = sellercenter.Result(c.GetSellerWithResponse(ctx))
 
 	var apiErr *sellercenter.APIError
 	if errors.Is(err, sellercenter.ErrMaintenance) && errors.As(err, &apiErr) {

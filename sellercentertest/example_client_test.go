@@ -32,11 +32,11 @@ func ExampleNewServer() {
 	ctx := context.Background()
 
 	pending := mock.ItemIDs(gen.OrderItemStatusPending)
-	resp, err := c.SetOrderItemsCanceledWithResponse(ctx, gen.ReasonedStatusChange{
+	_, err = sellercenter.Result(c.SetOrderItemsCanceledWithResponse(ctx, gen.ReasonedStatusChange{
 		OrderItemIds: pending[:1],
 		Reason:       "Out of stock",
-	})
-	if err := sellercenter.Check(resp, err); err != nil {
+	}))
+	if err != nil {
 		log.Fatal(err)
 	}
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -316,7 +315,3 @@ func isTerminal(w io.Writer) bool {
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
-
-// errNoBody reports a success status without the JSON body the API
-// promises, so an empty result is never shown by mistake.
-var errNoBody = errors.New("sellercenter: the API answered success without the expected JSON body")

@@ -13,6 +13,7 @@ import (
 
 	"github.com/sellercenter-go/sellercenter"
 	"github.com/sellercenter-go/sellercenter/gen"
+	"github.com/sellercenter-go/sellercenter/internal/oneline"
 )
 
 // groupCommand returns a command that only holds subcommands.
@@ -216,14 +217,14 @@ any of its products instead.`,
 				return err
 			}
 			if sku != "" {
-				resp, err := client.GetProductBySellerSkuWithResponse(ctx, sku)
-				if err := sellercenter.Check(resp, err); err != nil {
+				product, err := sellercenter.Result(client.GetProductBySellerSkuWithResponse(ctx, sku))
+				if err != nil {
 					return err
 				}
-				if resp.JSON200 == nil || resp.JSON200.ProductSetId == nil {
-					return errNoBody
+				if product.ProductSetId == nil {
+					return fmt.Errorf("sellercenter: the API sent product %s without its product set id", oneline.Quote(sku))
 				}
-				id = *resp.JSON200.ProductSetId
+				id = *product.ProductSetId
 			}
 			d, err := getProductDetail(ctx, client, id)
 			if err != nil {
@@ -238,27 +239,23 @@ any of its products instead.`,
 
 // getProductDetail reads a product set with its products, stock and prices.
 func getProductDetail(ctx context.Context, client *sellercenter.Client, id int) (productDetail, error) {
-	var d productDetail
-	set, err := client.GetProductSetWithResponse(ctx, id)
-	if err := sellercenter.Check(set, err); err != nil {
-		return d, err
+	set, err := sellercenter.Result(client.GetProductSetWithResponse(ctx, id))
+	if err != nil {
+		return productDetail{}, err
 	}
-	products, err := client.ListProductSetProductsWithResponse(ctx, id)
-	if err := sellercenter.Check(products, err); err != nil {
-		return d, err
+	products, err := sellercenter.Result(client.ListProductSetProductsWithResponse(ctx, id))
+	if err != nil {
+		return productDetail{}, err
 	}
-	stock, err := client.ListProductSetStockWithResponse(ctx, id)
-	if err := sellercenter.Check(stock, err); err != nil {
-		return d, err
+	stock, err := sellercenter.Result(client.ListProductSetStockWithResponse(ctx, id))
+	if err != nil {
+		return productDetail{}, err
 	}
-	prices, err := client.ListProductSetPricesWithResponse(ctx, id)
-	if err := sellercenter.Check(prices, err); err != nil {
-		return d, err
+	prices, err := sellercenter.Result(client.ListProductSetPricesWithResponse(ctx, id))
+	if err != nil {
+		return productDetail{}, err
 	}
-	if set.JSON200 == nil || products.JSON200 == nil || stock.JSON200 == nil || prices.JSON200 == nil {
-		return d, errNoBody
-	}
-	return productDetail{ProductSet: *set.JSON200, Products: *products.JSON200, Stock: *stock.JSON200, Prices: *prices.JSON200}, nil
+	return productDetail{ProductSet: *set, Products: *products, Stock: *stock, Prices: *prices}, nil
 }
 
 // table prints the set's fields, then one row per product.
@@ -394,14 +391,11 @@ subtree) per line.`,
 			if err != nil {
 				return err
 			}
-			resp, err := client.GetCategoryTreeWithResponse(ctx)
-			if err := sellercenter.Check(resp, err); err != nil {
+			resp, err := sellercenter.Result(client.GetCategoryTreeWithResponse(ctx))
+			if err != nil {
 				return err
 			}
-			if resp.JSON200 == nil {
-				return errNoBody
-			}
-			tree := *resp.JSON200
+			tree := *resp
 			if c.output != formatTable {
 				return printList(c, tree, nil, nil)
 			}
@@ -456,14 +450,11 @@ values an option attribute takes (the first few, with the count of the rest;
 			if err != nil {
 				return err
 			}
-			resp, err := client.ListCategoryAttributesWithResponse(ctx, id)
-			if err := sellercenter.Check(resp, err); err != nil {
+			resp, err := sellercenter.Result(client.ListCategoryAttributesWithResponse(ctx, id))
+			if err != nil {
 				return err
 			}
-			if resp.JSON200 == nil {
-				return errNoBody
-			}
-			return printList(c, *resp.JSON200,
+			return printList(c, *resp,
 				[]string{"ID", "COLUMN", "LABEL", "TYPE", "INPUT", "MANDATORY", "OPTIONS"},
 				func(a gen.AttributeDefinition) []string {
 					typ, input := "", ""

@@ -22,14 +22,11 @@ func (c *cli) healthCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			resp, err := client.GetHealthWithResponse(ctx)
-			if err := sellercenter.Check(resp, err); err != nil {
+			resp, err := sellercenter.Result(client.GetHealthWithResponse(ctx))
+			if err != nil {
 				return err
 			}
-			if resp.JSON200 == nil {
-				return errNoBody
-			}
-			h := *resp.JSON200
+			h := *resp
 			return c.printObject(h, func(w io.Writer) error {
 				if err := writeRow(w, "CHECK", "STATUS", "DETAIL"); err != nil {
 					return err
@@ -78,14 +75,11 @@ func (c *cli) sellerCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			resp, err := client.GetSellerWithResponse(ctx)
-			if err := sellercenter.Check(resp, err); err != nil {
+			resp, err := sellercenter.Result(client.GetSellerWithResponse(ctx))
+			if err != nil {
 				return err
 			}
-			if resp.JSON200 == nil {
-				return errNoBody
-			}
-			s := *resp.JSON200
+			s := *resp
 			return c.printObject(s, func(w io.Writer) error {
 				status := ""
 				if s.Status != nil {
@@ -124,14 +118,11 @@ integration needs no --tracking.`,
 			if err != nil {
 				return err
 			}
-			resp, err := client.ListShipmentProvidersWithResponse(ctx, &gen.ListShipmentProvidersParams{})
-			if err := sellercenter.Check(resp, err); err != nil {
+			resp, err := sellercenter.Result(client.ListShipmentProvidersWithResponse(ctx, &gen.ListShipmentProvidersParams{}))
+			if err != nil {
 				return err
 			}
-			if resp.JSON200 == nil {
-				return errNoBody
-			}
-			return printList(c, *resp.JSON200,
+			return printList(c, *resp,
 				[]string{"ID", "NAME", "ACTIVE", "DEFAULT", "API INTEGRATION", "CASH ON DELIVERY"},
 				func(p gen.ShipmentProvider) []string {
 					return []string{itoa(p.Id), str(p.Name), yesNo(p.Status), yesNo(p.Default), yesNo(p.ApiIntegrationAvailable), yesNo(p.CashOnDelivery)}
@@ -152,14 +143,11 @@ what 'sellercenter orders cancel --reason' takes, for a reason of type canceled.
 			if err != nil {
 				return err
 			}
-			resp, err := client.ListFailureReasonsWithResponse(ctx)
-			if err := sellercenter.Check(resp, err); err != nil {
+			resp, err := sellercenter.Result(client.ListFailureReasonsWithResponse(ctx))
+			if err != nil {
 				return err
 			}
-			if resp.JSON200 == nil {
-				return errNoBody
-			}
-			return printList(c, *resp.JSON200,
+			return printList(c, *resp,
 				[]string{"ID", "TYPE", "NAME", "OUT OF STOCK", "DESCRIPTION"},
 				func(r gen.FailureReason) []string {
 					typ := ""

@@ -218,14 +218,11 @@ says on stderr when more follow; --all walks every page.`,
 				return l.close()
 			}
 			params.Limit = limit
-			resp, err := client.ListOrdersWithResponse(ctx, &params)
-			if err := sellercenter.Check(resp, err); err != nil {
+			resp, err := sellercenter.Result(client.ListOrdersWithResponse(ctx, &params))
+			if err != nil {
 				return err
 			}
-			if resp.JSON200 == nil {
-				return errNoBody
-			}
-			for _, o := range resp.JSON200.Items {
+			for _, o := range resp.Items {
 				if err := l.add(o); err != nil {
 					return err
 				}
@@ -233,8 +230,8 @@ says on stderr when more follow; --all walks every page.`,
 			if err := l.close(); err != nil {
 				return err
 			}
-			if more := resp.JSON200.Pagination.HasNext; more != nil && *more {
-				fmt.Fprintf(c.stderr, "sellercenter: showing the first %d orders; more follow (use --all or a larger --limit)\n", len(resp.JSON200.Items))
+			if more := resp.Pagination.HasNext; more != nil && *more {
+				fmt.Fprintf(c.stderr, "sellercenter: showing the first %d orders; more follow (use --all or a larger --limit)\n", len(resp.Items))
 			}
 			return nil
 		}),
@@ -306,14 +303,11 @@ func (c *cli) getOrder(ctx context.Context, arg string) (gen.Order, error) {
 	if err != nil {
 		return gen.Order{}, err
 	}
-	resp, err := client.GetOrderWithResponse(ctx, id)
-	if err := sellercenter.Check(resp, err); err != nil {
+	resp, err := sellercenter.Result(client.GetOrderWithResponse(ctx, id))
+	if err != nil {
 		return gen.Order{}, err
 	}
-	if resp.JSON200 == nil {
-		return gen.Order{}, errNoBody
-	}
-	return *resp.JSON200, nil
+	return *resp, nil
 }
 
 func (c *cli) ordersGetCommand() *cobra.Command {
@@ -426,14 +420,11 @@ func (c *cli) ordersHistoryCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			resp, err := client.GetOrderHistoryWithResponse(ctx, id, nil)
-			if err := sellercenter.Check(resp, err); err != nil {
+			resp, err := sellercenter.Result(client.GetOrderHistoryWithResponse(ctx, id, nil))
+			if err != nil {
 				return err
 			}
-			if resp.JSON200 == nil {
-				return errNoBody
-			}
-			return printList(c, *resp.JSON200, []string{"TIME", "ITEM", "SKU", "STATUS", "EDITOR", "NOTE"}, func(h gen.OrderHistoryEntry) []string {
+			return printList(c, *resp, []string{"TIME", "ITEM", "SKU", "STATUS", "EDITOR", "NOTE"}, func(h gen.OrderHistoryEntry) []string {
 				return []string{when(h.CreatedAt), strconv.Itoa(h.OrderItemId), h.ShopSku, string(h.Status), str(h.Editor), str(h.Note)}
 			})
 		}),

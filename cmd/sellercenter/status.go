@@ -137,11 +137,7 @@ func (c *cli) readyToShipCommand() *cobra.Command {
 			if t := strings.TrimSpace(tracking); t != "" {
 				body.TrackingNumber = &t
 			}
-			resp, err := client.SetOrderItemsReadyToShipWithResponse(ctx, body)
-			if err := sellercenter.Check(resp, err); err != nil {
-				return nil, err
-			}
-			return resp.JSON200, nil
+			return sellercenter.Result(client.SetOrderItemsReadyToShipWithResponse(ctx, body))
 		})
 	cmd.Flags().StringVar(&provider, "provider", "", "carrier name from 'sellercenter shipment-providers'; default: the item's preselected carrier")
 	cmd.Flags().StringVar(&tracking, "tracking", "", "tracking number; required unless the carrier has an API integration")
@@ -153,11 +149,7 @@ func (c *cli) shipCommand() *cobra.Command {
 		"  sellercenter orders ship 1001 1002",
 		gen.OrderItemStatusShipped,
 		func(ctx context.Context, client *sellercenter.Client, ids []int) (*gen.ChangedItems, error) {
-			resp, err := client.SetOrderItemsShippedWithResponse(ctx, gen.OrderItemIds{OrderItemIds: ids})
-			if err := sellercenter.Check(resp, err); err != nil {
-				return nil, err
-			}
-			return resp.JSON200, nil
+			return sellercenter.Result(client.SetOrderItemsShippedWithResponse(ctx, gen.OrderItemIds{OrderItemIds: ids}))
 		})
 }
 
@@ -166,11 +158,7 @@ func (c *cli) deliverCommand() *cobra.Command {
 		"  sellercenter orders deliver 1001 1002",
 		gen.OrderItemStatusDelivered,
 		func(ctx context.Context, client *sellercenter.Client, ids []int) (*gen.ChangedItems, error) {
-			resp, err := client.SetOrderItemsDeliveredWithResponse(ctx, gen.OrderItemIds{OrderItemIds: ids})
-			if err := sellercenter.Check(resp, err); err != nil {
-				return nil, err
-			}
-			return resp.JSON200, nil
+			return sellercenter.Result(client.SetOrderItemsDeliveredWithResponse(ctx, gen.OrderItemIds{OrderItemIds: ids}))
 		})
 }
 
@@ -184,11 +172,7 @@ func (c *cli) cancelCommand() *cobra.Command {
 			if d := strings.TrimSpace(detail); d != "" {
 				body.ReasonDetail = &d
 			}
-			resp, err := client.SetOrderItemsCanceledWithResponse(ctx, body)
-			if err := sellercenter.Check(resp, err); err != nil {
-				return nil, err
-			}
-			return resp.JSON200, nil
+			return sellercenter.Result(client.SetOrderItemsCanceledWithResponse(ctx, body))
 		})
 	cmd.Flags().StringVar(&reason, "reason", "", "a cancellation reason name from 'sellercenter failure-reasons' (required)")
 	cmd.Flags().StringVar(&detail, "detail", "", "free text to go with the reason")

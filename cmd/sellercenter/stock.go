@@ -93,14 +93,11 @@ func productsBySKU(ctx context.Context, client *sellercenter.Client, skus []stri
 	found := make(map[string]gen.Product, len(skus))
 	for chunk := range slices.Chunk(skus, maxSKULookup) {
 		pages := sellercenter.Paginate(ctx, maxSKULookup, func(ctx context.Context, offset, limit int) (sellercenter.Page[gen.Product], error) {
-			resp, err := client.ListProductsBySellerSkusWithResponse(ctx, &gen.ListProductsBySellerSkusParams{SellerSkus: chunk, Limit: limit, Offset: offset})
-			if err := sellercenter.Check(resp, err); err != nil {
+			resp, err := sellercenter.Result(client.ListProductsBySellerSkusWithResponse(ctx, &gen.ListProductsBySellerSkusParams{SellerSkus: chunk, Limit: limit, Offset: offset}))
+			if err != nil {
 				return sellercenter.Page[gen.Product]{}, err
 			}
-			if resp.JSON200 == nil {
-				return sellercenter.Page[gen.Product]{}, errNoBody
-			}
-			return sellercenter.Page[gen.Product]{Items: resp.JSON200.Items, TotalCount: resp.JSON200.Pagination.TotalCount}, nil
+			return sellercenter.Page[gen.Product]{Items: resp.Items, TotalCount: resp.Pagination.TotalCount}, nil
 		})
 		for p, err := range pages {
 			if err != nil {
@@ -200,15 +197,12 @@ use 'sellercenter import products --kind stock'.`,
 				body[i] = gen.ProductStock{ProductId: *p.Id, Quantity: qty[i]}
 				rows[i] = stockResult{SellerSku: skus[i], ProductID: *p.Id, Quantity: qty[i], Applied: true}
 			}
-			resp, err := client.UpdateProductStockWithResponse(ctx, body)
-			if err := sellercenter.Check(resp, err); err != nil {
+			notApplied, err := sellercenter.Result(client.UpdateProductStockWithResponse(ctx, body))
+			if err != nil {
 				return failedWrite(err, "the stock may have been set: running the same command again is safe")
 			}
-			if resp.JSON200 == nil {
-				return errNoBody
-			}
-			skipped := make(map[int]bool, len(*resp.JSON200))
-			for _, s := range *resp.JSON200 {
+			skipped := make(map[int]bool, len(*notApplied))
+			for _, s := range *notApplied {
 				skipped[s.ProductId] = true
 			}
 			var skippedSKUs []string
@@ -386,14 +380,11 @@ command, and the table shows what was set before it.`,
 func currentPrices(ctx context.Context, client *sellercenter.Client, ids []int, country string) (map[int]gen.CountryPrice, error) {
 	out := make(map[int]gen.CountryPrice, len(ids))
 	for chunk := range slices.Chunk(ids, maxSKULookup) {
-		resp, err := client.ListPricesWithResponse(ctx, &gen.ListPricesParams{ProductIds: &chunk})
-		if err := sellercenter.Check(resp, err); err != nil {
+		resp, err := sellercenter.Result(client.ListPricesWithResponse(ctx, &gen.ListPricesParams{ProductIds: &chunk}))
+		if err != nil {
 			return nil, err
 		}
-		if resp.JSON200 == nil {
-			return nil, errNoBody
-		}
-		for _, set := range *resp.JSON200 {
+		for _, set := range *resp {
 			for _, p := range deref(set.Items) {
 				if p.ProductId == nil {
 					continue
@@ -419,19 +410,15 @@ func (c *cli) setPrices(ctx context.Context, client *sellercenter.Client, rows [
 		if cur, ok := current[r.ProductID]; ok && !clearSale && saleRunning(cur, c.now()) {
 			body.SalePrice, body.SaleStartDate, body.SaleEndDate = cur.SalePrice, cur.SaleStartDate, cur.SaleEndDate
 		}
-		resp, err := client.UpdateProductPriceWithResponse(ctx, r.ProductID, r.Country, body)
-		err = sellercenter.Check(resp, err)
+		stored, err := sellercenter.Result(client.UpdateProductPriceWithResponse(ctx, r.ProductID, r.Country, body))
 		switch {
 		case err == nil:
+			// What the API stored, should it differ from what was sent.
 			r.Result = resultSet
-			r.SalePrice = body.SalePrice
-			if resp.JSON200 != nil {
-				// What the API stored, should it differ from what was sent.
-				if resp.JSON200.Price != nil {
-					r.Price = *resp.JSON200.Price
-				}
-				r.SalePrice = resp.JSON200.SalePrice
+			if stored.Price != nil {
+				r.Price = *stored.Price
 			}
+			r.SalePrice = stored.SalePrice
 		case rowRefused(err):
 			r.Result, r.Error = resultRefused, oneline.Clean(err.Error())
 		default:
