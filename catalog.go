@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/sellercenter-go/sellercenter/gen"
+	"github.com/sellercenter-go/sellercenter/internal/backoff"
 )
 
 // walk adapts one offset/limit list operation to Paginate. call is the
@@ -481,12 +482,8 @@ func (c *Client) WaitForFeed(ctx context.Context, uuid string, wait FeedWait) (g
 				return report, &FeedError{UUID: uuid, Report: report}
 			}
 		}
-		t := time.NewTimer(interval)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return report, fmt.Errorf("sellercenter: feed %s still %s: %w", oneLine(uuid), last, ctx.Err())
-		case <-t.C:
+		if err := backoff.Sleep(ctx, interval); err != nil {
+			return report, fmt.Errorf("sellercenter: feed %s still %s: %w", oneLine(uuid), last, err)
 		}
 		interval = min(2*interval, maxInterval)
 	}

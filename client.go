@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"strings"
 
 	"github.com/sellercenter-go/sellercenter/authn"
 	"github.com/sellercenter-go/sellercenter/gen"
@@ -46,7 +47,7 @@ func newClient(cfg Config, clk clock) (*Client, error) {
 		HTTPClient: &http.Client{Transport: cfg.baseTransport(), Timeout: tokenTimeout},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInvalidConfig, err)
+		return nil, &configError{err: err}
 	}
 	rt := newTransport(cfg.baseTransport(), cfg, tokens, newLimiter(cfg), clk)
 	c, err := gen.NewClientWithResponses(cfg.BaseURL, gen.WithHTTPClient(cfg.httpClient(rt)))
@@ -55,6 +56,17 @@ func newClient(cfg Config, clk clock) (*Client, error) {
 	}
 	return &Client{ClientWithResponses: c}, nil
 }
+
+// configError is an error of package authn about the Config, told as this
+// package's: with one prefix, not "sellercenter: invalid config: authn:
+// invalid config: ...", and matching both packages' ErrInvalidConfig.
+type configError struct{ err error }
+
+func (e *configError) Error() string {
+	return ErrInvalidConfig.Error() + ": " + strings.TrimPrefix(e.err.Error(), authn.ErrInvalidConfig.Error()+": ")
+}
+func (e *configError) Unwrap() error        { return e.err }
+func (e *configError) Is(target error) bool { return target == ErrInvalidConfig }
 
 // Orders walks every order that params selects, one page at a time, starting
 // at params.Offset with pages of params.Limit orders (DefaultPageSize when

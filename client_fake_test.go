@@ -169,6 +169,9 @@ func TestNewRejectsBadConfig(t *testing.T) {
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("New(%s) = %q, want it to name %q", tt.name, err, tt.want)
 			}
+			if msg := err.Error(); strings.Count(msg, "invalid config") != 1 || !strings.HasPrefix(msg, "sellercenter: invalid config: ") {
+				t.Errorf("New(%s) = %q, want one prefix, %q", tt.name, msg, "sellercenter: invalid config: ")
+			}
 			if strings.Contains(fmt.Sprintf("%+v", err), testSecret) {
 				t.Errorf("New(%s) error contains the secret", tt.name)
 			}

@@ -430,7 +430,7 @@ func (f *orderFlow) step(op string, ids []int, want gen.OrderItemStatus, note st
 			f.orderID, op, len(h), len(f.history)+len(ids), len(f.history))
 	}
 	for i, old := range f.history {
-		if e := h[i]; e.OrderItemId != old.OrderItemId || e.Status != old.Status || !e.CreatedAt.Equal(old.CreatedAt) {
+		if e := h[i]; e.OrderItemId != old.OrderItemId || e.Status != old.Status || !e.CreatedAt.Equal(old.CreatedAt.Time) {
 			t.Errorf("GetOrderHistory(%d)[%d] after %s = item %d %s at %v, want the earlier item %d %s at %v",
 				f.orderID, i, op, e.OrderItemId, e.Status, e.CreatedAt, old.OrderItemId, old.Status, old.CreatedAt)
 		}

@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"strings"
 	"time"
+
+	"github.com/sellercenter-go/sellercenter/internal/env"
 )
 
 // Version is the version of this client, sent in the default User-Agent.
@@ -32,13 +33,14 @@ const DefaultUserAgent = "sellercenter-go/" + Version
 // Environment variables read by FromEnv.
 const (
 	// EnvBaseURL holds Config.BaseURL.
-	EnvBaseURL = "SELLERCENTER_BASE_URL"
-	// EnvTokenURL holds Config.TokenURL.
-	EnvTokenURL = "SELLERCENTER_TOKEN_URL"
-	// EnvClientID holds Config.ClientID.
-	EnvClientID = "SELLERCENTER_CLIENT_ID"
-	// EnvClientSecret holds Config.ClientSecret.
-	EnvClientSecret = "SELLERCENTER_CLIENT_SECRET"
+	EnvBaseURL = env.BaseURL
+	// EnvTokenURL holds Config.TokenURL; package authn reads the same name.
+	EnvTokenURL = env.TokenURL
+	// EnvClientID holds Config.ClientID; package authn reads the same name.
+	EnvClientID = env.ClientID
+	// EnvClientSecret holds Config.ClientSecret; package authn reads the
+	// same name.
+	EnvClientSecret = env.ClientSecret
 )
 
 // ErrInvalidConfig is the class of every error about a bad Config or
@@ -100,33 +102,21 @@ type Config struct {
 }
 
 // FromEnv builds a Config from SELLERCENTER_BASE_URL, SELLERCENTER_TOKEN_URL,
-// SELLERCENTER_CLIENT_ID and SELLERCENTER_CLIENT_SECRET. Its error names every
-// variable that is unset or blank, and never echoes a value.
+// SELLERCENTER_CLIENT_ID and SELLERCENTER_CLIENT_SECRET, each trimmed of
+// surrounding white space, as authn.FromEnv reads them. Its error names
+// every variable that is unset or blank, and never echoes a value.
 func FromEnv() (Config, error) {
-	return fromEnv(os.Getenv)
+	return fromEnv(os.LookupEnv)
 }
 
 // fromEnv is FromEnv over an injectable lookup, so tests need no process
 // environment (t.Setenv forbids parallel tests).
-func fromEnv(getenv func(string) string) (Config, error) {
-	var missing []string
-	get := func(name string) string {
-		v := strings.TrimSpace(getenv(name))
-		if v == "" {
-			missing = append(missing, name)
-		}
-		return v
-	}
-	cfg := Config{
-		BaseURL:      get(EnvBaseURL),
-		TokenURL:     get(EnvTokenURL),
-		ClientID:     get(EnvClientID),
-		ClientSecret: get(EnvClientSecret),
-	}
+func fromEnv(lookup func(string) (string, bool)) (Config, error) {
+	v, missing := env.Read(lookup, EnvBaseURL, EnvTokenURL, EnvClientID, EnvClientSecret)
 	if len(missing) > 0 {
 		return Config{}, fmt.Errorf("%w: environment variables not set: %s", ErrInvalidConfig, strings.Join(missing, ", "))
 	}
-	return cfg, nil
+	return Config{BaseURL: v[0], TokenURL: v[1], ClientID: v[2], ClientSecret: v[3]}, nil
 }
 
 // validate checks the parts of c the transport depends on; the OAuth fields
@@ -166,7 +156,7 @@ func (c Config) baseURL() (*url.URL, error) {
 		return nil, fmt.Errorf("%w: BaseURL must start with https:// or http://", ErrInvalidConfig)
 	case u.Host == "":
 		return nil, fmt.Errorf("%w: BaseURL has no host", ErrInvalidConfig)
-	case u.Scheme == "http" && !isLoopback(u.Hostname()):
+	case u.Scheme == "http" && !env.Loopback(u.Hostname()):
 		// Bearer tokens must not cross a network in clear text.
 		return nil, fmt.Errorf("%w: BaseURL must use https (http is allowed only for a loopback host)", ErrInvalidConfig)
 	case u.User != nil:
@@ -175,16 +165,6 @@ func (c Config) baseURL() (*url.URL, error) {
 		return nil, fmt.Errorf("%w: BaseURL must not have a query or fragment", ErrInvalidConfig)
 	}
 	return u, nil
-}
-
-// isLoopback reports whether host names this machine, where plain http
-// cannot be sniffed.
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // userAgent is the effective User-Agent.

@@ -42,7 +42,7 @@ func TestFromEnv(t *testing.T) {
 			for _, k := range tt.blank {
 				env[k] = "  "
 			}
-			cfg, err := fromEnv(func(k string) string { return env[k] })
+			cfg, err := fromEnv(func(k string) (string, bool) { v, ok := env[k]; return v, ok })
 			if len(tt.wantMissing) == 0 {
 				want := Config{BaseURL: full[EnvBaseURL], TokenURL: full[EnvTokenURL], ClientID: full[EnvClientID], ClientSecret: testSecret}
 				if err != nil || cfg != want {

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/sellercenter-go/sellercenter/internal/oneline"
 	"github.com/sellercenter-go/sellercenter/internal/redact"
 )
 
@@ -172,11 +173,7 @@ func truncate(s string, size int) string {
 	if len(s) <= bodyLogLimit {
 		return s
 	}
-	cut := bodyLogLimit
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…[truncated, " + strconv.Itoa(size) + " bytes]"
+	return oneline.Cut(s, bodyLogLimit) + "[truncated, " + strconv.Itoa(size) + " bytes]"
 }
 
 func redactJSON(v any) any {

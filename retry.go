@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/sellercenter-go/sellercenter/authn"
+	"github.com/sellercenter-go/sellercenter/internal/backoff"
 )
 
 // Retry timing. The API documents no Retry-After range, so the cap keeps a
@@ -53,7 +54,7 @@ func (c clock) Now() time.Time {
 // Sleep waits for d or until ctx is done.
 func (c clock) Sleep(ctx context.Context, d time.Duration) error {
 	if c.sleep == nil {
-		return sleep(ctx, d)
+		return backoff.Sleep(ctx, d)
 	}
 	return c.sleep(ctx, d)
 }
@@ -67,21 +68,6 @@ func (c clock) Jitter(n int64) int64 {
 		return rand.Int64N(n)
 	}
 	return c.jitter(n)
-}
-
-// sleep waits for d or until ctx is done.
-func sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }
 
 // attemptKey is the context key under which the retry layer stores the
@@ -200,19 +186,8 @@ func (t *retryTransport) wait(resp *http.Response, n int) time.Duration {
 			return min(d, maxRetryAfter)
 		}
 	}
-	return backoff(n, t.clock)
-}
-
-// backoff is 0.5 s × 2ⁿ capped at 8 s, with "equal jitter": a uniformly
-// random value in the upper half, so concurrent clients spread out but never
-// retry sooner than half the nominal pause.
-func backoff(n int, c clock) time.Duration {
-	d := backoffMax
-	if n < 5 {
-		d = min(backoffBase<<n, backoffMax)
-	}
-	half := d / 2
-	return half + time.Duration(c.Jitter(int64(half)+1))
+	// 0.5 s × 2ⁿ capped at 8 s, with equal jitter.
+	return backoff.Delay(n, backoffBase, backoffMax, t.clock.Jitter)
 }
 
 // retryable reports whether an attempt's outcome may be retried: any

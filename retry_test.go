@@ -364,14 +364,14 @@ func TestBackoff(t *testing.T) {
 	low := clock{jitter: func(int64) int64 { return 0 }}
 	high := clock{jitter: func(n int64) int64 { return n - 1 }}
 	for _, tt := range tests {
-		if got := backoff(tt.n, low); got != tt.min {
+		if got := (&retryTransport{clock: low}).wait(nil, tt.n); got != tt.min {
 			t.Errorf("backoff(%d, lowest jitter) = %v, want %v", tt.n, got, tt.min)
 		}
-		if got := backoff(tt.n, high); got != tt.max {
+		if got := (&retryTransport{clock: high}).wait(nil, tt.n); got != tt.max {
 			t.Errorf("backoff(%d, highest jitter) = %v, want %v", tt.n, got, tt.max)
 		}
 		for range 20 {
-			if got := backoff(tt.n, clock{}); got < tt.min || got > tt.max {
+			if got := (&retryTransport{}).wait(nil, tt.n); got < tt.min || got > tt.max {
 				t.Errorf("backoff(%d, random jitter) = %v, want within [%v, %v]", tt.n, got, tt.min, tt.max)
 			}
 		}
@@ -404,21 +404,6 @@ func TestParseRetryAfter(t *testing.T) {
 		if got != tt.want || ok != tt.wantOK {
 			t.Errorf("parseRetryAfter(%q) = %v, %t, want %v, %t", tt.in, got, ok, tt.want, tt.wantOK)
 		}
-	}
-}
-
-func TestSleep(t *testing.T) {
-	t.Parallel()
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if err := sleep(ctx, time.Hour); !errors.Is(err, context.Canceled) {
-		t.Errorf("sleep(cancelled ctx, 1h) = %v, want context.Canceled", err)
-	}
-	if err := sleep(context.Background(), 0); err != nil {
-		t.Errorf("sleep(ctx, 0) = %v, want nil", err)
-	}
-	if err := sleep(context.Background(), time.Microsecond); err != nil {
-		t.Errorf("sleep(ctx, 1µs) = %v, want nil", err)
 	}
 }
 

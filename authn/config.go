@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -12,14 +11,15 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/sellercenter-go/sellercenter/internal/env"
 	"github.com/sellercenter-go/sellercenter/internal/oneline"
 )
 
 // Environment variables read by FromEnv.
 const (
-	EnvClientID     = "SELLERCENTER_CLIENT_ID"
-	EnvClientSecret = "SELLERCENTER_CLIENT_SECRET"
-	EnvTokenURL     = "SELLERCENTER_TOKEN_URL"
+	EnvClientID     = env.ClientID
+	EnvClientSecret = env.ClientSecret
+	EnvTokenURL     = env.TokenURL
 )
 
 // Defaults applied by New to zero Config fields.
@@ -83,34 +83,19 @@ type Config struct {
 
 // FromEnv returns a Config with ClientID, ClientSecret and TokenURL read from
 // SELLERCENTER_CLIENT_ID, SELLERCENTER_CLIENT_SECRET and
-// SELLERCENTER_TOKEN_URL. The error names every variable that is unset or
-// empty. The values are validated by New, not here.
+// SELLERCENTER_TOKEN_URL, each trimmed of surrounding white space. The error
+// names every variable that is unset or blank, and never echoes a value. The
+// values are validated by New, not here.
 func FromEnv() (Config, error) {
 	return fromEnv(os.LookupEnv)
 }
 
 func fromEnv(lookup func(string) (string, bool)) (Config, error) {
-	var cfg Config
-	var missing []string
-	for _, v := range []struct {
-		name string
-		dst  *string
-	}{
-		{EnvClientID, &cfg.ClientID},
-		{EnvClientSecret, &cfg.ClientSecret},
-		{EnvTokenURL, &cfg.TokenURL},
-	} {
-		val, _ := lookup(v.name)
-		if val == "" {
-			missing = append(missing, v.name)
-			continue
-		}
-		*v.dst = val
-	}
+	v, missing := env.Read(lookup, EnvClientID, EnvClientSecret, EnvTokenURL)
 	if len(missing) > 0 {
-		return Config{}, fmt.Errorf("%w: environment variable(s) not set: %s", ErrInvalidConfig, strings.Join(missing, ", "))
+		return Config{}, fmt.Errorf("%w: environment variables not set: %s", ErrInvalidConfig, strings.Join(missing, ", "))
 	}
-	return cfg, nil
+	return Config{ClientID: v[0], ClientSecret: v[1], TokenURL: v[2]}, nil
 }
 
 // validate checks cfg and returns the first problem, naming the field. It
@@ -138,7 +123,7 @@ func (cfg *Config) validate() error {
 	if u.Host == "" || u.Hostname() == "" || (u.Scheme != "https" && u.Scheme != "http") {
 		return fmt.Errorf("%w: Config.TokenURL is not an absolute http(s) URL (%s)", ErrInvalidConfig, schemeAndHost(u))
 	}
-	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+	if u.Scheme == "http" && !env.Loopback(u.Hostname()) {
 		return fmt.Errorf("%w: Config.TokenURL must use https, not http (host %s; http is allowed only for a loopback host)",
 			ErrInvalidConfig, oneline.Quote(u.Host))
 	}
@@ -177,12 +162,4 @@ func schemeAndHost(u *url.URL) string {
 		host = "host " + oneline.Quote(u.Host)
 	}
 	return scheme + ", " + host
-}
-
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }

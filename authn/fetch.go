@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/oauth2"
 
+	"github.com/sellercenter-go/sellercenter/internal/backoff"
 	"github.com/sellercenter-go/sellercenter/internal/oneline"
 	"github.com/sellercenter-go/sellercenter/internal/redact"
 )
@@ -50,7 +51,7 @@ func (ts *TokenSource) retrieve(ctx context.Context) (*cachedToken, error) {
 		if e.class != ErrUnavailable || attempt == maxAttempts || ctx.Err() != nil {
 			return nil, e
 		}
-		d := backoff(attempt)
+		d := backoff.Delay(attempt-1, baseBackoff, 0, rand.Int64N)
 		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
 			return nil, e
 		}
@@ -58,14 +59,6 @@ func (ts *TokenSource) retrieve(ctx context.Context) (*cachedToken, error) {
 			return nil, e
 		}
 	}
-}
-
-// backoff returns the wait before retry number attempt (1-based): the base
-// doubled per attempt, with the upper half jittered so that many processes
-// do not retry in step.
-func backoff(attempt int) time.Duration {
-	d := baseBackoff << (attempt - 1)
-	return d/2 + rand.N(d/2+1)
 }
 
 // attempt sends one token request.

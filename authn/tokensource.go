@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/clientcredentials"
+
+	"github.com/sellercenter-go/sellercenter/internal/backoff"
 )
 
 // refreshCooldown is how long a failed early refresh waits before the next
@@ -87,7 +89,7 @@ func New(cfg Config) (*TokenSource, error) {
 		ts.now = time.Now
 	}
 	if ts.sleep == nil {
-		ts.sleep = sleepCtx
+		ts.sleep = backoff.Sleep
 	}
 	return ts, nil
 }
@@ -198,15 +200,4 @@ func (ts *TokenSource) fetch(ctx context.Context, call *fetchCall) {
 
 	call.tok, call.err = tok, err
 	close(call.done)
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

@@ -19,6 +19,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/sellercenter-go/sellercenter/internal/oneline"
 )
 
 // Layouts the API is known to send, tried in this order.
@@ -133,9 +135,6 @@ func (t Time) text() (string, error) {
 	return s, nil
 }
 
-// Equal reports whether t and u are the same moment, whatever their layouts.
-func (t Time) Equal(u Time) bool { return t.Time.Equal(u.Time) }
-
 // MarshalText implements encoding.TextMarshaler; it is used for query
 // parameters and JSON map keys. It fails with ErrRange for a value no
 // shape can hold.
@@ -197,10 +196,4 @@ func (t *Time) UnmarshalJSON(b []byte) error {
 }
 
 // truncate keeps error messages short when the input is large.
-func truncate(s string) string {
-	const max = 64
-	if len(s) <= max {
-		return s
-	}
-	return s[:max] + "..."
-}
+func truncate(s string) string { return oneline.Cut(s, 64) }

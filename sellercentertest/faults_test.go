@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/sellercenter-go/sellercenter/gen"
+	"github.com/sellercenter-go/sellercenter/internal/backoff"
 )
 
 // recordingSleeper is a Config.Sleep that records and returns at once.
@@ -162,18 +163,6 @@ func TestAddLatency(t *testing.T) {
 	}
 }
 
-func TestSleepContext(t *testing.T) {
-	t.Parallel()
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if err := sleepContext(ctx, time.Hour); !errors.Is(err, context.Canceled) {
-		t.Errorf("sleepContext(canceled, 1h) = %v, want context.Canceled", err)
-	}
-	if err := sleepContext(context.Background(), time.Nanosecond); err != nil {
-		t.Errorf("sleepContext(1ns) = %v, want nil", err)
-	}
-}
-
 // TestCloseCancelsLatency checks that Close ends a request that waits on
 // latency with the default sleeper by dropping its connection.
 func TestCloseCancelsLatency(t *testing.T) {
@@ -181,7 +170,7 @@ func TestCloseCancelsLatency(t *testing.T) {
 	waiting := make(chan struct{})
 	s, err := NewServer(Config{Sleep: func(ctx context.Context, d time.Duration) error {
 		close(waiting)
-		return sleepContext(ctx, d)
+		return backoff.Sleep(ctx, d)
 	}})
 	if err != nil {
 		t.Fatal(err)

@@ -50,7 +50,7 @@ func TestSeedCoversEveryStatus(t *testing.T) {
 	other := newServer(t, Config{Now: newClock().Now})
 	o1, _ := s.Order(1001)
 	o2, _ := other.Order(1001)
-	if o1.Number != o2.Number || !o1.CreatedAt.Equal(o2.CreatedAt) || o1.Uuid != o2.Uuid {
+	if o1.Number != o2.Number || !o1.CreatedAt.Equal(o2.CreatedAt.Time) || o1.Uuid != o2.Uuid {
 		t.Errorf("order 1001 differs between servers: %s/%s/%s vs %s/%s/%s", o1.Number, o1.CreatedAt, o1.Uuid, o2.Number, o2.CreatedAt, o2.Uuid)
 	}
 }

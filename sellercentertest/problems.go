@@ -12,6 +12,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 
 	"github.com/sellercenter-go/sellercenter/gen"
+	"github.com/sellercenter-go/sellercenter/internal/oneline"
 )
 
 // Problem types the fake sends, so clients can tell problems apart.
@@ -156,11 +157,7 @@ func shortValue(v any) string {
 	} else {
 		s = fmt.Sprint(v)
 	}
-	const max = 80
-	if len(s) > max {
-		s = s[:max] + "..."
-	}
-	return s
+	return oneline.Cut(s, 80)
 }
 
 // writeJSON writes v as the JSON body of a response with status and extra

@@ -21,6 +21,7 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 
 	"github.com/sellercenter-go/sellercenter/gen/server"
+	"github.com/sellercenter-go/sellercenter/internal/backoff"
 )
 
 // Demo credentials the token endpoint accepts when Config leaves them empty.
@@ -229,7 +230,7 @@ func NewServer(cfg Config) (*Server, error) {
 		s.now = time.Now
 	}
 	if s.sleep == nil {
-		s.sleep = sleepContext
+		s.sleep = backoff.Sleep
 	}
 	if s.onViolation == nil {
 		s.onViolation = func(err error) { log.Printf("sellercentertest: RESPONSE VIOLATES THE OPENAPI DOCUMENT: %v", err) }
@@ -503,15 +504,4 @@ func malform(body []byte) []byte {
 		return []byte(`{"`)
 	}
 	return body[:len(body)/2]
-}
-
-func sleepContext(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

@@ -25,7 +25,7 @@ func TestAddOrder(t *testing.T) {
 	switch {
 	case o.Id == 0 || o.Uuid == "" || o.Number == "" || o.Currency == "":
 		t.Errorf("AddOrder left identity fields empty: id %d uuid %q number %q currency %q", o.Id, o.Uuid, o.Number, o.Currency)
-	case !o.CreatedAt.Equal(o.UpdatedAt) || !o.CreatedAt.Time.Equal(clock.Now()):
+	case !o.CreatedAt.Equal(o.UpdatedAt.Time) || !o.CreatedAt.Time.Equal(clock.Now()):
 		t.Errorf("createdAt %v updatedAt %v, want both the clock's %v", o.CreatedAt, o.UpdatedAt, clock.Now())
 	case o.ItemCount != 2 || o.StatusList["pending"] != 1 || o.StatusList["shipped"] != 1:
 		t.Errorf("itemCount %d statusList %v, want 2 items, one pending and one shipped", o.ItemCount, o.StatusList)
