@@ -2,186 +2,21 @@ package sellercenter
 
 import (
 	"bytes"
-	"cmp"
 	"context"
-	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
-	"iter"
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"time"
 
 	"github.com/sellercenter-go/sellercenter/gen"
 	"github.com/sellercenter-go/sellercenter/internal/backoff"
 )
-
-// walk adapts one offset/limit list operation to Paginate. call is the
-// generated raw method and parse its response parser; params must have the
-// Offset and Limit fields of a list operation, and size 0 means params.Limit.
-// A 200 JSON answer is decoded item by item straight off the connection
-// (decodePage), so a page's raw bytes are never held next to its decoded
-// items; any other answer goes through parse, so Check reports it as for
-// any call.
-func walk[T, P any, R interface{ StatusCode() int }](ctx context.Context, params P, size int,
-	call func(context.Context, *P, ...gen.RequestEditorFn) (*http.Response, error),
-	parse func(*http.Response) (R, error),
-) iter.Seq2[T, error] {
-	if ctx == nil {
-		return failed[T](Check(nil, gen.ErrNilContext))
-	}
-	offset, limit, ok := pagingFields(&params)
-	if !ok {
-		return failed[T](unsent(fmt.Errorf("sellercenter: %T has no Offset and Limit fields", params)))
-	}
-	start := int(offset.Int())
-	if size == 0 {
-		size = int(limit.Int())
-	}
-	return Paginate(ctx, size, func(ctx context.Context, at, n int) (Page[T], error) {
-		offset.SetInt(int64(start + at))
-		limit.SetInt(int64(n))
-		p := params // each request gets its own copy
-		resp, err := call(ctx, &p)
-		if err != nil {
-			return Page[T]{}, Check(nil, err)
-		}
-		if resp.StatusCode == http.StatusOK && strings.Contains(resp.Header.Get("Content-Type"), "json") {
-			defer resp.Body.Close()
-			page, err := decodePage[T](resp.Body)
-			if err != nil {
-				return Page[T]{}, newDecodeError(resp.StatusCode, resp, nil, fmt.Errorf("page at offset %d: %w", start+at, err))
-			}
-			return page, nil
-		}
-		r, err := parse(resp)
-		if err := Check(r, err); err != nil {
-			return Page[T]{}, err
-		}
-		// Check refuses every other 2xx answer of a list operation, which
-		// declares a JSON body for 200 only; this is the guard for a spec
-		// change that breaks that.
-		return Page[T]{}, newDecodeError(resp.StatusCode, resp, nil, errors.New("want 200 with a JSON page"))
-	})
-}
-
-// failed is a walk that yields err once.
-func failed[T any](err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		yield(zero, err)
-	}
-}
-
-// pagingFields finds the settable Offset and Limit int fields of the
-// generated list parameters p points to.
-func pagingFields(p any) (offset, limit reflect.Value, ok bool) {
-	v := reflect.ValueOf(p).Elem()
-	if v.Kind() != reflect.Struct {
-		return offset, limit, false
-	}
-	offset, limit = v.FieldByName("Offset"), v.FieldByName("Limit")
-	ok = offset.IsValid() && limit.IsValid() && offset.Kind() == reflect.Int && limit.Kind() == reflect.Int
-	return offset, limit, ok
-}
-
-// pageEnd is the pagination object of both list envelopes.
-type pageEnd struct {
-	HasNext    *bool `json:"hasNext"`
-	TotalCount *int  `json:"totalCount"`
-}
-
-// decodePage reads a list envelope {"items": [...], "pagination": {...}},
-// decoding one item at a time; members it does not know are skipped.
-func decodePage[T any](r io.Reader) (Page[T], error) {
-	var page Page[T]
-	dec := json.NewDecoder(r)
-	if err := expectDelim(dec, '{'); err != nil {
-		return page, err
-	}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return page, err
-		}
-		switch tok {
-		case "items":
-			if err := expectDelim(dec, '['); err != nil {
-				return page, fmt.Errorf("items: %w", err)
-			}
-			for dec.More() {
-				var item T
-				if err := dec.Decode(&item); err != nil {
-					return page, fmt.Errorf("items[%d]: %w", len(page.Items), err)
-				}
-				page.Items = append(page.Items, item)
-			}
-			if err := expectDelim(dec, ']'); err != nil {
-				return page, err
-			}
-		case "pagination":
-			var end pageEnd
-			if err := dec.Decode(&end); err != nil {
-				return page, fmt.Errorf("pagination: %w", err)
-			}
-			page.HasNext, page.TotalCount = end.HasNext, end.TotalCount
-		default:
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return page, err
-			}
-		}
-	}
-	return page, expectDelim(dec, '}')
-}
-
-// expectDelim reads the next token and fails unless it is want.
-func expectDelim(dec *json.Decoder, want json.Delim) error {
-	tok, err := dec.Token()
-	if err != nil {
-		return err
-	}
-	if tok != want {
-		return fmt.Errorf("want %q, got %v", want, tok)
-	}
-	return nil
-}
-
-// ProductSets walks every product set that params selects, like Orders.
-func (c *Client) ProductSets(ctx context.Context, params gen.ListProductSetsParams) iter.Seq2[gen.ProductSet, error] {
-	return walk[gen.ProductSet](ctx, params, 0, c.ListProductSets, gen.ParseListProductSetsResponse)
-}
-
-// Brands walks every brand that params selects, like Orders.
-func (c *Client) Brands(ctx context.Context, params gen.ListBrandsParams) iter.Seq2[gen.Brand, error] {
-	return walk[gen.Brand](ctx, params, 0, c.ListBrands, gen.ParseListBrandsResponse)
-}
-
-// Categories walks every category that params selects, like Orders.
-func (c *Client) Categories(ctx context.Context, params gen.SearchCategoriesParams) iter.Seq2[gen.Category, error] {
-	return walk[gen.Category](ctx, params, 0, c.SearchCategories, gen.ParseSearchCategoriesResponse)
-}
-
-// Attributes walks every attribute definition that params selects, like
-// Orders.
-func (c *Client) Attributes(ctx context.Context, params gen.ListAttributesParams) iter.Seq2[gen.AttributeDefinition, error] {
-	return walk[gen.AttributeDefinition](ctx, params, 0, c.ListAttributes, gen.ParseListAttributesResponse)
-}
-
-// MaxFeedPageSize is the largest page listFeeds accepts.
-const MaxFeedPageSize = 20
-
-// Feeds walks every feed that params selects, like Orders, in pages of at
-// most MaxFeedPageSize; a zero params.Limit means that limit.
-func (c *Client) Feeds(ctx context.Context, params gen.ListFeedsParams) iter.Seq2[gen.Feed, error] {
-	return walk[gen.Feed](ctx, params, cmp.Or(params.Limit, MaxFeedPageSize), c.ListFeeds, gen.ParseListFeedsResponse)
-}
 
 // ImportKind names a bulk catalog import run from a CSV or XLSX file.
 type ImportKind string

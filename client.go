@@ -1,10 +1,7 @@
 package sellercenter
 
 import (
-	"cmp"
-	"context"
 	"fmt"
-	"iter"
 	"net/http"
 	"strings"
 
@@ -67,33 +64,3 @@ func (e *configError) Error() string {
 }
 func (e *configError) Unwrap() error        { return e.err }
 func (e *configError) Is(target error) bool { return target == ErrInvalidConfig }
-
-// Orders walks every order that params selects, one page at a time, starting
-// at params.Offset with pages of params.Limit orders (DefaultPageSize when
-// zero). Breaking out of the loop stops further requests; an error is
-// yielded once and ends the walk.
-//
-//	for order, err := range c.Orders(ctx, gen.ListOrdersParams{Section: &section}) {
-//		if err != nil {
-//			return err
-//		}
-//		...
-//	}
-func (c *Client) Orders(ctx context.Context, params gen.ListOrdersParams) iter.Seq2[gen.Order, error] {
-	return walk[gen.Order](ctx, params, 0, c.ListOrders, gen.ParseListOrdersResponse)
-}
-
-// OrderItems walks every order item that params selects, like Orders.
-func (c *Client) OrderItems(ctx context.Context, params gen.ListOrderItemsParams) iter.Seq2[gen.OrderItem, error] {
-	return walk[gen.OrderItem](ctx, params, 0, c.ListOrderItems, gen.ParseListOrderItemsResponse)
-}
-
-// MaxExportPageSize is the largest page listExports accepts.
-const MaxExportPageSize = 20
-
-// Exports walks every export job that params selects, like Orders. Pages
-// hold at most MaxExportPageSize jobs, the API's limit; a zero params.Limit
-// means that limit.
-func (c *Client) Exports(ctx context.Context, params gen.ListExportsParams) iter.Seq2[gen.ExportItem, error] {
-	return walk[gen.ExportItem](ctx, params, cmp.Or(params.Limit, MaxExportPageSize), c.ListExports, gen.ParseListExportsResponse)
-}
