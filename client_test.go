@@ -965,6 +965,26 @@ func TestContractErrors(t *testing.T) {
 		}
 	})
 
+	t.Run("422 of a status change names each item", func(t *testing.T) {
+		t.Parallel()
+		mock := newContractMock(t, sellercentertest.Config{})
+		c := newContractClient(t, mock, nil)
+		pending := mock.ItemIDs(gen.OrderItemStatusPending)[0]
+		missing := 999999
+		_, err := sellercenter.Result(c.SetOrderItemsShippedWithResponse(t.Context(), gen.OrderItemIds{OrderItemIds: []int{pending, missing}}))
+		apiErr := asAPIError(t, "SetOrderItemsShipped", err, http.StatusUnprocessableEntity)
+		reasons := map[int]string{}
+		for _, ie := range apiErr.ItemErrors {
+			reasons[ie.OrderItemID] = ie.Detail
+		}
+		if len(reasons) != 2 || !strings.Contains(reasons[missing], "does not exist") || !strings.Contains(reasons[pending], "pending") {
+			t.Errorf("ItemErrors = %+v, want items %d (does not exist) and %d (pending)", apiErr.ItemErrors, missing, pending)
+		}
+		if !errors.Is(err, sellercenter.ErrValidation) || !errors.Is(err, sellercenter.ErrNotApplied) {
+			t.Errorf("SetOrderItemsShipped = %v, want ErrValidation and ErrNotApplied", err)
+		}
+	})
+
 	tests := []struct {
 		name     string
 		op       string

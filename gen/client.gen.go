@@ -2842,6 +2842,28 @@ type ItemVoucher struct {
 	VoucherSellerShare float64 `json:"voucherSellerShare"`
 }
 
+// ItemsProblem A Problem that may also name each order item that failed, and why. The vendor file types the 422 of most status changes as a plain Problem whose detail names the reason; for returns and pickups the live API lists the failed items under errors (ItemErrors), so clients read errors wherever it comes. The mock lists them for every status change, and keeps the joined reasons in detail.
+type ItemsProblem struct {
+	// Detail What went wrong, for every item; legacy error codes such as E023 appear here.
+	//
+	// Example: Status 'InTransit2' is not valid status for order item.
+	Detail *string `json:"detail,omitempty"`
+
+	// Errors The items that failed, each with its reason.
+	Errors *[]ItemError `json:"errors,omitempty"`
+
+	// Status The HTTP status code.
+	Status *int32 `json:"status,omitempty"`
+
+	// Title Short summary of the kind of problem.
+	//
+	// Example: Status Transition is not allowed
+	Title *string `json:"title,omitempty"`
+
+	// Type A URI or code naming the kind of problem.
+	Type *string `json:"type,omitempty"`
+}
+
 // LegacyDateTime A moment in the legacy XML documents, such as "2023-11-01 03:33:47" or "2023-05-26T17:26:50+0200"; neither is RFC 3339, so no format is declared. See package datetime.
 type LegacyDateTime = datetime.Time
 
@@ -4545,6 +4567,9 @@ type ChangedItems = OrderItemIds
 
 // Forbidden An error body in the style of RFC 7807.
 type Forbidden = Problem
+
+// ItemsRefused A Problem that may also name each order item that failed, and why. The vendor file types the 422 of most status changes as a plain Problem whose detail names the reason; for returns and pickups the live API lists the failed items under errors (ItemErrors), so clients read errors wherever it comes. The mock lists them for every status change, and keeps the joined reasons in detail.
+type ItemsRefused = ItemsProblem
 
 // ItemsUnprocessable Per-item errors of a bulk status change or pickup request.
 type ItemsUnprocessable = ItemErrors
@@ -19841,7 +19866,7 @@ type SetOrderItemShippingProviderResponse struct {
 	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
 	JSON403 *Forbidden
 	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
-	JSON422 *Unprocessable
+	JSON422 *ItemsRefused
 	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
 	JSON429 *TooManyRequests
 	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
@@ -19875,7 +19900,7 @@ func (r SetOrderItemShippingProviderResponse) GetJSON403() *Forbidden {
 }
 
 // GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
-func (r SetOrderItemShippingProviderResponse) GetJSON422() *Unprocessable {
+func (r SetOrderItemShippingProviderResponse) GetJSON422() *ItemsRefused {
 	return r.JSON422
 }
 
@@ -19945,7 +19970,7 @@ type SetOrderItemTrackingCodeResponse struct {
 	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
 	JSON403 *Forbidden
 	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
-	JSON422 *Unprocessable
+	JSON422 *ItemsRefused
 	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
 	JSON429 *TooManyRequests
 	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
@@ -19974,7 +19999,7 @@ func (r SetOrderItemTrackingCodeResponse) GetJSON403() *Forbidden {
 }
 
 // GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
-func (r SetOrderItemTrackingCodeResponse) GetJSON422() *Unprocessable {
+func (r SetOrderItemTrackingCodeResponse) GetJSON422() *ItemsRefused {
 	return r.JSON422
 }
 
@@ -22054,7 +22079,7 @@ type SetInvoiceAccessKeysResponse struct {
 	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
 	JSON403 *Forbidden
 	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
-	JSON422 *Unprocessable
+	JSON422 *ItemsRefused
 	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
 	JSON429 *TooManyRequests
 	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
@@ -22088,7 +22113,7 @@ func (r SetInvoiceAccessKeysResponse) GetJSON403() *Forbidden {
 }
 
 // GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
-func (r SetInvoiceAccessKeysResponse) GetJSON422() *Unprocessable {
+func (r SetInvoiceAccessKeysResponse) GetJSON422() *ItemsRefused {
 	return r.JSON422
 }
 
@@ -22358,7 +22383,7 @@ type SetOrderItemsCanceledResponse struct {
 	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
 	JSON403 *Forbidden
 	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
-	JSON422 *Unprocessable
+	JSON422 *ItemsRefused
 	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
 	JSON429 *TooManyRequests
 	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
@@ -22392,7 +22417,7 @@ func (r SetOrderItemsCanceledResponse) GetJSON403() *Forbidden {
 }
 
 // GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
-func (r SetOrderItemsCanceledResponse) GetJSON422() *Unprocessable {
+func (r SetOrderItemsCanceledResponse) GetJSON422() *ItemsRefused {
 	return r.JSON422
 }
 
@@ -22464,7 +22489,7 @@ type SetOrderItemsDeliveredResponse struct {
 	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
 	JSON403 *Forbidden
 	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
-	JSON422 *Unprocessable
+	JSON422 *ItemsRefused
 	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
 	JSON429 *TooManyRequests
 	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
@@ -22498,7 +22523,7 @@ func (r SetOrderItemsDeliveredResponse) GetJSON403() *Forbidden {
 }
 
 // GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
-func (r SetOrderItemsDeliveredResponse) GetJSON422() *Unprocessable {
+func (r SetOrderItemsDeliveredResponse) GetJSON422() *ItemsRefused {
 	return r.JSON422
 }
 
@@ -22570,7 +22595,7 @@ type SetOrderItemsDeliveryFailedResponse struct {
 	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
 	JSON403 *Forbidden
 	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
-	JSON422 *Unprocessable
+	JSON422 *ItemsRefused
 	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
 	JSON429 *TooManyRequests
 	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
@@ -22604,7 +22629,7 @@ func (r SetOrderItemsDeliveryFailedResponse) GetJSON403() *Forbidden {
 }
 
 // GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
-func (r SetOrderItemsDeliveryFailedResponse) GetJSON422() *Unprocessable {
+func (r SetOrderItemsDeliveryFailedResponse) GetJSON422() *ItemsRefused {
 	return r.JSON422
 }
 
@@ -22676,7 +22701,7 @@ type SetOrderItemsPackedByMarketplaceResponse struct {
 	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
 	JSON403 *Forbidden
 	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
-	JSON422 *Unprocessable
+	JSON422 *ItemsRefused
 	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
 	JSON429 *TooManyRequests
 	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
@@ -22710,7 +22735,7 @@ func (r SetOrderItemsPackedByMarketplaceResponse) GetJSON403() *Forbidden {
 }
 
 // GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
-func (r SetOrderItemsPackedByMarketplaceResponse) GetJSON422() *Unprocessable {
+func (r SetOrderItemsPackedByMarketplaceResponse) GetJSON422() *ItemsRefused {
 	return r.JSON422
 }
 
@@ -22782,7 +22807,7 @@ type SetOrderItemsReadyToShipResponse struct {
 	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
 	JSON403 *Forbidden
 	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
-	JSON422 *Unprocessable
+	JSON422 *ItemsRefused
 	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
 	JSON429 *TooManyRequests
 	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
@@ -22816,7 +22841,7 @@ func (r SetOrderItemsReadyToShipResponse) GetJSON403() *Forbidden {
 }
 
 // GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
-func (r SetOrderItemsReadyToShipResponse) GetJSON422() *Unprocessable {
+func (r SetOrderItemsReadyToShipResponse) GetJSON422() *ItemsRefused {
 	return r.JSON422
 }
 
@@ -23100,7 +23125,7 @@ type SetOrderItemsReturnRejectedResponse struct {
 	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
 	JSON403 *Forbidden
 	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
-	JSON422 *Unprocessable
+	JSON422 *ItemsRefused
 	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
 	JSON429 *TooManyRequests
 	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
@@ -23134,7 +23159,7 @@ func (r SetOrderItemsReturnRejectedResponse) GetJSON403() *Forbidden {
 }
 
 // GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
-func (r SetOrderItemsReturnRejectedResponse) GetJSON422() *Unprocessable {
+func (r SetOrderItemsReturnRejectedResponse) GetJSON422() *ItemsRefused {
 	return r.JSON422
 }
 
@@ -23206,7 +23231,7 @@ type SetOrderItemsReturnedResponse struct {
 	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
 	JSON403 *Forbidden
 	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
-	JSON422 *Unprocessable
+	JSON422 *ItemsRefused
 	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
 	JSON429 *TooManyRequests
 	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
@@ -23240,7 +23265,7 @@ func (r SetOrderItemsReturnedResponse) GetJSON403() *Forbidden {
 }
 
 // GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
-func (r SetOrderItemsReturnedResponse) GetJSON422() *Unprocessable {
+func (r SetOrderItemsReturnedResponse) GetJSON422() *ItemsRefused {
 	return r.JSON422
 }
 
@@ -23312,7 +23337,7 @@ type SetOrderItemsShippedResponse struct {
 	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
 	JSON403 *Forbidden
 	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
-	JSON422 *Unprocessable
+	JSON422 *ItemsRefused
 	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
 	JSON429 *TooManyRequests
 	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
@@ -23346,7 +23371,7 @@ func (r SetOrderItemsShippedResponse) GetJSON403() *Forbidden {
 }
 
 // GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
-func (r SetOrderItemsShippedResponse) GetJSON422() *Unprocessable {
+func (r SetOrderItemsShippedResponse) GetJSON422() *ItemsRefused {
 	return r.JSON422
 }
 
@@ -36209,7 +36234,7 @@ func decodeSetOrderItemShippingProviderResponse(response *SetOrderItemShippingPr
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
-		var dest Unprocessable
+		var dest ItemsRefused
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -36311,7 +36336,7 @@ func decodeSetOrderItemTrackingCodeResponse(response *SetOrderItemTrackingCodeRe
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
-		var dest Unprocessable
+		var dest ItemsRefused
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -38428,7 +38453,7 @@ func decodeSetInvoiceAccessKeysResponse(response *SetInvoiceAccessKeysResponse, 
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
-		var dest Unprocessable
+		var dest ItemsRefused
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -38732,7 +38757,7 @@ func decodeSetOrderItemsCanceledResponse(response *SetOrderItemsCanceledResponse
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
-		var dest Unprocessable
+		var dest ItemsRefused
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -38838,7 +38863,7 @@ func decodeSetOrderItemsDeliveredResponse(response *SetOrderItemsDeliveredRespon
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
-		var dest Unprocessable
+		var dest ItemsRefused
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -38944,7 +38969,7 @@ func decodeSetOrderItemsDeliveryFailedResponse(response *SetOrderItemsDeliveryFa
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
-		var dest Unprocessable
+		var dest ItemsRefused
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -39050,7 +39075,7 @@ func decodeSetOrderItemsPackedByMarketplaceResponse(response *SetOrderItemsPacke
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
-		var dest Unprocessable
+		var dest ItemsRefused
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -39156,7 +39181,7 @@ func decodeSetOrderItemsReadyToShipResponse(response *SetOrderItemsReadyToShipRe
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
-		var dest Unprocessable
+		var dest ItemsRefused
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -39474,7 +39499,7 @@ func decodeSetOrderItemsReturnRejectedResponse(response *SetOrderItemsReturnReje
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
-		var dest Unprocessable
+		var dest ItemsRefused
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -39580,7 +39605,7 @@ func decodeSetOrderItemsReturnedResponse(response *SetOrderItemsReturnedResponse
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
-		var dest Unprocessable
+		var dest ItemsRefused
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -39686,7 +39711,7 @@ func decodeSetOrderItemsShippedResponse(response *SetOrderItemsShippedResponse, 
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
-		var dest Unprocessable
+		var dest ItemsRefused
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

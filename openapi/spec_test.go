@@ -70,7 +70,7 @@ func TestSpecValidates(t *testing.T) {
 var (
 	operationIDPattern = regexp.MustCompile(`^[a-z][a-zA-Z0-9]+$`)
 	// errorBodies are the only schemas an error response may carry.
-	errorBodies = []string{"Problem", "ValidationProblem", "ItemErrors", "Unavailable"}
+	errorBodies = []string{"Problem", "ValidationProblem", "ItemErrors", "ItemsProblem", "Unavailable"}
 	// noBody lists the successes the API sends without a body.
 	noBody = map[string]bool{
 		"updateSeller 200":             true,

@@ -49,8 +49,7 @@ func (a *api) UpdateSeller(_ context.Context, req server.UpdateSellerRequestObje
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	fail := func(detail string) (server.UpdateSellerResponseObject, error) {
-		return server.UpdateSeller422JSONResponse{UnprocessableJSONResponse: server.UnprocessableJSONResponse(
-			problem(422, typeUnprocess, "Entity can not be processed", detail))}, nil
+		return server.UpdateSeller422JSONResponse{UnprocessableJSONResponse: ruleProblem(detail)}, nil
 	}
 	if body.Email != nil {
 		e := *body.Email
@@ -132,8 +131,7 @@ func (a *api) ExportReturnOrders(_ context.Context, req server.ExportReturnOrder
 		body = *req.Body
 	}
 	if body.DateStart != nil && body.DateEnd != nil && !body.DateStart.Before(body.DateEnd.Time) {
-		return server.ExportReturnOrders422JSONResponse{UnprocessableJSONResponse: server.UnprocessableJSONResponse(
-			problem(422, typeUnprocess, "Entity can not be processed", "dateStart must be before dateEnd"))}, nil
+		return server.ExportReturnOrders422JSONResponse{UnprocessableJSONResponse: ruleProblem("dateStart must be before dateEnd")}, nil
 	}
 	st := a.st
 	st.mu.Lock()
@@ -324,8 +322,7 @@ func (a *api) ExportOrderDocuments(_ context.Context, req server.ExportOrderDocu
 		body = *req.Body
 	}
 	fail := func(detail string) (server.ExportOrderDocumentsResponseObject, error) {
-		return server.ExportOrderDocuments422JSONResponse{UnprocessableJSONResponse: server.UnprocessableJSONResponse(
-			problem(422, typeUnprocess, "Entity can not be processed", detail))}, nil
+		return server.ExportOrderDocuments422JSONResponse{UnprocessableJSONResponse: ruleProblem(detail)}, nil
 	}
 	types := strings.Split(body.DocumentType, ",")
 	for _, t := range types {
@@ -461,8 +458,7 @@ func (a *api) DeletePackageDocument(_ context.Context, req server.DeletePackageD
 // finishes with a warning saying so.
 func (a *api) ImportOrders(_ context.Context, req server.ImportOrdersRequestObject) (server.ImportOrdersResponseObject, error) {
 	fail := func(detail string) (server.ImportOrdersResponseObject, error) {
-		return server.ImportOrders422JSONResponse{UnprocessableJSONResponse: server.UnprocessableJSONResponse(
-			problem(422, typeUnprocess, "Entity can not be processed", detail))}, nil
+		return server.ImportOrders422JSONResponse{UnprocessableJSONResponse: ruleProblem(detail)}, nil
 	}
 	form, err := readForm(req.Body)
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 )
 
 func unprocessableDetail(detail string) server.UnprocessableJSONResponse {
-	return server.UnprocessableJSONResponse(problem(422, typeUnprocess, "Entity can not be processed", detail))
+	return ruleProblem(detail)
 }
 
 func badRequest(vs ...violation) server.BadRequestJSONResponse {

@@ -18,8 +18,8 @@ type api struct {
 
 var _ server.StrictServerInterface = (*api)(nil)
 
-func unprocessable(errs []itemError) server.UnprocessableJSONResponse {
-	return server.UnprocessableJSONResponse(itemsProblem(errs))
+func unprocessable(errs []itemError) server.ItemsRefusedJSONResponse {
+	return server.ItemsRefusedJSONResponse(itemsProblem(errs))
 }
 
 func changed(items []*item) server.ChangedItemsJSONResponse {
@@ -98,7 +98,7 @@ func (a *api) SetOrderItemsReadyToShip(_ context.Context, req server.SetOrderIte
 		}
 	}
 	if len(errs) > 0 {
-		return server.SetOrderItemsReadyToShip422JSONResponse{UnprocessableJSONResponse: unprocessable(errs)}, nil
+		return server.SetOrderItemsReadyToShip422JSONResponse{ItemsRefusedJSONResponse: unprocessable(errs)}, nil
 	}
 	p := st.pack(items, delivery)
 	if tracking == "" {
@@ -177,7 +177,7 @@ func (a *api) SetOrderItemsPackedByMarketplace(_ context.Context, req server.Set
 		}
 	}
 	if len(errs) > 0 {
-		return server.SetOrderItemsPackedByMarketplace422JSONResponse{UnprocessableJSONResponse: unprocessable(errs)}, nil
+		return server.SetOrderItemsPackedByMarketplace422JSONResponse{ItemsRefusedJSONResponse: unprocessable(errs)}, nil
 	}
 	st.pack(items, body.DeliveryType)
 	now := st.stamp()
@@ -213,7 +213,7 @@ func (a *api) SetOrderItemsShipped(_ context.Context, req server.SetOrderItemsSh
 		}
 	}
 	if len(errs) > 0 {
-		return server.SetOrderItemsShipped422JSONResponse{UnprocessableJSONResponse: unprocessable(errs)}, nil
+		return server.SetOrderItemsShipped422JSONResponse{ItemsRefusedJSONResponse: unprocessable(errs)}, nil
 	}
 	for _, it := range items {
 		st.setStatus(it, gen.OrderItemStatusShipped, "", st.editor)
@@ -240,7 +240,7 @@ func (a *api) SetOrderItemsDelivered(_ context.Context, req server.SetOrderItems
 		}
 	}
 	if len(errs) > 0 {
-		return server.SetOrderItemsDelivered422JSONResponse{UnprocessableJSONResponse: unprocessable(errs)}, nil
+		return server.SetOrderItemsDelivered422JSONResponse{ItemsRefusedJSONResponse: unprocessable(errs)}, nil
 	}
 	for _, it := range items {
 		st.setStatus(it, gen.OrderItemStatusDelivered, "", st.editor)
@@ -286,7 +286,7 @@ func (a *api) SetOrderItemsCanceled(_ context.Context, req server.SetOrderItemsC
 			return requireStatus([]*item{it}, call, gen.OrderItemStatusPending, gen.OrderItemStatusShipmentInformationPending, gen.OrderItemStatusReadyToShip)
 		})
 	if len(errs) > 0 {
-		return server.SetOrderItemsCanceled422JSONResponse{UnprocessableJSONResponse: unprocessable(errs)}, nil
+		return server.SetOrderItemsCanceled422JSONResponse{ItemsRefusedJSONResponse: unprocessable(errs)}, nil
 	}
 	return server.SetOrderItemsCanceled200JSONResponse{ChangedItemsJSONResponse: changed(items)}, nil
 }
@@ -302,7 +302,7 @@ func (a *api) SetOrderItemsDeliveryFailed(_ context.Context, req server.SetOrder
 			return requireStatus([]*item{it}, call, gen.OrderItemStatusShipped)
 		})
 	if len(errs) > 0 {
-		return server.SetOrderItemsDeliveryFailed422JSONResponse{UnprocessableJSONResponse: unprocessable(errs)}, nil
+		return server.SetOrderItemsDeliveryFailed422JSONResponse{ItemsRefusedJSONResponse: unprocessable(errs)}, nil
 	}
 	return server.SetOrderItemsDeliveryFailed200JSONResponse{ChangedItemsJSONResponse: changed(items)}, nil
 }
@@ -318,7 +318,7 @@ func (a *api) SetOrderItemsReturnRejected(_ context.Context, req server.SetOrder
 			return requireStatus([]*item{it}, call, gen.OrderItemStatusReturnWaitingForApproval)
 		})
 	if len(errs) > 0 {
-		return server.SetOrderItemsReturnRejected422JSONResponse{UnprocessableJSONResponse: unprocessable(errs)}, nil
+		return server.SetOrderItemsReturnRejected422JSONResponse{ItemsRefusedJSONResponse: unprocessable(errs)}, nil
 	}
 	return server.SetOrderItemsReturnRejected200JSONResponse{ChangedItemsJSONResponse: changed(items)}, nil
 }
@@ -340,7 +340,7 @@ func (a *api) SetOrderItemsReturned(_ context.Context, req server.SetOrderItemsR
 		if errs[0].kind == errTransition {
 			p.Detail = ptr("E073: all order items must have status delivered; " + *p.Detail)
 		}
-		return server.SetOrderItemsReturned422JSONResponse{UnprocessableJSONResponse: server.UnprocessableJSONResponse(p)}, nil
+		return server.SetOrderItemsReturned422JSONResponse{ItemsRefusedJSONResponse: server.ItemsRefusedJSONResponse(p)}, nil
 	}
 	note := ""
 	for _, it := range items {
@@ -483,7 +483,7 @@ func (a *api) SetOrderItemTrackingCode(_ context.Context, req server.SetOrderIte
 		}
 	}
 	if len(errs) > 0 {
-		return server.SetOrderItemTrackingCode422JSONResponse{UnprocessableJSONResponse: unprocessable(errs)}, nil
+		return server.SetOrderItemTrackingCode422JSONResponse{ItemsRefusedJSONResponse: unprocessable(errs)}, nil
 	}
 	return server.SetOrderItemTrackingCode200Response{}, nil
 }
@@ -524,7 +524,7 @@ func (a *api) SetOrderItemShippingProvider(_ context.Context, req server.SetOrde
 		}
 	}
 	if len(errs) > 0 {
-		return server.SetOrderItemShippingProvider422JSONResponse{UnprocessableJSONResponse: unprocessable(errs)}, nil
+		return server.SetOrderItemShippingProvider422JSONResponse{ItemsRefusedJSONResponse: unprocessable(errs)}, nil
 	}
 	out, err := st.renderItem(it, false)
 	if err != nil {
@@ -629,7 +629,7 @@ func (a *api) SetInvoiceAccessKeys(_ context.Context, req server.SetInvoiceAcces
 		}
 	}
 	if len(errs) > 0 {
-		return server.SetInvoiceAccessKeys422JSONResponse{UnprocessableJSONResponse: unprocessable(errs)}, nil
+		return server.SetInvoiceAccessKeys422JSONResponse{ItemsRefusedJSONResponse: unprocessable(errs)}, nil
 	}
 	now := st.stamp()
 	for _, it := range items {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sellercenter-go/sellercenter/gen"
+	"github.com/sellercenter-go/sellercenter/gen/server"
 )
 
 // errKind orders why an item failed, most basic first; a Problem is titled
@@ -88,8 +89,9 @@ func ruleError(it *item, format string, args ...any) itemError {
 	return itemError{it.it.Id, fmt.Sprintf("order item %d: ", it.it.Id) + fmt.Sprintf(format, args...), errRule}
 }
 
-// itemsProblem is the 422 Problem for the failed items of a status change.
-func itemsProblem(errs []itemError) gen.Problem {
+// itemsProblem is the 422 Problem for the failed items of a status change,
+// naming each item and its reason under errors as well as in detail.
+func itemsProblem(errs []itemError) gen.ItemsProblem {
 	kind := errRule
 	details := make([]string, len(errs))
 	for i, e := range errs {
@@ -103,7 +105,15 @@ func itemsProblem(errs []itemError) gen.Problem {
 	case errTransition:
 		typ, title = typeTransition, "Status Transition is not allowed"
 	}
-	return problem(422, typ, title, strings.Join(details, "; "))
+	p := problem(422, typ, title, strings.Join(details, "; "))
+	return gen.ItemsProblem{Type: p.Type, Title: p.Title, Status: p.Status, Detail: p.Detail, Errors: itemErrorsBody(errs).Errors}
+}
+
+// ruleProblem is the 422 of a request that breaks a rule of no particular
+// order item.
+func ruleProblem(detail string) server.UnprocessableJSONResponse {
+	p := problem(422, typeUnprocess, "Entity can not be processed", detail)
+	return server.UnprocessableJSONResponse{Type: p.Type, Title: p.Title, Status: p.Status, Detail: p.Detail}
 }
 
 // itemErrorsBody is the per-item 422 body of the calls whose document says

@@ -22,8 +22,11 @@ type statusCall struct {
 	send       func(ctx context.Context, c *gen.ClientWithResponses, ids []int) (status int, problem *gen.Problem, items *gen.ItemErrors, err error)
 }
 
-func problemOf[T any](r T, status int, p *gen.Problem) (int, *gen.Problem, *gen.ItemErrors, error) {
-	return status, p, nil, nil
+func problemOf[T any](r T, status int, p *gen.ItemsProblem) (int, *gen.Problem, *gen.ItemErrors, error) {
+	if p == nil {
+		return status, nil, nil, nil
+	}
+	return status, &gen.Problem{Type: p.Type, Title: p.Title, Status: p.Status, Detail: p.Detail}, &gen.ItemErrors{Errors: p.Errors}, nil
 }
 
 var statusCalls = []statusCall{
