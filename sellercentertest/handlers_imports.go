@@ -36,8 +36,6 @@ func (a *api) fileImport(body *multipart.Reader, action gen.FeedAction) (*gen.Im
 		return nil, []violation{{path: "file1", title: err.Error(), value: file.filename}}
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	rows, unknown, missing := st.importRows(table, action)
 	var vs []violation
 	for _, c := range missing {
@@ -153,8 +151,6 @@ func (a *api) xmlImport(body io.Reader, action gen.FeedAction, legacy string) ([
 		}
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	if len(details) > 0 {
 		return marshalXML(xmlError(legacy, xmlFormatError, fmt.Sprintf("E1000: %d fields cannot be read; nothing was imported", len(details)), details))
 	}
@@ -209,8 +205,6 @@ var orderImportActions = map[string]gen.FeedAction{
 func (a *api) ListFeeds(_ context.Context, req server.ListFeedsRequestObject) (server.ListFeedsResponseObject, error) {
 	p := req.Params
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	feeds := st.feedsByID()
 	for i, j := 0, len(feeds)-1; i < j; i, j = i+1, j-1 {
 		feeds[i], feeds[j] = feeds[j], feeds[i]
@@ -227,8 +221,6 @@ func (a *api) ListFeeds(_ context.Context, req server.ListFeedsRequestObject) (s
 // CountFeeds counts feeds per status; Error feeds count in the total only.
 func (a *api) CountFeeds(_ context.Context, _ server.CountFeedsRequestObject) (server.CountFeedsResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	n := map[gen.FeedState]int{}
 	for _, f := range st.cat.feeds {
 		n[f.status]++
@@ -244,8 +236,6 @@ func feedNotFound(uuid string) server.NotFoundJSONResponse {
 // GetFeedStatus returns a feed's status with its row errors and warnings.
 func (a *api) GetFeedStatus(_ context.Context, req server.GetFeedStatusRequestObject) (server.GetFeedStatusResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	f := st.cat.feeds[req.Uuid]
 	if f == nil {
 		return server.GetFeedStatus404JSONResponse{NotFoundJSONResponse: feedNotFound(req.Uuid)}, nil
@@ -257,8 +247,6 @@ func (a *api) GetFeedStatus(_ context.Context, req server.GetFeedStatusRequestOb
 // CancelFeed cancels a feed that has not started.
 func (a *api) CancelFeed(_ context.Context, req server.CancelFeedRequestObject) (server.CancelFeedResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	f := st.cat.feeds[req.Uuid]
 	if f == nil || f.status != gen.FeedStateQueued {
 		return server.CancelFeed404JSONResponse{NotFoundJSONResponse: feedNotFound(req.Uuid)}, nil
@@ -270,8 +258,6 @@ func (a *api) CancelFeed(_ context.Context, req server.CancelFeedRequestObject) 
 // GetFeedInputs returns the input files of feeds, base64-encoded.
 func (a *api) GetFeedInputs(_ context.Context, req server.GetFeedInputsRequestObject) (server.GetFeedInputsResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out := server.GetFeedInputs200JSONResponse{}
 	for _, u := range req.Params.FeedUuidList {
 		f := st.cat.feeds[strings.TrimSpace(u)]

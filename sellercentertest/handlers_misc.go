@@ -33,8 +33,6 @@ func (a *api) GetHealth(_ context.Context, _ server.GetHealthRequestObject) (ser
 
 // GetSeller returns the current seller.
 func (a *api) GetSeller(_ context.Context, _ server.GetSellerRequestObject) (server.GetSellerResponseObject, error) {
-	a.st.mu.Lock()
-	defer a.st.mu.Unlock()
 	s, err := clone(a.st.seller)
 	return server.GetSeller200JSONResponse(s), err
 }
@@ -46,8 +44,6 @@ func (a *api) UpdateSeller(_ context.Context, req server.UpdateSellerRequestObje
 		body = *req.Body
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	fail := func(detail string) (server.UpdateSellerResponseObject, error) {
 		return server.UpdateSeller422JSONResponse{UnprocessableJSONResponse: ruleProblem(detail)}, nil
 	}
@@ -109,8 +105,6 @@ func (a *api) ExportOrders(ctx context.Context, req server.ExportOrdersRequestOb
 	dateParams(ctx, map[string]**datetime.Time{"dateStart": &p.DateStart, "dateEnd": &p.DateEnd,
 		"updateDateStart": &p.UpdateDateStart, "updateDateEnd": &p.UpdateDateEnd})
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	var items []*item
 	for _, o := range st.filterOrders(exportOrdersFilter(p)) {
 		items = append(items, st.orderItems(o)...)
@@ -134,8 +128,6 @@ func (a *api) ExportReturnOrders(_ context.Context, req server.ExportReturnOrder
 		return server.ExportReturnOrders422JSONResponse{UnprocessableJSONResponse: ruleProblem("dateStart must be before dateEnd")}, nil
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	var items []*item
 	for _, id := range st.sortedItemIDs() {
 		it := st.items[id]
@@ -229,8 +221,6 @@ func (st *store) renderExport(x *export) (gen.ExportItem, error) {
 func (a *api) ListExports(_ context.Context, req server.ListExportsRequestObject) (server.ListExportsResponseObject, error) {
 	p := req.Params
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	var xs []*export
 	for _, x := range st.exports {
 		label := strings.ToLower(deref(x.item.ExportContent))
@@ -270,8 +260,6 @@ func (a *api) ListExports(_ context.Context, req server.ListExportsRequestObject
 // GetExport returns an export job, advancing it one step.
 func (a *api) GetExport(_ context.Context, req server.GetExportRequestObject) (server.GetExportResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	x, ok := st.exports[req.ExportItemId]
 	if !ok {
 		return server.GetExport404JSONResponse{NotFoundJSONResponse: notFound("export", req.ExportItemId)}, nil
@@ -284,8 +272,6 @@ func (a *api) GetExport(_ context.Context, req server.GetExportRequestObject) (s
 // GetFileStatus returns a file's processing status, advancing it one step.
 func (a *api) GetFileStatus(_ context.Context, req server.GetFileStatusRequestObject) (server.GetFileStatusResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	f, ok := st.files[req.Uuid]
 	if !ok {
 		return server.GetFileStatus404JSONResponse{NotFoundJSONResponse: notFound("file", req.Uuid)}, nil
@@ -297,8 +283,6 @@ func (a *api) GetFileStatus(_ context.Context, req server.GetFileStatusRequestOb
 // DownloadFile returns a finished file's bytes.
 func (a *api) DownloadFile(_ context.Context, req server.DownloadFileRequestObject) (server.DownloadFileResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	f, ok := st.files[req.Uuid]
 	switch {
 	case !ok:
@@ -335,8 +319,6 @@ func (a *api) ExportOrderDocuments(_ context.Context, req server.ExportOrderDocu
 		return fail("give orderIds or orderItemIds")
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	printed := map[int]bool{}
 	for _, id := range orderIDs {
 		if _, ok := st.orders[id]; !ok {
@@ -415,8 +397,6 @@ func (a *api) UploadPackageDocument(_ context.Context, req server.UploadPackageD
 		return bad("", err.Error())
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	p, ok := st.packages[req.PackageId]
 	if !ok {
 		return server.UploadPackageDocument404JSONResponse{NotFoundJSONResponse: notFound("package", req.PackageId)}, nil
@@ -439,8 +419,6 @@ func (a *api) UploadPackageDocument(_ context.Context, req server.UploadPackageD
 // DeletePackageDocument deletes the uploaded document of a package.
 func (a *api) DeletePackageDocument(_ context.Context, req server.DeletePackageDocumentRequestObject) (server.DeletePackageDocumentResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	p, ok := st.packages[req.PackageId]
 	switch {
 	case !ok:
@@ -485,8 +463,6 @@ func (a *api) ImportOrders(_ context.Context, req server.ImportOrdersRequestObje
 		rows = append(rows, feedRow{line: i + 2, values: map[string]string{"Row": strings.Join(cells, ",")}})
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	f := st.newFeed(action, format, mime, file.data, rows)
 	f.inert = true
 	return server.ImportOrders201JSONResponse{
@@ -498,8 +474,6 @@ func (a *api) ImportOrders(_ context.Context, req server.ImportOrdersRequestObje
 // GenerateInvoiceNumber makes an invoice number for an order.
 func (a *api) GenerateInvoiceNumber(_ context.Context, req server.GenerateInvoiceNumberRequestObject) (server.GenerateInvoiceNumberResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	o, ok := st.orders[req.OrderId]
 	if !ok {
 		return server.GenerateInvoiceNumber404JSONResponse{NotFoundJSONResponse: notFound("order", req.OrderId)}, nil
@@ -521,16 +495,12 @@ func (st *store) invoiceSettings() gen.InvoiceNumberSettings {
 // GetInvoiceNumberSettings returns the settings with 200 (the vendor
 // document says 201; the spec declares both).
 func (a *api) GetInvoiceNumberSettings(_ context.Context, _ server.GetInvoiceNumberSettingsRequestObject) (server.GetInvoiceNumberSettingsResponseObject, error) {
-	a.st.mu.Lock()
-	defer a.st.mu.Unlock()
 	return server.GetInvoiceNumberSettings200JSONResponse{InvoiceNumberSettingsJSONResponse: server.InvoiceNumberSettingsJSONResponse(a.st.invoiceSettings())}, nil
 }
 
 // UpdateInvoiceNumberSettings changes the settings and answers 201, as the
 // vendor document says, so clients meet both success codes.
 func (a *api) UpdateInvoiceNumberSettings(_ context.Context, req server.UpdateInvoiceNumberSettingsRequestObject) (server.UpdateInvoiceNumberSettingsResponseObject, error) {
-	a.st.mu.Lock()
-	defer a.st.mu.Unlock()
 	if b := req.Body; b != nil {
 		a.st.invoice.generationType = string(b.GenerationType)
 		if b.Prefix != nil {

@@ -343,8 +343,6 @@ func (a *api) ListOrders(ctx context.Context, req server.ListOrdersRequestObject
 	dateParams(ctx, map[string]**datetime.Time{"dateStart": &p.DateStart, "dateEnd": &p.DateEnd,
 		"updateDateStart": &p.UpdateDateStart, "updateDateEnd": &p.UpdateDateEnd})
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	orders := st.filterOrders(listOrdersFilter(p))
 	key := func(o *order) time.Time { return o.o.CreatedAt.Time }
 	if deref(p.Sort) == gen.ListOrdersParamsSortUpdatedAt {
@@ -378,8 +376,6 @@ func notFound(what string, id any) server.NotFoundJSONResponse {
 // GetOrder returns one order.
 func (a *api) GetOrder(_ context.Context, req server.GetOrderRequestObject) (server.GetOrderResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	o, ok := st.orders[req.OrderId]
 	if !ok {
 		return server.GetOrder404JSONResponse{NotFoundJSONResponse: notFound("order", req.OrderId)}, nil
@@ -394,8 +390,6 @@ func (a *api) GetOrder(_ context.Context, req server.GetOrderRequestObject) (ser
 // GetOrderCounters counts items per status bucket.
 func (a *api) GetOrderCounters(_ context.Context, _ server.GetOrderCountersRequestObject) (server.GetOrderCountersResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	var pending, notPrinted, paymentPending, r2s, notPrintedR2S, shipped int
 	byType := map[gen.ItemShipmentProviderType]int{}
 	for _, it := range st.items {
@@ -453,8 +447,6 @@ func (a *api) GetOrderSuggestions(_ context.Context, req server.GetOrderSuggesti
 	p := req.Params
 	q := strings.ToLower(p.Query)
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	var orders []*order
 	for _, id := range st.sortedOrderIDs() {
 		if o := st.orders[id]; p.FilteredStatus == nil || st.inSection(o, *p.FilteredStatus) {
@@ -512,8 +504,6 @@ func (a *api) GetOrderSuggestions(_ context.Context, req server.GetOrderSuggesti
 // GetOrderHistory lists the status changes of an order's items.
 func (a *api) GetOrderHistory(_ context.Context, req server.GetOrderHistoryRequestObject) (server.GetOrderHistoryResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	if _, ok := st.orders[req.OrderId]; !ok {
 		return server.GetOrderHistory404JSONResponse{NotFoundJSONResponse: notFound("order", req.OrderId)}, nil
 	}
@@ -537,8 +527,6 @@ func (a *api) GetOrderHistory(_ context.Context, req server.GetOrderHistoryReque
 // GetOrderFinance sums an order's money figures.
 func (a *api) GetOrderFinance(_ context.Context, req server.GetOrderFinanceRequestObject) (server.GetOrderFinanceResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	o, ok := st.orders[req.OrderId]
 	if !ok {
 		return server.GetOrderFinance404JSONResponse{NotFoundJSONResponse: notFound("order", req.OrderId)}, nil
@@ -588,8 +576,6 @@ func (a *api) ListOrderItems(ctx context.Context, req server.ListOrderItemsReque
 	dateParams(ctx, map[string]**datetime.Time{"createdAtStart": &p.CreatedAtStart, "createdAtEnd": &p.CreatedAtEnd,
 		"updatedAtStart": &p.UpdatedAtStart, "updatedAtEnd": &p.UpdatedAtEnd})
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	itemIDs, orderIDs, numbers := deref(p.OrderItemIds), deref(p.OrderIds), deref(p.OrderNumbers)
 	statuses, srcIDs := deref(p.Status), deref(p.SrcIds)
 	var items []*item
@@ -647,8 +633,6 @@ func (a *api) ListOrderItems(ctx context.Context, req server.ListOrderItemsReque
 func (a *api) ListOrderItemPackages(_ context.Context, req server.ListOrderItemPackagesRequestObject) (server.ListOrderItemPackagesResponseObject, error) {
 	only := deref(req.Params.OrderItemIds)
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	pkgIDs := make([]int, 0, len(st.packages))
 	for id := range st.packages {
 		pkgIDs = append(pkgIDs, id)
@@ -669,8 +653,6 @@ func (a *api) ListOrderItemPackages(_ context.Context, req server.ListOrderItemP
 func (a *api) ListOrderItemReturns(_ context.Context, req server.ListOrderItemReturnsRequestObject) (server.ListOrderItemReturnsResponseObject, error) {
 	only := deref(req.Params.OrderItemIds)
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out := server.ListOrderItemReturns200JSONResponse{}
 	for _, id := range st.sortedItemIDs() {
 		it := st.items[id]
@@ -689,8 +671,6 @@ func (a *api) ListOrderItemReturns(_ context.Context, req server.ListOrderItemRe
 // GetOrderItemReturn returns the return shipment of one item.
 func (a *api) GetOrderItemReturn(_ context.Context, req server.GetOrderItemReturnRequestObject) (server.GetOrderItemReturnResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	it, ok := st.items[req.OrderItemId]
 	switch {
 	case !ok:
@@ -708,8 +688,6 @@ func (a *api) GetOrderItemReturn(_ context.Context, req server.GetOrderItemRetur
 
 // ListOrderItemTags lists the tags items can carry.
 func (a *api) ListOrderItemTags(_ context.Context, _ server.ListOrderItemTagsRequestObject) (server.ListOrderItemTagsResponseObject, error) {
-	a.st.mu.Lock()
-	defer a.st.mu.Unlock()
 	tags, err := clone(a.st.tags)
 	if err != nil {
 		return nil, err
@@ -722,8 +700,6 @@ func (a *api) ListOrderItemTags(_ context.Context, _ server.ListOrderItemTagsReq
 func (a *api) ListAssignedOrderItemTags(_ context.Context, req server.ListAssignedOrderItemTagsRequestObject) (server.ListAssignedOrderItemTagsResponseObject, error) {
 	only := deref(req.Params.OrderItemIds)
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	type tag = gen.AssignedTag
 	out := server.ListAssignedOrderItemTags200JSONResponse{}
 	for _, id := range st.sortedItemIDs() {
@@ -748,8 +724,6 @@ func (a *api) ListAssignedOrderItemTags(_ context.Context, req server.ListAssign
 
 // ListShipmentProviders lists the seller's carriers.
 func (a *api) ListShipmentProviders(_ context.Context, req server.ListShipmentProvidersRequestObject) (server.ListShipmentProvidersResponseObject, error) {
-	a.st.mu.Lock()
-	defer a.st.mu.Unlock()
 	out := server.ListShipmentProviders200JSONResponse{}
 	for _, p := range a.st.providers {
 		if req.Params.Status == nil || deref(p.Status) == *req.Params.Status {
@@ -761,8 +735,6 @@ func (a *api) ListShipmentProviders(_ context.Context, req server.ListShipmentPr
 
 // ListFailureReasons lists the reasons status changes accept.
 func (a *api) ListFailureReasons(_ context.Context, _ server.ListFailureReasonsRequestObject) (server.ListFailureReasonsResponseObject, error) {
-	a.st.mu.Lock()
-	defer a.st.mu.Unlock()
 	out, err := clone(server.ListFailureReasons200JSONResponse(a.st.reasons))
 	if out == nil {
 		out = server.ListFailureReasons200JSONResponse{}

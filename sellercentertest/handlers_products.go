@@ -59,8 +59,6 @@ func (a *api) ListProductSets(ctx context.Context, req server.ListProductSetsReq
 		return server.ListProductSets422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(msg)}, nil
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	sets := st.filterSets(f)
 	if p.OrderBy != nil || p.OrderDirection != nil {
 		desc := deref(p.OrderDirection) == gen.ProductSetSortDirectionDESC
@@ -98,8 +96,6 @@ func (a *api) CountProductSetsByAttributeSet(ctx context.Context, req server.Cou
 		return server.CountProductSetsByAttributeSet422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(msg)}, nil
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	counts := map[int]int{}
 	for _, ps := range st.filterSets(f) {
 		counts[deref(ps.ps.AttributeSetId)]++
@@ -117,8 +113,6 @@ func (a *api) CountProductSetsByAttributeSet(ctx context.Context, req server.Cou
 // quality control.
 func (a *api) CreateProductSet(_ context.Context, req server.CreateProductSetRequestObject) (server.CreateProductSetResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps, err := st.createSet(deref(req.Body))
 	if err != nil {
 		return server.CreateProductSet422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(err.Error())}, nil
@@ -131,8 +125,6 @@ func (a *api) CreateProductSet(_ context.Context, req server.CreateProductSetReq
 // category from its attributes.
 func (a *api) GetProductSetSamplePayload(_ context.Context, req server.GetProductSetSamplePayloadRequestObject) (server.GetProductSetSamplePayloadResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	cat, msg := st.leafCategory(req.CategoryId)
 	if cat == nil {
 		return server.GetProductSetSamplePayload422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(msg)}, nil
@@ -198,8 +190,6 @@ func (st *store) setByID(id int) *productSet { return st.cat.sets[id] }
 // GetProductSet returns one product set.
 func (a *api) GetProductSet(_ context.Context, req server.GetProductSetRequestObject) (server.GetProductSetResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByID(req.ProductSetId)
 	if ps == nil {
 		return server.GetProductSet404JSONResponse{NotFoundJSONResponse: notFound("product set", req.ProductSetId)}, nil
@@ -212,8 +202,6 @@ func (a *api) GetProductSet(_ context.Context, req server.GetProductSetRequestOb
 func (a *api) UpdateProductSet(_ context.Context, req server.UpdateProductSetRequestObject) (server.UpdateProductSetResponseObject, error) {
 	body := deref(req.Body)
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByID(req.ProductSetId)
 	if ps == nil {
 		return server.UpdateProductSet404JSONResponse{NotFoundJSONResponse: notFound("product set", req.ProductSetId)}, nil
@@ -311,8 +299,6 @@ func (a *api) UpdateProductSet(_ context.Context, req server.UpdateProductSetReq
 // GetProductSetByParentSku returns the product set with a parent SKU.
 func (a *api) GetProductSetByParentSku(_ context.Context, req server.GetProductSetByParentSkuRequestObject) (server.GetProductSetByParentSkuResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByParentSku(req.ParentSku)
 	if ps == nil {
 		return server.GetProductSetByParentSku404JSONResponse{NotFoundJSONResponse: notFound("product set with parent SKU", req.ParentSku)}, nil
@@ -324,8 +310,6 @@ func (a *api) GetProductSetByParentSku(_ context.Context, req server.GetProductS
 // GetProductSetByConfigSku returns the product set with a config SKU.
 func (a *api) GetProductSetByConfigSku(_ context.Context, req server.GetProductSetByConfigSkuRequestObject) (server.GetProductSetByConfigSkuResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	for _, id := range sortedKeys(st.cat.sets) {
 		if ps := st.cat.sets[id]; ps.configSku != "" && ps.configSku == req.ConfigSku && ps.everUploaded {
 			out, err := st.renderSet(ps)
@@ -395,8 +379,6 @@ func (st *store) setsOrAll(ids []int) []*productSet {
 // ListProductSetVisibility explains the shop visibility of product sets.
 func (a *api) ListProductSetVisibility(_ context.Context, req server.ListProductSetVisibilityRequestObject) (server.ListProductSetVisibilityResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out := server.ListProductSetVisibility200JSONResponse{}
 	for _, ps := range st.setsOrAll(deref(req.Params.ProductSetIds)) {
 		out = append(out, st.visibility(ps))
@@ -407,8 +389,6 @@ func (a *api) ListProductSetVisibility(_ context.Context, req server.ListProduct
 // ReuploadProductSet puts an approved set's latest version in the shop.
 func (a *api) ReuploadProductSet(_ context.Context, req server.ReuploadProductSetRequestObject) (server.ReuploadProductSetResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByID(req.ProductSetId)
 	switch {
 	case ps == nil:
@@ -425,8 +405,6 @@ func (a *api) ReuploadProductSet(_ context.Context, req server.ReuploadProductSe
 // reached the shop; sets never uploaded are left out.
 func (a *api) ListProductSetUploadStatuses(_ context.Context, req server.ListProductSetUploadStatusesRequestObject) (server.ListProductSetUploadStatusesResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out := server.ListProductSetUploadStatuses200JSONResponse{}
 	for _, ps := range st.setsOrAll(deref(req.Params.ProductSetIds)) {
 		if !ps.everUploaded {
@@ -445,8 +423,6 @@ func (a *api) ListProductSetUploadStatuses(_ context.Context, req server.ListPro
 // ListProductGroups lists the group names used with a brand.
 func (a *api) ListProductGroups(_ context.Context, req server.ListProductGroupsRequestObject) (server.ListProductGroupsResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	var names []string
 	for _, ps := range st.setsOrAll(nil) {
 		if ps.group == "" || deref(ps.ps.BrandId) != req.Params.BrandId || slices.Contains(names, ps.group) {
@@ -469,8 +445,6 @@ func (a *api) ListProductGroups(_ context.Context, req server.ListProductGroupsR
 // GetProductSetGroup returns the group of a product set.
 func (a *api) GetProductSetGroup(_ context.Context, req server.GetProductSetGroupRequestObject) (server.GetProductSetGroupResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByID(req.ProductSetId)
 	switch {
 	case ps == nil:
@@ -489,8 +463,6 @@ func (a *api) SetProductSetGroup(_ context.Context, req server.SetProductSetGrou
 		return server.SetProductSetGroup400JSONResponse{BadRequestJSONResponse: badRequest(violation{path: "name", title: "the group name is empty"})}, nil
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByID(req.ProductSetId)
 	if ps == nil {
 		return server.SetProductSetGroup404JSONResponse{NotFoundJSONResponse: notFound("product set", req.ProductSetId)}, nil
@@ -503,8 +475,6 @@ func (a *api) SetProductSetGroup(_ context.Context, req server.SetProductSetGrou
 // RemoveProductSetGroup takes a product set out of its group.
 func (a *api) RemoveProductSetGroup(_ context.Context, req server.RemoveProductSetGroupRequestObject) (server.RemoveProductSetGroupResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByID(req.ProductSetId)
 	switch {
 	case ps == nil:
@@ -522,8 +492,6 @@ func (a *api) RemoveProductSetGroup(_ context.Context, req server.RemoveProductS
 // sets that were not rejected are left out, unknown ones are forbidden.
 func (a *api) ListProductSetRejections(_ context.Context, req server.ListProductSetRejectionsRequestObject) (server.ListProductSetRejectionsResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out := server.ListProductSetRejections200JSONResponse{}
 	for _, id := range req.Params.ProductSetIds {
 		ps := st.setByID(id)
@@ -546,8 +514,6 @@ func (a *api) ListProductSetRejections(_ context.Context, req server.ListProduct
 // ListProductSetQualityControl gives the quality control state of sets.
 func (a *api) ListProductSetQualityControl(_ context.Context, req server.ListProductSetQualityControlRequestObject) (server.ListProductSetQualityControlResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out := server.ListProductSetQualityControl200JSONResponse{}
 	for _, ps := range st.setsOrAll(deref(req.Params.ProductSetIds)) {
 		out = append(out, gen.QualityControlStatus{ProductSetId: ps.ps.Id, Status: ptr(ps.qc), CreatedAt: ptr(dt(ps.qcAt))})
@@ -558,8 +524,6 @@ func (a *api) ListProductSetQualityControl(_ context.Context, req server.ListPro
 // ListQualityControlRejectReasons lists the reasons quality control uses.
 func (a *api) ListQualityControlRejectReasons(_ context.Context, _ server.ListQualityControlRejectReasonsRequestObject) (server.ListQualityControlRejectReasonsResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out, err := clone(server.ListQualityControlRejectReasons200JSONResponse(st.cat.qcReasons))
 	if out == nil {
 		out = server.ListQualityControlRejectReasons200JSONResponse{}
@@ -571,8 +535,6 @@ func (a *api) ListQualityControlRejectReasons(_ context.Context, _ server.ListQu
 func (a *api) ListProducts(_ context.Context, req server.ListProductsRequestObject) (server.ListProductsResponseObject, error) {
 	p := req.Params
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	list := server.ListProducts200JSONResponse{}
 	if p.SellerId != nil && *p.SellerId != deref(st.seller.Id) {
 		return list, nil
@@ -611,8 +573,6 @@ func (st *store) setProducts(ps *productSet, withName bool) ([]gen.Product, erro
 // ListProductSetProducts lists the products of a set.
 func (a *api) ListProductSetProducts(_ context.Context, req server.ListProductSetProductsRequestObject) (server.ListProductSetProductsResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByID(req.ProductSetId)
 	if ps == nil {
 		return server.ListProductSetProducts404JSONResponse{NotFoundJSONResponse: notFound("product set", req.ProductSetId)}, nil
@@ -628,8 +588,6 @@ func (a *api) CreateProduct(_ context.Context, req server.CreateProductRequestOb
 		return server.CreateProduct400JSONResponse{BadRequestJSONResponse: badRequest(violation{path: "sellerSku", title: "a new product needs a sellerSku"})}, nil
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByID(req.ProductSetId)
 	if ps == nil {
 		return server.CreateProduct404JSONResponse{NotFoundJSONResponse: notFound("product set", req.ProductSetId)}, nil
@@ -703,8 +661,6 @@ func productNotFound(setID, productID int) server.NotFoundJSONResponse {
 // GetProduct returns one product of a set.
 func (a *api) GetProduct(_ context.Context, req server.GetProductRequestObject) (server.GetProductResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	_, p := st.productIn(req.ProductSetId, req.ProductId)
 	if p == nil {
 		return server.GetProduct404JSONResponse{NotFoundJSONResponse: productNotFound(req.ProductSetId, req.ProductId)}, nil
@@ -718,8 +674,6 @@ func (a *api) GetProduct(_ context.Context, req server.GetProductRequestObject) 
 func (a *api) UpdateProduct(_ context.Context, req server.UpdateProductRequestObject) (server.UpdateProductResponseObject, error) {
 	body := deref(req.Body)
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps, p := st.productIn(req.ProductSetId, req.ProductId)
 	if p == nil {
 		return server.UpdateProduct404JSONResponse{NotFoundJSONResponse: productNotFound(req.ProductSetId, req.ProductId)}, nil
@@ -757,8 +711,6 @@ func (a *api) UpdateProduct(_ context.Context, req server.UpdateProductRequestOb
 // SetProductStatus activates, deactivates, deletes or restores a product.
 func (a *api) SetProductStatus(_ context.Context, req server.SetProductStatusRequestObject) (server.SetProductStatusResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps, p := st.productIn(req.ProductSetId, req.ProductId)
 	if p == nil {
 		return server.SetProductStatus404JSONResponse{NotFoundJSONResponse: productNotFound(req.ProductSetId, req.ProductId)}, nil
@@ -775,8 +727,6 @@ func (a *api) SetProductStatus(_ context.Context, req server.SetProductStatusReq
 // GetProductByShopSku returns the product with a shop SKU.
 func (a *api) GetProductByShopSku(_ context.Context, req server.GetProductByShopSkuRequestObject) (server.GetProductByShopSkuResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	p := st.productByShopSku(req.ShopSku)
 	if p == nil {
 		return server.GetProductByShopSku404JSONResponse{NotFoundJSONResponse: notFound("product with shop SKU", req.ShopSku)}, nil
@@ -788,8 +738,6 @@ func (a *api) GetProductByShopSku(_ context.Context, req server.GetProductByShop
 // GetProductBySellerSku returns the product with a seller SKU.
 func (a *api) GetProductBySellerSku(_ context.Context, req server.GetProductBySellerSkuRequestObject) (server.GetProductBySellerSkuResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	p := st.productBySellerSku(req.SellerSku)
 	if p == nil {
 		return server.GetProductBySellerSku404JSONResponse{NotFoundJSONResponse: notFound("product with seller SKU", req.SellerSku)}, nil
@@ -803,8 +751,6 @@ func (a *api) GetProductBySellerSku(_ context.Context, req server.GetProductBySe
 func (a *api) ListProductsBySellerSkus(_ context.Context, req server.ListProductsBySellerSkusRequestObject) (server.ListProductsBySellerSkusResponseObject, error) {
 	p := req.Params
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	var found []*catProduct
 	for _, id := range sortedKeys(st.cat.products) {
 		if pr := st.cat.products[id]; slices.Contains(p.SellerSkus, deref(pr.p.SellerSku)) {
@@ -828,8 +774,6 @@ func (a *api) ListProductsBySellerSkus(_ context.Context, req server.ListProduct
 func (a *api) SearchHybridProducts(_ context.Context, req server.SearchHybridProductsRequestObject) (server.SearchHybridProductsResponseObject, error) {
 	q := strings.ToLower(strings.TrimSpace(req.Params.Query))
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out := server.SearchHybridProducts200JSONResponse{}
 	for _, h := range st.cat.hybrids {
 		text := strings.ToLower(deref(h.hp.Name) + " " + deref(h.hp.BrandName) + " " + deref(h.hp.Sin))
@@ -850,8 +794,6 @@ func (a *api) SearchHybridProducts(_ context.Context, req server.SearchHybridPro
 func (a *api) CreateProductSetBySin(_ context.Context, req server.CreateProductSetBySinRequestObject) (server.CreateProductSetBySinResponseObject, error) {
 	sin := deref(req.Body).Sin
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	var h *hybrid
 	for i := range st.cat.hybrids {
 		if deref(st.cat.hybrids[i].hp.Sin) == sin {

@@ -18,8 +18,6 @@ import (
 func (a *api) ListBrands(_ context.Context, req server.ListBrandsRequestObject) (server.ListBrandsResponseObject, error) {
 	p := req.Params
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	var brands []*gen.Brand
 	for _, id := range sortedKeys(st.cat.brands) {
 		b := st.cat.brands[id]
@@ -56,8 +54,6 @@ func (a *api) ListBrands(_ context.Context, req server.ListBrandsRequestObject) 
 // GetBrand returns one brand.
 func (a *api) GetBrand(_ context.Context, req server.GetBrandRequestObject) (server.GetBrandResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	b := st.cat.brands[req.BrandId]
 	if b == nil {
 		return server.GetBrand404JSONResponse{NotFoundJSONResponse: notFound("brand", req.BrandId)}, nil
@@ -69,8 +65,6 @@ func (a *api) GetBrand(_ context.Context, req server.GetBrandRequestObject) (ser
 // ListBrandAttributes lists the size-system options a brand allows.
 func (a *api) ListBrandAttributes(_ context.Context, req server.ListBrandAttributesRequestObject) (server.ListBrandAttributesResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	if st.cat.brands[req.BrandId] == nil {
 		return server.ListBrandAttributes404JSONResponse{NotFoundJSONResponse: notFound("brand", req.BrandId)}, nil
 	}
@@ -111,8 +105,6 @@ func (a *api) SearchCategories(_ context.Context, req server.SearchCategoriesReq
 	p := req.Params
 	q := strings.ToLower(deref(p.Query))
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	cats := st.categories(deref(p.IncludeInaccessible), func(c *category) bool { return strings.Contains(strings.ToLower(c.name), q) })
 	return server.SearchCategories200JSONResponse(st.categoryPage(cats, p.Offset, p.Limit)), nil
 }
@@ -122,8 +114,6 @@ func (a *api) SearchCategories(_ context.Context, req server.SearchCategoriesReq
 func (a *api) ListCategoriesByIds(_ context.Context, req server.ListCategoriesByIdsRequestObject) (server.ListCategoriesByIdsResponseObject, error) {
 	p := req.Params
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ids := deref(p.Ids)
 	cats := st.categories(deref(p.IncludeInaccessible), func(c *category) bool { return len(ids) == 0 || slices.Contains(ids, c.id) })
 	return server.ListCategoriesByIds200JSONResponse(st.categoryPage(cats, p.Offset, p.Limit)), nil
@@ -134,8 +124,6 @@ func (a *api) ListCategoriesByIds(_ context.Context, req server.ListCategoriesBy
 func (a *api) ListCategoriesByUuids(_ context.Context, req server.ListCategoriesByUuidsRequestObject) (server.ListCategoriesByUuidsResponseObject, error) {
 	p := req.Params
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	uuids := deref(p.Uuids)
 	cats := st.categories(deref(p.IncludeInaccessible), func(c *category) bool { return len(uuids) == 0 || slices.Contains(uuids, c.uuid) })
 	return server.ListCategoriesByUuids200JSONResponse(st.categoryPage(cats, p.Offset, p.Limit)), nil
@@ -144,8 +132,6 @@ func (a *api) ListCategoriesByUuids(_ context.Context, req server.ListCategories
 // ListCategoryMappings lists the attribute options each category allows.
 func (a *api) ListCategoryMappings(_ context.Context, _ server.ListCategoryMappingsRequestObject) (server.ListCategoryMappingsResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	list := server.ListCategoryMappings200JSONResponse{}
 	for _, id := range sortedKeys(st.cat.catOptions) {
 		var attrs []gen.CategoryAttributeOptions
@@ -162,8 +148,6 @@ func (a *api) ListCategoryMappings(_ context.Context, _ server.ListCategoryMappi
 // product sets, most used first.
 func (a *api) ListMostUsedCategories(_ context.Context, _ server.ListMostUsedCategoriesRequestObject) (server.ListMostUsedCategoriesResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	uses := map[int]int{}
 	for _, ps := range st.cat.sets {
 		uses[deref(ps.ps.PrimaryCategoryId)]++
@@ -182,8 +166,6 @@ func (a *api) ListMostUsedCategories(_ context.Context, _ server.ListMostUsedCat
 // GetRootCategory returns the root of the tree.
 func (a *api) GetRootCategory(_ context.Context, _ server.GetRootCategoryRequestObject) (server.GetRootCategoryResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	root := st.cat.categories[st.cat.rootID]
 	if root == nil {
 		return server.GetRootCategory404JSONResponse{NotFoundJSONResponse: notFound("category", "root")}, nil
@@ -195,8 +177,6 @@ func (a *api) GetRootCategory(_ context.Context, _ server.GetRootCategoryRequest
 // active subtrees.
 func (a *api) GetCategoryTree(_ context.Context, _ server.GetCategoryTreeRequestObject) (server.GetCategoryTreeResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out := server.GetCategoryTree200JSONResponse{}
 	if root := st.cat.categories[st.cat.rootID]; root != nil {
 		for _, id := range root.children {
@@ -220,8 +200,6 @@ func (st *store) category(id int) *category {
 // GetCategory returns one category in a list, as the API does.
 func (a *api) GetCategory(_ context.Context, req server.GetCategoryRequestObject) (server.GetCategoryResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	c := st.cat.categories[req.CategoryId]
 	if c == nil {
 		return server.GetCategory404JSONResponse{NotFoundJSONResponse: notFound("category", req.CategoryId)}, nil
@@ -233,8 +211,6 @@ func (a *api) GetCategory(_ context.Context, req server.GetCategoryRequestObject
 // set, global ones included, with the category's option mappings applied.
 func (a *api) ListCategoryAttributes(_ context.Context, req server.ListCategoryAttributesRequestObject) (server.ListCategoryAttributesResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	c := st.category(req.CategoryId)
 	if c == nil {
 		return server.ListCategoryAttributes404JSONResponse{NotFoundJSONResponse: notFound("category", req.CategoryId)}, nil
@@ -253,8 +229,6 @@ func (a *api) ListCategoryAttributes(_ context.Context, req server.ListCategoryA
 // GetCategoryNomenclature returns a category's product name formula.
 func (a *api) GetCategoryNomenclature(_ context.Context, req server.GetCategoryNomenclatureRequestObject) (server.GetCategoryNomenclatureResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	c := st.category(req.CategoryId)
 	if c == nil {
 		return server.GetCategoryNomenclature404JSONResponse{NotFoundJSONResponse: notFound("category", req.CategoryId)}, nil
@@ -266,8 +240,6 @@ func (a *api) GetCategoryNomenclature(_ context.Context, req server.GetCategoryN
 // not deleted.
 func (a *api) ListCategoryChildren(_ context.Context, req server.ListCategoryChildrenRequestObject) (server.ListCategoryChildrenResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	c := st.category(req.CategoryId)
 	if c == nil {
 		return server.ListCategoryChildren404JSONResponse{NotFoundJSONResponse: notFound("category", req.CategoryId)}, nil
@@ -285,8 +257,6 @@ func (a *api) ListCategoryChildren(_ context.Context, req server.ListCategoryChi
 // one with the restrictions set on each; all of them apply here.
 func (a *api) GetCategorySettings(_ context.Context, req server.GetCategorySettingsRequestObject) (server.GetCategorySettingsResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	c := st.category(req.CategoryId)
 	if c == nil {
 		return server.GetCategorySettings404JSONResponse{NotFoundJSONResponse: notFound("category", req.CategoryId)}, nil
@@ -315,8 +285,6 @@ func (a *api) GetCategorySettings(_ context.Context, req server.GetCategorySetti
 func (a *api) ListAttributeSets(_ context.Context, req server.ListAttributeSetsRequestObject) (server.ListAttributeSetsResponseObject, error) {
 	only := deref(req.Params.AttributeSetIds)
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out := server.ListAttributeSets200JSONResponse{}
 	for _, id := range sortedKeys(st.cat.attrSets) {
 		if len(only) == 0 || slices.Contains(only, id) {
@@ -329,8 +297,6 @@ func (a *api) ListAttributeSets(_ context.Context, req server.ListAttributeSetsR
 // GetAttributeSet returns one attribute set.
 func (a *api) GetAttributeSet(_ context.Context, req server.GetAttributeSetRequestObject) (server.GetAttributeSetResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	s := st.cat.attrSets[req.AttributeSetId]
 	if s == nil {
 		return server.GetAttributeSet404JSONResponse{NotFoundJSONResponse: notFound("attribute set", req.AttributeSetId)}, nil
@@ -343,8 +309,6 @@ func (a *api) GetAttributeSet(_ context.Context, req server.GetAttributeSetReque
 // ones included.
 func (a *api) ListAttributeSetAttributes(_ context.Context, req server.ListAttributeSetAttributesRequestObject) (server.ListAttributeSetAttributesResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	if st.cat.attrSets[req.AttributeSetId] == nil {
 		return server.ListAttributeSetAttributes404JSONResponse{NotFoundJSONResponse: notFound("attribute set", req.AttributeSetId)}, nil
 	}
@@ -362,8 +326,6 @@ func (a *api) ListAttributes(_ context.Context, req server.ListAttributesRequest
 	ids, sets := deref(p.AttributeIds), deref(p.AttributeSetIds)
 	visible := p.OnlyVisible == nil || *p.OnlyVisible
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	var defs []gen.AttributeDefinition
 	for _, id := range sortedKeys(st.cat.attrs) {
 		at := st.cat.attrs[id]
@@ -386,8 +348,6 @@ func (a *api) ListAttributes(_ context.Context, req server.ListAttributesRequest
 // GetAttribute returns one attribute definition.
 func (a *api) GetAttribute(_ context.Context, req server.GetAttributeRequestObject) (server.GetAttributeResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	at := st.cat.attrs[req.AttributeId]
 	if at == nil {
 		return server.GetAttribute404JSONResponse{NotFoundJSONResponse: notFound("attribute", req.AttributeId)}, nil
@@ -400,8 +360,6 @@ func (a *api) GetAttribute(_ context.Context, req server.GetAttributeRequestObje
 // parent options.
 func (a *api) ListMappedAttributeOptions(_ context.Context, _ server.ListMappedAttributeOptionsRequestObject) (server.ListMappedAttributeOptionsResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	return server.ListMappedAttributeOptions200JSONResponse(append([]gen.AttributeOptionMapping{}, st.cat.optionMaps...)), nil
 }
 
@@ -474,8 +432,6 @@ func (st *store) contentScore(in scoreInput) gen.ContentScore {
 // GetProductSetContentScore scores a stored product set.
 func (a *api) GetProductSetContentScore(_ context.Context, req server.GetProductSetContentScoreRequestObject) (server.GetProductSetContentScoreResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByID(req.ProductSetId)
 	if ps == nil {
 		return server.GetProductSetContentScore404JSONResponse{NotFoundJSONResponse: notFound("product set", req.ProductSetId)}, nil
@@ -501,8 +457,6 @@ func (a *api) GetProductSetContentScore(_ context.Context, req server.GetProduct
 func (a *api) CalculateContentScore(_ context.Context, req server.CalculateContentScoreRequestObject) (server.CalculateContentScoreResponseObject, error) {
 	body := deref(req.Body)
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	c := st.category(body.CategoryId)
 	if c == nil || c.noScoring {
 		return server.CalculateContentScore404JSONResponse{NotFoundJSONResponse: server.NotFoundJSONResponse(problem(404, typeNotFound,

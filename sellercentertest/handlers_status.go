@@ -48,8 +48,6 @@ func (a *api) SetOrderItemsReadyToShip(_ context.Context, req server.SetOrderIte
 		serials[oi.Id] = oi.SerialNumber
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	items, errs := st.lookup(reqIDs)
 	errs = append(errs, requireStatus(items, call, gen.OrderItemStatusPending)...)
 	if len(items) > 0 {
@@ -140,8 +138,6 @@ func (a *api) SetOrderItemsPackedByMarketplace(_ context.Context, req server.Set
 		serials[oi.OrderItemId] = oi.SerialNumber
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	items, errs := st.lookup(reqIDs)
 	errs = append(errs, requireStatus(items, call, gen.OrderItemStatusPending)...)
 	for _, it := range items {
@@ -200,8 +196,6 @@ func (a *api) SetOrderItemsPackedByMarketplace(_ context.Context, req server.Set
 func (a *api) SetOrderItemsShipped(_ context.Context, req server.SetOrderItemsShippedRequestObject) (server.SetOrderItemsShippedResponseObject, error) {
 	const call = "set-to-shipped"
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	items, errs := st.lookup(bodyIDs(req.Body))
 	errs = append(errs, requireStatus(items, call, gen.OrderItemStatusReadyToShip)...)
 	if len(items) > 0 {
@@ -226,8 +220,6 @@ func (a *api) SetOrderItemsShipped(_ context.Context, req server.SetOrderItemsSh
 func (a *api) SetOrderItemsDelivered(_ context.Context, req server.SetOrderItemsDeliveredRequestObject) (server.SetOrderItemsDeliveredResponseObject, error) {
 	const call = "set-to-delivered"
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	items, errs := st.lookup(bodyIDs(req.Body))
 	for _, it := range items {
 		switch {
@@ -276,8 +268,6 @@ func (st *store) reasoned(body *gen.ReasonedStatusChange, call string, to gen.Or
 func (a *api) SetOrderItemsCanceled(_ context.Context, req server.SetOrderItemsCanceledRequestObject) (server.SetOrderItemsCanceledResponseObject, error) {
 	const call = "set-to-cancelled"
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	items, errs := st.reasoned(req.Body, call, gen.OrderItemStatusCanceled, gen.ItemFailureReasonTypeCanceled,
 		[]gen.FailureReasonType{gen.FailureReasonTypeCanceled}, func(it *item) []itemError {
 			if isDigital(&it.it) {
@@ -295,8 +285,6 @@ func (a *api) SetOrderItemsCanceled(_ context.Context, req server.SetOrderItemsC
 func (a *api) SetOrderItemsDeliveryFailed(_ context.Context, req server.SetOrderItemsDeliveryFailedRequestObject) (server.SetOrderItemsDeliveryFailedResponseObject, error) {
 	const call = "set-to-delivery-failed"
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	items, errs := st.reasoned(req.Body, call, gen.OrderItemStatusFailed, gen.ItemFailureReasonTypeFailed,
 		[]gen.FailureReasonType{gen.FailureReasonTypeFailed}, func(it *item) []itemError {
 			return requireStatus([]*item{it}, call, gen.OrderItemStatusShipped)
@@ -311,8 +299,6 @@ func (a *api) SetOrderItemsDeliveryFailed(_ context.Context, req server.SetOrder
 func (a *api) SetOrderItemsReturnRejected(_ context.Context, req server.SetOrderItemsReturnRejectedRequestObject) (server.SetOrderItemsReturnRejectedResponseObject, error) {
 	const call = "set-to-return-rejected"
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	items, errs := st.reasoned(req.Body, call, gen.OrderItemStatusReturnRejected, gen.ItemFailureReasonTypeReturnRejected,
 		[]gen.FailureReasonType{gen.FailureReasonTypeReturnRejected}, func(it *item) []itemError {
 			return requireStatus([]*item{it}, call, gen.OrderItemStatusReturnWaitingForApproval)
@@ -331,8 +317,6 @@ func (a *api) SetOrderItemsReturned(_ context.Context, req server.SetOrderItemsR
 		body = *req.Body
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	items, errs := st.lookup(body.OrderItemIds)
 	errs = append(errs, requireStatus(items, call, gen.OrderItemStatusDelivered)...)
 	if len(errs) > 0 {
@@ -360,8 +344,6 @@ func (a *api) SetOrderItemsReturned(_ context.Context, req server.SetOrderItemsR
 func (a *api) SetOrderItemsReturnReceived(_ context.Context, req server.SetOrderItemsReturnReceivedRequestObject) (server.SetOrderItemsReturnReceivedResponseObject, error) {
 	const call = "set-to-return-received"
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	items, errs := st.lookup(bodyIDs(req.Body))
 	errs = append(errs, requireStatus(items, call, gen.OrderItemStatusReturnShippedByCustomer)...)
 	if len(errs) > 0 {
@@ -377,8 +359,6 @@ func (a *api) SetOrderItemsReturnReceived(_ context.Context, req server.SetOrder
 func (a *api) SetOrderItemsReturnApproved(_ context.Context, req server.SetOrderItemsReturnApprovedRequestObject) (server.SetOrderItemsReturnApprovedResponseObject, error) {
 	const call = "set-to-return-approved"
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	items, errs := st.lookup(bodyIDs(req.Body))
 	errs = append(errs, requireStatus(items, call, gen.OrderItemStatusReturnWaitingForApproval)...)
 	if len(errs) > 0 {
@@ -398,8 +378,6 @@ func (a *api) AdminChangeOrderItemStatuses(_ context.Context, req server.AdminCh
 		body = *req.Body
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	var vs []violation
 	type change struct {
 		it     *item
@@ -459,8 +437,6 @@ func (st *store) one(id int, call string, status gen.OrderItemStatus) (*item, []
 // SetOrderItemTrackingCode changes the tracking code of a package.
 func (a *api) SetOrderItemTrackingCode(_ context.Context, req server.SetOrderItemTrackingCodeRequestObject) (server.SetOrderItemTrackingCodeResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	it, errs := st.one(req.OrderItemId, "tracking-code", gen.OrderItemStatusReadyToShip)
 	code := ""
 	if req.Body != nil {
@@ -495,8 +471,6 @@ func (a *api) SetOrderItemShippingProvider(_ context.Context, req server.SetOrde
 		body = *req.Body
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	it, errs := st.one(req.OrderItemId, "shipping-provider", gen.OrderItemStatusReadyToShip)
 	if it != nil {
 		pkgItems := st.packageItems(it)
@@ -537,8 +511,6 @@ func (a *api) SetOrderItemShippingProvider(_ context.Context, req server.SetOrde
 // crossdocking items.
 func (a *api) CreatePickupRequest(_ context.Context, req server.CreatePickupRequestRequestObject) (server.CreatePickupRequestResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	items, errs := st.lookup(bodyIDs(req.Body))
 	errs = append(errs, requireStatus(items, "order-pickup-requests", gen.OrderItemStatusReadyToShip)...)
 	for _, it := range items {
@@ -568,8 +540,6 @@ func (a *api) SetInvoiceNumber(_ context.Context, req server.SetInvoiceNumberReq
 		body = *req.Body
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	bad := func(path, title, value string) (server.SetInvoiceNumberResponseObject, error) {
 		return server.SetInvoiceNumber400JSONResponse{BadRequestJSONResponse: server.BadRequestJSONResponse(
 			validationProblem([]violation{{path: path, title: title, value: value}}))}, nil
@@ -601,8 +571,6 @@ func (a *api) SetInvoiceAccessKeys(_ context.Context, req server.SetInvoiceAcces
 		body = *req.Body
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	reqIDs := make([]int, len(body.OrderItems))
 	keys := map[int]string{}
 	for i, oi := range body.OrderItems {

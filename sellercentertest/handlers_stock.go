@@ -22,8 +22,6 @@ import (
 // ListProductSetImages lists a set's images by position.
 func (a *api) ListProductSetImages(_ context.Context, req server.ListProductSetImagesRequestObject) (server.ListProductSetImagesResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByID(req.ProductSetId)
 	if ps == nil {
 		return server.ListProductSetImages404JSONResponse{NotFoundJSONResponse: notFound("product set", req.ProductSetId)}, nil
@@ -100,8 +98,6 @@ func (a *api) AddProductSetImage(_ context.Context, req server.AddProductSetImag
 			title: "the image URL must be an absolute http or https URL", value: *in.url})}, nil
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByID(req.ProductSetId)
 	if ps == nil {
 		return server.AddProductSetImage404JSONResponse{NotFoundJSONResponse: notFound("product set", req.ProductSetId)}, nil
@@ -174,8 +170,6 @@ func (a *api) UpdateProductSetImage(_ context.Context, req server.UpdateProductS
 		return server.UpdateProductSetImage422JSONResponse{UnprocessableJSONResponse: unprocessableDetail("the request changes neither the position nor the image")}, nil
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps, im := st.imageIn(req.ProductSetId, req.ImageId)
 	if im == nil {
 		return server.UpdateProductSetImage404JSONResponse{NotFoundJSONResponse: imageNotFound(req.ProductSetId, req.ImageId)}, nil
@@ -204,8 +198,6 @@ func (a *api) UpdateProductSetImage(_ context.Context, req server.UpdateProductS
 // DeleteProductSetImage deletes an image; positions are not renumbered.
 func (a *api) DeleteProductSetImage(_ context.Context, req server.DeleteProductSetImageRequestObject) (server.DeleteProductSetImageResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps, im := st.imageIn(req.ProductSetId, req.ImageId)
 	if im == nil {
 		return server.DeleteProductSetImage404JSONResponse{NotFoundJSONResponse: imageNotFound(req.ProductSetId, req.ImageId)}, nil
@@ -219,8 +211,6 @@ func (a *api) DeleteProductSetImage(_ context.Context, req server.DeleteProductS
 // a null URL.
 func (a *api) ListProductSetCoverImages(_ context.Context, req server.ListProductSetCoverImagesRequestObject) (server.ListProductSetCoverImagesResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ids := deref(req.Params.ProductSetIds)
 	if len(ids) == 0 {
 		ids = sortedKeys(st.cat.sets)
@@ -241,8 +231,6 @@ func (a *api) ListProductSetCoverImages(_ context.Context, req server.ListProduc
 // ListImagesOfProductSets gives every image URL of sets, cover first.
 func (a *api) ListImagesOfProductSets(_ context.Context, req server.ListImagesOfProductSetsRequestObject) (server.ListImagesOfProductSetsResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ids := deref(req.Params.ProductSetIds)
 	if len(ids) == 0 {
 		ids = sortedKeys(st.cat.sets)
@@ -268,8 +256,6 @@ func (a *api) ListImagesOfProductSets(_ context.Context, req server.ListImagesOf
 // found by shop or seller SKU.
 func (a *api) ListMainImagesBySku(_ context.Context, req server.ListMainImagesBySkuRequestObject) (server.ListMainImagesBySkuResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out := server.ListMainImagesBySku200JSONResponse{}
 	for _, sku := range req.Params.ProductSkus {
 		p := st.productByShopSku(sku)
@@ -301,8 +287,6 @@ func (a *api) ExportProductImages(ctx context.Context, req server.ExportProductI
 	}
 	f.missingImage = deref(p.OnlyWithMissingImage)
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	sets := st.filterSets(f)
 	if deref(p.OrderDirection) == gen.ProductSetSortDirectionDESC {
 		slices.Reverse(sets)
@@ -351,8 +335,6 @@ func (a *api) ListPrices(_ context.Context, req server.ListPricesRequestObject) 
 	name := strings.ToLower(deref(p.ProductName))
 	anyFilter := len(setIDs) > 0 || len(productIDs) > 0 || len(uuids) > 0 || name != ""
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out := server.ListPrices200JSONResponse{}
 	for _, ps := range st.setsOrAll(nil) {
 		var items []gen.ProductCountryPrices
@@ -375,8 +357,6 @@ func (a *api) ListPrices(_ context.Context, req server.ListPricesRequestObject) 
 // ListProductSetPrices lists every price of a set's products.
 func (a *api) ListProductSetPrices(_ context.Context, req server.ListProductSetPricesRequestObject) (server.ListProductSetPricesResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByID(req.ProductSetId)
 	if ps == nil {
 		return server.ListProductSetPrices404JSONResponse{NotFoundJSONResponse: notFound("product set", req.ProductSetId)}, nil
@@ -424,8 +404,6 @@ func (r priceListResponse) VisitUpdateProductSetPricesResponse(w http.ResponseWr
 // rows are applied even when others fail, and the failures make a 422.
 func (a *api) UpdateProductSetPrices(_ context.Context, req server.UpdateProductSetPricesRequestObject) (server.UpdateProductSetPricesResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByID(req.ProductSetId)
 	if ps == nil {
 		return server.UpdateProductSetPrices404JSONResponse{NotFoundJSONResponse: notFound("product set", req.ProductSetId)}, nil
@@ -458,8 +436,6 @@ func (a *api) UpdateProductSetPrices(_ context.Context, req server.UpdateProduct
 func (a *api) UpdateProductPrice(_ context.Context, req server.UpdateProductPriceRequestObject) (server.UpdateProductPriceResponseObject, error) {
 	body := deref(req.Body)
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	p := st.cat.products[req.ProductId]
 	if p == nil {
 		return server.UpdateProductPrice404JSONResponse{NotFoundJSONResponse: notFound("product", req.ProductId)}, nil
@@ -478,8 +454,6 @@ func (a *api) UpdateProductPrice(_ context.Context, req server.UpdateProductPric
 // keeping its price.
 func (a *api) SetProductPriceStatus(_ context.Context, req server.SetProductPriceStatusRequestObject) (server.SetProductPriceStatusResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	p := st.cat.products[req.ProductId]
 	if p == nil {
 		return server.SetProductPriceStatus404JSONResponse{NotFoundJSONResponse: notFound("product", req.ProductId)}, nil
@@ -515,8 +489,6 @@ func (a *api) UpdateProductStock(_ context.Context, req server.UpdateProductStoc
 		return server.UpdateProductStock422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(strings.Join(bad, "; "))}, nil
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	skipped := server.UpdateProductStock200JSONResponse{}
 	for _, r := range rows {
 		p := st.cat.products[r.ProductId]
@@ -532,8 +504,6 @@ func (a *api) UpdateProductStock(_ context.Context, req server.UpdateProductStoc
 // GetProductStock returns a product's stock figures.
 func (a *api) GetProductStock(_ context.Context, req server.GetProductStockRequestObject) (server.GetProductStockResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	p := st.cat.products[req.ProductId]
 	if p == nil {
 		return server.GetProductStock404JSONResponse{NotFoundJSONResponse: notFound("product", req.ProductId)}, nil
@@ -544,8 +514,6 @@ func (a *api) GetProductStock(_ context.Context, req server.GetProductStockReque
 // ListProductSetStock returns the stock figures of a set's products.
 func (a *api) ListProductSetStock(_ context.Context, req server.ListProductSetStockRequestObject) (server.ListProductSetStockResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	ps := st.setByID(req.ProductSetId)
 	if ps == nil {
 		return server.ListProductSetStock404JSONResponse{NotFoundJSONResponse: notFound("product set", req.ProductSetId)}, nil
@@ -561,8 +529,6 @@ func (a *api) ListProductSetStock(_ context.Context, req server.ListProductSetSt
 // zeros.
 func (a *api) ListProductSetStockSummaries(_ context.Context, req server.ListProductSetStockSummariesRequestObject) (server.ListProductSetStockSummariesResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out := server.ListProductSetStockSummaries200JSONResponse{}
 	for _, id := range req.Params.ProductSetIds {
 		var sum, fulfil, reserved, sellable, nonSellable int
@@ -591,8 +557,6 @@ func (a *api) ListProductSetStockSummaries(_ context.Context, req server.ListPro
 // GetProductConsignmentStock returns a product's consignment counters.
 func (a *api) GetProductConsignmentStock(_ context.Context, req server.GetProductConsignmentStockRequestObject) (server.GetProductConsignmentStockResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	p := st.cat.products[req.ProductId]
 	if p == nil {
 		return server.GetProductConsignmentStock404JSONResponse{NotFoundJSONResponse: notFound("product", req.ProductId)}, nil
@@ -622,8 +586,6 @@ func (st *store) productAndWarehouse(productID, warehouseID int) (*catProduct, *
 // GetWarehouseStock returns a product's quantity in one warehouse.
 func (a *api) GetWarehouseStock(_ context.Context, req server.GetWarehouseStockRequestObject) (server.GetWarehouseStockResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	p, _, msg := st.productAndWarehouse(req.ProductId, req.WarehouseId)
 	if p == nil {
 		return server.GetWarehouseStock404JSONResponse{NotFoundJSONResponse: server.NotFoundJSONResponse(problem(404, typeNotFound, "Entity not found", msg))}, nil
@@ -635,8 +597,6 @@ func (a *api) GetWarehouseStock(_ context.Context, req server.GetWarehouseStockR
 func (a *api) SetWarehouseStock(_ context.Context, req server.SetWarehouseStockRequestObject) (server.SetWarehouseStockResponseObject, error) {
 	q := deref(req.Body).Quantity
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	p, w, msg := st.productAndWarehouse(req.ProductId, req.WarehouseId)
 	switch {
 	case p == nil:
@@ -659,8 +619,6 @@ var warehouseName = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
 // ListWarehouses lists the seller's warehouses.
 func (a *api) ListWarehouses(_ context.Context, _ server.ListWarehousesRequestObject) (server.ListWarehousesResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out := server.ListWarehouses200JSONResponse{}
 	for _, id := range sortedKeys(st.cat.warehouses) {
 		out = append(out, *st.cat.warehouses[id])
@@ -716,8 +674,6 @@ func (a *api) CreateWarehouse(_ context.Context, req server.CreateWarehouseReque
 		w.Status = ptr(gen.WarehouseStatusDisabled)
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	if msg := st.checkWarehouse(0, w); msg != "" {
 		return server.CreateWarehouse422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(msg)}, nil
 	}
@@ -730,8 +686,6 @@ func (a *api) CreateWarehouse(_ context.Context, req server.CreateWarehouseReque
 // GetWarehouse returns one warehouse.
 func (a *api) GetWarehouse(_ context.Context, req server.GetWarehouseRequestObject) (server.GetWarehouseResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	w := st.cat.warehouses[req.WarehouseId]
 	if w == nil {
 		return server.GetWarehouse404JSONResponse{NotFoundJSONResponse: notFound("warehouse", req.WarehouseId)}, nil
@@ -747,8 +701,6 @@ func (a *api) UpdateWarehouse(_ context.Context, req server.UpdateWarehouseReque
 		return nil, err
 	}
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	old := st.cat.warehouses[req.WarehouseId]
 	if old == nil {
 		return server.UpdateWarehouse404JSONResponse{NotFoundJSONResponse: notFound("warehouse", req.WarehouseId)}, nil
@@ -775,8 +727,6 @@ func (a *api) UpdateWarehouse(_ context.Context, req server.UpdateWarehouseReque
 // unknown one, comes once with no tag.
 func (a *api) ListProductSetTags(_ context.Context, req server.ListProductSetTagsRequestObject) (server.ListProductSetTagsResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	out := server.ListProductSetTags200JSONResponse{}
 	for _, id := range req.Params.ProductSetIds {
 		var tags []int
@@ -800,8 +750,6 @@ func (a *api) ListProductSetTags(_ context.Context, req server.ListProductSetTag
 // ListProductTags lists the tags product sets can carry.
 func (a *api) ListProductTags(_ context.Context, _ server.ListProductTagsRequestObject) (server.ListProductTagsResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	return server.ListProductTags200JSONResponse(append([]gen.ProductTag{}, st.cat.productTags...)), nil
 }
 
@@ -809,8 +757,6 @@ func (a *api) ListProductTags(_ context.Context, _ server.ListProductTagsRequest
 // seller.
 func (a *api) ListSellerTags(_ context.Context, req server.ListSellerTagsRequestObject) (server.ListSellerTagsResponseObject, error) {
 	st := a.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
 	all := []gen.SellerTags{{SellerId: ptr(deref(st.seller.Id)), Tags: ptr(append([]string{}, st.cat.sellerTags...))}}
 	from, to, _ := page(len(all), req.Params.Offset, req.Params.Limit)
 	return server.ListSellerTags200JSONResponse{Items: all[from:to], Pagination: gen.Pagination{

@@ -253,7 +253,7 @@ func NewServer(cfg Config) (*Server, error) {
 		}
 	}
 	api := &api{s: s, st: s.st}
-	strict := server.NewStrictHandlerWithOptions(api, nil, server.StrictHTTPServerOptions{
+	strict := server.NewStrictHandlerWithOptions(api, []server.StrictMiddlewareFunc{api.locked}, server.StrictHTTPServerOptions{
 		RequestErrorHandlerFunc: func(w http.ResponseWriter, _ *http.Request, err error) {
 			writeJSON(w, http.StatusBadRequest, validationProblem([]violation{{title: err.Error()}}), nil)
 		},
@@ -504,4 +504,16 @@ func malform(body []byte) []byte {
 		return []byte(`{"`)
 	}
 	return body[:len(body)/2]
+}
+
+// locked runs every operation with the state lock held, so that each
+// request sees and leaves the state whole; the handlers take no lock of
+// their own. The answer is written after the lock is released, from values
+// the handler built for it.
+func (a *api) locked(f server.StrictHandlerFunc, _ string) server.StrictHandlerFunc {
+	return func(ctx context.Context, w http.ResponseWriter, r *http.Request, req any) (any, error) {
+		a.st.mu.Lock()
+		defer a.st.mu.Unlock()
+		return f(ctx, w, r, req)
+	}
 }
