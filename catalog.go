@@ -2,6 +2,7 @@ package sellercenter
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -126,13 +127,6 @@ func (e *LegacyError) Is(target error) bool {
 	return target == ErrValidation || e.outcome.is(target)
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
 // ImportXML sends an XML import: req is a *gen.XmlStockUpdateRequest,
 // *gen.XmlProductCreateRequest or *gen.XmlProductUpdateRequest. It returns
 // the SuccessResponse envelope, whose Head.RequestId names the feed to
@@ -204,6 +198,16 @@ func legacyOr(err error, envelopes ...*gen.XmlResponse) error {
 	return err
 }
 
+// deref is *p, or the zero value for a nil p: the legacy XML documents keep
+// pointers, since encoding/xml writes an empty element for a zero value.
+func deref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
+}
+
 // legacyError returns env as a *LegacyError if it is an ErrorResponse.
 func legacyError(env *gen.XmlResponse, o outcome) *LegacyError {
 	if env == nil || env.XMLName.Local != "ErrorResponse" {
@@ -212,12 +216,10 @@ func legacyError(env *gen.XmlResponse, o outcome) *LegacyError {
 	le := &LegacyError{outcome: o}
 	if h := env.Head; h != nil {
 		le.Action, le.Type, le.Message = deref(h.RequestAction), deref(h.ErrorType), deref(h.ErrorMessage)
-		if h.ErrorCode != nil {
-			le.Code = *h.ErrorCode
-		}
+		le.Code = deref(h.ErrorCode)
 	}
-	if env.Body != nil && env.Body.ErrorDetail != nil {
-		le.Details = *env.Body.ErrorDetail
+	if env.Body != nil {
+		le.Details = env.Body.ErrorDetail
 	}
 	return le
 }
@@ -245,21 +247,17 @@ type FeedError struct {
 
 // Error implements error.
 func (e *FeedError) Error() string {
-	status := "unknown"
-	if e.Report.Status != nil {
-		status = string(*e.Report.Status)
-	}
+	status := cmp.Or(string(e.Report.Status), "unknown")
 	var b strings.Builder
 	fmt.Fprintf(&b, "sellercenter: feed %s ended %s", oneLine(e.UUID), oneLine(status))
-	if e.Report.Errors != nil && len(*e.Report.Errors) > 0 {
-		errs := *e.Report.Errors
+	if errs := e.Report.Errors; len(errs) > 0 {
 		fmt.Fprintf(&b, " with %d row error(s)", len(errs))
 		for i, r := range errs {
 			if i == 3 {
 				fmt.Fprintf(&b, " (and %d more)", len(errs)-i)
 				break
 			}
-			fmt.Fprintf(&b, "; %s %s: %s", oneLine(deref(r.SellerSku)), oneLine(deref(r.FieldName)), oneLine(deref(r.ErrorMessage)))
+			fmt.Fprintf(&b, "; %s %s: %s", oneLine(r.SellerSku), oneLine(r.FieldName), oneLine(r.ErrorMessage))
 		}
 	}
 	return b.String()
@@ -267,7 +265,7 @@ func (e *FeedError) Error() string {
 
 // Is makes errors.Is(err, ErrValidation) true when rows were refused.
 func (e *FeedError) Is(target error) bool {
-	return target == ErrValidation && e.Report.Errors != nil && len(*e.Report.Errors) > 0
+	return target == ErrValidation && len(e.Report.Errors) > 0
 }
 
 // Default polling of WaitForFeed.
@@ -305,17 +303,17 @@ func (c *Client) WaitForFeed(ctx context.Context, uuid string, wait FeedWait) (g
 		if wait.OnPoll != nil {
 			wait.OnPoll(report)
 		}
-		if report.Status != nil {
-			last = oneLine(string(*report.Status))
-			switch *report.Status {
-			case gen.FeedStateFinished:
-				if report.Errors != nil && len(*report.Errors) > 0 {
-					return report, &FeedError{UUID: uuid, Report: report}
-				}
-				return report, nil
-			case gen.FeedStateError, gen.FeedStateCanceled:
+		if report.Status != "" {
+			last = oneLine(string(report.Status))
+		}
+		switch report.Status {
+		case gen.FeedStateFinished:
+			if len(report.Errors) > 0 {
 				return report, &FeedError{UUID: uuid, Report: report}
 			}
+			return report, nil
+		case gen.FeedStateError, gen.FeedStateCanceled:
+			return report, &FeedError{UUID: uuid, Report: report}
 		}
 		if err := backoff.Sleep(ctx, interval); err != nil {
 			return report, fmt.Errorf("sellercenter: feed %s still %s: %w", oneLine(uuid), last, err)

@@ -89,7 +89,7 @@ func TestCatalogIterators(t *testing.T) {
 		if err != nil {
 			t.Fatalf("ProductSets() error = %v", err)
 		}
-		sets = append(sets, *set.Id)
+		sets = append(sets, set.Id)
 	}
 	if len(sets) != 25 || sets[0] != 1 || sets[24] != 25 || setCalls.Load() != 3 {
 		t.Errorf("ProductSets(limit 10) = %d sets in %d requests, want 25 in 3", len(sets), setCalls.Load())
@@ -137,7 +137,7 @@ func TestImport(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Import(stock.CSV) = %v, want nil", err)
 	}
-	if accepted.FeedUuid == nil || *accepted.FeedUuid != "060cef12-08ef-4ae6-b15e-79398fedc774" {
+	if accepted.FeedUuid == "" || accepted.FeedUuid != "060cef12-08ef-4ae6-b15e-79398fedc774" {
 		t.Errorf("Import(stock.CSV).FeedUuid = %v, want the feed's uuid", accepted.FeedUuid)
 	}
 	want := upload{"/v2/import/stock-update", "file1", "stock.CSV", "text/csv", csv}
@@ -260,12 +260,12 @@ func TestWaitForFeed(t *testing.T) {
 			var seen []gen.FeedState
 			report, err := c.WaitForFeed(context.Background(), uuid, sellercenter.FeedWait{
 				Interval: time.Millisecond, MaxInterval: 2 * time.Millisecond,
-				OnPoll: func(r gen.FeedReport) { seen = append(seen, *r.Status) },
+				OnPoll: func(r gen.FeedReport) { seen = append(seen, r.Status) },
 			})
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("WaitForFeed(%s) = %v, want error %v", tt.name, err, tt.wantErr)
 			}
-			if report.Status == nil || *report.Status != tt.wantStatus || int(polls.Load()) != tt.wantPolls || len(seen) != tt.wantPolls {
+			if report.Status == "" || report.Status != tt.wantStatus || int(polls.Load()) != tt.wantPolls || len(seen) != tt.wantPolls {
 				t.Errorf("WaitForFeed(%s) = %v after %d polls (%d seen), want %s after %d", tt.name, report.Status, polls.Load(), len(seen), tt.wantStatus, tt.wantPolls)
 			}
 			var fe *sellercenter.FeedError

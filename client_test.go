@@ -23,6 +23,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -321,7 +322,7 @@ func getContractHistory(t *testing.T, ctx context.Context, c *sellercenter.Clien
 func firstShippableOrder(t *testing.T, ctx context.Context, c *sellercenter.Client) gen.Order {
 	t.Helper()
 	section := gen.OrderSectionStatusPending
-	for o, err := range c.Orders(ctx, gen.ListOrdersParams{Section: &section}) {
+	for o, err := range c.Orders(ctx, gen.ListOrdersParams{Section: section}) {
 		if err != nil {
 			t.Fatalf("Orders(section %s) = %v", section, err)
 		}
@@ -347,11 +348,11 @@ func activeCarrier(t *testing.T, ctx context.Context, c *sellercenter.Client, ot
 	providers := decoded(t, "ListShipmentProviders(status true)", succeed(t, "ListShipmentProviders(status true)", resp, err).JSON200)
 	name := ""
 	for _, p := range providers {
-		if p.Status == nil || !*p.Status {
+		if p.Status == false || !p.Status {
 			t.Errorf("ListShipmentProviders(status true) yielded inactive carrier %v", p.Name)
 		}
-		if p.Name != nil && *p.Name != other && name == "" {
-			name = *p.Name
+		if p.Name != "" && p.Name != other && name == "" {
+			name = p.Name
 		}
 	}
 	if name == "" {
@@ -366,8 +367,8 @@ func failureReason(t *testing.T, ctx context.Context, c *sellercenter.Client, ty
 	t.Helper()
 	resp, err := c.ListFailureReasonsWithResponse(ctx)
 	for _, r := range decoded(t, "ListFailureReasons()", succeed(t, "ListFailureReasons()", resp, err).JSON200) {
-		if r.Type != nil && *r.Type == typ && r.Name != nil {
-			return *r.Name
+		if r.Type != "" && r.Type == typ && r.Name != "" {
+			return r.Name
 		}
 	}
 	t.Fatalf("ListFailureReasons() has no reason of type %s", typ)
@@ -442,7 +443,7 @@ func (f *orderFlow) step(op string, ids []int, want gen.OrderItemStatus, note st
 			t.Errorf("GetOrderHistory(%d) new entry after %s = item %d %s at %v, want %s at %v",
 				f.orderID, op, e.OrderItemId, e.Status, e.CreatedAt, want, at)
 		}
-		if note != "" && (e.Note == nil || !strings.Contains(*e.Note, note)) {
+		if note != "" && (e.Note == "" || !strings.Contains(e.Note, note)) {
 			t.Errorf("GetOrderHistory(%d) new entry of item %d after %s: note = %v, want it to contain %q",
 				f.orderID, e.OrderItemId, op, e.Note, note)
 		}
@@ -478,7 +479,7 @@ func TestContractOrderWorkflow(t *testing.T) {
 		f := newOrderFlow(t, ctx, c, clk, order.Id)
 
 		f.step("SetOrderItemsReadyToShip", ids, gen.OrderItemStatusReadyToShip, "", func() ([]int, error) {
-			body := gen.ReadyToShipRequest{ShippingProvider: &carrier, TrackingNumber: &tracking, DeliveryType: refTo(gen.DeliveryTypeDropship)}
+			body := gen.ReadyToShipRequest{ShippingProvider: carrier, TrackingNumber: tracking, DeliveryType: gen.DeliveryTypeDropship}
 			for _, id := range ids {
 				body.OrderItems = append(body.OrderItems, gen.ReadyToShipItem{Id: id})
 			}
@@ -549,7 +550,7 @@ func TestContractOrderWorkflow(t *testing.T) {
 
 		shipped := []gen.OrderItemStatus{gen.OrderItemStatusShipped}
 		var item gen.OrderItem
-		for it, err := range c.OrderItems(ctx, gen.ListOrderItemsParams{Status: &shipped}) {
+		for it, err := range c.OrderItems(ctx, gen.ListOrderItemsParams{Status: shipped}) {
 			if err != nil {
 				t.Fatalf("OrderItems(status shipped) = %v", err)
 			}
@@ -592,7 +593,7 @@ func TestContractOrderWorkflow(t *testing.T) {
 		}
 		returning := []gen.OrderItemStatus{gen.OrderItemStatusReturnShippedByCustomer}
 		var listed []int
-		for it, err := range c.OrderItems(ctx, gen.ListOrderItemsParams{Status: &returning, OrderIds: &[]int{order.Id}}) {
+		for it, err := range c.OrderItems(ctx, gen.ListOrderItemsParams{Status: returning, OrderIds: []int{order.Id}}) {
 			if err != nil {
 				t.Fatalf("OrderItems(status return_shipped_by_customer, order %d) = %v", order.Id, err)
 			}
@@ -880,7 +881,7 @@ func TestContractPagination(t *testing.T) {
 		pending := []gen.OrderItemStatus{gen.OrderItemStatusPending}
 		want := mock.ItemIDs(gen.OrderItemStatusPending)
 		op := "OrderItems(status pending, limit 3)"
-		got := walkIDs(t, op, c.OrderItems(t.Context(), gen.ListOrderItemsParams{Status: &pending, Limit: 3}), func(it gen.OrderItem) int { return it.Id })
+		got := walkIDs(t, op, c.OrderItems(t.Context(), gen.ListOrderItemsParams{Status: pending, Limit: 3}), func(it gen.OrderItem) int { return it.Id })
 		checkNoDuplicates(t, op, got)
 		if !slices.Equal(sortedInts(got), want) {
 			t.Errorf("%s = %v, want mock.ItemIDs(pending) %v", op, sortedInts(got), want)
@@ -899,25 +900,25 @@ func TestContractPagination(t *testing.T) {
 		// them all.
 		resp, err := c.ListExportsWithResponse(ctx, &gen.ListExportsParams{Limit: sellercenter.MaxExportPageSize, ExportActions: allExportActions})
 		page := decoded(t, "ListExports(limit 20)", succeed(t, "ListExports(limit 20)", resp, err).JSON200)
-		if page.Pagination.TotalCount == nil || *page.Pagination.TotalCount != len(page.Items) || len(page.Items) < 3 {
+		if page.Pagination.TotalCount == 0 || page.Pagination.TotalCount != len(page.Items) || len(page.Items) < 3 {
 			t.Fatalf("ListExports(limit 20) = %d exports of total %v, want one page with all of them, at least 3", len(page.Items), page.Pagination.TotalCount)
 		}
 		var want []int
 		for _, x := range page.Items {
-			want = append(want, *x.Id)
+			want = append(want, x.Id)
 		}
 
 		for _, limit := range []int{1, 2, 0} {
 			before := mock.Count("listExports")
 			op := fmt.Sprintf("Exports(limit %d)", limit)
 			got := walkIDs(t, op, c.Exports(ctx, gen.ListExportsParams{Limit: limit, ExportActions: allExportActions}), func(x gen.ExportItem) int {
-				if x.Id == nil {
+				if x.Id == 0 {
 					t.Fatalf("%s yielded an export without id", op)
 				}
-				if _, err := mock.Export(*x.Id); err != nil {
-					t.Errorf("mock.Export(%d) of an export %s yielded = %v", *x.Id, op, err)
+				if _, err := mock.Export(x.Id); err != nil {
+					t.Errorf("mock.Export(%d) of an export %s yielded = %v", x.Id, op, err)
 				}
-				return *x.Id
+				return x.Id
 			})
 			checkNoDuplicates(t, op, got)
 			if !slices.Equal(got, want) {
@@ -1420,8 +1421,8 @@ func (e operationEnv) carrier(t *testing.T) string {
 		t.Fatal(err)
 	}
 	for _, p := range providers {
-		if p.Name != nil && p.Status != nil && *p.Status && (p.Default == nil || !*p.Default) {
-			return *p.Name
+		if p.Name != "" && p.Status != false && p.Status && (p.Default == false || !p.Default) {
+			return p.Name
 		}
 	}
 	t.Fatal("mock.ShipmentProviders() has no active carrier besides the default")
@@ -1436,8 +1437,8 @@ func (e operationEnv) reason(t *testing.T, typ gen.FailureReasonType) string {
 		t.Fatal(err)
 	}
 	for _, r := range reasons {
-		if r.Type != nil && *r.Type == typ && r.Name != nil {
-			return *r.Name
+		if r.Type != "" && r.Type == typ && r.Name != "" {
+			return r.Name
 		}
 	}
 	t.Fatalf("mock.FailureReasons() has no reason of type %s", typ)
@@ -1447,7 +1448,7 @@ func (e operationEnv) reason(t *testing.T, typ gen.FailureReasonType) string {
 // packageOf lists the package of item with the client.
 func (e operationEnv) packageOf(t *testing.T, item int) int {
 	t.Helper()
-	resp, err := e.c.ListOrderItemPackagesWithResponse(e.ctx, &gen.ListOrderItemPackagesParams{OrderItemIds: &[]int{item}})
+	resp, err := e.c.ListOrderItemPackagesWithResponse(e.ctx, &gen.ListOrderItemPackagesParams{OrderItemIds: []int{item}})
 	pkgs := decoded(t, "ListOrderItemPackages()", succeed(t, "ListOrderItemPackages()", resp, err).JSON200)
 	if len(pkgs) == 0 {
 		t.Fatalf("ListOrderItemPackages(%d) = none, want its package", item)
@@ -1520,7 +1521,7 @@ func operationCases() []operationCase {
 			resp, err := e.c.GetSellerWithResponse(e.ctx)
 			got := decoded(t, "GetSeller()", succeed(t, "GetSeller()", resp, err).JSON200)
 			want, err := e.mock.Seller()
-			if err != nil || got.Id == nil || want.Id == nil || *got.Id != *want.Id {
+			if err != nil || got.Id == 0 || want.Id == 0 || got.Id != want.Id {
 				t.Errorf("GetSeller() id = %v, want mock.Seller()'s %v (%v)", got.Id, want.Id, err)
 			}
 		}},
@@ -1528,14 +1529,14 @@ func operationCases() []operationCase {
 			email := "orders@contract.example"
 			resp, err := e.c.UpdateSellerWithResponse(e.ctx, gen.SellerUpdate{Email: &email})
 			succeed(t, "UpdateSeller(email)", resp, err)
-			if s, err := e.mock.Seller(); err != nil || s.Email == nil || *s.Email != email {
+			if s, err := e.mock.Seller(); err != nil || s.Email == "" || s.Email != email {
 				t.Errorf("mock.Seller() email after UpdateSeller = %v, %v; want %q", s.Email, err, email)
 			}
 		}},
 		{"listOrders", readsOnly, func(t *testing.T, e operationEnv) {
 			resp, err := e.c.ListOrdersWithResponse(e.ctx, &gen.ListOrdersParams{Limit: 5})
 			page := decoded(t, "ListOrders(limit 5)", succeed(t, "ListOrders(limit 5)", resp, err).JSON200)
-			if len(page.Items) != 5 || page.Pagination.HasNext == nil || !*page.Pagination.HasNext {
+			if len(page.Items) != 5 || page.Pagination.HasNext == false || !page.Pagination.HasNext {
 				t.Errorf("ListOrders(limit 5) = %d orders, hasNext %v; want 5 and true", len(page.Items), page.Pagination.HasNext)
 			}
 		}},
@@ -1547,8 +1548,8 @@ func operationCases() []operationCase {
 		}},
 		{"getOrderCounters", readsOnly, func(t *testing.T, e operationEnv) {
 			resp, err := e.c.GetOrderCountersWithResponse(e.ctx)
-			if got := decoded(t, "GetOrderCounters()", succeed(t, "GetOrderCounters()", resp, err).JSON200); got.Pending == nil {
-				t.Error("GetOrderCounters() pending = nil, want the pending counts")
+			if got := decoded(t, "GetOrderCounters()", succeed(t, "GetOrderCounters()", resp, err).JSON200); reflect.ValueOf(got.Pending).IsZero() {
+				t.Error("GetOrderCounters() pending = zero, want the pending counts")
 			}
 		}},
 		{"getOrderSuggestions", readsOnly, func(t *testing.T, e operationEnv) {
@@ -1559,29 +1560,29 @@ func operationCases() []operationCase {
 			params := &gen.GetOrderSuggestionsParams{Key: gen.GetOrderSuggestionsParamsKeyCustomer, Query: *o.Customer.LastName}
 			resp, err := e.c.GetOrderSuggestionsWithResponse(e.ctx, params)
 			op := fmt.Sprintf("GetOrderSuggestions(customer %q)", params.Query)
-			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Results == nil || len(*got.Results) == 0 {
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); len(got.Results) == 0 {
 				t.Errorf("%s = no results, want the customer", op)
 			}
 		}},
 		{"exportOrders", mutates, func(t *testing.T, e operationEnv) {
 			section := gen.OrderSectionStatusShipped
-			resp, err := e.c.ExportOrdersWithResponse(e.ctx, &gen.ExportOrdersParams{Section: &section, Format: refTo(gen.ExportFormatXlsx)})
+			resp, err := e.c.ExportOrdersWithResponse(e.ctx, &gen.ExportOrdersParams{Section: section, Format: gen.ExportFormatXlsx})
 			x := decoded(t, "ExportOrders(shipped)", succeed(t, "ExportOrders(shipped)", resp, err).JSON200)
-			if x.Id == nil {
+			if x.Id == 0 {
 				t.Fatal("ExportOrders(shipped) id = nil, want the job's")
 			}
-			if _, err := e.mock.Export(*x.Id); err != nil {
-				t.Errorf("mock.Export(%d) after ExportOrders = %v, want the job", *x.Id, err)
+			if _, err := e.mock.Export(x.Id); err != nil {
+				t.Errorf("mock.Export(%d) after ExportOrders = %v, want the job", x.Id, err)
 			}
 		}},
 		{"exportReturnOrders", mutates, func(t *testing.T, e operationEnv) {
-			resp, err := e.c.ExportReturnOrdersWithResponse(e.ctx, gen.ReturnsExportRequest{Format: gen.ExportFormatCsv, Status: refTo(gen.ReturnsExportRequestStatusOpen)})
+			resp, err := e.c.ExportReturnOrdersWithResponse(e.ctx, gen.ReturnsExportRequest{Format: gen.ExportFormatCsv, Status: gen.ReturnsExportRequestStatusOpen})
 			job := decoded(t, "ExportReturnOrders(open)", succeed(t, "ExportReturnOrders(open)", resp, err).JSON201)
-			if job.ExportItemId == nil {
+			if job.ExportItemId == 0 {
 				t.Fatal("ExportReturnOrders(open) exportItemId = nil, want the job's")
 			}
-			if _, err := e.mock.Export(*job.ExportItemId); err != nil {
-				t.Errorf("mock.Export(%d) after ExportReturnOrders = %v, want the job", *job.ExportItemId, err)
+			if _, err := e.mock.Export(job.ExportItemId); err != nil {
+				t.Errorf("mock.Export(%d) after ExportReturnOrders = %v, want the job", job.ExportItemId, err)
 			}
 		}},
 		{"getOrderHistory", readsOnly, func(t *testing.T, e operationEnv) {
@@ -1605,13 +1606,13 @@ func operationCases() []operationCase {
 		{"listOrderItems", readsOnly, func(t *testing.T, e operationEnv) {
 			resp, err := e.c.ListOrderItemsWithResponse(e.ctx, &gen.ListOrderItemsParams{Limit: 5})
 			page := decoded(t, "ListOrderItems(limit 5)", succeed(t, "ListOrderItems(limit 5)", resp, err).JSON200)
-			if len(page.Items) != 5 || page.Pagination.TotalCount == nil {
+			if len(page.Items) != 5 || page.Pagination.TotalCount == 0 {
 				t.Errorf("ListOrderItems(limit 5) = %d items, total %v; want 5 and a total", len(page.Items), page.Pagination.TotalCount)
 			}
 		}},
 		{"listOrderItemPackages", readsOnly, func(t *testing.T, e operationEnv) {
 			id := e.firstItem(t, gen.OrderItemStatusShipped)
-			resp, err := e.c.ListOrderItemPackagesWithResponse(e.ctx, &gen.ListOrderItemPackagesParams{OrderItemIds: &[]int{id}})
+			resp, err := e.c.ListOrderItemPackagesWithResponse(e.ctx, &gen.ListOrderItemPackagesParams{OrderItemIds: []int{id}})
 			op := fmt.Sprintf("ListOrderItemPackages(%d)", id)
 			pkgs := decoded(t, op, succeed(t, op, resp, err).JSON200)
 			if len(pkgs) != 1 || !slices.Contains(pkgs[0].OrderItemIds, id) {
@@ -1620,7 +1621,7 @@ func operationCases() []operationCase {
 		}},
 		{"listOrderItemReturns", readsOnly, func(t *testing.T, e operationEnv) {
 			id := e.firstItem(t, gen.OrderItemStatusReturned)
-			resp, err := e.c.ListOrderItemReturnsWithResponse(e.ctx, &gen.ListOrderItemReturnsParams{OrderItemIds: &[]int{id}})
+			resp, err := e.c.ListOrderItemReturnsWithResponse(e.ctx, &gen.ListOrderItemReturnsParams{OrderItemIds: []int{id}})
 			op := fmt.Sprintf("ListOrderItemReturns(%d)", id)
 			if rs := decoded(t, op, succeed(t, op, resp, err).JSON200); len(rs) != 1 || rs[0].OrderItemId != id {
 				t.Errorf("%s = %+v, want the item's return", op, rs)
@@ -1648,7 +1649,7 @@ func operationCases() []operationCase {
 		}},
 		{"setOrderItemsReadyToShip", mutates, func(t *testing.T, e operationEnv) {
 			id, carrier, tracking := e.item(t, gen.OrderItemStatusPending, drop), e.carrier(t), "CT-RTS-1"
-			body := gen.ReadyToShipRequest{OrderItems: []gen.ReadyToShipItem{{Id: id}}, ShippingProvider: &carrier, TrackingNumber: &tracking}
+			body := gen.ReadyToShipRequest{OrderItems: []gen.ReadyToShipItem{{Id: id}}, ShippingProvider: carrier, TrackingNumber: tracking}
 			resp, err := e.c.SetOrderItemsReadyToShipWithResponse(e.ctx, body)
 			changedOK(t, "SetOrderItemsReadyToShip()", succeed(t, "SetOrderItemsReadyToShip()", resp, err).JSON200, id)
 			e.wantStatus(t, id, gen.OrderItemStatusReadyToShip)
@@ -1656,7 +1657,7 @@ func operationCases() []operationCase {
 		{"setOrderItemsPackedByMarketplace", mutates, func(t *testing.T, e operationEnv) {
 			id, carrier, tracking := e.item(t, gen.OrderItemStatusPending, drop), e.carrier(t), "CT-PBM-1"
 			body := gen.PackedByMarketplaceRequest{OrderItems: []gen.PackedItem{{OrderItemId: id}}, DeliveryType: gen.DeliveryTypeDropship,
-				ShippingProvider: &carrier, TrackingNumber: &tracking}
+				ShippingProvider: carrier, TrackingNumber: tracking}
 			resp, err := e.c.SetOrderItemsPackedByMarketplaceWithResponse(e.ctx, body)
 			changedOK(t, "SetOrderItemsPackedByMarketplace()", succeed(t, "SetOrderItemsPackedByMarketplace()", resp, err).JSON200, id)
 			if it, err := e.mock.OrderItem(id); err != nil || it.Status != gen.OrderItemStatusPending || it.Shipment.TrackingCode != tracking {
@@ -1718,7 +1719,7 @@ func operationCases() []operationCase {
 		{"adminChangeOrderItemStatuses", mutates, func(t *testing.T, e operationEnv) {
 			id := e.item(t, gen.OrderItemStatusReturnShippedByCustomer, drop)
 			body := gen.AdminStatusChangeRequest{OrderItems: []gen.AdminStatusChange{{
-				OrderItemId: id, Status: refTo(string(gen.OrderItemStatusReturnDelivered)), Reason: refTo("found in the warehouse"),
+				OrderItemId: id, Status: string(gen.OrderItemStatusReturnDelivered), Reason: "found in the warehouse",
 			}}}
 			resp, err := e.c.AdminChangeOrderItemStatusesWithResponse(e.ctx, body)
 			changedOK(t, "AdminChangeOrderItemStatuses()", succeed(t, "AdminChangeOrderItemStatuses()", resp, err).JSON200, id)
@@ -1764,7 +1765,7 @@ func operationCases() []operationCase {
 			id := e.item(t, gen.OrderItemStatusReadyToShip, crossdock)
 			resp, err := e.c.CreatePickupRequestWithResponse(e.ctx, gen.OrderItemIds{OrderItemIds: []int{id}})
 			r := decoded(t, "CreatePickupRequest()", succeed(t, "CreatePickupRequest()", resp, err).JSON201)
-			if r.OrderItemIds == nil || !slices.Equal(*r.OrderItemIds, []int{id}) {
+			if r.OrderItemIds == nil || !slices.Equal(r.OrderItemIds, []int{id}) {
 				t.Errorf("CreatePickupRequest(%d) items = %v, want [%d]", id, r.OrderItemIds, id)
 			}
 		}},
@@ -1804,21 +1805,21 @@ func operationCases() []operationCase {
 			if got == nil {
 				got = resp.JSON201
 			}
-			if s := decoded(t, "UpdateInvoiceNumberSettings()", got); s.Prefix == nil || *s.Prefix != "CT-" {
+			if s := decoded(t, "UpdateInvoiceNumberSettings()", got); s.Prefix == "" || s.Prefix != "CT-" {
 				t.Errorf("UpdateInvoiceNumberSettings(prefix CT-) prefix = %v, want CT-", s.Prefix)
 			}
 		}},
 		{"exportOrderDocuments", mutates, func(t *testing.T, e operationEnv) {
 			id := e.firstOrder(t).Id
-			body := gen.DocumentExportRequest{DocumentType: "invoice", OrderIds: &[]int{id}, Format: refTo(gen.DocumentExportRequestFormatPdf)}
+			body := gen.DocumentExportRequest{DocumentType: "invoice", OrderIds: []int{id}, Format: gen.DocumentExportRequestFormatPdf}
 			resp, err := e.c.ExportOrderDocumentsWithResponse(e.ctx, body)
-			if x := decoded(t, "ExportOrderDocuments()", succeed(t, "ExportOrderDocuments()", resp, err).JSON201); x.Id == nil {
+			if x := decoded(t, "ExportOrderDocuments()", succeed(t, "ExportOrderDocuments()", resp, err).JSON201); x.Id == 0 {
 				t.Error("ExportOrderDocuments() id = nil, want the job's")
 			}
 		}},
 		{"uploadPackageDocument", mutates, func(t *testing.T, e operationEnv) {
 			pkg := e.packageOf(t, e.firstItem(t, gen.OrderItemStatusShipped))
-			if doc := e.uploadDocument(t, pkg); doc.Id == nil {
+			if doc := e.uploadDocument(t, pkg); doc.Id == 0 {
 				t.Errorf("UploadPackageDocument(%d) id = nil, want the document's", pkg)
 			}
 		}},
@@ -1835,38 +1836,38 @@ func operationCases() []operationCase {
 			csv := fmt.Sprintf("Order Item Id\n%d\n", e.firstItem(t, gen.OrderItemStatusReadyToShip))
 			ct, body := multipartForm(t, [][2]string{{"type", "to-shipped"}}, "file1", "shipped.csv", []byte(csv))
 			resp, err := e.c.ImportOrdersWithBodyWithResponse(e.ctx, ct, body)
-			if got := decoded(t, "ImportOrders()", succeed(t, "ImportOrders()", resp, err).JSON201); got.FeedId == nil {
+			if got := decoded(t, "ImportOrders()", succeed(t, "ImportOrders()", resp, err).JSON201); got.FeedId == 0 {
 				t.Error("ImportOrders() feedId = nil, want the feed's")
 			}
 		}},
 		{"listExports", readsOnly, func(t *testing.T, e operationEnv) {
 			resp, err := e.c.ListExportsWithResponse(e.ctx, &gen.ListExportsParams{Limit: 2, ExportActions: allExportActions})
 			page := decoded(t, "ListExports(limit 2)", succeed(t, "ListExports(limit 2)", resp, err).JSON200)
-			if len(page.Items) != 2 || page.Pagination.TotalCount == nil {
+			if len(page.Items) != 2 || page.Pagination.TotalCount == 0 {
 				t.Errorf("ListExports(limit 2) = %d exports, total %v; want 2 and a total", len(page.Items), page.Pagination.TotalCount)
 			}
 		}},
 		{"getExport", mutates, func(t *testing.T, e operationEnv) {
-			id := *e.exports(t)[0].Id
+			id := e.exports(t)[0].Id
 			resp, err := e.c.GetExportWithResponse(e.ctx, id)
 			op := fmt.Sprintf("GetExport(%d)", id)
-			if x := decoded(t, op, succeed(t, op, resp, err).JSON200); x.Id == nil || *x.Id != id || x.Status == nil {
+			if x := decoded(t, op, succeed(t, op, resp, err).JSON200); x.Id == 0 || x.Id != id || x.Status == "" {
 				t.Errorf("%s = id %v, status %v; want %d with a status", op, x.Id, x.Status, id)
 			}
 		}},
 		{"getFileStatus", mutates, func(t *testing.T, e operationEnv) {
-			uuid := *e.exports(t)[0].Uuid
+			uuid := e.exports(t)[0].Uuid
 			resp, err := e.c.GetFileStatusWithResponse(e.ctx, uuid)
 			op := fmt.Sprintf("GetFileStatus(%s)", uuid)
-			if s := decoded(t, op, succeed(t, op, resp, err).JSON200); s.ProcessStatus == nil {
+			if s := decoded(t, op, succeed(t, op, resp, err).JSON200); s.ProcessStatus == "" {
 				t.Errorf("%s processStatus = nil, want one", op)
 			}
 		}},
 		{"downloadFile", readsOnly, func(t *testing.T, e operationEnv) {
 			var uuid string
 			for _, x := range e.exports(t) {
-				if x.Status != nil && *x.Status == gen.ExportItemStatusFinished && x.Uuid != nil {
-					uuid = *x.Uuid
+				if x.Status != "" && x.Status == gen.ExportItemStatusFinished && x.Uuid != "" {
+					uuid = x.Uuid
 					break
 				}
 			}

@@ -56,7 +56,7 @@ func Example() {
 	ctx := context.Background()
 
 	section := gen.OrderSectionStatusPending
-	page, err := sellercenter.Result(c.ListOrdersWithResponse(ctx, &gen.ListOrdersParams{Limit: 3, Section: &section}))
+	page, err := sellercenter.Result(c.ListOrdersWithResponse(ctx, &gen.ListOrdersParams{Limit: 3, Section: section}))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -173,6 +173,75 @@ func ExampleConfig() {
 	// maintenance, retry after 2m0s
 }
 
+// Result and the iterators make the everyday jobs a statement or two each.
+// Here: count the pending orders.
+func Example_pendingOrders() {
+	mock := startMock()
+	defer mock.Close()
+	c := mockClient(mock)
+	ctx := context.Background()
+
+	pending := 0
+	for _, err := range c.Orders(ctx, gen.ListOrdersParams{Section: gen.OrderSectionStatusPending}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		pending++
+	}
+	fmt.Println(pending, "pending orders")
+	// Output:
+	// 8 pending orders
+}
+
+// Set every item of an order ready to ship.
+func Example_readyToShip() {
+	mock := startMock()
+	defer mock.Close()
+	c := mockClient(mock)
+	ctx := context.Background()
+
+	order, err := sellercenter.Result(c.GetOrderWithResponse(ctx, 1001))
+	if err != nil {
+		log.Fatal(err)
+	}
+	req := gen.ReadyToShipRequest{ShippingProvider: "DHL eCommerce", TrackingNumber: "1Z999"}
+	for _, item := range order.Items {
+		req.OrderItems = append(req.OrderItems, gen.ReadyToShipItem{Id: item.Id})
+	}
+	ready, err := sellercenter.Result(c.SetOrderItemsReadyToShipWithResponse(ctx, req))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(ready.OrderItemIds)
+	// Output:
+	// [5001 5002]
+}
+
+// Set the stock of three products by their seller SKUs.
+func Example_setStock() {
+	mock := startMock()
+	defer mock.Close()
+	c := mockClient(mock)
+	ctx := context.Background()
+
+	skus := []string{"BTK-KWG-BL-S", "BTK-KWG-BL-M", "BTK-KWG-BL-L"}
+	products, err := sellercenter.Result(c.ListProductsBySellerSkusWithResponse(ctx, &gen.ListProductsBySellerSkusParams{SellerSkus: skus, Limit: len(skus)}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	var stock gen.UpdateProductStockJSONRequestBody
+	for _, p := range products.Items {
+		stock = append(stock, gen.ProductStock{ProductId: p.Id, Quantity: 12})
+	}
+	skipped, err := sellercenter.Result(c.UpdateProductStockWithResponse(ctx, stock))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(stock), "set,", len(*skipped), "skipped")
+	// Output:
+	// 3 set, 0 skipped
+}
+
 // Orders walks every page of listOrders; breaking out of the loop stops
 // further requests.
 func ExampleClient_Orders() {
@@ -228,12 +297,12 @@ func ExampleClient_Import() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	_, err = c.WaitForFeed(ctx, *accepted.FeedUuid, sellercenter.FeedWait{Interval: 10 * time.Millisecond})
+	_, err = c.WaitForFeed(ctx, accepted.FeedUuid, sellercenter.FeedWait{Interval: 10 * time.Millisecond})
 
 	var feedErr *sellercenter.FeedError
 	if errors.As(err, &feedErr) {
-		for _, row := range *feedErr.Report.Errors {
-			fmt.Println(*row.SellerSku, *row.ErrorMessage)
+		for _, row := range feedErr.Report.Errors {
+			fmt.Println(row.SellerSku, row.ErrorMessage)
 		}
 	}
 	// Output:

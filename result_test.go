@@ -69,7 +69,7 @@ func TestCreated(t *testing.T) {
 	t.Parallel()
 	r, err := gen.ParseImportStockUpdatesResponse(answer(201, "application/json", `{"feedUuid":"f-1"}`))
 	accepted, err := sellercenter.Created(r, err)
-	if err != nil || accepted == nil || accepted.FeedUuid == nil || *accepted.FeedUuid != "f-1" {
+	if err != nil || accepted == nil || accepted.FeedUuid == "" || accepted.FeedUuid != "f-1" {
 		t.Errorf("Created(201) = %+v, %v; want feed f-1", accepted, err)
 	}
 	r, err = gen.ParseImportStockUpdatesResponse(answer(200, "application/json", `{"feedUuid":"f-1"}`))

@@ -66,7 +66,7 @@ func ExampleFromEnv() {
 		ts.Invalidate(strings.TrimPrefix(resp.HTTPResponse.Request.Header.Get("Authorization"), "Bearer "))
 	}
 	if resp.JSON200 != nil {
-		fmt.Println(*resp.JSON200.Name)
+		fmt.Println(resp.JSON200.Name)
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
 
 	encxml "encoding/xml"
@@ -1800,23 +1801,23 @@ func (e ListProductSetsParamsOrderBy) Valid() bool {
 // Address A postal address; some fields may be masked.
 type Address struct {
 	// Address Up to five address lines.
-	Address   *[]string `json:"address,omitempty"`
-	City      *string   `json:"city,omitempty"`
-	Country   *string   `json:"country,omitempty"`
-	Email     *string   `json:"email,omitempty"`
-	FirstName *string   `json:"firstName,omitempty"`
-	LastName  *string   `json:"lastName,omitempty"`
-	Phone     *[]string `json:"phone,omitempty"`
-	PostCode  *string   `json:"postCode,omitempty"`
-	Region    *string   `json:"region,omitempty"`
-	Ward      *string   `json:"ward,omitempty"`
+	Address   []string `json:"address,omitempty,omitzero"`
+	City      string   `json:"city,omitempty,omitzero"`
+	Country   string   `json:"country,omitempty,omitzero"`
+	Email     string   `json:"email,omitempty,omitzero"`
+	FirstName *string  `json:"firstName,omitempty"`
+	LastName  *string  `json:"lastName,omitempty"`
+	Phone     []string `json:"phone,omitempty,omitzero"`
+	PostCode  string   `json:"postCode,omitempty,omitzero"`
+	Region    string   `json:"region,omitempty,omitzero"`
+	Ward      string   `json:"ward,omitempty,omitzero"`
 }
 
 // AdminStatusChange A status to force on one item.
 type AdminStatusChange struct {
-	OrderItemId int     `json:"orderItemId"`
-	Reason      *string `json:"reason,omitempty"`
-	Status      *string `json:"status,omitempty"`
+	OrderItemId int    `json:"orderItemId"`
+	Reason      string `json:"reason,omitempty,omitzero"`
+	Status      string `json:"status,omitempty,omitzero"`
 }
 
 // AdminStatusChangeRequest Statuses to force on items.
@@ -1828,8 +1829,8 @@ type AdminStatusChangeRequest struct {
 type AssignedTag struct {
 	// DueAt A moment the API may send as null; see package datetime.
 	DueAt *NullableDateTime `json:"dueAt,omitempty"`
-	Id    *int              `json:"id,omitempty"`
-	Name  *string           `json:"name,omitempty"`
+	Id    int               `json:"id,omitempty,omitzero"`
+	Name  string            `json:"name,omitempty,omitzero"`
 }
 
 // AttributeDefinition What an attribute holds and how to fill it in. Attribute ids are per attribute set: attributes with the same name in two sets have two ids.
@@ -1843,17 +1844,17 @@ type AttributeDefinition struct {
 	AttributeDefinitionType *AttributeDefinitionAttributeDefinitionType `json:"attributeDefinitionType,omitempty"`
 
 	// AttributeType How a value is sent: value as is, option as one option id, multi_option as a list of option ids. system attributes (such as brand) are informational and go in their own product set fields, not in attributes.
-	AttributeType *AttributeDefinitionAttributeType `json:"attributeType,omitempty"`
-	Description   *string                           `json:"description,omitempty"`
-	ExampleValue  *string                           `json:"exampleValue,omitempty"`
+	AttributeType AttributeDefinitionAttributeType `json:"attributeType,omitempty,omitzero"`
+	Description   *string                          `json:"description,omitempty"`
+	ExampleValue  *string                          `json:"exampleValue,omitempty"`
 
 	// FeedName Column name in CSV and XLSX imports and exports.
 	//
 	// Example: ColorFamily
-	FeedName *string `json:"feedName,omitempty"`
+	FeedName string `json:"feedName,omitempty,omitzero"`
 
 	// ForbidEmpty The value may not be 0 or empty.
-	ForbidEmpty *bool `json:"forbidEmpty,omitempty"`
+	ForbidEmpty bool `json:"forbidEmpty,omitempty,omitzero"`
 
 	// GroupName UI group, such as Delivery or Content.
 	//
@@ -1867,16 +1868,16 @@ type AttributeDefinition struct {
 	InputMode *AttributeDefinitionInputMode `json:"inputMode,omitempty"`
 
 	// InputType The form widget the seller UI shows.
-	InputType *AttributeDefinitionInputType `json:"inputType,omitempty"`
+	InputType AttributeDefinitionInputType `json:"inputType,omitempty,omitzero"`
 
 	// IsEditionBySellerBlocked The value is locked once the product reached the shop.
-	IsEditionBySellerBlocked *bool `json:"isEditionBySellerBlocked,omitempty"`
+	IsEditionBySellerBlocked bool `json:"isEditionBySellerBlocked,omitempty,omitzero"`
 
 	// IsGlobalAttribute Applies to every product, whatever its attribute set.
 	IsGlobalAttribute           *bool `json:"isGlobalAttribute,omitempty"`
-	IsMandatory                 *bool `json:"isMandatory,omitempty"`
-	IsUsedInConsignmentFormulas *bool `json:"isUsedInConsignmentFormulas,omitempty"`
-	IsVisibleForHybrid          *bool `json:"isVisibleForHybrid,omitempty"`
+	IsMandatory                 bool  `json:"isMandatory,omitempty,omitzero"`
+	IsUsedInConsignmentFormulas bool  `json:"isUsedInConsignmentFormulas,omitempty,omitzero"`
+	IsVisibleForHybrid          bool  `json:"isVisibleForHybrid,omitempty,omitzero"`
 
 	// Label Display label; it may change over time.
 	//
@@ -1891,15 +1892,15 @@ type AttributeDefinition struct {
 	// Name Internal name, used by product-name formulas.
 	//
 	// Example: color_family
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Options Allowed options of option attributes; brand, attribute and category mappings may narrow them.
-	Options *[]AttributeOption `json:"options,omitempty"`
+	Options []AttributeOption `json:"options,omitempty,omitzero"`
 
 	// ProductType Legacy level marker (simple, config or sellercenter); not reliable.
 	//
 	// Example: sellercenter
-	ProductType *string `json:"productType,omitempty"`
+	ProductType string `json:"productType,omitempty,omitzero"`
 }
 
 // AttributeDefinitionAttributeDefinitionType Marks the price attributes; default for all others.
@@ -1918,7 +1919,7 @@ type AttributeDefinitionInputType string
 type AttributeDefinitionPage struct {
 	Items []AttributeDefinition `json:"items"`
 
-	// Pagination Where a page sits in a list whose total is known.
+	// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
 	Pagination Pagination `json:"pagination"`
 }
 
@@ -1927,7 +1928,7 @@ type AttributeOption struct {
 	// Id Option id, unique within its attribute.
 	//
 	// Example: 631
-	Id *int `json:"id,omitempty"`
+	Id int `json:"id,omitempty,omitzero"`
 
 	// IsDefault A hint that this is the most used option.
 	IsDefault *bool `json:"isDefault,omitempty"`
@@ -1935,7 +1936,7 @@ type AttributeOption struct {
 	// Name Display name, also the value used in CSV and XLSX files.
 	//
 	// Example: Black
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 }
 
 // AttributeOptionMapping A child attribute option allowed with a parent option.
@@ -1959,21 +1960,21 @@ type AttributeOptionRef struct {
 // AttributeSet A named set of attributes; each category uses one.
 type AttributeSet struct {
 	// CreatedAt A moment in any shape the API writes; see package datetime.
-	CreatedAt *DateTime `json:"createdAt,omitempty"`
+	CreatedAt DateTime `json:"createdAt,omitempty,omitzero"`
 
 	// Id The vendor types this id as a number; it is always whole.
 	//
 	// Example: 5642
-	Id *int `json:"id,omitempty"`
+	Id int `json:"id,omitempty,omitzero"`
 
 	// Label Example: Beauty
-	Label *string `json:"label,omitempty"`
+	Label string `json:"label,omitempty,omitzero"`
 
 	// Name Example: beauty
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// UpdatedAt A moment in any shape the API writes; see package datetime.
-	UpdatedAt *DateTime `json:"updatedAt,omitempty"`
+	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
 }
 
 // Brand A brand products can be listed under.
@@ -1981,30 +1982,30 @@ type Brand struct {
 	// Countries Comma-separated country codes the brand is limited to, such as "RU,KZ".
 	//
 	// Example: RU,KZ
-	Countries *string `json:"countries,omitempty"`
+	Countries string `json:"countries,omitempty,omitzero"`
 
 	// CreatedAt A moment in any shape the API writes; see package datetime.
-	CreatedAt *DateTime `json:"createdAt,omitempty"`
+	CreatedAt DateTime `json:"createdAt,omitempty,omitzero"`
 
 	// Id Example: 111555
-	Id         *int  `json:"id,omitempty"`
-	IsActive   *bool `json:"isActive,omitempty"`
-	IsApproved *bool `json:"isApproved,omitempty"`
+	Id         int  `json:"id,omitempty,omitzero"`
+	IsActive   bool `json:"isActive,omitempty,omitzero"`
+	IsApproved bool `json:"isApproved,omitempty,omitzero"`
 
 	// IsRestricted Sellers need the marketplace's approval to use the brand.
-	IsRestricted *bool `json:"isRestricted,omitempty"`
+	IsRestricted bool `json:"isRestricted,omitempty,omitzero"`
 
 	// Name Example: Adidas
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// SrcId The brand's id in the shop system.
 	//
 	// Example: ADI5341
-	SrcId  *string      `json:"srcId,omitempty"`
-	Status *BrandStatus `json:"status,omitempty"`
+	SrcId  *string     `json:"srcId,omitempty"`
+	Status BrandStatus `json:"status,omitempty,omitzero"`
 
 	// UpdatedAt A moment in any shape the API writes; see package datetime.
-	UpdatedAt *DateTime `json:"updatedAt,omitempty"`
+	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
 
 	// Uuid Example: 1af9fe46-77d2-4ab2-8b4a-8c7eeac8bbc9
 	Uuid *string `json:"uuid,omitempty"`
@@ -2016,27 +2017,27 @@ type BrandStatus string
 // BrandAttribute A size-system attribute with the options a brand allows for it.
 type BrandAttribute struct {
 	// Id Example: 123
-	Id *int `json:"id,omitempty"`
+	Id int `json:"id,omitempty,omitzero"`
 
 	// Name Example: supplier_type
-	Name    *string                 `json:"name,omitempty"`
-	Options *[]BrandAttributeOption `json:"options,omitempty"`
+	Name    string                 `json:"name,omitempty,omitzero"`
+	Options []BrandAttributeOption `json:"options,omitempty,omitzero"`
 }
 
 // BrandAttributeOption An option a brand allows.
 type BrandAttributeOption struct {
 	// Id Example: 321
-	Id *int `json:"id,omitempty"`
+	Id int `json:"id,omitempty,omitzero"`
 
 	// Name Example: Direct
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 }
 
 // BrandPage One page of listBrands.
 type BrandPage struct {
 	Items []Brand `json:"items"`
 
-	// Pagination Where a page sits in a list whose total is known.
+	// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
 	Pagination Pagination `json:"pagination"`
 }
 
@@ -2046,13 +2047,13 @@ type CallerRole string
 // Category A category as searchCategories and the id lookups return it.
 type Category struct {
 	// AttributeSetId Example: 8757345
-	AttributeSetId *int `json:"attributeSetId,omitempty"`
+	AttributeSetId int `json:"attributeSetId,omitempty,omitzero"`
 
 	// ChildrenIds Ids of the direct children.
-	ChildrenIds *[]int `json:"childrenIds,omitempty"`
+	ChildrenIds []int `json:"childrenIds,omitempty,omitzero"`
 
 	// FulfillmentVisible Whether the category is offered for consignment.
-	FulfillmentVisible *bool `json:"fulfillmentVisible,omitempty"`
+	FulfillmentVisible bool `json:"fulfillmentVisible,omitempty,omitzero"`
 
 	// Id Example: 7865
 	Id *int `json:"id,omitempty"`
@@ -2061,59 +2062,59 @@ type Category struct {
 	Name *string `json:"name,omitempty"`
 
 	// ParentId Example: 1285
-	ParentId *int      `json:"parentId,omitempty"`
-	Path     *[]string `json:"path,omitempty"`
-	PathIds  *[]int    `json:"pathIds,omitempty"`
+	ParentId *int     `json:"parentId,omitempty"`
+	Path     []string `json:"path,omitempty,omitzero"`
+	PathIds  []int    `json:"pathIds,omitempty,omitzero"`
 
 	// QcDisabled Whether products of the category skip quality control.
-	QcDisabled           *bool `json:"qcDisabled,omitempty"`
-	SerialNumberRequired *bool `json:"serialNumberRequired,omitempty"`
+	QcDisabled           bool `json:"qcDisabled,omitempty,omitzero"`
+	SerialNumberRequired bool `json:"serialNumberRequired,omitempty,omitzero"`
 
 	// Status Lifecycle of a category; inherited_inactive means a parent is inactive.
-	Status *CategoryStatus `json:"status,omitempty"`
-	Uuid   *string         `json:"uuid,omitempty"`
+	Status CategoryStatus `json:"status,omitempty,omitzero"`
+	Uuid   string         `json:"uuid,omitempty,omitzero"`
 
 	// Visible Whether customers see the category.
-	Visible *bool `json:"visible,omitempty"`
+	Visible bool `json:"visible,omitempty,omitzero"`
 }
 
 // CategoryAttributeOptions The options of one attribute that a category allows.
 type CategoryAttributeOptions struct {
 	// AttributeId Example: 80
-	AttributeId *int `json:"attributeId,omitempty"`
+	AttributeId int `json:"attributeId,omitempty,omitzero"`
 
 	// Options Allowed option ids.
-	Options *[]int `json:"options,omitempty"`
+	Options []int `json:"options,omitempty,omitzero"`
 }
 
 // CategoryChild A direct child category.
 type CategoryChild struct {
-	AttributeSetId *int      `json:"attributeSetId,omitempty"`
-	HasChildren    *bool     `json:"hasChildren,omitempty"`
-	Id             *int      `json:"id,omitempty"`
-	Name           *string   `json:"name,omitempty"`
-	ParentId       *int      `json:"parentId,omitempty"`
-	Path           *[]string `json:"path,omitempty"`
-	PathIds        *[]int    `json:"pathIds,omitempty"`
+	AttributeSetId int      `json:"attributeSetId,omitempty,omitzero"`
+	HasChildren    bool     `json:"hasChildren,omitempty,omitzero"`
+	Id             *int     `json:"id,omitempty"`
+	Name           *string  `json:"name,omitempty"`
+	ParentId       *int     `json:"parentId,omitempty"`
+	Path           []string `json:"path,omitempty,omitzero"`
+	PathIds        []int    `json:"pathIds,omitempty,omitzero"`
 
 	// SrcId The category's id in the shop system; null until synced.
 	SrcId *string `json:"srcId,omitempty"`
 
 	// Status Lifecycle of a category; inherited_inactive means a parent is inactive.
-	Status  *CategoryStatus `json:"status,omitempty"`
-	Uuid    *string         `json:"uuid,omitempty"`
-	Visible *bool           `json:"visible,omitempty"`
+	Status  CategoryStatus `json:"status,omitempty,omitzero"`
+	Uuid    string         `json:"uuid,omitempty,omitzero"`
+	Visible bool           `json:"visible,omitempty,omitzero"`
 }
 
 // CategoryDetail A category as getCategory returns it, the same for every seller.
 type CategoryDetail struct {
 	// Id Example: 7865
-	Id   *int    `json:"id,omitempty"`
-	Name *string `json:"name,omitempty"`
+	Id   int    `json:"id,omitempty,omitzero"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// ParentId Example: 1285
-	ParentId *int      `json:"parentId,omitempty"`
-	Path     *[]string `json:"path,omitempty"`
+	ParentId *int     `json:"parentId,omitempty"`
+	Path     []string `json:"path,omitempty,omitzero"`
 
 	// SrcId The category's id in the shop system; null until synced, and then invisible to customers.
 	//
@@ -2121,20 +2122,20 @@ type CategoryDetail struct {
 	SrcId *string `json:"srcId,omitempty"`
 
 	// Status Lifecycle of a category; inherited_inactive means a parent is inactive.
-	Status  *CategoryStatus `json:"status,omitempty"`
-	Uuid    *string         `json:"uuid,omitempty"`
-	Visible *bool           `json:"visible,omitempty"`
+	Status  CategoryStatus `json:"status,omitempty,omitzero"`
+	Uuid    string         `json:"uuid,omitempty,omitzero"`
+	Visible bool           `json:"visible,omitempty,omitzero"`
 }
 
 // CategoryMapping The attribute options a category allows.
 type CategoryMapping struct {
-	Attributes *[]CategoryAttributeOptions `json:"attributes,omitempty"`
+	Attributes []CategoryAttributeOptions `json:"attributes,omitempty,omitzero"`
 
 	// CategoryId Example: 32
-	CategoryId *int `json:"categoryId,omitempty"`
+	CategoryId int `json:"categoryId,omitempty,omitzero"`
 
 	// CategoryName Example: Health
-	CategoryName *string `json:"categoryName,omitempty"`
+	CategoryName string `json:"categoryName,omitempty,omitzero"`
 }
 
 // CategoryNode A category's place in the tree.
@@ -2142,7 +2143,7 @@ type CategoryNode struct {
 	// AttributeSetId The attribute set that defines the category's attributes.
 	//
 	// Example: 8757345
-	AttributeSetId *int `json:"attributeSetId,omitempty"`
+	AttributeSetId int `json:"attributeSetId,omitempty,omitzero"`
 
 	// Id Example: 7865
 	Id *int `json:"id,omitempty"`
@@ -2156,13 +2157,13 @@ type CategoryNode struct {
 	ParentId *int `json:"parentId,omitempty"`
 
 	// Path Names of the categories from the top down to this one.
-	Path *[]string `json:"path,omitempty"`
+	Path []string `json:"path,omitempty,omitzero"`
 
 	// PathIds Ids of the categories from the top down to this one.
-	PathIds *[]int `json:"pathIds,omitempty"`
+	PathIds []int `json:"pathIds,omitempty,omitzero"`
 
 	// Uuid Example: 060cef12-08ef-4ae6-b15e-79398fedc774
-	Uuid *string `json:"uuid,omitempty"`
+	Uuid string `json:"uuid,omitempty,omitzero"`
 }
 
 // CategoryNomenclature A product-name formula such as "attr.brand attr.model attr.color"; empty when the category has none.
@@ -2174,7 +2175,7 @@ type CategoryNomenclature = string
 type CategoryPage struct {
 	Items []Category `json:"items"`
 
-	// Pagination Where a page sits in a list whose total is known.
+	// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
 	Pagination Pagination `json:"pagination"`
 }
 
@@ -2186,21 +2187,21 @@ type CategoryRestriction struct {
 	Country *string `json:"country,omitempty"`
 
 	// Description Example: Min Price
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty,omitzero"`
 
 	// Name The rule, such as min_price, max_price, min_sale_price, max_sale_price, min_discount_percentage, max_discount_percentage, image_allowed_background_color, image_max_background_percentage or image_max_blurriness_score.
 	//
 	// Example: min_price
-	Name *string                  `json:"name,omitempty"`
-	Type *CategoryRestrictionType `json:"type,omitempty"`
+	Name string                  `json:"name,omitempty,omitzero"`
+	Type CategoryRestrictionType `json:"type,omitempty,omitzero"`
 
 	// ValidationType Example: scalar
-	ValidationType *string `json:"validationType,omitempty"`
+	ValidationType string `json:"validationType,omitempty,omitzero"`
 
 	// Value The limit, as text even when it is a number.
 	//
 	// Example: 10
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty,omitzero"`
 }
 
 // CategoryRestrictionType defines model for CategoryRestriction.Type.
@@ -2209,16 +2210,16 @@ type CategoryRestrictionType string
 // CategorySettings A category with the price and image restrictions set on it.
 type CategorySettings struct {
 	// Id Example: 32
-	Id *int `json:"id,omitempty"`
+	Id int `json:"id,omitempty,omitzero"`
 
 	// Name Example: Electronics
-	Name         *string                `json:"name,omitempty"`
-	Restrictions *[]CategoryRestriction `json:"restrictions,omitempty"`
+	Name         string                `json:"name,omitempty,omitzero"`
+	Restrictions []CategoryRestriction `json:"restrictions,omitempty,omitzero"`
 
 	// ShopId The category's id in the shop system.
 	//
 	// Example: 139593
-	ShopId *string `json:"shopId,omitempty"`
+	ShopId string `json:"shopId,omitempty,omitzero"`
 }
 
 // CategoryStatus Lifecycle of a category; inherited_inactive means a parent is inactive.
@@ -2227,10 +2228,10 @@ type CategoryStatus string
 // CategoryTreeNode A category with its subtree. The vendor types only two levels; the API nests children to any depth, each child of this same shape.
 type CategoryTreeNode struct {
 	// AttributeSetId Example: 8757345
-	AttributeSetId *int `json:"attributeSetId,omitempty"`
+	AttributeSetId int `json:"attributeSetId,omitempty,omitzero"`
 
 	// Children The child categories; empty for a leaf.
-	Children *[]CategoryTreeNode `json:"children,omitempty"`
+	Children []CategoryTreeNode `json:"children,omitempty,omitzero"`
 
 	// Id Example: 7865
 	Id *int `json:"id,omitempty"`
@@ -2239,88 +2240,88 @@ type CategoryTreeNode struct {
 	Name *string `json:"name,omitempty"`
 
 	// ParentId Example: 1285
-	ParentId *int      `json:"parentId,omitempty"`
-	Path     *[]string `json:"path,omitempty"`
-	PathIds  *[]int    `json:"pathIds,omitempty"`
-	Uuid     *string   `json:"uuid,omitempty"`
+	ParentId *int     `json:"parentId,omitempty"`
+	Path     []string `json:"path,omitempty,omitzero"`
+	PathIds  []int    `json:"pathIds,omitempty,omitzero"`
+	Uuid     string   `json:"uuid,omitempty,omitzero"`
 }
 
 // ConsignmentStock The consignment stock counters of a product.
 type ConsignmentStock struct {
-	Canceled    *int `json:"canceled,omitempty"`
-	Defective   *int `json:"defective,omitempty"`
-	Failed      *int `json:"failed,omitempty"`
-	Id          *int `json:"id,omitempty"`
-	ProductId   *int `json:"productId,omitempty"`
-	Quarantined *int `json:"quarantined,omitempty"`
-	Received    *int `json:"received,omitempty"`
-	Returned    *int `json:"returned,omitempty"`
+	Canceled    int `json:"canceled,omitempty,omitzero"`
+	Defective   int `json:"defective,omitempty,omitzero"`
+	Failed      int `json:"failed,omitempty,omitzero"`
+	Id          int `json:"id,omitempty,omitzero"`
+	ProductId   int `json:"productId,omitempty,omitzero"`
+	Quarantined int `json:"quarantined,omitempty,omitzero"`
+	Received    int `json:"received,omitempty,omitzero"`
+	Returned    int `json:"returned,omitempty,omitzero"`
 }
 
 // ConsignmentStockCounts Consignment stock of a product by state.
 type ConsignmentStockCounts struct {
-	Canceled    *int `json:"canceled,omitempty"`
-	Defective   *int `json:"defective,omitempty"`
-	Failed      *int `json:"failed,omitempty"`
-	Quarantined *int `json:"quarantined,omitempty"`
-	Received    *int `json:"received,omitempty"`
-	Returned    *int `json:"returned,omitempty"`
+	Canceled    int `json:"canceled,omitempty,omitzero"`
+	Defective   int `json:"defective,omitempty,omitzero"`
+	Failed      int `json:"failed,omitempty,omitzero"`
+	Quarantined int `json:"quarantined,omitempty,omitzero"`
+	Received    int `json:"received,omitempty,omitzero"`
+	Returned    int `json:"returned,omitempty,omitzero"`
 }
 
 // ContentScore How complete a product set's content is.
 type ContentScore struct {
 	// Score Percentage from 0.01 to 100; below the category's threshold quality control may reject the set.
-	Score *float64 `json:"score,omitempty"`
+	Score float64 `json:"score,omitempty,omitzero"`
 
 	// ScoreReport How the content fared against a scoring rule.
-	ScoreReport *ContentScoreRule `json:"score_report,omitempty"`
+	ScoreReport ContentScoreRule `json:"score_report,omitempty,omitzero"`
 
 	// Status ok when the score was calculated.
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty,omitzero"`
 }
 
 // ContentScoreRequest Product set content to score; it need not be saved.
 type ContentScoreRequest struct {
 	// AttributeSetId Ignored; the attribute set follows from the category.
 	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	AttributeSetId *string `json:"attributeSetId,omitempty"`
+	AttributeSetId string `json:"attributeSetId,omitempty,omitzero"`
 
 	// Attributes Attribute values of a product set by attribute id (a decimal string). System attributes such as the brand or the name are root fields of the set instead.
 	//
 	// Example: {"421":"string value","533":[4,5],"567":123,"721":["string1","string2"],"854":null}
-	Attributes   *ProductSetAttributes `json:"attributes,omitempty"`
-	CategoryId   int                   `json:"categoryId"`
-	Description  *string               `json:"description,omitempty"`
-	Name         *string               `json:"name,omitempty"`
-	ProductSetId *int                  `json:"productSetId,omitempty"`
+	Attributes   ProductSetAttributes `json:"attributes,omitempty,omitzero"`
+	CategoryId   int                  `json:"categoryId"`
+	Description  string               `json:"description,omitempty,omitzero"`
+	Name         string               `json:"name,omitempty,omitzero"`
+	ProductSetId *int                 `json:"productSetId,omitempty"`
 
 	// ShortDescription Legacy; the value of the short_description or highlights attribute.
-	ShortDescription *string `json:"shortDescription,omitempty"`
+	ShortDescription string `json:"shortDescription,omitempty,omitzero"`
 
 	// Variations The set's products, without deleted ones. The vendor document declares an object but shows a list, which is what is sent here.
-	Variations *[]ContentScoreVariation `json:"variations,omitempty"`
+	Variations []ContentScoreVariation `json:"variations,omitempty,omitzero"`
 }
 
 // ContentScoreRule How the content fared against a scoring rule.
 type ContentScoreRule struct {
-	IsSuccessful *bool `json:"isSuccessful,omitempty"`
+	IsSuccessful bool `json:"isSuccessful,omitempty,omitzero"`
 
 	// MaxPoints Points the rule can give.
-	MaxPoints *float64 `json:"maxPoints,omitempty"`
+	MaxPoints float64 `json:"maxPoints,omitempty,omitzero"`
 
 	// Metric What the rule measures, in the instance's language.
-	Metric *string `json:"metric,omitempty"`
+	Metric string `json:"metric,omitempty,omitzero"`
 
 	// Points Points earned.
-	Points *float64 `json:"points,omitempty"`
+	Points float64 `json:"points,omitempty,omitzero"`
 
 	// ProductValue What was measured, such as the title length.
-	ProductValue   *string                    `json:"productValue,omitempty"`
-	Recommendation *string                    `json:"recommendation,omitempty"`
-	RuleGroup      *ContentScoreRuleRuleGroup `json:"ruleGroup,omitempty"`
+	ProductValue   string                    `json:"productValue,omitempty,omitzero"`
+	Recommendation string                    `json:"recommendation,omitempty,omitzero"`
+	RuleGroup      ContentScoreRuleRuleGroup `json:"ruleGroup,omitempty,omitzero"`
 
 	// RuleParameters Settings of a scoring rule: min for CategoryLevel, DescriptionBullets and DescriptionWords; min and max for DescriptionBoldPercent and TitleChars; attributeId for AttributeExists; none for Barcode.
-	RuleParameters *ContentScoreRuleParameters `json:"ruleParameters,omitempty"`
+	RuleParameters ContentScoreRuleParameters `json:"ruleParameters,omitempty,omitzero"`
 }
 
 // ContentScoreRuleRuleGroup defines model for ContentScoreRule.RuleGroup.
@@ -2328,21 +2329,21 @@ type ContentScoreRuleRuleGroup string
 
 // ContentScoreRuleParameters Settings of a scoring rule: min for CategoryLevel, DescriptionBullets and DescriptionWords; min and max for DescriptionBoldPercent and TitleChars; attributeId for AttributeExists; none for Barcode.
 type ContentScoreRuleParameters struct {
-	AttributeId *int     `json:"attributeId,omitempty"`
-	Max         *float64 `json:"max,omitempty"`
-	Min         *float64 `json:"min,omitempty"`
+	AttributeId int     `json:"attributeId,omitempty,omitzero"`
+	Max         float64 `json:"max,omitempty,omitzero"`
+	Min         float64 `json:"min,omitempty,omitzero"`
 }
 
 // ContentScoreVariation A product to score; only its barcode counts.
 type ContentScoreVariation struct {
 	// Ean Barcode, as text so leading zeros survive.
-	Ean *string `json:"ean,omitempty"`
+	Ean string `json:"ean,omitempty,omitzero"`
 }
 
 // CountryPrice A price in one country, inside listPrices.
 type CountryPrice struct {
-	Country *string  `json:"country,omitempty"`
-	Price   *float64 `json:"price,omitempty"`
+	Country string  `json:"country,omitempty,omitzero"`
+	Price   float64 `json:"price,omitempty,omitzero"`
 
 	// SaleEndDate A moment the API may send as null; see package datetime.
 	SaleEndDate *NullableDateTime `json:"saleEndDate,omitempty"`
@@ -2352,15 +2353,15 @@ type CountryPrice struct {
 	SaleStartDate *NullableDateTime `json:"saleStartDate,omitempty"`
 
 	// Status Whether a product is sold in a country.
-	Status *PriceStatus `json:"status,omitempty"`
+	Status PriceStatus `json:"status,omitempty,omitzero"`
 }
 
 // DatabaseStatus One database connection's status.
 type DatabaseStatus struct {
-	Active *bool `json:"active,omitempty"`
+	Active bool `json:"active,omitempty,omitzero"`
 
 	// Version Example: 5.7.33
-	Version *string `json:"version,omitempty"`
+	Version string `json:"version,omitempty,omitzero"`
 }
 
 // DateOrDateTime A filter bound given as a date-time or, for a whole day, as a plain date (datetime.Date); see package datetime.
@@ -2371,14 +2372,14 @@ type DateTime = datetime.Time
 
 // DelistReason Why a seller is not listed.
 type DelistReason struct {
-	Message *string             `json:"message,omitempty"`
-	Reason  *DelistReasonReason `json:"reason,omitempty"`
+	Message string             `json:"message,omitempty,omitzero"`
+	Reason  DelistReasonReason `json:"reason,omitempty,omitzero"`
 
 	// ReasonIdentifier Bit flag of the reason (1, 2, 4, 8, 16).
-	ReasonIdentifier *int `json:"reasonIdentifier,omitempty"`
+	ReasonIdentifier int `json:"reasonIdentifier,omitempty,omitzero"`
 
 	// ReasonLimit The limit that was reached, for the limit reasons.
-	ReasonLimit *int `json:"reasonLimit,omitempty"`
+	ReasonLimit int `json:"reasonLimit,omitempty,omitzero"`
 }
 
 // DelistReasonReason defines model for DelistReason.Reason.
@@ -2390,10 +2391,10 @@ type DeliveryType string
 // DocumentExportRequest Documents to generate for orders or items; give orderIds or orderItemIds.
 type DocumentExportRequest struct {
 	// DocumentType One or more of all_documents, invoice, exportInvoice, shippingLabel, shippingParcel, carrierManifest, serialNumber, picklist, checklist, creditNote and manifest, comma-separated.
-	DocumentType string                       `json:"documentType"`
-	Format       *DocumentExportRequestFormat `json:"format,omitempty"`
-	OrderIds     *[]int                       `json:"orderIds,omitempty"`
-	OrderItemIds *[]int                       `json:"orderItemIds,omitempty"`
+	DocumentType string                      `json:"documentType"`
+	Format       DocumentExportRequestFormat `json:"format,omitempty,omitzero"`
+	OrderIds     []int                       `json:"orderIds,omitempty,omitzero"`
+	OrderItemIds []int                       `json:"orderItemIds,omitempty,omitzero"`
 }
 
 // DocumentExportRequestFormat defines model for DocumentExportRequest.Format.
@@ -2408,35 +2409,35 @@ type ExportFormat string
 // ExportItem An asynchronous export job.
 type ExportItem struct {
 	// CreatedAt A moment in any shape the API writes; see package datetime.
-	CreatedAt *DateTime `json:"createdAt,omitempty"`
+	CreatedAt DateTime `json:"createdAt,omitempty,omitzero"`
 
 	// DownloadLinks Download links relative to the API host, one per format.
-	DownloadLinks *[]string `json:"downloadLinks,omitempty"`
+	DownloadLinks []string `json:"downloadLinks,omitempty,omitzero"`
 
 	// ExpiresAt A moment in any shape the API writes; see package datetime.
-	ExpiresAt *DateTime `json:"expiresAt,omitempty"`
+	ExpiresAt DateTime `json:"expiresAt,omitempty,omitzero"`
 
 	// ExportContent Label of the export.
-	ExportContent *string `json:"exportContent,omitempty"`
-	Id            *int    `json:"id,omitempty"`
+	ExportContent string `json:"exportContent,omitempty,omitzero"`
+	Id            int    `json:"id,omitempty,omitzero"`
 
 	// IsDeleted The file was purged; export again.
-	IsDeleted *bool `json:"isDeleted,omitempty"`
+	IsDeleted bool `json:"isDeleted,omitempty,omitzero"`
 
 	// Note Extra information, such as why it failed.
-	Note *string `json:"note,omitempty"`
+	Note string `json:"note,omitempty,omitzero"`
 
 	// RequestedFormats Requested formats; document exports reuse this field for pdf and html.
-	RequestedFormats *[]string         `json:"requestedFormats,omitempty"`
-	SellerId         *int              `json:"sellerId,omitempty"`
-	Status           *ExportItemStatus `json:"status,omitempty"`
+	RequestedFormats []string         `json:"requestedFormats,omitempty,omitzero"`
+	SellerId         int              `json:"sellerId,omitempty,omitzero"`
+	Status           ExportItemStatus `json:"status,omitempty,omitzero"`
 
 	// UpdatedAt A moment in any shape the API writes; see package datetime.
-	UpdatedAt *DateTime `json:"updatedAt,omitempty"`
+	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
 
 	// UserId The user who started it, possibly another user of the same seller.
-	UserId *int    `json:"userId,omitempty"`
-	Uuid   *string `json:"uuid,omitempty"`
+	UserId int    `json:"userId,omitempty,omitzero"`
+	Uuid   string `json:"uuid,omitempty,omitzero"`
 }
 
 // ExportItemStatus defines model for ExportItem.Status.
@@ -2446,26 +2447,26 @@ type ExportItemStatus string
 type ExportItemPage struct {
 	Items []ExportItem `json:"items"`
 
-	// Pagination Where a page sits in a list whose total is known.
+	// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
 	Pagination Pagination `json:"pagination"`
 }
 
 // ExportJob A queued export job.
 type ExportJob struct {
-	ExportItemId *int    `json:"exportItemId,omitempty"`
-	Uuid         *string `json:"uuid,omitempty"`
+	ExportItemId int    `json:"exportItemId,omitempty,omitzero"`
+	Uuid         string `json:"uuid,omitempty,omitzero"`
 }
 
 // FailureReason A reason for a cancel, failed delivery or return.
 type FailureReason struct {
 	// Description Announced for removal.
-	Description *string `json:"description,omitempty"`
-	Id          *int    `json:"id,omitempty"`
+	Description string `json:"description,omitempty,omitzero"`
+	Id          int    `json:"id,omitempty,omitzero"`
 
 	// Name What the reason fields of status calls take.
-	Name       *string            `json:"name,omitempty"`
-	OutOfStock *bool              `json:"outOfStock,omitempty"`
-	Type       *FailureReasonType `json:"type,omitempty"`
+	Name       string            `json:"name,omitempty,omitzero"`
+	OutOfStock bool              `json:"outOfStock,omitempty,omitzero"`
+	Type       FailureReasonType `json:"type,omitempty,omitzero"`
 }
 
 // FailureReasonType defines model for FailureReason.Type.
@@ -2474,52 +2475,52 @@ type FailureReasonType string
 // Feed A background import job and its progress.
 type Feed struct {
 	// Action What a feed does. Catalog imports run as ProductCreate, ProductUpdate, ProductRemove, Image and ProductStockUpdate; the API may add kinds.
-	Action *FeedAction `json:"action,omitempty"`
+	Action FeedAction `json:"action,omitempty,omitzero"`
 
 	// CreatedAt A moment in any shape the API writes; see package datetime.
-	CreatedAt *DateTime `json:"createdAt,omitempty"`
+	CreatedAt DateTime `json:"createdAt,omitempty,omitzero"`
 
 	// DownloadLinks Download links relative to the API host, one per format.
-	DownloadLinks *[]string `json:"downloadLinks,omitempty"`
+	DownloadLinks []string `json:"downloadLinks,omitempty,omitzero"`
 
 	// FailedRecords Rows that failed.
 	//
 	// Example: 64
-	FailedRecords *int `json:"failedRecords,omitempty"`
+	FailedRecords int `json:"failedRecords,omitempty,omitzero"`
 
 	// FailureReportExportItemid The export item (see getExport) holding the error and warning report; null when there is none. Spelled with a lower-case "id" as the API sends it.
 	//
 	// Example: 64
 	FailureReportExportItemid *int `json:"failureReportExportItemid,omitempty"`
-	Id                        *int `json:"id,omitempty"`
+	Id                        int  `json:"id,omitempty,omitzero"`
 
 	// ProcessedRecords Rows processed so far.
 	//
 	// Example: 123
-	ProcessedRecords *int      `json:"processedRecords,omitempty"`
-	RequestedFormats *[]string `json:"requestedFormats,omitempty"`
+	ProcessedRecords int      `json:"processedRecords,omitempty,omitzero"`
+	RequestedFormats []string `json:"requestedFormats,omitempty,omitzero"`
 
 	// SellerId Example: 4089
-	SellerId *int `json:"sellerId,omitempty"`
+	SellerId int `json:"sellerId,omitempty,omitzero"`
 
 	// Source How the feed was started, such as API, XLS or UI.
-	Source *string `json:"source,omitempty"`
+	Source string `json:"source,omitempty,omitzero"`
 
 	// Status Where a feed is in its run; Finished, Error and Canceled are final.
-	Status *FeedState `json:"status,omitempty"`
+	Status FeedState `json:"status,omitempty,omitzero"`
 
 	// TotalRecords Rows recognised in the input.
 	//
 	// Example: 4089
-	TotalRecords *int `json:"totalRecords,omitempty"`
+	TotalRecords int `json:"totalRecords,omitempty,omitzero"`
 
 	// UpdatedAt A moment in any shape the API writes; see package datetime.
-	UpdatedAt *DateTime `json:"updatedAt,omitempty"`
+	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
 
 	// UserId The user who started the feed.
 	//
 	// Example: 524
-	UserId *int `json:"userId,omitempty"`
+	UserId int `json:"userId,omitempty,omitzero"`
 }
 
 // FeedAction What a feed does. Catalog imports run as ProductCreate, ProductUpdate, ProductRemove, Image and ProductStockUpdate; the API may add kinds.
@@ -2527,67 +2528,67 @@ type FeedAction string
 
 // FeedCounts How many of the seller's feeds are in each status.
 type FeedCounts struct {
-	Canceled   *int `json:"canceled,omitempty"`
-	Finished   *int `json:"finished,omitempty"`
-	Processing *int `json:"processing,omitempty"`
-	Queued     *int `json:"queued,omitempty"`
-	Total      *int `json:"total,omitempty"`
+	Canceled   int `json:"canceled,omitempty,omitzero"`
+	Finished   int `json:"finished,omitempty,omitzero"`
+	Processing int `json:"processing,omitempty,omitzero"`
+	Queued     int `json:"queued,omitempty,omitzero"`
+	Total      int `json:"total,omitempty,omitzero"`
 }
 
 // FeedItemError Why one row of a feed failed.
 type FeedItemError struct {
-	ErrorCode    *int    `json:"errorCode,omitempty"`
-	ErrorMessage *string `json:"errorMessage,omitempty"`
-	FieldName    *string `json:"fieldName,omitempty"`
+	ErrorCode    int    `json:"errorCode,omitempty,omitzero"`
+	ErrorMessage string `json:"errorMessage,omitempty,omitzero"`
+	FieldName    string `json:"fieldName,omitempty,omitzero"`
 
 	// ItemId UUID of the feed row.
-	ItemId    *string `json:"itemId,omitempty"`
-	SellerSku *string `json:"sellerSku,omitempty"`
+	ItemId    string `json:"itemId,omitempty,omitzero"`
+	SellerSku string `json:"sellerSku,omitempty,omitzero"`
 }
 
 // FeedItemWarning A warning about one row of a feed that was still processed.
 type FeedItemWarning struct {
-	FieldName *string `json:"fieldName,omitempty"`
+	FieldName string `json:"fieldName,omitempty,omitzero"`
 
 	// ItemId UUID of the feed row.
-	ItemId    *string `json:"itemId,omitempty"`
-	Message   *string `json:"message,omitempty"`
-	SellerSku *string `json:"sellerSku,omitempty"`
+	ItemId    string `json:"itemId,omitempty,omitzero"`
+	Message   string `json:"message,omitempty,omitzero"`
+	SellerSku string `json:"sellerSku,omitempty,omitzero"`
 }
 
 // FeedPage One page of listFeeds.
 type FeedPage struct {
 	Items []Feed `json:"items"`
 
-	// Pagination Where a page sits in a list whose total is known.
+	// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
 	Pagination Pagination `json:"pagination"`
 }
 
 // FeedRawInput The input a feed was started with. The members are capitalised as the API sends them.
 type FeedRawInput struct {
-	FeedUuid *string `json:"FeedUuid,omitempty"`
+	FeedUuid string `json:"FeedUuid,omitempty,omitzero"`
 
 	// File The file, base64-encoded. Kept as text: the vendor's example is not padded, so strict decoding as bytes could fail.
-	File *string `json:"File,omitempty"`
+	File string `json:"File,omitempty,omitzero"`
 
 	// MimeType Example: text/csv
-	MimeType *string `json:"MimeType,omitempty"`
+	MimeType string `json:"MimeType,omitempty,omitzero"`
 }
 
 // FeedReport A feed's status with the errors and warnings of its rows.
 type FeedReport struct {
 	// Action What a feed does. Catalog imports run as ProductCreate, ProductUpdate, ProductRemove, Image and ProductStockUpdate; the API may add kinds.
-	Action *FeedAction      `json:"action,omitempty"`
-	Errors *[]FeedItemError `json:"errors,omitempty"`
+	Action FeedAction      `json:"action,omitempty,omitzero"`
+	Errors []FeedItemError `json:"errors,omitempty,omitzero"`
 
 	// Id The feed's UUID.
 	//
 	// Example: 060cef12-08ef-4ae6-b15e-79398fedc774
-	Id *string `json:"id,omitempty"`
+	Id string `json:"id,omitempty,omitzero"`
 
 	// Status Where a feed is in its run; Finished, Error and Canceled are final.
-	Status   *FeedState         `json:"status,omitempty"`
-	Warnings *[]FeedItemWarning `json:"warnings,omitempty"`
+	Status   FeedState         `json:"status,omitempty,omitzero"`
+	Warnings []FeedItemWarning `json:"warnings,omitempty,omitzero"`
 }
 
 // FeedState Where a feed is in its run; Finished, Error and Canceled are final.
@@ -2595,7 +2596,7 @@ type FeedState string
 
 // FileStatus Processing status of a generated file.
 type FileStatus struct {
-	ProcessStatus *FileStatusProcessStatus `json:"processStatus,omitempty"`
+	ProcessStatus FileStatusProcessStatus `json:"processStatus,omitempty,omitzero"`
 }
 
 // FileStatusProcessStatus defines model for FileStatus.ProcessStatus.
@@ -2613,10 +2614,10 @@ type GeneratedInvoiceNumber struct {
 type Health struct {
 	Database *struct {
 		// Read One database connection's status.
-		Read *DatabaseStatus `json:"read,omitempty"`
+		Read DatabaseStatus `json:"read,omitempty,omitzero"`
 
 		// Write One database connection's status.
-		Write *DatabaseStatus `json:"write,omitempty"`
+		Write DatabaseStatus `json:"write,omitempty,omitzero"`
 	} `json:"database,omitempty"`
 	AdditionalProperties map[string]interface{} `json:"-"`
 }
@@ -2628,15 +2629,15 @@ type HybridImagePosition struct {
 
 // HybridProduct A product of the shop catalog that sellers can also offer.
 type HybridProduct struct {
-	BrandName   *string               `json:"brandName,omitempty"`
-	Description *string               `json:"description,omitempty"`
-	Images      *[]HybridProductImage `json:"images,omitempty"`
-	Name        *string               `json:"name,omitempty"`
-	Prices      *[]HybridProductPrice `json:"prices,omitempty"`
+	BrandName   string               `json:"brandName,omitempty,omitzero"`
+	Description *string              `json:"description,omitempty"`
+	Images      []HybridProductImage `json:"images,omitempty,omitzero"`
+	Name        string               `json:"name,omitempty,omitzero"`
+	Prices      []HybridProductPrice `json:"prices,omitempty,omitzero"`
 
 	// ProductUrl Where customers see the product.
 	ProductUrl *string `json:"productUrl,omitempty"`
-	Sin        *string `json:"sin,omitempty"`
+	Sin        string  `json:"sin,omitempty,omitzero"`
 	Sku        *string `json:"sku,omitempty"`
 }
 
@@ -2663,8 +2664,8 @@ type HybridProductSelection struct {
 
 // ImageLink An image's id and URL.
 type ImageLink struct {
-	DisplayUrl *string `json:"displayUrl,omitempty"`
-	Id         *int    `json:"id,omitempty"`
+	DisplayUrl string  `json:"displayUrl,omitempty,omitzero"`
+	Id         int     `json:"id,omitempty,omitzero"`
 	SrcId      *string `json:"srcId,omitempty"`
 }
 
@@ -2676,12 +2677,12 @@ type ImagePositionText = string
 
 // ImportAccepted A queued import; follow its feed.
 type ImportAccepted struct {
-	ErrorMessages   *[]string `json:"errorMessages,omitempty"`
-	FeedId          *int      `json:"feedId,omitempty"`
-	FeedUuid        *string   `json:"feedUuid,omitempty"`
-	Message         *string   `json:"message,omitempty"`
-	Success         *bool     `json:"success,omitempty"`
-	WarningMessages *[]string `json:"warningMessages,omitempty"`
+	ErrorMessages   []string `json:"errorMessages,omitempty,omitzero"`
+	FeedId          int      `json:"feedId,omitempty,omitzero"`
+	FeedUuid        string   `json:"feedUuid,omitempty,omitzero"`
+	Message         string   `json:"message,omitempty,omitzero"`
+	Success         bool     `json:"success,omitempty,omitzero"`
+	WarningMessages []string `json:"warningMessages,omitempty,omitzero"`
 }
 
 // ImportFile A CSV or XLSX import file; get its columns from the template endpoints.
@@ -2693,10 +2694,10 @@ type ImportFile struct {
 // InvoiceAccessKey An invoice access key for one item's package.
 type InvoiceAccessKey struct {
 	// InvoiceEncodedXml Base64 invoice XML; wins over documentUrl. Note the capital I, unlike setOrderItemsReadyToShip.
-	InvoiceEncodedXml *string `json:"InvoiceEncodedXml,omitempty"`
-	AccessKey         string  `json:"accessKey"`
-	DocumentUrl       *string `json:"documentUrl,omitempty"`
-	OrderItemId       int     `json:"orderItemId"`
+	InvoiceEncodedXml string `json:"InvoiceEncodedXml,omitempty,omitzero"`
+	AccessKey         string `json:"accessKey"`
+	DocumentUrl       string `json:"documentUrl,omitempty,omitzero"`
+	OrderItemId       int    `json:"orderItemId"`
 }
 
 // InvoiceAccessKeyRequest Invoice access keys for items.
@@ -2713,12 +2714,12 @@ type InvoiceNumberAssignment struct {
 // InvoiceNumberSettings How invoice numbers are generated.
 type InvoiceNumberSettings struct {
 	// GenerationType autoincrement_number, order_number or show_dialog.
-	GenerationType *string `json:"generationType,omitempty"`
+	GenerationType string `json:"generationType,omitempty,omitzero"`
 
 	// NextFormatedValue The next number with its prefix (the API's spelling).
-	NextFormatedValue *string `json:"nextFormatedValue,omitempty"`
-	NextNumber        *int    `json:"nextNumber,omitempty"`
-	Prefix            *string `json:"prefix,omitempty"`
+	NextFormatedValue string `json:"nextFormatedValue,omitempty,omitzero"`
+	NextNumber        int    `json:"nextNumber,omitempty,omitzero"`
+	Prefix            string `json:"prefix,omitempty,omitzero"`
 }
 
 // InvoiceNumberSettingsUpdate New invoice number settings.
@@ -2736,7 +2737,7 @@ type ItemAction string
 
 // ItemCarrier The carrier of an item. The vendor document lists isDefault as required, but the field the API sends is default.
 type ItemCarrier struct {
-	Default     *bool   `json:"default,omitempty"`
+	Default     bool    `json:"default,omitempty,omitzero"`
 	DigitalType *string `json:"digitalType"`
 	Name        string  `json:"name"`
 	TrackingUrl *string `json:"trackingUrl"`
@@ -2745,13 +2746,13 @@ type ItemCarrier struct {
 
 // ItemError Why one order item could not be processed.
 type ItemError struct {
-	Detail      *string `json:"detail,omitempty"`
-	OrderItemId *int    `json:"orderItemId,omitempty"`
+	Detail      string `json:"detail,omitempty,omitzero"`
+	OrderItemId int    `json:"orderItemId,omitempty,omitzero"`
 }
 
 // ItemErrors Per-item errors of a bulk status change or pickup request.
 type ItemErrors struct {
-	Errors *[]ItemError `json:"errors,omitempty"`
+	Errors []ItemError `json:"errors,omitempty,omitzero"`
 }
 
 // ItemExtraAttributes Attributes the shop sent with the item; unknown members are kept.
@@ -2847,21 +2848,21 @@ type ItemsProblem struct {
 	// Detail What went wrong, for every item; legacy error codes such as E023 appear here.
 	//
 	// Example: Status 'InTransit2' is not valid status for order item.
-	Detail *string `json:"detail,omitempty"`
+	Detail string `json:"detail,omitempty,omitzero"`
 
 	// Errors The items that failed, each with its reason.
-	Errors *[]ItemError `json:"errors,omitempty"`
+	Errors []ItemError `json:"errors,omitempty,omitzero"`
 
 	// Status The HTTP status code.
-	Status *int32 `json:"status,omitempty"`
+	Status int32 `json:"status,omitempty,omitzero"`
 
 	// Title Short summary of the kind of problem.
 	//
 	// Example: Status Transition is not allowed
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty,omitzero"`
 
 	// Type A URI or code naming the kind of problem.
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 }
 
 // LegacyDateTime A moment in the legacy XML documents, such as "2023-11-01 03:33:47" or "2023-05-26T17:26:50+0200"; neither is RFC 3339, so no format is declared. See package datetime.
@@ -2870,12 +2871,12 @@ type LegacyDateTime = datetime.Time
 // NullableDateTime A moment the API may send as null; see package datetime.
 type NullableDateTime = datetime.Time
 
-// OpenPagination Where a page sits in a list whose total is not given.
+// OpenPagination Where a page sits in a list whose total is not given. As in Pagination, every member is always written, false included.
 type OpenPagination struct {
 	// HasNext Whether the next page has at least one entry.
-	HasNext *bool `json:"hasNext,omitempty"`
-	Limit   *int  `json:"limit,omitempty"`
-	Offset  *int  `json:"offset,omitempty"`
+	HasNext bool `json:"hasNext"`
+	Limit   int  `json:"limit"`
+	Offset  int  `json:"offset"`
 }
 
 // Order An order with its items. Customer contact fields may be masked ("#####").
@@ -2907,7 +2908,7 @@ type Order struct {
 
 	// Gift Gift wrapping of an order.
 	Gift       OrderGift `json:"gift"`
-	GrandTotal *float64  `json:"grandTotal,omitempty"`
+	GrandTotal float64   `json:"grandTotal,omitempty,omitzero"`
 
 	// Id Numeric order id, used in paths.
 	//
@@ -2930,10 +2931,10 @@ type Order struct {
 	PayoutPending bool `json:"payoutPending"`
 
 	// RegionId The region's id for the order.
-	RegionId                    *string `json:"regionId,omitempty"`
-	Remarks                     string  `json:"remarks"`
-	SellerId                    int     `json:"sellerId"`
-	ShipmentProviderPreSelected bool    `json:"shipmentProviderPreSelected"`
+	RegionId                    string `json:"regionId,omitempty,omitzero"`
+	Remarks                     string `json:"remarks"`
+	SellerId                    int    `json:"sellerId"`
+	ShipmentProviderPreSelected bool   `json:"shipmentProviderPreSelected"`
 
 	// ShipmentProviderType Carrier type of all items, or mixed.
 	ShipmentProviderType *OrderShipmentProviderType `json:"shipmentProviderType,omitempty"`
@@ -2971,24 +2972,24 @@ type OrderAddresses struct {
 
 // OrderCounters Approximate item counts per status bucket.
 type OrderCounters struct {
-	NotPrintedReadyToShipCount *int `json:"notPrintedReadyToShipCount,omitempty"`
+	NotPrintedReadyToShipCount int `json:"notPrintedReadyToShipCount,omitempty,omitzero"`
 
 	// PaymentPendingCount Counted apart from pending; overall pending is both summed.
-	PaymentPendingCount *int `json:"paymentPendingCount,omitempty"`
+	PaymentPendingCount int `json:"paymentPendingCount,omitempty,omitzero"`
 
 	// Pending Pending items, split by carrier type.
-	Pending *struct {
-		NotPrintedPendingCount *int `json:"notPrintedPendingCount,omitempty"`
-		Pending                *int `json:"pending,omitempty"`
-		PendingAirCount        *int `json:"pendingAirCount,omitempty"`
-		PendingEconomyCount    *int `json:"pendingEconomyCount,omitempty"`
-		PendingExpressCount    *int `json:"pendingExpressCount,omitempty"`
-		PendingSamedayCount    *int `json:"pendingSamedayCount,omitempty"`
-		PendingStandardCount   *int `json:"pendingStandardCount,omitempty"`
-		PendingSurfaceCount    *int `json:"pendingSurfaceCount,omitempty"`
-	} `json:"pending,omitempty"`
-	ReadyToShipCount *int `json:"readyToShipCount,omitempty"`
-	ShippedCount     *int `json:"shippedCount,omitempty"`
+	Pending struct {
+		NotPrintedPendingCount int `json:"notPrintedPendingCount,omitempty,omitzero"`
+		Pending                int `json:"pending,omitempty,omitzero"`
+		PendingAirCount        int `json:"pendingAirCount,omitempty,omitzero"`
+		PendingEconomyCount    int `json:"pendingEconomyCount,omitempty,omitzero"`
+		PendingExpressCount    int `json:"pendingExpressCount,omitempty,omitzero"`
+		PendingSamedayCount    int `json:"pendingSamedayCount,omitempty,omitzero"`
+		PendingStandardCount   int `json:"pendingStandardCount,omitempty,omitzero"`
+		PendingSurfaceCount    int `json:"pendingSurfaceCount,omitempty,omitzero"`
+	} `json:"pending,omitempty,omitzero"`
+	ReadyToShipCount int `json:"readyToShipCount,omitempty,omitzero"`
+	ShippedCount     int `json:"shippedCount,omitempty,omitzero"`
 }
 
 // OrderCustomer The customer's name.
@@ -3030,10 +3031,10 @@ type OrderHistoryEntry struct {
 	CreatedAt DateTime `json:"createdAt"`
 
 	// Editor Who made the change.
-	Editor      *string `json:"editor,omitempty"`
-	Note        *string `json:"note,omitempty"`
-	OrderItemId int     `json:"orderItemId"`
-	ShopSku     string  `json:"shopSku"`
+	Editor      string `json:"editor,omitempty,omitzero"`
+	Note        string `json:"note,omitempty,omitzero"`
+	OrderItemId int    `json:"orderItemId"`
+	ShopSku     string `json:"shopSku"`
 
 	// Status Status of an order item. Treat the set as open: newer instances also send shipment_information_pending.
 	Status OrderItemStatus `json:"status"`
@@ -3061,7 +3062,7 @@ type OrderItem struct {
 
 	// CreatedAt A moment in any shape the API writes; see package datetime.
 	CreatedAt      DateTime `json:"createdAt"`
-	DiscountAmount *float64 `json:"discountAmount,omitempty"`
+	DiscountAmount float64  `json:"discountAmount,omitempty,omitzero"`
 	ExciseRate     *string  `json:"exciseRate"`
 
 	// ExtraAttributes Attributes the shop sent with the item; unknown members are kept.
@@ -3076,7 +3077,7 @@ type OrderItem struct {
 	InvoiceNumber       *string           `json:"invoiceNumber"`
 	IsHybrid            bool              `json:"isHybrid"`
 	IsOutlet            bool              `json:"isOutlet"`
-	IsPickupRequestSent *bool             `json:"isPickupRequestSent,omitempty"`
+	IsPickupRequestSent bool              `json:"isPickupRequestSent,omitempty,omitzero"`
 
 	// IsProcessable False for consignment items and items awaiting fulfilment.
 	IsProcessable    bool    `json:"isProcessable"`
@@ -3123,9 +3124,9 @@ type OrderItem struct {
 	Uuid      string            `json:"uuid"`
 
 	// Vouchers Filled only when includeVoucherDetails is true.
-	Vouchers      *[]ItemVoucher `json:"vouchers,omitempty"`
-	WalletCredits float64        `json:"walletCredits"`
-	WarehouseName *string        `json:"warehouseName"`
+	Vouchers      []ItemVoucher `json:"vouchers,omitempty,omitzero"`
+	WalletCredits float64       `json:"walletCredits"`
+	WarehouseName *string       `json:"warehouseName"`
 }
 
 // OrderItemManifestStatus defines model for OrderItem.ManifestStatus.
@@ -3147,7 +3148,7 @@ type OrderItemPackage struct {
 type OrderItemPage struct {
 	Items []OrderItem `json:"items"`
 
-	// Pagination Where a page sits in a list whose total is known.
+	// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
 	Pagination Pagination `json:"pagination"`
 }
 
@@ -3165,21 +3166,21 @@ type OrderItemStatus string
 
 // OrderItemTag A tag for order items.
 type OrderItemTag struct {
-	Id   *int    `json:"id,omitempty"`
-	Name *string `json:"name,omitempty"`
+	Id   int    `json:"id,omitempty,omitzero"`
+	Name string `json:"name,omitempty,omitzero"`
 }
 
 // OrderItemTags The tags assigned to one order item.
 type OrderItemTags struct {
-	OrderItemId *int           `json:"orderItemId,omitempty"`
-	Tags        *[]AssignedTag `json:"tags,omitempty"`
+	OrderItemId int           `json:"orderItemId,omitempty,omitzero"`
+	Tags        []AssignedTag `json:"tags,omitempty,omitzero"`
 }
 
 // OrderPage One page of listOrders.
 type OrderPage struct {
 	Items []Order `json:"items"`
 
-	// Pagination Where a page sits in a list whose total is not given.
+	// Pagination Where a page sits in a list whose total is not given. As in Pagination, every member is always written, false included.
 	Pagination OpenPagination `json:"pagination"`
 }
 
@@ -3189,10 +3190,10 @@ type OrderSection string
 // OrderSuggestion One suggested filter value.
 type OrderSuggestion struct {
 	// Label Text to show.
-	Label *string `json:"label,omitempty"`
+	Label string `json:"label,omitempty,omitzero"`
 
 	// Sublabel Extra text, such as the product name.
-	Sublabel *string `json:"sublabel,omitempty"`
+	Sublabel string `json:"sublabel,omitempty,omitzero"`
 
 	// Value Value to pass as a filter; null for rows such as "No reason".
 	Value *string `json:"value,omitempty"`
@@ -3200,7 +3201,7 @@ type OrderSuggestion struct {
 
 // OrderSuggestions Suggested filter values.
 type OrderSuggestions struct {
-	Results *[]OrderSuggestion `json:"results,omitempty"`
+	Results []OrderSuggestion `json:"results,omitempty,omitzero"`
 }
 
 // OrderVoucher The voucher used on an order.
@@ -3224,10 +3225,10 @@ type PackedByMarketplaceRequest struct {
 	OrderItems   []PackedItem `json:"orderItems"`
 
 	// ShippingProvider Carrier name; needed for dropship and send_to_warehouse.
-	ShippingProvider *string `json:"shippingProvider,omitempty"`
+	ShippingProvider string `json:"shippingProvider,omitempty,omitzero"`
 
 	// TrackingNumber Needed when the carrier has no API integration.
-	TrackingNumber *string `json:"trackingNumber,omitempty"`
+	TrackingNumber string `json:"trackingNumber,omitempty,omitzero"`
 }
 
 // PackedItem An item to mark as packed.
@@ -3235,37 +3236,37 @@ type PackedItem struct {
 	OrderItemId int `json:"orderItemId"`
 
 	// SerialNumber Serial numbers as a comma-separated list, a JSON array, or a JSON object keyed by order item id.
-	SerialNumber *string `json:"serialNumber,omitempty"`
+	SerialNumber string `json:"serialNumber,omitempty,omitzero"`
 }
 
 // PackingState Whether all, some or none of an order's items are packed.
 type PackingState string
 
-// Pagination Where a page sits in a list whose total is known.
+// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
 type Pagination struct {
-	Limit      *int `json:"limit,omitempty"`
-	Offset     *int `json:"offset,omitempty"`
-	TotalCount *int `json:"totalCount,omitempty"`
+	Limit      int `json:"limit"`
+	Offset     int `json:"offset"`
+	TotalCount int `json:"totalCount"`
 }
 
 // PickupRequestResult Items a pickup was requested for.
 type PickupRequestResult struct {
-	Errors       *[]string `json:"errors,omitempty"`
-	OrderItemIds *[]int    `json:"orderItemIds,omitempty"`
+	Errors       []string `json:"errors,omitempty,omitzero"`
+	OrderItemIds []int    `json:"orderItemIds,omitempty,omitzero"`
 }
 
 // Price A product's price in one country.
 type Price struct {
-	Country *string `json:"country,omitempty"`
+	Country string `json:"country,omitempty,omitzero"`
 
 	// Price Bounded by the category's minimum and maximum price.
-	Price *float64 `json:"price,omitempty"`
+	Price float64 `json:"price,omitempty,omitzero"`
 
 	// ProductId The vendor document types this as a number; the API sends whole numbers.
-	ProductId *int `json:"productId,omitempty"`
+	ProductId int `json:"productId,omitempty,omitzero"`
 
 	// ProductSetId The vendor document types this as a number; the API sends whole numbers.
-	ProductSetId *int `json:"productSetId,omitempty"`
+	ProductSetId int `json:"productSetId,omitempty,omitzero"`
 
 	// SaleEndDate A moment the API may send as null; see package datetime.
 	SaleEndDate *NullableDateTime `json:"saleEndDate,omitempty"`
@@ -3275,7 +3276,7 @@ type Price struct {
 	SaleStartDate *NullableDateTime `json:"saleStartDate,omitempty"`
 
 	// Status Whether a product is sold in a country.
-	Status *PriceStatus `json:"status,omitempty"`
+	Status PriceStatus `json:"status,omitempty,omitzero"`
 }
 
 // PriceList Prices of several products or countries.
@@ -3304,7 +3305,7 @@ type PriceUpdate struct {
 	SaleStartDate *NullableDateTime `json:"saleStartDate,omitempty"`
 
 	// Status Whether a product is sold in a country.
-	Status *PriceStatus `json:"status,omitempty"`
+	Status PriceStatus `json:"status,omitempty,omitzero"`
 }
 
 // PriceUpdateResult The answer of updateProductSetPrices. The vendor document gives one Price although the request carries many rows; a list of prices decodes too. Read it with AsPrice or AsPriceList.
@@ -3317,42 +3318,42 @@ type Problem struct {
 	// Detail What went wrong in this case; legacy error codes such as E028 appear here.
 	//
 	// Example: Status 'InTransit2' is not valid status for order item.
-	Detail *string `json:"detail,omitempty"`
+	Detail string `json:"detail,omitempty,omitzero"`
 
 	// Status The HTTP status code.
-	Status *int32 `json:"status,omitempty"`
+	Status int32 `json:"status,omitempty,omitzero"`
 
 	// Title Short summary of the kind of problem.
 	//
 	// Example: Status Transition is not allowed
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty,omitzero"`
 
 	// Type A URI or code naming the kind of problem.
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 }
 
 // Product A product: one size or variation of a product set, with its own SKUs, status and barcode. Its id is what the stock and price calls take.
 type Product struct {
-	ApprovalStatus *ProductApprovalStatus `json:"approvalStatus,omitempty"`
+	ApprovalStatus ProductApprovalStatus `json:"approvalStatus,omitempty,omitzero"`
 
 	// CreatedAt A moment in any shape the API writes; see package datetime.
-	CreatedAt        *DateTime `json:"createdAt,omitempty"`
-	DuplicateGroupId *int      `json:"duplicateGroupId,omitempty"`
-	Id               *int      `json:"id,omitempty"`
+	CreatedAt        DateTime `json:"createdAt,omitempty,omitzero"`
+	DuplicateGroupId *int     `json:"duplicateGroupId,omitempty"`
+	Id               int      `json:"id,omitempty,omitzero"`
 
 	// Name Sent by the lookups by SKU and by listProducts, not by listProductSetProducts.
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// ProductIdentifier Barcode such as an EAN or Code-39.
 	ProductIdentifier *string `json:"productIdentifier,omitempty"`
-	ProductSetId      *int    `json:"productSetId,omitempty"`
-	SellerId          *int    `json:"sellerId,omitempty"`
+	ProductSetId      int     `json:"productSetId,omitempty,omitzero"`
+	SellerId          int     `json:"sellerId,omitempty,omitzero"`
 
 	// SellerSku The seller's SKU, unique per seller.
-	SellerSku *string `json:"sellerSku,omitempty"`
+	SellerSku string `json:"sellerSku,omitempty,omitzero"`
 
 	// ShipmentTypeId 1 warehouse, 2 dropshipping, 3 cross-docking.
-	ShipmentTypeId *int `json:"shipmentTypeId,omitempty"`
+	ShipmentTypeId int `json:"shipmentTypeId,omitempty,omitzero"`
 
 	// ShopSku SKU the shop gave the product; null until uploaded.
 	ShopSku *string `json:"shopSku,omitempty"`
@@ -3367,13 +3368,13 @@ type Product struct {
 	SrcUpdatedAt *NullableDateTime `json:"srcUpdatedAt,omitempty"`
 
 	// Status Status of a product; deleted products can be restored.
-	Status     *ProductStatus `json:"status,omitempty"`
-	TaxClassId *int           `json:"taxClassId,omitempty"`
+	Status     ProductStatus `json:"status,omitempty,omitzero"`
+	TaxClassId int           `json:"taxClassId,omitempty,omitzero"`
 
 	// UpdatedAt A moment the API may send as null; see package datetime.
 	UpdatedAt       *NullableDateTime `json:"updatedAt,omitempty"`
-	UpdatedByUserId *int              `json:"updatedByUserId,omitempty"`
-	Uuid            *string           `json:"uuid,omitempty"`
+	UpdatedByUserId int               `json:"updatedByUserId,omitempty,omitzero"`
+	Uuid            string            `json:"uuid,omitempty,omitzero"`
 
 	// Variation The variation value, usually a size such as XL or 39.
 	Variation *string `json:"variation,omitempty"`
@@ -3384,41 +3385,41 @@ type ProductApprovalStatus string
 
 // ProductCountryPrices The prices of one product in every country.
 type ProductCountryPrices struct {
-	Prices    *[]CountryPrice `json:"prices,omitempty"`
-	ProductId *int            `json:"productId,omitempty"`
+	Prices    []CountryPrice `json:"prices,omitempty,omitzero"`
+	ProductId int            `json:"productId,omitempty,omitzero"`
 }
 
 // ProductGroup A named product group, which ties product sets together in the shop.
 type ProductGroup struct {
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 }
 
 // ProductGroupPage The answer of listProductGroups.
 type ProductGroupPage struct {
 	Items []ProductGroup `json:"items"`
 
-	// Pagination Where a page sits in a list whose total is known.
+	// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
 	Pagination Pagination `json:"pagination"`
 }
 
 // ProductImage An image of a product set.
 type ProductImage struct {
 	// CreatedAt A moment in any shape the API writes; see package datetime.
-	CreatedAt *DateTime `json:"createdAt,omitempty"`
+	CreatedAt DateTime `json:"createdAt,omitempty,omitzero"`
 
 	// DisplayUrl Public URL of the image; do not hot-link it.
-	DisplayUrl *string `json:"displayUrl,omitempty"`
-	Id         *int    `json:"id,omitempty"`
+	DisplayUrl string `json:"displayUrl,omitempty,omitzero"`
+	Id         int    `json:"id,omitempty,omitzero"`
 
 	// Position Display order from 1, the main image; gaps are possible.
-	Position     *int `json:"position,omitempty"`
-	ProductSetId *int `json:"productSetId,omitempty"`
+	Position     int `json:"position,omitempty,omitzero"`
+	ProductSetId int `json:"productSetId,omitempty,omitzero"`
 
 	// SrcId Id in the shop system; null until uploaded.
 	SrcId *string `json:"srcId,omitempty"`
 
 	// UpdatedAt A moment in any shape the API writes; see package datetime.
-	UpdatedAt *DateTime `json:"updatedAt,omitempty"`
+	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
 }
 
 // ProductImageCreate An image for the API to fetch from a URL.
@@ -3456,8 +3457,8 @@ type ProductImageUpload struct {
 // ProductMainImage The main image of the product set a product belongs to.
 type ProductMainImage struct {
 	MainImageUrl *string `json:"mainImageUrl,omitempty"`
-	ProductSetId *int    `json:"productSetId,omitempty"`
-	SellerSku    *string `json:"sellerSku,omitempty"`
+	ProductSetId int     `json:"productSetId,omitempty,omitzero"`
+	SellerSku    string  `json:"sellerSku,omitempty,omitzero"`
 
 	// ShopSku Unset until the product is uploaded to the shop.
 	ShopSku *string `json:"shopSku,omitempty"`
@@ -3467,7 +3468,7 @@ type ProductMainImage struct {
 type ProductPage struct {
 	Items []Product `json:"items"`
 
-	// Pagination Where a page sits in a list whose total is known.
+	// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
 	Pagination Pagination `json:"pagination"`
 }
 
@@ -3485,43 +3486,43 @@ type ProductPriceUpdate struct {
 	SaleStartDate *NullableDateTime `json:"saleStartDate,omitempty"`
 
 	// Status Whether a product is sold in a country.
-	Status *PriceStatus `json:"status,omitempty"`
+	Status PriceStatus `json:"status,omitempty,omitzero"`
 }
 
 // ProductSet A product set: what its products (sizes or variations) share, such as name, brand, categories and attributes. sellerSku, status and sin describe the set's first product; the API sends them from createProductSet, getProductSet and listProductSets only.
 type ProductSet struct {
 	// AttributeSetId Attribute set of the primary category when the set was last saved.
-	AttributeSetId *int `json:"attributeSetId,omitempty"`
+	AttributeSetId int `json:"attributeSetId,omitempty,omitzero"`
 
 	// Attributes Attribute values of a product set by attribute id (a decimal string). System attributes such as the brand or the name are root fields of the set instead.
 	//
 	// Example: {"421":"string value","533":[4,5],"567":123,"721":["string1","string2"],"854":null}
-	Attributes *ProductSetAttributes `json:"attributes,omitempty"`
-	BrandId    *int                  `json:"brandId,omitempty"`
+	Attributes ProductSetAttributes `json:"attributes,omitempty,omitzero"`
+	BrandId    int                  `json:"brandId,omitempty,omitzero"`
 
 	// BrowseNodes Further categories anywhere in the tree.
-	BrowseNodes *[]int `json:"browseNodes,omitempty"`
+	BrowseNodes []int `json:"browseNodes,omitempty,omitzero"`
 
 	// Categories Further categories, in the primary category's branch.
-	Categories *[]int `json:"categories,omitempty"`
+	Categories []int `json:"categories,omitempty,omitzero"`
 
 	// CreatedAt A moment in any shape the API writes; see package datetime.
-	CreatedAt *DateTime `json:"createdAt,omitempty"`
+	CreatedAt DateTime `json:"createdAt,omitempty,omitzero"`
 
 	// Description Text shown to customers; length and allowed HTML depend on the instance.
 	Description *string `json:"description,omitempty"`
 
 	// Id Example: 7865
-	Id   *int    `json:"id,omitempty"`
-	Name *string `json:"name,omitempty"`
+	Id   int    `json:"id,omitempty,omitzero"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// ParentSku The set's main SKU in file imports; without the parent SKU feature, the first product's SKU.
 	ParentSku         *string `json:"parentSku,omitempty"`
-	PrimaryCategoryId *int    `json:"primaryCategoryId,omitempty"`
-	SellerId          *int    `json:"sellerId,omitempty"`
+	PrimaryCategoryId int     `json:"primaryCategoryId,omitempty,omitzero"`
+	SellerId          int     `json:"sellerId,omitempty,omitzero"`
 
 	// SellerSku Seller SKU of the set's first product.
-	SellerSku *string `json:"sellerSku,omitempty"`
+	SellerSku string `json:"sellerSku,omitempty,omitzero"`
 
 	// Sin The shop catalog product this set is attached to; set only for hybrid sets.
 	Sin *string `json:"sin,omitempty"`
@@ -3533,11 +3534,11 @@ type ProductSet struct {
 	SrcId *string `json:"srcId,omitempty"`
 
 	// Status Status of a product; deleted products can be restored.
-	Status *ProductStatus `json:"status,omitempty"`
+	Status ProductStatus `json:"status,omitempty,omitzero"`
 
 	// UpdatedAt A moment in any shape the API writes; see package datetime.
-	UpdatedAt *DateTime `json:"updatedAt,omitempty"`
-	Uuid      *string   `json:"uuid,omitempty"`
+	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
+	Uuid      string   `json:"uuid,omitempty,omitzero"`
 }
 
 // ProductSetAttributeOption The id of the chosen option of an option attribute.
@@ -3564,15 +3565,15 @@ type ProductSetAttributes map[string]*ProductSetAttributeValue
 
 // ProductSetCount How many product sets use an attribute set.
 type ProductSetCount struct {
-	AttributeSetId *int `json:"attributeSetId,omitempty"`
-	Count          *int `json:"count,omitempty"`
+	AttributeSetId int `json:"attributeSetId,omitempty,omitzero"`
+	Count          int `json:"count,omitempty,omitzero"`
 }
 
 // ProductSetCoverImage The main image of a product set.
 type ProductSetCoverImage struct {
 	// ImageUrl Null for unknown sets, sets of other sellers and sets without images.
 	ImageUrl     *string `json:"imageUrl,omitempty"`
-	ProductSetId *int    `json:"productSetId,omitempty"`
+	ProductSetId int     `json:"productSetId,omitempty,omitzero"`
 }
 
 // ProductSetCreate A new product set with its first product.
@@ -3582,15 +3583,15 @@ type ProductSetCreate struct {
 	// Example: {"421":"string value","533":[4,5],"567":123,"721":["string1","string2"],"854":null}
 	Attributes  ProductSetAttributes `json:"attributes"`
 	BrandId     int                  `json:"brandId"`
-	BrowseNodes *[]int               `json:"browseNodes,omitempty"`
-	Categories  *[]int               `json:"categories,omitempty"`
-	Description *string              `json:"description,omitempty"`
+	BrowseNodes []int                `json:"browseNodes,omitempty,omitzero"`
+	Categories  []int                `json:"categories,omitempty,omitzero"`
+	Description string               `json:"description,omitempty,omitzero"`
 
 	// Name Need not be unique; replaced when the category names products automatically.
 	Name string `json:"name"`
 
 	// ParentSku The first product's seller SKU when left out.
-	ParentSku *string `json:"parentSku,omitempty"`
+	ParentSku string `json:"parentSku,omitempty,omitzero"`
 
 	// Price Price of the first product.
 	Price             float64 `json:"price"`
@@ -3607,7 +3608,7 @@ type ProductSetCreate struct {
 	SizeSystem     *int `json:"sizeSystem,omitempty"`
 
 	// Status Status of the first product; a set cannot be created deleted.
-	Status *ProductSetCreateStatus `json:"status,omitempty"`
+	Status ProductSetCreateStatus `json:"status,omitempty,omitzero"`
 
 	// Variation The variation value as text, such as XL or 42, never an option id. A category attribute with the feed name Variation goes here, not in attributes.
 	Variation *string `json:"variation,omitempty"`
@@ -3618,32 +3619,32 @@ type ProductSetCreateStatus string
 
 // ProductSetImages The images of a product set, cover first.
 type ProductSetImages struct {
-	Images       *[]ImageLink `json:"images,omitempty"`
-	ProductSetId *int         `json:"productSetId,omitempty"`
+	Images       []ImageLink `json:"images,omitempty,omitzero"`
+	ProductSetId int         `json:"productSetId,omitempty,omitzero"`
 }
 
 // ProductSetPage One page of listProductSets.
 type ProductSetPage struct {
 	Items []ProductSet `json:"items"`
 
-	// Pagination Where a page sits in a list whose total is known.
+	// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
 	Pagination Pagination `json:"pagination"`
 }
 
 // ProductSetPrices The prices of a product set's products.
 type ProductSetPrices struct {
-	Items        *[]ProductCountryPrices `json:"items,omitempty"`
-	ProductSetId *int                    `json:"productSetId,omitempty"`
+	Items        []ProductCountryPrices `json:"items,omitempty,omitzero"`
+	ProductSetId int                    `json:"productSetId,omitempty,omitzero"`
 }
 
 // ProductSetReference The id of a product set.
 type ProductSetReference struct {
-	ProductSetId *int `json:"productSetId,omitempty"`
+	ProductSetId int `json:"productSetId,omitempty,omitzero"`
 }
 
 // ProductSetReupload Whether the upload was queued again.
 type ProductSetReupload struct {
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty,omitzero"`
 }
 
 // ProductSetSample An example createProductSet body for a category. Each field may come with a __comment_ member explaining it; with showFull=1 further attributes appear, kept in AdditionalProperties.
@@ -3659,7 +3660,7 @@ type ProductSetSample struct {
 	// Attributes Attribute values of a product set by attribute id (a decimal string). System attributes such as the brand or the name are root fields of the set instead.
 	//
 	// Example: {"421":"string value","533":[4,5],"567":123,"721":["string1","string2"],"854":null}
-	Attributes           *ProductSetAttributes  `json:"attributes,omitempty"`
+	Attributes           ProductSetAttributes   `json:"attributes,omitempty,omitzero"`
 	BrandId              *int                   `json:"brandId,omitempty"`
 	Description          *string                `json:"description,omitempty"`
 	Name                 *string                `json:"name,omitempty"`
@@ -3679,19 +3680,19 @@ type ProductSetSortDirection string
 // ProductSetStockSummary Stock figures summed over a product set.
 type ProductSetStockSummary struct {
 	// FulfilmentStock Stock received by the marketplace.
-	FulfilmentStock         *int  `json:"fulfilmentStock,omitempty"`
-	HasProductWithZeroStock *bool `json:"hasProductWithZeroStock,omitempty"`
-	IsConsignmentShipment   *bool `json:"isConsignmentShipment,omitempty"`
-	NonSellableStock        *int  `json:"nonSellableStock,omitempty"`
-	ProductSetId            *int  `json:"productSetId,omitempty"`
-	ReservedStock           *int  `json:"reservedStock,omitempty"`
-	SellableStock           *int  `json:"sellableStock,omitempty"`
-	SumOfStocks             *int  `json:"sumOfStocks,omitempty"`
+	FulfilmentStock         int  `json:"fulfilmentStock,omitempty,omitzero"`
+	HasProductWithZeroStock bool `json:"hasProductWithZeroStock,omitempty,omitzero"`
+	IsConsignmentShipment   bool `json:"isConsignmentShipment,omitempty,omitzero"`
+	NonSellableStock        int  `json:"nonSellableStock,omitempty,omitzero"`
+	ProductSetId            int  `json:"productSetId,omitempty,omitzero"`
+	ReservedStock           int  `json:"reservedStock,omitempty,omitzero"`
+	SellableStock           int  `json:"sellableStock,omitempty,omitzero"`
+	SumOfStocks             int  `json:"sumOfStocks,omitempty,omitzero"`
 }
 
 // ProductSetTag A tag of a product set; tagId and tagName are null for a set without tags.
 type ProductSetTag struct {
-	ProductSetId *int    `json:"productSetId,omitempty"`
+	ProductSetId int     `json:"productSetId,omitempty,omitzero"`
 	TagId        *int    `json:"tagId,omitempty"`
 	TagName      *string `json:"tagName,omitempty"`
 }
@@ -3701,27 +3702,27 @@ type ProductSetUpdate struct {
 	// Attributes Attribute values of a product set by attribute id (a decimal string). System attributes such as the brand or the name are root fields of the set instead.
 	//
 	// Example: {"421":"string value","533":[4,5],"567":123,"721":["string1","string2"],"854":null}
-	Attributes        *ProductSetAttributes `json:"attributes,omitempty"`
-	BrandId           *int                  `json:"brandId,omitempty"`
-	BrowseNodes       *[]int                `json:"browseNodes,omitempty"`
-	Categories        *[]int                `json:"categories,omitempty"`
-	Description       *string               `json:"description,omitempty"`
-	Name              *string               `json:"name,omitempty"`
-	ParentSku         *string               `json:"parentSku,omitempty"`
-	PrimaryCategoryId *int                  `json:"primaryCategoryId,omitempty"`
-	SizeSystem        *int                  `json:"sizeSystem,omitempty"`
+	Attributes        ProductSetAttributes `json:"attributes,omitempty,omitzero"`
+	BrandId           *int                 `json:"brandId,omitempty"`
+	BrowseNodes       []int                `json:"browseNodes,omitzero"`
+	Categories        []int                `json:"categories,omitzero"`
+	Description       *string              `json:"description,omitempty"`
+	Name              *string              `json:"name,omitempty"`
+	ParentSku         *string              `json:"parentSku,omitempty"`
+	PrimaryCategoryId *int                 `json:"primaryCategoryId,omitempty"`
+	SizeSystem        *int                 `json:"sizeSystem,omitempty"`
 }
 
 // ProductSetUploadStatus Whether the latest version of a product set reached the shop.
 type ProductSetUploadStatus struct {
 	// DirtStatus The set has changes not yet uploaded.
-	DirtStatus *bool `json:"dirtStatus,omitempty"`
+	DirtStatus bool `json:"dirtStatus,omitempty,omitzero"`
 
 	// Message "Uploaded to shop" when uploaded; any other text means not yet.
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty,omitzero"`
 
 	// SyncClass Icon class for the upload state in the seller UI, such as iconset-visible.
-	SyncClass *string `json:"syncClass,omitempty"`
+	SyncClass string `json:"syncClass,omitempty,omitzero"`
 }
 
 // ProductSetUploadStatuses Upload statuses keyed by product set id. The vendor document names the key productSetId literally; the API keys each entry by the numeric id, and both decode into this map.
@@ -3729,27 +3730,27 @@ type ProductSetUploadStatuses map[string]ProductSetUploadStatus
 
 // ProductSetVisibility Which conditions for being shown in the shop a product set meets.
 type ProductSetVisibility struct {
-	HasActiveCategories        *bool `json:"hasActiveCategories,omitempty"`
-	HasAtLeastOneActiveProduct *bool `json:"hasAtLeastOneActiveProduct,omitempty"`
-	HasImages                  *bool `json:"hasImages,omitempty"`
+	HasActiveCategories        bool `json:"hasActiveCategories,omitempty,omitzero"`
+	HasAtLeastOneActiveProduct bool `json:"hasAtLeastOneActiveProduct,omitempty,omitzero"`
+	HasImages                  bool `json:"hasImages,omitempty,omitzero"`
 
 	// HasZeroPrices Some product has a price of 0.
-	HasZeroPrices *bool `json:"hasZeroPrices,omitempty"`
+	HasZeroPrices bool `json:"hasZeroPrices,omitempty,omitzero"`
 
 	// HasZeroStocks Some product has no stock.
-	HasZeroStocks           *bool `json:"hasZeroStocks,omitempty"`
-	IsBrandActive           *bool `json:"isBrandActive,omitempty"`
-	IsBrandApproved         *bool `json:"isBrandApproved,omitempty"`
-	IsLatestVersionUploaded *bool `json:"isLatestVersionUploaded,omitempty"`
-	IsProductSetAuthorized  *bool `json:"isProductSetAuthorized,omitempty"`
-	IsSellerActive          *bool `json:"isSellerActive,omitempty"`
+	HasZeroStocks           bool `json:"hasZeroStocks,omitempty,omitzero"`
+	IsBrandActive           bool `json:"isBrandActive,omitempty,omitzero"`
+	IsBrandApproved         bool `json:"isBrandApproved,omitempty,omitzero"`
+	IsLatestVersionUploaded bool `json:"isLatestVersionUploaded,omitempty,omitzero"`
+	IsProductSetAuthorized  bool `json:"isProductSetAuthorized,omitempty,omitzero"`
+	IsSellerActive          bool `json:"isSellerActive,omitempty,omitzero"`
 
 	// LatestVersionUploadedMessage Details, with the error if any, of the last upload to the shop.
-	LatestVersionUploadedMessage *string `json:"latestVersionUploadedMessage,omitempty"`
-	ProductSetId                 *int    `json:"productSetId,omitempty"`
+	LatestVersionUploadedMessage string `json:"latestVersionUploadedMessage,omitempty,omitzero"`
+	ProductSetId                 int    `json:"productSetId,omitempty,omitzero"`
 
 	// QualityControlStatus The quality control state; note accepted, where listProductSetQualityControl says approved.
-	QualityControlStatus *ProductSetVisibilityQualityControlStatus `json:"qualityControlStatus,omitempty"`
+	QualityControlStatus ProductSetVisibilityQualityControlStatus `json:"qualityControlStatus,omitempty,omitzero"`
 }
 
 // ProductSetVisibilityQualityControlStatus The quality control state; note accepted, where listProductSetQualityControl says approved.
@@ -3784,16 +3785,16 @@ type ProductWrite struct {
 	ShipmentTypeId *int `json:"shipmentTypeId,omitempty"`
 
 	// Status Status of a product; deleted products can be restored.
-	Status    *ProductStatus `json:"status,omitempty"`
-	Variation *string        `json:"variation,omitempty"`
+	Status    ProductStatus `json:"status,omitempty,omitzero"`
+	Variation *string       `json:"variation,omitempty"`
 }
 
 // ProfileField One field of the seller's profile.
 type ProfileField struct {
 	// DisplayValue The value as shown to people, for fields such as dropdowns.
-	DisplayValue *string `json:"displayValue,omitempty"`
-	Name         *string `json:"name,omitempty"`
-	Value        *string `json:"value,omitempty"`
+	DisplayValue string `json:"displayValue,omitempty,omitzero"`
+	Name         string `json:"name,omitempty,omitzero"`
+	Value        string `json:"value,omitempty,omitzero"`
 }
 
 // ProfileFieldUpdate A profile field to set, by id or by name.
@@ -3805,15 +3806,15 @@ type ProfileFieldUpdate struct {
 
 // QualityControlRejectReason A reason quality control can reject with.
 type QualityControlRejectReason struct {
-	Id        *int  `json:"id,omitempty"`
-	IsEnabled *bool `json:"isEnabled,omitempty"`
+	Id        int  `json:"id,omitempty,omitzero"`
+	IsEnabled bool `json:"isEnabled,omitempty,omitzero"`
 
 	// IsSetToNotAuthorized The reason takes the product offline and out of quality control.
-	IsSetToNotAuthorized *bool `json:"isSetToNotAuthorized,omitempty"`
+	IsSetToNotAuthorized bool `json:"isSetToNotAuthorized,omitempty,omitzero"`
 
 	// Name In the instance's language; reasons that make a product not authorized end in "(Not Authorized)".
-	Name *string                         `json:"name,omitempty"`
-	Type *QualityControlRejectReasonType `json:"type,omitempty"`
+	Name string                         `json:"name,omitempty,omitzero"`
+	Type QualityControlRejectReasonType `json:"type,omitempty,omitzero"`
 }
 
 // QualityControlRejectReasonType defines model for QualityControlRejectReason.Type.
@@ -3824,7 +3825,7 @@ type QualityControlRejection struct {
 	ProductSetId int `json:"productSetId"`
 
 	// QcComment The reviewer's optional comment.
-	QcComment *string `json:"qcComment,omitempty"`
+	QcComment string `json:"qcComment,omitempty,omitzero"`
 
 	// RejectedReasons Reasons for people to read.
 	RejectedReasons []string `json:"rejectedReasons"`
@@ -3836,11 +3837,11 @@ type QualityControlState string
 // QualityControlStatus The quality control state of a product set.
 type QualityControlStatus struct {
 	// CreatedAt A moment in any shape the API writes; see package datetime.
-	CreatedAt    *DateTime `json:"createdAt,omitempty"`
-	ProductSetId *int      `json:"productSetId,omitempty"`
+	CreatedAt    DateTime `json:"createdAt,omitempty,omitzero"`
+	ProductSetId int      `json:"productSetId,omitempty,omitzero"`
 
 	// Status Where a product set is in quality control.
-	Status *QualityControlState `json:"status,omitempty"`
+	Status QualityControlState `json:"status,omitempty,omitzero"`
 }
 
 // ReadyToShipItem An item to pack; this call names the item id "id", not "orderItemId".
@@ -3848,26 +3849,26 @@ type ReadyToShipItem struct {
 	Id int `json:"id"`
 
 	// SerialNumber Only with the serial-number feature.
-	SerialNumber *string `json:"serialNumber,omitempty"`
+	SerialNumber string `json:"serialNumber,omitempty,omitzero"`
 }
 
 // ReadyToShipRequest Items of one pending order to pack and mark ready to ship.
 type ReadyToShipRequest struct {
-	AccessKey *string `json:"accessKey,omitempty"`
+	AccessKey string `json:"accessKey,omitempty,omitzero"`
 
 	// DeliveryType Who moves the package: dropship, the seller ships it; pickup, the marketplace collects it (cross-docking); send_to_warehouse, the seller brings it to the marketplace's warehouse (cross-docking).
-	DeliveryType *DeliveryType `json:"deliveryType,omitempty"`
-	DocumentUrl  *string       `json:"documentUrl,omitempty"`
+	DeliveryType DeliveryType `json:"deliveryType,omitempty,omitzero"`
+	DocumentUrl  string       `json:"documentUrl,omitempty,omitzero"`
 
 	// InvoiceEncodedXml Base64-encoded invoice XML.
-	InvoiceEncodedXml *string           `json:"invoiceEncodedXml,omitempty"`
+	InvoiceEncodedXml string            `json:"invoiceEncodedXml,omitempty,omitzero"`
 	OrderItems        []ReadyToShipItem `json:"orderItems"`
 
 	// ShippingProvider Carrier name from listShipmentProviders.
-	ShippingProvider *string `json:"shippingProvider,omitempty"`
+	ShippingProvider string `json:"shippingProvider,omitempty,omitzero"`
 
 	// TrackingNumber Required unless the carrier has an API integration (apiIntegrationAvailable) or the delivery type is pickup. The vendor document marks it required; the API accepts it absent in those cases.
-	TrackingNumber *string `json:"trackingNumber,omitempty"`
+	TrackingNumber string `json:"trackingNumber,omitempty,omitzero"`
 }
 
 // ReasonedStatusChange Items and the reason for a cancel, failed delivery or return rejection.
@@ -3888,17 +3889,17 @@ type ReturnStatusChange struct {
 // ReturnsExportRequest Which return orders to export.
 type ReturnsExportRequest struct {
 	// DateEnd A moment in any shape the API writes; see package datetime.
-	DateEnd *DateTime `json:"dateEnd,omitempty"`
+	DateEnd DateTime `json:"dateEnd,omitempty,omitzero"`
 
 	// DateStart A moment in any shape the API writes; see package datetime.
-	DateStart *DateTime `json:"dateStart,omitempty"`
+	DateStart DateTime `json:"dateStart,omitempty,omitzero"`
 
 	// Format File format of an export.
-	Format       ExportFormat                `json:"format"`
-	OrderItemIds *[]int                      `json:"orderItemIds,omitempty"`
-	OrderNumbers *[]string                   `json:"orderNumbers,omitempty"`
-	SrcIds       *[]string                   `json:"srcIds,omitempty"`
-	Status       *ReturnsExportRequestStatus `json:"status,omitempty"`
+	Format       ExportFormat               `json:"format"`
+	OrderItemIds []int                      `json:"orderItemIds,omitempty,omitzero"`
+	OrderNumbers []string                   `json:"orderNumbers,omitempty,omitzero"`
+	SrcIds       []string                   `json:"srcIds,omitempty,omitzero"`
+	Status       ReturnsExportRequestStatus `json:"status,omitempty,omitzero"`
 }
 
 // ReturnsExportRequestStatus defines model for ReturnsExportRequest.Status.
@@ -3907,30 +3908,30 @@ type ReturnsExportRequestStatus string
 // Seller A seller account.
 type Seller struct {
 	// AgreementsAccepted Newer than the vendor document; seen in 2025 models of the API.
-	AgreementsAccepted *bool   `json:"agreementsAccepted,omitempty"`
-	CompanyName        *string `json:"companyName,omitempty"`
+	AgreementsAccepted bool   `json:"agreementsAccepted,omitempty,omitzero"`
+	CompanyName        string `json:"companyName,omitempty,omitzero"`
 
 	// CreatedAt A moment in any shape the API writes; see package datetime.
-	CreatedAt     *DateTime       `json:"createdAt,omitempty"`
-	DelistReasons *[]DelistReason `json:"delistReasons,omitempty"`
-	Email         *string         `json:"email,omitempty"`
-	Id            *int            `json:"id,omitempty"`
+	CreatedAt     DateTime       `json:"createdAt,omitempty,omitzero"`
+	DelistReasons []DelistReason `json:"delistReasons,omitempty,omitzero"`
+	Email         string         `json:"email,omitempty,omitzero"`
+	Id            int            `json:"id,omitempty,omitzero"`
 
 	// Listed Whether the seller's products are shown in the shop.
-	Listed        *bool           `json:"listed,omitempty"`
-	Name          *string         `json:"name,omitempty"`
-	ProfileFields *[]ProfileField `json:"profileFields,omitempty"`
-	ShortCode     *string         `json:"shortCode,omitempty"`
+	Listed        bool           `json:"listed,omitempty,omitzero"`
+	Name          string         `json:"name,omitempty,omitzero"`
+	ProfileFields []ProfileField `json:"profileFields,omitempty,omitzero"`
+	ShortCode     string         `json:"shortCode,omitempty,omitzero"`
 
 	// SrcId Id of the seller in the shop system; a string on purpose.
-	SrcId    *string       `json:"srcId,omitempty"`
-	Status   *SellerStatus `json:"status,omitempty"`
-	TaxClass *string       `json:"taxClass,omitempty"`
+	SrcId    string       `json:"srcId,omitempty,omitzero"`
+	Status   SellerStatus `json:"status,omitempty,omitzero"`
+	TaxClass string       `json:"taxClass,omitempty,omitzero"`
 
 	// UpdatedAt A moment in any shape the API writes; see package datetime.
-	UpdatedAt *DateTime `json:"updatedAt,omitempty"`
-	Uuid      *string   `json:"uuid,omitempty"`
-	Verified  *bool     `json:"verified,omitempty"`
+	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
+	Uuid      string   `json:"uuid,omitempty,omitzero"`
+	Verified  bool     `json:"verified,omitempty,omitzero"`
 }
 
 // SellerStatus defines model for Seller.Status.
@@ -3938,17 +3939,17 @@ type SellerStatus string
 
 // SellerTags The tags of one seller.
 type SellerTags struct {
-	SellerId *int `json:"sellerId,omitempty"`
+	SellerId int `json:"sellerId,omitempty,omitzero"`
 
 	// Tags Tag names.
-	Tags *[]string `json:"tags,omitempty"`
+	Tags []string `json:"tags,omitempty,omitzero"`
 }
 
 // SellerTagsPage One page of listSellerTags.
 type SellerTagsPage struct {
 	Items []SellerTags `json:"items"`
 
-	// Pagination Where a page sits in a list whose total is known.
+	// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
 	Pagination Pagination `json:"pagination"`
 }
 
@@ -3957,26 +3958,26 @@ type SellerUpdate struct {
 	Email *string `json:"email,omitempty"`
 
 	// ProfileFields Profile fields to set, by id or by name. Newer than the vendor document.
-	ProfileFields *[]ProfileFieldUpdate `json:"profileFields,omitempty"`
+	ProfileFields []ProfileFieldUpdate `json:"profileFields,omitzero"`
 }
 
 // ShipmentProvider A carrier the seller can use.
 type ShipmentProvider struct {
 	// ApiIntegrationAvailable The tracking number may be left out for this carrier.
-	ApiIntegrationAvailable *bool `json:"apiIntegrationAvailable,omitempty"`
-	CashOnDelivery          *bool `json:"cashOnDelivery,omitempty"`
-	Default                 *bool `json:"default,omitempty"`
-	Id                      *int  `json:"id,omitempty"`
+	ApiIntegrationAvailable bool `json:"apiIntegrationAvailable,omitempty,omitzero"`
+	CashOnDelivery          bool `json:"cashOnDelivery,omitempty,omitzero"`
+	Default                 bool `json:"default,omitempty,omitzero"`
+	Id                      int  `json:"id,omitempty,omitzero"`
 
 	// Name What shippingProvider fields take.
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Status Active for this seller.
-	Status *bool `json:"status,omitempty"`
+	Status bool `json:"status,omitempty,omitzero"`
 
 	// Url Tracking URL.
-	Url  *string `json:"url,omitempty"`
-	Uuid *string `json:"uuid,omitempty"`
+	Url  string `json:"url,omitempty,omitzero"`
+	Uuid string `json:"uuid,omitempty,omitzero"`
 }
 
 // ShipmentType How an item reaches the customer, as a filter.
@@ -3997,27 +3998,27 @@ type SortDirection string
 // StockLevel The stock figures of a product. consignments is sent only when the marketplace fulfils for the seller and holds some of its stock; warehouses only with several warehouses that hold some.
 type StockLevel struct {
 	// Available What can still be sold.
-	Available *int `json:"available,omitempty"`
+	Available int `json:"available,omitempty,omitzero"`
 
 	// Consignments Consignment stock of a product by state.
 	Consignments *ConsignmentStockCounts `json:"consignments,omitempty"`
-	Name         *string                 `json:"name,omitempty"`
+	Name         string                  `json:"name,omitempty,omitzero"`
 
 	// NonSellableStock Quarantined and defective consignment stock.
-	NonSellableStock     *int `json:"nonSellableStock,omitempty"`
-	PreVerificationStock *int `json:"preVerificationStock,omitempty"`
+	NonSellableStock     int `json:"nonSellableStock,omitempty,omitzero"`
+	PreVerificationStock int `json:"preVerificationStock,omitempty,omitzero"`
 
 	// Quantity Stock in the seller's warehouse.
-	Quantity *int `json:"quantity,omitempty"`
+	Quantity int `json:"quantity,omitempty,omitzero"`
 
 	// ReservedStock Reserved by pending and ready-to-ship items.
-	ReservedStock *int `json:"reservedStock,omitempty"`
+	ReservedStock int `json:"reservedStock,omitempty,omitzero"`
 
 	// SellableStock Received, canceled, returned and failed consignment stock.
-	SellableStock *int                   `json:"sellableStock,omitempty"`
-	SellerSku     *string                `json:"sellerSku,omitempty"`
-	ShopSku       *string                `json:"shopSku,omitempty"`
-	Warehouses    *[]WarehouseStockLevel `json:"warehouses,omitempty"`
+	SellableStock int                   `json:"sellableStock,omitempty,omitzero"`
+	SellerSku     string                `json:"sellerSku,omitempty,omitzero"`
+	ShopSku       *string               `json:"shopSku,omitempty"`
+	Warehouses    []WarehouseStockLevel `json:"warehouses,omitempty,omitzero"`
 }
 
 // TrackingCodeUpdate A new tracking code.
@@ -4036,53 +4037,53 @@ type TransactionTotal struct {
 // Unavailable The 503 body. In maintenance mode the API sends message and caused_by ("maintenance_mode"); other outages send the Problem fields. Both shapes decode into this one type.
 type Unavailable struct {
 	// CausedBy Example: maintenance_mode
-	CausedBy *string `json:"caused_by,omitempty"`
-	Detail   *string `json:"detail,omitempty"`
+	CausedBy string `json:"caused_by,omitempty,omitzero"`
+	Detail   string `json:"detail,omitempty,omitzero"`
 
 	// Message Example: Service is unavailable due to maintenance mode
-	Message *string `json:"message,omitempty"`
-	Status  *int32  `json:"status,omitempty"`
-	Title   *string `json:"title,omitempty"`
-	Type    *string `json:"type,omitempty"`
+	Message string `json:"message,omitempty,omitzero"`
+	Status  int32  `json:"status,omitempty,omitzero"`
+	Title   string `json:"title,omitempty,omitzero"`
+	Type    string `json:"type,omitempty,omitzero"`
 }
 
 // UploadedDocument A stored document.
 type UploadedDocument struct {
-	Id *int `json:"id,omitempty"`
+	Id int `json:"id,omitempty,omitzero"`
 }
 
 // ValidationProblem A Problem that lists the fields that failed validation.
 type ValidationProblem struct {
 	// Detail All violations in one line.
-	Detail *string `json:"detail,omitempty"`
+	Detail string `json:"detail,omitempty,omitzero"`
 
 	// Status The HTTP status code.
-	Status *int32 `json:"status,omitempty"`
+	Status int32 `json:"status,omitempty,omitzero"`
 
 	// Title Short summary, usually "Validation Failed".
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty,omitzero"`
 
 	// Type A URI or code naming the kind of problem.
-	Type       *string      `json:"type,omitempty"`
-	Violations *[]Violation `json:"violations,omitempty"`
+	Type       string      `json:"type,omitempty,omitzero"`
+	Violations []Violation `json:"violations,omitempty,omitzero"`
 }
 
 // Violation One field that failed validation.
 type Violation struct {
 	// Parameters The value and the expected type.
-	Parameters *struct {
-		Type  *string `json:"type,omitempty"`
-		Value *string `json:"value,omitempty"`
-	} `json:"parameters,omitempty"`
+	Parameters struct {
+		Type  string `json:"type,omitempty,omitzero"`
+		Value string `json:"value,omitempty,omitzero"`
+	} `json:"parameters,omitempty,omitzero"`
 
 	// PropertyPath Path of the offending field, such as orderItemIds[0].
-	PropertyPath *string `json:"propertyPath,omitempty"`
+	PropertyPath string `json:"propertyPath,omitempty,omitzero"`
 
 	// Title What is wrong with it.
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty,omitzero"`
 
 	// Type A URI or code naming the kind of violation.
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 }
 
 // Warehouse A warehouse of the seller. id and sellerId are set by the API and ignored in requests.
@@ -4117,9 +4118,9 @@ type WarehouseStock struct {
 
 // WarehouseStockLevel A product's stock in one of the seller's warehouses.
 type WarehouseStockLevel struct {
-	Name        *string `json:"name,omitempty"`
-	Stock       *int    `json:"stock,omitempty"`
-	WarehouseId *int    `json:"warehouseId,omitempty"`
+	Name        string `json:"name,omitempty,omitzero"`
+	Stock       int    `json:"stock,omitempty,omitzero"`
+	WarehouseId int    `json:"warehouseId,omitempty,omitzero"`
 }
 
 // XmlDetail One error or warning about a field of a product.
@@ -4272,14 +4273,14 @@ type XmlProductChange struct {
 // XmlProductCreateRequest The body of importNewProductsXml, a <Request> root with one <Product> per new product. xml.Marshal writes it as the API expects.
 type XmlProductCreateRequest struct {
 	// XMLName Not an element; names the root <Request> for encoding/xml.
-	XMLName encxml.Name     `json:"XMLName,omitempty" xml:"Request"`
+	XMLName encxml.Name     `json:"XMLName,omitempty,omitzero" xml:"Request"`
 	Product []XmlNewProduct `json:"Product"`
 }
 
 // XmlProductData The category's attributes, one element each named by the attribute's feedName, such as <Megapixels>490</Megapixels>. Which elements apply depends on the primary category (see listCategoryAttributes).
 type XmlProductData struct {
 	// Fields The attribute elements. Not an element itself: encoding/xml reads and writes each entry as a child element of ProductData.
-	Fields *[]XmlProductField `json:"Fields,omitempty" xml:",any"`
+	Fields []XmlProductField `json:"Fields,omitempty,omitzero" xml:",any"`
 }
 
 // XmlProductField One attribute element of ProductData.
@@ -4297,14 +4298,14 @@ type XmlProductStatus string
 // XmlProductUpdateRequest The body of importProductUpdatesXml, a <Request> root with one <Product> per product to change. xml.Marshal writes it as the API expects.
 type XmlProductUpdateRequest struct {
 	// XMLName Not an element; names the root <Request> for encoding/xml.
-	XMLName encxml.Name        `json:"XMLName,omitempty" xml:"Request"`
+	XMLName encxml.Name        `json:"XMLName,omitempty,omitzero" xml:"Request"`
 	Product []XmlProductChange `json:"Product"`
 }
 
 // XmlResponse The legacy XML envelope of the XML imports: a SuccessResponse root with the request id, or an ErrorResponse root with the error code, message and per-SKU details. Both roots decode into this one type; XMLName tells them apart, and only an ErrorResponse carries ErrorCode. Element names are the Go field names, which encoding/xml matches exactly.
 type XmlResponse struct {
 	// XMLName The root element's name, SuccessResponse or ErrorResponse. Not an element: encoding/xml fills it in when decoding and writes it as the root name when encoding.
-	XMLName encxml.Name `json:"XMLName,omitempty"`
+	XMLName encxml.Name `json:"XMLName,omitempty,omitzero"`
 
 	// Head The head of the legacy envelope. A SuccessResponse fills RequestId, RequestAction, ResponseType and Timestamp; an ErrorResponse fills RequestAction, ErrorType, ErrorCode and ErrorMessage.
 	Head *XmlResponseHead `json:"Head,omitempty"`
@@ -4316,10 +4317,10 @@ type XmlResponse struct {
 // XmlResponseBody The body of the legacy envelope; empty unless there are details.
 type XmlResponseBody struct {
 	// ErrorDetail Per-field errors of an ErrorResponse, one element each.
-	ErrorDetail *[]XmlDetail `json:"ErrorDetail,omitempty"`
+	ErrorDetail []XmlDetail `json:"ErrorDetail,omitempty,omitzero"`
 
 	// WarningDetail Warnings of a SuccessResponse. The vendor types a single element; the legacy API repeats it, and a list decodes both.
-	WarningDetail *[]XmlDetail `json:"WarningDetail,omitempty"`
+	WarningDetail []XmlDetail `json:"WarningDetail,omitempty,omitzero"`
 }
 
 // XmlResponseHead The head of the legacy envelope. A SuccessResponse fills RequestId, RequestAction, ResponseType and Timestamp; an ErrorResponse fills RequestAction, ErrorType, ErrorCode and ErrorMessage.
@@ -4366,7 +4367,7 @@ type XmlStockChange struct {
 // XmlStockUpdateRequest The body of importStockUpdatesXml, a <Request> root with one <Product> per SKU. xml.Marshal writes it as the API expects.
 type XmlStockUpdateRequest struct {
 	// XMLName Not an element; names the root <Request> for encoding/xml.
-	XMLName encxml.Name      `json:"XMLName,omitempty" xml:"Request"`
+	XMLName encxml.Name      `json:"XMLName,omitempty,omitzero" xml:"Request"`
 	Product []XmlStockChange `json:"Product"`
 }
 
@@ -4592,16 +4593,16 @@ type Unprocessable = Problem
 // ListAttributeSetsParams defines parameters for ListAttributeSets.
 type ListAttributeSetsParams struct {
 	// AttributeSetIds Only these attribute sets, by numeric id.
-	AttributeSetIds *[]int `form:"attributeSetIds[],omitempty" json:"attributeSetIds[],omitempty"`
+	AttributeSetIds []int `form:"attributeSetIds[],omitempty" json:"attributeSetIds[],omitempty,omitzero"`
 }
 
 // ListAttributesParams defines parameters for ListAttributes.
 type ListAttributesParams struct {
 	// AttributeIds Only these attributes, by numeric id.
-	AttributeIds *[]int `form:"attributeIds[],omitempty" json:"attributeIds[],omitempty"`
+	AttributeIds []int `form:"attributeIds[],omitempty" json:"attributeIds[],omitempty,omitzero"`
 
 	// AttributeSetIds Only the attributes of these attribute sets.
-	AttributeSetIds *[]int `form:"attributeSetIds[],omitempty" json:"attributeSetIds[],omitempty"`
+	AttributeSetIds []int `form:"attributeSetIds[],omitempty" json:"attributeSetIds[],omitempty,omitzero"`
 
 	// OnlyVisible Whether to leave out attributes hidden from sellers; true when not sent.
 	OnlyVisible *bool `form:"onlyVisible,omitempty" json:"onlyVisible,omitempty"`
@@ -4616,13 +4617,13 @@ type ListAttributesParams struct {
 // ListBrandsParams defines parameters for ListBrands.
 type ListBrandsParams struct {
 	// Name Only brands whose name contains this text.
-	Name *string `form:"name,omitempty" json:"name,omitempty"`
+	Name string `form:"name,omitempty" json:"name,omitempty,omitzero"`
 
 	// BrandIds Only these brands, by numeric id.
-	BrandIds *[]int `form:"brandIds[],omitempty" json:"brandIds[],omitempty"`
+	BrandIds []int `form:"brandIds[],omitempty" json:"brandIds[],omitempty,omitzero"`
 
 	// BrandUuids Only these brands, by UUID.
-	BrandUuids *[]string `form:"brandUuids[],omitempty" json:"brandUuids[],omitempty"`
+	BrandUuids []string `form:"brandUuids[],omitempty" json:"brandUuids[],omitempty,omitzero"`
 
 	// IncludeInaccessible Also list entries the seller may not use; by default only usable ones are listed.
 	IncludeInaccessible *IncludeInaccessible `form:"includeInaccessible,omitempty" json:"includeInaccessible,omitempty"`
@@ -4631,10 +4632,10 @@ type ListBrandsParams struct {
 	RestrictedOnly *bool `form:"restrictedOnly,omitempty" json:"restrictedOnly,omitempty"`
 
 	// Sort Field to sort by.
-	Sort *ListBrandsParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
+	Sort ListBrandsParamsSort `form:"sort,omitempty" json:"sort,omitempty,omitzero"`
 
 	// SortDir Sort direction; ascending by default.
-	SortDir *SortDir `form:"sortDir,omitempty" json:"sortDir,omitempty"`
+	SortDir SortDir `form:"sortDir,omitempty" json:"sortDir,omitempty,omitzero"`
 
 	// Limit Page size.
 	Limit Limit `form:"limit" json:"limit"`
@@ -4649,7 +4650,7 @@ type ListBrandsParamsSort string
 // SearchCategoriesParams defines parameters for SearchCategories.
 type SearchCategoriesParams struct {
 	// Query Text to look for in category names; leave it out to list every category.
-	Query *string `form:"query,omitempty" json:"query,omitempty"`
+	Query string `form:"query,omitempty" json:"query,omitempty,omitzero"`
 
 	// IncludeInaccessible Also list entries the seller may not use; by default only usable ones are listed.
 	IncludeInaccessible *IncludeInaccessible `form:"includeInaccessible,omitempty" json:"includeInaccessible,omitempty"`
@@ -4664,7 +4665,7 @@ type SearchCategoriesParams struct {
 // ListCategoriesByIdsParams defines parameters for ListCategoriesByIds.
 type ListCategoriesByIdsParams struct {
 	// Ids Numeric category ids.
-	Ids *[]int `form:"ids[],omitempty" json:"ids[],omitempty"`
+	Ids []int `form:"ids[],omitempty" json:"ids[],omitempty,omitzero"`
 
 	// IncludeInaccessible Also list entries the seller may not use; by default only usable ones are listed.
 	IncludeInaccessible *IncludeInaccessible `form:"includeInaccessible,omitempty" json:"includeInaccessible,omitempty"`
@@ -4679,7 +4680,7 @@ type ListCategoriesByIdsParams struct {
 // ListCategoriesByUuidsParams defines parameters for ListCategoriesByUuids.
 type ListCategoriesByUuidsParams struct {
 	// Uuids Category UUIDs.
-	Uuids *[]string `form:"uuids[],omitempty" json:"uuids[],omitempty"`
+	Uuids []string `form:"uuids[],omitempty" json:"uuids[],omitempty,omitzero"`
 
 	// IncludeInaccessible Also list entries the seller may not use; by default only usable ones are listed.
 	IncludeInaccessible *IncludeInaccessible `form:"includeInaccessible,omitempty" json:"includeInaccessible,omitempty"`
@@ -4694,31 +4695,31 @@ type ListCategoriesByUuidsParams struct {
 // ExportProductImagesParams defines parameters for ExportProductImages.
 type ExportProductImagesParams struct {
 	// BrandIds Only sets of these brands.
-	BrandIds *ProductSetBrandIds `form:"brandIds[],omitempty" json:"brandIds[],omitempty"`
+	BrandIds ProductSetBrandIds `form:"brandIds[],omitempty" json:"brandIds[],omitempty,omitzero"`
 
 	// CreateDateStart Only sets created on or after this day (datetime.Date); must be before createDateEnd.
-	CreateDateStart *ProductSetCreateDateStart `form:"createDateStart,omitempty" json:"createDateStart,omitempty"`
+	CreateDateStart ProductSetCreateDateStart `form:"createDateStart,omitempty" json:"createDateStart,omitempty,omitzero"`
 
 	// CreateDateEnd Only sets created on or before this day (datetime.Date).
-	CreateDateEnd *ProductSetCreateDateEnd `form:"createDateEnd,omitempty" json:"createDateEnd,omitempty"`
+	CreateDateEnd ProductSetCreateDateEnd `form:"createDateEnd,omitempty" json:"createDateEnd,omitempty,omitzero"`
 
 	// Keyword Text the name, shop SKU, seller SKU or parent SKU starts with; at least 3 characters. The vendor document also allows up to five values as keyword[]; this client sends one.
-	Keyword *ProductSetKeyword `form:"keyword,omitempty" json:"keyword,omitempty"`
+	Keyword ProductSetKeyword `form:"keyword,omitempty" json:"keyword,omitempty,omitzero"`
 
 	// OnlyWithMissingImage Only product sets without images; false by default.
 	OnlyWithMissingImage *bool `form:"onlyWithMissingImage,omitempty" json:"onlyWithMissingImage,omitempty"`
 
 	// OrderDirection Sort direction.
-	OrderDirection *ProductSetOrderDirection `form:"orderDirection,omitempty" json:"orderDirection,omitempty"`
+	OrderDirection ProductSetOrderDirection `form:"orderDirection,omitempty" json:"orderDirection,omitempty,omitzero"`
 
 	// Tags Only sets with these product tags, by id or by name (see listProductTags).
-	Tags *ProductSetTagFilter `form:"tags[],omitempty" json:"tags[],omitempty"`
+	Tags ProductSetTagFilter `form:"tags[],omitempty" json:"tags[],omitempty,omitzero"`
 
 	// UpdateDateStart Only sets updated on or after this day (datetime.Date); must be before updateDateEnd.
-	UpdateDateStart *ProductSetUpdateDateStart `form:"updateDateStart,omitempty" json:"updateDateStart,omitempty"`
+	UpdateDateStart ProductSetUpdateDateStart `form:"updateDateStart,omitempty" json:"updateDateStart,omitempty,omitzero"`
 
 	// UpdateDateEnd Only sets updated on or before this day (datetime.Date).
-	UpdateDateEnd *ProductSetUpdateDateEnd `form:"updateDateEnd,omitempty" json:"updateDateEnd,omitempty"`
+	UpdateDateEnd ProductSetUpdateDateEnd `form:"updateDateEnd,omitempty" json:"updateDateEnd,omitempty,omitzero"`
 }
 
 // ListExportsParams defines parameters for ListExports.
@@ -4733,13 +4734,13 @@ type ListExportsParams struct {
 	ExportActions []ExportAction `form:"exportActions[]" json:"exportActions[]"`
 
 	// OrderBy Field to sort by.
-	OrderBy *ListExportsParamsOrderBy `form:"orderBy,omitempty" json:"orderBy,omitempty"`
+	OrderBy ListExportsParamsOrderBy `form:"orderBy,omitempty" json:"orderBy,omitempty,omitzero"`
 
 	// OrderDirection Sort direction.
-	OrderDirection *ListExportsParamsOrderDirection `form:"orderDirection,omitempty" json:"orderDirection,omitempty"`
+	OrderDirection ListExportsParamsOrderDirection `form:"orderDirection,omitempty" json:"orderDirection,omitempty,omitzero"`
 
 	// Keyword Text to find in the export's label.
-	Keyword *string `form:"keyword,omitempty" json:"keyword,omitempty"`
+	Keyword string `form:"keyword,omitempty" json:"keyword,omitempty,omitzero"`
 }
 
 // ListExportsParamsOrderBy defines parameters for ListExports.
@@ -4769,64 +4770,64 @@ type ListProductGroupsParams struct {
 	BrandId int `form:"brandId" json:"brandId"`
 
 	// Name Only groups whose name contains this text.
-	Name *string `form:"name,omitempty" json:"name,omitempty"`
+	Name string `form:"name,omitempty" json:"name,omitempty,omitzero"`
 }
 
 // ListProductSetUploadStatusesParams defines parameters for ListProductSetUploadStatuses.
 type ListProductSetUploadStatusesParams struct {
 	// ProductSetIds Only these product sets.
-	ProductSetIds *ProductSetIdsFilter `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty"`
+	ProductSetIds ProductSetIdsFilter `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty,omitzero"`
 }
 
 // ListAssignedOrderItemTagsParams defines parameters for ListAssignedOrderItemTags.
 type ListAssignedOrderItemTagsParams struct {
 	// OrderItemIds Only these order items.
-	OrderItemIds *OrderItemIdsFilter `form:"orderItemIds[],omitempty" json:"orderItemIds[],omitempty"`
+	OrderItemIds OrderItemIdsFilter `form:"orderItemIds[],omitempty" json:"orderItemIds[],omitempty,omitzero"`
 }
 
 // ListOrderItemsParams defines parameters for ListOrderItems.
 type ListOrderItemsParams struct {
 	// OrderItemIds Only these order items.
-	OrderItemIds *OrderItemIdsFilter `form:"orderItemIds[],omitempty" json:"orderItemIds[],omitempty"`
+	OrderItemIds OrderItemIdsFilter `form:"orderItemIds[],omitempty" json:"orderItemIds[],omitempty,omitzero"`
 
 	// OrderIds Only these orders, by numeric id.
-	OrderIds *OrderIds `form:"orderIds[],omitempty" json:"orderIds[],omitempty"`
+	OrderIds OrderIds `form:"orderIds[],omitempty" json:"orderIds[],omitempty,omitzero"`
 
 	// OrderNumbers Only these order numbers.
-	OrderNumbers *OrderNumbers `form:"orderNumbers[],omitempty" json:"orderNumbers[],omitempty"`
+	OrderNumbers OrderNumbers `form:"orderNumbers[],omitempty" json:"orderNumbers[],omitempty,omitzero"`
 
 	// CreatedAtStart Earliest creation time.
-	CreatedAtStart *DateTime `form:"createdAtStart,omitempty" json:"createdAtStart,omitempty"`
+	CreatedAtStart DateTime `form:"createdAtStart,omitempty" json:"createdAtStart,omitempty,omitzero"`
 
 	// CreatedAtEnd Latest creation time.
-	CreatedAtEnd *DateTime `form:"createdAtEnd,omitempty" json:"createdAtEnd,omitempty"`
+	CreatedAtEnd DateTime `form:"createdAtEnd,omitempty" json:"createdAtEnd,omitempty,omitzero"`
 
 	// UpdatedAtStart Earliest update time.
-	UpdatedAtStart *DateTime `form:"updatedAtStart,omitempty" json:"updatedAtStart,omitempty"`
+	UpdatedAtStart DateTime `form:"updatedAtStart,omitempty" json:"updatedAtStart,omitempty,omitzero"`
 
 	// UpdatedAtEnd Latest update time.
-	UpdatedAtEnd *DateTime `form:"updatedAtEnd,omitempty" json:"updatedAtEnd,omitempty"`
+	UpdatedAtEnd DateTime `form:"updatedAtEnd,omitempty" json:"updatedAtEnd,omitempty,omitzero"`
 
 	// Status Only items in these statuses (payment_pending cannot be filtered on).
-	Status *[]OrderItemStatus `form:"status[],omitempty" json:"status[],omitempty"`
+	Status []OrderItemStatus `form:"status[],omitempty" json:"status[],omitempty,omitzero"`
 
 	// ReturnedBy Who returned the item.
-	ReturnedBy *ListOrderItemsParamsReturnedBy `form:"returnedBy,omitempty" json:"returnedBy,omitempty"`
+	ReturnedBy ListOrderItemsParamsReturnedBy `form:"returnedBy,omitempty" json:"returnedBy,omitempty,omitzero"`
 
 	// SrcIds Only items with these shop-system ids.
-	SrcIds *[]string `form:"srcIds[],omitempty" json:"srcIds[],omitempty"`
+	SrcIds []string `form:"srcIds[],omitempty" json:"srcIds[],omitempty,omitzero"`
 
 	// Sort Field to sort by.
-	Sort *ListOrderItemsParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
+	Sort ListOrderItemsParamsSort `form:"sort,omitempty" json:"sort,omitempty,omitzero"`
 
 	// SortDir Sort direction; ascending by default.
-	SortDir *SortDir `form:"sortDir,omitempty" json:"sortDir,omitempty"`
+	SortDir SortDir `form:"sortDir,omitempty" json:"sortDir,omitempty,omitzero"`
 
 	// IncludeVoucherDetails Fill in voucher details of items that have a voucher.
 	IncludeVoucherDetails *IncludeVoucherDetails `form:"includeVoucherDetails,omitempty" json:"includeVoucherDetails,omitempty"`
 
 	// ShipmentType Only items with this shipment type.
-	ShipmentType *ShipmentTypeFilter `form:"shipmentType,omitempty" json:"shipmentType,omitempty"`
+	ShipmentType ShipmentTypeFilter `form:"shipmentType,omitempty" json:"shipmentType,omitempty,omitzero"`
 
 	// Limit Page size.
 	Limit Limit `form:"limit" json:"limit"`
@@ -4847,19 +4848,19 @@ type ListOrderItemsParamsSort string
 // ListOrderItemPackagesParams defines parameters for ListOrderItemPackages.
 type ListOrderItemPackagesParams struct {
 	// OrderItemIds Only these order items.
-	OrderItemIds *OrderItemIdsFilter `form:"orderItemIds[],omitempty" json:"orderItemIds[],omitempty"`
+	OrderItemIds OrderItemIdsFilter `form:"orderItemIds[],omitempty" json:"orderItemIds[],omitempty,omitzero"`
 }
 
 // ListOrderItemReturnsParams defines parameters for ListOrderItemReturns.
 type ListOrderItemReturnsParams struct {
 	// OrderItemIds Only these order items.
-	OrderItemIds *OrderItemIdsFilter `form:"orderItemIds[],omitempty" json:"orderItemIds[],omitempty"`
+	OrderItemIds OrderItemIdsFilter `form:"orderItemIds[],omitempty" json:"orderItemIds[],omitempty,omitzero"`
 }
 
 // GetOrderHistoryParams defines parameters for GetOrderHistory.
 type GetOrderHistoryParams struct {
 	// OrderItemIds Only these order items.
-	OrderItemIds *OrderItemIdsFilter `form:"orderItemIds[],omitempty" json:"orderItemIds[],omitempty"`
+	OrderItemIds OrderItemIdsFilter `form:"orderItemIds[],omitempty" json:"orderItemIds[],omitempty,omitzero"`
 }
 
 // ListOrdersParams defines parameters for ListOrders.
@@ -4871,43 +4872,43 @@ type ListOrdersParams struct {
 	Offset Offset `form:"offset" json:"offset"`
 
 	// Section Only orders in this section of the seller's order screen.
-	Section *Section `form:"section,omitempty" json:"section,omitempty"`
+	Section Section `form:"section,omitempty" json:"section,omitempty,omitzero"`
 
 	// DateStart Earliest creation time; a plain date (datetime.Date) means the start of that day.
-	DateStart *DateStart `form:"dateStart,omitempty" json:"dateStart,omitempty"`
+	DateStart DateStart `form:"dateStart,omitempty" json:"dateStart,omitempty,omitzero"`
 
 	// DateEnd Latest creation time; a plain date (datetime.Date) means the end of that day.
-	DateEnd *DateEnd `form:"dateEnd,omitempty" json:"dateEnd,omitempty"`
+	DateEnd DateEnd `form:"dateEnd,omitempty" json:"dateEnd,omitempty,omitzero"`
 
 	// OrderNumbers Only these order numbers.
-	OrderNumbers *OrderNumbers `form:"orderNumbers[],omitempty" json:"orderNumbers[],omitempty"`
+	OrderNumbers OrderNumbers `form:"orderNumbers[],omitempty" json:"orderNumbers[],omitempty,omitzero"`
 
 	// Packed Whether all, some or none of the order's items are packed.
-	Packed *Packed `form:"packed,omitempty" json:"packed,omitempty"`
+	Packed Packed `form:"packed,omitempty" json:"packed,omitempty,omitzero"`
 
 	// Customers Customer first or last names.
-	Customers *Customers `form:"customers[],omitempty" json:"customers[],omitempty"`
+	Customers Customers `form:"customers[],omitempty" json:"customers[],omitempty,omitzero"`
 
 	// PrintedStatus Whether the order's documents were printed.
 	PrintedStatus *PrintedStatus `form:"printedStatus,omitempty" json:"printedStatus,omitempty"`
 
 	// Tags Numeric tag ids from listOrderItemTags, sent as strings.
-	Tags *Tags `form:"tags[],omitempty" json:"tags[],omitempty"`
+	Tags Tags `form:"tags[],omitempty" json:"tags[],omitempty,omitzero"`
 
 	// ProductSku Product SKUs.
-	ProductSku *ProductSkus `form:"productSku[],omitempty" json:"productSku[],omitempty"`
+	ProductSku ProductSkus `form:"productSku[],omitempty" json:"productSku[],omitempty,omitzero"`
 
 	// Delivery How long ago items were shipped, or how long they have waited.
-	Delivery *Delivery `form:"delivery,omitempty" json:"delivery,omitempty"`
+	Delivery Delivery `form:"delivery,omitempty" json:"delivery,omitempty,omitzero"`
 
 	// ShipmentType Only items with this shipment type.
-	ShipmentType *ShipmentTypeFilter `form:"shipmentType,omitempty" json:"shipmentType,omitempty"`
+	ShipmentType ShipmentTypeFilter `form:"shipmentType,omitempty" json:"shipmentType,omitempty,omitzero"`
 
 	// ShipmentProviders Carrier ids, sent as strings.
-	ShipmentProviders *ShipmentProviders `form:"shipmentProviders[],omitempty" json:"shipmentProviders[],omitempty"`
+	ShipmentProviders ShipmentProviders `form:"shipmentProviders[],omitempty" json:"shipmentProviders[],omitempty,omitzero"`
 
 	// PaymentMethods Payment method names.
-	PaymentMethods *PaymentMethods `form:"paymentMethods[],omitempty" json:"paymentMethods[],omitempty"`
+	PaymentMethods PaymentMethods `form:"paymentMethods[],omitempty" json:"paymentMethods[],omitempty,omitzero"`
 
 	// Outlet Only orders from the outlet.
 	Outlet *Outlet `form:"outlet,omitempty" json:"outlet,omitempty"`
@@ -4916,37 +4917,37 @@ type ListOrdersParams struct {
 	InvoiceRequired *InvoiceRequired `form:"invoiceRequired,omitempty" json:"invoiceRequired,omitempty"`
 
 	// CancelationReasons Cancellation reason names.
-	CancelationReasons *CancelationReasons `form:"cancelationReasons[],omitempty" json:"cancelationReasons[],omitempty"`
+	CancelationReasons CancelationReasons `form:"cancelationReasons[],omitempty" json:"cancelationReasons[],omitempty,omitzero"`
 
 	// FulfilmentType merchant ships from the seller's warehouse, venture from the marketplace's.
-	FulfilmentType *FulfilmentTypes `form:"fulfilmentType[],omitempty" json:"fulfilmentType[],omitempty"`
+	FulfilmentType FulfilmentTypes `form:"fulfilmentType[],omitempty" json:"fulfilmentType[],omitempty,omitzero"`
 
 	// OrderSources Order sources, such as a shop name.
-	OrderSources *OrderSources `form:"orderSources[],omitempty" json:"orderSources[],omitempty"`
+	OrderSources OrderSources `form:"orderSources[],omitempty" json:"orderSources[],omitempty,omitzero"`
 
 	// SellerNames Seller names (admin context).
-	SellerNames *SellerNames `form:"sellerNames[],omitempty" json:"sellerNames[],omitempty"`
+	SellerNames SellerNames `form:"sellerNames[],omitempty" json:"sellerNames[],omitempty,omitzero"`
 
 	// UpdateDateStart Only orders with an item updated at or after this time; a plain date means the start of that day.
-	UpdateDateStart *UpdateDateStart `form:"updateDateStart,omitempty" json:"updateDateStart,omitempty"`
+	UpdateDateStart UpdateDateStart `form:"updateDateStart,omitempty" json:"updateDateStart,omitempty,omitzero"`
 
 	// UpdateDateEnd Only orders with an item updated at or before this time; a plain date means the end of that day.
-	UpdateDateEnd *UpdateDateEnd `form:"updateDateEnd,omitempty" json:"updateDateEnd,omitempty"`
+	UpdateDateEnd UpdateDateEnd `form:"updateDateEnd,omitempty" json:"updateDateEnd,omitempty,omitzero"`
 
 	// Warehouses Warehouse names.
-	Warehouses *Warehouses `form:"warehouses[],omitempty" json:"warehouses[],omitempty"`
+	Warehouses Warehouses `form:"warehouses[],omitempty" json:"warehouses[],omitempty,omitzero"`
 
 	// OrderIds Only these orders, by numeric id.
-	OrderIds *OrderIds `form:"orderIds[],omitempty" json:"orderIds[],omitempty"`
+	OrderIds OrderIds `form:"orderIds[],omitempty" json:"orderIds[],omitempty,omitzero"`
 
 	// IncludeVoucherDetails Fill in voucher details of items that have a voucher.
 	IncludeVoucherDetails *IncludeVoucherDetails `form:"includeVoucherDetails,omitempty" json:"includeVoucherDetails,omitempty"`
 
 	// Sort Field to sort by.
-	Sort *ListOrdersParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
+	Sort ListOrdersParamsSort `form:"sort,omitempty" json:"sort,omitempty,omitzero"`
 
 	// SortDir Sort direction; ascending by default.
-	SortDir *SortDir `form:"sortDir,omitempty" json:"sortDir,omitempty"`
+	SortDir SortDir `form:"sortDir,omitempty" json:"sortDir,omitempty,omitzero"`
 
 	// XContext Whether the caller acts as an admin or as the seller.
 	XContext *XContext `json:"X-Context,omitempty"`
@@ -4964,43 +4965,43 @@ type ListShipmentProvidersParams struct {
 // ExportOrdersParams defines parameters for ExportOrders.
 type ExportOrdersParams struct {
 	// Section Only orders in this section of the seller's order screen.
-	Section *Section `form:"section,omitempty" json:"section,omitempty"`
+	Section Section `form:"section,omitempty" json:"section,omitempty,omitzero"`
 
 	// DateStart Earliest creation time; a plain date (datetime.Date) means the start of that day.
-	DateStart *DateStart `form:"dateStart,omitempty" json:"dateStart,omitempty"`
+	DateStart DateStart `form:"dateStart,omitempty" json:"dateStart,omitempty,omitzero"`
 
 	// DateEnd Latest creation time; a plain date (datetime.Date) means the end of that day.
-	DateEnd *DateEnd `form:"dateEnd,omitempty" json:"dateEnd,omitempty"`
+	DateEnd DateEnd `form:"dateEnd,omitempty" json:"dateEnd,omitempty,omitzero"`
 
 	// OrderNumbers Only these order numbers.
-	OrderNumbers *OrderNumbers `form:"orderNumbers[],omitempty" json:"orderNumbers[],omitempty"`
+	OrderNumbers OrderNumbers `form:"orderNumbers[],omitempty" json:"orderNumbers[],omitempty,omitzero"`
 
 	// Packed Whether all, some or none of the order's items are packed.
-	Packed *Packed `form:"packed,omitempty" json:"packed,omitempty"`
+	Packed Packed `form:"packed,omitempty" json:"packed,omitempty,omitzero"`
 
 	// Customers Customer first or last names.
-	Customers *Customers `form:"customers[],omitempty" json:"customers[],omitempty"`
+	Customers Customers `form:"customers[],omitempty" json:"customers[],omitempty,omitzero"`
 
 	// PrintedStatus Whether the order's documents were printed.
 	PrintedStatus *PrintedStatus `form:"printedStatus,omitempty" json:"printedStatus,omitempty"`
 
 	// Tags Numeric tag ids from listOrderItemTags, sent as strings.
-	Tags *Tags `form:"tags[],omitempty" json:"tags[],omitempty"`
+	Tags Tags `form:"tags[],omitempty" json:"tags[],omitempty,omitzero"`
 
 	// ProductSku Product SKUs.
-	ProductSku *ProductSkus `form:"productSku[],omitempty" json:"productSku[],omitempty"`
+	ProductSku ProductSkus `form:"productSku[],omitempty" json:"productSku[],omitempty,omitzero"`
 
 	// Delivery How long ago items were shipped, or how long they have waited.
-	Delivery *Delivery `form:"delivery,omitempty" json:"delivery,omitempty"`
+	Delivery Delivery `form:"delivery,omitempty" json:"delivery,omitempty,omitzero"`
 
 	// ShipmentType Only items with this shipment type.
-	ShipmentType *ShipmentTypeFilter `form:"shipmentType,omitempty" json:"shipmentType,omitempty"`
+	ShipmentType ShipmentTypeFilter `form:"shipmentType,omitempty" json:"shipmentType,omitempty,omitzero"`
 
 	// ShipmentProviders Carrier ids, sent as strings.
-	ShipmentProviders *ShipmentProviders `form:"shipmentProviders[],omitempty" json:"shipmentProviders[],omitempty"`
+	ShipmentProviders ShipmentProviders `form:"shipmentProviders[],omitempty" json:"shipmentProviders[],omitempty,omitzero"`
 
 	// PaymentMethods Payment method names.
-	PaymentMethods *PaymentMethods `form:"paymentMethods[],omitempty" json:"paymentMethods[],omitempty"`
+	PaymentMethods PaymentMethods `form:"paymentMethods[],omitempty" json:"paymentMethods[],omitempty,omitzero"`
 
 	// Outlet Only orders from the outlet.
 	Outlet *Outlet `form:"outlet,omitempty" json:"outlet,omitempty"`
@@ -5009,31 +5010,31 @@ type ExportOrdersParams struct {
 	InvoiceRequired *InvoiceRequired `form:"invoiceRequired,omitempty" json:"invoiceRequired,omitempty"`
 
 	// CancelationReasons Cancellation reason names.
-	CancelationReasons *CancelationReasons `form:"cancelationReasons[],omitempty" json:"cancelationReasons[],omitempty"`
+	CancelationReasons CancelationReasons `form:"cancelationReasons[],omitempty" json:"cancelationReasons[],omitempty,omitzero"`
 
 	// FulfilmentType merchant ships from the seller's warehouse, venture from the marketplace's.
-	FulfilmentType *FulfilmentTypes `form:"fulfilmentType[],omitempty" json:"fulfilmentType[],omitempty"`
+	FulfilmentType FulfilmentTypes `form:"fulfilmentType[],omitempty" json:"fulfilmentType[],omitempty,omitzero"`
 
 	// OrderSources Order sources, such as a shop name.
-	OrderSources *OrderSources `form:"orderSources[],omitempty" json:"orderSources[],omitempty"`
+	OrderSources OrderSources `form:"orderSources[],omitempty" json:"orderSources[],omitempty,omitzero"`
 
 	// SellerNames Seller names (admin context).
-	SellerNames *SellerNames `form:"sellerNames[],omitempty" json:"sellerNames[],omitempty"`
+	SellerNames SellerNames `form:"sellerNames[],omitempty" json:"sellerNames[],omitempty,omitzero"`
 
 	// UpdateDateStart Only orders with an item updated at or after this time; a plain date means the start of that day.
-	UpdateDateStart *UpdateDateStart `form:"updateDateStart,omitempty" json:"updateDateStart,omitempty"`
+	UpdateDateStart UpdateDateStart `form:"updateDateStart,omitempty" json:"updateDateStart,omitempty,omitzero"`
 
 	// UpdateDateEnd Only orders with an item updated at or before this time; a plain date means the end of that day.
-	UpdateDateEnd *UpdateDateEnd `form:"updateDateEnd,omitempty" json:"updateDateEnd,omitempty"`
+	UpdateDateEnd UpdateDateEnd `form:"updateDateEnd,omitempty" json:"updateDateEnd,omitempty,omitzero"`
 
 	// Warehouses Warehouse names.
-	Warehouses *Warehouses `form:"warehouses[],omitempty" json:"warehouses[],omitempty"`
+	Warehouses Warehouses `form:"warehouses[],omitempty" json:"warehouses[],omitempty,omitzero"`
 
 	// OrderIds Only these orders, by numeric id.
-	OrderIds *OrderIds `form:"orderIds[],omitempty" json:"orderIds[],omitempty"`
+	OrderIds OrderIds `form:"orderIds[],omitempty" json:"orderIds[],omitempty,omitzero"`
 
 	// Format File format of the export.
-	Format *ExportFormat `form:"format,omitempty" json:"format,omitempty"`
+	Format ExportFormat `form:"format,omitempty" json:"format,omitempty,omitzero"`
 
 	// XContext Whether the caller acts as an admin or as the seller.
 	XContext *XContext `json:"X-Context,omitempty"`
@@ -5048,7 +5049,7 @@ type GetOrderSuggestionsParams struct {
 	Query string `form:"query" json:"query"`
 
 	// FilteredStatus Limit suggestions to one section; leaving it out searches every status.
-	FilteredStatus *OrderSection `form:"filteredStatus,omitempty" json:"filteredStatus,omitempty"`
+	FilteredStatus OrderSection `form:"filteredStatus,omitempty" json:"filteredStatus,omitempty,omitzero"`
 }
 
 // GetOrderSuggestionsParamsKey defines parameters for GetOrderSuggestions.
@@ -5057,16 +5058,16 @@ type GetOrderSuggestionsParamsKey string
 // ListPricesParams defines parameters for ListPrices.
 type ListPricesParams struct {
 	// ProductSetIds Only these product sets.
-	ProductSetIds *ProductSetIdsFilter `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty"`
+	ProductSetIds ProductSetIdsFilter `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty,omitzero"`
 
 	// ProductIds Only these products, by numeric id.
-	ProductIds *ProductIdsFilter `form:"productIds[],omitempty" json:"productIds[],omitempty"`
+	ProductIds ProductIdsFilter `form:"productIds[],omitempty" json:"productIds[],omitempty,omitzero"`
 
 	// ProductUuids Only these products, by UUID.
-	ProductUuids *[]openapi_types.UUID `form:"productUuids[],omitempty" json:"productUuids[],omitempty"`
+	ProductUuids []openapi_types.UUID `form:"productUuids[],omitempty" json:"productUuids[],omitempty,omitzero"`
 
 	// ProductName Text to find in the name, shop SKU or seller SKU.
-	ProductName *string `form:"productName,omitempty" json:"productName,omitempty"`
+	ProductName string `form:"productName,omitempty" json:"productName,omitempty,omitzero"`
 }
 
 // ListProductSetRejectionsParams defines parameters for ListProductSetRejections.
@@ -5084,31 +5085,31 @@ type CountProductSetsByAttributeSetParams struct {
 	Offset Offset `form:"offset" json:"offset"`
 
 	// Status Only product sets in this section of the seller's product screen.
-	Status *ProductSetSectionFilter `form:"status,omitempty" json:"status,omitempty"`
+	Status ProductSetSectionFilter `form:"status,omitempty" json:"status,omitempty,omitzero"`
 
 	// Keyword Text the name, shop SKU, seller SKU or parent SKU starts with; at least 3 characters. The vendor document also allows up to five values as keyword[]; this client sends one.
-	Keyword *ProductSetKeyword `form:"keyword,omitempty" json:"keyword,omitempty"`
+	Keyword ProductSetKeyword `form:"keyword,omitempty" json:"keyword,omitempty,omitzero"`
 
 	// CreateDateStart Only sets created on or after this day (datetime.Date); must be before createDateEnd.
-	CreateDateStart *ProductSetCreateDateStart `form:"createDateStart,omitempty" json:"createDateStart,omitempty"`
+	CreateDateStart ProductSetCreateDateStart `form:"createDateStart,omitempty" json:"createDateStart,omitempty,omitzero"`
 
 	// CreateDateEnd Only sets created on or before this day (datetime.Date).
-	CreateDateEnd *ProductSetCreateDateEnd `form:"createDateEnd,omitempty" json:"createDateEnd,omitempty"`
+	CreateDateEnd ProductSetCreateDateEnd `form:"createDateEnd,omitempty" json:"createDateEnd,omitempty,omitzero"`
 
 	// UpdateDateStart Only sets updated on or after this day (datetime.Date); must be before updateDateEnd.
-	UpdateDateStart *ProductSetUpdateDateStart `form:"updateDateStart,omitempty" json:"updateDateStart,omitempty"`
+	UpdateDateStart ProductSetUpdateDateStart `form:"updateDateStart,omitempty" json:"updateDateStart,omitempty,omitzero"`
 
 	// UpdateDateEnd Only sets updated on or before this day (datetime.Date).
-	UpdateDateEnd *ProductSetUpdateDateEnd `form:"updateDateEnd,omitempty" json:"updateDateEnd,omitempty"`
+	UpdateDateEnd ProductSetUpdateDateEnd `form:"updateDateEnd,omitempty" json:"updateDateEnd,omitempty,omitzero"`
 
 	// BrandIds Only sets of these brands.
-	BrandIds *ProductSetBrandIds `form:"brandIds[],omitempty" json:"brandIds[],omitempty"`
+	BrandIds ProductSetBrandIds `form:"brandIds[],omitempty" json:"brandIds[],omitempty,omitzero"`
 
 	// Tags Only sets with these product tags, by id or by name (see listProductTags).
-	Tags *ProductSetTagFilter `form:"tags[],omitempty" json:"tags[],omitempty"`
+	Tags ProductSetTagFilter `form:"tags[],omitempty" json:"tags[],omitempty,omitzero"`
 
 	// Visibility Only sets in this visibility state.
-	Visibility *ProductSetVisibilityFilter `form:"visibility,omitempty" json:"visibility,omitempty"`
+	Visibility ProductSetVisibilityFilter `form:"visibility,omitempty" json:"visibility,omitempty,omitzero"`
 
 	// InStock Only sets with stock.
 	InStock *ProductSetInStock `form:"inStock,omitempty" json:"inStock,omitempty"`
@@ -5117,16 +5118,16 @@ type CountProductSetsByAttributeSetParams struct {
 	Reserved *ProductSetReserved `form:"reserved,omitempty" json:"reserved,omitempty"`
 
 	// CategoryIds Only sets in these categories.
-	CategoryIds *ProductSetCategoryIds `form:"categoryIds[],omitempty" json:"categoryIds[],omitempty"`
+	CategoryIds ProductSetCategoryIds `form:"categoryIds[],omitempty" json:"categoryIds[],omitempty,omitzero"`
 
 	// OnlyWithTags Only sets that carry at least one tag.
 	OnlyWithTags *ProductSetOnlyWithTags `form:"onlyWithTags,omitempty" json:"onlyWithTags,omitempty"`
 
 	// ParentSku Only the set with this parent SKU.
-	ParentSku *ProductSetParentSkuFilter `form:"parentSku,omitempty" json:"parentSku,omitempty"`
+	ParentSku ProductSetParentSkuFilter `form:"parentSku,omitempty" json:"parentSku,omitempty,omitzero"`
 
 	// Group Only sets in this product group.
-	Group *ProductSetGroupFilter `form:"group,omitempty" json:"group,omitempty"`
+	Group ProductSetGroupFilter `form:"group,omitempty" json:"group,omitempty,omitzero"`
 }
 
 // ListMainImagesBySkuParams defines parameters for ListMainImagesBySku.
@@ -5138,7 +5139,7 @@ type ListMainImagesBySkuParams struct {
 // ListProductSetQualityControlParams defines parameters for ListProductSetQualityControl.
 type ListProductSetQualityControlParams struct {
 	// ProductSetIds Only these product sets.
-	ProductSetIds *ProductSetIdsFilter `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty"`
+	ProductSetIds ProductSetIdsFilter `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty,omitzero"`
 }
 
 // SearchHybridProductsParams defines parameters for SearchHybridProducts.
@@ -5165,31 +5166,31 @@ type ListProductSetsParams struct {
 	Offset Offset `form:"offset" json:"offset"`
 
 	// Status Only product sets in this section of the seller's product screen.
-	Status *ProductSetSectionFilter `form:"status,omitempty" json:"status,omitempty"`
+	Status ProductSetSectionFilter `form:"status,omitempty" json:"status,omitempty,omitzero"`
 
 	// Keyword Text the name, shop SKU, seller SKU or parent SKU starts with; at least 3 characters. The vendor document also allows up to five values as keyword[]; this client sends one.
-	Keyword *ProductSetKeyword `form:"keyword,omitempty" json:"keyword,omitempty"`
+	Keyword ProductSetKeyword `form:"keyword,omitempty" json:"keyword,omitempty,omitzero"`
 
 	// CreateDateStart Only sets created on or after this day (datetime.Date); must be before createDateEnd.
-	CreateDateStart *ProductSetCreateDateStart `form:"createDateStart,omitempty" json:"createDateStart,omitempty"`
+	CreateDateStart ProductSetCreateDateStart `form:"createDateStart,omitempty" json:"createDateStart,omitempty,omitzero"`
 
 	// CreateDateEnd Only sets created on or before this day (datetime.Date).
-	CreateDateEnd *ProductSetCreateDateEnd `form:"createDateEnd,omitempty" json:"createDateEnd,omitempty"`
+	CreateDateEnd ProductSetCreateDateEnd `form:"createDateEnd,omitempty" json:"createDateEnd,omitempty,omitzero"`
 
 	// UpdateDateStart Only sets updated on or after this day (datetime.Date); must be before updateDateEnd.
-	UpdateDateStart *ProductSetUpdateDateStart `form:"updateDateStart,omitempty" json:"updateDateStart,omitempty"`
+	UpdateDateStart ProductSetUpdateDateStart `form:"updateDateStart,omitempty" json:"updateDateStart,omitempty,omitzero"`
 
 	// UpdateDateEnd Only sets updated on or before this day (datetime.Date).
-	UpdateDateEnd *ProductSetUpdateDateEnd `form:"updateDateEnd,omitempty" json:"updateDateEnd,omitempty"`
+	UpdateDateEnd ProductSetUpdateDateEnd `form:"updateDateEnd,omitempty" json:"updateDateEnd,omitempty,omitzero"`
 
 	// BrandIds Only sets of these brands.
-	BrandIds *ProductSetBrandIds `form:"brandIds[],omitempty" json:"brandIds[],omitempty"`
+	BrandIds ProductSetBrandIds `form:"brandIds[],omitempty" json:"brandIds[],omitempty,omitzero"`
 
 	// Tags Only sets with these product tags, by id or by name (see listProductTags).
-	Tags *ProductSetTagFilter `form:"tags[],omitempty" json:"tags[],omitempty"`
+	Tags ProductSetTagFilter `form:"tags[],omitempty" json:"tags[],omitempty,omitzero"`
 
 	// Visibility Only sets in this visibility state.
-	Visibility *ProductSetVisibilityFilter `form:"visibility,omitempty" json:"visibility,omitempty"`
+	Visibility ProductSetVisibilityFilter `form:"visibility,omitempty" json:"visibility,omitempty,omitzero"`
 
 	// InStock Only sets with stock.
 	InStock *ProductSetInStock `form:"inStock,omitempty" json:"inStock,omitempty"`
@@ -5198,28 +5199,28 @@ type ListProductSetsParams struct {
 	Reserved *ProductSetReserved `form:"reserved,omitempty" json:"reserved,omitempty"`
 
 	// CategoryIds Only sets in these categories.
-	CategoryIds *ProductSetCategoryIds `form:"categoryIds[],omitempty" json:"categoryIds[],omitempty"`
+	CategoryIds ProductSetCategoryIds `form:"categoryIds[],omitempty" json:"categoryIds[],omitempty,omitzero"`
 
 	// OnlyWithTags Only sets that carry at least one tag.
 	OnlyWithTags *ProductSetOnlyWithTags `form:"onlyWithTags,omitempty" json:"onlyWithTags,omitempty"`
 
 	// ParentSku Only the set with this parent SKU.
-	ParentSku *ProductSetParentSkuFilter `form:"parentSku,omitempty" json:"parentSku,omitempty"`
+	ParentSku ProductSetParentSkuFilter `form:"parentSku,omitempty" json:"parentSku,omitempty,omitzero"`
 
 	// ProductSetUuids Only these product sets, by UUID.
-	ProductSetUuids *[]string `form:"productSetUuids[],omitempty" json:"productSetUuids[],omitempty"`
+	ProductSetUuids []string `form:"productSetUuids[],omitempty" json:"productSetUuids[],omitempty,omitzero"`
 
 	// ProductSetIds Only these product sets.
-	ProductSetIds *ProductSetIdsFilter `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty"`
+	ProductSetIds ProductSetIdsFilter `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty,omitzero"`
 
 	// Group Only sets in this product group.
-	Group *ProductSetGroupFilter `form:"group,omitempty" json:"group,omitempty"`
+	Group ProductSetGroupFilter `form:"group,omitempty" json:"group,omitempty,omitzero"`
 
 	// OrderBy Field to sort by; send orderDirection with it.
-	OrderBy *ListProductSetsParamsOrderBy `form:"orderBy,omitempty" json:"orderBy,omitempty"`
+	OrderBy ListProductSetsParamsOrderBy `form:"orderBy,omitempty" json:"orderBy,omitempty,omitzero"`
 
 	// OrderDirection Sort direction.
-	OrderDirection *ProductSetOrderDirection `form:"orderDirection,omitempty" json:"orderDirection,omitempty"`
+	OrderDirection ProductSetOrderDirection `form:"orderDirection,omitempty" json:"orderDirection,omitempty,omitzero"`
 }
 
 // ListProductSetsParamsOrderBy defines parameters for ListProductSets.
@@ -5228,13 +5229,13 @@ type ListProductSetsParamsOrderBy string
 // ListProductSetCoverImagesParams defines parameters for ListProductSetCoverImages.
 type ListProductSetCoverImagesParams struct {
 	// ProductSetIds The product sets to look at; at most 100.
-	ProductSetIds *ProductSetIdsBatch `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty"`
+	ProductSetIds ProductSetIdsBatch `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty,omitzero"`
 }
 
 // ListImagesOfProductSetsParams defines parameters for ListImagesOfProductSets.
 type ListImagesOfProductSetsParams struct {
 	// ProductSetIds The product sets to look at; at most 100.
-	ProductSetIds *ProductSetIdsBatch `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty"`
+	ProductSetIds ProductSetIdsBatch `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty,omitzero"`
 }
 
 // GetProductSetSamplePayloadParams defines parameters for GetProductSetSamplePayload.
@@ -5261,7 +5262,7 @@ type ListProductSetTagsParams struct {
 // ListProductSetVisibilityParams defines parameters for ListProductSetVisibility.
 type ListProductSetVisibilityParams struct {
 	// ProductSetIds Only these product sets.
-	ProductSetIds *ProductSetIdsFilter `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty"`
+	ProductSetIds ProductSetIdsFilter `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty,omitzero"`
 }
 
 // ListProductsBySellerSkusParams defines parameters for ListProductsBySellerSkus.
@@ -5279,22 +5280,22 @@ type ListProductsBySellerSkusParams struct {
 // ListProductsParams defines parameters for ListProducts.
 type ListProductsParams struct {
 	// ProductUuids Only these products, by UUID.
-	ProductUuids *[]string `form:"productUuids[],omitempty" json:"productUuids[],omitempty"`
+	ProductUuids []string `form:"productUuids[],omitempty" json:"productUuids[],omitempty,omitzero"`
 
 	// ProductIds Only these products, by numeric id.
-	ProductIds *ProductIdsFilter `form:"productIds[],omitempty" json:"productIds[],omitempty"`
+	ProductIds ProductIdsFilter `form:"productIds[],omitempty" json:"productIds[],omitempty,omitzero"`
 
 	// SellerId Only products of this seller (admin context).
 	SellerId *int `form:"sellerId,omitempty" json:"sellerId,omitempty"`
 
 	// Sku Only the product with this shop SKU.
-	Sku *string `form:"sku,omitempty" json:"sku,omitempty"`
+	Sku string `form:"sku,omitempty" json:"sku,omitempty,omitzero"`
 
 	// Name Only products with this name.
-	Name *string `form:"name,omitempty" json:"name,omitempty"`
+	Name string `form:"name,omitempty" json:"name,omitempty,omitzero"`
 
 	// SellerSku Only the product with this seller SKU.
-	SellerSku *string `form:"sellerSku,omitempty" json:"sellerSku,omitempty"`
+	SellerSku string `form:"sellerSku,omitempty" json:"sellerSku,omitempty,omitzero"`
 }
 
 // UpdateProductStockJSONBody defines parameters for UpdateProductStock.
@@ -5883,11 +5884,9 @@ func (a ProductSetSample) MarshalJSON() ([]byte, error) {
 		}
 	}
 
-	if a.Attributes != nil {
-		object["attributes"], err = json.Marshal(a.Attributes)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'attributes': %w", err)
-		}
+	object["attributes"], err = json.Marshal(a.Attributes)
+	if err != nil {
+		return nil, fmt.Errorf("error marshaling 'attributes': %w", err)
 	}
 
 	if a.BrandId != nil {
@@ -9672,7 +9671,7 @@ func NewListAttributeSetsRequest(server string, params *ListAttributeSetsParams)
 	if params != nil {
 		var query []string
 		if params.AttributeSetIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "attributeSetIds[]", *params.AttributeSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "attributeSetIds[]", params.AttributeSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -9738,7 +9737,7 @@ func NewListAttributesRequest(server string, params *ListAttributesParams) (*htt
 	if params != nil {
 		var query []string
 		if params.AttributeIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "attributeIds[]", *params.AttributeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "attributeIds[]", params.AttributeIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -9747,7 +9746,7 @@ func NewListAttributesRequest(server string, params *ListAttributesParams) (*htt
 			}
 		}
 		if params.AttributeSetIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "attributeSetIds[]", *params.AttributeSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "attributeSetIds[]", params.AttributeSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -9819,8 +9818,8 @@ func NewListBrandsRequest(server string, params *ListBrandsParams) (*http.Reques
 	}
 	if params != nil {
 		var query []string
-		if params.Name != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Name).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "name", params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -9829,7 +9828,7 @@ func NewListBrandsRequest(server string, params *ListBrandsParams) (*http.Reques
 			}
 		}
 		if params.BrandIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "brandIds[]", *params.BrandIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "brandIds[]", params.BrandIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -9838,7 +9837,7 @@ func NewListBrandsRequest(server string, params *ListBrandsParams) (*http.Reques
 			}
 		}
 		if params.BrandUuids != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "brandUuids[]", *params.BrandUuids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "brandUuids[]", params.BrandUuids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -9864,8 +9863,8 @@ func NewListBrandsRequest(server string, params *ListBrandsParams) (*http.Reques
 				query = append(query, frag)
 			}
 		}
-		if params.Sort != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "sort", *params.Sort, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Sort).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sort", params.Sort, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -9873,8 +9872,8 @@ func NewListBrandsRequest(server string, params *ListBrandsParams) (*http.Reques
 				query = append(query, frag)
 			}
 		}
-		if params.SortDir != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "sortDir", *params.SortDir, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.SortDir).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sortDir", params.SortDir, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -9957,8 +9956,8 @@ func NewSearchCategoriesRequest(server string, params *SearchCategoriesParams) (
 	}
 	if params != nil {
 		var query []string
-		if params.Query != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "query", *params.Query, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Query).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "query", params.Query, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10011,7 +10010,7 @@ func NewListCategoriesByIdsRequest(server string, params *ListCategoriesByIdsPar
 	if params != nil {
 		var query []string
 		if params.Ids != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "ids[]", *params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10064,7 +10063,7 @@ func NewListCategoriesByUuidsRequest(server string, params *ListCategoriesByUuid
 	if params != nil {
 		var query []string
 		if params.Uuids != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "uuids[]", *params.Uuids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "uuids[]", params.Uuids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10312,7 +10311,7 @@ func NewExportProductImagesRequest(server string, params *ExportProductImagesPar
 	if params != nil {
 		var query []string
 		if params.BrandIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "brandIds[]", *params.BrandIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "brandIds[]", params.BrandIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10320,8 +10319,8 @@ func NewExportProductImagesRequest(server string, params *ExportProductImagesPar
 				query = append(query, frag)
 			}
 		}
-		if params.CreateDateStart != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "createDateStart", *params.CreateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.CreateDateStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "createDateStart", params.CreateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10329,8 +10328,8 @@ func NewExportProductImagesRequest(server string, params *ExportProductImagesPar
 				query = append(query, frag)
 			}
 		}
-		if params.CreateDateEnd != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "createDateEnd", *params.CreateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.CreateDateEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "createDateEnd", params.CreateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10338,8 +10337,8 @@ func NewExportProductImagesRequest(server string, params *ExportProductImagesPar
 				query = append(query, frag)
 			}
 		}
-		if params.Keyword != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "keyword", *params.Keyword, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Keyword).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "keyword", params.Keyword, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10356,8 +10355,8 @@ func NewExportProductImagesRequest(server string, params *ExportProductImagesPar
 				query = append(query, frag)
 			}
 		}
-		if params.OrderDirection != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderDirection", *params.OrderDirection, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.OrderDirection).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderDirection", params.OrderDirection, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10366,7 +10365,7 @@ func NewExportProductImagesRequest(server string, params *ExportProductImagesPar
 			}
 		}
 		if params.Tags != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "tags[]", *params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "tags[]", params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10374,8 +10373,8 @@ func NewExportProductImagesRequest(server string, params *ExportProductImagesPar
 				query = append(query, frag)
 			}
 		}
-		if params.UpdateDateStart != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", *params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.UpdateDateStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10383,8 +10382,8 @@ func NewExportProductImagesRequest(server string, params *ExportProductImagesPar
 				query = append(query, frag)
 			}
 		}
-		if params.UpdateDateEnd != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", *params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.UpdateDateEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10436,8 +10435,8 @@ func NewListExportsRequest(server string, params *ListExportsParams) (*http.Requ
 				query = append(query, frag)
 			}
 		}
-		if params.OrderBy != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderBy", *params.OrderBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.OrderBy).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderBy", params.OrderBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10445,8 +10444,8 @@ func NewListExportsRequest(server string, params *ListExportsParams) (*http.Requ
 				query = append(query, frag)
 			}
 		}
-		if params.OrderDirection != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderDirection", *params.OrderDirection, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.OrderDirection).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderDirection", params.OrderDirection, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10454,8 +10453,8 @@ func NewListExportsRequest(server string, params *ListExportsParams) (*http.Requ
 				query = append(query, frag)
 			}
 		}
-		if params.Keyword != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "keyword", *params.Keyword, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Keyword).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "keyword", params.Keyword, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10623,8 +10622,8 @@ func NewListProductGroupsRequest(server string, params *ListProductGroupsParams)
 				query = append(query, frag)
 			}
 		}
-		if params.Name != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Name).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "name", params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10775,7 +10774,7 @@ func NewListProductSetUploadStatusesRequest(server string, params *ListProductSe
 	if params != nil {
 		var query []string
 		if params.ProductSetIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productSetIds[]", *params.ProductSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "productSetIds[]", params.ProductSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10827,7 +10826,7 @@ func NewListAssignedOrderItemTagsRequest(server string, params *ListAssignedOrde
 	if params != nil {
 		var query []string
 		if params.OrderItemIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderItemIds[]", *params.OrderItemIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderItemIds[]", params.OrderItemIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10913,7 +10912,7 @@ func NewListOrderItemsRequest(server string, params *ListOrderItemsParams) (*htt
 	if params != nil {
 		var query []string
 		if params.OrderItemIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderItemIds[]", *params.OrderItemIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderItemIds[]", params.OrderItemIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10922,7 +10921,7 @@ func NewListOrderItemsRequest(server string, params *ListOrderItemsParams) (*htt
 			}
 		}
 		if params.OrderIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderIds[]", *params.OrderIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderIds[]", params.OrderIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10931,7 +10930,7 @@ func NewListOrderItemsRequest(server string, params *ListOrderItemsParams) (*htt
 			}
 		}
 		if params.OrderNumbers != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderNumbers[]", *params.OrderNumbers, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderNumbers[]", params.OrderNumbers, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10939,8 +10938,8 @@ func NewListOrderItemsRequest(server string, params *ListOrderItemsParams) (*htt
 				query = append(query, frag)
 			}
 		}
-		if params.CreatedAtStart != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "createdAtStart", *params.CreatedAtStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"})
+		if !reflect.ValueOf(params.CreatedAtStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "createdAtStart", params.CreatedAtStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"})
 			if err != nil {
 				return nil, err
 			}
@@ -10948,8 +10947,8 @@ func NewListOrderItemsRequest(server string, params *ListOrderItemsParams) (*htt
 				query = append(query, frag)
 			}
 		}
-		if params.CreatedAtEnd != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "createdAtEnd", *params.CreatedAtEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"})
+		if !reflect.ValueOf(params.CreatedAtEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "createdAtEnd", params.CreatedAtEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"})
 			if err != nil {
 				return nil, err
 			}
@@ -10957,8 +10956,8 @@ func NewListOrderItemsRequest(server string, params *ListOrderItemsParams) (*htt
 				query = append(query, frag)
 			}
 		}
-		if params.UpdatedAtStart != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "updatedAtStart", *params.UpdatedAtStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"})
+		if !reflect.ValueOf(params.UpdatedAtStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "updatedAtStart", params.UpdatedAtStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"})
 			if err != nil {
 				return nil, err
 			}
@@ -10966,8 +10965,8 @@ func NewListOrderItemsRequest(server string, params *ListOrderItemsParams) (*htt
 				query = append(query, frag)
 			}
 		}
-		if params.UpdatedAtEnd != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "updatedAtEnd", *params.UpdatedAtEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"})
+		if !reflect.ValueOf(params.UpdatedAtEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "updatedAtEnd", params.UpdatedAtEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"})
 			if err != nil {
 				return nil, err
 			}
@@ -10976,7 +10975,7 @@ func NewListOrderItemsRequest(server string, params *ListOrderItemsParams) (*htt
 			}
 		}
 		if params.Status != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "status[]", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "status[]", params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10984,8 +10983,8 @@ func NewListOrderItemsRequest(server string, params *ListOrderItemsParams) (*htt
 				query = append(query, frag)
 			}
 		}
-		if params.ReturnedBy != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "returnedBy", *params.ReturnedBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.ReturnedBy).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "returnedBy", params.ReturnedBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -10994,7 +10993,7 @@ func NewListOrderItemsRequest(server string, params *ListOrderItemsParams) (*htt
 			}
 		}
 		if params.SrcIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "srcIds[]", *params.SrcIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "srcIds[]", params.SrcIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11002,8 +11001,8 @@ func NewListOrderItemsRequest(server string, params *ListOrderItemsParams) (*htt
 				query = append(query, frag)
 			}
 		}
-		if params.Sort != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "sort", *params.Sort, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Sort).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sort", params.Sort, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11011,8 +11010,8 @@ func NewListOrderItemsRequest(server string, params *ListOrderItemsParams) (*htt
 				query = append(query, frag)
 			}
 		}
-		if params.SortDir != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "sortDir", *params.SortDir, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.SortDir).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sortDir", params.SortDir, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11029,8 +11028,8 @@ func NewListOrderItemsRequest(server string, params *ListOrderItemsParams) (*htt
 				query = append(query, frag)
 			}
 		}
-		if params.ShipmentType != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "shipmentType", *params.ShipmentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.ShipmentType).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "shipmentType", params.ShipmentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11083,7 +11082,7 @@ func NewListOrderItemPackagesRequest(server string, params *ListOrderItemPackage
 	if params != nil {
 		var query []string
 		if params.OrderItemIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderItemIds[]", *params.OrderItemIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderItemIds[]", params.OrderItemIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11109,7 +11108,7 @@ func NewListOrderItemReturnsRequest(server string, params *ListOrderItemReturnsP
 	if params != nil {
 		var query []string
 		if params.OrderItemIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderItemIds[]", *params.OrderItemIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderItemIds[]", params.OrderItemIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11246,7 +11245,7 @@ func NewGetOrderHistoryRequest(server string, orderId OrderId, params *GetOrderH
 	if params != nil {
 		var query []string
 		if params.OrderItemIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderItemIds[]", *params.OrderItemIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderItemIds[]", params.OrderItemIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11289,8 +11288,8 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 				query = append(query, frag)
 			}
 		}
-		if params.Section != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "section", *params.Section, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Section).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "section", params.Section, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11298,8 +11297,8 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 				query = append(query, frag)
 			}
 		}
-		if params.DateStart != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "dateStart", *params.DateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.DateStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "dateStart", params.DateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11307,8 +11306,8 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 				query = append(query, frag)
 			}
 		}
-		if params.DateEnd != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "dateEnd", *params.DateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.DateEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "dateEnd", params.DateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11317,7 +11316,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 			}
 		}
 		if params.OrderNumbers != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderNumbers[]", *params.OrderNumbers, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderNumbers[]", params.OrderNumbers, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11325,8 +11324,8 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 				query = append(query, frag)
 			}
 		}
-		if params.Packed != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "packed", *params.Packed, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Packed).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "packed", params.Packed, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11335,7 +11334,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 			}
 		}
 		if params.Customers != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "customers[]", *params.Customers, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "customers[]", params.Customers, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11353,7 +11352,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 			}
 		}
 		if params.Tags != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "tags[]", *params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "tags[]", params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11362,7 +11361,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 			}
 		}
 		if params.ProductSku != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productSku[]", *params.ProductSku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "productSku[]", params.ProductSku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11370,8 +11369,8 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 				query = append(query, frag)
 			}
 		}
-		if params.Delivery != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "delivery", *params.Delivery, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Delivery).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "delivery", params.Delivery, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11379,8 +11378,8 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 				query = append(query, frag)
 			}
 		}
-		if params.ShipmentType != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "shipmentType", *params.ShipmentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.ShipmentType).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "shipmentType", params.ShipmentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11389,7 +11388,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 			}
 		}
 		if params.ShipmentProviders != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "shipmentProviders[]", *params.ShipmentProviders, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "shipmentProviders[]", params.ShipmentProviders, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11398,7 +11397,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 			}
 		}
 		if params.PaymentMethods != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "paymentMethods[]", *params.PaymentMethods, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "paymentMethods[]", params.PaymentMethods, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11425,7 +11424,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 			}
 		}
 		if params.CancelationReasons != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "cancelationReasons[]", *params.CancelationReasons, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "cancelationReasons[]", params.CancelationReasons, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11434,7 +11433,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 			}
 		}
 		if params.FulfilmentType != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "fulfilmentType[]", *params.FulfilmentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "fulfilmentType[]", params.FulfilmentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11443,7 +11442,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 			}
 		}
 		if params.OrderSources != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderSources[]", *params.OrderSources, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderSources[]", params.OrderSources, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11452,7 +11451,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 			}
 		}
 		if params.SellerNames != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "sellerNames[]", *params.SellerNames, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "sellerNames[]", params.SellerNames, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11460,8 +11459,8 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 				query = append(query, frag)
 			}
 		}
-		if params.UpdateDateStart != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", *params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.UpdateDateStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11469,8 +11468,8 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 				query = append(query, frag)
 			}
 		}
-		if params.UpdateDateEnd != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", *params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.UpdateDateEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11479,7 +11478,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 			}
 		}
 		if params.Warehouses != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "warehouses[]", *params.Warehouses, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "warehouses[]", params.Warehouses, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11488,7 +11487,7 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 			}
 		}
 		if params.OrderIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderIds[]", *params.OrderIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderIds[]", params.OrderIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11505,8 +11504,8 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 				query = append(query, frag)
 			}
 		}
-		if params.Sort != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "sort", *params.Sort, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Sort).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sort", params.Sort, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11514,8 +11513,8 @@ func NewListOrdersRequest(server string, params *ListOrdersParams) (*http.Reques
 				query = append(query, frag)
 			}
 		}
-		if params.SortDir != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "sortDir", *params.SortDir, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.SortDir).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sortDir", params.SortDir, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11601,8 +11600,8 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 	}
 	if params != nil {
 		var query []string
-		if params.Section != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "section", *params.Section, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Section).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "section", params.Section, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11610,8 +11609,8 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 				query = append(query, frag)
 			}
 		}
-		if params.DateStart != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "dateStart", *params.DateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.DateStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "dateStart", params.DateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11619,8 +11618,8 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 				query = append(query, frag)
 			}
 		}
-		if params.DateEnd != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "dateEnd", *params.DateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.DateEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "dateEnd", params.DateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11629,7 +11628,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 			}
 		}
 		if params.OrderNumbers != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderNumbers[]", *params.OrderNumbers, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderNumbers[]", params.OrderNumbers, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11637,8 +11636,8 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 				query = append(query, frag)
 			}
 		}
-		if params.Packed != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "packed", *params.Packed, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Packed).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "packed", params.Packed, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11647,7 +11646,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 			}
 		}
 		if params.Customers != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "customers[]", *params.Customers, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "customers[]", params.Customers, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11665,7 +11664,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 			}
 		}
 		if params.Tags != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "tags[]", *params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "tags[]", params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11674,7 +11673,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 			}
 		}
 		if params.ProductSku != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productSku[]", *params.ProductSku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "productSku[]", params.ProductSku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11682,8 +11681,8 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 				query = append(query, frag)
 			}
 		}
-		if params.Delivery != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "delivery", *params.Delivery, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Delivery).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "delivery", params.Delivery, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11691,8 +11690,8 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 				query = append(query, frag)
 			}
 		}
-		if params.ShipmentType != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "shipmentType", *params.ShipmentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.ShipmentType).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "shipmentType", params.ShipmentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11701,7 +11700,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 			}
 		}
 		if params.ShipmentProviders != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "shipmentProviders[]", *params.ShipmentProviders, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "shipmentProviders[]", params.ShipmentProviders, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11710,7 +11709,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 			}
 		}
 		if params.PaymentMethods != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "paymentMethods[]", *params.PaymentMethods, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "paymentMethods[]", params.PaymentMethods, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11737,7 +11736,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 			}
 		}
 		if params.CancelationReasons != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "cancelationReasons[]", *params.CancelationReasons, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "cancelationReasons[]", params.CancelationReasons, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11746,7 +11745,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 			}
 		}
 		if params.FulfilmentType != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "fulfilmentType[]", *params.FulfilmentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "fulfilmentType[]", params.FulfilmentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11755,7 +11754,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 			}
 		}
 		if params.OrderSources != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderSources[]", *params.OrderSources, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderSources[]", params.OrderSources, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11764,7 +11763,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 			}
 		}
 		if params.SellerNames != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "sellerNames[]", *params.SellerNames, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "sellerNames[]", params.SellerNames, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11772,8 +11771,8 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 				query = append(query, frag)
 			}
 		}
-		if params.UpdateDateStart != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", *params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.UpdateDateStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11781,8 +11780,8 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 				query = append(query, frag)
 			}
 		}
-		if params.UpdateDateEnd != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", *params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.UpdateDateEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11791,7 +11790,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 			}
 		}
 		if params.Warehouses != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "warehouses[]", *params.Warehouses, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "warehouses[]", params.Warehouses, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11800,7 +11799,7 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 			}
 		}
 		if params.OrderIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderIds[]", *params.OrderIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderIds[]", params.OrderIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11808,8 +11807,8 @@ func NewExportOrdersRequest(server string, params *ExportOrdersParams) (*http.Re
 				query = append(query, frag)
 			}
 		}
-		if params.Format != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "format", *params.Format, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Format).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "format", params.Format, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -11957,8 +11956,8 @@ func NewGetOrderSuggestionsRequest(server string, params *GetOrderSuggestionsPar
 				query = append(query, frag)
 			}
 		}
-		if params.FilteredStatus != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "filteredStatus", *params.FilteredStatus, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.FilteredStatus).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "filteredStatus", params.FilteredStatus, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12323,7 +12322,7 @@ func NewListPricesRequest(server string, params *ListPricesParams) (*http.Reques
 	if params != nil {
 		var query []string
 		if params.ProductSetIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productSetIds[]", *params.ProductSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "productSetIds[]", params.ProductSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12332,7 +12331,7 @@ func NewListPricesRequest(server string, params *ListPricesParams) (*http.Reques
 			}
 		}
 		if params.ProductIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productIds[]", *params.ProductIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "productIds[]", params.ProductIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12341,7 +12340,7 @@ func NewListPricesRequest(server string, params *ListPricesParams) (*http.Reques
 			}
 		}
 		if params.ProductUuids != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productUuids[]", *params.ProductUuids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "productUuids[]", params.ProductUuids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12349,8 +12348,8 @@ func NewListPricesRequest(server string, params *ListPricesParams) (*http.Reques
 				query = append(query, frag)
 			}
 		}
-		if params.ProductName != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productName", *params.ProductName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.ProductName).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "productName", params.ProductName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12462,8 +12461,8 @@ func NewCountProductSetsByAttributeSetRequest(server string, params *CountProduc
 				query = append(query, frag)
 			}
 		}
-		if params.Status != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Status).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "status", params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12471,8 +12470,8 @@ func NewCountProductSetsByAttributeSetRequest(server string, params *CountProduc
 				query = append(query, frag)
 			}
 		}
-		if params.Keyword != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "keyword", *params.Keyword, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Keyword).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "keyword", params.Keyword, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12480,8 +12479,8 @@ func NewCountProductSetsByAttributeSetRequest(server string, params *CountProduc
 				query = append(query, frag)
 			}
 		}
-		if params.CreateDateStart != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "createDateStart", *params.CreateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.CreateDateStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "createDateStart", params.CreateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12489,8 +12488,8 @@ func NewCountProductSetsByAttributeSetRequest(server string, params *CountProduc
 				query = append(query, frag)
 			}
 		}
-		if params.CreateDateEnd != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "createDateEnd", *params.CreateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.CreateDateEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "createDateEnd", params.CreateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12498,8 +12497,8 @@ func NewCountProductSetsByAttributeSetRequest(server string, params *CountProduc
 				query = append(query, frag)
 			}
 		}
-		if params.UpdateDateStart != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", *params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.UpdateDateStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12507,8 +12506,8 @@ func NewCountProductSetsByAttributeSetRequest(server string, params *CountProduc
 				query = append(query, frag)
 			}
 		}
-		if params.UpdateDateEnd != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", *params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.UpdateDateEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12517,7 +12516,7 @@ func NewCountProductSetsByAttributeSetRequest(server string, params *CountProduc
 			}
 		}
 		if params.BrandIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "brandIds[]", *params.BrandIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "brandIds[]", params.BrandIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12526,7 +12525,7 @@ func NewCountProductSetsByAttributeSetRequest(server string, params *CountProduc
 			}
 		}
 		if params.Tags != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "tags[]", *params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "tags[]", params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12534,8 +12533,8 @@ func NewCountProductSetsByAttributeSetRequest(server string, params *CountProduc
 				query = append(query, frag)
 			}
 		}
-		if params.Visibility != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "visibility", *params.Visibility, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Visibility).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "visibility", params.Visibility, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12562,7 +12561,7 @@ func NewCountProductSetsByAttributeSetRequest(server string, params *CountProduc
 			}
 		}
 		if params.CategoryIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "categoryIds[]", *params.CategoryIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "categoryIds[]", params.CategoryIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12579,8 +12578,8 @@ func NewCountProductSetsByAttributeSetRequest(server string, params *CountProduc
 				query = append(query, frag)
 			}
 		}
-		if params.ParentSku != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "parentSku", *params.ParentSku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.ParentSku).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "parentSku", params.ParentSku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12588,8 +12587,8 @@ func NewCountProductSetsByAttributeSetRequest(server string, params *CountProduc
 				query = append(query, frag)
 			}
 		}
-		if params.Group != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "group", *params.Group, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Group).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "group", params.Group, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -12684,7 +12683,7 @@ func NewListProductSetQualityControlRequest(server string, params *ListProductSe
 	if params != nil {
 		var query []string
 		if params.ProductSetIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productSetIds[]", *params.ProductSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "productSetIds[]", params.ProductSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13191,8 +13190,8 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 				query = append(query, frag)
 			}
 		}
-		if params.Status != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Status).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "status", params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13200,8 +13199,8 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 				query = append(query, frag)
 			}
 		}
-		if params.Keyword != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "keyword", *params.Keyword, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Keyword).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "keyword", params.Keyword, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13209,8 +13208,8 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 				query = append(query, frag)
 			}
 		}
-		if params.CreateDateStart != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "createDateStart", *params.CreateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.CreateDateStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "createDateStart", params.CreateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13218,8 +13217,8 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 				query = append(query, frag)
 			}
 		}
-		if params.CreateDateEnd != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "createDateEnd", *params.CreateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.CreateDateEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "createDateEnd", params.CreateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13227,8 +13226,8 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 				query = append(query, frag)
 			}
 		}
-		if params.UpdateDateStart != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", *params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.UpdateDateStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13236,8 +13235,8 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 				query = append(query, frag)
 			}
 		}
-		if params.UpdateDateEnd != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", *params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+		if !reflect.ValueOf(params.UpdateDateEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13246,7 +13245,7 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 			}
 		}
 		if params.BrandIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "brandIds[]", *params.BrandIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "brandIds[]", params.BrandIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13255,7 +13254,7 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 			}
 		}
 		if params.Tags != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "tags[]", *params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "tags[]", params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13263,8 +13262,8 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 				query = append(query, frag)
 			}
 		}
-		if params.Visibility != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "visibility", *params.Visibility, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Visibility).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "visibility", params.Visibility, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13291,7 +13290,7 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 			}
 		}
 		if params.CategoryIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "categoryIds[]", *params.CategoryIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "categoryIds[]", params.CategoryIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13308,8 +13307,8 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 				query = append(query, frag)
 			}
 		}
-		if params.ParentSku != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "parentSku", *params.ParentSku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.ParentSku).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "parentSku", params.ParentSku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13318,7 +13317,7 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 			}
 		}
 		if params.ProductSetUuids != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productSetUuids[]", *params.ProductSetUuids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "productSetUuids[]", params.ProductSetUuids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13327,7 +13326,7 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 			}
 		}
 		if params.ProductSetIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productSetIds[]", *params.ProductSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "productSetIds[]", params.ProductSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13335,8 +13334,8 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 				query = append(query, frag)
 			}
 		}
-		if params.Group != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "group", *params.Group, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Group).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "group", params.Group, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13344,8 +13343,8 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 				query = append(query, frag)
 			}
 		}
-		if params.OrderBy != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderBy", *params.OrderBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.OrderBy).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderBy", params.OrderBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13353,8 +13352,8 @@ func NewListProductSetsRequest(server string, params *ListProductSetsParams) (*h
 				query = append(query, frag)
 			}
 		}
-		if params.OrderDirection != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "orderDirection", *params.OrderDirection, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.OrderDirection).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderDirection", params.OrderDirection, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13380,7 +13379,7 @@ func NewListProductSetCoverImagesRequest(server string, params *ListProductSetCo
 	if params != nil {
 		var query []string
 		if params.ProductSetIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productSetIds[]", *params.ProductSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "productSetIds[]", params.ProductSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13406,7 +13405,7 @@ func NewListImagesOfProductSetsRequest(server string, params *ListImagesOfProduc
 	if params != nil {
 		var query []string
 		if params.ProductSetIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productSetIds[]", *params.ProductSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "productSetIds[]", params.ProductSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13526,7 +13525,7 @@ func NewListProductSetVisibilityRequest(server string, params *ListProductSetVis
 	if params != nil {
 		var query []string
 		if params.ProductSetIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productSetIds[]", *params.ProductSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "productSetIds[]", params.ProductSetIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13774,7 +13773,7 @@ func NewListProductsRequest(server string, params *ListProductsParams) (*http.Re
 	if params != nil {
 		var query []string
 		if params.ProductUuids != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productUuids[]", *params.ProductUuids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "productUuids[]", params.ProductUuids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13783,7 +13782,7 @@ func NewListProductsRequest(server string, params *ListProductsParams) (*http.Re
 			}
 		}
 		if params.ProductIds != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "productIds[]", *params.ProductIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			frag, err := runtime.StyleParamWithOptions("form", true, "productIds[]", params.ProductIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13800,8 +13799,8 @@ func NewListProductsRequest(server string, params *ListProductsParams) (*http.Re
 				query = append(query, frag)
 			}
 		}
-		if params.Sku != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "sku", *params.Sku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Sku).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sku", params.Sku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13809,8 +13808,8 @@ func NewListProductsRequest(server string, params *ListProductsParams) (*http.Re
 				query = append(query, frag)
 			}
 		}
-		if params.Name != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.Name).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "name", params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -13818,8 +13817,8 @@ func NewListProductsRequest(server string, params *ListProductsParams) (*http.Re
 				query = append(query, frag)
 			}
 		}
-		if params.SellerSku != nil {
-			frag, err := runtime.StyleParamWithOptions("form", true, "sellerSku", *params.SellerSku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+		if !reflect.ValueOf(params.SellerSku).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sellerSku", params.SellerSku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
@@ -15395,12 +15394,12 @@ type ClientWithResponsesInterface interface {
 
 // DownloadFileResponse429Headers holds the declared headers of an HTTP 429 answer to DownloadFile.
 type DownloadFileResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // DownloadFileResponse503Headers holds the declared headers of an HTTP 503 answer to DownloadFile.
 type DownloadFileResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // DownloadFileResponse is the answer to DownloadFile: the raw body, the HTTP response,
@@ -15494,12 +15493,12 @@ func (r DownloadFileResponse) ContentType() string {
 
 // GetFileStatusResponse429Headers holds the declared headers of an HTTP 429 answer to GetFileStatus.
 type GetFileStatusResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetFileStatusResponse503Headers holds the declared headers of an HTTP 503 answer to GetFileStatus.
 type GetFileStatusResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetFileStatusResponse is the answer to GetFileStatus: the raw body, the HTTP response,
@@ -15600,12 +15599,12 @@ func (r GetFileStatusResponse) ContentType() string {
 
 // ListAttributeSetsResponse429Headers holds the declared headers of an HTTP 429 answer to ListAttributeSets.
 type ListAttributeSetsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListAttributeSetsResponse503Headers holds the declared headers of an HTTP 503 answer to ListAttributeSets.
 type ListAttributeSetsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListAttributeSetsResponse is the answer to ListAttributeSets: the raw body, the HTTP response,
@@ -15692,12 +15691,12 @@ func (r ListAttributeSetsResponse) ContentType() string {
 
 // GetAttributeSetResponse429Headers holds the declared headers of an HTTP 429 answer to GetAttributeSet.
 type GetAttributeSetResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetAttributeSetResponse503Headers holds the declared headers of an HTTP 503 answer to GetAttributeSet.
 type GetAttributeSetResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetAttributeSetResponse is the answer to GetAttributeSet: the raw body, the HTTP response,
@@ -15791,12 +15790,12 @@ func (r GetAttributeSetResponse) ContentType() string {
 
 // ListAttributeSetAttributesResponse429Headers holds the declared headers of an HTTP 429 answer to ListAttributeSetAttributes.
 type ListAttributeSetAttributesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListAttributeSetAttributesResponse503Headers holds the declared headers of an HTTP 503 answer to ListAttributeSetAttributes.
 type ListAttributeSetAttributesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListAttributeSetAttributesResponse is the answer to ListAttributeSetAttributes: the raw body, the HTTP response,
@@ -15890,12 +15889,12 @@ func (r ListAttributeSetAttributesResponse) ContentType() string {
 
 // ListAttributesResponse429Headers holds the declared headers of an HTTP 429 answer to ListAttributes.
 type ListAttributesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListAttributesResponse503Headers holds the declared headers of an HTTP 503 answer to ListAttributes.
 type ListAttributesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListAttributesResponse is the answer to ListAttributes: the raw body, the HTTP response,
@@ -15982,12 +15981,12 @@ func (r ListAttributesResponse) ContentType() string {
 
 // GetAttributeResponse429Headers holds the declared headers of an HTTP 429 answer to GetAttribute.
 type GetAttributeResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetAttributeResponse503Headers holds the declared headers of an HTTP 503 answer to GetAttribute.
 type GetAttributeResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetAttributeResponse is the answer to GetAttribute: the raw body, the HTTP response,
@@ -16081,12 +16080,12 @@ func (r GetAttributeResponse) ContentType() string {
 
 // ListBrandsResponse429Headers holds the declared headers of an HTTP 429 answer to ListBrands.
 type ListBrandsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListBrandsResponse503Headers holds the declared headers of an HTTP 503 answer to ListBrands.
 type ListBrandsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListBrandsResponse is the answer to ListBrands: the raw body, the HTTP response,
@@ -16173,12 +16172,12 @@ func (r ListBrandsResponse) ContentType() string {
 
 // GetBrandResponse429Headers holds the declared headers of an HTTP 429 answer to GetBrand.
 type GetBrandResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetBrandResponse503Headers holds the declared headers of an HTTP 503 answer to GetBrand.
 type GetBrandResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetBrandResponse is the answer to GetBrand: the raw body, the HTTP response,
@@ -16272,12 +16271,12 @@ func (r GetBrandResponse) ContentType() string {
 
 // ListBrandAttributesResponse429Headers holds the declared headers of an HTTP 429 answer to ListBrandAttributes.
 type ListBrandAttributesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListBrandAttributesResponse503Headers holds the declared headers of an HTTP 503 answer to ListBrandAttributes.
 type ListBrandAttributesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListBrandAttributesResponse is the answer to ListBrandAttributes: the raw body, the HTTP response,
@@ -16371,12 +16370,12 @@ func (r ListBrandAttributesResponse) ContentType() string {
 
 // SearchCategoriesResponse429Headers holds the declared headers of an HTTP 429 answer to SearchCategories.
 type SearchCategoriesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SearchCategoriesResponse503Headers holds the declared headers of an HTTP 503 answer to SearchCategories.
 type SearchCategoriesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SearchCategoriesResponse is the answer to SearchCategories: the raw body, the HTTP response,
@@ -16463,12 +16462,12 @@ func (r SearchCategoriesResponse) ContentType() string {
 
 // ListCategoriesByIdsResponse429Headers holds the declared headers of an HTTP 429 answer to ListCategoriesByIds.
 type ListCategoriesByIdsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListCategoriesByIdsResponse503Headers holds the declared headers of an HTTP 503 answer to ListCategoriesByIds.
 type ListCategoriesByIdsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListCategoriesByIdsResponse is the answer to ListCategoriesByIds: the raw body, the HTTP response,
@@ -16562,12 +16561,12 @@ func (r ListCategoriesByIdsResponse) ContentType() string {
 
 // ListCategoriesByUuidsResponse429Headers holds the declared headers of an HTTP 429 answer to ListCategoriesByUuids.
 type ListCategoriesByUuidsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListCategoriesByUuidsResponse503Headers holds the declared headers of an HTTP 503 answer to ListCategoriesByUuids.
 type ListCategoriesByUuidsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListCategoriesByUuidsResponse is the answer to ListCategoriesByUuids: the raw body, the HTTP response,
@@ -16661,12 +16660,12 @@ func (r ListCategoriesByUuidsResponse) ContentType() string {
 
 // ListCategoryMappingsResponse429Headers holds the declared headers of an HTTP 429 answer to ListCategoryMappings.
 type ListCategoryMappingsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListCategoryMappingsResponse503Headers holds the declared headers of an HTTP 503 answer to ListCategoryMappings.
 type ListCategoryMappingsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListCategoryMappingsResponse is the answer to ListCategoryMappings: the raw body, the HTTP response,
@@ -16746,12 +16745,12 @@ func (r ListCategoryMappingsResponse) ContentType() string {
 
 // ListMostUsedCategoriesResponse429Headers holds the declared headers of an HTTP 429 answer to ListMostUsedCategories.
 type ListMostUsedCategoriesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListMostUsedCategoriesResponse503Headers holds the declared headers of an HTTP 503 answer to ListMostUsedCategories.
 type ListMostUsedCategoriesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListMostUsedCategoriesResponse is the answer to ListMostUsedCategories: the raw body, the HTTP response,
@@ -16845,12 +16844,12 @@ func (r ListMostUsedCategoriesResponse) ContentType() string {
 
 // GetRootCategoryResponse429Headers holds the declared headers of an HTTP 429 answer to GetRootCategory.
 type GetRootCategoryResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetRootCategoryResponse503Headers holds the declared headers of an HTTP 503 answer to GetRootCategory.
 type GetRootCategoryResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetRootCategoryResponse is the answer to GetRootCategory: the raw body, the HTTP response,
@@ -16944,12 +16943,12 @@ func (r GetRootCategoryResponse) ContentType() string {
 
 // GetCategoryTreeResponse429Headers holds the declared headers of an HTTP 429 answer to GetCategoryTree.
 type GetCategoryTreeResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetCategoryTreeResponse503Headers holds the declared headers of an HTTP 503 answer to GetCategoryTree.
 type GetCategoryTreeResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetCategoryTreeResponse is the answer to GetCategoryTree: the raw body, the HTTP response,
@@ -17043,12 +17042,12 @@ func (r GetCategoryTreeResponse) ContentType() string {
 
 // GetCategoryResponse429Headers holds the declared headers of an HTTP 429 answer to GetCategory.
 type GetCategoryResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetCategoryResponse503Headers holds the declared headers of an HTTP 503 answer to GetCategory.
 type GetCategoryResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetCategoryResponse is the answer to GetCategory: the raw body, the HTTP response,
@@ -17142,12 +17141,12 @@ func (r GetCategoryResponse) ContentType() string {
 
 // ListCategoryAttributesResponse429Headers holds the declared headers of an HTTP 429 answer to ListCategoryAttributes.
 type ListCategoryAttributesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListCategoryAttributesResponse503Headers holds the declared headers of an HTTP 503 answer to ListCategoryAttributes.
 type ListCategoryAttributesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListCategoryAttributesResponse is the answer to ListCategoryAttributes: the raw body, the HTTP response,
@@ -17241,12 +17240,12 @@ func (r ListCategoryAttributesResponse) ContentType() string {
 
 // GetCategoryNomenclatureResponse429Headers holds the declared headers of an HTTP 429 answer to GetCategoryNomenclature.
 type GetCategoryNomenclatureResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetCategoryNomenclatureResponse503Headers holds the declared headers of an HTTP 503 answer to GetCategoryNomenclature.
 type GetCategoryNomenclatureResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetCategoryNomenclatureResponse is the answer to GetCategoryNomenclature: the raw body, the HTTP response,
@@ -17340,12 +17339,12 @@ func (r GetCategoryNomenclatureResponse) ContentType() string {
 
 // ListCategoryChildrenResponse429Headers holds the declared headers of an HTTP 429 answer to ListCategoryChildren.
 type ListCategoryChildrenResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListCategoryChildrenResponse503Headers holds the declared headers of an HTTP 503 answer to ListCategoryChildren.
 type ListCategoryChildrenResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListCategoryChildrenResponse is the answer to ListCategoryChildren: the raw body, the HTTP response,
@@ -17439,12 +17438,12 @@ func (r ListCategoryChildrenResponse) ContentType() string {
 
 // GetCategorySettingsResponse429Headers holds the declared headers of an HTTP 429 answer to GetCategorySettings.
 type GetCategorySettingsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetCategorySettingsResponse503Headers holds the declared headers of an HTTP 503 answer to GetCategorySettings.
 type GetCategorySettingsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetCategorySettingsResponse is the answer to GetCategorySettings: the raw body, the HTTP response,
@@ -17538,12 +17537,12 @@ func (r GetCategorySettingsResponse) ContentType() string {
 
 // GetProductSetContentScoreResponse429Headers holds the declared headers of an HTTP 429 answer to GetProductSetContentScore.
 type GetProductSetContentScoreResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductSetContentScoreResponse503Headers holds the declared headers of an HTTP 503 answer to GetProductSetContentScore.
 type GetProductSetContentScoreResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductSetContentScoreResponse is the answer to GetProductSetContentScore: the raw body, the HTTP response,
@@ -17651,12 +17650,12 @@ func (r GetProductSetContentScoreResponse) ContentType() string {
 
 // CalculateContentScoreResponse429Headers holds the declared headers of an HTTP 429 answer to CalculateContentScore.
 type CalculateContentScoreResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CalculateContentScoreResponse503Headers holds the declared headers of an HTTP 503 answer to CalculateContentScore.
 type CalculateContentScoreResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CalculateContentScoreResponse is the answer to CalculateContentScore: the raw body, the HTTP response,
@@ -17764,12 +17763,12 @@ func (r CalculateContentScoreResponse) ContentType() string {
 
 // ExportProductImagesResponse429Headers holds the declared headers of an HTTP 429 answer to ExportProductImages.
 type ExportProductImagesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ExportProductImagesResponse503Headers holds the declared headers of an HTTP 503 answer to ExportProductImages.
 type ExportProductImagesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ExportProductImagesResponse is the answer to ExportProductImages: the raw body, the HTTP response,
@@ -17863,12 +17862,12 @@ func (r ExportProductImagesResponse) ContentType() string {
 
 // ListExportsResponse429Headers holds the declared headers of an HTTP 429 answer to ListExports.
 type ListExportsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListExportsResponse503Headers holds the declared headers of an HTTP 503 answer to ListExports.
 type ListExportsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListExportsResponse is the answer to ListExports: the raw body, the HTTP response,
@@ -17955,12 +17954,12 @@ func (r ListExportsResponse) ContentType() string {
 
 // GetExportResponse429Headers holds the declared headers of an HTTP 429 answer to GetExport.
 type GetExportResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetExportResponse503Headers holds the declared headers of an HTTP 503 answer to GetExport.
 type GetExportResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetExportResponse is the answer to GetExport: the raw body, the HTTP response,
@@ -18054,12 +18053,12 @@ func (r GetExportResponse) ContentType() string {
 
 // GetFeedInputsResponse429Headers holds the declared headers of an HTTP 429 answer to GetFeedInputs.
 type GetFeedInputsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetFeedInputsResponse503Headers holds the declared headers of an HTTP 503 answer to GetFeedInputs.
 type GetFeedInputsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetFeedInputsResponse is the answer to GetFeedInputs: the raw body, the HTTP response,
@@ -18160,12 +18159,12 @@ func (r GetFeedInputsResponse) ContentType() string {
 
 // CancelFeedResponse429Headers holds the declared headers of an HTTP 429 answer to CancelFeed.
 type CancelFeedResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CancelFeedResponse503Headers holds the declared headers of an HTTP 503 answer to CancelFeed.
 type CancelFeedResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CancelFeedResponse is the answer to CancelFeed: the raw body, the HTTP response,
@@ -18259,12 +18258,12 @@ func (r CancelFeedResponse) ContentType() string {
 
 // GetFeedStatusResponse429Headers holds the declared headers of an HTTP 429 answer to GetFeedStatus.
 type GetFeedStatusResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetFeedStatusResponse503Headers holds the declared headers of an HTTP 503 answer to GetFeedStatus.
 type GetFeedStatusResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetFeedStatusResponse is the answer to GetFeedStatus: the raw body, the HTTP response,
@@ -18365,12 +18364,12 @@ func (r GetFeedStatusResponse) ContentType() string {
 
 // ListFeedsResponse429Headers holds the declared headers of an HTTP 429 answer to ListFeeds.
 type ListFeedsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListFeedsResponse503Headers holds the declared headers of an HTTP 503 answer to ListFeeds.
 type ListFeedsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListFeedsResponse is the answer to ListFeeds: the raw body, the HTTP response,
@@ -18457,12 +18456,12 @@ func (r ListFeedsResponse) ContentType() string {
 
 // CountFeedsResponse429Headers holds the declared headers of an HTTP 429 answer to CountFeeds.
 type CountFeedsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CountFeedsResponse503Headers holds the declared headers of an HTTP 503 answer to CountFeeds.
 type CountFeedsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CountFeedsResponse is the answer to CountFeeds: the raw body, the HTTP response,
@@ -18542,12 +18541,12 @@ func (r CountFeedsResponse) ContentType() string {
 
 // ListProductGroupsResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductGroups.
 type ListProductGroupsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductGroupsResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductGroups.
 type ListProductGroupsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductGroupsResponse is the answer to ListProductGroups: the raw body, the HTTP response,
@@ -18634,12 +18633,12 @@ func (r ListProductGroupsResponse) ContentType() string {
 
 // GetHealthResponse429Headers holds the declared headers of an HTTP 429 answer to GetHealth.
 type GetHealthResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetHealthResponse503Headers holds the declared headers of an HTTP 503 answer to GetHealth.
 type GetHealthResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetHealthResponse is the answer to GetHealth: the raw body, the HTTP response,
@@ -18712,12 +18711,12 @@ func (r GetHealthResponse) ContentType() string {
 
 // ImportImageUpdatesResponse429Headers holds the declared headers of an HTTP 429 answer to ImportImageUpdates.
 type ImportImageUpdatesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportImageUpdatesResponse503Headers holds the declared headers of an HTTP 503 answer to ImportImageUpdates.
 type ImportImageUpdatesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportImageUpdatesResponse is the answer to ImportImageUpdates: the raw body, the HTTP response,
@@ -18804,12 +18803,12 @@ func (r ImportImageUpdatesResponse) ContentType() string {
 
 // ImportNewProductsResponse429Headers holds the declared headers of an HTTP 429 answer to ImportNewProducts.
 type ImportNewProductsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportNewProductsResponse503Headers holds the declared headers of an HTTP 503 answer to ImportNewProducts.
 type ImportNewProductsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportNewProductsResponse is the answer to ImportNewProducts: the raw body, the HTTP response,
@@ -18896,12 +18895,12 @@ func (r ImportNewProductsResponse) ContentType() string {
 
 // ImportNewProductsXmlResponse429Headers holds the declared headers of an HTTP 429 answer to ImportNewProductsXml.
 type ImportNewProductsXmlResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportNewProductsXmlResponse503Headers holds the declared headers of an HTTP 503 answer to ImportNewProductsXml.
 type ImportNewProductsXmlResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportNewProductsXmlResponse is the answer to ImportNewProductsXml: the raw body, the HTTP response,
@@ -19002,12 +19001,12 @@ func (r ImportNewProductsXmlResponse) ContentType() string {
 
 // ImportProductRemovalsResponse429Headers holds the declared headers of an HTTP 429 answer to ImportProductRemovals.
 type ImportProductRemovalsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportProductRemovalsResponse503Headers holds the declared headers of an HTTP 503 answer to ImportProductRemovals.
 type ImportProductRemovalsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportProductRemovalsResponse is the answer to ImportProductRemovals: the raw body, the HTTP response,
@@ -19094,12 +19093,12 @@ func (r ImportProductRemovalsResponse) ContentType() string {
 
 // ImportStockUpdatesXmlResponse429Headers holds the declared headers of an HTTP 429 answer to ImportStockUpdatesXml.
 type ImportStockUpdatesXmlResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportStockUpdatesXmlResponse503Headers holds the declared headers of an HTTP 503 answer to ImportStockUpdatesXml.
 type ImportStockUpdatesXmlResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportStockUpdatesXmlResponse is the answer to ImportStockUpdatesXml: the raw body, the HTTP response,
@@ -19200,12 +19199,12 @@ func (r ImportStockUpdatesXmlResponse) ContentType() string {
 
 // ImportProductUpdatesResponse429Headers holds the declared headers of an HTTP 429 answer to ImportProductUpdates.
 type ImportProductUpdatesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportProductUpdatesResponse503Headers holds the declared headers of an HTTP 503 answer to ImportProductUpdates.
 type ImportProductUpdatesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportProductUpdatesResponse is the answer to ImportProductUpdates: the raw body, the HTTP response,
@@ -19292,12 +19291,12 @@ func (r ImportProductUpdatesResponse) ContentType() string {
 
 // ImportProductUpdatesXmlResponse429Headers holds the declared headers of an HTTP 429 answer to ImportProductUpdatesXml.
 type ImportProductUpdatesXmlResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportProductUpdatesXmlResponse503Headers holds the declared headers of an HTTP 503 answer to ImportProductUpdatesXml.
 type ImportProductUpdatesXmlResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportProductUpdatesXmlResponse is the answer to ImportProductUpdatesXml: the raw body, the HTTP response,
@@ -19398,12 +19397,12 @@ func (r ImportProductUpdatesXmlResponse) ContentType() string {
 
 // ImportStockUpdatesResponse429Headers holds the declared headers of an HTTP 429 answer to ImportStockUpdates.
 type ImportStockUpdatesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportStockUpdatesResponse503Headers holds the declared headers of an HTTP 503 answer to ImportStockUpdates.
 type ImportStockUpdatesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportStockUpdatesResponse is the answer to ImportStockUpdates: the raw body, the HTTP response,
@@ -19490,12 +19489,12 @@ func (r ImportStockUpdatesResponse) ContentType() string {
 
 // ListProductSetUploadStatusesResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductSetUploadStatuses.
 type ListProductSetUploadStatusesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetUploadStatusesResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductSetUploadStatuses.
 type ListProductSetUploadStatusesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetUploadStatusesResponse is the answer to ListProductSetUploadStatuses: the raw body, the HTTP response,
@@ -19582,12 +19581,12 @@ func (r ListProductSetUploadStatusesResponse) ContentType() string {
 
 // ListMappedAttributeOptionsResponse429Headers holds the declared headers of an HTTP 429 answer to ListMappedAttributeOptions.
 type ListMappedAttributeOptionsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListMappedAttributeOptionsResponse503Headers holds the declared headers of an HTTP 503 answer to ListMappedAttributeOptions.
 type ListMappedAttributeOptionsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListMappedAttributeOptionsResponse is the answer to ListMappedAttributeOptions: the raw body, the HTTP response,
@@ -19667,12 +19666,12 @@ func (r ListMappedAttributeOptionsResponse) ContentType() string {
 
 // ListOrderItemTagsResponse429Headers holds the declared headers of an HTTP 429 answer to ListOrderItemTags.
 type ListOrderItemTagsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListOrderItemTagsResponse503Headers holds the declared headers of an HTTP 503 answer to ListOrderItemTags.
 type ListOrderItemTagsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListOrderItemTagsResponse is the answer to ListOrderItemTags: the raw body, the HTTP response,
@@ -19752,12 +19751,12 @@ func (r ListOrderItemTagsResponse) ContentType() string {
 
 // ListAssignedOrderItemTagsResponse429Headers holds the declared headers of an HTTP 429 answer to ListAssignedOrderItemTags.
 type ListAssignedOrderItemTagsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListAssignedOrderItemTagsResponse503Headers holds the declared headers of an HTTP 503 answer to ListAssignedOrderItemTags.
 type ListAssignedOrderItemTagsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListAssignedOrderItemTagsResponse is the answer to ListAssignedOrderItemTags: the raw body, the HTTP response,
@@ -19844,12 +19843,12 @@ func (r ListAssignedOrderItemTagsResponse) ContentType() string {
 
 // SetOrderItemShippingProviderResponse429Headers holds the declared headers of an HTTP 429 answer to SetOrderItemShippingProvider.
 type SetOrderItemShippingProviderResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemShippingProviderResponse503Headers holds the declared headers of an HTTP 503 answer to SetOrderItemShippingProvider.
 type SetOrderItemShippingProviderResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemShippingProviderResponse is the answer to SetOrderItemShippingProvider: the raw body, the HTTP response,
@@ -19950,12 +19949,12 @@ func (r SetOrderItemShippingProviderResponse) ContentType() string {
 
 // SetOrderItemTrackingCodeResponse429Headers holds the declared headers of an HTTP 429 answer to SetOrderItemTrackingCode.
 type SetOrderItemTrackingCodeResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemTrackingCodeResponse503Headers holds the declared headers of an HTTP 503 answer to SetOrderItemTrackingCode.
 type SetOrderItemTrackingCodeResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemTrackingCodeResponse is the answer to SetOrderItemTrackingCode: the raw body, the HTTP response,
@@ -20049,12 +20048,12 @@ func (r SetOrderItemTrackingCodeResponse) ContentType() string {
 
 // ListOrderItemsResponse429Headers holds the declared headers of an HTTP 429 answer to ListOrderItems.
 type ListOrderItemsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListOrderItemsResponse503Headers holds the declared headers of an HTTP 503 answer to ListOrderItems.
 type ListOrderItemsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListOrderItemsResponse is the answer to ListOrderItems: the raw body, the HTTP response,
@@ -20148,12 +20147,12 @@ func (r ListOrderItemsResponse) ContentType() string {
 
 // ListOrderItemPackagesResponse429Headers holds the declared headers of an HTTP 429 answer to ListOrderItemPackages.
 type ListOrderItemPackagesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListOrderItemPackagesResponse503Headers holds the declared headers of an HTTP 503 answer to ListOrderItemPackages.
 type ListOrderItemPackagesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListOrderItemPackagesResponse is the answer to ListOrderItemPackages: the raw body, the HTTP response,
@@ -20247,12 +20246,12 @@ func (r ListOrderItemPackagesResponse) ContentType() string {
 
 // ListOrderItemReturnsResponse429Headers holds the declared headers of an HTTP 429 answer to ListOrderItemReturns.
 type ListOrderItemReturnsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListOrderItemReturnsResponse503Headers holds the declared headers of an HTTP 503 answer to ListOrderItemReturns.
 type ListOrderItemReturnsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListOrderItemReturnsResponse is the answer to ListOrderItemReturns: the raw body, the HTTP response,
@@ -20346,12 +20345,12 @@ func (r ListOrderItemReturnsResponse) ContentType() string {
 
 // GetOrderItemReturnResponse429Headers holds the declared headers of an HTTP 429 answer to GetOrderItemReturn.
 type GetOrderItemReturnResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetOrderItemReturnResponse503Headers holds the declared headers of an HTTP 503 answer to GetOrderItemReturn.
 type GetOrderItemReturnResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetOrderItemReturnResponse is the answer to GetOrderItemReturn: the raw body, the HTTP response,
@@ -20452,12 +20451,12 @@ func (r GetOrderItemReturnResponse) ContentType() string {
 
 // CreatePickupRequestResponse429Headers holds the declared headers of an HTTP 429 answer to CreatePickupRequest.
 type CreatePickupRequestResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CreatePickupRequestResponse503Headers holds the declared headers of an HTTP 503 answer to CreatePickupRequest.
 type CreatePickupRequestResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CreatePickupRequestResponse is the answer to CreatePickupRequest: the raw body, the HTTP response,
@@ -20558,12 +20557,12 @@ func (r CreatePickupRequestResponse) ContentType() string {
 
 // DeletePackageDocumentResponse429Headers holds the declared headers of an HTTP 429 answer to DeletePackageDocument.
 type DeletePackageDocumentResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // DeletePackageDocumentResponse503Headers holds the declared headers of an HTTP 503 answer to DeletePackageDocument.
 type DeletePackageDocumentResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // DeletePackageDocumentResponse is the answer to DeletePackageDocument: the raw body, the HTTP response,
@@ -20657,12 +20656,12 @@ func (r DeletePackageDocumentResponse) ContentType() string {
 
 // UploadPackageDocumentResponse429Headers holds the declared headers of an HTTP 429 answer to UploadPackageDocument.
 type UploadPackageDocumentResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UploadPackageDocumentResponse503Headers holds the declared headers of an HTTP 503 answer to UploadPackageDocument.
 type UploadPackageDocumentResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UploadPackageDocumentResponse is the answer to UploadPackageDocument: the raw body, the HTTP response,
@@ -20763,12 +20762,12 @@ func (r UploadPackageDocumentResponse) ContentType() string {
 
 // GetOrderFinanceResponse429Headers holds the declared headers of an HTTP 429 answer to GetOrderFinance.
 type GetOrderFinanceResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetOrderFinanceResponse503Headers holds the declared headers of an HTTP 503 answer to GetOrderFinance.
 type GetOrderFinanceResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetOrderFinanceResponse is the answer to GetOrderFinance: the raw body, the HTTP response,
@@ -20862,12 +20861,12 @@ func (r GetOrderFinanceResponse) ContentType() string {
 
 // GetOrderHistoryResponse429Headers holds the declared headers of an HTTP 429 answer to GetOrderHistory.
 type GetOrderHistoryResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetOrderHistoryResponse503Headers holds the declared headers of an HTTP 503 answer to GetOrderHistory.
 type GetOrderHistoryResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetOrderHistoryResponse is the answer to GetOrderHistory: the raw body, the HTTP response,
@@ -20968,12 +20967,12 @@ func (r GetOrderHistoryResponse) ContentType() string {
 
 // ListOrdersResponse429Headers holds the declared headers of an HTTP 429 answer to ListOrders.
 type ListOrdersResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListOrdersResponse503Headers holds the declared headers of an HTTP 503 answer to ListOrders.
 type ListOrdersResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListOrdersResponse is the answer to ListOrders: the raw body, the HTTP response,
@@ -21074,12 +21073,12 @@ func (r ListOrdersResponse) ContentType() string {
 
 // GetOrderCountersResponse429Headers holds the declared headers of an HTTP 429 answer to GetOrderCounters.
 type GetOrderCountersResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetOrderCountersResponse503Headers holds the declared headers of an HTTP 503 answer to GetOrderCounters.
 type GetOrderCountersResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetOrderCountersResponse is the answer to GetOrderCounters: the raw body, the HTTP response,
@@ -21159,12 +21158,12 @@ func (r GetOrderCountersResponse) ContentType() string {
 
 // ListFailureReasonsResponse429Headers holds the declared headers of an HTTP 429 answer to ListFailureReasons.
 type ListFailureReasonsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListFailureReasonsResponse503Headers holds the declared headers of an HTTP 503 answer to ListFailureReasons.
 type ListFailureReasonsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListFailureReasonsResponse is the answer to ListFailureReasons: the raw body, the HTTP response,
@@ -21244,12 +21243,12 @@ func (r ListFailureReasonsResponse) ContentType() string {
 
 // ListShipmentProvidersResponse429Headers holds the declared headers of an HTTP 429 answer to ListShipmentProviders.
 type ListShipmentProvidersResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListShipmentProvidersResponse503Headers holds the declared headers of an HTTP 503 answer to ListShipmentProviders.
 type ListShipmentProvidersResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListShipmentProvidersResponse is the answer to ListShipmentProviders: the raw body, the HTTP response,
@@ -21336,12 +21335,12 @@ func (r ListShipmentProvidersResponse) ContentType() string {
 
 // ExportOrdersResponse429Headers holds the declared headers of an HTTP 429 answer to ExportOrders.
 type ExportOrdersResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ExportOrdersResponse503Headers holds the declared headers of an HTTP 503 answer to ExportOrders.
 type ExportOrdersResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ExportOrdersResponse is the answer to ExportOrders: the raw body, the HTTP response,
@@ -21442,12 +21441,12 @@ func (r ExportOrdersResponse) ContentType() string {
 
 // ExportOrderDocumentsResponse429Headers holds the declared headers of an HTTP 429 answer to ExportOrderDocuments.
 type ExportOrderDocumentsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ExportOrderDocumentsResponse503Headers holds the declared headers of an HTTP 503 answer to ExportOrderDocuments.
 type ExportOrderDocumentsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ExportOrderDocumentsResponse is the answer to ExportOrderDocuments: the raw body, the HTTP response,
@@ -21548,12 +21547,12 @@ func (r ExportOrderDocumentsResponse) ContentType() string {
 
 // ImportOrdersResponse429Headers holds the declared headers of an HTTP 429 answer to ImportOrders.
 type ImportOrdersResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportOrdersResponse503Headers holds the declared headers of an HTTP 503 answer to ImportOrders.
 type ImportOrdersResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ImportOrdersResponse is the answer to ImportOrders: the raw body, the HTTP response,
@@ -21654,12 +21653,12 @@ func (r ImportOrdersResponse) ContentType() string {
 
 // GetInvoiceNumberSettingsResponse429Headers holds the declared headers of an HTTP 429 answer to GetInvoiceNumberSettings.
 type GetInvoiceNumberSettingsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetInvoiceNumberSettingsResponse503Headers holds the declared headers of an HTTP 503 answer to GetInvoiceNumberSettings.
 type GetInvoiceNumberSettingsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetInvoiceNumberSettingsResponse is the answer to GetInvoiceNumberSettings: the raw body, the HTTP response,
@@ -21753,12 +21752,12 @@ func (r GetInvoiceNumberSettingsResponse) ContentType() string {
 
 // UpdateInvoiceNumberSettingsResponse429Headers holds the declared headers of an HTTP 429 answer to UpdateInvoiceNumberSettings.
 type UpdateInvoiceNumberSettingsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateInvoiceNumberSettingsResponse503Headers holds the declared headers of an HTTP 503 answer to UpdateInvoiceNumberSettings.
 type UpdateInvoiceNumberSettingsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateInvoiceNumberSettingsResponse is the answer to UpdateInvoiceNumberSettings: the raw body, the HTTP response,
@@ -21859,12 +21858,12 @@ func (r UpdateInvoiceNumberSettingsResponse) ContentType() string {
 
 // ExportReturnOrdersResponse429Headers holds the declared headers of an HTTP 429 answer to ExportReturnOrders.
 type ExportReturnOrdersResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ExportReturnOrdersResponse503Headers holds the declared headers of an HTTP 503 answer to ExportReturnOrders.
 type ExportReturnOrdersResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ExportReturnOrdersResponse is the answer to ExportReturnOrders: the raw body, the HTTP response,
@@ -21965,12 +21964,12 @@ func (r ExportReturnOrdersResponse) ContentType() string {
 
 // GetOrderSuggestionsResponse429Headers holds the declared headers of an HTTP 429 answer to GetOrderSuggestions.
 type GetOrderSuggestionsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetOrderSuggestionsResponse503Headers holds the declared headers of an HTTP 503 answer to GetOrderSuggestions.
 type GetOrderSuggestionsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetOrderSuggestionsResponse is the answer to GetOrderSuggestions: the raw body, the HTTP response,
@@ -22057,12 +22056,12 @@ func (r GetOrderSuggestionsResponse) ContentType() string {
 
 // SetInvoiceAccessKeysResponse429Headers holds the declared headers of an HTTP 429 answer to SetInvoiceAccessKeys.
 type SetInvoiceAccessKeysResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetInvoiceAccessKeysResponse503Headers holds the declared headers of an HTTP 503 answer to SetInvoiceAccessKeys.
 type SetInvoiceAccessKeysResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetInvoiceAccessKeysResponse is the answer to SetInvoiceAccessKeys: the raw body, the HTTP response,
@@ -22163,12 +22162,12 @@ func (r SetInvoiceAccessKeysResponse) ContentType() string {
 
 // SetInvoiceNumberResponse429Headers holds the declared headers of an HTTP 429 answer to SetInvoiceNumber.
 type SetInvoiceNumberResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetInvoiceNumberResponse503Headers holds the declared headers of an HTTP 503 answer to SetInvoiceNumber.
 type SetInvoiceNumberResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetInvoiceNumberResponse is the answer to SetInvoiceNumber: the raw body, the HTTP response,
@@ -22262,12 +22261,12 @@ func (r SetInvoiceNumberResponse) ContentType() string {
 
 // AdminChangeOrderItemStatusesResponse429Headers holds the declared headers of an HTTP 429 answer to AdminChangeOrderItemStatuses.
 type AdminChangeOrderItemStatusesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // AdminChangeOrderItemStatusesResponse503Headers holds the declared headers of an HTTP 503 answer to AdminChangeOrderItemStatuses.
 type AdminChangeOrderItemStatusesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // AdminChangeOrderItemStatusesResponse is the answer to AdminChangeOrderItemStatuses: the raw body, the HTTP response,
@@ -22361,12 +22360,12 @@ func (r AdminChangeOrderItemStatusesResponse) ContentType() string {
 
 // SetOrderItemsCanceledResponse429Headers holds the declared headers of an HTTP 429 answer to SetOrderItemsCanceled.
 type SetOrderItemsCanceledResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsCanceledResponse503Headers holds the declared headers of an HTTP 503 answer to SetOrderItemsCanceled.
 type SetOrderItemsCanceledResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsCanceledResponse is the answer to SetOrderItemsCanceled: the raw body, the HTTP response,
@@ -22467,12 +22466,12 @@ func (r SetOrderItemsCanceledResponse) ContentType() string {
 
 // SetOrderItemsDeliveredResponse429Headers holds the declared headers of an HTTP 429 answer to SetOrderItemsDelivered.
 type SetOrderItemsDeliveredResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsDeliveredResponse503Headers holds the declared headers of an HTTP 503 answer to SetOrderItemsDelivered.
 type SetOrderItemsDeliveredResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsDeliveredResponse is the answer to SetOrderItemsDelivered: the raw body, the HTTP response,
@@ -22573,12 +22572,12 @@ func (r SetOrderItemsDeliveredResponse) ContentType() string {
 
 // SetOrderItemsDeliveryFailedResponse429Headers holds the declared headers of an HTTP 429 answer to SetOrderItemsDeliveryFailed.
 type SetOrderItemsDeliveryFailedResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsDeliveryFailedResponse503Headers holds the declared headers of an HTTP 503 answer to SetOrderItemsDeliveryFailed.
 type SetOrderItemsDeliveryFailedResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsDeliveryFailedResponse is the answer to SetOrderItemsDeliveryFailed: the raw body, the HTTP response,
@@ -22679,12 +22678,12 @@ func (r SetOrderItemsDeliveryFailedResponse) ContentType() string {
 
 // SetOrderItemsPackedByMarketplaceResponse429Headers holds the declared headers of an HTTP 429 answer to SetOrderItemsPackedByMarketplace.
 type SetOrderItemsPackedByMarketplaceResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsPackedByMarketplaceResponse503Headers holds the declared headers of an HTTP 503 answer to SetOrderItemsPackedByMarketplace.
 type SetOrderItemsPackedByMarketplaceResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsPackedByMarketplaceResponse is the answer to SetOrderItemsPackedByMarketplace: the raw body, the HTTP response,
@@ -22785,12 +22784,12 @@ func (r SetOrderItemsPackedByMarketplaceResponse) ContentType() string {
 
 // SetOrderItemsReadyToShipResponse429Headers holds the declared headers of an HTTP 429 answer to SetOrderItemsReadyToShip.
 type SetOrderItemsReadyToShipResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsReadyToShipResponse503Headers holds the declared headers of an HTTP 503 answer to SetOrderItemsReadyToShip.
 type SetOrderItemsReadyToShipResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsReadyToShipResponse is the answer to SetOrderItemsReadyToShip: the raw body, the HTTP response,
@@ -22891,12 +22890,12 @@ func (r SetOrderItemsReadyToShipResponse) ContentType() string {
 
 // SetOrderItemsReturnApprovedResponse429Headers holds the declared headers of an HTTP 429 answer to SetOrderItemsReturnApproved.
 type SetOrderItemsReturnApprovedResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsReturnApprovedResponse503Headers holds the declared headers of an HTTP 503 answer to SetOrderItemsReturnApproved.
 type SetOrderItemsReturnApprovedResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsReturnApprovedResponse is the answer to SetOrderItemsReturnApproved: the raw body, the HTTP response,
@@ -22997,12 +22996,12 @@ func (r SetOrderItemsReturnApprovedResponse) ContentType() string {
 
 // SetOrderItemsReturnReceivedResponse429Headers holds the declared headers of an HTTP 429 answer to SetOrderItemsReturnReceived.
 type SetOrderItemsReturnReceivedResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsReturnReceivedResponse503Headers holds the declared headers of an HTTP 503 answer to SetOrderItemsReturnReceived.
 type SetOrderItemsReturnReceivedResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsReturnReceivedResponse is the answer to SetOrderItemsReturnReceived: the raw body, the HTTP response,
@@ -23103,12 +23102,12 @@ func (r SetOrderItemsReturnReceivedResponse) ContentType() string {
 
 // SetOrderItemsReturnRejectedResponse429Headers holds the declared headers of an HTTP 429 answer to SetOrderItemsReturnRejected.
 type SetOrderItemsReturnRejectedResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsReturnRejectedResponse503Headers holds the declared headers of an HTTP 503 answer to SetOrderItemsReturnRejected.
 type SetOrderItemsReturnRejectedResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsReturnRejectedResponse is the answer to SetOrderItemsReturnRejected: the raw body, the HTTP response,
@@ -23209,12 +23208,12 @@ func (r SetOrderItemsReturnRejectedResponse) ContentType() string {
 
 // SetOrderItemsReturnedResponse429Headers holds the declared headers of an HTTP 429 answer to SetOrderItemsReturned.
 type SetOrderItemsReturnedResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsReturnedResponse503Headers holds the declared headers of an HTTP 503 answer to SetOrderItemsReturned.
 type SetOrderItemsReturnedResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsReturnedResponse is the answer to SetOrderItemsReturned: the raw body, the HTTP response,
@@ -23315,12 +23314,12 @@ func (r SetOrderItemsReturnedResponse) ContentType() string {
 
 // SetOrderItemsShippedResponse429Headers holds the declared headers of an HTTP 429 answer to SetOrderItemsShipped.
 type SetOrderItemsShippedResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsShippedResponse503Headers holds the declared headers of an HTTP 503 answer to SetOrderItemsShipped.
 type SetOrderItemsShippedResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetOrderItemsShippedResponse is the answer to SetOrderItemsShipped: the raw body, the HTTP response,
@@ -23421,12 +23420,12 @@ func (r SetOrderItemsShippedResponse) ContentType() string {
 
 // GetOrderResponse429Headers holds the declared headers of an HTTP 429 answer to GetOrder.
 type GetOrderResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetOrderResponse503Headers holds the declared headers of an HTTP 503 answer to GetOrder.
 type GetOrderResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetOrderResponse is the answer to GetOrder: the raw body, the HTTP response,
@@ -23527,12 +23526,12 @@ func (r GetOrderResponse) ContentType() string {
 
 // GenerateInvoiceNumberResponse429Headers holds the declared headers of an HTTP 429 answer to GenerateInvoiceNumber.
 type GenerateInvoiceNumberResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GenerateInvoiceNumberResponse503Headers holds the declared headers of an HTTP 503 answer to GenerateInvoiceNumber.
 type GenerateInvoiceNumberResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GenerateInvoiceNumberResponse is the answer to GenerateInvoiceNumber: the raw body, the HTTP response,
@@ -23626,12 +23625,12 @@ func (r GenerateInvoiceNumberResponse) ContentType() string {
 
 // ListPricesResponse429Headers holds the declared headers of an HTTP 429 answer to ListPrices.
 type ListPricesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListPricesResponse503Headers holds the declared headers of an HTTP 503 answer to ListPrices.
 type ListPricesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListPricesResponse is the answer to ListPrices: the raw body, the HTTP response,
@@ -23732,12 +23731,12 @@ func (r ListPricesResponse) ContentType() string {
 
 // ListProductSetRejectionsResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductSetRejections.
 type ListProductSetRejectionsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetRejectionsResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductSetRejections.
 type ListProductSetRejectionsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetRejectionsResponse is the answer to ListProductSetRejections: the raw body, the HTTP response,
@@ -23831,12 +23830,12 @@ func (r ListProductSetRejectionsResponse) ContentType() string {
 
 // CreateProductSetResponse429Headers holds the declared headers of an HTTP 429 answer to CreateProductSet.
 type CreateProductSetResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CreateProductSetResponse503Headers holds the declared headers of an HTTP 503 answer to CreateProductSet.
 type CreateProductSetResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CreateProductSetResponse is the answer to CreateProductSet: the raw body, the HTTP response,
@@ -23937,12 +23936,12 @@ func (r CreateProductSetResponse) ContentType() string {
 
 // GetProductSetByConfigSkuResponse429Headers holds the declared headers of an HTTP 429 answer to GetProductSetByConfigSku.
 type GetProductSetByConfigSkuResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductSetByConfigSkuResponse503Headers holds the declared headers of an HTTP 503 answer to GetProductSetByConfigSku.
 type GetProductSetByConfigSkuResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductSetByConfigSkuResponse is the answer to GetProductSetByConfigSku: the raw body, the HTTP response,
@@ -24036,12 +24035,12 @@ func (r GetProductSetByConfigSkuResponse) ContentType() string {
 
 // CountProductSetsByAttributeSetResponse429Headers holds the declared headers of an HTTP 429 answer to CountProductSetsByAttributeSet.
 type CountProductSetsByAttributeSetResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CountProductSetsByAttributeSetResponse503Headers holds the declared headers of an HTTP 503 answer to CountProductSetsByAttributeSet.
 type CountProductSetsByAttributeSetResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CountProductSetsByAttributeSetResponse is the answer to CountProductSetsByAttributeSet: the raw body, the HTTP response,
@@ -24135,12 +24134,12 @@ func (r CountProductSetsByAttributeSetResponse) ContentType() string {
 
 // ListMainImagesBySkuResponse429Headers holds the declared headers of an HTTP 429 answer to ListMainImagesBySku.
 type ListMainImagesBySkuResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListMainImagesBySkuResponse503Headers holds the declared headers of an HTTP 503 answer to ListMainImagesBySku.
 type ListMainImagesBySkuResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListMainImagesBySkuResponse is the answer to ListMainImagesBySku: the raw body, the HTTP response,
@@ -24227,12 +24226,12 @@ func (r ListMainImagesBySkuResponse) ContentType() string {
 
 // GetProductSetByParentSkuResponse429Headers holds the declared headers of an HTTP 429 answer to GetProductSetByParentSku.
 type GetProductSetByParentSkuResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductSetByParentSkuResponse503Headers holds the declared headers of an HTTP 503 answer to GetProductSetByParentSku.
 type GetProductSetByParentSkuResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductSetByParentSkuResponse is the answer to GetProductSetByParentSku: the raw body, the HTTP response,
@@ -24326,12 +24325,12 @@ func (r GetProductSetByParentSkuResponse) ContentType() string {
 
 // CreateProductSetBySinResponse429Headers holds the declared headers of an HTTP 429 answer to CreateProductSetBySin.
 type CreateProductSetBySinResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CreateProductSetBySinResponse503Headers holds the declared headers of an HTTP 503 answer to CreateProductSetBySin.
 type CreateProductSetBySinResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CreateProductSetBySinResponse is the answer to CreateProductSetBySin: the raw body, the HTTP response,
@@ -24432,12 +24431,12 @@ func (r CreateProductSetBySinResponse) ContentType() string {
 
 // ListProductSetQualityControlResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductSetQualityControl.
 type ListProductSetQualityControlResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetQualityControlResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductSetQualityControl.
 type ListProductSetQualityControlResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetQualityControlResponse is the answer to ListProductSetQualityControl: the raw body, the HTTP response,
@@ -24524,12 +24523,12 @@ func (r ListProductSetQualityControlResponse) ContentType() string {
 
 // SearchHybridProductsResponse429Headers holds the declared headers of an HTTP 429 answer to SearchHybridProducts.
 type SearchHybridProductsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SearchHybridProductsResponse503Headers holds the declared headers of an HTTP 503 answer to SearchHybridProducts.
 type SearchHybridProductsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SearchHybridProductsResponse is the answer to SearchHybridProducts: the raw body, the HTTP response,
@@ -24630,12 +24629,12 @@ func (r SearchHybridProductsResponse) ContentType() string {
 
 // GetProductSetResponse429Headers holds the declared headers of an HTTP 429 answer to GetProductSet.
 type GetProductSetResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductSetResponse503Headers holds the declared headers of an HTTP 503 answer to GetProductSet.
 type GetProductSetResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductSetResponse is the answer to GetProductSet: the raw body, the HTTP response,
@@ -24736,12 +24735,12 @@ func (r GetProductSetResponse) ContentType() string {
 
 // UpdateProductSetResponse429Headers holds the declared headers of an HTTP 429 answer to UpdateProductSet.
 type UpdateProductSetResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateProductSetResponse503Headers holds the declared headers of an HTTP 503 answer to UpdateProductSet.
 type UpdateProductSetResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateProductSetResponse is the answer to UpdateProductSet: the raw body, the HTTP response,
@@ -24849,12 +24848,12 @@ func (r UpdateProductSetResponse) ContentType() string {
 
 // RemoveProductSetGroupResponse429Headers holds the declared headers of an HTTP 429 answer to RemoveProductSetGroup.
 type RemoveProductSetGroupResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // RemoveProductSetGroupResponse503Headers holds the declared headers of an HTTP 503 answer to RemoveProductSetGroup.
 type RemoveProductSetGroupResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // RemoveProductSetGroupResponse is the answer to RemoveProductSetGroup: the raw body, the HTTP response,
@@ -24948,12 +24947,12 @@ func (r RemoveProductSetGroupResponse) ContentType() string {
 
 // GetProductSetGroupResponse429Headers holds the declared headers of an HTTP 429 answer to GetProductSetGroup.
 type GetProductSetGroupResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductSetGroupResponse503Headers holds the declared headers of an HTTP 503 answer to GetProductSetGroup.
 type GetProductSetGroupResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductSetGroupResponse is the answer to GetProductSetGroup: the raw body, the HTTP response,
@@ -25054,12 +25053,12 @@ func (r GetProductSetGroupResponse) ContentType() string {
 
 // SetProductSetGroupResponse429Headers holds the declared headers of an HTTP 429 answer to SetProductSetGroup.
 type SetProductSetGroupResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetProductSetGroupResponse503Headers holds the declared headers of an HTTP 503 answer to SetProductSetGroup.
 type SetProductSetGroupResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetProductSetGroupResponse is the answer to SetProductSetGroup: the raw body, the HTTP response,
@@ -25160,12 +25159,12 @@ func (r SetProductSetGroupResponse) ContentType() string {
 
 // ListProductSetImagesResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductSetImages.
 type ListProductSetImagesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetImagesResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductSetImages.
 type ListProductSetImagesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetImagesResponse is the answer to ListProductSetImages: the raw body, the HTTP response,
@@ -25266,12 +25265,12 @@ func (r ListProductSetImagesResponse) ContentType() string {
 
 // AddProductSetImageResponse429Headers holds the declared headers of an HTTP 429 answer to AddProductSetImage.
 type AddProductSetImageResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // AddProductSetImageResponse503Headers holds the declared headers of an HTTP 503 answer to AddProductSetImage.
 type AddProductSetImageResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // AddProductSetImageResponse is the answer to AddProductSetImage: the raw body, the HTTP response,
@@ -25379,12 +25378,12 @@ func (r AddProductSetImageResponse) ContentType() string {
 
 // DeleteProductSetImageResponse429Headers holds the declared headers of an HTTP 429 answer to DeleteProductSetImage.
 type DeleteProductSetImageResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // DeleteProductSetImageResponse503Headers holds the declared headers of an HTTP 503 answer to DeleteProductSetImage.
 type DeleteProductSetImageResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // DeleteProductSetImageResponse is the answer to DeleteProductSetImage: the raw body, the HTTP response,
@@ -25485,12 +25484,12 @@ func (r DeleteProductSetImageResponse) ContentType() string {
 
 // UpdateProductSetImageResponse429Headers holds the declared headers of an HTTP 429 answer to UpdateProductSetImage.
 type UpdateProductSetImageResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateProductSetImageResponse503Headers holds the declared headers of an HTTP 503 answer to UpdateProductSetImage.
 type UpdateProductSetImageResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateProductSetImageResponse is the answer to UpdateProductSetImage: the raw body, the HTTP response,
@@ -25598,12 +25597,12 @@ func (r UpdateProductSetImageResponse) ContentType() string {
 
 // ListProductSetPricesResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductSetPrices.
 type ListProductSetPricesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetPricesResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductSetPrices.
 type ListProductSetPricesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetPricesResponse is the answer to ListProductSetPrices: the raw body, the HTTP response,
@@ -25704,12 +25703,12 @@ func (r ListProductSetPricesResponse) ContentType() string {
 
 // UpdateProductSetPricesResponse429Headers holds the declared headers of an HTTP 429 answer to UpdateProductSetPrices.
 type UpdateProductSetPricesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateProductSetPricesResponse503Headers holds the declared headers of an HTTP 503 answer to UpdateProductSetPrices.
 type UpdateProductSetPricesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateProductSetPricesResponse is the answer to UpdateProductSetPrices: the raw body, the HTTP response,
@@ -25817,12 +25816,12 @@ func (r UpdateProductSetPricesResponse) ContentType() string {
 
 // ListProductSetProductsResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductSetProducts.
 type ListProductSetProductsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetProductsResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductSetProducts.
 type ListProductSetProductsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetProductsResponse is the answer to ListProductSetProducts: the raw body, the HTTP response,
@@ -25923,12 +25922,12 @@ func (r ListProductSetProductsResponse) ContentType() string {
 
 // CreateProductResponse429Headers holds the declared headers of an HTTP 429 answer to CreateProduct.
 type CreateProductResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CreateProductResponse503Headers holds the declared headers of an HTTP 503 answer to CreateProduct.
 type CreateProductResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CreateProductResponse is the answer to CreateProduct: the raw body, the HTTP response,
@@ -26036,12 +26035,12 @@ func (r CreateProductResponse) ContentType() string {
 
 // GetProductResponse429Headers holds the declared headers of an HTTP 429 answer to GetProduct.
 type GetProductResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductResponse503Headers holds the declared headers of an HTTP 503 answer to GetProduct.
 type GetProductResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductResponse is the answer to GetProduct: the raw body, the HTTP response,
@@ -26142,12 +26141,12 @@ func (r GetProductResponse) ContentType() string {
 
 // UpdateProductResponse429Headers holds the declared headers of an HTTP 429 answer to UpdateProduct.
 type UpdateProductResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateProductResponse503Headers holds the declared headers of an HTTP 503 answer to UpdateProduct.
 type UpdateProductResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateProductResponse is the answer to UpdateProduct: the raw body, the HTTP response,
@@ -26255,12 +26254,12 @@ func (r UpdateProductResponse) ContentType() string {
 
 // SetProductStatusResponse429Headers holds the declared headers of an HTTP 429 answer to SetProductStatus.
 type SetProductStatusResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetProductStatusResponse503Headers holds the declared headers of an HTTP 503 answer to SetProductStatus.
 type SetProductStatusResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetProductStatusResponse is the answer to SetProductStatus: the raw body, the HTTP response,
@@ -26361,12 +26360,12 @@ func (r SetProductStatusResponse) ContentType() string {
 
 // ListProductSetsResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductSets.
 type ListProductSetsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetsResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductSets.
 type ListProductSetsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetsResponse is the answer to ListProductSets: the raw body, the HTTP response,
@@ -26460,12 +26459,12 @@ func (r ListProductSetsResponse) ContentType() string {
 
 // ListProductSetCoverImagesResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductSetCoverImages.
 type ListProductSetCoverImagesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetCoverImagesResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductSetCoverImages.
 type ListProductSetCoverImagesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetCoverImagesResponse is the answer to ListProductSetCoverImages: the raw body, the HTTP response,
@@ -26552,12 +26551,12 @@ func (r ListProductSetCoverImagesResponse) ContentType() string {
 
 // ListImagesOfProductSetsResponse429Headers holds the declared headers of an HTTP 429 answer to ListImagesOfProductSets.
 type ListImagesOfProductSetsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListImagesOfProductSetsResponse503Headers holds the declared headers of an HTTP 503 answer to ListImagesOfProductSets.
 type ListImagesOfProductSetsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListImagesOfProductSetsResponse is the answer to ListImagesOfProductSets: the raw body, the HTTP response,
@@ -26644,12 +26643,12 @@ func (r ListImagesOfProductSetsResponse) ContentType() string {
 
 // GetProductSetSamplePayloadResponse429Headers holds the declared headers of an HTTP 429 answer to GetProductSetSamplePayload.
 type GetProductSetSamplePayloadResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductSetSamplePayloadResponse503Headers holds the declared headers of an HTTP 503 answer to GetProductSetSamplePayload.
 type GetProductSetSamplePayloadResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductSetSamplePayloadResponse is the answer to GetProductSetSamplePayload: the raw body, the HTTP response,
@@ -26750,12 +26749,12 @@ func (r GetProductSetSamplePayloadResponse) ContentType() string {
 
 // ListProductSetStockSummariesResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductSetStockSummaries.
 type ListProductSetStockSummariesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetStockSummariesResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductSetStockSummaries.
 type ListProductSetStockSummariesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetStockSummariesResponse is the answer to ListProductSetStockSummaries: the raw body, the HTTP response,
@@ -26842,12 +26841,12 @@ func (r ListProductSetStockSummariesResponse) ContentType() string {
 
 // ListProductSetTagsResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductSetTags.
 type ListProductSetTagsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetTagsResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductSetTags.
 type ListProductSetTagsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetTagsResponse is the answer to ListProductSetTags: the raw body, the HTTP response,
@@ -26934,12 +26933,12 @@ func (r ListProductSetTagsResponse) ContentType() string {
 
 // ListProductSetVisibilityResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductSetVisibility.
 type ListProductSetVisibilityResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetVisibilityResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductSetVisibility.
 type ListProductSetVisibilityResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetVisibilityResponse is the answer to ListProductSetVisibility: the raw body, the HTTP response,
@@ -27026,12 +27025,12 @@ func (r ListProductSetVisibilityResponse) ContentType() string {
 
 // GetProductBySellerSkuResponse429Headers holds the declared headers of an HTTP 429 answer to GetProductBySellerSku.
 type GetProductBySellerSkuResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductBySellerSkuResponse503Headers holds the declared headers of an HTTP 503 answer to GetProductBySellerSku.
 type GetProductBySellerSkuResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductBySellerSkuResponse is the answer to GetProductBySellerSku: the raw body, the HTTP response,
@@ -27125,12 +27124,12 @@ func (r GetProductBySellerSkuResponse) ContentType() string {
 
 // ListProductsBySellerSkusResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductsBySellerSkus.
 type ListProductsBySellerSkusResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductsBySellerSkusResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductsBySellerSkus.
 type ListProductsBySellerSkusResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductsBySellerSkusResponse is the answer to ListProductsBySellerSkus: the raw body, the HTTP response,
@@ -27217,12 +27216,12 @@ func (r ListProductsBySellerSkusResponse) ContentType() string {
 
 // GetProductByShopSkuResponse429Headers holds the declared headers of an HTTP 429 answer to GetProductByShopSku.
 type GetProductByShopSkuResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductByShopSkuResponse503Headers holds the declared headers of an HTTP 503 answer to GetProductByShopSku.
 type GetProductByShopSkuResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductByShopSkuResponse is the answer to GetProductByShopSku: the raw body, the HTTP response,
@@ -27316,12 +27315,12 @@ func (r GetProductByShopSkuResponse) ContentType() string {
 
 // UpdateProductPriceResponse429Headers holds the declared headers of an HTTP 429 answer to UpdateProductPrice.
 type UpdateProductPriceResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateProductPriceResponse503Headers holds the declared headers of an HTTP 503 answer to UpdateProductPrice.
 type UpdateProductPriceResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateProductPriceResponse is the answer to UpdateProductPrice: the raw body, the HTTP response,
@@ -27429,12 +27428,12 @@ func (r UpdateProductPriceResponse) ContentType() string {
 
 // SetProductPriceStatusResponse429Headers holds the declared headers of an HTTP 429 answer to SetProductPriceStatus.
 type SetProductPriceStatusResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetProductPriceStatusResponse503Headers holds the declared headers of an HTTP 503 answer to SetProductPriceStatus.
 type SetProductPriceStatusResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetProductPriceStatusResponse is the answer to SetProductPriceStatus: the raw body, the HTTP response,
@@ -27535,12 +27534,12 @@ func (r SetProductPriceStatusResponse) ContentType() string {
 
 // GetWarehouseStockResponse429Headers holds the declared headers of an HTTP 429 answer to GetWarehouseStock.
 type GetWarehouseStockResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetWarehouseStockResponse503Headers holds the declared headers of an HTTP 503 answer to GetWarehouseStock.
 type GetWarehouseStockResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetWarehouseStockResponse is the answer to GetWarehouseStock: the raw body, the HTTP response,
@@ -27641,12 +27640,12 @@ func (r GetWarehouseStockResponse) ContentType() string {
 
 // SetWarehouseStockResponse429Headers holds the declared headers of an HTTP 429 answer to SetWarehouseStock.
 type SetWarehouseStockResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetWarehouseStockResponse503Headers holds the declared headers of an HTTP 503 answer to SetWarehouseStock.
 type SetWarehouseStockResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // SetWarehouseStockResponse is the answer to SetWarehouseStock: the raw body, the HTTP response,
@@ -27754,12 +27753,12 @@ func (r SetWarehouseStockResponse) ContentType() string {
 
 // ListProductsResponse429Headers holds the declared headers of an HTTP 429 answer to ListProducts.
 type ListProductsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductsResponse503Headers holds the declared headers of an HTTP 503 answer to ListProducts.
 type ListProductsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductsResponse is the answer to ListProducts: the raw body, the HTTP response,
@@ -27860,12 +27859,12 @@ func (r ListProductsResponse) ContentType() string {
 
 // GetProductConsignmentStockResponse429Headers holds the declared headers of an HTTP 429 answer to GetProductConsignmentStock.
 type GetProductConsignmentStockResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductConsignmentStockResponse503Headers holds the declared headers of an HTTP 503 answer to GetProductConsignmentStock.
 type GetProductConsignmentStockResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductConsignmentStockResponse is the answer to GetProductConsignmentStock: the raw body, the HTTP response,
@@ -27966,12 +27965,12 @@ func (r GetProductConsignmentStockResponse) ContentType() string {
 
 // ListQualityControlRejectReasonsResponse429Headers holds the declared headers of an HTTP 429 answer to ListQualityControlRejectReasons.
 type ListQualityControlRejectReasonsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListQualityControlRejectReasonsResponse503Headers holds the declared headers of an HTTP 503 answer to ListQualityControlRejectReasons.
 type ListQualityControlRejectReasonsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListQualityControlRejectReasonsResponse is the answer to ListQualityControlRejectReasons: the raw body, the HTTP response,
@@ -28051,12 +28050,12 @@ func (r ListQualityControlRejectReasonsResponse) ContentType() string {
 
 // ReuploadProductSetResponse429Headers holds the declared headers of an HTTP 429 answer to ReuploadProductSet.
 type ReuploadProductSetResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ReuploadProductSetResponse503Headers holds the declared headers of an HTTP 503 answer to ReuploadProductSet.
 type ReuploadProductSetResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ReuploadProductSetResponse is the answer to ReuploadProductSet: the raw body, the HTTP response,
@@ -28164,12 +28163,12 @@ func (r ReuploadProductSetResponse) ContentType() string {
 
 // GetSellerResponse429Headers holds the declared headers of an HTTP 429 answer to GetSeller.
 type GetSellerResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetSellerResponse503Headers holds the declared headers of an HTTP 503 answer to GetSeller.
 type GetSellerResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetSellerResponse is the answer to GetSeller: the raw body, the HTTP response,
@@ -28256,12 +28255,12 @@ func (r GetSellerResponse) ContentType() string {
 
 // UpdateSellerResponse429Headers holds the declared headers of an HTTP 429 answer to UpdateSeller.
 type UpdateSellerResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateSellerResponse503Headers holds the declared headers of an HTTP 503 answer to UpdateSeller.
 type UpdateSellerResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateSellerResponse is the answer to UpdateSeller: the raw body, the HTTP response,
@@ -28348,12 +28347,12 @@ func (r UpdateSellerResponse) ContentType() string {
 
 // UpdateProductStockResponse429Headers holds the declared headers of an HTTP 429 answer to UpdateProductStock.
 type UpdateProductStockResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateProductStockResponse503Headers holds the declared headers of an HTTP 503 answer to UpdateProductStock.
 type UpdateProductStockResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateProductStockResponse is the answer to UpdateProductStock: the raw body, the HTTP response,
@@ -28454,12 +28453,12 @@ func (r UpdateProductStockResponse) ContentType() string {
 
 // ListProductSetStockResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductSetStock.
 type ListProductSetStockResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetStockResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductSetStock.
 type ListProductSetStockResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductSetStockResponse is the answer to ListProductSetStock: the raw body, the HTTP response,
@@ -28560,12 +28559,12 @@ func (r ListProductSetStockResponse) ContentType() string {
 
 // GetProductStockResponse429Headers holds the declared headers of an HTTP 429 answer to GetProductStock.
 type GetProductStockResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductStockResponse503Headers holds the declared headers of an HTTP 503 answer to GetProductStock.
 type GetProductStockResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetProductStockResponse is the answer to GetProductStock: the raw body, the HTTP response,
@@ -28666,12 +28665,12 @@ func (r GetProductStockResponse) ContentType() string {
 
 // ListProductTagsResponse429Headers holds the declared headers of an HTTP 429 answer to ListProductTags.
 type ListProductTagsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductTagsResponse503Headers holds the declared headers of an HTTP 503 answer to ListProductTags.
 type ListProductTagsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListProductTagsResponse is the answer to ListProductTags: the raw body, the HTTP response,
@@ -28751,12 +28750,12 @@ func (r ListProductTagsResponse) ContentType() string {
 
 // ListSellerTagsResponse429Headers holds the declared headers of an HTTP 429 answer to ListSellerTags.
 type ListSellerTagsResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListSellerTagsResponse503Headers holds the declared headers of an HTTP 503 answer to ListSellerTags.
 type ListSellerTagsResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListSellerTagsResponse is the answer to ListSellerTags: the raw body, the HTTP response,
@@ -28843,12 +28842,12 @@ func (r ListSellerTagsResponse) ContentType() string {
 
 // ListWarehousesResponse429Headers holds the declared headers of an HTTP 429 answer to ListWarehouses.
 type ListWarehousesResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListWarehousesResponse503Headers holds the declared headers of an HTTP 503 answer to ListWarehouses.
 type ListWarehousesResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // ListWarehousesResponse is the answer to ListWarehouses: the raw body, the HTTP response,
@@ -28942,12 +28941,12 @@ func (r ListWarehousesResponse) ContentType() string {
 
 // CreateWarehouseResponse429Headers holds the declared headers of an HTTP 429 answer to CreateWarehouse.
 type CreateWarehouseResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CreateWarehouseResponse503Headers holds the declared headers of an HTTP 503 answer to CreateWarehouse.
 type CreateWarehouseResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // CreateWarehouseResponse is the answer to CreateWarehouse: the raw body, the HTTP response,
@@ -29055,12 +29054,12 @@ func (r CreateWarehouseResponse) ContentType() string {
 
 // GetWarehouseResponse429Headers holds the declared headers of an HTTP 429 answer to GetWarehouse.
 type GetWarehouseResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetWarehouseResponse503Headers holds the declared headers of an HTTP 503 answer to GetWarehouse.
 type GetWarehouseResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // GetWarehouseResponse is the answer to GetWarehouse: the raw body, the HTTP response,
@@ -29161,12 +29160,12 @@ func (r GetWarehouseResponse) ContentType() string {
 
 // UpdateWarehouseResponse429Headers holds the declared headers of an HTTP 429 answer to UpdateWarehouse.
 type UpdateWarehouseResponse429Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateWarehouseResponse503Headers holds the declared headers of an HTTP 503 answer to UpdateWarehouse.
 type UpdateWarehouseResponse503Headers struct {
-	RetryAfter *string
+	RetryAfter string
 }
 
 // UpdateWarehouseResponse is the answer to UpdateWarehouse: the raw body, the HTTP response,
@@ -31812,7 +31811,7 @@ func decodeDownloadFileResponse(response *DownloadFileResponse, rsp *http.Respon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -31822,7 +31821,7 @@ func decodeDownloadFileResponse(response *DownloadFileResponse, rsp *http.Respon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -31918,7 +31917,7 @@ func decodeGetFileStatusResponse(response *GetFileStatusResponse, rsp *http.Resp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -31928,7 +31927,7 @@ func decodeGetFileStatusResponse(response *GetFileStatusResponse, rsp *http.Resp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -32010,7 +32009,7 @@ func decodeListAttributeSetsResponse(response *ListAttributeSetsResponse, rsp *h
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -32020,7 +32019,7 @@ func decodeListAttributeSetsResponse(response *ListAttributeSetsResponse, rsp *h
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -32109,7 +32108,7 @@ func decodeGetAttributeSetResponse(response *GetAttributeSetResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -32119,7 +32118,7 @@ func decodeGetAttributeSetResponse(response *GetAttributeSetResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -32208,7 +32207,7 @@ func decodeListAttributeSetAttributesResponse(response *ListAttributeSetAttribut
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -32218,7 +32217,7 @@ func decodeListAttributeSetAttributesResponse(response *ListAttributeSetAttribut
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -32300,7 +32299,7 @@ func decodeListAttributesResponse(response *ListAttributesResponse, rsp *http.Re
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -32310,7 +32309,7 @@ func decodeListAttributesResponse(response *ListAttributesResponse, rsp *http.Re
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -32399,7 +32398,7 @@ func decodeGetAttributeResponse(response *GetAttributeResponse, rsp *http.Respon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -32409,7 +32408,7 @@ func decodeGetAttributeResponse(response *GetAttributeResponse, rsp *http.Respon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -32491,7 +32490,7 @@ func decodeListBrandsResponse(response *ListBrandsResponse, rsp *http.Response, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -32501,7 +32500,7 @@ func decodeListBrandsResponse(response *ListBrandsResponse, rsp *http.Response, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -32590,7 +32589,7 @@ func decodeGetBrandResponse(response *GetBrandResponse, rsp *http.Response, body
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -32600,7 +32599,7 @@ func decodeGetBrandResponse(response *GetBrandResponse, rsp *http.Response, body
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -32689,7 +32688,7 @@ func decodeListBrandAttributesResponse(response *ListBrandAttributesResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -32699,7 +32698,7 @@ func decodeListBrandAttributesResponse(response *ListBrandAttributesResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -32781,7 +32780,7 @@ func decodeSearchCategoriesResponse(response *SearchCategoriesResponse, rsp *htt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -32791,7 +32790,7 @@ func decodeSearchCategoriesResponse(response *SearchCategoriesResponse, rsp *htt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -32880,7 +32879,7 @@ func decodeListCategoriesByIdsResponse(response *ListCategoriesByIdsResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -32890,7 +32889,7 @@ func decodeListCategoriesByIdsResponse(response *ListCategoriesByIdsResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -32979,7 +32978,7 @@ func decodeListCategoriesByUuidsResponse(response *ListCategoriesByUuidsResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -32989,7 +32988,7 @@ func decodeListCategoriesByUuidsResponse(response *ListCategoriesByUuidsResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -33064,7 +33063,7 @@ func decodeListCategoryMappingsResponse(response *ListCategoryMappingsResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -33074,7 +33073,7 @@ func decodeListCategoryMappingsResponse(response *ListCategoryMappingsResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -33163,7 +33162,7 @@ func decodeListMostUsedCategoriesResponse(response *ListMostUsedCategoriesRespon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -33173,7 +33172,7 @@ func decodeListMostUsedCategoriesResponse(response *ListMostUsedCategoriesRespon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -33262,7 +33261,7 @@ func decodeGetRootCategoryResponse(response *GetRootCategoryResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -33272,7 +33271,7 @@ func decodeGetRootCategoryResponse(response *GetRootCategoryResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -33361,7 +33360,7 @@ func decodeGetCategoryTreeResponse(response *GetCategoryTreeResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -33371,7 +33370,7 @@ func decodeGetCategoryTreeResponse(response *GetCategoryTreeResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -33460,7 +33459,7 @@ func decodeGetCategoryResponse(response *GetCategoryResponse, rsp *http.Response
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -33470,7 +33469,7 @@ func decodeGetCategoryResponse(response *GetCategoryResponse, rsp *http.Response
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -33559,7 +33558,7 @@ func decodeListCategoryAttributesResponse(response *ListCategoryAttributesRespon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -33569,7 +33568,7 @@ func decodeListCategoryAttributesResponse(response *ListCategoryAttributesRespon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -33658,7 +33657,7 @@ func decodeGetCategoryNomenclatureResponse(response *GetCategoryNomenclatureResp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -33668,7 +33667,7 @@ func decodeGetCategoryNomenclatureResponse(response *GetCategoryNomenclatureResp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -33757,7 +33756,7 @@ func decodeListCategoryChildrenResponse(response *ListCategoryChildrenResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -33767,7 +33766,7 @@ func decodeListCategoryChildrenResponse(response *ListCategoryChildrenResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -33856,7 +33855,7 @@ func decodeGetCategorySettingsResponse(response *GetCategorySettingsResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -33866,7 +33865,7 @@ func decodeGetCategorySettingsResponse(response *GetCategorySettingsResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -33969,7 +33968,7 @@ func decodeGetProductSetContentScoreResponse(response *GetProductSetContentScore
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -33979,7 +33978,7 @@ func decodeGetProductSetContentScoreResponse(response *GetProductSetContentScore
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -34082,7 +34081,7 @@ func decodeCalculateContentScoreResponse(response *CalculateContentScoreResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -34092,7 +34091,7 @@ func decodeCalculateContentScoreResponse(response *CalculateContentScoreResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -34181,7 +34180,7 @@ func decodeExportProductImagesResponse(response *ExportProductImagesResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -34191,7 +34190,7 @@ func decodeExportProductImagesResponse(response *ExportProductImagesResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -34273,7 +34272,7 @@ func decodeListExportsResponse(response *ListExportsResponse, rsp *http.Response
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -34283,7 +34282,7 @@ func decodeListExportsResponse(response *ListExportsResponse, rsp *http.Response
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -34372,7 +34371,7 @@ func decodeGetExportResponse(response *GetExportResponse, rsp *http.Response, bo
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -34382,7 +34381,7 @@ func decodeGetExportResponse(response *GetExportResponse, rsp *http.Response, bo
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -34478,7 +34477,7 @@ func decodeGetFeedInputsResponse(response *GetFeedInputsResponse, rsp *http.Resp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -34488,7 +34487,7 @@ func decodeGetFeedInputsResponse(response *GetFeedInputsResponse, rsp *http.Resp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -34580,7 +34579,7 @@ func decodeCancelFeedResponse(response *CancelFeedResponse, rsp *http.Response, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -34590,7 +34589,7 @@ func decodeCancelFeedResponse(response *CancelFeedResponse, rsp *http.Response, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -34686,7 +34685,7 @@ func decodeGetFeedStatusResponse(response *GetFeedStatusResponse, rsp *http.Resp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -34696,7 +34695,7 @@ func decodeGetFeedStatusResponse(response *GetFeedStatusResponse, rsp *http.Resp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -34778,7 +34777,7 @@ func decodeListFeedsResponse(response *ListFeedsResponse, rsp *http.Response, bo
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -34788,7 +34787,7 @@ func decodeListFeedsResponse(response *ListFeedsResponse, rsp *http.Response, bo
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -34863,7 +34862,7 @@ func decodeCountFeedsResponse(response *CountFeedsResponse, rsp *http.Response, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -34873,7 +34872,7 @@ func decodeCountFeedsResponse(response *CountFeedsResponse, rsp *http.Response, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -34955,7 +34954,7 @@ func decodeListProductGroupsResponse(response *ListProductGroupsResponse, rsp *h
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -34965,7 +34964,7 @@ func decodeListProductGroupsResponse(response *ListProductGroupsResponse, rsp *h
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -35033,7 +35032,7 @@ func decodeGetHealthResponse(response *GetHealthResponse, rsp *http.Response, bo
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -35043,7 +35042,7 @@ func decodeGetHealthResponse(response *GetHealthResponse, rsp *http.Response, bo
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -35125,7 +35124,7 @@ func decodeImportImageUpdatesResponse(response *ImportImageUpdatesResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -35135,7 +35134,7 @@ func decodeImportImageUpdatesResponse(response *ImportImageUpdatesResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -35217,7 +35216,7 @@ func decodeImportNewProductsResponse(response *ImportNewProductsResponse, rsp *h
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -35227,7 +35226,7 @@ func decodeImportNewProductsResponse(response *ImportNewProductsResponse, rsp *h
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -35323,7 +35322,7 @@ func decodeImportNewProductsXmlResponse(response *ImportNewProductsXmlResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -35333,7 +35332,7 @@ func decodeImportNewProductsXmlResponse(response *ImportNewProductsXmlResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -35415,7 +35414,7 @@ func decodeImportProductRemovalsResponse(response *ImportProductRemovalsResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -35425,7 +35424,7 @@ func decodeImportProductRemovalsResponse(response *ImportProductRemovalsResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -35521,7 +35520,7 @@ func decodeImportStockUpdatesXmlResponse(response *ImportStockUpdatesXmlResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -35531,7 +35530,7 @@ func decodeImportStockUpdatesXmlResponse(response *ImportStockUpdatesXmlResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -35613,7 +35612,7 @@ func decodeImportProductUpdatesResponse(response *ImportProductUpdatesResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -35623,7 +35622,7 @@ func decodeImportProductUpdatesResponse(response *ImportProductUpdatesResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -35719,7 +35718,7 @@ func decodeImportProductUpdatesXmlResponse(response *ImportProductUpdatesXmlResp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -35729,7 +35728,7 @@ func decodeImportProductUpdatesXmlResponse(response *ImportProductUpdatesXmlResp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -35811,7 +35810,7 @@ func decodeImportStockUpdatesResponse(response *ImportStockUpdatesResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -35821,7 +35820,7 @@ func decodeImportStockUpdatesResponse(response *ImportStockUpdatesResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -35903,7 +35902,7 @@ func decodeListProductSetUploadStatusesResponse(response *ListProductSetUploadSt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -35913,7 +35912,7 @@ func decodeListProductSetUploadStatusesResponse(response *ListProductSetUploadSt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -35988,7 +35987,7 @@ func decodeListMappedAttributeOptionsResponse(response *ListMappedAttributeOptio
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -35998,7 +35997,7 @@ func decodeListMappedAttributeOptionsResponse(response *ListMappedAttributeOptio
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -36073,7 +36072,7 @@ func decodeListOrderItemTagsResponse(response *ListOrderItemTagsResponse, rsp *h
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -36083,7 +36082,7 @@ func decodeListOrderItemTagsResponse(response *ListOrderItemTagsResponse, rsp *h
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -36165,7 +36164,7 @@ func decodeListAssignedOrderItemTagsResponse(response *ListAssignedOrderItemTags
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -36175,7 +36174,7 @@ func decodeListAssignedOrderItemTagsResponse(response *ListAssignedOrderItemTags
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -36271,7 +36270,7 @@ func decodeSetOrderItemShippingProviderResponse(response *SetOrderItemShippingPr
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -36281,7 +36280,7 @@ func decodeSetOrderItemShippingProviderResponse(response *SetOrderItemShippingPr
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -36373,7 +36372,7 @@ func decodeSetOrderItemTrackingCodeResponse(response *SetOrderItemTrackingCodeRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -36383,7 +36382,7 @@ func decodeSetOrderItemTrackingCodeResponse(response *SetOrderItemTrackingCodeRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -36472,7 +36471,7 @@ func decodeListOrderItemsResponse(response *ListOrderItemsResponse, rsp *http.Re
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -36482,7 +36481,7 @@ func decodeListOrderItemsResponse(response *ListOrderItemsResponse, rsp *http.Re
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -36571,7 +36570,7 @@ func decodeListOrderItemPackagesResponse(response *ListOrderItemPackagesResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -36581,7 +36580,7 @@ func decodeListOrderItemPackagesResponse(response *ListOrderItemPackagesResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -36670,7 +36669,7 @@ func decodeListOrderItemReturnsResponse(response *ListOrderItemReturnsResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -36680,7 +36679,7 @@ func decodeListOrderItemReturnsResponse(response *ListOrderItemReturnsResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -36776,7 +36775,7 @@ func decodeGetOrderItemReturnResponse(response *GetOrderItemReturnResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -36786,7 +36785,7 @@ func decodeGetOrderItemReturnResponse(response *GetOrderItemReturnResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -36882,7 +36881,7 @@ func decodeCreatePickupRequestResponse(response *CreatePickupRequestResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -36892,7 +36891,7 @@ func decodeCreatePickupRequestResponse(response *CreatePickupRequestResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -36984,7 +36983,7 @@ func decodeDeletePackageDocumentResponse(response *DeletePackageDocumentResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -36994,7 +36993,7 @@ func decodeDeletePackageDocumentResponse(response *DeletePackageDocumentResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -37090,7 +37089,7 @@ func decodeUploadPackageDocumentResponse(response *UploadPackageDocumentResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -37100,7 +37099,7 @@ func decodeUploadPackageDocumentResponse(response *UploadPackageDocumentResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -37189,7 +37188,7 @@ func decodeGetOrderFinanceResponse(response *GetOrderFinanceResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -37199,7 +37198,7 @@ func decodeGetOrderFinanceResponse(response *GetOrderFinanceResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -37295,7 +37294,7 @@ func decodeGetOrderHistoryResponse(response *GetOrderHistoryResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -37305,7 +37304,7 @@ func decodeGetOrderHistoryResponse(response *GetOrderHistoryResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -37401,7 +37400,7 @@ func decodeListOrdersResponse(response *ListOrdersResponse, rsp *http.Response, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -37411,7 +37410,7 @@ func decodeListOrdersResponse(response *ListOrdersResponse, rsp *http.Response, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -37486,7 +37485,7 @@ func decodeGetOrderCountersResponse(response *GetOrderCountersResponse, rsp *htt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -37496,7 +37495,7 @@ func decodeGetOrderCountersResponse(response *GetOrderCountersResponse, rsp *htt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -37571,7 +37570,7 @@ func decodeListFailureReasonsResponse(response *ListFailureReasonsResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -37581,7 +37580,7 @@ func decodeListFailureReasonsResponse(response *ListFailureReasonsResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -37663,7 +37662,7 @@ func decodeListShipmentProvidersResponse(response *ListShipmentProvidersResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -37673,7 +37672,7 @@ func decodeListShipmentProvidersResponse(response *ListShipmentProvidersResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -37769,7 +37768,7 @@ func decodeExportOrdersResponse(response *ExportOrdersResponse, rsp *http.Respon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -37779,7 +37778,7 @@ func decodeExportOrdersResponse(response *ExportOrdersResponse, rsp *http.Respon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -37875,7 +37874,7 @@ func decodeExportOrderDocumentsResponse(response *ExportOrderDocumentsResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -37885,7 +37884,7 @@ func decodeExportOrderDocumentsResponse(response *ExportOrderDocumentsResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -37981,7 +37980,7 @@ func decodeImportOrdersResponse(response *ImportOrdersResponse, rsp *http.Respon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -37991,7 +37990,7 @@ func decodeImportOrdersResponse(response *ImportOrdersResponse, rsp *http.Respon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -38080,7 +38079,7 @@ func decodeGetInvoiceNumberSettingsResponse(response *GetInvoiceNumberSettingsRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -38090,7 +38089,7 @@ func decodeGetInvoiceNumberSettingsResponse(response *GetInvoiceNumberSettingsRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -38186,7 +38185,7 @@ func decodeUpdateInvoiceNumberSettingsResponse(response *UpdateInvoiceNumberSett
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -38196,7 +38195,7 @@ func decodeUpdateInvoiceNumberSettingsResponse(response *UpdateInvoiceNumberSett
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -38292,7 +38291,7 @@ func decodeExportReturnOrdersResponse(response *ExportReturnOrdersResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -38302,7 +38301,7 @@ func decodeExportReturnOrdersResponse(response *ExportReturnOrdersResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -38384,7 +38383,7 @@ func decodeGetOrderSuggestionsResponse(response *GetOrderSuggestionsResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -38394,7 +38393,7 @@ func decodeGetOrderSuggestionsResponse(response *GetOrderSuggestionsResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -38490,7 +38489,7 @@ func decodeSetInvoiceAccessKeysResponse(response *SetInvoiceAccessKeysResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -38500,7 +38499,7 @@ func decodeSetInvoiceAccessKeysResponse(response *SetInvoiceAccessKeysResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -38589,7 +38588,7 @@ func decodeSetInvoiceNumberResponse(response *SetInvoiceNumberResponse, rsp *htt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -38599,7 +38598,7 @@ func decodeSetInvoiceNumberResponse(response *SetInvoiceNumberResponse, rsp *htt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -38688,7 +38687,7 @@ func decodeAdminChangeOrderItemStatusesResponse(response *AdminChangeOrderItemSt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -38698,7 +38697,7 @@ func decodeAdminChangeOrderItemStatusesResponse(response *AdminChangeOrderItemSt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -38794,7 +38793,7 @@ func decodeSetOrderItemsCanceledResponse(response *SetOrderItemsCanceledResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -38804,7 +38803,7 @@ func decodeSetOrderItemsCanceledResponse(response *SetOrderItemsCanceledResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -38900,7 +38899,7 @@ func decodeSetOrderItemsDeliveredResponse(response *SetOrderItemsDeliveredRespon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -38910,7 +38909,7 @@ func decodeSetOrderItemsDeliveredResponse(response *SetOrderItemsDeliveredRespon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -39006,7 +39005,7 @@ func decodeSetOrderItemsDeliveryFailedResponse(response *SetOrderItemsDeliveryFa
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -39016,7 +39015,7 @@ func decodeSetOrderItemsDeliveryFailedResponse(response *SetOrderItemsDeliveryFa
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -39112,7 +39111,7 @@ func decodeSetOrderItemsPackedByMarketplaceResponse(response *SetOrderItemsPacke
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -39122,7 +39121,7 @@ func decodeSetOrderItemsPackedByMarketplaceResponse(response *SetOrderItemsPacke
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -39218,7 +39217,7 @@ func decodeSetOrderItemsReadyToShipResponse(response *SetOrderItemsReadyToShipRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -39228,7 +39227,7 @@ func decodeSetOrderItemsReadyToShipResponse(response *SetOrderItemsReadyToShipRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -39324,7 +39323,7 @@ func decodeSetOrderItemsReturnApprovedResponse(response *SetOrderItemsReturnAppr
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -39334,7 +39333,7 @@ func decodeSetOrderItemsReturnApprovedResponse(response *SetOrderItemsReturnAppr
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -39430,7 +39429,7 @@ func decodeSetOrderItemsReturnReceivedResponse(response *SetOrderItemsReturnRece
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -39440,7 +39439,7 @@ func decodeSetOrderItemsReturnReceivedResponse(response *SetOrderItemsReturnRece
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -39536,7 +39535,7 @@ func decodeSetOrderItemsReturnRejectedResponse(response *SetOrderItemsReturnReje
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -39546,7 +39545,7 @@ func decodeSetOrderItemsReturnRejectedResponse(response *SetOrderItemsReturnReje
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -39642,7 +39641,7 @@ func decodeSetOrderItemsReturnedResponse(response *SetOrderItemsReturnedResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -39652,7 +39651,7 @@ func decodeSetOrderItemsReturnedResponse(response *SetOrderItemsReturnedResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -39748,7 +39747,7 @@ func decodeSetOrderItemsShippedResponse(response *SetOrderItemsShippedResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -39758,7 +39757,7 @@ func decodeSetOrderItemsShippedResponse(response *SetOrderItemsShippedResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -39854,7 +39853,7 @@ func decodeGetOrderResponse(response *GetOrderResponse, rsp *http.Response, body
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -39864,7 +39863,7 @@ func decodeGetOrderResponse(response *GetOrderResponse, rsp *http.Response, body
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -39953,7 +39952,7 @@ func decodeGenerateInvoiceNumberResponse(response *GenerateInvoiceNumberResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -39963,7 +39962,7 @@ func decodeGenerateInvoiceNumberResponse(response *GenerateInvoiceNumberResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -40059,7 +40058,7 @@ func decodeListPricesResponse(response *ListPricesResponse, rsp *http.Response, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -40069,7 +40068,7 @@ func decodeListPricesResponse(response *ListPricesResponse, rsp *http.Response, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -40158,7 +40157,7 @@ func decodeListProductSetRejectionsResponse(response *ListProductSetRejectionsRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -40168,7 +40167,7 @@ func decodeListProductSetRejectionsResponse(response *ListProductSetRejectionsRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -40264,7 +40263,7 @@ func decodeCreateProductSetResponse(response *CreateProductSetResponse, rsp *htt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -40274,7 +40273,7 @@ func decodeCreateProductSetResponse(response *CreateProductSetResponse, rsp *htt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -40363,7 +40362,7 @@ func decodeGetProductSetByConfigSkuResponse(response *GetProductSetByConfigSkuRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -40373,7 +40372,7 @@ func decodeGetProductSetByConfigSkuResponse(response *GetProductSetByConfigSkuRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -40462,7 +40461,7 @@ func decodeCountProductSetsByAttributeSetResponse(response *CountProductSetsByAt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -40472,7 +40471,7 @@ func decodeCountProductSetsByAttributeSetResponse(response *CountProductSetsByAt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -40554,7 +40553,7 @@ func decodeListMainImagesBySkuResponse(response *ListMainImagesBySkuResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -40564,7 +40563,7 @@ func decodeListMainImagesBySkuResponse(response *ListMainImagesBySkuResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -40653,7 +40652,7 @@ func decodeGetProductSetByParentSkuResponse(response *GetProductSetByParentSkuRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -40663,7 +40662,7 @@ func decodeGetProductSetByParentSkuResponse(response *GetProductSetByParentSkuRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -40759,7 +40758,7 @@ func decodeCreateProductSetBySinResponse(response *CreateProductSetBySinResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -40769,7 +40768,7 @@ func decodeCreateProductSetBySinResponse(response *CreateProductSetBySinResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -40851,7 +40850,7 @@ func decodeListProductSetQualityControlResponse(response *ListProductSetQualityC
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -40861,7 +40860,7 @@ func decodeListProductSetQualityControlResponse(response *ListProductSetQualityC
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -40957,7 +40956,7 @@ func decodeSearchHybridProductsResponse(response *SearchHybridProductsResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -40967,7 +40966,7 @@ func decodeSearchHybridProductsResponse(response *SearchHybridProductsResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -41063,7 +41062,7 @@ func decodeGetProductSetResponse(response *GetProductSetResponse, rsp *http.Resp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -41073,7 +41072,7 @@ func decodeGetProductSetResponse(response *GetProductSetResponse, rsp *http.Resp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -41176,7 +41175,7 @@ func decodeUpdateProductSetResponse(response *UpdateProductSetResponse, rsp *htt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -41186,7 +41185,7 @@ func decodeUpdateProductSetResponse(response *UpdateProductSetResponse, rsp *htt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -41278,7 +41277,7 @@ func decodeRemoveProductSetGroupResponse(response *RemoveProductSetGroupResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -41288,7 +41287,7 @@ func decodeRemoveProductSetGroupResponse(response *RemoveProductSetGroupResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -41384,7 +41383,7 @@ func decodeGetProductSetGroupResponse(response *GetProductSetGroupResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -41394,7 +41393,7 @@ func decodeGetProductSetGroupResponse(response *GetProductSetGroupResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -41490,7 +41489,7 @@ func decodeSetProductSetGroupResponse(response *SetProductSetGroupResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -41500,7 +41499,7 @@ func decodeSetProductSetGroupResponse(response *SetProductSetGroupResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -41596,7 +41595,7 @@ func decodeListProductSetImagesResponse(response *ListProductSetImagesResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -41606,7 +41605,7 @@ func decodeListProductSetImagesResponse(response *ListProductSetImagesResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -41709,7 +41708,7 @@ func decodeAddProductSetImageResponse(response *AddProductSetImageResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -41719,7 +41718,7 @@ func decodeAddProductSetImageResponse(response *AddProductSetImageResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -41818,7 +41817,7 @@ func decodeDeleteProductSetImageResponse(response *DeleteProductSetImageResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -41828,7 +41827,7 @@ func decodeDeleteProductSetImageResponse(response *DeleteProductSetImageResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -41931,7 +41930,7 @@ func decodeUpdateProductSetImageResponse(response *UpdateProductSetImageResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -41941,7 +41940,7 @@ func decodeUpdateProductSetImageResponse(response *UpdateProductSetImageResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -42037,7 +42036,7 @@ func decodeListProductSetPricesResponse(response *ListProductSetPricesResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -42047,7 +42046,7 @@ func decodeListProductSetPricesResponse(response *ListProductSetPricesResponse, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -42150,7 +42149,7 @@ func decodeUpdateProductSetPricesResponse(response *UpdateProductSetPricesRespon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -42160,7 +42159,7 @@ func decodeUpdateProductSetPricesResponse(response *UpdateProductSetPricesRespon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -42256,7 +42255,7 @@ func decodeListProductSetProductsResponse(response *ListProductSetProductsRespon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -42266,7 +42265,7 @@ func decodeListProductSetProductsResponse(response *ListProductSetProductsRespon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -42369,7 +42368,7 @@ func decodeCreateProductResponse(response *CreateProductResponse, rsp *http.Resp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -42379,7 +42378,7 @@ func decodeCreateProductResponse(response *CreateProductResponse, rsp *http.Resp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -42475,7 +42474,7 @@ func decodeGetProductResponse(response *GetProductResponse, rsp *http.Response, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -42485,7 +42484,7 @@ func decodeGetProductResponse(response *GetProductResponse, rsp *http.Response, 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -42588,7 +42587,7 @@ func decodeUpdateProductResponse(response *UpdateProductResponse, rsp *http.Resp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -42598,7 +42597,7 @@ func decodeUpdateProductResponse(response *UpdateProductResponse, rsp *http.Resp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -42697,7 +42696,7 @@ func decodeSetProductStatusResponse(response *SetProductStatusResponse, rsp *htt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -42707,7 +42706,7 @@ func decodeSetProductStatusResponse(response *SetProductStatusResponse, rsp *htt
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -42796,7 +42795,7 @@ func decodeListProductSetsResponse(response *ListProductSetsResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -42806,7 +42805,7 @@ func decodeListProductSetsResponse(response *ListProductSetsResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -42888,7 +42887,7 @@ func decodeListProductSetCoverImagesResponse(response *ListProductSetCoverImages
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -42898,7 +42897,7 @@ func decodeListProductSetCoverImagesResponse(response *ListProductSetCoverImages
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -42980,7 +42979,7 @@ func decodeListImagesOfProductSetsResponse(response *ListImagesOfProductSetsResp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -42990,7 +42989,7 @@ func decodeListImagesOfProductSetsResponse(response *ListImagesOfProductSetsResp
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -43086,7 +43085,7 @@ func decodeGetProductSetSamplePayloadResponse(response *GetProductSetSamplePaylo
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -43096,7 +43095,7 @@ func decodeGetProductSetSamplePayloadResponse(response *GetProductSetSamplePaylo
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -43178,7 +43177,7 @@ func decodeListProductSetStockSummariesResponse(response *ListProductSetStockSum
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -43188,7 +43187,7 @@ func decodeListProductSetStockSummariesResponse(response *ListProductSetStockSum
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -43270,7 +43269,7 @@ func decodeListProductSetTagsResponse(response *ListProductSetTagsResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -43280,7 +43279,7 @@ func decodeListProductSetTagsResponse(response *ListProductSetTagsResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -43362,7 +43361,7 @@ func decodeListProductSetVisibilityResponse(response *ListProductSetVisibilityRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -43372,7 +43371,7 @@ func decodeListProductSetVisibilityResponse(response *ListProductSetVisibilityRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -43461,7 +43460,7 @@ func decodeGetProductBySellerSkuResponse(response *GetProductBySellerSkuResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -43471,7 +43470,7 @@ func decodeGetProductBySellerSkuResponse(response *GetProductBySellerSkuResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -43553,7 +43552,7 @@ func decodeListProductsBySellerSkusResponse(response *ListProductsBySellerSkusRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -43563,7 +43562,7 @@ func decodeListProductsBySellerSkusResponse(response *ListProductsBySellerSkusRe
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -43652,7 +43651,7 @@ func decodeGetProductByShopSkuResponse(response *GetProductByShopSkuResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -43662,7 +43661,7 @@ func decodeGetProductByShopSkuResponse(response *GetProductByShopSkuResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -43765,7 +43764,7 @@ func decodeUpdateProductPriceResponse(response *UpdateProductPriceResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -43775,7 +43774,7 @@ func decodeUpdateProductPriceResponse(response *UpdateProductPriceResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -43874,7 +43873,7 @@ func decodeSetProductPriceStatusResponse(response *SetProductPriceStatusResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -43884,7 +43883,7 @@ func decodeSetProductPriceStatusResponse(response *SetProductPriceStatusResponse
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -43980,7 +43979,7 @@ func decodeGetWarehouseStockResponse(response *GetWarehouseStockResponse, rsp *h
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -43990,7 +43989,7 @@ func decodeGetWarehouseStockResponse(response *GetWarehouseStockResponse, rsp *h
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -44093,7 +44092,7 @@ func decodeSetWarehouseStockResponse(response *SetWarehouseStockResponse, rsp *h
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -44103,7 +44102,7 @@ func decodeSetWarehouseStockResponse(response *SetWarehouseStockResponse, rsp *h
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -44199,7 +44198,7 @@ func decodeListProductsResponse(response *ListProductsResponse, rsp *http.Respon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -44209,7 +44208,7 @@ func decodeListProductsResponse(response *ListProductsResponse, rsp *http.Respon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -44305,7 +44304,7 @@ func decodeGetProductConsignmentStockResponse(response *GetProductConsignmentSto
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -44315,7 +44314,7 @@ func decodeGetProductConsignmentStockResponse(response *GetProductConsignmentSto
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -44390,7 +44389,7 @@ func decodeListQualityControlRejectReasonsResponse(response *ListQualityControlR
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -44400,7 +44399,7 @@ func decodeListQualityControlRejectReasonsResponse(response *ListQualityControlR
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -44503,7 +44502,7 @@ func decodeReuploadProductSetResponse(response *ReuploadProductSetResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -44513,7 +44512,7 @@ func decodeReuploadProductSetResponse(response *ReuploadProductSetResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -44595,7 +44594,7 @@ func decodeGetSellerResponse(response *GetSellerResponse, rsp *http.Response, bo
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -44605,7 +44604,7 @@ func decodeGetSellerResponse(response *GetSellerResponse, rsp *http.Response, bo
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -44690,7 +44689,7 @@ func decodeUpdateSellerResponse(response *UpdateSellerResponse, rsp *http.Respon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -44700,7 +44699,7 @@ func decodeUpdateSellerResponse(response *UpdateSellerResponse, rsp *http.Respon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -44796,7 +44795,7 @@ func decodeUpdateProductStockResponse(response *UpdateProductStockResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -44806,7 +44805,7 @@ func decodeUpdateProductStockResponse(response *UpdateProductStockResponse, rsp 
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -44902,7 +44901,7 @@ func decodeListProductSetStockResponse(response *ListProductSetStockResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -44912,7 +44911,7 @@ func decodeListProductSetStockResponse(response *ListProductSetStockResponse, rs
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -45008,7 +45007,7 @@ func decodeGetProductStockResponse(response *GetProductStockResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -45018,7 +45017,7 @@ func decodeGetProductStockResponse(response *GetProductStockResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -45093,7 +45092,7 @@ func decodeListProductTagsResponse(response *ListProductTagsResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -45103,7 +45102,7 @@ func decodeListProductTagsResponse(response *ListProductTagsResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -45185,7 +45184,7 @@ func decodeListSellerTagsResponse(response *ListSellerTagsResponse, rsp *http.Re
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -45195,7 +45194,7 @@ func decodeListSellerTagsResponse(response *ListSellerTagsResponse, rsp *http.Re
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -45284,7 +45283,7 @@ func decodeListWarehousesResponse(response *ListWarehousesResponse, rsp *http.Re
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -45294,7 +45293,7 @@ func decodeListWarehousesResponse(response *ListWarehousesResponse, rsp *http.Re
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -45397,7 +45396,7 @@ func decodeCreateWarehouseResponse(response *CreateWarehouseResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -45407,7 +45406,7 @@ func decodeCreateWarehouseResponse(response *CreateWarehouseResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -45503,7 +45502,7 @@ func decodeGetWarehouseResponse(response *GetWarehouseResponse, rsp *http.Respon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -45513,7 +45512,7 @@ func decodeGetWarehouseResponse(response *GetWarehouseResponse, rsp *http.Respon
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}
@@ -45616,7 +45615,7 @@ func decodeUpdateWarehouseResponse(response *UpdateWarehouseResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
@@ -45626,7 +45625,7 @@ func decodeUpdateWarehouseResponse(response *UpdateWarehouseResponse, rsp *http.
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.RetryAfter = &value
+			headers.RetryAfter = value
 		}
 		response.Headers503 = &headers
 	}

@@ -82,9 +82,9 @@ func TestBusinessRules(t *testing.T) {
 		})
 	}
 	seller, _ := s.Seller()
-	for _, f := range *seller.ProfileFields {
-		if str(f.Name) == "holiday_mode" && str(f.Value) != "1" {
-			t.Errorf("holiday_mode = %q after the update by id, want 1", str(f.Value))
+	for _, f := range seller.ProfileFields {
+		if f.Name == "holiday_mode" && f.Value != "1" {
+			t.Errorf("holiday_mode = %q after the update by id, want 1", f.Value)
 		}
 	}
 }
@@ -116,10 +116,7 @@ func TestPackageWideChanges(t *testing.T) {
 	ids := o.OrderItemIds
 	body := gen.ReadyToShipRequest{}
 	for _, id := range ids {
-		body.OrderItems = append(body.OrderItems, struct {
-			Id           int     `json:"id"`
-			SerialNumber *string `json:"serialNumber,omitempty"`
-		}{Id: id})
+		body.OrderItems = append(body.OrderItems, gen.ReadyToShipItem{Id: id})
 	}
 	if r, err := c.SetOrderItemsReadyToShipWithResponse(ctx, body); err != nil || r.StatusCode() != 200 {
 		t.Fatalf("ready-to-ship = %v %.300s", err, r.Body)
@@ -153,7 +150,7 @@ func TestInvoiceNumbers(t *testing.T) {
 	c := apiClient(t, s)
 	ctx := context.Background()
 	g, err := c.GetInvoiceNumberSettingsWithResponse(ctx)
-	if err != nil || g.JSON200 == nil || str(g.JSON200.NextFormatedValue) != "INV-1001" {
+	if err != nil || g.JSON200 == nil || g.JSON200.NextFormatedValue != "INV-1001" {
 		t.Fatalf("GetInvoiceNumberSettings = %v %.200s, want INV-1001 next", err, g.Body)
 	}
 	for _, want := range []string{"INV-1001", "INV-1002"} {
@@ -163,7 +160,7 @@ func TestInvoiceNumbers(t *testing.T) {
 		}
 	}
 	u, err := c.UpdateInvoiceNumberSettingsWithResponse(ctx, gen.InvoiceNumberSettingsUpdate{GenerationType: gen.InvoiceNumberSettingsUpdateGenerationTypeOrderNumber})
-	if err != nil || u.JSON201 == nil || str(u.JSON201.GenerationType) != "order_number" {
+	if err != nil || u.JSON201 == nil || u.JSON201.GenerationType != "order_number" {
 		t.Fatalf("UpdateInvoiceNumberSettings = %v %.200s, want 201 with order_number", err, u.Body)
 	}
 	if r, err := c.GenerateInvoiceNumberWithResponse(ctx, 1001); err != nil || r.JSON201 == nil || r.JSON201.Number != "MY-32001001" {
@@ -180,12 +177,12 @@ func TestSuggestionsAndFinance(t *testing.T) {
 	if err != nil || r.JSON200 == nil || r.JSON200.Results == nil {
 		t.Fatalf("GetOrderSuggestions(cancelation-reason) = %v", err)
 	}
-	rows := *r.JSON200.Results
-	if len(rows) < 2 || str(rows[0].Label) != "No reason" || rows[0].Value != nil {
-		t.Errorf("cancel reason suggestions = %d rows, first %q, want No reason with a null value first", len(rows), str(rows[0].Label))
+	rows := r.JSON200.Results
+	if len(rows) < 2 || rows[0].Label != "No reason" || rows[0].Value != nil {
+		t.Errorf("cancel reason suggestions = %d rows, first %q, want No reason with a null value first", len(rows), rows[0].Label)
 	}
-	r, err = c.GetOrderSuggestionsWithResponse(ctx, &gen.GetOrderSuggestionsParams{Key: gen.GetOrderSuggestionsParamsKeyOrderNr, Query: "32001002", FilteredStatus: ptr(gen.OrderSectionStatusPending)})
-	if err != nil || r.JSON200 == nil || len(*r.JSON200.Results) != 1 || str((*r.JSON200.Results)[0].Value) != "MY-32001002" {
+	r, err = c.GetOrderSuggestionsWithResponse(ctx, &gen.GetOrderSuggestionsParams{Key: gen.GetOrderSuggestionsParamsKeyOrderNr, Query: "32001002", FilteredStatus: gen.OrderSectionStatusPending})
+	if err != nil || r.JSON200 == nil || len(r.JSON200.Results) != 1 || str(r.JSON200.Results[0].Value) != "MY-32001002" {
 		t.Errorf("GetOrderSuggestions(order_nr 32001002) = %v %.200s, want MY-32001002", err, r.Body)
 	}
 	f, err := c.GetOrderFinanceWithResponse(ctx, 1001)

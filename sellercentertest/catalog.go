@@ -199,8 +199,8 @@ func (c *catalog) usable(cat *category) bool { return c.status(cat) == gen.Categ
 
 func (c *catalog) node(cat *category) gen.CategoryNode {
 	ids, names := c.pathOf(cat)
-	n := gen.CategoryNode{Id: ptr(cat.id), Name: ptr(cat.name), AttributeSetId: ptr(cat.attrSetID),
-		PathIds: &ids, Path: &names, Uuid: ptr(cat.uuid)}
+	n := gen.CategoryNode{Id: ptr(cat.id), Name: ptr(cat.name), AttributeSetId: cat.attrSetID,
+		PathIds: ids, Path: names, Uuid: cat.uuid}
 	if cat.parentID != 0 {
 		n.ParentId = ptr(cat.parentID)
 	}
@@ -216,21 +216,21 @@ func (c *catalog) treeNode(cat *category) gen.CategoryTreeNode {
 		}
 	}
 	return gen.CategoryTreeNode{Id: n.Id, ParentId: n.ParentId, Name: n.Name, AttributeSetId: n.AttributeSetId,
-		PathIds: n.PathIds, Path: n.Path, Uuid: n.Uuid, Children: &children}
+		PathIds: n.PathIds, Path: n.Path, Uuid: n.Uuid, Children: children}
 }
 
 func (c *catalog) fullCategory(cat *category) gen.Category {
 	n := c.node(cat)
 	return gen.Category{Id: n.Id, ParentId: n.ParentId, Name: n.Name, AttributeSetId: n.AttributeSetId,
-		PathIds: n.PathIds, Path: n.Path, Uuid: n.Uuid, ChildrenIds: ptr(append([]int{}, cat.children...)),
-		Visible: ptr(cat.visible), FulfillmentVisible: ptr(cat.fulfillment), QcDisabled: ptr(cat.qcDisabled),
-		SerialNumberRequired: ptr(cat.serialRequired), Status: ptr(c.status(cat))}
+		PathIds: n.PathIds, Path: n.Path, Uuid: n.Uuid, ChildrenIds: append([]int{}, cat.children...),
+		Visible: cat.visible, FulfillmentVisible: cat.fulfillment, QcDisabled: cat.qcDisabled,
+		SerialNumberRequired: cat.serialRequired, Status: c.status(cat)}
 }
 
 func (c *catalog) detail(cat *category) gen.CategoryDetail {
 	_, names := c.pathOf(cat)
-	d := gen.CategoryDetail{Id: ptr(cat.id), Uuid: ptr(cat.uuid), Name: ptr(cat.name), Visible: ptr(cat.visible),
-		Status: ptr(c.status(cat)), Path: &names}
+	d := gen.CategoryDetail{Id: cat.id, Uuid: cat.uuid, Name: cat.name, Visible: cat.visible,
+		Status: c.status(cat), Path: names}
 	if cat.srcID != "" {
 		d.SrcId = ptr(cat.srcID)
 	}
@@ -242,9 +242,9 @@ func (c *catalog) detail(cat *category) gen.CategoryDetail {
 
 func (c *catalog) child(cat *category) gen.CategoryChild {
 	n := c.node(cat)
-	ch := gen.CategoryChild{Id: n.Id, Uuid: n.Uuid, Status: ptr(c.status(cat)), Visible: ptr(cat.visible),
+	ch := gen.CategoryChild{Id: n.Id, Uuid: n.Uuid, Status: c.status(cat), Visible: cat.visible,
 		ParentId: n.ParentId, Name: n.Name, AttributeSetId: n.AttributeSetId, PathIds: n.PathIds, Path: n.Path,
-		HasChildren: ptr(len(cat.children) > 0)}
+		HasChildren: len(cat.children) > 0}
 	if cat.srcID != "" {
 		ch.SrcId = ptr(cat.srcID)
 	}
@@ -291,26 +291,26 @@ func (c *catalog) definition(a *attribute, cat *category) (gen.AttributeDefiniti
 		}
 	}
 	if allowed != nil {
-		opts := slices.DeleteFunc(*def.Options, func(o gen.AttributeOption) bool { return !slices.Contains(allowed, deref(o.Id)) })
-		def.Options = &opts
+		opts := slices.DeleteFunc(def.Options, func(o gen.AttributeOption) bool { return !slices.Contains(allowed, o.Id) })
+		def.Options = opts
 	}
 	return def, nil
 }
 
 func (c *catalog) attributeNamed(setID int, name string) *attribute {
 	for _, a := range c.attributesOf(setID, true) {
-		if deref(a.def.Name) == name {
+		if a.def.Name == name {
 			return a
 		}
 	}
 	return nil
 }
 
-func (a *attribute) kind() gen.AttributeDefinitionAttributeType { return deref(a.def.AttributeType) }
+func (a *attribute) kind() gen.AttributeDefinitionAttributeType { return a.def.AttributeType }
 
 func (a *attribute) option(id int) *gen.AttributeOption {
-	for _, o := range deref(a.def.Options) {
-		if deref(o.Id) == id {
+	for _, o := range a.def.Options {
+		if o.Id == id {
 			return &o
 		}
 	}
@@ -318,8 +318,8 @@ func (a *attribute) option(id int) *gen.AttributeOption {
 }
 
 func (a *attribute) optionNamed(name string) *gen.AttributeOption {
-	for _, o := range deref(a.def.Options) {
-		if strings.EqualFold(deref(o.Name), strings.TrimSpace(name)) {
+	for _, o := range a.def.Options {
+		if strings.EqualFold(o.Name, strings.TrimSpace(name)) {
 			return &o
 		}
 	}
@@ -328,7 +328,7 @@ func (a *attribute) optionNamed(name string) *gen.AttributeOption {
 
 // --- product sets and products ---
 
-func (st *store) setOf(p *catProduct) *productSet { return st.cat.sets[deref(p.p.ProductSetId)] }
+func (st *store) setOf(p *catProduct) *productSet { return st.cat.sets[p.p.ProductSetId] }
 
 func (st *store) productsOf(ps *productSet) []*catProduct {
 	out := make([]*catProduct, 0, len(ps.productIDs))
@@ -343,7 +343,7 @@ func (st *store) productsOf(ps *productSet) []*catProduct {
 func (st *store) first(ps *productSet) *catProduct {
 	ps2 := st.productsOf(ps)
 	for _, p := range ps2 {
-		if deref(p.p.Status) != gen.ProductStatusDeleted {
+		if p.p.Status != gen.ProductStatusDeleted {
 			return p
 		}
 	}
@@ -355,7 +355,7 @@ func (st *store) first(ps *productSet) *catProduct {
 
 func (st *store) productBySellerSku(sku string) *catProduct {
 	for _, p := range st.cat.products {
-		if deref(p.p.SellerSku) == sku {
+		if p.p.SellerSku == sku {
 			return p
 		}
 	}
@@ -386,8 +386,8 @@ func (st *store) renderSet(ps *productSet) (gen.ProductSet, error) {
 		return out, err
 	}
 	if p := st.first(ps); p != nil {
-		out.SellerSku = ptr(deref(p.p.SellerSku))
-		out.Status = ptr(deref(p.p.Status))
+		out.SellerSku = p.p.SellerSku
+		out.Status = p.p.Status
 	}
 	if ps.sin != "" {
 		out.Sin = ptr(ps.sin)
@@ -400,7 +400,7 @@ func (st *store) productName(p *catProduct) string {
 		return p.name
 	}
 	if ps := st.setOf(p); ps != nil {
-		return deref(ps.ps.Name)
+		return ps.ps.Name
 	}
 	return ""
 }
@@ -411,7 +411,7 @@ func (st *store) renderProduct(p *catProduct, withName bool) (gen.Product, error
 		return out, err
 	}
 	if withName {
-		out.Name = ptr(st.productName(p))
+		out.Name = st.productName(p)
 	}
 	return out, nil
 }
@@ -423,7 +423,7 @@ func (st *store) touch(ps *productSet) {
 }
 
 func (st *store) touchProduct(p *catProduct) {
-	p.p.UpdatedAt = st.stamp()
+	p.p.UpdatedAt = ptr(st.stamp())
 	if ps := st.setOf(p); ps != nil {
 		st.touch(ps)
 	}
@@ -432,12 +432,12 @@ func (st *store) touchProduct(p *catProduct) {
 // upload puts a set's latest version in the shop: products and images get
 // their shop ids.
 func (st *store) upload(ps *productSet) {
-	now := st.stamp()
+	now := ptr(st.stamp())
 	if ps.ps.SrcId == nil {
-		ps.ps.SrcId = ptr(fmt.Sprint(3900000 + deref(ps.ps.Id)))
+		ps.ps.SrcId = ptr(fmt.Sprint(3900000 + ps.ps.Id))
 	}
 	if ps.configSku == "" {
-		ps.configSku = fmt.Sprintf("KB512AA%05XMY", deref(ps.ps.Id))
+		ps.configSku = fmt.Sprintf("KB512AA%05XMY", ps.ps.Id)
 	}
 	for _, p := range st.productsOf(ps) {
 		if p.p.ShopSku == nil {
@@ -445,11 +445,11 @@ func (st *store) upload(ps *productSet) {
 			st.cat.nextShopSku++
 		}
 		if p.p.SrcId == nil {
-			p.p.SrcId = ptr(fmt.Sprint(5800000 + deref(p.p.Id)))
+			p.p.SrcId = ptr(fmt.Sprint(5800000 + p.p.Id))
 		}
 		p.p.SrcUpdatedAt = now
 		if ps.qc == gen.QualityControlStateApproved {
-			p.p.ApprovalStatus = ptr(gen.ProductApprovalStatusApproved)
+			p.p.ApprovalStatus = gen.ProductApprovalStatusApproved
 		}
 	}
 	for _, id := range ps.imageIDs {
@@ -487,7 +487,7 @@ func (st *store) quantity(p *catProduct) int {
 func (st *store) reserved(p *catProduct) int {
 	n := 0
 	for _, it := range st.items {
-		if it.it.Product.SellerSku == deref(p.p.SellerSku) && waiting(it) {
+		if it.it.Product.SellerSku == p.p.SellerSku && waiting(it) {
 			n++
 		}
 	}
@@ -499,24 +499,24 @@ func (st *store) available(p *catProduct) int {
 }
 
 func (st *store) stockLevel(p *catProduct) gen.StockLevel {
-	s := gen.StockLevel{SellerSku: ptr(deref(p.p.SellerSku)), Name: ptr(st.productName(p)),
-		Quantity: ptr(st.quantity(p)), ReservedStock: ptr(st.reserved(p)), PreVerificationStock: ptr(0),
-		Available: ptr(st.available(p)), SellableStock: ptr(p.consign.sellable()), NonSellableStock: ptr(p.consign.nonSellable())}
+	s := gen.StockLevel{SellerSku: p.p.SellerSku, Name: st.productName(p),
+		Quantity: st.quantity(p), ReservedStock: st.reserved(p), PreVerificationStock: 0,
+		Available: st.available(p), SellableStock: p.consign.sellable(), NonSellableStock: p.consign.nonSellable()}
 	if p.p.ShopSku != nil {
 		s.ShopSku = ptr(*p.p.ShopSku)
 	}
 	if c := p.consign; c.any() {
-		s.Consignments = &gen.ConsignmentStockCounts{Received: ptr(c.received), Quarantined: ptr(c.quarantined),
-			Defective: ptr(c.defective), Canceled: ptr(c.canceled), Returned: ptr(c.returned), Failed: ptr(c.failed)}
+		s.Consignments = &gen.ConsignmentStockCounts{Received: c.received, Quarantined: c.quarantined,
+			Defective: c.defective, Canceled: c.canceled, Returned: c.returned, Failed: c.failed}
 	}
 	var whs []gen.WarehouseStockLevel
 	for _, id := range sortedKeys(p.stock) {
 		if q := p.stock[id]; q > 0 && st.cat.warehouses[id] != nil {
-			whs = append(whs, gen.WarehouseStockLevel{WarehouseId: ptr(id), Name: ptr(st.cat.warehouses[id].Name), Stock: ptr(q)})
+			whs = append(whs, gen.WarehouseStockLevel{WarehouseId: id, Name: st.cat.warehouses[id].Name, Stock: q})
 		}
 	}
 	if len(whs) > 1 {
-		s.Warehouses = &whs
+		s.Warehouses = whs
 	}
 	return s
 }
@@ -525,10 +525,10 @@ func (st *store) stockLevel(p *catProduct) gen.StockLevel {
 
 func (st *store) renderPrice(p *catProduct, code string) gen.Price {
 	r := p.prices[code]
-	out := gen.Price{ProductSetId: ptr(deref(p.p.ProductSetId)), ProductId: ptr(deref(p.p.Id)), Country: ptr(code),
-		Status: ptr(r.status)}
+	out := gen.Price{ProductSetId: p.p.ProductSetId, ProductId: p.p.Id, Country: code,
+		Status: r.status}
 	if r.price != nil {
-		out.Price = ptr(*r.price)
+		out.Price = *r.price
 	}
 	if r.sale != nil {
 		out.SalePrice = ptr(*r.sale)
@@ -564,13 +564,13 @@ func (st *store) imagesOf(ps *productSet) []*gen.ProductImage {
 		out = append(out, st.cat.images[id])
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		if pi, pj := deref(out[i].Position), deref(out[j].Position); pi != pj {
+		if pi, pj := out[i].Position, out[j].Position; pi != pj {
 			return pi < pj
 		}
-		if mi, mj := deref(out[i].Id) == ps.mainID, deref(out[j].Id) == ps.mainID; mi != mj {
+		if mi, mj := out[i].Id == ps.mainID, out[j].Id == ps.mainID; mi != mj {
 			return mi
 		}
-		return deref(out[i].Id) < deref(out[j].Id)
+		return out[i].Id < out[j].Id
 	})
 	return out
 }
@@ -587,7 +587,7 @@ func (st *store) addImage(ps *productSet, url string, position int) *gen.Product
 	id := st.cat.nextImage
 	st.cat.nextImage++
 	now := st.stamp()
-	im := &gen.ProductImage{Id: ptr(id), ProductSetId: ps.ps.Id, Position: ptr(position), DisplayUrl: ptr(url),
+	im := &gen.ProductImage{Id: id, ProductSetId: ps.ps.Id, Position: position, DisplayUrl: url,
 		CreatedAt: now, UpdatedAt: now}
 	st.cat.images[id] = im
 	ps.imageIDs = append(ps.imageIDs, id)
@@ -606,7 +606,7 @@ func (st *store) removeImage(ps *productSet, id int) {
 func (st *store) freePosition(ps *productSet) int {
 	taken := map[int]bool{}
 	for _, id := range ps.imageIDs {
-		taken[deref(st.cat.images[id].Position)] = true
+		taken[st.cat.images[id].Position] = true
 	}
 	for pos := 1; pos <= maxImages; pos++ {
 		if !taken[pos] {
@@ -625,7 +625,7 @@ func (st *store) inSetSection(ps *productSet, sec gen.ProductSetSection) bool {
 	count := func(status gen.ProductStatus) int {
 		n := 0
 		for _, p := range products {
-			if deref(p.p.Status) == status {
+			if p.p.Status == status {
 				n++
 			}
 		}
@@ -656,7 +656,7 @@ func (st *store) inSetSection(ps *productSet, sec gen.ProductSetSection) bool {
 			return false
 		}
 		for _, p := range products {
-			if deref(p.p.Status) != gen.ProductStatusDeleted && st.available(p) > 0 {
+			if p.p.Status != gen.ProductStatusDeleted && st.available(p) > 0 {
 				return false
 			}
 		}
@@ -668,10 +668,10 @@ func (st *store) inSetSection(ps *productSet, sec gen.ProductSetSection) bool {
 // setFilter holds the filters listProductSets, countProductSetsByAttributeSet
 // and exportProductImages share.
 type setFilter struct {
-	section                *gen.ProductSetSection
+	section                gen.ProductSetSection
 	keyword                string
-	createStart, createEnd *datetime.Time
-	updateStart, updateEnd *datetime.Time
+	createStart, createEnd datetime.Time
+	updateStart, updateEnd datetime.Time
 	brands, categories     []int
 	tags                   []string
 	syncing                bool
@@ -687,17 +687,17 @@ type setFilter struct {
 func (st *store) matchSet(ps *productSet, f setFilter) bool {
 	s := &ps.ps
 	switch {
-	case f.section != nil && !st.inSetSection(ps, *f.section),
+	case f.section != "" && !st.inSetSection(ps, f.section),
 		!within(s.CreatedAt.Time, f.createStart, f.createEnd),
 		!within(s.UpdatedAt.Time, f.updateStart, f.updateEnd),
-		len(f.brands) > 0 && !slices.Contains(f.brands, deref(s.BrandId)),
-		len(f.categories) > 0 && !slices.Contains(f.categories, deref(s.PrimaryCategoryId)) &&
-			!slices.ContainsFunc(deref(s.Categories), func(c int) bool { return slices.Contains(f.categories, c) }),
+		len(f.brands) > 0 && !slices.Contains(f.brands, s.BrandId),
+		len(f.categories) > 0 && !slices.Contains(f.categories, s.PrimaryCategoryId) &&
+			!slices.ContainsFunc(s.Categories, func(c int) bool { return slices.Contains(f.categories, c) }),
 		f.syncing && (ps.qc != gen.QualityControlStateApproved || ps.uploaded),
 		f.onlyWithTags && len(ps.tagIDs) == 0,
 		f.parentSku != "" && deref(s.ParentSku) != f.parentSku,
-		len(f.uuids) > 0 && !slices.Contains(f.uuids, deref(s.Uuid)),
-		len(f.ids) > 0 && !slices.Contains(f.ids, deref(s.Id)),
+		len(f.uuids) > 0 && !slices.Contains(f.uuids, s.Uuid),
+		len(f.ids) > 0 && !slices.Contains(f.ids, s.Id),
 		f.group != "" && !strings.EqualFold(ps.group, f.group),
 		f.missingImage && len(ps.imageIDs) > 0:
 		return false
@@ -705,9 +705,9 @@ func (st *store) matchSet(ps *productSet, f setFilter) bool {
 	products := st.productsOf(ps)
 	if f.keyword != "" {
 		k := strings.ToLower(f.keyword)
-		hit := strings.HasPrefix(strings.ToLower(deref(s.Name)), k) || strings.HasPrefix(strings.ToLower(deref(s.ParentSku)), k)
+		hit := strings.HasPrefix(strings.ToLower(s.Name), k) || strings.HasPrefix(strings.ToLower(deref(s.ParentSku)), k)
 		for _, p := range products {
-			hit = hit || strings.HasPrefix(strings.ToLower(deref(p.p.SellerSku)), k) || strings.HasPrefix(strings.ToLower(deref(p.p.ShopSku)), k)
+			hit = hit || strings.HasPrefix(strings.ToLower(p.p.SellerSku), k) || strings.HasPrefix(strings.ToLower(deref(p.p.ShopSku)), k)
 		}
 		if !hit {
 			return false

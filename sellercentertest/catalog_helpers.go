@@ -195,7 +195,7 @@ func (s *Server) SetQualityControl(productSetID int, state gen.QualityControlSta
 		gen.QualityControlStatePending:  gen.ProductApprovalStatusPending,
 	}[state]
 	for _, p := range st.productsOf(ps) {
-		p.p.ApprovalStatus = ptr(approval)
+		p.p.ApprovalStatus = approval
 	}
 	if state == gen.QualityControlStateApproved {
 		st.upload(ps)

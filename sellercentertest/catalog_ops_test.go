@@ -140,7 +140,6 @@ func catalogRequests(t *testing.T, s *Server) []opRequest {
 	field := func(name, value string) gen.XmlProductField {
 		return gen.XmlProductField{XMLName: xml.Name{Local: name}, Value: value}
 	}
-	ids := func(v ...int) *[]int { return &v }
 	type C = *gen.ClientWithResponses
 	type X = context.Context
 	op := func(name string, want int, do func(X, C) (int, error)) opRequest {
@@ -149,7 +148,7 @@ func catalogRequests(t *testing.T, s *Server) []opRequest {
 	return []opRequest{
 		op("listProductSets", 200, func(ctx X, c C) (int, error) {
 			section := gen.ProductSetSectionActive
-			r, err := c.ListProductSetsWithResponse(ctx, &gen.ListProductSetsParams{Limit: 5, Status: &section})
+			r, err := c.ListProductSetsWithResponse(ctx, &gen.ListProductSetsParams{Limit: 5, Status: section})
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("createProductSet", 201, func(ctx X, c C) (int, error) {
@@ -182,7 +181,7 @@ func catalogRequests(t *testing.T, s *Server) []opRequest {
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("listProductSetVisibility", 200, func(ctx X, c C) (int, error) {
-			r, err := c.ListProductSetVisibilityWithResponse(ctx, &gen.ListProductSetVisibilityParams{ProductSetIds: ids(7101, 7108)})
+			r, err := c.ListProductSetVisibilityWithResponse(ctx, &gen.ListProductSetVisibilityParams{ProductSetIds: []int{7101, 7108}})
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("reuploadProductSet", 200, func(ctx X, c C) (int, error) {
@@ -190,7 +189,7 @@ func catalogRequests(t *testing.T, s *Server) []opRequest {
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("listProductSetUploadStatuses", 200, func(ctx X, c C) (int, error) {
-			r, err := c.ListProductSetUploadStatusesWithResponse(ctx, &gen.ListProductSetUploadStatusesParams{ProductSetIds: ids(7101, 7111)})
+			r, err := c.ListProductSetUploadStatusesWithResponse(ctx, &gen.ListProductSetUploadStatusesParams{ProductSetIds: []int{7101, 7111}})
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("listProductGroups", 200, func(ctx X, c C) (int, error) {
@@ -202,7 +201,7 @@ func catalogRequests(t *testing.T, s *Server) []opRequest {
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("setProductSetGroup", 201, func(ctx X, c C) (int, error) {
-			r, err := c.SetProductSetGroupWithResponse(ctx, 7103, gen.ProductGroup{Name: ptr("Songket Collection")})
+			r, err := c.SetProductSetGroupWithResponse(ctx, 7103, gen.ProductGroup{Name: "Songket Collection"})
 			return answered(r, err, func() any { return r.JSON201 })
 		}),
 		op("removeProductSetGroup", 204, func(ctx X, c C) (int, error) {
@@ -222,7 +221,7 @@ func catalogRequests(t *testing.T, s *Server) []opRequest {
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("listProducts", 200, func(ctx X, c C) (int, error) {
-			r, err := c.ListProductsWithResponse(ctx, &gen.ListProductsParams{SellerSku: ptr("BTK-KWG-BL-M")})
+			r, err := c.ListProductsWithResponse(ctx, &gen.ListProductsParams{SellerSku: "BTK-KWG-BL-M"})
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("listProductSetProducts", 200, func(ctx X, c C) (int, error) {
@@ -282,11 +281,11 @@ func catalogRequests(t *testing.T, s *Server) []opRequest {
 			return answered(r, err, nil)
 		}),
 		op("listProductSetCoverImages", 200, func(ctx X, c C) (int, error) {
-			r, err := c.ListProductSetCoverImagesWithResponse(ctx, &gen.ListProductSetCoverImagesParams{ProductSetIds: ids(7101, 7108, 9999)})
+			r, err := c.ListProductSetCoverImagesWithResponse(ctx, &gen.ListProductSetCoverImagesParams{ProductSetIds: []int{7101, 7108, 9999}})
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("listImagesOfProductSets", 200, func(ctx X, c C) (int, error) {
-			r, err := c.ListImagesOfProductSetsWithResponse(ctx, &gen.ListImagesOfProductSetsParams{ProductSetIds: ids(7101)})
+			r, err := c.ListImagesOfProductSetsWithResponse(ctx, &gen.ListImagesOfProductSetsParams{ProductSetIds: []int{7101}})
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("listMainImagesBySku", 200, func(ctx X, c C) (int, error) {
@@ -298,7 +297,7 @@ func catalogRequests(t *testing.T, s *Server) []opRequest {
 			return answered(r, err, func() any { return r.JSON201 })
 		}),
 		op("listPrices", 200, func(ctx X, c C) (int, error) {
-			r, err := c.ListPricesWithResponse(ctx, &gen.ListPricesParams{ProductSetIds: ids(7101)})
+			r, err := c.ListPricesWithResponse(ctx, &gen.ListPricesParams{ProductSetIds: []int{7101}})
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("listProductSetPrices", 200, func(ctx X, c C) (int, error) {
@@ -311,7 +310,7 @@ func catalogRequests(t *testing.T, s *Server) []opRequest {
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("updateProductPrice", 200, func(ctx X, c C) (int, error) {
-			r, err := c.UpdateProductPriceWithResponse(ctx, 51006, "SG", gen.PriceUpdate{Price: ptr(32.0), Status: ptr(gen.PriceStatusActive)})
+			r, err := c.UpdateProductPriceWithResponse(ctx, 51006, "SG", gen.PriceUpdate{Price: ptr(32.0), Status: gen.PriceStatusActive})
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("setProductPriceStatus", 204, func(ctx X, c C) (int, error) {
@@ -367,8 +366,8 @@ func catalogRequests(t *testing.T, s *Server) []opRequest {
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("calculateContentScore", 200, func(ctx X, c C) (int, error) {
-			r, err := c.CalculateContentScoreWithResponse(ctx, gen.ContentScoreRequest{CategoryId: 311, Name: ptr("Batik Shirt Sekar Jagad Navy"),
-				Description: ptr("<ul><li>Cotton</li></ul>"), Variations: &[]gen.ContentScoreVariation{{Ean: ptr("9556001234592")}}})
+			r, err := c.CalculateContentScoreWithResponse(ctx, gen.ContentScoreRequest{CategoryId: 311, Name: "Batik Shirt Sekar Jagad Navy",
+				Description: "<ul><li>Cotton</li></ul>", Variations: []gen.ContentScoreVariation{{Ean: "9556001234592"}}})
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("listProductSetTags", 200, func(ctx X, c C) (int, error) {
@@ -396,15 +395,15 @@ func catalogRequests(t *testing.T, s *Server) []opRequest {
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("searchCategories", 200, func(ctx X, c C) (int, error) {
-			r, err := c.SearchCategoriesWithResponse(ctx, &gen.SearchCategoriesParams{Query: ptr("shirt"), Limit: 10})
+			r, err := c.SearchCategoriesWithResponse(ctx, &gen.SearchCategoriesParams{Query: "shirt", Limit: 10})
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("listCategoriesByIds", 200, func(ctx X, c C) (int, error) {
-			r, err := c.ListCategoriesByIdsWithResponse(ctx, &gen.ListCategoriesByIdsParams{Ids: ids(311, 321), Limit: 10})
+			r, err := c.ListCategoriesByIdsWithResponse(ctx, &gen.ListCategoriesByIdsParams{Ids: []int{311, 321}, Limit: 10})
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("listCategoriesByUuids", 200, func(ctx X, c C) (int, error) {
-			r, err := c.ListCategoriesByUuidsWithResponse(ctx, &gen.ListCategoriesByUuidsParams{Uuids: &[]string{shirtsUUID}, Limit: 10})
+			r, err := c.ListCategoriesByUuidsWithResponse(ctx, &gen.ListCategoriesByUuidsParams{Uuids: []string{shirtsUUID}, Limit: 10})
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("listCategoryMappings", 200, func(ctx X, c C) (int, error) {
@@ -456,7 +455,7 @@ func catalogRequests(t *testing.T, s *Server) []opRequest {
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("listAttributes", 200, func(ctx X, c C) (int, error) {
-			r, err := c.ListAttributesWithResponse(ctx, &gen.ListAttributesParams{AttributeSetIds: &[]int{1}, Limit: 50})
+			r, err := c.ListAttributesWithResponse(ctx, &gen.ListAttributesParams{AttributeSetIds: []int{1}, Limit: 50})
 			return answered(r, err, func() any { return r.JSON200 })
 		}),
 		op("getAttribute", 200, func(ctx X, c C) (int, error) {
@@ -499,7 +498,7 @@ func catalogRequests(t *testing.T, s *Server) []opRequest {
 		op("importNewProductsXml", 200, func(ctx X, c C) (int, error) {
 			r, err := c.ImportNewProductsXmlWithBodyWithResponse(ctx, mimeXML, xmlBody(t, gen.XmlProductCreateRequest{Product: []gen.XmlNewProduct{{
 				SellerSku: "TOTE-CNV-RED", Name: "Canvas Tote Bag Red", PrimaryCategory: 231, Description: "A red canvas tote bag",
-				Brand: "Kampung Canvas", Price: "52.00", ProductData: &gen.XmlProductData{Fields: &[]gen.XmlProductField{
+				Brand: "Kampung Canvas", Price: "52.00", ProductData: &gen.XmlProductData{Fields: []gen.XmlProductField{
 					field("ColorFamily", "Red"), field("Material", "Canvas")}}}}}))
 			return answered(r, err, func() any { return r.XML200 })
 		}),

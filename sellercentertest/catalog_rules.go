@@ -14,12 +14,12 @@ import (
 // helpers, so all three judge a change alike.
 
 func brandUsable(b *gen.Brand) bool {
-	return deref(b.Status) == gen.BrandStatusActive && (!deref(b.IsRestricted) || deref(b.IsApproved))
+	return b.Status == gen.BrandStatusActive && (!b.IsRestricted || b.IsApproved)
 }
 
 func (st *store) brandNamed(name string) *gen.Brand {
 	for _, id := range sortedKeys(st.cat.brands) {
-		if b := st.cat.brands[id]; strings.EqualFold(deref(b.Name), strings.TrimSpace(name)) {
+		if b := st.cat.brands[id]; strings.EqualFold(b.Name, strings.TrimSpace(name)) {
 			return b
 		}
 	}
@@ -33,7 +33,7 @@ func (st *store) checkBrand(id int) string {
 	case !ok:
 		return fmt.Sprintf("brand %d does not exist", id)
 	case !brandUsable(b):
-		return fmt.Sprintf("the seller may not use brand %d (%s)", id, deref(b.Name))
+		return fmt.Sprintf("the seller may not use brand %d (%s)", id, b.Name)
 	}
 	return ""
 }
@@ -71,7 +71,7 @@ func (st *store) checkCategories(primary *category, ids []int, sameBranch bool) 
 
 func (st *store) variationTaken(ps *productSet, v string, except *catProduct) *catProduct {
 	for _, p := range st.productsOf(ps) {
-		if p != except && strings.EqualFold(deref(p.p.Variation), v) && deref(p.p.Status) != gen.ProductStatusDeleted {
+		if p != except && strings.EqualFold(deref(p.p.Variation), v) && p.p.Status != gen.ProductStatusDeleted {
 			return p
 		}
 	}
@@ -135,14 +135,14 @@ func (st *store) checkAttributes(setID int, cat *category, in gen.ProductSetAttr
 			continue
 		}
 		allowed := func(opt int) bool {
-			for _, o := range deref(def.Options) {
-				if deref(o.Id) == opt {
+			for _, o := range def.Options {
+				if o.Id == opt {
 					return true
 				}
 			}
 			return false
 		}
-		name := deref(a.def.Name)
+		name := a.def.Name
 		switch a.kind() {
 		case gen.AttributeDefinitionAttributeTypeValue:
 			if kind != "text" {
@@ -195,11 +195,11 @@ func (st *store) checkAttributes(setID int, cat *category, in gen.ProductSetAttr
 func (st *store) missingMandatory(setID int, attrs gen.ProductSetAttributes) []string {
 	var out []string
 	for _, a := range st.cat.attributesOf(setID, false) {
-		if !deref(a.def.IsMandatory) || a.kind() == gen.AttributeDefinitionAttributeTypeSystem {
+		if !a.def.IsMandatory || a.kind() == gen.AttributeDefinitionAttributeTypeSystem {
 			continue
 		}
 		if v := attrs[fmt.Sprint(deref(a.def.Id))]; v == nil {
-			out = append(out, deref(a.def.FeedName))
+			out = append(out, a.def.FeedName)
 		}
 	}
 	return out
@@ -213,24 +213,24 @@ func attrFromText(a *attribute, text string) (*gen.ProductSetAttributeValue, err
 	case gen.AttributeDefinitionAttributeTypeOption:
 		o := a.optionNamed(text)
 		if o == nil {
-			return nil, fmt.Errorf("%q is not an option of %s", text, deref(a.def.Name))
+			return nil, fmt.Errorf("%q is not an option of %s", text, a.def.Name)
 		}
-		return v, v.FromProductSetAttributeOption(deref(o.Id))
+		return v, v.FromProductSetAttributeOption(o.Id)
 	case gen.AttributeDefinitionAttributeTypeMultiOption:
 		var ids []int
 		for _, name := range strings.Split(text, ",") {
 			o := a.optionNamed(name)
 			if o == nil {
-				return nil, fmt.Errorf("%q is not an option of %s", strings.TrimSpace(name), deref(a.def.Name))
+				return nil, fmt.Errorf("%q is not an option of %s", strings.TrimSpace(name), a.def.Name)
 			}
-			ids = append(ids, deref(o.Id))
+			ids = append(ids, o.Id)
 		}
 		return v, v.FromProductSetAttributeOptions(ids)
 	}
 	if ml := deref(a.def.MaxLength); ml > 0 && len(text) > ml {
 		return nil, fmt.Errorf("longer than %d characters", ml)
 	}
-	if deref(a.def.InputType) == gen.AttributeDefinitionInputTypeNumberfield {
+	if a.def.InputType == gen.AttributeDefinitionInputTypeNumberfield {
 		if _, err := strconv.ParseFloat(text, 64); err != nil {
 			return nil, fmt.Errorf("%q is not a number", text)
 		}
@@ -254,14 +254,14 @@ func attrText(a *attribute, v *gen.ProductSetAttributeValue) string {
 	case "option":
 		id, _ := v.AsProductSetAttributeOption()
 		if o := a.option(id); o != nil {
-			return deref(o.Name)
+			return o.Name
 		}
 	case "options":
 		ids, _ := v.AsProductSetAttributeOptions()
 		var names []string
 		for _, id := range ids {
 			if o := a.option(id); o != nil {
-				names = append(names, deref(o.Name))
+				names = append(names, o.Name)
 			}
 		}
 		return strings.Join(names, ", ")
@@ -287,7 +287,7 @@ func (st *store) nomenclature(cat *category, name string, brandID int, attrs gen
 			words = append(words, name)
 		case "brand":
 			if b := st.cat.brands[brandID]; b != nil {
-				words = append(words, deref(b.Name))
+				words = append(words, b.Name)
 			}
 		default:
 			if a := st.cat.attributeNamed(cat.attrSetID, attr); a != nil {
@@ -328,21 +328,21 @@ func (st *store) checkPrice(p *catProduct, code string, r priceRow, newEnd bool)
 	if ps == nil {
 		return "", ""
 	}
-	cat := st.cat.categories[deref(ps.ps.PrimaryCategoryId)]
+	cat := st.cat.categories[ps.ps.PrimaryCategoryId]
 	if cat == nil {
 		return "", ""
 	}
 	for _, rule := range st.cat.restrictions(cat) {
-		if deref(rule.Type) != gen.CategoryRestrictionTypePrice || rule.Country != nil && *rule.Country != code {
+		if rule.Type != gen.CategoryRestrictionTypePrice || rule.Country != nil && *rule.Country != code {
 			continue
 		}
-		limit, err := strconv.ParseFloat(deref(rule.Value), 64)
+		limit, err := strconv.ParseFloat(rule.Value, 64)
 		if err != nil {
 			continue
 		}
 		var v *float64
 		field := "price"
-		switch deref(rule.Name) {
+		switch rule.Name {
 		case "min_price", "max_price":
 			v = r.price
 		case "min_sale_price", "max_sale_price":
@@ -351,7 +351,7 @@ func (st *store) checkPrice(p *catProduct, code string, r priceRow, newEnd bool)
 		if v == nil {
 			continue
 		}
-		switch name := deref(rule.Name); {
+		switch name := rule.Name; {
 		case strings.HasPrefix(name, "min_") && *v < limit:
 			return field, fmt.Sprintf("%v is below the category's %s of %v", *v, name, limit)
 		case strings.HasPrefix(name, "max_") && *v > limit:
@@ -370,9 +370,9 @@ func (st *store) newSet(name, description, parentSku string, brandID int, cat *c
 		attrs = gen.ProductSetAttributes{}
 	}
 	ps := &productSet{ps: gen.ProductSet{
-		Id: ptr(id), Uuid: ptr(st.uuid(7)), Name: ptr(st.nomenclature(cat, name, brandID, attrs)), ParentSku: ptr(parentSku),
-		CreatedAt: now, UpdatedAt: now, BrandId: ptr(brandID), PrimaryCategoryId: ptr(cat.id), AttributeSetId: ptr(cat.attrSetID),
-		SellerId: ptr(deref(st.seller.Id)), Categories: &[]int{}, BrowseNodes: &[]int{}, Attributes: &attrs,
+		Id: id, Uuid: st.uuid(7), Name: st.nomenclature(cat, name, brandID, attrs), ParentSku: ptr(parentSku),
+		CreatedAt: now, UpdatedAt: now, BrandId: brandID, PrimaryCategoryId: cat.id, AttributeSetId: cat.attrSetID,
+		SellerId: st.seller.Id, Categories: []int{}, BrowseNodes: []int{}, Attributes: attrs,
 	}, qc: gen.QualityControlStatePending, qcAt: st.now()}
 	if description != "" {
 		ps.ps.Description = ptr(description)
@@ -394,9 +394,9 @@ func (st *store) newProduct(ps *productSet, sellerSku, variation string, status 
 		approval = gen.ProductApprovalStatusRejected
 	}
 	p := &catProduct{p: gen.Product{
-		Id: ptr(id), Uuid: ptr(st.uuid(8)), SellerSku: ptr(sellerSku), SellerId: ptr(deref(st.seller.Id)), ProductSetId: ps.ps.Id,
-		ApprovalStatus: ptr(approval), UpdatedByUserId: ptr(524), Status: ptr(status), TaxClassId: ptr(1),
-		ShipmentTypeId: ptr(ship), CreatedAt: now, UpdatedAt: now,
+		Id: id, Uuid: st.uuid(8), SellerSku: sellerSku, SellerId: st.seller.Id, ProductSetId: ps.ps.Id,
+		ApprovalStatus: approval, UpdatedByUserId: 524, Status: status, TaxClassId: 1,
+		ShipmentTypeId: ship, CreatedAt: now, UpdatedAt: ptr(now),
 	}, prices: map[string]*priceRow{}, stock: map[int]int{}}
 	if variation != "" {
 		p.p.Variation = ptr(variation)
@@ -430,10 +430,10 @@ func (st *store) createSet(in gen.ProductSetCreate) (*productSet, error) {
 	}
 	var attrs gen.ProductSetAttributes
 	if cat != nil {
-		if msg := st.checkCategories(cat, deref(in.Categories), true); msg != "" {
+		if msg := st.checkCategories(cat, in.Categories, true); msg != "" {
 			problems = append(problems, msg)
 		}
-		if msg := st.checkCategories(cat, deref(in.BrowseNodes), false); msg != "" {
+		if msg := st.checkCategories(cat, in.BrowseNodes, false); msg != "" {
 			problems = append(problems, msg)
 		}
 		var ps []string
@@ -454,18 +454,18 @@ func (st *store) createSet(in gen.ProductSetCreate) (*productSet, error) {
 		return nil, errors.New(strings.Join(problems, "; "))
 	}
 	parent := in.SellerSku
-	if in.ParentSku != nil && *in.ParentSku != "" {
-		parent = *in.ParentSku
+	if in.ParentSku != "" {
+		parent = in.ParentSku
 	}
-	ps := st.newSet(in.Name, deref(in.Description), parent, in.BrandId, cat, attrs)
-	ps.ps.Categories = ptr(append([]int{}, deref(in.Categories)...))
-	ps.ps.BrowseNodes = ptr(append([]int{}, deref(in.BrowseNodes)...))
+	ps := st.newSet(in.Name, in.Description, parent, in.BrandId, cat, attrs)
+	ps.ps.Categories = append([]int{}, in.Categories...)
+	ps.ps.BrowseNodes = append([]int{}, in.BrowseNodes...)
 	if in.SizeSystem != nil {
 		ps.ps.SizeSystem = ptr(*in.SizeSystem)
 	}
 	status := gen.ProductStatusActive
-	if in.Status != nil {
-		status = gen.ProductStatus(*in.Status)
+	if in.Status != "" {
+		status = gen.ProductStatus(in.Status)
 	}
 	p := st.newProduct(ps, in.SellerSku, deref(in.Variation), status, ship, deref(in.ProductIdentifier))
 	row := priceRow{price: ptr(in.Price), status: gen.PriceStatusActive}

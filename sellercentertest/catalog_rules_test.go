@@ -86,7 +86,7 @@ func TestCatalogRules(t *testing.T) {
 	// The overwrite replaced the image at position 2 and the new default
 	// warehouse took the role from KL_Main.
 	ims, err := s.Images(7101)
-	if err != nil || len(ims) != 4 || deref(ims[1].DisplayUrl) != "https://img.example.com/b.jpg" {
+	if err != nil || len(ims) != 4 || ims[1].DisplayUrl != "https://img.example.com/b.jpg" {
 		t.Errorf("Images(7101) = %+v, %v; want 4 images with b.jpg at position 2", ims, err)
 	}
 	c := apiClient(t, s)
@@ -115,31 +115,31 @@ func TestCatalogRules(t *testing.T) {
 		t.Errorf("getWarehouseStock(51006, 4) = %s, want 2 in the new default warehouse", w.Body)
 	}
 	// Moving an image to position 1 makes it the cover.
-	if _, err := c.UpdateProductSetImageWithResponse(ctx, 7101, deref(ims[3].Id), gen.ProductImageUpdate{Position: ptr(1)}); err != nil {
+	if _, err := c.UpdateProductSetImageWithResponse(ctx, 7101, ims[3].Id, gen.ProductImageUpdate{Position: ptr(1)}); err != nil {
 		t.Fatal(err)
 	}
-	cover, err := c.ListProductSetCoverImagesWithResponse(ctx, &gen.ListProductSetCoverImagesParams{ProductSetIds: &[]int{7101, 7108}})
+	cover, err := c.ListProductSetCoverImagesWithResponse(ctx, &gen.ListProductSetCoverImagesParams{ProductSetIds: []int{7101, 7108}})
 	if err != nil || cover.JSON200 == nil || len(*cover.JSON200) != 2 {
 		t.Fatal(err)
 	}
-	if got := *cover.JSON200; deref(got[0].ImageUrl) != deref(ims[3].DisplayUrl) || got[1].ImageUrl != nil {
+	if got := *cover.JSON200; deref(got[0].ImageUrl) != ims[3].DisplayUrl || got[1].ImageUrl != nil {
 		t.Errorf("listProductSetCoverImages = %s, want the moved image for 7101 and none for 7108", cover.Body)
 	}
-	vis, err := c.ListProductSetVisibilityWithResponse(ctx, &gen.ListProductSetVisibilityParams{ProductSetIds: &[]int{7108, 7111}})
+	vis, err := c.ListProductSetVisibilityWithResponse(ctx, &gen.ListProductSetVisibilityParams{ProductSetIds: []int{7108, 7111}})
 	if err != nil || vis.JSON200 == nil || len(*vis.JSON200) != 2 {
 		t.Fatal(err)
 	}
-	if v := (*vis.JSON200)[0]; deref(v.HasImages) || deref(v.QualityControlStatus) != gen.ProductSetVisibilityQualityControlStatusRejected || deref(v.IsLatestVersionUploaded) {
+	if v := (*vis.JSON200)[0]; v.HasImages || v.QualityControlStatus != gen.ProductSetVisibilityQualityControlStatusRejected || v.IsLatestVersionUploaded {
 		t.Errorf("listProductSetVisibility(7108) = %+v, want no images, rejected, not uploaded", v)
 	}
-	if v := (*vis.JSON200)[1]; !deref(v.HasImages) || deref(v.IsLatestVersionUploaded) || deref(v.LatestVersionUploadedMessage) == "Uploaded to shop" {
+	if v := (*vis.JSON200)[1]; !v.HasImages || v.IsLatestVersionUploaded || v.LatestVersionUploadedMessage == "Uploaded to shop" {
 		t.Errorf("listProductSetVisibility(7111) = %+v, want images and a version not yet uploaded", v)
 	}
-	if r, _ := c.ReuploadProductSetWithResponse(ctx, 7111); r.JSON200 == nil || !deref(r.JSON200.Success) {
+	if r, _ := c.ReuploadProductSetWithResponse(ctx, 7111); r.JSON200 == nil || !r.JSON200.Success {
 		t.Fatalf("reuploadProductSet(7111) = %s", r.Body)
 	}
-	up, _ := c.ListProductSetUploadStatusesWithResponse(ctx, &gen.ListProductSetUploadStatusesParams{ProductSetIds: &[]int{7111, 7107}})
-	if up.JSON200 == nil || len(*up.JSON200) != 1 || deref((*up.JSON200)[0]["7111"].Message) != "Uploaded to shop" {
+	up, _ := c.ListProductSetUploadStatusesWithResponse(ctx, &gen.ListProductSetUploadStatusesParams{ProductSetIds: []int{7111, 7107}})
+	if up.JSON200 == nil || len(*up.JSON200) != 1 || (*up.JSON200)[0]["7111"].Message != "Uploaded to shop" {
 		t.Errorf("listProductSetUploadStatuses(7111, 7107) = %s, want 7111 uploaded and the never uploaded 7107 left out", up.Body)
 	}
 	if status, _, _ := call(t, s, tok, http.MethodGet, "/v2/product-set/config-sku/KB512AA0A1B2MY", "", ""); status != 200 {

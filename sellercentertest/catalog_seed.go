@@ -19,7 +19,7 @@ var catalogBase = time.Date(2024, time.June, 3, 8, 0, 0, 0, time.UTC)
 // and the shop catalog products a seller can copy.
 func (st *store) seedReference() {
 	c := &st.cat
-	at := func(days int) *gen.DateTime { return ptr(dt(catalogBase.Add(-time.Duration(days) * 24 * time.Hour))) }
+	at := func(days int) gen.DateTime { return dt(catalogBase.Add(-time.Duration(days) * 24 * time.Hour)) }
 
 	type brandSeed struct {
 		id                   int
@@ -37,9 +37,9 @@ func (st *store) seedReference() {
 		{207, "Batik Lama", "BTL207", "", gen.BrandStatusInactive, false, true},
 		{208, "Pelangi Kids", "PLK208", "", gen.BrandStatusDeleted, false, true},
 	} {
-		br := &gen.Brand{Id: ptr(b.id), SrcId: ptr(b.src), Uuid: ptr(st.uuid(9)), Name: ptr(b.name), Status: ptr(b.status),
-			IsActive: ptr(b.status == gen.BrandStatusActive), IsApproved: ptr(b.approved), IsRestricted: ptr(b.restricted),
-			Countries: ptr(b.countries), CreatedAt: at(900 - 60*i), UpdatedAt: at(200 - 20*i)}
+		br := &gen.Brand{Id: b.id, SrcId: ptr(b.src), Uuid: ptr(st.uuid(9)), Name: b.name, Status: b.status,
+			IsActive: b.status == gen.BrandStatusActive, IsApproved: b.approved, IsRestricted: b.restricted,
+			Countries: b.countries, CreatedAt: at(900 - 60*i), UpdatedAt: at(200 - 20*i)}
 		c.brands[b.id] = br
 	}
 
@@ -47,7 +47,7 @@ func (st *store) seedReference() {
 		id          int
 		name, label string
 	}{{1, "fashion", "Fashion"}, {2, "shoes", "Shoes"}, {3, "digital", "Digital Goods"}} {
-		c.attrSets[s.id] = &gen.AttributeSet{Id: ptr(s.id), Name: ptr(s.name), Label: ptr(s.label), CreatedAt: at(1500 - i), UpdatedAt: at(300 - i)}
+		c.attrSets[s.id] = &gen.AttributeSet{Id: s.id, Name: s.name, Label: s.label, CreatedAt: at(1500 - i), UpdatedAt: at(300 - i)}
 	}
 
 	type attrSeed struct {
@@ -95,12 +95,12 @@ func (st *store) seedReference() {
 		{id: 301, set: 3, name: "validity_months", label: "Validity (months)", feed: "ValidityMonths", group: "Content", kind: val, input: num, mandatory: true, defType: def, example: "12"},
 		{id: 302, set: 3, name: "delivery_method", label: "Delivery Method", feed: "DeliveryMethod", group: "Delivery", kind: opt, input: drop, mandatory: true, options: []string{"Email", "SMS"}, firstOption: 3021, defType: def},
 	} {
-		d := gen.AttributeDefinition{Id: ptr(a.id), Label: ptr(a.label), Name: ptr(a.name), FeedName: ptr(a.feed),
-			GroupName: ptr(a.group), IsMandatory: ptr(a.mandatory), IsGlobalAttribute: ptr(a.set == 0),
-			Description: ptr(a.label + " of the product"), ProductType: ptr("sellercenter"), InputType: ptr(a.input),
-			AttributeType: ptr(a.kind), IsVisibleForHybrid: ptr(a.visibleHybrid || a.set != 0), AttributeDefinitionType: ptr(a.defType),
-			InputMode: ptr(gen.AttributeDefinitionInputModeEdit), ForbidEmpty: ptr(a.forbidEmpty),
-			IsEditionBySellerBlocked: ptr(a.blockedOnceSet), IsUsedInConsignmentFormulas: ptr(false)}
+		d := gen.AttributeDefinition{Id: ptr(a.id), Label: ptr(a.label), Name: a.name, FeedName: a.feed,
+			GroupName: ptr(a.group), IsMandatory: a.mandatory, IsGlobalAttribute: ptr(a.set == 0),
+			Description: ptr(a.label + " of the product"), ProductType: "sellercenter", InputType: a.input,
+			AttributeType: a.kind, IsVisibleForHybrid: a.visibleHybrid || a.set != 0, AttributeDefinitionType: ptr(a.defType),
+			InputMode: ptr(gen.AttributeDefinitionInputModeEdit), ForbidEmpty: a.forbidEmpty,
+			IsEditionBySellerBlocked: a.blockedOnceSet, IsUsedInConsignmentFormulas: false}
 		if a.maxLen > 0 {
 			d.MaxLength = ptr(a.maxLen)
 		}
@@ -116,9 +116,9 @@ func (st *store) seedReference() {
 		if len(a.options) > 0 {
 			opts := make([]gen.AttributeOption, len(a.options))
 			for i, name := range a.options {
-				opts[i] = gen.AttributeOption{Id: ptr(a.firstOption + i), Name: ptr(name), IsDefault: ptr(i == 0)}
+				opts[i] = gen.AttributeOption{Id: a.firstOption + i, Name: name, IsDefault: ptr(i == 0)}
 			}
-			d.Options = &opts
+			d.Options = opts
 		}
 		c.attrs[a.id] = &attribute{def: d, setID: a.set}
 	}
@@ -177,7 +177,7 @@ func (st *store) seedReference() {
 	}
 	c.categories[41].noScoring = true
 	rule := func(typ gen.CategoryRestrictionType, name, desc, country, value string) gen.CategoryRestriction {
-		r := gen.CategoryRestriction{Type: ptr(typ), Name: ptr(name), Description: ptr(desc), ValidationType: ptr("scalar"), Value: ptr(value)}
+		r := gen.CategoryRestriction{Type: typ, Name: name, Description: desc, ValidationType: "scalar", Value: value}
 		if country != "" {
 			r.Country = ptr(country)
 		}
@@ -192,12 +192,11 @@ func (st *store) seedReference() {
 	c.catOptions[221] = map[int][]int{103: {1032, 1033}}
 
 	bo := func(id int, name string) gen.BrandAttributeOption {
-		return gen.BrandAttributeOption{Id: ptr(id), Name: ptr(name)}
+		return gen.BrandAttributeOption{Id: id, Name: name}
 	}
-	c.brandAttrs[201] = []gen.BrandAttribute{{Id: ptr(104), Name: ptr("size_system"), Options: &[]gen.BrandAttributeOption{bo(1041, "International")}}}
-	c.brandAttrs[202] = []gen.BrandAttribute{{Id: ptr(203), Name: ptr("size_system"), Options: &[]gen.BrandAttributeOption{bo(2031, "EU"), bo(2032, "UK")}}}
+	c.brandAttrs[201] = []gen.BrandAttribute{{Id: 104, Name: "size_system", Options: []gen.BrandAttributeOption{bo(1041, "International")}}}
+	c.brandAttrs[202] = []gen.BrandAttribute{{Id: 203, Name: "size_system", Options: []gen.BrandAttributeOption{bo(2031, "EU"), bo(2032, "UK")}}}
 
-	sid := st.seller.Id
 	for _, w := range []gen.Warehouse{
 		{Id: ptr(1), Name: "KL_Main", Address: ptr("Lot 3, Jalan Perusahaan 2"), Postcode: ptr("68100"), City: ptr("Batu Caves"), Country: ptr("Malaysia"),
 			Status: ptr(gen.WarehouseStatusActive), Latitude: ptr("3.2379"), Longitude: ptr("101.6840"), Default: ptr(true), IsSynced: ptr(true), IsInShoppingMall: ptr(false)},
@@ -206,14 +205,14 @@ func (st *store) seedReference() {
 		{Id: ptr(3), Name: "JB_Overflow", Address: ptr("5 Jalan Wong Ah Fook"), Postcode: ptr("80000"), City: ptr("Johor Bahru"), Country: ptr("Malaysia"),
 			Status: ptr(gen.WarehouseStatusDisabled), Default: ptr(false), IsSynced: ptr(false), IsInShoppingMall: ptr(false)},
 	} {
-		w.SellerId = sid
+		w.SellerId = ptr(st.seller.Id)
 		c.warehouses[*w.Id] = ptr(w)
 	}
 
 	c.productTags = []gen.ProductTag{{Id: 61, Name: "bestSellingProduct"}, {Id: 62, Name: "Raya Collection"}, {Id: 63, Name: "Clearance"}}
 	c.sellerTags = []string{"Local Brand", "Fast Shipper"}
 	qr := func(id int, name string, typ gen.QualityControlRejectReasonType, notAuth, enabled bool) gen.QualityControlRejectReason {
-		return gen.QualityControlRejectReason{Id: ptr(id), Name: ptr(name), Type: ptr(typ), IsSetToNotAuthorized: ptr(notAuth), IsEnabled: ptr(enabled)}
+		return gen.QualityControlRejectReason{Id: id, Name: name, Type: typ, IsSetToNotAuthorized: notAuth, IsEnabled: enabled}
 	}
 	prod := gen.QualityControlRejectReasonTypeProduct
 	c.qcReasons = []gen.QualityControlRejectReason{
@@ -233,16 +232,16 @@ func (st *store) seedReference() {
 		return gen.HybridProductPrice{Country: ptr(country), Currency: ptr(currency), Price: ptr(v)}
 	}
 	c.hybrids = []hybrid{
-		{brandID: 203, categoryID: 221, hp: gen.HybridProduct{Sin: ptr("ZLMY8K2"), Sku: ptr("SG503AC0SGK8MY"), Name: ptr("Songket Clutch"),
+		{brandID: 203, categoryID: 221, hp: gen.HybridProduct{Sin: "ZLMY8K2", Sku: ptr("SG503AC0SGK8MY"), Name: "Songket Clutch",
 			Description: ptr("Hand-woven songket clutch with a gold thread motif"), ProductUrl: ptr("https://www.zalora.com.my/p/songket-clutch-8k2"),
-			BrandName: ptr("Songket Heritage"), Prices: &[]gen.HybridProductPrice{hprice("MY", "MYR", 149), hprice("SG", "SGD", 49)},
-			Images: &[]gen.HybridProductImage{himg(71, "https://img.sellercentertest.example/hybrid/zlmy8k2-1.jpg", 1)}}},
-		{brandID: 204, categoryID: 231, hp: gen.HybridProduct{Sin: ptr("ZLMY9Q4"), Sku: ptr("KA204AC0KPC9MY"), Name: ptr("Kampung Canvas Backpack"),
+			BrandName: "Songket Heritage", Prices: []gen.HybridProductPrice{hprice("MY", "MYR", 149), hprice("SG", "SGD", 49)},
+			Images: []gen.HybridProductImage{himg(71, "https://img.sellercentertest.example/hybrid/zlmy8k2-1.jpg", 1)}}},
+		{brandID: 204, categoryID: 231, hp: gen.HybridProduct{Sin: "ZLMY9Q4", Sku: ptr("KA204AC0KPC9MY"), Name: "Kampung Canvas Backpack",
 			Description: ptr("Waxed canvas backpack with leather straps"), ProductUrl: ptr("https://www.zalora.com.my/p/kampung-canvas-backpack-9q4"),
-			BrandName: ptr("Kampung Canvas"), Prices: &[]gen.HybridProductPrice{hprice("MY", "MYR", 119), hprice("SG", "SGD", 39)},
-			Images: &[]gen.HybridProductImage{himg(72, "https://img.sellercentertest.example/hybrid/zlmy9q4-1.jpg", 1), himg(73, "https://img.sellercentertest.example/hybrid/zlmy9q4-2.jpg", 2)}}},
-		{brandID: 201, categoryID: 311, hp: gen.HybridProduct{Sin: ptr("ZLMY3T7"), Name: ptr("Batik Silk Tie"),
-			BrandName: ptr("Kedai Batik Nusantara"), Prices: &[]gen.HybridProductPrice{hprice("MY", "MYR", 79)}}},
+			BrandName: "Kampung Canvas", Prices: []gen.HybridProductPrice{hprice("MY", "MYR", 119), hprice("SG", "SGD", 39)},
+			Images: []gen.HybridProductImage{himg(72, "https://img.sellercentertest.example/hybrid/zlmy9q4-1.jpg", 1), himg(73, "https://img.sellercentertest.example/hybrid/zlmy9q4-2.jpg", 2)}}},
+		{brandID: 201, categoryID: 311, hp: gen.HybridProduct{Sin: "ZLMY3T7", Name: "Batik Silk Tie",
+			BrandName: "Kedai Batik Nusantara", Prices: []gen.HybridProductPrice{hprice("MY", "MYR", 79)}}},
 	}
 }
 
@@ -372,11 +371,11 @@ func (st *store) seedCatalog() error {
 			attrs[fmt.Sprint(id)] = av
 		}
 		cat := c.categories[s.category]
-		at := ptr(dt(created))
-		ps := &productSet{ps: gen.ProductSet{Id: ptr(s.id), Uuid: ptr(st.uuid(7)), Name: ptr(s.name), ParentSku: ptr(s.parentSku),
-			CreatedAt: at, UpdatedAt: ptr(dt(created.Add(36 * time.Hour))), Description: ptr(s.description), BrandId: ptr(s.brand),
-			PrimaryCategoryId: ptr(s.category), AttributeSetId: ptr(cat.attrSetID), SellerId: ptr(deref(st.seller.Id)),
-			Categories: ptr(append([]int{}, s.categories...)), BrowseNodes: &[]int{}, Attributes: &attrs},
+		at := dt(created)
+		ps := &productSet{ps: gen.ProductSet{Id: s.id, Uuid: st.uuid(7), Name: s.name, ParentSku: ptr(s.parentSku),
+			CreatedAt: at, UpdatedAt: dt(created.Add(36 * time.Hour)), Description: ptr(s.description), BrandId: s.brand,
+			PrimaryCategoryId: s.category, AttributeSetId: cat.attrSetID, SellerId: st.seller.Id,
+			Categories: append([]int{}, s.categories...), BrowseNodes: []int{}, Attributes: attrs},
 			group: s.group, tagIDs: slices.Clone(s.tags), qc: s.qc, qcAt: created.Add(24 * time.Hour), rejections: slices.Clone(s.rejections), qcComment: s.comment,
 			notAuthorized: s.notAuthorized, configSku: s.config, sin: s.sin}
 		if s.brand == 202 {
@@ -387,9 +386,9 @@ func (st *store) seedCatalog() error {
 			id := nextProduct
 			nextProduct++
 			approval := gen.ProductApprovalStatus(s.qc)
-			pr := &catProduct{p: gen.Product{Id: ptr(id), Uuid: ptr(st.uuid(8)), SellerSku: ptr(p.sku), SellerId: ptr(deref(st.seller.Id)),
-				ProductSetId: ptr(s.id), ApprovalStatus: ptr(approval), UpdatedByUserId: ptr(524), Status: ptr(p.status),
-				TaxClassId: ptr(1), ShipmentTypeId: ptr(p.ship), CreatedAt: ptr(dt(created.Add(time.Duration(i) * time.Minute))),
+			pr := &catProduct{p: gen.Product{Id: id, Uuid: st.uuid(8), SellerSku: p.sku, SellerId: st.seller.Id,
+				ProductSetId: s.id, ApprovalStatus: approval, UpdatedByUserId: 524, Status: p.status,
+				TaxClassId: 1, ShipmentTypeId: p.ship, CreatedAt: dt(created.Add(time.Duration(i) * time.Minute)),
 				UpdatedAt: ptr(dt(created.Add(48 * time.Hour)))}, prices: map[string]*priceRow{}, stock: map[int]int{}, consign: p.consign}
 			if p.variation != "" {
 				pr.p.Variation = ptr(p.variation)
@@ -400,7 +399,7 @@ func (st *store) seedCatalog() error {
 				pr.p.ProductIdentifier = ptr(fmt.Sprintf("95560%08d", id))
 			}
 			if s.id == 7106 {
-				pr.p.TaxClassId = ptr(2)
+				pr.p.TaxClassId = 2
 			}
 			for w, q := range p.stock {
 				pr.stock[w] = q
@@ -427,8 +426,8 @@ func (st *store) seedCatalog() error {
 		for i := 1; i <= s.images; i++ {
 			id := c.nextImage
 			c.nextImage++
-			im := &gen.ProductImage{Id: ptr(id), ProductSetId: ptr(s.id), Position: ptr(i),
-				DisplayUrl: ptr(fmt.Sprintf("https://img.sellercentertest.example/p/%d-%d.jpg", s.id, i)),
+			im := &gen.ProductImage{Id: id, ProductSetId: s.id, Position: i,
+				DisplayUrl: fmt.Sprintf("https://img.sellercentertest.example/p/%d-%d.jpg", s.id, i),
 				CreatedAt:  at, UpdatedAt: at}
 			c.images[id] = im
 			ps.imageIDs = append(ps.imageIDs, id)
@@ -436,7 +435,7 @@ func (st *store) seedCatalog() error {
 		if s.published {
 			for _, p := range st.productsOf(ps) {
 				for _, sp := range s.products {
-					if sp.sku == deref(p.p.SellerSku) && sp.shopSku != "" {
+					if sp.sku == p.p.SellerSku && sp.shopSku != "" {
 						p.p.ShopSku = ptr(sp.shopSku)
 					}
 				}
@@ -447,7 +446,7 @@ func (st *store) seedCatalog() error {
 				ps.everUploaded = true
 				ps.ps.SrcId = ptr(fmt.Sprint(3900000 + s.id))
 				for _, p := range st.productsOf(ps) {
-					p.p.SrcId = ptr(fmt.Sprint(5800000 + deref(p.p.Id)))
+					p.p.SrcId = ptr(fmt.Sprint(5800000 + p.p.Id))
 				}
 			}
 			for _, p := range st.productsOf(ps) {
@@ -471,7 +470,7 @@ func (st *store) seedFeeds() {
 	for i, sf := range []seedFeed{
 		{gen.FeedActionProductStockUpdate, gen.FeedStateFinished, "SellerSku,Quantity\nBTK-KWG-BL-S,12\nBTK-KWG-BL-M,20\nBTK-PRG-RD-M,7\n", nil},
 		{gen.FeedActionProductUpdate, gen.FeedStateFinished, "SellerSku,Name\nBTK-PRG-RD-M,Batik Shirt Parang Red\nBTK-OLD-XL,Batik Shirt Old\n",
-			[]gen.FeedItemError{{ErrorCode: ptr(codeUnknown), FieldName: ptr("SellerSku"), ErrorMessage: ptr(`no product has SellerSku "BTK-OLD-XL"`), SellerSku: ptr("BTK-OLD-XL")}}},
+			[]gen.FeedItemError{{ErrorCode: codeUnknown, FieldName: "SellerSku", ErrorMessage: `no product has SellerSku "BTK-OLD-XL"`, SellerSku: "BTK-OLD-XL"}}},
 		{gen.FeedActionProductCreate, gen.FeedStateCanceled, "SellerSku,Name,Brand,PrimaryCategory,Price\nKBY-LACE-L,Kebaya Lace Top,Kedai Batik Nusantara,211,199\n", nil},
 	} {
 		at := seedBase.Add(time.Duration(-48+i*5) * time.Hour)
@@ -485,7 +484,7 @@ func (st *store) seedFeeds() {
 			f.processed = len(rows)
 		}
 		for _, e := range sf.errs {
-			e.ItemId = ptr(f.rows[len(f.rows)-1].itemID)
+			e.ItemId = f.rows[len(f.rows)-1].itemID
 			f.errors = append(f.errors, e)
 			f.failed++
 		}

@@ -51,16 +51,16 @@ func TestStockUpdatesAreVisible(t *testing.T) {
 		t.Fatalf("getProductStock(51002) = %v", err)
 	}
 	sl := r.JSON200
-	if got := deref(sl.Quantity); got != 34 {
+	if got := sl.Quantity; got != 34 {
 		t.Errorf("getProductStock(51002).quantity = %d, want 34 (30 in KL_Main, 4 in Penang_Store)", got)
 	}
-	if got := deref(sl.ReservedStock); got != reserved {
+	if got := sl.ReservedStock; got != reserved {
 		t.Errorf("getProductStock(51002).reservedStock = %d, want %d", got, reserved)
 	}
-	if got := deref(sl.Available); got != 34-reserved {
+	if got := sl.Available; got != 34-reserved {
 		t.Errorf("getProductStock(51002).available = %d, want %d", got, 34-reserved)
 	}
-	if sl.Warehouses == nil || len(*sl.Warehouses) != 2 || deref((*sl.Warehouses)[0].Stock) != 30 {
+	if sl.Warehouses == nil || len(sl.Warehouses) != 2 || sl.Warehouses[0].Stock != 30 {
 		t.Errorf("getProductStock(51002).warehouses = %+v, want KL_Main 30 and Penang_Store 4", sl.Warehouses)
 	}
 
@@ -68,16 +68,16 @@ func TestStockUpdatesAreVisible(t *testing.T) {
 	if _, err := s.AddOrder(gen.Order{Items: []gen.OrderItem{{Product: gen.ItemProduct{Name: "x", Sku: "KB512AA0A1B2MY-1001", SellerSku: "BTK-KWG-BL-M"}}}}); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := s.Stock(51002); err != nil || deref(got.ReservedStock) != reserved+1 {
-		t.Errorf("Stock(51002).reservedStock after a new order = %d, %v; want %d", deref(got.ReservedStock), err, reserved+1)
+	if got, err := s.Stock(51002); err != nil || got.ReservedStock != reserved+1 {
+		t.Errorf("Stock(51002).reservedStock after a new order = %d, %v; want %d", got.ReservedStock, err, reserved+1)
 	}
 
 	// Warehouse stock adds up; a disabled warehouse takes none.
 	if w, err := c.SetWarehouseStockWithResponse(ctx, 51002, 2, gen.WarehouseStock{Quantity: 6}); err != nil || w.StatusCode() != 200 {
 		t.Fatalf("setWarehouseStock(51002, 2) = %v", err)
 	}
-	if got, _ := s.Stock(51002); deref(got.Quantity) != 36 {
-		t.Errorf("Stock(51002).quantity after setWarehouseStock = %d, want 36", deref(got.Quantity))
+	if got, _ := s.Stock(51002); got.Quantity != 36 {
+		t.Errorf("Stock(51002).quantity after setWarehouseStock = %d, want 36", got.Quantity)
 	}
 	if w, err := c.SetWarehouseStockWithResponse(ctx, 51002, 3, gen.WarehouseStock{Quantity: 6}); err != nil || w.StatusCode() != 422 {
 		t.Errorf("setWarehouseStock(51002, disabled warehouse 3) = %v, %v; want 422", w.StatusCode(), err)
@@ -88,20 +88,20 @@ func TestStockUpdatesAreVisible(t *testing.T) {
 		t.Fatalf("listProductSetStockSummaries = %v", err)
 	}
 	sandals, unknown := (*sums.JSON200)[0], (*sums.JSON200)[1]
-	if deref(sandals.SumOfStocks) != 8 || deref(sandals.FulfilmentStock) != 8 || deref(sandals.SellableStock) != 10 ||
-		deref(sandals.NonSellableStock) != 2 || !deref(sandals.IsConsignmentShipment) || deref(sandals.ReservedStock) != reservedFor(t, s, "SDL-LTH-41") {
+	if sandals.SumOfStocks != 8 || sandals.FulfilmentStock != 8 || sandals.SellableStock != 10 ||
+		sandals.NonSellableStock != 2 || !sandals.IsConsignmentShipment || sandals.ReservedStock != reservedFor(t, s, "SDL-LTH-41") {
 		t.Errorf("listProductSetStockSummaries(7104) = %s, want 8 in stock, 8 received, 10 sellable, 2 not, consignment", sums.Body)
 	}
-	if deref(unknown.SumOfStocks) != 0 || deref(unknown.HasProductWithZeroStock) {
+	if unknown.SumOfStocks != 0 || unknown.HasProductWithZeroStock {
 		t.Errorf("listProductSetStockSummaries(unknown set 1) = %+v, want zeros", unknown)
 	}
 
 	bad, err := c.UpdateProductStockWithResponse(ctx, []gen.ProductStock{{ProductId: 51001, Quantity: 2}, {ProductId: 51003, Quantity: -1}})
-	if err != nil || bad.StatusCode() != 422 || bad.JSON422 == nil || !strings.Contains(str(bad.JSON422.Detail), "negative") {
+	if err != nil || bad.StatusCode() != 422 || bad.JSON422 == nil || !strings.Contains(bad.JSON422.Detail, "negative") {
 		t.Errorf("updateProductStock(negative) = %d %s, want 422 naming the negative quantity", bad.StatusCode(), bad.Body)
 	}
-	if got, _ := s.Stock(51001); deref(got.Quantity) != 12 {
-		t.Errorf("Stock(51001) after a refused request = %d, want the seed's 12", deref(got.Quantity))
+	if got, _ := s.Stock(51001); got.Quantity != 12 {
+		t.Errorf("Stock(51001) after a refused request = %d, want the seed's 12", got.Quantity)
 	}
 	if r, err := c.GetProductStockWithResponse(ctx, 99999); err != nil || r.StatusCode() != 404 {
 		t.Errorf("getProductStock(99999) = %d, %v; want 404", r.StatusCode(), err)
@@ -115,10 +115,10 @@ func TestPriceUpdatesAreVisible(t *testing.T) {
 	ctx := context.Background()
 
 	r, err := c.UpdateProductPriceWithResponse(ctx, 51006, "SG", gen.PriceUpdate{Price: ptr(33.5), SalePrice: ptr(29.9)})
-	if err != nil || r.JSON200 == nil || deref(r.JSON200.Price) != 33.5 || deref(r.JSON200.SalePrice) != 29.9 {
+	if err != nil || r.JSON200 == nil || r.JSON200.Price != 33.5 || deref(r.JSON200.SalePrice) != 29.9 {
 		t.Fatalf("updateProductPrice(51006, SG) = %s, %v; want price 33.5 and sale 29.9", r.Body, err)
 	}
-	if got, err := s.Price(51006, "SG"); err != nil || deref(got.Price) != 33.5 || deref(got.Status) != gen.PriceStatusActive {
+	if got, err := s.Price(51006, "SG"); err != nil || got.Price != 33.5 || got.Status != gen.PriceStatusActive {
 		t.Errorf("Price(51006, SG) = %+v, %v; want 33.5, active", got, err)
 	}
 
@@ -129,8 +129,8 @@ func TestPriceUpdatesAreVisible(t *testing.T) {
 	if r, err = c.UpdateProductPriceWithResponse(ctx, 51006, "SG", gen.PriceUpdate{Price: ptr(31.0)}); err != nil || r.JSON200 == nil {
 		t.Fatalf("updateProductPrice = %v", err)
 	}
-	if got := r.JSON200; got.SalePrice != nil || deref(got.Status) != gen.PriceStatusInactive {
-		t.Errorf("updateProductPrice(price only) = sale %v status %v, want the sale price cleared and inactive kept", got.SalePrice, deref(got.Status))
+	if got := r.JSON200; got.SalePrice != nil || got.Status != gen.PriceStatusInactive {
+		t.Errorf("updateProductPrice(price only) = sale %v status %v, want the sale price cleared and inactive kept", got.SalePrice, got.Status)
 	}
 
 	// Rows are applied one by one; the failing ones make a 422.
@@ -145,15 +145,15 @@ func TestPriceUpdatesAreVisible(t *testing.T) {
 		t.Fatalf("updateProductSetPrices(mixed rows) = %d %s, want 422", u.StatusCode(), u.Body)
 	}
 	for _, want := range []string{"max_price", "no product 51004", `"XX"`} {
-		if !strings.Contains(str(u.JSON422.Detail), want) {
-			t.Errorf("updateProductSetPrices(mixed rows) detail %q lacks %q", str(u.JSON422.Detail), want)
+		if !strings.Contains(u.JSON422.Detail, want) {
+			t.Errorf("updateProductSetPrices(mixed rows) detail %q lacks %q", u.JSON422.Detail, want)
 		}
 	}
-	if got, _ := s.Price(51001, "MY"); deref(got.Price) != 119 {
-		t.Errorf("Price(51001, MY) = %v, want the valid row's 119 applied", deref(got.Price))
+	if got, _ := s.Price(51001, "MY"); got.Price != 119 {
+		t.Errorf("Price(51001, MY) = %v, want the valid row's 119 applied", got.Price)
 	}
-	if got, _ := s.Price(51002, "MY"); deref(got.Price) != 129.90 {
-		t.Errorf("Price(51002, MY) = %v, want the seed's 129.90 (the row broke the category's max_price)", deref(got.Price))
+	if got, _ := s.Price(51002, "MY"); got.Price != 129.90 {
+		t.Errorf("Price(51002, MY) = %v, want the seed's 129.90 (the row broke the category's max_price)", got.Price)
 	}
 
 	ok, err := c.UpdateProductSetPricesWithResponse(ctx, 7101, []gen.ProductPriceUpdate{{ProductId: 51003, Country: "SG", Price: ptr(41.0)}})
@@ -161,25 +161,25 @@ func TestPriceUpdatesAreVisible(t *testing.T) {
 		t.Fatalf("updateProductSetPrices = %v", err)
 	}
 	list, err := ok.JSON200.AsPriceList()
-	if err != nil || len(list) != 1 || deref(list[0].Price) != 41 || deref(list[0].ProductId) != 51003 {
+	if err != nil || len(list) != 1 || list[0].Price != 41 || list[0].ProductId != 51003 {
 		t.Errorf("updateProductSetPrices(51003 SG 41).AsPriceList() = %+v, %v; want the stored price", list, err)
 	}
 	lp, err := c.ListProductSetPricesWithResponse(ctx, 7101)
 	if err != nil || lp.JSON200 == nil || !slices.ContainsFunc(*lp.JSON200, func(p gen.Price) bool {
-		return deref(p.ProductId) == 51003 && deref(p.Country) == "SG" && deref(p.Price) == 41
+		return p.ProductId == 51003 && p.Country == "SG" && p.Price == 41
 	}) {
 		t.Errorf("listProductSetPrices(7101) = %s, want the new SG price of 51003", lp.Body)
 	}
 
 	// listPrices combines its filters with OR and groups by set.
-	lps, err := c.ListPricesWithResponse(ctx, &gen.ListPricesParams{ProductSetIds: &[]int{7103}, ProductIds: &[]int{51001}, ProductName: ptr("sdl-lth-42")})
+	lps, err := c.ListPricesWithResponse(ctx, &gen.ListPricesParams{ProductSetIds: []int{7103}, ProductIds: []int{51001}, ProductName: "sdl-lth-42"})
 	if err != nil || lps.JSON200 == nil {
 		t.Fatal(err)
 	}
 	grouped := map[int][]int{}
 	for _, g := range *lps.JSON200 {
-		for _, it := range deref(g.Items) {
-			grouped[deref(g.ProductSetId)] = append(grouped[deref(g.ProductSetId)], deref(it.ProductId))
+		for _, it := range g.Items {
+			grouped[g.ProductSetId] = append(grouped[g.ProductSetId], it.ProductId)
 		}
 	}
 	if want := map[int][]int{7101: {51001}, 7103: {51006}, 7104: {51009}}; len(grouped) != 3 || !slices.Equal(grouped[7101], want[7101]) ||
@@ -218,18 +218,18 @@ func TestProductSetLifecycle(t *testing.T) {
 		t.Fatalf("createProductSet = %d %s, %v", r.StatusCode(), r.Body, err)
 	}
 	ps := r.JSON201
-	if got := deref(ps.Name); got != "Kedai Batik Nusantara Red Sarong" {
+	if got := ps.Name; got != "Kedai Batik Nusantara Red Sarong" {
 		t.Errorf("createProductSet(Sarongs).name = %q, want the category's formula applied", got)
 	}
-	if _, ok := (*ps.Attributes)["999"]; ok || len(*ps.Attributes) != 3 {
-		t.Errorf("createProductSet.attributes = %v, want the unknown attribute 999 dropped", keysOf(*ps.Attributes))
+	if _, ok := ps.Attributes["999"]; ok || len(ps.Attributes) != 3 {
+		t.Errorf("createProductSet.attributes = %v, want the unknown attribute 999 dropped", keysOf(ps.Attributes))
 	}
-	if deref(ps.SellerSku) != "SRG-BTK-CLS" || deref(ps.Status) != gen.ProductStatusActive || deref(ps.ParentSku) != "SRG-BTK-CLS" {
-		t.Errorf("createProductSet = sellerSku %q status %q parentSku %q", deref(ps.SellerSku), deref(ps.Status), deref(ps.ParentSku))
+	if ps.SellerSku != "SRG-BTK-CLS" || ps.Status != gen.ProductStatusActive || deref(ps.ParentSku) != "SRG-BTK-CLS" {
+		t.Errorf("createProductSet = sellerSku %q status %q parentSku %q", ps.SellerSku, ps.Status, deref(ps.ParentSku))
 	}
-	id := deref(ps.Id)
-	page, err := c.ListProductSetsWithResponse(ctx, &gen.ListProductSetsParams{Limit: 50, Status: ptr(gen.ProductSetSectionPending)})
-	if err != nil || page.JSON200 == nil || !slices.ContainsFunc(page.JSON200.Items, func(p gen.ProductSet) bool { return deref(p.Id) == id }) {
+	id := ps.Id
+	page, err := c.ListProductSetsWithResponse(ctx, &gen.ListProductSetsParams{Limit: 50, Status: gen.ProductSetSectionPending})
+	if err != nil || page.JSON200 == nil || !slices.ContainsFunc(page.JSON200.Items, func(p gen.ProductSet) bool { return p.Id == id }) {
 		t.Errorf("listProductSets(pending) lacks the new set %d", id)
 	}
 
@@ -238,32 +238,32 @@ func TestProductSetLifecycle(t *testing.T) {
 	if err != nil || p.JSON201 == nil {
 		t.Fatalf("createProduct = %d %s", p.StatusCode(), p.Body)
 	}
-	pid := deref(p.JSON201.Id)
+	pid := p.JSON201.Id
 	if u, err := c.UpdateProductWithResponse(ctx, id, pid, gen.ProductWrite{Name: ptr("Sarong Batik Classic Long"), ProductIdentifier: ptr("9556009990002")}); err != nil || u.StatusCode() != 200 {
 		t.Fatalf("updateProduct = %d %s", u.StatusCode(), u.Body)
 	}
-	if got, err := s.ProductBySellerSku("SRG-BTK-CLS-2"); err != nil || deref(got.Name) != "Sarong Batik Classic Long" || deref(got.ProductIdentifier) != "9556009990002" {
-		t.Errorf("ProductBySellerSku(SRG-BTK-CLS-2) = name %q barcode %q, %v", deref(got.Name), deref(got.ProductIdentifier), err)
+	if got, err := s.ProductBySellerSku("SRG-BTK-CLS-2"); err != nil || got.Name != "Sarong Batik Classic Long" || deref(got.ProductIdentifier) != "9556009990002" {
+		t.Errorf("ProductBySellerSku(SRG-BTK-CLS-2) = name %q barcode %q, %v", got.Name, deref(got.ProductIdentifier), err)
 	}
 	if st, err := c.SetProductStatusWithResponse(ctx, id, pid, &gen.SetProductStatusParams{Status: gen.ProductStatusDeleted}); err != nil || st.StatusCode() != 200 {
 		t.Fatalf("setProductStatus(deleted) = %d", st.StatusCode())
 	}
 	// Deleting ignores the other fields of updateProduct; restoring too.
-	if u, _ := c.UpdateProductWithResponse(ctx, id, pid, gen.ProductWrite{Status: ptr(gen.ProductStatusActive), Variation: ptr("Short")}); u.JSON200 == nil ||
-		deref(u.JSON200.Status) != gen.ProductStatusActive || deref(u.JSON200.Variation) != "Long" {
+	if u, _ := c.UpdateProductWithResponse(ctx, id, pid, gen.ProductWrite{Status: gen.ProductStatusActive, Variation: ptr("Short")}); u.JSON200 == nil ||
+		u.JSON200.Status != gen.ProductStatusActive || deref(u.JSON200.Variation) != "Long" {
 		t.Errorf("updateProduct(restore with a variation) = %s, want restored with the variation kept", u.Body)
 	}
 
 	// Set-level changes; the shop's copy is stale until quality control.
-	if u, err := c.UpdateProductSetWithResponse(ctx, id, gen.ProductSetUpdate{Description: ptr("<p>Classic.</p>"), Attributes: ptr(attrs(t, 101, 1011))}); err != nil || u.JSON200 == nil {
+	if u, err := c.UpdateProductSetWithResponse(ctx, id, gen.ProductSetUpdate{Description: ptr("<p>Classic.</p>"), Attributes: attrs(t, 101, 1011)}); err != nil || u.JSON200 == nil {
 		t.Fatalf("updateProductSet = %d %s", u.StatusCode(), u.Body)
-	} else if got := deref(u.JSON200.Name); got != "Kedai Batik Nusantara Black Sarong" {
+	} else if got := u.JSON200.Name; got != "Kedai Batik Nusantara Black Sarong" {
 		t.Errorf("updateProductSet(colour black).name = %q, want the formula re-applied", got)
 	}
 	if err := s.SetQualityControl(id, gen.QualityControlStateApproved); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := s.Product(pid); got.ShopSku == nil || deref(got.ApprovalStatus) != gen.ProductApprovalStatusApproved {
+	if got, _ := s.Product(pid); got.ShopSku == nil || got.ApprovalStatus != gen.ProductApprovalStatusApproved {
 		t.Errorf("Product(%d) after approval = shopSku %v approval %v, want a shop SKU and approved", pid, got.ShopSku, got.ApprovalStatus)
 	}
 
@@ -284,7 +284,7 @@ func TestProductSetLifecycle(t *testing.T) {
 			c.PrimaryCategoryId = 311
 			c.Attributes = attrs(t, 101, 1015, 103, []int{1031})
 		}), 422, "option 1015"},
-		{"category elsewhere", withSet(in, func(c *gen.ProductSetCreate) { c.SellerSku = "X7"; c.Categories = &[]int{221} }), 422, "branch"},
+		{"category elsewhere", withSet(in, func(c *gen.ProductSetCreate) { c.SellerSku = "X7"; c.Categories = []int{221} }), 422, "branch"},
 		{"price above max", withSet(in, func(c *gen.ProductSetCreate) { c.SellerSku = "X8"; c.PrimaryCategoryId = 311; c.Price = 2100 }), 422, "max_price"},
 		{"zero price", withSet(in, func(c *gen.ProductSetCreate) { c.SellerSku = "X9"; c.Price = 0 }), 400, "price"},
 	}
@@ -318,34 +318,33 @@ func TestListProductSetsFiltersAndPages(t *testing.T) {
 	ids := func(items []gen.ProductSet) []int {
 		var out []int
 		for _, p := range items {
-			out = append(out, deref(p.Id))
+			out = append(out, p.Id)
 		}
 		return out
 	}
-	sec := func(v gen.ProductSetSection) *gen.ProductSetSection { return &v }
 	cases := []struct {
 		name   string
 		params gen.ListProductSetsParams
 		want   []int
 	}{
-		{"pending", gen.ListProductSetsParams{Status: sec(gen.ProductSetSectionPending)}, []int{7107}},
-		{"rejected", gen.ListProductSetsParams{Status: sec(gen.ProductSetSectionRejected)}, []int{7108, 7112}},
-		{"disapproved", gen.ListProductSetsParams{Status: sec(gen.ProductSetSectionDisapproved)}, []int{7108}},
-		{"not authorized", gen.ListProductSetsParams{Status: sec(gen.ProductSetSectionNotAuthorized)}, []int{7112}},
-		{"deleted", gen.ListProductSetsParams{Status: sec(gen.ProductSetSectionDeletedAll)}, []int{7110}},
-		{"image missing", gen.ListProductSetsParams{Status: sec(gen.ProductSetSectionImageMissing)}, []int{7108, 7112}},
-		{"inactive", gen.ListProductSetsParams{Status: sec(gen.ProductSetSectionInactiveAll)}, []int{7109, 7112}},
-		{"sold out", gen.ListProductSetsParams{Status: sec(gen.ProductSetSectionSoldOut)}, []int{7105}},
-		{"keyword", gen.ListProductSetsParams{Keyword: ptr("batik s")}, []int{7101, 7102}},
-		{"keyword by sku", gen.ListProductSetsParams{Keyword: ptr("SDL-LTH-4")}, []int{7104}},
-		{"brand", gen.ListProductSetsParams{BrandIds: &[]int{202, 203}}, []int{7103, 7104, 7111}},
-		{"category", gen.ListProductSetsParams{CategoryIds: &[]int{31}}, []int{7101}},
-		{"tag by name", gen.ListProductSetsParams{Tags: &[]string{"Raya Collection"}}, []int{7101, 7102}},
-		{"tag by id", gen.ListProductSetsParams{Tags: &[]string{"63"}}, []int{7105}},
-		{"syncing", gen.ListProductSetsParams{Visibility: ptr(gen.ProductSetVisibilityStateSyncing)}, []int{7111}},
-		{"group", gen.ListProductSetsParams{Group: ptr("kawung collection")}, []int{7101}},
-		{"parent sku", gen.ListProductSetsParams{ParentSku: ptr("EGIFT-50")}, []int{7106}},
-		{"newest first", gen.ListProductSetsParams{OrderBy: ptr(gen.ListProductSetsParamsOrderByCreatedAt), OrderDirection: ptr(gen.ProductSetSortDirectionDESC), Limit: 2}, []int{7107, 7108}},
+		{"pending", gen.ListProductSetsParams{Status: gen.ProductSetSectionPending}, []int{7107}},
+		{"rejected", gen.ListProductSetsParams{Status: gen.ProductSetSectionRejected}, []int{7108, 7112}},
+		{"disapproved", gen.ListProductSetsParams{Status: gen.ProductSetSectionDisapproved}, []int{7108}},
+		{"not authorized", gen.ListProductSetsParams{Status: gen.ProductSetSectionNotAuthorized}, []int{7112}},
+		{"deleted", gen.ListProductSetsParams{Status: gen.ProductSetSectionDeletedAll}, []int{7110}},
+		{"image missing", gen.ListProductSetsParams{Status: gen.ProductSetSectionImageMissing}, []int{7108, 7112}},
+		{"inactive", gen.ListProductSetsParams{Status: gen.ProductSetSectionInactiveAll}, []int{7109, 7112}},
+		{"sold out", gen.ListProductSetsParams{Status: gen.ProductSetSectionSoldOut}, []int{7105}},
+		{"keyword", gen.ListProductSetsParams{Keyword: "batik s"}, []int{7101, 7102}},
+		{"keyword by sku", gen.ListProductSetsParams{Keyword: "SDL-LTH-4"}, []int{7104}},
+		{"brand", gen.ListProductSetsParams{BrandIds: []int{202, 203}}, []int{7103, 7104, 7111}},
+		{"category", gen.ListProductSetsParams{CategoryIds: []int{31}}, []int{7101}},
+		{"tag by name", gen.ListProductSetsParams{Tags: []string{"Raya Collection"}}, []int{7101, 7102}},
+		{"tag by id", gen.ListProductSetsParams{Tags: []string{"63"}}, []int{7105}},
+		{"syncing", gen.ListProductSetsParams{Visibility: gen.ProductSetVisibilityStateSyncing}, []int{7111}},
+		{"group", gen.ListProductSetsParams{Group: "kawung collection"}, []int{7101}},
+		{"parent sku", gen.ListProductSetsParams{ParentSku: "EGIFT-50"}, []int{7106}},
+		{"newest first", gen.ListProductSetsParams{OrderBy: gen.ListProductSetsParamsOrderByCreatedAt, OrderDirection: gen.ProductSetSortDirectionDESC, Limit: 2}, []int{7107, 7108}},
 	}
 	for _, tc := range cases {
 		p := tc.params
@@ -370,7 +369,7 @@ func TestListProductSetsFiltersAndPages(t *testing.T) {
 		if err != nil || r.JSON200 == nil {
 			t.Fatalf("listProductSets(offset %d) = %v", offset, err)
 		}
-		total = deref(r.JSON200.Pagination.TotalCount)
+		total = r.JSON200.Pagination.TotalCount
 		if len(r.JSON200.Items) == 0 {
 			break
 		}
@@ -379,7 +378,7 @@ func TestListProductSetsFiltersAndPages(t *testing.T) {
 	if len(seen) != total || total != len(seedSets) {
 		t.Errorf("paging listProductSets saw %d sets, totalCount %d, want the %d seeded", len(seen), total, len(seedSets))
 	}
-	if r, _ := c.ListProductSetsWithResponse(ctx, &gen.ListProductSetsParams{Limit: 500}); r.JSON200 == nil || deref(r.JSON200.Pagination.Limit) != 100 {
+	if r, _ := c.ListProductSetsWithResponse(ctx, &gen.ListProductSetsParams{Limit: 500}); r.JSON200 == nil || r.JSON200.Pagination.Limit != 100 {
 		t.Errorf("listProductSets(limit 500).pagination.limit = %s, want the cap 100", r.Body)
 	}
 	// Counts by attribute set agree with the list.
@@ -389,7 +388,7 @@ func TestListProductSetsFiltersAndPages(t *testing.T) {
 	}
 	sum := 0
 	for _, k := range *cnt.JSON200 {
-		sum += deref(k.Count)
+		sum += k.Count
 	}
 	if sum != total {
 		t.Errorf("countProductSetsByAttributeSet sums to %d, want %d", sum, total)
@@ -428,7 +427,7 @@ func TestCatalogReferenceData(t *testing.T) {
 	walk = func(prefix string, nodes []gen.CategoryTreeNode) {
 		for _, n := range nodes {
 			names = append(names, prefix+deref(n.Name))
-			walk(prefix+deref(n.Name)+"/", deref(n.Children))
+			walk(prefix+deref(n.Name)+"/", n.Children)
 		}
 	}
 	walk("", *tree.JSON200)
@@ -448,22 +447,22 @@ func TestCatalogReferenceData(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, a := range *attrs.JSON200 {
-		if deref(a.Name) == "color_family" {
+		if a.Name == "color_family" {
 			var opts []string
-			for _, o := range deref(a.Options) {
-				opts = append(opts, deref(o.Name))
+			for _, o := range a.Options {
+				opts = append(opts, o.Name)
 			}
 			if want := []string{"Black", "Blue", "Red", "Gold"}; !slices.Equal(opts, want) {
 				t.Errorf("listCategoryAttributes(311) color_family options = %v, want the mapping's %v", opts, want)
 			}
 		}
 	}
-	if all, _ := c.GetAttributeWithResponse(ctx, 101); all.JSON200 == nil || len(deref(all.JSON200.Options)) != 6 {
+	if all, _ := c.GetAttributeWithResponse(ctx, 101); all.JSON200 == nil || len(all.JSON200.Options) != 6 {
 		t.Errorf("getAttribute(101) = %s, want all 6 options", all.Body)
 	}
 
 	settings, err := c.GetCategorySettingsWithResponse(ctx, 311)
-	if err != nil || settings.JSON200 == nil || len(*settings.JSON200) != 3 || deref((*settings.JSON200)[0].Name) != "Men" {
+	if err != nil || settings.JSON200 == nil || len(*settings.JSON200) != 3 || (*settings.JSON200)[0].Name != "Men" {
 		t.Errorf("getCategorySettings(311) = %s, want Men, Clothing, Batik Shirts", settings.Body)
 	}
 
@@ -474,16 +473,16 @@ func TestCatalogReferenceData(t *testing.T) {
 		{gen.ListBrandsParams{Limit: 50}, 5},
 		{gen.ListBrandsParams{Limit: 50, IncludeInaccessible: ptr(true)}, 8},
 		{gen.ListBrandsParams{Limit: 50, IncludeInaccessible: ptr(true), RestrictedOnly: ptr(true)}, 2},
-		{gen.ListBrandsParams{Limit: 50, Name: ptr("batik")}, 1},
+		{gen.ListBrandsParams{Limit: 50, Name: "batik"}, 1},
 	}
 	for _, b := range brands {
 		r, err := c.ListBrandsWithResponse(ctx, &b.params)
-		if err != nil || r.JSON200 == nil || len(r.JSON200.Items) != b.want || deref(r.JSON200.Pagination.TotalCount) != b.want {
+		if err != nil || r.JSON200 == nil || len(r.JSON200.Items) != b.want || r.JSON200.Pagination.TotalCount != b.want {
 			t.Errorf("listBrands(%+v) = %s, want %d brands", b.params, r.Body, b.want)
 		}
 	}
-	search, _ := c.SearchCategoriesWithResponse(ctx, &gen.SearchCategoriesParams{Query: ptr("clothing"), Limit: 1, Offset: 1})
-	if search.JSON200 == nil || len(search.JSON200.Items) != 1 || deref(search.JSON200.Pagination.TotalCount) != 2 {
+	search, _ := c.SearchCategoriesWithResponse(ctx, &gen.SearchCategoriesParams{Query: "clothing", Limit: 1, Offset: 1})
+	if search.JSON200 == nil || len(search.JSON200.Items) != 1 || search.JSON200.Pagination.TotalCount != 2 {
 		t.Errorf("searchCategories(clothing, second page) = %s, want 1 of 2", search.Body)
 	}
 	if r, _ := c.GetProductSetSamplePayloadWithResponse(ctx, 999, nil); r.StatusCode() != 422 {
@@ -502,26 +501,26 @@ func TestCatalogStateHelpers(t *testing.T) {
 	if err != nil {
 		t.Fatalf("AddProductSet = %v", err)
 	}
-	id := deref(ps.Id)
+	id := ps.Id
 	products, err := s.Products(id)
-	if err != nil || len(products) != 1 || products[0].ShopSku == nil || deref(products[0].Name) != "Leather Belt" {
+	if err != nil || len(products) != 1 || products[0].ShopSku == nil || products[0].Name != "Leather Belt" {
 		t.Fatalf("Products(%d) = %+v, %v; want one live product with a shop SKU", id, products, err)
 	}
-	pid := deref(products[0].Id)
+	pid := products[0].Id
 	if err := s.SetStock(pid, 7); err != nil {
 		t.Fatal(err)
 	}
-	if st, err := s.Stock(pid); err != nil || deref(st.Quantity) != 7 || deref(st.Available) != 7 {
+	if st, err := s.Stock(pid); err != nil || st.Quantity != 7 || st.Available != 7 {
 		t.Errorf("Stock(%d) = %+v, %v; want 7 available", pid, st, err)
 	}
-	if p, err := s.Price(pid, "MY"); err != nil || deref(p.Price) != 89 {
-		t.Errorf("Price(%d, MY) = %v, %v; want 89", pid, deref(p.Price), err)
+	if p, err := s.Price(pid, "MY"); err != nil || p.Price != 89 {
+		t.Errorf("Price(%d, MY) = %v, %v; want 89", pid, p.Price, err)
 	}
 	if err := s.SetQualityControl(id, gen.QualityControlStateRejected, "Counterfeit (Not Authorized)"); err != nil {
 		t.Fatal(err)
 	}
 	c := apiClient(t, s)
-	r, err := c.ListProductSetsWithResponse(context.Background(), &gen.ListProductSetsParams{Limit: 5, Status: ptr(gen.ProductSetSectionNotAuthorized)})
+	r, err := c.ListProductSetsWithResponse(context.Background(), &gen.ListProductSetsParams{Limit: 5, Status: gen.ProductSetSectionNotAuthorized})
 	if err != nil || r.JSON200 == nil || len(r.JSON200.Items) != 1 {
 		t.Errorf("listProductSets(not-authorized) after SetQualityControl = %s, want the set", r.Body)
 	}

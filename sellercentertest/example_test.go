@@ -55,7 +55,7 @@ func Example() {
 	}
 	ctx := context.Background()
 	section := gen.OrderSectionStatusPending
-	page, err := c.ListOrdersWithResponse(ctx, &gen.ListOrdersParams{Limit: 3, Section: &section})
+	page, err := c.ListOrdersWithResponse(ctx, &gen.ListOrdersParams{Limit: 3, Section: section})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("again:", again.StatusCode(), *again.JSON422.Detail)
+	fmt.Println("again:", again.StatusCode(), again.JSON422.Detail)
 	fmt.Println("calls:", srv.Count("setOrderItemsReadyToShip"))
 	// Output:
 	// MY-32001001 map[pending:2]
@@ -179,23 +179,23 @@ func ExampleServer_FeedReport() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	status, err := c.GetFeedStatusWithResponse(ctx, *accepted.JSON201.FeedUuid)
+	status, err := c.GetFeedStatusWithResponse(ctx, accepted.JSON201.FeedUuid)
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(*status.JSON200.Status)
-	for _, e := range *status.JSON200.Errors {
-		fmt.Println(*e.SellerSku, *e.FieldName, *e.ErrorMessage)
+	fmt.Println(status.JSON200.Status)
+	for _, e := range status.JSON200.Errors {
+		fmt.Println(e.SellerSku, e.FieldName, e.ErrorMessage)
 	}
 	p, err := srv.ProductBySellerSku("BTK-KWG-BL-S")
 	if err != nil {
 		log.Fatal(err)
 	}
-	stock, err := srv.Stock(*p.Id)
+	stock, err := srv.Stock(p.Id)
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(*p.SellerSku, *stock.Quantity)
+	fmt.Println(p.SellerSku, stock.Quantity)
 	// Output:
 	// Finished
 	// NO-SUCH-SKU SellerSku no product has SellerSku "NO-SUCH-SKU"

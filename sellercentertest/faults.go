@@ -257,8 +257,8 @@ func (s *Server) applyFaults(ctx context.Context, p plan, req *pending, w http.R
 		return 0, true
 	case p.maintenance:
 		writeJSON(w, http.StatusServiceUnavailable, gen.Unavailable{
-			Message:  ptr("Service is unavailable due to maintenance mode"),
-			CausedBy: ptr("maintenance_mode"),
+			Message:  "Service is unavailable due to maintenance mode",
+			CausedBy: "maintenance_mode",
 		}, retry(p.retryAfter))
 		return http.StatusServiceUnavailable, true
 	case p.fail != nil:
@@ -269,7 +269,7 @@ func (s *Server) applyFaults(ctx context.Context, p plan, req *pending, w http.R
 		detail := "sellercentertest: injected failure"
 		var body any = problem(p.fail.status, "injected_failure", title, detail)
 		if p.fail.status == http.StatusServiceUnavailable {
-			body = gen.Unavailable{Type: ptr("injected_failure"), Title: &title, Status: ptr(int32(p.fail.status)), Detail: &detail}
+			body = gen.Unavailable{Type: "injected_failure", Title: title, Status: int32(p.fail.status), Detail: detail}
 		}
 		writeJSON(w, p.fail.status, body, retry(p.fail.retryAfter))
 		return p.fail.status, true

@@ -153,16 +153,16 @@ func (st *store) runFeed(f *feed, now time.Time) {
 		for _, is := range issues {
 			switch {
 			case is.warn:
-				f.warnings = append(f.warnings, gen.FeedItemWarning{ItemId: ptr(r.itemID), SellerSku: ptr(r.sku()),
-					FieldName: ptr(is.field), Message: ptr(is.message)})
+				f.warnings = append(f.warnings, gen.FeedItemWarning{ItemId: r.itemID, SellerSku: r.sku(),
+					FieldName: is.field, Message: is.message})
 			default:
-				f.errors = append(f.errors, gen.FeedItemError{ItemId: ptr(r.itemID), SellerSku: ptr(r.sku()),
-					FieldName: ptr(is.field), ErrorMessage: ptr(is.message), ErrorCode: ptr(is.code)})
+				f.errors = append(f.errors, gen.FeedItemError{ItemId: r.itemID, SellerSku: r.sku(),
+					FieldName: is.field, ErrorMessage: is.message, ErrorCode: is.code})
 			}
 		}
 	}
 	if f.inert {
-		f.warnings = append(f.warnings, gen.FeedItemWarning{Message: ptr("sellercentertest records order imports but does not apply them")})
+		f.warnings = append(f.warnings, gen.FeedItemWarning{Message: "sellercentertest records order imports but does not apply them"})
 	}
 	f.processed = len(f.rows)
 	f.status, f.updated = gen.FeedStateFinished, now
@@ -182,10 +182,10 @@ func (f *feed) report() []byte {
 	w := csv.NewWriter(&b)
 	_ = w.Write([]string{"SellerSku", "Field", "Severity", "ErrorCode", "Message"}) // a bytes.Buffer does not fail
 	for _, e := range f.errors {
-		_ = w.Write([]string{deref(e.SellerSku), deref(e.FieldName), "error", strconv.Itoa(deref(e.ErrorCode)), deref(e.ErrorMessage)})
+		_ = w.Write([]string{e.SellerSku, e.FieldName, "error", strconv.Itoa(e.ErrorCode), e.ErrorMessage})
 	}
 	for _, e := range f.warnings {
-		_ = w.Write([]string{deref(e.SellerSku), deref(e.FieldName), "warning", "", deref(e.Message)})
+		_ = w.Write([]string{e.SellerSku, e.FieldName, "warning", "", e.Message})
 	}
 	w.Flush()
 	return b.Bytes()
@@ -196,19 +196,19 @@ func (f *feed) done() bool {
 }
 
 func (st *store) renderFeed(f *feed) gen.Feed {
-	out := gen.Feed{Id: ptr(f.id), UserId: ptr(524), SellerId: st.seller.Id, Status: ptr(f.status), Action: ptr(f.action),
-		CreatedAt: ptr(dt(f.created)), UpdatedAt: ptr(dt(f.updated)), Source: ptr(f.source),
-		RequestedFormats: &[]string{f.format}, DownloadLinks: &[]string{}, TotalRecords: ptr(len(f.rows)),
-		ProcessedRecords: ptr(0), FailedRecords: ptr(0)}
+	out := gen.Feed{Id: f.id, UserId: 524, SellerId: st.seller.Id, Status: f.status, Action: f.action,
+		CreatedAt: dt(f.created), UpdatedAt: dt(f.updated), Source: f.source,
+		RequestedFormats: []string{f.format}, DownloadLinks: []string{}, TotalRecords: len(f.rows),
+		ProcessedRecords: 0, FailedRecords: 0}
 	switch {
 	case f.status == gen.FeedStateProcessing:
-		out.ProcessedRecords = ptr(len(f.rows) / 2)
+		out.ProcessedRecords = len(f.rows) / 2
 	case f.done():
-		out.ProcessedRecords, out.FailedRecords = ptr(f.processed), ptr(f.failed)
+		out.ProcessedRecords, out.FailedRecords = f.processed, f.failed
 	}
 	if x := st.exports[f.reportID]; x != nil {
 		out.FailureReportExportItemid = ptr(f.reportID)
-		out.DownloadLinks = &[]string{apiPrefix + "/filemanager/v1/files/download/" + x.fileUUID}
+		out.DownloadLinks = []string{apiPrefix + "/filemanager/v1/files/download/" + x.fileUUID}
 	}
 	return out
 }
@@ -228,7 +228,7 @@ func (st *store) feedReport(f *feed) (gen.FeedReport, error) {
 	if warns == nil {
 		warns = []gen.FeedItemWarning{}
 	}
-	return gen.FeedReport{Id: ptr(f.uuid), Action: ptr(f.action), Status: ptr(f.status), Errors: &errs, Warnings: &warns}, nil
+	return gen.FeedReport{Id: f.uuid, Action: f.action, Status: f.status, Errors: errs, Warnings: warns}, nil
 }
 
 // --- applying rows ---
@@ -254,11 +254,11 @@ func (st *store) applyStockRow(r feedRow) []rowIssue {
 	if is != nil {
 		return []rowIssue{*is}
 	}
-	if deref(p.p.ShipmentTypeId) == shipWarehouse {
+	if p.p.ShipmentTypeId == shipWarehouse {
 		return []rowIssue{issue(codeRule, "Quantity", "the marketplace holds the stock of %s; it cannot be set", r.sku())}
 	}
 	st.setStock(p, st.defaultWarehouse(), q)
-	if deref(p.p.Status) == gen.ProductStatusDeleted {
+	if p.p.Status == gen.ProductStatusDeleted {
 		return []rowIssue{warning("SellerSku", "%s is deleted; its stock was set but it is not sold", r.sku())}
 	}
 	return nil
@@ -269,7 +269,7 @@ func (st *store) setStock(p *catProduct, warehouse, q int) {
 		p.stock = map[int]int{}
 	}
 	p.stock[warehouse] = q
-	p.p.UpdatedAt = st.stamp()
+	p.p.UpdatedAt = ptr(st.stamp())
 }
 
 func parseQuantity(r feedRow, col string, required bool) (int, *rowIssue) {
@@ -294,10 +294,10 @@ func (st *store) applyRemoveRow(r feedRow) []rowIssue {
 	if p == nil {
 		return issues
 	}
-	if deref(p.p.Status) == gen.ProductStatusDeleted {
+	if p.p.Status == gen.ProductStatusDeleted {
 		return []rowIssue{warning("SellerSku", "%s was deleted already", r.sku())}
 	}
-	p.p.Status = ptr(gen.ProductStatusDeleted)
+	p.p.Status = gen.ProductStatusDeleted
 	st.touchProduct(p)
 	return nil
 }
@@ -417,14 +417,14 @@ func (st *store) applyUpdateRow(r feedRow) []rowIssue {
 		if !ok {
 			issues = append(issues, issue(codeInvalid, "Status", "Status must be active, inactive or deleted, not %q", r.get("Status")))
 		} else {
-			sets = append(sets, func() { p.p.Status = ptr(s) })
+			sets = append(sets, func() { p.p.Status = s })
 		}
 	}
 	if r.has("Name") {
 		if n := r.get("Name"); len(n) < 2 || len(n) > 255 {
 			issues = append(issues, issue(codeInvalid, "Name", "Name must have 2 to 255 characters"))
 		} else {
-			sets = append(sets, func() { ps.ps.Name = ptr(n) })
+			sets = append(sets, func() { ps.ps.Name = n })
 		}
 	}
 	if r.has("Description") {
@@ -434,7 +434,7 @@ func (st *store) applyUpdateRow(r feedRow) []rowIssue {
 	if r.has("Variation") {
 		v := r.get("Variation")
 		if other := st.variationTaken(ps, v, p); other != nil {
-			issues = append(issues, issue(codeExists, "Variation", "variation %q is taken by %s", v, deref(other.p.SellerSku)))
+			issues = append(issues, issue(codeExists, "Variation", "variation %q is taken by %s", v, other.p.SellerSku))
 		} else {
 			sets = append(sets, func() { p.p.Variation = ptr(v) })
 		}
@@ -448,7 +448,7 @@ func (st *store) applyUpdateRow(r feedRow) []rowIssue {
 		if !ok {
 			issues = append(issues, issue(codeInvalid, "ShipmentType", "ShipmentType must be dropshipping or crossdocking, not %q", r.get("ShipmentType")))
 		} else {
-			sets = append(sets, func() { p.p.ShipmentTypeId = ptr(t) })
+			sets = append(sets, func() { p.p.ShipmentTypeId = t })
 		}
 	}
 	if r.has("Brand") {
@@ -464,7 +464,7 @@ func (st *store) applyUpdateRow(r feedRow) []rowIssue {
 		if is != nil {
 			issues = append(issues, *is)
 		} else {
-			sets = append(sets, func() { ps.ps.PrimaryCategoryId, ps.ps.AttributeSetId = ptr(c.id), ptr(c.attrSetID) })
+			sets = append(sets, func() { ps.ps.PrimaryCategoryId, ps.ps.AttributeSetId = c.id, c.attrSetID })
 		}
 	}
 	if r.has("ProductGroup") {
@@ -474,7 +474,7 @@ func (st *store) applyUpdateRow(r feedRow) []rowIssue {
 	if q, is := parseQuantity(r, "Quantity", false); is != nil {
 		issues = append(issues, *is)
 	} else if r.has("Quantity") {
-		if deref(p.p.ShipmentTypeId) == shipWarehouse {
+		if p.p.ShipmentTypeId == shipWarehouse {
 			issues = append(issues, issue(codeRule, "Quantity", "the marketplace holds the stock of %s; it cannot be set", r.sku()))
 		} else {
 			sets = append(sets, func() { st.setStock(p, st.defaultWarehouse(), q) })
@@ -489,18 +489,18 @@ func (st *store) applyUpdateRow(r feedRow) []rowIssue {
 			p.prices[code] = &row
 		})
 	}
-	attrs, is, w := st.rowAttributes(r, deref(ps.ps.AttributeSetId))
+	attrs, is, w := st.rowAttributes(r, ps.ps.AttributeSetId)
 	issues, warns = append(issues, is...), append(warns, w...)
 	if len(attrs) > 0 {
 		sets = append(sets, func() {
-			m := deref(ps.ps.Attributes)
+			m := ps.ps.Attributes
 			if m == nil {
 				m = gen.ProductSetAttributes{}
 			}
 			for k, v := range attrs {
 				m[k] = v
 			}
-			ps.ps.Attributes = &m
+			ps.ps.Attributes = m
 		})
 	}
 	if len(issues) > 0 {
@@ -555,7 +555,7 @@ func (st *store) rowAttributes(r feedRow, setID int) (gen.ProductSetAttributes, 
 		}
 		var a *attribute
 		for _, cand := range st.cat.attributesOf(setID, true) {
-			if strings.EqualFold(deref(cand.def.FeedName), col) && cand.kind() != gen.AttributeDefinitionAttributeTypeSystem {
+			if strings.EqualFold(cand.def.FeedName, col) && cand.kind() != gen.AttributeDefinitionAttributeTypeSystem {
 				a = cand
 			}
 		}
@@ -615,7 +615,7 @@ func (st *store) applyCreateRow(r feedRow) []rowIssue {
 	variation := r.get("Variation")
 	if parent != nil && variation != "" {
 		if other := st.variationTaken(parent, variation, nil); other != nil {
-			issues = append(issues, issue(codeExists, "Variation", "variation %q is taken by %s", variation, deref(other.p.SellerSku)))
+			issues = append(issues, issue(codeExists, "Variation", "variation %q is taken by %s", variation, other.p.SellerSku))
 		}
 	}
 	var brand *gen.Brand
@@ -660,7 +660,7 @@ func (st *store) applyCreateRow(r feedRow) []rowIssue {
 		if r.has("ParentSku") {
 			parentSku = r.get("ParentSku")
 		}
-		ps = st.newSet(r.get("Name"), r.values["Description"], parentSku, deref(brand.Id), cat, attrs)
+		ps = st.newSet(r.get("Name"), r.values["Description"], parentSku, brand.Id, cat, attrs)
 	}
 	p := st.newProduct(ps, r.sku(), variation, status, ship, r.get("ProductId"))
 	code, row, _, is2 := st.rowPrice(p, r)
@@ -680,10 +680,10 @@ func (st *store) applyCreateRow(r feedRow) []rowIssue {
 
 // dropProduct undoes newProduct (and newSet) for a row that failed late.
 func (st *store) dropProduct(ps *productSet, p *catProduct, withSet bool) {
-	delete(st.cat.products, deref(p.p.Id))
+	delete(st.cat.products, p.p.Id)
 	ps.productIDs = ps.productIDs[:len(ps.productIDs)-1]
 	if withSet {
-		delete(st.cat.sets, deref(ps.ps.Id))
+		delete(st.cat.sets, ps.ps.Id)
 	}
 }
 

@@ -58,9 +58,9 @@ type rowError struct {
 
 func errorsBySku(rep gen.FeedReport) map[string]rowError {
 	out := map[string]rowError{}
-	for _, e := range deref(rep.Errors) {
-		if _, ok := out[deref(e.SellerSku)]; !ok {
-			out[deref(e.SellerSku)] = rowError{deref(e.FieldName), deref(e.ErrorCode)}
+	for _, e := range rep.Errors {
+		if _, ok := out[e.SellerSku]; !ok {
+			out[e.SellerSku] = rowError{e.FieldName, e.ErrorCode}
 		}
 	}
 	return out
@@ -84,16 +84,16 @@ func TestStockImportFeed(t *testing.T) {
 	c := apiClient(t, s)
 	file := "SellerSku,Quantity,Colour\nBTK-KWG-BL-S,40,\nNO-SUCH-SKU,3,\nBTK-PRG-RD-M,-2,\nSDL-LTH-42,5,\nBTK-PRG-RD-L,abc,\nEGIFT-50,0,\n"
 	status, ok, _ := upload(t, c, c.ImportStockUpdatesWithBody, "stock.csv", []byte(file))
-	if status != http.StatusCreated || ok.FeedUuid == nil || !deref(ok.Success) {
+	if status != http.StatusCreated || ok.FeedUuid == "" || !ok.Success {
 		t.Fatalf("importStockUpdates(stock.csv) = %d %+v, want 201 with a feed", status, ok)
 	}
-	if w := deref(ok.WarningMessages); len(w) != 1 || !strings.Contains(w[0], "Colour") {
+	if w := ok.WarningMessages; len(w) != 1 || !strings.Contains(w[0], "Colour") {
 		t.Errorf("importStockUpdates warnings = %q, want one about the unknown column Colour", w)
 	}
-	uuid := *ok.FeedUuid
+	uuid := ok.FeedUuid
 	rep := pollFeed(t, c, uuid)
-	if deref(rep.Status) != gen.FeedStateFinished || deref(rep.Action) != gen.FeedActionProductStockUpdate {
-		t.Fatalf("getFeedStatus(%s) on the first poll = %s %s, want a Finished ProductStockUpdate", uuid, deref(rep.Status), deref(rep.Action))
+	if rep.Status != gen.FeedStateFinished || rep.Action != gen.FeedActionProductStockUpdate {
+		t.Fatalf("getFeedStatus(%s) on the first poll = %s %s, want a Finished ProductStockUpdate", uuid, rep.Status, rep.Action)
 	}
 	want := map[string]rowError{
 		"NO-SUCH-SKU":  {"SellerSku", codeUnknown},
@@ -104,8 +104,8 @@ func TestStockImportFeed(t *testing.T) {
 	if got := errorsBySku(rep); !sameErrors(got, want) {
 		t.Errorf("getFeedStatus(%s).errors = %v, want %v", uuid, got, want)
 	}
-	for _, e := range deref(rep.Errors) {
-		if deref(e.ItemId) == "" || deref(e.ErrorMessage) == "" {
+	for _, e := range rep.Errors {
+		if e.ItemId == "" || e.ErrorMessage == "" {
 			t.Errorf("feed error %+v lacks its row id or message", e)
 		}
 	}
@@ -114,21 +114,21 @@ func TestStockImportFeed(t *testing.T) {
 		want int
 	}{{51001, 40}, {51011, 0}, {51004, 7}, {51005, 9}}
 	for _, st := range stock {
-		if got, err := s.Stock(st.id); err != nil || deref(got.Quantity) != st.want {
-			t.Errorf("Stock(%d).quantity after the feed = %d, %v; want %d", st.id, deref(got.Quantity), err, st.want)
+		if got, err := s.Stock(st.id); err != nil || got.Quantity != st.want {
+			t.Errorf("Stock(%d).quantity after the feed = %d, %v; want %d", st.id, got.Quantity, err, st.want)
 		}
 	}
 	f, err := s.Feed(uuid)
-	if err != nil || deref(f.TotalRecords) != 6 || deref(f.ProcessedRecords) != 6 || deref(f.FailedRecords) != 4 || f.FailureReportExportItemid == nil {
+	if err != nil || f.TotalRecords != 6 || f.ProcessedRecords != 6 || f.FailedRecords != 4 || f.FailureReportExportItemid == nil {
 		t.Fatalf("Feed(%s) = %+v, %v; want 6 rows, 6 processed, 4 failed and a report", uuid, f, err)
 	}
 	// The error report is an export; its file names the failed rows.
 	x, err := s.Export(*f.FailureReportExportItemid)
-	if err != nil || deref(x.Status) != gen.ExportItemStatusFinished || len(deref(x.DownloadLinks)) != 1 {
+	if err != nil || x.Status != gen.ExportItemStatusFinished || len(x.DownloadLinks) != 1 {
 		t.Fatalf("Export(%d) = %+v, %v; want a finished report", *f.FailureReportExportItemid, x, err)
 	}
 	tok := token(t, s)
-	code, _, body := call(t, s, tok, http.MethodGet, strings.TrimPrefix(deref(x.DownloadLinks)[0], apiPrefix), "", "")
+	code, _, body := call(t, s, tok, http.MethodGet, strings.TrimPrefix(x.DownloadLinks[0], apiPrefix), "", "")
 	if code != 200 || !strings.Contains(string(body), "NO-SUCH-SKU") || !strings.Contains(string(body), "BTK-PRG-RD-L") {
 		t.Errorf("downloading the report = %d %q, want the failed rows", code, body)
 	}
@@ -136,7 +136,7 @@ func TestStockImportFeed(t *testing.T) {
 	if err != nil || in.JSON200 == nil || len(*in.JSON200) != 1 {
 		t.Fatalf("getFeedInputs = %v", err)
 	}
-	if raw, err := base64.StdEncoding.DecodeString(deref((*in.JSON200)[0].File)); err != nil || string(raw) != file || deref((*in.JSON200)[0].MimeType) != mimeCSV {
+	if raw, err := base64.StdEncoding.DecodeString((*in.JSON200)[0].File); err != nil || string(raw) != file || (*in.JSON200)[0].MimeType != mimeCSV {
 		t.Errorf("getFeedInputs(%s) = %q, %v; want the uploaded CSV", uuid, raw, err)
 	}
 }
@@ -149,7 +149,7 @@ func TestFeedDelay(t *testing.T) {
 	ctx := context.Background()
 	_, ok, _ := upload(t, c, c.ImportStockUpdatesWithBody, "stock.csv", []byte("SellerSku,Quantity\nBTK-KWG-BL-S,1\n"))
 	_, other, _ := upload(t, c, c.ImportStockUpdatesWithBody, "stock.csv", []byte("SellerSku,Quantity\nBTK-KWG-BL-L,77\n"))
-	uuid := deref(ok.FeedUuid)
+	uuid := ok.FeedUuid
 	steps := []struct {
 		advance time.Duration
 		status  gen.FeedState
@@ -164,15 +164,15 @@ func TestFeedDelay(t *testing.T) {
 	for i, step := range steps {
 		clock.Advance(step.advance)
 		if i == 1 {
-			if r, err := c.CancelFeedWithResponse(ctx, deref(other.FeedUuid)); err != nil || r.StatusCode() != 204 {
+			if r, err := c.CancelFeedWithResponse(ctx, other.FeedUuid); err != nil || r.StatusCode() != 204 {
 				t.Fatalf("cancelFeed(queued) = %d, %v; want 204", r.StatusCode(), err)
 			}
 		}
-		if got := deref(pollFeed(t, c, uuid).Status); got != step.status {
+		if got := pollFeed(t, c, uuid).Status; got != step.status {
 			t.Errorf("step %d: getFeedStatus = %s, want %s", i, got, step.status)
 		}
-		if got, _ := s.Stock(51001); deref(got.Quantity) != step.stock {
-			t.Errorf("step %d (%s): Stock(51001).quantity = %d, want %d", i, step.status, deref(got.Quantity), step.stock)
+		if got, _ := s.Stock(51001); got.Quantity != step.stock {
+			t.Errorf("step %d (%s): Stock(51001).quantity = %d, want %d", i, step.status, got.Quantity, step.stock)
 		}
 		if i == 2 {
 			if r, _ := c.CancelFeedWithResponse(ctx, uuid); r.StatusCode() != 404 {
@@ -180,19 +180,19 @@ func TestFeedDelay(t *testing.T) {
 			}
 		}
 	}
-	if got := deref(pollFeed(t, c, deref(other.FeedUuid)).Status); got != gen.FeedStateCanceled {
+	if got := pollFeed(t, c, other.FeedUuid).Status; got != gen.FeedStateCanceled {
 		t.Errorf("the canceled feed's status = %s, want Canceled", got)
 	}
-	if got, _ := s.Stock(51003); deref(got.Quantity) != 0 {
-		t.Errorf("Stock(51003) = %d, want 0: the canceled feed must not apply", deref(got.Quantity))
+	if got, _ := s.Stock(51003); got.Quantity != 0 {
+		t.Errorf("Stock(51003) = %d, want 0: the canceled feed must not apply", got.Quantity)
 	}
 	n, err := c.CountFeedsWithResponse(ctx)
-	if err != nil || n.JSON200 == nil || deref(n.JSON200.Total) != 5 || deref(n.JSON200.Canceled) != 2 || deref(n.JSON200.Finished) != 3 {
+	if err != nil || n.JSON200 == nil || n.JSON200.Total != 5 || n.JSON200.Canceled != 2 || n.JSON200.Finished != 3 {
 		t.Errorf("countFeeds = %s, want 5 in all: 3 finished (two seeded), 2 canceled (one seeded)", n.Body)
 	}
 	page, err := c.ListFeedsWithResponse(ctx, &gen.ListFeedsParams{Limit: 2, Offset: 0})
-	if err != nil || page.JSON200 == nil || len(page.JSON200.Items) != 2 || deref(page.JSON200.Items[0].Id) < deref(page.JSON200.Items[1].Id) ||
-		deref(page.JSON200.Pagination.TotalCount) != 5 {
+	if err != nil || page.JSON200 == nil || len(page.JSON200.Items) != 2 || page.JSON200.Items[0].Id < page.JSON200.Items[1].Id ||
+		page.JSON200.Pagination.TotalCount != 5 {
 		t.Errorf("listFeeds(limit 2) = %s, want the two newest of 5", page.Body)
 	}
 }
@@ -236,11 +236,11 @@ func TestXMLImports(t *testing.T) {
 		t.Fatalf("importStockUpdatesXml = %d %+v, want a SuccessResponse", code, env)
 	}
 	rep := pollFeed(t, c, deref(env.Head.RequestId))
-	if got := errorsBySku(rep); !sameErrors(got, map[string]rowError{"GONE-1": {"SellerSku", codeUnknown}}) || deref(rep.Status) != gen.FeedStateFinished {
-		t.Errorf("the feed of the XML import = %s %v, want Finished with GONE-1 unknown", deref(rep.Status), got)
+	if got := errorsBySku(rep); !sameErrors(got, map[string]rowError{"GONE-1": {"SellerSku", codeUnknown}}) || rep.Status != gen.FeedStateFinished {
+		t.Errorf("the feed of the XML import = %s %v, want Finished with GONE-1 unknown", rep.Status, got)
 	}
-	if got, _ := s.Stock(51001); deref(got.Quantity) != 31 {
-		t.Errorf("Stock(51001) after the XML import = %d, want 31", deref(got.Quantity))
+	if got, _ := s.Stock(51001); got.Quantity != 31 {
+		t.Errorf("Stock(51001) after the XML import = %d, want 31", got.Quantity)
 	}
 
 	// Create and update, with attributes in ProductData.
@@ -260,26 +260,26 @@ func TestXMLImports(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ProductBySellerSku(TOTE-CNV-BLU) = %v", err)
 	}
-	ps, _ := s.ProductSet(deref(p.ProductSetId))
-	if deref(ps.Description) != "<p>A blue tote.</p>" || len(deref(ps.Attributes)) != 2 || deref(ps.BrandId) != 204 {
+	ps, _ := s.ProductSet(p.ProductSetId)
+	if deref(ps.Description) != "<p>A blue tote.</p>" || len(ps.Attributes) != 2 || ps.BrandId != 204 {
 		t.Errorf("the created set = %+v, want the CDATA description, two attributes and brand 204", ps)
 	}
-	if st, _ := s.Stock(deref(p.Id)); deref(st.Quantity) != 6 {
-		t.Errorf("the created product's stock = %d, want 6", deref(st.Quantity))
+	if st, _ := s.Stock(p.Id); st.Quantity != 6 {
+		t.Errorf("the created product's stock = %d, want 6", st.Quantity)
 	}
 	code, env = send(update, `<Request><Product><SellerSku>TOTE-CNV-BLU</SellerSku><Price>49.00</Price><SalePrice>44.00</SalePrice>`+
 		`<SaleEndDate>2031-01-01T00:00:00Z</SaleEndDate><Status>inactive</Status></Product></Request>`)
 	if code != 200 || env.XMLName.Local != "SuccessResponse" {
 		t.Fatalf("importProductUpdatesXml = %d %+v", code, env)
 	}
-	if rep := pollFeed(t, c, deref(env.Head.RequestId)); len(deref(rep.Errors)) != 0 {
-		t.Errorf("the update feed has errors %+v", deref(rep.Errors))
+	if rep := pollFeed(t, c, deref(env.Head.RequestId)); len(rep.Errors) != 0 {
+		t.Errorf("the update feed has errors %+v", rep.Errors)
 	}
-	if pr, err := s.Price(deref(p.Id), "MY"); err != nil || deref(pr.Price) != 49 || deref(pr.SalePrice) != 44 {
-		t.Errorf("Price after the XML update = %v/%v, %v; want 49 with sale 44", deref(pr.Price), deref(pr.SalePrice), err)
+	if pr, err := s.Price(p.Id, "MY"); err != nil || pr.Price != 49 || deref(pr.SalePrice) != 44 {
+		t.Errorf("Price after the XML update = %v/%v, %v; want 49 with sale 44", pr.Price, deref(pr.SalePrice), err)
 	}
-	if got, _ := s.Product(deref(p.Id)); deref(got.Status) != gen.ProductStatusInactive {
-		t.Errorf("status after the XML update = %s, want inactive", deref(got.Status))
+	if got, _ := s.Product(p.Id); got.Status != gen.ProductStatusInactive {
+		t.Errorf("status after the XML update = %s, want inactive", got.Status)
 	}
 
 	// Refused, the legacy way.
@@ -314,7 +314,7 @@ func TestXMLImports(t *testing.T) {
 		}
 		var details []gen.XmlDetail
 		if env.Body != nil {
-			details = deref(env.Body.ErrorDetail)
+			details = env.Body.ErrorDetail
 		}
 		if !slices.ContainsFunc(details, func(d gen.XmlDetail) bool {
 			return strings.HasPrefix(deref(d.Field), r.detail) && deref(d.SellerSku) == r.sku
@@ -323,8 +323,8 @@ func TestXMLImports(t *testing.T) {
 		}
 	}
 	after, _ := c.CountFeedsWithResponse(ctx)
-	if deref(after.JSON200.Total) != deref(before.JSON200.Total) {
-		t.Errorf("refused XML imports made feeds: %d before, %d after", deref(before.JSON200.Total), deref(after.JSON200.Total))
+	if after.JSON200.Total != before.JSON200.Total {
+		t.Errorf("refused XML imports made feeds: %d before, %d after", before.JSON200.Total, after.JSON200.Total)
 	}
 	// The generated client reads the envelope of a 200 into XML200.
 	r, err := c.ImportStockUpdatesXmlWithBodyWithResponse(ctx, mimeXML, strings.NewReader(refused[0].body))
@@ -343,7 +343,7 @@ func TestProductImports(t *testing.T) {
 		if status != http.StatusCreated {
 			t.Fatalf("uploading %s = %d %+v", name, status, bad)
 		}
-		return pollFeed(t, c, deref(ok.FeedUuid))
+		return pollFeed(t, c, ok.FeedUuid)
 	}
 
 	created := run(c.ImportNewProductsWithBody, "new.csv", []byte(
@@ -370,14 +370,14 @@ func TestProductImports(t *testing.T) {
 		t.Errorf("product creation feed failed the valid row TOTE-CNV-WHT: %v", got["TOTE-CNV-WHT"])
 	}
 	xxl, err := s.ProductBySellerSku("BTK-KWG-BL-XXL")
-	if err != nil || deref(xxl.ProductSetId) != 7101 || deref(xxl.Variation) != "XXL" {
-		t.Errorf("ProductBySellerSku(BTK-KWG-BL-XXL) = set %d variation %q, %v; want a new size of set 7101", deref(xxl.ProductSetId), deref(xxl.Variation), err)
+	if err != nil || xxl.ProductSetId != 7101 || deref(xxl.Variation) != "XXL" {
+		t.Errorf("ProductBySellerSku(BTK-KWG-BL-XXL) = set %d variation %q, %v; want a new size of set 7101", xxl.ProductSetId, deref(xxl.Variation), err)
 	}
-	if pr, _ := s.Price(deref(xxl.Id), "MY"); deref(pr.Price) != 135 {
-		t.Errorf("the new size's price = %v, want 135", deref(pr.Price))
+	if pr, _ := s.Price(xxl.Id, "MY"); pr.Price != 135 {
+		t.Errorf("the new size's price = %v, want 135", pr.Price)
 	}
 	white, err := s.ProductBySellerSku("TOTE-CNV-WHT")
-	if err != nil || deref(white.ApprovalStatus) != gen.ProductApprovalStatusPending {
+	if err != nil || white.ApprovalStatus != gen.ProductApprovalStatusPending {
 		t.Errorf("ProductBySellerSku(TOTE-CNV-WHT) = %+v, %v; want a new product pending approval", white, err)
 	}
 
@@ -386,22 +386,22 @@ func TestProductImports(t *testing.T) {
 	if got := errorsBySku(updated); !sameErrors(got, map[string]rowError{"SDL-LTH-42": {"Status", codeInvalid}, "SDL-LTH-XX": {"SellerSku", codeUnknown}}) {
 		t.Errorf("product update feed errors = %v", got)
 	}
-	if ps, _ := s.ProductSet(7104); deref(ps.Name) != "Leather Sandals Tan" {
-		t.Errorf("set 7104 name after the update = %q", deref(ps.Name))
+	if ps, _ := s.ProductSet(7104); ps.Name != "Leather Sandals Tan" {
+		t.Errorf("set 7104 name after the update = %q", ps.Name)
 	}
-	if p, _ := s.Product(51007); deref(p.Status) != gen.ProductStatusInactive {
-		t.Errorf("SDL-LTH-40 status after the update = %s, want inactive", deref(p.Status))
+	if p, _ := s.Product(51007); p.Status != gen.ProductStatusInactive {
+		t.Errorf("SDL-LTH-40 status after the update = %s, want inactive", p.Status)
 	}
-	if pr, _ := s.Price(51008, "MY"); deref(pr.Price) != 172 {
-		t.Errorf("SDL-LTH-41 price after the update = %v, want 172", deref(pr.Price))
+	if pr, _ := s.Price(51008, "MY"); pr.Price != 172 {
+		t.Errorf("SDL-LTH-41 price after the update = %v, want 172", pr.Price)
 	}
 
 	removed := run(c.ImportProductRemovalsWithBody, "remove.csv", []byte("SellerSku\nTOTE-CNV-NAT\nCSH-RTN-01\n"))
-	if len(deref(removed.Errors)) != 0 || len(deref(removed.Warnings)) != 1 {
-		t.Errorf("removal feed = errors %v warnings %v, want one warning for the product deleted already", deref(removed.Errors), deref(removed.Warnings))
+	if len(removed.Errors) != 0 || len(removed.Warnings) != 1 {
+		t.Errorf("removal feed = errors %v warnings %v, want one warning for the product deleted already", removed.Errors, removed.Warnings)
 	}
-	if p, _ := s.ProductBySellerSku("TOTE-CNV-NAT"); deref(p.Status) != gen.ProductStatusDeleted {
-		t.Errorf("TOTE-CNV-NAT after removal = %s, want deleted", deref(p.Status))
+	if p, _ := s.ProductBySellerSku("TOTE-CNV-NAT"); p.Status != gen.ProductStatusDeleted {
+		t.Errorf("TOTE-CNV-NAT after removal = %s, want deleted", p.Status)
 	}
 
 	images := run(c.ImportImageUpdatesWithBody, "images.xlsx", makeXLSX(t, [][]string{
@@ -415,9 +415,9 @@ func TestProductImports(t *testing.T) {
 	ims, _ := s.Images(7103)
 	var urls []string
 	for _, im := range ims {
-		urls = append(urls, deref(im.DisplayUrl))
+		urls = append(urls, im.DisplayUrl)
 	}
-	if want := []string{"https://img.example.com/s1.jpg", "https://img.example.com/s3.jpg"}; !slices.Equal(urls, want) || deref(ims[1].Position) != 3 {
+	if want := []string{"https://img.example.com/s1.jpg", "https://img.example.com/s3.jpg"}; !slices.Equal(urls, want) || ims[1].Position != 3 {
 		t.Errorf("Images(7103) after the image feed = %v, want %v at positions 1 and 3", urls, want)
 	}
 	if ims, _ := s.Images(7106); len(ims) != 1 {
@@ -445,9 +445,9 @@ func TestImportUploadsAreChecked(t *testing.T) {
 	}
 	for _, tc := range cases {
 		status, _, bad := upload(t, c, c.ImportStockUpdatesWithBody, tc.file, tc.content)
-		if status != http.StatusBadRequest || !strings.Contains(str(bad.Detail), tc.want) ||
-			len(deref(bad.Violations)) == 0 || deref(deref(bad.Violations)[0].PropertyPath) != "file1" {
-			t.Errorf("importStockUpdates(%s) = %d %+v, want 400 on file1 saying %q", tc.name, status, str(bad.Detail), tc.want)
+		if status != http.StatusBadRequest || !strings.Contains(bad.Detail, tc.want) ||
+			len(bad.Violations) == 0 || bad.Violations[0].PropertyPath != "file1" {
+			t.Errorf("importStockUpdates(%s) = %d %+v, want 400 on file1 saying %q", tc.name, status, bad.Detail, tc.want)
 		}
 	}
 	// A form without file1 fails the document's own check.

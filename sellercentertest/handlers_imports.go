@@ -52,8 +52,8 @@ func (a *api) fileImport(body *multipart.Reader, action gen.FeedAction) (*gen.Im
 		warnings = append(warnings, fmt.Sprintf("The column %s is not read by this import and was ignored.", c))
 	}
 	f := st.newFeed(action, format, mime, file.data, rows)
-	return &gen.ImportAccepted{Success: ptr(true), Message: ptr(importMessage), ErrorMessages: &[]string{},
-		WarningMessages: &warnings, FeedId: ptr(f.id), FeedUuid: ptr(f.uuid)}, nil
+	return &gen.ImportAccepted{Success: true, Message: importMessage, ErrorMessages: []string{},
+		WarningMessages: warnings, FeedId: f.id, FeedUuid: f.uuid}, nil
 }
 
 // ImportNewProducts queues a file of new products.
@@ -211,7 +211,7 @@ func (a *api) ListFeeds(_ context.Context, req server.ListFeedsRequestObject) (s
 	}
 	from, to, _ := page(len(feeds), p.Offset, p.Limit)
 	out := server.ListFeeds200JSONResponse{Items: []gen.Feed{}, Pagination: gen.Pagination{
-		Limit: ptr(p.Limit), Offset: ptr(p.Offset), TotalCount: ptr(len(feeds))}}
+		Limit: p.Limit, Offset: p.Offset, TotalCount: len(feeds)}}
 	for _, f := range feeds[from:to] {
 		out.Items = append(out.Items, st.renderFeed(f))
 	}
@@ -225,8 +225,8 @@ func (a *api) CountFeeds(_ context.Context, _ server.CountFeedsRequestObject) (s
 	for _, f := range st.cat.feeds {
 		n[f.status]++
 	}
-	return server.CountFeeds200JSONResponse{Total: ptr(len(st.cat.feeds)), Queued: ptr(n[gen.FeedStateQueued]),
-		Processing: ptr(n[gen.FeedStateProcessing]), Finished: ptr(n[gen.FeedStateFinished]), Canceled: ptr(n[gen.FeedStateCanceled])}, nil
+	return server.CountFeeds200JSONResponse{Total: len(st.cat.feeds), Queued: n[gen.FeedStateQueued],
+		Processing: n[gen.FeedStateProcessing], Finished: n[gen.FeedStateFinished], Canceled: n[gen.FeedStateCanceled]}, nil
 }
 
 func feedNotFound(uuid string) server.NotFoundJSONResponse {
@@ -264,7 +264,7 @@ func (a *api) GetFeedInputs(_ context.Context, req server.GetFeedInputsRequestOb
 		if f == nil {
 			return server.GetFeedInputs404JSONResponse{NotFoundJSONResponse: feedNotFound(u)}, nil
 		}
-		out = append(out, gen.FeedRawInput{FeedUuid: ptr(f.uuid), MimeType: ptr(f.mime), File: ptr(base64.StdEncoding.EncodeToString(f.input))})
+		out = append(out, gen.FeedRawInput{FeedUuid: f.uuid, MimeType: f.mime, File: base64.StdEncoding.EncodeToString(f.input)})
 	}
 	return out, nil
 }

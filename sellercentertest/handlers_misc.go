@@ -22,11 +22,11 @@ import (
 
 // GetHealth reports the fake's databases as up.
 func (a *api) GetHealth(_ context.Context, _ server.GetHealthRequestObject) (server.GetHealthResponseObject, error) {
-	up := &gen.DatabaseStatus{Version: ptr("8.0.36"), Active: ptr(true)}
+	up := gen.DatabaseStatus{Version: "8.0.36", Active: true}
 	out := server.GetHealth200JSONResponse{}
 	out.Database = &struct {
-		Read  *gen.DatabaseStatus `json:"read,omitempty"`
-		Write *gen.DatabaseStatus `json:"write,omitempty"`
+		Read  gen.DatabaseStatus `json:"read,omitempty,omitzero"`
+		Write gen.DatabaseStatus `json:"write,omitempty,omitzero"`
 	}{Read: up, Write: up}
 	return out, nil
 }
@@ -53,14 +53,14 @@ func (a *api) UpdateSeller(_ context.Context, req server.UpdateSellerRequestObje
 			return fail(fmt.Sprintf("%q is not an email address", e))
 		}
 	}
-	fields := deref(st.seller.ProfileFields)
+	fields := st.seller.ProfileFields
 	var sets []func()
-	for _, pf := range deref(body.ProfileFields) {
+	for _, pf := range body.ProfileFields {
 		idx := -1
 		for i := range fields {
 			switch {
 			case pf.Id != nil && i < len(st.profileIDs) && st.profileIDs[i] == *pf.Id,
-				pf.Id == nil && pf.Name != nil && deref(fields[i].Name) == *pf.Name:
+				pf.Id == nil && pf.Name != nil && fields[i].Name == *pf.Name:
 				idx = i
 			}
 		}
@@ -74,13 +74,13 @@ func (a *api) UpdateSeller(_ context.Context, req server.UpdateSellerRequestObje
 			return fail(what + " does not exist")
 		}
 		v := pf.Value
-		sets = append(sets, func() { fields[idx].Value, fields[idx].DisplayValue = ptr(v), ptr(v) })
+		sets = append(sets, func() { fields[idx].Value, fields[idx].DisplayValue = v, v })
 	}
 	for _, set := range sets {
 		set()
 	}
 	if body.Email != nil {
-		st.seller.Email = ptr(*body.Email)
+		st.seller.Email = *body.Email
 	}
 	st.seller.UpdatedAt = st.stamp()
 	return server.UpdateSeller200Response{}, nil
@@ -102,7 +102,7 @@ func (st *store) exportRows(items []*item) []byte {
 // ExportOrders starts an export of the orders matching the filters.
 func (a *api) ExportOrders(ctx context.Context, req server.ExportOrdersRequestObject) (server.ExportOrdersResponseObject, error) {
 	p := req.Params
-	dateParams(ctx, map[string]**datetime.Time{"dateStart": &p.DateStart, "dateEnd": &p.DateEnd,
+	dateParams(ctx, map[string]*datetime.Time{"dateStart": &p.DateStart, "dateEnd": &p.DateEnd,
 		"updateDateStart": &p.UpdateDateStart, "updateDateEnd": &p.UpdateDateEnd})
 	st := a.st
 	var items []*item
@@ -110,8 +110,8 @@ func (a *api) ExportOrders(ctx context.Context, req server.ExportOrdersRequestOb
 		items = append(items, st.orderItems(o)...)
 	}
 	format := string(gen.ExportFormatCsv)
-	if req.Params.Format != nil {
-		format = string(*req.Params.Format)
+	if req.Params.Format != "" {
+		format = string(req.Params.Format)
 	}
 	x := st.newExport(gen.ExportActionOrder, "Orders", format, st.now(), st.exportRows(items), "text/csv")
 	out, err := st.renderExport(x)
@@ -124,7 +124,7 @@ func (a *api) ExportReturnOrders(_ context.Context, req server.ExportReturnOrder
 	if req.Body != nil {
 		body = *req.Body
 	}
-	if body.DateStart != nil && body.DateEnd != nil && !body.DateStart.Before(body.DateEnd.Time) {
+	if !body.DateStart.IsZero() && !body.DateEnd.IsZero() && !body.DateStart.Before(body.DateEnd.Time) {
 		return server.ExportReturnOrders422JSONResponse{UnprocessableJSONResponse: ruleProblem("dateStart must be before dateEnd")}, nil
 	}
 	st := a.st
@@ -137,13 +137,13 @@ func (a *api) ExportReturnOrders(_ context.Context, req server.ExportReturnOrder
 		items = append(items, it)
 	}
 	x := st.newExport(gen.ExportActionOrderReturn, "Returns", string(body.Format), st.now(), st.exportRows(items), "text/csv")
-	return server.ExportReturnOrders201JSONResponse{ExportItemId: ptr(x.id), Uuid: ptr(x.fileUUID)}, nil
+	return server.ExportReturnOrders201JSONResponse{ExportItemId: x.id, Uuid: x.fileUUID}, nil
 }
 
 func matchReturn(st *store, it *item, b gen.ReturnsExportRequest) bool {
 	i := &it.it
-	if b.Status != nil {
-		switch s := *b.Status; s {
+	if b.Status != "" {
+		switch s := b.Status; s {
 		case gen.ReturnsExportRequestStatusOpen:
 			if i.Status != gen.OrderItemStatusReturnShippedByCustomer && i.Status != gen.OrderItemStatusReturnWaitingForApproval {
 				return false
@@ -162,13 +162,13 @@ func matchReturn(st *store, it *item, b gen.ReturnsExportRequest) bool {
 			}
 		}
 	}
-	if ids := deref(b.OrderItemIds); len(ids) > 0 && !slices.Contains(ids, i.Id) {
+	if ids := b.OrderItemIds; len(ids) > 0 && !slices.Contains(ids, i.Id) {
 		return false
 	}
-	if src := deref(b.SrcIds); len(src) > 0 && !slices.Contains(src, i.SrcId) {
+	if src := b.SrcIds; len(src) > 0 && !slices.Contains(src, i.SrcId) {
 		return false
 	}
-	if nums := deref(b.OrderNumbers); len(nums) > 0 && !slices.Contains(nums, st.orders[i.OrderId].o.Number) {
+	if nums := b.OrderNumbers; len(nums) > 0 && !slices.Contains(nums, st.orders[i.OrderId].o.Number) {
 		return false
 	}
 	return within(i.CreatedAt.Time, b.DateStart, b.DateEnd)
@@ -208,12 +208,12 @@ func (st *store) renderExport(x *export) (gen.ExportItem, error) {
 		return out, err
 	}
 	f := st.files[x.fileUUID]
-	out.Status = ptr(exportStatus[f.status])
+	out.Status = exportStatus[f.status]
 	links := []string{}
 	if f.status == gen.FileStatusProcessStatusFINISHED {
 		links = append(links, apiPrefix+"/filemanager/v1/files/download/"+f.uuid)
 	}
-	out.DownloadLinks = &links
+	out.DownloadLinks = links
 	return out, nil
 }
 
@@ -223,20 +223,20 @@ func (a *api) ListExports(_ context.Context, req server.ListExportsRequestObject
 	st := a.st
 	var xs []*export
 	for _, x := range st.exports {
-		label := strings.ToLower(deref(x.item.ExportContent))
-		if !slices.Contains(p.ExportActions, x.action) || (p.Keyword != nil && !strings.Contains(label, strings.ToLower(*p.Keyword))) {
+		label := strings.ToLower(x.item.ExportContent)
+		if !slices.Contains(p.ExportActions, x.action) || (p.Keyword != "" && !strings.Contains(label, strings.ToLower(p.Keyword))) {
 			continue
 		}
 		xs = append(xs, x)
 	}
 	key := func(x *export) time.Time { return time.Time{} }
-	switch deref(p.OrderBy) {
+	switch p.OrderBy {
 	case gen.ListExportsParamsOrderByCreatedAt:
 		key = func(x *export) time.Time { return x.item.CreatedAt.Time }
 	case gen.ListExportsParamsOrderByUpdatedAt:
 		key = func(x *export) time.Time { return x.item.UpdatedAt.Time }
 	}
-	desc := deref(p.OrderDirection) == gen.ListExportsParamsOrderDirectionDESC
+	desc := p.OrderDirection == gen.ListExportsParamsOrderDirectionDESC
 	sort.Slice(xs, func(i, j int) bool {
 		ki, kj := key(xs[i]), key(xs[j])
 		if ki.Equal(kj) {
@@ -246,7 +246,7 @@ func (a *api) ListExports(_ context.Context, req server.ListExportsRequestObject
 	})
 	from, to, _ := page(len(xs), p.Offset, p.Limit)
 	out := server.ListExports200JSONResponse{Items: []gen.ExportItem{}, Pagination: gen.Pagination{
-		Limit: intOf(p.Limit), Offset: intOf(p.Offset), TotalCount: intOf(len(xs))}}
+		Limit: p.Limit, Offset: p.Offset, TotalCount: len(xs)}}
 	for _, x := range xs[from:to] {
 		e, err := st.renderExport(x)
 		if err != nil {
@@ -277,7 +277,7 @@ func (a *api) GetFileStatus(_ context.Context, req server.GetFileStatusRequestOb
 		return server.GetFileStatus404JSONResponse{NotFoundJSONResponse: notFound("file", req.Uuid)}, nil
 	}
 	st.advance(f)
-	return server.GetFileStatus200JSONResponse{ProcessStatus: ptr(f.status)}, nil
+	return server.GetFileStatus200JSONResponse{ProcessStatus: f.status}, nil
 }
 
 // DownloadFile returns a finished file's bytes.
@@ -314,7 +314,7 @@ func (a *api) ExportOrderDocuments(_ context.Context, req server.ExportOrderDocu
 			return fail(fmt.Sprintf("document type %q is unknown", strings.TrimSpace(t)))
 		}
 	}
-	orderIDs, itemIDs := deref(body.OrderIds), deref(body.OrderItemIds)
+	orderIDs, itemIDs := body.OrderIds, body.OrderItemIds
 	if len(orderIDs) == 0 && len(itemIDs) == 0 {
 		return fail("give orderIds or orderItemIds")
 	}
@@ -337,8 +337,8 @@ func (a *api) ExportOrderDocuments(_ context.Context, req server.ExportOrderDocu
 		st.orders[id].printed = true
 	}
 	format := string(gen.DocumentExportRequestFormatPdf)
-	if body.Format != nil {
-		format = string(*body.Format)
+	if body.Format != "" {
+		format = string(body.Format)
 	}
 	content, ct := []byte("%PDF-1.4\n% sellercentertest "+body.DocumentType+"\n"), "application/pdf"
 	if format == string(gen.DocumentExportRequestFormatHtml) {
@@ -413,7 +413,7 @@ func (a *api) UploadPackageDocument(_ context.Context, req server.UploadPackageD
 	}
 	st.nextDocument++
 	p.documentID = 900 + st.nextDocument
-	return server.UploadPackageDocument200JSONResponse{Id: ptr(p.documentID)}, nil
+	return server.UploadPackageDocument200JSONResponse{Id: p.documentID}, nil
 }
 
 // DeletePackageDocument deletes the uploaded document of a package.
@@ -466,8 +466,8 @@ func (a *api) ImportOrders(_ context.Context, req server.ImportOrdersRequestObje
 	f := st.newFeed(action, format, mime, file.data, rows)
 	f.inert = true
 	return server.ImportOrders201JSONResponse{
-		Success: ptr(true), Message: ptr("The import of type " + typ + " was queued"),
-		ErrorMessages: &[]string{}, WarningMessages: &[]string{}, FeedId: ptr(f.id), FeedUuid: ptr(f.uuid),
+		Success: true, Message: "The import of type " + typ + " was queued",
+		ErrorMessages: []string{}, WarningMessages: []string{}, FeedId: f.id, FeedUuid: f.uuid,
 	}, nil
 }
 
@@ -488,8 +488,8 @@ func (a *api) GenerateInvoiceNumber(_ context.Context, req server.GenerateInvoic
 
 func (st *store) invoiceSettings() gen.InvoiceNumberSettings {
 	s := st.invoice
-	return gen.InvoiceNumberSettings{GenerationType: ptr(s.generationType), Prefix: ptr(s.prefix),
-		NextNumber: ptr(s.nextNumber), NextFormatedValue: ptr(s.prefix + strconv.Itoa(s.nextNumber))}
+	return gen.InvoiceNumberSettings{GenerationType: s.generationType, Prefix: s.prefix,
+		NextNumber: s.nextNumber, NextFormatedValue: s.prefix + strconv.Itoa(s.nextNumber)}
 }
 
 // GetInvoiceNumberSettings returns the settings with 200 (the vendor

@@ -19,27 +19,27 @@ import (
 type queryKey struct{}
 
 // dateParams fills in the date-time query parameters the generated server
-// left nil. oapi-codegen's runtime (v1.8.0) binds an exploded form parameter
+// left zero. oapi-codegen's runtime (v1.8.0) binds an exploded form parameter
 // of a struct type field by field unless the type implements runtime.Binder,
 // which datetime.Time does not, so it drops them silently. The values were
 // validated as RFC 3339 already.
-func dateParams(ctx context.Context, params map[string]**datetime.Time) {
+func dateParams(ctx context.Context, params map[string]*datetime.Time) {
 	q, _ := ctx.Value(queryKey{}).(url.Values)
 	for name, dst := range params {
-		if *dst != nil || q.Get(name) == "" {
+		if !dst.IsZero() || q.Get(name) == "" {
 			continue
 		}
 		if t, err := datetime.Parse(q.Get(name)); err == nil {
-			*dst = &t
+			*dst = t
 		}
 	}
 }
 
 // orderFilter holds the filters listOrders and exportOrders share.
 type orderFilter struct {
-	section                        *gen.OrderSection
-	dateStart, dateEnd             *datetime.Time
-	updateStart, updateEnd         *datetime.Time
+	section                        gen.OrderSection
+	dateStart, dateEnd             datetime.Time
+	updateStart, updateEnd         datetime.Time
 	numbers, customers, tags, skus []string
 	providers, payments, reasons   []string
 	fulfilment, sources, sellers   []string
@@ -61,11 +61,11 @@ func listOrdersFilter(p gen.ListOrdersParams) orderFilter {
 	return orderFilter{
 		section: p.Section, dateStart: p.DateStart, dateEnd: p.DateEnd,
 		updateStart: p.UpdateDateStart, updateEnd: p.UpdateDateEnd,
-		numbers: deref(p.OrderNumbers), customers: deref(p.Customers), tags: deref(p.Tags), skus: deref(p.ProductSku),
-		providers: deref(p.ShipmentProviders), payments: deref(p.PaymentMethods), reasons: deref(p.CancelationReasons),
-		fulfilment: fulfilmentStrings(deref(p.FulfilmentType)), sources: deref(p.OrderSources), sellers: deref(p.SellerNames),
-		warehouses: deref(p.Warehouses), ids: deref(p.OrderIds),
-		packed: string(deref(p.Packed)), delivery: string(deref(p.Delivery)), shipmentType: string(deref(p.ShipmentType)),
+		numbers: p.OrderNumbers, customers: p.Customers, tags: p.Tags, skus: p.ProductSku,
+		providers: p.ShipmentProviders, payments: p.PaymentMethods, reasons: p.CancelationReasons,
+		fulfilment: fulfilmentStrings(p.FulfilmentType), sources: p.OrderSources, sellers: p.SellerNames,
+		warehouses: p.Warehouses, ids: p.OrderIds,
+		packed: string(p.Packed), delivery: string(p.Delivery), shipmentType: string(p.ShipmentType),
 		printed: p.PrintedStatus, outlet: p.Outlet, invoice: p.InvoiceRequired,
 	}
 }
@@ -74,11 +74,11 @@ func exportOrdersFilter(p gen.ExportOrdersParams) orderFilter {
 	return orderFilter{
 		section: p.Section, dateStart: p.DateStart, dateEnd: p.DateEnd,
 		updateStart: p.UpdateDateStart, updateEnd: p.UpdateDateEnd,
-		numbers: deref(p.OrderNumbers), customers: deref(p.Customers), tags: deref(p.Tags), skus: deref(p.ProductSku),
-		providers: deref(p.ShipmentProviders), payments: deref(p.PaymentMethods), reasons: deref(p.CancelationReasons),
-		fulfilment: fulfilmentStrings(deref(p.FulfilmentType)), sources: deref(p.OrderSources), sellers: deref(p.SellerNames),
-		warehouses: deref(p.Warehouses), ids: deref(p.OrderIds),
-		packed: string(deref(p.Packed)), delivery: string(deref(p.Delivery)), shipmentType: string(deref(p.ShipmentType)),
+		numbers: p.OrderNumbers, customers: p.Customers, tags: p.Tags, skus: p.ProductSku,
+		providers: p.ShipmentProviders, payments: p.PaymentMethods, reasons: p.CancelationReasons,
+		fulfilment: fulfilmentStrings(p.FulfilmentType), sources: p.OrderSources, sellers: p.SellerNames,
+		warehouses: p.Warehouses, ids: p.OrderIds,
+		packed: string(p.Packed), delivery: string(p.Delivery), shipmentType: string(p.ShipmentType),
 		printed: p.PrintedStatus, outlet: p.Outlet, invoice: p.InvoiceRequired,
 	}
 }
@@ -92,20 +92,20 @@ func fulfilmentStrings(v []gen.FulfilmentType) []string {
 }
 
 // lower and upper read a date filter; a plain date covers the whole day.
-func lower(t *datetime.Time) time.Time { return t.Time }
+func lower(t datetime.Time) time.Time { return t.Time }
 
-func upper(t *datetime.Time) time.Time {
+func upper(t datetime.Time) time.Time {
 	if t.IsDate() {
 		return t.Time.Add(24*time.Hour - time.Microsecond)
 	}
 	return t.Time
 }
 
-func within(t time.Time, start, end *datetime.Time) bool {
-	if start != nil && t.Before(lower(start)) {
+func within(t time.Time, start, end datetime.Time) bool {
+	if !start.IsZero() && t.Before(lower(start)) {
 		return false
 	}
-	if end != nil && t.After(upper(end)) {
+	if !end.IsZero() && t.After(upper(end)) {
 		return false
 	}
 	return true
@@ -184,18 +184,18 @@ func (st *store) matchOrder(o *order, f orderFilter) bool {
 	items := st.orderItems(o)
 	any := func(f func(*item) bool) bool { return slices.ContainsFunc(items, f) }
 	switch {
-	case f.section != nil && !st.inSection(o, *f.section),
+	case f.section != "" && !st.inSection(o, f.section),
 		!within(o.o.CreatedAt.Time, f.dateStart, f.dateEnd),
 		len(f.numbers) > 0 && !slices.Contains(f.numbers, o.o.Number),
 		len(f.ids) > 0 && !slices.Contains(f.ids, o.o.Id),
 		len(f.payments) > 0 && !containsFold(f.payments, o.o.PaymentMethod),
 		len(f.sources) > 0 && (o.o.Source == nil || !containsFold(f.sources, *o.o.Source)),
-		len(f.sellers) > 0 && (st.seller.Name == nil || !containsFold(f.sellers, *st.seller.Name)),
+		len(f.sellers) > 0 && (st.seller.Name == "" || !containsFold(f.sellers, st.seller.Name)),
 		f.invoice != nil && o.o.InvoiceRequired != *f.invoice,
 		f.printed != nil && o.printed != *f.printed:
 		return false
 	}
-	if f.updateStart != nil || f.updateEnd != nil {
+	if !f.updateStart.IsZero() || !f.updateEnd.IsZero() {
 		if !any(func(it *item) bool {
 			return it.it.UpdatedAt != nil && within(it.it.UpdatedAt.Time, f.updateStart, f.updateEnd)
 		}) {
@@ -248,7 +248,7 @@ func (st *store) matchOrder(o *order, f orderFilter) bool {
 			if c == nil {
 				continue
 			}
-			if p := st.provider(c.Name); p != nil && p.Id != nil && slices.Contains(f.providers, strconv.Itoa(*p.Id)) {
+			if p := st.provider(c.Name); p != nil && p.Id != 0 && slices.Contains(f.providers, strconv.Itoa(p.Id)) {
 				return true
 			}
 		}
@@ -340,15 +340,15 @@ func (st *store) orderUpdated(o *order) time.Time {
 // ListOrders lists orders one page at a time.
 func (a *api) ListOrders(ctx context.Context, req server.ListOrdersRequestObject) (server.ListOrdersResponseObject, error) {
 	p := req.Params
-	dateParams(ctx, map[string]**datetime.Time{"dateStart": &p.DateStart, "dateEnd": &p.DateEnd,
+	dateParams(ctx, map[string]*datetime.Time{"dateStart": &p.DateStart, "dateEnd": &p.DateEnd,
 		"updateDateStart": &p.UpdateDateStart, "updateDateEnd": &p.UpdateDateEnd})
 	st := a.st
 	orders := st.filterOrders(listOrdersFilter(p))
 	key := func(o *order) time.Time { return o.o.CreatedAt.Time }
-	if deref(p.Sort) == gen.ListOrdersParamsSortUpdatedAt {
+	if p.Sort == gen.ListOrdersParamsSortUpdatedAt {
 		key = st.orderUpdated
 	}
-	desc := deref(p.SortDir) == gen.SortDirectionDesc
+	desc := p.SortDir == gen.SortDirectionDesc
 	sort.SliceStable(orders, func(i, j int) bool {
 		ki, kj := key(orders[i]), key(orders[j])
 		if ki.Equal(kj) {
@@ -358,7 +358,7 @@ func (a *api) ListOrders(ctx context.Context, req server.ListOrdersRequestObject
 	})
 	from, to, hasNext := page(len(orders), p.Offset, p.Limit)
 	out := server.ListOrders200JSONResponse{Items: []gen.Order{}, Pagination: gen.OpenPagination{
-		Limit: intOf(p.Limit), Offset: intOf(p.Offset), HasNext: &hasNext}}
+		Limit: p.Limit, Offset: p.Offset, HasNext: hasNext}}
 	for _, o := range orders[from:to] {
 		ro, err := st.renderOrder(o, deref(p.IncludeVoucherDetails))
 		if err != nil {
@@ -415,27 +415,17 @@ func (a *api) GetOrderCounters(_ context.Context, _ server.GetOrderCountersReque
 		}
 	}
 	out := server.GetOrderCounters200JSONResponse{
-		ReadyToShipCount: ptr(r2s), PaymentPendingCount: ptr(paymentPending),
-		NotPrintedReadyToShipCount: ptr(notPrintedR2S), ShippedCount: ptr(shipped),
+		ReadyToShipCount: r2s, PaymentPendingCount: paymentPending,
+		NotPrintedReadyToShipCount: notPrintedR2S, ShippedCount: shipped,
 	}
-	out.Pending = &struct {
-		NotPrintedPendingCount *int `json:"notPrintedPendingCount,omitempty"`
-		Pending                *int `json:"pending,omitempty"`
-		PendingAirCount        *int `json:"pendingAirCount,omitempty"`
-		PendingEconomyCount    *int `json:"pendingEconomyCount,omitempty"`
-		PendingExpressCount    *int `json:"pendingExpressCount,omitempty"`
-		PendingSamedayCount    *int `json:"pendingSamedayCount,omitempty"`
-		PendingStandardCount   *int `json:"pendingStandardCount,omitempty"`
-		PendingSurfaceCount    *int `json:"pendingSurfaceCount,omitempty"`
-	}{
-		Pending: ptr(pending), NotPrintedPendingCount: ptr(notPrinted),
-		PendingAirCount:      ptr(byType[gen.ItemShipmentProviderTypeAir]),
-		PendingEconomyCount:  ptr(byType[gen.ItemShipmentProviderTypeEconomy]),
-		PendingExpressCount:  ptr(byType[gen.ItemShipmentProviderTypeExpress]),
-		PendingSamedayCount:  ptr(byType[gen.ItemShipmentProviderTypeSameday]),
-		PendingStandardCount: ptr(byType[gen.ItemShipmentProviderTypeStandard]),
-		PendingSurfaceCount:  ptr(byType[gen.ItemShipmentProviderTypeSurface]),
-	}
+	p := &out.Pending
+	p.Pending, p.NotPrintedPendingCount = pending, notPrinted
+	p.PendingAirCount = byType[gen.ItemShipmentProviderTypeAir]
+	p.PendingEconomyCount = byType[gen.ItemShipmentProviderTypeEconomy]
+	p.PendingExpressCount = byType[gen.ItemShipmentProviderTypeExpress]
+	p.PendingSamedayCount = byType[gen.ItemShipmentProviderTypeSameday]
+	p.PendingStandardCount = byType[gen.ItemShipmentProviderTypeStandard]
+	p.PendingSurfaceCount = byType[gen.ItemShipmentProviderTypeSurface]
 	return out, nil
 }
 
@@ -449,7 +439,7 @@ func (a *api) GetOrderSuggestions(_ context.Context, req server.GetOrderSuggesti
 	st := a.st
 	var orders []*order
 	for _, id := range st.sortedOrderIDs() {
-		if o := st.orders[id]; p.FilteredStatus == nil || st.inSection(o, *p.FilteredStatus) {
+		if o := st.orders[id]; p.FilteredStatus == "" || st.inSection(o, p.FilteredStatus) {
 			orders = append(orders, o)
 		}
 	}
@@ -460,9 +450,9 @@ func (a *api) GetOrderSuggestions(_ context.Context, req server.GetOrderSuggesti
 			return
 		}
 		seen[label+"\x00"+sub] = true
-		r := suggestion{Label: ptr(label), Value: ptr(value)}
+		r := suggestion{Label: label, Value: ptr(value)}
 		if sub != "" {
-			r.Sublabel = ptr(sub)
+			r.Sublabel = sub
 		}
 		results = append(results, r)
 	}
@@ -490,15 +480,15 @@ func (a *api) GetOrderSuggestions(_ context.Context, req server.GetOrderSuggesti
 		}
 	case gen.GetOrderSuggestionsParamsKeyCancelationReason:
 		if strings.Contains("no reason", q) {
-			results = append(results, suggestion{Label: ptr("No reason")})
+			results = append(results, suggestion{Label: "No reason"})
 		}
 		for _, r := range st.reasons {
-			if t := deref(r.Type); t == gen.FailureReasonTypeCanceled || t == gen.FailureReasonTypeCanceledSystem {
-				addRow(deref(r.Name), deref(r.Name), "")
+			if t := r.Type; t == gen.FailureReasonTypeCanceled || t == gen.FailureReasonTypeCanceledSystem {
+				addRow(r.Name, r.Name, "")
 			}
 		}
 	}
-	return server.GetOrderSuggestions200JSONResponse{Results: &results}, nil
+	return server.GetOrderSuggestions200JSONResponse{Results: results}, nil
 }
 
 // GetOrderHistory lists the status changes of an order's items.
@@ -507,7 +497,7 @@ func (a *api) GetOrderHistory(_ context.Context, req server.GetOrderHistoryReque
 	if _, ok := st.orders[req.OrderId]; !ok {
 		return server.GetOrderHistory404JSONResponse{NotFoundJSONResponse: notFound("order", req.OrderId)}, nil
 	}
-	only := deref(req.Params.OrderItemIds)
+	only := req.Params.OrderItemIds
 	out := server.GetOrderHistory200JSONResponse{}
 	for _, e := range st.historyOf(req.OrderId) {
 		if len(only) == 0 || slices.Contains(only, e.OrderItemId) {
@@ -573,11 +563,11 @@ func (a *api) GetOrderFinance(_ context.Context, req server.GetOrderFinanceReque
 // ListOrderItems lists order items one page at a time.
 func (a *api) ListOrderItems(ctx context.Context, req server.ListOrderItemsRequestObject) (server.ListOrderItemsResponseObject, error) {
 	p := req.Params
-	dateParams(ctx, map[string]**datetime.Time{"createdAtStart": &p.CreatedAtStart, "createdAtEnd": &p.CreatedAtEnd,
+	dateParams(ctx, map[string]*datetime.Time{"createdAtStart": &p.CreatedAtStart, "createdAtEnd": &p.CreatedAtEnd,
 		"updatedAtStart": &p.UpdatedAtStart, "updatedAtEnd": &p.UpdatedAtEnd})
 	st := a.st
-	itemIDs, orderIDs, numbers := deref(p.OrderItemIds), deref(p.OrderIds), deref(p.OrderNumbers)
-	statuses, srcIDs := deref(p.Status), deref(p.SrcIds)
+	itemIDs, orderIDs, numbers := p.OrderItemIds, p.OrderIds, p.OrderNumbers
+	statuses, srcIDs := p.Status, p.SrcIds
 	var items []*item
 	for _, id := range st.sortedItemIDs() {
 		it := st.items[id]
@@ -588,18 +578,18 @@ func (a *api) ListOrderItems(ctx context.Context, req server.ListOrderItemsReque
 			len(numbers) > 0 && !slices.Contains(numbers, st.orders[i.OrderId].o.Number),
 			len(statuses) > 0 && !slices.Contains(statuses, i.Status),
 			len(srcIDs) > 0 && !slices.Contains(srcIDs, i.SrcId),
-			p.ShipmentType != nil && string(i.Shipment.Type) != string(*p.ShipmentType),
-			p.ReturnedBy != nil && it.returnedBy != string(*p.ReturnedBy),
+			p.ShipmentType != "" && string(i.Shipment.Type) != string(p.ShipmentType),
+			p.ReturnedBy != "" && it.returnedBy != string(p.ReturnedBy),
 			!within(i.CreatedAt.Time, p.CreatedAtStart, p.CreatedAtEnd),
-			(p.UpdatedAtStart != nil || p.UpdatedAtEnd != nil) && (i.UpdatedAt == nil || !within(i.UpdatedAt.Time, p.UpdatedAtStart, p.UpdatedAtEnd)):
+			(!p.UpdatedAtStart.IsZero() || !p.UpdatedAtEnd.IsZero()) && (i.UpdatedAt == nil || !within(i.UpdatedAt.Time, p.UpdatedAtStart, p.UpdatedAtEnd)):
 			continue
 		}
 		items = append(items, it)
 	}
-	desc := deref(p.SortDir) == gen.SortDirectionDesc
-	if p.Sort != nil || desc {
+	desc := p.SortDir == gen.SortDirectionDesc
+	if p.Sort != "" || desc {
 		key := func(it *item) time.Time { return it.it.CreatedAt.Time }
-		if p.Sort != nil {
+		if p.Sort != "" {
 			key = func(it *item) time.Time {
 				if it.it.UpdatedAt == nil {
 					return time.Time{}
@@ -617,7 +607,7 @@ func (a *api) ListOrderItems(ctx context.Context, req server.ListOrderItemsReque
 	}
 	from, to, _ := page(len(items), p.Offset, p.Limit)
 	out := server.ListOrderItems200JSONResponse{Items: []gen.OrderItem{}, Pagination: gen.Pagination{
-		Limit: intOf(p.Limit), Offset: intOf(p.Offset), TotalCount: intOf(len(items))}}
+		Limit: p.Limit, Offset: p.Offset, TotalCount: len(items)}}
 	for _, it := range items[from:to] {
 		ri, err := st.renderItem(it, deref(p.IncludeVoucherDetails))
 		if err != nil {
@@ -631,7 +621,7 @@ func (a *api) ListOrderItems(ctx context.Context, req server.ListOrderItemsReque
 // ListOrderItemPackages lists the packages holding the given items, or every
 // package.
 func (a *api) ListOrderItemPackages(_ context.Context, req server.ListOrderItemPackagesRequestObject) (server.ListOrderItemPackagesResponseObject, error) {
-	only := deref(req.Params.OrderItemIds)
+	only := req.Params.OrderItemIds
 	st := a.st
 	pkgIDs := make([]int, 0, len(st.packages))
 	for id := range st.packages {
@@ -651,7 +641,7 @@ func (a *api) ListOrderItemPackages(_ context.Context, req server.ListOrderItemP
 
 // ListOrderItemReturns lists the return shipments of the given items.
 func (a *api) ListOrderItemReturns(_ context.Context, req server.ListOrderItemReturnsRequestObject) (server.ListOrderItemReturnsResponseObject, error) {
-	only := deref(req.Params.OrderItemIds)
+	only := req.Params.OrderItemIds
 	st := a.st
 	out := server.ListOrderItemReturns200JSONResponse{}
 	for _, id := range st.sortedItemIDs() {
@@ -698,7 +688,7 @@ func (a *api) ListOrderItemTags(_ context.Context, _ server.ListOrderItemTagsReq
 // ListAssignedOrderItemTags lists the tags of the given items, or of every
 // tagged item.
 func (a *api) ListAssignedOrderItemTags(_ context.Context, req server.ListAssignedOrderItemTagsRequestObject) (server.ListAssignedOrderItemTagsResponseObject, error) {
-	only := deref(req.Params.OrderItemIds)
+	only := req.Params.OrderItemIds
 	st := a.st
 	type tag = gen.AssignedTag
 	out := server.ListAssignedOrderItemTags200JSONResponse{}
@@ -709,15 +699,15 @@ func (a *api) ListAssignedOrderItemTags(_ context.Context, req server.ListAssign
 		}
 		tags := []tag{}
 		for _, at := range it.tags {
-			t := tag{Id: ptr(at.id), DueAt: at.dueAt}
+			t := tag{Id: at.id, DueAt: at.dueAt}
 			for _, known := range st.tags {
-				if deref(known.Id) == at.id {
+				if known.Id == at.id {
 					t.Name = known.Name
 				}
 			}
 			tags = append(tags, t)
 		}
-		out = append(out, gen.OrderItemTags{OrderItemId: ptr(id), Tags: &tags})
+		out = append(out, gen.OrderItemTags{OrderItemId: id, Tags: tags})
 	}
 	return clone(out)
 }
@@ -726,7 +716,7 @@ func (a *api) ListAssignedOrderItemTags(_ context.Context, req server.ListAssign
 func (a *api) ListShipmentProviders(_ context.Context, req server.ListShipmentProvidersRequestObject) (server.ListShipmentProvidersResponseObject, error) {
 	out := server.ListShipmentProviders200JSONResponse{}
 	for _, p := range a.st.providers {
-		if req.Params.Status == nil || deref(p.Status) == *req.Params.Status {
+		if req.Params.Status == nil || p.Status == *req.Params.Status {
 			out = append(out, p)
 		}
 	}

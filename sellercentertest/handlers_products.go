@@ -29,21 +29,21 @@ func forbidden(detail string) server.ForbiddenJSONResponse {
 const maxSetPage = 100
 
 // datesInOrder returns why two date filters contradict each other, or "".
-func datesInOrder(startName string, start *datetime.Time, endName string, end *datetime.Time) string {
-	if start != nil && end != nil && lower(start).After(upper(end)) {
+func datesInOrder(startName string, start datetime.Time, endName string, end datetime.Time) string {
+	if !start.IsZero() && !end.IsZero() && lower(start).After(upper(end)) {
 		return fmt.Sprintf("%s %s is after %s %s", startName, start, endName, end)
 	}
 	return ""
 }
 
 func productSetFilter(ctx context.Context, p gen.ListProductSetsParams) (setFilter, string) {
-	dateParams(ctx, map[string]**datetime.Time{"createDateStart": &p.CreateDateStart, "createDateEnd": &p.CreateDateEnd,
+	dateParams(ctx, map[string]*datetime.Time{"createDateStart": &p.CreateDateStart, "createDateEnd": &p.CreateDateEnd,
 		"updateDateStart": &p.UpdateDateStart, "updateDateEnd": &p.UpdateDateEnd})
-	f := setFilter{section: p.Status, keyword: deref(p.Keyword), createStart: p.CreateDateStart, createEnd: p.CreateDateEnd,
-		updateStart: p.UpdateDateStart, updateEnd: p.UpdateDateEnd, brands: deref(p.BrandIds), categories: deref(p.CategoryIds),
-		tags: deref(p.Tags), syncing: p.Visibility != nil, inStock: p.InStock, reserved: p.Reserved,
-		onlyWithTags: deref(p.OnlyWithTags), parentSku: deref(p.ParentSku), uuids: deref(p.ProductSetUuids),
-		ids: deref(p.ProductSetIds), group: deref(p.Group)}
+	f := setFilter{section: p.Status, keyword: p.Keyword, createStart: p.CreateDateStart, createEnd: p.CreateDateEnd,
+		updateStart: p.UpdateDateStart, updateEnd: p.UpdateDateEnd, brands: p.BrandIds, categories: p.CategoryIds,
+		tags: p.Tags, syncing: p.Visibility != "", inStock: p.InStock, reserved: p.Reserved,
+		onlyWithTags: deref(p.OnlyWithTags), parentSku: p.ParentSku, uuids: p.ProductSetUuids,
+		ids: p.ProductSetIds, group: p.Group}
 	msg := datesInOrder("createDateStart", f.createStart, "createDateEnd", f.createEnd)
 	if msg == "" {
 		msg = datesInOrder("updateDateStart", f.updateStart, "updateDateEnd", f.updateEnd)
@@ -60,12 +60,12 @@ func (a *api) ListProductSets(ctx context.Context, req server.ListProductSetsReq
 	}
 	st := a.st
 	sets := st.filterSets(f)
-	if p.OrderBy != nil || p.OrderDirection != nil {
-		desc := deref(p.OrderDirection) == gen.ProductSetSortDirectionDESC
+	if p.OrderBy != "" || p.OrderDirection != "" {
+		desc := p.OrderDirection == gen.ProductSetSortDirectionDESC
 		sort.SliceStable(sets, func(i, j int) bool {
 			ti, tj := sets[i].ps.CreatedAt.Time, sets[j].ps.CreatedAt.Time
 			if ti.Equal(tj) {
-				return (deref(sets[i].ps.Id) < deref(sets[j].ps.Id)) != desc
+				return (sets[i].ps.Id < sets[j].ps.Id) != desc
 			}
 			return ti.Before(tj) != desc
 		})
@@ -73,7 +73,7 @@ func (a *api) ListProductSets(ctx context.Context, req server.ListProductSetsReq
 	limit := min(p.Limit, maxSetPage)
 	from, to, _ := page(len(sets), p.Offset, limit)
 	out := server.ListProductSets200JSONResponse{Items: []gen.ProductSet{}, Pagination: gen.Pagination{
-		Limit: ptr(limit), Offset: ptr(p.Offset), TotalCount: ptr(len(sets))}}
+		Limit: limit, Offset: p.Offset, TotalCount: len(sets)}}
 	for _, ps := range sets[from:to] {
 		r, err := st.renderSet(ps)
 		if err != nil {
@@ -98,13 +98,13 @@ func (a *api) CountProductSetsByAttributeSet(ctx context.Context, req server.Cou
 	st := a.st
 	counts := map[int]int{}
 	for _, ps := range st.filterSets(f) {
-		counts[deref(ps.ps.AttributeSetId)]++
+		counts[ps.ps.AttributeSetId]++
 	}
 	ids := sortedKeys(counts)
 	from, to, _ := page(len(ids), p.Offset, p.Limit)
 	out := server.CountProductSetsByAttributeSet200JSONResponse{}
 	for _, id := range ids[from:to] {
-		out = append(out, gen.ProductSetCount{AttributeSetId: ptr(id), Count: ptr(counts[id])})
+		out = append(out, gen.ProductSetCount{AttributeSetId: id, Count: counts[id]})
 	}
 	return out, nil
 }
@@ -152,7 +152,7 @@ func (a *api) GetProductSetSamplePayload(_ context.Context, req server.GetProduc
 	}
 	attrs := gen.ProductSetAttributes{}
 	for _, at := range st.cat.attributesOf(cat.attrSetID, false) {
-		if at.kind() == gen.AttributeDefinitionAttributeTypeSystem || !full && !deref(at.def.IsMandatory) {
+		if at.kind() == gen.AttributeDefinitionAttributeTypeSystem || !full && !at.def.IsMandatory {
 			continue
 		}
 		def, err := st.cat.definition(at, cat)
@@ -161,11 +161,11 @@ func (a *api) GetProductSetSamplePayload(_ context.Context, req server.GetProduc
 		}
 		key := fmt.Sprint(deref(at.def.Id))
 		v := &gen.ProductSetAttributeValue{}
-		switch opts := deref(def.Options); {
+		switch opts := def.Options; {
 		case at.kind() == gen.AttributeDefinitionAttributeTypeMultiOption && len(opts) > 0:
-			err = v.FromProductSetAttributeOptions([]int{deref(opts[0].Id)})
+			err = v.FromProductSetAttributeOptions([]int{opts[0].Id})
 		case len(opts) > 0:
-			err = v.FromProductSetAttributeOption(deref(opts[0].Id))
+			err = v.FromProductSetAttributeOption(opts[0].Id)
 		default:
 			err = v.FromProductSetAttributeText(deref(def.ExampleValue) + "")
 		}
@@ -175,13 +175,13 @@ func (a *api) GetProductSetSamplePayload(_ context.Context, req server.GetProduc
 		attrs[key] = v
 		if comments {
 			c := &gen.ProductSetAttributeValue{}
-			if err := c.FromProductSetAttributeText(fmt.Sprintf("Id of attribute %s (%s)", key, deref(at.def.FeedName))); err != nil {
+			if err := c.FromProductSetAttributeText(fmt.Sprintf("Id of attribute %s (%s)", key, at.def.FeedName)); err != nil {
 				return nil, err
 			}
 			attrs["__comment_"+key] = c
 		}
 	}
-	out.Attributes = &attrs
+	out.Attributes = attrs
 	return out, nil
 }
 
@@ -218,7 +218,7 @@ func (a *api) UpdateProductSet(_ context.Context, req server.UpdateProductSetReq
 			problems = append(problems, msg)
 		}
 	}
-	cat := st.cat.categories[deref(ps.ps.PrimaryCategoryId)]
+	cat := st.cat.categories[ps.ps.PrimaryCategoryId]
 	if body.PrimaryCategoryId != nil {
 		var msg string
 		if cat, msg = st.leafCategory(*body.PrimaryCategoryId); cat == nil {
@@ -230,28 +230,28 @@ func (a *api) UpdateProductSet(_ context.Context, req server.UpdateProductSetReq
 	}
 	if body.ParentSku != nil {
 		if other := st.setByParentSku(*body.ParentSku); other != nil && other != ps {
-			problems = append(problems, fmt.Sprintf("parentSku %q is taken by product set %d", *body.ParentSku, deref(other.ps.Id)))
+			problems = append(problems, fmt.Sprintf("parentSku %q is taken by product set %d", *body.ParentSku, other.ps.Id))
 		}
 	}
 	var attrs gen.ProductSetAttributes
 	if cat != nil {
 		if body.Categories != nil {
-			if msg := st.checkCategories(cat, *body.Categories, true); msg != "" {
+			if msg := st.checkCategories(cat, body.Categories, true); msg != "" {
 				problems = append(problems, msg)
 			}
 		}
 		if body.BrowseNodes != nil {
-			if msg := st.checkCategories(cat, *body.BrowseNodes, false); msg != "" {
+			if msg := st.checkCategories(cat, body.BrowseNodes, false); msg != "" {
 				problems = append(problems, msg)
 			}
 		}
 		merged := gen.ProductSetAttributes{}
-		if cat.attrSetID == deref(ps.ps.AttributeSetId) {
-			for k, v := range deref(ps.ps.Attributes) {
+		if cat.attrSetID == ps.ps.AttributeSetId {
+			for k, v := range ps.ps.Attributes {
 				merged[k] = v
 			}
 		}
-		for k, v := range deref(body.Attributes) {
+		for k, v := range body.Attributes {
 			merged[k] = v
 		}
 		var ps2 []string
@@ -266,7 +266,7 @@ func (a *api) UpdateProductSet(_ context.Context, req server.UpdateProductSetReq
 	}
 	s := &ps.ps
 	if body.Name != nil {
-		s.Name = ptr(*body.Name)
+		s.Name = *body.Name
 	}
 	if body.Description != nil {
 		s.Description = ptr(*body.Description)
@@ -275,22 +275,22 @@ func (a *api) UpdateProductSet(_ context.Context, req server.UpdateProductSetReq
 		s.ParentSku = ptr(*body.ParentSku)
 	}
 	if body.BrandId != nil {
-		s.BrandId = ptr(*body.BrandId)
+		s.BrandId = *body.BrandId
 	}
 	if cat != nil {
-		s.PrimaryCategoryId, s.AttributeSetId = ptr(cat.id), ptr(cat.attrSetID)
-		s.Name = ptr(st.nomenclature(cat, deref(s.Name), deref(s.BrandId), attrs))
+		s.PrimaryCategoryId, s.AttributeSetId = cat.id, cat.attrSetID
+		s.Name = st.nomenclature(cat, s.Name, s.BrandId, attrs)
 	}
 	if body.Categories != nil {
-		s.Categories = ptr(append([]int{}, *body.Categories...))
+		s.Categories = append([]int{}, body.Categories...)
 	}
 	if body.BrowseNodes != nil {
-		s.BrowseNodes = ptr(append([]int{}, *body.BrowseNodes...))
+		s.BrowseNodes = append([]int{}, body.BrowseNodes...)
 	}
 	if body.SizeSystem != nil {
 		s.SizeSystem = ptr(*body.SizeSystem)
 	}
-	s.Attributes = &attrs
+	s.Attributes = attrs
 	st.touch(ps)
 	out, err := st.renderSet(ps)
 	return server.UpdateProductSet200JSONResponse(out), err
@@ -324,19 +324,19 @@ func (st *store) visibility(ps *productSet) gen.ProductSetVisibility {
 	products := st.productsOf(ps)
 	active, zeroPrice, zeroStock := false, false, false
 	for _, p := range products {
-		if deref(p.p.Status) == gen.ProductStatusDeleted {
+		if p.p.Status == gen.ProductStatusDeleted {
 			continue
 		}
-		active = active || deref(p.p.Status) == gen.ProductStatusActive
+		active = active || p.p.Status == gen.ProductStatusActive
 		zeroStock = zeroStock || st.available(p) == 0
 		for _, r := range p.prices {
 			zeroPrice = zeroPrice || r.price != nil && *r.price == 0
 		}
 		zeroPrice = zeroPrice || len(st.priceCountries(p)) == 0
 	}
-	b := st.cat.brands[deref(ps.ps.BrandId)]
+	b := st.cat.brands[ps.ps.BrandId]
 	catsActive := true
-	for _, id := range append([]int{deref(ps.ps.PrimaryCategoryId)}, deref(ps.ps.Categories)...) {
+	for _, id := range append([]int{ps.ps.PrimaryCategoryId}, ps.ps.Categories...) {
 		if c := st.cat.categories[id]; c == nil || !st.cat.usable(c) {
 			catsActive = false
 		}
@@ -346,12 +346,12 @@ func (st *store) visibility(ps *productSet) gen.ProductSetVisibility {
 		gen.QualityControlStateRejected: gen.ProductSetVisibilityQualityControlStatusRejected,
 		gen.QualityControlStatePending:  gen.ProductSetVisibilityQualityControlStatusPending,
 	}[ps.qc]
-	return gen.ProductSetVisibility{ProductSetId: ps.ps.Id, HasAtLeastOneActiveProduct: ptr(active),
-		IsSellerActive: ptr(deref(st.seller.Status) == gen.SellerStatusActive), IsBrandActive: ptr(b != nil && deref(b.Status) == gen.BrandStatusActive),
-		HasZeroPrices: ptr(zeroPrice), HasZeroStocks: ptr(zeroStock), HasImages: ptr(len(ps.imageIDs) > 0),
-		HasActiveCategories: ptr(catsActive), IsBrandApproved: ptr(b != nil && brandUsable(b)),
-		IsProductSetAuthorized: ptr(!ps.notAuthorized), IsLatestVersionUploaded: ptr(ps.uploaded),
-		LatestVersionUploadedMessage: ptr(uploadMessage(ps)), QualityControlStatus: ptr(qc)}
+	return gen.ProductSetVisibility{ProductSetId: ps.ps.Id, HasAtLeastOneActiveProduct: active,
+		IsSellerActive: st.seller.Status == gen.SellerStatusActive, IsBrandActive: b != nil && b.Status == gen.BrandStatusActive,
+		HasZeroPrices: zeroPrice, HasZeroStocks: zeroStock, HasImages: len(ps.imageIDs) > 0,
+		HasActiveCategories: catsActive, IsBrandApproved: b != nil && brandUsable(b),
+		IsProductSetAuthorized: !ps.notAuthorized, IsLatestVersionUploaded: ps.uploaded,
+		LatestVersionUploadedMessage: uploadMessage(ps), QualityControlStatus: qc}
 }
 
 func uploadMessage(ps *productSet) string {
@@ -380,7 +380,7 @@ func (st *store) setsOrAll(ids []int) []*productSet {
 func (a *api) ListProductSetVisibility(_ context.Context, req server.ListProductSetVisibilityRequestObject) (server.ListProductSetVisibilityResponseObject, error) {
 	st := a.st
 	out := server.ListProductSetVisibility200JSONResponse{}
-	for _, ps := range st.setsOrAll(deref(req.Params.ProductSetIds)) {
+	for _, ps := range st.setsOrAll(req.Params.ProductSetIds) {
 		out = append(out, st.visibility(ps))
 	}
 	return out, nil
@@ -398,7 +398,7 @@ func (a *api) ReuploadProductSet(_ context.Context, req server.ReuploadProductSe
 			fmt.Sprintf("product set %d has quality control status %s; only approved sets are uploaded", req.ProductSetId, ps.qc))}, nil
 	}
 	st.upload(ps)
-	return server.ReuploadProductSet200JSONResponse{Success: ptr(true)}, nil
+	return server.ReuploadProductSet200JSONResponse{Success: true}, nil
 }
 
 // ListProductSetUploadStatuses reports whether each set's latest version
@@ -406,7 +406,7 @@ func (a *api) ReuploadProductSet(_ context.Context, req server.ReuploadProductSe
 func (a *api) ListProductSetUploadStatuses(_ context.Context, req server.ListProductSetUploadStatusesRequestObject) (server.ListProductSetUploadStatusesResponseObject, error) {
 	st := a.st
 	out := server.ListProductSetUploadStatuses200JSONResponse{}
-	for _, ps := range st.setsOrAll(deref(req.Params.ProductSetIds)) {
+	for _, ps := range st.setsOrAll(req.Params.ProductSetIds) {
 		if !ps.everUploaded {
 			continue
 		}
@@ -414,8 +414,8 @@ func (a *api) ListProductSetUploadStatuses(_ context.Context, req server.ListPro
 		if !ps.uploaded {
 			class = "iconset-sync"
 		}
-		out = append(out, gen.ProductSetUploadStatuses{fmt.Sprint(deref(ps.ps.Id)): {
-			SyncClass: ptr(class), Message: ptr(uploadMessage(ps)), DirtStatus: ptr(!ps.uploaded)}})
+		out = append(out, gen.ProductSetUploadStatuses{fmt.Sprint(ps.ps.Id): {
+			SyncClass: class, Message: uploadMessage(ps), DirtStatus: !ps.uploaded}})
 	}
 	return out, nil
 }
@@ -425,19 +425,19 @@ func (a *api) ListProductGroups(_ context.Context, req server.ListProductGroupsR
 	st := a.st
 	var names []string
 	for _, ps := range st.setsOrAll(nil) {
-		if ps.group == "" || deref(ps.ps.BrandId) != req.Params.BrandId || slices.Contains(names, ps.group) {
+		if ps.group == "" || ps.ps.BrandId != req.Params.BrandId || slices.Contains(names, ps.group) {
 			continue
 		}
-		if q := deref(req.Params.Name); q != "" && !strings.Contains(strings.ToLower(ps.group), strings.ToLower(q)) {
+		if q := req.Params.Name; q != "" && !strings.Contains(strings.ToLower(ps.group), strings.ToLower(q)) {
 			continue
 		}
 		names = append(names, ps.group)
 	}
 	sort.Strings(names)
 	out := server.ListProductGroups200JSONResponse{Items: []gen.ProductGroup{}, Pagination: gen.Pagination{
-		Limit: ptr(len(names)), Offset: ptr(0), TotalCount: ptr(len(names))}}
+		Limit: len(names), Offset: 0, TotalCount: len(names)}}
 	for _, n := range names {
-		out.Items = append(out.Items, gen.ProductGroup{Name: ptr(n)})
+		out.Items = append(out.Items, gen.ProductGroup{Name: n})
 	}
 	return out, nil
 }
@@ -453,12 +453,12 @@ func (a *api) GetProductSetGroup(_ context.Context, req server.GetProductSetGrou
 		return server.GetProductSetGroup404JSONResponse{NotFoundJSONResponse: server.NotFoundJSONResponse(problem(404, typeNotFound,
 			"Entity not found", fmt.Sprintf("product set %d is in no product group", req.ProductSetId)))}, nil
 	}
-	return server.GetProductSetGroup200JSONResponse{Name: ptr(ps.group)}, nil
+	return server.GetProductSetGroup200JSONResponse{Name: ps.group}, nil
 }
 
 // SetProductSetGroup puts a product set into a named group.
 func (a *api) SetProductSetGroup(_ context.Context, req server.SetProductSetGroupRequestObject) (server.SetProductSetGroupResponseObject, error) {
-	name := strings.TrimSpace(deref(deref(req.Body).Name))
+	name := strings.TrimSpace(deref(req.Body).Name)
 	if name == "" {
 		return server.SetProductSetGroup400JSONResponse{BadRequestJSONResponse: badRequest(violation{path: "name", title: "the group name is empty"})}, nil
 	}
@@ -469,7 +469,7 @@ func (a *api) SetProductSetGroup(_ context.Context, req server.SetProductSetGrou
 	}
 	ps.group = name
 	st.touch(ps)
-	return server.SetProductSetGroup201JSONResponse{Name: ptr(name)}, nil
+	return server.SetProductSetGroup201JSONResponse{Name: name}, nil
 }
 
 // RemoveProductSetGroup takes a product set out of its group.
@@ -504,7 +504,7 @@ func (a *api) ListProductSetRejections(_ context.Context, req server.ListProduct
 		}
 		r := gen.QualityControlRejection{ProductSetId: id, RejectedReasons: append([]string{}, ps.rejections...)}
 		if ps.qcComment != "" {
-			r.QcComment = ptr(ps.qcComment)
+			r.QcComment = ps.qcComment
 		}
 		out = append(out, r)
 	}
@@ -515,8 +515,8 @@ func (a *api) ListProductSetRejections(_ context.Context, req server.ListProduct
 func (a *api) ListProductSetQualityControl(_ context.Context, req server.ListProductSetQualityControlRequestObject) (server.ListProductSetQualityControlResponseObject, error) {
 	st := a.st
 	out := server.ListProductSetQualityControl200JSONResponse{}
-	for _, ps := range st.setsOrAll(deref(req.Params.ProductSetIds)) {
-		out = append(out, gen.QualityControlStatus{ProductSetId: ps.ps.Id, Status: ptr(ps.qc), CreatedAt: ptr(dt(ps.qcAt))})
+	for _, ps := range st.setsOrAll(req.Params.ProductSetIds) {
+		out = append(out, gen.QualityControlStatus{ProductSetId: ps.ps.Id, Status: ps.qc, CreatedAt: dt(ps.qcAt)})
 	}
 	return out, nil
 }
@@ -536,17 +536,17 @@ func (a *api) ListProducts(_ context.Context, req server.ListProductsRequestObje
 	p := req.Params
 	st := a.st
 	list := server.ListProducts200JSONResponse{}
-	if p.SellerId != nil && *p.SellerId != deref(st.seller.Id) {
+	if p.SellerId != nil && *p.SellerId != st.seller.Id {
 		return list, nil
 	}
 	for _, id := range sortedKeys(st.cat.products) {
 		pr := st.cat.products[id]
 		switch {
-		case p.ProductUuids != nil && !slices.Contains(*p.ProductUuids, deref(pr.p.Uuid)),
-			p.ProductIds != nil && !slices.Contains(*p.ProductIds, id),
-			p.Sku != nil && deref(pr.p.ShopSku) != *p.Sku,
-			p.SellerSku != nil && deref(pr.p.SellerSku) != *p.SellerSku,
-			p.Name != nil && !strings.EqualFold(st.productName(pr), *p.Name):
+		case p.ProductUuids != nil && !slices.Contains(p.ProductUuids, pr.p.Uuid),
+			p.ProductIds != nil && !slices.Contains(p.ProductIds, id),
+			p.Sku != "" && deref(pr.p.ShopSku) != p.Sku,
+			p.SellerSku != "" && pr.p.SellerSku != p.SellerSku,
+			p.Name != "" && !strings.EqualFold(st.productName(pr), p.Name):
 			continue
 		}
 		r, err := st.renderProduct(pr, true)
@@ -596,8 +596,8 @@ func (a *api) CreateProduct(_ context.Context, req server.CreateProductRequestOb
 		return server.CreateProduct422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(msg)}, nil
 	}
 	status := gen.ProductStatusActive
-	if body.Status != nil {
-		status = *body.Status
+	if body.Status != "" {
+		status = body.Status
 	}
 	ship := defaultShipment
 	if body.ShipmentTypeId != nil {
@@ -617,28 +617,28 @@ func (st *store) checkProductWrite(ps *productSet, p *catProduct, w gen.ProductW
 	var problems []string
 	if w.SellerSku != nil {
 		if other := st.productBySellerSku(*w.SellerSku); other != nil && other != p {
-			problems = append(problems, fmt.Sprintf("sellerSku %q is taken by product %d", *w.SellerSku, deref(other.p.Id)))
+			problems = append(problems, fmt.Sprintf("sellerSku %q is taken by product %d", *w.SellerSku, other.p.Id))
 		}
 	}
 	if w.Variation != nil {
 		if other := st.variationTaken(ps, *w.Variation, p); other != nil {
-			problems = append(problems, fmt.Sprintf("variation %q is taken by product %d", *w.Variation, deref(other.p.Id)))
+			problems = append(problems, fmt.Sprintf("variation %q is taken by product %d", *w.Variation, other.p.Id))
 		}
 	}
 	if w.ShipmentTypeId != nil && (*w.ShipmentTypeId < shipWarehouse || *w.ShipmentTypeId > shipCrossdock) {
 		problems = append(problems, fmt.Sprintf("shipmentTypeId %d is not 1, 2 or 3", *w.ShipmentTypeId))
 	}
-	if p == nil && w.Status != nil && *w.Status == gen.ProductStatusDeleted {
+	if p == nil && w.Status == gen.ProductStatusDeleted {
 		problems = append(problems, "a product cannot be created deleted")
 	}
-	if p != nil && w.Status != nil && *w.Status != gen.ProductStatusDeleted && deref(p.p.Status) == gen.ProductStatusDeleted &&
+	if p != nil && w.Status != "" && w.Status != gen.ProductStatusDeleted && p.p.Status == gen.ProductStatusDeleted &&
 		w.Variation == nil && p.p.Variation != nil {
 		if other := st.variationTaken(ps, *p.p.Variation, p); other != nil {
-			problems = append(problems, fmt.Sprintf("variation %q is taken by product %d; the product cannot be restored", *p.p.Variation, deref(other.p.Id)))
+			problems = append(problems, fmt.Sprintf("variation %q is taken by product %d; the product cannot be restored", *p.p.Variation, other.p.Id))
 		}
 	}
-	if w.Status != nil && *w.Status == gen.ProductStatusActive && ps.notAuthorized {
-		problems = append(problems, fmt.Sprintf("product set %d is not authorized; its products cannot be activated", deref(ps.ps.Id)))
+	if w.Status == gen.ProductStatusActive && ps.notAuthorized {
+		problems = append(problems, fmt.Sprintf("product set %d is not authorized; its products cannot be activated", ps.ps.Id))
 	}
 	return strings.Join(problems, "; ")
 }
@@ -647,7 +647,7 @@ func (st *store) checkProductWrite(ps *productSet, p *catProduct, w gen.ProductW
 func (st *store) productIn(setID, productID int) (*productSet, *catProduct) {
 	ps := st.setByID(setID)
 	p := st.cat.products[productID]
-	if ps == nil || p == nil || deref(p.p.ProductSetId) != setID {
+	if ps == nil || p == nil || p.p.ProductSetId != setID {
 		return ps, nil
 	}
 	return ps, p
@@ -678,18 +678,18 @@ func (a *api) UpdateProduct(_ context.Context, req server.UpdateProductRequestOb
 	if p == nil {
 		return server.UpdateProduct404JSONResponse{NotFoundJSONResponse: productNotFound(req.ProductSetId, req.ProductId)}, nil
 	}
-	old := deref(p.p.Status)
-	if body.Status != nil && (*body.Status == gen.ProductStatusDeleted) != (old == gen.ProductStatusDeleted) {
+	old := p.p.Status
+	if body.Status != "" && (body.Status == gen.ProductStatusDeleted) != (old == gen.ProductStatusDeleted) {
 		body = gen.ProductWrite{Status: body.Status}
 	}
 	if msg := st.checkProductWrite(ps, p, body); msg != "" {
 		return server.UpdateProduct422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(msg)}, nil
 	}
 	if body.SellerSku != nil {
-		p.p.SellerSku = ptr(*body.SellerSku)
+		p.p.SellerSku = *body.SellerSku
 	}
-	if body.Status != nil {
-		p.p.Status = ptr(*body.Status)
+	if body.Status != "" {
+		p.p.Status = body.Status
 	}
 	if body.Variation != nil {
 		p.p.Variation = ptr(*body.Variation)
@@ -698,7 +698,7 @@ func (a *api) UpdateProduct(_ context.Context, req server.UpdateProductRequestOb
 		p.p.ProductIdentifier = ptr(*body.ProductIdentifier)
 	}
 	if body.ShipmentTypeId != nil {
-		p.p.ShipmentTypeId = ptr(*body.ShipmentTypeId)
+		p.p.ShipmentTypeId = *body.ShipmentTypeId
 	}
 	if body.Name != nil {
 		p.name = *body.Name
@@ -716,10 +716,10 @@ func (a *api) SetProductStatus(_ context.Context, req server.SetProductStatusReq
 		return server.SetProductStatus404JSONResponse{NotFoundJSONResponse: productNotFound(req.ProductSetId, req.ProductId)}, nil
 	}
 	status := req.Params.Status
-	if msg := st.checkProductWrite(ps, p, gen.ProductWrite{Status: &status}); msg != "" {
+	if msg := st.checkProductWrite(ps, p, gen.ProductWrite{Status: status}); msg != "" {
 		return server.SetProductStatus422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(msg)}, nil
 	}
-	p.p.Status = ptr(status)
+	p.p.Status = status
 	st.touchProduct(p)
 	return server.SetProductStatus200Response{}, nil
 }
@@ -753,13 +753,13 @@ func (a *api) ListProductsBySellerSkus(_ context.Context, req server.ListProduct
 	st := a.st
 	var found []*catProduct
 	for _, id := range sortedKeys(st.cat.products) {
-		if pr := st.cat.products[id]; slices.Contains(p.SellerSkus, deref(pr.p.SellerSku)) {
+		if pr := st.cat.products[id]; slices.Contains(p.SellerSkus, pr.p.SellerSku) {
 			found = append(found, pr)
 		}
 	}
 	from, to, _ := page(len(found), p.Offset, p.Limit)
 	out := server.ListProductsBySellerSkus200JSONResponse{Items: []gen.Product{}, Pagination: gen.Pagination{
-		Limit: ptr(p.Limit), Offset: ptr(p.Offset), TotalCount: ptr(len(found))}}
+		Limit: p.Limit, Offset: p.Offset, TotalCount: len(found)}}
 	for _, pr := range found[from:to] {
 		r, err := st.renderProduct(pr, true)
 		if err != nil {
@@ -776,7 +776,7 @@ func (a *api) SearchHybridProducts(_ context.Context, req server.SearchHybridPro
 	st := a.st
 	out := server.SearchHybridProducts200JSONResponse{}
 	for _, h := range st.cat.hybrids {
-		text := strings.ToLower(deref(h.hp.Name) + " " + deref(h.hp.BrandName) + " " + deref(h.hp.Sin))
+		text := strings.ToLower(h.hp.Name + " " + h.hp.BrandName + " " + h.hp.Sin)
 		if q != "" && !strings.Contains(text, q) {
 			continue
 		}
@@ -796,7 +796,7 @@ func (a *api) CreateProductSetBySin(_ context.Context, req server.CreateProductS
 	st := a.st
 	var h *hybrid
 	for i := range st.cat.hybrids {
-		if deref(st.cat.hybrids[i].hp.Sin) == sin {
+		if st.cat.hybrids[i].hp.Sin == sin {
 			h = &st.cat.hybrids[i]
 		}
 	}
@@ -806,20 +806,20 @@ func (a *api) CreateProductSetBySin(_ context.Context, req server.CreateProductS
 	for _, ps := range st.setsOrAll(nil) {
 		if ps.sin == sin {
 			return server.CreateProductSetBySin400JSONResponse{BadRequestJSONResponse: badRequest(violation{path: "sin", value: sin,
-				title: fmt.Sprintf("the seller offers %s already, in product set %d", sin, deref(ps.ps.Id))})}, nil
+				title: fmt.Sprintf("the seller offers %s already, in product set %d", sin, ps.ps.Id)})}, nil
 		}
 	}
 	cat := st.cat.categories[h.categoryID]
-	ps := st.newSet(deref(h.hp.Name), deref(h.hp.Description), "SIN-"+sin, h.brandID, cat, nil)
+	ps := st.newSet(h.hp.Name, deref(h.hp.Description), "SIN-"+sin, h.brandID, cat, nil)
 	ps.sin = sin
 	p := st.newProduct(ps, "SIN-"+sin, "", gen.ProductStatusActive, defaultShipment, "")
 	p.p.Sin = ptr(sin)
-	for _, hp := range deref(h.hp.Prices) {
+	for _, hp := range h.hp.Prices {
 		if code := deref(hp.Country); st.cat.hasCountry(code) && hp.Price != nil {
 			p.prices[code] = &priceRow{price: ptr(*hp.Price), status: gen.PriceStatusActive}
 		}
 	}
-	for i, im := range deref(h.hp.Images) {
+	for i, im := range h.hp.Images {
 		st.addImage(ps, deref(im.DisplayUrl), i+1)
 	}
 	return server.CreateProductSetBySin200JSONResponse{ProductSetId: ps.ps.Id}, nil

@@ -23,28 +23,28 @@ func (a *api) ListBrands(_ context.Context, req server.ListBrandsRequestObject) 
 		b := st.cat.brands[id]
 		switch {
 		case !deref(p.IncludeInaccessible) && !brandUsable(b),
-			p.Name != nil && !strings.Contains(strings.ToLower(deref(b.Name)), strings.ToLower(*p.Name)),
-			p.BrandIds != nil && !slices.Contains(*p.BrandIds, id),
-			p.BrandUuids != nil && !slices.Contains(*p.BrandUuids, deref(b.Uuid)),
-			deref(p.RestrictedOnly) && !deref(b.IsRestricted):
+			p.Name != "" && !strings.Contains(strings.ToLower(b.Name), strings.ToLower(p.Name)),
+			p.BrandIds != nil && !slices.Contains(p.BrandIds, id),
+			p.BrandUuids != nil && !slices.Contains(p.BrandUuids, deref(b.Uuid)),
+			deref(p.RestrictedOnly) && !b.IsRestricted:
 			continue
 		}
 		brands = append(brands, b)
 	}
-	if p.Sort != nil {
+	if p.Sort != "" {
 		less := map[gen.ListBrandsParamsSort]func(x, y *gen.Brand) bool{
-			gen.ListBrandsParamsSortName:      func(x, y *gen.Brand) bool { return strings.ToLower(deref(x.Name)) < strings.ToLower(deref(y.Name)) },
+			gen.ListBrandsParamsSortName:      func(x, y *gen.Brand) bool { return strings.ToLower(x.Name) < strings.ToLower(y.Name) },
 			gen.ListBrandsParamsSortCreatedAt: func(x, y *gen.Brand) bool { return x.CreatedAt.Before(y.CreatedAt.Time) },
 			gen.ListBrandsParamsSortUpdatedAt: func(x, y *gen.Brand) bool { return x.UpdatedAt.Before(y.UpdatedAt.Time) },
-		}[*p.Sort]
+		}[p.Sort]
 		sort.SliceStable(brands, func(i, j int) bool { return less(brands[i], brands[j]) })
 	}
-	if deref(p.SortDir) == gen.SortDirectionDesc {
+	if p.SortDir == gen.SortDirectionDesc {
 		slices.Reverse(brands)
 	}
 	from, to, _ := page(len(brands), p.Offset, p.Limit)
 	out := server.ListBrands200JSONResponse{Items: []gen.Brand{}, Pagination: gen.Pagination{
-		Limit: ptr(p.Limit), Offset: ptr(p.Offset), TotalCount: ptr(len(brands))}}
+		Limit: p.Limit, Offset: p.Offset, TotalCount: len(brands)}}
 	for _, b := range brands[from:to] {
 		out.Items = append(out.Items, *b)
 	}
@@ -79,7 +79,7 @@ func (a *api) ListBrandAttributes(_ context.Context, req server.ListBrandAttribu
 
 func (st *store) categoryPage(cats []*category, offset, limit int) gen.CategoryPage {
 	from, to, _ := page(len(cats), offset, limit)
-	out := gen.CategoryPage{Items: []gen.Category{}, Pagination: gen.Pagination{Limit: ptr(limit), Offset: ptr(offset), TotalCount: ptr(len(cats))}}
+	out := gen.CategoryPage{Items: []gen.Category{}, Pagination: gen.Pagination{Limit: limit, Offset: offset, TotalCount: len(cats)}}
 	for _, c := range cats[from:to] {
 		out.Items = append(out.Items, st.cat.fullCategory(c))
 	}
@@ -103,7 +103,7 @@ func (st *store) categories(inaccessible bool, keep func(*category) bool) []*cat
 // SearchCategories pages through the categories whose name holds a text.
 func (a *api) SearchCategories(_ context.Context, req server.SearchCategoriesRequestObject) (server.SearchCategoriesResponseObject, error) {
 	p := req.Params
-	q := strings.ToLower(deref(p.Query))
+	q := strings.ToLower(p.Query)
 	st := a.st
 	cats := st.categories(deref(p.IncludeInaccessible), func(c *category) bool { return strings.Contains(strings.ToLower(c.name), q) })
 	return server.SearchCategories200JSONResponse(st.categoryPage(cats, p.Offset, p.Limit)), nil
@@ -114,7 +114,7 @@ func (a *api) SearchCategories(_ context.Context, req server.SearchCategoriesReq
 func (a *api) ListCategoriesByIds(_ context.Context, req server.ListCategoriesByIdsRequestObject) (server.ListCategoriesByIdsResponseObject, error) {
 	p := req.Params
 	st := a.st
-	ids := deref(p.Ids)
+	ids := p.Ids
 	cats := st.categories(deref(p.IncludeInaccessible), func(c *category) bool { return len(ids) == 0 || slices.Contains(ids, c.id) })
 	return server.ListCategoriesByIds200JSONResponse(st.categoryPage(cats, p.Offset, p.Limit)), nil
 }
@@ -124,7 +124,7 @@ func (a *api) ListCategoriesByIds(_ context.Context, req server.ListCategoriesBy
 func (a *api) ListCategoriesByUuids(_ context.Context, req server.ListCategoriesByUuidsRequestObject) (server.ListCategoriesByUuidsResponseObject, error) {
 	p := req.Params
 	st := a.st
-	uuids := deref(p.Uuids)
+	uuids := p.Uuids
 	cats := st.categories(deref(p.IncludeInaccessible), func(c *category) bool { return len(uuids) == 0 || slices.Contains(uuids, c.uuid) })
 	return server.ListCategoriesByUuids200JSONResponse(st.categoryPage(cats, p.Offset, p.Limit)), nil
 }
@@ -137,9 +137,9 @@ func (a *api) ListCategoryMappings(_ context.Context, _ server.ListCategoryMappi
 		var attrs []gen.CategoryAttributeOptions
 		m := st.cat.catOptions[id]
 		for _, attr := range sortedKeys(m) {
-			attrs = append(attrs, gen.CategoryAttributeOptions{AttributeId: ptr(attr), Options: ptr(append([]int{}, m[attr]...))})
+			attrs = append(attrs, gen.CategoryAttributeOptions{AttributeId: attr, Options: append([]int{}, m[attr]...)})
 		}
-		list = append(list, gen.CategoryMapping{CategoryId: ptr(id), CategoryName: ptr(st.cat.categories[id].name), Attributes: &attrs})
+		list = append(list, gen.CategoryMapping{CategoryId: id, CategoryName: st.cat.categories[id].name, Attributes: attrs})
 	}
 	return list, nil
 }
@@ -150,7 +150,7 @@ func (a *api) ListMostUsedCategories(_ context.Context, _ server.ListMostUsedCat
 	st := a.st
 	uses := map[int]int{}
 	for _, ps := range st.cat.sets {
-		uses[deref(ps.ps.PrimaryCategoryId)]++
+		uses[ps.ps.PrimaryCategoryId]++
 	}
 	ids := sortedKeys(uses)
 	sort.SliceStable(ids, func(i, j int) bool { return uses[ids[i]] > uses[ids[j]] })
@@ -270,9 +270,9 @@ func (a *api) GetCategorySettings(_ context.Context, req server.GetCategorySetti
 		if rs == nil {
 			rs = []gen.CategoryRestriction{}
 		}
-		s := gen.CategorySettings{Id: ptr(k.id), Name: ptr(k.name), Restrictions: &rs}
+		s := gen.CategorySettings{Id: k.id, Name: k.name, Restrictions: rs}
 		if k.srcID != "" {
-			s.ShopId = ptr(k.srcID)
+			s.ShopId = k.srcID
 		}
 		out = append(out, s)
 	}
@@ -283,7 +283,7 @@ func (a *api) GetCategorySettings(_ context.Context, req server.GetCategorySetti
 
 // ListAttributeSets lists attribute sets.
 func (a *api) ListAttributeSets(_ context.Context, req server.ListAttributeSetsRequestObject) (server.ListAttributeSetsResponseObject, error) {
-	only := deref(req.Params.AttributeSetIds)
+	only := req.Params.AttributeSetIds
 	st := a.st
 	out := server.ListAttributeSets200JSONResponse{}
 	for _, id := range sortedKeys(st.cat.attrSets) {
@@ -323,7 +323,7 @@ func (a *api) ListAttributeSetAttributes(_ context.Context, req server.ListAttri
 // either, through the global attributes.
 func (a *api) ListAttributes(_ context.Context, req server.ListAttributesRequestObject) (server.ListAttributesResponseObject, error) {
 	p := req.Params
-	ids, sets := deref(p.AttributeIds), deref(p.AttributeSetIds)
+	ids, sets := p.AttributeIds, p.AttributeSetIds
 	visible := p.OnlyVisible == nil || *p.OnlyVisible
 	st := a.st
 	var defs []gen.AttributeDefinition
@@ -341,7 +341,7 @@ func (a *api) ListAttributes(_ context.Context, req server.ListAttributesRequest
 	limit := min(p.Limit, maxSetPage)
 	from, to, _ := page(len(defs), p.Offset, limit)
 	out := server.ListAttributes200JSONResponse{Items: append([]gen.AttributeDefinition{}, defs[from:to]...), Pagination: gen.Pagination{
-		Limit: ptr(limit), Offset: ptr(p.Offset), TotalCount: ptr(len(defs))}}
+		Limit: limit, Offset: p.Offset, TotalCount: len(defs)}}
 	return clone(out)
 }
 
@@ -380,11 +380,10 @@ type scoreInput struct {
 // the category's depth. score_report holds the rule that would gain the
 // most points.
 func (st *store) contentScore(in scoreInput) gen.ContentScore {
-	f := func(v float64) *float64 { return &v }
 	rule := func(group gen.ContentScoreRuleRuleGroup, metric, rec, value string, points, maxPoints float64, params gen.ContentScoreRuleParameters) gen.ContentScoreRule {
 		points = min(points, maxPoints)
-		return gen.ContentScoreRule{RuleGroup: ptr(group), Metric: ptr(metric), Recommendation: ptr(rec), ProductValue: ptr(value),
-			Points: f(round2(points)), MaxPoints: f(maxPoints), IsSuccessful: ptr(points >= maxPoints), RuleParameters: &params}
+		return gen.ContentScoreRule{RuleGroup: group, Metric: metric, Recommendation: rec, ProductValue: value,
+			Points: round2(points), MaxPoints: maxPoints, IsSuccessful: points >= maxPoints, RuleParameters: params}
 	}
 	title := len([]rune(strings.TrimSpace(in.name)))
 	titlePoints := 0.0
@@ -396,9 +395,9 @@ func (st *store) contentScore(in scoreInput) gen.ContentScore {
 	depth := len(st.cat.path(in.cat))
 	barcodes := len(in.barcodes) > 0 && !slices.Contains(in.barcodes, "")
 	rules := []gen.ContentScoreRule{
-		rule(gen.ContentScoreRuleRuleGroupTitleChars, "Title characters", "between 20 and 120", fmt.Sprint(title), titlePoints, 10, gen.ContentScoreRuleParameters{Min: f(20), Max: f(120)}),
-		rule(gen.ContentScoreRuleRuleGroupDescriptionWords, "Description words", "more or equal than 30", fmt.Sprint(words), 30*float64(words)/30, 30, gen.ContentScoreRuleParameters{Min: f(30)}),
-		rule(gen.ContentScoreRuleRuleGroupDescriptionBullets, "Description bullets", "more or equal than 3", fmt.Sprint(bullets), 20*float64(bullets)/3, 20, gen.ContentScoreRuleParameters{Min: f(3)}),
+		rule(gen.ContentScoreRuleRuleGroupTitleChars, "Title characters", "between 20 and 120", fmt.Sprint(title), titlePoints, 10, gen.ContentScoreRuleParameters{Min: 20, Max: 120}),
+		rule(gen.ContentScoreRuleRuleGroupDescriptionWords, "Description words", "more or equal than 30", fmt.Sprint(words), 30*float64(words)/30, 30, gen.ContentScoreRuleParameters{Min: 30}),
+		rule(gen.ContentScoreRuleRuleGroupDescriptionBullets, "Description bullets", "more or equal than 3", fmt.Sprint(bullets), 20*float64(bullets)/3, 20, gen.ContentScoreRuleParameters{Min: 3}),
 	}
 	if a := st.cat.attributeNamed(in.cat.attrSetID, "color_family"); a != nil {
 		has := in.attrs[fmt.Sprint(deref(a.def.Id))] != nil
@@ -407,7 +406,7 @@ func (st *store) contentScore(in scoreInput) gen.ContentScore {
 			points = 20
 		}
 		rules = append(rules, rule(gen.ContentScoreRuleRuleGroupAttributeExists, "Colour family is set", "set the attribute",
-			fmt.Sprint(has), points, 20, gen.ContentScoreRuleParameters{AttributeId: a.def.Id}))
+			fmt.Sprint(has), points, 20, gen.ContentScoreRuleParameters{AttributeId: deref(a.def.Id)}))
 	}
 	barcodePoints := 0.0
 	if barcodes {
@@ -415,18 +414,18 @@ func (st *store) contentScore(in scoreInput) gen.ContentScore {
 	}
 	rules = append(rules,
 		rule(gen.ContentScoreRuleRuleGroupBarcode, "Barcodes", "a barcode on every product", fmt.Sprint(barcodes), barcodePoints, 10, gen.ContentScoreRuleParameters{}),
-		rule(gen.ContentScoreRuleRuleGroupCategoryLevel, "Category level", "more or equal than 3", fmt.Sprint(depth), 10*float64(depth)/3, 10, gen.ContentScoreRuleParameters{Min: f(3)}))
+		rule(gen.ContentScoreRuleRuleGroupCategoryLevel, "Category level", "more or equal than 3", fmt.Sprint(depth), 10*float64(depth)/3, 10, gen.ContentScoreRuleParameters{Min: 3}))
 	var total, possible float64
 	worst := 0
 	for i, r := range rules {
-		total += *r.Points
-		possible += *r.MaxPoints
-		if *r.MaxPoints-*r.Points > *rules[worst].MaxPoints-*rules[worst].Points {
+		total += r.Points
+		possible += r.MaxPoints
+		if r.MaxPoints-r.Points > rules[worst].MaxPoints-rules[worst].Points {
 			worst = i
 		}
 	}
 	score := max(round2(100*total/possible), 0.01)
-	return gen.ContentScore{Status: ptr("ok"), Score: &score, ScoreReport: &rules[worst]}
+	return gen.ContentScore{Status: "ok", Score: score, ScoreReport: rules[worst]}
 }
 
 // GetProductSetContentScore scores a stored product set.
@@ -436,17 +435,17 @@ func (a *api) GetProductSetContentScore(_ context.Context, req server.GetProduct
 	if ps == nil {
 		return server.GetProductSetContentScore404JSONResponse{NotFoundJSONResponse: notFound("product set", req.ProductSetId)}, nil
 	}
-	c := st.cat.categories[deref(ps.ps.PrimaryCategoryId)]
+	c := st.cat.categories[ps.ps.PrimaryCategoryId]
 	if c == nil || c.noScoring {
 		return server.GetProductSetContentScore422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(
-			fmt.Sprintf("category %d has no content score rules", deref(ps.ps.PrimaryCategoryId)))}, nil
+			fmt.Sprintf("category %d has no content score rules", ps.ps.PrimaryCategoryId))}, nil
 	}
-	in := scoreInput{cat: c, name: deref(ps.ps.Name), description: deref(ps.ps.Description), attrs: deref(ps.ps.Attributes)}
+	in := scoreInput{cat: c, name: ps.ps.Name, description: deref(ps.ps.Description), attrs: ps.ps.Attributes}
 	if a := st.cat.attributeNamed(c.attrSetID, "short_description"); a != nil {
 		in.short = attrText(a, in.attrs[fmt.Sprint(deref(a.def.Id))])
 	}
 	for _, p := range st.productsOf(ps) {
-		if deref(p.p.Status) != gen.ProductStatusDeleted {
+		if p.p.Status != gen.ProductStatusDeleted {
 			in.barcodes = append(in.barcodes, deref(p.p.ProductIdentifier))
 		}
 	}
@@ -465,10 +464,10 @@ func (a *api) CalculateContentScore(_ context.Context, req server.CalculateConte
 	if body.ProductSetId != nil && st.setByID(*body.ProductSetId) == nil {
 		return server.CalculateContentScore422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(fmt.Sprintf("product set %d does not exist", *body.ProductSetId))}, nil
 	}
-	in := scoreInput{cat: c, name: deref(body.Name), description: deref(body.Description), short: deref(body.ShortDescription),
-		attrs: deref(body.Attributes)}
-	for _, v := range deref(body.Variations) {
-		in.barcodes = append(in.barcodes, deref(v.Ean))
+	in := scoreInput{cat: c, name: body.Name, description: body.Description, short: body.ShortDescription,
+		attrs: body.Attributes}
+	for _, v := range body.Variations {
+		in.barcodes = append(in.barcodes, v.Ean)
 	}
 	return server.CalculateContentScore200JSONResponse(st.contentScore(in)), nil
 }

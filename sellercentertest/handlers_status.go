@@ -42,7 +42,7 @@ func (a *api) SetOrderItemsReadyToShip(_ context.Context, req server.SetOrderIte
 		body = *req.Body
 	}
 	reqIDs := make([]int, len(body.OrderItems))
-	serials := map[int]*string{}
+	serials := map[int]string{}
 	for i, oi := range body.OrderItems {
 		reqIDs[i] = oi.Id
 		serials[oi.Id] = oi.SerialNumber
@@ -57,8 +57,8 @@ func (a *api) SetOrderItemsReadyToShip(_ context.Context, req server.SetOrderIte
 	if len(items) > 0 {
 		name := ""
 		switch {
-		case body.ShippingProvider != nil:
-			name = *body.ShippingProvider
+		case body.ShippingProvider != "":
+			name = body.ShippingProvider
 		case items[0].it.Shipment.PreProvider != nil:
 			name = items[0].it.Shipment.PreProvider.Name
 		}
@@ -68,7 +68,7 @@ func (a *api) SetOrderItemsReadyToShip(_ context.Context, req server.SetOrderIte
 			errs = append(errs, ruleError(items[0], "shippingProvider is required, the item has no preselected carrier"))
 		case prov == nil:
 			errs = append(errs, ruleError(items[0], "carrier %q is not one of the seller's carriers", name))
-		case prov.Status != nil && !*prov.Status:
+		case !prov.Status:
 			errs = append(errs, ruleError(items[0], "carrier %q is not active", name))
 		}
 	}
@@ -78,16 +78,13 @@ func (a *api) SetOrderItemsReadyToShip(_ context.Context, req server.SetOrderIte
 		}
 	}
 	delivery := gen.DeliveryTypeDropship
-	if body.DeliveryType != nil {
-		delivery = *body.DeliveryType
+	if body.DeliveryType != "" {
+		delivery = body.DeliveryType
 	}
-	tracking := ""
-	if body.TrackingNumber != nil {
-		tracking = strings.TrimSpace(*body.TrackingNumber)
-	}
+	tracking := strings.TrimSpace(body.TrackingNumber)
 	if len(errs) == 0 && tracking == "" {
-		if !(prov.ApiIntegrationAvailable != nil && *prov.ApiIntegrationAvailable) && delivery != gen.DeliveryTypePickup {
-			errs = append(errs, ruleError(items[0], "trackingNumber is required for carrier %q, which has no API integration", *prov.Name))
+		if !prov.ApiIntegrationAvailable && delivery != gen.DeliveryTypePickup {
+			errs = append(errs, ruleError(items[0], "trackingNumber is required for carrier %q, which has no API integration", prov.Name))
 		}
 	}
 	if len(errs) == 0 && tracking != "" {
@@ -105,11 +102,11 @@ func (a *api) SetOrderItemsReadyToShip(_ context.Context, req server.SetOrderIte
 	for _, it := range items {
 		it.it.Shipment.Provider = carrier(prov)
 		it.it.Shipment.TrackingCode = tracking
-		if s := serials[it.it.Id]; s != nil {
-			it.it.ItemSerialNumber = ptr(*s)
+		if s := serials[it.it.Id]; s != "" {
+			it.it.ItemSerialNumber = ptr(s)
 		}
-		if body.AccessKey != nil {
-			it.it.InvoiceAccesskey = ptr(*body.AccessKey)
+		if body.AccessKey != "" {
+			it.it.InvoiceAccesskey = ptr(body.AccessKey)
 		}
 		st.setStatus(it, gen.OrderItemStatusReadyToShip, "", st.editor)
 	}
@@ -132,7 +129,7 @@ func (a *api) SetOrderItemsPackedByMarketplace(_ context.Context, req server.Set
 		body = *req.Body
 	}
 	reqIDs := make([]int, len(body.OrderItems))
-	serials := map[int]*string{}
+	serials := map[int]string{}
 	for i, oi := range body.OrderItems {
 		reqIDs[i] = oi.OrderItemId
 		serials[oi.OrderItemId] = oi.SerialNumber
@@ -152,20 +149,17 @@ func (a *api) SetOrderItemsPackedByMarketplace(_ context.Context, req server.Set
 	needProvider := body.DeliveryType != gen.DeliveryTypePickup
 	if len(items) > 0 {
 		switch {
-		case body.ShippingProvider == nil && needProvider:
+		case body.ShippingProvider == "" && needProvider:
 			errs = append(errs, ruleError(items[0], "shippingProvider is required for delivery type %s", body.DeliveryType))
-		case body.ShippingProvider != nil:
-			if prov = st.provider(*body.ShippingProvider); prov == nil {
-				errs = append(errs, ruleError(items[0], "carrier %q is not one of the seller's carriers", *body.ShippingProvider))
+		case body.ShippingProvider != "":
+			if prov = st.provider(body.ShippingProvider); prov == nil {
+				errs = append(errs, ruleError(items[0], "carrier %q is not one of the seller's carriers", body.ShippingProvider))
 			}
 		}
 	}
-	tracking := ""
-	if body.TrackingNumber != nil {
-		tracking = strings.TrimSpace(*body.TrackingNumber)
-	}
-	if len(errs) == 0 && prov != nil && tracking == "" && !(prov.ApiIntegrationAvailable != nil && *prov.ApiIntegrationAvailable) {
-		errs = append(errs, ruleError(items[0], "trackingNumber is required for carrier %q, which has no API integration", *prov.Name))
+	tracking := strings.TrimSpace(body.TrackingNumber)
+	if len(errs) == 0 && prov != nil && tracking == "" && !prov.ApiIntegrationAvailable {
+		errs = append(errs, ruleError(items[0], "trackingNumber is required for carrier %q, which has no API integration", prov.Name))
 	}
 	if len(errs) == 0 && tracking != "" {
 		if owner := st.trackingOwner(tracking, idSet(items)); owner != 0 {
@@ -176,7 +170,7 @@ func (a *api) SetOrderItemsPackedByMarketplace(_ context.Context, req server.Set
 		return server.SetOrderItemsPackedByMarketplace422JSONResponse{ItemsRefusedJSONResponse: unprocessable(errs)}, nil
 	}
 	st.pack(items, body.DeliveryType)
-	now := st.stamp()
+	now := ptr(st.stamp())
 	for _, it := range items {
 		if prov != nil {
 			it.it.Shipment.Provider = carrier(prov)
@@ -184,8 +178,8 @@ func (a *api) SetOrderItemsPackedByMarketplace(_ context.Context, req server.Set
 		if tracking != "" {
 			it.it.Shipment.TrackingCode = tracking
 		}
-		if s := serials[it.it.Id]; s != nil {
-			it.it.ItemSerialNumber = ptr(*s)
+		if s := serials[it.it.Id]; s != "" {
+			it.it.ItemSerialNumber = ptr(s)
 		}
 		it.it.UpdatedAt = now
 	}
@@ -322,7 +316,7 @@ func (a *api) SetOrderItemsReturned(_ context.Context, req server.SetOrderItemsR
 	if len(errs) > 0 {
 		p := itemsProblem(errs)
 		if errs[0].kind == errTransition {
-			p.Detail = ptr("E073: all order items must have status delivered; " + *p.Detail)
+			p.Detail = "E073: all order items must have status delivered; " + p.Detail
 		}
 		return server.SetOrderItemsReturned422JSONResponse{ItemsRefusedJSONResponse: server.ItemsRefusedJSONResponse(p)}, nil
 	}
@@ -332,7 +326,7 @@ func (a *api) SetOrderItemsReturned(_ context.Context, req server.SetOrderItemsR
 			note = *body.Reason
 			it.it.FailureReason = gen.ItemFailureReason{Type: ptr(gen.ItemFailureReasonTypeReturned), Name: ptr(note), Details: ptr("")}
 			if r := st.reason(note, gen.FailureReasonTypeReturned); r != nil {
-				it.it.FailureReason.Description = r.Description
+				it.it.FailureReason.Description = ptr(r.Description)
 			}
 		}
 		st.setStatus(it, gen.OrderItemStatusReturned, note, st.editor)
@@ -393,18 +387,10 @@ func (a *api) AdminChangeOrderItemStatuses(_ context.Context, req server.AdminCh
 			vs = append(vs, violation{path: fmt.Sprintf("orderItems[%d].orderItemId", i), title: fmt.Sprintf("order item %d does not exist", oi.OrderItemId), value: fmt.Sprint(oi.OrderItemId), typ: "integer"})
 		case seen[oi.OrderItemId]:
 			vs = append(vs, violation{path: fmt.Sprintf("orderItems[%d].orderItemId", i), title: fmt.Sprintf("order item %d is given twice", oi.OrderItemId), value: fmt.Sprint(oi.OrderItemId), typ: "integer"})
-		case oi.Status == nil || !knownStatuses[gen.OrderItemStatus(*oi.Status)]:
-			v := ""
-			if oi.Status != nil {
-				v = *oi.Status
-			}
-			vs = append(vs, violation{path: fmt.Sprintf("orderItems[%d].status", i), title: "the status must be an order item status", value: v, typ: "string"})
+		case !knownStatuses[gen.OrderItemStatus(oi.Status)]:
+			vs = append(vs, violation{path: fmt.Sprintf("orderItems[%d].status", i), title: "the status must be an order item status", value: oi.Status, typ: "string"})
 		default:
-			r := ""
-			if oi.Reason != nil {
-				r = *oi.Reason
-			}
-			changes = append(changes, change{it, gen.OrderItemStatus(*oi.Status), r})
+			changes = append(changes, change{it, gen.OrderItemStatus(oi.Status), oi.Reason})
 		}
 		seen[oi.OrderItemId] = true
 	}
@@ -451,7 +437,7 @@ func (a *api) SetOrderItemTrackingCode(_ context.Context, req server.SetOrderIte
 			errs = append(errs, ruleError(it, "tracking code %q is already used by package %d", code, owner))
 		}
 		if len(errs) == 0 {
-			now := st.stamp()
+			now := ptr(st.stamp())
 			for _, pi := range pkgItems {
 				pi.it.Shipment.TrackingCode = code
 				pi.it.UpdatedAt = now
@@ -478,7 +464,7 @@ func (a *api) SetOrderItemShippingProvider(_ context.Context, req server.SetOrde
 		switch {
 		case prov == nil:
 			errs = append(errs, ruleError(it, "carrier %q is not one of the seller's carriers", body.ShippingProvider))
-		case prov.Status != nil && !*prov.Status:
+		case !prov.Status:
 			errs = append(errs, ruleError(it, "carrier %q is not active", body.ShippingProvider))
 		}
 		if body.TrackingCode != nil {
@@ -487,7 +473,7 @@ func (a *api) SetOrderItemShippingProvider(_ context.Context, req server.SetOrde
 			}
 		}
 		if len(errs) == 0 {
-			now := st.stamp()
+			now := ptr(st.stamp())
 			for _, pi := range pkgItems {
 				pi.it.Shipment.Provider = carrier(prov)
 				if body.TrackingCode != nil {
@@ -517,19 +503,19 @@ func (a *api) CreatePickupRequest(_ context.Context, req server.CreatePickupRequ
 		switch {
 		case !isCrossdocking(&it.it):
 			errs = append(errs, ruleError(it, "Order item contains not allowed shipment type %s", it.it.Shipment.Type))
-		case it.it.IsPickupRequestSent != nil && *it.it.IsPickupRequestSent:
+		case it.it.IsPickupRequestSent:
 			errs = append(errs, ruleError(it, "a pickup was already requested"))
 		}
 	}
 	if len(errs) > 0 {
 		return server.CreatePickupRequest422JSONResponse{ItemsUnprocessableJSONResponse: server.ItemsUnprocessableJSONResponse(itemErrorsBody(errs))}, nil
 	}
-	now := st.stamp()
+	now := ptr(st.stamp())
 	for _, it := range items {
-		it.it.IsPickupRequestSent = ptr(true)
+		it.it.IsPickupRequestSent = true
 		it.it.UpdatedAt = now
 	}
-	return server.CreatePickupRequest201JSONResponse{OrderItemIds: ptr(ids(items)), Errors: &[]string{}}, nil
+	return server.CreatePickupRequest201JSONResponse{OrderItemIds: ids(items), Errors: []string{}}, nil
 }
 
 // SetInvoiceNumber sets the invoice number of an item's package. The
@@ -553,7 +539,7 @@ func (a *api) SetInvoiceNumber(_ context.Context, req server.SetInvoiceNumberReq
 	case it.it.Status == gen.OrderItemStatusCanceled:
 		return bad("orderItemId", fmt.Sprintf("order item %d is canceled", body.OrderItemId), fmt.Sprint(body.OrderItemId))
 	}
-	now := st.stamp()
+	now := ptr(st.stamp())
 	for _, pi := range st.packageItems(it) {
 		pi.it.InvoiceNumber = ptr(body.InvoiceNumber)
 		pi.it.UpdatedAt = now
@@ -599,7 +585,7 @@ func (a *api) SetInvoiceAccessKeys(_ context.Context, req server.SetInvoiceAcces
 	if len(errs) > 0 {
 		return server.SetInvoiceAccessKeys422JSONResponse{ItemsRefusedJSONResponse: unprocessable(errs)}, nil
 	}
-	now := st.stamp()
+	now := ptr(st.stamp())
 	for _, it := range items {
 		for _, pi := range st.packageItems(it) {
 			pi.it.InvoiceAccesskey = ptr(keys[it.it.Id])

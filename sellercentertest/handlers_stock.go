@@ -72,7 +72,7 @@ func readImageForm(form map[string]formFile) (imageInput, []violation) {
 }
 
 func (st *store) uploadedImageURL(ps *productSet) string {
-	return fmt.Sprintf("https://img.sellercentertest.example/p/%d-u%d.jpg", deref(ps.ps.Id), st.cat.nextImage)
+	return fmt.Sprintf("https://img.sellercentertest.example/p/%d-u%d.jpg", ps.ps.Id, st.cat.nextImage)
 }
 
 // AddProductSetImage adds an image from a URL (JSON) or a file (multipart).
@@ -112,8 +112,8 @@ func (a *api) AddProductSetImage(_ context.Context, req server.AddProductSetImag
 	case in.overwrite:
 		pos = *in.position
 		for _, im := range st.imagesOf(ps) {
-			if deref(im.Position) == pos {
-				st.removeImage(ps, deref(im.Id))
+			if im.Position == pos {
+				st.removeImage(ps, im.Id)
 			}
 		}
 	default:
@@ -175,7 +175,7 @@ func (a *api) UpdateProductSetImage(_ context.Context, req server.UpdateProductS
 		return server.UpdateProductSetImage404JSONResponse{NotFoundJSONResponse: imageNotFound(req.ProductSetId, req.ImageId)}, nil
 	}
 	if in.position != nil {
-		im.Position = ptr(*in.position)
+		im.Position = *in.position
 		switch {
 		case *in.position == 1:
 			ps.mainID = req.ImageId
@@ -185,9 +185,9 @@ func (a *api) UpdateProductSetImage(_ context.Context, req server.UpdateProductS
 	}
 	switch {
 	case in.url != nil:
-		im.DisplayUrl, im.SrcId = ptr(*in.url), nil
+		im.DisplayUrl, im.SrcId = *in.url, nil
 	case in.file != nil:
-		im.DisplayUrl, im.SrcId = ptr(fmt.Sprintf("https://img.sellercentertest.example/p/%d-u%d-r.jpg", req.ProductSetId, req.ImageId)), nil
+		im.DisplayUrl, im.SrcId = fmt.Sprintf("https://img.sellercentertest.example/p/%d-u%d-r.jpg", req.ProductSetId, req.ImageId), nil
 	}
 	im.UpdatedAt = st.stamp()
 	st.touch(ps)
@@ -211,16 +211,16 @@ func (a *api) DeleteProductSetImage(_ context.Context, req server.DeleteProductS
 // a null URL.
 func (a *api) ListProductSetCoverImages(_ context.Context, req server.ListProductSetCoverImagesRequestObject) (server.ListProductSetCoverImagesResponseObject, error) {
 	st := a.st
-	ids := deref(req.Params.ProductSetIds)
+	ids := req.Params.ProductSetIds
 	if len(ids) == 0 {
 		ids = sortedKeys(st.cat.sets)
 	}
 	out := server.ListProductSetCoverImages200JSONResponse{}
 	for _, id := range ids {
-		c := gen.ProductSetCoverImage{ProductSetId: ptr(id)}
+		c := gen.ProductSetCoverImage{ProductSetId: id}
 		if ps := st.setByID(id); ps != nil {
 			if im := st.mainImage(ps); im != nil {
-				c.ImageUrl = ptr(deref(im.DisplayUrl))
+				c.ImageUrl = ptr(im.DisplayUrl)
 			}
 		}
 		out = append(out, c)
@@ -231,7 +231,7 @@ func (a *api) ListProductSetCoverImages(_ context.Context, req server.ListProduc
 // ListImagesOfProductSets gives every image URL of sets, cover first.
 func (a *api) ListImagesOfProductSets(_ context.Context, req server.ListImagesOfProductSetsRequestObject) (server.ListImagesOfProductSetsResponseObject, error) {
 	st := a.st
-	ids := deref(req.Params.ProductSetIds)
+	ids := req.Params.ProductSetIds
 	if len(ids) == 0 {
 		ids = sortedKeys(st.cat.sets)
 	}
@@ -240,14 +240,14 @@ func (a *api) ListImagesOfProductSets(_ context.Context, req server.ListImagesOf
 		links := []gen.ImageLink{}
 		if ps := st.setByID(id); ps != nil {
 			for _, im := range st.imagesOf(ps) {
-				l := gen.ImageLink{Id: ptr(deref(im.Id)), DisplayUrl: ptr(deref(im.DisplayUrl))}
+				l := gen.ImageLink{Id: im.Id, DisplayUrl: im.DisplayUrl}
 				if im.SrcId != nil {
 					l.SrcId = ptr(*im.SrcId)
 				}
 				links = append(links, l)
 			}
 		}
-		out = append(out, gen.ProductSetImages{ProductSetId: ptr(id), Images: &links})
+		out = append(out, gen.ProductSetImages{ProductSetId: id, Images: links})
 	}
 	return out, nil
 }
@@ -265,12 +265,12 @@ func (a *api) ListMainImagesBySku(_ context.Context, req server.ListMainImagesBy
 		if p == nil {
 			continue
 		}
-		m := gen.ProductMainImage{ProductSetId: ptr(deref(p.p.ProductSetId)), SellerSku: ptr(deref(p.p.SellerSku))}
+		m := gen.ProductMainImage{ProductSetId: p.p.ProductSetId, SellerSku: p.p.SellerSku}
 		if p.p.ShopSku != nil {
 			m.ShopSku = ptr(*p.p.ShopSku)
 		}
 		if im := st.mainImage(st.setOf(p)); im != nil {
-			m.MainImageUrl = ptr(deref(im.DisplayUrl))
+			m.MainImageUrl = ptr(im.DisplayUrl)
 		}
 		out = append(out, m)
 	}
@@ -288,7 +288,7 @@ func (a *api) ExportProductImages(ctx context.Context, req server.ExportProductI
 	f.missingImage = deref(p.OnlyWithMissingImage)
 	st := a.st
 	sets := st.filterSets(f)
-	if deref(p.OrderDirection) == gen.ProductSetSortDirectionDESC {
+	if p.OrderDirection == gen.ProductSetSortDirectionDESC {
 		slices.Reverse(sets)
 	}
 	var b bytes.Buffer
@@ -297,18 +297,18 @@ func (a *api) ExportProductImages(ctx context.Context, req server.ExportProductI
 	for _, ps := range sets {
 		row := make([]string, 1+len(imageColumns))
 		if first := st.first(ps); first != nil {
-			row[0] = deref(first.p.SellerSku)
+			row[0] = first.p.SellerSku
 		}
 		for _, im := range st.imagesOf(ps) {
-			if pos := deref(im.Position); pos >= 1 && pos <= len(imageColumns) && row[pos] == "" {
-				row[pos] = deref(im.DisplayUrl)
+			if pos := im.Position; pos >= 1 && pos <= len(imageColumns) && row[pos] == "" {
+				row[pos] = im.DisplayUrl
 			}
 		}
 		_ = w.Write(row)
 	}
 	w.Flush()
 	x := st.newExport(gen.ExportActionProductImage, "Product images", "csv", st.now(), b.Bytes(), mimeCSV)
-	return server.ExportProductImages201JSONResponse{ExportItemId: ptr(x.id), Uuid: ptr(x.fileUUID)}, nil
+	return server.ExportProductImages201JSONResponse{ExportItemId: x.id, Uuid: x.fileUUID}, nil
 }
 
 // --- prices ---
@@ -327,28 +327,28 @@ func (st *store) countryPrices(p *catProduct) []gen.CountryPrice {
 // by product set.
 func (a *api) ListPrices(_ context.Context, req server.ListPricesRequestObject) (server.ListPricesResponseObject, error) {
 	p := req.Params
-	setIDs, productIDs := deref(p.ProductSetIds), deref(p.ProductIds)
+	setIDs, productIDs := p.ProductSetIds, p.ProductIds
 	uuids := map[string]bool{}
-	for _, u := range deref(p.ProductUuids) {
+	for _, u := range p.ProductUuids {
 		uuids[u.String()] = true
 	}
-	name := strings.ToLower(deref(p.ProductName))
+	name := strings.ToLower(p.ProductName)
 	anyFilter := len(setIDs) > 0 || len(productIDs) > 0 || len(uuids) > 0 || name != ""
 	st := a.st
 	out := server.ListPrices200JSONResponse{}
 	for _, ps := range st.setsOrAll(nil) {
 		var items []gen.ProductCountryPrices
 		for _, pr := range st.productsOf(ps) {
-			hit := !anyFilter || slices.Contains(setIDs, deref(ps.ps.Id)) || slices.Contains(productIDs, deref(pr.p.Id)) ||
-				uuids[deref(pr.p.Uuid)] || name != "" && (strings.Contains(strings.ToLower(st.productName(pr)), name) ||
-				strings.Contains(strings.ToLower(deref(pr.p.SellerSku)), name) || strings.Contains(strings.ToLower(deref(pr.p.ShopSku)), name))
+			hit := !anyFilter || slices.Contains(setIDs, ps.ps.Id) || slices.Contains(productIDs, pr.p.Id) ||
+				uuids[pr.p.Uuid] || name != "" && (strings.Contains(strings.ToLower(st.productName(pr)), name) ||
+				strings.Contains(strings.ToLower(pr.p.SellerSku), name) || strings.Contains(strings.ToLower(deref(pr.p.ShopSku)), name))
 			if hit {
 				prices := st.countryPrices(pr)
-				items = append(items, gen.ProductCountryPrices{ProductId: ptr(deref(pr.p.Id)), Prices: &prices})
+				items = append(items, gen.ProductCountryPrices{ProductId: pr.p.Id, Prices: prices})
 			}
 		}
 		if len(items) > 0 {
-			out = append(out, gen.ProductSetPrices{ProductSetId: ptr(deref(ps.ps.Id)), Items: &items})
+			out = append(out, gen.ProductSetPrices{ProductSetId: ps.ps.Id, Items: items})
 		}
 	}
 	return out, nil
@@ -372,13 +372,13 @@ func (a *api) ListProductSetPrices(_ context.Context, req server.ListProductSetP
 
 // priceFrom builds a price row from a write: price fields left out are
 // cleared, the status is kept.
-func priceFrom(old *priceRow, price, sale *float64, start, end *datetime.Time, status *gen.PriceStatus) priceRow {
+func priceFrom(old *priceRow, price, sale *float64, start, end *datetime.Time, status gen.PriceStatus) priceRow {
 	r := priceRow{price: price, sale: sale, start: start, end: end, status: gen.PriceStatusActive}
 	if old != nil {
 		r.status = old.status
 	}
-	if status != nil {
-		r.status = *status
+	if status != "" {
+		r.status = status
 	}
 	return r
 }
@@ -412,7 +412,7 @@ func (a *api) UpdateProductSetPrices(_ context.Context, req server.UpdateProduct
 	var applied []gen.Price
 	for i, row := range deref(req.Body) {
 		p := st.cat.products[row.ProductId]
-		if p == nil || deref(p.p.ProductSetId) != req.ProductSetId {
+		if p == nil || p.p.ProductSetId != req.ProductSetId {
 			problems = append(problems, fmt.Sprintf("row %d: product set %d has no product %d", i, req.ProductSetId, row.ProductId))
 			continue
 		}
@@ -423,7 +423,7 @@ func (a *api) UpdateProductSetPrices(_ context.Context, req server.UpdateProduct
 			continue
 		}
 		p.prices[code] = &r
-		p.p.UpdatedAt = st.stamp()
+		p.p.UpdatedAt = ptr(st.stamp())
 		applied = append(applied, st.renderPrice(p, code))
 	}
 	if len(problems) > 0 {
@@ -446,7 +446,7 @@ func (a *api) UpdateProductPrice(_ context.Context, req server.UpdateProductPric
 		return server.UpdateProductPrice422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(field + ": " + msg)}, nil
 	}
 	p.prices[code] = &r
-	p.p.UpdatedAt = st.stamp()
+	p.p.UpdatedAt = ptr(st.stamp())
 	return server.UpdateProductPrice200JSONResponse(st.renderPrice(p, code)), nil
 }
 
@@ -468,7 +468,7 @@ func (a *api) SetProductPriceStatus(_ context.Context, req server.SetProductPric
 			fmt.Sprintf("product %d has no price in %s; set one with updateProductPrice first", req.ProductId, code))}, nil
 	}
 	r.status = deref(req.Body).Status
-	p.p.UpdatedAt = st.stamp()
+	p.p.UpdatedAt = ptr(st.stamp())
 	return server.SetProductPriceStatus204Response{}, nil
 }
 
@@ -492,7 +492,7 @@ func (a *api) UpdateProductStock(_ context.Context, req server.UpdateProductStoc
 	skipped := server.UpdateProductStock200JSONResponse{}
 	for _, r := range rows {
 		p := st.cat.products[r.ProductId]
-		if p == nil || deref(p.p.ShipmentTypeId) == shipWarehouse {
+		if p == nil || p.p.ShipmentTypeId == shipWarehouse {
 			skipped = append(skipped, r)
 			continue
 		}
@@ -535,7 +535,7 @@ func (a *api) ListProductSetStockSummaries(_ context.Context, req server.ListPro
 		zero, consign := false, false
 		if ps := st.setByID(id); ps != nil {
 			for _, p := range st.productsOf(ps) {
-				if deref(p.p.Status) == gen.ProductStatusDeleted {
+				if p.p.Status == gen.ProductStatusDeleted {
 					continue
 				}
 				sum += st.quantity(p)
@@ -544,12 +544,12 @@ func (a *api) ListProductSetStockSummaries(_ context.Context, req server.ListPro
 				sellable += p.consign.sellable()
 				nonSellable += p.consign.nonSellable()
 				zero = zero || st.available(p) == 0
-				consign = consign || deref(p.p.ShipmentTypeId) == shipWarehouse
+				consign = consign || p.p.ShipmentTypeId == shipWarehouse
 			}
 		}
-		out = append(out, gen.ProductSetStockSummary{ProductSetId: ptr(id), SumOfStocks: ptr(sum), HasProductWithZeroStock: ptr(zero),
-			FulfilmentStock: ptr(fulfil), ReservedStock: ptr(reserved), SellableStock: ptr(sellable), NonSellableStock: ptr(nonSellable),
-			IsConsignmentShipment: ptr(consign)})
+		out = append(out, gen.ProductSetStockSummary{ProductSetId: id, SumOfStocks: sum, HasProductWithZeroStock: zero,
+			FulfilmentStock: fulfil, ReservedStock: reserved, SellableStock: sellable, NonSellableStock: nonSellable,
+			IsConsignmentShipment: consign})
 	}
 	return out, nil
 }
@@ -562,10 +562,10 @@ func (a *api) GetProductConsignmentStock(_ context.Context, req server.GetProduc
 		return server.GetProductConsignmentStock404JSONResponse{NotFoundJSONResponse: notFound("product", req.ProductId)}, nil
 	}
 	c := p.consign
-	out := server.GetProductConsignmentStock200JSONResponse{ProductId: ptr(req.ProductId), Received: ptr(c.received),
-		Quarantined: ptr(c.quarantined), Defective: ptr(c.defective), Canceled: ptr(c.canceled), Returned: ptr(c.returned), Failed: ptr(c.failed)}
+	out := server.GetProductConsignmentStock200JSONResponse{ProductId: req.ProductId, Received: c.received,
+		Quarantined: c.quarantined, Defective: c.defective, Canceled: c.canceled, Returned: c.returned, Failed: c.failed}
 	if c.id != 0 {
-		out.Id = ptr(c.id)
+		out.Id = c.id
 	}
 	return out, nil
 }
@@ -603,7 +603,7 @@ func (a *api) SetWarehouseStock(_ context.Context, req server.SetWarehouseStockR
 		return server.SetWarehouseStock404JSONResponse{NotFoundJSONResponse: server.NotFoundJSONResponse(problem(404, typeNotFound, "Entity not found", msg))}, nil
 	case deref(w.Status) != gen.WarehouseStatusActive:
 		return server.SetWarehouseStock422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(fmt.Sprintf("warehouse %d (%s) is %s", req.WarehouseId, w.Name, deref(w.Status)))}, nil
-	case deref(p.p.ShipmentTypeId) == shipWarehouse:
+	case p.p.ShipmentTypeId == shipWarehouse:
 		return server.SetWarehouseStock422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(fmt.Sprintf("the marketplace holds the stock of product %d", req.ProductId))}, nil
 	case q < 0:
 		return server.SetWarehouseStock422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(fmt.Sprintf("the quantity %d is negative", q))}, nil
@@ -646,7 +646,7 @@ func (st *store) checkWarehouse(id int, w gen.Warehouse) string {
 // storeWarehouse writes w as warehouse id, applying the defaults of the
 // schema and keeping one default warehouse.
 func (st *store) storeWarehouse(id int, w gen.Warehouse) *gen.Warehouse {
-	w.Id, w.SellerId = ptr(id), ptr(deref(st.seller.Id))
+	w.Id, w.SellerId = ptr(id), ptr(st.seller.Id)
 	if w.Status == nil {
 		w.Status = ptr(gen.WarehouseStatusDisabled)
 	}
@@ -734,12 +734,12 @@ func (a *api) ListProductSetTags(_ context.Context, req server.ListProductSetTag
 			tags = ps.tagIDs
 		}
 		if len(tags) == 0 {
-			out = append(out, gen.ProductSetTag{ProductSetId: ptr(id)})
+			out = append(out, gen.ProductSetTag{ProductSetId: id})
 		}
 		for _, t := range tags {
 			for _, known := range st.cat.productTags {
 				if known.Id == t {
-					out = append(out, gen.ProductSetTag{ProductSetId: ptr(id), TagId: ptr(t), TagName: ptr(known.Name)})
+					out = append(out, gen.ProductSetTag{ProductSetId: id, TagId: ptr(t), TagName: ptr(known.Name)})
 				}
 			}
 		}
@@ -757,8 +757,8 @@ func (a *api) ListProductTags(_ context.Context, _ server.ListProductTagsRequest
 // seller.
 func (a *api) ListSellerTags(_ context.Context, req server.ListSellerTagsRequestObject) (server.ListSellerTagsResponseObject, error) {
 	st := a.st
-	all := []gen.SellerTags{{SellerId: ptr(deref(st.seller.Id)), Tags: ptr(append([]string{}, st.cat.sellerTags...))}}
+	all := []gen.SellerTags{{SellerId: st.seller.Id, Tags: append([]string{}, st.cat.sellerTags...)}}
 	from, to, _ := page(len(all), req.Params.Offset, req.Params.Limit)
 	return server.ListSellerTags200JSONResponse{Items: all[from:to], Pagination: gen.Pagination{
-		Limit: ptr(req.Params.Limit), Offset: ptr(req.Params.Offset), TotalCount: ptr(len(all))}}, nil
+		Limit: req.Params.Limit, Offset: req.Params.Offset, TotalCount: len(all)}}, nil
 }

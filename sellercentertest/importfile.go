@@ -265,7 +265,7 @@ func (st *store) feedNames() map[string]string {
 	out := map[string]string{}
 	for _, a := range st.cat.attrs {
 		if a.kind() != gen.AttributeDefinitionAttributeTypeSystem {
-			n := deref(a.def.FeedName)
+			n := a.def.FeedName
 			out[strings.ToLower(n)] = n
 		}
 	}

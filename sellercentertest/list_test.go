@@ -27,14 +27,14 @@ func TestSeedCoversEveryStatus(t *testing.T) {
 	}
 	var masked, vouchers, nullBilling int
 	for _, o := range orders {
-		if o.Address.Shipping != nil && str(o.Address.Shipping.Email) == "#####" {
+		if o.Address.Shipping != nil && o.Address.Shipping.Email == "#####" {
 			masked++
 		}
 		if o.Address.Billing == nil {
 			nullBilling++
 		}
 		for _, it := range o.Items {
-			if it.Vouchers != nil && len(*it.Vouchers) > 0 {
+			if len(it.Vouchers) > 0 {
 				vouchers++
 			}
 		}
@@ -71,13 +71,13 @@ func TestListOrdersPagination(t *testing.T) {
 				t.Fatalf("ListOrders(limit %d, offset %d) = %v %s", limit, offset, err, r.Body)
 			}
 			p := r.JSON200.Pagination
-			if *p.Limit != limit || *p.Offset != offset || len(r.JSON200.Items) > limit {
-				t.Fatalf("page = %d items, pagination %d/%d, want at most %d items and limit/offset %d/%d", len(r.JSON200.Items), *p.Limit, *p.Offset, limit, limit, offset)
+			if p.Limit != limit || p.Offset != offset || len(r.JSON200.Items) > limit {
+				t.Fatalf("page = %d items, pagination %d/%d, want at most %d items and limit/offset %d/%d", len(r.JSON200.Items), p.Limit, p.Offset, limit, limit, offset)
 			}
 			for _, o := range r.JSON200.Items {
 				seen = append(seen, o.Id)
 			}
-			if !*p.HasNext {
+			if !p.HasNext {
 				break
 			}
 			if offset > 10*len(all) {
@@ -94,7 +94,7 @@ func TestListOrdersPagination(t *testing.T) {
 		}
 	}
 	r, err := c.ListOrdersWithResponse(context.Background(), &gen.ListOrdersParams{Limit: 5, Offset: 1000})
-	if err != nil || r.JSON200 == nil || len(r.JSON200.Items) != 0 || *r.JSON200.Pagination.HasNext {
+	if err != nil || r.JSON200 == nil || len(r.JSON200.Items) != 0 || r.JSON200.Pagination.HasNext {
 		t.Errorf("ListOrders past the end = %v %s, want an empty last page", err, r.Body)
 	}
 }
@@ -127,37 +127,37 @@ func TestListOrdersFilters(t *testing.T) {
 		params gen.ListOrdersParams
 		want   []int
 	}{
-		{"section status_shipped", gen.ListOrdersParams{Section: ptr(gen.OrderSectionStatusShipped)},
+		{"section status_shipped", gen.ListOrdersParams{Section: gen.OrderSectionStatusShipped},
 			want(hasItem(func(it gen.OrderItem) bool { return it.Status == gen.OrderItemStatusShipped }))},
-		{"section group_express", gen.ListOrdersParams{Section: ptr(gen.OrderSectionGroupExpress)},
+		{"section group_express", gen.ListOrdersParams{Section: gen.OrderSectionGroupExpress},
 			want(hasItem(func(it gen.OrderItem) bool {
 				return it.Status == gen.OrderItemStatusPending && *it.Shipment.ProviderType == gen.ItemShipmentProviderTypeExpress
 			}))},
-		{"orderIds[]", gen.ListOrdersParams{OrderIds: &[]int{1003, 1001, 424242}}, []int{1001, 1003}},
-		{"orderNumbers[]", gen.ListOrdersParams{OrderNumbers: &[]string{all[4].Number}}, []int{all[4].Id}},
-		{"dateStart", gen.ListOrdersParams{DateStart: &mid}, want(func(o gen.Order) bool { return !o.CreatedAt.Before(mid.Time) })},
-		{"dateEnd", gen.ListOrdersParams{DateEnd: &mid}, want(func(o gen.Order) bool { return !o.CreatedAt.After(mid.Time) })},
-		{"dateStart and dateEnd", gen.ListOrdersParams{DateStart: ptr(datetime.New(day.Time)), DateEnd: ptr(datetime.New(day.Add(24*time.Hour - time.Microsecond)))},
+		{"orderIds[]", gen.ListOrdersParams{OrderIds: []int{1003, 1001, 424242}}, []int{1001, 1003}},
+		{"orderNumbers[]", gen.ListOrdersParams{OrderNumbers: []string{all[4].Number}}, []int{all[4].Id}},
+		{"dateStart", gen.ListOrdersParams{DateStart: mid}, want(func(o gen.Order) bool { return !o.CreatedAt.Before(mid.Time) })},
+		{"dateEnd", gen.ListOrdersParams{DateEnd: mid}, want(func(o gen.Order) bool { return !o.CreatedAt.After(mid.Time) })},
+		{"dateStart and dateEnd", gen.ListOrdersParams{DateStart: datetime.New(day.Time), DateEnd: datetime.New(day.Add(24*time.Hour - time.Microsecond))},
 			want(func(o gen.Order) bool { return o.CreatedAt.Format(time.DateOnly) == "2024-10-03" })},
-		{"plain dates cover whole days", gen.ListOrdersParams{DateStart: &day, DateEnd: &day},
+		{"plain dates cover whole days", gen.ListOrdersParams{DateStart: day, DateEnd: day},
 			want(func(o gen.Order) bool { return o.CreatedAt.Format(time.DateOnly) == "2024-10-03" })},
-		{"customers[]", gen.ListOrdersParams{Customers: &[]string{"priya"}},
+		{"customers[]", gen.ListOrdersParams{Customers: []string{"priya"}},
 			want(func(o gen.Order) bool { return str(o.Customer.FirstName) == "Priya" })},
-		{"shipmentType", gen.ListOrdersParams{ShipmentType: ptr(gen.ShipmentTypeCrossdocking)},
+		{"shipmentType", gen.ListOrdersParams{ShipmentType: gen.ShipmentTypeCrossdocking},
 			want(hasItem(func(it gen.OrderItem) bool { return it.Shipment.Type == gen.ItemShipmentTypeCrossdocking }))},
 		{"outlet", gen.ListOrdersParams{Outlet: ptr(true)}, want(hasItem(func(it gen.OrderItem) bool { return it.IsOutlet }))},
-		{"packed not_packed", gen.ListOrdersParams{Packed: ptr(gen.PackingStateNotPacked)}, want(func(o gen.Order) bool { return o.PackedItemsCount == 0 })},
-		{"productSku[]", gen.ListOrdersParams{ProductSku: &[]string{"EGIFT-50"}},
+		{"packed not_packed", gen.ListOrdersParams{Packed: gen.PackingStateNotPacked}, want(func(o gen.Order) bool { return o.PackedItemsCount == 0 })},
+		{"productSku[]", gen.ListOrdersParams{ProductSku: []string{"EGIFT-50"}},
 			want(hasItem(func(it gen.OrderItem) bool { return it.Product.SellerSku == "EGIFT-50" }))},
-		{"tags[]", gen.ListOrdersParams{Tags: &[]string{"309"}}, []int{1013}},
-		{"paymentMethods[]", gen.ListOrdersParams{PaymentMethods: &[]string{"CreditCard"}},
+		{"tags[]", gen.ListOrdersParams{Tags: []string{"309"}}, []int{1013}},
+		{"paymentMethods[]", gen.ListOrdersParams{PaymentMethods: []string{"CreditCard"}},
 			want(func(o gen.Order) bool { return o.PaymentMethod == "CreditCard" })},
 		{"invoiceRequired", gen.ListOrdersParams{InvoiceRequired: ptr(true)}, want(func(o gen.Order) bool { return o.InvoiceRequired })},
-		{"fulfilmentType[] venture", gen.ListOrdersParams{FulfilmentType: &[]gen.FulfilmentType{gen.FulfilmentTypeVenture}},
+		{"fulfilmentType[] venture", gen.ListOrdersParams{FulfilmentType: []gen.FulfilmentType{gen.FulfilmentTypeVenture}},
 			want(hasItem(func(it gen.OrderItem) bool { return it.Shipment.Type == gen.ItemShipmentTypeWarehouse }))},
-		{"cancelationReasons[]", gen.ListOrdersParams{CancelationReasons: &[]string{"Out of stock"}},
+		{"cancelationReasons[]", gen.ListOrdersParams{CancelationReasons: []string{"Out of stock"}},
 			want(hasItem(func(it gen.OrderItem) bool { return str(it.FailureReason.Name) == "Out of stock" }))},
-		{"no match", gen.ListOrdersParams{OrderNumbers: &[]string{"XX-0"}}, nil},
+		{"no match", gen.ListOrdersParams{OrderNumbers: []string{"XX-0"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -189,7 +189,7 @@ func TestListOrdersFilters(t *testing.T) {
 		t.Fatalf("SetOrderItemsShipped(%d) = %v %s", id, err, r.Body)
 	}
 	it, _ := clockless.OrderItem(id)
-	r, err := cc.ListOrdersWithResponse(context.Background(), &gen.ListOrdersParams{Limit: 100, UpdateDateStart: &before, Sort: ptr(gen.ListOrdersParamsSortUpdatedAt), SortDir: ptr(gen.SortDirectionDesc)})
+	r, err := cc.ListOrdersWithResponse(context.Background(), &gen.ListOrdersParams{Limit: 100, UpdateDateStart: before, Sort: gen.ListOrdersParamsSortUpdatedAt, SortDir: gen.SortDirectionDesc})
 	if err != nil || r.JSON200 == nil || len(r.JSON200.Items) != 1 || r.JSON200.Items[0].Id != it.OrderId {
 		t.Errorf("ListOrders(updateDateStart now-1m) = %v %.300s, want only order %d", err, r.Body, it.OrderId)
 	}
@@ -205,11 +205,11 @@ func TestListOrderItems(t *testing.T) {
 	slices.Sort(want)
 	var got []int
 	for offset := 0; ; offset += 2 {
-		r, err := c.ListOrderItemsWithResponse(ctx, &gen.ListOrderItemsParams{Limit: 2, Offset: offset, Status: &statuses})
+		r, err := c.ListOrderItemsWithResponse(ctx, &gen.ListOrderItemsParams{Limit: 2, Offset: offset, Status: statuses})
 		if err != nil || r.JSON200 == nil {
 			t.Fatalf("ListOrderItems(offset %d) = %v %s", offset, err, r.Body)
 		}
-		if total := *r.JSON200.Pagination.TotalCount; total != len(want) {
+		if total := r.JSON200.Pagination.TotalCount; total != len(want) {
 			t.Fatalf("totalCount = %d, want %d", total, len(want))
 		}
 		if len(r.JSON200.Items) == 0 {
@@ -225,15 +225,15 @@ func TestListOrderItems(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("ListOrderItems(status %v) = %v, want %v", statuses, got, want)
 	}
-	r, err := c.ListOrderItemsWithResponse(ctx, &gen.ListOrderItemsParams{Limit: 10, OrderItemIds: &[]int{5001, 5002}, IncludeVoucherDetails: ptr(true)})
-	if err != nil || r.JSON200 == nil || len(r.JSON200.Items) != 2 || r.JSON200.Items[0].Vouchers == nil || len(*r.JSON200.Items[0].Vouchers) != 1 {
+	r, err := c.ListOrderItemsWithResponse(ctx, &gen.ListOrderItemsParams{Limit: 10, OrderItemIds: []int{5001, 5002}, IncludeVoucherDetails: ptr(true)})
+	if err != nil || r.JSON200 == nil || len(r.JSON200.Items) != 2 || r.JSON200.Items[0].Vouchers == nil || len(r.JSON200.Items[0].Vouchers) != 1 {
 		t.Errorf("ListOrderItems(5001, 5002 with vouchers) = %v %s, want both with one voucher each", err, r.Body)
 	}
-	r, err = c.ListOrderItemsWithResponse(ctx, &gen.ListOrderItemsParams{Limit: 100, OrderIds: &[]int{1011}, ReturnedBy: ptr(gen.ListOrderItemsParamsReturnedBySeller)})
+	r, err = c.ListOrderItemsWithResponse(ctx, &gen.ListOrderItemsParams{Limit: 100, OrderIds: []int{1011}, ReturnedBy: gen.ListOrderItemsParamsReturnedBySeller})
 	if err != nil || r.JSON200 == nil || len(r.JSON200.Items) != 1 || r.JSON200.Items[0].Status != gen.OrderItemStatusReturned {
 		t.Errorf("ListOrderItems(order 1011, returnedBy seller) = %v %.300s, want its returned item", err, r.Body)
 	}
-	r, err = c.ListOrderItemsWithResponse(ctx, &gen.ListOrderItemsParams{Limit: 100, OrderIds: &[]int{1011}, ReturnedBy: ptr(gen.ListOrderItemsParamsReturnedByRegion)})
+	r, err = c.ListOrderItemsWithResponse(ctx, &gen.ListOrderItemsParams{Limit: 100, OrderIds: []int{1011}, ReturnedBy: gen.ListOrderItemsParamsReturnedByRegion})
 	if err != nil || r.JSON200 == nil || len(r.JSON200.Items) != 0 {
 		t.Errorf("ListOrderItems(order 1011, returnedBy region) = %v %.300s, want none", err, r.Body)
 	}
@@ -256,20 +256,20 @@ func TestOrderCounters(t *testing.T) {
 			name      string
 			got, want int
 		}{
-			{"pending", *got.Pending.Pending, len(s.ItemIDs(gen.OrderItemStatusPending))},
-			{"readyToShipCount", *got.ReadyToShipCount, len(s.ItemIDs(gen.OrderItemStatusReadyToShip))},
-			{"shippedCount", *got.ShippedCount, len(s.ItemIDs(gen.OrderItemStatusShipped))},
-			{"paymentPendingCount", *got.PaymentPendingCount, len(s.ItemIDs(gen.OrderItemStatusPaymentPending))},
+			{"pending", got.Pending.Pending, len(s.ItemIDs(gen.OrderItemStatusPending))},
+			{"readyToShipCount", got.ReadyToShipCount, len(s.ItemIDs(gen.OrderItemStatusReadyToShip))},
+			{"shippedCount", got.ShippedCount, len(s.ItemIDs(gen.OrderItemStatusShipped))},
+			{"paymentPendingCount", got.PaymentPendingCount, len(s.ItemIDs(gen.OrderItemStatusPaymentPending))},
 		}
 		for _, ch := range checks {
 			if ch.got != ch.want {
 				t.Errorf("%s: counter %s = %d, want %d", when, ch.name, ch.got, ch.want)
 			}
 		}
-		byType := *got.Pending.PendingAirCount + *got.Pending.PendingEconomyCount + *got.Pending.PendingExpressCount +
-			*got.Pending.PendingSamedayCount + *got.Pending.PendingStandardCount + *got.Pending.PendingSurfaceCount
-		if byType > *got.Pending.Pending {
-			t.Errorf("%s: pending by carrier type sums to %d, more than %d pending", when, byType, *got.Pending.Pending)
+		byType := got.Pending.PendingAirCount + got.Pending.PendingEconomyCount + got.Pending.PendingExpressCount +
+			got.Pending.PendingSamedayCount + got.Pending.PendingStandardCount + got.Pending.PendingSurfaceCount
+		if byType > got.Pending.Pending {
+			t.Errorf("%s: pending by carrier type sums to %d, more than %d pending", when, byType, got.Pending.Pending)
 		}
 	}
 	check("seeded")
@@ -286,38 +286,38 @@ func TestListExports(t *testing.T) {
 	c := apiClient(t, s)
 	ctx := context.Background()
 	r, err := c.ListExportsWithResponse(ctx, &gen.ListExportsParams{Limit: 1, Offset: 0, ExportActions: []gen.ExportAction{gen.ExportActionOrder}})
-	if err != nil || r.JSON200 == nil || *r.JSON200.Pagination.TotalCount != 2 || len(r.JSON200.Items) != 1 {
+	if err != nil || r.JSON200 == nil || r.JSON200.Pagination.TotalCount != 2 || len(r.JSON200.Items) != 1 {
 		t.Fatalf("ListExports(Order, limit 1) = %v %s, want 1 of 2", err, r.Body)
 	}
 	r, err = c.ListExportsWithResponse(ctx, &gen.ListExportsParams{Limit: 20, ExportActions: []gen.ExportAction{gen.ExportActionOrder, gen.ExportActionProduct},
-		Keyword: ptr("SHOES"), OrderDirection: ptr(gen.ListExportsParamsOrderDirectionDESC)})
-	if err != nil || r.JSON200 == nil || len(r.JSON200.Items) != 1 || *r.JSON200.Items[0].Status != gen.ExportItemStatusExpired {
+		Keyword: "SHOES", OrderDirection: gen.ListExportsParamsOrderDirectionDESC})
+	if err != nil || r.JSON200 == nil || len(r.JSON200.Items) != 1 || r.JSON200.Items[0].Status != gen.ExportItemStatusExpired {
 		t.Fatalf("ListExports(keyword SHOES) = %v %s, want the expired product export", err, r.Body)
 	}
 
 	// A new export is queued, then processing, then finished, one step per
 	// poll, and its file downloads.
-	ex, err := c.ExportOrdersWithResponse(ctx, &gen.ExportOrdersParams{Section: ptr(gen.OrderSectionStatusPending)})
-	if err != nil || ex.JSON200 == nil || *ex.JSON200.Status != gen.ExportItemStatusQueued {
+	ex, err := c.ExportOrdersWithResponse(ctx, &gen.ExportOrdersParams{Section: gen.OrderSectionStatusPending})
+	if err != nil || ex.JSON200 == nil || ex.JSON200.Status != gen.ExportItemStatusQueued {
 		t.Fatalf("ExportOrders = %v %s, want a queued export", err, ex.Body)
 	}
 	var states []gen.ExportItemStatus
 	var links []string
 	for range 3 {
-		g, err := c.GetExportWithResponse(ctx, *ex.JSON200.Id)
+		g, err := c.GetExportWithResponse(ctx, ex.JSON200.Id)
 		if err != nil || g.JSON200 == nil {
-			t.Fatalf("GetExport(%d) = %v %s", *ex.JSON200.Id, err, g.Body)
+			t.Fatalf("GetExport(%d) = %v %s", ex.JSON200.Id, err, g.Body)
 		}
-		states = append(states, *g.JSON200.Status)
-		links = *g.JSON200.DownloadLinks
+		states = append(states, g.JSON200.Status)
+		links = g.JSON200.DownloadLinks
 	}
 	if want := []gen.ExportItemStatus{gen.ExportItemStatusProcessing, gen.ExportItemStatusFinished, gen.ExportItemStatusFinished}; !slices.Equal(states, want) {
 		t.Errorf("polled export states = %v, want %v", states, want)
 	}
-	if len(links) != 1 || links[0] != apiPrefix+"/filemanager/v1/files/download/"+*ex.JSON200.Uuid {
+	if len(links) != 1 || links[0] != apiPrefix+"/filemanager/v1/files/download/"+ex.JSON200.Uuid {
 		t.Fatalf("downloadLinks = %v, want the file's download path", links)
 	}
-	d, err := c.DownloadFileWithResponse(ctx, *ex.JSON200.Uuid)
+	d, err := c.DownloadFileWithResponse(ctx, ex.JSON200.Uuid)
 	if err != nil || d.StatusCode() != http.StatusOK || !slices.Contains(splitLines(d.Body), "Order Number,Order Item Id,Seller SKU,Status,Paid Price,Tracking Code") {
 		t.Errorf("DownloadFile = %v %d %q, want the CSV", err, d.StatusCode(), d.Body)
 	}

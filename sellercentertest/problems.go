@@ -28,7 +28,7 @@ const (
 func ptr[T any](v T) *T { return &v }
 
 func problem(status int, typ, title, detail string) gen.Problem {
-	return gen.Problem{Type: &typ, Title: &title, Status: ptr(int32(status)), Detail: &detail}
+	return gen.Problem{Type: typ, Title: title, Status: int32(status), Detail: detail}
 }
 
 // violation is one entry of a ValidationProblem.
@@ -43,19 +43,8 @@ func validationProblem(vs []violation) gen.ValidationProblem {
 	out := make([]gen.Violation, 0, len(vs))
 	details := make([]string, 0, len(vs))
 	for _, v := range vs {
-		gv := gen.Violation{PropertyPath: ptr(v.path), Title: ptr(v.title), Type: ptr(typeValidation)}
-		if v.value != "" || v.typ != "" {
-			gv.Parameters = &struct {
-				Type  *string `json:"type,omitempty"`
-				Value *string `json:"value,omitempty"`
-			}{}
-			if v.typ != "" {
-				gv.Parameters.Type = ptr(v.typ)
-			}
-			if v.value != "" {
-				gv.Parameters.Value = ptr(v.value)
-			}
-		}
+		gv := gen.Violation{PropertyPath: v.path, Title: v.title, Type: typeValidation}
+		gv.Parameters.Type, gv.Parameters.Value = v.typ, v.value
 		out = append(out, gv)
 		if v.path != "" {
 			details = append(details, v.path+": "+v.title)
@@ -64,11 +53,11 @@ func validationProblem(vs []violation) gen.ValidationProblem {
 		}
 	}
 	return gen.ValidationProblem{
-		Type:       ptr(typeValidation),
-		Title:      ptr("Validation Failed"),
-		Status:     ptr(int32(http.StatusBadRequest)),
-		Detail:     ptr(strings.Join(details, "; ")),
-		Violations: &out,
+		Type:       typeValidation,
+		Title:      "Validation Failed",
+		Status:     int32(http.StatusBadRequest),
+		Detail:     strings.Join(details, "; "),
+		Violations: out,
 	}
 }
 

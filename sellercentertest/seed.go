@@ -213,43 +213,43 @@ func past(status gen.OrderItemStatus, than gen.OrderItemStatus) bool {
 
 func (st *store) seed() error {
 	st.seller = gen.Seller{
-		Id:                 ptr(4089),
-		Uuid:               ptr("5e11e0c0-4089-4d6b-8a51-3f0c2d9e4089"),
-		SrcId:              ptr("4089"),
-		ShortCode:          ptr("MY1K8B2"),
-		Status:             ptr(gen.SellerStatusActive),
-		Name:               ptr("Kedai Batik Nusantara"),
-		CompanyName:        ptr("Kedai Batik Nusantara Sdn. Bhd."),
-		Email:              ptr("ops@kedaibatik.example"),
-		TaxClass:           ptr("local"),
-		CreatedAt:          ptr(dt(time.Date(2019, time.March, 14, 9, 30, 0, 0, time.UTC))),
-		UpdatedAt:          ptr(dt(seedBase.Add(-72 * time.Hour))),
-		Verified:           ptr(true),
-		Listed:             ptr(true),
-		DelistReasons:      &[]gen.DelistReason{},
-		AgreementsAccepted: ptr(true),
-		ProfileFields: &[]gen.ProfileField{
-			{Name: ptr("business_registration_number"), Value: ptr("201901012345"), DisplayValue: ptr("201901012345")},
-			{Name: ptr("return_address"), Value: ptr("Lot 3, Jalan Perusahaan 2, 68100 Batu Caves, Selangor"), DisplayValue: ptr("Lot 3, Jalan Perusahaan 2, 68100 Batu Caves, Selangor")},
-			{Name: ptr("holiday_mode"), Value: ptr("0"), DisplayValue: ptr("Off")},
+		Id:                 4089,
+		Uuid:               "5e11e0c0-4089-4d6b-8a51-3f0c2d9e4089",
+		SrcId:              "4089",
+		ShortCode:          "MY1K8B2",
+		Status:             gen.SellerStatusActive,
+		Name:               "Kedai Batik Nusantara",
+		CompanyName:        "Kedai Batik Nusantara Sdn. Bhd.",
+		Email:              "ops@kedaibatik.example",
+		TaxClass:           "local",
+		CreatedAt:          dt(time.Date(2019, time.March, 14, 9, 30, 0, 0, time.UTC)),
+		UpdatedAt:          dt(seedBase.Add(-72 * time.Hour)),
+		Verified:           true,
+		Listed:             true,
+		DelistReasons:      []gen.DelistReason{},
+		AgreementsAccepted: true,
+		ProfileFields: []gen.ProfileField{
+			{Name: "business_registration_number", Value: "201901012345", DisplayValue: "201901012345"},
+			{Name: "return_address", Value: "Lot 3, Jalan Perusahaan 2, 68100 Batu Caves, Selangor", DisplayValue: "Lot 3, Jalan Perusahaan 2, 68100 Batu Caves, Selangor"},
+			{Name: "holiday_mode", Value: "0", DisplayValue: "Off"},
 		},
 	}
 	st.profileIDs = []int{11, 12, 13}
 	for i, p := range seedProviders {
 		st.providers = append(st.providers, gen.ShipmentProvider{
-			Id: ptr(i + 1), Uuid: ptr(st.uuid(2)), Name: ptr(p.name), Default: ptr(p.def),
-			ApiIntegrationAvailable: ptr(p.api), Status: ptr(p.active), CashOnDelivery: ptr(p.cod), Url: ptr(p.url),
+			Id: i + 1, Uuid: st.uuid(2), Name: p.name, Default: p.def,
+			ApiIntegrationAvailable: p.api, Status: p.active, CashOnDelivery: p.cod, Url: p.url,
 		})
 	}
 	for i, r := range seedReasons {
 		st.reasons = append(st.reasons, gen.FailureReason{
-			Id: ptr(i + 1), Type: ptr(r.typ), Name: ptr(r.name), Description: ptr(r.desc), OutOfStock: ptr(r.outOfStock),
+			Id: i + 1, Type: r.typ, Name: r.name, Description: r.desc, OutOfStock: r.outOfStock,
 		})
 	}
 	st.tags = []gen.OrderItemTag{
-		{Id: ptr(309), Name: ptr("Order for Cancellation")},
-		{Id: ptr(310), Name: ptr("Priority")},
-		{Id: ptr(311), Name: ptr("Fragile")},
+		{Id: 309, Name: "Order for Cancellation"},
+		{Id: 310, Name: "Priority"},
+		{Id: 311, Name: "Fragile"},
 	}
 	st.invoice = invoiceSettings{generationType: "autoincrement_number", prefix: "INV-", nextNumber: 1001}
 
@@ -274,14 +274,14 @@ func (st *store) seedOrder(k int, so seedOrder) error {
 	address := func() *gen.Address {
 		a := &gen.Address{
 			FirstName: ptr(c.first), LastName: ptr(c.last),
-			Phone:   &[]string{masked},
-			Email:   ptr(masked),
-			Address: &[]string{c.street, "", "", "", ""},
-			City:    ptr(c.city), Ward: ptr(""), Region: ptr(c.region), PostCode: ptr(c.postCode), Country: ptr("Malaysia"),
+			Phone:   []string{masked},
+			Email:   masked,
+			Address: []string{c.street, "", "", "", ""},
+			City:    c.city, Ward: "", Region: c.region, PostCode: c.postCode, Country: "Malaysia",
 		}
 		if early {
-			a.Phone = &[]string{fmt.Sprintf("+6012%07d", 3000000+k*1117)}
-			a.Email = ptr(fmt.Sprintf("customer%d@mail.example", k+1))
+			a.Phone = []string{fmt.Sprintf("+6012%07d", 3000000+k*1117)}
+			a.Email = fmt.Sprintf("customer%d@mail.example", k+1)
 		}
 		return a
 	}
@@ -343,7 +343,7 @@ func (st *store) seedOrder(k int, so seedOrder) error {
 		it.PaidPrice = round2(p.price - discount)
 		it.PriceAfterDiscount = it.PaidPrice
 		it.TaxAmount = round2(it.PaidPrice * 6 / 106)
-		it.DiscountAmount = ptr(discount)
+		it.DiscountAmount = discount
 		if s.ship == dropship {
 			it.ShippingFee = 4.90
 			it.ExtraAttributes = &gen.ItemExtraAttributes{DeliveryType: ptr(string(prov.ptype)), ShippingFeeSst: ptr(0.29)}
@@ -388,8 +388,8 @@ func (st *store) seedOrder(k int, so seedOrder) error {
 		if s.reason != "" {
 			for i := range st.reasons {
 				r := &st.reasons[i]
-				if *r.Name == s.reason {
-					added.it.FailureReason = gen.ItemFailureReason{Type: ptr(gen.ItemFailureReasonType(*r.Type)), Name: r.Name, Description: r.Description, Details: ptr("")}
+				if r.Name == s.reason {
+					added.it.FailureReason = gen.ItemFailureReason{Type: ptr(gen.ItemFailureReasonType(r.Type)), Name: ptr(r.Name), Description: ptr(r.Description), Details: ptr("")}
 				}
 			}
 		}
@@ -451,11 +451,11 @@ func (st *store) newOrder(d orderDefaults, o gen.Order) *order {
 	if o.Number == "" {
 		o.Number = fmt.Sprintf("MY-%d", 32000000+o.Id)
 	}
-	if o.RegionId == nil {
-		o.RegionId = ptr(fmt.Sprintf("%d-1", 2200000+o.Id))
+	if o.RegionId == "" {
+		o.RegionId = fmt.Sprintf("%d-1", 2200000+o.Id)
 	}
-	if o.SellerId == 0 && st.seller.Id != nil {
-		o.SellerId = *st.seller.Id
+	if o.SellerId == 0 && st.seller.Id != 0 {
+		o.SellerId = st.seller.Id
 	}
 	if o.CreatedAt.IsZero() {
 		o.CreatedAt = d.created
@@ -479,9 +479,9 @@ func (st *store) newOrder(d orderDefaults, o gen.Order) *order {
 		o.Customer = gen.OrderCustomer{FirstName: ptr("Test"), LastName: ptr("Customer")}
 	}
 	if o.Address.Shipping == nil && o.Address.Billing == nil {
-		a := gen.Address{FirstName: o.Customer.FirstName, LastName: o.Customer.LastName, Phone: &[]string{masked},
-			Email: ptr(masked), Address: &[]string{"1 Jalan Test", "", "", "", ""}, City: ptr("Kuala Lumpur"),
-			Ward: ptr(""), Region: ptr("Wilayah Persekutuan"), PostCode: ptr("50000"), Country: ptr("Malaysia")}
+		a := gen.Address{FirstName: o.Customer.FirstName, LastName: o.Customer.LastName, Phone: []string{masked},
+			Email: masked, Address: []string{"1 Jalan Test", "", "", "", ""}, City: "Kuala Lumpur",
+			Ward: "", Region: "Wilayah Persekutuan", PostCode: "50000", Country: "Malaysia"}
 		b := a
 		o.Address = gen.OrderAddresses{Billing: &a, Shipping: &b}
 	}
@@ -568,7 +568,7 @@ func (st *store) addItem(ord *order, it gen.OrderItem, path []gen.OrderItemStatu
 	it.InTransit = it.Status == gen.OrderItemStatusShipped
 	stored := &item{it: it}
 	if it.Vouchers != nil {
-		stored.vouchers = *it.Vouchers
+		stored.vouchers = it.Vouchers
 	}
 	stored.it.Vouchers = nil
 	stored.it.Actions = nil
@@ -603,9 +603,9 @@ func (st *store) seedExports() error {
 		x := st.newExport(e.action, e.label, e.format, at, content, ct)
 		f := st.files[x.fileUUID]
 		f.status = e.status
-		x.item.IsDeleted = ptr(e.deleted)
+		x.item.IsDeleted = e.deleted
 		if e.note != "" {
-			x.item.Note = ptr(e.note)
+			x.item.Note = e.note
 		}
 	}
 	// A manifest made by the file manager alone, and one that failed.
@@ -622,9 +622,9 @@ func (st *store) newExport(action gen.ExportAction, label, format string, at tim
 	st.nextExport++
 	u := st.uuid(4)
 	x := &export{id: id, action: action, fileUUID: u, item: gen.ExportItem{
-		Id: ptr(id), UserId: ptr(524), SellerId: st.seller.Id, IsDeleted: ptr(false),
-		CreatedAt: ptr(dt(at)), UpdatedAt: ptr(dt(at)), ExpiresAt: ptr(dt(at.Add(7 * 24 * time.Hour))),
-		RequestedFormats: &[]string{format}, ExportContent: ptr(label), Uuid: ptr(u),
+		Id: id, UserId: 524, SellerId: st.seller.Id, IsDeleted: false,
+		CreatedAt: dt(at), UpdatedAt: dt(at), ExpiresAt: dt(at.Add(7 * 24 * time.Hour)),
+		RequestedFormats: []string{format}, ExportContent: label, Uuid: u,
 	}}
 	st.exports[id] = x
 	st.files[u] = &file{uuid: u, status: gen.FileStatusProcessStatusQUEUED, contentType: contentType, content: content, exportID: id}

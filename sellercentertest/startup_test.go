@@ -82,14 +82,14 @@ func TestServersShareNoState(t *testing.T) {
 		if orders, err := s.Orders(); err != nil || len(orders) != 30 {
 			t.Errorf("Orders() on %s = %d orders, %v; want the 30 seeded", name, len(orders), err)
 		}
-		if st, err := s.Stock(51001); err != nil || deref(st.Quantity) != 12 {
-			t.Errorf("Stock(51001).quantity on %s = %d, %v; want 12", name, deref(st.Quantity), err)
+		if st, err := s.Stock(51001); err != nil || st.Quantity != 12 {
+			t.Errorf("Stock(51001).quantity on %s = %d, %v; want 12", name, st.Quantity, err)
 		}
-		if p, err := s.Price(51001, "MY"); err != nil || deref(p.Price) != 129.90 || p.SalePrice == nil {
-			t.Errorf("Price(51001, MY) on %s = %v (sale %v), %v; want 129.90 with the seeded sale", name, deref(p.Price), p.SalePrice, err)
+		if p, err := s.Price(51001, "MY"); err != nil || p.Price != 129.90 || p.SalePrice == nil {
+			t.Errorf("Price(51001, MY) on %s = %v (sale %v), %v; want 129.90 with the seeded sale", name, p.Price, p.SalePrice, err)
 		}
-		if ps, err := s.ProductSet(7101); err != nil || deref(ps.Name) != "Batik Shirt Kawung Blue" {
-			t.Errorf("ProductSet(7101).name on %s = %q, %v; want the seeded name", name, deref(ps.Name), err)
+		if ps, err := s.ProductSet(7101); err != nil || ps.Name != "Batik Shirt Kawung Blue" {
+			t.Errorf("ProductSet(7101).name on %s = %q, %v; want the seeded name", name, ps.Name, err)
 		}
 	}
 }
@@ -166,17 +166,17 @@ func TestEndedSaleDoesNotBlockWrites(t *testing.T) {
 		{"sale end in the past", "SellerSku,SaleEndDate\nBTK-KWG-BL-M,2020-01-01 00:00:00\n", gen.FeedStateError, "saleEndDate"},
 	} {
 		status, ok, bad := upload(t, c, c.ImportProductUpdatesWithBody, "prices.csv", []byte(tc.file))
-		if status != http.StatusCreated || ok.FeedUuid == nil {
+		if status != http.StatusCreated || ok.FeedUuid == "" {
 			t.Fatalf("%s: importProductUpdates = %d %+v, want 201", tc.name, status, bad)
 		}
-		rep := pollFeed(t, c, *ok.FeedUuid)
+		rep := pollFeed(t, c, ok.FeedUuid)
 		got := errorsBySku(rep)
-		if deref(rep.Status) != tc.want || got["BTK-KWG-BL-M"].field != tc.wantField {
-			t.Errorf("%s: feed = %s with errors %v, want %s with an error on %q", tc.name, deref(rep.Status), got, tc.want, tc.wantField)
+		if rep.Status != tc.want || got["BTK-KWG-BL-M"].field != tc.wantField {
+			t.Errorf("%s: feed = %s with errors %v, want %s with an error on %q", tc.name, rep.Status, got, tc.want, tc.wantField)
 		}
 	}
 	after, err := s.Price(51002, "MY")
-	if err != nil || deref(after.Price) != 135 || deref(after.SalePrice) != deref(before.SalePrice) || after.SaleEndDate == nil || !after.SaleEndDate.Equal(before.SaleEndDate.Time) {
+	if err != nil || after.Price != 135 || deref(after.SalePrice) != deref(before.SalePrice) || after.SaleEndDate == nil || !after.SaleEndDate.Equal(before.SaleEndDate.Time) {
 		t.Errorf("Price(51002, MY) after the imports = %+v, %v; want price 135 keeping the sale %+v", after, err, before)
 	}
 

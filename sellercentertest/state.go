@@ -115,7 +115,7 @@ func newStore(now func() time.Time, editor string) *store {
 		nextExport:  301,
 		nextFeed:    41,
 		nextUUID:    1,
-		seller:      gen.Seller{Id: ptr(1), Name: ptr("Seller"), Status: ptr(gen.SellerStatusActive)},
+		seller:      gen.Seller{Id: 1, Name: "Seller", Status: gen.SellerStatusActive},
 	}
 }
 
@@ -166,7 +166,7 @@ func appendHex(b []byte, v, width int) []byte {
 
 func dt(t time.Time) datetime.Time { return datetime.New(t.UTC()) }
 
-func (st *store) stamp() *datetime.Time { return ptr(dt(st.now())) }
+func (st *store) stamp() datetime.Time { return dt(st.now()) }
 
 var knownStatuses = map[gen.OrderItemStatus]bool{
 	gen.OrderItemStatusPending: true, gen.OrderItemStatusShipmentInformationPending: true,
@@ -254,7 +254,7 @@ func (st *store) renderItem(it *item, vouchers bool) (gen.OrderItem, error) {
 		if v == nil {
 			v = []gen.ItemVoucher{}
 		}
-		out.Vouchers = &v
+		out.Vouchers = v
 	}
 	return out, nil
 }
@@ -302,7 +302,7 @@ func (st *store) renderOrder(o *order, vouchers bool) (gen.Order, error) {
 		}
 	}
 	out.UnitPriceSumWithFees = round2(sum)
-	out.GrandTotal = ptr(round2(grand))
+	out.GrandTotal = round2(grand)
 	out.ShippingFeeSstSum = round2(sst)
 	switch {
 	case mixed:
@@ -312,8 +312,6 @@ func (st *store) renderOrder(o *order, vouchers bool) (gen.Order, error) {
 	}
 	return out, nil
 }
-
-func intOf(n int) *int { return &n }
 
 func round2(f float64) float64 {
 	if f < 0 {
@@ -342,9 +340,9 @@ func (st *store) sortedItemIDs() []int {
 
 // record appends a status change to the order's history.
 func (st *store) record(it *gen.OrderItem, at datetime.Time, note, editor string) {
-	e := gen.OrderHistoryEntry{OrderItemId: it.Id, ShopSku: it.Product.SellerSku, Status: it.Status, CreatedAt: at, Editor: &editor}
+	e := gen.OrderHistoryEntry{OrderItemId: it.Id, ShopSku: it.Product.SellerSku, Status: it.Status, CreatedAt: at, Editor: editor}
 	if note != "" {
-		e.Note = &note
+		e.Note = note
 	}
 	st.history[it.OrderId] = append(st.history[it.OrderId], e)
 }
@@ -538,7 +536,7 @@ func (s *Server) FailureReasons() ([]gen.FailureReason, error) {
 
 func (st *store) provider(name string) *gen.ShipmentProvider {
 	for i := range st.providers {
-		if p := &st.providers[i]; p.Name != nil && *p.Name == name {
+		if p := &st.providers[i]; p.Name == name {
 			return p
 		}
 	}
@@ -548,7 +546,7 @@ func (st *store) provider(name string) *gen.ShipmentProvider {
 func (st *store) reason(name string, types ...gen.FailureReasonType) *gen.FailureReason {
 	for i := range st.reasons {
 		r := &st.reasons[i]
-		if r.Name != nil && *r.Name == name && r.Type != nil && slices.Contains(types, *r.Type) {
+		if r.Name == name && slices.Contains(types, r.Type) {
 			return r
 		}
 	}
@@ -596,14 +594,7 @@ func (st *store) pack(items []*item, deliveryType gen.DeliveryType) *pkg {
 }
 
 func carrier(p *gen.ShipmentProvider) *gen.ItemCarrier {
-	c := &gen.ItemCarrier{Uuid: p.Uuid, Default: p.Default}
-	if p.Name != nil {
-		c.Name = *p.Name
-	}
-	if p.Url != nil {
-		c.TrackingUrl = p.Url
-	}
-	return c
+	return &gen.ItemCarrier{Name: p.Name, Uuid: ptr(p.Uuid), Default: p.Default, TrackingUrl: ptr(p.Url)}
 }
 
 // trackingOwner returns the package using tracking code, other than except.

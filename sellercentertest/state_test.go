@@ -107,7 +107,7 @@ func TestStateHelpers(t *testing.T) {
 		t.Errorf("GetOrderItemReturn(%d) after a return started = %v %.200s, want its return", id, err, r.Body)
 	}
 	seller, err := s.Seller()
-	if err != nil || seller.Id == nil || *seller.Id != 4089 {
+	if err != nil || seller.Id != 4089 {
 		t.Errorf("Seller() = %+v, %v; want seller 4089", seller, err)
 	}
 	providers, err := s.ShipmentProviders()
@@ -119,7 +119,7 @@ func TestStateHelpers(t *testing.T) {
 		t.Errorf("FailureReasons() = %d, %v; want some", len(reasons), err)
 	}
 	x, err := s.Export(301)
-	if err != nil || x.Status == nil || *x.Status != gen.ExportItemStatusFinished {
+	if err != nil || x.Status != gen.ExportItemStatusFinished {
 		t.Errorf("Export(301) = %+v, %v; want the finished order export", x, err)
 	}
 }

@@ -121,12 +121,9 @@ func ruleProblem(detail string) server.UnprocessableJSONResponse {
 func itemErrorsBody(errs []itemError) gen.ItemErrors {
 	out := make([]gen.ItemError, len(errs))
 	for i, e := range errs {
-		out[i] = gen.ItemError{Detail: ptr(e.detail)}
-		if e.id != 0 {
-			out[i].OrderItemId = ptr(e.id)
-		}
+		out[i] = gen.ItemError{Detail: e.detail, OrderItemId: e.id}
 	}
-	return gen.ItemErrors{Errors: &out}
+	return gen.ItemErrors{Errors: out}
 }
 
 func ids(items []*item) []int {
@@ -143,7 +140,7 @@ func failWith(it *item, r *gen.FailureReason, typ gen.ItemFailureReasonType, det
 	if detail != nil {
 		d = *detail
 	}
-	it.it.FailureReason = gen.ItemFailureReason{Type: &typ, Name: r.Name, Description: r.Description, Details: &d}
+	it.it.FailureReason = gen.ItemFailureReason{Type: &typ, Name: ptr(r.Name), Description: ptr(r.Description), Details: &d}
 }
 
 func reasonNote(reason string, detail *string) string {

@@ -34,10 +34,7 @@ var statusCalls = []statusCall{
 		func(ctx context.Context, c *gen.ClientWithResponses, ids []int) (int, *gen.Problem, *gen.ItemErrors, error) {
 			body := gen.ReadyToShipRequest{}
 			for _, id := range ids {
-				body.OrderItems = append(body.OrderItems, struct {
-					Id           int     `json:"id"`
-					SerialNumber *string `json:"serialNumber,omitempty"`
-				}{Id: id})
+				body.OrderItems = append(body.OrderItems, gen.ReadyToShipItem{Id: id})
 			}
 			r, err := c.SetOrderItemsReadyToShipWithResponse(ctx, body)
 			if err != nil {
@@ -160,7 +157,7 @@ func TestStatusWorkflow(t *testing.T) {
 						t.Fatalf("%s(%d in %s) = %d, item now %s; want 200 and %s", sc.name, id, from, status, it.Status, sc.to)
 					}
 					last := after[len(after)-1]
-					if len(after) != len(before)+1 || last.OrderItemId != id || last.Status != sc.to || str(last.Editor) != s.ClientID {
+					if len(after) != len(before)+1 || last.OrderItemId != id || last.Status != sc.to || last.Editor != s.ClientID {
 						t.Errorf("history after %s = %+v, want one new entry %s by %s", sc.name, last, sc.to, s.ClientID)
 					}
 					return
@@ -170,17 +167,17 @@ func TestStatusWorkflow(t *testing.T) {
 				}
 				var detail string
 				switch {
-				case sc.itemErrors && ie != nil && ie.Errors != nil && len(*ie.Errors) == 1:
-					e := (*ie.Errors)[0]
-					if e.OrderItemId == nil || *e.OrderItemId != id {
+				case sc.itemErrors && ie != nil && len(ie.Errors) == 1:
+					e := ie.Errors[0]
+					if e.OrderItemId != id {
 						t.Errorf("422 names item %v, want %d", e.OrderItemId, id)
 					}
-					detail = str(e.Detail)
+					detail = e.Detail
 				case !sc.itemErrors && p != nil:
-					if str(p.Title) != "Status Transition is not allowed" {
-						t.Errorf("422 title = %q, want Status Transition is not allowed", str(p.Title))
+					if p.Title != "Status Transition is not allowed" {
+						t.Errorf("422 title = %q, want Status Transition is not allowed", p.Title)
 					}
-					detail = str(p.Detail)
+					detail = p.Detail
 				default:
 					t.Fatalf("422 body = %+v %+v, want a %s", p, ie, map[bool]string{true: "ItemErrors", false: "Problem"}[sc.itemErrors])
 				}
@@ -212,8 +209,8 @@ func TestOrderLifecycle(t *testing.T) {
 	}
 
 	r2s, err := c.SetOrderItemsReadyToShipWithResponse(ctx, gen.ReadyToShipRequest{
-		OrderItems:       []gen.ReadyToShipItem{{Id: ids[0], SerialNumber: ptr("SN0001")}, {Id: ids[1]}},
-		ShippingProvider: ptr("J&T Express"), TrackingNumber: ptr("JT6300000001"), DeliveryType: ptr(gen.DeliveryTypeDropship),
+		OrderItems:       []gen.ReadyToShipItem{{Id: ids[0], SerialNumber: "SN0001"}, {Id: ids[1]}},
+		ShippingProvider: "J&T Express", TrackingNumber: "JT6300000001", DeliveryType: gen.DeliveryTypeDropship,
 	})
 	if err != nil || r2s.JSON200 == nil || !slices.Equal(r2s.JSON200.OrderItemIds, ids) {
 		t.Fatalf("SetOrderItemsReadyToShip(%v) = %v %s, want 200 with both ids", ids, err, r2s.Body)
@@ -230,7 +227,7 @@ func TestOrderLifecycle(t *testing.T) {
 	if got.JSON200.PackedItemsCount != 2 || str(got.JSON200.Items[0].ItemSerialNumber) != "SN0001" {
 		t.Errorf("order after ready-to-ship: packedItemsCount %d serial %q, want 2 and SN0001", got.JSON200.PackedItemsCount, str(got.JSON200.Items[0].ItemSerialNumber))
 	}
-	pk, err := c.ListOrderItemPackagesWithResponse(ctx, &gen.ListOrderItemPackagesParams{OrderItemIds: &ids})
+	pk, err := c.ListOrderItemPackagesWithResponse(ctx, &gen.ListOrderItemPackagesParams{OrderItemIds: ids})
 	if err != nil || pk.JSON200 == nil || len(*pk.JSON200) != 1 || !slices.Equal((*pk.JSON200)[0].OrderItemIds, ids) {
 		t.Fatalf("ListOrderItemPackages(%v) = %v %s, want one package with both items", ids, err, pk.Body)
 	}
@@ -268,7 +265,7 @@ func TestOrderLifecycle(t *testing.T) {
 	if fr := final.Items[0].FailureReason; str(fr.Name) != "Wrong size" || fr.Type == nil || *fr.Type != gen.ItemFailureReasonTypeReturned {
 		t.Errorf("failureReason of the returned item = %+v, want returned / Wrong size", fr)
 	}
-	h, err := c.GetOrderHistoryWithResponse(ctx, o.Id, &gen.GetOrderHistoryParams{OrderItemIds: &[]int{ids[0]}})
+	h, err := c.GetOrderHistoryWithResponse(ctx, o.Id, &gen.GetOrderHistoryParams{OrderItemIds: []int{ids[0]}})
 	if err != nil || h.JSON200 == nil {
 		t.Fatalf("GetOrderHistory(%d) = %v", o.Id, err)
 	}
@@ -304,18 +301,9 @@ func TestStatusRules(t *testing.T) {
 		return o.OrderItemIds
 	}
 	r2sBody := func(ids []int, provider, tracking string) gen.ReadyToShipRequest {
-		b := gen.ReadyToShipRequest{}
-		if provider != "" {
-			b.ShippingProvider = &provider
-		}
-		if tracking != "" {
-			b.TrackingNumber = &tracking
-		}
+		b := gen.ReadyToShipRequest{ShippingProvider: provider, TrackingNumber: tracking}
 		for _, id := range ids {
-			b.OrderItems = append(b.OrderItems, struct {
-				Id           int     `json:"id"`
-				SerialNumber *string `json:"serialNumber,omitempty"`
-			}{Id: id})
+			b.OrderItems = append(b.OrderItems, gen.ReadyToShipItem{Id: id})
 		}
 		return b
 	}
@@ -392,7 +380,7 @@ func TestStatusRules(t *testing.T) {
 		{"digital items are not packed", func() (int, []byte, error) {
 			ids := pending(1, digital)
 			r, err := c.SetOrderItemsPackedByMarketplaceWithResponse(ctx, gen.PackedByMarketplaceRequest{
-				OrderItems: []gen.PackedItem{{OrderItemId: ids[0]}}, DeliveryType: gen.DeliveryTypeDropship, ShippingProvider: ptr("Ninja Van")})
+				OrderItems: []gen.PackedItem{{OrderItemId: ids[0]}}, DeliveryType: gen.DeliveryTypeDropship, ShippingProvider: "Ninja Van"})
 			return r.StatusCode(), r.Body, err
 		}, 422, "digital items cannot be packed"},
 		{"a cancel reason must be a cancel reason", func() (int, []byte, error) {
@@ -432,7 +420,7 @@ func TestStatusChangeIsAllOrNothing(t *testing.T) {
 	if err != nil || r.JSON422 == nil {
 		t.Fatalf("SetOrderItemsShipped(%d, %d) = %v %s, want 422", good, bad, err, r.Body)
 	}
-	if d := str(r.JSON422.Detail); !strings.Contains(d, fmt.Sprint(bad)) || strings.Contains(d, fmt.Sprint(good)) {
+	if d := r.JSON422.Detail; !strings.Contains(d, fmt.Sprint(bad)) || strings.Contains(d, fmt.Sprint(good)) {
 		t.Errorf("422 detail = %q, want only item %d named", d, bad)
 	}
 	if it, _ := s.OrderItem(good); it.Status != gen.OrderItemStatusReadyToShip {

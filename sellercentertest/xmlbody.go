@@ -210,7 +210,7 @@ func xmlSuccess(action, requestID string, at gen.DateTime) gen.XmlResponse {
 func xmlError(action string, code int, message string, details []gen.XmlDetail) gen.XmlResponse {
 	body := &gen.XmlResponseBody{}
 	if len(details) > 0 {
-		body.ErrorDetail = &details
+		body.ErrorDetail = details
 	}
 	return gen.XmlResponse{XMLName: xml.Name{Local: "ErrorResponse"}, Head: &gen.XmlResponseHead{
 		RequestAction: ptr(action), ErrorType: ptr("Sender"), ErrorCode: ptr(code), ErrorMessage: ptr(message),
@@ -244,7 +244,7 @@ func writeXMLViolations(w http.ResponseWriter, action string, body []byte, vs []
 		details = append(details, d)
 	}
 	if len(details) > 0 {
-		env.Body.ErrorDetail = &details
+		env.Body.ErrorDetail = details
 	}
 	b, err := marshalXML(env)
 	if err != nil {

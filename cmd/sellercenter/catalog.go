@@ -142,28 +142,20 @@ and says on stderr when more follow; --all walks every page.`,
 				if !sec.Valid() {
 					return usagef("--status %q is not a product section; use one of %s", status, strings.Join(sectionNames(), ", "))
 				}
-				params.Status = &sec
+				params.Status = sec
 			}
 			if s := strings.TrimSpace(search); s != "" {
 				if len([]rune(s)) < 3 {
 					return usagef("--search needs at least 3 characters, not %q", s)
 				}
-				params.Keyword = &s
+				params.Keyword = s
 			}
 			client, err := c.api()
 			if err != nil {
 				return err
 			}
 			l := newList(c, []string{"ID", "SKU", "NAME", "STATUS", "CATEGORY", "UPDATED"}, func(ps gen.ProductSet) []string {
-				status := ""
-				if ps.Status != nil {
-					status = string(*ps.Status)
-				}
-				updated := ""
-				if ps.UpdatedAt != nil {
-					updated = when(*ps.UpdatedAt)
-				}
-				return []string{itoa(ps.Id), str(ps.SellerSku), str(ps.Name), status, itoa(ps.PrimaryCategoryId), updated}
+				return []string{idText(ps.Id), ps.SellerSku, ps.Name, string(ps.Status), idText(ps.PrimaryCategoryId), when(ps.UpdatedAt)}
 			})
 			return printPaged(c, l, &page, client.ProductSets(ctx, params))
 		}),
@@ -221,10 +213,10 @@ any of its products instead.`,
 				if err != nil {
 					return err
 				}
-				if product.ProductSetId == nil {
+				if product.ProductSetId == 0 {
 					return fmt.Errorf("sellercenter: the API sent product %s without its product set id", oneline.Quote(sku))
 				}
-				id = *product.ProductSetId
+				id = product.ProductSetId
 			}
 			d, err := getProductDetail(ctx, client, id)
 			if err != nil {
@@ -261,25 +253,15 @@ func getProductDetail(ctx context.Context, client *sellercenter.Client, id int) 
 // table prints the set's fields, then one row per product.
 func (d productDetail) table(w io.Writer) error {
 	ps := d.ProductSet
-	status, created, updated := "", "", ""
-	if ps.Status != nil {
-		status = string(*ps.Status)
-	}
-	if ps.CreatedAt != nil {
-		created = when(*ps.CreatedAt)
-	}
-	if ps.UpdatedAt != nil {
-		updated = when(*ps.UpdatedAt)
-	}
 	if err := printFields(w,
-		"ID", itoa(ps.Id),
-		"Name", str(ps.Name),
+		"ID", idText(ps.Id),
+		"Name", ps.Name,
 		"Parent SKU", str(ps.ParentSku),
-		"Status", status,
-		"Brand", itoa(ps.BrandId),
-		"Category", itoa(ps.PrimaryCategoryId),
-		"Created", created,
-		"Updated", updated,
+		"Status", string(ps.Status),
+		"Brand", idText(ps.BrandId),
+		"Category", idText(ps.PrimaryCategoryId),
+		"Created", when(ps.CreatedAt),
+		"Updated", when(ps.UpdatedAt),
 	); err != nil {
 		return err
 	}
@@ -288,14 +270,14 @@ func (d productDetail) table(w io.Writer) error {
 	}
 	stock := make(map[string]gen.StockLevel, len(d.Stock))
 	for _, s := range d.Stock {
-		stock[str(s.SellerSku)] = s
+		stock[s.SellerSku] = s
 	}
 	prices := make(map[int][]string)
 	for _, p := range d.Prices {
-		if p.ProductId == nil || p.Price == nil {
+		if p.ProductId == 0 || p.Price == 0 {
 			continue
 		}
-		s := strings.TrimSpace(str(p.Country) + " " + strconv.FormatFloat(*p.Price, 'f', 2, 64))
+		s := strings.TrimSpace(p.Country + " " + strconv.FormatFloat(p.Price, 'f', 2, 64))
 		if p.SalePrice != nil {
 			sale := "sale " + strconv.FormatFloat(*p.SalePrice, 'f', 2, 64)
 			if p.SaleEndDate != nil && !p.SaleEndDate.IsZero() {
@@ -304,26 +286,27 @@ func (d productDetail) table(w io.Writer) error {
 			}
 			s += " (" + sale + ")"
 		}
-		if p.Status != nil && *p.Status != gen.PriceStatusActive {
-			s += " " + string(*p.Status)
+		if p.Status != "" && p.Status != gen.PriceStatusActive {
+			s += " " + string(p.Status)
 		}
-		prices[*p.ProductId] = append(prices[*p.ProductId], s)
+		prices[p.ProductId] = append(prices[p.ProductId], s)
 	}
 	if err := writeRow(w, "PRODUCT", "SELLER SKU", "SHOP SKU", "VARIATION", "STATUS", "STOCK", "AVAILABLE", "PRICES"); err != nil {
 		return err
 	}
 	for _, p := range d.Products {
-		status := ""
-		if p.Status != nil {
-			status = string(*p.Status)
+		// A product without a stock level shows no figures; one with a
+		// stock level shows its figures, 0 included.
+		quantity, available := "", ""
+		if s, ok := stock[p.SellerSku]; ok {
+			quantity, available = strconv.Itoa(s.Quantity), strconv.Itoa(s.Available)
 		}
-		s := stock[str(p.SellerSku)]
 		var pr []string
-		if p.Id != nil {
-			pr = prices[*p.Id]
+		if p.Id != 0 {
+			pr = prices[p.Id]
 		}
-		if err := writeRow(w, itoa(p.Id), str(p.SellerSku), str(p.ShopSku), str(p.Variation), status,
-			itoa(s.Quantity), itoa(s.Available), strings.Join(pr, ", ")); err != nil {
+		if err := writeRow(w, idText(p.Id), p.SellerSku, str(p.ShopSku), str(p.Variation), string(p.Status),
+			quantity, available, strings.Join(pr, ", ")); err != nil {
 			return err
 		}
 	}
@@ -351,18 +334,14 @@ brands and says on stderr when more follow.`,
 			}
 			params := gen.ListBrandsParams{Limit: page.pageSize()}
 			if n := strings.TrimSpace(name); n != "" {
-				params.Name = &n
+				params.Name = n
 			}
 			client, err := c.api()
 			if err != nil {
 				return err
 			}
 			l := newList(c, []string{"ID", "NAME", "STATUS", "RESTRICTED", "COUNTRIES"}, func(b gen.Brand) []string {
-				status := ""
-				if b.Status != nil {
-					status = string(*b.Status)
-				}
-				return []string{itoa(b.Id), str(b.Name), status, yesNo(b.IsRestricted), str(b.Countries)}
+				return []string{idText(b.Id), b.Name, string(b.Status), yesNo(b.IsRestricted), b.Countries}
 			})
 			return printPaged(c, l, &page, client.Brands(ctx, params))
 		}),
@@ -420,10 +399,8 @@ func writeTree(w io.Writer, nodes []gen.CategoryTreeNode, depth int) error {
 		if _, err := io.WriteString(w, line); err != nil {
 			return err
 		}
-		if n.Children != nil {
-			if err := writeTree(w, *n.Children, depth+1); err != nil {
-				return err
-			}
+		if err := writeTree(w, n.Children, depth+1); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -457,14 +434,7 @@ values an option attribute takes (the first few, with the count of the rest;
 			return printList(c, *resp,
 				[]string{"ID", "COLUMN", "LABEL", "TYPE", "INPUT", "MANDATORY", "OPTIONS"},
 				func(a gen.AttributeDefinition) []string {
-					typ, input := "", ""
-					if a.AttributeType != nil {
-						typ = string(*a.AttributeType)
-					}
-					if a.InputType != nil {
-						input = string(*a.InputType)
-					}
-					return []string{itoa(a.Id), str(a.FeedName), str(a.Label), typ, input, yesNo(a.IsMandatory), optionSummary(a.Options)}
+					return []string{itoa(a.Id), a.FeedName, str(a.Label), string(a.AttributeType), string(a.InputType), yesNo(a.IsMandatory), optionSummary(a.Options)}
 				})
 		}),
 	}
@@ -477,16 +447,13 @@ values an option attribute takes (the first few, with the count of the rest;
 const shownOptions = 3
 
 // optionSummary names the first options and counts the rest.
-func optionSummary(opts *[]gen.AttributeOption) string {
-	if opts == nil {
-		return ""
-	}
+func optionSummary(opts []gen.AttributeOption) string {
 	var names []string
-	for _, o := range (*opts)[:min(len(*opts), shownOptions)] {
-		names = append(names, str(o.Name))
+	for _, o := range opts[:min(len(opts), shownOptions)] {
+		names = append(names, o.Name)
 	}
 	s := strings.Join(names, ", ")
-	if more := len(*opts) - len(names); more > 0 {
+	if more := len(opts) - len(names); more > 0 {
 		s += fmt.Sprintf(" (+%d more)", more)
 	}
 	return s

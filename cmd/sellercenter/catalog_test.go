@@ -91,7 +91,7 @@ func TestCategoryTreeNested(t *testing.T) {
 			if n.Id != nil && *n.Id == id {
 				return true
 			}
-			if n.Children != nil && find(*n.Children, id) {
+			if find(n.Children, id) {
 				return true
 			}
 			path = path[:len(path)-1]
@@ -123,7 +123,7 @@ func stockOf(t *testing.T, srv *sellercentertest.Server, sku string) gen.StockLe
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := srv.Stock(*p.Id)
+	s, err := srv.Stock(p.Id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func priceOf(t *testing.T, srv *sellercentertest.Server, sku, country string) ge
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr, err := srv.Price(*p.Id, country)
+	pr, err := srv.Price(p.Id, country)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,15 +169,15 @@ func TestStockSet(t *testing.T) {
 		"BTK-KWG-BL-S": 5, "BTK-KWG-BL-L": 17, "SDL-LTH-41": 2, "BTK-PRG-RD-M": 7, "BTK-PRG-RD-L": 0, "SGK-SCF-GLD": 33,
 	} {
 		got := stockOf(t, srv, sku)
-		if got.Quantity == nil || *got.Quantity != want {
-			t.Errorf("after stock set, the mock's stock of %s = %v, want %d", sku, itoa(got.Quantity), want)
+		if got.Quantity != want {
+			t.Errorf("after stock set, the mock's stock of %s = %d, want %d", sku, got.Quantity, want)
 		}
 	}
 	// The tool reads the same figures back.
 	d := productJSON(t, env, "BTK-KWG-BL-L")
 	for _, s := range d.Stock {
-		if str(s.SellerSku) == "BTK-KWG-BL-L" && (s.Quantity == nil || *s.Quantity != 17) {
-			t.Errorf("products get after stock set: BTK-KWG-BL-L quantity %s, want 17", itoa(s.Quantity))
+		if s.SellerSku == "BTK-KWG-BL-L" && s.Quantity != 17 {
+			t.Errorf("products get after stock set: BTK-KWG-BL-L quantity %d, want 17", s.Quantity)
 		}
 	}
 }
@@ -197,7 +197,7 @@ func setSale(t *testing.T, srv *sellercentertest.Server, sku, country string, pr
 	now := time.Now()
 	body := gen.PriceUpdate{Price: &price, SalePrice: &sale,
 		SaleStartDate: ptr(datetime.New(now.Add(-24 * time.Hour))), SaleEndDate: ptr(datetime.New(now.Add(30 * 24 * time.Hour)))}
-	resp, err := client.UpdateProductPriceWithResponse(context.Background(), *p.Id, country, body)
+	resp, err := client.UpdateProductPriceWithResponse(context.Background(), p.Id, country, body)
 	if err := sellercenter.Check(resp, err); err != nil {
 		t.Fatalf("UpdateProductPrice(%s, %s) = %v", sku, country, err)
 	}
@@ -252,7 +252,7 @@ func TestPricesSet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := priceOf(t, srv, tt.sku, tt.country)
-		if p.Price == nil || *p.Price != tt.price || p.SalePrice != nil {
+		if p.Price != tt.price || p.SalePrice != nil {
 			t.Errorf("after prices set, the mock's %s price of %s = %+v, want %v without a sale", tt.country, tt.sku, p, tt.price)
 		}
 	}
@@ -305,8 +305,8 @@ func TestImportProducts(t *testing.T) {
 		}
 		for sku, want := range map[string]int{"BTK-KWG-BL-S": 44, "SGK-SCF-GLD": 2} {
 			got := stockOf(t, srv, sku)
-			if got.Quantity == nil || *got.Quantity != want {
-				t.Errorf("after the stock import, the mock's stock of %s = %s, want %d", sku, itoa(got.Quantity), want)
+			if got.Quantity != want {
+				t.Errorf("after the stock import, the mock's stock of %s = %d, want %d", sku, got.Quantity, want)
 			}
 		}
 	})
@@ -323,16 +323,16 @@ func TestImportProducts(t *testing.T) {
 		if err := json.Unmarshal([]byte(res.stdout), &report); err != nil {
 			t.Fatalf("sellercenter %s output does not parse: %v", strings.Join(args, " "), err)
 		}
-		if report.Status == nil || *report.Status != gen.FeedStateFinished || len(deref(report.Errors)) != 0 {
+		if report.Status != gen.FeedStateFinished || len(report.Errors) != 0 {
 			t.Fatalf("sellercenter %s = %s, want a Finished feed without errors", strings.Join(args, " "), res.stdout)
 		}
 		d := productJSON(t, envFor(srv), "BTK-NEW-GR-L")
-		if len(d.Products) != 2 || str(d.ProductSet.Name) != "Batik Shirt Sekar Green" {
+		if len(d.Products) != 2 || d.ProductSet.Name != "Batik Shirt Sekar Green" {
 			t.Errorf("after the create import, products get BTK-NEW-GR-L = %+v, want set Batik Shirt Sekar Green with 2 products", d)
 		}
 		got := stockOf(t, srv, "BTK-NEW-GR-M")
-		if got.Quantity == nil || *got.Quantity != 8 {
-			t.Errorf("after the create import, the mock's stock of BTK-NEW-GR-M = %s, want 8", itoa(got.Quantity))
+		if got.Quantity != 8 {
+			t.Errorf("after the create import, the mock's stock of BTK-NEW-GR-M = %d, want 8", got.Quantity)
 		}
 	})
 	t.Run("row errors", func(t *testing.T) {
@@ -354,7 +354,7 @@ func TestImportProducts(t *testing.T) {
 		}
 		// The good row was applied all the same.
 		p := priceOf(t, srv, "BTK-PRG-RD-L", "MY")
-		if p.Price == nil || *p.Price != 149.90 {
+		if p.Price != 149.90 {
 			t.Errorf("after the update import, the mock's MY price of BTK-PRG-RD-L = %+v, want 149.90", p)
 		}
 	})
@@ -554,7 +554,7 @@ func TestCatalogFailures(t *testing.T) {
 		if n := srv.Count("updateProductPrice"); n != 1 {
 			t.Errorf("sellercenter %s sent %d price updates, want 1", strings.Join(args, " "), n)
 		}
-		if p := priceOf(t, srv, "BTK-PRG-RD-L", "MY"); p.Price == nil || *p.Price != 139.90 {
+		if p := priceOf(t, srv, "BTK-PRG-RD-L", "MY"); p.Price != 139.90 {
 			t.Errorf("after the stopped prices set, the mock's MY price of BTK-PRG-RD-L = %+v, want 139.90 unchanged", p)
 		}
 	})
@@ -572,8 +572,8 @@ func TestCatalogFailures(t *testing.T) {
 		if res.stdout != "" || !strings.Contains(res.stderr, "HTTP 500") || !strings.Contains(res.stderr, "the stock may have been set: running the same command again is safe") {
 			t.Errorf("sellercenter %s = stdout %q, stderr %q, want the 500 and that the stock may have been set", strings.Join(args, " "), res.stdout, res.stderr)
 		}
-		if s := stockOf(t, srv, "BTK-PRG-RD-M"); s.Quantity == nil || *s.Quantity != 7 {
-			t.Errorf("after the failed stock set, the mock's stock of BTK-PRG-RD-M = %s, want 7", itoa(s.Quantity))
+		if s := stockOf(t, srv, "BTK-PRG-RD-M"); s.Quantity != 7 {
+			t.Errorf("after the failed stock set, the mock's stock of BTK-PRG-RD-M = %d, want 7", s.Quantity)
 		}
 	})
 }

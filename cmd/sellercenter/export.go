@@ -94,8 +94,8 @@ func (c *cli) export(ctx context.Context, client *sellercenter.Client, params ge
 	res := exportResult{File: path}
 	// Oldest first: orders created during the export land after the
 	// current page instead of shifting the pages still to come.
-	params.Sort = ptr(gen.ListOrdersParamsSortCreatedAt)
-	params.SortDir = ptr(gen.SortDirectionAsc)
+	params.Sort = gen.ListOrdersParamsSortCreatedAt
+	params.SortDir = gen.SortDirectionAsc
 	params.IncludeVoucherDetails = ptr(true)
 
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")

@@ -154,17 +154,17 @@ func (c *cli) importFile(ctx context.Context, client *sellercenter.Client, kind 
 	case err != nil:
 		return gen.FeedReport{}, failedWrite(err, "the upload may have started a feed: check the feeds in SellerCenter before uploading "+name+" again")
 	}
-	uuid := strings.TrimSpace(str(accepted.FeedUuid))
+	uuid := strings.TrimSpace(accepted.FeedUuid)
 	if uuid == "" {
 		return gen.FeedReport{}, fmt.Errorf("sellercenter: the API accepted %s without naming its feed (message %q); check the feeds in SellerCenter before uploading it again",
-			name, oneline.Clean(str(accepted.Message)))
+			name, oneline.Clean(accepted.Message))
 	}
 	bar := c.newProgress()
 	wait := c.feedWait
 	wait.OnPoll = func(r gen.FeedReport) {
 		state := "waiting"
-		if r.Status != nil {
-			state = string(*r.Status)
+		if r.Status != "" {
+			state = string(r.Status)
 		}
 		bar.draw(fmt.Sprintf("importing %s: feed %s %s, %s", cell(name), uuid, state, c.now().Sub(bar.start).Round(time.Second)))
 	}
@@ -174,8 +174,8 @@ func (c *cli) importFile(ctx context.Context, client *sellercenter.Client, kind 
 	switch {
 	case errors.As(err, &feedErr):
 		status := "unknown"
-		if report.Status != nil {
-			status = string(*report.Status)
+		if report.Status != "" {
+			status = string(report.Status)
 		}
 		msg := fmt.Sprintf("import of %s (feed %s) ended %s", name, uuid, status)
 		if n := failedRows(report); n > 0 {
@@ -191,8 +191,8 @@ func (c *cli) importFile(ctx context.Context, client *sellercenter.Client, kind 
 // failedRows counts the rows with errors; a row may have several.
 func failedRows(r gen.FeedReport) int {
 	rows := map[string]bool{}
-	for i, e := range deref(r.Errors) {
-		id := str(e.ItemId)
+	for i, e := range r.Errors {
+		id := e.ItemId
 		if id == "" {
 			id = "#" + strconv.Itoa(i) // no row id: count each error
 		}
@@ -204,19 +204,12 @@ func failedRows(r gen.FeedReport) int {
 // feedTable prints a feed report: its state, then its row errors and
 // warnings.
 func feedTable(w io.Writer, path string, r gen.FeedReport) error {
-	action, status := "", ""
-	if r.Action != nil {
-		action = string(*r.Action)
-	}
-	if r.Status != nil {
-		status = string(*r.Status)
-	}
-	errs, warns := deref(r.Errors), deref(r.Warnings)
+	errs, warns := r.Errors, r.Warnings
 	if err := printFields(w,
 		"File", filepath.Base(path),
-		"Feed", str(r.Id),
-		"Action", action,
-		"Status", status,
+		"Feed", r.Id,
+		"Action", string(r.Action),
+		"Status", string(r.Status),
 		"Failed rows", strconv.Itoa(failedRows(r)),
 		"Warnings", strconv.Itoa(len(warns)),
 	); err != nil {
@@ -232,12 +225,12 @@ func feedTable(w io.Writer, path string, r gen.FeedReport) error {
 		return err
 	}
 	for _, e := range errs {
-		if err := writeRow(w, str(e.SellerSku), str(e.FieldName), "error", itoa(e.ErrorCode), str(e.ErrorMessage)); err != nil {
+		if err := writeRow(w, e.SellerSku, e.FieldName, "error", idText(e.ErrorCode), e.ErrorMessage); err != nil {
 			return err
 		}
 	}
 	for _, e := range warns {
-		if err := writeRow(w, str(e.SellerSku), str(e.FieldName), "warning", "", str(e.Message)); err != nil {
+		if err := writeRow(w, e.SellerSku, e.FieldName, "warning", "", e.Message); err != nil {
 			return err
 		}
 	}

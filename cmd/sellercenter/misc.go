@@ -32,18 +32,18 @@ func (c *cli) healthCommand() *cobra.Command {
 					return err
 				}
 				if db := h.Database; db != nil {
+					// A connection's status decodes the same whether the
+					// API sent it as {"active": false} or not at all: both
+					// show as down rather than hide a database that is.
 					for _, d := range []struct {
 						name string
-						s    *gen.DatabaseStatus
+						s    gen.DatabaseStatus
 					}{{"database read", db.Read}, {"database write", db.Write}} {
-						if d.s == nil {
-							continue
-						}
 						status := "down"
-						if d.s.Active != nil && *d.s.Active {
+						if d.s.Active {
 							status = "up"
 						}
-						if err := writeRow(w, d.name, status, "version "+str(d.s.Version)); err != nil {
+						if err := writeRow(w, d.name, status, "version "+d.s.Version); err != nil {
 							return err
 						}
 					}
@@ -81,24 +81,16 @@ func (c *cli) sellerCommand() *cobra.Command {
 			}
 			s := *resp
 			return c.printObject(s, func(w io.Writer) error {
-				status := ""
-				if s.Status != nil {
-					status = string(*s.Status)
-				}
-				created := ""
-				if s.CreatedAt != nil {
-					created = when(*s.CreatedAt)
-				}
 				return printFields(w,
-					"ID", itoa(s.Id),
-					"Name", str(s.Name),
-					"Company", str(s.CompanyName),
-					"Short code", str(s.ShortCode),
-					"Email", str(s.Email),
-					"Status", status,
+					"ID", idText(s.Id),
+					"Name", s.Name,
+					"Company", s.CompanyName,
+					"Short code", s.ShortCode,
+					"Email", s.Email,
+					"Status", string(s.Status),
 					"Verified", yesNo(s.Verified),
 					"Listed", yesNo(s.Listed),
-					"Created", created,
+					"Created", when(s.CreatedAt),
 				)
 			})
 		}),
@@ -125,7 +117,7 @@ integration needs no --tracking.`,
 			return printList(c, *resp,
 				[]string{"ID", "NAME", "ACTIVE", "DEFAULT", "API INTEGRATION", "CASH ON DELIVERY"},
 				func(p gen.ShipmentProvider) []string {
-					return []string{itoa(p.Id), str(p.Name), yesNo(p.Status), yesNo(p.Default), yesNo(p.ApiIntegrationAvailable), yesNo(p.CashOnDelivery)}
+					return []string{idText(p.Id), p.Name, yesNo(p.Status), yesNo(p.Default), yesNo(p.ApiIntegrationAvailable), yesNo(p.CashOnDelivery)}
 				})
 		}),
 	}
@@ -150,11 +142,7 @@ what 'sellercenter orders cancel --reason' takes, for a reason of type canceled.
 			return printList(c, *resp,
 				[]string{"ID", "TYPE", "NAME", "OUT OF STOCK", "DESCRIPTION"},
 				func(r gen.FailureReason) []string {
-					typ := ""
-					if r.Type != nil {
-						typ = string(*r.Type)
-					}
-					return []string{itoa(r.Id), typ, str(r.Name), yesNo(r.OutOfStock), str(r.Description)}
+					return []string{idText(r.Id), string(r.Type), r.Name, yesNo(r.OutOfStock), r.Description}
 				})
 		}),
 	}

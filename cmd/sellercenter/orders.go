@@ -113,13 +113,13 @@ func (f *orderFilter) params() (gen.ListOrdersParams, error) {
 		if !sec.Valid() {
 			return p, usagef("--status %q is not an order item status; use one of %s", f.status, strings.Join(statusSections, ", "))
 		}
-		p.Section = &sec
+		p.Section = sec
 	case f.section != "":
 		sec := gen.OrderSection(strings.TrimSpace(f.section))
 		if !sec.Valid() {
 			return p, usagef("--section %q is not a section; use status_<status> (see --status) or one of %s", f.section, joinSections(groupSections))
 		}
-		p.Section = &sec
+		p.Section = sec
 	}
 	after, err := parseDate("--created-after", f.after)
 	if err != nil {
@@ -132,7 +132,13 @@ func (f *orderFilter) params() (gen.ListOrdersParams, error) {
 	if after != nil && before != nil && after.After(endOf(*before)) {
 		return p, usagef("--created-after %s is later than --created-before %s", after, before)
 	}
-	p.DateStart, p.DateEnd = after, before
+	// A zero bound is not sent.
+	if after != nil {
+		p.DateStart = *after
+	}
+	if before != nil {
+		p.DateEnd = *before
+	}
 	return p, nil
 }
 
@@ -230,7 +236,7 @@ says on stderr when more follow; --all walks every page.`,
 			if err := l.close(); err != nil {
 				return err
 			}
-			if more := resp.Pagination.HasNext; more != nil && *more {
+			if resp.Pagination.HasNext {
 				fmt.Fprintf(c.stderr, "sellercenter: showing the first %d orders; more follow (use --all or a larger --limit)\n", len(resp.Items))
 			}
 			return nil
@@ -286,11 +292,10 @@ func statusSummary(list map[string]int) string {
 	return strings.Join(parts, ", ")
 }
 
+// total shows the grand total. An order paid in full by vouchers totals 0
+// (which the API may leave out), so 0 is shown too.
 func total(o gen.Order) string {
-	if o.GrandTotal == nil {
-		return ""
-	}
-	return money(*o.GrandTotal, o.Currency)
+	return money(o.GrandTotal, o.Currency)
 }
 
 // getOrder fetches one order by its numeric id.
@@ -349,8 +354,8 @@ func shipTo(a *gen.Address) string {
 		return ""
 	}
 	var parts []string
-	for _, p := range []*string{a.City, a.Region, a.Country} {
-		if s := strings.TrimSpace(str(p)); s != "" {
+	for _, p := range []string{a.City, a.Region, a.Country} {
+		if s := strings.TrimSpace(p); s != "" {
 			parts = append(parts, s)
 		}
 	}
@@ -425,7 +430,7 @@ func (c *cli) ordersHistoryCommand() *cobra.Command {
 				return err
 			}
 			return printList(c, *resp, []string{"TIME", "ITEM", "SKU", "STATUS", "EDITOR", "NOTE"}, func(h gen.OrderHistoryEntry) []string {
-				return []string{when(h.CreatedAt), strconv.Itoa(h.OrderItemId), h.ShopSku, string(h.Status), str(h.Editor), str(h.Note)}
+				return []string{when(h.CreatedAt), strconv.Itoa(h.OrderItemId), h.ShopSku, string(h.Status), h.Editor, h.Note}
 			})
 		}),
 	}

@@ -197,11 +197,10 @@ func str(p *string) string {
 	return *p
 }
 
-func yesNo(p *bool) string {
-	switch {
-	case p == nil:
-		return ""
-	case *p:
+// yesNo shows a flag. The API leaves out a false one (omitzero), so an
+// absent flag shows as "no".
+func yesNo(b bool) string {
+	if b {
 		return "yes"
 	}
 	return "no"
@@ -212,6 +211,15 @@ func itoa(p *int) string {
 		return ""
 	}
 	return strconv.Itoa(*p)
+}
+
+// idText shows an id or an error code. The API numbers both from 1, so 0
+// is an absent one and shows as nothing.
+func idText(id int) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.Itoa(id)
 }
 
 func money(v float64, currency string) string {

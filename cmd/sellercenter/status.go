@@ -132,10 +132,10 @@ func (c *cli) readyToShipCommand() *cobra.Command {
 				body.OrderItems[i].Id = id
 			}
 			if p := strings.TrimSpace(provider); p != "" {
-				body.ShippingProvider = &p
+				body.ShippingProvider = p
 			}
 			if t := strings.TrimSpace(tracking); t != "" {
-				body.TrackingNumber = &t
+				body.TrackingNumber = t
 			}
 			return sellercenter.Result(client.SetOrderItemsReadyToShipWithResponse(ctx, body))
 		})

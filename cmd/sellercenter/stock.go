@@ -97,14 +97,14 @@ func productsBySKU(ctx context.Context, client *sellercenter.Client, skus []stri
 			if err != nil {
 				return sellercenter.Page[gen.Product]{}, err
 			}
-			return sellercenter.Page[gen.Product]{Items: resp.Items, TotalCount: resp.Pagination.TotalCount}, nil
+			return sellercenter.Page[gen.Product]{Items: resp.Items, TotalCount: &resp.Pagination.TotalCount}, nil
 		})
 		for p, err := range pages {
 			if err != nil {
 				return nil, err
 			}
-			if p.SellerSku != nil && p.Id != nil {
-				found[*p.SellerSku] = p
+			if p.SellerSku != "" && p.Id != 0 {
+				found[p.SellerSku] = p
 			}
 		}
 	}
@@ -194,8 +194,8 @@ use 'sellercenter import products --kind stock'.`,
 			body := make([]gen.ProductStock, len(pairs))
 			rows := make([]stockResult, len(pairs))
 			for i, p := range products {
-				body[i] = gen.ProductStock{ProductId: *p.Id, Quantity: qty[i]}
-				rows[i] = stockResult{SellerSku: skus[i], ProductID: *p.Id, Quantity: qty[i], Applied: true}
+				body[i] = gen.ProductStock{ProductId: p.Id, Quantity: qty[i]}
+				rows[i] = stockResult{SellerSku: skus[i], ProductID: p.Id, Quantity: qty[i], Applied: true}
 			}
 			notApplied, err := sellercenter.Result(client.UpdateProductStockWithResponse(ctx, body))
 			if err != nil {
@@ -339,8 +339,8 @@ command, and the table shows what was set before it.`,
 			}
 			ids := make([]int, len(products))
 			for i, p := range products {
-				ids[i] = *p.Id
-				rows[i].ProductID = *p.Id
+				ids[i] = p.Id
+				rows[i].ProductID = p.Id
 			}
 			current, err := currentPrices(ctx, client, ids, cc)
 			if err != nil {
@@ -380,18 +380,18 @@ command, and the table shows what was set before it.`,
 func currentPrices(ctx context.Context, client *sellercenter.Client, ids []int, country string) (map[int]gen.CountryPrice, error) {
 	out := make(map[int]gen.CountryPrice, len(ids))
 	for chunk := range slices.Chunk(ids, maxSKULookup) {
-		resp, err := sellercenter.Result(client.ListPricesWithResponse(ctx, &gen.ListPricesParams{ProductIds: &chunk}))
+		resp, err := sellercenter.Result(client.ListPricesWithResponse(ctx, &gen.ListPricesParams{ProductIds: chunk}))
 		if err != nil {
 			return nil, err
 		}
 		for _, set := range *resp {
-			for _, p := range deref(set.Items) {
-				if p.ProductId == nil {
+			for _, p := range set.Items {
+				if p.ProductId == 0 {
 					continue
 				}
-				for _, cp := range deref(p.Prices) {
-					if strings.EqualFold(str(cp.Country), country) {
-						out[*p.ProductId] = cp
+				for _, cp := range p.Prices {
+					if strings.EqualFold(cp.Country, country) {
+						out[p.ProductId] = cp
 					}
 				}
 			}
@@ -415,8 +415,8 @@ func (c *cli) setPrices(ctx context.Context, client *sellercenter.Client, rows [
 		case err == nil:
 			// What the API stored, should it differ from what was sent.
 			r.Result = resultSet
-			if stored.Price != nil {
-				r.Price = *stored.Price
+			if stored.Price != 0 {
+				r.Price = stored.Price
 			}
 			r.SalePrice = stored.SalePrice
 		case rowRefused(err):
@@ -475,13 +475,4 @@ func (c *cli) printPrices(rows []priceResult) error {
 		}
 		return []string{r.SellerSku, strconv.Itoa(r.ProductID), r.Country, strconv.FormatFloat(r.Price, 'f', 2, 64), sale, result}
 	})
-}
-
-// deref returns *p, or the zero value for nil.
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }
