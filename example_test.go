@@ -242,6 +242,37 @@ func Example_setStock() {
 	// 3 set, 0 skipped
 }
 
+// Ptr sets the fields of a partial update: only those with a pointer are
+// sent, so a product can be renamed without touching the rest.
+func ExamplePtr() {
+	mock := startMock()
+	defer mock.Close()
+	c := mockClient(mock)
+	ctx := context.Background()
+
+	products, err := sellercenter.Result(c.ListProductsBySellerSkusWithResponse(ctx, &gen.ListProductsBySellerSkusParams{SellerSkus: []string{"BTK-KWG-BL-S"}, Limit: 1}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	p := products.Items[0]
+	fmt.Println(p.Name)
+	body := gen.ProductWrite{Name: sellercenter.Ptr("Batik Shirt Kawung Blue, size S")}
+	renamed, err := sellercenter.Result(c.UpdateProductWithResponse(ctx, p.ProductSetId, p.Id, body))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(renamed.SellerSku, renamed.Status)
+	products, err = sellercenter.Result(c.ListProductsBySellerSkusWithResponse(ctx, &gen.ListProductsBySellerSkusParams{SellerSkus: []string{"BTK-KWG-BL-S"}, Limit: 1}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(products.Items[0].Name)
+	// Output:
+	// Batik Shirt Kawung Blue
+	// BTK-KWG-BL-S active
+	// Batik Shirt Kawung Blue, size S
+}
+
 // Orders walks every page of listOrders; breaking out of the loop stops
 // further requests.
 func ExampleClient_Orders() {

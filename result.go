@@ -57,3 +57,10 @@ func missingResult(resp interface{ StatusCode() int }) error {
 	_, httpResp := responseFields(reflect.ValueOf(resp))
 	return newDecodeError(resp.StatusCode(), httpResp, nil, errors.New("the answer has no body of the type the call returns"))
 }
+
+// Ptr returns a pointer to v, for the fields of a request that are pointers
+// because the API tells an absent value from a zero one, such as those of
+// gen.ProductWrite:
+//
+//	body := gen.ProductWrite{Variation: sellercenter.Ptr("")}
+func Ptr[T any](v T) *T { return &v }

@@ -1802,15 +1802,15 @@ func (e ListProductSetsParamsOrderBy) Valid() bool {
 type Address struct {
 	// Address Up to five address lines.
 	Address   []string `json:"address,omitempty,omitzero"`
-	City      string   `json:"city,omitempty,omitzero"`
-	Country   string   `json:"country,omitempty,omitzero"`
-	Email     string   `json:"email,omitempty,omitzero"`
+	City      string   `json:"city"`
+	Country   string   `json:"country"`
+	Email     string   `json:"email"`
 	FirstName *string  `json:"firstName,omitempty"`
 	LastName  *string  `json:"lastName,omitempty"`
 	Phone     []string `json:"phone,omitempty,omitzero"`
-	PostCode  string   `json:"postCode,omitempty,omitzero"`
-	Region    string   `json:"region,omitempty,omitzero"`
-	Ward      string   `json:"ward,omitempty,omitzero"`
+	PostCode  string   `json:"postCode"`
+	Region    string   `json:"region"`
+	Ward      string   `json:"ward"`
 }
 
 // AdminStatusChange A status to force on one item.
@@ -1829,8 +1829,8 @@ type AdminStatusChangeRequest struct {
 type AssignedTag struct {
 	// DueAt A moment the API may send as null; see package datetime.
 	DueAt *NullableDateTime `json:"dueAt,omitempty"`
-	Id    int               `json:"id,omitempty,omitzero"`
-	Name  string            `json:"name,omitempty,omitzero"`
+	Id    int               `json:"id"`
+	Name  string            `json:"name"`
 }
 
 // AttributeDefinition What an attribute holds and how to fill it in. Attribute ids are per attribute set: attributes with the same name in two sets have two ids.
@@ -1851,10 +1851,10 @@ type AttributeDefinition struct {
 	// FeedName Column name in CSV and XLSX imports and exports.
 	//
 	// Example: ColorFamily
-	FeedName string `json:"feedName,omitempty,omitzero"`
+	FeedName string `json:"feedName"`
 
 	// ForbidEmpty The value may not be 0 or empty.
-	ForbidEmpty bool `json:"forbidEmpty,omitempty,omitzero"`
+	ForbidEmpty bool `json:"forbidEmpty"`
 
 	// GroupName UI group, such as Delivery or Content.
 	//
@@ -1871,13 +1871,13 @@ type AttributeDefinition struct {
 	InputType AttributeDefinitionInputType `json:"inputType,omitempty,omitzero"`
 
 	// IsEditionBySellerBlocked The value is locked once the product reached the shop.
-	IsEditionBySellerBlocked bool `json:"isEditionBySellerBlocked,omitempty,omitzero"`
+	IsEditionBySellerBlocked bool `json:"isEditionBySellerBlocked"`
 
 	// IsGlobalAttribute Applies to every product, whatever its attribute set.
 	IsGlobalAttribute           *bool `json:"isGlobalAttribute,omitempty"`
-	IsMandatory                 bool  `json:"isMandatory,omitempty,omitzero"`
-	IsUsedInConsignmentFormulas bool  `json:"isUsedInConsignmentFormulas,omitempty,omitzero"`
-	IsVisibleForHybrid          bool  `json:"isVisibleForHybrid,omitempty,omitzero"`
+	IsMandatory                 bool  `json:"isMandatory"`
+	IsUsedInConsignmentFormulas bool  `json:"isUsedInConsignmentFormulas"`
+	IsVisibleForHybrid          bool  `json:"isVisibleForHybrid"`
 
 	// Label Display label; it may change over time.
 	//
@@ -1892,7 +1892,7 @@ type AttributeDefinition struct {
 	// Name Internal name, used by product-name formulas.
 	//
 	// Example: color_family
-	Name string `json:"name,omitempty,omitzero"`
+	Name string `json:"name"`
 
 	// Options Allowed options of option attributes; brand, attribute and category mappings may narrow them.
 	Options []AttributeOption `json:"options,omitempty,omitzero"`
@@ -1900,7 +1900,7 @@ type AttributeDefinition struct {
 	// ProductType Legacy level marker (simple, config or sellercenter); not reliable.
 	//
 	// Example: sellercenter
-	ProductType string `json:"productType,omitempty,omitzero"`
+	ProductType string `json:"productType"`
 }
 
 // AttributeDefinitionAttributeDefinitionType Marks the price attributes; default for all others.
@@ -1928,7 +1928,7 @@ type AttributeOption struct {
 	// Id Option id, unique within its attribute.
 	//
 	// Example: 631
-	Id int `json:"id,omitempty,omitzero"`
+	Id int `json:"id"`
 
 	// IsDefault A hint that this is the most used option.
 	IsDefault *bool `json:"isDefault,omitempty"`
@@ -1936,7 +1936,7 @@ type AttributeOption struct {
 	// Name Display name, also the value used in CSV and XLSX files.
 	//
 	// Example: Black
-	Name string `json:"name,omitempty,omitzero"`
+	Name string `json:"name"`
 }
 
 // AttributeOptionMapping A child attribute option allowed with a parent option.
@@ -1965,13 +1965,13 @@ type AttributeSet struct {
 	// Id The vendor types this id as a number; it is always whole.
 	//
 	// Example: 5642
-	Id int `json:"id,omitempty,omitzero"`
+	Id int `json:"id"`
 
 	// Label Example: Beauty
-	Label string `json:"label,omitempty,omitzero"`
+	Label string `json:"label"`
 
 	// Name Example: beauty
-	Name string `json:"name,omitempty,omitzero"`
+	Name string `json:"name"`
 
 	// UpdatedAt A moment in any shape the API writes; see package datetime.
 	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
@@ -1982,21 +1982,21 @@ type Brand struct {
 	// Countries Comma-separated country codes the brand is limited to, such as "RU,KZ".
 	//
 	// Example: RU,KZ
-	Countries string `json:"countries,omitempty,omitzero"`
+	Countries string `json:"countries"`
 
 	// CreatedAt A moment in any shape the API writes; see package datetime.
 	CreatedAt DateTime `json:"createdAt,omitempty,omitzero"`
 
 	// Id Example: 111555
-	Id         int  `json:"id,omitempty,omitzero"`
-	IsActive   bool `json:"isActive,omitempty,omitzero"`
-	IsApproved bool `json:"isApproved,omitempty,omitzero"`
+	Id         int  `json:"id"`
+	IsActive   bool `json:"isActive"`
+	IsApproved bool `json:"isApproved"`
 
 	// IsRestricted Sellers need the marketplace's approval to use the brand.
-	IsRestricted bool `json:"isRestricted,omitempty,omitzero"`
+	IsRestricted bool `json:"isRestricted"`
 
 	// Name Example: Adidas
-	Name string `json:"name,omitempty,omitzero"`
+	Name string `json:"name"`
 
 	// SrcId The brand's id in the shop system.
 	//
@@ -2017,20 +2017,20 @@ type BrandStatus string
 // BrandAttribute A size-system attribute with the options a brand allows for it.
 type BrandAttribute struct {
 	// Id Example: 123
-	Id int `json:"id,omitempty,omitzero"`
+	Id int `json:"id"`
 
 	// Name Example: supplier_type
-	Name    string                 `json:"name,omitempty,omitzero"`
+	Name    string                 `json:"name"`
 	Options []BrandAttributeOption `json:"options,omitempty,omitzero"`
 }
 
 // BrandAttributeOption An option a brand allows.
 type BrandAttributeOption struct {
 	// Id Example: 321
-	Id int `json:"id,omitempty,omitzero"`
+	Id int `json:"id"`
 
 	// Name Example: Direct
-	Name string `json:"name,omitempty,omitzero"`
+	Name string `json:"name"`
 }
 
 // BrandPage One page of listBrands.
@@ -2047,13 +2047,13 @@ type CallerRole string
 // Category A category as searchCategories and the id lookups return it.
 type Category struct {
 	// AttributeSetId Example: 8757345
-	AttributeSetId int `json:"attributeSetId,omitempty,omitzero"`
+	AttributeSetId int `json:"attributeSetId"`
 
 	// ChildrenIds Ids of the direct children.
 	ChildrenIds []int `json:"childrenIds,omitempty,omitzero"`
 
 	// FulfillmentVisible Whether the category is offered for consignment.
-	FulfillmentVisible bool `json:"fulfillmentVisible,omitempty,omitzero"`
+	FulfillmentVisible bool `json:"fulfillmentVisible"`
 
 	// Id Example: 7865
 	Id *int `json:"id,omitempty"`
@@ -2067,21 +2067,21 @@ type Category struct {
 	PathIds  []int    `json:"pathIds,omitempty,omitzero"`
 
 	// QcDisabled Whether products of the category skip quality control.
-	QcDisabled           bool `json:"qcDisabled,omitempty,omitzero"`
-	SerialNumberRequired bool `json:"serialNumberRequired,omitempty,omitzero"`
+	QcDisabled           bool `json:"qcDisabled"`
+	SerialNumberRequired bool `json:"serialNumberRequired"`
 
 	// Status Lifecycle of a category; inherited_inactive means a parent is inactive.
 	Status CategoryStatus `json:"status,omitempty,omitzero"`
-	Uuid   string         `json:"uuid,omitempty,omitzero"`
+	Uuid   string         `json:"uuid"`
 
 	// Visible Whether customers see the category.
-	Visible bool `json:"visible,omitempty,omitzero"`
+	Visible bool `json:"visible"`
 }
 
 // CategoryAttributeOptions The options of one attribute that a category allows.
 type CategoryAttributeOptions struct {
 	// AttributeId Example: 80
-	AttributeId int `json:"attributeId,omitempty,omitzero"`
+	AttributeId int `json:"attributeId"`
 
 	// Options Allowed option ids.
 	Options []int `json:"options,omitempty,omitzero"`
@@ -2089,8 +2089,8 @@ type CategoryAttributeOptions struct {
 
 // CategoryChild A direct child category.
 type CategoryChild struct {
-	AttributeSetId int      `json:"attributeSetId,omitempty,omitzero"`
-	HasChildren    bool     `json:"hasChildren,omitempty,omitzero"`
+	AttributeSetId int      `json:"attributeSetId"`
+	HasChildren    bool     `json:"hasChildren"`
 	Id             *int     `json:"id,omitempty"`
 	Name           *string  `json:"name,omitempty"`
 	ParentId       *int     `json:"parentId,omitempty"`
@@ -2102,15 +2102,15 @@ type CategoryChild struct {
 
 	// Status Lifecycle of a category; inherited_inactive means a parent is inactive.
 	Status  CategoryStatus `json:"status,omitempty,omitzero"`
-	Uuid    string         `json:"uuid,omitempty,omitzero"`
-	Visible bool           `json:"visible,omitempty,omitzero"`
+	Uuid    string         `json:"uuid"`
+	Visible bool           `json:"visible"`
 }
 
 // CategoryDetail A category as getCategory returns it, the same for every seller.
 type CategoryDetail struct {
 	// Id Example: 7865
-	Id   int    `json:"id,omitempty,omitzero"`
-	Name string `json:"name,omitempty,omitzero"`
+	Id   int    `json:"id"`
+	Name string `json:"name"`
 
 	// ParentId Example: 1285
 	ParentId *int     `json:"parentId,omitempty"`
@@ -2123,8 +2123,8 @@ type CategoryDetail struct {
 
 	// Status Lifecycle of a category; inherited_inactive means a parent is inactive.
 	Status  CategoryStatus `json:"status,omitempty,omitzero"`
-	Uuid    string         `json:"uuid,omitempty,omitzero"`
-	Visible bool           `json:"visible,omitempty,omitzero"`
+	Uuid    string         `json:"uuid"`
+	Visible bool           `json:"visible"`
 }
 
 // CategoryMapping The attribute options a category allows.
@@ -2132,10 +2132,10 @@ type CategoryMapping struct {
 	Attributes []CategoryAttributeOptions `json:"attributes,omitempty,omitzero"`
 
 	// CategoryId Example: 32
-	CategoryId int `json:"categoryId,omitempty,omitzero"`
+	CategoryId int `json:"categoryId"`
 
 	// CategoryName Example: Health
-	CategoryName string `json:"categoryName,omitempty,omitzero"`
+	CategoryName string `json:"categoryName"`
 }
 
 // CategoryNode A category's place in the tree.
@@ -2143,7 +2143,7 @@ type CategoryNode struct {
 	// AttributeSetId The attribute set that defines the category's attributes.
 	//
 	// Example: 8757345
-	AttributeSetId int `json:"attributeSetId,omitempty,omitzero"`
+	AttributeSetId int `json:"attributeSetId"`
 
 	// Id Example: 7865
 	Id *int `json:"id,omitempty"`
@@ -2163,7 +2163,7 @@ type CategoryNode struct {
 	PathIds []int `json:"pathIds,omitempty,omitzero"`
 
 	// Uuid Example: 060cef12-08ef-4ae6-b15e-79398fedc774
-	Uuid string `json:"uuid,omitempty,omitzero"`
+	Uuid string `json:"uuid"`
 }
 
 // CategoryNomenclature A product-name formula such as "attr.brand attr.model attr.color"; empty when the category has none.
@@ -2187,21 +2187,21 @@ type CategoryRestriction struct {
 	Country *string `json:"country,omitempty"`
 
 	// Description Example: Min Price
-	Description string `json:"description,omitempty,omitzero"`
+	Description string `json:"description"`
 
 	// Name The rule, such as min_price, max_price, min_sale_price, max_sale_price, min_discount_percentage, max_discount_percentage, image_allowed_background_color, image_max_background_percentage or image_max_blurriness_score.
 	//
 	// Example: min_price
-	Name string                  `json:"name,omitempty,omitzero"`
+	Name string                  `json:"name"`
 	Type CategoryRestrictionType `json:"type,omitempty,omitzero"`
 
 	// ValidationType Example: scalar
-	ValidationType string `json:"validationType,omitempty,omitzero"`
+	ValidationType string `json:"validationType"`
 
 	// Value The limit, as text even when it is a number.
 	//
 	// Example: 10
-	Value string `json:"value,omitempty,omitzero"`
+	Value string `json:"value"`
 }
 
 // CategoryRestrictionType defines model for CategoryRestriction.Type.
@@ -2210,16 +2210,16 @@ type CategoryRestrictionType string
 // CategorySettings A category with the price and image restrictions set on it.
 type CategorySettings struct {
 	// Id Example: 32
-	Id int `json:"id,omitempty,omitzero"`
+	Id int `json:"id"`
 
 	// Name Example: Electronics
-	Name         string                `json:"name,omitempty,omitzero"`
+	Name         string                `json:"name"`
 	Restrictions []CategoryRestriction `json:"restrictions,omitempty,omitzero"`
 
 	// ShopId The category's id in the shop system.
 	//
 	// Example: 139593
-	ShopId string `json:"shopId,omitempty,omitzero"`
+	ShopId string `json:"shopId"`
 }
 
 // CategoryStatus Lifecycle of a category; inherited_inactive means a parent is inactive.
@@ -2228,7 +2228,7 @@ type CategoryStatus string
 // CategoryTreeNode A category with its subtree. The vendor types only two levels; the API nests children to any depth, each child of this same shape.
 type CategoryTreeNode struct {
 	// AttributeSetId Example: 8757345
-	AttributeSetId int `json:"attributeSetId,omitempty,omitzero"`
+	AttributeSetId int `json:"attributeSetId"`
 
 	// Children The child categories; empty for a leaf.
 	Children []CategoryTreeNode `json:"children,omitempty,omitzero"`
@@ -2243,41 +2243,41 @@ type CategoryTreeNode struct {
 	ParentId *int     `json:"parentId,omitempty"`
 	Path     []string `json:"path,omitempty,omitzero"`
 	PathIds  []int    `json:"pathIds,omitempty,omitzero"`
-	Uuid     string   `json:"uuid,omitempty,omitzero"`
+	Uuid     string   `json:"uuid"`
 }
 
 // ConsignmentStock The consignment stock counters of a product.
 type ConsignmentStock struct {
-	Canceled    int `json:"canceled,omitempty,omitzero"`
-	Defective   int `json:"defective,omitempty,omitzero"`
-	Failed      int `json:"failed,omitempty,omitzero"`
-	Id          int `json:"id,omitempty,omitzero"`
-	ProductId   int `json:"productId,omitempty,omitzero"`
-	Quarantined int `json:"quarantined,omitempty,omitzero"`
-	Received    int `json:"received,omitempty,omitzero"`
-	Returned    int `json:"returned,omitempty,omitzero"`
+	Canceled    int `json:"canceled"`
+	Defective   int `json:"defective"`
+	Failed      int `json:"failed"`
+	Id          int `json:"id"`
+	ProductId   int `json:"productId"`
+	Quarantined int `json:"quarantined"`
+	Received    int `json:"received"`
+	Returned    int `json:"returned"`
 }
 
 // ConsignmentStockCounts Consignment stock of a product by state.
 type ConsignmentStockCounts struct {
-	Canceled    int `json:"canceled,omitempty,omitzero"`
-	Defective   int `json:"defective,omitempty,omitzero"`
-	Failed      int `json:"failed,omitempty,omitzero"`
-	Quarantined int `json:"quarantined,omitempty,omitzero"`
-	Received    int `json:"received,omitempty,omitzero"`
-	Returned    int `json:"returned,omitempty,omitzero"`
+	Canceled    int `json:"canceled"`
+	Defective   int `json:"defective"`
+	Failed      int `json:"failed"`
+	Quarantined int `json:"quarantined"`
+	Received    int `json:"received"`
+	Returned    int `json:"returned"`
 }
 
 // ContentScore How complete a product set's content is.
 type ContentScore struct {
 	// Score Percentage from 0.01 to 100; below the category's threshold quality control may reject the set.
-	Score float64 `json:"score,omitempty,omitzero"`
+	Score float64 `json:"score"`
 
 	// ScoreReport How the content fared against a scoring rule.
 	ScoreReport ContentScoreRule `json:"score_report,omitempty,omitzero"`
 
 	// Status ok when the score was calculated.
-	Status string `json:"status,omitempty,omitzero"`
+	Status string `json:"status"`
 }
 
 // ContentScoreRequest Product set content to score; it need not be saved.
@@ -2304,20 +2304,20 @@ type ContentScoreRequest struct {
 
 // ContentScoreRule How the content fared against a scoring rule.
 type ContentScoreRule struct {
-	IsSuccessful bool `json:"isSuccessful,omitempty,omitzero"`
+	IsSuccessful bool `json:"isSuccessful"`
 
 	// MaxPoints Points the rule can give.
-	MaxPoints float64 `json:"maxPoints,omitempty,omitzero"`
+	MaxPoints float64 `json:"maxPoints"`
 
 	// Metric What the rule measures, in the instance's language.
-	Metric string `json:"metric,omitempty,omitzero"`
+	Metric string `json:"metric"`
 
 	// Points Points earned.
-	Points float64 `json:"points,omitempty,omitzero"`
+	Points float64 `json:"points"`
 
 	// ProductValue What was measured, such as the title length.
-	ProductValue   string                    `json:"productValue,omitempty,omitzero"`
-	Recommendation string                    `json:"recommendation,omitempty,omitzero"`
+	ProductValue   string                    `json:"productValue"`
+	Recommendation string                    `json:"recommendation"`
 	RuleGroup      ContentScoreRuleRuleGroup `json:"ruleGroup,omitempty,omitzero"`
 
 	// RuleParameters Settings of a scoring rule: min for CategoryLevel, DescriptionBullets and DescriptionWords; min and max for DescriptionBoldPercent and TitleChars; attributeId for AttributeExists; none for Barcode.
@@ -2329,9 +2329,9 @@ type ContentScoreRuleRuleGroup string
 
 // ContentScoreRuleParameters Settings of a scoring rule: min for CategoryLevel, DescriptionBullets and DescriptionWords; min and max for DescriptionBoldPercent and TitleChars; attributeId for AttributeExists; none for Barcode.
 type ContentScoreRuleParameters struct {
-	AttributeId int     `json:"attributeId,omitempty,omitzero"`
-	Max         float64 `json:"max,omitempty,omitzero"`
-	Min         float64 `json:"min,omitempty,omitzero"`
+	AttributeId int     `json:"attributeId"`
+	Max         float64 `json:"max"`
+	Min         float64 `json:"min"`
 }
 
 // ContentScoreVariation A product to score; only its barcode counts.
@@ -2342,8 +2342,8 @@ type ContentScoreVariation struct {
 
 // CountryPrice A price in one country, inside listPrices.
 type CountryPrice struct {
-	Country string  `json:"country,omitempty,omitzero"`
-	Price   float64 `json:"price,omitempty,omitzero"`
+	Country string  `json:"country"`
+	Price   float64 `json:"price"`
 
 	// SaleEndDate A moment the API may send as null; see package datetime.
 	SaleEndDate *NullableDateTime `json:"saleEndDate,omitempty"`
@@ -2358,10 +2358,10 @@ type CountryPrice struct {
 
 // DatabaseStatus One database connection's status.
 type DatabaseStatus struct {
-	Active bool `json:"active,omitempty,omitzero"`
+	Active bool `json:"active"`
 
 	// Version Example: 5.7.33
-	Version string `json:"version,omitempty,omitzero"`
+	Version string `json:"version"`
 }
 
 // DateOrDateTime A filter bound given as a date-time or, for a whole day, as a plain date (datetime.Date); see package datetime.
@@ -2372,14 +2372,14 @@ type DateTime = datetime.Time
 
 // DelistReason Why a seller is not listed.
 type DelistReason struct {
-	Message string             `json:"message,omitempty,omitzero"`
+	Message string             `json:"message"`
 	Reason  DelistReasonReason `json:"reason,omitempty,omitzero"`
 
 	// ReasonIdentifier Bit flag of the reason (1, 2, 4, 8, 16).
-	ReasonIdentifier int `json:"reasonIdentifier,omitempty,omitzero"`
+	ReasonIdentifier int `json:"reasonIdentifier"`
 
 	// ReasonLimit The limit that was reached, for the limit reasons.
-	ReasonLimit int `json:"reasonLimit,omitempty,omitzero"`
+	ReasonLimit int `json:"reasonLimit"`
 }
 
 // DelistReasonReason defines model for DelistReason.Reason.
@@ -2418,26 +2418,26 @@ type ExportItem struct {
 	ExpiresAt DateTime `json:"expiresAt,omitempty,omitzero"`
 
 	// ExportContent Label of the export.
-	ExportContent string `json:"exportContent,omitempty,omitzero"`
-	Id            int    `json:"id,omitempty,omitzero"`
+	ExportContent string `json:"exportContent"`
+	Id            int    `json:"id"`
 
 	// IsDeleted The file was purged; export again.
-	IsDeleted bool `json:"isDeleted,omitempty,omitzero"`
+	IsDeleted bool `json:"isDeleted"`
 
 	// Note Extra information, such as why it failed.
-	Note string `json:"note,omitempty,omitzero"`
+	Note string `json:"note"`
 
 	// RequestedFormats Requested formats; document exports reuse this field for pdf and html.
 	RequestedFormats []string         `json:"requestedFormats,omitempty,omitzero"`
-	SellerId         int              `json:"sellerId,omitempty,omitzero"`
+	SellerId         int              `json:"sellerId"`
 	Status           ExportItemStatus `json:"status,omitempty,omitzero"`
 
 	// UpdatedAt A moment in any shape the API writes; see package datetime.
 	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
 
 	// UserId The user who started it, possibly another user of the same seller.
-	UserId int    `json:"userId,omitempty,omitzero"`
-	Uuid   string `json:"uuid,omitempty,omitzero"`
+	UserId int    `json:"userId"`
+	Uuid   string `json:"uuid"`
 }
 
 // ExportItemStatus defines model for ExportItem.Status.
@@ -2453,19 +2453,19 @@ type ExportItemPage struct {
 
 // ExportJob A queued export job.
 type ExportJob struct {
-	ExportItemId int    `json:"exportItemId,omitempty,omitzero"`
-	Uuid         string `json:"uuid,omitempty,omitzero"`
+	ExportItemId int    `json:"exportItemId"`
+	Uuid         string `json:"uuid"`
 }
 
 // FailureReason A reason for a cancel, failed delivery or return.
 type FailureReason struct {
 	// Description Announced for removal.
-	Description string `json:"description,omitempty,omitzero"`
-	Id          int    `json:"id,omitempty,omitzero"`
+	Description string `json:"description"`
+	Id          int    `json:"id"`
 
 	// Name What the reason fields of status calls take.
-	Name       string            `json:"name,omitempty,omitzero"`
-	OutOfStock bool              `json:"outOfStock,omitempty,omitzero"`
+	Name       string            `json:"name"`
+	OutOfStock bool              `json:"outOfStock"`
 	Type       FailureReasonType `json:"type,omitempty,omitzero"`
 }
 
@@ -2486,25 +2486,25 @@ type Feed struct {
 	// FailedRecords Rows that failed.
 	//
 	// Example: 64
-	FailedRecords int `json:"failedRecords,omitempty,omitzero"`
+	FailedRecords int `json:"failedRecords"`
 
 	// FailureReportExportItemid The export item (see getExport) holding the error and warning report; null when there is none. Spelled with a lower-case "id" as the API sends it.
 	//
 	// Example: 64
 	FailureReportExportItemid *int `json:"failureReportExportItemid,omitempty"`
-	Id                        int  `json:"id,omitempty,omitzero"`
+	Id                        int  `json:"id"`
 
 	// ProcessedRecords Rows processed so far.
 	//
 	// Example: 123
-	ProcessedRecords int      `json:"processedRecords,omitempty,omitzero"`
+	ProcessedRecords int      `json:"processedRecords"`
 	RequestedFormats []string `json:"requestedFormats,omitempty,omitzero"`
 
 	// SellerId Example: 4089
-	SellerId int `json:"sellerId,omitempty,omitzero"`
+	SellerId int `json:"sellerId"`
 
 	// Source How the feed was started, such as API, XLS or UI.
-	Source string `json:"source,omitempty,omitzero"`
+	Source string `json:"source"`
 
 	// Status Where a feed is in its run; Finished, Error and Canceled are final.
 	Status FeedState `json:"status,omitempty,omitzero"`
@@ -2512,7 +2512,7 @@ type Feed struct {
 	// TotalRecords Rows recognised in the input.
 	//
 	// Example: 4089
-	TotalRecords int `json:"totalRecords,omitempty,omitzero"`
+	TotalRecords int `json:"totalRecords"`
 
 	// UpdatedAt A moment in any shape the API writes; see package datetime.
 	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
@@ -2520,7 +2520,7 @@ type Feed struct {
 	// UserId The user who started the feed.
 	//
 	// Example: 524
-	UserId int `json:"userId,omitempty,omitzero"`
+	UserId int `json:"userId"`
 }
 
 // FeedAction What a feed does. Catalog imports run as ProductCreate, ProductUpdate, ProductRemove, Image and ProductStockUpdate; the API may add kinds.
@@ -2528,32 +2528,32 @@ type FeedAction string
 
 // FeedCounts How many of the seller's feeds are in each status.
 type FeedCounts struct {
-	Canceled   int `json:"canceled,omitempty,omitzero"`
-	Finished   int `json:"finished,omitempty,omitzero"`
-	Processing int `json:"processing,omitempty,omitzero"`
-	Queued     int `json:"queued,omitempty,omitzero"`
-	Total      int `json:"total,omitempty,omitzero"`
+	Canceled   int `json:"canceled"`
+	Finished   int `json:"finished"`
+	Processing int `json:"processing"`
+	Queued     int `json:"queued"`
+	Total      int `json:"total"`
 }
 
 // FeedItemError Why one row of a feed failed.
 type FeedItemError struct {
-	ErrorCode    int    `json:"errorCode,omitempty,omitzero"`
-	ErrorMessage string `json:"errorMessage,omitempty,omitzero"`
-	FieldName    string `json:"fieldName,omitempty,omitzero"`
+	ErrorCode    int    `json:"errorCode"`
+	ErrorMessage string `json:"errorMessage"`
+	FieldName    string `json:"fieldName"`
 
 	// ItemId UUID of the feed row.
-	ItemId    string `json:"itemId,omitempty,omitzero"`
-	SellerSku string `json:"sellerSku,omitempty,omitzero"`
+	ItemId    string `json:"itemId"`
+	SellerSku string `json:"sellerSku"`
 }
 
 // FeedItemWarning A warning about one row of a feed that was still processed.
 type FeedItemWarning struct {
-	FieldName string `json:"fieldName,omitempty,omitzero"`
+	FieldName string `json:"fieldName"`
 
 	// ItemId UUID of the feed row.
-	ItemId    string `json:"itemId,omitempty,omitzero"`
-	Message   string `json:"message,omitempty,omitzero"`
-	SellerSku string `json:"sellerSku,omitempty,omitzero"`
+	ItemId    string `json:"itemId"`
+	Message   string `json:"message"`
+	SellerSku string `json:"sellerSku"`
 }
 
 // FeedPage One page of listFeeds.
@@ -2566,13 +2566,13 @@ type FeedPage struct {
 
 // FeedRawInput The input a feed was started with. The members are capitalised as the API sends them.
 type FeedRawInput struct {
-	FeedUuid string `json:"FeedUuid,omitempty,omitzero"`
+	FeedUuid string `json:"FeedUuid"`
 
 	// File The file, base64-encoded. Kept as text: the vendor's example is not padded, so strict decoding as bytes could fail.
-	File string `json:"File,omitempty,omitzero"`
+	File string `json:"File"`
 
 	// MimeType Example: text/csv
-	MimeType string `json:"MimeType,omitempty,omitzero"`
+	MimeType string `json:"MimeType"`
 }
 
 // FeedReport A feed's status with the errors and warnings of its rows.
@@ -2584,7 +2584,7 @@ type FeedReport struct {
 	// Id The feed's UUID.
 	//
 	// Example: 060cef12-08ef-4ae6-b15e-79398fedc774
-	Id string `json:"id,omitempty,omitzero"`
+	Id string `json:"id"`
 
 	// Status Where a feed is in its run; Finished, Error and Canceled are final.
 	Status   FeedState         `json:"status,omitempty,omitzero"`
@@ -2629,15 +2629,15 @@ type HybridImagePosition struct {
 
 // HybridProduct A product of the shop catalog that sellers can also offer.
 type HybridProduct struct {
-	BrandName   string               `json:"brandName,omitempty,omitzero"`
+	BrandName   string               `json:"brandName"`
 	Description *string              `json:"description,omitempty"`
 	Images      []HybridProductImage `json:"images,omitempty,omitzero"`
-	Name        string               `json:"name,omitempty,omitzero"`
+	Name        string               `json:"name"`
 	Prices      []HybridProductPrice `json:"prices,omitempty,omitzero"`
 
 	// ProductUrl Where customers see the product.
 	ProductUrl *string `json:"productUrl,omitempty"`
-	Sin        string  `json:"sin,omitempty,omitzero"`
+	Sin        string  `json:"sin"`
 	Sku        *string `json:"sku,omitempty"`
 }
 
@@ -2664,8 +2664,8 @@ type HybridProductSelection struct {
 
 // ImageLink An image's id and URL.
 type ImageLink struct {
-	DisplayUrl string  `json:"displayUrl,omitempty,omitzero"`
-	Id         int     `json:"id,omitempty,omitzero"`
+	DisplayUrl string  `json:"displayUrl"`
+	Id         int     `json:"id"`
 	SrcId      *string `json:"srcId,omitempty"`
 }
 
@@ -2678,10 +2678,10 @@ type ImagePositionText = string
 // ImportAccepted A queued import; follow its feed.
 type ImportAccepted struct {
 	ErrorMessages   []string `json:"errorMessages,omitempty,omitzero"`
-	FeedId          int      `json:"feedId,omitempty,omitzero"`
-	FeedUuid        string   `json:"feedUuid,omitempty,omitzero"`
-	Message         string   `json:"message,omitempty,omitzero"`
-	Success         bool     `json:"success,omitempty,omitzero"`
+	FeedId          int      `json:"feedId"`
+	FeedUuid        string   `json:"feedUuid"`
+	Message         string   `json:"message"`
+	Success         bool     `json:"success"`
 	WarningMessages []string `json:"warningMessages,omitempty,omitzero"`
 }
 
@@ -2714,12 +2714,12 @@ type InvoiceNumberAssignment struct {
 // InvoiceNumberSettings How invoice numbers are generated.
 type InvoiceNumberSettings struct {
 	// GenerationType autoincrement_number, order_number or show_dialog.
-	GenerationType string `json:"generationType,omitempty,omitzero"`
+	GenerationType string `json:"generationType"`
 
 	// NextFormatedValue The next number with its prefix (the API's spelling).
-	NextFormatedValue string `json:"nextFormatedValue,omitempty,omitzero"`
-	NextNumber        int    `json:"nextNumber,omitempty,omitzero"`
-	Prefix            string `json:"prefix,omitempty,omitzero"`
+	NextFormatedValue string `json:"nextFormatedValue"`
+	NextNumber        int    `json:"nextNumber"`
+	Prefix            string `json:"prefix"`
 }
 
 // InvoiceNumberSettingsUpdate New invoice number settings.
@@ -2737,7 +2737,7 @@ type ItemAction string
 
 // ItemCarrier The carrier of an item. The vendor document lists isDefault as required, but the field the API sends is default.
 type ItemCarrier struct {
-	Default     bool    `json:"default,omitempty,omitzero"`
+	Default     bool    `json:"default"`
 	DigitalType *string `json:"digitalType"`
 	Name        string  `json:"name"`
 	TrackingUrl *string `json:"trackingUrl"`
@@ -2908,7 +2908,7 @@ type Order struct {
 
 	// Gift Gift wrapping of an order.
 	Gift       OrderGift `json:"gift"`
-	GrandTotal float64   `json:"grandTotal,omitempty,omitzero"`
+	GrandTotal float64   `json:"grandTotal"`
 
 	// Id Numeric order id, used in paths.
 	//
@@ -2931,7 +2931,7 @@ type Order struct {
 	PayoutPending bool `json:"payoutPending"`
 
 	// RegionId The region's id for the order.
-	RegionId                    string `json:"regionId,omitempty,omitzero"`
+	RegionId                    string `json:"regionId"`
 	Remarks                     string `json:"remarks"`
 	SellerId                    int    `json:"sellerId"`
 	ShipmentProviderPreSelected bool   `json:"shipmentProviderPreSelected"`
@@ -2972,24 +2972,24 @@ type OrderAddresses struct {
 
 // OrderCounters Approximate item counts per status bucket.
 type OrderCounters struct {
-	NotPrintedReadyToShipCount int `json:"notPrintedReadyToShipCount,omitempty,omitzero"`
+	NotPrintedReadyToShipCount int `json:"notPrintedReadyToShipCount"`
 
 	// PaymentPendingCount Counted apart from pending; overall pending is both summed.
-	PaymentPendingCount int `json:"paymentPendingCount,omitempty,omitzero"`
+	PaymentPendingCount int `json:"paymentPendingCount"`
 
 	// Pending Pending items, split by carrier type.
 	Pending struct {
-		NotPrintedPendingCount int `json:"notPrintedPendingCount,omitempty,omitzero"`
-		Pending                int `json:"pending,omitempty,omitzero"`
-		PendingAirCount        int `json:"pendingAirCount,omitempty,omitzero"`
-		PendingEconomyCount    int `json:"pendingEconomyCount,omitempty,omitzero"`
-		PendingExpressCount    int `json:"pendingExpressCount,omitempty,omitzero"`
-		PendingSamedayCount    int `json:"pendingSamedayCount,omitempty,omitzero"`
-		PendingStandardCount   int `json:"pendingStandardCount,omitempty,omitzero"`
-		PendingSurfaceCount    int `json:"pendingSurfaceCount,omitempty,omitzero"`
+		NotPrintedPendingCount int `json:"notPrintedPendingCount"`
+		Pending                int `json:"pending"`
+		PendingAirCount        int `json:"pendingAirCount"`
+		PendingEconomyCount    int `json:"pendingEconomyCount"`
+		PendingExpressCount    int `json:"pendingExpressCount"`
+		PendingSamedayCount    int `json:"pendingSamedayCount"`
+		PendingStandardCount   int `json:"pendingStandardCount"`
+		PendingSurfaceCount    int `json:"pendingSurfaceCount"`
 	} `json:"pending,omitempty,omitzero"`
-	ReadyToShipCount int `json:"readyToShipCount,omitempty,omitzero"`
-	ShippedCount     int `json:"shippedCount,omitempty,omitzero"`
+	ReadyToShipCount int `json:"readyToShipCount"`
+	ShippedCount     int `json:"shippedCount"`
 }
 
 // OrderCustomer The customer's name.
@@ -3031,8 +3031,8 @@ type OrderHistoryEntry struct {
 	CreatedAt DateTime `json:"createdAt"`
 
 	// Editor Who made the change.
-	Editor      string `json:"editor,omitempty,omitzero"`
-	Note        string `json:"note,omitempty,omitzero"`
+	Editor      string `json:"editor"`
+	Note        string `json:"note"`
 	OrderItemId int    `json:"orderItemId"`
 	ShopSku     string `json:"shopSku"`
 
@@ -3062,7 +3062,7 @@ type OrderItem struct {
 
 	// CreatedAt A moment in any shape the API writes; see package datetime.
 	CreatedAt      DateTime `json:"createdAt"`
-	DiscountAmount float64  `json:"discountAmount,omitempty,omitzero"`
+	DiscountAmount float64  `json:"discountAmount"`
 	ExciseRate     *string  `json:"exciseRate"`
 
 	// ExtraAttributes Attributes the shop sent with the item; unknown members are kept.
@@ -3077,7 +3077,7 @@ type OrderItem struct {
 	InvoiceNumber       *string           `json:"invoiceNumber"`
 	IsHybrid            bool              `json:"isHybrid"`
 	IsOutlet            bool              `json:"isOutlet"`
-	IsPickupRequestSent bool              `json:"isPickupRequestSent,omitempty,omitzero"`
+	IsPickupRequestSent bool              `json:"isPickupRequestSent"`
 
 	// IsProcessable False for consignment items and items awaiting fulfilment.
 	IsProcessable    bool    `json:"isProcessable"`
@@ -3166,13 +3166,13 @@ type OrderItemStatus string
 
 // OrderItemTag A tag for order items.
 type OrderItemTag struct {
-	Id   int    `json:"id,omitempty,omitzero"`
-	Name string `json:"name,omitempty,omitzero"`
+	Id   int    `json:"id"`
+	Name string `json:"name"`
 }
 
 // OrderItemTags The tags assigned to one order item.
 type OrderItemTags struct {
-	OrderItemId int           `json:"orderItemId,omitempty,omitzero"`
+	OrderItemId int           `json:"orderItemId"`
 	Tags        []AssignedTag `json:"tags,omitempty,omitzero"`
 }
 
@@ -3190,10 +3190,10 @@ type OrderSection string
 // OrderSuggestion One suggested filter value.
 type OrderSuggestion struct {
 	// Label Text to show.
-	Label string `json:"label,omitempty,omitzero"`
+	Label string `json:"label"`
 
 	// Sublabel Extra text, such as the product name.
-	Sublabel string `json:"sublabel,omitempty,omitzero"`
+	Sublabel string `json:"sublabel"`
 
 	// Value Value to pass as a filter; null for rows such as "No reason".
 	Value *string `json:"value,omitempty"`
@@ -3257,16 +3257,16 @@ type PickupRequestResult struct {
 
 // Price A product's price in one country.
 type Price struct {
-	Country string `json:"country,omitempty,omitzero"`
+	Country string `json:"country"`
 
 	// Price Bounded by the category's minimum and maximum price.
-	Price float64 `json:"price,omitempty,omitzero"`
+	Price float64 `json:"price"`
 
 	// ProductId The vendor document types this as a number; the API sends whole numbers.
-	ProductId int `json:"productId,omitempty,omitzero"`
+	ProductId int `json:"productId"`
 
 	// ProductSetId The vendor document types this as a number; the API sends whole numbers.
-	ProductSetId int `json:"productSetId,omitempty,omitzero"`
+	ProductSetId int `json:"productSetId"`
 
 	// SaleEndDate A moment the API may send as null; see package datetime.
 	SaleEndDate *NullableDateTime `json:"saleEndDate,omitempty"`
@@ -3339,21 +3339,21 @@ type Product struct {
 	// CreatedAt A moment in any shape the API writes; see package datetime.
 	CreatedAt        DateTime `json:"createdAt,omitempty,omitzero"`
 	DuplicateGroupId *int     `json:"duplicateGroupId,omitempty"`
-	Id               int      `json:"id,omitempty,omitzero"`
+	Id               int      `json:"id"`
 
 	// Name Sent by the lookups by SKU and by listProducts, not by listProductSetProducts.
-	Name string `json:"name,omitempty,omitzero"`
+	Name string `json:"name"`
 
 	// ProductIdentifier Barcode such as an EAN or Code-39.
 	ProductIdentifier *string `json:"productIdentifier,omitempty"`
-	ProductSetId      int     `json:"productSetId,omitempty,omitzero"`
-	SellerId          int     `json:"sellerId,omitempty,omitzero"`
+	ProductSetId      int     `json:"productSetId"`
+	SellerId          int     `json:"sellerId"`
 
 	// SellerSku The seller's SKU, unique per seller.
-	SellerSku string `json:"sellerSku,omitempty,omitzero"`
+	SellerSku string `json:"sellerSku"`
 
 	// ShipmentTypeId 1 warehouse, 2 dropshipping, 3 cross-docking.
-	ShipmentTypeId int `json:"shipmentTypeId,omitempty,omitzero"`
+	ShipmentTypeId int `json:"shipmentTypeId"`
 
 	// ShopSku SKU the shop gave the product; null until uploaded.
 	ShopSku *string `json:"shopSku,omitempty"`
@@ -3369,12 +3369,12 @@ type Product struct {
 
 	// Status Status of a product; deleted products can be restored.
 	Status     ProductStatus `json:"status,omitempty,omitzero"`
-	TaxClassId int           `json:"taxClassId,omitempty,omitzero"`
+	TaxClassId int           `json:"taxClassId"`
 
 	// UpdatedAt A moment the API may send as null; see package datetime.
 	UpdatedAt       *NullableDateTime `json:"updatedAt,omitempty"`
-	UpdatedByUserId int               `json:"updatedByUserId,omitempty,omitzero"`
-	Uuid            string            `json:"uuid,omitempty,omitzero"`
+	UpdatedByUserId int               `json:"updatedByUserId"`
+	Uuid            string            `json:"uuid"`
 
 	// Variation The variation value, usually a size such as XL or 39.
 	Variation *string `json:"variation,omitempty"`
@@ -3386,7 +3386,7 @@ type ProductApprovalStatus string
 // ProductCountryPrices The prices of one product in every country.
 type ProductCountryPrices struct {
 	Prices    []CountryPrice `json:"prices,omitempty,omitzero"`
-	ProductId int            `json:"productId,omitempty,omitzero"`
+	ProductId int            `json:"productId"`
 }
 
 // ProductGroup A named product group, which ties product sets together in the shop.
@@ -3408,12 +3408,12 @@ type ProductImage struct {
 	CreatedAt DateTime `json:"createdAt,omitempty,omitzero"`
 
 	// DisplayUrl Public URL of the image; do not hot-link it.
-	DisplayUrl string `json:"displayUrl,omitempty,omitzero"`
-	Id         int    `json:"id,omitempty,omitzero"`
+	DisplayUrl string `json:"displayUrl"`
+	Id         int    `json:"id"`
 
 	// Position Display order from 1, the main image; gaps are possible.
-	Position     int `json:"position,omitempty,omitzero"`
-	ProductSetId int `json:"productSetId,omitempty,omitzero"`
+	Position     int `json:"position"`
+	ProductSetId int `json:"productSetId"`
 
 	// SrcId Id in the shop system; null until uploaded.
 	SrcId *string `json:"srcId,omitempty"`
@@ -3457,8 +3457,8 @@ type ProductImageUpload struct {
 // ProductMainImage The main image of the product set a product belongs to.
 type ProductMainImage struct {
 	MainImageUrl *string `json:"mainImageUrl,omitempty"`
-	ProductSetId int     `json:"productSetId,omitempty,omitzero"`
-	SellerSku    string  `json:"sellerSku,omitempty,omitzero"`
+	ProductSetId int     `json:"productSetId"`
+	SellerSku    string  `json:"sellerSku"`
 
 	// ShopSku Unset until the product is uploaded to the shop.
 	ShopSku *string `json:"shopSku,omitempty"`
@@ -3492,13 +3492,13 @@ type ProductPriceUpdate struct {
 // ProductSet A product set: what its products (sizes or variations) share, such as name, brand, categories and attributes. sellerSku, status and sin describe the set's first product; the API sends them from createProductSet, getProductSet and listProductSets only.
 type ProductSet struct {
 	// AttributeSetId Attribute set of the primary category when the set was last saved.
-	AttributeSetId int `json:"attributeSetId,omitempty,omitzero"`
+	AttributeSetId int `json:"attributeSetId"`
 
 	// Attributes Attribute values of a product set by attribute id (a decimal string). System attributes such as the brand or the name are root fields of the set instead.
 	//
 	// Example: {"421":"string value","533":[4,5],"567":123,"721":["string1","string2"],"854":null}
 	Attributes ProductSetAttributes `json:"attributes,omitempty,omitzero"`
-	BrandId    int                  `json:"brandId,omitempty,omitzero"`
+	BrandId    int                  `json:"brandId"`
 
 	// BrowseNodes Further categories anywhere in the tree.
 	BrowseNodes []int `json:"browseNodes,omitempty,omitzero"`
@@ -3513,16 +3513,16 @@ type ProductSet struct {
 	Description *string `json:"description,omitempty"`
 
 	// Id Example: 7865
-	Id   int    `json:"id,omitempty,omitzero"`
-	Name string `json:"name,omitempty,omitzero"`
+	Id   int    `json:"id"`
+	Name string `json:"name"`
 
 	// ParentSku The set's main SKU in file imports; without the parent SKU feature, the first product's SKU.
 	ParentSku         *string `json:"parentSku,omitempty"`
-	PrimaryCategoryId int     `json:"primaryCategoryId,omitempty,omitzero"`
-	SellerId          int     `json:"sellerId,omitempty,omitzero"`
+	PrimaryCategoryId int     `json:"primaryCategoryId"`
+	SellerId          int     `json:"sellerId"`
 
 	// SellerSku Seller SKU of the set's first product.
-	SellerSku string `json:"sellerSku,omitempty,omitzero"`
+	SellerSku string `json:"sellerSku"`
 
 	// Sin The shop catalog product this set is attached to; set only for hybrid sets.
 	Sin *string `json:"sin,omitempty"`
@@ -3538,7 +3538,7 @@ type ProductSet struct {
 
 	// UpdatedAt A moment in any shape the API writes; see package datetime.
 	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
-	Uuid      string   `json:"uuid,omitempty,omitzero"`
+	Uuid      string   `json:"uuid"`
 }
 
 // ProductSetAttributeOption The id of the chosen option of an option attribute.
@@ -3565,15 +3565,15 @@ type ProductSetAttributes map[string]*ProductSetAttributeValue
 
 // ProductSetCount How many product sets use an attribute set.
 type ProductSetCount struct {
-	AttributeSetId int `json:"attributeSetId,omitempty,omitzero"`
-	Count          int `json:"count,omitempty,omitzero"`
+	AttributeSetId int `json:"attributeSetId"`
+	Count          int `json:"count"`
 }
 
 // ProductSetCoverImage The main image of a product set.
 type ProductSetCoverImage struct {
 	// ImageUrl Null for unknown sets, sets of other sellers and sets without images.
 	ImageUrl     *string `json:"imageUrl,omitempty"`
-	ProductSetId int     `json:"productSetId,omitempty,omitzero"`
+	ProductSetId int     `json:"productSetId"`
 }
 
 // ProductSetCreate A new product set with its first product.
@@ -3620,7 +3620,7 @@ type ProductSetCreateStatus string
 // ProductSetImages The images of a product set, cover first.
 type ProductSetImages struct {
 	Images       []ImageLink `json:"images,omitempty,omitzero"`
-	ProductSetId int         `json:"productSetId,omitempty,omitzero"`
+	ProductSetId int         `json:"productSetId"`
 }
 
 // ProductSetPage One page of listProductSets.
@@ -3634,17 +3634,17 @@ type ProductSetPage struct {
 // ProductSetPrices The prices of a product set's products.
 type ProductSetPrices struct {
 	Items        []ProductCountryPrices `json:"items,omitempty,omitzero"`
-	ProductSetId int                    `json:"productSetId,omitempty,omitzero"`
+	ProductSetId int                    `json:"productSetId"`
 }
 
 // ProductSetReference The id of a product set.
 type ProductSetReference struct {
-	ProductSetId int `json:"productSetId,omitempty,omitzero"`
+	ProductSetId int `json:"productSetId"`
 }
 
 // ProductSetReupload Whether the upload was queued again.
 type ProductSetReupload struct {
-	Success bool `json:"success,omitempty,omitzero"`
+	Success bool `json:"success"`
 }
 
 // ProductSetSample An example createProductSet body for a category. Each field may come with a __comment_ member explaining it; with showFull=1 further attributes appear, kept in AdditionalProperties.
@@ -3680,19 +3680,19 @@ type ProductSetSortDirection string
 // ProductSetStockSummary Stock figures summed over a product set.
 type ProductSetStockSummary struct {
 	// FulfilmentStock Stock received by the marketplace.
-	FulfilmentStock         int  `json:"fulfilmentStock,omitempty,omitzero"`
-	HasProductWithZeroStock bool `json:"hasProductWithZeroStock,omitempty,omitzero"`
-	IsConsignmentShipment   bool `json:"isConsignmentShipment,omitempty,omitzero"`
-	NonSellableStock        int  `json:"nonSellableStock,omitempty,omitzero"`
-	ProductSetId            int  `json:"productSetId,omitempty,omitzero"`
-	ReservedStock           int  `json:"reservedStock,omitempty,omitzero"`
-	SellableStock           int  `json:"sellableStock,omitempty,omitzero"`
-	SumOfStocks             int  `json:"sumOfStocks,omitempty,omitzero"`
+	FulfilmentStock         int  `json:"fulfilmentStock"`
+	HasProductWithZeroStock bool `json:"hasProductWithZeroStock"`
+	IsConsignmentShipment   bool `json:"isConsignmentShipment"`
+	NonSellableStock        int  `json:"nonSellableStock"`
+	ProductSetId            int  `json:"productSetId"`
+	ReservedStock           int  `json:"reservedStock"`
+	SellableStock           int  `json:"sellableStock"`
+	SumOfStocks             int  `json:"sumOfStocks"`
 }
 
 // ProductSetTag A tag of a product set; tagId and tagName are null for a set without tags.
 type ProductSetTag struct {
-	ProductSetId int     `json:"productSetId,omitempty,omitzero"`
+	ProductSetId int     `json:"productSetId"`
 	TagId        *int    `json:"tagId,omitempty"`
 	TagName      *string `json:"tagName,omitempty"`
 }
@@ -3716,13 +3716,13 @@ type ProductSetUpdate struct {
 // ProductSetUploadStatus Whether the latest version of a product set reached the shop.
 type ProductSetUploadStatus struct {
 	// DirtStatus The set has changes not yet uploaded.
-	DirtStatus bool `json:"dirtStatus,omitempty,omitzero"`
+	DirtStatus bool `json:"dirtStatus"`
 
 	// Message "Uploaded to shop" when uploaded; any other text means not yet.
-	Message string `json:"message,omitempty,omitzero"`
+	Message string `json:"message"`
 
 	// SyncClass Icon class for the upload state in the seller UI, such as iconset-visible.
-	SyncClass string `json:"syncClass,omitempty,omitzero"`
+	SyncClass string `json:"syncClass"`
 }
 
 // ProductSetUploadStatuses Upload statuses keyed by product set id. The vendor document names the key productSetId literally; the API keys each entry by the numeric id, and both decode into this map.
@@ -3730,24 +3730,24 @@ type ProductSetUploadStatuses map[string]ProductSetUploadStatus
 
 // ProductSetVisibility Which conditions for being shown in the shop a product set meets.
 type ProductSetVisibility struct {
-	HasActiveCategories        bool `json:"hasActiveCategories,omitempty,omitzero"`
-	HasAtLeastOneActiveProduct bool `json:"hasAtLeastOneActiveProduct,omitempty,omitzero"`
-	HasImages                  bool `json:"hasImages,omitempty,omitzero"`
+	HasActiveCategories        bool `json:"hasActiveCategories"`
+	HasAtLeastOneActiveProduct bool `json:"hasAtLeastOneActiveProduct"`
+	HasImages                  bool `json:"hasImages"`
 
 	// HasZeroPrices Some product has a price of 0.
-	HasZeroPrices bool `json:"hasZeroPrices,omitempty,omitzero"`
+	HasZeroPrices bool `json:"hasZeroPrices"`
 
 	// HasZeroStocks Some product has no stock.
-	HasZeroStocks           bool `json:"hasZeroStocks,omitempty,omitzero"`
-	IsBrandActive           bool `json:"isBrandActive,omitempty,omitzero"`
-	IsBrandApproved         bool `json:"isBrandApproved,omitempty,omitzero"`
-	IsLatestVersionUploaded bool `json:"isLatestVersionUploaded,omitempty,omitzero"`
-	IsProductSetAuthorized  bool `json:"isProductSetAuthorized,omitempty,omitzero"`
-	IsSellerActive          bool `json:"isSellerActive,omitempty,omitzero"`
+	HasZeroStocks           bool `json:"hasZeroStocks"`
+	IsBrandActive           bool `json:"isBrandActive"`
+	IsBrandApproved         bool `json:"isBrandApproved"`
+	IsLatestVersionUploaded bool `json:"isLatestVersionUploaded"`
+	IsProductSetAuthorized  bool `json:"isProductSetAuthorized"`
+	IsSellerActive          bool `json:"isSellerActive"`
 
 	// LatestVersionUploadedMessage Details, with the error if any, of the last upload to the shop.
-	LatestVersionUploadedMessage string `json:"latestVersionUploadedMessage,omitempty,omitzero"`
-	ProductSetId                 int    `json:"productSetId,omitempty,omitzero"`
+	LatestVersionUploadedMessage string `json:"latestVersionUploadedMessage"`
+	ProductSetId                 int    `json:"productSetId"`
 
 	// QualityControlStatus The quality control state; note accepted, where listProductSetQualityControl says approved.
 	QualityControlStatus ProductSetVisibilityQualityControlStatus `json:"qualityControlStatus,omitempty,omitzero"`
@@ -3792,9 +3792,9 @@ type ProductWrite struct {
 // ProfileField One field of the seller's profile.
 type ProfileField struct {
 	// DisplayValue The value as shown to people, for fields such as dropdowns.
-	DisplayValue string `json:"displayValue,omitempty,omitzero"`
-	Name         string `json:"name,omitempty,omitzero"`
-	Value        string `json:"value,omitempty,omitzero"`
+	DisplayValue string `json:"displayValue"`
+	Name         string `json:"name"`
+	Value        string `json:"value"`
 }
 
 // ProfileFieldUpdate A profile field to set, by id or by name.
@@ -3806,14 +3806,14 @@ type ProfileFieldUpdate struct {
 
 // QualityControlRejectReason A reason quality control can reject with.
 type QualityControlRejectReason struct {
-	Id        int  `json:"id,omitempty,omitzero"`
-	IsEnabled bool `json:"isEnabled,omitempty,omitzero"`
+	Id        int  `json:"id"`
+	IsEnabled bool `json:"isEnabled"`
 
 	// IsSetToNotAuthorized The reason takes the product offline and out of quality control.
-	IsSetToNotAuthorized bool `json:"isSetToNotAuthorized,omitempty,omitzero"`
+	IsSetToNotAuthorized bool `json:"isSetToNotAuthorized"`
 
 	// Name In the instance's language; reasons that make a product not authorized end in "(Not Authorized)".
-	Name string                         `json:"name,omitempty,omitzero"`
+	Name string                         `json:"name"`
 	Type QualityControlRejectReasonType `json:"type,omitempty,omitzero"`
 }
 
@@ -3825,7 +3825,7 @@ type QualityControlRejection struct {
 	ProductSetId int `json:"productSetId"`
 
 	// QcComment The reviewer's optional comment.
-	QcComment string `json:"qcComment,omitempty,omitzero"`
+	QcComment string `json:"qcComment"`
 
 	// RejectedReasons Reasons for people to read.
 	RejectedReasons []string `json:"rejectedReasons"`
@@ -3838,7 +3838,7 @@ type QualityControlState string
 type QualityControlStatus struct {
 	// CreatedAt A moment in any shape the API writes; see package datetime.
 	CreatedAt    DateTime `json:"createdAt,omitempty,omitzero"`
-	ProductSetId int      `json:"productSetId,omitempty,omitzero"`
+	ProductSetId int      `json:"productSetId"`
 
 	// Status Where a product set is in quality control.
 	Status QualityControlState `json:"status,omitempty,omitzero"`
@@ -3908,30 +3908,30 @@ type ReturnsExportRequestStatus string
 // Seller A seller account.
 type Seller struct {
 	// AgreementsAccepted Newer than the vendor document; seen in 2025 models of the API.
-	AgreementsAccepted bool   `json:"agreementsAccepted,omitempty,omitzero"`
-	CompanyName        string `json:"companyName,omitempty,omitzero"`
+	AgreementsAccepted bool   `json:"agreementsAccepted"`
+	CompanyName        string `json:"companyName"`
 
 	// CreatedAt A moment in any shape the API writes; see package datetime.
 	CreatedAt     DateTime       `json:"createdAt,omitempty,omitzero"`
 	DelistReasons []DelistReason `json:"delistReasons,omitempty,omitzero"`
-	Email         string         `json:"email,omitempty,omitzero"`
-	Id            int            `json:"id,omitempty,omitzero"`
+	Email         string         `json:"email"`
+	Id            int            `json:"id"`
 
 	// Listed Whether the seller's products are shown in the shop.
-	Listed        bool           `json:"listed,omitempty,omitzero"`
-	Name          string         `json:"name,omitempty,omitzero"`
+	Listed        bool           `json:"listed"`
+	Name          string         `json:"name"`
 	ProfileFields []ProfileField `json:"profileFields,omitempty,omitzero"`
-	ShortCode     string         `json:"shortCode,omitempty,omitzero"`
+	ShortCode     string         `json:"shortCode"`
 
 	// SrcId Id of the seller in the shop system; a string on purpose.
-	SrcId    string       `json:"srcId,omitempty,omitzero"`
+	SrcId    string       `json:"srcId"`
 	Status   SellerStatus `json:"status,omitempty,omitzero"`
-	TaxClass string       `json:"taxClass,omitempty,omitzero"`
+	TaxClass string       `json:"taxClass"`
 
 	// UpdatedAt A moment in any shape the API writes; see package datetime.
 	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
-	Uuid      string   `json:"uuid,omitempty,omitzero"`
-	Verified  bool     `json:"verified,omitempty,omitzero"`
+	Uuid      string   `json:"uuid"`
+	Verified  bool     `json:"verified"`
 }
 
 // SellerStatus defines model for Seller.Status.
@@ -3939,7 +3939,7 @@ type SellerStatus string
 
 // SellerTags The tags of one seller.
 type SellerTags struct {
-	SellerId int `json:"sellerId,omitempty,omitzero"`
+	SellerId int `json:"sellerId"`
 
 	// Tags Tag names.
 	Tags []string `json:"tags,omitempty,omitzero"`
@@ -3964,20 +3964,20 @@ type SellerUpdate struct {
 // ShipmentProvider A carrier the seller can use.
 type ShipmentProvider struct {
 	// ApiIntegrationAvailable The tracking number may be left out for this carrier.
-	ApiIntegrationAvailable bool `json:"apiIntegrationAvailable,omitempty,omitzero"`
-	CashOnDelivery          bool `json:"cashOnDelivery,omitempty,omitzero"`
-	Default                 bool `json:"default,omitempty,omitzero"`
-	Id                      int  `json:"id,omitempty,omitzero"`
+	ApiIntegrationAvailable bool `json:"apiIntegrationAvailable"`
+	CashOnDelivery          bool `json:"cashOnDelivery"`
+	Default                 bool `json:"default"`
+	Id                      int  `json:"id"`
 
 	// Name What shippingProvider fields take.
-	Name string `json:"name,omitempty,omitzero"`
+	Name string `json:"name"`
 
 	// Status Active for this seller.
-	Status bool `json:"status,omitempty,omitzero"`
+	Status bool `json:"status"`
 
 	// Url Tracking URL.
-	Url  string `json:"url,omitempty,omitzero"`
-	Uuid string `json:"uuid,omitempty,omitzero"`
+	Url  string `json:"url"`
+	Uuid string `json:"uuid"`
 }
 
 // ShipmentType How an item reaches the customer, as a filter.
@@ -3998,25 +3998,25 @@ type SortDirection string
 // StockLevel The stock figures of a product. consignments is sent only when the marketplace fulfils for the seller and holds some of its stock; warehouses only with several warehouses that hold some.
 type StockLevel struct {
 	// Available What can still be sold.
-	Available int `json:"available,omitempty,omitzero"`
+	Available int `json:"available"`
 
 	// Consignments Consignment stock of a product by state.
 	Consignments *ConsignmentStockCounts `json:"consignments,omitempty"`
-	Name         string                  `json:"name,omitempty,omitzero"`
+	Name         string                  `json:"name"`
 
 	// NonSellableStock Quarantined and defective consignment stock.
-	NonSellableStock     int `json:"nonSellableStock,omitempty,omitzero"`
-	PreVerificationStock int `json:"preVerificationStock,omitempty,omitzero"`
+	NonSellableStock     int `json:"nonSellableStock"`
+	PreVerificationStock int `json:"preVerificationStock"`
 
 	// Quantity Stock in the seller's warehouse.
-	Quantity int `json:"quantity,omitempty,omitzero"`
+	Quantity int `json:"quantity"`
 
 	// ReservedStock Reserved by pending and ready-to-ship items.
-	ReservedStock int `json:"reservedStock,omitempty,omitzero"`
+	ReservedStock int `json:"reservedStock"`
 
 	// SellableStock Received, canceled, returned and failed consignment stock.
-	SellableStock int                   `json:"sellableStock,omitempty,omitzero"`
-	SellerSku     string                `json:"sellerSku,omitempty,omitzero"`
+	SellableStock int                   `json:"sellableStock"`
+	SellerSku     string                `json:"sellerSku"`
 	ShopSku       *string               `json:"shopSku,omitempty"`
 	Warehouses    []WarehouseStockLevel `json:"warehouses,omitempty,omitzero"`
 }
@@ -4049,7 +4049,7 @@ type Unavailable struct {
 
 // UploadedDocument A stored document.
 type UploadedDocument struct {
-	Id int `json:"id,omitempty,omitzero"`
+	Id int `json:"id"`
 }
 
 // ValidationProblem A Problem that lists the fields that failed validation.
@@ -4072,18 +4072,18 @@ type ValidationProblem struct {
 type Violation struct {
 	// Parameters The value and the expected type.
 	Parameters struct {
-		Type  string `json:"type,omitempty,omitzero"`
-		Value string `json:"value,omitempty,omitzero"`
+		Type  string `json:"type"`
+		Value string `json:"value"`
 	} `json:"parameters,omitempty,omitzero"`
 
 	// PropertyPath Path of the offending field, such as orderItemIds[0].
-	PropertyPath string `json:"propertyPath,omitempty,omitzero"`
+	PropertyPath string `json:"propertyPath"`
 
 	// Title What is wrong with it.
-	Title string `json:"title,omitempty,omitzero"`
+	Title string `json:"title"`
 
 	// Type A URI or code naming the kind of violation.
-	Type string `json:"type,omitempty,omitzero"`
+	Type string `json:"type"`
 }
 
 // Warehouse A warehouse of the seller. id and sellerId are set by the API and ignored in requests.
@@ -4118,9 +4118,9 @@ type WarehouseStock struct {
 
 // WarehouseStockLevel A product's stock in one of the seller's warehouses.
 type WarehouseStockLevel struct {
-	Name        string `json:"name,omitempty,omitzero"`
-	Stock       int    `json:"stock,omitempty,omitzero"`
-	WarehouseId int    `json:"warehouseId,omitempty,omitzero"`
+	Name        string `json:"name"`
+	Stock       int    `json:"stock"`
+	WarehouseId int    `json:"warehouseId"`
 }
 
 // XmlDetail One error or warning about a field of a product.

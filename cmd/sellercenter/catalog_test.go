@@ -196,7 +196,7 @@ func setSale(t *testing.T, srv *sellercentertest.Server, sku, country string, pr
 	}
 	now := time.Now()
 	body := gen.PriceUpdate{Price: &price, SalePrice: &sale,
-		SaleStartDate: ptr(datetime.New(now.Add(-24 * time.Hour))), SaleEndDate: ptr(datetime.New(now.Add(30 * 24 * time.Hour)))}
+		SaleStartDate: sellercenter.Ptr(datetime.New(now.Add(-24 * time.Hour))), SaleEndDate: sellercenter.Ptr(datetime.New(now.Add(30 * 24 * time.Hour)))}
 	resp, err := client.UpdateProductPriceWithResponse(context.Background(), p.Id, country, body)
 	if err := sellercenter.Check(resp, err); err != nil {
 		t.Fatalf("UpdateProductPrice(%s, %s) = %v", sku, country, err)

@@ -96,7 +96,7 @@ func (c *cli) export(ctx context.Context, client *sellercenter.Client, params ge
 	// current page instead of shifting the pages still to come.
 	params.Sort = gen.ListOrdersParamsSortCreatedAt
 	params.SortDir = gen.SortDirectionAsc
-	params.IncludeVoucherDetails = ptr(true)
+	params.IncludeVoucherDetails = sellercenter.Ptr(true)
 
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -148,8 +148,6 @@ func (c *cli) export(ctx context.Context, client *sellercenter.Client, params ge
 	done = true
 	return res, nil
 }
-
-func ptr[T any](v T) *T { return &v }
 
 // annotated puts context in front of an error message while keeping the
 // cause reachable for errors.Is and errors.As (and so the exit code).

@@ -406,7 +406,7 @@ func currentPrices(ctx context.Context, client *sellercenter.Client, ids []int, 
 func (c *cli) setPrices(ctx context.Context, client *sellercenter.Client, rows []priceResult, current map[int]gen.CountryPrice, clearSale bool) error {
 	for i := range rows {
 		r := &rows[i]
-		body := gen.PriceUpdate{Price: ptr(r.Price)}
+		body := gen.PriceUpdate{Price: sellercenter.Ptr(r.Price)}
 		if cur, ok := current[r.ProductID]; ok && !clearSale && saleRunning(cur, c.now()) {
 			body.SalePrice, body.SaleStartDate, body.SaleEndDate = cur.SalePrice, cur.SaleStartDate, cur.SaleEndDate
 		}
