@@ -68,7 +68,7 @@ contract: ## Run the contract suites: the client against the mock, and against P
 
 .PHONY: prism
 prism: $(PRISM) ## Run the operation rows against Stoplight Prism serving the spec.
-	PRISM_BIN=$(abspath $(PRISM)) $(GO) test -tags contract -count=1 -run '^TestPrism$$' ./openapi/
+	PRISM_BIN=$(abspath $(PRISM)) $(GO) test -tags contract -count=1 -run '^TestPrism$$' .
 
 FUZZTIME ?= 60s
 

@@ -5,7 +5,7 @@ package sellercenter_test
 //
 // Every benchmark talks to an in-process httptest server that writes fixed
 // bytes built once, before timing starts, from the realistic fixtures in
-// openapi/testdata; the handlers only pick which bytes to write. Sub-benchmark
+// testdata/api; the handlers only pick which bytes to write. Sub-benchmark
 // names carry impl=baseline|bare|client so that `benchstat -col /impl`
 // lines the implementations up:
 //
@@ -81,11 +81,11 @@ func fixtures(b *testing.B) benchFixtures {
 }
 
 func buildFixtures() (benchFixtures, error) {
-	orderTmpl, err := firstItem("openapi/testdata/order_page.json")
+	orderTmpl, err := firstItem("testdata/api/order_page.json")
 	if err != nil {
 		return benchFixtures{}, err
 	}
-	itemTmpl, err := firstItem("openapi/testdata/order_item_page.json")
+	itemTmpl, err := firstItem("testdata/api/order_item_page.json")
 	if err != nil {
 		return benchFixtures{}, err
 	}

@@ -77,6 +77,10 @@ var (
 		"setOrderItemTrackingCode 200": true,
 		"deletePackageDocument 204":    true,
 		"cancelFeed 204":               true,
+		"setProductStatus 200":         true,
+		"removeProductSetGroup 204":    true,
+		"deleteProductSetImage 204":    true,
+		"setProductPriceStatus 204":    true,
 	}
 )
 

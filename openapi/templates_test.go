@@ -72,6 +72,10 @@ func call(m reflect.Value, ctx context.Context, args []reflect.Value) (resp *htt
 	return resp, err
 }
 
+// basePath is where the client under test is mounted, so a generated path
+// that drops or doubles the base shows.
+const basePath = "/sc"
+
 // TestGeneratedNilContext: a nil ctx is an error of every operation, never
 // a panic in http.Request.WithContext, and nothing is sent.
 func TestGeneratedNilContext(t *testing.T) {

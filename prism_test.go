@@ -1,6 +1,6 @@
 //go:build contract
 
-package openapi_test
+package sellercenter_test
 
 import (
 	"bytes"

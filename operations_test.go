@@ -1,4 +1,4 @@
-package openapi_test
+package sellercenter_test
 
 import (
 	"bytes"
@@ -32,6 +32,12 @@ import (
 // trailing slash, so a generated path that drops or doubles the base shows.
 const basePath = "/sc"
 
+// specPath is the spec the client is generated from.
+const specPath = "openapi/sellercenter.yaml"
+
+// fixtureDir holds the vendor-shaped bodies the fake API answers with.
+const fixtureDir = "testdata/api"
+
 // row is the contract of one operation: how to call it, what must reach the
 // wire, what the fake API answers and what the typed response must hold.
 type row struct {
@@ -56,7 +62,7 @@ type row struct {
 // reply is what the fake API answers.
 type reply struct {
 	status  int
-	fixture string            // JSON body in testdata; "" with raw nil means no body
+	fixture string            // JSON body in testdata/api; "" with raw nil means no body
 	raw     []byte            // a non-JSON body, sent as application/octet-stream unless header sets Content-Type
 	header  map[string]string // extra response headers, such as Retry-After
 }
@@ -1155,9 +1161,9 @@ func TestErrorResponses(t *testing.T) {
 // the spec's.
 func TestEveryOperationHasARow(t *testing.T) {
 	t.Parallel()
-	doc, err := openapi3.NewLoader().LoadFromFile("sellercenter.yaml")
+	doc, err := openapi3.NewLoader().LoadFromFile(specPath)
 	if err != nil {
-		t.Fatalf("LoadFromFile(sellercenter.yaml) = %v, want nil", err)
+		t.Fatalf("LoadFromFile(%s) = %v, want nil", specPath, err)
 	}
 	inSpec := make(map[string]bool)
 	for tmpl, item := range doc.Paths.Map() {
@@ -1216,14 +1222,14 @@ func TestVendorFixturesLoseNoField(t *testing.T) {
 
 	var files []string
 	for _, pattern := range []string{"*.json", "catalog/*.json"} {
-		found, err := filepath.Glob(filepath.Join("testdata", pattern))
+		found, err := filepath.Glob(filepath.Join(fixtureDir, pattern))
 		if err != nil || len(found) == 0 {
-			t.Fatalf("Glob(testdata/%s) = %d files, %v; want fixtures", pattern, len(found), err)
+			t.Fatalf("Glob(%s/%s) = %d files, %v; want fixtures", fixtureDir, pattern, len(found), err)
 		}
 		files = append(files, found...)
 	}
 	for _, f := range files {
-		rel, _ := filepath.Rel("testdata", f)
+		rel, _ := filepath.Rel(fixtureDir, f)
 		if _, ok := uses[filepath.ToSlash(rel)]; !ok {
 			t.Errorf("fixture %s is not answered by any row", f)
 		}
@@ -1781,9 +1787,9 @@ func changedItems(call string, body func(t *testing.T, resp any) *gen.ChangedIte
 
 func readFixture(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
+	b, err := os.ReadFile(filepath.Join(fixtureDir, name))
 	if err != nil {
-		t.Fatalf("ReadFile(testdata/%s) = %v, want nil", name, err)
+		t.Fatalf("ReadFile(%s/%s) = %v, want nil", fixtureDir, name, err)
 	}
 	return b
 }

@@ -1,4 +1,4 @@
-package openapi_test
+package sellercenter_test
 
 import (
 	"bytes"
@@ -174,10 +174,10 @@ func xmlRequestBody(v any) (io.Reader, error) {
 	return bytes.NewReader(append([]byte(xml.Header), b...)), nil
 }
 
-// xmlReply answers with an XML fixture from testdata/catalog as the legacy
+// xmlReply answers with an XML fixture from testdata/api/catalog as the legacy
 // endpoints do, with a text/xml Content-Type.
 func xmlReply(status int, name string) reply {
-	b, err := os.ReadFile(filepath.Join("testdata", xmlCatalog+name))
+	b, err := os.ReadFile(filepath.Join(fixtureDir, xmlCatalog+name))
 	if err != nil {
 		// An unreadable fixture must fail the rows that use it, not the
 		// package: an empty body makes their XML checks fail.
@@ -914,9 +914,9 @@ func TestXMLRequestRoot(t *testing.T) {
 // so a renamed or missing field shows as a difference here.
 func TestXMLResponsesLoseNoElement(t *testing.T) {
 	t.Parallel()
-	files, err := filepath.Glob(filepath.Join("testdata", "catalog", "*.xml"))
+	files, err := filepath.Glob(filepath.Join(fixtureDir, "catalog", "*.xml"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("Glob(testdata/catalog/*.xml) = %d files, %v; want XML fixtures", len(files), err)
+		t.Fatalf("Glob(testdata/api/catalog/*.xml) = %d files, %v; want XML fixtures", len(files), err)
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
