@@ -23,7 +23,6 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
-	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -1346,27 +1345,8 @@ func TestContract429Burst(t *testing.T) {
 	})
 }
 
-// operationCase calls one operation through the root client with input
-// derived from the mock's state, and checks the answer.
-type operationCase struct {
-	op     string
-	access access
-	run    func(t *testing.T, e operationEnv)
-}
-
-// access says whether a case may share its mock with other cases.
-type access bool
-
-const (
-	// readsOnly cases leave the mock's state as they found it; they share
-	// one mock and run one after another, so each one's requests can be
-	// counted.
-	readsOnly access = true
-	// mutates cases change the state (exports, counters and the items
-	// they add) and get a fresh mock each.
-	mutates access = false
-)
-
+// operationEnv is what a row's onMock works with: the mock and the real
+// client of it.
 type operationEnv struct {
 	ctx  context.Context
 	mock *sellercentertest.Server
@@ -1507,441 +1487,53 @@ func changedOK(t *testing.T, op string, b *gen.ChangedItems, ids ...int) {
 	}
 }
 
-// operationCases has one case per operation of the spec.
-func operationCases() []operationCase {
-	drop, crossdock := gen.ItemShipmentTypeDropshipping, gen.ItemShipmentTypeCrossdocking
-	return append([]operationCase{
-		{"getHealth", readsOnly, func(t *testing.T, e operationEnv) {
-			resp, err := e.c.GetHealthWithResponse(e.ctx)
-			if h := decoded(t, "GetHealth()", succeed(t, "GetHealth()", resp, err).JSON200); h.Database == nil {
-				t.Error("GetHealth() database = nil, want the databases' status")
-			}
-		}},
-		{"getSeller", readsOnly, func(t *testing.T, e operationEnv) {
-			resp, err := e.c.GetSellerWithResponse(e.ctx)
-			got := decoded(t, "GetSeller()", succeed(t, "GetSeller()", resp, err).JSON200)
-			want, err := e.mock.Seller()
-			if err != nil || got.Id == 0 || want.Id == 0 || got.Id != want.Id {
-				t.Errorf("GetSeller() id = %v, want mock.Seller()'s %v (%v)", got.Id, want.Id, err)
-			}
-		}},
-		{"updateSeller", mutates, func(t *testing.T, e operationEnv) {
-			email := "orders@contract.example"
-			resp, err := e.c.UpdateSellerWithResponse(e.ctx, gen.SellerUpdate{Email: &email})
-			succeed(t, "UpdateSeller(email)", resp, err)
-			if s, err := e.mock.Seller(); err != nil || s.Email == "" || s.Email != email {
-				t.Errorf("mock.Seller() email after UpdateSeller = %v, %v; want %q", s.Email, err, email)
-			}
-		}},
-		{"listOrders", readsOnly, func(t *testing.T, e operationEnv) {
-			resp, err := e.c.ListOrdersWithResponse(e.ctx, &gen.ListOrdersParams{Limit: 5})
-			page := decoded(t, "ListOrders(limit 5)", succeed(t, "ListOrders(limit 5)", resp, err).JSON200)
-			if len(page.Items) != 5 || page.Pagination.HasNext == false || !page.Pagination.HasNext {
-				t.Errorf("ListOrders(limit 5) = %d orders, hasNext %v; want 5 and true", len(page.Items), page.Pagination.HasNext)
-			}
-		}},
-		{"getOrder", readsOnly, func(t *testing.T, e operationEnv) {
-			id := e.firstOrder(t).Id
-			if got := getContractOrder(t, e.ctx, e.c, id); got.Id != id || len(got.Items) == 0 {
-				t.Errorf("GetOrder(%d) = order %d with %d items, want order %d with its items", id, got.Id, len(got.Items), id)
-			}
-		}},
-		{"getOrderCounters", readsOnly, func(t *testing.T, e operationEnv) {
-			resp, err := e.c.GetOrderCountersWithResponse(e.ctx)
-			if got := decoded(t, "GetOrderCounters()", succeed(t, "GetOrderCounters()", resp, err).JSON200); reflect.ValueOf(got.Pending).IsZero() {
-				t.Error("GetOrderCounters() pending = zero, want the pending counts")
-			}
-		}},
-		{"getOrderSuggestions", readsOnly, func(t *testing.T, e operationEnv) {
-			o := e.firstOrder(t)
-			if o.Customer.LastName == nil {
-				t.Fatalf("mock.Orders()[0] has no customer last name")
-			}
-			params := &gen.GetOrderSuggestionsParams{Key: gen.GetOrderSuggestionsParamsKeyCustomer, Query: *o.Customer.LastName}
-			resp, err := e.c.GetOrderSuggestionsWithResponse(e.ctx, params)
-			op := fmt.Sprintf("GetOrderSuggestions(customer %q)", params.Query)
-			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); len(got.Results) == 0 {
-				t.Errorf("%s = no results, want the customer", op)
-			}
-		}},
-		{"exportOrders", mutates, func(t *testing.T, e operationEnv) {
-			section := gen.OrderSectionStatusShipped
-			resp, err := e.c.ExportOrdersWithResponse(e.ctx, &gen.ExportOrdersParams{Section: section, Format: gen.ExportFormatXlsx})
-			x := decoded(t, "ExportOrders(shipped)", succeed(t, "ExportOrders(shipped)", resp, err).JSON200)
-			if x.Id == 0 {
-				t.Fatal("ExportOrders(shipped) id = nil, want the job's")
-			}
-			if _, err := e.mock.Export(x.Id); err != nil {
-				t.Errorf("mock.Export(%d) after ExportOrders = %v, want the job", x.Id, err)
-			}
-		}},
-		{"exportReturnOrders", mutates, func(t *testing.T, e operationEnv) {
-			resp, err := e.c.ExportReturnOrdersWithResponse(e.ctx, gen.ReturnsExportRequest{Format: gen.ExportFormatCsv, Status: gen.ReturnsExportRequestStatusOpen})
-			job := decoded(t, "ExportReturnOrders(open)", succeed(t, "ExportReturnOrders(open)", resp, err).JSON201)
-			if job.ExportItemId == 0 {
-				t.Fatal("ExportReturnOrders(open) exportItemId = nil, want the job's")
-			}
-			if _, err := e.mock.Export(job.ExportItemId); err != nil {
-				t.Errorf("mock.Export(%d) after ExportReturnOrders = %v, want the job", job.ExportItemId, err)
-			}
-		}},
-		{"getOrderHistory", readsOnly, func(t *testing.T, e operationEnv) {
-			id := e.firstOrder(t).Id
-			want, err := e.mock.History(id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := getContractHistory(t, e.ctx, e.c, id); len(got) != len(want) || len(got) == 0 {
-				t.Errorf("GetOrderHistory(%d) = %d entries, want mock.History's %d", id, len(got), len(want))
-			}
-		}},
-		{"getOrderFinance", readsOnly, func(t *testing.T, e operationEnv) {
-			id := e.firstOrder(t).Id
-			resp, err := e.c.GetOrderFinanceWithResponse(e.ctx, id)
-			op := fmt.Sprintf("GetOrderFinance(%d)", id)
-			if f := decoded(t, op, succeed(t, op, resp, err).JSON200); f.OrderId != id {
-				t.Errorf("%s orderId = %d, want %d", op, f.OrderId, id)
-			}
-		}},
-		{"listOrderItems", readsOnly, func(t *testing.T, e operationEnv) {
-			resp, err := e.c.ListOrderItemsWithResponse(e.ctx, &gen.ListOrderItemsParams{Limit: 5})
-			page := decoded(t, "ListOrderItems(limit 5)", succeed(t, "ListOrderItems(limit 5)", resp, err).JSON200)
-			if len(page.Items) != 5 || page.Pagination.TotalCount == 0 {
-				t.Errorf("ListOrderItems(limit 5) = %d items, total %v; want 5 and a total", len(page.Items), page.Pagination.TotalCount)
-			}
-		}},
-		{"listOrderItemPackages", readsOnly, func(t *testing.T, e operationEnv) {
-			id := e.firstItem(t, gen.OrderItemStatusShipped)
-			resp, err := e.c.ListOrderItemPackagesWithResponse(e.ctx, &gen.ListOrderItemPackagesParams{OrderItemIds: []int{id}})
-			op := fmt.Sprintf("ListOrderItemPackages(%d)", id)
-			pkgs := decoded(t, op, succeed(t, op, resp, err).JSON200)
-			if len(pkgs) != 1 || !slices.Contains(pkgs[0].OrderItemIds, id) {
-				t.Errorf("%s = %+v, want the one package holding the item", op, pkgs)
-			}
-		}},
-		{"listOrderItemReturns", readsOnly, func(t *testing.T, e operationEnv) {
-			id := e.firstItem(t, gen.OrderItemStatusReturned)
-			resp, err := e.c.ListOrderItemReturnsWithResponse(e.ctx, &gen.ListOrderItemReturnsParams{OrderItemIds: []int{id}})
-			op := fmt.Sprintf("ListOrderItemReturns(%d)", id)
-			if rs := decoded(t, op, succeed(t, op, resp, err).JSON200); len(rs) != 1 || rs[0].OrderItemId != id {
-				t.Errorf("%s = %+v, want the item's return", op, rs)
-			}
-		}},
-		{"getOrderItemReturn", readsOnly, func(t *testing.T, e operationEnv) {
-			id := e.firstItem(t, gen.OrderItemStatusReturned)
-			resp, err := e.c.GetOrderItemReturnWithResponse(e.ctx, id)
-			op := fmt.Sprintf("GetOrderItemReturn(%d)", id)
-			if r := decoded(t, op, succeed(t, op, resp, err).JSON200); r.OrderItemId != id {
-				t.Errorf("%s orderItemId = %d, want %d", op, r.OrderItemId, id)
-			}
-		}},
-		{"listOrderItemTags", readsOnly, func(t *testing.T, e operationEnv) {
-			resp, err := e.c.ListOrderItemTagsWithResponse(e.ctx)
-			if tags := decoded(t, "ListOrderItemTags()", succeed(t, "ListOrderItemTags()", resp, err).JSON200); len(tags) == 0 {
-				t.Error("ListOrderItemTags() = none, want the seeded tags")
-			}
-		}},
-		{"listAssignedOrderItemTags", readsOnly, func(t *testing.T, e operationEnv) {
-			resp, err := e.c.ListAssignedOrderItemTagsWithResponse(e.ctx, &gen.ListAssignedOrderItemTagsParams{})
-			if tags := decoded(t, "ListAssignedOrderItemTags()", succeed(t, "ListAssignedOrderItemTags()", resp, err).JSON200); len(tags) == 0 {
-				t.Error("ListAssignedOrderItemTags() = none, want the seeded assignments")
-			}
-		}},
-		{"setOrderItemsReadyToShip", mutates, func(t *testing.T, e operationEnv) {
-			id, carrier, tracking := e.item(t, gen.OrderItemStatusPending, drop), e.carrier(t), "CT-RTS-1"
-			body := gen.ReadyToShipRequest{OrderItems: []gen.ReadyToShipItem{{Id: id}}, ShippingProvider: carrier, TrackingNumber: tracking}
-			resp, err := e.c.SetOrderItemsReadyToShipWithResponse(e.ctx, body)
-			changedOK(t, "SetOrderItemsReadyToShip()", succeed(t, "SetOrderItemsReadyToShip()", resp, err).JSON200, id)
-			e.wantStatus(t, id, gen.OrderItemStatusReadyToShip)
-		}},
-		{"setOrderItemsPackedByMarketplace", mutates, func(t *testing.T, e operationEnv) {
-			id, carrier, tracking := e.item(t, gen.OrderItemStatusPending, drop), e.carrier(t), "CT-PBM-1"
-			body := gen.PackedByMarketplaceRequest{OrderItems: []gen.PackedItem{{OrderItemId: id}}, DeliveryType: gen.DeliveryTypeDropship,
-				ShippingProvider: carrier, TrackingNumber: tracking}
-			resp, err := e.c.SetOrderItemsPackedByMarketplaceWithResponse(e.ctx, body)
-			changedOK(t, "SetOrderItemsPackedByMarketplace()", succeed(t, "SetOrderItemsPackedByMarketplace()", resp, err).JSON200, id)
-			if it, err := e.mock.OrderItem(id); err != nil || it.Status != gen.OrderItemStatusPending || it.Shipment.TrackingCode != tracking {
-				t.Errorf("mock.OrderItem(%d) = %s tracking %q, %v; want pending, packed with %q", id, it.Status, it.Shipment.TrackingCode, err, tracking)
-			}
-		}},
-		{"setOrderItemsShipped", mutates, func(t *testing.T, e operationEnv) {
-			id := e.item(t, gen.OrderItemStatusReadyToShip, drop)
-			resp, err := e.c.SetOrderItemsShippedWithResponse(e.ctx, gen.OrderItemIds{OrderItemIds: []int{id}})
-			changedOK(t, "SetOrderItemsShipped()", succeed(t, "SetOrderItemsShipped()", resp, err).JSON200, id)
-			e.wantStatus(t, id, gen.OrderItemStatusShipped)
-		}},
-		{"setOrderItemsDelivered", mutates, func(t *testing.T, e operationEnv) {
-			id := e.item(t, gen.OrderItemStatusShipped, drop)
-			resp, err := e.c.SetOrderItemsDeliveredWithResponse(e.ctx, gen.OrderItemIds{OrderItemIds: []int{id}})
-			changedOK(t, "SetOrderItemsDelivered()", succeed(t, "SetOrderItemsDelivered()", resp, err).JSON200, id)
-			e.wantStatus(t, id, gen.OrderItemStatusDelivered)
-		}},
-		{"setOrderItemsDeliveryFailed", mutates, func(t *testing.T, e operationEnv) {
-			id := e.item(t, gen.OrderItemStatusShipped, drop)
-			body := gen.ReasonedStatusChange{OrderItemIds: []int{id}, Reason: e.reason(t, gen.FailureReasonTypeFailed)}
-			resp, err := e.c.SetOrderItemsDeliveryFailedWithResponse(e.ctx, body)
-			changedOK(t, "SetOrderItemsDeliveryFailed()", succeed(t, "SetOrderItemsDeliveryFailed()", resp, err).JSON200, id)
-			e.wantStatus(t, id, gen.OrderItemStatusFailed)
-		}},
-		{"setOrderItemsCanceled", mutates, func(t *testing.T, e operationEnv) {
-			id := e.item(t, gen.OrderItemStatusPending, drop)
-			body := gen.ReasonedStatusChange{OrderItemIds: []int{id}, Reason: e.reason(t, gen.FailureReasonTypeCanceled)}
-			resp, err := e.c.SetOrderItemsCanceledWithResponse(e.ctx, body)
-			changedOK(t, "SetOrderItemsCanceled()", succeed(t, "SetOrderItemsCanceled()", resp, err).JSON200, id)
-			e.wantStatus(t, id, gen.OrderItemStatusCanceled)
-		}},
-		{"setOrderItemsReturned", mutates, func(t *testing.T, e operationEnv) {
-			id := e.item(t, gen.OrderItemStatusDelivered, drop)
-			body := gen.ReturnStatusChange{OrderItemIds: []int{id}, Reason: refTo(e.reason(t, gen.FailureReasonTypeReturned))}
-			resp, err := e.c.SetOrderItemsReturnedWithResponse(e.ctx, body)
-			changedOK(t, "SetOrderItemsReturned()", succeed(t, "SetOrderItemsReturned()", resp, err).JSON200, id)
-			e.wantStatus(t, id, gen.OrderItemStatusReturned)
-		}},
-		{"setOrderItemsReturnReceived", mutates, func(t *testing.T, e operationEnv) {
-			id := e.item(t, gen.OrderItemStatusReturnShippedByCustomer, drop)
-			resp, err := e.c.SetOrderItemsReturnReceivedWithResponse(e.ctx, gen.OrderItemIds{OrderItemIds: []int{id}})
-			changedOK(t, "SetOrderItemsReturnReceived()", succeed(t, "SetOrderItemsReturnReceived()", resp, err).JSON200, id)
-			e.wantStatus(t, id, gen.OrderItemStatusReturnWaitingForApproval)
-		}},
-		{"setOrderItemsReturnApproved", mutates, func(t *testing.T, e operationEnv) {
-			id := e.item(t, gen.OrderItemStatusReturnWaitingForApproval, drop)
-			resp, err := e.c.SetOrderItemsReturnApprovedWithResponse(e.ctx, gen.OrderItemIds{OrderItemIds: []int{id}})
-			changedOK(t, "SetOrderItemsReturnApproved()", succeed(t, "SetOrderItemsReturnApproved()", resp, err).JSON200, id)
-			e.wantStatus(t, id, gen.OrderItemStatusReturned)
-		}},
-		{"setOrderItemsReturnRejected", mutates, func(t *testing.T, e operationEnv) {
-			id := e.item(t, gen.OrderItemStatusReturnWaitingForApproval, drop)
-			body := gen.ReasonedStatusChange{OrderItemIds: []int{id}, Reason: e.reason(t, gen.FailureReasonTypeReturnRejected)}
-			resp, err := e.c.SetOrderItemsReturnRejectedWithResponse(e.ctx, body)
-			changedOK(t, "SetOrderItemsReturnRejected()", succeed(t, "SetOrderItemsReturnRejected()", resp, err).JSON200, id)
-			e.wantStatus(t, id, gen.OrderItemStatusReturnRejected)
-		}},
-		{"adminChangeOrderItemStatuses", mutates, func(t *testing.T, e operationEnv) {
-			id := e.item(t, gen.OrderItemStatusReturnShippedByCustomer, drop)
-			body := gen.AdminStatusChangeRequest{OrderItems: []gen.AdminStatusChange{{
-				OrderItemId: id, Status: string(gen.OrderItemStatusReturnDelivered), Reason: "found in the warehouse",
-			}}}
-			resp, err := e.c.AdminChangeOrderItemStatusesWithResponse(e.ctx, body)
-			changedOK(t, "AdminChangeOrderItemStatuses()", succeed(t, "AdminChangeOrderItemStatuses()", resp, err).JSON200, id)
-			e.wantStatus(t, id, gen.OrderItemStatusReturnDelivered)
-		}},
-		{"listShipmentProviders", readsOnly, func(t *testing.T, e operationEnv) {
-			want, err := e.mock.ShipmentProviders()
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp, err := e.c.ListShipmentProvidersWithResponse(e.ctx, &gen.ListShipmentProvidersParams{})
-			if got := decoded(t, "ListShipmentProviders()", succeed(t, "ListShipmentProviders()", resp, err).JSON200); len(got) != len(want) {
-				t.Errorf("ListShipmentProviders() = %d carriers, want mock.ShipmentProviders()'s %d", len(got), len(want))
-			}
-		}},
-		{"listFailureReasons", readsOnly, func(t *testing.T, e operationEnv) {
-			want, err := e.mock.FailureReasons()
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp, err := e.c.ListFailureReasonsWithResponse(e.ctx)
-			if got := decoded(t, "ListFailureReasons()", succeed(t, "ListFailureReasons()", resp, err).JSON200); len(got) != len(want) {
-				t.Errorf("ListFailureReasons() = %d reasons, want mock.FailureReasons()'s %d", len(got), len(want))
-			}
-		}},
-		{"setOrderItemTrackingCode", mutates, func(t *testing.T, e operationEnv) {
-			id, code := e.item(t, gen.OrderItemStatusReadyToShip, drop), "CT-TRK-1"
-			resp, err := e.c.SetOrderItemTrackingCodeWithResponse(e.ctx, id, gen.TrackingCodeUpdate{TrackingCode: code})
-			succeed(t, "SetOrderItemTrackingCode()", resp, err)
-			if it, err := e.mock.OrderItem(id); err != nil || it.Shipment.TrackingCode != code {
-				t.Errorf("mock.OrderItem(%d) tracking code = %q, %v; want %q", id, it.Shipment.TrackingCode, err, code)
-			}
-		}},
-		{"setOrderItemShippingProvider", mutates, func(t *testing.T, e operationEnv) {
-			id, carrier := e.item(t, gen.OrderItemStatusReadyToShip, drop), e.carrier(t)
-			resp, err := e.c.SetOrderItemShippingProviderWithResponse(e.ctx, id, gen.ShippingProviderUpdate{ShippingProvider: carrier, TrackingCode: refTo("CT-SP-1")})
-			it := decoded(t, "SetOrderItemShippingProvider()", succeed(t, "SetOrderItemShippingProvider()", resp, err).JSON200)
-			if it.Id != id || it.Shipment.Provider == nil || it.Shipment.Provider.Name != carrier {
-				t.Errorf("SetOrderItemShippingProvider(%d) = item %d carrier %+v, want carrier %q", id, it.Id, it.Shipment.Provider, carrier)
-			}
-		}},
-		{"createPickupRequest", mutates, func(t *testing.T, e operationEnv) {
-			id := e.item(t, gen.OrderItemStatusReadyToShip, crossdock)
-			resp, err := e.c.CreatePickupRequestWithResponse(e.ctx, gen.OrderItemIds{OrderItemIds: []int{id}})
-			r := decoded(t, "CreatePickupRequest()", succeed(t, "CreatePickupRequest()", resp, err).JSON201)
-			if r.OrderItemIds == nil || !slices.Equal(r.OrderItemIds, []int{id}) {
-				t.Errorf("CreatePickupRequest(%d) items = %v, want [%d]", id, r.OrderItemIds, id)
-			}
-		}},
-		{"setInvoiceNumber", mutates, func(t *testing.T, e operationEnv) {
-			id := e.firstItem(t, gen.OrderItemStatusPending)
-			resp, err := e.c.SetInvoiceNumberWithResponse(e.ctx, gen.InvoiceNumberAssignment{OrderItemId: id, InvoiceNumber: "INV-CT-1"})
-			if got := decoded(t, "SetInvoiceNumber()", succeed(t, "SetInvoiceNumber()", resp, err).JSON200); got.OrderItemId != id || got.InvoiceNumber != "INV-CT-1" {
-				t.Errorf("SetInvoiceNumber(%d, INV-CT-1) = %+v, want the assignment back", id, got)
-			}
-		}},
-		{"setInvoiceAccessKeys", mutates, func(t *testing.T, e operationEnv) {
-			id := e.item(t, gen.OrderItemStatusReadyToShip, drop)
-			body := gen.InvoiceAccessKeyRequest{OrderItems: []gen.InvoiceAccessKey{{OrderItemId: id, AccessKey: "35240112345678000190550010000012341000012345"}}}
-			resp, err := e.c.SetInvoiceAccessKeysWithResponse(e.ctx, body)
-			changedOK(t, "SetInvoiceAccessKeys()", succeed(t, "SetInvoiceAccessKeys()", resp, err).JSON200, id)
-		}},
-		{"generateInvoiceNumber", mutates, func(t *testing.T, e operationEnv) {
-			id := e.firstOrder(t).Id
-			resp, err := e.c.GenerateInvoiceNumberWithResponse(e.ctx, id)
-			op := fmt.Sprintf("GenerateInvoiceNumber(%d)", id)
-			if n := decoded(t, op, succeed(t, op, resp, err).JSON201); n.Number == "" {
-				t.Errorf("%s number = empty, want one", op)
-			}
-		}},
-		{"getInvoiceNumberSettings", readsOnly, func(t *testing.T, e operationEnv) {
-			resp, err := e.c.GetInvoiceNumberSettingsWithResponse(e.ctx)
-			succeed(t, "GetInvoiceNumberSettings()", resp, err)
-			if resp.JSON200 == nil && resp.JSON201 == nil {
-				t.Error("GetInvoiceNumberSettings() decoded body = nil, want the settings")
-			}
-		}},
-		{"updateInvoiceNumberSettings", mutates, func(t *testing.T, e operationEnv) {
-			body := gen.InvoiceNumberSettingsUpdate{GenerationType: gen.InvoiceNumberSettingsUpdateGenerationTypeAutoincrementNumber, Prefix: refTo("CT-"), NextNumber: refTo(500)}
-			resp, err := e.c.UpdateInvoiceNumberSettingsWithResponse(e.ctx, body)
-			succeed(t, "UpdateInvoiceNumberSettings()", resp, err)
-			got := resp.JSON200
-			if got == nil {
-				got = resp.JSON201
-			}
-			if s := decoded(t, "UpdateInvoiceNumberSettings()", got); s.Prefix == "" || s.Prefix != "CT-" {
-				t.Errorf("UpdateInvoiceNumberSettings(prefix CT-) prefix = %v, want CT-", s.Prefix)
-			}
-		}},
-		{"exportOrderDocuments", mutates, func(t *testing.T, e operationEnv) {
-			id := e.firstOrder(t).Id
-			body := gen.DocumentExportRequest{DocumentType: "invoice", OrderIds: []int{id}, Format: gen.DocumentExportRequestFormatPdf}
-			resp, err := e.c.ExportOrderDocumentsWithResponse(e.ctx, body)
-			if x := decoded(t, "ExportOrderDocuments()", succeed(t, "ExportOrderDocuments()", resp, err).JSON201); x.Id == 0 {
-				t.Error("ExportOrderDocuments() id = nil, want the job's")
-			}
-		}},
-		{"uploadPackageDocument", mutates, func(t *testing.T, e operationEnv) {
-			pkg := e.packageOf(t, e.firstItem(t, gen.OrderItemStatusShipped))
-			if doc := e.uploadDocument(t, pkg); doc.Id == 0 {
-				t.Errorf("UploadPackageDocument(%d) id = nil, want the document's", pkg)
-			}
-		}},
-		{"deletePackageDocument", mutates, func(t *testing.T, e operationEnv) {
-			pkg := e.packageOf(t, e.firstItem(t, gen.OrderItemStatusShipped))
-			e.uploadDocument(t, pkg)
-			resp, err := e.c.DeletePackageDocumentWithResponse(e.ctx, pkg)
-			op := fmt.Sprintf("DeletePackageDocument(%d)", pkg)
-			if succeed(t, op, resp, err).StatusCode() != http.StatusNoContent {
-				t.Errorf("%s status = %d, want 204", op, resp.StatusCode())
-			}
-		}},
-		{"importOrders", mutates, func(t *testing.T, e operationEnv) {
-			csv := fmt.Sprintf("Order Item Id\n%d\n", e.firstItem(t, gen.OrderItemStatusReadyToShip))
-			ct, body := multipartForm(t, [][2]string{{"type", "to-shipped"}}, "file1", "shipped.csv", []byte(csv))
-			resp, err := e.c.ImportOrdersWithBodyWithResponse(e.ctx, ct, body)
-			if got := decoded(t, "ImportOrders()", succeed(t, "ImportOrders()", resp, err).JSON201); got.FeedId == 0 {
-				t.Error("ImportOrders() feedId = nil, want the feed's")
-			}
-		}},
-		{"listExports", readsOnly, func(t *testing.T, e operationEnv) {
-			resp, err := e.c.ListExportsWithResponse(e.ctx, &gen.ListExportsParams{Limit: 2, ExportActions: allExportActions})
-			page := decoded(t, "ListExports(limit 2)", succeed(t, "ListExports(limit 2)", resp, err).JSON200)
-			if len(page.Items) != 2 || page.Pagination.TotalCount == 0 {
-				t.Errorf("ListExports(limit 2) = %d exports, total %v; want 2 and a total", len(page.Items), page.Pagination.TotalCount)
-			}
-		}},
-		{"getExport", mutates, func(t *testing.T, e operationEnv) {
-			id := e.exports(t)[0].Id
-			resp, err := e.c.GetExportWithResponse(e.ctx, id)
-			op := fmt.Sprintf("GetExport(%d)", id)
-			if x := decoded(t, op, succeed(t, op, resp, err).JSON200); x.Id == 0 || x.Id != id || x.Status == "" {
-				t.Errorf("%s = id %v, status %v; want %d with a status", op, x.Id, x.Status, id)
-			}
-		}},
-		{"getFileStatus", mutates, func(t *testing.T, e operationEnv) {
-			uuid := e.exports(t)[0].Uuid
-			resp, err := e.c.GetFileStatusWithResponse(e.ctx, uuid)
-			op := fmt.Sprintf("GetFileStatus(%s)", uuid)
-			if s := decoded(t, op, succeed(t, op, resp, err).JSON200); s.ProcessStatus == "" {
-				t.Errorf("%s processStatus = nil, want one", op)
-			}
-		}},
-		{"downloadFile", readsOnly, func(t *testing.T, e operationEnv) {
-			var uuid string
-			for _, x := range e.exports(t) {
-				if x.Status != "" && x.Status == gen.ExportItemStatusFinished && x.Uuid != "" {
-					uuid = x.Uuid
-					break
-				}
-			}
-			if uuid == "" {
-				t.Fatal("ListExports() has no finished export, want one to download")
-			}
-			resp, err := e.c.DownloadFileWithResponse(e.ctx, uuid)
-			op := fmt.Sprintf("DownloadFile(%s)", uuid)
-			if succeed(t, op, resp, err); len(resp.Body) == 0 || strings.Contains(resp.HTTPResponse.Header.Get("Content-Type"), "json") {
-				t.Errorf("%s = %d bytes of %q, want the file's bytes", op, len(resp.Body), resp.HTTPResponse.Header.Get("Content-Type"))
-			}
-		}},
-	}, catalogOperationCases()...)
-}
-
-// TestContractEveryOperation calls every operation of the spec through the
-// root client, on a fresh mock for each case that changes state, and fails
-// when an operation has no case here or a case names no operation.
+// TestContractEveryOperation runs every row's onMock: each operation of the
+// spec through the root client against the stateful mock, on a fresh mock
+// for each row that changes state. TestEveryOperationHasARow fails naming
+// the operations without a row, and this test those without an onMock.
 func TestContractEveryOperation(t *testing.T) {
 	t.Parallel()
-	cases := operationCases()
-
 	ops := newContractMock(t, sellercentertest.Config{Empty: true}).Operations()
-	named := map[string]bool{}
-	for _, tc := range cases {
-		if named[tc.op] {
-			t.Errorf("operation %s has two cases, want one", tc.op)
-		}
-		named[tc.op] = true
-	}
-	var missing, unknown []string
+	var missing []string
 	for _, op := range ops {
-		if !named[op] {
+		if r, ok := rows[op]; !ok || r.onMock == nil {
 			missing = append(missing, op)
 		}
 	}
-	for op := range named {
-		if !slices.Contains(ops, op) {
-			unknown = append(unknown, op)
-		}
-	}
-	slices.Sort(unknown)
-	if len(missing) > 0 || len(unknown) > 0 {
-		t.Errorf("operations without a case in operationCases: %v; cases naming no operation of mock.Operations(): %v", missing, unknown)
+	if len(missing) > 0 {
+		t.Errorf("operations of mock.Operations() without a row's onMock: %v", missing)
 	}
 
-	t.Run("cases that read only, on one mock", func(t *testing.T) {
+	t.Run("rows that read only, on one mock", func(t *testing.T) {
 		t.Parallel()
 		mock := newContractMock(t, sellercentertest.Config{})
 		e := operationEnv{ctx: t.Context(), mock: mock, c: newContractClient(t, mock, nil)}
-		for _, tc := range cases {
-			if tc.access != readsOnly {
+		for _, op := range sortedKeys(rows) {
+			r := rows[op]
+			if r.onMock == nil || r.access != readsOnly {
 				continue
 			}
-			t.Run(tc.op, func(t *testing.T) {
-				before := mock.Count(tc.op)
-				tc.run(t, e)
-				if got := mock.Count(tc.op) - before; got != 1 {
-					t.Errorf("mock.Count(%q) grew by %d, want 1: the case must call its operation once", tc.op, got)
+			t.Run(op, func(t *testing.T) {
+				before := mock.Count(op)
+				r.onMock(t, e)
+				if got := mock.Count(op) - before; got != 1 {
+					t.Errorf("mock.Count(%q) grew by %d, want 1: onMock must call its operation once", op, got)
 				}
 			})
 		}
 	})
-	for _, tc := range cases {
-		if tc.access != mutates {
+	for _, op := range sortedKeys(rows) {
+		r := rows[op]
+		if r.onMock == nil || r.access != mutates {
 			continue
 		}
-		t.Run(tc.op, func(t *testing.T) {
+		t.Run(op, func(t *testing.T) {
 			t.Parallel()
-			mock := newContractMock(t, caseMockConfigs[tc.op])
+			mock := newContractMock(t, r.mock)
 			e := operationEnv{ctx: t.Context(), mock: mock, c: newContractClient(t, mock, nil)}
-			tc.run(t, e)
-			if got := mock.Count(tc.op); got != 1 {
-				t.Errorf("mock.Count(%q) = %d, want 1: the case must call its operation once", tc.op, got)
+			r.onMock(t, e)
+			if got := mock.Count(op); got != 1 {
+				t.Errorf("mock.Count(%q) = %d, want 1: onMock must call its operation once", op, got)
 			}
 		})
 	}

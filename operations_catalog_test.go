@@ -3,6 +3,7 @@ package sellercenter_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -11,20 +12,16 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/sellercenter-go/sellercenter"
 	"github.com/sellercenter-go/sellercenter/datetime"
 	"github.com/sellercenter-go/sellercenter/gen"
+	"github.com/sellercenter-go/sellercenter/sellercentertest"
 )
-
-func init() {
-	for k, v := range catalogBRows {
-		rows[k] = v
-	}
-	errorRows = append(errorRows, catalogBErrorRows...)
-}
 
 const (
 	feedUUID   = "060cef12-08ef-4ae6-b15e-79398fedc774"
@@ -186,7 +183,9 @@ func xmlReply(status int, name string) reply {
 	return reply{status: status, raw: b, header: map[string]string{"Content-Type": "text/xml; charset=UTF-8"}}
 }
 
-var catalogBRows = map[string]row{
+// catalogRows are the rows of brands, categories, attributes, imports and
+// feeds.
+var catalogRows = map[string]row{
 	"listBrands": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 			return c.ListBrandsWithResponse(ctx, &gen.ListBrandsParams{
@@ -229,6 +228,14 @@ var catalogBRows = map[string]row{
 			eq(t, "ListBrands(Adidas).JSON200.Items[1].IsRestricted", p.Items[1].IsRestricted, true)
 			at(t, "ListBrands(Adidas).JSON200.Items[1].UpdatedAt", p.Items[1].UpdatedAt, time.Date(2023, 5, 26, 15, 26, 50, 0, time.UTC))
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ListBrandsWithResponse(e.ctx, &gen.ListBrandsParams{Limit: 2})
+			page := decoded(t, "ListBrands(limit 2)", succeed(t, "ListBrands(limit 2)", resp, err).JSON200)
+			if len(page.Items) != 2 || page.Pagination.TotalCount < 2 || page.Items[0].Id == page.Items[1].Id {
+				t.Errorf("ListBrands(limit 2) = %d brands of total %v, want 2 distinct", len(page.Items), page.Pagination.TotalCount)
+			}
+		},
 	},
 	"getBrand": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -241,6 +248,16 @@ var catalogBRows = map[string]row{
 			eq(t, "GetBrand(111555).JSON200.Name", b.Name, "Adidas")
 			eq(t, "GetBrand(111555).JSON200.SrcId", deref(t, "SrcId", b.SrcId), "ADI5341")
 			eq(t, "GetBrand(111555).JSON200.IsApproved", b.IsApproved, true)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id := s.BrandId
+			op := fmt.Sprintf("GetBrand(%d)", id)
+			resp, err := e.c.GetBrandWithResponse(e.ctx, id)
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Id != id || got.Name == "" || !got.IsActive {
+				t.Errorf("%s = %d %q active %v, want the active brand %d of set %d", op, got.Id, got.Name, got.IsActive, id, s.Id)
+			}
 		},
 	},
 	"listBrandAttributes": {
@@ -257,6 +274,18 @@ var catalogBRows = map[string]row{
 			eq(t, "len(ListBrandAttributes(111555).JSON200[0].Options)", len(opts), 2)
 			eq(t, "ListBrandAttributes(111555).JSON200[0].Options[0].Id", opts[0].Id, 321)
 			eq(t, "ListBrandAttributes(111555).JSON200[0].Options[0].Name", opts[0].Name, "Direct")
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id := s.BrandId
+			op := fmt.Sprintf("ListBrandAttributes(%d)", id)
+			resp, err := e.c.ListBrandAttributesWithResponse(e.ctx, id)
+			for _, a := range decoded(t, op, succeed(t, op, resp, err).JSON200) {
+				if a.Id == 0 || a.Options == nil {
+					t.Errorf("%s has %+v, want an attribute id with options", op, a)
+				}
+			}
 		},
 	},
 	"searchCategories": {
@@ -288,6 +317,23 @@ var catalogBRows = map[string]row{
 			isNil(t, "SearchCategories(Books).JSON200.Items[1].Name", p.Items[1].Name)
 			eq(t, "SearchCategories(Books).JSON200.Items[1].Status", p.Items[1].Status, gen.CategoryStatusInheritedInactive)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			cat := s.PrimaryCategoryId
+			byID, err := e.c.ListCategoriesByIdsWithResponse(e.ctx, &gen.ListCategoriesByIdsParams{Ids: []int{cat}, Limit: 1})
+			found := decoded(t, "ListCategoriesByIds()", succeed(t, "ListCategoriesByIds()", byID, err).JSON200).Items
+			if len(found) != 1 {
+				t.Fatalf("ListCategoriesByIds(%d) = %d categories, want 1", cat, len(found))
+			}
+			name := valueOf(found[0].Name)
+			op := fmt.Sprintf("SearchCategories(%q)", name)
+			resp, err := e.c.SearchCategoriesWithResponse(e.ctx, &gen.SearchCategoriesParams{Query: name, Limit: 20})
+			page := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if !slices.ContainsFunc(page.Items, func(c gen.Category) bool { return valueOf(c.Id) == cat }) {
+				t.Errorf("%s = %d categories, want category %d among them", op, len(page.Items), cat)
+			}
+		},
 	},
 	"listCategoriesByIds": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -312,6 +358,21 @@ var catalogBRows = map[string]row{
 			eq(t, "ListCategoriesByIds(7865, 7866).JSON200.Items[1].Id", deref(t, "Id", p.Items[1].Id), 7866)
 			eq(t, "ListCategoriesByIds(7865, 7866).JSON200.Items[1].QcDisabled", p.Items[1].QcDisabled, true)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			ids := append([]int{s.PrimaryCategoryId}, s.Categories...)
+			op := fmt.Sprintf("ListCategoriesByIds(%v)", ids)
+			resp, err := e.c.ListCategoriesByIdsWithResponse(e.ctx, &gen.ListCategoriesByIdsParams{Ids: ids, Limit: 10})
+			page := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			var got []int
+			for _, c := range page.Items {
+				got = append(got, valueOf(c.Id))
+			}
+			if !slices.Equal(sortedInts(got), sortedInts(ids)) || page.Pagination.TotalCount != len(ids) {
+				t.Errorf("%s = %v of total %v, want %v", op, got, page.Pagination.TotalCount, ids)
+			}
+		},
 	},
 	"listCategoriesByUuids": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -333,6 +394,22 @@ var catalogBRows = map[string]row{
 			p := deref(t, "ListCategoriesByUuids(2 uuids).JSON200", as[gen.ListCategoriesByUuidsResponse](t, resp).JSON200)
 			eq(t, "ListCategoriesByUuids(2 uuids).JSON200.Items[0].Uuid", p.Items[0].Uuid, "060cef12-08ef-4ae6-b15e-79398fedc774")
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			cat := s.PrimaryCategoryId
+			byID, err := e.c.ListCategoriesByIdsWithResponse(e.ctx, &gen.ListCategoriesByIdsParams{Ids: []int{cat}, Limit: 1})
+			found := decoded(t, "ListCategoriesByIds()", succeed(t, "ListCategoriesByIds()", byID, err).JSON200).Items
+			if len(found) != 1 || found[0].Uuid == "" {
+				t.Fatalf("ListCategoriesByIds(%d) = %+v, want the category with its UUID", cat, found)
+			}
+			uuid := found[0].Uuid
+			op := fmt.Sprintf("ListCategoriesByUuids(%s)", uuid)
+			resp, err := e.c.ListCategoriesByUuidsWithResponse(e.ctx, &gen.ListCategoriesByUuidsParams{Uuids: []string{uuid}, Limit: 10})
+			if page := decoded(t, op, succeed(t, op, resp, err).JSON200); len(page.Items) != 1 || valueOf(page.Items[0].Id) != cat {
+				t.Errorf("%s = %d categories, want category %d", op, len(page.Items), cat)
+			}
+		},
 	},
 	"listCategoryMappings": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -348,6 +425,19 @@ var catalogBRows = map[string]row{
 			eq(t, "ListCategoryMappings().JSON200[0].Attributes[0].Options[2]", attrs[0].Options[2], 640)
 			eq(t, "len(ListCategoryMappings().JSON200[0].Attributes[1].Options)", len(attrs[1].Options), 0)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ListCategoryMappingsWithResponse(e.ctx)
+			got := decoded(t, "ListCategoryMappings()", succeed(t, "ListCategoryMappings()", resp, err).JSON200)
+			if len(got) == 0 {
+				t.Error("ListCategoryMappings() = none, want the seeded mappings")
+			}
+			for _, m := range got {
+				if m.CategoryId == 0 || len(m.Attributes) == 0 {
+					t.Errorf("ListCategoryMappings() has %+v, want a category with attribute options", m)
+				}
+			}
+		},
 	},
 	"listMostUsedCategories": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -361,6 +451,16 @@ var catalogBRows = map[string]row{
 			eq(t, "ListMostUsedCategories().JSON200[0].AttributeSetId", n[0].AttributeSetId, 8757345)
 			eq(t, "ListMostUsedCategories().JSON200[1].PathIds[0]", n[1].PathIds[0], 3461)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			cat := s.PrimaryCategoryId
+			resp, err := e.c.ListMostUsedCategoriesWithResponse(e.ctx)
+			got := decoded(t, "ListMostUsedCategories()", succeed(t, "ListMostUsedCategories()", resp, err).JSON200)
+			if !slices.ContainsFunc(got, func(c gen.CategoryNode) bool { return valueOf(c.Id) == cat }) {
+				t.Errorf("ListMostUsedCategories() = %d categories, want category %d of set %d among them", len(got), cat, s.Id)
+			}
+		},
 	},
 	"getRootCategory": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -372,6 +472,13 @@ var catalogBRows = map[string]row{
 			r := deref(t, "GetRootCategory().JSON200", as[gen.GetRootCategoryResponse](t, resp).JSON200)
 			eq(t, "GetRootCategory().JSON200.Id", deref(t, "Id", r.Id), 1)
 			isNil(t, "GetRootCategory().JSON200.ParentId", r.ParentId)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.GetRootCategoryWithResponse(e.ctx)
+			if got := decoded(t, "GetRootCategory()", succeed(t, "GetRootCategory()", resp, err).JSON200); got.Id == nil || valueOf(got.ParentId) != 0 {
+				t.Errorf("GetRootCategory() = id %v, parent %v; want an id and no parent", got.Id, got.ParentId)
+			}
 		},
 	},
 	"getCategoryTree": {
@@ -391,6 +498,28 @@ var catalogBRows = map[string]row{
 			eq(t, "len(GetCategoryTree().JSON200[0].Children[0].Children[0].Children)", len(leaf.Children), 0)
 			isNil(t, "GetCategoryTree().JSON200[1].Name", tree[1].Name)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			cat := s.PrimaryCategoryId
+			resp, err := e.c.GetCategoryTreeWithResponse(e.ctx)
+			tree := decoded(t, "GetCategoryTree()", succeed(t, "GetCategoryTree()", resp, err).JSON200)
+			var depth func(nodes []gen.CategoryTreeNode, d int) int
+			depth = func(nodes []gen.CategoryTreeNode, d int) int {
+				for _, n := range nodes {
+					if valueOf(n.Id) == cat {
+						return d
+					}
+					if found := depth(n.Children, d+1); found > 0 {
+						return found
+					}
+				}
+				return 0
+			}
+			if d := depth(tree, 1); d < 2 {
+				t.Errorf("GetCategoryTree() holds category %d of set %d at depth %d, want it nested below the top level", cat, s.Id, d)
+			}
+		},
 	},
 	"getCategory": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -404,6 +533,16 @@ var catalogBRows = map[string]row{
 			eq(t, "GetCategory(7865).JSON200[0].SrcId", deref(t, "SrcId", d[0].SrcId), "39487664")
 			eq(t, "GetCategory(7865).JSON200[0].Status", d[0].Status, gen.CategoryStatusActive)
 			eq(t, "GetCategory(7865).JSON200[0].Visible", d[0].Visible, true)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			cat := s.PrimaryCategoryId
+			op := fmt.Sprintf("GetCategory(%d)", cat)
+			resp, err := e.c.GetCategoryWithResponse(e.ctx, cat)
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); len(got) != 1 || got[0].Id != cat || len(got[0].Path) == 0 {
+				t.Errorf("%s = %+v, want category %d with its path", op, got, cat)
+			}
 		},
 	},
 	"listCategoryAttributes": {
@@ -431,6 +570,14 @@ var catalogBRows = map[string]row{
 			isZero(t, "ListCategoryAttributes(7865).JSON200[1].Options", price.Options)
 			isNil(t, "ListCategoryAttributes(7865).JSON200[1].InputMode", price.InputMode)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			cat := s.PrimaryCategoryId
+			op := fmt.Sprintf("ListCategoryAttributes(%d)", cat)
+			resp, err := e.c.ListCategoryAttributesWithResponse(e.ctx, cat)
+			wantContainsAll(t, op, definitionIDs(decoded(t, op, succeed(t, op, resp, err).JSON200)), attributeIDs(t, s))
+		},
 	},
 	"getCategoryNomenclature": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -441,6 +588,14 @@ var catalogBRows = map[string]row{
 		check: func(t *testing.T, resp any) {
 			f := deref(t, "GetCategoryNomenclature(7865).JSON200", as[gen.GetCategoryNomenclatureResponse](t, resp).JSON200)
 			eq(t, "GetCategoryNomenclature(7865).JSON200", f, "attr.brand attr.model attr.color")
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			cat := s.PrimaryCategoryId
+			op := fmt.Sprintf("GetCategoryNomenclature(%d)", cat)
+			resp, err := e.c.GetCategoryNomenclatureWithResponse(e.ctx, cat)
+			decoded(t, op, succeed(t, op, resp, err).JSON200) // a category without a formula has ""
 		},
 	},
 	"listCategoryChildren": {
@@ -455,6 +610,24 @@ var catalogBRows = map[string]row{
 			eq(t, "ListCategoryChildren(1285).JSON200[0].HasChildren", k[0].HasChildren, true)
 			isNil(t, "ListCategoryChildren(1285).JSON200[1].SrcId", k[1].SrcId)
 			eq(t, "ListCategoryChildren(1285).JSON200[1].Status", k[1].Status, gen.CategoryStatusInactive)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			cat := s.PrimaryCategoryId
+			byID, err := e.c.ListCategoriesByIdsWithResponse(e.ctx, &gen.ListCategoriesByIdsParams{Ids: []int{cat}, Limit: 1})
+			found := decoded(t, "ListCategoriesByIds()", succeed(t, "ListCategoriesByIds()", byID, err).JSON200).Items
+			if len(found) != 1 || found[0].ParentId == nil {
+				t.Fatalf("ListCategoriesByIds(%d) = %+v, want the category with its parent", cat, found)
+			}
+			parent := *found[0].ParentId
+			op := fmt.Sprintf("ListCategoryChildren(%d)", parent)
+			resp, err := e.c.ListCategoryChildrenWithResponse(e.ctx, parent)
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			i := slices.IndexFunc(got, func(c gen.CategoryChild) bool { return valueOf(c.Id) == cat })
+			if i < 0 || valueOf(got[i].ParentId) != parent || got[i].HasChildren {
+				t.Errorf("%s = %d children, want leaf category %d among them", op, len(got), cat)
+			}
 		},
 	},
 	"getCategorySettings": {
@@ -473,6 +646,19 @@ var catalogBRows = map[string]row{
 			eq(t, "GetCategorySettings(32).JSON200[0].Restrictions[0].Country", deref(t, "Country", r[0].Country), "DE")
 			isNil(t, "GetCategorySettings(32).JSON200[0].Restrictions[1].Country", r[1].Country)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			cat := s.PrimaryCategoryId
+			op := fmt.Sprintf("GetCategorySettings(%d)", cat)
+			resp, err := e.c.GetCategorySettingsWithResponse(e.ctx, cat)
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) < 2 || got[len(got)-1].Id != cat {
+				t.Errorf("%s = %d levels, want the path down to category %d", op, len(got), cat)
+			}
+			// An empty restriction list and none read the same, so there
+			// is no presence to check; the levels decoded above.
+		},
 	},
 	"listAttributeSets": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -489,6 +675,15 @@ var catalogBRows = map[string]row{
 			eq(t, "ListAttributeSets(5642, 5643).JSON200[1].Label", s[1].Label, "Shoes")
 			at(t, "ListAttributeSets(5642, 5643).JSON200[1].CreatedAt", s[1].CreatedAt, time.Date(2022, 9, 1, 16, 35, 42, 0, time.UTC))
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			resp, err := e.c.ListAttributeSetsWithResponse(e.ctx, &gen.ListAttributeSetsParams{})
+			got := decoded(t, "ListAttributeSets()", succeed(t, "ListAttributeSets()", resp, err).JSON200)
+			if !slices.ContainsFunc(got, func(a gen.AttributeSet) bool { return a.Id == s.AttributeSetId }) {
+				t.Errorf("ListAttributeSets() = %d sets, want attribute set %d of product set %d among them", len(got), s.AttributeSetId, s.Id)
+			}
+		},
 	},
 	"getAttributeSet": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -501,6 +696,16 @@ var catalogBRows = map[string]row{
 			eq(t, "GetAttributeSet(5642).JSON200.Name", s.Name, "beauty")
 			at(t, "GetAttributeSet(5642).JSON200.UpdatedAt", s.UpdatedAt, time.Date(2024, 1, 1, 22, 0, 0, 0, time.UTC))
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id := s.AttributeSetId
+			op := fmt.Sprintf("GetAttributeSet(%d)", id)
+			resp, err := e.c.GetAttributeSetWithResponse(e.ctx, id)
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Id != id || got.Name == "" {
+				t.Errorf("%s = %d %q, want %d with a name", op, got.Id, got.Name, id)
+			}
+		},
 	},
 	"listAttributeSetAttributes": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -512,6 +717,14 @@ var catalogBRows = map[string]row{
 			a := deref(t, "ListAttributeSetAttributes(5642).JSON200", as[gen.ListAttributeSetAttributesResponse](t, resp).JSON200)
 			eq(t, "ListAttributeSetAttributes(5642).JSON200[1].IsEditionBySellerBlocked", a[1].IsEditionBySellerBlocked, true)
 			eq(t, "ListAttributeSetAttributes(5642).JSON200[1].ExampleValue", deref(t, "ExampleValue", a[1].ExampleValue), "129.90")
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id := s.AttributeSetId
+			op := fmt.Sprintf("ListAttributeSetAttributes(%d)", id)
+			resp, err := e.c.ListAttributeSetAttributesWithResponse(e.ctx, id)
+			wantContainsAll(t, op, definitionIDs(decoded(t, op, succeed(t, op, resp, err).JSON200)), attributeIDs(t, s))
 		},
 	},
 	"listAttributes": {
@@ -543,6 +756,21 @@ var catalogBRows = map[string]row{
 			isNil(t, "ListAttributes(421, 533).JSON200.Items[0].AttributeDefinitionType", a.AttributeDefinitionType)
 			eq(t, "len(ListAttributes(421, 533).JSON200.Items[0].Options)", len(a.Options), 0)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id := s.AttributeSetId
+			op := fmt.Sprintf("ListAttributes(attribute set %d)", id)
+			resp, err := e.c.ListAttributesWithResponse(e.ctx, &gen.ListAttributesParams{AttributeSetIds: []int{id}, Limit: 100})
+			page := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(page.Items) == 0 || page.Pagination.TotalCount != len(page.Items) {
+				t.Errorf("%s = %d attributes of total %v, want them all", op, len(page.Items), page.Pagination.TotalCount)
+			}
+			got := definitionIDs(page.Items)
+			if !slices.ContainsFunc(attributeIDs(t, s), func(a int) bool { return slices.Contains(got, a) }) {
+				t.Errorf("%s = %v, want one of the set's attributes %v", op, got, attributeIDs(t, s))
+			}
+		},
 	},
 	"getAttribute": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -555,6 +783,16 @@ var catalogBRows = map[string]row{
 			eq(t, "GetAttribute(7865).JSON200.AttributeType", a.AttributeType, gen.AttributeDefinitionAttributeTypeMultiOption)
 			eq(t, "GetAttribute(7865).JSON200.InputMode", deref(t, "InputMode", a.InputMode), gen.AttributeDefinitionInputModeEditOnCreate)
 			eq(t, "GetAttribute(7865).JSON200.Options[0].IsDefault", deref(t, "IsDefault", a.Options[0].IsDefault), true)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id := attributeIDs(t, s)[0]
+			op := fmt.Sprintf("GetAttribute(%d)", id)
+			resp, err := e.c.GetAttributeWithResponse(e.ctx, id)
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); valueOf(got.Id) != id || got.FeedName == "" || got.AttributeType == "" {
+				t.Errorf("%s = %d %q type %v, want %d with a feed name and a type", op, valueOf(got.Id), got.FeedName, got.AttributeType, id)
+			}
 		},
 	},
 	"listMappedAttributeOptions": {
@@ -569,6 +807,16 @@ var catalogBRows = map[string]row{
 			eq(t, "ListMappedAttributeOptions().JSON200[0].Parent", m[0].Parent, gen.AttributeOptionRef{AttributeId: 70, OptionId: 200})
 			eq(t, "ListMappedAttributeOptions().JSON200[1].Child", m[1].Child, gen.AttributeOptionRef{AttributeId: 75, OptionId: 209})
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ListMappedAttributeOptionsWithResponse(e.ctx)
+			got := decoded(t, "ListMappedAttributeOptions()", succeed(t, "ListMappedAttributeOptions()", resp, err).JSON200)
+			if len(got) == 0 || slices.ContainsFunc(got, func(m gen.AttributeOptionMapping) bool {
+				return m.Parent.AttributeId == 0 || m.Child.AttributeId == 0 || m.Parent.OptionId == 0 || m.Child.OptionId == 0
+			}) {
+				t.Errorf("ListMappedAttributeOptions() = %+v, want mappings naming attributes and options", got)
+			}
+		},
 	},
 	"importNewProducts": importRow("ImportNewProducts", "/v2/import/product-creation", productCreationParts,
 		func(ctx context.Context, c *gen.ClientWithResponses, contentType string, body io.Reader) (any, error) {
@@ -576,6 +824,15 @@ var catalogBRows = map[string]row{
 		},
 		func(t *testing.T, resp any) *gen.ImportAccepted {
 			return as[gen.ImportNewProductsResponse](t, resp).JSON201
+		}).withMock(mutates,
+		func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			sku := valueOf(s.ParentSku) + "-CT-3XL"
+			csv := fmt.Sprintf("SellerSku,ParentSku,Variation,Name,Price\n%s,%s,3XL (contract),%s,99.5\n", sku, valueOf(s.ParentSku), s.Name)
+			waitClean(t, e, importFile(t, e, sellercenter.ImportNewProducts, "new.csv", []byte(csv)))
+			if p := productBySku(t, e.mock, sku); p.ProductSetId != s.Id {
+				t.Errorf("mock.ProductBySellerSku(%s) set = %d, want %d", sku, p.ProductSetId, s.Id)
+			}
 		}),
 	"importProductUpdates": importRow("ImportProductUpdates", "/v2/import/product-update", productUpdateParts,
 		func(ctx context.Context, c *gen.ClientWithResponses, contentType string, body io.Reader) (any, error) {
@@ -583,6 +840,16 @@ var catalogBRows = map[string]row{
 		},
 		func(t *testing.T, resp any) *gen.ImportAccepted {
 			return as[gen.ImportProductUpdatesResponse](t, resp).JSON201
+		}).withMock(mutates,
+		func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			old := e.activePrice(t, p)
+			price := old.Price + 3
+			csv := fmt.Sprintf("SellerSku,Country,Price\n%s,%s,%.2f\n", p.SellerSku, old.Country, price)
+			waitClean(t, e, importFile(t, e, sellercenter.ImportProductUpdates, "update.csv", []byte(csv)))
+			if got, err := e.mock.Price(p.Id, old.Country); err != nil || got.Price != price {
+				t.Errorf("mock.Price(%d, %s) after the update import = %v, %v; want %v", p.Id, old.Country, got.Price, err, price)
+			}
 		}),
 	"importProductRemovals": importRow("ImportProductRemovals", "/v2/import/product-removal", productRemovalParts,
 		func(ctx context.Context, c *gen.ClientWithResponses, contentType string, body io.Reader) (any, error) {
@@ -590,6 +857,13 @@ var catalogBRows = map[string]row{
 		},
 		func(t *testing.T, resp any) *gen.ImportAccepted {
 			return as[gen.ImportProductRemovalsResponse](t, resp).JSON201
+		}).withMock(mutates,
+		func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			waitClean(t, e, importFile(t, e, sellercenter.ImportProductRemovals, "remove.csv", []byte("SellerSku\n"+p.SellerSku+"\n")))
+			if got := productBySku(t, e.mock, p.SellerSku); got.Status != gen.ProductStatusDeleted {
+				t.Errorf("mock.ProductBySellerSku(%s) status after the removal import = %s, want deleted", p.SellerSku, got.Status)
+			}
 		}),
 	"importImageUpdates": importRow("ImportImageUpdates", "/v2/import/image-update", imageUpdateParts,
 		func(ctx context.Context, c *gen.ClientWithResponses, contentType string, body io.Reader) (any, error) {
@@ -597,6 +871,20 @@ var catalogBRows = map[string]row{
 		},
 		func(t *testing.T, resp any) *gen.ImportAccepted {
 			return as[gen.ImportImageUpdatesResponse](t, resp).JSON201
+		}).withMock(mutates,
+		func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			main, second := "https://img.contract.example/main.jpg", "https://img.contract.example/second.jpg"
+			file := xlsxOf(t, [][]string{{"SellerSku", "MainImage", "Image2"}, {p.SellerSku, main, second}})
+			waitClean(t, e, importFile(t, e, sellercenter.ImportImageUpdates, "images.xlsx", file))
+			images, err := e.mock.Images(p.ProductSetId)
+			var urls []string
+			for _, im := range images {
+				urls = append(urls, im.DisplayUrl)
+			}
+			if err != nil || !slices.Equal(urls, []string{main, second}) {
+				t.Errorf("mock.Images(%d) after the image import = %v, %v; want [%s %s]", p.ProductSetId, urls, err, main, second)
+			}
 		}),
 	"importStockUpdates": importRow("ImportStockUpdates", "/v2/import/stock-update", stockUpdateParts,
 		func(ctx context.Context, c *gen.ClientWithResponses, contentType string, body io.Reader) (any, error) {
@@ -604,6 +892,13 @@ var catalogBRows = map[string]row{
 		},
 		func(t *testing.T, resp any) *gen.ImportAccepted {
 			return as[gen.ImportStockUpdatesResponse](t, resp).JSON201
+		}).withMock(mutates,
+		func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			waitClean(t, e, importFile(t, e, sellercenter.ImportStockUpdates, "stock.csv", fmt.Appendf(nil, "SellerSku,Quantity\n%s,17\n", p.SellerSku)))
+			if got := e.warehouseStock(t, p.Id, e.defaultWarehouse(t)); got != 17 {
+				t.Errorf("GetWarehouseStock(%d, default) after the stock import = %d, want 17", p.Id, got)
+			}
 		}),
 	"importStockUpdatesXml": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -626,6 +921,15 @@ var catalogBRows = map[string]row{
 			at(t, "ImportStockUpdatesXml(AAA3, AAA1).XML200.Head.Timestamp", deref(t, "Timestamp", h.Timestamp), time.Date(2023, 5, 26, 15, 26, 50, 0, time.UTC))
 			isNil(t, "ImportStockUpdatesXml(AAA3, AAA1).XML200.Head.ErrorCode", h.ErrorCode)
 			isZero(t, "ImportStockUpdatesXml(AAA3, AAA1).XML200.Body.ErrorDetail", r.Body.ErrorDetail)
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			env, err := e.c.ImportXML(e.ctx, &gen.XmlStockUpdateRequest{Product: []gen.XmlStockChange{{SellerSku: p.SellerSku, Quantity: 11}}})
+			waitClean(t, e, xmlFeed(t, "ImportXML(stock)", env, err))
+			if got := e.warehouseStock(t, p.Id, e.defaultWarehouse(t)); got != 11 {
+				t.Errorf("GetWarehouseStock(%d, default) after the XML stock import = %d, want 11", p.Id, got)
+			}
 		},
 	},
 	"importNewProductsXml": {
@@ -662,6 +966,20 @@ var catalogBRows = map[string]row{
 			}))
 			eq(t, "ImportNewProductsXml(4105382173aaee4).XML200.Body.ErrorDetail[1].SellerSku", deref(t, "SellerSku", d[1].SellerSku), "4105382173aaee5")
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			brand, err := e.c.GetBrandWithResponse(e.ctx, s.BrandId)
+			b := decoded(t, "GetBrand()", succeed(t, "GetBrand()", brand, err).JSON200)
+			sku := valueOf(s.ParentSku) + "-CT-XML"
+			req := &gen.XmlProductCreateRequest{Product: []gen.XmlNewProduct{{SellerSku: sku, ParentSku: s.ParentSku, Variation: refTo("XML (contract)"),
+				Name: s.Name, PrimaryCategory: s.PrimaryCategoryId, Description: valueOf(s.Description), Brand: b.Name, Price: "99.00"}}}
+			env, err := e.c.ImportXML(e.ctx, req)
+			waitClean(t, e, xmlFeed(t, "ImportXML(new products)", env, err))
+			if p := productBySku(t, e.mock, sku); p.ProductSetId != s.Id {
+				t.Errorf("mock.ProductBySellerSku(%s) set = %d, want %d", sku, p.ProductSetId, s.Id)
+			}
+		},
 	},
 	"importProductUpdatesXml": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -686,6 +1004,16 @@ var catalogBRows = map[string]row{
 			eq(t, "ImportProductUpdatesXml(4105382173aaee4).XML200.Body.WarningDetail[1].Value", deref(t, "Value", w[1].Value), "Summer")
 			isNil(t, "ImportProductUpdatesXml(4105382173aaee4).XML200.Body.WarningDetail[1].SellerSku", w[1].SellerSku)
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			req := &gen.XmlProductUpdateRequest{Product: []gen.XmlProductChange{{SellerSku: p.SellerSku, Quantity: refTo(8)}}}
+			env, err := e.c.ImportXML(e.ctx, req)
+			waitClean(t, e, xmlFeed(t, "ImportXML(product updates)", env, err))
+			if got := e.warehouseStock(t, p.Id, e.defaultWarehouse(t)); got != 8 {
+				t.Errorf("GetWarehouseStock(%d, default) after the XML update import = %d, want 8", p.Id, got)
+			}
+		},
 	},
 	"listFeeds": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -709,6 +1037,19 @@ var catalogBRows = map[string]row{
 			isNil(t, "ListFeeds(limit=10).JSON200.Items[1].FailureReportExportItemid", q.FailureReportExportItemid)
 			at(t, "ListFeeds(limit=10).JSON200.Items[1].CreatedAt", q.CreatedAt, time.Date(2024, 5, 2, 10, 20, 0, 0, time.UTC))
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ListFeedsWithResponse(e.ctx, &gen.ListFeedsParams{Limit: sellercenter.MaxFeedPageSize})
+			page := decoded(t, "ListFeeds(limit 20)", succeed(t, "ListFeeds(limit 20)", resp, err).JSON200)
+			if len(page.Items) == 0 || page.Pagination.TotalCount != len(page.Items) {
+				t.Errorf("ListFeeds(limit 20) = %d feeds of total %v, want the seeded feeds, all of them", len(page.Items), page.Pagination.TotalCount)
+			}
+			for _, f := range page.Items {
+				if f.Id == 0 || f.Status == "" || f.Action == "" {
+					t.Errorf("ListFeeds() has %+v, want an id, a status and an action", f)
+				}
+			}
+		},
 	},
 	"countFeeds": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -721,6 +1062,21 @@ var catalogBRows = map[string]row{
 			eq(t, "CountFeeds().JSON200.Total", n.Total, 12)
 			eq(t, "CountFeeds().JSON200.Processing", n.Processing, 2)
 			eq(t, "CountFeeds().JSON200.Canceled", n.Canceled, 1)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			list, err := e.c.ListFeedsWithResponse(e.ctx, &gen.ListFeedsParams{Limit: sellercenter.MaxFeedPageSize})
+			feeds := decoded(t, "ListFeeds()", succeed(t, "ListFeeds()", list, err).JSON200).Items
+			want := map[gen.FeedState]int{}
+			for _, f := range feeds {
+				want[f.Status]++
+			}
+			resp, err := e.c.CountFeedsWithResponse(e.ctx)
+			got := decoded(t, "CountFeeds()", succeed(t, "CountFeeds()", resp, err).JSON200)
+			if got.Total != len(feeds) || got.Finished != want[gen.FeedStateFinished] || got.Canceled != want[gen.FeedStateCanceled] {
+				t.Errorf("CountFeeds() = total %d, finished %d, canceled %d; want ListFeeds()'s %d, %d, %d", got.Total, got.Finished, got.Canceled,
+					len(feeds), want[gen.FeedStateFinished], want[gen.FeedStateCanceled])
+			}
 		},
 	},
 	"getFeedStatus": {
@@ -742,8 +1098,24 @@ var catalogBRows = map[string]row{
 			eq(t, "GetFeedStatus(uuid).JSON200.Warnings[0].Message", w[0].Message, "Unknown field: Country")
 			eq(t, "GetFeedStatus(uuid).JSON200.Warnings[0].SellerSku", w[0].SellerSku, "AAA1")
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			uuid := importFile(t, e, sellercenter.ImportStockUpdates, "stock.csv", fmt.Appendf(nil, "SellerSku,Quantity\n%s,5\nCT-NO-SUCH-SKU,1\n", p.SellerSku))
+			op := fmt.Sprintf("GetFeedStatus(%s)", uuid)
+			resp, err := e.c.GetFeedStatusWithResponse(e.ctx, uuid)
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			want, err := e.mock.FeedReport(uuid)
+			if err != nil || got.Status != gen.FeedStateFinished || got.Status != want.Status ||
+				len(got.Errors) != 1 || got.Errors[0].SellerSku != "CT-NO-SUCH-SKU" {
+				t.Errorf("%s = %s with errors %+v, want Finished with the unknown SKU's error, as mock.FeedReport (%v)", op, got.Status, got.Errors, err)
+			}
+		},
 	},
 	"cancelFeed": {
+		// Only a feed that is still queued can be canceled, and a zero
+		// FeedDelay runs a feed on the next request; the row never waits.
+		mock: sellercentertest.Config{FeedDelay: time.Hour},
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 			return c.CancelFeedWithResponse(ctx, feedUUID)
 		},
@@ -753,6 +1125,19 @@ var catalogBRows = map[string]row{
 			r := as[gen.CancelFeedResponse](t, resp)
 			eq(t, "CancelFeed(uuid).StatusCode()", r.StatusCode(), 204)
 			eq(t, "len(CancelFeed(uuid).Body)", len(r.Body), 0)
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			uuid := importFile(t, e, sellercenter.ImportStockUpdates, "stock.csv", fmt.Appendf(nil, "SellerSku,Quantity\n%s,5\n", p.SellerSku))
+			op := fmt.Sprintf("CancelFeed(%s)", uuid)
+			resp, err := e.c.CancelFeedWithResponse(e.ctx, uuid)
+			if succeed(t, op, resp, err).StatusCode() != 204 {
+				t.Errorf("%s status = %d, want 204", op, resp.StatusCode())
+			}
+			if f, err := e.mock.Feed(uuid); err != nil || f.Status != gen.FeedStateCanceled {
+				t.Errorf("mock.Feed(%s) after %s = %s, %v; want Canceled", uuid, op, f.Status, err)
+			}
 		},
 	},
 	"getFeedInputs": {
@@ -772,12 +1157,28 @@ var catalogBRows = map[string]row{
 			eq(t, "GetFeedInputs(2 uuids).JSON200[0].MimeType", in[0].MimeType, "text/html")
 			eq(t, "GetFeedInputs(2 uuids).JSON200[0].File", in[0].File, "0eWxlPmJvZHkgeyBmb250LXNpemU6MTBweDsgZm9udC1mYW1pbHk")
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			csv := fmt.Appendf(nil, "SellerSku,Quantity\n%s,6\n", p.SellerSku)
+			uuid := importFile(t, e, sellercenter.ImportStockUpdates, "stock.csv", csv)
+			op := fmt.Sprintf("GetFeedInputs(%s)", uuid)
+			resp, err := e.c.GetFeedInputsWithResponse(e.ctx, &gen.GetFeedInputsParams{FeedUuidList: []string{uuid}})
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) != 1 || got[0].FeedUuid != uuid {
+				t.Fatalf("%s = %d inputs, want the feed's", op, len(got))
+			}
+			file, err := base64.StdEncoding.DecodeString(got[0].File)
+			if err != nil || !bytes.Equal(file, csv) || !strings.HasPrefix(got[0].MimeType, "text/csv") {
+				t.Errorf("%s = %q (%s, %v), want the uploaded CSV %q", op, file, got[0].MimeType, err, csv)
+			}
+		},
 	},
 }
 
-// catalogBErrorRows check the typed error bodies that differ from the common
+// catalogErrorRows check the typed error bodies that differ from the common
 // ones: the legacy XML envelope on an error status, and a feed that is gone.
-var catalogBErrorRows = []errorRow{
+var catalogErrorRows = []errorRow{
 	{
 		op:    "importStockUpdatesXml",
 		reply: xmlReply(400, "xml_error_empty.xml"),

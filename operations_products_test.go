@@ -4,9 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -49,7 +52,9 @@ var (
 	vendorAttributesJSON = `{"421":"string value","533":[4,5],"567":123,"721":["string1","string2"],"854":null}`
 )
 
-var catalogARows = map[string]row{
+// productRows are the rows of product sets, products, images, prices,
+// stock, warehouses, content scores and tags.
+var productRows = map[string]row{
 	"listProductSets": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 			return c.ListProductSetsWithResponse(ctx, &gen.ListProductSetsParams{
@@ -119,6 +124,21 @@ var catalogARows = map[string]row{
 			eq(t, "len("+call+".JSON200.Items[1].Attributes)", len(second.Attributes), 0)
 			at(t, call+".JSON200.Items[1].CreatedAt", second.CreatedAt, time.Date(2024, 1, 15, 9, 12, 0, 0, time.UTC))
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			section := gen.ProductSetSectionActive
+			resp, err := e.c.ListProductSetsWithResponse(e.ctx, &gen.ListProductSetsParams{Limit: 3, Status: section})
+			page := decoded(t, "ListProductSets(active, limit 3)", succeed(t, "ListProductSets(active, limit 3)", resp, err).JSON200)
+			if len(page.Items) != 3 || page.Pagination.TotalCount < 3 {
+				t.Fatalf("ListProductSets(active, limit 3) = %d sets of total %v, want 3 of at least 3", len(page.Items), page.Pagination.TotalCount)
+			}
+			for _, s := range page.Items {
+				want, err := e.mock.ProductSet(s.Id)
+				if err != nil || valueOf(want.ParentSku) != valueOf(s.ParentSku) || want.Name != s.Name {
+					t.Errorf("ListProductSets() set %d = %q %q, want mock.ProductSet's %q %q (%v)", s.Id, valueOf(s.ParentSku), s.Name, valueOf(want.ParentSku), want.Name, err)
+				}
+			}
+		},
 	},
 	"createProductSet": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -162,6 +182,23 @@ var catalogARows = map[string]row{
 			at(t, call+".JSON201.CreatedAt", s.CreatedAt, time.Date(2021, 9, 22, 21, 21, 42, 0, time.UTC))
 			at(t, call+".JSON201.UpdatedAt", s.UpdatedAt, time.Date(2022, 9, 1, 16, 35, 42, 0, time.UTC))
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			base, products := e.liveSet(t, func(ps []gen.Product) bool { return slices.ContainsFunc(ps, sellable) })
+			price := e.activePrice(t, products[slices.IndexFunc(products, sellable)]).Price
+			body := gen.ProductSetCreate{Name: "Contract Shirt " + base.Name, SellerSku: "CT-NEW-SET-1", Price: price,
+				BrandId: base.BrandId, PrimaryCategoryId: base.PrimaryCategoryId, Attributes: base.Attributes,
+				Variation: refTo("M"), Description: "<p>Made for the contract test.</p>"}
+			resp, err := e.c.CreateProductSetWithResponse(e.ctx, body)
+			got := decoded(t, "CreateProductSet()", succeed(t, "CreateProductSet()", resp, err).JSON201)
+			stored, err := e.mock.ProductSet(got.Id)
+			if err != nil || stored.Name != got.Name || stored.BrandId != body.BrandId {
+				t.Errorf("mock.ProductSet(%d) = %q brand %d, %v; want the created set", got.Id, stored.Name, stored.BrandId, err)
+			}
+			if p := productBySku(t, e.mock, body.SellerSku); p.ProductSetId != got.Id {
+				t.Errorf("mock.ProductBySellerSku(%s) set = %d, want %d", body.SellerSku, p.ProductSetId, got.Id)
+			}
+		},
 	},
 	"getProductSetSamplePayload": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -182,6 +219,17 @@ var catalogARows = map[string]row{
 			eq(t, call+`.JSON200.Attributes["__comment_74"]`, attributeText(t, call+`.JSON200.Attributes["__comment_74"]`, attrs["__comment_74"]), "Id of attribute (PackageType) with id of attribute option (eg Parcel)")
 			eq(t, call+`.JSON200.AdditionalProperties["__comment_categories"]`, s.AdditionalProperties["__comment_categories"], any("Ids of further categories"))
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			cat := s.PrimaryCategoryId
+			op := fmt.Sprintf("GetProductSetSamplePayload(%d, full)", cat)
+			resp, err := e.c.GetProductSetSamplePayloadWithResponse(e.ctx, cat, &gen.GetProductSetSamplePayloadParams{ShowFull: refTo(1)})
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if valueOf(got.PrimaryCategoryId) != cat || len(got.Attributes) == 0 || valueOf(got.BrandId) == 0 {
+				t.Errorf("%s = category %d, %d attributes, brand %d; want category %d with attributes and a brand", op, valueOf(got.PrimaryCategoryId), len(got.Attributes), valueOf(got.BrandId), cat)
+			}
+		},
 	},
 	"getProductSet": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -199,6 +247,18 @@ var catalogARows = map[string]row{
 				t.Errorf("%s.JSON200.Categories = %v, want [421 567]", call, got)
 			}
 			checkVendorAttributes(t, call+".JSON200.Attributes", s.Attributes)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id := s.Id
+			op := fmt.Sprintf("GetProductSet(%d)", id)
+			resp, err := e.c.GetProductSetWithResponse(e.ctx, id)
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			want, err := e.mock.ProductSet(id)
+			if err != nil || got.Id != id || valueOf(got.ParentSku) != valueOf(want.ParentSku) || len(got.Attributes) != len(want.Attributes) {
+				t.Errorf("%s = id %d, parent %q, %d attributes; want mock.ProductSet's %q with %d (%v)", op, got.Id, valueOf(got.ParentSku), len(got.Attributes), valueOf(want.ParentSku), len(want.Attributes), err)
+			}
 		},
 	},
 	"updateProductSet": {
@@ -232,6 +292,19 @@ var catalogARows = map[string]row{
 			eq(t, "len("+call+".JSON200.BrowseNodes)", len(s.BrowseNodes), 0)
 			at(t, call+".JSON200.UpdatedAt", s.UpdatedAt, time.Date(2024, 3, 2, 8, 15, 0, 123456000, time.UTC))
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id, desc := s.Id, "<p>Rewritten by the contract test.</p>"
+			op := fmt.Sprintf("UpdateProductSet(%d, description)", id)
+			resp, err := e.c.UpdateProductSetWithResponse(e.ctx, id, gen.ProductSetUpdate{Description: &desc})
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); valueOf(got.Description) != desc {
+				t.Errorf("%s description = %q, want %q", op, valueOf(got.Description), desc)
+			}
+			if stored, err := e.mock.ProductSet(id); err != nil || valueOf(stored.Description) != desc {
+				t.Errorf("mock.ProductSet(%d) description = %q, %v; want %q", id, valueOf(stored.Description), err, desc)
+			}
+		},
 	},
 	"getProductSetByParentSku": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -245,6 +318,15 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200.ParentSku", deref(t, "ParentSku", s.ParentSku), "NHGB93523-12")
 			checkVendorAttributes(t, call+".JSON200.Attributes", s.Attributes)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			op := fmt.Sprintf("GetProductSetByParentSku(%s)", valueOf(s.ParentSku))
+			resp, err := e.c.GetProductSetByParentSkuWithResponse(e.ctx, valueOf(s.ParentSku))
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Id != s.Id {
+				t.Errorf("%s = set %d, want %d", op, got.Id, s.Id)
+			}
+		},
 	},
 	"getProductSetByConfigSku": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -257,6 +339,20 @@ var catalogARows = map[string]row{
 			s := deref(t, call+".JSON200", as[gen.GetProductSetByConfigSkuResponse](t, resp).JSON200)
 			eq(t, call+".JSON200.Id", s.Id, 7865)
 			eq(t, call+".JSON200.BrandId", s.BrandId, 78)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			// A shop SKU is the set's config SKU with a suffix per product.
+			s, products := e.liveSet(t, func(ps []gen.Product) bool { return ps[0].ShopSku != nil })
+			config, _, ok := strings.Cut(valueOf(products[0].ShopSku), "-")
+			if !ok {
+				t.Fatalf("shop SKU %q of product %d has no config SKU part", valueOf(products[0].ShopSku), products[0].Id)
+			}
+			op := fmt.Sprintf("GetProductSetByConfigSku(%s)", config)
+			resp, err := e.c.GetProductSetByConfigSkuWithResponse(e.ctx, config)
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Id != s.Id {
+				t.Errorf("%s = set %d, want %d", op, got.Id, s.Id)
+			}
 		},
 	},
 	"countProductSetsByAttributeSet": {
@@ -291,6 +387,22 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200[0].AttributeSetId", counts[0].AttributeSetId, 309)
 			eq(t, call+".JSON200[0].Count", counts[0].Count, 43)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			all, err := e.c.ListProductSetsWithResponse(e.ctx, &gen.ListProductSetsParams{Limit: 1})
+			total := decoded(t, "ListProductSets(limit 1)", succeed(t, "ListProductSets(limit 1)", all, err).JSON200).Pagination.TotalCount
+			resp, err := e.c.CountProductSetsByAttributeSetWithResponse(e.ctx, &gen.CountProductSetsByAttributeSetParams{Limit: 50})
+			sum := 0
+			for _, c := range decoded(t, "CountProductSetsByAttributeSet()", succeed(t, "CountProductSetsByAttributeSet()", resp, err).JSON200) {
+				if c.AttributeSetId == 0 {
+					t.Error("CountProductSetsByAttributeSet() has a count without an attribute set")
+				}
+				sum += c.Count
+			}
+			if sum != total || total == 0 {
+				t.Errorf("CountProductSetsByAttributeSet() counts add up to %d, want ListProductSets()'s total %d", sum, total)
+			}
+		},
 	},
 	"listProductSetVisibility": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -309,6 +421,27 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200[1].HasImages", v[1].HasImages, false)
 			eq(t, call+".JSON200[1].LatestVersionUploadedMessage", v[1].LatestVersionUploadedMessage, "Uploaded to shop")
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id := s.Id
+			images, err := e.mock.Images(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			op := fmt.Sprintf("ListProductSetVisibility(%d)", id)
+			resp, err := e.c.ListProductSetVisibilityWithResponse(e.ctx, &gen.ListProductSetVisibilityParams{ProductSetIds: []int{id}})
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) != 1 || got[0].ProductSetId != id {
+				t.Fatalf("%s = %d entries, want one for set %d", op, len(got), id)
+			}
+			v := got[0]
+			if v.HasImages != (len(images) > 0) || !v.HasAtLeastOneActiveProduct ||
+				v.QualityControlStatus != gen.ProductSetVisibilityQualityControlStatusAccepted {
+				t.Errorf("%s = images %v, active product %v, quality control %s; want images %v, an active product, accepted", op,
+					v.HasImages, v.HasAtLeastOneActiveProduct, v.QualityControlStatus, len(images) > 0)
+			}
+		},
 	},
 	"reuploadProductSet": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -319,6 +452,42 @@ var catalogARows = map[string]row{
 		check: func(t *testing.T, resp any) {
 			r := deref(t, "ReuploadProductSet(7865).JSON200", as[gen.ReuploadProductSetResponse](t, resp).JSON200)
 			eq(t, "ReuploadProductSet(7865).JSON200.Success", r.Success, true)
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			statuses := func(ids []int) map[int]gen.ProductSetUploadStatus {
+				resp, err := e.c.ListProductSetUploadStatusesWithResponse(e.ctx, &gen.ListProductSetUploadStatusesParams{ProductSetIds: ids})
+				out := map[int]gen.ProductSetUploadStatus{}
+				for _, m := range decoded(t, "ListProductSetUploadStatuses()", succeed(t, "ListProductSetUploadStatuses()", resp, err).JSON200) {
+					for k, v := range m {
+						id, err := strconv.Atoi(k)
+						if err != nil {
+							t.Fatalf("ListProductSetUploadStatuses() key %q, want a product set id", k)
+						}
+						out[id] = v
+					}
+				}
+				return out
+			}
+			approved := setIDs(e.catalogSets(t, gen.ProductSetSectionActive))
+			all, id := statuses(nil), 0
+			for _, sid := range slices.Sorted(maps.Keys(all)) {
+				if all[sid].DirtStatus && slices.Contains(approved, sid) {
+					id = sid
+					break
+				}
+			}
+			if id == 0 {
+				t.Fatal("ListProductSetUploadStatuses() has no approved set with changes not uploaded")
+			}
+			op := fmt.Sprintf("ReuploadProductSet(%d)", id)
+			resp, err := e.c.ReuploadProductSetWithResponse(e.ctx, id)
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); !got.Success {
+				t.Errorf("%s success = false, want true", op)
+			}
+			if s := statuses([]int{id})[id]; s.DirtStatus {
+				t.Errorf("ListProductSetUploadStatuses(%d) after %s = dirty (%q), want uploaded", id, op, s.Message)
+			}
 		},
 	},
 	"listProductSetUploadStatuses": {
@@ -345,6 +514,29 @@ var catalogARows = map[string]row{
 			eq(t, call+`.JSON200[1]["productSetId"].SyncClass`, vendor.SyncClass, "iconset-hidden")
 			eq(t, call+`.JSON200[1]["productSetId"].DirtStatus`, vendor.DirtStatus, true)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ListProductSetUploadStatusesWithResponse(e.ctx, &gen.ListProductSetUploadStatusesParams{})
+			got := decoded(t, "ListProductSetUploadStatuses()", succeed(t, "ListProductSetUploadStatuses()", resp, err).JSON200)
+			if len(got) == 0 {
+				t.Fatal("ListProductSetUploadStatuses() = none, want the uploaded sets")
+			}
+			for _, m := range got {
+				for k, s := range m {
+					id, err := strconv.Atoi(k)
+					if err != nil {
+						t.Errorf("ListProductSetUploadStatuses() key %q, want a product set id", k)
+					} else if _, err := e.mock.ProductSet(id); err != nil {
+						t.Errorf("ListProductSetUploadStatuses() names set %d: mock.ProductSet = %v", id, err)
+					}
+					// dirtStatus false and absent read the same: only the
+					// message tells that the status was reported.
+					if s.Message == "" {
+						t.Errorf("ListProductSetUploadStatuses() set %s = dirt %v, no message; want the upload status", k, s.DirtStatus)
+					}
+				}
+			}
+		},
 	},
 	"listProductGroups": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -360,6 +552,22 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200.Items[1].Name", p.Items[1].Name, "Summer 2024")
 			eq(t, call+".JSON200.Pagination.Limit", p.Pagination.Limit, 20)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			brand := s.BrandId
+			op := fmt.Sprintf("ListProductGroups(brand %d)", brand)
+			resp, err := e.c.ListProductGroupsWithResponse(e.ctx, &gen.ListProductGroupsParams{BrandId: brand})
+			page := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if page.Pagination.TotalCount != len(page.Items) {
+				t.Errorf("%s = %d groups of total %v, want them all", op, len(page.Items), page.Pagination.TotalCount)
+			}
+			for _, g := range page.Items {
+				if g.Name == "" {
+					t.Errorf("%s has a group without a name", op)
+				}
+			}
+		},
 	},
 	"getProductSetGroup": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -370,6 +578,15 @@ var catalogARows = map[string]row{
 		check: func(t *testing.T, resp any) {
 			g := deref(t, "GetProductSetGroup(7865).JSON200", as[gen.GetProductSetGroupResponse](t, resp).JSON200)
 			eq(t, "GetProductSetGroup(7865).JSON200.Name", g.Name, "group_name")
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, name := e.groupedSet(t)
+			op := fmt.Sprintf("GetProductSetGroup(%d)", s.Id)
+			resp, err := e.c.GetProductSetGroupWithResponse(e.ctx, s.Id)
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Name != name {
+				t.Errorf("%s = %q, want %q", op, got.Name, name)
+			}
 		},
 	},
 	"setProductSetGroup": {
@@ -383,6 +600,20 @@ var catalogARows = map[string]row{
 			g := deref(t, "SetProductSetGroup(7865, group_name).JSON201", as[gen.SetProductSetGroupResponse](t, resp).JSON201)
 			eq(t, "SetProductSetGroup(7865, group_name).JSON201.Name", g.Name, "group_name")
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id, name := s.Id, "Contract Collection"
+			op := fmt.Sprintf("SetProductSetGroup(%d, %q)", id, name)
+			resp, err := e.c.SetProductSetGroupWithResponse(e.ctx, id, gen.ProductGroup{Name: name})
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON201); got.Name != name {
+				t.Errorf("%s = %q, want %q", op, got.Name, name)
+			}
+			list, err := e.c.ListProductSetsWithResponse(e.ctx, &gen.ListProductSetsParams{Limit: 100, Group: name})
+			if got := setIDs(decoded(t, "ListProductSets(group)", succeed(t, "ListProductSets(group)", list, err).JSON200).Items); !slices.Equal(got, []int{id}) {
+				t.Errorf("ListProductSets(group %q) after %s = %v, want [%d]", name, op, got, id)
+			}
+		},
 	},
 	"removeProductSetGroup": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -394,6 +625,20 @@ var catalogARows = map[string]row{
 			r := as[gen.RemoveProductSetGroupResponse](t, resp)
 			eq(t, "RemoveProductSetGroup(7865).StatusCode()", r.StatusCode(), 204)
 			eq(t, "len(RemoveProductSetGroup(7865).Body)", len(r.Body), 0)
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, name := e.groupedSet(t)
+			id := s.Id
+			op := fmt.Sprintf("RemoveProductSetGroup(%d)", id)
+			resp, err := e.c.RemoveProductSetGroupWithResponse(e.ctx, id)
+			if succeed(t, op, resp, err).StatusCode() != 204 {
+				t.Errorf("%s status = %d, want 204", op, resp.StatusCode())
+			}
+			list, err := e.c.ListProductSetsWithResponse(e.ctx, &gen.ListProductSetsParams{Limit: 100, Group: name})
+			if got := setIDs(decoded(t, "ListProductSets(group)", succeed(t, "ListProductSets(group)", list, err).JSON200).Items); slices.Contains(got, id) {
+				t.Errorf("ListProductSets(group %q) after %s = %v, want set %d gone", name, op, got, id)
+			}
 		},
 	},
 	"listProductSetRejections": {
@@ -415,6 +660,21 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200[0].QcComment", r[0].QcComment, "Some field was wrong")
 			isZero(t, call+".JSON200[1].QcComment", r[1].QcComment)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			ids := setIDs(e.catalogSets(t, gen.ProductSetSectionRejected))
+			op := fmt.Sprintf("ListProductSetRejections(%v)", ids)
+			resp, err := e.c.ListProductSetRejectionsWithResponse(e.ctx, &gen.ListProductSetRejectionsParams{ProductSetIds: ids})
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) != len(ids) {
+				t.Errorf("%s = %d rejections, want one per rejected set", op, len(got))
+			}
+			for _, r := range got {
+				if !slices.Contains(ids, r.ProductSetId) || len(r.RejectedReasons) == 0 {
+					t.Errorf("%s has set %d with reasons %v, want a listed set with its reasons", op, r.ProductSetId, r.RejectedReasons)
+				}
+			}
+		},
 	},
 	"listProductSetQualityControl": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -431,6 +691,21 @@ var catalogARows = map[string]row{
 			at(t, call+".JSON200[0].CreatedAt", s[0].CreatedAt, time.Date(2023, 4, 12, 13, 34, 12, 0, time.UTC))
 			eq(t, call+".JSON200[1].Status", s[1].Status, gen.QualityControlStateApproved)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			ids := setIDs(e.catalogSets(t, gen.ProductSetSectionActive))
+			op := fmt.Sprintf("ListProductSetQualityControl(%v)", ids)
+			resp, err := e.c.ListProductSetQualityControlWithResponse(e.ctx, &gen.ListProductSetQualityControlParams{ProductSetIds: ids})
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) != len(ids) {
+				t.Errorf("%s = %d states, want one per set", op, len(got))
+			}
+			for _, s := range got {
+				if s.Status != gen.QualityControlStateApproved || s.CreatedAt.IsZero() {
+					t.Errorf("%s set %d = %s at %v, want approved with a date (the sets are on sale)", op, s.ProductSetId, s.Status, s.CreatedAt)
+				}
+			}
+		},
 	},
 	"listQualityControlRejectReasons": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -445,6 +720,19 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200[0].Type", r[0].Type, gen.QualityControlRejectReasonTypeProduct)
 			eq(t, call+".JSON200[1].IsSetToNotAuthorized", r[1].IsSetToNotAuthorized, true)
 			eq(t, call+".JSON200[1].IsEnabled", r[1].IsEnabled, false)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ListQualityControlRejectReasonsWithResponse(e.ctx)
+			got := decoded(t, "ListQualityControlRejectReasons()", succeed(t, "ListQualityControlRejectReasons()", resp, err).JSON200)
+			if len(got) == 0 {
+				t.Error("ListQualityControlRejectReasons() = none, want the reasons")
+			}
+			for _, r := range got {
+				if r.Id == 0 || r.Name == "" || r.Type == "" {
+					t.Errorf("ListQualityControlRejectReasons() has %+v, want an id, a name and a type", r)
+				}
+			}
 		},
 	},
 
@@ -478,6 +766,16 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200[0].ApprovalStatus", p[0].ApprovalStatus, gen.ProductApprovalStatusApproved)
 			isNil(t, call+".JSON200[0].SrcUpdatedAt", p[0].SrcUpdatedAt)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			op := fmt.Sprintf("ListProducts(sellerSku %s)", p.SellerSku)
+			resp, err := e.c.ListProductsWithResponse(e.ctx, &gen.ListProductsParams{SellerSku: p.SellerSku})
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) != 1 || got[0].Id != p.Id || got[0].Name == "" {
+				t.Errorf("%s = %d products, want product %d with its name", op, len(got), p.Id)
+			}
+		},
 	},
 	"listProductSetProducts": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -497,6 +795,23 @@ var catalogARows = map[string]row{
 			isNil(t, call+".JSON200[1].Variation", p[1].Variation)
 			isNil(t, call+".JSON200[1].ProductIdentifier", p[1].ProductIdentifier)
 			isNil(t, call+".JSON200[1].UpdatedAt", p[1].UpdatedAt)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, products := e.liveSet(t, func(ps []gen.Product) bool { return len(ps) > 1 })
+			op := fmt.Sprintf("ListProductSetProducts(%d)", s.Id)
+			resp, err := e.c.ListProductSetProductsWithResponse(e.ctx, s.Id)
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			var gotIDs, wantIDs []int
+			for _, p := range got {
+				gotIDs = append(gotIDs, p.Id)
+			}
+			for _, p := range products {
+				wantIDs = append(wantIDs, p.Id)
+			}
+			if !slices.Equal(sortedInts(gotIDs), sortedInts(wantIDs)) {
+				t.Errorf("%s = %v, want mock.Products' %v", op, gotIDs, wantIDs)
+			}
 		},
 	},
 	"createProduct": {
@@ -521,6 +836,17 @@ var catalogARows = map[string]row{
 			isNil(t, call+".JSON201.DuplicateGroupId", p.DuplicateGroupId)
 			isNil(t, call+".JSON201.UpdatedAt", p.UpdatedAt)
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id, sku := s.Id, valueOf(s.ParentSku)+"-CT-XXL"
+			op := fmt.Sprintf("CreateProduct(%d, %s)", id, sku)
+			resp, err := e.c.CreateProductWithResponse(e.ctx, id, gen.ProductWrite{SellerSku: &sku, Variation: refTo("XXL (contract)")})
+			got := decoded(t, op, succeed(t, op, resp, err).JSON201)
+			if stored := productBySku(t, e.mock, sku); stored.Id != got.Id || stored.ProductSetId != id {
+				t.Errorf("mock.ProductBySellerSku(%s) = product %d of set %d, want %d of set %d", sku, stored.Id, stored.ProductSetId, got.Id, id)
+			}
+		},
 	},
 	"getProduct": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -535,6 +861,15 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200.ShipmentTypeId", p.ShipmentTypeId, 1)
 			at(t, call+".JSON200.SrcUpdatedAt", deref(t, "SrcUpdatedAt", p.SrcUpdatedAt), time.Date(2023, 5, 26, 15, 26, 50, 0, time.UTC))
 			at(t, call+".JSON200.UpdatedAt", deref(t, "UpdatedAt", p.UpdatedAt), time.Date(2024, 1, 1, 22, 0, 0, 0, time.UTC))
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			op := fmt.Sprintf("GetProduct(%d, %d)", p.ProductSetId, p.Id)
+			resp, err := e.c.GetProductWithResponse(e.ctx, p.ProductSetId, p.Id)
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Id != p.Id || got.SellerSku != p.SellerSku {
+				t.Errorf("%s = %d %q, want %d %q", op, got.Id, got.SellerSku, p.Id, p.SellerSku)
+			}
 		},
 	},
 	"updateProduct": {
@@ -552,6 +887,19 @@ var catalogARows = map[string]row{
 			p := deref(t, "UpdateProduct(744, 7865).JSON200", as[gen.UpdateProductResponse](t, resp).JSON200)
 			eq(t, "UpdateProduct(744, 7865).JSON200.Variation", deref(t, "Variation", p.Variation), "38")
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			barcode := "9556099000017"
+			op := fmt.Sprintf("UpdateProduct(%d, %d, productIdentifier)", p.ProductSetId, p.Id)
+			resp, err := e.c.UpdateProductWithResponse(e.ctx, p.ProductSetId, p.Id, gen.ProductWrite{ProductIdentifier: &barcode})
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); valueOf(got.ProductIdentifier) != barcode {
+				t.Errorf("%s = %q, want %q", op, valueOf(got.ProductIdentifier), barcode)
+			}
+			if stored, err := e.mock.Product(p.Id); err != nil || valueOf(stored.ProductIdentifier) != barcode {
+				t.Errorf("mock.Product(%d) identifier = %q, %v; want %q", p.Id, valueOf(stored.ProductIdentifier), err, barcode)
+			}
+		},
 	},
 	"setProductStatus": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -564,6 +912,16 @@ var catalogARows = map[string]row{
 			r := as[gen.SetProductStatusResponse](t, resp)
 			eq(t, "SetProductStatus(744, 7866, deleted).StatusCode()", r.StatusCode(), 200)
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			op := fmt.Sprintf("SetProductStatus(%d, %d, inactive)", p.ProductSetId, p.Id)
+			resp, err := e.c.SetProductStatusWithResponse(e.ctx, p.ProductSetId, p.Id, &gen.SetProductStatusParams{Status: gen.ProductStatusInactive})
+			succeed(t, op, resp, err)
+			if stored, err := e.mock.Product(p.Id); err != nil || stored.Status != gen.ProductStatusInactive {
+				t.Errorf("mock.Product(%d) status = %s, %v; want inactive", p.Id, stored.Status, err)
+			}
+		},
 	},
 	"getProductByShopSku": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -575,6 +933,15 @@ var catalogARows = map[string]row{
 			p := deref(t, "GetProductByShopSku(NI464AKLCEZ0).JSON200", as[gen.GetProductByShopSkuResponse](t, resp).JSON200)
 			eq(t, "GetProductByShopSku(NI464AKLCEZ0).JSON200.SellerSku", p.SellerSku, "shoe-123")
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, func(p gen.Product) bool { return p.ShopSku != nil })
+			op := fmt.Sprintf("GetProductByShopSku(%s)", valueOf(p.ShopSku))
+			resp, err := e.c.GetProductByShopSkuWithResponse(e.ctx, valueOf(p.ShopSku))
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Id != p.Id {
+				t.Errorf("%s = product %d, want %d", op, got.Id, p.Id)
+			}
+		},
 	},
 	"getProductBySellerSku": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -585,6 +952,15 @@ var catalogARows = map[string]row{
 		check: func(t *testing.T, resp any) {
 			p := deref(t, "GetProductBySellerSku(shoe 123/blue).JSON200", as[gen.GetProductBySellerSkuResponse](t, resp).JSON200)
 			eq(t, "GetProductBySellerSku(shoe 123/blue).JSON200.ProductSetId", p.ProductSetId, 744)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			op := fmt.Sprintf("GetProductBySellerSku(%s)", p.SellerSku)
+			resp, err := e.c.GetProductBySellerSkuWithResponse(e.ctx, p.SellerSku)
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Id != p.Id {
+				t.Errorf("%s = product %d, want %d", op, got.Id, p.Id)
+			}
 		},
 	},
 	"listProductsBySellerSkus": {
@@ -601,6 +977,21 @@ var catalogARows = map[string]row{
 			eq(t, "len("+call+".JSON200.Items)", len(p.Items), 1)
 			eq(t, call+".JSON200.Items[0].SellerSku", p.Items[0].SellerSku, "shoe-123")
 			eq(t, call+".JSON200.Pagination.TotalCount", p.Pagination.TotalCount, 1)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			_, products := e.liveSet(t, func(ps []gen.Product) bool { return len(ps) > 1 })
+			skus := []string{products[0].SellerSku, products[1].SellerSku, "CT-NO-SUCH-SKU"}
+			op := fmt.Sprintf("ListProductsBySellerSkus(%v)", skus)
+			resp, err := e.c.ListProductsBySellerSkusWithResponse(e.ctx, &gen.ListProductsBySellerSkusParams{SellerSkus: skus, Limit: 10})
+			page := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			var got []string
+			for _, p := range page.Items {
+				got = append(got, p.SellerSku)
+			}
+			if slices.Sort(got); !slices.Equal(got, slices.Sorted(slices.Values(skus[:2]))) || page.Pagination.TotalCount != 2 {
+				t.Errorf("%s = %v of total %v, want the two known SKUs", op, got, page.Pagination.TotalCount)
+			}
 		},
 	},
 	"searchHybridProducts": {
@@ -634,6 +1025,25 @@ var catalogARows = map[string]row{
 			isNil(t, call+".JSON200[1].Sku", h[1].Sku)
 			isZero(t, call+".JSON200[1].Images", h[1].Images)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			var sin string
+			for _, s := range e.catalogSets(t, gen.ProductSetSectionAll) {
+				if s.Sin != nil {
+					sin = *s.Sin
+					break
+				}
+			}
+			if sin == "" {
+				t.Fatal("ListProductSets(all) has no set copied from the shop catalog")
+			}
+			op := fmt.Sprintf("SearchHybridProducts(%q)", sin)
+			resp, err := e.c.SearchHybridProductsWithResponse(e.ctx, &gen.SearchHybridProductsParams{Query: sin})
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) != 1 || got[0].Sin != sin || got[0].Name == "" {
+				t.Errorf("%s = %d products, want the one with SIN %s", op, len(got), sin)
+			}
+		},
 	},
 	"createProductSetBySin": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -645,6 +1055,36 @@ var catalogARows = map[string]row{
 		check: func(t *testing.T, resp any) {
 			r := deref(t, "CreateProductSetBySin(KMPWJ5).JSON200", as[gen.CreateProductSetBySinResponse](t, resp).JSON200)
 			eq(t, "CreateProductSetBySin(KMPWJ5).JSON200.ProductSetId", r.ProductSetId, 123456789)
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			all, err := e.c.ListProductSetsWithResponse(e.ctx, &gen.ListProductSetsParams{Limit: 100})
+			taken := map[string]bool{}
+			for _, s := range decoded(t, "ListProductSets()", succeed(t, "ListProductSets()", all, err).JSON200).Items {
+				taken[valueOf(s.Sin)] = true
+			}
+			brands, err := e.c.ListBrandsWithResponse(e.ctx, &gen.ListBrandsParams{Limit: 100})
+			var sin string
+			for _, b := range decoded(t, "ListBrands()", succeed(t, "ListBrands()", brands, err).JSON200).Items {
+				found, err := e.c.SearchHybridProductsWithResponse(e.ctx, &gen.SearchHybridProductsParams{Query: b.Name})
+				for _, h := range decoded(t, "SearchHybridProducts(brand)", succeed(t, "SearchHybridProducts(brand)", found, err).JSON200) {
+					if s := h.Sin; s != "" && !taken[s] && sin == "" {
+						sin = s
+					}
+				}
+				if sin != "" {
+					break
+				}
+			}
+			if sin == "" {
+				t.Fatal("SearchHybridProducts() by brand finds no shop catalog product the seller does not offer yet")
+			}
+			op := fmt.Sprintf("CreateProductSetBySin(%s)", sin)
+			resp, err := e.c.CreateProductSetBySinWithResponse(e.ctx, gen.HybridProductSelection{Sin: sin})
+			ref := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if s, err := e.mock.ProductSet(ref.ProductSetId); err != nil || valueOf(s.Sin) != sin {
+				t.Errorf("mock.ProductSet(%d) after %s = SIN %q, %v; want %s", ref.ProductSetId, op, valueOf(s.Sin), err, sin)
+			}
 		},
 	},
 
@@ -662,6 +1102,21 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200[0].SrcId", deref(t, "SrcId", im[0].SrcId), "94345")
 			at(t, call+".JSON200[0].UpdatedAt", im[0].UpdatedAt, time.Date(2022, 9, 1, 16, 35, 42, 0, time.UTC))
 			isNil(t, call+".JSON200[1].SrcId", im[1].SrcId)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id := s.Id
+			want, err := e.mock.Images(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			op := fmt.Sprintf("ListProductSetImages(%d)", id)
+			resp, err := e.c.ListProductSetImagesWithResponse(e.ctx, id)
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) != len(want) || len(got) == 0 || got[0].DisplayUrl != want[0].DisplayUrl {
+				t.Errorf("%s = %d images, want mock.Images' %d", op, len(got), len(want))
+			}
 		},
 	},
 	"addProductSetImage": {
@@ -682,6 +1137,19 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON201.Position", im.Position, 2)
 			isNil(t, call+".JSON201.SrcId", im.SrcId)
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id := s.Id
+			ct, body := multipartForm(t, nil, "file1", "side.png", pngImage)
+			op := fmt.Sprintf("AddProductSetImage(%d, side.png)", id)
+			resp, err := e.c.AddProductSetImageWithBodyWithResponse(e.ctx, id, ct, body)
+			got := decoded(t, op, succeed(t, op, resp, err).JSON201)
+			images, err := e.mock.Images(id)
+			if err != nil || !slices.ContainsFunc(images, func(im gen.ProductImage) bool { return im.Id == got.Id }) {
+				t.Errorf("mock.Images(%d) after %s = %d images, %v; want image %d among them", id, op, len(images), err, got.Id)
+			}
+		},
 	},
 	"updateProductSetImage": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -694,6 +1162,24 @@ var catalogARows = map[string]row{
 			im := deref(t, "UpdateProductSetImage(744, 7865).JSON200", as[gen.UpdateProductSetImageResponse](t, resp).JSON200)
 			eq(t, "UpdateProductSetImage(744, 7865).JSON200.DisplayUrl", im.DisplayUrl, "https://some.domain/path/image.jpg")
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id := s.Id
+			images, err := e.mock.Images(id)
+			if err != nil || len(images) == 0 {
+				t.Fatalf("mock.Images(%d) = %d images, %v; want some", id, len(images), err)
+			}
+			img, url := images[0].Id, "https://img.contract.example/replaced.jpg"
+			op := fmt.Sprintf("UpdateProductSetImage(%d, %d, displayUrl)", id, img)
+			resp, err := e.c.UpdateProductSetImageWithResponse(e.ctx, id, img, gen.ProductImageUpdate{DisplayUrl: &url})
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.DisplayUrl != url || got.Id != img {
+				t.Errorf("%s = image %d at %q, want %d at %q", op, got.Id, got.DisplayUrl, img, url)
+			}
+			if after, err := e.mock.Images(id); err != nil || !slices.ContainsFunc(after, func(im gen.ProductImage) bool { return im.DisplayUrl == url }) {
+				t.Errorf("mock.Images(%d) after %s lacks %q (%v)", id, op, url, err)
+			}
+		},
 	},
 	"deleteProductSetImage": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -705,6 +1191,24 @@ var catalogARows = map[string]row{
 			r := as[gen.DeleteProductSetImageResponse](t, resp)
 			eq(t, "DeleteProductSetImage(744, 7865).StatusCode()", r.StatusCode(), 204)
 			eq(t, "len(DeleteProductSetImage(744, 7865).Body)", len(r.Body), 0)
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id := s.Id
+			images, err := e.mock.Images(id)
+			if err != nil || len(images) == 0 {
+				t.Fatalf("mock.Images(%d) = %d images, %v; want some", id, len(images), err)
+			}
+			img := images[len(images)-1].Id
+			op := fmt.Sprintf("DeleteProductSetImage(%d, %d)", id, img)
+			resp, err := e.c.DeleteProductSetImageWithResponse(e.ctx, id, img)
+			if succeed(t, op, resp, err).StatusCode() != 204 {
+				t.Errorf("%s status = %d, want 204", op, resp.StatusCode())
+			}
+			if after, err := e.mock.Images(id); err != nil || len(after) != len(images)-1 {
+				t.Errorf("mock.Images(%d) after %s = %d images, %v; want %d", id, op, len(after), err, len(images)-1)
+			}
 		},
 	},
 	"listProductSetCoverImages": {
@@ -720,6 +1224,21 @@ var catalogARows = map[string]row{
 			eq(t, "len("+call+".JSON200)", len(c), 2)
 			eq(t, call+".JSON200[0].ImageUrl", deref(t, "ImageUrl", c[0].ImageUrl), "https://example.com/image-1.jpg")
 			isNil(t, call+".JSON200[1].ImageUrl", c[1].ImageUrl)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id := s.Id
+			images, err := e.mock.Images(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			op := fmt.Sprintf("ListProductSetCoverImages(%d)", id)
+			resp, err := e.c.ListProductSetCoverImagesWithResponse(e.ctx, &gen.ListProductSetCoverImagesParams{ProductSetIds: []int{id}})
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) != 1 || !slices.ContainsFunc(images, func(im gen.ProductImage) bool { return im.DisplayUrl == valueOf(got[0].ImageUrl) }) {
+				t.Errorf("%s = %+v, want the URL of one of the set's %d images", op, got, len(images))
+			}
 		},
 	},
 	"listImagesOfProductSets": {
@@ -738,6 +1257,21 @@ var catalogARows = map[string]row{
 			isNil(t, call+".JSON200[0].Images[1].SrcId", im[1].SrcId)
 			eq(t, "len("+call+".JSON200[1].Images)", len(s[1].Images), 0)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			id := s.Id
+			images, err := e.mock.Images(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			op := fmt.Sprintf("ListImagesOfProductSets(%d)", id)
+			resp, err := e.c.ListImagesOfProductSetsWithResponse(e.ctx, &gen.ListImagesOfProductSetsParams{ProductSetIds: []int{id}})
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) != 1 || got[0].ProductSetId != id || len(got[0].Images) != len(images) {
+				t.Errorf("%s = %d entries, want one for set %d with its %d images", op, len(got), id, len(images))
+			}
+		},
 	},
 	"listMainImagesBySku": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -754,6 +1288,22 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200[0].MainImageUrl", deref(t, "MainImageUrl", m[0].MainImageUrl), "https://example.com/image-1.jpg")
 			eq(t, call+".JSON200[1].SellerSku", m[1].SellerSku, "3451TL")
 			isNil(t, call+".JSON200[1].MainImageUrl", m[1].MainImageUrl)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, func(p gen.Product) bool { return p.ShopSku != nil })
+			skus := []string{p.SellerSku, valueOf(p.ShopSku)}
+			op := fmt.Sprintf("ListMainImagesBySku(%v)", skus)
+			resp, err := e.c.ListMainImagesBySkuWithResponse(e.ctx, &gen.ListMainImagesBySkuParams{ProductSkus: skus})
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) != 2 {
+				t.Fatalf("%s = %d entries, want one per SKU", op, len(got))
+			}
+			for _, m := range got {
+				if m.ProductSetId != p.ProductSetId || m.SellerSku != p.SellerSku || m.MainImageUrl == nil {
+					t.Errorf("%s has %+v, want set %d, SKU %s and the main image", op, m, p.ProductSetId, p.SellerSku)
+				}
+			}
 		},
 	},
 	"exportProductImages": {
@@ -788,6 +1338,17 @@ var catalogARows = map[string]row{
 			j := deref(t, call+".JSON201", as[gen.ExportProductImagesResponse](t, resp).JSON201)
 			eq(t, call+".JSON201.ExportItemId", j.ExportItemId, 852)
 			eq(t, call+".JSON201.Uuid", j.Uuid, "78838546-777e-47c8-ba09-43d49bb9efa5")
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ExportProductImagesWithResponse(e.ctx, &gen.ExportProductImagesParams{OnlyWithMissingImage: refTo(true)})
+			job := decoded(t, "ExportProductImages(missing)", succeed(t, "ExportProductImages(missing)", resp, err).JSON201)
+			if job.ExportItemId == 0 || job.Uuid == "" {
+				t.Fatalf("ExportProductImages() = %+v, want the export's id and file", job)
+			}
+			if x, err := e.mock.Export(job.ExportItemId); err != nil || x.Uuid != job.Uuid {
+				t.Errorf("mock.Export(%d) = file %q, %v; want %q", job.ExportItemId, x.Uuid, err, job.Uuid)
+			}
 		},
 	},
 
@@ -827,6 +1388,25 @@ var catalogARows = map[string]row{
 			isNil(t, call+".JSON200[0].Items[0].Prices[1].SalePrice", prices[1].SalePrice)
 			isNil(t, call+".JSON200[0].Items[0].Prices[1].SaleStartDate", prices[1].SaleStartDate)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, products := e.liveSet(t, nil)
+			id := s.Id
+			op := fmt.Sprintf("ListPrices(set %d)", id)
+			resp, err := e.c.ListPricesWithResponse(e.ctx, &gen.ListPricesParams{ProductSetIds: []int{id}})
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) != 1 || got[0].ProductSetId != id || len(got[0].Items) != len(products) {
+				t.Fatalf("%s = %d sets, want set %d with its %d products", op, len(got), id, len(products))
+			}
+			for _, item := range got[0].Items {
+				for _, pr := range item.Prices {
+					want, err := e.mock.Price(item.ProductId, pr.Country)
+					if err != nil || want.Price != pr.Price {
+						t.Errorf("%s product %d in %s = %v, want mock.Price's %v (%v)", op, item.ProductId, pr.Country, pr.Price, want.Price, err)
+					}
+				}
+			}
+		},
 	},
 	"listProductSetPrices": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -842,6 +1422,23 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200[0].Price", p[0].Price, 7.89)
 			eq(t, call+".JSON200[1].Status", p[1].Status, gen.PriceStatusInactive)
 			isNil(t, call+".JSON200[1].SaleEndDate", p[1].SaleEndDate)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, products := e.liveSet(t, nil)
+			id := s.Id
+			op := fmt.Sprintf("ListProductSetPrices(%d)", id)
+			resp, err := e.c.ListProductSetPricesWithResponse(e.ctx, id)
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) < len(products) {
+				t.Errorf("%s = %d prices, want one at least for each of %d products", op, len(got), len(products))
+			}
+			for _, pr := range got {
+				want, err := e.mock.Price(pr.ProductId, pr.Country)
+				if err != nil || want.Price != pr.Price || pr.ProductSetId != id {
+					t.Errorf("%s product %d in %s = %v, want mock.Price's %v (%v)", op, pr.ProductId, pr.Country, pr.Price, want.Price, err)
+				}
+			}
 		},
 	},
 	"updateProductSetPrices": {
@@ -874,6 +1471,28 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200.AsPrice().ProductId", p.ProductId, 2223)
 			eq(t, call+".JSON200.AsPrice().Country", p.Country, "ID")
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, products := e.liveSet(t, func(ps []gen.Product) bool { return len(ps) > 1 })
+			id := s.Id
+			var rows []gen.ProductPriceUpdate
+			for _, p := range products[:2] {
+				old := e.activePrice(t, p)
+				rows = append(rows, gen.ProductPriceUpdate{ProductId: p.Id, Country: old.Country, Price: refTo(old.Price + 1)})
+			}
+			op := fmt.Sprintf("UpdateProductSetPrices(%d, %d rows)", id, len(rows))
+			resp, err := e.c.UpdateProductSetPricesWithResponse(e.ctx, id, rows)
+			result := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			applied, err := result.AsPriceList()
+			if err != nil || len(applied) != len(rows) {
+				t.Errorf("%s = %d prices, %v; want the %d rows applied", op, len(applied), err, len(rows))
+			}
+			for _, r := range rows {
+				if got, err := e.mock.Price(r.ProductId, r.Country); err != nil || got.Price != *r.Price {
+					t.Errorf("mock.Price(%d, %s) after %s = %v, %v; want %v", r.ProductId, r.Country, op, got.Price, err, *r.Price)
+				}
+			}
+		},
 	},
 	"updateProductPrice": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -894,6 +1513,20 @@ var catalogARows = map[string]row{
 			at(t, call+".JSON200.SaleStartDate", deref(t, "SaleStartDate", p.SaleStartDate), time.Date(2024, 10, 31, 16, 0, 0, 0, time.UTC))
 			isNil(t, call+".JSON200.SaleEndDate", p.SaleEndDate)
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			old := e.activePrice(t, p)
+			id, country, price := p.Id, old.Country, old.Price+2
+			op := fmt.Sprintf("UpdateProductPrice(%d, %s, %v)", id, country, price)
+			resp, err := e.c.UpdateProductPriceWithResponse(e.ctx, id, country, gen.PriceUpdate{Price: &price})
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Price != price || got.Country != country {
+				t.Errorf("%s = %v in %s, want %v in %s", op, got.Price, got.Country, price, country)
+			}
+			if got, err := e.mock.Price(id, country); err != nil || got.Price != price {
+				t.Errorf("mock.Price(%d, %s) = %v, %v; want %v", id, country, got.Price, err, price)
+			}
+		},
 	},
 	"setProductPriceStatus": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -906,6 +1539,19 @@ var catalogARows = map[string]row{
 			r := as[gen.SetProductPriceStatusResponse](t, resp)
 			eq(t, "SetProductPriceStatus(2223, MY, inactive).StatusCode()", r.StatusCode(), 204)
 			eq(t, "len(SetProductPriceStatus(2223, MY, inactive).Body)", len(r.Body), 0)
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			id, country := p.Id, e.activePrice(t, p).Country
+			op := fmt.Sprintf("SetProductPriceStatus(%d, %s, inactive)", id, country)
+			resp, err := e.c.SetProductPriceStatusWithResponse(e.ctx, id, country, gen.PriceStatusChange{Status: gen.PriceStatusInactive})
+			if succeed(t, op, resp, err).StatusCode() != 204 {
+				t.Errorf("%s status = %d, want 204", op, resp.StatusCode())
+			}
+			if got, err := e.mock.Price(id, country); err != nil || got.Status != gen.PriceStatusInactive {
+				t.Errorf("mock.Price(%d, %s) status = %s, %v; want inactive", id, country, got.Status, err)
+			}
 		},
 	},
 
@@ -924,6 +1570,20 @@ var catalogARows = map[string]row{
 			s := deref(t, call+".JSON200", as[gen.UpdateProductStockResponse](t, resp).JSON200)
 			if !slices.Equal(s, []gen.ProductStock{{ProductId: 5284, Quantity: 0}}) {
 				t.Errorf("%s.JSON200 = %+v, want the skipped row 5284", call, s)
+			}
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			mine := e.liveProduct(t, sellable)
+			held := e.liveProduct(t, func(p gen.Product) bool { return p.ShipmentTypeId == marketplaceStock })
+			rows := []gen.ProductStock{{ProductId: mine.Id, Quantity: 15}, {ProductId: held.Id, Quantity: 3}}
+			op := fmt.Sprintf("UpdateProductStock(%v)", rows)
+			resp, err := e.c.UpdateProductStockWithResponse(e.ctx, rows)
+			if skipped := decoded(t, op, succeed(t, op, resp, err).JSON200); !slices.Equal(skipped, rows[1:]) {
+				t.Errorf("%s skipped %v, want the marketplace-held row %v", op, skipped, rows[1:])
+			}
+			if got := e.warehouseStock(t, mine.Id, e.defaultWarehouse(t)); got != 15 {
+				t.Errorf("GetWarehouseStock(%d, default) after %s = %d, want 15", mine.Id, op, got)
 			}
 		},
 	},
@@ -946,6 +1606,20 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200.Warehouses[1].WarehouseId", wh[1].WarehouseId, 2)
 			eq(t, call+".JSON200.Warehouses[1].Stock", wh[1].Stock, 12)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			want, err := e.mock.Stock(p.Id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			op := fmt.Sprintf("GetProductStock(%d)", p.Id)
+			resp, err := e.c.GetProductStockWithResponse(e.ctx, p.Id)
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if got.Quantity != want.Quantity || got.Available != want.Available || got.SellerSku != p.SellerSku {
+				t.Errorf("%s = quantity %d, available %d, SKU %q; want mock.Stock's %d, %d, %q", op, got.Quantity, got.Available, got.SellerSku, want.Quantity, want.Available, p.SellerSku)
+			}
+		},
 	},
 	"listProductSetStock": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -961,6 +1635,23 @@ var catalogARows = map[string]row{
 			isZero(t, call+".JSON200[0].Warehouses", s[0].Warehouses)
 			eq(t, call+".JSON200[0].ReservedStock", s[0].ReservedStock, 11)
 			isNil(t, call+".JSON200[1].ShopSku", s[1].ShopSku)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, products := e.liveSet(t, nil)
+			op := fmt.Sprintf("ListProductSetStock(%d)", s.Id)
+			resp, err := e.c.ListProductSetStockWithResponse(e.ctx, s.Id)
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) != len(products) {
+				t.Fatalf("%s = %d levels, want one per product (%d)", op, len(got), len(products))
+			}
+			for _, p := range products {
+				want, err := e.mock.Stock(p.Id)
+				i := slices.IndexFunc(got, func(l gen.StockLevel) bool { return l.SellerSku == p.SellerSku })
+				if err != nil || i < 0 || got[i].Quantity != want.Quantity {
+					t.Errorf("%s lacks %s with mock.Stock's quantity %d (%v)", op, p.SellerSku, want.Quantity, err)
+				}
+			}
 		},
 	},
 	"listProductSetStockSummaries": {
@@ -978,6 +1669,27 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200[1].HasProductWithZeroStock", s[1].HasProductWithZeroStock, true)
 			eq(t, call+".JSON200[1].IsConsignmentShipment", s[1].IsConsignmentShipment, true)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, products := e.liveSet(t, nil)
+			id, sum := s.Id, 0
+			for _, p := range products {
+				if p.Status == gen.ProductStatusDeleted {
+					continue
+				}
+				st, err := e.mock.Stock(p.Id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sum += st.Quantity
+			}
+			op := fmt.Sprintf("ListProductSetStockSummaries(%d)", id)
+			resp, err := e.c.ListProductSetStockSummariesWithResponse(e.ctx, &gen.ListProductSetStockSummariesParams{ProductSetIds: []int{id}})
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(got) != 1 || got[0].ProductSetId != id || got[0].SumOfStocks != sum {
+				t.Errorf("%s = %+v, want set %d with the sum %d of mock.Stock", op, got, id, sum)
+			}
+		},
 	},
 	"getProductConsignmentStock": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -992,6 +1704,20 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200.Quarantined", s.Quarantined, 1)
 			eq(t, call+".JSON200.Returned", s.Returned, 5)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, func(p gen.Product) bool { return p.ShipmentTypeId == marketplaceStock })
+			want, err := e.mock.Stock(p.Id)
+			if err != nil || want.Consignments == nil {
+				t.Fatalf("mock.Stock(%d) = consignments %v, %v; want the counters of a marketplace-held product", p.Id, want.Consignments, err)
+			}
+			op := fmt.Sprintf("GetProductConsignmentStock(%d)", p.Id)
+			resp, err := e.c.GetProductConsignmentStockWithResponse(e.ctx, p.Id)
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if got.ProductId != p.Id || got.Received != want.Consignments.Received || got.Returned != want.Consignments.Returned {
+				t.Errorf("%s = product %d, received %d, returned %d; want mock.Stock's %d, %d", op, got.ProductId, got.Received, got.Returned, want.Consignments.Received, want.Consignments.Returned)
+			}
+		},
 	},
 	"getWarehouseStock": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -1002,6 +1728,24 @@ var catalogARows = map[string]row{
 		check: func(t *testing.T, resp any) {
 			s := deref(t, "GetWarehouseStock(5283, 2).JSON200", as[gen.GetWarehouseStockResponse](t, resp).JSON200)
 			eq(t, "GetWarehouseStock(5283, 2).JSON200.Quantity", s.Quantity, 144)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			var p gen.Product
+			var level gen.WarehouseStockLevel
+			e.liveProduct(t, func(cand gen.Product) bool {
+				st, err := e.mock.Stock(cand.Id)
+				if err != nil || st.Warehouses == nil || len(st.Warehouses) == 0 {
+					return false
+				}
+				p, level = cand, (st.Warehouses)[len(st.Warehouses)-1]
+				return true
+			})
+			op := fmt.Sprintf("GetWarehouseStock(%d, %d)", p.Id, level.WarehouseId)
+			resp, err := e.c.GetWarehouseStockWithResponse(e.ctx, p.Id, level.WarehouseId)
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Quantity != level.Stock {
+				t.Errorf("%s = %d, want mock.Stock's %d", op, got.Quantity, level.Stock)
+			}
 		},
 	},
 	"setWarehouseStock": {
@@ -1014,6 +1758,27 @@ var catalogARows = map[string]row{
 		check: func(t *testing.T, resp any) {
 			s := deref(t, "SetWarehouseStock(5283, 2, 144).JSON200", as[gen.SetWarehouseStockResponse](t, resp).JSON200)
 			eq(t, "SetWarehouseStock(5283, 2, 144).JSON200.Quantity", s.Quantity, 144)
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			p := e.liveProduct(t, sellable)
+			var wid int
+			for _, w := range e.warehouses(t) {
+				if valueOf(w.Status) == gen.WarehouseStatusActive && !valueOf(w.Default) {
+					wid = valueOf(w.Id)
+				}
+			}
+			if wid == 0 {
+				t.Fatal("ListWarehouses() has no active warehouse besides the default")
+			}
+			op := fmt.Sprintf("SetWarehouseStock(%d, %d, 9)", p.Id, wid)
+			resp, err := e.c.SetWarehouseStockWithResponse(e.ctx, p.Id, wid, gen.WarehouseStock{Quantity: 9})
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Quantity != 9 {
+				t.Errorf("%s = %d, want 9", op, got.Quantity)
+			}
+			if got := e.warehouseStock(t, p.Id, wid); got != 9 {
+				t.Errorf("GetWarehouseStock(%d, %d) after %s = %d, want 9", p.Id, wid, op, got)
+			}
 		},
 	},
 
@@ -1031,6 +1796,23 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON200[0].Default", deref(t, "Default", w[0].Default), true)
 			eq(t, call+".JSON200[1].Status", deref(t, "Status", w[1].Status), gen.WarehouseStatusDisabled)
 			isNil(t, call+".JSON200[1].Address", w[1].Address)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ListWarehousesWithResponse(e.ctx)
+			got := decoded(t, "ListWarehouses()", succeed(t, "ListWarehouses()", resp, err).JSON200)
+			defaults := 0
+			for _, w := range got {
+				if valueOf(w.Default) {
+					defaults++
+				}
+				if w.Id == nil || w.Name == "" || w.Status == nil {
+					t.Errorf("ListWarehouses() has %+v, want an id, a name and a status", w)
+				}
+			}
+			if len(got) == 0 || defaults != 1 {
+				t.Errorf("ListWarehouses() = %d warehouses, %d default; want some, one default", len(got), defaults)
+			}
 		},
 	},
 	"createWarehouse": {
@@ -1058,6 +1840,18 @@ var catalogARows = map[string]row{
 			eq(t, call+".JSON201.SellerId", deref(t, "SellerId", w.SellerId), 5623)
 			eq(t, call+".JSON201.IsSynced", deref(t, "IsSynced", w.IsSynced), true)
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			body := gen.Warehouse{Name: "Contract_Hub", City: refTo("Ipoh"), Status: refTo(gen.WarehouseStatusActive)}
+			resp, err := e.c.CreateWarehouseWithResponse(e.ctx, body)
+			got := decoded(t, "CreateWarehouse(Contract_Hub)", succeed(t, "CreateWarehouse(Contract_Hub)", resp, err).JSON201)
+			if got.Id == nil || got.Name != body.Name || valueOf(got.Default) {
+				t.Errorf("CreateWarehouse() = %+v, want Contract_Hub with an id, not the default", got)
+			}
+			if !slices.ContainsFunc(e.warehouses(t), func(w gen.Warehouse) bool { return valueOf(w.Id) == valueOf(got.Id) && w.Name == body.Name }) {
+				t.Errorf("ListWarehouses() after CreateWarehouse() lacks warehouse %d", valueOf(got.Id))
+			}
+		},
 	},
 	"getWarehouse": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -1070,6 +1864,15 @@ var catalogARows = map[string]row{
 			eq(t, "GetWarehouse(2).JSON200.City", deref(t, "City", w.City), "Kuala Lumpur")
 			eq(t, "GetWarehouse(2).JSON200.Status", deref(t, "Status", w.Status), gen.WarehouseStatusActive)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			w := e.warehouses(t)[0]
+			op := fmt.Sprintf("GetWarehouse(%d)", valueOf(w.Id))
+			resp, err := e.c.GetWarehouseWithResponse(e.ctx, valueOf(w.Id))
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); valueOf(got.Id) != valueOf(w.Id) || got.Name != w.Name {
+				t.Errorf("%s = %d %q, want %d %q", op, valueOf(got.Id), got.Name, valueOf(w.Id), w.Name)
+			}
+		},
 	},
 	"updateWarehouse": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -1081,6 +1884,29 @@ var catalogARows = map[string]row{
 		check: func(t *testing.T, resp any) {
 			w := deref(t, "UpdateWarehouse(2).JSON200", as[gen.UpdateWarehouseResponse](t, resp).JSON200)
 			eq(t, "UpdateWarehouse(2).JSON200.Note", deref(t, "Note", w.Note), "Dock 4")
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			var w gen.Warehouse
+			for _, cand := range e.warehouses(t) {
+				if !valueOf(cand.Default) {
+					w = cand
+				}
+			}
+			id := valueOf(w.Id)
+			if id == 0 {
+				t.Fatal("ListWarehouses() has no warehouse besides the default")
+			}
+			w.Name += "_Renamed"
+			w.Id, w.SellerId = nil, nil // read-only: the path names the warehouse
+			op := fmt.Sprintf("UpdateWarehouse(%d, %s)", id, w.Name)
+			resp, err := e.c.UpdateWarehouseWithResponse(e.ctx, id, w)
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Name != w.Name || valueOf(got.Id) != id {
+				t.Errorf("%s = %d %q, want %d %q", op, valueOf(got.Id), got.Name, id, w.Name)
+			}
+			if !slices.ContainsFunc(e.warehouses(t), func(x gen.Warehouse) bool { return valueOf(x.Id) == id && x.Name == w.Name }) {
+				t.Errorf("ListWarehouses() after %s lacks the new name", op)
+			}
 		},
 	},
 
@@ -1101,6 +1927,15 @@ var catalogARows = map[string]row{
 			p := r.RuleParameters
 			eq(t, call+".JSON200.ScoreReport.RuleParameters.Min", p.Min, 3.0)
 			isZero(t, call+".JSON200.ScoreReport.RuleParameters.Max", p.Max)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			op := fmt.Sprintf("GetProductSetContentScore(%d)", s.Id)
+			resp, err := e.c.GetProductSetContentScoreWithResponse(e.ctx, s.Id)
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Score <= 0 || got.Score > 100 || got.ScoreReport == (gen.ContentScoreRule{}) {
+				t.Errorf("%s = score %v, report %v; want a score in (0, 100] and a report", op, got.Score, got.ScoreReport)
+			}
 		},
 	},
 	"calculateContentScore": {
@@ -1127,6 +1962,17 @@ var catalogARows = map[string]row{
 			s := deref(t, "CalculateContentScore(category 524).JSON200", as[gen.CalculateContentScoreResponse](t, resp).JSON200)
 			eq(t, "CalculateContentScore(category 524).JSON200.Score", s.Score, 50.0)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			s, _ := e.liveSet(t, nil)
+			body := gen.ContentScoreRequest{CategoryId: s.PrimaryCategoryId, Name: s.Name, Description: valueOf(s.Description), Attributes: s.Attributes,
+				Variations: []gen.ContentScoreVariation{{Ean: "9556099000024"}}}
+			op := fmt.Sprintf("CalculateContentScore(category %d)", body.CategoryId)
+			resp, err := e.c.CalculateContentScoreWithResponse(e.ctx, body)
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); got.Score <= 0 || got.Score > 100 || got.ScoreReport == (gen.ContentScoreRule{}) {
+				t.Errorf("%s = score %v, report %v; want a score in (0, 100] and a report", op, got.Score, got.ScoreReport)
+			}
+		},
 	},
 
 	"listProductSetTags": {
@@ -1145,6 +1991,26 @@ var catalogARows = map[string]row{
 			isNil(t, call+".JSON200[1].TagName", s[1].TagName)
 			eq(t, call+".JSON200[1].ProductSetId", s[1].ProductSetId, 32000)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			ids := setIDs(e.catalogSets(t, gen.ProductSetSectionActive))
+			op := fmt.Sprintf("ListProductSetTags(%v)", ids)
+			resp, err := e.c.ListProductSetTagsWithResponse(e.ctx, &gen.ListProductSetTagsParams{ProductSetIds: ids})
+			got := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			seen, tagged := map[int]bool{}, 0
+			for _, r := range got {
+				seen[r.ProductSetId] = true
+				if r.TagId != nil {
+					tagged++
+					if valueOf(r.TagName) == "" {
+						t.Errorf("%s has tag %d without a name", op, *r.TagId)
+					}
+				}
+			}
+			if len(seen) != len(ids) || tagged == 0 {
+				t.Errorf("%s = rows for %d sets, %d tags; want every set and some tags", op, len(seen), tagged)
+			}
+		},
 	},
 	"listProductTags": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -1156,6 +2022,14 @@ var catalogARows = map[string]row{
 			s := deref(t, "ListProductTags().JSON200", as[gen.ListProductTagsResponse](t, resp).JSON200)
 			if !slices.Equal(s, []gen.ProductTag{{Id: 68, Name: "bestSellingProduct"}, {Id: 69, Name: "Fresh products"}}) {
 				t.Errorf("ListProductTags().JSON200 = %+v, want 68 bestSellingProduct and 69 Fresh products", s)
+			}
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ListProductTagsWithResponse(e.ctx)
+			got := decoded(t, "ListProductTags()", succeed(t, "ListProductTags()", resp, err).JSON200)
+			if len(got) == 0 || slices.ContainsFunc(got, func(tag gen.ProductTag) bool { return tag.Id == 0 || tag.Name == "" }) {
+				t.Errorf("ListProductTags() = %+v, want tags with ids and names", got)
 			}
 		},
 	},
@@ -1175,13 +2049,19 @@ var catalogARows = map[string]row{
 			}
 			eq(t, call+".JSON200.Items[1].SellerId", p.Items[1].SellerId, 43)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			seller, err := e.mock.Seller()
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, err := e.c.ListSellerTagsWithResponse(e.ctx, &gen.ListSellerTagsParams{Limit: 10})
+			page := decoded(t, "ListSellerTags(limit 10)", succeed(t, "ListSellerTags(limit 10)", resp, err).JSON200)
+			if len(page.Items) != 1 || page.Items[0].SellerId != seller.Id || len(page.Items[0].Tags) == 0 {
+				t.Errorf("ListSellerTags() = %+v, want the seller %d with its tags", page.Items, seller.Id)
+			}
+		},
 	},
-}
-
-func init() {
-	for k, v := range catalogARows {
-		rows[k] = v
-	}
 }
 
 // TestProductImageVariants sends the body kinds of the image calls that their
@@ -1189,14 +2069,14 @@ func init() {
 // updateProductSetImage.
 func TestProductImageVariants(t *testing.T) {
 	t.Parallel()
-	fromURL := catalogARows["addProductSetImage"]
+	fromURL := productRows["addProductSetImage"]
 	fromURL.call = func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 		return c.AddProductSetImageWithResponse(ctx, 744, gen.ProductImageCreate{DisplayUrl: "https://some.domain/path/image.jpg", Position: ptr(2), Overwrite: ptr(false)})
 	}
 	fromURL.parts = nil
 	fromURL.body = `{"displayUrl":"https://some.domain/path/image.jpg","position":2,"overwrite":false}`
 
-	newFile := catalogARows["updateProductSetImage"]
+	newFile := productRows["updateProductSetImage"]
 	newFile.call = func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 		body, contentType, err := multipartBody(productImageReplacementParts)
 		if err != nil {
@@ -1220,7 +2100,7 @@ func TestProductImageVariants(t *testing.T) {
 // a list of prices.
 func TestPriceUpdateResultShapes(t *testing.T) {
 	t.Parallel()
-	r := catalogARows["updateProductSetPrices"]
+	r := productRows["updateProductSetPrices"]
 	list := reply{status: 200, fixture: "catalog/prices.json"}
 	exercise(t, "updateProductSetPrices", r, list, func(t *testing.T, resp any) {
 		const call = "UpdateProductSetPrices(672)"

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"mime/multipart"
 	"net/http"
@@ -26,6 +27,7 @@ import (
 
 	"github.com/sellercenter-go/sellercenter/datetime"
 	"github.com/sellercenter-go/sellercenter/gen"
+	"github.com/sellercenter-go/sellercenter/sellercentertest"
 )
 
 // basePath is where the fake API is mounted. The client gets it without a
@@ -38,8 +40,11 @@ const specPath = "openapi/sellercenter.yaml"
 // fixtureDir holds the vendor-shaped bodies the fake API answers with.
 const fixtureDir = "testdata/api"
 
-// row is the contract of one operation: how to call it, what must reach the
-// wire, what the fake API answers and what the typed response must hold.
+// row is the one place of an operation in the tests. Against a fake API:
+// how the generated client calls it, what must reach the wire, what the fake
+// answers (a vendor-shaped fixture) and what the typed response must hold.
+// Against the stateful mock: onMock calls it through sellercenter.New with
+// input taken from the mock's state and checks the answer and the state.
 type row struct {
 	call func(ctx context.Context, c *gen.ClientWithResponses) (any, error)
 
@@ -57,6 +62,29 @@ type row struct {
 
 	reply reply
 	check func(t *testing.T, resp any)
+
+	onMock func(t *testing.T, e operationEnv)
+	access access                  // whether onMock may share its mock
+	mock   sellercentertest.Config // the Config of a mutating row's fresh mock
+}
+
+// access says whether a row's onMock may share its mock with other rows.
+type access bool
+
+const (
+	// readsOnly rows leave the mock's state as they found it; they share
+	// one mock and run one after another, so each one's requests can be
+	// counted.
+	readsOnly access = true
+	// mutates rows change the state (exports, counters and the items
+	// they add) and get a fresh mock each.
+	mutates access = false
+)
+
+// withMock is r with its call on the mock, for rows built by a function.
+func (r row) withMock(a access, onMock func(t *testing.T, e operationEnv)) row {
+	r.access, r.onMock = a, onMock
+	return r
 }
 
 // reply is what the fake API answers.
@@ -82,6 +110,8 @@ type part struct {
 var (
 	plus2 = time.FixedZone("+02:00", 2*60*60)
 
+	drop, crossdock = gen.ItemShipmentTypeDropshipping, gen.ItemShipmentTypeCrossdocking
+
 	packageDocumentParts = []part{
 		{name: "documentType", content: "invoice"},
 		{name: "documentFile", filename: "INV-20.pdf", contentType: "application/pdf", content: "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n"},
@@ -95,7 +125,23 @@ var (
 
 const fileUUID = "88afb380-219a-4450-9320-6e7dad1b518b"
 
-var rows = map[string]row{
+// rows is the one table of the operations, by operationId: a row each,
+// kept by area in this file (the seller, orders, exports and files),
+// operations_products_test.go and operations_catalog_test.go.
+var rows = joinRows(orderRows, productRows, catalogRows)
+
+// joinRows merges the rows of the areas; TestEveryOperationHasARow checks
+// that no operation has a row in two of them.
+func joinRows(areas ...map[string]row) map[string]row {
+	all := make(map[string]row)
+	for _, area := range areas {
+		maps.Copy(all, area)
+	}
+	return all
+}
+
+// orderRows are the rows of the seller, orders, exports and files.
+var orderRows = map[string]row{
 	"getHealth": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 			return c.GetHealthWithResponse(ctx)
@@ -107,6 +153,13 @@ var rows = map[string]row{
 			db := deref(t, "GetHealth().JSON200.Database", h.Database)
 			eq(t, "GetHealth().JSON200.Database.Read.Version", db.Read.Version, "5.7.33")
 			eq(t, "GetHealth().JSON200.Database.Write.Active", db.Write.Active, true)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.GetHealthWithResponse(e.ctx)
+			if h := decoded(t, "GetHealth()", succeed(t, "GetHealth()", resp, err).JSON200); h.Database == nil {
+				t.Error("GetHealth() database = nil, want the databases' status")
+			}
 		},
 	},
 	"getSeller": {
@@ -130,6 +183,15 @@ var rows = map[string]row{
 			at(t, "GetSeller().JSON200.CreatedAt", s.CreatedAt, time.Date(2019, 3, 14, 10, 2, 11, 0, time.UTC))
 			at(t, "GetSeller().JSON200.UpdatedAt", s.UpdatedAt, time.Date(2024, 6, 30, 18, 45, 9, 0, time.UTC))
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.GetSellerWithResponse(e.ctx)
+			got := decoded(t, "GetSeller()", succeed(t, "GetSeller()", resp, err).JSON200)
+			want, err := e.mock.Seller()
+			if err != nil || got.Id == 0 || want.Id == 0 || got.Id != want.Id {
+				t.Errorf("GetSeller() id = %v, want mock.Seller()'s %v (%v)", got.Id, want.Id, err)
+			}
+		},
 	},
 	"updateSeller": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -146,6 +208,15 @@ var rows = map[string]row{
 		reply: reply{status: 200},
 		check: func(t *testing.T, resp any) {
 			eq(t, "UpdateSeller(email, profileFields).StatusCode()", as[gen.UpdateSellerResponse](t, resp).StatusCode(), 200)
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			email := "orders@contract.example"
+			resp, err := e.c.UpdateSellerWithResponse(e.ctx, gen.SellerUpdate{Email: &email})
+			succeed(t, "UpdateSeller(email)", resp, err)
+			if s, err := e.mock.Seller(); err != nil || s.Email == "" || s.Email != email {
+				t.Errorf("mock.Seller() email after UpdateSeller = %v, %v; want %q", s.Email, err, email)
+			}
 		},
 	},
 	"listOrders": {
@@ -277,6 +348,14 @@ var rows = map[string]row{
 			isNil(t, "ListOrders().JSON200.Items[1].Items[0].Purchase.OrderSrcId", it2.Purchase.OrderSrcId)
 			eq(t, "len(ListOrders().JSON200.Items[1].Items[0].Actions)", len(it2.Actions), 0)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ListOrdersWithResponse(e.ctx, &gen.ListOrdersParams{Limit: 5})
+			page := decoded(t, "ListOrders(limit 5)", succeed(t, "ListOrders(limit 5)", resp, err).JSON200)
+			if len(page.Items) != 5 || page.Pagination.HasNext == false || !page.Pagination.HasNext {
+				t.Errorf("ListOrders(limit 5) = %d orders, hasNext %v; want 5 and true", len(page.Items), page.Pagination.HasNext)
+			}
+		},
 	},
 	"getOrder": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -298,6 +377,13 @@ var rows = map[string]row{
 			eq(t, "GetOrder(1111).JSON200.Items[1].Status", o.Items[1].Status, gen.OrderItemStatusReadyToShip)
 			isZero(t, "GetOrder(1111).JSON200.Items[1].Vouchers", o.Items[1].Vouchers)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.firstOrder(t).Id
+			if got := getContractOrder(t, e.ctx, e.c, id); got.Id != id || len(got.Items) == 0 {
+				t.Errorf("GetOrder(%d) = order %d with %d items, want order %d with its items", id, got.Id, len(got.Items), id)
+			}
+		},
 	},
 	"getOrderCounters": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -312,6 +398,13 @@ var rows = map[string]row{
 			eq(t, "GetOrderCounters().JSON200.Pending.PendingSamedayCount", p.PendingSamedayCount, 2)
 			eq(t, "GetOrderCounters().JSON200.PaymentPendingCount", c.PaymentPendingCount, 4)
 			eq(t, "GetOrderCounters().JSON200.ShippedCount", c.ShippedCount, 128)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.GetOrderCountersWithResponse(e.ctx)
+			if got := decoded(t, "GetOrderCounters()", succeed(t, "GetOrderCounters()", resp, err).JSON200); reflect.ValueOf(got.Pending).IsZero() {
+				t.Error("GetOrderCounters() pending = zero, want the pending counts")
+			}
 		},
 	},
 	"getOrderSuggestions": {
@@ -332,6 +425,19 @@ var rows = map[string]row{
 			eq(t, "GetOrderSuggestions(cancelation-reason, out of).JSON200.Results[0].Value", deref(t, "Value", res[0].Value), "Out of stock")
 			eq(t, "GetOrderSuggestions(cancelation-reason, out of).JSON200.Results[2].Label", res[2].Label, "No reason")
 			isNil(t, "GetOrderSuggestions(cancelation-reason, out of).JSON200.Results[2].Value", res[2].Value)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			o := e.firstOrder(t)
+			if o.Customer.LastName == nil {
+				t.Fatalf("mock.Orders()[0] has no customer last name")
+			}
+			params := &gen.GetOrderSuggestionsParams{Key: gen.GetOrderSuggestionsParamsKeyCustomer, Query: *o.Customer.LastName}
+			resp, err := e.c.GetOrderSuggestionsWithResponse(e.ctx, params)
+			op := fmt.Sprintf("GetOrderSuggestions(customer %q)", params.Query)
+			if got := decoded(t, op, succeed(t, op, resp, err).JSON200); len(got.Results) == 0 {
+				t.Errorf("%s = no results, want the customer", op)
+			}
 		},
 	},
 	"exportOrders": {
@@ -369,6 +475,18 @@ var rows = map[string]row{
 			eq(t, "ExportOrders(xlsx).JSON200.RequestedFormats[0]", e.RequestedFormats[0], "xlsx")
 			at(t, "ExportOrders(xlsx).JSON200.ExpiresAt", e.ExpiresAt, time.Date(2024, 10, 8, 9, 15, 20, 0, time.UTC))
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			section := gen.OrderSectionStatusShipped
+			resp, err := e.c.ExportOrdersWithResponse(e.ctx, &gen.ExportOrdersParams{Section: section, Format: gen.ExportFormatXlsx})
+			x := decoded(t, "ExportOrders(shipped)", succeed(t, "ExportOrders(shipped)", resp, err).JSON200)
+			if x.Id == 0 {
+				t.Fatal("ExportOrders(shipped) id = nil, want the job's")
+			}
+			if _, err := e.mock.Export(x.Id); err != nil {
+				t.Errorf("mock.Export(%d) after ExportOrders = %v, want the job", x.Id, err)
+			}
+		},
 	},
 	"exportReturnOrders": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -390,6 +508,17 @@ var rows = map[string]row{
 			eq(t, "ExportReturnOrders(open, csv).JSON201.ExportItemId", j.ExportItemId, 852)
 			eq(t, "ExportReturnOrders(open, csv).JSON201.Uuid", j.Uuid, "78838546-777e-47c8-ba09-43d49bb9efa5")
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ExportReturnOrdersWithResponse(e.ctx, gen.ReturnsExportRequest{Format: gen.ExportFormatCsv, Status: gen.ReturnsExportRequestStatusOpen})
+			job := decoded(t, "ExportReturnOrders(open)", succeed(t, "ExportReturnOrders(open)", resp, err).JSON201)
+			if job.ExportItemId == 0 {
+				t.Fatal("ExportReturnOrders(open) exportItemId = nil, want the job's")
+			}
+			if _, err := e.mock.Export(job.ExportItemId); err != nil {
+				t.Errorf("mock.Export(%d) after ExportReturnOrders = %v, want the job", job.ExportItemId, err)
+			}
+		},
 	},
 	"getOrderHistory": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -408,6 +537,17 @@ var rows = map[string]row{
 			at(t, "GetOrderHistory(1111).JSON200[2].CreatedAt", h[2].CreatedAt, time.Date(2021, 9, 23, 10, 4, 5, 0, time.UTC))
 			isZero(t, "GetOrderHistory(1111).JSON200[2].Note", h[2].Note)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.firstOrder(t).Id
+			want, err := e.mock.History(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := getContractHistory(t, e.ctx, e.c, id); len(got) != len(want) || len(got) == 0 {
+				t.Errorf("GetOrderHistory(%d) = %d entries, want mock.History's %d", id, len(got), len(want))
+			}
+		},
 	},
 	"getOrderFinance": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -422,6 +562,15 @@ var rows = map[string]row{
 			eq(t, "len(GetOrderFinance(1).JSON200.TransactionSummary)", len(f.TransactionSummary), 2)
 			eq(t, "GetOrderFinance(1).JSON200.TransactionSummary[0].Description", f.TransactionSummary[0].Description, "Commission")
 			eq(t, "GetOrderFinance(1).JSON200.TransactionSummary[0].Amount", f.TransactionSummary[0].Amount, 54.43)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.firstOrder(t).Id
+			resp, err := e.c.GetOrderFinanceWithResponse(e.ctx, id)
+			op := fmt.Sprintf("GetOrderFinance(%d)", id)
+			if f := decoded(t, op, succeed(t, op, resp, err).JSON200); f.OrderId != id {
+				t.Errorf("%s orderId = %d, want %d", op, f.OrderId, id)
+			}
 		},
 	},
 	"listOrderItems": {
@@ -491,6 +640,14 @@ var rows = map[string]row{
 			eq(t, "len(ListOrderItems().JSON200.Items[1].Vouchers)", len(ret.Vouchers), 0)
 			at(t, "ListOrderItems().JSON200.Items[1].UpdatedAt", deref(t, "UpdatedAt", ret.UpdatedAt), time.Date(2021, 10, 2, 9, 0, 0, 500000000, time.UTC))
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ListOrderItemsWithResponse(e.ctx, &gen.ListOrderItemsParams{Limit: 5})
+			page := decoded(t, "ListOrderItems(limit 5)", succeed(t, "ListOrderItems(limit 5)", resp, err).JSON200)
+			if len(page.Items) != 5 || page.Pagination.TotalCount == 0 {
+				t.Errorf("ListOrderItems(limit 5) = %d items, total %v; want 5 and a total", len(page.Items), page.Pagination.TotalCount)
+			}
+		},
 	},
 	"listOrderItemPackages": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -507,6 +664,16 @@ var rows = map[string]row{
 			eq(t, "ListOrderItemPackages(144, 152, 153).JSON200[0].OrderItemIds[1]", p[0].OrderItemIds[1], 152)
 			isNil(t, "ListOrderItemPackages(144, 152, 153).JSON200[1].SrcId", p[1].SrcId)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.firstItem(t, gen.OrderItemStatusShipped)
+			resp, err := e.c.ListOrderItemPackagesWithResponse(e.ctx, &gen.ListOrderItemPackagesParams{OrderItemIds: []int{id}})
+			op := fmt.Sprintf("ListOrderItemPackages(%d)", id)
+			pkgs := decoded(t, op, succeed(t, op, resp, err).JSON200)
+			if len(pkgs) != 1 || !slices.Contains(pkgs[0].OrderItemIds, id) {
+				t.Errorf("%s = %+v, want the one package holding the item", op, pkgs)
+			}
+		},
 	},
 	"listOrderItemReturns": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -522,6 +689,15 @@ var rows = map[string]row{
 			eq(t, "ListOrderItemReturns(1115, 1116).JSON200[0].TrackingCode", deref(t, "TrackingCode", r[0].TrackingCode), "RT1234567890")
 			isNil(t, "ListOrderItemReturns(1115, 1116).JSON200[1].ReturnComment", r[1].ReturnComment)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.firstItem(t, gen.OrderItemStatusReturned)
+			resp, err := e.c.ListOrderItemReturnsWithResponse(e.ctx, &gen.ListOrderItemReturnsParams{OrderItemIds: []int{id}})
+			op := fmt.Sprintf("ListOrderItemReturns(%d)", id)
+			if rs := decoded(t, op, succeed(t, op, resp, err).JSON200); len(rs) != 1 || rs[0].OrderItemId != id {
+				t.Errorf("%s = %+v, want the item's return", op, rs)
+			}
+		},
 	},
 	"getOrderItemReturn": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -533,6 +709,15 @@ var rows = map[string]row{
 			r := deref(t, "GetOrderItemReturn(1115).JSON200", as[gen.GetOrderItemReturnResponse](t, resp).JSON200)
 			eq(t, "GetOrderItemReturn(1115).JSON200.OrderItemId", r.OrderItemId, 1115)
 			eq(t, "GetOrderItemReturn(1115).JSON200.ShipmentProvider", deref(t, "ShipmentProvider", r.ShipmentProvider), "DafitiCarrier")
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.firstItem(t, gen.OrderItemStatusReturned)
+			resp, err := e.c.GetOrderItemReturnWithResponse(e.ctx, id)
+			op := fmt.Sprintf("GetOrderItemReturn(%d)", id)
+			if r := decoded(t, op, succeed(t, op, resp, err).JSON200); r.OrderItemId != id {
+				t.Errorf("%s orderItemId = %d, want %d", op, r.OrderItemId, id)
+			}
 		},
 	},
 	"listOrderItemTags": {
@@ -546,6 +731,13 @@ var rows = map[string]row{
 			eq(t, "len(ListOrderItemTags().JSON200)", len(tags), 2)
 			eq(t, "ListOrderItemTags().JSON200[0].Id", tags[0].Id, 309)
 			eq(t, "ListOrderItemTags().JSON200[0].Name", tags[0].Name, "Order for Cancellation")
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ListOrderItemTagsWithResponse(e.ctx)
+			if tags := decoded(t, "ListOrderItemTags()", succeed(t, "ListOrderItemTags()", resp, err).JSON200); len(tags) == 0 {
+				t.Error("ListOrderItemTags() = none, want the seeded tags")
+			}
 		},
 	},
 	"listAssignedOrderItemTags": {
@@ -564,6 +756,13 @@ var rows = map[string]row{
 			at(t, "ListAssignedOrderItemTags().JSON200[0].Tags[0].DueAt", deref(t, "DueAt", tags[0].DueAt), time.Date(2023, 3, 28, 4, 0, 0, 0, time.UTC))
 			isNil(t, "ListAssignedOrderItemTags().JSON200[0].Tags[1].DueAt", tags[1].DueAt)
 			eq(t, "len(ListAssignedOrderItemTags().JSON200[1].Tags)", len(a[1].Tags), 0)
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ListAssignedOrderItemTagsWithResponse(e.ctx, &gen.ListAssignedOrderItemTagsParams{})
+			if tags := decoded(t, "ListAssignedOrderItemTags()", succeed(t, "ListAssignedOrderItemTags()", resp, err).JSON200); len(tags) == 0 {
+				t.Error("ListAssignedOrderItemTags() = none, want the seeded assignments")
+			}
 		},
 	},
 	"setOrderItemsReadyToShip": {
@@ -588,6 +787,14 @@ var rows = map[string]row{
 		check: changedItems("SetOrderItemsReadyToShip(1, 2)", func(t *testing.T, resp any) *gen.ChangedItems {
 			return as[gen.SetOrderItemsReadyToShipResponse](t, resp).JSON200
 		}),
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id, carrier, tracking := e.item(t, gen.OrderItemStatusPending, drop), e.carrier(t), "CT-RTS-1"
+			body := gen.ReadyToShipRequest{OrderItems: []gen.ReadyToShipItem{{Id: id}}, ShippingProvider: carrier, TrackingNumber: tracking}
+			resp, err := e.c.SetOrderItemsReadyToShipWithResponse(e.ctx, body)
+			changedOK(t, "SetOrderItemsReadyToShip()", succeed(t, "SetOrderItemsReadyToShip()", resp, err).JSON200, id)
+			e.wantStatus(t, id, gen.OrderItemStatusReadyToShip)
+		},
 	},
 	"setOrderItemsPackedByMarketplace": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -608,6 +815,17 @@ var rows = map[string]row{
 		check: changedItems("SetOrderItemsPackedByMarketplace(12, 13)", func(t *testing.T, resp any) *gen.ChangedItems {
 			return as[gen.SetOrderItemsPackedByMarketplaceResponse](t, resp).JSON200
 		}),
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id, carrier, tracking := e.item(t, gen.OrderItemStatusPending, drop), e.carrier(t), "CT-PBM-1"
+			body := gen.PackedByMarketplaceRequest{OrderItems: []gen.PackedItem{{OrderItemId: id}}, DeliveryType: gen.DeliveryTypeDropship,
+				ShippingProvider: carrier, TrackingNumber: tracking}
+			resp, err := e.c.SetOrderItemsPackedByMarketplaceWithResponse(e.ctx, body)
+			changedOK(t, "SetOrderItemsPackedByMarketplace()", succeed(t, "SetOrderItemsPackedByMarketplace()", resp, err).JSON200, id)
+			if it, err := e.mock.OrderItem(id); err != nil || it.Status != gen.OrderItemStatusPending || it.Shipment.TrackingCode != tracking {
+				t.Errorf("mock.OrderItem(%d) = %s tracking %q, %v; want pending, packed with %q", id, it.Status, it.Shipment.TrackingCode, err, tracking)
+			}
+		},
 	},
 	"setOrderItemsShipped": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -619,6 +837,13 @@ var rows = map[string]row{
 		check: changedItems("SetOrderItemsShipped(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
 			return as[gen.SetOrderItemsShippedResponse](t, resp).JSON200
 		}),
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.item(t, gen.OrderItemStatusReadyToShip, drop)
+			resp, err := e.c.SetOrderItemsShippedWithResponse(e.ctx, gen.OrderItemIds{OrderItemIds: []int{id}})
+			changedOK(t, "SetOrderItemsShipped()", succeed(t, "SetOrderItemsShipped()", resp, err).JSON200, id)
+			e.wantStatus(t, id, gen.OrderItemStatusShipped)
+		},
 	},
 	"setOrderItemsDelivered": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -630,6 +855,13 @@ var rows = map[string]row{
 		check: changedItems("SetOrderItemsDelivered(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
 			return as[gen.SetOrderItemsDeliveredResponse](t, resp).JSON200
 		}),
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.item(t, gen.OrderItemStatusShipped, drop)
+			resp, err := e.c.SetOrderItemsDeliveredWithResponse(e.ctx, gen.OrderItemIds{OrderItemIds: []int{id}})
+			changedOK(t, "SetOrderItemsDelivered()", succeed(t, "SetOrderItemsDelivered()", resp, err).JSON200, id)
+			e.wantStatus(t, id, gen.OrderItemStatusDelivered)
+		},
 	},
 	"setOrderItemsDeliveryFailed": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -643,6 +875,14 @@ var rows = map[string]row{
 		check: changedItems("SetOrderItemsDeliveryFailed(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
 			return as[gen.SetOrderItemsDeliveryFailedResponse](t, resp).JSON200
 		}),
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.item(t, gen.OrderItemStatusShipped, drop)
+			body := gen.ReasonedStatusChange{OrderItemIds: []int{id}, Reason: e.reason(t, gen.FailureReasonTypeFailed)}
+			resp, err := e.c.SetOrderItemsDeliveryFailedWithResponse(e.ctx, body)
+			changedOK(t, "SetOrderItemsDeliveryFailed()", succeed(t, "SetOrderItemsDeliveryFailed()", resp, err).JSON200, id)
+			e.wantStatus(t, id, gen.OrderItemStatusFailed)
+		},
 	},
 	"setOrderItemsCanceled": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -656,6 +896,14 @@ var rows = map[string]row{
 		check: changedItems("SetOrderItemsCanceled(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
 			return as[gen.SetOrderItemsCanceledResponse](t, resp).JSON200
 		}),
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.item(t, gen.OrderItemStatusPending, drop)
+			body := gen.ReasonedStatusChange{OrderItemIds: []int{id}, Reason: e.reason(t, gen.FailureReasonTypeCanceled)}
+			resp, err := e.c.SetOrderItemsCanceledWithResponse(e.ctx, body)
+			changedOK(t, "SetOrderItemsCanceled()", succeed(t, "SetOrderItemsCanceled()", resp, err).JSON200, id)
+			e.wantStatus(t, id, gen.OrderItemStatusCanceled)
+		},
 	},
 	"setOrderItemsReturned": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -669,6 +917,14 @@ var rows = map[string]row{
 		check: changedItems("SetOrderItemsReturned(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
 			return as[gen.SetOrderItemsReturnedResponse](t, resp).JSON200
 		}),
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.item(t, gen.OrderItemStatusDelivered, drop)
+			body := gen.ReturnStatusChange{OrderItemIds: []int{id}, Reason: refTo(e.reason(t, gen.FailureReasonTypeReturned))}
+			resp, err := e.c.SetOrderItemsReturnedWithResponse(e.ctx, body)
+			changedOK(t, "SetOrderItemsReturned()", succeed(t, "SetOrderItemsReturned()", resp, err).JSON200, id)
+			e.wantStatus(t, id, gen.OrderItemStatusReturned)
+		},
 	},
 	"setOrderItemsReturnReceived": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -680,6 +936,13 @@ var rows = map[string]row{
 		check: changedItems("SetOrderItemsReturnReceived(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
 			return as[gen.SetOrderItemsReturnReceivedResponse](t, resp).JSON200
 		}),
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.item(t, gen.OrderItemStatusReturnShippedByCustomer, drop)
+			resp, err := e.c.SetOrderItemsReturnReceivedWithResponse(e.ctx, gen.OrderItemIds{OrderItemIds: []int{id}})
+			changedOK(t, "SetOrderItemsReturnReceived()", succeed(t, "SetOrderItemsReturnReceived()", resp, err).JSON200, id)
+			e.wantStatus(t, id, gen.OrderItemStatusReturnWaitingForApproval)
+		},
 	},
 	"setOrderItemsReturnApproved": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -691,6 +954,13 @@ var rows = map[string]row{
 		check: changedItems("SetOrderItemsReturnApproved(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
 			return as[gen.SetOrderItemsReturnApprovedResponse](t, resp).JSON200
 		}),
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.item(t, gen.OrderItemStatusReturnWaitingForApproval, drop)
+			resp, err := e.c.SetOrderItemsReturnApprovedWithResponse(e.ctx, gen.OrderItemIds{OrderItemIds: []int{id}})
+			changedOK(t, "SetOrderItemsReturnApproved()", succeed(t, "SetOrderItemsReturnApproved()", resp, err).JSON200, id)
+			e.wantStatus(t, id, gen.OrderItemStatusReturned)
+		},
 	},
 	"setOrderItemsReturnRejected": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -704,6 +974,14 @@ var rows = map[string]row{
 		check: changedItems("SetOrderItemsReturnRejected(123456, 654321)", func(t *testing.T, resp any) *gen.ChangedItems {
 			return as[gen.SetOrderItemsReturnRejectedResponse](t, resp).JSON200
 		}),
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.item(t, gen.OrderItemStatusReturnWaitingForApproval, drop)
+			body := gen.ReasonedStatusChange{OrderItemIds: []int{id}, Reason: e.reason(t, gen.FailureReasonTypeReturnRejected)}
+			resp, err := e.c.SetOrderItemsReturnRejectedWithResponse(e.ctx, body)
+			changedOK(t, "SetOrderItemsReturnRejected()", succeed(t, "SetOrderItemsReturnRejected()", resp, err).JSON200, id)
+			e.wantStatus(t, id, gen.OrderItemStatusReturnRejected)
+		},
 	},
 	"adminChangeOrderItemStatuses": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -722,6 +1000,16 @@ var rows = map[string]row{
 		check: changedItems("AdminChangeOrderItemStatuses(12, 13)", func(t *testing.T, resp any) *gen.ChangedItems {
 			return as[gen.AdminChangeOrderItemStatusesResponse](t, resp).JSON200
 		}),
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.item(t, gen.OrderItemStatusReturnShippedByCustomer, drop)
+			body := gen.AdminStatusChangeRequest{OrderItems: []gen.AdminStatusChange{{
+				OrderItemId: id, Status: string(gen.OrderItemStatusReturnDelivered), Reason: "found in the warehouse",
+			}}}
+			resp, err := e.c.AdminChangeOrderItemStatusesWithResponse(e.ctx, body)
+			changedOK(t, "AdminChangeOrderItemStatuses()", succeed(t, "AdminChangeOrderItemStatuses()", resp, err).JSON200, id)
+			e.wantStatus(t, id, gen.OrderItemStatusReturnDelivered)
+		},
 	},
 	"listShipmentProviders": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -738,6 +1026,17 @@ var rows = map[string]row{
 			eq(t, "ListShipmentProviders(status=true).JSON200[0].ApiIntegrationAvailable", p[0].ApiIntegrationAvailable, true)
 			eq(t, "ListShipmentProviders(status=true).JSON200[1].Default", p[1].Default, false)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			want, err := e.mock.ShipmentProviders()
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, err := e.c.ListShipmentProvidersWithResponse(e.ctx, &gen.ListShipmentProvidersParams{})
+			if got := decoded(t, "ListShipmentProviders()", succeed(t, "ListShipmentProviders()", resp, err).JSON200); len(got) != len(want) {
+				t.Errorf("ListShipmentProviders() = %d carriers, want mock.ShipmentProviders()'s %d", len(got), len(want))
+			}
+		},
 	},
 	"listFailureReasons": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -751,6 +1050,17 @@ var rows = map[string]row{
 			eq(t, "ListFailureReasons().JSON200[1].OutOfStock", r[1].OutOfStock, true)
 			eq(t, "ListFailureReasons().JSON200[2].Type", r[2].Type, gen.FailureReasonTypeFailed)
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			want, err := e.mock.FailureReasons()
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, err := e.c.ListFailureReasonsWithResponse(e.ctx)
+			if got := decoded(t, "ListFailureReasons()", succeed(t, "ListFailureReasons()", resp, err).JSON200); len(got) != len(want) {
+				t.Errorf("ListFailureReasons() = %d reasons, want mock.FailureReasons()'s %d", len(got), len(want))
+			}
+		},
 	},
 	"setOrderItemTrackingCode": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -761,6 +1071,15 @@ var rows = map[string]row{
 		reply: reply{status: 200},
 		check: func(t *testing.T, resp any) {
 			eq(t, "SetOrderItemTrackingCode(1111, ASDF123).StatusCode()", as[gen.SetOrderItemTrackingCodeResponse](t, resp).StatusCode(), 200)
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id, code := e.item(t, gen.OrderItemStatusReadyToShip, drop), "CT-TRK-1"
+			resp, err := e.c.SetOrderItemTrackingCodeWithResponse(e.ctx, id, gen.TrackingCodeUpdate{TrackingCode: code})
+			succeed(t, "SetOrderItemTrackingCode()", resp, err)
+			if it, err := e.mock.OrderItem(id); err != nil || it.Shipment.TrackingCode != code {
+				t.Errorf("mock.OrderItem(%d) tracking code = %q, %v; want %q", id, it.Shipment.TrackingCode, err, code)
+			}
 		},
 	},
 	"setOrderItemShippingProvider": {
@@ -779,6 +1098,15 @@ var rows = map[string]row{
 			eq(t, "SetOrderItemShippingProvider(1111, DafitiCarrier).JSON200.Status", it.Status, gen.OrderItemStatusReadyToShip)
 			at(t, "SetOrderItemShippingProvider(1111, DafitiCarrier).JSON200.LastStatusChangedAt", deref(t, "LastStatusChangedAt", it.LastStatusChangedAt), time.Date(2021, 9, 23, 9, 58, 1, 100000, time.UTC))
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id, carrier := e.item(t, gen.OrderItemStatusReadyToShip, drop), e.carrier(t)
+			resp, err := e.c.SetOrderItemShippingProviderWithResponse(e.ctx, id, gen.ShippingProviderUpdate{ShippingProvider: carrier, TrackingCode: refTo("CT-SP-1")})
+			it := decoded(t, "SetOrderItemShippingProvider()", succeed(t, "SetOrderItemShippingProvider()", resp, err).JSON200)
+			if it.Id != id || it.Shipment.Provider == nil || it.Shipment.Provider.Name != carrier {
+				t.Errorf("SetOrderItemShippingProvider(%d) = item %d carrier %+v, want carrier %q", id, it.Id, it.Shipment.Provider, carrier)
+			}
+		},
 	},
 	"createPickupRequest": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -792,6 +1120,15 @@ var rows = map[string]row{
 			eq(t, "CreatePickupRequest(1, 2).JSON201.OrderItemIds", fmt.Sprint(p.OrderItemIds), "[1 2]")
 			eq(t, "len(CreatePickupRequest(1, 2).JSON201.Errors)", len(p.Errors), 0)
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.item(t, gen.OrderItemStatusReadyToShip, crossdock)
+			resp, err := e.c.CreatePickupRequestWithResponse(e.ctx, gen.OrderItemIds{OrderItemIds: []int{id}})
+			r := decoded(t, "CreatePickupRequest()", succeed(t, "CreatePickupRequest()", resp, err).JSON201)
+			if r.OrderItemIds == nil || !slices.Equal(r.OrderItemIds, []int{id}) {
+				t.Errorf("CreatePickupRequest(%d) items = %v, want [%d]", id, r.OrderItemIds, id)
+			}
+		},
 	},
 	"setInvoiceNumber": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -804,6 +1141,14 @@ var rows = map[string]row{
 			n := deref(t, "SetInvoiceNumber(1, INV-20).JSON200", as[gen.SetInvoiceNumberResponse](t, resp).JSON200)
 			eq(t, "SetInvoiceNumber(1, INV-20).JSON200.InvoiceNumber", n.InvoiceNumber, "INV-20")
 			eq(t, "SetInvoiceNumber(1, INV-20).JSON200.OrderItemId", n.OrderItemId, 1)
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.firstItem(t, gen.OrderItemStatusPending)
+			resp, err := e.c.SetInvoiceNumberWithResponse(e.ctx, gen.InvoiceNumberAssignment{OrderItemId: id, InvoiceNumber: "INV-CT-1"})
+			if got := decoded(t, "SetInvoiceNumber()", succeed(t, "SetInvoiceNumber()", resp, err).JSON200); got.OrderItemId != id || got.InvoiceNumber != "INV-CT-1" {
+				t.Errorf("SetInvoiceNumber(%d, INV-CT-1) = %+v, want the assignment back", id, got)
+			}
 		},
 	},
 	"setInvoiceAccessKeys": {
@@ -824,6 +1169,13 @@ var rows = map[string]row{
 		check: changedItems("SetInvoiceAccessKeys(1, 2)", func(t *testing.T, resp any) *gen.ChangedItems {
 			return as[gen.SetInvoiceAccessKeysResponse](t, resp).JSON200
 		}),
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.item(t, gen.OrderItemStatusReadyToShip, drop)
+			body := gen.InvoiceAccessKeyRequest{OrderItems: []gen.InvoiceAccessKey{{OrderItemId: id, AccessKey: "35240112345678000190550010000012341000012345"}}}
+			resp, err := e.c.SetInvoiceAccessKeysWithResponse(e.ctx, body)
+			changedOK(t, "SetInvoiceAccessKeys()", succeed(t, "SetInvoiceAccessKeys()", resp, err).JSON200, id)
+		},
 	},
 	"generateInvoiceNumber": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -834,6 +1186,15 @@ var rows = map[string]row{
 		check: func(t *testing.T, resp any) {
 			n := deref(t, "GenerateInvoiceNumber(1111).JSON201", as[gen.GenerateInvoiceNumberResponse](t, resp).JSON201)
 			eq(t, "GenerateInvoiceNumber(1111).JSON201.Number", n.Number, "INV-265496632")
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.firstOrder(t).Id
+			resp, err := e.c.GenerateInvoiceNumberWithResponse(e.ctx, id)
+			op := fmt.Sprintf("GenerateInvoiceNumber(%d)", id)
+			if n := decoded(t, op, succeed(t, op, resp, err).JSON201); n.Number == "" {
+				t.Errorf("%s number = empty, want one", op)
+			}
 		},
 	},
 	"getInvoiceNumberSettings": {
@@ -846,6 +1207,14 @@ var rows = map[string]row{
 			s := deref(t, "GetInvoiceNumberSettings().JSON201", as[gen.GetInvoiceNumberSettingsResponse](t, resp).JSON201)
 			eq(t, "GetInvoiceNumberSettings().JSON201.GenerationType", s.GenerationType, "autoincrement_number")
 			eq(t, "GetInvoiceNumberSettings().JSON201.NextFormatedValue", s.NextFormatedValue, "ABC123")
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.GetInvoiceNumberSettingsWithResponse(e.ctx)
+			succeed(t, "GetInvoiceNumberSettings()", resp, err)
+			if resp.JSON200 == nil && resp.JSON201 == nil {
+				t.Error("GetInvoiceNumberSettings() decoded body = nil, want the settings")
+			}
 		},
 	},
 	"updateInvoiceNumberSettings": {
@@ -862,6 +1231,19 @@ var rows = map[string]row{
 		check: func(t *testing.T, resp any) {
 			s := deref(t, "UpdateInvoiceNumberSettings(autoincrement_number, ABC, 123).JSON201", as[gen.UpdateInvoiceNumberSettingsResponse](t, resp).JSON201)
 			eq(t, "UpdateInvoiceNumberSettings(autoincrement_number, ABC, 123).JSON201.NextNumber", s.NextNumber, 123)
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			body := gen.InvoiceNumberSettingsUpdate{GenerationType: gen.InvoiceNumberSettingsUpdateGenerationTypeAutoincrementNumber, Prefix: refTo("CT-"), NextNumber: refTo(500)}
+			resp, err := e.c.UpdateInvoiceNumberSettingsWithResponse(e.ctx, body)
+			succeed(t, "UpdateInvoiceNumberSettings()", resp, err)
+			got := resp.JSON200
+			if got == nil {
+				got = resp.JSON201
+			}
+			if s := decoded(t, "UpdateInvoiceNumberSettings()", got); s.Prefix == "" || s.Prefix != "CT-" {
+				t.Errorf("UpdateInvoiceNumberSettings(prefix CT-) prefix = %v, want CT-", s.Prefix)
+			}
 		},
 	},
 	"exportOrderDocuments": {
@@ -882,6 +1264,15 @@ var rows = map[string]row{
 			eq(t, "ExportOrderDocuments(invoice,shippingLabel).JSON201.RequestedFormats[0]", e.RequestedFormats[0], "pdf")
 			at(t, "ExportOrderDocuments(invoice,shippingLabel).JSON201.CreatedAt", e.CreatedAt, time.Date(2024, 10, 1, 9, 20, 0, 0, time.UTC))
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.firstOrder(t).Id
+			body := gen.DocumentExportRequest{DocumentType: "invoice", OrderIds: []int{id}, Format: gen.DocumentExportRequestFormatPdf}
+			resp, err := e.c.ExportOrderDocumentsWithResponse(e.ctx, body)
+			if x := decoded(t, "ExportOrderDocuments()", succeed(t, "ExportOrderDocuments()", resp, err).JSON201); x.Id == 0 {
+				t.Error("ExportOrderDocuments() id = nil, want the job's")
+			}
+		},
 	},
 	"uploadPackageDocument": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -898,6 +1289,13 @@ var rows = map[string]row{
 			d := deref(t, "UploadPackageDocument(672, invoice).JSON200", as[gen.UploadPackageDocumentResponse](t, resp).JSON200)
 			eq(t, "UploadPackageDocument(672, invoice).JSON200.Id", d.Id, 672)
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			pkg := e.packageOf(t, e.firstItem(t, gen.OrderItemStatusShipped))
+			if doc := e.uploadDocument(t, pkg); doc.Id == 0 {
+				t.Errorf("UploadPackageDocument(%d) id = nil, want the document's", pkg)
+			}
+		},
 	},
 	"deletePackageDocument": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -909,6 +1307,16 @@ var rows = map[string]row{
 			r := as[gen.DeletePackageDocumentResponse](t, resp)
 			eq(t, "DeletePackageDocument(672).StatusCode()", r.StatusCode(), 204)
 			eq(t, "len(DeletePackageDocument(672).Body)", len(r.Body), 0)
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			pkg := e.packageOf(t, e.firstItem(t, gen.OrderItemStatusShipped))
+			e.uploadDocument(t, pkg)
+			resp, err := e.c.DeletePackageDocumentWithResponse(e.ctx, pkg)
+			op := fmt.Sprintf("DeletePackageDocument(%d)", pkg)
+			if succeed(t, op, resp, err).StatusCode() != http.StatusNoContent {
+				t.Errorf("%s status = %d, want 204", op, resp.StatusCode())
+			}
 		},
 	},
 	"importOrders": {
@@ -928,6 +1336,15 @@ var rows = map[string]row{
 			eq(t, "ImportOrders(ready-to-ship).JSON201.FeedId", a.FeedId, 7)
 			eq(t, "ImportOrders(ready-to-ship).JSON201.FeedUuid", a.FeedUuid, "060cef12-08ef-4ae6-b15e-79398fedc774")
 			eq(t, "ImportOrders(ready-to-ship).JSON201.WarningMessages[0]", a.WarningMessages[0], "Unknown field: Country")
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			csv := fmt.Sprintf("Order Item Id\n%d\n", e.firstItem(t, gen.OrderItemStatusReadyToShip))
+			ct, body := multipartForm(t, [][2]string{{"type", "to-shipped"}}, "file1", "shipped.csv", []byte(csv))
+			resp, err := e.c.ImportOrdersWithBodyWithResponse(e.ctx, ct, body)
+			if got := decoded(t, "ImportOrders()", succeed(t, "ImportOrders()", resp, err).JSON201); got.FeedId == 0 {
+				t.Error("ImportOrders() feedId = nil, want the feed's")
+			}
 		},
 	},
 	"listExports": {
@@ -960,6 +1377,14 @@ var rows = map[string]row{
 			eq(t, "ListExports(limit=20).JSON200.Items[1].IsDeleted", p.Items[1].IsDeleted, true)
 			eq(t, "ListExports(limit=20).JSON200.Items[1].Note", p.Items[1].Note, "Invoice template is missing")
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			resp, err := e.c.ListExportsWithResponse(e.ctx, &gen.ListExportsParams{Limit: 2, ExportActions: allExportActions})
+			page := decoded(t, "ListExports(limit 2)", succeed(t, "ListExports(limit 2)", resp, err).JSON200)
+			if len(page.Items) != 2 || page.Pagination.TotalCount == 0 {
+				t.Errorf("ListExports(limit 2) = %d exports, total %v; want 2 and a total", len(page.Items), page.Pagination.TotalCount)
+			}
+		},
 	},
 	"getExport": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -973,6 +1398,15 @@ var rows = map[string]row{
 			eq(t, "GetExport(852).JSON200.DownloadLinks[0]", e.DownloadLinks[0], "/filemanager/v1/files/download/a8fd052d-f29a-471a-b92b-52bb0d2c0be4")
 			at(t, "GetExport(852).JSON200.UpdatedAt", e.UpdatedAt, time.Date(2024, 10, 1, 9, 16, 2, 0, time.UTC))
 		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			id := e.exports(t)[0].Id
+			resp, err := e.c.GetExportWithResponse(e.ctx, id)
+			op := fmt.Sprintf("GetExport(%d)", id)
+			if x := decoded(t, op, succeed(t, op, resp, err).JSON200); x.Id == 0 || x.Id != id || x.Status == "" {
+				t.Errorf("%s = id %v, status %v; want %d with a status", op, x.Id, x.Status, id)
+			}
+		},
 	},
 	"getFileStatus": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -983,6 +1417,15 @@ var rows = map[string]row{
 		check: func(t *testing.T, resp any) {
 			s := deref(t, "GetFileStatus(uuid).JSON200", as[gen.GetFileStatusResponse](t, resp).JSON200)
 			eq(t, "GetFileStatus(uuid).JSON200.ProcessStatus", s.ProcessStatus, gen.FileStatusProcessStatusFINISHED)
+		},
+		access: mutates,
+		onMock: func(t *testing.T, e operationEnv) {
+			uuid := e.exports(t)[0].Uuid
+			resp, err := e.c.GetFileStatusWithResponse(e.ctx, uuid)
+			op := fmt.Sprintf("GetFileStatus(%s)", uuid)
+			if s := decoded(t, op, succeed(t, op, resp, err).JSON200); s.ProcessStatus == "" {
+				t.Errorf("%s processStatus = nil, want one", op)
+			}
 		},
 	},
 	"downloadFile": {
@@ -998,12 +1441,33 @@ var rows = map[string]row{
 			}
 			eq(t, "DownloadFile(uuid).ContentType()", r.ContentType(), "application/octet-stream")
 		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			var uuid string
+			for _, x := range e.exports(t) {
+				if x.Status != "" && x.Status == gen.ExportItemStatusFinished && x.Uuid != "" {
+					uuid = x.Uuid
+					break
+				}
+			}
+			if uuid == "" {
+				t.Fatal("ListExports() has no finished export, want one to download")
+			}
+			resp, err := e.c.DownloadFileWithResponse(e.ctx, uuid)
+			op := fmt.Sprintf("DownloadFile(%s)", uuid)
+			if succeed(t, op, resp, err); len(resp.Body) == 0 || strings.Contains(resp.HTTPResponse.Header.Get("Content-Type"), "json") {
+				t.Errorf("%s = %d bytes of %q, want the file's bytes", op, len(resp.Body), resp.HTTPResponse.Header.Get("Content-Type"))
+			}
+		},
 	},
 }
 
 // errorRows check that error statuses decode into their typed bodies. The
 // request side is asserted as for the operation's row.
-var errorRows = []errorRow{
+var errorRows = slices.Concat(orderErrorRows, catalogErrorRows)
+
+// orderErrorRows are the error rows of the orders.
+var orderErrorRows = []errorRow{
 	{
 		op:    "getOrder",
 		reply: reply{status: 404, fixture: "problem_not_found.json"},
@@ -1191,6 +1655,9 @@ func TestEveryOperationHasARow(t *testing.T) {
 		if !inSpec[id] {
 			t.Errorf("rows[%s] names no operation in sellercenter.yaml", id)
 		}
+	}
+	if n := len(orderRows) + len(productRows) + len(catalogRows); n != len(rows) {
+		t.Errorf("the areas hold %d rows for %d operations: an operation has a row in two of them", n, len(rows))
 	}
 	if len(inSpec) != len(rows) {
 		t.Errorf("len(rows) = %d, want %d (operations in sellercenter.yaml)", len(rows), len(inSpec))

@@ -1,9 +1,14 @@
 package sellercentertest
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
+	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -148,4 +153,101 @@ func str(p *string) string {
 		return "<nil>"
 	}
 	return *p
+}
+
+func multipartBody(t *testing.T, fields map[string]string, fileField, fileName string, content []byte) (string, string) {
+	t.Helper()
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	for k, v := range fields {
+		if err := w.WriteField(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fw, err := w.CreateFormFile(fileField, fileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fw.Write(content); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return w.FormDataContentType(), b.String()
+}
+
+// makeXLSX writes a minimal workbook: the first row as shared strings, the
+// others as inline strings, and numeric-looking cells as numbers.
+func makeXLSX(t *testing.T, rows [][]string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	write := func(name, content string) {
+		w, err := z.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(content)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`
+	const rel = `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+	write("xl/workbook.xml", `<?xml version="1.0"?><workbook `+ns+` `+rel+`><sheets><sheet name="Upload" sheetId="1" r:id="rId7"/></sheets></workbook>`)
+	write("xl/_rels/workbook.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
+		`<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/upload.xml"/></Relationships>`)
+	var sst, sheet strings.Builder
+	esc := func(s string) string {
+		var e strings.Builder
+		if err := xml.EscapeText(&e, []byte(s)); err != nil {
+			t.Fatal(err)
+		}
+		return e.String()
+	}
+	for r, cells := range rows {
+		fmt.Fprintf(&sheet, `<row r="%d">`, r+1)
+		for c, v := range cells {
+			ref := fmt.Sprintf("%c%d", 'A'+c, r+1)
+			switch {
+			case v == "":
+			case r == 0:
+				fmt.Fprintf(&sheet, `<c r="%s" t="s"><v>%d</v></c>`, ref, c)
+				fmt.Fprintf(&sst, `<si><t>%s</t></si>`, esc(v))
+			case strings.Trim(v, "0123456789.") == "":
+				fmt.Fprintf(&sheet, `<c r="%s"><v>%s</v></c>`, ref, v)
+			default:
+				fmt.Fprintf(&sheet, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, esc(v))
+			}
+		}
+		sheet.WriteString(`</row>`)
+	}
+	write("xl/sharedStrings.xml", `<?xml version="1.0"?><sst `+ns+`>`+sst.String()+`</sst>`)
+	write("xl/worksheets/upload.xml", `<?xml version="1.0"?><worksheet `+ns+`><sheetData>`+sheet.String()+`</sheetData></worksheet>`)
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func attrs(t *testing.T, kv ...any) gen.ProductSetAttributes {
+	t.Helper()
+	out := gen.ProductSetAttributes{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		v := &gen.ProductSetAttributeValue{}
+		var err error
+		switch x := kv[i+1].(type) {
+		case int:
+			err = v.FromProductSetAttributeOption(x)
+		case []int:
+			err = v.FromProductSetAttributeOptions(x)
+		case string:
+			err = v.FromProductSetAttributeText(x)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[fmt.Sprint(kv[i])] = v
+	}
+	return out
 }
