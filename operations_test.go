@@ -25,6 +25,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/sellercenter-go/sellercenter"
 	"github.com/sellercenter-go/sellercenter/datetime"
 	"github.com/sellercenter-go/sellercenter/gen"
 	"github.com/sellercenter-go/sellercenter/sellercentertest"
@@ -216,6 +217,27 @@ var orderRows = map[string]row{
 			succeed(t, "UpdateSeller(email)", resp, err)
 			if s, err := e.mock.Seller(); err != nil || s.Email == "" || s.Email != email {
 				t.Errorf("mock.Seller() email after UpdateSeller = %v, %v; want %q", s.Email, err, email)
+			}
+		},
+	},
+	"listEnabledCountries": {
+		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			return c.ListEnabledCountriesWithResponse(ctx)
+		},
+		method: http.MethodGet, path: "/v2/countries/enabled",
+		reply: reply{status: 200, fixture: "enabled_countries.json"},
+		check: func(t *testing.T, resp any) {
+			got := deref(t, "ListEnabledCountries().JSON200", as[gen.ListEnabledCountriesResponse](t, resp).JSON200)
+			eq(t, "ListEnabledCountries().JSON200.Items", strings.Join(got.Items, ","), "SG,VN")
+		},
+		access: readsOnly,
+		onMock: func(t *testing.T, e operationEnv) {
+			got, err := sellercenter.Result(e.c.ListEnabledCountriesWithResponse(e.ctx))
+			if err != nil {
+				t.Fatalf("ListEnabledCountries() = %v", err)
+			}
+			if want := e.mock.EnabledCountries(); !slices.Equal(got.Items, want) {
+				t.Errorf("ListEnabledCountries() = %v, want mock.EnabledCountries()'s %v", got.Items, want)
 			}
 		},
 	},

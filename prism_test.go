@@ -47,7 +47,7 @@ var prismQuirks = map[string]int{
 }
 
 // TestPrism sends every operation's request, built by the generated client
-// from the row in operations_test.go, and decodes Prism's answer.
+// from its row of the operations table, and decodes Prism's answer.
 func TestPrism(t *testing.T) {
 	base := startPrism(t)
 

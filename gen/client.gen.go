@@ -2400,6 +2400,14 @@ type DocumentExportRequest struct {
 // DocumentExportRequestFormat defines model for DocumentExportRequest.Format.
 type DocumentExportRequestFormat string
 
+// EnabledCountries defines model for EnabledCountries.
+type EnabledCountries struct {
+	// Items ISO 3166-1 alpha-2 codes, such as MY.
+	//
+	// Example: ["MY","SG"]
+	Items []string `json:"items"`
+}
+
 // ExportAction Kind of an export job.
 type ExportAction string
 
@@ -6378,6 +6386,10 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v2/content-score/score (the `CalculateContentScore` operationId).
 	CalculateContentScore(ctx context.Context, body CalculateContentScoreJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ListEnabledCountries List the countries enabled on the instance
+	//
+	// Corresponds with GET /v2/countries/enabled (the `ListEnabledCountries` operationId).
+	ListEnabledCountries(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 	// ExportProductImages Start an export of product images matching the given filters
 	//
 	// Although a GET, this creates an export job; poll getExport with the returned id until it is Finished, then download the file. The date filters take a plain date or a date-time.
@@ -7624,6 +7636,17 @@ func (c *Client) CalculateContentScoreWithBody(ctx context.Context, contentType 
 // Corresponds with POST /v2/content-score/score (the `CalculateContentScore` operationId).
 func (c *Client) CalculateContentScore(ctx context.Context, body CalculateContentScoreJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCalculateContentScoreRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ListEnabledCountries List the countries enabled on the instance
+//
+// Corresponds with GET /v2/countries/enabled (the `ListEnabledCountries` operationId).
+func (c *Client) ListEnabledCountries(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListEnabledCountriesRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -10299,6 +10322,19 @@ func NewCalculateContentScoreRequestWithBody(server string, contentType string, 
 		return nil, err
 	}
 	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewListEnabledCountriesRequest builds the ListEnabledCountries request.
+func NewListEnabledCountriesRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/countries/enabled"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 	return req, nil
 }
 
@@ -14324,6 +14360,12 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v2/content-score/score (the `CalculateContentScore` operationId).
 	CalculateContentScoreWithResponse(ctx context.Context, body CalculateContentScoreJSONRequestBody, reqEditors ...RequestEditorFn) (*CalculateContentScoreResponse, error)
+	// ListEnabledCountriesWithResponse List the countries enabled on the instance
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/countries/enabled (the `ListEnabledCountries` operationId).
+	ListEnabledCountriesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListEnabledCountriesResponse, error)
 	// ExportProductImagesWithResponse Start an export of product images matching the given filters
 	//
 	// Although a GET, this creates an export job; poll getExport with the returned id until it is Finished, then download the file. The date filters take a plain date or a date-time.
@@ -17755,6 +17797,91 @@ func (r CalculateContentScoreResponse) StatusCode() int {
 
 // ContentType returns the Content-Type header of the response.
 func (r CalculateContentScoreResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListEnabledCountriesResponse429Headers holds the declared headers of an HTTP 429 answer to ListEnabledCountries.
+type ListEnabledCountriesResponse429Headers struct {
+	RetryAfter string
+}
+
+// ListEnabledCountriesResponse503Headers holds the declared headers of an HTTP 503 answer to ListEnabledCountries.
+type ListEnabledCountriesResponse503Headers struct {
+	RetryAfter string
+}
+
+// ListEnabledCountriesResponse is the answer to ListEnabledCountries: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ListEnabledCountriesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *EnabledCountries
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ListEnabledCountriesResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ListEnabledCountriesResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ListEnabledCountriesResponse) GetJSON200() *EnabledCountries {
+	return r.JSON200
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ListEnabledCountriesResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ListEnabledCountriesResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ListEnabledCountriesResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ListEnabledCountriesResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ListEnabledCountriesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ListEnabledCountriesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ListEnabledCountriesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ListEnabledCountriesResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -29620,6 +29747,19 @@ func (c *ClientWithResponses) CalculateContentScoreWithResponse(ctx context.Cont
 	return ParseCalculateContentScoreResponse(rsp)
 }
 
+// ListEnabledCountriesWithResponse List the countries enabled on the instance
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/countries/enabled (the `ListEnabledCountries` operationId).
+func (c *ClientWithResponses) ListEnabledCountriesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListEnabledCountriesResponse, error) {
+	rsp, err := c.ListEnabledCountries(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListEnabledCountriesResponse(rsp)
+}
+
 // ExportProductImagesWithResponse Start an export of product images matching the given filters
 //
 // Although a GET, this creates an export job; poll getExport with the returned id until it is Finished, then download the file. The date filters take a plain date or a date-time.
@@ -34086,6 +34226,91 @@ func decodeCalculateContentScoreResponse(response *CalculateContentScoreResponse
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers CalculateContentScoreResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseListEnabledCountriesResponse reads and decodes the answer to a ListEnabledCountries call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseListEnabledCountriesResponse(rsp *http.Response) (*ListEnabledCountriesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ListEnabledCountriesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeListEnabledCountriesResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeListEnabledCountriesResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeListEnabledCountriesResponse(response *ListEnabledCountriesResponse, rsp *http.Response, bodyBytes []byte) (*ListEnabledCountriesResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EnabledCountries
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListEnabledCountriesResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListEnabledCountriesResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {

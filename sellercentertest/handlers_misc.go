@@ -31,6 +31,11 @@ func (a *api) GetHealth(_ context.Context, _ server.GetHealthRequestObject) (ser
 	return out, nil
 }
 
+// ListEnabledCountries lists the instance's country codes.
+func (a *api) ListEnabledCountries(_ context.Context, _ server.ListEnabledCountriesRequestObject) (server.ListEnabledCountriesResponseObject, error) {
+	return server.ListEnabledCountries200JSONResponse{Items: slices.Clone(a.st.countries)}, nil
+}
+
 // GetSeller returns the current seller.
 func (a *api) GetSeller(_ context.Context, _ server.GetSellerRequestObject) (server.GetSellerResponseObject, error) {
 	s, err := clone(a.st.seller)

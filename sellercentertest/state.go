@@ -26,7 +26,8 @@ type store struct {
 	editor string // who the history names as the author of API changes
 
 	seller       gen.Seller
-	profileIDs   []int // id of each seller profile field, by position
+	countries    []string // the codes listEnabledCountries answers
+	profileIDs   []int    // id of each seller profile field, by position
 	orders       map[int]*order
 	items        map[int]*item
 	packages     map[int]*pkg
@@ -116,6 +117,9 @@ func newStore(now func() time.Time, editor string) *store {
 		nextFeed:    41,
 		nextUUID:    1,
 		seller:      gen.Seller{Id: 1, Name: "Seller", Status: gen.SellerStatusActive},
+		// The instance of the default host, Zalora, sells in Malaysia and
+		// Singapore; the seeded brands are restricted to those two.
+		countries: []string{"MY", "SG"},
 	}
 }
 
@@ -525,6 +529,13 @@ func (s *Server) ShipmentProviders() ([]gen.ShipmentProvider, error) {
 	s.st.mu.Lock()
 	defer s.st.mu.Unlock()
 	return clone(s.st.providers)
+}
+
+// EnabledCountries returns the country codes listEnabledCountries answers.
+func (s *Server) EnabledCountries() []string {
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	return slices.Clone(s.st.countries)
 }
 
 // FailureReasons returns the reasons status changes accept.
