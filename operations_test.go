@@ -129,7 +129,8 @@ const fileUUID = "88afb380-219a-4450-9320-6e7dad1b518b"
 // rows is the one table of the operations, by operationId: a row each,
 // kept by area in this file (the seller, orders, exports and files),
 // operations_products_test.go and operations_catalog_test.go.
-var rows = joinRows(orderRows, productRows, catalogRows)
+var rows = joinRows(orderRows, productRows, catalogRows,
+	financeRows, sellerRows, usersRows, templatesRows, manifestsRows)
 
 // joinRows merges the rows of the areas; TestEveryOperationHasARow checks
 // that no operation has a row in two of them.
@@ -1486,7 +1487,8 @@ var orderRows = map[string]row{
 
 // errorRows check that error statuses decode into their typed bodies. The
 // request side is asserted as for the operation's row.
-var errorRows = slices.Concat(orderErrorRows, catalogErrorRows)
+var errorRows = slices.Concat(orderErrorRows, catalogErrorRows,
+	financeErrorRows, sellerErrorRows, usersErrorRows, templatesErrorRows, manifestsErrorRows)
 
 // orderErrorRows are the error rows of the orders.
 var orderErrorRows = []errorRow{
