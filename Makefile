@@ -24,6 +24,12 @@ help: ## List the targets.
 generate: ## Regenerate gen/ from openapi/sellercenter.yaml.
 	$(GO) generate ./...
 
+VENDOR ?= ../shared/reference/vendor-openapi-2024-10.yaml
+
+.PHONY: vendor-examples
+vendor-examples: ## Rewrite testdata/vendor/examples.json, the bodies TestVendorExamplesDecode decodes, from VENDOR (the vendor's OpenAPI document).
+	$(GO) run ./internal/cmd/vendorexamples $(VENDOR) testdata/vendor/examples.json
+
 .PHONY: check-generated
 check-generated: ## Regenerate gen/ and fail if it was out of date with the spec or edited by hand.
 	@snap=$$(mktemp -d); cp -R gen "$$snap/"; \

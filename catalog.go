@@ -321,3 +321,25 @@ func (c *Client) WaitForFeed(ctx context.Context, uuid string, wait FeedWait) (g
 		interval = min(2*interval, maxInterval)
 	}
 }
+
+// Prices returns the prices of an updateProductSetPrices answer, which the
+// API gives as one price object for a one-row request and as a list for
+// more.
+func Prices(r gen.PriceUpdateResult) ([]gen.Price, error) {
+	b, err := r.MarshalJSON()
+	if err != nil {
+		return nil, fmt.Errorf("sellercenter: reading prices: %w", err)
+	}
+	if b = bytes.TrimSpace(b); len(b) > 0 && b[0] == '{' {
+		p, err := r.AsPrice()
+		if err != nil {
+			return nil, fmt.Errorf("sellercenter: reading a price: %w", err)
+		}
+		return []gen.Price{p}, nil
+	}
+	list, err := r.AsPriceList()
+	if err != nil {
+		return nil, fmt.Errorf("sellercenter: reading prices: %w", err)
+	}
+	return list, nil
+}

@@ -9,6 +9,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -300,4 +301,40 @@ func TestWaitForFeed(t *testing.T) {
 			t.Errorf("WaitForFeed(cancelled after 2 polls) = %v after %d polls, want Canceled naming the last status after 2", err, polls)
 		}
 	})
+}
+
+func TestPrices(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		body    string
+		want    []int // product ids
+		wantErr bool
+	}{
+		{name: "one row, one object", body: `{"productId":7,"country":"SG","price":1.5}`, want: []int{7}},
+		{name: "rows, a list", body: `[{"productId":7,"country":"SG"},{"productId":8,"country":"MY"}]`, want: []int{7, 8}},
+		{name: "no rows", body: `[]`, want: []int{}},
+		{name: "neither", body: `"ok"`, wantErr: true},
+		{name: "a list of the wrong thing", body: `[1]`, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var r gen.PriceUpdateResult
+			if err := r.UnmarshalJSON([]byte(tt.body)); err != nil {
+				t.Fatal(err)
+			}
+			got, err := sellercenter.Prices(r)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("Prices(%s) error = %v, want error %t", tt.body, err, tt.wantErr)
+			}
+			ids := []int{}
+			for _, p := range got {
+				ids = append(ids, p.ProductId)
+			}
+			if err == nil && !slices.Equal(ids, tt.want) {
+				t.Errorf("Prices(%s) = products %v, want %v", tt.body, ids, tt.want)
+			}
+		})
+	}
 }

@@ -15,6 +15,7 @@ import (
 
 	openapitypes "github.com/oapi-codegen/runtime/types"
 
+	"github.com/sellercenter-go/sellercenter"
 	"github.com/sellercenter-go/sellercenter/datetime"
 	"github.com/sellercenter-go/sellercenter/gen"
 )
@@ -1483,7 +1484,7 @@ var productRows = map[string]row{
 			op := fmt.Sprintf("UpdateProductSetPrices(%d, %d rows)", id, len(rows))
 			resp, err := e.c.UpdateProductSetPricesWithResponse(e.ctx, id, rows)
 			result := decoded(t, op, succeed(t, op, resp, err).JSON200)
-			applied, err := result.AsPriceList()
+			applied, err := sellercenter.Prices(result)
 			if err != nil || len(applied) != len(rows) {
 				t.Errorf("%s = %d prices, %v; want the %d rows applied", op, len(applied), err, len(rows))
 			}

@@ -26,6 +26,7 @@ import (
 	"github.com/oapi-codegen/runtime"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 	"github.com/sellercenter-go/sellercenter/datetime"
+	"github.com/sellercenter-go/sellercenter/lenient"
 )
 
 // Defines values for AttributeDefinitionAttributeDefinitionType.
@@ -2216,10 +2217,10 @@ type CategorySettings struct {
 	Name         string                `json:"name"`
 	Restrictions []CategoryRestriction `json:"restrictions,omitempty,omitzero"`
 
-	// ShopId The category's id in the shop system.
+	// ShopId Text the vendor types as a string and shows as a number; both decode, a number as its digits (package lenient).
 	//
 	// Example: 139593
-	ShopId string `json:"shopId"`
+	ShopId NumericString `json:"shopId,omitempty,omitzero"`
 }
 
 // CategoryStatus Lifecycle of a category; inherited_inactive means a parent is inactive.
@@ -2618,8 +2619,11 @@ type GeneratedInvoiceNumber struct {
 	Number string `json:"number"`
 }
 
-// Health Status of the API's dependencies. The vendor document types this body as a string holding JSON text; the API sends the object itself. Its format may change, so unknown members are kept.
-type Health struct {
+// Health Status of the API's dependencies. The API sends the object itself; the vendor document types this body as a string holding its JSON text, so both decode (package lenient), and the value is written back as read.
+type Health = lenient.Quoted[HealthReport]
+
+// HealthReport The status of each dependency. Its format may change, so unknown members are kept.
+type HealthReport struct {
 	Database *struct {
 		// Read One database connection's status.
 		Read DatabaseStatus `json:"read,omitempty,omitzero"`
@@ -2878,6 +2882,11 @@ type LegacyDateTime = datetime.Time
 
 // NullableDateTime A moment the API may send as null; see package datetime.
 type NullableDateTime = datetime.Time
+
+// NumericString Text the vendor types as a string and shows as a number; both decode, a number as its digits (package lenient).
+//
+// Example: 139593
+type NumericString = lenient.String
 
 // OpenPagination Where a page sits in a list whose total is not given. As in Pagination, every member is always written, false included.
 type OpenPagination struct {
@@ -3852,6 +3861,9 @@ type QualityControlStatus struct {
 	Status QualityControlState `json:"status,omitempty,omitzero"`
 }
 
+// QuotedBoolean A boolean the live API sends as true or false and the vendor's examples show as the strings "true" and "false"; both decode (package lenient).
+type QuotedBoolean = lenient.Bool
+
 // ReadyToShipItem An item to pack; this call names the item id "id", not "orderItemId".
 type ReadyToShipItem struct {
 	Id int `json:"id"`
@@ -3971,17 +3983,24 @@ type SellerUpdate struct {
 
 // ShipmentProvider A carrier the seller can use.
 type ShipmentProvider struct {
-	// ApiIntegrationAvailable The tracking number may be left out for this carrier.
-	ApiIntegrationAvailable bool `json:"apiIntegrationAvailable"`
-	CashOnDelivery          bool `json:"cashOnDelivery"`
-	Default                 bool `json:"default"`
-	Id                      int  `json:"id"`
+	// ApiIntegrationAvailable A boolean the live API sends as true or false and the vendor's examples show as the strings "true" and "false"; both decode (package lenient).
+	ApiIntegrationAvailable QuotedBoolean `json:"apiIntegrationAvailable"`
+
+	// CashOnDelivery A boolean the live API sends as true or false and the vendor's examples show as the strings "true" and "false"; both decode (package lenient).
+	CashOnDelivery QuotedBoolean `json:"cashOnDelivery"`
+
+	// Default A boolean the live API sends as true or false and the vendor's examples show as the strings "true" and "false"; both decode (package lenient).
+	Default QuotedBoolean `json:"default"`
+	Id      int           `json:"id"`
+
+	// IsDefault A boolean the live API sends as true or false and the vendor's examples show as the strings "true" and "false"; both decode (package lenient).
+	IsDefault QuotedBoolean `json:"isDefault,omitempty,omitzero"`
 
 	// Name What shippingProvider fields take.
 	Name string `json:"name"`
 
-	// Status Active for this seller.
-	Status bool `json:"status"`
+	// Status A boolean the live API sends as true or false and the vendor's examples show as the strings "true" and "false"; both decode (package lenient).
+	Status QuotedBoolean `json:"status"`
 
 	// Url Tracking URL.
 	Url  string `json:"url"`
@@ -5453,25 +5472,25 @@ type CreateWarehouseJSONRequestBody = Warehouse
 // UpdateWarehouseJSONRequestBody defines body for UpdateWarehouse for application/json ContentType.
 type UpdateWarehouseJSONRequestBody = Warehouse
 
-// Getter for additional properties for Health. Returns the specified
+// Getter for additional properties for HealthReport. Returns the specified
 // element and whether it was found
-func (a Health) Get(fieldName string) (value interface{}, found bool) {
+func (a HealthReport) Get(fieldName string) (value interface{}, found bool) {
 	if a.AdditionalProperties != nil {
 		value, found = a.AdditionalProperties[fieldName]
 	}
 	return
 }
 
-// Setter for additional properties for Health
-func (a *Health) Set(fieldName string, value interface{}) {
+// Setter for additional properties for HealthReport
+func (a *HealthReport) Set(fieldName string, value interface{}) {
 	if a.AdditionalProperties == nil {
 		a.AdditionalProperties = make(map[string]interface{})
 	}
 	a.AdditionalProperties[fieldName] = value
 }
 
-// Override default JSON handling for Health to handle AdditionalProperties
-func (a *Health) UnmarshalJSON(b []byte) error {
+// Override default JSON handling for HealthReport to handle AdditionalProperties
+func (a *HealthReport) UnmarshalJSON(b []byte) error {
 	object := make(map[string]json.RawMessage)
 	err := json.Unmarshal(b, &object)
 	if err != nil {
@@ -5500,8 +5519,8 @@ func (a *Health) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Override default JSON handling for Health to handle AdditionalProperties
-func (a Health) MarshalJSON() ([]byte, error) {
+// Override default JSON handling for HealthReport to handle AdditionalProperties
+func (a HealthReport) MarshalJSON() ([]byte, error) {
 	var err error
 	object := make(map[string]json.RawMessage)
 

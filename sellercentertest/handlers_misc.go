@@ -23,8 +23,8 @@ import (
 // GetHealth reports the fake's databases as up.
 func (a *api) GetHealth(_ context.Context, _ server.GetHealthRequestObject) (server.GetHealthResponseObject, error) {
 	up := gen.DatabaseStatus{Version: "8.0.36", Active: true}
-	out := server.GetHealth200JSONResponse{}
-	out.Database = &struct {
+	var out server.GetHealth200JSONResponse
+	out.Value.Database = &struct {
 		Read  gen.DatabaseStatus `json:"read,omitempty,omitzero"`
 		Write gen.DatabaseStatus `json:"write,omitempty,omitzero"`
 	}{Read: up, Write: up}

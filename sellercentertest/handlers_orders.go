@@ -716,7 +716,7 @@ func (a *api) ListAssignedOrderItemTags(_ context.Context, req server.ListAssign
 func (a *api) ListShipmentProviders(_ context.Context, req server.ListShipmentProvidersRequestObject) (server.ListShipmentProvidersResponseObject, error) {
 	out := server.ListShipmentProviders200JSONResponse{}
 	for _, p := range a.st.providers {
-		if req.Params.Status == nil || p.Status == *req.Params.Status {
+		if req.Params.Status == nil || bool(p.Status) == *req.Params.Status {
 			out = append(out, p)
 		}
 	}

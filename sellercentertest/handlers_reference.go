@@ -272,7 +272,7 @@ func (a *api) GetCategorySettings(_ context.Context, req server.GetCategorySetti
 		}
 		s := gen.CategorySettings{Id: k.id, Name: k.name, Restrictions: rs}
 		if k.srcID != "" {
-			s.ShopId = k.srcID
+			s.ShopId = gen.NumericString(k.srcID)
 		}
 		out = append(out, s)
 	}

@@ -68,7 +68,7 @@ func (a *api) SetOrderItemsReadyToShip(_ context.Context, req server.SetOrderIte
 			errs = append(errs, ruleError(items[0], "shippingProvider is required, the item has no preselected carrier"))
 		case prov == nil:
 			errs = append(errs, ruleError(items[0], "carrier %q is not one of the seller's carriers", name))
-		case !prov.Status:
+		case !bool(prov.Status):
 			errs = append(errs, ruleError(items[0], "carrier %q is not active", name))
 		}
 	}
@@ -464,7 +464,7 @@ func (a *api) SetOrderItemShippingProvider(_ context.Context, req server.SetOrde
 		switch {
 		case prov == nil:
 			errs = append(errs, ruleError(it, "carrier %q is not one of the seller's carriers", body.ShippingProvider))
-		case !prov.Status:
+		case !bool(prov.Status):
 			errs = append(errs, ruleError(it, "carrier %q is not active", body.ShippingProvider))
 		}
 		if body.TrackingCode != nil {

@@ -383,14 +383,20 @@ func priceFrom(old *priceRow, price, sale *float64, start, end *datetime.Time, s
 	return r
 }
 
-// priceListResponse answers updateProductSetPrices with a list of prices.
-// The generated 200 type, a named copy of the PriceUpdateResult union,
-// loses the union's MarshalJSON and encodes as {}.
-type priceListResponse []gen.Price
+// pricesResponse answers updateProductSetPrices as the API does: the one
+// price object of the vendor's document for a one-row request, a list of
+// prices for more. The generated 200 type, a named copy of the
+// PriceUpdateResult union, loses the union's MarshalJSON and encodes as {}.
+type pricesResponse []gen.Price
 
-// VisitUpdateProductSetPricesResponse writes the prices as a JSON array.
-func (r priceListResponse) VisitUpdateProductSetPricesResponse(w http.ResponseWriter) error {
-	b, err := json.Marshal([]gen.Price(r))
+// VisitUpdateProductSetPricesResponse writes the price, or the prices as a
+// JSON array.
+func (r pricesResponse) VisitUpdateProductSetPricesResponse(w http.ResponseWriter) error {
+	var v any = []gen.Price(r)
+	if len(r) == 1 {
+		v = r[0]
+	}
+	b, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
@@ -429,7 +435,7 @@ func (a *api) UpdateProductSetPrices(_ context.Context, req server.UpdateProduct
 	if len(problems) > 0 {
 		return server.UpdateProductSetPrices422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(strings.Join(problems, "; "))}, nil
 	}
-	return priceListResponse(applied), nil
+	return pricesResponse(applied), nil
 }
 
 // UpdateProductPrice sets one product's price in one country.

@@ -237,8 +237,9 @@ func (st *store) seed() error {
 	st.profileIDs = []int{11, 12, 13}
 	for i, p := range seedProviders {
 		st.providers = append(st.providers, gen.ShipmentProvider{
-			Id: i + 1, Uuid: st.uuid(2), Name: p.name, Default: p.def,
-			ApiIntegrationAvailable: p.api, Status: p.active, CashOnDelivery: p.cod, Url: p.url,
+			Id: i + 1, Uuid: st.uuid(2), Name: p.name, Default: gen.QuotedBoolean(p.def),
+			ApiIntegrationAvailable: gen.QuotedBoolean(p.api), Status: gen.QuotedBoolean(p.active),
+			CashOnDelivery: gen.QuotedBoolean(p.cod), Url: p.url,
 		})
 	}
 	for i, r := range seedReasons {

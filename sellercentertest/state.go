@@ -605,7 +605,7 @@ func (st *store) pack(items []*item, deliveryType gen.DeliveryType) *pkg {
 }
 
 func carrier(p *gen.ShipmentProvider) *gen.ItemCarrier {
-	return &gen.ItemCarrier{Name: p.Name, Uuid: ptr(p.Uuid), Default: p.Default, TrackingUrl: ptr(p.Url)}
+	return &gen.ItemCarrier{Name: p.Name, Uuid: ptr(p.Uuid), Default: bool(p.Default), TrackingUrl: ptr(p.Url)}
 }
 
 // trackingOwner returns the package using tracking code, other than except.

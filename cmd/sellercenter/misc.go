@@ -26,7 +26,7 @@ func (c *cli) healthCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			h := *resp
+			h := resp.Value
 			return c.printObject(h, func(w io.Writer) error {
 				if err := writeRow(w, "CHECK", "STATUS", "DETAIL"); err != nil {
 					return err
@@ -117,7 +117,7 @@ integration needs no --tracking.`,
 			return printList(c, *resp,
 				[]string{"ID", "NAME", "ACTIVE", "DEFAULT", "API INTEGRATION", "CASH ON DELIVERY"},
 				func(p gen.ShipmentProvider) []string {
-					return []string{idText(p.Id), p.Name, yesNo(p.Status), yesNo(p.Default), yesNo(p.ApiIntegrationAvailable), yesNo(p.CashOnDelivery)}
+					return []string{idText(p.Id), p.Name, yesNo(bool(p.Status)), yesNo(bool(p.Default || p.IsDefault)), yesNo(bool(p.ApiIntegrationAvailable)), yesNo(bool(p.CashOnDelivery))}
 				})
 		}),
 	}
