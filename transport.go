@@ -3,15 +3,19 @@ package sellercenter
 import (
 	"net/http"
 	"net/url"
+
+	"github.com/sellercenter-go/sellercenter/gen"
 )
 
 // newTransport composes the client's RoundTripper layers, outermost first:
 //
-//	User-Agent → rate limit → retry → auth (401 refresh) → logging → send tracking → base
+//	User-Agent → rate limit → retry → auth (401 refresh) → signing → logging → send tracking → base
 //
 // The order is the design: a call takes one rate-limit token however often
 // it is retried; each retry attempt gets a fresh token check and its own
-// 401 recovery; logging sees every request that reaches the network,
+// 401 recovery; the operations that need a request signature are signed
+// afresh for every request that goes out, each retry and 401 replay with its
+// own nonce; logging sees every request that reaches the network,
 // including the one repeated after a 401, with its attempt number; and send
 // tracking, right above the network, sees whether each of those requests
 // got a connection, which decides whether a failed write may be repeated
@@ -38,6 +42,7 @@ func newTransport(base http.RoundTripper, cfg Config, tokens tokenSource, lim li
 
 	var rt http.RoundTripper = newSendTracker(base)
 	rt = &loggingTransport{next: rt, logger: cfg.logger(), tokenURL: tokenURL}
+	rt = newSigningTransport(rt, signedBy(cfg, clk), origin, gen.SignedOperations)
 	if tokens != nil {
 		rt = &authTransport{next: rt, tokens: tokens, origin: origin}
 	}

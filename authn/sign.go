@@ -31,8 +31,11 @@ const (
 )
 
 // Signer signs requests for the endpoints that require an HMAC signature
-// (for example POST /v2/finance/transaction). The zero value is not usable:
-// set Secret. A Signer is safe for concurrent use if Now and Nonce are.
+// (for example POST /v2/finance/transaction). A client made by
+// sellercenter.New already signs those operations, afresh on every attempt;
+// use a Signer directly only below a transport of your own. The zero value is
+// not usable: set Secret. A Signer is safe for concurrent use if Now and
+// Nonce are.
 type Signer struct {
 	// Secret is the OAuth application secret, the HMAC key.
 	Secret string
@@ -52,9 +55,10 @@ type Signer struct {
 //
 // Spaces in the query are rewritten from "+" to "%20" before signing, since
 // the API signs them as "%20"; the request is sent with the query it was
-// signed with. Edit has the signature of the generated client's
-// RequestEditorFn. Run it after every other editor that changes the request,
-// and again for every retry: a nonce is single-use.
+// signed with. Sign each request that goes out, every retry included: a
+// nonce is single-use. As a RequestEditorFn of the generated client it would
+// run once per call, so a retry would repeat the nonce; run it in a
+// RoundTripper below any retries instead, as sellercenter.New does.
 func (s *Signer) Edit(_ context.Context, req *http.Request) error {
 	if s.Secret == "" {
 		return errors.New("authn: Signer.Secret is empty")

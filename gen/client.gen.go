@@ -6224,6 +6224,11 @@ type HttpRequestDoer interface {
 // context.Context.
 var ErrNilContext = errors.New("nil context.Context (use context.Background or context.TODO)")
 
+// SignedOperations lists, as "METHOD /path/{param}", the operations the API
+// refuses without a request signature: those the spec marks x-signed.
+// sellercenter.New signs them on every attempt.
+var SignedOperations = []string{}
+
 // Client sends the operations of the spec to Server.
 type Client struct {
 	// Server is the API root every operation path is joined to, such as

@@ -125,6 +125,7 @@ type Server struct {
 	closeOnce sync.Once
 
 	tokens tokenStore
+	nonces nonceStore
 	faults faultSet
 	log    requestLog
 	st     *store
@@ -143,6 +144,7 @@ type operation struct {
 	pathParams []string // names of the path parameters
 	route      *routers.Route
 	secured    bool
+	signed     bool     // the document marks it x-signed: see checkSignature
 	segments   []string // path split at "/", after the leading one
 	xmlAction  string   // the legacy action of an XML import, empty for other operations
 	// handle is the generated wrapper's method for the operation, as a
@@ -371,6 +373,7 @@ func buildOperations(doc *openapi3.T) (*operationTable, error) {
 				path:    path,
 				route:   &routers.Route{Spec: doc, Path: path, PathItem: item, Method: method, Operation: op},
 				secured: len(*security) > 0,
+				signed:  op.Extensions["x-signed"] == true,
 			}
 			for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
 				o.pathParams = append(o.pathParams, m[1])
@@ -443,7 +446,7 @@ func (s *Server) serveAPI(req *pending, op *operation, w http.ResponseWriter, r 
 	}
 
 	rec := httptest.NewRecorder()
-	if !op.secured || s.authorize(rec, r) {
+	if (!op.secured || s.authorize(rec, r)) && (!op.signed || s.checkSignature(rec, r)) {
 		var raw []byte
 		if op.xmlAction != "" {
 			var err error
