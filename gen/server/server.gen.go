@@ -281,6 +281,9 @@ type ServerInterface interface {
 	// GenerateInvoiceNumber Have SellerCenter generate a unique invoice number for an order
 	// (POST /v2/orders/{orderId}/generate-invoice-number)
 	GenerateInvoiceNumber(w http.ResponseWriter, r *http.Request, orderId OrderId)
+	// ListPaymentMethods List the payment methods known from the settings and past orders
+	// (GET /v2/payment-methods)
+	ListPaymentMethods(w http.ResponseWriter, r *http.Request)
 	// ListPrices Get the prices per country of products, grouped by product set
 	// (GET /v2/prices)
 	ListPrices(w http.ResponseWriter, r *http.Request, params ListPricesParams)
@@ -419,6 +422,63 @@ type ServerInterface interface {
 	// UpdateSeller Change fields of the current seller
 	// (PATCH /v2/seller)
 	UpdateSeller(w http.ResponseWriter, r *http.Request)
+	// ListSellerConfigurationFields List the fields of the seller profile and how each may be edited
+	// (GET /v2/seller-configuration-fields)
+	ListSellerConfigurationFields(w http.ResponseWriter, r *http.Request)
+	// AcceptSellerContracts Accept pending contracts by id
+	// (POST /v2/seller-contracts/accept)
+	AcceptSellerContracts(w http.ResponseWriter, r *http.Request)
+	// ListPendingSellerContracts List the contracts and terms waiting for the seller's acceptance
+	// (GET /v2/seller-contracts/pending)
+	ListPendingSellerContracts(w http.ResponseWriter, r *http.Request)
+	// ListSellerMetrics List the seller's sales and order metrics per period
+	// (GET /v2/seller-metrics)
+	ListSellerMetrics(w http.ResponseWriter, r *http.Request)
+	// ListSellerRatings List the seller's ratings with their KPI breakdown
+	// (GET /v2/seller-rating)
+	ListSellerRatings(w http.ResponseWriter, r *http.Request, params ListSellerRatingsParams)
+	// UpdateSellerCustomKpis Write externally computed KPI values into sellers' ratings
+	// (PUT /v2/seller-rating/custom-kpi)
+	UpdateSellerCustomKpis(w http.ResponseWriter, r *http.Request)
+	// GetSellerSettings Get the instance's configuration and the seller's settings as key/value pairs
+	// (GET /v2/seller-settings)
+	GetSellerSettings(w http.ResponseWriter, r *http.Request)
+	// GetSellerStatistics Get the seller's dashboard counts of products, orders and account health
+	// (GET /v2/seller-statistics)
+	GetSellerStatistics(w http.ResponseWriter, r *http.Request)
+	// ListSellerCommissions List the commission rates that apply to the seller
+	// (GET /v2/seller/commissions)
+	ListSellerCommissions(w http.ResponseWriter, r *http.Request)
+	// ListSellerPayouts List the payout summary of each account statement of the seller
+	// (GET /v2/seller/payout)
+	ListSellerPayouts(w http.ResponseWriter, r *http.Request)
+	// ListSellerExternalFiles List the seller's contracts, terms and other stored files with temporary download links
+	// (GET /v2/seller/profile/external-files)
+	ListSellerExternalFiles(w http.ResponseWriter, r *http.Request, params ListSellerExternalFilesParams)
+	// ListSellerProfileFieldValues List the values of the seller profile's fields
+	// (GET /v2/seller/profile/field-values)
+	ListSellerProfileFieldValues(w http.ResponseWriter, r *http.Request)
+	// UploadSellerProfileFile Upload the file of a file-type seller profile field
+	// (POST /v2/seller/profile/field/{fieldId}/upload)
+	UploadSellerProfileFile(w http.ResponseWriter, r *http.Request, fieldId SellerProfileFieldId)
+	// UpdateSellerProfile Set values of the seller profile's fields by field id
+	// (PUT /v2/seller/profile/general)
+	UpdateSellerProfile(w http.ResponseWriter, r *http.Request)
+	// ListSellers List the sellers the user may see, filtered
+	// (GET /v2/sellers)
+	ListSellers(w http.ResponseWriter, r *http.Request, params ListSellersParams)
+	// GetCreditNoteSettings Get how the seller's credit note numbers are generated
+	// (GET /v2/sellers/credit-note-settings)
+	GetCreditNoteSettings(w http.ResponseWriter, r *http.Request)
+	// UpdateCreditNoteSettings Set the prefix and next number of the seller's credit notes
+	// (POST /v2/sellers/credit-note-settings/update)
+	UpdateCreditNoteSettings(w http.ResponseWriter, r *http.Request)
+	// GetSellerById Get a seller by id
+	// (GET /v2/sellers/{sellerId})
+	GetSellerById(w http.ResponseWriter, r *http.Request, sellerId SellerAccountId)
+	// SwitchSeller Make another seller the user's active one
+	// (POST /v2/sellers/{sellerId}/switch)
+	SwitchSeller(w http.ResponseWriter, r *http.Request, sellerId SellerAccountId)
 	// UpdateProductStock Set the stock of up to 100 products at once
 	// (PUT /v2/stock/product)
 	UpdateProductStock(w http.ResponseWriter, r *http.Request)
@@ -3731,6 +3791,20 @@ func (siw *ServerInterfaceWrapper) GenerateInvoiceNumber(w http.ResponseWriter, 
 	handler.ServeHTTP(w, r)
 }
 
+// ListPaymentMethods operation middleware
+func (siw *ServerInterfaceWrapper) ListPaymentMethods(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListPaymentMethods(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListPrices operation middleware
 func (siw *ServerInterfaceWrapper) ListPrices(w http.ResponseWriter, r *http.Request) {
 
@@ -5689,6 +5763,508 @@ func (siw *ServerInterfaceWrapper) UpdateSeller(w http.ResponseWriter, r *http.R
 	handler.ServeHTTP(w, r)
 }
 
+// ListSellerConfigurationFields operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerConfigurationFields(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerConfigurationFields(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// AcceptSellerContracts operation middleware
+func (siw *ServerInterfaceWrapper) AcceptSellerContracts(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.AcceptSellerContracts(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListPendingSellerContracts operation middleware
+func (siw *ServerInterfaceWrapper) ListPendingSellerContracts(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListPendingSellerContracts(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellerMetrics operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerMetrics(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerMetrics(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellerRatings operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerRatings(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSellerRatingsParams
+
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", r.URL.Query(), &params.From, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "from"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "from", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", r.URL.Query(), &params.To, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "to"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "to", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerRatings(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateSellerCustomKpis operation middleware
+func (siw *ServerInterfaceWrapper) UpdateSellerCustomKpis(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateSellerCustomKpis(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetSellerSettings operation middleware
+func (siw *ServerInterfaceWrapper) GetSellerSettings(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetSellerSettings(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetSellerStatistics operation middleware
+func (siw *ServerInterfaceWrapper) GetSellerStatistics(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetSellerStatistics(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellerCommissions operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerCommissions(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerCommissions(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellerPayouts operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerPayouts(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerPayouts(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellerExternalFiles operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerExternalFiles(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSellerExternalFilesParams
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerExternalFiles(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellerProfileFieldValues operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerProfileFieldValues(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerProfileFieldValues(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UploadSellerProfileFile operation middleware
+func (siw *ServerInterfaceWrapper) UploadSellerProfileFile(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "fieldId" -------------
+	var fieldId SellerProfileFieldId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "fieldId", r.PathValue("fieldId"), &fieldId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "fieldId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UploadSellerProfileFile(w, r, fieldId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateSellerProfile operation middleware
+func (siw *ServerInterfaceWrapper) UpdateSellerProfile(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateSellerProfile(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellers operation middleware
+func (siw *ServerInterfaceWrapper) ListSellers(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSellersParams
+
+	// ------------- Optional query parameter "sellerSrcId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerSrcId", r.URL.Query(), &params.SellerSrcId, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerSrcId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerSrcId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "ids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "ids[]", r.URL.Query(), &params.Ids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "ids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "ids[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "uuids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "uuids[]", r.URL.Query(), &params.Uuids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "uuids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuids[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "shortCodes[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "shortCodes[]", r.URL.Query(), &params.ShortCodes, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "shortCodes[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "shortCodes[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "name" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "name", r.URL.Query(), &params.Name, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "name"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "name", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "onlyActive" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyActive", r.URL.Query(), &params.OnlyActive, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyActive"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyActive", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellers(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetCreditNoteSettings operation middleware
+func (siw *ServerInterfaceWrapper) GetCreditNoteSettings(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetCreditNoteSettings(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateCreditNoteSettings operation middleware
+func (siw *ServerInterfaceWrapper) UpdateCreditNoteSettings(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateCreditNoteSettings(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetSellerById operation middleware
+func (siw *ServerInterfaceWrapper) GetSellerById(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "sellerId" -------------
+	var sellerId SellerAccountId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "sellerId", r.PathValue("sellerId"), &sellerId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetSellerById(w, r, sellerId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SwitchSeller operation middleware
+func (siw *ServerInterfaceWrapper) SwitchSeller(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "sellerId" -------------
+	var sellerId SellerAccountId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "sellerId", r.PathValue("sellerId"), &sellerId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SwitchSeller(w, r, sellerId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // UpdateProductStock operation middleware
 func (siw *ServerInterfaceWrapper) UpdateProductStock(w http.ResponseWriter, r *http.Request) {
 
@@ -6154,6 +6730,26 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/{uuid}/status", wrapper.GetFeedStatus)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/feed/{uuid}", wrapper.CancelFeed)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/raw-input", wrapper.GetFeedInputs)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller-settings", wrapper.GetSellerSettings)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller-configuration-fields", wrapper.ListSellerConfigurationFields)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller/profile/field-values", wrapper.ListSellerProfileFieldValues)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/seller/profile/general", wrapper.UpdateSellerProfile)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/seller/profile/field/{fieldId}/upload", wrapper.UploadSellerProfileFile)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller/profile/external-files", wrapper.ListSellerExternalFiles)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller/commissions", wrapper.ListSellerCommissions)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller/payout", wrapper.ListSellerPayouts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller-rating", wrapper.ListSellerRatings)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/seller-rating/custom-kpi", wrapper.UpdateSellerCustomKpis)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller-statistics", wrapper.GetSellerStatistics)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller-metrics", wrapper.ListSellerMetrics)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller-contracts/pending", wrapper.ListPendingSellerContracts)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/seller-contracts/accept", wrapper.AcceptSellerContracts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/sellers", wrapper.ListSellers)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/sellers/{sellerId}", wrapper.GetSellerById)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/sellers/{sellerId}/switch", wrapper.SwitchSeller)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/sellers/credit-note-settings", wrapper.GetCreditNoteSettings)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/sellers/credit-note-settings/update", wrapper.UpdateCreditNoteSettings)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/payment-methods", wrapper.ListPaymentMethods)
 
 	return m
 }
@@ -15698,6 +16294,89 @@ func (response GenerateInvoiceNumber503JSONResponse) VisitGenerateInvoiceNumberR
 	return err
 }
 
+type ListPaymentMethodsRequestObject struct {
+}
+
+type ListPaymentMethodsResponseObject interface {
+	VisitListPaymentMethodsResponse(w http.ResponseWriter) error
+}
+
+type ListPaymentMethods200JSONResponse []PaymentMethod
+
+func (response ListPaymentMethods200JSONResponse) VisitListPaymentMethodsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPaymentMethods401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListPaymentMethods401JSONResponse) VisitListPaymentMethodsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPaymentMethods429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListPaymentMethods429JSONResponse) VisitListPaymentMethodsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPaymentMethods500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListPaymentMethods500JSONResponse) VisitListPaymentMethodsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPaymentMethods503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListPaymentMethods503JSONResponse) VisitListPaymentMethodsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListPricesRequestObject struct {
 	Params ListPricesParams
 }
@@ -21255,6 +21934,2008 @@ func (response UpdateSeller503JSONResponse) VisitUpdateSellerResponse(w http.Res
 	return err
 }
 
+type ListSellerConfigurationFieldsRequestObject struct {
+}
+
+type ListSellerConfigurationFieldsResponseObject interface {
+	VisitListSellerConfigurationFieldsResponse(w http.ResponseWriter) error
+}
+
+type ListSellerConfigurationFields200JSONResponse []SellerConfigurationField
+
+func (response ListSellerConfigurationFields200JSONResponse) VisitListSellerConfigurationFieldsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerConfigurationFields401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerConfigurationFields401JSONResponse) VisitListSellerConfigurationFieldsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerConfigurationFields429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerConfigurationFields429JSONResponse) VisitListSellerConfigurationFieldsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerConfigurationFields500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerConfigurationFields500JSONResponse) VisitListSellerConfigurationFieldsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerConfigurationFields503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerConfigurationFields503JSONResponse) VisitListSellerConfigurationFieldsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptSellerContractsRequestObject struct {
+	Body *AcceptSellerContractsJSONRequestBody
+}
+
+type AcceptSellerContractsResponseObject interface {
+	VisitAcceptSellerContractsResponse(w http.ResponseWriter) error
+}
+
+type AcceptSellerContracts200JSONResponse SellerContractIds
+
+func (response AcceptSellerContracts200JSONResponse) VisitAcceptSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptSellerContracts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response AcceptSellerContracts400JSONResponse) VisitAcceptSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptSellerContracts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response AcceptSellerContracts401JSONResponse) VisitAcceptSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptSellerContracts403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response AcceptSellerContracts403JSONResponse) VisitAcceptSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptSellerContracts429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response AcceptSellerContracts429JSONResponse) VisitAcceptSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptSellerContracts500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response AcceptSellerContracts500JSONResponse) VisitAcceptSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptSellerContracts503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response AcceptSellerContracts503JSONResponse) VisitAcceptSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPendingSellerContractsRequestObject struct {
+}
+
+type ListPendingSellerContractsResponseObject interface {
+	VisitListPendingSellerContractsResponse(w http.ResponseWriter) error
+}
+
+type ListPendingSellerContracts200JSONResponse []SellerContract
+
+func (response ListPendingSellerContracts200JSONResponse) VisitListPendingSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPendingSellerContracts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListPendingSellerContracts401JSONResponse) VisitListPendingSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPendingSellerContracts403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListPendingSellerContracts403JSONResponse) VisitListPendingSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPendingSellerContracts429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListPendingSellerContracts429JSONResponse) VisitListPendingSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPendingSellerContracts500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListPendingSellerContracts500JSONResponse) VisitListPendingSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPendingSellerContracts503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListPendingSellerContracts503JSONResponse) VisitListPendingSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerMetricsRequestObject struct {
+}
+
+type ListSellerMetricsResponseObject interface {
+	VisitListSellerMetricsResponse(w http.ResponseWriter) error
+}
+
+type ListSellerMetrics200JSONResponse []SellerMetrics
+
+func (response ListSellerMetrics200JSONResponse) VisitListSellerMetricsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerMetrics401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerMetrics401JSONResponse) VisitListSellerMetricsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerMetrics403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListSellerMetrics403JSONResponse) VisitListSellerMetricsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerMetrics429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerMetrics429JSONResponse) VisitListSellerMetricsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerMetrics500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerMetrics500JSONResponse) VisitListSellerMetricsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerMetrics503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerMetrics503JSONResponse) VisitListSellerMetricsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerRatingsRequestObject struct {
+	Params ListSellerRatingsParams
+}
+
+type ListSellerRatingsResponseObject interface {
+	VisitListSellerRatingsResponse(w http.ResponseWriter) error
+}
+
+type ListSellerRatings200JSONResponse []SellerRating
+
+func (response ListSellerRatings200JSONResponse) VisitListSellerRatingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerRatings400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSellerRatings400JSONResponse) VisitListSellerRatingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerRatings401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerRatings401JSONResponse) VisitListSellerRatingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerRatings422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ListSellerRatings422JSONResponse) VisitListSellerRatingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerRatings429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerRatings429JSONResponse) VisitListSellerRatingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerRatings500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerRatings500JSONResponse) VisitListSellerRatingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerRatings503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerRatings503JSONResponse) VisitListSellerRatingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpisRequestObject struct {
+	Body *UpdateSellerCustomKpisJSONRequestBody
+}
+
+type UpdateSellerCustomKpisResponseObject interface {
+	VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error
+}
+
+type UpdateSellerCustomKpis200JSONResponse CustomKpiResult
+
+func (t UpdateSellerCustomKpis200JSONResponse) MarshalJSON() ([]byte, error) {
+	return CustomKpiResult(t).MarshalJSON()
+}
+
+func (t *UpdateSellerCustomKpis200JSONResponse) UnmarshalJSON(b []byte) error {
+	return (*CustomKpiResult)(t).UnmarshalJSON(b)
+}
+
+func (response UpdateSellerCustomKpis200JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateSellerCustomKpis400JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateSellerCustomKpis401JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateSellerCustomKpis403JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateSellerCustomKpis404JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateSellerCustomKpis422JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateSellerCustomKpis429JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateSellerCustomKpis500JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateSellerCustomKpis503JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerSettingsRequestObject struct {
+}
+
+type GetSellerSettingsResponseObject interface {
+	VisitGetSellerSettingsResponse(w http.ResponseWriter) error
+}
+
+type GetSellerSettings200JSONResponse SellerSettings
+
+func (response GetSellerSettings200JSONResponse) VisitGetSellerSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerSettings401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetSellerSettings401JSONResponse) VisitGetSellerSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerSettings429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetSellerSettings429JSONResponse) VisitGetSellerSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerSettings500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetSellerSettings500JSONResponse) VisitGetSellerSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerSettings503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetSellerSettings503JSONResponse) VisitGetSellerSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerStatisticsRequestObject struct {
+}
+
+type GetSellerStatisticsResponseObject interface {
+	VisitGetSellerStatisticsResponse(w http.ResponseWriter) error
+}
+
+type GetSellerStatistics200JSONResponse []SellerStatistics
+
+func (response GetSellerStatistics200JSONResponse) VisitGetSellerStatisticsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerStatistics401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetSellerStatistics401JSONResponse) VisitGetSellerStatisticsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerStatistics403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetSellerStatistics403JSONResponse) VisitGetSellerStatisticsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerStatistics429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetSellerStatistics429JSONResponse) VisitGetSellerStatisticsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerStatistics500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetSellerStatistics500JSONResponse) VisitGetSellerStatisticsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerStatistics503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetSellerStatistics503JSONResponse) VisitGetSellerStatisticsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerCommissionsRequestObject struct {
+}
+
+type ListSellerCommissionsResponseObject interface {
+	VisitListSellerCommissionsResponse(w http.ResponseWriter) error
+}
+
+type ListSellerCommissions200JSONResponse SellerCommissionList
+
+func (response ListSellerCommissions200JSONResponse) VisitListSellerCommissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerCommissions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerCommissions401JSONResponse) VisitListSellerCommissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerCommissions403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListSellerCommissions403JSONResponse) VisitListSellerCommissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerCommissions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerCommissions429JSONResponse) VisitListSellerCommissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerCommissions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerCommissions500JSONResponse) VisitListSellerCommissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerCommissions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerCommissions503JSONResponse) VisitListSellerCommissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerPayoutsRequestObject struct {
+}
+
+type ListSellerPayoutsResponseObject interface {
+	VisitListSellerPayoutsResponse(w http.ResponseWriter) error
+}
+
+type ListSellerPayouts200JSONResponse []SellerPayout
+
+func (response ListSellerPayouts200JSONResponse) VisitListSellerPayoutsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerPayouts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerPayouts401JSONResponse) VisitListSellerPayoutsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerPayouts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListSellerPayouts404JSONResponse) VisitListSellerPayoutsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerPayouts429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerPayouts429JSONResponse) VisitListSellerPayoutsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerPayouts500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerPayouts500JSONResponse) VisitListSellerPayoutsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerPayouts503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerPayouts503JSONResponse) VisitListSellerPayoutsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerExternalFilesRequestObject struct {
+	Params ListSellerExternalFilesParams
+}
+
+type ListSellerExternalFilesResponseObject interface {
+	VisitListSellerExternalFilesResponse(w http.ResponseWriter) error
+}
+
+type ListSellerExternalFiles200JSONResponse SellerExternalFilePage
+
+func (response ListSellerExternalFiles200JSONResponse) VisitListSellerExternalFilesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerExternalFiles401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerExternalFiles401JSONResponse) VisitListSellerExternalFilesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerExternalFiles403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListSellerExternalFiles403JSONResponse) VisitListSellerExternalFilesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerExternalFiles429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerExternalFiles429JSONResponse) VisitListSellerExternalFilesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerExternalFiles500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerExternalFiles500JSONResponse) VisitListSellerExternalFilesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerExternalFiles503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerExternalFiles503JSONResponse) VisitListSellerExternalFilesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerProfileFieldValuesRequestObject struct {
+}
+
+type ListSellerProfileFieldValuesResponseObject interface {
+	VisitListSellerProfileFieldValuesResponse(w http.ResponseWriter) error
+}
+
+type ListSellerProfileFieldValues200JSONResponse []ProfileFieldValue
+
+func (response ListSellerProfileFieldValues200JSONResponse) VisitListSellerProfileFieldValuesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerProfileFieldValues401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerProfileFieldValues401JSONResponse) VisitListSellerProfileFieldValuesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerProfileFieldValues429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerProfileFieldValues429JSONResponse) VisitListSellerProfileFieldValuesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerProfileFieldValues500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerProfileFieldValues500JSONResponse) VisitListSellerProfileFieldValuesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerProfileFieldValues503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerProfileFieldValues503JSONResponse) VisitListSellerProfileFieldValuesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFileRequestObject struct {
+	FieldId SellerProfileFieldId `json:"fieldId"`
+	Body    *multipart.Reader
+}
+
+type UploadSellerProfileFileResponseObject interface {
+	VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error
+}
+
+type UploadSellerProfileFile200JSONResponse []ProfileFieldValue
+
+func (response UploadSellerProfileFile200JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFile400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UploadSellerProfileFile400JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFile401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UploadSellerProfileFile401JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFile404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UploadSellerProfileFile404JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFile422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UploadSellerProfileFile422JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFile429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UploadSellerProfileFile429JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFile500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UploadSellerProfileFile500JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFile503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UploadSellerProfileFile503JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerProfileRequestObject struct {
+	Body *UpdateSellerProfileJSONRequestBody
+}
+
+type UpdateSellerProfileResponseObject interface {
+	VisitUpdateSellerProfileResponse(w http.ResponseWriter) error
+}
+
+type UpdateSellerProfile200JSONResponse []ProfileFieldValue
+
+func (response UpdateSellerProfile200JSONResponse) VisitUpdateSellerProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerProfile400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateSellerProfile400JSONResponse) VisitUpdateSellerProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerProfile401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateSellerProfile401JSONResponse) VisitUpdateSellerProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerProfile422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateSellerProfile422JSONResponse) VisitUpdateSellerProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerProfile429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateSellerProfile429JSONResponse) VisitUpdateSellerProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerProfile500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateSellerProfile500JSONResponse) VisitUpdateSellerProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerProfile503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateSellerProfile503JSONResponse) VisitUpdateSellerProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellersRequestObject struct {
+	Params ListSellersParams
+}
+
+type ListSellersResponseObject interface {
+	VisitListSellersResponse(w http.ResponseWriter) error
+}
+
+type ListSellers200JSONResponse SellerPage
+
+func (response ListSellers200JSONResponse) VisitListSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellers400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSellers400JSONResponse) VisitListSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellers401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellers401JSONResponse) VisitListSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellers403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListSellers403JSONResponse) VisitListSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellers429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellers429JSONResponse) VisitListSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellers500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellers500JSONResponse) VisitListSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellers503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellers503JSONResponse) VisitListSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCreditNoteSettingsRequestObject struct {
+}
+
+type GetCreditNoteSettingsResponseObject interface {
+	VisitGetCreditNoteSettingsResponse(w http.ResponseWriter) error
+}
+
+type GetCreditNoteSettings200JSONResponse CreditNoteSettings
+
+func (response GetCreditNoteSettings200JSONResponse) VisitGetCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCreditNoteSettings401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetCreditNoteSettings401JSONResponse) VisitGetCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCreditNoteSettings403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetCreditNoteSettings403JSONResponse) VisitGetCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCreditNoteSettings429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetCreditNoteSettings429JSONResponse) VisitGetCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCreditNoteSettings500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetCreditNoteSettings500JSONResponse) VisitGetCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCreditNoteSettings503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetCreditNoteSettings503JSONResponse) VisitGetCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettingsRequestObject struct {
+	Body *UpdateCreditNoteSettingsJSONRequestBody
+}
+
+type UpdateCreditNoteSettingsResponseObject interface {
+	VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error
+}
+
+type UpdateCreditNoteSettings200JSONResponse CreditNoteSettings
+
+func (response UpdateCreditNoteSettings200JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettings201JSONResponse CreditNoteSettings
+
+func (response UpdateCreditNoteSettings201JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettings400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateCreditNoteSettings400JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettings401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateCreditNoteSettings401JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettings403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateCreditNoteSettings403JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettings429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateCreditNoteSettings429JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettings500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateCreditNoteSettings500JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettings503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateCreditNoteSettings503JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerByIdRequestObject struct {
+	SellerId SellerAccountId `json:"sellerId"`
+}
+
+type GetSellerByIdResponseObject interface {
+	VisitGetSellerByIdResponse(w http.ResponseWriter) error
+}
+
+type GetSellerById200JSONResponse Seller
+
+func (response GetSellerById200JSONResponse) VisitGetSellerByIdResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerById401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetSellerById401JSONResponse) VisitGetSellerByIdResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerById403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetSellerById403JSONResponse) VisitGetSellerByIdResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerById404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetSellerById404JSONResponse) VisitGetSellerByIdResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerById429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetSellerById429JSONResponse) VisitGetSellerByIdResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerById500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetSellerById500JSONResponse) VisitGetSellerByIdResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerById503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetSellerById503JSONResponse) VisitGetSellerByIdResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SwitchSellerRequestObject struct {
+	SellerId SellerAccountId `json:"sellerId"`
+}
+
+type SwitchSellerResponseObject interface {
+	VisitSwitchSellerResponse(w http.ResponseWriter) error
+}
+
+type SwitchSeller200JSONResponse SellerSwitchResult
+
+func (response SwitchSeller200JSONResponse) VisitSwitchSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SwitchSeller401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SwitchSeller401JSONResponse) VisitSwitchSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SwitchSeller403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response SwitchSeller403JSONResponse) VisitSwitchSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SwitchSeller404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response SwitchSeller404JSONResponse) VisitSwitchSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SwitchSeller429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response SwitchSeller429JSONResponse) VisitSwitchSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SwitchSeller500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response SwitchSeller500JSONResponse) VisitSwitchSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SwitchSeller503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response SwitchSeller503JSONResponse) VisitSwitchSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type UpdateProductStockRequestObject struct {
 	Body *UpdateProductStockJSONRequestBody
 }
@@ -22586,6 +25267,9 @@ type StrictServerInterface interface {
 	// GenerateInvoiceNumber Have SellerCenter generate a unique invoice number for an order
 	// (POST /v2/orders/{orderId}/generate-invoice-number)
 	GenerateInvoiceNumber(ctx context.Context, request GenerateInvoiceNumberRequestObject) (GenerateInvoiceNumberResponseObject, error)
+	// ListPaymentMethods List the payment methods known from the settings and past orders
+	// (GET /v2/payment-methods)
+	ListPaymentMethods(ctx context.Context, request ListPaymentMethodsRequestObject) (ListPaymentMethodsResponseObject, error)
 	// ListPrices Get the prices per country of products, grouped by product set
 	// (GET /v2/prices)
 	ListPrices(ctx context.Context, request ListPricesRequestObject) (ListPricesResponseObject, error)
@@ -22724,6 +25408,63 @@ type StrictServerInterface interface {
 	// UpdateSeller Change fields of the current seller
 	// (PATCH /v2/seller)
 	UpdateSeller(ctx context.Context, request UpdateSellerRequestObject) (UpdateSellerResponseObject, error)
+	// ListSellerConfigurationFields List the fields of the seller profile and how each may be edited
+	// (GET /v2/seller-configuration-fields)
+	ListSellerConfigurationFields(ctx context.Context, request ListSellerConfigurationFieldsRequestObject) (ListSellerConfigurationFieldsResponseObject, error)
+	// AcceptSellerContracts Accept pending contracts by id
+	// (POST /v2/seller-contracts/accept)
+	AcceptSellerContracts(ctx context.Context, request AcceptSellerContractsRequestObject) (AcceptSellerContractsResponseObject, error)
+	// ListPendingSellerContracts List the contracts and terms waiting for the seller's acceptance
+	// (GET /v2/seller-contracts/pending)
+	ListPendingSellerContracts(ctx context.Context, request ListPendingSellerContractsRequestObject) (ListPendingSellerContractsResponseObject, error)
+	// ListSellerMetrics List the seller's sales and order metrics per period
+	// (GET /v2/seller-metrics)
+	ListSellerMetrics(ctx context.Context, request ListSellerMetricsRequestObject) (ListSellerMetricsResponseObject, error)
+	// ListSellerRatings List the seller's ratings with their KPI breakdown
+	// (GET /v2/seller-rating)
+	ListSellerRatings(ctx context.Context, request ListSellerRatingsRequestObject) (ListSellerRatingsResponseObject, error)
+	// UpdateSellerCustomKpis Write externally computed KPI values into sellers' ratings
+	// (PUT /v2/seller-rating/custom-kpi)
+	UpdateSellerCustomKpis(ctx context.Context, request UpdateSellerCustomKpisRequestObject) (UpdateSellerCustomKpisResponseObject, error)
+	// GetSellerSettings Get the instance's configuration and the seller's settings as key/value pairs
+	// (GET /v2/seller-settings)
+	GetSellerSettings(ctx context.Context, request GetSellerSettingsRequestObject) (GetSellerSettingsResponseObject, error)
+	// GetSellerStatistics Get the seller's dashboard counts of products, orders and account health
+	// (GET /v2/seller-statistics)
+	GetSellerStatistics(ctx context.Context, request GetSellerStatisticsRequestObject) (GetSellerStatisticsResponseObject, error)
+	// ListSellerCommissions List the commission rates that apply to the seller
+	// (GET /v2/seller/commissions)
+	ListSellerCommissions(ctx context.Context, request ListSellerCommissionsRequestObject) (ListSellerCommissionsResponseObject, error)
+	// ListSellerPayouts List the payout summary of each account statement of the seller
+	// (GET /v2/seller/payout)
+	ListSellerPayouts(ctx context.Context, request ListSellerPayoutsRequestObject) (ListSellerPayoutsResponseObject, error)
+	// ListSellerExternalFiles List the seller's contracts, terms and other stored files with temporary download links
+	// (GET /v2/seller/profile/external-files)
+	ListSellerExternalFiles(ctx context.Context, request ListSellerExternalFilesRequestObject) (ListSellerExternalFilesResponseObject, error)
+	// ListSellerProfileFieldValues List the values of the seller profile's fields
+	// (GET /v2/seller/profile/field-values)
+	ListSellerProfileFieldValues(ctx context.Context, request ListSellerProfileFieldValuesRequestObject) (ListSellerProfileFieldValuesResponseObject, error)
+	// UploadSellerProfileFile Upload the file of a file-type seller profile field
+	// (POST /v2/seller/profile/field/{fieldId}/upload)
+	UploadSellerProfileFile(ctx context.Context, request UploadSellerProfileFileRequestObject) (UploadSellerProfileFileResponseObject, error)
+	// UpdateSellerProfile Set values of the seller profile's fields by field id
+	// (PUT /v2/seller/profile/general)
+	UpdateSellerProfile(ctx context.Context, request UpdateSellerProfileRequestObject) (UpdateSellerProfileResponseObject, error)
+	// ListSellers List the sellers the user may see, filtered
+	// (GET /v2/sellers)
+	ListSellers(ctx context.Context, request ListSellersRequestObject) (ListSellersResponseObject, error)
+	// GetCreditNoteSettings Get how the seller's credit note numbers are generated
+	// (GET /v2/sellers/credit-note-settings)
+	GetCreditNoteSettings(ctx context.Context, request GetCreditNoteSettingsRequestObject) (GetCreditNoteSettingsResponseObject, error)
+	// UpdateCreditNoteSettings Set the prefix and next number of the seller's credit notes
+	// (POST /v2/sellers/credit-note-settings/update)
+	UpdateCreditNoteSettings(ctx context.Context, request UpdateCreditNoteSettingsRequestObject) (UpdateCreditNoteSettingsResponseObject, error)
+	// GetSellerById Get a seller by id
+	// (GET /v2/sellers/{sellerId})
+	GetSellerById(ctx context.Context, request GetSellerByIdRequestObject) (GetSellerByIdResponseObject, error)
+	// SwitchSeller Make another seller the user's active one
+	// (POST /v2/sellers/{sellerId}/switch)
+	SwitchSeller(ctx context.Context, request SwitchSellerRequestObject) (SwitchSellerResponseObject, error)
 	// UpdateProductStock Set the stock of up to 100 products at once
 	// (PUT /v2/stock/product)
 	UpdateProductStock(ctx context.Context, request UpdateProductStockRequestObject) (UpdateProductStockResponseObject, error)
@@ -25094,6 +27835,30 @@ func (sh *strictHandler) GenerateInvoiceNumber(w http.ResponseWriter, r *http.Re
 	}
 }
 
+// ListPaymentMethods operation middleware
+func (sh *strictHandler) ListPaymentMethods(w http.ResponseWriter, r *http.Request) {
+	var request ListPaymentMethodsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPaymentMethods(ctx, request.(ListPaymentMethodsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPaymentMethods")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListPaymentMethodsResponseObject); ok {
+		if err := validResponse.VisitListPaymentMethodsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListPrices operation middleware
 func (sh *strictHandler) ListPrices(w http.ResponseWriter, r *http.Request, params ListPricesParams) {
 	var request ListPricesRequestObject
@@ -26404,6 +29169,509 @@ func (sh *strictHandler) UpdateSeller(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// ListSellerConfigurationFields operation middleware
+func (sh *strictHandler) ListSellerConfigurationFields(w http.ResponseWriter, r *http.Request) {
+	var request ListSellerConfigurationFieldsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerConfigurationFields(ctx, request.(ListSellerConfigurationFieldsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerConfigurationFields")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerConfigurationFieldsResponseObject); ok {
+		if err := validResponse.VisitListSellerConfigurationFieldsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// AcceptSellerContracts operation middleware
+func (sh *strictHandler) AcceptSellerContracts(w http.ResponseWriter, r *http.Request) {
+	var request AcceptSellerContractsRequestObject
+
+	var body AcceptSellerContractsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.AcceptSellerContracts(ctx, request.(AcceptSellerContractsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AcceptSellerContracts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(AcceptSellerContractsResponseObject); ok {
+		if err := validResponse.VisitAcceptSellerContractsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListPendingSellerContracts operation middleware
+func (sh *strictHandler) ListPendingSellerContracts(w http.ResponseWriter, r *http.Request) {
+	var request ListPendingSellerContractsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPendingSellerContracts(ctx, request.(ListPendingSellerContractsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPendingSellerContracts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListPendingSellerContractsResponseObject); ok {
+		if err := validResponse.VisitListPendingSellerContractsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellerMetrics operation middleware
+func (sh *strictHandler) ListSellerMetrics(w http.ResponseWriter, r *http.Request) {
+	var request ListSellerMetricsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerMetrics(ctx, request.(ListSellerMetricsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerMetrics")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerMetricsResponseObject); ok {
+		if err := validResponse.VisitListSellerMetricsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellerRatings operation middleware
+func (sh *strictHandler) ListSellerRatings(w http.ResponseWriter, r *http.Request, params ListSellerRatingsParams) {
+	var request ListSellerRatingsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerRatings(ctx, request.(ListSellerRatingsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerRatings")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerRatingsResponseObject); ok {
+		if err := validResponse.VisitListSellerRatingsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateSellerCustomKpis operation middleware
+func (sh *strictHandler) UpdateSellerCustomKpis(w http.ResponseWriter, r *http.Request) {
+	var request UpdateSellerCustomKpisRequestObject
+
+	var body UpdateSellerCustomKpisJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateSellerCustomKpis(ctx, request.(UpdateSellerCustomKpisRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateSellerCustomKpis")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateSellerCustomKpisResponseObject); ok {
+		if err := validResponse.VisitUpdateSellerCustomKpisResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetSellerSettings operation middleware
+func (sh *strictHandler) GetSellerSettings(w http.ResponseWriter, r *http.Request) {
+	var request GetSellerSettingsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetSellerSettings(ctx, request.(GetSellerSettingsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetSellerSettings")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetSellerSettingsResponseObject); ok {
+		if err := validResponse.VisitGetSellerSettingsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetSellerStatistics operation middleware
+func (sh *strictHandler) GetSellerStatistics(w http.ResponseWriter, r *http.Request) {
+	var request GetSellerStatisticsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetSellerStatistics(ctx, request.(GetSellerStatisticsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetSellerStatistics")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetSellerStatisticsResponseObject); ok {
+		if err := validResponse.VisitGetSellerStatisticsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellerCommissions operation middleware
+func (sh *strictHandler) ListSellerCommissions(w http.ResponseWriter, r *http.Request) {
+	var request ListSellerCommissionsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerCommissions(ctx, request.(ListSellerCommissionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerCommissions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerCommissionsResponseObject); ok {
+		if err := validResponse.VisitListSellerCommissionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellerPayouts operation middleware
+func (sh *strictHandler) ListSellerPayouts(w http.ResponseWriter, r *http.Request) {
+	var request ListSellerPayoutsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerPayouts(ctx, request.(ListSellerPayoutsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerPayouts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerPayoutsResponseObject); ok {
+		if err := validResponse.VisitListSellerPayoutsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellerExternalFiles operation middleware
+func (sh *strictHandler) ListSellerExternalFiles(w http.ResponseWriter, r *http.Request, params ListSellerExternalFilesParams) {
+	var request ListSellerExternalFilesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerExternalFiles(ctx, request.(ListSellerExternalFilesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerExternalFiles")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerExternalFilesResponseObject); ok {
+		if err := validResponse.VisitListSellerExternalFilesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellerProfileFieldValues operation middleware
+func (sh *strictHandler) ListSellerProfileFieldValues(w http.ResponseWriter, r *http.Request) {
+	var request ListSellerProfileFieldValuesRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerProfileFieldValues(ctx, request.(ListSellerProfileFieldValuesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerProfileFieldValues")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerProfileFieldValuesResponseObject); ok {
+		if err := validResponse.VisitListSellerProfileFieldValuesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UploadSellerProfileFile operation middleware
+func (sh *strictHandler) UploadSellerProfileFile(w http.ResponseWriter, r *http.Request, fieldId SellerProfileFieldId) {
+	var request UploadSellerProfileFileRequestObject
+
+	request.FieldId = fieldId
+
+	if reader, err := r.MultipartReader(); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode multipart body: %w", err))
+		return
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UploadSellerProfileFile(ctx, request.(UploadSellerProfileFileRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UploadSellerProfileFile")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UploadSellerProfileFileResponseObject); ok {
+		if err := validResponse.VisitUploadSellerProfileFileResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateSellerProfile operation middleware
+func (sh *strictHandler) UpdateSellerProfile(w http.ResponseWriter, r *http.Request) {
+	var request UpdateSellerProfileRequestObject
+
+	var body UpdateSellerProfileJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateSellerProfile(ctx, request.(UpdateSellerProfileRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateSellerProfile")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateSellerProfileResponseObject); ok {
+		if err := validResponse.VisitUpdateSellerProfileResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellers operation middleware
+func (sh *strictHandler) ListSellers(w http.ResponseWriter, r *http.Request, params ListSellersParams) {
+	var request ListSellersRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellers(ctx, request.(ListSellersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellers")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellersResponseObject); ok {
+		if err := validResponse.VisitListSellersResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetCreditNoteSettings operation middleware
+func (sh *strictHandler) GetCreditNoteSettings(w http.ResponseWriter, r *http.Request) {
+	var request GetCreditNoteSettingsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetCreditNoteSettings(ctx, request.(GetCreditNoteSettingsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetCreditNoteSettings")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetCreditNoteSettingsResponseObject); ok {
+		if err := validResponse.VisitGetCreditNoteSettingsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateCreditNoteSettings operation middleware
+func (sh *strictHandler) UpdateCreditNoteSettings(w http.ResponseWriter, r *http.Request) {
+	var request UpdateCreditNoteSettingsRequestObject
+
+	var body UpdateCreditNoteSettingsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateCreditNoteSettings(ctx, request.(UpdateCreditNoteSettingsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateCreditNoteSettings")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateCreditNoteSettingsResponseObject); ok {
+		if err := validResponse.VisitUpdateCreditNoteSettingsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetSellerById operation middleware
+func (sh *strictHandler) GetSellerById(w http.ResponseWriter, r *http.Request, sellerId SellerAccountId) {
+	var request GetSellerByIdRequestObject
+
+	request.SellerId = sellerId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetSellerById(ctx, request.(GetSellerByIdRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetSellerById")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetSellerByIdResponseObject); ok {
+		if err := validResponse.VisitGetSellerByIdResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SwitchSeller operation middleware
+func (sh *strictHandler) SwitchSeller(w http.ResponseWriter, r *http.Request, sellerId SellerAccountId) {
+	var request SwitchSellerRequestObject
+
+	request.SellerId = sellerId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SwitchSeller(ctx, request.(SwitchSellerRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SwitchSeller")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SwitchSellerResponseObject); ok {
+		if err := validResponse.VisitSwitchSellerResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // UpdateProductStock operation middleware
 func (sh *strictHandler) UpdateProductStock(w http.ResponseWriter, r *http.Request) {
 	var request UpdateProductStockRequestObject
@@ -26656,627 +29924,709 @@ func (sh *strictHandler) UpdateWarehouse(w http.ResponseWriter, r *http.Request,
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L19c9s2ty/6VTA6eybpvbLjlyRN47l/OLbT+jRxvC277bObHA9EQhK2KUAlQNt6Ovnud7AWAIIkSFG2",
-	"krb75PnjaSyCIF4WFtbrb/05SOR8IQUTWg1e/zmYMZqyHP55wXS+PJxolpu/UqaSnC80l2LwejBiiRSp",
-	"IlqSO8r1kMicUEF+urw8JynVbEjGbCJzRnS+5GJK6JRysT0YDlQyY3NqOtTLBRu8HiidczEdfP78eThY",
-	"0JzOmbbfP9Q65+NCsxHTp2lzDGfFnOU8IdS1I4ppwlPzGW4aLKieDYYDQefmQ7Ta3XCQsz8KnrN08Frn",
-	"BYsMjQvNpiwfmKG9yalIu0YxNg3avz6276/52SMqEpZR860LRpUUqjkCbIONSA6tiPmqMkNh94tMpsx9",
-	"DEb2R8HyZTm0pPGN3z9VdoprNleRLRu6H2ie06X5W+llZn6YyHw+gOFrNpX5smvhEtumfe2Sspd1l69Q",
-	"Ws4tPdVWzT4iE54rbeg3o0qvt3Cu942t1zHV7EREFusd1UxpkuQMt1nzOTsglCwyygWcOPLU/L/5fdv0",
-	"8h2ZMyoU0TNGmEiJnBA9o5qkdOlXuTad1H48nMp/5GwyeD34X89KLvEMn6pn5jMfcvP/l3zOYL3NHyNN",
-	"c92cwQnNM/7wOSjTa99Z4BAeMw+W8VvTbWMaP8k7kkngaJLARpM7ljOiZnyxYCkwwplro2dsSWb0lgGT",
-	"ZGnrmN3n+g55ZL7GxfSYZYaQPg8HbxlLrwoeIZ2rq9NjXDhGJswM0f3LtDdPqCA0SdhCs5Tw+ULmuuUg",
-	"FuYDXUdwTu/fMTHVs8Hr/ZfDwZyL8M8F1Zrlptv/8/vO1g90a/Lpz1eft/y/n/f49+7e5/8YDBuXx3Dw",
-	"lmcsvgCnqZ8+zxjhovz3nAo6ZflDpxsZRZFNeDZnQl8uFyzCduYsT2ZUaCAYRSa5nCN9syxj+RNF7mjO",
-	"ZrJQbEhumdBFzspGc5rfML3IaMKe9GVSk8qI2jhVF7FV59SHjZ3O6ZR18Xzut4SbpkOcYsaVPs9lWiTa",
-	"3NHmiWrZGm6/sOZ9cCqSrEjZqTD0rhQfm2HXB3mYKQljIUzonDMVbBCZ0yURUpNCsQMyXpKUTWiRaSJF",
-	"tiSFouOMESmYIjRn0En7qeeRwUTGP5YyY1SYdb3fmsot8/OWuuGLLQkjptnWQppJ5oPXE5opVs7zF1kk",
-	"M5YfM015FiHGtzzLzHm4xXYkxYZmb5C1AbMFBkZdoxWzqX0ynI9dKjvK4ePmdyt5wi783tdn9sFsh8yN",
-	"KIuTEIyl5Kkhke8Mi04l7CL+Cr1+Z9ggx37b51j97IZ26x2f88iNeU6njCj+79bhZPBeJz/mgs+L+eD1",
-	"7jB2HD5MJorp6DEds9yQgT8BkphJtI1EYke9hrITH4rZqy6WAZtpGMdTs3HmROIvAsb6XQufkLbbNfmE",
-	"HY1qISw9Y8p+Xw0NFxCer/XkynZcqyRHP6bVPBeHrNm8xyJqNm+XtmXQ0YOWDV5Vb3kW1RzrC4icZq1l",
-	"ww9seOmQ5nvsuKW4tYZsO9+YngAjHskiT2IyBjwlCh8PiSqSGaGKUKJmcgEazjpjt5/Z3NgLncWYTsiy",
-	"vcQjoXEr28GuNsSGz2lys0JuWWCT9sOz8H2seXTMx2MX2a8zps3VTLNsSJScGyIkQgrmBChYsSfKXthG",
-	"6lhAV21rhk97axpmXFxMR5pqZge6NKLge6ZnMsYg7XMyhwZr6dOLStcbI7jznCfsSBZCxxS6yzu5lTGj",
-	"mJAE25BEpn55F+blIQkWnAulqTASOGHCyHupfdHck0/dYXv/L7NRox/bLib7rTXVi/Pc0ExqdqNQ7cQS",
-	"0kUqk8KsqtVTF9hDK3VUPrCpg4UyfT+FYIGNyVOz5Eb6Met4S3MORoPvhiC3gYCqiGJtmurCf3Ldc+he",
-	"7HOB2a88UAbwY9zgVVaqT9Zg2XahKaaVXXLF0HjZ95haU+YXGXVpMOwcOOrwijnjIV/D2Ok/8EXGnzOq",
-	"WasZr5wBWMFYSqQw9O2M5TOuSEqXdTtY22lNKl97hL0rNoEWO17bFOhEA+eJz+CAzAulyZi5qVaGvnp+",
-	"j7bolTP8MZfFovNwlyTGledHU/Na20Dh4WAV7/aWjbUY4Uom9yB/Rjga9YbqZBa5GqujAC0wk/KGUH1A",
-	"qCZzqTTZ3dlZj9/hJ/sfvjm9P8Wnuzs765zFtXg4TPDLTmStkbebNjp25cHjbyedro3hwm3MWpMTIy2T",
-	"m66zd8f1jCjTqt0Sg51sVkIZMf0zW97JPLbs7B7NDmYEQ1SlRj9fDZ1hcPTzlWGDC5ob6df8BS4LnAwc",
-	"l4xRpck+SWY0p4k2KiQxm3nLRAomKRTUCM2UNPK+vFOkWJjtnfBbRm5pVjBlZMsbHOPvnw6QRSUZN+8p",
-	"JlJlJNW2RbPvDWpmGW+iH3ZyLbM9v3I9u6TTzrsZzG0JzfNlOWkjy2k6bdXjwq43vqWgDh/znCU41oYv",
-	"W+aapO556xirvfTWn/wwzGfK96trew5UM7opVjEscHHD8cDLyVNbu7pne+59O10wxfJblq48oLlt2H1S",
-	"XavN7+sIl7JzySqM0l3pCl90F613vfjGSc5YKyGopm7UkwCiW39Jp6uFEbvj4X2l6RT1DiMx5KCA0Dkj",
-	"TxVjoSPFHKnvet4LpssNat1uhleLtJ9MXEDDR8rEReVrG5EYywmslImrU1hTJq4MffX8NigT/8IVH/OM",
-	"62V/wfjWv2NuOt1665TtHnBmyoEFFij79CZmArEPDUtcV5y7KTZG/KO2uyY0cq5iR2htXsGM1ryO0HAc",
-	"MKIRfO2MzmOGZHyINjzylKZzLkgihWb3ui9PUWX/m1vdGV8YSek8l7c8jUf30Dzn4C9SRkIzUpUi+IW+",
-	"ZKHqX9n4+C+XC9Z53mx8ib/u3ZCI+UIrSQS9rxVQUnr4zRhRWlklLR0QqhImUi6mgTe8dWi2096jaohM",
-	"ceHTKc+aTs2Ol9EE3iF1Cbflwwhho9din8vQ8gfYdyrQXecuFqrrd2MkjGrt0K+NXZr9rsrVEwxuzs75",
-	"9Q4L2+C1+auL0Olnx2lG9rSYc+6Cfte05vghxZwC7tlavhg/mM2R/m9HeHV0+y0SCncOTTToulQQvHcM",
-	"UYSROH4RMWK5HPlvW+47fff4CD55ITO2hiby2WyRWkhhF/0NTS/YHwVTMD+4JQX8ky4WGU/Ae/HsvxUK",
-	"Bf3G9QvNeAovnudynLE5Rkk3zUE5fpjcUUXmNDMLzkArmFCesZTc+o62ISp3RsWUpaduJzcy2ND33zZO",
-	"w5udFw2vtplUcIh1oUiCw4IhvpX5mKcpExsb34ol1PKGiSeKFIrlJKPJDdLaguVzrpQRzybSMiRDoTBI",
-	"G4WEzv0R09pcKhsbcLz3tpXFxjY2wQjqGm84M0yz1BdsUihU6jczOtNpx5qO0FXtAzxIQoWQoO3YfT6A",
-	"BR7LdGkFTEYTcx2k5G62RD02/Mh35VyuxCKXCVMQbbfRGZ3kucxV63zsTGSRpcROxo7ETAfGz0wPdkJc",
-	"o1seRn4m9VtZiPRrETQT2qhmqWQKxsruubKyQybFFMzGVEjgu46jgj6Q37Ic1uFrjfTw/NQyKhjBpZTv",
-	"qVhaZqq+xijeozBFBdnfccxUmbNvdDMp0vLs25UiZ1K7QOKa+XZIxoVGSXOMJruM38IkMX7DiDNW9IEE",
-	"my3IsDG3WT31Zsvn3sSmZVs/C7J0YGZXghZ6JnP+b/bVaA0DWJGHEq4IsEwxHRJ2vzAyjCG7QtwIeYcX",
-	"0JWgt5RnGz2+YZ8dhMYVSeUdcvM5NTe6oCKBIAN5y/JM0hSjIza1G1+CVa0hDhTCjEtLmQJdjnNGbxSh",
-	"ZFwoLsym5UXGtkGItL1D6lWa5kxFhMlDspBK04xQbHGAMUkTzrJUQXD0mJE5VTYASRSZ3WWUNBe5XLBc",
-	"cxSZaNtXrkqvh21DMjNakPl6y58J18tow6SMBWo8Y3PKs+gTyBM6Axnzz8bEqq3XMGdn9At0uphJwdYT",
-	"1s22HoFOEGmcs6m1ZjUe3VF0ljU9CvYXOf5vluh1Rn9o5H2MQEJJNUaGVmY0ZCJzc34FOJnwuq0TmqzG",
-	"xjZdmZg115yHGbWcc/1vlkvcFdBrXPTVysafQz3u98o4PtVXKDbzQKOoiSPQiFUXwEfStsxe9U75aG5B",
-	"g2TapqbiM1OKTwVLL+k0tpuaTs0EqAhExuZE0oId6lVDP7OHqFTZhwPesu3CHrxVxGsm4LJHj9mECx63",
-	"7v46oxo0Vp+ROpOGLxqhdibvkKllGeFGeNgmvk9QjCB002i+YTrr6/LP0gtEFJ2jNg8yyJ1EwzzkaZi/",
-	"eBqhAtqcQGtMpH1AqBnQlguLLAdWipAVD3bGjdgEmTD/RTOZ0zAw8vLXIRn9OCTnPw3J6fGQvP/XkPz0",
-	"83cHBEVQF1VppwE/KiMxESpsRCZXPk0NjRh0vgADw/t/Ra6aBzPPyEKBVbSxSu9p7rTE3Ohe5U4d+LQg",
-	"I2bQLLPzgWGLYm4OjMuGMfvEE3bt3Yrw52A4UAuWcJpd+79pBq3QeGX+YALYyOZnHp/vT/KOUAxDICAK",
-	"C/3a/kkV4WpIsGvzF8TL4l88HZJ5kWl+XT6mmF8lJ2UjtU3UUmk2Dyneh9NCzOF3cEa4mMh8TnEScLSm",
-	"0sriPCdGtgucvlYywahRHpzMyl7AJAbDAQ5mMByE4zWrDQMLGFt5/1WWaINXuKXuX2Bkm+x4wljqBI76",
-	"qc+KufB85Wj0C6zub+9Gv9m0UORk7B7+XT2DRzKT+Vs659lyEFmmCdhzTuYLvYxHNCEduey6MSM7RiRn",
-	"5oXtQSxXDELu4hO5OsVovTL1weXzmj6PUAKvDx/F8g2eJrx0/Ce+f/XyRWvv7k5ap3uxKPR7K7G1m1OD",
-	"tEWWcoxggrUeIqNWzAhNeD7cv2WOSAo2q1EKn7MdHhrT3WA4SLlaZHQJ1lhw9UIWo3l4LcU1RnBulEvB",
-	"xOMcyhCSYQ7kjqdTpsMFuDolaibvKsc+mbHkZizvzSyoZsAq7L+Nlm7+mcuFURcdS1AsQ2EW7WzuDc3u",
-	"Nc0Ztf/En2PcgquTFG6UN0v0rb7JZDzvozwTXBFsRKRRVMPQ0JzRZMZSnOdMLuInhasfMzmmmRc3IhKY",
-	"UUVRmmRwTuwXhuRuRrX5CYxZFdFku/2wuI+vs6vqPRUp1bKil1VmcaVYeiqOpDCi5JwJ/Vbm8yKjqu2F",
-	"X5Ac38r8p+U4rwiBQbuMjlnWXJJjpGsCjw/MYTBnCG2XYCoAx1STCRb5JplIkFDfgISQYmq0fIgUNETA",
-	"7jWSTGVQe/ub5DoiynBPTSNzG2NsZKFYSsaeiLbgRpnYzaquWGKujetJ672BI4kZIuysbYNAlAjFMBAb",
-	"hgHdmvvLA47MKYAooN1C0Dw3IvoMNY9+apLr9wMO63PrUpd6tg3LivKvd2xKkyXJ2C3LMNk/J08VN2s1",
-	"JIkUEz5F5mxYR8LMqn93AKw7Zxk3n62ubtgwCprQR805pzEN/INgZEGnkBVlZLnDimBVVT34erpnRNOK",
-	"GSzolAvq5K7uFDbfsq614oAqnX3qWpUPi7awHubPIXJthNWok2RkbWJBAKXgXAj+R8FA8+OiyoMrW/1y",
-	"P5LhbXjgsUu6byrdMy40+s3BtM1Rl4GgfjjBOPjNsvk4/3C8FtkHxD97OQXHUpdHJzxjNVbyJqMQEL4O",
-	"leNKv0c+EFujZMazNOAfbkPtXmMEgwvDLResusfQyZq85IJNkMpzay1e990apduOhnYwPajc9NJcEU/T",
-	"FjemnbL9o9OaILwTo1TstdZ0bycOFhBOLPxM0E3nBEcseiAM+aUg+prJBdcIePb8tQF2NxtmX9tozIha",
-	"baRqGqci0h8aVcwslD2hKerOKHyCTMIVodkdXYIrvcb+X7x8vhdbai/wBGeH0UJHL2B3YMu249a2NoRn",
-	"nenHTidkLsb2ByHWXNIlSagwiiKCrKCjI7IlzgIV03fnc7ql2ILmEHkUpv8iL7SYbooA0oaRsWSpU34c",
-	"XFwNf/6vj4MqG4IfY6vzCOLwve/u7r548SLO6Q8TzW9Zmyx8uFjk0kb1x55fMDPSRMd0EVRVFKKlNHCI",
-	"CIWuaWa0h0KxcuXi6kiTog5TnlIVWzOVJ6ctxwO+8AQOhXXEQkoOmmqqW3J4fPpi//nuJuXy0gfglEmK",
-	"y2/0U//PlGXMrOinzRyWISJSVdZul05+mLDnL7e+/z7d23pOx3tbr8bP6dar5HvGaPJqPE5+2NzEW49r",
-	"l24JWdxbdeNeac12Ijy1582mPk2kUTrbJKbySOztDztM+4EwXICSm19rDIzt0jV6CarViZcqQMNPsmLJ",
-	"2oTK8q6trszKJdnf2+23JBhb209mgjH30wXe+Gzyx+gBeA38xZJ/EBoY5UK5zBihlaBFLmygsWVLPh6R",
-	"YJBAaIGC0MbB0CpqUT7hMuKj0qkTSagiitE8mR35fHiQlSHSLoX00GKhSM50kYvoqaINsFVPJq++f/H9",
-	"/vPorQPCZM5ENF3/tIz2w3hx4prH/PgdibIIYQcIdNaksyqE1CGKmgFMWM4wgicpTUctlrIva7JtHsA3",
-	"Ut6oTd5LKOaf1lnkq43OA8KW14suoHpmaWSNff8jOeYQONOBi+OlQUtpfu/NHMgfBYUEpUQKncssvuuK",
-	"5ZxmGGcZpl1HWvpbvzucGIdgQVSCa7uxTreryNlDzIJxPpxgbC6foxwM29euGxXnZ6E5TQQuTbQT0IDj",
-	"tFxFbVrfqw6tb6V5z3m0e9NO10IcOW28zk1DJlVZ5lWcsjmaGVVHlte1CNxph1PvEazlizCSfx7n6NAb",
-	"3Ma2qQ4HxEyXFELzjKilSOKRbBvQHDbPQ9bhB4jQuUqqmJaQPFZ6UOAi9FEo5l5Fl1GZltEpnOKl2jsW",
-	"5297pW2WxIZOXAMMUtxRo097/l/VaPd/eP7q+5cvn/9PJMxWayxEGtcssWqtO6m/8tF6a8biTCsg94EW",
-	"FpWYbeOzhiz4E6MZpIP1UMbc8M6i/v/DkALBSuOIUOeM9bnRuhZeMes1SNmEC2spCz5YC7HpoUX8zxK7",
-	"I2g96B5wa2SPP+YUGBVSVoNRvhRvqyUqQopKVWo2aqOH3tRygaHyWqL52SHLPOTubtUMH/PlDgGgaSjb",
-	"ebmTsMnu3tbOKzbZek7Zy63x7gu29f0P+z+8mrA0+f775+sevjkTSUZ1kUcPYcz9HViPzTnZtnYd88+5",
-	"TFmG/wSv+MfBAcY/kTtzLVSUmxlVAAJavRVW9TjoMC+stuxUofYeY9nxJo2/3LiD43C271bXLsZ3yhzR",
-	"6iFlAlxEHVpC0oo3avbRehrg+JvOMEyYi4A1oFBlW1b3+fhkk7yrFsEYhNVyQc5t8GmrXyhiEisyVnpJ",
-	"5lxcWwzVOb33/+TiGkJYg0eVv7m4TrmC2V8vMIQB6gSYhtEHsDPX1i97PabJzTSXhUivgfLdc/N68Kzs",
-	"wG8uNsmKPIf0mGuVyLx2zPyUYuuibWCHs/C5htB51MBXJue6oJDAZp3QjEbP7a0LDG1uADirhpAtze61",
-	"ISSBLMT6C63/sDqp3Z31mF+Y7tqqQHgTvw2QFqk7QeWJU+hwFX1s/XGRqnm/n2Qs0bkUPIl6lcKvr820",
-	"QmYRUwtmcvFQvaC2I/s/vPhhf81daQEGfscnLFkmdbZ1QLiYsZxrll47t5UFV/BBDdzwJXxUsVxH3F3N",
-	"zlb4wNywL3PGVomySEyA+luMQY4lDS85hKvqO4kRVAozjA/PT4mAhE5nfsbU1yVJ2ULPhta7D1YfEEq4",
-	"QtVWzeiCbdpS3kIZoc2JQ8gB3PyQPkAyRie9Y9Iaaxoh0m927r+VtapFg44e9NKF0YKiifKFb4XgfChH",
-	"sFzh+beSaURqgVJwrMWqmbIJqwcZBI8xhzv+rC0DaxFCgzcf/1HQnArNBWtN3EsYv21/qou85d0+qwt5",
-	"UNHIkfr6hstKxgEiWncG7Bdb76+5cGucKJtmMTJCVTzByHA0c2EEy6mYfqKITZwmPKJ+qHh/56V4B7rl",
-	"zvbOruH9uzs7B5DDdle3XehZzpQRxuueIwgRzpmZr4PhNMPATKTB60EqC0x8sEuDIhYIBGZs1zlbyHxl",
-	"qEe4PBcFwtGolitd3pR6IXwD0r0TmiVFRm2KXD+GUn6yLdv0PEiocvugJX4WwtAgMsgm7ih6i19fbWRa",
-	"5Mwsvsc4qlkJpkLmDiekan+aSBsj4kwGEa9YVwpv1SLYD4qwjHBuGv1iZ7eiVfUYU9wAHm26qEGJP/yK",
-	"UzOZ6+PqWGMx6QdBQK7DtTKvXgeNofQhn84yPp3VA5V7TMrXeGhxTSIbKEsuGHlQFppYAROqrsUBlVOW",
-	"ZDSHkAiClI8YHTNDQpiKOCR3M57MjLR7N6Pa5TeSGctZf9ErOEu/uNmszJwOKOnTqgNaZC1sU+OtDydz",
-	"QnOWYsVdpQmFY8rF1CI9NFQsNSoAvmNSZHFf5Zzenxu6iaFtwu+lHSOhgkytptCDN86ZUaVa8qh9p3NG",
-	"VZEzNXQqU1CBJaNiWtBphMYA06Bz1IyaK67nUC3d/RJXu2HAgL6FY01LAwgYNLnOGMkgkWc7rpEmcj5n",
-	"IqW6DWjBLAWULgitC54nndxzpY2E7cT/d0YDGgwHwdl+I7PUXom1B0WWMXg7+PFXmafmp0sz9qMZzc0f",
-	"b2ieGJ0ipsyZAZ5XCjivc9UFb66+pxpfqserom0CpbKQ/F+TOUfsl8o6DUlzNcBaUV+PA3jfPJnTe+gn",
-	"vr7QpFy5AxKERcBrtY07wJJO5old4pWRFdFCCeZBn3PHRa+WqzaiZHLt5u9AUJCIaarIGOeIWklEnjOM",
-	"p9GjXZjSsKWMnk8BetRcJIqoIr+1zKcPMkdkamBsRZtndEYcXWlmr6xl1jAlxVOHuc2TmHm8C3Bm4b7W",
-	"R5akGTsR6THFONt1YTDM6+ftn2tRnO3n1xEqaIYomw8eaC9XNEzF+aFj+3lMNR1TxdqsYh8EI6ltY25P",
-	"gUCzT5RFl4mcwY4Y+1uWq4YN/cX299v7PY14NahR8zmx/DAZvP493C2zpE3uW2uxZfOXa80+DRs0PQH8",
-	"YTKWhUjh6rb4DL4XIvOhtUNBiglJ6XKIbdoLdx9AuJqrluefhURkRwq/X+JoSwJDuAGzBGiDGUy5nhXj",
-	"7UTOn4VJjVtTWfn7mc/ddtXI3VLW5z2XcxujS8USTX3eWniXc0j7aZtDj6X+yhNlhvtceBCjunCyNNcg",
-	"5sFzRAMsKxNXCXzOlLKewIiQ4vp34sfV6OTi+vjk7enZyfFgOPjpw7vT48N/Xb//AB6q48PTd/+6/nBx",
-	"fHJx/e70/enlYDg4Pzk7Pj37seXXyw/Xo59Oz89PjisNotIGDOY0ZULzCY8haL/hmkwyOnX6Cr5Bnu4O",
-	"yd6QPB+SV0Oy+/K74LZoAEK1FOb1ThaMgzByn83EH3qvPj7HblTsG1EOYGEq4tnBv84kmctbG3FhCfM1",
-	"SXO5UDO+GIZwB1hdnOsDsuDJTWEfBnk7JJFZxiBeXZOnSS6V2kol1HqE0yvSay2vg2LkQedjQM82L2oZ",
-	"yQfyL9X7rcDf2FEbCoQRQhR87avRnT+2at0JwJC02iyOfd1DLcmUCZYbPmW2x6JPS4tMegBsj7iKvMS1",
-	"sFi2ERgq23N8l8ylInMylzk6W7Ls2pdgHDqc1qEFUTl1fypb0P8dHRtx1P15TvPE/J0gnP17KviEGW01",
-	"jFkewh6jFguQFvafOUu5PpM2633u302qeW/bLXgtwOKCqt2DRToJNhD/mul51tylqH4vg5rKaxjHw71Y",
-	"69Waml3ZtZiifYLFPI/ChMGWKIeanWr0gezvvny5tUtotpjRrT1MISx1wPf/qrj2fkfEqtGPZhy+0wXV",
-	"muWmw//z++HWf336c+/zf7R7mFtmyVsR2PC4HLZEOfzMESieCkuZ5L/lODyvri4muLF9DY6BKyABstgl",
-	"my8ylE/wVxS8gp+dNc3W7gLMaPffSzlCfoBI0nAxNl89skg0wZO3jKUAWHuBRlb85Uc48ln1AZaCcsfx",
-	"UJ0DEbtj1XiAI8EzWm88gGIEU5Z+KJHv3E92rMp1cQHm9EEjxtE0uFItiT+4YW+Dg1gr3Y9BRVRX9q2C",
-	"b6NuzVHM1H3HB8zIo7lnVC1FMsulkIWqEcUGsp5TeScySdN3XNyoGPfGxyQzz0nOMgrOaXvhGCltJg0z",
-	"M6rYguV2KdaLT0N0WrXewHEljkoY15q51DBwJ3KUW9JEAmpzlKlj6zCPoxuZbTcCx6LIAUPbbgxY+1ry",
-	"bWUsK/PkXuc0xFIrudXdzGjpHpI5KnzBpctSpM7I/l24FnZj1EFpjrX4YSRnmC3MFaK0weW8SCcIl6jn",
-	"2Xq7icJJm3GkmbD7nwUroCzZOSL04sX1lguuZvA7gmDDOQH2urksXuXG2dxgwJ+/m0msbMFSiLZfSKX4",
-	"OFt6wG5o5ezwEKvgg++bU1/DvVyyhH6ZniclFNxjAgIDTvQXhwTiSP63HMd0xj+AYjp5IfMzaSPENXbj",
-	"LeVZkbM2ve7QqTSonaMveehqPqQB5B26cyOSbJfj51AIWYjE5k7mbC5vabYWL4vHCJbGfTt6xI6WE18H",
-	"gmaZIprexK36stAfJj74ocnv6hF43sfuPebOv32NDt3gF/ine+G6FfYxulmMxUErfLihBVE0hIOhcBrc",
-	"WdOcqRZT02qKN1899MFo/9ibGDfmgiXgdGjeJvLO1hUtL6US+uj5sCU4As6OWfKSv7SBrdgzDZWIoPTE",
-	"lNm3voPgXC6meKNDeQcoUkFzAW4F+IIN3HUe+ZyhoUWwbTJaGN7ssYIyecfyrYQqRj4OePpx4JxEZiWx",
-	"hCvXjQluEDeyPRIHC1l074JvRpQkE5rXMhf248aUprjwsHvdf+n5zqsfYp9SssiTDh/phJmdgBJgcL2W",
-	"Ug8UaPjt3cjwy6vTKOfpZ5Y2R9IWKxwOtNQ0617RnCVyKrhFuUL/5qKokkDbdL+8+OEWrYostPe8n0Er",
-	"YE8tYNm4I6lkapscUU0zOfVgs3kBxuhQ82ND9ydWGvN/Xpj7iQ0JKKhwQENdExuX8aBzuiQ0TckNt0AV",
-	"NTUXv1Vqnfh++Td+bTAcOH14xER6KX2prcFwgDrf21zOw19d/04P5NM8VJi9WxDVX/MCFte7zKlQeCVY",
-	"JB+jTarbkTUUvWX2hyO4vDKQcPyPOBZnXaz9/BMVaRZ2gT9fShyS//k9zW8O1TnlKf59zMZcXy3M3WA/",
-	"DQYn/4stNanRCHDBaLqsqvhQCxx1awhA+JktcYXmElHZlPrPxC+EH40qfyrGiqfL0U1Ra3WE0Y4TxhGL",
-	"5AigE4ucWjzntxyKfgS9w4Bw19/K/I7maaDnH6nbU3HLhPYR1i2TxPktQIrAkbynPDO0MbDexWBQnqbq",
-	"fdh9gl5wSJcznqfnNNfLisUEe3ADHTkAcUtjtfULAveLhf81oKuygFfkoTf/NB/hRCsvBjVo3heZ5ouM",
-	"OZNIbafOc2lUWjPW8IwhBZxkfMrHkXebh+KC2VDEczSL/8r4dFYONwjYvGCLjBkdz/xR3X9bKNL/aLgX",
-	"kg4WQTiXWexXBT/jfMLXywrMtUlfUM3F9AhSe39ecPwRIkvKKeI/Tu4RWNUSP88YmIxgpWok6d/0POTc",
-	"y5OxdRgFFuQqTVQWC27u6jK9k1OuNE9UfaYBq613YzhKvTP7lmePtdd9MHyQcVEdSMBcvPAee3DhYl3j",
-	"jz00WtvbXkloZAVbO54dVsxAgNQSDyM2QsmcimWjUqS5E5UFu8f0hDaHdHcA8cQZM7okPptrHYshBgNJ",
-	"3NRu5Jq+YdVmDXx1tbh/0igPubzDiB0QCUpJv6Zhm05qlWqCgcHj9x1eTFA3z9rABrjX3GuQ8lenx26b",
-	"YHi5vIvLiGj4vin66vh2bX5FdSKmQTpNg45loSMr5Z2QSvMsKyX05tp94bl3OY8fsi79bFCm5aMtUKC9",
-	"/8W2JzOGC3p3aqT/uHQOioHb9kCLAd0SY1/nzDB0ZB4JXXBNM1AtGkqmA7qurpoZw1UboIO5f9rN0kMy",
-	"poq9fL7FRCJTlm6Tn9lCu2it10GtvCeKWFXChSMsaJqCMiYJ8nqSskSC1k0VGS81c2UXDVuIEt97PmfN",
-	"BErz6WfoB+lJdBc+Ur8RKsNY6mODytxG4DgqtAmAMYsbBSYOR/EAyw5+ZC1yLjluawZYZCNxjubIV7MR",
-	"H5Y+/yCd2a3i2rN1PLQXHFT5yRj4Vs7cMYP8R9zNQhwQ5x8YkhNvCjqylzAcugkXaCZd28/guonLETxr",
-	"jWMrO3bECZeDC3pI4Xg26dBeFKOmZ+Tq5AoCemxcjvnXxYejk9EI/3h7enY6+glanFxcfLgw//3t/PQC",
-	"fjk6PDs6eXdy3NdsCth+7eEUc5YnMyq0jWjxCR/NqtpDw110kbOyUSUuJdwT1+tgOLAvRRf9R7eClVq8",
-	"UW9prQDvnKaMjJfE6qMQs9XcAeH7a65UeIHYdrFLw6LGYDVFjka/8+AjscSakScSeyU8USRlCyZSJhLe",
-	"lkURAFFD0V4IAcQBexPp/x59OAN2f9C8bVzqBdeKZZNtcqqVc2CXlTXgCrClQit32Q1bRPIVXfRmM1Yj",
-	"ZzTtYRQL40MN68n56ojV+msPT4iLHQgsVQJ2pXOpWgrNuSc2wn0mFyTxxjM6ZV07yHVl68JMGGHjiZQk",
-	"Y6lneAlH0xilYDYytbOkcjiLMxfGvMY7l+xeQ9hqb/M2Lp8LT+kISy+zmMq1A0laWbTrhAosRQAQok3a",
-	"A6CVVmH6S9UFg+3tfzVWlgONlT2KlLRjsUGA+8O+jpHnn1tLolzlWdtV3ETBDDKYNweAxuOZNwqVli8I",
-	"oR3ZpegdM7dqT+3It6Zz29pcdmU3S4Mbh4YMmN1qmqryx9WLuiKno3VNa9kenakdG1vfpMhzJpLNdrr4",
-	"4okfKzdhBNXTohfaZZ0VB9lDiVxEFj5+WmuCk2kUk5qAfN5xcdN+zhCkxYj3VxfvVh2t3iERHjXyC3KT",
-	"2K3bzk7cucN8V1rFB2pOoHk9r9G1kQyjyjsaUA9tddeO2Bt0DR7YBHBQy5x3MmImtHbANR3OpsO26J1J",
-	"l32k0/6FSbbxkBWr8T5kuHECgMjRqLXmEOooyTws6wn64QGZQs1HRRKoAxri8dlYW8JEijm1MdNixnbj",
-	"5zr8IH4J8xdyTeaFAswArLwDfZCnpaEIDCqoPACIXqknfFfJwxlzQfNl1MYTcgMcY5Qf1P2QXSoehVbk",
-	"hiE+jys7/kS5nIzm6tj+T9Ay9ts8i6U3Kvbyuf/Ib+/fHZA7LhTWGnQy/FWebROI6UfUAzDwkdMhKUTG",
-	"byBJvoxHDnyufXERwgVoyrTlIHoCFawovN5RHj0cS58da80DOW3smistsqli6Q3iwQxb28nu4wqnVywP",
-	"WEV9Hg08btogICxQrKRNXrdtNCPuHrGL1d5XzrAdVu4nw+4rE0TDgLdyNWdmH7UW8KaFllwkOTMreu2U",
-	"Xxi//QuqLc7k3XXKjVQSvbsEu7dR+iz9pR2VzzRzO+OhzBY5m/B7ZHloh1ELlmUuWSr6rcZGVVx6pr+e",
-	"Lpbowlv/axMultWX3/AaeKXPwnvYuMiSDyyFlX8GSx61y3Uuw1oycXy51hG/QtKvzTtK7ZrN2yKiDgVB",
-	"3wBGgUG5JMS5EVZw8jGtEBZyPS9jVOwvmEt3bSPuBkM3JHbtM8PCH13iWPib3eXwJ5eOdo2l42JPFpCp",
-	"Fj7CkMpYd8Gwy+Fhhlv8GQQWXUMiw3CgmO80oJjgR+T01zcQTmQe6JxCAuI1YFfgb2bgQIOLXN5yDKpB",
-	"4/k1vCKv0yAMp/pE+SCf6u9BpHHsQeyJ4cosvR4vrwNbdaNVbi5y9+XIUx/9UH/gIxdib7Q/R9+7W4Fl",
-	"ZNRLXDuMw2nrv30FbYM7yg0HuZ7I/NpVkWtraxfdLJUzB0V5gzlgR0hMbSic8NBmTZlTFreWmnOhiK+g",
-	"SiDLF8/6EKym4A+HxJVa+K4iNmlyNQBcWpZnbaoFKZ8a8c7x0I2ZAlrNe+6gbNpg5HIeNqf0hlwXerez",
-	"qi5adUafHgFc1yN8Be4w5NroqrZ4aB3xGKmvwfFoWbonxImfh4rC5W3B8K1HG4xi4yK78YkZtvh5bpPK",
-	"ib1mWrTvNSTodld16yTudU4PKzBu/R1g5XsBBK85896pz6FMR5cjatW5RtZ57bJRHnx2pkpfT3L2uE5m",
-	"VJlbUKgJy8s7e5JRfT1hMTyTdazBQmmK1dlcZ6ugbNY1W16z+yQrUpZe634YR2uC1Zi7Jr81H/oC/fvV",
-	"ZuxaoYa6se4/P5KlrcgwA+QQvCMtuiQKOD7JzOeWsfTAyKouC4Zn5gjZMgWGC7LV2WcbBLQ3XFV9kStz",
-	"Yx12ZKkF8lxHwlokS+3LXK+2XKq7XoNNK5e6TdNp9cNelj48T2EcDDORKIk2caUrptC77SLI+QFo2ZdZ",
-	"MrtWZgTh98IRt65YkSczG9EQWTL71AobbuUSqDCSy3nskOFFdComcqMEDCMolfDN9jta4SZZW9eP2ajw",
-	"I9WZDKsL1rZLI6s9xs1Ublt0Tm9ZFovazqVSFhWnjvnjGEITDMcj5XzaoNN7zvRMpu2AIClT2gatkmQm",
-	"FRQo81JTaJOYyTkL0XxomuZMAeq7FPH4qkXOzp363UNEdGodvnlpRXsXC75BT+kDh4SvnedMgaOzrYpo",
-	"2dAzx8jKYJs6VbD7hV1UpalIaW4ImCVSyPmyVH7M6nOwaBT5xBoU6JyldLlR2tG1HVhZDCWkZQcAtcCP",
-	"hkei9vS69iz887rSTYzG7iATqC/cZeTiaz2s/vBUCTkgoDhRNCmgtt9+0LUlbpJ9G3/6RRbJLOr2Ja56",
-	"DpHC2z+aIcpz06QnKiU2fluIlKVvlhjx2PPVhKrZmCY3hy1dNG/APjFtpXmmNMqEXu01BlZCyMcN7q6d",
-	"xTua0RU49L7qGb4WoqpNCpuL2md4bSfuFjd+zeHYtx42mjqcNVKqpaDoSkaHGV/LFupaQTltx0Kd53Kc",
-	"RfGOiH2EMYCQH5wpiW5nyMAKzDsBEgHW7bybLSs2REDpcfGyjDzf2zMrPZdKV00pKsTRdAO4M7csQcka",
-	"vq8CtIwDC8aBlVjNt/G+VRZ08BZpHm2XYKBERQ3MMMSsUu7MO09LW9B3EPKZZBzw8nJGU9fobsZydgsT",
-	"J4mcu9jguUxuyo/Mwyqw4fxwdW4Ys+P7b8kFSx0qohEkcJpdlrEY0DaYanJpTnr5ZTTZZABXb3EaAIbN",
-	"Z/if7OztE7pYMJp7XPcywcEGRT85FZBWyvXeE5edAhW63Mw8gqBnnT1sd6zF5HZpTU2qSlNAcN5JiMvV",
-	"G4W+M++jrZqEGchPl5fnfv9s3K8//Vzo/b0BgEzzubnNX/zwA7i58a/nOzvDHibJ4QCg0COQ3TOZa6KK",
-	"+ZzmPh/yxsqgCzwZ0f2ymwVFwnG3bA24fhujo47hQ3J1cUosAZkz6OA/IiN6ENI0FlXoh08LBxup+rf3",
-	"70gAJlnWktzb2dvf2t3d2tklO/uv9/dfP//+48BMwD7aebG19/Jy9/vXey9fv9j5f3f2dnY+Dg6IYBzg",
-	"pLgiF2+PyP7+/g/ACYR0kfngy4DqCek2GbXg4f5l0LdryKoNmOn2NQ9BIozwYJbYyMxrAgL3FrP/Rqv0",
-	"YcHEeSXlMZ4ZBfmXyjAnLmwFDXtvQWKwO4qAJ71NDqFZ2e/Qcmw0q0NNwuyOLhUAL2smhgTGQ7hAq2/z",
-	"ephRdRaNPfx1xrSTZCDiAkY6M9esJhmjChNomQvmjZi9zfGF6mt2WapH2q1U5qCBW5je6h7kZKLYY7qI",
-	"MRbEh4hFFuCd5S8VDH8iR9aVCsVDaKIdGpeh/TEjc6puWEqefhz8L/O/j4PvIrqC1fNXXEswskNsiyV0",
-	"7ItXD8GweRDSVRhX3YRwfb63+z1xTfwF2JCwvfO5z3zd8mJGSNUS1+iZ3aPU9AZRPmKp2KdpCS3pvXGp",
-	"yzdD7OmyXvLGFH33sbcy7zE0HJEbiB+p2vCQGv6/ehEQwwy3FNNBRXLDyn2OWkuxIMmQec1pfgO1reyQ",
-	"Y1qlebbRaU35RPeirB9NQ/NCTkV66dAYeqiOsczfs2LOcp44uTYdksLCUZlLp1rHfXd3dzdaxB2jby68",
-	"KhgzfRmuc+RMC5E+1oq79IGuMUEXbxqaXbApVxqDsr6AtVq0hNfD2Hyg3MwWM18wuchqesf7f22ZJX2+",
-	"H8U6fCj49XCAkUWg9XasuI3kee+twE1LJF3KQlvEnYjiUGLwoH98xrKUFELzjCBWqTUOIBa7aTFnOo5U",
-	"m7Mpl6INmgyfYlqGQ9mH9WmBqDXnV3X4jVqRYq1t/7w03Y067bn1F+LBptZSDGYBCwyPl/AQ4OL5vcVY",
-	"e6yhF3r6QgZfVaKNjZQeFfO+dWs8Kt/mhgLq3zuODvV46MfKunyDMxvlG1xcT6xsBFiWYO4psXca4pam",
-	"+ZRpC2v2gEI3heCYmjYq5r9yPXvLbDbF6jV9GPRfEWP/yKwA84GcIGMKsj/MbWeOLerWIKejQWTG7p22",
-	"aPoNVEYmJjJPWsCjb0vb9Eru7uzYDUQVQ+Eu7quMAbXHunkZBWJbxTHVfknUGZ+9msvh1wS6OisNpM2S",
-	"GYVya7iDEVk4Jg42pZ7KOfDnLLxnW2gsdpZr5NzNCSMXTO26GnYUI6gpA5HaLRAED+ZDN1BCXXsbuglf",
-	"OyDWhmE1FieR1XK1sb9VNGdHNAhYXe9XahTqvhj01LoQFhkwVkt/scjlPZ9TzXxkoblGDW+ylrpxkdyw",
-	"SAiekGbXhWZpkAa0WhKw9O4b1gsfm5GmhEL2FrAIGwN8AHlK5lKzPxDAidAzMOpVWEH40Tax4tx1gjek",
-	"WmQc6ionwS3aNef6NDo/3frwkOerezjBS7lHQ7zSVzcc4dXdo6EVDXq0RPmgtWHMlpD3ohsbl71Wz1Xd",
-	"OB6lbZ8+UeADiSUc5kqfbTosK6Mb77R1ASwKaXP+76VgS7SkVXhdJJAksGg0Ltr1VcMykvMt61uTEP/1",
-	"YXJavtwiesnSdBBjPzw9X6cUYnl9+Wy99V5bT4K1740wTvRIKv2Qz1p55nAd97rSMmeIrdv3c5rer/UJ",
-	"HaC5ogumtxIe6H9IahFV1EsgPYdjRax1SPeOZhnT66xSNGuxJrc1iKyDEGrDrhy/cAnC3QnJvj6H2sa3",
-	"0VB08xpHueWYxs5Dq5TyozVNVXmV+ZXc5YiD2s2sgvT4GsCkMF/08Oc1i1wDSsrmwm0u4rBepd3r9nUa",
-	"cWGvbiata/UTN5u3PHHQIE0Ey1pKRbluLRE5DzJ4G9KJp6xItBhDLAoMIZ5uaksHrZsRDBmci9bA3F6Q",
-	"gN66F8BstacZu+/53kNVq3WbECjBgnnHancU2Y0LtcXEzDiS3sbAD3qhGjTj6kBS29Jyy+YH4tS3Johk",
-	"vhXkVKLO6X/Z8qtlX8a0Ri23wtw9q01vYWLlFiZWarkVBKrDXx5l2T/boiW2cvmjj2L/tAqxwYbgtQM3",
-	"lDbg6CkDnamiLeKEmcJYGRcGUvNojakGe+WFTYXeGKuxhtKWuJaECkMPqRTWeVlJR0J3BVhjMiUtM7wF",
-	"1HAiCw1FqE1bxzdZShTT5GlLKirG/GDEFxht5IKtF2RSopPWL/xEpkdYXtSsWimKNGIRWcLnNCMY49WA",
-	"idkcoNKD6uLYQMm1JCl2n3DFNk43EW/XyhCg2ithTRyX7bOqj2p60OfhYKbExsOtWyvhuUCsFldSiLpx",
-	"wzYLltXAxNhczwohsVompT4UOmNtU1bnEOxnsU5GTLQ3xKRTHHKjdiREV0wgvslj9FurNxamgn/Z7Gwy",
-	"8RCtcbeNaR5WE9i4Qo4SAFZb6HGIY4b2ebVIRnB32kuykWNf/u6vNfdTeVH6tKzqu/5n/2o1iX2jTpmV",
-	"avWRnM+5crXpv2Dd/3V1+EXO5hxV8FiWhDndE83yY8uIe/fq0ypW8TcXf2/eCvKuVr7m2rr00eOCrafS",
-	"93JA9hmKT0Sq2jYebtX4wiTyKEOISwqLx9CiZzhITiKYGfmIUl4NHeSB1pjSq/Iw7rW2PYfe23D7vs7E",
-	"NS00vZ2PUadnG36eNaCoaLVjSDcW2RJr7NnQQEtGx5iGaqRYQ59rSbHexdgUY9c3Kg3LFKfNW5EbDlBl",
-	"ExgDx2dpxrLeUa/gVWWCujAYcJ269BMRtULhrGTjDUoveXG7ASwg1ao1rHZzVdlbnHU92IQWuWsanD0i",
-	"5wxrmmJF/C+F5RZ9KLhz2v3CMfGnTmQxt7AXMwOZslQ/OzXp01ilwkOM8ZWTMA+Gp10Aeo+s11/pp3PA",
-	"tuRXFN3XBmsbqVb7XAuo5xABwku7/BYPCsL6AnCvDS6wzkL1qadT4kc+tqhOZ4De16ys4wdiC/G3xJeZ",
-	"Z8TxwRAfqovI44SAnRn+ZS/hjcZghUEZm+18w/TazBH+MgehagyuLn5kycqrU6/Kpq2LgM0447LiSsWC",
-	"Ty4NS/cGNooGttdEsDvTRChNRcJUaczzlHcdVOV3EGthaGCAutbxRhmRFPzSAJLzmmxo7/WoI3FQkg5A",
-	"Nv+wBdmtre52ABUXy+EOqzPG2Lym01penurP3lvgRT53EcMlnbYk0Wk6VYQCTitLiZY1aLAHsBJN1yiF",
-	"dGi/bBaqF5YWTGmNi2Ezl8LjLoRaltJjLoVRGyD9IVH4qFGcETdTJTljYtv6E67/H9dcQS0cbKRcuo0V",
-	"OrC8CLxwQKa5LBaN9xZh3BMisCWVwOHcRlXD68p/3753TbMMg+as0b+DQWBQJ3AjPaNR12vIdYIeK9iX",
-	"EZBHzz/s301czAZwZDD+AACym73ZVi3gmK0YlU24zE6GVm3ThMzsBWUZAcTE/S8juu3fPuwb/w6Cv/GH",
-	"MvDbNrBh3u5vDAe3z3xQOP4NupSYXjNbVTaOmIptbxbcTtYsui1SHT7C5Qh/r2yEB3INJlttIKQI2rSy",
-	"/VExnTIVP6TgSMfn6EHVLEeXWJNLIXRtk2ezeygyoWZtBT2Lccur4GEBZ1WZihvUpvFxaxEEqihKNIBH",
-	"Q5oIVRYZAKd0gLBqkPkv71SQ93smbXb4x8EGHWat90S5FzFBKLoRkfsiZ6rI9Jo3RkAG/e+1VhiUywD0",
-	"AlKdEAylLcpuFb5NtxPbImLoNkhoq78eO3T91nAEn6MG+BIA794O6+4auzIQPcIK3CvxBBaPCGVblUTv",
-	"cMGfLsR0SP57MQWI0HQC9roYkHltgSrfHVZH3rZgLH2zfF9CJrfC/1cCic3hgrQ+inj4cUzWKh5Xp7s4",
-	"bBtaCvoT97mPol9RNqC0XoWaXzzHyHCeAyIYSxnmSjmUJJQN6shiPUEsnK7UVlLmDL8H9lkdAC0jCiRE",
-	"LoBYi3kWfbETWmolDKsb1U4m8eCQQwfRtpogVsc61Xyf9TxU87QsWWDYeiLnc7ql2IJifU4jXQ8JxdRU",
-	"2G9ICrM/2LqJN2zJUjJeVi1wj1rG07R14TC6vKU6KkigNMuGRMk5CKUC1JxSB/ZZVEbILFfWO12LLFta",
-	"8HOQ1HPNaeUnIbX7IyYabAikAOB9w8AaSG/C0JoQowCBbEChmAI+jsI+IOr9CdRxUEwkcHtrlmVYNudO",
-	"EiZuWSYXRs83k4SYG0rM1pjPW7wDoqWMCCx/PcKArfPeFtv/GKCCSiTDBUgEkZxyJCEHN31nIditlBHD",
-	"Co0AT6+s9/QYi3VzXu2F5kAqBGIxl+UaheXiZRgjWVMSYLAMj0D+q9lU5ssnilicHqBii+CDw+iJN2YH",
-	"3+Z+7SgVGxQUqwfy3s1k5mu5tOQHucJxX//TimbsRKTHdHVB2JiT07x+/sVL7uF3Rprm+sED7eUJxwTC",
-	"toK3ju5dOm69PDVPMGlPMcgRc2dBIcSSoXOOikI/kamtkGg4yPZrqyztqIiSWYq3Q3AOfa2aRPNbyKYU",
-	"9p/Rm6j8KLroOkBpJFiRKkqijVdoZQMP255KDUT8+VPbprVV/AlZlmB3cbZFoAuHGpOxiSay0HDrJxmj",
-	"OUtdyC1ct2yhUT50LWNVyXuGIax5SDZ1lmssl2XSLg0K3LaiAM2YXbAJo1CUvLnR/7dwBSSwtjveMHEq",
-	"1B2m4aPv29cLxZCBloLkU37LEGIGiZBmeiaL6czCJYKcYJUQReZULMF6cuBEQYBxA86EZa4ViGHkgtGU",
-	"cBt7faiwa5m7fxoWZzavXwFsx6p6tALe+fkTLFobSKWwuIZQf91FOullBqL3xdsj8v2rne8fDKaIPXJF",
-	"EqrYKiTFV38RkuI3AMO/BYDh6gLrr+FkKv5vOD0eBB99Gu72U0wPS0wyeSfI6OcrNXSbaMTVMc1hL8mp",
-	"xgA/I705x6qWyQ2qZnBME5plimh6E0vqsEb5ZgRw6SEIslU6clQemk9QLDJuZPIfc1ksNl0+e5V3s26U",
-	"ENqpCZmUACA7XprFxzVfAou0m6yGWMSj8iPwZnwctXF7jYEJzSfRYlxvcGc9V6GCnByeGWo5kinb2v9h",
-	"ozkgdVUiZsfpjMoNi01Eilc79+Do56shKQT/o2AI0wAP4q4F69+6XC5YTL/ZJd5ENyR7JIQ6H5J9AsDk",
-	"WxaZvEWJKdPwagTw81UZJzult5Wq+tbfgCBOBZij0Xyz6VL7fWuAm0spkNqp1jSZgXt9s6OKBxifxqKK",
-	"v8Ia5cnVY8Js+4pweCx8gLOm90cZVartHDwu9BdffrO8Uu0nrT0+OKzcEjEF+DsGPE9DUqiCZtmSULyG",
-	"HJ/57Z3hMRtlLx1X5BEK/CjIthXCcQqyuTIDzRBNkK264cL32UtvDkcSDcAIjTx9YDzsDOE+i0kCmNjq",
-	"5gM+4CG5m/FkRswUQinACN9T1JJr5UX61AJaT2iB8cZDXqrKSHDd/YjhFo+Mfaks2F8cE2nHAvX8O2r4",
-	"18W1DWWmp1wtMrq0hSZr9qJinPGEXF28c3I0DOWApBIEkZnUWxkXNzaIt8Em2kShhUQ5u/nFYxyN1UYA",
-	"1mh3CF+eUy7c56d0Yf0ZUik+zlg/m2XkVv5b3TMPAJL7vIKejoAkOqjK4Tcenp8SLcmE6WSG607NvkdU",
-	"2Aq9NPEIbll+l/PYNy8YOIhLOiKgPFBNHD1AMKbR+g2tp+AtloIdWBDq8TKs5vrwMokh9Xkd9FWgge5u",
-	"rLpVsFirTr5dnZaS8mD3m/DMFnJwn4crFUyCdk5DX2t+Ho1F6MBHsPSwKWSEr7jK7aAE4QK3W1fDBYQ6",
-	"8wDeB2yvezW7zsLfhyBXrEpLjIsICMJwBpqmfyU5feMra1H8e8pFi0BxWblM3cUeCBaBmDFmmRRTZdW7",
-	"GoiQ+8Sma1T3tQ+0otq0qdpXwswOL/CK50f5+xzCBgKZ98trJf0ivp2FxxVWGt0Um5KB/ybib6cHzCxH",
-	"Lu/a/RKvS6LdrJPsgeEAG6273KEMfvOO93e/lgs59JvYQZAj1mVUN4zyNdq/uValH/2p4v9mqmJoV98R",
-	"NaM5K8M0zfU3JOOcinTogkOMGm5Eu7JEwjbxfK5ih1dQrcuMasxcVtMTRQCGszQc1qDaoDaYEetRSSzn",
-	"OCRTFpiS4QtV67KC6NGIHd+NtCUoxKfBwqXi7xkOfhkXElMGKZpGd1SRjCpNFL1tQ6qlvcF3yilU0Xdg",
-	"4dvO0ziXd4qdyTRmI3pb5GAZqezZEkqzOY1R56ya9r46N7Xsrc8Xh+5L9aV8ooCkktm6n3+Q2aBaMjwS",
-	"yu9rLbgUDnVAMiameoZ0jr418tPl+3ckZQsmIPYbhDibkrdR5RptEd7p9/2rly+G/XPQIDKSCd3hdTBn",
-	"EOSq0c9XZotAcMaiUeoAXGvSVi3BrqCdjUlAE0flBKMDY8OOFyCYI0svG/e+oGgC8/KpWg3OFPe/rO+F",
-	"sFhpgQfiAPmMyJagts0g7R5Mmhv2mPybjbDSe1NOWaC64SvwoLkbWpec/YBQIWQhEhsTnrO5vKVd5Wse",
-	"4IZ8sGkr5MVfxp3yMHfIo8os9EgpjdwWHxbtPo5yj20xbpywC73GP/yWx6+y1k+2FahMVfSjNj9xXmSa",
-	"b8U+vcZtEBnTZbTAGzp6ssJapjH7ytbZkTlU5SsHMQzRBCORe9FvRmtJYdyi6SpIa+ofYhz51C8uCYyK",
-	"Za9IovgCrY4taqOvB7+pHvIqruznT8OIjuX3y+buQaiHmtEFIxNpLmwMqvPNnigI832N+zGRNtUsEGKH",
-	"wWmw5YLqBKqGZQOMRYoTMtbnUQEFKMu45owKRQphvSJ1TtWbM0UFxo6iNmuuPBJao/TNYXXRVcPTQ8bL",
-	"YGd4Sp5SD9iJlP7dNhnVLhlVyYQEkZdYWz+UUjY6by6lrzNY3tjOWlYJkvpz8Hxv158sHOlgOHixvz94",
-	"/fvz4YtPw8GLl98PXu/u7Q8H35umv9u2u5B8a/61Z9StVy+eD16bHermwS1lL36SdxhAWPFYFooZMqOh",
-	"wtFHX4lUEV+neEI42luW97a3rXDj8cCoVi+SZJNPCwH5MjD7Ia6BnNh8dBTQrKponjjRE/pVXzWUZ8Wq",
-	"tTmnrAGnPAA+MK0hSrZs8VfRDR+s4q3xYk3P6hGHGI8zO2MsxeAxZmOiDkiOhvNKoqDVyrHaubdq0ELL",
-	"OdU8oVm2jEeZdatHddVGlapCIwq9xxxb0m5siPCkqU0hL0uyQvFb9t4Z5JH6m1Yvb7HfiWbg9NKi1gi7",
-	"e3pyeDYkP16enn3XOvjNSd/r6G+VYfwVwXQHNkrF3FbOYoDGArWGteAh6lNFy9tgvyvBixrrfkAoMMHE",
-	"aI1wgK3FhqQsY7qaz9kjVSZ6otaL6HLS/LAWyvV8b0iEEdAqUt82OSw5S3lJe0z1CfAmI5T84j8zlUxB",
-	"RDuGvPJQDtysYyY0EQtE8VtY5MPyrJQXQ4wBVIyS3SZlEBJUh8tUReKyEyNeIFG0iAv9vT4wgHdc3HQE",
-	"nj3wPl/LlTWydpkNeLBG7O/ixPL+qFXhhZUNflLetBtakWqo48Y3+oJNWM6iFbNK08gKKfexIyhaAhfC",
-	"uvPYBixZfxSsYCmhU8pFJLevANydlsozHeMYefUoriMic2omD6Fa1XDGYD4R4ok4jrlNTmgyQzUNaism",
-	"cm6ZJyXX1wmC6127Gv7sfpFRLhBpA+3OYIp/W2TZ/7dLJtafEFbihvShIeYEckEOIzNpLln55abIXOXC",
-	"KJAOLArgG89He9+Z5adWSsONzx0Hbzzok+1xro1vWQzYB3zEy7M9vuJgeR/2mVbRdcUnGzfeAz7fEbYR",
-	"/ewouH4f8LmKSNNLXqh+3gsja9WV+YIa6BrD6HNQelVV76L+nj6nLxARsVoDe6hG9OCJVqht82FC5q5Z",
-	"HyHR38CAkThEIIa6dx9Bwl4T1BfQZmT0rVsOsdXWkITH58DjIppfXWoeNP+joBnX5noSOpcZRCwwdUBS",
-	"rlw2H+GqfCf0iAqpt2ihZzLn/wYMMPOiklm6ZVrAiGb01rSzmYYZm1QwERGtsKH8bOHvVk+yf4HAvGUh",
-	"+AbDQQjK6jEFg1FDOWccCsLhBENtASLwWyZzfczzto0zj0nqnttsUG/0MvuEZjx2D17kcMKHo6PBcHB8",
-	"MjpaNQSzXkEtybraaVZzwqdFDhbj+dws/20FnSEqvpWlaKCLtp5d4RWX4jgvgcLiLrEZVXbsv3I9+y+W",
-	"S99/rLrOUVk2ZxQU62g2FVKMLA3XO1wrYyBniuW3LO3oRK3+jirmHybwXK0v+3ZA79bF7gPz62mKqOt0",
-	"euYM/x7FkHrzKhxFOlXrS+oAjLvpLFo72i9c/bdc1LbIwxHTWxm7ZZnzk2hp6zQeEDpWiAEID5SmS+tu",
-	"WZpF/rrW6TWW9oFW7BjG1IMt2y2d/X3EltCc/UUDbv5ym+Sqc2FU6FVQPpC9bq57TW5ZrmLoAiRnNlCn",
-	"NaUw5bkedaBKmF5m1JVqRYiGJdOVKJUm528tdvtxcBVEfZshfRygN8J1eECoWFq3Gni40dFsvxs3fi9F",
-	"Alm7kdCbRAqSmGc+68oaKEBU8nE5aIW/Og1gPRMpFNNbViKL43j23MRNeLQrRNHwZ1+Vk4L6nh4uMaQG",
-	"nsahZNDxBAAZzL8BVw/JuGY5zbJlGdx6w5aKGLoiTOh86aQMUcxZzhPCU0yXGks9s9gyhAsI8eeKzOki",
-	"WMnYuv1i1psbqTZG+jyZGWEXFxL3dMyMaIyRj2GYVfUkzFnU9jmj6hCk1qMKS21StGmo3zGq9AfB8JUA",
-	"BSTavjQ7Rx8bOavNcDmS8zJVYgYaxML52XbiR872WAo4K3p0Yn1LVUMFNiOcaJsgiE2cxN7S6B2wqF+Q",
-	"Q7nD31G40d3Bpbjf0hYtFV0jzGKfft/GmmwZrWHpI0HwHz4xHGno9DwIlbY8pJa40gYD0iHFWQXuCPW3",
-	"LkYcVfUODF9khCYJW2iWDgmGRVe1zf+sfIMougT7I+xa1Y2FvVSVMqepfVqT/5XnuAVJ9RCVXWhiubGW",
-	"Dj27EmoyXh6Q0VIk4KxUmmeZPfSxDKIh1EGbMchB8TxLyLuKKme769TjVpc8Kb2FVtstvfe2mnHOoAjX",
-	"Cneh15a7xxPV+UKgOtTT/yio0FwvW7WKDmKEF1vUo7a8Dv9ah5OmQ3+qbLVZtoTmMbyH9SuYNIpFQdOO",
-	"Uf4aT3a0TwNtxKjnHjeXT4XM7QVaBnad+8BpislOkLwfrbgdjx45XCwyjpd4Jf+KSNEoo+OSRR4bVFSN",
-	"nNhMvMOjaz1tJqbBRbsMq9a6ZhbqowIM1oqu/oLmywnP2FtDi3HfMDq2IpbLeIV/m3P9S7xyQxmUTFWZ",
-	"gbJgcpExzI132roVrc1OpfJOxLGzWrNBfOGIfveQX4JOiE8sJgDLged6aA4ch7jN8dJXsejBir6mqtyx",
-	"FCHTw2YxhleVCS7gui8ro9fXCatsNEQQw6xRUgCZqT/L5upEGDW6Q7bTl/JM1qTAWNU6GJimN6xafURO",
-	"JhkXaEeXBWTC1UYfl3vjrPi0GvX0RJGMimkBuCg4BIV8fk5vWKB4AJ5haWJnAhJBPg6enklNyrl9h/VL",
-	"WgtseKg+X08UjyzkVHpbLK7+XFrv2YQLM9aecluMHlrg5ZcNOihdEo8LPxgO/kiCooGx7b7l5uZ7ojwa",
-	"B7Gex+gCuoEhZasYjAFunmFSyLAMF8htIHbfDIe4bITTbA5i9XFsLz2Qs5paywHeP0LaXtiMgDp2CfWx",
-	"saylknwpzKQeCAW9buHYUkePxAWj6RKr+a6sorGgyc2Bg4/NssCiYgtVkI8Dnn4cYGDdxxB0H89+P77Z",
-	"XWvjA9SHdsortt2yyUE25xE+RbVmuXnh//xOt/59uPVfO1s/fPpzd7j38vN/PKCeBo+X0QiWr7U8zamr",
-	"8wbIb9bJiTBUdlEtZn9+A4dyiUZDHrFjYhGvn9myZ8T2YwrdOMNZKwZN42u2RtCJSGTK0t/mWSwwWbGX",
-	"z7cYNvFVhX57/65nfPYDyu/USXyzNXgw9z3jyrsJ3XtqQzV3LiwZkkJkTKlG3R0q6nV3yFO64Kfl34e3",
-	"lINF/zuXqOMIAysOcmXLb8Qtp4YyFeGauANRmknRmgIPrc8KjJNSMUCYVo+sANRy5JQULO3G47dlRWxN",
-	"aCtBufA3kbBsSLCEYbkUkC8L9YF9UbxHlb7uJLK8VQytEtXbsIS7j+KeU53MAO95uWAtQoF54dijgn/x",
-	"mrxq4CcV3zWzsn32zJVrcjUcranSh33TzG7n19icr7Bs7aulTiA6o/ViQUeBpVlbjVRLG9MR0W+pZici",
-	"XQuLgWrEVlnnJReP1f0Gzu0ttn1cBXZ4FbnnmmWBIJV93Xca4OJywUTPmslhddCHlVHGqCGnGeVsWqv2",
-	"35vN2m2KkR86HeLhYOBCpAmkM0YElGnOAGlQHTo7eyRhrKse7QFRjIGPa29n7wWZy5Rlnu8dnp/GNVpD",
-	"YFQsz9qsKg9EIjEcOFCreokbx8FbMfphc8uSe4Oamv7YioD0emAeBto1/IXd9oCYa8cbmNZKFSgtc7ET",
-	"NJO5PmoruNkOL1Gx5EXBJqjNWiZSkEWRL6SK347NM7yuu8JBaEensElAieHgluV8wuNmpM+tp3dF+XKr",
-	"jpTJdrW0hU6kFh3vm05RJVzTqtAxgX55P2X7xya5BEv3F6f94EjajLpvK5n1SZED7I89GI+II2vhTeu5",
-	"WKoco+FkKm3Rqt0YTc5WFi1fmxXZxewVMBYly5p+F7sffSH3kk8lVBBbgLVerSSqo7UcWqskOhyUOV2S",
-	"MSuBBjHuBywzMIKWa5Kq2QfhNP24Xdr6ilqM1muVIIHiQ3V12u+9LeHSwZxrq4tR5H6mjUThYJxFDOTg",
-	"0q2hhZ9u8u3+mD6jwG0XB5Og1nCG0WlWbbcC4TAs/R0aMr2vz1w/gatvYEQYqZR19EWvpJFte8wyumzT",
-	"rqx0SqwlgQqy95zMZJErQqdyaCu6Cql9S6N98bLZEEvB6uD3caG4MP1Bg3A6to8rkbJ87/kMg9xHq398",
-	"Y3v8yXTYOVlHVd0YzPZQRCCu/blyxaRq92DEFtS80WwfcZHmoUpi49PRa2KdNICKxVwlAwyviy+vlsnN",
-	"O3YbLafvqzK56P7QGL5NAm8NgJ3CFQTgaR4NIgjWJxjvX0YuOhVDpGQm4dqC+sMTQOmA7x6ULnFlO4Zc",
-	"RIvfEzwEd5XpBTqJsOB2pgu8y/BuF4oDWSPx1IJwxqsrdJR5BWYykFCrOqXwWIZBdbD/WdCcCs0Fw4j8",
-	"lE0YcstgaI1IuEp6AvsFxMwELqOOBIMwfCaWl1GJNX2iSKwCeVfWQ932iY8hyLOSH0TT5ZaWW1DxHJhW",
-	"S3Wk7oW7sFkkQ2sVNP9yejZ8yBoJey5jb/jojYFulMTeW8j91b0SHPJecvllwOe6+e0KrtrNMOuMsNL6",
-	"U3xcQlFgcZdS0xaWhQXBrd6jy1fQBC6Fr2seYRNzB97Uo44ySuNJHMa5Mw0BrxI/FR8QtCJKrflO9TtD",
-	"N/5gbLFlvBK0WwZ9sbMPaeTb5FQA8JRm4H0HI00NFtjGxsMZSmihwCBGnn4cBO9dm/c+Dr47sIHwstAA",
-	"U2F6gO5slUwrMW6TNxJSzunCF/QMgq5hW605vOaJdd+v4LQ2RtLPW1MW2uzROMgQCIpCsvwWEMQVKcol",
-	"J2nB0PZdXdd1S2Y2imGuVfByjWqUDyrP5OKTj60iF7UxQixpRdfr4ziOfe4XmvEUbrT2gqueykBYwNTI",
-	"IMgRfrW3wK3vrn8B1sMsI7dcZgjY7WDjMy7Y16qGuqmKp2WxtY/BwpK3sDax4J6/qpjpcFAueO9b8Rf3",
-	"Sr+7sGzeEXrYl3YWNKdzpq37ojXu0HJFdr/AQKQ4t4ufzzUjC22Xy3OqZxErDtUzZ3ySk4mVy2DOZWpR",
-	"6ND5fedTPPYrTnYge3NlSxZbiL7O4LE1qcnTR8+EJy8yxb7lRbCqgXqb8NRnuLP8FHPZLeim95+L1EZW",
-	"Q9CcrWgdsWPSNM0tjsyc3r8DtPPB6929V4+QHRMrxgcdvth5TH9l/YqauTJnzMH4Sl1W4vc8a1MjCGxX",
-	"/p/w7DHVd/C6MRrHB5EtN1DGV52K0UyCcv+eZtmGR6tGS5E4d9GmejWnRRfp4+J5Mymmj+8lbmq8qgMI",
-	"HpCMacNShyTlU27xDgqRslwlkMkQTycAfVuzx5bd0onVbcLT+vLR6IqnG6bFULiwtAIAFRC2HEnm8c8+",
-	"bRQY71MXz+2REuSMEk68qhgdqow0tF9E0DjblKzO9J+YRt0jhckOtp6gUKr0fWujwka2Wmx8f/3h0H6b",
-	"Z8ct8qyRbjBlUOZmqIAHRsdQ7KjMuKDtSLo+YaPUiBzw1MMoCiTAHIyzu5+Hg/cxnestYpwVSkMcL+XC",
-	"DBHKqt0y4oGCHj2APe+6awWsLWtNMIJKA1SbMCt4gCuLTpwl4XroVliBw0dIXYHOHhweHu5vYtjPUVcq",
-	"aqu2u7O9c7+J/vfbqOyM3QUJxm0VkbS0eHaV+MRSVXMHlbAMg08cgquVp8IqfVJgWndYzmiJNuJFmZLZ",
-	"JFtIA47vKGBnPHHFlwBUVCvC09pejd5vhMR3Pg8Hb7pKCR3J+ZxuKWa0CqMm2NoOwGpyou9knyJDjx7n",
-	"q8/DwVFH+aGWURYLTHM1EuNc5iwYa3U594b7wxebGOj3n4eD466aQ0fWaedAEkCSPaiWGXLlJ5lK6IKB",
-	"K5sLcnR8eHnoymFDzDMX02f384ykEucTSAd7L3Z2diAw0f3ycgOz++HzcOCiosrFe0+nPHHJm/VhvKgM",
-	"Ym9D7OW8HcbbM8x6yUhv1zMMMkAKlpPtTTHr8zje96Evg2DhMFMZQBLv7uxs7+wcIHKHwqxsJ2SCjic0",
-	"Yfc00ShghgzVvLgRNrCLgw9RYCp7/PzBYmHwlZdl1vAx1XSVDeW3eRa2Dof7amUteYCQqhEA1JOHLAlX",
-	"4MoXzt8MBewGRWvTzvv6iSIApn51foSI6uaMn47enDmdFqn4iJkvNZj/852dl/uvdvf393/Y393I/n+P",
-	"SUxelvXf2t3ZxM7vGsYx6l8B8h2b0mTp49nCnp7bnlYetTHL5B0W0jwggrFUkVFY3NGseDCk6grv721v",
-	"5DrY3bPD7V1TsmPq+3VxMKCI3Z0X+6/2dr/fp5Sx55uSfrvjUsIYEiilVMkmp1j7rFjUfPHVha6FpTx+",
-	"1C8h3qBPVlvJX2z7iog5HFwGQZn12MR7C5BkhDTMX4G/mSIpn0yM5BdgDWyEuey+AKk6yH4vF/G3395t",
-	"4hPwBZkVc6ZznvzK+HSm45zVF2dD4RkDhRUDI8gB8VV/NsNVd+rac4i3a7GM63dXVQgbWnnbXdCf4uqD",
-	"AyVvSSg5snBeWmLunRP5vZrgw+duGFuY5eF5UPtrIwrAXyDw+4oIPFV/iSy/8QFEZPSvKjl/bfn4rxZt",
-	"t7+kiPo/SCydy1tW1Vjk30Yu3f4iYuY/XrLc/iYkPkJI3P4bS3xfQGD7v1BAWyFpgRm2NSMVhCGZLiFc",
-	"FwpUlwZe9ds8GxJKPhY7O/uJ7QL+sOUi4Toychq2sK/ZFkY6D2r3bZP7ebb9nuZqZi6ynGuGSejKu9Yx",
-	"TCIiyAUG516RIVUzdSx95AGX82/v353Fy+lJTahwIupBALIBixRbPaOthdbFThoZvB4wkZhWjaIiuGOl",
-	"m8k2RDSNGf7tP2IWYuXMXZVUSRd8K5EpmzKxxe51TrdcDpnpCjEODEV9rnCqGpG6LWiQ6BB78eP2vVVo",
-	"14kKTZIN6txXasIK5vYBfQYCzqkN3whL1U4YS89A+HdyFO7TezalC37PMoVb9fyHHXzwrP5km2A2t1dN",
-	"6GKRLesV6eqF+clTxRAI0wlYJar3dy2ut5YYo7J6mhvCNqnSolFqWDZ5XbVk54ym6Fu3pzAAzYUkl2TG",
-	"M++ZCTADzXb0zuMqdzGeVdqLyIZULAefm66oNfzl9XFE3aONpYzMuroxHZhztosnbUWu1+I/K1comdE8",
-	"NefkcxePqo4Ltd62I3Gwgly4/krsqs5N3Oyc57P74luFU16CQXFMZVE0Yweu8gkkvkBSlQ1ofVDa8YPo",
-	"FAP117ixK+89/tIOfbhgjvnKV3fVRPTt9v7H3d4XTC2kUC1sKAO9ivz2/h1h4pZlcuG1dfMbLop6TSgZ",
-	"YSU+111AvpVIgRQSHKkgJ3ku85bWGABjlmRYyXRYsHxr9POVjetwGQvm3Y6EhQNiyYlolmVALXNCFzTX",
-	"Nl9RZMvmgDClUeGvRzJl2+TE3jZIdDRH08SP0oblwM9RbzTACZmru/RZ1myfMl32OGtucNC8pqn9xGi6",
-	"RhfQvO+pu3Tnq34p1fdc5tVVrIs4Ndlmws1+cAC1AhYOe+hy0BqsC4YA8E3Q2HX1NzzQwRHtPou1Bayf",
-	"SUcX7XeKLs+oO58HBFLtAzizHGsHuVPTID/Ys7aAtHOWbyGB2+ApOWmclqYsv47kab8clTlLo8qvGKnV",
-	"NsxfXSAXRMfV1rUS12Q+YgRnxcU0Y+VdEiyluSRztmAUoNeQTWD5NctmFFSm2Owk9x4rOVfOdpRqZjZI",
-	"K0I12+SwcZzxfNr74jQdun8eQjKc+RMbXi4XyJ8v+ZwpTeeLgyZDrXTmeoAm5vVhyWihJ/jLhhq2EKzL",
-	"bmy9tPAWweDDUnPc30GcOmGPibuZZE52d3bsQ4JZPthFxT+7v7OpwI9wilWz5MnO/s5rcgLDc7f1hrw8",
-	"fsFjoraEQCBNIFJ5SEZMpAziUM8zqs2KVD3V+HxTftYKZbTo0JhQStUNS80OlZtaMZ8NSUXGhgkE1Q/w",
-	"1+pUms83FQDlT08X5JIrmuGIcZu8lbkTruCCVBA+YE2YJZdCvfDq6vTYF6BnzCZG5YVAYec1mcgsk3em",
-	"IxCxpky/ZQ7hsboQyXh35+WLF3tbr76f7G89f7Ez3qL01Xjr+e7e3vOXdO/5eH9jZvKQfTRX52eXmUaX",
-	"UCaFC2KuwwOfJQfHd3sz4bPDgWddD/c0PH8sA0fAghZnO2Z+uyKaUNdO5qHfvckmW+KXNsPC9trdKpsK",
-	"m97tinP4z66MAbeYa2vnwVuP181HP199ZW08pKBvuvg/SReHFKSkyLlejsx+WsTVwyKWIHqUcSb0VpIz",
-	"KLVCM0UmhsF7BfqDeQ9s3BZx5Ikq0yWTnKGlzFAhpDi/oYonUGRgm1zKGyYUVqgyxD2TRb5NPggylzbS",
-	"H6vFQDS7aUuYSGEdCSjdZKb1Qr1+9gyD2xII2NxGanBvIzkcmNaXP52Q06MPZ6dHeM85U7w5GTOpgKuZ",
-	"uSHSAMz7qJw2YAglcgGrZQjeDAgQtQfPpJnPs6SxVJWUHNNmD5efi4mMQE1RkW4BaAAF+JfgqbtyK5Gp",
-	"FyejSxj87V5YJMb89FF4eGEPz6PImM3MTXdMJ1zzIfkvmsmcojTtl2abnNqEXa41EwBf/FFUvZnFOONq",
-	"FiT2k6cfEi3HLCd7O3vPv0Od2ggGIELwW1t3SEFdK/FRAFicSA9s+S/Y3zvpwvfApILYciBMqGo3QFl0",
-	"qYiS2x/FR3ECkM8AYz+2scUzRjMNiSFjZsNPqUBK3SNjRnPA1rux0zOvfBRJnNDLskkUx7K/43N7bY5i",
-	"ItFeFOAdfRRUqDuWK0DasNE5F0zny63Didk7ox6xnKQFYFyGSBF3XKTyTm1/FAOfVT1o2/cBYEoqpJ+9",
-	"7R3A0F0wQRd88Hqwv72zvW85FdDvM7OqcyrolOXPbnfhT/UslXfCyD3P/iwKnn42DacMWJ65IuBMG5ly",
-	"cGzbveUAlxKmuv8evy7KJs/MS1cFTwefPwFUEIhjMKi9nR04cNIsgUY4Pc9MnslEM72ldM7oHI+guYEq",
-	"8BhjLiiEHdbTvxtVJy8BDCJjTxQZLzVT22a9nuP3Y+P343z2hqYBO36+s7v6lSsRlACHl/ZXv/RW5mOe",
-	"pkzgG89Xv3Em9VtZCPzE3g+rX7iU8j0VSzsdwKt60WcJRiy/ZTlodfjOfq818EA0n7GmNdYY98REKJky",
-	"wTDacIKUhdfg7wNDM2rwybwYp1wk2Gdl6qul2+auI49HFBCGzMJICBj7tb9jT7EidzPDd7SlE8OysHLf",
-	"nKZsm/zn1cnVyfGQnJ+cHZ+e/Qis6Pziw9HJaGT+nDOoBpdlhE4pFwfk7enZ6eink2NbE9Z3a4vtuYPH",
-	"0gNycnHx4WJITn47P704OYaejw7Pjk7e2bfNlSXYLcvJHYKYmduqej5/ZNqsmA+v+ToH9L8tvnp5MLsE",
-	"x2CA3edTWY3x2wH9iw7or5Rra6GqHlCMZ0qYUlDH1lFb7NDe7j3zjuQtxXT3Gb2byQxDIFw+NV6iQ197",
-	"HpB2p03Kf8dVWQR9ZL7ToP5I6Rk9Yyp08ZsBAoBtWRoYLRaLDOx/KLhz8/4fBYMbx8rWNPj2aap+/zQY",
-	"BudhDfx7pZdw35u77fEHsZcqF65bBDCncUYPK+v1dQ/oP+f0GIqskVZwRoKC/S0H5dmfVZpql8p+ZBXS",
-	"X5vvH1a+82W5f5XW4vy/smhfmf//z+XmPzJUsSur+ziKLJ+rVuKsM+bgM381na7HHI/ZhAveAirWwSNT",
-	"/576Rsub5K2VIDXnKa5Q95BMMzmmmaF7RbhIsiIFKJxeNN8uqvxqhRHfFG58dNzW5QAYph1GMFpqa56z",
-	"tDQvJHShSMbn3PRMdnd2vNSj6BIkLblC8HmQ1PNYiWeD4s6wbby1jY7JbX+toDZsreciScboLSMVglFk",
-	"BioEWp/QaqQOiBl2M74wNg0psuUvCGFRmUATPb+vT2gl+31nKHPQo+GHycRcLV9HjijZMtQXibDisMII",
-	"/evZ8j9VglVlYY8ak5VugakmlGh0VPZjsYFI0VfCXcXiziwjKwfJ0wNApLHG5THTd4zVrgpF2C2zRQXr",
-	"rIYoOme+rjacRvD8xFjhIPTNIBdqHM4Sresrn5DVAnd5Kr7JKl9M7i4XecU5gVT0djHkLVQcUSSR8zEX",
-	"DJ0Mh2fH28QJKFbkORVYaxYAj6S7UrH30G00p0tSKFYRTiBTHo4P2h4x7ntIlAQ7p/m+eS2hyQyspvO4",
-	"iPIGp9JHPLHjuoPCoxCBaVHeFPqFXOpE7FoU6LxtHLkSD7ZDIsIPP0wagne/hiRUHefV1enxOiO8KvjK",
-	"MXZVS6wNcYUgcNokv7aZeWKkGtx1ddflE0iignqKZMwmMmeuDlNsrjkzk0g0Q2TNTQlIkbpdUPVK5pqM",
-	"l22DMY8rQ3D5ImUdw7DK3LCOohnS7ooFtxVkBv80aQ64Qx/5Dcnkm8DWIbDJnChG82Tm+USnfGYZc+3O",
-	"efanZWidMpmDdVnPjPMGe/4KFNUm78Dcvgk4GxZwxpYa+lJWH0sL3A1zRgUX00mRBdEiLrqHzOlC+etD",
-	"EsX/zYhKaMbUNjl0cdfgUkIXrJDEXQ9GzAXrS2JkDVeT2ig5U2mj7l2KT4kKopiupBaTp4BDjXIU/zfb",
-	"wvqlFf0D42GgKyh8xf/NRtgKkh06RKZHmEs3ds562Umro+1jIg3BlqILp3yIGc89Qifu0TdT6sZNqeEW",
-	"2EUmFDfIBj51nO2kAigVvS9GcCkFyFMrdIFLdg+JppmUN6CXc1GmykP454G1rHGE/TJtzWSYjQbDpm1S",
-	"mfuzU1V4oHz7TxK9HNZAH+krhO/9JoHFThMSeYjJPF7aYhkyx3XUs1wW05k5U9a+NA8OVnA+IofrGU+7",
-	"PW3l62+Wp6v1bWcrq2O89VAn+UZ13W8H7W9x0P6HS6nVY1naeFaoSCvOZFGscyrBArPqXDpaAftO3xNZ",
-	"/C1sO9+O5Lcj+eAjacj94Ydx+WxOAdiu12lcvneNv4Z6VPtorxCSqsYD+QX+oq7EGmz/X2PcQryLUrV2",
-	"awM4VeXi1NWVbqKRSm8VCqtstVLNe6n0lWJpRYH5enRzZph/D6IphzfEHCozMTLhudLb38KiN6sxB7wL",
-	"VhnWW040E31JL5dSdxlYL6TUAaj2F78IkcriphrIsyy16m+0tKkr0Cex2mgDz8Z0znrffNC2K7Rey8UW",
-	"ZnInAYsAvmlrcipE98uZIIIpqEkqCRWAWwi5mraiEOGKZDR39aAtLHtOc5YtD6wjGIHgGvTs6OwSZ/b1",
-	"2Kf5YF8W2rZaoTVSFWOzFOrbOdjsOQD6khMHtZeEl22vc/Cn+1fVdRVPB3MZmjY7E6yHM5mlrsKsEURd",
-	"f0OXRW+BfVziqzqwqcQ3bKF9JyxnrpYQpPw7IB+oyiG6D8fahv4jP+WvZOt3H2yBGYrJsrguPmW8do98",
-	"06U25YSrkKtiTBi1Ci3iGOTzkIPUx1Nn7QGqLd5ZpHjZhLCiVnofNunCPyROpSM0yxlNl4gzwNJt8qvM",
-	"b5T1DDT4BSSCC4n5axaEE8LA4762JuLu3/8UfstM+IdkJljPsUWL8+JdQgWROVYbnNFb9rCTWWg5p5on",
-	"W0LOmUgyqou8XRI8cUfQYmQIOrf4GA7uaSLzeZFRojR41F3xKKxa7xCkPAnZg0sRKjFwuKOhMch69tOe",
-	"UfDB2+903oRn4ZT+yvPYT3cKBtuW2YyTHhJK/vfow5ldpW+Hb8NSpKNhT5htZ/BBR85pSb2MjEeu8T9G",
-	"qIMR99WTEA/+m238y90jKc9ZokvV/PH0q5jWNSN5VFivOD1C5TcIn1IHJC8yhrUGJdThhtJXgS0WSh/Y",
-	"wCc3i06uP3Lj+8ccGT/itQy0bUv67Qxt+DpY5DxBYxWf0ymzFAuXg6fO/mcKKWhLJTJnz+y1sqWYfvan",
-	"/WN1tv65b3iEvY1MZ2vT+3nwvS8s44TDbLkKYEH+56G17PUZl0VDQRr8R54RSya4i3jJKC1zloZxr+HR",
-	"CNu3nQ58+PrPwULGADGf7zzvUBDMy0aFwNMKCP3BJzGDWk4mXkMJy71WT9wRzZIio5rVTpsFcXO45xs/",
-	"KRW8xWpW4Odvh/XbYV0/uhAOZ3Ag/ZmwKVEyDyADbs3p4b0ObSE0hDIxYb7a7Qg/wTZH7qUv6ZdsfCtO",
-	"zhzLd6ihQ40qxIJO/3/2vqy5bVxb96+g/JKkirKdnJxbt+K6D46T9PbeneFYSXdX7dPVBZGQhC0SYAOg",
-	"FXWq//strAVwkDjJ1mAnfOqOzAEk11pY4/exCPzYH6c5Au24e1XEfUsPcerNY0Uc/GvNRYF9TaUyI/CT",
-	"WgKE2MrYbE4o+ent5wDHMnGaDWA28SrkP3JyQVIZx2TGzFv8rcTRYjIlWER4RDJheOzKKO+4AGRRwDMV",
-	"OUBejpyHdUiAWp+6+VdDF8xGHjHlgngQdgr/NzI8qdkRcDGekxUf9u7elxu00H3a2kquH7yvN9Qg7+hd",
-	"T34Ltm+LU//FVkupoqZBzJJ10bkxQXm4IDAJSSYrEjGA7W9Dp/iVm/l7DhBx8IYPBVNRPOlHFTH1BuJn",
-	"zI1vce5nOsPx6u1OQzDvO37U4mT4qJsO/fPdGVZQgH/KSZODUKgwWVJN/sxYxg48Mvfd7+ZWQkrmUk4L",
-	"2jnQN6Ry8sXoGQeACrR5JSv+qXLOuilvb4V8647paEf+ZKNmzf9iAaEG25xenDfpPgAYtcJgJPQrT7Lk",
-	"5NULJHrHfzwPNvEx+rcJB3WMDpDtdW/XTQf17KXGk5AeBHuqmx+nV6robemCVnYSLq7xvOdbQwH0HTwH",
-	"wPjXq9rZcx79gc/4h13+SeCH0f+gpWl0+4/6OfTqgsZ2HZE3tK3LKcxx3aoux1cnwcmbt+OrXvf1I2JT",
-	"LnLGZXyqJ5rEdMLiprUs3CbYNv+1z4QKioOVgD6954UxHgavOscYocvhiS6/tI6Wcm8F103n2TeWf6aO",
-	"jB5eou+4Fc+5eIpFNkALlVfwcLCFCvHt9h+GdPYOU3WV4Cqwtg/iq3IANXUBVJuATxmLzhRdjrhIs9YO",
-	"5HeMRdf2oE4nAUaVysRQfeeW7LFfMh5ZFe671W45znSQapB9VTd0CW+rTyXIWnjAgk+Zghc2QJ0fn4sA",
-	"2j4Vn3FBYwLaAd8IBBuEOiATqtn/eTkC1p+KmlkBWFeyglADm9Dqqq0Fixov2txcXMOQwjYTwJsSQBSg",
-	"ycvzl3VpbhGy2C5ie+R/p4J1mvKyvn8WFm1DwxBuO0jvEaUXvzyhJUnCIooh2gaZPaW0i0Xjk91qINdH",
-	"gcGGCsdj5vYfcL/gEtVEHjymleKrXFSC+p3mrsQVLeK7Q+IKa98Z+HlN7V2MRTlxBRScFdNZbAYSiyN7",
-	"TWtfJh94SZkaKbn0ZMNAWuWofds1pj2tgic8/qTKvrWpT+zrPMkh6u0X9TofpTXerZNnLAI2SjWUirxY",
-	"71Um4E61hT77V6xv6R+ipgdvoubrItHcBulO9aPOlMzSlgpedfIJWHXgi+UU3YT6Ih83UGGDpgxEp7e7",
-	"OZiI+mEKl5H+CZewdU7EofO14qxulwqpr3ThK9oTzuw+TWf5/TaZUPgj9j4PxrPDePqqy6x4ZzjQ7bRj",
-	"HdjwU6lEWmgcMk625VL+gUfsUTLcHWrkAT1rr2KXn66faBKxlImIiTBv3H7wH8+R1p68+vfv5U+JbjlZ",
-	"es6FecETat28iBpqo3ZsGsvS0rdEGMbiK2JAcwbFtBGWQZob2G6gh0HngZf03Of1xOdVgbiGO0Fp3FFA",
-	"t7akJVlseEqVOZtKlYzsI/WXC7wXsHb2akbbXaEZ73zpKOebAicXRi6pLtjp7cfDsjOh/hUPpqzelH1J",
-	"HZHm1fgXuzv/9vP4N8wtQjLAz+ivlZddxWxCw4U1fRUbh99NbyiGb3iGciFHSdibcnxgS2drB90YdGNP",
-	"uuHa1vIBsV1oxehrEpd44+sV5Gc2o+GK/Pb+Z3tPABvOa+j6VYEdwO0XriO4l1P3s1MS97PjyMd0Boxr",
-	"grOfX2ScAWLbjXt3/mLK/Rne+9offVCAzXfrCAhYyYQkXx49cKF5xAglL87PgSwC/g+HXSeMhHMWLliE",
-	"fCuCVO5JjJQ9LMJvQMHfbBSs+37mCPD76eNvSewuju119+rfvtPt/StosgUxiox/yxeb7w6AZDzQtYHm",
-	"obLlKBuJndiwX2jMIzjxk5KTGArCwX4e3n1qeJ6ExtbUs+iUODXSDFC4XSYPKElkwsA8CtCx6nviQhtG",
-	"Ieb85/jjh6MlFHYVEO731Vtnekp5XHrfaUyN/QT3euP3zZCAmhamG8jU3M29dSq11ektLLliibyl8V7d",
-	"G2dsbvBWg4szuDj7cXFAlnfl4mgjw4WLjEfOzgz+za78m7F9uy4dsBcHp3SDwb0Z3JvBvXnA7s2YGQLm",
-	"lgAU4U79m67U5meAsONIlyOXWPgJAFXLiqJVPCASxNRSZI9Bg6zTmAMaApnwmeudWjCW+uLVlGpzSnbn",
-	"PQ2508F5OmDu9H7OU+E23S87BOh+vCYjcoFaOYaC8XiRWQ32Agt1Y58CthIiE26stOQOldVTB0gCeF89",
-	"dW+fmZjBVRlclcFVefiZGLCSO83ElAPNx+ynlEO6wUsZvJS9eCkwrV+JFbZyU2KqzeiWKc2lGGVwqwoK",
-	"yFovSRkagBKYTMibnpXdG6fIyOfhQiE/09orBtPv9raoS/eCY7iOtB/dP8jcT+Mj9JgBcp9Vu1MG6a+X",
-	"/pr+ntjaU0Oc0MKULA3nFXAcZX9xVOJ6LtPOFq6EpimLRjm8rUOhaGHgl4qwrzRJYxY4bpoIMNGhUzWW",
-	"mdJkJn0fWUK5cD/XK8N7uH8O0PzR3f2gYNJ40y1oij4h4CNyQfDY8xWRlHKlfzRmInwDDfxEDhrTvZ8N",
-	"kqIS9ngukTAzP7JfcISHNTEa0BnhEZrfpd0QgEyBzvS/f3eQEVZDYq4RFAUxcxqw0OGIa8OSz/RA5Fjl",
-	"O/ZCnqUz/WPBOtlPSUAYCLxRAA8PqarAVX4s/t4oQWdUaz4THRhfl+6gdVHYbkvOzz70jlxddk+BgvSI",
-	"vfywCfcRRi9HxNGjIzxNSUT7C+bZN1lIyt9nes5h8xmlSt7yiKly9LfOKV1Yq7E77ZM/6x7i6uR09/CQ",
-	"64vEuPDQCJH5kzZFaw7/5QjqsP3sYh+YKIDauWFTYPl7ZFNAmFlBhFSlOO7klMCU+MjIkVUX+FBPNElp",
-	"uECotby/3QlcD70zioYLq3chADa0ZFxcNsVRsWhrApBixl7VR56aJswvCOvqZcqlF+fnpRByIqPVpjNS",
-	"1u7PbnFXdm0PUbPLC9xaq2sIyNzlANgS5+wxgzWo40NRx+on2pVS6lbWsrz/BG0BtqYYaWiMk5Gn5BPe",
-	"LY8GhDSEIzdTdEE0Y0UUgPBTcHhXKLC98/cbgM1+7cf1XOMo9j2rH+wmHPshSyZ29ZvzgG+psobMdYPb",
-	"6MzjhtYN/zmotEuDGI9BTwvxhhr2mSesbiDxZ8xmbHf7tyLayc3zp8dtv/XmzjPYw7Nvc/NdPTnMgWJA",
-	"hbuWZnkujjxN6SphwvyRukJCSIXVpolHngVw3Wc9UY7wsk307L28NYeO8ffWgIG/zmWBtwtgwODX1S/U",
-	"H9gAHJizyCk2s1fvg9NXes0e/1djSm6kYf7OWqu+71GF17ukub8btKKWa8LvX08uog0vpsNOjaUyb7ja",
-	"goD/F5mFc6aQirGXLbS7j5Xrz6uU9be2D4q4v7R9dSNIlGLSB+88Pa5kQOnNdkBOdGQArAChH9Kaltrw",
-	"Wh5hSsotvV9mHZ+yTBTEc2s5SPKuYQD8665NZ4EzzcU2Mo07aU+Rdp0Gj1CiceV9BBqPdCWyYyVcv3tZ",
-	"RrEj2m3zOejDPTK0ei1VhLdow7pYl477p2z27Up4Me4S2wHL7ehkVWsSDk6eYCXR7ifZKQ8XWTpS/qEa",
-	"yww4Z/gJDvdfdD9ZxLI1P3QjV+X5bgC4sKk+gG8O0pLuLXxHicnHzClxqReVUoGR8K1IljYY/oZU5Jlv",
-	"2vSO+dk39z/X62i2VVV5A787z/WNu8j2zVz+XlsA0uZtplYqHeP7YKuPh6gMXwCE0TcUVjqBaU1e3MuL",
-	"tdRBgy3GjrldC9heenLXFokrP3St94t7+fmrajDpFfVB6sdBe47f7us/S0B0Fs5dSz8Xt5KHLMDx4g5F",
-	"qph158ZHf59NuQA6uC4f/p077m4O/CGcd7/CBsGGJ34CvAj2MDLls0wNTOW7pqXwrzmRgq2wJOkm9BUV",
-	"msLcGvFnrbnnLWI659YWrTrF9B/uuDuLafDAMy3uAd8Ko1Z9ci0O8NGNLwZExhHThky5yikxB8N+TMTm",
-	"yvcBj6hQotr0zLqWtAD1QxoTeoFpvPBApgjZCzoJU1IXiGvhOwo0Xem8w54Swb4azOezr1wbTZ7Oqf7A",
-	"vppnMFwlpCFzuSQJFStcNuRNFXN5UkLjuKWnYL/9BFvXqnoUzfqTSG7F/rgFhedGD0MPH5f1uvJVpo1M",
-	"+l5WcWFyqoYeJ7gm3N4TPIt+l33DYn7LwBjuqeTpz/LNmj3fOjQNvGdmLnv2pmQm7ieE1+j33fjgoc+n",
-	"BcoN0MAbRrUUvZb0LounPPZvrH+HzVhmKux3PI6of6BJv8PvQKy6RqfafcKvVLG5dKNbO20/aq7V77j9",
-	"IO8NKkgc792KsHcHvncRf8i9P4SCvw7WC9K9qv8b7ssIOhbb/JjPntAcnRmapkp+5Qk1DLwYdsuEyWgc",
-	"r0gohebayiN4NSuiM25IRPV8IqmKdAAOCw3halzMahmIYJlXflH7lvr8RjWSb6OMH4/qolxtLzguyCQL",
-	"F8x0i9OU8jhTbKTcPtfK0IPH+i3xIPSA5Vv2ieAuQ8NvGXGP82PNu7mHLrACJitHNBc4+ItR5Pw/x7MF",
-	"FcGQxnGP6oYe+dJhPmPULi6bnmAHqwl0PFL8gE+NytgzIhXhwv8EZPbPfJlGN+7znuVlB8z5B0lVrL+o",
-	"PnJ+lb+EYe6uVSm8tJD8SD98lzfldgm+ozZu5gXypD+U/PT2c4BEOB4ivUI+e4HMszPPfZz7BEWnMY9y",
-	"YlpdSwxo5kyQqEy9OeUx29yb8Q4HSBwMUf4Q5Q9R/hDlN0T568F6zMhUqoSaKp17026Ox/YeXEGr9w5P",
-	"+mH53IcYvAQIa5WitA07qXPp94SaEGAGAR6ngPrAYaXucoLzDUa+5Nw8Avype+e/0+ZelK33013nr4+3",
-	"3ApU8vmga3fsqXvM7XSocDMmQGDFzKUoCmR435QR0wlz9W7XnKF7tGPosy4U2Cb8wQtiWJICBhY0gXj1",
-	"QuBHQF+EyWB3EGEignCwEaUwd6731AuF+yjcaps+qIcFUzio44MFQZQek6JckG7DQGzRSVTgkYAgbKQZ",
-	"wIS2Z6nXKCNg1kKTF+fPrXGACB1JKXwYDDs3YDPT6ALAMLgmEQtjqkDNJdGSMA61+IiFMqqb0P+JGRcr",
-	"YLw49iut9xQ7Wp9rr/R34JXwjmcPMzp1/VJzufT7BEExwwqH22lYBazT7yc95fSsB2Rus7zeWRgxDmuW",
-	"x917c7X32hp65UhaMQy77QqKZSe65EY1S+nR+u5zHznYo3u4THcXbuf4PYBI5Z9y0h2ogMc0OEkPNEng",
-	"qmPSC2xHHkAzqsJ5o7/zgS0Bg5eid4VbyRNNPoZGTpgiL85fvMx3lguSyIjFMYuKqCTNJjEP7SH6CZG3",
-	"TN1ytgQ3m1qvSEUjG2WsSBhzuzcBwDUiYCGpFp1RLlxNJOa3ACx2Sq6kmPKIiRDg4BMW8Sx55Qa7XTrP",
-	"cbt73jD/Nome0xQbFwHLOiAT6yzigcj7NZERZzmg0im59mO2NgSczZhGmFcjiWKZBuj9zQwMNiG4ThZA",
-	"RPOrz2HR/vv8nDy1R708P39GlnMmyIJZf5ZALhGejGvNxSxwdc//sBCYO1b/Dy78h4bkLKG+kGNwtkPD",
-	"sxNuLog7gpe5KJq6IcbFw3WVPH+1n2nBBfAKAH0INDLhBZpSogu2Olk3aXV9TfhsQp0EJ7j8k+AkdPUM",
-	"uzAsKtgfi0y4awTohVADkGvsqyH2yMj6O1Oqmhbt/9m87M77QYfquuhIwYjGCtQFiRm95WJGOEKpo04y",
-	"7YD2dE45UJtodvBE483ycWeMnpfA9t/3VRauug724s8BmRypef0R2X18XY65B7JCmK1y1sfZX5BvqIf2",
-	"2AfMyAcZFMLXkdXXxsACpmeRAtHhZDnkLOw0t4ashBhpf1rOZVyARNYBQDqP7RJu/y+22nMwkd9ne8ah",
-	"9u+GzmqEWHoDguMxR6SNoeE8DxlQsK1wog2unZJujBvKKoLBRytYcSUgPERYjEDexdzn4eZOW5exufni",
-	"yyt8Pc3MAAuzs63B4WZUw2Q3c9SIUtos9A4h8YxGCRcjTLyOXK9ao/hf2oPRDK4hGrJ9GXW4Jd4Db/wj",
-	"W/VHJa1UrPJUeRWG6ykIHcm0dWmkiFfPNsBevHw2C64120aOMFiIkQyhOVmaUjO34ZJOMZD935P8xP89",
-	"Ics5sjBBPJnFBp12lpQ63vwJ9ngM/DA0yemiKak2L0OwdkGmirmwBEoFNtSrC9bKONn6yt1pb3kpuz4f",
-	"WqD8D07S9wdzDVLk/XciVQ20tZ8DoU6a766HrpW7qoctMv4mP/6hoDANwv2IhPs9VQsAD0sdxYUmCBmE",
-	"QkWeRkqmnoXkvnuMH1MY4djCdhK+eocnDbZ8EPcdizuKo5f61c5seQr96KPJapRQtWAmjWnYUYzGNXny",
-	"6XzTwStfkIjPuKFxQXzlk0twpw53CNvjX6/elxazH22qudOQRPqudcoLaq5TKJFYX2JxDNKcVATvjkpV",
-	"cb6aleky9lriAotYipmvLGAQZddWJGZPyQdpCI9YkkqrAa/AABjFWQSzdIRODaCBxBKAZV29DBimYSiI",
-	"UKJZKEXUmsQt1PHGPshnObaPsbdNzd9hUL/vVf2srV1TvwoGrJVyq3hWAxMMXaAYiWJ3ZyU0mRIjmEK/",
-	"7e3JYSPHpT9pCFgGbNe7Fi5QhvLGgyXlkGwCEED4G43vLd2KhYxvK903/qRBugfpvjMEhJhylWAFiBLf",
-	"3PFE++4lqpSTsftKOOZRt5Rwd9IQiQ9uyz1o7K0UtRrwncXhfhZvKzHfo4Dbyw/i/f0HxUUaNQ+LVSFb",
-	"dxRml73qKctjd/TgjQxCfDchril2rQWY2mdU+wt1DmrcOkkGxWZDF46HSmQJUzz0JfAIe4jzqW/XynFB",
-	"qG/qwEmel+cvm5t6HzCWdyuI94A8cNShtUL6wUXhpi9OcQnO2w/l9G6a+8mdsN45tzMB3t24jF9qVF1r",
-	"g0Tn40lOcQc8+h2J6j/oLSOIO3PFhLEm0b1qQkkm+J/ZRiMcOOCuzai1AS5V8O82++27ramCYfwJFx5/",
-	"++PNKXGDCh9owhCvg2mS0gLKQ9CEBTgwPJcpGf/rC3HT/QjxZX+ph9X+pBzowJZEKA6OiZmtuLfdadVz",
-	"aiDwkOnXPbUOyGRFvny5ftOT69ed9yXjzYy/DlTn1UmWcdiM78kA/BmmQCSZcsByKH2V8hepfo2Wtdsv",
-	"fdI2GnIQWL7iKzsx6cM+CkciEKeDjXfPNOzDR2fAS4uPAzCxamUtSKFnMyWzFGEz3Y/2I5Zsm5ODkmWD",
-	"o0Z/ZjTmZjWy8qdkfFbOltXavDEz2qETgkokdAUuqmbIOElenv9Xk8XyQol5kfohs23sVwGZdhCt+h98",
-	"V1f4qvKH6MeE6g7OkU6dng1N77tUleV8RZxEEyfReR9tiRO1pCK6oiOlnzc0RbMW3J5LYxSfZIZ53TBs",
-	"JtUKipKQE3G897Q47ulEUWHjO9hsQMEDcksVBxkNyOnp6TMyk35PUlIaMuUsjnTghgIlUnf4SwILR3H9",
-	"yar8p+iUfBEw7Vr5Ff2WSEloFrJui8xwmNh+lYBoCbGx80gMQKtAZZUxssxnN5A9jPwKmczMyIQaHhIh",
-	"EybCmJpMMSJFjlvkXw76PZefroli0C+h881304A4Ss5c+/fV1JPfAG94cE7O4gGbBmfYsiy/BTY7Tkv6",
-	"vz3R4LrYXdzPjg5j+ketd/n+mdLHI0bOkH8nj7ArH3Eb23QWSjHls5FeZGff8P/Hi+zvDqx9exgICtd+",
-	"dN5UwpGcTVozK1Pe4yB6ThWrTTkVIvx6deXX0TVM/jm/Q7Gm3NNOqZkXjnZYumb/iex9ZrK6lbb0zYe4",
-	"f8cpqrI+TVagRIUMbalBmTCjyWqU75B+06/XIEjaArUW2FnHtxXzhVXzmGsDzFke6sHV+dKYcihuU9eD",
-	"CxsuSemMCxC+nKGrZhO0CyykTb9e5X4Hbonb+dJ7oM0qFudwBbZOMYyZ+RdbLaWKtjsJ7etWUMJ1J/cE",
-	"FS5OvQOEcd3JW9/3tfUee9IRFWd9prO7fJFfuOYTbt3qu5x9LcZGhovtTrph2pqLbaXA+ZZbv5iPIl5Z",
-	"/3VbWHNmPlHFhBkvsru8mp9s3H5QcsnSu7LWpBdhA1LypJVg4+Bb2XfvIAInjql6CzUozyX7nyefNz7N",
-	"VvseT+iMabvx6UXWB/YSo1rkiqBxTIB3RND4gnCDzeII1ea3NyEND1l9Vug95eIaFvB61cNRHBd+aTkr",
-	"q7fLMI8XGSaYmx3IXJk2EswJ/Yp1+1fPz8+Dk4QL/8+u5PMhFTx/r300/KNghEFW0UqSl7+p9QoH+J32",
-	"zGxi3TnQIPLl5mcbLWUpMZI8Pz8voqXJCgOqiszW6ChqYr2WprDPYHyX+j3n7zai5HIklu9S/SMxvElL",
-	"JJaWrjlEYkMkVhOJFTK01Y7kFecMp45ga+KiJf3qYqwX5+dFPkywpZNk30ZTwmfG3KkbagIaMRLJ7rTj",
-	"69WYiz3lHv+xmige5feKc2C2g+L4lD3wKVOshWmfR3kZu5qUHAqGDyvNCEhwFLegkBoay1lzirFBJdcK",
-	"hSX4n0YWvUKUqpWz3TQtHKHkl7Nj9XKoHB7MUQp9j8+PWi/blYHz71u3cwi3ozlY2MYI5wbwfLAkxiMm",
-	"DJ9yrKmPrz9cuM1ibS8goUw507D/cVGh53uivbLVDcnaBVUsfifgqu9UwYchU7lDwNKDKFPlcfto0Xsf",
-	"+9ZZroEc+piQXSCCeaHIf5qpVEXQQ32sE1JBaKwlkdNppeGufcf5lpbMfs9A515by8kPG5sMst0rmvHN",
-	"+Txq3n2CkzSro1Bzgh2zWxa7Pg7ytEgGBG7Dq7SAQFPIsxIECubVIjJniiEguLsSTFH6ViyXfWvr7Dgl",
-	"7yiPtQOzw3YS/8BFwRd5QWJmWHRBFIM+D3g3EGPpQvFwr3ZwzfVMIbvV0X12fmxNKXJ480CKrpvvzlB8",
-	"72l+VE6nYc4eRNRQgGdt7N7s8nCrm+UZ9IOiFbLqu7lr3rBE3rK1QtTOd8+X9WUEZ1q4IEJi6yoRcjns",
-	"eUcTys90sZ4zsLuFnGISz/08czLSuPPVRlUvz/+LJIwKXaltwbU0mTJsD+Q20pvmLYK4L3a0F+1HZHdu",
-	"0XGZTVNB9o+D4D+A/vqSWK5pAsJqaWJkq9dXm5jepfCP9yL8e/OkSnJ/8P7Zbp0ru7gCGMUGLTwevBe2",
-	"wJV0DlJpFHrBo777T7dX5MqrTfm/NxjquCosxE8xm8JWeAHZDJPHUe4QHL62QVWSmhV29XUNv2Czw5H3",
-	"rW06CXp3ERSlY3w9g0YdTaOsyCEFBArqemwBg2JSc/hyLX0ITfvamImI/HP88QOmAiKu05iuvqiYGEnm",
-	"9Jblsx1TZlymEC4aEKkIJTm3NJnIaFWeYYiZn3iBP9sfnp+ST26tmqhMYD3rub3V/4UkyHPfvl40Y1yU",
-	"e2vdycUqyoAL7KtB4H0p2Cn5vJT+nSV0hW3upUsEnkyOe7YlvLMgmYjYlIs6gNrLKFpT/we9ccMK8/GX",
-	"4H484OVrHocIvGrFmodq4KsP6ZTHBpIYRVh7Q7WWVTMX+NI3tGbB0H8GQsgisCxbtmDVuhNn3+C/rkRR",
-	"5FvW8r+5AXOckkQxRCNg0SkBz8M3eZY6ylIlE2nAxcCGFfyZmsKmPQeLymLNgETFSfG6CULXZrdWqLvP",
-	"+RpfzBaZIXy+Jc3zzoNCPjKFREkDoin4lj2ymmVvgxpkol0rBEvgxswvamRJAUgCmzk3Gy5AgqetKRVd",
-	"0lVPzeJQCnEhOrgHNVzq1i1GXwIcInBoXJcZ8h261UgRF04X+BElt8laBcVo1F0+OYbq7tfXyAsuO/Q1",
-	"bnCk+BhMeH0cDidtQxXnkVq59/KWVcyRNyO5fgOFEsigm+u9r7fRgUUE4yOKM10OfBQwXpbyGF3JiR2g",
-	"Ch0sOcHDe8w2WPPrkFSGNMXx0xT1+DbVvgQuWjwJh27T0H0B6QrpAKqIkkvXMYGdEq9yVYFuilxZ0HdR",
-	"cmm3/zBmVDHXSL5gqSFPC8I/++9np2QsE3f1hK6A5w/ojyPXZgEWApl4qsga7ukBXMMzcLx88aLbF9id",
-	"ut5th98mjQhr9Vt969jUobfrfF3YANrcfwFfadi0H3nrRb2t0dbY0LhoX2wNXOrBtGp3bdfi2IoB6y2c",
-	"w+MBZB0oUBlpTQJAsVn7hIMqhi5Y90be1FT8YOsM25UYhi7gh7F7b/QOdkT71apCy7TVg86R/6r40cCh",
-	"eiBDDVvTI01ju+8XEJ2Fc+tqUBxj5H+xYCO7fcdO+mK60v/er71+7zmnHGT2IH1ZHW22w77yYDrwe28q",
-	"daEfwBJjS9V4kTW02Tu5cyNfKgCw/4QJ83mVsmtkeHwqhdVFpggX2lARMv0MGlTAZXOR3im5JG7bwQgT",
-	"yxga00EQN1RbwfhMwG9lREeIQi+IZlhqTgidAWaUjQyXVEW6IzA8uKI+hG320PZhiAO/hxb8tG4sxzF/",
-	"bDsh3WOXPSumpmuNFYQ3mFUyit6yWPtmGBjpJDiveZHjL5M51URIV3NCcwFdN3QNEAGyWYK1NpXi0g5o",
-	"O4JvDV6sQyytrbbFjN5itU/CaTQOAGYvfyXYbiukgcnRvGHPNA3Lav/czdOyfeZ23Gh4k+fS+J2XVPux",
-	"rsGQPDavPTT8lhoWkIjR0v9DBbzY8e9iTdoTRlbFQ5rm6JMG4Ia8rGu6gqFpeUo+uyyzXQH0r86lZiVU",
-	"FrvKKgosYEQHZNYAHwRWZtaA8ookGHNG07r+9WqCSg9wlQNc5QBX+SDgKruIXKDD/o5kLlZs2vhctudv",
-	"2SvDzTom58bbeQclQiOJlsqQycrFadAM/IYrx/Lg8LybfA44+vWq8kaYyBK7LSDMSHRpTn7fYLfZTkYq",
-	"SzoUuMGnhq6Xj3YPdA1hZbEaQET3BczhQWiqSiz9dwDaZcMTts1EjT4L5S1TI+hbaXRRPNMEAJgCBQHD",
-	"ghrmN3BlmoQyYVj0dtjYIotjbIn5ouIuB+LKLmQHwzT6NfQcHh591y9/+yaWAU5qF7CcTTBSLT1ZumuE",
-	"7HPOw5F3vzIazvOJdwCnv2WqYGMB1VjTBCHzCao6HUCh/zi9jzP9ADTA6W4P6ccjB9HvFn1MI+9B7jVN",
-	"0piNUrqKJY3OvoW559pOMcK+wok4ZmsgOQMgZhO7QQnIonJ9Sj44bDNQFuzC4oaEVEFHIyV//BHKJGHC",
-	"/EESBhyO1gOlXNhAl5uAZCJmWpM5j9gVHgmNWc9PyaUgmdO1nJbJkebWtVhVIAbGsPhP+NBd+GwfcnQg",
-	"D6Hj79fEZJK/wz5YbVwYNgN+0Q2f9DkAg/siQgEEvraMC3KOnEsRm9IsNkHREpdQEVFjX40UaHZqU2Vz",
-	"uXyXxfFJ2/KCk6+jmRzZn0d6wdORz9ONUglA4SevpjTWrPYxMLknXT5v46s3rqz83XezusN4yyhgdTbv",
-	"UuS6M5HRaqBvOr5xpcUnWceCxAw88Mrm6radXw2tXrqfSw08i38xJas58l3C8pdE1C5sDC+Cs8dF2Fj7",
-	"EKvB396xXth/scg1K075LFOsH3Ar5tnq9QGPadCGywoYgz00yDd5qaBhQJRjzQA8bNdhLUXIKhGnobMu",
-	"JYA8Ww/k/Ap1h5EklnJBqLmw0XYiNeTpt86fXUfbklWUtrvHwVaBr/hOmol1T/sJBw1ti4itlvSKB64c",
-	"mCv8u145b/ME+0hlMesLA17k5R8RBHjt8u88dzRsJY2C+hYjOrKc83COuMKFnJFQishN0EOQWAYzSdgW",
-	"gOBnuCUgkUreGNanAfL1auwP78ei4hKwdleCWuu03HPSEBTq0i0eFKnKw+qX/HG6Hx32cBtvUKuQt3hR",
-	"hU8CHFoXuQ8FBFt2X/UMsNXEfXmidBNauM2V0iUd6nSoxgW9V+5LZWlP9ynXo2MQfQW7b2Y4gIZvUbrT",
-	"wybWC1BSF9BWGAmVKOv61eLqdHsuU7d9zWXaf/PCg/tsXXa3ysH9Zx7Oq2Pjyi8/bFvDtpVvW46vsZdg",
-	"lztlcUrz7Jsb0fy7sWf2sn52u25k+4JUR7ZPyUdRdPPnOxlez/fh+slfexKNl3SlCfT6sY4ufAQouGOc",
-	"07eXlocMgR9We2zFL81tH2E0u3Uce+jCf8StKiXoh7Wee8IF/NMpf/fodavp6Oq6/wBTPWZOsdUes+lP",
-	"NPkYGjlhirw4f/Eyb0C/IImM7CYeeWw5M+cqGqVU2Sg15kz4NltMt8dy5pq8WbhgEQ7zaLvhvzh/8d8k",
-	"lOnKR4b5nf3NTgn01kZMoP1JWMSz5JWDxzRzLOdVuv9fnL903f/gpoM/jwMD4J07s+bgbanWWcIiV5A1",
-	"sGpIEa3bsVPyRQCx/eafCM+b8ovP6SYpEAZrZe/VNnoA17nf/MFDM5j4NDhp0s9svhzGBL5XS2eoMsD9",
-	"a2QKEQAXs92ZuyVVbC4zzc6+5f+Ls0YyXLRFBr/6o7EOs1fN+7VY2X5j2bWHanAe/syoMNwM2E/Hj5Sx",
-	"bFi//+dUVC6Tmst3XRWxCVVifGxJ3/0WUyfkh3PLt1OxwUV/9C76zlS0uou1ZKbd+Kqr0mNdCHKtFwUg",
-	"q5AkpTMuQITbs85dOa/NkZe7jrscZdalOuhS82hlUCvoD3JpyKc0SoDDVhj21Txr7PuDo6FNcR99f/7t",
-	"56Llcqa8SB81rgwSjs0Jxo7XUdzIXq/pJvCf7e/S8ER5Arj9bY87nuwhInMlnq93AOc6uu1+x0VUCPpk",
-	"RXikAzBoOvCTv06wOxOzVQyDUArNZyJhwow2uhabyg9XxUn39sH2GT5srLNB1CFUg4bkQcKPHECU5NF5",
-	"Kv7jNCN5rDkkf4Yjxf7DQjNSjGop2hua/gep6q+Qqf4GTrxx5x3CKjffv4+hxuOJe9DTH6Eom8MMu4e2",
-	"sYlvKrKvEBjKUQBgp+5sJVIMaURGRo6si1LDVV7Pm+TZT5NMG+RJSqnWLFpf0QV2XCy5ZhuYLi9fvDgl",
-	"l+C4ZRqk3HobDjHU8AR88qXihouavtYbt/RHxpnul91kj/GvkCb9M2OZz7MPIecjU9X/sR+PUEFomip5",
-	"W2L/s2ozlcp/aSOLDgX41J1Ki351m6+CDUcnexRod4cmpyJTAMziGUCHPoOWtCHGUfZ/aWiFnRi5YKKe",
-	"rdW99haGGYBuxwKLJkvKUdbW9wnqYeT1HDhDycwLDU4VeKHFsZwmIC7qJrrq2wdKQrj7xCFefOtqfo2o",
-	"ulEiquH1pwenavpBQOoKSDqzYSDqBNzbOuvf+vCtuXXG0RNQA+KLjTIAOjtlVoh9QOjIEqiwf5/4InBU",
-	"oNRi5RgHSdWCGeQ9mWbxlMc6gFKzXvA0ZQilqZjJlGDRxRp1qsNuwzFWJZcoXh5Z851UJJHKMSxk7obo",
-	"8fMklcp0AWP6yPMQdAceQ2iLLtLdZ/HvtOA+mZ6CQmPJHJ+d/07DoOrDytlvzPtor+/N8XDFfNSAW7aP",
-	"/DseopAqhVlQ6OCe4MRpFf020r3GTx8DiwEs9Gd2y+I7TwcNyaQHUo0uDbH25iBqU6EtkdYfdIa0LOeb",
-	"cg1/DYgCODy4vA4qGTq7/+c1Qv+iB8F/eILfK3Fqf873idaRbWA9jHCqSNCErTHd2HP//TuZQhnT3j6u",
-	"ooUiY3frZuFmtA/mMPUcWPbJCPuEP1a2FSaOKxPxIRXoFnSOG4NguXmzRpmyEQEtJUKXc0kSKpDgfdYg",
-	"LRgq1Q/0P6ahreI5+sxt+dE9P47EVVkghzGuVhku3l/HzFa9LJdaYpok+QNjEfZPAwPuqLRDMmoyxU7J",
-	"rnpifi036OzfWOa36xtaFm/rdNjidyvM7U1aJcHoougqPuqe+xsPTbG1duN6eoL87Q3VpceWVAXpJbQc",
-	"gUhV0o0mddiw5NVe+15d9lu7G4fvme+0yUOgdvQB214Nt+u2PKuRTUyN71I8j74RHEMlhv72x15ju5tW",
-	"waVYmCluVqAu8jIz85NX//7dKgOwQdT2ml8SjNyumDAlMjksGc+lNiTi06n19FOmKvU0QFI3dAaNypmK",
-	"T16dzI1J9auzs2/2xL9PghOgtZs4SK553oMEeK95b3EItx7RlJ/+RWOp6Gkok9PERuVra/10jUtyr8cv",
-	"NoBt04Nhtl802Py7jT9DKXgIh9Cs5pCITrnhp2FMbIyf8tPyEXDaRJGnb+Ao8lrRv3j87NTq6u/559qE",
-	"k1G3PGRkzmhs5qdFw/V4pQ1LGviouvsMyldy7R21V8LpPu7mZP2rhBtowkXpMlf+yLp+fhVBHIoxvO90",
-	"DMicWyO0CsiUC7iuT+VZqWFf8/KouwVepun6BEI7f5OUhgs6YzpwhVvtIfc2Lojn1VwVx2HzBgs5RcIM",
-	"PP6UuD/HAMsshb+9kHbLw0P1BdEMS75LqRbTGBsw7L9v3l6+ef/Wy2giwwVB9dtYnh9+rlnhFWBNw5tV",
-	"NFxwMSOhjOxDpzxcZCk+9JTyOFOs6J4sPv2cpymOdaxf+lrcSit4IgMMY7iQk6UFW228jeKa7sTmz+Tn",
-	"xDV5GtMJi3VAuDsH1w240M/gjpMsXvj7JOvi8MZfqOZWl3olwrmSQmbaSRL5j5yUT3+L8lVz8k9MWJ+D",
-	"RWTKY5bT2dl/uFSdCojMjOYRftyz2xckVWzKv5au/86eW3P1cqMXeYpEVo7Lzxc7n3kpnimZpTqo7ekp",
-	"cOZKN610kTXeW5OnmoMZHP/ri362SW+yfr26azmA+85zPUZ73WpyUvucoFJEfqK4cqUGiYLMfvkCQaX1",
-	"rlK3Kct9zpXUgoBXzunkZ5Z2083T/yGXxO7mQKVWKbk90cR5eITritHEH3UoFatbEGTyqli0jpwEUnvl",
-	"S5XTeJtXAi4r7REXuCoQ18sXwaOa9gKPRG8UY0Hxz+JKnjfFcDFbW5s9tH5zuMxPD0ow8PmTJhRacHAw",
-	"q3zR4ry6x7WGw5kMxLy4Gv8SkN9+Hv8GV/3t/c+o3AFRmfAaPqHhwqqctXUa+okqli1pMhhuK8A2IZ3F",
-	"OLRWutqm8XpnL95wKQZWDYy60DR0BcmUrqzNKX1CxaZMAcwGmMyK7YH9tEvE/acCrbGvIyA21oJfwNTQ",
-	"sLhhgaQn7E5glRQAuvWSm3Be51P4w2qW8UW7UYdSW6Q72ts+JWNW3FwxLTMVArGC/QuZKSoqzwyXbHji",
-	"j9bNJaXIyjUCzWUcITGhYsCkTOOKf+BPq/1SbvO0WwKf2ojAXROUYI6dY7A7Igk6EkOU9/f3/sRayi77",
-	"9EZaKY2tfFrndVKS6oDMim2qkg8q3eEzS9KYgor8/vf/DwAA//8=",
+	"7L17c9y2li/6VVB9psrxvS1FD9txrLp/yJKc6MQPjR5J9iQ+KohEd2PEBjoEKKn3Ln/3W1gLAEESYLOl",
+	"dpKZM/uPHasJgngsLKznb/1rlMn5QgomtBq9+ddoxmjOSvjnOdPl8nCiWWn+ypnKSr7QXIrRm9EFy6TI",
+	"FdGS3FOux0SWhAry4+XlGcmpZmNywyayZESXSy6mhE4pF9uj8UhlMzanpkO9XLDRm5HSJRfT0ZcvX8aj",
+	"BS3pnGn7/UOtS35TaXbB9GneHcPHas5KnhHq2hHFNOG5+Qw3DRZUz0bjkaBz8yHa7G48KtkfFS9ZPnqj",
+	"y4pFhsaFZlNWjszQ3pZU5H2juDEN0l+/se+v+dkjKjJWUPOtc0aVFKo7AmyDjUgJrYj5qjJDYQ+LQubM",
+	"fQxG9kfFymU9tKzzjd8+N3aKazZXkS0bux9oWdKl+VvpZWF+mMhyPoLhazaV5bJv4TLbJr12Wd3LustX",
+	"KS3nlp5aq2YfkQkvlTb0W1Cl11s41/vG1uuYanYiIov1nmqmNMlKhtus+ZwdEEoWBeUCThz5xvy/+X3b",
+	"9PKczBkViugZI0zkRE6InlFNcrr0q9yaTm4/Hk7l30o2Gb0Z/a9vay7xLT5V35rPfCrN/1/yOYP1Nn9c",
+	"aFrq7gxOaFnwx89BmV6HzgKH8JR5sILfmW470/hR3pNCAkeTBDaa3LOSETXjiwXLgRHOXBs9Y0syo3cM",
+	"mCTLk2N2nxs65AvzNS6mx6wwhPRlPHrHWH5V8QjpXF2dHuPCMTJhZojuX6a9eUIFoVnGFprlhM8XstSJ",
+	"g1iZD/QdwTl9eM/EVM9Gb/ZfjUdzLsI/F1RrVppu/89vO1vf063J53+9/rLl//1iwL93977822jcuTzG",
+	"o3e8YPEFOM399HnBCBf1v+dU0CkrHzvdyCiqYsKLORP6crlgEbYzZ2U2o0IDwSgyKeUc6ZsVBSufKXJP",
+	"SzaTlWJjcseErkpWN5rT8pbpRUEz9mwok5o0RpTiVH3E1pzTEDZ2OqdT1sfzud8SbpqOcYoFV/qslHmV",
+	"aXNHmycqsTXcfmHN++BUZEWVs1Nh6F0pfmOG3R7kYaEkjIUwoUvOVLBBZE6XREhNKsUOyM2S5GxCq0IT",
+	"KYolqRS9KRiRgilCSwadpE89jwwmMv4bKQtGhVnXh62p3DI/b6lbvtiSMGJabC2kmWQ5ejOhhWL1PH+W",
+	"VTZj5THTlBcRYnzHi8KchztsR3JsaPYGWRswW2Bg1DVaMZvWJ8P52KWyoxw/bX53kmfs3O99e2afzHbI",
+	"0oiyOAnBWE6+MSTy3LDoXMIu4q/Q63PDBjn2m55j87Mb2q33fM4jN+YZnTKi+D+TwyngvV5+zAWfV/PR",
+	"m91x7Dh8mkwU09FjesNKQwb+BEhiJpEaicSOBg1lJz4Us1d9LAM20zCOb8zGmROJvwgY6/MEn5C22zX5",
+	"hB2NShCWnjFlv6/GhgsIz9cGcmU7rlWSox/Tap6LQ9ZsPmARNZunpW0ZdPSoZYNX1TteRDXH9gIip1lr",
+	"2fADG146pPkBO24pbq0h2843pifAiC9kVWYxGQOeEoWPx0RV2YxQRShRM7kADWedsdvPbG7slS5iTCdk",
+	"2V7ikdA4yXawqw2x4TOa3a6QWxbYJH14Fr6PNY+O+XjsIvtlxrS5mmlRjImSc0OEREjBnAAFK/ZM2Qvb",
+	"SB0L6Cq1Zvh0sKZhxsXF9EJTzexAl0YU/MD0TMYYpH1O5tBgLX160eh6YwR3VvKMHclK6JhCd3kvtwpm",
+	"FBOSYRuSydwv78K8PCbBgnOhNBVGAidMGHkvty+ae/Ibd9g+/MNs1MUPqYvJfmtN9eKsNDSTm92oVJpY",
+	"QrrIZVaZVbV66gJ7SFJH4wObOlgo0w9TCBbYmHxjltxIP2Yd72jJwWjwfAxyGwioiiiW0lQX/pPrnkP3",
+	"4pALzH7lkTKAH+MGr7JafbIGy9SFpphWdskVQ+Pl0GNqTZlfZdS1wbB34KjDK+aMh3wNY6f/wFcZf8mo",
+	"ZkkzXj0DsIKxnEhh6NsZy2dckZwu23aw1GnNGl97gr0rNoGEHS81BTrRwHniMzgg80ppcsPcVBtDXz2/",
+	"J1v06hn+UMpq0Xu4axLjyvOjqXktNVB4OFrFu71lYy1GuJLJPcqfEY5GvaU6m0WuxuYoQAsspLwlVB8Q",
+	"qslcKk12d3bW43f4yeGHb04fTvHp7s7OOmdxLR4OE/y6E1lr5GnTRs+uPHr8adLp2xgu3MasNTlxoWV2",
+	"23f27rmeEWVapS0x2MlmJZQLpn9iy3tZxpadPaDZwYxgjKrUxU9XY2cYvPjpyrDBBS2N9Gv+ApcFTgaO",
+	"S8Go0mSfZDNa0kwbFZKYzbxjIgeTFApqhBZKGnlf3itSLcz2TvgdI3e0qJgysuUtjvG3zwfIorKCm/cU",
+	"E7kykmpq0ex7o5ZZxpvox71cy2zPL1zPLum0924Gc1tGy3JZT9rIcppOk3pc2PXGtxTU4WNesgzH2vFl",
+	"y1KT3D1PjrHZy2D9yQ/DfKZ+v7m2Z0A1F7fVKoYFLm44Hng5eWpLq3u258G30zlTrLxj+coDWtqG/SfV",
+	"tdr8vl7gUvYuWYNRuitd4YvuovWuF984KxlLEoLq6kYDCSC69Zd0uloYsTse3leaTlHvMBJDCQoInTPy",
+	"jWIsdKSYI/V84L1gutyg1u1meLXIh8nEFTR8okxcNb62EYmxnsBKmbg5hTVl4sbQV89vgzLxz1zxG15w",
+	"vRwuGN/5d8xNp5O3Tt3uEWemHlhggbJPb2MmEPvQsMR1xbnbamPEf5G6a0Ij5yp2hNbmFcxozesIDccB",
+	"I7qArx1mYI8appjgABM6CT5cXx/BcXyk85hBGx+iLZF8Q/M5FySTQrMHPZS3qbr/De6y6fOMTtlTPXiD",
+	"PXb1Jzfvuxvsq7ODKOWEF+wdZ0U0MO401GQh2mJimo6NBGsuKOzlSIoJn1YlxaucFbkiU37HFOEptXdi",
+	"v7guhc34wsjXZ6W843k8JoyWJQcvozJyvZHFFUF6GMpMVPsrm6M22/PlcsF6ubSNSvJCohsSMV9IMpKg",
+	"97XCkOq4EDNGlHFXydgHhKqMiZyLaRBDkRya7XTwqDqCdlxlcZxN06nZ8ToGxbsxL0HGehwhbFSYGiJC",
+	"2VsF9p0KdPI6cYTqtkQVCb5bO2BwY6LWMAFr9QQDeat3foODCTcobP3i4rrWuWTDeLAEN7wP+l2TI/oh",
+	"xVxJ7tlaHjw/mM2R/q9HeNH3e7syChICzTRYSKggKCUYolAxqQXj3OuR/7rlvjN0j4/gk+eyYGvor1/M",
+	"FqmFFHbR39L8nP1RMQXzA5lGwD/pYlHwDG7Fb/9ToSg5bFw/04Ln8OJZKW8KNsfY+q4RscQPk3uqyJwW",
+	"ZsEZ6JITyguWkzvf0TbEcs+omLL81O3kRgYbRoykxml4s/O94tU2kwoOsa4UyXBYMMR3srzhec7Exsa3",
+	"Ygm1vGXimSKVYiUpaHaLtLZg5ZwrZYT6ibQMyVAoDNLGrqGcdsG0NpfKxgYc7z21stjYRrQY9U7jDWeG",
+	"aZb6nE0qhaagzYzOdNqzphcY4ODDgkhGhZCgI9t9PoAFvpH50qoDjGbmOsjJ/WyJ1o/wI8/ruVyJRSkz",
+	"piBGc6MzOilLWarkfOxMZFXkxE7GjsRMB8bPTA92QlxjMAeM/KPU72Ql8j+LoJnQRqHPJVMwVvbAlZUd",
+	"CimmoExQIYHvOo4KGkF5x0pYhz9rpIdnp5ZRwQgupfxAxdIyU/VnjOIDClNUkP0dx0yVOftGo5cir8++",
+	"XSnyUWoXft4y+o/JTaVR0rxBQ2/B72CSGPVjxBkr+kBa1hbkZZnbrJ2wteUztmLTsq2/DXK7YGZXglZ6",
+	"Jkv+T/an0RqGPSMPJVwRYJliOibsYWFkGEN2lbgV8h4voCtB7ygvNnp8wz57CI0rkst75OZzam50QUUG",
+	"oSnyjpWFpDnG1GxqN74Gq1pDHKiEGZeWMge6vCkZvVWEkptKcWE2rawKtg1CpO0dEvbyvGQqIkwekoVU",
+	"mhaEYosDjGSboLo/p0vDE+dU2bA1URV2l1HSXJRywUrNUWSiqa9c1b4y24YUZrQg8w2WPzOul9GGWR1B",
+	"1nnG5pQX0SeQXfYRZMx/dSbWbL2GE6SgX6HTxUwKtp6wbrb1CHSCSOOSTa0NtPPonqKLteuHsr/Im/9k",
+	"mV5n9IdG3se4NZRUY2RoZUZDJrI051eAaxKv2zahyWZEddcBjrmW3XmYUcs51/9kpcRdAb3GxeytbPwl",
+	"1ON+a4zjc3uFYjMPNIqWOAKNWHMBfPx1YvZqcKJQdws6JJOamorPTCk+FSy/pNPYbmo6NROgIhAZuxPJ",
+	"K3aoVw39oz1Etco+HvHEtgt78FYRr5mAyzk+ZhMueNwn8MuMatBYfR7zTBq+aITambxHplYUhBvhYZv4",
+	"PkExgoBfo/mGSdBv6j9r3yFRdI7aPMgg9xLdOZDdY/7ieYQKaHcCyUha+4BQM6AtF0xbD6wWIRtxDwU3",
+	"YhPkT/0HLWRJw3Day1/G5OKHMTn7cUxOj8fkwz/G5Mefnh8QFEFdLK6dBvyojMREqLBxvFz55EY0YtD5",
+	"AgwMH/4RuWoezTwjCwVW0c4qfaCl0xJLo3vVO3Xgk8mMmEGLws4Hhi2quTkwLofK7BPP2LV3RsOfo/FI",
+	"LVjGaXHt/6YFtELjlfmDCWAjm595fL4/yntCMXiFgCgs9Bv7J1WEqzHBrs1fEGWNf/F8TOZVofl1/Zhi",
+	"Vp6c1I3UNlFLpdk8pHgfhA2Rqs/hjHAxkeWc4iTgaE2llcV5SYxsF4QKWMkEY415cDIbewGTGI1HOJjR",
+	"eBSO16w2DCxgbPX911iiDV7hlrp/hpFtsuMJY7kTONqnvqjmwvOVo4ufYXV/fX/xq00mRk7GHuDfzTN4",
+	"JAtZvqNzXixHkWWagD3nZL7Qy3gcHNKRy8m8YWTHiOTMvLA9imUYQqBmfCJXpxjjWSfMuCxw0+cRSuDt",
+	"4aNYvsHThJeO/8R3r1+9TPbu7qR1uheLSn+wElvanBoku7KcY9wbrPUYGbViRmjC8+H+LUvE37C5sFL4",
+	"TP/w0JjuRuNRztWioEuwxkKAAOS+mofXUlxj3O9GuRRMPM6hDCEZ5kDueT5lOlyAq1OiZvK+ceyzGctu",
+	"b+SDmQXVDFiF/bfR0s0/S7kw6qJjCYoVKMyinc29odmDpiWj9p/4c4xbcHWSw43ydolO07eFjGcL1WeC",
+	"K4KNiDSKahhQXDKazViO85zJRfykcPVDIW9o4cWNiARmVFGUJhmcE/uFMbmfUW1+AmNWQzTZTh8W9/F1",
+	"dlV9oCKnWjb0ssYsrhTLT8WRFEaUnDOh38lyXhVUpV74GcnxnSx/XN6UDSEwaFfQG1Z0l+QY6ZrA4wNz",
+	"GMwZQtslmArAMdVlglW5SSYSwDB0gESkmBotH+JLDRGwB40k0xjU3v4muY6IMtxT08jcxhhRWymWkxtP",
+	"RFtwo0zsZjVXLDPXxvUkeW/gSGKGCDtr2yAQJUIxDMSGcUC35v7yMDVzCtAbaLcQtCyNiD5DzWOYmuT6",
+	"/YTD+pJc6lrPtsF8Uf71nk1ptiQFu2MFQkSU5BvFzVqNSQbxFcicDevImFn15wfAuktWcPPZ5uqGDaNQ",
+	"G0PUnDMa08A/CUYWdAq5dEaWO2wIVk3Vg6+ne0Y0rZjBgk65oE7u6k989C3bWisOqNHZ575V+bRIBYMx",
+	"fw6RayMYS5skI2sTCwKoBedK8D8qBpofF00e3NjqV/uRKCPDA48dVENX6Z5xodFvDqZtjroMpILACcbB",
+	"b5bNx/mH47XIPiBq3sspOJa2PDrhBWuxkrcFhTSCdagcV/oD8oHYGmUzXuQB/3AbavcaIxhc8Ha9YM09",
+	"hk7W5CXnbIJUXlpr8brvtijddjS2gxlA5aaX7op4mrZoQ2nK9o9OW4LwToxSsddW072deNhaOLHwM0E3",
+	"vRO8YNEDYcgvB9HXTC64RsCz568NsLvZ5IzWRmMe3WojVdc4FZH+0KhiZqHsCc1Rd0bhE2QSrggt7ukS",
+	"XOkt9v/y1Yu92FJ7gSc4O4xWOnoBuwNbt71JtrUhPOtMP3Y6Id81tj8IzOdSdUlGhVEUEZoHHR2RLXEW",
+	"qJi+O5/TLcUWtITIozBpHHmhRQJUBKI7jYwla53y99H51fin//h91GRD8GNsdZ5AHL733d3dly9fxjn9",
+	"Yab5HUvJwoeLRSltLkjs+TkzI810TBdBVUUhxk4HvYpQ6JoWRnuoFKtXLq6OdCnqMOc5VbE1U2V2mjge",
+	"8IVncCisIxYSudBU09ySw+PTl/svdjcpl9c+AKdMUlx+o5/6f+asYGZFP2/msIwRx6yxdrt08v2EvXi1",
+	"9d13+d7WC3qzt/X65gXdep19xxjNXt/cZN9vbuLJ49qnW0Lc9FbbuFdbs50IT+15swlzE1nayOGYxFQf",
+	"ib39cY9pPxCGK1Byy2uNgbF9usYgQbU58VoF6PhJVixZSqis79rmyqxckv293WFLgrG1w2QmGPMwXeCt",
+	"xyB4ih6A18BfLPkHoYFRLlTKghHaCFrkwgYaW7bk4xEJBgmEFigIbRyNraIW5RMORyEqnTqRhCqiGC2z",
+	"2ZFHUQBZGSLtckgqrhaKlExXpYieKtqB6PVk8vq7l9/tv4jeOiBMlkxEQR5O62g/jBcnrnnMj9+TXo3A",
+	"h4BbaE06q0JIHQ6tGcCElQwjeLLadJSwlH1dk233AL6V8lZt8l5CMf+0zSJfb3QeELa8XnQB1TNLI2vs",
+	"+x/ZMYfAmR40JS8NWkrze2/mQP6oKKS1ZVLoUhbxXVes5LTAOMswWT/S0t/6/eHEOAQLvRNc2511ultF",
+	"zh6YGIzz4QRjc/kS5WDYvnXdqDg/C81pInBpop2ABhwncRWltL7XPVrfSvOe82gPpp2+hThy2nibm4ZM",
+	"qrHMqzhldzQzqo4sr0sI3HmPU+8JrOWrMJL/epyjR29wG5tSHQ6ImS6phOYFUUuRxSPZNqA5bJ6HrMMP",
+	"ENd1lVQxrYGcrPSgwEXoo1DMvYouozoto1c4xUt1cCzO3/ZK2yyJjZ24Bsi1uKNGn/b8v6nR7n//4vV3",
+	"r169+O9ImElrLEQatyyxaq07abjykbw1Y3GmjdIIgRYWlZht448dWfBHRgtIBxugjLnhfYz6/w9DCgQr",
+	"jSNCXTI25EbrW3jFrNcgZxMurKUs+GArxGaAFvHfS+yOYDyhe8CtkT3+mFNgVEjZDEb5WrytlagIKSpN",
+	"qdmojR6wVcsFhsprieZnh0f0mLs7qRk+5cs9AkDXULbzaidjk929rZ3XbLL1grJXWze7L9nWd9/vf/96",
+	"wvLsu+9erHv45kxkBdVVGT2EMfd3YD0252Tb2nXMP+cyZwX+E7ziv48OMP6J3JtroaHczKgC6NjmrbCq",
+	"x1GPeWG1ZacJ0PgUy443afzlxh0ch7N9J127GN8pS6xxACkT4CLq0RKyJEqt2UfraYDjbzrDMGEuAtaA",
+	"QpVt2dzn45NN8q5WBGMQVssFObPBp0m/UMQkVhWs9pLMubi2yLtz+uD/ycU1hLAGjxp/c3GdcwWzv15g",
+	"CANUlzANow9gZ66tX/b6hma301JWIr8GynfPzevBs7oDv7nYpKjKEtJjrlUmy9Yx81OKrYu2gR3Owuca",
+	"QudRA1+dnOuCQgKbdUYLGj23dy4wtLsB4KwCcA6wOrI7JpCFWH+h9R82J7W7sx7zC9NdkwqEN/HbAGmR",
+	"uxNUnziFDlcxxNYfF6m69/tJwTJdSsGzqFcp/PraTCtkFjG1YCYXj9ULWjuy//3L7/fX3JUEnPR7PmHZ",
+	"MmuzrQPCxYyVXLP82rmtLLiCD2rghi/ho4blOuLu6na2wgfmhn1ZMrZKlEViAqzo6gbkWNLxkkO4qr6X",
+	"GEGlMMP48OyUCEjodOZnTH1dkpwt9Gxsvftg9QGhhCtUbdWMLtimLeUJyghtThxCDuDmh/QBUjA6GRyT",
+	"1lnTCJH+j537b2WtSmjQ0YNeuzAS2KsoX/hWCOmIcgQrFZ5/K5lGpBYoIMgSVs2cTVg7yCB4jDnc8Wep",
+	"DKxFCCjfffxHRUsqNBcsmbiXMX6XfqqrMvHukNWFPKho5Eh7fcNlJTcBjl5/BuxXW+8/c+HWOFE2zeLC",
+	"CFXxBCPD0cyFESynYvqZIjZxmvCI+qHi/Z3V4h3oljvbO7uG9+/u7BxADtt923ahZyVTRhhve44gRLhk",
+	"Zr4OvNUMAzORRm9Guaww8cEuDYpYIBCYsV2XbCHLlaEe4fKcVwhHoxJXuryt9UL4BqR7Z7TIqoLaFLlh",
+	"DKX+ZCrb9CxIqHL7oCV+FsLQIDLIJu4oeodfX21kWpTMLL7HOGpZCaZClg4npGl/mkgbI+JMBhGvWF8K",
+	"b9MiOAzAso5w7hr9Yme3oVUNGFPcAB5tumgB0D/+ilMzWerj5lhjMekHQUCuw7Uyr14HjaFgJp/OCj6d",
+	"tQOVB0zKVwZJuCaRDdSFOow8KCtNrIAJtfriMNw5ywpaQkgEQcpHjI6ZISFMRRyT+xnPZkbavZ9R7fIb",
+	"yYyVbLjoFZyln91sVmZOB5T0edUBrYoE29R468PJnNCS5VinWWlC4ZhyMbVIDx0VS11UAN8xqYq4r3JO",
+	"H84M3cQwWuH32o6RUQGYjwN545wZVSqRR+07nTOqqpKpsVOZgro9BRXTik4jNAaYBr2jZtRccQOHaunu",
+	"57jaDQMG9C0ca14bQMCgyXXBSAGJPNtxjTST8zkTOdUpoAWzFFDwIrQueJ508sCVNhK2E//fGw1oNB4F",
+	"Z/utLHJ7JbYeVEXB4O3gx19kmZufLs3Yj2a0NH+8pWVmdIqYMmcGeNYo+73OVRe8ufqe6nypHa+KtgmU",
+	"ykLyf0PmHLFfGus0Jt3VAGtFez0O4H3zZE4foJ/4+kKTeuUOSBAWAa+1Nu4AC4GZJ3aJV0ZWRMtrmAdD",
+	"zh0Xg1qu2oiayaXN34GgIBHTVJEbnCNqJRF5zjCeTo92YWrDljJ6PgXoUXORKKKq8s4ynyHIHJGpgbEV",
+	"bZ7RGXF0pZm9spZZw5QUzx1SO89i5vE+wJmF+9oQWZIW7ETkxxTjbNeFwTCvn6U/l1Cc7efXESpogSib",
+	"jx7oIFc0TMX5oaP7WbKc648SZM6EtdJdnh6lM4OXjDDr0PQQmmPKBCudYN3cXvsoasGllZZcZCUzksi1",
+	"X8uuPZ09QD6r+cLPaduuaeZA/qgyovc9Lwojdt+XXGsmyDfW5vVMEbVgRcHF9HkrS/Xj0afjk8O3R7t7",
+	"+6mhYDTckEDrRckm/KEV0P/2aKD20dkhBJCNuCvZfWRrAqDD1ZsSiXYzDOmWi9wDi/g4jBDK2Ns8Y3v5",
+	"eZBw27emfUDh661vI+EL32t8OipfQoTJTwt+zlQ0URC8/0LdIxQ5pi1YxG/3qnoDLNFjgURg8YiiSwXQ",
+	"AgiJp7Sj2G1yzmiOpKxn5FD5bn9GdaPs/PaeK9gYKdinyejNbytEjca7oy/jdZqbT42+fA4XKnE8DxuZ",
+	"n+wBU6KLJZg0KqOh/HR2ai26qVgp99ZPC94NEPm0sARNC4IWlEZd/t1Y/gx858Joag7cq+7v4w+7Ozv7",
+	"R6t78b6mOrVsJyY0z+mDJeSdnYCsd7Z3dmOiRUit7Yl3h+6G0UvD9ZZFhMI7VtLCRlTBXmAdpuHqXZuO",
+	"OobcY6rpDVUs5Yb5JBjJbRujrglENjesGt6ICH09SV13rFQdp+3L7e+29wd6jVrY1uZzYmkPVL27hh13",
+	"iaLVYssCZrSafR53DskEAO/JjaxEDrqiBQTyvRBZju0xgZxGktPlGNsEEOCdCiyKMV/U1z8LpRY7Uvj9",
+	"EkdbSzSIb2OWAI3+oynXs+pmO5Pzb8Ms+q2pbPz9rQcL+WIX1C1le95zObdJIVQs0bfk3VOGEzKVnsOA",
+	"pf6TJ8oMBz/3qHltbXjpeRzhCD+LWZpdAp8zpWzoSUQrdv27G/jq4uT8+vjk3enHk+PRePTjp/enx4f/",
+	"uP7wCUIijg9P3//j+tP58cn59fvTD6eXo/Ho7OTj8enHHxK/Xn66vvjx9Ozs5LjRIKrewmBOcyY0n/BY",
+	"yYa3XJNJQafOQIZvkG92x2RvTF6Myesx2X31PFBPOgiEieoj3quPgXf3VDnol7EPI8Pn2I2KfSPKASwu",
+	"UlxE+mUmyVze2RA/S5hvSF7KhZrxxTjE1zE/GHn0gCx4dlvZh0GiKMlkUTBIkNLkm6yUSm3lEkpSw+kV",
+	"+bWW1x52vtH5DZRrMC9qGUlA9S+1+23grdlRGwqEEcId0/pqdOePrQhzArhXSSP5sS/PrKXXFmB7bLkD",
+	"aaGwD4Dt4a8QCWdbWPD0CO6h7Tm+S+ZSkSWZyxJlj6K49pWixw4YfGxRu07dn2YpFlxM39MbVtR/ntEy",
+	"M39nWD/lAxV8wpQekzBJZgx7jGZTwFCy//TCvLWQuHezZqL1dgIgDFjcvzww3pvRIp8EG4h/zfS8GChz",
+	"uwVe0xsb7sVar7ZEmsauxaSWE6w5fhRmqCfC6lqOkYtPZH/31autXUKLxYxu7WHOem10/PCPhsr3G0Ik",
+	"XvxgxuE7XVBthK7Rm9H/+e1w6z8+/2vvy7+lQ5oSs+RJyE88LoeJsLqfOFYmAVHZNCT/KW/C8+rKd0Pc",
+	"lC8VNqprFvGMXbL5okD5BH9FwSv42blvbIlRKFLg/nspL5AfYOkCuBi7rx5Z6LPgyTvGckBIP0evHv7y",
+	"Axz5ovkAK1a643iozoCI3bHqPMCR4BltNx5B9Zspyz/VUKvuJztW5bo4B//tqBNUbxpcqUSmKW7Yu+Ag",
+	"hhv2Duo+wcPGvjUA1dSdOYqFeuj5gBl5NNmZqqXIZqUUslItotgAzEYu70Uhaf6ei1sV4974mBTmOSlZ",
+	"QSEayl44RkqbScPMjKK7YKVdivUCohEOXa03cFyJoxo3vOWfMwzciRz1lnSh51KRGerYRmjF4fTMthuB",
+	"Y1GVULTBbgy4lxIADzJmwDl50CUNwTtrbnU/W5q73dUAiApfcOmyHKkzsn/nroXdGHVQmx4sYCUpGcJT",
+	"cIWwoHA5L/IJ4vPqebHebvoCedF17SJE/HvFKqieeoaQ8HhxveOCqxn8jlUX4JwAe90cbIRy4+xuMBQ8",
+	"uZ9JLKXEckjvWkil+E2x9BUioJVz/EJwnLdgdKe+RjxTzRKGQQuc1NijT4lADzjRXxyDjiP53/ImpjP+",
+	"ARTTywuZn0mKENfYjXeUF1XJUnrdoVNpUDvH4KWxKzKUBxirGD8UkWT7Ig0OhZCVyGyyfsnm8o4Wa/Gy",
+	"eFB67U22o8diBXLiCw/RolBE09u4G1lW+tPER9t1+V075NsHdfkQLRdQdY0RRMEv8E/3wnUSZzi6WYzF",
+	"UZJ8fLtF7TWEg7HXGuInpiVTCVPTaoo3Xz300c//ZW9i3JhzloGXu3ubyHtb/ry+lGqsvRfjRDQenB2z",
+	"5DV/SaF72TMNpe+g1tGU2beeQzYIF1O80aGeEFRFoqUAPzZ8wWaKuBCwkqGhRbBtcrEwvNmD0xXynpVb",
+	"GVWM/D7i+e8jZ6E3K4mV5rnuTHCDQMXp0E+snNS/C74ZUZJMaNlKlduPG1O64sLj7nX/pRc7r7+PfUrJ",
+	"qsx6gnImzOwE1JyE67WWeqAi0K/vLwy/vDqNcp5hflBzJG1N5fFIS02L/hUtWSangltYRQyoWVRNEkhN",
+	"9+uLH27RmlB2ey+GGbQC9pSozoA7kkumtskR1bSQU49uXlZgjA41PzZ2f6Jn0v95bu4nNiagoMIBDXVN",
+	"bFwnIMzpktA8B2ejiqi5+K1a67RuUP83fm00Hjl9+IKJ/FL62o6j8Qh1vnelnIe/uv6dHsinZagw+zgU",
+	"VH/NC1jN9bKkQuGVYKHjjDap7i6soegdsz8cweVVYNVf9yOOxVkXWz//SEVehF3gz5cSh+R//kDL20N1",
+	"RnmOfx+zG66vFuZusJ8Gg5P/xVbE1mgEOGc0XzZV/Avm7F+HEPH2E1viCs0lwoAq9e+ZXwg/GlX/VN0o",
+	"ni8vbqtWqyMMr58wjuBXjVrIKOSbZQp6hwHhrr+T5T0t80DPP1J3p+KOCe1TehKTxPktQIrAkXygvDC0",
+	"MbLhLMGgPE21+7D7BL3gkC5nvMzPaKmXDYsJ9uAGeuEqVlgaa61fkClWLfyvAV3VFSMjD735p/sIJ9p4",
+	"MSh69qEqNF8UzJlEWjtla12bsYZnDCngpOBTfhN5t3sozpmNfT9Ds/gvjE9n9XCDDIFztiiY0fHMH839",
+	"t5WJ/Y+GeyHpYNWdM1nEflXwM84nfN0OO/wJG51TzcXU+y/xR/Bi1lPEf5xYP6wlfl4wMBnBSrVI0r/p",
+	"eciZlydj63ARWJCbNNFYLLi5m8v0Xk650jxT7ZkGrLbdjeEo7c7sW549tl732VdBil9zIAFz8cJ77MG5",
+	"S66IP/ZYnKm3vZLQgaGwdjw7rJiBAKklnrdihJI5FctOaWJzJypbXQXz4VIO6f6MlYkzZvRJfBbcI5a0",
+	"AgaSuKndyDVD83jMGvhynnH/pFEeSnmPIaIgEtSSfkvDNp20SqMFA4PHH3q8mKBufkyh23CvubdqmFyd",
+	"HrttguGV8j4uI6Lh+7YaquPbtfkF1YmYBuk0DXojKx1ZKe+EVJoXRS2hd9fuK8+9z3n8mHUZZoMyLZ9s",
+	"gQLt/S+2PZkxnNP7UyP9x6VzUAzctgdaDOiWmGwxZ3WMZEYXXNMCVIuOkukqKzRXzYzhKoUgZO6ftFl6",
+	"TG6oYq9ebDGRyZzl2+QnttAuPPhNEIX2TBGrSrhwhAXNc1DGjOJheD3JWSZB66aK3Cw1c3V+DVuIEt8H",
+	"PmfdeE/z6W/RDzKQ6M59algnVIax3McG1cn0wHFUaBMAYxY3Ckwc/+gRlh38yFrkXHPcZMpxZCNxjubI",
+	"N6NUH4fX8iid2a3i2rN1PHQQ/mD9yRjaY8ncMYOEe9zNShwQ5x8YkxNvCjqylzAcugkXaCZd28/guonL",
+	"EbxIxrHVHTvihMvBh0jD8ezSob0oLrqekauTKwjosXE55l/nn45OLi7wj3enH08vfoQWJ+fnn87Nf389",
+	"Oz2HX44OPx6dvD85Hmo2BTDZdDjFnJXZjAptI1p8hqGXlYIQFSMPVyWrGzXiUsI9cb2OxiP7UnTRf3Ar",
+	"2Cj+HvWWtiq+z2nOyM2SWH0UYra6OyB8f/3BwyIdL2xhyrB8L0ej31nwkVgm54Unkjo4PWcLJnImMp5K",
+	"2wsqH0CVeAgBxAF7E+n/vvj0Edj9Qfe2cbl+XCtWTLbJqVbOgV2XcoIrwNambtxlt2wRSZB30ZvdWI2S",
+	"0XyAUSyMDzWsp+SrUyTarz0+Azt2ILA2FtiVzqRKVDZ1T2xK1UwuSOaNZ3TK+naQ68bWhamXwsYTKUlu",
+	"pJ7hJRzNmx8W6t2YxUeXN7PGO5fsQUPY6mDzNi6fC0/pyYOq02brtQNJWtnyChkVWPsGMKu7tAfIXklh",
+	"+msVooTtHX41NpYDjZUDqmKlwT8ho+pxX8dUpy/JGlxXZZG6iruwywFkxuYQN3k81VOh0vIVazZEdil6",
+	"x8yt2tM68kn8EFsM0q7sZmlw41jEAbNbTVNN/rh6UVckESbXtJVe2JtLuLH1zaqyZCLbbKeLr55puHIT",
+	"LqBcZ/RCu2yz4iBdNZOLyMLHT2tLcDKNYlITkM97Lm7T5wxRwYx4f3X+ftXRGhwS4WGKvyI3id26aXbi",
+	"zh0CLNAmIF13At3reY2ujWQYVd7RgHpos/56Ym/QNXhgEUdALXPeyYiZ0NoB13Q4mw5T0TuTPvtIr/0L",
+	"UR3iIStW433McOMEAJGjUWvNIRTuk2VYRxr0wwMyhSLDimRQeDoEgLWxtoSJHEEcYqbFgu3Gz3X4QfwS",
+	"5i+UmswrBSA1WOoN+sCMWSu6moVB5QFQW2s94XkjD+eGC1ouV+Zg4hij/KDth+xT8Si0IrcMAeHM9WB2",
+	"65lyORnd1bH9n6Bl7Nd5EcunV+zVC/+RXz+8PyD3XCgsbutk+Kuy2CYQ048wO2DgI6djUomC3wIqSx2P",
+	"HPhchwLxhAvQlWnrQQxExgmC9xPOgnB/wtbhWIbsWDIP5LSza66WFZtH6FjW0dxDpdwO8SCkg+1kd0XE",
+	"fvDBnnkiGz9UzqM2xAYBYYFiJW3ytm2jG3H3hF1s9r5yhv3IAM0JPgIIoNllLIF8jMk/9i8o7zuT99c5",
+	"N1LJ9oagAjx2JmaFJ0ECVmAB9GWnDzC9RRe+L+G/RV/rJPv35uxbCqv/DJY8apfrXYa1ZOL4cq0jfoWk",
+	"35p3lNo1m6ciog4FQd8ARoFBfT4EVhNWcPIxrRAWcj2vY1TsL5hLd20j7kZjNyR27TPDwh9d4lj4m93l",
+	"8CeXjnaNtUpjTxaQqRY+wpDKWHfBsOvhYYZb/BkEFl1DIsN4pJjvNKCY4Efk9Ne3EE5kHuiSQgLidYaZ",
+	"6+Y3M3CgwUUp7zgG1aDx/Bpekdd5EIbTfKJ8kE/z9yDSOPYg9sRwZZZf3yyvA1t1p1VpLnL35chTH/3Q",
+	"fuAjF2JvpJ+j792twDIy6iWuHcbhpPpPr6BtcE+54SDXE1leu7KlqbZ20c1SOXNQlDeYA3aExJSCfYaH",
+	"NmvKnLK4tdScC0V8yW4CWb541sdgNQV/OCSutMJ3VYhW0o84mtf1wLtqQc6nRrxzPHRjpoCkec8dlE0b",
+	"jFzOw+aU3pDrQu92Vs1Fa87o8xOQUgeEr8AdhlwbXdUWgLMnHiP3RZ+eLEsPxNTy81BRfNYtGL71aINR",
+	"7KYqbn1iBqheRibCa4bYayahfa8hQadd1clJPOiSHjZwQ4c7wOr3Asx3c+a9U59DXag+R9Sqc42s89pl",
+	"ozz67EyVvp6U7GmdzKgyt6BQE1bWd/akoPp6wmJ4JutYg4XSFMuBus5WYaeta7a8Zg9ZUeUsv9bDQPXW",
+	"REczd015Zz70Ffr3q83YtUINdWPdf3kiS1uRYQbIIXhHWjhjFHB8kpnPLWP5gZFVXRYML8wRsnVxDBdk",
+	"q7PPNlhBxXBV9VWuzI112JOlFshzPQlrkSy1r3O92vrc7noNNq1e6pSmk/TDXtY+PE9hHAwzkSiJlLjS",
+	"F1Po3XYR+KwAJfPrLJldKzOC8HvhiJMrVpXZzEY0RJbMPrXChlu5DEpalXIeO2R4EZ2KidwoAcMIaiV8",
+	"s/1erHCTrK3rx2xU+JHmTMbNBUvt0oXVHuNmKrctuqR3rIhFbZdSKYuK08b8cQyhC4bjkXI+b9DpPWd6",
+	"JvM0IEjOlLZBqySbSQUVMb3UFNokZnLOQjQfmuclU1BmRIp4fNWiZGdO/R4gIjq1Dt+8tKK9iwXfoKf0",
+	"kUPC185KpsDRmSpbXTf0zDGyMtimTRXsYWEXVWkqcloaAmaZFHK+rJUfs/ocLBpVObEGBTpnOV1ulHZ0",
+	"awdWVt8KadkBQC3wo+GRaD29bj0L/7xudBOjsXvIBBqKrxy5+JKH1R+eJiEHBBQnii4FtPbbD7q1xF2y",
+	"T/Gnn2WVzaJuX+LKtREpvP2jG6I8N00GwiBj43eVyFn+dokRjwNfzaia3dDs9jDRRfcGHBLTVptnaqNM",
+	"6NVeY2B1zZK4wd21s3hHM7qi8Ikvs4mvhahqk8rmog4ZXurE3eHGrzkc+9bjRtOun4CUaikoupLRYcbX",
+	"MkFdKygndSzUWSlviijeEbGPMAYQ8oMLJdHtDBlYgXknQCJAgOL72bJhQwSUHhcvy8iLvT2z0nOpdNOU",
+	"okIcTTeAe3PLEpSs4fsqQMs4sGAcWPrbfBvvW2VBB++Q5tF2CQZKVNTADEPMKpXOvPNNbQt6DiGfWcEB",
+	"L69kNHeN7mesZHcwcZLJuYsNnsvstv7IPCw7Hs4PV+eWMTu+/5RcsNyhIhpBAqfZZxmLVXYAU00pzUmv",
+	"v4wmmwLqo1icBoBh8xn+Jzt7+4QuFoyWvpBIneBgg6KfnQpIK+V675nLToGSkG5mHkHQs84BtjuWMLld",
+	"WlOTatIUEJx3EuJyDcbF7c37SJUvMgP58fLyzO+fjfv1p58Lvb8Xggq//P77AFT4xc7OeIBJcjyC2hsR",
+	"OOCZLDVR1XxOS58PeWtl0AWejOh+2c0y4qndLVt0dNjG6Khj+JBcnZ8SS0DmDDr4j8iIHlXaAKv4DMOn",
+	"hYONVP3rh/ckAJOsixfv7eztb+3ubu3skp39N/v7b1589/vITMA+2nm5tffqcve7N3uv3rzc+X939nZ2",
+	"fh8dEME4wElxRc7fHZH9/f3vgRMI6SLzwZcB5XrybXKRwMP9y6Bv15BVO3UN0msegkQY4cEssZGZ1wQE",
+	"Hixm/41W6dOCibNGymM8MwryL5VhTlzYkk323oLEYHcUAU96mxxCs7rfseXYaFaHIrjFPV0qB0E/JjAe",
+	"wgVafbvXw4yqj9HYw19mTDtJBiIuYKQzc81qUjCqMIGWuWDeiNnbHF8o92mXpXmk3UoVDho4wfRW9yAn",
+	"E8We0kWMsSA+RCyyAO8sf6lg+BM5sq5UqFZFM+3QuAzt3zAyp+qW5eSb30f/y/zv99HziK5g9fwV1xKM",
+	"7BDbYs02++LVYzBsHoV0FcZVdyFcX+ztfkdcE38BdiRs73weMl+3vJgR0rTEdXpmDyg1vUWUj1gq9mle",
+	"Q0t6b1zu8s0Qe7ou0L8xRd997J0sBwwNR+QG4keqNjykjv+vXWDAMMMtxXRd7QnkbZ+jlqhOJxkyrzkt",
+	"b6GYoh1yTKs0zzY6rSmf6EGU9YNpaF4oqcgvHRrDANUxlvn7sZqzkmdOrs3HpLJwVObSUU2Mr93daGEU",
+	"G31z7lXBmOnLcJ0jZ1qI9LFW3KUPdI0JusKW5jhnU640BmV9BWu1SITXw9h8oNxM3kOV6wWTi6Kld3z4",
+	"x5ZZ0hfR2j+PBr8ejzCyCLTenhW3kTwfvBW4a4mkS1lpi7gTURxqDB70j89YkZNKaF4QxCq1xgHEYjct",
+	"5kzHkWpLNuVSpKDJ8CmmZTiUfVifBEStOb+qx2+URIq1tv2z2nR30WvPbb8QDza1lmIwC1hgeLyEoQrP",
+	"nD9YjLWnGnqhp69k8FU12tiF0hfVfGihNI/Kt7mhgPrnasvEQz9WFoIdfbRRvsHF9czKRoBlCeaeGnun",
+	"I25pWk6ZtrBmj6isVgmOqWkX1fwXrmfvmM2mWL2mj4P+q2LsH5kVYD6QE2RMQfaHue3MsUXdGuR0NIjM",
+	"2IPTFk2/gcrIxESWWQI8+q62Ta/k7s6O3UFUMRTu4r7qGFB7rLuXUSC2NRxT6Uuizfjs1VwPvyXQtVlp",
+	"IG3WzCiUW8MdjMjCMXGwK/U0zoE/Z+E9m6Cx2FlukXM/J4xcMK3ratxTjKClDERqt0AQPJgP3UAJde1t",
+	"6CZ87YBYG4bVWJxE1srVxv5W0Zwd0ShgdYNfaVGo+2LQU3IhLDJgZB0AmuyBz6lmPrLQXKOGN1lL3U2V",
+	"3bJICJ6QZteFZnmQBrRaErD07hu2K+2bkeaEQvYWsAgbA3wAeUrmUrM/EMCJ0DMw6jVYQfjRlFhx5jrB",
+	"G1ItCg6F/LPgFu2bc3savZ9OPjzk5eoeTvBSHtAQr/TVDS/w6h7Q0IoGA1qifJBsGLMllIPoxsZlr9Vz",
+	"UzeOR2nbp88U+EBiCYel0h83HZZV0I13mlwAi0Lanf8HKdgSLWkNXhcJJAksGp2Ldn3VsI7kfMeGFsHF",
+	"f32anNYvJ0QvWZsOYuyH52fr1N6try+frbfea+tJsPa9C4wTPZJKP+azVp45XMe9rrQsGWLrDv2cpg9r",
+	"fUIHaK7oghmshAf6H5JaRBX1EsjA4VgRax3SvadFwfQ6qxTNWmzJbR0i6yGE1rAbxy9cgnB3QrJvz6G1",
+	"8Skaim5e5ygnjmnsPCSllB+saarJq8yv5L5EHNR+ZhWkx7cAJoX5ooc/b1nkOlBSNhducxGHi1aVf6/b",
+	"t2nEhb26mSTX6kduNm954qBBugiWrZSKet0SETmPMngb0omnrEi0GEMsCgwhnm5qSwetmxEMGZyLZGDu",
+	"IEhAb90LYLbSacbue773UNVKbhMCJVgw71jtjqq4daG2mJgZR9LbGPjBIFSDblwdSGpbWm7Z/ECc+tYE",
+	"kcy3gpxK1Dn9L1t+tezLmNao5VaYu2e16S1MrNzCxEott4JAdfjLoyz7Z1u0xlauf/RR7J9XITbYELw0",
+	"cENtA46eMtCZGtoiTpgpjJVxYSAtj9YN1WCvPLep0BtjNdZQmohryagw9JBLYZ2XjXQkdFeANaZQ0jJD",
+	"rJlMZKUVt+fZ8U2WE8U0+SaRiooxPxjxBUYbuWDrBZnU6KTtCz+T+RGWFzWrVosinVhElvE5LQjGeHVg",
+	"YjYHqPSoujg2UHItSYo9ZFyxjdNNxNu1MgSo9UpYE8dl+6zqo5ke9GU8mimx8XDrZCU8F4iVcCWFqBu3",
+	"bLNgWR1MjM31rBASKzEp9anSBUtNWZ1BsJ/FOrlgIt0Qk05xyJ3akRBdMYH4Jo/Rb63eWJgK/mWzs8nE",
+	"Q7TG3TameVhNYOMKOUoAWG1hwCGOGdrnzSIZwd1pL8lOjn39u7/W3E/1RenTsprv+p/9q80k9o06ZVaq",
+	"1UdyPufK1ab/avBv6+vwi5LNOargsSwJc7onmpXHlhEP7tWnVaziby7+3rwV5F2tfM21demjxxVbT6Uf",
+	"5IAcMhSfiNS0bTzeqvGVSeRJhhCXFBaPoUXPcJCcRDAz8gmlvDo6yCOtMbVX5XHca217Dn2w4fZDnYlr",
+	"WmgGOx+jTs8Ufp41oKhotWNINxbFEmvs2dBAS0bHmIZqpFhDn2tJsd7F2BVj1zcqjesUp81bkTsOUGUT",
+	"GAPHZ23Gst5Rr+A1ZYK2MBhwnbb0ExG1QuGsZuMdSq95cdoAFpBq0xrWurma7C3Ouh5tQovcNR3OHpFz",
+	"xi1NsSH+18JyQh8K7py0Xzgm/rSJLOYW9mJmIFPW6mevJn0aq1R4iDG+chLmwfC8D0DvifX6G/30DtiW",
+	"/Iqi+9pgbSPVap9rAfUcIkB4eZ/f4lFBWF8B7rXDBdZZqCH1dGr8yKcW1ekN0PszK+v4gdhC/In4MvOM",
+	"OD4Y4kP1EXmcELAzw7/sJbzRGKwwKGOznW+YXrs5wl/nIDSNwc3FjyxZfXXqVdm0bRGwG2dcV1xpWPDJ",
+	"pWHp3sBG0cD2hgh2b5oIpanImKqNeZ7yroOq/A5iLQwNDFDXet6oI5KCXzpAcl6TDe29HnUkDkrSA8jm",
+	"HyaQ3VJ1twOouFgOd1idMcbmNZ228vLUcPaegBf50kcMl3SaSKLTdKoIBZxWlhMtW9Bgj2Almq5RCunQ",
+	"ftks1CAsLZjSGhfDZi6Fp10IrSylp1wKFylA+kOi8FGnOCNupspKxsS29Sdc/z+uuYJaONhIuXQbK3Rg",
+	"eRF44YBMS1ktOu8twrgnRGDLGoHDpY2qhteV/75975oWBQbNWaN/D4PAoE7gRnpGo67XkOsEPTawLyMg",
+	"j55/2L+7uJgd4Mhg/AEAZD97s60S4JhJjMouXGYvQ2u26UJmDoKyjABi4v7XEd32bx/2jX8Hwd/4Qx34",
+	"bRvYMG/3N4aD22c+KBz/Bl1KTK+ZrSobR0zFtrcLbidrFt0WqQ4f4XKEvzc2wgO5BpNtNhBSBG2SbP+i",
+	"mk6Zih9ScKTjc/SgalaiS6zLpRC6tsuz2QMUmVCzVEHP6ibxKnhYwFlVp+IGtWl83FoEgSqKEg3g0ZAm",
+	"QpVFBsApHSCsGmT+y3sV5P1+lDY7/PfRBh1myXui3ouYIBTdiMh9UTJVFXrNGyMgg+H3WhIG5TIAvYBU",
+	"JwRDSUXZrcK36XdiW0QMnYKEtvrrsUPXT4Yj+Bw1wJcAePc0rLtr7MpADAgrcK/EE1g8IpRtVRO9wwX/",
+	"ZiGmY/KfiylAhOYTsNfFgMxbC9T47rg58tSCsfzt8kMNmZyE/28EEpvDBWl9FPHw45isTTyuXndx2Da0",
+	"FAwn7jMfRb+ibEBtvQo1v3iOkeE8B0QwljPMlXIoSSgbtJHFBoJYOF0pVVLmI34P7LM6AFpGFEiIXACx",
+	"FvMshmInJGoljJsblSaTeHDIoYNoW00Qq2OdWr7Pdh6qeVqXLDBsPZPzOd1SbEGxPqeRrseEYmoq7Dck",
+	"hdkfbN3EW7ZkOblZNi1wT1rG0zy5cBhdnqiOChIoLYoxUXIOQqkANafWgX0WlREy65X1TteqKJYW/Bwk",
+	"9VJz2vhJSO3+iIkGGwIpAHjfMLAG0pswtCbEKEAgG1AopoCPo7APiHp/BnUcFBMZ3N6aFQWWzbmXhIk7",
+	"VsiF0fPNJCHmhhKzNebzFu+AaCkjAstfjzBg67ynYvufAlRw1k487ZpuoQFBjLWgBGBGhXmINa9Tdbmc",
+	"96XOs31LxS2ixUxg6N1gx+gr6TeiswrjM85BzolkyuPBcCDa9xZY3spOMQTUCJz2yipWT7HDd+eVLp8H",
+	"si4cASMCrFEuL15cMpILJgHcy3A+vFU0m8py+UwRiz4EZ9PiEuEwBqKo2cGnnMo9BXCDMmnt8OT7mSx8",
+	"hZpE1pMrh/fnf1rRgp2I/JiuLnMbc92a18++eiFB/M6FpqV+9EAH+fcxLTJVxtfRvUsybhfd5hmmIioG",
+	"mW/uLCgEjjJ0zlH9GSYIpsqjhoNMX8Z1wUpFlCxyvPOCc+gr8GSa30GOqLD/jN6v9UfR8dgDtSPBNtZQ",
+	"fW0URpINPG57GpUd8efPqU1L1TEKWZZg93G2RaALh4VTsIkmstIgy2QFoyXLXSAxCBFsoVHqdS1jtdYH",
+	"BleseUg2dZZbLJcV0i4NqhG2TgItmF2wCaNQar270f+3cAUksNQdb5g4FeoewQXQo++roGIgRKLM+pTf",
+	"MQTOQSKkhZ7JajqzIJAgJ1jVSpE5FUuwCR04ARfA6YAzYfFuBcIlOWc0J9xGlB8q7FqW7p+GxZnNG1bW",
+	"27GqAa2Ad375DIuWgt4UFq0Rqsq7+C29LEChOH93RL57vfPdoyEisUdu5EbFVuFDvv6L8CH/B5bxbwHL",
+	"uLps/Bs4mYr/E06Ph/ZHT427/RTT4xppTd4LcvHTlRq7TTTi6g0tYS/JqcawRSO9OXexltktKpxwTDNa",
+	"FIpoehtLVbGuhm5cc+33CHJwejJvHpslUS0KbmTyH0pZLTZdFHyVz7ZtahHaqQmFlACLe7M0i49rvgQW",
+	"aTdZjbE0SeNH4M34OGq59xoDE5pPoiXG3uLOeq5CBTk5/Gio5UjmbGv/+41mtrRViZh1qjfWOCyhESnJ",
+	"7ZyeFz9djUkl+B8VQ/AJeBB3mFiv3eVywWL6zS7xhscx2SMhgPuY7BOAW9+yeOsJJaZOLmwRwE9XdfTv",
+	"lN6xUCi1XhSEpqrAyI5Gqc1Fz/C1KpubSymQ2qnWNJtB0MBmRxUPmz6NxUr/CWtUZldPCR4eKsLhsfBh",
+	"25o+HBVUqdQ5eFpAM778dnml0ictHfUc1qOJmAL8HQP+tDGpVEWLYkkoXkOOz/z63vCYjbKXnivyCAV+",
+	"FGRT5X2cgmyuzEAzRMNqUjdc+D4H6c3hSKJhJaGRZwg4iZ0h3GcxSQDTdd18wLM9Jvczns2ImUIoBRjh",
+	"e4pacqtoypAKR+sJLTDeeCBPUxkJrrsfMIjkiRE9jQX7iyM97VhO5/GAYEH43EY0NcS1DeXbW+OzLZ/Z",
+	"shdVNwXPyNX5eydHw1AOSC5BEJlJvVVwcWtDkztsIiUKLSTK2d0vHuNorDYCYE27Y/jynHLhPj+lC+ul",
+	"kUrxm4INs1lGbuW/1T3zCHi8Lyvo6QhIooeqHCrl4dkp0ZJMmM5muO7U7HvSWRGtp/9lPJJ3rLwveeyb",
+	"5wzc3jUdEVAeqCaOHiDE1Gj9htZz8IFLwQ4stPbNMqxR+/jijyH1eR30daCB7m6sZlewWKtOvl2dRKF8",
+	"sPtNeGHLU7jPw5UKJkE7p7GvoD+PRlj0oD5YetgU3sOfuMppqIVwgdPW1XABoXo+QBIC2+tfzb6z8Pch",
+	"yBWrkojcEQFBGM5A8/yvJKf/4StrUfwHykVCoLhsXKbuYg8Ei0DMuGGFFFNl1bsWNJL7xKYrbw+1DySx",
+	"elKq9pUws8MLvOH5Uf4+h2CIQOb9+lrJsDh2Z+Fx5aIubqtNycB/E/G31wNmlqOU92m/xJuaaDfrJHtk",
+	"OMBGq0n3KIP/4x0f7n6tF3LsN7GHIC9Yn1HdMMo3aP/mWtV+9G8U/ydTDUO7ek7UjJasDj4119+Y3JRU",
+	"5GMXHGLUcCPa1YUftonncw07vIIaZGZUN8zlaj1TBMBFa8NhC4AOKp4ZsR6VxHqOYzJlgSkZvtC0LiuI",
+	"iY3Y8d1IE0EhPrkXLhV/z3Dwy7iQmDr00jS6p4oUVGmi6F0Kf5cOhhSqp9DEFIKFT52nm1LeK/ZR5jEb",
+	"0buqBMtIY8+WUHDOaYy6ZM1k/tUZt3VvQ744dl9qL+UzBSSVzdb9/KPMBs1C6JEEBV9BwofBHZCCiame",
+	"IZ2jb438ePnhPcnZggmIaAchziYablS5RluEd/p99/rVy/HwzDqI92RC93gdzBkEueripyuzRSA4Yyks",
+	"dQCuNWlrsWBX0M7GJKCJo3GC0YGxYccLEMyRpZeNe19QNIF5+QS0DmeK+1/W90JYBLjAA3GAfEYUS1Db",
+	"ZgAmACbNDXtM/skusH59V05ZoLrh6wqhuRta15z9gFAhZCUyG+lesrm8o31FeR7hhny0aSvkxV/HnfI4",
+	"d8iTikcMiYPt3hafFmkfR73HtsQ4TtgFlOMffsvjV1nyk6mym7mKftRmXc6rQvOt2KfXuA0iY7qMlq1D",
+	"R09RWcs05pTZ6kGyhFqD9SDGIUZiJHIv+s1ohSyMWzRdBclaw0OMI5/62aW2UbEcFEkUX6DVsUUp+nr0",
+	"m+oxr+LKfvk8juhYfr9sRiKEeqgZXTAykebCxqA63+yZgjDfN7gfE2kT6AIhdhycBlsEqU2galw3wFik",
+	"OCFj1SEVUICyjGvOqFCkEtYr0uZUgzlTVGDsKdWz5sojoXUK+hw2F111PD3kZhnsDM/JN9TDkCKlP98m",
+	"F61LRjXyO0HkJdbWDwWijc5bSumrJ9Y3trOWNYKk/jV6sbfrTxaOdDQevdzfH7357cX45efx6OWr70Zv",
+	"dvf2x6PvTNPfbNtdSCk2/9oz6tbrly9Gb8wO9fPgRDGPH+U9BhA2PJaVYobMaKhwDNFXIrXR1ykJEY72",
+	"jpWD7W0r3Hg8MKq1Sz/ZlNpKQBYQzH6MayAnNsseBTSrKponTvSEftWfGsqzYtVSzilrwKkPgA9M64iS",
+	"iS3+U3TDR6t4a7zY0rMGxCHG48w+MpZj8BizMVEHpETDeSP90WrlWMPdWzVopeWcap7RoljGo8z61aO2",
+	"aqNqVaEThT5gjom0GxsiPOlqU8jLsqJS/I59cAZ5pP6u1ctb7HeiGTiDtKg1wu6+OTn8OCY/XJ5+fJ4c",
+	"/Oak73X0t8Yw/opgugMbpWJuK2cxQGOBWsNa8Bj1qaHlbbDflZBMnXU/IBSYYGa0RjjA1mJDclYw3cxS",
+	"HZAqEz1R60V0OWl+3ArlerE3JsIIaA2pb5sc1pylvqQ9UvwEeJMRSn72n5lKpiCiHUNeeSgHbtYxE5qI",
+	"BWITLiyeY31W6oshxgAaRsl+kzIICarHZaoicdmZES+QKBLiwnCvDwzgPRe3PYFnj7zP13JlXVi7zAY8",
+	"WBfs7+LE8v6oVeGFjQ1+Vt+0G1qRZqjjxjf6nE1YyaJ1wGrTyAop96kjqBKBC2E1fWwDlqw/KlaxnNAp",
+	"5SKS21cBmlCink7POC68ehTXEZE5dZOHUK3qOGMwnwhRUhzH3CYnNJuhmgYVIzM5t8yTkuvrDCEDr23W",
+	"P2EPi4JygfghaHcGU/y7qij+v10ysf6EsL44pA+NMSeQC3IYmUl3yeovd0XmJhdGgXRksQ3fej46+M6s",
+	"P7VSGu587jh441GfTMe5dr5lkW0f8REvzw74igMbftxnkqLrik92brxHfL4nbCP62Yvg+n3E5xoizSB5",
+	"ofl5L4ysVS3nK2qgawxjyEEZVCu+j/oH+py+QkTEag3ssRrRoyfaoLbNhwmZu2Z93Ed/AwPy4xiBGNre",
+	"fYQ+e0NQX0CbkdG37jjEVltDEh6fA4/2aH51qXnQ/I+KFlyb60noUhYQscDUAcm5ctl8hKv6ndAjKqTe",
+	"opWeyZL/E5DNzItKFvmWaQEjmtE7085mGhZs0kB6RAzGjvKzhb9bPcn+BQLzlgUWHI1HIdSsR0oMRg1F",
+	"qnEoCPITDDUBROC3TJb6mJepjTOPSe6e22xQb/Qy+4RmPPYAXuRwwocXR6Px6Pjk4mjVEMx6BRUy22qn",
+	"Wc0Jn1YlWIznc7P8dw10hqj4VhfYgS5SPbtyMi7FcV7Dn8VdYjOq7Nh/4Xr2H6yUvv9YzaCjuhjQRVCC",
+	"pNtUSHFhabjd4VoZAyVTrLxjeU8navV3VDX/NIHnan3ZtwdQuC12H5hfT3PEkqfTj87w77EZqTevwlGk",
+	"U7W+pA5wv5vOorWj/co1jetFTUUeXjC9VbA7Vjg/iZa2+uQBoTcKkQ3hgdJ0ad0tS7PIf651eo2lfaQV",
+	"O4ac9WjLdqKzv4/YEpqzv2rAzV9uk1x1LowKvQrKB7LXzXWvyR0rVQxdgJTMBuokUwpzXuqLHlQJ08uM",
+	"ugK0CNGwZLoRpdLl/MkSvr+ProKobzOk30fojXAdHhAqltatBh5udDTb78aN30uRQdZuJPQmk4Jk5pnP",
+	"urIGChCVfFwOWuGvTgOw0kwKxfSWlci2BwK7RTdxEx7tBlF0/NlX9aSgaqkHgQypgedxKBl0PAFABvNv",
+	"wNVDCq5ZSYtiWQe33rKlIoauCBO6XDopQ1RzVvKM8BzTpW6knllsGcIFhPhzReZ0EaxkbN1+NuvNjVQb",
+	"I32ezYywiwuJe3rDjGiMkY9hmFXzJMxZ1PY5o+oQpNajBkvtUrRpqN8zqvQnwfCVAAUk2r42O0cfGzkr",
+	"Zbi8kPM6VWIGGsTC+dl24kfO9lgLOCt6dGJ9olajApsRTjQlCGITJ7EnGr0HFvUzcih3+HvKUbo7uBb3",
+	"E23RUtE3wiL26Q8p1mSLg41rHwmC//CJ4Uhjp+dBqLTlIa3ElRQMSI8UZxW4I9Tf+hhxVNU7MHyREZpl",
+	"bKFZPiYYFt3UNv+98Q2i6BLsj7BrTTcW9tJUypym9nlN/lef4wQ+7CEqu9DEcmMtHSZ4I9TkZnlALpYi",
+	"A2el0rwo7KGPZRCNobrbjEEOiudZQt43VDnbXa8et7qQS+0ttNpu7b23NZpLBqXFVrgLvbbcP56ozhcC",
+	"1aGe/kdFheZ6mdQqeogRXkyoR6m8Dv9aj5OmR39qbLVZtoyWMbyH9euydEpgQdOeUf4ST3a0TwNtxKjn",
+	"Hg2YT4Us7QVaB3ad+cBpislOkLwfrSMejx45XCwKjpd4I/+KSNEpDuSSRZ4aVNSMnNhMvMOTK1htJqbB",
+	"RbuMm9a6bhbqkwIM1oqu/ormywkv2DtDi3HfMDq2IpZL814y5/rneD2KOiiZqjoDZcHkomCYG++0dSta",
+	"m53K5b2IY2cls0F8OYxh95Bfgl6ITyyRAMuB53psDhyHuM2bpa/NMYAV/Zmqcs9ShEwPm31esT4rtxWu",
+	"OqsiNZZsm7wDe1a4iP4trhCWHpQ4kKlkyadc0AJNYiKHCPb5Qpa0XJKqLFIL7QNiIdC1ewP41ajhBXd2",
+	"drZ2d3e39vb2tvb391+8XFlcAi6IAQtWJNP3MebOV9ww/4TNbK3ZOgn9dSq/1dlAeENEMFpC2q1ZS/BQ",
+	"g4I+KLN/cGJ7U3I8B6HQFoKNnCasMNMRVM2VjvJkAoo9WdhfnQh6U/RpAPpSfpQtXSFWsREGpukta1be",
+	"kZNJwQXSoqwgX7I1+rh2FL+wT5uxcc8UKaiYVoCeg0NQKA3M6S0L1FNAvawdMUxAutDvo28+Sk3quT3H",
+	"2j3J4jIe0NHX0sUjC5m33mKPqz+X1sc64cKMdaB0H6OHRGmFZYcOasfV04JUxqM/sqBgZmy777iRj54p",
+	"j9lCrH86uoBuYEjZKgZ2gZtnzjVea+auKG24/tA8mLgEjdPsDmL1cUyX3ShZy/jBobRFhLS9ShKB/uxT",
+	"/WJjWUtx/VrIWgNwLAbJarGljh6Jc0bzJVayXllBZkGz2wMHMlwUgd3NFmkhv494/vsIwy9/D0sz4Nkf",
+	"xjf768x8gtrozsSBbbdsCpnNjIVPUa1ZaV74P7/RrX8ebv3Hztb3n/+1O9579eXfHlFLhsdLyATLlyzN",
+	"dOpqHAI+oHWFI1iZXVRb2aG8hUO5RNMyj1i7sYDdT2w5MK7/KUWenHk1iVTU+Zqtj3UiMpmz/Nd5EQtf",
+	"V+zViy2GTXxFrV8/vB8Yxf+I0lNtEt9s/SlESCi48s5k957aUL2pc0uGpBIFU6pTc4qKds0p8g1d8NP6",
+	"78M7ysHv89ylcznCwGqbRhyDIi1x+7qhTEW4Ju5A1MZ0tLnBQ+vZBBO2VAxwyNUTq18ljpySguX9VRts",
+	"8RlbD91KUC5IUmSsGBMs31kvBWRVQ21sXxDySWXfe4msTIqhTaJ6R3lRlcxd4VblnVOdzQAVfLlgCaHA",
+	"vHDsseO/ej1qNfKTiu+aWdkhe+ZKlbn6pdag7ZMDaGG388/YnD9h2dKrpU4ghid5saA7ydKsrcSrpY38",
+	"iVhBqGYnIl8LsYNqROBZ5yWnv/W/gXN7h22fUsfJvorcc83iUQB4sO47HQh6uWBiYL3wsDLu40qIY2yZ",
+	"04xKNuVNcXswm7XbFCM/dE3FgwbBikIzSHqNCCjTkgEepTp03phIWmFfLeYDohgDT+jezt5LMpc5Kzzf",
+	"Ozw7jWu0hsCo8OXQNoT5zwwHDtSqQeLGcfBWjH7Y3LLkwdC3pj+2Im2hHb6J4Zgdr3K/PSDmAPRmtrUS",
+	"Smr7bewEzWSpj1LFZtMgJA17bxSShNrcdiIFWVTlQqr47dg9w+s6tRzQenQKm4QdGY/uWMknPG5G+pI8",
+	"vYd4RH9ktNCzWMUT52mw94cRlVAyKlCGLKlmCuM6feUvVnKZR8IQDotC8/lKFQNHhkM6g77MeI/p8nEv",
+	"fpACp7b+q78wdvu4N//BaPmYN9M7dSTnEFgcFwcz/xR2pFmC21UjrRN/IuWDesLjepgOFzNWcrAEXsbL",
+	"P/fwDRtMEy+w/KO8tyZ2qDBaz4gaAsuY0JD5hzboB5YTOneXTfcgwwoeN+e4sbxnb5hfWWRxyO7G6+td",
+	"Qlmxxh6rJqd7an5fh8pWmfZ4UvdyXQmI/gY+kfDSHcZ8dN6T4PWyqmBol2Q5SEEWFb7tYGBF3nTt1p4S",
+	"K4pcz6mg03jFU3i/Wyn1MM9Lo0/vJt85S2LOuyegm3ABOBO2RAKobjvxSHVoEqnZWikuzFBOBVIaGrc7",
+	"g4LXw0FFjm3L4zSOOyZyrvGExD0TKxwX9jFs/XsJxYsTLT9QkVMtG9Cn8Qb9/fz7EVbd7qsMiR4kYuRp",
+	"pKlBvhCuLpjQl/JiJhdpR41r0T/KK8XyUxHkFxj1pipoIohO9uF2ZTNZJ/46jzMeqgMCIdAIjASTRwf1",
+	"eqhW8dpjl0GZMS4WVZCufwnJ+8duKLIk76y3vaZkQLWKUK6NQv0kiuWlDBMwEHhmPdEGrNo0Xr8ss8/A",
+	"0MXKuarNWC6A1vIiLa31KlVt7LFlctwQTgc5fx+lmbCHBUf2OwQatwGJ2wvU2PbFwQqO6ilFReHHSbto",
+	"Va4pZ6b1Qr359lv7y3Ym59+6z24v8smw+OUmgVjdvq1I2Gq2QAXuEyoG2tzoxQ/1t929/RcvX41fvXyx",
+	"v7f7ebxWyenwng0/kL5tTx40KwUtzGGL37MF1NIrLTJkQOKy0ornjFiQliNmxJuIiCjvRSFpHsWPOiRQ",
+	"rcVGKGI5CSwECexHMDKTVRzUxTSOXrtM5NX8+gNd7u3svYhvLr4dFyA/yJLZUtFzuiQ3jNA8b8YoTpkw",
+	"AmhIumNLzXESxkDMp5ZR6e7YanyLhvbu9pEXTG1G7muQz1+MeBHRi+IecCcEo8fMNOwuxlGgrJ55vWEd",
+	"1ewcvKLO2vq0Pi7v5TFdqgs0/j2lry8rFu48FQxW605GvEaJlOaR8K/m6AYUkE+DecIXPE6373ccxBps",
+	"r8O5PzBd8kytqNKoaGGRz23NJ5uLCsYKQzO+UGqCdkJDh7perLsetb6mBr6B1vlUeigY+9cfBizDtZaa",
+	"FkPfuK2u0bx1Lby3MeKBv636n2uqudI8u24LDEtGjQo2B8vMeHTP2O1oPMohe49aI1HUnHYvr3O6vHYx",
+	"s+suRpqiPpmVv3ADjlAWNMBqDxGWezEo3KL1qUoBmA4EyV667QkEwfGg7N1Up70zIDfLBu6/NfN5R2GM",
+	"h7KENHjsnRXxx3zK7dy6D08yKeR8mXj4sCib0DnBw3fglo0/+yhPHvQpBg00oyAajfRZaf7Oz2wA0Ipm",
+	"QYBAvGlvPyvfxuvl3DlyetrY2+Pt8sg5jnoa/4J+o3eyPHReo57WqQ/bTyYeaqOdl4OxlpBiV4s8Fm4U",
+	"wwiAf7nq2VN+x8RmBJ+nCTufFkxsSuA5o0tZJS7QBTwLS49T4dxrGGoGcX8Ql4F2UPTs8E6wZlaVJRNZ",
+	"xAScFVJxMX1LCyqywXfcY/TSCWPqkzhnk0rk6nKNi8m86Nu3TG10ieo7s3c+3pdbWm5ZNcc8aQQOp78z",
+	"rWhJhWbsmEHprYHDM9t9zu6YqIYun1wwsfaagzHHfmed1VtQvsI9aMnsnhqVKWfkG7CMEyNPymo6Cx2x",
+	"EO8Ocdq7z+MmswXuSAPRLQLuGif6X6D8jSJmzBC07HLf7F46DdaT/rCNLZHmEmkArYAmmJ2NGYTgEvwA",
+	"scwNU7jtc0wBHkpfTn55xwYLcfUbRyXLB5OkX6A6bCwww51cXO7u7b/Y2tvZ29vd3duL+k6qG+C9u/FI",
+	"HFIiIaKcDZRkfxkTH4e2xtFzn9vrfs6PpO7Y7ufAvjdUBdWya7ztzRqkJK6zRhQnXAYAuB4r+PipiMYQ",
+	"ui4Aux4MGjMqyIvXYE5RcffBpczpsr+ramEO1N6Lvm7+wZRm5cqu9l6YrvpG1LOGda5YSu526YCbkLwb",
+	"qWm9svf+7iOnkRa/mxOpBfB4MCXaraC2lgXEJTcVVj5yPEmNiZINAIJvLKydW04YyvOIH95nk69es2Zn",
+	"Zs6HRfHYV49tqMQjXweogQ8WXeuxfbjAjUe+//4J7wYKwqNel7K0EfuP7eJCFvmnSj/u9fQBOKfazqvH",
+	"HFNCIw8BBjaXAIbgp7NTCBDmVvaQk5hBpsiq4lEeDTaskGH4yu2Cr6tN4EL8tODRAEQIjykuMlk2jd27",
+	"O+On2C7qj0bVqZ/OThu5jbgP3cW9XfArgYJF4G8pVUwouF3wnwdHPdQRIIF536zFlBHv03Z5BcSsPnlX",
+	"yjlxSmcMciJhFj7GxEGcNFfEbFSlLfBcwwe5vxO780pPyPVQTx50yeasWJIfpIyORrkdHSLfBFvmKSEi",
+	"+7pJ0Bxz8SGOBwmIwPcGyjz3jE9n+onWsQumzXjVemjEly3NM4wH8bEdtbXWfsPcjLdsWTuUc8qL5TXI",
+	"UNcFn3Nw2uJkvjXy3Db5GYvb3DK2QFvBcsHCKpX6DcDSjQm1V+cYb9RvlJwzMpNFXufwPh9bHEuC9blx",
+	"KVoFa6BewLWzml0b8RaCKNz17c2i8NlRMNjRm9GHDx9IPibL5XJpbZ9M5Nc5XarRm99Gr0bj0Xejzz17",
+	"0eTKUec2WAWMGAHhUnXlrKBSlhRsQEWq1ic/OrJa6y2sYfV5jYiq+GcHTzUuz8ZGtbLLZGGxVm+rfBE5",
+	"VbMbScvceSEAMTVD3DKLLWXDlptc+T1V+phqWqf3D72+SqaqYt2rXp3jW18GEKBrm8jpRmeLEWEVK+5i",
+	"jspO8OnqgTZf+TJGq/a6lne7Zf51yPFYSzrran81vsr62ogbT8+i33OdzfoWnAp1b075hChoe5GICgwA",
+	"6VukX9zD7VlW7IBQUK0Vy21vtntII0PAKKu9REw/6Vlc0mnioGg69a7cVDzjiqCUeN90igmoa+Yw90xg",
+	"WC2Kuv1m7NSwdH8Lx3wKaORdo9ob2pl1EEb1WGzTRCbEerA/zfyEjmZeA1eoNEAK6U9JaVDY0MQHu5iD",
+	"QEyjZNnKJo3eaDYLNLCfZlSQSsWAZOMZoYlDa1NSnYRhw2x88Xu00kIeOIwgkZRD1eyTcPJ/PAbS4hcl",
+	"IipXQGZFpOt28q7fe3q7KhWktbqIbO5n2ileFYyzigVOXbo1vDp/H/3yGnVmLwIoqXhAPbVp+oiYapOE",
+	"rRfRYrgjNF0YJeXxp0bjUQg/NRqPAH3Kgk9FPfYugeSYFTFDIuZy2lw4Z9alwlsmCZ3KsbWcCql9SxtP",
+	"7ZpB+U7zvP79ximW3izppmP7uBI5K/dezBB4/WL1j05V/dF02DtZR1VpSCbB7t2hQBxRx7yKJaH1ucpk",
+	"LDAnlnnevdFsH/EEqsempHY+Hb0m1oGmb+BzqGyESmR8ebXMbt+zO1YkhO0G4nwIvbFNAmwYReCcClvQ",
+	"21coDADkCWLQq3akpNkpoy4qApqjnED8FHz3oIZpU7ZjqI9jc6KChwCOA0qn6STCgtNMF3iX4d0OHhIq",
+	"GcTVnXDGq26kMNTaTKYWadO5OxHU++Zg/x2dqFwwRInP2YQhtwyG1kFnbUDms58hqS2Dy6gH9D6EdIzV",
+	"CmjgHz9T9W7EP9xB4m8jLeBjAB5u1Kyg+RIczjO+QKYV71/1L9y5rWwwtpl25l8uqxc+ZCEJBi5jD0wh",
+	"Zlku7LONJUTVxD5YyP3FvRIc8kFy+WXA5/r57Qqu2s8w24yw0fpzfFxCUWBxiYiFSx/VYvUeXb+CJiww",
+	"k6H3MMIm5s7+MyRMw0Z9RElgVe5fMK4apHIFcmr3neZ3xm78wdhiy3glaL8M+nJnH0qbbZNTAcWQNQOs",
+	"L0gJD42AuSIWr90msRrt9vpmSb75fRS8d23e+330/MA6s2WloXSi6QG6OyvlTcHmLpmGvJVQBo0umOoC",
+	"gcO2RmPq/Pebxub2SIZhw+QewGNA4wC1vv7uBSvveAYYL1W95CSvGCJtNNd12KhqmdlTKBd6fy8OQtoF",
+	"vOG6YAPnpKO5p3F0gy6N2bD+Y6vIRRENMOI+1PWGwFTFPvczLXiO8ehISrHvOSoDYQHL9QTAu/CrvQXu",
+	"fHexrF5HF21TT0HuuLSRzeZ6NIRacMG2193a7on88fLyzAWXOlb7NAJo56QbAdKGwo1JpSoQm38PFpZg",
+	"dGgMSrCXfNq7cHV+ajQLONSCziFCNsh8W+AmDfxIveCDb8Wf3SvD7sK6eQ8c7lDaWdCSzpm2xtUkFq7l",
+	"iuxhgbCHcW6nU7nh66Dd2i6XZzQGVWB+dcYnOZm4CBUz59qXFMLH/LbzOY40GSc7F5F2X0oxdWXje6Eq",
+	"16QmTx8DUyG8yBT7lhfBWknihOe+6horT7G+mmI68EFgXgigfQNEZ4nAQhE7JsXUaPPPOX14z8TUbMzu",
+	"3usnyI6ZFeODDl/uPKU/rFcbMVeWjNlK0wBNSmxLz7M2NYLAduX/Cc86NqI1OsXrxmgcn0SxfHpRLK5O",
+	"xcVMgnL/gRbFhkerLpYic3nZm+rVnBZd5U/DmC6kmD69l7ip8apd1P6AFExrCN3K+ZTbGnyVyFkJPv0U",
+	"xD3o2/qJdaek0pnVbcLT+urJFf9PN0yLoXBhaQWKJgLWQKTAhH/2eaPF2j/38dwBZSqcUcKJVw2jQ5OR",
+	"hvaLORd8bma4M16lZPWWpIhp1APKatjBtjNOa5U+XdghYjRPWmx8f8NLdP86L44T8qyRbtArKUszVKhR",
+	"TW9kpcGgbRFGanNgZwoenqTWiFwx5MdRFEiAJRhnd7+MRx9iOtc7rLtdKQ355ZQLM0TA7bhjxBevffIA",
+	"9movMhp6YuXjXRkPRlBpMKIOrOABriw6cZaE67FbYcyrFrIZHTM6PDzc38SwX6Cu1Ma8393Z3nnYRP/7",
+	"KSr7yO6DoleJAwMeTUh+aQTw1qqaO6iEFQh1R6TwD5jSEBrFaI7WHyw15gvtgDcUbMSLukxQl2yhNFV8",
+	"R6Geo0XORwnHXDc8b+3VxYeNkPjOl/HobbP4YwsLV87ndEsxo1UYNYHn3t0vS6LvJamrPRIqlljhydpt",
+	"dcnY9ibG+frLeNQsgTZolBgtr2dGYoQg/HqszeXcG++PX25ioN9BsHTDLNcaqXXaucJ9IMkeEAhMYzn5",
+	"8fLDe+QsN4wwldEFA1c2F+To+PDycEzuARUUEJa5mH77MC9ILnE+gXSw93JnZwdgUN0vrzYwu++/jEdd",
+	"xIcPdMozV1CoPYyXjUHsbYi9nIW1ONvVWS3D9GnrnkVau55hkMQXt7Hxyhth1meusnmb9+Qs43NaWKhb",
+	"kssAd2d3Z2d7Z+fAJmZhwKgTMkHHE5qwB5ppFDBDhmpe3Agb2MXBh5VJG3v84tFiYfCVV3Wk1THVdJUN",
+	"5dd5EbYOh/u67umHUlaLCAgpnbM2AQC8FmCy2xLj7gEXm6GA3XpYp3nvff1MkZPDj2NydXY0Jj9cnn40",
+	"Z/z04u1Hp9NaoBtAdOkw/xc7O6/2X+/u7+9/v7+7kf3/DksmeFm2EeH+9J3fNYzjghbsZFgw/3s2pdnS",
+	"x0SGPb2wPa08ajeskPcEmh0QwViuiHkP4I6PocRDSYIhNVd4f297I9fB7p4drv/sE6a+3xYHA4rY3Xm5",
+	"/3pv97t9Shl7sSnptz8uJYwhMavZrHBGITLcXMFNX3xzoVthKU8f9SvMax+QWlbzF9u+IWKOR5cBBGw7",
+	"NvHBFu01QhqmucPfTJGcTyZG8gvq322Euey+BKk6qMhWL+Kvv77fxCfgC7Ko5gDS8ovPP+hy1twJeCg8",
+	"IyyxYmAEOTD3G57BzXDVnbb2XJ8BK410766mEDa28ra7oD/H1QdLDSn4+iNbYlpLxC1yIr9XE3z4nMtn",
+	"4CUa29XGFIC/QOB30LNGpv5LZPmNDyAio/+pkvOfLR//1aLt9tcUUf8biaVzeceaGov828il219FzPwv",
+	"L1lu/4+Q+AQhcftvLPF9BYHt/0IBbYWkBWbYZP0bEIZkDqhJfL6Qpa4NvOrXOaSF/l7t7Oxntgv4g5FS",
+	"SlfRVTDbwr5mWxjpXLD7Osr4YV5sf6ClmpmLrOSaYckr5V3rGCYREeQCg/OgyJCmmTqWPvKIy/nXD+8/",
+	"Rh2ZH6WGxC8UUQ+Ckn6wSLHVA7T2wLrYSyOjNyMmMtPKCuL18HHHajeTbYi1+2b4t/+IWYiVM0f35MOW",
+	"pAu+lcmcTZnYYg+6pFsuh8x0hRXVDEV9aXCqFpG6LeiQ6Bh78eP2vTVo14kKEWRvK508U4RqXfKbSjM1",
+	"Blq0+4A+AwHn1IZv+JbPFJkwBnD2tRyF+/SBTemCP7BC4Va9+H4HH3zbfrJNsHaUV03oYlEsSc4WEE5p",
+	"/RkLlKZqAfsbxRg4QpyAdejH/zzhekvEGPnp+CFskyYtGqWGFZM3TUs2VIwA37o9hbBSDMI7IMklm/HC",
+	"e2aCOvZmOwbncdW7GK9hM4jIxlQsR1+6rqg1/OXtcUTdo52ljMy6uTE9BbNtF89S+dFr8Z+VK5TNaJmb",
+	"c/Klj0c1x4Vab+pIHKwgF67/JHbV5iZuds7z2X/xperR1sUOvGkaU1kULdgBwcAJTHyBpCob0PqoIkeP",
+	"olMM1F/jxm689/RLO/ThYkHxP/fqbpqI/uf2/i93e58ztZBCJdhQAXoV+fXDe8LEHSvkwmvr5jdcFPWG",
+	"UHKByfiuu4B8G5EC+diikZyUpSwTrTEAxizJuJHpsGDl1sVPVzauw2UsmHd7EhYOiCUnollROCSyBS21",
+	"zVcUxbI7IExpVPjrkczZNjmxtw0SHS3RNPGDtGE58HPUGw3FS83VXfssW7ZPmS8HnDU3OGje0tR+ZDRf",
+	"owtoPvTUXbrz1b6U2nsuy+YqtkWclmwz4WY/OJTQBRYOe+hy0DqsC4YAxWKhsevqb3iggyPafxZbC9g+",
+	"k44u0neKrs+oO5+uWE5dPLlkQK3u1HTID/YsFZB2xsotJHAbPIWIvY197sry60ie9stRmbM2qvyCkVqp",
+	"Yf7iArkgOq61ro24JsQjpERxMS1YfZcES2kuyZItGIVCz8gmLJSSRUcFsMLNTnLvqZJz42xHqWZmg7Qi",
+	"VLNNDjvHGc+nvS9O87H75yEkw5k/seHlcoH8+ZLPmdJ0vjjoMtRGZ64HaGJeH9eMFnqCv2yoYYJgXXZj",
+	"8tLCW8TBZDnNcX8Hq2ILe0zczSRLsruzYx86fFzoYhXY2iMt7OEUWzBtO/s7b8gJDM/d1hvy8vgFj4na",
+	"EgKBNIFI5TG5YCJHsK2zgmqzIk1PNT7flJ+1QRkJHRoTSqm6xco/9aY2zGdj0pCxYQJOy5DZLf7anEr3",
+	"+aYCoPzp6SvwSm3pYEeM2+SdLJ1whUiSED5gTZg1l0K98Orq9Nh1ZfRCTIwqK4HCzhsykUUh701HIGJN",
+	"mX7HXD355kJkN7s7r16+3Nt6/d1kf+vFy52bLUpf32y92N3be/GK7r242d+YmTxkH93V+cllptFlISmY",
+	"b811eOCz5OD4bm8mfHY88qzr8Z6GF09l4AhYkHC2Y+Y3RrYX7I4V/z9779vctq3EjX4VjN8kmZFsx825",
+	"c28894XjOD0+bf6cKDntPKedDkRCEo5IgAVAK2qm3/0Z7AIkKJEUZUuynfBNG9skAYK7i93F7u9X0FE1",
+	"1tQ21C/txoSdNR+r7Kps+nlbncO/2zoG/GJuHZ0Hd909Nh/99PnA0XgoQX0s/phicWhBinLFzXJkvyeK",
+	"gLzI6xpELxPOhBlGigFHLE00mVgDXwTQ7+19kON2iCNPdNkuGSlWokJCi/MrqnlEaG5mx+STnDOhSUKt",
+	"T+TJ7sh7QVLpKv2piNyHNvZawkQM60gg6Cae1xCL2yKk4ENp8HejOJzbqz/984pcX75/d33pEJNdKt5q",
+	"xkxqZENI5MLxetj3vixfGzCEIpnBalmBtxMCVr+jE2nf5yRaW6pKS4695gyXn4uJrIGaoiIeAmgABfiX",
+	"4K9+y61Upn68Gn2Cyd+cDUK8nYsP178Jd0MAz6PJmM3sTveaTrjhA/J/aCIVRW+6WJpjcu0adrkxTADj",
+	"7m+iepqZjxOuZ0FjP3n6PjJyzBQ5Oz178Qxjao/Hm/AbXGOuyVzIhfhNAFiciM8JNizA911IX74HKRXE",
+	"lgNnQlcfA5JFl5poefyb+E1cAQByRJMEwN4NBh+JgcaQMXPlp1SgpJ6RMaMKsPXm7vXsLb+JqF7QMZ6D",
+	"cXEuP5wWvb2uRzGSmC8K8I5+Ex758R+nP/jqnI/MqOXwYmK/nQ2PmCJxDoz6IVLEgotYLvTxb8BSjF3V",
+	"R03f/QgY7JHe/Ojs+NSzo9CMH708+uH49PgHZ6lAfk/sqjoy55Ob5/CjPvEUlSdf85zHf9sLpwxMnt0i",
+	"QKetT3n02l0HbIeDSqt7AyBuecmJvelzzmOAtFXOHYNJnZ2eekZQByMRGJMTGRlmhtooRlNUQbsDVeAx",
+	"xlxQKDtcbf/+e1ALsZqwJ5qMl4bpY7teL3D8uvkX8zx5RePAHL84fb75ls/CarxU/C8W400/bL7pjVRj",
+	"HsdM4B0vNt/xTpo3Mhc4xNn/t/mGT1K+pWLpXgfwqv7RZQlGTN0wBVEd3vNDpzUogGhg30H8iUCYCCXA",
+	"JwrVhhOULNwG/3tkZUYf/W5vrJdcFNiTsvXVye36V0cbjyggDI1Fyejxw6nTYk0WM2t3PBurNVljhhoa",
+	"s2Py789Xn69eD8iHq3evr9/9CKbow8f3l1ejkf0xZVTgs+mUcnFO3ly/ux798+o1/EWXj42oIGNGvOKx",
+	"+Jxcffz4/uOAXP364frj1Wt48uXFu8urn93ddssS7AZIdQDEDOCoK/r5IzN2xYrymsMo6P80xtClYrY5",
+	"jsEE2/XTA+X2CnpPCvoL5cZlqKoKivVMEQNCEfedGpT25uykOEgeambadXQxkwmWQPh+atxEke5C5oYA",
+	"0u50XfJ/5toU5RIjO86a9K+e7SdQ+qHDI347QQCwFXnKFI+K1p8sgfwfOu7c3v9nzmDHcb41Dca+jvV/",
+	"fz8aBPrQmcJ6cKTNEvZ7u7fdXRE7hXLhutUA5qzp6EVlvQ6roI9He6xErohWoCNlaU+Topx8rcpUs1f2",
+	"I6uI/tZ2/6Iyzn6tf1XW6u1/ZdEObP+/XWv+I8MQu7K6d5PI8u+6UThXDXMwzH3L6XbG8TWbcMEbQMVa",
+	"bGRc3Kd7Wd6lba0UqfmT4op0D8g0kWOaWLnXhIsoyWPkReoi882uyi/OGSkuhR0fD25X/QCYpptGMFuq",
+	"0M9hcZleiGimCTL1UEOen54WXo+mS/C05AbH51Zez109nh26O4Om+a586Dq/7X4dtUEjPawkCaM3jFQE",
+	"RpMZhBCYfSoJm1VeU19Y9xpSJMv/IIRF5QXW0fO7ngltNL8/W8k86nDh+8nEbi2H8SNKswz8IjWmOGQY",
+	"ofdvlh+rB6tLYo8VIyv9AlNDKDF4UNnNxAYuRVcPd5OJe+cMWTlJHp8DIo1LLo+ZWTC2slVowm6sOoZv",
+	"V3CyaJoypDLx2ggnP3Wm8Cg8m0ErtKacJVrXgTVks8NdakXvq+zN7y4XeYOeQCt6sxvyBhhHgKxxzAXD",
+	"Q4aLd6+PiXdQnMtzLSjUWgHgkfRbKj49PDZK6ZLkmlWcE+iUB/XB3CPWfQOFbkRh24LbgJENCkDqXZRX",
+	"+Cpd3BM3r8VMatQ6j/Km8VzIt07UbYsCD2/XVK7Eg23xiHDg23lDcO8hPKHqPD9/vn69zQw/53zjHJvY",
+	"vWqmuMERuF4Xv6Y3K4SRGjiuWz26fAJNVEreQAPwRCrmeZjq3lUx+xKRYYisuSsHqYa3C1ivpDJkvGya",
+	"jP1zZQq+XwRh8OIL+9eSYn2wiqIZyu6GBXcMMkePzZsD69DFf0Mx6R22FodNKqIZVdGssBOt/pkzzCt7",
+	"zslXZ9BafTIP67JdGucVPvkAEtXk78C79Q7Ojh2csZOGrpLVJdMCe0PKqOBiOsmToFrEV/eQlGa62D4k",
+	"0fwvRnREE6aPyYWvu4YjJTyCFZL47cG6uZB9iayvIRyZmA1yptJV3fsWnxIVRDNTaS0mTwGHGv0o/hcb",
+	"6qU2LK3EH1gPA48C4iv+FxvhVdDs0OIy3SFdujM965Qnrc62S4o0BFuqXThdlJhxVSB04jfqU6k7T6WG",
+	"n8AtMqH4gVzhU4tuRxVAqdr9YgSbUoA8tSEW+MS+QKNpIuUc4nIuylZ5KP88d5k1jrBf9lr7MsxVg+Gl",
+	"TV6Z/7E1VLilf/uYXC+PNdDF+wrhe3sPrE6bUMhDTObx0pFlSIXraGZK5tOZ1SmXX0oDxQr0o0a5Tnjc",
+	"ftJW3v5qeb053va5slWMtw7hJN9prNsr2oNQtG/cS62qZZnj2RAibdDJPN9GKyEDs0kvvaxAfqerRuYP",
+	"IrfTq2SvkrdWSSvut1fG5UlKAdiukzYu3/qLDxEerQzaqYSkGvFAf0GxUVdqDY6/m+QW4l2UobVfG8Cp",
+	"KhdnNVxpFxqpzTDXyLLVKDVvpTafNYsrAczh5OadNf4dhKac3gB7qOyLkQlX2hz3ZdG7jZgD2wWrDOst",
+	"J4aJrqKnpDRtCdaPUpoAVHvvGyFKWX2qBvosy6i6l6VdbYFFE6urNijMmFGs884H17aV1huZDbGTOwpM",
+	"BNhNx8mpEd1PMUEE08BJKgkVgFsIvZqOUYhwTRKqPB+0g2VXVLFkee4OghEIbk2evZx9wjc7nPm0A3Y1",
+	"oU2rFWYjdT62S6F7PditHoB8yYmH2ovCzbaTHnz1/6oeXdW3g/kOTdedCdnDmUxizzBrHVH/vIHvonfA",
+	"Pr7xVZ+7VuI5y0zxEKaY5xKCln8P5AOsHKJdObZO9F8Wr3ygXL8fsAFmqM6XxXUpWsZX9pE+ltrVIVxF",
+	"XDVjwoZVmBHHIp/bKFKXkzqXD9BN9c4ixs0mhBV13vtgXS6KPxIf0hGaKEbjJeIMsPiY/CLVXLuTgTV7",
+	"AY3gQmL/mgPhhDLw+rO2dcTdh6+FfWfCI+lMcCfHDi2ucO8iKohUyDY4ozfsdpqZG5lSw6OhkCkTUUJN",
+	"rpo9wSuvgg4jQ9DU4WN4uKeJVGmeUKINnKh78ihkrfcIUoUIOcWlCJUYHLhjojHoei5ee0bhDN6N07oT",
+	"vgtf6T71sVvsFEy2qbMZX3pAKPnX6P07t0q98u3Yi/QyXAhmkw7eSuV8lNQpyXjpL340Th3MuGuchHjw",
+	"fW58f/tIzBWLTBma311+NTNmJUle66xXDj3C4Dcon9LnROUJQ65BCTzcQH0V5GKB+sAVPvm3aLX6Iz+/",
+	"R6MyxYy3StA2LWmvQzveDjLFI0xW8ZROmZNY2BwK6eyuUyhBQx1JxU7ctjLUzJx8dT9s7tb/UFx4iU8b",
+	"2YdtLe8fgvH27OOE02zYCmBBvj20lrMu83JoKCiDj1JHnJjgV8RNRhupWBzWvYaqEV7fpB34x5dfjzJZ",
+	"B4j54vRFS4Bgb7YhBGorIPQHQ2IHtZxMigglpHutatwlTaI8oYataJsDcfO45zvXlAreYrUr8O9eWXtl",
+	"3b66EJQzUMhCJ1xLlFQBZMCN1R7eSWlzYaCUiQk7avtB+BVec+lv2ue55NpY9eLMkb5DDzxqVC4yOmUx",
+	"+LHfT3EE2nG3VMR9Sw9x6s1jRRz8shaiwL5kUpkh+EktAUJiZWw6I5T8ePVpgG2Z2M0GMJv4FPI/OT4n",
+	"mUwSMmXmCn8XcLSYXAkWEx6TXBieuGOUN1wAsijgmYoCIK9AzsNzSIBan7j+V0PnzEYeCeWCeBB2Cv8a",
+	"Gp7W7Ag4Gc/Jii97e+/LNVroLmVtgesH6/WaGuQdve3NV2D7trj1J7ZcSBU3NWIG1kUXxgTl4ZxAJyQZ",
+	"L0nMALa/DZ3iF25mbzlAxMEKHwqmonzT9ypm6jXEz5gb3+LeT3SK7dXb3YZg3rf8qOXN8FHXHfrnuzOs",
+	"oAD/kuMmB6FUYbKgmvyZs5wduGXum9/NrYQE5lJOSto50DekcvKH0VMOABVo8wIr/qFyz6opby+FvHLX",
+	"bChH/mCjZs3/YgNCDZY5nZ026T4AGLXCYKT0C0/z9OjlGRK94w/PB+v4GN3LhAd1jA6Q7XWr67qDOtZS",
+	"401ID4I11c2v0ylVdBU80MpOysU13vd8ayiAro3nABj/alnbe87jP/Ad/7DTPxr4ZvQ/aNCNbn+o70Ov",
+	"Tmhk5xF7Q9s6ndIc183qYnR5NDh6fTW67DSubxGbcFEwLuNbPdEkoWOWNM1l7jbBtv6vfSZUUBysBHSp",
+	"PS+Ncd94tbGNEaocnuhw0TaUlHsruGo6T76y4jNtyOjhI7q2W/GCi6ecZAO0UDiDh4MtVIrvZv+hT2fv",
+	"MFVXCa4G1vZBfBUGUBMXQLUJ+ISx+ETRxZCLLG+tQH7DWHxtL9roJECrUkgM1bVvyV77OeexVeGuW+2W",
+	"7UwHOQ2yS/WRLmC1upwEWQsPWPAZU7BgPdT5/XMRQNmn4lMuaEJAO+AbgWCDUA/ImGr2/7wYAutPRc2s",
+	"AKwqWUmogUVodaetJYsaL8vcXFzDkMI2F8CbMoAoQJMXpy/q0twiYomdxPbI/04F6zTlRX39LEzahoYR",
+	"DNtL7z1KL355QgNJwkMUQ7QNMjtK6SYWjQ92q4FcHwUGGyocj5nbf8D9gkdUE3nwmlaKLwtRGdTvNLcl",
+	"rmgR3x0SV1j7zsDPayrvYiwuiCvgwFkxnSemJ7G4Z69p5csUDS8ZU0MlF55sGEirHLVvu8a0p1Xwhsef",
+	"VNm3NnWJfZ0n2Ue93aJe56O0xrt18oyHgI1SDUdFXqz3KhMwUu1Bn/0rnm/p7+JMD1ai5usi0dwa6U71",
+	"o06VzLOWE7xq5xOw6sAXKyi6CfWHfNzACRsUZSA6vd3NwUTUN1O4jPSPOIWtcyIOna8VZ3W7VEj9SRcu",
+	"0Z5wZvdpOsP1bTKh8Eesfe6N5wbj6U9dpuWaYUO3045VYMMPwRFpqXHIONmWS/knXrFHyXAj1MgDetZe",
+	"xS4+XD/RJGYZEzETUVG4/eA/niOtPXr539/DT4luOVl4zoVZyRNq3byYGmqjdiway7PgWyIMY/kVMaA5",
+	"gcO0IR6DNBewfYQaBl0EXtJzn9cTn1cF4hpGgqNxRwHdWpKW5onhGVXmZCJVOrSv1F0ucCxg7exUjLa7",
+	"g2Yc+cJRzjcFTi6MXFBdstPbj4fHzoT6Je5NWb0p+5w5Is3L0X/s7vzrz6NfMbcIyQDfo79yvOxOzMY0",
+	"mlvTV7Fx+N30mmL4gmc4LuQoCXtTjnds4Wxtrxu9buxJN1zZWtEgtgutGH5Jk4A3vl5BfmZTGi3Jr29/",
+	"tmMC2HBxhq5fltgB3H7hOoJ7OXG/dkrifu048jGdAe2a4OwXDxnlgNj20a2df5hyf4Z1X/mjDwqw+G4V",
+	"AQFPMiHJV0QPXGgeM0LJ2ekpkEXAv7DZdcxINGPRnMXItyJIZUxipOxgEX4FCv5mo2Dd9xNHgN9NH39N",
+	"E/dwLK+7U/32rYb3S9BkCxIUGb/K5+trB0AyHujaQPFQaDlCI7ETG/YfmvAYbvyg5DiBA+HBfl7efWp4",
+	"n5Qm1tSz+Jg4NdIMULhdJg8oSWTKwDwK0LHqOnGhDaMQc/5r9P7dvSUUdhUQ7nfprTM9oTwJ1jtLqLGf",
+	"4E4rftcMCahpabqBTM0N7q1TUFant7DkiqXyhiZ7dW+csfmIQ/UuTu/i7MfFAVnelYujjYzmLjIeOjvT",
+	"+ze78m9GdnVdOmAvDk4wQO/e9O5N7948YPdmxAwBc0sAinCn/s2m1OYngLDjSJcjF3jwMwBULSuKVvGA",
+	"SBBTS7G9Bg2yzhIOaAhkzKeudmrOWOYPryZUm2OyO++pz532ztMBc6d3c55Kt+lu2SFA9+M1GZFz1MoR",
+	"HBiP5rnVYC+wcG7sU8BWQmTKjZWWwqGyeuoASQDvq6Pu7TMT07sqvavSuyoPPxMDVnKnmZgw0HzMfkoY",
+	"0vVeSu+l7MVLgW79SqywlZuSUG2GN0xpLsUwh6EqKCArtSQhNAAl0JlQFD0ruzdOkJHPw4VCfqa1Vgy6",
+	"3+2wqEt3gmO4jrVv3T9I30/jK3ToAXKfVbtbeumvl/6a+p7E2lNDnNBClyyNZhVwHGV/46jE9UxmG0u4",
+	"UpplLB4W8LYOhaKFgV8qwr7QNEvYwHHTxICJDpWqicyVJlPp68hSyoX7db0yvIXxC4Dm9270g4JJ46Bb",
+	"0BR9QMBH5ILgiecrIhnlSn9vzES4Ag38RA4a063PGklRgD1eSCT0zA/tFxziZU2MBnRKeIzmd2E3BCBT",
+	"oFP9398dZITVkIRrBEVBzJwGLHS44tqw9BM9EDlWOGIn5Fk61d8XrJP9lASEgcCKAnh4RFUFrvJ9+fdG",
+	"CTqhWvOp2IDxdeEuWhWF7bbk4u5D78jVaXcUKEiP2Mf3m3AXYfRyRBw9OsLTBCLaXTBPvspSUv4+0TMO",
+	"m88wU/KGx0yF0d8qp3RprUbutg/+rjuIq5PT3cNDrk4S48JDI0QWb9oUrTn8l3tQh+17F7vARAHUzkc2",
+	"AZa/R9YFhJkVREhViuNOTgl0iQ+NHFp1gQ/1RJOMRnOEWivq253AddA7o2g0t3oXAWBDS8bFZVMcFYu2",
+	"JgApZuxTfeSpacr8hPBcPaRcOjs9DULIsYyX685IqN2f3OQu7dweomaHE9xaq2sIyNzjANgS++wxg9Wr",
+	"40NRx+on2pVS6lbWsqL+BG0BlqYYaWiCnZHH5AOOVkQDQhrCkZspPieasTIKQPgpuHxTKLC98/crgM1+",
+	"6cb1XOModr2rG+wmXPsuT8d29uv9gFdUWUPmqsFtdOZxQ+ua/xxU2oVBjMdBRwvxmhr2iaesriHxZ8xm",
+	"bDf8lYh3Mnjx9rjttw7uPIM9vPs2g+/qzaEPFAMq3LU0K3Jx5GlGlykT5o/MHSREVFhtGnvkWQDXfdYR",
+	"5Qgf20TP3slbc+gYf28NGPjLTJZ4uwAGDH5d/UT9hQ3AgQWLnGJT+/QuOH3BMnv8X40puaGG/jtrrbqu",
+	"o4qud0lzfztoRS1XhN8vTyGiDQuzwU6NpDKvudqCgP8/Mo9mTCEVYydbaHcfK9eflhnrbm0fFHF/sH1t",
+	"RpAIYtIH7zw9rmRAsLIbICc2ZACsAKEf0pqWWvNaHmFKyk29W2Yd3zIkCuKFtewledcwAH65a9NZ4Exz",
+	"sY1M407aUaRdpcEjlGiceReBxivdEdl9JVy/eVlGsSPabfMF6MMdMrR6JVWEQ7RhXaxKx91TNvt2JbwY",
+	"bxLbHsvt3smqViQcnDzBAtHuJtkZj+Z5NlT+pRqPGbDP8ANc7r/ofrKIoTU/dCFX5f0+AnBh0/kArhyk",
+	"Jd0qfEOJycfMKXGh55WjAiPhW5E8azD8DanIE1+06R3zk6/uH9eraLZVVXkNv3ee62v3kO2LufxYWwDS",
+	"FmWmViod43tvq+8PURm+AAijLyisVALTmry4lxdrqQcNthgr5nYtYHupyV2ZJM780Ge9n93iF0vVYNIr",
+	"6oPUj7323H+5r/8sA6LzaOZK+rm4kTxiA2wv3qBIFbPu3Pj475MJF0AHt8mHf+Ouu50Dfwjn3c+wQbDh",
+	"jZ8AL4K9jEz4NFc9U/muaSn8MqdSsCUeSboOfUWFptC3RvxdK+55i5jOuLVFy41i+k933a3FdPDAMy3u",
+	"Ba+EUcsuuRYH+OjaFwdEJjHThky4Kigxe8N+n4jNle8DHlGpRLXpmVUtaQHqhzQm1ALTZO6BTBGyF3QS",
+	"uqTOEdfCVxRoutRFhT0lgn0xmM9nX7g2mjydUf2OfTHPoLlKSENmckFSKpY4bcibKubypIQmSUtNwX7r",
+	"CbY+q+pwaNadRHIr9sctKDzXahg6+Lis05Mvc21k2vWxigtTUDV0uMEV4Xbu4Jl3e+xrlvAbBsZwT0ee",
+	"/i5frNlx1aFo4C0zM9mxNiU3STchvEa/76MPHrp8WqDcAA38yKiWotOU3uTJhCd+xbpX2IxkrqJu12OL",
+	"+juadrv8FsSqK3Sqm2/4hSo2k651a6flR81n9TsuPyhqg0oSxzuXIuzdge98iN/n3h/Cgb8erB5Idzr9",
+	"X3NfhlCx2ObHfPKE5ujM0CxT8gtPqWHgxbAbJkxOk2RJIik011YewatZEp1zQ2KqZ2NJVawH4LDQCJ7G",
+	"xbSWgQimeekntW+pLwaqkXwbZXx/VBfhaXvJcUHGeTRnZrM4TShPcsWGyu1zrQw9eK3fEg9CDxgO2SWC",
+	"u4gMv2HEvc731e/mXrrEChgvHdHcwMFfDGPn/zmeLTgRjGiSdDjd0EN/dFj0GLWLy7onuIHVBCoeKX7A",
+	"p0bl7BmRinDhfwVk9s/8MY1u3Oc9y8sOmPMPkqpYXagucn5ZLELfd9eqFF5aSHGlb74rinI3Cb6jNm7m",
+	"BfKkP5T8ePVpgEQ4HiK9Qj57jsyzU899XPgEZaUxjwtiWl1LDGhmTJA4pN6c8ISt7804wgESB32U30f5",
+	"fZTfR/kNUf5qsJ4wMpEqpaZK5960m+O1nRtX0Oq9wZu+Wz73PgYPAGGtUgTbsJM6l35PqYkAZhDgcUqo",
+	"D2xW2nyc4HyDoT9ybm4B/rB557/V5l4eW++nus4/H4fcClTyea9rt6ype8zldKhwUyZAYMXUpShKZHhf",
+	"lJHQMXPn3a44Q3cox9Anm1Bgm/AHz4lhaQYYWFAE4tULgR8BfRE6g91FhIkYwsFGlMLCud5TLRTuozDU",
+	"NnVQDwumsFfHBwuCKD0mRXgg3YaB2KKTqMBDAUHYUDOACW3PUq9QRkCvhSZnp8+tcYAIHUkpfBgMOzdg",
+	"M9P4HMAwuCYxixKqQM0l0ZIwDmfxMYtkXNeh/yMzLlbAeHHkZ1rvKW4ofa590t8Dr4S3vLvv0amrl5rJ",
+	"hd8nCIoZnnC4nYZVwDr9ftJRTk86QOY2y+uthRHjsGZ53L03VzvW1tAr96QVfbPbrqBYdqJLrlUzSI/W",
+	"V5/7yMFe3cFlur1wO8fvAUQq/5LjzYEKeEy9k/RAkwTudEx6gd2QB9CMqmjW6O+8YwvA4KXoXeFW8kST",
+	"95GRY6bI2enZi2JnOSepjFmSsLiMSrJ8nPDIXqKfEHnD1A1nC3CzqfWKVDy0UcaSRAm3exMAXCMCFpJq",
+	"0Snlwp2JJPwGgMWOyaUUEx4zEQEcfMpinqcvXWO3S+c5bnfPG+ZXk+gZzbBwEbCsB2RsnUW8EHm/xjLm",
+	"rABUOibXvs3WhoDTKdMI82okUSzXAL2/noHBIgRXyQKIaH72BSzaP05PyVN71YvT02dkMWOCzJn1Zwnk",
+	"EuHNuNZcTAfu3PN/LALmjuX/Dw/+Q0NyllB/kGOwt0PDuxNuzom7godcFE3VEKPy5TYdef5iP9OcC+AV",
+	"APoQKGTCBzSlROdsebRq0urqmvDdhDoaHOH0jwZHkTvPsBPDQwX7yzIT7goBOiHUAOQa+2KIvTK2/s6E",
+	"qqZJ+x+bp71xPKhQXRUdKRjReAJ1ThJGb7iYEo5Q6qiTTDugPV1QDtQmmh080Wj9+HhjjF4cge2/7isU",
+	"rroK9vLPAzK+p+L1R2T3cbkccw9khTBb5ayPs78g33Ae2mEfMEMfZFAIX4dWXxsDC+ieRQpEh5PlkLOw",
+	"0twasgAx0v5qMZNJCRJZBwDpPLYLGP4nttxzMFGMsz3jUPt3Q2c1Riy9HsHxPlukjaHRrAgZULCtcKIN",
+	"ru2SbowbQhXB4KMVrLgSEB4iLEYg77Lv83B9p63TWN98cfFKX08z08PC7GxrcLgZ1TDZ9Rw1opQ2C71D",
+	"SDyhccrFEBOvQ1er1ij+F/ZiNIMriIZsX0YdhsQxcODv2ao/KmmlYlmkyqswXE9B6EiurUsjRbJ8tgb2",
+	"4uWzWXCt2TZyiMFCgmQIzcnSjJqZDZd0hoHsb0fFjb8dkcUMWZggnswTg047S4OKN3+DvR4DPwxNCrpo",
+	"SqrFyxCsnZOJYi4sgaMCG+rVBWshTra+dCPtLS9l5+dDC5T/3kn69mCuQYq8/06kqoG29n0g1Enz7fXQ",
+	"lXJX9bBFxl8X1z8UFKZeuB+RcL+lag7gYZmjuNAEIYNQqMjTWMnMs5DcdY/xbQpDbFvYTsKXb/Cm3pb3",
+	"4r5jcUdx9FK/3Jktz6AefTheDlOq5sxkCY02HEbjnDz5dLHp4JPPScyn3NCkJL7yySUYaYM7hOXxr5Zv",
+	"g8nsR5tqRuqTSN+0TnlBLXQKJRLPl1iSgDSnFcG7pVJVnK9mZbpIvJa4wCKRYupPFjCIsnMrE7PH5J00",
+	"hMcszaTVgJdgAIziLIZeOkInBtBAEgnAsu68DBimoSmIUKJZJEXcmsQt1fGjfZFPcmRfY2+bmh+hV79v",
+	"Vf2srV1RvwoGrJVyq3hWA1MMXeAwEsXu1kpociWG0IV+09mTw0KOC39TH7D02K63PbhAGSoKDxaUQ7IJ",
+	"QADhbzS5s3QrFjG+rXR/9Df10t1L960hIMSEqxRPgCjxxR1PtK9eoko5GburhGMedUsJdzf1kXjvttyB",
+	"xt5KUasB31kc7nvxthLzPQq4fXwv3t9+UFymUYuwWJWydUthdtmrjrI8clf33kgvxLcT4prDrpUAU/uM",
+	"anehLkCNWzvJ4LDZ0LnjoRJ5yhSP/BF4jDXERde3K+U4J9QXdWAnz4vTF81FvQ8Yy7sVxLtHHrjXprVS",
+	"+sFF4aYrTnEA5+2bcjoXzf3oblitnNuZAO+uXcZPNa7OtUGii/Ykp7g9Hv2ORPWf9IYRxJ25ZMJYk+iW",
+	"mlCSC/5nvlYIBw64KzNqLYBzjMDD1OH+NMJouW4LTRY2nMUmlBAx6L+/u7Jsu60EnSJg+Otxs1cghw6B",
+	"5lYZsguU26fyRYlbowHhAkxHLjI6ZTG87fcFZriyIthkVLZD+cZdyFpntIBZDeHcQJw9fmkgjwrks82f",
+	"8NX/VAE4xJgLjwf//uMxcY0z76y0An4M0ySjJbSMFeMBznImMzL66TNxaBMIOWd/0yCuyoFgbEnM4+DB",
+	"mNmKC97dVr2nBpIRmafdW+sBGS/J58/XrztyT7v7Pue8mYHagTy9PMpzDs7hHRmpP0FXkiQTDtgiwVcJ",
+	"v0j1a7TM3X7po7ZWpYPARJZf2YlJFzZcuBKBYR2NgXun3i+8d0bGrPw4YKLU0lqQUs+mSuYZwri6X9qP",
+	"GFg4JweBZYOrhn/mNOFmObTyp2RyEmZva23eiBnt0DJBJVK6hJBJM2RAJS9Of2iyWF4oMU9X3/S4jf0q",
+	"IfwOolX/xrW6xKUqXqIbM6+7uEDedXrWN2HsUlUWsyVxEk2cRBd13QFHb6AiuqIjwa/XNEWzFhypC2MU",
+	"H+eGed0wbCrVEg7JIUenl9qwlNDyuqdjRUU8cJsNKPiA3FDFQUYH5Pj4+BmZSr8nKSkNmXCWWJcPm1Ql",
+	"Usn4RwIrTPn88TL8U3xMPgt0jMLfot8SKwnFa9ZtkTk2t9uvMiBaQq7G+1EA9QMn/Yyh6x2w2ZFfILOe",
+	"G5lSwyMiZMpElFCTK0akKHC0/OKg33Px4ZooBvU7uth81w2Io4gttH9fRWbFADjgwTliyxdsauRii1B+",
+	"S64A7N71f3uiwXWxu7jvZe5hI+71/NXXcwUfjxg5RT6oIuNT+Yjb2KaTSIoJnw71PD/5iv8ezfO/N3A/",
+	"2MtAULj2UA6mEo4U7OaaWZnyHgfRM6pYbQq0FOFXy0s/j03gBp+KEco5FZ52Rs2sdLSj4JndEQL2mVnd",
+	"rLTBN+/zUDtOmYb6NF6CEpUytKUG5cIMx8thsUP6Tb9eg+AQAajewM46/reEz62aJ1wbYHLz0CPu3DlL",
+	"KIdiC+pqwmHDJRmdcgHCVzDG1WyCdoKltOlXy8LvwC1xO196DzRu5eQczsXWKYYRMz+x5UKqeLub0L5u",
+	"BW1dd3NHkOvy1ltAatfdvPW4r6z32JEeq7zrE53e5ov8h2s+5tatvs3d12JkZDTf7qaPTFtzsa0UON9y",
+	"64V5L5Kl9V+3hdln5gNVTJjRPL/N0vxo4/aDkp0GawW5zi4EIkgRlVWCjYNvZd+8gwgcTabqLdSgjgf2",
+	"v0g+r32arfY9ntIp03bj0/O8CwwrRrXIXUKThAAPjqDJOeEGmxcQOtBvb0IaHrH6rNBbysU1TODVsoOj",
+	"OCr90jArq7fLMI/mOSaYmx3IQpnWEswp/YJ1JC+fn54OjlIu/I+bks+HVPBiXbto+HvBCIOsopUkL38T",
+	"6xX2cFDtmdnUunOgQeTzx59ttJRnxEjy/PS0jJbGSwyoKjJbo6OoifVamsE+g/Fd5vecv9uIu8NIrNil",
+	"ukdiOEhLJJYFz+wjsT4Sq4nEShnaakfyinOCXXCwNXHRkn51MdbZ6WmZDxNs4STZl3UFeOGYO3VNdkBr",
+	"R2K5Oe34ajniYk+5x38ux4rHxVhJARR4UFyp0AOfMMVExBrB/OPiGLualOwPDB9WmhFKIShuQRE1NJHT",
+	"5hRjg0quHBQGcFSNrI6lKFVPznZTtHAPR34FW1snh8rhE93LQd/j86NWj+1CIoe7nts5xOXhDCxsY4Tz",
+	"EfCl8EiMx0wYPuF4pj66fnfuNouVvYBEMuNMw/7HRYUu8on2ylbXtG0nVLH4GwGAfaUKvgyZyB0C6B5E",
+	"mSqv20WL3vrYt85y9WTl9wkhByJYHBT5TzORqgx6qI91IioITbQkcjKpFIC27zhfs8Dsdwx07rS1HH23",
+	"sUkv252iGd8swuPm3WdwlOV1lH5OsBN2wxJXx0GelsmAgdvwKiUgUBTyLIDkwbxaTGZMMQSod0+Crl5f",
+	"iuWyb22VHcfkDeWJduCKWE7iX7g88EWemoQZFp8TxaDOA9YGYixdKh7u1Q4+vJ65Zrc6us/Kj60pbg5v",
+	"HkhZdfPNGYpvPc2Pyuk0zNmDmBoKcMGN1ZubPNzqZnkC9aBohaz6ru+aH1kqb9jKQdTOd88X9ccIzrRw",
+	"QYTE0lUi5KLf8+5NKD/R+WrOwO4WcoJJPPfrqZORxp2vNqp6cfoDSRkVunK2Bc/SZMKwPJDbSG9SlAji",
+	"vrihvGg/Irtzi47TbOpSs3/sBf8B1NcHYrmiCQjzpomRrV5fbWJ6l8I/2ovw782TCuT+4PWzm3UudHEF",
+	"MNz1Wnh/cHNYAhfoHKTSKNSCx133n81ekTtebcr/vcZQx53CQvyUsAlsheeQzTBFHOUuQTAAG1SlmVli",
+	"Vd+m5hcsdrjnfWubSoLOVQTl0TEuT69R998b6wR1NbaARjGpOXy5ljqEpn1txERM/jV6/w5TATHXWUKX",
+	"n1VCjCQzesOK3o4JMy5TCA8dEKkIJQXXORnLeBn2MCTMd7zAn+0vnh+TD26umqjctfY+t0P9v5AEee7L",
+	"18tijPOwttbdXM4iBABhXwwSQUjBjsmnhfRrltIllrkHjxh4ckPu2b9wZEFyEbMJF3WAyRdxvKL+D3rj",
+	"hhkW7S+Du/HSh8+8H2L6qhVrbqqBr96nUx4baGcc49kbqrWsmrmBP/qG0iwAochBCFkMlmXLEqxad+Lk",
+	"K/zfHVGU+ZaV/G9hwBzHKVEM0TFYfEzA8/BFnkFFWaZkKg24GFiwgr+mprRpz8GiskQzIPVxUrxqgtC1",
+	"2a0V2lznfI0Ls0VmCN9vQYu8c6+Qj0whUdKA+Ay+ZYesZuhtUIPMyCsHwRK4WouHGhkoAElhM+dmzQVI",
+	"8bYVpaILuuyoWRyOQlyIDu5BDbe/dYvRlwCHCBwaV2WG/JtuNlIkpdMFfkTgNlmroBiNNx+f3Ifq7tfX",
+	"KA5cduhrfMSW4vtgZuzicDhp609xHqmVeytvWMUceTNS6DdQeoEMur7eu3obG7CIoH1EcabDwEcBA2uQ",
+	"x9iUnNgBqtDBkhM8ukNvgzW/DkmlT1M8AAivWnybal0CFy2ehEO3aai+gHSFdABVRMmFq5jASomXhapA",
+	"NUWhLOi7KLmw23+UMKqYKySfs8yQpyUBpf352TEZydQ9PaVL4J0EOu7YlVmAhUBmqCqyhnt7ANfwjDAv",
+	"zs42+wK7U9fb7fDbpBFhrn6rb22bOvR2XcwLC0Cb6y/gK/Wb9iMvvai3NdoaG5qU5YutgUs9mFbtru1K",
+	"HFsxib2Fc3g8BailNtKaBIBis/YJG1UMnbPNG3lTUfGDPWfY7oihrwJ+GLv3Wu3ghmi/eqrQ0m31oHPk",
+	"vyh+b+BQHZCh+q3pkaax3fcbEJ1HM+tqUGxj5H+xwVp2+5aV9GV3pf99t/L6veecCpDZg9RlbSiz7feV",
+	"B1OB33lTqQv9AJYYS6pG87yhzN7JnWv5UgMgn0iZMJ+WGbtGxtGnUlhdZIpwoQ0VEdPPEIYcjogx0jsm",
+	"F8RtOxhh4jGGxnQQxA3VUjA+FfC7ENERotBzohkeNaeETgEzykaGC6pivSEwPLiiPoRt9tD2oY8Dv4US",
+	"/KyuLccx0WzbId1hlz0pu6ZrjRWEN5hVMoresET7Yhho6STYr3le4C+TGdVESHfmhOYCqm7oCiACZLME",
+	"ay0qxakd0HYMvjZ4sQ6xtPa0LWH0Bk/7JNxGkwHA7BVLguW2QhroHC0K9kxTs6z2793cLdulb8e1hjd5",
+	"Lo3feUG1b+vqDclj89ojw2+oYQMSMxr8G07Ayx3/NtakPWFkVTyiWYE+aQBuyMu6pktompbH5JPLMtsZ",
+	"QP3qTGoWoLLYWVZRYAEjekCmDfBBYGWmDSivSIIxYzSrq1+vJqh0D1fZw1X2cJUPAq5yE5ELVNjfkszF",
+	"ik0bn8v2/C17ZbhZxeRcW503cERoJNFSGTJeujgNioFfc+VYHhyed5PPAVe/WlZWhIk8tdsCwozEF+bo",
+	"9zV2m+1kpDKlQ4EbfGioenlv90BXEBaKVQ8iui9gDg9CU1Vi6b8D0IAbnrJtOmr0SSRvmBpC3Uqji+KZ",
+	"JgDAFCgIGB6oYX4DZ6ZJJFOGh94OG1vkSYIlMZ9VssmBuLQT2UEzjX4FNYeHR9/109++iKWHk9oFLGcT",
+	"jFRLTZbe1EL2qeDhKKpfGY1mRcc7gNPfMFWysYBqrGiCkEUHVZ0OoNC/n9zFmX4AGuB0t4P045W96G8W",
+	"fUwj70HuNU2zhA0zukwkjU++RoXn2k4xwr7AjdhmayA5AyBmY7tBCciicn1M3jlsM1AWrMLihkRUQUUj",
+	"JX/8Eck0ZcL8QVIGnKLWA6Vc2ECXmwHJRcK0JjMes0u8Egqznh+TC0Fyp2sFLZMjca4rsapADIxg8h/w",
+	"pTfhs70r0IE8hI4fr4nJpFjDLlhtXBg2Bb7bNZ/0OQCD+0OEEgh8ZRrn5BQ5l2I2oXliBmVJXEpFTI1d",
+	"GinQ7NSmymZy8SZPkqO26Q2Ovgyncmh/PdRzng19nm6YSQAKP3o5oYlmta+ByT3p8nlrX71xZuF3383s",
+	"DuMto4DV2bwLUejOWMbLnr7p/o0rLT/JKhYkZuCB57hQt+38aij10t1cauBZ/IspWc2R7xKWPxBRO7ER",
+	"LARnj4uwsfYllr2/vWO9sD+x2BUrTvg0V6wbcCvm2er1Aa9p5P8OwRjspYNik5fA+e37MTDWHICH7Sqs",
+	"pYhYJeI0dLpJCSDP1gE5v0LdYSRJpJwTas5ttJ1KDXn6rfNn1/G2ZBXBdvc42CpwiW+lmXjuaT9hr6Ft",
+	"EbHVkk7xwKUDc4Wf65XzpkiwD1WesK4w4GVe/hFBgNdO/9Z9R/1W0iioVxjRkcWMRzPEFS7ljERSxK6D",
+	"HoLEEMwkZVsAgp/gloBEKkVhWJcCyFfLkb+8G4uKS8DaXQnOWidhzUlDUKiDIR4UqcrDqpf8fqofHfZw",
+	"G29Qq5C3eFGlTwIcWueFDwUEW3Zf9Qyw1cR92FG6Di3c5krpQIc2OlSjkt6r8KXyrKP7VOjRfRB9DXZf",
+	"zHAADd/i6E73m1gnQEldQlthJBRQ1nU7i6vT7ZnM3PY1k1n3zQsv7rJ12d2qAPefejivDRtX8fh+2+q3",
+	"rWLbcnyNnQQ7rJTFLs2Tr65F8+/GmtmL+t7tupbtc1Jt2T4m70VZzV/sZPg8X4frO3/tTTRZ0KUmUOvH",
+	"NlThI0DBLeOcrrW0PGII/LDcYyl+0Ld9D63Zre3YfRX+Iy5VCaAfVmruCRfwo1P+za3XraZjU9X9O+jq",
+	"MTOKpfaYTX+iyfvIyDFT5Oz07EVRgH5OUhnbTTz22HJmxlU8zKiyUWrCmfBltphuT+TUFXmzaM5ibObR",
+	"dsM/Oz37B4lktvSRYTGyH+yYQG1tzATan5TFPE9fOnhMM8PjvEr1/9npC1f9D246+PPYMADeuTNrDt6W",
+	"ap2nLHYHsgZmDSmiVTt2TD4LILZf/xPhRVF++TldJwXCYC3tWG2tB/Ccu/UfPDSDiW+DnSbdzOaLvk3g",
+	"W7V0hioD3L9GZhABcDHdnblbUMVmMtfs5GvxT+w1ktG8LTL4xV+N5zB71bxfypntN5ZdeakG5+HPnArD",
+	"TY/9dP+RMh4b1u//BRWVy6QW8l13itiEKjG6b0nf/RZTJ+SHc8u3U7HeRX/0LvrOVLS6i7Vkpl37qjul",
+	"x3MhyLWel4CsQpKMTrkAEW7POm/Kea23vNy23eVeel2qjS41rxaCWkF9kEtDPqVxChy2wrAv5llj3R9c",
+	"DWWK+6j786tfiJbLmfIyfdQ4M0g4NicYNyxHOZB9XtMg8L/tR2l4oyIB3L7aow1v9hCRuVLP19uDc927",
+	"7X7DRVwK+nhJeKwHYND0wHf+OsHemJitYhhEUmg+FSkTZrhWtdh0/HBZ3nRnH2yf4cPaPBtEHUI1KEju",
+	"JfyeA4hAHp2n4j9OM5LHikPyZzRU7H8sMkPFqJaivaDp30hVf4lM9R/hxo/uvkNY5ebxuxhqvJ64Fz3+",
+	"Hg5lC5hh99I2NvFFRXYJgaEcBQB26o2lRIohjcjQyKF1UWq4yut5kzz7aZprgzxJGdWaxaszOseKiwXX",
+	"bA3T5cXZ2TG5AMct1yDl1ttwiKGGp+CTLxQ3XNTUtX50U39knOl+2k32GP8KadI/c5b7PHsfcj4yVf23",
+	"/XiECkKzTMmbgP3Pqs1EKv+ljSwrFOBTb1Ra9KvbfBUsODrao0C7EZqcilwBMItnAO3rDFrShhhH2X/S",
+	"yAo7MXLORD1bq1v2FoYZgG7HAxZNFpSjrK3uE9TDyOsZcIaSqRca7CrwQottOU1AXNR1dNWXDwRCuPvE",
+	"IT5869P8GlF1rURUw/JnB6dq+k5A6kpIOrNmIOoEvGLrhgjtlKOMDfFZbe26XBUY5MCVGDuehDyQzA9K",
+	"TnjCBs4QV375hicMlCTh2qz8hSXxf2iSM229lvp0Hd5xGU76Dc75EG510+hdnOor6LyFBR74zGguMjpl",
+	"uBbfl5tdFVpnqTMUBBAPaz2hit/xZLCYGxavybM1LTaUq5Nro2hk9Akan9DhXuHehL8Xnxbv2qtx9aMA",
+	"ptNhD2YaJlBDPxWYFL8o92THb9Fq/IjwAe2KkoyJmItpsNSQjruNuLtHtfdb4TV1Mn8wEwpjdk0br63P",
+	"cS9OrfY10FkRE8NUij6rXUTrtlYO5FCtqYhYd4FLmVE8as+C4SPeuisPJ11+xO1b8JjiMga6xl7A2gWs",
+	"EB5NE4ZShmzXTjCC9ewuVFZ+NpgufMJHuLDboS0+FHYznI/Gskw4a0slJIWlIjFdNh232cuPuqL9vqaG",
+	"vVf2v594yhqP/mpmhW233acF8estJ/X74bQRv1VXS+/WZQBA+togVFYfN+5Xh70w+k4krshPH67JWDE6",
+	"j+VCbKvBJ1GujUyH84y3Apl7HgSuCYUgqMDpXsX09kkSGzXd2BjxnIylmRE9oxnTJGaRjBl5egnj/pRx",
+	"5Gl71p5BKa6+i7vfSROKkSC+fVDkditL1qSXNxiYLxQ3hvVJ88em80CTQdgXhPtJlsTenxsWg6K7j8uF",
+	"kb6D94k3Ct11XzODdzRjskwUY8OJVClJaeZ6IOZs6QvXyZiZBWNhx5V1LBRLGNVMH5MLnKpPCog8SQaA",
+	"0ZKOmRoQw74Y8lTLlBmeMo1s21C3NPAGBin+5fh/DDiUpENEw8e6pi/PzX3x4Roh6LipRYFzfcr+tfce",
+	"thcjNdPeoR0fL+2qHn9P3bReYp5oUklpFl0vpcPqV4nar708wU+fUa62kXVDDdemGgE1ofBHM+x80cxj",
+	"H52ThGrzmhqK+xHRdKnJYsYEdsMsmGKFih6T63IDRDEekFznoMeufoEhTXGzkJbzPZznFwzalbixuKOP",
+	"vzqcbT3RJKZ6NpZUOa5qHXbgDzAkQyPqJJnMGE0q9Qvtkm4nmHKt+aaSF5/YKa8+QBrTD2Yn0FyHVUxp",
+	"14n37ySV5NfPugTMnffYb7csjtjrD5saZSqjS4kxwQZx+gAXHtJm4YhdU0duuRBozFDDoCWzP5VvJXKH",
+	"FS6WzuNfe/tULGP1cGgL4cJTpBPv7A7tT11s15W74Q1cv23JkxefKesM3FLeEvDRVIXsF+B5DqgkANjT",
+	"/vSaq00cEvayWgIJPJcFBonBkV2eT1bW8Z/v7L31vBKr9RDKkNiTR4BpjWjGDU00mTHF2mb1mqvaiV2M",
+	"Lo8GR6+vRpd1U/h97ztKKAJdsG5AtPoNpGOaqTiUGLgTCcgaI24UtH/hero0FEszqayFiOVCQEFXwsVc",
+	"b28I4Kx5iDFulz1nrRzh6ECNFNVhu/rMGL94M4oYJ7BFz6hGRr/vqbDApTJqCwueaFd3cEsZOvkK/7uO",
+	"/z5xpaatVbwOYwGR5IuihycaCAxhni/LDAURNOVi6q5LGHkqFZ9yQRNrkJ+hCx8ohdUFuzHUpSY+15fd",
+	"3HZLCwRzY8NqmieGZ1SZk4lU6TCmhm5Vy+vn+jko5d1tLnS/yrj2iR86etQ3nvf87EqBvVYBUbT9F3Qh",
+	"rhYewdfb3jhMmWCKJo1HHVihBhhTNuBkMZkzlrmDFjRYWA7qLAZSNZj1rDt5U8xSE0PnrLHCjgttGI3b",
+	"zz/cDfs+/OioTI9Jze/zNOR7aCnvtIuT8dITwXRX2i4eoN4Ku5fHnoEZOg30UhuWbujcVVF9q3RLtIVv",
+	"xZHavUO3+eYm86Ave2OXee1koFW043Ty3Xa9185Hz2xIGsmYdZ0V3HFpb9jX1ICwmqZA9psByM8E2Ii4",
+	"IFQsSUT1rpvKEXqwQOKFUADOE/RSRCwu4UatuDbST4pkCdzFtTMYS5kwKjqxTe4kL7L/yL9LtO+WtK9+",
+	"3VOKAH2eXDMFB7yasYH11QxTW1R+65NIsZiboZCG1Z1Jr52QXcL176R1i/Z/lFszWtPBBVxp3UbmTriL",
+	"s8s+5dR4OjaTi5Ws09oyYvsKeu3mzqJ1gq0v7bmA1XomTAqcnT4/h74vDiVMCVWAtCihLoFDYgwrm3ST",
+	"I98gu7vvXFgf6H4AX7urjw3BK/pyhvpy39Pod46dQsOyCf8C2TEBWTS0k6uQU4EN0Fuo+1cPa9TOYOni",
+	"E+jYH7NiE3O8Hq7aHrc1e4lmjNAkKd2JxqqNV0j8eJus3QW+077b79u7le/epdyjmawQDHph264/KBTl",
+	"E73grsG5Yb+ScyY0oYliNF4SrnXuU1Y2tljrIAlKlty1E6nOi+JeCiaw0oFtpH1S8Rj7dzioWMP/hZkW",
+	"7c4PXg9wvu2FtLj60Bad0pj1yrEb5XhL52yF0i80xC4olqJTi5OR0dwjWzWzClhhYTGhBjr7kUOAakLJ",
+	"hLH4mHisLIzAIyrs38ceHzseEJ1HMyw1lQ7DJaVqzkyW0IiRSZ5MeKIH4KvqOc8yOxZUw5pcCRafA59O",
+	"mpkl4h4Cc7Jn+FVygZ33OMlj8kYqkkrF7F+gvzqAbeRpJpXRG9gKPCjXvnPF5VhbEezcXwq5MuFOPS72",
+	"E5R5GZAb9516Dt+HBWe6RoWovb43Q4VVzIcNE2uwn5rZ0IUBQvOIKoUAkUBuNUYy3gpipMsFb2TmvWf0",
+	"pm7Fd3aiP7MbltyaOLHH2XsgQN0Bvy9uRgEeMA3BmjqqUAgt2QFH8kGDR4Zyvi7X8NcBUUwzdQOP14MK",
+	"eKHd/wv4ZL/QveA/PMHvhClpf13sE61s1h6RA/IcNHXcLIsZLYl7//u7y5Xb4ZPKLoC1Au2bhaOvPpjD",
+	"1JHL2eO02Tf8vgrZgIy5QhYeUYFuwUYmZhCs9fPulaoUqQgNMCIXM0lSKuiUudVuxl+q5zp/THyW5Xts",
+	"cfAX9kcHAtkzXLbKcLl+G+gs62U5YAtokuR3jMV4dgjlh8Ngh2TU5Iodk13RBfwSchfs31gWw3UNLcvV",
+	"6hNL+ypjr+WvCASjmWfmUjFqWPlR90z90i0p8nxfA9efhRWr12MIPDa8SZBeQsMIpHIQ0KQOa5a8SkPW",
+	"iYBsa3fj8HRiG21yH6jdO/dwJy6iVVue18gmpsZ3KZ73vhHch0r01F+PHX74dloFj2JRrrhZgrrIi9zM",
+	"jl7+93erDBomWld5fUFc6z8ThqkC9QPbJ2ZSGxLzycR6+hlUEZbnaVTERBs6hWPmXCVHL49mxmT65cnJ",
+	"V3vj30eDoxuquH1TUIhZcTg+oXliiuLtCIYe0owf/0UTqehxJNPj1EblK3P9cI1TcsvjJzuAbZN9oWmW",
+	"+EVreuhg/e82/oyk4BFcQvOaS2I64YYfRwnA3WT8OLwCbhsr8vQ1XEVeKfoXT54dW139vfhc6yXW6oZH",
+	"zMFHHJeVwiOod2+ofN4MwR4+ydWS1D4JiU+566TzSwkDaMJF8JhLf2Ud1RngYQxcDO9JYAZkxq0RWg7I",
+	"hAt4rk/lWalhX4rjUTcEPqbp+QRCOz9IRqM5nTI9cAe3DpHTZVjCB+J9deXtSPDrseflxEEtwvXHxP05",
+	"gZJCKfzwQtotz0GAnEPVkV26hVTzSYLY9Pbnj1cXr99eeRlNZTQnqH5r0/O80DUzvKRKcVxZRaM5QrXG",
+	"9qUzHs3zDF96QnmSK1YSy5SffsazDAvsVx99LW6kFbyidBOxTKwsAXLUymqUz3Q3Nn8mX4ypydOEjlkC",
+	"8CB4D84b+rCw9XKcJ3M/TroqDq/9g2qGutBLEc2UFDLXTpLI/+Q4vP0K5avm5h99iaprjHafDHrVMFWn",
+	"BkTmRvMYP+7JzZkriQuej3gG608POTDIU0RNGibshiXFYeczL8VTJfNMD2rpDm645mOeAFduMWiFYKNx",
+	"bE2eag5mcPTTZ/0sAK+BG9efV/es65Q6tWi/l3C4sHY29qOHh4nwYo5sufKkBomCzH74gEGFlaRybhPK",
+	"vSsbaG0wCnM6xZ3Bbrp++z/lAtCjEgbxWjAT14UPoGa6YjTxlzqSitVNCDJ5opqQhi21LGL0jwrTeOtP",
+	"eqWocCcZKFrUGMXHuam8Hl7VtBdQw6ZSLYlRjA3KH8snuan5qttwbvbS+s3horh9UD6qfNOUQgkOclaG",
+	"Dy3vq3tdazicyUDc2cvRfwbk159Hv8JTf337Myr3gKhceA0f02huVc7aOg31RBXLljYZDLcVYJmQzhPE",
+	"gwqetm683tiHNzwKcFjQqAtNI3cgiQAu4SdUbMIUs/smmMyK7YH9dJOI+0818E1+gxIIdgXKOugWoaJA",
+	"jYF+Eaysq/EpihKv9Wl81o4FLqhndFd726ekRzhGgjAtcwXQhPAXMlVUVN4ZHtnwxu+tm0uCyMoVAs1k",
+	"EiNanGIxE4bTpOIf+Ntqv5TbPO2WwCdM+5KzGSjBDCvHYHeEwks4Q+KV/f2tv7Hm6bB72BsnPEmsfFrn",
+	"dRxI9aDspFjJBwUjfGJpllBQkd///r8BAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
