@@ -372,6 +372,18 @@ func (s *Server) SellerContracts(id int) ([]gen.SellerContract, error) {
 	return clone(out)
 }
 
+// SellerRatings returns the ratings of the seller with id, newest first,
+// with the custom KPIs written for it.
+func (s *Server) SellerRatings(id int) ([]gen.SellerRating, error) {
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	sel := s.st.sellerByID(id)
+	if sel == nil {
+		return nil, fmt.Errorf("seller %d: %w", id, ErrNotFound)
+	}
+	return s.st.ratingsOf(sel)
+}
+
 // CreditNoteSettings returns the credit note number settings.
 func (s *Server) CreditNoteSettings() gen.CreditNoteSettings {
 	s.st.mu.Lock()
