@@ -81,4 +81,3 @@ func TestSellerSettingsHelpExamples(t *testing.T) {
 		})
 	}
 }
-
