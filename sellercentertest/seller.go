@@ -349,13 +349,20 @@ func (s *Server) SellerSettings() (gen.SellerSettings, error) {
 // with id, as listSellerProfileFieldValues answers them for a token acting
 // for it; it fails with ErrNotFound for an unknown seller.
 func (s *Server) SellerProfileFieldValues(id int) ([]gen.ProfileFieldValue, error) {
+	return ofSeller(s, id, func(sel *gen.Seller) ([]gen.ProfileFieldValue, error) { return s.st.fieldValues(sel), nil })
+}
+
+// ofSeller runs read with the state locked on the seller with id, or fails
+// with ErrNotFound when the user may not see it.
+func ofSeller[T any](s *Server, id int, read func(*gen.Seller) (T, error)) (T, error) {
 	s.st.mu.Lock()
 	defer s.st.mu.Unlock()
 	sel := s.st.sellerByID(id)
 	if sel == nil {
-		return nil, fmt.Errorf("seller %d: %w", id, ErrNotFound)
+		var zero T
+		return zero, fmt.Errorf("seller %d: %w", id, ErrNotFound)
 	}
-	return s.st.fieldValues(sel), nil
+	return read(sel)
 }
 
 // SellerContracts returns every contract of the seller with id, accepted
@@ -375,13 +382,7 @@ func (s *Server) SellerContracts(id int) ([]gen.SellerContract, error) {
 // SellerRatings returns the ratings of the seller with id, newest first,
 // with the custom KPIs written for it.
 func (s *Server) SellerRatings(id int) ([]gen.SellerRating, error) {
-	s.st.mu.Lock()
-	defer s.st.mu.Unlock()
-	sel := s.st.sellerByID(id)
-	if sel == nil {
-		return nil, fmt.Errorf("seller %d: %w", id, ErrNotFound)
-	}
-	return s.st.ratingsOf(sel)
+	return ofSeller(s, id, s.st.ratingsOf)
 }
 
 // CreditNoteSettings returns the credit note number settings.
