@@ -36,9 +36,9 @@ func (a *api) ListEnabledCountries(_ context.Context, _ server.ListEnabledCountr
 	return server.ListEnabledCountries200JSONResponse{Items: slices.Clone(a.st.countries)}, nil
 }
 
-// GetSeller returns the current seller.
-func (a *api) GetSeller(_ context.Context, _ server.GetSellerRequestObject) (server.GetSellerResponseObject, error) {
-	s, err := clone(a.st.seller)
+// GetSeller returns the seller the request's token acts for.
+func (a *api) GetSeller(ctx context.Context, _ server.GetSellerRequestObject) (server.GetSellerResponseObject, error) {
+	s, err := clone(*a.st.acting(ctx))
 	return server.GetSeller200JSONResponse(s), err
 }
 

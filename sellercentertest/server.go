@@ -474,7 +474,7 @@ func (s *Server) serveAPI(req *pending, op *operation, w http.ResponseWriter, r 
 		s.st.mu.Lock()
 		s.st.settle()
 		s.st.mu.Unlock()
-		op.handle(s.wrapper, rec, r.WithContext(context.WithValue(ctx, queryKey{}, r.URL.Query())))
+		op.handle(s.wrapper, rec, r.WithContext(context.WithValue(s.withActingSeller(ctx, r), queryKey{}, r.URL.Query())))
 	}
 
 	body := rec.Body.Bytes()

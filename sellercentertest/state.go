@@ -38,6 +38,7 @@ type store struct {
 	exports      map[int]*export
 	files        map[string]*file
 	invoice      invoiceSettings
+	acct         *sellerAccount // made on first use by account()
 	cat          catalog
 	feedDelay    time.Duration
 	nextOrder    int

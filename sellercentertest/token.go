@@ -15,6 +15,7 @@ import (
 type tokenStore struct {
 	mu     sync.Mutex
 	tokens map[string]time.Time
+	seller map[string]int // the seller each token acts for (switchSeller)
 }
 
 // ExpireTokens makes every access token issued so far expired, as if the
@@ -109,6 +110,7 @@ func (s *Server) issueToken(req *pending, w http.ResponseWriter, r *http.Request
 		return fail(http.StatusInternalServerError, "server_error", "could not make a token")
 	}
 	token := "mock_" + hex.EncodeToString(raw[:])
+	seller := s.tokenSeller()
 	now := s.now()
 	s.tokens.mu.Lock()
 	// Forget tokens long expired, so a long-running mock does not grow;
@@ -116,9 +118,14 @@ func (s *Server) issueToken(req *pending, w http.ResponseWriter, r *http.Request
 	for t, exp := range s.tokens.tokens {
 		if exp.Before(now.Add(-24 * time.Hour)) {
 			delete(s.tokens.tokens, t)
+			delete(s.tokens.seller, t)
 		}
 	}
 	s.tokens.tokens[token] = now.Add(s.lifetime)
+	if s.tokens.seller == nil {
+		s.tokens.seller = map[string]int{}
+	}
+	s.tokens.seller[token] = seller
 	s.tokens.mu.Unlock()
 
 	status := http.StatusOK

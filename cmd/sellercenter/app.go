@@ -160,7 +160,7 @@ before repeating it.`,
 
 	root.AddCommand(
 		c.healthCommand(),
-		c.sellerCommand(),
+		c.withSellerAccount(c.sellerCommand()),
 		c.ordersCommand(),
 		c.shipmentProvidersCommand(),
 		c.failureReasonsCommand(),

@@ -281,6 +281,9 @@ type ServerInterface interface {
 	// GenerateInvoiceNumber Have SellerCenter generate a unique invoice number for an order
 	// (POST /v2/orders/{orderId}/generate-invoice-number)
 	GenerateInvoiceNumber(w http.ResponseWriter, r *http.Request, orderId OrderId)
+	// ListPaymentMethods List the payment methods known from the settings and past orders
+	// (GET /v2/payment-methods)
+	ListPaymentMethods(w http.ResponseWriter, r *http.Request)
 	// ListPrices Get the prices per country of products, grouped by product set
 	// (GET /v2/prices)
 	ListPrices(w http.ResponseWriter, r *http.Request, params ListPricesParams)
@@ -419,6 +422,63 @@ type ServerInterface interface {
 	// UpdateSeller Change fields of the current seller
 	// (PATCH /v2/seller)
 	UpdateSeller(w http.ResponseWriter, r *http.Request)
+	// ListSellerConfigurationFields List the fields of the seller profile and how each may be edited
+	// (GET /v2/seller-configuration-fields)
+	ListSellerConfigurationFields(w http.ResponseWriter, r *http.Request)
+	// AcceptSellerContracts Accept pending contracts by id
+	// (POST /v2/seller-contracts/accept)
+	AcceptSellerContracts(w http.ResponseWriter, r *http.Request)
+	// ListPendingSellerContracts List the contracts and terms waiting for the seller's acceptance
+	// (GET /v2/seller-contracts/pending)
+	ListPendingSellerContracts(w http.ResponseWriter, r *http.Request)
+	// ListSellerMetrics List the seller's sales and order metrics per period
+	// (GET /v2/seller-metrics)
+	ListSellerMetrics(w http.ResponseWriter, r *http.Request)
+	// ListSellerRatings List the seller's ratings with their KPI breakdown
+	// (GET /v2/seller-rating)
+	ListSellerRatings(w http.ResponseWriter, r *http.Request, params ListSellerRatingsParams)
+	// UpdateSellerCustomKpis Write externally computed KPI values into sellers' ratings
+	// (PUT /v2/seller-rating/custom-kpi)
+	UpdateSellerCustomKpis(w http.ResponseWriter, r *http.Request)
+	// GetSellerSettings Get the instance's configuration and the seller's settings as key/value pairs
+	// (GET /v2/seller-settings)
+	GetSellerSettings(w http.ResponseWriter, r *http.Request)
+	// GetSellerStatistics Get the seller's dashboard counts of products, orders and account health
+	// (GET /v2/seller-statistics)
+	GetSellerStatistics(w http.ResponseWriter, r *http.Request)
+	// ListSellerCommissions List the commission rates that apply to the seller
+	// (GET /v2/seller/commissions)
+	ListSellerCommissions(w http.ResponseWriter, r *http.Request)
+	// ListSellerPayouts List the payout summary of each account statement of the seller
+	// (GET /v2/seller/payout)
+	ListSellerPayouts(w http.ResponseWriter, r *http.Request)
+	// ListSellerExternalFiles List the seller's contracts, terms and other stored files with temporary download links
+	// (GET /v2/seller/profile/external-files)
+	ListSellerExternalFiles(w http.ResponseWriter, r *http.Request, params ListSellerExternalFilesParams)
+	// ListSellerProfileFieldValues List the values of the seller profile's fields
+	// (GET /v2/seller/profile/field-values)
+	ListSellerProfileFieldValues(w http.ResponseWriter, r *http.Request)
+	// UploadSellerProfileFile Upload the file of a file-type seller profile field
+	// (POST /v2/seller/profile/field/{fieldId}/upload)
+	UploadSellerProfileFile(w http.ResponseWriter, r *http.Request, fieldId SellerProfileFieldId)
+	// UpdateSellerProfile Set values of the seller profile's fields by field id
+	// (PUT /v2/seller/profile/general)
+	UpdateSellerProfile(w http.ResponseWriter, r *http.Request)
+	// ListSellers List the sellers the user may see, filtered
+	// (GET /v2/sellers)
+	ListSellers(w http.ResponseWriter, r *http.Request, params ListSellersParams)
+	// GetCreditNoteSettings Get how the seller's credit note numbers are generated
+	// (GET /v2/sellers/credit-note-settings)
+	GetCreditNoteSettings(w http.ResponseWriter, r *http.Request)
+	// UpdateCreditNoteSettings Set the prefix and next number of the seller's credit notes
+	// (POST /v2/sellers/credit-note-settings/update)
+	UpdateCreditNoteSettings(w http.ResponseWriter, r *http.Request)
+	// GetSellerById Get a seller by id
+	// (GET /v2/sellers/{sellerId})
+	GetSellerById(w http.ResponseWriter, r *http.Request, sellerId SellerAccountId)
+	// SwitchSeller Make another seller the user's active one
+	// (POST /v2/sellers/{sellerId}/switch)
+	SwitchSeller(w http.ResponseWriter, r *http.Request, sellerId SellerAccountId)
 	// UpdateProductStock Set the stock of up to 100 products at once
 	// (PUT /v2/stock/product)
 	UpdateProductStock(w http.ResponseWriter, r *http.Request)
@@ -3731,6 +3791,20 @@ func (siw *ServerInterfaceWrapper) GenerateInvoiceNumber(w http.ResponseWriter, 
 	handler.ServeHTTP(w, r)
 }
 
+// ListPaymentMethods operation middleware
+func (siw *ServerInterfaceWrapper) ListPaymentMethods(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListPaymentMethods(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListPrices operation middleware
 func (siw *ServerInterfaceWrapper) ListPrices(w http.ResponseWriter, r *http.Request) {
 
@@ -5689,6 +5763,508 @@ func (siw *ServerInterfaceWrapper) UpdateSeller(w http.ResponseWriter, r *http.R
 	handler.ServeHTTP(w, r)
 }
 
+// ListSellerConfigurationFields operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerConfigurationFields(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerConfigurationFields(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// AcceptSellerContracts operation middleware
+func (siw *ServerInterfaceWrapper) AcceptSellerContracts(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.AcceptSellerContracts(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListPendingSellerContracts operation middleware
+func (siw *ServerInterfaceWrapper) ListPendingSellerContracts(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListPendingSellerContracts(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellerMetrics operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerMetrics(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerMetrics(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellerRatings operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerRatings(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSellerRatingsParams
+
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", r.URL.Query(), &params.From, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "from"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "from", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", r.URL.Query(), &params.To, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "to"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "to", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerRatings(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateSellerCustomKpis operation middleware
+func (siw *ServerInterfaceWrapper) UpdateSellerCustomKpis(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateSellerCustomKpis(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetSellerSettings operation middleware
+func (siw *ServerInterfaceWrapper) GetSellerSettings(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetSellerSettings(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetSellerStatistics operation middleware
+func (siw *ServerInterfaceWrapper) GetSellerStatistics(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetSellerStatistics(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellerCommissions operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerCommissions(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerCommissions(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellerPayouts operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerPayouts(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerPayouts(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellerExternalFiles operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerExternalFiles(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSellerExternalFilesParams
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerExternalFiles(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellerProfileFieldValues operation middleware
+func (siw *ServerInterfaceWrapper) ListSellerProfileFieldValues(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellerProfileFieldValues(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UploadSellerProfileFile operation middleware
+func (siw *ServerInterfaceWrapper) UploadSellerProfileFile(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "fieldId" -------------
+	var fieldId SellerProfileFieldId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "fieldId", r.PathValue("fieldId"), &fieldId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "fieldId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UploadSellerProfileFile(w, r, fieldId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateSellerProfile operation middleware
+func (siw *ServerInterfaceWrapper) UpdateSellerProfile(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateSellerProfile(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSellers operation middleware
+func (siw *ServerInterfaceWrapper) ListSellers(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSellersParams
+
+	// ------------- Optional query parameter "sellerSrcId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerSrcId", r.URL.Query(), &params.SellerSrcId, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerSrcId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerSrcId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "ids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "ids[]", r.URL.Query(), &params.Ids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "ids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "ids[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "uuids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "uuids[]", r.URL.Query(), &params.Uuids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "uuids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuids[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "shortCodes[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "shortCodes[]", r.URL.Query(), &params.ShortCodes, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "shortCodes[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "shortCodes[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "name" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "name", r.URL.Query(), &params.Name, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "name"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "name", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "onlyActive" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyActive", r.URL.Query(), &params.OnlyActive, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyActive"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyActive", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSellers(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetCreditNoteSettings operation middleware
+func (siw *ServerInterfaceWrapper) GetCreditNoteSettings(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetCreditNoteSettings(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateCreditNoteSettings operation middleware
+func (siw *ServerInterfaceWrapper) UpdateCreditNoteSettings(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateCreditNoteSettings(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetSellerById operation middleware
+func (siw *ServerInterfaceWrapper) GetSellerById(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "sellerId" -------------
+	var sellerId SellerAccountId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "sellerId", r.PathValue("sellerId"), &sellerId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetSellerById(w, r, sellerId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SwitchSeller operation middleware
+func (siw *ServerInterfaceWrapper) SwitchSeller(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "sellerId" -------------
+	var sellerId SellerAccountId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "sellerId", r.PathValue("sellerId"), &sellerId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SwitchSeller(w, r, sellerId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // UpdateProductStock operation middleware
 func (siw *ServerInterfaceWrapper) UpdateProductStock(w http.ResponseWriter, r *http.Request) {
 
@@ -6154,6 +6730,26 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/{uuid}/status", wrapper.GetFeedStatus)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/feed/{uuid}", wrapper.CancelFeed)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/raw-input", wrapper.GetFeedInputs)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller-settings", wrapper.GetSellerSettings)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller-configuration-fields", wrapper.ListSellerConfigurationFields)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller/profile/field-values", wrapper.ListSellerProfileFieldValues)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/seller/profile/general", wrapper.UpdateSellerProfile)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/seller/profile/field/{fieldId}/upload", wrapper.UploadSellerProfileFile)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller/profile/external-files", wrapper.ListSellerExternalFiles)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller/commissions", wrapper.ListSellerCommissions)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller/payout", wrapper.ListSellerPayouts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller-rating", wrapper.ListSellerRatings)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/seller-rating/custom-kpi", wrapper.UpdateSellerCustomKpis)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller-statistics", wrapper.GetSellerStatistics)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller-metrics", wrapper.ListSellerMetrics)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller-contracts/pending", wrapper.ListPendingSellerContracts)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/seller-contracts/accept", wrapper.AcceptSellerContracts)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/sellers", wrapper.ListSellers)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/sellers/{sellerId}", wrapper.GetSellerById)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/sellers/{sellerId}/switch", wrapper.SwitchSeller)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/sellers/credit-note-settings", wrapper.GetCreditNoteSettings)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/sellers/credit-note-settings/update", wrapper.UpdateCreditNoteSettings)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/payment-methods", wrapper.ListPaymentMethods)
 
 	return m
 }
@@ -15706,6 +16302,89 @@ func (response GenerateInvoiceNumber503JSONResponse) VisitGenerateInvoiceNumberR
 	return err
 }
 
+type ListPaymentMethodsRequestObject struct {
+}
+
+type ListPaymentMethodsResponseObject interface {
+	VisitListPaymentMethodsResponse(w http.ResponseWriter) error
+}
+
+type ListPaymentMethods200JSONResponse []PaymentMethod
+
+func (response ListPaymentMethods200JSONResponse) VisitListPaymentMethodsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPaymentMethods401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListPaymentMethods401JSONResponse) VisitListPaymentMethodsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPaymentMethods429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListPaymentMethods429JSONResponse) VisitListPaymentMethodsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPaymentMethods500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListPaymentMethods500JSONResponse) VisitListPaymentMethodsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPaymentMethods503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListPaymentMethods503JSONResponse) VisitListPaymentMethodsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListPricesRequestObject struct {
 	Params ListPricesParams
 }
@@ -21263,6 +21942,2008 @@ func (response UpdateSeller503JSONResponse) VisitUpdateSellerResponse(w http.Res
 	return err
 }
 
+type ListSellerConfigurationFieldsRequestObject struct {
+}
+
+type ListSellerConfigurationFieldsResponseObject interface {
+	VisitListSellerConfigurationFieldsResponse(w http.ResponseWriter) error
+}
+
+type ListSellerConfigurationFields200JSONResponse []SellerConfigurationField
+
+func (response ListSellerConfigurationFields200JSONResponse) VisitListSellerConfigurationFieldsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerConfigurationFields401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerConfigurationFields401JSONResponse) VisitListSellerConfigurationFieldsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerConfigurationFields429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerConfigurationFields429JSONResponse) VisitListSellerConfigurationFieldsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerConfigurationFields500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerConfigurationFields500JSONResponse) VisitListSellerConfigurationFieldsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerConfigurationFields503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerConfigurationFields503JSONResponse) VisitListSellerConfigurationFieldsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptSellerContractsRequestObject struct {
+	Body *AcceptSellerContractsJSONRequestBody
+}
+
+type AcceptSellerContractsResponseObject interface {
+	VisitAcceptSellerContractsResponse(w http.ResponseWriter) error
+}
+
+type AcceptSellerContracts200JSONResponse SellerContractIds
+
+func (response AcceptSellerContracts200JSONResponse) VisitAcceptSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptSellerContracts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response AcceptSellerContracts400JSONResponse) VisitAcceptSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptSellerContracts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response AcceptSellerContracts401JSONResponse) VisitAcceptSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptSellerContracts403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response AcceptSellerContracts403JSONResponse) VisitAcceptSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptSellerContracts429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response AcceptSellerContracts429JSONResponse) VisitAcceptSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptSellerContracts500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response AcceptSellerContracts500JSONResponse) VisitAcceptSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptSellerContracts503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response AcceptSellerContracts503JSONResponse) VisitAcceptSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPendingSellerContractsRequestObject struct {
+}
+
+type ListPendingSellerContractsResponseObject interface {
+	VisitListPendingSellerContractsResponse(w http.ResponseWriter) error
+}
+
+type ListPendingSellerContracts200JSONResponse []SellerContract
+
+func (response ListPendingSellerContracts200JSONResponse) VisitListPendingSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPendingSellerContracts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListPendingSellerContracts401JSONResponse) VisitListPendingSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPendingSellerContracts403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListPendingSellerContracts403JSONResponse) VisitListPendingSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPendingSellerContracts429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListPendingSellerContracts429JSONResponse) VisitListPendingSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPendingSellerContracts500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListPendingSellerContracts500JSONResponse) VisitListPendingSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListPendingSellerContracts503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListPendingSellerContracts503JSONResponse) VisitListPendingSellerContractsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerMetricsRequestObject struct {
+}
+
+type ListSellerMetricsResponseObject interface {
+	VisitListSellerMetricsResponse(w http.ResponseWriter) error
+}
+
+type ListSellerMetrics200JSONResponse []SellerMetrics
+
+func (response ListSellerMetrics200JSONResponse) VisitListSellerMetricsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerMetrics401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerMetrics401JSONResponse) VisitListSellerMetricsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerMetrics403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListSellerMetrics403JSONResponse) VisitListSellerMetricsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerMetrics429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerMetrics429JSONResponse) VisitListSellerMetricsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerMetrics500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerMetrics500JSONResponse) VisitListSellerMetricsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerMetrics503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerMetrics503JSONResponse) VisitListSellerMetricsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerRatingsRequestObject struct {
+	Params ListSellerRatingsParams
+}
+
+type ListSellerRatingsResponseObject interface {
+	VisitListSellerRatingsResponse(w http.ResponseWriter) error
+}
+
+type ListSellerRatings200JSONResponse []SellerRating
+
+func (response ListSellerRatings200JSONResponse) VisitListSellerRatingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerRatings400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSellerRatings400JSONResponse) VisitListSellerRatingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerRatings401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerRatings401JSONResponse) VisitListSellerRatingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerRatings422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ListSellerRatings422JSONResponse) VisitListSellerRatingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerRatings429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerRatings429JSONResponse) VisitListSellerRatingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerRatings500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerRatings500JSONResponse) VisitListSellerRatingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerRatings503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerRatings503JSONResponse) VisitListSellerRatingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpisRequestObject struct {
+	Body *UpdateSellerCustomKpisJSONRequestBody
+}
+
+type UpdateSellerCustomKpisResponseObject interface {
+	VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error
+}
+
+type UpdateSellerCustomKpis200JSONResponse CustomKpiResult
+
+func (t UpdateSellerCustomKpis200JSONResponse) MarshalJSON() ([]byte, error) {
+	return CustomKpiResult(t).MarshalJSON()
+}
+
+func (t *UpdateSellerCustomKpis200JSONResponse) UnmarshalJSON(b []byte) error {
+	return (*CustomKpiResult)(t).UnmarshalJSON(b)
+}
+
+func (response UpdateSellerCustomKpis200JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateSellerCustomKpis400JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateSellerCustomKpis401JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateSellerCustomKpis403JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateSellerCustomKpis404JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateSellerCustomKpis422JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateSellerCustomKpis429JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateSellerCustomKpis500JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerCustomKpis503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateSellerCustomKpis503JSONResponse) VisitUpdateSellerCustomKpisResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerSettingsRequestObject struct {
+}
+
+type GetSellerSettingsResponseObject interface {
+	VisitGetSellerSettingsResponse(w http.ResponseWriter) error
+}
+
+type GetSellerSettings200JSONResponse SellerSettings
+
+func (response GetSellerSettings200JSONResponse) VisitGetSellerSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerSettings401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetSellerSettings401JSONResponse) VisitGetSellerSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerSettings429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetSellerSettings429JSONResponse) VisitGetSellerSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerSettings500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetSellerSettings500JSONResponse) VisitGetSellerSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerSettings503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetSellerSettings503JSONResponse) VisitGetSellerSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerStatisticsRequestObject struct {
+}
+
+type GetSellerStatisticsResponseObject interface {
+	VisitGetSellerStatisticsResponse(w http.ResponseWriter) error
+}
+
+type GetSellerStatistics200JSONResponse []SellerStatistics
+
+func (response GetSellerStatistics200JSONResponse) VisitGetSellerStatisticsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerStatistics401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetSellerStatistics401JSONResponse) VisitGetSellerStatisticsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerStatistics403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetSellerStatistics403JSONResponse) VisitGetSellerStatisticsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerStatistics429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetSellerStatistics429JSONResponse) VisitGetSellerStatisticsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerStatistics500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetSellerStatistics500JSONResponse) VisitGetSellerStatisticsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerStatistics503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetSellerStatistics503JSONResponse) VisitGetSellerStatisticsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerCommissionsRequestObject struct {
+}
+
+type ListSellerCommissionsResponseObject interface {
+	VisitListSellerCommissionsResponse(w http.ResponseWriter) error
+}
+
+type ListSellerCommissions200JSONResponse SellerCommissionList
+
+func (response ListSellerCommissions200JSONResponse) VisitListSellerCommissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerCommissions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerCommissions401JSONResponse) VisitListSellerCommissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerCommissions403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListSellerCommissions403JSONResponse) VisitListSellerCommissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerCommissions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerCommissions429JSONResponse) VisitListSellerCommissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerCommissions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerCommissions500JSONResponse) VisitListSellerCommissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerCommissions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerCommissions503JSONResponse) VisitListSellerCommissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerPayoutsRequestObject struct {
+}
+
+type ListSellerPayoutsResponseObject interface {
+	VisitListSellerPayoutsResponse(w http.ResponseWriter) error
+}
+
+type ListSellerPayouts200JSONResponse []SellerPayout
+
+func (response ListSellerPayouts200JSONResponse) VisitListSellerPayoutsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerPayouts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerPayouts401JSONResponse) VisitListSellerPayoutsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerPayouts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListSellerPayouts404JSONResponse) VisitListSellerPayoutsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerPayouts429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerPayouts429JSONResponse) VisitListSellerPayoutsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerPayouts500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerPayouts500JSONResponse) VisitListSellerPayoutsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerPayouts503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerPayouts503JSONResponse) VisitListSellerPayoutsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerExternalFilesRequestObject struct {
+	Params ListSellerExternalFilesParams
+}
+
+type ListSellerExternalFilesResponseObject interface {
+	VisitListSellerExternalFilesResponse(w http.ResponseWriter) error
+}
+
+type ListSellerExternalFiles200JSONResponse SellerExternalFilePage
+
+func (response ListSellerExternalFiles200JSONResponse) VisitListSellerExternalFilesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerExternalFiles401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerExternalFiles401JSONResponse) VisitListSellerExternalFilesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerExternalFiles403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListSellerExternalFiles403JSONResponse) VisitListSellerExternalFilesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerExternalFiles429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerExternalFiles429JSONResponse) VisitListSellerExternalFilesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerExternalFiles500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerExternalFiles500JSONResponse) VisitListSellerExternalFilesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerExternalFiles503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerExternalFiles503JSONResponse) VisitListSellerExternalFilesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerProfileFieldValuesRequestObject struct {
+}
+
+type ListSellerProfileFieldValuesResponseObject interface {
+	VisitListSellerProfileFieldValuesResponse(w http.ResponseWriter) error
+}
+
+type ListSellerProfileFieldValues200JSONResponse []ProfileFieldValue
+
+func (response ListSellerProfileFieldValues200JSONResponse) VisitListSellerProfileFieldValuesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerProfileFieldValues401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellerProfileFieldValues401JSONResponse) VisitListSellerProfileFieldValuesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerProfileFieldValues429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellerProfileFieldValues429JSONResponse) VisitListSellerProfileFieldValuesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerProfileFieldValues500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellerProfileFieldValues500JSONResponse) VisitListSellerProfileFieldValuesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellerProfileFieldValues503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellerProfileFieldValues503JSONResponse) VisitListSellerProfileFieldValuesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFileRequestObject struct {
+	FieldId SellerProfileFieldId `json:"fieldId"`
+	Body    *multipart.Reader
+}
+
+type UploadSellerProfileFileResponseObject interface {
+	VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error
+}
+
+type UploadSellerProfileFile200JSONResponse []ProfileFieldValue
+
+func (response UploadSellerProfileFile200JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFile400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UploadSellerProfileFile400JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFile401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UploadSellerProfileFile401JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFile404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UploadSellerProfileFile404JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFile422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UploadSellerProfileFile422JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFile429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UploadSellerProfileFile429JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFile500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UploadSellerProfileFile500JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadSellerProfileFile503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UploadSellerProfileFile503JSONResponse) VisitUploadSellerProfileFileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerProfileRequestObject struct {
+	Body *UpdateSellerProfileJSONRequestBody
+}
+
+type UpdateSellerProfileResponseObject interface {
+	VisitUpdateSellerProfileResponse(w http.ResponseWriter) error
+}
+
+type UpdateSellerProfile200JSONResponse []ProfileFieldValue
+
+func (response UpdateSellerProfile200JSONResponse) VisitUpdateSellerProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerProfile400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateSellerProfile400JSONResponse) VisitUpdateSellerProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerProfile401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateSellerProfile401JSONResponse) VisitUpdateSellerProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerProfile422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateSellerProfile422JSONResponse) VisitUpdateSellerProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerProfile429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateSellerProfile429JSONResponse) VisitUpdateSellerProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerProfile500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateSellerProfile500JSONResponse) VisitUpdateSellerProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSellerProfile503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateSellerProfile503JSONResponse) VisitUpdateSellerProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellersRequestObject struct {
+	Params ListSellersParams
+}
+
+type ListSellersResponseObject interface {
+	VisitListSellersResponse(w http.ResponseWriter) error
+}
+
+type ListSellers200JSONResponse SellerPage
+
+func (response ListSellers200JSONResponse) VisitListSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellers400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSellers400JSONResponse) VisitListSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellers401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSellers401JSONResponse) VisitListSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellers403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListSellers403JSONResponse) VisitListSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellers429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSellers429JSONResponse) VisitListSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellers500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListSellers500JSONResponse) VisitListSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSellers503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListSellers503JSONResponse) VisitListSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCreditNoteSettingsRequestObject struct {
+}
+
+type GetCreditNoteSettingsResponseObject interface {
+	VisitGetCreditNoteSettingsResponse(w http.ResponseWriter) error
+}
+
+type GetCreditNoteSettings200JSONResponse CreditNoteSettings
+
+func (response GetCreditNoteSettings200JSONResponse) VisitGetCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCreditNoteSettings401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetCreditNoteSettings401JSONResponse) VisitGetCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCreditNoteSettings403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetCreditNoteSettings403JSONResponse) VisitGetCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCreditNoteSettings429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetCreditNoteSettings429JSONResponse) VisitGetCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCreditNoteSettings500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetCreditNoteSettings500JSONResponse) VisitGetCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCreditNoteSettings503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetCreditNoteSettings503JSONResponse) VisitGetCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettingsRequestObject struct {
+	Body *UpdateCreditNoteSettingsJSONRequestBody
+}
+
+type UpdateCreditNoteSettingsResponseObject interface {
+	VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error
+}
+
+type UpdateCreditNoteSettings200JSONResponse CreditNoteSettings
+
+func (response UpdateCreditNoteSettings200JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettings201JSONResponse CreditNoteSettings
+
+func (response UpdateCreditNoteSettings201JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettings400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateCreditNoteSettings400JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettings401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateCreditNoteSettings401JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettings403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateCreditNoteSettings403JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettings429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateCreditNoteSettings429JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettings500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateCreditNoteSettings500JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCreditNoteSettings503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateCreditNoteSettings503JSONResponse) VisitUpdateCreditNoteSettingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerByIdRequestObject struct {
+	SellerId SellerAccountId `json:"sellerId"`
+}
+
+type GetSellerByIdResponseObject interface {
+	VisitGetSellerByIdResponse(w http.ResponseWriter) error
+}
+
+type GetSellerById200JSONResponse Seller
+
+func (response GetSellerById200JSONResponse) VisitGetSellerByIdResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerById401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetSellerById401JSONResponse) VisitGetSellerByIdResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerById403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetSellerById403JSONResponse) VisitGetSellerByIdResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerById404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetSellerById404JSONResponse) VisitGetSellerByIdResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerById429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetSellerById429JSONResponse) VisitGetSellerByIdResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerById500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetSellerById500JSONResponse) VisitGetSellerByIdResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSellerById503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetSellerById503JSONResponse) VisitGetSellerByIdResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SwitchSellerRequestObject struct {
+	SellerId SellerAccountId `json:"sellerId"`
+}
+
+type SwitchSellerResponseObject interface {
+	VisitSwitchSellerResponse(w http.ResponseWriter) error
+}
+
+type SwitchSeller200JSONResponse SellerSwitchResult
+
+func (response SwitchSeller200JSONResponse) VisitSwitchSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SwitchSeller401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SwitchSeller401JSONResponse) VisitSwitchSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SwitchSeller403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response SwitchSeller403JSONResponse) VisitSwitchSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SwitchSeller404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response SwitchSeller404JSONResponse) VisitSwitchSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SwitchSeller429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response SwitchSeller429JSONResponse) VisitSwitchSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SwitchSeller500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response SwitchSeller500JSONResponse) VisitSwitchSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SwitchSeller503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response SwitchSeller503JSONResponse) VisitSwitchSellerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type UpdateProductStockRequestObject struct {
 	Body *UpdateProductStockJSONRequestBody
 }
@@ -22594,6 +25275,9 @@ type StrictServerInterface interface {
 	// GenerateInvoiceNumber Have SellerCenter generate a unique invoice number for an order
 	// (POST /v2/orders/{orderId}/generate-invoice-number)
 	GenerateInvoiceNumber(ctx context.Context, request GenerateInvoiceNumberRequestObject) (GenerateInvoiceNumberResponseObject, error)
+	// ListPaymentMethods List the payment methods known from the settings and past orders
+	// (GET /v2/payment-methods)
+	ListPaymentMethods(ctx context.Context, request ListPaymentMethodsRequestObject) (ListPaymentMethodsResponseObject, error)
 	// ListPrices Get the prices per country of products, grouped by product set
 	// (GET /v2/prices)
 	ListPrices(ctx context.Context, request ListPricesRequestObject) (ListPricesResponseObject, error)
@@ -22732,6 +25416,63 @@ type StrictServerInterface interface {
 	// UpdateSeller Change fields of the current seller
 	// (PATCH /v2/seller)
 	UpdateSeller(ctx context.Context, request UpdateSellerRequestObject) (UpdateSellerResponseObject, error)
+	// ListSellerConfigurationFields List the fields of the seller profile and how each may be edited
+	// (GET /v2/seller-configuration-fields)
+	ListSellerConfigurationFields(ctx context.Context, request ListSellerConfigurationFieldsRequestObject) (ListSellerConfigurationFieldsResponseObject, error)
+	// AcceptSellerContracts Accept pending contracts by id
+	// (POST /v2/seller-contracts/accept)
+	AcceptSellerContracts(ctx context.Context, request AcceptSellerContractsRequestObject) (AcceptSellerContractsResponseObject, error)
+	// ListPendingSellerContracts List the contracts and terms waiting for the seller's acceptance
+	// (GET /v2/seller-contracts/pending)
+	ListPendingSellerContracts(ctx context.Context, request ListPendingSellerContractsRequestObject) (ListPendingSellerContractsResponseObject, error)
+	// ListSellerMetrics List the seller's sales and order metrics per period
+	// (GET /v2/seller-metrics)
+	ListSellerMetrics(ctx context.Context, request ListSellerMetricsRequestObject) (ListSellerMetricsResponseObject, error)
+	// ListSellerRatings List the seller's ratings with their KPI breakdown
+	// (GET /v2/seller-rating)
+	ListSellerRatings(ctx context.Context, request ListSellerRatingsRequestObject) (ListSellerRatingsResponseObject, error)
+	// UpdateSellerCustomKpis Write externally computed KPI values into sellers' ratings
+	// (PUT /v2/seller-rating/custom-kpi)
+	UpdateSellerCustomKpis(ctx context.Context, request UpdateSellerCustomKpisRequestObject) (UpdateSellerCustomKpisResponseObject, error)
+	// GetSellerSettings Get the instance's configuration and the seller's settings as key/value pairs
+	// (GET /v2/seller-settings)
+	GetSellerSettings(ctx context.Context, request GetSellerSettingsRequestObject) (GetSellerSettingsResponseObject, error)
+	// GetSellerStatistics Get the seller's dashboard counts of products, orders and account health
+	// (GET /v2/seller-statistics)
+	GetSellerStatistics(ctx context.Context, request GetSellerStatisticsRequestObject) (GetSellerStatisticsResponseObject, error)
+	// ListSellerCommissions List the commission rates that apply to the seller
+	// (GET /v2/seller/commissions)
+	ListSellerCommissions(ctx context.Context, request ListSellerCommissionsRequestObject) (ListSellerCommissionsResponseObject, error)
+	// ListSellerPayouts List the payout summary of each account statement of the seller
+	// (GET /v2/seller/payout)
+	ListSellerPayouts(ctx context.Context, request ListSellerPayoutsRequestObject) (ListSellerPayoutsResponseObject, error)
+	// ListSellerExternalFiles List the seller's contracts, terms and other stored files with temporary download links
+	// (GET /v2/seller/profile/external-files)
+	ListSellerExternalFiles(ctx context.Context, request ListSellerExternalFilesRequestObject) (ListSellerExternalFilesResponseObject, error)
+	// ListSellerProfileFieldValues List the values of the seller profile's fields
+	// (GET /v2/seller/profile/field-values)
+	ListSellerProfileFieldValues(ctx context.Context, request ListSellerProfileFieldValuesRequestObject) (ListSellerProfileFieldValuesResponseObject, error)
+	// UploadSellerProfileFile Upload the file of a file-type seller profile field
+	// (POST /v2/seller/profile/field/{fieldId}/upload)
+	UploadSellerProfileFile(ctx context.Context, request UploadSellerProfileFileRequestObject) (UploadSellerProfileFileResponseObject, error)
+	// UpdateSellerProfile Set values of the seller profile's fields by field id
+	// (PUT /v2/seller/profile/general)
+	UpdateSellerProfile(ctx context.Context, request UpdateSellerProfileRequestObject) (UpdateSellerProfileResponseObject, error)
+	// ListSellers List the sellers the user may see, filtered
+	// (GET /v2/sellers)
+	ListSellers(ctx context.Context, request ListSellersRequestObject) (ListSellersResponseObject, error)
+	// GetCreditNoteSettings Get how the seller's credit note numbers are generated
+	// (GET /v2/sellers/credit-note-settings)
+	GetCreditNoteSettings(ctx context.Context, request GetCreditNoteSettingsRequestObject) (GetCreditNoteSettingsResponseObject, error)
+	// UpdateCreditNoteSettings Set the prefix and next number of the seller's credit notes
+	// (POST /v2/sellers/credit-note-settings/update)
+	UpdateCreditNoteSettings(ctx context.Context, request UpdateCreditNoteSettingsRequestObject) (UpdateCreditNoteSettingsResponseObject, error)
+	// GetSellerById Get a seller by id
+	// (GET /v2/sellers/{sellerId})
+	GetSellerById(ctx context.Context, request GetSellerByIdRequestObject) (GetSellerByIdResponseObject, error)
+	// SwitchSeller Make another seller the user's active one
+	// (POST /v2/sellers/{sellerId}/switch)
+	SwitchSeller(ctx context.Context, request SwitchSellerRequestObject) (SwitchSellerResponseObject, error)
 	// UpdateProductStock Set the stock of up to 100 products at once
 	// (PUT /v2/stock/product)
 	UpdateProductStock(ctx context.Context, request UpdateProductStockRequestObject) (UpdateProductStockResponseObject, error)
@@ -25102,6 +27843,30 @@ func (sh *strictHandler) GenerateInvoiceNumber(w http.ResponseWriter, r *http.Re
 	}
 }
 
+// ListPaymentMethods operation middleware
+func (sh *strictHandler) ListPaymentMethods(w http.ResponseWriter, r *http.Request) {
+	var request ListPaymentMethodsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPaymentMethods(ctx, request.(ListPaymentMethodsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPaymentMethods")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListPaymentMethodsResponseObject); ok {
+		if err := validResponse.VisitListPaymentMethodsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListPrices operation middleware
 func (sh *strictHandler) ListPrices(w http.ResponseWriter, r *http.Request, params ListPricesParams) {
 	var request ListPricesRequestObject
@@ -26412,6 +29177,509 @@ func (sh *strictHandler) UpdateSeller(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// ListSellerConfigurationFields operation middleware
+func (sh *strictHandler) ListSellerConfigurationFields(w http.ResponseWriter, r *http.Request) {
+	var request ListSellerConfigurationFieldsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerConfigurationFields(ctx, request.(ListSellerConfigurationFieldsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerConfigurationFields")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerConfigurationFieldsResponseObject); ok {
+		if err := validResponse.VisitListSellerConfigurationFieldsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// AcceptSellerContracts operation middleware
+func (sh *strictHandler) AcceptSellerContracts(w http.ResponseWriter, r *http.Request) {
+	var request AcceptSellerContractsRequestObject
+
+	var body AcceptSellerContractsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.AcceptSellerContracts(ctx, request.(AcceptSellerContractsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AcceptSellerContracts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(AcceptSellerContractsResponseObject); ok {
+		if err := validResponse.VisitAcceptSellerContractsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListPendingSellerContracts operation middleware
+func (sh *strictHandler) ListPendingSellerContracts(w http.ResponseWriter, r *http.Request) {
+	var request ListPendingSellerContractsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListPendingSellerContracts(ctx, request.(ListPendingSellerContractsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListPendingSellerContracts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListPendingSellerContractsResponseObject); ok {
+		if err := validResponse.VisitListPendingSellerContractsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellerMetrics operation middleware
+func (sh *strictHandler) ListSellerMetrics(w http.ResponseWriter, r *http.Request) {
+	var request ListSellerMetricsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerMetrics(ctx, request.(ListSellerMetricsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerMetrics")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerMetricsResponseObject); ok {
+		if err := validResponse.VisitListSellerMetricsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellerRatings operation middleware
+func (sh *strictHandler) ListSellerRatings(w http.ResponseWriter, r *http.Request, params ListSellerRatingsParams) {
+	var request ListSellerRatingsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerRatings(ctx, request.(ListSellerRatingsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerRatings")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerRatingsResponseObject); ok {
+		if err := validResponse.VisitListSellerRatingsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateSellerCustomKpis operation middleware
+func (sh *strictHandler) UpdateSellerCustomKpis(w http.ResponseWriter, r *http.Request) {
+	var request UpdateSellerCustomKpisRequestObject
+
+	var body UpdateSellerCustomKpisJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateSellerCustomKpis(ctx, request.(UpdateSellerCustomKpisRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateSellerCustomKpis")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateSellerCustomKpisResponseObject); ok {
+		if err := validResponse.VisitUpdateSellerCustomKpisResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetSellerSettings operation middleware
+func (sh *strictHandler) GetSellerSettings(w http.ResponseWriter, r *http.Request) {
+	var request GetSellerSettingsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetSellerSettings(ctx, request.(GetSellerSettingsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetSellerSettings")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetSellerSettingsResponseObject); ok {
+		if err := validResponse.VisitGetSellerSettingsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetSellerStatistics operation middleware
+func (sh *strictHandler) GetSellerStatistics(w http.ResponseWriter, r *http.Request) {
+	var request GetSellerStatisticsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetSellerStatistics(ctx, request.(GetSellerStatisticsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetSellerStatistics")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetSellerStatisticsResponseObject); ok {
+		if err := validResponse.VisitGetSellerStatisticsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellerCommissions operation middleware
+func (sh *strictHandler) ListSellerCommissions(w http.ResponseWriter, r *http.Request) {
+	var request ListSellerCommissionsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerCommissions(ctx, request.(ListSellerCommissionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerCommissions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerCommissionsResponseObject); ok {
+		if err := validResponse.VisitListSellerCommissionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellerPayouts operation middleware
+func (sh *strictHandler) ListSellerPayouts(w http.ResponseWriter, r *http.Request) {
+	var request ListSellerPayoutsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerPayouts(ctx, request.(ListSellerPayoutsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerPayouts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerPayoutsResponseObject); ok {
+		if err := validResponse.VisitListSellerPayoutsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellerExternalFiles operation middleware
+func (sh *strictHandler) ListSellerExternalFiles(w http.ResponseWriter, r *http.Request, params ListSellerExternalFilesParams) {
+	var request ListSellerExternalFilesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerExternalFiles(ctx, request.(ListSellerExternalFilesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerExternalFiles")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerExternalFilesResponseObject); ok {
+		if err := validResponse.VisitListSellerExternalFilesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellerProfileFieldValues operation middleware
+func (sh *strictHandler) ListSellerProfileFieldValues(w http.ResponseWriter, r *http.Request) {
+	var request ListSellerProfileFieldValuesRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellerProfileFieldValues(ctx, request.(ListSellerProfileFieldValuesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellerProfileFieldValues")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellerProfileFieldValuesResponseObject); ok {
+		if err := validResponse.VisitListSellerProfileFieldValuesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UploadSellerProfileFile operation middleware
+func (sh *strictHandler) UploadSellerProfileFile(w http.ResponseWriter, r *http.Request, fieldId SellerProfileFieldId) {
+	var request UploadSellerProfileFileRequestObject
+
+	request.FieldId = fieldId
+
+	if reader, err := r.MultipartReader(); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode multipart body: %w", err))
+		return
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UploadSellerProfileFile(ctx, request.(UploadSellerProfileFileRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UploadSellerProfileFile")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UploadSellerProfileFileResponseObject); ok {
+		if err := validResponse.VisitUploadSellerProfileFileResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateSellerProfile operation middleware
+func (sh *strictHandler) UpdateSellerProfile(w http.ResponseWriter, r *http.Request) {
+	var request UpdateSellerProfileRequestObject
+
+	var body UpdateSellerProfileJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateSellerProfile(ctx, request.(UpdateSellerProfileRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateSellerProfile")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateSellerProfileResponseObject); ok {
+		if err := validResponse.VisitUpdateSellerProfileResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSellers operation middleware
+func (sh *strictHandler) ListSellers(w http.ResponseWriter, r *http.Request, params ListSellersParams) {
+	var request ListSellersRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSellers(ctx, request.(ListSellersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSellers")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSellersResponseObject); ok {
+		if err := validResponse.VisitListSellersResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetCreditNoteSettings operation middleware
+func (sh *strictHandler) GetCreditNoteSettings(w http.ResponseWriter, r *http.Request) {
+	var request GetCreditNoteSettingsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetCreditNoteSettings(ctx, request.(GetCreditNoteSettingsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetCreditNoteSettings")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetCreditNoteSettingsResponseObject); ok {
+		if err := validResponse.VisitGetCreditNoteSettingsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateCreditNoteSettings operation middleware
+func (sh *strictHandler) UpdateCreditNoteSettings(w http.ResponseWriter, r *http.Request) {
+	var request UpdateCreditNoteSettingsRequestObject
+
+	var body UpdateCreditNoteSettingsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateCreditNoteSettings(ctx, request.(UpdateCreditNoteSettingsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateCreditNoteSettings")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateCreditNoteSettingsResponseObject); ok {
+		if err := validResponse.VisitUpdateCreditNoteSettingsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetSellerById operation middleware
+func (sh *strictHandler) GetSellerById(w http.ResponseWriter, r *http.Request, sellerId SellerAccountId) {
+	var request GetSellerByIdRequestObject
+
+	request.SellerId = sellerId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetSellerById(ctx, request.(GetSellerByIdRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetSellerById")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetSellerByIdResponseObject); ok {
+		if err := validResponse.VisitGetSellerByIdResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SwitchSeller operation middleware
+func (sh *strictHandler) SwitchSeller(w http.ResponseWriter, r *http.Request, sellerId SellerAccountId) {
+	var request SwitchSellerRequestObject
+
+	request.SellerId = sellerId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SwitchSeller(ctx, request.(SwitchSellerRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SwitchSeller")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SwitchSellerResponseObject); ok {
+		if err := validResponse.VisitSwitchSellerResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // UpdateProductStock operation middleware
 func (sh *strictHandler) UpdateProductStock(w http.ResponseWriter, r *http.Request) {
 	var request UpdateProductStockRequestObject
@@ -26664,631 +29932,713 @@ func (sh *strictHandler) UpdateWarehouse(w http.ResponseWriter, r *http.Request,
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L1td9s2tj/6VbD0P2sluVd2/JCkabzuC8d2Wv+bOB7LbjvT5HhBJCRhTAEqAdrWzMp3vwt7AyBIghRl",
-	"K2nnnM6LaSyCIB42Nvbjb/97kMj5QgomtBq8+fdgxmjKcvjnBdP58nCiWW7+SplKcr7QXIrBm8GIJVKk",
-	"imhJ7ijXQyJzQgX58fLynKRUsyEZs4nMGdH5kospoVPKxfZgOFDJjM2p6VAvF2zwZqB0zsV08OXLl+Fg",
-	"QXM6Z9p+/1DrnI8LzUZMn6bNMZwVc5bzhFDXjiimCU/NZ7hpsKB6NhgOBJ2bD9Fqd8NBzn4veM7SwRud",
-	"FywyNC40m7J8YIb2Nqci7RrF2DRo//rYvr/mZ4+oSFhGzbcuGFVSqOYIsA02Ijm0IuarygyF3S8ymTL3",
-	"MRjZ7wXLl+XQksY3fvtc2Smu2VxFtmzofqB5Tpfmb6WXmflhIvP5AIav2VTmy66FS2yb9rVLyl7WXb5C",
-	"aTm39FRbNfuITHiutKHfjCq93sK53je2XsdUsxMRWaz3VDOlSZIz3GbN5+yAULLIKBdw4shT8//m923T",
-	"yzMyZ1QoomeMMJESOSF6RjVJ6dKvcm06qf14OJX/ytlk8Gbwf56XXOI5PlXPzWc+5ub/L/mcwXqbP0aa",
-	"5ro5gxOaZ/zhc1Cm176zwCE8Zh4s47em28Y0fpR3JJPA0SSBjSZ3LGdEzfhiwVJghDPXRs/YkszoLQMm",
-	"ydLWMbvP9R3yyHyNi+kxywwhfRkO3jGWXhU8QjpXV6fHuHCMTJgZovuXaW+eUEFokrCFZinh84XMdctB",
-	"LMwHuo7gnN6/Z2KqZ4M3+6+GgzkX4Z8LqjXLTbf//dvO1vd0a/L536+/bPl/v+jx7929L/81GDYuj+Hg",
-	"Hc9YfAFOUz99njHCRfnvORV0yvKHTjcyiiKb8GzOhL5cLliE7cxZnsyo0EAwikxyOUf6ZlnG8ieK3NGc",
-	"zWSh2JDcMqGLnJWN5jS/YXqR0YQ96cukJpURtXGqLmKrzqkPGzud0ynr4vncbwk3TYc4xYwrfZ7LtEi0",
-	"uaPNE9WyNdx+Yc374FQkWZGyU2HoXSk+NsOuD/IwUxLGQpjQOWcq2CAyp0sipCaFYgdkvCQpm9Ai00SK",
-	"bEkKRccZI1IwRWjOoJP2U88jg4mMfyxlxqgw63q/NZVb5uctdcMXWxJGTLOthTSTzAdvJjRTrJznz7JI",
-	"Ziw/ZpryLEKM73iWmfNwi+1Iig3N3iBrA2YLDIy6RitmU/tkOB+7VHaUw8fN71byhF34va/P7KPZDpkb",
-	"URYnIRhLyVNDIs8Mi04l7CL+Cr0+M2yQY7/tc6x+dkO79Z7PeeTGPKdTRhT/V+twMnivkx9zwefFfPBm",
-	"dxg7Dh8nE8V09JiOWW7IwJ8AScwk2kYisaNeQ9mJD8XsVRfLgM00jOOp2ThzIvEXAWN91sInpO12TT5h",
-	"R6NaCEvPmLLfV0PDBYTnaz25sh3XKsnRj2k1z8UhazbvsYiazdulbRl09KBlg1fVO55FNcf6AiKnWWvZ",
-	"8AMbXjqk+R47bilurSHbzjemJ8CIR7LIk5iMAU+JwsdDoopkRqgilKiZXICGs87Y7Wc2N/ZCZzGmE7Js",
-	"L/FIaNzKdrCrDbHhc5rcrJBbFtik/fAsfB9rHh3z8dhF9suMaXM10ywbEiXnhgiJkII5AQpW7ImyF7aR",
-	"OhbQVdua4dPemoYZFxfTkaaa2YEujSj4gemZjDFI+5zMocFa+vSi0vXGCO485wk7koXQMYXu8k5uZcwo",
-	"JiTBNiSRqV/ehXl5SIIF50JpKowETpgw8l5qXzT35FN32D783WzU6Ie2i8l+a0314jw3NJOa3ShUO7GE",
-	"dJHKpDCravXUBfbQSh2VD2zqYKFM308hWGBj8tQsuZF+zDre0pyD0eDZEOQ2EFAVUaxNU134T657Dt2L",
-	"fS4w+5UHygB+jBu8ykr1yRos2y40xbSyS64YGi/7HlNryvwqoy4Nhp0DRx1eMWc85GsYO/0Hvsr4c0Y1",
-	"azXjlTMAKxhLiRSGvp2xfMYVSemybgdrO61J5WuPsHfFJtBix2ubAp1o4DzxGRyQeaE0GTM31crQV8/v",
-	"0Ra9coY/5LJYdB7uksS48vxoal5rGyg8HKzi3d6ysRYjXMnkHuTPCEej3lKdzCJXY3UUoAVmUt4Qqg8I",
-	"1WQulSa7Ozvr8Tv8ZP/DN6f3p/h0d2dnnbO4Fg+HCX7diaw18nbTRseuPHj87aTTtTFcuI1Za3JipGVy",
-	"03X27rieEWVatVtisJPNSigjpn9iyzuZx5ad3aPZwYxgiKrU6KeroTMMjn66MmxwQXMj/Zq/wGWBk4Hj",
-	"kjGqNNknyYzmNNFGhSRmM2+ZSMEkhYIaoZmSRt6Xd4oUC7O9E37LyC3NCqaMbHmDY/zt8wGyqCTj5j3F",
-	"RKqMpNq2aPa9Qc0s4030w06uZbbnF65nl3TaeTeDuS2heb4sJ21kOU2nrXpc2PXGtxTU4WOeswTH2vBl",
-	"y1yT1D1vHWO1l976kx+G+Uz5fnVtz4FqRjfFKoYFLm44Hng5eWprV/dsz71vpwumWH7L0pUHNLcNu0+q",
-	"a7X5fR3hUnYuWYVRuitd4YvuovWuF984yRlrJQTV1I16EkB06y/pdLUwYnc8vK80naLeYSSGHBQQOmfk",
-	"qWIsdKSYI/Ws571gutyg1u1meLVI+8nEBTR8pExcVL62EYmxnMBKmbg6hTVl4srQV89vgzLxz1zxMc+4",
-	"XvYXjG/9O+am0623TtnuAWemHFhggbJPb2ImEPvQsMR1xbmbYmPEP2q7a0Ij5yp2hNbmFcxozesIDccB",
-	"IxrB187oPGZIxodowyNPaTrngiRSaHav+/IUVfa/udWd8YWRlM5zecvTeHQPzXMO/iJlJDQjVSmCX+hL",
-	"Fqr+lY2P/3K5YJ3nzcaX+OveDYmYL7SSRND7WgElpYffjBGllVXS0gGhKmEi5WIaeMNbh2Y77T2qhsgU",
-	"Fz6d8qzp1Ox4GU3gHVKXcFs+jBA2ei32uQwtf4B9pwLdde5iobp+N0bCqNYO/drYpdnvqlw9weDm7Jxf",
-	"77CwDV6bv7gInX52nGZkT4s55y7od01rjh9SzCngnq3li/GD2Rzp/3qEV0e33yKhcOfQRIOuSwXBe8cQ",
-	"RRiJ4xcRI5bLkf+65b7Td4+P4JMXMmNraCJfzBaphRR20d/S9IL9XjAF84NbUsA/6WKR8QS8F8//qVAo",
-	"6Deun2nGU3jxPJfjjM0xSrppDsrxw+SOKjKnmVlwBlrBhPKMpeTWd7QNUbkzKqYsPXU7uZHBhr7/tnEa",
-	"3uy8aHi1zaSCQ6wLRRIcFgzxnczHPE2Z2Nj4ViyhljdMPFGkUCwnGU1ukNYWLJ9zpYx4NpGWIRkKhUHa",
-	"KCR07o+Y1uZS2diA4723rSw2trEJRlDXeMOZYZqlvmCTQqFSv5nRmU471nSErmof4EESKoQEbcfu8wEs",
-	"8FimSytgMpqY6yAld7Ml6rHhR56Vc7kSi1wmTEG03UZndJLnMlet87EzkUWWEjsZOxIzHRg/Mz3YCXGN",
-	"bnkY+ZnU72Qh0m9F0Exoo5qlkikYK7vnysoOmRRTMBtTIYHvOo4K+kB+y3JYh2810sPzU8uoYASXUn6g",
-	"YmmZqfoWo/iAwhQVZH/HMVNlzr7RzaRIy7NvV4qcSe0CiWvm2yEZFxolzTGa7DJ+C5PE+A0jzljRBxJs",
-	"tiDDxtxm9dSbLZ97E5uWbf08yNKBmV0JWuiZzPm/2DejNQxgRR5KuCLAMsV0SNj9wsgwhuwKcSPkHV5A",
-	"V4LeUp5t9PiGfXYQGlcklXfIzefU3OiCigSCDOQtyzNJU4yO2NRufA1WtYY4UAgzLi1lCnQ5zhm9UYSS",
-	"caG4MJuWFxnbBiHS9g6pV2maMxURJg/JQipNM0KxxQHGJE04y1IFwdFjRuZU2QAkUWR2l1HSXORywXLN",
-	"UWSibV+5Kr0etg3JzGhB5ustfyZcL6MNkzIWqPGMzSnPok8gT+gMZMx/NyZWbb2GOTujX6HTxUwKtp6w",
-	"brb1CHSCSOOcTa01q/HojqKzrOlRsL/I8T9ZotcZ/aGR9zECCSXVGBlamdGQiczN+RXgZMLrtk5oshob",
-	"23RlYtZccx5m1HLO9b9YLnFXQK9x0VcrG38J9bjfKuP4XF+h2MwDjaImjkAjVl0AH0nbMnvVO+WjuQUN",
-	"kmmbmorPTCk+FSy9pNPYbmo6NROgIhAZmxNJC3aoVw39zB6iUmUfDnjLtgt78FYRr5mAyx49ZhMueNy6",
-	"+8uMatBYfUbqTBq+aITambxDppZlhBvhYZv4PkExgtBNo/mG6axvyj9LLxBRdI7aPMggdxIN85CnYf7i",
-	"aYQKaHMCrTGR9gGhZkBbLiyyHFgpQlY82Bk3YhNkwvyDZjKnYWDk5S9DMvphSM5/HJLT4yH58Pch+fGn",
-	"ZwcERVAXVWmnAT8qIzERKmxEJlc+TQ2NGHS+AAPDh79HrpoHM8/IQoFVtLFKH2jutMTc6F7lTh34tCAj",
-	"ZtAss/OBYYtibg6My4Yx+8QTdu3divDnYDhQC5Zwml37v2kGrdB4Zf5gAtjI5mcen++P8o5QDEMgIAoL",
-	"/cb+SRXhakiwa/MXxMviXzwdknmRaX5dPqaYXyUnZSO1TdRSaTYPKd6H00LM4TM4I1xMZD6nOAk4WlNp",
-	"ZXGeEyPbBU5fK5lg1CgPTmZlL2ASg+EABzMYDsLxmtWGgQWMrbz/Kku0wSvcUvfPMLJNdjxhLHUCR/3U",
-	"Z8VceL5yNPoZVvfX96NfbVoocjJ2D/+unsEjmcn8HZ3zbDmILNME7Dkn84VexiOakI5cdt2YkR0jkjPz",
-	"wvYglisGIXfxiVydYrRemfrg8nlNn0cogdeHj2L5Bk8TXjr+E9+9fvWytXd3J63TvVgU+oOV2NrNqUHa",
-	"Iks5RjDBWg+RUStmhCY8H+7fMkckBZvVKIXP2Q4PjeluMBykXC0yugRrLLh6IYvRPLyW4hojODfKpWDi",
-	"cQ5lCMkwB3LH0ynT4QJcnRI1k3eVY5/MWHIzlvdmFlQzYBX230ZLN//M5cKoi44lKJahMIt2NveGZvea",
-	"5ozaf+LPMW7B1UkKN8rbJfpW32YynvdRngmuCDYi0iiqYWhozmgyYynOcyYX8ZPC1Q+ZHNPMixsRCcyo",
-	"oihNMjgn9gtDcjej2vwExqyKaLLdfljcx9fZVfWBipRqWdHLKrO4Uiw9FUdSGFFyzoR+J/N5kVHV9sLP",
-	"SI7vZP7jcpxXhMCgXUbHLGsuyTHSNYHHB+YwmDOEtkswFYBjqskEi3yTTCRIqG9AQkgxNVo+RAoaImD3",
-	"GkmmMqi9/U1yHRFluKemkbmNMTayUCwlY09EW3CjTOxmVVcsMdfG9aT13sCRxAwRdta2QSBKhGIYiA3D",
-	"gG7N/eUBR+YUQBTQbiFonhsRfYaaRz81yfX7EYf1pXWpSz3bhmVF+dd7NqXJkmTslmWY7J+Tp4qbtRqS",
-	"RIoJnyJzNqwjYWbVnx0A685Zxs1nq6sbNoyCJvRRc85pTAP/KBhZ0ClkRRlZ7rAiWFVVD76e7hnRtGIG",
-	"Czrlgjq5qzuFzbesa604oEpnn7tW5eOiLayH+XOIXBthNeokGVmbWBBAKTgXgv9eMND8uKjy4MpWv9qP",
-	"ZHgbHnjsku6bSveMC41+czBtc9RlIKgfTjAOfrNsPs4/HK9F9gHxz15OwbHU5dEJz1iNlbzNKASEr0Pl",
-	"uNIfkA/E1iiZ8SwN+IfbULvXGMHgwnDLBavuMXSyJi+5YBOk8txai9d9t0bptqOhHUwPKje9NFfE07TF",
-	"jWmnbP/otCYI78QoFXutNd3biYMFhBMLPxN00znBEYseCEN+KYi+ZnLBNQKePX9tgN3NhtnXNhozolYb",
-	"qZrGqYj0h0YVMwtlT2iKujMKnyCTcEVodkeX4Eqvsf+Xr17sxZbaCzzB2WG00NEL2B3Ysu24ta0N4Vln",
-	"+rHTCZmLsf1BiDWXdEkSKoyiiCAr6OiIbImzQMX03fmcbim2oDlEHoXpv8gLLaabIoC0YWQsWeqUnwYX",
-	"V8Of/vFpUGVD8GNsdR5BHL733d3dly9fxjn9YaL5LWuThQ8Xi1zaqP7Y8wtmRpromC6CqopCtJQGDhGh",
-	"0DXNjPZQKFauXFwdaVLUYcpTqmJrpvLktOV4wBeewKGwjlhIyUFTTXVLDo9PX+6/2N2kXF76AJwySXH5",
-	"jX7q/5myjJkV/byZwzJERKrK2u3SyfcT9uLV1nffpXtbL+h4b+v1+AXdep18xxhNXo/Hyfebm3jrce3S",
-	"LSGLe6tu3Cut2U6Ep/a82dSniTRKZ5vEVB6Jvf1hh2k/EIYLUHLza42BsV26Ri9BtTrxUgVo+ElWLFmb",
-	"UFnetdWVWbkk+3u7/ZYEY2v7yUww5n66wFufTf4YPQCvgT9Y8g9CA6NcKJcZI7QStMiFDTS2bMnHIxIM",
-	"EggtUBDaOBhaRS3KJ1xGfFQ6dSIJVUQxmiezI58PD7IyRNqlkB5aLBTJmS5yET1VtAG26snk9Xcvv9t/",
-	"Eb11QJjMmYim65+W0X4YL05c85gfvyNRFiHsAIHOmnRWhZA6RFEzgAnLGUbwJKXpqMVS9nVNts0D+FbK",
-	"G7XJewnF/NM6i3y90XlA2PJ60QVUzyyNrLHvvyfHHAJnOnBxvDRoKc3vvZkD+b2gkKCUSKFzmcV3XbGc",
-	"0wzjLMO060hLf+t3hxPjECyISnBtN9bpdhU5e4hZMM6HE4zN5UuUg2H72nWj4vwsNKeJwKWJdgIacJyW",
-	"q6hN63vdofWtNO85j3Zv2ulaiCOnjde5acikKsu8ilM2RzOj6sjyuhaBO+1w6j2CtXwVRvKfxzk69Aa3",
-	"sW2qwwEx0yWF0DwjaimSeCTbBjSHzfOQdfgBInSukiqmJSSPlR4UuAh9FIq5V9FlVKZldAqneKn2jsX5",
-	"015pmyWxoRPXAIMUd9To057/VzXa/e9fvP7u1asX/xMJs9UaC5HGNUusWutO6q98tN6asTjTCsh9oIVF",
-	"JWbb+KwhC/7IaAbpYD2UMTe8s6j//zCkQLDSOCLUOWN9brSuhVfMeg1SNuHCWsqCD9ZCbHpoEf+zxO4I",
-	"Wg+6B9wa2eOPOQVGhZTVYJSvxdtqiYqQolKVmo3a6KE3tVxgqLyWaH52yDIPubtbNcPHfLlDAGgaynZe",
-	"7SRssru3tfOaTbZeUPZqa7z7km199/3+968nLE2+++7FuodvzkSSUV3k0UMYc38H1mNzTratXcf8cy5T",
-	"luE/wSv+aXCA8U/kzlwLFeVmRhWAgFZvhVU9DjrMC6stO1WovcdYdrxJ4w837uA4nO271bWL8Z0yR7R6",
-	"SJkAF1GHlpC04o2afbSeBjj+pjMME+YiYA0oVNmW1X0+Ptkk76pFMAZhtVyQcxt82uoXipjEioyVXpI5",
-	"F9cWQ3VO7/0/ubiGENbgUeVvLq5TrmD21wsMYYA6AaZh9AHszLX1y16PaXIzzWUh0mugfPfcvB48Kzvw",
-	"m4tNsiLPIT3mWiUyrx0zP6XYumgb2OEsfK4hdB418JXJuS4oJLBZJzSj0XN76wJDmxsAzqohZEuze20I",
-	"SSALsf5C6z+sTmp3Zz3mF6a7tioQ3sRvA6RF6k5QeeIUOlxFH1t/XKRq3u8nGUt0LgVPol6l8OtrM62Q",
-	"WcTUgplcnKarkxQAJWDUZ6FbsH7f8wlLlkmdEx0QLmYs55ql184TZfESfJwCN6wGH1WM0REPVrOzFW4t",
-	"N+zLnLFV0inSBwD5FmMQTUnD8Q0RqPpOYlCUwqThw/NTIiBH01mUMZt1SVK20LOhddiDIQfkDK5QW1Uz",
-	"umCbNn638PjQjMQhigAuc8gIIBmjk95hZo01jdDdX6brP5UBqkUpjh700ivRAoyJIoNvhXh7KBqwXOH5",
-	"t8JmRBCB6m6sxVCZsgmrxw0EjzEtO/6sLalqEaJ9Nx//XtCcCs0Fa83FSxi/bX+qi7zl3T6rC6lN0WCQ",
-	"+vqGy0rGAchZd1LrV1vvb7lwa5womzkxMnJSPGfIcDRzYQTLqZh+oojNhSY8olGoeH/npcQG6uLO9s6u",
-	"4f27OzsHkJZ2VzdH6FnOlJGv684giPrNmZmvQ9Y0w8DkosGbQSoLzGWwS4NSE9zxZmzXOVvIfGX0Rrg8",
-	"FwUizKiWK13elKoefAMyuBOaJUVGbdZbP4ZSfrItgfQ8yJFy+6AlfhYiyyDYx+biKHqLX19tN1rkzCy+",
-	"hy2qKf5TIXMH/VE1KU2kDftwVoCIo6srK7dq5OuHLlgGLTfteLGzW1GUeowpbtOONl3U0MEffsWpmcz1",
-	"cXWssTDzgyDG1kFVmVevg8ZQzZBPZxmfzuqxxz0m5cs2tHgbkQ2UVRSMPCgLTayACYXU4hjJKUsymkOU",
-	"A0HKR9iNmSEhzC4ckrsZT2ZG2r2bUe1SFsmM5ay/6BWcpZ/dbFYmQweU9HnVAS2yFrap8daHkzmhOUux",
-	"iK7ShMIx5WJqwRsaWpMaFYDIMSmyuPtxTu/PDd3EADTh99I0kVBBplZT6MEb58xoRy2p0b7TOaOqyJka",
-	"OsN0UFQlo2Ja0GmExgCmoHPUjJorrudQLd39HNekYcAAqIVjTUubBtgouc4YySA3ZzuuZCZyPmcipboN",
-	"O8EsBVQjCA0Gnied3HOljYTtxP/3RgMaDAfB2X4rs9ReibUHRZYxeDv48ReZp+anSzP2oxnNzR9vaZ4Y",
-	"nSKmzJkBnldqMq9z1QVvrr6nGl+qh6CiuQGlspD835A5RziXyjoNSXM1wABRX48DeN88mdN76Ce+vtCk",
-	"XLkDEkQ6wGu1jTvAKk3miV3ilcES0doH5kGfc8dFr5arNqJkcu0W7UBQkAhTqsgY54haSUSeM4yn0aNd",
-	"mNJWpYyeTwFN1Fwkiqgiv7XMpw/YRmRqYD9FM2Z0Rhy9Y2avrLHVMCXFUwejzZOYxbsLQ2bhvtZHlqQZ",
-	"OxHpMcXQ2XWRLczr5+2fa1Gc7efXESpohsCZDx5oL+8yTMW5lmP7eUw1HVPF2qxiHwUjqW1jbk+B2LFP",
-	"lAWMiZzBjrD5W5arhln85fZ32/v7/UTxGnqo+ZxYfpwM3vwW7pZZ0ib3rbXYsinJtWafhw2angCkMBnL",
-	"QqRwdVvIBd8LkfnQ2qEga4SkdDnENu21uA8gAs0VwPPPQiKyI4XfL3G0JYEhgoBZArTBDKZcz4rxdiLn",
-	"z8M8xa2prPz93KdjuwLjbinr857LuQ27pWKJpj5vLbzLOWTytM2hx1J/44kyw30uPC5RXThZmmsQU9s5",
-	"AvyVxYarBD5nSlnnXkRIcf078eNqdHJxfXzy7vTs5HgwHPz48f3p8eHfrz98BKfT8eHp+79ff7w4Prm4",
-	"fn/64fRyMBycn5wdn5790PLr5cfr0Y+n5+cnx5UGUWkDBnOaMqH5hMdAsd9yTSYZnTp9Bd8gT3eHZG9I",
-	"XgzJ6yHZffUsuC0aGE8ttXa93wRDG4zcZ5Prh95Rj8+xGxX7RpQDWOSJeMLvLzNJ5vLWBlFYwnxD0lwu",
-	"1IwvhiGCARYM5/qALHhyU9iHQSoOSWSWMQhB1+RpkkultlIJ5Rvh9Ir0WsvroL540PkYALHNi1pGUnz8",
-	"S/V+K4g2dtSGAmGEENhe+2p054+tWncCyCKtNotjX8pQSzJlguWGT5ntsYDS0oKNHgDbI67ILnEtLDxt",
-	"BFnK9hzfJXOpyJzMZY7Oliy79lUVhw56dWhxUU7dn8rW6H9Px0YcdX+e0zwxfyeIUP+BCj5hRlsNw5CH",
-	"sMeoxQJKhf1nzlKuz6RNZJ/7d5NqKtt2CwQLsLigEPdgkU6CDcS/ZnqeNXcpqt/LoEzyGsbxcC/WerWm",
-	"Zld2LaZon2B9zqMwB7AlcKFmpxp9JPu7r15t7RKaLWZ0aw+zAksd8MPfK/7T3xCEavSDGYfvdEG1Zrnp",
-	"8L9/O9z6x+d/7335r3anccsseSuoGh6Xw5bAhZ84Yr9TYSmT/FOOw/PqSl2CZ9qX1Ri4mhAgi12y+SJD",
-	"+QR/RcEr+NlZ02w5LoCBdv+9lCPkBwgODRdj89UjCy4TPHnHWAoYtBdoZMVffoAjn1UfYHUndxwP1TkQ",
-	"sTtWjQc4Ejyj9cYDqC8wZenHEszO/WTHqlwXF2BOHzTCFk2DK9WSy4Mb9i44iLVq/BgnRHVl3yqQNerW",
-	"HMVM3Xd8wIw8mk5G1VIks1wKWagaUWwgkTmVdyKTNH3PxY2KcW98TDLznOQso+CctheOkdJm0jAzo4ot",
-	"WG6XYr2QMwScVesNHFfiqERmrZlLDQN3Ike5JU1wnzZHmTq2DvM4YJHZdiNwLIocYLHtxoC1ryWFVsYS",
-	"LU/udU5DeLSSW93NjJbuUZajwhdcuixF6ozs34VrYTdGHZTmWAsJRnKGCcBcIfAaXM6LdIIIiHqerbeb",
-	"KJy0GUeaObh/K1gBlcbOEXQXL653XHA1g98R1xrOCbDXzSXmKjfO5gYDpPzdTGKxCpZCAP1CKsXH2dJj",
-	"cEMrZ4eHWAUfT9+c+hru5ZIl9EvePCnR3R4T4xdwoj84yg9H8n/lOKYz/g4U08kLmZ9JGyGusRvvKM+K",
-	"nLXpdYdOpUHtHH3JQ1fGIQ1Q7NCdG5Fkuxw/h0LIQiQ2HTJnc3lLs7V4WTzsrzTu29EjHLSc+NIONMsU",
-	"0fQmbtWXhf448cEPTX5XD6rzPnbvMXf+7Wt06Aa/wD/dC9etSI7RzWIsjkPhIwgtLqIhHIxu0+DOmuZM",
-	"tZiaVlO8+eqhjy/7j72JcWMuWAJOh+ZtIu9sqdDyUirRjF4MW4Ij4OyYJS/5Sxt+ij3TUFwIqklMmX3r",
-	"GcTbcjHFGx0qNkDdCZoLcCvAF2wsrvPI5wwNLYJtk9HC8GYP/5PJO5ZvJVQx8mnA008D5yQyK4lVWblu",
-	"THCDUJDtkThYm6J7F3wzoiSZ0LyWjLAfN6Y0xYWH3ev+Sy92Xn8f+5SSRZ50+EgnzOwEVPWC67WUeqDm",
-	"wq/vR4ZfXp1GOU8/s7Q5krb+4HCgpaZZ94rmLJFTwS1wFfo3F0WVBNqm+/XFD7doVbCgvRf9DFoBe2rB",
-	"v8YdSSVT2+SIaprJqcePzQswRoeaHxu6P7F4mP/zwtxPbEhAQYUDGuqa2LiMB53TJaFpSm64xZ6oqbn4",
-	"rVLrxPfLv/Frg+HA6cMjJtJL6atnDYYD1Pne5XIe/ur6d3ogn+ahwuzdgqj+mhewXt5lToXCK8GC8xht",
-	"Ut2OrKHoHbM/HMHllYGE43/EsTjrYu3nH6lIs7AL/PlS4pD8zx9ofnOozilP8e9jNub6amHuBvtpMDj5",
-	"X2z1SI1GgAtG02VVxYfy3qhbQwDCT2yJKzSXCLSm1N8SvxB+NKr8qRgrni5HN0Wt1RFGO04YR3iRI0BD",
-	"LHJqIZrfcajjEfQOA8JdfyfzO5qngZ5/pG5PxS0T2kdYt0wS57cAKQJH8oHyzNDGwHoXg0F5mqr3YfcJ",
-	"esEhXc54np7TXC8rFhPswQ105DDBLY3V1i+IxS8W/teArsqaXJGH3vzTfIQTrbwYlJX5UGSaLzLmTCK1",
-	"nTrPpVFpzVjDM4YUcJLxKR9H3m0eigtmQxHP0Sz+C+PTWTncIGDzgi0yZnQ880d1/23tR/+j4V5IOljX",
-	"4FxmsV8V/IzzCV8viyrXJn1BNRfTI8jW/WnB8UeILCmniP84uUesVEv8PGNgMoKVqpGkf9PzkHMvT8bW",
-	"YRRYkKs0UVksuLmry/ReTrnSPFH1mQastt6N4Sj1zuxbnj3WXvfB8EESRXUgAXPxwnvswYWLdY0/9mhn",
-	"bW97JaGR6GvteHZYMQMBUks8jNgIJXMqlo3ij+ZOVBa/HtMT2hzS3QHEE2fM6JL4bPp0LIYYDCRxU7uR",
-	"a/qGVZs18AXT4v5Jozzk8g4jdkAkKCX9moZtOqkVnwkGBo8/dHgxQd08a8MP4F5zr6HEX50eu22C4eXy",
-	"Li4jouH7puir49u1+QXViZgG6TQNOpaFjqyUd0IqzbOslNCba/eV597lPH7IuvSzQZmWj7ZAgfb+B9ue",
-	"zBgu6N2pkf7j0jkoBm7bAy0GdEuMfZ0zw9CReSR0wTXNQLVoKJkOu7q6amYMV20YDeb+aTdLD8mYKvbq",
-	"xRYTiUxZuk1+YgvtorXeBOXvnihiVQkXjrCgaQrKmCTI60nKEglaN1VkvNTMVVI0bCFKfB/4nDVzIs2n",
-	"n6MfpCfRXfhI/UaoDGOpjw0q0xWB46jQJgDGLG4UmDjCxAMsO/iRtci55LitGWCRjcQ5miNfTfl8WEb8",
-	"g3Rmt4prz9bx0F4IT+UnY3haOXPHDPIfcTcLcUCcf2BITrwp6MhewnDoJlygmXRtP4PrJi5H8Kw1jq3s",
-	"2BEnXA4u6CGF49mkQ3tRjJqekauTKwjosXE55l8XH49ORiP8493p2enoR2hxcnHx8cL899fz0wv45ejw",
-	"7Ojk/clxX7MpwPW1h1PMWZ7MqNA2osUnfDQLZQ8Nd9FFzspGlbiUcE9cr4PhwL4UXfQf3ApWyutGvaW1",
-	"mrpzmjIyXhKrj0LMVnMHhO+vuVLhBWLbxS4NCwTTUvPNXduH56dPFEnZgomUiYS7TInKdeByI7hWLJsc",
-	"xOqVhgDTUIwX4gBx1N5Oas7K/x19PAO+Dzx9LPUMOTojT11EndHCmNDPPJpRWcLkLudaMwG2c4LRVSDN",
-	"SMFsPGQXO8AlsXz8yzAKOwAPnwTj3I5GS4ZBfHa8238rpGbpb+FXPm8mps9+Aba/Mgksf8nRpHsekFAs",
-	"bepyxgI2ANqD3/jlNjnVysUNlDVKYJds0dWKCHHDFpE0URc02wyRMTvVwxYZhuUajp/z1YHC9dcenocY",
-	"40NY9AXMeedStZTsc09sYsFMLkjibZZ0yuLpR3hmuK4cljABSdgwrupJiWWP9jsAlVmcuejxNd65ZPe6",
-	"Sv+rvAq4fC4qqCMboEweK9cOFBhlccMTKrCoA4CxNmkPIGtadZivVWENtre/RFJZDrQR9yj30o5qB3kF",
-	"D/s6Bvx/aS0uc5VnbRJQE080SBzfHJQcjyc8KdQVvyIYeWSXolf73GqbtSPfmkVvq5zZld0sDW4cZDNg",
-	"dqtpqsofVy/qilSa1jWtJdl0ZtRsbH2TIs/NHblZaNSvnm+zchNGUIcueqFd1llxkLSVyEVk4eOntSav",
-	"mkYxYRXI5z0XN+3nDGEwjUR4dfF+1dHqHYni8Te/IjeJ3brt7MSdO0wzplWkpeYEmtfzGl23yLfOyXBo",
-	"6+R2hDyhSHtg8+5BwndO4Yh11ppf1/Tzmw7bgqYmXWapTrMj5jbHI4WsoeEhw40TAATsRo1kh1CRSuZh",
-	"gVRQyw/IFKpnKpJARdUQ2dCGOBMmUkxljll0M7YbP9fhB/FLmDaSazIvFEA1YA0j6IM8DdQ9szCoEgIc",
-	"YaknPKukP425oPkyaloLuQGOMcoP6u7fLs2aQitywxAWyRVwf6JcKkxzdWz/J2iQ/HWexbJKFXv1wn/k",
-	"1w/vD8gdFwqrNjoZ/irPtgmkUiDYBNhVyemQFCLjN4BNUIaBB67uvnAU4QI0ZdpyED3xIVaUsO8oNB+O",
-	"pc+OtabfnDZ2zRVp2VTZ+QbxYGKz7WT3cSXoKwYfrEc/j8Z7N00/EI0pVtImr5uUmoGOj9jFau8rZ9gO",
-	"0PejYfeVCaJhwBsXmzOzj1pLodNCSy6SnJkVvXbKL4zf/gV1K2fy7jrlRiqJ3l2C3dvkCJb+3I5vaJq5",
-	"nfEIcoucTfg9sjw0jakFyzKXoxb9VmOjKp5U019Pz1Z04a3buwm8y+rLb3gNvNJn4T1aX2TJB5bCyj+D",
-	"JY+aQzuXYS2ZOL5c64hfIenX5h2lds3mbYFoh4KgSwaD76DwFMILCSs4+VBiiMa5npehQfYXTGG8toGO",
-	"g6EbErv2CXnhjy5fL/zN7nL4k8sCvMYifLEnC0gQDB9hJGusu2DY5fAwsTD+DOK5riF/ZDhQzHcaUEzw",
-	"I3L66xuI4jIPdE4h7/MaIEPwNzNwoMFFLm85xjKhsfIaXpHXaRD9VH2ifGxV9fcgwDv2IPbEcGWWXo+X",
-	"14GLoNEqNxe5+3LkqQ86qT/wASOxN9qfY8iDW4FlZNRLXDsMf2rrv30FbYM7yg0HuZ7I/NrV42traxfd",
-	"LJUzB0V5gzlgR0hMbXUO4KFNVjOnLG4tNedCEV+LFs3/eNaHYDWFMATIF6pFTStic1VX4+6lZaHbplqQ",
-	"8qkR7xwP3ZgpoNW85w7Kpg1GLtVkc0pvyHWhdzur6qJVZ/T5EXiBPaKG4A5Dro0RAhaGriMMJvXVTB4t",
-	"S/dElvHzUFGUwi0Yvg0kAKPYuMhufD6MLSOf21x+Yq+ZFu17DQm6PUKgdRL3OqeHFfS8/p6p8r2gyIk5",
-	"8z6WgkPBky5H1Kpzjazz2iUBPfjsTJW+nuTscZ3MqDK3oFATlpd39iSj+nrCYjAy61iDhdIU69y5zlYh",
-	"CK1rtrxm90lWpCy91v2gpdbECDJ3TX5rPvQV+verzdi1Qg11Y91/eSRLW5HYB4AteEdaUE8UcHxun0/p",
-	"Y+mBkVVd8hHPzBGyBR8MF2Srk/42WBrAcFX1Va7MjXXYkRwYyHMdeYKR5MCvc73awrPueg02rVzqNk2n",
-	"1Q97WfrwPIVxMMxEglPaxJWuUE7vtovUIAiw4r7Oktm1MiMIvxeOuHXFijyZ2YiGyJLZp1bYcCuXQK2W",
-	"XM5jhwwvolMxkRslYBhBqYRvtt/RCjfJ2rp+zEaFH6nOZFhdsLZdGlntMW6mctuic3rLsliwfC6VsmBE",
-	"daglxxCaGEQeoOjzBp3ec6ZnMm3HYUmZ0jZWmCQzqaDUm5eaQpvETM5ZCKJE0zRnCsD2pYiHtS1ydu7U",
-	"7x4iolPr8M1LK9q7EPwNekofOCR87TxnChydbfVYy4aeOUZWBtvUqYLdL+yiKk1FSnNDwCyRQs6XpfJj",
-	"Vp+DRaPIJ9agQOcspcuN0o6u7cDKsjIhLTvcrQV+NDwStafXtWfhn9eVbmI0dgcJWH1RRiMXX+th9Yen",
-	"SsgBAcWJokkBtf32g64tcZPs2/jTz7JIZlG3L3F1iIgU3v7RjAyfmyY9wUCx8btCpCx9u8RA056vJlTN",
-	"xjS5OWzponkD9olpK80zpVEm9GqvMbASuT9ucHftLMzUjK6A//f14/C1EMxuUtgU4D7Daztxt7jxaw7H",
-	"vvWw0dRRxJFSLQVFVzI6zPhatlDXCsppOxbqPJfjLAozRewjjAGEtOxMSXQ7Q+hqYN4JACAwZvhutqzY",
-	"EAEcyUUoM/Jib8+s9FwqXTWlqBC+1A3gztyyBCVr+L4KQEoOLAYK1rQ138b7Vlmsx1ukebRdgoESFTUw",
-	"wxCzSrkz7zwtbUHPIOQzyTjAFOaMpq7R3Yzl7BYmThI5d+Hac5nclB+Zh/V0w/nh6twwZsf3T8kFSx0Y",
-	"pREkcJpdlrEYvjmYanJpTnr5ZTTZZFAlwMJjAPqdB1Y42dnbJ3SxYDT3cPplXomNU39yKiCbl+u9Jy4p",
-	"CGqduZl54EbPOnvY7liLye3SmppUlaaA4LyTEJerN/h/Z7pNWxEPM5AfLy/P/f7ZuF9/+rnQ+3sDwPbm",
-	"c3Obv/z+e3Bz418vdnaGPUySwwEg0EeyBGYy10QV8znNfRrqjZVBF3gyovtlNwvKreNu2Wp6/TZGRx3D",
-	"h+Tq4pRYAjJn0KGuREb0IIBvrGXRDxYYDjZS9a8f3pMAw7Osyrm3s7e/tbu7tbNLdvbf7O+/efHdp4GZ",
-	"gH2083Jr79Xl7ndv9l69ebnz/+7s7ex8GhwQwTigeHFFLt4dkf39/e+BEwjpIvPBlwFFK9JtMmqBIf7D",
-	"EIfXkFUb6N7tax5icxjhwSyxkZnXxGHuLWb/qVYprPDX5BLsXofZOHjFhdkEht/bbIJS5joIswmG/mfT",
-	"xPA3UFpUMx+nVupx//uX3++voDaXGjNq6jIbSYb5uGDivJKJG0/Yg7RgZWbFhS3sYu91yFd3rApgzrfJ",
-	"ITQr+x3aGw3dDlD9MrujS5+ONCSwX4QLtIo3r88ZVWfR2MxfZkw7SQ8iUmCkM7NZmmSMKszrZi7YOeIW",
-	"MOwNigJasqmyPEdJmUOsbrkUVvcgJxPFHtNFjPEibEks8gLvdH/pYngYObKuZqhpQxPtQOIMbxgzMqfq",
-	"hqXk6afB/zH/+zR4FtGlrB1kxbUNIzvEtljZyb549RBopQcBsIVx501k4Rd7u98R18QLCA0NxDvn+8zX",
-	"LS9mzFQtlY2e2T1KlW8RfCaGEHCaloin3luZujRIhEQvK3NvzBDiPvZO5j2GhiNyA/EjVRseUsM/Wq9N",
-	"Y3jclmI6qH1vWHKZiRivYSUZMq85zW+g5JodckzrNs82Oq0pn+helPWDaWheyKlILx1ISA/VOpaQbq9F",
-	"J/enQ1JYlDRzl6gq9Nzu7m4scN5GJ114VTlmGjRc58iZXiJ9rBWX6gOBY4oA3jQ0u2BTrjQGrX0Fa75o",
-	"ST+AsflAwpktm79gcpHV9LIPf98yS/piPwrB+VBM9uEAI6/AKtCx4jbS6YO3kjcttXQpC22BoCIiUwkN",
-	"hfEDM5alpBCaZwQhdK3xBEsEmBZzpuMAyjmbcinaEPPwKaatuOIPsD4tyMnm/KoOv1orgLH1fZyXps1R",
-	"p727/kI8GNda0kGmtPUK8BIeQhUDfm+h/x5rCIeevpJBXJUgeCOlR8W8bzklDxa5uaGAevyeq46k7ZXl",
-	"IgdnNgo6uLieWNkIIFbBHFZCQjXELU3zKdMWbe8B9ZcKwTF1b1TMf+F69o7ZbJPVa/owRMoixv6RWQEU",
-	"CTlBxhRkx5jbzhxbtD2AnI4Goxm7d9q06TdQqZmYyDxpwTS/LW33K7m7s/M3gH4Mhbu4uDJG1h7r5mUU",
-	"iG0Vx137JVFnfPZqLodfE+jqrDSQNktmFMqt4Q5GZOGYONiUeirnwJ+z8J5tobHYWa6RczcnjFwwtetq",
-	"2FEjo6YMREoKQZKAVbdxoIS69ja0Fb52QKyNx2osTiKr5bJjf6tozo5oELC63q/UKNR9MeipdSEsYGVk",
-	"HQAx757PqWY+8tJco4Y3WUvmuEhuWCREUUiz60KzNEiTWi0JWHr3Dev1uM1IU0Ihuw1YhI2RPoA8LnOp",
-	"2R8IIJfoGRg9K6wg/GibWHHuOsEbUi0yDuW+k+AW7ZpzfRqdn259eMjz1T2c4KXcoyFe6asbjvDq7tHQ",
-	"igY9WqJ80NowZkvIe9GNjVtfq+eqbhyPYrdPnyjwEcUSMnOlzzYdtpbRjXfaugAWHLc5/w9SsCVa0iq8",
-	"LhJoE1g0Ghft+qphGen6jvUtlYn/+jg5LV9uEb1kaTqIsR+enq9TobO8vnw243qvrSfB2vdGGEd7JJV+",
-	"yGetPHO4TviB0jJnCPnc93Oa3q/1CR2ADKOLqrcSHuh/SGoRVdRLID2HY0WsdUj3jmYZ0+usUjSrsya3",
-	"NYisgxBqw64cv3AJwt0Jyb4+h9rGt9FQdPMaR7nlmMbOQ6uU8oM1TVV5lfmV3OUIz9vNrAL4gBruqTBf",
-	"9Kj8NYvcQR1P0+YKbi4ic1GrBe51+zqNuLBgN5PWtfqRm81bnjjolCawai3lpFy3loilBxm8DenEU3ok",
-	"WowhVgeGEE/HtRWt1s2YhgzXRWvgci+kSm/dC2DI2tOw3fd876Gq1bpNCCRhMeZjJWWK7MaFImPiahzg",
-	"cWPgEL1QH5pxhyCpbWm5ZfMncepbEwTY3wpyTlHn9L9s+dWyL2Pap5ZbYW6j1aa3MPF0CxNPtdwKAvnh",
-	"Lw/+7Z9t0RLyu/zRR/l/XoVoYUMU24EtShtw9JSBzlTRFnHCTGEskQuTqXm0xlSDvfLCpopvjNVYQ2lL",
-	"3E9ChaGHVArrvKyka5VAkhC5hcwQkBwVkYWG2uimreObLCWKafK0JVUXY6IwIg6MNnLB1gvCKUFz6xd+",
-	"ItMjrHprVq0URRqxmizhc5oRjIFrwOhsDnDqQeWabCDpWpIUu0+4Yhunm4i3a2WIVO2VsFSTy4Za1Uc1",
-	"ferLcDBTYuPh6K0FGl2gWosrKUQluWGbBRNrYIZsrmeFkGEtk1IfC52xtimrcwiGtFgwIybaG2JSLg65",
-	"UdIUoismEP/lS0dYqzfWS4N/2ex1MvHIwXG3jWkeFrnYuEKOEgAWAelxiGOG9nm1dktwd9pLsoFBUP7u",
-	"rzX3U3lR+rS16rv+Z/9qNcl/o06ZlWr1kZzPuVJWxv1q8Hjr6/CLnM05quCxLBJzuiea5ceWEffu1aed",
-	"rOJvLj/BvBXkpa18zbV16bXHBVtPpe/lgOwzFJ+oVbVtPNyq8ZVJ5FGGEJc0F48xRs9wkLxFMHP0ERXm",
-	"GjrIA60xpVflYdxrbXsOvbfpCH2diWtaaHo7H6NOzzZ8QWtAUdEi3JCOLbIlln60oYGWjI4xTddIsYY+",
-	"15JivYuxKcaub1Qalilgm7ciNxygyiZ4Bo7P0oxlvaNewavKBHVhMOA6deknImqFwlnJxhuUXvLidgNY",
-	"QKpVa1jt5qqytzjrerAJLXLXNDh7RM4Z1jTFivhfCsst+lBw57T7hWPiT53IYm5hL2YGMmWpfnZq0qex",
-	"ApqHGOMrJ2GeEE+7AAbXDVlqt++sGLCtRBdFP7Yh167wAUq2UGYkAhSYdvktHhSE9RXgcBtcYJ2F6lPm",
-	"qcTXfGytp84AvW9Z8MkPBAvNtcWXmWfE8cEQP6uLyOOEgJ0Z/mUv4Y3GYIVBGZvtfMP02syh/joHoWoM",
-	"ri5+ZMnKq1Ovyjaui4Ad9V+qFnxyaVi6N7BRNLC9IYLdmSZCaSoSpkpjnqe8ay5Q0OBSOAi6MDQwQKXr",
-	"eKOMSAp+aQDteU02tPd6VJY4aEsHYJ1/2IJ811YOPoDSi+W4h0VDY2xe02ktb1H1Z+8t8Ctfuojhkk5b",
-	"kgw1nSpCAceWpUTLGnTaA1iJpmtU6Dq0XzYL1QtrDKa0xsWwmUvhcRdCLUvpMZfCqA2w/5AofNSoGYqb",
-	"qZKcMbFt/QnX/49rrqA6EzZSLt3GCh1YfgVeOCDTXBaLxnuLMO4JEeqSSuBwbqOq4XXlv2/fu6ZZhkFz",
-	"1ujfwSAwqBO4kZ7RqOs15DpBjxVs0AgIpucf9u8mbmgDWDMYfwCQ2c3ebKsW8NBWDM8mnGgnQ6u2aUKK",
-	"9oL6jACG4v6XEd32bx/2jX8Hwd/4Qxn4bRvYMG/3N4aD22c+KBz/Bl1KTK+ZLXYcR5TFtjcLbidrFt3W",
-	"Tg8f4XKEv1c2wgPdBpOtNhBSBG1a2f6omE6Zih9ScKTjc/SgapajS6zJpRDatyXlU0KORtxSVIxbXgUP",
-	"i6u9ZlOVg9o9Pm4tgtAVRdEGcG1IE6HK5pfilA4Qdg6QEeSdCvKiz6TNnv802KDDrPWeKPciJghFNyJy",
-	"X+RMFZle88YIyKD/vdYKE3MZgIJAqhOCxbRF2a3C/+l2YlvEEN0GmW3112NXfaA1HMHnqAH+BsDft8Pe",
-	"u8auTEaPsAL3SjyBxSNm2VYl0Tvc9KcLMR2Sfy6mAKGaTsBeFwN6ry1Q5bvD6sjbFoylb5cfSkjp1vII",
-	"lUBic7ggrY9ivYA4Zm0Vr6zTXRy2DS0F/Yn73EfRryirUFqvQs0vnmNkOM8BEYylDHOlHIoUygZ15LWe",
-	"IB9OV2oruXOG3wP7rA6AqBElEyIXQKzFPIu+2BIttSSG1Y1qJ5N4cMihg7BbTRCrY51qvs96Hqp5WpZ0",
-	"MGw9kfM53VJsQbFsrJGuh4RiairsNySF2R9stdAbtmQpGS+rFrhHLeNp2rpwGF3eUrQXJFCaZUOi5ByE",
-	"UgFqTqkD+ywqI2SWK+udrkWWLS04PEjquea08pOQ2v0REw02BFIA8MdhYA2kN2FoTYhRgEA/oFBMAT9I",
-	"YR8Q9f4E6lwoJhK4vTXLMiwrdCcJE7csk4AiYSYJMTeUmK0Jy69qKSMCyx+PMDAclLPcMFBBJZLhAiSC",
-	"SE45kpCD476zEPVWyohhqUaAuVfWw3qMxbo5r/ZCfCAVArGYy3KNwnvxMpWRrCkJMGGGRyD/1Wwq8+UT",
-	"RSyOEVCxRTjCYfTEY7ODb3O/dhQvrsCkVAN572Yy87VuWvKDXGG9b/9pRTN2ItJjurpgbszJaV4//+ol",
-	"CfE7I01z/eCB9vKEYwJhW0FgR/cuHbdeNZ0nmLSnGOSIubOgEILK0DlHRaGfyNRWaDUcZPu1VZa+VETJ",
-	"LMXbITiHvpZPovktZFMK+8/oTVR+FF10HaA0EqxIFSXRxiu0soGHbU+lRiT+/Llt09oqIoUsS7C7ONsi",
-	"0IVDjcnYRBNZaLj1k4zRnKUu5BauW7bQKB+6lrFi+T3DENY8JJs6yzWWyzJplwYFbltxgWbMLtiEUaiV",
-	"39zo/y1cAQms7Y43TJwKdYdp+Oj79vVUMWRAxZFapvyWIcQMEiHN9EwW05mFkwQ5wSohisypWIL15MCJ",
-	"ggBzB5wJgbsUiGHkgtGUcBt7faiwa5m7fxoW179CvmNVPVoB7/zyGRatDcRTWNzHsUyXPtJJLzMQvS/e",
-	"HZHvXu9892CwSeyRK5JQxVYhTb7+g5Am/wJ4/FMAPK4uQP8GTqbi/4LT44sEoE/D3X6K6WGJSSbvBBn9",
-	"dKWGbhONuDqmOewlOdUY4GekN+dY1TK5QdUMjmlCs0wRTW9iSR3WKN+MAC49BEG2SkeOykPzCYpFxo1M",
-	"/kMui8Wmy4uv8m7WjRJCOzUhkxIAdsdLs/i45ktgkXaT1RCLnFR+BN6Mj6M2bq8xMKH5JFqs7C3urOcq",
-	"VJCTwzNDLUcyZVv73280B6SuSsTsOJ1RuWExjkhxb+ceHP10NSSF4L8XDGEa4EHctWD9W5fLBYvpN7vE",
-	"m+iGZI+EUPBDsk8AuH3LIre3KDFlGl6NAH66KuNkp/SWhUKp9TcgiFMB5mg032wuzoSvVSPdXEqB1E61",
-	"pskM3OubHVU8wPg0FlX8DdYoT64eE2bbV4TDY+EDnDW9P8qoUm3n4HGhv/jy2+WVaj9p7fHBYWWbiCnA",
-	"3zHgeRqSQhU0y5aE4jXk+Myv7w2P2Sh76bgij1DgR0G2rVCQU5DNlRlohmiCbNUNF77PXnpzOJJoAEZo",
-	"5OkD42FnCPdZTBLAxFY3H/ABD8ndjCczYqYQSgFG+J6illwrv9KnVtJ6QguMNx7yUlVGguvuBwy3eGTs",
-	"S2XB/uCYSDuW03k8dFYQPrexPxVxbUOZ6SlXi4wubSHOmr2oGGc8IVcX750cDUM5IKkEQWQm9VbGxY0N",
-	"4m2wiTZRaCFRzm5+8RhHY7URgDXaHcKX55QL9/kpXVh/hlSKjzPWz2YZuZX/VPfMA4DkvqygpyMgiQ6q",
-	"cviNh+enREsyYTqZ4bpTs+8RFbZCL008gluW3+U89s0LBg7iko4IKA9UE0cPEIxptH5D6yl4i6VgBxaE",
-	"erwMq90+vIxkSH1eB30daKC7G6v+FSzWqpNvV6el5D7Y/SY8s4Uu3OfhSgWToJ3T0Nfin0djETrwESw9",
-	"bAoZ4RuucjsoQbjA7dbVcAGhDj+A9wHb617NrrPw5yHIFavSEuMiAoIwnIGm6R9JTn/xlbUo/gPlokWg",
-	"uKxcpu5iDwSLQMwYs0yKqbLqXQ1EyH1i0zW8+9oHWlFt2lTtK2Fmhxd4xfOj/H0OYQOBzPv1tZJ+Ed/O",
-	"wuMKT41uik3JwH8S8bfTA2aWI5d37X6JNyXRbtZJ9sBwgI3Wpe5QBv/yjvd3v5YLOfSb2EGQI9ZlVDeM",
-	"8g3av7lWpR/9qeL/YqpiaFfPiJrRnJVhmub6G5JxTkU6dMEhRg03ol1ZImGbeD5XscMrqGZmRjVmLqvp",
-	"iSIAw1kaDmtQbVA7zYj1qCSWcxySKQtMyfCFqnVZQfRoxI7vRtoSFOLTYOFS8fcMB7+MC4kpgxRNozuq",
-	"SEaVJoretiHV0t7gO+UUqug7sPBt52mcyzvFzmQasxG9K3KwjFT2bAml65zGqHNWTXtfnZta9tbni0P3",
-	"pfpSPlFAUsls3c8/yGxQLakeCeX3tRZcCoc6IBkTUz1DOkffGvnx8sN7krIFExD7DUKcTcnbqHKNtgjv",
-	"9Pvu9auXw/45aBAZyYTu8DqYMwhy1einK7NFIDhjLSh1AK41aauWYFfQzsYkoImjcoLRgbFhxwsQzJGl",
-	"l417X1A0gXn5VK0GZ4r7X9b3QlistMADcYB8RmRLUNtmkHYPJs0Ne0z+xUZYCb8ppyxQ3fAVeNDcDa1L",
-	"zn5AqBCyEImNCc/ZXN7SrvI1D3BDPti0FfLir+NOeZg75FFlFnqklEZui4+Ldh9Huce2WDlO2IVe4x9+",
-	"y+NXWesn2wp4pir6UZufOC8yzbdin17jNoiM6TJa4A0dPVlhLdOYfWXr7MgcqhaWgxiGaIKRyL3oN6O1",
-	"pDBu0XQVpDX1DzGOfOpnlwRGxbJXJFF8gVbHFrXR14PfVA95FVf2y+dhRMfy+2Vz9yDUQ83ogpGJNBc2",
-	"BtX5Zk8UhPm+wf2YSJtqFgixw+A02HJBdQJVw7IBxiLFCRnr86iAApRlXHNGhSKFsF6ROqfqzZmiAmNH",
-	"UZs1Vx4JrVH65rC66Krh6SHjZbAzPCVPqQfsREp/tk1GtUtGVTIhQeQl1tYPpaaNzptL6esMlje2s5ZV",
-	"gqT+PXixt+tPFo50MBy83N8fvPntxfDl5+Hg5avvBm929/aHg+9M099s211IvjX/2jPq1uuXLwZvzA51",
-	"8+CWshc/yjsMIKx4LAvFDJnRUOHoo69EqqyvUzwhHO0ty3vb21a48XhgVKsXSbLJp4WAfBmY/RDXQE5s",
-	"PjoKaFZVNE+c6An9qm8ayrNi1dqcU9aAUx4AH5jWECVbtvib6IYPVvHWeLGmZ/WIQ4zHmZ0xlmLwGLMx",
-	"UQckR8N5JVHQauVYDd5bNWih5ZxqntAsW8ajzLrVo7pqo0pVoRGF3mOOLWk3NkR40tSmkJclWaH4Lfvg",
-	"DPJI/U2rl7fY70QzcHppUWuE3T09OTwbkh8uT8+etQ5+c9L3OvpbZRh/RDDdgY1SMbeVsxigsUCtYS14",
-	"iPpU0fI22O9K8KLGuh8QCkwwMVojHGBrsSEpy5iu5nP2SJWJnqj1IrqcND+shXK92BsSYQS0itS3TQ5L",
-	"zlJe0h5TfQK8yQglP/vPTCVTENGOIa88lAM365gJTcQCUfwWFvmwPCvlxRBjABWjZLdJGYQE1eEyVZG4",
-	"7MSIF0gULeJCf68PDOA9FzcdgWcPvM/XcmWNrF1mAx6sEfuzOLG8P2pVeGFlg5+UN+2GVqQa6rjxjb5g",
-	"E5azaMWs0jSyQsp97AiKlsCFsO48tgFL1u8FK1hK6JRyEcntKwB3p6XyTMc4Rl49iuuIyJyayUOoVjWc",
-	"MZhPhHgijmNukxOazFBNg9qKiZxb5knJ9XWC4HrXroY/u19klAtE2kC7M5ji3xVZ9v/tkon1J4SVuCF9",
-	"aIg5gVyQw8hMmktWfrkpMle5MAqkA4sC+Nbz0d53ZvmpldJw43PHwRsP+mR7nGvjWxYD9gEf8fJsj684",
-	"WN6HfaZVdF3xycaN94DPd4RtRD87Cq7fB3yuItL0kheqn/fCyFp1Zb6iBrrGMPoclF5V1buov6fP6StE",
-	"RKzWwB6qET14ohVq23yYkLlr1kdI9DcwYCQOEYih7t1HkLA3BPUFtBkZfeuWQ2y1NSTh8TnwuIjmV5ea",
-	"B81/L2jGtbmehM5lBhELTB2QlCuXzUe4Kt8JPaJC6i1a6JnM+b8AA8y8qGSWbpkWMKIZvTXtbKZhxiYV",
-	"TEREK2woP1v4u9WT7F8gMG9ZCL7BcBCCsnpMwWDUUM4Zh4JwOMFQW4AI/JbJXB/zvG3jzGOSuuc2G9Qb",
-	"vcw+oRmP3YMXOZzw4ehoMBwcn4yOVg3BrFdQS7KudprVnPBpkYPFeD43y39bQWeIim9lKRrooq1nV3jF",
-	"pTjOS6CwuEtsRpUd+y9cz/7Bcun7j1XXOSrL5oyCYh3NpkKKkaXheodrZQzkTLH8lqUdnajV31HF/OME",
-	"nqv1Zd8O6N262H1gfj1NEXWdTs+c4d+jGFJvXoWjSKdqfUkdgHE3nUVrR/uVq/+Wi9oWeThieitjtyxz",
-	"fhItbZ3GA0LHCjEA4YHSdGndLUuzyN/WOr3G0j7Qih3DmHqwZbulsz+P2BKas79qwM0fbpNcdS6MCr0K",
-	"ygey1811r8kty1UMXYDkzAbqtKYUpjzXow5UCdPLjLpSrQjRsGS6EqXS5PytxW4/Da6CqG8zpE8D9Ea4",
-	"Dg8IFUvrVgMPNzqa7Xfjxu+lSCBrNxJ6k0hBEvPMZ11ZAwWISj4uB63wV6cBrGcihWJ6y0pkcRzPnpu4",
-	"CY92hSga/uyrclJQ39PDJYbUwNM4lAw6ngAgg/k34OohGdcsp1m2LINbb9hSEUNXhAmdL52UIYo5y3lC",
-	"eIrpUmOpZxZbhnABIf5ckTldBCsZW7efzXpzI9XGSJ8nMyPs4kLino6ZEY0x8jEMs6qehDmL2j5nVB2C",
-	"1HpUYalNijYN9XtGlf4oGL4SoIBE25dm5+hjI2e1GS5Hcl6mSsxAg1g4P9tO/MjZHksBZ0WPTqxvqWqo",
-	"wGaEE20TBLGJk9hbGr0HFvUzcih3+DsKN7o7uBT3W9qipaJrhFns0x/aWJMtozUsfSQI/sMnhiMNnZ4H",
-	"odKWh9QSV9pgQDqkOKvAHaH+1sWIo6regeGLjNAkYQvN0iHBsOiqtvm3yjeIokuwP8KuVd1Y2EtVKXOa",
-	"2uc1+V95jluQVA9R2YUmlhtr6dCzK6Em4+UBGS1FAs5KpXmW2UMfyyAaQh20GYMcFM+zhLyrqHK2u049",
-	"bnXJk9JbaLXd0ntvqxnnDIpwrXAXem25ezxRnS8EqkM9/feCCs31slWr6CBGeLFFPWrL6/CvdThpOvSn",
-	"ylabZUtoHsN7WL+CSaNYFDTtGOUv8WRH+zTQRox67nFz+VTI3F6gZWDXuQ+cppjsBMn70Yrb8eiRw8Ui",
-	"43iJV/KviBSNMjouWeSxQUXVyInNxDs8utbTZmIaXLTLsGqta2ahPirAYK3o6q9ovpzwjL0ztBj3DaNj",
-	"K2K5jFf4tznXP8crN5RByVSVGSgLJhcZw9x4p61b0drsVCrvRBw7qzUbxBeO6HcP+SXohPjEYgKwHHiu",
-	"h+bAcYjbHC99FYserOhbqsodSxEyPWwWY3hVmeACrvuyMnp9nbDKRkMEMcwaJQWQmfqzbK5OhFGjO2Q7",
-	"fSnPZE0KjFWtg4FpesOq1UfkZJJxgXZ0WUAmXG30cbk3zopPq1FPTxTJqJgWgIuCQ1DI5+f0hgWKB+AZ",
-	"liZ2JiAR5NPg6ZnUpJzbM6xf0lpgw0P1+XqieGQhp9LbYnH159J6zyZcmLH2lNti9NACL79s0EHpknhc",
-	"+MFw8HsSFA2MbfctNzffE+XROIj1PEYX0A0MKVvFYAxw8wyTQoZluEBuA7H7ZjjEZSOcZnMQq49je+mB",
-	"nNXUWg7w/hHS9sJmBNSxS6iPjWUtleRrYSb1QCjodQvHlrrlSEjN0reWN0S4omUbqBXy2zD1l2IpZnOJ",
-	"IN6FK8GKppcnykWj4IXpMgZwExT5NDBvfxrAa58G0MWnwUHFpvLUVXfNmOBM6GfdQBqDNwPbcNtMqXLZ",
-	"YMIknFCqZ4M3gynXs2K8ncj5c+Q0CTP3z9ZUVv5+bnuE9btgNF1i8eOVRUfM0A8c2m6WBQYoW9eDfBrw",
-	"9NMA4xA/hTUKkFX2u2a6S5N8hHLaTtfHtls2l8qmiMKnqNYsNy/8929061+HW//Y2fr+8793h3uvvvzX",
-	"A8qP8HjVkWD5Wqv5nLqyeACUZ33CiNplF9WWOMhvgIct0cbKI2ZfrHn2E1v2DHB/TF0gZ2dshexpfM2W",
-	"VDoRhtLTX+dZLI5bsVcvthg28UWYfv3wvmc4+wOqFdVJfLMlixAqIOPKe1Xde2pDJYouLBmSQmRMqUaZ",
-	"IirqZYrIU7rgp+Xfh7eUgwPkmctrcoSBBRq5stVK4oZmQ5mKcE3cgSitymh8gofWxQe2XKkYAHKrRxZM",
-	"ajlySgqWdpcvsFVYLP+2AqeLFhQJy4YEKz6WSwHpxVBO2dcQfFSl8E4iy1ul9ipRvQsr3vug9znVyQzg",
-	"sZcL1iJDmReOPYj6Vy9hrAZ+UvFdMyvbZ89cdStX8tJadn2UPM3sdn6LzfkGy9a+WuoEgllaLxb0q1ia",
-	"tcVbtbQhMBFzANXsRKRrQVdQjVA067zkwte638C5vcO2jytYD68i91yzihJk/q/7TgOLXS6Y6FliOiym",
-	"+rCq0xhk5RTJnE15VTvpzWbtNsXID3008eg58LjSBLI/IwLKNGcAzKgOnVsikl/XVb73gCjGwCW4t7P3",
-	"ksxlyjLP9w7PT+MGAENgVCzP2oxQDwRuMRw40EJ7iRvHwVsx+mFzy5J7Y8Ca/tiK+P16HCPGJTbcq93m",
-	"k5gnzNvj1sqsKA2ZsRM0k7k+aqtP2o7GUTF8RrE5qNXFiBRkUeQLqeK3Y/MMr+vdcYjj0SlsEn9jOLhl",
-	"OZ/wuNXtS+vpXVHt3aojZW5iLcujE9hGx/umU1QJ1zTCdEygX5pU2f6xOUHB0v3BWVI4kjYb+LsKEEFS",
-	"5ICSZA/GI8LuWnjTeh6pKsdo+ORK071qt92Ts5U13tdmRXYxe8XXRcmypt/F7kdf977kUwkVxNarrRd3",
-	"iepoqy1hoYGrf1XMhKrZR+G0/K/1FeuY+1rdt7smjh/y4VbXAVSZqhsCPNXaWj0d18rXmHsRw7m4tMYD",
-	"h0DevIv6wzqNAs9tHE+EWmMgBihaU4QVcodh9ffQlu3dveZKDby9AyOWSaWsrzd6zY5s22OW0WWbxmgl",
-	"bmKtI1SQvRdkJotcETqVQ1vUV0jtWxqNkpfNhlgNWAe/jwvFhekPGoTTsX1ciZTley9mmOcwWv3jW9vj",
-	"j6bDzsk6euuG4basJoJy7gxKvp5Y7W6P2Leat7TtIy6mPVTxbXw6evWtkwlScZqoZIARlvHl1TK5ec9u",
-	"WdYSM1tJ8Aj9IdskcNgB3i1cq4Cf5wFBgnwNgikfZfCqU5tESmYSrmIoQT0BoBb47kEZFaFsx5COaiGc",
-	"gofgsTS9QCeRayW8SCJczdxHLhoLEofi2SXhjFcXaSlTS8xkIKdadWoWsSST6mD/VtCcCs0Fw6SMlE0Y",
-	"pl0FQ2sEQ1YyVNjPIDoncMF25JiEEVSx1JxKuPETRWJF6LsSX+r2XHwMcb6VFDGaLre03IKi98C0Wgpk",
-	"dS/chU0kGlpLp/mXsx3Ah6zhs+cy9kYQ3xjuSknsvQX3X9wrwSHvpWtcBnyum9+u4KrdDLPOCCutP8fH",
-	"JRQFFncpNW1hWVgT3upyunwFzfpS+NL2ETYxd/hdPUppo4aRxJG8OzNR8CrxU/ExYSsCFZvvVL8zdOMP",
-	"xhZbxivRwQ7NCr7c2QckgW1yKgB7TDMIwADDUw0Z2qZHwBlKaKHAyEeefhoE712b9z4Nnh3YXAhZaEAq",
-	"MT1Ad7ZQqpUlt8lbCagDdOFrugZx97Ct1sRfc8a771egehsj6eeBKmut9mgcJIkEdUFZfgsg8ooU5ZKT",
-	"tGBoz6+u67pVUxv1UNeqebpGQdIHVehyIerHVjmN2k0hnLiiv/Zxhsc+9zPNeAo3WnvNXU9lICxgdmwQ",
-	"5wq/2lvg1nfXvwbvYZaRWy4zxGx3lQMyLti3Koi7qaK3Zb29T8HCknewNrH4rj+qnu1wUC5471vxZ/dK",
-	"v7uwbN4RfdqXdhY0p3OmrUumNfTUckV2v8BYtDi3i5/PNYNLbZfLc4iWaVimqJ45g5qcTKxcBnMus8tC",
-	"J9VvO5/j4X9xsgPZmytbtdqiNHbGD65JTZ4+eua8eZEp9i0vglWN7tuEpx7kgOWnCGdgcVd9TIBIbXA9",
-	"xE3aouYR2yxN09xCCc3p/XsAvB+82d17/QjZMbFifNDhy53H9FeWMKmZYHPGHJKz1IS6wimeZ21qBIFF",
-	"zf/TWokeXoAJrxujcXwU2XIDlZzVqRjNJCj3H2iWbXi0arQUiXOBbapXc1p0kT4upDuTYvr4XuJGyKs6",
-	"huQByZg2LHVIUj7lFvKiECnLVQLJLPGMEtC3NXts5TWdWN0mPK2vHg2webphWgyFC0srgFECkeuRfC7/",
-	"7PNGsRE/d/HcHllhzijhxKuK0aHKSEP7RQSQtU3J6swAi2nUPbLY7GDrOSqlSt+3PC5sZKvFxvfXHxHv",
-	"13l23CLPGukGs0ZlboYKkHB0DPWuyqQb2g6m7HN2So3IYY89jKJAAszBOLv7ZTj4ENO53iHMXaE0hHJT",
-	"LswQobLeLSMeK+rRA9jz7shWzOKy3AgjqDRAwRGzgge4sgrzAwnXQ7fCCiD6hNQV9PTB4eHh/iaG/QJ1",
-	"paK2ars72zv3m+h/v43KzthdkGPeVhRLSwtpWIm5LFU1d1AJyzCgxoH4WnkqLNQoBWb2hxWtlmgjXpRZ",
-	"uU2yhUzw+I4CfMoTV38LcGW1Ijyt7dXow0ZIfOfLcPC2q5rUkZzP6ZZiRqswaoIt7wGsJif6TvapM/Xo",
-	"cb7+MhwcdVSgahllscBMZyMxzmXOgrFWl3NvuD98uYmBfvdlODjuKjt1ZJ12DicDJNmDaqUpV4GUqYQu",
-	"GLjnuSBHx4eXh64iOsRxczF9fj/PSCpxPoF0sPdyZ2cHgi3dL682MLvvvwwHLtKrXLwPdMoTl79bH8bL",
-	"yiD2NsReztuR3D3DrFcN9XY9wyADsGg52d4Usz6PQ74f+koYFhE1lQEq9e7OzvbOzgGCtyhMzHdCJuh4",
-	"QhN2TxONAmbIUM2LG2EDuzj4EAiosscvHiwWBl95VSaOH1NNV9lQfp1nYetwuK9r5fkjoY503igbOzVN",
-	"IfPD1ThztVXFZihgN6hbnHbe108UATz9q/MjBNU3Z/x09PbM6bRIxUeQNtRg/i92dl7tv97d39//fn93",
-	"I/v/HeaxeVnWf2t3ZxM7v2sYx6h/EdD3bEqTpY/RC3t6YXtaedTGLJN3WEv1gAjGUkVGYX1Ps+LBkKor",
-	"vL+3vZHrYHfPDrd3WdGOqe/XxcGAInZ3Xu6/3tv9bp9Sxl5sSvrtjksJY0igmlYFUIBi+btiUfPFVxe6",
-	"Fpby+FG/gniDPtFAJX+x7Ssi5nBwGQSa1uMt7y1GlhHSMCcH/maKpHwyMZJfADexEeay+xKk6gAAoVzE",
-	"X399v4lPwBdkVsyZznnyC+PTmY5zVl+fz6dnLnKpGBhBDogv/LQZrrpT155DyGULZ12/u6pC2NDK2+6C",
-	"/hxXHxwufUuSzJFFdNMS8wmdyO/VBF+q+YaxhVkengfl3zaiAPwBAr8visFT9YfI8hsfQERG/6aS87eW",
-	"j/9o0Xb7a4qo/4PE0rm8ZVWNRf5p5NLtryJm/sdLltt/CYmPEBK3/8QS31cQ2P4XCmgrJC0ww7Zm2YIw",
-	"JNMlhOsC5EZp4FW/zrMhoeRTsbOzn9gu4A9bMRSuIyOnYQv7mm1hpPOgfOM2uZ9n2x9ormbmIsu5ZphY",
-	"r7xrHcMkIoJcYHDuFRlSNVPHUmIecDn/+uH9WbyiotSECieiHgTAIbBIsdUz2lpoXeykkcGbAROJadWo",
-	"K1OCpNiKJdgQEUJm+Lf/iFmIlTN3hXIlXfCtRKZsysQWu9c53XJ5caYrxG0wFPWlwqlqROq2oEGiQ+zF",
-	"j9v3VqFdJyo0SdbJq09UtSywYG4f0Gcg4Jza8I2wWvGEsfQMhH8nR+E+fWBTuuD3LFO4VS++38EHz+tP",
-	"tglmqHvVhC4W2bJelNAif5cC9lPFEAvVCVglsPuzFtdbS4xRWUDPDWGbVGnRKDUsm7ypWrJzRlP0rdtT",
-	"GOAmQ5JLMuOZ98wEsJFmO3rnppW7GM+U7UVkQyqWgy9NV9Qa/vL6OKLu0cZSRmZd3ZgO2EHbxZO2Oudr",
-	"8Z+VK5TMaJ6ac/Kli0dVx4Vab9uROFhBLlx/I3ZV5yZuds7z2X3xrYKqL/HAOKayKJqxA1f8BhJfIKnK",
-	"BrQ+KJX6QXSKgfpr3NiV9x5/aYc+XDDHfOOru2oi+uv2/o+7vS+YWkihWthQBnoV+fXDe8LELcvkwmvr",
-	"5jdcFPWGUDLCYoyuu4B8K5ECKSQ4UkFO8lzmLa0xAMYsybCS6bBg+dbopysb1+EyFsy7HQkLB8SSE9Es",
-	"y4Ba5oQuaK5tvqLIls0BYUqjwl+PZMq2yYm9bZDoaI6miR+kDcuBn6PeaIBIYir0WdZsnzJd9jhrbnDQ",
-	"vKap/choukYX0Lzvqbt056t+KdX3XObVVayLODXZZsLNfnAA6gIWDnvoctAarAuGAJBU0Nh19Sc80MER",
-	"7T6LtQWsn0lHF+13ii7PqDufBwTytwOIthzLR7lT0yA/2LO2gLRzlm8hgdvgKTlpnJamLL+O5Gm/HJU5",
-	"S6PKLxip1TbMX1wgF0TH1da1EtdkPmIEZ8XFNGPlXRIspbkkc7ZgFODkkE1gBT7LZhQAaW52knuPlZwr",
-	"ZztKNTMbpBWhmm1y2DjOeD7tfXGaDt0/DyEZzvyJDS+XC+TPl3zOlKbzxUGToVY6cz1AE/P6sGS00BP8",
-	"ZUMNWwjWZTe2Xlp4i2DwYak57u8g9p6wx8TdTDInuzs79iHBLB/souKf3d/ZVOBHOMWqWfJkZ3/nDTmB",
-	"4bnbekNeHr/gMVFbQiCQJhCpPCQjJlIGcajnGdVmRaqeany+KT9rhTJadGhMKKXqhqVmh8pNrZjPhqQi",
-	"Y8MEggIY+Gt1Ks3nmwqA8qenC0bK1U1xxLhN3sncCVdwQSoIH7AmzJJLoV54dXV67LqCqvyQGJUXAoWd",
-	"N2Qis0zemY5AxJoy/Y451MrqQiTj3Z1XL1/ubb3+brK/9eLlzniL0tfjrRe7e3svXtG9F+P9jZnJQ/bR",
-	"XJ2fXGYaXUKlHC6IuQ4PfJYcHN/tzYTPDgeedT3c0/DisQwcAQtanO2Y+e3qqEJpQ5mHfvcmm2yJX9oM",
-	"C9trd6tsKmx6tyvO4W9dGQNuMdfWzoO3Hq+bj366+sbaeEhBf+ni/0m6OKQgJUXO9XJk9tOiyB4WsQTR",
-	"o4wzobeSnEG1HZopMjEM3ivQH817YOO2iCNPVJkumeQMLWWGCiHF+S1VPIE6E9vkUt4wobBImSHumSzy",
-	"bfJRkLm0kf5YMAii2U1bwkQK60hA6SYzrRfqzfMKzvs2UoN7G8nhwLS+/PGEnB59PDs9wnvOmeLNyZhJ",
-	"BVzNzA2RBmDeR+W0AUMokQtYLUPwZkCAEj54Ls18nieNpaqk5Jg2e7j8XExkBGqKinQLQAMowL8ET92V",
-	"W4lMvTgZXcLgb/fCOkHmp0/CQyZ7eB5FxmxmbrpjOuGaD8k/aCZzitK0X5ptcmoTdrnWTAAk8ydR9WYW",
-	"44yrWZDYT55+TLQcs5zs7ey9eIY6tREMKtUGuILSZuKTAAA8kR7YCnCwv3fShe+BSQXx8kCYUNVugLLo",
-	"UhEltz+JT+IEYKwBmn9sY4tnjGYaEkPGzIafUoGUukfGjOaAF3hjp2de+SSSOKGXlbMojmV/x+f22hzF",
-	"RKK9KMA7+iSoUHcsV4C0YaNzLpjOl1uHE7N3Rj1iOUkLwO0MkSLuuEjlndr+JAY+q3rQtu8DwMlUSD97",
-	"2zuAC7xggi744M1gf3tne99yKqDf52ZV51TQKcuf3+7Cn+p5Ku+EkXue/7soePrFNJwyYHnmioAzbWTK",
-	"wbFt944DXEqY6v5b/Loomzw3L10VPB18+QxQQSCOwaD2dnbgwEmzBBohAj0zeS4TzfSW0jmjczyC5gaq",
-	"wGOMuaAQdlhP/24UHr0EMIiMPVFkvNRMbZv1eoHfj43fj/P5W5oG7PjFzu7qV65EUAUeXtpf/dI7mY95",
-	"mjKBb7xY/caZ1O9kIfATe9+vfuFSyg9ULO10AK/qZZ8lGLH8luWg1eE7+73WwAPRfMGy5lhm3hMToWTK",
-	"BMNowwlSFl6Dvw0MzajBZ/NinHKRYJ+Xqa+Wbpu7jjweUUAYMgsjIWDs1/6OPcWK3M0M39GWTgzLwuKN",
-	"c5qybfK3q5Ork+MhOT85Oz49+wFY0fnFx6OT0cj8OWdQEDDLCJ1SLg7Iu9Oz09GPJ8e2LLDv1tZbdAeP",
-	"pQfk5OLi48WQnPx6fnpxcgw9Hx2eHZ28t2+bK0uwW5aTOwQxM7dV9Xz+wLRZMR9e820O6D8tZnx5MLsE",
-	"x2CA3edTWY3xrwP6Bx3QXyjX1kJVPaAYz5QwpaCUsaO22KG93XvuHclbiunuM3o3kxmGQLh8arxEsRSC",
-	"LDQB9OBpk/Lfc1XWwR+Z7zSoP1JOR8+YCl38ZoAAyltWh0aLxSID+x8K7ty8/3vB4MaxsjUNvn2aqt8+",
-	"D4bBeVgD01/pJdz35m57/EHspcqF6xYBzGmc0cPKen3bA/qfc3oMRdZIKzgjZWhP20F5/u8qTbVLZT+w",
-	"CumvzfcPK9/5uty/Smtx/l9ZtG/M///ncvMfGKrYldV9HEWWz1UrcdYZc/CZP5pO12OOx2zCBW8BFevg",
-	"kal/T/1Fy5vkrZUgNecprlD3kEwzOaaZoXtFuEiyIgUonF403y6q/GKFEd8Ubnx03NblABimHUYwWmrL",
-	"3rO0NC8kdKFIxufc9Ex2d3a81KPoEiQtuULweZDU81iJZ4PizrBtvLWNjsltf6ygNmytUSNJxugtIxWC",
-	"UWQGKgRan9BqpA6wCGcjvjA2DSmy5c8IYVGZQLPGTV+f0Er2+95Q5qBHw4+Tiblavo0cUbJlqJkSYcVh",
-	"1RT6x7Pl/1QJVpXFSmpMVroFpppQotFR2Y/FBiJFXwl3FYs7s4ysHCRPDwCRxhqXx0zfMVa7KhRht8wW",
-	"SqyzGqLonPnS6nAawfMTY4WD0DeDXKhxOEu0rm98QlYL3OWp+EtW+Wpyd7nIK84JpKK3iyHvoOKIIomc",
-	"j7lg6GQ4PDveJk5AsSLPqcD6uQB4JN2Vir2HbqM5XZJCsYpwApnycHzQ9ohx30OiJNg5zffNawlNZmA1",
-	"ncdFlLc4lT7iiR3XHRRThQhMi/Km0C/kUidi16JA523jyJV4sB0SEX74YdIQvPstJKHqOK+uTo/XGeFV",
-	"wVeOsasCZG2IKwSB0yb5tc3MEyPV4K6ruy6fQBIV1IgkYzaROXO1pWJzzZmZRKIZImtuSkCK1CKDSl4y",
-	"12S8bBuMeVwZgssXKWszhpXzhnUUzZB2Vyy4rSAz+E+T5oA79JHfkEz+Etg6BDaZE8Vonsw8n+iUzyxj",
-	"rt05z/9tGVqnTOZgXdYz47zFnr8BRbXJOzC3vwScDQs4Y0sNfSmrj6UF7oY5o4KL6aTIgmgRF91D5nSh",
-	"/PUhieL/YkQlNGNqmxy6uGtwKaELVkjirgcj5oL1JTGyhquzbZScqbRR9y7Fp0QFUUxXUovJU8ChRjmK",
-	"/4ttYU3Wiv6B8TDQFRS+4v9iI2wFyQ4dItMjzKUbO2e97KTV0fYxkYZgS9GFUz7EjOceoRP36C9T6sZN",
-	"qeEW2EUmFDfIBj51nO2kAigVvS9GcCkFyFMrdIFLdg+JppmUN6CXc1GmykP454G1rHGE/TJtzWSYjQbD",
-	"pm1SmfuzU1V4oHz7nyR6OayBPtJXCN/7lwQWO01I5CEm83hpi2XIHNdRz3JZTGfmTFn70jw4WMH5iByu",
-	"5zzt9rSVr79dnq7Wt52trI7x1kOd5BvVdf86aH+Kg/Y/XEqtHsvSxrNCRVpxJotinVMJFphV59LRCth3",
-	"+p7I4k9h2/nrSP51JB98JA25P/wwLp/PKQDb9TqNyw+u8bdQj2of7RVCUtV4IL/AX9SVWIPt/zXGLcS7",
-	"KFVrtzaAU1UuTl1d6SYaqfRWobDKVivVfJBKXymWVhSYb0c3Z4b59yCacnhDzKEyEyMTniu9/VdY9GY1",
-	"5oB3wSrDesuJZqIv6eVS6i4D64WUOgDV/uoXIVJZ3FQDeZalVv0XLW3qCvRJrDbawLMxnbPeNx+07Qqt",
-	"13KxhZncScAigG/ampwK0f1yJohgCmqSSkIF4BZCrqatKES4IhnNXT1oC8ue05xlywPrCEYguAY9Ozq7",
-	"xJl9O/ZpPtiXhbatVmiNVMXYLIX66xxs9hwAfcmJg9pLwsu21zn4t/tX1XUVTwdzGZo2OxOshzOZpa7C",
-	"rBFEXX9Dl0VvgX1c4qs6sKnEN2yhfScsZ66WEKT8OyAfqMohug/H2ob+Iz/lb2Trdx9sgRmKybK4Lj5l",
-	"vHaP/KVLbcoJVyFXxZgwahVaxDHI5yEHqY+nztoDVFu8s0jxsglhRa30PmzShX9InEpHaJYzmi4RZ4Cl",
-	"2+QXmd8o6xlo8AtIBBcS89csCCeEgcd9bU3E3T//KfwrM+E/JDPBeo4tWpwX7xIqiMyx2uCM3rKHncxC",
-	"yznVPNkScs5EklFd5O2S4Ik7ghYjQ9C5xcdwcE8Tmc+LjBKlwaPuikdh1XqHIOVJyB5cilCJgcMdDY1B",
-	"1rOf9oyCD95+p/MmPAun9Eeex366UzDYtsxmnPSQUPJ/Rx/P7Cr9dfg2LEU6GvaE2XYGH3TknJbUy8h4",
-	"5Br/xwh1MOK+ehLiwf9lG/9690jKc5boUjV/PP0qpnXNSB4V1itOj1D5DcKn1AHJi4xhrUEJdbih9NX/",
-	"z963NbeNY+v+FZRfklRJtpOdfepUXOfBcZKezHQuO0qmu2p2VxdEQhJGJMAGQCuaVP77KawFkKDEm2xJ",
-	"thM+dUfmBSTXWljX7wtysUB94Bqf/FO0Wv2JX9+DUZlixTslaJte6aBDe94OMsUjTFbxlM6Zk1jYHArp",
-	"7K9TKEFjHUnFzty2MtbMnH1z/+ie1v9YHHiFV5vYi+0s7x+D+x3YxwmX2bAVwAv58dBanvVZl0NDQRl8",
-	"kDrixAS/Im4y2kjF4rDvNVSN8Pgm7cA/vvh2ksk6QMzn589bAgR7sg0hUFsBoT+4JU5Qy9msiFBCuteq",
-	"xl3RJMoTatiGtjkQN497vndNqeAtVqcCvw/KOijr7t2FoJyBQhY64UaipAogA66t9vBeSpsLA61MTNi7",
-	"thfCX+MxV/6kQ9Ylt+5VL84c6Tv0yKNG5SKjcxaDH/vzNEegHXevirhv6SFOvXmsiIN/rYUosK+ZVGYM",
-	"flJLgJBYGZsvCCW/vP48wrFMnGYDmE28Cvm3nF6QTCYJmTPzGn8LOFpMrgSLCY9JLgxPXBnlDReALAp4",
-	"pqIAyCuQ87AOCVDrMzf/auiS2cgjoVwQD8JO4f/Ghqc1OwIuxnOy4sPe3Ptygxa6T1tb4PrB+3pFDfKO",
-	"3vTk12D7djj1H2y9kipuGsQMrIsujAnKwwWBSUgyXZOYAWx/GzrFb9ws3nGAiIM3fCyYivJJP6iYqVcQ",
-	"P2NufIdzP9M5jlfvdhqCed/wo5Ynw0fdduif7s+wggL8XU6bHIRShcmKavJXznJ25JG5H343txISmEs5",
-	"K2nnQN+QyskXo+ccACrQ5gVW/GPlnE1T3t4K+dod09GO/NFGzZr/h40INdjm9Oy8SfcBwKgVBiOlX3ma",
-	"pycvniHRO/7j6WgbH6N/m/CojtEBsr3u7brpoJ691HgS0oNgT3Xz4/RKFb0OLmhlJ+XiLZ73dGcogL6D",
-	"5wAY/3JdO3vO4z/xGf+0yz8Z+WH0P2kwjW7/UT+HXl3QxK4j9oa2dTmlOa5b1eXk6mR08ur15KrXff2I",
-	"2IyLgnEZn+qRJgmdsqRpLUu3CbbNfx0yoYLiYCWgT+95aYyHwavOMUbocnikw5fW0VLureCm6Tz7xorP",
-	"1JHRw0v0HbfiBRdPucgGaKFwBfcHW6gU327/YUhn7zFVVwmuRtb2QXwVBlAzF0C1CfiMsfhM0dWYiyxv",
-	"7UB+w1j81h7U6STAqFJIDNV3bske+yXnsVXhvlvtjuNMR6kG2Vf1ia7gbfWpBFkLD1jwGVPwwgao87vn",
-	"IoC2T8XnXNCEgHbANwLBBqEekSnV7P88HwPrT0XNrABsKllJqIFNaHXV1pJFjZdtbi6uYUhhmwvgTRlB",
-	"FKDJ8/PndWluEbHELmJ35H+ngnWa8ry+fxYWbUPDCG47SO8dSi9+eUIDScIiiiHaBpk9pbSLReOj3Wog",
-	"10eBwYYKx2Pm9h9wv+AS1UQePKaV4qtCVEb1O81NiStaxHePxBXWvjPw85rauxiLC+IKKDgrpvPEDCQW",
-	"d+w1bXyZYuAlY2qs5MqTDQNplaP2bdeY9rQKnvDwkyqH1qY+sa/zJIeot1/U63yU1ni3Tp6xCNgo1VAq",
-	"8mJ9UJmAO9UW+uxfsb6lf4qaHryJmq+LRHNbpDvVjzpXMs9aKnjVySdg1YEvVlB0E+qLfNxAhQ2aMhCd",
-	"3u7mYCLqhylcRvoXXMLOORGHzteKs7pbKqS+0oWv6EA4s4c0neH7bTKh8EfsfR6MZ4fx9FWXefnOcKDb",
-	"accmsOHHoERaahwyTrblUv6GRxxQMtwdauQBPWuvYpcf3z7SJGYZEzETUdG4fe8/niOtPXnxrz/CT4lu",
-	"OVl5zoVFyRNq3byYGmqjdmway7PgWyIMY/kVMaA5g2LaGMsgzQ1sn6CHQReBl/Tc5/XE51WBeAt3gtK4",
-	"o4BubUlL88TwjCpzNpMqHdtH6i8XeC9g7ezVjLa/QjPe+dJRzjcFTi6MXFFdstPbj4dlZ0L9Kx5MWb0p",
-	"+5I5Is2ryT/t7vz7r5PfMbcIyQA/o79RXnYVsymNltb0VWwcfje9pRi+4RnKhRwl4WDK8Z6tnK0ddGPQ",
-	"jQPphmtbKwbE9qEV469pEvDG1yvIr2xOozX5/d2v9p4ANlzU0PWLEjuA2y9cR3AvZ+5npyTuZ8eRj+kM",
-	"GNcEZ7+4yCQHxLZP7t35iyn3Z3jvG3/0QQE2320iIGAlE5J8RfTAheYxI5Q8Oz8Hsgj4Pxx2nTISLVi0",
-	"ZDHyrQhSuScxUvawCL8DBX+zUbDu+5kjwO+nj7+nibs4ttfdqn/7Rrf3r6DJFiQoMv4tX2y/OwCS8UDX",
-	"BpqHQssRGom92LB/0oTHcOJHJacJFIRHh3l496nheVKaWFPP4lPi1EgzQOF2mTygJJEpA/MoQMeq74kL",
-	"bRiFmPPvkw/v7yyhsK+A8LCv3jrTM8qT4H1nCTX2E9zqjd82QwJqWppuIFNzN/fWKWir0ztYcsVSeU2T",
-	"g7o3zth8wlsNLs7g4hzGxQFZ3peLo42Mli4yHjs7M/g3+/JvJvbtunTAQRyc4AaDezO4N4N7c4/dmwkz",
-	"BMwtASjCvfo3XanNzwBhx5EuR66w8DMCVC0rilbxgEgQU0uxPQYNss4SDmgIZMrnrndqyVjmi1czqs0p",
-	"2Z/3NOROB+fpiLnT2zlPpdt0u+wQoPvxmozIBWrlBArGk2VuNdgLLNSNfQrYSohMubHSUjhUVk8dIAng",
-	"ffXUvUNmYgZXZXBVBlfl/mdiwEruNRMTBpoP2U8JQ7rBSxm8lIN4KTCtX4kVdnJTEqrN+JopzaUY53Cr",
-	"CgrIRi9JCA1ACUwmFE3Pyu6NM2Tk83ChkJ9p7RWD6Xd7W9SlW8ExvI21H90/ytxP4yP0mAFyn1W7Uwbp",
-	"r5f+mv6exNpTQ5zQwpQsjRYVcBxlf3FU4nohs84WrpRmGYvHBbytQ6FoYeCXirCvNM0SNnLcNDFgokOn",
-	"aiJzpclc+j6ylHLhfq5Xhndw/wKg+YO7+1HBpPGmO9AUfUTAR+SC4InnKyIZ5Ur/bMxE+AYa+IkcNKZ7",
-	"P1skRQH2eCGRMDM/tl9wjIc1MRrQOeExmt+V3RCATIHO9b/+cJARVkMSrhEUBTFzGrDQ4Yi3hqWf6ZHI",
-	"scI79kKepXP9c8E62U9JQBgIvFEAD4+oqsBVfij/3ihBZ1RrPhcdGF+X7qBNUdhtSy7OPvaOXF12T4GC",
-	"9Ii9/LAJ9xFGL0fE0aMjPE0gov0F8+ybLCXl+5lecNh8xpmS1zxmKoz+NjmlS2s1cad99GfdQlydnO4f",
-	"HnJzkRgXHhshsnjSpmjN4b/cgTrsPrvYByYKoHY+sRmw/D2wKSDMrCBCqlIcd3JKYEp8bOTYqgt8qEea",
-	"ZDRaItRa0d/uBK6H3hlFo6XVuwgAG1oyLi6b4qhYtDUBSDFjr+ojT01T5heEdfWQcunZ+XkQQk5lvN52",
-	"RkLt/uwWd2XXdh81O1zgzlpdQ0DmLgfAljhnjxmsQR3vizpWP9G+lFK3spYV/SdoC7A1xUhDE5yMPCUf",
-	"8W5FNCCkIRy5meILohkrowCEn4LDu0KB3Z2/3wFs9ms/rucaR7HvWf1gN+HY93k6tavfngd8TZU1ZK4b",
-	"3EZnHje0bvjPQaVdGsR4HPW0EK+oYZ95yuoGEn/FbMZut38t4r3cvHh63PZbb+48gwM8+y4339eTwxwo",
-	"BlS4a2lW5OLI44yuUybMn5krJERUWG2aeuRZANd90hPlCC/bRM/ey1tz6BjfdwYM/G0hS7xdAAMGv65+",
-	"of7ABuDAgkVOsbm9eh+cvuA1e/xfjSm5sYb5O2ut+r5HFb3dJ839zaAVtdwQfv96ChFteDEddmoilXnF",
-	"1Q4E/P+UebRgCqkYe9lCu/tYuf68zlh/a3uviPuD7asbQSKISe+98/SwkgHBm+2AnOjIAFgBQj+kNS21",
-	"5bU8wJSUW3q/zDo+ZUgUxAtrOUjyvmEA/OuuTWeBM83FLjKNO2lPkXadBg9QonHlfQQaj3QlsrtKuP7w",
-	"soxiR7Tb5gvQh1tkaPVGqghv0YZ1sSkdt0/ZHNqV8GLcJbYDltudk1VtSDg4eYIFot1PsjMeLfNsrPxD",
-	"NZYZcM7wIxzuv+hhsoihNT92I1fl+T4BcGFTfQDfHKQl3Vv4gRKTD5lT4lIvK6UCI+FbkTxrMPwNqcgz",
-	"37TpHfOzb+5/3m6i2VZV5RX87jzXV+4iuzdz+XvtAEhbtJlaqXSM74OtvjtEZfgCIIy+obDSCUxr8uJe",
-	"XqylHjXYYuyY27eAHaQnd2ORuPJj13q/uJdfvKoGk15RH6R+HLTn7tt9/WcZEZ1HC9fSz8W15BEb4Xhx",
-	"hyJVzLpz4+PvZzMugA6uy4d/4467mQN/DOfdr7BBsOGJHwEvgj2MzPg8VwNT+b5pKfxrTqVgayxJugl9",
-	"RYWmMLdG/Fkb7nmLmC64tUXrTjH9mzvuxmI6uueZFveAr4VR6z65Fgf46MYXR0QmMdOGzLgqKDEHw36X",
-	"iM2V7wMeUalEtemZTS1pAeqHNCb0AtNk6YFMEbIXdBKmpC4Q18J3FGi61kWHPSWCfTWYz2dfuTaaPF5Q",
-	"/Z59NU9guEpIQxZyRVIq1rhsyJsq5vKkhCZJS0/BYfsJdq5V9Sia9SeR3In9cQcKz60ehh4+Lut15atc",
-	"G5n2vaziwhRUDT1OcE24vSd4lv0u+4ol/JqBMTxQydOf5Zs1e751aBp4x8xC9uxNyU3STwjfot/3yQcP",
-	"fT4tUG6ABn5iVEvRa0lv8mTGE//G+nfYTGSuon7H44j6e5r2O/wGxKobdKrdJ/xGFVtIN7q11/aj5lr9",
-	"ntsPit6gksTx1q0IB3fgexfxh9z7fSj469FmQbpX9X/LfRlDx2KbH/PZE5qjM0OzTMmvPKWGgRfDrpkw",
-	"OU2SNYmk0FxbeQSvZk10zg2JqV5MJVWxHoHDQiO4GhfzWgYiWOaVX9Shpb64UY3k2yjj56O6CKvtJccF",
-	"mebRkplucZpRnuSKjZXb51oZevBYvyUehR4wvGWfCO4yMvyaEfc4P9e8m3voEitgunZEcyMHfzGOnf/n",
-	"eLagIhjRJOlR3dBjXzosZozaxWXbE+xgNYGOR4of8LFROXtCpCJc+J+AzP6JL9Poxn3es7zsgTn/KKmK",
-	"zRfVR86vipcwzN21KoWXFlIc6YfviqbcLsF31MbNvECe9IeSX15/HiERjodIr5DPXiDz7NxzHxc+Qdlp",
-	"zOOCmFbXEgOaBRMkDqk3Zzxh23sz3uEIiYMhyh+i/CHKH6L8hih/M1hPGJlJlVJTpXNv2s3x2N6DK2j1",
-	"3uBJPy2f+xCDB4CwVimCbdhJnUu/p9READMI8Dgl1AcOK3WXE5xvMPYl5+YR4I/dO/+NNveybH2Y7jp/",
-	"fbzlTqCSTwddu2FP3UNup0OFmzMBAivmLkVRIsP7poyETpmrd7vmDN2jHUOfdaHANuEPXhDD0gwwsKAJ",
-	"xKsXAj8C+iJMBruDCBMxhIONKIWFc32gXijcR+FWu/RB3S+YwkEd7y0IovSYFGFBug0DsUUnUYHHAoKw",
-	"sWYAE9qepd6gjIBZC02enT+1xgEidCSl8GEw7NyAzUzjCwDD4JrELEqoAjWXREvCONTiYxbJuG5C/xdm",
-	"XKyA8eLEr7TeU+xofa690veRV8Ibnj3M6NT1Sy3kyu8TBMUMKxxup2EVsE6/n/SU07MekLnN8npjYcQ4",
-	"rFke9+/N1d5rZ+iVO9KKYdhtX1Ase9ElN6oZpEfru8995GCP7uEy3Vy4neN3DyKVv8tpd6ACHtPgJN3T",
-	"JIGrjkkvsB15AM2oihaN/s57tgIMXoreFW4ljzT5EBk5ZYo8O3/2vNhZLkgqY5YkLC6jkiyfJjyyh+hH",
-	"RF4zdc3ZCtxsar0iFY9tlLEmUcLt3gQA14iAhaRadE65cDWRhF8DsNgpuZJixmMmIoCDT1nM8/SFG+x2",
-	"6TzH7e55w/zbJHpBM2xcBCzrEZlaZxEPRN6vqYw5KwCVTslbP2ZrQ8D5nGmEeTWSKJZrgN7fzsBgE4Lr",
-	"ZAFENL/6Ahbtv8/PyWN71PPz8ydktWCCLJn1ZwnkEuHJuNZczEeu7vlvFgFzx/r/wYX/1JCcJdQXcgzO",
-	"dmh4dsLNBXFH8JCLoqkbYlI+XFfJ8zf7mZZcAK8A0IdAIxNeoCklumTrk02TVtfXhM8m1MnoBJd/MjqJ",
-	"XD3DLgyLCvbHMhPuGgF6IdQA5Br7aog9Mrb+zoyqpkX7fzYvu/N+0KG6KTpSMKKxAnVBEkavuZgTjlDq",
-	"qJNMO6A9XVAO1CaaHTzRZLt83BmjFyWww/d9hcJV18Fe/nlEpnfUvP6A7D6+LsfcA1khzFY56+PsL8g3",
-	"1EN77ANm7IMMCuHr2OprY2AB07NIgehwshxyFnaaW0MWIEban1YLmZQgkXUAkM5ju4Tb/4OtDxxMFPfZ",
-	"nXGo/buhsxojlt6A4HiXI9LG0GhRhAwo2FY40QbXTkk3xg2himDw0QpWXAkIjxEWI5B3Ofd5vLnT1mVs",
-	"b7748kpfTzMzwMLsbWtwuBnVMNnNHDWilDYLvUNIPKNxysUYE69j16vWKP6X9mA0gxuIhuxQRh1uiffA",
-	"G//MVv1BSSsV6yJVXoXhegxCR3JtXRopkvWTLbAXL5/NgmvNtpFjDBYSJENoTpZm1CxsuKQzDGT/96Q4",
-	"8X9PyGqBLEwQT+aJQaedpUHHmz/BHo+BH4YmBV00JdXmZQjWLshMMReWQKnAhnp1wVqIk62v3J0Olpey",
-	"6/OhBcr/4CT9eDDXIEXefydS1UBb+zkQ6qT55nroWrmretgi46+K4+8LCtMg3A9IuN9RtQTwsMxRXGiC",
-	"kEEoVORxrGTmWUhuu8f4MYUxji3sJuHrN3jSYMsHcd+zuKM4eqlf782WZ9CPPp6uxylVS2ayhEYdxWhc",
-	"kyefLjYdvPIFifmcG5qUxFc+uQR36nCHsD3+5fpdsJjDaFPNnYYk0g+tU15QC51CicT6EksSkOa0Ing3",
-	"VKqK89WsTJeJ1xIXWCRSzH1lAYMou7YyMXtK3ktDeMzSTFoNeAEGwCjOYpilI3RmAA0kkQAs6+plwDAN",
-	"Q0GEEs0iKeLWJG6pjp/sg3yWE/sYB9vU/B0G9ftR1c/a2g31q2DAWim3imc1MMXQBYqRKHY3VkKTKzGG",
-	"KfTr3p4cNnJc+pOGgGXAdr1p4QJlqGg8WFEOySYAAYS/0eTW0q1YxPiu0v3JnzRI9yDdN4aAEDOuUqwA",
-	"UeKbOx5p371ElXIydlsJxzzqjhLuThoi8cFtuQWNvZWiVgO+tzjcz+LtJOYHFHB7+UG8f/yguEyjFmGx",
-	"KmXrhsLsslc9ZXnijh68kUGIbybENcWujQBT+4xqf6EuQI1bJ8mg2Gzo0vFQiTxlike+BB5jD3Ex9e1a",
-	"OS4I9U0dOMnz/Px5c1PvPcbybgXxHpAH7nRorZR+cFG46YtTHMB5+6Gc3k1zv7gTNjvn9ibA+xuX8UuN",
-	"q2ttkOhiPMkp7oBHvydR/Ru9ZgRxZ66YMNYkuldNKMkF/yvfaoQDB9y1GbU2wGUK/t1mv323NVUwjD/l",
-	"wuNvf/h0StygwnuaMsTrYJpktITyEDRlIxwYXsiMTP7xhbjpfoT4sr/Uw2p/VA50YEciFAfHxMxO3Nvu",
-	"tOo5NRB4yPTrnlqPyHRNvnx5+6on168770vOmxl/HajOi5M857AZ35IB+DNMgUgy44DlEHyV8ItUv0bL",
-	"2u2XPmkbDTkKLF/5lZ2Y9GEfhSMRiNPBxrtnGvbhO2fAy8qPAzCxam0tSKlncyXzDGEz3Y/2Iwa2zclB",
-	"YNngqPFfOU24WY+t/CmZnIXZslqbN2FGO3RCUImUrsFF1QwZJ8nz8/9qslheKDEvUj9ktov9KiHTjqJV",
-	"/4Pv6gpfVfEQ/ZhQ3cEF0qnTs6HpfZ+qslqsiZNo4iS66KMNOFEDFdEVHQl+3tIUzVpwey6NUXyaG+Z1",
-	"w7C5VGsoSkJOxPHe0/K4x1NFhY3vYLMBBR+Ra6o4yOiInJ6ePiFz6fckJaUhM86SWI/cUKBE6g5/SWDh",
-	"KK8/XYd/ik/JFwHTrpVf0W+JlYRmIeu2yByHie1XGREtITZ2HokBaBWorDJGVsXsBrKHkd8gk5kbmVLD",
-	"IyJkykSUUJMrRqQocIv8y0G/5/LjW6IY9EvoYvPdNiCOkrPQ/kM19RQ3wBsenZOzfMCmwRm2CuW3xGbH",
-	"aUn/t0caXBe7i/vZ0WFM/07rXb5/Jvh4xMg58u8UEXblI+5im84iKWZ8PtbL/Owb/v9kmX/vwNq3h4Gg",
-	"cO1H500lHCnYpDWzMuU9DqIXVLHalFMpwi/XV34dXcPkn4s7lGsqPO2MmkXpaEfBNftPZB8yk9WttME3",
-	"H+L+PaeoQn2arkGJShnaUYNyYcbT9bjYIf2mX69BkLQFai2ws45vK+FLq+YJ1waYszzUg6vzZQnlUNym",
-	"rgcXNlyS0TkXIHwFQ1fNJmgXWEqbfrku/A7cEnfzpQ9Am1UuzuEK7JximDDzD7ZeSRXvdhLa152ghOtO",
-	"7gkqXJ56AwjjupN3vu9L6z32pCMqz/pM5zf5Iv/kmk+5datvcvZbMTEyWu520iemrbnYVQqcb7nzi/kg",
-	"krX1X3eFNWfmI1VMmMkyv8mr+cXG7UcllwzelbUmvQgbkJInqwQbR9/KfngHEThxTNVbqEF5Dux/kXze",
-	"+jQ77Xs8pXOm7canl3kf2EuMapErgiYJAd4RQZMLwg02iyNUm9/ehDQ8YvVZoXeUi7ewgJfrHo7ipPRL",
-	"w6ys3i3DPFnmmGBudiALZdpKMKf0K9btXzw9Px+dpFz4f3Yln4+p4MV77aPhHwQjDLKKVpK8/M2sVzjA",
-	"77RnZlPrzoEGkS+ffrXRUp4RI8nT8/MyWpquMaCqyGyNjqIm1mtpBvsMxneZ33O+txElh5FYsUv1j8Tw",
-	"Ji2RWBZcc4jEhkisJhIrZWinHckrzhlOHcHWxEVL+tXFWM/Oz8t8mGArJ8m+jSbAZ8bcqRtqAhoxEsvu",
-	"tOPL9YSLA+Ue/7aeKh4X90oKYLaj4viEHviMKdbCtM/jooxdTUoOBcP7lWYEJDiKW1BEDU3kvDnF2KCS",
-	"G4XCAP6nkUWvFKVq5Ww/TQt3UPIr2LF6OVQOD+ZOCn0Pz4/aLNuFwPm3rds5hNvxAixsY4TzCfB8sCTG",
-	"YyYMn3GsqU/evr9wm8XGXkAimXGmYf/jokLP90h7ZasbkrULqlj8TsBV36mCD0Nmco+ApUdRpsrj9tGi",
-	"dz72rbNcAzn0XUJ2gQgWhSL/aWZSlUEP9bFORAWhiZZEzmaVhrv2HedbFpj9noHOrbaWk582Nhlku1c0",
-	"45vzedy8+4xOsryOQs0JdsKuWeL6OMjjMhkwchtepQUEmkKeBBAomFeLyYIphoDg7kowRelbsVz2ra2z",
-	"45S8oTzRDswO20n8A5cFX+QFSZhh8QVRDPo84N1AjKVLxcO92sE11zOF7FdHD9n5sTOlyPHNAym7bn44",
-	"Q/Gjp/lROZ2GOXsQU0MBnrWxe7PLw61ulmfQD4pWyKrv9q75iaXymm0Uova+ez6vLyM408IFERJbV4mQ",
-	"q2HPuzOh/EyXmzkDu1vIGSbx3M9zJyONO19tVPX8/L9IyqjQldoWXEuTGcP2QG4jvVnRIoj7Ykd70WFE",
-	"du8WHZfZNBVk/zgI/j3orw/EckMTEFZLEyNbvb7axPQ+hX9yEOE/mCcVyP3R+2e7dS50cQUwig1aeHfw",
-	"XtgCF+gcpNIo9ILHffefbq/IlVeb8n+vMNRxVViInxI2g63wArIZpoij3CE4fG2DqjQza+zq6xp+wWaH",
-	"O963dukk6N1FUJaO8fUMGnVnGmVFDikgUFA3YwsYFJOaw5dr6UNo2tcmTMTk75MP7zEVEHOdJXT9RSXE",
-	"SLKg16yY7Zgx4zKFcNERkYpQUnBLk6mM1+EMQ8L8xAv82f7w9JR8dGvVROUC61lP7a3+LyRBnvr29bIZ",
-	"4yLsrXUnl6sIARfYV4PA+1KwU/J5Jf07S+ka29yDS4w8mRz3bEt4Z0FyEbMZF3UAtZdxvKH+93rjhhUW",
-	"4y+j2/GAh9e8GyLwqhVrHqqBrz6kUx4aSGIcY+0N1VpWzdzIl76hNQuG/nMQQhaDZdmxBavWnTj7Bv91",
-	"JYoy37KR/y0MmOOUJIohGgGLTwl4Hr7JM+goy5RMpQEXAxtW8GdqSpv2FCwqSzQDEhUnxZsmCF2b/Vqh",
-	"7j7nt/hidsgM4fOtaJF3HhTygSkkShoQTcG37JHVDL0NapCJdqMQLIEbs7iokYECkBQ2c262XIAUT9tQ",
-	"Krqi656axaEU4kJ0cA9quNStW4y+BDhE4NC4LjPkO3SrkSIpnS7wIwK3yVoFxWjcXT65C9U9rK9RFFz2",
-	"6Gt8wpHiu2DC6+NwOGkbqjgP1Mq9k9esYo68GSn0GyiUQAbdXO9tvY0OLCIYH1Gc6TDwUcB4GeQxupIT",
-	"e0AVOlpygke3mG2w5tchqQxpirtPU9Tj21T7Erho8SQcuk1D9wWkK6QDqCJKrlzHBHZKvChUBbopCmVB",
-	"30XJld3+o4RRxVwj+ZJlhjwuCf/sv5+ckolM3dVTugaeP6A/jl2bBVgIZOKpImu4pwdwDc/A8fzZs25f",
-	"YH/qerMdfpc0IqzVb/WtY1PH3q6LdWEDaHP/BXylYdN+4K0X9bZGW2NDk7J9sTVwqQfTqt21XYtjKwas",
-	"t3AOjweQdaBAZaQ1CQDFZu0TDqoYumTdG3lTU/G9rTPsVmIYuoDvx+691TvYEe1Xqwot01b3Okf+m+J3",
-	"Bg7VAxlq2JoeaBrbfb8R0Xm0sK4GxTFG/h822spu37CTvpyu9L/3a68/eM6pAJk9Sl9WR5vtsK/cmw78",
-	"3ptKXegHsMTYUjVZ5g1t9k7u3MiXGgHYf8qE+bzO2FtkeHwshdVFpggX2lARMf0EGlTAZXOR3im5JG7b",
-	"wQgTyxga00EQN1RbwfhcwG8hoiNEoRdEMyw1p4TOATPKRoYrqmLdERgeXVHvwzZ7bPswxIE/Qgt+VjeW",
-	"45g/dp2Q7rHLnpVT07XGCsIbzCoZRa9Zon0zDIx0EpzXvCjwl8mCaiKkqzmhuYCuG7oBiADZLMFam0px",
-	"aUe0HaNvDV6sQyytrbYljF5jtU/CaTQZAcxe8Uqw3VZIA5OjRcOeaRqW1f65m6dl+8ztuNHwJs+l8Tuv",
-	"qPZjXYMheWhee2T4NTVsRGJGg/+HCni549/EmrQnjKyKRzQr0CcNwA15Wdd0DUPT8pR8dllmuwLoX11I",
-	"zQJUFrvKKgosYESPyLwBPgiszLwB5RVJMBaMZnX969UElR7gKge4ygGu8l7AVXYRuUCH/Q3JXKzYtPG5",
-	"7M7fclCGm01Mzq238wZKhEYSLZUh07WL06AZ+BVXjuXB4Xk3+Rxw9Mt15Y0wkad2W0CYkfjSnPyxxW6z",
-	"m4xUlnQscIOPDV0vH+we6BrCQrEaQEQPBczhQWiqSiz9dwDaZcNTtstEjT6L5DVTY+hbaXRRPNMEAJgC",
-	"BQHDghrmN3BlmkQyZVj0dtjYIk8SbIn5opIuB+LKLmQPwzT6JfQcHh991y9/9yaWAU5qH7CcTTBSLT1Z",
-	"umuE7HPBw1F0vzIaLYqJdwCnv2aqZGMB1djQBCGLCao6HUCh/zC7jTN9DzTA6W4P6ccjB9HvFn1MIx9A",
-	"7jVNs4SNM7pOJI3PvkWF59pOMcK+wok4ZmsgOQMgZlO7QQnIonJ9St47bDNQFuzC4oZEVEFHIyV//hnJ",
-	"NGXC/ElSBhyO1gOlXNhAl5sRyUXCtCYLHrMrPBIas56ekktBcqdrBS2TI82ta7GqQAxMYPEf8aG78Nne",
-	"F+hAHkLH36+JyaR4h32w2rgwbA78ols+6VMABvdFhBIIfGMZF+QcOZdiNqN5YkZlS1xKRUyNfTVSoNmp",
-	"TZUt5OpNniQnbcsbnXwdz+XY/jzWS56NfZ5unEkACj95MaOJZrWPgck96fJ5W1+9cWXhd9/P6o7jLaOA",
-	"1dm8S1HozlTG64G+6e6NKy0/ySYWJGbggVe2ULfd/Gpo9dL9XGrgWfwPU7KaI98nLH8gonZhE3gRnD0s",
-	"wsbah1gP/vae9cL+i8WuWXHG57li/YBbMc9Wrw94TIM2XFbAGOyho2KTlwoaBkQYa47Aw3Yd1lJErBJx",
-	"GjrvUgLIs/VAzq9QdxhJEimXhJoLG22nUkOefuf82dt4V7KKYLt7GGwV+IpvpJlY97SfcNDQtojYakmv",
-	"eODKgbnCv+uV87pIsI9VnrC+MOBlXv4BQYDXLv/Gc0fDVtIoqK8xoiOrBY8WiCtcyhmJpIjdBD0EiSGY",
-	"Scp2AAQ/wy0BiVSKxrA+DZAv1xN/eD8WFZeAtbsS1FpnYc9JQ1Cog1vcK1KV+9Uv+fN0Pzrs4TbeoFYh",
-	"b/GiSp8EOLQuCh8KCLbsvuoZYKuJ+3CidBtauM2V0oEOdTpUk5Leq/Cl8qyn+1To0V0QfY3238xwBA3f",
-	"oXSnh02sF6CkLqGtMBIKKOv61eLqdHshM7d9LWTWf/PCg/tsXXa3KsD95x7Oq2PjKi4/bFvDtlVsW46v",
-	"sZdgh52yOKV59s2NaH5v7Jm9rJ/drhvZviDVke1T8kGU3fzFTobX8324fvLXnkSTFV1rAr1+rKMLHwEK",
-	"bhjn9O2l5RFD4If1AVvxg7ntOxjNbh3HHrrwH3CrSgD9sNFzT7iAfzrl7x69bjUdXV3372Gqxywottpj",
-	"Nv2RJh8iI6dMkWfnz54XDegXJJWx3cRjjy1nFlzF44wqG6UmnAnfZovp9kTOXZM3i5YsxmEebTf8Z+fP",
-	"/ptEMlv7yLC4s7/ZKYHe2pgJtD8pi3mevnDwmGaB5bxK9/+z8+eu+x/cdPDncWAAvHNn1hy8LdU6T1ns",
-	"CrIGVg0pok07dkq+CCC23/4T4UVTfvk53SQFwmCt7b3aRg/gOrebP7hvBhOfBidN+pnN58OYwI9q6QxV",
-	"Brh/jcwgAuBivj9zt6KKLWSu2dm34n9x1khGy7bI4Dd/NNZhDqp5v5UrO2wsu/FQDc7DXzkVhpsB++nu",
-	"I2UsG9bv/wUVlcukFvJdV0VsQpWY3LWk73+LqRPy47nlu6nY4KI/eBd9bypa3cVaMtNufNVV6bEuBLnW",
-	"ixKQVUiS0TkXIMLtWeeunNf2yMtNx13uZNalOuhS82ghqBX0B7k05GMap8BhKwz7ap409v3B0dCmeIi+",
-	"P//2C9FyOVNepo8aVwYJx+YEY8frKG9kr9d0E/jP7ndpeKIiAdz+ticdT3YfkblSz9c7gHPdue1+w0Vc",
-	"Cvp0TXisR2DQ9MhP/jrB7kzMVjEMIik0n4uUCTPe6lpsKj9clSfd2gc7ZPiwtc4GUYdQDRqSBwm/4wAi",
-	"kEfnqfiP04zkseGQ/BWNFfs3i8xYMaqlaG9o+h+kqr9CpvpPcOInd94xrHLz/fsYajyeuAc9/RmKsgXM",
-	"sHtoG5v4piL7CoGhHAUAdurOViLFkEZkbOTYuig1XOX1vEme/TTNtUGepIxqzeLNFV1gx8WKa7aF6fL8",
-	"2bNTcgmOW65Byq234RBDDU/BJ18pbrio6Wv95Jb+wDjT/bKb7DH+FdKkf+Us93n2IeR8YKr6P/bjESoI",
-	"zTIlrwP2P6s2M6n8lzay7FCAT92ptOhXt/kq2HB0ckCBdndocipyBcAsngF06DNoSRtiHGX/l0ZW2ImR",
-	"Sybq2Vrda29hmAHodiywaLKiHGVtc5+gHkZeL4AzlMy90OBUgRdaHMtpAuKibqKrvn0gEML9Jw7x4jtX",
-	"82tE1Y0SUQ2vPzs6VdNPAlJXQtKZLQNRJ+De1ln/1odvza0zjp6AGhBfbJQB0NkZs0LsA0JHlkCF/fvU",
-	"F4HjEqUWK8c4SKqWzCDvySxPZjzRIyg16yXPMoZQmoqZXAkWX2xQpzrsNhxjVXKF4uWRNd9IRVKpHMNC",
-	"7m6IHj9PM6lMFzCmjzyPQXfgMYR26CLdfxb/Rgvuk+kpKTRWzPHZ+e80DKrer5z91ryP9vreHA9XzEcN",
-	"uGX7yL/jIYqoUpgFhQ7uKU6cVtFvY91r/PQhsBjAQn9l1yy58XTQkEy6J9XoYIi1NwdRmwrtiLR+rzOk",
-	"oZxvyzX8dUQUwOHB5fWokqGz+39RI/QvehD8+yf4vRKn9udin2gd2QbWwxinigRN2QbTjT33X3+QGZQx",
-	"7e2TKlooMna3bhZuRvtoDlPPgWWfjLBP+HNlW2HiuDIRH1GBbkHnuDEIlps3a5QpGxHQIBG6WkiSUoEE",
-	"7/MGacFQqX6g/yENbZXP0Wduy4/u+XEkrkKBHMa4WmW4fH8dM1v1shy0xDRJ8nvGYuyfBgbccbBDMmpy",
-	"xU7JvnpifgsbdA5vLIvb9Q0ty7d1Omzx+xXm9iatQDC6KLrKj3rg/sZjU2xt3LienqB4e0N16aElVUF6",
-	"CQ0jEKkC3WhShy1LXu2179Vlv7O7cfye+U6bPARqdz5g26vhdtOW5zWyianxfYrnnW8Ed6ESQ3/7Q6+x",
-	"3Uyr4FIsyhU3a1AXeZmbxcmLf/1hlQHYIGp7zS8JRm5XTJiATA5LxgupDYn5bGY9/YypSj0NkNQNnUOj",
-	"cq6SkxcnC2My/eLs7Js98fvJ6ARo7aYOkmtR9CAB3mvRWxzBrcc046f/oYlU9DSS6Wlqo/KNtX58i0ty",
-	"r8cvdgTbpgfDbL/oaPvvNv6MpOARHELzmkNiOuOGn0YJsTF+xk/DI+C0qSKPX8FR5KWi/+HJk1Orq38U",
-	"n2sbTkZd84iRBaOJWZyWDdeTtTYsbeCj6u4zCK/k2jtqr4TTfdzNyfpXCTfQhIvgMlf+yLp+fhVDHIox",
-	"vO90HJEFt0ZoPSIzLuC6PpVnpYZ9Lcqj7hZ4mabrEwjt/E0yGi3pnOmRK9xqD7m3dUE8r+aqOA5bNFjI",
-	"GRJm4PGnxP05AVhmKfzthbRbHh6qL4hmWPJdSbWcJdiAYf/96fXlq3evvYymMloSVL+t5fnh55oVXgHW",
-	"NLxZRaMlF3MSydg+dMajZZ7hQ88oT3LFyu7J8tMveJbhWMfmpd+Ka2kFT+SAYQwXcrK0ZOutt1Fe053Y",
-	"/Jn8nLgmjxM6ZYkeEe7OwXUDLvQTuOM0T5b+PummOLzyF6q51aVei2ihpJC5dpJE/i2n4emvUb5qTv6F",
-	"CetzsJjMeMIKOjv7D5eqUyMic6N5jB/37PoZyRSb8a/B9d/Yc2uuHjZ6kcdIZOW4/Hyx84mX4rmSeaZH",
-	"tT09Jc5ccNNKF1njvTV5rDmYwck/vugn2/Qmm9eru5YDuO8812O0162mILUvCCpF7CeKK1dqkCjI7IcX",
-	"GFVa7yp1m1DuC66kFgS8MKdTnBnsptun/02uiN3NgUqtUnJ7pInz8AjXFaOJP+pIKla3IMjkVbFoHTkJ",
-	"pPbCS4VpvO0rAZeV9ogLXJWI6+FF8KimvcAj0RvF2Kj8Z3klz5tiuJhvrM0eWr85XBanjwIY+OJJUwot",
-	"ODiYFV60PK/uca3hcCYDMS+uJv8ckd9/nfwOV/393a+o3COicuE1fEqjpVU5a+s09BNVLFvaZDDcVoBt",
-	"QjpPcGgtuNq28XpjL95wKQZWDYy60DRyBcmMrq3NCT6hYjOmAGYDTGbF9sB+2iXi/lOB1tjXMSI21oJf",
-	"wNTQqLxhiaQn7E5glRQAuvWKm2hR51P4w2qW8UW7UYegLdId7W2fkgkrb66YlrmKgFjB/oXMFRWVZ4ZL",
-	"NjzxB+vmkiCyco1AC5nESEyoGDAp06TiH/jTar+U2zztlsBnNiJw1wQlWGDnGOyOSIKOxBDh/v7On1hL",
-	"2WWf3kgrpYmVT+u8TgOpHpF5uU1V8kHBHT6zNEsoqMgf3/9/AAAA//8=",
+	"7L17c9y2li/6VVB9psr2vS1FD9tJrLp/yJKc6MSyNZKcZE/io4JIdDdGbKBDgJJ67/J3v4W1ABAkATZb",
+	"aieZObP/2LGaIIjHwsJ6/ta/RpmcL6RgQqvRm3+NZozmrIR/XjBdLg8nmpXmr5yprOQLzaUYvRldskyK",
+	"XBEtyT3lekxkSaggP15dnZOcajYmN2wiS0Z0ueRiSuiUcrE9Go9UNmNzajrUywUbvRkpXXIxHX358mU8",
+	"WtCSzpm23z/UuuQ3lWaXTJ/m3TF8qOas5Bmhrh1RTBOem89w02BB9Ww0Hgk6Nx+ize7Go5L9UfGS5aM3",
+	"uqxYZGhcaDZl5cgM7W1JRd43ihvTIP31G/v+mp89oiJjBTXfumBUSaG6I8A22IiU0IqYryozFPawKGTO",
+	"3MdgZH9UrFzWQ8s63/jtc2OnuGZzFdmysfuBliVdmr+VXhbmh4ks5yMYvmZTWS77Fi6zbdJrl9W9rLt8",
+	"ldJybumptWr2EZnwUmlDvwVVer2Fc71vbL2OqWYnIrJY76lmSpOsZLjNms/ZAaFkUVAu4MSR5+b/ze/b",
+	"ppcXZM6oUETPGGEiJ3JC9IxqktOlX+XWdHL78XAq/1ayyejN6H99U3OJb/Cp+sZ85mNp/v+Kzxmst/nj",
+	"UtNSd2dwQsuCP34OyvQ6dBY4hKfMgxX8znTbmcaP8p4UEjiaJLDR5J6VjKgZXyxYDoxw5troGVuSGb1j",
+	"wCRZnhyz+9zQIV+ar3ExPWaFIaQv49E7xvJPFY+QzqdPp8e4cIxMmBmi+5dpb55QQWiWsYVmOeHzhSx1",
+	"4iBW5gN9R3BOH94zMdWz0Zv91+PRnIvwzwXVmpWm2//z287W93Rr8vlf333Z8v9+OeDfu3tf/m007lwe",
+	"49E7XrD4Apzmfvq8YISL+t9zKuiUlY+dbmQUVTHhxZwJfbVcsAjbmbMym1GhgWAUmZRyjvTNioKVzxS5",
+	"pyWbyUqxMbljQlclqxvNaXnL9KKgGXs2lElNGiNKcao+YmvOaQgbO53TKevj+dxvCTdNxzjFgit9Xsq8",
+	"yrS5o80Tldgabr+w5n1wKrKiytmpMPSuFL8xw24P8rBQEsZCmNAlZyrYIDKnSyKkJpViB+RmSXI2oVWh",
+	"iRTFklSK3hSMSMEUoSWDTtKnnkcGExn/jZQFo8Ks68PWVG6Zn7fULV9sSRgxLbYW0kyyHL2Z0EKxep4/",
+	"yyqbsfKYacqLCDG+40VhzsMdtiM5NjR7g6wNmC0wMOoarZhN65PhfOxS2VGOnza/O8kzduH3vj2zj2Y7",
+	"ZGlEWZyEYCwnzw2JvDAsOpewi/gr9PrCsEGO/abn2PzshnbrPZ/zyI15TqeMKP7P5HAKeK+XH3PB59V8",
+	"9GZ3HDsOHycTxXT0mN6w0pCBPwGSmEmkRiKxo0FD2YkPxexVH8uAzTSM47nZOHMi8RcBY32R4BPSdrsm",
+	"n7CjUQnC0jOm7PfV2HAB4fnaQK5sx7VKcvRjWs1zcciazQcsombztLQtg44etWzwqnrHi6jm2F5A5DRr",
+	"LRt+YMNLhzQ/YMctxa01ZNv5xvQEGPGlrMosJmPAU6Lw8ZioKpsRqgglaiYXoOGsM3b7mc2NvdJFjOmE",
+	"LNtLPBIaJ9kOdrUhNnxOs9sVcssCm6QPz8L3sebRMR+PXWS/zJg2VzMtijFRcm6IkAgpmBOgYMWeKXth",
+	"G6ljAV2l1gyfDtY0zLi4mF5qqpkd6NKIgmdMz2SMQdrnZA4N1tKnF42uN0Zw5yXP2JGshI4pdFf3cqtg",
+	"RjEhGbYhmcz98i7My2MSLDgXSlNhJHDChJH3cvuiuSefu8N29g+zUZc/pC4m+6011Yvz0tBMbnajUmli",
+	"Cekil1llVtXqqQvsIUkdjQ9s6mChTD9MIVhgY/LcLLmRfsw63tGSg9HgxRjkNhBQFVEspaku/CfXPYfu",
+	"xSEXmP3KI2UAP8YNXmW1+mQNlqkLTTGt7JIrhsbLocfUmjK/yqhrg2HvwFGHV8wZD/kaxk7/ga8y/pJR",
+	"zZJmvHoGYAVjOZHC0Lczls+4Ijldtu1gqdOaNb72BHtXbAIJO15qCnSigfPEZ3BA5pXS5Ia5qTaGvnp+",
+	"T7bo1TP8oZTVovdw1yTGledHU/NaaqDwcLSKd3vLxlqMcCWTe5Q/IxyNekt1Notcjc1RgBZYSHlLqD4g",
+	"VJO5VJrs7uysx+/wk8MP35w+nOLT3Z2ddc7iWjwcJvh1J7LWyNOmjZ5defT406TTtzFcuI1Za3LiUsvs",
+	"tu/s3XM9I8q0SltisJPNSiiXTP/ElveyjC07e0CzgxnBGFWpy58+jZ1h8PKnT4YNLmhppF/zF7gscDJw",
+	"XApGlSb7JJvRkmbaqJDEbOYdEzmYpFBQI7RQ0sj78l6RamG2d8LvGLmjRcWUkS1vcYy/fT5AFpUV3Lyn",
+	"mMiVkVRTi2bfG7XMMt5EP+7lWmZ7fuF6dkWnvXczmNsyWpbLetJGltN0mtTjwq43vqWgDh/zkmU41o4v",
+	"W5aa5O55cozNXgbrT34Y5jP1+821PQequbytVjEscHHD8cDLyVNbWt2zPQ++nS6YYuUdy1ce0NI27D+p",
+	"rtXm9/USl7J3yRqM0l3pCl90F613vfjGWclYkhBUVzcaSADRrb+i09XCiN3x8L7SdIp6h5EYSlBA6JyR",
+	"54qx0JFijtSLgfeC6XKDWreb4adFPkwmrqDhE2XiqvG1jUiM9QRWysTNKawpEzeGvnp+G5SJf+aK3/CC",
+	"6+VwwfjOv2NuOp28dep2jzgz9cACC5R9ehszgdiHhiWuK87dVhsj/svUXRMaOVexI7Q2r2BGa15HaDgO",
+	"GNElfO0wA3vUMMUEB5jQSfDh+voIjuMDnccM2vgQbYnkOc3nXJBMCs0e9FDepur+N7jLps9zOmVP9eAN",
+	"9tjVn9y8726wr84OopQTXrB3nBXRwLjTUJOFaIuJaTo2Eqy5oLCXIykmfFqVFK9yVuSKTPkdU4Sn1N6J",
+	"/eK6FDbjCyNfn5fyjufxmDBalhy8jMrI9UYWVwTpYSgzUe2vbI7abM9XywXr5dI2KskLiW5IxHwhyUiC",
+	"3tcKQ6rjQswYUcZdJWMfEKoyJnIupkEMRXJottPBo+oI2nGVxXE2Tadmx+sYFO/GvAIZ63GEsFFhaogI",
+	"ZW8V2Hcq0MnrxBGq2xJVJPhu7YDBjYlawwSs1RMM5K3e+Q0OJtygsPWLi+ta55IN48ES3PA+6HdNjuiH",
+	"FHMluWdrefD8YDZH+r8e4UXf7+3KKEgINNNgIaGCoJRgiELFpBaMc69H/uuW+87QPT6CT17Igq2hv34x",
+	"W6QWUthFf0vzC/ZHxRTMD2QaAf+ki0XBM7gVv/lPhaLksHH9TAuew4vnpbwp2Bxj67tGxBI/TO6pInNa",
+	"mAVnoEtOKC9YTu58R9sQyz2jYsryU7eTGxlsGDGSGqfhzc73ilfbTCo4xLpSJMNhwRDfyfKG5zkTGxvf",
+	"iiXU8paJZ4pUipWkoNkt0tqClXOulBHqJ9IyJEOhMEgbu4Zy2iXT2lwqGxtwvPfUymJjG9Fi1DuNN5wZ",
+	"plnqCzapFJqCNjM602nPml5igIMPCyIZFUKCjmz3+QAW+EbmS6sOMJqZ6yAn97MlWj/Cj7yo5/JJLEqZ",
+	"MQUxmhud0UlZylIl52NnIqsiJ3YydiRmOjB+ZnqwE+Iagzlg5B+kficrkf9ZBM2ENgp9LpmCsbIHrqzs",
+	"UEgxBWWCCgl813FU0AjKO1bCOvxZIz08P7WMCkZwJeUZFUvLTNWfMYozFKaoIPs7jpkqc/aNRi9FXp99",
+	"u1Lkg9Qu/Lxl9B+Tm0qjpHmDht6C38EkMerHiDNW9IG0rC3IyzK3WTtha8tnbMWmZVt/E+R2wcw+CVrp",
+	"mSz5P9mfRmsY9ow8lHBFgGWK6Ziwh4WRYQzZVeJWyHu8gD4Jekd5sdHjG/bZQ2hckVzeIzefU3OjCyoy",
+	"CE2Rd6wsJM0xpmZTu/E1WNUa4kAlzLi0lDnQ5U3J6K0ilNxUiguzaWVVsG0QIm3vkLCX5yVTEWHykCyk",
+	"0rQgFFscYCTbBNX9OV0anjinyoatiaqwu4yS5qKUC1ZqjiITTX3lU+0rs21IYUYLMt9g+TPjehltmNUR",
+	"ZJ1nbE55EX0C2WUfQMb8V2dizdZrOEEK+hU6XcykYOsJ62Zbj0AniDQu2dTaQDuP7im6WLt+KPuLvPlP",
+	"lul1Rn9o5H2MW0NJNUaGVmY0ZCJLc34FuCbxum0TmmxGVHcd4Jhr2Z2HGbWcc/1PVkrcFdBrXMzeysZf",
+	"Qj3ut8Y4PrdXKDbzQKNoiSPQiDUXwMdfJ2avBicKdbegQzKpqan4zJTiU8HyKzqN7aamUzMBKgKRsTuR",
+	"vGKHetXQP9hDVKvs4xFPbLuwB28V8ZoJuJzjYzbhgsd9Ar/MqAaN1ecxz6Thi0aoncl7ZGpFQbgRHraJ",
+	"7xMUIwj4NZpvmAT9pv6z9h0SReeozYMMci/RnQPZPeYvnkeogHYnkIyktQ8INQPacsG09cBqEbIR91Bw",
+	"IzZB/tR/0EKWNAynvfplTC5/GJPzH8fk9HhMzv4xJj/+9OKAoAjqYnHtNOBHZSQmQoWN4+XKJzeiEYPO",
+	"F2BgOPtH5Kp5NPOMLBRYRTurdEZLpyWWRveqd+rAJ5MZMYMWhZ0PDFtUc3NgXA6V2SeesWvvjIY/R+OR",
+	"WrCM0+La/00LaIXGK/MHE8BGNj/z+Hx/lPeEYvAKAVFY6Df2T6oIV2OCXZu/IMoa/+L5mMyrQvPr+jHF",
+	"rDw5qRupbaKWSrN5SPE+CBsiVV/AGeFiIss5xUnA0ZpKK4vzkhjZLggVsJIJxhrz4GQ29gImMRqPcDCj",
+	"8Sgcr1ltGFjA2Or7r7FEG7zCLXX/DCPbZMcTxnIncLRPfVHNhecrR5c/w+r++v7yV5tMjJyMPcC/m2fw",
+	"SBayfEfnvFiOIss0AXvOyXyhl/E4OKQjl5N5w8iOEcmZeWF7FMswhEDN+EQ+nWKMZ50w47LATZ9HKIG3",
+	"h49i+QZPE146/hPffvf6VbJ3dyet071YVPrMSmxpc2qQ7MpyjnFvsNZjZNSKGaEJz4f7tywRf8Pmwkrh",
+	"M/3DQ2O6G41HOVeLgi7BGgsBApD7ah5eS3GNcb8b5VIw8TiHMoRkmAO55/mU6XABPp0SNZP3jWOfzVh2",
+	"eyMfzCyoZsAq7L+Nlm7+WcqFURcdS1CsQGEW7WzuDc0eNC0Ztf/En2PcgquTHG6Ut0t0mr4tZDxbqD4T",
+	"XBFsRKRRVMOA4pLRbMZynOdMLuInhasfCnlDCy9uRCQwo4qiNMngnNgvjMn9jGrzExizGqLJdvqwuI+v",
+	"s6vqjIqcatnQyxqz+KRYfiqOpDCi5JwJ/U6W86qgKvXCz0iO72T54/KmbAiBQbuC3rCiuyTHSNcEHh+Y",
+	"w2DOENouwVQAjqkuE6zKTTKRAIahAyQixdRo+RBfaoiAPWgkmcag9vY3yXVElOGemkbmNsaI2kqxnNx4",
+	"ItqCG2ViN6u5Ypm5Nq4nyXsDRxIzRNhZ2waBKBGKYSA2jAO6NfeXh6mZU4DeQLuFoGVpRPQZah7D1CTX",
+	"70cc1pfkUtd6tg3mi/Kv92xKsyUp2B0rECKiJM8VN2s1JhnEVyBzNqwjY2bVXxwA6y5Zwc1nm6sbNoxC",
+	"bQxRc85pTAP/KBhZ0Cnk0hlZ7rAhWDVVD76e7hnRtGIGCzrlgjq5qz/x0bdsa604oEZnn/tW5eMiFQzG",
+	"/DlEro1gLG2SjKxNLAigFpwrwf+oGGh+XDR5cGOrX+9HoowMDzx2UA1dpXvGhUa/OZi2OeoykAoCJxgH",
+	"v1k2H+cfjtci+4CoeS+n4Fja8uiEF6zFSt4WFNII1qFyXOkz5AOxNcpmvMgD/uE21O41RjC44O16wZp7",
+	"DJ2syUsu2ASpvLTW4nXfbVG67WhsBzOAyk0v3RXxNG3RhtKU7R+dtgThnRilYq+tpns78bC1cGLhZ4Ju",
+	"eid4yaIHwpBfDqKvmVxwjYBnz18bYHezyRmtjcY8utVGqq5xKiL9oVHFzELZE5qj7ozCJ8gkXBFa3NMl",
+	"uNJb7P/V65d7saX2Ak9wdhitdPQCdge2bnuTbGtDeNaZfux0Qr5rbH8QmM+l6pKMCqMoIjQPOjoiW+Is",
+	"UDF9dz6nW4otaAmRR2HSOPJCiwSoCER3GhlL1jrl76OLT+Of/uP3UZMNwY+x1XkCcfjed3d3X716Fef0",
+	"h5nmdywlCx8uFqW0uSCx5xfMjDTTMV0EVRWFGDsd9CpCoWtaGO2hUqxeubg60qWow5znVMXWTJXZaeJ4",
+	"wBeewaGwjlhI5EJTTXNLDo9PX+2/3N2kXF77AJwySXH5jX7q/5mzgpkV/byZwzJGHLPG2u3SyfcT9vL1",
+	"1rff5ntbL+nN3tZ3Ny/p1nfZt4zR7Lubm+z7zU08eVz7dEuIm95qG/dqa7YT4ak9bzZhbiJLGzkck5jq",
+	"I7G3P+4x7QfCcAVKbnmtMTC2T9cYJKg2J16rAB0/yYolSwmV9V3bXJmVS7K/tztsSTC2dpjMBGMepgu8",
+	"9RgET9ED8Br4iyX/IDQwyoVKWTBCG0GLXNhAY8uWfDwiwSCB0AIFoY2jsVXUonzC4ShEpVMnklBFFKNl",
+	"NjvyKAogK0OkXQ5JxdVCkZLpqhTRU0U7EL2eTL779tW3+y+jtw4IkyUTUZCH0zraD+PFiWse8+P3pFcj",
+	"8CHgFlqTzqoQUodDawYwYSXDCJ6sNh0lLGVf12TbPYBvpbxVm7yXUMw/bbPI7zY6DwhbXi+6gOqZpZE1",
+	"9v2P7JhD4EwPmpKXBi2l+b03cyB/VBTS2jIpdCmL+K4rVnJaYJxlmKwfaelv/f5wYhyChd4Jru3OOt2t",
+	"ImcPTAzG+XCCsbl8iXIwbN+6blScn4XmNBG4NNFOQAOOk7iKUlrfdz1a30rznvNoD6advoU4ctp4m5uG",
+	"TKqxzKs4ZXc0M6qOLK9LCNx5j1PvCazlqzCS/3qco0dvcBubUh0OiJkuqYTmBVFLkcUj2TagOWyeh6zD",
+	"DxDXdZVUMa2BnKz0oMBF6KNQzL2KLqM6LaNXOMVLdXAszt/2StssiY2duAbItbijRp/2/L+p0e5///K7",
+	"b1+/fvnfkTCT1liING5ZYtVad9Jw5SN5a8biTBulEQItLCox28YfOrLgj4wWkA42QBlzw/sQ9f8fhhQI",
+	"VhpHhLpkbMiN1rfwilmvQc4mXFhLWfDBVojNAC3iv5fYHcF4QveAWyN7/DGnwKiQshmM8rV4WytREVJU",
+	"mlKzURs9YKuWCwyV1xLNzw6P6DF3d1IzfMqXewSArqFs5/VOxia7e1s737HJ1kvKXm/d7L5iW99+v//9",
+	"dxOWZ99++3LdwzdnIiuorsroIYy5vwPrsTkn29auY/45lzkr8J/gFf99dIDxT+TeXAsN5WZGFUDHNm+F",
+	"VT2OeswLqy07TYDGp1h2vEnjLzfu4Dic7Tvp2sX4TllijQNImQAXUY+WkCVRas0+Wk8DHH/TGYYJcxGw",
+	"BhSqbMvmPh+fbJJ3tSIYg7BaLsi5DT5N+oUiJrGqYLWXZM7FtUXendMH/08uriGENXjU+JuL65wrmP31",
+	"AkMYoLqEaRh9ADtzbf2y1zc0u52WshL5NVC+e25eD57VHfjNxSZFVZaQHnOtMlm2jpmfUmxdtA3scBY+",
+	"1xA6jxr46uRcFxQS2KwzWtDoub1zgaHdDQBnFYBzgNWR3TGBLMT6C63/sDmp3Z31mF+Y7ppUILyJ3wZI",
+	"i9ydoPrEKXS4iiG2/rhI1b3fTwqW6VIKnkW9SuHX12ZaIbOIqQUzuTjNVycpAErA5ZCFTiBEv+cTli2z",
+	"Nic6IFzMWMk1y6+dJ8riJfg4BW5YDT5qGKMjHqxuZyvcWm7YVyVjq6RTpA+Af65uQDQlHcc3RKDqe4lB",
+	"UQqThg/PT4mAHE1nUcZs1iXJ2ULPxtZhD4YckDO4Qm1VzeiCbdr4neDxoRmJQxQBXOaQEUAKRieDw8w6",
+	"axqhu/8xXf+tDFAJpTh60GuvRAJOFUUG3wpRGlE0YKXC82+FzYggAjUBWcJQmbMJa8cNBI8xLTv+LJVU",
+	"tQgx4ruP/6hoSYXmgiVz8TLG79JPdVUm3h2yupDaFA0Gaa9vuKzkJoDG609q/Wrr/Wcu3BonymZOXBo5",
+	"KZ4zZDiauTCC5VRMP1PE5kITHtEoVLy/81piA3VxZ3tn1/D+3Z2dA0hLu2+bI/SsZMrI121nEET9lszM",
+	"1+GxmmFgctHozSiXFeYy2KVBqQnueDO265ItZLkyeiNcnosKEWZU4kqXt7WqB9+ADO6MFllVUJv1Noyh",
+	"1J9MJZCeBzlSbh+0xM9CZBkE+9hcHEXv8Our7UaLkpnF97BFLcV/KmTpoD+aJqWJtGEfzgoQcXT1ZeU2",
+	"jXzDMCnroOWuHS92dhuK0oAxxW3a0aaLFqb84684NZOlPm6ONRZmfhDE2DqoKvPqddAYamDy6azg01k7",
+	"9njApHyxj4S3EdlAXXvDyIOy0sQKmFB+L46snbOsoCVEORCkfITdmBkSwuzCMbmf8WxmpN37GdUuZZHM",
+	"WMmGi17BWfrZzWZlMnRASZ9XHdCqSLBNjbc+nMwJLVmOpZeVJhSOKRdTC97Q0ZrUZQWIHJOqiLsf5/Th",
+	"3NBNDHYVfq9NExkVAOM4kDfOmdGOEqnRvtM5o6oqmRo7w3RQiqegYlrRaYTGAKagd9SMmitu4FAt3f0c",
+	"16RhwACohWPNa5sG2Ci5LhgpIDdnO65kZnI+ZyKnOoWdYJYCaliEBgPPk04euNJGwnbi/3ujAY3Go+Bs",
+	"v5VFbq/E1oOqKBi8Hfz4iyxz89OVGfvRjJbmj7e0zIxOEVPmzADPG5W817nqgjdX31OdL7VDUNHcgFJZ",
+	"SP5vyJwjnEtjncakuxpggGivxwG8b57M6QP0E19faFKv3AEJIh3gtdbGHWBtL/PELvHKYIloxQzzYMi5",
+	"42JQy1UbUTO5tEU7EBQkwpQqcoNzRK0kIs8ZxtPp0S5MbatSRs+ngCZqLhJFVFXeWeYzBGwjMjWwn6IZ",
+	"Mzojjt4xs1fW2GqYkuK5A1/nWczi3Ychs3BfGyJL0oKdiPyYYujsusgW5vXz9OcSirP9/DpCBS0QOPPR",
+	"Ax3kXYapONdydD9LlnP9QYLMmTBAusvTA29m8JIRZh1AHqJtTJlgpROsm9trH0WNsrTSkousZEYSufZr",
+	"2TWRswdIUTVf+DltrjXNHG4fVUb0vudFYcTu+5JrzQR5bm1ezxRRC1YUXExftBJPPxx9PD45fHu0u7ef",
+	"GgoGuA2JnV6UbMIfWjH6b48Gah+dHUJM2IgHkt1HtibALly9KZEANsOQbrnIPVaID60I0Ym9zTO2l58H",
+	"Cbd9a9qH/b3e+jZyuPC9xqej8iUEjfy04BdMRXP/wKEv1D2ii2MmggXxdq+qN8ASPbxHBOmOKLpUgBaA",
+	"KHdKO4rdJheM5kjKekYOle/2Z1Q3ys5v77mCjZGCfZyM3vy2QtRovDv6Ml6nufnU6MvncKESx/OwkczJ",
+	"HjDLuViCSaMyGspP56fWopsKf3Jv/bTg3ZiPjwtL0LQgaEFplNrfjaXEwHcujabm8Lrq/j78sLuzs3+0",
+	"uhfvPqqzxXZiQvOcPlhC3tkJyHpne2c3JlqE1NqeeHfobhi9NFxvWUQovGMlLWyQFOwFllYart616ahj",
+	"yD2mmt5QxVJumI+Ckdy2MeqaQLByw6rhjYjQ15OndcdK1fHDvtr+dnt/fxj3bcFVm8+JpT1Q9e4adtwl",
+	"ilaLLYuB0Wr2edw5JBPAsCc3shI56IoW48f3QmQ5tscE0hRJTpdjbBOgeneKqijGfJ1e/yyUWuxI4fcr",
+	"HG0t0SBkjVkCNPqPplzPqpvtTM6/CRPjt6ay8fc3Hv/ji11Qt5Ttec/l3OZ5ULFE35J3TxlOyFR6DgOW",
+	"+k+eKDMc/MID4bW14aXncYQjoiwmXnYJfM6UstEkEa3Y9e9u4E+XJxfXxyfvTj+cHI/Gox8/vj89PvzH",
+	"9dlHiHI4Pjx9/4/rjxfHJxfX70/PTq9G49H5yYfj0w8/JH69+nh9+ePp+fnJcaNBVL2FwZzmTGg+4bEq",
+	"DG+5JpOCTp2BDN8gz3fHZG9MXo7Jd2Oy+/pFoJ50QAUTBUW8ox5j6e6pcmguYx8Zhs+xGxX7RpQDWKij",
+	"uIj0y0ySubyzUXuWMN+QvJQLNeOLcQiZY34w8ugBWfDstrIPg9xPksmiYJDzpMnzrJRKbeUSqkzD6RX5",
+	"tZbXHkm+0fkNVGAwL2oZySn1L7X7bUCo2VEbCoQRwh3T+mp054+tCHMCUFZJI/mxr7ispdcWYHtsBQNp",
+	"0a0PgO3hrxDcZltYPPQIlKHtOb5L5lKRJZnLEmWPorj2xZ/HDut7bIG4Tt2fZikWXEzf0xtW1H+e0zIz",
+	"f2dYEuWMCj5hSo9JmPcyhj1GsynAItl/emHeWkjcu1kzd3o7gfkFLO5fHuvuzWiRT4INxL9mel4MlLnd",
+	"Aq/pjQ33Yq1XWyJNY9diUssJlhE/CpPOE5FyLcfI5Ueyv/v69dYuocViRrf2MA29Njqe/aOh8v2GqIeX",
+	"P5hx+E4XVBuha/Rm9H9+O9z6j8//2vvyb+kopcQseRLFE4/LYSJS7ieOxUZAVDYNyX/Km/C8uorcEArl",
+	"q3+N6jJEPGNXbL4oUD7BX1HwCn527htbNRTqDrj/XslL5AdYjQAuxu6rRxbNLHjyjrEcQM8v0KuHv/wA",
+	"R75oPsAilO44HqpzIGJ3rDoPcCR4RtuNR1DQZsryjzV6qvvJjlW5Li7AfzvqxMmbBp9UInkUN+xdcBDD",
+	"DXsHpZzgYWPfGhhp6s4cxUI99HzAjDyav0zVUmSzUgpZqRZRbAA5I5f3opA0f8/FrYpxb3xMCvOclKyg",
+	"EA1lLxwjpc2kYWZG0V2w0i7FejHOiHCu1hs4rsRRDQXe8s8ZBu5EjnpLumhyqcgMdWwjtOIIeWbbjcCx",
+	"qEqow2A3BtxLCcwGGTPgnDzokoZ4nDW3up8tzd3uYP2jwhdcuixH6ozs34VrYTdGHdSmB4tBSUqGiBNc",
+	"IdInXM6LfIKQu3perLebvuZddF27oA//XrEKCqKeI8o7XlzvuOBqBr9jIQU4J8BeN4cEodw4uxsMNUzu",
+	"ZxKrI7EcMrYWUil+Uyx90Qdo5Ry/EBznLRjdqa8Rz1SzhGFoASc1nOhTgsoDTvQXh5XjSP63vInpjH8A",
+	"xfTyQuZnkiLENXbjHeVFVbKUXnfoVBrUzjF4aezqBuUBbCrGD0Uk2b5Ig0MhZCUym39fsrm8o8VavCwe",
+	"Z157k+3osf6AnPhaQrQoFNH0Nu5GlpX+OPHRdl1+147i9kFdPkTLBVRdYwRR8Av8071wnYQOjm4WY3Hg",
+	"Ix+yboF4DeFgOLWG+IlpyVTC1LSa4s1XD31A83/Zmxg35oJl4OXu3iby3lY0ry+lGj7v5TgRjQdnxyx5",
+	"zV9SgF32TEM1OyhfNGX2rReQ4MHFFG90KBEEhY5oKcCPDV+wyR8uBKxkaGgRbJtcLgxv9nhzhbxn5VZG",
+	"FSO/j3j++8hZ6M1KYvF4rjsT3CD2cDr0E4sh9e+Cb0aUJBNatrLf9uPGlK648Lh73X/p5c5338c+pWRV",
+	"Zj1BORNmdgLKSML1Wks9UOTn1/eXhl9+Oo1ynmF+UHMkbZnk8UhLTYv+FS1ZJqeCW6REDKhZVE0SSE33",
+	"64sfbtGa6HR7L4cZtAL2lCi4gDuSS6a2yRHVtJBTD1heVmCMDjU/NnZ/omfS/3lh7ic2JqCgwgENdU1s",
+	"XCcgzOmS0DwHZ6OKqLn4rVrrtG5Q/zd+bTQeOX34kon8SvpyjaPxCHW+d6Wch7+6/p0eyKdlqDD7OBRU",
+	"f80LWKD1qqRC4ZVg0eCMNqnuLq2h6B2zPxzB5VVgIV/3I47FWRdbP/9IRV6EXeDPVxKH5H8+o+XtoTqn",
+	"PMe/j9kN158W5m6wnwaDk//FFrnWaAS4YDRfNlX8S+bsX4cQ8fYTW+IKzSUieyr175lfCD8aVf9U3Sie",
+	"Ly9vq1arIwyvnzCOeFaN8sYo5JtlCnqHAeGuv5PlPS3zQM8/Unen4o4J7VN6EpPE+S1AisCRnFFeGNoY",
+	"2XCWYFCeptp92H2CXnBIVzNe5ue01MuGxQR7cAO9dEUoLI211i9I/qoW/teAruoikJGH3vzTfYQTbbwY",
+	"1DE7qwrNFwVzJpHWTtny1Was4RlDCjgp+JTfRN7tHooLZmPfz9Es/gvj01k93CBD4IItCmZ0PPNHc/9t",
+	"sWH/o+FeSDpYSOdcFrFfFfyM8wlft8MOf8JGF1RzMfX+S/wRvJj1FPEfJ9YPa4mfFwxMRrBSLZL0b3oe",
+	"cu7lydg6XAYW5CZNNBYLbu7mMr2XU640z1R7pgGrbXdjOEq7M/uWZ4+t1332VZC11xxIwFy88B57cOGS",
+	"K+KPPbxm6m2vJHSQJawdzw4rZiBAaonnrRihZE7FslNt2NyJyhZMwXy4lEO6P2Nl4owZfRKfxeuIJa2A",
+	"gSRuajdyzdA8HrMGvkJn3D9plIdS3mOIKIgEtaTf0rBNJ61qZ8HA4PFZjxcT1M0PKcAa7jX3VlmST6fH",
+	"bptgeKW8j8uIaPi+rYbq+HZtfkF1IqZBOk2D3shKR1bKOyGV5kVRS+jdtfvKc+9zHj9mXYbZoEzLJ1ug",
+	"QHv/i21PZgwX9P7USP9x6RwUA7ftgRYDuiUmW8xZHSOZ0QXXtADVoqNkumIJzVUzY/iUAgUy90/aLD0m",
+	"N1Sx1y+3mMhkzvJt8hNbaBce/CaIQnumiFUlXDjCguY5KGOSIK8nOcskaN1UkZulZq50r2ELUeI743PW",
+	"jfc0n/4G/SADie7Cp4Z1QmUYy31sUJ0fDxxHhTYBMGZxo8DEIY0eYdnBj6xFzjXHTaYcRzYS52iOfDNK",
+	"9XEQLI/Smd0qrj1bx0MHQQrWn4wBOJbMHTNIuMfdrMQBcf6BMTnxpqAjewnDoZtwgWbStf0Mrpu4HMGL",
+	"ZBxb3bEjTrgcfIg0HM8uHdqL4rLrGfl08gkCemxcjvnXxcejk8tL/OPd6YfTyx+hxcnFxccL899fz08v",
+	"4Jejww9HJ+9PjoeaTQEfNh1OMWdlNqNC24gWn2HoZaUgRMXIw1XJ6kaNuJRwT1yvo/HIvhRd9B/cCjbq",
+	"uUe9pa0i7nOaM3KzJFYfhZit7g4I319/8LBIxwtb5LFEkVF3bWMAes4WTORMZNyl5jWuA5eMx7VixeQg",
+	"GjYcVDSA6u8QB4ij9nZSc1b+9+XHD8D3gaffSD1Djs7IcxdRZ7QwJvSLOsbb18xywfM3NLslGF2VDw8w",
+	"xiWxfPzLOIpzAw+fBePcjkZLhkF8drzb/15JzfLfwq983kxMn/0CbH9jElhvmaNJ9zwgoVieLiRn+t0H",
+	"7cFv/HKbnGrl4gbqoliwS7bKd0OEuGWLCC6BC5rthsiYnRpgiwzDcg3HL/nqzJT2a49PfI/xIawyBua8",
+	"c6kSNWLdE5vJNpMLknmbJZ2yeL4rnhmuG4clzHgVNoyreVJicAXDDkBjFh9cutIa71yxB92k/1VeBVw+",
+	"FxXUk35WZyvXawcKjLKFKjIqsIoQoH93aQ8w0pI6zNcq6QnbO1wiaSwH2ogH1BdLw6hCItvjvo4ZZl+S",
+	"1cw+lUVKAuoCWAdIJZvDLuXxDFuFuuJXrH4R2aXo1T632mbryCdhW2xZTbuym6XBjaM6B8xuNU01+ePq",
+	"RV2Ru5lc01ZWZ28K58bWN6vK0tyRm8Xi/uoJnis34RIKn0YvtKs2Kw6yhDO5iCx8/LS25FXTKCasAvm8",
+	"5+I2fc4Qd9lIhJ8u3q86WoMjUTzg81fkJrFbN81O3LlDXAvahPbrTqB7Pa/RdUK+dU6GQ5ts2RPyhCLt",
+	"gQV6AQnfOYUj1llrfl3Tz286TAVNTfrMUr1mRwTTiEcKWUPDY4YbJwAI2I0ayQ6hBKIsw4rcoJYfkCmU",
+	"a1YkgxLeIZSuDXEmTOSInRGz6BZsN36uww/ilzBtpNRkXinABsKiedAHJipb0dUsDKqEgH9b6wkvGulP",
+	"N1zQcrky9RXHGOUHbfdvn2ZNoRW5ZYjDZ64Hs1vPlEuF6a6O7f8EDZK/zosYjIFir1/6j/x69v6A3HOh",
+	"sEywk+E/lcU2gVQKRDcCuyo5HZNKFPwWwHDqMPDA1T0U/yhcgK5MWw9iICBRkDOR8NGE+xO2DscyZMeS",
+	"6TennV1zVcHYPELHsg6iHyrldogHkTRsJ7srEiWCD/bME9n4oXKOzCGmH4jGFCtpk7dNSt1AxyfsYrP3",
+	"lTPsB2RoTvAR+AvNLmN5+2PMubJ/QaHkmby/zrmRSrY3hNDgIUsxGT+JzbACgqEPFGCAxTO68H04Cy36",
+	"WgdjoRcqwVJY/Wew5FFzaO8yrCUTx5drHfErJP3WvKPUrtk8FYh2KAi6ZDD4DiodIp6dsIKTDyWGaJzr",
+	"eR0aZH/BFMZrG+g4GrshsWufkBf+6PL1wt/sLoc/uSzAa6z6GnuygATB8BFGssa6C4ZdDw8TC+PPIJ7r",
+	"GvJHxiPFfKcBxQQ/Iqe/voUoLvNAlxTyPq8zBAwwv5mBAw0uSnnHMZYJjZXX8Iq8zoPop+YT5WOrmr8H",
+	"Ad6xB7Enhiuz/PpmeR24CDqtSnORuy9Hnvqgk/YDHzASeyP9HEMe3AosI6Ne4tph+FOq//QK2gb3lBsO",
+	"cj2R5bUrAJtqaxfdLJUzB0V5gzlgR0hMqcI68NAmq5lTFreWmnOhiC9+juZ/POtjsJpCGALkC7WiplUI",
+	"EtMP9JrXldW7akHOp0a8czx0Y6aApHnPHZRNG4xcqsnmlN6Q60LvdlbNRWvO6PMTAGoHRA3BHYZcGyME",
+	"LO5pTxhM7stnPVmWHghl5uehorC4WzB8G0gARrGbqrj1+TCgehmZCK8ZYq+ZhPa9hgSdjhBITuJBl/Sw",
+	"Adc63DNVvxdU1TJn3sdScKiw1eeIWnWukXVeuySgR5+dqdLXk5I9rZMZVeYWFGrCyvrOnhRUX09YDEZm",
+	"HWuwUJpiYVXX2SrIunXNltfsISuqnOXXehiW4ZqgdOauKe/Mh75C/361GbtWqKFurPsvT2RpKxL7ALAF",
+	"70iLIo0Cjs/t8yl9LD8wsqpLPuKFOUK2wpDhgmx10t8Ga9EYrqq+ypW5sQ57kgMDea4nTzCSHPh1rldb",
+	"6dxdr8Gm1Uud0nSSftir2ofnKYyDYSYSnJISV/pCOb3bLoJaFoCTfp0ls2tlRhB+LxxxcsWqMpvZiIbI",
+	"ktmnVthwK5dBcbBSzmOHDC+iUzGRGyVgGEGthG+238sVbpK1df2YjQo/0pzJuLlgqV26tNpj3EzltkWX",
+	"9I4VsWD5UiplwYjaUEuOIXQxiDxA0ecNOr3nTM9knsZhyZnSNlaYZDOpoLaol5pCm8RMzlkIokTzvGQK",
+	"qrtIEQ9rW5Ts3KnfA0REp9bhm1dWtHch+Bv0lD5ySPjaeckUODpTBcDrhp45RlYG27Spgj0s7KIqTUVO",
+	"S0PALJNCzpe18mNWn4NFoyon1qBA5yyny43Sjm7twMo6ZiEtO9ytBX40PBKtp9etZ+Gf141uYjR2DwlY",
+	"Q2GtIxdf8rD6w9Mk5ICA4kTRpYDWfvtBt5a4S/Yp/vSzrLJZ1O1LXOE7IoW3f3Qjw+emyUD0aWz8rhI5",
+	"y98uMdB04KsZVbMbmt0eJrro3oBDYtpq80xtlAm92msMrC4VEze4u3YWZmpGV9Sb8QVL8bUQzG5S2RTg",
+	"IcNLnbg73Pg1h2Pfetxo2mUrkFItBUVXMjrM+FomqGsF5aSOhTov5U0RhZki9hHGAEJadqEkup0hdDUw",
+	"7wQAEBgzfD9bNmyIAI7kIpQZebm3Z1Z6LpVumlJUCF/qBnBvblmCkjV8XwUgJQcWAwWLqJtv432rLNbj",
+	"HdI82i7BQImKGphhiFml0pl3nte2oBcQ8pkVHGAKS0Zz1+h+xkp2BxMnmZy7cO25zG7rj8zDAu7h/HB1",
+	"bhmz4/tPyQXLHRilESRwmn2WsVhBDTDVlNKc9PrLaLIpoCyNhccA9DsPrHCys7dP6GLBaOnrt9R5JTZO",
+	"/dmpgGxerveeuaQgKK7pZuaBGz3rHGC7YwmT25U1NakmTQHBeSchLtdgOOLedJtU1SgzkB+vrs79/tm4",
+	"X3/6udD7eyGW86vvvw+wnF/u7IwHmCTHIyh5EskSmMlSE1XN57T0aai3VgZd4MmI7pfdLCOe2t2y5VuH",
+	"bYyOOoYPyaeLU2IJyJxBh7oSGdGjKkpg8aRhsMBwsJGqfz17TwIMz7oM9N7O3v7W7u7Wzi7Z2X+zv//m",
+	"5be/j8wE7KOdV1t7r692v32z9/rNq53/d2dvZ+f30QERjAOKF1fk4t0R2d/f/x44gZAuMh98GVAlKd8m",
+	"lwkY4r8McXgNWbVTTiK95iE2hxEezBIbmXlNHObBYvbfapXCkrJdLsEedJiNg1dcmE1g+L3NJqhlroMw",
+	"m2Dsf8ZCFYqA0qK6+Tit2sL737/6fn8FtbnUmMuuLrORZJiPCybOG5m48YQ9SAtWZlZc2Epi9l6HfHXH",
+	"qgDmfJscQrO637G90dDtAOWWi3u69OlIYwL7RbhAq3j3+pxR9SEam/nLjGkn6UFECox0ZjZLk4JRhXnd",
+	"zAU7R9wChr1BFVpLNk2W5yipcIjViUthdQ9yMlHsKV3EGC/ClsQiL/BO95cuhoeRI+tqhiJqNNMOJM7w",
+	"hhtG5lTdspw8/330v8z/fh+9iOhS1g6y4tqGkR1iWywlaF/89BhopUcBsIVx511k4Zd7u98S18QLCB0N",
+	"xDvnh8zXLS9mzDQtlZ2e2QNKlW8RfCaGEHCa14in3luZuzRIhETnypD4RjNH3MfeyXLA0HBEbiB+pGrD",
+	"Q+r4R9t1LwyP21JM10XIgGvXmYjxoomSIfOa0/IWanzaIce0bvNso9Oa8okeRFk/mIbmhZKK/MqBhAxQ",
+	"rWMJ6fZadHJ/PiaVRUkzd4lqQs/t7kbr9djopAuvKsdMg4brHDnTS6SPteJSfSBwTBEQtmLMBZtypTFo",
+	"7StY80Ui/QDG5gMJZ/Ieiq8vmFwULb3s7B9bZklfRktSPRqTfTzCyCuwCvSsuI10OvNW8q6lli5lpS0Q",
+	"VERkqqGhMH5gxoqcVELzgiCErjWeYIkA02LOdBxAuWRTLkUKMQ+fYtqKK/4A65NATjbnV/X41ZIAxtb3",
+	"cV6bNi977d3tF+LBuNaSDjKlrVeAlzAUh5rzBwv991RDOPT0lQziqgbBu1T6spoPrd/nwSI3NxRQj13J",
+	"o3hozMr6xKMPNgo6uLieWdkIIFbBHFZDQnXELU3LKdMWbe8RBf8qwTF177Ka/8L17B2z2Sar1/RxiJRV",
+	"jP0jswIoEnKCjCnIjjG3nTm2aHsAOR0NRjP24LRp02+gUjMxkWWWwDS/q233K7m7s/N3gH4Mhbu4uDpG",
+	"1h7r7mUUiG0Nx136kmgzPns118NvCXRtVhpImzUzCuXWcAcjsnBMHOxKPY1z4M9ZeM8maCx2llvk3M8J",
+	"IxdM67oa99TIaCkDkZJCkCRg1W0cKKGuvQ1tha8dEGvjsRqLk8hauezY3yqasyMaBaxu8CstCnVfDHpK",
+	"LoQFrIysAyDmPfA51cxHXppr1PAma8m8qbJbFglRFNLsutAsD9KkVksClt59w9YlBiPNCYXsNmARNkb6",
+	"APK4zKVmfyCAXKJnYPRssILwoymx4tx1gjekWhRck5ulD242XfXNuT2N3k8nHx7ycnUPJ3gpD2iIV/rq",
+	"hpd4dQ9oaEWDAS1RPkg2jNkSykF0Y+PW1+q5qRvHo9jt02cKfESxhMxS6Q+bDlsr6MY7TS6ABcftzv9M",
+	"CrZES1qD10UCbQKLRueiXV81rCNd37GhtZnxXx8np/XLCdFL1qaDGPvh+fk6JaHr68tnM6732noSrH3v",
+	"EuNoj6TSj/mslWcO1wk/UFqWDCGfh35O04e1PqEDkGF0UQ1WwgP9D0ktoop6CWTgcKyItQ7p3tOiYHqd",
+	"VYpmdbbktg6R9RBCa9iN4xcuQbg7Idm359Da+BQNRTevc5QTxzR2HpJSyg/WNNXkVeZXcl8iPG8/swrg",
+	"A1q4p8J80aPytyxyB208TZsruLmITB+i3dbt2zTiwoLdTJJr9SM3m7c8cdApXWDVVspJvW6JiKVHGbwN",
+	"6cRTeiRajCFWB4YQT8e1Fa3WzZiGDNdFMnB5EFKlt+4FMGTpNGz3Pd97qGoltwmBJCzGfKykTFXculBk",
+	"TFyNAzxuDBxiEOpDN+4QJLUtLbds/iROfWuCAPtbQc4p6pz+ly2/WvZlTPvUcivMbbTa9BYmnm5h4qmW",
+	"W0EgP/zlwb/9sy1aQ37XP/oo/8+rEC1siGIa2KK2AUdPGehMDW0RJ8wUxhK5MJmWR+uGarBXXthU8Y2x",
+	"GmsoTcT9ZFQYesilsM7LRrpWDSQJkVvIDLGUN5GVVtyeZ8c3WU4U0+R5IlUXY6IwIg6MNnLB1gvCqUFz",
+	"2xd+JvMjrHprVq0WRTqxmizjc1oQjIHrwOhsDnDqUeWabCDpWpIUe8i4Yhunm4i3a2WIVOuVsFSTy4Za",
+	"1UczferLeDRTYuPh6MkCjS5QLeFKClFJbtlmwcQ6mCGb61khZFhiUupjpQuWmrI6h2BIiwVzyUS6ISbl",
+	"4pA7JU0humIC8V++dIS1emO9NPiXzV4nE48cHHfbmOZhkYuNK+QoAWARkAGHOGZonzdrtwR3p70kOxgE",
+	"9e/+WnM/1RelT1trvut/9q82k/w36pRZqVYfyfmcK2Vl3K8Gj7e+Dr8o2ZyjCh7LIjGne6JZeWwZ8eBe",
+	"fdrJKv7m8hPMW0Fe2srXXFuXXntcsfVU+kEOyCFD8YlaTdvG460aX5lEnmQIcUlz8Rhj9AwHyVsEM0ef",
+	"UGGuo4M80hpTe1Uex73WtufQB5uOMNSZuKaFZrDzMer0TOELWgOKihbhhnRsUSyx9KMNDbRkdIxpukaK",
+	"NfS5lhTrXYxdMXZ9o9K4TgHbvBW54wBVNsEzcHzWZizrHfUKXlMmaAuDAddpSz8RUSsUzmo23qH0mhen",
+	"DWABqTatYa2bq8ne4qzr0Sa0yF3T4ewROWfc0hQb4n8tLCf0oeDOSfuFY+JPm8hibmEvZgYyZa1+9mrS",
+	"p7ECmocY4ysnYZ4Qz/sABtcNWUrbd1YM2Faii6If25BrV/gAJVsoMxIBCsz7/BaPCsL6CnC4HS6wzkIN",
+	"KfNU42s+tdZTb4Den1nwyQ8EC82l4svMM+L4YIif1UfkcULAzgz/spfwRmOwwqCMzXa+YXrt5lB/nYPQ",
+	"NAY3Fz+yZPXVqVdlG7dFwJ76L00LPrkyLN0b2Cga2N4Qwe5NE6E0FRlTtTHPU941FyhocCkcBF0YGhig",
+	"0vW8UUckBb90gPa8Jhvaez0qSxy0pQewzj9MIN+lysEHUHqxHPewaGiMzWs6beUtquHsPQG/8qWPGK7o",
+	"NJFkqOlUEQo4tiwnWrag0x7BSjRdo0LXof2yWahBWGMwpTUuhs1cCk+7EFpZSk+5FC5TgP2HROGjTs1Q",
+	"3EyVlYyJbetPuP5/XHMF1ZmwkXLpNlbowPIr8MIBmZayWnTeW4RxT4hQlzUCh0sbVQ2vK/99+941LQoM",
+	"mrNG/x4GgUGdwI30jEZdryHXCXpsYINGQDA9/7B/d3FDO8CawfgDgMx+9mZbJcBDkxieXTjRXobWbNOF",
+	"FB0E9RkBDMX9ryO67d8+7Bv/DoK/8Yc68Ns2sGHe7m8MB7fPfFA4/g26lJheM1vsOI4oi21vF9xO1iy6",
+	"rZ0ePsLlCH9vbIQHug0m22wgpAjaJNn+ZTWdMhU/pOBIx+foQdWsRJdYl0shtG8i5VNCjkbcUlTdJF4F",
+	"D4urvWZTlYPaPT5uLYLQFUXRBnBtSBOhyuaX4pQOEHYOkBHkvQryoj9Imz3/+2iDDrPkPVHvRUwQim5E",
+	"5L4omaoKveaNEZDB8HstCRNzFYCCQKoTgsWkouxW4f/0O7EtYohOQWZb/fXYVR9IhiP4HDXA3wD4+zTs",
+	"vWvsymQMCCtwr8QTWDxilm1VE73DTX++ENMx+c/FFCBU8wnY62JA760Fanx33Bx5asFY/nZ5VkNKJ8sj",
+	"NAKJzeGCtD6K9QLimLVNvLJed3HYNrQUDCfucx9Fv6KsQm29CjW/eI6R4TwHRDCWM8yVcihSKBu0kdcG",
+	"gnw4XSlVcucDfg/sszoAokaUTIhcALEW8yyGYkskakmMmxuVJpN4cMihg7BbTRCrY51avs92Hqp5Wpd0",
+	"MGw9k/M53VJsQbFsrJGux4RiairsNySF2R9stdBbtmQ5uVk2LXBPWsbTPLlwGF2eKNoLEigtijFRcg5C",
+	"qQA1p9aBfRaVETLrlfVO16oolhYcHiT1UnPa+ElI7f6IiQYbAikA+OMwsAbSmzC0JsQoQKAfUCimgB+k",
+	"sA+Ien8GdS4UExnc3poVBZYVupeEiTtWSECRMJOEmBtKzNaE5Ve1lBGB5a9HGBiP6lluGKjgvJ142jXd",
+	"QgOCGHRBicSMCvMQS7Gn6pY570udZ/uWiltE05nA0LvBjtFX0m9EZxXGZ1yAnBPJlMeD4UDG7y3wvpWd",
+	"YgixEbjxlVW+nmKH784rXV4QZF04AkYEWKOcYLz4ZiQXTAL4meF8eKtoNpXl8pkiFp0JzqbFbcJhDESZ",
+	"s4NPOZV7SjI3wF+a4cn3M1n4Cj6JrCdXLvDP/7SiBTsR+TFdXQY45ro1r59/9UKL+J1LTUv96IEO8u9j",
+	"WmSqzLGje5dk3K4FzzNMRVQMMt/cWVAIrGXonKP6M0wQTJWPDQeZvozrgp6KKFnkeOcF59BXKMo0v4Mc",
+	"UWH/Gb1f64+i47EHakeCbayh+toojCQbeNz2NCpf4s+fU5uWqvMUsizB7uNsi0AXDgunYBNNZKVBlskK",
+	"RkuWu0BiECLYQqPU61p2J7wYGlyx5iHZ1FlusVxWSLs0qEbYOhK0YHbBJozqqmSRjf6/hSsggaXueMPE",
+	"qVD3CC6AHn1fJRYDIVQcf2bK7xgC5yAR0kLPZDWdWZBMkBOsaqXInIol2IQOnIAL4H3AmRCOTIFwSS4Y",
+	"zQm3EeWHCruWpfunYXHD6/47VjWgFfDOL59h0VLQpMKiWd7IfOnjt/SyAIXi4t0R+fa7nW8fDaGJPXIj",
+	"Nyq2Cj/zu78IP/N/YCv/FrCVq8vqv4GTqfg/4fT40gfoqXG3n2J6XCOtyXtBLn/6pMZuE424ekNL2Ety",
+	"qjFs0Uhvzl2sZXaLCicc04wWhSKa3sZSVayroRvXXPs9ghycnsybx2ZJVIuCG5n8h1JWi00XTV/ls22b",
+	"WoR2akIhJcAG3yzN4uOaL4FF2k1WYyzd0vgReDM+jlruvcbAhOaTaAm2t7iznqtQQU4OPxhqOZI529r/",
+	"fqOZLW1VImad6o01DkuMREqWO6fn5U+fxqQS/I+KIfgEPIg7TKzX7mq5YDH9Zpd4w+OY7JEQ4H5M9gnA",
+	"0W9ZPPqEElMnF7YI4KdPdfTvlN6xUCi1XhSEpqrAyI5Gqc1Fz/C1Kr+bSymQ2qnWNJtB0MBmRxUPmz6N",
+	"xUr/CWtUZp+eEjw8VITDY+HDtjV9OCqoUqlz8LSAZnz57fKTSp+0dNRzWK8nYgrwdwz408akUhUtiiWh",
+	"eA05PvPre8NjNspeeq7IIxT4UZBNlT9yCrK5MgPNEA2rSd1w4fscpDeHI4mGlYRGniHgJHaGcJ/FJAFM",
+	"13XzAc/2mNzPeDYjZgqhFGCE7ylqya2iMkMqQK0ntMB444E8TWUkuO5+wCCSJ0b0NBbsL470tGM5nccD",
+	"ggXhcxvR1BDXNpRvb43Ptrxoy15U3RQ8I58u3js5GoZyQHIJgshM6q2Ci1sbmtxhEylRaCFRzu5+8RhH",
+	"Y7URAGvaHcOX55QL9/kpXVgvjVSK3xRsmM0yciv/re6ZR8DjfVlBT0dAEj1U5VApD89PiZZkwnQ2w3Wn",
+	"Zt+TzgpLL12UhTtW3pc89s0LBm7vmo4IKA9UE0cPEGJqtH5D6zn4wKVgBxZa+2YZ1vB9fHHMkPq8Dvpd",
+	"oIHubqymWbBYq06+XZ14BbNDsPtNeGHLd7jPw5UKJkE7Jyy+Qe3uroX6YOlhU3gPf+Iqp6EWwgVOW1fD",
+	"BTQCCUISAtvrX82+s/D3IcgVq5KI3BEBQRjOQPP8rySn/+Era1H8GeUiIVBcNS5Td7EHgkUgZtywQoqp",
+	"supdCxrJfWLTlcmH2geSWD0pVfuTMLPDC7zh+VH+PodgiEDm/fpaybA4dmfhceW0Lm+rTcnAfxPxt9cD",
+	"ZpajlPdpv8Sbmmg36yR7ZDjARqtt9yiD/+MdH+5+rRdy7DexhyAvWZ9R3TDKN2j/5lrVfvTniv+TqYah",
+	"Xb0gakZLVgefmutvTG5KKvKxCw4xargR7erCD9vE87mGHV5BjTYzqhvmcrWeKQLgorXhsAVABxXhjFiP",
+	"SmI9xzGZssCUDF9oWpcVxMRG7PhupImgEJ/cC5eKv2c4+GVcSEwdemka3VNFCqo0UfQuhb9LB0MK1VNo",
+	"YgrBwqfO000p7xX7IPOYjehdVYJlpLFnSyjI5zRGXbJmMv/qjNu6tyFfHLsvtZfymQKSymbrfv5RZoNm",
+	"ofhIgoKvIOHD4A5IwcRUz5DO0bdGfrw6e09ytmACItpBiLOJhhtVrtEW4Z1+3373+tV4eGYdxHsyoXu8",
+	"DuYMglx1+dMns0UgOGOFK3UArjVpa7FgV9DOxiSgiaNxgtGBsWHHCxDMkaWXjXtfUDSBefkEtA5nivtf",
+	"1vdCWAS4wANxgHxGFEtQ22YAJgAmzQ17TP7JLrG+f1dOWaC64esKobkbWtec/YBQIWQlMhvpXrK5vKN9",
+	"RXke4YZ8tGkr5MVfx53yOHfIk4pHDImD7d4WHxdpH0e9x7YEO07YBZTjH37L41dZ8pOpsqS5in7UZl3O",
+	"q0Lzrdin17gNImO6ipatQ0dPUVnLNOaU2epBsoRajPUgxiFGYiRyL/rNaIUsjFs0XQXJWsNDjCOf+tml",
+	"tlGxHBRJFF+g1bFFKfp69JvqMa/iyn75PI7oWH6/bEYihHqoGV0wMpHmwsagOt/smYIw3ze4HxNpE+gC",
+	"IXYcnAZbBKlNoGpcN8BYpDghY9UhFVCAsoxrzqhQpBLWK9LmVIM5U1Rg7CnVs+bKI6F1CvocNhdddTw9",
+	"5GYZ7AzPyXPqYUiR0l9sk8vWJaMa+Z0g8hJr64cC2kbnLaX01RPrG9tZyxpBUv8avdzb9ScLRzoaj17t",
+	"74/e/PZy/OrzePTq9bejN7t7++PRt6bpb7btLqQUm3/tGXXru1cvR2/MDvXz4EQxjx/lPQYQNjyWlWKG",
+	"zGiocAzRVyK149cpCRGO9o6Vg+1tK9x4PDCqtUs/2ZTaSkAWEMx+jGsgJzbLHgU0qyqaJ070hH7VnxrK",
+	"s2LVUs4pa8CpD4APTOuIkokt/lN0w0ereGu82NKzBsQhxuPMPjCWY/AYszFRB6REw3kj/dFq5Vjj3ls1",
+	"aKXlnGqe0aJYxqPM+tWjtmqjalWhE4U+YI6JtBsbIjzpalPIy7KiUvyOnTmDPFJ/1+rlLfY70QycQVrU",
+	"GmF3z08OP4zJD1enH14kB7856Xsd/a0xjL8imO7ARqmY28pZDNBYoNawFjxGfWpoeRvsdyUkU2fdDwgF",
+	"JpgZrREOsLXYkJwVTDezVAekykRP1HoRXU6aH7dCuV7ujYkwAlpD6tsmhzVnqS9pjxQ/Ad5khJKf/Wem",
+	"kimIaMeQVx7KgZt1zIQmYoHYhAuL51iflfpiiDGAhlGy36QMQoLqcZmqSFx2ZsQLJIqEuDDc6wMDeM/F",
+	"bU/g2SPv87VcWZfWLrMBD9Yl+7s4sbw/alV4YWODn9U37YZWpBnquPGNvmATVrJoHbDaNLJCyn3qCKpE",
+	"4EJYTR/bgCXrj4pVLCd0SrmI5PZVgCaUqKfTM45Lrx7FdURkTt3kIVSrOs4YzCdClBTHMbfJCc1mqKZB",
+	"xchMzi3zpOT6OkPIwGub9U/Yw6KgXCB+CNqdwRT/riqK/2+XTKw/IawvDulDY8wJ5IIcRmbSXbL6y12R",
+	"ucmFUSAdWWzDt56PDr4z60+tlIY7nzsO3njUJ9Nxrp1vWWTbR3zEy7MDvuLAhh/3maTouuKTnRvvEZ/v",
+	"CduIfvYyuH4f8bmGSDNIXmh+3gsja1XL+Yoa6BrDGHJQBtWK76P+gT6nrxARsVoDe6xG9OiJNqht82FC",
+	"5q5ZH/fR38CA/DhGIIa2dx+hz94Q1BfQZmT0rTsOsdXWkITH58CjPZpfXWoeNP+jogXX5noSupQFRCww",
+	"dUByrlw2H+Gqfif0iAqpt2ilZ7Lk/wRkM/OikkW+ZVrAiGb0zrSzmYYFmzSQHhGDsaP8bOHvVk+yf4HA",
+	"vGWBBUfjUQg165ESg1FDkWocCoL8BENNABH4LZOlPuZlauPMY5K75zYb1Bu9zD6hGY89gBc5nPDh5dFo",
+	"PDo+uTxaNQSzXkGFzLbaaVZzwqdVCRbj+dws/10DnSEqvtUFdqCLVM+unIxLcZzX8Gdxl9iMKjv2X7ie",
+	"/Qcrpe8/VjPoqC4GdBmUIOk2FVJcWhpud7hWxkDJFCvvWN7TiVr9HVXNP07guVpf9u0BFG6L3Qfm19Mc",
+	"seTp9IMz/HtsRurNq3AU6VStL6kD3O+ms2jtaL9yTeN6UVORh5dMbxXsjhXOT6KlrT55QOiNQmRDeKA0",
+	"XVp3y9Is8p9rnV5jaR9pxY4hZz3asp3o7O8jtoTm7K8acPOX2yRXnQujQq+C8oHsdXPda3LHShVDFyAl",
+	"s4E6yZTCnJf6sgdVwvQyo64ALUI0LJluRKl0OX+yhO/vo09B1LcZ0u8j9Ea4Dg8IFUvrVgMPNzqa7Xfj",
+	"xu+lyCBrNxJ6k0lBMvPMZ11ZAwWISj4uB63wn04DsNJMCsX0lpXItgcCu0U3cRMe7QZRdPzZn+pJQdVS",
+	"DwIZUgPP41Ay6HgCgAzm34CrhxRcs5IWxbIObr1lS0UMXREmdLl0Uoao5qzkGeE5pkvdSD2z2DKECwjx",
+	"54rM6SJYydi6/WzWmxupNkb6PJsZYRcXEvf0hhnRGCMfwzCr5kmYs6jtc0bVIUitRw2W2qVo01C/Z1Tp",
+	"j4LhKwEKSLR9bXaOPjZyVspweSnndarEDDSIhfOz7cSPnO2xFnBW9OjE+kStRgU2I5xoShDEJk5iTzR6",
+	"DyzqZ+RQ7vD3lKN0d3At7ifaoqWib4RF7NNnKdZki4ONax8Jgv/wieFIY6fnQai05SGtxJUUDEiPFGcV",
+	"uCPU3/oYcVTVOzB8kRGaZWyhWT4mGBbd1Db/vfENougS7I+wa003FvbSVMqcpvZ5Tf5Xn+MEPuwhKrvQ",
+	"xHJjLR0meCPU5GZ5QC6XIgNnpdK8KOyhj2UQjaG624xBDornWULeN1Q5212vHre6kEvtLbTabu29tzWa",
+	"SwalxVa4C7223D+eqM4XAtWhnv5HRYXmepnUKnqIEV5MqEepvA7/Wo+Tpkd/amy1WbaMljG8h/XrsnRK",
+	"YEHTnlH+Ek92tE8DbcSo5x4NmE+FLO0FWgd2nfvAaYrJTpC8H60jHo8eOVwsCo6XeCP/ikjRKQ7kkkWe",
+	"GlTUjJzYTLzDkytYbSamwUW7jJvWum4W6pMCDNaKrv6K5ssJL9g7Q4tx3zA6tiKWS/NeMuf653g9ijoo",
+	"mao6A2XB5KJgmBvvtHUrWpudyuW9iGNnJbNBfDmMYfeQX4JeiE8skQDLged6bA4ch7jNm6WvzTGAFf2Z",
+	"qnLPUoRMD5t9XrE+K7cVrjqrIjWWbJu8A3tWuIj+La4Qlh6UOJCpZMmnXNACTWIihwj2+UKWtFySqixS",
+	"C+0DYiHQtXsD+NWo4QV3dna2dnd3t/b29rb29/dfvlpZXAIuiAELViTT9zHmzlfcMP+EzWyt2ToJ/XUq",
+	"v9XZQHhDRDBaQtqtWUvwUIOCPiizf3Bie1NyvACh0BaCjZwmrDDTEVTNlY7yZAKKPVnYX50IelP0aQD6",
+	"Sn6QLV0hVrERBqbpLWtW3pGTScEF0qKsIF+yNfq4dhS/sE+bsXHPFCmomFaAnoNDUCgNzOktC9RTQL2s",
+	"HTFMQLrQ76PnH6Qm9dxeYO2eZHEZD+joa+nikYXMW2+xx9WfS+tjnXBhxjpQuo/RQ6K0wrJDB7Xj6mlB",
+	"KuPRH1lQMDO23XfcyEfPlMdsIdY/HV1ANzCkbBUDu8DNM+carzVzV5Q2XH9oHkxcgsZpdgex+jimy26U",
+	"rGX84FDaIkLaXiWJQH/2qX6xsayluH4tZK0BOBaDZLXYUieOhNQsf2t5Q4QrWraBtgN+FyaIUyxDbkQN",
+	"REVx5YeR2T9TLmYJxSqXV4KboMjvI/P27yN47fcRdPH76KBheXvuKhsXTHAm9It+uJXRm5FtuG2m1BBJ",
+	"MK0WTijVs9Gb0ZTrWXWzncn5N8hpMmaklK2pbPz9je0R1u+C0XyJhb9XFtwxQz9wmMxFEZgpbU0b8vuI",
+	"57+PMFr197CSBbLKYddMf1mej1BK3lmEsO2WzbizicTwKao1K80L/+c3uvXPw63/2Nn6/vO/dsd7r7/8",
+	"2yNK7/B4xZ1g+ZKVrE5dSUiAU7SRA4jtZhfVFsIob4GHLdESzyPOAaz39xNbDkyDeEpNLGeNTgI7db5m",
+	"y4mdCEPp+a/zIhbtr9jrl1sMm/gCZL+evR+Y9PCISl1tEt9suS4ElCi48r53957aUHmuC0uGpBIFU6pT",
+	"oouKdoku8pwu+Gn99+Ed5eAme+Gy3xxhYHFSI71CTZu4O8JQpiJcE3cgat8DmijhoXUEg8VfKgaw7eqJ",
+	"xcISR05JwfL+Ihe2Vo/l31bgdDGlImPFmGC103opIAkdSon7+plPqpLfS2RlUmpvEtU7youqZE7isRaC",
+	"OdXZDEDUlwuWkKHMC8ceav+rl+9WIz+p+K6ZlR2yZ66ymyv3au3/PpeCFnY7/4zN+ROWLb1a6gRCnpIX",
+	"C3rfLM3awsVa2kCpiNGIanYi8rUATqhGwKJ1XnLqbv8bOLd32PYpZa/sq8g916y1BfgQ677TQeyXCyYG",
+	"llcPCwk/ruI6huI5RbJkU97UTgazWbtNMfJDT148xhKMTjSDHOGIgDItGcB3qkPnvIpkYfaVrj4gijFw",
+	"HO/t7L0ic5mzwvO9w/PTuAHAEBgVvnrchkokMMOBAy10kLhxHLwVox82tyx5MFKw6Y+tyPJoR7ti9GrH",
+	"Cd9vPon5S71Vcq38m9rcHTtBM1nqo1Rt3jRmS8M8HkVwoVYXI1KQRVUupIrfjt0zvK4P0OHSR6ewSZSW",
+	"8eiOlXzC41a3L8nTe4hH9EdGC6McdgvEOMeMvT+MqISSUYEyZEk1UxgG6wulsZLLPBK1cVgUms9Xqhg4",
+	"MhzSOfRlxntMl4978UwKnNr6r/7C2O3j3vwHo+Vj3kzv1JGcQxx2XBzM/FPYkWbFcle8tc6TilRb6okm",
+	"7GE6XMxYycFwehWvlt3DN2zsUbwe9Y/y3nokoCBrPSNqCCxjQkOiJJrsH1hO6NxdNt2DDCt43JzjxtLE",
+	"vR9jZU3KIbsbL0d4BVXYGnusmpzuqemQHSpbZQnlSd3LdSUgWB74RMKpeRhzaXrHi9fLqoKhGZflIAVZ",
+	"EP22P4YVedMTXjuWrChyPaeCTuMFYuH9bmHZwzwvjT69m3znPAnR756AbsIFwHLYihKguu3EA/uhSaTE",
+	"baW4MEM5FUhp6AvoDApeDwcVObYtB9047sfJucYTEnfkrPDz2Mew9e8l1HpOtDyjIqdaNpBi4w36+/n3",
+	"IyxS3ldIEx1uxMjTSFODXEdcXTKhr+TlTC7Sfi3Xon+UnxTLT0WQjmHUm6qgiZhD2Qdzls1knSftHPR4",
+	"qA4IRIwjjhRMHv3564GAxUu1XQVV2bhYVAG6wRVgHRy7ociSvLPBCTUlAwhYhHJt0O5HUSyvZJivgjg9",
+	"64k24ASg8XJvmX0Ghi5WzlVtxnLxxpYXaWmtV6nibI+tKuSGcDrIV/4ozYQ9LDiy3yFIwg0E4V5cy7br",
+	"ElZwVE8pKgo/TtpFq3JNOTOtF+rNN9/YX8CL4T67vcgnw8K9mwRidfu2ImGL/wIVuE+oGMZ1oxc/1N92",
+	"9/Zfvno9fv3q5f7e7ufxWhW6w3s2/ED6tj150KwUtDCHLX7PFlB6sLRAmgGJy0ornjNiMW2OwP0TERHl",
+	"vSgkzaNwW4cEitvYgE6svoF1M4H9CEZmsopj4JjG0WuXibyaX5/R5d7O3sv45uLbcQHyTJbMVtae0yW5",
+	"YYTmeTOkc8qEEUBD0h1bao6TMMatPrXqTHfHVsOBNLR3t4+8YGozcl+DfP5igJCIXhQPGHBCMHrMTMPu",
+	"YhwFyuq51xvWUc0uwInsrK1P6+PqXh7TpbpE499T+vqyYuEuUrFzte5kxGuUSGkeiZZrjm5Avf009il8",
+	"wcOa+37HQWjG9jqc+4zpkmdqRVFLRQsLFG9LZNnUXTBWGJrxdWUTtBMaOtT1Yt31qPU1NfANtM6nsmnB",
+	"2L/+MGAZrrXUtBj6xm11jeata+G9jREP/G3V/1xTzZXm2XVbYFgyalSwOVhmxqN7xm5H41EOyY7UGomi",
+	"5rR7eZ3T5bULMV53MdIU9dGs/KUbcISyoAEWx4iw3MtB0SmtT1UKsIcgpvjKbU8gCI4HJTunOu2dAblZ",
+	"NsokWDOfdxTGeChLSIPH3lkRf8yn3M6t+/Akk0LOl4mHD4uyiTQUPHwHbtn4sw/y5EGfYtBAMwqi0Uif",
+	"l+bv/NzGS61oFgQIxJv29rPybbxeLpwjp6eNvT3eLo+c46in8S/oN3ony0PnNeppnfqw/WTioTbaeTkY",
+	"mgopdrXIY9FZMYwA+JcrNj7ld0xsRvB5mrDzccHEpgSec7qUVeICXcCzsFI7Fc69hpF5ECYJcRloB0XP",
+	"Du/EtmZVWTKRRUzAWSEVF9O3tKAiG3zHPUYvnTCmPooLNqlErq7WuJjMi759y9RGl6i+M3vn4325peWW",
+	"VXPMk0acdfo704qWVGjGjhlUKhs4PLPdF+yOiWro8skFE2uvORhz7HfWWb0F5Svcg5bM7qlRmXJGnoNl",
+	"nBh5UlbTWeiIhfQACGvffRE3mS1wRxoAeBEs3DjR/wLVghQxY4YYb5cqaPfSabCe9IdtbIk0l8iaaAU0",
+	"wexszCAEl+AHiGVumPFun2Pc5lD6cvLLOzZYiKvfOCpZPpgk/QLVYWOBGe7k8mp3b//l1t7O3t7u7t5e",
+	"1HdS3QDv3Y1H4pASCRHlbKAk+8uY+Di0NY6e+9xe93N+JHXHdj8H9r2horGWXeNtb9YgJXGdN6I44TIA",
+	"fPpYfcyPRTSG0HUBUP9g0JhRQV5+B+YUFXcfXMmcLvu7qhbmQO297OvmH0xpVq7sau+l6apvRD1rWKfW",
+	"peRulz25Ccm7kcnXK3vv7z5yGmnxuzmRWgCPB1Oi3QpKkVn8YHJTYaEox5PUmCjZjBq3KIBuOWEoLyJ+",
+	"eJ98v3rNmp2ZOR8WxWNfPbahEo98HZAZziwY2WP7cIEbj3z//RPeDRSER70uZWkTHB7bxaUs8o+Vftzr",
+	"6QNwQbWdV485poRGHjENbC4BasNP56cQIMyt7CEnMYNMkVXFozwabFjdx/CV2wVfV5vAhfhpwaMBiBAe",
+	"U1xmsmwau3d3xk+xXdQfjapTP52fNlJBcR+6i3u74J8EChaBv6VUMaHgdsF/Hhz1UEeABOZ9sxZTRrxP",
+	"2+UVELP65F0p58QpnTGEjoRZ+BjzLHHSXBGzUZW2OH0NH+T+TuzOKz0h10M9edAlm7NiSX6QMjoa5XZ0",
+	"iHwTbJmnhIjs6yZBc4QugDgeJCAC3xso89wzPp3pJ1rHLpk241XrgTdftTTPMB7Ex3bU1lr7DXMz3rJl",
+	"7VDOKS+W1yBDXRd8zsFpi5P5xshz2+RnrAV0y9gCbQXLBQuLeuo3gOI3JtRenWO8UZ8rOWdkJou8Tnl+",
+	"MbawnwTLmeNStOr7QHmFa2c1uzbiLQRRuOvbm0Xhs6NgsKM3o7OzM5KPyXK5XFrbJxP5dU6XavTmt9Hr",
+	"0Xj07ehzz140uXLUuQ1WASNGQLhUXWgsKCwmBRtQwKv1yQ+OrNZ6C0t+fV4joir+2cFTjcuzsVGt7DJZ",
+	"h63V2ypfRE7V7EbSMndeCACYzRDmzUJx2bDlJld+T5U+pprWaAhDr6+SqapY96pXF/jWlwEE6NomUuDR",
+	"2WJEWMWKu5ijshN8unqgzVe+jNGqva7l3W6Zfx1yPNaSzrraXw1Hs7424sbTs+j3XGezvgWnQt2bUz4h",
+	"CtpeJqICA/z+FukX93B7lhU7IBRUa8Vy25vtHtLIEF/Lai8R0096Fld0mjgomk69KzcVz7giKCXeN51i",
+	"AuqaKd89ExhWuqNuvxk7NSzd38Ixn8Jledcojod2Zh2EUT0WCjaRCbEeSlIzP6Gjmdc4HyqNJ0P6U1Ia",
+	"FDY08cEu5iDM1yhZtrJJozeazQIN7KcZFaRSMdzdeEbo6rz7MJ0+NvpmplGNiKtmH4WT/b/WVyxY1Nfq",
+	"Pg2EcvyYDyeBSkAvaKcde6qlt6uSWL7G3KtYMNiVTVUmny7eR8e0RqnhywBNLJ4kQC30AILm2sRn6xm1",
+	"MP6IThhGfnkIstF4FCKQjcYjACCz+GPRKASXFHPMiphxFPNTbX6fM1VT4a2thE7l2FqDhdS+pY0Rd82g",
+	"gqt5Xv9+45Rlb2p107F9fBI5K/dezhB7/3L1j079/tF02DtZR29pVC7B7h2rQShZx5CLJaHEpa+TTMaC",
+	"jWLZ9N1b2vYRTwp7bJpt59PRq2+d6gQNiBaVjVAxji+vltnte3bHioQC0Sg6EKKvbJMAHkgRKPMubE13",
+	"X6QyqCFAsAyBakd/mp0yKrAioA3LCcSEwXcPaqQ+ZTuGEkk2zyt4CPhIoEibTiLXSniRRLiauY8cQigU",
+	"s4ircOGMV3G0MHzcTKYW09P5SJHCB83B/js6hrlgWCggZxOGpUCCoXUAehtVE9jPkKiXwQXbU/cgRPWM",
+	"lYtoQGA/U/VuxD/cKcbQRo/Ax4A93ShbQvMlONFnfIFMK96/6l+4C1vcYmyzB82/XKYyfMjCLAxcxh6k",
+	"SswcXdhnG0vyqol9sOD+i3slOOSDdI2rgM/189sVXLWfYbYZYaP15/i4hKLA4hJRGFc+Usfqcrp+Bc1y",
+	"YPpDj2iETcydTWtI6ImNZImSwKp8xmBcNU7pCvDc7jvN74zd+IOxxZbxk+hhh2YFX+3sQ3W7bXIqoB62",
+	"ZgD3BmnuoWEzV8RC9tvEXKOxX98syfPfR8F71+a930cvDqyDXlYaqmeaHqC781LeFGzuEoTIWwmV8OiC",
+	"qS4WPGxrNE7Qf79pQG+PZBjeTe5BSQY0DgoX1N+9ZOUdzwC3pqqXnOQVQ/SQ5roOG1UtTXsK5ULv78Vx",
+	"aLsgPlwXbOCcdDSfNo7Y0KUxm6pwbJXTKEoDZhGE+usQ6K3Y536mBc8xxh5JKfY9R2UgLGDFpgB7GX61",
+	"t8Cd7y6Wqezoom2+KsgdlzZa21yPhlALLtj2ulvbPZE/Xl2du4BZx2qfRgDtPHsjQNrwvjGpVAVi8+/B",
+	"whKMeI2hSfaST3sXPl2cGs0CDrWgc4j6DbL5FrhJAz9SL/jgW/Fn98qwu7Bu3oOIPJR2FrSkc6atwTgJ",
+	"h2y5IntYIPJlnNvpVL77OoDHtsvlOY3BL5hfnUFNTiYu6sbMufaPhZA4v+18joONxsnORdndl1JMUbjn",
+	"uhetdE1q8vQxML3Di0yxb3kRrJX4TnjuC++x8hRL7CmmA78K5roA4DugtJYIlhSxzVJM9zb/nNOH90xM",
+	"zcbs7n33BNkxs2J80OGrnaf0hyWLIybYkjFbbBzQaYlt6XnWpkYQWNT8P62VKI1SuapTvG6MxvFRFMun",
+	"10Xj6lRcziQo92e0KDY8WnW5FJnLNd9Ur+a06Cp/Gsx4IcX06b3EjZCfBP+jgiQue94OSMG0hnC0nE+5",
+	"LcNYiZyVEKeQqnIA+rZ+YukxqXRmdZvwtL4eP7UIwumGaTEULiytQN1MwE+I1Bjxzz5vtF7/5z6eO6BS",
+	"iTNKOPGqYXRoMtLQfjHngs/NDHfGq5Ss3qokMY16QGUVO9h2Fm2t0qdre0TM6UmLje9veJX2X+fFcUKe",
+	"NdINelplaYYKZcrpjaw0GLQtakptDuxMwUOu1BqRq4f9OIoCCbAE4+zul/HoLKZzvcPS65XSkDNPuTBD",
+	"BCySO0Z8/eInD2Cv9oyjoSeSM+MruTCCSoMRdWAFD3BlFdasIVyP3QpjrriQzYif0eHh4f4mhv0SdaV2",
+	"2YPdne2dh030v5+isg/sPqh7ljgw4KWFhJ5GUHKtqrmDSliB8H1ECv+AKQ3hXozmaP3BanO+1hJ4eMFG",
+	"vKgrRXXJFqqTxXcUSnra4gko4Zjrhuetvbo82wiJ73wZj94263+28H3lfE63FDNahVETeO5DGGRJ9L0k",
+	"dcFPQsUSi3xZu60uGdvexDi/+zIeNavgDRolZgDomZEYIbGgHmtzOffG++NXmxjotxAA3jDLtUZqnXau",
+	"diNIsgcEgu1YTn68OnuPnOWGEaYyumDgnueCHB0fXh2OyT0gnQJqNBfTbx7mBcklzieQDvZe7ezsALSr",
+	"++X1Bmb3/ZfxqIticUanPHM1pdrDeNUYxN6G2Mt5WI61XaDXMkyfiu9ZpLXrGQZJfH0jG4O9EWZ97orb",
+	"t3lPzjI+p4WF7yW5DLCEdnd2tnd2DmyyGQbBOiETdDyhCXugmUYBM2So5sWNsIFdHHxYnLaxxy8fLRYG",
+	"X3ldR48dU01X2VB+nRdh63C439U9/VDKahEBVqVz1iYAgAwDnHlbZd494GIzFLBbD+s0772vnylycvhh",
+	"TD6dH43JD1enH8wZP718+8HptBa8B1BqOsz/5c7O6/3vdvf397/f393I/n+LVTO8LNuI2n/6zu8axnFJ",
+	"C3YyLEHhPZvSbOnjPMOeXtqeVh61G1bIewLNDohgLFfEvAcQzsdQ5aMkwZCaK7y/t72R62B3zw7Xf/YJ",
+	"U99vi4MBRezuvNr/bm/3231KGXu5Kem3Py4ljCExq9ksckch2t1cwU1ffHOhW2EpTx/1a8zVHxANVPMX",
+	"274hYo5HVwGsbTve8sHWbTZCGqbuw99MkZxPJkbyC0ogboS57L4CqTooylcv4q+/vt/EJ+ALsqjmADzz",
+	"i8+p6HLW3Al4vhjMopSKgRHkwNxveAY3w1V32tpzfQasNNK9u5pC2NjK2+6C/hxXHyw1pCD5j2yVcS0R",
+	"i8mJ/F5NcFUcfY4GL9HYrjamAPwFAr+D0zUy9V8iy298ABEZ/U+VnP9s+fivFm23v6aI+t9ILJ3LO9bU",
+	"WOTfRi7d/ipi5n95yXL7f4TEJwiJ239jie8rCGz/FwpoKyQtMMMma/qAMCRzQILCAn+1gVf9OodU19+r",
+	"nZ39zHYBfzBSSumK+gpmW9jXbAsjnQt2X0cZP8yL7TNaqpm5yEquGZbxUt61jmESEUEuMDgPigxpmqlj",
+	"KTGPuJx/PXv/IerI/CA1JLOhiHoQlCmERYqtHiDQB9bFXhoZvRkxkZlWVhCPlWREN5NtiPUIZ/i3/4hZ",
+	"iJUzR/fkw5akC76VyZxNmdhiD7qkWy4vznSFVeIMRX1pcKoWkbot6JDoGHvx4/a9NWjXiQoRtHIrnTxT",
+	"hGpd8ptKMzUGWrT7gD4DAefUhm/4ls8UmTAGEP21HIX7dMamdMEfWKFwq15+v4MPvmk/2SZYD8urJnSx",
+	"KJYkZwsIp7T+jAVKU7WA/VwxBo4QJ2Ad+vG/SLjeEjFGfjp+CNukSYtGqWHF5E3Tkg1VMMC3bk8hrBSD",
+	"8A5IcslmvPCeGcMYgu0YnJtW72K8Ls8gIhtTsRx96bqi1vCXt8cRdY92ljIy6+bG9NRMt108S+V8r8V/",
+	"Vq5QNqNlbs7Jlz4e1RwXar2pI3Gwgly4/pPYVZubuNk5z2f/xZcqSVwXcPCmaUxlUbRgBwQDJzDxBZKq",
+	"bEDrowo3PYpOMVB/jRu78d7TL+3Qh4s15f/cq7tpIvqf2/u/3O19wdRCCpVgQwXoVeTXs/eEiTtWyIXX",
+	"1s1vuCjqDaHkEgEGXHcB+TYiBfKxRVg5KUtZJlpjAIxZknEj02HByq3Lnz7ZuA6XsWDe7UlYOCCWnIhm",
+	"ReHQ1Ra01DZfURTL7oAwpVHhr0cyZ9vkxN42SHS0RNPED9KG5cDPUW80FGRlKvRZtmyfMl8OOGtucNC8",
+	"pan9yGi+RhfQfOipu3Lnq30ptfdcls1VbIs4Ldlmws1+cCgLDCwc9tDloHVYFwwBCuBCY9fV3/BAB0e0",
+	"/yy2FrB9Jh1dpO8UXZ9Rdz5dAaC6IHTJgFrdqemQH+xZKiDtnJVbSOA2eApRiBv73JXl15E87ZejMmdt",
+	"VPkFI7VSw/zFBXJBdFxrXRtxTYixSIniYlqw+i4JltJckiVbMArFq5FNWHgoi/gKAIybneTeUyXnxtmO",
+	"Us3MBmlFqGabHHaOM55Pe1+c5mP3z0NIhjN/YsOr5QL58xWfM6XpfHHQZaiNzlwP0MS8Pq4ZLfQEf9lQ",
+	"wwTBuuzG5KWFt4iD/nKa4/4OVvoW9pi4m0mWZHdnxz50mL/QxSoAuUda2MMptqDndvZ33pATGJ67rTfk",
+	"5fELHhO15f/P3vs1t40j/cJfBeWbJFWS7Xiyz/u8cZ0Lx3FmvTP5s1GyM3V2pqYgEpKwIgEuAFrRpOa7",
+	"n0I3QIISSVG2JNsJb3YnFkmAYHeju9H9+0EhkCFQqTwgIyZiBBD7kFBjV6R6Uo2/7+qctSIZDTE0NpRS",
+	"PUc2o/KjVtJnA1LxseEFfJQhozn+tfoq67/vqgCq0J420lrq6JC9MB6TN1J55wrRMaF8wKUwSyuFceHn",
+	"z9ev/aNsXIiNUSoX6Oy8JBOZJHJhHwQu1pSZN8xz5FcXIho/P/2fv/3tbPi//9/kh+GLv52Oh5T+73j4",
+	"4vnZ2Yv/oWcvxj/sLE0emo/11fnJd6bRZSIppG/tdnhedMmB+h7vpnx2cFSYrtufNLy4qwFHwIKGw3bs",
+	"/MbK9oTdsKSg2GqsqW2oX9qNCTtrPlbZVdn087Y6h3+2dQz4xdw6Og/uuntsPvrp84Gj8VCC+lj8McXi",
+	"0IIU5Yqb5ch+TxQBeZHXNYheJpwJM4wUA95bmmgysQa+CKDf2/sgx+0QR57osl0yUqxEuoQW51dU84jQ",
+	"3MyOySc5Z0KThFqfyBP4kfeCpNJV+lMRuQ9t7LWEiRjWkUDQTTxXIxa3RUgriNLg70ZxOLdXf/r7Fbm+",
+	"fP/u+tKhQLtUvNWMmdTI8JDIheMqse99Wb42YAhFMoPVsgJvJwRMhUcn0r7PSbS2VJWWHHvNGS4/FxNZ",
+	"AzVFRTwE0AAK8C/Br37LrVSmfrwafYLJ35wNQrydiw/Xvwl3QwDPo8mYzexO95pOuOED8n9pIhVFb7pY",
+	"mmNy7Rp2uTFMAIvwb6J6mpmPE65nQWM/efo+MnLMFDk7PXvxDGNqjzGc8BtcY67JXMiF+E0AAJ6Izwk2",
+	"LMD3XUhfvgcpFcTLA2dCVx8DkkWXmmh5/Jv4TVwBqHNEkwQA7A0GH4mBxpAxc+WnVKCknpExowrwAufu",
+	"9ewtv4moXtAxnoNxcS4/nBa9va5HMZKYLwrwjn4THs3yb6c/+Oqcj8yo5fBiYr+dDY+YInFuTVEFKWLB",
+	"RSwX+vg3YF7Gruqjpu9+BKz8SNl+dHZ86hlfaMaPXh79cHx6/IOzVCC/J3ZVHUH1yc1z+Kc+8bSbJ1/z",
+	"nMd/2QunDEye3SJAp61PefTaXQcMjoNKq3sDyG95yYm96XPOY4DpVc4dg0mdnZ56llMHIxEYkxMZGWaG",
+	"2ihGU1RBuwNV4DHGXFAoO1xt//5rUAsbm7AnmoyXhulju14vcPy6+RfzPHlF48Acvzh9vvmWz8JqvFT8",
+	"TxbjTT9svumNVGMex0zgHS823/FOmjcyFzjE2f+/+YZPUr6lYuleB/Cq/tZlCUZM3TAFUR3e80OnNSiA",
+	"aGDfQfyJQJgIJcCRCtWGE5Qs3Ab/fWRlRh/9bm+sl1wU2JOy9dXJ7fpXRxuPKCAMjUXJUvLDqdNiTRYz",
+	"a3c8w6w1WWOGGhqzY/LPz1efr14PyIerd6+v3/0IpujDx/eXV6OR/WfKqMBn0ynl4py8uX53Pfr71Wv4",
+	"RZePjaggY0a84rH4nFx9/Pj+44Bc/frh+uPVa3jy5cW7y6uf3d12yxLsBoiCAMQMILYr+vkjM3bFivKa",
+	"wyjofzTG0KVitjmOwQTb9dOD//YKek8K+gvlxmWoqgqK9UwRA5IU950alPbm7KQ4SB5qZtp1dDGTCZZA",
+	"+H5q3ESRwkPmhgB68HRd8n/m2hTlEiM7zpr0r57tJ1D6ocMjfjtBAOUVecoUj4rWnyyB/B867tze/9+c",
+	"wY7jfGsajH0d63//fjQI9KEzLffgSJsl7Pd2b7u7InYK5cJ1qwHMWdPRi8p6HVZBH4/2WIlcEa1AR8rS",
+	"niZFOflalalmr+xHVhH9re3+RWWc/Vr/qqzV2//Koh3Y/n+71vxHhiF2ZXXvJpHl77pROFcNczDMfcvp",
+	"dsbxNZtwwRtAxVpsZFzcp3tZ3qVtrRSp+ZPiinQPyDSRY5pYudeEiyjJY+R66iLzza7KL84ZKS6FHR8P",
+	"blf9AJimm0YwW6rQz2FxmV6IaKYJsg9RQ56fnhZej6ZL8LTkBsfnVl7PXT2eHbo7g6b5rnzoOr/tfh21",
+	"QSPlrSQJozeMVARGkxmEEJh9KkmoVV5TX1j3GlIky38hhEXlBdYpcrueCW00vz9byTzqcOH7ycRuLYfx",
+	"I0qzDJwpNaY4ZE2h92+WH6sHq0uykhUjK/0CU0MoMXhQ2c3EBi5FVw93k4l75wxZOUkenwMijUsuj5lZ",
+	"MLayVWjCbqw6hm9X8MxomjKkZ/HaCCc/dabwKDybQSu0ppwlWteBNWSzw11qRe+r7M3vLhd5g55AK3qz",
+	"G/IGGEeAgHLMBcNDhot3r4+Jd1Ccy3MtKNRaAeCR9FsqPj08NkrpkuSaVZwT6JQH9cHcI9Z9Ay1wRGHb",
+	"gtuAZQ4KQOpdlFf4Kl3cEzevxUxq1DqP8qbxXMi3TtRtiwIPb9dUrsSDbfGIcODbeUNw7yE8oeo8P3++",
+	"fr3NDD/nfOMcmxjLaqa4wRG4Xhe/pjcrhJEaOK5bPbp8Ak1USt5AA/BEKua5pereVTH7EpFhiKy5Kwep",
+	"hosMmLykMmS8bJqM/bkyBd8vgjB48YX9taSNH6yiaIayu2HBHYPM0WPz5sA6dPHfUEx6h63FYZOKaEZV",
+	"NCvsRKt/5gzzyp5z8tUZtFafzMO6bJfGeYVPPoBENfk78G69g7NjB2fspKGrZHXJtMDekDIquJhO8iSo",
+	"FvHVPSSlmS62D0k0/5MRHdGE6WNy4euu4UgJj2CFJH57sG4uZF8i62sIRyZmg5ypdFX3vsWnRAXRzFRa",
+	"i8lTwKFGP4r/yYZ6qQ1LK/EH1sPAo4D4iv/JRngVNDu0uEx3SJfuTM865Umrs+2SIg3BlmoXThclZlwV",
+	"CJ34jfpU6s5TqeEncItMKH4gV/jUottRBVCqdr8YwaYUIE9tiAU+sS/QaJpIOYe4nIuyVR7KP89dZo0j",
+	"7Je91r4Mc9VgeGmTV+b/2Roq3NK/fUyul8ca6OJ9hfC9vQdWp00o5CEm83jpyDKkwnU0MyXz6czqlMsv",
+	"pYFiBfpRo1wnPG4/aStvf7W83hxv+1zZKsZbh3CS7zTW7RXtQSjaN+6lVtWyzPFsCJE26GSeb6OVkIHZ",
+	"pJdeViC/01Uj8weR2+lVslfJW6ukFffbK+PyJKUAbNdJG5dv/cWHCI9WBu1UQlKNeKC/oNioK7UGx99N",
+	"cgvxLsrQ2q8N4FSVi7MarrQLjdRmmGtk2WqUmrdSm8+axZUA5nBy884a/w5CU05vgD1U9sXIhCttjvuy",
+	"6N1GzIHtglWG9ZYTw0RX0VNSmrYE60cpTQCqvfeNEKWsPlUDfZZlVN3L0q62wKKJ1VUbFGbMKNZ554Nr",
+	"20rrjcyG2MkdBSYC7Kbj5NSI7qeYIIJp4CSVhArALYReTccoRLgmCVWeD9rBsiuqWLI8dwfBCAS3Js9e",
+	"zj7hmx3OfNoBu5rQptUKs5E6H9ul0L0e7FYPQL7kxEPtReFm20kPvvr/qh5d1beD+Q5N150J2cOZTGLP",
+	"MGsdUf+8ge+id8A+vvFVn7tW4jnLTPEQppjnEoKWfw/kA6wcol05tk70XxavfKBcvx+wAWaozpfFdSla",
+	"xlf2kT6W2tUhXEVcNWPChlWYEccin9soUpeTOpcP0E31ziLGzSaEFXXe+2BdLoofiQ/pCE0Uo/EScQZY",
+	"fEx+kWqu3cnAmr2ARnAhsX/NgXBCGXj9Wds64u7D18K+M+GRdCa4k2OHFle4dxEVRCpkG5zRG3Y7zcyN",
+	"TKnh0VDIlIkooSZXzZ7glVdBh5EhaOrwMTzc00SqNE8o0QZO1D15FLLWewSpQoSc4lKESgwO3DHRGHQ9",
+	"F689o3AG78Zp3Qnfha90n/rYLXYKJtvU2YwvPSCU/GP0/p1bpV75duxFehkuBLNJB2+lcj5K6pRkvPQX",
+	"PxqnDmbcNU5CPPg+N76/fSTmikWmDM3vLr+aGbOSJK911iuHHmHwG5RP6XOi8oQh16AEHm6gvgpysUB9",
+	"4Aqf/Fu0Wv2Rn9+jUZlixlslaJuWtNehHW8HmeIRJqt4SqfMSSxsDoV0dtcplKChjqRiJ25bGWpmTr66",
+	"f2zu1v9QXHiJTxvZh20t7x+C8fbs44TTbNgKYEG+PbSWsy7zcmgoKIOPUkecmOBXxE1GG6lYHNa9hqoR",
+	"Xt+kHfjjy69HmawDxHxx+qIlQLA32xACtRUQ+oMhsYNaTiZFhBLSvVY17pImUZ5Qw1a0zYG4edzznWtK",
+	"BW+x2hX4V6+svbJuX10IyhkoZKETriVKqgAy4MZqD++ktLkwUMrEhB21/SD8Cq+59Dft81xybax6ceZI",
+	"36EHHjUqFxmdshj82O+nOALtuFsq4r6lhzj15rEiDn5ZC1FgXzKpzBD8pJYAIbEyNp0RSn68+jTAtkzs",
+	"ZgOYTXwK+Y8cn5NMJgmZMnOFfws4WkyuBIsJj0kuDE/cMcobLgBZFPBMRQGQVyDn4TkkQK1PXP+roXNm",
+	"I4+EckE8CDuF/xoantbsCDgZz8mKL3t778s1WuguZW2B6wfr9Zoa5B297c1XYPu2uPUntlxIFTc1YgbW",
+	"RRfGBOXhnEAnJBkvScwAtr8NneIXbmZvOUDEwQofCqaifNP3KmbqNcTPmBvf4t5PdIrt1dvdhmDet/yo",
+	"5c3wUdcd+ue7M6ygAP+Q4yYHoVRhsqCa/DdnOTtwy9w3v5tbCQnMpZyUtHOgb0jl5A+jpxwAKtDmBVb8",
+	"Q+WeVVPeXgp55a7ZUI78wUbNmv/JBoQaLHM6O23SfQAwaoXBSOkXnubp0cszJHrHfzwfrONjdC8THtQx",
+	"OkC2162u6w7qWEuNNyE9CNZUN79Op1TRVfBAKzspF9d43/OtoQC6Np4DYPyrZW3vOY//wHf8w07/aOCb",
+	"0f+gQTe6/Ud9H3p1QiM7j9gb2tbplOa4blYXo8ujwdHrq9Flp3F9i9iEi4JxGd/qiSYJHbOkaS5ztwm2",
+	"9X/tM6GC4mAloEvteWmM+8arjW2MUOXwRIeLtqGk3FvBVdN58pUVn2lDRg8f0bXdihdcPOUkG6CFwhk8",
+	"HGyhUnw3+w99OnuHqbpKcDWwtg/iqzCAmrgAqk3AJ4zFJ4ouhlxkeWsF8hvG4mt70UYnAVqVQmKorn1L",
+	"9trPOY+tCnfdardsZzrIaZBdqo90AavV5STIWnjAgs+YggXroc7vn4sAyj4Vn3JBEwLaAd8IBBuEekDG",
+	"VLP/eTEE1p+KmlkBWFWyklADi9DqTltLFjVelrm5uIYhhW0ugDdlAFGAJi9OX9SluUXEEjuJ7ZH/nQrW",
+	"acqL+vpZmLQNDSMYtpfee5Re/PKEBpKEhyiGaBtkdpTSTSwaH+xWA7k+Cgw2VDgeM7f/gPsFj6gm8uA1",
+	"rRRfFqIyqN9pbktc0SK+OySusPadgZ/XVN7FWFwQV8CBs2I6T0xPYnHPXtPKlykaXjKmhkouPNkwkFY5",
+	"at92jWlPq+ANjz+psm9t6hL7Ok+yj3q7Rb3OR2mNd+vkGQ8BG6Uajoq8WO9VJmCk2oM++yueb+nv4kwP",
+	"VqLm6yLR3BrpTvWjTpXMs5YTvGrnE7DqwBcrKLoJ9Yd83MAJGxRlIDq93c3BRNQ3U7iM9I84ha1zIg6d",
+	"rxVndbtUSP1JFy7RnnBm92k6w/VtMqHwI9Y+98Zzg/H0py7Tcs2wodtpxyqw4YfgiLTUOGScbMul/B2v",
+	"2KNkuBFq5AE9a69iFx+un2gSs4yJmImoKNx+8B/PkdYevfz37+GnRLecLDznwqzkCbVuXkwNtVE7Fo3l",
+	"WfAtEYax/IoY0JzAYdoQj0GaC9g+Qg2DLgIv6bnP64nPqwJxDSPB0bijgG4tSUvzxPCMKnMykSod2lfq",
+	"Lhc4FrB2dipG291BM4584SjnmwInF0YuqC7Z6e3Hw2NnQv0S96as3pR9zhyR5uXoX3Z3/vXn0a+YW4Rk",
+	"gO/RXzledidmYxrNremr2Dj8bnpNMXzBMxwXcpSEvSnHO7ZwtrbXjV439qQbrmytaBDbhVYMv6RJwBtf",
+	"ryA/symNluTXtz/bMQFsuDhD1y9L7ABuv3Adwb2cuD87JXF/dhz5mM6Adk1w9ouHjHJAbPvo1s4/TLmf",
+	"Yd1XfvRBARbfrSIg4EkmJPmK6IELzWNGKDk7PQWyCPgvbHYdMxLNWDRnMfKtCFIZkxgpO1iEX4GCv9ko",
+	"WPf9xBHgd9PHX9PEPRzL6+5Uv32r4f0SNNmCBEXGr/L5+toBkIwHujZQPBRajtBI7MSG/YsmPIYbPyg5",
+	"TuBAeLCfl3efGt4npYk19Sw+Jk6NNAMUbpfJA0oSmTIwjwJ0rLpOXGjDKMSc/xi9f3dvCYVdBYT7XXrr",
+	"TE8oT4L1zhJq7Ce404rfNUMCalqabiBTc4N76xSU1ektLLliqbyhyV7dG2dsPuJQvYvTuzj7cXFAlnfl",
+	"4mgjo7mLjIfOzvT+za78m5FdXZcO2IuDEwzQuze9e9O7Nw/YvRkxQ8DcEoAi3Kl/sym1+Qkg7DjS5cgF",
+	"HvwMAFXLiqJVPCASxNRSbK9Bg6yzhAMaAhnzqaudmjOW+cOrCdXmmOzOe+pzp73zdMDc6d2cp9Jtult2",
+	"CND9eE1G5By1cgQHxqN5bjXYCyycG/sUsJUQmXJjpaVwqKyeOkASwPvqqHv7zMT0rkrvqvSuysPPxICV",
+	"3GkmJgw0H7OfEoZ0vZfSeyl78VKgW78SK2zlpiRUm+ENU5pLMcxhqAoKyEotSQgNQAl0JhRFz8rujRNk",
+	"5PNwoZCfaa0Vg+53Oyzq0p3gGK5j7Vv3D9L30/gKHXqA3GfV7pZe+uulv6a+J7H21BAntNAlS6NZBRxH",
+	"2b84KnE9k9nGEq6UZhmLhwW8rUOhaGHgl4qwLzTNEjZw3DQxYKJDpWoic6XJVPo6spRy4f5crwxvYfwC",
+	"oPm9G/2gYNI46BY0RR8Q8BG5IHji+YpIRrnS3xszEa5AAz+Rg8Z067NGUhRgjxcSCT3zQ/sFh3hZE6MB",
+	"nRIeo/ld2A0ByBToVP/7dwcZYTUk4RpBURAzpwELHa64Niz9RA9EjhWO2Al5lk719wXrZD8lAWEgsKIA",
+	"Hh5RVYGrfF/+3ihBJ1RrPhUbML4u3EWrorDdllzcfegduTrtjgIF6RH7+H4T7iKMXo6Io0dHeJpARLsL",
+	"5slXWUrKXyd6xmHzGWZK3vCYqTD6W+WULq3VyN32wd91B3F1crp7eMjVSWJceGiEyOJNm6I1h/9yD+qw",
+	"fe9iF5gogNr5yCbA8vfIuoAws4IIqUpx3MkpgS7xoZFDqy7woZ5oktFojlBrRX27E7gOemcUjeZW7yIA",
+	"bGjJuLhsiqNi0dYEIMWMfaqPPDVNmZ8QnquHlEtnp6dBCDmW8XLdGQm1+5Ob3KWd20PU7HCCW2t1DQGZ",
+	"exwAW2KfPWawenV8KOpY/US7UkrdylpW1J+gLcDSFCMNTbAz8ph8wNGKaEBIQzhyM8XnRDNWRgEIPwWX",
+	"bwoFtnf+fgWw2S/duJ5rHMWud3WD3YRr3+Xp2M5+vR/wiipryFw1uI3OPG5oXfOfg0q7MIjxOOhoIV5T",
+	"wz7xlNU1JP6M2Yzthr8S8U4GL94et/3WwZ1nsId332bwXb059IFiQIW7lmZFLo48zegyZcL8kbmDhIgK",
+	"q01jjzwL4LrPOqIc4WOb6Nk7eWsOHeOvrQEDf5nJEm8XwIDBr6ufqL+wATiwYJFTbGqf3gWnL1hmj/+r",
+	"MSU31NB/Z61V13VU0fUuae5vB62o5Yrw++UpRLRhYTbYqZFU5jVXWxDw/0vm0YwppGLsZAvt7mPl+tMy",
+	"Y92t7YMi7g+2r80IEkFM+uCdp8eVDAhWdgPkxIYMgBUg9ENa01JrXssjTEm5qXfLrONbhkRBvLCWvSTv",
+	"GgbAL3dtOgucaS62kWncSTuKtKs0eIQSjTPvItB4pTsiu6+E6zcvyyh2RLttvgB9uEOGVq+kinCINqyL",
+	"Vem4e8pm366EF+NNYttjud07WdWKhIOTJ1gg2t0kO+PRPM+Gyr9U4zED9hl+gMv9F91PFjG05ocu5Kq8",
+	"30cALmw6H8CVg7SkW4VvKDH5mDklLvS8clRgJHwrkmcNhr8hFXniiza9Y37y1f3H9SqabVVVXsPfnef6",
+	"2j1k+2IuP9YWgLRFmamVSsf43tvq+0NUhi8AwugLCiuVwLQmL+7lxVrqQYMtxoq5XQvYXmpyVyaJMz/0",
+	"We9nt/jFUjWY9Ir6IPVjrz33X+7rP8uA6DyauZJ+Lm4kj9gA24s3KFLFrDs3Pv7rZMIF0MFt8uHfuOtu",
+	"58Afwnn3M2wQbHjjJ8CLYC8jEz7NVc9UvmtaCr/MqRRsiUeSrkNfUaEp9K0Rf9eKe94ipjNubdFyo5j+",
+	"3V13azEdPPBMi3vBK2HUskuuxQE+uvbFAZFJzLQhE64KSszesN8nYnPl+4BHVCpRbXpmVUtagPohjQm1",
+	"wDSZeyBThOwFnYQuqXPEtfAVBZoudVFhT4lgXwzm89kXro0mT2dUv2NfzDNorhLSkJlckJSKJU4b8qaK",
+	"uTwpoUnSUlOw33qCrc+qOhyadSeR3Ir9cQsKz7Uahg4+Luv05MtcG5l2faziwhRUDR1ucEW4nTt45t0e",
+	"+5ol/IaBMdzTkae/yxdrdlx1KBp4y8xMdqxNyU3STQiv0e/76IOHLp8WKDdAAz8yqqXoNKU3eTLhiV+x",
+	"7hU2I5mrqNv12KL+jqbdLr8FseoKnermG36his2ka93aaflR81n9jssPitqgksTxzqUIe3fgOx/i97n3",
+	"h3DgrwerB9KdTv/X3JchVCy2+TGfPKE5OjM0y5T8wlNqGHgx7IYJk9MkWZJICs21lUfwapZE59yQmOrZ",
+	"WFIV6wE4LDSCp3ExrWUggmle+kntW+qLgWok30YZ3x/VRXjaXnJckHEezZnZLE4TypNcsaFy+1wrQw9e",
+	"67fEg9ADhkN2ieAuIsNvGHGv8331u7mXLrECxktHNDdw8BfD2Pl/jmcLTgQjmiQdTjf00B8dFj1G7eKy",
+	"7gluYDWBikeKH/CpUTl7RqQiXPg/AZn9M39Moxv3ec/ysgPm/IOkKlYXqoucXxaL0PfdtSqFlxZSXOmb",
+	"74qi3E2C76iNm3mBPOkPJT9efRogEY6HSK+Qz54j8+zUcx8XPkFZaczjgphW1xIDmhkTJA6pNyc8Yet7",
+	"M45wgMRBH+X3UX4f5fdRfkOUvxqsJ4xMpEqpqdK5N+3meG3nxhW0em/wpu+Wz72PwQNAWKsUwTbspM6l",
+	"31NqIoAZBHicEuoDm5U2Hyc432Doj5ybW4A/bN75b7W5l8fW+6mu88/HIbcClXze69ota+oeczkdKtyU",
+	"CRBYMXUpihIZ3hdlJHTM3Hm3K87QHcox9MkmFNgm/MFzYliaAQYWFIF49ULgR0BfhM5gdxFhIoZwsBGl",
+	"sHCu91QLhfsoDLVNHdTDgins1fHBgiBKj0kRHki3YSC26CQq8FBAEDbUDGBC27PUK5QR0Guhydnpc2sc",
+	"IEJHUgofBsPODdjMND4HMAyuScyihCpQc0m0JIzDWXzMIhnXdej/yIyLFTBeHPmZ1nuKG0qfa5/018Ar",
+	"4S3v7nt06uqlZnLh9wmCYoYnHG6nYRWwTr+fdJTTkw6Quc3yemthxDisWR53783VjrU19Mo9aUXf7LYr",
+	"KJad6JJr1QzSo/XV5z5ysFd3cJluL9zO8XsAkco/5HhzoAIeU+8kPdAkgTsdk15gN+QBNKMqmjX6O+/Y",
+	"AjB4KXpXuJU80eR9ZOSYKXJ2evai2FnOSSpjliQsLqOSLB8nPLKX6CdE3jB1w9kC3GxqvSIVD22UsSRR",
+	"wu3eBADXiICFpFp0SrlwZyIJvwFgsWNyKcWEx0xEAAefspjn6UvX2O3SeY7b3fOG+dUkekYzLFwELOsB",
+	"GVtnES9E3q+xjDkrAJWOybVvs7Uh4HTKNMK8GkkUyzVA769nYLAIwVWyACKan30Bi/a301Py1F714vT0",
+	"GVnMmCBzZv1ZArlEeDOuNRfTgTv3/A+LgLlj+X/gwX9oSM4S6g9yDPZ2aHh3ws05cVfwkIuiqRpiVL7c",
+	"piPPX+xnmnMBvAJAHwKFTPiAppTonC2PVk1aXV0TvptQR4MjnP7R4Chy5xl2YnioYP9YZsJdIUAnhBqA",
+	"XGNfDLFXxtbfmVDVNGn/z+ZpbxwPKlRXRUcKRjSeQJ2ThNEbLqaEI5Q66iTTDmhPF5QDtYlmB080Wj8+",
+	"3hijF0dg+6/7CoWrroK9/HlAxvdUvP6I7D4ul2PugawQZquc9XH2F+QbzkM77ANm6IMMCuHr0OprY2AB",
+	"3bNIgehwshxyFlaaW0MWIEbaPy1mMilBIusAIJ3HdgHD/8SWew4minG2Zxxq/27orMaIpdcjON5ni7Qx",
+	"NJoVIQMKthVOtMG1XdKNcUOoIhh8tIIVVwLCQ4TFCORd9n0eru+0dRrrmy8uXunraWZ6WJidbQ0ON6Ma",
+	"Jrueo0aU0mahdwiJJzROuRhi4nXoatUaxf/CXoxmcAXRkO3LqMOQOAYO/D1b9UclrVQsi1R5FYbrKQgd",
+	"ybV1aaRIls/WwF68fDYLrjXbRg4xWEiQDKE5WZpRM7Phks4wkP3tqLjxtyOymCELE8STeWLQaWdpUPHm",
+	"b7DXY+CHoUlBF01JtXgZgrVzMlHMhSVwVGBDvbpgLcTJ1pdupL3lpez8fGiB8t87Sd8ezDVIkfffiVQ1",
+	"0Na+D4Q6ab69HrpS7qoetsj46+L6h4LC1Av3IxLut1TNATwscxQXmiBkEAoVeRormXkWkrvuMb5NYYht",
+	"C9tJ+PIN3tTb8l7cdyzuKI5e6pc7s+UZ1KMPx8thStWcmSyh0YbDaJyTJ58uNh188jmJ+ZQbmpTEVz65",
+	"BCNtcIewPP7V8m0wmf1oU81IfRLpm9YpL6iFTqFE4vkSSxKQ5rQieLdUqorz1axMF4nXEhdYJFJM/ckC",
+	"BlF2bmVi9pi8k4bwmKWZtBrwEgyAUZzF0EtH6MQAGkgiAVjWnZcBwzQ0BRFKNIukiFuTuKU6frQv8kmO",
+	"7GvsbVPzI/Tq962qn7W1K+pXwYC1Um4Vz2pgiqELHEai2N1aCU2uxBC60G86e3JYyHHhb+oDlh7b9bYH",
+	"FyhDReHBgnJINgEIIPxGkztLt2IR49tK90d/Uy/dvXTfGgJCTLhK8QSIEl/c8UT76iWqlJOxu0o45lG3",
+	"lHB3Ux+J927LHWjsrRS1GvCdxeG+F28rMd+jgNvH9+L97QfFZRq1CItVKVu3FGaXveooyyN3de+N9EJ8",
+	"OyGuOexaCTC1z6h2F+oC1Li1kwwOmw2dOx4qkadM8cgfgcdYQ1x0fbtSjnNCfVEHdvK8OH3RXNT7gLG8",
+	"W0G8e+SBe21aK6UfXBRuuuIUB3Devimnc9Hcj+6G1cq5nQnw7tpl/FTj6lwbJLpoT3KK2+PR70hU/05v",
+	"GEHcmUsmjDWJbqkJJbng/83XCuHAAXdlRq0FcI4ReJg63J9GGC3XbaHJwoaz2IQSIgb9+3dXlm23laBT",
+	"BAx/PW72CuTQIdDcKkN2gXL7VL4ocWs0IFyA6chFRqcshrf9vsAMV1YEm4zKdijfuAtZ64wWMKshnBuI",
+	"s8cvDeRRgXy2+RO++p8qAIcYc+Hx4N9/PCauceadlVbAj2GaZLSElrFiPMBZzmRGRj99Jg5tAiHn7F8a",
+	"xFU5EIwtiXkcPBgzW3HBu9uq99RAMiLztHtrPSDjJfn8+fp1R+5pd9/nnDczUDuQp5dHec7BObwjI/Un",
+	"6EqSZMIBWyT4KuEXqX6NlrnbL33U1qp0EJjI8is7MenChgtXIjCsozFw79T7hffOyJiVHwdMlFpaC1Lq",
+	"2VTJPEMYV/dH+xEDC+fkILBscNXwvzlNuFkOrfwpmZyE2dtamzdiRju0TFCJlC4hZNIMGVDJi9MfmiyW",
+	"F0rM09U3PW5jv0oIv4No1T9xrS5xqYqX6MbM6y4ukHednvVNGLtUlcVsSZxEEyfRRV13wNEbqIiu6Ejw",
+	"5zVN0awFR+rCGMXHuWFeNwybSrWEQ3LI0emlNiwltLzu6VhREQ/cZgMKPiA3VHGQ0QE5Pj5+RqbS70lK",
+	"SkMmnCXW5cMmVYlUMv6RwApTPn+8DH+Kj8lngY5R+Ff0W2IloXjNui0yx+Z2+1UGREvI1Xg/CqB+4KSf",
+	"MXS9AzY78gtk1nMjU2p4RIRMmYgSanLFiBQFjpZfHPR7Lj5cE8WgfkcXm++6AXEUsYX276vIrBgABzw4",
+	"R2z5gk2NXGwRym/JFYDdu/63JxpcF7uL+17mHjbiXs9ffT1X8PGIkVPkgyoyPpWPuI1tOomkmPDpUM/z",
+	"k6/436N5/tcG7gd7GQgK1x7KwVTCkYLdXDMrU97jIHpGFatNgZYi/Gp56eexCdzgUzFCOafC086omZWO",
+	"dhQ8sztCwD4zq5uVNvjmfR5qxynTUJ/GS1CiUoa21KBcmOF4OSx2SL/p12sQHCIA1RvYWcf/lvC5VfOE",
+	"awNMbh56xJ07ZwnlUGxBXU04bLgko1MuQPgKxriaTdBOsJQ2/WpZ+B24JW7nS++Bxq2cnMO52DrFMGLm",
+	"J7ZcSBVvdxPa162gretu7ghyXd56C0jtupu3HveV9R470mOVd32i09t8kX9xzcfcutW3uftajIyM5tvd",
+	"9JFpay62lQLnW269MO9FsrT+67Yw+8x8oIoJM5rnt1maH23cflCy02CtINfZhUAEKaKySrBx8K3sm3cQ",
+	"gaPJVL2FGtTxwP4Xyee1T7PVvsdTOmXabnx6nneBYcWoFrlLaJIQ4MERNDkn3GDzAkIH+u1NSMMjVp8V",
+	"eku5uIYJvFp2cBRHpV8aZmX1dhnm0TzHBHOzA1ko01qCOaVfsI7k5fPT08FRyoX/56bk8yEVvFjXLhr+",
+	"XjDCIKtoJcnL38R6hT0cVHtmNrXuHGgQ+fzxZxst5Rkxkjw/PS2jpfESA6qKzNboKGpivZZmsM9gfJf5",
+	"PeevNuLuMBIrdqnukRgO0hKJZcEz+0isj8RqIrFShrbakbzinGAXHGxNXLSkX12MdXZ6WubDBFs4SfZl",
+	"XQFeOOZOXZMd0NqRWG5OO75ajrjYU+7x78ux4nExVlIABR4UVyr0wCdMMRGxRjD/uDjGriYl+wPDh5Vm",
+	"hFIIiltQRA1N5LQ5xdigkisHhQEcVSOrYylK1ZOz3RQt3MORX8HW1smhcvhE93LQ9/j8qNVju5DI4a7n",
+	"dg5xeTgDC9sY4XwEfCk8EuMxE4ZPOJ6pj67fnbvNYmUvIJHMONOw/3FRoYt8or2y1TVt2wlVLP5GAGBf",
+	"qYIvQyZyhwC6B1Gmyut20aK3Pvats1w9Wfl9QsiBCBYHRf7TTKQqgx7qY52ICkITLYmcTCoFoO07ztcs",
+	"MPsdA507bS1H321s0st2p2jGN4vwuHn3GRxleR2lnxPshN2wxNVxkKdlMmDgNrxKCQgUhTwLIHkwrxaT",
+	"GVMMAerdk6Cr15diuexbW2XHMXlDeaIduCKWk/gXLg98kacmYYbF50QxqPOAtYEYS5eKh3u1gw+vZ67Z",
+	"rY7us/Jja4qbw5sHUlbdfHOG4ltP86NyOg1z9iCmhgJccGP15iYPt7pZnkA9KFohq77ru+ZHlsobtnIQ",
+	"tfPd80X9MYIzLVwQIbF0lQi56Pe8exPKT3S+mjOwu4WcYBLP/XnqZKRx56uNql6c/kBSRoWunG3BszSZ",
+	"MCwP5DbSmxQlgrgvbigv2o/I7tyi4zSbutTsj73gP4D6+kAsVzQBYd40MbLV66tNTO9S+Ed7Ef69eVKB",
+	"3B+8fnazzoUurgCGu14L7w9uDkvgAp2DVBqFWvC46/6z2Styx6tN+b/XGOq4U1iInxI2ga3wHLIZpoij",
+	"3CUIBmCDqjQzS6zq29T8gsUO97xvbVNJ0LmKoDw6xuXpNer+e2OdoK7GFtAoJjWHL9dSh9C0r42YiMk/",
+	"Ru/fYSog5jpL6PKzSoiRZEZvWNHbMWHGZQrhoQMiFaGk4DonYxkvwx6GhPmOF/jZ/uH5Mfng5qqJyl1r",
+	"73M71P9CEuS5L18vizHOw9pad3M5ixAAhH0xSAQhBTsmnxbSr1lKl1jmHjxi4MkNuWf/wpEFyUXMJlzU",
+	"ASZfxPGK+j/ojRtmWLS/DO7GSx8+836I6atWrLmpBr56n055bKCdcYxnb6jWsmrmBv7oG0qzAIQiByFk",
+	"MViWLUuwat2Jk6/w/+6Iosy3rOR/CwPmOE6JYoiOweJjAp6HL/IMKsoyJVNpwMXAghX8MzWlTXsOFpUl",
+	"mgGpj5PiVROErs1urdDmOudrXJgtMkP4fgta5J17hXxkComSBsRn8C07ZDVDb4MaZEZeOQiWwNVaPNTI",
+	"QAFICps5N2suQIq3rSgVXdBlR83icBTiQnRwD2q4/a1bjL4EOETg0LgqM+TfdLORIimdLvAjArfJWgXF",
+	"aLz5+OQ+VHe/vkZx4LJDX+MjthTfBzNjF4fDSVt/ivNIrdxbecMq5sibkUK/gdILZND19d7V29iARQTt",
+	"I4ozHQY+ChhYgzzGpuTEDlCFDpac4NEdehus+XVIKn2a4gFAeNXi21TrErho8SQcuk1D9QWkK6QDqCJK",
+	"LlzFBFZKvCxUBaopCmVB30XJhd3+o4RRxVwh+ZxlhjwtCSjtv58dk5FM3dNTugTeSaDjjl2ZBVgIZIaq",
+	"Imu4twdwDc8I8+LsbLMvsDt1vd0Ov00aEebqt/rWtqlDb9fFvLAAtLn+Ar5Sv2k/8tKLelujrbGhSVm+",
+	"2Bq41INp1e7arsSxFZPYWziHx1OAWmojrUkAKDZrn7BRxdA527yRNxUVP9hzhu2OGPoq4Iexe6/VDm6I",
+	"9qunCi3dVg86R/6L4vcGDtUBGarfmh5pGtt9vwHReTSzrgbFNkb+JxusZbdvWUlfdlf6v3crr997zqkA",
+	"mT1IXdaGMtt+X3kwFfidN5W60A9gibGkajTPG8rsndy5li81APKJlAnzaZmxa2QcfSqF1UWmCBfaUBEx",
+	"/QxhyOGIGCO9Y3JB3LaDESYeY2hMB0HcUC0F41MBfwsRHSEKPSea4VFzSugUMKNsZLigKtYbAsODK+pD",
+	"2GYPbR/6OPBbKMHP6tpyHBPNth3SHXbZk7JrutZYQXiDWSWj6A1LtC+GgZZOgv2a5wX+MplRTYR0Z05o",
+	"LqDqhq4AIkA2S7DWolKc2gFtx+BrgxfrEEtrT9sSRm/wtE/CbTQZAMxesSRYbiukgc7RomDPNDXLav/e",
+	"zd2yXfp2XGt4k+fS+J0XVPu2rt6QPDavPTL8hho2IDGjwX/DCXi549/GmrQnjKyKRzQr0CcNwA15Wdd0",
+	"CU3T8ph8cllmOwOoX51JzQJUFjvLKgosYEQPyLQBPgiszLQB5RVJMGaMZnX169UEle7hKnu4yh6u8kHA",
+	"VW4icoEK+1uSuVixaeNz2Z6/Za8MN6uYnGur8waOCI0kWipDxksXp0Ex8GuuHMuDw/Nu8jng6lfLyoow",
+	"kad2W0CYkfjCHP2+xm6znYxUpnQocIMPDVUv7+0e6ArCQrHqQUT3BczhQWiqSiz9dwAacMNTtk1HjT6J",
+	"5A1TQ6hbaXRRPNMEAJgCBQHDAzXMb+DMNIlkyvDQ22FjizxJsCTms0o2ORCXdiI7aKbRr6Dm8PDou376",
+	"2xex9HBSu4DlbIKRaqnJ0ptayD4VPBxF9Suj0azoeAdw+humSjYWUI0VTRCy6KCq0wEU+veTuzjTD0AD",
+	"nO52kH68shf9zaKPaeQ9yL2maZawYUaXiaTxydeo8FzbKUbYF7gR22wNJGcAxGxsNygBWVSuj8k7h20G",
+	"yoJVWNyQiCqoaKTkjz8imaZMmD9IyoBT1HqglAsb6HIzILlImNZkxmN2iVdCYdbzY3IhSO50raBlciTO",
+	"dSVWFYiBEUz+A770Jny2dwU6kIfQ8eM1MZkUa9gFq40Lw6bAd7vmkz4HYHB/iFACga9M45ycIudSzCY0",
+	"T8ygLIlLqYipsUsjBZqd2lTZTC7e5Ely1Da9wdGX4VQO7Z+Hes6zoc/TDTMJQOFHLyc00az2NTC5J10+",
+	"b+2rN84s/O67md1hvGUUsDqbdyEK3RnLeNnTN92/caXlJ1nFgsQMPPAcF+q2nV8NpV66m0sNPIt/MiWr",
+	"OfJdwvIHImonNoKF4OxxETbWvsSy97d3rBf2Xyx2xYoTPs0V6wbcinm2en3Aaxr5v0MwBnvpoNjkJXB+",
+	"+34MjDUH4GG7CmspIlaJOA2dblICyLN1QM6vUHcYSRIp54Sacxttp1JDnn7r/Nl1vC1ZRbDdPQ62Clzi",
+	"W2kmnnvaT9hraFtEbLWkUzxw6cBc4d/1ynlTJNiHKk9YVxjwMi//iCDAa6d/676jfitpFNQrjOjIYsaj",
+	"GeIKl3JGIili10EPQWIIZpKyLQDBT3BLQCKVojCsSwHkq+XIX96NRcUlYO2uBGetk7DmpCEo1MEQD4pU",
+	"5WHVS34/1Y8Oe7iNN6hVyFu8qNInAQ6t88KHAoItu696Bthq4j7sKF2HFm5zpXSgQxsdqlFJ71X4UnnW",
+	"0X0q9Og+iL4Guy9mOICGb3F0p/tNrBOgpC6hrTASCijrup3F1en2TGZu+5rJrPvmhRd32brsblWA+089",
+	"nNeGjat4fL9t9dtWsW05vsZOgh1WymKX5slX16L5V2PN7EV973Zdy/Y5qbZsH5P3oqzmL3YyfJ6vw/Wd",
+	"v/YmmizoUhOo9WMbqvARoOCWcU7XWloeMQR+WO6xFD/o276H1uzWduy+Cv8Rl6oE0A8rNfeEC/inU/7N",
+	"rdetpmNT1f076OoxM4ql9phNf6LJ+8jIMVPk7PTsRVGAfk5SGdtNPPbYcmbGVTzMqLJRasKZ8GW2mG5P",
+	"5NQVebNozmJs5tF2wz87PfsbiWS29JFhMbIf7JhAbW3MBNqflMU8T186eEwzw+O8SvX/2ekLV/0Pbjr4",
+	"89gwAN65M2sO3pZqnacsdgeyBmYNKaJVO3ZMPgsgtl//ifCiKL/8nK6TAmGwlnasttYDeM7d+g8emsHE",
+	"t8FOk25m80XfJvCtWjpDlQHuXyMziAC4mO7O3C2oYjOZa3bytfhP7DWS0bwtMvjFX43nMHvVvF/Kme03",
+	"ll15qQbn4b85FYabHvvp/iNlPDas3/8LKiqXSS3ku+4UsQlVYnTfkr77LaZOyA/nlm+nYr2L/uhd9J2p",
+	"aHUXa8lMu/ZVd0qP50KQaz0vAVmFJBmdcgEi3J513pTzWm95uW27y730ulQbXWpeLQS1gvogl4Z8SuMU",
+	"OGyFYV/Ms8a6P7gayhT3UffnV78QLZcz5WX6qHFmkHBsTjBuWI5yIPu8pkHg/7YfpeGNigRw+2qPNrzZ",
+	"Q0TmSj1fbw/Ode+2+w0XcSno4yXhsR6AQdMD3/nrBHtjYraKYRBJoflUpEyY4VrVYtPxw2V50519sH2G",
+	"D2vzbBB1CNWgILmX8HsOIAJ5dJ6K/zjNSB4rDsl/o6Fi/2GRGSpGtRTtBU3/RKr6S2Sq/wg3fnT3HcIq",
+	"N4/fxVDj9cS96PH3cChbwAy7l7axiS8qsksIDOUoALBTbywlUgxpRIZGDq2LUsNVXs+b5NlP01wb5EnK",
+	"qNYsXp3ROVZcLLhma5guL87OjskFOG65Bim33oZDDDU8BZ98objhoqau9aOb+iPjTPfTbrLH+CukSf+b",
+	"s9zn2fuQ85Gp6j/txyNUEJplSt4E7H9WbSZS+S9tZFmhAJ96o9KiX93mq2DB0dEeBdqN0ORU5AqAWTwD",
+	"aF9n0JI2xDjK/ieNrLATI+dM1LO1umVvYZgB6HY8YNFkQTnK2uo+QT2MvJ4BZyiZeqHBrgIvtNiW0wTE",
+	"RV1HV335QCCEu08c4sO3Ps2vEVXXSkQ1LH92cKqm7wSkroSkM2sGok7AK7ZuiNBOOcrYEJ/V1q7LVYFB",
+	"DlyJseNJyAPJ/KDkhCds4Axx5Y9veMJASRKuzcovLIn/RZOcaeu11Kfr8I7LcNJvcM6HcKubRu/iVF9B",
+	"5y0s8MBnRnOR0SnDtfi+3Oyq0DpLnaEggHhY6wlV/I4ng8XcsHhNnq1psaFcnVwbRSOjT9D4hA73Cvcm",
+	"/F58Wrxrr8bVjwKYToc9mGmYQA39VGBS/KLckx2/RavxI8IHtCtKMiZiLqbBUkM67jbi7h7V3m+F19TJ",
+	"/MFMKIzZNW28tj7HvTi12tdAZ0VMDFMp+qx2Ea3bWjmQQ7WmImLdBS5lRvGoPQuGj3jrrjycdPkRt2/B",
+	"Y4rLGOgaewFrF7BCeDRNGEoZsl07wQjWs7tQWfnZYLrwCR/hwm6HtvhQ2M1wPhrLMuGsLZWQFJaKxHTZ",
+	"dNxmLz/qivb7mhr2Xtn//cRT1nj0VzMrbLvtPi2IX285qd8Pp434rbpaercuAwDS1wahsvq4cb867IXR",
+	"dyJxRX76cE3GitF5LBdiWw0+iXJtZDqcZ7wVyNzzIHBNKARBBU73Kqa3T5LYqOnGxojnZCzNjOgZzZgm",
+	"MYtkzMjTSxj3p4wjT9uz9gxKcfVd3P1OmlCMBPHtgyK3W1myJr28wcB8obgxrE+aPzadB5oMwr4g3E+y",
+	"JPb+3LAYFN19XC6M9B28T7xR6K77mhm8oxmTZaIYG06kSklKM9cDMWdLX7hOxswsGAs7rqxjoVjCqGb6",
+	"mFzgVH1SQORJMgCMlnTM1IAY9sWQp1qmzPCUaWTbhrqlgTcwSPEvx/9hwKEkHSIaPtY1fXlu7osP1whB",
+	"x00tCpzrU/avvfewvRipmfYO7fh4aVf1+HvqpvUS80STSkqz6HopHVa/StR+7eUJfvqMcrWNrBtquDbV",
+	"CKgJhT+aYeeLZh776JwkVJvX1FDcj4imS00WMyawG2bBFCtU9JhclxsgivGA5DoHPXb1CwxpipuFtJzv",
+	"4Ty/YNCuxI3FHX381eFs64kmMdWzsaTKcVXrsAN/gCEZGlEnyWTGaFKpX2iXdDvBlGvNN5W8+MROefUB",
+	"0ph+MDuB5jqsYkq7Trx/J6kkv37WJWDuvMd+u2VxxF5/2NQoUxldSowJNojTB7jwkDYLR+yaOnLLhUBj",
+	"hhoGLZn9qXwrkTuscLF0Hv/a26diGauHQ1sIF54inXhnd2j/1cV2Xbkb3sD125Y8efGZss7ALeUtAR9N",
+	"Vch+AZ7ngEoCgD3tv15ztYlDwl5WSyCB57LAIDE4ssvzyco6/uc7e289r8RqPYQyJPbkEWBaI5pxQxNN",
+	"Zkyxtlm95qp2Yhejy6PB0eur0WXdFH7f+44SikAXrBsQrX4D6ZhmKg4lBu5EArLGiBsF7V+4ni4NxdJM",
+	"KmshYrkQUNCVcDHX2xsCOGseYozbZc9ZK0c4OlAjRXXYrj4zxi/ejCLGCWzRM6qR0e97KixwqYzawoIn",
+	"2tUd3FKGTr7C/13Hf524UtPWKl6HsYBI8kXRwxMNBIYwz5dlhoIImnIxddcljDyVik+5oIk1yM/QhQ+U",
+	"wuqC3RjqUhOf68tubrulBYK5sWE1zRPDM6rMyUSqdBhTQ7eq5fVz/RyU8u42F7pfZVz7xA8dPeobz3t+",
+	"dqXAXquAKNr+F3QhrhYewdfb3jhMmWCKJo1HHVihBhhTNuBkMZkzlrmDFjRYWA7qLAZSNZj1rDt5U8xS",
+	"E0PnrLHCjgttGI3bzz/cDfs+/OioTI9Jze/zNOR7aCnvtIuT8dITwXRX2i4eoN4Ku5fHnoEZOg30UhuW",
+	"bujcVVF9q3RLtIVvxZHavUO3+eYm86Ave2OXee1koFW043Ty3Xa9185Hz2xIGsmYdZ0V3HFpb9jX1ICw",
+	"mqZA9psByM8E2Ii4IFQsSUT1rpvKEXqwQOKFUADOE/RSRCwu4UatuDbST4pkCdzFtTMYS5kwKjqxTe4k",
+	"L7L/yL9LtO+WtK9+3VOKAH2eXDMFB7yasYH11QxTW1R+65NIsZiboZCG1Z1Jr52QXcL176R1i/Z/lFsz",
+	"WtPBBVxp3UbmTriLs8s+5dR4OjaTi5Ws09oyYvsKeu3mzqJ1gq0v7bmA1XomTAqcnT4/h74vDiVMCVWA",
+	"tCihLoFDYgwrm3STI98gu7vvXFgf6H4AX7urjw3BK/pyhvpy39Pod46dQsOyCf8C2TEBWTS0k6uQU4EN",
+	"0Fuo+1cPa9TOYOniE+jYH7NiE3O8Hq7aHrc1e4lmjNAkKd2JxqqNV0j8eJus3QW+077b79u7le/epdyj",
+	"mawQDHph264/KBTlE73grsG5Yb+ScyY0oYliNF4SrnXuU1Y2tljrIAlKlty1E6nOi+JeCiaw0oFtpH1S",
+	"8Rj7OxxUrOH/wkyLducHrwc43/ZCWlx9aItOacx65diNcrylc7ZC6RcaYhcUS9GpxcnIaO6RrZpZBayw",
+	"sJhQA539yCFANaFkwlh8TDxWFkbgERX297HHx44HROfRDEtNpcNwSamaM5MlNGJkkicTnugB+Kp6zrPM",
+	"jgXVsCZXgsXnwKeTZmaJuIfAnOwZfpVcYOc9TvKYvJGKpFIx+wv0VwewjTzNpDJ6A1uBB+Xad664HGsr",
+	"gp37SyFXJtypx8V+gjIvA3LjvlPP4fuw4EzXqBC11/dmqLCK+bBhYg32UzMbujBAaB5RpRAgEsitxkjG",
+	"W0GMdLngjcy894ze1K34zk70Z3bDklsTJ/Y4ew8EqDvg98XNKMADpiFYU0cVCqElO+BIPmjwyFDO1+Ua",
+	"fh0QxTRTN/B4PaiAF9r9v4BP9gvdC/7DE/xOmJL2z8U+0cpm7RE5IM9BU8fNspjRkrj337+7XLkdPqns",
+	"Algr0L5ZOPrqgzlMHbmcPU6bfcPvq5ANyJgrZOERFegWbGRiBsFaP+9eqUqRitAAI3IxkySlgk6ZW+1m",
+	"/KV6rvPHxGdZvscWB39hf3QgkD3DZasMl+u3gc6yXpYDtoAmSX7HWIxnh1B+OAx2SEZNrtgx2RVdwC8h",
+	"d8H+jWUxXNfQslytPrG0rzL2Wv6KQDCaeWYuFaOGlR91z9Qv3ZIiz/c1cP1ZWLF6PYbAY8ObBOklNIxA",
+	"KgcBTeqwZsmrNGSdCMi2djcOTye20Sb3gdq9cw934iJateV5jWxianyX4nnvG8F9qERP/fXY4Ydvp1Xw",
+	"KBblipslqIu8yM3s6OW/f7fKoGGidZXXF8S1/jNhmCpQP7B9Yia1ITGfTKynn0EVYXmeRkVMtKFTOGbO",
+	"VXL08mhmTKZfnpx8tTf+dTQ4uqGK2zcFhZgVh+MTmiemKN6OYOghzfjxnzSRih5HMj1ObVS+MtcP1zgl",
+	"tzx+sgPYNtkXmmaJX7Smhw7Wf7fxZyQFj+ASmtdcEtMJN/w4SgDuJuPH4RVw21iRp6/hKvJK0T958uzY",
+	"6urvxedaL7FWNzxiDj7iuKwUHkG9e0Pl82YI9vBJrpak9klIfMpdJ51fShhAEy6Cx1z6K+uozgAPY+Bi",
+	"eE8CMyAzbo3QckAmXMBzfSrPSg37UhyPuiHwMU3PJxDa+UEyGs3plOmBO7h1iJwuwxI+EO+rK29Hgl+P",
+	"PS8nDmoRrj8m7ucESgql8MMLabc8BwFyDlVHdukWUs0nCWLT239/vLp4/fbKy2gqozlB9VubnueFrpnh",
+	"JVWK48oqGs0RqjW2L53xaJ5n+NITypNcsZJYpvz0M55lWGC/+uhrcSOt4BWlm4hlYmUJkKNWVqN8prux",
+	"+TP5YkxNniZ0zBKAB8F7cN7Qh4Wtl+M8mftx0lVxeO0fVDPUhV6KaKakkLl2kkT+I8fh7VcoXzU3/+hL",
+	"VF1jtPtk0KuGqTo1IDI3msf4cU9uzlxJXPB8xDNYf3rIgUGeImrSMGE3LCkOO595KZ4qmWd6UEt3cMM1",
+	"H/MEuHKLQSsEG41ja/JUczCDo58+62cBeA3cuP68umddp9SpRfu9hMOFtbOxHz08TIQXc2TLlSc1SBRk",
+	"9sMHDCqsJJVzm1DuXdlAa4NRmNMp7gx20/Xb/y4XgB6VMIjXgpm4LnwANdMVo4l/1JFUrG5CkMkT1YQ0",
+	"bKllEaN/VJjGW3/SK0WFO8lA0aLGKD7OTeX18KqmvYAaNpVqSYxibFD+s3ySm5qvug3nZi+t3xwuitsH",
+	"5aPKN00plOAgZ2X40PK+ute1hsOZDMSdvRz9a0B+/Xn0Kzz117c/o3IPiMqF1/AxjeZW5ayt01BPVLFs",
+	"aZPBcFsBlgnpPEE8qOBp68brjX14w6MAhwWNutA0cgeSCOASfkLFJkwxu2+CyazYHthPN4m4/1QD3+Q3",
+	"KIFgV6Csg24RKgrUGOgXwcq6Gp+iKPFan8Zn7VjggnpGd7W3fUp6hGMkCNMyVwBNCL+QqaKi8s7wyIY3",
+	"fm/dXBJEVq4QaCaTGNHiFIuZMJwmFf/A31b7pdzmabcEPmHal5zNQAlmWDkGuyMUXsIZEq/s72/9jTVP",
+	"h93D3jjhSWLl0zqv40CqB2UnxUo+KBjhE0uzhIKK/P7X/wsAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
