@@ -30638,7 +30638,8 @@ var swaggerSpec = []string{
 	"aZPBcFsBlgnpPEE8qOBp68brjX14w6MAhwWNutA0cgeSCOASfkLFJkwxu2+CyazYHthPN4m4/1QD3+Q3",
 	"KIFgV6Csg24RKgrUGOgXwcq6Gp+iKPFan8Zn7VjggnpGd7W3fUp6hGMkCNMyVwBNCL+QqaKi8s7wyIY3",
 	"fm/dXBJEVq4QaCaTGNHiFIuZMJwmFf/A31b7pdzmabcEPmHal5zNQAlmWDkGuyMUXsIZEq/s72/9jTVP",
-	"h93D3jjhSWLl0zqv40CqB2UnxUo+KBjhE0uzhIKK/P7X/wsAAP//",
+	"h93D3jjhSWLl0zqv40CqB2UnxUo+KBjhE0uzhNaryCgfF/+EkdgNip1fcmtN8AtxRWJmHR2rwqE1ZOOZ",
+	"lHN99Nfvf/2/AAAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
