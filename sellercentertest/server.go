@@ -496,6 +496,9 @@ func (s *Server) serveAPI(req *pending, op *operation, w http.ResponseWriter, r 
 		w.Header()[k] = v
 	}
 	w.Header().Del("Content-Length")
+	// Logged before the answer goes out, so a client that has read it
+	// finds its request counted.
+	req.finish(rec.Code)
 	w.WriteHeader(rec.Code)
 	_, _ = w.Write(body) // a write error means the client is gone
 	return rec.Code
