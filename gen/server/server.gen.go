@@ -164,6 +164,18 @@ type ServerInterface interface {
 	// ListMappedAttributeOptions List which child attribute options each parent option allows
 	// (GET /v2/mapped-attribute-options)
 	ListMappedAttributeOptions(w http.ResponseWriter, r *http.Request)
+	// ListOAuthApps List the OAuth applications of the token's user
+	// (GET /v2/oauth/apps)
+	ListOAuthApps(w http.ResponseWriter, r *http.Request, params ListOAuthAppsParams)
+	// CreateOAuthApp Register an OAuth application and get its credentials
+	// (POST /v2/oauth/apps)
+	CreateOAuthApp(w http.ResponseWriter, r *http.Request)
+	// GetOAuthApp Get one OAuth application with its secret
+	// (GET /v2/oauth/apps/{uuid})
+	GetOAuthApp(w http.ResponseWriter, r *http.Request, uuid OAuthAppUuid)
+	// UpdateOAuthApp Change the website and redirect URI of an OAuth application
+	// (PUT /v2/oauth/apps/{uuid})
+	UpdateOAuthApp(w http.ResponseWriter, r *http.Request, uuid OAuthAppUuid)
 	// ListOrderItemTags List the tags order items can carry
 	// (GET /v2/order-item-tags)
 	ListOrderItemTags(w http.ResponseWriter, r *http.Request)
@@ -434,6 +446,53 @@ type ServerInterface interface {
 	// ListSellerTags List the tags of sellers, one page at a time
 	// (GET /v2/tags/sellers)
 	ListSellerTags(w http.ResponseWriter, r *http.Request, params ListSellerTagsParams)
+	// CreateUser Create a user of a seller
+	// (POST /v2/user)
+	CreateUser(w http.ResponseWriter, r *http.Request)
+	// ChangePassword Change the password of the token's user
+	// (PATCH /v2/user/change-password)
+	ChangePassword(w http.ResponseWriter, r *http.Request)
+	// ListRoles List the roles the caller may see, each with its resources
+	// (GET /v2/user/roles)
+	ListRoles(w http.ResponseWriter, r *http.Request)
+	// CreateRole Create a role
+	// (POST /v2/user/roles)
+	CreateRole(w http.ResponseWriter, r *http.Request)
+	// DeleteRole Delete a role that no user has
+	// (DELETE /v2/user/roles/{roleId})
+	DeleteRole(w http.ResponseWriter, r *http.Request, roleId RoleId)
+	// UpdateRole Change the fields of a role that the body names
+	// (PATCH /v2/user/roles/{roleId})
+	UpdateRole(w http.ResponseWriter, r *http.Request, roleId RoleId)
+	// ListRoleResources List the resources a role has and every resource it could have
+	// (GET /v2/user/roles/{roleId}/resources)
+	ListRoleResources(w http.ResponseWriter, r *http.Request, roleId RoleId)
+	// RemoveRoleResource Take a resource away from a role
+	// (DELETE /v2/user/roles/{roleId}/resources/{resourceId})
+	RemoveRoleResource(w http.ResponseWriter, r *http.Request, roleId RoleId, resourceId ResourceId)
+	// AddRoleResource Give a role access to a resource
+	// (POST /v2/user/roles/{roleId}/resources/{resourceId})
+	AddRoleResource(w http.ResponseWriter, r *http.Request, roleId RoleId, resourceId ResourceId)
+	// DeleteUser Delete a user
+	// (DELETE /v2/user/{userId})
+	DeleteUser(w http.ResponseWriter, r *http.Request, userId UserId)
+	// GetUser Get one user
+	// (GET /v2/user/{userId})
+	GetUser(w http.ResponseWriter, r *http.Request, userId UserId)
+	// UpdateUser Change a user's role, email, name, status and access
+	// (PATCH /v2/user/{userId})
+	UpdateUser(w http.ResponseWriter, r *http.Request, userId UserId)
+	// CreateUserApiKey Make a new legacy API key for a user
+	// (POST /v2/user/{userId}/api-key)
+	//
+	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
+	CreateUserApiKey(w http.ResponseWriter, r *http.Request, userId UserId)
+	// ListUsers List the users the caller may see, one page at a time
+	// (GET /v2/users)
+	ListUsers(w http.ResponseWriter, r *http.Request, params ListUsersParams)
+	// ImportSellerAccess Upload a CSV or XLSX file of the sellers each user may switch to
+	// (POST /v2/users/import/seller_access)
+	ImportSellerAccess(w http.ResponseWriter, r *http.Request)
 	// ListWarehouses List the seller's warehouses
 	// (GET /v2/warehouses)
 	ListWarehouses(w http.ResponseWriter, r *http.Request)
@@ -1966,6 +2025,157 @@ func (siw *ServerInterfaceWrapper) ListMappedAttributeOptions(w http.ResponseWri
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.ListMappedAttributeOptions(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListOAuthApps operation middleware
+func (siw *ServerInterfaceWrapper) ListOAuthApps(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListOAuthAppsParams
+
+	// ------------- Optional query parameter "query" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "query", r.URL.Query(), &params.Query, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "query"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "query", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListOAuthApps(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateOAuthApp operation middleware
+func (siw *ServerInterfaceWrapper) CreateOAuthApp(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateOAuthApp(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetOAuthApp operation middleware
+func (siw *ServerInterfaceWrapper) GetOAuthApp(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "uuid" -------------
+	var uuid OAuthAppUuid
+
+	err = runtime.BindStyledParameterWithOptions("simple", "uuid", r.PathValue("uuid"), &uuid, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetOAuthApp(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateOAuthApp operation middleware
+func (siw *ServerInterfaceWrapper) UpdateOAuthApp(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "uuid" -------------
+	var uuid OAuthAppUuid
+
+	err = runtime.BindStyledParameterWithOptions("simple", "uuid", r.PathValue("uuid"), &uuid, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateOAuthApp(w, r, uuid)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5815,6 +6025,465 @@ func (siw *ServerInterfaceWrapper) ListSellerTags(w http.ResponseWriter, r *http
 	handler.ServeHTTP(w, r)
 }
 
+// CreateUser operation middleware
+func (siw *ServerInterfaceWrapper) CreateUser(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateUser(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ChangePassword operation middleware
+func (siw *ServerInterfaceWrapper) ChangePassword(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ChangePassword(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListRoles operation middleware
+func (siw *ServerInterfaceWrapper) ListRoles(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListRoles(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateRole operation middleware
+func (siw *ServerInterfaceWrapper) CreateRole(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateRole(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteRole operation middleware
+func (siw *ServerInterfaceWrapper) DeleteRole(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roleId" -------------
+	var roleId RoleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roleId", r.PathValue("roleId"), &roleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "roleId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteRole(w, r, roleId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateRole operation middleware
+func (siw *ServerInterfaceWrapper) UpdateRole(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roleId" -------------
+	var roleId RoleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roleId", r.PathValue("roleId"), &roleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "roleId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateRole(w, r, roleId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListRoleResources operation middleware
+func (siw *ServerInterfaceWrapper) ListRoleResources(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roleId" -------------
+	var roleId RoleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roleId", r.PathValue("roleId"), &roleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "roleId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListRoleResources(w, r, roleId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// RemoveRoleResource operation middleware
+func (siw *ServerInterfaceWrapper) RemoveRoleResource(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roleId" -------------
+	var roleId RoleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roleId", r.PathValue("roleId"), &roleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "roleId", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "resourceId" -------------
+	var resourceId ResourceId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "resourceId", r.PathValue("resourceId"), &resourceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "resourceId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.RemoveRoleResource(w, r, roleId, resourceId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// AddRoleResource operation middleware
+func (siw *ServerInterfaceWrapper) AddRoleResource(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roleId" -------------
+	var roleId RoleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roleId", r.PathValue("roleId"), &roleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "roleId", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "resourceId" -------------
+	var resourceId ResourceId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "resourceId", r.PathValue("resourceId"), &resourceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "resourceId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.AddRoleResource(w, r, roleId, resourceId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteUser operation middleware
+func (siw *ServerInterfaceWrapper) DeleteUser(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", r.PathValue("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "userId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteUser(w, r, userId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetUser operation middleware
+func (siw *ServerInterfaceWrapper) GetUser(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", r.PathValue("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "userId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetUser(w, r, userId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateUser operation middleware
+func (siw *ServerInterfaceWrapper) UpdateUser(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", r.PathValue("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "userId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateUser(w, r, userId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateUserApiKey operation middleware
+func (siw *ServerInterfaceWrapper) CreateUserApiKey(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", r.PathValue("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "userId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateUserApiKey(w, r, userId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListUsers operation middleware
+func (siw *ServerInterfaceWrapper) ListUsers(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListUsersParams
+
+	// ------------- Optional query parameter "query" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "query", r.URL.Query(), &params.Query, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "query"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "query", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sellerId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerId", r.URL.Query(), &params.SellerId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sellerUuid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerUuid", r.URL.Query(), &params.SellerUuid, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerUuid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerUuid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "excludeAdmins" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "excludeAdmins", r.URL.Query(), &params.ExcludeAdmins, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "excludeAdmins"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "excludeAdmins", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "excludeInactive" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "excludeInactive", r.URL.Query(), &params.ExcludeInactive, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "excludeInactive"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "excludeInactive", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "ids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "ids[]", r.URL.Query(), &params.Ids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "ids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "ids[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "uuids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "uuids[]", r.URL.Query(), &params.Uuids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "uuids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuids[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListUsers(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ImportSellerAccess operation middleware
+func (siw *ServerInterfaceWrapper) ImportSellerAccess(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ImportSellerAccess(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListWarehouses operation middleware
 func (siw *ServerInterfaceWrapper) ListWarehouses(w http.ResponseWriter, r *http.Request) {
 
@@ -6154,6 +6823,25 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/{uuid}/status", wrapper.GetFeedStatus)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/feed/{uuid}", wrapper.CancelFeed)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/raw-input", wrapper.GetFeedInputs)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/users", wrapper.ListUsers)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/users/import/seller_access", wrapper.ImportSellerAccess)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/user", wrapper.CreateUser)
+	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v2/user/change-password", wrapper.ChangePassword)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/user/roles", wrapper.ListRoles)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/user/roles", wrapper.CreateRole)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/user/roles/{roleId}", wrapper.DeleteRole)
+	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v2/user/roles/{roleId}", wrapper.UpdateRole)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/user/roles/{roleId}/resources", wrapper.ListRoleResources)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/user/roles/{roleId}/resources/{resourceId}", wrapper.RemoveRoleResource)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/user/roles/{roleId}/resources/{resourceId}", wrapper.AddRoleResource)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/user/{userId}", wrapper.DeleteUser)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/user/{userId}", wrapper.GetUser)
+	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v2/user/{userId}", wrapper.UpdateUser)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/user/{userId}/api-key", wrapper.CreateUserApiKey)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/oauth/apps", wrapper.ListOAuthApps)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/oauth/apps", wrapper.CreateOAuthApp)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/oauth/apps/{uuid}", wrapper.GetOAuthApp)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/oauth/apps/{uuid}", wrapper.UpdateOAuthApp)
 
 	return m
 }
@@ -11100,6 +11788,483 @@ func (response ListMappedAttributeOptions500JSONResponse) VisitListMappedAttribu
 type ListMappedAttributeOptions503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response ListMappedAttributeOptions503JSONResponse) VisitListMappedAttributeOptionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOAuthAppsRequestObject struct {
+	Params ListOAuthAppsParams
+}
+
+type ListOAuthAppsResponseObject interface {
+	VisitListOAuthAppsResponse(w http.ResponseWriter) error
+}
+
+type ListOAuthApps200JSONResponse OAuthAppList
+
+func (response ListOAuthApps200JSONResponse) VisitListOAuthAppsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOAuthApps400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListOAuthApps400JSONResponse) VisitListOAuthAppsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOAuthApps401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListOAuthApps401JSONResponse) VisitListOAuthAppsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOAuthApps403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListOAuthApps403JSONResponse) VisitListOAuthAppsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOAuthApps429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListOAuthApps429JSONResponse) VisitListOAuthAppsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOAuthApps500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListOAuthApps500JSONResponse) VisitListOAuthAppsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOAuthApps503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListOAuthApps503JSONResponse) VisitListOAuthAppsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOAuthAppRequestObject struct {
+	Body *CreateOAuthAppJSONRequestBody
+}
+
+type CreateOAuthAppResponseObject interface {
+	VisitCreateOAuthAppResponse(w http.ResponseWriter) error
+}
+
+type CreateOAuthApp201JSONResponse OAuthAppCredentials
+
+func (response CreateOAuthApp201JSONResponse) VisitCreateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOAuthApp400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateOAuthApp400JSONResponse) VisitCreateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOAuthApp401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateOAuthApp401JSONResponse) VisitCreateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOAuthApp403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateOAuthApp403JSONResponse) VisitCreateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOAuthApp429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateOAuthApp429JSONResponse) VisitCreateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOAuthApp500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateOAuthApp500JSONResponse) VisitCreateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOAuthApp503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateOAuthApp503JSONResponse) VisitCreateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthAppRequestObject struct {
+	Uuid OAuthAppUuid `json:"uuid"`
+}
+
+type GetOAuthAppResponseObject interface {
+	VisitGetOAuthAppResponse(w http.ResponseWriter) error
+}
+
+type GetOAuthApp200JSONResponse OAuthApp
+
+func (response GetOAuthApp200JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthApp400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetOAuthApp400JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthApp401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetOAuthApp401JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthApp403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetOAuthApp403JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthApp404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetOAuthApp404JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthApp429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetOAuthApp429JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthApp500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetOAuthApp500JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthApp503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetOAuthApp503JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthAppRequestObject struct {
+	Uuid OAuthAppUuid `json:"uuid"`
+	Body *UpdateOAuthAppJSONRequestBody
+}
+
+type UpdateOAuthAppResponseObject interface {
+	VisitUpdateOAuthAppResponse(w http.ResponseWriter) error
+}
+
+type UpdateOAuthApp200JSONResponse OAuthApp
+
+func (response UpdateOAuthApp200JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthApp400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateOAuthApp400JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthApp401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateOAuthApp401JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthApp403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateOAuthApp403JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthApp404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateOAuthApp404JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthApp429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateOAuthApp429JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthApp500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateOAuthApp500JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthApp503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateOAuthApp503JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -21814,6 +22979,1791 @@ func (response ListSellerTags503JSONResponse) VisitListSellerTagsResponse(w http
 	return err
 }
 
+type CreateUserRequestObject struct {
+	Body *CreateUserJSONRequestBody
+}
+
+type CreateUserResponseObject interface {
+	VisitCreateUserResponse(w http.ResponseWriter) error
+}
+
+type CreateUser201JSONResponse User
+
+func (response CreateUser201JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateUser400JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateUser401JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateUser403JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response CreateUser422JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateUser429JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateUser500JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateUser503JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePasswordRequestObject struct {
+	Body *ChangePasswordJSONRequestBody
+}
+
+type ChangePasswordResponseObject interface {
+	VisitChangePasswordResponse(w http.ResponseWriter) error
+}
+
+type ChangePassword200Response struct {
+}
+
+func (response ChangePassword200Response) VisitChangePasswordResponse(w http.ResponseWriter) error {
+	w.WriteHeader(200)
+	return nil
+}
+
+type ChangePassword400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ChangePassword400JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ChangePassword401JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ChangePassword403JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ChangePassword422JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ChangePassword429JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ChangePassword500JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ChangePassword503JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRolesRequestObject struct {
+}
+
+type ListRolesResponseObject interface {
+	VisitListRolesResponse(w http.ResponseWriter) error
+}
+
+type ListRoles200JSONResponse []Role
+
+func (response ListRoles200JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoles401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListRoles401JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoles403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListRoles403JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoles429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListRoles429JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoles500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListRoles500JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoles503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListRoles503JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRoleRequestObject struct {
+	Body *CreateRoleJSONRequestBody
+}
+
+type CreateRoleResponseObject interface {
+	VisitCreateRoleResponse(w http.ResponseWriter) error
+}
+
+type CreateRole201JSONResponse RoleWritten
+
+func (response CreateRole201JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateRole400JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateRole401JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateRole403JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response CreateRole422JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateRole429JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateRole500JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateRole503JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRoleRequestObject struct {
+	RoleId RoleId `json:"roleId"`
+}
+
+type DeleteRoleResponseObject interface {
+	VisitDeleteRoleResponse(w http.ResponseWriter) error
+}
+
+type DeleteRole204Response struct {
+}
+
+func (response DeleteRole204Response) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteRole401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteRole401JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteRole403JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteRole404JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response DeleteRole422JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteRole429JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DeleteRole500JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DeleteRole503JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRoleRequestObject struct {
+	RoleId RoleId `json:"roleId"`
+	Body   *UpdateRoleJSONRequestBody
+}
+
+type UpdateRoleResponseObject interface {
+	VisitUpdateRoleResponse(w http.ResponseWriter) error
+}
+
+type UpdateRole200JSONResponse RoleWritten
+
+func (response UpdateRole200JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateRole400JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateRole401JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateRole403JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateRole404JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateRole422JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateRole429JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateRole500JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateRole503JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoleResourcesRequestObject struct {
+	RoleId RoleId `json:"roleId"`
+}
+
+type ListRoleResourcesResponseObject interface {
+	VisitListRoleResourcesResponse(w http.ResponseWriter) error
+}
+
+type ListRoleResources200JSONResponse RoleResources
+
+func (response ListRoleResources200JSONResponse) VisitListRoleResourcesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoleResources401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListRoleResources401JSONResponse) VisitListRoleResourcesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoleResources403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListRoleResources403JSONResponse) VisitListRoleResourcesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoleResources404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListRoleResources404JSONResponse) VisitListRoleResourcesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoleResources429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListRoleResources429JSONResponse) VisitListRoleResourcesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoleResources500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListRoleResources500JSONResponse) VisitListRoleResourcesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoleResources503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListRoleResources503JSONResponse) VisitListRoleResourcesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveRoleResourceRequestObject struct {
+	RoleId     RoleId     `json:"roleId"`
+	ResourceId ResourceId `json:"resourceId"`
+}
+
+type RemoveRoleResourceResponseObject interface {
+	VisitRemoveRoleResourceResponse(w http.ResponseWriter) error
+}
+
+type RemoveRoleResource204Response struct {
+}
+
+func (response RemoveRoleResource204Response) VisitRemoveRoleResourceResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type RemoveRoleResource401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response RemoveRoleResource401JSONResponse) VisitRemoveRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveRoleResource403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response RemoveRoleResource403JSONResponse) VisitRemoveRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveRoleResource404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response RemoveRoleResource404JSONResponse) VisitRemoveRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveRoleResource429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response RemoveRoleResource429JSONResponse) VisitRemoveRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveRoleResource500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response RemoveRoleResource500JSONResponse) VisitRemoveRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveRoleResource503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response RemoveRoleResource503JSONResponse) VisitRemoveRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddRoleResourceRequestObject struct {
+	RoleId     RoleId     `json:"roleId"`
+	ResourceId ResourceId `json:"resourceId"`
+}
+
+type AddRoleResourceResponseObject interface {
+	VisitAddRoleResourceResponse(w http.ResponseWriter) error
+}
+
+type AddRoleResource202Response struct {
+}
+
+func (response AddRoleResource202Response) VisitAddRoleResourceResponse(w http.ResponseWriter) error {
+	w.WriteHeader(202)
+	return nil
+}
+
+type AddRoleResource401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response AddRoleResource401JSONResponse) VisitAddRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddRoleResource403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response AddRoleResource403JSONResponse) VisitAddRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddRoleResource404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response AddRoleResource404JSONResponse) VisitAddRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddRoleResource429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response AddRoleResource429JSONResponse) VisitAddRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddRoleResource500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response AddRoleResource500JSONResponse) VisitAddRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddRoleResource503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response AddRoleResource503JSONResponse) VisitAddRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUserRequestObject struct {
+	UserId UserId `json:"userId"`
+}
+
+type DeleteUserResponseObject interface {
+	VisitDeleteUserResponse(w http.ResponseWriter) error
+}
+
+type DeleteUser200JSONResponse UserDeleted
+
+func (response DeleteUser200JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteUser401JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteUser403JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteUser404JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response DeleteUser422JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteUser429JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DeleteUser500JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DeleteUser503JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUserRequestObject struct {
+	UserId UserId `json:"userId"`
+}
+
+type GetUserResponseObject interface {
+	VisitGetUserResponse(w http.ResponseWriter) error
+}
+
+type GetUser200JSONResponse UserList
+
+func (response GetUser200JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetUser401JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetUser403JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetUser404JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetUser429JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetUser500JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetUser503JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUserRequestObject struct {
+	UserId UserId `json:"userId"`
+	Body   *UpdateUserJSONRequestBody
+}
+
+type UpdateUserResponseObject interface {
+	VisitUpdateUserResponse(w http.ResponseWriter) error
+}
+
+type UpdateUser200JSONResponse User
+
+func (response UpdateUser200JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateUser400JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateUser401JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateUser403JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateUser404JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateUser422JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateUser429JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateUser500JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateUser503JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserApiKeyRequestObject struct {
+	UserId UserId `json:"userId"`
+}
+
+type CreateUserApiKeyResponseObject interface {
+	VisitCreateUserApiKeyResponse(w http.ResponseWriter) error
+}
+
+type CreateUserApiKey201JSONResponse UserApiKey
+
+func (response CreateUserApiKey201JSONResponse) VisitCreateUserApiKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserApiKey401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateUserApiKey401JSONResponse) VisitCreateUserApiKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserApiKey403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateUserApiKey403JSONResponse) VisitCreateUserApiKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserApiKey404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateUserApiKey404JSONResponse) VisitCreateUserApiKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserApiKey429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateUserApiKey429JSONResponse) VisitCreateUserApiKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserApiKey500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateUserApiKey500JSONResponse) VisitCreateUserApiKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserApiKey503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateUserApiKey503JSONResponse) VisitCreateUserApiKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsersRequestObject struct {
+	Params ListUsersParams
+}
+
+type ListUsersResponseObject interface {
+	VisitListUsersResponse(w http.ResponseWriter) error
+}
+
+type ListUsers200JSONResponse UserList
+
+func (response ListUsers200JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListUsers400JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListUsers401JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListUsers403JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListUsers429JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListUsers500JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListUsers503JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccessRequestObject struct {
+	Body *multipart.Reader
+}
+
+type ImportSellerAccessResponseObject interface {
+	VisitImportSellerAccessResponse(w http.ResponseWriter) error
+}
+
+type ImportSellerAccess201JSONResponse ImportAccepted
+
+func (response ImportSellerAccess201JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccess400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ImportSellerAccess400JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccess401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ImportSellerAccess401JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccess403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ImportSellerAccess403JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccess422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ImportSellerAccess422JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccess429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ImportSellerAccess429JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccess500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ImportSellerAccess500JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccess503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ImportSellerAccess503JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListWarehousesRequestObject struct {
 }
 
@@ -22469,6 +25419,18 @@ type StrictServerInterface interface {
 	// ListMappedAttributeOptions List which child attribute options each parent option allows
 	// (GET /v2/mapped-attribute-options)
 	ListMappedAttributeOptions(ctx context.Context, request ListMappedAttributeOptionsRequestObject) (ListMappedAttributeOptionsResponseObject, error)
+	// ListOAuthApps List the OAuth applications of the token's user
+	// (GET /v2/oauth/apps)
+	ListOAuthApps(ctx context.Context, request ListOAuthAppsRequestObject) (ListOAuthAppsResponseObject, error)
+	// CreateOAuthApp Register an OAuth application and get its credentials
+	// (POST /v2/oauth/apps)
+	CreateOAuthApp(ctx context.Context, request CreateOAuthAppRequestObject) (CreateOAuthAppResponseObject, error)
+	// GetOAuthApp Get one OAuth application with its secret
+	// (GET /v2/oauth/apps/{uuid})
+	GetOAuthApp(ctx context.Context, request GetOAuthAppRequestObject) (GetOAuthAppResponseObject, error)
+	// UpdateOAuthApp Change the website and redirect URI of an OAuth application
+	// (PUT /v2/oauth/apps/{uuid})
+	UpdateOAuthApp(ctx context.Context, request UpdateOAuthAppRequestObject) (UpdateOAuthAppResponseObject, error)
 	// ListOrderItemTags List the tags order items can carry
 	// (GET /v2/order-item-tags)
 	ListOrderItemTags(ctx context.Context, request ListOrderItemTagsRequestObject) (ListOrderItemTagsResponseObject, error)
@@ -22739,6 +25701,53 @@ type StrictServerInterface interface {
 	// ListSellerTags List the tags of sellers, one page at a time
 	// (GET /v2/tags/sellers)
 	ListSellerTags(ctx context.Context, request ListSellerTagsRequestObject) (ListSellerTagsResponseObject, error)
+	// CreateUser Create a user of a seller
+	// (POST /v2/user)
+	CreateUser(ctx context.Context, request CreateUserRequestObject) (CreateUserResponseObject, error)
+	// ChangePassword Change the password of the token's user
+	// (PATCH /v2/user/change-password)
+	ChangePassword(ctx context.Context, request ChangePasswordRequestObject) (ChangePasswordResponseObject, error)
+	// ListRoles List the roles the caller may see, each with its resources
+	// (GET /v2/user/roles)
+	ListRoles(ctx context.Context, request ListRolesRequestObject) (ListRolesResponseObject, error)
+	// CreateRole Create a role
+	// (POST /v2/user/roles)
+	CreateRole(ctx context.Context, request CreateRoleRequestObject) (CreateRoleResponseObject, error)
+	// DeleteRole Delete a role that no user has
+	// (DELETE /v2/user/roles/{roleId})
+	DeleteRole(ctx context.Context, request DeleteRoleRequestObject) (DeleteRoleResponseObject, error)
+	// UpdateRole Change the fields of a role that the body names
+	// (PATCH /v2/user/roles/{roleId})
+	UpdateRole(ctx context.Context, request UpdateRoleRequestObject) (UpdateRoleResponseObject, error)
+	// ListRoleResources List the resources a role has and every resource it could have
+	// (GET /v2/user/roles/{roleId}/resources)
+	ListRoleResources(ctx context.Context, request ListRoleResourcesRequestObject) (ListRoleResourcesResponseObject, error)
+	// RemoveRoleResource Take a resource away from a role
+	// (DELETE /v2/user/roles/{roleId}/resources/{resourceId})
+	RemoveRoleResource(ctx context.Context, request RemoveRoleResourceRequestObject) (RemoveRoleResourceResponseObject, error)
+	// AddRoleResource Give a role access to a resource
+	// (POST /v2/user/roles/{roleId}/resources/{resourceId})
+	AddRoleResource(ctx context.Context, request AddRoleResourceRequestObject) (AddRoleResourceResponseObject, error)
+	// DeleteUser Delete a user
+	// (DELETE /v2/user/{userId})
+	DeleteUser(ctx context.Context, request DeleteUserRequestObject) (DeleteUserResponseObject, error)
+	// GetUser Get one user
+	// (GET /v2/user/{userId})
+	GetUser(ctx context.Context, request GetUserRequestObject) (GetUserResponseObject, error)
+	// UpdateUser Change a user's role, email, name, status and access
+	// (PATCH /v2/user/{userId})
+	UpdateUser(ctx context.Context, request UpdateUserRequestObject) (UpdateUserResponseObject, error)
+	// CreateUserApiKey Make a new legacy API key for a user
+	// (POST /v2/user/{userId}/api-key)
+	//
+	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
+	CreateUserApiKey(ctx context.Context, request CreateUserApiKeyRequestObject) (CreateUserApiKeyResponseObject, error)
+	// ListUsers List the users the caller may see, one page at a time
+	// (GET /v2/users)
+	ListUsers(ctx context.Context, request ListUsersRequestObject) (ListUsersResponseObject, error)
+	// ImportSellerAccess Upload a CSV or XLSX file of the sellers each user may switch to
+	// (POST /v2/users/import/seller_access)
+	ImportSellerAccess(ctx context.Context, request ImportSellerAccessRequestObject) (ImportSellerAccessResponseObject, error)
 	// ListWarehouses List the seller's warehouses
 	// (GET /v2/warehouses)
 	ListWarehouses(ctx context.Context, request ListWarehousesRequestObject) (ListWarehousesResponseObject, error)
@@ -23969,6 +26978,122 @@ func (sh *strictHandler) ListMappedAttributeOptions(w http.ResponseWriter, r *ht
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ListMappedAttributeOptionsResponseObject); ok {
 		if err := validResponse.VisitListMappedAttributeOptionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListOAuthApps operation middleware
+func (sh *strictHandler) ListOAuthApps(w http.ResponseWriter, r *http.Request, params ListOAuthAppsParams) {
+	var request ListOAuthAppsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListOAuthApps(ctx, request.(ListOAuthAppsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListOAuthApps")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListOAuthAppsResponseObject); ok {
+		if err := validResponse.VisitListOAuthAppsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateOAuthApp operation middleware
+func (sh *strictHandler) CreateOAuthApp(w http.ResponseWriter, r *http.Request) {
+	var request CreateOAuthAppRequestObject
+
+	var body CreateOAuthAppJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateOAuthApp(ctx, request.(CreateOAuthAppRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateOAuthApp")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateOAuthAppResponseObject); ok {
+		if err := validResponse.VisitCreateOAuthAppResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetOAuthApp operation middleware
+func (sh *strictHandler) GetOAuthApp(w http.ResponseWriter, r *http.Request, uuid OAuthAppUuid) {
+	var request GetOAuthAppRequestObject
+
+	request.Uuid = uuid
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetOAuthApp(ctx, request.(GetOAuthAppRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetOAuthApp")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetOAuthAppResponseObject); ok {
+		if err := validResponse.VisitGetOAuthAppResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateOAuthApp operation middleware
+func (sh *strictHandler) UpdateOAuthApp(w http.ResponseWriter, r *http.Request, uuid OAuthAppUuid) {
+	var request UpdateOAuthAppRequestObject
+
+	request.Uuid = uuid
+
+	var body UpdateOAuthAppJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateOAuthApp(ctx, request.(UpdateOAuthAppRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateOAuthApp")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateOAuthAppResponseObject); ok {
+		if err := validResponse.VisitUpdateOAuthAppResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -26537,6 +29662,430 @@ func (sh *strictHandler) ListSellerTags(w http.ResponseWriter, r *http.Request, 
 	}
 }
 
+// CreateUser operation middleware
+func (sh *strictHandler) CreateUser(w http.ResponseWriter, r *http.Request) {
+	var request CreateUserRequestObject
+
+	var body CreateUserJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateUser(ctx, request.(CreateUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateUserResponseObject); ok {
+		if err := validResponse.VisitCreateUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ChangePassword operation middleware
+func (sh *strictHandler) ChangePassword(w http.ResponseWriter, r *http.Request) {
+	var request ChangePasswordRequestObject
+
+	var body ChangePasswordJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ChangePassword(ctx, request.(ChangePasswordRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ChangePassword")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ChangePasswordResponseObject); ok {
+		if err := validResponse.VisitChangePasswordResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListRoles operation middleware
+func (sh *strictHandler) ListRoles(w http.ResponseWriter, r *http.Request) {
+	var request ListRolesRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListRoles(ctx, request.(ListRolesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListRoles")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListRolesResponseObject); ok {
+		if err := validResponse.VisitListRolesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateRole operation middleware
+func (sh *strictHandler) CreateRole(w http.ResponseWriter, r *http.Request) {
+	var request CreateRoleRequestObject
+
+	var body CreateRoleJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateRole(ctx, request.(CreateRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateRole")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateRoleResponseObject); ok {
+		if err := validResponse.VisitCreateRoleResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteRole operation middleware
+func (sh *strictHandler) DeleteRole(w http.ResponseWriter, r *http.Request, roleId RoleId) {
+	var request DeleteRoleRequestObject
+
+	request.RoleId = roleId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteRole(ctx, request.(DeleteRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteRole")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteRoleResponseObject); ok {
+		if err := validResponse.VisitDeleteRoleResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateRole operation middleware
+func (sh *strictHandler) UpdateRole(w http.ResponseWriter, r *http.Request, roleId RoleId) {
+	var request UpdateRoleRequestObject
+
+	request.RoleId = roleId
+
+	var body UpdateRoleJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateRole(ctx, request.(UpdateRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateRole")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateRoleResponseObject); ok {
+		if err := validResponse.VisitUpdateRoleResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListRoleResources operation middleware
+func (sh *strictHandler) ListRoleResources(w http.ResponseWriter, r *http.Request, roleId RoleId) {
+	var request ListRoleResourcesRequestObject
+
+	request.RoleId = roleId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListRoleResources(ctx, request.(ListRoleResourcesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListRoleResources")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListRoleResourcesResponseObject); ok {
+		if err := validResponse.VisitListRoleResourcesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RemoveRoleResource operation middleware
+func (sh *strictHandler) RemoveRoleResource(w http.ResponseWriter, r *http.Request, roleId RoleId, resourceId ResourceId) {
+	var request RemoveRoleResourceRequestObject
+
+	request.RoleId = roleId
+	request.ResourceId = resourceId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.RemoveRoleResource(ctx, request.(RemoveRoleResourceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RemoveRoleResource")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(RemoveRoleResourceResponseObject); ok {
+		if err := validResponse.VisitRemoveRoleResourceResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// AddRoleResource operation middleware
+func (sh *strictHandler) AddRoleResource(w http.ResponseWriter, r *http.Request, roleId RoleId, resourceId ResourceId) {
+	var request AddRoleResourceRequestObject
+
+	request.RoleId = roleId
+	request.ResourceId = resourceId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.AddRoleResource(ctx, request.(AddRoleResourceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AddRoleResource")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(AddRoleResourceResponseObject); ok {
+		if err := validResponse.VisitAddRoleResourceResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteUser operation middleware
+func (sh *strictHandler) DeleteUser(w http.ResponseWriter, r *http.Request, userId UserId) {
+	var request DeleteUserRequestObject
+
+	request.UserId = userId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteUser(ctx, request.(DeleteUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteUserResponseObject); ok {
+		if err := validResponse.VisitDeleteUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetUser operation middleware
+func (sh *strictHandler) GetUser(w http.ResponseWriter, r *http.Request, userId UserId) {
+	var request GetUserRequestObject
+
+	request.UserId = userId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetUser(ctx, request.(GetUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetUserResponseObject); ok {
+		if err := validResponse.VisitGetUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateUser operation middleware
+func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, userId UserId) {
+	var request UpdateUserRequestObject
+
+	request.UserId = userId
+
+	var body UpdateUserJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateUser(ctx, request.(UpdateUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateUserResponseObject); ok {
+		if err := validResponse.VisitUpdateUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateUserApiKey operation middleware
+func (sh *strictHandler) CreateUserApiKey(w http.ResponseWriter, r *http.Request, userId UserId) {
+	var request CreateUserApiKeyRequestObject
+
+	request.UserId = userId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateUserApiKey(ctx, request.(CreateUserApiKeyRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateUserApiKey")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateUserApiKeyResponseObject); ok {
+		if err := validResponse.VisitCreateUserApiKeyResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListUsers operation middleware
+func (sh *strictHandler) ListUsers(w http.ResponseWriter, r *http.Request, params ListUsersParams) {
+	var request ListUsersRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListUsers(ctx, request.(ListUsersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListUsers")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListUsersResponseObject); ok {
+		if err := validResponse.VisitListUsersResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ImportSellerAccess operation middleware
+func (sh *strictHandler) ImportSellerAccess(w http.ResponseWriter, r *http.Request) {
+	var request ImportSellerAccessRequestObject
+
+	if reader, err := r.MultipartReader(); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode multipart body: %w", err))
+		return
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ImportSellerAccess(ctx, request.(ImportSellerAccessRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ImportSellerAccess")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ImportSellerAccessResponseObject); ok {
+		if err := validResponse.VisitImportSellerAccessResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListWarehouses operation middleware
 func (sh *strictHandler) ListWarehouses(w http.ResponseWriter, r *http.Request) {
 	var request ListWarehousesRequestObject
@@ -26656,627 +30205,681 @@ func (sh *strictHandler) UpdateWarehouse(w http.ResponseWriter, r *http.Request,
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L19c9s2ty/6VTA6eybpvbLjlyRN47l/OLbT+jRxvC277bObHA9EQhK2KUAlQNt6Ovnud7AWAIIkSFG2",
-	"krb75PnjaSyCIF4WFtbrb/05SOR8IQUTWg1e/zmYMZqyHP55wXS+PJxolpu/UqaSnC80l2LwejBiiRSp",
-	"IlqSO8r1kMicUEF+urw8JynVbEjGbCJzRnS+5GJK6JRysT0YDlQyY3NqOtTLBRu8HiidczEdfP78eThY",
-	"0JzOmbbfP9Q65+NCsxHTp2lzDGfFnOU8IdS1I4ppwlPzGW4aLKieDYYDQefmQ7Ta3XCQsz8KnrN08Frn",
-	"BYsMjQvNpiwfmKG9yalIu0YxNg3avz6276/52SMqEpZR860LRpUUqjkCbIONSA6tiPmqMkNh94tMpsx9",
-	"DEb2R8HyZTm0pPGN3z9VdoprNleRLRu6H2ie06X5W+llZn6YyHw+gOFrNpX5smvhEtumfe2Sspd1l69Q",
-	"Ws4tPdVWzT4iE54rbeg3o0qvt3Cu942t1zHV7EREFusd1UxpkuQMt1nzOTsglCwyygWcOPLU/L/5fdv0",
-	"8h2ZMyoU0TNGmEiJnBA9o5qkdOlXuTad1H48nMp/5GwyeD34X89KLvEMn6pn5jMfcvP/l3zOYL3NHyNN",
-	"c92cwQnNM/7wOSjTa99Z4BAeMw+W8VvTbWMaP8k7kkngaJLARpM7ljOiZnyxYCkwwplro2dsSWb0lgGT",
-	"ZGnrmN3n+g55ZL7GxfSYZYaQPg8HbxlLrwoeIZ2rq9NjXDhGJswM0f3LtDdPqCA0SdhCs5Tw+ULmuuUg",
-	"FuYDXUdwTu/fMTHVs8Hr/ZfDwZyL8M8F1Zrlptv/8/vO1g90a/Lpz1eft/y/n/f49+7e5/8YDBuXx3Dw",
-	"lmcsvgCnqZ8+zxjhovz3nAo6ZflDpxsZRZFNeDZnQl8uFyzCduYsT2ZUaCAYRSa5nCN9syxj+RNF7mjO",
-	"ZrJQbEhumdBFzspGc5rfML3IaMKe9GVSk8qI2jhVF7FV59SHjZ3O6ZR18Xzut4SbpkOcYsaVPs9lWiTa",
-	"3NHmiWrZGm6/sOZ9cCqSrEjZqTD0rhQfm2HXB3mYKQljIUzonDMVbBCZ0yURUpNCsQMyXpKUTWiRaSJF",
-	"tiSFouOMESmYIjRn0En7qeeRwUTGP5YyY1SYdb3fmsot8/OWuuGLLQkjptnWQppJ5oPXE5opVs7zF1kk",
-	"M5YfM015FiHGtzzLzHm4xXYkxYZmb5C1AbMFBkZdoxWzqX0ynI9dKjvK4ePmdyt5wi783tdn9sFsh8yN",
-	"KIuTEIyl5Kkhke8Mi04l7CL+Cr1+Z9ggx37b51j97IZ26x2f88iNeU6njCj+79bhZPBeJz/mgs+L+eD1",
-	"7jB2HD5MJorp6DEds9yQgT8BkphJtI1EYke9hrITH4rZqy6WAZtpGMdTs3HmROIvAsb6XQufkLbbNfmE",
-	"HY1qISw9Y8p+Xw0NFxCer/XkynZcqyRHP6bVPBeHrNm8xyJqNm+XtmXQ0YOWDV5Vb3kW1RzrC4icZq1l",
-	"ww9seOmQ5nvsuKW4tYZsO9+YngAjHskiT2IyBjwlCh8PiSqSGaGKUKJmcgEazjpjt5/Z3NgLncWYTsiy",
-	"vcQjoXEr28GuNsSGz2lys0JuWWCT9sOz8H2seXTMx2MX2a8zps3VTLNsSJScGyIkQgrmBChYsSfKXthG",
-	"6lhAV21rhk97axpmXFxMR5pqZge6NKLge6ZnMsYg7XMyhwZr6dOLStcbI7jznCfsSBZCxxS6yzu5lTGj",
-	"mJAE25BEpn55F+blIQkWnAulqTASOGHCyHupfdHck0/dYXv/L7NRox/bLib7rTXVi/Pc0ExqdqNQ7cQS",
-	"0kUqk8KsqtVTF9hDK3VUPrCpg4UyfT+FYIGNyVOz5Eb6Met4S3MORoPvhiC3gYCqiGJtmurCf3Ldc+he",
-	"7HOB2a88UAbwY9zgVVaqT9Zg2XahKaaVXXLF0HjZ95haU+YXGXVpMOwcOOrwijnjIV/D2Ok/8EXGnzOq",
-	"WasZr5wBWMFYSqQw9O2M5TOuSEqXdTtY22lNKl97hL0rNoEWO17bFOhEA+eJz+CAzAulyZi5qVaGvnp+",
-	"j7bolTP8MZfFovNwlyTGledHU/Na20Dh4WAV7/aWjbUY4Uom9yB/Rjga9YbqZBa5GqujAC0wk/KGUH1A",
-	"qCZzqTTZ3dlZj9/hJ/sfvjm9P8Wnuzs765zFtXg4TPDLTmStkbebNjp25cHjbyedro3hwm3MWpMTIy2T",
-	"m66zd8f1jCjTqt0Sg51sVkIZMf0zW97JPLbs7B7NDmYEQ1SlRj9fDZ1hcPTzlWGDC5ob6df8BS4LnAwc",
-	"l4xRpck+SWY0p4k2KiQxm3nLRAomKRTUCM2UNPK+vFOkWJjtnfBbRm5pVjBlZMsbHOPvnw6QRSUZN+8p",
-	"JlJlJNW2RbPvDWpmGW+iH3ZyLbM9v3I9u6TTzrsZzG0JzfNlOWkjy2k6bdXjwq43vqWgDh/znCU41oYv",
-	"W+aapO556xirvfTWn/wwzGfK96trew5UM7opVjEscHHD8cDLyVNbu7pne+59O10wxfJblq48oLlt2H1S",
-	"XavN7+sIl7JzySqM0l3pCl90F613vfjGSc5YKyGopm7UkwCiW39Jp6uFEbvj4X2l6RT1DiMx5KCA0Dkj",
-	"TxVjoSPFHKnvet4LpssNat1uhleLtJ9MXEDDR8rEReVrG5EYywmslImrU1hTJq4MffX8NigT/8IVH/OM",
-	"62V/wfjWv2NuOt1665TtHnBmyoEFFij79CZmArEPDUtcV5y7KTZG/KO2uyY0cq5iR2htXsGM1ryO0HAc",
-	"MKIRfO2MzmOGZHyINjzylKZzLkgihWb3ui9PUWX/m1vdGV8YSek8l7c8jUf30Dzn4C9SRkIzUpUi+IW+",
-	"ZKHqX9n4+C+XC9Z53mx8ib/u3ZCI+UIrSQS9rxVQUnr4zRhRWlklLR0QqhImUi6mgTe8dWi2096jaohM",
-	"ceHTKc+aTs2Ol9EE3iF1Cbflwwhho9din8vQ8gfYdyrQXecuFqrrd2MkjGrt0K+NXZr9rsrVEwxuzs75",
-	"9Q4L2+C1+auL0Olnx2lG9rSYc+6Cfte05vghxZwC7tlavhg/mM2R/m9HeHV0+y0SCncOTTToulQQvHcM",
-	"UYSROH4RMWK5HPlvW+47fff4CD55ITO2hiby2WyRWkhhF/0NTS/YHwVTMD+4JQX8ky4WGU/Ae/HsvxUK",
-	"Bf3G9QvNeAovnudynLE5Rkk3zUE5fpjcUUXmNDMLzkArmFCesZTc+o62ISp3RsWUpaduJzcy2ND33zZO",
-	"w5udFw2vtplUcIh1oUiCw4IhvpX5mKcpExsb34ol1PKGiSeKFIrlJKPJDdLaguVzrpQRzybSMiRDoTBI",
-	"G4WEzv0R09pcKhsbcLz3tpXFxjY2wQjqGm84M0yz1BdsUihU6jczOtNpx5qO0FXtAzxIQoWQoO3YfT6A",
-	"BR7LdGkFTEYTcx2k5G62RD02/Mh35VyuxCKXCVMQbbfRGZ3kucxV63zsTGSRpcROxo7ETAfGz0wPdkJc",
-	"o1seRn4m9VtZiPRrETQT2qhmqWQKxsruubKyQybFFMzGVEjgu46jgj6Q37Ic1uFrjfTw/NQyKhjBpZTv",
-	"qVhaZqq+xijeozBFBdnfccxUmbNvdDMp0vLs25UiZ1K7QOKa+XZIxoVGSXOMJruM38IkMX7DiDNW9IEE",
-	"my3IsDG3WT31Zsvn3sSmZVs/C7J0YGZXghZ6JnP+b/bVaA0DWJGHEq4IsEwxHRJ2vzAyjCG7QtwIeYcX",
-	"0JWgt5RnGz2+YZ8dhMYVSeUdcvM5NTe6oCKBIAN5y/JM0hSjIza1G1+CVa0hDhTCjEtLmQJdjnNGbxSh",
-	"ZFwoLsym5UXGtkGItL1D6lWa5kxFhMlDspBK04xQbHGAMUkTzrJUQXD0mJE5VTYASRSZ3WWUNBe5XLBc",
-	"cxSZaNtXrkqvh21DMjNakPl6y58J18tow6SMBWo8Y3PKs+gTyBM6Axnzz8bEqq3XMGdn9At0uphJwdYT",
-	"1s22HoFOEGmcs6m1ZjUe3VF0ljU9CvYXOf5vluh1Rn9o5H2MQEJJNUaGVmY0ZCJzc34FOJnwuq0TmqzG",
-	"xjZdmZg115yHGbWcc/1vlkvcFdBrXPTVysafQz3u98o4PtVXKDbzQKOoiSPQiFUXwEfStsxe9U75aG5B",
-	"g2TapqbiM1OKTwVLL+k0tpuaTs0EqAhExuZE0oId6lVDP7OHqFTZhwPesu3CHrxVxGsm4LJHj9mECx63",
-	"7v46oxo0Vp+ROpOGLxqhdibvkKllGeFGeNgmvk9QjCB002i+YTrr6/LP0gtEFJ2jNg8yyJ1EwzzkaZi/",
-	"eBqhAtqcQGtMpH1AqBnQlguLLAdWipAVD3bGjdgEmTD/RTOZ0zAw8vLXIRn9OCTnPw3J6fGQvP/XkPz0",
-	"83cHBEVQF1VppwE/KiMxESpsRCZXPk0NjRh0vgADw/t/Ra6aBzPPyEKBVbSxSu9p7rTE3Ohe5U4d+LQg",
-	"I2bQLLPzgWGLYm4OjMuGMfvEE3bt3Yrw52A4UAuWcJpd+79pBq3QeGX+YALYyOZnHp/vT/KOUAxDICAK",
-	"C/3a/kkV4WpIsGvzF8TL4l88HZJ5kWl+XT6mmF8lJ2UjtU3UUmk2Dyneh9NCzOF3cEa4mMh8TnEScLSm",
-	"0sriPCdGtgucvlYywahRHpzMyl7AJAbDAQ5mMByE4zWrDQMLGFt5/1WWaINXuKXuX2Bkm+x4wljqBI76",
-	"qc+KufB85Wj0C6zub+9Gv9m0UORk7B7+XT2DRzKT+Vs659lyEFmmCdhzTuYLvYxHNCEduey6MSM7RiRn",
-	"5oXtQSxXDELu4hO5OsVovTL1weXzmj6PUAKvDx/F8g2eJrx0/Ce+f/XyRWvv7k5ap3uxKPR7K7G1m1OD",
-	"tEWWcoxggrUeIqNWzAhNeD7cv2WOSAo2q1EKn7MdHhrT3WA4SLlaZHQJ1lhw9UIWo3l4LcU1RnBulEvB",
-	"xOMcyhCSYQ7kjqdTpsMFuDolaibvKsc+mbHkZizvzSyoZsAq7L+Nlm7+mcuFURcdS1AsQ2EW7WzuDc3u",
-	"Nc0Ztf/En2PcgquTFG6UN0v0rb7JZDzvozwTXBFsRKRRVMPQ0JzRZMZSnOdMLuInhasfMzmmmRc3IhKY",
-	"UUVRmmRwTuwXhuRuRrX5CYxZFdFku/2wuI+vs6vqPRUp1bKil1VmcaVYeiqOpDCi5JwJ/Vbm8yKjqu2F",
-	"X5Ac38r8p+U4rwiBQbuMjlnWXJJjpGsCjw/MYTBnCG2XYCoAx1STCRb5JplIkFDfgISQYmq0fIgUNETA",
-	"7jWSTGVQe/ub5DoiynBPTSNzG2NsZKFYSsaeiLbgRpnYzaquWGKujetJ672BI4kZIuysbYNAlAjFMBAb",
-	"hgHdmvvLA47MKYAooN1C0Dw3IvoMNY9+apLr9wMO63PrUpd6tg3LivKvd2xKkyXJ2C3LMNk/J08VN2s1",
-	"JIkUEz5F5mxYR8LMqn93AKw7Zxk3n62ubtgwCprQR805pzEN/INgZEGnkBVlZLnDimBVVT34erpnRNOK",
-	"GSzolAvq5K7uFDbfsq614oAqnX3qWpUPi7awHubPIXJthNWok2RkbWJBAKXgXAj+R8FA8+OiyoMrW/1y",
-	"P5LhbXjgsUu6byrdMy40+s3BtM1Rl4GgfjjBOPjNsvk4/3C8FtkHxD97OQXHUpdHJzxjNVbyJqMQEL4O",
-	"leNKv0c+EFujZMazNOAfbkPtXmMEgwvDLResusfQyZq85IJNkMpzay1e990apduOhnYwPajc9NJcEU/T",
-	"FjemnbL9o9OaILwTo1TstdZ0bycOFhBOLPxM0E3nBEcseiAM+aUg+prJBdcIePb8tQF2NxtmX9tozIha",
-	"baRqGqci0h8aVcwslD2hKerOKHyCTMIVodkdXYIrvcb+X7x8vhdbai/wBGeH0UJHL2B3YMu249a2NoRn",
-	"nenHTidkLsb2ByHWXNIlSagwiiKCrKCjI7IlzgIV03fnc7ql2ILmEHkUpv8iL7SYbooA0oaRsWSpU34c",
-	"XFwNf/6vj4MqG4IfY6vzCOLwve/u7r548SLO6Q8TzW9Zmyx8uFjk0kb1x55fMDPSRMd0EVRVFKKlNHCI",
-	"CIWuaWa0h0KxcuXi6kiTog5TnlIVWzOVJ6ctxwO+8AQOhXXEQkoOmmqqW3J4fPpi//nuJuXy0gfglEmK",
-	"y2/0U//PlGXMrOinzRyWISJSVdZul05+mLDnL7e+/z7d23pOx3tbr8bP6dar5HvGaPJqPE5+2NzEW49r",
-	"l24JWdxbdeNeac12Ijy1582mPk2kUTrbJKbySOztDztM+4EwXICSm19rDIzt0jV6CarViZcqQMNPsmLJ",
-	"2oTK8q6trszKJdnf2+23JBhb209mgjH30wXe+Gzyx+gBeA38xZJ/EBoY5UK5zBihlaBFLmygsWVLPh6R",
-	"YJBAaIGC0MbB0CpqUT7hMuKj0qkTSagiitE8mR35fHiQlSHSLoX00GKhSM50kYvoqaINsFVPJq++f/H9",
-	"/vPorQPCZM5ENF3/tIz2w3hx4prH/PgdibIIYQcIdNaksyqE1CGKmgFMWM4wgicpTUctlrIva7JtHsA3",
-	"Ut6oTd5LKOaf1lnkq43OA8KW14suoHpmaWSNff8jOeYQONOBi+OlQUtpfu/NHMgfBYUEpUQKncssvuuK",
-	"5ZxmGGcZpl1HWvpbvzucGIdgQVSCa7uxTreryNlDzIJxPpxgbC6foxwM29euGxXnZ6E5TQQuTbQT0IDj",
-	"tFxFbVrfqw6tb6V5z3m0e9NO10IcOW28zk1DJlVZ5lWcsjmaGVVHlte1CNxph1PvEazlizCSfx7n6NAb",
-	"3Ma2qQ4HxEyXFELzjKilSOKRbBvQHDbPQ9bhB4jQuUqqmJaQPFZ6UOAi9FEo5l5Fl1GZltEpnOKl2jsW",
-	"5297pW2WxIZOXAMMUtxRo097/l/VaPd/eP7q+5cvn/9PJMxWayxEGtcssWqtO6m/8tF6a8biTCsg94EW",
-	"FpWYbeOzhiz4E6MZpIP1UMbc8M6i/v/DkALBSuOIUOeM9bnRuhZeMes1SNmEC2spCz5YC7HpoUX8zxK7",
-	"I2g96B5wa2SPP+YUGBVSVoNRvhRvqyUqQopKVWo2aqOH3tRygaHyWqL52SHLPOTubtUMH/PlDgGgaSjb",
-	"ebmTsMnu3tbOKzbZek7Zy63x7gu29f0P+z+8mrA0+f775+sevjkTSUZ1kUcPYcz9HViPzTnZtnYd88+5",
-	"TFmG/wSv+MfBAcY/kTtzLVSUmxlVAAJavRVW9TjoMC+stuxUofYeY9nxJo2/3LiD43C271bXLsZ3yhzR",
-	"6iFlAlxEHVpC0oo3avbRehrg+JvOMEyYi4A1oFBlW1b3+fhkk7yrFsEYhNVyQc5t8GmrXyhiEisyVnpJ",
-	"5lxcWwzVOb33/+TiGkJYg0eVv7m4TrmC2V8vMIQB6gSYhtEHsDPX1i97PabJzTSXhUivgfLdc/N68Kzs",
-	"wG8uNsmKPIf0mGuVyLx2zPyUYuuibWCHs/C5htB51MBXJue6oJDAZp3QjEbP7a0LDG1uADirhpAtze61",
-	"ISSBLMT6C63/sDqp3Z31mF+Y7tqqQHgTvw2QFqk7QeWJU+hwFX1s/XGRqnm/n2Qs0bkUPIl6lcKvr820",
-	"QmYRUwtmcvFQvaC2I/s/vPhhf81daQEGfscnLFkmdbZ1QLiYsZxrll47t5UFV/BBDdzwJXxUsVxH3F3N",
-	"zlb4wNywL3PGVomySEyA+luMQY4lDS85hKvqO4kRVAozjA/PT4mAhE5nfsbU1yVJ2ULPhta7D1YfEEq4",
-	"QtVWzeiCbdpS3kIZoc2JQ8gB3PyQPkAyRie9Y9Iaaxoh0m927r+VtapFg44e9NKF0YKiifKFb4XgfChH",
-	"sFzh+beSaURqgVJwrMWqmbIJqwcZBI8xhzv+rC0DaxFCgzcf/1HQnArNBWtN3EsYv21/qou85d0+qwt5",
-	"UNHIkfr6hstKxgEiWncG7Bdb76+5cGucKJtmMTJCVTzByHA0c2EEy6mYfqKITZwmPKJ+qHh/56V4B7rl",
-	"zvbOruH9uzs7B5DDdle3XehZzpQRxuueIwgRzpmZr4PhNMPATKTB60EqC0x8sEuDIhYIBGZs1zlbyHxl",
-	"qEe4PBcFwtGolitd3pR6IXwD0r0TmiVFRm2KXD+GUn6yLdv0PEiocvugJX4WwtAgMsgm7ih6i19fbWRa",
-	"5Mwsvsc4qlkJpkLmDiekan+aSBsj4kwGEa9YVwpv1SLYD4qwjHBuGv1iZ7eiVfUYU9wAHm26qEGJP/yK",
-	"UzOZ6+PqWGMx6QdBQK7DtTKvXgeNofQhn84yPp3VA5V7TMrXeGhxTSIbKEsuGHlQFppYAROqrsUBlVOW",
-	"ZDSHkAiClI8YHTNDQpiKOCR3M57MjLR7N6Pa5TeSGctZf9ErOEu/uNmszJwOKOnTqgNaZC1sU+OtDydz",
-	"QnOWYsVdpQmFY8rF1CI9NFQsNSoAvmNSZHFf5Zzenxu6iaFtwu+lHSOhgkytptCDN86ZUaVa8qh9p3NG",
-	"VZEzNXQqU1CBJaNiWtBphMYA06Bz1IyaK67nUC3d/RJXu2HAgL6FY01LAwgYNLnOGMkgkWc7rpEmcj5n",
-	"IqW6DWjBLAWULgitC54nndxzpY2E7cT/d0YDGgwHwdl+I7PUXom1B0WWMXg7+PFXmafmp0sz9qMZzc0f",
-	"b2ieGJ0ipsyZAZ5XCjivc9UFb66+pxpfqserom0CpbKQ/F+TOUfsl8o6DUlzNcBaUV+PA3jfPJnTe+gn",
-	"vr7QpFy5AxKERcBrtY07wJJO5old4pWRFdFCCeZBn3PHRa+WqzaiZHLt5u9AUJCIaarIGOeIWklEnjOM",
-	"p9GjXZjSsKWMnk8BetRcJIqoIr+1zKcPMkdkamBsRZtndEYcXWlmr6xl1jAlxVOHuc2TmHm8C3Bm4b7W",
-	"R5akGTsR6THFONt1YTDM6+ftn2tRnO3n1xEqaIYomw8eaC9XNEzF+aFj+3lMNR1TxdqsYh8EI6ltY25P",
-	"gUCzT5RFl4mcwY4Y+1uWq4YN/cX299v7PY14NahR8zmx/DAZvP493C2zpE3uW2uxZfOXa80+DRs0PQH8",
-	"YTKWhUjh6rb4DL4XIvOhtUNBiglJ6XKIbdoLdx9AuJqrluefhURkRwq/X+JoSwJDuAGzBGiDGUy5nhXj",
-	"7UTOn4VJjVtTWfn7mc/ddtXI3VLW5z2XcxujS8USTX3eWniXc0j7aZtDj6X+yhNlhvtceBCjunCyNNcg",
-	"5sFzRAMsKxNXCXzOlLKewIiQ4vp34sfV6OTi+vjk7enZyfFgOPjpw7vT48N/Xb//AB6q48PTd/+6/nBx",
-	"fHJx/e70/enlYDg4Pzk7Pj37seXXyw/Xo59Oz89PjisNotIGDOY0ZULzCY8haL/hmkwyOnX6Cr5Bnu4O",
-	"yd6QPB+SV0Oy+/K74LZoAEK1FOb1ThaMgzByn83EH3qvPj7HblTsG1EOYGEq4tnBv84kmctbG3FhCfM1",
-	"SXO5UDO+GIZwB1hdnOsDsuDJTWEfBnk7JJFZxiBeXZOnSS6V2kol1HqE0yvSay2vg2LkQedjQM82L2oZ",
-	"yQfyL9X7rcDf2FEbCoQRQhR87avRnT+2at0JwJC02iyOfd1DLcmUCZYbPmW2x6JPS4tMegBsj7iKvMS1",
-	"sFi2ERgq23N8l8ylInMylzk6W7Ls2pdgHDqc1qEFUTl1fypb0P8dHRtx1P15TvPE/J0gnP17KviEGW01",
-	"jFkewh6jFguQFvafOUu5PpM2633u302qeW/bLXgtwOKCqt2DRToJNhD/mul51tylqH4vg5rKaxjHw71Y",
-	"69Waml3ZtZiifYLFPI/ChMGWKIeanWr0gezvvny5tUtotpjRrT1MISx1wPf/qrj2fkfEqtGPZhy+0wXV",
-	"muWmw//z++HWf336c+/zf7R7mFtmyVsR2PC4HLZEOfzMESieCkuZ5L/lODyvri4muLF9DY6BKyABstgl",
-	"my8ylE/wVxS8gp+dNc3W7gLMaPffSzlCfoBI0nAxNl89skg0wZO3jKUAWHuBRlb85Uc48ln1AZaCcsfx",
-	"UJ0DEbtj1XiAI8EzWm88gGIEU5Z+KJHv3E92rMp1cQHm9EEjxtE0uFItiT+4YW+Dg1gr3Y9BRVRX9q2C",
-	"b6NuzVHM1H3HB8zIo7lnVC1FMsulkIWqEcUGsp5TeScySdN3XNyoGPfGxyQzz0nOMgrOaXvhGCltJg0z",
-	"M6rYguV2KdaLT0N0WrXewHEljkoY15q51DBwJ3KUW9JEAmpzlKlj6zCPoxuZbTcCx6LIAUPbbgxY+1ry",
-	"bWUsK/PkXuc0xFIrudXdzGjpHpI5KnzBpctSpM7I/l24FnZj1EFpjrX4YSRnmC3MFaK0weW8SCcIl6jn",
-	"2Xq7icJJm3GkmbD7nwUroCzZOSL04sX1lguuZvA7gmDDOQH2urksXuXG2dxgwJ+/m0msbMFSiLZfSKX4",
-	"OFt6wG5o5ezwEKvgg++bU1/DvVyyhH6ZniclFNxjAgIDTvQXhwTiSP63HMd0xj+AYjp5IfMzaSPENXbj",
-	"LeVZkbM2ve7QqTSonaMveehqPqQB5B26cyOSbJfj51AIWYjE5k7mbC5vabYWL4vHCJbGfTt6xI6WE18H",
-	"gmaZIprexK36stAfJj74ocnv6hF43sfuPebOv32NDt3gF/ine+G6FfYxulmMxUErfLihBVE0hIOhcBrc",
-	"WdOcqRZT02qKN1899MFo/9ibGDfmgiXgdGjeJvLO1hUtL6US+uj5sCU4As6OWfKSv7SBrdgzDZWIoPTE",
-	"lNm3voPgXC6meKNDeQcoUkFzAW4F+IIN3HUe+ZyhoUWwbTJaGN7ssYIyecfyrYQqRj4OePpx4JxEZiWx",
-	"hCvXjQluEDeyPRIHC1l074JvRpQkE5rXMhf248aUprjwsHvdf+n5zqsfYp9SssiTDh/phJmdgBJgcL2W",
-	"Ug8UaPjt3cjwy6vTKOfpZ5Y2R9IWKxwOtNQ0617RnCVyKrhFuUL/5qKokkDbdL+8+OEWrYostPe8n0Er",
-	"YE8tYNm4I6lkapscUU0zOfVgs3kBxuhQ82ND9ydWGvN/Xpj7iQ0JKKhwQENdExuX8aBzuiQ0TckNt0AV",
-	"NTUXv1Vqnfh++Td+bTAcOH14xER6KX2prcFwgDrf21zOw19d/04P5NM8VJi9WxDVX/MCFte7zKlQeCVY",
-	"JB+jTarbkTUUvWX2hyO4vDKQcPyPOBZnXaz9/BMVaRZ2gT9fShyS//k9zW8O1TnlKf59zMZcXy3M3WA/",
-	"DQYn/4stNanRCHDBaLqsqvhQCxx1awhA+JktcYXmElHZlPrPxC+EH40qfyrGiqfL0U1Ra3WE0Y4TxhGL",
-	"5AigE4ucWjzntxyKfgS9w4Bw19/K/I7maaDnH6nbU3HLhPYR1i2TxPktQIrAkbynPDO0MbDexWBQnqbq",
-	"fdh9gl5wSJcznqfnNNfLisUEe3ADHTkAcUtjtfULAveLhf81oKuygFfkoTf/NB/hRCsvBjVo3heZ5ouM",
-	"OZNIbafOc2lUWjPW8IwhBZxkfMrHkXebh+KC2VDEczSL/8r4dFYONwjYvGCLjBkdz/xR3X9bKNL/aLgX",
-	"kg4WQTiXWexXBT/jfMLXywrMtUlfUM3F9AhSe39ecPwRIkvKKeI/Tu4RWNUSP88YmIxgpWok6d/0POTc",
-	"y5OxdRgFFuQqTVQWC27u6jK9k1OuNE9UfaYBq613YzhKvTP7lmePtdd9MHyQcVEdSMBcvPAee3DhYl3j",
-	"jz00WtvbXkloZAVbO54dVsxAgNQSDyM2QsmcimWjUqS5E5UFu8f0hDaHdHcA8cQZM7okPptrHYshBgNJ",
-	"3NRu5Jq+YdVmDXx1tbh/0igPubzDiB0QCUpJv6Zhm05qlWqCgcHj9x1eTFA3z9rABrjX3GuQ8lenx26b",
-	"YHi5vIvLiGj4vin66vh2bX5FdSKmQTpNg45loSMr5Z2QSvMsKyX05tp94bl3OY8fsi79bFCm5aMtUKC9",
-	"/8W2JzOGC3p3aqT/uHQOioHb9kCLAd0SY1/nzDB0ZB4JXXBNM1AtGkqmA7qurpoZw1UboIO5f9rN0kMy",
-	"poq9fL7FRCJTlm6Tn9lCu2it10GtvCeKWFXChSMsaJqCMiYJ8nqSskSC1k0VGS81c2UXDVuIEt97PmfN",
-	"BErz6WfoB+lJdBc+Ur8RKsNY6mODytxG4DgqtAmAMYsbBSYOR/EAyw5+ZC1yLjluawZYZCNxjubIV7MR",
-	"H5Y+/yCd2a3i2rN1PLQXHFT5yRj4Vs7cMYP8R9zNQhwQ5x8YkhNvCjqylzAcugkXaCZd28/guonLETxr",
-	"jWMrO3bECZeDC3pI4Xg26dBeFKOmZ+Tq5AoCemxcjvnXxYejk9EI/3h7enY6+glanFxcfLgw//3t/PQC",
-	"fjk6PDs6eXdy3NdsCth+7eEUc5YnMyq0jWjxCR/NqtpDw110kbOyUSUuJdwT1+tgOLAvRRf9R7eClVq8",
-	"UW9prQDvnKaMjJfE6qMQs9XcAeH7a65UeIHYdrFLw6LGYDVFjka/8+AjscSakScSeyU8USRlCyZSJhLe",
-	"lkURAFFD0V4IAcQBexPp/x59OAN2f9C8bVzqBdeKZZNtcqqVc2CXlTXgCrClQit32Q1bRPIVXfRmM1Yj",
-	"ZzTtYRQL40MN68n56ojV+msPT4iLHQgsVQJ2pXOpWgrNuSc2wn0mFyTxxjM6ZV07yHVl68JMGGHjiZQk",
-	"Y6lneAlH0xilYDYytbOkcjiLMxfGvMY7l+xeQ9hqb/M2Lp8LT+kISy+zmMq1A0laWbTrhAosRQAQok3a",
-	"A6CVVmH6S9UFg+3tfzVWlgONlT2KlLRjsUGA+8O+jpHnn1tLolzlWdtV3ETBDDKYNweAxuOZNwqVli8I",
-	"oR3ZpegdM7dqT+3It6Zz29pcdmU3S4Mbh4YMmN1qmqryx9WLuiKno3VNa9kenakdG1vfpMhzJpLNdrr4",
-	"4okfKzdhBNXTohfaZZ0VB9lDiVxEFj5+WmuCk2kUk5qAfN5xcdN+zhCkxYj3VxfvVh2t3iERHjXyC3KT",
-	"2K3bzk7cucN8V1rFB2pOoHk9r9G1kQyjyjsaUA9tddeO2Bt0DR7YBHBQy5x3MmImtHbANR3OpsO26J1J",
-	"l32k0/6FSbbxkBWr8T5kuHECgMjRqLXmEOooyTws6wn64QGZQs1HRRKoAxri8dlYW8JEijm1MdNixnbj",
-	"5zr8IH4J8xdyTeaFAswArLwDfZCnpaEIDCqoPACIXqknfFfJwxlzQfNl1MYTcgMcY5Qf1P2QXSoehVbk",
-	"hiE+jys7/kS5nIzm6tj+T9Ay9ts8i6U3Kvbyuf/Ib+/fHZA7LhTWGnQy/FWebROI6UfUAzDwkdMhKUTG",
-	"byBJvoxHDnyufXERwgVoyrTlIHoCFawovN5RHj0cS58da80DOW3smistsqli6Q3iwQxb28nu4wqnVywP",
-	"WEV9Hg08btogICxQrKRNXrdtNCPuHrGL1d5XzrAdVu4nw+4rE0TDgLdyNWdmH7UW8KaFllwkOTMreu2U",
-	"Xxi//QuqLc7k3XXKjVQSvbsEu7dR+iz9pR2VzzRzO+OhzBY5m/B7ZHloh1ELlmUuWSr6rcZGVVx6pr+e",
-	"Lpbowlv/axMultWX3/AaeKXPwnvYuMiSDyyFlX8GSx61y3Uuw1oycXy51hG/QtKvzTtK7ZrN2yKiDgVB",
-	"3wBGgUG5JMS5EVZw8jGtEBZyPS9jVOwvmEt3bSPuBkM3JHbtM8PCH13iWPib3eXwJ5eOdo2l42JPFpCp",
-	"Fj7CkMpYd8Gwy+Fhhlv8GQQWXUMiw3CgmO80oJjgR+T01zcQTmQe6JxCAuI1YFfgb2bgQIOLXN5yDKpB",
-	"4/k1vCKv0yAMp/pE+SCf6u9BpHHsQeyJ4cosvR4vrwNbdaNVbi5y9+XIUx/9UH/gIxdib7Q/R9+7W4Fl",
-	"ZNRLXDuMw2nrv30FbYM7yg0HuZ7I/NpVkWtraxfdLJUzB0V5gzlgR0hMbSic8NBmTZlTFreWmnOhiK+g",
-	"SiDLF8/6EKym4A+HxJVa+K4iNmlyNQBcWpZnbaoFKZ8a8c7x0I2ZAlrNe+6gbNpg5HIeNqf0hlwXerez",
-	"qi5adUafHgFc1yN8Be4w5NroqrZ4aB3xGKmvwfFoWbonxImfh4rC5W3B8K1HG4xi4yK78YkZtvh5bpPK",
-	"ib1mWrTvNSTodld16yTudU4PKzBu/R1g5XsBBK85896pz6FMR5cjatW5RtZ57bJRHnx2pkpfT3L2uE5m",
-	"VJlbUKgJy8s7e5JRfT1hMTyTdazBQmmK1dlcZ6ugbNY1W16z+yQrUpZe634YR2uC1Zi7Jr81H/oC/fvV",
-	"ZuxaoYa6se4/P5KlrcgwA+QQvCMtuiQKOD7JzOeWsfTAyKouC4Zn5gjZMgWGC7LV2WcbBLQ3XFV9kStz",
-	"Yx12ZKkF8lxHwlokS+3LXK+2XKq7XoNNK5e6TdNp9cNelj48T2EcDDORKIk2caUrptC77SLI+QFo2ZdZ",
-	"MrtWZgTh98IRt65YkSczG9EQWTL71AobbuUSqDCSy3nskOFFdComcqMEDCMolfDN9jta4SZZW9eP2ajw",
-	"I9WZDKsL1rZLI6s9xs1Ublt0Tm9ZFovazqVSFhWnjvnjGEITDMcj5XzaoNN7zvRMpu2AIClT2gatkmQm",
-	"FRQo81JTaJOYyTkL0XxomuZMAeq7FPH4qkXOzp363UNEdGodvnlpRXsXC75BT+kDh4SvnedMgaOzrYpo",
-	"2dAzx8jKYJs6VbD7hV1UpalIaW4ImCVSyPmyVH7M6nOwaBT5xBoU6JyldLlR2tG1HVhZDCWkZQcAtcCP",
-	"hkei9vS69iz887rSTYzG7iATqC/cZeTiaz2s/vBUCTkgoDhRNCmgtt9+0LUlbpJ9G3/6RRbJLOr2Ja56",
-	"DpHC2z+aIcpz06QnKiU2fluIlKVvlhjx2PPVhKrZmCY3hy1dNG/APjFtpXmmNMqEXu01BlZCyMcN7q6d",
-	"xTua0RU49L7qGb4WoqpNCpuL2md4bSfuFjd+zeHYtx42mjqcNVKqpaDoSkaHGV/LFupaQTltx0Kd53Kc",
-	"RfGOiH2EMYCQH5wpiW5nyMAKzDsBEgHW7bybLSs2REDpcfGyjDzf2zMrPZdKV00pKsTRdAO4M7csQcka",
-	"vq8CtIwDC8aBlVjNt/G+VRZ08BZpHm2XYKBERQ3MMMSsUu7MO09LW9B3EPKZZBzw8nJGU9fobsZydgsT",
-	"J4mcu9jguUxuyo/Mwyqw4fxwdW4Ys+P7b8kFSx0qohEkcJpdlrEY0DaYanJpTnr5ZTTZZABXb3EaAIbN",
-	"Z/if7OztE7pYMJp7XPcywcEGRT85FZBWyvXeE5edAhW63Mw8gqBnnT1sd6zF5HZpTU2qSlNAcN5JiMvV",
-	"G4W+M++jrZqEGchPl5fnfv9s3K8//Vzo/b0BgEzzubnNX/zwA7i58a/nOzvDHibJ4QCg0COQ3TOZa6KK",
-	"+ZzmPh/yxsqgCzwZ0f2ymwVFwnG3bA24fhujo47hQ3J1cUosAZkz6OA/IiN6ENI0FlXoh08LBxup+rf3",
-	"70gAJlnWktzb2dvf2t3d2tklO/uv9/dfP//+48BMwD7aebG19/Jy9/vXey9fv9j5f3f2dnY+Dg6IYBzg",
-	"pLgiF2+PyP7+/g/ACYR0kfngy4DqCek2GbXg4f5l0LdryKoNmOn2NQ9BIozwYJbYyMxrAgL3FrP/Rqv0",
-	"YcHEeSXlMZ4ZBfmXyjAnLmwFDXtvQWKwO4qAJ71NDqFZ2e/Qcmw0q0NNwuyOLhUAL2smhgTGQ7hAq2/z",
-	"ephRdRaNPfx1xrSTZCDiAkY6M9esJhmjChNomQvmjZi9zfGF6mt2WapH2q1U5qCBW5je6h7kZKLYY7qI",
-	"MRbEh4hFFuCd5S8VDH8iR9aVCsVDaKIdGpeh/TEjc6puWEqefhz8L/O/j4PvIrqC1fNXXEswskNsiyV0",
-	"7ItXD8GweRDSVRhX3YRwfb63+z1xTfwF2JCwvfO5z3zd8mJGSNUS1+iZ3aPU9AZRPmKp2KdpCS3pvXGp",
-	"yzdD7OmyXvLGFH33sbcy7zE0HJEbiB+p2vCQGv6/ehEQwwy3FNNBRXLDyn2OWkuxIMmQec1pfgO1reyQ",
-	"Y1qlebbRaU35RPeirB9NQ/NCTkV66dAYeqiOsczfs2LOcp44uTYdksLCUZlLp1rHfXd3dzdaxB2jby68",
-	"KhgzfRmuc+RMC5E+1oq79IGuMUEXbxqaXbApVxqDsr6AtVq0hNfD2Hyg3MwWM18wuchqesf7f22ZJX2+",
-	"H8U6fCj49XCAkUWg9XasuI3kee+twE1LJF3KQlvEnYjiUGLwoH98xrKUFELzjCBWqTUOIBa7aTFnOo5U",
-	"m7Mpl6INmgyfYlqGQ9mH9WmBqDXnV3X4jVqRYq1t/7w03Y067bn1F+LBptZSDGYBCwyPl/AQ4OL5vcVY",
-	"e6yhF3r6QgZfVaKNjZQeFfO+dWs8Kt/mhgLq3zuODvV46MfKunyDMxvlG1xcT6xsBFiWYO4psXca4pam",
-	"+ZRpC2v2gEI3heCYmjYq5r9yPXvLbDbF6jV9GPRfEWP/yKwA84GcIGMKsj/MbWeOLerWIKejQWTG7p22",
-	"aPoNVEYmJjJPWsCjb0vb9Eru7uzYDUQVQ+Eu7quMAbXHunkZBWJbxTHVfknUGZ+9msvh1wS6OisNpM2S",
-	"GYVya7iDEVk4Jg42pZ7KOfDnLLxnW2gsdpZr5NzNCSMXTO26GnYUI6gpA5HaLRAED+ZDN1BCXXsbuglf",
-	"OyDWhmE1FieR1XK1sb9VNGdHNAhYXe9XahTqvhj01LoQFhkwVkt/scjlPZ9TzXxkoblGDW+ylrpxkdyw",
-	"SAiekGbXhWZpkAa0WhKw9O4b1gsfm5GmhEL2FrAIGwN8AHlK5lKzPxDAidAzMOpVWEH40Tax4tx1gjek",
-	"WmQc6ionwS3aNef6NDo/3frwkOerezjBS7lHQ7zSVzcc4dXdo6EVDXq0RPmgtWHMlpD3ohsbl71Wz1Xd",
-	"OB6lbZ8+UeADiSUc5kqfbTosK6Mb77R1ASwKaXP+76VgS7SkVXhdJJAksGg0Ltr1VcMykvMt61uTEP/1",
-	"YXJavtwiesnSdBBjPzw9X6cUYnl9+Wy99V5bT4K1740wTvRIKv2Qz1p55nAd97rSMmeIrdv3c5rer/UJ",
-	"HaC5ogumtxIe6H9IahFV1EsgPYdjRax1SPeOZhnT66xSNGuxJrc1iKyDEGrDrhy/cAnC3QnJvj6H2sa3",
-	"0VB08xpHueWYxs5Dq5TyozVNVXmV+ZXc5YiD2s2sgvT4GsCkMF/08Oc1i1wDSsrmwm0u4rBepd3r9nUa",
-	"cWGvbiata/UTN5u3PHHQIE0Ey1pKRbluLRE5DzJ4G9KJp6xItBhDLAoMIZ5uaksHrZsRDBmci9bA3F6Q",
-	"gN66F8BstacZu+/53kNVq3WbECjBgnnHancU2Y0LtcXEzDiS3sbAD3qhGjTj6kBS29Jyy+YH4tS3Johk",
-	"vhXkVKLO6X/Z8qtlX8a0Ri23wtw9q01vYWLlFiZWarkVBKrDXx5l2T/boiW2cvmjj2L/tAqxwYbgtQM3",
-	"lDbg6CkDnamiLeKEmcJYGRcGUvNojakGe+WFTYXeGKuxhtKWuJaECkMPqRTWeVlJR0J3BVhjMiUtM7wF",
-	"1HAiCw1FqE1bxzdZShTT5GlLKirG/GDEFxht5IKtF2RSopPWL/xEpkdYXtSsWimKNGIRWcLnNCMY49WA",
-	"idkcoNKD6uLYQMm1JCl2n3DFNk43EW/XyhCg2ithTRyX7bOqj2p60OfhYKbExsOtWyvhuUCsFldSiLpx",
-	"wzYLltXAxNhczwohsVompT4UOmNtU1bnEOxnsU5GTLQ3xKRTHHKjdiREV0wgvslj9FurNxamgn/Z7Gwy",
-	"8RCtcbeNaR5WE9i4Qo4SAFZb6HGIY4b2ebVIRnB32kuykWNf/u6vNfdTeVH6tKzqu/5n/2o1iX2jTpmV",
-	"avWRnM+5crXpv2Dd/3V1+EXO5hxV8FiWhDndE83yY8uIe/fq0ypW8TcXf2/eCvKuVr7m2rr00eOCrafS",
-	"93JA9hmKT0Sq2jYebtX4wiTyKEOISwqLx9CiZzhITiKYGfmIUl4NHeSB1pjSq/Iw7rW2PYfe23D7vs7E",
-	"NS00vZ2PUadnG36eNaCoaLVjSDcW2RJr7NnQQEtGx5iGaqRYQ59rSbHexdgUY9c3Kg3LFKfNW5EbDlBl",
-	"ExgDx2dpxrLeUa/gVWWCujAYcJ269BMRtULhrGTjDUoveXG7ASwg1ao1rHZzVdlbnHU92IQWuWsanD0i",
-	"5wxrmmJF/C+F5RZ9KLhz2v3CMfGnTmQxt7AXMwOZslQ/OzXp01ilwkOM8ZWTMA+Gp10Aeo+s11/pp3PA",
-	"tuRXFN3XBmsbqVb7XAuo5xABwku7/BYPCsL6AnCvDS6wzkL1qadT4kc+tqhOZ4De16ys4wdiC/G3xJeZ",
-	"Z8TxwRAfqovI44SAnRn+ZS/hjcZghUEZm+18w/TazBH+MgehagyuLn5kycqrU6/Kpq2LgM0447LiSsWC",
-	"Ty4NS/cGNooGttdEsDvTRChNRcJUaczzlHcdVOV3EGthaGCAutbxRhmRFPzSAJLzmmxo7/WoI3FQkg5A",
-	"Nv+wBdmtre52ABUXy+EOqzPG2Lym01penurP3lvgRT53EcMlnbYk0Wk6VYQCTitLiZY1aLAHsBJN1yiF",
-	"dGi/bBaqF5YWTGmNi2Ezl8LjLoRaltJjLoVRGyD9IVH4qFGcETdTJTljYtv6E67/H9dcQS0cbKRcuo0V",
-	"OrC8CLxwQKa5LBaN9xZh3BMisCWVwOHcRlXD68p/3753TbMMg+as0b+DQWBQJ3AjPaNR12vIdYIeK9iX",
-	"EZBHzz/s301czAZwZDD+AACym73ZVi3gmK0YlU24zE6GVm3ThMzsBWUZAcTE/S8juu3fPuwb/w6Cv/GH",
-	"MvDbNrBh3u5vDAe3z3xQOP4NupSYXjNbVTaOmIptbxbcTtYsui1SHT7C5Qh/r2yEB3INJlttIKQI2rSy",
-	"/VExnTIVP6TgSMfn6EHVLEeXWJNLIXRtk2ezeygyoWZtBT2Lccur4GEBZ1WZihvUpvFxaxEEqihKNIBH",
-	"Q5oIVRYZAKd0gLBqkPkv71SQ93smbXb4x8EGHWat90S5FzFBKLoRkfsiZ6rI9Jo3RkAG/e+1VhiUywD0",
-	"AlKdEAylLcpuFb5NtxPbImLoNkhoq78eO3T91nAEn6MG+BIA794O6+4auzIQPcIK3CvxBBaPCGVblUTv",
-	"cMGfLsR0SP57MQWI0HQC9roYkHltgSrfHVZH3rZgLH2zfF9CJrfC/1cCic3hgrQ+inj4cUzWKh5Xp7s4",
-	"bBtaCvoT97mPol9RNqC0XoWaXzzHyHCeAyIYSxnmSjmUJJQN6shiPUEsnK7UVlLmDL8H9lkdAC0jCiRE",
-	"LoBYi3kWfbETWmolDKsb1U4m8eCQQwfRtpogVsc61Xyf9TxU87QsWWDYeiLnc7ql2IJifU4jXQ8JxdRU",
-	"2G9ICrM/2LqJN2zJUjJeVi1wj1rG07R14TC6vKU6KkigNMuGRMk5CKUC1JxSB/ZZVEbILFfWO12LLFta",
-	"8HOQ1HPNaeUnIbX7IyYabAikAOB9w8AaSG/C0JoQowCBbEChmAI+jsI+IOr9CdRxUEwkcHtrlmVYNudO",
-	"EiZuWSYXRs83k4SYG0rM1pjPW7wDoqWMCCx/PcKArfPeFtv/GKCCSiTDBUgEkZxyJCEHN31nIditlBHD",
-	"Co0AT6+s9/QYi3VzXu2F5kAqBGIxl+UaheXiZRgjWVMSYLAMj0D+q9lU5ssnilicHqBii+CDw+iJN2YH",
-	"3+Z+7SgVGxQUqwfy3s1k5mu5tOQHucJxX//TimbsRKTHdHVB2JiT07x+/sVL7uF3Rprm+sED7eUJxwTC",
-	"toK3ju5dOm69PDVPMGlPMcgRc2dBIcSSoXOOikI/kamtkGg4yPZrqyztqIiSWYq3Q3AOfa2aRPNbyKYU",
-	"9p/Rm6j8KLroOkBpJFiRKkqijVdoZQMP255KDUT8+VPbprVV/AlZlmB3cbZFoAuHGpOxiSay0HDrJxmj",
-	"OUtdyC1ct2yhUT50LWNVyXuGIax5SDZ1lmssl2XSLg0K3LaiAM2YXbAJo1CUvLnR/7dwBSSwtjveMHEq",
-	"1B2m4aPv29cLxZCBloLkU37LEGIGiZBmeiaL6czCJYKcYJUQReZULMF6cuBEQYBxA86EZa4ViGHkgtGU",
-	"cBt7faiwa5m7fxoWZzavXwFsx6p6tALe+fkTLFobSKWwuIZQf91FOullBqL3xdsj8v2rne8fDKaIPXJF",
-	"EqrYKiTFV38RkuI3AMO/BYDh6gLrr+FkKv5vOD0eBB99Gu72U0wPS0wyeSfI6OcrNXSbaMTVMc1hL8mp",
-	"xgA/I705x6qWyQ2qZnBME5plimh6E0vqsEb5ZgRw6SEIslU6clQemk9QLDJuZPIfc1ksNl0+e5V3s26U",
-	"ENqpCZmUACA7XprFxzVfAou0m6yGWMSj8iPwZnwctXF7jYEJzSfRYlxvcGc9V6GCnByeGWo5kinb2v9h",
-	"ozkgdVUiZsfpjMoNi01Eilc79+Do56shKQT/o2AI0wAP4q4F69+6XC5YTL/ZJd5ENyR7JIQ6H5J9AsDk",
-	"WxaZvEWJKdPwagTw81UZJzult5Wq+tbfgCBOBZij0Xyz6VL7fWuAm0spkNqp1jSZgXt9s6OKBxifxqKK",
-	"v8Ia5cnVY8Js+4pweCx8gLOm90cZVartHDwu9BdffrO8Uu0nrT0+OKzcEjEF+DsGPE9DUqiCZtmSULyG",
-	"HJ/57Z3hMRtlLx1X5BEK/CjIthXCcQqyuTIDzRBNkK264cL32UtvDkcSDcAIjTx9YDzsDOE+i0kCmNjq",
-	"5gM+4CG5m/FkRswUQinACN9T1JJr5UX61AJaT2iB8cZDXqrKSHDd/YjhFo+Mfaks2F8cE2nHAvX8O2r4",
-	"18W1DWWmp1wtMrq0hSZr9qJinPGEXF28c3I0DOWApBIEkZnUWxkXNzaIt8Em2kShhUQ5u/nFYxyN1UYA",
-	"1mh3CF+eUy7c56d0Yf0ZUik+zlg/m2XkVv5b3TMPAJL7vIKejoAkOqjK4Tcenp8SLcmE6WSG607NvkdU",
-	"2Aq9NPEIbll+l/PYNy8YOIhLOiKgPFBNHD1AMKbR+g2tp+AtloIdWBDq8TKs5vrwMokh9Xkd9FWgge5u",
-	"rLpVsFirTr5dnZaS8mD3m/DMFnJwn4crFUyCdk5DX2t+Ho1F6MBHsPSwKWSEr7jK7aAE4QK3W1fDBYQ6",
-	"8wDeB2yvezW7zsLfhyBXrEpLjIsICMJwBpqmfyU5feMra1H8e8pFi0BxWblM3cUeCBaBmDFmmRRTZdW7",
-	"GoiQ+8Sma1T3tQ+0otq0qdpXwswOL/CK50f5+xzCBgKZ98trJf0ivp2FxxVWGt0Um5KB/ybib6cHzCxH",
-	"Lu/a/RKvS6LdrJPsgeEAG6273KEMfvOO93e/lgs59JvYQZAj1mVUN4zyNdq/uValH/2p4v9mqmJoV98R",
-	"NaM5K8M0zfU3JOOcinTogkOMGm5Eu7JEwjbxfK5ih1dQrcuMasxcVtMTRQCGszQc1qDaoDaYEetRSSzn",
-	"OCRTFpiS4QtV67KC6NGIHd+NtCUoxKfBwqXi7xkOfhkXElMGKZpGd1SRjCpNFL1tQ6qlvcF3yilU0Xdg",
-	"4dvO0ziXd4qdyTRmI3pb5GAZqezZEkqzOY1R56ya9r46N7Xsrc8Xh+5L9aV8ooCkktm6n3+Q2aBaMjwS",
-	"yu9rLbgUDnVAMiameoZ0jr418tPl+3ckZQsmIPYbhDibkrdR5RptEd7p9/2rly+G/XPQIDKSCd3hdTBn",
-	"EOSq0c9XZotAcMaiUeoAXGvSVi3BrqCdjUlAE0flBKMDY8OOFyCYI0svG/e+oGgC8/KpWg3OFPe/rO+F",
-	"sFhpgQfiAPmMyJagts0g7R5Mmhv2mPybjbDSe1NOWaC64SvwoLkbWpec/YBQIWQhEhsTnrO5vKVd5Wse",
-	"4IZ8sGkr5MVfxp3yMHfIo8os9EgpjdwWHxbtPo5yj20xbpywC73GP/yWx6+y1k+2FahMVfSjNj9xXmSa",
-	"b8U+vcZtEBnTZbTAGzp6ssJapjH7ytbZkTlU5SsHMQzRBCORe9FvRmtJYdyi6SpIa+ofYhz51C8uCYyK",
-	"Za9IovgCrY4taqOvB7+pHvIqruznT8OIjuX3y+buQaiHmtEFIxNpLmwMqvPNnigI832N+zGRNtUsEGKH",
-	"wWmw5YLqBKqGZQOMRYoTMtbnUQEFKMu45owKRQphvSJ1TtWbM0UFxo6iNmuuPBJao/TNYXXRVcPTQ8bL",
-	"YGd4Sp5SD9iJlP7dNhnVLhlVyYQEkZdYWz+UUjY6by6lrzNY3tjOWlYJkvpz8Hxv158sHOlgOHixvz94",
-	"/fvz4YtPw8GLl98PXu/u7Q8H35umv9u2u5B8a/61Z9StVy+eD16bHermwS1lL36SdxhAWPFYFooZMqOh",
-	"wtFHX4lUEV+neEI42luW97a3rXDj8cCoVi+SZJNPCwH5MjD7Ia6BnNh8dBTQrKponjjRE/pVXzWUZ8Wq",
-	"tTmnrAGnPAA+MK0hSrZs8VfRDR+s4q3xYk3P6hGHGI8zO2MsxeAxZmOiDkiOhvNKoqDVyrHaubdq0ELL",
-	"OdU8oVm2jEeZdatHddVGlapCIwq9xxxb0m5siPCkqU0hL0uyQvFb9t4Z5JH6m1Yvb7HfiWbg9NKi1gi7",
-	"e3pyeDYkP16enn3XOvjNSd/r6G+VYfwVwXQHNkrF3FbOYoDGArWGteAh6lNFy9tgvyvBixrrfkAoMMHE",
-	"aI1wgK3FhqQsY7qaz9kjVSZ6otaL6HLS/LAWyvV8b0iEEdAqUt82OSw5S3lJe0z1CfAmI5T84j8zlUxB",
-	"RDuGvPJQDtysYyY0EQtE8VtY5MPyrJQXQ4wBVIyS3SZlEBJUh8tUReKyEyNeIFG0iAv9vT4wgHdc3HQE",
-	"nj3wPl/LlTWydpkNeLBG7O/ixPL+qFXhhZUNflLetBtakWqo48Y3+oJNWM6iFbNK08gKKfexIyhaAhfC",
-	"uvPYBixZfxSsYCmhU8pFJLevANydlsozHeMYefUoriMic2omD6Fa1XDGYD4R4ok4jrlNTmgyQzUNaism",
-	"cm6ZJyXX1wmC6127Gv7sfpFRLhBpA+3OYIp/W2TZ/7dLJtafEFbihvShIeYEckEOIzNpLln55abIXOXC",
-	"KJAOLArgG89He9+Z5adWSsONzx0Hbzzok+1xro1vWQzYB3zEy7M9vuJgeR/2mVbRdcUnGzfeAz7fEbYR",
-	"/ewouH4f8LmKSNNLXqh+3gsja9WV+YIa6BrD6HNQelVV76L+nj6nLxARsVoDe6hG9OCJVqht82FC5q5Z",
-	"HyHR38CAkThEIIa6dx9Bwl4T1BfQZmT0rVsOsdXWkITH58DjIppfXWoeNP+joBnX5noSOpcZRCwwdUBS",
-	"rlw2H+GqfCf0iAqpt2ihZzLn/wYMMPOiklm6ZVrAiGb01rSzmYYZm1QwERGtsKH8bOHvVk+yf4HAvGUh",
-	"+AbDQQjK6jEFg1FDOWccCsLhBENtASLwWyZzfczzto0zj0nqnttsUG/0MvuEZjx2D17kcMKHo6PBcHB8",
-	"MjpaNQSzXkEtybraaVZzwqdFDhbj+dws/20FnSEqvpWlaKCLtp5d4RWX4jgvgcLiLrEZVXbsv3I9+y+W",
-	"S99/rLrOUVk2ZxQU62g2FVKMLA3XO1wrYyBniuW3LO3oRK3+jirmHybwXK0v+3ZA79bF7gPz62mKqOt0",
-	"euYM/x7FkHrzKhxFOlXrS+oAjLvpLFo72i9c/bdc1LbIwxHTWxm7ZZnzk2hp6zQeEDpWiAEID5SmS+tu",
-	"WZpF/rrW6TWW9oFW7BjG1IMt2y2d/X3EltCc/UUDbv5ym+Sqc2FU6FVQPpC9bq57TW5ZrmLoAiRnNlCn",
-	"NaUw5bkedaBKmF5m1JVqRYiGJdOVKJUm528tdvtxcBVEfZshfRygN8J1eECoWFq3Gni40dFsvxs3fi9F",
-	"Alm7kdCbRAqSmGc+68oaKEBU8nE5aIW/Og1gPRMpFNNbViKL43j23MRNeLQrRNHwZ1+Vk4L6nh4uMaQG",
-	"nsahZNDxBAAZzL8BVw/JuGY5zbJlGdx6w5aKGLoiTOh86aQMUcxZzhPCU0yXGks9s9gyhAsI8eeKzOki",
-	"WMnYuv1i1psbqTZG+jyZGWEXFxL3dMyMaIyRj2GYVfUkzFnU9jmj6hCk1qMKS21StGmo3zGq9AfB8JUA",
-	"BSTavjQ7Rx8bOavNcDmS8zJVYgYaxML52XbiR872WAo4K3p0Yn1LVUMFNiOcaJsgiE2cxN7S6B2wqF+Q",
-	"Q7nD31G40d3Bpbjf0hYtFV0jzGKfft/GmmwZrWHpI0HwHz4xHGno9DwIlbY8pJa40gYD0iHFWQXuCPW3",
-	"LkYcVfUODF9khCYJW2iWDgmGRVe1zf+sfIMougT7I+xa1Y2FvVSVMqepfVqT/5XnuAVJ9RCVXWhiubGW",
-	"Dj27EmoyXh6Q0VIk4KxUmmeZPfSxDKIh1EGbMchB8TxLyLuKKme769TjVpc8Kb2FVtstvfe2mnHOoAjX",
-	"Cneh15a7xxPV+UKgOtTT/yio0FwvW7WKDmKEF1vUo7a8Dv9ah5OmQ3+qbLVZtoTmMbyH9SuYNIpFQdOO",
-	"Uf4aT3a0TwNtxKjnHjeXT4XM7QVaBnad+8BpislOkLwfrbgdjx45XCwyjpd4Jf+KSNEoo+OSRR4bVFSN",
-	"nNhMvMOjaz1tJqbBRbsMq9a6ZhbqowIM1oqu/oLmywnP2FtDi3HfMDq2IpbLeIV/m3P9S7xyQxmUTFWZ",
-	"gbJgcpExzI132roVrc1OpfJOxLGzWrNBfOGIfveQX4JOiE8sJgDLged6aA4ch7jN8dJXsejBir6mqtyx",
-	"FCHTw2YxhleVCS7gui8ro9fXCatsNEQQw6xRUgCZqT/L5upEGDW6Q7bTl/JM1qTAWNU6GJimN6xafURO",
-	"JhkXaEeXBWTC1UYfl3vjrPi0GvX0RJGMimkBuCg4BIV8fk5vWKB4AJ5haWJnAhJBPg6enklNyrl9h/VL",
-	"WgtseKg+X08UjyzkVHpbLK7+XFrv2YQLM9aecluMHlrg5ZcNOihdEo8LPxgO/kiCooGx7b7l5uZ7ojwa",
-	"B7Gex+gCuoEhZasYjAFunmFSyLAMF8htIHbfDIe4bITTbA5i9XFsLz2Qs5paywHeP0LaXtiMgDp2CfWx",
-	"saylknwpzKQeCAW9buHYUkePxAWj6RKr+a6sorGgyc2Bg4/NssCiYgtVkI8Dnn4cYGDdxxB0H89+P77Z",
-	"XWvjA9SHdsortt2yyUE25xE+RbVmuXnh//xOt/59uPVfO1s/fPpzd7j38vN/PKCeBo+X0QiWr7U8zamr",
-	"8wbIb9bJiTBUdlEtZn9+A4dyiUZDHrFjYhGvn9myZ8T2YwrdOMNZKwZN42u2RtCJSGTK0t/mWSwwWbGX",
-	"z7cYNvFVhX57/65nfPYDyu/USXyzNXgw9z3jyrsJ3XtqQzV3LiwZkkJkTKlG3R0q6nV3yFO64Kfl34e3",
-	"lINF/zuXqOMIAysOcmXLb8Qtp4YyFeGauANRmknRmgIPrc8KjJNSMUCYVo+sANRy5JQULO3G47dlRWxN",
-	"aCtBufA3kbBsSLCEYbkUkC8L9YF9UbxHlb7uJLK8VQytEtXbsIS7j+KeU53MAO95uWAtQoF54dijgn/x",
-	"mrxq4CcV3zWzsn32zJVrcjUcranSh33TzG7n19icr7Bs7aulTiA6o/ViQUeBpVlbjVRLG9MR0W+pZici",
-	"XQuLgWrEVlnnJReP1f0Gzu0ttn1cBXZ4FbnnmmWBIJV93Xca4OJywUTPmslhddCHlVHGqCGnGeVsWqv2",
-	"35vN2m2KkR86HeLhYOBCpAmkM0YElGnOAGlQHTo7eyRhrKse7QFRjIGPa29n7wWZy5Rlnu8dnp/GNVpD",
-	"YFQsz9qsKg9EIjEcOFCreokbx8FbMfphc8uSe4Oamv7YioD0emAeBto1/IXd9oCYa8cbmNZKFSgtc7ET",
-	"NJO5PmoruNkOL1Gx5EXBJqjNWiZSkEWRL6SK347NM7yuu8JBaEensElAieHgluV8wuNmpM+tp3dF+XKr",
-	"jpTJdrW0hU6kFh3vm05RJVzTqtAxgX55P2X7xya5BEv3F6f94EjajLpvK5n1SZED7I89GI+II2vhTeu5",
-	"WKoco+FkKm3Rqt0YTc5WFi1fmxXZxewVMBYly5p+F7sffSH3kk8lVBBbgLVerSSqo7UcWqskOhyUOV2S",
-	"MSuBBjHuBywzMIKWa5Kq2QfhNP24Xdr6ilqM1muVIIHiQ3V12u+9LeHSwZxrq4tR5H6mjUThYJxFDOTg",
-	"0q2hhZ9u8u3+mD6jwG0XB5Og1nCG0WlWbbcC4TAs/R0aMr2vz1w/gatvYEQYqZR19EWvpJFte8wyumzT",
-	"rqx0SqwlgQqy95zMZJErQqdyaCu6Cql9S6N98bLZEEvB6uD3caG4MP1Bg3A6to8rkbJ87/kMg9xHq398",
-	"Y3v8yXTYOVlHVd0YzPZQRCCu/blyxaRq92DEFtS80WwfcZHmoUpi49PRa2KdNICKxVwlAwyviy+vlsnN",
-	"O3YbLafvqzK56P7QGL5NAm8NgJ3CFQTgaR4NIgjWJxjvX0YuOhVDpGQm4dqC+sMTQOmA7x6ULnFlO4Zc",
-	"RIvfEzwEd5XpBTqJsOB2pgu8y/BuF4oDWSPx1IJwxqsrdJR5BWYykFCrOqXwWIZBdbD/WdCcCs0Fw4j8",
-	"lE0YcstgaI1IuEp6AvsFxMwELqOOBIMwfCaWl1GJNX2iSKwCeVfWQ932iY8hyLOSH0TT5ZaWW1DxHJhW",
-	"S3Wk7oW7sFkkQ2sVNP9yejZ8yBoJey5jb/jojYFulMTeW8j91b0SHPJecvllwOe6+e0KrtrNMOuMsNL6",
-	"U3xcQlFgcZdS0xaWhQXBrd6jy1fQBC6Fr2seYRNzB97Uo44ySuNJHMa5Mw0BrxI/FR8QtCJKrflO9TtD",
-	"N/5gbLFlvBK0WwZ9sbMPaeTb5FQA8JRm4H0HI00NFtjGxsMZSmihwCBGnn4cBO9dm/c+Dr47sIHwstAA",
-	"U2F6gO5slUwrMW6TNxJSzunCF/QMgq5hW605vOaJdd+v4LQ2RtLPW1MW2uzROMgQCIpCsvwWEMQVKcol",
-	"J2nB0PZdXdd1S2Y2imGuVfByjWqUDyrP5OKTj60iF7UxQixpRdfr4ziOfe4XmvEUbrT2gqueykBYwNTI",
-	"IMgRfrW3wK3vrn8B1sMsI7dcZgjY7WDjMy7Y16qGuqmKp2WxtY/BwpK3sDax4J6/qpjpcFAueO9b8Rf3",
-	"Sr+7sGzeEXrYl3YWNKdzpq37ojXu0HJFdr/AQKQ4t4ufzzUjC22Xy3OqZxErDtUzZ3ySk4mVy2DOZWpR",
-	"6ND5fedTPPYrTnYge3NlSxZbiL7O4LE1qcnTR8+EJy8yxb7lRbCqgXqb8NRnuLP8FHPZLeim95+L1EZW",
-	"Q9CcrWgdsWPSNM0tjsyc3r8DtPPB6929V4+QHRMrxgcdvth5TH9l/YqauTJnzMH4Sl1W4vc8a1MjCGxX",
-	"/p/w7DHVd/C6MRrHB5EtN1DGV52K0UyCcv+eZtmGR6tGS5E4d9GmejWnRRfp4+J5Mymmj+8lbmq8qgMI",
-	"HpCMacNShyTlU27xDgqRslwlkMkQTycAfVuzx5bd0onVbcLT+vLR6IqnG6bFULiwtAIAFRC2HEnm8c8+",
-	"bRQY71MXz+2REuSMEk68qhgdqow0tF9E0DjblKzO9J+YRt0jhckOtp6gUKr0fWujwka2Wmx8f/3h0H6b",
-	"Z8ct8qyRbjBlUOZmqIAHRsdQ7KjMuKDtSLo+YaPUiBzw1MMoCiTAHIyzu5+Hg/cxnestYpwVSkMcL+XC",
-	"DBHKqt0y4oGCHj2APe+6awWsLWtNMIJKA1SbMCt4gCuLTpwl4XroVliBw0dIXYHOHhweHu5vYtjPUVcq",
-	"aqu2u7O9c7+J/vfbqOyM3QUJxm0VkbS0eHaV+MRSVXMHlbAMg08cgquVp8IqfVJgWndYzmiJNuJFmZLZ",
-	"JFtIA47vKGBnPHHFlwBUVCvC09pejd5vhMR3Pg8Hb7pKCR3J+ZxuKWa0CqMm2NoOwGpyou9knyJDjx7n",
-	"q8/DwVFH+aGWURYLTHM1EuNc5iwYa3U594b7wxebGOj3n4eD466aQ0fWaedAEkCSPaiWGXLlJ5lK6IKB",
-	"K5sLcnR8eHnoymFDzDMX02f384ykEucTSAd7L3Z2diAw0f3ycgOz++HzcOCiosrFe0+nPHHJm/VhvKgM",
-	"Ym9D7OW8HcbbM8x6yUhv1zMMMkAKlpPtTTHr8zje96Evg2DhMFMZQBLv7uxs7+wcIHKHwqxsJ2SCjic0",
-	"Yfc00ShghgzVvLgRNrCLgw9RYCp7/PzBYmHwlZdl1vAx1XSVDeW3eRa2Dof7amUteYCQqhEA1JOHLAlX",
-	"4MoXzt8MBewGRWvTzvv6iSIApn51foSI6uaMn47enDmdFqn4iJkvNZj/852dl/uvdvf393/Y393I/n+P",
-	"SUxelvXf2t3ZxM7vGsYx6l8B8h2b0mTp49nCnp7bnlYetTHL5B0W0jwggrFUkVFY3NGseDCk6grv721v",
-	"5DrY3bPD7V1TsmPq+3VxMKCI3Z0X+6/2dr/fp5Sx55uSfrvjUsIYEiilVMkmp1j7rFjUfPHVha6FpTx+",
-	"1C8h3qBPVlvJX2z7iog5HFwGQZn12MR7C5BkhDTMX4G/mSIpn0yM5BdgDWyEuey+AKk6yH4vF/G3395t",
-	"4hPwBZkVc6ZznvzK+HSm45zVF2dD4RkDhRUDI8gB8VV/NsNVd+rac4i3a7GM63dXVQgbWnnbXdCf4uqD",
-	"AyVvSSg5snBeWmLunRP5vZrgw+duGFuY5eF5UPtrIwrAXyDw+4oIPFV/iSy/8QFEZPSvKjl/bfn4rxZt",
-	"t7+kiPo/SCydy1tW1Vjk30Yu3f4iYuY/XrLc/iYkPkJI3P4bS3xfQGD7v1BAWyFpgRm2NSMVhCGZLiFc",
-	"FwpUlwZe9ds8GxJKPhY7O/uJ7QL+sOUi4Toychq2sK/ZFkY6D2r3bZP7ebb9nuZqZi6ynGuGSejKu9Yx",
-	"TCIiyAUG516RIVUzdSx95AGX82/v353Fy+lJTahwIupBALIBixRbPaOthdbFThoZvB4wkZhWjaIiuGOl",
-	"m8k2RDSNGf7tP2IWYuXMXZVUSRd8K5EpmzKxxe51TrdcDpnpCjEODEV9rnCqGpG6LWiQ6BB78eP2vVVo",
-	"14kKTZIN6txXasIK5vYBfQYCzqkN3whL1U4YS89A+HdyFO7TezalC37PMoVb9fyHHXzwrP5km2A2t1dN",
-	"6GKRLesV6eqF+clTxRAI0wlYJar3dy2ut5YYo7J6mhvCNqnSolFqWDZ5XbVk54ym6Fu3pzAAzYUkl2TG",
-	"M++ZCTADzXb0zuMqdzGeVdqLyIZULAefm66oNfzl9XFE3aONpYzMuroxHZhztosnbUWu1+I/K1comdE8",
-	"NefkcxePqo4Ltd62I3Gwgly4/krsqs5N3Oyc57P74luFU16CQXFMZVE0Yweu8gkkvkBSlQ1ofVDa8YPo",
-	"FAP117ixK+89/tIOfbhgjvnKV3fVRPTt9v7H3d4XTC2kUC1sKAO9ivz2/h1h4pZlcuG1dfMbLop6TSgZ",
-	"YSU+111AvpVIgRQSHKkgJ3ku85bWGABjlmRYyXRYsHxr9POVjetwGQvm3Y6EhQNiyYlolmVALXNCFzTX",
-	"Nl9RZMvmgDClUeGvRzJl2+TE3jZIdDRH08SP0oblwM9RbzTACZmru/RZ1myfMl32OGtucNC8pqn9xGi6",
-	"RhfQvO+pu3Tnq34p1fdc5tVVrIs4Ndlmws1+cAC1AhYOe+hy0BqsC4YA8E3Q2HX1NzzQwRHtPou1Bayf",
-	"SUcX7XeKLs+oO58HBFLtAzizHGsHuVPTID/Ys7aAtHOWbyGB2+ApOWmclqYsv47kab8clTlLo8qvGKnV",
-	"NsxfXSAXRMfV1rUS12Q+YgRnxcU0Y+VdEiyluSRztmAUoNeQTWD5NctmFFSm2Owk9x4rOVfOdpRqZjZI",
-	"K0I12+SwcZzxfNr74jQdun8eQjKc+RMbXi4XyJ8v+ZwpTeeLgyZDrXTmeoAm5vVhyWihJ/jLhhq2EKzL",
-	"bmy9tPAWweDDUnPc30GcOmGPibuZZE52d3bsQ4JZPthFxT+7v7OpwI9wilWz5MnO/s5rcgLDc7f1hrw8",
-	"fsFjoraEQCBNIFJ5SEZMpAziUM8zqs2KVD3V+HxTftYKZbTo0JhQStUNS80OlZtaMZ8NSUXGhgkE1Q/w",
-	"1+pUms83FQDlT08X5JIrmuGIcZu8lbkTruCCVBA+YE2YJZdCvfDq6vTYF6BnzCZG5YVAYec1mcgsk3em",
-	"IxCxpky/ZQ7hsboQyXh35+WLF3tbr76f7G89f7Ez3qL01Xjr+e7e3vOXdO/5eH9jZvKQfTRX52eXmUaX",
-	"UCaFC2KuwwOfJQfHd3sz4bPDgWddD/c0PH8sA0fAghZnO2Z+uyKaUNdO5qHfvckmW+KXNsPC9trdKpsK",
-	"m97tinP4z66MAbeYa2vnwVuP181HP199ZW08pKBvuvg/SReHFKSkyLlejsx+WsTVwyKWIHqUcSb0VpIz",
-	"KLVCM0UmhsF7BfqDeQ9s3BZx5Ikq0yWTnKGlzFAhpDi/oYonUGRgm1zKGyYUVqgyxD2TRb5NPggylzbS",
-	"H6vFQDS7aUuYSGEdCSjdZKb1Qr1+9gyD2xII2NxGanBvIzkcmNaXP52Q06MPZ6dHeM85U7w5GTOpgKuZ",
-	"uSHSAMz7qJw2YAglcgGrZQjeDAgQtQfPpJnPs6SxVJWUHNNmD5efi4mMQE1RkW4BaAAF+JfgqbtyK5Gp",
-	"FyejSxj87V5YJMb89FF4eGEPz6PImM3MTXdMJ1zzIfkvmsmcojTtl2abnNqEXa41EwBf/FFUvZnFOONq",
-	"FiT2k6cfEi3HLCd7O3vPv0Od2ggGIELwW1t3SEFdK/FRAFicSA9s+S/Y3zvpwvfApILYciBMqGo3QFl0",
-	"qYiS2x/FR3ECkM8AYz+2scUzRjMNiSFjZsNPqUBK3SNjRnPA1rux0zOvfBRJnNDLskkUx7K/43N7bY5i",
-	"ItFeFOAdfRRUqDuWK0DasNE5F0zny63Didk7ox6xnKQFYFyGSBF3XKTyTm1/FAOfVT1o2/cBYEoqpJ+9",
-	"7R3A0F0wQRd88Hqwv72zvW85FdDvM7OqcyrolOXPbnfhT/UslXfCyD3P/iwKnn42DacMWJ65IuBMG5ly",
-	"cGzbveUAlxKmuv8evy7KJs/MS1cFTwefPwFUEIhjMKi9nR04cNIsgUY4Pc9MnslEM72ldM7oHI+guYEq",
-	"8BhjLiiEHdbTvxtVJy8BDCJjTxQZLzVT22a9nuP3Y+P343z2hqYBO36+s7v6lSsRlACHl/ZXv/RW5mOe",
-	"pkzgG89Xv3Em9VtZCPzE3g+rX7iU8j0VSzsdwKt60WcJRiy/ZTlodfjOfq818EA0n7GmNdYY98REKJky",
-	"wTDacIKUhdfg7wNDM2rwybwYp1wk2Gdl6qul2+auI49HFBCGzMJICBj7tb9jT7EidzPDd7SlE8OysHLf",
-	"nKZsm/zn1cnVyfGQnJ+cHZ+e/Qis6Pziw9HJaGT+nDOoBpdlhE4pFwfk7enZ6eink2NbE9Z3a4vtuYPH",
-	"0gNycnHx4WJITn47P704OYaejw7Pjk7e2bfNlSXYLcvJHYKYmduqej5/ZNqsmA+v+ToH9L8tvnp5MLsE",
-	"x2CA3edTWY3x2wH9iw7or5Rra6GqHlCMZ0qYUlDH1lFb7NDe7j3zjuQtxXT3Gb2byQxDIFw+NV6iQ197",
-	"HpB2p03Kf8dVWQR9ZL7ToP5I6Rk9Yyp08ZsBAoBtWRoYLRaLDOx/KLhz8/4fBYMbx8rWNPj2aap+/zQY",
-	"BudhDfx7pZdw35u77fEHsZcqF65bBDCncUYPK+v1dQ/oP+f0GIqskVZwRoKC/S0H5dmfVZpql8p+ZBXS",
-	"X5vvH1a+82W5f5XW4vy/smhfmf//z+XmPzJUsSur+ziKLJ+rVuKsM+bgM381na7HHI/ZhAveAirWwSNT",
-	"/576Rsub5K2VIDXnKa5Q95BMMzmmmaF7RbhIsiIFKJxeNN8uqvxqhRHfFG58dNzW5QAYph1GMFpqa56z",
-	"tDQvJHShSMbn3PRMdnd2vNSj6BIkLblC8HmQ1PNYiWeD4s6wbby1jY7JbX+toDZsreciScboLSMVglFk",
-	"BioEWp/QaqQOiBl2M74wNg0psuUvCGFRmUATPb+vT2gl+31nKHPQo+GHycRcLV9HjijZMtQXibDisMII",
-	"/evZ8j9VglVlYY8ak5VugakmlGh0VPZjsYFI0VfCXcXiziwjKwfJ0wNApLHG5THTd4zVrgpF2C2zRQXr",
-	"rIYoOme+rjacRvD8xFjhIPTNIBdqHM4Sresrn5DVAnd5Kr7JKl9M7i4XecU5gVT0djHkLVQcUSSR8zEX",
-	"DJ0Mh2fH28QJKFbkORVYaxYAj6S7UrH30G00p0tSKFYRTiBTHo4P2h4x7ntIlAQ7p/m+eS2hyQyspvO4",
-	"iPIGp9JHPLHjuoPCoxCBaVHeFPqFXOpE7FoU6LxtHLkSD7ZDIsIPP0wagne/hiRUHefV1enxOiO8KvjK",
-	"MXZVS6wNcYUgcNokv7aZeWKkGtx1ddflE0iignqKZMwmMmeuDlNsrjkzk0g0Q2TNTQlIkbpdUPVK5pqM",
-	"l22DMY8rQ3D5ImUdw7DK3LCOohnS7ooFtxVkBv80aQ64Qx/5Dcnkm8DWIbDJnChG82Tm+USnfGYZc+3O",
-	"efanZWidMpmDdVnPjPMGe/4KFNUm78Dcvgk4GxZwxpYa+lJWH0sL3A1zRgUX00mRBdEiLrqHzOlC+etD",
-	"EsX/zYhKaMbUNjl0cdfgUkIXrJDEXQ9GzAXrS2JkDVeT2ig5U2mj7l2KT4kKopiupBaTp4BDjXIU/zfb",
-	"wvqlFf0D42GgKyh8xf/NRtgKkh06RKZHmEs3ds562Umro+1jIg3BlqILp3yIGc89Qifu0TdT6sZNqeEW",
-	"2EUmFDfIBj51nO2kAigVvS9GcCkFyFMrdIFLdg+JppmUN6CXc1GmykP454G1rHGE/TJtzWSYjQbDpm1S",
-	"mfuzU1V4oHz7TxK9HNZAH+krhO/9JoHFThMSeYjJPF7aYhkyx3XUs1wW05k5U9a+NA8OVnA+IofrGU+7",
-	"PW3l62+Wp6v1bWcrq2O89VAn+UZ13W8H7W9x0P6HS6nVY1naeFaoSCvOZFGscyrBArPqXDpaAftO3xNZ",
-	"/C1sO9+O5Lcj+eAjacj94Ydx+WxOAdiu12lcvneNv4Z6VPtorxCSqsYD+QX+oq7EGmz/X2PcQryLUrV2",
-	"awM4VeXi1NWVbqKRSm8VCqtstVLNe6n0lWJpRYH5enRzZph/D6IphzfEHCozMTLhudLb38KiN6sxB7wL",
-	"VhnWW040E31JL5dSdxlYL6TUAaj2F78IkcriphrIsyy16m+0tKkr0Cex2mgDz8Z0znrffNC2K7Rey8UW",
-	"ZnInAYsAvmlrcipE98uZIIIpqEkqCRWAWwi5mraiEOGKZDR39aAtLHtOc5YtD6wjGIHgGvTs6OwSZ/b1",
-	"2Kf5YF8W2rZaoTVSFWOzFOrbOdjsOQD6khMHtZeEl22vc/Cn+1fVdRVPB3MZmjY7E6yHM5mlrsKsEURd",
-	"f0OXRW+BfVziqzqwqcQ3bKF9JyxnrpYQpPw7IB+oyiG6D8fahv4jP+WvZOt3H2yBGYrJsrguPmW8do98",
-	"06U25YSrkKtiTBi1Ci3iGOTzkIPUx1Nn7QGqLd5ZpHjZhLCiVnofNunCPyROpSM0yxlNl4gzwNJt8qvM",
-	"b5T1DDT4BSSCC4n5axaEE8LA4762JuLu3/8UfstM+IdkJljPsUWL8+JdQgWROVYbnNFb9rCTWWg5p5on",
-	"W0LOmUgyqou8XRI8cUfQYmQIOrf4GA7uaSLzeZFRojR41F3xKKxa7xCkPAnZg0sRKjFwuKOhMch69tOe",
-	"UfDB2+903oRn4ZT+yvPYT3cKBtuW2YyTHhJK/vfow5ldpW+Hb8NSpKNhT5htZ/BBR85pSb2MjEeu8T9G",
-	"qIMR99WTEA/+m238y90jKc9ZokvV/PH0q5jWNSN5VFivOD1C5TcIn1IHJC8yhrUGJdThhtJXgS0WSh/Y",
-	"wCc3i06uP3Lj+8ccGT/itQy0bUv67Qxt+DpY5DxBYxWf0ymzFAuXg6fO/mcKKWhLJTJnz+y1sqWYfvan",
-	"/WN1tv65b3iEvY1MZ2vT+3nwvS8s44TDbLkKYEH+56G17PUZl0VDQRr8R54RSya4i3jJKC1zloZxr+HR",
-	"CNu3nQ58+PrPwULGADGf7zzvUBDMy0aFwNMKCP3BJzGDWk4mXkMJy71WT9wRzZIio5rVTpsFcXO45xs/",
-	"KRW8xWpW4Odvh/XbYV0/uhAOZ3Ag/ZmwKVEyDyADbs3p4b0ObSE0hDIxYb7a7Qg/wTZH7qUv6ZdsfCtO",
-	"zhzLd6ihQ40qxIJO/3/2vqy5bVxb96+g/JKkirKdnJxbt+K6D46T9PbeneFYSXdX7dPVBZGQhC0SYAOg",
-	"FXWq//strAVwkDjJ1mAnfOqOzAEk11pY4/exCPzYH6c5Au24e1XEfUsPcerNY0Uc/GvNRYF9TaUyI/CT",
-	"WgKE2MrYbE4o+ent5wDHMnGaDWA28SrkP3JyQVIZx2TGzFv8rcTRYjIlWER4RDJheOzKKO+4AGRRwDMV",
-	"OUBejpyHdUiAWp+6+VdDF8xGHjHlgngQdgr/NzI8qdkRcDGekxUf9u7elxu00H3a2kquH7yvN9Qg7+hd",
-	"T34Ltm+LU//FVkupoqZBzJJ10bkxQXm4IDAJSSYrEjGA7W9Dp/iVm/l7DhBx8IYPBVNRPOlHFTH1BuJn",
-	"zI1vce5nOsPx6u1OQzDvO37U4mT4qJsO/fPdGVZQgH/KSZODUKgwWVJN/sxYxg48Mvfd7+ZWQkrmUk4L",
-	"2jnQN6Ry8sXoGQeACrR5JSv+qXLOuilvb4V8647paEf+ZKNmzf9iAaEG25xenDfpPgAYtcJgJPQrT7Lk",
-	"5NULJHrHfzwPNvEx+rcJB3WMDpDtdW/XTQf17KXGk5AeBHuqmx+nV6robemCVnYSLq7xvOdbQwH0HTwH",
-	"wPjXq9rZcx79gc/4h13+SeCH0f+gpWl0+4/6OfTqgsZ2HZE3tK3LKcxx3aoux1cnwcmbt+OrXvf1I2JT",
-	"LnLGZXyqJ5rEdMLiprUs3CbYNv+1z4QKioOVgD6954UxHgavOscYocvhiS6/tI6Wcm8F103n2TeWf6aO",
-	"jB5eou+4Fc+5eIpFNkALlVfwcLCFCvHt9h+GdPYOU3WV4Cqwtg/iq3IANXUBVJuATxmLzhRdjrhIs9YO",
-	"5HeMRdf2oE4nAUaVysRQfeeW7LFfMh5ZFe671W45znSQapB9VTd0CW+rTyXIWnjAgk+Zghc2QJ0fn4sA",
-	"2j4Vn3FBYwLaAd8IBBuEOiATqtn/eTkC1p+KmlkBWFeyglADm9Dqqq0Fixov2txcXMOQwjYTwJsSQBSg",
-	"ycvzl3VpbhGy2C5ie+R/p4J1mvKyvn8WFm1DwxBuO0jvEaUXvzyhJUnCIooh2gaZPaW0i0Xjk91qINdH",
-	"gcGGCsdj5vYfcL/gEtVEHjymleKrXFSC+p3mrsQVLeK7Q+IKa98Z+HlN7V2MRTlxBRScFdNZbAYSiyN7",
-	"TWtfJh94SZkaKbn0ZMNAWuWofds1pj2tgic8/qTKvrWpT+zrPMkh6u0X9TofpTXerZNnLAI2SjWUirxY",
-	"71Um4E61hT77V6xv6R+ipgdvoubrItHcBulO9aPOlMzSlgpedfIJWHXgi+UU3YT6Ih83UGGDpgxEp7e7",
-	"OZiI+mEKl5H+CZewdU7EofO14qxulwqpr3ThK9oTzuw+TWf5/TaZUPgj9j4PxrPDePqqy6x4ZzjQ7bRj",
-	"HdjwU6lEWmgcMk625VL+gUfsUTLcHWrkAT1rr2KXn66faBKxlImIiTBv3H7wH8+R1p68+vfv5U+JbjlZ",
-	"es6FecETat28iBpqo3ZsGsvS0rdEGMbiK2JAcwbFtBGWQZob2G6gh0HngZf03Of1xOdVgbiGO0Fp3FFA",
-	"t7akJVlseEqVOZtKlYzsI/WXC7wXsHb2akbbXaEZ73zpKOebAicXRi6pLtjp7cfDsjOh/hUPpqzelH1J",
-	"HZHm1fgXuzv/9vP4N8wtQjLAz+ivlZddxWxCw4U1fRUbh99NbyiGb3iGciFHSdibcnxgS2drB90YdGNP",
-	"uuHa1vIBsV1oxehrEpd44+sV5Gc2o+GK/Pb+Z3tPABvOa+j6VYEdwO0XriO4l1P3s1MS97PjyMd0Boxr",
-	"grOfX2ScAWLbjXt3/mLK/Rne+9offVCAzXfrCAhYyYQkXx49cKF5xAglL87PgSwC/g+HXSeMhHMWLliE",
-	"fCuCVO5JjJQ9LMJvQMHfbBSs+37mCPD76eNvSewuju119+rfvtPt/StosgUxiox/yxeb7w6AZDzQtYHm",
-	"obLlKBuJndiwX2jMIzjxk5KTGArCwX4e3n1qeJ6ExtbUs+iUODXSDFC4XSYPKElkwsA8CtCx6nviQhtG",
-	"Ieb85/jjh6MlFHYVEO731Vtnekp5XHrfaUyN/QT3euP3zZCAmhamG8jU3M29dSq11ektLLliibyl8V7d",
-	"G2dsbvBWg4szuDj7cXFAlnfl4mgjw4WLjEfOzgz+za78m7F9uy4dsBcHp3SDwb0Z3JvBvXnA7s2YGQLm",
-	"lgAU4U79m67U5meAsONIlyOXWPgJAFXLiqJVPCASxNRSZI9Bg6zTmAMaApnwmeudWjCW+uLVlGpzSnbn",
-	"PQ2508F5OmDu9H7OU+E23S87BOh+vCYjcoFaOYaC8XiRWQ32Agt1Y58CthIiE26stOQOldVTB0gCeF89",
-	"dW+fmZjBVRlclcFVefiZGLCSO83ElAPNx+ynlEO6wUsZvJS9eCkwrV+JFbZyU2KqzeiWKc2lGGVwqwoK",
-	"yFovSRkagBKYTMibnpXdG6fIyOfhQiE/09orBtPv9raoS/eCY7iOtB/dP8jcT+Mj9JgBcp9Vu1MG6a+X",
-	"/pr+ntjaU0Oc0MKULA3nFXAcZX9xVOJ6LtPOFq6EpimLRjm8rUOhaGHgl4qwrzRJYxY4bpoIMNGhUzWW",
-	"mdJkJn0fWUK5cD/XK8N7uH8O0PzR3f2gYNJ40y1oij4h4CNyQfDY8xWRlHKlfzRmInwDDfxEDhrTvZ8N",
-	"kqIS9ngukTAzP7JfcISHNTEa0BnhEZrfpd0QgEyBzvS/f3eQEVZDYq4RFAUxcxqw0OGIa8OSz/RA5Fjl",
-	"O/ZCnqUz/WPBOtlPSUAYCLxRAA8PqarAVX4s/t4oQWdUaz4THRhfl+6gdVHYbkvOzz70jlxddk+BgvSI",
-	"vfywCfcRRi9HxNGjIzxNSUT7C+bZN1lIyt9nes5h8xmlSt7yiKly9LfOKV1Yq7E77ZM/6x7i6uR09/CQ",
-	"64vEuPDQCJH5kzZFaw7/5QjqsP3sYh+YKIDauWFTYPl7ZFNAmFlBhFSlOO7klMCU+MjIkVUX+FBPNElp",
-	"uECotby/3QlcD70zioYLq3chADa0ZFxcNsVRsWhrApBixl7VR56aJswvCOvqZcqlF+fnpRByIqPVpjNS",
-	"1u7PbnFXdm0PUbPLC9xaq2sIyNzlANgS5+wxgzWo40NRx+on2pVS6lbWsrz/BG0BtqYYaWiMk5Gn5BPe",
-	"LY8GhDSEIzdTdEE0Y0UUgPBTcHhXKLC98/cbgM1+7cf1XOMo9j2rH+wmHPshSyZ29ZvzgG+psobMdYPb",
-	"6MzjhtYN/zmotEuDGI9BTwvxhhr2mSesbiDxZ8xmbHf7tyLayc3zp8dtv/XmzjPYw7Nvc/NdPTnMgWJA",
-	"hbuWZnkujjxN6SphwvyRukJCSIXVpolHngVw3Wc9UY7wsk307L28NYeO8ffWgIG/zmWBtwtgwODX1S/U",
-	"H9gAHJizyCk2s1fvg9NXes0e/1djSm6kYf7OWqu+71GF17ukub8btKKWa8LvX08uog0vpsNOjaUyb7ja",
-	"goD/F5mFc6aQirGXLbS7j5Xrz6uU9be2D4q4v7R9dSNIlGLSB+88Pa5kQOnNdkBOdGQArAChH9Kaltrw",
-	"Wh5hSsotvV9mHZ+yTBTEc2s5SPKuYQD8665NZ4EzzcU2Mo07aU+Rdp0Gj1CiceV9BBqPdCWyYyVcv3tZ",
-	"RrEj2m3zOejDPTK0ei1VhLdow7pYl477p2z27Up4Me4S2wHL7ehkVWsSDk6eYCXR7ifZKQ8XWTpS/qEa",
-	"yww4Z/gJDvdfdD9ZxLI1P3QjV+X5bgC4sKk+gG8O0pLuLXxHicnHzClxqReVUoGR8K1IljYY/oZU5Jlv",
-	"2vSO+dk39z/X62i2VVV5A787z/WNu8j2zVz+XlsA0uZtplYqHeP7YKuPh6gMXwCE0TcUVjqBaU1e3MuL",
-	"tdRBgy3GjrldC9heenLXFokrP3St94t7+fmrajDpFfVB6sdBe47f7us/S0B0Fs5dSz8Xt5KHLMDx4g5F",
-	"qph158ZHf59NuQA6uC4f/p077m4O/CGcd7/CBsGGJ34CvAj2MDLls0wNTOW7pqXwrzmRgq2wJOkm9BUV",
-	"msLcGvFnrbnnLWI659YWrTrF9B/uuDuLafDAMy3uAd8Ko1Z9ci0O8NGNLwZExhHThky5yikxB8N+TMTm",
-	"yvcBj6hQotr0zLqWtAD1QxoTeoFpvPBApgjZCzoJU1IXiGvhOwo0Xem8w54Swb4azOezr1wbTZ7Oqf7A",
-	"vppnMFwlpCFzuSQJFStcNuRNFXN5UkLjuKWnYL/9BFvXqnoUzfqTSG7F/rgFhedGD0MPH5f1uvJVpo1M",
-	"+l5WcWFyqoYeJ7gm3N4TPIt+l33DYn7LwBjuqeTpz/LNmj3fOjQNvGdmLnv2pmQm7ieE1+j33fjgoc+n",
-	"BcoN0MAbRrUUvZb0LounPPZvrH+HzVhmKux3PI6of6BJv8PvQKy6RqfafcKvVLG5dKNbO20/aq7V77j9",
-	"IO8NKkgc792KsHcHvncRf8i9P4SCvw7WC9K9qv8b7ssIOhbb/JjPntAcnRmapkp+5Qk1DLwYdsuEyWgc",
-	"r0gohebayiN4NSuiM25IRPV8IqmKdAAOCw3halzMahmIYJlXflH7lvr8RjWSb6OMH4/qolxtLzguyCQL",
-	"F8x0i9OU8jhTbKTcPtfK0IPH+i3xIPSA5Vv2ieAuQ8NvGXGP82PNu7mHLrACJitHNBc4+ItR5Pw/x7MF",
-	"FcGQxnGP6oYe+dJhPmPULi6bnmAHqwl0PFL8gE+NytgzIhXhwv8EZPbPfJlGN+7znuVlB8z5B0lVrL+o",
-	"PnJ+lb+EYe6uVSm8tJD8SD98lzfldgm+ozZu5gXypD+U/PT2c4BEOB4ivUI+e4HMszPPfZz7BEWnMY9y",
-	"YlpdSwxo5kyQqEy9OeUx29yb8Q4HSBwMUf4Q5Q9R/hDlN0T568F6zMhUqoSaKp17026Ox/YeXEGr9w5P",
-	"+mH53IcYvAQIa5WitA07qXPp94SaEGAGAR6ngPrAYaXucoLzDUa+5Nw8Avype+e/0+ZelK33013nr4+3",
-	"3ApU8vmga3fsqXvM7XSocDMmQGDFzKUoCmR435QR0wlz9W7XnKF7tGPosy4U2Cb8wQtiWJICBhY0gXj1",
-	"QuBHQF+EyWB3EGEignCwEaUwd6731AuF+yjcaps+qIcFUzio44MFQZQek6JckG7DQGzRSVTgkYAgbKQZ",
-	"wIS2Z6nXKCNg1kKTF+fPrXGACB1JKXwYDDs3YDPT6ALAMLgmEQtjqkDNJdGSMA61+IiFMqqb0P+JGRcr",
-	"YLw49iut9xQ7Wp9rr/R34JXwjmcPMzp1/VJzufT7BEExwwqH22lYBazT7yc95fSsB2Rus7zeWRgxDmuW",
-	"x917c7X32hp65UhaMQy77QqKZSe65EY1S+nR+u5zHznYo3u4THcXbuf4PYBI5Z9y0h2ogMc0OEkPNEng",
-	"qmPSC2xHHkAzqsJ5o7/zgS0Bg5eid4VbyRNNPoZGTpgiL85fvMx3lguSyIjFMYuKqCTNJjEP7SH6CZG3",
-	"TN1ytgQ3m1qvSEUjG2WsSBhzuzcBwDUiYCGpFp1RLlxNJOa3ACx2Sq6kmPKIiRDg4BMW8Sx55Qa7XTrP",
-	"cbt73jD/Nome0xQbFwHLOiAT6yzigcj7NZERZzmg0im59mO2NgSczZhGmFcjiWKZBuj9zQwMNiG4ThZA",
-	"RPOrz2HR/vv8nDy1R708P39GlnMmyIJZf5ZALhGejGvNxSxwdc//sBCYO1b/Dy78h4bkLKG+kGNwtkPD",
-	"sxNuLog7gpe5KJq6IcbFw3WVPH+1n2nBBfAKAH0INDLhBZpSogu2Olk3aXV9TfhsQp0EJ7j8k+AkdPUM",
-	"uzAsKtgfi0y4awTohVADkGvsqyH2yMj6O1Oqmhbt/9m87M77QYfquuhIwYjGCtQFiRm95WJGOEKpo04y",
-	"7YD2dE45UJtodvBE483ycWeMnpfA9t/3VRauug724s8BmRypef0R2X18XY65B7JCmK1y1sfZX5BvqIf2",
-	"2AfMyAcZFMLXkdXXxsACpmeRAtHhZDnkLOw0t4ashBhpf1rOZVyARNYBQDqP7RJu/y+22nMwkd9ne8ah",
-	"9u+GzmqEWHoDguMxR6SNoeE8DxlQsK1wog2unZJujBvKKoLBRytYcSUgPERYjEDexdzn4eZOW5exufni",
-	"yyt8Pc3MAAuzs63B4WZUw2Q3c9SIUtos9A4h8YxGCRcjTLyOXK9ao/hf2oPRDK4hGrJ9GXW4Jd4Db/wj",
-	"W/VHJa1UrPJUeRWG6ykIHcm0dWmkiFfPNsBevHw2C64120aOMFiIkQyhOVmaUjO34ZJOMZD935P8xP89",
-	"Ics5sjBBPJnFBp12lpQ63vwJ9ngM/DA0yemiKak2L0OwdkGmirmwBEoFNtSrC9bKONn6yt1pb3kpuz4f",
-	"WqD8D07S9wdzDVLk/XciVQ20tZ8DoU6a766HrpW7qoctMv4mP/6hoDANwv2IhPs9VQsAD0sdxYUmCBmE",
-	"QkWeRkqmnoXkvnuMH1MY4djCdhK+eocnDbZ8EPcdizuKo5f61c5seQr96KPJapRQtWAmjWnYUYzGNXny",
-	"6XzTwStfkIjPuKFxQXzlk0twpw53CNvjX6/elxazH22qudOQRPqudcoLaq5TKJFYX2JxDNKcVATvjkpV",
-	"cb6aleky9lriAotYipmvLGAQZddWJGZPyQdpCI9YkkqrAa/AABjFWQSzdIRODaCBxBKAZV29DBimYSiI",
-	"UKJZKEXUmsQt1PHGPshnObaPsbdNzd9hUL/vVf2srV1TvwoGrJVyq3hWAxMMXaAYiWJ3ZyU0mRIjmEK/",
-	"7e3JYSPHpT9pCFgGbNe7Fi5QhvLGgyXlkGwCEED4G43vLd2KhYxvK903/qRBugfpvjMEhJhylWAFiBLf",
-	"3PFE++4lqpSTsftKOOZRt5Rwd9IQiQ9uyz1o7K0UtRrwncXhfhZvKzHfo4Dbyw/i/f0HxUUaNQ+LVSFb",
-	"dxRml73qKctjd/TgjQxCfDchril2rQWY2mdU+wt1DmrcOkkGxWZDF46HSmQJUzz0JfAIe4jzqW/XynFB",
-	"qG/qwEmel+cvm5t6HzCWdyuI94A8cNShtUL6wUXhpi9OcQnO2w/l9G6a+8mdsN45tzMB3t24jF9qVF1r",
-	"g0Tn40lOcQc8+h2J6j/oLSOIO3PFhLEm0b1qQkkm+J/ZRiMcOOCuzai1AS5V8O82++27ramCYfwJFx5/",
-	"++PNKXGDCh9owhCvg2mS0gLKQ9CEBTgwPJcpGf/rC3HT/QjxZX+ph9X+pBzowJZEKA6OiZmtuLfdadVz",
-	"aiDwkOnXPbUOyGRFvny5ftOT69ed9yXjzYy/DlTn1UmWcdiM78kA/BmmQCSZcsByKH2V8hepfo2Wtdsv",
-	"fdI2GnIQWL7iKzsx6cM+CkciEKeDjXfPNOzDR2fAS4uPAzCxamUtSKFnMyWzFGEz3Y/2I5Zsm5ODkmWD",
-	"o0Z/ZjTmZjWy8qdkfFbOltXavDEz2qETgkokdAUuqmbIOElenv9Xk8XyQol5kfohs23sVwGZdhCt+h98",
-	"V1f4qvKH6MeE6g7OkU6dng1N77tUleV8RZxEEyfReR9tiRO1pCK6oiOlnzc0RbMW3J5LYxSfZIZ53TBs",
-	"JtUKipKQE3G897Q47ulEUWHjO9hsQMEDcksVBxkNyOnp6TMyk35PUlIaMuUsjnTghgIlUnf4SwILR3H9",
-	"yar8p+iUfBEw7Vr5Ff2WSEloFrJui8xwmNh+lYBoCbGx80gMQKtAZZUxssxnN5A9jPwKmczMyIQaHhIh",
-	"EybCmJpMMSJFjlvkXw76PZefroli0C+h881304A4Ss5c+/fV1JPfAG94cE7O4gGbBmfYsiy/BTY7Tkv6",
-	"vz3R4LrYXdzPjg5j+ketd/n+mdLHI0bOkH8nj7ArH3Eb23QWSjHls5FeZGff8P/Hi+zvDqx9exgICtd+",
-	"dN5UwpGcTVozK1Pe4yB6ThWrTTkVIvx6deXX0TVM/jm/Q7Gm3NNOqZkXjnZYumb/iex9ZrK6lbb0zYe4",
-	"f8cpqrI+TVagRIUMbalBmTCjyWqU75B+06/XIEjaArUW2FnHtxXzhVXzmGsDzFke6sHV+dKYcihuU9eD",
-	"CxsuSemMCxC+nKGrZhO0CyykTb9e5X4Hbonb+dJ7oM0qFudwBbZOMYyZ+RdbLaWKtjsJ7etWUMJ1J/cE",
-	"FS5OvQOEcd3JW9/3tfUee9IRFWd9prO7fJFfuOYTbt3qu5x9LcZGhovtTrph2pqLbaXA+ZZbv5iPIl5Z",
-	"/3VbWHNmPlHFhBkvsru8mp9s3H5QcsnSu7LWpBdhA1LypJVg4+Bb2XfvIAInjql6CzUozyX7nyefNz7N",
-	"VvseT+iMabvx6UXWB/YSo1rkiqBxTIB3RND4gnCDzeII1ea3NyEND1l9Vug95eIaFvB61cNRHBd+aTkr",
-	"q7fLMI8XGSaYmx3IXJk2EswJ/Yp1+1fPz8+Dk4QL/8+u5PMhFTx/r300/KNghEFW0UqSl7+p9QoH+J32",
-	"zGxi3TnQIPLl5mcbLWUpMZI8Pz8voqXJCgOqiszW6ChqYr2WprDPYHyX+j3n7zai5HIklu9S/SMxvElL",
-	"JJaWrjlEYkMkVhOJFTK01Y7kFecMp45ga+KiJf3qYqwX5+dFPkywpZNk30ZTwmfG3KkbagIaMRLJ7rTj",
-	"69WYiz3lHv+xmige5feKc2C2g+L4lD3wKVOshWmfR3kZu5qUHAqGDyvNCEhwFLegkBoay1lzirFBJdcK",
-	"hSX4n0YWvUKUqpWz3TQtHKHkl7Nj9XKoHB7MUQp9j8+PWi/blYHz71u3cwi3ozlY2MYI5wbwfLAkxiMm",
-	"DJ9yrKmPrz9cuM1ibS8goUw507D/cVGh53uivbLVDcnaBVUsfifgqu9UwYchU7lDwNKDKFPlcfto0Xsf",
-	"+9ZZroEc+piQXSCCeaHIf5qpVEXQQ32sE1JBaKwlkdNppeGufcf5lpbMfs9A515by8kPG5sMst0rmvHN",
-	"+Txq3n2CkzSro1Bzgh2zWxa7Pg7ytEgGBG7Dq7SAQFPIsxIECubVIjJniiEguLsSTFH6ViyXfWvr7Dgl",
-	"7yiPtQOzw3YS/8BFwRd5QWJmWHRBFIM+D3g3EGPpQvFwr3ZwzfVMIbvV0X12fmxNKXJ480CKrpvvzlB8",
-	"72l+VE6nYc4eRNRQgGdt7N7s8nCrm+UZ9IOiFbLqu7lr3rBE3rK1QtTOd8+X9WUEZ1q4IEJi6yoRcjns",
-	"eUcTys90sZ4zsLuFnGISz/08czLSuPPVRlUvz/+LJIwKXaltwbU0mTJsD+Q20pvmLYK4L3a0F+1HZHdu",
-	"0XGZTVNB9o+D4D+A/vqSWK5pAsJqaWJkq9dXm5jepfCP9yL8e/OkSnJ/8P7Zbp0ru7gCGMUGLTwevBe2",
-	"wJV0DlJpFHrBo777T7dX5MqrTfm/NxjquCosxE8xm8JWeAHZDJPHUe4QHL62QVWSmhV29XUNv2Czw5H3",
-	"rW06CXp3ERSlY3w9g0YdTaOsyCEFBArqemwBg2JSc/hyLX0ITfvamImI/HP88QOmAiKu05iuvqiYGEnm",
-	"9Jblsx1TZlymEC4aEKkIJTm3NJnIaFWeYYiZn3iBP9sfnp+ST26tmqhMYD3rub3V/4UkyHPfvl40Y1yU",
-	"e2vdycUqyoAL7KtB4H0p2Cn5vJT+nSV0hW3upUsEnkyOe7YlvLMgmYjYlIs6gNrLKFpT/we9ccMK8/GX",
-	"4H484OVrHocIvGrFmodq4KsP6ZTHBpIYRVh7Q7WWVTMX+NI3tGbB0H8GQsgisCxbtmDVuhNn3+C/rkRR",
-	"5FvW8r+5AXOckkQxRCNg0SkBz8M3eZY6ylIlE2nAxcCGFfyZmsKmPQeLymLNgETFSfG6CULXZrdWqLvP",
-	"+RpfzBaZIXy+Jc3zzoNCPjKFREkDoin4lj2ymmVvgxpkol0rBEvgxswvamRJAUgCmzk3Gy5AgqetKRVd",
-	"0lVPzeJQCnEhOrgHNVzq1i1GXwIcInBoXJcZ8h261UgRF04X+BElt8laBcVo1F0+OYbq7tfXyAsuO/Q1",
-	"bnCk+BhMeH0cDidtQxXnkVq59/KWVcyRNyO5fgOFEsigm+u9r7fRgUUE4yOKM10OfBQwXpbyGF3JiR2g",
-	"Ch0sOcHDe8w2WPPrkFSGNMXx0xT1+DbVvgQuWjwJh27T0H0B6QrpAKqIkkvXMYGdEq9yVYFuilxZ0HdR",
-	"cmm3/zBmVDHXSL5gqSFPC8I/++9np2QsE3f1hK6A5w/ojyPXZgEWApl4qsga7ukBXMMzcLx88aLbF9id",
-	"ut5th98mjQhr9Vt969jUobfrfF3YANrcfwFfadi0H3nrRb2t0dbY0LhoX2wNXOrBtGp3bdfi2IoB6y2c",
-	"w+MBZB0oUBlpTQJAsVn7hIMqhi5Y90be1FT8YOsM25UYhi7gh7F7b/QOdkT71apCy7TVg86R/6r40cCh",
-	"eiBDDVvTI01ju+8XEJ2Fc+tqUBxj5H+xYCO7fcdO+mK60v/er71+7zmnHGT2IH1ZHW22w77yYDrwe28q",
-	"daEfwBJjS9V4kTW02Tu5cyNfKgCw/4QJ83mVsmtkeHwqhdVFpggX2lARMv0MGlTAZXOR3im5JG7bwQgT",
-	"yxga00EQN1RbwfhMwG9lREeIQi+IZlhqTgidAWaUjQyXVEW6IzA8uKI+hG320PZhiAO/hxb8tG4sxzF/",
-	"bDsh3WOXPSumpmuNFYQ3mFUyit6yWPtmGBjpJDiveZHjL5M51URIV3NCcwFdN3QNEAGyWYK1NpXi0g5o",
-	"O4JvDV6sQyytrbbFjN5itU/CaTQOAGYvfyXYbiukgcnRvGHPNA3Lav/czdOyfeZ23Gh4k+fS+J2XVPux",
-	"rsGQPDavPTT8lhoWkIjR0v9DBbzY8e9iTdoTRlbFQ5rm6JMG4Ia8rGu6gqFpeUo+uyyzXQH0r86lZiVU",
-	"FrvKKgosYEQHZNYAHwRWZtaA8ookGHNG07r+9WqCSg9wlQNc5QBX+SDgKruIXKDD/o5kLlZs2vhctudv",
-	"2SvDzTom58bbeQclQiOJlsqQycrFadAM/IYrx/Lg8LybfA44+vWq8kaYyBK7LSDMSHRpTn7fYLfZTkYq",
-	"SzoUuMGnhq6Xj3YPdA1hZbEaQET3BczhQWiqSiz9dwDaZcMTts1EjT4L5S1TI+hbaXRRPNMEAJgCBQHD",
-	"ghrmN3BlmoQyYVj0dtjYIotjbIn5ouIuB+LKLmQHwzT6NfQcHh591y9/+yaWAU5qF7CcTTBSLT1ZumuE",
-	"7HPOw5F3vzIazvOJdwCnv2WqYGMB1VjTBCHzCao6HUCh/zi9jzP9ADTA6W4P6ccjB9HvFn1MI+9B7jVN",
-	"0piNUrqKJY3OvoW559pOMcK+wok4ZmsgOQMgZhO7QQnIonJ9Sj44bDNQFuzC4oaEVEFHIyV//BHKJGHC",
-	"/EESBhyO1gOlXNhAl5uAZCJmWpM5j9gVHgmNWc9PyaUgmdO1nJbJkebWtVhVIAbGsPhP+NBd+GwfcnQg",
-	"D6Hj79fEZJK/wz5YbVwYNgN+0Q2f9DkAg/siQgEEvraMC3KOnEsRm9IsNkHREpdQEVFjX40UaHZqU2Vz",
-	"uXyXxfFJ2/KCk6+jmRzZn0d6wdORz9ONUglA4SevpjTWrPYxMLknXT5v46s3rqz83XezusN4yyhgdTbv",
-	"UuS6M5HRaqBvOr5xpcUnWceCxAw88Mrm6radXw2tXrqfSw08i38xJas58l3C8pdE1C5sDC+Cs8dF2Fj7",
-	"EKvB396xXth/scg1K075LFOsH3Ar5tnq9QGPadCGywoYgz00yDd5qaBhQJRjzQA8bNdhLUXIKhGnobMu",
-	"JYA8Ww/k/Ap1h5EklnJBqLmw0XYiNeTpt86fXUfbklWUtrvHwVaBr/hOmol1T/sJBw1ti4itlvSKB64c",
-	"mCv8u145b/ME+0hlMesLA17k5R8RBHjt8u88dzRsJY2C+hYjOrKc83COuMKFnJFQishN0EOQWAYzSdgW",
-	"gOBnuCUgkUreGNanAfL1auwP78ei4hKwdleCWuu03HPSEBTq0i0eFKnKw+qX/HG6Hx32cBtvUKuQt3hR",
-	"hU8CHFoXuQ8FBFt2X/UMsNXEfXmidBNauM2V0iUd6nSoxgW9V+5LZWlP9ynXo2MQfQW7b2Y4gIZvUbrT",
-	"wybWC1BSF9BWGAmVKOv61eLqdHsuU7d9zWXaf/PCg/tsXXa3ysH9Zx7Oq2Pjyi8/bFvDtpVvW46vsZdg",
-	"lztlcUrz7Jsb0fy7sWf2sn52u25k+4JUR7ZPyUdRdPPnOxlez/fh+slfexKNl3SlCfT6sY4ufAQouGOc",
-	"07eXlocMgR9We2zFL81tH2E0u3Uce+jCf8StKiXoh7Wee8IF/NMpf/fodavp6Oq6/wBTPWZOsdUes+lP",
-	"NPkYGjlhirw4f/Eyb0C/IImM7CYeeWw5M+cqGqVU2Sg15kz4NltMt8dy5pq8WbhgEQ7zaLvhvzh/8d8k",
-	"lOnKR4b5nf3NTgn01kZMoP1JWMSz5JWDxzRzLOdVuv9fnL903f/gpoM/jwMD4J07s+bgbanWWcIiV5A1",
-	"sGpIEa3bsVPyRQCx/eafCM+b8ovP6SYpEAZrZe/VNnoA17nf/MFDM5j4NDhp0s9svhzGBL5XS2eoMsD9",
-	"a2QKEQAXs92ZuyVVbC4zzc6+5f+Ls0YyXLRFBr/6o7EOs1fN+7VY2X5j2bWHanAe/syoMNwM2E/Hj5Sx",
-	"bFi//+dUVC6Tmst3XRWxCVVifGxJ3/0WUyfkh3PLt1OxwUV/9C76zlS0uou1ZKbd+Kqr0mNdCHKtFwUg",
-	"q5AkpTMuQITbs85dOa/NkZe7jrscZdalOuhS82hlUCvoD3JpyKc0SoDDVhj21Txr7PuDo6FNcR99f/7t",
-	"56Llcqa8SB81rgwSjs0Jxo7XUdzIXq/pJvCf7e/S8ER5Arj9bY87nuwhInMlnq93AOc6uu1+x0VUCPpk",
-	"RXikAzBoOvCTv06wOxOzVQyDUArNZyJhwow2uhabyg9XxUn39sH2GT5srLNB1CFUg4bkQcKPHECU5NF5",
-	"Kv7jNCN5rDkkf4Yjxf7DQjNSjGop2hua/gep6q+Qqf4GTrxx5x3CKjffv4+hxuOJe9DTH6Eom8MMu4e2",
-	"sYlvKrKvEBjKUQBgp+5sJVIMaURGRo6si1LDVV7Pm+TZT5NMG+RJSqnWLFpf0QV2XCy5ZhuYLi9fvDgl",
-	"l+C4ZRqk3HobDjHU8AR88qXihouavtYbt/RHxpnul91kj/GvkCb9M2OZz7MPIecjU9X/sR+PUEFomip5",
-	"W2L/s2ozlcp/aSOLDgX41J1Ki351m6+CDUcnexRod4cmpyJTAMziGUCHPoOWtCHGUfZ/aWiFnRi5YKKe",
-	"rdW99haGGYBuxwKLJkvKUdbW9wnqYeT1HDhDycwLDU4VeKHFsZwmIC7qJrrq2wdKQrj7xCFefOtqfo2o",
-	"ulEiquH1pwenavpBQOoKSDqzYSDqBNzbOuvf+vCtuXXG0RNQA+KLjTIAOjtlVoh9QOjIEqiwf5/4InBU",
-	"oNRi5RgHSdWCGeQ9mWbxlMc6gFKzXvA0ZQilqZjJlGDRxRp1qsNuwzFWJZcoXh5Z851UJJHKMSxk7obo",
-	"8fMklcp0AWP6yPMQdAceQ2iLLtLdZ/HvtOA+mZ6CQmPJHJ+d/07DoOrDytlvzPtor+/N8XDFfNSAW7aP",
-	"/DseopAqhVlQ6OCe4MRpFf020r3GTx8DiwEs9Gd2y+I7TwcNyaQHUo0uDbH25iBqU6EtkdYfdIa0LOeb",
-	"cg1/DYgCODy4vA4qGTq7/+c1Qv+iB8F/eILfK3Fqf873idaRbWA9jHCqSNCErTHd2HP//TuZQhnT3j6u",
-	"ooUiY3frZuFmtA/mMPUcWPbJCPuEP1a2FSaOKxPxIRXoFnSOG4NguXmzRpmyEQEtJUKXc0kSKpDgfdYg",
-	"LRgq1Q/0P6ahreI5+sxt+dE9P47EVVkghzGuVhku3l/HzFa9LJdaYpok+QNjEfZPAwPuqLRDMmoyxU7J",
-	"rnpifi036OzfWOa36xtaFm/rdNjidyvM7U1aJcHoougqPuqe+xsPTbG1duN6eoL87Q3VpceWVAXpJbQc",
-	"gUhV0o0mddiw5NVe+15d9lu7G4fvme+0yUOgdvQB214Nt+u2PKuRTUyN71I8j74RHEMlhv72x15ju5tW",
-	"waVYmCluVqAu8jIz85NX//7dKgOwQdT2ml8SjNyumDAlMjksGc+lNiTi06n19FOmKvU0QFI3dAaNypmK",
-	"T16dzI1J9auzs2/2xL9PghOgtZs4SK553oMEeK95b3EItx7RlJ/+RWOp6Gkok9PERuVra/10jUtyr8cv",
-	"NoBt04Nhtl802Py7jT9DKXgIh9Cs5pCITrnhp2FMbIyf8tPyEXDaRJGnb+Ao8lrRv3j87NTq6u/559qE",
-	"k1G3PGRkzmhs5qdFw/V4pQ1LGviouvsMyldy7R21V8LpPu7mZP2rhBtowkXpMlf+yLp+fhVBHIoxvO90",
-	"DMicWyO0CsiUC7iuT+VZqWFf8/KouwVepun6BEI7f5OUhgs6YzpwhVvtIfc2Lojn1VwVx2HzBgs5RcIM",
-	"PP6UuD/HAMsshb+9kHbLw0P1BdEMS75LqRbTGBsw7L9v3l6+ef/Wy2giwwVB9dtYnh9+rlnhFWBNw5tV",
-	"NFxwMSOhjOxDpzxcZCk+9JTyOFOs6J4sPv2cpymOdaxf+lrcSit4IgMMY7iQk6UFW228jeKa7sTmz+Tn",
-	"xDV5GtMJi3VAuDsH1w240M/gjpMsXvj7JOvi8MZfqOZWl3olwrmSQmbaSRL5j5yUT3+L8lVz8k9MWJ+D",
-	"RWTKY5bT2dl/uFSdCojMjOYRftyz2xckVWzKv5au/86eW3P1cqMXeYpEVo7Lzxc7n3kpnimZpTqo7ekp",
-	"cOZKN610kTXeW5OnmoMZHP/ri362SW+yfr26azmA+85zPUZ73WpyUvucoFJEfqK4cqUGiYLMfvkCQaX1",
-	"rlK3Kct9zpXUgoBXzunkZ5Z2083T/yGXxO7mQKVWKbk90cR5eITritHEH3UoFatbEGTyqli0jpwEUnvl",
-	"S5XTeJtXAi4r7REXuCoQ18sXwaOa9gKPRG8UY0Hxz+JKnjfFcDFbW5s9tH5zuMxPD0ow8PmTJhRacHAw",
-	"q3zR4ry6x7WGw5kMxLy4Gv8SkN9+Hv8GV/3t/c+o3AFRmfAaPqHhwqqctXUa+okqli1pMhhuK8A2IZ3F",
-	"OLRWutqm8XpnL95wKQZWDYy60DR0BcmUrqzNKX1CxaZMAcwGmMyK7YH9tEvE/acCrbGvIyA21oJfwNTQ",
-	"sLhhgaQn7E5glRQAuvWSm3Be51P4w2qW8UW7UYdSW6Q72ts+JWNW3FwxLTMVArGC/QuZKSoqzwyXbHji",
-	"j9bNJaXIyjUCzWUcITGhYsCkTOOKf+BPq/1SbvO0WwKf2ojAXROUYI6dY7A7Igk6EkOU9/f3/sRayi77",
-	"9EZaKY2tfFrndVKS6oDMim2qkg8q3eEzS9KYgor8/vf/DwAA//8=",
+	"7L37c9s49if6r6C0W5XOvbLjV56uW7WO7XR7Ow9/Lbu7ZzpZF0RCEsYUoCZA25qp/O+3cA5AgiRAUbaS",
+	"7vnuzA89sUjieXBwnp/zr0Ei5wspmNBq8OZfgxmjKcvhnxdM58ujiWa5+StlKsn5QnMpBm8GI5ZIkSqi",
+	"JbmjXA+JzAkV5KfLy3OSUs2GZMwmMmdE50supoROKRfbg+FAJTM2p6ZBvVywwZuB0jkX08HXr1+HgwXN",
+	"6Zxp2/+R1jkfF5qNmD5L22P4WMxZzhNC3XtEMU14arrh5oUF1bPBcCDo3HRE680NBzn7o+A5SwdvdF6w",
+	"wNC40GzK8oEZ2tucirRrFGPzQrz3sf1+zW6PqUhYRk1fF4wqKVR7BPgOvkRyeIuYXpUZCrtfZDJlrjMY",
+	"2R8Fy5fV0JJWH79/qe0U12yuAls2dD/QPKdL87fSy8z8MJH5fADD12wq82XXwiX2nfjaJVUr6y5fobSc",
+	"W3pqrJp9RCY8V9rQb0aVXm/hXOsbW68TqtmpCCzWe6qZ0iTJGW6z5nN2SChZZJQLOHHkB/Nf8/u2aeUp",
+	"mTMqFNEzRphIiZwQPaOapHRZrnJjOqnt3J/K/8zZZPBm8D+eVVziGT5Vz0w3n3Lz30s+Z7De5o+Rprlu",
+	"z+CU5hl/+ByUabXvLHAIj5kHy/itabY1jZ/kHckkcDRJYKPJHcsZUTO+WLAUGOHMvaNnbElm9JYBk2Rp",
+	"dMyuu75DHpneuJiesMwQ0tfh4B1j6VXBA6RzdXV2ggvHyISZIbp/mffNEyoITRK20CwlfL6QuY4cxMJ0",
+	"0HUE5/T+PRNTPRu82X8xHMy58P9cUK1Zbpr9P7/vbL2mW5Mv/3r1dav890GPf+/uff2fg2Hr8hgO3vGM",
+	"hRfgLC2nzzNGuKj+PaeCTln+0OkGRlFkE57NmdCXywULsJ05y5MZFRoIRpFJLudI3yzLWP5EkTuas5ks",
+	"FBuSWyZ0kbPqpTnNb5heZDRhT/oyqUltRDFO1UVs9Tn1YWNnczplXTyfl1vCzatDnGLGlT7PZVok2tzR",
+	"5omKbA23Pax5H5yJJCtSdiYMvSvFx2bYzUEeZUrCWAgTOudMeRtE5nRJhNSkUOyQjJckZRNaZJpIkS1J",
+	"oeg4Y0QKpgjNGTQSP/U8MJjA+MdSZowKs673W1O5ZX7eUjd8sSVhxDTbWkgzyXzwZkIzxap5/iKLZMby",
+	"E6YpzwLE+I5nmTkPt/geSfFFszfI2oDZAgOj7qUVs2l06c/HLpUd5fBx87uVPGEX5d43Z/bJbIfMjSiL",
+	"kxCMpeQHQyJPDYtOJewi/gqtPjVskGO78TnWu93Qbr3ncx64Mc/plBHF/xkdTgbfdfJjLvi8mA/e7A5D",
+	"x+HTUaFnR4tFmG9ezhihi0XGE7ivnyhiGCL5wSwc18o8O0uf/hteFZ8mE8V0kDuNWW6ovzz4kpi9i22A",
+	"xIZ67cBOeAcMiXZxSqBh4pbdMCL8RcBYY6svbbNrskc7GhU5T3rGlO1fDQ3zEyU773kZ2XGtEpjLMa2+",
+	"anDIms17LKJm87iSIb2GHrRs8Kl6x7OgwtxcQGSway0bdrDhpUOa77HjluLWGrJtfGPqEYx4JIs8CYlW",
+	"8JQofDwkqkhmhCpCiZrJBSh264zddrO5sRc6CzEd/6YqBT0JL0fZDja1odvnnCY3K8S1Bb4SPzyLso01",
+	"j47pPHR//zpj2kgkNMuGRMm5IUIipGBOboQVe6KsnGKErQU0FVszfNpbwTLj4mI60lQzO9ClkYA/MD2T",
+	"IQZpn5M5vLCWGWFRa3pjBHee84Qdy0LokB57eSe3MmYuWZLgOySRabm8C/PxkHgLzoXSVBjFgzBhxNzU",
+	"fmjuyR/cYfvwN7NRox9jF5Pta02t6jw3NJOa3ShUnFh8ukhlUphVter5AluIUketg00dLFRl+ulBC3yZ",
+	"/GCW3Ah9Zh1vac5B9no6BHEV5HJFFIsp6Iuyy3XPofuwzwVme3mgDFCOcYNXWaU1Wjtt7EJTTCu75Iqh",
+	"zbbvMbUW3G8y6spO2jlwNF0o5mymfA0bb9nBNxl/zqhmUetlNQMw/rGUSGHo2/kIZlyRlC6b5r/YaU1q",
+	"vT3CzBeaQMR8GZsCnWjgPOEZHJJ5oTQZMzfV2tBXz+/Rhsxqhj/mslh0Hu6KxLgq+dHUfBYbKDwcrOLd",
+	"pUFnLUa4ksk9yI3jj0a9pTqZhfVebxSgBWZS3hCqDwnVZC6VJrs7O+vxO+yy/+Gb0/szfLq7s7POWVyL",
+	"h8MEv+1E1hp53KLTsSsPHn+cdLo2hgu3MWtNToy0TG66zt4d1zOizFtxAxQ2slkJZcT0z2x5J/PQsrN7",
+	"NDuYEQxRlRr9fDV09tDRz1eGDS5obqRf8xd4anAycFwyRpUm+ySZ0Zwm2qiQxGzmLRMpWOJQUCM0U9LI",
+	"+/JOkWJhtnfCbxm5pVnBlJEtb3CMv385RBaVZNx8p5hIlZFUY4tmvxs0zDKluWnYybXM9vzK9eySTjvv",
+	"ZrAyJjTPl9WkjSyn6TSqx/lNb3xLQR0+4TlLcKwtF77MNUnd8+gY66301p/KYZhuqu/ra3sOVDO6KVYx",
+	"LPDsw/HAy6mktri6Z1vufTtdMMXyW5auPKC5fbH7pLq3Nr+vI1zKziWrMUp3pSv80F20pcepfDnJGYsS",
+	"gmrrRj0JILj1l3S6WhixO+7fV5pOUe8wEkMOCgidM/KDYsz3H5kj9bTnvWCa3KDW7WZ4tUj7ycQFvPhI",
+	"mbio9bYRibGawEqZuD6FNWXi2tBXz2+DMvEvXPExz7he9heMb8tvzE2no7dO9d4Dzkw1MM8CZZ/ehEwg",
+	"9qFhieuKczfFxoj/gqH1tUvSPzp+b1govBc3KOZVS2tK+Bcy6+w/l1lXv/j1mn2OYnesb9xdxYbRyr6C",
+	"Ca95DaPB3GPAI+jtI52HDOj4EG2X5AeazrkgiRSa3eu+vFRV7W+MqkYzvjAS4nkub3kaDuaiec7BT6aM",
+	"ZGqkSUWwh77HQTV72fj4L5cL1slnbDhRKea4IRHTQ5QkvNbXih+qAjrMGFFKWyUlHhKqEiZSLqZe8EN0",
+	"aLbR3qNqiYphodsdZU2nZser4JHSEXcJUsLDCGGj4kAfIcDyB9h3KtBN6S5UqpsyQSBqbu1Iv40JC/1E",
+	"hNUT9CSGzvn1jgLcoLhwpbo99IUCxhOLg1APccT/6oLA+tnM2sFjkdHcee0+dEghB4x7tpbfqxzM5o7b",
+	"b8d4XXX7iBIK9xxNNNgVqCB41xlC9IO9ykXEoPhq5L9tuX760tUxdGlkkzW0vq9mi9RCCrvob2l6wf4o",
+	"mIL5wc0s4J9elM6zfygURPqN6xea8RQ+PM/lOGNzDMRvm95y7JjcUUXmNDMLzkADm1CesZTclg1tQ+D3",
+	"jIopS8/cTm5ksH6cRWyc5j5wHku8TmdSAePQhSIJDguG+E7mY56mTGxsfCuWUMsbBlFUhmFkNLlBWluw",
+	"fM6VMiLhRFomaCgUBmkD3TCQYsS0NhfZxgYcbj22sviyjQMxSpHGW9UM0yz1BZsUCg0omxmdabRjTUcY",
+	"FlAG05CECiFBs7T7fAgLPJbp0gq1jCbmCkrJ3WyJNgO/k6fVXK7EIpcJUxDQudEZnea5zFV0PnYmsshS",
+	"YidjR2KmA+NnpgU7Ia4xBAJG/lHqd7IQ6fciaCa0UYNTyRSMld1zZeWVTIopmOipkMB3HUcFHSS/ZTms",
+	"w/ca6dH5mWVUMIJLKT9QsbTMVH2PUXxAAY4Ksr/jmKkyZ9/og1Kk1dm3K0U+Su1i1Rum8iEZFxql2zGa",
+	"RzN+C5PEWBkjQllxC3K4tiCJy9xmzeyurTK9KzQt+/YzLxEMZnYlaKFnMuf/ZN+N1jBGGnko4YoAyxTT",
+	"IWH3CyPDGLIrxI2Qd3gBXQl6S3m20ePrt9lBaFyRVN4hN59Tc6MLKhII6JC3LM8kTTESZVO78S1Y1Rri",
+	"QCHMuLSUKdDlOGf0RhFKxoXiwmxaXmRsG4RI2zpk9yWZMxeFtM450zNIHESDzZwuDSuc8lsmKlqogvwy",
+	"OUUBDu+DGRVpxgV4Xha5XLBc84DgGpAwMRCa3dP5wqxmIG56OMjomGW11wbvclj0FAfSjjoeDjxKMEpR",
+	"RFXy6cXICQpmDhH4HPTstgsBZVJ/MNExaKtOlwJ29Q1yneBHNZm7+kGO/8ESbd44StOcqYBecEQWUmma",
+	"EYpvHGIo34SzLFVuT+dU2bg9UWT2wKLSUN85GuvlqnIW2ndIZggPxPfeqkTC9TL4YlKF0LWesTnlWfAJ",
+	"ZBV+tFvTnFj97TW8QBn9Bo0uZlKw9fQus63HoN4FXs7ZNHa67ij6mNuOuDpRrTH6I6O6YeAeKh0hMrTi",
+	"vyETmRtWLMA3i5JTk9BkPaS8ff4xx7Y9DzNqOef6nyyXuCugorqgxZUvf/VV8t9r4/gSPHaNmXvKYYOd",
+	"wkusvgBlAHpk9qp3glh7C0JsIzg1FZ6ZUnwqWHpJp6Hd1HRqJkCFJ/0HOH3BjvSqoX+0h6iy+LgroL3t",
+	"jtGuIl4zAZdrfsImXPCwc+DXGdVgfCjz12fS8EWjn8zkHTK1LCPcyIHbpGwTdFyIeGZ5Pfn9TfVn5Twl",
+	"is7RMAPi5J1EfxbcKeYvngaogLYnEA0ltg8INQPactHE1cAqbaAW+JFxIwFD3tzfaSZz6scTX/46JKMf",
+	"h+T8pyE5OxmSD38bkp9+fnpIUJtwwch2GvCjMsIvocIGMnNVJrWiPcrddB/+FrhqHsw8AwsFRvXWKn2g",
+	"uVP4c6NGVzt1WCYRGomRZpmdDwxbFHNzYFzunNknnrDr0hsPfw6GA7VgCafZdfk3zeAttH2aP5gANrL5",
+	"mYfn+5O8IxSjdwhoNUK/sX9SRbgaEmza/AVh5vgXT4dkXmSaX1ePKWZjykn1ktomaqk0m/sUX0ahQ6ju",
+	"UzgjXExkPqc4CThaU2nVKp4TI6Z7sRJWMsFga+6dzNpewCQGwwEOZjAc+OM1qw0D8xhbdf81pM+N7YWl",
+	"7l9gZJtseMJY6gSO5qnPirko+crx6BdY3d/ej36zSeTIydg9/Lt+Bo9lJvN3dM6zZUjknIBp7nS+0Mtw",
+	"ICDSkcvFHTOyY2R/Zj4IC8kQqRqeyNUZBrlWyoTL/jdtHqMy1Rw+algbPE0NvePlqxfPo627O2md5sWi",
+	"0B+sxBa3jHtJzizlGPgHaz1ERq2YEZrwfLh/yxxxV2wOtBQlwoN/aExzg+Eg5WqR0SUY1iFCAnKezcNr",
+	"Ka4x8HmjXAomHuZQhpAMcyB3PJ0y7S/A1RlRM3lXO/bJjCU3Y3lvZkE1A1Zh/62N5DAcpLlcGM3fsQTF",
+	"MhRm0WTqvtDsXtOcUftP/DnELbg6TeFGebtE1/zbTIbTpaozwY0ubF4i0uiQfkR1zmgyYynOcyYX4ZPC",
+	"1Y+ZHNOsFDcCEthikdnsWAbnxPYwJHczqs1PmB/siybb8cPiOl9nV9UHKlKqZU0vq83iSrH0TBxLYUTJ",
+	"ORP6ncznRUZV7INfkBzfyfyn5TivCYHee6XuX1+SE6RrAo8PzWEwZwjN0GD1Ab9mmwkW+SaZiJdT3QKQ",
+	"kWLKlMYAW0ME7F4jydQGtbe/Sa4jggz3zLxkbmMMKS4US8m4JKItuFEmdrPqK5aYa+N6Er03cCQhQ4Sd",
+	"tX3BEyV8MQzEhqFHt+b+KuGJ5hQgV9BuIWieGxF9hppHPzXJtfsJh/U1utSVnm2jGYP86z2b0mRJMnbL",
+	"MoQGyckPipu1GpJEigmfInM2rCNhZtWfHgLrzlnGTbf11fVfDObN91FzzmlIA/8kGFnQKSQTGlnuqCZY",
+	"1VUPvp7uGdC0QgYLOuWCOrmrO/OzfLOpteKAao196VqVT4tYVBgrzyFybQThaZJkYG1CMSSV4FwI/kfB",
+	"QPPjos6Da1v9Yj9o1+TqxEF0tJXuGRcawy7AS8FRl4FcGDjBOPjNsvkw/3C8FtkHpA2UcgqOpSmPTnjG",
+	"GqzkbUYhj2IdKseV/oB8ILRGyYxnqcc/3IbavcYAGBe9Xi1YfY+hkTV5yQWbIJXn1vC/7rcNSrcNDe1g",
+	"elC5aaW9IiVNW5SpOGWXj84agvBOiFKx1carezthjA1/Yn43XjOdExyx4IEw5JeC6Gsm510j4KQtrw2w",
+	"u9nslMZGYyLhaiNV2zgVkP7QqGJmoewJTVF3RuETZBKuCM3u6BKiIhrs//mLg72ezo63jBY6eAG3fRHj",
+	"6Ls2Amyd6YdOJyT8hvYHARldrjJJqDCKIkIyoc8qsCXOAhXSd+dzuqXYguYQuOZnzSMvtAiQigAuj5Gx",
+	"PAfV58HF1fDnv38e1NkQ/BhanUcQR+W82t19/vx5mNMfJZrfspgsfLRY5NImw4SeXzAz0kSHdBFUVRRi",
+	"K7VQywiFpmlmtIdCsWrl+nq3jlKeUhVaM5UnZ5HjAT08gUNhfeqQyYammvqWHJ2cPd8/2N2kXF75AJwy",
+	"SXH5jX5a/jNlGTMr+mUzh2WIGEy1tdulk9cTdvBi6+XLdG/rgI73tl6ND+jWq+QlYzR5NR4nrzc38ehx",
+	"7dItAfxgq2ncq6zZToSn9rzZjMGJzK2HNCQxVUdib3/YYdr3hOEClNz8WmNcdZeu0UtQrU+8UgFWu1eD",
+	"X3bctfWVWbkk+3u7/ZYEQ7P7yUww5n66wNsShOExegBeA3+y5O9FeQa5EIQy0Fr8KRc2Tt2ypTK0lGC8",
+	"h2+BgijVwdD56kN8wgFJBKVTJ5JQRRSjeTI7LmEkQFaGoMkUsqqLhSI500UugqeKtqCZSzJ59fL5y/2D",
+	"4K0DwmTORBDl4qwK3MR0A+JeD/nxO/LLEfAS8CqtSWdVNLDDHzYDmLCcYTBWUpmOIpayb2uybR/At1Le",
+	"qE3eSyjmnzVZ5KuNzgMi0NeLLqB6ZmlkjX3/IznhEAPVASdVSoOW0sq9N3MgfxQU8voSKXQus/CuK5Zz",
+	"mmHIrI9WEHizvPW7I8NxCBZ7yLu2W+t0u4qcS0BqMM77EwzN5WuQg+H7jetGhfmZb04TnksT7QTU4ziR",
+	"qyim9b3q0PpWmvecR7s37XQtxLHTxpvc1GdStWVexSnbo5lRdWx5XUTgTjuceo9gLd+Ekfz7cY4OvcFt",
+	"bEx1OCRmuqQQmmdELUUSjmTbgOaweR6yDj9APN9VUsW0QrKy0oMCF2EZhWLuVXQZVRk2ncIpXqq9Y3H+",
+	"slfaZkls6MQ1QCzGHTX6dMn/6xrt/uuDVy9fvDj470iYUWssBI03LLFqrTupv/IRvTVDcaa1khieFhaU",
+	"mO3LH1uy4E+MZpDZ10MZc8P7GPT/H/kUCFYaR4Q6Z6zPjda18IpZr0HKJlxYS5nXYSPEpocW8d9L7A6A",
+	"XKF7wK2RPf6YHmJUSFkPRvlWvK2RcwrZRnWp2aiNJWKtlgvMetASzc8OkOkhd3dUM3xMzx0CQNtQtvNi",
+	"J2GT3b2tnVdssnVA2Yut8e5ztvXy9f7rVxOWJi9fHqx7+OZMJBnVRR48hCH3t2c9Nudk29p1zD/nMmUZ",
+	"/hO84p8Hhxj/RO7MtVBTbmZUAXZu/VZY1eKgw7yw2rJTR6h8jGWnNGn86cYdHIezfUdduxjfKXOsbQHZ",
+	"L+Ai6tASkihMr9lH62mA428awzBhLjzWgEKVfbO+zyenm+RdjQhGL6yWC3Jug0+jfqGASazIWOUlmXNx",
+	"baGH5/S+/CcX1xDC6j2q/c3FdcoVzP56gSEMUFXEvBh8ADtzbf2y12Oa3ExzWYj0GijfPTefe8+qBsrN",
+	"xVeyIs8h0+laJTJvHLNySvHcmsot4F6ExoMGvirP2gWFeDbrhGY0eG5vXWBoewPAWTWExHd2rw0hCWQh",
+	"1l9o/Yf1Se3urMf8/MzlqAJRmvhtgLRI3QmqTpxCh6voY+sPi1Tt+/00Y4nOpeBJ0Kvk97420/KZRUgt",
+	"mMnFQ/WCxo7sv37+en/NXYngab/nE5YskybbOiRczFjONUuvndvKYnOUQQ3c8CV8VLNcB9xd7cZW+MDc",
+	"sC9zxlaJskhMAJZdjEGOJS0vOYSr6juJEVQKk8WPzs+IgNxcZ37GLOYlSdlCz4bWuw9WHxBKuELVVs3o",
+	"gm3aUh6hDN/mxCHkAG5+SB8gGaOT3jFprTUNEOl/7Nx/KWtVRIMOHvTKhREBn0X5onwLMS1RjmC5wvNv",
+	"JdOA1AKFI1nEqpmyCWsGGXiPMR0//CyWgbXwEfXbj/8oaE6F5oJFE/cSxm/jT3WRR77ts7qQBxWMHGmu",
+	"r7+sZOwBCXZnwH6z9f6eC7fGibJpFiMjVIUTjAxHMxeGt5yK6SeK2Bx4wgPqhwq3d16Jd6Bb7mzv7Bre",
+	"v7uzcwg5bHdN24We5UwZYbzpOYIQ4ZyZ+Tr0WjMMzEQavBmkssDEB7s0KGKBQGDGdp2zhcxXhnr4y3NR",
+	"ILKQilzp8qbSC6EPyNxPaJYUGbUpcv0YStVlLNv03EuocvugJXYLYWgQGWQTdxS9xd5XG5kWOTOLX8JV",
+	"NawEUyFzB/lStz9NpI0RcSaDgFesK4W3bhHsh+BZRTi3jX6hs9uBShAcU9gAHnx10UDgf/gVp2Yy1yf1",
+	"sYZi0g+9gFwHUWY+vfZehkKpfDrL+HTWDFTuMamyNErENYlsoKpUYuRBWWhiBUyo0RjGIU9ZktEcQiII",
+	"Uj7CrcwMCWEq4pDczXgyM9Lu3Yxql99IZixn/UUv7yz94mazMnPao6Qvqw5okUXYpsZbH07mhOYsxfrc",
+	"ShMKx5SLqQXtaKlYalQA+sakyMK+yjm9Pzd0EwKphd8rO0ZCBSB69OSNc2ZUqUgeddnonFFV5EwNncrk",
+	"FS7KqJgWdBqgMcA06Bw1o+aK6zlUS3e/hNVuGDAAqeFY08oAAgZNrjNGMkjk2Q5rpImcz5lIaRTGxCwF",
+	"VPzwrQslTzq950obCduJ/++NBjQYDryz/VZmqb0SGw+KLGPwtffjrzJPzU+XZuzHM5qbP97SPDE6RUiZ",
+	"MwM8r5V7X+eq875cfU+1emrGq6JtAqUyn/zfkDlHGJ/aOg1JezXAWtFcj0P43jyZ03toJ7y+8Eq1cofE",
+	"C4uAzxobd4iV0MwTu8QrIyuC9UXMgz7njoteb67aiIrJxc3fnqAgERJXkTHOEbWSgDxnGE+rRbswlWFL",
+	"GT2fAnKtuUgUUUV+a5lPH2SOwNTA2Io2z+CMOLrSzF5Zy6xhSoqnDqqeJyHzeBfgzML11keWpBk7FekJ",
+	"xTjbdWEwzOfn8e4iirPtfh2hgmYI0vrggfZyRcNUnB86tJ8nVNMxVSxmFfskGEntO+b2FIhT/ERZdJnA",
+	"GeyIsb9luWrZ0J9vv9ze72nEayDVmu7E8tNk8OZ3f7fMkra5b+ONLZu/3Hjty7BF0xOAryZjWYjUgXEZ",
+	"oahshch8aO1QkGJCUroc4jvxMv+HEK7mikyWz3wisiOF3y9xtBWBIdyAWQK0wQymXM+K8XYi58/8pMat",
+	"qaz9/azM3f5qF9QtZXPeczm3MbpULNHUV1oL73IOaT+xOfRY6u88UWa4z0UJYtQUTpbmGsQ8eI7AjlUd",
+	"8zqBz5lS1hMYEFJc+078uBqdXlyfnL47+3h6MhgOfvr0/uzk6G/XHz6Bh+rk6Oz9364/XZycXly/P/tw",
+	"djkYDs5PP56cffwx8uvlp+vRT2fn56cntReC0gYM5ixlQvMJDwGwv+WaTDI6dfoKfkF+2B2SvSE5GJJX",
+	"Q7L74ql3W7QAoSJlvEsnC8ZBGLnPZuIPS68+PsdmVKiPIAewMBXh7OBfZ5LM5a2NuLCE+YakuVyoGV8M",
+	"fbgD84MiXB+SBU9uCvvQy9shicwyBvHqmvyQ5FKprVRCiVQ4vSK91vK6BHSuNT4G8HXzoZaBfKDyo2a7",
+	"NfgbO2pDgTBCiIJv9Brc+ROr1p0CDEnUZnFSlgvVkkyZYLnhUxMHKKjA42e0ukNge8QVsi4hBy0scQCG",
+	"yrYc3iVzqciczGWOzpYsuy4rlw4d5O7QgqicuT/NUiy4mL6nYyOOuj/PaZ6YvxOshvCBCj5hRlv1Y5aH",
+	"sMeoxQKkhf1nzlKuP0qb9T4vv03qeW/bEbwWYHFejf/BIp14G4h/zfQ8a+9SUL+XXinyNYzj/l6s9WlD",
+	"za7tWkjRPsUauMd+wmAkyqFhpxp9Ivu7L15s7RKaLWZ0aw9TCCsd8MPfaq693xGxavSjGUfZqF8g/2jr",
+	"71/+FSx2v2KWPIrAhsflKBLl8DPHOgNUWMok/5Bj/7y6crLgxi5L1wxc/RGQxS7ZfJGhfIK/ouDl/eys",
+	"abbkHcB/u/+/lCPkBwgKDhdj+9Nji0TjPXnHWArYwxdoZMVffoQjn9UfYAU1dxyP1DkQsTtWrQc4Ejyj",
+	"zZcHUMtiytJPFfKd+8mOVbkmLsCcPmjFOJoXrlQk8Qc37J13EP0Ne8czDCqiurZvNXwbdWuOYqbuOzow",
+	"Iw/mnlG1FMksl0IWqkEUG8h6TuWdyCRN33Nxo0LcGx+TzDwnOcsoOKfthWOktJk0zMyoYguW26VYLz4N",
+	"gYbVegPHlTiuEHkb5lLDwJ3IUW1JBJU2jNiADvMwupHZdiNwLIoc4NDtxoC1L5JvK0NZmaf3Oqc+llrF",
+	"re5mRksv0bWDwhdcuixF6gzs34V7w26MOqzMsRY/jOQMs4W5QpQ2uJwX6QThEvU8W283UTiJGUfaCbv/",
+	"VbACqvmdI9gyXlzvuOBqBr8jnjmcE2Cvm8vijdQfMRsMpQTuZhILo7AUou0XUik+zpYl9jq85ezwEKtQ",
+	"Bt+3p76Ge7liCf0yPU8rKLjHBAR6nOhPDgnEkfxvOQ7pjH8AxXTyQlbOJEaIa+zGO8qzImcxve7IqTSo",
+	"naMveejKd6Qe5B26c1dCZzevACELkdjcyZzN5S3N1uJl4RjByrhvR4/Y0XJSlvSgWaaIpjdhq74s9KdJ",
+	"GfzQ5nfNCLzSx156zJ1/+xodut4v8E/3wXUU9jG4WYyFQSvKcEMLomgIB0PhNLizpjlTEVPTaoo3vR6V",
+	"wWj/tjcxbswFS8Dp0L5N5J0tx1tdShX00cEwEhwBZ8csecVfYmAr9kxDISuoIjJl9qunEJzLxRRvdKjU",
+	"AfVGaC7ArQA92MBd55HPGRpaBNsmo4XhzSVWUCbvWL6VUMXI5wFPPw+ck8isJFY+5ro1wQ3iRsYjcbAm",
+	"SfculK8RJcmE5o3Mhf2wMaUtLjzsXi97Oth59TrUVaz8gPORTpjZCaggB9drJfVArY3f3o8Mv7w6C3Ke",
+	"fmZpcyRtjc/hQEtNs+4VzVkip4JblCv0by6KOgnEpvvtxQ+3aHVkob2DfgYtjz1FwLJxR1LJ1DY5pppm",
+	"clqCzeYFGKN9zY8N3Z9YqK7888LcT2xIQEGFA+rrmvhyFQ86p0tC05TccAtU0VBzsa9K68Tvq7+xt8Fw",
+	"4PThERPppSyrpg2GA9T53uVy7v/q2nd6IJ/mvsJcugVR/TUfYG3Gy5wKhVeCRfIx2qS6HVlD0TtmfziG",
+	"yysDCaf8EcfirIuNn3+ylTUaP19KHFL58wea3xypc8pT/PuEjbm+Wpi7wXYNBqfyF1upVKMR4ILRdFlX",
+	"8aGEPurWEIDwM1viCs0lorIp9V9JuRDlaFT1UzFWPF2OborGW8cY7ThhHLFIjgE6scipxXN+x6Eeh9c6",
+	"DAh3/Z3M72ieenr+sbo9E7dM6DLCOjJJnN8CpAgcyQfKM0MbA+td9AZV0lSzDbtP0AoO6XLG8/Sc5npZ",
+	"s5hgC26gIwcgbmmssX5e4H6xKH/16KqqxRZ4WJp/2o9worUPvXJCH4pM80XGnEmksVPnuTQqrRmrf8aQ",
+	"Ak4zPuXjwLftQ3HBbCjiOZrFf2V8OquG6wVsXrBFxoyOZ/6o77+tM1r+aLgXkg4WQTiXWehXBT/jfPzP",
+	"q8LljUlfUM3F9BhSe39ecPwRIkuqKeI/Tu8RWNUSP88YmIxgpRokWX5Z8pDzUp4MrcPIsyDXaaK2WHBz",
+	"15fpvZxypXmimjP1WG2zGcNRmo3Zr0r22Pi8DIb3Mi7qA/GYSym8hx5cuFjX8OMSGi32dakktLKCrR3P",
+	"DitkIEBqCYcRG6FkTsWyVfTT3InKgt1jekLMId0dQDxxxowuic/mWodiiMFAEja1G7mmb1i1WYOyUF7Y",
+	"P2mUh1zeYcQOiASVpN/QsE0jjUo13sDg8YcOLyaomx9jYAO81NwbkPJXZydum2B4ubwLy4ho+L4p+ur4",
+	"dm1+RXUipEE6TYOOZaEDK1U6IZXmWVZJ6O21+8Zz73IeP2Rd+tmgzJuPtkCB9v4n257MGC7o3ZmR/sPS",
+	"OSgGbts9LQZ0S4x9nTPD0JF5JHTBNc1AtWgpmQ7our5qZgxXMUAHc//EzdJDMqaKvTjYYiKRKUu3yc9s",
+	"oV201huv7OETRawq4cIRFjRNQRmTBHk9SVkiQeumioyXmrkKmoYtBInvA5+zdgKl6foZ+kF6Et1FGanf",
+	"CpVhLC1jg6rcRuA4yrcJgDGLGwUmDEfxAMsOdrIWOVccN5oBFthInKM58vVsxIelzz9IZ3aruPZsHQ/t",
+	"BQdVdRkC38qZO2aQ/4i7WYhD4vwDQ3JamoKO7SUMh27CBZpJ1/YzuGbCcgTPonFsVcOOOOFycEEPKRzP",
+	"Nh3ai2LU9oxcnV5BQI+NyzH/uvh0fDoa4R/vzj6ejX6CN04vLj5dmP//7fzsAn45Pvp4fPr+9KSv2RSw",
+	"/eLhFHOWJzMqtI1oKRM+2gXSh4a76CJn1Uu1uBR/T1yrg+HAfhRc9B/dCtbKKge9pY1aynOaMjJeEquP",
+	"QsxWewdE2V57pfwLxL4XujQsagxWU+Ro9Dv3Ogkl1oxKIrFXwhNFUrZgImUi4bEsCg+IGuovQwggDrg0",
+	"kf7v0aePwO4P27eNS73gWrFssk3OtHIO7KqyBlwBtupr7S67YYtAvqKL3mzHauSMpj2MYn58qGE9OV8d",
+	"sdr87OEJcaEDgaVKwK50LlWk0Jx7YiPcZ3JBktJ4Rqesawe5rm2dnwkjbDyRkmQs9Qwv4WAaoxTMRqZ2",
+	"Vsf2Z/HRhTGv8c0lu9cQttrbvI3L58JTOsLSqyymau1AklYW7TqhAksRAIRom/YAaCUqTH+rumCwvf2v",
+	"xtpyoLGyR5GSOBYbBLg/rHeMPP8aLYlylWexq7iNgullMG8OAI2HM28UKi3fEEI7sEvBO2Zu1Z7GkY+m",
+	"c9vaXHZlN0uDG4eG9Jjdapqq88fVi7oipyO6po1sj87Ujo2tb1LkORPJZhtdfPPEj5WbMILqacEL7bLJ",
+	"ir3soUQuAgsfPq0Nwcm8FJKagHzec3ETP2cI0mLE+6uL96uOVu+QiBI18htyk9CtG2cn7txhviut4wO1",
+	"J9C+ntdo2kiGQeUdDahHtrprR+wNugYPbQI4qGXOOxkwE1o74JoOZ9NgLHpn0mUf6bR/YZJtOGTFarwP",
+	"GW6YACByNGitOYI6SjL3y3qCfnhIplDzUZEE6oD6eHw21pYwkWJObci0mLHd8Ln2O8SeMH8h12ReKMAM",
+	"wMo70Ab5oTIUgUEFlQcA0av0hKe1PJwxFzRfBm08PjfAMQb5QdMP2aXiUXiL3DDE53Flx58ol5PRXh3b",
+	"/ilaxn6bZ6H0RsVeHJSd/Pbh/SG540JhrUEnw1/l2TaBmH5EPQADHzkbkkJk/AaS5Kt4ZM/n2hcXwV+A",
+	"tkxbDaInUMGKwusd5dH9sfTZsWgeyFlr11xpkU0VS28RD2bY2kZ2H1c4vWZ5wCrq82DgcdsGAWGBYiVt",
+	"8qZtox1x94hdrLe+coZxWLmfDLuvTRANA6WVqz0z+yhawJsWWnKR5Mys6LVTfmH89i+otjiTd9cpN1JJ",
+	"8O4S7N5G6bP0lzgqn3nN7UwJZbbI2YTfI8tDO4xasCxzyVLBvlobVXPpmfZ6uliCC2/9r224WNZcfsNr",
+	"4JM+C1/CxgWWfGAprPrTW/KgXa5zGdaSicPLtY745ZN+Y95BatdsHouIOhIEfQMYBQblkhDnRljBqYxp",
+	"hbCQ63kVo2J/wVy6axtxNxi6IbHrMjPM/9Eljvm/2V32f3LpaNdYOi70ZAGZav4jDKkMNecNuxoeZriF",
+	"n0Fg0TUkMgwHipWNehTj/Yic/voGwonMA51TSEC8BuwK/M0MHGhwkctbjkE1aDy/hk/kdeqF4dSfqDLI",
+	"p/67F2kcehB6YrgyS6/Hy2vPVt16KzcXues58LSMfmg+KCMXQl/En6Pv3a3AMjDqJa4dxuHE2o+voH3h",
+	"jnLDQa4nMr92VeRi79pFN0vlzEFB3mAO2DESUwyFEx7arClzysLWUnMuFCkrqBLI8sWzPgSrKfjDIXGl",
+	"Eb6riE2aXA0Al1blWdtqQcqnRrxzPHRjpoCoec8dlE0bjFzOw+aUXp/rQut2VvVFq8/oyyOA63qEr8Ad",
+	"hlwbXdUWD60jHiMta3A8WpbuCXFSzkMF4fK2YPjWow1GsXGR3ZSJGbb4eW6Tyom9ZiLa9xoSdNxVHZ3E",
+	"vc7pUQ3Grb8DrPrOg+A1Z7506nMo09HliFp1rpF1XrtslAefnanS15OcPa6RGVXmFhRqwvLqzp5kVF9P",
+	"WAjPZB1rsFCaYnU219gqKJt1zZbX7D7JipSl17ofxtGaYDXmrslvTUffoP1ytRm7Vqihbqz5r49kaSsy",
+	"zAA5BO9Iiy6JAk6ZZFbmlrH00MiqLguGZ+YI2TIFhguy1dlnGwS0N1xVfZMrc2MNdmSpefJcR8JaIEvt",
+	"21yvtlyqu169TauWOqbpRP2wl5UPr6QwDoaZQJRETFzpiiks3XYB5HwPtOzbLJldKzMCvz9/xNEVK/Jk",
+	"ZiMaAktmn1phw61cAhVGcjkPHTK8iM7ERG6UgGEElRK+2XZHK9wka+v6IRsVdlKfybC+YLFdGlntMWym",
+	"ctuic3rLslDUdi6Vsqg4TcwfxxDaYDglUs6XDTq950zPZBoHBEmZ0jZolSQzqaBAWSk1+TaJmZwzH82H",
+	"pmnOFKC+SxGOr1rk7Nyp3z1ERKfW4ZeXVrR3seAb9JQ+cEj42XnOFDg6Y1VEqxdL5hhYGXynSRXsfmEX",
+	"VWkqUpobAmaJFHK+rJQfs/ocLBpFPrEGBTpnKV1ulHZ0YwdWFkPxadkBQC2wU/9INJ5eN575f17XmgnR",
+	"2B1kAvWFuwxcfNHDWh6eOiF7BBQmijYFNPa7HHRjidtkH+NPv8gimQXdvsRVzyFSlPaPdojy3LzSE5US",
+	"X35XiJSlb5cY8djz04Sq2ZgmN0eRJto3YJ+Ytso8UxllfK/2GgOrIOTDBnf3nsU7mtEVOPRl1TP8zEdV",
+	"mxQ2F7XP8GIn7hY3fs3h2K8eNpomnDVSqqWg4EoGhxleywh1raCc2LFQ57kcZ0G8I2IfYQwg5AdnSqLb",
+	"GTKwPPOOh0SAdTvvZsuaDRFQely8LCMHe3tmpedS6bopRfk4mm4Ad+aWJShZQ//KQ8s4tGAcWInV9I33",
+	"rbKgg7dI82i7BAMlKmpghiFmlXJn3vmhsgU9hZDPJOOAl5czmrqX7mYsZ7cwcZLIuYsNnsvkpupk7leB",
+	"9eeHq3PDmB3fPyQXLHWoiEaQwGl2WcZCQNtgqsmlOelVz2iyyQCu3uI0AAxbmeF/urO3T+hiwWhe4rpX",
+	"CQ42KPrJmYC0Uq73nrjsFKjQ5WZWIgiWrLOH7Y5FTG6X1tSk6jQFBFc6CXG5eqPQd+Z9xKpJmIH8dHl5",
+	"Xu6fjfstTz8Xen9vACDTfG5u8+evX4ObG/862NkZ9jBJDgcAhR6A7J7JXBNVzOc0L/Mhb6wMusCTEdwv",
+	"u1lQJBx3y9aA67cxOugYPiJXF2fEEpA5gw7+IzCiByFNY1GFfvi0cLCRqn/78J54YJJVLcm9nb39rd3d",
+	"rZ1dsrP/Zn//zcHLzwMzAfto5/nW3ovL3Zdv9l68eb7z/+7s7ex8HhwSwTjASXFFLt4dk/39/dfACYR0",
+	"kfngy4DqCek2GUXwcP806Ns1ZNUWzHR8zX2QCCM8mCU2MvOagMC9xey/0Cp9Oir07GixCPqm4aFhoBlP",
+	"QCGEkDH3CeECbLQKa7SxJGd6SBCgpHwnlQwOaUDiXCwaEC+D3b39g+cvJgfJeJzu7Lza39vdfT5Oxuz1",
+	"y66ClNX3R9VIyc5uGMcOa/5f5bz+6UzrhXrz7Nnd3d22/RVWXNJCz54lNMuM7BHO/zUTr4m/C6rUncx7",
+	"cqR25drdvX128PzFyy326vV4a3cv3d+iB89fbB3svXixe7D78mBnZ2cQ1HzGyqazrJxZv/xIt48WHiVw",
+	"hAS7a9NJqOjIj5kc03DAv3aiqNeEYURT+CQActhZTserZ7okHkmsTQ9vnj3zScG9e13kfK3Vr7fT8wYJ",
+	"WBf9wX7p3ixAyaaZiu2Yt9BPFDEUOLTSoIuBtn8hdR9aRcH8GyrlzOSdQCh1dWeLzEGemOGiUmTLb3Dc",
+	"1zlnGzxVXafiPVfhjCOrabXOxaOz1l3PI5Sb/uwE9uZwel0i5nY1moT7WLnAi65LIhDVUZKrFR4b/Kfa",
+	"+GT8/EXKWLqfvt59+fr15NUL9jxEMg8C0+MdgPSX9VE9MVLFnOU8ITwNB9s/hId9G0gw3Rq7ljfMqKCJ",
+	"JrRe6X93Z++gC4e0ms3+ZCfZe0npVkL3Xm0dPN97sfXq1WRni+7usxfJa7qz83K83hmMhS8eiebSszti",
+	"WTQwOMdNjeTfJrx/j4th5Y2wYOK8xg/Cee/AsJQR4wxPh/NorRIA++IULagWsk2O4LWq3aHVxzFoAipO",
+	"Z3d0qaCshmZiSEDadPJiICxmRtXHYGaJLxxAPC2MdEYVoZpkjCqER2EuVSsiJ0BtXSv01lfVycGZK/wQ",
+	"UWlXtyAnE8Ue00SQyvM0ksuDFonSZIDB7eTYBspBaThzUi3WqtFsxozMqbphKfnh8+B/mP99HjwNsFzr",
+	"xVl1E5n+j/BdLJBoP7x6CDt6EOv1s+baAP0He7sviXulNG+0mb4LLewzX7e8mO9b97O2Wmb3aBN7ixhu",
+	"IW57llbA4WWsVerQBLCyCFeGxDea9+o6eyfzHkPDEbmBlCNVGx5SK7qrWeLNqLpbiumqtBpYU0sEgkgp",
+	"SKuAAjQEVC61Qw75DMyzjU5ryie6F2X9aF40H+RUpJcOa6uHYyCE6/LRShnWapkOzZUOYKMLqmeNu3t3",
+	"dzd0d9vY6ovytgk5Ng3XOXaOo0Ab68m2LtwxJNXiTUOzCzblSmPI/TeIRRCR5EkYW5kGAdqPlmTB5CJr",
+	"WJU//G3LLOnBfhDJ+qGlTYwkntwg6I3qWHEbp/2h9PG3/cx0KQtt8RQD8l+FsIjRjzOWpaQQmmcEkeit",
+	"/IGVdswbc6bDdQhyNuVSxKRMfIpJt66GEqxPpACBOb+qIyooWgfARm6cV47ZUae3vvlBOJXIxgGA08eW",
+	"/cFLeAjFgPi9RdB9rBsfWvpG7nxVYcmOlB4V875VCUvM5c0NBYz7TqEOB/aurLo8+GhzuLyL64mVjQCp",
+	"HJx5FbJiS9zSNJ8ybUFrH1DGsBAcgQdGxfxXrmfvmM2VXb2mD9PiihD7R2YFiF7kFBmTl9trbjtzbNFz",
+	"AnI6urtm7N75Aky7nkOAiYnMk0hpkNsq8mAld3dRCi1zg6FwF9VfZfjYY92+jDyxrRZ2FL8kmozPXs3V",
+	"8BsCXZOVetJmxYx8udXfwYAsHBIH21JP7RyU58y/ZyM0FjrLDXLu5oSBC6ZxXQ07Sk01lIFAZT5IcQS9",
+	"2w2UUPe+TcyB3g6J9VBZjcVJZA0kHmxvFc3ZEQ08Vtf7kwaFuh69lqILYXGfQ8bXxSKX93xONSvzRsw1",
+	"aniT9cOOi+SGBSxhQppdF5qlXpL3aknA0nv5YuMSg5GmhEJuPrAIm+F1CFno5lKzPxBAAdMzcNmyiPlq",
+	"ERMrzl0jeEOqRcY1GS/L1CzTVNecm9Po7Dr68Ijnq1s4xUu5x4t4pa9+cYRXd48XrWjQ402UD6IvhmwJ",
+	"eS+6sVl3a7Vc143D1lr79ImCCJcQnESu9MdNB91ndOONRhfAYsy35/9BCrZES1qN1wXChD2LRuuiXV81",
+	"rPJ03rG+FafxX58mZ9XHEdFLVqaDEPvh6fk6ha6r66vEYljvs/UkWPvdCLOAjqXSD+nWyjNH6wRPKi1z",
+	"hpUT+nan6f1aXWgPq7/yzPRSwj39D0ktoIqWEkjP4VgRax3SvaNZxvQ6qxTEpGjIbS0i6yCExrBrx89f",
+	"An93fLJvzqGx8TEaCm5e6yhHjmnoPESllB+taarOq8yv5C5HlPtuZuWBHzXgw4XpsSxu07DItYBCLdLB",
+	"5vJJygSzpm7fpBGX1ORmEl2rn7jZvOWpA35r45M3EmardYvEWz/I4G1IJ5yQLNFiDJHGMIQwmIgtDLku",
+	"3gvgcyyiaVe9AJ9L654HohoHkXH9la37qlZ0mxAGy5ZqCVVmK7Ibl0iFsBthnOSNQVv1wqxqZ02ApLal",
+	"5ZZFf8Cpb02wTs2Wh5iBOmf5y1a5WvZjBK3QcstHZrDa9BbCZmwhbIaWW14aIvxV1tAon23RqnJG9WOZ",
+	"o/hlFR6XTbCIw3JVNuDgKQOdqaYt4oSZwkhoF+Tb8GiNqQZ75YX1FG+M1VhDaSRqOaHC0EMqhXVe1pLN",
+	"0V0B1phMScsMb6EmDJGFVtyeZ8c3WUoU0+SHCNAIRnRjmA4YbeSCrRdCXGHPNy/8RKbHWDzerFolirQy",
+	"TVjC5zQjGMHfAgHcHFzmg6oe2jSYtSQpdp9wxTZONwFv18oA78YnfsVDl8u9qo168vfX4WCmxMaT6aJ1",
+	"jl2YfcSV5GOq3bDNQqG2EM8217JCwNPIpNSnQmcsNmV1DqkcFsluxET8RYQUwSG3KoNDdMUEotfLCkzW",
+	"6o1lR+FfFnuHTEoA/rDbxrzu14rauEKOEgDW0upxiEOG9nm9BJp3d9pLsoWgVP1eXmvup+qiLJPu69+W",
+	"P5ef1iGKNuqUWalWH8v5nCtlZdxvBu67vg6/yNmcowoeyoE1p3uiWX5iGXHvVsuk2VX8zWVXmq+8rPqV",
+	"n7l3HTjIScHWU+l7OSD7DKVMM6/bNh5u1fjGJPIoQ4hL+Q9nSKFn2Es9J4h78YhCrS0d5IHWmMqr8jDu",
+	"tbY9h97bZMq+zsQ1LTS9nY9Bp2cMHdkaUALi8TsOBZKlyJZYQdmGBloyOkGQESPFGvpcS4otXYxtMXZ9",
+	"o9KwSmDfvBW55QBVFp7Cc3xWZizrHS0VvLpM0BQGPa7TlH4CopYvnFVsvEXpFS+OG8A8Uq1bwxo3V529",
+	"hVnXg01ogbumxdkDcs6woSnWxP9KWI7oQ96dE/cLh8SfJpGF3MKlmOnJlJX62alJn6XBLBCI8ZUTP8uZ",
+	"p13wyOuGLMXtOysGbAu6hhMrMBXPSLW6zKSFal2BzIq0y2/xoCCsbwDm3+IC6yxUn2qJFTr4o5NPugL0",
+	"vmvaiRsI1muNxZeZZ8TxQR/9s4vIw4SAjRn+ZS/hjcZg+UEZm218w/TaRoD5NgehbgyuL35gyaqrU6/C",
+	"SmmKgO0446qeXs2CTy4NSy8NbBQNbG+IYHfmFaE0FQlTlTGvpLxrLlDQ4FI4AF0/NNDD1O34oopI8n5p",
+	"wQSXmqxv7y0x5cKQcx1wu+XDCG5vG6SuBQQcQujxa2+H2Lym0wbqgurP3iPgcV+7iOGSTiMQCZpOFaGA",
+	"ws9SomUD+PUBrETTNQpdHtmezUL1QkqFKa1xMWzmUnjchdDIUnrMpTCKlRs6IgoftUpv42aqJGdMbFt/",
+	"wvX/415XUOkQX1Iu3cYKHVg8Dj44JNNcFovWdws/7gnxdZNa4HBuo6rhc1X2b7+7plmGQXPW6N/BIDCo",
+	"E7iRntGg69XnOl6LNWTzAIR3yT/s323U8xYsuDd+D967m73ZtyLQ51EE8jYYeidDq7/TBkTvBVQegDvH",
+	"/a8iuu3fZdg3/u0Ff+MPVeC3fcGGebu/MRzcPiuDwvFv0KXE9Jrda5YLmoXx8PHdmwW3kzWLnqNG4z/C",
+	"5fB/r21ECdPvTbb+gpDCeyfK9kfFdMpU+JCCIx2fowdVsxxdYm0uhYUJ2jyb3UMJMTWLlWsvxpFPwcMC",
+	"zqoKaMWrPFjGrQXwRYM1QKA0CKSJUGVxn3BKhwiaC7hO8k55qC4fpcX++TzYoMMsek9UexEShIIboUKp",
+	"sqrI9Jo3hkcG/e+1KMjdpQdpBqlOCHUXi7JbhV7Y7cS2eGc6VvDD6q8nrnZSNByhzFED9DAo3hMv2uNe",
+	"dkW+eoQVuE/CCSwl3qd9qyJ6V/Xlh4WYDsk/FlMAgE8nYK8LlalpLFCt32F95LEFY+nb5YeqIEa0uFMt",
+	"kNgcLkjro1jtKIy4X0db7XQX++/6loL+xH1eRtGvKApVWa98zS+cY2Q4zyERjKUMc6UcBibKBk3c2J4Q",
+	"ZU5XihUM/Ij9gX1We2U0EOMbIhdArM1LyIV109e99R3WNypOJuHgkCMHwLuaIFbHOjV8n808VPO0Kkhl",
+	"2Hoi53O6pdiCYvV1I10PCcXUVNhvSAqzP9iq2DdsyVIyXtYtcI9axrM0unAYXR6pfQ8SKM2yIVFyDkKp",
+	"ADWn0oHLLCojZFYrWzpdiyxb2tI2IKnnmtPaT0Jq90dINNgQSAEUb/ADayC9CUNrfIwChCkEhWIK6IcK",
+	"24Co9ydQpUsxkcDtrVmWYVHEO0mYuGWZXBg930wSYm4oMVtjurd4B0RLGRBY/nyEgeGgmuWGgQrOLRQP",
+	"mrVjdXisyoUhuZo4/J7SnmuoThsZCC4BwvUh5pwYqkP8HxULmtduBH2RuKDy+yeRLSsAKXb32EaaokJj",
+	"aPU+gmfVjwi5AMkqkJuPR9EVZbmzhYqstBZC1A+UZ1lZFfUxlv/2vOLlmEG6hkNnhI41yi+Hi5UHss8k",
+	"gMUaXov3mGZTmS+fKGLRLIH+LM4lDqMnKq8dfMyNHYYuBiQFr+xuMyD6biazsuJhJM/KlVf+/l0rmrFT",
+	"kZ7Yu2RdZ7H5/PybF6bGfkaa5vrBA+0VUYCJmFVEc5juwzhh8AiMQopBrp07CwqBSA2dc1S4+omesXL7",
+	"/iDj139VAF0RJbMUb1nvHJYVHRPNbyErVdh/Bm/0qtPYnVCC+0iwxtWUbRv3EWUDD9ueWqVw/PlLbNOi",
+	"wFIeyxLsLsy2CDTh0HcyNtFEFhrusSRjNGepC10GsYUtNMrZ7s32hBd9wznWPCSbOssNlssyaZcGFRdb",
+	"d4tmzC7YhFFd5Cyw0f+3cAUksNgdD9hxgK5oOATGEJRV9TH0QoURb6b8liFUDxIhzfRMFtOZBRUHOcEq",
+	"c4rMqViCFerQidQAdgycKWUIp23EWXLBaEq4jWE/Uti0zN0/DYszmycF+zQZvPm9H6vq8Rbwzq9fYNFi",
+	"UO7Con+PZbosI8b0MgMV5uLdMXn5auflgyHHsUWuSEIVW4U3/upPwhv/D8z3XwLmO1r+qrw13sDJVPyf",
+	"cHrKUlHoG3K3n2J6WGG7yTtBRj9fqaHbRCOujmkOe0nONAZKGunNOai1TG5QxYVjahQvRTS9YUGETXBu",
+	"tCOpK0+Ll/XTkevz0LyMAlEa2Y+5LBabLQI1XOklbhp3hHZqQiYllFkYL83i45ovgUXaTVZDLHVX+xF4",
+	"Mz4O+gpKjSGOGvoWd7bkKlSQ06OPhlqOZcq29l9vNJemqUqE7GGd0c1+SbY27yndrKOfr4akEPyPgiHc",
+	"BTwIu2isn/ByuWAh/WaXlKbOIdkjfkGgIdknUL5ny9bviSgxVTpjgwB+vqrijaf0lvlCqfXbIBhWAWZ9",
+	"NINtLl6HR4KZYDwJ1TST05JLwKXkSe1Ua5rMIExhs6MKB2qfhaKzv8Ma5cnVY8KV+4pweCzKQHFN748z",
+	"qlTsHDwuhBo/fru8UvGTFo+z9usbBkwB5R0DHrwhKVRBs2xJKF5Djs/89t7wmI2yl44r8hgFfhRkY+Ui",
+	"nYJsrkxPM0RTblQ3XJRt9tKb/ZEEA1l8I08fOBQ7Q7jPggDskCDs5gO+9CG5m/FkRswUfCnACN9T1JIb",
+	"Rfj6VMxcT2iB8YZDh+rKiHfd/YhhK4+MIaot2J8cW2rHcjYPhyALwuc2hqomrm0owz/lapHRpS3H3rAX",
+	"FeOMJ+Tq4r2To2EohySVIIjMpN7KuLixwdAtNhEThRYS5ex2jyc4GquNADzU7hB6nlMuXPdTurB+IakU",
+	"H2esn80ycCv/pe6ZBwDyfV1BT9EqGo6qHA7m0fkZ0ZJMmE5muO7U7HtAha3RSxvX4Zbl4KJo93lhfSwl",
+	"HRFQHqgmjh4gqNVo/YbWU/C6S8EOLZj3eElSNqFFpiO4233lT4/6Sh30laeB7m6sBqy3WKtOvl2dcMVX",
+	"LKEx4Zktd+a6hysVTIJ2TlisjNrdXQtnwtLDphAmvuMqx8Ed/AWOW1f9BTQCCYIgAtvrXs2us/DXIcgV",
+	"qxKJFRIeQRjOQNP0zySn//CVtSj+A+UiIlBc1i5Td7F7goUnZoxZJsVUWfWuAcbkurDk/93tA1F0oJiq",
+	"fSXM7PACr3l+VHmfQ/iFJ/N+e62kX+S8s/C48qOjm2JTMvBfRPzt9ICZ5cjlXdwv8aYi2s06yR4YDrBB",
+	"l1mnMvgf73h/92u1kMNyEzsIcsS6jOqGUb5B+zfXqvKj/6D4P5mqGdrVU6JmNGdVuKu5/oZknFORDl1w",
+	"iFHDjWhXlZrYJiWfq9nhFdS0NaMaM5cd9kQRgDOtDIcNyDuooGvEelQSqzkOyZR5pmTooW5dVrH6am6k",
+	"kaCQMp0YLpXynuHgl3EhMVWwp3npjiqSUaWJorcxxF/aG8SomkIdxQgWPnaexrm8U+yjTEM2ondFDpaR",
+	"2p4toYCx0xh1zurwAatzfKvW+vQ4dD01l/KJApJKZut2/yCzgT/KYEpEWbPCpcKoQ5IxMdUzpHP0rZGf",
+	"Lj+8JylbMAEx9CDE2dTGjSrXjbpgL1+9eD7sn8sHEaZM6A6vgzmDIFeNfr4yWwSCM5ZWVYfgWpO2+gs2",
+	"Be/ZmAQ0cdROMDowNux4AYI5tvSyce8LiiYwrzLlrcWZwv6X9b0QFnPO80AcIp8R2RLUthnAF4BJc8Me",
+	"k3+yEViEAnLKAtWNspIRmrvh7YqzHxIqhCxEYmPrczaXt7SrDNAD3JAPNm35vPjbuFMe5g55VLmKHqm5",
+	"gdvi0yLu46j2OJlJxYS1ybgQdvyj3PLwVRbtMlbGPVXBTm2e57zINN8Kdb3GbRAY02WwUB46erLCWqYx",
+	"i83WK5I51K6uBjH0URkDkXvBPoM1uTBu0TTlpYf1DzEOdPWLS6ajYtkrkii8QKtji2L09eAv1UM+xZX9",
+	"+mUY0LHK/bI5kBDqoWZ0wchEmgsbg+rK154oCPN9g/sxkTZlzxNih95psGWXmgSqhtULGIsUJmSsc6Q8",
+	"ClCWcc0ZFYoUwnpFmpyqN2cKCowdxYHWXHkktFYJoaP6oquWp4eMl97O8JT8QEvgU6T0p9tk1LhkVC2j",
+	"FEReYm39RsYBnTeXsqzXWN3YzlpWC5L61+Bgb7c8WTjSwXDwfH9/8Ob3g+HzL8PB8xcvB2929/aHg5fm",
+	"1d/tu7uQxGz+tWfUrVfPDwZvzA518+BI+ZCf5B0GENY8loVihsyor3D00Vfa3DBZpwiFP9pblve2t61w",
+	"43HPqNYsNmWTeAsBeUcw+yGugZzYvH4U0KyqaJ440RPaVd81lGfFqnWWePcPQBmY1hIlI1v8XXTDB6t4",
+	"a3zY0LN6xCGG48w+MpZi8BizMVGHLumplnBptXLTiGfVoIWWc6p5QrNsGY4y61aPmqqNqlSFVhR6jzlG",
+	"0m5siPCkrU0hL0uyQvFb9sEZ5JH621av0mK/E8zA6aVFrRF298Pp0cch+fHy7OPT6OA3J32vo7/VhvFn",
+	"BNMd2igVc1s5iwEaC9Qa1oKHqE81LW+D7a4EgWqt+yGhwAQTozXCAbYWG5KyjOl6XmyPVJngiVovostJ",
+	"88NGKNfB3pAII6DVpL5tclRxluqSLrHpJ8CbjFDyS9nNVDIFEe0Y8sp9OXCzjhnfRCwQDXFhESSrs1Jd",
+	"DCEGUDNKdpuUQUhQHS5TFYjLTox4gUQRERf6e31gAO+5uOkIPHvgfb6WK2sUzKx9kAdrxP4qTqzSH7Uq",
+	"vLC2wU+qm3ZDK1IPddz4Rl+wCctZsPJYZRpZIeU+dgRFJHDBr9+P74Al64+CFSwldEq5COT2FYBfFKng",
+	"0zGOUakehXVEZE7t5CFUq1rOGMwnQlwWxzG3ySlNZqimQY3KRM4t86Tk+jpBkMJrizNA2P0io1wgYgna",
+	"ncEU/67Isv9vl0ysP8GvaA7pQ0PMCeSCHAVm0l6yque2yFznwiiQDiya4tuSj/a+M6uuVkrDre5OvC8e",
+	"1GU8zrXVl8XSfUAnpTzboxcHb/ywbqKi64ouWzfeA7rvCNsIdjvyrt8HdFcTaXrJC/XuS2Fkrfo831AD",
+	"XWMYfQ5Kr+r0XdTf0+f0DSIiVmtgD9WIHjzRGrVtPkzI3DXrI02WNzBgTQ4RiKHp3UewtTcE9QW0GRl9",
+	"65ZDbLU1JOHxOSzxJc2vLjUPXv+joBnX5noSOpcZRCwwdUhSrlw2H+Gq+sb3iAqpt2ihZzLn/wQsNfOh",
+	"klm6Zd6AEc3orXnPZhpmbFLDlkTUx5bys4W/Wz3J/gUC85aFMhwMBz64bYnN6I0aymLjUBBWyBtqBIig",
+	"3DKZ6xOexzbOPCape26zQUujl9knNOOxe/Ai+xM+Gh0PhoOT09HxqiGY9fJqcjbVTrOaEz4tcrAYz+dm",
+	"+W9r6AxB8a0q6QNNxFp2BWxciuO8AlwLu8RmVNmx/8r17O8sl2X7oSpFx1X5oZFX9KT9qpBiZGm42eBa",
+	"GQM5Uyy/ZWlHI2p1P6qYf5rAc7W+7NsBYdwUuw/Nr2cW7YhOPzrDf4kGSUvzKhxFOlXrS+oAMLzpLFo7",
+	"2m9cRbla1Fjk4YjprYzdssz5SbS09S4PCR0rxFKEB0rTpXW3LM0if1/r9BpL+0Ardgir68GW7Uhjfx2x",
+	"xTdnf9OAmz/dJrnqXBgVehWUD2Svm+tek1uWqxC6AMmZDdSJphSmPNejDlQJ08qMupK3CNGwZLoWpdLm",
+	"/NGiwZ8HV17UtxnS5wF6I1yDh4SKpXWrgYcbHc2237DxeykSyNoNhN4kUpDEPCuzrqyBAkSlMi4HrfBX",
+	"Zx48aiKFYnrLSmRhPNSem7gJj3aNKFr+7KtqUlAntYSd9KmBp2EoGXQ8AUAGK7+Aq4dkXLOcZtmyCm69",
+	"YUtFDF0RJnS+dFKGKOYs5wnhKaZLAaIfYssQLiDEnysypwtvJUPr9otZb26k2hDp82RmhF1cSNzTMTOi",
+	"MUY++mFW9ZMwZ0Hb54yqI5Baj2sstU3R5kX9nlGlPwmGn3goIMH3K7Nz8LGRs2KGy5GcV6kSM9AgFs7P",
+	"thM+crbFSsBZ0aIT6yPVIRXYjHCiMUEQX3ESe+Sl98CifkEO5Q5/RwFMdwdX4n7kXbRUdI0wC3X9Icaa",
+	"bDmyYeUjQfAfPjEcaej0PAiVtjykkbgSgwHpkOKsAneM+lsXIw6qeoeGLzJCk4QtNEuHBMOi69rmf9X6",
+	"IIouwf4Iu1Z3Y2ErdaXMaWpf1uR/1TmOINIeobILr1hurKVDIa+FmoyXh2S0FAk4K5XmWWYPfSiDaAj1",
+	"5BzKqONZQt7VVDnbXKcet7p0TOUttNpu5b23VaFzBsXMVrgLS225ezxBnc8HqkM9/Y+CCs31MqpVdBAj",
+	"fBhRj2J5HeVnHU6aDv2pttVm2RKah/Ae1q8E0yq6Ba92jPLXcLKjfeppI0Y9L/GH+VTI3F6gVWDXeRk4",
+	"TTHZCZL3g5XLw9EjR4tFxvESr+VfESla5Yhcsshjg4rqkRObiXd4dM2szcQ0uGiXYd1a185CfVSAwVrR",
+	"1d/QfDnhGXtnaDHsG0bHVsByab6L5lz/Eq6AUQUlU1VloCyYXGQMc+Odtm5Fa7NTqbwTYeysaDZIWYCj",
+	"3z1ULkEnxCcWZYDlwHM9NAeOQ9zmeFlWA+nBir6nqtyxFD7Tw9dCDK8uE1zAdV9VmG+uE1YraYkghlmj",
+	"pAAyU3+WzdWpMGp0h2ynL+VH2ZACQ9X/YGCa3rB6FRc5mWRcoB1dFpAJ1xh9WO4Ns+KzetTTE0UyKqYF",
+	"4KLgEBTy+Tm9YZ7iAXiGlYmdCUgE+Tz44aPUpJrbU6wDEy1UUkL1lXVZ8chCTmVpi8XVn0vrPZtwYcba",
+	"U24L0UMEpn/ZooPKJfG48IPh4I/EK74Y2u5bbm6+J6pE4yDW8xhcQDcwpGwVgjHAzTNMChkWAtNjIHbf",
+	"DIewbITTbA9i9XGMl3DIWUOt5VAmIUDapbAZAHXsEupDY1lLJflWmEk9EAp63cKhpQ4eiQtG0yVWRV5Z",
+	"jWRBk5tDBx+bZZ5FxRb8IJ8HPP08wMC6zz7oPp79fnyzu2bJJ6iz7ZRXfHfLJgfZnEfoimrNcvPB//md",
+	"bv3zaOvvO1uvv/xrd7j34uv/fEBdEh4uceAtX7TMz5mrlwfIb9bJiTBUdlEtZn9+A4dyiUZDHrBjYjG0",
+	"n9myZ8T2YwoGOcNZFIOm1ZuttXQqEpmy9Ld5FgpMVuzFwRbDV8rqTL99eN8zPvsBZYyaJL7ZWkaY+55x",
+	"VboJ3XdqQ7WLLiwZkkJkTKlW/SIqmvWLyA90wc+qv49uKQeL/lOXqOMIAys3cmXLb4Qtp4YyFeGauANR",
+	"mUnRmgIPrc8KjJNSMUCYVo+spBQ5ckoKlnbj8duyIrYWi5WgXPibSFg2JFgKsloKyJeFOstlccFHlRDv",
+	"JLI8KobWieqdXwq/jOKeU53MAO95uWARocB8cFKign/z2sZqUE4qvGtmZfvsmSt75WphWlNlGfZNM7ud",
+	"32NzvsOyxVdLnUJ0RvRiQUeBpVlb1VVLG9MR0G+pZqciXQuLgWrEVlnnIxeP1f0Fzu0dvvu4SvbwKXLP",
+	"NcsCQSr7ut+0wMXlgometaf9KqsPK0eNUUNOM8rZlNfF7d5s1m5TkPxkFrQk5DJjVcZczhDOTkH0l2FW",
+	"5jtlwVWVhe5sCMVUvGWnKQeAYPP6+rudUHECduRupzEW6IKwZjQ740UgMyjicctycjfjGSOFMmOFGDCu",
+	"w+pyQoUZcu/+0Itc9hdutDMgoUJPdaEqVU2BD9QsDqq9AcY/DSP1mnsdHrkrxIys8gNb17DMzeXvZOiq",
+	"T/tjHIm1fHW3C/qkanDePYmStPoXF0+yC/tRiGjMLq9K/PUowd+6amo7+8NeAVWGrrtqx1Xmc4TYxK0A",
+	"yQwrADoKkgLRBKkgEM4ChRe90CAjuIHFl4IExtXmD1xErVg3dTRKzR/t/PuJyiVxVw2UrPBBcNFmRS58",
+	"YguZY+xjQpEBoswNOEN2x7gmiSyyFIgnULAOzYBlP66E1iYIO998o7F1+hUrQkYvBqps1smFtLG96NGx",
+	"fwLiNre1QCBr3L9DvslV8c157IM45F5PNoKu/3BQNnBrmgCoQMBMMM0Z4P2qI+ftDqRtd1XXPySKMYg0",
+	"2dvZe07mMmVZqX0cnZ9FLko5X1BRrueGaqowEC0q42YvCj/xvgqRBptbxag3tLhpj61IC2uGx2O4eytq",
+	"p9sqHwqwKN08ayXsVf6xkBw7k7k+jpUPj4M81fxpQcgnarFDzP21KPKFVGEdtS1Jrxs04ApZBKewSVin",
+	"4eCW5XzCw86c+Om9pNPItaLptDQKVinvjeTBTrw0HW6bTtEwu6Ztv2MC/bJvq/cfm2rqLd2fnHyLI4m5",
+	"Vt/V8G1cIWB7MB4RzR3hTesFOtQ5RivUo/IIq7hLmHRfEmtU82z5qXuFbQfJsmFlDd2Pzjrq8amECmLL",
+	"yTdrhgUtpZFDa021Do3MaHtjVsH9YvQt+EdgBDF9Us0+CWdvD3uHbcRGxHW8ViEwKAHYNGqXe28LqXUw",
+	"58bqYi5XOdMWXIc3ziIENXTp1tAWgWjz7f7IeiMveCas2VHrvsIYcWs8t2YZm7WGwXi+O7GMuDHXjxdw",
+	"MzAijFTKhtsEr6SRffeEZXQZs3FaGxGx9nwqyN4BmckiV4RO5dDWpxdSl28aoZlXrw2xsL32fh8XigvT",
+	"HrzgT8e2cSVSlu8dzDDVbLT6x7e2xZ9Mg52TdVTVXQnBHopAoYnyXLmSjo17MOCRad9oto2wSPNQU22r",
+	"6+A1sU4yXs1vrZIBqinh5dUyuXnPblkWSVuo5dj5Lult4sVMAOQ4XEEAYVpiMnkpcwSz7qr8AadiiJTM",
+	"JFxbcg5XvdHaoN/DKjBN2YYBEcCi6HkPIWjEtAKNBFhwnOkC7zK82wXEQu5mOMHPn/HqOllVdp+ZDNiG",
+	"VKcUHsrzqw/2vwqaU6G5YJgXl7IJQ27pDa0Vj15LEmS/gJiZwGXUkebnB7GGsiNrGR9PVLUb4Y5buYdN",
+	"DyQ+hlSLWpYuTZdbWm6ZU4JMK1KjsHvhLmwu59D65sy/nLUbOrKuup7L2LuIw8agrypi7y3k/uo+8Q55",
+	"P7n8jutkBqu50kAANk2QUhR8BVjGdfx2jiVX4SbEicciNSpjx+7efldMo1f/Fsdh4St6XOiXHhPvvkxW",
+	"XBndt0GTy9fe/hIel1AU+Pel1DTCj7V55JQ6XX2CXnYpwImZpyFVj86ddXoVnIHhdKBqJOFKEauMXt64",
+	"qpjjFYHw7W/q/Qzd+L2xhZbxStBuAfv5zj4g1WyTM0E8JwFYoBqUa9PvgEEktFDgcyM/fPadC9fmu8+D",
+	"p4c2104WGpCwTAvQnC3EbcXhbfJWAqoNXZQ1w728LthW63FvGitt/1E3B4ykn5W7quXd42UvCdE/d/kt",
+	"FClRpKiWnKQFQ/d6fV3Xrcrdqre9Vk3tNQpeP8ik71KgTqyWGuSPkK5SU2T7xKYFu1NhFgycF0QyZMZe",
+	"xhVYy0EoSlnCU6ZctQ/0VspQ3FeGFvDaNu8Fi1gsuI0Pa58uM6YnylV9t2mOQxhikjPdvhqwPNecC+ve",
+	"rHIwShpYUKXuZN6zlHlp2qhoVTOl/5f9czuR89DNgh6Uc9dVNzRXeeXxKVhdLaCVG2gkFbC+tPt7/fyY",
+	"l0xhZmlQhfbMd90O0n5BnYbUqrwK1ZADVFfRatVYGicN9DbhtKSOXrKKGfFRhCDhGs+WZE5TFiVJazuX",
+	"FoWzZbqxLa+mxujwuqGCzYp9k+N41JiyOWlTbl3Pplf/WKLzN4MSuvaEQgy+kIL1PYxQ4u6TyJYVdnmf",
+	"0wk//a+p+e/3OJylsTRj9JaV0w2mMD2gkJ5LaGjs3H6/w/6/5UwE5V6p+WT5kd2F74KRkzUcQaE/36xo",
+	"eDLtq/e7MpKz9MGspBzc77vDveHe/t6X4WMiDRpSaHXsHKnWdnToQFbL5SrX40vk8J9Y39Jqmr2jygfF",
+	"jYI8litQ0yg7PUVmIM5738rdsg4WiE15rF8FyPNP9qh4pLceo4B4AsV8B/QayMS257hKaUUjLIaLqoDL",
+	"fL2jQisQ2s7SIR7coa10IBwYhS3jrvncFiUFdQPdvy5Cxzl80ABn+ZzMkbt33W6hiyl2Yf4Vr4OH8+v+",
+	"PDjveR9vkEF+W2aXNzmdY25xjvYLzXgKR89qtSHicQov6B8IBOeldMOv1tp2WzYXiCUuVdRG+1lGbrnM",
+	"sDyhK5KZccG219Uy2/fPT5eX5+68OavP43TRxkU9k7kGqDqaL4ekUAW4Jz57C0vewdqEUhk7NdnmLlxd",
+	"nJmjD/YFQecQyj9j5IaL1IL1mU3q2Um14L2vgl/cJ/3k+Or1jkTrvrSzoDmdMx3VWGyWtRWa2P0C0y7D",
+	"hpewqWDNPGrb5PKc6lnAW071zDn55WRi7d8w5yqA1g9f/33nSzjTNUx24OPgitzlUkxdeHVnquya1FTS",
+	"R094p9I0HeqrNHXXA4G2wYhs8TwNi8TIJywxVGYLidTiSECKcI6JDQG5hqZpbgWqOb1/D7UdB2929149",
+	"wkafWHeJ1+Dznce0V1XrbYSF5Iy5omVSE+pqBJc8a1Mj8GIEyn/Cs8eoSGgIyRlNfeng4SgAXJ2J0UyC",
+	"E/UDzbINj1aNliJxEvymWjWnRRfp49ALMimmj28lHNJx1SyXckgypg1LHZKUT7lFdy1EynKVAG5LGDwF",
+	"tddHIhpKpRPrZvFP64tH15I52zAt+sKFpRWA4wWQhoA+UT77stEyIF+6eG4PACTn/HXiVc25W2ekvp84",
+	"UHso5u/pBDsKeS57ADbZwTbhWCrXaRwyKBCcFPWMl+31L/7w2zw7icizRrpBgDSZm6FC9QM6htLuFb4M",
+	"jdcNK+FpKhXGwew/jKJAAswhCGb363DwIeT+eYcVHQqlAbWAGvWZLKTiEIxQwqI/egB7ZYhktDxXVVmX",
+	"EVQaoLauWcFDXFkMlltiagCusALNX0hdz0I6Ojra38SwD1BXKhqrtruzvXO/ifb3Y1T2kd15cIqx+u9a",
+	"2jyKWjZ2paq5g0pYhkH+rl6VladclUV0RCOIpV+8fYmxOIsKgK5NtgB6GN5RQAp+4krNQwklCCFo7NXo",
+	"w0ZIfOfrcPC2q3D6sZzP6ZZiRqswaoKtZAusJif6TvYpqf7ocb76OhwcdxRbj4yyWCCon5EY5zJn3ljr",
+	"y7k33B8+38RAX34dDk66Kqwf2+BIBwkLkuxhvag6cJYxI0wldMEgZJgLcnxydHk0tGXVAOGBi+mz+3lG",
+	"Uonz8aSDvec7OzuQhu1+ebGB2b3+OhyEsnmmPHFQdc1hPK8NYm9D7OU8XrSwZJjuKqwVHzd0axikVxdN",
+	"TrY3xazPw9UNj8qir9Ydk0qvANvuzs72zs4h4hQrxKB0QiboeEITdk8TjQKmz1DNhxthA7s4eB/zurbH",
+	"Bw8WC71eXlQYiSdU01U2lN/mmf+2P9xXVUs/hvNxATC/QQCYn6slWbhy/vYBF5uhgN1qWGdp5339RBEo",
+	"HXl1foz1I80ZPxu9/eh0WqTiY2Z6ajH/g52dF/uvdvf391/v725k/18iZFMpy3pJuZvY+V3DOEY0Y6ci",
+	"PbEegq6tfw/W9zJvyG/pwLa08qiNWSbvCLx2SARjqSLmO4BbOAGIqZx4Q6qv8P7e9kaug909O9yy20dM",
+	"fb8pDnoUsbvzfP/V3u7LfUoZO9iU9Nsd/+/H6kPh+Bp2JmS9a3MF12Oe6wvdCP9//KhfQFx3HydExV/s",
+	"+zURczi49JLfmjlg9xYO3ghp6JCCv5kiKZ9MjOTnIatuhLnsPgep2sP6rBbxt9/eb6IL6EFmxZzpnCe/",
+	"Mj6d6TBnTZ2Ah8IzJmQqBkaQQ1LWON8MV91pas9+dTEb+tq8u+pC2NDK2+6C/hJWH1wJxgi0wLEtXqAl",
+	"Io05kb9UE8o0pRvGFmZ5uK2qrzamAPwJAn9Z/5Wn6k+R5Tc+gICM/l0l5+8tH//Zou32txRR/xuJpXNp",
+	"49MqS8VfRi7d/iZi5r+9ZLn9HyHxEULi9l9Y4vsGAtv/hQLaCkkL4Wxi+HsgDMl0CWmR84XMdWXgVb/N",
+	"syGh5HOxs7Of2CbgD0ZyaRN3QU7DN+xn9g0jnQt2V2Vz3s+z7Q80VzNzkeVcM4TcrOKBMUwiIMh5Bude",
+	"kSF1M3UobukBl/NvH95/DDoyP0oN0bAooh56kMKwSKHVM9qab13spJHBmwETiXmrVUIZd6xyM9kXETt4",
+	"hn+XnZiFWDnzMpCOLvhWIlM2ZWKL3eucbjmsDtMUIroaivpa41QNInVb0CLRIbZSjrtsrUa7TlRok6yT",
+	"V58or1b3EGjR7gP6DAScUxu+Ub75RJEJY+lHEP6dHIX79IFN6YLfs0zhVh283sEHz5pPtgliV5aqCV0s",
+	"siVJ2QIST6w/wxa5qwTsHxTDsj9OwKpqGD6NuN4iMUbldMohbJM6LRqlhmWTN3VLds5oir51ewq9EmGQ",
+	"QpnMeFZ6ZrwKKWY7eidbVLsYRu/pRWRDKpaDr21X1Br+8uY4gu7R1lIGZl3fmI4KG7aJJwqszY9k/ytX",
+	"KJnRPDXn5GsXj6qPC7Xe2JE4XEEuXH8ndtXkJm52zvPZffGtitCuoO85QgYomrFDV+cZ4psBvMLm1j0I",
+	"3ulBdIoB3mvc2LXvHn9p+z5cMMd856u7biL6z+39b3d7XzC1kEJF2JCN+v/tw3vCxC3L5KLU1s1vuCjq",
+	"DaFkhCkprjmPfGuRAikAyVBBTvNc5pG3MQDGLMmwlnS9YPnW6OcrG9fhkqfNtx2504fEkhPRLMuAWuaE",
+	"LmiuLS6MyJbtASF0jMJfj2XKtsmpvW2Q6GiOpokfpQ3LgZ+D3mgATzdXd+WzbNg+Zbrscdbc4OD1hqb2",
+	"E6PpGk3A631P3aU7X81LqbnnMq+vYlPEacg2E272gwOEP7Bw2EOH9dFiXTAESIOBl11Tf8ED7R3R7rPY",
+	"WMDmmXR0Eb9TdHVG3fl02ZtV8YYcK6W7U9MiP9izWEDaOcu3kMBt8JSctE5LW5ZfR/K0PQdlzsqo8itG",
+	"asWG+asL5ILouMa61uKaTCeAPcLFNGPVXeItpbkkc7ZgFApNIJugoAdYNqOgDu9mJ7n3WMm5draDVDOz",
+	"QVoBqtkmR63jjOfT3hdn6dD98whwOcyf+OLlcoH8+ZLPmdJ0vjhsM9RaY64FeMV8PqwYLbQEf9lQwwjB",
+	"OqCV6KWFtwgGH1aa4/4OVuVwCNfuZpI52d3ZsQ8JZvlgEzX/7P7OpgI//CnWzZKnO/s7b8gpDM/d1hvy",
+	"8pQLHhK1JQQCaQKRykMyYiJFiPbzjGqzInVPNT7flJ+1RhkRHRqxbai6YanZoWpTa+azIanJ2DABr9Yr",
+	"/lqfSvv5pgKgytPTBW3rSgQ7Ytwm72TuhCsEWofwAWvCrLgU6oVXV2cnrimjF2JiVF4IFHbekInMMnln",
+	"GgIRa8r0O+bq2dQXIhnv7rx4/nxv69XLyf7WwfOd8Ralr8ZbB7t7ewcv6N7BeH9jZnKffbRX52eXmUaX",
+	"UBSaC2Kuw8MyS67MYt1A+OxwULKuh3saDh7LwBEYLuJsxyxcjGzP2C3LgFN5fvc2m4zEL22Ghe3F3Sqb",
+	"Cpve7Ypz+K+ujAG3mGtr595Xj9fNRz9ffWdt3Keg/+ji/066OKQgJUXO9XJk9tPWlzoqQgmixxlnQm8l",
+	"OYPC0jRTZGIYfKlAfzLfgY3bIjs+UVW6JMLcGEmdKkxxfksVT6Ck6ja5lDdMKKzHb4h7Jot8m3wSZC5t",
+	"pD/WxoZodvMuYSKFdSSgdJOZ1gv15tkzDG5LIGBzG6nBfY3kcGjevvzplJwdf/p4doz3nDPFm5Mxkwrh",
+	"BTJ5h6BnMO/jatqAhZHIBayWIXgzIKgfOHgmzXyeJa2lqqXkmHf2cPm5mMgApC8V6Rbgl1GA2fSeuiu3",
+	"Fpl6cTq6hMHf7vklsc1Pn0VZTK2EQVVkzGbmpjuhE675kPydZjKnKE2XS7NNzmzCLhTEgGJtn0Xdm1mM",
+	"M65mHsYY+eFTouWY5WRvZ+/gKerURjAAEYLf2irritwIeSc+CwDlFukhwYQF2N876cL3wKSCGN4gTKh6",
+	"M0BZdKmIktufxWdxCugUULRzbGOLZ4xmGhJDxsyGn1KBlLpHxozmgGF+Y6dnPvkskjChV1AZFMeyv1Pm",
+	"9tocxUSivcjDlf0sXKGo5zv7Ljrngul8uXU0MXtn1COWk7SAWgI+aN0dF6m8U9ufAQoCs6oHsX0fAHa/",
+	"QvrZ296BimELJuiCD94M9rd3tvctpwL6fWZWdU4FnbL82e0u/KmepfJOGLnn2b+KgqdfzYtTBizPXBFw",
+	"po1MOTix773jgNzop7r/Hr4uqleemY+uCp4Ovn4BSFYQx2BQezs7cOCkWQKN6CAlM3kmE830ltI5o3M8",
+	"guYGquFijbmgEHbYTP9uAkbaAkUZe6LIeKmZ2jbrdYD9h8ZfjvPZW5p67PhgZ3f1J1eiKhyNH+2v/uid",
+	"zMc8TZnALw5Wf/FR6neyENjF3uvVH1xK+YGKpZ0OgIA877MEI5bfshy0Ovxmv9calJiYcO8g/oRHTISS",
+	"KRMMow0nSFl4Df4+MDSjBl/Mh2HKRYJ9VqW+Wrpt7zryeEQBwXpmICFg7Nf+jj3FytZN05ZODMsaMzyh",
+	"Kdsm/3V1enV6MiTnpx9Pzj7+CKzo/OLT8eloZP6cM4pggoROKReH5N3Zx7PRT6cn8ERVzSZUkDEj7uCx",
+	"9JCcXlx8uhiS09/Ozy5OT6Dl46OPx6fv7dfmyrKl3RAs2txW9fP5I9Nmxcrwmu9zQP9hq0lWB7NLcPQG",
+	"2H0+ldUY/3NA/6QD+ivl2lqo6gcU45kSppQ5GMpRW+jQ3u49Kx3JW4rp7jN6N5MZhkC4fGq8RKuqWoC/",
+	"NW1T/nuudBkuMTL9tKg/UGhbz5jyXfxmgFAoRBRzlvOkTP1ZZGD/Q8Gdm+//KBjcOFa2pl7fZ6n6/ctg",
+	"6J2HNYp6Kb2E+97cbY8/iP3KpXljDwDmtM7oUW29vu8B/fc5PYYiG6TlnZEqtCd2UJ79q05TcansR1Yj",
+	"/bX5/lGtn2/L/eu0Fub/tUX7zvz/vy83/5Ghil1b3cdRZPVcRYmzyZi9bv5sOl2POZ78/+x963Pbtrbv",
+	"v4LxlyQzku3k5Ny5E8/94DhJt/duHsdO2s7s0+lAJCRhiwRYALSiZvq/38FaAAlKfMmWZDvhlza2SQIE",
+	"1/vxW2zKBW8AFWuRkXFxnx5oeZeytVKk5jPFFeoekVkiJzSxdK8JF1GSxwCF04vmm02VX50xUlwKGh8T",
+	"t+t2AGzTbSPYLSBnwsjFMrwQ0UyThKfcPpk8Pz0trB5NV2BpyQ7D51ZWz10tnh2aO6Om/a596Dq77X4N",
+	"tVEj2qtEsGdSIRhN5uBCYPTJIQ+fEbvtzfrCuteQIln9ghAWlRfYhH7vmxPqFL8/W8o86nHhx+nUqpbD",
+	"2BGlWIY5jjWiOJzkSO9fLD9WC1aXAxTXhKz0B0wNoQAS3FvEBiZFXwu3S8R9cIKs3CSPzwCRxgWXJ8ws",
+	"GVtTFQBxLNDbXRc1RNOU4chIz42Q+akThUdhbgal0AZzlmhdB+aQboO75IrBVtmb3V0ecgefQCt6sxny",
+	"DiY7ahLJdMIFwyTD+Yc3x8QbKM7kuRQUaq0A8Eh6lYpPD9NGKV0BCHlonECnPLAPxh6x7ntEtCyGptjb",
+	"IhrNIWqa1psor/FV+pgnbl9LmD0PFZgO5U1jXsi3TtSpRY8ivc5yJR5si0WEC9/OGoJ7D2EJVff55cvl",
+	"m212+CXnnXtsmqJcs8UOQ+Byk/ya3qwgRmogXbeeunwCTVRK3kAD8FQq5ufd1r2rYvYlIsMQWXNXBlLN",
+	"fGSYLiyVIZNV02bsnytb8P0i5bz4cJr3aB1FM6TdjgN3kzqPHps1B9Khj/2GZDIYbC0Gm1REM6qieSEn",
+	"Wu0zJ5jXdM7JNyfQWm0yD+uyXRjnNT75ABTVZO/Auw0Gzo4NnImjhr6U1SfSArohZVRwMZvmSVAt4qt7",
+	"SEozXagPSTT/ixEd0YTpY3Lu664hpYQpWCGJVw/WzIXoS2RtDeGGNlsnZyZd1b1v8SlRQTQzldZi8hRw",
+	"qNGO4n+xsV5pw9KK/4H1MPAoGDDM/2LXeBU0O7SYTHcIl+6Mz3rFSau77RMiDcGWag9OFyVmXBUInfiN",
+	"hlDqzkOp4Sdwh0wofiBX+NTC21EFUKpWX1yDUgqQpzp8gc/sKzSaJlIuwC+HMY2uVR7KP89cZI0j7Je9",
+	"1r4Mc9VgeGmTVeZ/bHUVbmnfPibTy2MN9LG+QvjewQKr4yYk8hCTebJywzKkwnM0cyXz2dzylIsvpQFj",
+	"BfxRw1wnPG7PtJW3v15ddvvbPla2jvHWw53kO/V1B0Z7EIz2nVupVbYsYzwdLlIHT+b5NlwJEZguvvS0",
+	"AvGdvhyZP4jYzsCSA0vemiUtud+eGVcnKQVgu17cuHrvLz6Ee7S2aK8SkqrHA/0FhaKu1Boc/zDBLcS7",
+	"KF1rfzaAU1Uezrq70k40UptxrnHKViPVvJfafNEsrjgwh6ObD1b49yCacnsj7KGyL0amXGlzPJRF79Zj",
+	"DmQXnDKct5waJvqSnpLStAVYr6Q0Aaj23hUhUll9qAb6LEuveqClXanAoonVVRsUYswo1lvzwbVtpfVG",
+	"ZmPs5I4CEQFy083k1Ijup5gggmmYSSoJFYBbCL2abqIQ4ZokVDmUpMjBsiuqWLI6c4lgBILboGdPZ5/x",
+	"zQ4nPu2CfUVo02mF0UidT+xR6IEPdssHQF9y6qH2olDZ9uKDb/5f1dRVfTuY79B03ZkQPZzLJPYTZq0h",
+	"6p838l30DtjHN77qM9dKvGCZKR7CFPOzhKDl3wP5wFQO0c4cWwf6L4pXPlCs3y/YADNUZ8viuRQt42t6",
+	"ZPCldpWEq5CrZkxYtwoj4ljkcxtG6pOpc/EA3VTvLGJUNiGsqLPeR5t0UfyReJeO0EQxGq8QZ4DFx+RX",
+	"qRbaZQY25AU0gguJ/WsOhBPKwOtzbZuIuw+fC4fOhEfSmeAyxw4trjDvIiqIVDhtcE5v2O04MzcypYZH",
+	"YyFTJqKEmlw1W4JvPQs6jAxBU4eP4eGeplKleUKJNpBR98OjcGq9R5AqSMgxLkWoxCDhjoHGoOu5eO05",
+	"hRy8W6dVE34IX+k++bGf7xRstqmzGV96RCj55/XHD+6UBubbsRXpabggzCYevBXLeS+pV5Dxwl/8aIw6",
+	"2HFfPwnx4IfY+P70SMwVi0zpmt+dfjUzZi1IXmusV5IeofMblE/pM6LyhOGsQQlzuGH0VRCLhdEHrvDJ",
+	"v0Wr1L/2+3s0LFPseKsAbdORDjy0Y3WQKR5hsIqndMYcxYJyKKizP08hBY11JBU7cWplrJk5+eZ+6O7W",
+	"/1RceIFPu7YP25rePwXr7dnGCbfZoArgQL4/tJYXffbl0FCQBh8ljzgywa+ISkYbqVgc1r2GrBFe38Qd",
+	"+MdX344yWQeI+fL0ZYuDYG+2LgRyKyD0B0tiB7WcTgsPJRz3WuW4C5pEeUINW+M2B+Lmcc93zikVvMVq",
+	"V+DfA7MOzLp9dSEwZ8CQBU+4liipAsiAG8s9vBfT5sJAKRMTdtX2RPhbvObC37TPvOTGWvXkzHF8hx55",
+	"1KhcZHTGYrBjf5ziCJTj7qiI+5Ye4tSLxwo5+GMtSIF9zaQyY7CTWhyExNLYbE4o+ent5xG2ZWI3G8Bs",
+	"4lPIf+TkjGQySciMmbf4u2BGi8mVYDHhMcmF4YlLo7zjApBFAc9UFAB5BXIe5iEBan3q+l8NXTDreSSU",
+	"C+JB2Cn8a2x4WqMRcDN+Jiu+7O2tL9doofuUtQWmH5zXG2pw7uhtb34Lsm+LW//FVkup4qZGzEC66EKY",
+	"ID2cEeiEJJMViRnA9rehU/zKzfw9B4g4OOFDwVSUb/pRxUy9Af8ZY+Nb3PuZzrC9ervbEMz7lh+1vBk+",
+	"6qZB/3x3ghUY4J9y0mQglCxMllSTP3OWswO3zH332txSSCAu5bQcOwf8hqOcfDJ6xgGgAmVeIMU/Ve5Z",
+	"F+XtpZBv3TUd5cifrNes+V9sRKjBMqcXp028DwBGrTAYKf3K0zw9evUCB73jD89Hm/gY/cuER3UTHSDa",
+	"607XdQf1rKXGm3A8CNZUN79Or1DR2+CBlnZSLi7xvudbQwH0bTwHwPjXq9recx7/ge/4h93+0cg3o/9B",
+	"g250+0N9H3p1Q9d2H7EXtK3bKcVx3a7Ory+ORkdv3l5f9FrXt4hNuSgmLuNbPdEkoROWNO1l4ZRgW//X",
+	"PgMqSA6WAvrUnpfCeGi86mxjhCqHJzo8tI6Sci8F10XnyTdWfKaOiB4+om+7FS9m8ZSbbIAWCnfwcLCF",
+	"SvLtth+GcPYOQ3UV52pkZR/4V6EDNXUOVBuBTxmLTxRdjrnI8tYK5HeMxZf2ok4jAVqVwsFQffuW7LVf",
+	"ch5bFu6rardsZzpINsge1RVdwmn1yQRZCQ9Y8BlTcGAD1Pn9zyKAsk/FZ1zQhAB3wDcCwgaiHpEJ1ez/",
+	"vBzD1J8Km1kCWGeycqAGFqHVZVvLKWq8LHNzfg3DEba5gLkpI/ACNHl5+rIuzC0ilthNbI/871iwjlNe",
+	"1tfPwqataxjBsgP13iP14pcnNKAkTKIYoq2T2ZNKu6ZofLKqBmJ9FCbYUOHmmDn9A+YXPKIayIPXtFR8",
+	"UZDKqF7T3HZwRQv57nBwhZXvDOy8pvIuxuJicAUknBXTeWKGIRb3bDWtfZmi4SVjaqzk0g8bhqFVbrRv",
+	"O8e0h1XwhscfVNk3N/XxfZ0lOXi9/bxeZ6O0+rt19IxJwEaqhlSRJ+u90gSsVJvos3/F/Jb+IXJ6cBI1",
+	"XxcHzW0M3al+1JmSedaSwat2PsFUHfhixYhuQn2SjxvIsEFRBqLTW20OIqK+mcJFpH/CLWwdE3HofK04",
+	"q9uFQuozXXhEe8KZ3afoDM+3SYTCH7H2eRCeHcLTZ11m5ZlhQ7fjjnVgw09BirTkOJw42RZL+QdesUfK",
+	"cCvU0ANa1p7Fzj9dPtEkZhkTMRNRUbj94D+eG1p79Orfv4efEs1ysvQzF+blnFBr5sXUUOu1Y9FYngXf",
+	"EmEYy6+IDs0JJNPGmAZpLmC7ghoGXThe0s8+rx98XiWIS1gJUuNuBHRrSVqaJ4ZnVJmTqVTp2L5Sf7rA",
+	"tWBqZ69itN0lmnHlczdyvslxcm7kkupyOr39eJh2JtQf8SDK6kXZl8wN0ry4/sVq599+vv4NY4sQDPA9",
+	"+mvpZZcxm9BoYUVfRcbhd9MbjOELniFdyJES9sYcH9jSydqBNwbe2BNvuLK1okFsF1wx/pomwdz4egb5",
+	"mc1otCK/vf/Zrglgw0UOXb8qsQO4/cJ1A+7l1P3aMYn7tZuRj+EMaNcEY794yHUOiG1X7uz8w5T7M5z7",
+	"2h+9U4DFd+sICJjJhCBf4T1woXnMCCUvTk9hWAT8C5tdJ4xEcxYtWIzzVgSprEmMlD0kwm8wgr9ZKFjz",
+	"/cQNwO/Hj7+liXs4ltfdqX77Vsv7I2iSBQmSjD/ls82zAyAZD3RtoHgolByhkNiJDPuFJjyGGz8pOUkg",
+	"ITzaz8u7Tw3vk9LEinoWHxPHRpoBCreL5MFIEpkyEI8CeKx6Tlxowyj4nP+8/vjh3gIKu3II93v01pie",
+	"Up4E550l1NhPcKcTv2uEBNi0FN0wTM0t7qVTUFant5DkiqXyhiZ7NW+csLnCpQYTZzBx9mPiAC3vysTR",
+	"RkYL5xmPnZwZ7Jtd2TfX9nRdOGAvBk6wwGDeDObNYN48YPPmmhkC4pYAFOFO7Zuu0OZngLDjOC5HLjHx",
+	"MwJULUuKlvFgkCCGlmJ7DQpknSUc0BDIhM9c7dSCscwnr6ZUm2OyO+tpiJ0OxtMBY6d3M55Ks+lu0SFA",
+	"9+M1EZEz5MprSBhfL3LLwZ5gIW/sQ8CWQmTKjaWWwqCyfOoASQDvqyfv7TMSM5gqg6kymCoPPxIDUnKn",
+	"kZjQ0XzMdkro0g1WymCl7MVKgW79iq+wlZmSUG3GN0xpLsU4h6UqKCBrtSQhNAAl0JlQFD0rqxunOJHP",
+	"w4VCfKa1Vgy63+2yyEt3gmO4jLVv3T9I30/jK/ToAXKfVbtbBuqvp/6a+p7EylNDHNFClyyN5hVwHGV/",
+	"40aJ67nMOku4UpplLB4X8LYOhaJlAr9UhH2laZawkZtNEwMmOlSqJjJXmsykryNLKRfu1/XM8B7WLwCa",
+	"P7rVDwomjYtuMaboEwI+4iwInvh5RSSjXOkfbTIRnkDDfCIHjenOZ2NIUYA9XlCktIdyQrOsveHg43lu",
+	"5udZd7UtFL4G5HLL8tdew1M36nwnTAGyXLi8kUQveNaIGYCdCJVGB9/bcDrqUelbdFmcFVWBGY8WGirk",
+	"l3MmCJ34iQxtjRc16z/vsz60BfXEa9DYQr4Ji+CwGc4DaAb4N9xXD5TQoS2vpTJvuNpvi4enSkuhXW0e",
+	"VZr0IFFGGppgzf9Db6F6hHXP8H2qJ+8sNiMXTDyBKuhwYERxg5VQo2aPzGfk5jKJMXsWLPJEkyjhVhDy",
+	"mDylWXbpxqNrFilmzqBiFzZgXQXjx66EWxoFuPP25yeaKJnUIT8C43g63BPko388LnZo9ytYPWbCcJo0",
+	"oeQRwZbrH6K8aeCv3RmrM65df+wGiwGlz5hBOOzgmzVw2YYdEHSUN/UZBPS+nQ/lb9x/L22xxQZSDZ48",
+	"9M7e+1ChTSouOmhRaLfoiLyGRjEatksy3Z9Ux70eGsN3C/6wCtJFN0clYGPxaQb2ub8GTgyKW+tlySaa",
+	"G+YwAdxMhy9Xl2D61qiJLnWgYqbG1rEf42VNg+7ojPAYo3JLay2BJUVn+t+/OyRBu4HEepD2iQil2jAi",
+	"C664NCz9TA80MzlcsddAEjrTPxbar/2UBIiBwInCTKmIqsoUg4/l3xsp6IRqzWeiA/r53F20Tgpbim9/",
+	"96EDtdVt9yQoyJrbxw+x2T7E6OmIGBmglgYk2p8wT77JklL+PtFzDjHJcabkDY+ZCpOCVVr12L/21mt3",
+	"2yd/1x3IdW/Gxvom78no8G/aZHW42NM9sMMt/MUe6MGAwHrFpjD8/dHaFlbecxdaJQAeNjZybNkFPtQT",
+	"TTIaLRCBu2h7dgTXg++MotHC8l0EOH4tiXhnhroJnRDbxcmj9qk+IalpyvyGsNw6nMT74vQ0yCxOZLza",
+	"NEZC7v7sNndh9/YQOTvc4NZcXTOX2j0O5h0g/Bqa/gM7PhR2rH6iXTGlbh1mXbQloCzQG8Fz8glXK7wB",
+	"IQ3hOLI3PiOasdILQFRiuLzLFdje+PsNZpB87YWMX2co9r2r3zQGuBYzU7oGaPstVVaQuSZh62v7cRJ1",
+	"6ZsiS4PQ/6OeEuINNewzT1ld9uhnTHJvt/xbEe9k8eLtUe23Ll5kpXb+7tssvqs3hywpOlSotTQrSjTI",
+	"04yuUibMH5mrL4uosNw08QNJYObKs57gt/hYgL29rTfjQBP/3hpH/te5LMewwIwYsOvqN+ovbMCTL4aL",
+	"KzazT+8D3x4cs8/4aazUGGuAZbHSqu85qugybjzHLeGCb42435jBLbO2d0vXdl/q5rD/IvNozhRO6O8l",
+	"C632sXT9eZWx/tL2Z8iPPxBMwUB9dQMLBj7pkPvaaTAgONkOJMKOCIAlILRD2qtf1q2WRxiSclvvV3CF",
+	"bxnOj+WFtBwoedfocP64a8NZYExzsQ1NoybtSdKuAP0RUjTuvA9B45WucvK+Aq7fPS0j2RHt1HxR63OH",
+	"CK1eCxXhEq2lCWvUcfeQzb5NCU/GXWQ75FnvfYbxGoWDkSdYQNr9KDvj0SLPxsq/VGOaAQu+PsHl/ovu",
+	"qRghkOaHLjCrvN8V4Nk35Qfw5CAs6U7hOwpMPuZRg+d6UUkVGAnfiuRZg+BvCEWe+F4+b5iffHP/uFwf",
+	"clJllTfwe2e5vnEP2b7Hx6+1xZySovvQUiVubxhVco+DduALADH6PrNKgyitiYt7eqlWHa+XlNmH7ZrA",
+	"9tKqubZJ3Pmhc71f3OEXR9Ug0ivso41UA/c8hC5Q/1lGROfR3HV6c3EjecRGiDrVwUgVse7M+PjvkykX",
+	"MCW8y4Z/5667nQF/COPd77CBsOGNn8C4PHsZmfJZrg7dgfn9Tyv0x5xKwVaYknTAbYoKTQHOhPi71szz",
+	"FjKdcyuLVp1k+g933a3JdPTAIy3uBd8Ko1Z9Yi1uDoBDtRkRmcRMGzLlSg+lwg9hkE/l+7jyYM9EteGZ",
+	"dS5pmd8GYUyoBabJws+3wBZL4ElodsRGyaKiQNOVLhqvKRHsq8F4PvvKtdHk6ZzqD+yreQaYG0IaMpdL",
+	"klKxwm1D3FQxFyclNElaagr2W0+wda6qR9KM+YnenZe+oYZhdrznxW9FfKsahh42Luv15ItcG5n2fazi",
+	"whQT/Hrc4IpwewM7LPo99g1L+A0DYbinlKe/yxdr9jx1KBp4z8xc9qxNyU3Sjwgv0e678s5Dn08LkxiB",
+	"A68Y1VL02tK7PJnyxJ9Y/wqba5mrqN/1iFz2gab9LseSuq1Yq7ylJ4P9ShWbS4fosdPyo+Zc/Y7LD+ob",
+	"yB9w57g9xN5J/CH2/hAS/nq0npDulf3fMF/GULHYZsdAqTHMAQSrgmaZkl95Sl1/FbthwuQ0SVYkkkJz",
+	"bekRrJoV0Tk3JKZ6PpFUxXoEBguN4GlczGoH08I2L/ym9k31xUI1lG+9jB9vAmKYbS9HH5JJHi2qnaf1",
+	"5DSlPMkVGyun51oHt+K1XiUeZGp8uGQfD+48MvyGEfc6P1a/m3vpEkJusnLzx0cOFXEcO/vPtVpCRjCi",
+	"SdIju6HHPnVY9Bi1k8umJdgLfgc/4FOjcvaMSEW48L+a0kSzZz5Noxv1vB/+uYG/M5EyYRTo6Ot4Jsf2",
+	"12O94JmDsqLJOJPWUFdHr2Cxw4Qq1g+qD51fFIcw9N21MoWnFlJc6ZvviqLcLsI/YV89GnH9uFg/C5aS",
+	"n95+HiFAlJ+cRQXB28l/5OSMZDJJyIyZt/i7AsunqDTmsZsXD03qNfPizZwJEsulgGC3AQSlOnQXXOEA",
+	"gYPByx+8/MHLH7z8Bi9/3VlPGJlKldICABXFY5M2x2t7N66g1HuHN+130DQu1dYRXAr+wQe/N0sAmCJQ",
+	"w47qXPg9pSYC9HlATS2hPrBZqTud4GyDsU85N7cAf+rW/LdS7mXaej/Vdf75uORWswaeD7x2y5q6x1xO",
+	"hww3YwIIVsxciKIcGOaLMhI6YS7f7YozdI9yDH3SNRykCZb+jBiWZgCNDEUgnr1wHgCA8kNnsLuIMBGD",
+	"O9gIXl8Y13uqhUI9CkttUwf1sNDrB3Z8sNj40mNShAnpNmj8Fp5EBh4LcMLGmsH0iPYo9dokQei10OTF",
+	"6XOPaqpxVqF3g0Fzw8geGp8BGAbXJGZRQhWwuSRaEsYhFx+zSMZ1Hfo/MeN8BfQXr/1O6y3FjtLn2if9",
+	"PfJMeMu7hx6dunqpuVx6PUGQzDDD4TQNq8xw8PqkJ52e9Jik0kyvtyZG9MOa6XH31lztWltDr9wTVwzN",
+	"bruCYtkJL7lWzSA8Wl997j0He3UPk+n2xO0MvwfgqfxTTrodFbCYBiPpgQYJXHZMeoLtiANoRlU0b7R3",
+	"PrAljGahaF2hKnmiycfIyAlT5MXpi5eFZjkjqYxZkrC49EqyfJLwyF6inxB5w9QNZ0sws6m1ilQ8tl7G",
+	"yqPHA/o7ImDhrGU6o1y4nEjCbwBY7JhcSDHlMRMRTAlLWczz9JVr7HbhPJh+UY6T9qdJ9JxmWLgII45G",
+	"ZGKNRbwQx0FPZMxZAah0TC59m611AWczposhF4rlGiaybUZgsAjBVbIAIprffQGL9t+np+Spverl6ekz",
+	"HFuxYNaeJRBLhDfjWnMxG7m8539YBAMdV/8PHvyHhuAsoT6RY7C3Q+PkD27OiLuChyMKm6ohrsuX60p5",
+	"/mo/04ILGDcHUyWhkAkf0BQSXbDV0bpIq6trwncT6mh0hNs/Gh1FLp9hN4ZJBfvLMhLuCgF6IdQA5Br7",
+	"aoi9Mrb2zpSqrqEozdvuXA8qVNdJRwpGNGagzkjC6A0XM8JxwhbyJNMOaE8Xk+hqA80Onuh6M33c6aMX",
+	"KbD9132FxFVXwV7+eUQm91S8/ojkPh6XG+gKUSGMVjnp4+Qv0DfkQ3voATP2TgYF93Vs+bXRsYDuWZyM",
+	"73CyHHIWVppbQRYgRgJa9lwmJUhkHQCks9jOYfl/sdWenYline0H0bZ/NzRWY8TSGxAc77NF2hgazQuX",
+	"AQnbEifK4Nou6Ua/IWQRdD5awYorDuEh3GIE8i77Pg/Xd9q6jZqRNTg1rLD1NBsGQe1ONTjcjKqb7HqO",
+	"GlFKm4neISSe0DjlYoyB17GrVWsk/3N7MYrBNURDti+hDkviGrjwjyzVHxW1UrEqQuVVGK6nQHQwDUzD",
+	"xOdnG2Avnj6bCdeKbSPH6CwkOAyhOViaUTO37pLO0JH936Pixv89Iss5DucFfzJPDBrtLA0q3vwN9np0",
+	"/NA1QVtpwggl1eJlcNbOyFQx55ZAqsC6enXOWoiTrS/cSnuLS9n9edcC6X8wkr4/mGugIm+/E6lqoK19",
+	"Hwh11Hx7PnSl3FU+bKHxN8X1DwWFaSDuR0Tc76laAHhY5kZcaIKQQUhU5GmsZOankNxVx/g2hTG2LWxH",
+	"4at3eNMgywdy3zG5Izl6ql/tTJZnUI8+nqzGKVULZrKERh3JaNzTgrEMw/VO6eCTz0jMZ9zQpBx85YNL",
+	"sFKHOYTl8a9X74PN7IebalYagkjfNU95Qi14CikS80ssSYCa0wrh3ZKpKsZXMzOdJ55LnGORSDHzmQV0",
+	"ouzeysDsMfkgDeExSzNpOeAVCACjOIuhl47QKcy3JYkEYFmXL0vpyjUFEUo0i6SIW4O4JTte2Rf5LK/t",
+	"a+xNqfkVBvb7XtnPyto19qtgwFoqt4xnOTBF1wWSkUh2t2ZCkysxhi70m96WHBZynPubBodlwHa9beIC",
+	"aagoPFhSDsEmAAGEv9HkztStWMT4ttR95W8aqHug7ltDQIgpVylmgCjxxR1PtK9eoko5GrsrhWMcdUsK",
+	"dzcNnvhgttyaxpGKWgX4zvxw34u3FZnvkcDt4wfy/v6d4jKMWrjFqqStWxKzi171pOVrd/VgjQxEfDsi",
+	"rkl2rTmY2kdU+xN1AWrc2kkGyWZDF24OlchTpnjkU+Ax1hAXXd+ulOOMUF/UgZ08L09fNhf1PmAs71YQ",
+	"7wF54F6b1krqBxOFm744xQGct2/K6V0095O7Yb1ybmcEvLt2Gb/VuLrXBoou2pMc4w549Dsi1X/QG0YQ",
+	"d+aCCWNFojtqQkku+J/5RiEcGOCuzKi1AC5T8HOb/PbV1lRBM/6EC4+//fHqmLhGhQ80ZYjXwTTJaAnl",
+	"IWjKRtgwPJcZuf7XF+K6+xHiy/6mHlb7k3KgA1sOQnFwTMxsNXvb3Va9pwYCDyf9urfWIzJZkS9fLt/0",
+	"nPXr7vuS8+aJvw5U59VRnnNQxnecAPwZukAkmXLAcgi+SvhFql+jZe/2Sx+1tYYcBJav/MqOTPpMH4Ur",
+	"EYjTwca7dxr08L1PwMvKjwMwsWplJUjJZzMl8wxhM90v7UcMZJujg0CywVXjP3OacLMaW/pTMjkJo2W1",
+	"Mu+aGe3QCYElUroCE1UznDhJXp7+V5PE8kSJcZH6JrNt5FcJmXYQrvofPKsLPKriJfpNQnUXF0injs+G",
+	"ovddsspyviKOoomj6KKONpiJGrCIrvBI8OsNTtGsBbfn3BjFJ7lhnjcMm0m1gqQkxETc3HtaXvd0oqiw",
+	"/h0oG2DwEbmhigONjsjx8fEzMpNeJykpDZlylsR65JoCJY7u8I+EKRzl8yer8E/xMfkioNu18lu0W2Il",
+	"oVjImi0yx2Zi+1VGREvwjZ1FYgBaBTKrjJFl0buB08PIrxDJzI1MqeERETJlIkqoyRUjUhS4Rf5w0O45",
+	"/3RJFIN6CV0o300B4kZyFty/r6KeYgFc8OAzOcsXbGqcYcuQfktsduyW9H97osF0sVrc944Obfr3mu/y",
+	"9TPBxyNGznD+TuFhVz7iNrLpJJJiymdjvchPvuG/rxf53x1Y+/YyIBSufeu8qbgjxTRpzSxNeYuD6DlV",
+	"rDbkVJLw69WF30dXM/nnYoVyT4WlnVEzLw3tKHhm/47sfUayupk2+OaD37/jEFXIT5MVMFFJQ1tyUC7M",
+	"eLIaFxrSK/16DoKgLYzWAjnr5m0lfGHZPOHawOQsD/Xg8nxZQjkkt6mrwQWFSzI64wKIr5jQVaME7QZL",
+	"atOvV4XdgSpxO1t6D2Ozys05XIGtQwzXzPyLrZZSxdvdhPJ1Kyjhupt7ggqXt94Cwrju5q3XfW2tx57j",
+	"iMq7PtPZbb7IL1zzCbdm9W3uvhTXRkaL7W66YtqKi22pwNmWWx/MR5GsrP26Law5M5+oYsJcL/LbHM1P",
+	"1m8/6HDJ4KysNOk1sAFH8mQVZ+Pgquy7NxBhJo6pWgs1KM+B/C+CzxufZiu9x1M6Y9oqPr3I+8BeoleL",
+	"syJokhCYOyJocka4wWJxhGrz6k1IwyNWHxV6T7m4hA28XvUwFK9LuzSMyurtIszXixwDzM0GZMFMGwHm",
+	"lH7FvP2r56eno6OUC/9jV/D5kAxenGsfDv8oGGEQVbSU5Olvaq3CAX6nPTKbWnMOOIh8ufrZekt5Rowk",
+	"z09PS29pskKHqkKzNTyKnFjPpRnoGfTvMq9z/m4blBx6YoWW6u+J4SItnlgWPHPwxAZPrMYTK2loK43k",
+	"GecEu45ANXHREn51PtaL09MyHibY0lGyL6MJ8JkxduqammCMGIlld9jx9eqaiz3FHv+xmigeF2slBTDb",
+	"QXF8Qgt8yhRrmbTP4yKNXQ1KDgnDhxVmBCQ4iiooooYmctYcYmxgybVEYQD/0zhFrySlauZsN0UL95Dy",
+	"K6Zj9TKoHB7MvST6Hp8dtZ62C4Hz75q3cwi34zlI2EYP5wrwfDAlxmMmDJ9yzKlfX344c8piTReQSGac",
+	"adB/XFTG8z3RntnqmmTthioSvxNw1Veq4MuQqdwhYOlBmKnyun246L33fesk1zAc+j4hu4AEi0SR/zRT",
+	"qUqnh3pfJ6KC0ERLIqfTSsFdu8b5lgViv6ejcyfVcvTD+iYDbffyZnxxPo+btc/oKMvrRqg5wk7YDUtc",
+	"HQd5WgYDRk7hVUpAoCjkWQCBgnG1mMyZYggI7p4EXZS+FMtF39oqO47JO8oT7cDssJzEv3CZ8MW5IAkz",
+	"LD4jikGdB5wN+Fi6ZDzU1Q6uuX5SyG55dJ+VH1uPFDm8eCBl1c13Jyi+9zA/MqfjMCcPYmoowLM2Vm92",
+	"WbhVZXkC9aAohSz7bmrNK5bKG7aWiNq59nxZn0ZwooULIiSWrhIhl4POuzei/EwX6zEDqy3kFIN47tcz",
+	"RyONmq/Wq3p5+l8kZVToSm4LnqXJlGF5ILee3rQoEUS92FFetB+S3blEx202dQXZPw6E/wDq6wOyXOME",
+	"hNXSxMhWq682ML1L4r/eC/HvzZIK6P7g9bPdPBeauAImig1ceH/wXlgCF/AchNIo1ILHffVPt1Xk0qtN",
+	"8b836Oq4LCz4Twmbgio8g2iGKfwodwk2X1unKs3MCqv6uppfsNjhnvXWNpUEvasIytQxHs/AUffGUZbk",
+	"cAQEEuq6bwGNYlJz+HItdQhNeu2aiZj88/rjBwwFxFxnCV19UQkxkszpDSt6O6bMuEghPHREpCKUFLOl",
+	"yUTGq7CHIWG+4wX+bH/x/Jh8cnvVROUC81nP7VL/F4Igz335elmMcRbW1rqby12EgAvsq0HgfSnYMfm8",
+	"lP7MUrrCMvfgESM/TI77aUu4siC5iNmUizqA2vM4XmP/B624YYdF+8vobnPAw2fezyDwqhRrbqqBrz6E",
+	"Ux4bSGIcY+4N2VpWxdzIp76hNAua/nMgQhaDZNmyBKvWnDj5Bv93KYoy3rIW/y0EmJspSRRDNAIWHxOw",
+	"PHyRZ1BRlimZSgMmBhas4K+pKWXac5CoLNEMhqg4Kl4XQWja7FYKddc5X+LBbBEZwvdb0iLuPDDkI2NI",
+	"pDQYNAXfskdUM7Q2qMFJtGuJYAmzMYuHGhkwAElBmXOzYQKkeNsaU9ElXfXkLA6pEOeig3lQM0vdmsVo",
+	"S4BBBAaNqzLDeYduN1IkpdEFdkRgNlmpoBiNu9Mn98G6+7U1ioTLDm2NK2wpvo9JeH0MDkdtQxbnkUq5",
+	"9/KGVcSRFyMFf8MIJaBB19d7V2ujA4sI2kcUZzp0fBRMvAziGF3BiR2gCh0sOMGjO/Q2WPHrkFSGMMX9",
+	"hynq8W2qdQlctFgSDt2mofoCwhXSAVQRJZeuYgIrJV4VrALVFAWzoO2i5NKq/yhhVDFXSL5gmSFPy4F/",
+	"9udnx+Rapu7pKV3BnD8Yfxy7MguQEDiJp4qs4d4ewDX8BI6XL1502wK7Y9fbafhtwoiwV6/qW9umDq2u",
+	"i31hAWhz/QV8pUFpP/LSi3pZo62woUlZvtjquNSDadVqbVfi2IoB6yWcw+MBZB1IUBlpRQJAsVn5hI0q",
+	"hi5YtyJvKip+sHmG7VIMQxXww9DeG7WDHd5+NavQ0m31oGPkvyp+b+BQPZChBtX0SMPY7vuNiM6juTU1",
+	"KLYx8r/YaCO6fctK+rK70v++X3n93mNOBcjsQeqyOspsB73yYCrweyuVOtcPYImxpOp6kTeU2Tu6cy1f",
+	"agRg/ykT5vMqY5c44fGpFJYXmSJcaENFxPQzKFABk815esfknDi1gx4mpjE0hoPAb6iWgvGZgN+FiI7g",
+	"hZ4RzTDVnBI6A8wo6xkuqYp1h2N4cEZ9CGr20PJh8AO/hxL8rK4tx03+2LZDuoeWPSm7pmuFFbg3GFUy",
+	"it6wRPtiGGjpJNiveVbgL5M51URIl3NCcQFVN3QNEAGiWYK1FpXi1g4oO0bfGqxYh1ham21LGL3BbJ+E",
+	"22gyApi94kiw3FZIA52jRcGeaWqW1f69m7tl+/TtuNbwJsul8TsvqfZtXYMgeWxWe2T4DTVsRGJGg39D",
+	"BrzU+LeRJu0BI8viEc0K9EkDcEOe1jVdQdO0PCafXZTZ7gDqV+dSswCVxe6yigILGNEjMmuADwIpM2tA",
+	"ecUhGHNGs7r69WqASg9wlQNc5QBX+SDgKrsGuUCF/S2HuViyaZvnsv38lr1OuFnH5Nw4nXeQIjSSaKkM",
+	"maycnwbFwG+4clMeHJ53k80BV79eVU6EiTy1agFhRuJzc/T7xnSb7WiksqVDgRt8aqh6+Wh1oCsIC8lq",
+	"ABHdFzCHB6GpMrH03wHGLhuesm06avRJJG+YGkPdSqOJ4idNAIApjCBgmFDD+AbuTJNIpgyT3g4bW+RJ",
+	"giUxX1TSZUBc2I3soJlGv4aaw8Oj7/rtb1/EMsBJ7QKWswlGqqUmS3e1kH0u5nAU1a+MRvOi4x3A6W+Y",
+	"KqexAGuscYKQRQdVHQ8g0X+c3sWYfgAc4Hi3B/XjlQPpd5M+hpH3QPeaplnCxhldJZLGJ9+iwnJtHzHC",
+	"vsKN2GZrIDgDIGYTq6AERFG5PiYfHLYZMAtWYXFDIqqgopGSP/6IZJoyYf4gKYMZjtYCpVxYR5ebEclF",
+	"wrQmcx6zC7wSCrOeH5NzQXLHa8VYJjc0t67EqgIxcA2b/4Qv3YXP9qFAB/IQOn69pkkmxRn2wWrjwrAZ",
+	"zBfdsEmfAzC4TyKUQOBr2zgjpzhzKWZTmidmVJbEpVTE1NijkQLFTm2obC6X7/IkOWrb3ujo63gmx/bX",
+	"Y73g2djH6caZBKDwo1dTmmhW+xoY3JMunrfx1Rt3Fn733ezuMNYyElidzDsXBe9MZLwaxjfdv3Cl5SdZ",
+	"x4LECDzMlS3YbTu7Gkq9dD+TGuYs/sWUrMbIdwnLH5Co3dg1HARnj2tgY+1LrAZ7e8d8YX9isStWnPJZ",
+	"rlg/4FaMs9XzA17TwA3nFTAGe+moUPJSQcGACH3NEVjYrsJaiohVPE5DZ11MAHG2Hsj5ldEdRpJEygWh",
+	"5sx626nUEKffOn52GW87rCJQd49jWgUe8a04E/Oe9hMOHNrmEVsu6eUPXDgwV/i5njlvigD7WOUJ6wsD",
+	"XsblHxEEeO32b913NKiSRkJ9ix4dWc55NEdc4ZLOSCRF7DrowUkMwUxStgUg+AmqBBykUhSG9SmAfL26",
+	"9pf3m6LiArBWK0GudRrWnDQ4hTpY4kENVXlY9ZI/TvWjwx5umxvUSuQtVlRpk8AMrbPChoIBW1av+gmw",
+	"1cB92FG6CS3cZkrpgIc6DarrcrxXYUvlWU/zqeCj+xj0Ndp9McMBOHyL1J0elFgvQEldQluhJxSMrOuX",
+	"i6vj7bnMnPqay6y/8sKL+6guq60KcP+Zh/PqUFzF4we1NaitQm25eY29CDuslMUuzZNvrkXz78aa2fP6",
+	"3u26lu0zUm3ZPiYfRVnNX2gyfJ6vw/Wdv/YmmizpShOo9WMdVfgIUHBLP6dvLS2PGAI/rPZYih/0bd9D",
+	"a3ZrO/ZQhf+IS1UC6Ie1mnvCBfzomL+79bpVdHRV3X+Arh4zp1hqj9H0J5p8jIycMEVenL54WRSgn5FU",
+	"xlaJxx5bzsy5iscZVdZLTTgTvswWw+2JnLkibxYtWIzNPNoq/BenL/6bRDJbec+wWNkvdkygtjZmAuVP",
+	"ymKep68cPKaZYzqvUv3/4vSlq/4HMx3seWwYAOvciTUHb0u1zlMWu4SsgV1DiGhdjh2TLwIG22/+ifCi",
+	"KL/8nK6TAmGwVnatttYDeM7d+g8emsDEt8FOk35i8+XQJvC9SjpDlYHZv0Zm4AFwMduduFtSxeYy1+zk",
+	"W/FP7DWS0aLNM/jVX415mL1y3q/lzvbry669VIPx8GdOheFmwH66f08Z04b1+r8YReUiqQV912URm1Al",
+	"ru+b0nevYuqI/HBm+XYsNpjoj95E3xmLVrVYS2Tata+6LD3mhSDWelYCsgpJMjrjAki4PercFfPabHm5",
+	"bbvLvfS6VBtdal4tBLWC+iAXhnxK4xRm2ArDvppnjXV/cDWUKe6j7s+ffkFaLmbKy/BR484g4NgcYOw4",
+	"jnIh+7ymReB/26/S8EZFALj9tK873uwhInOlfl7vAM5177L7HRdxSeiTFeGxHoFA0yPf+esIuzMwW8Uw",
+	"iKTQfCZSJsx4o2qxKf1wUd50Zxtsn+7Dxj4bSB1cNShIHij8nh2IgB6dpeI/TjOSx5pB8mc0Vuw/LDJj",
+	"xaiWor2g6X9wVP0FTqq/ghuv3H2HkMrN6/cR1Hg9cS96/CMkZQuYYffS1jfxRUX2CGFCORIAaOrOUiLF",
+	"cIzI2MixNVFqZpXXz03y00/TXBuck5RRrVm8vqMzrLhYcs02MF1evnhxTM7BcMs1ULm1NhxiqOEp2ORL",
+	"xQ0XNXWtV27rj2xmut92kzzGv0KY9M+c5T7OPricj4xV/8d+PEIFoVmm5E0w/c+yzVQq/6WNLCsU4FN3",
+	"Mi3a1W22ChYcHe2RoN0KTUZFrgCYxU8AHeoMWsKG6EfZf9LIEjsxcsFE/bRWd+wtE2YAuh0TLJosKUda",
+	"W9cT1MPI6znMDCUzTzTYVeCJFttymoC4qOvoqi8fCIhw94FDfPjW2fwaUnWtRFTD8WcHH9X0g4DUlZB0",
+	"ZkNA1BG4l3XWvvXuW3PpjBtPQA2QLxbKAOjslFki9g6hG5ZAhf37xCeB4xKlFjPH2EiqFszg3JNpnkx5",
+	"okeQatYLnmUMoTQVM7kSLD5bG53qsNuwjVXJJZKXR9Z8JxVJpXITFnK3IFr8PM2kMl3AmN7zPMS4A48h",
+	"tEUV6e6j+LfacJ9ITzlCY8ncPDv/nYZG1YcVs9/o99Ge35v94Yr4qAG3bG/5d3OIIqoURkGhgnuCHadV",
+	"9NtY92o/fQxTDGCjP7Mblty6O2gIJj2QbHTQxNp7BlEbC22JtP6gI6QhnW/SNfx1RBTA4cHj9agSobP6",
+	"v8gR+oMeCP/hEX6vwKn9daEnWlu2YephjF1FgqZsbdKNvfffv5MppDHt8kkVLRQndrcqC9ejfTCDqWfD",
+	"sg9G2Df8saKt0HFc6YiPqECzoLPdGAjL9Zs10pT1CGgQCF3OJUmpwAHvswZqQVepvqH/MTVtle/Rp2/L",
+	"t+75diSuQoIc2rhaabg8v46erXpatsQZpgTqhh590XuL+dhHF+P8DzqwCF6qZVqRPZjBX7znOBNQBqHw",
+	"MXDUykZ0yX7HNXo+wQDgOKNaA/q1pW8fWl0jcLjyk79wT0X37vHbVNw3hDb9K4U192dFFk4zERczFwbi",
+	"fTiTPPxXc6FSyAY8gThhFykr2QVhcgVXHMK2tCv1sSrfglsK+BgJI/YNRr4iMxdWP8VgQR8flNoeYUGA",
+	"/bDF7BCmACZNMzZCkBEH462tPytzFVWKWj0ptU8zhA+6H5lnH72NvHu+05V/VdwY++Wb9bs93UFEPhD9",
+	"rmRlAn2jIDz5Zv/nAlU4y2STtt/A7x1tb+dEXcHT63yjhg44ux3QxbiZ+Hgo0LhHesIv7+gJU0BCovE4",
+	"pw3isd4udDO370xD9y9YTw8pWOHch27Q78FmLZP7ITsVLd0QJt1KZJ+UdkqXOXsVWDS7EuC75YNyhy2c",
+	"8CSwzYoe+OLoHZr1kCnYcRVtceBItnOKZ+8KN9yfAcFd5kkMha63pOOTb/6fHRbJFUvlDQvp5taE3R3f",
+	"vSr2tK0dIyRJpJihtqyc5kCmuyHTz3QB5omnQrqkKw/V0WADN3lw53H8IAjqRQtBrZNRe6RqoK67pkv5",
+	"TWH8FnWnAbl1iLlv9r+9fCuXENiO4L7A0/ermu0auMXmYnzrDQwe20Pz2BpCoaP2OaNLRTMUMfBZ3Txi",
+	"Jm5YIjPmU/XwsJFv2NZczBJrALB05ECANgb5xixKqKrL6f/EzIOmfmsItZF+8cpS4Bm4CfZ0Nij5HaMN",
+	"NpJ0a8zh7tS1nyzt/aDstWVpgeWHYMNjDzag7Le+MiSKWEp5MoL4wsgDjFn/DQ2anibMCc34eMFW1WbH",
+	"TLGImhL7dbNgJ6XcEi0VEQv6F7FjZsFWBFEflgI1Ddcezc5eBZNsFIP2glInwYxLdsNlruuH3JclFucZ",
+	"/xdb7VCz7LZYwm2vJaWyYIMpvyPeeI+Ooj3VhM1otAJzx5IgznHqzhy3R9nwhj7IM0X1mmbAlEQq5FFo",
+	"PKNcuKlOhn1tHCnsf9wWpcSxYAUXBrBvRDHO7k6wMNsum+ddC37Jebzdi/7M6A0DVODwpMGH4zBtTvOY",
+	"hV2FMyURaL5uF+xrlOQxgw7s2mFzEykTRkX7TrhAFGHcUsdal+7iLVcLYI1ytM83vmsPZKNuQKMAA6gT",
+	"0ajHDj0J9NhbflC4pQdV/9nmiYSVn47kPQy9kYYmiJDx4FPzjy80joddV0/SWjdap1tOsKfRFUH/4Wyz",
+	"RmQJa1rdMGFyxRys17MN82rKUeK5Vj0rBxNQNtC/ZwhNklew0QmNof9SsSlgBeMk+6qKu4TtYRXyuTcc",
+	"mz2jNE8Mz6gyJ5bbxjE1tD+t41rveHLwShdc+dy1ODdZZnCwYS80mNMeiKJoqB1KYe6VS78gcgQlF9e/",
+	"WKr/7efr3/DTVUAM3YApcH2BfZfcRPMqoMAawwagh029Ch8Yi1EyACeMgx4oRi3XHpNdoR7+GkIw7r9k",
+	"sViub/NweVqDK7Nj/dMOwxkQRlfZYvlR94xge2iBvrZwvZddnN4Q8Hqs5Y6BfJUq4I0mdtiQ5FU09V44",
+	"6lvHlQ6Pit4pk4dW3HtPavSCVF6X5blpynbskjzvXRHcB0sMCOaPPf9xO66CR7EoV9ysgF3keW7mR6/+",
+	"/btlBg0brYvpnhP0ii+YMJAxxwFj6IPPpTYk5tOptfQzpiqISdZr1AbyxKOjXCVHr47mxmT61cnJN3vj",
+	"30ejoxuquH1TYIh5EQuY0jwxRYw0gqXHNOPHf9FEKnocyfQ4XR2tE/r5p0vckjsev9kRqE32laZZ4g+t",
+	"6aGjzb+bOeORFDyCS2hec0lMp9zw4yixrpj9RXgF3DZR5OkbuIq8VvQvnjw7trz6e/G5NgeGqhseMTJn",
+	"NDHz4zJMeL3ShtXFHz/3QpILn+QA/GqfhPNbuEtN+aOEBTThInjMhb+yLiaqYoiEYpe2x7IdkTm3Qmg1",
+	"IlOO2TMP1gCll18LACy3BD6m6flQl1AsktFoQWdMjxw0l/ZD1TceiPfVPBUHHhUQenJKZHn9MXF/TviN",
+	"/aPwywtpVR5eqs+IZhiGX0q1mCYIsWd/vnp7/ub9W0+jqYwWBNlvY3t+vFXNDi+oUhxPVtFowcWMRDK2",
+	"L53xaJFn+NJTypNcsRIft/z0c55lGElef/SluJGW8ESeTmBAbpFMJQu22jiN8pnuxubP5MtlNHma0AlL",
+	"9Ihwdw/uO+Ha6Gew4iRPFn6ddJ0c3vgH1Sx1rlcimispZK4dJZH/yEl4+1ukr5qbf2LC2hwshlCK9p8M",
+	"4ioIxqBGlRzLyc0Lkik25V+D57+z99Y8PYTyJE8jKaZ8Nk7YDUsKOKtnnooha6NHtaiN5STxYNEKTmjj",
+	"2po81RzE4PW/vuhnwRRcuHHzeXXPukypY4v2ewmHC2t3Yz96ZZi8fTE3M6rypAaKAuyW8AGjCrhqBZkn",
+	"pHsHDNc64zyM6RR3Btp08/Z/yCWx2twVpwU7eaKJs/AI1xWhib/UkVSsbkOA1SCqkCOgUjGuFz4qBGrY",
+	"fNJrRUVc9BNwRagxik9yU3k9vKpJF1DDZlKtiFGMjcofyye5rRnDxWxtb/bSeuVwXtw+Kh9VvmlKAWQR",
+	"R2+EDy3vq3tdKzicyMBS6YvrX0YYH7VP/e39z8jcI6Jy4Tl8QqOFZTkBIe4pY3FFsqVNAuO6LDhRTOcJ",
+	"jiUJnrYpvN7Zhzc8ioFUA6EuNI0c5FRGV1bmBJ9QsSlTMEgRRGZF9oA+7SJx/6mAa+xxjIj1teA3IGpo",
+	"VC5YzkoXVhNYJq0GkzdsCn9ZzTa+lMnywlxxV3vZh43MfvGNDo2ZoqLyzhjArn/jj9bMJYFn5aAe5zKJ",
+	"oUYiUixmwnCaVOwDf1vtl3LK06oEPrUegXsmMMEcsUFBO2I9dYTKOnj8e39jzdNBe9gbpzxJLH1a43US",
+	"UPWIzEo1VYkHBSt8ZmmWUGCR3//+/wEAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
