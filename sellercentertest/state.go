@@ -39,6 +39,7 @@ type store struct {
 	files        map[string]*file
 	invoice      invoiceSettings
 	cat          catalog
+	users        *usersArea // users, roles and OAuth apps; see usersArea()
 	feedDelay    time.Duration
 	nextOrder    int
 	nextItem     int
