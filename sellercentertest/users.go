@@ -445,3 +445,18 @@ func (s *Server) AddOAuthApp(userID int, name string) (clientID, clientSecret st
 	}
 	return app.sum.AppId, app.secret, nil
 }
+
+// SetUserRole gives a user another existing role, as updateUser would.
+func (s *Server) SetUserRole(userID, roleID int) error {
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	ua := s.st.usersArea()
+	switch {
+	case ua.users[userID] == nil:
+		return fmt.Errorf("user %d: %w", userID, ErrNotFound)
+	case ua.roles[roleID] == nil:
+		return fmt.Errorf("role %d: %w", roleID, ErrNotFound)
+	}
+	ua.users[userID].u.AclRoleId = roleID
+	return nil
+}
