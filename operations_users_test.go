@@ -383,7 +383,7 @@ var usersRows = map[string]row{
 		},
 		access: mutates,
 		onMock: func(t *testing.T, e operationEnv) {
-			u := e.mock.Users()[1]
+			u := e.mock.Users()[2]
 			ct, body := multipartForm(t, nil, "file1", "access.csv", fmt.Appendf(nil, "Email,Seller Id,Country\n%s,232\n", u.Email))
 			resp, err := e.c.ImportSellerAccessWithBodyWithResponse(e.ctx, ct, body)
 			got := decoded(t, "ImportSellerAccess()", succeed(t, "ImportSellerAccess()", resp, err).JSON201)

@@ -155,6 +155,7 @@ func newUsersArea(st *store, clientID string) *usersArea {
 		ua.users[id] = &mockUser{u: gen.User{Id: id, Email: u.email, Name: u.name, AclRoleId: id, SellerId: st.seller.Id,
 			Status: gen.UserStatusActive, EnablePassword: true}, uuid: ua.uuid(), languageID: 1, password: DefaultUserPassword}
 	}
+	ua.users[2].switchable = []int{st.seller.Id} // the owner may switch to the seller itself
 	now := st.stamp()
 	def := &oauthApp{sum: gen.OAuthAppSummary{Uuid: ua.uuid(), Name: "Default client", AppId: clientID, Identifier: 1,
 		CreatedAt: now, UpdatedAt: now, UserId: DefaultUserID}, redirectURI: "http://127.0.0.1/callback"}
