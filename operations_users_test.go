@@ -173,6 +173,7 @@ var usersRows = map[string]row{
 	},
 	"createUserApiKey": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+			//lint:ignore SA1019 the row covers the deprecated operation while the API serves it
 			return c.CreateUserApiKeyWithResponse(ctx, 32)
 		},
 		method: http.MethodPost, path: "/v2/user/32/api-key",
@@ -184,6 +185,7 @@ var usersRows = map[string]row{
 		access: mutates,
 		onMock: func(t *testing.T, e operationEnv) {
 			id := e.mock.Users()[1].Id
+			//lint:ignore SA1019 the row covers the deprecated operation while the API serves it
 			resp, err := e.c.CreateUserApiKeyWithResponse(e.ctx, id)
 			got := decoded(t, "CreateUserApiKey()", succeed(t, "CreateUserApiKey()", resp, err).JSON201)
 			if u, err := e.mock.User(id); err != nil || len(got.ApiKey) != 32 || u.ApiKey != got.ApiKey {
@@ -401,8 +403,8 @@ var usersRows = map[string]row{
 				Sort: gen.ListOAuthAppsParamsSortCreatedAt, SortDir: gen.SortDirectionDesc})
 		},
 		method: http.MethodGet, path: "/v2/oauth/apps",
-		query:  url.Values{"query": {"app"}, "limit": {"10"}, "sort": {"createdAt"}, "sortDir": {"desc"}},
-		reply:  reply{status: 200, fixture: "users_oauth_apps.json"},
+		query: url.Values{"query": {"app"}, "limit": {"10"}, "sort": {"createdAt"}, "sortDir": {"desc"}},
+		reply: reply{status: 200, fixture: "users_oauth_apps.json"},
 		check: func(t *testing.T, resp any) {
 			l := deref(t, "ListOAuthApps().JSON200", as[gen.ListOAuthAppsResponse](t, resp).JSON200)
 			eq(t, "len(ListOAuthApps().JSON200.Items)", len(l.Items), 1)

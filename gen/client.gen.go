@@ -7838,7 +7838,7 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v2/user/{userId}/api-key (the `CreateUserApiKey` operationId).
 	//
-	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
+	// Deprecated: Legacy API keys give way to OAuth applications (createOAuthApp).
 	CreateUserApiKey(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*http.Response, error)
 	// ListUsers List the users the caller may see, one page at a time
 	//
@@ -10408,7 +10408,7 @@ func (c *Client) UpdateUser(ctx context.Context, userId UserId, body UpdateUserJ
 // For maintenance users only. The key is shown in this answer only; it replaces the user's previous one.
 //
 // Corresponds with POST /v2/user/{userId}/api-key (the `CreateUserApiKey` operationId).
-// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
+// Deprecated: Legacy API keys give way to OAuth applications (createOAuthApp).
 func (c *Client) CreateUserApiKey(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateUserApiKeyRequest(c.Server, userId)
 	if err != nil {
@@ -16984,7 +16984,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v2/user/{userId}/api-key (the `CreateUserApiKey` operationId).
 	//
-	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
+	// Deprecated: Legacy API keys give way to OAuth applications (createOAuthApp).
 	CreateUserApiKeyWithResponse(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*CreateUserApiKeyResponse, error)
 	// ListUsersWithResponse List the users the caller may see, one page at a time
 	//
@@ -35638,7 +35638,7 @@ func (c *ClientWithResponses) UpdateUserWithResponse(ctx context.Context, userId
 //
 // Corresponds with POST /v2/user/{userId}/api-key (the `CreateUserApiKey` operationId).
 //
-// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
+// Deprecated: Legacy API keys give way to OAuth applications (createOAuthApp).
 func (c *ClientWithResponses) CreateUserApiKeyWithResponse(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*CreateUserApiKeyResponse, error) {
 	rsp, err := c.CreateUserApiKey(ctx, userId, reqEditors...)
 	if err != nil {
