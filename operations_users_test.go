@@ -327,18 +327,10 @@ var usersRows = map[string]row{
 		},
 		access: mutates,
 		onMock: func(t *testing.T, e operationEnv) {
-			res, err := e.mock.Resource(sellercentertest.ResourceUsers)
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp, err := e.c.AddRoleResourceWithResponse(e.ctx, 3, res.Id)
-			if succeed(t, "AddRoleResource(3, users)", resp, err).StatusCode() != http.StatusAccepted {
-				t.Errorf("AddRoleResource(3, users) status = %d, want 202", resp.StatusCode())
-			}
-			if r, err := e.mock.Role(3); err != nil || !strings.Contains(resourceNames(r.Resources), sellercentertest.ResourceUsers) {
-				t.Errorf("mock.Role(3) resources after AddRoleResource = %s, %v; want users among them", resourceNames(r.Resources), err)
-			}
-			checkRoleResources(t, e, 3)
+			changeRoleResource(t, e, "AddRoleResource", sellercentertest.ResourceUsers, true, http.StatusAccepted,
+				func(role, res int) (*gen.AddRoleResourceResponse, error) {
+					return e.c.AddRoleResourceWithResponse(e.ctx, role, res)
+				})
 		},
 	},
 	"removeRoleResource": {
@@ -352,18 +344,10 @@ var usersRows = map[string]row{
 		},
 		access: mutates,
 		onMock: func(t *testing.T, e operationEnv) {
-			res, err := e.mock.Resource(sellercentertest.ResourceOrders)
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp, err := e.c.RemoveRoleResourceWithResponse(e.ctx, 3, res.Id)
-			if succeed(t, "RemoveRoleResource(3, orders)", resp, err).StatusCode() != http.StatusNoContent {
-				t.Errorf("RemoveRoleResource(3, orders) status = %d, want 204", resp.StatusCode())
-			}
-			if r, err := e.mock.Role(3); err != nil || strings.Contains(resourceNames(r.Resources), sellercentertest.ResourceOrders) {
-				t.Errorf("mock.Role(3) resources after RemoveRoleResource = %s, %v; want no orders", resourceNames(r.Resources), err)
-			}
-			checkRoleResources(t, e, 3)
+			changeRoleResource(t, e, "RemoveRoleResource", sellercentertest.ResourceOrders, false, http.StatusNoContent,
+				func(role, res int) (*gen.RemoveRoleResourceResponse, error) {
+					return e.c.RemoveRoleResourceWithResponse(e.ctx, role, res)
+				})
 		},
 	},
 	"importSellerAccess": {
@@ -554,6 +538,30 @@ func checkVendorRoleWritten(t *testing.T, expr string, r gen.RoleWritten) {
 	eq(t, expr+".Id", r.Id, 123)
 	eq(t, expr+".Group", r.Group, "venture")
 	eq(t, expr+".CanBeEditedByRoleIds", fmt.Sprint(r.CanBeEditedByRoleIds), "[1]")
+}
+
+// changeRoleResource is the onMock of addRoleResource and removeRoleResource:
+// change gives or takes the resource named res of role 3 (the order clerk);
+// it must answer status, and the role must then have the resource or not
+// (has), in the mock and through listRoleResources.
+func changeRoleResource[R interface{ StatusCode() int }](t *testing.T, e operationEnv, op, res string, has bool, status int,
+	change func(role, resource int) (R, error),
+) {
+	t.Helper()
+	const role = 3
+	r, err := e.mock.Resource(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	call := fmt.Sprintf("%s(%d, %s)", op, role, res)
+	resp, err := change(role, r.Id)
+	if got := succeed(t, call, resp, err).StatusCode(); got != status {
+		t.Errorf("%s status = %d, want %d", call, got, status)
+	}
+	if after, err := e.mock.Role(role); err != nil || strings.Contains(resourceNames(after.Resources), res) != has {
+		t.Errorf("mock.Role(%d) resources after %s = %s, %v; want %s among them: %v", role, call, resourceNames(after.Resources), err, res, has)
+	}
+	checkRoleResources(t, e, role)
 }
 
 // checkRoleResources checks that listRoleResources answers the role's

@@ -187,15 +187,19 @@ func (a *api) withCaller(f server.StrictHandlerFunc, operation string) server.St
 		if !isApp {
 			return f(context.WithValue(ctx, callerKey{}, DefaultUserID), w, r, req)
 		}
+		// A token whose application or user is gone, or whose user was
+		// made inactive, no longer authenticates: every operation declares
+		// 401, while only some declare 403.
 		app := ua.appByID(ta.appID)
-		if app == nil {
-			writeJSON(w, http.StatusForbidden, forbidden("the application of this token was removed"), nil)
-			return nil, nil
+		u := (*mockUser)(nil)
+		if app != nil {
+			u = ua.users[app.sum.UserId]
 		}
-		u := ua.users[app.sum.UserId]
 		switch res := resourceOf[op]; {
 		case u == nil || u.u.Status != gen.UserStatusActive:
-			writeJSON(w, http.StatusForbidden, forbidden(fmt.Sprintf("user %d of this application is inactive or deleted", app.sum.UserId)), nil)
+			h := http.Header{"WWW-Authenticate": {`Bearer realm="SellerCenter", error="invalid_token"`}}
+			writeJSON(w, http.StatusUnauthorized, problem(http.StatusUnauthorized, typeUnauthorize, "Unauthorized",
+				"the application or the user of the access token was removed or made inactive"), h)
 			return nil, nil
 		case res != "" && !ua.hasResource(u.u.AclRoleId, res):
 			writeJSON(w, http.StatusForbidden, forbidden(fmt.Sprintf("the role of user %d lacks the resource %s that %s needs", u.u.Id, res, op)), nil)
@@ -228,13 +232,18 @@ func (ua *usersArea) appByID(appID string) *oauthApp {
 }
 
 // appCredentialsOK reports whether id and secret are those of an
-// application made by createOAuthApp; the token endpoint accepts them
-// besides the configured client's.
+// application made by createOAuthApp whose user is active; the token
+// endpoint accepts them besides the configured client's.
 func (s *Server) appCredentialsOK(id, secret string) bool {
 	s.st.mu.Lock()
 	defer s.st.mu.Unlock()
-	app := s.st.usersArea().appByID(id)
-	return app != nil && app.secret != "" && subtle.ConstantTimeCompare([]byte(secret), []byte(app.secret)) == 1
+	ua := s.st.usersArea()
+	app := ua.appByID(id)
+	if app == nil || app.secret == "" {
+		return false
+	}
+	u := ua.users[app.sum.UserId]
+	return subtle.ConstantTimeCompare([]byte(secret), []byte(app.secret)) == 1 && u != nil && u.u.Status == gen.UserStatusActive
 }
 
 // bindAppToken records that token was issued to the application whose

@@ -110,6 +110,19 @@ func TestRoleWithoutResourceIsRefused(t *testing.T) {
 		}
 	}
 
+	// An inactive user's application is refused at the token endpoint, and
+	// its tokens no longer authenticate.
+	inactive := `{"roleId":3,"email":"clerk@example.com","name":"Olly Orders","status":"inactive"}`
+	if status, _, body := call(t, s, admin, http.MethodPatch, "/v2/user/3", "application/json", inactive); status != http.StatusOK {
+		t.Fatalf("updateUser(3, inactive) = %d %s, want 200", status, body)
+	}
+	if status, _, _ := call(t, s, clerk, http.MethodGet, "/v2/seller", "", ""); status != http.StatusUnauthorized {
+		t.Errorf("getSeller with a token of the inactive user's app = %d, want 401", status)
+	}
+	if resp, _ := tokenRequest(t, s, clerkID, clerkSecret, url.Values{"grant_type": {"client_credentials"}}); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("token request for the inactive user's app = %d, want 401", resp.StatusCode)
+	}
+
 	// A deleted user's application no longer gets tokens.
 	if status, _, body := call(t, s, admin, http.MethodDelete, "/v2/user/3", "", ""); status != http.StatusOK {
 		t.Fatalf("deleteUser(3) = %d %s, want 200", status, body)
@@ -117,8 +130,8 @@ func TestRoleWithoutResourceIsRefused(t *testing.T) {
 	if resp, _ := tokenRequest(t, s, clerkID, clerkSecret, url.Values{"grant_type": {"client_credentials"}}); resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("token request for the deleted user's app = %d, want 401", resp.StatusCode)
 	}
-	if status, _, _ := call(t, s, clerk, http.MethodGet, "/v2/orders?limit=1&offset=0", "", ""); status != http.StatusForbidden {
-		t.Errorf("listOrders with a token of the deleted user's app = %d, want 403", status)
+	if status, _, _ := call(t, s, clerk, http.MethodGet, "/v2/seller", "", ""); status != http.StatusUnauthorized {
+		t.Errorf("getSeller with a token of the deleted user's app = %d, want 401", status)
 	}
 }
 
