@@ -170,6 +170,8 @@ func TestUsersRefuseBadInput(t *testing.T) {
 		{"relative redirect URI", http.MethodPost, "/v2/oauth/apps", `{"name":"A","redirectUri":"/cb"}`, 400, "redirectUri"},
 		{"unknown app", http.MethodGet, "/v2/oauth/apps/123e4567-e89b-42d3-a456-426614174000", "", 404, "OAuth application"},
 		{"malformed app uuid", http.MethodGet, "/v2/oauth/apps/not-a-uuid", "", 400, "uuid"},
+		{"password of the wrong type", http.MethodPatch, "/v2/user/change-password", `{"currentPassword":98765432,"newPassword":"another-W0rd"}`, 400, "currentPassword"},
+		{"API key of the wrong type", http.MethodPost, "/v2/user", `{"aclRoleId":2,"email":"a@b.co","languageId":1,"name":"n","sellerId":1,"status":"active","apiKey":98765432}`, 400, "apiKey"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,7 +187,7 @@ func TestUsersRefuseBadInput(t *testing.T) {
 			if p := decode[gen.Problem](t, body); !strings.Contains(p.Detail, tt.detail) {
 				t.Errorf("%s %s detail = %q, want it to name %q", tt.method, tt.path, p.Detail, tt.detail)
 			}
-			for _, secret := range []string{"k3y-never-echoed", "guess-W0rd", "another-W0rd", DefaultUserPassword} {
+			for _, secret := range []string{"k3y-never-echoed", "guess-W0rd", "another-W0rd", "98765432", DefaultUserPassword} {
 				if strings.Contains(string(body), secret) {
 					t.Errorf("%s %s answer repeats a secret of the request", tt.method, tt.path)
 				}
