@@ -282,6 +282,11 @@ func (c *Client) Attributes(ctx context.Context, params gen.ListAttributesParams
 	return walk[gen.AttributeDefinition](ctx, params, 0, c.ListAttributes, gen.ParseListAttributesResponse)
 }
 
+// Users walks every user that params selects, like Orders.
+func (c *Client) Users(ctx context.Context, params gen.ListUsersParams) iter.Seq2[gen.User, error] {
+	return walk[gen.User](ctx, params, 0, c.ListUsers, gen.ParseListUsersResponse)
+}
+
 // MaxFeedPageSize is the largest page listFeeds accepts.
 const MaxFeedPageSize = 20
 

@@ -1688,6 +1688,24 @@ func (e SortDirection) Valid() bool {
 	}
 }
 
+// Defines values for UserStatus.
+const (
+	UserStatusActive   UserStatus = "active"
+	UserStatusInactive UserStatus = "inactive"
+)
+
+// Valid indicates whether the value is a known member of the UserStatus enum.
+func (e UserStatus) Valid() bool {
+	switch e {
+	case UserStatusActive:
+		return true
+	case UserStatusInactive:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for WarehouseStatus.
 const (
 	WarehouseStatusActive   WarehouseStatus = "active"
@@ -1781,6 +1799,27 @@ func (e ListExportsParamsOrderDirection) Valid() bool {
 	case ListExportsParamsOrderDirectionASC:
 		return true
 	case ListExportsParamsOrderDirectionDESC:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListOAuthAppsParamsSort.
+const (
+	ListOAuthAppsParamsSortCreatedAt ListOAuthAppsParamsSort = "createdAt"
+	ListOAuthAppsParamsSortName      ListOAuthAppsParamsSort = "name"
+	ListOAuthAppsParamsSortUpdatedAt ListOAuthAppsParamsSort = "updatedAt"
+)
+
+// Valid indicates whether the value is a known member of the ListOAuthAppsParamsSort enum.
+func (e ListOAuthAppsParamsSort) Valid() bool {
+	switch e {
+	case ListOAuthAppsParamsSortCreatedAt:
+		return true
+	case ListOAuthAppsParamsSortName:
+		return true
+	case ListOAuthAppsParamsSortUpdatedAt:
 		return true
 	default:
 		return false
@@ -1917,6 +1956,24 @@ func (e ListSellerExternalFilesParamsSortDir) Valid() bool {
 	default:
 		return false
 	}
+}
+
+// AclResource Something a role may be given access to, such as login or order handling.
+type AclResource struct {
+	Description string `json:"description"`
+
+	// Id Example: 1
+	Id int `json:"id"`
+
+	// Label Example: Frontend login
+	Label string `json:"label"`
+
+	// MaintenanceOnly Only maintenance users may have it.
+	MaintenanceOnly bool `json:"maintenanceOnly"`
+
+	// Name Example: login
+	Name string   `json:"name"`
+	Tags []string `json:"tags,omitempty,omitzero"`
 }
 
 // Address A postal address; some fields may be masked.
@@ -3060,6 +3117,95 @@ type NullableDateTime = datetime.Time
 // Example: 139593
 type NumericString = lenient.String
 
+// OAuthApp An OAuth application; getOAuthApp includes its secret, updateOAuthApp does not.
+type OAuthApp struct {
+	// AppId Example: 123456f4cbbd00832115bcbe97
+	AppId string `json:"appId"`
+
+	// Name Example: Application 01
+	Name string `json:"name"`
+
+	// RedirectUri Example: https://www.example.com/oauth/callback
+	RedirectUri string `json:"redirectUri"`
+	Secret      string `json:"secret,omitempty,omitzero"`
+
+	// Uuid Example: 123e4567-e89b-12d3-a456-426614174000
+	Uuid string `json:"uuid"`
+
+	// Website Example: https://www.example.com
+	Website string `json:"website"`
+}
+
+// OAuthAppCreate A new OAuth application.
+type OAuthAppCreate struct {
+	// IsGlobal Whether the application is global.
+	IsGlobal bool `json:"isGlobal,omitempty,omitzero"`
+
+	// Name Example: My Application
+	Name string `json:"name"`
+
+	// RedirectUri Example: http://example.com/redirect_uri
+	RedirectUri string `json:"redirectUri"`
+
+	// Website Example: http://example.com
+	Website string `json:"website,omitempty,omitzero"`
+}
+
+// OAuthAppCredentials A new application's uuid, client id and client secret; the secret is shown in answers of this API only.
+type OAuthAppCredentials struct {
+	// AppId Example: 123456f4cbbd00832115bcbe97
+	AppId  string `json:"appId"`
+	Secret string `json:"secret,omitempty,omitzero"`
+
+	// Uuid Example: 123e4567-e89b-12d3-a456-426614174000
+	Uuid string `json:"uuid"`
+}
+
+// OAuthAppList A page of OAuth applications.
+type OAuthAppList struct {
+	Items []OAuthAppSummary `json:"items"`
+
+	// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
+	Pagination Pagination `json:"pagination"`
+}
+
+// OAuthAppSummary An OAuth application as listOAuthApps lists it.
+type OAuthAppSummary struct {
+	// AppId The client id of the application.
+	//
+	// Example: cb56deed3d91799f86e5
+	AppId string `json:"appId"`
+
+	// CreatedAt A moment in any shape the API writes; see package datetime.
+	CreatedAt DateTime `json:"createdAt,omitempty,omitzero"`
+
+	// Identifier The application's numeric id.
+	Identifier int `json:"identifier"`
+
+	// Name Example: My Application
+	Name string `json:"name"`
+
+	// UpdatedAt A moment in any shape the API writes; see package datetime.
+	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
+
+	// UserId The user the application's tokens act as.
+	//
+	// Example: 1024
+	UserId int `json:"userId"`
+
+	// Uuid Example: 3f0c27aa-ca28-4526-88f0-a13e6c9a007b
+	Uuid string `json:"uuid"`
+}
+
+// OAuthAppUpdate An application's new website and redirect URI.
+type OAuthAppUpdate struct {
+	// RedirectUri Example: http://example.com/redirect_uri
+	RedirectUri string `json:"redirectUri"`
+
+	// Website Example: http://example.com
+	Website string `json:"website,omitempty,omitzero"`
+}
+
 // OpenPagination Where a page sits in a list whose total is not given. As in Pagination, every member is always written, false included.
 type OpenPagination struct {
 	// HasNext Whether the next page has at least one entry.
@@ -3436,6 +3582,12 @@ type Pagination struct {
 	Limit      int `json:"limit"`
 	Offset     int `json:"offset"`
 	TotalCount int `json:"totalCount"`
+}
+
+// PasswordChange The caller's current password and the one to replace it; both are secrets.
+type PasswordChange struct {
+	CurrentPassword string `json:"currentPassword,omitempty,omitzero"`
+	NewPassword     string `json:"newPassword,omitempty,omitzero"`
 }
 
 // PaymentMethod A payment method customers can pay with.
@@ -4121,6 +4273,71 @@ type ReturnsExportRequest struct {
 // ReturnsExportRequestStatus defines model for ReturnsExportRequest.Status.
 type ReturnsExportRequestStatus string
 
+// Role A role with its resources, as listRoles answers it.
+type Role struct {
+	CanBeEditedByRoleIds []int `json:"canBeEditedByRoleIds,omitempty,omitzero"`
+
+	// CanDelete Whether the caller may delete the role; never while users have it.
+	CanDelete bool `json:"canDelete"`
+
+	// CanEdit Whether the caller may change the role.
+	CanEdit     bool   `json:"canEdit"`
+	Description string `json:"description"`
+
+	// DisplayName Example: Maintenance
+	DisplayName string `json:"displayName"`
+
+	// Group The group of the role, such as seller or venture.
+	//
+	// Example: venture
+	Group string `json:"group"`
+
+	// Id Example: 1
+	Id int `json:"id"`
+
+	// Name Example: maintenance
+	Name      string        `json:"name"`
+	Resources []AclResource `json:"resources,omitempty,omitzero"`
+
+	// UserCount How many users have the role.
+	//
+	// Example: 103
+	UserCount int `json:"userCount"`
+}
+
+// RoleChange The fields of a new role, or those to change on one; an empty or absent field is left as it is.
+type RoleChange struct {
+	CanBeEditedByRoleIds []int  `json:"canBeEditedByRoleIds,omitempty,omitzero"`
+	Description          string `json:"description,omitempty,omitzero"`
+
+	// DisplayName Example: New role
+	DisplayName string `json:"displayName,omitempty,omitzero"`
+
+	// Group Example: seller
+	Group string `json:"group,omitempty,omitzero"`
+}
+
+// RoleResources The resources a role has and all those it could have.
+type RoleResources struct {
+	EnabledResourcesList []AclResource `json:"enabledResourcesList,omitempty,omitzero"`
+	ResourcesList        []AclResource `json:"resourcesList,omitempty,omitzero"`
+}
+
+// RoleWritten A role as createRole and updateRole answer it, without its resources.
+type RoleWritten struct {
+	CanBeEditedByRoleIds []int  `json:"canBeEditedByRoleIds,omitempty,omitzero"`
+	Description          string `json:"description"`
+
+	// DisplayName Example: Maintenance
+	DisplayName string `json:"displayName"`
+
+	// Group Example: venture
+	Group string `json:"group"`
+
+	// Id Example: 123
+	Id int `json:"id"`
+}
+
 // Seller A seller account.
 type Seller struct {
 	// AgreementsAccepted Newer than the vendor document; seen in 2025 models of the API.
@@ -4624,6 +4841,15 @@ type StockLevel struct {
 	Warehouses    []WarehouseStockLevel `json:"warehouses,omitempty,omitzero"`
 }
 
+// SwitchableSeller A seller a user may switch to; the API sends its id as a string.
+type SwitchableSeller struct {
+	// Id Example: 123
+	Id string `json:"id"`
+
+	// Name Example: Seller Name
+	Name string `json:"name"`
+}
+
 // TrackingCodeUpdate A new tracking code.
 type TrackingCodeUpdate struct {
 	TrackingCode string `json:"trackingCode"`
@@ -4653,6 +4879,115 @@ type Unavailable struct {
 // UploadedDocument A stored document.
 type UploadedDocument struct {
 	Id int `json:"id"`
+}
+
+// User A user of a seller, with the role that decides what it may do.
+type User struct {
+	// AclRoleId Example: 2
+	AclRoleId int `json:"aclRoleId"`
+
+	// ApiKey The user's legacy API key, a secret; the API sends it to admin callers only.
+	ApiKey string `json:"apiKey,omitempty,omitzero"`
+
+	// Email Example: test@example.com
+	Email string `json:"email"`
+
+	// EnablePassword Whether the user may sign in with a password.
+	EnablePassword bool `json:"enablePassword"`
+
+	// Id Example: 32
+	Id int `json:"id"`
+
+	// Name Example: Test name
+	Name string `json:"name"`
+
+	// SellerId Example: 1
+	SellerId int `json:"sellerId"`
+
+	// Status Whether the user may sign in and use the API.
+	Status UserStatus `json:"status,omitempty,omitzero"`
+
+	// SwitchableSellers The sellers the user may switch to.
+	SwitchableSellers []SwitchableSeller `json:"switchableSellers,omitempty,omitzero"`
+}
+
+// UserApiKey A newly made legacy API key, a secret shown once.
+type UserApiKey struct {
+	ApiKey string `json:"apiKey,omitempty,omitzero"`
+}
+
+// UserCreate A new user.
+type UserCreate struct {
+	// AclRoleId Example: 2
+	AclRoleId int `json:"aclRoleId"`
+
+	// ApiKey A legacy API key to give the user, a secret; empty lets the API make none.
+	ApiKey string `json:"apiKey,omitempty,omitzero"`
+
+	// Email Example: email@gmail.com
+	Email string `json:"email"`
+
+	// EnablePassword Whether the user may sign in with a password; absent leaves the API's default.
+	EnablePassword *bool `json:"enablePassword,omitempty"`
+
+	// LanguageId Example: 3
+	LanguageId int `json:"languageId"`
+
+	// Name Example: John
+	Name string `json:"name"`
+
+	// NotifyNewUser Send the new user an email.
+	NotifyNewUser bool `json:"notifyNewUser,omitempty,omitzero"`
+
+	// SellerId Example: 1
+	SellerId int `json:"sellerId"`
+
+	// Status Whether the user may sign in and use the API.
+	Status UserStatus `json:"status"`
+
+	// SwitchableSellerIds The sellers the user may switch to.
+	//
+	// Example: [1,2,232]
+	SwitchableSellerIds []int `json:"switchableSellerIds,omitempty,omitzero"`
+}
+
+// UserDeleted Whether the user was deleted.
+type UserDeleted struct {
+	// Success Example: true
+	Success bool `json:"success"`
+}
+
+// UserList A page of users.
+type UserList struct {
+	Items []User `json:"items"`
+
+	// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
+	Pagination Pagination `json:"pagination"`
+}
+
+// UserStatus Whether the user may sign in and use the API.
+type UserStatus string
+
+// UserUpdate A user's new fields. The API wants roleId, email, name and status every time; the others are left as they are when absent or empty.
+type UserUpdate struct {
+	// ApiKey A new legacy API key, a secret.
+	ApiKey string `json:"apiKey,omitempty,omitzero"`
+
+	// Email Example: email@gmail.com
+	Email          string `json:"email"`
+	EnablePassword *bool  `json:"enablePassword,omitempty"`
+
+	// Name Example: John
+	Name string `json:"name"`
+
+	// RoleId Example: 2
+	RoleId int `json:"roleId"`
+
+	// Status Whether the user may sign in and use the API.
+	Status UserStatus `json:"status"`
+
+	// SwitchableSellerIds Example: [1,2,232]
+	SwitchableSellerIds []int `json:"switchableSellerIds,omitempty,omitzero"`
 }
 
 // ValidationProblem A Problem that lists the fields that failed validation.
@@ -5022,6 +5357,9 @@ type InvoiceRequired = bool
 // Limit defines model for Limit.
 type Limit = int
 
+// OAuthAppUuid defines model for OAuthAppUuid.
+type OAuthAppUuid = string
+
 // Offset defines model for Offset.
 type Offset = int
 
@@ -5130,6 +5468,12 @@ type ProductSetVisibilityFilter = ProductSetVisibilityState
 // ProductSkus defines model for ProductSkus.
 type ProductSkus = []string
 
+// ResourceId defines model for ResourceId.
+type ResourceId = int
+
+// RoleId defines model for RoleId.
+type RoleId = int
+
 // Section A section of the seller's order screen. status_* sections hold orders with items in that status; group_* sections hold pending items of a carrier type or other groups. status_pending_all and status_shipment_information_pending are newer than the vendor document.
 type Section = OrderSection
 
@@ -5165,6 +5509,9 @@ type UpdateDateEnd = DateOrDateTime
 
 // UpdateDateStart A filter bound given as a date-time or, for a whole day, as a plain date (datetime.Date); see package datetime.
 type UpdateDateStart = DateOrDateTime
+
+// UserId defines model for UserId.
+type UserId = int
 
 // WarehouseId defines model for WarehouseId.
 type WarehouseId = int
@@ -5393,6 +5740,27 @@ type ListProductSetUploadStatusesParams struct {
 	// ProductSetIds Only these product sets.
 	ProductSetIds ProductSetIdsFilter `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty,omitzero"`
 }
+
+// ListOAuthAppsParams defines parameters for ListOAuthApps.
+type ListOAuthAppsParams struct {
+	// Query Only applications whose name contains this text.
+	Query string `form:"query,omitempty" json:"query,omitempty,omitzero"`
+
+	// Offset Number of applications to skip.
+	Offset int `form:"offset,omitempty" json:"offset,omitempty,omitzero"`
+
+	// Limit Page size; the API picks one when absent.
+	Limit int `form:"limit,omitempty" json:"limit,omitempty,omitzero"`
+
+	// Sort The field to sort by.
+	Sort ListOAuthAppsParamsSort `form:"sort,omitempty" json:"sort,omitempty,omitzero"`
+
+	// SortDir Sort direction; ascending by default.
+	SortDir SortDir `form:"sortDir,omitempty" json:"sortDir,omitempty,omitzero"`
+}
+
+// ListOAuthAppsParamsSort defines parameters for ListOAuthApps.
+type ListOAuthAppsParamsSort string
 
 // ListAssignedOrderItemTagsParams defines parameters for ListAssignedOrderItemTags.
 type ListAssignedOrderItemTagsParams struct {
@@ -5988,6 +6356,36 @@ type ListSellerTagsParams struct {
 	Offset Offset `form:"offset" json:"offset"`
 }
 
+// ListUsersParams defines parameters for ListUsers.
+type ListUsersParams struct {
+	// Query Only users whose name or email contains this text.
+	Query string `form:"query,omitempty" json:"query,omitempty,omitzero"`
+
+	// SellerId Only users of this seller, by numeric id.
+	SellerId int `form:"sellerId,omitempty" json:"sellerId,omitempty,omitzero"`
+
+	// SellerUuid Only users of this seller, by uuid.
+	SellerUuid string `form:"sellerUuid,omitempty" json:"sellerUuid,omitempty,omitzero"`
+
+	// ExcludeAdmins Leave out users whose role is outside the seller group.
+	ExcludeAdmins bool `form:"excludeAdmins,omitempty" json:"excludeAdmins,omitempty,omitzero"`
+
+	// ExcludeInactive Leave out inactive users.
+	ExcludeInactive bool `form:"excludeInactive,omitempty" json:"excludeInactive,omitempty,omitzero"`
+
+	// Ids Only these users, by numeric id.
+	Ids []int `form:"ids[],omitempty" json:"ids[],omitempty,omitzero"`
+
+	// Uuids Only these users, by uuid.
+	Uuids []string `form:"uuids[],omitempty" json:"uuids[],omitempty,omitzero"`
+
+	// Limit Page size.
+	Limit Limit `form:"limit" json:"limit"`
+
+	// Offset Number of entries to skip.
+	Offset Offset `form:"offset" json:"offset"`
+}
+
 // CalculateContentScoreJSONRequestBody defines body for CalculateContentScore for application/json ContentType.
 type CalculateContentScoreJSONRequestBody = ContentScoreRequest
 
@@ -6005,6 +6403,12 @@ type ImportProductUpdatesMultipartRequestBody = ImportFile
 
 // ImportStockUpdatesMultipartRequestBody defines body for ImportStockUpdates for multipart/form-data ContentType.
 type ImportStockUpdatesMultipartRequestBody = ImportFile
+
+// CreateOAuthAppJSONRequestBody defines body for CreateOAuthApp for application/json ContentType.
+type CreateOAuthAppJSONRequestBody = OAuthAppCreate
+
+// UpdateOAuthAppJSONRequestBody defines body for UpdateOAuthApp for application/json ContentType.
+type UpdateOAuthAppJSONRequestBody = OAuthAppUpdate
 
 // SetOrderItemShippingProviderJSONRequestBody defines body for SetOrderItemShippingProvider for application/json ContentType.
 type SetOrderItemShippingProviderJSONRequestBody = ShippingProviderUpdate
@@ -6131,6 +6535,24 @@ type UpdateCreditNoteSettingsJSONRequestBody = CreditNoteSettingsUpdate
 
 // UpdateProductStockJSONRequestBody defines body for UpdateProductStock for application/json ContentType.
 type UpdateProductStockJSONRequestBody = UpdateProductStockJSONBody
+
+// CreateUserJSONRequestBody defines body for CreateUser for application/json ContentType.
+type CreateUserJSONRequestBody = UserCreate
+
+// ChangePasswordJSONRequestBody defines body for ChangePassword for application/json ContentType.
+type ChangePasswordJSONRequestBody = PasswordChange
+
+// CreateRoleJSONRequestBody defines body for CreateRole for application/json ContentType.
+type CreateRoleJSONRequestBody = RoleChange
+
+// UpdateRoleJSONRequestBody defines body for UpdateRole for application/json ContentType.
+type UpdateRoleJSONRequestBody = RoleChange
+
+// UpdateUserJSONRequestBody defines body for UpdateUser for application/json ContentType.
+type UpdateUserJSONRequestBody = UserUpdate
+
+// ImportSellerAccessMultipartRequestBody defines body for ImportSellerAccess for multipart/form-data ContentType.
+type ImportSellerAccessMultipartRequestBody = ImportFile
 
 // CreateWarehouseJSONRequestBody defines body for CreateWarehouse for application/json ContentType.
 type CreateWarehouseJSONRequestBody = Warehouse
@@ -7328,6 +7750,42 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v2/mapped-attribute-options (the `ListMappedAttributeOptions` operationId).
 	ListMappedAttributeOptions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ListOAuthApps List the OAuth applications of the token's user
+	//
+	// Corresponds with GET /v2/oauth/apps (the `ListOAuthApps` operationId).
+	ListOAuthApps(ctx context.Context, params *ListOAuthAppsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// CreateOAuthAppWithBody Register an OAuth application and get its credentials
+	//
+	// The answer holds the application's client id (appId) and secret; its tokens act as the token's user, with that user's role.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/oauth/apps (the `CreateOAuthApp` operationId).
+	CreateOAuthAppWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// CreateOAuthApp Register an OAuth application and get its credentials
+	//
+	// The answer holds the application's client id (appId) and secret; its tokens act as the token's user, with that user's role.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2/oauth/apps (the `CreateOAuthApp` operationId).
+	CreateOAuthApp(ctx context.Context, body CreateOAuthAppJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// GetOAuthApp Get one OAuth application with its secret
+	//
+	// Corresponds with GET /v2/oauth/apps/{uuid} (the `GetOAuthApp` operationId).
+	GetOAuthApp(ctx context.Context, uuid OAuthAppUuid, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// UpdateOAuthAppWithBody Change the website and redirect URI of an OAuth application
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v2/oauth/apps/{uuid} (the `UpdateOAuthApp` operationId).
+	UpdateOAuthAppWithBody(ctx context.Context, uuid OAuthAppUuid, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// UpdateOAuthApp Change the website and redirect URI of an OAuth application
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v2/oauth/apps/{uuid} (the `UpdateOAuthApp` operationId).
+	UpdateOAuthApp(ctx context.Context, uuid OAuthAppUuid, body UpdateOAuthAppJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 	// ListOrderItemTags List the tags order items can carry
 	//
 	// Tag ids are what the tags[] filter of listOrders takes.
@@ -8238,6 +8696,116 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v2/tags/sellers (the `ListSellerTags` operationId).
 	ListSellerTags(ctx context.Context, params *ListSellerTagsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// CreateUserWithBody Create a user of a seller
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/user (the `CreateUser` operationId).
+	CreateUserWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// CreateUser Create a user of a seller
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2/user (the `CreateUser` operationId).
+	CreateUser(ctx context.Context, body CreateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ChangePasswordWithBody Change the password of the token's user
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PATCH /v2/user/change-password (the `ChangePassword` operationId).
+	ChangePasswordWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ChangePassword Change the password of the token's user
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PATCH /v2/user/change-password (the `ChangePassword` operationId).
+	ChangePassword(ctx context.Context, body ChangePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ListRoles List the roles the caller may see, each with its resources
+	//
+	// Corresponds with GET /v2/user/roles (the `ListRoles` operationId).
+	ListRoles(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// CreateRoleWithBody Create a role
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/user/roles (the `CreateRole` operationId).
+	CreateRoleWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// CreateRole Create a role
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2/user/roles (the `CreateRole` operationId).
+	CreateRole(ctx context.Context, body CreateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// DeleteRole Delete a role that no user has
+	//
+	// Corresponds with DELETE /v2/user/roles/{roleId} (the `DeleteRole` operationId).
+	DeleteRole(ctx context.Context, roleId RoleId, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// UpdateRoleWithBody Change the fields of a role that the body names
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PATCH /v2/user/roles/{roleId} (the `UpdateRole` operationId).
+	UpdateRoleWithBody(ctx context.Context, roleId RoleId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// UpdateRole Change the fields of a role that the body names
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PATCH /v2/user/roles/{roleId} (the `UpdateRole` operationId).
+	UpdateRole(ctx context.Context, roleId RoleId, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ListRoleResources List the resources a role has and every resource it could have
+	//
+	// Corresponds with GET /v2/user/roles/{roleId}/resources (the `ListRoleResources` operationId).
+	ListRoleResources(ctx context.Context, roleId RoleId, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// RemoveRoleResource Take a resource away from a role
+	//
+	// Corresponds with DELETE /v2/user/roles/{roleId}/resources/{resourceId} (the `RemoveRoleResource` operationId).
+	RemoveRoleResource(ctx context.Context, roleId RoleId, resourceId ResourceId, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// AddRoleResource Give a role access to a resource
+	//
+	// Corresponds with POST /v2/user/roles/{roleId}/resources/{resourceId} (the `AddRoleResource` operationId).
+	AddRoleResource(ctx context.Context, roleId RoleId, resourceId ResourceId, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// DeleteUser Delete a user
+	//
+	// Corresponds with DELETE /v2/user/{userId} (the `DeleteUser` operationId).
+	DeleteUser(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// GetUser Get one user
+	//
+	// The API wraps the user in the envelope of listUsers, with a single item, as the vendor document declares.
+	//
+	// Corresponds with GET /v2/user/{userId} (the `GetUser` operationId).
+	GetUser(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// UpdateUserWithBody Change a user's role, email, name, status and access
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PATCH /v2/user/{userId} (the `UpdateUser` operationId).
+	UpdateUserWithBody(ctx context.Context, userId UserId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// UpdateUser Change a user's role, email, name, status and access
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PATCH /v2/user/{userId} (the `UpdateUser` operationId).
+	UpdateUser(ctx context.Context, userId UserId, body UpdateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// CreateUserApiKey Make a new legacy API key for a user
+	//
+	// For maintenance users only. The key is shown in this answer only; it replaces the user's previous one.
+	//
+	// Corresponds with POST /v2/user/{userId}/api-key (the `CreateUserApiKey` operationId).
+	//
+	// Deprecated: Legacy API keys give way to OAuth applications (createOAuthApp).
+	CreateUserApiKey(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ListUsers List the users the caller may see, one page at a time
+	//
+	// Corresponds with GET /v2/users (the `ListUsers` operationId).
+	ListUsers(ctx context.Context, params *ListUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ImportSellerAccessWithBody Upload a CSV or XLSX file of the sellers each user may switch to
+	//
+	// For venture (admin) users only. The file is applied whole or not at all: one bad row refuses it.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/users/import/seller_access (the `ImportSellerAccess` operationId).
+	ImportSellerAccessWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 	// ListWarehouses List the seller's warehouses
 	//
 	// Needs the multi-warehouse feature. Answers with a plain array; there is no pagination.
@@ -8865,6 +9433,84 @@ func (c *Client) ListProductSetUploadStatuses(ctx context.Context, params *ListP
 // Corresponds with GET /v2/mapped-attribute-options (the `ListMappedAttributeOptions` operationId).
 func (c *Client) ListMappedAttributeOptions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListMappedAttributeOptionsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ListOAuthApps List the OAuth applications of the token's user
+//
+// Corresponds with GET /v2/oauth/apps (the `ListOAuthApps` operationId).
+func (c *Client) ListOAuthApps(ctx context.Context, params *ListOAuthAppsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListOAuthAppsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// CreateOAuthAppWithBody Register an OAuth application and get its credentials
+//
+// The answer holds the application's client id (appId) and secret; its tokens act as the token's user, with that user's role.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/oauth/apps (the `CreateOAuthApp` operationId).
+func (c *Client) CreateOAuthAppWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOAuthAppRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// CreateOAuthApp Register an OAuth application and get its credentials
+//
+// The answer holds the application's client id (appId) and secret; its tokens act as the token's user, with that user's role.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2/oauth/apps (the `CreateOAuthApp` operationId).
+func (c *Client) CreateOAuthApp(ctx context.Context, body CreateOAuthAppJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOAuthAppRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// GetOAuthApp Get one OAuth application with its secret
+//
+// Corresponds with GET /v2/oauth/apps/{uuid} (the `GetOAuthApp` operationId).
+func (c *Client) GetOAuthApp(ctx context.Context, uuid OAuthAppUuid, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOAuthAppRequest(c.Server, uuid)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// UpdateOAuthAppWithBody Change the website and redirect URI of an OAuth application
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v2/oauth/apps/{uuid} (the `UpdateOAuthApp` operationId).
+func (c *Client) UpdateOAuthAppWithBody(ctx context.Context, uuid OAuthAppUuid, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateOAuthAppRequestWithBody(c.Server, uuid, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// UpdateOAuthApp Change the website and redirect URI of an OAuth application
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v2/oauth/apps/{uuid} (the `UpdateOAuthApp` operationId).
+func (c *Client) UpdateOAuthApp(ctx context.Context, uuid OAuthAppUuid, body UpdateOAuthAppJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateOAuthAppRequest(c.Server, uuid, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10810,6 +11456,255 @@ func (c *Client) ListSellerTags(ctx context.Context, params *ListSellerTagsParam
 	return c.send(ctx, req, reqEditors)
 }
 
+// CreateUserWithBody Create a user of a seller
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/user (the `CreateUser` operationId).
+func (c *Client) CreateUserWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateUserRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// CreateUser Create a user of a seller
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2/user (the `CreateUser` operationId).
+func (c *Client) CreateUser(ctx context.Context, body CreateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateUserRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ChangePasswordWithBody Change the password of the token's user
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PATCH /v2/user/change-password (the `ChangePassword` operationId).
+func (c *Client) ChangePasswordWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangePasswordRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ChangePassword Change the password of the token's user
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PATCH /v2/user/change-password (the `ChangePassword` operationId).
+func (c *Client) ChangePassword(ctx context.Context, body ChangePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangePasswordRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ListRoles List the roles the caller may see, each with its resources
+//
+// Corresponds with GET /v2/user/roles (the `ListRoles` operationId).
+func (c *Client) ListRoles(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRolesRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// CreateRoleWithBody Create a role
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/user/roles (the `CreateRole` operationId).
+func (c *Client) CreateRoleWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRoleRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// CreateRole Create a role
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2/user/roles (the `CreateRole` operationId).
+func (c *Client) CreateRole(ctx context.Context, body CreateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRoleRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// DeleteRole Delete a role that no user has
+//
+// Corresponds with DELETE /v2/user/roles/{roleId} (the `DeleteRole` operationId).
+func (c *Client) DeleteRole(ctx context.Context, roleId RoleId, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteRoleRequest(c.Server, roleId)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// UpdateRoleWithBody Change the fields of a role that the body names
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PATCH /v2/user/roles/{roleId} (the `UpdateRole` operationId).
+func (c *Client) UpdateRoleWithBody(ctx context.Context, roleId RoleId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateRoleRequestWithBody(c.Server, roleId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// UpdateRole Change the fields of a role that the body names
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PATCH /v2/user/roles/{roleId} (the `UpdateRole` operationId).
+func (c *Client) UpdateRole(ctx context.Context, roleId RoleId, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateRoleRequest(c.Server, roleId, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ListRoleResources List the resources a role has and every resource it could have
+//
+// Corresponds with GET /v2/user/roles/{roleId}/resources (the `ListRoleResources` operationId).
+func (c *Client) ListRoleResources(ctx context.Context, roleId RoleId, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRoleResourcesRequest(c.Server, roleId)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// RemoveRoleResource Take a resource away from a role
+//
+// Corresponds with DELETE /v2/user/roles/{roleId}/resources/{resourceId} (the `RemoveRoleResource` operationId).
+func (c *Client) RemoveRoleResource(ctx context.Context, roleId RoleId, resourceId ResourceId, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemoveRoleResourceRequest(c.Server, roleId, resourceId)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// AddRoleResource Give a role access to a resource
+//
+// Corresponds with POST /v2/user/roles/{roleId}/resources/{resourceId} (the `AddRoleResource` operationId).
+func (c *Client) AddRoleResource(ctx context.Context, roleId RoleId, resourceId ResourceId, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddRoleResourceRequest(c.Server, roleId, resourceId)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// DeleteUser Delete a user
+//
+// Corresponds with DELETE /v2/user/{userId} (the `DeleteUser` operationId).
+func (c *Client) DeleteUser(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteUserRequest(c.Server, userId)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// GetUser Get one user
+//
+// The API wraps the user in the envelope of listUsers, with a single item, as the vendor document declares.
+//
+// Corresponds with GET /v2/user/{userId} (the `GetUser` operationId).
+func (c *Client) GetUser(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetUserRequest(c.Server, userId)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// UpdateUserWithBody Change a user's role, email, name, status and access
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PATCH /v2/user/{userId} (the `UpdateUser` operationId).
+func (c *Client) UpdateUserWithBody(ctx context.Context, userId UserId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateUserRequestWithBody(c.Server, userId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// UpdateUser Change a user's role, email, name, status and access
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PATCH /v2/user/{userId} (the `UpdateUser` operationId).
+func (c *Client) UpdateUser(ctx context.Context, userId UserId, body UpdateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateUserRequest(c.Server, userId, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// CreateUserApiKey Make a new legacy API key for a user
+//
+// For maintenance users only. The key is shown in this answer only; it replaces the user's previous one.
+//
+// Corresponds with POST /v2/user/{userId}/api-key (the `CreateUserApiKey` operationId).
+// Deprecated: Legacy API keys give way to OAuth applications (createOAuthApp).
+func (c *Client) CreateUserApiKey(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateUserApiKeyRequest(c.Server, userId)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ListUsers List the users the caller may see, one page at a time
+//
+// Corresponds with GET /v2/users (the `ListUsers` operationId).
+func (c *Client) ListUsers(ctx context.Context, params *ListUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListUsersRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ImportSellerAccessWithBody Upload a CSV or XLSX file of the sellers each user may switch to
+//
+// For venture (admin) users only. The file is applied whole or not at all: one bad row refuses it.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/users/import/seller_access (the `ImportSellerAccess` operationId).
+func (c *Client) ImportSellerAccessWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewImportSellerAccessRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
 // ListWarehouses List the seller's warehouses
 //
 // Needs the multi-warehouse feature. Answers with a plain array; there is no pagination.
@@ -12099,6 +12994,141 @@ func NewListMappedAttributeOptionsRequest(server string) (*http.Request, error) 
 	if err != nil {
 		return nil, err
 	}
+	return req, nil
+}
+
+// NewListOAuthAppsRequest builds the ListOAuthApps request.
+func NewListOAuthAppsRequest(server string, params *ListOAuthAppsParams) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/oauth/apps"))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		if !reflect.ValueOf(params.Query).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "query", params.Query, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Offset).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "offset", params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Limit).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "limit", params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Sort).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sort", params.Sort, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.SortDir).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sortDir", params.SortDir, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewCreateOAuthAppRequest encodes body as application/json and builds the CreateOAuthApp request.
+func NewCreateOAuthAppRequest(server string, body CreateOAuthAppJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewCreateOAuthAppRequestWithBody(server, "application/json", bytes.NewReader(buf))
+}
+
+// NewCreateOAuthAppRequestWithBody builds the CreateOAuthApp request with a body of contentType.
+func NewCreateOAuthAppRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/oauth/apps"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewGetOAuthAppRequest builds the GetOAuthApp request.
+func NewGetOAuthAppRequest(server string, uuid OAuthAppUuid) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "uuid", uuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("uuid", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/oauth/apps/%s", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewUpdateOAuthAppRequest encodes body as application/json and builds the UpdateOAuthApp request.
+func NewUpdateOAuthAppRequest(server string, uuid OAuthAppUuid, body UpdateOAuthAppJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewUpdateOAuthAppRequestWithBody(server, uuid, "application/json", bytes.NewReader(buf))
+}
+
+// NewUpdateOAuthAppRequestWithBody builds the UpdateOAuthApp request with a body of contentType.
+func NewUpdateOAuthAppRequestWithBody(server string, uuid OAuthAppUuid, contentType string, body io.Reader) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "uuid", uuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("uuid", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/oauth/apps/%s", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
 	return req, nil
 }
 
@@ -15793,6 +16823,414 @@ func NewListSellerTagsRequest(server string, params *ListSellerTagsParams) (*htt
 	return req, nil
 }
 
+// NewCreateUserRequest encodes body as application/json and builds the CreateUser request.
+func NewCreateUserRequest(server string, body CreateUserJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewCreateUserRequestWithBody(server, "application/json", bytes.NewReader(buf))
+}
+
+// NewCreateUserRequestWithBody builds the CreateUser request with a body of contentType.
+func NewCreateUserRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/user"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewChangePasswordRequest encodes body as application/json and builds the ChangePassword request.
+func NewChangePasswordRequest(server string, body ChangePasswordJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewChangePasswordRequestWithBody(server, "application/json", bytes.NewReader(buf))
+}
+
+// NewChangePasswordRequestWithBody builds the ChangePassword request with a body of contentType.
+func NewChangePasswordRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/user/change-password"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewListRolesRequest builds the ListRoles request.
+func NewListRolesRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/user/roles"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewCreateRoleRequest encodes body as application/json and builds the CreateRole request.
+func NewCreateRoleRequest(server string, body CreateRoleJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewCreateRoleRequestWithBody(server, "application/json", bytes.NewReader(buf))
+}
+
+// NewCreateRoleRequestWithBody builds the CreateRole request with a body of contentType.
+func NewCreateRoleRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/user/roles"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewDeleteRoleRequest builds the DeleteRole request.
+func NewDeleteRoleRequest(server string, roleId RoleId) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "roleId", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("roleId", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/user/roles/%s", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewUpdateRoleRequest encodes body as application/json and builds the UpdateRole request.
+func NewUpdateRoleRequest(server string, roleId RoleId, body UpdateRoleJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewUpdateRoleRequestWithBody(server, roleId, "application/json", bytes.NewReader(buf))
+}
+
+// NewUpdateRoleRequestWithBody builds the UpdateRole request with a body of contentType.
+func NewUpdateRoleRequestWithBody(server string, roleId RoleId, contentType string, body io.Reader) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "roleId", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("roleId", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/user/roles/%s", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewListRoleResourcesRequest builds the ListRoleResources request.
+func NewListRoleResourcesRequest(server string, roleId RoleId) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "roleId", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("roleId", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/user/roles/%s/resources", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewRemoveRoleResourceRequest builds the RemoveRoleResource request.
+func NewRemoveRoleResourceRequest(server string, roleId RoleId, resourceId ResourceId) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "roleId", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("roleId", pathParam0); err != nil {
+		return nil, err
+	}
+	pathParam1, err := runtime.StyleParamWithOptions("simple", false, "resourceId", resourceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("resourceId", pathParam1); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/user/roles/%s/resources/%s", pathParam0, pathParam1))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewAddRoleResourceRequest builds the AddRoleResource request.
+func NewAddRoleResourceRequest(server string, roleId RoleId, resourceId ResourceId) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "roleId", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("roleId", pathParam0); err != nil {
+		return nil, err
+	}
+	pathParam1, err := runtime.StyleParamWithOptions("simple", false, "resourceId", resourceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("resourceId", pathParam1); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/user/roles/%s/resources/%s", pathParam0, pathParam1))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewDeleteUserRequest builds the DeleteUser request.
+func NewDeleteUserRequest(server string, userId UserId) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "userId", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("userId", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/user/%s", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewGetUserRequest builds the GetUser request.
+func NewGetUserRequest(server string, userId UserId) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "userId", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("userId", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/user/%s", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewUpdateUserRequest encodes body as application/json and builds the UpdateUser request.
+func NewUpdateUserRequest(server string, userId UserId, body UpdateUserJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewUpdateUserRequestWithBody(server, userId, "application/json", bytes.NewReader(buf))
+}
+
+// NewUpdateUserRequestWithBody builds the UpdateUser request with a body of contentType.
+func NewUpdateUserRequestWithBody(server string, userId UserId, contentType string, body io.Reader) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "userId", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("userId", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/user/%s", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewCreateUserApiKeyRequest builds the CreateUserApiKey request.
+func NewCreateUserApiKeyRequest(server string, userId UserId) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "userId", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("userId", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/user/%s/api-key", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewListUsersRequest builds the ListUsers request.
+func NewListUsersRequest(server string, params *ListUsersParams) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/users"))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		if !reflect.ValueOf(params.Query).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "query", params.Query, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.SellerId).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sellerId", params.SellerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.SellerUuid).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sellerUuid", params.SellerUuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.ExcludeAdmins).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "excludeAdmins", params.ExcludeAdmins, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.ExcludeInactive).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "excludeInactive", params.ExcludeInactive, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if params.Ids != nil {
+			frag, err := runtime.StyleParamWithOptions("form", true, "ids[]", params.Ids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if params.Uuids != nil {
+			frag, err := runtime.StyleParamWithOptions("form", true, "uuids[]", params.Uuids, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		{
+			frag, err := runtime.StyleParamWithOptions("form", true, "limit", params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		{
+			frag, err := runtime.StyleParamWithOptions("form", true, "offset", params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewImportSellerAccessRequestWithBody builds the ImportSellerAccess request with a body of contentType.
+func NewImportSellerAccessRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/users/import/seller_access"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
 // NewListWarehousesRequest builds the ListWarehouses request.
 func NewListWarehousesRequest(server string) (*http.Request, error) {
 	queryURL, err := operationURL(server, fmt.Sprintf("/v2/warehouses"))
@@ -16236,6 +17674,46 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v2/mapped-attribute-options (the `ListMappedAttributeOptions` operationId).
 	ListMappedAttributeOptionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListMappedAttributeOptionsResponse, error)
+	// ListOAuthAppsWithResponse List the OAuth applications of the token's user
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/oauth/apps (the `ListOAuthApps` operationId).
+	ListOAuthAppsWithResponse(ctx context.Context, params *ListOAuthAppsParams, reqEditors ...RequestEditorFn) (*ListOAuthAppsResponse, error)
+	// CreateOAuthAppWithBodyWithResponse Register an OAuth application and get its credentials
+	//
+	// The answer holds the application's client id (appId) and secret; its tokens act as the token's user, with that user's role.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/oauth/apps (the `CreateOAuthApp` operationId).
+	CreateOAuthAppWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOAuthAppResponse, error)
+	// CreateOAuthAppWithResponse Register an OAuth application and get its credentials
+	//
+	// The answer holds the application's client id (appId) and secret; its tokens act as the token's user, with that user's role.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/oauth/apps (the `CreateOAuthApp` operationId).
+	CreateOAuthAppWithResponse(ctx context.Context, body CreateOAuthAppJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOAuthAppResponse, error)
+	// GetOAuthAppWithResponse Get one OAuth application with its secret
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/oauth/apps/{uuid} (the `GetOAuthApp` operationId).
+	GetOAuthAppWithResponse(ctx context.Context, uuid OAuthAppUuid, reqEditors ...RequestEditorFn) (*GetOAuthAppResponse, error)
+	// UpdateOAuthAppWithBodyWithResponse Change the website and redirect URI of an OAuth application
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v2/oauth/apps/{uuid} (the `UpdateOAuthApp` operationId).
+	UpdateOAuthAppWithBodyWithResponse(ctx context.Context, uuid OAuthAppUuid, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOAuthAppResponse, error)
+	// UpdateOAuthAppWithResponse Change the website and redirect URI of an OAuth application
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v2/oauth/apps/{uuid} (the `UpdateOAuthApp` operationId).
+	UpdateOAuthAppWithResponse(ctx context.Context, uuid OAuthAppUuid, body UpdateOAuthAppJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOAuthAppResponse, error)
 	// ListOrderItemTagsWithResponse List the tags order items can carry
 	//
 	// Tag ids are what the tags[] filter of listOrders takes.
@@ -17286,6 +18764,134 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v2/tags/sellers (the `ListSellerTags` operationId).
 	ListSellerTagsWithResponse(ctx context.Context, params *ListSellerTagsParams, reqEditors ...RequestEditorFn) (*ListSellerTagsResponse, error)
+	// CreateUserWithBodyWithResponse Create a user of a seller
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/user (the `CreateUser` operationId).
+	CreateUserWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateUserResponse, error)
+	// CreateUserWithResponse Create a user of a seller
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/user (the `CreateUser` operationId).
+	CreateUserWithResponse(ctx context.Context, body CreateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateUserResponse, error)
+	// ChangePasswordWithBodyWithResponse Change the password of the token's user
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /v2/user/change-password (the `ChangePassword` operationId).
+	ChangePasswordWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangePasswordResponse, error)
+	// ChangePasswordWithResponse Change the password of the token's user
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /v2/user/change-password (the `ChangePassword` operationId).
+	ChangePasswordWithResponse(ctx context.Context, body ChangePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangePasswordResponse, error)
+	// ListRolesWithResponse List the roles the caller may see, each with its resources
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/user/roles (the `ListRoles` operationId).
+	ListRolesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListRolesResponse, error)
+	// CreateRoleWithBodyWithResponse Create a role
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/user/roles (the `CreateRole` operationId).
+	CreateRoleWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRoleResponse, error)
+	// CreateRoleWithResponse Create a role
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/user/roles (the `CreateRole` operationId).
+	CreateRoleWithResponse(ctx context.Context, body CreateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRoleResponse, error)
+	// DeleteRoleWithResponse Delete a role that no user has
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v2/user/roles/{roleId} (the `DeleteRole` operationId).
+	DeleteRoleWithResponse(ctx context.Context, roleId RoleId, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error)
+	// UpdateRoleWithBodyWithResponse Change the fields of a role that the body names
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /v2/user/roles/{roleId} (the `UpdateRole` operationId).
+	UpdateRoleWithBodyWithResponse(ctx context.Context, roleId RoleId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error)
+	// UpdateRoleWithResponse Change the fields of a role that the body names
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /v2/user/roles/{roleId} (the `UpdateRole` operationId).
+	UpdateRoleWithResponse(ctx context.Context, roleId RoleId, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error)
+	// ListRoleResourcesWithResponse List the resources a role has and every resource it could have
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/user/roles/{roleId}/resources (the `ListRoleResources` operationId).
+	ListRoleResourcesWithResponse(ctx context.Context, roleId RoleId, reqEditors ...RequestEditorFn) (*ListRoleResourcesResponse, error)
+	// RemoveRoleResourceWithResponse Take a resource away from a role
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v2/user/roles/{roleId}/resources/{resourceId} (the `RemoveRoleResource` operationId).
+	RemoveRoleResourceWithResponse(ctx context.Context, roleId RoleId, resourceId ResourceId, reqEditors ...RequestEditorFn) (*RemoveRoleResourceResponse, error)
+	// AddRoleResourceWithResponse Give a role access to a resource
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/user/roles/{roleId}/resources/{resourceId} (the `AddRoleResource` operationId).
+	AddRoleResourceWithResponse(ctx context.Context, roleId RoleId, resourceId ResourceId, reqEditors ...RequestEditorFn) (*AddRoleResourceResponse, error)
+	// DeleteUserWithResponse Delete a user
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v2/user/{userId} (the `DeleteUser` operationId).
+	DeleteUserWithResponse(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*DeleteUserResponse, error)
+	// GetUserWithResponse Get one user
+	//
+	// The API wraps the user in the envelope of listUsers, with a single item, as the vendor document declares.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/user/{userId} (the `GetUser` operationId).
+	GetUserWithResponse(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*GetUserResponse, error)
+	// UpdateUserWithBodyWithResponse Change a user's role, email, name, status and access
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /v2/user/{userId} (the `UpdateUser` operationId).
+	UpdateUserWithBodyWithResponse(ctx context.Context, userId UserId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateUserResponse, error)
+	// UpdateUserWithResponse Change a user's role, email, name, status and access
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /v2/user/{userId} (the `UpdateUser` operationId).
+	UpdateUserWithResponse(ctx context.Context, userId UserId, body UpdateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateUserResponse, error)
+	// CreateUserApiKeyWithResponse Make a new legacy API key for a user
+	//
+	// For maintenance users only. The key is shown in this answer only; it replaces the user's previous one.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/user/{userId}/api-key (the `CreateUserApiKey` operationId).
+	//
+	// Deprecated: Legacy API keys give way to OAuth applications (createOAuthApp).
+	CreateUserApiKeyWithResponse(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*CreateUserApiKeyResponse, error)
+	// ListUsersWithResponse List the users the caller may see, one page at a time
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/users (the `ListUsers` operationId).
+	ListUsersWithResponse(ctx context.Context, params *ListUsersParams, reqEditors ...RequestEditorFn) (*ListUsersResponse, error)
+	// ImportSellerAccessWithBodyWithResponse Upload a CSV or XLSX file of the sellers each user may switch to
+	//
+	// For venture (admin) users only. The file is applied whole or not at all: one bad row refuses it.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/users/import/seller_access (the `ImportSellerAccess` operationId).
+	ImportSellerAccessWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportSellerAccessResponse, error)
 	// ListWarehousesWithResponse List the seller's warehouses
 	//
 	// Needs the multi-warehouse feature. Answers with a plain array; there is no pagination.
@@ -21677,6 +23283,416 @@ func (r ListMappedAttributeOptionsResponse) StatusCode() int {
 
 // ContentType returns the Content-Type header of the response.
 func (r ListMappedAttributeOptionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListOAuthAppsResponse429Headers holds the declared headers of an HTTP 429 answer to ListOAuthApps.
+type ListOAuthAppsResponse429Headers struct {
+	RetryAfter string
+}
+
+// ListOAuthAppsResponse503Headers holds the declared headers of an HTTP 503 answer to ListOAuthApps.
+type ListOAuthAppsResponse503Headers struct {
+	RetryAfter string
+}
+
+// ListOAuthAppsResponse is the answer to ListOAuthApps: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ListOAuthAppsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *OAuthAppList
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ListOAuthAppsResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ListOAuthAppsResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ListOAuthAppsResponse) GetJSON200() *OAuthAppList {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ListOAuthAppsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ListOAuthAppsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r ListOAuthAppsResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ListOAuthAppsResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ListOAuthAppsResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ListOAuthAppsResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ListOAuthAppsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ListOAuthAppsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ListOAuthAppsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ListOAuthAppsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateOAuthAppResponse429Headers holds the declared headers of an HTTP 429 answer to CreateOAuthApp.
+type CreateOAuthAppResponse429Headers struct {
+	RetryAfter string
+}
+
+// CreateOAuthAppResponse503Headers holds the declared headers of an HTTP 503 answer to CreateOAuthApp.
+type CreateOAuthAppResponse503Headers struct {
+	RetryAfter string
+}
+
+// CreateOAuthAppResponse is the answer to CreateOAuthApp: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type CreateOAuthAppResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *OAuthAppCredentials
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *CreateOAuthAppResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *CreateOAuthAppResponse503Headers
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r CreateOAuthAppResponse) GetJSON201() *OAuthAppCredentials {
+	return r.JSON201
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r CreateOAuthAppResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r CreateOAuthAppResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r CreateOAuthAppResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r CreateOAuthAppResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r CreateOAuthAppResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r CreateOAuthAppResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r CreateOAuthAppResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r CreateOAuthAppResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r CreateOAuthAppResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r CreateOAuthAppResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetOAuthAppResponse429Headers holds the declared headers of an HTTP 429 answer to GetOAuthApp.
+type GetOAuthAppResponse429Headers struct {
+	RetryAfter string
+}
+
+// GetOAuthAppResponse503Headers holds the declared headers of an HTTP 503 answer to GetOAuthApp.
+type GetOAuthAppResponse503Headers struct {
+	RetryAfter string
+}
+
+// GetOAuthAppResponse is the answer to GetOAuthApp: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type GetOAuthAppResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *OAuthApp
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *GetOAuthAppResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *GetOAuthAppResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r GetOAuthAppResponse) GetJSON200() *OAuthApp {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r GetOAuthAppResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r GetOAuthAppResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r GetOAuthAppResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r GetOAuthAppResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r GetOAuthAppResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r GetOAuthAppResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r GetOAuthAppResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r GetOAuthAppResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r GetOAuthAppResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r GetOAuthAppResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r GetOAuthAppResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateOAuthAppResponse429Headers holds the declared headers of an HTTP 429 answer to UpdateOAuthApp.
+type UpdateOAuthAppResponse429Headers struct {
+	RetryAfter string
+}
+
+// UpdateOAuthAppResponse503Headers holds the declared headers of an HTTP 503 answer to UpdateOAuthApp.
+type UpdateOAuthAppResponse503Headers struct {
+	RetryAfter string
+}
+
+// UpdateOAuthAppResponse is the answer to UpdateOAuthApp: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type UpdateOAuthAppResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *OAuthApp
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *UpdateOAuthAppResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *UpdateOAuthAppResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r UpdateOAuthAppResponse) GetJSON200() *OAuthApp {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r UpdateOAuthAppResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r UpdateOAuthAppResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r UpdateOAuthAppResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r UpdateOAuthAppResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r UpdateOAuthAppResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r UpdateOAuthAppResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r UpdateOAuthAppResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r UpdateOAuthAppResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r UpdateOAuthAppResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r UpdateOAuthAppResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r UpdateOAuthAppResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -32762,6 +34778,1526 @@ func (r ListSellerTagsResponse) ContentType() string {
 	return ""
 }
 
+// CreateUserResponse429Headers holds the declared headers of an HTTP 429 answer to CreateUser.
+type CreateUserResponse429Headers struct {
+	RetryAfter string
+}
+
+// CreateUserResponse503Headers holds the declared headers of an HTTP 503 answer to CreateUser.
+type CreateUserResponse503Headers struct {
+	RetryAfter string
+}
+
+// CreateUserResponse is the answer to CreateUser: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type CreateUserResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *User
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *CreateUserResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *CreateUserResponse503Headers
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r CreateUserResponse) GetJSON201() *User {
+	return r.JSON201
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r CreateUserResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r CreateUserResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r CreateUserResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r CreateUserResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r CreateUserResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r CreateUserResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r CreateUserResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r CreateUserResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r CreateUserResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r CreateUserResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r CreateUserResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ChangePasswordResponse429Headers holds the declared headers of an HTTP 429 answer to ChangePassword.
+type ChangePasswordResponse429Headers struct {
+	RetryAfter string
+}
+
+// ChangePasswordResponse503Headers holds the declared headers of an HTTP 503 answer to ChangePassword.
+type ChangePasswordResponse503Headers struct {
+	RetryAfter string
+}
+
+// ChangePasswordResponse is the answer to ChangePassword: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ChangePasswordResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ChangePasswordResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ChangePasswordResponse503Headers
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ChangePasswordResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ChangePasswordResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r ChangePasswordResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r ChangePasswordResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ChangePasswordResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ChangePasswordResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ChangePasswordResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ChangePasswordResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ChangePasswordResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ChangePasswordResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ChangePasswordResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListRolesResponse429Headers holds the declared headers of an HTTP 429 answer to ListRoles.
+type ListRolesResponse429Headers struct {
+	RetryAfter string
+}
+
+// ListRolesResponse503Headers holds the declared headers of an HTTP 503 answer to ListRoles.
+type ListRolesResponse503Headers struct {
+	RetryAfter string
+}
+
+// ListRolesResponse is the answer to ListRoles: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ListRolesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *[]Role
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ListRolesResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ListRolesResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ListRolesResponse) GetJSON200() *[]Role {
+	return r.JSON200
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ListRolesResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r ListRolesResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ListRolesResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ListRolesResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ListRolesResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ListRolesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ListRolesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ListRolesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ListRolesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateRoleResponse429Headers holds the declared headers of an HTTP 429 answer to CreateRole.
+type CreateRoleResponse429Headers struct {
+	RetryAfter string
+}
+
+// CreateRoleResponse503Headers holds the declared headers of an HTTP 503 answer to CreateRole.
+type CreateRoleResponse503Headers struct {
+	RetryAfter string
+}
+
+// CreateRoleResponse is the answer to CreateRole: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type CreateRoleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *RoleWritten
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *CreateRoleResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *CreateRoleResponse503Headers
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r CreateRoleResponse) GetJSON201() *RoleWritten {
+	return r.JSON201
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r CreateRoleResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r CreateRoleResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r CreateRoleResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r CreateRoleResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r CreateRoleResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r CreateRoleResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r CreateRoleResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r CreateRoleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r CreateRoleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r CreateRoleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r CreateRoleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteRoleResponse429Headers holds the declared headers of an HTTP 429 answer to DeleteRole.
+type DeleteRoleResponse429Headers struct {
+	RetryAfter string
+}
+
+// DeleteRoleResponse503Headers holds the declared headers of an HTTP 503 answer to DeleteRole.
+type DeleteRoleResponse503Headers struct {
+	RetryAfter string
+}
+
+// DeleteRoleResponse is the answer to DeleteRole: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type DeleteRoleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *DeleteRoleResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *DeleteRoleResponse503Headers
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r DeleteRoleResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r DeleteRoleResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r DeleteRoleResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r DeleteRoleResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r DeleteRoleResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r DeleteRoleResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r DeleteRoleResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r DeleteRoleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r DeleteRoleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r DeleteRoleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r DeleteRoleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateRoleResponse429Headers holds the declared headers of an HTTP 429 answer to UpdateRole.
+type UpdateRoleResponse429Headers struct {
+	RetryAfter string
+}
+
+// UpdateRoleResponse503Headers holds the declared headers of an HTTP 503 answer to UpdateRole.
+type UpdateRoleResponse503Headers struct {
+	RetryAfter string
+}
+
+// UpdateRoleResponse is the answer to UpdateRole: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type UpdateRoleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *RoleWritten
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *UpdateRoleResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *UpdateRoleResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r UpdateRoleResponse) GetJSON200() *RoleWritten {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r UpdateRoleResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r UpdateRoleResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r UpdateRoleResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r UpdateRoleResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r UpdateRoleResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r UpdateRoleResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r UpdateRoleResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r UpdateRoleResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r UpdateRoleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r UpdateRoleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r UpdateRoleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r UpdateRoleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListRoleResourcesResponse429Headers holds the declared headers of an HTTP 429 answer to ListRoleResources.
+type ListRoleResourcesResponse429Headers struct {
+	RetryAfter string
+}
+
+// ListRoleResourcesResponse503Headers holds the declared headers of an HTTP 503 answer to ListRoleResources.
+type ListRoleResourcesResponse503Headers struct {
+	RetryAfter string
+}
+
+// ListRoleResourcesResponse is the answer to ListRoleResources: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ListRoleResourcesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *RoleResources
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ListRoleResourcesResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ListRoleResourcesResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ListRoleResourcesResponse) GetJSON200() *RoleResources {
+	return r.JSON200
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ListRoleResourcesResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r ListRoleResourcesResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r ListRoleResourcesResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ListRoleResourcesResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ListRoleResourcesResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ListRoleResourcesResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ListRoleResourcesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ListRoleResourcesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ListRoleResourcesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ListRoleResourcesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RemoveRoleResourceResponse429Headers holds the declared headers of an HTTP 429 answer to RemoveRoleResource.
+type RemoveRoleResourceResponse429Headers struct {
+	RetryAfter string
+}
+
+// RemoveRoleResourceResponse503Headers holds the declared headers of an HTTP 503 answer to RemoveRoleResource.
+type RemoveRoleResourceResponse503Headers struct {
+	RetryAfter string
+}
+
+// RemoveRoleResourceResponse is the answer to RemoveRoleResource: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type RemoveRoleResourceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *RemoveRoleResourceResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *RemoveRoleResourceResponse503Headers
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r RemoveRoleResourceResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r RemoveRoleResourceResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r RemoveRoleResourceResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r RemoveRoleResourceResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r RemoveRoleResourceResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r RemoveRoleResourceResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r RemoveRoleResourceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r RemoveRoleResourceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r RemoveRoleResourceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r RemoveRoleResourceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// AddRoleResourceResponse429Headers holds the declared headers of an HTTP 429 answer to AddRoleResource.
+type AddRoleResourceResponse429Headers struct {
+	RetryAfter string
+}
+
+// AddRoleResourceResponse503Headers holds the declared headers of an HTTP 503 answer to AddRoleResource.
+type AddRoleResourceResponse503Headers struct {
+	RetryAfter string
+}
+
+// AddRoleResourceResponse is the answer to AddRoleResource: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type AddRoleResourceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *AddRoleResourceResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *AddRoleResourceResponse503Headers
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r AddRoleResourceResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r AddRoleResourceResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r AddRoleResourceResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r AddRoleResourceResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r AddRoleResourceResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r AddRoleResourceResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r AddRoleResourceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r AddRoleResourceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r AddRoleResourceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r AddRoleResourceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteUserResponse429Headers holds the declared headers of an HTTP 429 answer to DeleteUser.
+type DeleteUserResponse429Headers struct {
+	RetryAfter string
+}
+
+// DeleteUserResponse503Headers holds the declared headers of an HTTP 503 answer to DeleteUser.
+type DeleteUserResponse503Headers struct {
+	RetryAfter string
+}
+
+// DeleteUserResponse is the answer to DeleteUser: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type DeleteUserResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *UserDeleted
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *DeleteUserResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *DeleteUserResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r DeleteUserResponse) GetJSON200() *UserDeleted {
+	return r.JSON200
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r DeleteUserResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r DeleteUserResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r DeleteUserResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r DeleteUserResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r DeleteUserResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r DeleteUserResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r DeleteUserResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r DeleteUserResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r DeleteUserResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r DeleteUserResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r DeleteUserResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetUserResponse429Headers holds the declared headers of an HTTP 429 answer to GetUser.
+type GetUserResponse429Headers struct {
+	RetryAfter string
+}
+
+// GetUserResponse503Headers holds the declared headers of an HTTP 503 answer to GetUser.
+type GetUserResponse503Headers struct {
+	RetryAfter string
+}
+
+// GetUserResponse is the answer to GetUser: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type GetUserResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *UserList
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *GetUserResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *GetUserResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r GetUserResponse) GetJSON200() *UserList {
+	return r.JSON200
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r GetUserResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r GetUserResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r GetUserResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r GetUserResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r GetUserResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r GetUserResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r GetUserResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r GetUserResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r GetUserResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r GetUserResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateUserResponse429Headers holds the declared headers of an HTTP 429 answer to UpdateUser.
+type UpdateUserResponse429Headers struct {
+	RetryAfter string
+}
+
+// UpdateUserResponse503Headers holds the declared headers of an HTTP 503 answer to UpdateUser.
+type UpdateUserResponse503Headers struct {
+	RetryAfter string
+}
+
+// UpdateUserResponse is the answer to UpdateUser: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type UpdateUserResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *User
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *UpdateUserResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *UpdateUserResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r UpdateUserResponse) GetJSON200() *User {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r UpdateUserResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r UpdateUserResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r UpdateUserResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r UpdateUserResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r UpdateUserResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r UpdateUserResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r UpdateUserResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r UpdateUserResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r UpdateUserResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r UpdateUserResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r UpdateUserResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r UpdateUserResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateUserApiKeyResponse429Headers holds the declared headers of an HTTP 429 answer to CreateUserApiKey.
+type CreateUserApiKeyResponse429Headers struct {
+	RetryAfter string
+}
+
+// CreateUserApiKeyResponse503Headers holds the declared headers of an HTTP 503 answer to CreateUserApiKey.
+type CreateUserApiKeyResponse503Headers struct {
+	RetryAfter string
+}
+
+// CreateUserApiKeyResponse is the answer to CreateUserApiKey: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type CreateUserApiKeyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *UserApiKey
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *CreateUserApiKeyResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *CreateUserApiKeyResponse503Headers
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r CreateUserApiKeyResponse) GetJSON201() *UserApiKey {
+	return r.JSON201
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r CreateUserApiKeyResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r CreateUserApiKeyResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r CreateUserApiKeyResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r CreateUserApiKeyResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r CreateUserApiKeyResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r CreateUserApiKeyResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r CreateUserApiKeyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r CreateUserApiKeyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r CreateUserApiKeyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r CreateUserApiKeyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListUsersResponse429Headers holds the declared headers of an HTTP 429 answer to ListUsers.
+type ListUsersResponse429Headers struct {
+	RetryAfter string
+}
+
+// ListUsersResponse503Headers holds the declared headers of an HTTP 503 answer to ListUsers.
+type ListUsersResponse503Headers struct {
+	RetryAfter string
+}
+
+// ListUsersResponse is the answer to ListUsers: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ListUsersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *UserList
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ListUsersResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ListUsersResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ListUsersResponse) GetJSON200() *UserList {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ListUsersResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ListUsersResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r ListUsersResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ListUsersResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ListUsersResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ListUsersResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ListUsersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ListUsersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ListUsersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ListUsersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ImportSellerAccessResponse429Headers holds the declared headers of an HTTP 429 answer to ImportSellerAccess.
+type ImportSellerAccessResponse429Headers struct {
+	RetryAfter string
+}
+
+// ImportSellerAccessResponse503Headers holds the declared headers of an HTTP 503 answer to ImportSellerAccess.
+type ImportSellerAccessResponse503Headers struct {
+	RetryAfter string
+}
+
+// ImportSellerAccessResponse is the answer to ImportSellerAccess: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ImportSellerAccessResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ImportAccepted
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ImportSellerAccessResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ImportSellerAccessResponse503Headers
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ImportSellerAccessResponse) GetJSON201() *ImportAccepted {
+	return r.JSON201
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ImportSellerAccessResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ImportSellerAccessResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r ImportSellerAccessResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r ImportSellerAccessResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ImportSellerAccessResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ImportSellerAccessResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ImportSellerAccessResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ImportSellerAccessResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ImportSellerAccessResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ImportSellerAccessResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ImportSellerAccessResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListWarehousesResponse429Headers holds the declared headers of an HTTP 429 answer to ListWarehouses.
 type ListWarehousesResponse429Headers struct {
 	RetryAfter string
@@ -33841,6 +37377,88 @@ func (c *ClientWithResponses) ListMappedAttributeOptionsWithResponse(ctx context
 		return nil, err
 	}
 	return ParseListMappedAttributeOptionsResponse(rsp)
+}
+
+// ListOAuthAppsWithResponse List the OAuth applications of the token's user
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/oauth/apps (the `ListOAuthApps` operationId).
+func (c *ClientWithResponses) ListOAuthAppsWithResponse(ctx context.Context, params *ListOAuthAppsParams, reqEditors ...RequestEditorFn) (*ListOAuthAppsResponse, error) {
+	rsp, err := c.ListOAuthApps(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListOAuthAppsResponse(rsp)
+}
+
+// CreateOAuthAppWithBodyWithResponse Register an OAuth application and get its credentials
+//
+// The answer holds the application's client id (appId) and secret; its tokens act as the token's user, with that user's role.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/oauth/apps (the `CreateOAuthApp` operationId).
+func (c *ClientWithResponses) CreateOAuthAppWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOAuthAppResponse, error) {
+	rsp, err := c.CreateOAuthAppWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateOAuthAppResponse(rsp)
+}
+
+// CreateOAuthAppWithResponse Register an OAuth application and get its credentials
+//
+// The answer holds the application's client id (appId) and secret; its tokens act as the token's user, with that user's role.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/oauth/apps (the `CreateOAuthApp` operationId).
+func (c *ClientWithResponses) CreateOAuthAppWithResponse(ctx context.Context, body CreateOAuthAppJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOAuthAppResponse, error) {
+	rsp, err := c.CreateOAuthApp(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateOAuthAppResponse(rsp)
+}
+
+// GetOAuthAppWithResponse Get one OAuth application with its secret
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/oauth/apps/{uuid} (the `GetOAuthApp` operationId).
+func (c *ClientWithResponses) GetOAuthAppWithResponse(ctx context.Context, uuid OAuthAppUuid, reqEditors ...RequestEditorFn) (*GetOAuthAppResponse, error) {
+	rsp, err := c.GetOAuthApp(ctx, uuid, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetOAuthAppResponse(rsp)
+}
+
+// UpdateOAuthAppWithBodyWithResponse Change the website and redirect URI of an OAuth application
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v2/oauth/apps/{uuid} (the `UpdateOAuthApp` operationId).
+func (c *ClientWithResponses) UpdateOAuthAppWithBodyWithResponse(ctx context.Context, uuid OAuthAppUuid, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOAuthAppResponse, error) {
+	rsp, err := c.UpdateOAuthAppWithBody(ctx, uuid, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateOAuthAppResponse(rsp)
+}
+
+// UpdateOAuthAppWithResponse Change the website and redirect URI of an OAuth application
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v2/oauth/apps/{uuid} (the `UpdateOAuthApp` operationId).
+func (c *ClientWithResponses) UpdateOAuthAppWithResponse(ctx context.Context, uuid OAuthAppUuid, body UpdateOAuthAppJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOAuthAppResponse, error) {
+	rsp, err := c.UpdateOAuthApp(ctx, uuid, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateOAuthAppResponse(rsp)
 }
 
 // ListOrderItemTagsWithResponse List the tags order items can carry
@@ -35920,6 +39538,274 @@ func (c *ClientWithResponses) ListSellerTagsWithResponse(ctx context.Context, pa
 		return nil, err
 	}
 	return ParseListSellerTagsResponse(rsp)
+}
+
+// CreateUserWithBodyWithResponse Create a user of a seller
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/user (the `CreateUser` operationId).
+func (c *ClientWithResponses) CreateUserWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateUserResponse, error) {
+	rsp, err := c.CreateUserWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateUserResponse(rsp)
+}
+
+// CreateUserWithResponse Create a user of a seller
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/user (the `CreateUser` operationId).
+func (c *ClientWithResponses) CreateUserWithResponse(ctx context.Context, body CreateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateUserResponse, error) {
+	rsp, err := c.CreateUser(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateUserResponse(rsp)
+}
+
+// ChangePasswordWithBodyWithResponse Change the password of the token's user
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /v2/user/change-password (the `ChangePassword` operationId).
+func (c *ClientWithResponses) ChangePasswordWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangePasswordResponse, error) {
+	rsp, err := c.ChangePasswordWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseChangePasswordResponse(rsp)
+}
+
+// ChangePasswordWithResponse Change the password of the token's user
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /v2/user/change-password (the `ChangePassword` operationId).
+func (c *ClientWithResponses) ChangePasswordWithResponse(ctx context.Context, body ChangePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangePasswordResponse, error) {
+	rsp, err := c.ChangePassword(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseChangePasswordResponse(rsp)
+}
+
+// ListRolesWithResponse List the roles the caller may see, each with its resources
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/user/roles (the `ListRoles` operationId).
+func (c *ClientWithResponses) ListRolesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListRolesResponse, error) {
+	rsp, err := c.ListRoles(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListRolesResponse(rsp)
+}
+
+// CreateRoleWithBodyWithResponse Create a role
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/user/roles (the `CreateRole` operationId).
+func (c *ClientWithResponses) CreateRoleWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRoleResponse, error) {
+	rsp, err := c.CreateRoleWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateRoleResponse(rsp)
+}
+
+// CreateRoleWithResponse Create a role
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/user/roles (the `CreateRole` operationId).
+func (c *ClientWithResponses) CreateRoleWithResponse(ctx context.Context, body CreateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRoleResponse, error) {
+	rsp, err := c.CreateRole(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateRoleResponse(rsp)
+}
+
+// DeleteRoleWithResponse Delete a role that no user has
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v2/user/roles/{roleId} (the `DeleteRole` operationId).
+func (c *ClientWithResponses) DeleteRoleWithResponse(ctx context.Context, roleId RoleId, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error) {
+	rsp, err := c.DeleteRole(ctx, roleId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteRoleResponse(rsp)
+}
+
+// UpdateRoleWithBodyWithResponse Change the fields of a role that the body names
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /v2/user/roles/{roleId} (the `UpdateRole` operationId).
+func (c *ClientWithResponses) UpdateRoleWithBodyWithResponse(ctx context.Context, roleId RoleId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error) {
+	rsp, err := c.UpdateRoleWithBody(ctx, roleId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateRoleResponse(rsp)
+}
+
+// UpdateRoleWithResponse Change the fields of a role that the body names
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /v2/user/roles/{roleId} (the `UpdateRole` operationId).
+func (c *ClientWithResponses) UpdateRoleWithResponse(ctx context.Context, roleId RoleId, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error) {
+	rsp, err := c.UpdateRole(ctx, roleId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateRoleResponse(rsp)
+}
+
+// ListRoleResourcesWithResponse List the resources a role has and every resource it could have
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/user/roles/{roleId}/resources (the `ListRoleResources` operationId).
+func (c *ClientWithResponses) ListRoleResourcesWithResponse(ctx context.Context, roleId RoleId, reqEditors ...RequestEditorFn) (*ListRoleResourcesResponse, error) {
+	rsp, err := c.ListRoleResources(ctx, roleId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListRoleResourcesResponse(rsp)
+}
+
+// RemoveRoleResourceWithResponse Take a resource away from a role
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v2/user/roles/{roleId}/resources/{resourceId} (the `RemoveRoleResource` operationId).
+func (c *ClientWithResponses) RemoveRoleResourceWithResponse(ctx context.Context, roleId RoleId, resourceId ResourceId, reqEditors ...RequestEditorFn) (*RemoveRoleResourceResponse, error) {
+	rsp, err := c.RemoveRoleResource(ctx, roleId, resourceId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemoveRoleResourceResponse(rsp)
+}
+
+// AddRoleResourceWithResponse Give a role access to a resource
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/user/roles/{roleId}/resources/{resourceId} (the `AddRoleResource` operationId).
+func (c *ClientWithResponses) AddRoleResourceWithResponse(ctx context.Context, roleId RoleId, resourceId ResourceId, reqEditors ...RequestEditorFn) (*AddRoleResourceResponse, error) {
+	rsp, err := c.AddRoleResource(ctx, roleId, resourceId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddRoleResourceResponse(rsp)
+}
+
+// DeleteUserWithResponse Delete a user
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v2/user/{userId} (the `DeleteUser` operationId).
+func (c *ClientWithResponses) DeleteUserWithResponse(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*DeleteUserResponse, error) {
+	rsp, err := c.DeleteUser(ctx, userId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteUserResponse(rsp)
+}
+
+// GetUserWithResponse Get one user
+//
+// The API wraps the user in the envelope of listUsers, with a single item, as the vendor document declares.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/user/{userId} (the `GetUser` operationId).
+func (c *ClientWithResponses) GetUserWithResponse(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*GetUserResponse, error) {
+	rsp, err := c.GetUser(ctx, userId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetUserResponse(rsp)
+}
+
+// UpdateUserWithBodyWithResponse Change a user's role, email, name, status and access
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /v2/user/{userId} (the `UpdateUser` operationId).
+func (c *ClientWithResponses) UpdateUserWithBodyWithResponse(ctx context.Context, userId UserId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateUserResponse, error) {
+	rsp, err := c.UpdateUserWithBody(ctx, userId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateUserResponse(rsp)
+}
+
+// UpdateUserWithResponse Change a user's role, email, name, status and access
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /v2/user/{userId} (the `UpdateUser` operationId).
+func (c *ClientWithResponses) UpdateUserWithResponse(ctx context.Context, userId UserId, body UpdateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateUserResponse, error) {
+	rsp, err := c.UpdateUser(ctx, userId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateUserResponse(rsp)
+}
+
+// CreateUserApiKeyWithResponse Make a new legacy API key for a user
+//
+// For maintenance users only. The key is shown in this answer only; it replaces the user's previous one.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/user/{userId}/api-key (the `CreateUserApiKey` operationId).
+//
+// Deprecated: Legacy API keys give way to OAuth applications (createOAuthApp).
+func (c *ClientWithResponses) CreateUserApiKeyWithResponse(ctx context.Context, userId UserId, reqEditors ...RequestEditorFn) (*CreateUserApiKeyResponse, error) {
+	rsp, err := c.CreateUserApiKey(ctx, userId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateUserApiKeyResponse(rsp)
+}
+
+// ListUsersWithResponse List the users the caller may see, one page at a time
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/users (the `ListUsers` operationId).
+func (c *ClientWithResponses) ListUsersWithResponse(ctx context.Context, params *ListUsersParams, reqEditors ...RequestEditorFn) (*ListUsersResponse, error) {
+	rsp, err := c.ListUsers(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListUsersResponse(rsp)
+}
+
+// ImportSellerAccessWithBodyWithResponse Upload a CSV or XLSX file of the sellers each user may switch to
+//
+// For venture (admin) users only. The file is applied whole or not at all: one bad row refuses it.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/users/import/seller_access (the `ImportSellerAccess` operationId).
+func (c *ClientWithResponses) ImportSellerAccessWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportSellerAccessResponse, error) {
+	rsp, err := c.ImportSellerAccessWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseImportSellerAccessResponse(rsp)
 }
 
 // ListWarehousesWithResponse List the seller's warehouses
@@ -40350,6 +44236,416 @@ func decodeListMappedAttributeOptionsResponse(response *ListMappedAttributeOptio
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers ListMappedAttributeOptionsResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseListOAuthAppsResponse reads and decodes the answer to a ListOAuthApps call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseListOAuthAppsResponse(rsp *http.Response) (*ListOAuthAppsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ListOAuthAppsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeListOAuthAppsResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeListOAuthAppsResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeListOAuthAppsResponse(response *ListOAuthAppsResponse, rsp *http.Response, bodyBytes []byte) (*ListOAuthAppsResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest OAuthAppList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListOAuthAppsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListOAuthAppsResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseCreateOAuthAppResponse reads and decodes the answer to a CreateOAuthApp call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseCreateOAuthAppResponse(rsp *http.Response) (*CreateOAuthAppResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &CreateOAuthAppResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeCreateOAuthAppResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeCreateOAuthAppResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeCreateOAuthAppResponse(response *CreateOAuthAppResponse, rsp *http.Response, bodyBytes []byte) (*CreateOAuthAppResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest OAuthAppCredentials
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers CreateOAuthAppResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers CreateOAuthAppResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseGetOAuthAppResponse reads and decodes the answer to a GetOAuthApp call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseGetOAuthAppResponse(rsp *http.Response) (*GetOAuthAppResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &GetOAuthAppResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeGetOAuthAppResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeGetOAuthAppResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeGetOAuthAppResponse(response *GetOAuthAppResponse, rsp *http.Response, bodyBytes []byte) (*GetOAuthAppResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest OAuthApp
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers GetOAuthAppResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers GetOAuthAppResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseUpdateOAuthAppResponse reads and decodes the answer to a UpdateOAuthApp call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseUpdateOAuthAppResponse(rsp *http.Response) (*UpdateOAuthAppResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &UpdateOAuthAppResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeUpdateOAuthAppResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeUpdateOAuthAppResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeUpdateOAuthAppResponse(response *UpdateOAuthAppResponse, rsp *http.Response, bodyBytes []byte) (*UpdateOAuthAppResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest OAuthApp
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers UpdateOAuthAppResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers UpdateOAuthAppResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
@@ -51450,6 +55746,1538 @@ func decodeListSellerTagsResponse(response *ListSellerTagsResponse, rsp *http.Re
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers ListSellerTagsResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseCreateUserResponse reads and decodes the answer to a CreateUser call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseCreateUserResponse(rsp *http.Response) (*CreateUserResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &CreateUserResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeCreateUserResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeCreateUserResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeCreateUserResponse(response *CreateUserResponse, rsp *http.Response, bodyBytes []byte) (*CreateUserResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest User
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers CreateUserResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers CreateUserResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseChangePasswordResponse reads and decodes the answer to a ChangePassword call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseChangePasswordResponse(rsp *http.Response) (*ChangePasswordResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ChangePasswordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeChangePasswordResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeChangePasswordResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeChangePasswordResponse(response *ChangePasswordResponse, rsp *http.Response, bodyBytes []byte) (*ChangePasswordResponse, error) {
+	switch {
+	case rsp.StatusCode == 200:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ChangePasswordResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ChangePasswordResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseListRolesResponse reads and decodes the answer to a ListRoles call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseListRolesResponse(rsp *http.Response) (*ListRolesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ListRolesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeListRolesResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeListRolesResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeListRolesResponse(response *ListRolesResponse, rsp *http.Response, bodyBytes []byte) (*ListRolesResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []Role
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListRolesResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListRolesResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseCreateRoleResponse reads and decodes the answer to a CreateRole call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseCreateRoleResponse(rsp *http.Response) (*CreateRoleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &CreateRoleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeCreateRoleResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeCreateRoleResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeCreateRoleResponse(response *CreateRoleResponse, rsp *http.Response, bodyBytes []byte) (*CreateRoleResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest RoleWritten
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers CreateRoleResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers CreateRoleResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseDeleteRoleResponse reads and decodes the answer to a DeleteRole call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseDeleteRoleResponse(rsp *http.Response) (*DeleteRoleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &DeleteRoleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeDeleteRoleResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeDeleteRoleResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeDeleteRoleResponse(response *DeleteRoleResponse, rsp *http.Response, bodyBytes []byte) (*DeleteRoleResponse, error) {
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DeleteRoleResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers DeleteRoleResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseUpdateRoleResponse reads and decodes the answer to a UpdateRole call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseUpdateRoleResponse(rsp *http.Response) (*UpdateRoleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &UpdateRoleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeUpdateRoleResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeUpdateRoleResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeUpdateRoleResponse(response *UpdateRoleResponse, rsp *http.Response, bodyBytes []byte) (*UpdateRoleResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest RoleWritten
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers UpdateRoleResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers UpdateRoleResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseListRoleResourcesResponse reads and decodes the answer to a ListRoleResources call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseListRoleResourcesResponse(rsp *http.Response) (*ListRoleResourcesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ListRoleResourcesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeListRoleResourcesResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeListRoleResourcesResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeListRoleResourcesResponse(response *ListRoleResourcesResponse, rsp *http.Response, bodyBytes []byte) (*ListRoleResourcesResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest RoleResources
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListRoleResourcesResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListRoleResourcesResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseRemoveRoleResourceResponse reads and decodes the answer to a RemoveRoleResource call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseRemoveRoleResourceResponse(rsp *http.Response) (*RemoveRoleResourceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &RemoveRoleResourceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeRemoveRoleResourceResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeRemoveRoleResourceResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeRemoveRoleResourceResponse(response *RemoveRoleResourceResponse, rsp *http.Response, bodyBytes []byte) (*RemoveRoleResourceResponse, error) {
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers RemoveRoleResourceResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers RemoveRoleResourceResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseAddRoleResourceResponse reads and decodes the answer to a AddRoleResource call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseAddRoleResourceResponse(rsp *http.Response) (*AddRoleResourceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &AddRoleResourceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeAddRoleResourceResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeAddRoleResourceResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeAddRoleResourceResponse(response *AddRoleResourceResponse, rsp *http.Response, bodyBytes []byte) (*AddRoleResourceResponse, error) {
+	switch {
+	case rsp.StatusCode == 202:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers AddRoleResourceResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers AddRoleResourceResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseDeleteUserResponse reads and decodes the answer to a DeleteUser call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseDeleteUserResponse(rsp *http.Response) (*DeleteUserResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &DeleteUserResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeDeleteUserResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeDeleteUserResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeDeleteUserResponse(response *DeleteUserResponse, rsp *http.Response, bodyBytes []byte) (*DeleteUserResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UserDeleted
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DeleteUserResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers DeleteUserResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseGetUserResponse reads and decodes the answer to a GetUser call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseGetUserResponse(rsp *http.Response) (*GetUserResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &GetUserResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeGetUserResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeGetUserResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeGetUserResponse(response *GetUserResponse, rsp *http.Response, bodyBytes []byte) (*GetUserResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UserList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers GetUserResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers GetUserResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseUpdateUserResponse reads and decodes the answer to a UpdateUser call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseUpdateUserResponse(rsp *http.Response) (*UpdateUserResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &UpdateUserResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeUpdateUserResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeUpdateUserResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeUpdateUserResponse(response *UpdateUserResponse, rsp *http.Response, bodyBytes []byte) (*UpdateUserResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest User
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers UpdateUserResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers UpdateUserResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseCreateUserApiKeyResponse reads and decodes the answer to a CreateUserApiKey call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseCreateUserApiKeyResponse(rsp *http.Response) (*CreateUserApiKeyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &CreateUserApiKeyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeCreateUserApiKeyResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeCreateUserApiKeyResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeCreateUserApiKeyResponse(response *CreateUserApiKeyResponse, rsp *http.Response, bodyBytes []byte) (*CreateUserApiKeyResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest UserApiKey
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers CreateUserApiKeyResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers CreateUserApiKeyResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseListUsersResponse reads and decodes the answer to a ListUsers call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseListUsersResponse(rsp *http.Response) (*ListUsersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ListUsersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeListUsersResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeListUsersResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeListUsersResponse(response *ListUsersResponse, rsp *http.Response, bodyBytes []byte) (*ListUsersResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UserList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListUsersResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListUsersResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseImportSellerAccessResponse reads and decodes the answer to a ImportSellerAccess call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseImportSellerAccessResponse(rsp *http.Response) (*ImportSellerAccessResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ImportSellerAccessResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeImportSellerAccessResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeImportSellerAccessResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeImportSellerAccessResponse(response *ImportSellerAccessResponse, rsp *http.Response, bodyBytes []byte) (*ImportSellerAccessResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ImportAccepted
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ImportSellerAccessResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ImportSellerAccessResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {

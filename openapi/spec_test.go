@@ -81,6 +81,11 @@ var (
 		"removeProductSetGroup 204":    true,
 		"deleteProductSetImage 204":    true,
 		"setProductPriceStatus 204":    true,
+		// users area
+		"changePassword 200":     true,
+		"deleteRole 204":         true,
+		"addRoleResource 202":    true,
+		"removeRoleResource 204": true,
 	}
 )
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/sellercenter-go/sellercenter/gen"
 	"github.com/sellercenter-go/sellercenter/internal/oneline"
+	"github.com/sellercenter-go/sellercenter/internal/redact"
 )
 
 // Problem types the fake sends, so clients can tell problems apart.
@@ -45,6 +46,9 @@ func validationProblem(vs []violation) gen.ValidationProblem {
 	for _, v := range vs {
 		gv := gen.Violation{PropertyPath: v.path, Title: v.title, Type: typeValidation}
 		gv.Parameters.Type, gv.Parameters.Value = v.typ, v.value
+		if v.value != "" && redact.SensitiveKey(v.path) { // a password or API key of the wrong type is still one
+			gv.Parameters.Value = redact.Mark
+		}
 		out = append(out, gv)
 		if v.path != "" {
 			details = append(details, v.path+": "+v.title)

@@ -255,7 +255,7 @@ func NewServer(cfg Config) (*Server, error) {
 		}
 	}
 	api := &api{s: s, st: s.st}
-	strict := server.NewStrictHandlerWithOptions(api, []server.StrictMiddlewareFunc{api.locked}, server.StrictHTTPServerOptions{
+	strict := server.NewStrictHandlerWithOptions(api, []server.StrictMiddlewareFunc{api.withCaller, api.locked}, server.StrictHTTPServerOptions{
 		RequestErrorHandlerFunc: func(w http.ResponseWriter, _ *http.Request, err error) {
 			writeJSON(w, http.StatusBadRequest, validationProblem([]violation{{title: err.Error()}}), nil)
 		},

@@ -40,6 +40,7 @@ type store struct {
 	invoice      invoiceSettings
 	acct         *sellerAccount // made on first use by account()
 	cat          catalog
+	users        *usersArea // users, roles and OAuth apps; see usersArea()
 	feedDelay    time.Duration
 	nextOrder    int
 	nextItem     int

@@ -164,6 +164,18 @@ type ServerInterface interface {
 	// ListMappedAttributeOptions List which child attribute options each parent option allows
 	// (GET /v2/mapped-attribute-options)
 	ListMappedAttributeOptions(w http.ResponseWriter, r *http.Request)
+	// ListOAuthApps List the OAuth applications of the token's user
+	// (GET /v2/oauth/apps)
+	ListOAuthApps(w http.ResponseWriter, r *http.Request, params ListOAuthAppsParams)
+	// CreateOAuthApp Register an OAuth application and get its credentials
+	// (POST /v2/oauth/apps)
+	CreateOAuthApp(w http.ResponseWriter, r *http.Request)
+	// GetOAuthApp Get one OAuth application with its secret
+	// (GET /v2/oauth/apps/{uuid})
+	GetOAuthApp(w http.ResponseWriter, r *http.Request, uuid OAuthAppUuid)
+	// UpdateOAuthApp Change the website and redirect URI of an OAuth application
+	// (PUT /v2/oauth/apps/{uuid})
+	UpdateOAuthApp(w http.ResponseWriter, r *http.Request, uuid OAuthAppUuid)
 	// ListOrderItemTags List the tags order items can carry
 	// (GET /v2/order-item-tags)
 	ListOrderItemTags(w http.ResponseWriter, r *http.Request)
@@ -494,6 +506,53 @@ type ServerInterface interface {
 	// ListSellerTags List the tags of sellers, one page at a time
 	// (GET /v2/tags/sellers)
 	ListSellerTags(w http.ResponseWriter, r *http.Request, params ListSellerTagsParams)
+	// CreateUser Create a user of a seller
+	// (POST /v2/user)
+	CreateUser(w http.ResponseWriter, r *http.Request)
+	// ChangePassword Change the password of the token's user
+	// (PATCH /v2/user/change-password)
+	ChangePassword(w http.ResponseWriter, r *http.Request)
+	// ListRoles List the roles the caller may see, each with its resources
+	// (GET /v2/user/roles)
+	ListRoles(w http.ResponseWriter, r *http.Request)
+	// CreateRole Create a role
+	// (POST /v2/user/roles)
+	CreateRole(w http.ResponseWriter, r *http.Request)
+	// DeleteRole Delete a role that no user has
+	// (DELETE /v2/user/roles/{roleId})
+	DeleteRole(w http.ResponseWriter, r *http.Request, roleId RoleId)
+	// UpdateRole Change the fields of a role that the body names
+	// (PATCH /v2/user/roles/{roleId})
+	UpdateRole(w http.ResponseWriter, r *http.Request, roleId RoleId)
+	// ListRoleResources List the resources a role has and every resource it could have
+	// (GET /v2/user/roles/{roleId}/resources)
+	ListRoleResources(w http.ResponseWriter, r *http.Request, roleId RoleId)
+	// RemoveRoleResource Take a resource away from a role
+	// (DELETE /v2/user/roles/{roleId}/resources/{resourceId})
+	RemoveRoleResource(w http.ResponseWriter, r *http.Request, roleId RoleId, resourceId ResourceId)
+	// AddRoleResource Give a role access to a resource
+	// (POST /v2/user/roles/{roleId}/resources/{resourceId})
+	AddRoleResource(w http.ResponseWriter, r *http.Request, roleId RoleId, resourceId ResourceId)
+	// DeleteUser Delete a user
+	// (DELETE /v2/user/{userId})
+	DeleteUser(w http.ResponseWriter, r *http.Request, userId UserId)
+	// GetUser Get one user
+	// (GET /v2/user/{userId})
+	GetUser(w http.ResponseWriter, r *http.Request, userId UserId)
+	// UpdateUser Change a user's role, email, name, status and access
+	// (PATCH /v2/user/{userId})
+	UpdateUser(w http.ResponseWriter, r *http.Request, userId UserId)
+	// CreateUserApiKey Make a new legacy API key for a user
+	// (POST /v2/user/{userId}/api-key)
+	//
+	// Deprecated: Legacy API keys give way to OAuth applications (createOAuthApp).
+	CreateUserApiKey(w http.ResponseWriter, r *http.Request, userId UserId)
+	// ListUsers List the users the caller may see, one page at a time
+	// (GET /v2/users)
+	ListUsers(w http.ResponseWriter, r *http.Request, params ListUsersParams)
+	// ImportSellerAccess Upload a CSV or XLSX file of the sellers each user may switch to
+	// (POST /v2/users/import/seller_access)
+	ImportSellerAccess(w http.ResponseWriter, r *http.Request)
 	// ListWarehouses List the seller's warehouses
 	// (GET /v2/warehouses)
 	ListWarehouses(w http.ResponseWriter, r *http.Request)
@@ -2026,6 +2085,157 @@ func (siw *ServerInterfaceWrapper) ListMappedAttributeOptions(w http.ResponseWri
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.ListMappedAttributeOptions(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListOAuthApps operation middleware
+func (siw *ServerInterfaceWrapper) ListOAuthApps(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListOAuthAppsParams
+
+	// ------------- Optional query parameter "query" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "query", r.URL.Query(), &params.Query, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "query"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "query", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListOAuthApps(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateOAuthApp operation middleware
+func (siw *ServerInterfaceWrapper) CreateOAuthApp(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateOAuthApp(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetOAuthApp operation middleware
+func (siw *ServerInterfaceWrapper) GetOAuthApp(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "uuid" -------------
+	var uuid OAuthAppUuid
+
+	err = runtime.BindStyledParameterWithOptions("simple", "uuid", r.PathValue("uuid"), &uuid, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetOAuthApp(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateOAuthApp operation middleware
+func (siw *ServerInterfaceWrapper) UpdateOAuthApp(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "uuid" -------------
+	var uuid OAuthAppUuid
+
+	err = runtime.BindStyledParameterWithOptions("simple", "uuid", r.PathValue("uuid"), &uuid, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateOAuthApp(w, r, uuid)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -6391,6 +6601,465 @@ func (siw *ServerInterfaceWrapper) ListSellerTags(w http.ResponseWriter, r *http
 	handler.ServeHTTP(w, r)
 }
 
+// CreateUser operation middleware
+func (siw *ServerInterfaceWrapper) CreateUser(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateUser(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ChangePassword operation middleware
+func (siw *ServerInterfaceWrapper) ChangePassword(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ChangePassword(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListRoles operation middleware
+func (siw *ServerInterfaceWrapper) ListRoles(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListRoles(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateRole operation middleware
+func (siw *ServerInterfaceWrapper) CreateRole(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateRole(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteRole operation middleware
+func (siw *ServerInterfaceWrapper) DeleteRole(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roleId" -------------
+	var roleId RoleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roleId", r.PathValue("roleId"), &roleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "roleId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteRole(w, r, roleId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateRole operation middleware
+func (siw *ServerInterfaceWrapper) UpdateRole(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roleId" -------------
+	var roleId RoleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roleId", r.PathValue("roleId"), &roleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "roleId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateRole(w, r, roleId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListRoleResources operation middleware
+func (siw *ServerInterfaceWrapper) ListRoleResources(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roleId" -------------
+	var roleId RoleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roleId", r.PathValue("roleId"), &roleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "roleId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListRoleResources(w, r, roleId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// RemoveRoleResource operation middleware
+func (siw *ServerInterfaceWrapper) RemoveRoleResource(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roleId" -------------
+	var roleId RoleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roleId", r.PathValue("roleId"), &roleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "roleId", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "resourceId" -------------
+	var resourceId ResourceId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "resourceId", r.PathValue("resourceId"), &resourceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "resourceId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.RemoveRoleResource(w, r, roleId, resourceId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// AddRoleResource operation middleware
+func (siw *ServerInterfaceWrapper) AddRoleResource(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "roleId" -------------
+	var roleId RoleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roleId", r.PathValue("roleId"), &roleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "roleId", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "resourceId" -------------
+	var resourceId ResourceId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "resourceId", r.PathValue("resourceId"), &resourceId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "resourceId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.AddRoleResource(w, r, roleId, resourceId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteUser operation middleware
+func (siw *ServerInterfaceWrapper) DeleteUser(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", r.PathValue("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "userId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteUser(w, r, userId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetUser operation middleware
+func (siw *ServerInterfaceWrapper) GetUser(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", r.PathValue("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "userId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetUser(w, r, userId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateUser operation middleware
+func (siw *ServerInterfaceWrapper) UpdateUser(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", r.PathValue("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "userId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateUser(w, r, userId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateUserApiKey operation middleware
+func (siw *ServerInterfaceWrapper) CreateUserApiKey(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", r.PathValue("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "userId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateUserApiKey(w, r, userId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListUsers operation middleware
+func (siw *ServerInterfaceWrapper) ListUsers(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListUsersParams
+
+	// ------------- Optional query parameter "query" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "query", r.URL.Query(), &params.Query, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "query"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "query", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sellerId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerId", r.URL.Query(), &params.SellerId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sellerUuid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerUuid", r.URL.Query(), &params.SellerUuid, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerUuid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerUuid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "excludeAdmins" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "excludeAdmins", r.URL.Query(), &params.ExcludeAdmins, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "excludeAdmins"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "excludeAdmins", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "excludeInactive" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "excludeInactive", r.URL.Query(), &params.ExcludeInactive, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "excludeInactive"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "excludeInactive", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "ids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "ids[]", r.URL.Query(), &params.Ids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "ids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "ids[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "uuids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "uuids[]", r.URL.Query(), &params.Uuids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "uuids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuids[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListUsers(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ImportSellerAccess operation middleware
+func (siw *ServerInterfaceWrapper) ImportSellerAccess(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ImportSellerAccess(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListWarehouses operation middleware
 func (siw *ServerInterfaceWrapper) ListWarehouses(w http.ResponseWriter, r *http.Request) {
 
@@ -6750,6 +7419,25 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/sellers/credit-note-settings", wrapper.GetCreditNoteSettings)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/sellers/credit-note-settings/update", wrapper.UpdateCreditNoteSettings)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/payment-methods", wrapper.ListPaymentMethods)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/users", wrapper.ListUsers)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/users/import/seller_access", wrapper.ImportSellerAccess)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/user", wrapper.CreateUser)
+	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v2/user/change-password", wrapper.ChangePassword)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/user/roles", wrapper.ListRoles)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/user/roles", wrapper.CreateRole)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/user/roles/{roleId}", wrapper.DeleteRole)
+	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v2/user/roles/{roleId}", wrapper.UpdateRole)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/user/roles/{roleId}/resources", wrapper.ListRoleResources)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/user/roles/{roleId}/resources/{resourceId}", wrapper.RemoveRoleResource)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/user/roles/{roleId}/resources/{resourceId}", wrapper.AddRoleResource)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/user/{userId}", wrapper.DeleteUser)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/user/{userId}", wrapper.GetUser)
+	m.HandleFunc(http.MethodPatch+" "+options.BaseURL+"/v2/user/{userId}", wrapper.UpdateUser)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/user/{userId}/api-key", wrapper.CreateUserApiKey)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/oauth/apps", wrapper.ListOAuthApps)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/oauth/apps", wrapper.CreateOAuthApp)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/oauth/apps/{uuid}", wrapper.GetOAuthApp)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/oauth/apps/{uuid}", wrapper.UpdateOAuthApp)
 
 	return m
 }
@@ -11704,6 +12392,483 @@ func (response ListMappedAttributeOptions500JSONResponse) VisitListMappedAttribu
 type ListMappedAttributeOptions503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response ListMappedAttributeOptions503JSONResponse) VisitListMappedAttributeOptionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOAuthAppsRequestObject struct {
+	Params ListOAuthAppsParams
+}
+
+type ListOAuthAppsResponseObject interface {
+	VisitListOAuthAppsResponse(w http.ResponseWriter) error
+}
+
+type ListOAuthApps200JSONResponse OAuthAppList
+
+func (response ListOAuthApps200JSONResponse) VisitListOAuthAppsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOAuthApps400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListOAuthApps400JSONResponse) VisitListOAuthAppsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOAuthApps401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListOAuthApps401JSONResponse) VisitListOAuthAppsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOAuthApps403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListOAuthApps403JSONResponse) VisitListOAuthAppsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOAuthApps429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListOAuthApps429JSONResponse) VisitListOAuthAppsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOAuthApps500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListOAuthApps500JSONResponse) VisitListOAuthAppsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOAuthApps503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListOAuthApps503JSONResponse) VisitListOAuthAppsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOAuthAppRequestObject struct {
+	Body *CreateOAuthAppJSONRequestBody
+}
+
+type CreateOAuthAppResponseObject interface {
+	VisitCreateOAuthAppResponse(w http.ResponseWriter) error
+}
+
+type CreateOAuthApp201JSONResponse OAuthAppCredentials
+
+func (response CreateOAuthApp201JSONResponse) VisitCreateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOAuthApp400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateOAuthApp400JSONResponse) VisitCreateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOAuthApp401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateOAuthApp401JSONResponse) VisitCreateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOAuthApp403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateOAuthApp403JSONResponse) VisitCreateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOAuthApp429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateOAuthApp429JSONResponse) VisitCreateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOAuthApp500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateOAuthApp500JSONResponse) VisitCreateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOAuthApp503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateOAuthApp503JSONResponse) VisitCreateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthAppRequestObject struct {
+	Uuid OAuthAppUuid `json:"uuid"`
+}
+
+type GetOAuthAppResponseObject interface {
+	VisitGetOAuthAppResponse(w http.ResponseWriter) error
+}
+
+type GetOAuthApp200JSONResponse OAuthApp
+
+func (response GetOAuthApp200JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthApp400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetOAuthApp400JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthApp401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetOAuthApp401JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthApp403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetOAuthApp403JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthApp404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetOAuthApp404JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthApp429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetOAuthApp429JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthApp500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetOAuthApp500JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOAuthApp503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetOAuthApp503JSONResponse) VisitGetOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthAppRequestObject struct {
+	Uuid OAuthAppUuid `json:"uuid"`
+	Body *UpdateOAuthAppJSONRequestBody
+}
+
+type UpdateOAuthAppResponseObject interface {
+	VisitUpdateOAuthAppResponse(w http.ResponseWriter) error
+}
+
+type UpdateOAuthApp200JSONResponse OAuthApp
+
+func (response UpdateOAuthApp200JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthApp400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateOAuthApp400JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthApp401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateOAuthApp401JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthApp403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateOAuthApp403JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthApp404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateOAuthApp404JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthApp429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateOAuthApp429JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthApp500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateOAuthApp500JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOAuthApp503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateOAuthApp503JSONResponse) VisitUpdateOAuthAppResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -24503,6 +25668,1791 @@ func (response ListSellerTags503JSONResponse) VisitListSellerTagsResponse(w http
 	return err
 }
 
+type CreateUserRequestObject struct {
+	Body *CreateUserJSONRequestBody
+}
+
+type CreateUserResponseObject interface {
+	VisitCreateUserResponse(w http.ResponseWriter) error
+}
+
+type CreateUser201JSONResponse User
+
+func (response CreateUser201JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateUser400JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateUser401JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateUser403JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response CreateUser422JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateUser429JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateUser500JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateUser503JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePasswordRequestObject struct {
+	Body *ChangePasswordJSONRequestBody
+}
+
+type ChangePasswordResponseObject interface {
+	VisitChangePasswordResponse(w http.ResponseWriter) error
+}
+
+type ChangePassword200Response struct {
+}
+
+func (response ChangePassword200Response) VisitChangePasswordResponse(w http.ResponseWriter) error {
+	w.WriteHeader(200)
+	return nil
+}
+
+type ChangePassword400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ChangePassword400JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ChangePassword401JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ChangePassword403JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ChangePassword422JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ChangePassword429JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ChangePassword500JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ChangePassword503JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRolesRequestObject struct {
+}
+
+type ListRolesResponseObject interface {
+	VisitListRolesResponse(w http.ResponseWriter) error
+}
+
+type ListRoles200JSONResponse []Role
+
+func (response ListRoles200JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoles401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListRoles401JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoles403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListRoles403JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoles429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListRoles429JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoles500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListRoles500JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoles503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListRoles503JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRoleRequestObject struct {
+	Body *CreateRoleJSONRequestBody
+}
+
+type CreateRoleResponseObject interface {
+	VisitCreateRoleResponse(w http.ResponseWriter) error
+}
+
+type CreateRole201JSONResponse RoleWritten
+
+func (response CreateRole201JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateRole400JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateRole401JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateRole403JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response CreateRole422JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateRole429JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateRole500JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateRole503JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRoleRequestObject struct {
+	RoleId RoleId `json:"roleId"`
+}
+
+type DeleteRoleResponseObject interface {
+	VisitDeleteRoleResponse(w http.ResponseWriter) error
+}
+
+type DeleteRole204Response struct {
+}
+
+func (response DeleteRole204Response) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteRole401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteRole401JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteRole403JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteRole404JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response DeleteRole422JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteRole429JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DeleteRole500JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DeleteRole503JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRoleRequestObject struct {
+	RoleId RoleId `json:"roleId"`
+	Body   *UpdateRoleJSONRequestBody
+}
+
+type UpdateRoleResponseObject interface {
+	VisitUpdateRoleResponse(w http.ResponseWriter) error
+}
+
+type UpdateRole200JSONResponse RoleWritten
+
+func (response UpdateRole200JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateRole400JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateRole401JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateRole403JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateRole404JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateRole422JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateRole429JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateRole500JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateRole503JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoleResourcesRequestObject struct {
+	RoleId RoleId `json:"roleId"`
+}
+
+type ListRoleResourcesResponseObject interface {
+	VisitListRoleResourcesResponse(w http.ResponseWriter) error
+}
+
+type ListRoleResources200JSONResponse RoleResources
+
+func (response ListRoleResources200JSONResponse) VisitListRoleResourcesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoleResources401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListRoleResources401JSONResponse) VisitListRoleResourcesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoleResources403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListRoleResources403JSONResponse) VisitListRoleResourcesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoleResources404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListRoleResources404JSONResponse) VisitListRoleResourcesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoleResources429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListRoleResources429JSONResponse) VisitListRoleResourcesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoleResources500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListRoleResources500JSONResponse) VisitListRoleResourcesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoleResources503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListRoleResources503JSONResponse) VisitListRoleResourcesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveRoleResourceRequestObject struct {
+	RoleId     RoleId     `json:"roleId"`
+	ResourceId ResourceId `json:"resourceId"`
+}
+
+type RemoveRoleResourceResponseObject interface {
+	VisitRemoveRoleResourceResponse(w http.ResponseWriter) error
+}
+
+type RemoveRoleResource204Response struct {
+}
+
+func (response RemoveRoleResource204Response) VisitRemoveRoleResourceResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type RemoveRoleResource401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response RemoveRoleResource401JSONResponse) VisitRemoveRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveRoleResource403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response RemoveRoleResource403JSONResponse) VisitRemoveRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveRoleResource404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response RemoveRoleResource404JSONResponse) VisitRemoveRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveRoleResource429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response RemoveRoleResource429JSONResponse) VisitRemoveRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveRoleResource500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response RemoveRoleResource500JSONResponse) VisitRemoveRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveRoleResource503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response RemoveRoleResource503JSONResponse) VisitRemoveRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddRoleResourceRequestObject struct {
+	RoleId     RoleId     `json:"roleId"`
+	ResourceId ResourceId `json:"resourceId"`
+}
+
+type AddRoleResourceResponseObject interface {
+	VisitAddRoleResourceResponse(w http.ResponseWriter) error
+}
+
+type AddRoleResource202Response struct {
+}
+
+func (response AddRoleResource202Response) VisitAddRoleResourceResponse(w http.ResponseWriter) error {
+	w.WriteHeader(202)
+	return nil
+}
+
+type AddRoleResource401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response AddRoleResource401JSONResponse) VisitAddRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddRoleResource403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response AddRoleResource403JSONResponse) VisitAddRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddRoleResource404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response AddRoleResource404JSONResponse) VisitAddRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddRoleResource429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response AddRoleResource429JSONResponse) VisitAddRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddRoleResource500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response AddRoleResource500JSONResponse) VisitAddRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddRoleResource503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response AddRoleResource503JSONResponse) VisitAddRoleResourceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUserRequestObject struct {
+	UserId UserId `json:"userId"`
+}
+
+type DeleteUserResponseObject interface {
+	VisitDeleteUserResponse(w http.ResponseWriter) error
+}
+
+type DeleteUser200JSONResponse UserDeleted
+
+func (response DeleteUser200JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteUser401JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteUser403JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteUser404JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response DeleteUser422JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteUser429JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DeleteUser500JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DeleteUser503JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUserRequestObject struct {
+	UserId UserId `json:"userId"`
+}
+
+type GetUserResponseObject interface {
+	VisitGetUserResponse(w http.ResponseWriter) error
+}
+
+type GetUser200JSONResponse UserList
+
+func (response GetUser200JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetUser401JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetUser403JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetUser404JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetUser429JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetUser500JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetUser503JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUserRequestObject struct {
+	UserId UserId `json:"userId"`
+	Body   *UpdateUserJSONRequestBody
+}
+
+type UpdateUserResponseObject interface {
+	VisitUpdateUserResponse(w http.ResponseWriter) error
+}
+
+type UpdateUser200JSONResponse User
+
+func (response UpdateUser200JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateUser400JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateUser401JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateUser403JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateUser404JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateUser422JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateUser429JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateUser500JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateUser503JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserApiKeyRequestObject struct {
+	UserId UserId `json:"userId"`
+}
+
+type CreateUserApiKeyResponseObject interface {
+	VisitCreateUserApiKeyResponse(w http.ResponseWriter) error
+}
+
+type CreateUserApiKey201JSONResponse UserApiKey
+
+func (response CreateUserApiKey201JSONResponse) VisitCreateUserApiKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserApiKey401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateUserApiKey401JSONResponse) VisitCreateUserApiKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserApiKey403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateUserApiKey403JSONResponse) VisitCreateUserApiKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserApiKey404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateUserApiKey404JSONResponse) VisitCreateUserApiKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserApiKey429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateUserApiKey429JSONResponse) VisitCreateUserApiKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserApiKey500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateUserApiKey500JSONResponse) VisitCreateUserApiKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserApiKey503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateUserApiKey503JSONResponse) VisitCreateUserApiKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsersRequestObject struct {
+	Params ListUsersParams
+}
+
+type ListUsersResponseObject interface {
+	VisitListUsersResponse(w http.ResponseWriter) error
+}
+
+type ListUsers200JSONResponse UserList
+
+func (response ListUsers200JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListUsers400JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListUsers401JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListUsers403JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListUsers429JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListUsers500JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListUsers503JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccessRequestObject struct {
+	Body *multipart.Reader
+}
+
+type ImportSellerAccessResponseObject interface {
+	VisitImportSellerAccessResponse(w http.ResponseWriter) error
+}
+
+type ImportSellerAccess201JSONResponse ImportAccepted
+
+func (response ImportSellerAccess201JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccess400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ImportSellerAccess400JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccess401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ImportSellerAccess401JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccess403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ImportSellerAccess403JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccess422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ImportSellerAccess422JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccess429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ImportSellerAccess429JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccess500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ImportSellerAccess500JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSellerAccess503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ImportSellerAccess503JSONResponse) VisitImportSellerAccessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListWarehousesRequestObject struct {
 }
 
@@ -25158,6 +28108,18 @@ type StrictServerInterface interface {
 	// ListMappedAttributeOptions List which child attribute options each parent option allows
 	// (GET /v2/mapped-attribute-options)
 	ListMappedAttributeOptions(ctx context.Context, request ListMappedAttributeOptionsRequestObject) (ListMappedAttributeOptionsResponseObject, error)
+	// ListOAuthApps List the OAuth applications of the token's user
+	// (GET /v2/oauth/apps)
+	ListOAuthApps(ctx context.Context, request ListOAuthAppsRequestObject) (ListOAuthAppsResponseObject, error)
+	// CreateOAuthApp Register an OAuth application and get its credentials
+	// (POST /v2/oauth/apps)
+	CreateOAuthApp(ctx context.Context, request CreateOAuthAppRequestObject) (CreateOAuthAppResponseObject, error)
+	// GetOAuthApp Get one OAuth application with its secret
+	// (GET /v2/oauth/apps/{uuid})
+	GetOAuthApp(ctx context.Context, request GetOAuthAppRequestObject) (GetOAuthAppResponseObject, error)
+	// UpdateOAuthApp Change the website and redirect URI of an OAuth application
+	// (PUT /v2/oauth/apps/{uuid})
+	UpdateOAuthApp(ctx context.Context, request UpdateOAuthAppRequestObject) (UpdateOAuthAppResponseObject, error)
 	// ListOrderItemTags List the tags order items can carry
 	// (GET /v2/order-item-tags)
 	ListOrderItemTags(ctx context.Context, request ListOrderItemTagsRequestObject) (ListOrderItemTagsResponseObject, error)
@@ -25488,6 +28450,53 @@ type StrictServerInterface interface {
 	// ListSellerTags List the tags of sellers, one page at a time
 	// (GET /v2/tags/sellers)
 	ListSellerTags(ctx context.Context, request ListSellerTagsRequestObject) (ListSellerTagsResponseObject, error)
+	// CreateUser Create a user of a seller
+	// (POST /v2/user)
+	CreateUser(ctx context.Context, request CreateUserRequestObject) (CreateUserResponseObject, error)
+	// ChangePassword Change the password of the token's user
+	// (PATCH /v2/user/change-password)
+	ChangePassword(ctx context.Context, request ChangePasswordRequestObject) (ChangePasswordResponseObject, error)
+	// ListRoles List the roles the caller may see, each with its resources
+	// (GET /v2/user/roles)
+	ListRoles(ctx context.Context, request ListRolesRequestObject) (ListRolesResponseObject, error)
+	// CreateRole Create a role
+	// (POST /v2/user/roles)
+	CreateRole(ctx context.Context, request CreateRoleRequestObject) (CreateRoleResponseObject, error)
+	// DeleteRole Delete a role that no user has
+	// (DELETE /v2/user/roles/{roleId})
+	DeleteRole(ctx context.Context, request DeleteRoleRequestObject) (DeleteRoleResponseObject, error)
+	// UpdateRole Change the fields of a role that the body names
+	// (PATCH /v2/user/roles/{roleId})
+	UpdateRole(ctx context.Context, request UpdateRoleRequestObject) (UpdateRoleResponseObject, error)
+	// ListRoleResources List the resources a role has and every resource it could have
+	// (GET /v2/user/roles/{roleId}/resources)
+	ListRoleResources(ctx context.Context, request ListRoleResourcesRequestObject) (ListRoleResourcesResponseObject, error)
+	// RemoveRoleResource Take a resource away from a role
+	// (DELETE /v2/user/roles/{roleId}/resources/{resourceId})
+	RemoveRoleResource(ctx context.Context, request RemoveRoleResourceRequestObject) (RemoveRoleResourceResponseObject, error)
+	// AddRoleResource Give a role access to a resource
+	// (POST /v2/user/roles/{roleId}/resources/{resourceId})
+	AddRoleResource(ctx context.Context, request AddRoleResourceRequestObject) (AddRoleResourceResponseObject, error)
+	// DeleteUser Delete a user
+	// (DELETE /v2/user/{userId})
+	DeleteUser(ctx context.Context, request DeleteUserRequestObject) (DeleteUserResponseObject, error)
+	// GetUser Get one user
+	// (GET /v2/user/{userId})
+	GetUser(ctx context.Context, request GetUserRequestObject) (GetUserResponseObject, error)
+	// UpdateUser Change a user's role, email, name, status and access
+	// (PATCH /v2/user/{userId})
+	UpdateUser(ctx context.Context, request UpdateUserRequestObject) (UpdateUserResponseObject, error)
+	// CreateUserApiKey Make a new legacy API key for a user
+	// (POST /v2/user/{userId}/api-key)
+	//
+	// Deprecated: Legacy API keys give way to OAuth applications (createOAuthApp).
+	CreateUserApiKey(ctx context.Context, request CreateUserApiKeyRequestObject) (CreateUserApiKeyResponseObject, error)
+	// ListUsers List the users the caller may see, one page at a time
+	// (GET /v2/users)
+	ListUsers(ctx context.Context, request ListUsersRequestObject) (ListUsersResponseObject, error)
+	// ImportSellerAccess Upload a CSV or XLSX file of the sellers each user may switch to
+	// (POST /v2/users/import/seller_access)
+	ImportSellerAccess(ctx context.Context, request ImportSellerAccessRequestObject) (ImportSellerAccessResponseObject, error)
 	// ListWarehouses List the seller's warehouses
 	// (GET /v2/warehouses)
 	ListWarehouses(ctx context.Context, request ListWarehousesRequestObject) (ListWarehousesResponseObject, error)
@@ -26718,6 +29727,122 @@ func (sh *strictHandler) ListMappedAttributeOptions(w http.ResponseWriter, r *ht
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ListMappedAttributeOptionsResponseObject); ok {
 		if err := validResponse.VisitListMappedAttributeOptionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListOAuthApps operation middleware
+func (sh *strictHandler) ListOAuthApps(w http.ResponseWriter, r *http.Request, params ListOAuthAppsParams) {
+	var request ListOAuthAppsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListOAuthApps(ctx, request.(ListOAuthAppsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListOAuthApps")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListOAuthAppsResponseObject); ok {
+		if err := validResponse.VisitListOAuthAppsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateOAuthApp operation middleware
+func (sh *strictHandler) CreateOAuthApp(w http.ResponseWriter, r *http.Request) {
+	var request CreateOAuthAppRequestObject
+
+	var body CreateOAuthAppJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateOAuthApp(ctx, request.(CreateOAuthAppRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateOAuthApp")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateOAuthAppResponseObject); ok {
+		if err := validResponse.VisitCreateOAuthAppResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetOAuthApp operation middleware
+func (sh *strictHandler) GetOAuthApp(w http.ResponseWriter, r *http.Request, uuid OAuthAppUuid) {
+	var request GetOAuthAppRequestObject
+
+	request.Uuid = uuid
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetOAuthApp(ctx, request.(GetOAuthAppRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetOAuthApp")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetOAuthAppResponseObject); ok {
+		if err := validResponse.VisitGetOAuthAppResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateOAuthApp operation middleware
+func (sh *strictHandler) UpdateOAuthApp(w http.ResponseWriter, r *http.Request, uuid OAuthAppUuid) {
+	var request UpdateOAuthAppRequestObject
+
+	request.Uuid = uuid
+
+	var body UpdateOAuthAppJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateOAuthApp(ctx, request.(UpdateOAuthAppRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateOAuthApp")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateOAuthAppResponseObject); ok {
+		if err := validResponse.VisitUpdateOAuthAppResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -29813,6 +32938,430 @@ func (sh *strictHandler) ListSellerTags(w http.ResponseWriter, r *http.Request, 
 	}
 }
 
+// CreateUser operation middleware
+func (sh *strictHandler) CreateUser(w http.ResponseWriter, r *http.Request) {
+	var request CreateUserRequestObject
+
+	var body CreateUserJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateUser(ctx, request.(CreateUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateUserResponseObject); ok {
+		if err := validResponse.VisitCreateUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ChangePassword operation middleware
+func (sh *strictHandler) ChangePassword(w http.ResponseWriter, r *http.Request) {
+	var request ChangePasswordRequestObject
+
+	var body ChangePasswordJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ChangePassword(ctx, request.(ChangePasswordRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ChangePassword")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ChangePasswordResponseObject); ok {
+		if err := validResponse.VisitChangePasswordResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListRoles operation middleware
+func (sh *strictHandler) ListRoles(w http.ResponseWriter, r *http.Request) {
+	var request ListRolesRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListRoles(ctx, request.(ListRolesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListRoles")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListRolesResponseObject); ok {
+		if err := validResponse.VisitListRolesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateRole operation middleware
+func (sh *strictHandler) CreateRole(w http.ResponseWriter, r *http.Request) {
+	var request CreateRoleRequestObject
+
+	var body CreateRoleJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateRole(ctx, request.(CreateRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateRole")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateRoleResponseObject); ok {
+		if err := validResponse.VisitCreateRoleResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteRole operation middleware
+func (sh *strictHandler) DeleteRole(w http.ResponseWriter, r *http.Request, roleId RoleId) {
+	var request DeleteRoleRequestObject
+
+	request.RoleId = roleId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteRole(ctx, request.(DeleteRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteRole")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteRoleResponseObject); ok {
+		if err := validResponse.VisitDeleteRoleResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateRole operation middleware
+func (sh *strictHandler) UpdateRole(w http.ResponseWriter, r *http.Request, roleId RoleId) {
+	var request UpdateRoleRequestObject
+
+	request.RoleId = roleId
+
+	var body UpdateRoleJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateRole(ctx, request.(UpdateRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateRole")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateRoleResponseObject); ok {
+		if err := validResponse.VisitUpdateRoleResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListRoleResources operation middleware
+func (sh *strictHandler) ListRoleResources(w http.ResponseWriter, r *http.Request, roleId RoleId) {
+	var request ListRoleResourcesRequestObject
+
+	request.RoleId = roleId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListRoleResources(ctx, request.(ListRoleResourcesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListRoleResources")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListRoleResourcesResponseObject); ok {
+		if err := validResponse.VisitListRoleResourcesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RemoveRoleResource operation middleware
+func (sh *strictHandler) RemoveRoleResource(w http.ResponseWriter, r *http.Request, roleId RoleId, resourceId ResourceId) {
+	var request RemoveRoleResourceRequestObject
+
+	request.RoleId = roleId
+	request.ResourceId = resourceId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.RemoveRoleResource(ctx, request.(RemoveRoleResourceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RemoveRoleResource")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(RemoveRoleResourceResponseObject); ok {
+		if err := validResponse.VisitRemoveRoleResourceResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// AddRoleResource operation middleware
+func (sh *strictHandler) AddRoleResource(w http.ResponseWriter, r *http.Request, roleId RoleId, resourceId ResourceId) {
+	var request AddRoleResourceRequestObject
+
+	request.RoleId = roleId
+	request.ResourceId = resourceId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.AddRoleResource(ctx, request.(AddRoleResourceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AddRoleResource")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(AddRoleResourceResponseObject); ok {
+		if err := validResponse.VisitAddRoleResourceResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteUser operation middleware
+func (sh *strictHandler) DeleteUser(w http.ResponseWriter, r *http.Request, userId UserId) {
+	var request DeleteUserRequestObject
+
+	request.UserId = userId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteUser(ctx, request.(DeleteUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteUserResponseObject); ok {
+		if err := validResponse.VisitDeleteUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetUser operation middleware
+func (sh *strictHandler) GetUser(w http.ResponseWriter, r *http.Request, userId UserId) {
+	var request GetUserRequestObject
+
+	request.UserId = userId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetUser(ctx, request.(GetUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetUserResponseObject); ok {
+		if err := validResponse.VisitGetUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateUser operation middleware
+func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, userId UserId) {
+	var request UpdateUserRequestObject
+
+	request.UserId = userId
+
+	var body UpdateUserJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateUser(ctx, request.(UpdateUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateUserResponseObject); ok {
+		if err := validResponse.VisitUpdateUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateUserApiKey operation middleware
+func (sh *strictHandler) CreateUserApiKey(w http.ResponseWriter, r *http.Request, userId UserId) {
+	var request CreateUserApiKeyRequestObject
+
+	request.UserId = userId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateUserApiKey(ctx, request.(CreateUserApiKeyRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateUserApiKey")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateUserApiKeyResponseObject); ok {
+		if err := validResponse.VisitCreateUserApiKeyResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListUsers operation middleware
+func (sh *strictHandler) ListUsers(w http.ResponseWriter, r *http.Request, params ListUsersParams) {
+	var request ListUsersRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListUsers(ctx, request.(ListUsersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListUsers")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListUsersResponseObject); ok {
+		if err := validResponse.VisitListUsersResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ImportSellerAccess operation middleware
+func (sh *strictHandler) ImportSellerAccess(w http.ResponseWriter, r *http.Request) {
+	var request ImportSellerAccessRequestObject
+
+	if reader, err := r.MultipartReader(); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode multipart body: %w", err))
+		return
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ImportSellerAccess(ctx, request.(ImportSellerAccessRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ImportSellerAccess")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ImportSellerAccessResponseObject); ok {
+		if err := validResponse.VisitImportSellerAccessResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListWarehouses operation middleware
 func (sh *strictHandler) ListWarehouses(w http.ResponseWriter, r *http.Request) {
 	var request ListWarehousesRequestObject
@@ -29932,714 +33481,768 @@ func (sh *strictHandler) UpdateWarehouse(w http.ResponseWriter, r *http.Request,
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L17c9y2li/6VVB9psr2vS1FD9tJrLp/yJKc6MSyNZKcZE/io4JIdDdGbKBDgJJ67/J3v4W1ABAkATZb",
-	"aieZObP/2LGaIIjHwsJ6/ta/RpmcL6RgQqvRm3+NZozmrIR/XjBdLg8nmpXmr5yprOQLzaUYvRldskyK",
-	"XBEtyT3lekxkSaggP15dnZOcajYmN2wiS0Z0ueRiSuiUcrE9Go9UNmNzajrUywUbvRkpXXIxHX358mU8",
-	"WtCSzpm23z/UuuQ3lWaXTJ/m3TF8qOas5Bmhrh1RTBOem89w02BB9Ww0Hgk6Nx+ize7Go5L9UfGS5aM3",
-	"uqxYZGhcaDZl5cgM7W1JRd43ihvTIP31G/v+mp89oiJjBTXfumBUSaG6I8A22IiU0IqYryozFPawKGTO",
-	"3MdgZH9UrFzWQ8s63/jtc2OnuGZzFdmysfuBliVdmr+VXhbmh4ks5yMYvmZTWS77Fi6zbdJrl9W9rLt8",
-	"ldJybumptWr2EZnwUmlDvwVVer2Fc71vbL2OqWYnIrJY76lmSpOsZLjNms/ZAaFkUVAu4MSR5+b/ze/b",
-	"ppcXZM6oUETPGGEiJ3JC9IxqktOlX+XWdHL78XAq/1ayyejN6H99U3OJb/Cp+sZ85mNp/v+Kzxmst/nj",
-	"UtNSd2dwQsuCP34OyvQ6dBY4hKfMgxX8znTbmcaP8p4UEjiaJLDR5J6VjKgZXyxYDoxw5troGVuSGb1j",
-	"wCRZnhyz+9zQIV+ar3ExPWaFIaQv49E7xvJPFY+QzqdPp8e4cIxMmBmi+5dpb55QQWiWsYVmOeHzhSx1",
-	"4iBW5gN9R3BOH94zMdWz0Zv91+PRnIvwzwXVmpWm2//z287W93Rr8vlf333Z8v9+OeDfu3tf/m007lwe",
-	"49E7XrD4Apzmfvq8YISL+t9zKuiUlY+dbmQUVTHhxZwJfbVcsAjbmbMym1GhgWAUmZRyjvTNioKVzxS5",
-	"pyWbyUqxMbljQlclqxvNaXnL9KKgGXs2lElNGiNKcao+YmvOaQgbO53TKevj+dxvCTdNxzjFgit9Xsq8",
-	"yrS5o80Tldgabr+w5n1wKrKiytmpMPSuFL8xw24P8rBQEsZCmNAlZyrYIDKnSyKkJpViB+RmSXI2oVWh",
-	"iRTFklSK3hSMSMEUoSWDTtKnnkcGExn/jZQFo8Ks68PWVG6Zn7fULV9sSRgxLbYW0kyyHL2Z0EKxep4/",
-	"yyqbsfKYacqLCDG+40VhzsMdtiM5NjR7g6wNmC0wMOoarZhN65PhfOxS2VGOnza/O8kzduH3vj2zj2Y7",
-	"ZGlEWZyEYCwnzw2JvDAsOpewi/gr9PrCsEGO/abn2PzshnbrPZ/zyI15TqeMKP7P5HAKeK+XH3PB59V8",
-	"9GZ3HDsOHycTxXT0mN6w0pCBPwGSmEmkRiKxo0FD2YkPxexVH8uAzTSM47nZOHMi8RcBY32R4BPSdrsm",
-	"n7CjUQnC0jOm7PfV2HAB4fnaQK5sx7VKcvRjWs1zcciazQcsombztLQtg44etWzwqnrHi6jm2F5A5DRr",
-	"LRt+YMNLhzQ/YMctxa01ZNv5xvQEGPGlrMosJmPAU6Lw8ZioKpsRqgglaiYXoOGsM3b7mc2NvdJFjOmE",
-	"LNtLPBIaJ9kOdrUhNnxOs9sVcssCm6QPz8L3sebRMR+PXWS/zJg2VzMtijFRcm6IkAgpmBOgYMWeKXth",
-	"G6ljAV2l1gyfDtY0zLi4mF5qqpkd6NKIgmdMz2SMQdrnZA4N1tKnF42uN0Zw5yXP2JGshI4pdFf3cqtg",
-	"RjEhGbYhmcz98i7My2MSLDgXSlNhJHDChJH3cvuiuSefu8N29g+zUZc/pC4m+6011Yvz0tBMbnajUmli",
-	"Cekil1llVtXqqQvsIUkdjQ9s6mChTD9MIVhgY/LcLLmRfsw63tGSg9HgxRjkNhBQFVEspaku/CfXPYfu",
-	"xSEXmP3KI2UAP8YNXmW1+mQNlqkLTTGt7JIrhsbLocfUmjK/yqhrg2HvwFGHV8wZD/kaxk7/ga8y/pJR",
-	"zZJmvHoGYAVjOZHC0Lczls+4Ijldtu1gqdOaNb72BHtXbAIJO15qCnSigfPEZ3BA5pXS5Ia5qTaGvnp+",
-	"T7bo1TP8oZTVovdw1yTGledHU/NaaqDwcLSKd3vLxlqMcCWTe5Q/IxyNekt1Notcjc1RgBZYSHlLqD4g",
-	"VJO5VJrs7uysx+/wk8MP35w+nOLT3Z2ddc7iWjwcJvh1J7LWyNOmjZ5defT406TTtzFcuI1Za3LiUsvs",
-	"tu/s3XM9I8q0SltisJPNSiiXTP/ElveyjC07e0CzgxnBGFWpy58+jZ1h8PKnT4YNLmhppF/zF7gscDJw",
-	"XApGlSb7JJvRkmbaqJDEbOYdEzmYpFBQI7RQ0sj78l6RamG2d8LvGLmjRcWUkS1vcYy/fT5AFpUV3Lyn",
-	"mMiVkVRTi2bfG7XMMt5EP+7lWmZ7fuF6dkWnvXczmNsyWpbLetJGltN0mtTjwq43vqWgDh/zkmU41o4v",
-	"W5aa5O55cozNXgbrT34Y5jP1+821PQequbytVjEscHHD8cDLyVNbWt2zPQ++nS6YYuUdy1ce0NI27D+p",
-	"rtXm9/USl7J3yRqM0l3pCl90F613vfjGWclYkhBUVzcaSADRrb+i09XCiN3x8L7SdIp6h5EYSlBA6JyR",
-	"54qx0JFijtSLgfeC6XKDWreb4adFPkwmrqDhE2XiqvG1jUiM9QRWysTNKawpEzeGvnp+G5SJf+aK3/CC",
-	"6+VwwfjOv2NuOp28dep2jzgz9cACC5R9ehszgdiHhiWuK87dVhsj/svUXRMaOVexI7Q2r2BGa15HaDgO",
-	"GNElfO0wA3vUMMUEB5jQSfDh+voIjuMDnccM2vgQbYnkOc3nXJBMCs0e9FDepur+N7jLps9zOmVP9eAN",
-	"9tjVn9y8726wr84OopQTXrB3nBXRwLjTUJOFaIuJaTo2Eqy5oLCXIykmfFqVFK9yVuSKTPkdU4Sn1N6J",
-	"/eK6FDbjCyNfn5fyjufxmDBalhy8jMrI9UYWVwTpYSgzUe2vbI7abM9XywXr5dI2KskLiW5IxHwhyUiC",
-	"3tcKQ6rjQswYUcZdJWMfEKoyJnIupkEMRXJottPBo+oI2nGVxXE2Tadmx+sYFO/GvAIZ63GEsFFhaogI",
-	"ZW8V2Hcq0MnrxBGq2xJVJPhu7YDBjYlawwSs1RMM5K3e+Q0OJtygsPWLi+ta55IN48ES3PA+6HdNjuiH",
-	"FHMluWdrefD8YDZH+r8e4UXf7+3KKEgINNNgIaGCoJRgiELFpBaMc69H/uuW+87QPT6CT17Igq2hv34x",
-	"W6QWUthFf0vzC/ZHxRTMD2QaAf+ki0XBM7gVv/lPhaLksHH9TAuew4vnpbwp2Bxj67tGxBI/TO6pInNa",
-	"mAVnoEtOKC9YTu58R9sQyz2jYsryU7eTGxlsGDGSGqfhzc73ilfbTCo4xLpSJMNhwRDfyfKG5zkTGxvf",
-	"iiXU8paJZ4pUipWkoNkt0tqClXOulBHqJ9IyJEOhMEgbu4Zy2iXT2lwqGxtwvPfUymJjG9Fi1DuNN5wZ",
-	"plnqCzapFJqCNjM602nPml5igIMPCyIZFUKCjmz3+QAW+EbmS6sOMJqZ6yAn97MlWj/Cj7yo5/JJLEqZ",
-	"MQUxmhud0UlZylIl52NnIqsiJ3YydiRmOjB+ZnqwE+Iagzlg5B+kficrkf9ZBM2ENgp9LpmCsbIHrqzs",
-	"UEgxBWWCCgl813FU0AjKO1bCOvxZIz08P7WMCkZwJeUZFUvLTNWfMYozFKaoIPs7jpkqc/aNRi9FXp99",
-	"u1Lkg9Qu/Lxl9B+Tm0qjpHmDht6C38EkMerHiDNW9IG0rC3IyzK3WTtha8tnbMWmZVt/E+R2wcw+CVrp",
-	"mSz5P9mfRmsY9ow8lHBFgGWK6Ziwh4WRYQzZVeJWyHu8gD4Jekd5sdHjG/bZQ2hckVzeIzefU3OjCyoy",
-	"CE2Rd6wsJM0xpmZTu/E1WNUa4kAlzLi0lDnQ5U3J6K0ilNxUiguzaWVVsG0QIm3vkLCX5yVTEWHykCyk",
-	"0rQgFFscYCTbBNX9OV0anjinyoatiaqwu4yS5qKUC1ZqjiITTX3lU+0rs21IYUYLMt9g+TPjehltmNUR",
-	"ZJ1nbE55EX0C2WUfQMb8V2dizdZrOEEK+hU6XcykYOsJ62Zbj0AniDQu2dTaQDuP7im6WLt+KPuLvPlP",
-	"lul1Rn9o5H2MW0NJNUaGVmY0ZCJLc34FuCbxum0TmmxGVHcd4Jhr2Z2HGbWcc/1PVkrcFdBrXMzeysZf",
-	"Qj3ut8Y4PrdXKDbzQKNoiSPQiDUXwMdfJ2avBicKdbegQzKpqan4zJTiU8HyKzqN7aamUzMBKgKRsTuR",
-	"vGKHetXQP9hDVKvs4xFPbLuwB28V8ZoJuJzjYzbhgsd9Ar/MqAaN1ecxz6Thi0aoncl7ZGpFQbgRHraJ",
-	"7xMUIwj4NZpvmAT9pv6z9h0SReeozYMMci/RnQPZPeYvnkeogHYnkIyktQ8INQPacsG09cBqEbIR91Bw",
-	"IzZB/tR/0EKWNAynvfplTC5/GJPzH8fk9HhMzv4xJj/+9OKAoAjqYnHtNOBHZSQmQoWN4+XKJzeiEYPO",
-	"F2BgOPtH5Kp5NPOMLBRYRTurdEZLpyWWRveqd+rAJ5MZMYMWhZ0PDFtUc3NgXA6V2SeesWvvjIY/R+OR",
-	"WrCM0+La/00LaIXGK/MHE8BGNj/z+Hx/lPeEYvAKAVFY6Df2T6oIV2OCXZu/IMoa/+L5mMyrQvPr+jHF",
-	"rDw5qRupbaKWSrN5SPE+CBsiVV/AGeFiIss5xUnA0ZpKK4vzkhjZLggVsJIJxhrz4GQ29gImMRqPcDCj",
-	"8Sgcr1ltGFjA2Or7r7FEG7zCLXX/DCPbZMcTxnIncLRPfVHNhecrR5c/w+r++v7yV5tMjJyMPcC/m2fw",
-	"SBayfEfnvFiOIss0AXvOyXyhl/E4OKQjl5N5w8iOEcmZeWF7FMswhEDN+EQ+nWKMZ50w47LATZ9HKIG3",
-	"h49i+QZPE146/hPffvf6VbJ3dyet071YVPrMSmxpc2qQ7MpyjnFvsNZjZNSKGaEJz4f7tywRf8Pmwkrh",
-	"M/3DQ2O6G41HOVeLgi7BGgsBApD7ah5eS3GNcb8b5VIw8TiHMoRkmAO55/mU6XABPp0SNZP3jWOfzVh2",
-	"eyMfzCyoZsAq7L+Nlm7+WcqFURcdS1CsQGEW7WzuDc0eNC0Ztf/En2PcgquTHG6Ut0t0mr4tZDxbqD4T",
-	"XBFsRKRRVMOA4pLRbMZynOdMLuInhasfCnlDCy9uRCQwo4qiNMngnNgvjMn9jGrzExizGqLJdvqwuI+v",
-	"s6vqjIqcatnQyxqz+KRYfiqOpDCi5JwJ/U6W86qgKvXCz0iO72T54/KmbAiBQbuC3rCiuyTHSNcEHh+Y",
-	"w2DOENouwVQAjqkuE6zKTTKRAIahAyQixdRo+RBfaoiAPWgkmcag9vY3yXVElOGemkbmNsaI2kqxnNx4",
-	"ItqCG2ViN6u5Ypm5Nq4nyXsDRxIzRNhZ2waBKBGKYSA2jAO6NfeXh6mZU4DeQLuFoGVpRPQZah7D1CTX",
-	"70cc1pfkUtd6tg3mi/Kv92xKsyUp2B0rECKiJM8VN2s1JhnEVyBzNqwjY2bVXxwA6y5Zwc1nm6sbNoxC",
-	"bQxRc85pTAP/KBhZ0Cnk0hlZ7rAhWDVVD76e7hnRtGIGCzrlgjq5qz/x0bdsa604oEZnn/tW5eMiFQzG",
-	"/DlEro1gLG2SjKxNLAigFpwrwf+oGGh+XDR5cGOrX+9HoowMDzx2UA1dpXvGhUa/OZi2OeoykAoCJxgH",
-	"v1k2H+cfjtci+4CoeS+n4Fja8uiEF6zFSt4WFNII1qFyXOkz5AOxNcpmvMgD/uE21O41RjC44O16wZp7",
-	"DJ2syUsu2ASpvLTW4nXfbVG67WhsBzOAyk0v3RXxNG3RhtKU7R+dtgThnRilYq+tpns78bC1cGLhZ4Ju",
-	"eid4yaIHwpBfDqKvmVxwjYBnz18bYHezyRmtjcY8utVGqq5xKiL9oVHFzELZE5qj7ozCJ8gkXBFa3NMl",
-	"uNJb7P/V65d7saX2Ak9wdhitdPQCdge2bnuTbGtDeNaZfux0Qr5rbH8QmM+l6pKMCqMoIjQPOjoiW+Is",
-	"UDF9dz6nW4otaAmRR2HSOPJCiwSoCER3GhlL1jrl76OLT+Of/uP3UZMNwY+x1XkCcfjed3d3X716Fef0",
-	"h5nmdywlCx8uFqW0uSCx5xfMjDTTMV0EVRWFGDsd9CpCoWtaGO2hUqxeubg60qWow5znVMXWTJXZaeJ4",
-	"wBeewaGwjlhI5EJTTXNLDo9PX+2/3N2kXF77AJwySXH5jX7q/5mzgpkV/byZwzJGHLPG2u3SyfcT9vL1",
-	"1rff5ntbL+nN3tZ3Ny/p1nfZt4zR7Lubm+z7zU08eVz7dEuIm95qG/dqa7YT4ak9bzZhbiJLGzkck5jq",
-	"I7G3P+4x7QfCcAVKbnmtMTC2T9cYJKg2J16rAB0/yYolSwmV9V3bXJmVS7K/tztsSTC2dpjMBGMepgu8",
-	"9RgET9ED8Br4iyX/IDQwyoVKWTBCG0GLXNhAY8uWfDwiwSCB0AIFoY2jsVXUonzC4ShEpVMnklBFFKNl",
-	"NjvyKAogK0OkXQ5JxdVCkZLpqhTRU0U7EL2eTL779tW3+y+jtw4IkyUTUZCH0zraD+PFiWse8+P3pFcj",
-	"8CHgFlqTzqoQUodDawYwYSXDCJ6sNh0lLGVf12TbPYBvpbxVm7yXUMw/bbPI7zY6DwhbXi+6gOqZpZE1",
-	"9v2P7JhD4EwPmpKXBi2l+b03cyB/VBTS2jIpdCmL+K4rVnJaYJxlmKwfaelv/f5wYhyChd4Jru3OOt2t",
-	"ImcPTAzG+XCCsbl8iXIwbN+6blScn4XmNBG4NNFOQAOOk7iKUlrfdz1a30rznvNoD6advoU4ctp4m5uG",
-	"TKqxzKs4ZXc0M6qOLK9LCNx5j1PvCazlqzCS/3qco0dvcBubUh0OiJkuqYTmBVFLkcUj2TagOWyeh6zD",
-	"DxDXdZVUMa2BnKz0oMBF6KNQzL2KLqM6LaNXOMVLdXAszt/2StssiY2duAbItbijRp/2/L+p0e5///K7",
-	"b1+/fvnfkTCT1liING5ZYtVad9Jw5SN5a8biTBulEQItLCox28YfOrLgj4wWkA42QBlzw/sQ9f8fhhQI",
-	"VhpHhLpkbMiN1rfwilmvQc4mXFhLWfDBVojNAC3iv5fYHcF4QveAWyN7/DGnwKiQshmM8rV4WytREVJU",
-	"mlKzURs9YKuWCwyV1xLNzw6P6DF3d1IzfMqXewSArqFs5/VOxia7e1s737HJ1kvKXm/d7L5iW99+v//9",
-	"dxOWZ99++3LdwzdnIiuorsroIYy5vwPrsTkn29auY/45lzkr8J/gFf99dIDxT+TeXAsN5WZGFUDHNm+F",
-	"VT2OeswLqy07TYDGp1h2vEnjLzfu4Dic7Tvp2sX4TllijQNImQAXUY+WkCVRas0+Wk8DHH/TGYYJcxGw",
-	"BhSqbMvmPh+fbJJ3tSIYg7BaLsi5DT5N+oUiJrGqYLWXZM7FtUXendMH/08uriGENXjU+JuL65wrmP31",
-	"AkMYoLqEaRh9ADtzbf2y1zc0u52WshL5NVC+e25eD57VHfjNxSZFVZaQHnOtMlm2jpmfUmxdtA3scBY+",
-	"1xA6jxr46uRcFxQS2KwzWtDoub1zgaHdDQBnFYBzgNWR3TGBLMT6C63/sDmp3Z31mF+Y7ppUILyJ3wZI",
-	"i9ydoPrEKXS4iiG2/rhI1b3fTwqW6VIKnkW9SuHX12ZaIbOIqQUzuTjNVycpAErA5ZCFTiBEv+cTli2z",
-	"Nic6IFzMWMk1y6+dJ8riJfg4BW5YDT5qGKMjHqxuZyvcWm7YVyVjq6RTpA+Af65uQDQlHcc3RKDqe4lB",
-	"UQqThg/PT4mAHE1nUcZs1iXJ2ULPxtZhD4YckDO4Qm1VzeiCbdr4neDxoRmJQxQBXOaQEUAKRieDw8w6",
-	"axqhu/8xXf+tDFAJpTh60GuvRAJOFUUG3wpRGlE0YKXC82+FzYggAjUBWcJQmbMJa8cNBI8xLTv+LJVU",
-	"tQgx4ruP/6hoSYXmgiVz8TLG79JPdVUm3h2yupDaFA0Gaa9vuKzkJoDG609q/Wrr/Wcu3BonymZOXBo5",
-	"KZ4zZDiauTCC5VRMP1PE5kITHtEoVLy/81piA3VxZ3tn1/D+3Z2dA0hLu2+bI/SsZMrI121nEET9lszM",
-	"1+GxmmFgctHozSiXFeYy2KVBqQnueDO265ItZLkyeiNcnosKEWZU4kqXt7WqB9+ADO6MFllVUJv1Noyh",
-	"1J9MJZCeBzlSbh+0xM9CZBkE+9hcHEXv8Our7UaLkpnF97BFLcV/KmTpoD+aJqWJtGEfzgoQcXT1ZeU2",
-	"jXzDMCnroOWuHS92dhuK0oAxxW3a0aaLFqb84684NZOlPm6ONRZmfhDE2DqoKvPqddAYamDy6azg01k7",
-	"9njApHyxj4S3EdlAXXvDyIOy0sQKmFB+L46snbOsoCVEORCkfITdmBkSwuzCMbmf8WxmpN37GdUuZZHM",
-	"WMmGi17BWfrZzWZlMnRASZ9XHdCqSLBNjbc+nMwJLVmOpZeVJhSOKRdTC97Q0ZrUZQWIHJOqiLsf5/Th",
-	"3NBNDHYVfq9NExkVAOM4kDfOmdGOEqnRvtM5o6oqmRo7w3RQiqegYlrRaYTGAKagd9SMmitu4FAt3f0c",
-	"16RhwACohWPNa5sG2Ci5LhgpIDdnO65kZnI+ZyKnOoWdYJYCaliEBgPPk04euNJGwnbi/3ujAY3Go+Bs",
-	"v5VFbq/E1oOqKBi8Hfz4iyxz89OVGfvRjJbmj7e0zIxOEVPmzADPG5W817nqgjdX31OdL7VDUNHcgFJZ",
-	"SP5vyJwjnEtjncakuxpggGivxwG8b57M6QP0E19faFKv3AEJIh3gtdbGHWBtL/PELvHKYIloxQzzYMi5",
-	"42JQy1UbUTO5tEU7EBQkwpQqcoNzRK0kIs8ZxtPp0S5MbatSRs+ngCZqLhJFVFXeWeYzBGwjMjWwn6IZ",
-	"Mzojjt4xs1fW2GqYkuK5A1/nWczi3Ychs3BfGyJL0oKdiPyYYujsusgW5vXz9OcSirP9/DpCBS0QOPPR",
-	"Ax3kXYapONdydD9LlnP9QYLMmTBAusvTA29m8JIRZh1AHqJtTJlgpROsm9trH0WNsrTSkousZEYSufZr",
-	"2TWRswdIUTVf+DltrjXNHG4fVUb0vudFYcTu+5JrzQR5bm1ezxRRC1YUXExftBJPPxx9PD45fHu0u7ef",
-	"GgoGuA2JnV6UbMIfWjH6b48Gah+dHUJM2IgHkt1HtibALly9KZEANsOQbrnIPVaID60I0Ym9zTO2l58H",
-	"Cbd9a9qH/b3e+jZyuPC9xqej8iUEjfy04BdMRXP/wKEv1D2ii2MmggXxdq+qN8ASPbxHBOmOKLpUgBaA",
-	"KHdKO4rdJheM5kjKekYOle/2Z1Q3ys5v77mCjZGCfZyM3vy2QtRovDv6Ml6nufnU6MvncKESx/OwkczJ",
-	"HjDLuViCSaMyGspP56fWopsKf3Jv/bTg3ZiPjwtL0LQgaEFplNrfjaXEwHcujabm8Lrq/j78sLuzs3+0",
-	"uhfvPqqzxXZiQvOcPlhC3tkJyHpne2c3JlqE1NqeeHfobhi9NFxvWUQovGMlLWyQFOwFllYart616ahj",
-	"yD2mmt5QxVJumI+Ckdy2MeqaQLByw6rhjYjQ15OndcdK1fHDvtr+dnt/fxj3bcFVm8+JpT1Q9e4adtwl",
-	"ilaLLYuB0Wr2edw5JBPAsCc3shI56IoW48f3QmQ5tscE0hRJTpdjbBOgeneKqijGfJ1e/yyUWuxI4fcr",
-	"HG0t0SBkjVkCNPqPplzPqpvtTM6/CRPjt6ay8fc3Hv/ji11Qt5Ttec/l3OZ5ULFE35J3TxlOyFR6DgOW",
-	"+k+eKDMc/MID4bW14aXncYQjoiwmXnYJfM6UstEkEa3Y9e9u4E+XJxfXxyfvTj+cHI/Gox8/vj89PvzH",
-	"9dlHiHI4Pjx9/4/rjxfHJxfX70/PTq9G49H5yYfj0w8/JH69+nh9+ePp+fnJcaNBVL2FwZzmTGg+4bEq",
-	"DG+5JpOCTp2BDN8gz3fHZG9MXo7Jd2Oy+/pFoJ50QAUTBUW8ox5j6e6pcmguYx8Zhs+xGxX7RpQDWKij",
-	"uIj0y0ySubyzUXuWMN+QvJQLNeOLcQiZY34w8ugBWfDstrIPg9xPksmiYJDzpMnzrJRKbeUSqkzD6RX5",
-	"tZbXHkm+0fkNVGAwL2oZySn1L7X7bUCo2VEbCoQRwh3T+mp054+tCHMCUFZJI/mxr7ispdcWYHtsBQNp",
-	"0a0PgO3hrxDcZltYPPQIlKHtOb5L5lKRJZnLEmWPorj2xZ/HDut7bIG4Tt2fZikWXEzf0xtW1H+e0zIz",
-	"f2dYEuWMCj5hSo9JmPcyhj1GsynAItl/emHeWkjcu1kzd3o7gfkFLO5fHuvuzWiRT4INxL9mel4MlLnd",
-	"Aq/pjQ33Yq1XWyJNY9diUssJlhE/CpPOE5FyLcfI5Ueyv/v69dYuocViRrf2MA29Njqe/aOh8v2GqIeX",
-	"P5hx+E4XVBuha/Rm9H9+O9z6j8//2vvyb+kopcQseRLFE4/LYSJS7ieOxUZAVDYNyX/Km/C8uorcEArl",
-	"q3+N6jJEPGNXbL4oUD7BX1HwCn527htbNRTqDrj/XslL5AdYjQAuxu6rRxbNLHjyjrEcQM8v0KuHv/wA",
-	"R75oPsAilO44HqpzIGJ3rDoPcCR4RtuNR1DQZsryjzV6qvvJjlW5Li7AfzvqxMmbBp9UInkUN+xdcBDD",
-	"DXsHpZzgYWPfGhhp6s4cxUI99HzAjDyav0zVUmSzUgpZqRZRbAA5I5f3opA0f8/FrYpxb3xMCvOclKyg",
-	"EA1lLxwjpc2kYWZG0V2w0i7FejHOiHCu1hs4rsRRDQXe8s8ZBu5EjnpLumhyqcgMdWwjtOIIeWbbjcCx",
-	"qEqow2A3BtxLCcwGGTPgnDzokoZ4nDW3up8tzd3uYP2jwhdcuixH6ozs34VrYTdGHdSmB4tBSUqGiBNc",
-	"IdInXM6LfIKQu3perLebvuZddF27oA//XrEKCqKeI8o7XlzvuOBqBr9jIQU4J8BeN4cEodw4uxsMNUzu",
-	"ZxKrI7EcMrYWUil+Uyx90Qdo5Ry/EBznLRjdqa8Rz1SzhGFoASc1nOhTgsoDTvQXh5XjSP63vInpjH8A",
-	"xfTyQuZnkiLENXbjHeVFVbKUXnfoVBrUzjF4aezqBuUBbCrGD0Uk2b5Ig0MhZCUym39fsrm8o8VavCwe",
-	"Z157k+3osf6AnPhaQrQoFNH0Nu5GlpX+OPHRdl1+147i9kFdPkTLBVRdYwRR8Av8071wnYQOjm4WY3Hg",
-	"Ix+yboF4DeFgOLWG+IlpyVTC1LSa4s1XD31A83/Zmxg35oJl4OXu3iby3lY0ry+lGj7v5TgRjQdnxyx5",
-	"zV9SgF32TEM1OyhfNGX2rReQ4MHFFG90KBEEhY5oKcCPDV+wyR8uBKxkaGgRbJtcLgxv9nhzhbxn5VZG",
-	"FSO/j3j++8hZ6M1KYvF4rjsT3CD2cDr0E4sh9e+Cb0aUJBNatrLf9uPGlK648Lh73X/p5c5338c+pWRV",
-	"Zj1BORNmdgLKSML1Wks9UOTn1/eXhl9+Oo1ynmF+UHMkbZnk8UhLTYv+FS1ZJqeCW6REDKhZVE0SSE33",
-	"64sfbtGa6HR7L4cZtAL2lCi4gDuSS6a2yRHVtJBTD1heVmCMDjU/NnZ/omfS/3lh7ic2JqCgwgENdU1s",
-	"XCcgzOmS0DwHZ6OKqLn4rVrrtG5Q/zd+bTQeOX34kon8SvpyjaPxCHW+d6Wch7+6/p0eyKdlqDD7OBRU",
-	"f80LWKD1qqRC4ZVg0eCMNqnuLq2h6B2zPxzB5VVgIV/3I47FWRdbP/9IRV6EXeDPVxKH5H8+o+XtoTqn",
-	"PMe/j9kN158W5m6wnwaDk//FFrnWaAS4YDRfNlX8S+bsX4cQ8fYTW+IKzSUieyr175lfCD8aVf9U3Sie",
-	"Ly9vq1arIwyvnzCOeFaN8sYo5JtlCnqHAeGuv5PlPS3zQM8/Unen4o4J7VN6EpPE+S1AisCRnFFeGNoY",
-	"2XCWYFCeptp92H2CXnBIVzNe5ue01MuGxQR7cAO9dEUoLI211i9I/qoW/teAruoikJGH3vzTfYQTbbwY",
-	"1DE7qwrNFwVzJpHWTtny1Was4RlDCjgp+JTfRN7tHooLZmPfz9Es/gvj01k93CBD4IItCmZ0PPNHc/9t",
-	"sWH/o+FeSDpYSOdcFrFfFfyM8wlft8MOf8JGF1RzMfX+S/wRvJj1FPEfJ9YPa4mfFwxMRrBSLZL0b3oe",
-	"cu7lydg6XAYW5CZNNBYLbu7mMr2XU640z1R7pgGrbXdjOEq7M/uWZ4+t1332VZC11xxIwFy88B57cOGS",
-	"K+KPPbxm6m2vJHSQJawdzw4rZiBAaonnrRihZE7FslNt2NyJyhZMwXy4lEO6P2Nl4owZfRKfxeuIJa2A",
-	"gSRuajdyzdA8HrMGvkJn3D9plIdS3mOIKIgEtaTf0rBNJ61qZ8HA4PFZjxcT1M0PKcAa7jX3VlmST6fH",
-	"bptgeKW8j8uIaPi+rYbq+HZtfkF1IqZBOk2D3shKR1bKOyGV5kVRS+jdtfvKc+9zHj9mXYbZoEzLJ1ug",
-	"QHv/i21PZgwX9P7USP9x6RwUA7ftgRYDuiUmW8xZHSOZ0QXXtADVoqNkumIJzVUzY/iUAgUy90/aLD0m",
-	"N1Sx1y+3mMhkzvJt8hNbaBce/CaIQnumiFUlXDjCguY5KGOSIK8nOcskaN1UkZulZq50r2ELUeI743PW",
-	"jfc0n/4G/SADie7Cp4Z1QmUYy31sUJ0fDxxHhTYBMGZxo8DEIY0eYdnBj6xFzjXHTaYcRzYS52iOfDNK",
-	"9XEQLI/Smd0qrj1bx0MHQQrWn4wBOJbMHTNIuMfdrMQBcf6BMTnxpqAjewnDoZtwgWbStf0Mrpu4HMGL",
-	"ZBxb3bEjTrgcfIg0HM8uHdqL4rLrGfl08gkCemxcjvnXxcejk8tL/OPd6YfTyx+hxcnFxccL899fz08v",
-	"4Jejww9HJ+9PjoeaTQEfNh1OMWdlNqNC24gWn2HoZaUgRMXIw1XJ6kaNuJRwT1yvo/HIvhRd9B/cCjbq",
-	"uUe9pa0i7nOaM3KzJFYfhZit7g4I319/8LBIxwtb5LFEkVF3bWMAes4WTORMZNyl5jWuA5eMx7VixeQg",
-	"GjYcVDSA6u8QB4ij9nZSc1b+9+XHD8D3gaffSD1Djs7IcxdRZ7QwJvSLOsbb18xywfM3NLslGF2VDw8w",
-	"xiWxfPzLOIpzAw+fBePcjkZLhkF8drzb/15JzfLfwq983kxMn/0CbH9jElhvmaNJ9zwgoVieLiRn+t0H",
-	"7cFv/HKbnGrl4gbqoliwS7bKd0OEuGWLCC6BC5rthsiYnRpgiwzDcg3HL/nqzJT2a49PfI/xIawyBua8",
-	"c6kSNWLdE5vJNpMLknmbJZ2yeL4rnhmuG4clzHgVNoyreVJicAXDDkBjFh9cutIa71yxB92k/1VeBVw+",
-	"FxXUk35WZyvXawcKjLKFKjIqsIoQoH93aQ8w0pI6zNcq6QnbO1wiaSwH2ogH1BdLw6hCItvjvo4ZZl+S",
-	"1cw+lUVKAuoCWAdIJZvDLuXxDFuFuuJXrH4R2aXo1T632mbryCdhW2xZTbuym6XBjaM6B8xuNU01+ePq",
-	"RV2Ru5lc01ZWZ28K58bWN6vK0tyRm8Xi/uoJnis34RIKn0YvtKs2Kw6yhDO5iCx8/LS25FXTKCasAvm8",
-	"5+I2fc4Qd9lIhJ8u3q86WoMjUTzg81fkJrFbN81O3LlDXAvahPbrTqB7Pa/RdUK+dU6GQ5ts2RPyhCLt",
-	"gQV6AQnfOYUj1llrfl3Tz286TAVNTfrMUr1mRwTTiEcKWUPDY4YbJwAI2I0ayQ6hBKIsw4rcoJYfkCmU",
-	"a1YkgxLeIZSuDXEmTOSInRGz6BZsN36uww/ilzBtpNRkXinABsKiedAHJipb0dUsDKqEgH9b6wkvGulP",
-	"N1zQcrky9RXHGOUHbfdvn2ZNoRW5ZYjDZ64Hs1vPlEuF6a6O7f8EDZK/zosYjIFir1/6j/x69v6A3HOh",
-	"sEywk+E/lcU2gVQKRDcCuyo5HZNKFPwWwHDqMPDA1T0U/yhcgK5MWw9iICBRkDOR8NGE+xO2DscyZMeS",
-	"6TennV1zVcHYPELHsg6iHyrldogHkTRsJ7srEiWCD/bME9n4oXKOzCGmH4jGFCtpk7dNSt1AxyfsYrP3",
-	"lTPsB2RoTvAR+AvNLmN5+2PMubJ/QaHkmby/zrmRSrY3hNDgIUsxGT+JzbACgqEPFGCAxTO68H04Cy36",
-	"WgdjoRcqwVJY/Wew5FFzaO8yrCUTx5drHfErJP3WvKPUrtk8FYh2KAi6ZDD4DiodIp6dsIKTDyWGaJzr",
-	"eR0aZH/BFMZrG+g4GrshsWufkBf+6PL1wt/sLoc/uSzAa6z6GnuygATB8BFGssa6C4ZdDw8TC+PPIJ7r",
-	"GvJHxiPFfKcBxQQ/Iqe/voUoLvNAlxTyPq8zBAwwv5mBAw0uSnnHMZYJjZXX8Iq8zoPop+YT5WOrmr8H",
-	"Ad6xB7Enhiuz/PpmeR24CDqtSnORuy9Hnvqgk/YDHzASeyP9HEMe3AosI6Ne4tph+FOq//QK2gb3lBsO",
-	"cj2R5bUrAJtqaxfdLJUzB0V5gzlgR0hMqcI68NAmq5lTFreWmnOhiC9+juZ/POtjsJpCGALkC7WiplUI",
-	"EtMP9JrXldW7akHOp0a8czx0Y6aApHnPHZRNG4xcqsnmlN6Q60LvdlbNRWvO6PMTAGoHRA3BHYZcGyME",
-	"LO5pTxhM7stnPVmWHghl5uehorC4WzB8G0gARrGbqrj1+TCgehmZCK8ZYq+ZhPa9hgSdjhBITuJBl/Sw",
-	"Adc63DNVvxdU1TJn3sdScKiw1eeIWnWukXVeuySgR5+dqdLXk5I9rZMZVeYWFGrCyvrOnhRUX09YDEZm",
-	"HWuwUJpiYVXX2SrIunXNltfsISuqnOXXehiW4ZqgdOauKe/Mh75C/361GbtWqKFurPsvT2RpKxL7ALAF",
-	"70iLIo0Cjs/t8yl9LD8wsqpLPuKFOUK2wpDhgmx10t8Ga9EYrqq+ypW5sQ57kgMDea4nTzCSHPh1rldb",
-	"6dxdr8Gm1Uud0nSSftir2ofnKYyDYSYSnJISV/pCOb3bLoJaFoCTfp0ls2tlRhB+LxxxcsWqMpvZiIbI",
-	"ktmnVthwK5dBcbBSzmOHDC+iUzGRGyVgGEGthG+238sVbpK1df2YjQo/0pzJuLlgqV26tNpj3EzltkWX",
-	"9I4VsWD5UiplwYjaUEuOIXQxiDxA0ecNOr3nTM9knsZhyZnSNlaYZDOpoLaol5pCm8RMzlkIokTzvGQK",
-	"qrtIEQ9rW5Ts3KnfA0REp9bhm1dWtHch+Bv0lD5ySPjaeckUODpTBcDrhp45RlYG27Spgj0s7KIqTUVO",
-	"S0PALJNCzpe18mNWn4NFoyon1qBA5yyny43Sjm7twMo6ZiEtO9ytBX40PBKtp9etZ+Gf141uYjR2DwlY",
-	"Q2GtIxdf8rD6w9Mk5ICA4kTRpYDWfvtBt5a4S/Yp/vSzrLJZ1O1LXOE7IoW3f3Qjw+emyUD0aWz8rhI5",
-	"y98uMdB04KsZVbMbmt0eJrro3oBDYtpq80xtlAm92msMrC4VEze4u3YWZmpGV9Sb8QVL8bUQzG5S2RTg",
-	"IcNLnbg73Pg1h2Pfetxo2mUrkFItBUVXMjrM+FomqGsF5aSOhTov5U0RhZki9hHGAEJadqEkup0hdDUw",
-	"7wQAEBgzfD9bNmyIAI7kIpQZebm3Z1Z6LpVumlJUCF/qBnBvblmCkjV8XwUgJQcWAwWLqJtv432rLNbj",
-	"HdI82i7BQImKGphhiFml0pl3nte2oBcQ8pkVHGAKS0Zz1+h+xkp2BxMnmZy7cO25zG7rj8zDAu7h/HB1",
-	"bhmz4/tPyQXLHRilESRwmn2WsVhBDTDVlNKc9PrLaLIpoCyNhccA9DsPrHCys7dP6GLBaOnrt9R5JTZO",
-	"/dmpgGxerveeuaQgKK7pZuaBGz3rHGC7YwmT25U1NakmTQHBeSchLtdgOOLedJtU1SgzkB+vrs79/tm4",
-	"X3/6udD7eyGW86vvvw+wnF/u7IwHmCTHIyh5EskSmMlSE1XN57T0aai3VgZd4MmI7pfdLCOe2t2y5VuH",
-	"bYyOOoYPyaeLU2IJyJxBh7oSGdGjKkpg8aRhsMBwsJGqfz17TwIMz7oM9N7O3v7W7u7Wzi7Z2X+zv//m",
-	"5be/j8wE7KOdV1t7r692v32z9/rNq53/d2dvZ+f30QERjAOKF1fk4t0R2d/f/x44gZAuMh98GVAlKd8m",
-	"lwkY4r8McXgNWbVTTiK95iE2hxEezBIbmXlNHObBYvbfapXCkrJdLsEedJiNg1dcmE1g+L3NJqhlroMw",
-	"m2Dsf8ZCFYqA0qK6+Tit2sL737/6fn8FtbnUmMuuLrORZJiPCybOG5m48YQ9SAtWZlZc2Epi9l6HfHXH",
-	"qgDmfJscQrO637G90dDtAOWWi3u69OlIYwL7RbhAq3j3+pxR9SEam/nLjGkn6UFECox0ZjZLk4JRhXnd",
-	"zAU7R9wChr1BFVpLNk2W5yipcIjViUthdQ9yMlHsKV3EGC/ClsQiL/BO95cuhoeRI+tqhiJqNNMOJM7w",
-	"hhtG5lTdspw8/330v8z/fh+9iOhS1g6y4tqGkR1iWywlaF/89BhopUcBsIVx511k4Zd7u98S18QLCB0N",
-	"xDvnh8zXLS9mzDQtlZ2e2QNKlW8RfCaGEHCa14in3luZuzRIhETnypD4RjNH3MfeyXLA0HBEbiB+pGrD",
-	"Q+r4R9t1LwyP21JM10XIgGvXmYjxoomSIfOa0/IWanzaIce0bvNso9Oa8okeRFk/mIbmhZKK/MqBhAxQ",
-	"rWMJ6fZadHJ/PiaVRUkzd4lqQs/t7kbr9djopAuvKsdMg4brHDnTS6SPteJSfSBwTBEQtmLMBZtypTFo",
-	"7StY80Ui/QDG5gMJZ/Ieiq8vmFwULb3s7B9bZklfRktSPRqTfTzCyCuwCvSsuI10OvNW8q6lli5lpS0Q",
-	"VERkqqGhMH5gxoqcVELzgiCErjWeYIkA02LOdBxAuWRTLkUKMQ+fYtqKK/4A65NATjbnV/X41ZIAxtb3",
-	"cV6bNi977d3tF+LBuNaSDjKlrVeAlzAUh5rzBwv991RDOPT0lQziqgbBu1T6spoPrd/nwSI3NxRQj13J",
-	"o3hozMr6xKMPNgo6uLieWdkIIFbBHFZDQnXELU3LKdMWbe8RBf8qwTF177Ka/8L17B2z2Sar1/RxiJRV",
-	"jP0jswIoEnKCjCnIjjG3nTm2aHsAOR0NRjP24LRp02+gUjMxkWWWwDS/q233K7m7s/N3gH4Mhbu4uDpG",
-	"1h7r7mUUiG0Nx136kmgzPns118NvCXRtVhpImzUzCuXWcAcjsnBMHOxKPY1z4M9ZeM8maCx2llvk3M8J",
-	"IxdM67oa99TIaCkDkZJCkCRg1W0cKKGuvQ1tha8dEGvjsRqLk8hauezY3yqasyMaBaxu8CstCnVfDHpK",
-	"LoQFrIysAyDmPfA51cxHXppr1PAma8m8qbJbFglRFNLsutAsD9KkVksClt59w9YlBiPNCYXsNmARNkb6",
-	"APK4zKVmfyCAXKJnYPRssILwoymx4tx1gjekWhRck5ulD242XfXNuT2N3k8nHx7ycnUPJ3gpD2iIV/rq",
-	"hpd4dQ9oaEWDAS1RPkg2jNkSykF0Y+PW1+q5qRvHo9jt02cKfESxhMxS6Q+bDlsr6MY7TS6ABcftzv9M",
-	"CrZES1qD10UCbQKLRueiXV81rCNd37GhtZnxXx8np/XLCdFL1qaDGPvh+fk6JaHr68tnM6732noSrH3v",
-	"EuNoj6TSj/mslWcO1wk/UFqWDCGfh35O04e1PqEDkGF0UQ1WwgP9D0ktoop6CWTgcKyItQ7p3tOiYHqd",
-	"VYpmdbbktg6R9RBCa9iN4xcuQbg7Idm359Da+BQNRTevc5QTxzR2HpJSyg/WNNXkVeZXcl8iPG8/swrg",
-	"A1q4p8J80aPytyxyB208TZsruLmITB+i3dbt2zTiwoLdTJJr9SM3m7c8cdApXWDVVspJvW6JiKVHGbwN",
-	"6cRTeiRajCFWB4YQT8e1Fa3WzZiGDNdFMnB5EFKlt+4FMGTpNGz3Pd97qGoltwmBJCzGfKykTFXculBk",
-	"TFyNAzxuDBxiEOpDN+4QJLUtLbds/iROfWuCAPtbQc4p6pz+ly2/WvZlTPvUcivMbbTa9BYmnm5h4qmW",
-	"W0EgP/zlwb/9sy1aQ37XP/oo/8+rEC1siGIa2KK2AUdPGehMDW0RJ8wUxhK5MJmWR+uGarBXXthU8Y2x",
-	"GmsoTcT9ZFQYesilsM7LRrpWDSQJkVvIDLGUN5GVVtyeZ8c3WU4U0+R5IlUXY6IwIg6MNnLB1gvCqUFz",
-	"2xd+JvMjrHprVq0WRTqxmizjc1oQjIHrwOhsDnDqUeWabCDpWpIUe8i4Yhunm4i3a2WIVOuVsFSTy4Za",
-	"1UczferLeDRTYuPh6MkCjS5QLeFKClFJbtlmwcQ6mCGb61khZFhiUupjpQuWmrI6h2BIiwVzyUS6ISbl",
-	"4pA7JU0humIC8V++dIS1emO9NPiXzV4nE48cHHfbmOZhkYuNK+QoAWARkAGHOGZonzdrtwR3p70kOxgE",
-	"9e/+WnM/1RelT1trvut/9q82k/w36pRZqVYfyfmcK2Vl3K8Gj7e+Dr8o2ZyjCh7LIjGne6JZeWwZ8eBe",
-	"fdrJKv7m8hPMW0Fe2srXXFuXXntcsfVU+kEOyCFD8YlaTdvG460aX5lEnmQIcUlz8Rhj9AwHyVsEM0ef",
-	"UGGuo4M80hpTe1Uex73WtufQB5uOMNSZuKaFZrDzMer0TOELWgOKihbhhnRsUSyx9KMNDbRkdIxpukaK",
-	"NfS5lhTrXYxdMXZ9o9K4TgHbvBW54wBVNsEzcHzWZizrHfUKXlMmaAuDAddpSz8RUSsUzmo23qH0mhen",
-	"DWABqTatYa2bq8ne4qzr0Sa0yF3T4ewROWfc0hQb4n8tLCf0oeDOSfuFY+JPm8hibmEvZgYyZa1+9mrS",
-	"p7ECmocY4ysnYZ4Qz/sABtcNWUrbd1YM2Faii6If25BrV/gAJVsoMxIBCsz7/BaPCsL6CnC4HS6wzkIN",
-	"KfNU42s+tdZTb4Den1nwyQ8EC82l4svMM+L4YIif1UfkcULAzgz/spfwRmOwwqCMzXa+YXrt5lB/nYPQ",
-	"NAY3Fz+yZPXVqVdlG7dFwJ76L00LPrkyLN0b2Cga2N4Qwe5NE6E0FRlTtTHPU941FyhocCkcBF0YGhig",
-	"0vW8UUckBb90gPa8Jhvaez0qSxy0pQewzj9MIN+lysEHUHqxHPewaGiMzWs6beUtquHsPQG/8qWPGK7o",
-	"NJFkqOlUEQo4tiwnWrag0x7BSjRdo0LXof2yWahBWGMwpTUuhs1cCk+7EFpZSk+5FC5TgP2HROGjTs1Q",
-	"3EyVlYyJbetPuP5/XHMF1ZmwkXLpNlbowPIr8MIBmZayWnTeW4RxT4hQlzUCh0sbVQ2vK/99+941LQoM",
-	"mrNG/x4GgUGdwI30jEZdryHXCXpsYINGQDA9/7B/d3FDO8CawfgDgMx+9mZbJcBDkxieXTjRXobWbNOF",
-	"FB0E9RkBDMX9ryO67d8+7Bv/DoK/8Yc68Ns2sGHe7m8MB7fPfFA4/g26lJheM1vsOI4oi21vF9xO1iy6",
-	"rZ0ePsLlCH9vbIQHug0m22wgpAjaJNn+ZTWdMhU/pOBIx+foQdWsRJdYl0shtG8i5VNCjkbcUlTdJF4F",
-	"D4urvWZTlYPaPT5uLYLQFUXRBnBtSBOhyuaX4pQOEHYOkBHkvQryoj9Imz3/+2iDDrPkPVHvRUwQim5E",
-	"5L4omaoKveaNEZDB8HstCRNzFYCCQKoTgsWkouxW4f/0O7EtYohOQWZb/fXYVR9IhiP4HDXA3wD4+zTs",
-	"vWvsymQMCCtwr8QTWDxilm1VE73DTX++ENMx+c/FFCBU8wnY62JA760Fanx33Bx5asFY/nZ5VkNKJ8sj",
-	"NAKJzeGCtD6K9QLimLVNvLJed3HYNrQUDCfucx9Fv6KsQm29CjW/eI6R4TwHRDCWM8yVcihSKBu0kdcG",
-	"gnw4XSlVcucDfg/sszoAokaUTIhcALEW8yyGYkskakmMmxuVJpN4cMihg7BbTRCrY51avs92Hqp5Wpd0",
-	"MGw9k/M53VJsQbFsrJGux4RiairsNySF2R9stdBbtmQ5uVk2LXBPWsbTPLlwGF2eKNoLEigtijFRcg5C",
-	"qQA1p9aBfRaVETLrlfVO16oolhYcHiT1UnPa+ElI7f6IiQYbAikA+OMwsAbSmzC0JsQoQKAfUCimgB+k",
-	"sA+Ien8GdS4UExnc3poVBZYVupeEiTtWSECRMJOEmBtKzNaE5Ve1lBGB5a9HGBiP6lluGKjgvJ142jXd",
-	"QgOCGHRBicSMCvMQS7Gn6pY570udZ/uWiltE05nA0LvBjtFX0m9EZxXGZ1yAnBPJlMeD4UDG7y3wvpWd",
-	"YgixEbjxlVW+nmKH784rXV4QZF04AkYEWKOcYLz4ZiQXTAL4meF8eKtoNpXl8pkiFp0JzqbFbcJhDESZ",
-	"s4NPOZV7SjI3wF+a4cn3M1n4Cj6JrCdXLvDP/7SiBTsR+TFdXQY45ro1r59/9UKL+J1LTUv96IEO8u9j",
-	"WmSqzLGje5dk3K4FzzNMRVQMMt/cWVAIrGXonKP6M0wQTJWPDQeZvozrgp6KKFnkeOcF59BXKMo0v4Mc",
-	"UWH/Gb1f64+i47EHakeCbayh+toojCQbeNz2NCpf4s+fU5uWqvMUsizB7uNsi0AXDgunYBNNZKVBlskK",
-	"RkuWu0BiECLYQqPU61p2J7wYGlyx5iHZ1FlusVxWSLs0qEbYOhK0YHbBJozqqmSRjf6/hSsggaXueMPE",
-	"qVD3CC6AHn1fJRYDIVQcf2bK7xgC5yAR0kLPZDWdWZBMkBOsaqXInIol2IQOnIAL4H3AmRCOTIFwSS4Y",
-	"zQm3EeWHCruWpfunYXHD6/47VjWgFfDOL59h0VLQpMKiWd7IfOnjt/SyAIXi4t0R+fa7nW8fDaGJPXIj",
-	"Nyq2Cj/zu78IP/N/YCv/FrCVq8vqv4GTqfg/4fT40gfoqXG3n2J6XCOtyXtBLn/6pMZuE424ekNL2Ety",
-	"qjFs0Uhvzl2sZXaLCicc04wWhSKa3sZSVayroRvXXPs9ghycnsybx2ZJVIuCG5n8h1JWi00XTV/ls22b",
-	"WoR2akIhJcAG3yzN4uOaL4FF2k1WYyzd0vgReDM+jlruvcbAhOaTaAm2t7iznqtQQU4OPxhqOZI529r/",
-	"fqOZLW1VImad6o01DkuMREqWO6fn5U+fxqQS/I+KIfgEPIg7TKzX7mq5YDH9Zpd4w+OY7JEQ4H5M9gnA",
-	"0W9ZPPqEElMnF7YI4KdPdfTvlN6xUCi1XhSEpqrAyI5Gqc1Fz/C1Kr+bSymQ2qnWNJtB0MBmRxUPmz6N",
-	"xUr/CWtUZp+eEjw8VITDY+HDtjV9OCqoUqlz8LSAZnz57fKTSp+0dNRzWK8nYgrwdwz408akUhUtiiWh",
-	"eA05PvPre8NjNspeeq7IIxT4UZBNlT9yCrK5MgPNEA2rSd1w4fscpDeHI4mGlYRGniHgJHaGcJ/FJAFM",
-	"13XzAc/2mNzPeDYjZgqhFGCE7ylqya2iMkMqQK0ntMB444E8TWUkuO5+wCCSJ0b0NBbsL470tGM5nccD",
-	"ggXhcxvR1BDXNpRvb43Ptrxoy15U3RQ8I58u3js5GoZyQHIJgshM6q2Ci1sbmtxhEylRaCFRzu5+8RhH",
-	"Y7URAGvaHcOX55QL9/kpXVgvjVSK3xRsmM0yciv/re6ZR8DjfVlBT0dAEj1U5VApD89PiZZkwnQ2w3Wn",
-	"Zt+TzgpLL12UhTtW3pc89s0LBm7vmo4IKA9UE0cPEGJqtH5D6zn4wKVgBxZa+2YZ1vB9fHHMkPq8Dvpd",
-	"oIHubqymWbBYq06+XZ14BbNDsPtNeGHLd7jPw5UKJkE7Jyy+Qe3uroX6YOlhU3gPf+Iqp6EWwgVOW1fD",
-	"BTQCCUISAtvrX82+s/D3IcgVq5KI3BEBQRjOQPP8rySn/+Era1H8GeUiIVBcNS5Td7EHgkUgZtywQoqp",
-	"supdCxrJfWLTlcmH2geSWD0pVfuTMLPDC7zh+VH+PodgiEDm/fpaybA4dmfhceW0Lm+rTcnAfxPxt9cD",
-	"ZpajlPdpv8Sbmmg36yR7ZDjARqtt9yiD/+MdH+5+rRdy7DexhyAvWZ9R3TDKN2j/5lrVfvTniv+TqYah",
-	"Xb0gakZLVgefmutvTG5KKvKxCw4xargR7erCD9vE87mGHV5BjTYzqhvmcrWeKQLgorXhsAVABxXhjFiP",
-	"SmI9xzGZssCUDF9oWpcVxMRG7PhupImgEJ/cC5eKv2c4+GVcSEwdemka3VNFCqo0UfQuhb9LB0MK1VNo",
-	"YgrBwqfO000p7xX7IPOYjehdVYJlpLFnSyjI5zRGXbJmMv/qjNu6tyFfHLsvtZfymQKSymbrfv5RZoNm",
-	"ofhIgoKvIOHD4A5IwcRUz5DO0bdGfrw6e09ytmACItpBiLOJhhtVrtEW4Z1+3373+tV4eGYdxHsyoXu8",
-	"DuYMglx1+dMns0UgOGOFK3UArjVpa7FgV9DOxiSgiaNxgtGBsWHHCxDMkaWXjXtfUDSBefkEtA5nivtf",
-	"1vdCWAS4wANxgHxGFEtQ22YAJgAmzQ17TP7JLrG+f1dOWaC64esKobkbWtec/YBQIWQlMhvpXrK5vKN9",
-	"RXke4YZ8tGkr5MVfx53yOHfIk4pHDImD7d4WHxdpH0e9x7YEO07YBZTjH37L41dZ8pOpsqS5in7UZl3O",
-	"q0Lzrdin17gNImO6ipatQ0dPUVnLNOaU2epBsoRajPUgxiFGYiRyL/rNaIUsjFs0XQXJWsNDjCOf+tml",
-	"tlGxHBRJFF+g1bFFKfp69JvqMa/iyn75PI7oWH6/bEYihHqoGV0wMpHmwsagOt/smYIw3ze4HxNpE+gC",
-	"IXYcnAZbBKlNoGpcN8BYpDghY9UhFVCAsoxrzqhQpBLWK9LmVIM5U1Rg7CnVs+bKI6F1CvocNhdddTw9",
-	"5GYZ7AzPyXPqYUiR0l9sk8vWJaMa+Z0g8hJr64cC2kbnLaX01RPrG9tZyxpBUv8avdzb9ScLRzoaj17t",
-	"74/e/PZy/OrzePTq9bejN7t7++PRt6bpb7btLqQUm3/tGXXru1cvR2/MDvXz4EQxjx/lPQYQNjyWlWKG",
-	"zGiocAzRVyK149cpCRGO9o6Vg+1tK9x4PDCqtUs/2ZTaSkAWEMx+jGsgJzbLHgU0qyqaJ070hH7VnxrK",
-	"s2LVUs4pa8CpD4APTOuIkokt/lN0w0ereGu82NKzBsQhxuPMPjCWY/AYszFRB6REw3kj/dFq5Vjj3ls1",
-	"aKXlnGqe0aJYxqPM+tWjtmqjalWhE4U+YI6JtBsbIjzpalPIy7KiUvyOnTmDPFJ/1+rlLfY70QycQVrU",
-	"GmF3z08OP4zJD1enH14kB7856Xsd/a0xjL8imO7ARqmY28pZDNBYoNawFjxGfWpoeRvsdyUkU2fdDwgF",
-	"JpgZrREOsLXYkJwVTDezVAekykRP1HoRXU6aH7dCuV7ujYkwAlpD6tsmhzVnqS9pjxQ/Ad5khJKf/Wem",
-	"kimIaMeQVx7KgZt1zIQmYoHYhAuL51iflfpiiDGAhlGy36QMQoLqcZmqSFx2ZsQLJIqEuDDc6wMDeM/F",
-	"bU/g2SPv87VcWZfWLrMBD9Yl+7s4sbw/alV4YWODn9U37YZWpBnquPGNvmATVrJoHbDaNLJCyn3qCKpE",
-	"4EJYTR/bgCXrj4pVLCd0SrmI5PZVgCaUqKfTM45Lrx7FdURkTt3kIVSrOs4YzCdClBTHMbfJCc1mqKZB",
-	"xchMzi3zpOT6OkPIwGub9U/Yw6KgXCB+CNqdwRT/riqK/2+XTKw/IawvDulDY8wJ5IIcRmbSXbL6y12R",
-	"ucmFUSAdWWzDt56PDr4z60+tlIY7nzsO3njUJ9Nxrp1vWWTbR3zEy7MDvuLAhh/3maTouuKTnRvvEZ/v",
-	"CduIfvYyuH4f8bmGSDNIXmh+3gsja1XL+Yoa6BrDGHJQBtWK76P+gT6nrxARsVoDe6xG9OiJNqht82FC",
-	"5q5ZH/fR38CA/DhGIIa2dx+hz94Q1BfQZmT0rTsOsdXWkITH58CjPZpfXWoeNP+jogXX5noSupQFRCww",
-	"dUByrlw2H+Gqfif0iAqpt2ilZ7Lk/wRkM/OikkW+ZVrAiGb0zrSzmYYFmzSQHhGDsaP8bOHvVk+yf4HA",
-	"vGWBBUfjUQg165ESg1FDkWocCoL8BENNABH4LZOlPuZlauPMY5K75zYb1Bu9zD6hGY89gBc5nPDh5dFo",
-	"PDo+uTxaNQSzXkGFzLbaaVZzwqdVCRbj+dws/10DnSEqvtUFdqCLVM+unIxLcZzX8Gdxl9iMKjv2X7ie",
-	"/Qcrpe8/VjPoqC4GdBmUIOk2FVJcWhpud7hWxkDJFCvvWN7TiVr9HVXNP07guVpf9u0BFG6L3Qfm19Mc",
-	"seTp9IMz/HtsRurNq3AU6VStL6kD3O+ms2jtaL9yTeN6UVORh5dMbxXsjhXOT6KlrT55QOiNQmRDeKA0",
-	"XVp3y9Is8p9rnV5jaR9pxY4hZz3asp3o7O8jtoTm7K8acPOX2yRXnQujQq+C8oHsdXPda3LHShVDFyAl",
-	"s4E6yZTCnJf6sgdVwvQyo64ALUI0LJluRKl0OX+yhO/vo09B1LcZ0u8j9Ea4Dg8IFUvrVgMPNzqa7Xfj",
-	"xu+lyCBrNxJ6k0lBMvPMZ11ZAwWISj4uB63wn04DsNJMCsX0lpXItgcCu0U3cRMe7QZRdPzZn+pJQdVS",
-	"DwIZUgPP41Ay6HgCgAzm34CrhxRcs5IWxbIObr1lS0UMXREmdLl0Uoao5qzkGeE5pkvdSD2z2DKECwjx",
-	"54rM6SJYydi6/WzWmxupNkb6PJsZYRcXEvf0hhnRGCMfwzCr5kmYs6jtc0bVIUitRw2W2qVo01C/Z1Tp",
-	"j4LhKwEKSLR9bXaOPjZyVspweSnndarEDDSIhfOz7cSPnO2xFnBW9OjE+kStRgU2I5xoShDEJk5iTzR6",
-	"DyzqZ+RQ7vD3lKN0d3At7ifaoqWib4RF7NNnKdZki4ONax8Jgv/wieFIY6fnQai05SGtxJUUDEiPFGcV",
-	"uCPU3/oYcVTVOzB8kRGaZWyhWT4mGBbd1Db/vfENougS7I+wa003FvbSVMqcpvZ5Tf5Xn+MEPuwhKrvQ",
-	"xHJjLR0meCPU5GZ5QC6XIgNnpdK8KOyhj2UQjaG624xBDornWULeN1Q5212vHre6kEvtLbTabu29tzWa",
-	"SwalxVa4C7223D+eqM4XAtWhnv5HRYXmepnUKnqIEV5MqEepvA7/Wo+Tpkd/amy1WbaMljG8h/XrsnRK",
-	"YEHTnlH+Ek92tE8DbcSo5x4NmE+FLO0FWgd2nfvAaYrJTpC8H60jHo8eOVwsCo6XeCP/ikjRKQ7kkkWe",
-	"GlTUjJzYTLzDkytYbSamwUW7jJvWum4W6pMCDNaKrv6K5ssJL9g7Q4tx3zA6tiKWS/NeMuf653g9ijoo",
-	"mao6A2XB5KJgmBvvtHUrWpudyuW9iGNnJbNBfDmMYfeQX4JeiE8skQDLged6bA4ch7jNm6WvzTGAFf2Z",
-	"qnLPUoRMD5t9XrE+K7cVrjqrIjWWbJu8A3tWuIj+La4Qlh6UOJCpZMmnXNACTWIihwj2+UKWtFySqixS",
-	"C+0DYiHQtXsD+NWo4QV3dna2dnd3t/b29rb29/dfvlpZXAIuiAELViTT9zHmzlfcMP+EzWyt2ToJ/XUq",
-	"v9XZQHhDRDBaQtqtWUvwUIOCPiizf3Bie1NyvACh0BaCjZwmrDDTEVTNlY7yZAKKPVnYX50IelP0aQD6",
-	"Sn6QLV0hVrERBqbpLWtW3pGTScEF0qKsIF+yNfq4dhS/sE+bsXHPFCmomFaAnoNDUCgNzOktC9RTQL2s",
-	"HTFMQLrQ76PnH6Qm9dxeYO2eZHEZD+joa+nikYXMW2+xx9WfS+tjnXBhxjpQuo/RQ6K0wrJDB7Xj6mlB",
-	"KuPRH1lQMDO23XfcyEfPlMdsIdY/HV1ANzCkbBUDu8DNM+carzVzV5Q2XH9oHkxcgsZpdgex+jimy26U",
-	"rGX84FDaIkLaXiWJQH/2qX6xsayluH4tZK0BOBaDZLXYUieOhNQsf2t5Q4QrWraBtgN+FyaIUyxDbkQN",
-	"REVx5YeR2T9TLmYJxSqXV4KboMjvI/P27yN47fcRdPH76KBheXvuKhsXTHAm9It+uJXRm5FtuG2m1BBJ",
-	"MK0WTijVs9Gb0ZTrWXWzncn5N8hpMmaklK2pbPz9je0R1u+C0XyJhb9XFtwxQz9wmMxFEZgpbU0b8vuI",
-	"57+PMFr197CSBbLKYddMf1mej1BK3lmEsO2WzbizicTwKao1K80L/+c3uvXPw63/2Nn6/vO/dsd7r7/8",
-	"2yNK7/B4xZ1g+ZKVrE5dSUiAU7SRA4jtZhfVFsIob4GHLdESzyPOAaz39xNbDkyDeEpNLGeNTgI7db5m",
-	"y4mdCEPp+a/zIhbtr9jrl1sMm/gCZL+evR+Y9PCISl1tEt9suS4ElCi48r53957aUHmuC0uGpBIFU6pT",
-	"oouKdoku8pwu+Gn99+Ed5eAme+Gy3xxhYHFSI71CTZu4O8JQpiJcE3cgat8DmijhoXUEg8VfKgaw7eqJ",
-	"xcISR05JwfL+Ihe2Vo/l31bgdDGlImPFmGC103opIAkdSon7+plPqpLfS2RlUmpvEtU7youqZE7isRaC",
-	"OdXZDEDUlwuWkKHMC8ceav+rl+9WIz+p+K6ZlR2yZ66ymyv3au3/PpeCFnY7/4zN+ROWLb1a6gRCnpIX",
-	"C3rfLM3awsVa2kCpiNGIanYi8rUATqhGwKJ1XnLqbv8bOLd32PYpZa/sq8g916y1BfgQ677TQeyXCyYG",
-	"llcPCwk/ruI6huI5RbJkU97UTgazWbtNMfJDT148xhKMTjSDHOGIgDItGcB3qkPnvIpkYfaVrj4gijFw",
-	"HO/t7L0ic5mzwvO9w/PTuAHAEBgVvnrchkokMMOBAy10kLhxHLwVox82tyx5MFKw6Y+tyPJoR7ti9GrH",
-	"Cd9vPon5S71Vcq38m9rcHTtBM1nqo1Rt3jRmS8M8HkVwoVYXI1KQRVUupIrfjt0zvK4P0OHSR6ewSZSW",
-	"8eiOlXzC41a3L8nTe4hH9EdGC6McdgvEOMeMvT+MqISSUYEyZEk1UxgG6wulsZLLPBK1cVgUms9Xqhg4",
-	"MhzSOfRlxntMl4978UwKnNr6r/7C2O3j3vwHo+Vj3kzv1JGcQxx2XBzM/FPYkWbFcle8tc6TilRb6okm",
-	"7GE6XMxYycFwehWvlt3DN2zsUbwe9Y/y3nokoCBrPSNqCCxjQkOiJJrsH1hO6NxdNt2DDCt43JzjxtLE",
-	"vR9jZU3KIbsbL0d4BVXYGnusmpzuqemQHSpbZQnlSd3LdSUgWB74RMKpeRhzaXrHi9fLqoKhGZflIAVZ",
-	"EP22P4YVedMTXjuWrChyPaeCTuMFYuH9bmHZwzwvjT69m3znPAnR756AbsIFwHLYihKguu3EA/uhSaTE",
-	"baW4MEM5FUhp6AvoDApeDwcVObYtB9047sfJucYTEnfkrPDz2Mew9e8l1HpOtDyjIqdaNpBi4w36+/n3",
-	"IyxS3ldIEx1uxMjTSFODXEdcXTKhr+TlTC7Sfi3Xon+UnxTLT0WQjmHUm6qgiZhD2Qdzls1knSftHPR4",
-	"qA4IRIwjjhRMHv3564GAxUu1XQVV2bhYVAG6wRVgHRy7ociSvLPBCTUlAwhYhHJt0O5HUSyvZJivgjg9",
-	"64k24ASg8XJvmX0Ghi5WzlVtxnLxxpYXaWmtV6nibI+tKuSGcDrIV/4ozYQ9LDiy3yFIwg0E4V5cy7br",
-	"ElZwVE8pKgo/TtpFq3JNOTOtF+rNN9/YX8CL4T67vcgnw8K9mwRidfu2ImGL/wIVuE+oGMZ1oxc/1N92",
-	"9/Zfvno9fv3q5f7e7ufxWhW6w3s2/ED6tj150KwUtDCHLX7PFlB6sLRAmgGJy0ornjNiMW2OwP0TERHl",
-	"vSgkzaNwW4cEitvYgE6svoF1M4H9CEZmsopj4JjG0WuXibyaX5/R5d7O3sv45uLbcQHyTJbMVtae0yW5",
-	"YYTmeTOkc8qEEUBD0h1bao6TMMatPrXqTHfHVsOBNLR3t4+8YGozcl+DfP5igJCIXhQPGHBCMHrMTMPu",
-	"YhwFyuq51xvWUc0uwInsrK1P6+PqXh7TpbpE499T+vqyYuEuUrFzte5kxGuUSGkeiZZrjm5Avf009il8",
-	"wcOa+37HQWjG9jqc+4zpkmdqRVFLRQsLFG9LZNnUXTBWGJrxdWUTtBMaOtT1Yt31qPU1NfANtM6nsmnB",
-	"2L/+MGAZrrXUtBj6xm11jeata+G9jREP/G3V/1xTzZXm2XVbYFgyalSwOVhmxqN7xm5H41EOyY7UGomi",
-	"5rR7eZ3T5bULMV53MdIU9dGs/KUbcISyoAEWx4iw3MtB0SmtT1UKsIcgpvjKbU8gCI4HJTunOu2dAblZ",
-	"NsokWDOfdxTGeChLSIPH3lkRf8yn3M6t+/Akk0LOl4mHD4uyiTQUPHwHbtn4sw/y5EGfYtBAMwqi0Uif",
-	"l+bv/NzGS61oFgQIxJv29rPybbxeLpwjp6eNvT3eLo+c46in8S/oN3ony0PnNeppnfqw/WTioTbaeTkY",
-	"mgopdrXIY9FZMYwA+JcrNj7ld0xsRvB5mrDzccHEpgSec7qUVeICXcCzsFI7Fc69hpF5ECYJcRloB0XP",
-	"Du/EtmZVWTKRRUzAWSEVF9O3tKAiG3zHPUYvnTCmPooLNqlErq7WuJjMi759y9RGl6i+M3vn4325peWW",
-	"VXPMk0acdfo704qWVGjGjhlUKhs4PLPdF+yOiWro8skFE2uvORhz7HfWWb0F5Svcg5bM7qlRmXJGnoNl",
-	"nBh5UlbTWeiIhfQACGvffRE3mS1wRxoAeBEs3DjR/wLVghQxY4YYb5cqaPfSabCe9IdtbIk0l8iaaAU0",
-	"wexszCAEl+AHiGVumPFun2Pc5lD6cvLLOzZYiKvfOCpZPpgk/QLVYWOBGe7k8mp3b//l1t7O3t7u7t5e",
-	"1HdS3QDv3Y1H4pASCRHlbKAk+8uY+Di0NY6e+9xe93N+JHXHdj8H9r2horGWXeNtb9YgJXGdN6I44TIA",
-	"fPpYfcyPRTSG0HUBUP9g0JhRQV5+B+YUFXcfXMmcLvu7qhbmQO297OvmH0xpVq7sau+l6apvRD1rWKfW",
-	"peRulz25Ccm7kcnXK3vv7z5yGmnxuzmRWgCPB1Oi3QpKkVn8YHJTYaEox5PUmCjZjBq3KIBuOWEoLyJ+",
-	"eJ98v3rNmp2ZOR8WxWNfPbahEo98HZAZziwY2WP7cIEbj3z//RPeDRSER70uZWkTHB7bxaUs8o+Vftzr",
-	"6QNwQbWdV485poRGHjENbC4BasNP56cQIMyt7CEnMYNMkVXFozwabFjdx/CV2wVfV5vAhfhpwaMBiBAe",
-	"U1xmsmwau3d3xk+xXdQfjapTP52fNlJBcR+6i3u74J8EChaBv6VUMaHgdsF/Hhz1UEeABOZ9sxZTRrxP",
-	"2+UVELP65F0p58QpnTGEjoRZ+BjzLHHSXBGzUZW2OH0NH+T+TuzOKz0h10M9edAlm7NiSX6QMjoa5XZ0",
-	"iHwTbJmnhIjs6yZBc4QugDgeJCAC3xso89wzPp3pJ1rHLpk241XrgTdftTTPMB7Ex3bU1lr7DXMz3rJl",
-	"7VDOKS+W1yBDXRd8zsFpi5P5xshz2+RnrAV0y9gCbQXLBQuLeuo3gOI3JtRenWO8UZ8rOWdkJou8Tnl+",
-	"MbawnwTLmeNStOr7QHmFa2c1uzbiLQRRuOvbm0Xhs6NgsKM3o7OzM5KPyXK5XFrbJxP5dU6XavTmt9Hr",
-	"0Xj07ehzz140uXLUuQ1WASNGQLhUXWgsKCwmBRtQwKv1yQ+OrNZ6C0t+fV4joir+2cFTjcuzsVGt7DJZ",
-	"h63V2ypfRE7V7EbSMndeCACYzRDmzUJx2bDlJld+T5U+pprWaAhDr6+SqapY96pXF/jWlwEE6NomUuDR",
-	"2WJEWMWKu5ijshN8unqgzVe+jNGqva7l3W6Zfx1yPNaSzrraXw1Hs7424sbTs+j3XGezvgWnQt2bUz4h",
-	"CtpeJqICA/z+FukX93B7lhU7IBRUa8Vy25vtHtLIEF/Lai8R0096Fld0mjgomk69KzcVz7giKCXeN51i",
-	"AuqaKd89ExhWuqNuvxk7NSzd38Ixn8Jledcojod2Zh2EUT0WCjaRCbEeSlIzP6Gjmdc4HyqNJ0P6U1Ia",
-	"FDY08cEu5iDM1yhZtrJJozeazQIN7KcZFaRSMdzdeEbo6rz7MJ0+NvpmplGNiKtmH4WT/b/WVyxY1Nfq",
-	"Pg2EcvyYDyeBSkAvaKcde6qlt6uSWL7G3KtYMNiVTVUmny7eR8e0RqnhywBNLJ4kQC30AILm2sRn6xm1",
-	"MP6IThhGfnkIstF4FCKQjcYjACCz+GPRKASXFHPMiphxFPNTbX6fM1VT4a2thE7l2FqDhdS+pY0Rd82g",
-	"gqt5Xv9+45Rlb2p107F9fBI5K/dezhB7/3L1j079/tF02DtZR29pVC7B7h2rQShZx5CLJaHEpa+TTMaC",
-	"jWLZ9N1b2vYRTwp7bJpt59PRq2+d6gQNiBaVjVAxji+vltnte3bHioQC0Sg6EKKvbJMAHkgRKPMubE13",
-	"X6QyqCFAsAyBakd/mp0yKrAioA3LCcSEwXcPaqQ+ZTuGEkk2zyt4CPhIoEibTiLXSniRRLiauY8cQigU",
-	"s4ircOGMV3G0MHzcTKYW09P5SJHCB83B/js6hrlgWCggZxOGpUCCoXUAehtVE9jPkKiXwQXbU/cgRPWM",
-	"lYtoQGA/U/VuxD/cKcbQRo/Ax4A93ShbQvMlONFnfIFMK96/6l+4C1vcYmyzB82/XKYyfMjCLAxcxh6k",
-	"SswcXdhnG0vyqol9sOD+i3slOOSDdI2rgM/189sVXLWfYbYZYaP15/i4hKLA4hJRGFc+Usfqcrp+Bc1y",
-	"YPpDj2iETcydTWtI6ImNZImSwKp8xmBcNU7pCvDc7jvN74zd+IOxxZbxk+hhh2YFX+3sQ3W7bXIqoB62",
-	"ZgD3BmnuoWEzV8RC9tvEXKOxX98syfPfR8F71+a930cvDqyDXlYaqmeaHqC781LeFGzuEoTIWwmV8OiC",
-	"qS4WPGxrNE7Qf79pQG+PZBjeTe5BSQY0DgoX1N+9ZOUdzwC3pqqXnOQVQ/SQ5roOG1UtTXsK5ULv78Vx",
-	"aLsgPlwXbOCcdDSfNo7Y0KUxm6pwbJXTKEoDZhGE+usQ6K3Y536mBc8xxh5JKfY9R2UgLGDFpgB7GX61",
-	"t8Cd7y6Wqezoom2+KsgdlzZa21yPhlALLtj2ulvbPZE/Xl2du4BZx2qfRgDtPHsjQNrwvjGpVAVi8+/B",
-	"whKMeI2hSfaST3sXPl2cGs0CDrWgc4j6DbL5FrhJAz9SL/jgW/Fn98qwu7Bu3oOIPJR2FrSkc6atwTgJ",
-	"h2y5IntYIPJlnNvpVL77OoDHtsvlOY3BL5hfnUFNTiYu6sbMufaPhZA4v+18joONxsnORdndl1JMUbjn",
-	"uhetdE1q8vQxML3Di0yxb3kRrJX4TnjuC++x8hRL7CmmA78K5roA4DugtJYIlhSxzVJM9zb/nNOH90xM",
-	"zcbs7n33BNkxs2J80OGrnaf0hyWLIybYkjFbbBzQaYlt6XnWpkYQWNT8P62VKI1SuapTvG6MxvFRFMun",
-	"10Xj6lRcziQo92e0KDY8WnW5FJnLNd9Ur+a06Cp/Gsx4IcX06b3EjZCfBP+jgiQue94OSMG0hnC0nE+5",
-	"LcNYiZyVEKeQqnIA+rZ+YukxqXRmdZvwtL4eP7UIwumGaTEULiytQN1MwE+I1Bjxzz5vtF7/5z6eO6BS",
-	"iTNKOPGqYXRoMtLQfjHngs/NDHfGq5Ss3qokMY16QGUVO9h2Fm2t0qdre0TM6UmLje9veJX2X+fFcUKe",
-	"NdINelplaYYKZcrpjaw0GLQtakptDuxMwUOu1BqRq4f9OIoCCbAE4+zul/HoLKZzvcPS65XSkDNPuTBD",
-	"BCySO0Z8/eInD2Cv9oyjoSeSM+MruTCCSoMRdWAFD3BlFdasIVyP3QpjrriQzYif0eHh4f4mhv0SdaV2",
-	"2YPdne2dh030v5+isg/sPqh7ljgw4KWFhJ5GUHKtqrmDSliB8H1ECv+AKQ3hXozmaP3BanO+1hJ4eMFG",
-	"vKgrRXXJFqqTxXcUSnra4gko4Zjrhuetvbo82wiJ73wZj94263+28H3lfE63FDNahVETeO5DGGRJ9L0k",
-	"dcFPQsUSi3xZu60uGdvexDi/+zIeNavgDRolZgDomZEYIbGgHmtzOffG++NXmxjotxAA3jDLtUZqnXau",
-	"diNIsgcEgu1YTn68OnuPnOWGEaYyumDgnueCHB0fXh2OyT0gnQJqNBfTbx7mBcklzieQDvZe7ezsALSr",
-	"++X1Bmb3/ZfxqIticUanPHM1pdrDeNUYxN6G2Mt5WI61XaDXMkyfiu9ZpLXrGQZJfH0jG4O9EWZ97orb",
-	"t3lPzjI+p4WF7yW5DLCEdnd2tnd2DmyyGQbBOiETdDyhCXugmUYBM2So5sWNsIFdHHxYnLaxxy8fLRYG",
-	"X3ldR48dU01X2VB+nRdh63C439U9/VDKahEBVqVz1iYAgAwDnHlbZd494GIzFLBbD+s0772vnylycvhh",
-	"TD6dH43JD1enH8wZP718+8HptBa8B1BqOsz/5c7O6/3vdvf397/f393I/n+LVTO8LNuI2n/6zu8axnFJ",
-	"C3YyLEHhPZvSbOnjPMOeXtqeVh61G1bIewLNDohgLFfEvAcQzsdQ5aMkwZCaK7y/t72R62B3zw7Xf/YJ",
-	"U99vi4MBRezuvNr/bm/3231KGXu5Kem3Py4ljCExq9ksckch2t1cwU1ffHOhW2EpTx/1a8zVHxANVPMX",
-	"274hYo5HVwGsbTve8sHWbTZCGqbuw99MkZxPJkbyC0ogboS57L4CqTooylcv4q+/vt/EJ+ALsqjmADzz",
-	"i8+p6HLW3Al4vhjMopSKgRHkwNxveAY3w1V32tpzfQasNNK9u5pC2NjK2+6C/hxXHyw1pCD5j2yVcS0R",
-	"i8mJ/F5NcFUcfY4GL9HYrjamAPwFAr+D0zUy9V8iy298ABEZ/U+VnP9s+fivFm23v6aI+t9ILJ3LO9bU",
-	"WOTfRi7d/ipi5n95yXL7f4TEJwiJ239jie8rCGz/FwpoKyQtMMMma/qAMCRzQILCAn+1gVf9OodU19+r",
-	"nZ39zHYBfzBSSumK+gpmW9jXbAsjnQt2X0cZP8yL7TNaqpm5yEquGZbxUt61jmESEUEuMDgPigxpmqlj",
-	"KTGPuJx/PXv/IerI/CA1JLOhiHoQlCmERYqtHiDQB9bFXhoZvRkxkZlWVhCPlWREN5NtiPUIZ/i3/4hZ",
-	"iJUzR/fkw5akC76VyZxNmdhiD7qkWy4vznSFVeIMRX1pcKoWkbot6JDoGHvx4/a9NWjXiQoRtHIrnTxT",
-	"hGpd8ptKMzUGWrT7gD4DAefUhm/4ls8UmTAGEP21HIX7dMamdMEfWKFwq15+v4MPvmk/2SZYD8urJnSx",
-	"KJYkZwsIp7T+jAVKU7WA/VwxBo4QJ2Ad+vG/SLjeEjFGfjp+CNukSYtGqWHF5E3Tkg1VMMC3bk8hrBSD",
-	"8A5IcslmvPCeGcMYgu0YnJtW72K8Ls8gIhtTsRx96bqi1vCXt8cRdY92ljIy6+bG9NRMt108S+V8r8V/",
-	"Vq5QNqNlbs7Jlz4e1RwXar2pI3Gwgly4/pPYVZubuNk5z2f/xZcqSVwXcPCmaUxlUbRgBwQDJzDxBZKq",
-	"bEDrowo3PYpOMVB/jRu78d7TL+3Qh4s15f/cq7tpIvqf2/u/3O19wdRCCpVgQwXoVeTXs/eEiTtWyIXX",
-	"1s1vuCjqDaHkEgEGXHcB+TYiBfKxRVg5KUtZJlpjAIxZknEj02HByq3Lnz7ZuA6XsWDe7UlYOCCWnIhm",
-	"ReHQ1Ra01DZfURTL7oAwpVHhr0cyZ9vkxN42SHS0RNPED9KG5cDPUW80FGRlKvRZtmyfMl8OOGtucNC8",
-	"pan9yGi+RhfQfOipu3Lnq30ptfdcls1VbIs4Ldlmws1+cCgLDCwc9tDloHVYFwwBCuBCY9fV3/BAB0e0",
-	"/yy2FrB9Jh1dpO8UXZ9Rdz5dAaC6IHTJgFrdqemQH+xZKiDtnJVbSOA2eApRiBv73JXl15E87ZejMmdt",
-	"VPkFI7VSw/zFBXJBdFxrXRtxTYixSIniYlqw+i4JltJckiVbMArFq5FNWHgoi/gKAIybneTeUyXnxtmO",
-	"Us3MBmlFqGabHHaOM55Pe1+c5mP3z0NIhjN/YsOr5QL58xWfM6XpfHHQZaiNzlwP0MS8Pq4ZLfQEf9lQ",
-	"wwTBuuzG5KWFt4iD/nKa4/4OVvoW9pi4m0mWZHdnxz50mL/QxSoAuUda2MMptqDndvZ33pATGJ67rTfk",
-	"5fELHhO15f/P3vs1t40j/cJfBeWbJFWS7Xiyz/u8cZ0Lx3FmvTP5s1GyM3V2pqYgEpKwIgEuAFrRpOa7",
-	"n0I3QIISSVG2JNsJb3YnFkmAYHeju9H9+0EhkCFQqTwgIyZiBBD7kFBjV6R6Uo2/7+qctSIZDTE0NpRS",
-	"PUc2o/KjVtJnA1LxseEFfJQhozn+tfoq67/vqgCq0J420lrq6JC9MB6TN1J55wrRMaF8wKUwSyuFceHn",
-	"z9ev/aNsXIiNUSoX6Oy8JBOZJHJhHwQu1pSZN8xz5FcXIho/P/2fv/3tbPi//9/kh+GLv52Oh5T+73j4",
-	"4vnZ2Yv/oWcvxj/sLE0emo/11fnJd6bRZSIppG/tdnhedMmB+h7vpnx2cFSYrtufNLy4qwFHwIKGw3bs",
-	"/MbK9oTdsKSg2GqsqW2oX9qNCTtrPlbZVdn087Y6h3+2dQz4xdw6Og/uuntsPvrp84Gj8VCC+lj8McXi",
-	"0IIU5Yqb5ch+TxQBeZHXNYheJpwJM4wUA95bmmgysQa+CKDf2/sgx+0QR57osl0yUqxEuoQW51dU84jQ",
-	"3MyOySc5Z0KThFqfyBP4kfeCpNJV+lMRuQ9t7LWEiRjWkUDQTTxXIxa3RUgriNLg70ZxOLdXf/r7Fbm+",
-	"fP/u+tKhQLtUvNWMmdTI8JDIheMqse99Wb42YAhFMoPVsgJvJwRMhUcn0r7PSbS2VJWWHHvNGS4/FxNZ",
-	"AzVFRTwE0AAK8C/Br37LrVSmfrwafYLJ35wNQrydiw/Xvwl3QwDPo8mYzexO95pOuOED8n9pIhVFb7pY",
-	"mmNy7Rp2uTFMAIvwb6J6mpmPE65nQWM/efo+MnLMFDk7PXvxDGNqjzGc8BtcY67JXMiF+E0AAJ6Izwk2",
-	"LMD3XUhfvgcpFcTLA2dCVx8DkkWXmmh5/Jv4TVwBqHNEkwQA7A0GH4mBxpAxc+WnVKCknpExowrwAufu",
-	"9ewtv4moXtAxnoNxcS4/nBa9va5HMZKYLwrwjn4THs3yb6c/+Oqcj8yo5fBiYr+dDY+YInFuTVEFKWLB",
-	"RSwX+vg3YF7Gruqjpu9+BKz8SNl+dHZ86hlfaMaPXh79cHx6/IOzVCC/J3ZVHUH1yc1z+Kc+8bSbJ1/z",
-	"nMd/2QunDEye3SJAp61PefTaXQcMjoNKq3sDyG95yYm96XPOY4DpVc4dg0mdnZ56llMHIxEYkxMZGWaG",
-	"2ihGU1RBuwNV4DHGXFAoO1xt//5rUAsbm7AnmoyXhulju14vcPy6+RfzPHlF48Acvzh9vvmWz8JqvFT8",
-	"TxbjTT9svumNVGMex0zgHS823/FOmjcyFzjE2f+/+YZPUr6lYuleB/Cq/tZlCUZM3TAFUR3e80OnNSiA",
-	"aGDfQfyJQJgIJcCRCtWGE5Qs3Ab/fWRlRh/9bm+sl1wU2JOy9dXJ7fpXRxuPKCAMjUXJUvLDqdNiTRYz",
-	"a3c8w6w1WWOGGhqzY/LPz1efr14PyIerd6+v3/0IpujDx/eXV6OR/WfKqMBn0ynl4py8uX53Pfr71Wv4",
-	"RZePjaggY0a84rH4nFx9/Pj+44Bc/frh+uPVa3jy5cW7y6uf3d12yxLsBoiCAMQMILYr+vkjM3bFivKa",
-	"wyjofzTG0KVitjmOwQTb9dOD//YKek8K+gvlxmWoqgqK9UwRA5IU950alPbm7KQ4SB5qZtp1dDGTCZZA",
-	"+H5q3ESRwkPmhgB68HRd8n/m2hTlEiM7zpr0r57tJ1D6ocMjfjtBAOUVecoUj4rWnyyB/B867tze/9+c",
-	"wY7jfGsajH0d63//fjQI9KEzLffgSJsl7Pd2b7u7InYK5cJ1qwHMWdPRi8p6HVZBH4/2WIlcEa1AR8rS",
-	"niZFOflalalmr+xHVhH9re3+RWWc/Vr/qqzV2//Koh3Y/n+71vxHhiF2ZXXvJpHl77pROFcNczDMfcvp",
-	"dsbxNZtwwRtAxVpsZFzcp3tZ3qVtrRSp+ZPiinQPyDSRY5pYudeEiyjJY+R66iLzza7KL84ZKS6FHR8P",
-	"blf9AJimm0YwW6rQz2FxmV6IaKYJsg9RQ56fnhZej6ZL8LTkBsfnVl7PXT2eHbo7g6b5rnzoOr/tfh21",
-	"QSPlrSQJozeMVARGkxmEEJh9KkmoVV5TX1j3GlIky38hhEXlBdYpcrueCW00vz9byTzqcOH7ycRuLYfx",
-	"I0qzDJwpNaY4ZE2h92+WH6sHq0uykhUjK/0CU0MoMXhQ2c3EBi5FVw93k4l75wxZOUkenwMijUsuj5lZ",
-	"MLayVWjCbqw6hm9X8MxomjKkZ/HaCCc/dabwKDybQSu0ppwlWteBNWSzw11qRe+r7M3vLhd5g55AK3qz",
-	"G/IGGEeAgHLMBcNDhot3r4+Jd1Ccy3MtKNRaAeCR9FsqPj08NkrpkuSaVZwT6JQH9cHcI9Z9Ay1wRGHb",
-	"gtuAZQ4KQOpdlFf4Kl3cEzevxUxq1DqP8qbxXMi3TtRtiwIPb9dUrsSDbfGIcODbeUNw7yE8oeo8P3++",
-	"fr3NDD/nfOMcmxjLaqa4wRG4Xhe/pjcrhJEaOK5bPbp8Ak1USt5AA/BEKua5pereVTH7EpFhiKy5Kwep",
-	"hosMmLykMmS8bJqM/bkyBd8vgjB48YX9taSNH6yiaIayu2HBHYPM0WPz5sA6dPHfUEx6h63FYZOKaEZV",
-	"NCvsRKt/5gzzyp5z8tUZtFafzMO6bJfGeYVPPoBENfk78G69g7NjB2fspKGrZHXJtMDekDIquJhO8iSo",
-	"FvHVPSSlmS62D0k0/5MRHdGE6WNy4euu4UgJj2CFJH57sG4uZF8i62sIRyZmg5ypdFX3vsWnRAXRzFRa",
-	"i8lTwKFGP4r/yYZ6qQ1LK/EH1sPAo4D4iv/JRngVNDu0uEx3SJfuTM865Umrs+2SIg3BlmoXThclZlwV",
-	"CJ34jfpU6s5TqeEncItMKH4gV/jUottRBVCqdr8YwaYUIE9tiAU+sS/QaJpIOYe4nIuyVR7KP89dZo0j",
-	"7Je91r4Mc9VgeGmTV+b/2Roq3NK/fUyul8ca6OJ9hfC9vQdWp00o5CEm83jpyDKkwnU0MyXz6czqlMsv",
-	"pYFiBfpRo1wnPG4/aStvf7W83hxv+1zZKsZbh3CS7zTW7RXtQSjaN+6lVtWyzPFsCJE26GSeb6OVkIHZ",
-	"pJdeViC/01Uj8weR2+lVslfJW6ukFffbK+PyJKUAbNdJG5dv/cWHCI9WBu1UQlKNeKC/oNioK7UGx99N",
-	"cgvxLsrQ2q8N4FSVi7MarrQLjdRmmGtk2WqUmrdSm8+axZUA5nBy884a/w5CU05vgD1U9sXIhCttjvuy",
-	"6N1GzIHtglWG9ZYTw0RX0VNSmrYE60cpTQCqvfeNEKWsPlUDfZZlVN3L0q62wKKJ1VUbFGbMKNZ554Nr",
-	"20rrjcyG2MkdBSYC7Kbj5NSI7qeYIIJp4CSVhArALYReTccoRLgmCVWeD9rBsiuqWLI8dwfBCAS3Js9e",
-	"zj7hmx3OfNoBu5rQptUKs5E6H9ul0L0e7FYPQL7kxEPtReFm20kPvvr/qh5d1beD+Q5N150J2cOZTGLP",
-	"MGsdUf+8ge+id8A+vvFVn7tW4jnLTPEQppjnEoKWfw/kA6wcol05tk70XxavfKBcvx+wAWaozpfFdSla",
-	"xlf2kT6W2tUhXEVcNWPChlWYEccin9soUpeTOpcP0E31ziLGzSaEFXXe+2BdLoofiQ/pCE0Uo/EScQZY",
-	"fEx+kWqu3cnAmr2ARnAhsX/NgXBCGXj9Wds64u7D18K+M+GRdCa4k2OHFle4dxEVRCpkG5zRG3Y7zcyN",
-	"TKnh0VDIlIkooSZXzZ7glVdBh5EhaOrwMTzc00SqNE8o0QZO1D15FLLWewSpQoSc4lKESgwO3DHRGHQ9",
-	"F689o3AG78Zp3Qnfha90n/rYLXYKJtvU2YwvPSCU/GP0/p1bpV75duxFehkuBLNJB2+lcj5K6pRkvPQX",
-	"PxqnDmbcNU5CPPg+N76/fSTmikWmDM3vLr+aGbOSJK911iuHHmHwG5RP6XOi8oQh16AEHm6gvgpysUB9",
-	"4Aqf/Fu0Wv2Rn9+jUZlixlslaJuWtNehHW8HmeIRJqt4SqfMSSxsDoV0dtcplKChjqRiJ25bGWpmTr66",
-	"f2zu1v9QXHiJTxvZh20t7x+C8fbs44TTbNgKYEG+PbSWsy7zcmgoKIOPUkecmOBXxE1GG6lYHNa9hqoR",
-	"Xt+kHfjjy69HmawDxHxx+qIlQLA32xACtRUQ+oMhsYNaTiZFhBLSvVY17pImUZ5Qw1a0zYG4edzznWtK",
-	"BW+x2hX4V6+svbJuX10IyhkoZKETriVKqgAy4MZqD++ktLkwUMrEhB21/SD8Cq+59Dft81xybax6ceZI",
-	"36EHHjUqFxmdshj82O+nOALtuFsq4r6lhzj15rEiDn5ZC1FgXzKpzBD8pJYAIbEyNp0RSn68+jTAtkzs",
-	"ZgOYTXwK+Y8cn5NMJgmZMnOFfws4WkyuBIsJj0kuDE/cMcobLgBZFPBMRQGQVyDn4TkkQK1PXP+roXNm",
-	"I4+EckE8CDuF/xoantbsCDgZz8mKL3t778s1WuguZW2B6wfr9Zoa5B297c1XYPu2uPUntlxIFTc1YgbW",
-	"RRfGBOXhnEAnJBkvScwAtr8NneIXbmZvOUDEwQofCqaifNP3KmbqNcTPmBvf4t5PdIrt1dvdhmDet/yo",
-	"5c3wUdcd+ue7M6ygAP+Q4yYHoVRhsqCa/DdnOTtwy9w3v5tbCQnMpZyUtHOgb0jl5A+jpxwAKtDmBVb8",
-	"Q+WeVVPeXgp55a7ZUI78wUbNmv/JBoQaLHM6O23SfQAwaoXBSOkXnubp0cszJHrHfzwfrONjdC8THtQx",
-	"OkC2162u6w7qWEuNNyE9CNZUN79Op1TRVfBAKzspF9d43/OtoQC6Np4DYPyrZW3vOY//wHf8w07/aOCb",
-	"0f+gQTe6/Ud9H3p1QiM7j9gb2tbplOa4blYXo8ujwdHrq9Flp3F9i9iEi4JxGd/qiSYJHbOkaS5ztwm2",
-	"9X/tM6GC4mAloEvteWmM+8arjW2MUOXwRIeLtqGk3FvBVdN58pUVn2lDRg8f0bXdihdcPOUkG6CFwhk8",
-	"HGyhUnw3+w99OnuHqbpKcDWwtg/iqzCAmrgAqk3AJ4zFJ4ouhlxkeWsF8hvG4mt70UYnAVqVQmKorn1L",
-	"9trPOY+tCnfdardsZzrIaZBdqo90AavV5STIWnjAgs+YggXroc7vn4sAyj4Vn3JBEwLaAd8IBBuEekDG",
-	"VLP/eTEE1p+KmlkBWFWyklADi9DqTltLFjVelrm5uIYhhW0ugDdlAFGAJi9OX9SluUXEEjuJ7ZH/nQrW",
-	"acqL+vpZmLQNDSMYtpfee5Re/PKEBpKEhyiGaBtkdpTSTSwaH+xWA7k+Cgw2VDgeM7f/gPsFj6gm8uA1",
-	"rRRfFqIyqN9pbktc0SK+OySusPadgZ/XVN7FWFwQV8CBs2I6T0xPYnHPXtPKlykaXjKmhkouPNkwkFY5",
-	"at92jWlPq+ANjz+psm9t6hL7Ok+yj3q7Rb3OR2mNd+vkGQ8BG6Uajoq8WO9VJmCk2oM++yueb+nv4kwP",
-	"VqLm6yLR3BrpTvWjTpXMs5YTvGrnE7DqwBcrKLoJ9Yd83MAJGxRlIDq93c3BRNQ3U7iM9I84ha1zIg6d",
-	"rxVndbtUSP1JFy7RnnBm92k6w/VtMqHwI9Y+98Zzg/H0py7Tcs2wodtpxyqw4YfgiLTUOGScbMul/B2v",
-	"2KNkuBFq5AE9a69iFx+un2gSs4yJmImoKNx+8B/PkdYevfz37+GnRLecLDznwqzkCbVuXkwNtVE7Fo3l",
-	"WfAtEYax/IoY0JzAYdoQj0GaC9g+Qg2DLgIv6bnP64nPqwJxDSPB0bijgG4tSUvzxPCMKnMykSod2lfq",
-	"Lhc4FrB2dipG291BM4584SjnmwInF0YuqC7Z6e3Hw2NnQv0S96as3pR9zhyR5uXoX3Z3/vXn0a+YW4Rk",
-	"gO/RXzledidmYxrNremr2Dj8bnpNMXzBMxwXcpSEvSnHO7ZwtrbXjV439qQbrmytaBDbhVYMv6RJwBtf",
-	"ryA/symNluTXtz/bMQFsuDhD1y9L7ABuv3Adwb2cuD87JXF/dhz5mM6Adk1w9ouHjHJAbPvo1s4/TLmf",
-	"Yd1XfvRBARbfrSIg4EkmJPmK6IELzWNGKDk7PQWyCPgvbHYdMxLNWDRnMfKtCFIZkxgpO1iEX4GCv9ko",
-	"WPf9xBHgd9PHX9PEPRzL6+5Uv32r4f0SNNmCBEXGr/L5+toBkIwHujZQPBRajtBI7MSG/YsmPIYbPyg5",
-	"TuBAeLCfl3efGt4npYk19Sw+Jk6NNAMUbpfJA0oSmTIwjwJ0rLpOXGjDKMSc/xi9f3dvCYVdBYT7XXrr",
-	"TE8oT4L1zhJq7Ce404rfNUMCalqabiBTc4N76xSU1ektLLliqbyhyV7dG2dsPuJQvYvTuzj7cXFAlnfl",
-	"4mgjo7mLjIfOzvT+za78m5FdXZcO2IuDEwzQuze9e9O7Nw/YvRkxQ8DcEoAi3Kl/sym1+Qkg7DjS5cgF",
-	"HvwMAFXLiqJVPCASxNRSbK9Bg6yzhAMaAhnzqaudmjOW+cOrCdXmmOzOe+pzp73zdMDc6d2cp9Jtult2",
-	"CND9eE1G5By1cgQHxqN5bjXYCyycG/sUsJUQmXJjpaVwqKyeOkASwPvqqHv7zMT0rkrvqvSuysPPxICV",
-	"3GkmJgw0H7OfEoZ0vZfSeyl78VKgW78SK2zlpiRUm+ENU5pLMcxhqAoKyEotSQgNQAl0JhRFz8rujRNk",
-	"5PNwoZCfaa0Vg+53Oyzq0p3gGK5j7Vv3D9L30/gKHXqA3GfV7pZe+uulv6a+J7H21BAntNAlS6NZBRxH",
-	"2b84KnE9k9nGEq6UZhmLhwW8rUOhaGHgl4qwLzTNEjZw3DQxYKJDpWoic6XJVPo6spRy4f5crwxvYfwC",
-	"oPm9G/2gYNI46BY0RR8Q8BG5IHji+YpIRrnS3xszEa5AAz+Rg8Z067NGUhRgjxcSCT3zQ/sFh3hZE6MB",
-	"nRIeo/ld2A0ByBToVP/7dwcZYTUk4RpBURAzpwELHa64Niz9RA9EjhWO2Al5lk719wXrZD8lAWEgsKIA",
-	"Hh5RVYGrfF/+3ihBJ1RrPhUbML4u3EWrorDdllzcfegduTrtjgIF6RH7+H4T7iKMXo6Io0dHeJpARLsL",
-	"5slXWUrKXyd6xmHzGWZK3vCYqTD6W+WULq3VyN32wd91B3F1crp7eMjVSWJceGiEyOJNm6I1h/9yD+qw",
-	"fe9iF5gogNr5yCbA8vfIuoAws4IIqUpx3MkpgS7xoZFDqy7woZ5oktFojlBrRX27E7gOemcUjeZW7yIA",
-	"bGjJuLhsiqNi0dYEIMWMfaqPPDVNmZ8QnquHlEtnp6dBCDmW8XLdGQm1+5Ob3KWd20PU7HCCW2t1DQGZ",
-	"exwAW2KfPWawenV8KOpY/US7UkrdylpW1J+gLcDSFCMNTbAz8ph8wNGKaEBIQzhyM8XnRDNWRgEIPwWX",
-	"bwoFtnf+fgWw2S/duJ5rHMWud3WD3YRr3+Xp2M5+vR/wiipryFw1uI3OPG5oXfOfg0q7MIjxOOhoIV5T",
-	"wz7xlNU1JP6M2Yzthr8S8U4GL94et/3WwZ1nsId332bwXb059IFiQIW7lmZFLo48zegyZcL8kbmDhIgK",
-	"q01jjzwL4LrPOqIc4WOb6Nk7eWsOHeOvrQEDf5nJEm8XwIDBr6ufqL+wATiwYJFTbGqf3gWnL1hmj/+r",
-	"MSU31NB/Z61V13VU0fUuae5vB62o5Yrw++UpRLRhYTbYqZFU5jVXWxDw/0vm0YwppGLsZAvt7mPl+tMy",
-	"Y92t7YMi7g+2r80IEkFM+uCdp8eVDAhWdgPkxIYMgBUg9ENa01JrXssjTEm5qXfLrONbhkRBvLCWvSTv",
-	"GgbAL3dtOgucaS62kWncSTuKtKs0eIQSjTPvItB4pTsiu6+E6zcvyyh2RLttvgB9uEOGVq+kinCINqyL",
-	"Vem4e8pm366EF+NNYttjud07WdWKhIOTJ1gg2t0kO+PRPM+Gyr9U4zED9hl+gMv9F91PFjG05ocu5Kq8",
-	"30cALmw6H8CVg7SkW4VvKDH5mDklLvS8clRgJHwrkmcNhr8hFXniiza9Y37y1f3H9SqabVVVXsPfnef6",
-	"2j1k+2IuP9YWgLRFmamVSsf43tvq+0NUhi8AwugLCiuVwLQmL+7lxVrqQYMtxoq5XQvYXmpyVyaJMz/0",
-	"We9nt/jFUjWY9Ir6IPVjrz33X+7rP8uA6DyauZJ+Lm4kj9gA24s3KFLFrDs3Pv7rZMIF0MFt8uHfuOtu",
-	"58Afwnn3M2wQbHjjJ8CLYC8jEz7NVc9UvmtaCr/MqRRsiUeSrkNfUaEp9K0Rf9eKe94ipjNubdFyo5j+",
-	"3V13azEdPPBMi3vBK2HUskuuxQE+uvbFAZFJzLQhE64KSszesN8nYnPl+4BHVCpRbXpmVUtagPohjQm1",
-	"wDSZeyBThOwFnYQuqXPEtfAVBZoudVFhT4lgXwzm89kXro0mT2dUv2NfzDNorhLSkJlckJSKJU4b8qaK",
-	"uTwpoUnSUlOw33qCrc+qOhyadSeR3Ir9cQsKz7Uahg4+Luv05MtcG5l2faziwhRUDR1ucEW4nTt45t0e",
-	"+5ol/IaBMdzTkae/yxdrdlx1KBp4y8xMdqxNyU3STQiv0e/76IOHLp8WKDdAAz8yqqXoNKU3eTLhiV+x",
-	"7hU2I5mrqNv12KL+jqbdLr8FseoKnermG36his2ka93aaflR81n9jssPitqgksTxzqUIe3fgOx/i97n3",
-	"h3DgrwerB9KdTv/X3JchVCy2+TGfPKE5OjM0y5T8wlNqGHgx7IYJk9MkWZJICs21lUfwapZE59yQmOrZ",
-	"WFIV6wE4LDSCp3ExrWUggmle+kntW+qLgWok30YZ3x/VRXjaXnJckHEezZnZLE4TypNcsaFy+1wrQw9e",
-	"67fEg9ADhkN2ieAuIsNvGHGv8331u7mXLrECxktHNDdw8BfD2Pl/jmcLTgQjmiQdTjf00B8dFj1G7eKy",
-	"7gluYDWBikeKH/CpUTl7RqQiXPg/AZn9M39Moxv3ec/ysgPm/IOkKlYXqoucXxaL0PfdtSqFlxZSXOmb",
-	"74qi3E2C76iNm3mBPOkPJT9efRogEY6HSK+Qz54j8+zUcx8XPkFZaczjgphW1xIDmhkTJA6pNyc8Yet7",
-	"M45wgMRBH+X3UX4f5fdRfkOUvxqsJ4xMpEqpqdK5N+3meG3nxhW0em/wpu+Wz72PwQNAWKsUwTbspM6l",
-	"31NqIoAZBHicEuoDm5U2Hyc432Doj5ybW4A/bN75b7W5l8fW+6mu88/HIbcClXze69ota+oeczkdKtyU",
-	"CRBYMXUpihIZ3hdlJHTM3Hm3K87QHcox9MkmFNgm/MFzYliaAQYWFIF49ULgR0BfhM5gdxFhIoZwsBGl",
-	"sHCu91QLhfsoDLVNHdTDgins1fHBgiBKj0kRHki3YSC26CQq8FBAEDbUDGBC27PUK5QR0Guhydnpc2sc",
-	"IEJHUgofBsPODdjMND4HMAyuScyihCpQc0m0JIzDWXzMIhnXdej/yIyLFTBeHPmZ1nuKG0qfa5/018Ar",
-	"4S3v7nt06uqlZnLh9wmCYoYnHG6nYRWwTr+fdJTTkw6Quc3yemthxDisWR53783VjrU19Mo9aUXf7LYr",
-	"KJad6JJr1QzSo/XV5z5ysFd3cJluL9zO8XsAkco/5HhzoAIeU+8kPdAkgTsdk15gN+QBNKMqmjX6O+/Y",
-	"AjB4KXpXuJU80eR9ZOSYKXJ2evai2FnOSSpjliQsLqOSLB8nPLKX6CdE3jB1w9kC3GxqvSIVD22UsSRR",
-	"wu3eBADXiICFpFp0SrlwZyIJvwFgsWNyKcWEx0xEAAefspjn6UvX2O3SeY7b3fOG+dUkekYzLFwELOsB",
-	"GVtnES9E3q+xjDkrAJWOybVvs7Uh4HTKNMK8GkkUyzVA769nYLAIwVWyACKan30Bi/a301Py1F714vT0",
-	"GVnMmCBzZv1ZArlEeDOuNRfTgTv3/A+LgLlj+X/gwX9oSM4S6g9yDPZ2aHh3ws05cVfwkIuiqRpiVL7c",
-	"piPPX+xnmnMBvAJAHwKFTPiAppTonC2PVk1aXV0TvptQR4MjnP7R4Chy5xl2YnioYP9YZsJdIUAnhBqA",
-	"XGNfDLFXxtbfmVDVNGn/z+ZpbxwPKlRXRUcKRjSeQJ2ThNEbLqaEI5Q66iTTDmhPF5QDtYlmB080Wj8+",
-	"3hijF0dg+6/7CoWrroK9/HlAxvdUvP6I7D4ul2PugawQZquc9XH2F+QbzkM77ANm6IMMCuHr0OprY2AB",
-	"3bNIgehwshxyFlaaW0MWIEbaPy1mMilBIusAIJ3HdgHD/8SWew4minG2Zxxq/27orMaIpdcjON5ni7Qx",
-	"NJoVIQMKthVOtMG1XdKNcUOoIhh8tIIVVwLCQ4TFCORd9n0eru+0dRrrmy8uXunraWZ6WJidbQ0ON6Ma",
-	"Jrueo0aU0mahdwiJJzROuRhi4nXoatUaxf/CXoxmcAXRkO3LqMOQOAYO/D1b9UclrVQsi1R5FYbrKQgd",
-	"ybV1aaRIls/WwF68fDYLrjXbRg4xWEiQDKE5WZpRM7Phks4wkP3tqLjxtyOymCELE8STeWLQaWdpUPHm",
-	"b7DXY+CHoUlBF01JtXgZgrVzMlHMhSVwVGBDvbpgLcTJ1pdupL3lpez8fGiB8t87Sd8ezDVIkfffiVQ1",
-	"0Na+D4Q6ab69HrpS7qoetsj46+L6h4LC1Av3IxLut1TNATwscxQXmiBkEAoVeRormXkWkrvuMb5NYYht",
-	"C9tJ+PIN3tTb8l7cdyzuKI5e6pc7s+UZ1KMPx8thStWcmSyh0YbDaJyTJ58uNh188jmJ+ZQbmpTEVz65",
-	"BCNtcIewPP7V8m0wmf1oU81IfRLpm9YpL6iFTqFE4vkSSxKQ5rQieLdUqorz1axMF4nXEhdYJFJM/ckC",
-	"BlF2bmVi9pi8k4bwmKWZtBrwEgyAUZzF0EtH6MQAGkgiAVjWnZcBwzQ0BRFKNIukiFuTuKU6frQv8kmO",
-	"7GvsbVPzI/Tq962qn7W1K+pXwYC1Um4Vz2pgiqELHEai2N1aCU2uxBC60G86e3JYyHHhb+oDlh7b9bYH",
-	"FyhDReHBgnJINgEIIPxGkztLt2IR49tK90d/Uy/dvXTfGgJCTLhK8QSIEl/c8UT76iWqlJOxu0o45lG3",
-	"lHB3Ux+J927LHWjsrRS1GvCdxeG+F28rMd+jgNvH9+L97QfFZRq1CItVKVu3FGaXveooyyN3de+N9EJ8",
-	"OyGuOexaCTC1z6h2F+oC1Li1kwwOmw2dOx4qkadM8cgfgcdYQ1x0fbtSjnNCfVEHdvK8OH3RXNT7gLG8",
-	"W0G8e+SBe21aK6UfXBRuuuIUB3Devimnc9Hcj+6G1cq5nQnw7tpl/FTj6lwbJLpoT3KK2+PR70hU/05v",
-	"GEHcmUsmjDWJbqkJJbng/83XCuHAAXdlRq0FcI4ReJg63J9GGC3XbaHJwoaz2IQSIgb9+3dXlm23laBT",
-	"BAx/PW72CuTQIdDcKkN2gXL7VL4ocWs0IFyA6chFRqcshrf9vsAMV1YEm4zKdijfuAtZ64wWMKshnBuI",
-	"s8cvDeRRgXy2+RO++p8qAIcYc+Hx4N9/PCauceadlVbAj2GaZLSElrFiPMBZzmRGRj99Jg5tAiHn7F8a",
-	"xFU5EIwtiXkcPBgzW3HBu9uq99RAMiLztHtrPSDjJfn8+fp1R+5pd9/nnDczUDuQp5dHec7BObwjI/Un",
-	"6EqSZMIBWyT4KuEXqX6NlrnbL33U1qp0EJjI8is7MenChgtXIjCsozFw79T7hffOyJiVHwdMlFpaC1Lq",
-	"2VTJPEMYV/dH+xEDC+fkILBscNXwvzlNuFkOrfwpmZyE2dtamzdiRju0TFCJlC4hZNIMGVDJi9MfmiyW",
-	"F0rM09U3PW5jv0oIv4No1T9xrS5xqYqX6MbM6y4ukHednvVNGLtUlcVsSZxEEyfRRV13wNEbqIiu6Ejw",
-	"5zVN0awFR+rCGMXHuWFeNwybSrWEQ3LI0emlNiwltLzu6VhREQ/cZgMKPiA3VHGQ0QE5Pj5+RqbS70lK",
-	"SkMmnCXW5cMmVYlUMv6RwApTPn+8DH+Kj8lngY5R+Ff0W2IloXjNui0yx+Z2+1UGREvI1Xg/CqB+4KSf",
-	"MXS9AzY78gtk1nMjU2p4RIRMmYgSanLFiBQFjpZfHPR7Lj5cE8WgfkcXm++6AXEUsYX276vIrBgABzw4",
-	"R2z5gk2NXGwRym/JFYDdu/63JxpcF7uL+17mHjbiXs9ffT1X8PGIkVPkgyoyPpWPuI1tOomkmPDpUM/z",
-	"k6/436N5/tcG7gd7GQgK1x7KwVTCkYLdXDMrU97jIHpGFatNgZYi/Gp56eexCdzgUzFCOafC086omZWO",
-	"dhQ8sztCwD4zq5uVNvjmfR5qxynTUJ/GS1CiUoa21KBcmOF4OSx2SL/p12sQHCIA1RvYWcf/lvC5VfOE",
-	"awNMbh56xJ07ZwnlUGxBXU04bLgko1MuQPgKxriaTdBOsJQ2/WpZ+B24JW7nS++Bxq2cnMO52DrFMGLm",
-	"J7ZcSBVvdxPa162gretu7ghyXd56C0jtupu3HveV9R470mOVd32i09t8kX9xzcfcutW3uftajIyM5tvd",
-	"9JFpay62lQLnW269MO9FsrT+67Yw+8x8oIoJM5rnt1maH23cflCy02CtINfZhUAEKaKySrBx8K3sm3cQ",
-	"gaPJVL2FGtTxwP4Xyee1T7PVvsdTOmXabnx6nneBYcWoFrlLaJIQ4MERNDkn3GDzAkIH+u1NSMMjVp8V",
-	"eku5uIYJvFp2cBRHpV8aZmX1dhnm0TzHBHOzA1ko01qCOaVfsI7k5fPT08FRyoX/56bk8yEVvFjXLhr+",
-	"XjDCIKtoJcnL38R6hT0cVHtmNrXuHGgQ+fzxZxst5Rkxkjw/PS2jpfESA6qKzNboKGpivZZmsM9gfJf5",
-	"PeevNuLuMBIrdqnukRgO0hKJZcEz+0isj8RqIrFShrbakbzinGAXHGxNXLSkX12MdXZ6WubDBFs4SfZl",
-	"XQFeOOZOXZMd0NqRWG5OO75ajrjYU+7x78ux4nExVlIABR4UVyr0wCdMMRGxRjD/uDjGriYl+wPDh5Vm",
-	"hFIIiltQRA1N5LQ5xdigkisHhQEcVSOrYylK1ZOz3RQt3MORX8HW1smhcvhE93LQ9/j8qNVju5DI4a7n",
-	"dg5xeTgDC9sY4XwEfCk8EuMxE4ZPOJ6pj67fnbvNYmUvIJHMONOw/3FRoYt8or2y1TVt2wlVLP5GAGBf",
-	"qYIvQyZyhwC6B1Gmyut20aK3Pvats1w9Wfl9QsiBCBYHRf7TTKQqgx7qY52ICkITLYmcTCoFoO07ztcs",
-	"MPsdA507bS1H321s0st2p2jGN4vwuHn3GRxleR2lnxPshN2wxNVxkKdlMmDgNrxKCQgUhTwLIHkwrxaT",
-	"GVMMAerdk6Cr15diuexbW2XHMXlDeaIduCKWk/gXLg98kacmYYbF50QxqPOAtYEYS5eKh3u1gw+vZ67Z",
-	"rY7us/Jja4qbw5sHUlbdfHOG4ltP86NyOg1z9iCmhgJccGP15iYPt7pZnkA9KFohq77ru+ZHlsobtnIQ",
-	"tfPd80X9MYIzLVwQIbF0lQi56Pe8exPKT3S+mjOwu4WcYBLP/XnqZKRx56uNql6c/kBSRoWunG3BszSZ",
-	"MCwP5DbSmxQlgrgvbigv2o/I7tyi4zSbutTsj73gP4D6+kAsVzQBYd40MbLV66tNTO9S+Ed7Ef69eVKB",
-	"3B+8fnazzoUurgCGu14L7w9uDkvgAp2DVBqFWvC46/6z2Styx6tN+b/XGOq4U1iInxI2ga3wHLIZpoij",
-	"3CUIBmCDqjQzS6zq29T8gsUO97xvbVNJ0LmKoDw6xuXpNer+e2OdoK7GFtAoJjWHL9dSh9C0r42YiMk/",
-	"Ru/fYSog5jpL6PKzSoiRZEZvWNHbMWHGZQrhoQMiFaGk4DonYxkvwx6GhPmOF/jZ/uH5Mfng5qqJyl1r",
-	"73M71P9CEuS5L18vizHOw9pad3M5ixAAhH0xSAQhBTsmnxbSr1lKl1jmHjxi4MkNuWf/wpEFyUXMJlzU",
-	"ASZfxPGK+j/ojRtmWLS/DO7GSx8+836I6atWrLmpBr56n055bKCdcYxnb6jWsmrmBv7oG0qzAIQiByFk",
-	"MViWLUuwat2Jk6/w/+6Iosy3rOR/CwPmOE6JYoiOweJjAp6HL/IMKsoyJVNpwMXAghX8MzWlTXsOFpUl",
-	"mgGpj5PiVROErs1urdDmOudrXJgtMkP4fgta5J17hXxkComSBsRn8C07ZDVDb4MaZEZeOQiWwNVaPNTI",
-	"QAFICps5N2suQIq3rSgVXdBlR83icBTiQnRwD2q4/a1bjL4EOETg0LgqM+TfdLORIimdLvAjArfJWgXF",
-	"aLz5+OQ+VHe/vkZx4LJDX+MjthTfBzNjF4fDSVt/ivNIrdxbecMq5sibkUK/gdILZND19d7V29iARQTt",
-	"I4ozHQY+ChhYgzzGpuTEDlCFDpac4NEdehus+XVIKn2a4gFAeNXi21TrErho8SQcuk1D9QWkK6QDqCJK",
-	"LlzFBFZKvCxUBaopCmVB30XJhd3+o4RRxVwh+ZxlhjwtCSjtv58dk5FM3dNTugTeSaDjjl2ZBVgIZIaq",
-	"Imu4twdwDc8I8+LsbLMvsDt1vd0Ov00aEebqt/rWtqlDb9fFvLAAtLn+Ar5Sv2k/8tKLelujrbGhSVm+",
-	"2Bq41INp1e7arsSxFZPYWziHx1OAWmojrUkAKDZrn7BRxdA527yRNxUVP9hzhu2OGPoq4Iexe6/VDm6I",
-	"9qunCi3dVg86R/6L4vcGDtUBGarfmh5pGtt9vwHReTSzrgbFNkb+JxusZbdvWUlfdlf6v3crr997zqkA",
-	"mT1IXdaGMtt+X3kwFfidN5W60A9gibGkajTPG8rsndy5li81APKJlAnzaZmxa2QcfSqF1UWmCBfaUBEx",
-	"/QxhyOGIGCO9Y3JB3LaDESYeY2hMB0HcUC0F41MBfwsRHSEKPSea4VFzSugUMKNsZLigKtYbAsODK+pD",
-	"2GYPbR/6OPBbKMHP6tpyHBPNth3SHXbZk7JrutZYQXiDWSWj6A1LtC+GgZZOgv2a5wX+MplRTYR0Z05o",
-	"LqDqhq4AIkA2S7DWolKc2gFtx+BrgxfrEEtrT9sSRm/wtE/CbTQZAMxesSRYbiukgc7RomDPNDXLav/e",
-	"zd2yXfp2XGt4k+fS+J0XVPu2rt6QPDavPTL8hho2IDGjwX/DCXi549/GmrQnjKyKRzQr0CcNwA15Wdd0",
-	"CU3T8ph8cllmOwOoX51JzQJUFjvLKgosYEQPyLQBPgiszLQB5RVJMGaMZnX169UEle7hKnu4yh6u8kHA",
-	"VW4icoEK+1uSuVixaeNz2Z6/Za8MN6uYnGur8waOCI0kWipDxksXp0Ex8GuuHMuDw/Nu8jng6lfLyoow",
-	"kad2W0CYkfjCHP2+xm6znYxUpnQocIMPDVUv7+0e6ArCQrHqQUT3BczhQWiqSiz9dwAacMNTtk1HjT6J",
-	"5A1TQ6hbaXRRPNMEAJgCBQHDAzXMb+DMNIlkyvDQ22FjizxJsCTms0o2ORCXdiI7aKbRr6Dm8PDou376",
-	"2xex9HBSu4DlbIKRaqnJ0ptayD4VPBxF9Suj0azoeAdw+humSjYWUI0VTRCy6KCq0wEU+veTuzjTD0AD",
-	"nO52kH68shf9zaKPaeQ9yL2maZawYUaXiaTxydeo8FzbKUbYF7gR22wNJGcAxGxsNygBWVSuj8k7h20G",
-	"yoJVWNyQiCqoaKTkjz8imaZMmD9IyoBT1HqglAsb6HIzILlImNZkxmN2iVdCYdbzY3IhSO50raBlciTO",
-	"dSVWFYiBEUz+A770Jny2dwU6kIfQ8eM1MZkUa9gFq40Lw6bAd7vmkz4HYHB/iFACga9M45ycIudSzCY0",
-	"T8ygLIlLqYipsUsjBZqd2lTZTC7e5Ely1Da9wdGX4VQO7Z+Hes6zoc/TDTMJQOFHLyc00az2NTC5J10+",
-	"b+2rN84s/O67md1hvGUUsDqbdyEK3RnLeNnTN92/caXlJ1nFgsQMPPAcF+q2nV8NpV66m0sNPIt/MiWr",
-	"OfJdwvIHImonNoKF4OxxETbWvsSy97d3rBf2Xyx2xYoTPs0V6wbcinm2en3Aaxr5v0MwBnvpoNjkJXB+",
-	"+34MjDUH4GG7CmspIlaJOA2dblICyLN1QM6vUHcYSRIp54Sacxttp1JDnn7r/Nl1vC1ZRbDdPQ62Clzi",
-	"W2kmnnvaT9hraFtEbLWkUzxw6cBc4d/1ynlTJNiHKk9YVxjwMi//iCDAa6d/676jfitpFNQrjOjIYsaj",
-	"GeIKl3JGIili10EPQWIIZpKyLQDBT3BLQCKVojCsSwHkq+XIX96NRcUlYO2uBGetk7DmpCEo1MEQD4pU",
-	"5WHVS34/1Y8Oe7iNN6hVyFu8qNInAQ6t88KHAoItu696Bthq4j7sKF2HFm5zpXSgQxsdqlFJ71X4UnnW",
-	"0X0q9Og+iL4Guy9mOICGb3F0p/tNrBOgpC6hrTASCijrup3F1en2TGZu+5rJrPvmhRd32brsblWA+089",
-	"nNeGjat4fL9t9dtWsW05vsZOgh1WymKX5slX16L5V2PN7EV973Zdy/Y5qbZsH5P3oqzmL3YyfJ6vw/Wd",
-	"v/YmmizoUhOo9WMbqvARoOCWcU7XWloeMQR+WO6xFD/o276H1uzWduy+Cv8Rl6oE0A8rNfeEC/inU/7N",
-	"rdetpmNT1f076OoxM4ql9phNf6LJ+8jIMVPk7PTsRVGAfk5SGdtNPPbYcmbGVTzMqLJRasKZ8GW2mG5P",
-	"5NQVebNozmJs5tF2wz87PfsbiWS29JFhMbIf7JhAbW3MBNqflMU8T186eEwzw+O8SvX/2ekLV/0Pbjr4",
-	"89gwAN65M2sO3pZqnacsdgeyBmYNKaJVO3ZMPgsgtl//ifCiKL/8nK6TAmGwlnasttYDeM7d+g8emsHE",
-	"t8FOk25m80XfJvCtWjpDlQHuXyMziAC4mO7O3C2oYjOZa3bytfhP7DWS0bwtMvjFX43nMHvVvF/Kme03",
-	"ll15qQbn4b85FYabHvvp/iNlPDas3/8LKiqXSS3ku+4UsQlVYnTfkr77LaZOyA/nlm+nYr2L/uhd9J2p",
-	"aHUXa8lMu/ZVd0qP50KQaz0vAVmFJBmdcgEi3J513pTzWm95uW27y730ulQbXWpeLQS1gvogl4Z8SuMU",
-	"OGyFYV/Ms8a6P7gayhT3UffnV78QLZcz5WX6qHFmkHBsTjBuWI5yIPu8pkHg/7YfpeGNigRw+2qPNrzZ",
-	"Q0TmSj1fbw/Ode+2+w0XcSno4yXhsR6AQdMD3/nrBHtjYraKYRBJoflUpEyY4VrVYtPxw2V50519sH2G",
-	"D2vzbBB1CNWgILmX8HsOIAJ5dJ6K/zjNSB4rDsl/o6Fi/2GRGSpGtRTtBU3/RKr6S2Sq/wg3fnT3HcIq",
-	"N4/fxVDj9cS96PH3cChbwAy7l7axiS8qsksIDOUoALBTbywlUgxpRIZGDq2LUsNVXs+b5NlP01wb5EnK",
-	"qNYsXp3ROVZcLLhma5guL87OjskFOG65Bim33oZDDDU8BZ98objhoqau9aOb+iPjTPfTbrLH+CukSf+b",
-	"s9zn2fuQ85Gp6j/txyNUEJplSt4E7H9WbSZS+S9tZFmhAJ96o9KiX93mq2DB0dEeBdqN0ORU5AqAWTwD",
-	"aF9n0JI2xDjK/ieNrLATI+dM1LO1umVvYZgB6HY8YNFkQTnK2uo+QT2MvJ4BZyiZeqHBrgIvtNiW0wTE",
-	"RV1HV335QCCEu08c4sO3Ps2vEVXXSkQ1LH92cKqm7wSkroSkM2sGok7AK7ZuiNBOOcrYEJ/V1q7LVYFB",
-	"DlyJseNJyAPJ/KDkhCds4Axx5Y9veMJASRKuzcovLIn/RZOcaeu11Kfr8I7LcNJvcM6HcKubRu/iVF9B",
-	"5y0s8MBnRnOR0SnDtfi+3Oyq0DpLnaEggHhY6wlV/I4ng8XcsHhNnq1psaFcnVwbRSOjT9D4hA73Cvcm",
-	"/F58Wrxrr8bVjwKYToc9mGmYQA39VGBS/KLckx2/RavxI8IHtCtKMiZiLqbBUkM67jbi7h7V3m+F19TJ",
-	"/MFMKIzZNW28tj7HvTi12tdAZ0VMDFMp+qx2Ea3bWjmQQ7WmImLdBS5lRvGoPQuGj3jrrjycdPkRt2/B",
-	"Y4rLGOgaewFrF7BCeDRNGEoZsl07wQjWs7tQWfnZYLrwCR/hwm6HtvhQ2M1wPhrLMuGsLZWQFJaKxHTZ",
-	"dNxmLz/qivb7mhr2Xtn//cRT1nj0VzMrbLvtPi2IX285qd8Pp434rbpaercuAwDS1wahsvq4cb867IXR",
-	"dyJxRX76cE3GitF5LBdiWw0+iXJtZDqcZ7wVyNzzIHBNKARBBU73Kqa3T5LYqOnGxojnZCzNjOgZzZgm",
-	"MYtkzMjTSxj3p4wjT9uz9gxKcfVd3P1OmlCMBPHtgyK3W1myJr28wcB8obgxrE+aPzadB5oMwr4g3E+y",
-	"JPb+3LAYFN19XC6M9B28T7xR6K77mhm8oxmTZaIYG06kSklKM9cDMWdLX7hOxswsGAs7rqxjoVjCqGb6",
-	"mFzgVH1SQORJMgCMlnTM1IAY9sWQp1qmzPCUaWTbhrqlgTcwSPEvx/9hwKEkHSIaPtY1fXlu7osP1whB",
-	"x00tCpzrU/avvfewvRipmfYO7fh4aVf1+HvqpvUS80STSkqz6HopHVa/StR+7eUJfvqMcrWNrBtquDbV",
-	"CKgJhT+aYeeLZh776JwkVJvX1FDcj4imS00WMyawG2bBFCtU9JhclxsgivGA5DoHPXb1CwxpipuFtJzv",
-	"4Ty/YNCuxI3FHX381eFs64kmMdWzsaTKcVXrsAN/gCEZGlEnyWTGaFKpX2iXdDvBlGvNN5W8+MROefUB",
-	"0ph+MDuB5jqsYkq7Trx/J6kkv37WJWDuvMd+u2VxxF5/2NQoUxldSowJNojTB7jwkDYLR+yaOnLLhUBj",
-	"hhoGLZn9qXwrkTuscLF0Hv/a26diGauHQ1sIF54inXhnd2j/1cV2Xbkb3sD125Y8efGZss7ALeUtAR9N",
-	"Vch+AZ7ngEoCgD3tv15ztYlDwl5WSyCB57LAIDE4ssvzyco6/uc7e289r8RqPYQyJPbkEWBaI5pxQxNN",
-	"Zkyxtlm95qp2Yhejy6PB0eur0WXdFH7f+44SikAXrBsQrX4D6ZhmKg4lBu5EArLGiBsF7V+4ni4NxdJM",
-	"KmshYrkQUNCVcDHX2xsCOGseYozbZc9ZK0c4OlAjRXXYrj4zxi/ejCLGCWzRM6qR0e97KixwqYzawoIn",
-	"2tUd3FKGTr7C/13Hf524UtPWKl6HsYBI8kXRwxMNBIYwz5dlhoIImnIxddcljDyVik+5oIk1yM/QhQ+U",
-	"wuqC3RjqUhOf68tubrulBYK5sWE1zRPDM6rMyUSqdBhTQ7eq5fVz/RyU8u42F7pfZVz7xA8dPeobz3t+",
-	"dqXAXquAKNr+F3QhrhYewdfb3jhMmWCKJo1HHVihBhhTNuBkMZkzlrmDFjRYWA7qLAZSNZj1rDt5U8xS",
-	"E0PnrLHCjgttGI3bzz/cDfs+/OioTI9Jze/zNOR7aCnvtIuT8dITwXRX2i4eoN4Ku5fHnoEZOg30UhuW",
-	"bujcVVF9q3RLtIVvxZHavUO3+eYm86Ave2OXee1koFW043Ty3Xa9185Hz2xIGsmYdZ0V3HFpb9jX1ICw",
-	"mqZA9psByM8E2Ii4IFQsSUT1rpvKEXqwQOKFUADOE/RSRCwu4UatuDbST4pkCdzFtTMYS5kwKjqxTe4k",
-	"L7L/yL9LtO+WtK9+3VOKAH2eXDMFB7yasYH11QxTW1R+65NIsZiboZCG1Z1Jr52QXcL176R1i/Z/lFsz",
-	"WtPBBVxp3UbmTriLs8s+5dR4OjaTi5Ws09oyYvsKeu3mzqJ1gq0v7bmA1XomTAqcnT4/h74vDiVMCVWA",
-	"tCihLoFDYgwrm3STI98gu7vvXFgf6H4AX7urjw3BK/pyhvpy39Pod46dQsOyCf8C2TEBWTS0k6uQU4EN",
-	"0Fuo+1cPa9TOYOniE+jYH7NiE3O8Hq7aHrc1e4lmjNAkKd2JxqqNV0j8eJus3QW+077b79u7le/epdyj",
-	"mawQDHph264/KBTlE73grsG5Yb+ScyY0oYliNF4SrnXuU1Y2tljrIAlKlty1E6nOi+JeCiaw0oFtpH1S",
-	"8Rj7OxxUrOH/wkyLducHrwc43/ZCWlx9aItOacx65diNcrylc7ZC6RcaYhcUS9GpxcnIaO6RrZpZBayw",
-	"sJhQA539yCFANaFkwlh8TDxWFkbgERX297HHx44HROfRDEtNpcNwSamaM5MlNGJkkicTnugB+Kp6zrPM",
-	"jgXVsCZXgsXnwKeTZmaJuIfAnOwZfpVcYOc9TvKYvJGKpFIx+wv0VwewjTzNpDJ6A1uBB+Xad664HGsr",
-	"gp37SyFXJtypx8V+gjIvA3LjvlPP4fuw4EzXqBC11/dmqLCK+bBhYg32UzMbujBAaB5RpRAgEsitxkjG",
-	"W0GMdLngjcy894ze1K34zk70Z3bDklsTJ/Y4ew8EqDvg98XNKMADpiFYU0cVCqElO+BIPmjwyFDO1+Ua",
-	"fh0QxTRTN/B4PaiAF9r9v4BP9gvdC/7DE/xOmJL2z8U+0cpm7RE5IM9BU8fNspjRkrj337+7XLkdPqns",
-	"Algr0L5ZOPrqgzlMHbmcPU6bfcPvq5ANyJgrZOERFegWbGRiBsFaP+9eqUqRitAAI3IxkySlgk6ZW+1m",
-	"/KV6rvPHxGdZvscWB39hf3QgkD3DZasMl+u3gc6yXpYDtoAmSX7HWIxnh1B+OAx2SEZNrtgx2RVdwC8h",
-	"d8H+jWUxXNfQslytPrG0rzL2Wv6KQDCaeWYuFaOGlR91z9Qv3ZIiz/c1cP1ZWLF6PYbAY8ObBOklNIxA",
-	"KgcBTeqwZsmrNGSdCMi2djcOTye20Sb3gdq9cw934iJateV5jWxianyX4nnvG8F9qERP/fXY4Ydvp1Xw",
-	"KBblipslqIu8yM3s6OW/f7fKoGGidZXXF8S1/jNhmCpQP7B9Yia1ITGfTKynn0EVYXmeRkVMtKFTOGbO",
-	"VXL08mhmTKZfnpx8tTf+dTQ4uqGK2zcFhZgVh+MTmiemKN6OYOghzfjxnzSRih5HMj1ObVS+MtcP1zgl",
-	"tzx+sgPYNtkXmmaJX7Smhw7Wf7fxZyQFj+ASmtdcEtMJN/w4SgDuJuPH4RVw21iRp6/hKvJK0T958uzY",
-	"6urvxedaL7FWNzxiDj7iuKwUHkG9e0Pl82YI9vBJrpak9klIfMpdJ51fShhAEy6Cx1z6K+uozgAPY+Bi",
-	"eE8CMyAzbo3QckAmXMBzfSrPSg37UhyPuiHwMU3PJxDa+UEyGs3plOmBO7h1iJwuwxI+EO+rK29Hgl+P",
-	"PS8nDmoRrj8m7ucESgql8MMLabc8BwFyDlVHdukWUs0nCWLT239/vLp4/fbKy2gqozlB9VubnueFrpnh",
-	"JVWK48oqGs0RqjW2L53xaJ5n+NITypNcsZJYpvz0M55lWGC/+uhrcSOt4BWlm4hlYmUJkKNWVqN8prux",
-	"+TP5YkxNniZ0zBKAB8F7cN7Qh4Wtl+M8mftx0lVxeO0fVDPUhV6KaKakkLl2kkT+I8fh7VcoXzU3/+hL",
-	"VF1jtPtk0KuGqTo1IDI3msf4cU9uzlxJXPB8xDNYf3rIgUGeImrSMGE3LCkOO595KZ4qmWd6UEt3cMM1",
-	"H/MEuHKLQSsEG41ja/JUczCDo58+62cBeA3cuP68umddp9SpRfu9hMOFtbOxHz08TIQXc2TLlSc1SBRk",
-	"9sMHDCqsJJVzm1DuXdlAa4NRmNMp7gx20/Xb/y4XgB6VMIjXgpm4LnwANdMVo4l/1JFUrG5CkMkT1YQ0",
-	"bKllEaN/VJjGW3/SK0WFO8lA0aLGKD7OTeX18KqmvYAaNpVqSYxibFD+s3ySm5qvug3nZi+t3xwuitsH",
-	"5aPKN00plOAgZ2X40PK+ute1hsOZDMSdvRz9a0B+/Xn0Kzz117c/o3IPiMqF1/AxjeZW5ayt01BPVLFs",
-	"aZPBcFsBlgnpPEE8qOBp68brjX14w6MAhwWNutA0cgeSCOASfkLFJkwxu2+CyazYHthPN4m4/1QD3+Q3",
-	"KIFgV6Csg24RKgrUGOgXwcq6Gp+iKPFan8Zn7VjggnpGd7W3fUp6hGMkCNMyVwBNCL+QqaKi8s7wyIY3",
-	"fm/dXBJEVq4QaCaTGNHiFIuZMJwmFf/A31b7pdzmabcEPmHal5zNQAlmWDkGuyMUXsIZEq/s72/9jTVP",
-	"h93D3jjhSWLl0zqv40CqB2UnxUo+KBjhE0uzhNaryCgfF/+EkdgNip1fcmtN8AtxRWJmHR2rwqE1ZOOZ",
-	"lHN99Nfvf/2/AAAA//8=",
+	"7P17cxu3li8MfxUUz1Q5fl/K0cW3WPVUHVmyE534opHkZO9JPCqwGyQxagJMAy2Ze5e/+1NYC0Cju4Fm",
+	"k6KTPeeZ/Ue2xe7GdWFhXX/rn6NMLpZSMKHV6NU/R3NGc1bCPy+ZLlcnU81K81fOVFbypeZSjF6Nrlgm",
+	"Ra6IluSecj0msiRUkJ+ury9ITjUbkwmbypIRXa64mBE6o1w8GY1HKpuzBTUN6tWSjV6NlC65mI2+fv06",
+	"Hi1pSRdM2/5PtC75pNLsiunzvDuGD9WClTwj1L1HFNOE56Ybbl5YUj0fjUeCLkxHtNnceFSyPypesnz0",
+	"SpcViwyNC81mrByZob0uqcj7RjExL6R7n9jvN+z2lIqMFdT0dcmokkJ1R4Dv4EukhLeI6VWZobAvy0Lm",
+	"zHUGI/ujYuWqHlrW6eO3z42d4potVGTLxu4HWpZ0Zf5WelWYH6ayXIxg+JrNZLnqW7jMvpNeu6xuZdPl",
+	"q5SWC0tPrVWzj8iUl0ob+i2o0pstnGt9Z+t1RjV7IyKL9Y5qpjTJSobbrPmCHRNKlgXlAk4c+c781/z+",
+	"xLTymCwYFYroOSNM5EROiZ5TTXK68qvcmk5uOw+n8m8lm45ejf7X9zWX+B6fqu9NNx9L899rvmCw3uaP",
+	"K01L3Z3BG1oWfPs5KNPq0FngEB4yD1bwO9NsZxo/yXtSSOBoksBGk3tWMqLmfLlkOTDCuXtHz9mKzOkd",
+	"AybJ8uSYXXdDh3xleuNidsYKQ0hfx6O3jOWfKh4hnU+fzs9w4RiZMjNE9y/zvnlCBaFZxpaa5YQvlrLU",
+	"iYNYmQ76juCCfnnHxEzPR6+Ono9HCy7CP5dUa1aaZv/zt/29H+je9PM/X37d8/9+OuDfB4df/2007lwe",
+	"49FbXrD4Apznfvq8YISL+t8LKuiMldtONzKKqpjyYsGEvl4tWYTtLFiZzanQQDCKTEu5QPpmRcHKR4rc",
+	"05LNZaXYmNwxoauS1S8taHnL9LKgGXs0lElNGyNKcao+YmvOaQgbO1/QGevj+dxvCTevjnGKBVf6opR5",
+	"lWlzR5snKrE13Paw4X1wLrKiytm5MPSuFJ+YYbcHeVIoCWMhTOiSMxVsEFnQFRFSk0qxYzJZkZxNaVVo",
+	"IkWxIpWik4IRKZgitGTQSPrU88hgIuOfSFkwKsy6ftmbyT3z85665cs9CSOmxd5SmkmWo1dTWihWz/MX",
+	"WWVzVp4xTXkRIca3vCjMebjD90iOL5q9QdYGzBYYGHUvrZlNq8twPnap7CjHD5vfneQZu/R7357ZR7Md",
+	"sjSiLE5CMJaT7wyJPDYsOpewi/grtPrYsEGO7abn2Ox2R7v1ji945Ma8oDNGFP9HcjgFfNfLj7ngi2ox",
+	"enUwjh2HjyeVnp8sl3G+eT1nhC6XBc/gvn6kiGGI5DuzcFwr8+w8f/zf8Kr4OJ0qpqPcacJKQ/3+4Eti",
+	"9i61ARIbGrQD+/EdMCTaxymBholbdsOI8BcBY02tvrTNbsge7WhU4jzpOVO2fzU2zE94dj7wMrLjWicw",
+	"+zGtv2pwyJotBiyiZou0kiGDhrZaNvhUveVFVGFuLyAy2I2WDTvY8dIhzQ/YcUtxGw3ZNr4z9QhGfCWr",
+	"MouJVvCUKHw8JqrK5oQqQomayyUodpuM3Xazu7FXuogxnfCm8oKehJeTbAeb2tHtc0Gz2zXi2hJfSR+e",
+	"pW9jw6NjOo/d37/OmTYSCS2KMVFyYYiQCCmYkxthxR4pK6cYYWsJTaXWDJ8OVrDMuLiYXWmqmR3oykjA",
+	"75meyxiDtM/JAl7YyIywbDS9M4K7KHnGTmUldEyPvb6XewUzlyzJ8B2Sydwv79J8PCbBgnOhNBVG8SBM",
+	"GDE3tx+ae/I7d9je/91s1NWPqYvJ9rWhVnVRGprJzW5UKk0sIV3kMqvMqlr1fIktJKmj0cGuDhaqMsP0",
+	"oCW+TL4zS26EPrOOd7TkIHs9HoO4CnK5IoqlFPSl73LTc+g+HHKB2V62lAH8GHd4ldVao7XTpi40xbSy",
+	"S64Y2myHHlNrwf0mo67tpL0DR9OFYs5myjew8foOvsn4S0Y1S1ov6xmA8Y/lRApD385HMOeK5HTVNv+l",
+	"TmvW6O0BZr7YBBLmy9QU6FQD54nP4JgsKqXJhLmpNoa+fn4PNmTWM/yxlNWy93DXJMaV50cz81lqoPBw",
+	"tI53e4PORoxwLZPbyo0Tjka9pjqbx/XeYBSgBRZS3hKqjwnVZCGVJgf7+5vxO+xy+OFb0C/n+PRgf3+T",
+	"s7gRD4cJftuJbDTytEWnZ1e2Hn+adPo2hgu3MRtNTlxpmd32nb17rudEmbfSBihsZLcSyhXTP7PVvSxj",
+	"y86+oNnBjGCMqtTVz5/Gzh569fMnwwaXtDTSr/kLPDU4GTguBaNKkyOSzWlJM21USGI2846JHCxxKKgR",
+	"Wihp5H15r0i1NNs75XeM3NGiYsrIlrc4xt8+HyOLygpuvlNM5MpIqqlFs9+NWmYZb24a93Itsz2/cj2/",
+	"prPeuxmsjBkty1U9aSPLaTpL6nFh0zvfUlCHz3jJMhxrx4UvS01y9zw5xmYrg/UnPwzTTf19c20vgGqu",
+	"bqt1DAs8+3A88HLy1JZW92zLg2+nS6ZYecfytQe0tC/2n1T31u739QqXsnfJGozSXekKP3QXrfc4+Zez",
+	"krEkIaiubjSQAKJbf01n64URu+PhfaXpDPUOIzGUoIDQBSPfKcZC/5E5Uo8H3gumyR1q3W6Gn5b5MJm4",
+	"ghcfKBNXjd52IjHWE1grEzensKFM3Bj6+vntUCb+hSs+4QXXq+GC8Z3/xtx0Onnr1O9tcWbqgQUWKPv0",
+	"NmYCsQ8NS9xUnLutdkb8lwytr32S/snpO8NC4b20QbGsW9pQwr+URW//pSz6+sWvN+zzKnXHhsbddWwY",
+	"rexrmPCG1zAazAMGfAW9nWRghxumkOEAE+uFD7dZMfPdB7qIGfLxIdpQyXc0X3BBMik0+6KH8nRVt78z",
+	"6sZhXdAZe6jDdrCDtu5y9z7LwT5KO4hSTnnB3nJWROMgz0MNHoJrpubVsZHczcWMrZxKMeWzqqQowrAi",
+	"V2TG75giPKXuT22Pm1LYnC+NXnFRyjuex0MAaVly8K4qo88YHUQRpIehTFS1e9kdtdmWr1dL1ns72SA0",
+	"Lxy7IRHTQ5KRBK1vFHVWhwGZMaJsv063OCZUZUzkXMyCkJnk0Gyjg0fVUTDiqprjbJrOzI7XIUfefXsN",
+	"suV2hLBTIXKI6GhvFdh3KtC57cQwqtuSZCTWcuP40J2JmMMEy/UTDOTM3vkNjh3doZD5SfXHdVQKGE8q",
+	"ekZtc6n+6kIHN7nYw5DDxGjug3a3HVLMbeeebeQt9YPZ3XH72ykKF/2exYyCVEIzDdYoKghKJoYQVUxS",
+	"wlSKeuR/23P9DKWrU+jSSLQb2Aq+mi1SSynsor+m+SX7o2IK5gdylIB/BrFd3/+XQvF12Lh+oQXP4cOL",
+	"Uk4KtsD0ja7BtsSOyT1VZEELs+AM9PYp5QXLyZ1v6AmkC8ypmLH83O3kTgYbRuekxmnuA+fnxut0LhUw",
+	"Dl0pkuGwYIhvZTnhec7Ezsa3Zgm1vGUQe2cYRkGzW6S1JSsXXCmjSEylZYKGQmGQNjwSZcMrprW5yHY2",
+	"4HjrqZXFl230kFGlNd6qZphmqS/ZtFJodtvN6EyjPWt6hcEkPgSLZFQICfYIu8/HsMATma+sCsJoZq6g",
+	"nNzPV2hpCjt5XM/lk1iWMmMKwoB3OqM3ZSlLlZyPnYmsipzYydiRmOnA+JlpwU6IawycgZF/kPqtrET+",
+	"ZxE0E5rrFcklUzBW9oUrK68UUsxAgaFCAt91HBW0kPKOlbAOf9ZITy7OLaOCEVxL+Z6KlWWm6s8YxXsU",
+	"4KggR/uOmSpz9omCBLz67NuVIh+kdhkOLQfLmEwqjdLtBI3qBb+DSWKElRGhrLgFmX97kPpnbrN2TuCe",
+	"TwqMTcu+/X2QPggz+yRopeey5P9gfxqtYWQ98lDCFQGWKWZjwr4sjQxjyK4St0Le4wX0SdA7youdHt+w",
+	"zR5C44rk8h65+YKaG11QkUEYkLxjZSFpjvFLu9qNb8GqNhAHKmHGpaXMgS4nJaO3ilAyqRQXZtPKqmBP",
+	"QIi0rUNOaFY4I2NM61wwPYd0UzTzLejKsMIZv2OipoU6NLSQMxTg8D6YU5EXXIC/blnKJSs1jwiuEQkT",
+	"w+fZF7pYmtWMGHPGo4JOWNF4bfS2hEXPcSDdWPXxKKAEoxQlVKWQXoycoGDmkLeBZpWu4wll0nAwyTFo",
+	"q057Abv+BrlO9KOGzF3/ICf/xTJt3jjJ85KpiF5wQpZSaVoQim8cYwDoFK1Fdk8XVNloT1EV9sCi0tDc",
+	"OZrq5VPtYrbvkMIQHojvg1WJjOtV9MWsDrzsPGMLyovoE8hF/WC3pj2x5tsb+A4L+g0aXc6lYJvpXWZb",
+	"T0G9i7xcslnqdN1TjEzoum+bRLXB6E+M6obhnqh0xMjQiv+GTGRpWLEAjz5KTm1Ck81EhO75x8zs7jzM",
+	"qOWC63+wUuKugIrqQl3Xvvw1VMl/a4zjc/TYtWYeKIctdgovseYC+LSFxOzV4LTC7hbE2EZ0aio+M6X4",
+	"TLD8ms5iu6npzEyAikD6j3D6ip3odUP/YA9RbfFxV0B32x2jXUe8ZgIOoeCMTbngcZfSr3OqwfjgUQ/m",
+	"0vBFo5/M5T0ytaIg3MiBT4hvE3RciJNnZRMy4VX9Z+1yJ4ou0DAD4uS9RC8o3CnmL55HqIB2J5AMQLcP",
+	"CDUD2nMx6PXAam2gES5UcCMBQ7blf9BCljSMQr/+dUyufhyTi5/G5PxsTN7/fUx++vnxMUFtwoWw22nA",
+	"j8oIv4QKG/7OlU+FRnuUu+ne/z1y1WzNPCMLBUb1ziq9p6VT+EujRtc7dexTT43ESIvCzgeGLaqFOTAu",
+	"49LsE8/YjY/hgD9H45FasozT4sb/TQt4C22f5g8mgI3sfubx+f4k7wnFmC8CWo3Qr+yfVBGuxgSbNn9B",
+	"cgL+xfMxWVSF5jf1Y4o5vHJav6SeELVSmi1Cive5CxDg/RjOCBdTWS4oTgKO1kxatYqXxIjpQYSNlUww",
+	"RJ8HJ7OxFzCJ0XiEgxmNR+F4zWrDwALGVt9/LelzZ3thqfsXGNkuG54yljuBo33qi2ohPF85vfoFVvdv",
+	"767+ZqEHkJOxL/Dv5hk8lYUs39IFL1YxkXMKprk3i6VexcNHkY5cBveEkX0j+zPzQVxIhvjm+EQ+nWNo",
+	"dK1MOMwI0+YpKlPt4aOGtcPT1NI7Xrx8/izZuruTNmleLCv93kpsact4kBrPco7horDWY2TUihmhCc+H",
+	"+7csEa3HZs5L4XFBwkNjmhuNRzlXy4KuwLAOcTWQKW8e3khxg+HyO+VSMPE4hzKEZJgDuef5jOlwAT6d",
+	"EzWX941jn81ZdjuRX8wsqGbAKuy/tZEcxqO8lEuj+TuWoFiBwiyaTN0Xmn3RtGTU/hN/jnELrt7kcKO8",
+	"XqHP/XUh40l29ZngRhc2LxFpdMgwDr9kNJuzHOc5l8v4SeHqx0JOaOHFjYgEtlwWNj6BwTmxPYzJ/Zxq",
+	"8xNmlYeiyZP0YXGdb7Kr6j0VOdWyoZc1ZvFJsfxcnEphRMkFE/qtLBdVQVXqg1+QHN/K8qfVpGwIgcF7",
+	"XvdvLskZ0jWBx8fmMJgzhGZosPqAX7PLBKtyl0wkyMTvwA5JMWNKY1i2IQL2RSPJNAZ1eLRLriOiDPfc",
+	"vGRuYwxErxTLycQT0R7cKFO7Wc0Vy8y1cTNN3hs4kpghws7avhCIEqEYBmLDOKBbc395UKsFBaAetFsI",
+	"WpZGRJ+j5jFMTXLtfsRhfU0uda1n2xjYKP96x2Y0W5GC3bECAWVK8p3iZq3GJIPwHGTOhnVkzKz642Ng",
+	"3SUruOm2ubrhi1G0hSFqzgWNaeAfBSNLOoMUVCPLnTQEq6bqwTfTPSOaVsxgQWdcUCd39ecL+zfbWisO",
+	"qNHY575V+bhMxRIyfw6RayN0U5skI2sTiyGpBedK8D8qBpofF00e3Njq50dRuyZXZw7Ypat0z7nQGHYB",
+	"XgqOugxkUMEJxsHvls3H+Yfjtcg+INnEyyk4lrY8OuUFa7GS1wWF7JtNqBxX+j3ygdgaZXNe5AH/cBtq",
+	"9xoDYFzOQ71gzT2GRjbkJZdsilReWsP/pt+2KN02NLaDGUDlppXuiniatthkacr2j85bgvB+jFKx1dar",
+	"h/vxqMdwYmE3QTO9E7xi0QNhyC8H0ddMLrhGwEnrrw2wu9mcptZGY/rpeiNV1zgVkf7QqGJmoewJzVF3",
+	"RuETZBKuCC3u6QqiIlrs/9nzp4cDnR2vGa109ALu+iImyXdtBNgm04+dTkgTj+0Pwni6DHeSUWEURQTy",
+	"Qp9VZEucBSqm7y4WdE+xJS0hcC3EWkBeaHFDFYHgYCNjBQ6q30eXn8Y//8fvoyYbgh9jq/MA4qidVwcH",
+	"z549i3P6k0zzO5aShU+Wy1LaFKrY80tmRprpmC6CqopCRK4O1h2h0DQtjPZQKVav3FDv1knOc6pia6bK",
+	"7DxxPKCHR3AorE8d8h/RVNPckpOz82dHTw92KZfXPgCnTFJcfqOf+n/mrGBmRT/v5rCMEbmrsXYHdPrD",
+	"lD19vvfiRX6495RODvdeTp7SvZfZC8Zo9nIyyX7Y3cSTx7VPt4Sw+722ca+2ZjsRntrzZvNMp7K0HtKY",
+	"xFQficOjcY9pPxCGK1ByyxuNcdV9usYgQbU58VoFWO9ejX7Zc9c2V2btkhwdHgxbEgzNHiYzwZiH6QKv",
+	"PXTHQ/QAvAb+Ysk/iPKMciEIZaCN+FMubJy6ZUs+tJRgvEdogYIo1dHY+epjfMLBj0SlUyeSUEUUo2U2",
+	"P/XgIyArQ9BkDrn41VKRkumqFNFTRTuA3p5MXr549uLoafTWAWGyZCKKjXJeB25iugFxr8f8+D2oBAiT",
+	"Ciin1qSzLhrYoVabAUxZyTAYK6tNRwlL2bc12XYP4Gspb9Uu7yUU88/bLPLlTucBEeibRRdQPbc0ssG+",
+	"/5GdcYiB6gEh89KgpTS/92YO5I+KQjZoJoUuZRHfdcVKTgsMmQ0xLiJv+lu/PzIch2ARq4Jru7NOd+vI",
+	"2cOYg3E+nGBsLl+jHAzfb103Ks7PQnOaCFyaaCegAcdJXEUpre9lj9a31rznPNqDaadvIU6dNt7mpiGT",
+	"aizzOk7ZHc2cqlPL6xICd97j1HsAa/kmjOS/H+fo0RvcxqZUh2NipksqoXlB1Epk8Ui2HWgOu+chm/AD",
+	"RIFeJ1XMavwzKz0ocBH6KBRzr6LLqM6w6RVO8VIdHIvzL3ul7ZbExk5cA5xr3FGjT3v+39Roj354+vLF",
+	"8+dP/28kzKQ1FoLGW5ZYtdGdNFz5SN6asTjTRiGVQAuLSsz25Q8dWfAnRgvI7BugjLnhfYj6/09CCgQr",
+	"jSNCXTI25EbrW3jFrNcgZ1MurKUs6LAVYjNAi/i/S+yOQKOhe8CtkT3+mB5iVEjZDEb5VrytlXMK2UZN",
+	"qdmojR7nWMslZj1oieZnB+O1zd2d1Awf0nOPANA1lO0/38/Y9OBwb/8lm+49pez53uTgGdt78cPRDy+n",
+	"LM9evHi66eFbMJEVVFdl9BDG3N+B9dickyfWrmP+uZA5K/Cf4BX/fXSM8U/k3lwLDeVmThUgLjdvhXUt",
+	"jnrMC+stO01c04dYdrxJ4y837uA4nO076drF+E5ZYkUUyH4BF1GPlpAlwZ3NPlpPAxx/0xiGCXMRsAYU",
+	"quybzX0+e7NL3tWKYAzCarkgFzb4NOkXipjEqoLVXpIFFzcWsHpBv/h/cnEDIazBo8bfXNzkXMHsb5YY",
+	"wgC1aMyL0QewMzfWL3szodntrJSVyG+A8t1z83nwrG7Aby6+UlRlCZlONyqTZeuY+Smlc2tqt4B7ERqP",
+	"GvjqPGsXFBLYrDNa0Oi5vXOBod0NAGcVYLuA1ZHdMYEsxPoLrf+wOamD/c2YX5i5nFQgvInfBkiL3J2g",
+	"+sQpdLiKIbb+uEjVvd/fFCzTpRQ8i3qVwt43Zlohs4ipBXO5PM/XJykA4MPVkIVOAKu/41OWrbI2Jzom",
+	"XMxZyTXLb5wnysJt+DgFblgNPmoYoyMerG5ja9xabtjXJWPrpFOkD0BNryYgmpKO4xsiUPW9xKAohfnf",
+	"JxfnREC6rbMoY2LyiuRsqedj67AHQw7IGVyhtqrmdMl2bfxO8PjQjMQhigAuc8gIIAWj08FhZp01jdDd",
+	"/5iu/6UMUAmlOHrQa69EAoUYRQb/FoKbomjASoXn3wqbEUEEKoiyhKEyZ1PWjhsIHmOGffxZKqlqGZZW",
+	"6D7+o6IlFZoLlszFyxi/Sz/VVZn4dsjqQmpTNBikvb7hspJJgCjZn9T6zdb7z1y4DU6UzZy4MnJSPGfI",
+	"cDRzYQTLqZh+pIhNayc8olGoeHsXtcQG6uL+k/0Dw/sP9vePIS3tvm2O0POSKSNft51BEPVbMjNfB2Ns",
+	"hoHJRaNXo1xWmMtglwalJrjjzdhuSraU5drojXB5LisEC1KJK13e1qoe9AHJ+BktsqqgNuttGEOpu0wl",
+	"kF4EOVJuH7TEbiGyDIJ9bC6OonfY+3q70bJkZvE9AlVL8Z8JWToUl6ZJaSpt2IezAkQcXX1ZuU0j3zAo",
+	"1zpouWvHi53dHqCB6JjiNu3oq8tWKYbtrzg1l6U+a441FmZ+HMTYOtQx8+lN8DJUzOWzecFn83bs8YBJ",
+	"+Ro5CW8jsoG6ZI2RB2WliRUwoVhnHJA+Z1lBS4hyIEj5iKAyNySE2YVjcj/n2dxIu/dzql3KIpmzkg0X",
+	"vYKz9Iubzdpk6ICSPq87oFWRYJsab304mVNashwLtStNKBxTLmYWh6OjNamrCgA1plURdz8u6JcLQzcx",
+	"tGL4vTZNZFQASMdA3rhgRjtKpEb7RheMqqpkauwM00EFq4KKWUVnERoDmILeUTNqrriBQ7V090tck4YB",
+	"AzYajjWvbRpgo+S6YKSA3JwncSUzk4sFEzlNIpOYpYDSL6HBwPOkN1+40kbCduL/O6MBjcaj4Gy/lkVu",
+	"r8TWg6ooGHwd/PirLHPz07UZ++mcluaP17TMjE4RU+bMAC8adf83ueqCL9ffU52e2iGoaG5AqSwk/1dk",
+	"wRGZp7FOY9JdDTBAtNfjGL43Txb0C7QTX194pV65YxJEOsBnrY07xpJ45old4rXBEtFCM+bBkHPHxaA3",
+	"121EzeTSFu1AUJCIcqvIBOeIWklEnjOMp9OiXZjaVqWMnk8BjNZcJIqoqryzzGcI2EZkamA/RTNmdEYc",
+	"vWNmr6yx1TAlxXNXs4BnMYt3H4bM0vU2RJakBXsj8jOKobObIluYzy/S3SUUZ9v9JkIFLRB3deuBDvIu",
+	"w1Scazm6nyXLuf4gQeZMGCDd5ekxVDP4yAizDusQ0TZmTLDSCdbN7bWPokZZWmnJRVYyI4nc+LXsmsjZ",
+	"F0hRNT38kjbXmtccBCNVRvS+50VhxO77kmvNBPnO2rweKaKWrCi4mD1uJZ5+OP149ubk9enB4VFqKBjg",
+	"NiR2elmyKf/SitF/fTpQ++jsEEIKRzyQ7D6yNQEM5fpNiQSwGYZ0y0XusUJ8aEUIbu1tnrG9/DxIuO1b",
+	"0z7o+M3Wt5HDhd81uo7KlxA08vOSXzIVzf0Dh75Q9whOj5kIFgPefapeAUv08B4R0EKi6EoBWgACFirt",
+	"KPYJuWQ0R1LWc3KifLO/oLpRdn57xxVsjBTs43T06rc1okbj29HX8Savm65GXz+HC5U4nieNZE72BbOc",
+	"ixWYNCqjofx8cW4tuqnwJ/fVz0vejfn4uLQETQuCFpRGtfWDWEoM9HNlNDWH11W39+HHg/39o9P1rXj3",
+	"UZ0tth8Tmhf0iyXk/f2ArPef7B/ERIuQWtsT7w7dDaOXhustiwiFd6ykhQ2Sgr3AimTD1bs2HXUMuWdU",
+	"0wlVLOWG+SgYye07Rl0TiHVvWDV8ERH6evK07lipOn7YZ09ePDk6GsZ9W2jnpjuxsgeq3l3DjrtE0Xpj",
+	"z2JgtF77PO4ckimUQCATWYncAToaLdy3QmQ5tscE0hRJTldjfCcAhe/UIlKM+fLW/lkotdiRwu/XONpa",
+	"okHIGrMEaPQfzbieV5MnmVx8HybG781k4+/vPf7HV7ugbinb817Ihc3zoGKFviXvnjKckKn0HAYs9Z88",
+	"UWY4+KUHwmtrwyvP4whHcGBMvOwS+IIpZaNJIlqxa9/dwJ+u3lzenL15e/7hzdloPPrp47vzs5O/37z/",
+	"CFEOZyfn7/5+8/Hy7M3lzbvz9+fXo/Ho4s2Hs/MPPyZ+vf54c/XT+cXFm7PGC1H1FgZznjOh+ZTHini8",
+	"5ppMCzpzBjL8gnx3MCaHY/J0TF6OycHzx4F60gEVTNSj8Y56jKW7p8qhuYx9ZBg+x2ZUrI8oB7BQR3ER",
+	"6de5JAt5Z6P2LGG+Inkpl2rOl+MQMsf8YOTRY7Lk2W1lHwa5nySTRcEg50mT77JSKrWXSyjODqdX5Dda",
+	"3viiAI3GJ1DAw3yoZSSn1H/UbrcBoWZHbSgQRgh3TKvX6M6fWRHmDUBZJY3kZ75QuZZeW4DtsQUwpAUq",
+	"Pwa2h79CcJt9w0LbR6AMbcvxXTKXiizJQpYoexTFja+ZPnaw7WMLxHXu/jRLseRi9o5OWFH/eUHLzPyd",
+	"YUWd91TwKVN6TMK8lzHsMZpNARbJ/tML89ZC4r7NmrnTTxKYX8Di/umx7l6Nlvk02ED8a64XxUCZ2y3w",
+	"ht7YcC82+rQl0jR2LSa1vMHq+6dh0nkiUq7lGLn6SI4Onj/fOyC0WM7p3iGmoddGx/d/b6h8vyHq4dWP",
+	"Zhy+0SXVRugavRr9528ne//x+Z+HX/9tEAJwN3ouOj0guJNEpNzPHGvVgKhsXiT/JSfheXWF7CEUyhfN",
+	"G9VVrHjGrtliWaB8gr+i4BX87Nw3ttgulJBw/38tr5AfYGEJuBi7n55aNLPgyVvGcsCvv0SvHv7yIxz5",
+	"ovkAa7e643iiLoCI3bHqPMCR4BltvzyCekgzln+s0VPdT3asyjVxCf7bUSdO3rzwSSWSR3HD3gYHMdyw",
+	"t1AJDB429q2BkabuzFEs1JeeDszIo/nLVK1ENi+lkJVqEcUOkDNyeS8KSfN3XNyqGPfGx6Qwz0nJCgrR",
+	"UPbCMVLaXBpmZhTdJSvtUmwW44xg9WqzgeNKnNao7i3/nGHgTuSotySBbB5H/cEIrThCntl2I3AsqxJK",
+	"atiNAfdSArNBxgw4b77okoZ4nDW3up+vzN3uKjREhS+4dFmO1BnZv0v3ht0YdVybHiwGJSkZIk5whUif",
+	"cDkv8ylC7upFsdlu+pKJ0XXtgj78e8UqqCN8gYD9eHG95YKrOfyONTHgnAB73R0SRKKGldlgKEdzP5dY",
+	"XIvlkLG1lErxSbHy9TvgLef4heA4b8HoTn2DeKaaJQxDC3hTw4k+JKg84ER/cVg5juT/yElMZ/wDKKaX",
+	"FzI/kxQhbrAbbykvqpKl9LoTp9Kgdo7BS2NXAioPYFMxfmht+YX2FSBkJTKbf1+yhbyjxUa8LB5nXnuT",
+	"7eix/oCc+rJQtCgU0fQ27kaWlf449dF2XX7XjuL2QV0+RMsFVN1gBFHwC/zTfXCThA6ObhZjceAjH7Ju",
+	"gXgN4WA4tYb4iVnJVMLUtJ7iTa8nPqD5v+1NjBtzyTLwcndvE3mvUNeuL6UaPu/pOBGNB2fHLHnNX1KA",
+	"XfZMQzFEqEQ1Y/arx5DgwcUMb3So9gQ1q2gpwI8NPdjkDxcCVjI0tAj2hFwtDW/2eHOFvGflXkYVI7+P",
+	"eP77yFnozUoaDdiVbG1McIfYw+nQT6xr1b8L/jWiJJnSspX9dhQ3pnTFhe3udd/T0/2XP8S6SpWwcX7F",
+	"KTM7AVVI4XqtpR6o1/S3d1eGX346j3KeYX5QcyRtdfHxSEtNi/4VLVkmZ4JbpEQMqFlWTRJITffbix9u",
+	"0ZrodIdPhxm0AvaUKLiAO5JLpp6QU6ppIWcesLyswBgdan5s7P5Ez6T/89LcT2xMQEGFAxrqmvhynYCw",
+	"oCtC8xycjSqi5mJftdZp3aD+b+xtNB45ffiKifxa+sqbo/EIdb63pVyEv7r2nR7IZ2WoMPs4FFR/zQdY",
+	"3/e6pELhlWDR4Iw2qe6urKHoLbM/nMLlVWAdaPcjjsVZF1s//2SrM7V+vpY4JP/ze1renqgLynP8+4xN",
+	"uP60NHeD7RoMTv4XWyNdoxHgktF81VTxr5izf51AxNvPbIUrtJCI7KnUv2d+IfxoVP1TNVE8X13dVq23",
+	"TjG8fso44lk1qmOjkG+WKWgdBoS7/laW97TMAz3/VN2dizsmtE/pSUwS57cEKQJH8p7ywtDGyIazBIPy",
+	"NNVuw+4TtIJDup7zMr+gpV41LCbYghvolStCYWmstX5B8le19L8GdFXX84w89Oaf7iOcaOPDoCTd+6rQ",
+	"fFkwZxJp7ZStfm7GGp4xpIA3BZ/xSeTb7qG4ZDb2/QLN4r8yPpvXww0yBC7ZsmBGxzN/NPff1qr2Pxru",
+	"haSDhXQuZBH7VcHPOJ/wczvs8Cd86ZJqLmbef4k/ghezniL+4431w1ri5wUDkxGsVIsk/Zeeh1x4eTK2",
+	"DleBBblJE43Fgpu7uUzv5IwrzTPVnmnAatvNGI7Sbsx+5dlj63OffRVk7TUHEjAXL7zHHly65Ir4Yw+v",
+	"mfraKwkdZAlrx7PDihkIkFrieStGKFlQseoUjjZ3orIFUzAfLuWQ7s9YmTpjRp/EZ/E6YkkrYCCJm9qN",
+	"XDM0j8esgS+2GvdPGuWhlPcYIgoiQS3ptzRs00ir2lkwMHj8vseLCermhxRgDfeae6ssyafzM7dNMLxS",
+	"3sdlRDR831ZDdXy7Nr+iOhHTIJ2mQSey0pGV8k5IpXlR1BJ6d+2+8dz7nMfbrMswG5R588EWKNDe/2Lb",
+	"kxnDJb0/N9J/XDoHxcBte6DFgG6JyRYLVsdIZnTJNS1Ategoma5YQnPVzBg+pUCBzP2TNkuPyYQq9vzp",
+	"HhOZzFn+hPzMltqFB78KotAeKWJVCReOsKR5DsqYUTwMryc5yyRo3VSRyUozV4XZsIUo8b3nC9aN9zRd",
+	"f49+kIFEd+lTwzqhMozlPjaozo8HjqNCmwAYs7hRYOKQRltYdrCTjci55rjJlOPIRuIczZFvRqluB8Gy",
+	"lc7sVnHj2ToeOghSsO4yBuBYMnfMIOEed7MSx8T5B8bkjTcFndpLGA7dlAs0k27sZ3DNxOUIXiTj2OqG",
+	"HXHC5eBDpOF4dunQXhRXXc/IpzefIKDHxuWYf11+PH1zdYV/vD3/cH71E7zx5vLy46X5/79dnF/CL6cn",
+	"H07fvHtzNtRsCviw6XCKBSuzORXaRrT4DEMvKwUhKkYerkpWv9SISwn3xLU6Go/sR9FF/9GtYKM0f9Rb",
+	"2qrHv6A5I5MVsfooxGx1d0D49vqDh0U6XtgijyWKjLprGwPQc7ZkImci4y41r3EduGQ8rhUrpsfRsOGg",
+	"ogEU8oc4QBy1t5Oas/J/rj5+AL4PPH0i9Rw5OiPfuYg6o4UxoR/XMd6+ZpYLnp/Q7JZgdFU+PMAYl8Ty",
+	"8a/jKM4NPHwUjPNJNFoyDOKz433y75XULP8t7OXzbmL6bA+w/Y1JYL1ljibdi4CEYnm6kJzpdx+0B7/x",
+	"qyfkXCsXN1AXxYJdsgXbGyLELVtGcAlc0Gw3RMbs1ABbZBiWazh+yddnprQ/2z7xPcaHsMoYmPMupErU",
+	"iHVPbCbbXC5J5m2WdMbi+a54ZrhuHJYw41XYMK7mSYnBFQw7AI1ZfHDpSht8c82+6Cb9r/Mq4PK5qKCe",
+	"9LM6W7leO1BglC1UkVGBVYQA/btLe4CRltRhvlVJT9je4RJJYznQRjygvlgaRhUS2bbrHTPMviarmX0q",
+	"i5QE1AWwDpBKdoddyuMZtgp1xW9Y/SKyS9GrfWG1zdaRT8K22LKadmV3S4M7R3UOmN16mmryx/WLuiZ3",
+	"M7mmrazO3hTOna1vVpWluSN3i8X9zRM8127CFRQ+jV5o121WHGQJZ3IZWfj4aW3Jq+almLAK5POOi9v0",
+	"OUPcZSMRfrp8t+5oDY5E8YDP35CbxG7dNDtx5w5xLWgT2q87ge71vEHTCfnWORlObLJlT8gTirTHFugF",
+	"JHznFI5YZ635dUM/v2kwFTQ17TNL9ZodEUwjHilkDQ3bDDdOABCwGzWSnUAJRFmGFblBLT8mMyjXrEgG",
+	"JbxDKF0b4kyYyBE7I2bRLdhB/FyHHWJPmDZSarKoFGADYdE8aAMTla3oahYGVULAv631hMeN9KcJF7Rc",
+	"rU19xTFG+UHb/dunWVN4i9wyxOEz14PZrUfKpcJ0V8e2/wYNkn9bFDEYA8WeP/Wd/O39u2Nyz4XCMsFO",
+	"hv9UFk8IpFIguhHYVcn5mFSi4LcAhlOHgQeu7qH4R+ECdGXaehADAYmCnImEjybcn/DtcCxDdiyZfnPe",
+	"2TVXFYwtInQs6yD6oVJuh3gQScM2crAmUSLosGeeyMZPlHNkDjH9QDSmWEubvG1S6gY6PmAXm62vnWE/",
+	"IENzglvgLzSbjOXtjzHnyv4FhZLn8v4m50YqebIjhAYPWYrJ+ElshjUQDH2gAAMsntGF78NZaNHXJhgL",
+	"vVAJlsLqP4Mlj5pDe5dhI5k4vlybiF8h6bfmHaV2zRapQLQTQdAlg8F3UOkQ8eyEFZx8KDFE49ws6tAg",
+	"+wumMN7YQMfR2A2J3fiEvPBHl68X/mZ3OfzJZQHeYNXX2JMlJAiGjzCSNdZcMOx6eJhYGH8G8Vw3kD8y",
+	"HinmGw0oJvgROf3NLURxmQe6pJD3eZMhYID5zQwcaHBZyjuOsUxorLyBT+RNHkQ/NZ8oH1vV/D0I8I49",
+	"iD0xXJnlN5PVTeAi6LxVmovc9Rx56oNO2g98wEjsi/RzDHlwK7CKjHqFa4fhT6n20ytoX7in3HCQm6ks",
+	"b1wB2NS7dtHNUjlzUJQ3mAN2isSUKqwDD22ymjllcWupOReK+OLnaP7Hsz4GqymEIUC+UCtqWoUgMf1A",
+	"r3ldWb2rFuR8ZsQ7x0N3ZgpImvfcQdm1wcilmuxO6Q25LrRuZ9VctOaMPj8AoHZA1BDcYci1MULA4p72",
+	"hMHkvnzWg2XpgVBmfh4qCou7B8O3gQRgFJtUxa3PhwHVy8hEeM0Qe80ktO8NJOh0hEByEl90SU8acK3D",
+	"PVP1d0FVLXPmfSwFhwpbfY6odecaWeeNSwLa+uzMlL6ZluxhjcypMregUFNW1nf2tKD6ZspiMDKbWIOF",
+	"0hQLq7rG1kHWbWq2vGFfsqLKWX6jh2EZbghKZ+6a8s509A3a96vN2I1CDXVnzX99IEtbk9gHgC14R1oU",
+	"aRRwfG6fT+lj+bGRVV3yES/MEbIVhgwXZOuT/nZYi8ZwVfVNrsydNdiTHBjIcz15gpHkwG9zvdpK5+56",
+	"DTatXuqUppP0w17XPjxPYRwMM5HglJS40hfK6d12EdSyAJz02yyZXSszgrC/cMTJFavKbG4jGiJLZp9a",
+	"YcOtXAbFwUq5iB0yvIjOxVTulIBhBLUSvtt2r9a4STbW9WM2KuykOZNxc8FSu3Rltce4mcptiy7pHSti",
+	"wfKlVMqCEbWhlhxD6GIQeYCizzt0ei+Ynss8jcOSM6VtrDDJ5lJBbVEvNYU2iblcsBBEieZ5yRRUd5Ei",
+	"Hta2LNmFU78HiIhOrcMvr61o70Lwd+gp3XJI+NlFyRQ4OlMFwOsXPXOMrAy+06YK9mVpF1VpKnJaGgJm",
+	"mRRysaqVH7P6HCwaVTm1BgW6YDld7ZR2dGsH1tYxC2nZ4W4tsdPwSLSe3rSehX/eNJqJ0dg9JGANhbWO",
+	"XHzJw+oPT5OQAwKKE0WXAlr77QfdWuIu2af40y+yyuZRty9xhe+IFN7+0Y0MX5hXBqJP48tvK5Gz/PUK",
+	"A00HfppRNZ/Q7PYk0UT3BhwS01abZ2qjTOjV3mBgdamYuMHdvWdhpuZ0Tb0ZX7AUPwvB7KaVTQEeMrzU",
+	"ibvDjd9wOPar7UbTLluBlGopKLqS0WHG1zJBXWsoJ3Us1EUpJ0UUZorYRxgDCGnZhZLodobQ1cC8EwBA",
+	"YMzw/XzVsCECOJKLUGbk6eGhWemFVLppSlEhfKkbwL25ZQlK1tC/CkBKji0GChZRN33jfass1uMd0jza",
+	"LsFAiYoamGGIWaXSmXe+q21BjyHkMys4wBSWjObupfs5K9kdTJxkcuHCtRcyu607WYQF3MP54ercMmbH",
+	"91+SC5Y7MEojSOA0+yxjsYIaYKoppTnpdc9osimgLI2FxwD0Ow+s8Gb/8IjQ5ZLR0tdvqfNKbJz6o3MB",
+	"2bxcHz5ySUFQXNPNzAM3etY5wHbHEia3a2tqUk2aAoLzTkJcrsFwxL3pNqmqUWYgP11fX/j9s3G//vRz",
+	"oY8OQyznZz/8EGA5P93fHw8wSY5HUPIkkiUwl6UmqlosaOnTUG+tDLrEkxHdL7tZRjy1u2XLtw7bGB11",
+	"DJ+QT5fnxBKQOYMOdSUyoq0qSmDxpGGwwHCwkar/9v4dCTA86zLQh/uHR3sHB3v7B2T/6NXR0aunL34f",
+	"mQnYR/vP9g6fXx+8eHX4/NWz/f///uH+/u+jYyIYBxQvrsjl21NydHT0A3ACIV1kPvgyoEpS/oRcJWCI",
+	"/zLE4Q1k1U45ifSah9gcRngwS2xk5g1xmAeL2f9SqxSWlO1yCfZFh9k4eMWF2QSG39tsglrmOg6zCcb+",
+	"ZyxUoQgoLaqbj9OqLXz0w7MfjtZQm0uNuerqMjtJhvl4Uun5yXIZ9d3DQ3PBFDwDhRlC6twnhAuwYeOc",
+	"FctKpse2bIJ/J5cMmFhEIl8uW8hDo4PDo6fPnk+fZpNJvr//8ujw4ODZJJuwH1701doOqkXUIyX7B3F4",
+	"xZyXLNOfSt78dK71Ur36/vv7+/sn9ldYSEkrPf8+o0VhZLN4WrqZeEM9WFKl7mU5kGN3i/IfHB6xp8+e",
+	"v9hjL3+Y7B0c5kd79Omz53tPD58/P3h68OLp/v7+KKoZTpRN91k7s2Fpu24fLWpPhMUIdt+lk1jxtR8L",
+	"OaHxhAjtRPWgCcOoZ/BJBHuzt6xgUKp9RQKS2JgeXn3/fUgK7t2bquQbrX6znYE3bMT6Gg72c/9mAXg7",
+	"LVRqx4KFfqSIocCxlZZdjLj9C6n72CpS5t9QMXAu7wUi/Kt7W2wXMhfNLSNFsfoGx32Tc7bDU9V3KuL1",
+	"N048hkLnXDwYTMH1fIVy5V+Nq9AezqBLxNySRtNyHysXmNJ3SUSiXjy5WuG6xX/qjc8mz57njOVH+Q8H",
+	"L374YfryOXsWI5mtMB55T52E6+aoHhmpC8QRwvN4MsI2POzbINXpzti1vGVGRc80oaoJTrh/+LQPHree",
+	"zdF0Pzt8QeleRg9f7j19dvh87+XL6f4ePThiz7Mf6P7+i8lmZzAV3nki2kvP7oll0cDgHDc1mlGX8P57",
+	"XAxrb4QlExcNfhCHYwCGpYwYZ3i6LVoFVhtAI3KKKBSxeUJO4LW63bG1V2BQiXmZFvd05ZPNxwSkcScv",
+	"RsKG5lR9iGbehMIBxBvDSOdGFNekYFQhag9zqWwJOYEtlnpllYLmqjo9oXD1SBIq//oW5HSq2EOaiFJ5",
+	"mSdyndBi400qGPxPTm0gIZTINSfVQgAbzW/CyIKqW5aT734f/S/zv99HjyMs13q51t1Epv8TfBcLRdsP",
+	"P23DjrZivWFWYbduxNPDgxfEveLNP12m70Ivh8zXLS/mQzf90J2W2Re0Gb5GaMEYtz3Pazx7H4uWO5AL",
+	"LHjDlSHxneYFu87eynLA0HBEbiB+pGrHQ+pEv7WrmhkNdk8xXZeYBZ28xpmIl8S2CigglkAFdzvkmE/F",
+	"PNvptGZ8qgdR1o/mRfNBSUV+7SDgBjhOYnBD1ujhrLr52FzpgIG7pHreursPDqLVGG3s+aW/bWKOX8N1",
+	"Tp1jLdLGZrKtCweNSbXC1gO8ZDOuNKYkfINYDZFILoWx+TQR0H60JEsml0XL6v7+73tmSZ9GC45uXXHH",
+	"SOLZLWIxqZ4Vt3Hs730MRNcPT1ey0hbmMyL/1cCfGB06Z0VOKqF5QbBAgpU/sACUeWPBdLw8RslmXIqU",
+	"lIlPMSnZlfaC9UnUxTDnV/VETSXLU9jIlovacX3VG83Q/iCeamXjJMBiaKtR4SUMpT8X/IsFdn5omAO0",
+	"9I3CHVQNcXyl9FW1GFqd2UOB724o4PxwCnU88Dm2ux3GN6nLdwA1PbKyEQDog7OzBvzsiFualjOmLZby",
+	"FuWcK8ERmOGqWvzK9fwts7nE69d0Oy2uirF/ZFYANEfeIGMKcp/NbWeOLXqWQE5Hd+CcfXG+EtNu4DBh",
+	"YirLLFGx5q6OzFjL3V0UR8fcYCjcZT3UGVD2WHcvo0Bsa4RlpS+JNuOzV3M9/JZA12algbRZM6NQbg13",
+	"MCILx8TBrtTTOAf+nIX3bILGYme5Rc79nDBywbSuq3FPBbSWMhApGAkpoNaZggMl1L1vE5egt2NiPXhW",
+	"Y3ESWQupCNtbR3N2RKOA1Q3+pEWhrsegpeRCWDjymPF1uSzlF76gmvm8GnONGt5k/dSTKrtlEUuYkGbX",
+	"hWZ5kAS/XhKw9O5fbF1iMNKcUMAuABZhM+COIUvfXGr2BwK4dHoOLm2WMF8tU2LFhWsEb0i1LLgmk5VP",
+	"XTNN9c25PY3erpMPT3i5voU3eCkPeBGv9PUvXuHVPeBFKxoMeBPlg+SLMVtCOYhubFbiRi03deO4tdY+",
+	"faQgAigGt1Eq/WHXSQkF3XmjyQWwpQ+6838vBVuhJa3B6yJh1IFFo3PRbq4a1nlMb4elMXkN6OP0vP44",
+	"IXrJ2nQQYz88v0gDNHVFyvr68lgVm322mQRrv7vCLKlTqfQ23Vp55mST4FKlZcmwoMfQ7jT9slEXOigh",
+	"UXtmBinhgf6HpBZRRb0EMnA4VsTahHTvaVEwvckqRTE7WnJbh8h6CKE17MbxC5cg3J2Q7NtzaG18ioai",
+	"m9c5yoljGjsPSSnlR2uaavIq8yu5L7H4Qj+zCsChWqj2wvToay61LHLHbbR0iwSxu3wbn4DX1u3bNOKS",
+	"vtxMkmv1Ezebt3rjgPG6sPmthOJ63RLx6FsZvA3pxBO2JVqMIRIbhhAHW7H1SjfFwwH8kmUyLW0QDrm3",
+	"7gUgs2mQHdefbz1UtZLbhDBhtoJQrGBgVdy6RDOEJYnDd+8M+msQplc3qwQktT0t9yw6Bk59b4rlk/YC",
+	"RBHUOf0ve3617McI6qHlXohcYbXpPYQV2UNYES33gjRN+MuXdvHP9mhd0KX+0edwfl6HV2YTUNKwZbUN",
+	"OHrKQGdqaIs4YaYwUtwFQbc8WhOqwV55aT3FO2M11lCaiOrOqDD0kEthnZeNZPwaJhzi8pEZAk63IrLS",
+	"itvz7Pgmy4limnyXAGLBiHcM0wGjjVyyzUKs65II7Qs/k/mpLAqWabNqtSjSycRhGV/QgmCGQwckcXdw",
+	"olsV47RpQhtJUuxLxhXbOd1EvF1rA+Bbn4SFOF2u+7o2msnxX8ejuRI7TzZMlt92aQgJV1KIOXfLdgsV",
+	"20GE213LCgFhE5NSHytdsNSU1QWkulikvysm0i8i5AoOuVOwHqIrphDd7wuDWas3VsOFf1lsIjL1dSHi",
+	"bhvzeljCbOcKOUoAWOJtwCGOGdoXzcp8wd1pL8kOwlT9u7/W3E/1RelBCZrf+p/9p00Ip506Zdaq1ady",
+	"seBKWRn3m4Efb67DL0u24KiCx3KEzemealaeWUY8uFWfVLyOv7nsU/NVgDqw9jP3rgNPOavYZir9IAfk",
+	"kKH4NPymbWN7q8Y3JpEHGUIcJEI8gww9w0FqPkFckAfUD+7oIFtaY2qvynbca2N7Dv1ik02HOhM3tNAM",
+	"dj5GnZ4p9GhrQImIx2851O2WolhhYW8bGmjJ6AxBWIwUa+hzIynWuxi7YuzmRqVxneC/eytyxwGqLHxH",
+	"4PiszVjWO+oVvKZM0BYGA67Tln4iolYonNVsvEPpNS9OG8ACUm1aw1o3V5O9xVnX1ia0yF3T4ewROWfc",
+	"0hQb4n8tLCf0oeDOSfuFY+JPm8hibmEvZgYyZa1+9mrS53k0CwRifOU0zALneR989KYhS2n7zpoB2zrD",
+	"8cQKTKhzZa1QsoUicpHMirzPb7FVENY3KHbQ4QKbLNSQIp41evqDk0/6AvT+1LQTNxAsI5yKLzPPiOOD",
+	"ITpqH5HHCQEbM/zLXsI7jcEKgzJ22/iO6bWLkPNtDkLTGNxc/MiS1VenXocl0xYBe6r7NS345NqwdG9g",
+	"o2hge0UEuzevCKWpyJiqjXme8m64QEGDS+EAhsPQwABzuOeLOiIp+KUDo+w12dDe6zH34pB8PXDE/mEC",
+	"17gL4tcBSo4hGIUl4WNsXtNZC5VCDWfvCXC9r33EcE1nCQgJTWeKUKhSwHKiZQsYdwtWoukG9VdPbM9m",
+	"oQYhycKUNrgYdnMpPOxCaGUpPeRSuEqVYzohCh91KsLjZqqsZEw8sf6Em/+fe11B7U18Sbl0Gyt0YHE9",
+	"+OCYzEpZLTvfLcO4J8QfzhqBw6WNqobPle/ffndDiwKD5qzRv4dBYFAncCM9p1HXa8h1ghYbyO8RiHPP",
+	"P+zfXVT4Dmx6MP4A/ryfvdm3EtDwSYT2Llh8L0NrvtMFjB8E5B6Bg8f9ryO67d8+7Bv/DoK/8Yc68Nu+",
+	"YMO83d8YDm6f+aBw/Bt0KTG7YV80KwUt4vUC8N3bJbeTNYteokYTPsLlCH9vbIQvYxBMtvmCkCJ4J8n2",
+	"r6rZjKn4IQVHOj5HD6pmJbrEulwKCzckAD0k5GjELUXVJPEpeFhcZV0LRBNUZvRxaxH81WiNFCidAmki",
+	"VFn0EJzSMYIKA+6VvFcB6s0HabGRfh/t0GGWvCfqvYgJQtGNULFUWVUVesMbIyCD4fdaEgTwOoB8g1Qn",
+	"hAJMRdmtQ3fsd2JbPDidKohi9dczV1sqGY7gc9QAXQ2KG6WLGrmXXRG0AWEF7pN4AovHQ7Vv1UTvquJ8",
+	"txSzMfmv5QwA8vMp2OtiZXxaC9Tod9wceWrBWP569b4uGJIsftUIJDaHC9L6KFaDilckaKLR9rqLw3dD",
+	"S8Fw4r7wUfRrimbV1qtQ84vnGBnOc0wEYznDXCmHEYqyQRtXdyCEm9OVUgUVP2B/YJ/VQZkRxECHyAUQ",
+	"a0sPubBp+nqwvuPmRqXJJB4ccuIAitcTxPpYp5bvs52Hap7WBbsMW8/kYkH3FFtSqNsF0vWYUExNhf2G",
+	"pDD7g60Ff8tWLCeTVdMC96BlPM+TC4fR5TGgBJdiT4tiTJRcgFAqQM2pdWCfRWWEzHplvdO1KoqVLf0D",
+	"knqpOW38JKR2f8REgx2BFEBxizCwBtKbMLQmxChAGEdQKGaADqmwDYh6fwRVzBQTGdzemhUFFo28l4SJ",
+	"O1ZIwAgzk4SYG0rM1oTF9bWUEYHlr0cYGI/qWe4YqODCQvGgWTtVp8iqXBiSq4nD7/H2XEN12shAcAkQ",
+	"ri3QmqE6xP9RqaB57UYwFIkLKuN/FMWqBpBi9w9tpC0qtIbW7CN+VlsJvF0TOLxAEKk5KCSeUWEego6a",
+	"rO77oYMv85qKW8ScnAIJDIBZM5+kv4hSRxjncgnyYgRxABmMK8Vzb8tTWRk0VkchUpRnbS3ch/gzuvNK",
+	"F+EGnQFYiRGlNii6HS9RH8mpkwARbG4QvJ01m8ly9UgRi2EKp8qim+IwBmIx28GnnPNxwGrAh2hAJDbD",
+	"vO/nsvB1LhPZY66o9p/ftaIFeyPyM3tDbuoCN59ffPNy5NjPlaal3nqgg+IkML20jtOO030c/QwegalL",
+	"McggdGdBIfysoXOOauQwgRqWNXKQw0GmhZq67L0iShY5yg7BOfR1PDPN7yDXVth/RuWUutPUTechiyTY",
+	"GBsmBBvNkmQD221Poz48/vw5tWlJuKyAZQl2H2dbBJpwmEIFm2oiKw23c1YwWrLcBWSDMMaWGrUH92Z3",
+	"wsuhQSobHpJdneUWy2WFtEuD6pittkYLZhdsyqiuShbZ6P+vcAUksNQdD4h4gBlpOARGRlx4to+8I47j",
+	"M+N3DAGIkAhpoeeyms0tlDzICVZFVWRBxQpsa8dOUQCIa+BMCNqrQEgnl4zmhNvI/BOFTcvS/dOwOLN5",
+	"UrCP09Gr34axqgFvAe/8+hkWLQXgLyzm+0TmKx8Hp1cFKGaXb0/Ji5f7L7YGmscWuZEbFVuHMv/yL0KZ",
+	"/x9w938JcPdk0TN/a7yCk6n4P+D0+AJh6PFyt59ielwj1sl7Qa5+/qTGbhONuDqhJewlOdcY/mmkN+d2",
+	"1zK7RcUdjqlRJxXR9JZFcUPBZdOND6/9R0EuU08G07bZJhViT7IfS1ktd1v6a7zW9902WQnt1IRCSiiu",
+	"MVmZxcc1XwGLtJusxljgsPEj8GZ8HPWAeI0hjYX6GnfWcxUqyJuTD4ZaTmXO9o5+2GmGUFuViFn5emO2",
+	"w0J8Xd7jncdXP38ak0rwPyqGIB7wIO54st7P69WSxfSbA+INuGNySMIyUGNyRKBo056t2pRQYuokzRYB",
+	"/PypjqKe0TsWCqXWG4UQXxU4K9C4t7soJJ4I0YLxZFTTQs48l4BLKZDaqdY0m0PwxW5HFQ8/P4/FnP8J",
+	"a1Rmnx4ShD1UhMNj4cPfNf1yWlClUufgYYHh+PHr1SeVPmnp6PGwqmXEFODvGPBLjkmlKloUK0LxGnJ8",
+	"5m/vDI/ZKXvpuSJPUeBHQTZVJNQpyObKDDRDNFAndcOlb3OQ3hyOJBqeExp5hoC82BnCfRaFlYe0Zzcf",
+	"iBAYk/s5z+bETCGUAozwPUMtuVV6cUid1M2EFhhvPCCqqYwE192PGIzzwMioxoL9xRGzdizni3hgtSB8",
+	"YSPDGuLajnALrPHZFuFv2YuqScEz8unynZOjYSjHJJcgiMyl3iu4uLUh3h02kRKFlhLl7G6PZzgaq40A",
+	"6NXBGHpeUC5c9zO6tN4uqRSfFGyYzTJyK/9L3TNbwAx+XUNPydogjqocuufJxTnRkkyZzua47tTse9JZ",
+	"Yemli1Zxx0pwvHT7vLSeI09HBJQHqomjBwjVNVq/ofUcYgmkYMcWonyyIjmb0qrQCTTxofJnQH1eB30Z",
+	"aKAHO6v8GyzWupNvVyde5xcLg0x5YYvcue7hSgWToJ0Tlqijdnc3Qs+w9LAr3Iw/cZXTkBXhAqetq+EC",
+	"GoEEoR2B7fWvZt9Z+NchyDWrkoiAEgFBGM5A8/yvJKf/4SsbUfx7ykVCoLhuXKbuYg8Ei0DMmLBCipmy",
+	"6l0LYsp1Ycn/T7cPJDGPUqr2J2Fmhxd4w/Oj/H0OQSWBzPvttZJh+QDOwuOKzl7dVruSgf9FxN9eD5hZ",
+	"jlLep/0Sr2qi3a2TbMtwgB26zHqVwf/xjg93v9YLOfab2EOQV6zPqG4Y5Su0f3Otaj/6d4r/g6mGoV09",
+	"JmpOS1YH8Zrrb0wmJRX52AWHGDXciHZ1AY0nxPO5hh1eQSVjM6oJczlvjxQBkNbacNgC8oO6yUasRyWx",
+	"nuOYzFhgSoYemtZllaoa50aaCArxSdJwqfh7hoNfxoXE1CGs5qV7qkhBlSaK3qVwjOlgaKZ6Ck1sJlj4",
+	"1HmalPJesQ8yj9mI3lYlWEYae7aCstVOY9Qla4IirM9crlsb0uPY9dReykcKSCqbb9r9VmaDcJTRRA9f",
+	"icOHwR2TgomZniOdo2+N/HT9/h3J2ZIJyAwAIc4mbO5UuW5VO3vx8vmz8fAMRYibZUL3eB3MGQS56urn",
+	"T2aLQHDGOrDqGFxr0ta0wabgPRuTgCaOxglGB8aOHS9AMKeWXnbufUHRBOblE/k6nCnuf9ncC2GR9AIP",
+	"xDHyGVGsQG2bAygDmDR37DH5B7sCi1BETlmiuuHrM6G5G96uOfsxoULISmQ2Y6BkC3lH+4obbeGG3Nq0",
+	"FfLib+NO2c4d8qAiHEPiYLu3xcdl2sdR73E2l4oJa5Nxgfn4h9/y+FWW7DJVvD9X0U5t9uqiKjTfi3W9",
+	"wW0QGdN1tPwfOnqKylqmMTfPVmGSJVQsrwcxDrEmI5F70T6jlcYwbtE0FSS9DQ8xjnT1i0sRpGI1KJIo",
+	"vkDrY4tS9LX1l2qbT3Flv34eR3Qsv182sxNCPdScLhmZSnNhY1Cdf+2RgjDfV7gfU2kTEQMhdhycBltM",
+	"qk2galy/gLFIcULG6k0qoABlGdeCUaFIJaxXpM2pBnOmqMDYU/Jow5VHQusURjppLrrqeHrIZBXsDM/J",
+	"d9TDuSKlP35CrlqXjGrkyYLIS6yt38g4oPOWUvoqlPWN7axljSCpf46eHh74k4UjHY1Hz46ORq9+ezp+",
+	"9nk8evb8xejVweHRePTCvPqbffcAUrPNvw6NuvXy2dPRK7ND/Tw4URTlJ3mPAYQNj2WlmCEzGiocQ/SV",
+	"LjfMNimtEY72jpWD7W1r3Hg8MKq1S2jZ1ORKQDYVzH6MayCnFq0ABTSrKponTvSEdtWfGsqzZtV6C9eH",
+	"B8AHpnVEycQW/ym64dYq3gYftvSsAXGI8TizD4zlGDzGbEzUsUvlaqSRWq3cNBJYNWil5YJqntGiWMWj",
+	"zPrVo7Zqo2pVoROFPmCOibQbGyI87WpTyMuyolL8jr13Bnmk/q7Vy1vs96MZOIO0qA3C7r57c/JhTH68",
+	"Pv/wODn43Unfm+hvjWH8FcF0xzZKxdxWzmKAxgK1gbVgG/WpoeXtsN210FaddT8mFJhgZrRGOMDWYkNy",
+	"VjDdzPYdkCoTPVGbRXQ5aX7cCuV6ejgmwghoDanvCTmpOUt9SXvE/SnwJiOU/OK7mUmmIKIdQ155KAfu",
+	"1jETmogFYjwuLS5mfVbqiyHGABpGyX6TMggJqsdlqiJx2ZkRL5AoEuLCcK8PDOAdF7c9gWdb3ucbubKu",
+	"ovnCW3mwrti/ihPL+6PWhRc2NvhRfdPuaEWaoY473+hLNmUli9ZTq00ja6Tch46gSgQu+BS/ObPmK7Bk",
+	"/VGxiuWEzigXkdy+ClCZEnWJesZx5dWjuI6IzKmbPIRqVccZg/lEiDbjOOYT8oZmc1TToPJmJheWeVJy",
+	"c5Mh9OKNRU8g7MuyoFwgDgvancEU/7Yqiv/ngEytPyGs0w7pQ2PMCeSCnERm0l2yuueuyNzkwiiQjixG",
+	"5GvPRwffmXVXa6XhTndnwRdbdZmOc+30ZRGCt+jEy7MDenGgzdt1kxRd13TZufG26L4nbCPa7VVw/W7R",
+	"XUOkGSQvNLv3wshGVYe+oQa6wTCGHJRBNff7qH+gz+kbRESs18C21Yi2nmiD2nYfJmTums3xM/0NDAia",
+	"YwRiaHv3EULuFUF9AW1GRt+64xBbbQ1JeHyOPWqm+dWl5sHrf1S04NpcT0KXsoCIBaaOSc6Vy+YjXNXf",
+	"hB5RIfUerfRclvwfgBBnPlSyyPfMGzCiOb0z79lMw4JNG4iZiGXZUX728HerJ9m/QGDeswCNo/EohOz1",
+	"iJPBqKHYNw4FwZKCoSaACPyWyVKf8TK1ceYxyd1zmw3qjV5mn9CMx76AFzmc8MnV6Wg8OntzdbpuCGa9",
+	"gkqjbbXTrOaUz6oSLMaLhVn+uwY6Q1R8qwsVQROpll1ZHpfiuKhh5OIusTlVduy/cj3/D1ZK336s9tJp",
+	"XVTpKijl0n1VSHFlabjd4EYZAyVTrLxjeU8jan0/qlp8nMJztbns2wPM3Ba7j82v5xbDic4+OMO/x7ik",
+	"3rwKR5HO1OaSOsAm7zqL1o72G9eGrhc1FXl4xfRewe5Y4fwkWtoqnseEThQiRMIDpenKultWZpH/XOv0",
+	"Bku7pRU7hkC2tWU70di/jtgSmrO/acDNX26TXHcujAq9DsoHstfNda/JHStVDF2AlMwG6iRTCnNe6qse",
+	"VAnTypy6Qr4I0bBiuhGl0uX8yVLIv48+BVHfZki/j9Ab4Ro8JlSsrFsNPNzoaLb9xo3fK5FB1m4k9CaT",
+	"gmTmmc+6sgYKEJV8XA5a4T+dB6CvmRSK6T0rkT0ZCOwW3cRdeLQbRNHxZ3+qJwXVXz2YZkgNPI9DyaDj",
+	"CQAymP8Crh5ScM1KWhSrOrj1lq0UMXRFmNDlykkZolqwkmeE55guBTiFiC1DuIAQf67Igi6DlYyt2y9m",
+	"vbmRamOkz7O5EXZxIXFPJ8yIxhj5GIZZNU/CgkVtn3OqTkBqPW2w1C5Fmxf1O0aV/igYfhKggETfr83O",
+	"0cdGzkoZLq/kok6VmIMGsXR+tv34kbMt1gLOmhadWJ+oeanAZoQTTQmC+IqT2BMvvQMW9QtyKHf4e8p6",
+	"uju4FvcT76Klom+ERazr9ynWZIusjWsfCYL/8KnhSGOn50GotOUhrcSVFAxIjxRnFbhT1N/6GHFU1Ts2",
+	"fJERmmVsqVk+JhgW3dQ2/73RB1F0BfZH2LWmGwtbaSplTlP7vCH/q89xAmf3BJVdeMVyYy0dtnoj1GSy",
+	"OiZXK5GBs1JpXhT20McyiMZQJc9hpzqeJeR9Q5WzzfXqcesL4tTeQqvt1t57W+u6ZFCibY270GvL/eOJ",
+	"6nwhUB3q6X9UVGiuV0mtoocY4cOEepTK6/Cf9ThpevSnxlabZctoGcN72Ly+TaeUGLzaM8pf48mO9mmg",
+	"jRj13KMq85mQpb1A68CuCx84TTHZCZL3o/XY49EjJ8tlwfESb+RfESk6RZZcsshDg4qakRO7iXd4cCWw",
+	"3cQ0uGiXcdNa181CfVCAwUbR1d/QfDnlBXtraDHuG0bHVsRyab5L5lz/Eq/rUQclU1VnoCyZXBYMc+Od",
+	"tm5Fa7NTubwXceysZDaILysy7B7yS9AL8YmlJmA58FyPzYHjELc5WfkaJwNY0Z+pKvcsRcj08LXPa9Zn",
+	"7bbCVWdVpMaSPSFvwZ4VLqL/iiuE9wclDmQqWfIZF7RAk5jIIYJ9sZQlLVekKovUQvuAWAh07d4AfjVq",
+	"eMH9/f29g4ODvcPDw72jo6Onz9YW6YALYsCCFcn0fYy585VLzD9hM1trtklCf53Kb3U2EN4QEYyWkHZr",
+	"1hI81KCgD8rsH5zY3pQcL0EotAV1I6cJK/V0BFVzpaM8mYBiT13sXL0RdFL0aQD6Wn6QLV0hVvkSBqbp",
+	"LWtWMJLTacEF0qKsIF+yNfq4dhS/sM+bsXGPFCmomFWAnoNDUCgNLOgtC9RTQL2sHTFMQLrQ76PvPkhN",
+	"6rk9xhpIySI9HtDR1yTGIwuZt95ij6u/kNbHOuXCjHWgdB+jh0SJilWHDmrH1cOCVMajP7Kg8Ghsu++4",
+	"kY8eKY/ZQqx/OrqAbmBI2SoGdoGbZ841XmtYlAHD9YfmwcQlaJxmdxDrj2O6fEnJWsYPDiVCIqTtVZII",
+	"9Gef6hcby0aK67dC1hqAYzFIVostdeJISM3y15Y3RLiiZRtoO+B3YYI4xXLuRtRAVBRX9gOZ/SPlYpZQ",
+	"rHJ5JbgJivw+Ml//PoLPfh9BE7+PjhuWt+9cheiCCc6EftwPtzJ6NbIvPjFTaogkmFYLJ5Tq+ejVaMb1",
+	"vJo8yeTie+Q0GTNSyt5MNv7+3rYI63fJaL7CAuprCxeZoR87TOaiCMyUtjYQ+X3E899HGK36e1jJAlnl",
+	"sGumv7zRRyjJ7yxC+O6ezbizicTQFdWaleaD//yN7v3jZO8/9vd++PzPg/Hh86//tkUJIx6vhhIsX7Ii",
+	"2LkrrQlwijZyALHd7KLaQhjlLfCwFVriecQ5gHUTf2argWkQD6kt5qzRSWCnTm+2LNsbYSg9/9uiiEX7",
+	"K/b86R7DV3wht7+9fzcw6WGLimdtEt9t2TMElCi48r53953aUZmzS0uGpBIFU6pT6oyKdqkz8h1d8vP6",
+	"75M7ysFN9thlvznCwCKvRnqFmjZxd4ShTEW4Ju5A1L4HNFHCQ+sIBou/VAxg29UDi64ljpySguX9RS5s",
+	"rR7Lv63A6WJKRcaKMcGqsfVSQBI6lGT3dUh7i7Ot8/X2ElmZlNqbRPWW8qIqmZN4rIVgQXU2BxD11ZIl",
+	"ZCjzwZmH2v/mZdDVyE8qvmtmZYfsmauQ58rmWvu/z6Wghd3OP2Nz/oRlS6+WegMhT8mLBb1vlmZtAWgt",
+	"baBUxGhENXsj8o0ATqhGwKJNPnLqbv8XOLe3+O5Dyl7ZT5F7blhrC/AhNv2mg9gvl0wMLFMfFmTernI9",
+	"huI5RbJkM97UTgazWbtNUfKTRdQ8V8qC1WmoJUOMSAUhlYZZme+URSxWFg+3pUNQ8Zq9yTmgbpvXN9/t",
+	"jIozcM70R2JgLT+wxKAvBy8CWUBlnDtWkvs5LxiplBkrBFZyHbcuZFSYIQ/uDy0/vr94o71RPjUkcbce",
+	"3ntqFgetBBHGP4vDX5t7HR65K8SMrA6usMZEWZrL38nQdZ/2xzS8cW0R7MMTqhtc9E/Ck9ZgIe8kKy7t",
+	"RzGiMbu8Lps+oIRw6+qp7UeMnV8Tx6evzGTtk0LcWtwKkMywWKijICkQopMKAjFiUKM1iLczghu4UShI",
+	"YFzt/sAl1IpN87GT1PzBzn+YqOyJu27As8KtMNjNilyGxBazXtnHhCIDRJkbwLvsjnFNMlkVORBPpAok",
+	"Wk19P64u3S4Iu9x9o6l1+hWLxyYvBqpsKteltAHz6Ca1fwKMPbcFdgCKIbxDvslV8c157FYc8nAgG8F4",
+	"mnimA3BrmgFSR8RMMCsZgGirExdCEsFCuIeby1rCWjrfMVGMQfjW4f7hM7KQOSu89nFycZ64KOViSYVf",
+	"zx0VKmIgWtS24EEUfhZ8FSMNtrCK0WC8ftMeW5Nr2c45wRySTihcvxMjFrXkfYMbZcHWTueYHDuXpT6V",
+	"ebzPNHJaw0kdxVGj1iJq7q9lVS6liuuoXUl600gcVx0mOoVdYqWNR3es5FMe932lT+8JHtGfGC30PFam",
+	"zYVHWC3OcE20TxRoySmpZgqTUXy5UlZymUc45klRaL5Ya+jDkeGQLqAtM94zutruw/dS4NQ2//RXxm63",
+	"+/LvjJbbfJneqVO5gGyouFEm809hR8YNXClXir7OVo7UPOy/iZIuVzFnJQf3pbPhDo/PsBHA19GafEbs",
+	"xbgAKC9fz4gaAsuY0ABXgI7zLywndOEum+5BhhU8a85xZ2AtPppgbWXoIbsbLwoM1d+be6yanO6hoAQd",
+	"Klvnj+RJC6hrSkDKGvCJRGjRSSywyIc/eOtoZdT2qSwJy8EWEVXdoaVmPFot/lhR5GZBBZ3Fy7TD911R",
+	"6yTPS6YUOUh+c5EslOOegEjJBUiUtq4TGFD34+l18Eqk0HyluDBDORdIaeiRj0t/4aAix3aAUsyVEW7x",
+	"hMTDKdZEW9jHsPXvZHabfvM9FTnVsoHXHn+hv51/P/3AWN4nBFGnut5TQCqT5bAADq6umNDX8moul+no",
+	"EvdG/yg/KZafiyAp8q0sF1VBE5H/sg9sNJvLGq3EhcnhoTq2OjmgOcLkUa/fDIozXjD1OqiNysWyCjCG",
+	"rgFx6MwNRZbkLW8ZKgB6Oka5NnXmoyhW1zLMGkW0vM1EG3DF03jR1cw+A6MGKxeqdia5rB/Li7S0PqRU",
+	"idRta/u5IZwPiljbSjNhX5Yc2e8QPP8Gjn8vunQ7gAhWcFRPKSoKbyftom+3ppy51kv16vvv7S8QS+C6",
+	"fbLMp8OSrpoEYvX2tiJhS/ADFbguYmaAZit+qL8dHB49ffZ8/PzZ06PDg88bwPu27tmwg/Rt++aLZqWg",
+	"hTls8Xu2gALApYWzDkhcVlrxnBGLLHcKQRgREVHei0LSPAp6eUKgxJxNq8AaWFi9GtiPYGQuqzgSnXk5",
+	"eu0ykVeLm/d0dbh/+DS+ufh1XIB8L0sG/kcFRu8JIzTPm4kVMyaMABqS7thSc5yEMXvkobXfuju2HpSr",
+	"ob27feQFU7uR+xrk8xfDdEX0orjh0wnBGLdiXuwuxmmgrF54vWET1ewSQrmcz/NhbVzfyzO6UlfogntI",
+	"W1/XLNxlKoK91p2MeI0SKc0jVuHm6NbqNuNRGoEcevDFRXy74yBA8skmnPs90yXP1JrS0ooWtlyLLVRp",
+	"ATTAWGFoxld3T9BOaOhQN8tN16PW19TAL9BHnsK0AJf75sOAZbjRUtNi6Be31Q2at26Ej/mJxMHdVv3P",
+	"NdVcaZ7dtAWGFaNGBVuAZWY8umfsdjQe5eDOodZIFDWn3cubnK5uXKLPpouRpqiPZuWv3IAjlAUvYImq",
+	"CMu9GhQj2uqqUuDxg8yea7c9gSC4iRW+22jvDMhk1ShWZM18PlwnxkNZQho88yED8cd8xu3cug/fZFLI",
+	"xSrx8MuybOL9BQ/fQnBU/NkH+eaLPsfQvWYsYuMlfVGav/MLG7W85rUgTC/+am87a7/G6+XShVP0vGNv",
+	"j9erUxe+0fPyrxi98VaWJy52o+ftVMe2y8RDbbTzcjBAJFLsepHHYqRjMB/wL8IR12HG75jYjeDzMGHn",
+	"45KJXQk8F3Qlq8QFuoRnAP1Ey5UtX2JtWhgfD8kKEB2JdlD07PBOhklWlSUTWcQEnBVScTF7TQsqssF3",
+	"3DZ66ZQx9VFcsmklcnW9wcVkPvTvt0xtdIXqO7N3Pt6Xe1ruWTXHPGlkO6X7mVW0pEIzdsagXujA4Znt",
+	"vmR3TFRDl08umdh4zcGYY/vZZPWWlK9xD1oyu6dGZcoZ+Q4s48TIk7KazUNHLCTpQXLZweO4yWyJO9KA",
+	"oY0g0seJ/leo2aeIGTNkWrmEfbuXToP1pD9sY0ukuUTuYiusGGZnI/chqAw7IJa5Ie6MfY7ZE0Ppy8kv",
+	"b9lgIa7+4rRk+WCS9AtUB28HZrg3V9cHh0dP9w73Dw8PDg4Po76TagK89yAeD0tKJESUs4GS7C9j4qPB",
+	"Nzh6rrvDbnd+JHXDdj8Htr2j0u2WXeNtb9YgJXFdNHIp4DKAKjGxKtUfi2gkv2sCCu6AQWNOBXn6Eswp",
+	"Ku4+uJY5XfU3VS3NgTp82tfM35nSrFzb1OFT01TfiHrWsE5wT8ndDsNgF5J3I5++V/Y+OthyGmnxuzmR",
+	"WgCPpzSg3QoKgloUfzKpsFyj40lqTJRs5m5ZLF63nDCUxxE/vIfAWb9mzcbMnE+KYttPz2yoxJafAz7S",
+	"ewsJum0bLnBjy+/fPeDbQEHY6nMpS5tmuG0TV7LIP1Z6u8/TB+CSajuvHnNMCS953FKwuQTYST9fnNsg",
+	"UZQ95DRmkCmyqtjKo8GGVV8OP7ld8k21CVyIn5c8mgYA4THFVSbLprH7YH/8ENtF3WlUnfr54rwByID7",
+	"0F3c2yX/JFCwCPwtpYoJBbdL/svgqIdYfPWJWYsZI96n7bL7iFl98raUC+KUzhhOVsIsfIZoBzhprojZ",
+	"qEpbtNyGD/JoP3bnlZ6Q66G++aJLtmDFivwoZXQ0yu3oEPkm2DJPCRHZ102C5gggBHE8SEAE+hso89wz",
+	"PpvrB1rHrpg241WblVC4bmmeYTyIj+2orbW2D3Mz3rJV7VDOKS9WNyBD3RR8wcFpi5P53shzT8gvWJHv",
+	"lrEl2gpWSxaW1tavAEt3TKi9Osd4o36n5IKRuSzyGnjk8diCb0NokSC4FK0qe1Dk6MZZzW6MeAtBFO76",
+	"9mZR6HYUDHb0avT+/XuSj8lqtVpZ2ycT+U1OV2r06rfR89F49GL0uWcvmlw56twGq4ARIyBcqi73GZT3",
+	"lIINKKPZ6vKDI6uNvsLCm583iKiKdzt4qnF5NjaqtU0mq6G2Wlvni8ipmk8kLXPnhYCcpAzBVi0gpg1b",
+	"bnLld1TpM6ppjUk09PoqmaqKTa96dYlffR1AgO7dRA4JOluMCKtYcRdzVHaCT9cPtPnJ1zFatTe1vNst",
+	"859DpuVG0llX+6tB4TbXRtx4ehb9nuts3rfgNoFBTomCd68SUYFBFZ0W6Rf3cHuWFTsmFFRrxXLbmk+a",
+	"o8KiXFrtJWL6Sc/ims4SB0XTmXflpuIZ1wSlxNumM4SB2BB4pWcCwwpo1e/vxk4NS/cv4ZhPoaO9bZSo",
+	"RTuzDsKotgVkT2RCbIZV2MxP6GjmNdqWSqO6kf6UlAaFDU18sIs5CHk9SpYtTIfojWaxGAL7aUYFqVQM",
+	"/T6Oy7Ae/SYEtYmNvpnvVuPSq/lH4WT/b9WLhWz8Vs2n4cjOtuk4CRcGekEb/MNTLb1dl8TyLeZexYLB",
+	"ri1gCPl0+S46pg0K/l8FmJ7xJAFqAYAQut7Cj1jPqC2mgxjBYeSXBwIdjUchDuhoPAIYUIsCGo1CcEkx",
+	"Z6yIGUcRJcJm2TtTNRXe2kroTI6tNVhI7d+0MeLuNUi4Nc/r3ydOWfamVjcd28YnkbPy8OkcK+Bcrf/R",
+	"qd8/mQZ7J+voLY2NKdi9YzUI6O4YcrEilDgQGZLJWLBRDNOme0vbNuJJYduCXXS6jl59m9QIagClqWyE",
+	"inF8ebXMbt+xO1YkFIhG6Z8QA+0JCUD6FOEKdRYJ8FOuVHRQyYdgMSDVjv40O2VUYEVAG5ZTiAmDfo9r",
+	"vFxlG4ZChTbPK3gIKIWgSJtGItdKeJFEuJq5jxxON5SUiqtw4YzXcbQwfNxMphbT0/lIkfJDzcH+OzqG",
+	"uWBYridnU4YFuYKhdWDyG7WL2C+QqJfBBdtTfSjE1o4VbWoUonik6t2Id9wpidTGcMLHUAGiUTyM5itw",
+	"os/5EplWvH3Vv3CXtsTU2GYPmn85vBDoyIIdDVzGHrxozBxd2mc7S/KqiX2w4P6r+yQ45MN0DVC5YDXX",
+	"plgDKgQEOFtFTcvj0PaVKzjPPMebECe+Fjd3dHB41Ae1XL9og8ZtVc0BF/p1wMT7L5M1V0b/bdDm8o23",
+	"P8fHJRQF/p0IMbn2YUhWUdX1J2hzBLsmunsjPHDhDHZD4mpsmE4cFmBNsmYwrhoKfQ0+f/ebZj9jN/5g",
+	"bLFl/CR6eL1ZwWf7R1BA9wk5FySAWYEc/hbl2qpANuu4UoBaRL77PYRnuTHf/T56fGyjD2SloUC3aQGa",
+	"uyjlpGALl/1EXksotkuXTHXLzcC2RoMgff9JoBgYyTCckNzjng14OaiNFJ678o5nAI1X1UtO8oohQFlz",
+	"XYeNqlYVPIVyoY8O41D3XZxArgs2cE46miw8EBTFVWY5s5p3lD9iikSonA9B94x2p+IsGDhv4FkLnJmA",
+	"NwJCUc4ynjNF7iGgSSPek4whZxaIIdLY5sPY5UeX3Ea1dk+XGdMjRQo2o9nKVV8awxCzEkoNtq4GSHDL",
+	"F1xYgKi6NISngSVV6l6W+TAi8uaamlY1U/p/BxlbsZsFMWguXFf9FcP9lcdngFth62y7gSZSOJtLe3Q4",
+	"DAnqmikseJVOLD8fkE07TA03pFaXe1AtOaDXyaBaS+OkgcFmqY7UMUhWMSM+SRAkXOPFCv35KZK06CNS",
+	"ZHFzlG15PTUmh3cKMaopKcOs2Dc5jietKZuTNuMWvMv0Gh5LTNUtmFb+hALou5CCDT2M9yXXkDvrhN1h",
+	"pxN++t8z898/43B6A3DB6B3z041WVokATq+T0x2CfmvnjoYd9v8j59GUeiE1n64+sPv4XXDlZA1HUIiI",
+	"ZlY0Ppnu1funMpLzfGtWEuS3jg/Hh0eHG2S2rsd8rI+dI9XGjtotC5bLr8fnxOEPQs7W0Ow9Va4qV6/X",
+	"zK9AQ6Ps9X6ZgcRxPU680wjQ/R7qKwLy/Iu9RAHpbcYoAJFNsdAXnsZdihnTTM9pldKKRuaIOlXAFeS6",
+	"p0IrENrO8zEe3DHiHEN2FCZKMcSj5gtbYAXUDUyzcBiHzomFBjjL52SJ3L3vdotdTKkL81/xOtieXw/n",
+	"weXA+3iHDPLbMruyzekcc0tztF9owXPMZUatNkY8TuEF/QPr0weV5uBXa227883FEKGcitoOEyjIHZc2",
+	"K9acW6MzF1ywJ5tqmd3756fr6wt33pzV52G6aBvPTJY+jWpMKlWBe+L3YGEJZhbGauf0arLtXfh0eW6O",
+	"PtgXBF1AdmWAmrLETRrYSb3gg6+CX9wnw+T4+vWe+m9DaWdJS7pgOqmx2OJvVmhiX5ZY5ydueNEpXLFN",
+	"yrvZJlcXNAZzZ351gQtyOnXZDWbOdRxiCAD+2/7neGmlONm5bKb7UoqZA6jurc20ITV5+hiYRu9N07G+",
+	"vKm7BTAGRmRzH1oWidiRTAfxa4gpAOUtoSZVidDwEbmGIqyW+eeCfnnHxMxszMHhywfY6DPrLgkafLb/",
+	"kPZkJXQZuaDfloxBaCBWkqHEvul51q5GEEQu+H9ab/z2Vy4aQkpG81A62L44IVfn4mouwYn6nhbFjker",
+	"rlYicxL8rlo1p0VX+cOKKhZSzB7eSjzY45Pgf1QAlmHP2zEpmNaQ9pPzGdeY5VqJnJUQD56q6Yra68OG",
+	"uJRKZ9bNEp7W5+OHlnw93zEthsKFpZVRzhXi1EX0Cf/s865qZyRLBjfdgf11mZ3z14lXDeduk5GGfuIF",
+	"F3xhZrg/Xufv6a3BHPNcDqgjbQfbRiuqXafpSsaRsKWkZ9y3dz7YhP+3RXGWkGeNdIMRrbI0QxXg+p7I",
+	"SkPgkEWnrMMuOlPw0Ja1CgNV+reurgwSYAlBMAdfx6P3MfcPdEoWldKATUaN+kwgV53fMRsGv4sBHNYR",
+	"yOhQj2AT+LrVjKDSYEQdWMFjXFmFFboRXB1XGDG5hGxmVoxOTk6OdjHsp6grtYu8Huw/2f+yi/aPUlT2",
+	"gd3buO6eAwPRsGCUbiR/1qqaO6iEFQiTTqTwD5jSkFbDaI6OaMJoNq8ry4MRAmJxlnVd/C7Zvi6pSABr",
+	"TcwjWyoWJRwMIWjt1dX7nZD4/tfx6HUp7xX7IPNYkYNTufh/2Xu75bZx5H34VlA+SVIl2Y6T2d9uXO+B",
+	"4zgz3snX2slm6t2ZmoJISMKaBLgAaEWTyr3/C90ACUokRdmSbCc8mYltkgDB7kajP54npUPN7KnCHhN4",
+	"XJSKS0XMTHpcYw7QD/MZEFq6+hijGNvfxDz//m2wd1qM03mW2GltptZjhAbucq7V5TwaPBv8tImJ/h80",
+	"2lYqBBZm6oojhw5uEzzZYwJNTSwmv3x8+wYty4gRpiOaMSiD5oKcvjr5eDIgM+B1Ao48LiYHX9KExBLf",
+	"J/AOjn46PDwEIiv/m79t4O3+8W2wV8eHMOGRZ9BfnMZPlUkcbci8fKCKCVNrFQuDWUCeFSbSlRhYA0kK",
+	"NnfX67oRY41bT43tiVnEU5r4dEwsA8zWp4eH+4eHxw7UA5sNvZMJZzxhCPtCI4MOZmhQ7Y0bMQNPcfIp",
+	"VXOnZtVKi+c3dguDUf5Wdum8ooauiqH8libh1eF0/14+6ed6RiMgLV8QAGQ4MpJkuan8gYvNSMDTclrn",
+	"cet+/UiTs5N3A/Lpw+mA/Pzx/J3V8fPLl+/8mdaBpAIa6JLxf354+Ldnf3/67Nmzfzx7upHv/3/IEVz4",
+	"spXu6Nt/+afWcFzShJ11awR/A9H3op8ufNJz96SVqjZiiZwRuOyYCMZiTex9QFj3CjiNFQmmVF3hZ0f7",
+	"G9kOnh656RbD3uLVny26g4FEPD386dnfj57+3zNKGXu+Ke+3vf4/rNW3qxmW8g+QN8zYLbha81xd6IXy",
+	"/9vP+m+IidYhCVHaF3d9xcUc7H0M6EMW+9q+kMj+CZw0TEjBz0yTmI/H1vMD9hNsv96IcXn6E3jVbtOq",
+	"fv3ffnuziSFgBJnkKQB8fi5615cta+wdvIL6OlNSMwiCHNv9DXVwM1b1cPH0XOqA80aW966qEzZw/rbf",
+	"oP+oPz44aWgiZ8PfQ4saYN56l784JkAi0h5dfS88Vxhs1xs7ANyBw+9pS6xPfSe+/MYnUOOj79Rz3rV/",
+	"fNeu7f42XdTvyC1NpatPKyMV98Yv3d+Km/ngPcv93km8hZO4f489vi04bD+gg7bC00JC0CYGc3CGZAyI",
+	"uzzNpDJlgFf/lgKk0O/54eGzyD0CfmBESde4C34aXuFuc1dY71ywWdnN+SVN9t9Spad2I1PcMKjOp2U9",
+	"MJZJ1DhyQcC5U2VINUxdV7d0g835t7dv3tUmMt9JA9Ww6KIeIxqHa5KQpnb1gOkriC62ysjeiz0mInuV",
+	"c8TL6eMXK9NM7kIoYbSuzl44iF2IlW9eFNLRjA8jGbMJE0P2xSg69Pgj9lEv9rxEfatYqgUh9Z9gSUQH",
+	"+JRi3sXTKrLrXYUaVijnnTzShBqj+Cg3TA9AFt13wJyBAD115RvFlY80GTMGVGilH4Xf6S2b0Ix/YYnG",
+	"T/X8H4f4h4PFv+wTZP8vjiY0y5I5iVkGjScun5GhN1U62I81Y5AI8Q7WSTH/Jw2pt4Yao+J1iinsk6os",
+	"2kMNS8YvqpFsYBuE3LrTQlgpBuUd0EIZTXlSZGasYQg+R+dmi/Ir1vOfdhKyARXzvW/Lqag18uWL86hN",
+	"jy4tZc1bVz9MkXtb/i7uEY+asLXWsj8rVyiaUhVbPfnWZqOq88JTb5NKHK8QF252ZK4WrYl/O5/5bN/4",
+	"VlVo0zI0jZABmibsmGDhBNY3A3iF6627EUHujeQUC7zX2LEr991+0w5zuBCO2fHWXQ0R9bv3g9u9L5jO",
+	"pNANZshV/f/29g1h4polMitO6/Z3uCj6BaHkEltS/OMC8a1UCsQDh2R5ppRUDVdjAYxdkkGl6Tpjanj5",
+	"6ydX1+Gbp+29Lb3Tx8SJEzEsSTyKdUaVcbgwIpkvTwihYzT+9lTGbJ+cud0GhY4qDE38LF1ZDvy6Nhud",
+	"UgNQQEHOciH2KeN5B13zk4PLF05qvzAar/EIuLyr1n30+rW4KS1+c6mqq7jo4iz4NmNuvwc30JZnTTh8",
+	"Q4/1sWS6YArQBgMX+0fdQ4UOVLRdFxcWcFEnvVw07ymm1FGvn757Mxeel0AxkFavNUviB9+sqSDtA1ND",
+	"FHBXPIVsL5XvvOzLr+N5upFrfc4yqPIZK7WapvnZF3JBddzCulbqmhDLnhLNxSRh5V4SLKXdJBXLGDUa",
+	"qsSsODoYXsesAUD3m33Jo9t6zhXdrpWaqSvSqpGafXKypM6on26/OI8H/p8ngMthf8QLP84ztM8fecq0",
+	"oWl2vGxQKw/zT4BL7O2D0tDCk+AnV2rYILAeaKVx08JdxEMs+5Pjs0NwCaAj1qqJ35mkIk8PD90fPbcK",
+	"PGIVUPcNI+zhKy5AfB8+O3xBzmB6frfeUJanWPA6V1tCIZAhUKk8IJdMxAjU/CGhxq5INVONf99UnrUi",
+	"GQ1naMS2ofoKWWPLj1oJnw1IxceGF/CnDBld4W+rr7L8900VQBXaU8fp63URKZ1Z7IVxn7yWyjtXyEIA",
+	"5QMuhFlaKTwXfvp0/so/yp4LsTFK5QKdnRdkLJNEzuyDwMWaMPOasfiygMwtFyIaPT38208/HQ3//n/j",
+	"Z8PnPx2OhpT+fTR8/vTo6Pnf6NHz0bONhclD87G8Or/6zjQ6TySF8K3dDo+LLrmii3UD5bODvcJ03TzT",
+	"8Py2BhyB4RqS7diFi5XtCbtmSUFl3FhT21C/tBkTdtScVtlU2fTTtjqHf7V1DPjFXPt0Htx1+7P55a+f",
+	"dnwaDyWoP4s/pLM4tCBFueJmfmm/J4qAPMnrGkRPE86EGUaKxUwYThNNxtbAFwfo9/Y+iHE7ZMdHumyX",
+	"RJgbxygALc4vqeYRobmZ7pOP8ooJTRJqfSJPlE7eC5JKV+lPReQ+tLHXEiZiWEcCh27iOfGxuC1C+naU",
+	"Bn83isOxvfrjL2fk/PT9u/NTx7bjQvFWM6ZSI7xAImeOE9K+92n52oCFEckMVssKvJ0QMMLvHUj7PgfR",
+	"0lJVWnLsNUe4/FyMZQ2kLxXxEPDLKMBsBn/1W26lMvXi7PIjTP76aBDimp58OP9duBsCGFRNRmxqd7pX",
+	"dMwNH5D/nyZSUfSmi6XZJ+euYZcbwwQZK5n+LqrZzHyUcD0NMMbI4/eRkSOmyNHh0fMneKb2XC4Jv8Y1",
+	"5ppcCTkTvwsAGhfxMcGGBfi+M+nL9yCkgrjk4Ezo6mNAsuhcEy33fxe/izNAp4hokgBRmMHDR2KgMWTE",
+	"XPkpFSipR2TEqAJc9iv3evaW30VUL+glVAbFuTw7LHp7XY9iJDFeFODK/i48a8BPh898dc4FM2o+PBnb",
+	"b2ePR0yROLemqAJaN+MiljO9/ztAQWBX9V7Td98b7F0zpVF+jvYPPbMmzfjei71n+4f7z5ylAvk9sKua",
+	"UkEnTB1cP4Uf9UEsZ8L6PQdf85zH3+yFEwYmz24RoNPWp9x75a4DpvxBpdW9gUylvOTA3vQp5zHQoSjn",
+	"jsGkjg4PQeGkXQKD6CCFMTmQkWFmqI1iNEUVtDtQBRdrxAWFssPF9u9vg1p6joQ90mQ0N0zv2/V6juPX",
+	"zb+Y58FLGgfm+Pnh09W3fBJW46Xif7EYb3q2+qbXUo14HDOBdzxffcc7aV7LXOAQR/9YfcNHKd9SMXev",
+	"AyAgP3VZgkumrpmCUx3e86zTGhSYmLDvIP5EIEyEkgkTDKsNxyhZuA3+Z8/KjN77w95YL7kosAdl66uT",
+	"2+WvjjYeUUAYGouSDfLZodNiTWZTnjAHGpJAt8qIoYbGbJ/869PZp7NXA/Lh7N2r83c/gyn6cPH+9Ozy",
+	"0v6YMopggoROKBfH5PX5u/PLX85ewV90+diICjJixCsei4/J2cXF+4sBOfvtw/nF2St48unJu9OzN+5u",
+	"u2UJdg2ErAAWDVRGFf38mRm7YkV5zW4U9L8az9ClYrY5jsEE2/XTk6z0CnpHCvqZcuMiVFUFxXqmiAEZ",
+	"pftODUp7fXRQJJKHmpl2HZ1NZYIlEL6fGjdRRBeVuSGAvzVZlvw3XJuiXOLSjrMk/Yu5/QRKP3SY4rcT",
+	"BPITkadM8aho/ckSiP+h487t/f/LGew4zremwdjnsf7PH3uDQB+64iZB7/cc9nu7t91eETsd5cJ1qwHM",
+	"WdLRk8p67VZBH472WIlcEK1AR8rSniZFOfhalalmr+xnVhH9te3+SWWc7Vr/qqzV2//Kou3Y/n+/1vxn",
+	"hkfsyureTiLLv+tG4Vw0zMEwdy2n6xnHV2zMBW8AFWuxkXFxn+5leZO2tVKk5jPFFekekEkiRzSxcq8J",
+	"F1GSx8ip20Xmm12Vz84ZKS6FHR8Tt4t+AEzTTSOYLSBncm1YXIYXIpppgiyv1JCnh4eF16PpHDwtucLx",
+	"uZHXc1uPZ4PuzqBpvgsfus5vu1tHbdCI9ioR7JlUBEaTKRwhMPrkkIePgX9yub6w7jWkSOb/RgiLygss",
+	"Q793zQmtNL9vrGTudbjw/Xhst5bd+BGlWQZuyhpTHLJT0rs3yw/Vg9UlKeSCkZV+gakhFECCO5vYwKXo",
+	"6uGuMnHvnCErJ8njY0CkccHlETMzxha2CoA4FnjaXTQ1RNOUIQ2m10bI/NSZwr0wN4NWaEk5S7SuHWvI",
+	"aoe71IreV9ma310u8go9gVb0ZjfkNTA7AtH/iAuGSYaTd6/2iXdQnMtzLijUWgHgkfRbKj49TBuldA4g",
+	"5KFzAp3yoD4Ye8S67wHRsiBNsbcBmzcUgNS7KC/xVbq4J25es6nUqHUe5U1jXsi3TtRtix5FelHlSjzY",
+	"Fo8IB76ZNwT37sITqs7z06fzV+vM8FPOV86xiRm6ZoorHIHzZfFrerNCGKmBdN1i6vIRNFEpeQ0NwGOp",
+	"mOfwrXtXxexLRIYhsuamHKQazmdgTJbKkNG8aTL2z5Up+H4RhMGLT+xfc6gCwX8voGiGsrtiwR1T595D",
+	"8+bAOnTx31BMeoetxWGTimhGVTQt7ESrf+YM88Kec/DVGbRWn8zDuqwXxnmJT96BRDX5O/BuvYOzYQdn",
+	"5KShq2R1ibTA3pAyKriYjPMkqBbx1T0kpZkutg9JNP+LER3RhOl9cuLrriGlhClYIYnfHqybC9GXyPoa",
+	"wpE220PORLqqe9/iU6KCaGYqrcXkMeBQox/F/2JDPdeGpZXzB9bDwKOAYJj/xS7xKmh2aHGZbhEu3Zie",
+	"dYqTVmfbJUQagi3VLpwuSsy4KhA68Rv1odSNh1LDT+AWmVD8QK7wqUW3owqgVO1+cQmbUoA8teIs8JF9",
+	"gUbTRMorOJcDTaNrlYfyz2MXWeMI+2WvtS/DXDUYXtrklfkfW48KN/RvH5Lr5bEGunhfIXxv74HVaRMK",
+	"eYjJPJo7sgypcB3NVMl8MrU65eJLaaBYgX7UKNcBj9szbeXtL+fnq8/bPla2iPHW4TjJN3rW7RXtXija",
+	"d+6lVtWyjPGsOCKt0Mk8X0crIQKzSi+9rEB8p6tG5vcittOrZK+SN1ZJK+43V8b5QUoB2K6TNs7f+ot3",
+	"cTxaGLRTCUn1xAP9BcVGXak12P9hgluId1Eerf3aAE5VuTiLx5V2oZHaDHONLFuNUvNWavNJs7hygNmd",
+	"3Lyzxr+D0JTTG2APlX0xMuZKm/2+LHqzJ+bAdsEqw3rLsWGiq+gpKU1bgPVCShOAam99I0Qpqw/VQJ9l",
+	"earuZWlTW2DRxOqqDQozZhTrvPPBtW2l9UZmQ+zkjgITAXbTcXJqRPdTTBDBNHCSSkIF4BZCr6ZjFCJc",
+	"k4Qqh5IUOVh2RRVL5scuEYxAcEvy7OXsI77Z7synHbCrCW1arTAaqfORXQrd68Fm9QDkS4491F4Ubrad",
+	"9OCr/1c1dVXfDuY7NF13JkQPpzKJPcOsdUT98wa+i94B+/jGV33sWomvWGaKhzDFPJcQtPx7IB9g5RDt",
+	"yrF2oP+0eOUdxfr9gA0wQ3W+LK5L0TK+sI/0Z6lNJeEq4qoZE/ZYhRFxLPK5iSJ1ydS5eIBuqncWMW42",
+	"Iayo894Hy3JR/JH4Ix2hiWI0niPOAIv3yWeprrTLDCzZC2gEFxL71xwIJ5SB1+falhF3778W9p0JD6Qz",
+	"wWWOHVpc4d5FVBCpkG1wSq/ZzTQzNzKlhkdDIVMmooSaXDV7gmdeBR1GhqCpw8fwcE9jqdI8oUQbyKh7",
+	"8ihkrfcIUoUIOcWlCJUYJNwx0Bh0PRevPaWQg3fjtO6E78JXukt97HZ2Cibb1NmMLz0glPzz8v07t0q9",
+	"8m3Yi/QyXAhmkw7eSOX8KalTkPHUX/xgnDqYcddzEuLB97Hx7e0jMVcsMuXR/Pbyq5kxC0HyWme9kvQI",
+	"D79B+ZQ+JipPGHINSuDhBuqrIBYL1Aeu8Mm/RavVv/TzezAqU8x4rQBt05L2OrTh7SBTPMJgFU/phDmJ",
+	"hc2hkM7uOoUSNNSRVOzAbStDzczBV/fD6m79D8WFp/i0S/uwteX9QzDeln2ccJoNWwEsyPeH1nLUZV4O",
+	"DQVl8EHqiBMT/Iq4yWgjFYvDutdQNcLrm7QD//ji614m6wAxnx8+bzkg2JvtEQK1FRD6gyGxg1qOx8UJ",
+	"JaR7rWrcKU2iPKGGLWibA3HzuOcb15QK3mK1K/Bbr6y9sq5fXQjKGShkoROuJUqqADLg2moP76S0uTBQ",
+	"ysSEHbU9EX6G15z6m7aZl1waq16cOdJ36IFHjcpFRicsBj/2xymOQDvuloq4b+khTr15rIiDX9ZCFNiX",
+	"TCozBD+p5YCQWBmbTAklP599HGBbJnazAcwmPoX8V46OSSaThEyYOcPfBRwtJleCxYTHJBeGJy6N8poL",
+	"QBYFPFNRAOQVyHmYhwSo9bHrfzX0itmTR0K5IB6EncK/hoanNTsCTsZzsuLL3tz7co0WuktZW+D6wXq9",
+	"ogZ5R2968xnYvjVu/ZXNZ1LFTY2YgXXRhTFBeTgm0AlJRnMSM4Dtb0On+MzN9C0HiDhY4V3BVJRv+l7F",
+	"TL2C8zPGxte49yOdYHv1erchmPcNP2p5M3zUZYf+6eYMKyjAP+WoyUEoVZjMqCb/y1nOdtwy993v5lZC",
+	"AnMpxyXtHOgbUjn5ZPSEA0AF2rzAin+o3LNoyttLIc/cNSvKkT/YU7Pmf7EBoQbLnI4Om3QfAIxaYTBS",
+	"+oWnebr34giJ3vGHp4NlfIzuZcKDOkYHiPa61XXdQR1rqfEmpAfBmurm1+kUKjoLHmhlJ+XiHO97ujYU",
+	"QNfGcwCMfzmv7T3n8Z/4jn/a6e8NfDP6nzToRrc/1PehVyd0aecRe0PbOp3SHNfN6uTydG+w9+rs8rTT",
+	"uL5FbMxFwbiMb/VIk4SOWNI0lyu3Cbb1f20zoILiYCWgS+15aYz7xquVbYxQ5fBIh4u2oqTcW8FF03nw",
+	"lRWfaUVEDx/Rtd2KF1w85SQboIXCGdwfbKFSfFf7D304e4OhusrhamBtH5yvwgPU2B2g2gR8zFh8oOhs",
+	"yEWWt1Ygv2YsPrcXrXQSoFUpJIbq2rdkr/2U89iqcNetds12pp1kg+xSXdAZrFaXTJC18IAFnzEFC9ZD",
+	"nd89FwGUfSo+4YImBLQDvhEINgj1gIyoZn97PgTWn4qaWQFYVLKSUAOL0OqyrSWLGi/L3Ny5hiGFbS6A",
+	"N2UApwBNnh8+rwtzi4gldhLrI/87FazTlOf19bMwaXs0jGDYXnrvUHrxyxMaSBImUQzR9pDZUUpXsWh8",
+	"sFsNxPooMNhQ4XjM3P4D7hc8ohrIg9e0UnxaiMqgfqe5KXFFi/hukLjC2ncGfl5TeRdjcUFcAQlnxXSe",
+	"mJ7E4o69poUvUzS8ZEwNlZx5smEgrXLUvu0a0x5WwRseflBl29rU5ezrPMn+1Nvt1Ot8lNbzbp08YxKw",
+	"UaohVeTFeqsyASPVJvrsXzG/pX+InB6sRM3XRaK5JdKd6kedKJlnLRm8aucTsOrAFysougn1ST5uIMMG",
+	"RRmITm93czAR9c0ULiL9M05h7ZiIQ+drxVldLxRSn+nCJdoSzuw2TWe4vk0mFP6Itc+98VxhPH3WZVKu",
+	"GTZ0O+1YBDb8EKRIS41Dxsm2WMoveMUWJcONUCMP6Fl7FTv5cP5Ik5hlTMRMREXh9r3/eI60du/Ff/4I",
+	"PyW65WTmORemJU+odfNiaqg9tWPRWJ4F3xJhGMuviAeaA0imDTEN0lzAdgE1DLo4eEnPfV5PfF4ViHMY",
+	"CVLjjgK6tSQtzRPDM6rMwViqdGhfqbtc4FjA2tmpGG1ziWYc+cRRzjcdnNwxckZ1yU5vPx6mnQn1S9yb",
+	"snpT9ilzRJqnl/+2u/Nvby5/w9giBAN8j/5CetllzEY0urKmr2Lj8LvpJcXwBc+QLuQoCVtTjnds5mxt",
+	"rxu9bmxJN1zZWtEgtgmtGH5Jk4A3vl5B3rAJjebkt7dv7JgANlzk0PWLEjuA2y9cR3Avx+7XTkncrx1H",
+	"PoYzoF0TnP3iIZc5ILZduLXzD1Puz7DuC3/0hwIsvltEQMBMJgT5itMDF5rHjFBydHgIZBHwL2x2HTES",
+	"TVl0xWLkWxGkMiYxUnawCL8BBX+zUbDu+4EjwO+mj7+liXs4ltfdqn77RsP7JWiyBQmKjF/l4+W1AyAZ",
+	"D3RtoHgotByhkdiIDfs3TXgMN35QcpRAQniwnZd3nxreJ6WJNfUs3idOjTQDFG4XyQNKEpkyMI8CdKy6",
+	"TlxowyicOf95+f7dnQUUNnUg3O7SW2d6THkSrHeWUGM/wa1W/LYRElDT0nQDmZob3FunoKxOr2HJFUvl",
+	"NU226t44Y3OBQ/UuTu/ibMfFAVnelIujjYyu3Ml46OxM799syr+5tKvrwgFbcXCCAXr3pndvevfmHrs3",
+	"l8wQMLcEoAg36t+sCm1+BAg7jnQ5coaJnwGgallRtIoHRIIYWortNWiQdZZwQEMgIz5xtVNXjGU+eTWm",
+	"2uyTzXlPfey0d552GDu9nfNUuk23iw4Buh+viYgco1ZeQsL48iq3GuwFFvLGPgRsJUSm3FhpKRwqq6cO",
+	"kATwvjrq3jYjMb2r0rsqvaty/yMxYCU3GokJD5oP2U8Jj3S9l9J7KVvxUqBbv3JWWMtNSag2w2umNJdi",
+	"mMNQFRSQhVqSEBqAEuhMKIqeld0bx8jI5+FCIT7TWisG3e92WNSlW8ExnMfat+7vpO+n8RU69AC5z6rd",
+	"Lb3010t/TX1PYu2pIU5ooUuWRtMKOI6yv3FU4noqs5UlXCnNMhYPC3hbh0LRwsAvFWFfaJolbOC4aWLA",
+	"RIdK1UTmSpOJ9HVkKeXC/bpeGd7C+AVA83s3+k7BpHHQNWiKPiDgI3JB8MTzFZGMcqV/NGYiXIEGfiIH",
+	"jenWZ4mkKMAeLyRS2kU5oFnW3nDw/iQ305NsdbUtFL4G4nLD8tdO5KlLdb4jpgBZLhzeSKKveNaIGYCd",
+	"CJVGB9/bcDjoUOlbdFkcF1WBGY+uNFTIz6ZMEDryjAxtjRc14z/tMj60BXXEa9DYQr4Mi+CwGU4CaAb4",
+	"N9xXD5SwYre8lMq84mq7LR5eKq2ErmrzqMqkB4ky0tAEa/7vewvVA6x7hu9TXXnnsRl5xcQjqIIOCSOK",
+	"G6yFGjSfyHxGbiqTGLNnwSCPNIkSbg0hj8ljmmXnjh5ds0gxcwwVuzABe1QwnnYlnNIgwJ23Pz/SRMmk",
+	"DvkRFMfL4ZYgH/3jcbBdH7+C0WMmDKdJE0oeEWy2+CHKm3r92pyzOuHa9ccuqRhI+oQZhMMOvlmDli35",
+	"AUFHeVOfQSDv652h/I3b76UtptggqsGT+97ZOycVWpbiooMWjXbLHpHXyChGwzYpptuz6jjXXWP4rqEf",
+	"doN00c1BCdhYfJpefe6ugROD4tZ7mbGR5oY5TADH6fDp4hxc35ptYtV2oGKmhvZgP8TLmoju6ITwGKNy",
+	"M+stgSdFJ/o/fzgkQTuBxJ4g7RMRSrWBIguuODcs/Uh3xJkcjtiJkIRO9I+F9ms/JQFhILCiwCkVUVVh",
+	"MXhf/r1Rgg6o1nwiVkA/n7iLFkVhTfPt7951oLY67Y4CBVlz+/g+NttFGL0cESMD1NJARLsL5sFXWUrK",
+	"twM95RCTHGZKXvOYqTApWJVVj/1rb710t33wd91CXLfmbCxO8o6cDv+mTV6Hiz3dgTrc4LzYAT0YEFgv",
+	"2BjI3x+sb2HtPXehVQLgYUMjh1Zd4EM90iSj0RUicBdtz07gOuidUTS6snoXAY5fSyLeuaGOoRNiu8g8",
+	"ap/qE5KapsxPCMutQybeo8PDILM4kvF82RkJtfujm9ypndt91OxwgmtrdQ0vtXsc8B0g/Bq6/r063hd1",
+	"rH6iTSmlbiWzLtoS0BbopeA5+YCjFacBIQ3hSNkbHxPNWHkKQFRiuHzVUWB95+834CD50gkZv85R7HpX",
+	"NzYGuBYzU7oGaPuMKmvIXJOwPWt7Oom69E2RpUHo/0FHC/GKGvaRp6wue/QGk9zrDX8m4o0MXrw9bvut",
+	"gxdZqY2/+zqDb+rNIUuKByrctTQrSjTI44zOUybMn5mrL4uosNo08oQkwLnypCP4LT4WYG9veppxoInf",
+	"1saR/zyVJQ0LcMSAX1c/UX9hA558QS6u2MQ+vQt8e7DMPuOnsVJjqAGWxVqrruuoovO4cR3XhAu+MeJ+",
+	"Ywa3zNreLl27+lLHw/5vmUdTppChv5MttLuPleuP84x1t7ZvID9+TzAFg+1rNbBgcCbtc18bDQYEK7sC",
+	"iXBFBMAKEPoh7dUvi17LAwxJual3K7jCtwz5Y3lhLXtJ3jQ6nF/u2nAWONNcrCPTuJN2FGlXgP4AJRpn",
+	"3kWg8UpXOXlXAdfvXpZR7Ih223xR63OLCK1eCBXhEK2lCQvScfuQzbZdCS/Gq8S2z7PeOYfxgoSDkydY",
+	"INrdJDvj0VWeDZV/qcY0AxZ8fYDL/RfdUjFCYM13XWBWeb8LwLNvyg/gykFY0q3CdxSYfMhUgyf6qpIq",
+	"MBK+FcmzBsPfEIo88L183jE/+Or+cb5IclJVlVfwe+e5vnIPWb/Hx4+1Bk9J0X1opRKn11OV3CHRDnwB",
+	"EEbfZ1ZpEKU1cXEvL9Wq48WSMvuwTQvYVlo1FyaJM991rveTW/xiqRpMekV9tJGq15770AXqP8uA6Dya",
+	"uk5vLq4lj9gAUadWKFLFrDs3Pv52MOYCWMJX+fCv3XU3c+B34bz7GTYINrzxI6DLs5eRMZ/katcdmN8/",
+	"W6Ff5lQKNseUpANuU1RoCnAmxN+14J63iOmUW1s0Xymmv7jrbiymg3seaXEveCaMmneJtTgeAIdqMyAy",
+	"iZk2ZMyV7kuF7wORT+X7uPJgr0S14ZlFLWnhb4MwJtQC0+TK81tgiyXoJDQ7YqNkUVGg6VwXjdeUCPbF",
+	"YDyffeHaaPJ4SvU79sU8AcwNIQ2ZyhlJqZjjtCFuqpiLkxKaJC01BdutJ1g7V9UhacY8o/fKS19RwzA7",
+	"3vHiMxHfqIahg4/LOj35NNdGpl0fq7gwBYNfhxtcEW5nYIerbo99xRJ+zcAYbinl6e/yxZodVx2KBt4y",
+	"M5Uda1Nyk3QTwnP0+y784aHLpwUmRtDAC0a1FJ2m9DpPxjzxK9a9wuZS5irqdj0il72jabfLsaRuLdUq",
+	"b+moYJ+pYlPpED02Wn7UnKvfcPlBfQP5Pe4ct4vYOYnfx97vQ8JfDxYT0p2y/0vuyxAqFtv8GCg1Bh5A",
+	"8Cpolin5hafU9VexayZMTpNkTiIpNNdWHsGrmROdc0NiqqcjSVWsB+Cw0AiexsWklpgWpnnqJ7VtqS8G",
+	"qpF8e8r48RgQw2x7SX1IRnl0Ve08rRenMeVJrthQuX2ulbgVr/Vb4k5Y48Mhu5zgTiLDrxlxr/Nj9bu5",
+	"ly4h5EZzxz8+cKiIw9j5f67VEjKCEU2SDtkNPfSpw6LHqF1clj3BTvA7+AEfG5WzJ0QqwoX/1Zgmmj3x",
+	"aRrduM978s8l/J2RlAmjIEdfhhM5tL8e6iueOSgrmgwzaR11tfcCBttNqGJxobrI+WmxCH3fXatSeGkh",
+	"xZW++a4oyl0l+Afsi0cjrqeL9VywlPx89nGAAFGeOYsKgreT/8rRMclkkpAJM2f4uwLLp6g05rHji4cm",
+	"9Rq+eDNlgsRyJiDYbQBBqQ7dBUfYQeCgP+X3p/z+lN+f8htO+YuH9YSRsVQpLQBQ0Tw27eZ4befGFbR6",
+	"r/Gm7RJN41BtHcGl4e/P4HfmCYBSBNuwkzoXfk+piQB9HlBTS6gPbFZanU5wvsHQp5ybW4A/rN75b7S5",
+	"l2nr7VTX+efjkGtxDTztde2GNXUPuZwOFW7CBAismLgQRUkY5osyEjpiLt/tijN0h3IMfbCKHKQJlv6Y",
+	"GJZmAI0MRSBevZAPAED5oTPYXUSYiOE42AheXzjXW6qFwn0UhlqnDup+odf36nhvsfGlx6QIE9Jt0Pgt",
+	"OokKPBRwCBtqBuwR7VHqBSZB6LXQ5OjwqUc11chV6I/BsHMDZQ+NjwEMg2sSsyihCtRcEi0J45CLj1kk",
+	"47oO/Z+ZcWcFPC9e+pnWe4orSp9rn/Rt4JXwhnf3PTp19VJTOfP7BEExwwyH22lYhcPB7ycd5fSgA5NK",
+	"s7zeWBjxHNYsj5v35mrHWht65Y60om922xQUy0Z0ybVqBuHR+upzf3KwV3dwmW4u3M7xuwcnlX/K0eqD",
+	"CnhMvZN0T4MELjsmvcCuiANoRlU0bfR33rEZULNQ9K5wK3mkyfvIyBFT5Ojw6HmxsxyTVMYsSVhcnkqy",
+	"fJTwyF6iHxF5zdQ1ZzNws6n1ilQ8tKeMuUePB/R3RMBCrmU6oVy4nEjCrwFYbJ+cSjHmMRMRsISlLOZ5",
+	"+sI1drtwHrBflHTSfjWJntIMCxeB4mhARtZZxAuRDnokY84KQKV9cu7bbO0RcDJhuiC5UCzXwMi2HIHB",
+	"IgRXyQKIaH72BSzaT4eH5LG96vnh4ROkrbhi1p8lEEuEN+NaczEZuLznf1kEhI7z/w8e/KeG4CyhPpFj",
+	"sLdDI/MHN8fEXcFDisKmaojL8uVWpTw/2890xQXQzQGrJBQy4QOaQqJXbL63aNLq6prw3YTaG+zh9PcG",
+	"e5HLZ9iJYVLB/rKMhLtCgE4INQC5xr4YYq+Mrb8zpmoVKUrztFeOBxWqi6IjBSMaM1DHJGH0mosJ4ciw",
+	"hTrJtAPa0wUTXW2g2cETXS6nj1ee0YsU2PbrvkLhqqtgL/88IKM7Kl5/QHYfl8sRukJUCKNVzvo4+wvy",
+	"DfnQDvuAGfpDBoXj69Dqa+PBArpnkRnf4WQ55CysNLeGLECMBLTsqUxKkMg6AEjnsZ3A8L+y+ZYPE8U4",
+	"6xPRtn83dFZjxNLrERzvskXaGBpNiyMDCrYVTrTBtV3SjeeGUEXw8NEKVlw5EO7iWIxA3mXf5+76Tlun",
+	"UUNZg6xhha+nWU8EtbmtweFmVI/JrueoEaW0WegdQuIBjVMuhhh4HbpatUbxP7EXoxlcQDRk2zLqMCSO",
+	"gQP/yFb9QUkrFfMiVF6F4XoMQgdsYBoYn58sgb14+WwWXGu2jRziYSFBMoTmYGlGzdQel3SGB9nf94ob",
+	"f98jsymS88J5Mk8MOu0sDSre/A32ejz44dEEfaURI5RUi5fhsHZMxoq5YwmkCuxRr+6wFuJk61M30tbi",
+	"UnZ+/miB8t87Sd8fzDVIkfffiVQ10Na+D4Q6ab65HrpS7qoetsj4q+L6+4LC1Av3AxLut1RdAXhY5igu",
+	"NEHIIBQq8jhWMvMsJLfdY3ybwhDbFtaT8PlrvKm35b24b1jcURy91M83ZsszqEcfjubDlKorZrKERiuS",
+	"0TinK8YyDNe7TQeffExiPuGGJiXxlQ8uwUgr3CEsj385fxtMZjvaVDNSH0T6rnXKC2qhUyiRmF9iSQLS",
+	"nFYE74ZKVXG+mpXpJPFa4g4WiRQTn1nAQ5SdWxmY3SfvpCE8ZmkmrQa8AANgFGcx9NIROgZ+W5JIAJZ1",
+	"+bKUzl1TEKFEs0iKuDWIW6rjhX2Rj/LSvsbWNjU/Qq9+36v6WVu7oH4VDFgr5VbxrAameHSBZCSK3Y2V",
+	"0ORKDKEL/bqzJ4eFHCf+pv7A0mO73jRxgTJUFB7MKIdgE4AAwt9ocmvpVixifF3pvvA39dLdS/eNISDE",
+	"mKsUM0CU+OKOR9pXL1GlnIzdVsIxjrqmhLub+pN477bcWMZRiloN+MbO4b4Xby0x36KA28f34v39H4rL",
+	"MGpxLFalbN1QmF30qqMsX7qre2+kF+KbCXFNsmvhgKl9RLW7UBegxq2dZJBsNvTK8VCJPGWKRz4FHmMN",
+	"cdH17Uo5jgn1RR3YyfP88HlzUe89xvJuBfHukQfutGmtlH5wUbjpilMcwHn7ppzORXM/uxsWK+c2JsCb",
+	"a5fxU42rc22Q6KI9ySluj0e/IVH9hV4zgrgzp0wYaxLdUhNKcsH/ly8VwoED7sqMWgvgHCPwMHW4P40w",
+	"Wq7bQpOZPc5iE0qIGPSfP1xZtt1Wgk4RMPz1uNkLkEO7QHOrDNkFyu1j+aLErdGAcAGmIxcZnbAY3vbH",
+	"AjNcWBFsMirboXzjLkStM1rArIZwbiDOHr80kEcF8tnmT/jqf6oAHGLEhceDf3+xT1zjzDsrrYAfwzTJ",
+	"aAktY8V4gLOcyoxc/vqJOLQJhJyzv2kQV+VAMNYk5nHwYMysxQXvbqveUwPJiMzT7q31gIzm5NOn81cd",
+	"uafdfZ9y3sxA7UCeXuzlOQfn8JaM1B+hK0mSMQdskeCrhF+k+jVa5m6/9F5bq9JOYCLLr+zEpAsbLlyJ",
+	"wLCOxsC9U+8X3jkjY1Z+HDBRam4tSKlnEyXzDGFc3S/tRwwsnJODwLLBVcP/5TThZj608qdkchBGb2tt",
+	"3iUz2qFlgkqkdA5HJs2QAZU8P3zWZLG8UGKcrr7pcR37VUL47USr/oVrdYpLVbxEN2Zed3GBvOv0rG/C",
+	"2KSqzKZz4iSaOIku6roDjt5ARXRFR4JfL2mKZi04UifGKD7KDfO6YdhEqjkkySFGp+fasJTQ8rrHI0VF",
+	"PHCbDSj4gFxTxUFGB2R/f/8JmUi/JykpDRlzlliXD5tUJVLJ+EcCK0z5/NE8/FO8Tz4JdIzC36LfEisJ",
+	"xWvWbZE5NrfbrzIgWkKsxvtRAPUDmX7G0PUO2OzIZ4is50am1PCICJkyESXU5IoRKQocLb846PecfDgn",
+	"ikH9ji4232UD4ihiC+3fVpFZMQAOuHOO2PIFmxq52CyU35IrALt3/d8eaXBd7C7ue5l72Ig7zb/6eq7g",
+	"4xEjJ8gHVUR8Kh9xHdt0EEkx5pOhvsoPvuK/L6/ybyu4H+xlIChceygHUzmOFOzmmlmZ8h4H0VOqWG0I",
+	"tBThl/NTP49V4AYfixHKORWedkbNtHS0o+CZ3RECthlZXa20wTfv41AbDpmG+jSagxKVMrSmBuXCDEfz",
+	"YbFD+k2/XoMgiQBUb2BnHf9bwq+smidcG2By89AjLu+cJZRDsQV1NeGw4ZKMTrgA4SsY42o2QTvBUtr0",
+	"y3nhd+CWuJ4vvQUat3JyDudi7RDDJTO/svlMqni9m9C+rgVtXXdzR5Dr8tYbQGrX3bz2uC+t99iRHqu8",
+	"6yOd3OSL/JtrPuLWrb7J3efi0sjoar2bLpi25mJdKXC+5doL814kc+u/rguzz8wHqpgwl1f5TZbmZ3tu",
+	"3ynZabBWEOvsQiCCFFFZ5bCx863su3cQgaPJVL2FGtTxwP4XweelT7PWvsdTOmHabnz6Ku8Cw4qnWuQu",
+	"oUlCgAdH0OSYcIPNCwgd6Lc3IQ2PWH1U6C3l4hwm8HLewVG8LP3SMCqr14swX17lGGBudiALZVoKMKf0",
+	"C9aRvHh6eDjYS7nwP64KPu9SwYt17aLh7wUjDKKKVpK8/I2tV9jDQbVHZlPrzoEGkU8Xb+xpKc+IkeTp",
+	"4WF5WhrN8UBVkdkaHUVNrNfSDPYZPN9lfs/51kbcHZ7Eil2q+0kMB2k5iWXBM/uTWH8SqzmJlTK01o7k",
+	"FecAu+Bga+KiJfzqzlhHh4dlPEywmZNkX9YV4IVj7NQ12QGtHYnl6rDjy/klF1uKPf4yHykeF2MlBVDg",
+	"TnGlQg98zBQTEWsE84+LNHY1KNknDO9XmBFKIShuQRE1NJGT5hBjg0ouJAoDOKpGVsdSlKqZs80ULdxB",
+	"yq9ga+vkUDl8ojtJ9D08P2oxbRcSOdw2b+cQl4dTsLCNJ5wLwJfClBiPmTB8zDGnfnn+7thtFgt7AYlk",
+	"xpmG/Y+LCl3kI+2Vra5p206oYvFXAgD7ShV8GTKWGwTQ3YkyVV63ixa99WffOsvVk5XfJYQciGCRKPKf",
+	"ZixVeeih/qwTUUFooiWR43GlALR9x/maBWa/40HnVlvL3g97Nullu9NpxjeL8Lh59xnsZXkdpZ8T7IRd",
+	"s8TVcZDHZTBg4Da8SgkIFIU8CSB5MK4WkylTDAHq3ZOgq9eXYrnoW1tlxz55TXmiHbgilpP4Fy4TvshT",
+	"kzDD4mOiGNR5wNrAGUuXiod7tYMPr2eu2ayObrPyY22Km92bB1JW3Xx3huJ7D/OjcjoNc/YgpoYCXHBj",
+	"9eYqD7e6WR5APShaIau+y7vmBUvlNVtIRG1893xen0ZwpoULIiSWrhIhZ/2ed2dC+ZFeLcYM7G4hxxjE",
+	"c7+eOBlp3PlqT1XPD5+RlFGhK7kteJYmY4blgdye9MZFiSDuiyvKi7Yjshu36DjNpi41+8de8O9BfX0g",
+	"lguagDBvmhjZ6vXVBqY3KfyXWxH+rXlSgdzvvH52tc6FLq4AhrteC+8Obg5L4AKdg1AahVrwuOv+s9or",
+	"cunVpvjfKzzquCwsnJ8SNoat8BiiGaY4R7lLEAzAHqrSzMyxqm9V8wsWO9zxvrVOJUHnKoIydYzL02vU",
+	"3ffGOkFdPFtAo5jUHL5cSx1C0752yURM/nn5/h2GAmKus4TOP6mEGEmm9JoVvR1jZlykEB46IFIRSgqu",
+	"czKS8TzsYUiY73iBP9tfPN0nH9xcNVG5a+19aof6OwRBnvry9bIY4zisrXU3l7MIAUDYF4NEEFKwffJx",
+	"Jv2apXSOZe7BIwae3JB79i8cWZBcxGzMRR1g8kkcL6j/vd64YYZF+8vgdrz04TPvhpi+asWam2rgq/fh",
+	"lIcG2hnHmHtDtZZVMzfwqW8ozQIQihyEkMVgWdYswap1Jw6+wv9diqKMtyzEfwsD5jhOiWKIjsHifQKe",
+	"hy/yDCrKMiVTacDFwIIV/DU1pU17ChaVJZoBqY+T4kUThK7NZq3Q6jrnc1yYNSJD+H4zWsSde4V8YAqJ",
+	"kgbEZ/AtO0Q1Q2+DGmRGXkgES+BqLR5qZKAAJIXNnJslFyDF2xaUis7ovKNmcUiFuCM6uAc13P7WLUZf",
+	"AhwicGhclRnyb7rZSJGUThf4EYHbZK2CYjRenT65C9Xdrq9RJFw26GtcYEvxXTAzdnE4nLT1WZwHauXe",
+	"ymtWMUfejBT6DZReIIOur/e23sYKLCJoH1Gc6fDgo4CBNYhjrApObABVaGfBCR7dorfBml+HpNKHKe4B",
+	"hFctvk21LoGLFk/Cods0VF9AuEI6gCqi5MxVTGClxItCVaCaolAW9F2UnNntP0oYVcwVkl+xzJDHJQGl",
+	"/fnJPrmUqXt6SufAOwl03LErswALgcxQVWQN9/YAruEZYZ4fHa32BTanrjfb4dcJI8Jc/Vbf2ja16+26",
+	"mBcWgDbXX8BX6jftB156UW9rtDU2NCnLF1sPLvVgWrW7titxbMUk9hbO4fEUoJbaSGsSAIrN2idsVDH0",
+	"iq3eyJuKiu9tnmG9FENfBXw/du+l2sEVp/1qVqGl2+pex8g/K35n4FAdkKH6remBhrHd9xsQnUdT62pQ",
+	"bGPkf7HBUnT7hpX0ZXel/3238vqtx5wKkNmd1GWtKLPt95V7U4HfeVOpO/oBLDGWVF1e5Q1l9k7uXMuX",
+	"GgD5RMqE+TjP2Dkyjj6WwuoiU4QLbaiImH6CMOSQIsaT3j45IW7bwRMmpjE0hoPg3FAtBeMTAb8LER3h",
+	"FHpMNMNUc0roBDCj7MlwRlWsVxwMd66o92Gb3bV96M+B30MJflbXluOYaNbtkO6wyx6UXdO1xgqONxhV",
+	"Mopes0T7Yhho6STYr3lc4C+TKdVESJdzQnMBVTd0ARABolmCtRaV4tR2aDsGXxu8WIdYWpttSxi9xmyf",
+	"hNtoMgCYvWJJsNxWSAOdo0XBnmlqltX+vZu7Zbv07bjW8CbPpfE7z6j2bV29IXloXntk+DU1bEBiRoN/",
+	"Qwa83PFvYk3aA0ZWxSOaFeiTBuCGvKxrOoemablPProos50B1K9OpWYBKoudZRUFFjCiB2TSAB8EVmbS",
+	"gPKKJBhTRrO6+vVqgEr3cJU9XGUPV3kv4CpXEblAhf0NyVys2LTxuazP37JVhptFTM6l1XkNKUIjiZbK",
+	"kNHcndOgGPgVV47lweF5N/kccPXLeWVFmMhTuy0gzEh8Yvb+WGK3WU9GKlPaFbjBh4aql/d2D3QFYaFY",
+	"9SCi2wLm8CA0VSWW/jsADbjhKVuno0YfRPKaqSHUrTS6KJ5pAgBMgYKAYUIN4xs4M00imTJMejtsbJEn",
+	"CZbEfFLJKgfi1E5kA800+iXUHO4efddPf/0ilh5OahOwnE0wUi01WXpVC9nHgoejqH5lNJoWHe8ATn/N",
+	"VMnGAqqxoAlCFh1UdTqAQv9+fBtn+h5ogNPdDtKPV/aiv1r0MYy8BbnXNM0SNszoPJE0PvgaFZ5rO8UI",
+	"+wI3YputgeAMgJiN7AYlIIrK9T5557DNQFmwCosbElEFFY2U/PlnJNOUCfMnSRlwiloPlHJhD7rcDEgu",
+	"EqY1mfKYneKVUJj1dJ+cCJI7XStomRyJc12JVQVi4BIm/wFfehU+27sCHchD6PjxmphMijXsgtXGhWET",
+	"4Ltd8kmfAjC4TyKUQOAL0zgmh8i5FLMxzRMzKEviUipiauzSSIFmpzZUNpWz13mS7LVNb7D3ZTiRQ/vr",
+	"ob7i2dDH6YaZBKDwvRdjmmhW+xoY3JMunrf01RtnFn73zcxuN94yClidzTsRhe6MZDzv6Zvu3rjS8pMs",
+	"YkFiBB54jgt1W8+vhlIv3c2lBp7Fv5iS1Rj5JmH5AxG1E7uEheDsYRE21r7EvPe3N6wX9icWu2LFMZ/k",
+	"inUDbsU4W70+4DWN/N8hGIO9dFBs8hI4v30/Bp41B+BhuwprKSJWOXEaOlmlBBBn64CcX6HuMJIkUl4R",
+	"ao7taTuVGuL0a8fPzuN1ySqC7e5hsFXgEt9IMzHvaT9hr6FtJ2KrJZ3OA6cOzBV+rlfO6yLAPlR5wrrC",
+	"gJdx+QcEAV47/Rv3HfVbSaOgnuGJjsymPJoirnApZySSInYd9HBIDMFMUrYGIPgBbglIpFIUhnUpgHw5",
+	"v/SXd2NRcQFYuytBrnUc1pw0HAp1MMS9IlW5X/WSP071o8MebuMNahXyFi+q9EmAQ+u48KGAYMvuq54B",
+	"thq4DztKl6GF21wpHejQSofqsqT3KnypPOvoPhV6dBdEX4PNFzPsQMPXSN3pfhPrBCipS2grPAkFlHXd",
+	"cnF1uj2Vmdu+pjLrvnnhxV22LrtbFeD+Ew/ntWLjKh7fb1v9tlVsW46vsZNgh5Wy2KV58NW1aH5rrJk9",
+	"qe/drmvZPibVlu198l6U1fzFTobP83W4vvPX3kSTGZ1rArV+bEUVPgIU3PCc07WWlkcMgR/mWyzFD/q2",
+	"76A1u7Udu6/Cf8ClKgH0w0LNPeECfnTKv7r1utV0rKq6fwddPWZKsdQeo+mPNHkfGTliihwdHj0vCtCP",
+	"SSpju4nHHlvOTLmKhxlV9pSacCZ8mS2G2xM5cUXeLLpiMTbzaLvhHx0e/UQimc39ybAY2Q+2T6C2NmYC",
+	"7U/KYp6nLxw8ppliOq9S/X90+NxV/4ObDv48NgyAd+7MmoO3pVrnKYtdQtbArCFEtGjH9sknAcT2y38i",
+	"vCjKLz+n66RAGKy5Haut9QCec7v+g/tmMPFtsNOkm9l83rcJfK+WzlBlgPvXyAxOAFxMNmfuZlSxqcw1",
+	"O/ha/BN7jWR01XYy+OyvxjzMVjXvczmz7Z5lF16qwXn4X06F4abHfrr7kzKmDev3/4KKykVSC/muyyI2",
+	"oUpc3rWkb36LqRPy3bnl66lY76I/eBd9Yypa3cVaItOufdVl6TEvBLHW4xKQVUiS0QkXIMLtUedVMa/l",
+	"lpebtrvcSa9LtdGl5tVCUCuoD3JhyMc0ToHDVhj2xTxprPuDq6FMcRt1f371C9FyMVNeho8aZwYBx+YA",
+	"44rlKAeyz2saBP63/igNb1QEgNtX+3LFm91HZK7U8/X24Fx3brtfcxGXgj6aEx7rARg0PfCdv06wVwZm",
+	"qxgGkRSaT0TKhBkuVS02pR9Oy5tu7YNt8/iwNM8GUYejGhQk9xJ+xweIQB6dp+I/TjOSx4JD8r9oqNh/",
+	"WWSGilEtRXtB07+Qqv4Umeov4MYLd98urHLz+F0MNV5P3Ivu/whJ2QJm2L20PZv4oiK7hMBQjgIAO/XK",
+	"UiLFkEZkaOTQuig1XOX1vEme/TTNtUGepIxqzeLFGR1jxcWMa7aE6fL86GifnIDjlmuQcuttOMRQw1Pw",
+	"yWeKGy5q6lov3NQfGGe6n3aTPca/Qpj0fznLfZy9P3I+MFX9l/14hApCs0zJ64D9z6rNWCr/pY0sKxTg",
+	"U69UWvSr23wVLDja26JAuxGanIpcATCLZwDt6wxawoZ4jrL/pJEVdmLkFRP1bK1u2VsYZgC6HRMsmswo",
+	"R1lb3Ceoh5HXU+AMJRMvNNhV4IUW23KagLio6+iqLx8IhHDzgUN8+NrZ/BpRda1EVMPyZzunavpBQOpK",
+	"SDqzZCDqBLxi64YI7ZSjjA3xWW3tulwVGOTAlRg7noQ8kMwPSo55wgbOEFd++ZonDJQk4dos/IUl8b9p",
+	"kjNtvZb6cB3ecRpO+jXOeRduddPoXZzqM+i8hQUe+MhoLjI6YbgWP5abXRVaZ6kzFAQQD2s9oYrf8WSw",
+	"mBsWL8mzNS32KFcn10bRyOgDND6hw73AvQl/Lz4t3rVV4+pHAUyn3SZmGiZQQz8VmBS/KHdkx2/QavyA",
+	"8AHtipKMiZiLSbDUEI67ibi7R7X3W+E1dTK/MxMKY3YNGy+tz34vTq32NdBZERPDVIo+q11E67ZWEnKo",
+	"1lRErLvApcwoHrVHwfARb92Vu5MuP+L6LXhMcRkDXWMvYO0CVgiPpglDKUO2aycYwXp2FyorPytMFz7h",
+	"Ai7slrTFh8JuhvPRWJYJubZUQlBYKhLTeVO6zV6+1xXt9xU17L2y//3IU9aY+quZFbbddp8WnF9vOKk/",
+	"dqeN+K26Wnq3LgMA0tcGobL6c+N2ddgLo+9E4or8+uGcjBSjV7GciXU1+CDKtZHp8CrjrUDmngeBa0Lh",
+	"EFTgdC9ievsgiT01Xdsz4jEZSTMlekozpknMIhkz8vgUxv0148jT9qQ9glJcfRt3v5MmFCPB+fZekdst",
+	"LFmTXl7jwXymuDGsD5o/NJ0HmgzCviDcTzIn9v7csBgU3X1cLoz0HbyPvFHorvuaGbyjGZNlrBgbjqVK",
+	"SUoz1wNxxea+cJ2MmJkxFnZcWcdCsYRRzfQ+OcGp+qCAyJNkABgt6YipATHsiyGPtUyZ4SnTyLYNdUsD",
+	"b2CQ4l+O/suAQ0k6RDR8rGv68tzcJx/OEYKOm1oUONen7F9768f2YqRm2ju046O5XdX9H6mb1kvMI00q",
+	"Ic2i66V0WP0qUfu15wf46TPK1Tqybqjh2lRPQE0o/NEUO18089hHxySh2ryihuJ+RDSdazKbMoHdMDOm",
+	"WKGi++S83ABRjAck1znosatfYEhT3Cyk5Xx35/kFg3Ylbizu6M9fHXJbjzSJqZ6OJFWOq1qHHfgDPJKh",
+	"EXWSTKaMJpX6hXZJtxNMudZ8VcmLD+yUV+8gjOkHsxNorsMqprTpwPsPEkry62ddAubyPfbbzYsUe32y",
+	"qVGmMjqXeCZYIU4f4MJd2iwcsWvoyC0XAo0Zahi0ZPZZ+VYid1jhYuk8/rW3T8UyVpNDawgXZpEOvLM7",
+	"tD91sV1n7obXcP26JU9efCasM3BLeUvAR1MVss/A8xxQSQCwp/3pFVerOCTsZbUEEpiXBQaJwZ5dno9W",
+	"1vGf7+y99bwSi/UQypDYk0eAaY1oxg1NNJkyxdpm9Yqr2omdXJ7uDfZenV2e1k3hj63vKKEIdMG6AdHq",
+	"N5COYaYiKTFwGQmIGiNuFLR/4Xq6MBRLM6mshYjlTEBBV8LFlV7fEECueYhn3C57zlI5wt6OGimqw3b1",
+	"mfH84s0oYpzAFj2lGhn9fqTCAhfKqC0seKRd3cENZejgK/zvPP524EpNW6t4HcYCIskXRQ+PNBAYwjxf",
+	"lBEKImjKxcRdlzDyWCo+4YIm1iA/QRc+UAqrC3ZjqAtNfKovu7nplhYI5sqG1TRPDM+oMgdjqdJhTA1d",
+	"q5bXz/VTUMq72VjodpVx6RPfd/So7zzu+cmVAnutAqJo+y/oQlwsPIKvt75xmDDBFE0aUx1YoQYYU/bA",
+	"yWJyxVjmEi1osLAc1FkMpGowy1F38rqYpSaGXrHGCjsutGE0bs9/uBu2nfzoqEwPSc3vMhvyI7SUd9rF",
+	"yWjuiWC6K20XD1Cvhd3LY8/ADJ0Geq4NS1d07qqovlW65bSFb8WR2r1Dt/nqJvOgL3tll3ntZKBVtON0",
+	"8s12vdfOR0/tkTSSMes6K7jj1N6wrakBYTVNgew3A5CfMbARcUGomJOI6k03lSP0YIHEC0cByCfouYhY",
+	"XMKNWnFtpJ8UyRy4i2tnMJIyYVR0YpvcSFxk+yf/Lqd9t6R99euWQgTo8+SaKUjwasYG1lczTK1R+a0P",
+	"IsViboZCGlaXk17KkJ3C9e+kdYu2n8qtGa0pcQFXWreRuQx3kbvsQ06N2bGpnC1EnZaWEdtX0Gs3txat",
+	"A2x9aY8FLNYzYVDg6PDpMfR9cShhSqgCpEUJdQkcAmNY2aSbHPkG2d1858LyQHcD+NpdfewRvKIvR6gv",
+	"dz2NfufYKDQsG/MvEB0TEEVDO7kIORXYAL2Gun/1sEbtDJbufAId+yNWbGKO18NV2+O2Zi/RjBGaJKU7",
+	"0Vi18RKJH28StTvBd9p2+317t/Ltu5R7NJMFgkEvbOv1B4WifKBn3DU4N+xX8ooJTWiiGI3nhGud+5CV",
+	"PVssdZAEJUvu2rFUx0VxLwUTWOnANtI+qXiM/TskKpbwf2GmRbvzvdcDnG97IS2uPrRFpzRmvXJsRjne",
+	"0iu2QOkXGmJ3KJaiU4uTkdGVR7ZqZhWwwsJiQg109iOHANWEkjFj8T7xWFl4Ao+osH8feXzseEB0Hk2x",
+	"1FQ6DJeUqitmsoRGjIzzZMwTPQBfVV/xLLNjQTWsyZVg8THw6aSZmSPuITAne4ZfJWfYeY+T3CevpSKp",
+	"VMz+BfqrA9hGnmZSGb2CrcCDcm07VlyOtRbBzt2FkCsT7tTjYj9BGZcBuXHfqefwvV9wpktUiNrrezNU",
+	"WMV82GNiDfZTMxu6MEBoHlGlECASyK1GSMZbQYx0seCVzLx3jN7UrfjOTvQNu2bJjYkTe5y9ewLUHfD7",
+	"4mYU4AHTEKypowqF0JIdcCTvNXhkKOfLcg1/HRDFNFPX8Hg9qIAX2v2/gE/2C90L/v0T/E6YkvbXxT7R",
+	"ymbtETkgzkFTx80ym9KSuPc/f7hYuR0+qewCWCvQvlk4+uqdOUwduZw9Tpt9wx+rkA3ImCtk4REV6Bas",
+	"ZGIGwVrOdy9UpUhFaIAROZtKklJBJ8ytdjP+Uj3X+UPisyzfY43EX9gfHQhkz3DZKsPl+q2gs6yXZSuc",
+	"zeBNp4pRwz7prcHh2UfjIN2OmE83OnJbUsEuTH9evGMIPpAMQjG6D8WFS+0q9jsuyPMBtjsPM6r1TCqs",
+	"I/aokwsCDld+8BduiY/MPX4dMrIG1Ef/SiEd2XHYTQ2FkA7eshfee4AfacKv5hJnEKZ/BHHCVaKs5Kru",
+	"qguZ7KiHwo7UHYvxmms+Shixb9B3ht4EK91+WOwRpZgB9VU70IriutO0Pc/KXEWV1KsXpUHrxg4fdDs2",
+	"zz56HXv3dKMjf8bK4bb93a5ubyLvyf6uUBBXGsKDr/Z/LlAVs4RhYVBVtl/B751sr3eIuoCn152NGshB",
+	"7XRgL8bJxPs9DM8dyhN+eSdPmAISEp3HKW0wj/V+Iabmbi9Dd29YD3dpWGHde6Lc78FnLSGkQ3Uq2K4h",
+	"TLqWyT4o/ZRV7uxF4NFsyoBvVg/KGbZowqPANyuAkoqlt/6w7utTNk4wVCw4iu2U4tq7wg33Z8INiWSe",
+	"xMABdEM5Pvjq/7nCI7lgqbxmodzcWLBXx3cvijmt68cISRIpJrhbVlazF9PNiOlHKKMqpZDO6Bzhcht9",
+	"4KYT3Ekc3wuBOmoRqEUxao9U9dJ123Qpvy6c36IgNBC3FWbuq/1vp7OVSwisJ3Cf4Onb3ZrtGDjFZp4y",
+	"exroT2z37cTWEAodtIM/zhTNgrY21yjMxDVLZMZ8qh4eNvBc1pqLSWIdAJYOPBTpYv+Q6xaqbx6419Lf",
+	"BtVn16h4ZSlwDdDDz+ik3+Q3WLUCse4mkW6NOdxeuraTpb2bfrS2LC2ofB9seOjBBuqbCDBRxFLKkwHE",
+	"FwaAVpgXAKtM644uzAHN+PCKzatdOJliEXSkOsiC5YKdlHIrtFRELKB2RfSYKzYnSIg/E7jTcO0hZexV",
+	"x/ZMqRi0F+iwOSJT7JrLXNc34ZQlFicZ/5XNN7izbLZYwk2vJaVyO1Dsfg9Z6reBVU3YhEZzcHesCI6l",
+	"anSXBntfhqWYOyrtvRd7byqP0IhyaY+eRpL3J7l1i0rR0ORxBDIJfznJsif7e6GStYfvcCZdiGOKsjhd",
+	"QniA8gOQIeVCo4oZ9qURgtP/uC6Ih9PtMY6ANSUDMpoTkadM8YjwuB1iph5fpoB8WXfYPF814Kecrwlp",
+	"84bRa0ZkbiorDYdDru3vNY9Z2Gc4UTJvRCxhX6IkjxmwXuuVoCVNM+HCdYrBlFaMde4uXnM0WGmEg8/R",
+	"8V/6rneM71M7Qy8Cuwf7eUiFpW1HnLCk1Im8x+Ix0tAEIdx7kICNx9xxsesKVVoLUmscOH2AzZKuuvpP",
+	"5/Q19lJbn+2aCZMrRh5DtfWTJb8NoAd50atp7WACmw00BhpCk+QFTHREY2jsVGyca6ZrsT/PYXpF7zN6",
+	"pFvC68SxAFp0xyU0OPKJoyNtBuNMqvzT4Kd78v+iU7evsbkPEJ2UnF7+20r9b28ufyvAOkNwKCgqK9Gh",
+	"sI++QuK+oLBFp1RzE8Q7xmK0DKAJw6C5ilGrtfvkxDGvuOhcllAusOMasgWAekCEtGaECxDm+taJz+Vs",
+	"dlELWQzXtSu5XK3+jLQtBPRZKANeagPBWFUPWX7U7cTRAqHZrUFfGLj++F6sXh9Je6h1lIF9rWDINKnD",
+	"kiU/+Fr8e0U7cKgr6wWsPpcjbPewsFLqv2OJf3DZkkVMsU62PDdNaZRNiuedbwR3oRLWg0fakH47eJiJ",
+	"lZtpFTyKRbniZg7qIk9yM9178Z8/rDJomGhdTPeEONY4Jgyk4pEwEs/gU6kNifl4bD39DI4YJRSTPTVq",
+	"AwnowV6ukr0Xe1NjMv3i4OCrvfHb3mDvmipu3xQUYlrEAsY0T0wRI41g6CHN+P5fNJGK7kcy3U/ne4uC",
+	"fvLhHKfklsdPdgDbJvtC0yzxi9b00MHy382U8UgKHsElNK+5JKZjbvh+lABTasb3wyvgtpEij1/BVeSl",
+	"on/xBMLvdu3d51pG51bXPGKOeXC/DBNeAlR6A2h2gOFVwY4bsUSKif0pfJKDIax9EkTVAFQnXEoYQBMu",
+	"gsec+ivrYqJApThw7d/wTPh5yq0Rmg/ImGNazqNAQE3nlwJZyw2Bj2l6PhQ8FINkNLqiE6YHDvPL1ei6",
+	"5vzwgXhfHTI65icxA43IFOX1+8T9OQE0Win88ELaLc+xRx4DYKVduplUV+NEznwZy8XZyau3Z15GUxld",
+	"EVS/pelhmrR2XU+pUhxXVtHoiosJIrgPSMajqzzDlx5TnuSKEcwYhe9/OeVZhpHkxUefi2tpBa9A/S2y",
+	"tJhlWliN8pnuxubP5OtwNHmc0BFLgFkS78F5A4UHsvaM8uTKj5MuisMr/6CaoU70XERTJYXMtZMk8l85",
+	"Cm8/Q/mquflnj27sOLXcJ4O4CqI8qEElx3JwfeTQVIPnIxXe8tM/hLgUj5Fwd5iwa5YUOFlPvBRD1kYP",
+	"yP9ymnAzRxYwmcDaQAsmt78OBg0f3jy2Jo81BzN4+esn/STgPYUbl59X96zzlDq1aL+XcLiwdjb2o4c4",
+	"VPBiaHOqb9UgUQAKEz5gEE6mCvkTyr1DnGvlpghjOsWdwW66fPsvcgbEw67qLZiJI3ADPmxdMZr4Sx1J",
+	"xeomBCAQooplAltqiX/rHxUiQCw/6aWiIi4aFbgi1BjFR7mpvB5e1bQXUMMmUs2JUYwNyh/LJ7mpecDm",
+	"cG720vrN4aS4fVA+qnzTlAJ6o4TLw4eW99W9rjUczmRgDfbp5b8HGB+1T/3t7RtU7gFRufAaPqLRlVU5",
+	"ASHuMWNxxbKlTQbjsqxkUQBgCmoRPG3ZeL22D294FFB4olEXmkYOywq5P8NPqNiYKWb3TTCZFdsD++kq",
+	"EfefauD5YQaeuX5QEg4usIDbnwvC0UowecmnKNBBl6fxqUyWF+6Ku9rbPuyQ9oMvtX5MFBWVd8YAdv0b",
+	"19RBIM2fTGIkGlcsZsJwmlT8A39b7Zdym6fdEviYaY9WOgUlmCLoKOyOWKgd4WYdPP6tv7Hm6bB72BvH",
+	"PEmsfFrndRRI9aAE4V+IBwUjfGRpltB6FbnMR8WPMBK7RrHzS26tCX4hrkjMrKNjVTi0hmw0lfJK7337",
+	"49v/CwAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
