@@ -35,6 +35,9 @@ type ServerInterface interface {
 	// GetFileStatus Wait for a generated file's processing status
 	// (GET /filemanager/v1/files/{uuid}/status)
 	GetFileStatus(w http.ResponseWriter, r *http.Request, uuid FileUuid)
+	// ListArchivedOrders List archived orders in their raw stored shape, one page at a time
+	// (GET /v2/archive/orders)
+	ListArchivedOrders(w http.ResponseWriter, r *http.Request, params ListArchivedOrdersParams)
 	// ListAttributeSets List attribute sets
 	// (GET /v2/attribute-sets)
 	ListAttributeSets(w http.ResponseWriter, r *http.Request, params ListAttributeSetsParams)
@@ -107,9 +110,36 @@ type ServerInterface interface {
 	// ExportProductImages Start an export of product images matching the given filters
 	// (GET /v2/export-images)
 	ExportProductImages(w http.ResponseWriter, r *http.Request, params ExportProductImagesParams)
+	// ExportProducts Start an export of the product sets matching the listProductSets filters
+	// (GET /v2/export-products)
+	ExportProducts(w http.ResponseWriter, r *http.Request, params ExportProductsParams)
+	// ExportSwitchableSellers Start an export of which users may switch to which sellers
+	// (POST /v2/export-switchable-sellers)
+	ExportSwitchableSellers(w http.ResponseWriter, r *http.Request)
+	// ExportUsers Start an export of the seller's users
+	// (POST /v2/export-users)
+	ExportUsers(w http.ResponseWriter, r *http.Request)
 	// ListExports List the seller's export jobs, one page at a time
 	// (GET /v2/exports)
 	ListExports(w http.ResponseWriter, r *http.Request, params ListExportsParams)
+	// ExportInvoiceTaxDocument Start an export of the invoice tax document of an account statement
+	// (POST /v2/exports/invoice-tax-document)
+	ExportInvoiceTaxDocument(w http.ResponseWriter, r *http.Request)
+	// ExportOrderManifests Start an export of manifests, by id or by filters
+	// (POST /v2/exports/order-manifests)
+	ExportOrderManifests(w http.ResponseWriter, r *http.Request)
+	// ExportOrderItemTransactions Start an export of the transactions of order items
+	// (POST /v2/exports/report-order-item-transactions)
+	ExportOrderItemTransactions(w http.ResponseWriter, r *http.Request)
+	// ExportStatementTransactions Start an export of the transactions of an account statement
+	// (POST /v2/exports/report-transactions)
+	ExportStatementTransactions(w http.ResponseWriter, r *http.Request)
+	// ExportSalesReport Start an export of the sales report of an account statement
+	// (POST /v2/exports/sales-report)
+	ExportSalesReport(w http.ResponseWriter, r *http.Request)
+	// ExportUnifiedTransactions Start an export of transactions across statements and order items
+	// (POST /v2/exports/unified-transactions)
+	ExportUnifiedTransactions(w http.ResponseWriter, r *http.Request)
 	// GetExport Get an export job, to poll until it is finished
 	// (GET /v2/exports/{exportItemId})
 	GetExport(w http.ResponseWriter, r *http.Request, exportItemId int)
@@ -434,6 +464,66 @@ type ServerInterface interface {
 	// ListSellerTags List the tags of sellers, one page at a time
 	// (GET /v2/tags/sellers)
 	ListSellerTags(w http.ResponseWriter, r *http.Request, params ListSellerTagsParams)
+	// DownloadForwardManifestTemplate Download the template for creating forward manifests
+	// (GET /v2/template/create-forward-manifest)
+	DownloadForwardManifestTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportForwardManifestTemplate Start making the forward manifest template in the background
+	// (GET /v2/template/create-forward-manifest-async)
+	ExportForwardManifestTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportImageUpdateTemplate Start making the image update template in the background
+	// (GET /v2/template/image-update)
+	ExportImageUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportImageUpdateTemplateParams)
+	// DownloadMissingInvoiceAccessKeyTemplate Download the template of order items still missing an invoice access key
+	// (GET /v2/template/missing-invoice-access-key)
+	DownloadMissingInvoiceAccessKeyTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportMissingInvoiceAccessKeyTemplate Start making the missing invoice access key template in the background
+	// (GET /v2/template/missing-invoice-access-key-async)
+	ExportMissingInvoiceAccessKeyTemplate(w http.ResponseWriter, r *http.Request)
+	// DownloadOrderItemStatusTemplate Download the order item status update template
+	// (GET /v2/template/order-item-status-update)
+	DownloadOrderItemStatusTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportOrderStatusChangeTemplate Start making an order status change template in the background
+	// (GET /v2/template/order-status-change)
+	ExportOrderStatusChangeTemplate(w http.ResponseWriter, r *http.Request, params ExportOrderStatusChangeTemplateParams)
+	// DownloadPendingOrderItemsTemplate Download the template of the pending order items
+	// (GET /v2/template/pending-order-items)
+	DownloadPendingOrderItemsTemplate(w http.ResponseWriter, r *http.Request)
+	// DownloadPendingOrderNumbersTemplate Download the template of the orders with pending items
+	// (GET /v2/template/pending-order-numbers)
+	DownloadPendingOrderNumbersTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportPriceUpdateTemplate Start making the price update template in the background
+	// (GET /v2/template/price-update)
+	ExportPriceUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportPriceUpdateTemplateParams)
+	// DownloadCategoryTreeTemplate Download the category tree template
+	// (GET /v2/template/product-category-tree)
+	DownloadCategoryTreeTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportCategoryTreeTemplate Start making the category tree template in the background
+	// (GET /v2/template/product-category-tree-async)
+	ExportCategoryTreeTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportProductCreationTemplate Start making the product creation template of an attribute set in the background
+	// (GET /v2/template/product-creation)
+	ExportProductCreationTemplate(w http.ResponseWriter, r *http.Request, params ExportProductCreationTemplateParams)
+	// DownloadProductRemovalTemplate Download the product removal template
+	// (GET /v2/template/product-removal)
+	DownloadProductRemovalTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportProductRemovalTemplate Start making the product removal template in the background
+	// (GET /v2/template/product-removal-async)
+	ExportProductRemovalTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportStatusUpdateTemplate Start making the product status update template in the background
+	// (GET /v2/template/status-update)
+	ExportStatusUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportStatusUpdateTemplateParams)
+	// DownloadStockUpdateTemplate Download the stock update template, one row per product
+	// (GET /v2/template/stock-update)
+	DownloadStockUpdateTemplate(w http.ResponseWriter, r *http.Request, params DownloadStockUpdateTemplateParams)
+	// ExportStockUpdateTemplate Start making the stock update template in the background
+	// (GET /v2/template/stock-update-async)
+	ExportStockUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportStockUpdateTemplateParams)
+	// DownloadManifestStatusTemplate Download the manifest status update template
+	// (GET /v2/template/update-manifest-status)
+	DownloadManifestStatusTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportManifestStatusTemplate Start making the manifest status update template in the background
+	// (GET /v2/template/update-manifest-status-async)
+	ExportManifestStatusTemplate(w http.ResponseWriter, r *http.Request)
 	// ListWarehouses List the seller's warehouses
 	// (GET /v2/warehouses)
 	ListWarehouses(w http.ResponseWriter, r *http.Request)
@@ -500,6 +590,117 @@ func (siw *ServerInterfaceWrapper) GetFileStatus(w http.ResponseWriter, r *http.
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.GetFileStatus(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListArchivedOrders operation middleware
+func (siw *ServerInterfaceWrapper) ListArchivedOrders(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListArchivedOrdersParams
+
+	// ------------- Optional query parameter "orderNr" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderNr", r.URL.Query(), &params.OrderNr, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderNr"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderNr", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "createdAtFrom" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "createdAtFrom", r.URL.Query(), &params.CreatedAtFrom, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "createdAtFrom"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "createdAtFrom", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "createdAtTo" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "createdAtTo", r.URL.Query(), &params.CreatedAtTo, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "createdAtTo"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "createdAtTo", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "currency" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "currency", r.URL.Query(), &params.Currency, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "currency"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "currency", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "srcId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "srcId", r.URL.Query(), &params.SrcId, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "srcId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "srcId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListArchivedOrders(w, r, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1487,6 +1688,301 @@ func (siw *ServerInterfaceWrapper) ExportProductImages(w http.ResponseWriter, r 
 	handler.ServeHTTP(w, r)
 }
 
+// ExportProducts operation middleware
+func (siw *ServerInterfaceWrapper) ExportProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportProductsParams
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", r.URL.Query(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "status"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "status", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "keyword" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "keyword", r.URL.Query(), &params.Keyword, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "keyword"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "keyword", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "createDateStart" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "createDateStart", r.URL.Query(), &params.CreateDateStart, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "createDateStart"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "createDateStart", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "createDateEnd" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "createDateEnd", r.URL.Query(), &params.CreateDateEnd, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "createDateEnd"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "createDateEnd", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "updateDateStart" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "updateDateStart", r.URL.Query(), &params.UpdateDateStart, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "updateDateStart"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "updateDateStart", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "updateDateEnd" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "updateDateEnd", r.URL.Query(), &params.UpdateDateEnd, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "updateDateEnd"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "updateDateEnd", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "brandIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "brandIds[]", r.URL.Query(), &params.BrandIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "brandIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "brandIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "tags[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "tags[]", r.URL.Query(), &params.Tags, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "tags[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "tags[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "visibility" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "visibility", r.URL.Query(), &params.Visibility, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "visibility"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "visibility", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "inStock" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inStock", r.URL.Query(), &params.InStock, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inStock"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inStock", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "reserved" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "reserved", r.URL.Query(), &params.Reserved, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "reserved"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "reserved", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "categoryIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "categoryIds[]", r.URL.Query(), &params.CategoryIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "categoryIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "categoryIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "onlyWithTags" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyWithTags", r.URL.Query(), &params.OnlyWithTags, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyWithTags"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyWithTags", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "parentSku" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "parentSku", r.URL.Query(), &params.ParentSku, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "parentSku"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "parentSku", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "group" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "group", r.URL.Query(), &params.Group, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "group"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "group", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "attributeSetId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "attributeSetId", r.URL.Query(), &params.AttributeSetId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "attributeSetId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "attributeSetId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "format", r.URL.Query(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "format"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "format", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportSwitchableSellers operation middleware
+func (siw *ServerInterfaceWrapper) ExportSwitchableSellers(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportSwitchableSellers(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportUsers operation middleware
+func (siw *ServerInterfaceWrapper) ExportUsers(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportUsers(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListExports operation middleware
 func (siw *ServerInterfaceWrapper) ListExports(w http.ResponseWriter, r *http.Request) {
 
@@ -1576,6 +2072,90 @@ func (siw *ServerInterfaceWrapper) ListExports(w http.ResponseWriter, r *http.Re
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.ListExports(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportInvoiceTaxDocument operation middleware
+func (siw *ServerInterfaceWrapper) ExportInvoiceTaxDocument(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportInvoiceTaxDocument(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportOrderManifests operation middleware
+func (siw *ServerInterfaceWrapper) ExportOrderManifests(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportOrderManifests(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportOrderItemTransactions operation middleware
+func (siw *ServerInterfaceWrapper) ExportOrderItemTransactions(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportOrderItemTransactions(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportStatementTransactions operation middleware
+func (siw *ServerInterfaceWrapper) ExportStatementTransactions(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportStatementTransactions(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportSalesReport operation middleware
+func (siw *ServerInterfaceWrapper) ExportSalesReport(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportSalesReport(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportUnifiedTransactions operation middleware
+func (siw *ServerInterfaceWrapper) ExportUnifiedTransactions(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportUnifiedTransactions(w, r)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5815,6 +6395,445 @@ func (siw *ServerInterfaceWrapper) ListSellerTags(w http.ResponseWriter, r *http
 	handler.ServeHTTP(w, r)
 }
 
+// DownloadForwardManifestTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadForwardManifestTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadForwardManifestTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportForwardManifestTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportForwardManifestTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportForwardManifestTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportImageUpdateTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportImageUpdateTemplate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportImageUpdateTemplateParams
+
+	// ------------- Optional query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "format", r.URL.Query(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "format"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "format", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportImageUpdateTemplate(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadMissingInvoiceAccessKeyTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadMissingInvoiceAccessKeyTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadMissingInvoiceAccessKeyTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportMissingInvoiceAccessKeyTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportMissingInvoiceAccessKeyTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportMissingInvoiceAccessKeyTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadOrderItemStatusTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadOrderItemStatusTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadOrderItemStatusTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportOrderStatusChangeTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportOrderStatusChangeTemplate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportOrderStatusChangeTemplateParams
+
+	// ------------- Required query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "status", r.URL.Query(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "status"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "status", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportOrderStatusChangeTemplate(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadPendingOrderItemsTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadPendingOrderItemsTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadPendingOrderItemsTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadPendingOrderNumbersTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadPendingOrderNumbersTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadPendingOrderNumbersTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportPriceUpdateTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportPriceUpdateTemplate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportPriceUpdateTemplateParams
+
+	// ------------- Optional query parameter "onlyActive" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyActive", r.URL.Query(), &params.OnlyActive, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyActive"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyActive", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportPriceUpdateTemplate(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadCategoryTreeTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadCategoryTreeTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadCategoryTreeTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportCategoryTreeTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportCategoryTreeTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportCategoryTreeTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportProductCreationTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportProductCreationTemplate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportProductCreationTemplateParams
+
+	// ------------- Optional query parameter "attributeSetId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "attributeSetId", r.URL.Query(), &params.AttributeSetId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "attributeSetId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "attributeSetId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportProductCreationTemplate(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadProductRemovalTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadProductRemovalTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadProductRemovalTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportProductRemovalTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportProductRemovalTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportProductRemovalTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportStatusUpdateTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportStatusUpdateTemplate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportStatusUpdateTemplateParams
+
+	// ------------- Optional query parameter "onlyActive" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyActive", r.URL.Query(), &params.OnlyActive, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyActive"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyActive", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportStatusUpdateTemplate(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadStockUpdateTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadStockUpdateTemplate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params DownloadStockUpdateTemplateParams
+
+	// ------------- Optional query parameter "onlyActive" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyActive", r.URL.Query(), &params.OnlyActive, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyActive"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyActive", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadStockUpdateTemplate(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportStockUpdateTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportStockUpdateTemplate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportStockUpdateTemplateParams
+
+	// ------------- Optional query parameter "onlyActive" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyActive", r.URL.Query(), &params.OnlyActive, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyActive"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyActive", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportStockUpdateTemplate(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadManifestStatusTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadManifestStatusTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadManifestStatusTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportManifestStatusTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportManifestStatusTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportManifestStatusTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListWarehouses operation middleware
 func (siw *ServerInterfaceWrapper) ListWarehouses(w http.ResponseWriter, r *http.Request) {
 
@@ -6154,6 +7173,36 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/{uuid}/status", wrapper.GetFeedStatus)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/feed/{uuid}", wrapper.CancelFeed)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/raw-input", wrapper.GetFeedInputs)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/stock-update", wrapper.DownloadStockUpdateTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/stock-update-async", wrapper.ExportStockUpdateTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/product-category-tree", wrapper.DownloadCategoryTreeTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/product-category-tree-async", wrapper.ExportCategoryTreeTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/product-removal", wrapper.DownloadProductRemovalTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/product-removal-async", wrapper.ExportProductRemovalTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/status-update", wrapper.ExportStatusUpdateTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/price-update", wrapper.ExportPriceUpdateTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/image-update", wrapper.ExportImageUpdateTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/product-creation", wrapper.ExportProductCreationTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/missing-invoice-access-key", wrapper.DownloadMissingInvoiceAccessKeyTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/missing-invoice-access-key-async", wrapper.ExportMissingInvoiceAccessKeyTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/update-manifest-status", wrapper.DownloadManifestStatusTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/update-manifest-status-async", wrapper.ExportManifestStatusTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/create-forward-manifest", wrapper.DownloadForwardManifestTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/create-forward-manifest-async", wrapper.ExportForwardManifestTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/pending-order-items", wrapper.DownloadPendingOrderItemsTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/pending-order-numbers", wrapper.DownloadPendingOrderNumbersTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/order-item-status-update", wrapper.DownloadOrderItemStatusTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/order-status-change", wrapper.ExportOrderStatusChangeTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/export-products", wrapper.ExportProducts)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/export-users", wrapper.ExportUsers)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/export-switchable-sellers", wrapper.ExportSwitchableSellers)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/sales-report", wrapper.ExportSalesReport)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/report-transactions", wrapper.ExportStatementTransactions)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/report-order-item-transactions", wrapper.ExportOrderItemTransactions)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/unified-transactions", wrapper.ExportUnifiedTransactions)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/invoice-tax-document", wrapper.ExportInvoiceTaxDocument)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/order-manifests", wrapper.ExportOrderManifests)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/archive/orders", wrapper.ListArchivedOrders)
 
 	return m
 }
@@ -6161,6 +7210,10 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 type BadRequestJSONResponse ValidationProblem
 
 type ChangedItemsJSONResponse OrderItemIds
+
+type ExportFileQueuedJSONResponse ExportFile
+
+type ExportQueuedJSONResponse ExportJob
 
 type ForbiddenJSONResponse Problem
 
@@ -6173,6 +7226,17 @@ type ItemsUnprocessableJSONResponse ItemErrors
 type NotFoundJSONResponse Problem
 
 type ServerErrorJSONResponse Problem
+
+type TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	Body io.Reader
+
+	ContentLength int64
+}
+type TemplateFileTextcsvResponse struct {
+	Body io.Reader
+
+	ContentLength int64
+}
 
 type TooManyRequestsResponseHeaders struct {
 	RetryAfter *string
@@ -6440,6 +7504,104 @@ func (response GetFileStatus500JSONResponse) VisitGetFileStatusResponse(w http.R
 type GetFileStatus503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response GetFileStatus503JSONResponse) VisitGetFileStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchivedOrdersRequestObject struct {
+	Params ListArchivedOrdersParams
+}
+
+type ListArchivedOrdersResponseObject interface {
+	VisitListArchivedOrdersResponse(w http.ResponseWriter) error
+}
+
+type ListArchivedOrders200JSONResponse ArchivedOrderPage
+
+func (response ListArchivedOrders200JSONResponse) VisitListArchivedOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchivedOrders400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListArchivedOrders400JSONResponse) VisitListArchivedOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchivedOrders401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListArchivedOrders401JSONResponse) VisitListArchivedOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchivedOrders429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListArchivedOrders429JSONResponse) VisitListArchivedOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchivedOrders500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListArchivedOrders500JSONResponse) VisitListArchivedOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchivedOrders503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListArchivedOrders503JSONResponse) VisitListArchivedOrdersResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -9081,6 +10243,354 @@ func (response ExportProductImages503JSONResponse) VisitExportProductImagesRespo
 	return err
 }
 
+type ExportProductsRequestObject struct {
+	Params ExportProductsParams
+}
+
+type ExportProductsResponseObject interface {
+	VisitExportProductsResponse(w http.ResponseWriter) error
+}
+
+type ExportProducts200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportProducts200JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProducts201JSONResponse ExportJob
+
+func (response ExportProducts201JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportProducts400JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportProducts401JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProducts422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ExportProducts422JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProducts429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportProducts429JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProducts500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportProducts500JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProducts503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportProducts503JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSwitchableSellersRequestObject struct {
+}
+
+type ExportSwitchableSellersResponseObject interface {
+	VisitExportSwitchableSellersResponse(w http.ResponseWriter) error
+}
+
+type ExportSwitchableSellers200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportSwitchableSellers200JSONResponse) VisitExportSwitchableSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSwitchableSellers201JSONResponse ExportJob
+
+func (response ExportSwitchableSellers201JSONResponse) VisitExportSwitchableSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSwitchableSellers401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportSwitchableSellers401JSONResponse) VisitExportSwitchableSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSwitchableSellers422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ExportSwitchableSellers422JSONResponse) VisitExportSwitchableSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSwitchableSellers429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportSwitchableSellers429JSONResponse) VisitExportSwitchableSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSwitchableSellers500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportSwitchableSellers500JSONResponse) VisitExportSwitchableSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSwitchableSellers503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportSwitchableSellers503JSONResponse) VisitExportSwitchableSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUsersRequestObject struct {
+}
+
+type ExportUsersResponseObject interface {
+	VisitExportUsersResponse(w http.ResponseWriter) error
+}
+
+type ExportUsers200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportUsers200JSONResponse) VisitExportUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUsers201JSONResponse ExportJob
+
+func (response ExportUsers201JSONResponse) VisitExportUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUsers401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportUsers401JSONResponse) VisitExportUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUsers422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ExportUsers422JSONResponse) VisitExportUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUsers429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportUsers429JSONResponse) VisitExportUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUsers500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportUsers500JSONResponse) VisitExportUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUsers503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportUsers503JSONResponse) VisitExportUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListExportsRequestObject struct {
 	Params ListExportsParams
 }
@@ -9165,6 +10675,608 @@ func (response ListExports500JSONResponse) VisitListExportsResponse(w http.Respo
 type ListExports503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response ListExports503JSONResponse) VisitListExportsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportInvoiceTaxDocumentRequestObject struct {
+	Body *ExportInvoiceTaxDocumentJSONRequestBody
+}
+
+type ExportInvoiceTaxDocumentResponseObject interface {
+	VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error
+}
+
+type ExportInvoiceTaxDocument200JSONResponse struct{ ExportFileQueuedJSONResponse }
+
+func (response ExportInvoiceTaxDocument200JSONResponse) VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportInvoiceTaxDocument400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportInvoiceTaxDocument400JSONResponse) VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportInvoiceTaxDocument401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportInvoiceTaxDocument401JSONResponse) VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportInvoiceTaxDocument429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportInvoiceTaxDocument429JSONResponse) VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportInvoiceTaxDocument500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportInvoiceTaxDocument500JSONResponse) VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportInvoiceTaxDocument503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportInvoiceTaxDocument503JSONResponse) VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderManifestsRequestObject struct {
+	Body *ExportOrderManifestsJSONRequestBody
+}
+
+type ExportOrderManifestsResponseObject interface {
+	VisitExportOrderManifestsResponse(w http.ResponseWriter) error
+}
+
+type ExportOrderManifests200JSONResponse struct{ ExportFileQueuedJSONResponse }
+
+func (response ExportOrderManifests200JSONResponse) VisitExportOrderManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderManifests400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportOrderManifests400JSONResponse) VisitExportOrderManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderManifests401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportOrderManifests401JSONResponse) VisitExportOrderManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderManifests403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ExportOrderManifests403JSONResponse) VisitExportOrderManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderManifests429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportOrderManifests429JSONResponse) VisitExportOrderManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderManifests500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportOrderManifests500JSONResponse) VisitExportOrderManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderManifests503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportOrderManifests503JSONResponse) VisitExportOrderManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderItemTransactionsRequestObject struct {
+	Body *ExportOrderItemTransactionsJSONRequestBody
+}
+
+type ExportOrderItemTransactionsResponseObject interface {
+	VisitExportOrderItemTransactionsResponse(w http.ResponseWriter) error
+}
+
+type ExportOrderItemTransactions200JSONResponse struct{ ExportFileQueuedJSONResponse }
+
+func (response ExportOrderItemTransactions200JSONResponse) VisitExportOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderItemTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportOrderItemTransactions400JSONResponse) VisitExportOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderItemTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportOrderItemTransactions401JSONResponse) VisitExportOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderItemTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportOrderItemTransactions429JSONResponse) VisitExportOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderItemTransactions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportOrderItemTransactions500JSONResponse) VisitExportOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderItemTransactions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportOrderItemTransactions503JSONResponse) VisitExportOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatementTransactionsRequestObject struct {
+	Body *ExportStatementTransactionsJSONRequestBody
+}
+
+type ExportStatementTransactionsResponseObject interface {
+	VisitExportStatementTransactionsResponse(w http.ResponseWriter) error
+}
+
+type ExportStatementTransactions200JSONResponse struct{ ExportFileQueuedJSONResponse }
+
+func (response ExportStatementTransactions200JSONResponse) VisitExportStatementTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatementTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportStatementTransactions400JSONResponse) VisitExportStatementTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatementTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportStatementTransactions401JSONResponse) VisitExportStatementTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatementTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportStatementTransactions429JSONResponse) VisitExportStatementTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatementTransactions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportStatementTransactions500JSONResponse) VisitExportStatementTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatementTransactions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportStatementTransactions503JSONResponse) VisitExportStatementTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSalesReportRequestObject struct {
+	Body *ExportSalesReportJSONRequestBody
+}
+
+type ExportSalesReportResponseObject interface {
+	VisitExportSalesReportResponse(w http.ResponseWriter) error
+}
+
+type ExportSalesReport200JSONResponse struct{ ExportFileQueuedJSONResponse }
+
+func (response ExportSalesReport200JSONResponse) VisitExportSalesReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSalesReport400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportSalesReport400JSONResponse) VisitExportSalesReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSalesReport401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportSalesReport401JSONResponse) VisitExportSalesReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSalesReport429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportSalesReport429JSONResponse) VisitExportSalesReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSalesReport500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportSalesReport500JSONResponse) VisitExportSalesReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSalesReport503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportSalesReport503JSONResponse) VisitExportSalesReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUnifiedTransactionsRequestObject struct {
+	Body *ExportUnifiedTransactionsJSONRequestBody
+}
+
+type ExportUnifiedTransactionsResponseObject interface {
+	VisitExportUnifiedTransactionsResponse(w http.ResponseWriter) error
+}
+
+type ExportUnifiedTransactions200JSONResponse struct{ ExportFileQueuedJSONResponse }
+
+func (response ExportUnifiedTransactions200JSONResponse) VisitExportUnifiedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUnifiedTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportUnifiedTransactions400JSONResponse) VisitExportUnifiedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUnifiedTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportUnifiedTransactions401JSONResponse) VisitExportUnifiedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUnifiedTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportUnifiedTransactions429JSONResponse) VisitExportUnifiedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUnifiedTransactions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportUnifiedTransactions500JSONResponse) VisitExportUnifiedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUnifiedTransactions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportUnifiedTransactions503JSONResponse) VisitExportUnifiedTransactionsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -21814,6 +23926,2081 @@ func (response ListSellerTags503JSONResponse) VisitListSellerTagsResponse(w http
 	return err
 }
 
+type DownloadForwardManifestTemplateRequestObject struct {
+}
+
+type DownloadForwardManifestTemplateResponseObject interface {
+	VisitDownloadForwardManifestTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadForwardManifestTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadForwardManifestTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadForwardManifestTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadForwardManifestTemplate200TextcsvResponse) VisitDownloadForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadForwardManifestTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadForwardManifestTemplate401JSONResponse) VisitDownloadForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadForwardManifestTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadForwardManifestTemplate429JSONResponse) VisitDownloadForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadForwardManifestTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadForwardManifestTemplate500JSONResponse) VisitDownloadForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadForwardManifestTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadForwardManifestTemplate503JSONResponse) VisitDownloadForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportForwardManifestTemplateRequestObject struct {
+}
+
+type ExportForwardManifestTemplateResponseObject interface {
+	VisitExportForwardManifestTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportForwardManifestTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportForwardManifestTemplate200JSONResponse) VisitExportForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportForwardManifestTemplate201JSONResponse ExportJob
+
+func (response ExportForwardManifestTemplate201JSONResponse) VisitExportForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportForwardManifestTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportForwardManifestTemplate401JSONResponse) VisitExportForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportForwardManifestTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportForwardManifestTemplate429JSONResponse) VisitExportForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportForwardManifestTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportForwardManifestTemplate500JSONResponse) VisitExportForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportForwardManifestTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportForwardManifestTemplate503JSONResponse) VisitExportForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportImageUpdateTemplateRequestObject struct {
+	Params ExportImageUpdateTemplateParams
+}
+
+type ExportImageUpdateTemplateResponseObject interface {
+	VisitExportImageUpdateTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportImageUpdateTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportImageUpdateTemplate200JSONResponse) VisitExportImageUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportImageUpdateTemplate201JSONResponse ExportJob
+
+func (response ExportImageUpdateTemplate201JSONResponse) VisitExportImageUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportImageUpdateTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportImageUpdateTemplate401JSONResponse) VisitExportImageUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportImageUpdateTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportImageUpdateTemplate429JSONResponse) VisitExportImageUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportImageUpdateTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportImageUpdateTemplate500JSONResponse) VisitExportImageUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportImageUpdateTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportImageUpdateTemplate503JSONResponse) VisitExportImageUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadMissingInvoiceAccessKeyTemplateRequestObject struct {
+}
+
+type DownloadMissingInvoiceAccessKeyTemplateResponseObject interface {
+	VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadMissingInvoiceAccessKeyTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadMissingInvoiceAccessKeyTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadMissingInvoiceAccessKeyTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadMissingInvoiceAccessKeyTemplate200TextcsvResponse) VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadMissingInvoiceAccessKeyTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadMissingInvoiceAccessKeyTemplate401JSONResponse) VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadMissingInvoiceAccessKeyTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadMissingInvoiceAccessKeyTemplate429JSONResponse) VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadMissingInvoiceAccessKeyTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadMissingInvoiceAccessKeyTemplate500JSONResponse) VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadMissingInvoiceAccessKeyTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadMissingInvoiceAccessKeyTemplate503JSONResponse) VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportMissingInvoiceAccessKeyTemplateRequestObject struct {
+}
+
+type ExportMissingInvoiceAccessKeyTemplateResponseObject interface {
+	VisitExportMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportMissingInvoiceAccessKeyTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportMissingInvoiceAccessKeyTemplate200JSONResponse) VisitExportMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportMissingInvoiceAccessKeyTemplate201JSONResponse ExportJob
+
+func (response ExportMissingInvoiceAccessKeyTemplate201JSONResponse) VisitExportMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportMissingInvoiceAccessKeyTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportMissingInvoiceAccessKeyTemplate401JSONResponse) VisitExportMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportMissingInvoiceAccessKeyTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportMissingInvoiceAccessKeyTemplate429JSONResponse) VisitExportMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportMissingInvoiceAccessKeyTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportMissingInvoiceAccessKeyTemplate500JSONResponse) VisitExportMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportMissingInvoiceAccessKeyTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportMissingInvoiceAccessKeyTemplate503JSONResponse) VisitExportMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadOrderItemStatusTemplateRequestObject struct {
+}
+
+type DownloadOrderItemStatusTemplateResponseObject interface {
+	VisitDownloadOrderItemStatusTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadOrderItemStatusTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadOrderItemStatusTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadOrderItemStatusTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadOrderItemStatusTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadOrderItemStatusTemplate200TextcsvResponse) VisitDownloadOrderItemStatusTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadOrderItemStatusTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadOrderItemStatusTemplate401JSONResponse) VisitDownloadOrderItemStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadOrderItemStatusTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadOrderItemStatusTemplate429JSONResponse) VisitDownloadOrderItemStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadOrderItemStatusTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadOrderItemStatusTemplate500JSONResponse) VisitDownloadOrderItemStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadOrderItemStatusTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadOrderItemStatusTemplate503JSONResponse) VisitDownloadOrderItemStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplateRequestObject struct {
+	Params ExportOrderStatusChangeTemplateParams
+}
+
+type ExportOrderStatusChangeTemplateResponseObject interface {
+	VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportOrderStatusChangeTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportOrderStatusChangeTemplate200JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplate201JSONResponse ExportJob
+
+func (response ExportOrderStatusChangeTemplate201JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplate400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportOrderStatusChangeTemplate400JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportOrderStatusChangeTemplate401JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplate422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ExportOrderStatusChangeTemplate422JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportOrderStatusChangeTemplate429JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportOrderStatusChangeTemplate500JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportOrderStatusChangeTemplate503JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderItemsTemplateRequestObject struct {
+}
+
+type DownloadPendingOrderItemsTemplateResponseObject interface {
+	VisitDownloadPendingOrderItemsTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadPendingOrderItemsTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadPendingOrderItemsTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadPendingOrderItemsTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadPendingOrderItemsTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadPendingOrderItemsTemplate200TextcsvResponse) VisitDownloadPendingOrderItemsTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadPendingOrderItemsTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadPendingOrderItemsTemplate401JSONResponse) VisitDownloadPendingOrderItemsTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderItemsTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadPendingOrderItemsTemplate429JSONResponse) VisitDownloadPendingOrderItemsTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderItemsTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadPendingOrderItemsTemplate500JSONResponse) VisitDownloadPendingOrderItemsTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderItemsTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadPendingOrderItemsTemplate503JSONResponse) VisitDownloadPendingOrderItemsTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderNumbersTemplateRequestObject struct {
+}
+
+type DownloadPendingOrderNumbersTemplateResponseObject interface {
+	VisitDownloadPendingOrderNumbersTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadPendingOrderNumbersTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadPendingOrderNumbersTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadPendingOrderNumbersTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadPendingOrderNumbersTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadPendingOrderNumbersTemplate200TextcsvResponse) VisitDownloadPendingOrderNumbersTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadPendingOrderNumbersTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadPendingOrderNumbersTemplate401JSONResponse) VisitDownloadPendingOrderNumbersTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderNumbersTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadPendingOrderNumbersTemplate429JSONResponse) VisitDownloadPendingOrderNumbersTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderNumbersTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadPendingOrderNumbersTemplate500JSONResponse) VisitDownloadPendingOrderNumbersTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderNumbersTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadPendingOrderNumbersTemplate503JSONResponse) VisitDownloadPendingOrderNumbersTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPriceUpdateTemplateRequestObject struct {
+	Params ExportPriceUpdateTemplateParams
+}
+
+type ExportPriceUpdateTemplateResponseObject interface {
+	VisitExportPriceUpdateTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportPriceUpdateTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportPriceUpdateTemplate200JSONResponse) VisitExportPriceUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPriceUpdateTemplate201JSONResponse ExportJob
+
+func (response ExportPriceUpdateTemplate201JSONResponse) VisitExportPriceUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPriceUpdateTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportPriceUpdateTemplate401JSONResponse) VisitExportPriceUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPriceUpdateTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportPriceUpdateTemplate429JSONResponse) VisitExportPriceUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPriceUpdateTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportPriceUpdateTemplate500JSONResponse) VisitExportPriceUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPriceUpdateTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportPriceUpdateTemplate503JSONResponse) VisitExportPriceUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadCategoryTreeTemplateRequestObject struct {
+}
+
+type DownloadCategoryTreeTemplateResponseObject interface {
+	VisitDownloadCategoryTreeTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadCategoryTreeTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadCategoryTreeTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadCategoryTreeTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadCategoryTreeTemplate200TextcsvResponse) VisitDownloadCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadCategoryTreeTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadCategoryTreeTemplate401JSONResponse) VisitDownloadCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadCategoryTreeTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadCategoryTreeTemplate429JSONResponse) VisitDownloadCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadCategoryTreeTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadCategoryTreeTemplate500JSONResponse) VisitDownloadCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadCategoryTreeTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadCategoryTreeTemplate503JSONResponse) VisitDownloadCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportCategoryTreeTemplateRequestObject struct {
+}
+
+type ExportCategoryTreeTemplateResponseObject interface {
+	VisitExportCategoryTreeTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportCategoryTreeTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportCategoryTreeTemplate200JSONResponse) VisitExportCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportCategoryTreeTemplate201JSONResponse ExportJob
+
+func (response ExportCategoryTreeTemplate201JSONResponse) VisitExportCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportCategoryTreeTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportCategoryTreeTemplate401JSONResponse) VisitExportCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportCategoryTreeTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportCategoryTreeTemplate429JSONResponse) VisitExportCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportCategoryTreeTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportCategoryTreeTemplate500JSONResponse) VisitExportCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportCategoryTreeTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportCategoryTreeTemplate503JSONResponse) VisitExportCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductCreationTemplateRequestObject struct {
+	Params ExportProductCreationTemplateParams
+}
+
+type ExportProductCreationTemplateResponseObject interface {
+	VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportProductCreationTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportProductCreationTemplate200JSONResponse) VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductCreationTemplate201JSONResponse ExportJob
+
+func (response ExportProductCreationTemplate201JSONResponse) VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductCreationTemplate400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportProductCreationTemplate400JSONResponse) VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductCreationTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportProductCreationTemplate401JSONResponse) VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductCreationTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportProductCreationTemplate429JSONResponse) VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductCreationTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportProductCreationTemplate500JSONResponse) VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductCreationTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportProductCreationTemplate503JSONResponse) VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadProductRemovalTemplateRequestObject struct {
+}
+
+type DownloadProductRemovalTemplateResponseObject interface {
+	VisitDownloadProductRemovalTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadProductRemovalTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadProductRemovalTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadProductRemovalTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadProductRemovalTemplate200TextcsvResponse) VisitDownloadProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadProductRemovalTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadProductRemovalTemplate401JSONResponse) VisitDownloadProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadProductRemovalTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadProductRemovalTemplate429JSONResponse) VisitDownloadProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadProductRemovalTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadProductRemovalTemplate500JSONResponse) VisitDownloadProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadProductRemovalTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadProductRemovalTemplate503JSONResponse) VisitDownloadProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductRemovalTemplateRequestObject struct {
+}
+
+type ExportProductRemovalTemplateResponseObject interface {
+	VisitExportProductRemovalTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportProductRemovalTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportProductRemovalTemplate200JSONResponse) VisitExportProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductRemovalTemplate201JSONResponse ExportJob
+
+func (response ExportProductRemovalTemplate201JSONResponse) VisitExportProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductRemovalTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportProductRemovalTemplate401JSONResponse) VisitExportProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductRemovalTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportProductRemovalTemplate429JSONResponse) VisitExportProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductRemovalTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportProductRemovalTemplate500JSONResponse) VisitExportProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductRemovalTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportProductRemovalTemplate503JSONResponse) VisitExportProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatusUpdateTemplateRequestObject struct {
+	Params ExportStatusUpdateTemplateParams
+}
+
+type ExportStatusUpdateTemplateResponseObject interface {
+	VisitExportStatusUpdateTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportStatusUpdateTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportStatusUpdateTemplate200JSONResponse) VisitExportStatusUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatusUpdateTemplate201JSONResponse ExportJob
+
+func (response ExportStatusUpdateTemplate201JSONResponse) VisitExportStatusUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatusUpdateTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportStatusUpdateTemplate401JSONResponse) VisitExportStatusUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatusUpdateTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportStatusUpdateTemplate429JSONResponse) VisitExportStatusUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatusUpdateTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportStatusUpdateTemplate500JSONResponse) VisitExportStatusUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatusUpdateTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportStatusUpdateTemplate503JSONResponse) VisitExportStatusUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadStockUpdateTemplateRequestObject struct {
+	Params DownloadStockUpdateTemplateParams
+}
+
+type DownloadStockUpdateTemplateResponseObject interface {
+	VisitDownloadStockUpdateTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadStockUpdateTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadStockUpdateTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadStockUpdateTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadStockUpdateTemplate200TextcsvResponse) VisitDownloadStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadStockUpdateTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadStockUpdateTemplate401JSONResponse) VisitDownloadStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadStockUpdateTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadStockUpdateTemplate429JSONResponse) VisitDownloadStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadStockUpdateTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadStockUpdateTemplate500JSONResponse) VisitDownloadStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadStockUpdateTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadStockUpdateTemplate503JSONResponse) VisitDownloadStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStockUpdateTemplateRequestObject struct {
+	Params ExportStockUpdateTemplateParams
+}
+
+type ExportStockUpdateTemplateResponseObject interface {
+	VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportStockUpdateTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportStockUpdateTemplate200JSONResponse) VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStockUpdateTemplate201JSONResponse ExportJob
+
+func (response ExportStockUpdateTemplate201JSONResponse) VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStockUpdateTemplate400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportStockUpdateTemplate400JSONResponse) VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStockUpdateTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportStockUpdateTemplate401JSONResponse) VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStockUpdateTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportStockUpdateTemplate429JSONResponse) VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStockUpdateTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportStockUpdateTemplate500JSONResponse) VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStockUpdateTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportStockUpdateTemplate503JSONResponse) VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadManifestStatusTemplateRequestObject struct {
+}
+
+type DownloadManifestStatusTemplateResponseObject interface {
+	VisitDownloadManifestStatusTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadManifestStatusTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadManifestStatusTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadManifestStatusTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadManifestStatusTemplate200TextcsvResponse) VisitDownloadManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadManifestStatusTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadManifestStatusTemplate401JSONResponse) VisitDownloadManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadManifestStatusTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadManifestStatusTemplate429JSONResponse) VisitDownloadManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadManifestStatusTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadManifestStatusTemplate500JSONResponse) VisitDownloadManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadManifestStatusTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadManifestStatusTemplate503JSONResponse) VisitDownloadManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifestStatusTemplateRequestObject struct {
+}
+
+type ExportManifestStatusTemplateResponseObject interface {
+	VisitExportManifestStatusTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportManifestStatusTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportManifestStatusTemplate200JSONResponse) VisitExportManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifestStatusTemplate201JSONResponse ExportJob
+
+func (response ExportManifestStatusTemplate201JSONResponse) VisitExportManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifestStatusTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportManifestStatusTemplate401JSONResponse) VisitExportManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifestStatusTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportManifestStatusTemplate429JSONResponse) VisitExportManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifestStatusTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportManifestStatusTemplate500JSONResponse) VisitExportManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifestStatusTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportManifestStatusTemplate503JSONResponse) VisitExportManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListWarehousesRequestObject struct {
 }
 
@@ -22340,6 +26527,9 @@ type StrictServerInterface interface {
 	// GetFileStatus Wait for a generated file's processing status
 	// (GET /filemanager/v1/files/{uuid}/status)
 	GetFileStatus(ctx context.Context, request GetFileStatusRequestObject) (GetFileStatusResponseObject, error)
+	// ListArchivedOrders List archived orders in their raw stored shape, one page at a time
+	// (GET /v2/archive/orders)
+	ListArchivedOrders(ctx context.Context, request ListArchivedOrdersRequestObject) (ListArchivedOrdersResponseObject, error)
 	// ListAttributeSets List attribute sets
 	// (GET /v2/attribute-sets)
 	ListAttributeSets(ctx context.Context, request ListAttributeSetsRequestObject) (ListAttributeSetsResponseObject, error)
@@ -22412,9 +26602,36 @@ type StrictServerInterface interface {
 	// ExportProductImages Start an export of product images matching the given filters
 	// (GET /v2/export-images)
 	ExportProductImages(ctx context.Context, request ExportProductImagesRequestObject) (ExportProductImagesResponseObject, error)
+	// ExportProducts Start an export of the product sets matching the listProductSets filters
+	// (GET /v2/export-products)
+	ExportProducts(ctx context.Context, request ExportProductsRequestObject) (ExportProductsResponseObject, error)
+	// ExportSwitchableSellers Start an export of which users may switch to which sellers
+	// (POST /v2/export-switchable-sellers)
+	ExportSwitchableSellers(ctx context.Context, request ExportSwitchableSellersRequestObject) (ExportSwitchableSellersResponseObject, error)
+	// ExportUsers Start an export of the seller's users
+	// (POST /v2/export-users)
+	ExportUsers(ctx context.Context, request ExportUsersRequestObject) (ExportUsersResponseObject, error)
 	// ListExports List the seller's export jobs, one page at a time
 	// (GET /v2/exports)
 	ListExports(ctx context.Context, request ListExportsRequestObject) (ListExportsResponseObject, error)
+	// ExportInvoiceTaxDocument Start an export of the invoice tax document of an account statement
+	// (POST /v2/exports/invoice-tax-document)
+	ExportInvoiceTaxDocument(ctx context.Context, request ExportInvoiceTaxDocumentRequestObject) (ExportInvoiceTaxDocumentResponseObject, error)
+	// ExportOrderManifests Start an export of manifests, by id or by filters
+	// (POST /v2/exports/order-manifests)
+	ExportOrderManifests(ctx context.Context, request ExportOrderManifestsRequestObject) (ExportOrderManifestsResponseObject, error)
+	// ExportOrderItemTransactions Start an export of the transactions of order items
+	// (POST /v2/exports/report-order-item-transactions)
+	ExportOrderItemTransactions(ctx context.Context, request ExportOrderItemTransactionsRequestObject) (ExportOrderItemTransactionsResponseObject, error)
+	// ExportStatementTransactions Start an export of the transactions of an account statement
+	// (POST /v2/exports/report-transactions)
+	ExportStatementTransactions(ctx context.Context, request ExportStatementTransactionsRequestObject) (ExportStatementTransactionsResponseObject, error)
+	// ExportSalesReport Start an export of the sales report of an account statement
+	// (POST /v2/exports/sales-report)
+	ExportSalesReport(ctx context.Context, request ExportSalesReportRequestObject) (ExportSalesReportResponseObject, error)
+	// ExportUnifiedTransactions Start an export of transactions across statements and order items
+	// (POST /v2/exports/unified-transactions)
+	ExportUnifiedTransactions(ctx context.Context, request ExportUnifiedTransactionsRequestObject) (ExportUnifiedTransactionsResponseObject, error)
 	// GetExport Get an export job, to poll until it is finished
 	// (GET /v2/exports/{exportItemId})
 	GetExport(ctx context.Context, request GetExportRequestObject) (GetExportResponseObject, error)
@@ -22739,6 +26956,66 @@ type StrictServerInterface interface {
 	// ListSellerTags List the tags of sellers, one page at a time
 	// (GET /v2/tags/sellers)
 	ListSellerTags(ctx context.Context, request ListSellerTagsRequestObject) (ListSellerTagsResponseObject, error)
+	// DownloadForwardManifestTemplate Download the template for creating forward manifests
+	// (GET /v2/template/create-forward-manifest)
+	DownloadForwardManifestTemplate(ctx context.Context, request DownloadForwardManifestTemplateRequestObject) (DownloadForwardManifestTemplateResponseObject, error)
+	// ExportForwardManifestTemplate Start making the forward manifest template in the background
+	// (GET /v2/template/create-forward-manifest-async)
+	ExportForwardManifestTemplate(ctx context.Context, request ExportForwardManifestTemplateRequestObject) (ExportForwardManifestTemplateResponseObject, error)
+	// ExportImageUpdateTemplate Start making the image update template in the background
+	// (GET /v2/template/image-update)
+	ExportImageUpdateTemplate(ctx context.Context, request ExportImageUpdateTemplateRequestObject) (ExportImageUpdateTemplateResponseObject, error)
+	// DownloadMissingInvoiceAccessKeyTemplate Download the template of order items still missing an invoice access key
+	// (GET /v2/template/missing-invoice-access-key)
+	DownloadMissingInvoiceAccessKeyTemplate(ctx context.Context, request DownloadMissingInvoiceAccessKeyTemplateRequestObject) (DownloadMissingInvoiceAccessKeyTemplateResponseObject, error)
+	// ExportMissingInvoiceAccessKeyTemplate Start making the missing invoice access key template in the background
+	// (GET /v2/template/missing-invoice-access-key-async)
+	ExportMissingInvoiceAccessKeyTemplate(ctx context.Context, request ExportMissingInvoiceAccessKeyTemplateRequestObject) (ExportMissingInvoiceAccessKeyTemplateResponseObject, error)
+	// DownloadOrderItemStatusTemplate Download the order item status update template
+	// (GET /v2/template/order-item-status-update)
+	DownloadOrderItemStatusTemplate(ctx context.Context, request DownloadOrderItemStatusTemplateRequestObject) (DownloadOrderItemStatusTemplateResponseObject, error)
+	// ExportOrderStatusChangeTemplate Start making an order status change template in the background
+	// (GET /v2/template/order-status-change)
+	ExportOrderStatusChangeTemplate(ctx context.Context, request ExportOrderStatusChangeTemplateRequestObject) (ExportOrderStatusChangeTemplateResponseObject, error)
+	// DownloadPendingOrderItemsTemplate Download the template of the pending order items
+	// (GET /v2/template/pending-order-items)
+	DownloadPendingOrderItemsTemplate(ctx context.Context, request DownloadPendingOrderItemsTemplateRequestObject) (DownloadPendingOrderItemsTemplateResponseObject, error)
+	// DownloadPendingOrderNumbersTemplate Download the template of the orders with pending items
+	// (GET /v2/template/pending-order-numbers)
+	DownloadPendingOrderNumbersTemplate(ctx context.Context, request DownloadPendingOrderNumbersTemplateRequestObject) (DownloadPendingOrderNumbersTemplateResponseObject, error)
+	// ExportPriceUpdateTemplate Start making the price update template in the background
+	// (GET /v2/template/price-update)
+	ExportPriceUpdateTemplate(ctx context.Context, request ExportPriceUpdateTemplateRequestObject) (ExportPriceUpdateTemplateResponseObject, error)
+	// DownloadCategoryTreeTemplate Download the category tree template
+	// (GET /v2/template/product-category-tree)
+	DownloadCategoryTreeTemplate(ctx context.Context, request DownloadCategoryTreeTemplateRequestObject) (DownloadCategoryTreeTemplateResponseObject, error)
+	// ExportCategoryTreeTemplate Start making the category tree template in the background
+	// (GET /v2/template/product-category-tree-async)
+	ExportCategoryTreeTemplate(ctx context.Context, request ExportCategoryTreeTemplateRequestObject) (ExportCategoryTreeTemplateResponseObject, error)
+	// ExportProductCreationTemplate Start making the product creation template of an attribute set in the background
+	// (GET /v2/template/product-creation)
+	ExportProductCreationTemplate(ctx context.Context, request ExportProductCreationTemplateRequestObject) (ExportProductCreationTemplateResponseObject, error)
+	// DownloadProductRemovalTemplate Download the product removal template
+	// (GET /v2/template/product-removal)
+	DownloadProductRemovalTemplate(ctx context.Context, request DownloadProductRemovalTemplateRequestObject) (DownloadProductRemovalTemplateResponseObject, error)
+	// ExportProductRemovalTemplate Start making the product removal template in the background
+	// (GET /v2/template/product-removal-async)
+	ExportProductRemovalTemplate(ctx context.Context, request ExportProductRemovalTemplateRequestObject) (ExportProductRemovalTemplateResponseObject, error)
+	// ExportStatusUpdateTemplate Start making the product status update template in the background
+	// (GET /v2/template/status-update)
+	ExportStatusUpdateTemplate(ctx context.Context, request ExportStatusUpdateTemplateRequestObject) (ExportStatusUpdateTemplateResponseObject, error)
+	// DownloadStockUpdateTemplate Download the stock update template, one row per product
+	// (GET /v2/template/stock-update)
+	DownloadStockUpdateTemplate(ctx context.Context, request DownloadStockUpdateTemplateRequestObject) (DownloadStockUpdateTemplateResponseObject, error)
+	// ExportStockUpdateTemplate Start making the stock update template in the background
+	// (GET /v2/template/stock-update-async)
+	ExportStockUpdateTemplate(ctx context.Context, request ExportStockUpdateTemplateRequestObject) (ExportStockUpdateTemplateResponseObject, error)
+	// DownloadManifestStatusTemplate Download the manifest status update template
+	// (GET /v2/template/update-manifest-status)
+	DownloadManifestStatusTemplate(ctx context.Context, request DownloadManifestStatusTemplateRequestObject) (DownloadManifestStatusTemplateResponseObject, error)
+	// ExportManifestStatusTemplate Start making the manifest status update template in the background
+	// (GET /v2/template/update-manifest-status-async)
+	ExportManifestStatusTemplate(ctx context.Context, request ExportManifestStatusTemplateRequestObject) (ExportManifestStatusTemplateResponseObject, error)
 	// ListWarehouses List the seller's warehouses
 	// (GET /v2/warehouses)
 	ListWarehouses(ctx context.Context, request ListWarehousesRequestObject) (ListWarehousesResponseObject, error)
@@ -22837,6 +27114,32 @@ func (sh *strictHandler) GetFileStatus(w http.ResponseWriter, r *http.Request, u
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(GetFileStatusResponseObject); ok {
 		if err := validResponse.VisitGetFileStatusResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListArchivedOrders operation middleware
+func (sh *strictHandler) ListArchivedOrders(w http.ResponseWriter, r *http.Request, params ListArchivedOrdersParams) {
+	var request ListArchivedOrdersRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListArchivedOrders(ctx, request.(ListArchivedOrdersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListArchivedOrders")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListArchivedOrdersResponseObject); ok {
+		if err := validResponse.VisitListArchivedOrdersResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -23463,6 +27766,80 @@ func (sh *strictHandler) ExportProductImages(w http.ResponseWriter, r *http.Requ
 	}
 }
 
+// ExportProducts operation middleware
+func (sh *strictHandler) ExportProducts(w http.ResponseWriter, r *http.Request, params ExportProductsParams) {
+	var request ExportProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportProducts(ctx, request.(ExportProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportProductsResponseObject); ok {
+		if err := validResponse.VisitExportProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportSwitchableSellers operation middleware
+func (sh *strictHandler) ExportSwitchableSellers(w http.ResponseWriter, r *http.Request) {
+	var request ExportSwitchableSellersRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportSwitchableSellers(ctx, request.(ExportSwitchableSellersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportSwitchableSellers")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportSwitchableSellersResponseObject); ok {
+		if err := validResponse.VisitExportSwitchableSellersResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportUsers operation middleware
+func (sh *strictHandler) ExportUsers(w http.ResponseWriter, r *http.Request) {
+	var request ExportUsersRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportUsers(ctx, request.(ExportUsersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportUsers")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportUsersResponseObject); ok {
+		if err := validResponse.VisitExportUsersResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListExports operation middleware
 func (sh *strictHandler) ListExports(w http.ResponseWriter, r *http.Request, params ListExportsParams) {
 	var request ListExportsRequestObject
@@ -23482,6 +27859,192 @@ func (sh *strictHandler) ListExports(w http.ResponseWriter, r *http.Request, par
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ListExportsResponseObject); ok {
 		if err := validResponse.VisitListExportsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportInvoiceTaxDocument operation middleware
+func (sh *strictHandler) ExportInvoiceTaxDocument(w http.ResponseWriter, r *http.Request) {
+	var request ExportInvoiceTaxDocumentRequestObject
+
+	var body ExportInvoiceTaxDocumentJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportInvoiceTaxDocument(ctx, request.(ExportInvoiceTaxDocumentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportInvoiceTaxDocument")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportInvoiceTaxDocumentResponseObject); ok {
+		if err := validResponse.VisitExportInvoiceTaxDocumentResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportOrderManifests operation middleware
+func (sh *strictHandler) ExportOrderManifests(w http.ResponseWriter, r *http.Request) {
+	var request ExportOrderManifestsRequestObject
+
+	var body ExportOrderManifestsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportOrderManifests(ctx, request.(ExportOrderManifestsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportOrderManifests")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportOrderManifestsResponseObject); ok {
+		if err := validResponse.VisitExportOrderManifestsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportOrderItemTransactions operation middleware
+func (sh *strictHandler) ExportOrderItemTransactions(w http.ResponseWriter, r *http.Request) {
+	var request ExportOrderItemTransactionsRequestObject
+
+	var body ExportOrderItemTransactionsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportOrderItemTransactions(ctx, request.(ExportOrderItemTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportOrderItemTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportOrderItemTransactionsResponseObject); ok {
+		if err := validResponse.VisitExportOrderItemTransactionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportStatementTransactions operation middleware
+func (sh *strictHandler) ExportStatementTransactions(w http.ResponseWriter, r *http.Request) {
+	var request ExportStatementTransactionsRequestObject
+
+	var body ExportStatementTransactionsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportStatementTransactions(ctx, request.(ExportStatementTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportStatementTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportStatementTransactionsResponseObject); ok {
+		if err := validResponse.VisitExportStatementTransactionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportSalesReport operation middleware
+func (sh *strictHandler) ExportSalesReport(w http.ResponseWriter, r *http.Request) {
+	var request ExportSalesReportRequestObject
+
+	var body ExportSalesReportJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportSalesReport(ctx, request.(ExportSalesReportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportSalesReport")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportSalesReportResponseObject); ok {
+		if err := validResponse.VisitExportSalesReportResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportUnifiedTransactions operation middleware
+func (sh *strictHandler) ExportUnifiedTransactions(w http.ResponseWriter, r *http.Request) {
+	var request ExportUnifiedTransactionsRequestObject
+
+	var body ExportUnifiedTransactionsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportUnifiedTransactions(ctx, request.(ExportUnifiedTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportUnifiedTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportUnifiedTransactionsResponseObject); ok {
+		if err := validResponse.VisitExportUnifiedTransactionsResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -26537,6 +31100,500 @@ func (sh *strictHandler) ListSellerTags(w http.ResponseWriter, r *http.Request, 
 	}
 }
 
+// DownloadForwardManifestTemplate operation middleware
+func (sh *strictHandler) DownloadForwardManifestTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadForwardManifestTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadForwardManifestTemplate(ctx, request.(DownloadForwardManifestTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadForwardManifestTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadForwardManifestTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadForwardManifestTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportForwardManifestTemplate operation middleware
+func (sh *strictHandler) ExportForwardManifestTemplate(w http.ResponseWriter, r *http.Request) {
+	var request ExportForwardManifestTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportForwardManifestTemplate(ctx, request.(ExportForwardManifestTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportForwardManifestTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportForwardManifestTemplateResponseObject); ok {
+		if err := validResponse.VisitExportForwardManifestTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportImageUpdateTemplate operation middleware
+func (sh *strictHandler) ExportImageUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportImageUpdateTemplateParams) {
+	var request ExportImageUpdateTemplateRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportImageUpdateTemplate(ctx, request.(ExportImageUpdateTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportImageUpdateTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportImageUpdateTemplateResponseObject); ok {
+		if err := validResponse.VisitExportImageUpdateTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadMissingInvoiceAccessKeyTemplate operation middleware
+func (sh *strictHandler) DownloadMissingInvoiceAccessKeyTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadMissingInvoiceAccessKeyTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadMissingInvoiceAccessKeyTemplate(ctx, request.(DownloadMissingInvoiceAccessKeyTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadMissingInvoiceAccessKeyTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadMissingInvoiceAccessKeyTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportMissingInvoiceAccessKeyTemplate operation middleware
+func (sh *strictHandler) ExportMissingInvoiceAccessKeyTemplate(w http.ResponseWriter, r *http.Request) {
+	var request ExportMissingInvoiceAccessKeyTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportMissingInvoiceAccessKeyTemplate(ctx, request.(ExportMissingInvoiceAccessKeyTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportMissingInvoiceAccessKeyTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportMissingInvoiceAccessKeyTemplateResponseObject); ok {
+		if err := validResponse.VisitExportMissingInvoiceAccessKeyTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadOrderItemStatusTemplate operation middleware
+func (sh *strictHandler) DownloadOrderItemStatusTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadOrderItemStatusTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadOrderItemStatusTemplate(ctx, request.(DownloadOrderItemStatusTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadOrderItemStatusTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadOrderItemStatusTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadOrderItemStatusTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportOrderStatusChangeTemplate operation middleware
+func (sh *strictHandler) ExportOrderStatusChangeTemplate(w http.ResponseWriter, r *http.Request, params ExportOrderStatusChangeTemplateParams) {
+	var request ExportOrderStatusChangeTemplateRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportOrderStatusChangeTemplate(ctx, request.(ExportOrderStatusChangeTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportOrderStatusChangeTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportOrderStatusChangeTemplateResponseObject); ok {
+		if err := validResponse.VisitExportOrderStatusChangeTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadPendingOrderItemsTemplate operation middleware
+func (sh *strictHandler) DownloadPendingOrderItemsTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadPendingOrderItemsTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadPendingOrderItemsTemplate(ctx, request.(DownloadPendingOrderItemsTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadPendingOrderItemsTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadPendingOrderItemsTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadPendingOrderItemsTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadPendingOrderNumbersTemplate operation middleware
+func (sh *strictHandler) DownloadPendingOrderNumbersTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadPendingOrderNumbersTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadPendingOrderNumbersTemplate(ctx, request.(DownloadPendingOrderNumbersTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadPendingOrderNumbersTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadPendingOrderNumbersTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadPendingOrderNumbersTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportPriceUpdateTemplate operation middleware
+func (sh *strictHandler) ExportPriceUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportPriceUpdateTemplateParams) {
+	var request ExportPriceUpdateTemplateRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportPriceUpdateTemplate(ctx, request.(ExportPriceUpdateTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportPriceUpdateTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportPriceUpdateTemplateResponseObject); ok {
+		if err := validResponse.VisitExportPriceUpdateTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadCategoryTreeTemplate operation middleware
+func (sh *strictHandler) DownloadCategoryTreeTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadCategoryTreeTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadCategoryTreeTemplate(ctx, request.(DownloadCategoryTreeTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadCategoryTreeTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadCategoryTreeTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadCategoryTreeTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportCategoryTreeTemplate operation middleware
+func (sh *strictHandler) ExportCategoryTreeTemplate(w http.ResponseWriter, r *http.Request) {
+	var request ExportCategoryTreeTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportCategoryTreeTemplate(ctx, request.(ExportCategoryTreeTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportCategoryTreeTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportCategoryTreeTemplateResponseObject); ok {
+		if err := validResponse.VisitExportCategoryTreeTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportProductCreationTemplate operation middleware
+func (sh *strictHandler) ExportProductCreationTemplate(w http.ResponseWriter, r *http.Request, params ExportProductCreationTemplateParams) {
+	var request ExportProductCreationTemplateRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportProductCreationTemplate(ctx, request.(ExportProductCreationTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportProductCreationTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportProductCreationTemplateResponseObject); ok {
+		if err := validResponse.VisitExportProductCreationTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadProductRemovalTemplate operation middleware
+func (sh *strictHandler) DownloadProductRemovalTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadProductRemovalTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadProductRemovalTemplate(ctx, request.(DownloadProductRemovalTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadProductRemovalTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadProductRemovalTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadProductRemovalTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportProductRemovalTemplate operation middleware
+func (sh *strictHandler) ExportProductRemovalTemplate(w http.ResponseWriter, r *http.Request) {
+	var request ExportProductRemovalTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportProductRemovalTemplate(ctx, request.(ExportProductRemovalTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportProductRemovalTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportProductRemovalTemplateResponseObject); ok {
+		if err := validResponse.VisitExportProductRemovalTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportStatusUpdateTemplate operation middleware
+func (sh *strictHandler) ExportStatusUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportStatusUpdateTemplateParams) {
+	var request ExportStatusUpdateTemplateRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportStatusUpdateTemplate(ctx, request.(ExportStatusUpdateTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportStatusUpdateTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportStatusUpdateTemplateResponseObject); ok {
+		if err := validResponse.VisitExportStatusUpdateTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadStockUpdateTemplate operation middleware
+func (sh *strictHandler) DownloadStockUpdateTemplate(w http.ResponseWriter, r *http.Request, params DownloadStockUpdateTemplateParams) {
+	var request DownloadStockUpdateTemplateRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadStockUpdateTemplate(ctx, request.(DownloadStockUpdateTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadStockUpdateTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadStockUpdateTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadStockUpdateTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportStockUpdateTemplate operation middleware
+func (sh *strictHandler) ExportStockUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportStockUpdateTemplateParams) {
+	var request ExportStockUpdateTemplateRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportStockUpdateTemplate(ctx, request.(ExportStockUpdateTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportStockUpdateTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportStockUpdateTemplateResponseObject); ok {
+		if err := validResponse.VisitExportStockUpdateTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadManifestStatusTemplate operation middleware
+func (sh *strictHandler) DownloadManifestStatusTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadManifestStatusTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadManifestStatusTemplate(ctx, request.(DownloadManifestStatusTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadManifestStatusTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadManifestStatusTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadManifestStatusTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportManifestStatusTemplate operation middleware
+func (sh *strictHandler) ExportManifestStatusTemplate(w http.ResponseWriter, r *http.Request) {
+	var request ExportManifestStatusTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportManifestStatusTemplate(ctx, request.(ExportManifestStatusTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportManifestStatusTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportManifestStatusTemplateResponseObject); ok {
+		if err := validResponse.VisitExportManifestStatusTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListWarehouses operation middleware
 func (sh *strictHandler) ListWarehouses(w http.ResponseWriter, r *http.Request) {
 	var request ListWarehousesRequestObject
@@ -26656,627 +31713,681 @@ func (sh *strictHandler) UpdateWarehouse(w http.ResponseWriter, r *http.Request,
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L19c9s2ty/6VTA6eybpvbLjlyRN47l/OLbT+jRxvC277bObHA9EQhK2KUAlQNt6Ovnud7AWAIIkSFG2",
-	"krb75PnjaSyCIF4WFtbrb/05SOR8IQUTWg1e/zmYMZqyHP55wXS+PJxolpu/UqaSnC80l2LwejBiiRSp",
-	"IlqSO8r1kMicUEF+urw8JynVbEjGbCJzRnS+5GJK6JRysT0YDlQyY3NqOtTLBRu8HiidczEdfP78eThY",
-	"0JzOmbbfP9Q65+NCsxHTp2lzDGfFnOU8IdS1I4ppwlPzGW4aLKieDYYDQefmQ7Ta3XCQsz8KnrN08Frn",
-	"BYsMjQvNpiwfmKG9yalIu0YxNg3avz6276/52SMqEpZR860LRpUUqjkCbIONSA6tiPmqMkNh94tMpsx9",
-	"DEb2R8HyZTm0pPGN3z9VdoprNleRLRu6H2ie06X5W+llZn6YyHw+gOFrNpX5smvhEtumfe2Sspd1l69Q",
-	"Ws4tPdVWzT4iE54rbeg3o0qvt3Cu942t1zHV7EREFusd1UxpkuQMt1nzOTsglCwyygWcOPLU/L/5fdv0",
-	"8h2ZMyoU0TNGmEiJnBA9o5qkdOlXuTad1H48nMp/5GwyeD34X89KLvEMn6pn5jMfcvP/l3zOYL3NHyNN",
-	"c92cwQnNM/7wOSjTa99Z4BAeMw+W8VvTbWMaP8k7kkngaJLARpM7ljOiZnyxYCkwwplro2dsSWb0lgGT",
-	"ZGnrmN3n+g55ZL7GxfSYZYaQPg8HbxlLrwoeIZ2rq9NjXDhGJswM0f3LtDdPqCA0SdhCs5Tw+ULmuuUg",
-	"FuYDXUdwTu/fMTHVs8Hr/ZfDwZyL8M8F1Zrlptv/8/vO1g90a/Lpz1eft/y/n/f49+7e5/8YDBuXx3Dw",
-	"lmcsvgCnqZ8+zxjhovz3nAo6ZflDpxsZRZFNeDZnQl8uFyzCduYsT2ZUaCAYRSa5nCN9syxj+RNF7mjO",
-	"ZrJQbEhumdBFzspGc5rfML3IaMKe9GVSk8qI2jhVF7FV59SHjZ3O6ZR18Xzut4SbpkOcYsaVPs9lWiTa",
-	"3NHmiWrZGm6/sOZ9cCqSrEjZqTD0rhQfm2HXB3mYKQljIUzonDMVbBCZ0yURUpNCsQMyXpKUTWiRaSJF",
-	"tiSFouOMESmYIjRn0En7qeeRwUTGP5YyY1SYdb3fmsot8/OWuuGLLQkjptnWQppJ5oPXE5opVs7zF1kk",
-	"M5YfM015FiHGtzzLzHm4xXYkxYZmb5C1AbMFBkZdoxWzqX0ynI9dKjvK4ePmdyt5wi783tdn9sFsh8yN",
-	"KIuTEIyl5Kkhke8Mi04l7CL+Cr1+Z9ggx37b51j97IZ26x2f88iNeU6njCj+79bhZPBeJz/mgs+L+eD1",
-	"7jB2HD5MJorp6DEds9yQgT8BkphJtI1EYke9hrITH4rZqy6WAZtpGMdTs3HmROIvAsb6XQufkLbbNfmE",
-	"HY1qISw9Y8p+Xw0NFxCer/XkynZcqyRHP6bVPBeHrNm8xyJqNm+XtmXQ0YOWDV5Vb3kW1RzrC4icZq1l",
-	"ww9seOmQ5nvsuKW4tYZsO9+YngAjHskiT2IyBjwlCh8PiSqSGaGKUKJmcgEazjpjt5/Z3NgLncWYTsiy",
-	"vcQjoXEr28GuNsSGz2lys0JuWWCT9sOz8H2seXTMx2MX2a8zps3VTLNsSJScGyIkQgrmBChYsSfKXthG",
-	"6lhAV21rhk97axpmXFxMR5pqZge6NKLge6ZnMsYg7XMyhwZr6dOLStcbI7jznCfsSBZCxxS6yzu5lTGj",
-	"mJAE25BEpn55F+blIQkWnAulqTASOGHCyHupfdHck0/dYXv/L7NRox/bLib7rTXVi/Pc0ExqdqNQ7cQS",
-	"0kUqk8KsqtVTF9hDK3VUPrCpg4UyfT+FYIGNyVOz5Eb6Met4S3MORoPvhiC3gYCqiGJtmurCf3Ldc+he",
-	"7HOB2a88UAbwY9zgVVaqT9Zg2XahKaaVXXLF0HjZ95haU+YXGXVpMOwcOOrwijnjIV/D2Ok/8EXGnzOq",
-	"WasZr5wBWMFYSqQw9O2M5TOuSEqXdTtY22lNKl97hL0rNoEWO17bFOhEA+eJz+CAzAulyZi5qVaGvnp+",
-	"j7bolTP8MZfFovNwlyTGledHU/Na20Dh4WAV7/aWjbUY4Uom9yB/Rjga9YbqZBa5GqujAC0wk/KGUH1A",
-	"qCZzqTTZ3dlZj9/hJ/sfvjm9P8Wnuzs765zFtXg4TPDLTmStkbebNjp25cHjbyedro3hwm3MWpMTIy2T",
-	"m66zd8f1jCjTqt0Sg51sVkIZMf0zW97JPLbs7B7NDmYEQ1SlRj9fDZ1hcPTzlWGDC5ob6df8BS4LnAwc",
-	"l4xRpck+SWY0p4k2KiQxm3nLRAomKRTUCM2UNPK+vFOkWJjtnfBbRm5pVjBlZMsbHOPvnw6QRSUZN+8p",
-	"JlJlJNW2RbPvDWpmGW+iH3ZyLbM9v3I9u6TTzrsZzG0JzfNlOWkjy2k6bdXjwq43vqWgDh/znCU41oYv",
-	"W+aapO556xirvfTWn/wwzGfK96trew5UM7opVjEscHHD8cDLyVNbu7pne+59O10wxfJblq48oLlt2H1S",
-	"XavN7+sIl7JzySqM0l3pCl90F613vfjGSc5YKyGopm7UkwCiW39Jp6uFEbvj4X2l6RT1DiMx5KCA0Dkj",
-	"TxVjoSPFHKnvet4LpssNat1uhleLtJ9MXEDDR8rEReVrG5EYywmslImrU1hTJq4MffX8NigT/8IVH/OM",
-	"62V/wfjWv2NuOt1665TtHnBmyoEFFij79CZmArEPDUtcV5y7KTZG/KO2uyY0cq5iR2htXsGM1ryO0HAc",
-	"MKIRfO2MzmOGZHyINjzylKZzLkgihWb3ui9PUWX/m1vdGV8YSek8l7c8jUf30Dzn4C9SRkIzUpUi+IW+",
-	"ZKHqX9n4+C+XC9Z53mx8ib/u3ZCI+UIrSQS9rxVQUnr4zRhRWlklLR0QqhImUi6mgTe8dWi2096jaohM",
-	"ceHTKc+aTs2Ol9EE3iF1Cbflwwhho9din8vQ8gfYdyrQXecuFqrrd2MkjGrt0K+NXZr9rsrVEwxuzs75",
-	"9Q4L2+C1+auL0Olnx2lG9rSYc+6Cfte05vghxZwC7tlavhg/mM2R/m9HeHV0+y0SCncOTTToulQQvHcM",
-	"UYSROH4RMWK5HPlvW+47fff4CD55ITO2hiby2WyRWkhhF/0NTS/YHwVTMD+4JQX8ky4WGU/Ae/HsvxUK",
-	"Bf3G9QvNeAovnudynLE5Rkk3zUE5fpjcUUXmNDMLzkArmFCesZTc+o62ISp3RsWUpaduJzcy2ND33zZO",
-	"w5udFw2vtplUcIh1oUiCw4IhvpX5mKcpExsb34ol1PKGiSeKFIrlJKPJDdLaguVzrpQRzybSMiRDoTBI",
-	"G4WEzv0R09pcKhsbcLz3tpXFxjY2wQjqGm84M0yz1BdsUihU6jczOtNpx5qO0FXtAzxIQoWQoO3YfT6A",
-	"BR7LdGkFTEYTcx2k5G62RD02/Mh35VyuxCKXCVMQbbfRGZ3kucxV63zsTGSRpcROxo7ETAfGz0wPdkJc",
-	"o1seRn4m9VtZiPRrETQT2qhmqWQKxsruubKyQybFFMzGVEjgu46jgj6Q37Ic1uFrjfTw/NQyKhjBpZTv",
-	"qVhaZqq+xijeozBFBdnfccxUmbNvdDMp0vLs25UiZ1K7QOKa+XZIxoVGSXOMJruM38IkMX7DiDNW9IEE",
-	"my3IsDG3WT31Zsvn3sSmZVs/C7J0YGZXghZ6JnP+b/bVaA0DWJGHEq4IsEwxHRJ2vzAyjCG7QtwIeYcX",
-	"0JWgt5RnGz2+YZ8dhMYVSeUdcvM5NTe6oCKBIAN5y/JM0hSjIza1G1+CVa0hDhTCjEtLmQJdjnNGbxSh",
-	"ZFwoLsym5UXGtkGItL1D6lWa5kxFhMlDspBK04xQbHGAMUkTzrJUQXD0mJE5VTYASRSZ3WWUNBe5XLBc",
-	"cxSZaNtXrkqvh21DMjNakPl6y58J18tow6SMBWo8Y3PKs+gTyBM6Axnzz8bEqq3XMGdn9At0uphJwdYT",
-	"1s22HoFOEGmcs6m1ZjUe3VF0ljU9CvYXOf5vluh1Rn9o5H2MQEJJNUaGVmY0ZCJzc34FOJnwuq0TmqzG",
-	"xjZdmZg115yHGbWcc/1vlkvcFdBrXPTVysafQz3u98o4PtVXKDbzQKOoiSPQiFUXwEfStsxe9U75aG5B",
-	"g2TapqbiM1OKTwVLL+k0tpuaTs0EqAhExuZE0oId6lVDP7OHqFTZhwPesu3CHrxVxGsm4LJHj9mECx63",
-	"7v46oxo0Vp+ROpOGLxqhdibvkKllGeFGeNgmvk9QjCB002i+YTrr6/LP0gtEFJ2jNg8yyJ1EwzzkaZi/",
-	"eBqhAtqcQGtMpH1AqBnQlguLLAdWipAVD3bGjdgEmTD/RTOZ0zAw8vLXIRn9OCTnPw3J6fGQvP/XkPz0",
-	"83cHBEVQF1VppwE/KiMxESpsRCZXPk0NjRh0vgADw/t/Ra6aBzPPyEKBVbSxSu9p7rTE3Ohe5U4d+LQg",
-	"I2bQLLPzgWGLYm4OjMuGMfvEE3bt3Yrw52A4UAuWcJpd+79pBq3QeGX+YALYyOZnHp/vT/KOUAxDICAK",
-	"C/3a/kkV4WpIsGvzF8TL4l88HZJ5kWl+XT6mmF8lJ2UjtU3UUmk2Dyneh9NCzOF3cEa4mMh8TnEScLSm",
-	"0sriPCdGtgucvlYywahRHpzMyl7AJAbDAQ5mMByE4zWrDQMLGFt5/1WWaINXuKXuX2Bkm+x4wljqBI76",
-	"qc+KufB85Wj0C6zub+9Gv9m0UORk7B7+XT2DRzKT+Vs659lyEFmmCdhzTuYLvYxHNCEduey6MSM7RiRn",
-	"5oXtQSxXDELu4hO5OsVovTL1weXzmj6PUAKvDx/F8g2eJrx0/Ce+f/XyRWvv7k5ap3uxKPR7K7G1m1OD",
-	"tEWWcoxggrUeIqNWzAhNeD7cv2WOSAo2q1EKn7MdHhrT3WA4SLlaZHQJ1lhw9UIWo3l4LcU1RnBulEvB",
-	"xOMcyhCSYQ7kjqdTpsMFuDolaibvKsc+mbHkZizvzSyoZsAq7L+Nlm7+mcuFURcdS1AsQ2EW7WzuDc3u",
-	"Nc0Ztf/En2PcgquTFG6UN0v0rb7JZDzvozwTXBFsRKRRVMPQ0JzRZMZSnOdMLuInhasfMzmmmRc3IhKY",
-	"UUVRmmRwTuwXhuRuRrX5CYxZFdFku/2wuI+vs6vqPRUp1bKil1VmcaVYeiqOpDCi5JwJ/Vbm8yKjqu2F",
-	"X5Ac38r8p+U4rwiBQbuMjlnWXJJjpGsCjw/MYTBnCG2XYCoAx1STCRb5JplIkFDfgISQYmq0fIgUNETA",
-	"7jWSTGVQe/ub5DoiynBPTSNzG2NsZKFYSsaeiLbgRpnYzaquWGKujetJ672BI4kZIuysbYNAlAjFMBAb",
-	"hgHdmvvLA47MKYAooN1C0Dw3IvoMNY9+apLr9wMO63PrUpd6tg3LivKvd2xKkyXJ2C3LMNk/J08VN2s1",
-	"JIkUEz5F5mxYR8LMqn93AKw7Zxk3n62ubtgwCprQR805pzEN/INgZEGnkBVlZLnDimBVVT34erpnRNOK",
-	"GSzolAvq5K7uFDbfsq614oAqnX3qWpUPi7awHubPIXJthNWok2RkbWJBAKXgXAj+R8FA8+OiyoMrW/1y",
-	"P5LhbXjgsUu6byrdMy40+s3BtM1Rl4GgfjjBOPjNsvk4/3C8FtkHxD97OQXHUpdHJzxjNVbyJqMQEL4O",
-	"leNKv0c+EFujZMazNOAfbkPtXmMEgwvDLResusfQyZq85IJNkMpzay1e990apduOhnYwPajc9NJcEU/T",
-	"FjemnbL9o9OaILwTo1TstdZ0bycOFhBOLPxM0E3nBEcseiAM+aUg+prJBdcIePb8tQF2NxtmX9tozIha",
-	"baRqGqci0h8aVcwslD2hKerOKHyCTMIVodkdXYIrvcb+X7x8vhdbai/wBGeH0UJHL2B3YMu249a2NoRn",
-	"nenHTidkLsb2ByHWXNIlSagwiiKCrKCjI7IlzgIV03fnc7ql2ILmEHkUpv8iL7SYbooA0oaRsWSpU34c",
-	"XFwNf/6vj4MqG4IfY6vzCOLwve/u7r548SLO6Q8TzW9Zmyx8uFjk0kb1x55fMDPSRMd0EVRVFKKlNHCI",
-	"CIWuaWa0h0KxcuXi6kiTog5TnlIVWzOVJ6ctxwO+8AQOhXXEQkoOmmqqW3J4fPpi//nuJuXy0gfglEmK",
-	"y2/0U//PlGXMrOinzRyWISJSVdZul05+mLDnL7e+/z7d23pOx3tbr8bP6dar5HvGaPJqPE5+2NzEW49r",
-	"l24JWdxbdeNeac12Ijy1582mPk2kUTrbJKbySOztDztM+4EwXICSm19rDIzt0jV6CarViZcqQMNPsmLJ",
-	"2oTK8q6trszKJdnf2+23JBhb209mgjH30wXe+Gzyx+gBeA38xZJ/EBoY5UK5zBihlaBFLmygsWVLPh6R",
-	"YJBAaIGC0MbB0CpqUT7hMuKj0qkTSagiitE8mR35fHiQlSHSLoX00GKhSM50kYvoqaINsFVPJq++f/H9",
-	"/vPorQPCZM5ENF3/tIz2w3hx4prH/PgdibIIYQcIdNaksyqE1CGKmgFMWM4wgicpTUctlrIva7JtHsA3",
-	"Ut6oTd5LKOaf1lnkq43OA8KW14suoHpmaWSNff8jOeYQONOBi+OlQUtpfu/NHMgfBYUEpUQKncssvuuK",
-	"5ZxmGGcZpl1HWvpbvzucGIdgQVSCa7uxTreryNlDzIJxPpxgbC6foxwM29euGxXnZ6E5TQQuTbQT0IDj",
-	"tFxFbVrfqw6tb6V5z3m0e9NO10IcOW28zk1DJlVZ5lWcsjmaGVVHlte1CNxph1PvEazlizCSfx7n6NAb",
-	"3Ma2qQ4HxEyXFELzjKilSOKRbBvQHDbPQ9bhB4jQuUqqmJaQPFZ6UOAi9FEo5l5Fl1GZltEpnOKl2jsW",
-	"5297pW2WxIZOXAMMUtxRo097/l/VaPd/eP7q+5cvn/9PJMxWayxEGtcssWqtO6m/8tF6a8biTCsg94EW",
-	"FpWYbeOzhiz4E6MZpIP1UMbc8M6i/v/DkALBSuOIUOeM9bnRuhZeMes1SNmEC2spCz5YC7HpoUX8zxK7",
-	"I2g96B5wa2SPP+YUGBVSVoNRvhRvqyUqQopKVWo2aqOH3tRygaHyWqL52SHLPOTubtUMH/PlDgGgaSjb",
-	"ebmTsMnu3tbOKzbZek7Zy63x7gu29f0P+z+8mrA0+f775+sevjkTSUZ1kUcPYcz9HViPzTnZtnYd88+5",
-	"TFmG/wSv+MfBAcY/kTtzLVSUmxlVAAJavRVW9TjoMC+stuxUofYeY9nxJo2/3LiD43C271bXLsZ3yhzR",
-	"6iFlAlxEHVpC0oo3avbRehrg+JvOMEyYi4A1oFBlW1b3+fhkk7yrFsEYhNVyQc5t8GmrXyhiEisyVnpJ",
-	"5lxcWwzVOb33/+TiGkJYg0eVv7m4TrmC2V8vMIQB6gSYhtEHsDPX1i97PabJzTSXhUivgfLdc/N68Kzs",
-	"wG8uNsmKPIf0mGuVyLx2zPyUYuuibWCHs/C5htB51MBXJue6oJDAZp3QjEbP7a0LDG1uADirhpAtze61",
-	"ISSBLMT6C63/sDqp3Z31mF+Y7tqqQHgTvw2QFqk7QeWJU+hwFX1s/XGRqnm/n2Qs0bkUPIl6lcKvr820",
-	"QmYRUwtmcvFQvaC2I/s/vPhhf81daQEGfscnLFkmdbZ1QLiYsZxrll47t5UFV/BBDdzwJXxUsVxH3F3N",
-	"zlb4wNywL3PGVomySEyA+luMQY4lDS85hKvqO4kRVAozjA/PT4mAhE5nfsbU1yVJ2ULPhta7D1YfEEq4",
-	"QtVWzeiCbdpS3kIZoc2JQ8gB3PyQPkAyRie9Y9Iaaxoh0m927r+VtapFg44e9NKF0YKiifKFb4XgfChH",
-	"sFzh+beSaURqgVJwrMWqmbIJqwcZBI8xhzv+rC0DaxFCgzcf/1HQnArNBWtN3EsYv21/qou85d0+qwt5",
-	"UNHIkfr6hstKxgEiWncG7Bdb76+5cGucKJtmMTJCVTzByHA0c2EEy6mYfqKITZwmPKJ+qHh/56V4B7rl",
-	"zvbOruH9uzs7B5DDdle3XehZzpQRxuueIwgRzpmZr4PhNMPATKTB60EqC0x8sEuDIhYIBGZs1zlbyHxl",
-	"qEe4PBcFwtGolitd3pR6IXwD0r0TmiVFRm2KXD+GUn6yLdv0PEiocvugJX4WwtAgMsgm7ih6i19fbWRa",
-	"5Mwsvsc4qlkJpkLmDiekan+aSBsj4kwGEa9YVwpv1SLYD4qwjHBuGv1iZ7eiVfUYU9wAHm26qEGJP/yK",
-	"UzOZ6+PqWGMx6QdBQK7DtTKvXgeNofQhn84yPp3VA5V7TMrXeGhxTSIbKEsuGHlQFppYAROqrsUBlVOW",
-	"ZDSHkAiClI8YHTNDQpiKOCR3M57MjLR7N6Pa5TeSGctZf9ErOEu/uNmszJwOKOnTqgNaZC1sU+OtDydz",
-	"QnOWYsVdpQmFY8rF1CI9NFQsNSoAvmNSZHFf5Zzenxu6iaFtwu+lHSOhgkytptCDN86ZUaVa8qh9p3NG",
-	"VZEzNXQqU1CBJaNiWtBphMYA06Bz1IyaK67nUC3d/RJXu2HAgL6FY01LAwgYNLnOGMkgkWc7rpEmcj5n",
-	"IqW6DWjBLAWULgitC54nndxzpY2E7cT/d0YDGgwHwdl+I7PUXom1B0WWMXg7+PFXmafmp0sz9qMZzc0f",
-	"b2ieGJ0ipsyZAZ5XCjivc9UFb66+pxpfqserom0CpbKQ/F+TOUfsl8o6DUlzNcBaUV+PA3jfPJnTe+gn",
-	"vr7QpFy5AxKERcBrtY07wJJO5old4pWRFdFCCeZBn3PHRa+WqzaiZHLt5u9AUJCIaarIGOeIWklEnjOM",
-	"p9GjXZjSsKWMnk8BetRcJIqoIr+1zKcPMkdkamBsRZtndEYcXWlmr6xl1jAlxVOHuc2TmHm8C3Bm4b7W",
-	"R5akGTsR6THFONt1YTDM6+ftn2tRnO3n1xEqaIYomw8eaC9XNEzF+aFj+3lMNR1TxdqsYh8EI6ltY25P",
-	"gUCzT5RFl4mcwY4Y+1uWq4YN/cX299v7PY14NahR8zmx/DAZvP493C2zpE3uW2uxZfOXa80+DRs0PQH8",
-	"YTKWhUjh6rb4DL4XIvOhtUNBiglJ6XKIbdoLdx9AuJqrluefhURkRwq/X+JoSwJDuAGzBGiDGUy5nhXj",
-	"7UTOn4VJjVtTWfn7mc/ddtXI3VLW5z2XcxujS8USTX3eWniXc0j7aZtDj6X+yhNlhvtceBCjunCyNNcg",
-	"5sFzRAMsKxNXCXzOlLKewIiQ4vp34sfV6OTi+vjk7enZyfFgOPjpw7vT48N/Xb//AB6q48PTd/+6/nBx",
-	"fHJx/e70/enlYDg4Pzk7Pj37seXXyw/Xo59Oz89PjisNotIGDOY0ZULzCY8haL/hmkwyOnX6Cr5Bnu4O",
-	"yd6QPB+SV0Oy+/K74LZoAEK1FOb1ThaMgzByn83EH3qvPj7HblTsG1EOYGEq4tnBv84kmctbG3FhCfM1",
-	"SXO5UDO+GIZwB1hdnOsDsuDJTWEfBnk7JJFZxiBeXZOnSS6V2kol1HqE0yvSay2vg2LkQedjQM82L2oZ",
-	"yQfyL9X7rcDf2FEbCoQRQhR87avRnT+2at0JwJC02iyOfd1DLcmUCZYbPmW2x6JPS4tMegBsj7iKvMS1",
-	"sFi2ERgq23N8l8ylInMylzk6W7Ls2pdgHDqc1qEFUTl1fypb0P8dHRtx1P15TvPE/J0gnP17KviEGW01",
-	"jFkewh6jFguQFvafOUu5PpM2633u302qeW/bLXgtwOKCqt2DRToJNhD/mul51tylqH4vg5rKaxjHw71Y",
-	"69Waml3ZtZiifYLFPI/ChMGWKIeanWr0gezvvny5tUtotpjRrT1MISx1wPf/qrj2fkfEqtGPZhy+0wXV",
-	"muWmw//z++HWf336c+/zf7R7mFtmyVsR2PC4HLZEOfzMESieCkuZ5L/lODyvri4muLF9DY6BKyABstgl",
-	"my8ylE/wVxS8gp+dNc3W7gLMaPffSzlCfoBI0nAxNl89skg0wZO3jKUAWHuBRlb85Uc48ln1AZaCcsfx",
-	"UJ0DEbtj1XiAI8EzWm88gGIEU5Z+KJHv3E92rMp1cQHm9EEjxtE0uFItiT+4YW+Dg1gr3Y9BRVRX9q2C",
-	"b6NuzVHM1H3HB8zIo7lnVC1FMsulkIWqEcUGsp5TeScySdN3XNyoGPfGxyQzz0nOMgrOaXvhGCltJg0z",
-	"M6rYguV2KdaLT0N0WrXewHEljkoY15q51DBwJ3KUW9JEAmpzlKlj6zCPoxuZbTcCx6LIAUPbbgxY+1ry",
-	"bWUsK/PkXuc0xFIrudXdzGjpHpI5KnzBpctSpM7I/l24FnZj1EFpjrX4YSRnmC3MFaK0weW8SCcIl6jn",
-	"2Xq7icJJm3GkmbD7nwUroCzZOSL04sX1lguuZvA7gmDDOQH2urksXuXG2dxgwJ+/m0msbMFSiLZfSKX4",
-	"OFt6wG5o5ezwEKvgg++bU1/DvVyyhH6ZniclFNxjAgIDTvQXhwTiSP63HMd0xj+AYjp5IfMzaSPENXbj",
-	"LeVZkbM2ve7QqTSonaMveehqPqQB5B26cyOSbJfj51AIWYjE5k7mbC5vabYWL4vHCJbGfTt6xI6WE18H",
-	"gmaZIprexK36stAfJj74ocnv6hF43sfuPebOv32NDt3gF/ine+G6FfYxulmMxUErfLihBVE0hIOhcBrc",
-	"WdOcqRZT02qKN1899MFo/9ibGDfmgiXgdGjeJvLO1hUtL6US+uj5sCU4As6OWfKSv7SBrdgzDZWIoPTE",
-	"lNm3voPgXC6meKNDeQcoUkFzAW4F+IIN3HUe+ZyhoUWwbTJaGN7ssYIyecfyrYQqRj4OePpx4JxEZiWx",
-	"hCvXjQluEDeyPRIHC1l074JvRpQkE5rXMhf248aUprjwsHvdf+n5zqsfYp9SssiTDh/phJmdgBJgcL2W",
-	"Ug8UaPjt3cjwy6vTKOfpZ5Y2R9IWKxwOtNQ0617RnCVyKrhFuUL/5qKokkDbdL+8+OEWrYostPe8n0Er",
-	"YE8tYNm4I6lkapscUU0zOfVgs3kBxuhQ82ND9ydWGvN/Xpj7iQ0JKKhwQENdExuX8aBzuiQ0TckNt0AV",
-	"NTUXv1Vqnfh++Td+bTAcOH14xER6KX2prcFwgDrf21zOw19d/04P5NM8VJi9WxDVX/MCFte7zKlQeCVY",
-	"JB+jTarbkTUUvWX2hyO4vDKQcPyPOBZnXaz9/BMVaRZ2gT9fShyS//k9zW8O1TnlKf59zMZcXy3M3WA/",
-	"DQYn/4stNanRCHDBaLqsqvhQCxx1awhA+JktcYXmElHZlPrPxC+EH40qfyrGiqfL0U1Ra3WE0Y4TxhGL",
-	"5AigE4ucWjzntxyKfgS9w4Bw19/K/I7maaDnH6nbU3HLhPYR1i2TxPktQIrAkbynPDO0MbDexWBQnqbq",
-	"fdh9gl5wSJcznqfnNNfLisUEe3ADHTkAcUtjtfULAveLhf81oKuygFfkoTf/NB/hRCsvBjVo3heZ5ouM",
-	"OZNIbafOc2lUWjPW8IwhBZxkfMrHkXebh+KC2VDEczSL/8r4dFYONwjYvGCLjBkdz/xR3X9bKNL/aLgX",
-	"kg4WQTiXWexXBT/jfMLXywrMtUlfUM3F9AhSe39ecPwRIkvKKeI/Tu4RWNUSP88YmIxgpWok6d/0POTc",
-	"y5OxdRgFFuQqTVQWC27u6jK9k1OuNE9UfaYBq613YzhKvTP7lmePtdd9MHyQcVEdSMBcvPAee3DhYl3j",
-	"jz00WtvbXkloZAVbO54dVsxAgNQSDyM2QsmcimWjUqS5E5UFu8f0hDaHdHcA8cQZM7okPptrHYshBgNJ",
-	"3NRu5Jq+YdVmDXx1tbh/0igPubzDiB0QCUpJv6Zhm05qlWqCgcHj9x1eTFA3z9rABrjX3GuQ8lenx26b",
-	"YHi5vIvLiGj4vin66vh2bX5FdSKmQTpNg45loSMr5Z2QSvMsKyX05tp94bl3OY8fsi79bFCm5aMtUKC9",
-	"/8W2JzOGC3p3aqT/uHQOioHb9kCLAd0SY1/nzDB0ZB4JXXBNM1AtGkqmA7qurpoZw1UboIO5f9rN0kMy",
-	"poq9fL7FRCJTlm6Tn9lCu2it10GtvCeKWFXChSMsaJqCMiYJ8nqSskSC1k0VGS81c2UXDVuIEt97PmfN",
-	"BErz6WfoB+lJdBc+Ur8RKsNY6mODytxG4DgqtAmAMYsbBSYOR/EAyw5+ZC1yLjluawZYZCNxjubIV7MR",
-	"H5Y+/yCd2a3i2rN1PLQXHFT5yRj4Vs7cMYP8R9zNQhwQ5x8YkhNvCjqylzAcugkXaCZd28/guonLETxr",
-	"jWMrO3bECZeDC3pI4Xg26dBeFKOmZ+Tq5AoCemxcjvnXxYejk9EI/3h7enY6+glanFxcfLgw//3t/PQC",
-	"fjk6PDs6eXdy3NdsCth+7eEUc5YnMyq0jWjxCR/NqtpDw110kbOyUSUuJdwT1+tgOLAvRRf9R7eClVq8",
-	"UW9prQDvnKaMjJfE6qMQs9XcAeH7a65UeIHYdrFLw6LGYDVFjka/8+AjscSakScSeyU8USRlCyZSJhLe",
-	"lkURAFFD0V4IAcQBexPp/x59OAN2f9C8bVzqBdeKZZNtcqqVc2CXlTXgCrClQit32Q1bRPIVXfRmM1Yj",
-	"ZzTtYRQL40MN68n56ojV+msPT4iLHQgsVQJ2pXOpWgrNuSc2wn0mFyTxxjM6ZV07yHVl68JMGGHjiZQk",
-	"Y6lneAlH0xilYDYytbOkcjiLMxfGvMY7l+xeQ9hqb/M2Lp8LT+kISy+zmMq1A0laWbTrhAosRQAQok3a",
-	"A6CVVmH6S9UFg+3tfzVWlgONlT2KlLRjsUGA+8O+jpHnn1tLolzlWdtV3ETBDDKYNweAxuOZNwqVli8I",
-	"oR3ZpegdM7dqT+3It6Zz29pcdmU3S4Mbh4YMmN1qmqryx9WLuiKno3VNa9kenakdG1vfpMhzJpLNdrr4",
-	"4okfKzdhBNXTohfaZZ0VB9lDiVxEFj5+WmuCk2kUk5qAfN5xcdN+zhCkxYj3VxfvVh2t3iERHjXyC3KT",
-	"2K3bzk7cucN8V1rFB2pOoHk9r9G1kQyjyjsaUA9tddeO2Bt0DR7YBHBQy5x3MmImtHbANR3OpsO26J1J",
-	"l32k0/6FSbbxkBWr8T5kuHECgMjRqLXmEOooyTws6wn64QGZQs1HRRKoAxri8dlYW8JEijm1MdNixnbj",
-	"5zr8IH4J8xdyTeaFAswArLwDfZCnpaEIDCqoPACIXqknfFfJwxlzQfNl1MYTcgMcY5Qf1P2QXSoehVbk",
-	"hiE+jys7/kS5nIzm6tj+T9Ay9ts8i6U3Kvbyuf/Ib+/fHZA7LhTWGnQy/FWebROI6UfUAzDwkdMhKUTG",
-	"byBJvoxHDnyufXERwgVoyrTlIHoCFawovN5RHj0cS58da80DOW3smistsqli6Q3iwQxb28nu4wqnVywP",
-	"WEV9Hg08btogICxQrKRNXrdtNCPuHrGL1d5XzrAdVu4nw+4rE0TDgLdyNWdmH7UW8KaFllwkOTMreu2U",
-	"Xxi//QuqLc7k3XXKjVQSvbsEu7dR+iz9pR2VzzRzO+OhzBY5m/B7ZHloh1ELlmUuWSr6rcZGVVx6pr+e",
-	"Lpbowlv/axMultWX3/AaeKXPwnvYuMiSDyyFlX8GSx61y3Uuw1oycXy51hG/QtKvzTtK7ZrN2yKiDgVB",
-	"3wBGgUG5JMS5EVZw8jGtEBZyPS9jVOwvmEt3bSPuBkM3JHbtM8PCH13iWPib3eXwJ5eOdo2l42JPFpCp",
-	"Fj7CkMpYd8Gwy+Fhhlv8GQQWXUMiw3CgmO80oJjgR+T01zcQTmQe6JxCAuI1YFfgb2bgQIOLXN5yDKpB",
-	"4/k1vCKv0yAMp/pE+SCf6u9BpHHsQeyJ4cosvR4vrwNbdaNVbi5y9+XIUx/9UH/gIxdib7Q/R9+7W4Fl",
-	"ZNRLXDuMw2nrv30FbYM7yg0HuZ7I/NpVkWtraxfdLJUzB0V5gzlgR0hMbSic8NBmTZlTFreWmnOhiK+g",
-	"SiDLF8/6EKym4A+HxJVa+K4iNmlyNQBcWpZnbaoFKZ8a8c7x0I2ZAlrNe+6gbNpg5HIeNqf0hlwXerez",
-	"qi5adUafHgFc1yN8Be4w5NroqrZ4aB3xGKmvwfFoWbonxImfh4rC5W3B8K1HG4xi4yK78YkZtvh5bpPK",
-	"ib1mWrTvNSTodld16yTudU4PKzBu/R1g5XsBBK85896pz6FMR5cjatW5RtZ57bJRHnx2pkpfT3L2uE5m",
-	"VJlbUKgJy8s7e5JRfT1hMTyTdazBQmmK1dlcZ6ugbNY1W16z+yQrUpZe634YR2uC1Zi7Jr81H/oC/fvV",
-	"ZuxaoYa6se4/P5KlrcgwA+QQvCMtuiQKOD7JzOeWsfTAyKouC4Zn5gjZMgWGC7LV2WcbBLQ3XFV9kStz",
-	"Yx12ZKkF8lxHwlokS+3LXK+2XKq7XoNNK5e6TdNp9cNelj48T2EcDDORKIk2caUrptC77SLI+QFo2ZdZ",
-	"MrtWZgTh98IRt65YkSczG9EQWTL71AobbuUSqDCSy3nskOFFdComcqMEDCMolfDN9jta4SZZW9eP2ajw",
-	"I9WZDKsL1rZLI6s9xs1Ublt0Tm9ZFovazqVSFhWnjvnjGEITDMcj5XzaoNN7zvRMpu2AIClT2gatkmQm",
-	"FRQo81JTaJOYyTkL0XxomuZMAeq7FPH4qkXOzp363UNEdGodvnlpRXsXC75BT+kDh4SvnedMgaOzrYpo",
-	"2dAzx8jKYJs6VbD7hV1UpalIaW4ImCVSyPmyVH7M6nOwaBT5xBoU6JyldLlR2tG1HVhZDCWkZQcAtcCP",
-	"hkei9vS69iz887rSTYzG7iATqC/cZeTiaz2s/vBUCTkgoDhRNCmgtt9+0LUlbpJ9G3/6RRbJLOr2Ja56",
-	"DpHC2z+aIcpz06QnKiU2fluIlKVvlhjx2PPVhKrZmCY3hy1dNG/APjFtpXmmNMqEXu01BlZCyMcN7q6d",
-	"xTua0RU49L7qGb4WoqpNCpuL2md4bSfuFjd+zeHYtx42mjqcNVKqpaDoSkaHGV/LFupaQTltx0Kd53Kc",
-	"RfGOiH2EMYCQH5wpiW5nyMAKzDsBEgHW7bybLSs2REDpcfGyjDzf2zMrPZdKV00pKsTRdAO4M7csQcka",
-	"vq8CtIwDC8aBlVjNt/G+VRZ08BZpHm2XYKBERQ3MMMSsUu7MO09LW9B3EPKZZBzw8nJGU9fobsZydgsT",
-	"J4mcu9jguUxuyo/Mwyqw4fxwdW4Ys+P7b8kFSx0qohEkcJpdlrEY0DaYanJpTnr5ZTTZZABXb3EaAIbN",
-	"Z/if7OztE7pYMJp7XPcywcEGRT85FZBWyvXeE5edAhW63Mw8gqBnnT1sd6zF5HZpTU2qSlNAcN5JiMvV",
-	"G4W+M++jrZqEGchPl5fnfv9s3K8//Vzo/b0BgEzzubnNX/zwA7i58a/nOzvDHibJ4QCg0COQ3TOZa6KK",
-	"+ZzmPh/yxsqgCzwZ0f2ymwVFwnG3bA24fhujo47hQ3J1cUosAZkz6OA/IiN6ENI0FlXoh08LBxup+rf3",
-	"70gAJlnWktzb2dvf2t3d2tklO/uv9/dfP//+48BMwD7aebG19/Jy9/vXey9fv9j5f3f2dnY+Dg6IYBzg",
-	"pLgiF2+PyP7+/g/ACYR0kfngy4DqCek2GbXg4f5l0LdryKoNmOn2NQ9BIozwYJbYyMxrAgL3FrP/Rqv0",
-	"YcHEeSXlMZ4ZBfmXyjAnLmwFDXtvQWKwO4qAJ71NDqFZ2e/Qcmw0q0NNwuyOLhUAL2smhgTGQ7hAq2/z",
-	"ephRdRaNPfx1xrSTZCDiAkY6M9esJhmjChNomQvmjZi9zfGF6mt2WapH2q1U5qCBW5je6h7kZKLYY7qI",
-	"MRbEh4hFFuCd5S8VDH8iR9aVCsVDaKIdGpeh/TEjc6puWEqefhz8L/O/j4PvIrqC1fNXXEswskNsiyV0",
-	"7ItXD8GweRDSVRhX3YRwfb63+z1xTfwF2JCwvfO5z3zd8mJGSNUS1+iZ3aPU9AZRPmKp2KdpCS3pvXGp",
-	"yzdD7OmyXvLGFH33sbcy7zE0HJEbiB+p2vCQGv6/ehEQwwy3FNNBRXLDyn2OWkuxIMmQec1pfgO1reyQ",
-	"Y1qlebbRaU35RPeirB9NQ/NCTkV66dAYeqiOsczfs2LOcp44uTYdksLCUZlLp1rHfXd3dzdaxB2jby68",
-	"KhgzfRmuc+RMC5E+1oq79IGuMUEXbxqaXbApVxqDsr6AtVq0hNfD2Hyg3MwWM18wuchqesf7f22ZJX2+",
-	"H8U6fCj49XCAkUWg9XasuI3kee+twE1LJF3KQlvEnYjiUGLwoH98xrKUFELzjCBWqTUOIBa7aTFnOo5U",
-	"m7Mpl6INmgyfYlqGQ9mH9WmBqDXnV3X4jVqRYq1t/7w03Y067bn1F+LBptZSDGYBCwyPl/AQ4OL5vcVY",
-	"e6yhF3r6QgZfVaKNjZQeFfO+dWs8Kt/mhgLq3zuODvV46MfKunyDMxvlG1xcT6xsBFiWYO4psXca4pam",
-	"+ZRpC2v2gEI3heCYmjYq5r9yPXvLbDbF6jV9GPRfEWP/yKwA84GcIGMKsj/MbWeOLerWIKejQWTG7p22",
-	"aPoNVEYmJjJPWsCjb0vb9Eru7uzYDUQVQ+Eu7quMAbXHunkZBWJbxTHVfknUGZ+9msvh1wS6OisNpM2S",
-	"GYVya7iDEVk4Jg42pZ7KOfDnLLxnW2gsdpZr5NzNCSMXTO26GnYUI6gpA5HaLRAED+ZDN1BCXXsbuglf",
-	"OyDWhmE1FieR1XK1sb9VNGdHNAhYXe9XahTqvhj01LoQFhkwVkt/scjlPZ9TzXxkoblGDW+ylrpxkdyw",
-	"SAiekGbXhWZpkAa0WhKw9O4b1gsfm5GmhEL2FrAIGwN8AHlK5lKzPxDAidAzMOpVWEH40Tax4tx1gjek",
-	"WmQc6ionwS3aNef6NDo/3frwkOerezjBS7lHQ7zSVzcc4dXdo6EVDXq0RPmgtWHMlpD3ohsbl71Wz1Xd",
-	"OB6lbZ8+UeADiSUc5kqfbTosK6Mb77R1ASwKaXP+76VgS7SkVXhdJJAksGg0Ltr1VcMykvMt61uTEP/1",
-	"YXJavtwiesnSdBBjPzw9X6cUYnl9+Wy99V5bT4K1740wTvRIKv2Qz1p55nAd97rSMmeIrdv3c5rer/UJ",
-	"HaC5ogumtxIe6H9IahFV1EsgPYdjRax1SPeOZhnT66xSNGuxJrc1iKyDEGrDrhy/cAnC3QnJvj6H2sa3",
-	"0VB08xpHueWYxs5Dq5TyozVNVXmV+ZXc5YiD2s2sgvT4GsCkMF/08Oc1i1wDSsrmwm0u4rBepd3r9nUa",
-	"cWGvbiata/UTN5u3PHHQIE0Ey1pKRbluLRE5DzJ4G9KJp6xItBhDLAoMIZ5uaksHrZsRDBmci9bA3F6Q",
-	"gN66F8BstacZu+/53kNVq3WbECjBgnnHancU2Y0LtcXEzDiS3sbAD3qhGjTj6kBS29Jyy+YH4tS3Johk",
-	"vhXkVKLO6X/Z8qtlX8a0Ri23wtw9q01vYWLlFiZWarkVBKrDXx5l2T/boiW2cvmjj2L/tAqxwYbgtQM3",
-	"lDbg6CkDnamiLeKEmcJYGRcGUvNojakGe+WFTYXeGKuxhtKWuJaECkMPqRTWeVlJR0J3BVhjMiUtM7wF",
-	"1HAiCw1FqE1bxzdZShTT5GlLKirG/GDEFxht5IKtF2RSopPWL/xEpkdYXtSsWimKNGIRWcLnNCMY49WA",
-	"idkcoNKD6uLYQMm1JCl2n3DFNk43EW/XyhCg2ithTRyX7bOqj2p60OfhYKbExsOtWyvhuUCsFldSiLpx",
-	"wzYLltXAxNhczwohsVompT4UOmNtU1bnEOxnsU5GTLQ3xKRTHHKjdiREV0wgvslj9FurNxamgn/Z7Gwy",
-	"8RCtcbeNaR5WE9i4Qo4SAFZb6HGIY4b2ebVIRnB32kuykWNf/u6vNfdTeVH6tKzqu/5n/2o1iX2jTpmV",
-	"avWRnM+5crXpv2Dd/3V1+EXO5hxV8FiWhDndE83yY8uIe/fq0ypW8TcXf2/eCvKuVr7m2rr00eOCrafS",
-	"93JA9hmKT0Sq2jYebtX4wiTyKEOISwqLx9CiZzhITiKYGfmIUl4NHeSB1pjSq/Iw7rW2PYfe23D7vs7E",
-	"NS00vZ2PUadnG36eNaCoaLVjSDcW2RJr7NnQQEtGx5iGaqRYQ59rSbHexdgUY9c3Kg3LFKfNW5EbDlBl",
-	"ExgDx2dpxrLeUa/gVWWCujAYcJ269BMRtULhrGTjDUoveXG7ASwg1ao1rHZzVdlbnHU92IQWuWsanD0i",
-	"5wxrmmJF/C+F5RZ9KLhz2v3CMfGnTmQxt7AXMwOZslQ/OzXp01ilwkOM8ZWTMA+Gp10Aeo+s11/pp3PA",
-	"tuRXFN3XBmsbqVb7XAuo5xABwku7/BYPCsL6AnCvDS6wzkL1qadT4kc+tqhOZ4De16ys4wdiC/G3xJeZ",
-	"Z8TxwRAfqovI44SAnRn+ZS/hjcZghUEZm+18w/TazBH+MgehagyuLn5kycqrU6/Kpq2LgM0447LiSsWC",
-	"Ty4NS/cGNooGttdEsDvTRChNRcJUaczzlHcdVOV3EGthaGCAutbxRhmRFPzSAJLzmmxo7/WoI3FQkg5A",
-	"Nv+wBdmtre52ABUXy+EOqzPG2Lym01penurP3lvgRT53EcMlnbYk0Wk6VYQCTitLiZY1aLAHsBJN1yiF",
-	"dGi/bBaqF5YWTGmNi2Ezl8LjLoRaltJjLoVRGyD9IVH4qFGcETdTJTljYtv6E67/H9dcQS0cbKRcuo0V",
-	"OrC8CLxwQKa5LBaN9xZh3BMisCWVwOHcRlXD68p/3753TbMMg+as0b+DQWBQJ3AjPaNR12vIdYIeK9iX",
-	"EZBHzz/s301czAZwZDD+AACym73ZVi3gmK0YlU24zE6GVm3ThMzsBWUZAcTE/S8juu3fPuwb/w6Cv/GH",
-	"MvDbNrBh3u5vDAe3z3xQOP4NupSYXjNbVTaOmIptbxbcTtYsui1SHT7C5Qh/r2yEB3INJlttIKQI2rSy",
-	"/VExnTIVP6TgSMfn6EHVLEeXWJNLIXRtk2ezeygyoWZtBT2Lccur4GEBZ1WZihvUpvFxaxEEqihKNIBH",
-	"Q5oIVRYZAKd0gLBqkPkv71SQ93smbXb4x8EGHWat90S5FzFBKLoRkfsiZ6rI9Jo3RkAG/e+1VhiUywD0",
-	"AlKdEAylLcpuFb5NtxPbImLoNkhoq78eO3T91nAEn6MG+BIA794O6+4auzIQPcIK3CvxBBaPCGVblUTv",
-	"cMGfLsR0SP57MQWI0HQC9roYkHltgSrfHVZH3rZgLH2zfF9CJrfC/1cCic3hgrQ+inj4cUzWKh5Xp7s4",
-	"bBtaCvoT97mPol9RNqC0XoWaXzzHyHCeAyIYSxnmSjmUJJQN6shiPUEsnK7UVlLmDL8H9lkdAC0jCiRE",
-	"LoBYi3kWfbETWmolDKsb1U4m8eCQQwfRtpogVsc61Xyf9TxU87QsWWDYeiLnc7ql2IJifU4jXQ8JxdRU",
-	"2G9ICrM/2LqJN2zJUjJeVi1wj1rG07R14TC6vKU6KkigNMuGRMk5CKUC1JxSB/ZZVEbILFfWO12LLFta",
-	"8HOQ1HPNaeUnIbX7IyYabAikAOB9w8AaSG/C0JoQowCBbEChmAI+jsI+IOr9CdRxUEwkcHtrlmVYNudO",
-	"EiZuWSYXRs83k4SYG0rM1pjPW7wDoqWMCCx/PcKArfPeFtv/GKCCSiTDBUgEkZxyJCEHN31nIditlBHD",
-	"Co0AT6+s9/QYi3VzXu2F5kAqBGIxl+UaheXiZRgjWVMSYLAMj0D+q9lU5ssnilicHqBii+CDw+iJN2YH",
-	"3+Z+7SgVGxQUqwfy3s1k5mu5tOQHucJxX//TimbsRKTHdHVB2JiT07x+/sVL7uF3Rprm+sED7eUJxwTC",
-	"toK3ju5dOm69PDVPMGlPMcgRc2dBIcSSoXOOikI/kamtkGg4yPZrqyztqIiSWYq3Q3AOfa2aRPNbyKYU",
-	"9p/Rm6j8KLroOkBpJFiRKkqijVdoZQMP255KDUT8+VPbprVV/AlZlmB3cbZFoAuHGpOxiSay0HDrJxmj",
-	"OUtdyC1ct2yhUT50LWNVyXuGIax5SDZ1lmssl2XSLg0K3LaiAM2YXbAJo1CUvLnR/7dwBSSwtjveMHEq",
-	"1B2m4aPv29cLxZCBloLkU37LEGIGiZBmeiaL6czCJYKcYJUQReZULMF6cuBEQYBxA86EZa4ViGHkgtGU",
-	"cBt7faiwa5m7fxoWZzavXwFsx6p6tALe+fkTLFobSKWwuIZQf91FOullBqL3xdsj8v2rne8fDKaIPXJF",
-	"EqrYKiTFV38RkuI3AMO/BYDh6gLrr+FkKv5vOD0eBB99Gu72U0wPS0wyeSfI6OcrNXSbaMTVMc1hL8mp",
-	"xgA/I705x6qWyQ2qZnBME5plimh6E0vqsEb5ZgRw6SEIslU6clQemk9QLDJuZPIfc1ksNl0+e5V3s26U",
-	"ENqpCZmUACA7XprFxzVfAou0m6yGWMSj8iPwZnwctXF7jYEJzSfRYlxvcGc9V6GCnByeGWo5kinb2v9h",
-	"ozkgdVUiZsfpjMoNi01Eilc79+Do56shKQT/o2AI0wAP4q4F69+6XC5YTL/ZJd5ENyR7JIQ6H5J9AsDk",
-	"WxaZvEWJKdPwagTw81UZJzult5Wq+tbfgCBOBZij0Xyz6VL7fWuAm0spkNqp1jSZgXt9s6OKBxifxqKK",
-	"v8Ia5cnVY8Js+4pweCx8gLOm90cZVartHDwu9BdffrO8Uu0nrT0+OKzcEjEF+DsGPE9DUqiCZtmSULyG",
-	"HJ/57Z3hMRtlLx1X5BEK/CjIthXCcQqyuTIDzRBNkK264cL32UtvDkcSDcAIjTx9YDzsDOE+i0kCmNjq",
-	"5gM+4CG5m/FkRswUQinACN9T1JJr5UX61AJaT2iB8cZDXqrKSHDd/YjhFo+Mfaks2F8cE2nHAvX8O2r4",
-	"18W1DWWmp1wtMrq0hSZr9qJinPGEXF28c3I0DOWApBIEkZnUWxkXNzaIt8Em2kShhUQ5u/nFYxyN1UYA",
-	"1mh3CF+eUy7c56d0Yf0ZUik+zlg/m2XkVv5b3TMPAJL7vIKejoAkOqjK4Tcenp8SLcmE6WSG607NvkdU",
-	"2Aq9NPEIbll+l/PYNy8YOIhLOiKgPFBNHD1AMKbR+g2tp+AtloIdWBDq8TKs5vrwMokh9Xkd9FWgge5u",
-	"rLpVsFirTr5dnZaS8mD3m/DMFnJwn4crFUyCdk5DX2t+Ho1F6MBHsPSwKWSEr7jK7aAE4QK3W1fDBYQ6",
-	"8wDeB2yvezW7zsLfhyBXrEpLjIsICMJwBpqmfyU5feMra1H8e8pFi0BxWblM3cUeCBaBmDFmmRRTZdW7",
-	"GoiQ+8Sma1T3tQ+0otq0qdpXwswOL/CK50f5+xzCBgKZ98trJf0ivp2FxxVWGt0Um5KB/ybib6cHzCxH",
-	"Lu/a/RKvS6LdrJPsgeEAG6273KEMfvOO93e/lgs59JvYQZAj1mVUN4zyNdq/uValH/2p4v9mqmJoV98R",
-	"NaM5K8M0zfU3JOOcinTogkOMGm5Eu7JEwjbxfK5ih1dQrcuMasxcVtMTRQCGszQc1qDaoDaYEetRSSzn",
-	"OCRTFpiS4QtV67KC6NGIHd+NtCUoxKfBwqXi7xkOfhkXElMGKZpGd1SRjCpNFL1tQ6qlvcF3yilU0Xdg",
-	"4dvO0ziXd4qdyTRmI3pb5GAZqezZEkqzOY1R56ya9r46N7Xsrc8Xh+5L9aV8ooCkktm6n3+Q2aBaMjwS",
-	"yu9rLbgUDnVAMiameoZ0jr418tPl+3ckZQsmIPYbhDibkrdR5RptEd7p9/2rly+G/XPQIDKSCd3hdTBn",
-	"EOSq0c9XZotAcMaiUeoAXGvSVi3BrqCdjUlAE0flBKMDY8OOFyCYI0svG/e+oGgC8/KpWg3OFPe/rO+F",
-	"sFhpgQfiAPmMyJagts0g7R5Mmhv2mPybjbDSe1NOWaC64SvwoLkbWpec/YBQIWQhEhsTnrO5vKVd5Wse",
-	"4IZ8sGkr5MVfxp3yMHfIo8os9EgpjdwWHxbtPo5yj20xbpywC73GP/yWx6+y1k+2FahMVfSjNj9xXmSa",
-	"b8U+vcZtEBnTZbTAGzp6ssJapjH7ytbZkTlU5SsHMQzRBCORe9FvRmtJYdyi6SpIa+ofYhz51C8uCYyK",
-	"Za9IovgCrY4taqOvB7+pHvIqruznT8OIjuX3y+buQaiHmtEFIxNpLmwMqvPNnigI832N+zGRNtUsEGKH",
-	"wWmw5YLqBKqGZQOMRYoTMtbnUQEFKMu45owKRQphvSJ1TtWbM0UFxo6iNmuuPBJao/TNYXXRVcPTQ8bL",
-	"YGd4Sp5SD9iJlP7dNhnVLhlVyYQEkZdYWz+UUjY6by6lrzNY3tjOWlYJkvpz8Hxv158sHOlgOHixvz94",
-	"/fvz4YtPw8GLl98PXu/u7Q8H35umv9u2u5B8a/61Z9StVy+eD16bHermwS1lL36SdxhAWPFYFooZMqOh",
-	"wtFHX4lUEV+neEI42luW97a3rXDj8cCoVi+SZJNPCwH5MjD7Ia6BnNh8dBTQrKponjjRE/pVXzWUZ8Wq",
-	"tTmnrAGnPAA+MK0hSrZs8VfRDR+s4q3xYk3P6hGHGI8zO2MsxeAxZmOiDkiOhvNKoqDVyrHaubdq0ELL",
-	"OdU8oVm2jEeZdatHddVGlapCIwq9xxxb0m5siPCkqU0hL0uyQvFb9t4Z5JH6m1Yvb7HfiWbg9NKi1gi7",
-	"e3pyeDYkP16enn3XOvjNSd/r6G+VYfwVwXQHNkrF3FbOYoDGArWGteAh6lNFy9tgvyvBixrrfkAoMMHE",
-	"aI1wgK3FhqQsY7qaz9kjVSZ6otaL6HLS/LAWyvV8b0iEEdAqUt82OSw5S3lJe0z1CfAmI5T84j8zlUxB",
-	"RDuGvPJQDtysYyY0EQtE8VtY5MPyrJQXQ4wBVIyS3SZlEBJUh8tUReKyEyNeIFG0iAv9vT4wgHdc3HQE",
-	"nj3wPl/LlTWydpkNeLBG7O/ixPL+qFXhhZUNflLetBtakWqo48Y3+oJNWM6iFbNK08gKKfexIyhaAhfC",
-	"uvPYBixZfxSsYCmhU8pFJLevANydlsozHeMYefUoriMic2omD6Fa1XDGYD4R4ok4jrlNTmgyQzUNaism",
-	"cm6ZJyXX1wmC6127Gv7sfpFRLhBpA+3OYIp/W2TZ/7dLJtafEFbihvShIeYEckEOIzNpLln55abIXOXC",
-	"KJAOLArgG89He9+Z5adWSsONzx0Hbzzok+1xro1vWQzYB3zEy7M9vuJgeR/2mVbRdcUnGzfeAz7fEbYR",
-	"/ewouH4f8LmKSNNLXqh+3gsja9WV+YIa6BrD6HNQelVV76L+nj6nLxARsVoDe6hG9OCJVqht82FC5q5Z",
-	"HyHR38CAkThEIIa6dx9Bwl4T1BfQZmT0rVsOsdXWkITH58DjIppfXWoeNP+joBnX5noSOpcZRCwwdUBS",
-	"rlw2H+GqfCf0iAqpt2ihZzLn/wYMMPOiklm6ZVrAiGb01rSzmYYZm1QwERGtsKH8bOHvVk+yf4HAvGUh",
-	"+AbDQQjK6jEFg1FDOWccCsLhBENtASLwWyZzfczzto0zj0nqnttsUG/0MvuEZjx2D17kcMKHo6PBcHB8",
-	"MjpaNQSzXkEtybraaVZzwqdFDhbj+dws/20FnSEqvpWlaKCLtp5d4RWX4jgvgcLiLrEZVXbsv3I9+y+W",
-	"S99/rLrOUVk2ZxQU62g2FVKMLA3XO1wrYyBniuW3LO3oRK3+jirmHybwXK0v+3ZA79bF7gPz62mKqOt0",
-	"euYM/x7FkHrzKhxFOlXrS+oAjLvpLFo72i9c/bdc1LbIwxHTWxm7ZZnzk2hp6zQeEDpWiAEID5SmS+tu",
-	"WZpF/rrW6TWW9oFW7BjG1IMt2y2d/X3EltCc/UUDbv5ym+Sqc2FU6FVQPpC9bq57TW5ZrmLoAiRnNlCn",
-	"NaUw5bkedaBKmF5m1JVqRYiGJdOVKJUm528tdvtxcBVEfZshfRygN8J1eECoWFq3Gni40dFsvxs3fi9F",
-	"Alm7kdCbRAqSmGc+68oaKEBU8nE5aIW/Og1gPRMpFNNbViKL43j23MRNeLQrRNHwZ1+Vk4L6nh4uMaQG",
-	"nsahZNDxBAAZzL8BVw/JuGY5zbJlGdx6w5aKGLoiTOh86aQMUcxZzhPCU0yXGks9s9gyhAsI8eeKzOki",
-	"WMnYuv1i1psbqTZG+jyZGWEXFxL3dMyMaIyRj2GYVfUkzFnU9jmj6hCk1qMKS21StGmo3zGq9AfB8JUA",
-	"BSTavjQ7Rx8bOavNcDmS8zJVYgYaxML52XbiR872WAo4K3p0Yn1LVUMFNiOcaJsgiE2cxN7S6B2wqF+Q",
-	"Q7nD31G40d3Bpbjf0hYtFV0jzGKfft/GmmwZrWHpI0HwHz4xHGno9DwIlbY8pJa40gYD0iHFWQXuCPW3",
-	"LkYcVfUODF9khCYJW2iWDgmGRVe1zf+sfIMougT7I+xa1Y2FvVSVMqepfVqT/5XnuAVJ9RCVXWhiubGW",
-	"Dj27EmoyXh6Q0VIk4KxUmmeZPfSxDKIh1EGbMchB8TxLyLuKKme769TjVpc8Kb2FVtstvfe2mnHOoAjX",
-	"Cneh15a7xxPV+UKgOtTT/yio0FwvW7WKDmKEF1vUo7a8Dv9ah5OmQ3+qbLVZtoTmMbyH9SuYNIpFQdOO",
-	"Uf4aT3a0TwNtxKjnHjeXT4XM7QVaBnad+8BpislOkLwfrbgdjx45XCwyjpd4Jf+KSNEoo+OSRR4bVFSN",
-	"nNhMvMOjaz1tJqbBRbsMq9a6ZhbqowIM1oqu/oLmywnP2FtDi3HfMDq2IpbLeIV/m3P9S7xyQxmUTFWZ",
-	"gbJgcpExzI132roVrc1OpfJOxLGzWrNBfOGIfveQX4JOiE8sJgDLged6aA4ch7jN8dJXsejBir6mqtyx",
-	"FCHTw2YxhleVCS7gui8ro9fXCatsNEQQw6xRUgCZqT/L5upEGDW6Q7bTl/JM1qTAWNU6GJimN6xafURO",
-	"JhkXaEeXBWTC1UYfl3vjrPi0GvX0RJGMimkBuCg4BIV8fk5vWKB4AJ5haWJnAhJBPg6enklNyrl9h/VL",
-	"WgtseKg+X08UjyzkVHpbLK7+XFrv2YQLM9aecluMHlrg5ZcNOihdEo8LPxgO/kiCooGx7b7l5uZ7ojwa",
-	"B7Gex+gCuoEhZasYjAFunmFSyLAMF8htIHbfDIe4bITTbA5i9XFsLz2Qs5paywHeP0LaXtiMgDp2CfWx",
-	"saylknwpzKQeCAW9buHYUkePxAWj6RKr+a6sorGgyc2Bg4/NssCiYgtVkI8Dnn4cYGDdxxB0H89+P77Z",
-	"XWvjA9SHdsortt2yyUE25xE+RbVmuXnh//xOt/59uPVfO1s/fPpzd7j38vN/PKCeBo+X0QiWr7U8zamr",
-	"8wbIb9bJiTBUdlEtZn9+A4dyiUZDHrFjYhGvn9myZ8T2YwrdOMNZKwZN42u2RtCJSGTK0t/mWSwwWbGX",
-	"z7cYNvFVhX57/65nfPYDyu/USXyzNXgw9z3jyrsJ3XtqQzV3LiwZkkJkTKlG3R0q6nV3yFO64Kfl34e3",
-	"lINF/zuXqOMIAysOcmXLb8Qtp4YyFeGauANRmknRmgIPrc8KjJNSMUCYVo+sANRy5JQULO3G47dlRWxN",
-	"aCtBufA3kbBsSLCEYbkUkC8L9YF9UbxHlb7uJLK8VQytEtXbsIS7j+KeU53MAO95uWAtQoF54dijgn/x",
-	"mrxq4CcV3zWzsn32zJVrcjUcranSh33TzG7n19icr7Bs7aulTiA6o/ViQUeBpVlbjVRLG9MR0W+pZici",
-	"XQuLgWrEVlnnJReP1f0Gzu0ttn1cBXZ4FbnnmmWBIJV93Xca4OJywUTPmslhddCHlVHGqCGnGeVsWqv2",
-	"35vN2m2KkR86HeLhYOBCpAmkM0YElGnOAGlQHTo7eyRhrKse7QFRjIGPa29n7wWZy5Rlnu8dnp/GNVpD",
-	"YFQsz9qsKg9EIjEcOFCreokbx8FbMfphc8uSe4Oamv7YioD0emAeBto1/IXd9oCYa8cbmNZKFSgtc7ET",
-	"NJO5PmoruNkOL1Gx5EXBJqjNWiZSkEWRL6SK347NM7yuu8JBaEensElAieHgluV8wuNmpM+tp3dF+XKr",
-	"jpTJdrW0hU6kFh3vm05RJVzTqtAxgX55P2X7xya5BEv3F6f94EjajLpvK5n1SZED7I89GI+II2vhTeu5",
-	"WKoco+FkKm3Rqt0YTc5WFi1fmxXZxewVMBYly5p+F7sffSH3kk8lVBBbgLVerSSqo7UcWqskOhyUOV2S",
-	"MSuBBjHuBywzMIKWa5Kq2QfhNP24Xdr6ilqM1muVIIHiQ3V12u+9LeHSwZxrq4tR5H6mjUThYJxFDOTg",
-	"0q2hhZ9u8u3+mD6jwG0XB5Og1nCG0WlWbbcC4TAs/R0aMr2vz1w/gatvYEQYqZR19EWvpJFte8wyumzT",
-	"rqx0SqwlgQqy95zMZJErQqdyaCu6Cql9S6N98bLZEEvB6uD3caG4MP1Bg3A6to8rkbJ87/kMg9xHq398",
-	"Y3v8yXTYOVlHVd0YzPZQRCCu/blyxaRq92DEFtS80WwfcZHmoUpi49PRa2KdNICKxVwlAwyviy+vlsnN",
-	"O3YbLafvqzK56P7QGL5NAm8NgJ3CFQTgaR4NIgjWJxjvX0YuOhVDpGQm4dqC+sMTQOmA7x6ULnFlO4Zc",
-	"RIvfEzwEd5XpBTqJsOB2pgu8y/BuF4oDWSPx1IJwxqsrdJR5BWYykFCrOqXwWIZBdbD/WdCcCs0Fw4j8",
-	"lE0YcstgaI1IuEp6AvsFxMwELqOOBIMwfCaWl1GJNX2iSKwCeVfWQ932iY8hyLOSH0TT5ZaWW1DxHJhW",
-	"S3Wk7oW7sFkkQ2sVNP9yejZ8yBoJey5jb/jojYFulMTeW8j91b0SHPJecvllwOe6+e0KrtrNMOuMsNL6",
-	"U3xcQlFgcZdS0xaWhQXBrd6jy1fQBC6Fr2seYRNzB97Uo44ySuNJHMa5Mw0BrxI/FR8QtCJKrflO9TtD",
-	"N/5gbLFlvBK0WwZ9sbMPaeTb5FQA8JRm4H0HI00NFtjGxsMZSmihwCBGnn4cBO9dm/c+Dr47sIHwstAA",
-	"U2F6gO5slUwrMW6TNxJSzunCF/QMgq5hW605vOaJdd+v4LQ2RtLPW1MW2uzROMgQCIpCsvwWEMQVKcol",
-	"J2nB0PZdXdd1S2Y2imGuVfByjWqUDyrP5OKTj60iF7UxQixpRdfr4ziOfe4XmvEUbrT2gqueykBYwNTI",
-	"IMgRfrW3wK3vrn8B1sMsI7dcZgjY7WDjMy7Y16qGuqmKp2WxtY/BwpK3sDax4J6/qpjpcFAueO9b8Rf3",
-	"Sr+7sGzeEXrYl3YWNKdzpq37ojXu0HJFdr/AQKQ4t4ufzzUjC22Xy3OqZxErDtUzZ3ySk4mVy2DOZWpR",
-	"6ND5fedTPPYrTnYge3NlSxZbiL7O4LE1qcnTR8+EJy8yxb7lRbCqgXqb8NRnuLP8FHPZLeim95+L1EZW",
-	"Q9CcrWgdsWPSNM0tjsyc3r8DtPPB6929V4+QHRMrxgcdvth5TH9l/YqauTJnzMH4Sl1W4vc8a1MjCGxX",
-	"/p/w7DHVd/C6MRrHB5EtN1DGV52K0UyCcv+eZtmGR6tGS5E4d9GmejWnRRfp4+J5Mymmj+8lbmq8qgMI",
-	"HpCMacNShyTlU27xDgqRslwlkMkQTycAfVuzx5bd0onVbcLT+vLR6IqnG6bFULiwtAIAFRC2HEnm8c8+",
-	"bRQY71MXz+2REuSMEk68qhgdqow0tF9E0DjblKzO9J+YRt0jhckOtp6gUKr0fWujwka2Wmx8f/3h0H6b",
-	"Z8ct8qyRbjBlUOZmqIAHRsdQ7KjMuKDtSLo+YaPUiBzw1MMoCiTAHIyzu5+Hg/cxnestYpwVSkMcL+XC",
-	"DBHKqt0y4oGCHj2APe+6awWsLWtNMIJKA1SbMCt4gCuLTpwl4XroVliBw0dIXYHOHhweHu5vYtjPUVcq",
-	"aqu2u7O9c7+J/vfbqOyM3QUJxm0VkbS0eHaV+MRSVXMHlbAMg08cgquVp8IqfVJgWndYzmiJNuJFmZLZ",
-	"JFtIA47vKGBnPHHFlwBUVCvC09pejd5vhMR3Pg8Hb7pKCR3J+ZxuKWa0CqMm2NoOwGpyou9knyJDjx7n",
-	"q8/DwVFH+aGWURYLTHM1EuNc5iwYa3U594b7wxebGOj3n4eD466aQ0fWaedAEkCSPaiWGXLlJ5lK6IKB",
-	"K5sLcnR8eHnoymFDzDMX02f384ykEucTSAd7L3Z2diAw0f3ycgOz++HzcOCiosrFe0+nPHHJm/VhvKgM",
-	"Ym9D7OW8HcbbM8x6yUhv1zMMMkAKlpPtTTHr8zje96Evg2DhMFMZQBLv7uxs7+wcIHKHwqxsJ2SCjic0",
-	"Yfc00ShghgzVvLgRNrCLgw9RYCp7/PzBYmHwlZdl1vAx1XSVDeW3eRa2Dof7amUteYCQqhEA1JOHLAlX",
-	"4MoXzt8MBewGRWvTzvv6iSIApn51foSI6uaMn47enDmdFqn4iJkvNZj/852dl/uvdvf393/Y393I/n+P",
-	"SUxelvXf2t3ZxM7vGsYx6l8B8h2b0mTp49nCnp7bnlYetTHL5B0W0jwggrFUkVFY3NGseDCk6grv721v",
-	"5DrY3bPD7V1TsmPq+3VxMKCI3Z0X+6/2dr/fp5Sx55uSfrvjUsIYEiilVMkmp1j7rFjUfPHVha6FpTx+",
-	"1C8h3qBPVlvJX2z7iog5HFwGQZn12MR7C5BkhDTMX4G/mSIpn0yM5BdgDWyEuey+AKk6yH4vF/G3395t",
-	"4hPwBZkVc6ZznvzK+HSm45zVF2dD4RkDhRUDI8gB8VV/NsNVd+rac4i3a7GM63dXVQgbWnnbXdCf4uqD",
-	"AyVvSSg5snBeWmLunRP5vZrgw+duGFuY5eF5UPtrIwrAXyDw+4oIPFV/iSy/8QFEZPSvKjl/bfn4rxZt",
-	"t7+kiPo/SCydy1tW1Vjk30Yu3f4iYuY/XrLc/iYkPkJI3P4bS3xfQGD7v1BAWyFpgRm2NSMVhCGZLiFc",
-	"FwpUlwZe9ds8GxJKPhY7O/uJ7QL+sOUi4Toychq2sK/ZFkY6D2r3bZP7ebb9nuZqZi6ynGuGSejKu9Yx",
-	"TCIiyAUG516RIVUzdSx95AGX82/v353Fy+lJTahwIupBALIBixRbPaOthdbFThoZvB4wkZhWjaIiuGOl",
-	"m8k2RDSNGf7tP2IWYuXMXZVUSRd8K5EpmzKxxe51TrdcDpnpCjEODEV9rnCqGpG6LWiQ6BB78eP2vVVo",
-	"14kKTZIN6txXasIK5vYBfQYCzqkN3whL1U4YS89A+HdyFO7TezalC37PMoVb9fyHHXzwrP5km2A2t1dN",
-	"6GKRLesV6eqF+clTxRAI0wlYJar3dy2ut5YYo7J6mhvCNqnSolFqWDZ5XbVk54ym6Fu3pzAAzYUkl2TG",
-	"M++ZCTADzXb0zuMqdzGeVdqLyIZULAefm66oNfzl9XFE3aONpYzMuroxHZhztosnbUWu1+I/K1comdE8",
-	"NefkcxePqo4Ltd62I3Gwgly4/krsqs5N3Oyc57P74luFU16CQXFMZVE0Yweu8gkkvkBSlQ1ofVDa8YPo",
-	"FAP117ixK+89/tIOfbhgjvnKV3fVRPTt9v7H3d4XTC2kUC1sKAO9ivz2/h1h4pZlcuG1dfMbLop6TSgZ",
-	"YSU+111AvpVIgRQSHKkgJ3ku85bWGABjlmRYyXRYsHxr9POVjetwGQvm3Y6EhQNiyYlolmVALXNCFzTX",
-	"Nl9RZMvmgDClUeGvRzJl2+TE3jZIdDRH08SP0oblwM9RbzTACZmru/RZ1myfMl32OGtucNC8pqn9xGi6",
-	"RhfQvO+pu3Tnq34p1fdc5tVVrIs4Ndlmws1+cAC1AhYOe+hy0BqsC4YA8E3Q2HX1NzzQwRHtPou1Bayf",
-	"SUcX7XeKLs+oO58HBFLtAzizHGsHuVPTID/Ys7aAtHOWbyGB2+ApOWmclqYsv47kab8clTlLo8qvGKnV",
-	"NsxfXSAXRMfV1rUS12Q+YgRnxcU0Y+VdEiyluSRztmAUoNeQTWD5NctmFFSm2Owk9x4rOVfOdpRqZjZI",
-	"K0I12+SwcZzxfNr74jQdun8eQjKc+RMbXi4XyJ8v+ZwpTeeLgyZDrXTmeoAm5vVhyWihJ/jLhhq2EKzL",
-	"bmy9tPAWweDDUnPc30GcOmGPibuZZE52d3bsQ4JZPthFxT+7v7OpwI9wilWz5MnO/s5rcgLDc7f1hrw8",
-	"fsFjoraEQCBNIFJ5SEZMpAziUM8zqs2KVD3V+HxTftYKZbTo0JhQStUNS80OlZtaMZ8NSUXGhgkE1Q/w",
-	"1+pUms83FQDlT08X5JIrmuGIcZu8lbkTruCCVBA+YE2YJZdCvfDq6vTYF6BnzCZG5YVAYec1mcgsk3em",
-	"IxCxpky/ZQ7hsboQyXh35+WLF3tbr76f7G89f7Ez3qL01Xjr+e7e3vOXdO/5eH9jZvKQfTRX52eXmUaX",
-	"UCaFC2KuwwOfJQfHd3sz4bPDgWddD/c0PH8sA0fAghZnO2Z+uyKaUNdO5qHfvckmW+KXNsPC9trdKpsK",
-	"m97tinP4z66MAbeYa2vnwVuP181HP199ZW08pKBvuvg/SReHFKSkyLlejsx+WsTVwyKWIHqUcSb0VpIz",
-	"KLVCM0UmhsF7BfqDeQ9s3BZx5Ikq0yWTnKGlzFAhpDi/oYonUGRgm1zKGyYUVqgyxD2TRb5NPggylzbS",
-	"H6vFQDS7aUuYSGEdCSjdZKb1Qr1+9gyD2xII2NxGanBvIzkcmNaXP52Q06MPZ6dHeM85U7w5GTOpgKuZ",
-	"uSHSAMz7qJw2YAglcgGrZQjeDAgQtQfPpJnPs6SxVJWUHNNmD5efi4mMQE1RkW4BaAAF+JfgqbtyK5Gp",
-	"FyejSxj87V5YJMb89FF4eGEPz6PImM3MTXdMJ1zzIfkvmsmcojTtl2abnNqEXa41EwBf/FFUvZnFOONq",
-	"FiT2k6cfEi3HLCd7O3vPv0Od2ggGIELwW1t3SEFdK/FRAFicSA9s+S/Y3zvpwvfApILYciBMqGo3QFl0",
-	"qYiS2x/FR3ECkM8AYz+2scUzRjMNiSFjZsNPqUBK3SNjRnPA1rux0zOvfBRJnNDLskkUx7K/43N7bY5i",
-	"ItFeFOAdfRRUqDuWK0DasNE5F0zny63Didk7ox6xnKQFYFyGSBF3XKTyTm1/FAOfVT1o2/cBYEoqpJ+9",
-	"7R3A0F0wQRd88Hqwv72zvW85FdDvM7OqcyrolOXPbnfhT/UslXfCyD3P/iwKnn42DacMWJ65IuBMG5ly",
-	"cGzbveUAlxKmuv8evy7KJs/MS1cFTwefPwFUEIhjMKi9nR04cNIsgUY4Pc9MnslEM72ldM7oHI+guYEq",
-	"8BhjLiiEHdbTvxtVJy8BDCJjTxQZLzVT22a9nuP3Y+P343z2hqYBO36+s7v6lSsRlACHl/ZXv/RW5mOe",
-	"pkzgG89Xv3Em9VtZCPzE3g+rX7iU8j0VSzsdwKt60WcJRiy/ZTlodfjOfq818EA0n7GmNdYY98REKJky",
-	"wTDacIKUhdfg7wNDM2rwybwYp1wk2Gdl6qul2+auI49HFBCGzMJICBj7tb9jT7EidzPDd7SlE8OysHLf",
-	"nKZsm/zn1cnVyfGQnJ+cHZ+e/Qis6Pziw9HJaGT+nDOoBpdlhE4pFwfk7enZ6eink2NbE9Z3a4vtuYPH",
-	"0gNycnHx4WJITn47P704OYaejw7Pjk7e2bfNlSXYLcvJHYKYmduqej5/ZNqsmA+v+ToH9L8tvnp5MLsE",
-	"x2CA3edTWY3x2wH9iw7or5Rra6GqHlCMZ0qYUlDH1lFb7NDe7j3zjuQtxXT3Gb2byQxDIFw+NV6iQ197",
-	"HpB2p03Kf8dVWQR9ZL7ToP5I6Rk9Yyp08ZsBAoBtWRoYLRaLDOx/KLhz8/4fBYMbx8rWNPj2aap+/zQY",
-	"BudhDfx7pZdw35u77fEHsZcqF65bBDCncUYPK+v1dQ/oP+f0GIqskVZwRoKC/S0H5dmfVZpql8p+ZBXS",
-	"X5vvH1a+82W5f5XW4vy/smhfmf//z+XmPzJUsSur+ziKLJ+rVuKsM+bgM381na7HHI/ZhAveAirWwSNT",
-	"/576Rsub5K2VIDXnKa5Q95BMMzmmmaF7RbhIsiIFKJxeNN8uqvxqhRHfFG58dNzW5QAYph1GMFpqa56z",
-	"tDQvJHShSMbn3PRMdnd2vNSj6BIkLblC8HmQ1PNYiWeD4s6wbby1jY7JbX+toDZsreciScboLSMVglFk",
-	"BioEWp/QaqQOiBl2M74wNg0psuUvCGFRmUATPb+vT2gl+31nKHPQo+GHycRcLV9HjijZMtQXibDisMII",
-	"/evZ8j9VglVlYY8ak5VugakmlGh0VPZjsYFI0VfCXcXiziwjKwfJ0wNApLHG5THTd4zVrgpF2C2zRQXr",
-	"rIYoOme+rjacRvD8xFjhIPTNIBdqHM4Sresrn5DVAnd5Kr7JKl9M7i4XecU5gVT0djHkLVQcUSSR8zEX",
-	"DJ0Mh2fH28QJKFbkORVYaxYAj6S7UrH30G00p0tSKFYRTiBTHo4P2h4x7ntIlAQ7p/m+eS2hyQyspvO4",
-	"iPIGp9JHPLHjuoPCoxCBaVHeFPqFXOpE7FoU6LxtHLkSD7ZDIsIPP0wagne/hiRUHefV1enxOiO8KvjK",
-	"MXZVS6wNcYUgcNokv7aZeWKkGtx1ddflE0iignqKZMwmMmeuDlNsrjkzk0g0Q2TNTQlIkbpdUPVK5pqM",
-	"l22DMY8rQ3D5ImUdw7DK3LCOohnS7ooFtxVkBv80aQ64Qx/5Dcnkm8DWIbDJnChG82Tm+USnfGYZc+3O",
-	"efanZWidMpmDdVnPjPMGe/4KFNUm78Dcvgk4GxZwxpYa+lJWH0sL3A1zRgUX00mRBdEiLrqHzOlC+etD",
-	"EsX/zYhKaMbUNjl0cdfgUkIXrJDEXQ9GzAXrS2JkDVeT2ig5U2mj7l2KT4kKopiupBaTp4BDjXIU/zfb",
-	"wvqlFf0D42GgKyh8xf/NRtgKkh06RKZHmEs3ds562Umro+1jIg3BlqILp3yIGc89Qifu0TdT6sZNqeEW",
-	"2EUmFDfIBj51nO2kAigVvS9GcCkFyFMrdIFLdg+JppmUN6CXc1GmykP454G1rHGE/TJtzWSYjQbDpm1S",
-	"mfuzU1V4oHz7TxK9HNZAH+krhO/9JoHFThMSeYjJPF7aYhkyx3XUs1wW05k5U9a+NA8OVnA+IofrGU+7",
-	"PW3l62+Wp6v1bWcrq2O89VAn+UZ13W8H7W9x0P6HS6nVY1naeFaoSCvOZFGscyrBArPqXDpaAftO3xNZ",
-	"/C1sO9+O5Lcj+eAjacj94Ydx+WxOAdiu12lcvneNv4Z6VPtorxCSqsYD+QX+oq7EGmz/X2PcQryLUrV2",
-	"awM4VeXi1NWVbqKRSm8VCqtstVLNe6n0lWJpRYH5enRzZph/D6IphzfEHCozMTLhudLb38KiN6sxB7wL",
-	"VhnWW040E31JL5dSdxlYL6TUAaj2F78IkcriphrIsyy16m+0tKkr0Cex2mgDz8Z0znrffNC2K7Rey8UW",
-	"ZnInAYsAvmlrcipE98uZIIIpqEkqCRWAWwi5mraiEOGKZDR39aAtLHtOc5YtD6wjGIHgGvTs6OwSZ/b1",
-	"2Kf5YF8W2rZaoTVSFWOzFOrbOdjsOQD6khMHtZeEl22vc/Cn+1fVdRVPB3MZmjY7E6yHM5mlrsKsEURd",
-	"f0OXRW+BfVziqzqwqcQ3bKF9JyxnrpYQpPw7IB+oyiG6D8fahv4jP+WvZOt3H2yBGYrJsrguPmW8do98",
-	"06U25YSrkKtiTBi1Ci3iGOTzkIPUx1Nn7QGqLd5ZpHjZhLCiVnofNunCPyROpSM0yxlNl4gzwNJt8qvM",
-	"b5T1DDT4BSSCC4n5axaEE8LA4762JuLu3/8UfstM+IdkJljPsUWL8+JdQgWROVYbnNFb9rCTWWg5p5on",
-	"W0LOmUgyqou8XRI8cUfQYmQIOrf4GA7uaSLzeZFRojR41F3xKKxa7xCkPAnZg0sRKjFwuKOhMch69tOe",
-	"UfDB2+903oRn4ZT+yvPYT3cKBtuW2YyTHhJK/vfow5ldpW+Hb8NSpKNhT5htZ/BBR85pSb2MjEeu8T9G",
-	"qIMR99WTEA/+m238y90jKc9ZokvV/PH0q5jWNSN5VFivOD1C5TcIn1IHJC8yhrUGJdThhtJXgS0WSh/Y",
-	"wCc3i06uP3Lj+8ccGT/itQy0bUv67Qxt+DpY5DxBYxWf0ymzFAuXg6fO/mcKKWhLJTJnz+y1sqWYfvan",
-	"/WN1tv65b3iEvY1MZ2vT+3nwvS8s44TDbLkKYEH+56G17PUZl0VDQRr8R54RSya4i3jJKC1zloZxr+HR",
-	"CNu3nQ58+PrPwULGADGf7zzvUBDMy0aFwNMKCP3BJzGDWk4mXkMJy71WT9wRzZIio5rVTpsFcXO45xs/",
-	"KRW8xWpW4Odvh/XbYV0/uhAOZ3Ag/ZmwKVEyDyADbs3p4b0ObSE0hDIxYb7a7Qg/wTZH7qUv6ZdsfCtO",
-	"zhzLd6ihQ40qxIJO/3/2vqy5bVxb96+g/JKkirKdnJxbt+K6D46T9PbeneFYSXdX7dPVBZGQhC0SYAOg",
-	"FXWq//strAVwkDjJ1mAnfOqOzAEk11pY4/exCPzYH6c5Au24e1XEfUsPcerNY0Uc/GvNRYF9TaUyI/CT",
-	"WgKE2MrYbE4o+ent5wDHMnGaDWA28SrkP3JyQVIZx2TGzFv8rcTRYjIlWER4RDJheOzKKO+4AGRRwDMV",
-	"OUBejpyHdUiAWp+6+VdDF8xGHjHlgngQdgr/NzI8qdkRcDGekxUf9u7elxu00H3a2kquH7yvN9Qg7+hd",
-	"T34Ltm+LU//FVkupoqZBzJJ10bkxQXm4IDAJSSYrEjGA7W9Dp/iVm/l7DhBx8IYPBVNRPOlHFTH1BuJn",
-	"zI1vce5nOsPx6u1OQzDvO37U4mT4qJsO/fPdGVZQgH/KSZODUKgwWVJN/sxYxg48Mvfd7+ZWQkrmUk4L",
-	"2jnQN6Ry8sXoGQeACrR5JSv+qXLOuilvb4V8647paEf+ZKNmzf9iAaEG25xenDfpPgAYtcJgJPQrT7Lk",
-	"5NULJHrHfzwPNvEx+rcJB3WMDpDtdW/XTQf17KXGk5AeBHuqmx+nV6robemCVnYSLq7xvOdbQwH0HTwH",
-	"wPjXq9rZcx79gc/4h13+SeCH0f+gpWl0+4/6OfTqgsZ2HZE3tK3LKcxx3aoux1cnwcmbt+OrXvf1I2JT",
-	"LnLGZXyqJ5rEdMLiprUs3CbYNv+1z4QKioOVgD6954UxHgavOscYocvhiS6/tI6Wcm8F103n2TeWf6aO",
-	"jB5eou+4Fc+5eIpFNkALlVfwcLCFCvHt9h+GdPYOU3WV4Cqwtg/iq3IANXUBVJuATxmLzhRdjrhIs9YO",
-	"5HeMRdf2oE4nAUaVysRQfeeW7LFfMh5ZFe671W45znSQapB9VTd0CW+rTyXIWnjAgk+Zghc2QJ0fn4sA",
-	"2j4Vn3FBYwLaAd8IBBuEOiATqtn/eTkC1p+KmlkBWFeyglADm9Dqqq0Fixov2txcXMOQwjYTwJsSQBSg",
-	"ycvzl3VpbhGy2C5ie+R/p4J1mvKyvn8WFm1DwxBuO0jvEaUXvzyhJUnCIooh2gaZPaW0i0Xjk91qINdH",
-	"gcGGCsdj5vYfcL/gEtVEHjymleKrXFSC+p3mrsQVLeK7Q+IKa98Z+HlN7V2MRTlxBRScFdNZbAYSiyN7",
-	"TWtfJh94SZkaKbn0ZMNAWuWofds1pj2tgic8/qTKvrWpT+zrPMkh6u0X9TofpTXerZNnLAI2SjWUirxY",
-	"71Um4E61hT77V6xv6R+ipgdvoubrItHcBulO9aPOlMzSlgpedfIJWHXgi+UU3YT6Ih83UGGDpgxEp7e7",
-	"OZiI+mEKl5H+CZewdU7EofO14qxulwqpr3ThK9oTzuw+TWf5/TaZUPgj9j4PxrPDePqqy6x4ZzjQ7bRj",
-	"HdjwU6lEWmgcMk625VL+gUfsUTLcHWrkAT1rr2KXn66faBKxlImIiTBv3H7wH8+R1p68+vfv5U+JbjlZ",
-	"es6FecETat28iBpqo3ZsGsvS0rdEGMbiK2JAcwbFtBGWQZob2G6gh0HngZf03Of1xOdVgbiGO0Fp3FFA",
-	"t7akJVlseEqVOZtKlYzsI/WXC7wXsHb2akbbXaEZ73zpKOebAicXRi6pLtjp7cfDsjOh/hUPpqzelH1J",
-	"HZHm1fgXuzv/9vP4N8wtQjLAz+ivlZddxWxCw4U1fRUbh99NbyiGb3iGciFHSdibcnxgS2drB90YdGNP",
-	"uuHa1vIBsV1oxehrEpd44+sV5Gc2o+GK/Pb+Z3tPABvOa+j6VYEdwO0XriO4l1P3s1MS97PjyMd0Boxr",
-	"grOfX2ScAWLbjXt3/mLK/Rne+9offVCAzXfrCAhYyYQkXx49cKF5xAglL87PgSwC/g+HXSeMhHMWLliE",
-	"fCuCVO5JjJQ9LMJvQMHfbBSs+37mCPD76eNvSewuju119+rfvtPt/StosgUxiox/yxeb7w6AZDzQtYHm",
-	"obLlKBuJndiwX2jMIzjxk5KTGArCwX4e3n1qeJ6ExtbUs+iUODXSDFC4XSYPKElkwsA8CtCx6nviQhtG",
-	"Ieb85/jjh6MlFHYVEO731Vtnekp5XHrfaUyN/QT3euP3zZCAmhamG8jU3M29dSq11ektLLliibyl8V7d",
-	"G2dsbvBWg4szuDj7cXFAlnfl4mgjw4WLjEfOzgz+za78m7F9uy4dsBcHp3SDwb0Z3JvBvXnA7s2YGQLm",
-	"lgAU4U79m67U5meAsONIlyOXWPgJAFXLiqJVPCASxNRSZI9Bg6zTmAMaApnwmeudWjCW+uLVlGpzSnbn",
-	"PQ2508F5OmDu9H7OU+E23S87BOh+vCYjcoFaOYaC8XiRWQ32Agt1Y58CthIiE26stOQOldVTB0gCeF89",
-	"dW+fmZjBVRlclcFVefiZGLCSO83ElAPNx+ynlEO6wUsZvJS9eCkwrV+JFbZyU2KqzeiWKc2lGGVwqwoK",
-	"yFovSRkagBKYTMibnpXdG6fIyOfhQiE/09orBtPv9raoS/eCY7iOtB/dP8jcT+Mj9JgBcp9Vu1MG6a+X",
-	"/pr+ntjaU0Oc0MKULA3nFXAcZX9xVOJ6LtPOFq6EpimLRjm8rUOhaGHgl4qwrzRJYxY4bpoIMNGhUzWW",
-	"mdJkJn0fWUK5cD/XK8N7uH8O0PzR3f2gYNJ40y1oij4h4CNyQfDY8xWRlHKlfzRmInwDDfxEDhrTvZ8N",
-	"kqIS9ngukTAzP7JfcISHNTEa0BnhEZrfpd0QgEyBzvS/f3eQEVZDYq4RFAUxcxqw0OGIa8OSz/RA5Fjl",
-	"O/ZCnqUz/WPBOtlPSUAYCLxRAA8PqarAVX4s/t4oQWdUaz4THRhfl+6gdVHYbkvOzz70jlxddk+BgvSI",
-	"vfywCfcRRi9HxNGjIzxNSUT7C+bZN1lIyt9nes5h8xmlSt7yiKly9LfOKV1Yq7E77ZM/6x7i6uR09/CQ",
-	"64vEuPDQCJH5kzZFaw7/5QjqsP3sYh+YKIDauWFTYPl7ZFNAmFlBhFSlOO7klMCU+MjIkVUX+FBPNElp",
-	"uECotby/3QlcD70zioYLq3chADa0ZFxcNsVRsWhrApBixl7VR56aJswvCOvqZcqlF+fnpRByIqPVpjNS",
-	"1u7PbnFXdm0PUbPLC9xaq2sIyNzlANgS5+wxgzWo40NRx+on2pVS6lbWsrz/BG0BtqYYaWiMk5Gn5BPe",
-	"LY8GhDSEIzdTdEE0Y0UUgPBTcHhXKLC98/cbgM1+7cf1XOMo9j2rH+wmHPshSyZ29ZvzgG+psobMdYPb",
-	"6MzjhtYN/zmotEuDGI9BTwvxhhr2mSesbiDxZ8xmbHf7tyLayc3zp8dtv/XmzjPYw7Nvc/NdPTnMgWJA",
-	"hbuWZnkujjxN6SphwvyRukJCSIXVpolHngVw3Wc9UY7wsk307L28NYeO8ffWgIG/zmWBtwtgwODX1S/U",
-	"H9gAHJizyCk2s1fvg9NXes0e/1djSm6kYf7OWqu+71GF17ukub8btKKWa8LvX08uog0vpsNOjaUyb7ja",
-	"goD/F5mFc6aQirGXLbS7j5Xrz6uU9be2D4q4v7R9dSNIlGLSB+88Pa5kQOnNdkBOdGQArAChH9Kaltrw",
-	"Wh5hSsotvV9mHZ+yTBTEc2s5SPKuYQD8665NZ4EzzcU2Mo07aU+Rdp0Gj1CiceV9BBqPdCWyYyVcv3tZ",
-	"RrEj2m3zOejDPTK0ei1VhLdow7pYl477p2z27Up4Me4S2wHL7ehkVWsSDk6eYCXR7ifZKQ8XWTpS/qEa",
-	"yww4Z/gJDvdfdD9ZxLI1P3QjV+X5bgC4sKk+gG8O0pLuLXxHicnHzClxqReVUoGR8K1IljYY/oZU5Jlv",
-	"2vSO+dk39z/X62i2VVV5A787z/WNu8j2zVz+XlsA0uZtplYqHeP7YKuPh6gMXwCE0TcUVjqBaU1e3MuL",
-	"tdRBgy3GjrldC9heenLXFokrP3St94t7+fmrajDpFfVB6sdBe47f7us/S0B0Fs5dSz8Xt5KHLMDx4g5F",
-	"qph158ZHf59NuQA6uC4f/p077m4O/CGcd7/CBsGGJ34CvAj2MDLls0wNTOW7pqXwrzmRgq2wJOkm9BUV",
-	"msLcGvFnrbnnLWI659YWrTrF9B/uuDuLafDAMy3uAd8Ko1Z9ci0O8NGNLwZExhHThky5yikxB8N+TMTm",
-	"yvcBj6hQotr0zLqWtAD1QxoTeoFpvPBApgjZCzoJU1IXiGvhOwo0Xem8w54Swb4azOezr1wbTZ7Oqf7A",
-	"vppnMFwlpCFzuSQJFStcNuRNFXN5UkLjuKWnYL/9BFvXqnoUzfqTSG7F/rgFhedGD0MPH5f1uvJVpo1M",
-	"+l5WcWFyqoYeJ7gm3N4TPIt+l33DYn7LwBjuqeTpz/LNmj3fOjQNvGdmLnv2pmQm7ieE1+j33fjgoc+n",
-	"BcoN0MAbRrUUvZb0LounPPZvrH+HzVhmKux3PI6of6BJv8PvQKy6RqfafcKvVLG5dKNbO20/aq7V77j9",
-	"IO8NKkgc792KsHcHvncRf8i9P4SCvw7WC9K9qv8b7ssIOhbb/JjPntAcnRmapkp+5Qk1DLwYdsuEyWgc",
-	"r0gohebayiN4NSuiM25IRPV8IqmKdAAOCw3halzMahmIYJlXflH7lvr8RjWSb6OMH4/qolxtLzguyCQL",
-	"F8x0i9OU8jhTbKTcPtfK0IPH+i3xIPSA5Vv2ieAuQ8NvGXGP82PNu7mHLrACJitHNBc4+ItR5Pw/x7MF",
-	"FcGQxnGP6oYe+dJhPmPULi6bnmAHqwl0PFL8gE+NytgzIhXhwv8EZPbPfJlGN+7znuVlB8z5B0lVrL+o",
-	"PnJ+lb+EYe6uVSm8tJD8SD98lzfldgm+ozZu5gXypD+U/PT2c4BEOB4ivUI+e4HMszPPfZz7BEWnMY9y",
-	"YlpdSwxo5kyQqEy9OeUx29yb8Q4HSBwMUf4Q5Q9R/hDlN0T568F6zMhUqoSaKp17026Ox/YeXEGr9w5P",
-	"+mH53IcYvAQIa5WitA07qXPp94SaEGAGAR6ngPrAYaXucoLzDUa+5Nw8Avype+e/0+ZelK33013nr4+3",
-	"3ApU8vmga3fsqXvM7XSocDMmQGDFzKUoCmR435QR0wlz9W7XnKF7tGPosy4U2Cb8wQtiWJICBhY0gXj1",
-	"QuBHQF+EyWB3EGEignCwEaUwd6731AuF+yjcaps+qIcFUzio44MFQZQek6JckG7DQGzRSVTgkYAgbKQZ",
-	"wIS2Z6nXKCNg1kKTF+fPrXGACB1JKXwYDDs3YDPT6ALAMLgmEQtjqkDNJdGSMA61+IiFMqqb0P+JGRcr",
-	"YLw49iut9xQ7Wp9rr/R34JXwjmcPMzp1/VJzufT7BEExwwqH22lYBazT7yc95fSsB2Rus7zeWRgxDmuW",
-	"x917c7X32hp65UhaMQy77QqKZSe65EY1S+nR+u5zHznYo3u4THcXbuf4PYBI5Z9y0h2ogMc0OEkPNEng",
-	"qmPSC2xHHkAzqsJ5o7/zgS0Bg5eid4VbyRNNPoZGTpgiL85fvMx3lguSyIjFMYuKqCTNJjEP7SH6CZG3",
-	"TN1ytgQ3m1qvSEUjG2WsSBhzuzcBwDUiYCGpFp1RLlxNJOa3ACx2Sq6kmPKIiRDg4BMW8Sx55Qa7XTrP",
-	"cbt73jD/Nome0xQbFwHLOiAT6yzigcj7NZERZzmg0im59mO2NgSczZhGmFcjiWKZBuj9zQwMNiG4ThZA",
-	"RPOrz2HR/vv8nDy1R708P39GlnMmyIJZf5ZALhGejGvNxSxwdc//sBCYO1b/Dy78h4bkLKG+kGNwtkPD",
-	"sxNuLog7gpe5KJq6IcbFw3WVPH+1n2nBBfAKAH0INDLhBZpSogu2Olk3aXV9TfhsQp0EJ7j8k+AkdPUM",
-	"uzAsKtgfi0y4awTohVADkGvsqyH2yMj6O1Oqmhbt/9m87M77QYfquuhIwYjGCtQFiRm95WJGOEKpo04y",
-	"7YD2dE45UJtodvBE483ycWeMnpfA9t/3VRauug724s8BmRypef0R2X18XY65B7JCmK1y1sfZX5BvqIf2",
-	"2AfMyAcZFMLXkdXXxsACpmeRAtHhZDnkLOw0t4ashBhpf1rOZVyARNYBQDqP7RJu/y+22nMwkd9ne8ah",
-	"9u+GzmqEWHoDguMxR6SNoeE8DxlQsK1wog2unZJujBvKKoLBRytYcSUgPERYjEDexdzn4eZOW5exufni",
-	"yyt8Pc3MAAuzs63B4WZUw2Q3c9SIUtos9A4h8YxGCRcjTLyOXK9ao/hf2oPRDK4hGrJ9GXW4Jd4Db/wj",
-	"W/VHJa1UrPJUeRWG6ykIHcm0dWmkiFfPNsBevHw2C64120aOMFiIkQyhOVmaUjO34ZJOMZD935P8xP89",
-	"Ics5sjBBPJnFBp12lpQ63vwJ9ngM/DA0yemiKak2L0OwdkGmirmwBEoFNtSrC9bKONn6yt1pb3kpuz4f",
-	"WqD8D07S9wdzDVLk/XciVQ20tZ8DoU6a766HrpW7qoctMv4mP/6hoDANwv2IhPs9VQsAD0sdxYUmCBmE",
-	"QkWeRkqmnoXkvnuMH1MY4djCdhK+eocnDbZ8EPcdizuKo5f61c5seQr96KPJapRQtWAmjWnYUYzGNXny",
-	"6XzTwStfkIjPuKFxQXzlk0twpw53CNvjX6/elxazH22qudOQRPqudcoLaq5TKJFYX2JxDNKcVATvjkpV",
-	"cb6aleky9lriAotYipmvLGAQZddWJGZPyQdpCI9YkkqrAa/AABjFWQSzdIRODaCBxBKAZV29DBimYSiI",
-	"UKJZKEXUmsQt1PHGPshnObaPsbdNzd9hUL/vVf2srV1TvwoGrJVyq3hWAxMMXaAYiWJ3ZyU0mRIjmEK/",
-	"7e3JYSPHpT9pCFgGbNe7Fi5QhvLGgyXlkGwCEED4G43vLd2KhYxvK903/qRBugfpvjMEhJhylWAFiBLf",
-	"3PFE++4lqpSTsftKOOZRt5Rwd9IQiQ9uyz1o7K0UtRrwncXhfhZvKzHfo4Dbyw/i/f0HxUUaNQ+LVSFb",
-	"dxRml73qKctjd/TgjQxCfDchril2rQWY2mdU+wt1DmrcOkkGxWZDF46HSmQJUzz0JfAIe4jzqW/XynFB",
-	"qG/qwEmel+cvm5t6HzCWdyuI94A8cNShtUL6wUXhpi9OcQnO2w/l9G6a+8mdsN45tzMB3t24jF9qVF1r",
-	"g0Tn40lOcQc8+h2J6j/oLSOIO3PFhLEm0b1qQkkm+J/ZRiMcOOCuzai1AS5V8O82++27ramCYfwJFx5/",
-	"++PNKXGDCh9owhCvg2mS0gLKQ9CEBTgwPJcpGf/rC3HT/QjxZX+ph9X+pBzowJZEKA6OiZmtuLfdadVz",
-	"aiDwkOnXPbUOyGRFvny5ftOT69ed9yXjzYy/DlTn1UmWcdiM78kA/BmmQCSZcsByKH2V8hepfo2Wtdsv",
-	"fdI2GnIQWL7iKzsx6cM+CkciEKeDjXfPNOzDR2fAS4uPAzCxamUtSKFnMyWzFGEz3Y/2I5Zsm5ODkmWD",
-	"o0Z/ZjTmZjWy8qdkfFbOltXavDEz2qETgkokdAUuqmbIOElenv9Xk8XyQol5kfohs23sVwGZdhCt+h98",
-	"V1f4qvKH6MeE6g7OkU6dng1N77tUleV8RZxEEyfReR9tiRO1pCK6oiOlnzc0RbMW3J5LYxSfZIZ53TBs",
-	"JtUKipKQE3G897Q47ulEUWHjO9hsQMEDcksVBxkNyOnp6TMyk35PUlIaMuUsjnTghgIlUnf4SwILR3H9",
-	"yar8p+iUfBEw7Vr5Ff2WSEloFrJui8xwmNh+lYBoCbGx80gMQKtAZZUxssxnN5A9jPwKmczMyIQaHhIh",
-	"EybCmJpMMSJFjlvkXw76PZefroli0C+h881304A4Ss5c+/fV1JPfAG94cE7O4gGbBmfYsiy/BTY7Tkv6",
-	"vz3R4LrYXdzPjg5j+ketd/n+mdLHI0bOkH8nj7ArH3Eb23QWSjHls5FeZGff8P/Hi+zvDqx9exgICtd+",
-	"dN5UwpGcTVozK1Pe4yB6ThWrTTkVIvx6deXX0TVM/jm/Q7Gm3NNOqZkXjnZYumb/iex9ZrK6lbb0zYe4",
-	"f8cpqrI+TVagRIUMbalBmTCjyWqU75B+06/XIEjaArUW2FnHtxXzhVXzmGsDzFke6sHV+dKYcihuU9eD",
-	"CxsuSemMCxC+nKGrZhO0CyykTb9e5X4Hbonb+dJ7oM0qFudwBbZOMYyZ+RdbLaWKtjsJ7etWUMJ1J/cE",
-	"FS5OvQOEcd3JW9/3tfUee9IRFWd9prO7fJFfuOYTbt3qu5x9LcZGhovtTrph2pqLbaXA+ZZbv5iPIl5Z",
-	"/3VbWHNmPlHFhBkvsru8mp9s3H5QcsnSu7LWpBdhA1LypJVg4+Bb2XfvIAInjql6CzUozyX7nyefNz7N",
-	"VvseT+iMabvx6UXWB/YSo1rkiqBxTIB3RND4gnCDzeII1ea3NyEND1l9Vug95eIaFvB61cNRHBd+aTkr",
-	"q7fLMI8XGSaYmx3IXJk2EswJ/Yp1+1fPz8+Dk4QL/8+u5PMhFTx/r300/KNghEFW0UqSl7+p9QoH+J32",
-	"zGxi3TnQIPLl5mcbLWUpMZI8Pz8voqXJCgOqiszW6ChqYr2WprDPYHyX+j3n7zai5HIklu9S/SMxvElL",
-	"JJaWrjlEYkMkVhOJFTK01Y7kFecMp45ga+KiJf3qYqwX5+dFPkywpZNk30ZTwmfG3KkbagIaMRLJ7rTj",
-	"69WYiz3lHv+xmige5feKc2C2g+L4lD3wKVOshWmfR3kZu5qUHAqGDyvNCEhwFLegkBoay1lzirFBJdcK",
-	"hSX4n0YWvUKUqpWz3TQtHKHkl7Nj9XKoHB7MUQp9j8+PWi/blYHz71u3cwi3ozlY2MYI5wbwfLAkxiMm",
-	"DJ9yrKmPrz9cuM1ibS8goUw507D/cVGh53uivbLVDcnaBVUsfifgqu9UwYchU7lDwNKDKFPlcfto0Xsf",
-	"+9ZZroEc+piQXSCCeaHIf5qpVEXQQ32sE1JBaKwlkdNppeGufcf5lpbMfs9A515by8kPG5sMst0rmvHN",
-	"+Txq3n2CkzSro1Bzgh2zWxa7Pg7ytEgGBG7Dq7SAQFPIsxIECubVIjJniiEguLsSTFH6ViyXfWvr7Dgl",
-	"7yiPtQOzw3YS/8BFwRd5QWJmWHRBFIM+D3g3EGPpQvFwr3ZwzfVMIbvV0X12fmxNKXJ480CKrpvvzlB8",
-	"72l+VE6nYc4eRNRQgGdt7N7s8nCrm+UZ9IOiFbLqu7lr3rBE3rK1QtTOd8+X9WUEZ1q4IEJi6yoRcjns",
-	"eUcTys90sZ4zsLuFnGISz/08czLSuPPVRlUvz/+LJIwKXaltwbU0mTJsD+Q20pvmLYK4L3a0F+1HZHdu",
-	"0XGZTVNB9o+D4D+A/vqSWK5pAsJqaWJkq9dXm5jepfCP9yL8e/OkSnJ/8P7Zbp0ru7gCGMUGLTwevBe2",
-	"wJV0DlJpFHrBo777T7dX5MqrTfm/NxjquCosxE8xm8JWeAHZDJPHUe4QHL62QVWSmhV29XUNv2Czw5H3",
-	"rW06CXp3ERSlY3w9g0YdTaOsyCEFBArqemwBg2JSc/hyLX0ITfvamImI/HP88QOmAiKu05iuvqiYGEnm",
-	"9Jblsx1TZlymEC4aEKkIJTm3NJnIaFWeYYiZn3iBP9sfnp+ST26tmqhMYD3rub3V/4UkyHPfvl40Y1yU",
-	"e2vdycUqyoAL7KtB4H0p2Cn5vJT+nSV0hW3upUsEnkyOe7YlvLMgmYjYlIs6gNrLKFpT/we9ccMK8/GX",
-	"4H484OVrHocIvGrFmodq4KsP6ZTHBpIYRVh7Q7WWVTMX+NI3tGbB0H8GQsgisCxbtmDVuhNn3+C/rkRR",
-	"5FvW8r+5AXOckkQxRCNg0SkBz8M3eZY6ylIlE2nAxcCGFfyZmsKmPQeLymLNgETFSfG6CULXZrdWqLvP",
-	"+RpfzBaZIXy+Jc3zzoNCPjKFREkDoin4lj2ymmVvgxpkol0rBEvgxswvamRJAUgCmzk3Gy5AgqetKRVd",
-	"0lVPzeJQCnEhOrgHNVzq1i1GXwIcInBoXJcZ8h261UgRF04X+BElt8laBcVo1F0+OYbq7tfXyAsuO/Q1",
-	"bnCk+BhMeH0cDidtQxXnkVq59/KWVcyRNyO5fgOFEsigm+u9r7fRgUUE4yOKM10OfBQwXpbyGF3JiR2g",
-	"Ch0sOcHDe8w2WPPrkFSGNMXx0xT1+DbVvgQuWjwJh27T0H0B6QrpAKqIkkvXMYGdEq9yVYFuilxZ0HdR",
-	"cmm3/zBmVDHXSL5gqSFPC8I/++9np2QsE3f1hK6A5w/ojyPXZgEWApl4qsga7ukBXMMzcLx88aLbF9id",
-	"ut5th98mjQhr9Vt969jUobfrfF3YANrcfwFfadi0H3nrRb2t0dbY0LhoX2wNXOrBtGp3bdfi2IoB6y2c",
-	"w+MBZB0oUBlpTQJAsVn7hIMqhi5Y90be1FT8YOsM25UYhi7gh7F7b/QOdkT71apCy7TVg86R/6r40cCh",
-	"eiBDDVvTI01ju+8XEJ2Fc+tqUBxj5H+xYCO7fcdO+mK60v/er71+7zmnHGT2IH1ZHW22w77yYDrwe28q",
-	"daEfwBJjS9V4kTW02Tu5cyNfKgCw/4QJ83mVsmtkeHwqhdVFpggX2lARMv0MGlTAZXOR3im5JG7bwQgT",
-	"yxga00EQN1RbwfhMwG9lREeIQi+IZlhqTgidAWaUjQyXVEW6IzA8uKI+hG320PZhiAO/hxb8tG4sxzF/",
-	"bDsh3WOXPSumpmuNFYQ3mFUyit6yWPtmGBjpJDiveZHjL5M51URIV3NCcwFdN3QNEAGyWYK1NpXi0g5o",
-	"O4JvDV6sQyytrbbFjN5itU/CaTQOAGYvfyXYbiukgcnRvGHPNA3Lav/czdOyfeZ23Gh4k+fS+J2XVPux",
-	"rsGQPDavPTT8lhoWkIjR0v9DBbzY8e9iTdoTRlbFQ5rm6JMG4Ia8rGu6gqFpeUo+uyyzXQH0r86lZiVU",
-	"FrvKKgosYEQHZNYAHwRWZtaA8ookGHNG07r+9WqCSg9wlQNc5QBX+SDgKruIXKDD/o5kLlZs2vhctudv",
-	"2SvDzTom58bbeQclQiOJlsqQycrFadAM/IYrx/Lg8LybfA44+vWq8kaYyBK7LSDMSHRpTn7fYLfZTkYq",
-	"SzoUuMGnhq6Xj3YPdA1hZbEaQET3BczhQWiqSiz9dwDaZcMTts1EjT4L5S1TI+hbaXRRPNMEAJgCBQHD",
-	"ghrmN3BlmoQyYVj0dtjYIotjbIn5ouIuB+LKLmQHwzT6NfQcHh591y9/+yaWAU5qF7CcTTBSLT1ZumuE",
-	"7HPOw5F3vzIazvOJdwCnv2WqYGMB1VjTBCHzCao6HUCh/zi9jzP9ADTA6W4P6ccjB9HvFn1MI+9B7jVN",
-	"0piNUrqKJY3OvoW559pOMcK+wok4ZmsgOQMgZhO7QQnIonJ9Sj44bDNQFuzC4oaEVEFHIyV//BHKJGHC",
-	"/EESBhyO1gOlXNhAl5uAZCJmWpM5j9gVHgmNWc9PyaUgmdO1nJbJkebWtVhVIAbGsPhP+NBd+GwfcnQg",
-	"D6Hj79fEZJK/wz5YbVwYNgN+0Q2f9DkAg/siQgEEvraMC3KOnEsRm9IsNkHREpdQEVFjX40UaHZqU2Vz",
-	"uXyXxfFJ2/KCk6+jmRzZn0d6wdORz9ONUglA4SevpjTWrPYxMLknXT5v46s3rqz83XezusN4yyhgdTbv",
-	"UuS6M5HRaqBvOr5xpcUnWceCxAw88Mrm6radXw2tXrqfSw08i38xJas58l3C8pdE1C5sDC+Cs8dF2Fj7",
-	"EKvB396xXth/scg1K075LFOsH3Ar5tnq9QGPadCGywoYgz00yDd5qaBhQJRjzQA8bNdhLUXIKhGnobMu",
-	"JYA8Ww/k/Ap1h5EklnJBqLmw0XYiNeTpt86fXUfbklWUtrvHwVaBr/hOmol1T/sJBw1ti4itlvSKB64c",
-	"mCv8u145b/ME+0hlMesLA17k5R8RBHjt8u88dzRsJY2C+hYjOrKc83COuMKFnJFQishN0EOQWAYzSdgW",
-	"gOBnuCUgkUreGNanAfL1auwP78ei4hKwdleCWuu03HPSEBTq0i0eFKnKw+qX/HG6Hx32cBtvUKuQt3hR",
-	"hU8CHFoXuQ8FBFt2X/UMsNXEfXmidBNauM2V0iUd6nSoxgW9V+5LZWlP9ynXo2MQfQW7b2Y4gIZvUbrT",
-	"wybWC1BSF9BWGAmVKOv61eLqdHsuU7d9zWXaf/PCg/tsXXa3ysH9Zx7Oq2Pjyi8/bFvDtpVvW46vsZdg",
-	"lztlcUrz7Jsb0fy7sWf2sn52u25k+4JUR7ZPyUdRdPPnOxlez/fh+slfexKNl3SlCfT6sY4ufAQouGOc",
-	"07eXlocMgR9We2zFL81tH2E0u3Uce+jCf8StKiXoh7Wee8IF/NMpf/fodavp6Oq6/wBTPWZOsdUes+lP",
-	"NPkYGjlhirw4f/Eyb0C/IImM7CYeeWw5M+cqGqVU2Sg15kz4NltMt8dy5pq8WbhgEQ7zaLvhvzh/8d8k",
-	"lOnKR4b5nf3NTgn01kZMoP1JWMSz5JWDxzRzLOdVuv9fnL903f/gpoM/jwMD4J07s+bgbanWWcIiV5A1",
-	"sGpIEa3bsVPyRQCx/eafCM+b8ovP6SYpEAZrZe/VNnoA17nf/MFDM5j4NDhp0s9svhzGBL5XS2eoMsD9",
-	"a2QKEQAXs92ZuyVVbC4zzc6+5f+Ls0YyXLRFBr/6o7EOs1fN+7VY2X5j2bWHanAe/syoMNwM2E/Hj5Sx",
-	"bFi//+dUVC6Tmst3XRWxCVVifGxJ3/0WUyfkh3PLt1OxwUV/9C76zlS0uou1ZKbd+Kqr0mNdCHKtFwUg",
-	"q5AkpTMuQITbs85dOa/NkZe7jrscZdalOuhS82hlUCvoD3JpyKc0SoDDVhj21Txr7PuDo6FNcR99f/7t",
-	"56Llcqa8SB81rgwSjs0Jxo7XUdzIXq/pJvCf7e/S8ER5Arj9bY87nuwhInMlnq93AOc6uu1+x0VUCPpk",
-	"RXikAzBoOvCTv06wOxOzVQyDUArNZyJhwow2uhabyg9XxUn39sH2GT5srLNB1CFUg4bkQcKPHECU5NF5",
-	"Kv7jNCN5rDkkf4Yjxf7DQjNSjGop2hua/gep6q+Qqf4GTrxx5x3CKjffv4+hxuOJe9DTH6Eom8MMu4e2",
-	"sYlvKrKvEBjKUQBgp+5sJVIMaURGRo6si1LDVV7Pm+TZT5NMG+RJSqnWLFpf0QV2XCy5ZhuYLi9fvDgl",
-	"l+C4ZRqk3HobDjHU8AR88qXihouavtYbt/RHxpnul91kj/GvkCb9M2OZz7MPIecjU9X/sR+PUEFomip5",
-	"W2L/s2ozlcp/aSOLDgX41J1Ki351m6+CDUcnexRod4cmpyJTAMziGUCHPoOWtCHGUfZ/aWiFnRi5YKKe",
-	"rdW99haGGYBuxwKLJkvKUdbW9wnqYeT1HDhDycwLDU4VeKHFsZwmIC7qJrrq2wdKQrj7xCFefOtqfo2o",
-	"ulEiquH1pwenavpBQOoKSDqzYSDqBNzbOuvf+vCtuXXG0RNQA+KLjTIAOjtlVoh9QOjIEqiwf5/4InBU",
-	"oNRi5RgHSdWCGeQ9mWbxlMc6gFKzXvA0ZQilqZjJlGDRxRp1qsNuwzFWJZcoXh5Z851UJJHKMSxk7obo",
-	"8fMklcp0AWP6yPMQdAceQ2iLLtLdZ/HvtOA+mZ6CQmPJHJ+d/07DoOrDytlvzPtor+/N8XDFfNSAW7aP",
-	"/DseopAqhVlQ6OCe4MRpFf020r3GTx8DiwEs9Gd2y+I7TwcNyaQHUo0uDbH25iBqU6EtkdYfdIa0LOeb",
-	"cg1/DYgCODy4vA4qGTq7/+c1Qv+iB8F/eILfK3Fqf873idaRbWA9jHCqSNCErTHd2HP//TuZQhnT3j6u",
-	"ooUiY3frZuFmtA/mMPUcWPbJCPuEP1a2FSaOKxPxIRXoFnSOG4NguXmzRpmyEQEtJUKXc0kSKpDgfdYg",
-	"LRgq1Q/0P6ahreI5+sxt+dE9P47EVVkghzGuVhku3l/HzFa9LJdaYpok+QNjEfZPAwPuqLRDMmoyxU7J",
-	"rnpifi036OzfWOa36xtaFm/rdNjidyvM7U1aJcHoougqPuqe+xsPTbG1duN6eoL87Q3VpceWVAXpJbQc",
-	"gUhV0o0mddiw5NVe+15d9lu7G4fvme+0yUOgdvQB214Nt+u2PKuRTUyN71I8j74RHEMlhv72x15ju5tW",
-	"waVYmCluVqAu8jIz85NX//7dKgOwQdT2ml8SjNyumDAlMjksGc+lNiTi06n19FOmKvU0QFI3dAaNypmK",
-	"T16dzI1J9auzs2/2xL9PghOgtZs4SK553oMEeK95b3EItx7RlJ/+RWOp6Gkok9PERuVra/10jUtyr8cv",
-	"NoBt04Nhtl802Py7jT9DKXgIh9Cs5pCITrnhp2FMbIyf8tPyEXDaRJGnb+Ao8lrRv3j87NTq6u/559qE",
-	"k1G3PGRkzmhs5qdFw/V4pQ1LGviouvsMyldy7R21V8LpPu7mZP2rhBtowkXpMlf+yLp+fhVBHIoxvO90",
-	"DMicWyO0CsiUC7iuT+VZqWFf8/KouwVepun6BEI7f5OUhgs6YzpwhVvtIfc2Lojn1VwVx2HzBgs5RcIM",
-	"PP6UuD/HAMsshb+9kHbLw0P1BdEMS75LqRbTGBsw7L9v3l6+ef/Wy2giwwVB9dtYnh9+rlnhFWBNw5tV",
-	"NFxwMSOhjOxDpzxcZCk+9JTyOFOs6J4sPv2cpymOdaxf+lrcSit4IgMMY7iQk6UFW228jeKa7sTmz+Tn",
-	"xDV5GtMJi3VAuDsH1w240M/gjpMsXvj7JOvi8MZfqOZWl3olwrmSQmbaSRL5j5yUT3+L8lVz8k9MWJ+D",
-	"RWTKY5bT2dl/uFSdCojMjOYRftyz2xckVWzKv5au/86eW3P1cqMXeYpEVo7Lzxc7n3kpnimZpTqo7ekp",
-	"cOZKN610kTXeW5OnmoMZHP/ri362SW+yfr26azmA+85zPUZ73WpyUvucoFJEfqK4cqUGiYLMfvkCQaX1",
-	"rlK3Kct9zpXUgoBXzunkZ5Z2083T/yGXxO7mQKVWKbk90cR5eITritHEH3UoFatbEGTyqli0jpwEUnvl",
-	"S5XTeJtXAi4r7REXuCoQ18sXwaOa9gKPRG8UY0Hxz+JKnjfFcDFbW5s9tH5zuMxPD0ow8PmTJhRacHAw",
-	"q3zR4ry6x7WGw5kMxLy4Gv8SkN9+Hv8GV/3t/c+o3AFRmfAaPqHhwqqctXUa+okqli1pMhhuK8A2IZ3F",
-	"OLRWutqm8XpnL95wKQZWDYy60DR0BcmUrqzNKX1CxaZMAcwGmMyK7YH9tEvE/acCrbGvIyA21oJfwNTQ",
-	"sLhhgaQn7E5glRQAuvWSm3Be51P4w2qW8UW7UYdSW6Q72ts+JWNW3FwxLTMVArGC/QuZKSoqzwyXbHji",
-	"j9bNJaXIyjUCzWUcITGhYsCkTOOKf+BPq/1SbvO0WwKf2ojAXROUYI6dY7A7Igk6EkOU9/f3/sRayi77",
-	"9EZaKY2tfFrndVKS6oDMim2qkg8q3eEzS9KYgor8/vf/DwAA//8=",
+	"7L17c9s4ti/6VVA6uyrJvbLjVx4d1/3DsZ1un87D27K7e6aT44JISMKYAtQEaFszle9+C2sBIEiCFGUr",
+	"6Z59Zv6YjkUSz4WF9fytfw0SOV9IwYRWgzf/GswYTVkO/7xgOl8eTTTLzV8pU0nOF5pLMXgzGLFEilQR",
+	"Lckd5XpIZE6oID9dXp6TlGo2JGM2kTkjOl9yMSV0SrnYHgwHKpmxOTUN6uWCDd4MlM65mA6+fv06HCxo",
+	"TudM2/6PtM75uNBsxPRZ2hzDx2LOcp4Q6t4jimnCU9MNNy8sqJ4NhgNB56YjWm1uOMjZHwXPWTp4o/OC",
+	"RYbGhWZTlg/M0N7mVKRdoxibF9p7H9vv1+z2mIqEZdT0dcGokkI1R4Dv4Eskh7eI6VWZobD7RSZT5jqD",
+	"kf1RsHxZDi1p9PH7l8pOcc3mKrJlQ/cDzXO6NH8rvczMDxOZzwcwfM2mMl92LVxi32lfu6RsZd3lK5SW",
+	"c0tPtVWzj8iE50ob+s2o0ustnGt9Y+t1QjU7FZHFek81U5okOcNt1nzODgkli4xyASeOPDX/b37fNq08",
+	"I3NGhSJ6xggTKZETomdUk5Qu/SrXppPazsOp/FfOJoM3g//1vOQSz/Gpem66+ZSb/7/kcwbrbf4YaZrr",
+	"5gxOaZ7xh89BmVb7zgKH8Jh5sIzfmmYb0/hJ3pFMAkeTBDaa3LGcETXjiwVLgRHO3Dt6xpZkRm8ZMEmW",
+	"to7Zddd3yCPTGxfTE5YZQvo6HLxjLL0qeIR0rq7OTnDhGJkwM0T3L/O+eUIFoUnCFpqlhM8XMtctB7Ew",
+	"HXQdwTm9f8/EVM8Gb/ZfDgdzLsI/F1Rrlptm/8/vO1s/0K3Jl3+9/rrl/33Q49+7e1//azBsXB7DwTue",
+	"sfgCnKV++jxjhIvy33Mq6JTlD51uZBRFNuHZnAl9uVywCNuZszyZUaGBYBSZ5HKO9M2yjOVPFLmjOZvJ",
+	"QrEhuWVCFzkrX5rT/IbpRUYT9qQvk5pURtTGqbqIrTqnPmzsbE6nrIvnc78l3Lw6xClmXOnzXKZFos0d",
+	"bZ6olq3htoc174MzkWRFys6EoXel+NgMuz7Io0xJGAthQuecqWCDyJwuiZCaFIodkvGSpGxCi0wTKbIl",
+	"KRQdZ4xIwRShOYNG2k89jwwmMv6xlBmjwqzr/dZUbpmft9QNX2xJGDHNthbSTDIfvJnQTLFynr/IIpmx",
+	"/IRpyrMIMb7jWWbOwy2+R1J80ewNsjZgtsDAqHtpxWxqXYbzsUtlRzl83PxuJU/Yhd/7+sw+me2QuRFl",
+	"cRKCsZQ8NSTyzLDoVMIu4q/Q6jPDBjm22z7Harcb2q33fM4jN+Y5nTKi+D9bh5PBd538mAs+L+aDN7vD",
+	"2HH4NJkopqPHdMxyQwb+BEhiJtE2EokN9RrKTnwoZq+6WAZspmEcT83GmROJvwgY67MWPiFts2vyCTsa",
+	"1UJYesaU7V8NDRcQnq/15Mp2XKskRz+m1TwXh6zZvMciajZvl7Zl0NCDlg0+Ve94FtUc6wuInGatZcMO",
+	"Nrx0SPM9dtxS3FpDto1vTE+AEY9kkScxGQOeEoWPh0QVyYxQRShRM7kADWedsdtuNjf2QmcxphOybC/x",
+	"SHi5le1gUxtiw+c0uVkhtyzwlfbDs/BtrHl0TOexi+zXGdPmaqZZNiRKzg0REiEFcwIUrNgTZS9sI3Us",
+	"oKm2NcOnvTUNMy4upiNNNbMDXRpR8APTMxljkPY5mcMLa+nTi0rTGyO485wn7FgWQscUuss7uZUxo5iQ",
+	"BN8hiUz98i7Mx0MSLDgXSlNhJHDChJH3UvuhuSefusP24W9mo0Y/tl1Mtq811Yvz3NBManajUO3EEtJF",
+	"KpPCrKrVUxfYQit1VDrY1MFCmb6fQrDAl8lTs+RG+jHreEtzDkaDZ0OQ20BAVUSxNk114btc9xy6D/tc",
+	"YLaXB8oAfowbvMpK9ckaLNsuNMW0skuuGBov+x5Ta8r8JqMuDYadA0cdXjFnPORrGDt9B99k/DmjmrWa",
+	"8coZgBWMpUQKQ9/OWD7jiqR0WbeDtZ3WpNLbI+xdsQm02PHapkAnGjhPfAaHZF4oTcbMTbUy9NXze7RF",
+	"r5zhj7ksFp2HuyQxrjw/mprP2gYKDwereLe3bKzFCFcyuQf5M8LRqLdUJ7PI1VgdBWiBmZQ3hOpDQjWZ",
+	"S6XJ7s7OevwOu+x/+Ob0/gyf7u7srHMW1+LhMMFvO5G1Rt5u2ujYlQePv510ujaGC7cxa01OjLRMbrrO",
+	"3h3XM6LMW+2WGGxksxLKiOmf2fJO5rFlZ/dodjAjGKIqNfr5augMg6OfrwwbXNDcSL/mL3BZ4GTguGSM",
+	"Kk32STKjOU20USGJ2cxbJlIwSaGgRmimpJH35Z0ixcJs74TfMnJLs4IpI1ve4Bh//3KILCrJuPlOMZEq",
+	"I6m2LZr9blAzy3gT/bCTa5nt+ZXr2SWddt7NYG5LaJ4vy0kbWU7TaaseFza98S0FdfiE5yzBsTZ82TLX",
+	"JHXPW8dYbaW3/uSHYbopv6+u7TlQzeimWMWwwMUNxwMvJ09t7eqebbn37XTBFMtvWbrygOb2xe6T6t7a",
+	"/L6OcCk7l6zCKN2VrvBDd9F614t/OckZayUE1dSNehJAdOsv6XS1MGJ3PLyvNJ2i3mEkhhwUEDpn5Kli",
+	"LHSkmCP1rOe9YJrcoNbtZni1SPvJxAW8+EiZuKj0thGJsZzASpm4OoU1ZeLK0FfPb4My8S9c8THPuF72",
+	"F4xv/TfmptOtt0753gPOTDmwwAJln97ETCD2oWGJ64pzN8XGiH/UdteERs5V7AitzSuY0ZrXERqOA0Y0",
+	"gt4+0nnMkIwP0YZHntJ0zgVJpNDsXvflKapsf3OrO+MLIymd5/KWp/HoHprnHPxFykhoRqpSBHvoSxaq",
+	"3svGx3+5XLDO82bjS/x174ZETA+tJBG0vlZASenhN2NEaWWVtHRIqEqYSLmYBt7w1qHZRnuPqiEyxYVP",
+	"pzxrOjU7XkYTeIfUJdyWDyOEjV6Ll2y+yKhm72Q+pzrqkmdkAg8PSaJue6wqvt17UU/vFzLXtv+vwZAM",
+	"yR0lmt+yFnKk8NBbPQ8JHSs09VOhjMZS0WfMSijCtXU9wQoNyd2MJzNiFptQkRKQ6gjNWZdqYAfVJUB+",
+	"HQ76iBmW88KJogIdoe7KproudUQC1NYOqtuYONJPCFk9wUAm6Zxf74C7DQokv7rYp34WsmbMVIuh7C5o",
+	"d007mR9SzN3inq3l5fKD2RxT+e0YL+Vuj1BC4TaniQYrAhUEb3RDFGGMk19EjAUvR/7bluun7x4fQ5cX",
+	"MmNr6HhfzRaphRR20d/S9IL9UTAF8wP5Q8A/6WKR8QT8Qs//oVDc6jeuX2jGU/jwPJfjjM0x/rxpaMux",
+	"Y3JHFZnTzCw4A31rQnnGUnLrG9qGeOcZFVOWnrmd3Mhgw6iKtnGaW8/5J1FomEkFh1gXiiQ4LBiiZf88",
+	"Y/9dsALV/I0Ms2y4bZAYfqnImBlxYU5TdkgWMsvIlMF36HVE5sWNMlXwcMzfZLz/W47bhsvgBfIPOYbt",
+	"/wO6L0eM35ejtWN9J/MxT1MmNjbQFSSq5Q0TTxQpFMtJRpMbPMsLls+5UkaxmEjL8A0HgEHa+DkMSxkx",
+	"rY04tLEBx1tvo1x82UbVGBVTo2xmhmlI+YJNCrXBfYdGO9Z0hEEWPjSJJFQICXq6PUeHsMBjmS6tasRo",
+	"MgNx5m62RAtM2Mmzci5XYpHLhCmIE93ojE7zXOaqdT52JrLIUmInY0dipgPjZ6YFOyGgZ83mMPKPUr+T",
+	"hUi/F0EzobleklQyBWNl91xZ2SyTYgoODyok3GvuxgJNNr9lOazD9xrp0fmZvQi2K7I979zcW5FuywUT",
+	"9/MMRXe1JScTnjDnAdhWi5zRVM0Y0/NsG/5bHbMV+d8MxlxQEC6aFl1zUT9P1O26X8aZjJ3aE0XGS81a",
+	"PBdIPEKSOUs5BQ0Az4pZKHRPHI9+MVv52/vRb7hmUn6gYmkvePU9du4DCvhUkP0dd8Erwy+Jgqy2kl9a",
+	"6iIfpXZpA7UpD8m40KhXjtFAnxkV6ej8DKO1jIhtbzRIp9uCfDojYdUT7bZ8pl1sWvbt50FOHszsStBC",
+	"z2TO/8m+2/nEcHW8d8x1DteM0e3Y/cLI1WZ/C3Ej5B0KRVeC3lKebZTlhW12HE6uSCrv8AacUyNlCioS",
+	"CCmStyzPJE0xFmpTu/Et2PsaImohzLi0lCnQ5Thn9MZo3+NCcWE2LS8ytg3swbYOiZZpmjMVUXCOyEIq",
+	"TTNC8Y1DjECccJalClIhxozMqbLhhqLI7C6j9rPI5YLlmqMYT9t6uSp9nPYdkpnRgh7SWydKuF5GX0zK",
+	"yL/GMzanPIs+gazAj6D3/KsxserbazivMvoNGl3MpGDrKZBmW49BT428nLOptV03Ht1RdI1Hbhv8RY7/",
+	"wRK9zuiPjA6Kkj9qTzEytHqMIROZm/MrwKWMIkqd0GQ1Er4ZuIA5ss15mFHLOdf/ZLnEXQFd28Varnz5",
+	"a2hb+L0yji/1FYrNPNByayIcvMSqC+Dj5ltmr3oneDW3oEEybVNT8ZnlyYzfsguW2FAKmqYcCeA8GCzS",
+	"fXOvpblEcvjYpSdigynK5UPkQFbcoC4ckKRU0zFFK1DbmFLQpiM0Vu8E7cRmKCjrCKY0S8kCYjpuGFtU",
+	"unyinJdkRDOmoJNjOQepCI1xJKELbnjpaEiUoDfsOqHK81IuFE/RqVndTq/82/GvsauVTYgwgcZIN9e0",
+	"DQ080n2MgGj+Gw6SIs+ZSOKcmqflcOOnGhMt8ujXNix/82tY3ay1mlJ+PlZf3tyoVJ6c9eLT9XNxTqdR",
+	"4z8jCzqFCPiMK135JMKCzKFYdzL2XEYmM6Pqo7VtRqz+IVeCfssPopxJKT4VLL2k09g9o+nUsFYqAgNA",
+	"ZH4FW03ZH+31HlI4b7mQhBUJ+myXQ7E4YRMueNzL/OuMamCbHhljJg2XoSKF5HQQt7KMcKPWbBPfJpgR",
+	"IYXE8L8QVuNN+WcZjUIUnaPtGzjwncQAAcgXNX/xNEIctDmB1twM+4BQM6Atl55RDqw0CFT0UUOjCjNy",
+	"/04zmdMwQePy1yEZ/Tgk5z8NydnJkHz425D89POzQ4IGBZfdYacBPyqjyxEqbGYIVz5dHk3+dL4Ac/yH",
+	"v0WE4AeLdZGFAu9sY5U+0NzZ/HKesGCnDn16slGAaJbZ+cCwRTGHQ2Ozcs0+8YRd+/Am+HMwHKgFSzjN",
+	"rv3fNIO30NVj/mACBJzNzzw+35/kHaEYDklASRf6jf3TyAJqSLBp8xfk7eBfPB2SeZFpfl0+ppjnLSfl",
+	"S2qbqKXSbB5SvE/rgdyHZ3BGuEBbCkwCjtZUWkmE58RonUHwmb3nMXuFByezshcwicFwgIMZDAfheM1q",
+	"w8ACxlbecJUl2qByYan7FxjZJhueMJY6Vah+6rNiLjxfOR79Aqv72/vRbxaeAjkZ2udV9Qwey0zm7+ic",
+	"ZxHb1nAwAev86Xyhl/HIaqQjl+U/ZmSHyJww80EgVgaBixD6H5/I1RlmDZQpmA5XxLR5jLaB+vDRYLDB",
+	"04SXju/i1euXL1pbd3fSOs2LRaE/WF2y3fkYwCewlGMkNaz1EBm1Ykadw/Ph/i1zRHSy6ApSeOyY8NCY",
+	"5gbDQcrVIqNL8F1CyBmgKZiH11Jco0C6US4FE49zKHB2yXxO7ng6ZTpcgKszombyrnLskxlLbsby3syC",
+	"agaswv5bG8lhOEhzuUjlnWcJimWoZqPXxH2h2b2mOaP2n/hzjFtwdYoK2dslxni9zWQ8/7Q8E1wRfIlI",
+	"kbBKikrOaDJjKc5zJhfxk8LVj5kc08yLGxEJbLHILNwAg3NiexiSuxnV5idwTVREk+32w+I6X2dX1Qcq",
+	"UqplxWJUmcWVYumZOJbCiJJGb3on83mRUdX2wS9Iju9k/tNynFeEwOC9jI5Z1lySE6RrAo8PzWEwZwg9",
+	"UWDEhDCOJhMs8k0ykQDYpwFNJcWUKY0ZC4YI2L1GkqkMam9/k1xHRBnumXnJ3MaYo1EolpKxJ6ItuFEm",
+	"drOqK5aYa+N60npv4EhiJlI7a/tCIEqEYhiIDcOAbs395YHP5hTAnNCiKmieGxF9hppHPx3KtfsJh/W1",
+	"dalDxRXCw6P86z2b0mRJMnbLMgQdyslTxc1aDUkixYRPkTkb1pEws+rPDoF15yzjptvq6oYvxn1VPdSc",
+	"nrppRbCqqh58PatYRNOKWQDolAvq5K7uVHr/Zl1zxQFVGvvStSqfFm3hxcyfQ+TaaD+rk2RkbWIhc6Xg",
+	"XAj+R8FA8+OiyoMrW/1yP4I0Y3jgiQP/aSrdMy40RpmB042jLgPJhXCCcfCbZfNx/uF4LbIPyMPycgqO",
+	"pS6PTnjGaqzkbUYhMW0dKseV/oB8ILZGyYxnacA/3IbavbYmRpsOVC5YdY+hkTV5yQWbIJXn1kC47rc1",
+	"SrcNDe1gelC5aSVmrrVLYA3E7ZTtH53VBOGdGKViq7VX93bioEXhxMJugmY6Jzhi0QNhyC8F0ddMLrhG",
+	"IE7DXxvgEbDpfrWNfoj5lbdJf2E4L57QFHVnFD5BJuGK0OyOLiHwrMb+X7w82IsttRd4grPDaKGjF7A7",
+	"sOW749Z3bcDrOtOPnU5AUIjtD0K9ujBoklBhFEUEe0MXbGRLnAUqpu/O53RLsQXNIU43hCFBXmixZRUB",
+	"xC8jY8lSp/w8uLga/vz3z4MqG4IfY6vzCOLwre/u7r548SLO6csQ8pgsfLRY5NJmF8aeXzAz0kTHdBFU",
+	"VRSitjXwEAmFpmlmtIdCsXLl4upIk6KOUp5SFVszb1BvHg/o4QkcCuuGgtRgNNVUt+To5OzF/sHuJuXy",
+	"0jvplEnqguW58P9MWcbMin7ZzGEZIjJmZe126eSHCTt4ufXqVbq3dUDHe1uvxwd063XyijGavB6Pkx82",
+	"N/HW49qlWwKazFbduFdas50IT+15synYE2mUzjaJqTwSe/vDDtN+IAwXoOTm1xoTdLp0jV6CanXipQrQ",
+	"8OCuWLI2obK8a6srs3JJ9vd2+y0J5vj0k5lgzP10gbce1eYxegBeA3+y5B8E0ke5UC4zBj7mMsSfC5vw",
+	"ZNmSj94nGL4UWqAgEWAwtIpalE84ZJ6odOpEEqqIYjRPZscelwdkZYhLTwGmolgokjNd5CJ6qmgD9N2T",
+	"yetXL17tH0RvHRAmcyaisEFnZWw85q0R93oswqgDsAOhdAEJ15p0ViVcOGRzM4AJyxnGFial6ajFUvZt",
+	"TbbNA/hWyhu1yXsJxfyzOot8vdF5QJLPenFPVM8sjayx738kJxxC+jrw+bw0aCnN772ZA/mjoJAonUih",
+	"c5nFd12xnNMMo+ZD+JfIm/7W706+wSFYMLfg2m6s0+0qcvZQ92CcDycYm8vXKAfD92vXjYrzs9CcJgKX",
+	"JtoJaMBxWq6iNq3vdYfWt9K85zzavWmnayGOnTZe56Yhk6os8ypO2RzNjKpjy+taBO60w6n3CNbyTRjJ",
+	"vx/n6NAb3Ma2qQ6HxEyXFELzjKilSOIxthvQHDbPQ9bhB4gUvkqqmJbQgFZ6UOAi9FEo5l5Fl1GZxNgp",
+	"nOKl2jsW5y97pW2WxIZOXAMsdNxRo097/l/VaPd/OHj96uXLg/+JhNlqjYUciJolVq11J/VXPlpvzVjQ",
+	"ZaXYTqCFRSVm+/LHhiz4E6MZJE/3UMbc8D5G/f9HIQWClcYRoc4Z63OjdS28YtZrkLIJF9ZSFnRYC7Hp",
+	"oUX8zxK7I6iB6B5wa2SPP2Y7GRVSVoNRvhVvq6X1Q9h0VWo2aqOHANdygUk8WqL52SHcPeTubtUMH9Nz",
+	"hwDQNJTtvNxJ2GR3b2vnNZtsHVD2cmu8+4Jtvfph/4fXE5Ymr14drHv45kwkGdVFHj2EMfd3YD0252Tb",
+	"2nXMP+cyZRn+E7zinweHGP9E7sy1UFFuZlQBGHn1VljV4qDDvLDaslOF/H2MZcebNP504w6Ow9m+W127",
+	"GN8pc6yaA8lc4CLq0BKSVtxzs4/W0wDH3zSGYcJcBKwBhSr7ZnWfT043ybtqEYxBWC0X5NwGn7b6hSIm",
+	"sSJjpZdkzsW1xXKf03v/Ty6uIYQ1eFT5m4vrlCuY/fUCQxigXpF5MfoAduba+mWvxzS5meayEOk1UL57",
+	"bj4PnpUN+M3FV7IizyFx71olMq8dMz+l2LpoG9jhLHzuRWg8auAroSxcUEhgs05oRqPn9tYFhjY3AJxV",
+	"Q8AWYffaEJJAFmL9hdZ/WJ3U7s56zC8EL2hVILyJ3wZIi9SdoPLEKXS4ij62/rhI1bzfTzOW6FwKnkS9",
+	"SmHvazOtkFnE1IKZXDxUL6jtyP4PL37YX3NXWgoUvOcTliyTOts6JFzMWM41S6+d28qhSjmphRu+hI8q",
+	"luuIu6vZ2AofmBv2Zc7YKlG2BPxQxRjk2CboFYSr6juJEVSqzIEXkGruzM8IZLAkKVvo2dB698HqA0IJ",
+	"V6jaqhldsE1bylsoI7Q5cQg5gJsf0gdIxuikd0xaY00jRPofO/dfylrVokFHD3rpwmhB80b5wr+FIMEo",
+	"R7Bc4fm3kmlEaoGStKzFqpmyCasHGQSPEZEj/qwtA2sRlihpPv6joDkVmgvWmlKcMH7b/lQXecu3fVYX",
+	"8qCikSP19Q2XlYwDZNbu3Pxvtt7fc+HWOFE2zWJkhKp4gpHhaObCCJZTMf1EEQvpQHhE/VDx9s5L8Q50",
+	"y53tnV3D+3d3dg4hh+2ubrvQs5wpI4zXPUcQIpwzM18HB26G4VFdUllg4oNdGhSxQCAwY7vO2ULmK0M9",
+	"wuW5KBC8TbVc6fKm1AuhDwCiSGiWFBm1KXL9GErZZVse/HmQUOX2QUvsFsLQIDLIJu4oeou9rzYyLXJm",
+	"Fj+Np6SfTYXMHepT1f40kTZGxJkMIl6xLnCBqkWwHyRyGeHcNPrFzm5Fq+oxprgBPPrqolbS5OFXnJrJ",
+	"XJ9UxxqLST8MAnIdCqT59Dp4GUow8+ks49NZPVC5x6R8rakW1ySygbL0k5EHZaGJFTCh+mscHillSUZz",
+	"CIkgSPmIHjQzJISpiA4glSvIeHH5jWTGctZf9ArO0i9uNisxHQJK+rLqgBZZC9vUeOvDyZzQnKVY+V9p",
+	"QuGYcjG1GDQNFUuNCgAWmhRZ3Fc5p/fnhm5iqN/we2nHSKggU6sp9OCNc2ZUqZY8at/onFFV5EwNncoU",
+	"VILLqJgWdBqhMUBb6Rw1o+aK6zlUS3e/xNVuGDBgVeJY09IAAgZNrjNGMkjk2Y5rpAlAQaRUt0HAmKWA",
+	"EkqhdcHzpNN7rrSRsJ34/95oQIPhIDjbb2WW2iux9qDIMgZfBz/+KvPU/HRpxn48o7n54y3NE6NTxJQ5",
+	"M8BzmtM50xbRaZ2rLvhy9T3V6Kker4q2CZTKQvJ/Q+YcUakq6zQkzdUAa0V9PQ7he/NkTu+hnfj6wivl",
+	"yh2SICwCPqtt3CGWljRP7BKvjKyIFmyqIM11nDsuer25aiNKJtdu/g4EBYnY6oqMcY6olUTkOcN4Gi3a",
+	"hSkNW8ro+RQg0M1Foogq8lvLfPpgBkWmBsZWtHlGZ8TRlWb2ylpmhxZCxtb+4EnMPN4FhbVwvfWRJWnG",
+	"TkV6QjHOdl0YDPP5eXt3LYqz7X4doYJmiEn94IH2ckXDVJwfOrafJxYkqM0q9kmUQELm9hQIeP9EWdyr",
+	"yBnsiLG/Zblq2NBfbL/a3u9pxKsBc5vuxPLTZPDm93C3zJI2uW/tjS2bv1x77UsT9WkCdRDIWBYihavb",
+	"4jP4VojMh9YOBSkmJKXLIb4T4Jc3SqwoxnzVXv8sJCI7Uvj9EkdbEhjCDZglQBvMYMr1rBhvJ3L+PExq",
+	"3JrKyt/Pfe72V7ugbinr857LuY3RpWKJpj5vLbzLOaT9tM2hx1J/54kyw30uPLxaXThZmmsQ8+A5Yrti",
+	"0kyTwOdMKesJjAgprn0nflyNTi+uT07fnX08PRkMBz99en92cvS36w+fwEN1cnT2/m/Xny5OTi+u3599",
+	"OLscDAfnpx9Pzj7+2PLr5afr0U9n5+enJ5UXotIGDOYsZULzCY8hi73lmkwyOnX6Cn5Bnu4Oyd6QHAzJ",
+	"6yHZffksuC0aUHXvodB/u5MF4yCM3Gcz8Yfeq4/PsRkV6yPKASxMRTw7+NeZJHN5ayMuLGG+IWkuF2rG",
+	"F8MQ7sD8oAjXh2TBk5vCPgzydkgis4xBvLomT5NcKrWVSqg5DadXpNdaXnvM/ErjY6jiYT7UMpIP5D+q",
+	"t1uBv7GjNhQII4Qo+Fqv0Z0/sWod4oC32ixOfP1lLcmUCZYbPmW2x9ZqkBZn+hDYHv4KgQn2DYv8HoGh",
+	"si3Hd8lcKjInc5mjsyXLrn0p6KFD3R5aEJUz96dZigUX0/d0bMRR9+c5zRPzd4JldT5QwSfMaKthzPIQ",
+	"9hi1WIC0sP/MWcr1R2mz3uf+26Sa97bdgtfiy6TYBOLBIp0EG4h/zfQ8a+5SVL93C7ymcTzci7U+rYOU",
+	"hbsWU7RPsaj4cZgw2BLlULNTjT6R/d2XL7d2Cc0WM7q1hymEpQ744W8V197viFg1+tGMwze6oFqz3DT4",
+	"f34/2vr7l3/tff2vdg9zyyx5KzYkHpejliiHn7lwmI8l/H54Xl19bnBj+1pgA1fICmQxh8Ptf0XBK/jZ",
+	"WdNsDVHEnrP/vZQj5AeIzQcXY/PTY4tEEzx5x1gK8OMXaGTFX36EI59VH2BJSnccj9Q5ELE7Vo0HIUpg",
+	"/eUBFEWaWgC9Mxtxgj/ZsSrXxAWY0weNGEfzwpVqSfwJ6jpE5Beo6aBdcYc5FXSKt/ucGl7b5FrmvatG",
+	"VNTr13Qy3n+9s7W3+wPdOjh4sbP1w/7eztZL9iql6e74xe7rcVR6DYnON91Odz3KLlXIrwLTo24NR8nU",
+	"fcc6mQ2Io4uqpUhmuRSyUDXa3kDydirvRCZp+p6LGxW7hPAxycxzkrOMgo/d3ptG2JxJw5ONRrlguV2K",
+	"9cLsEP5brTdwXInjEie7ZvU195CTnMoticCDtvj71In1+8dBmsy2G7lpUeRQ2MFuDBgtW9KGZSy59PRe",
+	"5zSEhCuZ7t1saUQUVycgKkOC7MBSpM7I/l24N+zGqMPSqmxh0EjOMOmZKwuPa2SMRTpB1Ec9z9bbTZSx",
+	"2mw8zbxjW50FGGTCABHecEAuuJrB71iZAc4JHNjNJSMrN87mBkNRlLuZxHJWLIWkgYVUio+zpa8iAW85",
+	"dwKEXPgcgubU1/CSlyyhX8LqaYlo95i4xoAT/cmRjWWNncjVgQV1Onkh8zNpI8S1d+OcLmWh20wxFcg6",
+	"TTWDIwb2W51ToSiW6oTSyzwNbwfz92A4KIT9x4LmmtMsW55TnnZcGJXKi3GsyxCNltgykAtW6b1UVYZe",
+	"pVngEazoPl0DcdONj8RLZglYEcvVCYcRKGCm5zI8IdrvO8qzImdt9oIjpyqj1QdjFIau8lYaQClimEBE",
+	"Q+pyKB4JIQuR2JzcnM3lLc3Wulzisael08iOHhG+5cRX46JZpoimN3FvkSz0p4kPqmleQPXITh+74SMx",
+	"XNzENQYKBL/AP90H161worHTY2TZKBiKD2O14JxQMAtCLDW4Sac5Uy0mzNUsyPR65IMc/21FI9wYBOyO",
+	"Xe/yztbNL6WEElLrYNgSdANnxyx5yfDbQHwskwUOAgWqfAGzZxD0zcUURSwoAgWlrGguwF0FPdiAcBfp",
+	"kTM04Am2TUYLc1l6DKpM3rF8C7DtPw94+nngnI9lDSCuGxPcIB5pe4QXlrvq3gX/GlGSTGhey4jZjxvp",
+	"mvLbwwQt39PBzusfYl0pWeRJh+99wsxOQOkCkHdKMRRKEv32fmT45dVZlPP0c3eYI2mLcQ8HWmqada9o",
+	"zhI5Fdyip6HffFFUSaBtut9eHnSLVkWs2jvoZygN2FMLCDvuSCqZ2ibHVNNMTj2IcV6AkyO0KLCh+xPr",
+	"vfo/L8z9xIYEDB9wQEMbBr5cxhnP6ZLQNCU33AKg1Mwn2FdpzcDvy7+xt8Fw4OwsIybSS/lrIGWgLeFd",
+	"Lufhr659Z1/g0zw0xHh3M5pVzAdYPPqyFK4sQtRgODhWtyMrx7xj9odjuLwyEDn9jzgWZ7Wu/fwTFWkW",
+	"NoE/X0ockv/5A81vjtQ5Sm/H6vaEjbm+Wpi7wXYNhkz/iy2lbkXJC0bTZdV0NGLOrnoEgS0/syWu0Fwi",
+	"2p9S/534hfCjUeVPxVjxdDm6KWpvHWMU7YRxxLg5BkjOIqcWJ/wdhzJXQetY5gN2/Z3M72ieBvajY3V7",
+	"Jm6Z0D5yv2WSOL8FSBE4kg+UZ4Y2BtZrHQzK01S9DbtP0AoO6XLG8/Sc5npZscRhC26gIwdMb2mstn5B",
+	"Qkix8L8GdFWWUY089GbF5iOcaOXDoOrahyLTfJExZ2qr7dR5Lic8Y2as4RlDCjjN+JSPI982D8UFsyGu",
+	"5+hu+ZXx6awcbhAIfMEWGTNKt/mjuv+2ELr/0XAvJB0s+3Mus9ivCn7G+YSf22GHP+FLF1RzMT2GlPGf",
+	"Fxx/hIilcor4j9N7BOy1xM8zBqZIWKkaSfovPQ8pSwnF1mEUeCaqNFFZLLi5q8v0Xk650jxR9ZkGrLbe",
+	"jOEo9cbsV5491j73SRZBJk91IAFz8cJ77MGFi6GOP/aQe21feyWhkW1u7cN2WFEdjllXhYoLJXMqlo16",
+	"3eZOVLaIAqa9tAU6dAemT5x1qUviszn8sdh0V0844sIxck3fcH2zBr4Ga9zvbZSHXN6hJQFEglLSr5k8",
+	"TCO12mzBwODxhw7vOKibH9tALLg3pdRKFVydnbhtguHl8i4uI6JD5aboaXRxa/MrqhMxDdJpGnQsCx1Z",
+	"Ke/cVppnWSmhx3wL33TuXUEJD1mXfkZB8+ajTYKgvf/JxkAzhgt6d2ak/7h0DoqB2/ZAiwHdEmOq58ww",
+	"dGQetqIaqBYNJdMBqFdXzYzhqg0oJO7jcn6CIRlTxV4ebDGRyJSl2+RnttAuCvBNUB32iSJWlXBhLgua",
+	"pqCMGcXD8HqSskSC1k1tRV1bnNmwhSjxfeBz1kzM9UV+e9twLnwGSMOVx1jqY87KnFngOCq0CYAxixsF",
+	"Jg5z8gDLDnayFjmXHLc1szCykThHc+SrWa4Pg2V4kM7sVnHt2Toe2gtmrOwyZuTOmTtmkFeLu1mIQ+Ic",
+	"NkNy6k1Bx/YShkM34QLNpGs7flwzcTnC1/+Ppv3Yhh1xwuXggmlSOJ5NOrQXxajpqro6vYJAMRvvZf51",
+	"8en4dDTCP96dfTwb/QRvnF5cfLow//3t/OwCfjk++nh8+v70pK/ZFDAj283qc5YnMyq0jZTyiUReVgpC",
+	"n4w8XOSsfKkS71Sxw9tWB8OB/Si66D+6FaxU7I+6r2tl+uc0ZWS8JFYfhVjA5g4I3163496+F7s0LBrR",
+	"WjVER55I7JXwRJGULZhImUh4W3ZOAHAOpf0htBQH7E2k/3v06SOw+8PmbeNSerhWLJtskzOtXERBWbEF",
+	"rgBbHLtyl92whY5XUjS3TjMGKGc07WEUC+OODevJ+epI6PpnD0+0jB0ILIEDdqVzqVoKGLonNnNiJhck",
+	"8cYzOmVdO8h1ZevCDCth49SUJGOpZ3gJR9NjpWA24rlrpSqz+OjC49f45pLdawiH7m3exuVzYU8d6Q5l",
+	"dly5diBJK4uinlCBJS4AmrZJewDg0ypMf6t6c7C9/a/GynKgsbJH8Zt2jD9InHhY75jR8LW11M5VnrVd",
+	"xU101SAzfnPAejye0aVQafmG0OyRXYreMXOr9tSOfCtMgK35Zld2szS4ccjRgNmtpqkqf1y9qCtyhVrX",
+	"tJZF1JkytLH1DQs9bw6J45snFK3chBFU5YteaJd1VhxkpSVyEVn4+GmtCU7mpZjUBOTznoub9nOG4D9G",
+	"vL+6eL/qaPUOifBopN+Qm8Ru3XZ24s4d5lHTKu5UcwLN63mNpo1kGFXe0YB6ZKsGdwRDoWvw0AILgFrm",
+	"vJMRM6G1A67pcDYNtoVTTbrsI532L0zejoesWI33IcONE0BXRPLx6Bci87BcLOiHh2QKtUQVSaC+bIjz",
+	"aGO4CRMp5mrHw5Z34+c67BB7wryYXJN5oQCLAis6QRvkaWkoAoMKKg8AzljqCc8q+V1jLmi+7BX/vBvn",
+	"B3U/ZJeKR+EtcsMQ98lcD2a3niiX69NcHdv+KVrGfptnsbRZxV4e+E5++/D+kNxxobCGpZPhr/Jsm0Cu",
+	"CKJpgIGPnA1JITJ+A+ALZZx74HPti7cRLkBTpi0H0RMAI0gKaXEWhPsTvh2Opc+OteYXnTV2zZWsYfMI",
+	"HcsyS6CvlNsgHszcto3srsgECTrsmCeycazOP49GgjdtEBAWKFbSJq/bNpoRd4/YxWrrK2fYDlf4k2H3",
+	"lQmiYcBbuZozs49aC8PTQksukhzCNK+d8gvjt39BFc+ZvLtOuZFKoneXYPc2bYKlv7SjPZrX3M54iLxF",
+	"zib8Hlke2mHUgmWZS8KL9tXYqIpLz7TX08USXXjrf23CELP68hteA5/0WXgPRxhZ8oGlsPLPYMmjdrnO",
+	"ZVhLJo4v1zriV0j6tXl3UPslve+ZH/kr4N34aGIjltpt0PQ+sO3IIP2jpqIE6kSAGvu3ixiFZTKhWc2J",
+	"wsT11ajd2dmKbdS4Dvws2sLP/AuHZMen6OL4NZELJhzEdDzjohKevToDoBrRXd9MuxKBOladQHR3NZu3",
+	"xbsdCWKj4yHGD4qsITqWsGKxj1iGoJ/reRmBZH/BDNxrG085GDqCY9c+nzT80aWbhr9Z4gl/crHw11hw",
+	"MvZkAfmt4SMktlhzwbDL4WFebPwZhI1dQ96QISnfaMAPgh/xHr++gWAx80DnFEL3rwHxBn9TNmngepHL",
+	"W44hU+gauYZP5HUaBFlVnygfwlX9PYgjjz2IPTF3Lkuvx8vrauB/9a3ciGmu58hTH9tSf+DjUmJftD/H",
+	"yAq3AsvIqJe4dhhl1dZ++wraF+4oN/fD9UTm1672ZNu7dtHNUjljX5TzmwN2jMTUht0LD22SojllcVu4",
+	"OReK+LrLBLAB8PAPwSaOOZssS+vB2YrYVOvVsJFpWdS5qfSlfGqEd8euNmboaTXeuoOyaXOgSzHanEkj",
+	"ZMPQup1VddGqM/ryCLjLHsFJQYYRBiJYFMWOaJvUV+55tKbUExjJz0NFQTa3YPg2XgFMnuMiu/FpN6BY",
+	"G4kXrxlir5kW28oa+lF7IELrJO51To8q4I/93ZvldwFwtznzPmSDQ3GfLjfjqnONrPPa5Ro9+OxMlb6e",
+	"5OxxjcyouobsuwnLyzt7klF9PWExFKR1bP1CaYo1HV1jqwCw1jVKX7P7JCtSll7rfshoa0JcmbsmvzUd",
+	"fYP2/Wozdq1Qft9Y818fydJW5A8C3hDekRaTFgUcn0LoMwdZemhkVZfjxDNzhGxxE8MF2ercwg2WwTBc",
+	"VX2TK3NjDXbkIAbyXEc6YiQH8dtcr7bIsrteg00rl7pN02n1sl+WHlpPYRzMbpEYmDZxpSti1DtlI/U2",
+	"AqjDb7Nkdq3MCML+whG3rliRJzMbrxJZMvvUChtu5RKoS5TLeeyQ4UV0JiZyowQMIyhNLJttd7TCCba2",
+	"JSdmgcROqjMZVhesbZdcynlrujlsi87pLctiMfm5VMrmk9eRwhxDaEJoeXytLxsMaZgzPZNpe7J6ypS2",
+	"IckkmUkFZQ291BTaJGZyzkIMMJqmOVNQK0KKePTcImfnTv3uISI6tQ6/vLSivYv036Af/IFDws/Oc6bA",
+	"jd1We7h80TPHyMrgO3WqYPcLu6hKU5HS3BAwS6SQ82Wp/JjV52DRKPKJNSjQOUvpcqO0o2s7sLKE0iqM",
+	"BQexUH16XXsW/nldaSZGY3eQ59UXJDdy8bUeVn94qoQcEFCcKJoUUNtvP+jaEjfJvo0//SKLZBZ16hNX",
+	"c4tI4e0fzQD0uXmlJ5YtvvyuEClL3y4xnrXnpwlVszFNbo5ammjegH0iFkvzTGmUCWMW1hhYWXgi7k5x",
+	"71mUtBldUb3C10rEz0IsxklhM437DK/txN3ixq85HPvVw0ZTB8FHSrUUFF3J6DDja9lCXSsop+1YqPNc",
+	"jrMovBixjzDCE7K/MyUxqADy6wLzToAzgdV+72bLig0RId1sNDQjB3t7ZqXnUumqKUWF6LtuAHfmliUo",
+	"WUP/KsBCObRQK1i/2fSN962yUKW3SPNouwQDJSpqYIYhZpVyZ955WtqCnkFAb5JxQNnMGU3dS3czlrNb",
+	"mDhJ5NxFfs9lclN2Mg9rR4fzw9W5YcyO7x+SC5Y6LFUjSOA0uyxjMXh+MNXk0pz0smc02WRQ5MKicAB4",
+	"o8dvON3Z2yd0sWA099UgSheWDXl/ciYgaZjrvScu9wjq+rmZedxRzzp72O5Yi8nt0pqaVJWmgOC8CxiX",
+	"q3ftis6snrYaNGYgP11envv9s1Hd/vRzoff3BgBNz+fmNn/xww8QxIB/HezsDHs5+KCAQgTofyZzTVQx",
+	"n9PcZ7veWBl0gScjul92syyklNktWzmy38boqNv/iFxdnBFLQOYMOnCXyIgehE+PpVj6oVrDwUaq/u3D",
+	"exJA0JYVaPd29va3dne3dnbJzv6b/f03B68+D8wE7KOdF1t7Ly93X73Ze/nmxc7/u7O3s/N5cEgE44DV",
+	"xRW5eHdM9vf3fwBOIKTLuwBfBtRcSbfJqAVF+08DzF5DVm2A07eveQgBYoQHs8RGZl4TRry3mP0XWqVP",
+	"CybOKwmt8bw3yK5VhjlxYevu2HsL0r7dUQQU+m1yBK+V7Q4tx0azOlQyze7oUgFcu2ZiSGA8hAu0+jav",
+	"hxlVH6ORpSH6HMTTwEhn5prVJGNUYXo0c6HaEbO3Ob5Qs9EuS/VIu5XKHKB4C9Nb3YKcTBR7TBMxxoLo",
+	"H7HIAryz/KWCwW3k2LpSoeQQTbTDWjO0P2ZkTtUNS8nTz4P/Zf73efAsoitYPX/FtQQjO8J3sfCW/fDq",
+	"IQhFD8IxC8NcmsDPB3u7r4h7xV+ADQnbO5/7zNctL+b7VC1xjZbZPUpNbxHDJRYBc5aWSK7eG5e6bEIM",
+	"hymrrG9M0XedvZN5j6HhiNxA/EjVhofU8P/VSwcZZrilmC5L9oC87TMQW0qMSYbMa07zG6iIZ4cc0yrN",
+	"s41Oa8onuhdl/WheNB/kVKSXDmujh+oYy+v+WMxZzhMn16ZDUliwMXPpqCqC2+7ubiy6ykbfXHhVMGb6",
+	"Mlzn2JkWIm2sFVXrw5hjgi7eNDS7YFOuNIbcfQNrtWhJnoCx+TDImbyDUsULJhdZTe/48Lcts6QH+1Ek",
+	"y4dC5g8HGFkEWm/HittIng/eCty0RALaq8VTiigOJcIS+sdnLEtJITTPCEIDW+MAVnAwb8yZjgND52zK",
+	"pWiL/MOnmHTjAv9gfVoQoc35VR1+o1ZgZmvbPy9Nd6NOe279g3gosbUUg1nAlpPAS3gIRSb4fRWO9sGG",
+	"XmjpGxl8VYklN1J6VMz7VrvymIubGwqof+85OtTjoR8rq3kOPtoY7uDiemJlI0AqBXNPiazUELc0zadM",
+	"W9C6B5THKgTHxMNRMf+V69k7ZnNlVq/pw4Adixj7R2YFiB7kFBlTkNtjbjtzbFG3BjkdDSIzdu+0RdNu",
+	"oDIyMZF50oLVflvapldyd2fHbuDlAFC0jfsqY0DtsW5eRoHYVnFMtV8SdcZnr+Zy+DWBrs5KK0HBjhmF",
+	"cmu4gxFZOCYONqWeyjnw5yy8Z1toLHaWa+TczQkjF0ztuhp2lDCpKQORik+Q4gDmQzdQQt37NnQTejsk",
+	"1oZhNRYnkdUy8bG9VTRnRzQIWF3vT2oU6noMWmpdCIv7GFkHAJ6753OqmY8sNNeo4U3WUjcukhsWCcET",
+	"0uy60CwNkrxWSwKW3v2L9XLpZqQpoZCbByzCxgAfQhaaudTsDwRQQPQMjHoVVhB22iZWnLtG8IZUi4xD",
+	"NfYkuEW75lyfRmfXrQ+PeL66hVO8lHu8iFf66hdHeHX3eNGKBj3eRPmg9cWYLSHvRTc2Lnutlqu6cTxK",
+	"2z59osAHEksnzZX+uOmwrIxuvNHWBbAYs835f5CCLdGSVuF13Yk7jYt2fdWwjOR8x/pWMsV/fZqclR+3",
+	"iF6yNB3E2A9Pz9cpoFpeXz4Xc73P1pNg7XcjjBM9lko/pFsrzxyt415XWuYMkZP7dqfp/VpdBIU5RuiC",
+	"6a2EB/ofklpEFfUSSM/hWBFrHdK9o1nG9DqrFM1JrcltDSLrIITasCvHL1yCcHdCsq/PobbxbTQU3bzG",
+	"UW45prHz0Cql/GhNU1VeZX4ldzmi3HYzqwD8oAYfKkyPHty+ZpFrAIXZXLjNRRwuaqXavW5fpxEX9upm",
+	"0rpWP3GzectTB/zSxCetpVRMqjVqNlTTzJBOPGVFosUYYlFgCPFkYlupa918b8jPXbQG5vYCfPTWvQBE",
+	"rT2J3PXnWw9VrdZtQhgMC9Ueq8xSZDcu1BYTM+M4iRuDtuiFWdGMqwNJbUvLLZsfiFPfmiBO/VaQU4k6",
+	"p/9ly6+W/RjTGrXcCnP3rDa9hYmVW5hYqeVWEKgOf3kMbf9si5bI2eWPPor9yyo8DhuC1w7LUdqAo6cM",
+	"dKaKtogTZgpjZVwYSM2jNbY5vBc20X1jrMYaSlviWhIqDD2kUljnZSUdCd0VYI3JlLTM8BYw4YksNJSu",
+	"N+86vslSopgmT1tSUTHmByO+wGgjF2y9IJMSe7Z+4ScyPcaixGbVSlGkEYvIEj6nGcEYrwYI0Obgsh5U",
+	"9cgGSq4lSbH7hCu2cbqJeLtWhgDVPgkrHrlsn1VtVNODvg4HMyU2Hm7dWnjSBWK1uJJCTJUbtlkotAbi",
+	"yeZaVgh41jIp9anQGWubsjqHYD+LBDFiov1FTDrFITdKtUJ0xQTim3wFBmv1xrJj8C+bnU0mHoA37rYx",
+	"r4e1IjaukKMEgLU0ehzimKF9Xi2BEtyd9pJs5NiXv/trzf1UXpQ+Lav6rf/Zf1pNYt+oU2alWn0s53Ou",
+	"lJVxvxm43/o6/CJnc44qeCxLwpzuiWb5iWXEvVv1aRWr+JuLvzdfBXlXKz9z77r00ZOCrafS93JA9hmK",
+	"T0Sq2jYebtX4xiTyKEOISwqLx9CiZzhITiKYGfmIQm0NHeSB1pjSq/Iw7rW2PYfe23D7vs7ENS00vZ2P",
+	"UadnGzqiNaCoaHFxSDcW2RIrKNrQQEtGJ5iGaqRYQ59rSbHexdgUY9c3Kg3LFKfNW5EbDlBlExgDx2dp",
+	"xrLeUa/gVWWCujAYcJ269BMRtULhrGTjDUoveXG7ASwg1ao1rHZzVdlbnHU92IQWuWsanD0i5wxrmmJF",
+	"/C+F5RZ9KLhz2v3CMfGnTmQxt7AXMwOZslQ/OzXps1gdyiOM8ZWTSiHltAsecd2QpXb7zooB24JuUexm",
+	"G6xtpFrtcy2gWkcE5jDt8ls8KAjrG4D5NrjAOgvVp1pSiQ762JJJnQF637Nukh8I1mtriy8zz4jjgyE+",
+	"VBeRxwkBGzP8y17CG43BCoMyNtv4hum1mSP8bQ5C1RhcXfzIkpVXp16VTVsXAZtxxmU9nYoFn1walu4N",
+	"bBQNbG+IYHfmFaE0FQlTpTHPU941FyhocCkcxFqlTn6JutbxRRmRFPzSAJLzmmxo7/WoI3FQkg5ANv+w",
+	"Bdmtrap6ABUXy+EOa2/G2Lym01penurP3lvgRb52EcMlnbYk0Wk6VYQCCi9LiZY1aLAHsBJN1yh0dWR7",
+	"NgvVC0urnFIQyNsAHKVZ1qOYS9DEO55BRNPXYb3sjqPZy+VijTohFo4z+Had7MZPRm8IiMNqiYp5d0Bv",
+	"lSGiEq5a5C/DKGBrMJ4nRIdh1AFSq9shV8JXrcCCPXXBcPj6WYrhxQhVCFsSz3qY0xtXuokSKN3jgmL1",
+	"nTxEIsbiTOCTgMAubtHT6JwRi1l6x2P+FCPOnop0LeM71Wykab6Wxd7N2jDzNRH9gwVbU8R7hHQYAM+s",
+	"W/H+L2PGXOmbtL35j3tWfQOqX0Ng3Yyw+jhBtZY9+RhhddRWBuWIKHzUKAmM/EQlOWNi2zK26//Hva6g",
+	"Ahu+pFwaoGeF1AETHJJpLotF47tFGI+JyJBJJaEht9ke8Lny/dvvrmmWYTCvdUZ2CC4YbA5Skp7RaEhI",
+	"KA0FLVYweSPgs16usX838XobgLbB+ANg2m6xy77VAtrbip3bhPHtFLSq7zShfHtB7EaAenH/y0wT+7dP",
+	"R8G/g6QU/KFMSLEv2PQT9zemqdhnPlkF/wYbj5heM1vLPI7kjO/eLLidrFn0HC0t4SNcjvD3ykZ4gOlg",
+	"stUXhBTBO63i6KiYTpmKH1II8MHnGNmhWY6u+iaXQkjtpizJ7gGyXc3aykgX45ZPwfMLTvQSIiCoiObj",
+	"aSPIeNHaBFCyANLXqLKIJTilQ4R7BEQSeacCPIKP0qJWfB5s0JHfek+UexFT0KIbEbkvcqaKTK95YwRk",
+	"0F/evrTlclbrlGU+rXPPOj5fiR/z9XcAk6VdWXTXfRgu1ErhbpTxfDaIWAlLja8YGXAMj/DohgefbLmb",
+	"Mfhra7zcstY7/8AW9ai9aGWh1mm0YmFdBshHkO+KiFhtodarQM66I5ksLJJuq/pgjZiu5EN7TJoX2QFk",
+	"CCq4tFducS+7Sk89YsvcJ/Fd97CA9q2Sw7iaE08XYjok/1hMASc6nYDTJlarpLZAlX6H1ZG3LRhL3y4/",
+	"lLj5rVpRJZvEcDLI7aZY8iYOzF0FZezUQMJ3Q4WgPyc596lUKyoDlS6M0PwXTzQ1bP6QCMZShgmzDioP",
+	"BbE6vGRPJCNnMGurGvcR+wMnnQ7Q9hEKGMLXQCPCZLu+ADot5ZCG1Y1qJ5N4hOCRw+lcTRCrA15rATB1",
+	"MALztKxKZO7QRM7ndEuxBcUS3IZ1DwlFfALYb1Dd7Q9W+75hS5aS8bLqhnnUMrYUKjnHfW4vgA7iPs2y",
+	"IVFyDhqAADNBeRX4VFoj0Zcr6zXDIsuWtgIGqEW55rTyk5Da/RFj7xtCqgGM9zC6EnJcMb4yBKpBNDPQ",
+	"3qYAkqawDUh9egKlmhQTCYhKmmWZM58QJm5ZJhdMYd4cBF5SYrbGdG9Bb4iWMiId/vkwM8NBOcsNo9VU",
+	"wtkuQPyKAIsgCbmaA3e2DocV6WKA0ZHqAystKo9xWzbn1V5LFkRwIBZzWa5ROzZeaTmSOisBC9HwCOS/",
+	"mk1lvnyiiAVrAyq2MG44jJ6gk3bwbTE4HdXgg5qh9WyOu5nMfLm2liRRVxv2+3etaMZORXpCV9d8j0W6",
+	"mM/Pv3lVXewHrKUPHmivcCjMIm+rae/o3mEy1EQwqAtubgfFIFHYnQWFOHuGzvkadvjWWuHhINuvrbJ6",
+	"syJKZineDsE59OXoEs1vIaVe2H9Gb6KyU4zT6EAmk2Cyq2jkNmitlQ08bHsqZY7rSlJt09qK+oUsS7C7",
+	"ONsi0ISDDsvYRBNZaLj1k4zRnKUu7wKuW7bQKB+6N5sTXvSNRVvzkGzqLNdYLsukXRoUuJ1jJGN2wSaM",
+	"6iJnkY3+v4UrIIG13fGGiVOh7hCLBQOgfElwjBtrcVxN+S1DnDEkQprpmSymM4uZC3KCVUIUmVOxBFPV",
+	"oRMFAcsTOFPKEC3WiGHkgtGUcOvsOlLYtMzdPw2LM5sHjrKVblHHqnq8Bbzz6xdYtDakYmHBbccyXfpw",
+	"V73MQPS+eHdMXr3eefVgRF1skSuSUMVWwem+/pPgdP+DYvuXQLFtre7ib403cDIV/yecHl8JBR1I7vZT",
+	"TA9LYEp5J8jo5ys1dJtoxNUxzWEvyZnGKG8jvbnoGi2TG1TN4JgmNMsU0fQmltlnPSDNNJDSThqkLHYk",
+	"Kj40qaxYZNzI5D/mslhstsbJcGWIS90oIbRTEzIpAUV8vDSLj2u+BBZpN1kNsZJT5Ufgzfg46lDwGgMT",
+	"mk+iFRnf4s56rkIFOT36aKjlWKZsa/+HjSYC1lWJmB2nMzUjrDgUKU7rfLGjn6+GpBD8j4IhVg88iPtx",
+	"gpiWmH6zS7yJbkj2SFjvYkj2CVSn2LLlKVqUmDIXu0YAP1+VyRJTestCodQ6dxDJrwBzNJpvNhdsyFsi",
+	"MWE8CdU0k1PPJeBSCqR2qjVNZhBjtdlRxbNMzmKpJd9hjfLk6jG5Fn1FODwWZUgTvT/OqFJt5+Bx+R/4",
+	"8dvllWo/ae1JImH5rogpwN8x4OYbkkIVNMuWhOI15PjMb+8Nj9koe+m4Io9R4EdBtq0amlOQzZUZaIZo",
+	"gmzVDRe+zV56cziSaLRLaOTpg+VkZwj3WUwSQHQDNx9wuA/JHUTAmSmEUoARvqeoJddqTPUpCLee0ALj",
+	"jccXVZWR4Lr7EWNbHhloVFmwPzkw3o7lbB7PnxCEz22gVUVc2xA8ScrVIqNLW224Zi8qxhlPyNXFeydH",
+	"w1AOSSpBEJlJvZVxcWMzORpsok0UWkiUs5s9nuBorDYC2Ha7Q+h5Trlw3U/pwvozpFJ8nLF+NsvIrfyX",
+	"umcegCb6dQU9HQNJdFCVA/E9Oj8jWpIJ08kM152afY+osBV6aYLS3LL8LuexPi8YOIhLOiKgPFBNHD1A",
+	"RL7R+g2tp+AtloId2koE42VY0vvhtXJD6vM66OtAA93dWInDYLFWnXy7OvGChkdg95vwzFbzcd3DlQom",
+	"QTsnrMVD7e6uBZJj6WFT8DjfcZXbkWnCBW63roYLaAQSRHAFtte9ml1n4a9DkCtWpSXGRQQEYTgDTdM/",
+	"k5z+w1fWovgPlIsWgeKycpm6iz0QLAIxY8wyKabKqnc1JDnXhSX/724faIU2a1O1r4SZHV7gFc+P8vc5",
+	"hA0EMu+310r6hdc7C4+rrje6KTYlA/9FxN9OD9inMsQx7pd4UxLtZp1kDwwH2Gjx/Q5l8D/e8f7u13Ih",
+	"h34TOwhyxLqM6oZRvkH7N9eq9KM/VfyfTFUM7eoZUTOaszJM01x/QzLOqUiHLjjEqOFGtCvr5GwTz+cq",
+	"dngFJRvNqMbMpbY+UQSwmEvDYQ2vEwpEGrEelcRyjkMyZYEpGXqoWpcVRI9G7PhupC1BIR4LAS4Vf89w",
+	"8Mu4kJgySNG8dEcVyajSRNHbNrhy2huBrZxCFYINFr7tPI1zeafYR5e9VoNAKXKwjFT2bAn1OZ3GqHNW",
+	"xT5ZnYJWttanx6Hrqb6UTxSQVDJbt/sHmQ3CUUbzJnzBHZcvow5JxsRUz5DO0bdGfrr88J6kbMFE6hIY",
+	"XV72RpVrtEV4p9+r1y9fDPsnIkNkJBO6w+tgziDIVaOfr8wWgeCMlQPVIbjWpC1dhU3BezYmYWiTQ4MT",
+	"jA6MDTtegGCOLb1s3PuCognMy+fFNThT3P+yvhfCAmYGHohD5DMiW4LaNgPsFTBpbthj8k82AotQRE5Z",
+	"oLrhy7ChuRveLjn7IaFCyEIkNiY8Z3N5S7tqmD3ADflg01bIi7+NO+Vh7pBH1drpkewauS0+Ldp9HOUe",
+	"JzOpmLA2GRd6jX/4LY9fZa1dtlUpTlW0U5sMOi8yzbdiXa9xG0TGdBmt8omOnqywlmlMdbPF1mQOpVnL",
+	"QQxDSNlI5F60z2hBQYxbNE0FOWT9Q4wjXf3iMu6oWPaKJIov0OrYojb6evCX6iGf4so2ARGMjuX3yyZK",
+	"QqiHmtEFIxNpLmwMqvOvPVEQ5vsG92MibV5fIMQOg9Nga8bVCVQNyxcwFilOyIiioAIKUJZxzRkVihTC",
+	"ekXqnKo3Z4oKjB2VzdZceSS0Rv2zo+qiq4anh4yXwc7wlDylHrUZKf3ZNhnVLhlVSTsFkdeBUEA9faPz",
+	"5lL6YrPlje2sZZUgqX8NDvZ2/cnCkQ6Ggxf7+4M3vx8MX3wZDl68fDV4s7u3Pxy8Mq/+bt/dhUxn8689",
+	"o269fnEweGN2qJsHt9Q++kneYQBhxWNZKGbIjIYKRx99pckNk3Uq6ISjvWV5b3vbCjceD4xq9Up5NtO3",
+	"EJAvA7Mf4hrIiU3+RwHNqormiRM9oV31XUN5Vqxam3PKGnDKA+AD0xqiZMsWfxfd8MEq3hof1vSsHnGI",
+	"8Tizj4ylGDzGbEzUIcnRcF5JFLRauWkksGrQQss51TyhWbaMR5l1q0d11UaVqkIjCr3HHFvSbmyI8KSp",
+	"TSEvS7JC8Vv2wRnkkfqbVi9vsd+JZuD00qLWCLt7enr0cUh+vDz7+Kx18JuTvtfR3yrD+DOC6Q5tlIq5",
+	"rZzFAI0Fag1rwUPUp4qWt8F2e6EN1Gx5FJhgYrRGOMDWYkNSljFdzefskSoTPVHrRXQ5aX5YC+U62BsS",
+	"YQS0itS3TY5KzlJe0r6wxgR4kxFKfvHdTCVTENGOIa88lAM365gJTcQCoVwXFv62PCvlxRBjABWjZLdJ",
+	"GYQE1eEyVZG47MSIF0gULeJCf68PDOA9FzcdgWcPvM/XcmWNrF1mAx6sEfurOLG8P2pVeGFlg5+UN+2G",
+	"VqQa6rjxjb5gE5azaNnE0jSyQsp97AiKlsAFn+I3Y9Z8BZasPwpWsJTQKeUikttXAMhRS/mxjnGMvHoU",
+	"1xGROTWTh1CtajhjMJ8I8UQcx9wmpzSZoZoGBXYTObfMk5Lr6wQRVq9tfjxh94uMcoFIG2h3BlP8uyLL",
+	"/r9dMrH+hEBPxPShIeYEckGOIjNpLlnZc1NkrnJhFEgHFgr2reejve/MsquV0nCju5Pgiwd12R7n2ujL",
+	"AoE/oBMvz/boxWGzP6ybVtF1RZeNG+8B3XeEbUS7HQXX7wO6q4g0veSFavdeGFmruNg31EDXGEafg9Kn",
+	"nU7q7+lz+gYREas1sIdqRA+eaIXaNh8mZO6a9eEo/Q0MgJRDBGKoe/cRke0NQX0BbUZG37rlEFttDUl4",
+	"fA49CKX51aXmwet/FDTj2lxPQucyg4gFpg5JypXL5iNcld+EHlEh9RYt9Ezm/J+AAWY+VDJLt8wbMKIZ",
+	"vTXv2UzDjE0qAJQIDdlQfrbwd6sn2b9AYN6yeIeD4SBE5vYAjsGooaY/DgXhcIKhtgAR+C2TuT7hedvG",
+	"mcckdc9tNqg3egGMHKwzAhFXIOWORseD4eDkdHS8aghmvYKCwnW106zmhE+LHCzG87lZ/tsKOkNUfCvr",
+	"kUETbS072FqX4jgvgcLiLrEZVXbsv3I9+zvLpW8/VmLtuKydNgoqNjVfFVKMLA3XG1wrYyBniuW3LO1o",
+	"RK3uRxXzTxN4rtaXfTvw1+ti96H59SzF0ht0+tEZ/j1kJPXmVTiKdKrWl9QBHX3TWbR2tN+4BHy5qG2R",
+	"hyOmtzJ2yzLnJ9HSoioeEjpWiAEID5SmS+tuWZpF/r7W6TWW9oFW7BjG1IMt2y2N/XXEltCc/U0Dbv50",
+	"m+Sqc2FU6FVQPpC9bq57TW5ZrmLoAiRnNlCnNaUw5bkedaBKmFZm1KGaIkTDkulKlEqT87dWPP88uAqi",
+	"vs2QPg/QG+EaPCRULK1bDTzc6Gi2/caN30uRQNZuJPQmkYIk5pnPurIGChCVfFwOWuGvzgJYz0QKxfSW",
+	"lcjiOJ49N3ETHu0KUTT82VflpKDIs4dLDKmBp3EoGXQ8AUAG81/A1UMyrllOs2xZBrfesKUihq4IEzpf",
+	"OilDFHOW84TwFNOloFICYssQLiDEnysyp4tgJWPr9otZb26k2hjp82RmhF1cSNzTMTOiMUY+hmFW1ZMw",
+	"Z1Hb54yqI5BajysstUnR5kX9nlGlPwmGnwQoINH3S7Nz9LGRs9oMlyM5L1MlZqBBLJyfbSd+5GyLpYCz",
+	"okUn1reUtlVgM8KJtgmC+IqT2Fteeg8s6hfkUO7wd1TvdXdwKe63vIuWiq4RZrGuP7SxJltLcVj6SBD8",
+	"h08MRxo6PQ9CpS0PqSWutMGAdEhxVoE7Rv2tixFHVb1DwxcZoUnCFpqlQ4Jh0VVt878rfRBFl2B/hF2r",
+	"urGwlapS5jS1L2vyv/IctyCpHqGyC69YbqylgyqvhJqMl4dktBQJOCuV5llmD30sg2joyrNIwUqeJeRd",
+	"RZWzzXXqcavrXpXeQqvtlt57W9I+Z1CJcYW70GvL3eOJ6nwhUB3q6X8UVGiul61aRQcxwoct6lFbXof/",
+	"rMNJ06E/VbbaLFtC8xjew/plrBoVA+HVrlFazHawQsZCoSZGhzPcE7EpvLXG+1fLiK4hyfh0ZmOjweOa",
+	"0enUGlrqaMCD4QDe7tr/X+OZmPZpoCoppktQXz4VMre3exl1du6juilmYgGyAIspUPHQlqPFIuMoYVSS",
+	"w4gUjUJvLpPlsRFP1bCOzQRjPLoa4WYCLlwozrBqSmymyD4q+mGt0O9vaFud8Iy9M7QYd1yj1y1iVjXf",
+	"tSaE/xKv4VFGTFNVpscsmFxkDBP3nSnByv1mp1J5J+LAXq2pKr6ESL9L0i9BJ/4oVjqA5cBzPTQHjkNQ",
+	"6Xjp65n04JPfU4/vWIqQI+NrMW5cFVguQBax5Zoj64T1VhrykblJUIwBga7/fcLVqTA6fofgqS/lR1kT",
+	"UWN1VWFg2laYK8VvOZlkXKCRXxaQplcbfVwoj7Pis2pI1hNFMiqmBYC24BAU8vk5vWGBVgRgi6X9nwnI",
+	"Uvk8ePpRalLO7RlWsllZ7qyseI1HFhI+vaEYV38urWtvwoUZa0+hMkYPLdj3ywYdlP6Sx8VGDAd/JEFZ",
+	"29h233Jz8z1RHiqEWLdodAHdwJCyVQxjATfPMClkWIYL5DZKvG/6RVxww2k2B7H6OLbXRchZTefmUHsg",
+	"QtpeEo4gTnZpHLGxrKUvfStApx7wCb1u4dhSR4/EBaPpEuvNryzxsaDJzaHDts2ywNxjq2iQzwOefh5g",
+	"1N/nsCIAnv1+fLO7EAhUIvWaNb5r6xq5hEzoimrNcvPB//mdbv3zaOvvO1s/fPnX7nDv5df/ekCxDx6v",
+	"8REsX2vtnDNX8Q9g6awHFjGy7KLaggL5DRzKJVo0ecTIiuXcfmbLnuHkj6nC46x6rQA5jd5sAaNTkciU",
+	"pb/Ns1jUtGIvD7YYvuJLHv324X3P4PEH1Aaqk/hmCwRhYn7Glfdhuu/UhgoCXVgyJIXImFKNokBU1IsC",
+	"kad0wc/Kv49uKQd3wzOXReQIA2tPcmVrg7SVts1vFOGauANR2nDR1AMPrUMNLKdSMYC/Vo8sT9Ry5JQU",
+	"LO0uFmBrnojUwpiDBOVi80TCsiHBYpblUkAyL1Sw9+URO8sYrfKZdRJZ3iqGVonqHeVZkTN3hVtlZk51",
+	"MgMw6uWCtQgF5oMTD1n+zavGq4GfVHzXzMr22TNXS8pV87R2VB+TTjO7nd9jc77DsrWv1qpS1ejFsDRr",
+	"69IGla//rCLSLlisTz3yd/jun1YFOk9auluncrRcMNGzqn9YJ/Zhhf4xpMlpRjmb8qq43ZvN2m2Kkd+I",
+	"ZkxdMLNBvUgQRGJzVTxRULNDkRw+7qLGpMhzJpKIc+7YPvGWG9f6oTVCpi6A2j85Swkdy1uGPq2yOMCH",
+	"v13EmGMmExqrPvDe6rtlJk8WAP8wcX01qrYPP0U9yeXIWtzh5aR2oEidDUex9zOujiaGtIzc2GK5i9Z1",
+	"YGHxydVHcFT5pE4ldqmG5X5FCQbpMRrcCA5xmkBybkSineYMeldHzmsUSX/sKmV9SBRj4LHd29l7QeYy",
+	"ZZm/KI/Oz+ImELMcVCw/tpnhHoirY67sQA/vJZ+eBF/FGA6b2zu8N0SvaY+tSK+oh5li2GjD+91tQIo5",
+	"Kr1Fcq3El9KUG2O5M5nr47byse1gKRXTbxQ6hdocfCIFWRT5Qqq4ONVk+us63xwgfHQKm4RHGQ5uWc4n",
+	"PG53/Np6ei/ptMUCounU669l6mgtCacTd0jH26ZTtCGsaYbqmEC/LLby/cembAVL9ycnseFI2rwA7yo4",
+	"Ee52sQfjEVGRLbxpPZ9clWM0vJKl80K1ey9I9yWxRlW8hkulV/hjlCxrBoHY/egU+YBPJVQQW064Xnsn",
+	"qtS3HFprVXCoPnO6JGNWwmaipAGmPBhByzVJ1eyTcKahuCPDOhdbvBxrFdSBUlp1+4vfe1uQqIM511YX",
+	"cyL8TBtp78E4ixhkx6VbQwum3uTb/RGqRoGfNw6NQq2lFWMtrZ3HahA2+wODWkLLt3cOm+sn8A0biS2X",
+	"SlnPcPRKGtl3T1hGl23quFVniDU9UUH2DshMFrkidCqHtj6xkNq/aYRzXr42xMLGOvh9XCguTHvwQjgd",
+	"28aVSFm+dzDDlI3R6h/f2hZ/Mg12TtZRVTeiuD0UEcB2f65cabTaPRgxHjZvNNtGXKR5qFWh0XX0mlgn",
+	"qaXiYlHJAINF48vrtYicCkXhc7W28qiDj/sqj6u1PTpmscPNdVbR9Hqaa0vl8X+0HghU6jYDg1NU603j",
+	"3nN1g93ODQmFQq1SsYY2j9bYLDMPuF4L6G6ljhodfPQ4aJncvGe3UQLxpfFcilXo9NsmgVcaEKdh4yBK",
+	"y0PyBBlTBJOuyvBxpxmLlMwkSFtQBH4CUEnQ72EZ+qNsw5AQbkHUgofgljetQCMRyaFdVoAr14gcLh4S",
+	"Uvfi+V3hjFeXSSqTu8xkANVAdSqPsTSv6mD/u6A5FZoLhmlRKZswvOSDoTXCkSs5YuwX0I4SkKE6srzC",
+	"GMZYclwl4P+JKncj3nEj9azu48HHEGlfSdKk6XJLyy3D3PGubSlR171wFzaVb2i9H+Zfzp4IHVlnSM9l",
+	"7I3hvzHko5LYe+tmv7pPgkPeS528DK7nbjFhhTDQfc/X2Vjl7S/xcTme9g4EQdWG1wUPMXMi5M42FRUR",
+	"zR95q7J+sPWhwYKrnwDWt8WpbzF/y1q2ijw1VANOSx/9Cgk9ijwFwnj2uKIfXH0qdBaDiocBSXj4PQe0",
+	"lmzxcLfHgi5lEcSlrxYOzsMvyjgV1R5GDIadIRSiReRPB0+2Juar6lt3oF5vYCNi11/e8h7whEupaYsY",
+	"o80jZ8Kry2tECvCuGnKKiA5zh6q5CgTi67DCQRo725kfGpM3e6QPNL+p9jN041+xjFeCdptTXuzsA77P",
+	"NjkTgAiqGUQegr+hVq/BJi3CvZrQQoEzkDz9PAi+uzbffR48O7QZirLQgB9mWoDmbPlya/zYJm8lYAHR",
+	"ha+0HmTDwbbaUIAaT3f9V5lKfST9VJ+yAnqPl4PUzaBaN8tvobSLIkW55CQtGPr9q+u6bi3zRpXytSqR",
+	"r1Em/EF1M68EWOU7FWSaZT1QrCOCwNfhv5rCh3vpQZdEXP1bR0errUADtBr1/zad36yYTcs6sVbcqIMR",
+	"0qIqht4+YYaxDfqFZjwFvcAevlh/7lyCyoUoH0FKDPxqZelb31wkFsOfpFr7WUZuucyw9oyrgJRxwb5X",
+	"Yf9NFe8v6wZ/DhaWvIO1iYWC/1l1+YeDcsF76xa/uE/6aRTl6x2JKn1pZ0FzOmft4r/NUrH3CLtfYNh6",
+	"/H6Ic7Q181Bsk8tzqmcRiZDqmbP+yMnEarcw5zK4Igz/+X3nSzxTIE52YMHgitzlUkwd2nRnqsGa1OTp",
+	"o2fuvlc8Y315Rbbqnd4mPPVgTSw/Q1gmix/voy1F6kNguIBwTKZi2eg0TXMLiTin9++hcM/gze7e60do",
+	"4Ik1hgQNvth5THtlKbaarzJnzFWkkJpQVwDO86xNjSBwXPl/wrNH6ZRw3eSMpkaHfDyWDldnYjSTYNn/",
+	"QLNsw6NVo6VIXKzIplo1p0UX6eOyvzIppo9vJe5nvKpjYR+SjGnDUock5VNuobsKkbJcJZD3Gk8+Baul",
+	"Zo+tIKsTayEKT+vLRwOFn22YFkPhwtIKYK1BklskL90/+7JRjOcvXTy3R3a7M+068apiuq0y0tAKHAGW",
+	"b1NLOzPZY3bJHtn4drD1dNbSMNq3zD9sZKvd27fXH9n3t3l20iLPGukG0S9kboYK0LZ0DHU7y/xc2l4U",
+	"wqf3ljqkw1B9GEWBBJiDZ3b363DwIaalvkO43kJpyPqiXJghQoXgW0Y85uWjB7Dn43Zaay+UZdMYQaUB",
+	"CqeZFTzElcUIjiXheuhWWEG0h5C6Gq16dHS0v4lhH6CuVNRWbXdne+d+E+3vt1HZR3YXYOW0FffU0kIz",
+	"V7JZSlXNHVTCMow8dcUIrDwVFpyWAhGKwsqcS/S0LUp0kSbZAqJNfEcBBu6JqyMK+PhaEZ7W9mr0YSMk",
+	"vvN1OHjbVRXzWM7ndEsxo1UYNcGWKQNWkxN9J/vUy3z0OF9/HQ6OOypptoyyWCBii5EY5zJnwViry7k3",
+	"3B++2MRAX30dDk66ymce24gdh/cFkuxhtWKmq6TOVEIXDOLYuCDHJ0eXR0NbMwMy5LiYPr+fZySVOJ9A",
+	"Oth7sbOzA2ks7peXG5jdD1+HAxcSHXiA6JQnDuqjPowXlUHsbYi9nLdXpPEMs1793FtCDYMMil7Iyfam",
+	"mPV5vHTNka/oZRMTUhlU19jd2dne2TlEEDqFAENOyAQdT2jC7mmiUcAMGar5cCNsYBcHHwIaVvb44MFi",
+	"YdDLyxJj5oRqusqG8ts8C98Oh/u6bOnHXBaLSE4AnTfK30/Nq5BT62q1uhrxYjMUsFsOq82xVEptUBfo",
+	"6vwYiwOZM342evvR6bRIxcfM9NRg/gc7Oy/3X+/u7+//sL+7kf1/hSnvXpb1fe3ubGLnd3+wWUM9i5m/",
+	"Z1OaLL3HLmzpwLa08qiNWSbvsCb8IRGMpYqMwjrlZsWDIVVXeH9veyPXwe6eHW7v8ugdU9+vi4MBRezu",
+	"vNh/vbf7ap9Sxg42Jf12B6WGAaRQFbSCPUSxjG+xqEU0VRe6FpP6+FG/tMGGqz3XJX+x71dEzOHgMsjI",
+	"qCcm3FusTyOkYbYz/M0USflkYiS/AJlqI8xl9wVI1QFWUrmIv/32fhNdQA8yK+ZM5zz5lQFQWJSz+jrD",
+	"KDxjlpBiYAQ5JL6A5Wa46k5dew5LR9iyHPW7qyqEDa287S7oL3H1wdXXaUk/PrbItFoiUoMT+b2a4GPn",
+	"bxhbmOXheVDGdiMKwJ8g8PviXjxVf4osv/EBRGT07yo5f2/5+M8Wbbe/pYj6P0gsnctbVtVY5F9GLt3+",
+	"JmLmv71kuf0fIfERQuL2X1ji+wYC2/+FAtoKSQvMsK35PyAMyRSAHvh8IXNdGnjVb/NsSCj5XOzs7Ce2",
+	"CfjDVj6H68jIafiG/cy+YaTzoAz1NrmfZ9sfaK5m5iLLuWYIWaS8ax3DJCKCXGBw7hUZUjVTx3JHH3A5",
+	"//bh/cd4ZWipCRVORD0MINlgkWKrZ7S10LrYSSMQf5yYtxr18XDHSjeTfRGx12b4t+/ELMTKmbuC/5Iu",
+	"+FYiUzZlYovd65xuuQRy0xQiYhmK+lrhVDUidVvQINEhtuLH7Vur0K4TFZok6+TVJyooxDgEWrT7gD4D",
+	"AefUhm/4N58oKJn7EYR/J0fhPn1gU7rg9yxTuFUHP+zgg+f1J9sEY+e8akIXi2xZL65sK5iUAvZTxRDT",
+	"3QlYZYGaZy2ut5YYoxKo2g1hm1Rp0Sg1LJu8qVqyc0ZT9K3bUxjUf4AM12TGM++ZCRCmzXb0TuIudzEO",
+	"KdGLyIZULAdfm66oNfzl9XFE3aONpYzMuroxHQjFtoknWOH5kex/5QolM5qn5px87eJR1XGh1tt2JA5X",
+	"kAvX34ld1bmJm53zfHZffKtK7pTQoRwTAhXN2KEr4gfpg5BRbQNaH4Q58iA6xXSnNW7synePv7RDHy6Y",
+	"Y77z1V01Ef3n9v63u70vmFpIoVrYUAZ6Ffntw3vCxC3L5MJr6+Y3XBT1hlAywqLSrrmAfCuRAimgG1BB",
+	"TvNc5i1vYwCMWZJhJTdkwfKt0c9XNq7D5XiYbztSPA6JJSeiWZYBtcwJXVBIthYp5qU1BoR4Bgp/PZYp",
+	"2yan9rZBoqM5miZ+lDYsx+ZvRbzRAD5pru7SZ1mzfcp02eOsucHB6zVN7SdG0zWagNf7nrpLd77ql1J9",
+	"z2VeXcW6iFOTbSbc7AcHCFRg4bCHLpO3wbpgCAD2CS+7pv6CBzo4ot1nsbaA9TPp6KL9TtHlGXXn85AA",
+	"zk4AfptjGUx3ahrkB3vWFpB2zvItJHAbPCUnjdPSlOXXkTxtz1GZszSq/IqRWm3D/NUFckF0XG1dK3FN",
+	"iLhAieJimrHyLgmW0lySOVswCkC9yCawkrBlM5gqvNlJ7j1Wcq6c7SjVzGyQVoRqtslR4zjj+bT3xVk6",
+	"dP88gtwj8ye+eLlcIH++5HOmNJ0vDpsMtdKYawFeMZ8PS0YLLcFfNtSwhWBdjnjrpYW3CAYflprj/g7i",
+	"aAh7TNzNJHOyu7NjHxLM8sEmKv7Z/Z1NBX6EU6yaJU939nfekFMYnrutN+Tl8QseE7UlBAJpApHKQzJi",
+	"ImUQh3qeUW1WpOqpxueb8rNWKKNFh8YUXKpuWGp2qNzUivlsSCoyNkwgKOSFv1an0ny+qQAof3q68BZd",
+	"/TdHjNvkncydcAUXpILwAWvCLLkU6oVXV2cnHpeHMZsYlRcChZ03ZCKzTN6ZhkDEmjL9jjk88OpCJOPd",
+	"nZcvXuxtvX412d86eLEz3qL09XjrYHdv7+Al3TsY72/MTB6yj+bq/Owy0+gSKv5xQcx1eOiz5OD4bm8m",
+	"fHY48Kzr4Z6Gg8cycIR9aXG2I36GqwcPJZoBVIG1x9S2xC9thoXttbtVNhU2vdsV5/DfXRkDbjHX1s6D",
+	"rx6vm49+vvrO2nhIQf/Rxf+ddHFIQUqKnOvlyOynxec/KmIJoscZZ0JvJTmDwnw0U2RiGLxXoD+Z78DG",
+	"bXGbnqgyXTLJGVrKDBVCivNbqngCJam2yaW8YUJhsVVD3DNZ5NvkkyBzaSP9sbYgRLObdwkTKawjAaWb",
+	"zLReqDfPn2NwWwIBm9tIDe5rJIdD8/blT6fk7PjTx7NjvOecKd6cjJlUwNXM3BCbAeZ9XE4bAAQTuYDV",
+	"MgRvBgT1VwbPpZnP86SxVJWUHPPOHi4/FxMZwZmkIt0CmAUKIFrBU3flViJTL05HlzD4272wpKD56bPw",
+	"xSg8yJkiYzYzN90JnXDNh+TvNJM5RWnaL802ObMJu1xrJqDYxWdR9WYW44yrWZDYT55+SrQcs5zs7ewd",
+	"PEOd2ggGIELwW1ulUkGJVvFZAFKsSA9tJVvY3zvpwvfApILAsiBMqGozQFl0qYiS25/FZ3EKBUKg6NHY",
+	"xhbPGM00JIaMmQ0/pQIpdY+MGc0BWPfGTs988lkkcUIvi2xSHMv+js/ttTmKiUR7UYAa91lQoe5YrgCb",
+	"xEbnXDCdL7eOJmbvjHrEcpIWAHAdYmvccZHKO7X9WQx8VvWgbd8HACitkH72tncAemjBBF3wwZvB/vbO",
+	"9r7lVEC/z82qzqmgU5Y/v92FP9XzVN4JI/c8/1dR8PSreXGKuEvmioAzbWTKwYl97x0HgJkw1b0FE6N8",
+	"5bn56KrgKUBN5FYcg0Ht7ezAgZNmCRBoo2Qmz2Wimd5SOmd0jkfQ3EAVQJExFxTCDuvp340C6haAiz1R",
+	"ZLzUTAGQxQH2Hxu/H+fztzQN2PHBzu7qT65EWXgPP9pf/dE7mY95mjKBXxys/uKj1O9kIbCLvR9Wf3Ap",
+	"5QcqlnY6gBj1os8SjFh+y3LQ6vCb/V5r4KF74N5B/ImAmAglUyYYRhtOkLLwGvx9YGhGDb6YD+OUiwT7",
+	"vEx9nbIW0Qt5PKKAMGQWRkLA2K/9HXuKFbmbGb7jUEcNy8Ii1HOasm3y31enV6cnQ3J++vHk7OOPwIrO",
+	"Lz4dn45G5s85g8LGWUbolHJxSN6dfTwb/XR6Ak9U2aytG+0OHksPyenFxaeLITn97fzs4vQEWj4++nh8",
+	"+t5+ba4swW5ZTu4QCtLcVtXz+SPTZsV8eM33OaD/sNV4yoPZJTgGA+w+n8pqjP85oH/SAf2VcgsDWzug",
+	"GM+UMKXMwVCO2mKH9nbvOc2TGb9lz7EEUucZhSoAcLM7oFb0xwpE4XLCwNMZVR/ZvX6G8dkzeUfmVCxL",
+	"6/M2+cgU1GmnuVY+IJykVNMxVUBdgt6w64Qq5lwsAkE9JjljW+ZmIShGK18wu3rW3nOlj3Bq6SecWuPA",
+	"RVALAWYFIAut/MyVtRqCgde890fB4DKzYjsCCRq1uTxgDZiTOEIiFp2yxVIIBbsjBekD+p1LD74f6dfX",
+	"WHmXy3ml9344f+sMaswmEsTA/qO6lBsfE1i8uCIOi640+X3420XrgEpU43X3J0YLvKyLUlZCaesba6us",
+	"1TGCjUEOsS9JZtTUVuqbTBTTlT66kRaa+ELmTPN/srYeMj7nLR3sRjr4lndT5TxDsZLIFRWWK7G8zcKi",
+	"fufL6t/nJjG8sr5W1r7Mc5LTO4cTBwiK6OCDJaaaUKLR9OmuF8tsy/vFBSptKaa775e7mcwwxM7hdaCS",
+	"hkUMZaEJlHGZtnB719HI9NOT2aswhMwMEKqjiGLOcp741NJFBv4lNAzFDgkN+j5L1e9fKgdmjWp8Si9B",
+	"nzQ33OMFvV6mwnDdIoBsjQN2VFmv/5yprjNVWargkJSho20H5fm/qjTVrvX/yCqkv7ZecVTp59tqF1Va",
+	"i+sXlUX7zvrF/1xt4UeGJtzK6j6OIsvnqpU464w56ObPptP1mOMJm3DBW0ArO3hk6r9T/6HlTfLWShC0",
+	"i0T6/9l7t+a2cWwN9K+g/NJJlWQ72dmnTsV1Hhwn6fFM5zJR0t1Vs7u6IBKSMCYBDgBa0aT6v5/CWgAJ",
+	"SrxJlmQ74VN3ZF5AYN0v36pQ94jMEzmliaV7a89ESR4D1Fovmm82VX5zxkhxKWh89FDX7QBYpltGsFrr",
+	"yeKcyTJ8HdFME7C2rV317Py8sHo0XYEnLzsMn52snrtaPHs0d5rdsOpB19lt92uojRqHhUqSMHrLSIVg",
+	"NFlAiAqzG5iV0BfELnuzfr3W7RPJ6leESKrzL4PRbH1rDjrF7y/gB/a48AO6pMexI0qx3MsfvH+x/Fgt",
+	"WF1OjVwTsq3eYLuIDUyKvhZul4h77wRZuUgeXwDimUteTplZMramKjRht5Ydw68rBn5qmmIUsuBGqCyo",
+	"E4UnYe4fpdAGcx4pVlJnuHQZ3CVXDLbKwezucpM7+ASgTprNEDe8gEQynXLBMEh5+f71KfEGijN5rgWF",
+	"Wl4A1Csm7+DTw7KElK5IrlnFOAEkFmAfzG1hX9GIaAl5NPt+e1tEowVk5dJ6E+UVfkof88Stawlj76DC",
+	"36GIaozA+ta8OrUosDhoh0Cv9huymzUE9x7DEqqu88uX69fbrPBLzjvX2DZMaG2JHYbA9Sb5NX1ZQYzU",
+	"QDnIemnMT9Ckq+QtAExAMsIhDtd9q2L2IyLDELl5XwZSzVBoCM9LZch01ZgEkKoaPvf9iOWQ/HCE+Wgd",
+	"pTmk3Y4Nd+NJTx6bNQfSoY/9hmQyGGwtBhtMC6MqWhRyotU+c4J5TeecfXMCrdUm87Bh24VxXuGTj0BR",
+	"TfYOfNtg4OzZwJk6auhLWX0iLaAbUkYFF/NZngTViL56lKQ004X6kJDJJDqiCdOn5NL39UBKCUt8hCRe",
+	"PVgzF6IvkbU1hJtUbZ2cuXRdXb6FtESd0sxUoCvIE5hzgHYU/y8bY0q44n9gvSU8CsbT8v+yCV4FzXQt",
+	"JtMdwqV747NecdLqavuESEMwv9qN00UJM1cFAjSe0RBK3XsoNTwCt8mE4gG5wtoW3o4qgIW1+mICSilA",
+	"NuzwBT6zrwBkkEh5A345FyUUC5QEXbjIGkdYSXut/Rjmqo3x0iarzP+z1VXY0b59TKaXx7LpY32F8PCD",
+	"BVbHTUjkIeb/dOWGMUmF+2gWSubzhZ/dbl3mgLEC/qhhrjMet2fayttfra67/W0fK1vHEO3hTvK9+roD",
+	"oz0IRvvOrdQqW5Yxng4XqYMn83wbroQITBdfelqB+E5fjswfRGxnYMmBJXdmSUvuuzPj6iylAJzaixtX",
+	"7/zFx3CP1l7aq4Sk6vFA/1qhqCu1Bqc/THAL8ZRK19rvDeAglpuz7q60E43UZpxrnOLYSDXvpDZfNIsr",
+	"Dszx6Oa9Ff49iKZc3gh7dO2HkRlX2pwObTf79ZgD2QW7DPstZ4aJvqSnpDRtAdZPUppgaMPBFSFSWX2o",
+	"Bvr4S696oKV9qcACJMFVGxRizCjWW/PBtW2l9UZmY0QKiQIRAXLTzXzWiB6rmCACu7OMJFQALi5gAbiJ",
+	"dYRrklDlUPgiN/ZDUcWS1YVLBCPQ6AY9ezr7jF92PPFpX9hXhDbtVhiN1PnUboUe+GC/fAD0JWceyjUK",
+	"lW0vPvjm/6+auqpvN/YIAK77H6KHC5nEfoK5NUT980YepcUBx3lgBX3hoCpuWGaKhzDF/Kw6gJTxQHEw",
+	"9Um0M8fWgf6r4pOPFOv3L2yAsauzZXFfCkiSNT0y+FL7SsJVyFUzJqxbhRFxLPLZhZH6ZOpcPEA31TuL",
+	"GJVNCFvtrPfRJl0UfyTepSM0UYzGK8SxYfEp+U2qG+0yAxvyAoBGhMT+aAfyDGXg9bm2TUT3h8+FQ2fC",
+	"I+lMcJljh0ZamHcRFUQqnGa7oLdsN87MjUyp4dFYyJSJKKEmV82W4BvPgg6DSdDU4S95OMGZVGmeUKIN",
+	"ZNT9cEIY1FYgFBYk5BiXIhRvkHDHQGOAqlF89oJCDt69p1UTvg8/6T75sZ/vFCy2CTkDP3pEKPn75MN7",
+	"t0sD8+3ZivQ0XBBmEw/uxHLeS+oVZLzyFz8aow5W3NdPwnkjQ2z8cHok5opFpnTN706/mhmzFiSvNdYr",
+	"SY/Q+Q3Kp/QFUXnCcJatFISSDEYrBrFYGK3jCp/8V7RK/Ylf36NhmWLFWwVom7Z04KE9q4NM8QiDVTyl",
+	"c+YoFpRDQZ39eQopaKwjqdiZUytjzczZN/eP7m79j8WFV/i0iX3Y1vT+MXjfgW2ccJkNqgA25PtDA3ve",
+	"Z10ObQtp8FHyiCMTPEVUMg7yJah7DVkjvL6JO/CPL7+dZLIOcPnF+YsWB8HebF0I5FaYABO8Ejuo5WxW",
+	"eCjhOPEqx13RJMoTatgatzmQUD9XY++cUsHzrXYF/jUw68Cs21cXAnMGDFnwhGuJkiqADLi13MN7MW0u",
+	"DJQyMWHf2p4If4PXXPmbDpmX3HhXPTlzHA+lRx41KhcZnbMY7NgfpzgC5bjbKuLO0kNoe/FYIQe/rQUp",
+	"sK+ZVGYMdlKLg5BYGpsvCCU/v/k8cqB80M0GMM74FPJvOb0gmUwSMmfmDf4WzAAzuRIsJjwmuTA8cWmU",
+	"t1wAcjXgZYsCgLVAZsU8JIzymLn+V0NvmPU8EsoF8UM+KPzf2PC0RiPgYvzMb/zY3a0v12ih+5S1BaYf",
+	"7NdranCu9a43vwHZt8Wt/2CrpVRxUyNmIF10IUyQHi4IdEKS6YrEDMbCtKFT/MbN4h0HCFLY4WPBVJRf",
+	"CkB0r8F/xtj4Fvd+pnNsr97uNhwWseOhljfDoW4a9M/2J1iBAf4up00GQsnCZEk1+U/OcnbklrnvXptb",
+	"CgnEpZyVY02B33BUoE9GzzkAVKDMC6T4x8o9G6LcBz4fqDC/FiXm9hU1NJFzL5Zj+wRUXYYpQZNye3B4",
+	"RXmhverN5fsOQb+9jN+6Wnkbdp+gXNpFzIQy/MErnH3KxNHB1fKOgh+wmHjCzWqXu68FzOrZ7qZPTFt5",
+	"tC0VFEHSLTfmg9Ppn+l8yzs/Qkh4cpPvsjU/K5lnwY1dJgukKLleB5HsAwZ20orV073ozyzNEmrYWxx7",
+	"0RSRa9cXKLH+CfrWKpnnfXTn+k2Djj6cjl7rBV/T0tbjLIlX1+hrPKtNRa2X3EQLu4axw4MLI2d1am1S",
+	"3DFxN9wjwQ3U04t6sIEh1x43CU+dGOn+oouT7KIXeEYXiXzRA1k8FqGCR/+TRuropoD2Lid/U0enYYH+",
+	"PyLUYAfD8/OuSQDNCHcp/YqTAZ6fj9rHBGxlU28OAwVF7/bPNf73bJPEm3CyLLZLNn9Oryzwm+CBljpS",
+	"Lq7xvmdbo3z1xZQCiP5Xq1pYKR7/id/4p13+ycjjTP1JA6Ap+496iKnqgiZ2HbGPobQup4y01K3qcnJ1",
+	"Mjp5/WZy1eu9Hv1hxgE4BRgEv+onTRI6ZUnTWm6cb9QG7XDIXCmSg6WAPm2lpXc9YCp0IpR4ARlsWke3",
+	"aJPoPOPiVvKIjQ39Oval/F3K9Brv+Uy/vvZ3HCaJuPkiXMD2CcU+6votT9h9uA6PXV87EiKGfi3HbDoU",
+	"8gjyMDB6izlC6SRJEKLjlAo+g4/toEaIbr8rrj4MJVZf8h1S4fZZ6UdNtwV1jUo05+mqv5dqXwzeBxKr",
+	"NTDGRlGhcRp/P6K1uvFzeNMBaXf9XYMgfXiCNCSgYvAZQdu7P0VuQ4YTL5ePQIa17xrI8OGT4a56XNOE",
+	"6TFSZSch2ms/4aUHIr/yDQPRPcCgjz0egsRyF6LLBZ9xFm8lBb/gPUeQgTVvGojxgRFjKP1opKTWJQVi",
+	"/+6WevkbKyIhHfXw+Ii+YIXlBNYyDtAwmCNcwcOZzFFGiLqrb4ZmkD0WuleqWUbESCxoCStWZq5ipY3A",
+	"Z4zFZ4oux1xkeSt+z1vG4mt7UWccHoD+PF3bF/RF/bPXfsl5/AvXpm80e0swwKP0Utmt+kSXsFt9+qg+",
+	"CFc1lDEFGzYMor833nod1nVJxedc0IQAd8AZAWEDUY/IlGr2/7wYMxHJ6iw+SwDrTPYtzzmqDoRwqOtV",
+	"nOG0EArs60EiXHKQxYC7m4sbIZdiBDV0mrw4f1HXJCIilthFbF0l9taxYB2nvKhHn4FFL6kmEbx2oN57",
+	"pF48eUIDSsIWJDDBlelJpWfWWsqb6yw/WlWDpUkw4Z8KwlNQRqh/wBuAR1QrJ+EzLRVfFaQyqtc0E1zA",
+	"Psl3f0YPyHd0dJvAERiDUQC4B9bgVEznybEnTA+8sW41rZ1MAReXMTVWckmYfRme2JIq4Xq3WzimvXIB",
+	"b3j8dQuH5qY+6WVnSQ5ecL/EsrNRWlPKdfSMLXSNVA2NVp6sD0oT8KbaNjn7V+wO0z9ERxzsRM3pgr+g",
+	"vaZsONS5knnW0jJRxQ3MqDV4Aa2MiVuWyIwR6rsquIH+NGhpxtnOVpuDiKiHInPVoz/jEraOibjZVq1T",
+	"CrcLhdQXXeMWHWhK4yFFZ7i/TSIU/ojIQYPw7BCevhZ6Xu4ZwiE77lgfC/YxqJ0uOW7BLMe0xVL+hlcc",
+	"kDLcG2roAS1rz2KXH69/0iRmGRMxE1EBe/TgD49FueJmdfLyX3+ER4lmOVn6ieUFOmoMZl5MDbVeO0Iu",
+	"5FlwljjErDxFdGjOoBVtjJWGzfAPn6BpTBeOlyQzmSRyiYQzD32aTUl5DW+CxlJsEWpPXaR5YnhGlTmb",
+	"SZWO7SdtUY6V+qRCvzzF/to08c2XUcQy64Y2OE7OjVxSTai7FA4PmzYJ9Vs8iLJ6UfYlg+AVJVeTX612",
+	"/v2Xye8YW4RggEe4XmvOdEWpUxrdWNFXkXF4bnqDMTxcEFTkcqSEgzHHe7YMGh8H3hh44wC84fqEC3jF",
+	"fXDF+GuajPFvzQzyC5vTaEV+f/eLfSeM6izK1PXLEnmb2xNGsFO3lQ7vVM7cz45J3M8sCTKeAHYKxn7x",
+	"kEkO844+ub3zD1Puz7Dva3/0TgFCV6zjh2MmE4J8hffAheYxI5Q8Pz+HUevwfwgVO2UkWrDohsUAfUQF",
+	"qbyTGCl7SITf06RVKFjz/exrmvTnx9/TxD0ce4XvhH600+v9FjTJggRJxu/yxebewRgGPybWQFNfKDlC",
+	"IbEXGfYrTXgMN35UcppAQnh0mI93Rw3fk9LEinoWnxLHRprBDFsXyYOB/jJlIB4F8Fh1n7jQhlHwOf8+",
+	"+fD+3gIK+3IID7v11pieUZ4E+50l1NgjuNOO3zVCAmxaiu6Zkql/eVjPnpVGRF9Jrlgqb2lyUPPGCZtP",
+	"+KrBxBlMnMOYOEDL+zJxtJHRjfOMx07ODPbNvuwbANFw4YCDGDjBCwbzZjBvBvPmAZs3E2YIiFsCg7z2",
+	"at90hTY/wwAoDkkfJZeY+BnBTBpLipbxpEhWLrQU22tQIOss4YAlTqZ87mqnbhjLfPJqRrU5JfuznobY",
+	"6WA8HTF2ejfjqTSb7hYdgtlYvCYicoFciWg6k5vccrAnWMgb+xAwVMOn3FhqKQwqy6cOzh+m5fTkvUNG",
+	"YgZTZTBVBlPl4UdiQEruNRITOpqP2U4JXbrBShmslINYKQDjV/EVtjJTEqrN+JYpzaUY5/CqCob+Wi1J",
+	"CKxNCXQmFEXPyurGmSH2b37YHsRnWmvFACfVvhZ56U5g5tex9mibR+n7afyEHj1A7li1u2Wg/nrqr6nv",
+	"Saw8NcQRLQBR0WhRGS2h7C8MY4R6IbPOEq6UZhmLxwWmqsNwby6jfCsVYV9pmiVs5OAPY5goDJWqicyV",
+	"JnPp68hSyoX7uZ4Z3sH7i/GmH7Kyo/loo1jxpe9wZm0fEkZsXDdJnSexH3ubUa70jzO6Ak8fd6BE7nUE",
+	"5GgTd8rtD7V2RGgIBZN7C4oMQWpoy8C7z3ROeIzid2kVAsBB0Ln+1x8OGsdySMI14tfgxImGScIl6gyd",
+	"H4f4wjf2mttI5/rHGopijzLsXofRuxFVlWFvH4Lu9iYKOqNa87nomJBz6S5aJ4XtVHJx97E1cnXZPQkK",
+	"wiP28YMS7kOMno6sT1QOd6gHWOggzLNvsqSUv870goPyGWdK3vKYqWYUED8ixd46cbd99HfdgVwdnR4A",
+	"y2ZtkegXHnu+WvGlTd6ag1i9B3bYAc2uB9YyoNl+YrNcP74uIIys4HxBpThqckqgS3xs5NiyCxzUT5pk",
+	"NLrBQUVFfbsjuB58ZxSNbizfRQDY0BJxcdEUmD3KmbYigN0ytYJleM9T05T5BWFeHUvysfHo+fl54EJO",
+	"ZbzaNEZC7v7sFndl1/YQOTtc4NZcvbnD/jBgLBz22WMEa2DHh8KO1SPaF1O22PiLslDFyQIsTTHS0AQ7",
+	"I0/JR3xb4Q0IaQgXUZLHLL4gmrHSC0CEZ7i8yxXY3vj7HUY1fu03e6jGUOx7V78hMHDt+zyd2tVv9gO+",
+	"ocoKMlcNbr0zP3WvrvnPoZFfGpwGNOopIV5Twz7zlNU1JP6C0YztXv9GxHt5efH1qPZbX+4sgwN8+zYv",
+	"39eXQx8oOlSotTQrYnHkSUZXKRPmz8wlEiIqLDdN/dxGGE35tCfKET4W8I129WYcOsZfW2Py/7aQ5YAz",
+	"AH4Gu65+of7CBmx+7EWGsMDcPr0PFH6wzX7gmsaQ3FhD/52VVn33UUXXceM+bokLtfP0Ai3XiN9vT0Gi",
+	"DRvTIacmUpnXvJf4u0ah/qvMowVTryHs2EsWWu0DaK6rjPWXtlsPkvvjGA5MHwSJwCc9HZC59xkMCHa2",
+	"A3KiIwJgCQjtkNaw1IbV8ghDUm7p/SLr+JWF0OTKeVjxQMkHgAHw210bzgJjmottaBo1aU+SdpUGj5Ci",
+	"ceV9CBqvdCmy+wq4fve0jGRHtFPzBejDHSK0ei1UhK9ow7pYp467h2wObUp4Mu4i2wHL7V6x3MphzQWF",
+	"g5EnWEDa/Sg749FNno2V/6jGNAP2GX6Ey/2JHnjiB8Q1jlvIVfm+TwBc2JQfwJ2DsKTbhe8oMPmYBzNe",
+	"6ptKqsBIOCuSZw2CvyEUeeaLNr1hfvbN/c/1OpptlVVew+/Ocg2GjG1ZzOXftQUgbVFmaqkSlzdg0t4j",
+	"ojKcABCjLyiszhiriYt7erGSetQgi7Fibt8EdpCa3LVF4sqPnev94ja/2KoGkV5hH22kGrjnIZT7+mMZ",
+	"EZ1HC1fS7+b2jbC9uIORKmLdmfHxX2czLqiIWKcN/9Zdt5sBfwzj3a+wgbDhi3+CuQj2MjLj81wdu9T2",
+	"+x9L4bc5lYKtMCXpOvTLsSzE37VmnreQ6YJbWbTqJNO/uet2JtPRA4+0uA98I4xa9Ym1OMBH1744IjKJ",
+	"mTZkxpU2g2B/AIjNlfNxg7M8E9WGZ9a5pAWoH8KYUAtMkxsPZIqQvcCT0CV1gbgWvqJA05UuKuwpEeyr",
+	"wXg++8q10eTJgur37Kt5Cs1VQhqykEuSUrHCZUPcVDEXJyU0SVpqCg5bT7B1rqpH0oz56eidl76mhmF2",
+	"vOfFb0S8Uw1DDxuX9XryVa6NTPs+VnFhilENPW5wRbi9O3hu+j32NUv4LQNheKCUp7/LF2v23HUoGnjH",
+	"zEL2rE3JTdKPCN1U7U/eeehztDByAzjwE6Nail5LepsnM574HetfYTORuYr6XY8t6u9p2u9yLKnbirXK",
+	"W3oy2G9UsYV0rVt7LT9qztXvufygqA06Ge2tFOHgBnzvJP4Qe38ICX89Wk9I98r+b5gvY6hYbLNjoNQY",
+	"Bj6AVUGzTMmvPKWGgRXDbpkwOU2SFYmk0FxbegSrZkV0zg2JqV5MJVWxHoHB4uaScjGvnUAEy7zyizo0",
+	"1RcvqqF862X8eKMuwmx7OeOCTPPohplucppRnuSKjZXTc60TevBarxKPMh4wfGUfD+4yMvyWEfc5P1a/",
+	"m/voEitgunKD5kYO/mIcO/vPzdmCjGBEk6RHdkOPfeqw6DFqJ5dNS7BjqglUPFI8wCdG5ewpkYpw4X+a",
+	"0USzpz5Noxv1vJ/ysjFoZCplwijQ0dfxXI7tz2N9wzPXs0yTcSatoa5OXsLLjhOqWN+oPnR+VWzC0HfX",
+	"yhSeWkhxpW++K4pyuwjfjTZungvkh/5Q8vObzyMchOMh0ivDZy9w8uzczz4ubIKy0pjHxWBaXTsY0CyY",
+	"IHE4enPGE7apm/ENRwgcDF7+4OUPXv7g5Td4+evOesLITKqUmuo49yZtjtf2blxBqfcWb/ph57kPPngA",
+	"CGuZIlDDjupc+D2lJgKYQYDHKaE+sFmpO53gbIOxTzk3twB/7Nb8Oyn3Mm19mOo6/3x85Vagks8GXtux",
+	"pu4xl9Mhw82ZAIIVcxeiKJHhfVFGQqfM5btdcYbuUY6hz7pQYJvwBy+IYWkGGFhQBOLZC4EfAX0ROoPd",
+	"RYSJGNzBRpTCwrg+UC0U6lF41TZ1UA8LpnBgxwcLgig9JkWYkG7DQGzhSWTgsQAnbKwZwIS2R6nXRkZA",
+	"r4Umz8+fWeEAHjoOpfBuMGhuwGam8QWAYXBNYhYlVAGbS6IlYRxy8TGLZFzXof8zM85XQH9x4ldabyl2",
+	"lD7XPumvkWfCHe8eenTq6qUWcun1BEEywwyH0zSsAtbp9UlPOj3rAZnbTK87EyP6Yc30uH9rrvZdW0Ov",
+	"3BNXDM1u+4Ji2QsvuVbNIDxaX33uPQd7dQ+TaXfidobfA/BU/i6n3Y4KWEyDkfRAgwQuOyY9wXbEATSj",
+	"Klo02jvv2RIweClaV6hKftLkQ2TklCny/Pz5i0KzXJBUxixJWFx6JVk+TXhkL9E/EXnL1C1nSzCzqbWK",
+	"VDy2XsaKRAm3ugkArhEBC4dq0TnlwuVEEn4LwGKn5EqKGY+ZiAAOPmUxz9OXrrHbhfPcbHc/N8zvJtEL",
+	"mmHhImBZj8jUGot4Ic79msqYswJQ6ZRc+zZb6wLO50wjzKuRRLFcA/T+ZgQGixBcJQsgovnVF7Bo/3t+",
+	"Tp7Yq16cnz8lywUT5IZZe5ZALBG+jGvNxXzk8p7/ZhFM7lj9f/DgPzUEZwn1iRyDvR0avp1wc0HcFTyc",
+	"RdFUDTEpP64r5fmbPaYbLmCuAIwPgUImfEBTSPSGrU7WRVpdXRN+m1AnoxNc/snoJHL5DLswTCrYH8tI",
+	"uCsE6IVQA5Br7Ksh9srY2jszqpoW7f/ZvOzO90GF6jrpSMGIxgzUBUkYveViTjhCqSNPMu2A9nQxcqA2",
+	"0OzgiSab6eNOH71IgR2+7iskrroK9vLPIzK9p+L1RyT3cbvc5B6ICmG0ykkfJ3+BviEf2kMPmLF3Mii4",
+	"r2PLr42OBXTP4ghEh5PlkLOw0twKsgAx0v60XMikBImsA4B0FtslvP4fbHVgZ6J4z/YTh9rPDY3VGLH0",
+	"BgTH+2yRNoZGi8JlQMK2xIkyuLZLutFvCFkEnY9WsOKKQ3gMtxiBvMu+z+P1nbYuY1P54uaVtp5mZoCF",
+	"2ZtqcLgZVTfZ9Rw1opQ2E71DSDyjccrFGAOvY1er1kj+l/ZiFINriIbsUEIdXonvwBf/yFL9UVErFasi",
+	"VF6F4XoCREdybU0aKZLV0w2wF0+fzYRrxbaRY3QWEhyG0BwszahZWHdJZ+jI/t9JceP/nZDlAqcwgT+Z",
+	"JwaNdpYGFW/+Bns9On7omhTjoimpFi+Ds3ZBZoo5twRSBdbVq3PWQpxsfeXedLC4lF2fdy2Q/gcj6fuD",
+	"uQYq8vY7kaoG2tr3gVBHzbvzoSvlrvJhC42/Lq5/KChMA3E/IuJ+R9UNgIdlbsSFJggZhERFnsRKZn4K",
+	"yV11jG9TGGPbwnYUvnqLNw2yfCD3PZM7kqOn+tXeZHkG9ejj6WqcUnXDTJbQqCMZjWvyw6cLpYNPviAx",
+	"n3NDk3LwlQ8uwZs6zCEsj3+1ehcs5jDcVPOmIYj0XfOUJ9SCp5AiMb/EkgSoOa0Q3o5MVTG+mpnpMvFc",
+	"4hyLRIq5zyygE2XXVgZmT8l7aQiPWZpJywEvQQAYxVkMvXSEzgyggSQSgGVdvgwmTENTEKFEs0iKuDWI",
+	"W7LjJ/shn+XEfsbBlJp/w8B+3yv7WVm7xn4VDFhL5ZbxLAem6LpAMhLJbmcmNLkSY+hCv+1tyWEhx6W/",
+	"aXBYBmzXXRMXSENF4cGScgg2AQgg/I0md6ZuxSLGt6XuT/6mgboH6t4ZAkLMuEoxA0SJL+74SfvqJaqU",
+	"o7G7UjjGUbekcHfT4IkPZssdxthbKmoV4Hvzw30v3lZkfkACt48fyPv7d4rLMGrhFquStnYkZhe96knL",
+	"E3f1YI0MRLwbEdcku9YcTO0jqv2JugA1bu0kg2SzoTduDpXIU6Z45FPgMdYQF13frpTjglBf1IGdPC/O",
+	"XzQX9T5gLO9WEO8BeeBem9ZK6gcThZu+OMUBnLdvyuldNPezu2G9cm5vBLy/dhm/1Li61gaKLtqTHOMO",
+	"ePR7ItW/0VtGEHfmigljRaLbakJJLvh/8o1CODDAXZlRawFcpuDfbfLbV1tTBc34Uy48/vaHT6fENSq8",
+	"pylDvA6mSUZLKA9BUzbChuGFzMjkH1+I6+5HiC/7Sz2s9kflQAe2HITi4JiY2Wr2trutek8NBB5O+nVf",
+	"rUdkuiJfvly/7jnr1933JefNE38dqM7LkzznoIzvOAH4M3SBSDLjgOUQnEp4ItXTaFm7PemTttaQo8Dy",
+	"lafsyKTP9FG4EoE4HWy8+6ZBD9/7BLysPByAiVUrK0FKPpsrmWcIm+l+tIcYyDZHB4Fkg6vG/8lpws1q",
+	"bOlPyeQsjJbVyrwJM9qhEwJLpHQFJqpmOHGSvDj/nyaJ5YkS4yL1TWbbyK8SMu0oXPVP3Ksr3KriI/pN",
+	"QnUXF0injs+Govd9sspysSKOoomj6KKONpiJGrCIrvBI8PMGp2jWgttzaYzi09wwzxuGzaVaQVISYiJu",
+	"7j0tr3syVVRY/w6UDTD4iNxSxYFGR+T09PQpmUuvk5SUhsw4S2I9ck2BEkd3+EfCFI7y+dNV+Kf4lHwR",
+	"0O1a+RXtllhJKBayZovMsZnYnsqIaAm+sbNIDECrQGaVMbIsejdwehj5DSKZuZEpNTwiQqZMRAk1uWJE",
+	"igK3yG8O2j2XH6+JYlAvoQvluylA3EjOgvsPVdRTvABfePSZnOUHNjXOsGVIvyU2O3ZL+r/9pMF0sVrc",
+	"944Obfr3mu/y9TPB4REj5zh/p/CwK4e4jWw6i6SY8flY3+Rn3/D/Jzf5Xx1Y+/YyIBSufeu8qbgjxTRp",
+	"zSxNeYuD6AVVrDbkVJLwq9WVX0dXM/nn4g3lmgpLO6NmURraUfDM/h3Zh4xkdTNtcOaD37/nEFXIT9MV",
+	"MFFJQ1tyUC7MeLoaFxrSK/16DoKgLYzWAjnr5m0l/MayecK1gclZHurB5fmyhHJIblNXgwsKl2R0zgUQ",
+	"XzGhq0YJ2gWW1KZfrQq7A1Xidrb0AcZmlYtzuAJbhxgmzPyDrZZSxdvdhPJ1Kyjhupt7ggqXt+4AYVx3",
+	"89bvfWWtx57jiMq7PtP5LifyK9d8yq1Zvcvd12JiZHSz3U2fmLbiYlsqcLbl1hvzQSQra79uC2vOzEeq",
+	"mDCTm3yXrfnZ+u1HHS4Z7JWVJr0GNuBInqzibBxdlX33BiLMxDFVa6EG5TmQ/0XweeNottJ7PKVzpq3i",
+	"0zd5H9hL9GpxVgRNEgJzRwRNLgg3WCyOUG1evQlpeMTqo0LvKBfXsIBXqx6G4qS0S8OorN4uwjy5yTHA",
+	"3GxAFsy0EWBO6VfM2798dn4+Okm58P/sCj4fk8GLfe3D4R8EIwyiipaSPP3NrFU4wO+0R2ZTa84BB5Ev",
+	"n36x3lKeESPJs/Pz0luartChqtBsDY8iJ9ZzaQZ6Bv27zOucv9oGJYeeWKGl+nti+JIWTywLnjl4YoMn",
+	"VuOJlTS0lUbyjHOGXUegmrhoCb86H+v5+XkZDxNs6SjZl9EE+MwYO3VNTTBGjMSyO+z4ajXh4kCxx7+t",
+	"porHxbuSApjtqDg+oQU+Y4q1TNrncZHGrgYlh4ThwwozAhIcRRUUUUMTOW8OMTaw5FqiMID/aZyiV5JS",
+	"NXO2n6KFe0j5FdOxehlUDg/mXhJ9j8+OWk/bhcD5d83bOYTb8QIkbKOH8wnwfDAlxmMmDJ9xzKlPrt9f",
+	"OGWxpgtIJDPONOg/Lirj+X7SntnqmmTtgioSvxNw1Veq4MeQmdwjYOlRmKnyuX246J33fesk1zAc+j4h",
+	"u4AEi0SRP5qZVKXTQ72vE1FBaKIlkbNZpeCuXeN8ywKx39PRuZNqOflhfZOBtnt5M744n8fN2md0kuV1",
+	"I9QcYSfsliWujoM8KYMBI6fwKiUgUBTyNIBAwbhaTBZMMQQEd0+CLkpfiuWib22VHafkLeWJdmB2WE7i",
+	"P7hM+OJckIQZFl8QxaDOA/YGfCxdMh7qagfXXD8pZL88esjKj61HihxfPJCy6ua7ExTfe5gfmdNxmJMH",
+	"MTUU4Fkbqze7LNyqsjyDelCUQpZ9N7XmJ5bKW7aWiNq79nxRn0ZwooULIiSWrhIhl4POuzei/Exv1mMG",
+	"VlvIGQbx3M9zRyONmq/Wq3px/j8kZVToSm4LnqXJjGF5ILee3qwoEUS92FFedBiS3btEx2U2dQXZPw6E",
+	"/wDq6wOyXOMEhNXSxMhWq682ML1P4p8chPgPZkkFdH/0+tlungtNXAETxQYuvD94LyyBC3gOQmkUasHj",
+	"vvqn2ypy6dWm+N9rdHVcFhb8p4TNQBVeQDTDFH6UuwSbr61TlWZmhVV9Xc0vWOxwz3prm0qC3lUEZeoY",
+	"t2fgqHvjKEtyOAICCXXdt4BGMak5nFxLHUKTXpswEZO/Tz68x1BAzHWW0NUXlRAjyYLesqK3Y8aMixTC",
+	"Q0dEKkJJMVuaTGW8CnsYEuY7XuDP9odnp+SjW6smKheYz3pmX/X/QhDkmS9fL4sxLsLaWndzuYoQcIF9",
+	"NQi8LwU7JZ+X0u9ZSldY5h48YuSHyXE/bQnfLEguYjbjog6g9jKO19j/QStuWGHR/jK62xzw8Jn3Mwi8",
+	"KsWam2rg1IdwymMDSYxjzL0hW8uqmBv51DeUZkHTfw5EyGKQLFuWYNWaE2ff4L8uRVHGW9biv4UAczMl",
+	"iWKIRsDiUwKWhy/yDCrKMiVTacDEwIIV/JmaUqY9A4nKEs1giIqj4nURhKbNfqVQd53zNW7MFpEh/L4l",
+	"LeLOA0M+MoZESoNBU3CWPaKaobVBDU6iXUsES5iNWTzUyIABSArKnJsNEyDF29aYii7pqidncUiFOBcd",
+	"zIOaWerWLEZbAgwiMGhclRnOO3SrkSIpjS6wIwKzyUoFxWjcnT65D9Y9rK1RJFz2aGt8wpbi+5iE18fg",
+	"cNQ2ZHEeqZR7J29ZRRx5MVLwN4xQAhp0fb13tTY6sIigfURxpkPHR8HEyyCO0RWc2AOq0NGCEzy6Q2+D",
+	"Fb8OSWUIU9x/mKIe36Zal8BFiyXh0G0aqi8gXCEdQBVRcukqJrBS4mXBKlBNUTAL2i5KLq36jxJGFXOF",
+	"5DcsM+RJOfDP/vvpKZnI1D09pSuY8wfjj2NXZgESAifxVJE13NcDuIafwPHi+fNuW2B/7Lqbht8mjAhr",
+	"9aq+tW3q2Oq6WBcWgDbXX8ApDUr7kZde1MsabYUNTcryxVbHpR5Mq1ZruxLHVgxYL+EcHg8g60CCykgr",
+	"EgCKzconbFQx9IZ1K/KmouIHm2fYLsUwVAE/DO29UTvY4e1Xswot3VYPOkb+m+L3Bg7VAxlqUE2PNIzt",
+	"zm9EdB4trKlBsY2R/5eNNqLbO1bSl92V/vd+5fUHjzkVILNHqcvqKLMd9MqDqcDvrVTqXD+AJcaSqslN",
+	"3lBm7+jOtXypEYD9p0yYz6uMXeOExydSWF5kinChDRUR00+hQAVMNufpnZJL4tQOepiYxtAYDgK/oVoK",
+	"xucCfgsRHcELvSCaYao5JXQOmFHWM1xSFesOx/DojPoQ1Oyx5cPgB34PJfhZXVuOm/yxbYd0Dy17VnZN",
+	"1worcG8wqmQUvWWJ9sUw0NJJsF/zosBfJguqiZAu54TiAqpu6BogAkSzBGstKsWlHVF2jL41WLEOsbQ2",
+	"25YweovZPgm30WQEMHvFlmC5rZAGOkeLgj3T1Cyr/Xc3d8v26dtxreFNlkvjOS+p9m1dgyB5bFZ7ZPgt",
+	"NWxEYkaD/4cMeKnxd5Em7QEjy+IRzQr0SQNwQ57WNV1B07Q8JZ9dlNmuAOpXF1KzAJXFrrKKAgsY0SMy",
+	"b4APAikzb0B5xSEYC0azuvr1aoBKD3CVA1zlAFf5IOAquwa5QIX9jsNcLNm0zXPZfn7LQSfcrGNybuzO",
+	"W0gRGkm0VIZMV85Pg2Lg11y5KQ8Oz7vJ5oCrX60qO8JEnlq1gDAj8aU5+WNjus12NFJZ0rHADT42VL18",
+	"sDrQFYSFZDWAiB4KmMOD0FSZWPpzgLHLhqdsm44afRbJW6bGULfSaKL4SRMAYAojCBgm1DC+gSvTJJIp",
+	"w6S3w8YWeZJgScwXlXQZEFd2IXtoptGvoObw+Oi7fvnbF7EMcFL7gOVsgpFqqcnSXS1kn4s5HEX1K6PR",
+	"ouh4B3D6W6bKaSzAGmucIGTRQVXHA0j0H2Z3MaYfAAc43u1B/XjlQPrdpI9h5APQvaZplrBxRleJpPHZ",
+	"t6iwXNtHjLCvcCO22RoIzgCI2dQqKAFRVK5PyXuHbQbMglVY3JCIKqhopOTPPyOZpkyYP0nKYIajtUAp",
+	"F9bR5WZEcpEwrcmCx+wKr4TCrGen5FKQ3PFaMZbJDc2tK7GqQAxMYPEf8aO78NneF+hAHkLHv69pkkmx",
+	"h32w2rgwbA7zRTds0mcADO6TCCUQ+NoyLsg5zlyK2YzmiRmVJXEpFTE1dmukQLFTGypbyOXbPElO2pY3",
+	"Ovk6nsux/Xmsb3g29nG6cSYBKPzk5YwmmtV+Bgb3pIvnbZx648rCc9/P6o5jLSOB1cm8S1HwzlTGq2F8",
+	"0/0LV1oeyToWJEbgYa5swW7b2dVQ6qX7mdQwZ/G/TMlqjHyfsPwBidqFTWAjOHtcAxtrP2I12Nt75gv7",
+	"Lxa7YsUZn+eK9QNuxThbPT/gNQ3ccFkBY7CXjgolLxUUDIjQ1xyBhe0qrKWIWMXjNHTexQQQZ+uBnF8Z",
+	"3WEkSaS8IdRcWG87lRri9FvHz67jbYdVBOrucUyrwC3eiTMx72mPcODQNo/Yckkvf+DKgbnCv+uZ87YI",
+	"sI9VnrC+MOBlXP4RQYDXLn/nvqNBlTQS6hv06MhywaMF4gqXdEYiKWLXQQ9OYghmkrItAMHPUCXgIJWi",
+	"MKxPAeSr1cRf3m+KigvAWq0EudZZWHPS4BTq4BUPaqjKw6qX/HGqHx32cNvcoFYib7GiSpsEZmhdFDYU",
+	"DNiyetVPgK0G7sOO0k1o4TZTSgc81GlQTcrxXoUtlWc9zaeCj+5j0Ndo/8UMR+DwLVJ3elBivQAldQlt",
+	"hZ5QMLKuXy6ujrcXMnPqayGz/soLL+6juqy2KsD95x7Oq0NxFY8f1Nagtgq15eY19iLssFIWuzTPvrkW",
+	"zb8aa2Yv63u361q2L0i1ZfuUfBBlNX+hyfB5vg7Xd/7am2iypCtNoNaPdVThI0DBjn5O31paHjEEflgd",
+	"sBQ/6Nu+h9bs1nbsoQr/EZeqBNAPazX3hAv4p2P+7tbrVtHRVXX/Hrp6zIJiqT1G03/S5ENk5JQp8vz8",
+	"+YuiAP2CpDK2Sjz22HJmwVU8zqiyXmrCmfBlthhuT+TcFXmz6IbF2MyjrcJ/fv78f0kks5X3DIs3+5ed",
+	"EqitjZlA+ZOymOfpSwePaRaYzqtU/z8/f+Gq/8FMB3seGwbAOndizcHbUq3zlMUuIWtg1RAiWpdjp+SL",
+	"gMH2m38ivCjKL4/TdVIgDNbKvqut9QCec7f+g4cmMPFrsNOkn9h8MbQJfK+SzlBlYPavkRl4AFzM9yfu",
+	"llSxhcw1O/tW/C/2Gsnops0z+M1fjXmYg3Leb+XKDuvLrn1Ug/Hwn5wKw82A/XT/njKmDev1fzGKykVS",
+	"C/quyyI2oUpM7pvS969i6oj8eGb5diw2mOiP3kTfG4tWtVhLZNq1r7osPeaFINZ6UQKyCkkyOucCSLg9",
+	"6twV89psedm13eVeel2qjS41nxaCWkF9kAtDPqFxCjNshWFfzdPGuj+4GsoUD1H353e/IC0XM+Vl+Khx",
+	"ZRBwbA4wdmxH+SL7vKaXwH+2f0vDFxUB4PbdnnR82UNE5kr9vN4BnOveZfdbLuKS0KcrwmM9AoGmR77z",
+	"1xF2Z2C2imEQSaH5XKRMmPFG1WJT+uGqvOnONtgh3YeNdTaQOrhqUJA8UPg9OxABPTpLxR9OM5LHmkHy",
+	"n2is2L9ZZMaKUS1Fe0HTP3FU/RVOqv8EN35y9x1DKje/v4+gxuuJ+9DTHyEpW8AMu4+2vokvKrJbCBPK",
+	"kQBAU3eWEimGY0TGRo6tiVIzq7x+bpKffprm2uCcpIxqzeL1FV1gxcWSa7aB6fLi+fNTcgmGW66Byq21",
+	"4RBDDU/BJl8qbrioqWv95Jb+yGam+2U3yWP8K4RJ/5Oz3MfZB5fzkbHqP+3hESoIzTIlb4Ppf5ZtZlL5",
+	"kzayrFCAo+5kWrSr22wVLDg6OSBBuzc0GRW5AmAWPwF0qDNoCRuiH2X/l0aW2ImRN0zUT2t1294yYQag",
+	"2zHBosmScqS1dT1BPYy8XsDMUDL3RINdBZ5osS2nCYiLuo6u+vKBgAj3HzjEh2+dza8hVddKRDVsf3b0",
+	"UU0/CEhdCUlnNgREHYF7WWftW+++NZfOuPEE1AD5YqEMgM7OmCVi7xC6YQlU2L9PfRI4LlFqMXOMjaTq",
+	"hhmcezLLkxlP9AhSzfqGZxlDKE3FTK4Eiy/WRqc67DZsY1VyieTlkTXfSkVSqdyEhdy9EC1+nmZSmS5g",
+	"TO95HmPcgccQ2qKKdP9R/J0W3CfSU47QWDI3z86f09Co+rBi9hv9Ptrze7M/XBEfNeCW7S3/bg5RRJXC",
+	"KChUcE+x47SKfhvrXu2nj2GKASz0F3bLkp27g4Zg0gPJRgdNrL1nELWx0JZI6w86QhrS+SZdw19HRAEc",
+	"HjxejyoROqv/ixyh3+iB8B8e4fcKnNqfCz3R2rINUw9j7CoSNGVrk27svf/6g8wgjWlfn1TRQnFid6uy",
+	"cD3aRzOYejYs+2CE/cIfK9oKHceVjviICjQLOtuNgbBcv1kjTVmPgAaB0OVCkpQKHPA+b6AWdJXqG/of",
+	"U9NW+R19+rZ8655vR+IqJMihjauVhsv96+jZaqBllmYJNewMUWPGMwljHMYpFXzGME1QaxG8lkuRSBq/",
+	"xRveues/u+c1CLuO/XU3v+XOtfnOT9LvIZ6m+3gI7sFpcDEn7jyIP4+wcslv1xbHOaZ6JaLGQ33zNZPK",
+	"7PNI8YkQOYfTed7nSNdv+t7pAIuwU3rjJ4Kvn3pJHG7kwpRGN3MFJl0/egAAvTEGxzqOP5h7HRz9dtqo",
+	"4GSpUtqsbAba2T/tIMAinvTd6SblWnMxH3NxK3nExpjPGN+wVadmeIe3XuOdl3DjP9hq0BB31hDWA1Ix",
+	"UwRcAqINTxLiTgomf+OW++STPay7nnYvxXGIEx+EwC5CwBPDJiXcXSQA6Y0t6Y2xAaxLrXgiBtD3a8NS",
+	"bEAbBMGugqBkft+CtybutzpJd4iYNW2fBUy50kXND0Q9XpKSHJwHlzERQxOZglF1GYsvwovG09U4o9EN",
+	"dWiPMARmhdVKPPOXihwwVStPHFUvbXyBb0sMbj0lk0WY4wsfIxiLq30C0zy58Ts7Y9RgGHBUK/OAqMOO",
+	"ymabqbqhvy0oohIoufQ51II3taEi1tYObKrEhtDOroOhYNF+oZ/tk2oKxfGj/NJChVNZKsD7HmiAVWWd",
+	"XWOsjqJHhgqC/SssKhx1OZZz9Rt3VlSO98eBbOjUUR/xnkJVDVpqL+YqJFYLvVBIkp0O0qmGrY7yPd4z",
+	"HOa+DhOOYk3hb3WkyvoXG4ZjVQO9ZjrjVgAYbIIaYZuSr1sDzGsroMm/5XRUJPBnPGFN2joAjLlzbOOD",
+	"SFYwZY8N8Y0jujYI4rGv+IbPD3pg9LFRrNuT8bPRPivGBpmyq0wpRl7YPd/Wd6k9uF5Rir0d3sC/u/Bv",
+	"/anfnYEhY4JJylpl8puvcPYjSKAAq/BmU+vNujJRbZgqV7aEpu6grntBdf3AYq9jsKvQLaivP3hZjEYp",
+	"h6EWa9VkymAQEzaVJXkqGn2u6geebDeuZZYnCWSgsLYIQI6TYCEjkvD5AivQQdkmdD5nMMQVm30uCDxi",
+	"uvKTXDoc2K2abfxe/koVp8L8IL7gY9bVWGDhmbNiRlIRjAOCIWR3FAGKpfKWJt2OAV7/CS8f9Peu+tuf",
+	"rtv3XTW4u72X7t7j0Q3a+y4cvX7mOzNvUwrh0J4gRhMHV/B7IMb6JMgdSFJGN32TWlB0+lDI6IdWR1gl",
+	"vEYEoyLFEvQy7EAHvbTTg6KFwcg9khSqpbudhY8jt6Jgr8QHbi+2cdcPqfW7CZGi4u5OifX6Q+xXQ7O/",
+	"gxyMip1KZ9opYFvGDjAHm4zb94zFLvSUJ4aPgxYkLD44JfsCHfwtREA8fDdK8bq+vbvlbp0OPVT77RZo",
+	"R8EMCKMZrRZCmqw81AMDyPbrOn92qBdvUqdgy3L3Bviex4ZaAdRLaNji6aLYG5gVFXbYkORVMPNeMOZb",
+	"+wHHByXvlMlDJ+y9TzDqhWi8LsvzGtpEL3Wf5HnviuA+WGIAEH/sIEa7cRU8ikW54mYF7CIvc7M4efmv",
+	"PywzaFhobZKXYGvsFROGqWK+F2JyLaQ2JOazmbX0M6YqgEVUxNYjmUNAO1fJycuThTGZfnl29s3e+NfJ",
+	"6OSWKm6/FBhiUYA8Qhq2AG+O4NVjmvHT/9JEKnoayfQ0XZ2sE/rlx2tcktsev9gR5oe/0jRL/KY1PXS0",
+	"+XezYDySgkdwCc1rLonpjBt+GiVEKmJ/CK+A26aKPHkNV5FXiv6XJ09PLa/+URzX5rxOdcsjRhaMJmZx",
+	"WqahJyttWFoDTv65F5Bb+CSHn1f7JByfwl2Jgd9KeIEmXASPufJX1gGmQ9XdyDVJeyjZEVlwK4RWIzLj",
+	"Ap7rsRIs1WBmRAevwMc0PR/r+PxLXKm+HjlkLO1nmm880NX/NRaSewS7avfSKXF/TvgtlBD41wtpVZ4r",
+	"NLwgmmHxw1Kqm1mCCHf235/eXL5+98bTaCqjG4Lst7E8P12qZoVXVCmOO6toBKGASMb2ozMe3eQZfvSM",
+	"8iRXrISnLY9+wbMMcfPXH+2aoYhvaLAPKrtxNnajfKa7sfmY/CAuTZ4kdMoSPfLtPm7dUJn/FN4IHQ3u",
+	"Pek6Obz2D6p51aVeiWihpJC5DnJs4e0YMaq7+WcmrM3BYsjEaX9k9h8OC0GNiMyN5jEe7tntc5IpNuNf",
+	"g+e/tffWPD1E0iRPIilmfD5O2C1LCjSpp56K50rmmR7VgiaWg7yDl1ZgOhvfrckTzUEMTv7xRT8NhtDC",
+	"jZvPq3sW9Nvq7nuxs7N+NfbQK7Pc7Ye5kU2VJzVQFGQuwgeMKtimFWCckO4dLlvriPEwplPcGWjTzdv/",
+	"JpfEavOEgb8WrOQnTZyFR7iuCE38UUdSsboFAVSCqCJ+gEpF7ITwUSFOwuaTXinozHEj7bgKarSCh+BV",
+	"TbogrIAblf8Mqr1wacZwMV9bm720XjkUBWR6VC2swcelFPqfcPJF+NDyvrrPtYLDiQwcKng1+XVEfv9l",
+	"8js89fd3vyBzj4jKxWZw1BrIM8biimRLmwSGUwXYo6XzBKeCBE/bFF5v7cMbHsVAqoFQF5pGDvEpoysr",
+	"c4IjVGzGFMwxLJqZCtkD+rSLxP1RAdfY7RgRRd0vIGpoVL6wHFUurCawTEpSuiJ6yU20qLMp/GU1y/ii",
+	"HZZ8UJ/orvayT8mElS9XTMtcWXFB4S9krqiofDM8suGLP1gzlwSelUNaXMgkhjLKSLGYCcNpUrEP/G21",
+	"J+WUZ4lx4Z4JTODa9lzjmSQUQHp4Rb+/K8AxNp8O2sPeOONJYunTGq/TgKpHZF6qqUo8KHhDGdj/64+/",
+	"/v8AAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
