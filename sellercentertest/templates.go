@@ -345,3 +345,16 @@ func (st *store) tableFile(t [][]string) gen.ExportFile {
 	st.files[u] = &file{uuid: u, status: gen.FileStatusProcessStatusQUEUED, contentType: ct, content: content}
 	return gen.ExportFile{FileUuid: u}
 }
+
+// Template returns the table a template of kind (the last segment of its
+// path, without -async) holds now, header first, for all products or the
+// active ones only; other options are the defaults.
+func (s *Server) Template(kind string, onlyActive bool) ([][]string, error) {
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	tpl, ok := templates[kind]
+	if !ok {
+		return nil, fmt.Errorf("template %q: %w", kind, ErrNotFound)
+	}
+	return tpl.table(s.st, templateOptions{onlyActive: onlyActive}), nil
+}
