@@ -189,8 +189,9 @@ func required(fields ...string) []violation {
 	return vs
 }
 
-// transactionItems are the order items the filters of a transaction export
-// select, with their table.
+// transactionTable lists the order items the filters of a transaction
+// export select. The mock keeps no account statements, so the statement
+// filters select nothing out: every statement holds every item.
 func (st *store) transactionTable(f gen.TransactionFilters, statuses []gen.OrderItemStatus) [][]string {
 	t := [][]string{{"Order Number", "Order Item Id", "Seller SKU", "Status", "Paid Price", "Currency", "Created At"}}
 	for _, id := range st.sortedItemIDs() {

@@ -172,7 +172,7 @@ made in the background: the tool then waits for the export job and downloads
 its file, and on a terminal stderr shows the job's state while waiting. FILE
 is written under a temporary name and only replaces FILE when the download is
 complete; it is readable by its owner only, since order templates hold
-customer data.`,
+customer data. With --out -, stdout holds the file and nothing else.`,
 		Example: `  sellercenter templates download stock-update --out stock.csv
   sellercenter templates download price-update --only-active --out prices.csv
   sellercenter templates download order-status-change --type order-numbers --status pending --out -`,
