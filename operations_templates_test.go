@@ -56,13 +56,13 @@ type templateCase struct {
 	kind   string // the mock's template, for Template(kind)
 }
 
-var onlyActive = url.Values{"onlyActive": {"true"}}
+var activeOnlyQuery = url.Values{"onlyActive": {"true"}}
 
 var orderItemsHeader = []string{"Order Item Id", "Order Number", "Seller SKU", "Status"}
 
 // templateDownloads answer the file at once.
 var templateDownloads = map[string]templateCase{
-	"downloadStockUpdateTemplate": {"/v2/template/stock-update", onlyActive, func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+	"downloadStockUpdateTemplate": {"/v2/template/stock-update", activeOnlyQuery, func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 		return c.DownloadStockUpdateTemplateWithResponse(ctx, &gen.DownloadStockUpdateTemplateParams{OnlyActive: true})
 	}, []string{"SellerSku", "Quantity"}, "stock-update"},
 	"downloadCategoryTreeTemplate": {"/v2/template/product-category-tree", nil, func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -93,13 +93,13 @@ var templateDownloads = map[string]templateCase{
 
 // templateJobs answer an export job whose file is the template.
 var templateJobs = map[string]templateCase{
-	"exportStockUpdateTemplate": {"/v2/template/stock-update-async", onlyActive, func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+	"exportStockUpdateTemplate": {"/v2/template/stock-update-async", activeOnlyQuery, func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 		return c.ExportStockUpdateTemplateWithResponse(ctx, &gen.ExportStockUpdateTemplateParams{OnlyActive: true})
 	}, []string{"SellerSku", "Quantity"}, ""},
-	"exportStatusUpdateTemplate": {"/v2/template/status-update", onlyActive, func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+	"exportStatusUpdateTemplate": {"/v2/template/status-update", activeOnlyQuery, func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 		return c.ExportStatusUpdateTemplateWithResponse(ctx, &gen.ExportStatusUpdateTemplateParams{OnlyActive: true})
 	}, []string{"SellerSku", "Status"}, ""},
-	"exportPriceUpdateTemplate": {"/v2/template/price-update", onlyActive, func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
+	"exportPriceUpdateTemplate": {"/v2/template/price-update", activeOnlyQuery, func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 		return c.ExportPriceUpdateTemplateWithResponse(ctx, &gen.ExportPriceUpdateTemplateParams{OnlyActive: true})
 	}, []string{"SellerSku", "Country", "Price", "SalePrice", "SaleStartDate", "SaleEndDate"}, ""},
 	"exportImageUpdateTemplate": {"/v2/template/image-update", url.Values{"format": {"csv"}}, func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
@@ -217,8 +217,8 @@ func callOK(t *testing.T, op string, e operationEnv, call func(ctx context.Conte
 	return r
 }
 
-// table reads a CSV file, failing t when it is not one.
-func table(t *testing.T, what string, b []byte) [][]string {
+// csvTable reads a CSV file, failing t when it is not one.
+func csvTable(t *testing.T, what string, b []byte) [][]string {
 	t.Helper()
 	r := csv.NewReader(bytes.NewReader(b))
 	r.FieldsPerRecord = -1
@@ -249,7 +249,7 @@ func downloadRow(op string, tc templateCase) row {
 		},
 	}.withMock(readsOnly, func(t *testing.T, e operationEnv) {
 		resp := callOK(t, op, e, tc.call)
-		got := table(t, op+"()", resp.GetBody())
+		got := csvTable(t, op+"()", resp.GetBody())
 		wantHeader(t, op+"()", got, tc.header)
 		want, err := e.mock.Template(tc.kind, tc.query.Get("onlyActive") == "true")
 		if err != nil || len(got) != len(want) {
@@ -296,7 +296,7 @@ func templateJobRow(op string, tc templateCase, method string) row {
 		if err != nil {
 			t.Fatalf("DownloadExport(%d) = %v", j.ExportItemId, err)
 		}
-		wantHeader(t, op+"() file", table(t, op+"() file", content), tc.header)
+		wantHeader(t, op+"() file", csvTable(t, op+"() file", content), tc.header)
 	})
 }
 
@@ -350,7 +350,7 @@ func fileExportRow(op, path, body string, call func(ctx context.Context, c *gen.
 		if err := sellercenter.Check(file, err); err != nil {
 			t.Fatalf("DownloadFile(%s) = %v", u, err)
 		}
-		if got := table(t, "DownloadFile("+u+")", file.Body); len(got[0]) < 2 {
+		if got := csvTable(t, "DownloadFile("+u+")", file.Body); len(got[0]) < 2 {
 			t.Errorf("DownloadFile(%s) header = %q, want the columns", u, got[0])
 		}
 	})

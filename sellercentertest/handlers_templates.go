@@ -151,7 +151,7 @@ func (a *api) ExportProducts(ctx context.Context, req server.ExportProductsReque
 		for _, pr := range st.productsOf(ps) {
 			price := st.renderPrice(pr, defaultCountry).Price
 			t = append(t, []string{strconv.Itoa(pr.p.Id), deref(pr.p.ProductIdentifier), pr.p.SellerSku, deref(ps.ps.ParentSku),
-				st.productName(pr), string(pr.p.Status), strconv.Itoa(st.quantity(pr)), money(&price)})
+				st.productName(pr), string(pr.p.Status), strconv.Itoa(st.quantity(pr)), priceCell(&price)})
 		}
 	}
 	return server.ExportProducts200JSONResponse{ExportQueuedJSONResponse: server.ExportQueuedJSONResponse(
@@ -162,7 +162,7 @@ func (a *api) ExportProducts(ctx context.Context, req server.ExportProductsReque
 // the one its calls act as.
 func (a *api) ExportUsers(context.Context, server.ExportUsersRequestObject) (server.ExportUsersResponseObject, error) {
 	st := a.st
-	t := [][]string{{"UserId", "Name", "SellerId", "Status"}, {strconv.Itoa(apiUserID), st.editor, strconv.Itoa(st.seller.Id), "active"}}
+	t := [][]string{{"UserId", "Name", "SellerId", "Status"}, {strconv.Itoa(exportingUserID), st.editor, strconv.Itoa(st.seller.Id), "active"}}
 	return server.ExportUsers201JSONResponse(st.tableJob(gen.ExportActionUser, "Users", t, "")), nil
 }
 
@@ -171,15 +171,15 @@ func (a *api) ExportUsers(context.Context, server.ExportUsersRequestObject) (ser
 // job is listed under User.
 func (a *api) ExportSwitchableSellers(context.Context, server.ExportSwitchableSellersRequestObject) (server.ExportSwitchableSellersResponseObject, error) {
 	st := a.st
-	t := [][]string{{"UserId", "SellerId", "SellerName"}, {strconv.Itoa(apiUserID), strconv.Itoa(st.seller.Id), st.seller.Name}}
+	t := [][]string{{"UserId", "SellerId", "SellerName"}, {strconv.Itoa(exportingUserID), strconv.Itoa(st.seller.Id), st.seller.Name}}
 	return server.ExportSwitchableSellers201JSONResponse(st.tableJob(gen.ExportActionUser, "Switchable sellers", t, "")), nil
 }
 
-// apiUserID is the user the mock's calls act as; export jobs name it.
-const apiUserID = 524
+// exportingUserID is the user the mock's calls act as; export jobs name it.
+const exportingUserID = 524
 
-// required names the empty fields among the required ones of a body.
-func required(fields ...string) []violation {
+// blankFields names the empty fields among the required ones of a body.
+func blankFields(fields ...string) []violation {
 	var vs []violation
 	for i := 0; i+1 < len(fields); i += 2 {
 		if strings.TrimSpace(fields[i+1]) == "" {
@@ -207,7 +207,7 @@ func (st *store) transactionTable(f gen.TransactionFilters, statuses []gen.Order
 			continue
 		}
 		t = append(t, []string{o.o.Number, strconv.Itoa(it.it.Id), it.it.Product.SellerSku, string(it.it.Status),
-			money(&it.it.PaidPrice), o.o.Currency, it.it.CreatedAt.UTC().Format(time.RFC3339)})
+			priceCell(&it.it.PaidPrice), o.o.Currency, it.it.CreatedAt.UTC().Format(time.RFC3339)})
 	}
 	return t
 }
@@ -215,7 +215,7 @@ func (st *store) transactionTable(f gen.TransactionFilters, statuses []gen.Order
 // ExportSalesReport starts the sales report of a statement as a file.
 func (a *api) ExportSalesReport(_ context.Context, req server.ExportSalesReportRequestObject) (server.ExportSalesReportResponseObject, error) {
 	b := deref(req.Body)
-	if vs := required("locale", b.Locale, "currency", b.Currency); vs != nil {
+	if vs := blankFields("locale", b.Locale, "currency", b.Currency); vs != nil {
 		return server.ExportSalesReport400JSONResponse{BadRequestJSONResponse: badRequest(vs...)}, nil
 	}
 	return server.ExportSalesReport200JSONResponse{ExportFileQueuedJSONResponse: server.ExportFileQueuedJSONResponse(
@@ -225,7 +225,7 @@ func (a *api) ExportSalesReport(_ context.Context, req server.ExportSalesReportR
 // ExportStatementTransactions starts the transactions of a statement as a file.
 func (a *api) ExportStatementTransactions(_ context.Context, req server.ExportStatementTransactionsRequestObject) (server.ExportStatementTransactionsResponseObject, error) {
 	b := deref(req.Body)
-	vs := required("locale", b.Locale, "currency", b.Currency)
+	vs := blankFields("locale", b.Locale, "currency", b.Currency)
 	if len(b.TransactionTypeIds) == 0 {
 		vs = append(vs, violation{path: "transactionTypeIds", title: "This collection should contain 1 element or more.", typ: "array"})
 	}
@@ -239,7 +239,7 @@ func (a *api) ExportStatementTransactions(_ context.Context, req server.ExportSt
 // ExportOrderItemTransactions starts the transactions of the matching order items as a file.
 func (a *api) ExportOrderItemTransactions(_ context.Context, req server.ExportOrderItemTransactionsRequestObject) (server.ExportOrderItemTransactionsResponseObject, error) {
 	b := deref(req.Body)
-	if vs := required("locale", b.Locale, "currency", b.Currency); vs != nil {
+	if vs := blankFields("locale", b.Locale, "currency", b.Currency); vs != nil {
 		return server.ExportOrderItemTransactions400JSONResponse{BadRequestJSONResponse: badRequest(vs...)}, nil
 	}
 	f := gen.TransactionFilters{OrderNumbers: b.OrderNumbers, Products: b.Products, IsHybrid: b.IsHybrid, IsOutlet: b.IsOutlet,
@@ -251,7 +251,7 @@ func (a *api) ExportOrderItemTransactions(_ context.Context, req server.ExportOr
 // ExportUnifiedTransactions starts the matching transactions as a file.
 func (a *api) ExportUnifiedTransactions(_ context.Context, req server.ExportUnifiedTransactionsRequestObject) (server.ExportUnifiedTransactionsResponseObject, error) {
 	b := deref(req.Body)
-	if vs := required("locale", b.Locale, "currency", b.Currency); vs != nil {
+	if vs := blankFields("locale", b.Locale, "currency", b.Currency); vs != nil {
 		return server.ExportUnifiedTransactions400JSONResponse{BadRequestJSONResponse: badRequest(vs...)}, nil
 	}
 	f := gen.TransactionFilters{OrderNumbers: b.OrderNumbers, Products: b.Products, IsHybrid: b.IsHybrid, IsOutlet: b.IsOutlet,
@@ -263,7 +263,7 @@ func (a *api) ExportUnifiedTransactions(_ context.Context, req server.ExportUnif
 // ExportInvoiceTaxDocument starts the invoice tax document of a statement as a file.
 func (a *api) ExportInvoiceTaxDocument(_ context.Context, req server.ExportInvoiceTaxDocumentRequestObject) (server.ExportInvoiceTaxDocumentResponseObject, error) {
 	b := deref(req.Body)
-	if vs := required("locale", b.Locale, "currency", b.Currency); vs != nil {
+	if vs := blankFields("locale", b.Locale, "currency", b.Currency); vs != nil {
 		return server.ExportInvoiceTaxDocument400JSONResponse{BadRequestJSONResponse: badRequest(vs...)}, nil
 	}
 	return server.ExportInvoiceTaxDocument200JSONResponse{ExportFileQueuedJSONResponse: server.ExportFileQueuedJSONResponse(

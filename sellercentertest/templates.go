@@ -73,8 +73,8 @@ var templates = map[string]template{
 			var rows [][]string
 			for _, code := range st.priceCountries(p) {
 				pr := st.renderPrice(p, code)
-				rows = append(rows, []string{p.p.SellerSku, code, money(&pr.Price), money(pr.SalePrice),
-					dateCell(pr.SaleStartDate), dateCell(pr.SaleEndDate)})
+				rows = append(rows, []string{p.p.SellerSku, code, priceCell(&pr.Price), priceCell(pr.SalePrice),
+					dateTimeCell(pr.SaleStartDate), dateTimeCell(pr.SaleEndDate)})
 			}
 			return rows
 		})
@@ -139,7 +139,7 @@ var templates = map[string]template{
 			if it.it.Status != gen.OrderItemStatusReadyToShip {
 				return nil
 			}
-			return []string{strconv.Itoa(it.it.Id), st.orders[it.it.OrderId].o.Number, it.it.Shipment.TrackingCode, carrierName(it)}
+			return []string{strconv.Itoa(it.it.Id), st.orders[it.it.OrderId].o.Number, it.it.Shipment.TrackingCode, itemCarrierName(it)}
 		})
 	}},
 	tplPendingItems: {gen.ExportActionOrderImportTemplate, "Pending order items", func(st *store, _ templateOptions) [][]string {
@@ -153,7 +153,7 @@ var templates = map[string]template{
 			if len(actions(it)) == 0 {
 				return nil
 			}
-			return []string{strconv.Itoa(it.it.Id), string(it.it.Status), it.it.Shipment.TrackingCode, carrierName(it)}
+			return []string{strconv.Itoa(it.it.Id), string(it.it.Status), it.it.Shipment.TrackingCode, itemCarrierName(it)}
 		})
 	}},
 	tplStatusChange: {gen.ExportActionOrderImportTemplate, "Order status change template", func(st *store, o templateOptions) [][]string {
@@ -176,22 +176,22 @@ var statusChangePairs = map[gen.OrderTemplateType][]gen.OrderTemplateStatus{
 	gen.OrderTemplateTypeOrderItemsStatus:    {gen.OrderTemplateStatusPending},
 }
 
-func money(v *float64) string {
+func priceCell(v *float64) string {
 	if v == nil {
 		return ""
 	}
 	return strconv.FormatFloat(*v, 'f', 2, 64)
 }
 
-// dateCell is "" for no date-time.
-func dateCell(t *datetime.Time) string {
+// dateTimeCell is "" for no date-time.
+func dateTimeCell(t *datetime.Time) string {
 	if t == nil || t.IsZero() {
 		return ""
 	}
 	return t.String()
 }
 
-func carrierName(it *item) string {
+func itemCarrierName(it *item) string {
 	if c := it.it.Shipment.Provider; c != nil {
 		return c.Name
 	}
@@ -244,7 +244,7 @@ func (st *store) statusTable(status gen.OrderItemStatus, kind gen.OrderTemplateT
 			if !in(it) || pk == nil {
 				return nil
 			}
-			return []string{pk.srcID, strconv.Itoa(it.it.Id), it.it.Shipment.TrackingCode, carrierName(it)}
+			return []string{pk.srcID, strconv.Itoa(it.it.Id), it.it.Shipment.TrackingCode, itemCarrierName(it)}
 		})
 	case gen.OrderTemplateTypeOrderItemsStatus:
 		return st.itemTable([]string{"Order Item Id", "Status"}, func(it *item) []string {

@@ -212,7 +212,7 @@ customer data. With --out -, stdout holds the file and nothing else.`,
 				_, err := c.stdout.Write(content)
 				return err
 			}
-			if err := writeFileAtomic(path, content); err != nil {
+			if err := writeFileReplacing(path, content); err != nil {
 				return err
 			}
 			res := templateResult{Template: k.name, File: path, Bytes: len(content), ExportID: exportID}
@@ -309,9 +309,9 @@ func (c *cli) fetchTemplate(ctx context.Context, client *sellercenter.Client, k 
 	return content, job.ExportItemId, nil
 }
 
-// writeFileAtomic writes data to a temporary file beside path, readable by
+// writeFileReplacing writes data to a temporary file beside path, readable by
 // its owner only, and renames it to path once it is complete.
-func writeFileAtomic(path string, data []byte) error {
+func writeFileReplacing(path string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("sellercenter: cannot write %s: %w", path, err)
