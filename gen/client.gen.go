@@ -455,6 +455,66 @@ func (e ExportItemStatus) Valid() bool {
 	}
 }
 
+// Defines values for ExportPayoutStatus.
+const (
+	ExportPayoutStatusPaid          ExportPayoutStatus = "paid"
+	ExportPayoutStatusPartiallyPaid ExportPayoutStatus = "partiallyPaid"
+	ExportPayoutStatusUnpaid        ExportPayoutStatus = "unpaid"
+)
+
+// Valid indicates whether the value is a known member of the ExportPayoutStatus enum.
+func (e ExportPayoutStatus) Valid() bool {
+	switch e {
+	case ExportPayoutStatusPaid:
+		return true
+	case ExportPayoutStatusPartiallyPaid:
+		return true
+	case ExportPayoutStatusUnpaid:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportShipmentType.
+const (
+	ExportShipmentTypeCrossDocking ExportShipmentType = "cross-docking"
+	ExportShipmentTypeDropshipping ExportShipmentType = "dropshipping"
+	ExportShipmentTypeWarehouse    ExportShipmentType = "warehouse"
+)
+
+// Valid indicates whether the value is a known member of the ExportShipmentType enum.
+func (e ExportShipmentType) Valid() bool {
+	switch e {
+	case ExportShipmentTypeCrossDocking:
+		return true
+	case ExportShipmentTypeDropshipping:
+		return true
+	case ExportShipmentTypeWarehouse:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportStatementType.
+const (
+	ExportStatementTypeConsignment ExportStatementType = "consignment"
+	ExportStatementTypeMarketplace ExportStatementType = "marketplace"
+)
+
+// Valid indicates whether the value is a known member of the ExportStatementType enum.
+func (e ExportStatementType) Valid() bool {
+	switch e {
+	case ExportStatementTypeConsignment:
+		return true
+	case ExportStatementTypeMarketplace:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for FailureReasonType.
 const (
 	FailureReasonTypeCanceled       FailureReasonType = "canceled"
@@ -1172,6 +1232,54 @@ func (e OrderItemStatus) Valid() bool {
 	}
 }
 
+// Defines values for OrderManifestsExportRequestStatus.
+const (
+	OrderManifestsExportRequestStatusForwardReadyToShip OrderManifestsExportRequestStatus = "forward_ready_to_ship"
+	OrderManifestsExportRequestStatusForwardReceived    OrderManifestsExportRequestStatus = "forward_received"
+	OrderManifestsExportRequestStatusForwardShipped     OrderManifestsExportRequestStatus = "forward_shipped"
+	OrderManifestsExportRequestStatusReturnReadyToShip  OrderManifestsExportRequestStatus = "return_ready_to_ship"
+	OrderManifestsExportRequestStatusReturnReceived     OrderManifestsExportRequestStatus = "return_received"
+	OrderManifestsExportRequestStatusReturnShipped      OrderManifestsExportRequestStatus = "return_shipped"
+)
+
+// Valid indicates whether the value is a known member of the OrderManifestsExportRequestStatus enum.
+func (e OrderManifestsExportRequestStatus) Valid() bool {
+	switch e {
+	case OrderManifestsExportRequestStatusForwardReadyToShip:
+		return true
+	case OrderManifestsExportRequestStatusForwardReceived:
+		return true
+	case OrderManifestsExportRequestStatusForwardShipped:
+		return true
+	case OrderManifestsExportRequestStatusReturnReadyToShip:
+		return true
+	case OrderManifestsExportRequestStatusReturnReceived:
+		return true
+	case OrderManifestsExportRequestStatusReturnShipped:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OrderManifestsExportRequestType.
+const (
+	OrderManifestsExportRequestTypeForward OrderManifestsExportRequestType = "forward"
+	OrderManifestsExportRequestTypeReturn  OrderManifestsExportRequestType = "return"
+)
+
+// Valid indicates whether the value is a known member of the OrderManifestsExportRequestType enum.
+func (e OrderManifestsExportRequestType) Valid() bool {
+	switch e {
+	case OrderManifestsExportRequestTypeForward:
+		return true
+	case OrderManifestsExportRequestTypeReturn:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for OrderSection.
 const (
 	OrderSectionGroupAir                             OrderSection = "group_air"
@@ -1256,6 +1364,51 @@ func (e OrderSection) Valid() bool {
 	case OrderSectionStatusShipmentInformationPending:
 		return true
 	case OrderSectionStatusShipped:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OrderTemplateStatus.
+const (
+	OrderTemplateStatusPending     OrderTemplateStatus = "pending"
+	OrderTemplateStatusReadyToShip OrderTemplateStatus = "ready-to-ship"
+	OrderTemplateStatusShipped     OrderTemplateStatus = "shipped"
+)
+
+// Valid indicates whether the value is a known member of the OrderTemplateStatus enum.
+func (e OrderTemplateStatus) Valid() bool {
+	switch e {
+	case OrderTemplateStatusPending:
+		return true
+	case OrderTemplateStatusReadyToShip:
+		return true
+	case OrderTemplateStatusShipped:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OrderTemplateType.
+const (
+	OrderTemplateTypeOrderItems          OrderTemplateType = "order-items"
+	OrderTemplateTypeOrderItemsByPackage OrderTemplateType = "order-items-by-package"
+	OrderTemplateTypeOrderItemsStatus    OrderTemplateType = "order-items-status"
+	OrderTemplateTypeOrderNumbers        OrderTemplateType = "order-numbers"
+)
+
+// Valid indicates whether the value is a known member of the OrderTemplateType enum.
+func (e OrderTemplateType) Valid() bool {
+	switch e {
+	case OrderTemplateTypeOrderItems:
+		return true
+	case OrderTemplateTypeOrderItemsByPackage:
+		return true
+	case OrderTemplateTypeOrderItemsStatus:
+		return true
+	case OrderTemplateTypeOrderNumbers:
 		return true
 	default:
 		return false
@@ -1451,6 +1604,24 @@ func (e ProductStatus) Valid() bool {
 	case ProductStatusDeleted:
 		return true
 	case ProductStatusInactive:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProductTemplateVariant.
+const (
+	ProductTemplateVariantFull  ProductTemplateVariant = "full"
+	ProductTemplateVariantLight ProductTemplateVariant = "light"
+)
+
+// Valid indicates whether the value is a known member of the ProductTemplateVariant enum.
+func (e ProductTemplateVariant) Valid() bool {
+	switch e {
+	case ProductTemplateVariantFull:
+		return true
+	case ProductTemplateVariantLight:
 		return true
 	default:
 		return false
@@ -2001,6 +2172,33 @@ type AdminStatusChange struct {
 // AdminStatusChangeRequest Statuses to force on items.
 type AdminStatusChangeRequest struct {
 	OrderItems []AdminStatusChange `json:"orderItems"`
+}
+
+// ArchiveRecord A stored record of an archived order, field names as in the database.
+type ArchiveRecord map[string]interface{}
+
+// ArchivedOrder An archived order as stored. The nested parts keep the database's names (SalesOrderComment with a capital S, snake_case fields inside).
+type ArchivedOrder struct {
+	OrderItemArchives []ArchiveRecord `json:"OrderItemArchives,omitempty,omitzero"`
+	SalesOrderComment []ArchiveRecord `json:"SalesOrderComment,omitempty,omitzero"`
+
+	// CreatedAt A moment in any shape the API writes; see package datetime.
+	CreatedAt       DateTime        `json:"createdAt,omitempty,omitzero"`
+	Currency        string          `json:"currency"`
+	IdSalesOrder    int             `json:"idSalesOrder"`
+	OrderNr         string          `json:"orderNr"`
+	PackageArchives []ArchiveRecord `json:"packageArchives,omitempty,omitzero"`
+
+	// Properties A stored record of an archived order, field names as in the database.
+	Properties        ArchiveRecord   `json:"properties,omitempty,omitzero"`
+	SalesOrderInvoice []ArchiveRecord `json:"salesOrderInvoice,omitempty,omitzero"`
+	SrcId             string          `json:"srcId"`
+}
+
+// ArchivedOrderPage One page of listArchivedOrders.
+type ArchivedOrderPage struct {
+	Data    []ArchivedOrder `json:"data"`
+	HasNext bool            `json:"hasNext"`
 }
 
 // AssignedTag A tag on an order item.
@@ -2641,6 +2839,12 @@ type EnabledCountries struct {
 // ExportAction Kind of an export job.
 type ExportAction string
 
+// ExportFile A file the file manager is making.
+type ExportFile struct {
+	// FileUuid Example: 88afb380-219a-4450-9320-6e7dad1b518b
+	FileUuid string `json:"fileUuid"`
+}
+
 // ExportFormat File format of an export.
 type ExportFormat string
 
@@ -2694,6 +2898,15 @@ type ExportJob struct {
 	ExportItemId int    `json:"exportItemId"`
 	Uuid         string `json:"uuid"`
 }
+
+// ExportPayoutStatus Whether the statement of a transaction is paid.
+type ExportPayoutStatus string
+
+// ExportShipmentType How an order item is shipped.
+type ExportShipmentType string
+
+// ExportStatementType Kind of account statement.
+type ExportStatementType string
 
 // FailureReason A reason for a cancel, failed delivery or return.
 type FailureReason struct {
@@ -2972,6 +3185,22 @@ type InvoiceNumberSettingsUpdate struct {
 
 // InvoiceNumberSettingsUpdateGenerationType defines model for InvoiceNumberSettingsUpdate.GenerationType.
 type InvoiceNumberSettingsUpdateGenerationType string
+
+// InvoiceTaxDocumentExportRequest Which statement's invoice tax document to export.
+type InvoiceTaxDocumentExportRequest struct {
+	// Currency Example: MYR
+	Currency string `json:"currency"`
+
+	// Locale Example: en_US
+	Locale   string `json:"locale"`
+	SellerId int    `json:"sellerId,omitempty,omitzero"`
+
+	// StatementId The statement; 0 for the current open one.
+	StatementId int `json:"statementId"`
+
+	// StatementType Kind of account statement.
+	StatementType ExportStatementType `json:"statementType,omitempty,omitzero"`
+}
 
 // ItemAction An action the item allows next.
 type ItemAction string
@@ -3511,6 +3740,65 @@ type OrderItemTags struct {
 	Tags        []AssignedTag `json:"tags,omitempty,omitzero"`
 }
 
+// OrderItemTransactionsExportRequest Which order items' transactions to export.
+type OrderItemTransactionsExportRequest struct {
+	// Currency Example: MYR
+	Currency string `json:"currency"`
+
+	// EndDate A moment in any shape the API writes; see package datetime.
+	EndDate DateTime `json:"endDate,omitempty,omitzero"`
+
+	// IsHybrid Only hybrid order items (true) or only the others (false).
+	IsHybrid *bool `json:"isHybrid,omitempty"`
+
+	// IsOutlet Only outlet order items (true) or only the others (false).
+	IsOutlet *bool `json:"isOutlet,omitempty"`
+
+	// Locale Example: en_US
+	Locale       string   `json:"locale"`
+	OrderNumbers []string `json:"orderNumbers,omitempty,omitzero"`
+
+	// PayoutStatus Whether the statement of a transaction is paid.
+	PayoutStatus ExportPayoutStatus `json:"payoutStatus,omitempty,omitzero"`
+
+	// Products Product names, SKUs or seller SKUs.
+	Products      []string             `json:"products,omitempty,omitzero"`
+	ShipmentTypes []ExportShipmentType `json:"shipmentTypes,omitempty,omitzero"`
+
+	// StartDate A moment in any shape the API writes; see package datetime.
+	StartDate DateTime `json:"startDate,omitempty,omitzero"`
+
+	// StatementId The statement; 0 or absent for the current one.
+	StatementId int `json:"statementId,omitempty,omitzero"`
+
+	// StatementType Kind of account statement.
+	StatementType ExportStatementType `json:"statementType,omitempty,omitzero"`
+
+	// Status Only order items in these statuses.
+	Status []OrderItemStatus `json:"status,omitempty,omitzero"`
+}
+
+// OrderManifestsExportRequest Either manifestIds, or the filters. The vendor document makes this a oneOf of the two; one object with both is the same on the wire.
+type OrderManifestsExportRequest struct {
+	// DateEnd A moment in any shape the API writes; see package datetime.
+	DateEnd DateTime `json:"dateEnd,omitempty,omitzero"`
+
+	// DateStart A moment in any shape the API writes; see package datetime.
+	DateStart     DateTime                          `json:"dateStart,omitempty,omitzero"`
+	ManifestCodes []string                          `json:"manifestCodes,omitempty,omitzero"`
+	ManifestIds   []int                             `json:"manifestIds,omitempty,omitzero"`
+	OrderItemIds  []int                             `json:"orderItemIds,omitempty,omitzero"`
+	OrderNumbers  []string                          `json:"orderNumbers,omitempty,omitzero"`
+	Status        OrderManifestsExportRequestStatus `json:"status,omitempty,omitzero"`
+	Type          OrderManifestsExportRequestType   `json:"type,omitempty,omitzero"`
+}
+
+// OrderManifestsExportRequestStatus defines model for OrderManifestsExportRequest.Status.
+type OrderManifestsExportRequestStatus string
+
+// OrderManifestsExportRequestType defines model for OrderManifestsExportRequest.Type.
+type OrderManifestsExportRequestType string
+
 // OrderPage One page of listOrders.
 type OrderPage struct {
 	Items []Order `json:"items"`
@@ -3538,6 +3826,12 @@ type OrderSuggestion struct {
 type OrderSuggestions struct {
 	Results []OrderSuggestion `json:"results,omitempty,omitzero"`
 }
+
+// OrderTemplateStatus Status of the order items an order status change template lists.
+type OrderTemplateStatus string
+
+// OrderTemplateType What one row of an order status change template stands for.
+type OrderTemplateType string
 
 // OrderVoucher The voucher used on an order.
 type OrderVoucher struct {
@@ -4124,6 +4418,9 @@ type ProductTag struct {
 	Name string `json:"name"`
 }
 
+// ProductTemplateVariant full has every visible attribute of the set, light only the flagged ones.
+type ProductTemplateVariant string
+
 // ProductWrite Product fields to set. The API ignores the fields of Product that are not here.
 type ProductWrite struct {
 	// Name Applied by updateProduct on newer instances only.
@@ -4336,6 +4633,25 @@ type RoleWritten struct {
 
 	// Id Example: 123
 	Id int `json:"id"`
+}
+
+// SalesReportExportRequest Which statement's sales report to export.
+type SalesReportExportRequest struct {
+	// Currency Currency of the statement; ignored with a statementId above 0.
+	//
+	// Example: MYR
+	Currency string `json:"currency"`
+
+	// Locale Language of the file, such as en_US.
+	//
+	// Example: en_US
+	Locale string `json:"locale"`
+
+	// StatementId The statement; 0 or absent for the current open one.
+	StatementId int `json:"statementId,omitempty,omitzero"`
+
+	// StatementType Kind of account statement.
+	StatementType ExportStatementType `json:"statementType,omitempty,omitzero"`
 }
 
 // Seller A seller account.
@@ -4815,6 +5131,27 @@ type ShippingProviderUpdate struct {
 // SortDirection Sort direction.
 type SortDirection string
 
+// StatementTransactionsExportRequest Which statement's transactions to export.
+type StatementTransactionsExportRequest struct {
+	// Currency Example: MYR
+	Currency string `json:"currency"`
+
+	// Label Title of the file.
+	Label string `json:"label,omitempty,omitzero"`
+
+	// Locale Example: en_US
+	Locale string `json:"locale"`
+
+	// StatementId The statement; 0 or absent for the current open one.
+	StatementId int `json:"statementId,omitempty,omitzero"`
+
+	// StatementType Kind of account statement.
+	StatementType ExportStatementType `json:"statementType,omitempty,omitzero"`
+
+	// TransactionTypeIds The transaction types to export, all those of the statement for all of it.
+	TransactionTypeIds []int `json:"transactionTypeIds"`
+}
+
 // StockLevel The stock figures of a product. consignments is sent only when the marketplace fulfils for the seller and holds some of its stock; warehouses only with several warehouses that hold some.
 type StockLevel struct {
 	// Available What can still be sold.
@@ -4855,6 +5192,40 @@ type TrackingCodeUpdate struct {
 	TrackingCode string `json:"trackingCode"`
 }
 
+// TransactionFilters The filters both transaction exports share.
+type TransactionFilters struct {
+	// Currency Example: MYR
+	Currency string `json:"currency"`
+
+	// EndDate A moment in any shape the API writes; see package datetime.
+	EndDate DateTime `json:"endDate,omitempty,omitzero"`
+
+	// IsHybrid Only hybrid order items (true) or only the others (false).
+	IsHybrid *bool `json:"isHybrid,omitempty"`
+
+	// IsOutlet Only outlet order items (true) or only the others (false).
+	IsOutlet *bool `json:"isOutlet,omitempty"`
+
+	// Locale Example: en_US
+	Locale       string   `json:"locale"`
+	OrderNumbers []string `json:"orderNumbers,omitempty,omitzero"`
+
+	// PayoutStatus Whether the statement of a transaction is paid.
+	PayoutStatus ExportPayoutStatus `json:"payoutStatus,omitempty,omitzero"`
+
+	// Products Product names, SKUs or seller SKUs.
+	Products []string `json:"products,omitempty,omitzero"`
+
+	// StartDate A moment in any shape the API writes; see package datetime.
+	StartDate DateTime `json:"startDate,omitempty,omitzero"`
+
+	// StatementId The statement; 0 or absent for the current one.
+	StatementId int `json:"statementId,omitempty,omitzero"`
+
+	// StatementType Kind of account statement.
+	StatementType ExportStatementType `json:"statementType,omitempty,omitzero"`
+}
+
 // TransactionTotal The total of one transaction type on an order.
 type TransactionTotal struct {
 	Amount            float64 `json:"amount"`
@@ -4874,6 +5245,42 @@ type Unavailable struct {
 	Status  int32  `json:"status,omitempty,omitzero"`
 	Title   string `json:"title,omitempty,omitzero"`
 	Type    string `json:"type,omitempty,omitzero"`
+}
+
+// UnifiedTransactionsExportRequest Which transactions to export.
+type UnifiedTransactionsExportRequest struct {
+	// Currency Example: MYR
+	Currency string `json:"currency"`
+
+	// EndDate A moment in any shape the API writes; see package datetime.
+	EndDate DateTime `json:"endDate,omitempty,omitzero"`
+
+	// IsHybrid Only hybrid order items (true) or only the others (false).
+	IsHybrid *bool `json:"isHybrid,omitempty"`
+
+	// IsOutlet Only outlet order items (true) or only the others (false).
+	IsOutlet *bool `json:"isOutlet,omitempty"`
+
+	// Locale Example: en_US
+	Locale       string   `json:"locale"`
+	OrderNumbers []string `json:"orderNumbers,omitempty,omitzero"`
+
+	// PayoutStatus Whether the statement of a transaction is paid.
+	PayoutStatus ExportPayoutStatus `json:"payoutStatus,omitempty,omitzero"`
+
+	// Products Product names, SKUs or seller SKUs.
+	Products []string `json:"products,omitempty,omitzero"`
+
+	// StartDate A moment in any shape the API writes; see package datetime.
+	StartDate DateTime `json:"startDate,omitempty,omitzero"`
+
+	// StatementId The statement; 0 or absent for the current one.
+	StatementId int `json:"statementId,omitempty,omitzero"`
+
+	// StatementType Kind of account statement.
+	StatementType      ExportStatementType `json:"statementType,omitempty,omitzero"`
+	TransactionNumbers []string            `json:"transactionNumbers,omitempty,omitzero"`
+	TransactionTypeIds []int               `json:"transactionTypeIds,omitempty,omitzero"`
 }
 
 // UploadedDocument A stored document.
@@ -5504,6 +5911,12 @@ type SortDir = SortDirection
 // Tags defines model for Tags.
 type Tags = []string
 
+// TemplateFormat File format of an export.
+type TemplateFormat = ExportFormat
+
+// TemplateOnlyActive defines model for TemplateOnlyActive.
+type TemplateOnlyActive = bool
+
 // UpdateDateEnd A filter bound given as a date-time or, for a whole day, as a plain date (datetime.Date); see package datetime.
 type UpdateDateEnd = DateOrDateTime
 
@@ -5528,6 +5941,12 @@ type BadRequest = ValidationProblem
 // ChangedItems A list of order item ids.
 type ChangedItems = OrderItemIds
 
+// ExportFileQueued A file the file manager is making.
+type ExportFileQueued = ExportFile
+
+// ExportQueued A queued export job.
+type ExportQueued = ExportJob
+
 // Forbidden An error body in the style of RFC 7807.
 type Forbidden = Problem
 
@@ -5551,6 +5970,30 @@ type Unauthorized = Problem
 
 // Unprocessable An error body in the style of RFC 7807.
 type Unprocessable = Problem
+
+// ListArchivedOrdersParams defines parameters for ListArchivedOrders.
+type ListArchivedOrdersParams struct {
+	// OrderNr Only the order with this number.
+	OrderNr string `form:"orderNr,omitempty" json:"orderNr,omitempty,omitzero"`
+
+	// CreatedAtFrom Only orders created at or after this moment.
+	CreatedAtFrom DateTime `form:"createdAtFrom,omitempty" json:"createdAtFrom,omitempty,omitzero"`
+
+	// CreatedAtTo Only orders created at or before this moment.
+	CreatedAtTo DateTime `form:"createdAtTo,omitempty" json:"createdAtTo,omitempty,omitzero"`
+
+	// Currency Only orders in this currency, such as MYR.
+	Currency string `form:"currency,omitempty" json:"currency,omitempty,omitzero"`
+
+	// SrcId Only the order with this id of the shop system.
+	SrcId string `form:"srcId,omitempty" json:"srcId,omitempty,omitzero"`
+
+	// Offset Number of orders to skip.
+	Offset int `form:"offset,omitempty" json:"offset,omitempty,omitzero"`
+
+	// Limit Page size.
+	Limit int `form:"limit,omitempty" json:"limit,omitempty,omitzero"`
+}
 
 // ListAttributeSetsParams defines parameters for ListAttributeSets.
 type ListAttributeSetsParams struct {
@@ -5682,6 +6125,66 @@ type ExportProductImagesParams struct {
 
 	// UpdateDateEnd Only sets updated on or before this day (datetime.Date).
 	UpdateDateEnd ProductSetUpdateDateEnd `form:"updateDateEnd,omitempty" json:"updateDateEnd,omitempty,omitzero"`
+}
+
+// ExportProductsParams defines parameters for ExportProducts.
+type ExportProductsParams struct {
+	// Limit Page size.
+	Limit Limit `form:"limit" json:"limit"`
+
+	// Offset Number of entries to skip.
+	Offset Offset `form:"offset" json:"offset"`
+
+	// Status Only product sets in this section of the seller's product screen.
+	Status ProductSetSectionFilter `form:"status,omitempty" json:"status,omitempty,omitzero"`
+
+	// Keyword Text the name, shop SKU, seller SKU or parent SKU starts with; at least 3 characters. The vendor document also allows up to five values as keyword[]; this client sends one.
+	Keyword ProductSetKeyword `form:"keyword,omitempty" json:"keyword,omitempty,omitzero"`
+
+	// CreateDateStart Only sets created on or after this day (datetime.Date); must be before createDateEnd.
+	CreateDateStart ProductSetCreateDateStart `form:"createDateStart,omitempty" json:"createDateStart,omitempty,omitzero"`
+
+	// CreateDateEnd Only sets created on or before this day (datetime.Date).
+	CreateDateEnd ProductSetCreateDateEnd `form:"createDateEnd,omitempty" json:"createDateEnd,omitempty,omitzero"`
+
+	// UpdateDateStart Only sets updated on or after this day (datetime.Date); must be before updateDateEnd.
+	UpdateDateStart ProductSetUpdateDateStart `form:"updateDateStart,omitempty" json:"updateDateStart,omitempty,omitzero"`
+
+	// UpdateDateEnd Only sets updated on or before this day (datetime.Date).
+	UpdateDateEnd ProductSetUpdateDateEnd `form:"updateDateEnd,omitempty" json:"updateDateEnd,omitempty,omitzero"`
+
+	// BrandIds Only sets of these brands.
+	BrandIds ProductSetBrandIds `form:"brandIds[],omitempty" json:"brandIds[],omitempty,omitzero"`
+
+	// Tags Only sets with these product tags, by id or by name (see listProductTags).
+	Tags ProductSetTagFilter `form:"tags[],omitempty" json:"tags[],omitempty,omitzero"`
+
+	// Visibility Only sets in this visibility state.
+	Visibility ProductSetVisibilityFilter `form:"visibility,omitempty" json:"visibility,omitempty,omitzero"`
+
+	// InStock Only sets with stock.
+	InStock *ProductSetInStock `form:"inStock,omitempty" json:"inStock,omitempty"`
+
+	// Reserved Only sets with reserved stock.
+	Reserved *ProductSetReserved `form:"reserved,omitempty" json:"reserved,omitempty"`
+
+	// CategoryIds Only sets in these categories.
+	CategoryIds ProductSetCategoryIds `form:"categoryIds[],omitempty" json:"categoryIds[],omitempty,omitzero"`
+
+	// OnlyWithTags Only sets that carry at least one tag.
+	OnlyWithTags *ProductSetOnlyWithTags `form:"onlyWithTags,omitempty" json:"onlyWithTags,omitempty"`
+
+	// ParentSku Only the set with this parent SKU.
+	ParentSku ProductSetParentSkuFilter `form:"parentSku,omitempty" json:"parentSku,omitempty,omitzero"`
+
+	// Group Only sets in this product group.
+	Group ProductSetGroupFilter `form:"group,omitempty" json:"group,omitempty,omitzero"`
+
+	// AttributeSetId Only product sets of this attribute set.
+	AttributeSetId int `form:"attributeSetId,omitempty" json:"attributeSetId,omitempty,omitzero"`
+
+	// Format File format; csv by default.
+	Format TemplateFormat `form:"format,omitempty" json:"format,omitempty,omitzero"`
 }
 
 // ListExportsParams defines parameters for ListExports.
@@ -6356,6 +6859,54 @@ type ListSellerTagsParams struct {
 	Offset Offset `form:"offset" json:"offset"`
 }
 
+// ExportImageUpdateTemplateParams defines parameters for ExportImageUpdateTemplate.
+type ExportImageUpdateTemplateParams struct {
+	// Format File format; csv by default.
+	Format TemplateFormat `form:"format,omitempty" json:"format,omitempty,omitzero"`
+}
+
+// ExportOrderStatusChangeTemplateParams defines parameters for ExportOrderStatusChangeTemplate.
+type ExportOrderStatusChangeTemplateParams struct {
+	// Type What one row of the template stands for.
+	Type OrderTemplateType `form:"type" json:"type"`
+
+	// Status Status of the order items the template lists.
+	Status OrderTemplateStatus `form:"status" json:"status"`
+}
+
+// ExportPriceUpdateTemplateParams defines parameters for ExportPriceUpdateTemplate.
+type ExportPriceUpdateTemplateParams struct {
+	// OnlyActive Only active products; absent means all. The vendor types it as a string, which true and false are.
+	OnlyActive TemplateOnlyActive `form:"onlyActive,omitempty" json:"onlyActive,omitempty,omitzero"`
+}
+
+// ExportProductCreationTemplateParams defines parameters for ExportProductCreationTemplate.
+type ExportProductCreationTemplateParams struct {
+	// AttributeSetId Attribute set whose attributes become the columns.
+	AttributeSetId int `form:"attributeSetId,omitempty" json:"attributeSetId,omitempty,omitzero"`
+
+	// Type full for every visible attribute, light for the flagged ones only; full by default.
+	Type ProductTemplateVariant `form:"type,omitempty" json:"type,omitempty,omitzero"`
+}
+
+// ExportStatusUpdateTemplateParams defines parameters for ExportStatusUpdateTemplate.
+type ExportStatusUpdateTemplateParams struct {
+	// OnlyActive Only active products; absent means all. The vendor types it as a string, which true and false are.
+	OnlyActive TemplateOnlyActive `form:"onlyActive,omitempty" json:"onlyActive,omitempty,omitzero"`
+}
+
+// DownloadStockUpdateTemplateParams defines parameters for DownloadStockUpdateTemplate.
+type DownloadStockUpdateTemplateParams struct {
+	// OnlyActive Only active products; absent means all. The vendor types it as a string, which true and false are.
+	OnlyActive TemplateOnlyActive `form:"onlyActive,omitempty" json:"onlyActive,omitempty,omitzero"`
+}
+
+// ExportStockUpdateTemplateParams defines parameters for ExportStockUpdateTemplate.
+type ExportStockUpdateTemplateParams struct {
+	// OnlyActive Only active products; absent means all. The vendor types it as a string, which true and false are.
+	OnlyActive TemplateOnlyActive `form:"onlyActive,omitempty" json:"onlyActive,omitempty,omitzero"`
+}
+
 // ListUsersParams defines parameters for ListUsers.
 type ListUsersParams struct {
 	// Query Only users whose name or email contains this text.
@@ -6388,6 +6939,24 @@ type ListUsersParams struct {
 
 // CalculateContentScoreJSONRequestBody defines body for CalculateContentScore for application/json ContentType.
 type CalculateContentScoreJSONRequestBody = ContentScoreRequest
+
+// ExportInvoiceTaxDocumentJSONRequestBody defines body for ExportInvoiceTaxDocument for application/json ContentType.
+type ExportInvoiceTaxDocumentJSONRequestBody = InvoiceTaxDocumentExportRequest
+
+// ExportOrderManifestsJSONRequestBody defines body for ExportOrderManifests for application/json ContentType.
+type ExportOrderManifestsJSONRequestBody = OrderManifestsExportRequest
+
+// ExportOrderItemTransactionsJSONRequestBody defines body for ExportOrderItemTransactions for application/json ContentType.
+type ExportOrderItemTransactionsJSONRequestBody = OrderItemTransactionsExportRequest
+
+// ExportStatementTransactionsJSONRequestBody defines body for ExportStatementTransactions for application/json ContentType.
+type ExportStatementTransactionsJSONRequestBody = StatementTransactionsExportRequest
+
+// ExportSalesReportJSONRequestBody defines body for ExportSalesReport for application/json ContentType.
+type ExportSalesReportJSONRequestBody = SalesReportExportRequest
+
+// ExportUnifiedTransactionsJSONRequestBody defines body for ExportUnifiedTransactions for application/json ContentType.
+type ExportUnifiedTransactionsJSONRequestBody = UnifiedTransactionsExportRequest
 
 // ImportImageUpdatesMultipartRequestBody defines body for ImportImageUpdates for multipart/form-data ContentType.
 type ImportImageUpdatesMultipartRequestBody = ImportFile
@@ -7504,6 +8073,12 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /filemanager/v1/files/{uuid}/status (the `GetFileStatus` operationId).
 	GetFileStatus(ctx context.Context, uuid FileUuid, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ListArchivedOrders List archived orders in their raw stored shape, one page at a time
+	//
+	// The page says only whether another follows (hasNext), not how many there are. Nested parts keep the database's snake_case names and are free-form objects here.
+	//
+	// Corresponds with GET /v2/archive/orders (the `ListArchivedOrders` operationId).
+	ListArchivedOrders(ctx context.Context, params *ListArchivedOrdersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 	// ListAttributeSets List attribute sets
 	//
 	// The whole list in one answer, without paging.
@@ -7632,10 +8207,96 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v2/export-images (the `ExportProductImages` operationId).
 	ExportProductImages(ctx context.Context, params *ExportProductImagesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportProducts Start an export of the product sets matching the listProductSets filters
+	//
+	// Although a GET, this creates an export job; poll getExport with the returned id until it is Finished, then download the file. In the file CatalogProductId is the internal product id and ProductId the EAN.
+	//
+	// Corresponds with GET /v2/export-products (the `ExportProducts` operationId).
+	ExportProducts(ctx context.Context, params *ExportProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportSwitchableSellers Start an export of which users may switch to which sellers
+	//
+	// Corresponds with POST /v2/export-switchable-sellers (the `ExportSwitchableSellers` operationId).
+	ExportSwitchableSellers(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportUsers Start an export of the seller's users
+	//
+	// Corresponds with POST /v2/export-users (the `ExportUsers` operationId).
+	ExportUsers(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 	// ListExports List the seller's export jobs, one page at a time
 	//
 	// Corresponds with GET /v2/exports (the `ListExports` operationId).
 	ListExports(ctx context.Context, params *ListExportsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportInvoiceTaxDocumentWithBody Start an export of the invoice tax document of an account statement
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/exports/invoice-tax-document (the `ExportInvoiceTaxDocument` operationId).
+	ExportInvoiceTaxDocumentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportInvoiceTaxDocument Start an export of the invoice tax document of an account statement
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2/exports/invoice-tax-document (the `ExportInvoiceTaxDocument` operationId).
+	ExportInvoiceTaxDocument(ctx context.Context, body ExportInvoiceTaxDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportOrderManifestsWithBody Start an export of manifests, by id or by filters
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/exports/order-manifests (the `ExportOrderManifests` operationId).
+	ExportOrderManifestsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportOrderManifests Start an export of manifests, by id or by filters
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2/exports/order-manifests (the `ExportOrderManifests` operationId).
+	ExportOrderManifests(ctx context.Context, body ExportOrderManifestsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportOrderItemTransactionsWithBody Start an export of the transactions of order items
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/exports/report-order-item-transactions (the `ExportOrderItemTransactions` operationId).
+	ExportOrderItemTransactionsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportOrderItemTransactions Start an export of the transactions of order items
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2/exports/report-order-item-transactions (the `ExportOrderItemTransactions` operationId).
+	ExportOrderItemTransactions(ctx context.Context, body ExportOrderItemTransactionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportStatementTransactionsWithBody Start an export of the transactions of an account statement
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/exports/report-transactions (the `ExportStatementTransactions` operationId).
+	ExportStatementTransactionsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportStatementTransactions Start an export of the transactions of an account statement
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2/exports/report-transactions (the `ExportStatementTransactions` operationId).
+	ExportStatementTransactions(ctx context.Context, body ExportStatementTransactionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportSalesReportWithBody Start an export of the sales report of an account statement
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/exports/sales-report (the `ExportSalesReport` operationId).
+	ExportSalesReportWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportSalesReport Start an export of the sales report of an account statement
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2/exports/sales-report (the `ExportSalesReport` operationId).
+	ExportSalesReport(ctx context.Context, body ExportSalesReportJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportUnifiedTransactionsWithBody Start an export of transactions across statements and order items
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/exports/unified-transactions (the `ExportUnifiedTransactions` operationId).
+	ExportUnifiedTransactionsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportUnifiedTransactions Start an export of transactions across statements and order items
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2/exports/unified-transactions (the `ExportUnifiedTransactions` operationId).
+	ExportUnifiedTransactions(ctx context.Context, body ExportUnifiedTransactionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 	// GetExport Get an export job, to poll until it is finished
 	//
 	// Corresponds with GET /v2/exports/{exportItemId} (the `GetExport` operationId).
@@ -8696,6 +9357,94 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v2/tags/sellers (the `ListSellerTags` operationId).
 	ListSellerTags(ctx context.Context, params *ListSellerTagsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// DownloadForwardManifestTemplate Download the template for creating forward manifests
+	//
+	// Corresponds with GET /v2/template/create-forward-manifest (the `DownloadForwardManifestTemplate` operationId).
+	DownloadForwardManifestTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportForwardManifestTemplate Start making the forward manifest template in the background
+	//
+	// Corresponds with GET /v2/template/create-forward-manifest-async (the `ExportForwardManifestTemplate` operationId).
+	ExportForwardManifestTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportImageUpdateTemplate Start making the image update template in the background
+	//
+	// Corresponds with GET /v2/template/image-update (the `ExportImageUpdateTemplate` operationId).
+	ExportImageUpdateTemplate(ctx context.Context, params *ExportImageUpdateTemplateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// DownloadMissingInvoiceAccessKeyTemplate Download the template of order items still missing an invoice access key
+	//
+	// Corresponds with GET /v2/template/missing-invoice-access-key (the `DownloadMissingInvoiceAccessKeyTemplate` operationId).
+	DownloadMissingInvoiceAccessKeyTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportMissingInvoiceAccessKeyTemplate Start making the missing invoice access key template in the background
+	//
+	// Corresponds with GET /v2/template/missing-invoice-access-key-async (the `ExportMissingInvoiceAccessKeyTemplate` operationId).
+	ExportMissingInvoiceAccessKeyTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// DownloadOrderItemStatusTemplate Download the order item status update template
+	//
+	// Corresponds with GET /v2/template/order-item-status-update (the `DownloadOrderItemStatusTemplate` operationId).
+	DownloadOrderItemStatusTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportOrderStatusChangeTemplate Start making an order status change template in the background
+	//
+	// The pairs the API takes: order-items with pending or shipped; order-items-by-package with ready-to-ship; order-numbers with pending, ready-to-ship or shipped; order-items-status with pending. Shipped and ready-to-ship need the seller's bulk status features.
+	//
+	// Corresponds with GET /v2/template/order-status-change (the `ExportOrderStatusChangeTemplate` operationId).
+	ExportOrderStatusChangeTemplate(ctx context.Context, params *ExportOrderStatusChangeTemplateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// DownloadPendingOrderItemsTemplate Download the template of the pending order items
+	//
+	// Corresponds with GET /v2/template/pending-order-items (the `DownloadPendingOrderItemsTemplate` operationId).
+	DownloadPendingOrderItemsTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// DownloadPendingOrderNumbersTemplate Download the template of the orders with pending items
+	//
+	// Corresponds with GET /v2/template/pending-order-numbers (the `DownloadPendingOrderNumbersTemplate` operationId).
+	DownloadPendingOrderNumbersTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportPriceUpdateTemplate Start making the price update template in the background
+	//
+	// Despite its name, this answers an export job, not the file.
+	//
+	// Corresponds with GET /v2/template/price-update (the `ExportPriceUpdateTemplate` operationId).
+	ExportPriceUpdateTemplate(ctx context.Context, params *ExportPriceUpdateTemplateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// DownloadCategoryTreeTemplate Download the category tree template
+	//
+	// Corresponds with GET /v2/template/product-category-tree (the `DownloadCategoryTreeTemplate` operationId).
+	DownloadCategoryTreeTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportCategoryTreeTemplate Start making the category tree template in the background
+	//
+	// Corresponds with GET /v2/template/product-category-tree-async (the `ExportCategoryTreeTemplate` operationId).
+	ExportCategoryTreeTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportProductCreationTemplate Start making the product creation template of an attribute set in the background
+	//
+	// Without attributeSetId the API makes the master template where the seller has one.
+	//
+	// Corresponds with GET /v2/template/product-creation (the `ExportProductCreationTemplate` operationId).
+	ExportProductCreationTemplate(ctx context.Context, params *ExportProductCreationTemplateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// DownloadProductRemovalTemplate Download the product removal template
+	//
+	// Corresponds with GET /v2/template/product-removal (the `DownloadProductRemovalTemplate` operationId).
+	DownloadProductRemovalTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportProductRemovalTemplate Start making the product removal template in the background
+	//
+	// Corresponds with GET /v2/template/product-removal-async (the `ExportProductRemovalTemplate` operationId).
+	ExportProductRemovalTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportStatusUpdateTemplate Start making the product status update template in the background
+	//
+	// Despite its name, this answers an export job, not the file.
+	//
+	// Corresponds with GET /v2/template/status-update (the `ExportStatusUpdateTemplate` operationId).
+	ExportStatusUpdateTemplate(ctx context.Context, params *ExportStatusUpdateTemplateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// DownloadStockUpdateTemplate Download the stock update template, one row per product
+	//
+	// Corresponds with GET /v2/template/stock-update (the `DownloadStockUpdateTemplate` operationId).
+	DownloadStockUpdateTemplate(ctx context.Context, params *DownloadStockUpdateTemplateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportStockUpdateTemplate Start making the stock update template in the background
+	//
+	// Corresponds with GET /v2/template/stock-update-async (the `ExportStockUpdateTemplate` operationId).
+	ExportStockUpdateTemplate(ctx context.Context, params *ExportStockUpdateTemplateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// DownloadManifestStatusTemplate Download the manifest status update template
+	//
+	// Corresponds with GET /v2/template/update-manifest-status (the `DownloadManifestStatusTemplate` operationId).
+	DownloadManifestStatusTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportManifestStatusTemplate Start making the manifest status update template in the background
+	//
+	// Corresponds with GET /v2/template/update-manifest-status-async (the `ExportManifestStatusTemplate` operationId).
+	ExportManifestStatusTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 	// CreateUserWithBody Create a user of a seller
 	//
 	// Takes any type of body and a specified content type.
@@ -8879,6 +9628,19 @@ func (c *Client) DownloadFile(ctx context.Context, uuid FileUuid, reqEditors ...
 // Corresponds with GET /filemanager/v1/files/{uuid}/status (the `GetFileStatus` operationId).
 func (c *Client) GetFileStatus(ctx context.Context, uuid FileUuid, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetFileStatusRequest(c.Server, uuid)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ListArchivedOrders List archived orders in their raw stored shape, one page at a time
+//
+// The page says only whether another follows (hasNext), not how many there are. Nested parts keep the database's snake_case names and are free-form objects here.
+//
+// Corresponds with GET /v2/archive/orders (the `ListArchivedOrders` operationId).
+func (c *Client) ListArchivedOrders(ctx context.Context, params *ListArchivedOrdersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListArchivedOrdersRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9188,11 +9950,202 @@ func (c *Client) ExportProductImages(ctx context.Context, params *ExportProductI
 	return c.send(ctx, req, reqEditors)
 }
 
+// ExportProducts Start an export of the product sets matching the listProductSets filters
+//
+// Although a GET, this creates an export job; poll getExport with the returned id until it is Finished, then download the file. In the file CatalogProductId is the internal product id and ProductId the EAN.
+//
+// Corresponds with GET /v2/export-products (the `ExportProducts` operationId).
+func (c *Client) ExportProducts(ctx context.Context, params *ExportProductsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportProductsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportSwitchableSellers Start an export of which users may switch to which sellers
+//
+// Corresponds with POST /v2/export-switchable-sellers (the `ExportSwitchableSellers` operationId).
+func (c *Client) ExportSwitchableSellers(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportSwitchableSellersRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportUsers Start an export of the seller's users
+//
+// Corresponds with POST /v2/export-users (the `ExportUsers` operationId).
+func (c *Client) ExportUsers(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportUsersRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
 // ListExports List the seller's export jobs, one page at a time
 //
 // Corresponds with GET /v2/exports (the `ListExports` operationId).
 func (c *Client) ListExports(ctx context.Context, params *ListExportsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListExportsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportInvoiceTaxDocumentWithBody Start an export of the invoice tax document of an account statement
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/exports/invoice-tax-document (the `ExportInvoiceTaxDocument` operationId).
+func (c *Client) ExportInvoiceTaxDocumentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportInvoiceTaxDocumentRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportInvoiceTaxDocument Start an export of the invoice tax document of an account statement
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2/exports/invoice-tax-document (the `ExportInvoiceTaxDocument` operationId).
+func (c *Client) ExportInvoiceTaxDocument(ctx context.Context, body ExportInvoiceTaxDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportInvoiceTaxDocumentRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportOrderManifestsWithBody Start an export of manifests, by id or by filters
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/exports/order-manifests (the `ExportOrderManifests` operationId).
+func (c *Client) ExportOrderManifestsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportOrderManifestsRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportOrderManifests Start an export of manifests, by id or by filters
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2/exports/order-manifests (the `ExportOrderManifests` operationId).
+func (c *Client) ExportOrderManifests(ctx context.Context, body ExportOrderManifestsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportOrderManifestsRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportOrderItemTransactionsWithBody Start an export of the transactions of order items
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/exports/report-order-item-transactions (the `ExportOrderItemTransactions` operationId).
+func (c *Client) ExportOrderItemTransactionsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportOrderItemTransactionsRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportOrderItemTransactions Start an export of the transactions of order items
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2/exports/report-order-item-transactions (the `ExportOrderItemTransactions` operationId).
+func (c *Client) ExportOrderItemTransactions(ctx context.Context, body ExportOrderItemTransactionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportOrderItemTransactionsRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportStatementTransactionsWithBody Start an export of the transactions of an account statement
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/exports/report-transactions (the `ExportStatementTransactions` operationId).
+func (c *Client) ExportStatementTransactionsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportStatementTransactionsRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportStatementTransactions Start an export of the transactions of an account statement
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2/exports/report-transactions (the `ExportStatementTransactions` operationId).
+func (c *Client) ExportStatementTransactions(ctx context.Context, body ExportStatementTransactionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportStatementTransactionsRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportSalesReportWithBody Start an export of the sales report of an account statement
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/exports/sales-report (the `ExportSalesReport` operationId).
+func (c *Client) ExportSalesReportWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportSalesReportRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportSalesReport Start an export of the sales report of an account statement
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2/exports/sales-report (the `ExportSalesReport` operationId).
+func (c *Client) ExportSalesReport(ctx context.Context, body ExportSalesReportJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportSalesReportRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportUnifiedTransactionsWithBody Start an export of transactions across statements and order items
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/exports/unified-transactions (the `ExportUnifiedTransactions` operationId).
+func (c *Client) ExportUnifiedTransactionsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportUnifiedTransactionsRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportUnifiedTransactions Start an export of transactions across statements and order items
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2/exports/unified-transactions (the `ExportUnifiedTransactions` operationId).
+func (c *Client) ExportUnifiedTransactions(ctx context.Context, body ExportUnifiedTransactionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportUnifiedTransactionsRequest(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11456,6 +12409,234 @@ func (c *Client) ListSellerTags(ctx context.Context, params *ListSellerTagsParam
 	return c.send(ctx, req, reqEditors)
 }
 
+// DownloadForwardManifestTemplate Download the template for creating forward manifests
+//
+// Corresponds with GET /v2/template/create-forward-manifest (the `DownloadForwardManifestTemplate` operationId).
+func (c *Client) DownloadForwardManifestTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadForwardManifestTemplateRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportForwardManifestTemplate Start making the forward manifest template in the background
+//
+// Corresponds with GET /v2/template/create-forward-manifest-async (the `ExportForwardManifestTemplate` operationId).
+func (c *Client) ExportForwardManifestTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportForwardManifestTemplateRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportImageUpdateTemplate Start making the image update template in the background
+//
+// Corresponds with GET /v2/template/image-update (the `ExportImageUpdateTemplate` operationId).
+func (c *Client) ExportImageUpdateTemplate(ctx context.Context, params *ExportImageUpdateTemplateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportImageUpdateTemplateRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// DownloadMissingInvoiceAccessKeyTemplate Download the template of order items still missing an invoice access key
+//
+// Corresponds with GET /v2/template/missing-invoice-access-key (the `DownloadMissingInvoiceAccessKeyTemplate` operationId).
+func (c *Client) DownloadMissingInvoiceAccessKeyTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadMissingInvoiceAccessKeyTemplateRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportMissingInvoiceAccessKeyTemplate Start making the missing invoice access key template in the background
+//
+// Corresponds with GET /v2/template/missing-invoice-access-key-async (the `ExportMissingInvoiceAccessKeyTemplate` operationId).
+func (c *Client) ExportMissingInvoiceAccessKeyTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportMissingInvoiceAccessKeyTemplateRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// DownloadOrderItemStatusTemplate Download the order item status update template
+//
+// Corresponds with GET /v2/template/order-item-status-update (the `DownloadOrderItemStatusTemplate` operationId).
+func (c *Client) DownloadOrderItemStatusTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadOrderItemStatusTemplateRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportOrderStatusChangeTemplate Start making an order status change template in the background
+//
+// The pairs the API takes: order-items with pending or shipped; order-items-by-package with ready-to-ship; order-numbers with pending, ready-to-ship or shipped; order-items-status with pending. Shipped and ready-to-ship need the seller's bulk status features.
+//
+// Corresponds with GET /v2/template/order-status-change (the `ExportOrderStatusChangeTemplate` operationId).
+func (c *Client) ExportOrderStatusChangeTemplate(ctx context.Context, params *ExportOrderStatusChangeTemplateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportOrderStatusChangeTemplateRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// DownloadPendingOrderItemsTemplate Download the template of the pending order items
+//
+// Corresponds with GET /v2/template/pending-order-items (the `DownloadPendingOrderItemsTemplate` operationId).
+func (c *Client) DownloadPendingOrderItemsTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadPendingOrderItemsTemplateRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// DownloadPendingOrderNumbersTemplate Download the template of the orders with pending items
+//
+// Corresponds with GET /v2/template/pending-order-numbers (the `DownloadPendingOrderNumbersTemplate` operationId).
+func (c *Client) DownloadPendingOrderNumbersTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadPendingOrderNumbersTemplateRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportPriceUpdateTemplate Start making the price update template in the background
+//
+// Despite its name, this answers an export job, not the file.
+//
+// Corresponds with GET /v2/template/price-update (the `ExportPriceUpdateTemplate` operationId).
+func (c *Client) ExportPriceUpdateTemplate(ctx context.Context, params *ExportPriceUpdateTemplateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportPriceUpdateTemplateRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// DownloadCategoryTreeTemplate Download the category tree template
+//
+// Corresponds with GET /v2/template/product-category-tree (the `DownloadCategoryTreeTemplate` operationId).
+func (c *Client) DownloadCategoryTreeTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadCategoryTreeTemplateRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportCategoryTreeTemplate Start making the category tree template in the background
+//
+// Corresponds with GET /v2/template/product-category-tree-async (the `ExportCategoryTreeTemplate` operationId).
+func (c *Client) ExportCategoryTreeTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportCategoryTreeTemplateRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportProductCreationTemplate Start making the product creation template of an attribute set in the background
+//
+// Without attributeSetId the API makes the master template where the seller has one.
+//
+// Corresponds with GET /v2/template/product-creation (the `ExportProductCreationTemplate` operationId).
+func (c *Client) ExportProductCreationTemplate(ctx context.Context, params *ExportProductCreationTemplateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportProductCreationTemplateRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// DownloadProductRemovalTemplate Download the product removal template
+//
+// Corresponds with GET /v2/template/product-removal (the `DownloadProductRemovalTemplate` operationId).
+func (c *Client) DownloadProductRemovalTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadProductRemovalTemplateRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportProductRemovalTemplate Start making the product removal template in the background
+//
+// Corresponds with GET /v2/template/product-removal-async (the `ExportProductRemovalTemplate` operationId).
+func (c *Client) ExportProductRemovalTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportProductRemovalTemplateRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportStatusUpdateTemplate Start making the product status update template in the background
+//
+// Despite its name, this answers an export job, not the file.
+//
+// Corresponds with GET /v2/template/status-update (the `ExportStatusUpdateTemplate` operationId).
+func (c *Client) ExportStatusUpdateTemplate(ctx context.Context, params *ExportStatusUpdateTemplateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportStatusUpdateTemplateRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// DownloadStockUpdateTemplate Download the stock update template, one row per product
+//
+// Corresponds with GET /v2/template/stock-update (the `DownloadStockUpdateTemplate` operationId).
+func (c *Client) DownloadStockUpdateTemplate(ctx context.Context, params *DownloadStockUpdateTemplateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadStockUpdateTemplateRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportStockUpdateTemplate Start making the stock update template in the background
+//
+// Corresponds with GET /v2/template/stock-update-async (the `ExportStockUpdateTemplate` operationId).
+func (c *Client) ExportStockUpdateTemplate(ctx context.Context, params *ExportStockUpdateTemplateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportStockUpdateTemplateRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// DownloadManifestStatusTemplate Download the manifest status update template
+//
+// Corresponds with GET /v2/template/update-manifest-status (the `DownloadManifestStatusTemplate` operationId).
+func (c *Client) DownloadManifestStatusTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadManifestStatusTemplateRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportManifestStatusTemplate Start making the manifest status update template in the background
+//
+// Corresponds with GET /v2/template/update-manifest-status-async (the `ExportManifestStatusTemplate` operationId).
+func (c *Client) ExportManifestStatusTemplate(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportManifestStatusTemplateRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
 // CreateUserWithBody Create a user of a seller
 //
 // Takes any type of body and a specified content type.
@@ -11834,6 +13015,86 @@ func NewGetFileStatusRequest(server string, uuid FileUuid) (*http.Request, error
 	queryURL, err := operationURL(server, fmt.Sprintf("/filemanager/v1/files/%s/status", pathParam0))
 	if err != nil {
 		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewListArchivedOrdersRequest builds the ListArchivedOrders request.
+func NewListArchivedOrdersRequest(server string, params *ListArchivedOrdersParams) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/archive/orders"))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		if !reflect.ValueOf(params.OrderNr).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderNr", params.OrderNr, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.CreatedAtFrom).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "createdAtFrom", params.CreatedAtFrom, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.CreatedAtTo).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "createdAtTo", params.CreatedAtTo, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Currency).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "currency", params.Currency, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.SrcId).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "srcId", params.SrcId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Offset).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "offset", params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Limit).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "limit", params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
 	}
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
@@ -12593,6 +13854,220 @@ func NewExportProductImagesRequest(server string, params *ExportProductImagesPar
 	return req, nil
 }
 
+// NewExportProductsRequest builds the ExportProducts request.
+func NewExportProductsRequest(server string, params *ExportProductsParams) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/export-products"))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		{
+			frag, err := runtime.StyleParamWithOptions("form", true, "limit", params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		{
+			frag, err := runtime.StyleParamWithOptions("form", true, "offset", params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Status).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "status", params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Keyword).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "keyword", params.Keyword, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.CreateDateStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "createDateStart", params.CreateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.CreateDateEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "createDateEnd", params.CreateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.UpdateDateStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateStart", params.UpdateDateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.UpdateDateEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "updateDateEnd", params.UpdateDateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if params.BrandIds != nil {
+			frag, err := runtime.StyleParamWithOptions("form", true, "brandIds[]", params.BrandIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if params.Tags != nil {
+			frag, err := runtime.StyleParamWithOptions("form", true, "tags[]", params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Visibility).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "visibility", params.Visibility, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if params.InStock != nil {
+			frag, err := runtime.StyleParamWithOptions("form", true, "inStock", *params.InStock, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if params.Reserved != nil {
+			frag, err := runtime.StyleParamWithOptions("form", true, "reserved", *params.Reserved, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if params.CategoryIds != nil {
+			frag, err := runtime.StyleParamWithOptions("form", true, "categoryIds[]", params.CategoryIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if params.OnlyWithTags != nil {
+			frag, err := runtime.StyleParamWithOptions("form", true, "onlyWithTags", *params.OnlyWithTags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.ParentSku).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "parentSku", params.ParentSku, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Group).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "group", params.Group, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.AttributeSetId).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "attributeSetId", params.AttributeSetId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Format).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "format", params.Format, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewExportSwitchableSellersRequest builds the ExportSwitchableSellers request.
+func NewExportSwitchableSellersRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/export-switchable-sellers"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewExportUsersRequest builds the ExportUsers request.
+func NewExportUsersRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/export-users"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
 // NewListExportsRequest builds the ListExports request.
 func NewListExportsRequest(server string, params *ListExportsParams) (*http.Request, error) {
 	queryURL, err := operationURL(server, fmt.Sprintf("/v2/exports"))
@@ -12661,6 +14136,144 @@ func NewListExportsRequest(server string, params *ListExportsParams) (*http.Requ
 	if err != nil {
 		return nil, err
 	}
+	return req, nil
+}
+
+// NewExportInvoiceTaxDocumentRequest encodes body as application/json and builds the ExportInvoiceTaxDocument request.
+func NewExportInvoiceTaxDocumentRequest(server string, body ExportInvoiceTaxDocumentJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewExportInvoiceTaxDocumentRequestWithBody(server, "application/json", bytes.NewReader(buf))
+}
+
+// NewExportInvoiceTaxDocumentRequestWithBody builds the ExportInvoiceTaxDocument request with a body of contentType.
+func NewExportInvoiceTaxDocumentRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/exports/invoice-tax-document"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewExportOrderManifestsRequest encodes body as application/json and builds the ExportOrderManifests request.
+func NewExportOrderManifestsRequest(server string, body ExportOrderManifestsJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewExportOrderManifestsRequestWithBody(server, "application/json", bytes.NewReader(buf))
+}
+
+// NewExportOrderManifestsRequestWithBody builds the ExportOrderManifests request with a body of contentType.
+func NewExportOrderManifestsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/exports/order-manifests"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewExportOrderItemTransactionsRequest encodes body as application/json and builds the ExportOrderItemTransactions request.
+func NewExportOrderItemTransactionsRequest(server string, body ExportOrderItemTransactionsJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewExportOrderItemTransactionsRequestWithBody(server, "application/json", bytes.NewReader(buf))
+}
+
+// NewExportOrderItemTransactionsRequestWithBody builds the ExportOrderItemTransactions request with a body of contentType.
+func NewExportOrderItemTransactionsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/exports/report-order-item-transactions"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewExportStatementTransactionsRequest encodes body as application/json and builds the ExportStatementTransactions request.
+func NewExportStatementTransactionsRequest(server string, body ExportStatementTransactionsJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewExportStatementTransactionsRequestWithBody(server, "application/json", bytes.NewReader(buf))
+}
+
+// NewExportStatementTransactionsRequestWithBody builds the ExportStatementTransactions request with a body of contentType.
+func NewExportStatementTransactionsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/exports/report-transactions"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewExportSalesReportRequest encodes body as application/json and builds the ExportSalesReport request.
+func NewExportSalesReportRequest(server string, body ExportSalesReportJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewExportSalesReportRequestWithBody(server, "application/json", bytes.NewReader(buf))
+}
+
+// NewExportSalesReportRequestWithBody builds the ExportSalesReport request with a body of contentType.
+func NewExportSalesReportRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/exports/sales-report"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewExportUnifiedTransactionsRequest encodes body as application/json and builds the ExportUnifiedTransactions request.
+func NewExportUnifiedTransactionsRequest(server string, body ExportUnifiedTransactionsJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewExportUnifiedTransactionsRequestWithBody(server, "application/json", bytes.NewReader(buf))
+}
+
+// NewExportUnifiedTransactionsRequestWithBody builds the ExportUnifiedTransactions request with a body of contentType.
+func NewExportUnifiedTransactionsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/exports/unified-transactions"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
 	return req, nil
 }
 
@@ -16823,6 +18436,375 @@ func NewListSellerTagsRequest(server string, params *ListSellerTagsParams) (*htt
 	return req, nil
 }
 
+// NewDownloadForwardManifestTemplateRequest builds the DownloadForwardManifestTemplate request.
+func NewDownloadForwardManifestTemplateRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/create-forward-manifest"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewExportForwardManifestTemplateRequest builds the ExportForwardManifestTemplate request.
+func NewExportForwardManifestTemplateRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/create-forward-manifest-async"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewExportImageUpdateTemplateRequest builds the ExportImageUpdateTemplate request.
+func NewExportImageUpdateTemplateRequest(server string, params *ExportImageUpdateTemplateParams) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/image-update"))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		if !reflect.ValueOf(params.Format).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "format", params.Format, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewDownloadMissingInvoiceAccessKeyTemplateRequest builds the DownloadMissingInvoiceAccessKeyTemplate request.
+func NewDownloadMissingInvoiceAccessKeyTemplateRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/missing-invoice-access-key"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewExportMissingInvoiceAccessKeyTemplateRequest builds the ExportMissingInvoiceAccessKeyTemplate request.
+func NewExportMissingInvoiceAccessKeyTemplateRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/missing-invoice-access-key-async"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewDownloadOrderItemStatusTemplateRequest builds the DownloadOrderItemStatusTemplate request.
+func NewDownloadOrderItemStatusTemplateRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/order-item-status-update"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewExportOrderStatusChangeTemplateRequest builds the ExportOrderStatusChangeTemplate request.
+func NewExportOrderStatusChangeTemplateRequest(server string, params *ExportOrderStatusChangeTemplateParams) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/order-status-change"))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		{
+			frag, err := runtime.StyleParamWithOptions("form", true, "type", params.Type, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		{
+			frag, err := runtime.StyleParamWithOptions("form", true, "status", params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewDownloadPendingOrderItemsTemplateRequest builds the DownloadPendingOrderItemsTemplate request.
+func NewDownloadPendingOrderItemsTemplateRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/pending-order-items"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewDownloadPendingOrderNumbersTemplateRequest builds the DownloadPendingOrderNumbersTemplate request.
+func NewDownloadPendingOrderNumbersTemplateRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/pending-order-numbers"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewExportPriceUpdateTemplateRequest builds the ExportPriceUpdateTemplate request.
+func NewExportPriceUpdateTemplateRequest(server string, params *ExportPriceUpdateTemplateParams) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/price-update"))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		if !reflect.ValueOf(params.OnlyActive).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "onlyActive", params.OnlyActive, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewDownloadCategoryTreeTemplateRequest builds the DownloadCategoryTreeTemplate request.
+func NewDownloadCategoryTreeTemplateRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/product-category-tree"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewExportCategoryTreeTemplateRequest builds the ExportCategoryTreeTemplate request.
+func NewExportCategoryTreeTemplateRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/product-category-tree-async"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewExportProductCreationTemplateRequest builds the ExportProductCreationTemplate request.
+func NewExportProductCreationTemplateRequest(server string, params *ExportProductCreationTemplateParams) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/product-creation"))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		if !reflect.ValueOf(params.AttributeSetId).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "attributeSetId", params.AttributeSetId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Type).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "type", params.Type, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewDownloadProductRemovalTemplateRequest builds the DownloadProductRemovalTemplate request.
+func NewDownloadProductRemovalTemplateRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/product-removal"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewExportProductRemovalTemplateRequest builds the ExportProductRemovalTemplate request.
+func NewExportProductRemovalTemplateRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/product-removal-async"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewExportStatusUpdateTemplateRequest builds the ExportStatusUpdateTemplate request.
+func NewExportStatusUpdateTemplateRequest(server string, params *ExportStatusUpdateTemplateParams) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/status-update"))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		if !reflect.ValueOf(params.OnlyActive).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "onlyActive", params.OnlyActive, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewDownloadStockUpdateTemplateRequest builds the DownloadStockUpdateTemplate request.
+func NewDownloadStockUpdateTemplateRequest(server string, params *DownloadStockUpdateTemplateParams) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/stock-update"))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		if !reflect.ValueOf(params.OnlyActive).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "onlyActive", params.OnlyActive, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewExportStockUpdateTemplateRequest builds the ExportStockUpdateTemplate request.
+func NewExportStockUpdateTemplateRequest(server string, params *ExportStockUpdateTemplateParams) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/stock-update-async"))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		if !reflect.ValueOf(params.OnlyActive).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "onlyActive", params.OnlyActive, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewDownloadManifestStatusTemplateRequest builds the DownloadManifestStatusTemplate request.
+func NewDownloadManifestStatusTemplateRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/update-manifest-status"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewExportManifestStatusTemplateRequest builds the ExportManifestStatusTemplate request.
+func NewExportManifestStatusTemplateRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/template/update-manifest-status-async"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
 // NewCreateUserRequest encodes body as application/json and builds the CreateUser request.
 func NewCreateUserRequest(server string, body CreateUserJSONRequestBody) (*http.Request, error) {
 	buf, err := json.Marshal(body)
@@ -17360,6 +19342,14 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /filemanager/v1/files/{uuid}/status (the `GetFileStatus` operationId).
 	GetFileStatusWithResponse(ctx context.Context, uuid FileUuid, reqEditors ...RequestEditorFn) (*GetFileStatusResponse, error)
+	// ListArchivedOrdersWithResponse List archived orders in their raw stored shape, one page at a time
+	//
+	// The page says only whether another follows (hasNext), not how many there are. Nested parts keep the database's snake_case names and are free-form objects here.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/archive/orders (the `ListArchivedOrders` operationId).
+	ListArchivedOrdersWithResponse(ctx context.Context, params *ListArchivedOrdersParams, reqEditors ...RequestEditorFn) (*ListArchivedOrdersResponse, error)
 	// ListAttributeSetsWithResponse List attribute sets
 	//
 	// The whole list in one answer, without paging.
@@ -17534,12 +19524,104 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v2/export-images (the `ExportProductImages` operationId).
 	ExportProductImagesWithResponse(ctx context.Context, params *ExportProductImagesParams, reqEditors ...RequestEditorFn) (*ExportProductImagesResponse, error)
+	// ExportProductsWithResponse Start an export of the product sets matching the listProductSets filters
+	//
+	// Although a GET, this creates an export job; poll getExport with the returned id until it is Finished, then download the file. In the file CatalogProductId is the internal product id and ProductId the EAN.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/export-products (the `ExportProducts` operationId).
+	ExportProductsWithResponse(ctx context.Context, params *ExportProductsParams, reqEditors ...RequestEditorFn) (*ExportProductsResponse, error)
+	// ExportSwitchableSellersWithResponse Start an export of which users may switch to which sellers
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/export-switchable-sellers (the `ExportSwitchableSellers` operationId).
+	ExportSwitchableSellersWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportSwitchableSellersResponse, error)
+	// ExportUsersWithResponse Start an export of the seller's users
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/export-users (the `ExportUsers` operationId).
+	ExportUsersWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportUsersResponse, error)
 	// ListExportsWithResponse List the seller's export jobs, one page at a time
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/exports (the `ListExports` operationId).
 	ListExportsWithResponse(ctx context.Context, params *ListExportsParams, reqEditors ...RequestEditorFn) (*ListExportsResponse, error)
+	// ExportInvoiceTaxDocumentWithBodyWithResponse Start an export of the invoice tax document of an account statement
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/exports/invoice-tax-document (the `ExportInvoiceTaxDocument` operationId).
+	ExportInvoiceTaxDocumentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportInvoiceTaxDocumentResponse, error)
+	// ExportInvoiceTaxDocumentWithResponse Start an export of the invoice tax document of an account statement
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/exports/invoice-tax-document (the `ExportInvoiceTaxDocument` operationId).
+	ExportInvoiceTaxDocumentWithResponse(ctx context.Context, body ExportInvoiceTaxDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportInvoiceTaxDocumentResponse, error)
+	// ExportOrderManifestsWithBodyWithResponse Start an export of manifests, by id or by filters
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/exports/order-manifests (the `ExportOrderManifests` operationId).
+	ExportOrderManifestsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportOrderManifestsResponse, error)
+	// ExportOrderManifestsWithResponse Start an export of manifests, by id or by filters
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/exports/order-manifests (the `ExportOrderManifests` operationId).
+	ExportOrderManifestsWithResponse(ctx context.Context, body ExportOrderManifestsJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportOrderManifestsResponse, error)
+	// ExportOrderItemTransactionsWithBodyWithResponse Start an export of the transactions of order items
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/exports/report-order-item-transactions (the `ExportOrderItemTransactions` operationId).
+	ExportOrderItemTransactionsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportOrderItemTransactionsResponse, error)
+	// ExportOrderItemTransactionsWithResponse Start an export of the transactions of order items
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/exports/report-order-item-transactions (the `ExportOrderItemTransactions` operationId).
+	ExportOrderItemTransactionsWithResponse(ctx context.Context, body ExportOrderItemTransactionsJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportOrderItemTransactionsResponse, error)
+	// ExportStatementTransactionsWithBodyWithResponse Start an export of the transactions of an account statement
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/exports/report-transactions (the `ExportStatementTransactions` operationId).
+	ExportStatementTransactionsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportStatementTransactionsResponse, error)
+	// ExportStatementTransactionsWithResponse Start an export of the transactions of an account statement
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/exports/report-transactions (the `ExportStatementTransactions` operationId).
+	ExportStatementTransactionsWithResponse(ctx context.Context, body ExportStatementTransactionsJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportStatementTransactionsResponse, error)
+	// ExportSalesReportWithBodyWithResponse Start an export of the sales report of an account statement
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/exports/sales-report (the `ExportSalesReport` operationId).
+	ExportSalesReportWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportSalesReportResponse, error)
+	// ExportSalesReportWithResponse Start an export of the sales report of an account statement
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/exports/sales-report (the `ExportSalesReport` operationId).
+	ExportSalesReportWithResponse(ctx context.Context, body ExportSalesReportJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportSalesReportResponse, error)
+	// ExportUnifiedTransactionsWithBodyWithResponse Start an export of transactions across statements and order items
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/exports/unified-transactions (the `ExportUnifiedTransactions` operationId).
+	ExportUnifiedTransactionsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportUnifiedTransactionsResponse, error)
+	// ExportUnifiedTransactionsWithResponse Start an export of transactions across statements and order items
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/exports/unified-transactions (the `ExportUnifiedTransactions` operationId).
+	ExportUnifiedTransactionsWithResponse(ctx context.Context, body ExportUnifiedTransactionsJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportUnifiedTransactionsResponse, error)
 	// GetExportWithResponse Get an export job, to poll until it is finished
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -18764,6 +20846,134 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v2/tags/sellers (the `ListSellerTags` operationId).
 	ListSellerTagsWithResponse(ctx context.Context, params *ListSellerTagsParams, reqEditors ...RequestEditorFn) (*ListSellerTagsResponse, error)
+	// DownloadForwardManifestTemplateWithResponse Download the template for creating forward manifests
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/create-forward-manifest (the `DownloadForwardManifestTemplate` operationId).
+	DownloadForwardManifestTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadForwardManifestTemplateResponse, error)
+	// ExportForwardManifestTemplateWithResponse Start making the forward manifest template in the background
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/create-forward-manifest-async (the `ExportForwardManifestTemplate` operationId).
+	ExportForwardManifestTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportForwardManifestTemplateResponse, error)
+	// ExportImageUpdateTemplateWithResponse Start making the image update template in the background
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/image-update (the `ExportImageUpdateTemplate` operationId).
+	ExportImageUpdateTemplateWithResponse(ctx context.Context, params *ExportImageUpdateTemplateParams, reqEditors ...RequestEditorFn) (*ExportImageUpdateTemplateResponse, error)
+	// DownloadMissingInvoiceAccessKeyTemplateWithResponse Download the template of order items still missing an invoice access key
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/missing-invoice-access-key (the `DownloadMissingInvoiceAccessKeyTemplate` operationId).
+	DownloadMissingInvoiceAccessKeyTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadMissingInvoiceAccessKeyTemplateResponse, error)
+	// ExportMissingInvoiceAccessKeyTemplateWithResponse Start making the missing invoice access key template in the background
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/missing-invoice-access-key-async (the `ExportMissingInvoiceAccessKeyTemplate` operationId).
+	ExportMissingInvoiceAccessKeyTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportMissingInvoiceAccessKeyTemplateResponse, error)
+	// DownloadOrderItemStatusTemplateWithResponse Download the order item status update template
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/order-item-status-update (the `DownloadOrderItemStatusTemplate` operationId).
+	DownloadOrderItemStatusTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadOrderItemStatusTemplateResponse, error)
+	// ExportOrderStatusChangeTemplateWithResponse Start making an order status change template in the background
+	//
+	// The pairs the API takes: order-items with pending or shipped; order-items-by-package with ready-to-ship; order-numbers with pending, ready-to-ship or shipped; order-items-status with pending. Shipped and ready-to-ship need the seller's bulk status features.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/order-status-change (the `ExportOrderStatusChangeTemplate` operationId).
+	ExportOrderStatusChangeTemplateWithResponse(ctx context.Context, params *ExportOrderStatusChangeTemplateParams, reqEditors ...RequestEditorFn) (*ExportOrderStatusChangeTemplateResponse, error)
+	// DownloadPendingOrderItemsTemplateWithResponse Download the template of the pending order items
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/pending-order-items (the `DownloadPendingOrderItemsTemplate` operationId).
+	DownloadPendingOrderItemsTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadPendingOrderItemsTemplateResponse, error)
+	// DownloadPendingOrderNumbersTemplateWithResponse Download the template of the orders with pending items
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/pending-order-numbers (the `DownloadPendingOrderNumbersTemplate` operationId).
+	DownloadPendingOrderNumbersTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadPendingOrderNumbersTemplateResponse, error)
+	// ExportPriceUpdateTemplateWithResponse Start making the price update template in the background
+	//
+	// Despite its name, this answers an export job, not the file.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/price-update (the `ExportPriceUpdateTemplate` operationId).
+	ExportPriceUpdateTemplateWithResponse(ctx context.Context, params *ExportPriceUpdateTemplateParams, reqEditors ...RequestEditorFn) (*ExportPriceUpdateTemplateResponse, error)
+	// DownloadCategoryTreeTemplateWithResponse Download the category tree template
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/product-category-tree (the `DownloadCategoryTreeTemplate` operationId).
+	DownloadCategoryTreeTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadCategoryTreeTemplateResponse, error)
+	// ExportCategoryTreeTemplateWithResponse Start making the category tree template in the background
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/product-category-tree-async (the `ExportCategoryTreeTemplate` operationId).
+	ExportCategoryTreeTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportCategoryTreeTemplateResponse, error)
+	// ExportProductCreationTemplateWithResponse Start making the product creation template of an attribute set in the background
+	//
+	// Without attributeSetId the API makes the master template where the seller has one.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/product-creation (the `ExportProductCreationTemplate` operationId).
+	ExportProductCreationTemplateWithResponse(ctx context.Context, params *ExportProductCreationTemplateParams, reqEditors ...RequestEditorFn) (*ExportProductCreationTemplateResponse, error)
+	// DownloadProductRemovalTemplateWithResponse Download the product removal template
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/product-removal (the `DownloadProductRemovalTemplate` operationId).
+	DownloadProductRemovalTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadProductRemovalTemplateResponse, error)
+	// ExportProductRemovalTemplateWithResponse Start making the product removal template in the background
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/product-removal-async (the `ExportProductRemovalTemplate` operationId).
+	ExportProductRemovalTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportProductRemovalTemplateResponse, error)
+	// ExportStatusUpdateTemplateWithResponse Start making the product status update template in the background
+	//
+	// Despite its name, this answers an export job, not the file.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/status-update (the `ExportStatusUpdateTemplate` operationId).
+	ExportStatusUpdateTemplateWithResponse(ctx context.Context, params *ExportStatusUpdateTemplateParams, reqEditors ...RequestEditorFn) (*ExportStatusUpdateTemplateResponse, error)
+	// DownloadStockUpdateTemplateWithResponse Download the stock update template, one row per product
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/stock-update (the `DownloadStockUpdateTemplate` operationId).
+	DownloadStockUpdateTemplateWithResponse(ctx context.Context, params *DownloadStockUpdateTemplateParams, reqEditors ...RequestEditorFn) (*DownloadStockUpdateTemplateResponse, error)
+	// ExportStockUpdateTemplateWithResponse Start making the stock update template in the background
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/stock-update-async (the `ExportStockUpdateTemplate` operationId).
+	ExportStockUpdateTemplateWithResponse(ctx context.Context, params *ExportStockUpdateTemplateParams, reqEditors ...RequestEditorFn) (*ExportStockUpdateTemplateResponse, error)
+	// DownloadManifestStatusTemplateWithResponse Download the manifest status update template
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/update-manifest-status (the `DownloadManifestStatusTemplate` operationId).
+	DownloadManifestStatusTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadManifestStatusTemplateResponse, error)
+	// ExportManifestStatusTemplateWithResponse Start making the manifest status update template in the background
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/template/update-manifest-status-async (the `ExportManifestStatusTemplate` operationId).
+	ExportManifestStatusTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportManifestStatusTemplateResponse, error)
 	// CreateUserWithBodyWithResponse Create a user of a seller
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -19131,6 +21341,98 @@ func (r GetFileStatusResponse) StatusCode() int {
 
 // ContentType returns the Content-Type header of the response.
 func (r GetFileStatusResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListArchivedOrdersResponse429Headers holds the declared headers of an HTTP 429 answer to ListArchivedOrders.
+type ListArchivedOrdersResponse429Headers struct {
+	RetryAfter string
+}
+
+// ListArchivedOrdersResponse503Headers holds the declared headers of an HTTP 503 answer to ListArchivedOrders.
+type ListArchivedOrdersResponse503Headers struct {
+	RetryAfter string
+}
+
+// ListArchivedOrdersResponse is the answer to ListArchivedOrders: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ListArchivedOrdersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ArchivedOrderPage
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ListArchivedOrdersResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ListArchivedOrdersResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ListArchivedOrdersResponse) GetJSON200() *ArchivedOrderPage {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ListArchivedOrdersResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ListArchivedOrdersResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ListArchivedOrdersResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ListArchivedOrdersResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ListArchivedOrdersResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ListArchivedOrdersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ListArchivedOrdersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ListArchivedOrdersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ListArchivedOrdersResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -21485,6 +23787,310 @@ func (r ExportProductImagesResponse) ContentType() string {
 	return ""
 }
 
+// ExportProductsResponse429Headers holds the declared headers of an HTTP 429 answer to ExportProducts.
+type ExportProductsResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportProductsResponse503Headers holds the declared headers of an HTTP 503 answer to ExportProducts.
+type ExportProductsResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportProductsResponse is the answer to ExportProducts: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportProductsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportQueued
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportQueued
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportProductsResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportProductsResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportProductsResponse) GetJSON200() *ExportQueued {
+	return r.JSON200
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportProductsResponse) GetJSON201() *ExportQueued {
+	return r.JSON201
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ExportProductsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportProductsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r ExportProductsResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportProductsResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportProductsResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportProductsResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportProductsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportProductsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportProductsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportProductsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportSwitchableSellersResponse429Headers holds the declared headers of an HTTP 429 answer to ExportSwitchableSellers.
+type ExportSwitchableSellersResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportSwitchableSellersResponse503Headers holds the declared headers of an HTTP 503 answer to ExportSwitchableSellers.
+type ExportSwitchableSellersResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportSwitchableSellersResponse is the answer to ExportSwitchableSellers: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportSwitchableSellersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportQueued
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportQueued
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportSwitchableSellersResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportSwitchableSellersResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportSwitchableSellersResponse) GetJSON200() *ExportQueued {
+	return r.JSON200
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportSwitchableSellersResponse) GetJSON201() *ExportQueued {
+	return r.JSON201
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportSwitchableSellersResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r ExportSwitchableSellersResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportSwitchableSellersResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportSwitchableSellersResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportSwitchableSellersResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportSwitchableSellersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportSwitchableSellersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportSwitchableSellersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportSwitchableSellersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportUsersResponse429Headers holds the declared headers of an HTTP 429 answer to ExportUsers.
+type ExportUsersResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportUsersResponse503Headers holds the declared headers of an HTTP 503 answer to ExportUsers.
+type ExportUsersResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportUsersResponse is the answer to ExportUsers: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportUsersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportQueued
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportQueued
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportUsersResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportUsersResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportUsersResponse) GetJSON200() *ExportQueued {
+	return r.JSON200
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportUsersResponse) GetJSON201() *ExportQueued {
+	return r.JSON201
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportUsersResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r ExportUsersResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportUsersResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportUsersResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportUsersResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportUsersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportUsersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportUsersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportUsersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListExportsResponse429Headers holds the declared headers of an HTTP 429 answer to ListExports.
 type ListExportsResponse429Headers struct {
 	RetryAfter string
@@ -21571,6 +24177,565 @@ func (r ListExportsResponse) StatusCode() int {
 
 // ContentType returns the Content-Type header of the response.
 func (r ListExportsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportInvoiceTaxDocumentResponse429Headers holds the declared headers of an HTTP 429 answer to ExportInvoiceTaxDocument.
+type ExportInvoiceTaxDocumentResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportInvoiceTaxDocumentResponse503Headers holds the declared headers of an HTTP 503 answer to ExportInvoiceTaxDocument.
+type ExportInvoiceTaxDocumentResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportInvoiceTaxDocumentResponse is the answer to ExportInvoiceTaxDocument: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportInvoiceTaxDocumentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportFileQueued
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportInvoiceTaxDocumentResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportInvoiceTaxDocumentResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportInvoiceTaxDocumentResponse) GetJSON200() *ExportFileQueued {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ExportInvoiceTaxDocumentResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportInvoiceTaxDocumentResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportInvoiceTaxDocumentResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportInvoiceTaxDocumentResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportInvoiceTaxDocumentResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportInvoiceTaxDocumentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportInvoiceTaxDocumentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportInvoiceTaxDocumentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportInvoiceTaxDocumentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportOrderManifestsResponse429Headers holds the declared headers of an HTTP 429 answer to ExportOrderManifests.
+type ExportOrderManifestsResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportOrderManifestsResponse503Headers holds the declared headers of an HTTP 503 answer to ExportOrderManifests.
+type ExportOrderManifestsResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportOrderManifestsResponse is the answer to ExportOrderManifests: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportOrderManifestsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportFileQueued
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportOrderManifestsResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportOrderManifestsResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportOrderManifestsResponse) GetJSON200() *ExportFileQueued {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ExportOrderManifestsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportOrderManifestsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r ExportOrderManifestsResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportOrderManifestsResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportOrderManifestsResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportOrderManifestsResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportOrderManifestsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportOrderManifestsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportOrderManifestsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportOrderManifestsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportOrderItemTransactionsResponse429Headers holds the declared headers of an HTTP 429 answer to ExportOrderItemTransactions.
+type ExportOrderItemTransactionsResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportOrderItemTransactionsResponse503Headers holds the declared headers of an HTTP 503 answer to ExportOrderItemTransactions.
+type ExportOrderItemTransactionsResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportOrderItemTransactionsResponse is the answer to ExportOrderItemTransactions: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportOrderItemTransactionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportFileQueued
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportOrderItemTransactionsResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportOrderItemTransactionsResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportOrderItemTransactionsResponse) GetJSON200() *ExportFileQueued {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ExportOrderItemTransactionsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportOrderItemTransactionsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportOrderItemTransactionsResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportOrderItemTransactionsResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportOrderItemTransactionsResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportOrderItemTransactionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportOrderItemTransactionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportOrderItemTransactionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportOrderItemTransactionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportStatementTransactionsResponse429Headers holds the declared headers of an HTTP 429 answer to ExportStatementTransactions.
+type ExportStatementTransactionsResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportStatementTransactionsResponse503Headers holds the declared headers of an HTTP 503 answer to ExportStatementTransactions.
+type ExportStatementTransactionsResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportStatementTransactionsResponse is the answer to ExportStatementTransactions: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportStatementTransactionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportFileQueued
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportStatementTransactionsResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportStatementTransactionsResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportStatementTransactionsResponse) GetJSON200() *ExportFileQueued {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ExportStatementTransactionsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportStatementTransactionsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportStatementTransactionsResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportStatementTransactionsResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportStatementTransactionsResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportStatementTransactionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportStatementTransactionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportStatementTransactionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportStatementTransactionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportSalesReportResponse429Headers holds the declared headers of an HTTP 429 answer to ExportSalesReport.
+type ExportSalesReportResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportSalesReportResponse503Headers holds the declared headers of an HTTP 503 answer to ExportSalesReport.
+type ExportSalesReportResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportSalesReportResponse is the answer to ExportSalesReport: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportSalesReportResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportFileQueued
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportSalesReportResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportSalesReportResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportSalesReportResponse) GetJSON200() *ExportFileQueued {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ExportSalesReportResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportSalesReportResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportSalesReportResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportSalesReportResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportSalesReportResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportSalesReportResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportSalesReportResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportSalesReportResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportSalesReportResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportUnifiedTransactionsResponse429Headers holds the declared headers of an HTTP 429 answer to ExportUnifiedTransactions.
+type ExportUnifiedTransactionsResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportUnifiedTransactionsResponse503Headers holds the declared headers of an HTTP 503 answer to ExportUnifiedTransactions.
+type ExportUnifiedTransactionsResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportUnifiedTransactionsResponse is the answer to ExportUnifiedTransactions: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportUnifiedTransactionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportFileQueued
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportUnifiedTransactionsResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportUnifiedTransactionsResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportUnifiedTransactionsResponse) GetJSON200() *ExportFileQueued {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ExportUnifiedTransactionsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportUnifiedTransactionsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportUnifiedTransactionsResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportUnifiedTransactionsResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportUnifiedTransactionsResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportUnifiedTransactionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportUnifiedTransactionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportUnifiedTransactionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportUnifiedTransactionsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -34778,6 +37943,1748 @@ func (r ListSellerTagsResponse) ContentType() string {
 	return ""
 }
 
+// DownloadForwardManifestTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to DownloadForwardManifestTemplate.
+type DownloadForwardManifestTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// DownloadForwardManifestTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to DownloadForwardManifestTemplate.
+type DownloadForwardManifestTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// DownloadForwardManifestTemplateResponse is the answer to DownloadForwardManifestTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type DownloadForwardManifestTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *DownloadForwardManifestTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *DownloadForwardManifestTemplateResponse503Headers
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r DownloadForwardManifestTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r DownloadForwardManifestTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r DownloadForwardManifestTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r DownloadForwardManifestTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r DownloadForwardManifestTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r DownloadForwardManifestTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r DownloadForwardManifestTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r DownloadForwardManifestTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportForwardManifestTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to ExportForwardManifestTemplate.
+type ExportForwardManifestTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportForwardManifestTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to ExportForwardManifestTemplate.
+type ExportForwardManifestTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportForwardManifestTemplateResponse is the answer to ExportForwardManifestTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportForwardManifestTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportQueued
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportQueued
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportForwardManifestTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportForwardManifestTemplateResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportForwardManifestTemplateResponse) GetJSON200() *ExportQueued {
+	return r.JSON200
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportForwardManifestTemplateResponse) GetJSON201() *ExportQueued {
+	return r.JSON201
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportForwardManifestTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportForwardManifestTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportForwardManifestTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportForwardManifestTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportForwardManifestTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportForwardManifestTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportForwardManifestTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportForwardManifestTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportImageUpdateTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to ExportImageUpdateTemplate.
+type ExportImageUpdateTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportImageUpdateTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to ExportImageUpdateTemplate.
+type ExportImageUpdateTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportImageUpdateTemplateResponse is the answer to ExportImageUpdateTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportImageUpdateTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportQueued
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportQueued
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportImageUpdateTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportImageUpdateTemplateResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportImageUpdateTemplateResponse) GetJSON200() *ExportQueued {
+	return r.JSON200
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportImageUpdateTemplateResponse) GetJSON201() *ExportQueued {
+	return r.JSON201
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportImageUpdateTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportImageUpdateTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportImageUpdateTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportImageUpdateTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportImageUpdateTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportImageUpdateTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportImageUpdateTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportImageUpdateTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DownloadMissingInvoiceAccessKeyTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to DownloadMissingInvoiceAccessKeyTemplate.
+type DownloadMissingInvoiceAccessKeyTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// DownloadMissingInvoiceAccessKeyTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to DownloadMissingInvoiceAccessKeyTemplate.
+type DownloadMissingInvoiceAccessKeyTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// DownloadMissingInvoiceAccessKeyTemplateResponse is the answer to DownloadMissingInvoiceAccessKeyTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type DownloadMissingInvoiceAccessKeyTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *DownloadMissingInvoiceAccessKeyTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *DownloadMissingInvoiceAccessKeyTemplateResponse503Headers
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r DownloadMissingInvoiceAccessKeyTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r DownloadMissingInvoiceAccessKeyTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r DownloadMissingInvoiceAccessKeyTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r DownloadMissingInvoiceAccessKeyTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r DownloadMissingInvoiceAccessKeyTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r DownloadMissingInvoiceAccessKeyTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r DownloadMissingInvoiceAccessKeyTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r DownloadMissingInvoiceAccessKeyTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportMissingInvoiceAccessKeyTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to ExportMissingInvoiceAccessKeyTemplate.
+type ExportMissingInvoiceAccessKeyTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportMissingInvoiceAccessKeyTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to ExportMissingInvoiceAccessKeyTemplate.
+type ExportMissingInvoiceAccessKeyTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportMissingInvoiceAccessKeyTemplateResponse is the answer to ExportMissingInvoiceAccessKeyTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportMissingInvoiceAccessKeyTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportQueued
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportQueued
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportMissingInvoiceAccessKeyTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportMissingInvoiceAccessKeyTemplateResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportMissingInvoiceAccessKeyTemplateResponse) GetJSON200() *ExportQueued {
+	return r.JSON200
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportMissingInvoiceAccessKeyTemplateResponse) GetJSON201() *ExportQueued {
+	return r.JSON201
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportMissingInvoiceAccessKeyTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportMissingInvoiceAccessKeyTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportMissingInvoiceAccessKeyTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportMissingInvoiceAccessKeyTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportMissingInvoiceAccessKeyTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportMissingInvoiceAccessKeyTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportMissingInvoiceAccessKeyTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportMissingInvoiceAccessKeyTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DownloadOrderItemStatusTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to DownloadOrderItemStatusTemplate.
+type DownloadOrderItemStatusTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// DownloadOrderItemStatusTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to DownloadOrderItemStatusTemplate.
+type DownloadOrderItemStatusTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// DownloadOrderItemStatusTemplateResponse is the answer to DownloadOrderItemStatusTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type DownloadOrderItemStatusTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *DownloadOrderItemStatusTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *DownloadOrderItemStatusTemplateResponse503Headers
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r DownloadOrderItemStatusTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r DownloadOrderItemStatusTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r DownloadOrderItemStatusTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r DownloadOrderItemStatusTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r DownloadOrderItemStatusTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r DownloadOrderItemStatusTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r DownloadOrderItemStatusTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r DownloadOrderItemStatusTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportOrderStatusChangeTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to ExportOrderStatusChangeTemplate.
+type ExportOrderStatusChangeTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportOrderStatusChangeTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to ExportOrderStatusChangeTemplate.
+type ExportOrderStatusChangeTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportOrderStatusChangeTemplateResponse is the answer to ExportOrderStatusChangeTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportOrderStatusChangeTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportQueued
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportQueued
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportOrderStatusChangeTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportOrderStatusChangeTemplateResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportOrderStatusChangeTemplateResponse) GetJSON200() *ExportQueued {
+	return r.JSON200
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportOrderStatusChangeTemplateResponse) GetJSON201() *ExportQueued {
+	return r.JSON201
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ExportOrderStatusChangeTemplateResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportOrderStatusChangeTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r ExportOrderStatusChangeTemplateResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportOrderStatusChangeTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportOrderStatusChangeTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportOrderStatusChangeTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportOrderStatusChangeTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportOrderStatusChangeTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportOrderStatusChangeTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportOrderStatusChangeTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DownloadPendingOrderItemsTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to DownloadPendingOrderItemsTemplate.
+type DownloadPendingOrderItemsTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// DownloadPendingOrderItemsTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to DownloadPendingOrderItemsTemplate.
+type DownloadPendingOrderItemsTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// DownloadPendingOrderItemsTemplateResponse is the answer to DownloadPendingOrderItemsTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type DownloadPendingOrderItemsTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *DownloadPendingOrderItemsTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *DownloadPendingOrderItemsTemplateResponse503Headers
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r DownloadPendingOrderItemsTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r DownloadPendingOrderItemsTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r DownloadPendingOrderItemsTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r DownloadPendingOrderItemsTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r DownloadPendingOrderItemsTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r DownloadPendingOrderItemsTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r DownloadPendingOrderItemsTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r DownloadPendingOrderItemsTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DownloadPendingOrderNumbersTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to DownloadPendingOrderNumbersTemplate.
+type DownloadPendingOrderNumbersTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// DownloadPendingOrderNumbersTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to DownloadPendingOrderNumbersTemplate.
+type DownloadPendingOrderNumbersTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// DownloadPendingOrderNumbersTemplateResponse is the answer to DownloadPendingOrderNumbersTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type DownloadPendingOrderNumbersTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *DownloadPendingOrderNumbersTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *DownloadPendingOrderNumbersTemplateResponse503Headers
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r DownloadPendingOrderNumbersTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r DownloadPendingOrderNumbersTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r DownloadPendingOrderNumbersTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r DownloadPendingOrderNumbersTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r DownloadPendingOrderNumbersTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r DownloadPendingOrderNumbersTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r DownloadPendingOrderNumbersTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r DownloadPendingOrderNumbersTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportPriceUpdateTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to ExportPriceUpdateTemplate.
+type ExportPriceUpdateTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportPriceUpdateTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to ExportPriceUpdateTemplate.
+type ExportPriceUpdateTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportPriceUpdateTemplateResponse is the answer to ExportPriceUpdateTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportPriceUpdateTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportQueued
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportQueued
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportPriceUpdateTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportPriceUpdateTemplateResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportPriceUpdateTemplateResponse) GetJSON200() *ExportQueued {
+	return r.JSON200
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportPriceUpdateTemplateResponse) GetJSON201() *ExportQueued {
+	return r.JSON201
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportPriceUpdateTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportPriceUpdateTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportPriceUpdateTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportPriceUpdateTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportPriceUpdateTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportPriceUpdateTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportPriceUpdateTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportPriceUpdateTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DownloadCategoryTreeTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to DownloadCategoryTreeTemplate.
+type DownloadCategoryTreeTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// DownloadCategoryTreeTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to DownloadCategoryTreeTemplate.
+type DownloadCategoryTreeTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// DownloadCategoryTreeTemplateResponse is the answer to DownloadCategoryTreeTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type DownloadCategoryTreeTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *DownloadCategoryTreeTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *DownloadCategoryTreeTemplateResponse503Headers
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r DownloadCategoryTreeTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r DownloadCategoryTreeTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r DownloadCategoryTreeTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r DownloadCategoryTreeTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r DownloadCategoryTreeTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r DownloadCategoryTreeTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r DownloadCategoryTreeTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r DownloadCategoryTreeTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportCategoryTreeTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to ExportCategoryTreeTemplate.
+type ExportCategoryTreeTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportCategoryTreeTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to ExportCategoryTreeTemplate.
+type ExportCategoryTreeTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportCategoryTreeTemplateResponse is the answer to ExportCategoryTreeTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportCategoryTreeTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportQueued
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportQueued
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportCategoryTreeTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportCategoryTreeTemplateResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportCategoryTreeTemplateResponse) GetJSON200() *ExportQueued {
+	return r.JSON200
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportCategoryTreeTemplateResponse) GetJSON201() *ExportQueued {
+	return r.JSON201
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportCategoryTreeTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportCategoryTreeTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportCategoryTreeTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportCategoryTreeTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportCategoryTreeTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportCategoryTreeTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportCategoryTreeTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportCategoryTreeTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportProductCreationTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to ExportProductCreationTemplate.
+type ExportProductCreationTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportProductCreationTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to ExportProductCreationTemplate.
+type ExportProductCreationTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportProductCreationTemplateResponse is the answer to ExportProductCreationTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportProductCreationTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportQueued
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportQueued
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportProductCreationTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportProductCreationTemplateResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportProductCreationTemplateResponse) GetJSON200() *ExportQueued {
+	return r.JSON200
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportProductCreationTemplateResponse) GetJSON201() *ExportQueued {
+	return r.JSON201
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ExportProductCreationTemplateResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportProductCreationTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportProductCreationTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportProductCreationTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportProductCreationTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportProductCreationTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportProductCreationTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportProductCreationTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportProductCreationTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DownloadProductRemovalTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to DownloadProductRemovalTemplate.
+type DownloadProductRemovalTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// DownloadProductRemovalTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to DownloadProductRemovalTemplate.
+type DownloadProductRemovalTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// DownloadProductRemovalTemplateResponse is the answer to DownloadProductRemovalTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type DownloadProductRemovalTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *DownloadProductRemovalTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *DownloadProductRemovalTemplateResponse503Headers
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r DownloadProductRemovalTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r DownloadProductRemovalTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r DownloadProductRemovalTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r DownloadProductRemovalTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r DownloadProductRemovalTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r DownloadProductRemovalTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r DownloadProductRemovalTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r DownloadProductRemovalTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportProductRemovalTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to ExportProductRemovalTemplate.
+type ExportProductRemovalTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportProductRemovalTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to ExportProductRemovalTemplate.
+type ExportProductRemovalTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportProductRemovalTemplateResponse is the answer to ExportProductRemovalTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportProductRemovalTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportQueued
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportQueued
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportProductRemovalTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportProductRemovalTemplateResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportProductRemovalTemplateResponse) GetJSON200() *ExportQueued {
+	return r.JSON200
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportProductRemovalTemplateResponse) GetJSON201() *ExportQueued {
+	return r.JSON201
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportProductRemovalTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportProductRemovalTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportProductRemovalTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportProductRemovalTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportProductRemovalTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportProductRemovalTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportProductRemovalTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportProductRemovalTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportStatusUpdateTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to ExportStatusUpdateTemplate.
+type ExportStatusUpdateTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportStatusUpdateTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to ExportStatusUpdateTemplate.
+type ExportStatusUpdateTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportStatusUpdateTemplateResponse is the answer to ExportStatusUpdateTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportStatusUpdateTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportQueued
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportQueued
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportStatusUpdateTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportStatusUpdateTemplateResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportStatusUpdateTemplateResponse) GetJSON200() *ExportQueued {
+	return r.JSON200
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportStatusUpdateTemplateResponse) GetJSON201() *ExportQueued {
+	return r.JSON201
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportStatusUpdateTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportStatusUpdateTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportStatusUpdateTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportStatusUpdateTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportStatusUpdateTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportStatusUpdateTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportStatusUpdateTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportStatusUpdateTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DownloadStockUpdateTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to DownloadStockUpdateTemplate.
+type DownloadStockUpdateTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// DownloadStockUpdateTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to DownloadStockUpdateTemplate.
+type DownloadStockUpdateTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// DownloadStockUpdateTemplateResponse is the answer to DownloadStockUpdateTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type DownloadStockUpdateTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *DownloadStockUpdateTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *DownloadStockUpdateTemplateResponse503Headers
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r DownloadStockUpdateTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r DownloadStockUpdateTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r DownloadStockUpdateTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r DownloadStockUpdateTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r DownloadStockUpdateTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r DownloadStockUpdateTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r DownloadStockUpdateTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r DownloadStockUpdateTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportStockUpdateTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to ExportStockUpdateTemplate.
+type ExportStockUpdateTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportStockUpdateTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to ExportStockUpdateTemplate.
+type ExportStockUpdateTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportStockUpdateTemplateResponse is the answer to ExportStockUpdateTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportStockUpdateTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportQueued
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportQueued
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportStockUpdateTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportStockUpdateTemplateResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportStockUpdateTemplateResponse) GetJSON200() *ExportQueued {
+	return r.JSON200
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportStockUpdateTemplateResponse) GetJSON201() *ExportQueued {
+	return r.JSON201
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ExportStockUpdateTemplateResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportStockUpdateTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportStockUpdateTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportStockUpdateTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportStockUpdateTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportStockUpdateTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportStockUpdateTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportStockUpdateTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportStockUpdateTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DownloadManifestStatusTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to DownloadManifestStatusTemplate.
+type DownloadManifestStatusTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// DownloadManifestStatusTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to DownloadManifestStatusTemplate.
+type DownloadManifestStatusTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// DownloadManifestStatusTemplateResponse is the answer to DownloadManifestStatusTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type DownloadManifestStatusTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *DownloadManifestStatusTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *DownloadManifestStatusTemplateResponse503Headers
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r DownloadManifestStatusTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r DownloadManifestStatusTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r DownloadManifestStatusTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r DownloadManifestStatusTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r DownloadManifestStatusTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r DownloadManifestStatusTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r DownloadManifestStatusTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r DownloadManifestStatusTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportManifestStatusTemplateResponse429Headers holds the declared headers of an HTTP 429 answer to ExportManifestStatusTemplate.
+type ExportManifestStatusTemplateResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportManifestStatusTemplateResponse503Headers holds the declared headers of an HTTP 503 answer to ExportManifestStatusTemplate.
+type ExportManifestStatusTemplateResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportManifestStatusTemplateResponse is the answer to ExportManifestStatusTemplate: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportManifestStatusTemplateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ExportQueued
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportQueued
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportManifestStatusTemplateResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportManifestStatusTemplateResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ExportManifestStatusTemplateResponse) GetJSON200() *ExportQueued {
+	return r.JSON200
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportManifestStatusTemplateResponse) GetJSON201() *ExportQueued {
+	return r.JSON201
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportManifestStatusTemplateResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportManifestStatusTemplateResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportManifestStatusTemplateResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportManifestStatusTemplateResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportManifestStatusTemplateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportManifestStatusTemplateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportManifestStatusTemplateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportManifestStatusTemplateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // CreateUserResponse429Headers holds the declared headers of an HTTP 429 answer to CreateUser.
 type CreateUserResponse429Headers struct {
 	RetryAfter string
@@ -36757,6 +41664,21 @@ func (c *ClientWithResponses) GetFileStatusWithResponse(ctx context.Context, uui
 	return ParseGetFileStatusResponse(rsp)
 }
 
+// ListArchivedOrdersWithResponse List archived orders in their raw stored shape, one page at a time
+//
+// The page says only whether another follows (hasNext), not how many there are. Nested parts keep the database's snake_case names and are free-form objects here.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/archive/orders (the `ListArchivedOrders` operationId).
+func (c *ClientWithResponses) ListArchivedOrdersWithResponse(ctx context.Context, params *ListArchivedOrdersParams, reqEditors ...RequestEditorFn) (*ListArchivedOrdersResponse, error) {
+	rsp, err := c.ListArchivedOrders(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListArchivedOrdersResponse(rsp)
+}
+
 // ListAttributeSetsWithResponse List attribute sets
 //
 // The whole list in one answer, without paging.
@@ -37106,6 +42028,47 @@ func (c *ClientWithResponses) ExportProductImagesWithResponse(ctx context.Contex
 	return ParseExportProductImagesResponse(rsp)
 }
 
+// ExportProductsWithResponse Start an export of the product sets matching the listProductSets filters
+//
+// Although a GET, this creates an export job; poll getExport with the returned id until it is Finished, then download the file. In the file CatalogProductId is the internal product id and ProductId the EAN.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/export-products (the `ExportProducts` operationId).
+func (c *ClientWithResponses) ExportProductsWithResponse(ctx context.Context, params *ExportProductsParams, reqEditors ...RequestEditorFn) (*ExportProductsResponse, error) {
+	rsp, err := c.ExportProducts(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportProductsResponse(rsp)
+}
+
+// ExportSwitchableSellersWithResponse Start an export of which users may switch to which sellers
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/export-switchable-sellers (the `ExportSwitchableSellers` operationId).
+func (c *ClientWithResponses) ExportSwitchableSellersWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportSwitchableSellersResponse, error) {
+	rsp, err := c.ExportSwitchableSellers(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportSwitchableSellersResponse(rsp)
+}
+
+// ExportUsersWithResponse Start an export of the seller's users
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/export-users (the `ExportUsers` operationId).
+func (c *ClientWithResponses) ExportUsersWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportUsersResponse, error) {
+	rsp, err := c.ExportUsers(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportUsersResponse(rsp)
+}
+
 // ListExportsWithResponse List the seller's export jobs, one page at a time
 //
 // Returns a wrapper object for the known response body format(s).
@@ -37117,6 +42080,162 @@ func (c *ClientWithResponses) ListExportsWithResponse(ctx context.Context, param
 		return nil, err
 	}
 	return ParseListExportsResponse(rsp)
+}
+
+// ExportInvoiceTaxDocumentWithBodyWithResponse Start an export of the invoice tax document of an account statement
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/exports/invoice-tax-document (the `ExportInvoiceTaxDocument` operationId).
+func (c *ClientWithResponses) ExportInvoiceTaxDocumentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportInvoiceTaxDocumentResponse, error) {
+	rsp, err := c.ExportInvoiceTaxDocumentWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportInvoiceTaxDocumentResponse(rsp)
+}
+
+// ExportInvoiceTaxDocumentWithResponse Start an export of the invoice tax document of an account statement
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/exports/invoice-tax-document (the `ExportInvoiceTaxDocument` operationId).
+func (c *ClientWithResponses) ExportInvoiceTaxDocumentWithResponse(ctx context.Context, body ExportInvoiceTaxDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportInvoiceTaxDocumentResponse, error) {
+	rsp, err := c.ExportInvoiceTaxDocument(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportInvoiceTaxDocumentResponse(rsp)
+}
+
+// ExportOrderManifestsWithBodyWithResponse Start an export of manifests, by id or by filters
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/exports/order-manifests (the `ExportOrderManifests` operationId).
+func (c *ClientWithResponses) ExportOrderManifestsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportOrderManifestsResponse, error) {
+	rsp, err := c.ExportOrderManifestsWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportOrderManifestsResponse(rsp)
+}
+
+// ExportOrderManifestsWithResponse Start an export of manifests, by id or by filters
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/exports/order-manifests (the `ExportOrderManifests` operationId).
+func (c *ClientWithResponses) ExportOrderManifestsWithResponse(ctx context.Context, body ExportOrderManifestsJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportOrderManifestsResponse, error) {
+	rsp, err := c.ExportOrderManifests(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportOrderManifestsResponse(rsp)
+}
+
+// ExportOrderItemTransactionsWithBodyWithResponse Start an export of the transactions of order items
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/exports/report-order-item-transactions (the `ExportOrderItemTransactions` operationId).
+func (c *ClientWithResponses) ExportOrderItemTransactionsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportOrderItemTransactionsResponse, error) {
+	rsp, err := c.ExportOrderItemTransactionsWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportOrderItemTransactionsResponse(rsp)
+}
+
+// ExportOrderItemTransactionsWithResponse Start an export of the transactions of order items
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/exports/report-order-item-transactions (the `ExportOrderItemTransactions` operationId).
+func (c *ClientWithResponses) ExportOrderItemTransactionsWithResponse(ctx context.Context, body ExportOrderItemTransactionsJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportOrderItemTransactionsResponse, error) {
+	rsp, err := c.ExportOrderItemTransactions(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportOrderItemTransactionsResponse(rsp)
+}
+
+// ExportStatementTransactionsWithBodyWithResponse Start an export of the transactions of an account statement
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/exports/report-transactions (the `ExportStatementTransactions` operationId).
+func (c *ClientWithResponses) ExportStatementTransactionsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportStatementTransactionsResponse, error) {
+	rsp, err := c.ExportStatementTransactionsWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportStatementTransactionsResponse(rsp)
+}
+
+// ExportStatementTransactionsWithResponse Start an export of the transactions of an account statement
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/exports/report-transactions (the `ExportStatementTransactions` operationId).
+func (c *ClientWithResponses) ExportStatementTransactionsWithResponse(ctx context.Context, body ExportStatementTransactionsJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportStatementTransactionsResponse, error) {
+	rsp, err := c.ExportStatementTransactions(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportStatementTransactionsResponse(rsp)
+}
+
+// ExportSalesReportWithBodyWithResponse Start an export of the sales report of an account statement
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/exports/sales-report (the `ExportSalesReport` operationId).
+func (c *ClientWithResponses) ExportSalesReportWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportSalesReportResponse, error) {
+	rsp, err := c.ExportSalesReportWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportSalesReportResponse(rsp)
+}
+
+// ExportSalesReportWithResponse Start an export of the sales report of an account statement
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/exports/sales-report (the `ExportSalesReport` operationId).
+func (c *ClientWithResponses) ExportSalesReportWithResponse(ctx context.Context, body ExportSalesReportJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportSalesReportResponse, error) {
+	rsp, err := c.ExportSalesReport(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportSalesReportResponse(rsp)
+}
+
+// ExportUnifiedTransactionsWithBodyWithResponse Start an export of transactions across statements and order items
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/exports/unified-transactions (the `ExportUnifiedTransactions` operationId).
+func (c *ClientWithResponses) ExportUnifiedTransactionsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportUnifiedTransactionsResponse, error) {
+	rsp, err := c.ExportUnifiedTransactionsWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportUnifiedTransactionsResponse(rsp)
+}
+
+// ExportUnifiedTransactionsWithResponse Start an export of transactions across statements and order items
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/exports/unified-transactions (the `ExportUnifiedTransactions` operationId).
+func (c *ClientWithResponses) ExportUnifiedTransactionsWithResponse(ctx context.Context, body ExportUnifiedTransactionsJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportUnifiedTransactionsResponse, error) {
+	rsp, err := c.ExportUnifiedTransactions(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportUnifiedTransactionsResponse(rsp)
 }
 
 // GetExportWithResponse Get an export job, to poll until it is finished
@@ -39540,6 +44659,274 @@ func (c *ClientWithResponses) ListSellerTagsWithResponse(ctx context.Context, pa
 	return ParseListSellerTagsResponse(rsp)
 }
 
+// DownloadForwardManifestTemplateWithResponse Download the template for creating forward manifests
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/create-forward-manifest (the `DownloadForwardManifestTemplate` operationId).
+func (c *ClientWithResponses) DownloadForwardManifestTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadForwardManifestTemplateResponse, error) {
+	rsp, err := c.DownloadForwardManifestTemplate(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadForwardManifestTemplateResponse(rsp)
+}
+
+// ExportForwardManifestTemplateWithResponse Start making the forward manifest template in the background
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/create-forward-manifest-async (the `ExportForwardManifestTemplate` operationId).
+func (c *ClientWithResponses) ExportForwardManifestTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportForwardManifestTemplateResponse, error) {
+	rsp, err := c.ExportForwardManifestTemplate(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportForwardManifestTemplateResponse(rsp)
+}
+
+// ExportImageUpdateTemplateWithResponse Start making the image update template in the background
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/image-update (the `ExportImageUpdateTemplate` operationId).
+func (c *ClientWithResponses) ExportImageUpdateTemplateWithResponse(ctx context.Context, params *ExportImageUpdateTemplateParams, reqEditors ...RequestEditorFn) (*ExportImageUpdateTemplateResponse, error) {
+	rsp, err := c.ExportImageUpdateTemplate(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportImageUpdateTemplateResponse(rsp)
+}
+
+// DownloadMissingInvoiceAccessKeyTemplateWithResponse Download the template of order items still missing an invoice access key
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/missing-invoice-access-key (the `DownloadMissingInvoiceAccessKeyTemplate` operationId).
+func (c *ClientWithResponses) DownloadMissingInvoiceAccessKeyTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadMissingInvoiceAccessKeyTemplateResponse, error) {
+	rsp, err := c.DownloadMissingInvoiceAccessKeyTemplate(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadMissingInvoiceAccessKeyTemplateResponse(rsp)
+}
+
+// ExportMissingInvoiceAccessKeyTemplateWithResponse Start making the missing invoice access key template in the background
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/missing-invoice-access-key-async (the `ExportMissingInvoiceAccessKeyTemplate` operationId).
+func (c *ClientWithResponses) ExportMissingInvoiceAccessKeyTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportMissingInvoiceAccessKeyTemplateResponse, error) {
+	rsp, err := c.ExportMissingInvoiceAccessKeyTemplate(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportMissingInvoiceAccessKeyTemplateResponse(rsp)
+}
+
+// DownloadOrderItemStatusTemplateWithResponse Download the order item status update template
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/order-item-status-update (the `DownloadOrderItemStatusTemplate` operationId).
+func (c *ClientWithResponses) DownloadOrderItemStatusTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadOrderItemStatusTemplateResponse, error) {
+	rsp, err := c.DownloadOrderItemStatusTemplate(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadOrderItemStatusTemplateResponse(rsp)
+}
+
+// ExportOrderStatusChangeTemplateWithResponse Start making an order status change template in the background
+//
+// The pairs the API takes: order-items with pending or shipped; order-items-by-package with ready-to-ship; order-numbers with pending, ready-to-ship or shipped; order-items-status with pending. Shipped and ready-to-ship need the seller's bulk status features.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/order-status-change (the `ExportOrderStatusChangeTemplate` operationId).
+func (c *ClientWithResponses) ExportOrderStatusChangeTemplateWithResponse(ctx context.Context, params *ExportOrderStatusChangeTemplateParams, reqEditors ...RequestEditorFn) (*ExportOrderStatusChangeTemplateResponse, error) {
+	rsp, err := c.ExportOrderStatusChangeTemplate(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportOrderStatusChangeTemplateResponse(rsp)
+}
+
+// DownloadPendingOrderItemsTemplateWithResponse Download the template of the pending order items
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/pending-order-items (the `DownloadPendingOrderItemsTemplate` operationId).
+func (c *ClientWithResponses) DownloadPendingOrderItemsTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadPendingOrderItemsTemplateResponse, error) {
+	rsp, err := c.DownloadPendingOrderItemsTemplate(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadPendingOrderItemsTemplateResponse(rsp)
+}
+
+// DownloadPendingOrderNumbersTemplateWithResponse Download the template of the orders with pending items
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/pending-order-numbers (the `DownloadPendingOrderNumbersTemplate` operationId).
+func (c *ClientWithResponses) DownloadPendingOrderNumbersTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadPendingOrderNumbersTemplateResponse, error) {
+	rsp, err := c.DownloadPendingOrderNumbersTemplate(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadPendingOrderNumbersTemplateResponse(rsp)
+}
+
+// ExportPriceUpdateTemplateWithResponse Start making the price update template in the background
+//
+// Despite its name, this answers an export job, not the file.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/price-update (the `ExportPriceUpdateTemplate` operationId).
+func (c *ClientWithResponses) ExportPriceUpdateTemplateWithResponse(ctx context.Context, params *ExportPriceUpdateTemplateParams, reqEditors ...RequestEditorFn) (*ExportPriceUpdateTemplateResponse, error) {
+	rsp, err := c.ExportPriceUpdateTemplate(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportPriceUpdateTemplateResponse(rsp)
+}
+
+// DownloadCategoryTreeTemplateWithResponse Download the category tree template
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/product-category-tree (the `DownloadCategoryTreeTemplate` operationId).
+func (c *ClientWithResponses) DownloadCategoryTreeTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadCategoryTreeTemplateResponse, error) {
+	rsp, err := c.DownloadCategoryTreeTemplate(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadCategoryTreeTemplateResponse(rsp)
+}
+
+// ExportCategoryTreeTemplateWithResponse Start making the category tree template in the background
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/product-category-tree-async (the `ExportCategoryTreeTemplate` operationId).
+func (c *ClientWithResponses) ExportCategoryTreeTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportCategoryTreeTemplateResponse, error) {
+	rsp, err := c.ExportCategoryTreeTemplate(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportCategoryTreeTemplateResponse(rsp)
+}
+
+// ExportProductCreationTemplateWithResponse Start making the product creation template of an attribute set in the background
+//
+// Without attributeSetId the API makes the master template where the seller has one.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/product-creation (the `ExportProductCreationTemplate` operationId).
+func (c *ClientWithResponses) ExportProductCreationTemplateWithResponse(ctx context.Context, params *ExportProductCreationTemplateParams, reqEditors ...RequestEditorFn) (*ExportProductCreationTemplateResponse, error) {
+	rsp, err := c.ExportProductCreationTemplate(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportProductCreationTemplateResponse(rsp)
+}
+
+// DownloadProductRemovalTemplateWithResponse Download the product removal template
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/product-removal (the `DownloadProductRemovalTemplate` operationId).
+func (c *ClientWithResponses) DownloadProductRemovalTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadProductRemovalTemplateResponse, error) {
+	rsp, err := c.DownloadProductRemovalTemplate(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadProductRemovalTemplateResponse(rsp)
+}
+
+// ExportProductRemovalTemplateWithResponse Start making the product removal template in the background
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/product-removal-async (the `ExportProductRemovalTemplate` operationId).
+func (c *ClientWithResponses) ExportProductRemovalTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportProductRemovalTemplateResponse, error) {
+	rsp, err := c.ExportProductRemovalTemplate(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportProductRemovalTemplateResponse(rsp)
+}
+
+// ExportStatusUpdateTemplateWithResponse Start making the product status update template in the background
+//
+// Despite its name, this answers an export job, not the file.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/status-update (the `ExportStatusUpdateTemplate` operationId).
+func (c *ClientWithResponses) ExportStatusUpdateTemplateWithResponse(ctx context.Context, params *ExportStatusUpdateTemplateParams, reqEditors ...RequestEditorFn) (*ExportStatusUpdateTemplateResponse, error) {
+	rsp, err := c.ExportStatusUpdateTemplate(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportStatusUpdateTemplateResponse(rsp)
+}
+
+// DownloadStockUpdateTemplateWithResponse Download the stock update template, one row per product
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/stock-update (the `DownloadStockUpdateTemplate` operationId).
+func (c *ClientWithResponses) DownloadStockUpdateTemplateWithResponse(ctx context.Context, params *DownloadStockUpdateTemplateParams, reqEditors ...RequestEditorFn) (*DownloadStockUpdateTemplateResponse, error) {
+	rsp, err := c.DownloadStockUpdateTemplate(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadStockUpdateTemplateResponse(rsp)
+}
+
+// ExportStockUpdateTemplateWithResponse Start making the stock update template in the background
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/stock-update-async (the `ExportStockUpdateTemplate` operationId).
+func (c *ClientWithResponses) ExportStockUpdateTemplateWithResponse(ctx context.Context, params *ExportStockUpdateTemplateParams, reqEditors ...RequestEditorFn) (*ExportStockUpdateTemplateResponse, error) {
+	rsp, err := c.ExportStockUpdateTemplate(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportStockUpdateTemplateResponse(rsp)
+}
+
+// DownloadManifestStatusTemplateWithResponse Download the manifest status update template
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/update-manifest-status (the `DownloadManifestStatusTemplate` operationId).
+func (c *ClientWithResponses) DownloadManifestStatusTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadManifestStatusTemplateResponse, error) {
+	rsp, err := c.DownloadManifestStatusTemplate(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadManifestStatusTemplateResponse(rsp)
+}
+
+// ExportManifestStatusTemplateWithResponse Start making the manifest status update template in the background
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/template/update-manifest-status-async (the `ExportManifestStatusTemplate` operationId).
+func (c *ClientWithResponses) ExportManifestStatusTemplateWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportManifestStatusTemplateResponse, error) {
+	rsp, err := c.ExportManifestStatusTemplate(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportManifestStatusTemplateResponse(rsp)
+}
+
 // CreateUserWithBodyWithResponse Create a user of a seller
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -40081,6 +45468,98 @@ func decodeGetFileStatusResponse(response *GetFileStatusResponse, rsp *http.Resp
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers GetFileStatusResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseListArchivedOrdersResponse reads and decodes the answer to a ListArchivedOrders call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseListArchivedOrdersResponse(rsp *http.Response) (*ListArchivedOrdersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ListArchivedOrdersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeListArchivedOrdersResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeListArchivedOrdersResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeListArchivedOrdersResponse(response *ListArchivedOrdersResponse, rsp *http.Response, bodyBytes []byte) (*ListArchivedOrdersResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ArchivedOrderPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListArchivedOrdersResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListArchivedOrdersResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
@@ -42441,6 +47920,310 @@ func decodeExportProductImagesResponse(response *ExportProductImagesResponse, rs
 	return response, nil
 }
 
+// ParseExportProductsResponse reads and decodes the answer to a ExportProducts call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportProductsResponse(rsp *http.Response) (*ExportProductsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportProductsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportProductsResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportProductsResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportProductsResponse(response *ExportProductsResponse, rsp *http.Response, bodyBytes []byte) (*ExportProductsResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportProductsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportProductsResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportSwitchableSellersResponse reads and decodes the answer to a ExportSwitchableSellers call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportSwitchableSellersResponse(rsp *http.Response) (*ExportSwitchableSellersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportSwitchableSellersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportSwitchableSellersResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportSwitchableSellersResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportSwitchableSellersResponse(response *ExportSwitchableSellersResponse, rsp *http.Response, bodyBytes []byte) (*ExportSwitchableSellersResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportSwitchableSellersResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportSwitchableSellersResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportUsersResponse reads and decodes the answer to a ExportUsers call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportUsersResponse(rsp *http.Response) (*ExportUsersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportUsersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportUsersResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportUsersResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportUsersResponse(response *ExportUsersResponse, rsp *http.Response, bodyBytes []byte) (*ExportUsersResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportUsersResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportUsersResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
 // ParseListExportsResponse reads and decodes the answer to a ListExports call. When the
 // body cannot be read or decoded it returns the response so far (status,
 // headers and the bytes read) together with the error.
@@ -42521,6 +48304,565 @@ func decodeListExportsResponse(response *ListExportsResponse, rsp *http.Response
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers ListExportsResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportInvoiceTaxDocumentResponse reads and decodes the answer to a ExportInvoiceTaxDocument call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportInvoiceTaxDocumentResponse(rsp *http.Response) (*ExportInvoiceTaxDocumentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportInvoiceTaxDocumentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportInvoiceTaxDocumentResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportInvoiceTaxDocumentResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportInvoiceTaxDocumentResponse(response *ExportInvoiceTaxDocumentResponse, rsp *http.Response, bodyBytes []byte) (*ExportInvoiceTaxDocumentResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportFileQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportInvoiceTaxDocumentResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportInvoiceTaxDocumentResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportOrderManifestsResponse reads and decodes the answer to a ExportOrderManifests call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportOrderManifestsResponse(rsp *http.Response) (*ExportOrderManifestsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportOrderManifestsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportOrderManifestsResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportOrderManifestsResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportOrderManifestsResponse(response *ExportOrderManifestsResponse, rsp *http.Response, bodyBytes []byte) (*ExportOrderManifestsResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportFileQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportOrderManifestsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportOrderManifestsResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportOrderItemTransactionsResponse reads and decodes the answer to a ExportOrderItemTransactions call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportOrderItemTransactionsResponse(rsp *http.Response) (*ExportOrderItemTransactionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportOrderItemTransactionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportOrderItemTransactionsResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportOrderItemTransactionsResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportOrderItemTransactionsResponse(response *ExportOrderItemTransactionsResponse, rsp *http.Response, bodyBytes []byte) (*ExportOrderItemTransactionsResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportFileQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportOrderItemTransactionsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportOrderItemTransactionsResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportStatementTransactionsResponse reads and decodes the answer to a ExportStatementTransactions call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportStatementTransactionsResponse(rsp *http.Response) (*ExportStatementTransactionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportStatementTransactionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportStatementTransactionsResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportStatementTransactionsResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportStatementTransactionsResponse(response *ExportStatementTransactionsResponse, rsp *http.Response, bodyBytes []byte) (*ExportStatementTransactionsResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportFileQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportStatementTransactionsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportStatementTransactionsResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportSalesReportResponse reads and decodes the answer to a ExportSalesReport call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportSalesReportResponse(rsp *http.Response) (*ExportSalesReportResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportSalesReportResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportSalesReportResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportSalesReportResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportSalesReportResponse(response *ExportSalesReportResponse, rsp *http.Response, bodyBytes []byte) (*ExportSalesReportResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportFileQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportSalesReportResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportSalesReportResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportUnifiedTransactionsResponse reads and decodes the answer to a ExportUnifiedTransactions call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportUnifiedTransactionsResponse(rsp *http.Response) (*ExportUnifiedTransactionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportUnifiedTransactionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportUnifiedTransactionsResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportUnifiedTransactionsResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportUnifiedTransactionsResponse(response *ExportUnifiedTransactionsResponse, rsp *http.Response, bodyBytes []byte) (*ExportUnifiedTransactionsResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportFileQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportUnifiedTransactionsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportUnifiedTransactionsResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
@@ -55746,6 +62088,1748 @@ func decodeListSellerTagsResponse(response *ListSellerTagsResponse, rsp *http.Re
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers ListSellerTagsResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseDownloadForwardManifestTemplateResponse reads and decodes the answer to a DownloadForwardManifestTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseDownloadForwardManifestTemplateResponse(rsp *http.Response) (*DownloadForwardManifestTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &DownloadForwardManifestTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeDownloadForwardManifestTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeDownloadForwardManifestTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeDownloadForwardManifestTemplateResponse(response *DownloadForwardManifestTemplateResponse, rsp *http.Response, bodyBytes []byte) (*DownloadForwardManifestTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DownloadForwardManifestTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers DownloadForwardManifestTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportForwardManifestTemplateResponse reads and decodes the answer to a ExportForwardManifestTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportForwardManifestTemplateResponse(rsp *http.Response) (*ExportForwardManifestTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportForwardManifestTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportForwardManifestTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportForwardManifestTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportForwardManifestTemplateResponse(response *ExportForwardManifestTemplateResponse, rsp *http.Response, bodyBytes []byte) (*ExportForwardManifestTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportForwardManifestTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportForwardManifestTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportImageUpdateTemplateResponse reads and decodes the answer to a ExportImageUpdateTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportImageUpdateTemplateResponse(rsp *http.Response) (*ExportImageUpdateTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportImageUpdateTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportImageUpdateTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportImageUpdateTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportImageUpdateTemplateResponse(response *ExportImageUpdateTemplateResponse, rsp *http.Response, bodyBytes []byte) (*ExportImageUpdateTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportImageUpdateTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportImageUpdateTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseDownloadMissingInvoiceAccessKeyTemplateResponse reads and decodes the answer to a DownloadMissingInvoiceAccessKeyTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseDownloadMissingInvoiceAccessKeyTemplateResponse(rsp *http.Response) (*DownloadMissingInvoiceAccessKeyTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &DownloadMissingInvoiceAccessKeyTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeDownloadMissingInvoiceAccessKeyTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeDownloadMissingInvoiceAccessKeyTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeDownloadMissingInvoiceAccessKeyTemplateResponse(response *DownloadMissingInvoiceAccessKeyTemplateResponse, rsp *http.Response, bodyBytes []byte) (*DownloadMissingInvoiceAccessKeyTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DownloadMissingInvoiceAccessKeyTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers DownloadMissingInvoiceAccessKeyTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportMissingInvoiceAccessKeyTemplateResponse reads and decodes the answer to a ExportMissingInvoiceAccessKeyTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportMissingInvoiceAccessKeyTemplateResponse(rsp *http.Response) (*ExportMissingInvoiceAccessKeyTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportMissingInvoiceAccessKeyTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportMissingInvoiceAccessKeyTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportMissingInvoiceAccessKeyTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportMissingInvoiceAccessKeyTemplateResponse(response *ExportMissingInvoiceAccessKeyTemplateResponse, rsp *http.Response, bodyBytes []byte) (*ExportMissingInvoiceAccessKeyTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportMissingInvoiceAccessKeyTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportMissingInvoiceAccessKeyTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseDownloadOrderItemStatusTemplateResponse reads and decodes the answer to a DownloadOrderItemStatusTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseDownloadOrderItemStatusTemplateResponse(rsp *http.Response) (*DownloadOrderItemStatusTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &DownloadOrderItemStatusTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeDownloadOrderItemStatusTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeDownloadOrderItemStatusTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeDownloadOrderItemStatusTemplateResponse(response *DownloadOrderItemStatusTemplateResponse, rsp *http.Response, bodyBytes []byte) (*DownloadOrderItemStatusTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DownloadOrderItemStatusTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers DownloadOrderItemStatusTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportOrderStatusChangeTemplateResponse reads and decodes the answer to a ExportOrderStatusChangeTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportOrderStatusChangeTemplateResponse(rsp *http.Response) (*ExportOrderStatusChangeTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportOrderStatusChangeTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportOrderStatusChangeTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportOrderStatusChangeTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportOrderStatusChangeTemplateResponse(response *ExportOrderStatusChangeTemplateResponse, rsp *http.Response, bodyBytes []byte) (*ExportOrderStatusChangeTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportOrderStatusChangeTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportOrderStatusChangeTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseDownloadPendingOrderItemsTemplateResponse reads and decodes the answer to a DownloadPendingOrderItemsTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseDownloadPendingOrderItemsTemplateResponse(rsp *http.Response) (*DownloadPendingOrderItemsTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &DownloadPendingOrderItemsTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeDownloadPendingOrderItemsTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeDownloadPendingOrderItemsTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeDownloadPendingOrderItemsTemplateResponse(response *DownloadPendingOrderItemsTemplateResponse, rsp *http.Response, bodyBytes []byte) (*DownloadPendingOrderItemsTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DownloadPendingOrderItemsTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers DownloadPendingOrderItemsTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseDownloadPendingOrderNumbersTemplateResponse reads and decodes the answer to a DownloadPendingOrderNumbersTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseDownloadPendingOrderNumbersTemplateResponse(rsp *http.Response) (*DownloadPendingOrderNumbersTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &DownloadPendingOrderNumbersTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeDownloadPendingOrderNumbersTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeDownloadPendingOrderNumbersTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeDownloadPendingOrderNumbersTemplateResponse(response *DownloadPendingOrderNumbersTemplateResponse, rsp *http.Response, bodyBytes []byte) (*DownloadPendingOrderNumbersTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DownloadPendingOrderNumbersTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers DownloadPendingOrderNumbersTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportPriceUpdateTemplateResponse reads and decodes the answer to a ExportPriceUpdateTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportPriceUpdateTemplateResponse(rsp *http.Response) (*ExportPriceUpdateTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportPriceUpdateTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportPriceUpdateTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportPriceUpdateTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportPriceUpdateTemplateResponse(response *ExportPriceUpdateTemplateResponse, rsp *http.Response, bodyBytes []byte) (*ExportPriceUpdateTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportPriceUpdateTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportPriceUpdateTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseDownloadCategoryTreeTemplateResponse reads and decodes the answer to a DownloadCategoryTreeTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseDownloadCategoryTreeTemplateResponse(rsp *http.Response) (*DownloadCategoryTreeTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &DownloadCategoryTreeTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeDownloadCategoryTreeTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeDownloadCategoryTreeTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeDownloadCategoryTreeTemplateResponse(response *DownloadCategoryTreeTemplateResponse, rsp *http.Response, bodyBytes []byte) (*DownloadCategoryTreeTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DownloadCategoryTreeTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers DownloadCategoryTreeTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportCategoryTreeTemplateResponse reads and decodes the answer to a ExportCategoryTreeTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportCategoryTreeTemplateResponse(rsp *http.Response) (*ExportCategoryTreeTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportCategoryTreeTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportCategoryTreeTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportCategoryTreeTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportCategoryTreeTemplateResponse(response *ExportCategoryTreeTemplateResponse, rsp *http.Response, bodyBytes []byte) (*ExportCategoryTreeTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportCategoryTreeTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportCategoryTreeTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportProductCreationTemplateResponse reads and decodes the answer to a ExportProductCreationTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportProductCreationTemplateResponse(rsp *http.Response) (*ExportProductCreationTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportProductCreationTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportProductCreationTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportProductCreationTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportProductCreationTemplateResponse(response *ExportProductCreationTemplateResponse, rsp *http.Response, bodyBytes []byte) (*ExportProductCreationTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportProductCreationTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportProductCreationTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseDownloadProductRemovalTemplateResponse reads and decodes the answer to a DownloadProductRemovalTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseDownloadProductRemovalTemplateResponse(rsp *http.Response) (*DownloadProductRemovalTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &DownloadProductRemovalTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeDownloadProductRemovalTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeDownloadProductRemovalTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeDownloadProductRemovalTemplateResponse(response *DownloadProductRemovalTemplateResponse, rsp *http.Response, bodyBytes []byte) (*DownloadProductRemovalTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DownloadProductRemovalTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers DownloadProductRemovalTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportProductRemovalTemplateResponse reads and decodes the answer to a ExportProductRemovalTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportProductRemovalTemplateResponse(rsp *http.Response) (*ExportProductRemovalTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportProductRemovalTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportProductRemovalTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportProductRemovalTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportProductRemovalTemplateResponse(response *ExportProductRemovalTemplateResponse, rsp *http.Response, bodyBytes []byte) (*ExportProductRemovalTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportProductRemovalTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportProductRemovalTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportStatusUpdateTemplateResponse reads and decodes the answer to a ExportStatusUpdateTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportStatusUpdateTemplateResponse(rsp *http.Response) (*ExportStatusUpdateTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportStatusUpdateTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportStatusUpdateTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportStatusUpdateTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportStatusUpdateTemplateResponse(response *ExportStatusUpdateTemplateResponse, rsp *http.Response, bodyBytes []byte) (*ExportStatusUpdateTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportStatusUpdateTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportStatusUpdateTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseDownloadStockUpdateTemplateResponse reads and decodes the answer to a DownloadStockUpdateTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseDownloadStockUpdateTemplateResponse(rsp *http.Response) (*DownloadStockUpdateTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &DownloadStockUpdateTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeDownloadStockUpdateTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeDownloadStockUpdateTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeDownloadStockUpdateTemplateResponse(response *DownloadStockUpdateTemplateResponse, rsp *http.Response, bodyBytes []byte) (*DownloadStockUpdateTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DownloadStockUpdateTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers DownloadStockUpdateTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportStockUpdateTemplateResponse reads and decodes the answer to a ExportStockUpdateTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportStockUpdateTemplateResponse(rsp *http.Response) (*ExportStockUpdateTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportStockUpdateTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportStockUpdateTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportStockUpdateTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportStockUpdateTemplateResponse(response *ExportStockUpdateTemplateResponse, rsp *http.Response, bodyBytes []byte) (*ExportStockUpdateTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportStockUpdateTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportStockUpdateTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseDownloadManifestStatusTemplateResponse reads and decodes the answer to a DownloadManifestStatusTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseDownloadManifestStatusTemplateResponse(rsp *http.Response) (*DownloadManifestStatusTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &DownloadManifestStatusTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeDownloadManifestStatusTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeDownloadManifestStatusTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeDownloadManifestStatusTemplateResponse(response *DownloadManifestStatusTemplateResponse, rsp *http.Response, bodyBytes []byte) (*DownloadManifestStatusTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DownloadManifestStatusTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers DownloadManifestStatusTemplateResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportManifestStatusTemplateResponse reads and decodes the answer to a ExportManifestStatusTemplate call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportManifestStatusTemplateResponse(rsp *http.Response) (*ExportManifestStatusTemplateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportManifestStatusTemplateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportManifestStatusTemplateResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportManifestStatusTemplateResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportManifestStatusTemplateResponse(response *ExportManifestStatusTemplateResponse, rsp *http.Response, bodyBytes []byte) (*ExportManifestStatusTemplateResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportQueued
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportManifestStatusTemplateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportManifestStatusTemplateResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {

@@ -172,6 +172,7 @@ before repeating it.`,
 		c.categoriesCommand(),
 		c.attributesCommand(),
 		c.usersCommand(),
+		c.templatesCommand(),
 	)
 	return root
 }

@@ -35,6 +35,9 @@ type ServerInterface interface {
 	// GetFileStatus Wait for a generated file's processing status
 	// (GET /filemanager/v1/files/{uuid}/status)
 	GetFileStatus(w http.ResponseWriter, r *http.Request, uuid FileUuid)
+	// ListArchivedOrders List archived orders in their raw stored shape, one page at a time
+	// (GET /v2/archive/orders)
+	ListArchivedOrders(w http.ResponseWriter, r *http.Request, params ListArchivedOrdersParams)
 	// ListAttributeSets List attribute sets
 	// (GET /v2/attribute-sets)
 	ListAttributeSets(w http.ResponseWriter, r *http.Request, params ListAttributeSetsParams)
@@ -107,9 +110,36 @@ type ServerInterface interface {
 	// ExportProductImages Start an export of product images matching the given filters
 	// (GET /v2/export-images)
 	ExportProductImages(w http.ResponseWriter, r *http.Request, params ExportProductImagesParams)
+	// ExportProducts Start an export of the product sets matching the listProductSets filters
+	// (GET /v2/export-products)
+	ExportProducts(w http.ResponseWriter, r *http.Request, params ExportProductsParams)
+	// ExportSwitchableSellers Start an export of which users may switch to which sellers
+	// (POST /v2/export-switchable-sellers)
+	ExportSwitchableSellers(w http.ResponseWriter, r *http.Request)
+	// ExportUsers Start an export of the seller's users
+	// (POST /v2/export-users)
+	ExportUsers(w http.ResponseWriter, r *http.Request)
 	// ListExports List the seller's export jobs, one page at a time
 	// (GET /v2/exports)
 	ListExports(w http.ResponseWriter, r *http.Request, params ListExportsParams)
+	// ExportInvoiceTaxDocument Start an export of the invoice tax document of an account statement
+	// (POST /v2/exports/invoice-tax-document)
+	ExportInvoiceTaxDocument(w http.ResponseWriter, r *http.Request)
+	// ExportOrderManifests Start an export of manifests, by id or by filters
+	// (POST /v2/exports/order-manifests)
+	ExportOrderManifests(w http.ResponseWriter, r *http.Request)
+	// ExportOrderItemTransactions Start an export of the transactions of order items
+	// (POST /v2/exports/report-order-item-transactions)
+	ExportOrderItemTransactions(w http.ResponseWriter, r *http.Request)
+	// ExportStatementTransactions Start an export of the transactions of an account statement
+	// (POST /v2/exports/report-transactions)
+	ExportStatementTransactions(w http.ResponseWriter, r *http.Request)
+	// ExportSalesReport Start an export of the sales report of an account statement
+	// (POST /v2/exports/sales-report)
+	ExportSalesReport(w http.ResponseWriter, r *http.Request)
+	// ExportUnifiedTransactions Start an export of transactions across statements and order items
+	// (POST /v2/exports/unified-transactions)
+	ExportUnifiedTransactions(w http.ResponseWriter, r *http.Request)
 	// GetExport Get an export job, to poll until it is finished
 	// (GET /v2/exports/{exportItemId})
 	GetExport(w http.ResponseWriter, r *http.Request, exportItemId int)
@@ -506,6 +536,66 @@ type ServerInterface interface {
 	// ListSellerTags List the tags of sellers, one page at a time
 	// (GET /v2/tags/sellers)
 	ListSellerTags(w http.ResponseWriter, r *http.Request, params ListSellerTagsParams)
+	// DownloadForwardManifestTemplate Download the template for creating forward manifests
+	// (GET /v2/template/create-forward-manifest)
+	DownloadForwardManifestTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportForwardManifestTemplate Start making the forward manifest template in the background
+	// (GET /v2/template/create-forward-manifest-async)
+	ExportForwardManifestTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportImageUpdateTemplate Start making the image update template in the background
+	// (GET /v2/template/image-update)
+	ExportImageUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportImageUpdateTemplateParams)
+	// DownloadMissingInvoiceAccessKeyTemplate Download the template of order items still missing an invoice access key
+	// (GET /v2/template/missing-invoice-access-key)
+	DownloadMissingInvoiceAccessKeyTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportMissingInvoiceAccessKeyTemplate Start making the missing invoice access key template in the background
+	// (GET /v2/template/missing-invoice-access-key-async)
+	ExportMissingInvoiceAccessKeyTemplate(w http.ResponseWriter, r *http.Request)
+	// DownloadOrderItemStatusTemplate Download the order item status update template
+	// (GET /v2/template/order-item-status-update)
+	DownloadOrderItemStatusTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportOrderStatusChangeTemplate Start making an order status change template in the background
+	// (GET /v2/template/order-status-change)
+	ExportOrderStatusChangeTemplate(w http.ResponseWriter, r *http.Request, params ExportOrderStatusChangeTemplateParams)
+	// DownloadPendingOrderItemsTemplate Download the template of the pending order items
+	// (GET /v2/template/pending-order-items)
+	DownloadPendingOrderItemsTemplate(w http.ResponseWriter, r *http.Request)
+	// DownloadPendingOrderNumbersTemplate Download the template of the orders with pending items
+	// (GET /v2/template/pending-order-numbers)
+	DownloadPendingOrderNumbersTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportPriceUpdateTemplate Start making the price update template in the background
+	// (GET /v2/template/price-update)
+	ExportPriceUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportPriceUpdateTemplateParams)
+	// DownloadCategoryTreeTemplate Download the category tree template
+	// (GET /v2/template/product-category-tree)
+	DownloadCategoryTreeTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportCategoryTreeTemplate Start making the category tree template in the background
+	// (GET /v2/template/product-category-tree-async)
+	ExportCategoryTreeTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportProductCreationTemplate Start making the product creation template of an attribute set in the background
+	// (GET /v2/template/product-creation)
+	ExportProductCreationTemplate(w http.ResponseWriter, r *http.Request, params ExportProductCreationTemplateParams)
+	// DownloadProductRemovalTemplate Download the product removal template
+	// (GET /v2/template/product-removal)
+	DownloadProductRemovalTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportProductRemovalTemplate Start making the product removal template in the background
+	// (GET /v2/template/product-removal-async)
+	ExportProductRemovalTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportStatusUpdateTemplate Start making the product status update template in the background
+	// (GET /v2/template/status-update)
+	ExportStatusUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportStatusUpdateTemplateParams)
+	// DownloadStockUpdateTemplate Download the stock update template, one row per product
+	// (GET /v2/template/stock-update)
+	DownloadStockUpdateTemplate(w http.ResponseWriter, r *http.Request, params DownloadStockUpdateTemplateParams)
+	// ExportStockUpdateTemplate Start making the stock update template in the background
+	// (GET /v2/template/stock-update-async)
+	ExportStockUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportStockUpdateTemplateParams)
+	// DownloadManifestStatusTemplate Download the manifest status update template
+	// (GET /v2/template/update-manifest-status)
+	DownloadManifestStatusTemplate(w http.ResponseWriter, r *http.Request)
+	// ExportManifestStatusTemplate Start making the manifest status update template in the background
+	// (GET /v2/template/update-manifest-status-async)
+	ExportManifestStatusTemplate(w http.ResponseWriter, r *http.Request)
 	// CreateUser Create a user of a seller
 	// (POST /v2/user)
 	CreateUser(w http.ResponseWriter, r *http.Request)
@@ -619,6 +709,117 @@ func (siw *ServerInterfaceWrapper) GetFileStatus(w http.ResponseWriter, r *http.
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.GetFileStatus(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListArchivedOrders operation middleware
+func (siw *ServerInterfaceWrapper) ListArchivedOrders(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListArchivedOrdersParams
+
+	// ------------- Optional query parameter "orderNr" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderNr", r.URL.Query(), &params.OrderNr, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderNr"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderNr", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "createdAtFrom" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "createdAtFrom", r.URL.Query(), &params.CreatedAtFrom, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "createdAtFrom"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "createdAtFrom", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "createdAtTo" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "createdAtTo", r.URL.Query(), &params.CreatedAtTo, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "createdAtTo"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "createdAtTo", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "currency" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "currency", r.URL.Query(), &params.Currency, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "currency"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "currency", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "srcId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "srcId", r.URL.Query(), &params.SrcId, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "srcId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "srcId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListArchivedOrders(w, r, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1606,6 +1807,301 @@ func (siw *ServerInterfaceWrapper) ExportProductImages(w http.ResponseWriter, r 
 	handler.ServeHTTP(w, r)
 }
 
+// ExportProducts operation middleware
+func (siw *ServerInterfaceWrapper) ExportProducts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportProductsParams
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", r.URL.Query(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "status"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "status", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "keyword" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "keyword", r.URL.Query(), &params.Keyword, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "keyword"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "keyword", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "createDateStart" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "createDateStart", r.URL.Query(), &params.CreateDateStart, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "createDateStart"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "createDateStart", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "createDateEnd" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "createDateEnd", r.URL.Query(), &params.CreateDateEnd, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "createDateEnd"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "createDateEnd", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "updateDateStart" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "updateDateStart", r.URL.Query(), &params.UpdateDateStart, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "updateDateStart"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "updateDateStart", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "updateDateEnd" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "updateDateEnd", r.URL.Query(), &params.UpdateDateEnd, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "updateDateEnd"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "updateDateEnd", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "brandIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "brandIds[]", r.URL.Query(), &params.BrandIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "brandIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "brandIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "tags[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "tags[]", r.URL.Query(), &params.Tags, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "tags[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "tags[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "visibility" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "visibility", r.URL.Query(), &params.Visibility, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "visibility"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "visibility", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "inStock" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "inStock", r.URL.Query(), &params.InStock, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "inStock"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "inStock", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "reserved" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "reserved", r.URL.Query(), &params.Reserved, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "reserved"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "reserved", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "categoryIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "categoryIds[]", r.URL.Query(), &params.CategoryIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "categoryIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "categoryIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "onlyWithTags" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyWithTags", r.URL.Query(), &params.OnlyWithTags, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyWithTags"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyWithTags", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "parentSku" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "parentSku", r.URL.Query(), &params.ParentSku, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "parentSku"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "parentSku", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "group" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "group", r.URL.Query(), &params.Group, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "group"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "group", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "attributeSetId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "attributeSetId", r.URL.Query(), &params.AttributeSetId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "attributeSetId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "attributeSetId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "format", r.URL.Query(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "format"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "format", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportProducts(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportSwitchableSellers operation middleware
+func (siw *ServerInterfaceWrapper) ExportSwitchableSellers(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportSwitchableSellers(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportUsers operation middleware
+func (siw *ServerInterfaceWrapper) ExportUsers(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportUsers(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListExports operation middleware
 func (siw *ServerInterfaceWrapper) ListExports(w http.ResponseWriter, r *http.Request) {
 
@@ -1695,6 +2191,90 @@ func (siw *ServerInterfaceWrapper) ListExports(w http.ResponseWriter, r *http.Re
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.ListExports(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportInvoiceTaxDocument operation middleware
+func (siw *ServerInterfaceWrapper) ExportInvoiceTaxDocument(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportInvoiceTaxDocument(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportOrderManifests operation middleware
+func (siw *ServerInterfaceWrapper) ExportOrderManifests(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportOrderManifests(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportOrderItemTransactions operation middleware
+func (siw *ServerInterfaceWrapper) ExportOrderItemTransactions(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportOrderItemTransactions(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportStatementTransactions operation middleware
+func (siw *ServerInterfaceWrapper) ExportStatementTransactions(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportStatementTransactions(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportSalesReport operation middleware
+func (siw *ServerInterfaceWrapper) ExportSalesReport(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportSalesReport(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportUnifiedTransactions operation middleware
+func (siw *ServerInterfaceWrapper) ExportUnifiedTransactions(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportUnifiedTransactions(w, r)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -6601,6 +7181,445 @@ func (siw *ServerInterfaceWrapper) ListSellerTags(w http.ResponseWriter, r *http
 	handler.ServeHTTP(w, r)
 }
 
+// DownloadForwardManifestTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadForwardManifestTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadForwardManifestTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportForwardManifestTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportForwardManifestTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportForwardManifestTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportImageUpdateTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportImageUpdateTemplate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportImageUpdateTemplateParams
+
+	// ------------- Optional query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "format", r.URL.Query(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "format"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "format", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportImageUpdateTemplate(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadMissingInvoiceAccessKeyTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadMissingInvoiceAccessKeyTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadMissingInvoiceAccessKeyTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportMissingInvoiceAccessKeyTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportMissingInvoiceAccessKeyTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportMissingInvoiceAccessKeyTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadOrderItemStatusTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadOrderItemStatusTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadOrderItemStatusTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportOrderStatusChangeTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportOrderStatusChangeTemplate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportOrderStatusChangeTemplateParams
+
+	// ------------- Required query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "status", r.URL.Query(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "status"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "status", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportOrderStatusChangeTemplate(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadPendingOrderItemsTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadPendingOrderItemsTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadPendingOrderItemsTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadPendingOrderNumbersTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadPendingOrderNumbersTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadPendingOrderNumbersTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportPriceUpdateTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportPriceUpdateTemplate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportPriceUpdateTemplateParams
+
+	// ------------- Optional query parameter "onlyActive" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyActive", r.URL.Query(), &params.OnlyActive, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyActive"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyActive", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportPriceUpdateTemplate(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadCategoryTreeTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadCategoryTreeTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadCategoryTreeTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportCategoryTreeTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportCategoryTreeTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportCategoryTreeTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportProductCreationTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportProductCreationTemplate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportProductCreationTemplateParams
+
+	// ------------- Optional query parameter "attributeSetId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "attributeSetId", r.URL.Query(), &params.AttributeSetId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "attributeSetId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "attributeSetId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportProductCreationTemplate(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadProductRemovalTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadProductRemovalTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadProductRemovalTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportProductRemovalTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportProductRemovalTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportProductRemovalTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportStatusUpdateTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportStatusUpdateTemplate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportStatusUpdateTemplateParams
+
+	// ------------- Optional query parameter "onlyActive" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyActive", r.URL.Query(), &params.OnlyActive, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyActive"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyActive", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportStatusUpdateTemplate(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadStockUpdateTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadStockUpdateTemplate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params DownloadStockUpdateTemplateParams
+
+	// ------------- Optional query parameter "onlyActive" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyActive", r.URL.Query(), &params.OnlyActive, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyActive"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyActive", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadStockUpdateTemplate(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportStockUpdateTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportStockUpdateTemplate(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportStockUpdateTemplateParams
+
+	// ------------- Optional query parameter "onlyActive" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "onlyActive", r.URL.Query(), &params.OnlyActive, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "onlyActive"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "onlyActive", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportStockUpdateTemplate(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DownloadManifestStatusTemplate operation middleware
+func (siw *ServerInterfaceWrapper) DownloadManifestStatusTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DownloadManifestStatusTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportManifestStatusTemplate operation middleware
+func (siw *ServerInterfaceWrapper) ExportManifestStatusTemplate(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportManifestStatusTemplate(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // CreateUser operation middleware
 func (siw *ServerInterfaceWrapper) CreateUser(w http.ResponseWriter, r *http.Request) {
 
@@ -7438,6 +8457,36 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/oauth/apps", wrapper.CreateOAuthApp)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/oauth/apps/{uuid}", wrapper.GetOAuthApp)
 	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/oauth/apps/{uuid}", wrapper.UpdateOAuthApp)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/stock-update", wrapper.DownloadStockUpdateTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/stock-update-async", wrapper.ExportStockUpdateTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/product-category-tree", wrapper.DownloadCategoryTreeTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/product-category-tree-async", wrapper.ExportCategoryTreeTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/product-removal", wrapper.DownloadProductRemovalTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/product-removal-async", wrapper.ExportProductRemovalTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/status-update", wrapper.ExportStatusUpdateTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/price-update", wrapper.ExportPriceUpdateTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/image-update", wrapper.ExportImageUpdateTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/product-creation", wrapper.ExportProductCreationTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/missing-invoice-access-key", wrapper.DownloadMissingInvoiceAccessKeyTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/missing-invoice-access-key-async", wrapper.ExportMissingInvoiceAccessKeyTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/update-manifest-status", wrapper.DownloadManifestStatusTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/update-manifest-status-async", wrapper.ExportManifestStatusTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/create-forward-manifest", wrapper.DownloadForwardManifestTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/create-forward-manifest-async", wrapper.ExportForwardManifestTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/pending-order-items", wrapper.DownloadPendingOrderItemsTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/pending-order-numbers", wrapper.DownloadPendingOrderNumbersTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/order-item-status-update", wrapper.DownloadOrderItemStatusTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/template/order-status-change", wrapper.ExportOrderStatusChangeTemplate)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/export-products", wrapper.ExportProducts)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/export-users", wrapper.ExportUsers)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/export-switchable-sellers", wrapper.ExportSwitchableSellers)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/sales-report", wrapper.ExportSalesReport)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/report-transactions", wrapper.ExportStatementTransactions)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/report-order-item-transactions", wrapper.ExportOrderItemTransactions)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/unified-transactions", wrapper.ExportUnifiedTransactions)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/invoice-tax-document", wrapper.ExportInvoiceTaxDocument)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/order-manifests", wrapper.ExportOrderManifests)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/archive/orders", wrapper.ListArchivedOrders)
 
 	return m
 }
@@ -7445,6 +8494,10 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 type BadRequestJSONResponse ValidationProblem
 
 type ChangedItemsJSONResponse OrderItemIds
+
+type ExportFileQueuedJSONResponse ExportFile
+
+type ExportQueuedJSONResponse ExportJob
 
 type ForbiddenJSONResponse Problem
 
@@ -7457,6 +8510,17 @@ type ItemsUnprocessableJSONResponse ItemErrors
 type NotFoundJSONResponse Problem
 
 type ServerErrorJSONResponse Problem
+
+type TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	Body io.Reader
+
+	ContentLength int64
+}
+type TemplateFileTextcsvResponse struct {
+	Body io.Reader
+
+	ContentLength int64
+}
 
 type TooManyRequestsResponseHeaders struct {
 	RetryAfter *string
@@ -7724,6 +8788,104 @@ func (response GetFileStatus500JSONResponse) VisitGetFileStatusResponse(w http.R
 type GetFileStatus503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response GetFileStatus503JSONResponse) VisitGetFileStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchivedOrdersRequestObject struct {
+	Params ListArchivedOrdersParams
+}
+
+type ListArchivedOrdersResponseObject interface {
+	VisitListArchivedOrdersResponse(w http.ResponseWriter) error
+}
+
+type ListArchivedOrders200JSONResponse ArchivedOrderPage
+
+func (response ListArchivedOrders200JSONResponse) VisitListArchivedOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchivedOrders400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListArchivedOrders400JSONResponse) VisitListArchivedOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchivedOrders401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListArchivedOrders401JSONResponse) VisitListArchivedOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchivedOrders429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListArchivedOrders429JSONResponse) VisitListArchivedOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchivedOrders500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListArchivedOrders500JSONResponse) VisitListArchivedOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListArchivedOrders503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListArchivedOrders503JSONResponse) VisitListArchivedOrdersResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -10365,6 +11527,354 @@ func (response ExportProductImages503JSONResponse) VisitExportProductImagesRespo
 	return err
 }
 
+type ExportProductsRequestObject struct {
+	Params ExportProductsParams
+}
+
+type ExportProductsResponseObject interface {
+	VisitExportProductsResponse(w http.ResponseWriter) error
+}
+
+type ExportProducts200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportProducts200JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProducts201JSONResponse ExportJob
+
+func (response ExportProducts201JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProducts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportProducts400JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProducts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportProducts401JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProducts422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ExportProducts422JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProducts429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportProducts429JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProducts500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportProducts500JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProducts503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportProducts503JSONResponse) VisitExportProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSwitchableSellersRequestObject struct {
+}
+
+type ExportSwitchableSellersResponseObject interface {
+	VisitExportSwitchableSellersResponse(w http.ResponseWriter) error
+}
+
+type ExportSwitchableSellers200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportSwitchableSellers200JSONResponse) VisitExportSwitchableSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSwitchableSellers201JSONResponse ExportJob
+
+func (response ExportSwitchableSellers201JSONResponse) VisitExportSwitchableSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSwitchableSellers401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportSwitchableSellers401JSONResponse) VisitExportSwitchableSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSwitchableSellers422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ExportSwitchableSellers422JSONResponse) VisitExportSwitchableSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSwitchableSellers429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportSwitchableSellers429JSONResponse) VisitExportSwitchableSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSwitchableSellers500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportSwitchableSellers500JSONResponse) VisitExportSwitchableSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSwitchableSellers503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportSwitchableSellers503JSONResponse) VisitExportSwitchableSellersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUsersRequestObject struct {
+}
+
+type ExportUsersResponseObject interface {
+	VisitExportUsersResponse(w http.ResponseWriter) error
+}
+
+type ExportUsers200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportUsers200JSONResponse) VisitExportUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUsers201JSONResponse ExportJob
+
+func (response ExportUsers201JSONResponse) VisitExportUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUsers401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportUsers401JSONResponse) VisitExportUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUsers422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ExportUsers422JSONResponse) VisitExportUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUsers429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportUsers429JSONResponse) VisitExportUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUsers500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportUsers500JSONResponse) VisitExportUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUsers503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportUsers503JSONResponse) VisitExportUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListExportsRequestObject struct {
 	Params ListExportsParams
 }
@@ -10449,6 +11959,608 @@ func (response ListExports500JSONResponse) VisitListExportsResponse(w http.Respo
 type ListExports503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response ListExports503JSONResponse) VisitListExportsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportInvoiceTaxDocumentRequestObject struct {
+	Body *ExportInvoiceTaxDocumentJSONRequestBody
+}
+
+type ExportInvoiceTaxDocumentResponseObject interface {
+	VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error
+}
+
+type ExportInvoiceTaxDocument200JSONResponse struct{ ExportFileQueuedJSONResponse }
+
+func (response ExportInvoiceTaxDocument200JSONResponse) VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportInvoiceTaxDocument400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportInvoiceTaxDocument400JSONResponse) VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportInvoiceTaxDocument401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportInvoiceTaxDocument401JSONResponse) VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportInvoiceTaxDocument429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportInvoiceTaxDocument429JSONResponse) VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportInvoiceTaxDocument500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportInvoiceTaxDocument500JSONResponse) VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportInvoiceTaxDocument503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportInvoiceTaxDocument503JSONResponse) VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderManifestsRequestObject struct {
+	Body *ExportOrderManifestsJSONRequestBody
+}
+
+type ExportOrderManifestsResponseObject interface {
+	VisitExportOrderManifestsResponse(w http.ResponseWriter) error
+}
+
+type ExportOrderManifests200JSONResponse struct{ ExportFileQueuedJSONResponse }
+
+func (response ExportOrderManifests200JSONResponse) VisitExportOrderManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderManifests400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportOrderManifests400JSONResponse) VisitExportOrderManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderManifests401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportOrderManifests401JSONResponse) VisitExportOrderManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderManifests403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ExportOrderManifests403JSONResponse) VisitExportOrderManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderManifests429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportOrderManifests429JSONResponse) VisitExportOrderManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderManifests500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportOrderManifests500JSONResponse) VisitExportOrderManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderManifests503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportOrderManifests503JSONResponse) VisitExportOrderManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderItemTransactionsRequestObject struct {
+	Body *ExportOrderItemTransactionsJSONRequestBody
+}
+
+type ExportOrderItemTransactionsResponseObject interface {
+	VisitExportOrderItemTransactionsResponse(w http.ResponseWriter) error
+}
+
+type ExportOrderItemTransactions200JSONResponse struct{ ExportFileQueuedJSONResponse }
+
+func (response ExportOrderItemTransactions200JSONResponse) VisitExportOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderItemTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportOrderItemTransactions400JSONResponse) VisitExportOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderItemTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportOrderItemTransactions401JSONResponse) VisitExportOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderItemTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportOrderItemTransactions429JSONResponse) VisitExportOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderItemTransactions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportOrderItemTransactions500JSONResponse) VisitExportOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderItemTransactions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportOrderItemTransactions503JSONResponse) VisitExportOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatementTransactionsRequestObject struct {
+	Body *ExportStatementTransactionsJSONRequestBody
+}
+
+type ExportStatementTransactionsResponseObject interface {
+	VisitExportStatementTransactionsResponse(w http.ResponseWriter) error
+}
+
+type ExportStatementTransactions200JSONResponse struct{ ExportFileQueuedJSONResponse }
+
+func (response ExportStatementTransactions200JSONResponse) VisitExportStatementTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatementTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportStatementTransactions400JSONResponse) VisitExportStatementTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatementTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportStatementTransactions401JSONResponse) VisitExportStatementTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatementTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportStatementTransactions429JSONResponse) VisitExportStatementTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatementTransactions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportStatementTransactions500JSONResponse) VisitExportStatementTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatementTransactions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportStatementTransactions503JSONResponse) VisitExportStatementTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSalesReportRequestObject struct {
+	Body *ExportSalesReportJSONRequestBody
+}
+
+type ExportSalesReportResponseObject interface {
+	VisitExportSalesReportResponse(w http.ResponseWriter) error
+}
+
+type ExportSalesReport200JSONResponse struct{ ExportFileQueuedJSONResponse }
+
+func (response ExportSalesReport200JSONResponse) VisitExportSalesReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSalesReport400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportSalesReport400JSONResponse) VisitExportSalesReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSalesReport401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportSalesReport401JSONResponse) VisitExportSalesReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSalesReport429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportSalesReport429JSONResponse) VisitExportSalesReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSalesReport500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportSalesReport500JSONResponse) VisitExportSalesReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportSalesReport503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportSalesReport503JSONResponse) VisitExportSalesReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUnifiedTransactionsRequestObject struct {
+	Body *ExportUnifiedTransactionsJSONRequestBody
+}
+
+type ExportUnifiedTransactionsResponseObject interface {
+	VisitExportUnifiedTransactionsResponse(w http.ResponseWriter) error
+}
+
+type ExportUnifiedTransactions200JSONResponse struct{ ExportFileQueuedJSONResponse }
+
+func (response ExportUnifiedTransactions200JSONResponse) VisitExportUnifiedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUnifiedTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportUnifiedTransactions400JSONResponse) VisitExportUnifiedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUnifiedTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportUnifiedTransactions401JSONResponse) VisitExportUnifiedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUnifiedTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportUnifiedTransactions429JSONResponse) VisitExportUnifiedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUnifiedTransactions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportUnifiedTransactions500JSONResponse) VisitExportUnifiedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportUnifiedTransactions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportUnifiedTransactions503JSONResponse) VisitExportUnifiedTransactionsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -25668,6 +27780,2081 @@ func (response ListSellerTags503JSONResponse) VisitListSellerTagsResponse(w http
 	return err
 }
 
+type DownloadForwardManifestTemplateRequestObject struct {
+}
+
+type DownloadForwardManifestTemplateResponseObject interface {
+	VisitDownloadForwardManifestTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadForwardManifestTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadForwardManifestTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadForwardManifestTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadForwardManifestTemplate200TextcsvResponse) VisitDownloadForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadForwardManifestTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadForwardManifestTemplate401JSONResponse) VisitDownloadForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadForwardManifestTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadForwardManifestTemplate429JSONResponse) VisitDownloadForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadForwardManifestTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadForwardManifestTemplate500JSONResponse) VisitDownloadForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadForwardManifestTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadForwardManifestTemplate503JSONResponse) VisitDownloadForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportForwardManifestTemplateRequestObject struct {
+}
+
+type ExportForwardManifestTemplateResponseObject interface {
+	VisitExportForwardManifestTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportForwardManifestTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportForwardManifestTemplate200JSONResponse) VisitExportForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportForwardManifestTemplate201JSONResponse ExportJob
+
+func (response ExportForwardManifestTemplate201JSONResponse) VisitExportForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportForwardManifestTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportForwardManifestTemplate401JSONResponse) VisitExportForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportForwardManifestTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportForwardManifestTemplate429JSONResponse) VisitExportForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportForwardManifestTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportForwardManifestTemplate500JSONResponse) VisitExportForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportForwardManifestTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportForwardManifestTemplate503JSONResponse) VisitExportForwardManifestTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportImageUpdateTemplateRequestObject struct {
+	Params ExportImageUpdateTemplateParams
+}
+
+type ExportImageUpdateTemplateResponseObject interface {
+	VisitExportImageUpdateTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportImageUpdateTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportImageUpdateTemplate200JSONResponse) VisitExportImageUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportImageUpdateTemplate201JSONResponse ExportJob
+
+func (response ExportImageUpdateTemplate201JSONResponse) VisitExportImageUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportImageUpdateTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportImageUpdateTemplate401JSONResponse) VisitExportImageUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportImageUpdateTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportImageUpdateTemplate429JSONResponse) VisitExportImageUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportImageUpdateTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportImageUpdateTemplate500JSONResponse) VisitExportImageUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportImageUpdateTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportImageUpdateTemplate503JSONResponse) VisitExportImageUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadMissingInvoiceAccessKeyTemplateRequestObject struct {
+}
+
+type DownloadMissingInvoiceAccessKeyTemplateResponseObject interface {
+	VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadMissingInvoiceAccessKeyTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadMissingInvoiceAccessKeyTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadMissingInvoiceAccessKeyTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadMissingInvoiceAccessKeyTemplate200TextcsvResponse) VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadMissingInvoiceAccessKeyTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadMissingInvoiceAccessKeyTemplate401JSONResponse) VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadMissingInvoiceAccessKeyTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadMissingInvoiceAccessKeyTemplate429JSONResponse) VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadMissingInvoiceAccessKeyTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadMissingInvoiceAccessKeyTemplate500JSONResponse) VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadMissingInvoiceAccessKeyTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadMissingInvoiceAccessKeyTemplate503JSONResponse) VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportMissingInvoiceAccessKeyTemplateRequestObject struct {
+}
+
+type ExportMissingInvoiceAccessKeyTemplateResponseObject interface {
+	VisitExportMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportMissingInvoiceAccessKeyTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportMissingInvoiceAccessKeyTemplate200JSONResponse) VisitExportMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportMissingInvoiceAccessKeyTemplate201JSONResponse ExportJob
+
+func (response ExportMissingInvoiceAccessKeyTemplate201JSONResponse) VisitExportMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportMissingInvoiceAccessKeyTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportMissingInvoiceAccessKeyTemplate401JSONResponse) VisitExportMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportMissingInvoiceAccessKeyTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportMissingInvoiceAccessKeyTemplate429JSONResponse) VisitExportMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportMissingInvoiceAccessKeyTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportMissingInvoiceAccessKeyTemplate500JSONResponse) VisitExportMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportMissingInvoiceAccessKeyTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportMissingInvoiceAccessKeyTemplate503JSONResponse) VisitExportMissingInvoiceAccessKeyTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadOrderItemStatusTemplateRequestObject struct {
+}
+
+type DownloadOrderItemStatusTemplateResponseObject interface {
+	VisitDownloadOrderItemStatusTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadOrderItemStatusTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadOrderItemStatusTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadOrderItemStatusTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadOrderItemStatusTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadOrderItemStatusTemplate200TextcsvResponse) VisitDownloadOrderItemStatusTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadOrderItemStatusTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadOrderItemStatusTemplate401JSONResponse) VisitDownloadOrderItemStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadOrderItemStatusTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadOrderItemStatusTemplate429JSONResponse) VisitDownloadOrderItemStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadOrderItemStatusTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadOrderItemStatusTemplate500JSONResponse) VisitDownloadOrderItemStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadOrderItemStatusTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadOrderItemStatusTemplate503JSONResponse) VisitDownloadOrderItemStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplateRequestObject struct {
+	Params ExportOrderStatusChangeTemplateParams
+}
+
+type ExportOrderStatusChangeTemplateResponseObject interface {
+	VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportOrderStatusChangeTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportOrderStatusChangeTemplate200JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplate201JSONResponse ExportJob
+
+func (response ExportOrderStatusChangeTemplate201JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplate400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportOrderStatusChangeTemplate400JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportOrderStatusChangeTemplate401JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplate422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ExportOrderStatusChangeTemplate422JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportOrderStatusChangeTemplate429JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportOrderStatusChangeTemplate500JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportOrderStatusChangeTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportOrderStatusChangeTemplate503JSONResponse) VisitExportOrderStatusChangeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderItemsTemplateRequestObject struct {
+}
+
+type DownloadPendingOrderItemsTemplateResponseObject interface {
+	VisitDownloadPendingOrderItemsTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadPendingOrderItemsTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadPendingOrderItemsTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadPendingOrderItemsTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadPendingOrderItemsTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadPendingOrderItemsTemplate200TextcsvResponse) VisitDownloadPendingOrderItemsTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadPendingOrderItemsTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadPendingOrderItemsTemplate401JSONResponse) VisitDownloadPendingOrderItemsTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderItemsTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadPendingOrderItemsTemplate429JSONResponse) VisitDownloadPendingOrderItemsTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderItemsTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadPendingOrderItemsTemplate500JSONResponse) VisitDownloadPendingOrderItemsTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderItemsTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadPendingOrderItemsTemplate503JSONResponse) VisitDownloadPendingOrderItemsTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderNumbersTemplateRequestObject struct {
+}
+
+type DownloadPendingOrderNumbersTemplateResponseObject interface {
+	VisitDownloadPendingOrderNumbersTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadPendingOrderNumbersTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadPendingOrderNumbersTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadPendingOrderNumbersTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadPendingOrderNumbersTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadPendingOrderNumbersTemplate200TextcsvResponse) VisitDownloadPendingOrderNumbersTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadPendingOrderNumbersTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadPendingOrderNumbersTemplate401JSONResponse) VisitDownloadPendingOrderNumbersTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderNumbersTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadPendingOrderNumbersTemplate429JSONResponse) VisitDownloadPendingOrderNumbersTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderNumbersTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadPendingOrderNumbersTemplate500JSONResponse) VisitDownloadPendingOrderNumbersTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadPendingOrderNumbersTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadPendingOrderNumbersTemplate503JSONResponse) VisitDownloadPendingOrderNumbersTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPriceUpdateTemplateRequestObject struct {
+	Params ExportPriceUpdateTemplateParams
+}
+
+type ExportPriceUpdateTemplateResponseObject interface {
+	VisitExportPriceUpdateTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportPriceUpdateTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportPriceUpdateTemplate200JSONResponse) VisitExportPriceUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPriceUpdateTemplate201JSONResponse ExportJob
+
+func (response ExportPriceUpdateTemplate201JSONResponse) VisitExportPriceUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPriceUpdateTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportPriceUpdateTemplate401JSONResponse) VisitExportPriceUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPriceUpdateTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportPriceUpdateTemplate429JSONResponse) VisitExportPriceUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPriceUpdateTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportPriceUpdateTemplate500JSONResponse) VisitExportPriceUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportPriceUpdateTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportPriceUpdateTemplate503JSONResponse) VisitExportPriceUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadCategoryTreeTemplateRequestObject struct {
+}
+
+type DownloadCategoryTreeTemplateResponseObject interface {
+	VisitDownloadCategoryTreeTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadCategoryTreeTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadCategoryTreeTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadCategoryTreeTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadCategoryTreeTemplate200TextcsvResponse) VisitDownloadCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadCategoryTreeTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadCategoryTreeTemplate401JSONResponse) VisitDownloadCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadCategoryTreeTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadCategoryTreeTemplate429JSONResponse) VisitDownloadCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadCategoryTreeTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadCategoryTreeTemplate500JSONResponse) VisitDownloadCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadCategoryTreeTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadCategoryTreeTemplate503JSONResponse) VisitDownloadCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportCategoryTreeTemplateRequestObject struct {
+}
+
+type ExportCategoryTreeTemplateResponseObject interface {
+	VisitExportCategoryTreeTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportCategoryTreeTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportCategoryTreeTemplate200JSONResponse) VisitExportCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportCategoryTreeTemplate201JSONResponse ExportJob
+
+func (response ExportCategoryTreeTemplate201JSONResponse) VisitExportCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportCategoryTreeTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportCategoryTreeTemplate401JSONResponse) VisitExportCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportCategoryTreeTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportCategoryTreeTemplate429JSONResponse) VisitExportCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportCategoryTreeTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportCategoryTreeTemplate500JSONResponse) VisitExportCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportCategoryTreeTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportCategoryTreeTemplate503JSONResponse) VisitExportCategoryTreeTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductCreationTemplateRequestObject struct {
+	Params ExportProductCreationTemplateParams
+}
+
+type ExportProductCreationTemplateResponseObject interface {
+	VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportProductCreationTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportProductCreationTemplate200JSONResponse) VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductCreationTemplate201JSONResponse ExportJob
+
+func (response ExportProductCreationTemplate201JSONResponse) VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductCreationTemplate400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportProductCreationTemplate400JSONResponse) VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductCreationTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportProductCreationTemplate401JSONResponse) VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductCreationTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportProductCreationTemplate429JSONResponse) VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductCreationTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportProductCreationTemplate500JSONResponse) VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductCreationTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportProductCreationTemplate503JSONResponse) VisitExportProductCreationTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadProductRemovalTemplateRequestObject struct {
+}
+
+type DownloadProductRemovalTemplateResponseObject interface {
+	VisitDownloadProductRemovalTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadProductRemovalTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadProductRemovalTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadProductRemovalTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadProductRemovalTemplate200TextcsvResponse) VisitDownloadProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadProductRemovalTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadProductRemovalTemplate401JSONResponse) VisitDownloadProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadProductRemovalTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadProductRemovalTemplate429JSONResponse) VisitDownloadProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadProductRemovalTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadProductRemovalTemplate500JSONResponse) VisitDownloadProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadProductRemovalTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadProductRemovalTemplate503JSONResponse) VisitDownloadProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductRemovalTemplateRequestObject struct {
+}
+
+type ExportProductRemovalTemplateResponseObject interface {
+	VisitExportProductRemovalTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportProductRemovalTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportProductRemovalTemplate200JSONResponse) VisitExportProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductRemovalTemplate201JSONResponse ExportJob
+
+func (response ExportProductRemovalTemplate201JSONResponse) VisitExportProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductRemovalTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportProductRemovalTemplate401JSONResponse) VisitExportProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductRemovalTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportProductRemovalTemplate429JSONResponse) VisitExportProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductRemovalTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportProductRemovalTemplate500JSONResponse) VisitExportProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportProductRemovalTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportProductRemovalTemplate503JSONResponse) VisitExportProductRemovalTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatusUpdateTemplateRequestObject struct {
+	Params ExportStatusUpdateTemplateParams
+}
+
+type ExportStatusUpdateTemplateResponseObject interface {
+	VisitExportStatusUpdateTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportStatusUpdateTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportStatusUpdateTemplate200JSONResponse) VisitExportStatusUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatusUpdateTemplate201JSONResponse ExportJob
+
+func (response ExportStatusUpdateTemplate201JSONResponse) VisitExportStatusUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatusUpdateTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportStatusUpdateTemplate401JSONResponse) VisitExportStatusUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatusUpdateTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportStatusUpdateTemplate429JSONResponse) VisitExportStatusUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatusUpdateTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportStatusUpdateTemplate500JSONResponse) VisitExportStatusUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStatusUpdateTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportStatusUpdateTemplate503JSONResponse) VisitExportStatusUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadStockUpdateTemplateRequestObject struct {
+	Params DownloadStockUpdateTemplateParams
+}
+
+type DownloadStockUpdateTemplateResponseObject interface {
+	VisitDownloadStockUpdateTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadStockUpdateTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadStockUpdateTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadStockUpdateTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadStockUpdateTemplate200TextcsvResponse) VisitDownloadStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadStockUpdateTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadStockUpdateTemplate401JSONResponse) VisitDownloadStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadStockUpdateTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadStockUpdateTemplate429JSONResponse) VisitDownloadStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadStockUpdateTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadStockUpdateTemplate500JSONResponse) VisitDownloadStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadStockUpdateTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadStockUpdateTemplate503JSONResponse) VisitDownloadStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStockUpdateTemplateRequestObject struct {
+	Params ExportStockUpdateTemplateParams
+}
+
+type ExportStockUpdateTemplateResponseObject interface {
+	VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportStockUpdateTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportStockUpdateTemplate200JSONResponse) VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStockUpdateTemplate201JSONResponse ExportJob
+
+func (response ExportStockUpdateTemplate201JSONResponse) VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStockUpdateTemplate400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportStockUpdateTemplate400JSONResponse) VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStockUpdateTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportStockUpdateTemplate401JSONResponse) VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStockUpdateTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportStockUpdateTemplate429JSONResponse) VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStockUpdateTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportStockUpdateTemplate500JSONResponse) VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportStockUpdateTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportStockUpdateTemplate503JSONResponse) VisitExportStockUpdateTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadManifestStatusTemplateRequestObject struct {
+}
+
+type DownloadManifestStatusTemplateResponseObject interface {
+	VisitDownloadManifestStatusTemplateResponse(w http.ResponseWriter) error
+}
+
+type DownloadManifestStatusTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	TemplateFileApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse
+}
+
+func (response DownloadManifestStatusTemplate200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitDownloadManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadManifestStatusTemplate200TextcsvResponse struct{ TemplateFileTextcsvResponse }
+
+func (response DownloadManifestStatusTemplate200TextcsvResponse) VisitDownloadManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadManifestStatusTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DownloadManifestStatusTemplate401JSONResponse) VisitDownloadManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadManifestStatusTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DownloadManifestStatusTemplate429JSONResponse) VisitDownloadManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadManifestStatusTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DownloadManifestStatusTemplate500JSONResponse) VisitDownloadManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadManifestStatusTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DownloadManifestStatusTemplate503JSONResponse) VisitDownloadManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifestStatusTemplateRequestObject struct {
+}
+
+type ExportManifestStatusTemplateResponseObject interface {
+	VisitExportManifestStatusTemplateResponse(w http.ResponseWriter) error
+}
+
+type ExportManifestStatusTemplate200JSONResponse struct{ ExportQueuedJSONResponse }
+
+func (response ExportManifestStatusTemplate200JSONResponse) VisitExportManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifestStatusTemplate201JSONResponse ExportJob
+
+func (response ExportManifestStatusTemplate201JSONResponse) VisitExportManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifestStatusTemplate401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportManifestStatusTemplate401JSONResponse) VisitExportManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifestStatusTemplate429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportManifestStatusTemplate429JSONResponse) VisitExportManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifestStatusTemplate500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportManifestStatusTemplate500JSONResponse) VisitExportManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifestStatusTemplate503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportManifestStatusTemplate503JSONResponse) VisitExportManifestStatusTemplateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreateUserRequestObject struct {
 	Body *CreateUserJSONRequestBody
 }
@@ -27979,6 +32166,9 @@ type StrictServerInterface interface {
 	// GetFileStatus Wait for a generated file's processing status
 	// (GET /filemanager/v1/files/{uuid}/status)
 	GetFileStatus(ctx context.Context, request GetFileStatusRequestObject) (GetFileStatusResponseObject, error)
+	// ListArchivedOrders List archived orders in their raw stored shape, one page at a time
+	// (GET /v2/archive/orders)
+	ListArchivedOrders(ctx context.Context, request ListArchivedOrdersRequestObject) (ListArchivedOrdersResponseObject, error)
 	// ListAttributeSets List attribute sets
 	// (GET /v2/attribute-sets)
 	ListAttributeSets(ctx context.Context, request ListAttributeSetsRequestObject) (ListAttributeSetsResponseObject, error)
@@ -28051,9 +32241,36 @@ type StrictServerInterface interface {
 	// ExportProductImages Start an export of product images matching the given filters
 	// (GET /v2/export-images)
 	ExportProductImages(ctx context.Context, request ExportProductImagesRequestObject) (ExportProductImagesResponseObject, error)
+	// ExportProducts Start an export of the product sets matching the listProductSets filters
+	// (GET /v2/export-products)
+	ExportProducts(ctx context.Context, request ExportProductsRequestObject) (ExportProductsResponseObject, error)
+	// ExportSwitchableSellers Start an export of which users may switch to which sellers
+	// (POST /v2/export-switchable-sellers)
+	ExportSwitchableSellers(ctx context.Context, request ExportSwitchableSellersRequestObject) (ExportSwitchableSellersResponseObject, error)
+	// ExportUsers Start an export of the seller's users
+	// (POST /v2/export-users)
+	ExportUsers(ctx context.Context, request ExportUsersRequestObject) (ExportUsersResponseObject, error)
 	// ListExports List the seller's export jobs, one page at a time
 	// (GET /v2/exports)
 	ListExports(ctx context.Context, request ListExportsRequestObject) (ListExportsResponseObject, error)
+	// ExportInvoiceTaxDocument Start an export of the invoice tax document of an account statement
+	// (POST /v2/exports/invoice-tax-document)
+	ExportInvoiceTaxDocument(ctx context.Context, request ExportInvoiceTaxDocumentRequestObject) (ExportInvoiceTaxDocumentResponseObject, error)
+	// ExportOrderManifests Start an export of manifests, by id or by filters
+	// (POST /v2/exports/order-manifests)
+	ExportOrderManifests(ctx context.Context, request ExportOrderManifestsRequestObject) (ExportOrderManifestsResponseObject, error)
+	// ExportOrderItemTransactions Start an export of the transactions of order items
+	// (POST /v2/exports/report-order-item-transactions)
+	ExportOrderItemTransactions(ctx context.Context, request ExportOrderItemTransactionsRequestObject) (ExportOrderItemTransactionsResponseObject, error)
+	// ExportStatementTransactions Start an export of the transactions of an account statement
+	// (POST /v2/exports/report-transactions)
+	ExportStatementTransactions(ctx context.Context, request ExportStatementTransactionsRequestObject) (ExportStatementTransactionsResponseObject, error)
+	// ExportSalesReport Start an export of the sales report of an account statement
+	// (POST /v2/exports/sales-report)
+	ExportSalesReport(ctx context.Context, request ExportSalesReportRequestObject) (ExportSalesReportResponseObject, error)
+	// ExportUnifiedTransactions Start an export of transactions across statements and order items
+	// (POST /v2/exports/unified-transactions)
+	ExportUnifiedTransactions(ctx context.Context, request ExportUnifiedTransactionsRequestObject) (ExportUnifiedTransactionsResponseObject, error)
 	// GetExport Get an export job, to poll until it is finished
 	// (GET /v2/exports/{exportItemId})
 	GetExport(ctx context.Context, request GetExportRequestObject) (GetExportResponseObject, error)
@@ -28450,6 +32667,66 @@ type StrictServerInterface interface {
 	// ListSellerTags List the tags of sellers, one page at a time
 	// (GET /v2/tags/sellers)
 	ListSellerTags(ctx context.Context, request ListSellerTagsRequestObject) (ListSellerTagsResponseObject, error)
+	// DownloadForwardManifestTemplate Download the template for creating forward manifests
+	// (GET /v2/template/create-forward-manifest)
+	DownloadForwardManifestTemplate(ctx context.Context, request DownloadForwardManifestTemplateRequestObject) (DownloadForwardManifestTemplateResponseObject, error)
+	// ExportForwardManifestTemplate Start making the forward manifest template in the background
+	// (GET /v2/template/create-forward-manifest-async)
+	ExportForwardManifestTemplate(ctx context.Context, request ExportForwardManifestTemplateRequestObject) (ExportForwardManifestTemplateResponseObject, error)
+	// ExportImageUpdateTemplate Start making the image update template in the background
+	// (GET /v2/template/image-update)
+	ExportImageUpdateTemplate(ctx context.Context, request ExportImageUpdateTemplateRequestObject) (ExportImageUpdateTemplateResponseObject, error)
+	// DownloadMissingInvoiceAccessKeyTemplate Download the template of order items still missing an invoice access key
+	// (GET /v2/template/missing-invoice-access-key)
+	DownloadMissingInvoiceAccessKeyTemplate(ctx context.Context, request DownloadMissingInvoiceAccessKeyTemplateRequestObject) (DownloadMissingInvoiceAccessKeyTemplateResponseObject, error)
+	// ExportMissingInvoiceAccessKeyTemplate Start making the missing invoice access key template in the background
+	// (GET /v2/template/missing-invoice-access-key-async)
+	ExportMissingInvoiceAccessKeyTemplate(ctx context.Context, request ExportMissingInvoiceAccessKeyTemplateRequestObject) (ExportMissingInvoiceAccessKeyTemplateResponseObject, error)
+	// DownloadOrderItemStatusTemplate Download the order item status update template
+	// (GET /v2/template/order-item-status-update)
+	DownloadOrderItemStatusTemplate(ctx context.Context, request DownloadOrderItemStatusTemplateRequestObject) (DownloadOrderItemStatusTemplateResponseObject, error)
+	// ExportOrderStatusChangeTemplate Start making an order status change template in the background
+	// (GET /v2/template/order-status-change)
+	ExportOrderStatusChangeTemplate(ctx context.Context, request ExportOrderStatusChangeTemplateRequestObject) (ExportOrderStatusChangeTemplateResponseObject, error)
+	// DownloadPendingOrderItemsTemplate Download the template of the pending order items
+	// (GET /v2/template/pending-order-items)
+	DownloadPendingOrderItemsTemplate(ctx context.Context, request DownloadPendingOrderItemsTemplateRequestObject) (DownloadPendingOrderItemsTemplateResponseObject, error)
+	// DownloadPendingOrderNumbersTemplate Download the template of the orders with pending items
+	// (GET /v2/template/pending-order-numbers)
+	DownloadPendingOrderNumbersTemplate(ctx context.Context, request DownloadPendingOrderNumbersTemplateRequestObject) (DownloadPendingOrderNumbersTemplateResponseObject, error)
+	// ExportPriceUpdateTemplate Start making the price update template in the background
+	// (GET /v2/template/price-update)
+	ExportPriceUpdateTemplate(ctx context.Context, request ExportPriceUpdateTemplateRequestObject) (ExportPriceUpdateTemplateResponseObject, error)
+	// DownloadCategoryTreeTemplate Download the category tree template
+	// (GET /v2/template/product-category-tree)
+	DownloadCategoryTreeTemplate(ctx context.Context, request DownloadCategoryTreeTemplateRequestObject) (DownloadCategoryTreeTemplateResponseObject, error)
+	// ExportCategoryTreeTemplate Start making the category tree template in the background
+	// (GET /v2/template/product-category-tree-async)
+	ExportCategoryTreeTemplate(ctx context.Context, request ExportCategoryTreeTemplateRequestObject) (ExportCategoryTreeTemplateResponseObject, error)
+	// ExportProductCreationTemplate Start making the product creation template of an attribute set in the background
+	// (GET /v2/template/product-creation)
+	ExportProductCreationTemplate(ctx context.Context, request ExportProductCreationTemplateRequestObject) (ExportProductCreationTemplateResponseObject, error)
+	// DownloadProductRemovalTemplate Download the product removal template
+	// (GET /v2/template/product-removal)
+	DownloadProductRemovalTemplate(ctx context.Context, request DownloadProductRemovalTemplateRequestObject) (DownloadProductRemovalTemplateResponseObject, error)
+	// ExportProductRemovalTemplate Start making the product removal template in the background
+	// (GET /v2/template/product-removal-async)
+	ExportProductRemovalTemplate(ctx context.Context, request ExportProductRemovalTemplateRequestObject) (ExportProductRemovalTemplateResponseObject, error)
+	// ExportStatusUpdateTemplate Start making the product status update template in the background
+	// (GET /v2/template/status-update)
+	ExportStatusUpdateTemplate(ctx context.Context, request ExportStatusUpdateTemplateRequestObject) (ExportStatusUpdateTemplateResponseObject, error)
+	// DownloadStockUpdateTemplate Download the stock update template, one row per product
+	// (GET /v2/template/stock-update)
+	DownloadStockUpdateTemplate(ctx context.Context, request DownloadStockUpdateTemplateRequestObject) (DownloadStockUpdateTemplateResponseObject, error)
+	// ExportStockUpdateTemplate Start making the stock update template in the background
+	// (GET /v2/template/stock-update-async)
+	ExportStockUpdateTemplate(ctx context.Context, request ExportStockUpdateTemplateRequestObject) (ExportStockUpdateTemplateResponseObject, error)
+	// DownloadManifestStatusTemplate Download the manifest status update template
+	// (GET /v2/template/update-manifest-status)
+	DownloadManifestStatusTemplate(ctx context.Context, request DownloadManifestStatusTemplateRequestObject) (DownloadManifestStatusTemplateResponseObject, error)
+	// ExportManifestStatusTemplate Start making the manifest status update template in the background
+	// (GET /v2/template/update-manifest-status-async)
+	ExportManifestStatusTemplate(ctx context.Context, request ExportManifestStatusTemplateRequestObject) (ExportManifestStatusTemplateResponseObject, error)
 	// CreateUser Create a user of a seller
 	// (POST /v2/user)
 	CreateUser(ctx context.Context, request CreateUserRequestObject) (CreateUserResponseObject, error)
@@ -28595,6 +32872,32 @@ func (sh *strictHandler) GetFileStatus(w http.ResponseWriter, r *http.Request, u
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(GetFileStatusResponseObject); ok {
 		if err := validResponse.VisitGetFileStatusResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListArchivedOrders operation middleware
+func (sh *strictHandler) ListArchivedOrders(w http.ResponseWriter, r *http.Request, params ListArchivedOrdersParams) {
+	var request ListArchivedOrdersRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListArchivedOrders(ctx, request.(ListArchivedOrdersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListArchivedOrders")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListArchivedOrdersResponseObject); ok {
+		if err := validResponse.VisitListArchivedOrdersResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -29221,6 +33524,80 @@ func (sh *strictHandler) ExportProductImages(w http.ResponseWriter, r *http.Requ
 	}
 }
 
+// ExportProducts operation middleware
+func (sh *strictHandler) ExportProducts(w http.ResponseWriter, r *http.Request, params ExportProductsParams) {
+	var request ExportProductsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportProducts(ctx, request.(ExportProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportProducts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportProductsResponseObject); ok {
+		if err := validResponse.VisitExportProductsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportSwitchableSellers operation middleware
+func (sh *strictHandler) ExportSwitchableSellers(w http.ResponseWriter, r *http.Request) {
+	var request ExportSwitchableSellersRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportSwitchableSellers(ctx, request.(ExportSwitchableSellersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportSwitchableSellers")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportSwitchableSellersResponseObject); ok {
+		if err := validResponse.VisitExportSwitchableSellersResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportUsers operation middleware
+func (sh *strictHandler) ExportUsers(w http.ResponseWriter, r *http.Request) {
+	var request ExportUsersRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportUsers(ctx, request.(ExportUsersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportUsers")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportUsersResponseObject); ok {
+		if err := validResponse.VisitExportUsersResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListExports operation middleware
 func (sh *strictHandler) ListExports(w http.ResponseWriter, r *http.Request, params ListExportsParams) {
 	var request ListExportsRequestObject
@@ -29240,6 +33617,192 @@ func (sh *strictHandler) ListExports(w http.ResponseWriter, r *http.Request, par
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ListExportsResponseObject); ok {
 		if err := validResponse.VisitListExportsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportInvoiceTaxDocument operation middleware
+func (sh *strictHandler) ExportInvoiceTaxDocument(w http.ResponseWriter, r *http.Request) {
+	var request ExportInvoiceTaxDocumentRequestObject
+
+	var body ExportInvoiceTaxDocumentJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportInvoiceTaxDocument(ctx, request.(ExportInvoiceTaxDocumentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportInvoiceTaxDocument")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportInvoiceTaxDocumentResponseObject); ok {
+		if err := validResponse.VisitExportInvoiceTaxDocumentResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportOrderManifests operation middleware
+func (sh *strictHandler) ExportOrderManifests(w http.ResponseWriter, r *http.Request) {
+	var request ExportOrderManifestsRequestObject
+
+	var body ExportOrderManifestsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportOrderManifests(ctx, request.(ExportOrderManifestsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportOrderManifests")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportOrderManifestsResponseObject); ok {
+		if err := validResponse.VisitExportOrderManifestsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportOrderItemTransactions operation middleware
+func (sh *strictHandler) ExportOrderItemTransactions(w http.ResponseWriter, r *http.Request) {
+	var request ExportOrderItemTransactionsRequestObject
+
+	var body ExportOrderItemTransactionsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportOrderItemTransactions(ctx, request.(ExportOrderItemTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportOrderItemTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportOrderItemTransactionsResponseObject); ok {
+		if err := validResponse.VisitExportOrderItemTransactionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportStatementTransactions operation middleware
+func (sh *strictHandler) ExportStatementTransactions(w http.ResponseWriter, r *http.Request) {
+	var request ExportStatementTransactionsRequestObject
+
+	var body ExportStatementTransactionsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportStatementTransactions(ctx, request.(ExportStatementTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportStatementTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportStatementTransactionsResponseObject); ok {
+		if err := validResponse.VisitExportStatementTransactionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportSalesReport operation middleware
+func (sh *strictHandler) ExportSalesReport(w http.ResponseWriter, r *http.Request) {
+	var request ExportSalesReportRequestObject
+
+	var body ExportSalesReportJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportSalesReport(ctx, request.(ExportSalesReportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportSalesReport")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportSalesReportResponseObject); ok {
+		if err := validResponse.VisitExportSalesReportResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportUnifiedTransactions operation middleware
+func (sh *strictHandler) ExportUnifiedTransactions(w http.ResponseWriter, r *http.Request) {
+	var request ExportUnifiedTransactionsRequestObject
+
+	var body ExportUnifiedTransactionsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportUnifiedTransactions(ctx, request.(ExportUnifiedTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportUnifiedTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportUnifiedTransactionsResponseObject); ok {
+		if err := validResponse.VisitExportUnifiedTransactionsResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -32938,6 +37501,500 @@ func (sh *strictHandler) ListSellerTags(w http.ResponseWriter, r *http.Request, 
 	}
 }
 
+// DownloadForwardManifestTemplate operation middleware
+func (sh *strictHandler) DownloadForwardManifestTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadForwardManifestTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadForwardManifestTemplate(ctx, request.(DownloadForwardManifestTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadForwardManifestTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadForwardManifestTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadForwardManifestTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportForwardManifestTemplate operation middleware
+func (sh *strictHandler) ExportForwardManifestTemplate(w http.ResponseWriter, r *http.Request) {
+	var request ExportForwardManifestTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportForwardManifestTemplate(ctx, request.(ExportForwardManifestTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportForwardManifestTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportForwardManifestTemplateResponseObject); ok {
+		if err := validResponse.VisitExportForwardManifestTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportImageUpdateTemplate operation middleware
+func (sh *strictHandler) ExportImageUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportImageUpdateTemplateParams) {
+	var request ExportImageUpdateTemplateRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportImageUpdateTemplate(ctx, request.(ExportImageUpdateTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportImageUpdateTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportImageUpdateTemplateResponseObject); ok {
+		if err := validResponse.VisitExportImageUpdateTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadMissingInvoiceAccessKeyTemplate operation middleware
+func (sh *strictHandler) DownloadMissingInvoiceAccessKeyTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadMissingInvoiceAccessKeyTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadMissingInvoiceAccessKeyTemplate(ctx, request.(DownloadMissingInvoiceAccessKeyTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadMissingInvoiceAccessKeyTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadMissingInvoiceAccessKeyTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadMissingInvoiceAccessKeyTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportMissingInvoiceAccessKeyTemplate operation middleware
+func (sh *strictHandler) ExportMissingInvoiceAccessKeyTemplate(w http.ResponseWriter, r *http.Request) {
+	var request ExportMissingInvoiceAccessKeyTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportMissingInvoiceAccessKeyTemplate(ctx, request.(ExportMissingInvoiceAccessKeyTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportMissingInvoiceAccessKeyTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportMissingInvoiceAccessKeyTemplateResponseObject); ok {
+		if err := validResponse.VisitExportMissingInvoiceAccessKeyTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadOrderItemStatusTemplate operation middleware
+func (sh *strictHandler) DownloadOrderItemStatusTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadOrderItemStatusTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadOrderItemStatusTemplate(ctx, request.(DownloadOrderItemStatusTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadOrderItemStatusTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadOrderItemStatusTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadOrderItemStatusTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportOrderStatusChangeTemplate operation middleware
+func (sh *strictHandler) ExportOrderStatusChangeTemplate(w http.ResponseWriter, r *http.Request, params ExportOrderStatusChangeTemplateParams) {
+	var request ExportOrderStatusChangeTemplateRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportOrderStatusChangeTemplate(ctx, request.(ExportOrderStatusChangeTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportOrderStatusChangeTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportOrderStatusChangeTemplateResponseObject); ok {
+		if err := validResponse.VisitExportOrderStatusChangeTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadPendingOrderItemsTemplate operation middleware
+func (sh *strictHandler) DownloadPendingOrderItemsTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadPendingOrderItemsTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadPendingOrderItemsTemplate(ctx, request.(DownloadPendingOrderItemsTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadPendingOrderItemsTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadPendingOrderItemsTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadPendingOrderItemsTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadPendingOrderNumbersTemplate operation middleware
+func (sh *strictHandler) DownloadPendingOrderNumbersTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadPendingOrderNumbersTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadPendingOrderNumbersTemplate(ctx, request.(DownloadPendingOrderNumbersTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadPendingOrderNumbersTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadPendingOrderNumbersTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadPendingOrderNumbersTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportPriceUpdateTemplate operation middleware
+func (sh *strictHandler) ExportPriceUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportPriceUpdateTemplateParams) {
+	var request ExportPriceUpdateTemplateRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportPriceUpdateTemplate(ctx, request.(ExportPriceUpdateTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportPriceUpdateTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportPriceUpdateTemplateResponseObject); ok {
+		if err := validResponse.VisitExportPriceUpdateTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadCategoryTreeTemplate operation middleware
+func (sh *strictHandler) DownloadCategoryTreeTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadCategoryTreeTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadCategoryTreeTemplate(ctx, request.(DownloadCategoryTreeTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadCategoryTreeTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadCategoryTreeTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadCategoryTreeTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportCategoryTreeTemplate operation middleware
+func (sh *strictHandler) ExportCategoryTreeTemplate(w http.ResponseWriter, r *http.Request) {
+	var request ExportCategoryTreeTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportCategoryTreeTemplate(ctx, request.(ExportCategoryTreeTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportCategoryTreeTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportCategoryTreeTemplateResponseObject); ok {
+		if err := validResponse.VisitExportCategoryTreeTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportProductCreationTemplate operation middleware
+func (sh *strictHandler) ExportProductCreationTemplate(w http.ResponseWriter, r *http.Request, params ExportProductCreationTemplateParams) {
+	var request ExportProductCreationTemplateRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportProductCreationTemplate(ctx, request.(ExportProductCreationTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportProductCreationTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportProductCreationTemplateResponseObject); ok {
+		if err := validResponse.VisitExportProductCreationTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadProductRemovalTemplate operation middleware
+func (sh *strictHandler) DownloadProductRemovalTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadProductRemovalTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadProductRemovalTemplate(ctx, request.(DownloadProductRemovalTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadProductRemovalTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadProductRemovalTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadProductRemovalTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportProductRemovalTemplate operation middleware
+func (sh *strictHandler) ExportProductRemovalTemplate(w http.ResponseWriter, r *http.Request) {
+	var request ExportProductRemovalTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportProductRemovalTemplate(ctx, request.(ExportProductRemovalTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportProductRemovalTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportProductRemovalTemplateResponseObject); ok {
+		if err := validResponse.VisitExportProductRemovalTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportStatusUpdateTemplate operation middleware
+func (sh *strictHandler) ExportStatusUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportStatusUpdateTemplateParams) {
+	var request ExportStatusUpdateTemplateRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportStatusUpdateTemplate(ctx, request.(ExportStatusUpdateTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportStatusUpdateTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportStatusUpdateTemplateResponseObject); ok {
+		if err := validResponse.VisitExportStatusUpdateTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadStockUpdateTemplate operation middleware
+func (sh *strictHandler) DownloadStockUpdateTemplate(w http.ResponseWriter, r *http.Request, params DownloadStockUpdateTemplateParams) {
+	var request DownloadStockUpdateTemplateRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadStockUpdateTemplate(ctx, request.(DownloadStockUpdateTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadStockUpdateTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadStockUpdateTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadStockUpdateTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportStockUpdateTemplate operation middleware
+func (sh *strictHandler) ExportStockUpdateTemplate(w http.ResponseWriter, r *http.Request, params ExportStockUpdateTemplateParams) {
+	var request ExportStockUpdateTemplateRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportStockUpdateTemplate(ctx, request.(ExportStockUpdateTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportStockUpdateTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportStockUpdateTemplateResponseObject); ok {
+		if err := validResponse.VisitExportStockUpdateTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DownloadManifestStatusTemplate operation middleware
+func (sh *strictHandler) DownloadManifestStatusTemplate(w http.ResponseWriter, r *http.Request) {
+	var request DownloadManifestStatusTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadManifestStatusTemplate(ctx, request.(DownloadManifestStatusTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadManifestStatusTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DownloadManifestStatusTemplateResponseObject); ok {
+		if err := validResponse.VisitDownloadManifestStatusTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportManifestStatusTemplate operation middleware
+func (sh *strictHandler) ExportManifestStatusTemplate(w http.ResponseWriter, r *http.Request) {
+	var request ExportManifestStatusTemplateRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportManifestStatusTemplate(ctx, request.(ExportManifestStatusTemplateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportManifestStatusTemplate")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportManifestStatusTemplateResponseObject); ok {
+		if err := validResponse.VisitExportManifestStatusTemplateResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // CreateUser operation middleware
 func (sh *strictHandler) CreateUser(w http.ResponseWriter, r *http.Request) {
 	var request CreateUserRequestObject
@@ -33481,768 +38538,822 @@ func (sh *strictHandler) UpdateWarehouse(w http.ResponseWriter, r *http.Request,
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P17cxu3li8MfxUUz1Q5fl/K0cW3WPVUHVmyE534opHkZO9JPCqwGyQxagJMAy2Ze5e/+1NYC0Cju4Fm",
-	"k6KTPeeZ/Ue2xe7GdWFhXX/rn6NMLpZSMKHV6NU/R3NGc1bCPy+ZLlcnU81K81fOVFbypeZSjF6Nrlgm",
-	"Ra6IluSecj0msiRUkJ+ury9ITjUbkwmbypIRXa64mBE6o1w8GY1HKpuzBTUN6tWSjV6NlC65mI2+fv06",
-	"Hi1pSRdM2/5PtC75pNLsiunzvDuGD9WClTwj1L1HFNOE56Ybbl5YUj0fjUeCLkxHtNnceFSyPypesnz0",
-	"SpcViwyNC81mrByZob0uqcj7RjExL6R7n9jvN+z2lIqMFdT0dcmokkJ1R4Dv4EukhLeI6VWZobAvy0Lm",
-	"zHUGI/ujYuWqHlrW6eO3z42d4potVGTLxu4HWpZ0Zf5WelWYH6ayXIxg+JrNZLnqW7jMvpNeu6xuZdPl",
-	"q5SWC0tPrVWzj8iUl0ob+i2o0pstnGt9Z+t1RjV7IyKL9Y5qpjTJSobbrPmCHRNKlgXlAk4c+c781/z+",
-	"xLTymCwYFYroOSNM5EROiZ5TTXK68qvcmk5uOw+n8m8lm45ejf7X9zWX+B6fqu9NNx9L899rvmCw3uaP",
-	"K01L3Z3BG1oWfPs5KNPq0FngEB4yD1bwO9NsZxo/yXtSSOBoksBGk3tWMqLmfLlkOTDCuXtHz9mKzOkd",
-	"AybJ8uSYXXdDh3xleuNidsYKQ0hfx6O3jOWfKh4hnU+fzs9w4RiZMjNE9y/zvnlCBaFZxpaa5YQvlrLU",
-	"iYNYmQ76juCCfnnHxEzPR6+Ono9HCy7CP5dUa1aaZv/zt/29H+je9PM/X37d8/9+OuDfB4df/2007lwe",
-	"49FbXrD4Apznfvq8YISL+t8LKuiMldtONzKKqpjyYsGEvl4tWYTtLFiZzanQQDCKTEu5QPpmRcHKR4rc",
-	"05LNZaXYmNwxoauS1S8taHnL9LKgGXs0lElNGyNKcao+YmvOaQgbO1/QGevj+dxvCTevjnGKBVf6opR5",
-	"lWlzR5snKrE13Paw4X1wLrKiytm5MPSuFJ+YYbcHeVIoCWMhTOiSMxVsEFnQFRFSk0qxYzJZkZxNaVVo",
-	"IkWxIpWik4IRKZgitGTQSPrU88hgIuOfSFkwKsy6ftmbyT3z85665cs9CSOmxd5SmkmWo1dTWihWz/MX",
-	"WWVzVp4xTXkRIca3vCjMebjD90iOL5q9QdYGzBYYGHUvrZlNq8twPnap7CjHD5vfneQZu/R7357ZR7Md",
-	"sjSiLE5CMJaT7wyJPDYsOpewi/grtPrYsEGO7abn2Ox2R7v1ji945Ma8oDNGFP9HcjgFfNfLj7ngi2ox",
-	"enUwjh2HjyeVnp8sl3G+eT1nhC6XBc/gvn6kiGGI5DuzcFwr8+w8f/zf8Kr4OJ0qpqPcacJKQ/3+4Eti",
-	"9i61ARIbGrQD+/EdMCTaxymBholbdsOI8BcBY02tvrTNbsge7WhU4jzpOVO2fzU2zE94dj7wMrLjWicw",
-	"+zGtv2pwyJotBiyiZou0kiGDhrZaNvhUveVFVGFuLyAy2I2WDTvY8dIhzQ/YcUtxGw3ZNr4z9QhGfCWr",
-	"MouJVvCUKHw8JqrK5oQqQomayyUodpuM3Xazu7FXuogxnfCm8oKehJeTbAeb2tHtc0Gz2zXi2hJfSR+e",
-	"pW9jw6NjOo/d37/OmTYSCS2KMVFyYYiQCCmYkxthxR4pK6cYYWsJTaXWDJ8OVrDMuLiYXWmqmR3oykjA",
-	"75meyxiDtM/JAl7YyIywbDS9M4K7KHnGTmUldEyPvb6XewUzlyzJ8B2Sydwv79J8PCbBgnOhNBVG8SBM",
-	"GDE3tx+ae/I7d9je/91s1NWPqYvJ9rWhVnVRGprJzW5UKk0sIV3kMqvMqlr1fIktJKmj0cGuDhaqMsP0",
-	"oCW+TL4zS26EPrOOd7TkIHs9HoO4CnK5IoqlFPSl73LTc+g+HHKB2V62lAH8GHd4ldVao7XTpi40xbSy",
-	"S64Y2myHHlNrwf0mo67tpL0DR9OFYs5myjew8foOvsn4S0Y1S1ov6xmA8Y/lRApD385HMOeK5HTVNv+l",
-	"TmvW6O0BZr7YBBLmy9QU6FQD54nP4JgsKqXJhLmpNoa+fn4PNmTWM/yxlNWy93DXJMaV50cz81lqoPBw",
-	"tI53e4PORoxwLZPbyo0Tjka9pjqbx/XeYBSgBRZS3hKqjwnVZCGVJgf7+5vxO+xy+OFb0C/n+PRgf3+T",
-	"s7gRD4cJftuJbDTytEWnZ1e2Hn+adPo2hgu3MRtNTlxpmd32nb17rudEmbfSBihsZLcSyhXTP7PVvSxj",
-	"y86+oNnBjGCMqtTVz5/Gzh569fMnwwaXtDTSr/kLPDU4GTguBaNKkyOSzWlJM21USGI2846JHCxxKKgR",
-	"Wihp5H15r0i1NNs75XeM3NGiYsrIlrc4xt8+HyOLygpuvlNM5MpIqqlFs9+NWmYZb24a93Itsz2/cj2/",
-	"prPeuxmsjBkty1U9aSPLaTpL6nFh0zvfUlCHz3jJMhxrx4UvS01y9zw5xmYrg/UnPwzTTf19c20vgGqu",
-	"bqt1DAs8+3A88HLy1JZW92zLg2+nS6ZYecfytQe0tC/2n1T31u739QqXsnfJGozSXekKP3QXrfc4+Zez",
-	"krEkIaiubjSQAKJbf01n64URu+PhfaXpDPUOIzGUoIDQBSPfKcZC/5E5Uo8H3gumyR1q3W6Gn5b5MJm4",
-	"ghcfKBNXjd52IjHWE1grEzensKFM3Bj6+vntUCb+hSs+4QXXq+GC8Z3/xtx0Onnr1O9tcWbqgQUWKPv0",
-	"NmYCsQ8NS9xUnLutdkb8lwytr32S/snpO8NC4b20QbGsW9pQwr+URW//pSz6+sWvN+zzKnXHhsbddWwY",
-	"rexrmPCG1zAazAMGfAW9nWRghxumkOEAE+uFD7dZMfPdB7qIGfLxIdpQyXc0X3BBMik0+6KH8nRVt78z",
-	"6sZhXdAZe6jDdrCDtu5y9z7LwT5KO4hSTnnB3nJWROMgz0MNHoJrpubVsZHczcWMrZxKMeWzqqQowrAi",
-	"V2TG75giPKXuT22Pm1LYnC+NXnFRyjuex0MAaVly8K4qo88YHUQRpIehTFS1e9kdtdmWr1dL1ns72SA0",
-	"Lxy7IRHTQ5KRBK1vFHVWhwGZMaJsv063OCZUZUzkXMyCkJnk0Gyjg0fVUTDiqprjbJrOzI7XIUfefXsN",
-	"suV2hLBTIXKI6GhvFdh3KtC57cQwqtuSZCTWcuP40J2JmMMEy/UTDOTM3vkNjh3doZD5SfXHdVQKGE8q",
-	"ekZtc6n+6kIHN7nYw5DDxGjug3a3HVLMbeeebeQt9YPZ3XH72ykKF/2exYyCVEIzDdYoKghKJoYQVUxS",
-	"wlSKeuR/23P9DKWrU+jSSLQb2Aq+mi1SSynsor+m+SX7o2IK5gdylIB/BrFd3/+XQvF12Lh+oQXP4cOL",
-	"Uk4KtsD0ja7BtsSOyT1VZEELs+AM9PYp5QXLyZ1v6AmkC8ypmLH83O3kTgYbRuekxmnuA+fnxut0LhUw",
-	"Dl0pkuGwYIhvZTnhec7Ezsa3Zgm1vGUQe2cYRkGzW6S1JSsXXCmjSEylZYKGQmGQNjwSZcMrprW5yHY2",
-	"4HjrqZXFl230kFGlNd6qZphmqS/ZtFJodtvN6EyjPWt6hcEkPgSLZFQICfYIu8/HsMATma+sCsJoZq6g",
-	"nNzPV2hpCjt5XM/lk1iWMmMKwoB3OqM3ZSlLlZyPnYmsipzYydiRmOnA+JlpwU6IawycgZF/kPqtrET+",
-	"ZxE0E5rrFcklUzBW9oUrK68UUsxAgaFCAt91HBW0kPKOlbAOf9ZITy7OLaOCEVxL+Z6KlWWm6s8YxXsU",
-	"4KggR/uOmSpz9omCBLz67NuVIh+kdhkOLQfLmEwqjdLtBI3qBb+DSWKElRGhrLgFmX97kPpnbrN2TuCe",
-	"TwqMTcu+/X2QPggz+yRopeey5P9gfxqtYWQ98lDCFQGWKWZjwr4sjQxjyK4St0Le4wX0SdA7youdHt+w",
-	"zR5C44rk8h65+YKaG11QkUEYkLxjZSFpjvFLu9qNb8GqNhAHKmHGpaXMgS4nJaO3ilAyqRQXZtPKqmBP",
-	"QIi0rUNOaFY4I2NM61wwPYd0UzTzLejKsMIZv2OipoU6NLSQMxTg8D6YU5EXXIC/blnKJSs1jwiuEQkT",
-	"w+fZF7pYmtWMGHPGo4JOWNF4bfS2hEXPcSDdWPXxKKAEoxQlVKWQXoycoGDmkLeBZpWu4wll0nAwyTFo",
-	"q057Abv+BrlO9KOGzF3/ICf/xTJt3jjJ85KpiF5wQpZSaVoQim8cYwDoFK1Fdk8XVNloT1EV9sCi0tDc",
-	"OZrq5VPtYrbvkMIQHojvg1WJjOtV9MWsDrzsPGMLyovoE8hF/WC3pj2x5tsb+A4L+g0aXc6lYJvpXWZb",
-	"T0G9i7xcslnqdN1TjEzoum+bRLXB6E+M6obhnqh0xMjQiv+GTGRpWLEAjz5KTm1Ck81EhO75x8zs7jzM",
-	"qOWC63+wUuKugIrqQl3Xvvw1VMl/a4zjc/TYtWYeKIctdgovseYC+LSFxOzV4LTC7hbE2EZ0aio+M6X4",
-	"TLD8ms5iu6npzEyAikD6j3D6ip3odUP/YA9RbfFxV0B32x2jXUe8ZgIOoeCMTbngcZfSr3OqwfjgUQ/m",
-	"0vBFo5/M5T0ytaIg3MiBT4hvE3RciJNnZRMy4VX9Z+1yJ4ou0DAD4uS9RC8o3CnmL55HqIB2J5AMQLcP",
-	"CDUD2nMx6PXAam2gES5UcCMBQ7blf9BCljSMQr/+dUyufhyTi5/G5PxsTN7/fUx++vnxMUFtwoWw22nA",
-	"j8oIv4QKG/7OlU+FRnuUu+ne/z1y1WzNPCMLBUb1ziq9p6VT+EujRtc7dexTT43ESIvCzgeGLaqFOTAu",
-	"49LsE8/YjY/hgD9H45FasozT4sb/TQt4C22f5g8mgI3sfubx+f4k7wnFmC8CWo3Qr+yfVBGuxgSbNn9B",
-	"cgL+xfMxWVSF5jf1Y4o5vHJav6SeELVSmi1Cive5CxDg/RjOCBdTWS4oTgKO1kxatYqXxIjpQYSNlUww",
-	"RJ8HJ7OxFzCJ0XiEgxmNR+F4zWrDwALGVt9/LelzZ3thqfsXGNkuG54yljuBo33qi2ohPF85vfoFVvdv",
-	"767+ZqEHkJOxL/Dv5hk8lYUs39IFL1YxkXMKprk3i6VexcNHkY5cBveEkX0j+zPzQVxIhvjm+EQ+nWNo",
-	"dK1MOMwI0+YpKlPt4aOGtcPT1NI7Xrx8/izZuruTNmleLCv93kpsact4kBrPco7horDWY2TUihmhCc+H",
-	"+7csEa3HZs5L4XFBwkNjmhuNRzlXy4KuwLAOcTWQKW8e3khxg+HyO+VSMPE4hzKEZJgDuef5jOlwAT6d",
-	"EzWX941jn81ZdjuRX8wsqGbAKuy/tZEcxqO8lEuj+TuWoFiBwiyaTN0Xmn3RtGTU/hN/jnELrt7kcKO8",
-	"XqHP/XUh40l29ZngRhc2LxFpdMgwDr9kNJuzHOc5l8v4SeHqx0JOaOHFjYgEtlwWNj6BwTmxPYzJ/Zxq",
-	"8xNmlYeiyZP0YXGdb7Kr6j0VOdWyoZc1ZvFJsfxcnEphRMkFE/qtLBdVQVXqg1+QHN/K8qfVpGwIgcF7",
-	"XvdvLskZ0jWBx8fmMJgzhGZosPqAX7PLBKtyl0wkyMTvwA5JMWNKY1i2IQL2RSPJNAZ1eLRLriOiDPfc",
-	"vGRuYwxErxTLycQT0R7cKFO7Wc0Vy8y1cTNN3hs4kpghws7avhCIEqEYBmLDOKBbc395UKsFBaAetFsI",
-	"WpZGRJ+j5jFMTXLtfsRhfU0uda1n2xjYKP96x2Y0W5GC3bECAWVK8p3iZq3GJIPwHGTOhnVkzKz642Ng",
-	"3SUruOm2ubrhi1G0hSFqzgWNaeAfBSNLOoMUVCPLnTQEq6bqwTfTPSOaVsxgQWdcUCd39ecL+zfbWisO",
-	"qNHY575V+bhMxRIyfw6RayN0U5skI2sTiyGpBedK8D8qBpofF00e3Njq50dRuyZXZw7Ypat0z7nQGHYB",
-	"XgqOugxkUMEJxsHvls3H+Yfjtcg+INnEyyk4lrY8OuUFa7GS1wWF7JtNqBxX+j3ygdgaZXNe5AH/cBtq",
-	"9xoDYFzOQ71gzT2GRjbkJZdsilReWsP/pt+2KN02NLaDGUDlppXuiniatthkacr2j85bgvB+jFKx1dar",
-	"h/vxqMdwYmE3QTO9E7xi0QNhyC8H0ddMLrhGwEnrrw2wu9mcptZGY/rpeiNV1zgVkf7QqGJmoewJzVF3",
-	"RuETZBKuCC3u6QqiIlrs/9nzp4cDnR2vGa109ALu+iImyXdtBNgm04+dTkgTj+0Pwni6DHeSUWEURQTy",
-	"Qp9VZEucBSqm7y4WdE+xJS0hcC3EWkBeaHFDFYHgYCNjBQ6q30eXn8Y//8fvoyYbgh9jq/MA4qidVwcH",
-	"z549i3P6k0zzO5aShU+Wy1LaFKrY80tmRprpmC6CqopCRK4O1h2h0DQtjPZQKVav3FDv1knOc6pia6bK",
-	"7DxxPKCHR3AorE8d8h/RVNPckpOz82dHTw92KZfXPgCnTFJcfqOf+n/mrGBmRT/v5rCMEbmrsXYHdPrD",
-	"lD19vvfiRX6495RODvdeTp7SvZfZC8Zo9nIyyX7Y3cSTx7VPt4Sw+722ca+2ZjsRntrzZvNMp7K0HtKY",
-	"xFQficOjcY9pPxCGK1ByyxuNcdV9usYgQbU58VoFWO9ejX7Zc9c2V2btkhwdHgxbEgzNHiYzwZiH6QKv",
-	"PXTHQ/QAvAb+Ysk/iPKMciEIZaCN+FMubJy6ZUs+tJRgvEdogYIo1dHY+epjfMLBj0SlUyeSUEUUo2U2",
-	"P/XgIyArQ9BkDrn41VKRkumqFNFTRTuA3p5MXr549uLoafTWAWGyZCKKjXJeB25iugFxr8f8+D2oBAiT",
-	"Ciin1qSzLhrYoVabAUxZyTAYK6tNRwlL2bc12XYP4Gspb9Uu7yUU88/bLPLlTucBEeibRRdQPbc0ssG+",
-	"/5GdcYiB6gEh89KgpTS/92YO5I+KQjZoJoUuZRHfdcVKTgsMmQ0xLiJv+lu/PzIch2ARq4Jru7NOd+vI",
-	"2cOYg3E+nGBsLl+jHAzfb103Ks7PQnOaCFyaaCegAcdJXEUpre9lj9a31rznPNqDaadvIU6dNt7mpiGT",
-	"aizzOk7ZHc2cqlPL6xICd97j1HsAa/kmjOS/H+fo0RvcxqZUh2NipksqoXlB1Epk8Ui2HWgOu+chm/AD",
-	"RIFeJ1XMavwzKz0ocBH6KBRzr6LLqM6w6RVO8VIdHIvzL3ul7ZbExk5cA5xr3FGjT3v+39Roj354+vLF",
-	"8+dP/28kzKQ1FoLGW5ZYtdGdNFz5SN6asTjTRiGVQAuLSsz25Q8dWfAnRgvI7BugjLnhfYj6/09CCgQr",
-	"jSNCXTI25EbrW3jFrNcgZ1MurKUs6LAVYjNAi/i/S+yOQKOhe8CtkT3+mB5iVEjZDEb5VrytlXMK2UZN",
-	"qdmojR7nWMslZj1oieZnB+O1zd2d1Awf0nOPANA1lO0/38/Y9OBwb/8lm+49pez53uTgGdt78cPRDy+n",
-	"LM9evHi66eFbMJEVVFdl9BDG3N+B9dickyfWrmP+uZA5K/Cf4BX/fXSM8U/k3lwLDeVmThUgLjdvhXUt",
-	"jnrMC+stO01c04dYdrxJ4y837uA4nO076drF+E5ZYkUUyH4BF1GPlpAlwZ3NPlpPAxx/0xiGCXMRsAYU",
-	"quybzX0+e7NL3tWKYAzCarkgFzb4NOkXipjEqoLVXpIFFzcWsHpBv/h/cnEDIazBo8bfXNzkXMHsb5YY",
-	"wgC1aMyL0QewMzfWL3szodntrJSVyG+A8t1z83nwrG7Aby6+UlRlCZlONyqTZeuY+Smlc2tqt4B7ERqP",
-	"GvjqPGsXFBLYrDNa0Oi5vXOBod0NAGcVYLuA1ZHdMYEsxPoLrf+wOamD/c2YX5i5nFQgvInfBkiL3J2g",
-	"+sQpdLiKIbb+uEjVvd/fFCzTpRQ8i3qVwt43Zlohs4ipBXO5PM/XJykA4MPVkIVOAKu/41OWrbI2Jzom",
-	"XMxZyTXLb5wnysJt+DgFblgNPmoYoyMerG5ja9xabtjXJWPrpFOkD0BNryYgmpKO4xsiUPW9xKAohfnf",
-	"JxfnREC6rbMoY2LyiuRsqedj67AHQw7IGVyhtqrmdMl2bfxO8PjQjMQhigAuc8gIIAWj08FhZp01jdDd",
-	"/5iu/6UMUAmlOHrQa69EAoUYRQb/FoKbomjASoXn3wqbEUEEKoiyhKEyZ1PWjhsIHmOGffxZKqlqGZZW",
-	"6D7+o6IlFZoLlszFyxi/Sz/VVZn4dsjqQmpTNBikvb7hspJJgCjZn9T6zdb7z1y4DU6UzZy4MnJSPGfI",
-	"cDRzYQTLqZh+pIhNayc8olGoeHsXtcQG6uL+k/0Dw/sP9vePIS3tvm2O0POSKSNft51BEPVbMjNfB2Ns",
-	"hoHJRaNXo1xWmMtglwalJrjjzdhuSraU5drojXB5LisEC1KJK13e1qoe9AHJ+BktsqqgNuttGEOpu0wl",
-	"kF4EOVJuH7TEbiGyDIJ9bC6OonfY+3q70bJkZvE9AlVL8Z8JWToUl6ZJaSpt2IezAkQcXX1ZuU0j3zAo",
-	"1zpouWvHi53dHqCB6JjiNu3oq8tWKYbtrzg1l6U+a441FmZ+HMTYOtQx8+lN8DJUzOWzecFn83bs8YBJ",
-	"+Ro5CW8jsoG6ZI2RB2WliRUwoVhnHJA+Z1lBS4hyIEj5iKAyNySE2YVjcj/n2dxIu/dzql3KIpmzkg0X",
-	"vYKz9Iubzdpk6ICSPq87oFWRYJsab304mVNashwLtStNKBxTLmYWh6OjNamrCgA1plURdz8u6JcLQzcx",
-	"tGL4vTZNZFQASMdA3rhgRjtKpEb7RheMqqpkauwM00EFq4KKWUVnERoDmILeUTNqrriBQ7V090tck4YB",
-	"AzYajjWvbRpgo+S6YKSA3JwncSUzk4sFEzlNIpOYpYDSL6HBwPOkN1+40kbCduL/O6MBjcaj4Gy/lkVu",
-	"r8TWg6ooGHwd/PirLHPz07UZ++mcluaP17TMjE4RU+bMAC8adf83ueqCL9ffU52e2iGoaG5AqSwk/1dk",
-	"wRGZp7FOY9JdDTBAtNfjGL43Txb0C7QTX194pV65YxJEOsBnrY07xpJ45old4rXBEtFCM+bBkHPHxaA3",
-	"121EzeTSFu1AUJCIcqvIBOeIWklEnjOMp9OiXZjaVqWMnk8BjNZcJIqoqryzzGcI2EZkamA/RTNmdEYc",
-	"vWNmr6yx1TAlxXNXs4BnMYt3H4bM0vU2RJakBXsj8jOKobObIluYzy/S3SUUZ9v9JkIFLRB3deuBDvIu",
-	"w1Scazm6nyXLuf4gQeZMGCDd5ekxVDP4yAizDusQ0TZmTLDSCdbN7bWPokZZWmnJRVYyI4nc+LXsmsjZ",
-	"F0hRNT38kjbXmtccBCNVRvS+50VhxO77kmvNBPnO2rweKaKWrCi4mD1uJZ5+OP149ubk9enB4VFqKBjg",
-	"NiR2elmyKf/SitF/fTpQ++jsEEIKRzyQ7D6yNQEM5fpNiQSwGYZ0y0XusUJ8aEUIbu1tnrG9/DxIuO1b",
-	"0z7o+M3Wt5HDhd81uo7KlxA08vOSXzIVzf0Dh75Q9whOj5kIFgPefapeAUv08B4R0EKi6EoBWgACFirt",
-	"KPYJuWQ0R1LWc3KifLO/oLpRdn57xxVsjBTs43T06rc1okbj29HX8Savm65GXz+HC5U4nieNZE72BbOc",
-	"ixWYNCqjofx8cW4tuqnwJ/fVz0vejfn4uLQETQuCFpRGtfWDWEoM9HNlNDWH11W39+HHg/39o9P1rXj3",
-	"UZ0tth8Tmhf0iyXk/f2ArPef7B/ERIuQWtsT7w7dDaOXhustiwiFd6ykhQ2Sgr3AimTD1bs2HXUMuWdU",
-	"0wlVLOWG+SgYye07Rl0TiHVvWDV8ERH6evK07lipOn7YZ09ePDk6GsZ9W2jnpjuxsgeq3l3DjrtE0Xpj",
-	"z2JgtF77PO4ckimUQCATWYncAToaLdy3QmQ5tscE0hRJTldjfCcAhe/UIlKM+fLW/lkotdiRwu/XONpa",
-	"okHIGrMEaPQfzbieV5MnmVx8HybG781k4+/vPf7HV7ugbinb817Ihc3zoGKFviXvnjKckKn0HAYs9Z88",
-	"UWY4+KUHwmtrwyvP4whHcGBMvOwS+IIpZaNJIlqxa9/dwJ+u3lzenL15e/7hzdloPPrp47vzs5O/37z/",
-	"CFEOZyfn7/5+8/Hy7M3lzbvz9+fXo/Ho4s2Hs/MPPyZ+vf54c/XT+cXFm7PGC1H1FgZznjOh+ZTHini8",
-	"5ppMCzpzBjL8gnx3MCaHY/J0TF6OycHzx4F60gEVTNSj8Y56jKW7p8qhuYx9ZBg+x2ZUrI8oB7BQR3ER",
-	"6de5JAt5Z6P2LGG+Inkpl2rOl+MQMsf8YOTRY7Lk2W1lHwa5nySTRcEg50mT77JSKrWXSyjODqdX5Dda",
-	"3viiAI3GJ1DAw3yoZSSn1H/UbrcBoWZHbSgQRgh3TKvX6M6fWRHmDUBZJY3kZ75QuZZeW4DtsQUwpAUq",
-	"Pwa2h79CcJt9w0LbR6AMbcvxXTKXiizJQpYoexTFja+ZPnaw7WMLxHXu/jRLseRi9o5OWFH/eUHLzPyd",
-	"YUWd91TwKVN6TMK8lzHsMZpNARbJ/tML89ZC4r7NmrnTTxKYX8Di/umx7l6Nlvk02ED8a64XxUCZ2y3w",
-	"ht7YcC82+rQl0jR2LSa1vMHq+6dh0nkiUq7lGLn6SI4Onj/fOyC0WM7p3iGmoddGx/d/b6h8vyHq4dWP",
-	"Zhy+0SXVRugavRr9528ne//x+Z+HX/9tEAJwN3ouOj0guJNEpNzPHGvVgKhsXiT/JSfheXWF7CEUyhfN",
-	"G9VVrHjGrtliWaB8gr+i4BX87Nw3ttgulJBw/38tr5AfYGEJuBi7n55aNLPgyVvGcsCvv0SvHv7yIxz5",
-	"ovkAa7e643iiLoCI3bHqPMCR4BltvzyCekgzln+s0VPdT3asyjVxCf7bUSdO3rzwSSWSR3HD3gYHMdyw",
-	"t1AJDB429q2BkabuzFEs1JeeDszIo/nLVK1ENi+lkJVqEcUOkDNyeS8KSfN3XNyqGPfGx6Qwz0nJCgrR",
-	"UPbCMVLaXBpmZhTdJSvtUmwW44xg9WqzgeNKnNao7i3/nGHgTuSotySBbB5H/cEIrThCntl2I3AsqxJK",
-	"atiNAfdSArNBxgw4b77okoZ4nDW3up+vzN3uKjREhS+4dFmO1BnZv0v3ht0YdVybHiwGJSkZIk5whUif",
-	"cDkv8ylC7upFsdlu+pKJ0XXtgj78e8UqqCN8gYD9eHG95YKrOfyONTHgnAB73R0SRKKGldlgKEdzP5dY",
-	"XIvlkLG1lErxSbHy9TvgLef4heA4b8HoTn2DeKaaJQxDC3hTw4k+JKg84ER/cVg5juT/yElMZ/wDKKaX",
-	"FzI/kxQhbrAbbykvqpKl9LoTp9Kgdo7BS2NXAioPYFMxfmht+YX2FSBkJTKbf1+yhbyjxUa8LB5nXnuT",
-	"7eix/oCc+rJQtCgU0fQ27kaWlf449dF2XX7XjuL2QV0+RMsFVN1gBFHwC/zTfXCThA6ObhZjceAjH7Ju",
-	"gXgN4WA4tYb4iVnJVMLUtJ7iTa8nPqD5v+1NjBtzyTLwcndvE3mvUNeuL6UaPu/pOBGNB2fHLHnNX1KA",
-	"XfZMQzFEqEQ1Y/arx5DgwcUMb3So9gQ1q2gpwI8NPdjkDxcCVjI0tAj2hFwtDW/2eHOFvGflXkYVI7+P",
-	"eP77yFnozUoaDdiVbG1McIfYw+nQT6xr1b8L/jWiJJnSspX9dhQ3pnTFhe3udd/T0/2XP8S6SpWwcX7F",
-	"KTM7AVVI4XqtpR6o1/S3d1eGX346j3KeYX5QcyRtdfHxSEtNi/4VLVkmZ4JbpEQMqFlWTRJITffbix9u",
-	"0ZrodIdPhxm0AvaUKLiAO5JLpp6QU6ppIWcesLyswBgdan5s7P5Ez6T/89LcT2xMQEGFAxrqmvhynYCw",
-	"oCtC8xycjSqi5mJftdZp3aD+b+xtNB45ffiKifxa+sqbo/EIdb63pVyEv7r2nR7IZ2WoMPs4FFR/zQdY",
-	"3/e6pELhlWDR4Iw2qe6urKHoLbM/nMLlVWAdaPcjjsVZF1s//2SrM7V+vpY4JP/ze1renqgLynP8+4xN",
-	"uP60NHeD7RoMTv4XWyNdoxHgktF81VTxr5izf51AxNvPbIUrtJCI7KnUv2d+IfxoVP1TNVE8X13dVq23",
-	"TjG8fso44lk1qmOjkG+WKWgdBoS7/laW97TMAz3/VN2dizsmtE/pSUwS57cEKQJH8p7ywtDGyIazBIPy",
-	"NNVuw+4TtIJDup7zMr+gpV41LCbYghvolStCYWmstX5B8le19L8GdFXX84w89Oaf7iOcaOPDoCTd+6rQ",
-	"fFkwZxJp7ZStfm7GGp4xpIA3BZ/xSeTb7qG4ZDb2/QLN4r8yPpvXww0yBC7ZsmBGxzN/NPff1qr2Pxru",
-	"haSDhXQuZBH7VcHPOJ/wczvs8Cd86ZJqLmbef4k/ghezniL+4431w1ri5wUDkxGsVIsk/Zeeh1x4eTK2",
-	"DleBBblJE43Fgpu7uUzv5IwrzTPVnmnAatvNGI7Sbsx+5dlj63OffRVk7TUHEjAXL7zHHly65Ir4Yw+v",
-	"mfraKwkdZAlrx7PDihkIkFrieStGKFlQseoUjjZ3orIFUzAfLuWQ7s9YmTpjRp/EZ/E6YkkrYCCJm9qN",
-	"XDM0j8esgS+2GvdPGuWhlPcYIgoiQS3ptzRs00ir2lkwMHj8vseLCermhxRgDfeae6ssyafzM7dNMLxS",
-	"3sdlRDR831ZDdXy7Nr+iOhHTIJ2mQSey0pGV8k5IpXlR1BJ6d+2+8dz7nMfbrMswG5R588EWKNDe/2Lb",
-	"kxnDJb0/N9J/XDoHxcBte6DFgG6JyRYLVsdIZnTJNS1Ategoma5YQnPVzBg+pUCBzP2TNkuPyYQq9vzp",
-	"HhOZzFn+hPzMltqFB78KotAeKWJVCReOsKR5DsqYUTwMryc5yyRo3VSRyUozV4XZsIUo8b3nC9aN9zRd",
-	"f49+kIFEd+lTwzqhMozlPjaozo8HjqNCmwAYs7hRYOKQRltYdrCTjci55rjJlOPIRuIczZFvRqluB8Gy",
-	"lc7sVnHj2ToeOghSsO4yBuBYMnfMIOEed7MSx8T5B8bkjTcFndpLGA7dlAs0k27sZ3DNxOUIXiTj2OqG",
-	"HXHC5eBDpOF4dunQXhRXXc/IpzefIKDHxuWYf11+PH1zdYV/vD3/cH71E7zx5vLy46X5/79dnF/CL6cn",
-	"H07fvHtzNtRsCviw6XCKBSuzORXaRrT4DEMvKwUhKkYerkpWv9SISwn3xLU6Go/sR9FF/9GtYKM0f9Rb",
-	"2qrHv6A5I5MVsfooxGx1d0D49vqDh0U6XtgijyWKjLprGwPQc7ZkImci4y41r3EduGQ8rhUrpsfRsOGg",
-	"ogEU8oc4QBy1t5Oas/J/rj5+AL4PPH0i9Rw5OiPfuYg6o4UxoR/XMd6+ZpYLnp/Q7JZgdFU+PMAYl8Ty",
-	"8a/jKM4NPHwUjPNJNFoyDOKz433y75XULP8t7OXzbmL6bA+w/Y1JYL1ljibdi4CEYnm6kJzpdx+0B7/x",
-	"qyfkXCsXN1AXxYJdsgXbGyLELVtGcAlc0Gw3RMbs1ABbZBiWazh+yddnprQ/2z7xPcaHsMoYmPMupErU",
-	"iHVPbCbbXC5J5m2WdMbi+a54ZrhuHJYw41XYMK7mSYnBFQw7AI1ZfHDpSht8c82+6Cb9r/Mq4PK5qKCe",
-	"9LM6W7leO1BglC1UkVGBVYQA/btLe4CRltRhvlVJT9je4RJJYznQRjygvlgaRhUS2bbrHTPMviarmX0q",
-	"i5QE1AWwDpBKdoddyuMZtgp1xW9Y/SKyS9GrfWG1zdaRT8K22LKadmV3S4M7R3UOmN16mmryx/WLuiZ3",
-	"M7mmrazO3hTOna1vVpWluSN3i8X9zRM8127CFRQ+jV5o121WHGQJZ3IZWfj4aW3Jq+almLAK5POOi9v0",
-	"OUPcZSMRfrp8t+5oDY5E8YDP35CbxG7dNDtx5w5xLWgT2q87ge71vEHTCfnWORlObLJlT8gTirTHFugF",
-	"JHznFI5YZ635dUM/v2kwFTQ17TNL9ZodEUwjHilkDQ3bDDdOABCwGzWSnUAJRFmGFblBLT8mMyjXrEgG",
-	"JbxDKF0b4kyYyBE7I2bRLdhB/FyHHWJPmDZSarKoFGADYdE8aAMTla3oahYGVULAv631hMeN9KcJF7Rc",
-	"rU19xTFG+UHb/dunWVN4i9wyxOEz14PZrUfKpcJ0V8e2/wYNkn9bFDEYA8WeP/Wd/O39u2Nyz4XCMsFO",
-	"hv9UFk8IpFIguhHYVcn5mFSi4LcAhlOHgQeu7qH4R+ECdGXaehADAYmCnImEjybcn/DtcCxDdiyZfnPe",
-	"2TVXFYwtInQs6yD6oVJuh3gQScM2crAmUSLosGeeyMZPlHNkDjH9QDSmWEubvG1S6gY6PmAXm62vnWE/",
-	"IENzglvgLzSbjOXtjzHnyv4FhZLn8v4m50YqebIjhAYPWYrJ+ElshjUQDH2gAAMsntGF78NZaNHXJhgL",
-	"vVAJlsLqP4Mlj5pDe5dhI5k4vlybiF8h6bfmHaV2zRapQLQTQdAlg8F3UOkQ8eyEFZx8KDFE49ws6tAg",
-	"+wumMN7YQMfR2A2J3fiEvPBHl68X/mZ3OfzJZQHeYNXX2JMlJAiGjzCSNdZcMOx6eJhYGH8G8Vw3kD8y",
-	"HinmGw0oJvgROf3NLURxmQe6pJD3eZMhYID5zQwcaHBZyjuOsUxorLyBT+RNHkQ/NZ8oH1vV/D0I8I49",
-	"iD0xXJnlN5PVTeAi6LxVmovc9Rx56oNO2g98wEjsi/RzDHlwK7CKjHqFa4fhT6n20ytoX7in3HCQm6ks",
-	"b1wB2NS7dtHNUjlzUJQ3mAN2isSUKqwDD22ymjllcWupOReK+OLnaP7Hsz4GqymEIUC+UCtqWoUgMf1A",
-	"r3ldWb2rFuR8ZsQ7x0N3ZgpImvfcQdm1wcilmuxO6Q25LrRuZ9VctOaMPj8AoHZA1BDcYci1MULA4p72",
-	"hMHkvnzWg2XpgVBmfh4qCou7B8O3gQRgFJtUxa3PhwHVy8hEeM0Qe80ktO8NJOh0hEByEl90SU8acK3D",
-	"PVP1d0FVLXPmfSwFhwpbfY6odecaWeeNSwLa+uzMlL6ZluxhjcypMregUFNW1nf2tKD6ZspiMDKbWIOF",
-	"0hQLq7rG1kHWbWq2vGFfsqLKWX6jh2EZbghKZ+6a8s509A3a96vN2I1CDXVnzX99IEtbk9gHgC14R1oU",
-	"aRRwfG6fT+lj+bGRVV3yES/MEbIVhgwXZOuT/nZYi8ZwVfVNrsydNdiTHBjIcz15gpHkwG9zvdpK5+56",
-	"DTatXuqUppP0w17XPjxPYRwMM5HglJS40hfK6d12EdSyAJz02yyZXSszgrC/cMTJFavKbG4jGiJLZp9a",
-	"YcOtXAbFwUq5iB0yvIjOxVTulIBhBLUSvtt2r9a4STbW9WM2KuykOZNxc8FSu3Rltce4mcptiy7pHSti",
-	"wfKlVMqCEbWhlhxD6GIQeYCizzt0ei+Ynss8jcOSM6VtrDDJ5lJBbVEvNYU2iblcsBBEieZ5yRRUd5Ei",
-	"Hta2LNmFU78HiIhOrcMvr61o70Lwd+gp3XJI+NlFyRQ4OlMFwOsXPXOMrAy+06YK9mVpF1VpKnJaGgJm",
-	"mRRysaqVH7P6HCwaVTm1BgW6YDld7ZR2dGsH1tYxC2nZ4W4tsdPwSLSe3rSehX/eNJqJ0dg9JGANhbWO",
-	"XHzJw+oPT5OQAwKKE0WXAlr77QfdWuIu2af40y+yyuZRty9xhe+IFN7+0Y0MX5hXBqJP48tvK5Gz/PUK",
-	"A00HfppRNZ/Q7PYk0UT3BhwS01abZ2qjTOjV3mBgdamYuMHdvWdhpuZ0Tb0ZX7AUPwvB7KaVTQEeMrzU",
-	"ibvDjd9wOPar7UbTLluBlGopKLqS0WHG1zJBXWsoJ3Us1EUpJ0UUZorYRxgDCGnZhZLodobQ1cC8EwBA",
-	"YMzw/XzVsCECOJKLUGbk6eGhWemFVLppSlEhfKkbwL25ZQlK1tC/CkBKji0GChZRN33jfass1uMd0jza",
-	"LsFAiYoamGGIWaXSmXe+q21BjyHkMys4wBSWjObupfs5K9kdTJxkcuHCtRcyu607WYQF3MP54ercMmbH",
-	"91+SC5Y7MEojSOA0+yxjsYIaYKoppTnpdc9osimgLI2FxwD0Ow+s8Gb/8IjQ5ZLR0tdvqfNKbJz6o3MB",
-	"2bxcHz5ySUFQXNPNzAM3etY5wHbHEia3a2tqUk2aAoLzTkJcrsFwxL3pNqmqUWYgP11fX/j9s3G//vRz",
-	"oY8OQyznZz/8EGA5P93fHw8wSY5HUPIkkiUwl6UmqlosaOnTUG+tDLrEkxHdL7tZRjy1u2XLtw7bGB11",
-	"DJ+QT5fnxBKQOYMOdSUyoq0qSmDxpGGwwHCwkar/9v4dCTA86zLQh/uHR3sHB3v7B2T/6NXR0aunL34f",
-	"mQnYR/vP9g6fXx+8eHX4/NWz/f///uH+/u+jYyIYBxQvrsjl21NydHT0A3ACIV1kPvgyoEpS/oRcJWCI",
-	"/zLE4Q1k1U45ifSah9gcRngwS2xk5g1xmAeL2f9SqxSWlO1yCfZFh9k4eMWF2QSG39tsglrmOg6zCcb+",
-	"ZyxUoQgoLaqbj9OqLXz0w7MfjtZQm0uNuerqMjtJhvl4Uun5yXIZ9d3DQ3PBFDwDhRlC6twnhAuwYeOc",
-	"FctKpse2bIJ/J5cMmFhEIl8uW8hDo4PDo6fPnk+fZpNJvr//8ujw4ODZJJuwH1701doOqkXUIyX7B3F4",
-	"xZyXLNOfSt78dK71Ur36/vv7+/sn9ldYSEkrPf8+o0VhZLN4WrqZeEM9WFKl7mU5kGN3i/IfHB6xp8+e",
-	"v9hjL3+Y7B0c5kd79Omz53tPD58/P3h68OLp/v7+KKoZTpRN91k7s2Fpu24fLWpPhMUIdt+lk1jxtR8L",
-	"OaHxhAjtRPWgCcOoZ/BJBHuzt6xgUKp9RQKS2JgeXn3/fUgK7t2bquQbrX6znYE3bMT6Gg72c/9mAXg7",
-	"LVRqx4KFfqSIocCxlZZdjLj9C6n72CpS5t9QMXAu7wUi/Kt7W2wXMhfNLSNFsfoGx32Tc7bDU9V3KuL1",
-	"N048hkLnXDwYTMH1fIVy5V+Nq9AezqBLxNySRtNyHysXmNJ3SUSiXjy5WuG6xX/qjc8mz57njOVH+Q8H",
-	"L374YfryOXsWI5mtMB55T52E6+aoHhmpC8QRwvN4MsI2POzbINXpzti1vGVGRc80oaoJTrh/+LQPHree",
-	"zdF0Pzt8QeleRg9f7j19dvh87+XL6f4ePThiz7Mf6P7+i8lmZzAV3nki2kvP7oll0cDgHDc1mlGX8P57",
-	"XAxrb4QlExcNfhCHYwCGpYwYZ3i6LVoFVhtAI3KKKBSxeUJO4LW63bG1V2BQiXmZFvd05ZPNxwSkcScv",
-	"RsKG5lR9iGbehMIBxBvDSOdGFNekYFQhag9zqWwJOYEtlnpllYLmqjo9oXD1SBIq//oW5HSq2EOaiFJ5",
-	"mSdyndBi400qGPxPTm0gIZTINSfVQgAbzW/CyIKqW5aT734f/S/zv99HjyMs13q51t1Epv8TfBcLRdsP",
-	"P23DjrZivWFWYbduxNPDgxfEveLNP12m70Ivh8zXLS/mQzf90J2W2Re0Gb5GaMEYtz3Pazx7H4uWO5AL",
-	"LHjDlSHxneYFu87eynLA0HBEbiB+pGrHQ+pEv7WrmhkNdk8xXZeYBZ28xpmIl8S2CigglkAFdzvkmE/F",
-	"PNvptGZ8qgdR1o/mRfNBSUV+7SDgBjhOYnBD1ujhrLr52FzpgIG7pHreursPDqLVGG3s+aW/bWKOX8N1",
-	"Tp1jLdLGZrKtCweNSbXC1gO8ZDOuNKYkfINYDZFILoWx+TQR0H60JEsml0XL6v7+73tmSZ9GC45uXXHH",
-	"SOLZLWIxqZ4Vt3Hs730MRNcPT1ey0hbmMyL/1cCfGB06Z0VOKqF5QbBAgpU/sACUeWPBdLw8RslmXIqU",
-	"lIlPMSnZlfaC9UnUxTDnV/VETSXLU9jIlovacX3VG83Q/iCeamXjJMBiaKtR4SUMpT8X/IsFdn5omAO0",
-	"9I3CHVQNcXyl9FW1GFqd2UOB724o4PxwCnU88Dm2ux3GN6nLdwA1PbKyEQDog7OzBvzsiFualjOmLZby",
-	"FuWcK8ERmOGqWvzK9fwts7nE69d0Oy2uirF/ZFYANEfeIGMKcp/NbWeOLXqWQE5Hd+CcfXG+EtNu4DBh",
-	"YirLLFGx5q6OzFjL3V0UR8fcYCjcZT3UGVD2WHcvo0Bsa4RlpS+JNuOzV3M9/JZA12algbRZM6NQbg13",
-	"MCILx8TBrtTTOAf+nIX3bILGYme5Rc79nDBywbSuq3FPBbSWMhApGAkpoNaZggMl1L1vE5egt2NiPXhW",
-	"Y3ESWQupCNtbR3N2RKOA1Q3+pEWhrsegpeRCWDjymPF1uSzlF76gmvm8GnONGt5k/dSTKrtlEUuYkGbX",
-	"hWZ5kAS/XhKw9O5fbF1iMNKcUMAuABZhM+COIUvfXGr2BwK4dHoOLm2WMF8tU2LFhWsEb0i1LLgmk5VP",
-	"XTNN9c25PY3erpMPT3i5voU3eCkPeBGv9PUvXuHVPeBFKxoMeBPlg+SLMVtCOYhubFbiRi03deO4tdY+",
-	"faQgAigGt1Eq/WHXSQkF3XmjyQWwpQ+6838vBVuhJa3B6yJh1IFFo3PRbq4a1nlMb4elMXkN6OP0vP44",
-	"IXrJ2nQQYz88v0gDNHVFyvr68lgVm322mQRrv7vCLKlTqfQ23Vp55mST4FKlZcmwoMfQ7jT9slEXOigh",
-	"UXtmBinhgf6HpBZRRb0EMnA4VsTahHTvaVEwvckqRTE7WnJbh8h6CKE17MbxC5cg3J2Q7NtzaG18ioai",
-	"m9c5yoljGjsPSSnlR2uaavIq8yu5L7H4Qj+zCsChWqj2wvToay61LHLHbbR0iwSxu3wbn4DX1u3bNOKS",
-	"vtxMkmv1Ezebt3rjgPG6sPmthOJ63RLx6FsZvA3pxBO2JVqMIRIbhhAHW7H1SjfFwwH8kmUyLW0QDrm3",
-	"7gUgs2mQHdefbz1UtZLbhDBhtoJQrGBgVdy6RDOEJYnDd+8M+msQplc3qwQktT0t9yw6Bk59b4rlk/YC",
-	"RBHUOf0ve3617McI6qHlXohcYbXpPYQV2UNYES33gjRN+MuXdvHP9mhd0KX+0edwfl6HV2YTUNKwZbUN",
-	"OHrKQGdqaIs4YaYwUtwFQbc8WhOqwV55aT3FO2M11lCaiOrOqDD0kEthnZeNZPwaJhzi8pEZAk63IrLS",
-	"itvz7Pgmy4limnyXAGLBiHcM0wGjjVyyzUKs65II7Qs/k/mpLAqWabNqtSjSycRhGV/QgmCGQwckcXdw",
-	"olsV47RpQhtJUuxLxhXbOd1EvF1rA+Bbn4SFOF2u+7o2msnxX8ejuRI7TzZMlt92aQgJV1KIOXfLdgsV",
-	"20GE213LCgFhE5NSHytdsNSU1QWkulikvysm0i8i5AoOuVOwHqIrphDd7wuDWas3VsOFf1lsIjL1dSHi",
-	"bhvzeljCbOcKOUoAWOJtwCGOGdoXzcp8wd1pL8kOwlT9u7/W3E/1RelBCZrf+p/9p00Ip506Zdaq1ady",
-	"seBKWRn3m4Efb67DL0u24KiCx3KEzemealaeWUY8uFWfVLyOv7nsU/NVgDqw9jP3rgNPOavYZir9IAfk",
-	"kKH4NPymbWN7q8Y3JpEHGUIcJEI8gww9w0FqPkFckAfUD+7oIFtaY2qvynbca2N7Dv1ik02HOhM3tNAM",
-	"dj5GnZ4p9GhrQImIx2851O2WolhhYW8bGmjJ6AxBWIwUa+hzIynWuxi7YuzmRqVxneC/eytyxwGqLHxH",
-	"4PiszVjWO+oVvKZM0BYGA67Tln4iolYonNVsvEPpNS9OG8ACUm1aw1o3V5O9xVnX1ia0yF3T4ewROWfc",
-	"0hQb4n8tLCf0oeDOSfuFY+JPm8hibmEvZgYyZa1+9mrS53k0CwRifOU0zALneR989KYhS2n7zpoB2zrD",
-	"8cQKTKhzZa1QsoUicpHMirzPb7FVENY3KHbQ4QKbLNSQIp41evqDk0/6AvT+1LQTNxAsI5yKLzPPiOOD",
-	"ITpqH5HHCQEbM/zLXsI7jcEKgzJ22/iO6bWLkPNtDkLTGNxc/MiS1VenXocl0xYBe6r7NS345NqwdG9g",
-	"o2hge0UEuzevCKWpyJiqjXme8m64QEGDS+EAhsPQwABzuOeLOiIp+KUDo+w12dDe6zH34pB8PXDE/mEC",
-	"17gL4tcBSo4hGIUl4WNsXtNZC5VCDWfvCXC9r33EcE1nCQgJTWeKUKhSwHKiZQsYdwtWoukG9VdPbM9m",
-	"oQYhycKUNrgYdnMpPOxCaGUpPeRSuEqVYzohCh91KsLjZqqsZEw8sf6Em/+fe11B7U18Sbl0Gyt0YHE9",
-	"+OCYzEpZLTvfLcO4J8QfzhqBw6WNqobPle/ffndDiwKD5qzRv4dBYFAncCM9p1HXa8h1ghYbyO8RiHPP",
-	"P+zfXVT4Dmx6MP4A/ryfvdm3EtDwSYT2Llh8L0NrvtMFjB8E5B6Bg8f9ryO67d8+7Bv/DoK/8Yc68Nu+",
-	"YMO83d8YDm6f+aBw/Bt0KTG7YV80KwUt4vUC8N3bJbeTNYteokYTPsLlCH9vbIQvYxBMtvmCkCJ4J8n2",
-	"r6rZjKn4IQVHOj5HD6pmJbrEulwKCzckAD0k5GjELUXVJPEpeFhcZV0LRBNUZvRxaxH81WiNFCidAmki",
-	"VFn0EJzSMYIKA+6VvFcB6s0HabGRfh/t0GGWvCfqvYgJQtGNULFUWVUVesMbIyCD4fdaEgTwOoB8g1Qn",
-	"hAJMRdmtQ3fsd2JbPDidKohi9dczV1sqGY7gc9QAXQ2KG6WLGrmXXRG0AWEF7pN4AovHQ7Vv1UTvquJ8",
-	"txSzMfmv5QwA8vMp2OtiZXxaC9Tod9wceWrBWP569b4uGJIsftUIJDaHC9L6KFaDilckaKLR9rqLw3dD",
-	"S8Fw4r7wUfRrimbV1qtQ84vnGBnOc0wEYznDXCmHEYqyQRtXdyCEm9OVUgUVP2B/YJ/VQZkRxECHyAUQ",
-	"a0sPubBp+nqwvuPmRqXJJB4ccuIAitcTxPpYp5bvs52Hap7WBbsMW8/kYkH3FFtSqNsF0vWYUExNhf2G",
-	"pDD7g60Ff8tWLCeTVdMC96BlPM+TC4fR5TGgBJdiT4tiTJRcgFAqQM2pdWCfRWWEzHplvdO1KoqVLf0D",
-	"knqpOW38JKR2f8REgx2BFEBxizCwBtKbMLQmxChAGEdQKGaADqmwDYh6fwRVzBQTGdzemhUFFo28l4SJ",
-	"O1ZIwAgzk4SYG0rM1oTF9bWUEYHlr0cYGI/qWe4YqODCQvGgWTtVp8iqXBiSq4nD7/H2XEN12shAcAkQ",
-	"ri3QmqE6xP9RqaB57UYwFIkLKuN/FMWqBpBi9w9tpC0qtIbW7CN+VlsJvF0TOLxAEKk5KCSeUWEego6a",
-	"rO77oYMv85qKW8ScnAIJDIBZM5+kv4hSRxjncgnyYgRxABmMK8Vzb8tTWRk0VkchUpRnbS3ch/gzuvNK",
-	"F+EGnQFYiRGlNii6HS9RH8mpkwARbG4QvJ01m8ly9UgRi2EKp8qim+IwBmIx28GnnPNxwGrAh2hAJDbD",
-	"vO/nsvB1LhPZY66o9p/ftaIFeyPyM3tDbuoCN59ffPNy5NjPlaal3nqgg+IkML20jtOO030c/QwegalL",
-	"McggdGdBIfysoXOOauQwgRqWNXKQw0GmhZq67L0iShY5yg7BOfR1PDPN7yDXVth/RuWUutPUTechiyTY",
-	"GBsmBBvNkmQD221Poz48/vw5tWlJuKyAZQl2H2dbBJpwmEIFm2oiKw23c1YwWrLcBWSDMMaWGrUH92Z3",
-	"wsuhQSobHpJdneUWy2WFtEuD6pittkYLZhdsyqiuShbZ6P+vcAUksNQdD4h4gBlpOARGRlx4to+8I47j",
-	"M+N3DAGIkAhpoeeyms0tlDzICVZFVWRBxQpsa8dOUQCIa+BMCNqrQEgnl4zmhNvI/BOFTcvS/dOwOLN5",
-	"UrCP09Gr34axqgFvAe/8+hkWLQXgLyzm+0TmKx8Hp1cFKGaXb0/Ji5f7L7YGmscWuZEbFVuHMv/yL0KZ",
-	"/x9w938JcPdk0TN/a7yCk6n4P+D0+AJh6PFyt59ielwj1sl7Qa5+/qTGbhONuDqhJewlOdcY/mmkN+d2",
-	"1zK7RcUdjqlRJxXR9JZFcUPBZdOND6/9R0EuU08G07bZJhViT7IfS1ktd1v6a7zW9902WQnt1IRCSiiu",
-	"MVmZxcc1XwGLtJusxljgsPEj8GZ8HPWAeI0hjYX6GnfWcxUqyJuTD4ZaTmXO9o5+2GmGUFuViFn5emO2",
-	"w0J8Xd7jncdXP38ak0rwPyqGIB7wIO54st7P69WSxfSbA+INuGNySMIyUGNyRKBo056t2pRQYuokzRYB",
-	"/PypjqKe0TsWCqXWG4UQXxU4K9C4t7soJJ4I0YLxZFTTQs48l4BLKZDaqdY0m0PwxW5HFQ8/P4/FnP8J",
-	"a1Rmnx4ShD1UhMNj4cPfNf1yWlClUufgYYHh+PHr1SeVPmnp6PGwqmXEFODvGPBLjkmlKloUK0LxGnJ8",
-	"5m/vDI/ZKXvpuSJPUeBHQTZVJNQpyObKDDRDNFAndcOlb3OQ3hyOJBqeExp5hoC82BnCfRaFlYe0Zzcf",
-	"iBAYk/s5z+bETCGUAozwPUMtuVV6cUid1M2EFhhvPCCqqYwE192PGIzzwMioxoL9xRGzdizni3hgtSB8",
-	"YSPDGuLajnALrPHZFuFv2YuqScEz8unynZOjYSjHJJcgiMyl3iu4uLUh3h02kRKFlhLl7G6PZzgaq40A",
-	"6NXBGHpeUC5c9zO6tN4uqRSfFGyYzTJyK/9L3TNbwAx+XUNPydogjqocuufJxTnRkkyZzua47tTse9JZ",
-	"Yemli1Zxx0pwvHT7vLSeI09HBJQHqomjBwjVNVq/ofUcYgmkYMcWonyyIjmb0qrQCTTxofJnQH1eB30Z",
-	"aKAHO6v8GyzWupNvVyde5xcLg0x5YYvcue7hSgWToJ0Tlqijdnc3Qs+w9LAr3Iw/cZXTkBXhAqetq+EC",
-	"GoEEoR2B7fWvZt9Z+NchyDWrkoiAEgFBGM5A8/yvJKf/4SsbUfx7ykVCoLhuXKbuYg8Ei0DMmLBCipmy",
-	"6l0LYsp1Ycn/T7cPJDGPUqr2J2Fmhxd4w/Oj/H0OQSWBzPvttZJh+QDOwuOKzl7dVruSgf9FxN9eD5hZ",
-	"jlLep/0Sr2qi3a2TbMtwgB26zHqVwf/xjg93v9YLOfab2EOQV6zPqG4Y5Su0f3Otaj/6d4r/g6mGoV09",
-	"JmpOS1YH8Zrrb0wmJRX52AWHGDXciHZ1AY0nxPO5hh1eQSVjM6oJczlvjxQBkNbacNgC8oO6yUasRyWx",
-	"nuOYzFhgSoYemtZllaoa50aaCArxSdJwqfh7hoNfxoXE1CGs5qV7qkhBlSaK3qVwjOlgaKZ6Ck1sJlj4",
-	"1HmalPJesQ8yj9mI3lYlWEYae7aCstVOY9Qla4IirM9crlsb0uPY9dReykcKSCqbb9r9VmaDcJTRRA9f",
-	"icOHwR2TgomZniOdo2+N/HT9/h3J2ZIJyAwAIc4mbO5UuW5VO3vx8vmz8fAMRYibZUL3eB3MGQS56urn",
-	"T2aLQHDGOrDqGFxr0ta0wabgPRuTgCaOxglGB8aOHS9AMKeWXnbufUHRBOblE/k6nCnuf9ncC2GR9AIP",
-	"xDHyGVGsQG2bAygDmDR37DH5B7sCi1BETlmiuuHrM6G5G96uOfsxoULISmQ2Y6BkC3lH+4obbeGG3Nq0",
-	"FfLib+NO2c4d8qAiHEPiYLu3xcdl2sdR73E2l4oJa5Nxgfn4h9/y+FWW7DJVvD9X0U5t9uqiKjTfi3W9",
-	"wW0QGdN1tPwfOnqKylqmMTfPVmGSJVQsrwcxDrEmI5F70T6jlcYwbtE0FSS9DQ8xjnT1i0sRpGI1KJIo",
-	"vkDrY4tS9LX1l2qbT3Flv34eR3Qsv182sxNCPdScLhmZSnNhY1Cdf+2RgjDfV7gfU2kTEQMhdhycBltM",
-	"qk2galy/gLFIcULG6k0qoABlGdeCUaFIJaxXpM2pBnOmqMDYU/Jow5VHQusURjppLrrqeHrIZBXsDM/J",
-	"d9TDuSKlP35CrlqXjGrkyYLIS6yt38g4oPOWUvoqlPWN7axljSCpf46eHh74k4UjHY1Hz46ORq9+ezp+",
-	"9nk8evb8xejVweHRePTCvPqbffcAUrPNvw6NuvXy2dPRK7ND/Tw4URTlJ3mPAYQNj2WlmCEzGiocQ/SV",
-	"LjfMNimtEY72jpWD7W1r3Hg8MKq1S2jZ1ORKQDYVzH6MayCnFq0ABTSrKponTvSEdtWfGsqzZtV6C9eH",
-	"B8AHpnVEycQW/ym64dYq3gYftvSsAXGI8TizD4zlGDzGbEzUsUvlaqSRWq3cNBJYNWil5YJqntGiWMWj",
-	"zPrVo7Zqo2pVoROFPmCOibQbGyI87WpTyMuyolL8jr13Bnmk/q7Vy1vs96MZOIO0qA3C7r57c/JhTH68",
-	"Pv/wODn43Unfm+hvjWH8FcF0xzZKxdxWzmKAxgK1gbVgG/WpoeXtsN210FaddT8mFJhgZrRGOMDWYkNy",
-	"VjDdzPYdkCoTPVGbRXQ5aX7cCuV6ejgmwghoDanvCTmpOUt9SXvE/SnwJiOU/OK7mUmmIKIdQ155KAfu",
-	"1jETmogFYjwuLS5mfVbqiyHGABpGyX6TMggJqsdlqiJx2ZkRL5AoEuLCcK8PDOAdF7c9gWdb3ucbubKu",
-	"ovnCW3mwrti/ihPL+6PWhRc2NvhRfdPuaEWaoY473+hLNmUli9ZTq00ja6Tch46gSgQu+BS/ObPmK7Bk",
-	"/VGxiuWEzigXkdy+ClCZEnWJesZx5dWjuI6IzKmbPIRqVccZg/lEiDbjOOYT8oZmc1TToPJmJheWeVJy",
-	"c5Mh9OKNRU8g7MuyoFwgDgvancEU/7Yqiv/ngEytPyGs0w7pQ2PMCeSCnERm0l2yuueuyNzkwiiQjixG",
-	"5GvPRwffmXVXa6XhTndnwRdbdZmOc+30ZRGCt+jEy7MDenGgzdt1kxRd13TZufG26L4nbCPa7VVw/W7R",
-	"XUOkGSQvNLv3wshGVYe+oQa6wTCGHJRBNff7qH+gz+kbRESs18C21Yi2nmiD2nYfJmTums3xM/0NDAia",
-	"YwRiaHv3EULuFUF9AW1GRt+64xBbbQ1JeHyOPWqm+dWl5sHrf1S04NpcT0KXsoCIBaaOSc6Vy+YjXNXf",
-	"hB5RIfUerfRclvwfgBBnPlSyyPfMGzCiOb0z79lMw4JNG4iZiGXZUX728HerJ9m/QGDeswCNo/EohOz1",
-	"iJPBqKHYNw4FwZKCoSaACPyWyVKf8TK1ceYxyd1zmw3qjV5mn9CMx76AFzmc8MnV6Wg8OntzdbpuCGa9",
-	"gkqjbbXTrOaUz6oSLMaLhVn+uwY6Q1R8qwsVQROpll1ZHpfiuKhh5OIusTlVduy/cj3/D1ZK336s9tJp",
-	"XVTpKijl0n1VSHFlabjd4EYZAyVTrLxjeU8jan0/qlp8nMJztbns2wPM3Ba7j82v5xbDic4+OMO/x7ik",
-	"3rwKR5HO1OaSOsAm7zqL1o72G9eGrhc1FXl4xfRewe5Y4fwkWtoqnseEThQiRMIDpenKultWZpH/XOv0",
-	"Bku7pRU7hkC2tWU70di/jtgSmrO/acDNX26TXHcujAq9DsoHstfNda/JHStVDF2AlMwG6iRTCnNe6qse",
-	"VAnTypy6Qr4I0bBiuhGl0uX8yVLIv48+BVHfZki/j9Ab4Ro8JlSsrFsNPNzoaLb9xo3fK5FB1m4k9CaT",
-	"gmTmmc+6sgYKEJV8XA5a4T+dB6CvmRSK6T0rkT0ZCOwW3cRdeLQbRNHxZ3+qJwXVXz2YZkgNPI9DyaDj",
-	"CQAymP8Crh5ScM1KWhSrOrj1lq0UMXRFmNDlykkZolqwkmeE55guBTiFiC1DuIAQf67Igi6DlYyt2y9m",
-	"vbmRamOkz7O5EXZxIXFPJ8yIxhj5GIZZNU/CgkVtn3OqTkBqPW2w1C5Fmxf1O0aV/igYfhKggETfr83O",
-	"0cdGzkoZLq/kok6VmIMGsXR+tv34kbMt1gLOmhadWJ+oeanAZoQTTQmC+IqT2BMvvQMW9QtyKHf4e8p6",
-	"uju4FvcT76Klom+ERazr9ynWZIusjWsfCYL/8KnhSGOn50GotOUhrcSVFAxIjxRnFbhT1N/6GHFU1Ts2",
-	"fJERmmVsqVk+JhgW3dQ2/73RB1F0BfZH2LWmGwtbaSplTlP7vCH/q89xAmf3BJVdeMVyYy0dtnoj1GSy",
-	"OiZXK5GBs1JpXhT20McyiMZQJc9hpzqeJeR9Q5WzzfXqcesL4tTeQqvt1t57W+u6ZFCibY270GvL/eOJ",
-	"6nwhUB3q6X9UVGiuV0mtoocY4cOEepTK6/Cf9ThpevSnxlabZctoGcN72Ly+TaeUGLzaM8pf48mO9mmg",
-	"jRj13KMq85mQpb1A68CuCx84TTHZCZL3o/XY49EjJ8tlwfESb+RfESk6RZZcsshDg4qakRO7iXd4cCWw",
-	"3cQ0uGiXcdNa181CfVCAwUbR1d/QfDnlBXtraDHuG0bHVsRyab5L5lz/Eq/rUQclU1VnoCyZXBYMc+Od",
-	"tm5Fa7NTubwXceysZDaILysy7B7yS9AL8YmlJmA58FyPzYHjELc5WfkaJwNY0Z+pKvcsRcj08LXPa9Zn",
-	"7bbCVWdVpMaSPSFvwZ4VLqL/iiuE9wclDmQqWfIZF7RAk5jIIYJ9sZQlLVekKovUQvuAWAh07d4AfjVq",
-	"eMH9/f29g4ODvcPDw72jo6Onz9YW6YALYsCCFcn0fYy585VLzD9hM1trtklCf53Kb3U2EN4QEYyWkHZr",
-	"1hI81KCgD8rsH5zY3pQcL0EotAV1I6cJK/V0BFVzpaM8mYBiT13sXL0RdFL0aQD6Wn6QLV0hVvkSBqbp",
-	"LWtWMJLTacEF0qKsIF+yNfq4dhS/sM+bsXGPFCmomFWAnoNDUCgNLOgtC9RTQL2sHTFMQLrQ76PvPkhN",
-	"6rk9xhpIySI9HtDR1yTGIwuZt95ij6u/kNbHOuXCjHWgdB+jh0SJilWHDmrH1cOCVMajP7Kg8Ghsu++4",
-	"kY8eKY/ZQqx/OrqAbmBI2SoGdoGbZ841XmtYlAHD9YfmwcQlaJxmdxDrj2O6fEnJWsYPDiVCIqTtVZII",
-	"9Gef6hcby0aK67dC1hqAYzFIVostdeJISM3y15Y3RLiiZRtoO+B3YYI4xXLuRtRAVBRX9gOZ/SPlYpZQ",
-	"rHJ5JbgJivw+Ml//PoLPfh9BE7+PjhuWt+9cheiCCc6EftwPtzJ6NbIvPjFTaogkmFYLJ5Tq+ejVaMb1",
-	"vJo8yeTie+Q0GTNSyt5MNv7+3rYI63fJaL7CAuprCxeZoR87TOaiCMyUtjYQ+X3E899HGK36e1jJAlnl",
-	"sGumv7zRRyjJ7yxC+O6ezbizicTQFdWaleaD//yN7v3jZO8/9vd++PzPg/Hh86//tkUJIx6vhhIsX7Ii",
-	"2LkrrQlwijZyALHd7KLaQhjlLfCwFVriecQ5gHUTf2argWkQD6kt5qzRSWCnTm+2LNsbYSg9/9uiiEX7",
-	"K/b86R7DV3wht7+9fzcw6WGLimdtEt9t2TMElCi48r53953aUZmzS0uGpBIFU6pT6oyKdqkz8h1d8vP6",
-	"75M7ysFN9thlvznCwCKvRnqFmjZxd4ShTEW4Ju5A1L4HNFHCQ+sIBou/VAxg29UDi64ljpySguX9RS5s",
-	"rR7Lv63A6WJKRcaKMcGqsfVSQBI6lGT3dUh7i7Ot8/X2ElmZlNqbRPWW8qIqmZN4rIVgQXU2BxD11ZIl",
-	"ZCjzwZmH2v/mZdDVyE8qvmtmZYfsmauQ58rmWvu/z6Wghd3OP2Nz/oRlS6+WegMhT8mLBb1vlmZtAWgt",
-	"baBUxGhENXsj8o0ATqhGwKJNPnLqbv8XOLe3+O5Dyl7ZT5F7blhrC/AhNv2mg9gvl0wMLFMfFmTernI9",
-	"huI5RbJkM97UTgazWbtNUfKTRdQ8V8qC1WmoJUOMSAUhlYZZme+URSxWFg+3pUNQ8Zq9yTmgbpvXN9/t",
-	"jIozcM70R2JgLT+wxKAvBy8CWUBlnDtWkvs5LxiplBkrBFZyHbcuZFSYIQ/uDy0/vr94o71RPjUkcbce",
-	"3ntqFgetBBHGP4vDX5t7HR65K8SMrA6usMZEWZrL38nQdZ/2xzS8cW0R7MMTqhtc9E/Ck9ZgIe8kKy7t",
-	"RzGiMbu8Lps+oIRw6+qp7UeMnV8Tx6evzGTtk0LcWtwKkMywWKijICkQopMKAjFiUKM1iLczghu4UShI",
-	"YFzt/sAl1IpN87GT1PzBzn+YqOyJu27As8KtMNjNilyGxBazXtnHhCIDRJkbwLvsjnFNMlkVORBPpAok",
-	"Wk19P64u3S4Iu9x9o6l1+hWLxyYvBqpsKteltAHz6Ca1fwKMPbcFdgCKIbxDvslV8c157FYc8nAgG8F4",
-	"mnimA3BrmgFSR8RMMCsZgGirExdCEsFCuIeby1rCWjrfMVGMQfjW4f7hM7KQOSu89nFycZ64KOViSYVf",
-	"zx0VKmIgWtS24EEUfhZ8FSMNtrCK0WC8ftMeW5Nr2c45wRySTihcvxMjFrXkfYMbZcHWTueYHDuXpT6V",
-	"ebzPNHJaw0kdxVGj1iJq7q9lVS6liuuoXUl600gcVx0mOoVdYqWNR3es5FMe932lT+8JHtGfGC30PFam",
-	"zYVHWC3OcE20TxRoySmpZgqTUXy5UlZymUc45klRaL5Ya+jDkeGQLqAtM94zutruw/dS4NQ2//RXxm63",
-	"+/LvjJbbfJneqVO5gGyouFEm809hR8YNXClXir7OVo7UPOy/iZIuVzFnJQf3pbPhDo/PsBHA19GafEbs",
-	"xbgAKC9fz4gaAsuY0ABXgI7zLywndOEum+5BhhU8a85xZ2AtPppgbWXoIbsbLwoM1d+be6yanO6hoAQd",
-	"Klvnj+RJC6hrSkDKGvCJRGjRSSywyIc/eOtoZdT2qSwJy8EWEVXdoaVmPFot/lhR5GZBBZ3Fy7TD911R",
-	"6yTPS6YUOUh+c5EslOOegEjJBUiUtq4TGFD34+l18Eqk0HyluDBDORdIaeiRj0t/4aAix3aAUsyVEW7x",
-	"hMTDKdZEW9jHsPXvZHabfvM9FTnVsoHXHn+hv51/P/3AWN4nBFGnut5TQCqT5bAADq6umNDX8moul+no",
-	"EvdG/yg/KZafiyAp8q0sF1VBE5H/sg9sNJvLGq3EhcnhoTq2OjmgOcLkUa/fDIozXjD1OqiNysWyCjCG",
-	"rgFx6MwNRZbkLW8ZKgB6Oka5NnXmoyhW1zLMGkW0vM1EG3DF03jR1cw+A6MGKxeqdia5rB/Li7S0PqRU",
-	"idRta/u5IZwPiljbSjNhX5Yc2e8QPP8Gjn8vunQ7gAhWcFRPKSoKbyftom+3ppy51kv16vvv7S8QS+C6",
-	"fbLMp8OSrpoEYvX2tiJhS/ADFbguYmaAZit+qL8dHB49ffZ8/PzZ06PDg88bwPu27tmwg/Rt++aLZqWg",
-	"hTls8Xu2gALApYWzDkhcVlrxnBGLLHcKQRgREVHei0LSPAp6eUKgxJxNq8AaWFi9GtiPYGQuqzgSnXk5",
-	"eu0ykVeLm/d0dbh/+DS+ufh1XIB8L0sG/kcFRu8JIzTPm4kVMyaMABqS7thSc5yEMXvkobXfuju2HpSr",
-	"ob27feQFU7uR+xrk8xfDdEX0orjh0wnBGLdiXuwuxmmgrF54vWET1ewSQrmcz/NhbVzfyzO6UlfogntI",
-	"W1/XLNxlKoK91p2MeI0SKc0jVuHm6NbqNuNRGoEcevDFRXy74yBA8skmnPs90yXP1JrS0ooWtlyLLVRp",
-	"ATTAWGFoxld3T9BOaOhQN8tN16PW19TAL9BHnsK0AJf75sOAZbjRUtNi6Be31Q2at26Ej/mJxMHdVv3P",
-	"NdVcaZ7dtAWGFaNGBVuAZWY8umfsdjQe5eDOodZIFDWn3cubnK5uXKLPpouRpqiPZuWv3IAjlAUvYImq",
-	"CMu9GhQj2uqqUuDxg8yea7c9gSC4iRW+22jvDMhk1ShWZM18PlwnxkNZQho88yED8cd8xu3cug/fZFLI",
-	"xSrx8MuybOL9BQ/fQnBU/NkH+eaLPsfQvWYsYuMlfVGav/MLG7W85rUgTC/+am87a7/G6+XShVP0vGNv",
-	"j9erUxe+0fPyrxi98VaWJy52o+ftVMe2y8RDbbTzcjBAJFLsepHHYqRjMB/wL8IR12HG75jYjeDzMGHn",
-	"45KJXQk8F3Qlq8QFuoRnAP1Ey5UtX2JtWhgfD8kKEB2JdlD07PBOhklWlSUTWcQEnBVScTF7TQsqssF3",
-	"3DZ66ZQx9VFcsmklcnW9wcVkPvTvt0xtdIXqO7N3Pt6Xe1ruWTXHPGlkO6X7mVW0pEIzdsagXujA4Znt",
-	"vmR3TFRDl08umdh4zcGYY/vZZPWWlK9xD1oyu6dGZcoZ+Q4s48TIk7KazUNHLCTpQXLZweO4yWyJO9KA",
-	"oY0g0seJ/leo2aeIGTNkWrmEfbuXToP1pD9sY0ukuUTuYiusGGZnI/chqAw7IJa5Ie6MfY7ZE0Ppy8kv",
-	"b9lgIa7+4rRk+WCS9AtUB28HZrg3V9cHh0dP9w73Dw8PDg4Po76TagK89yAeD0tKJESUs4GS7C9j4qPB",
-	"Nzh6rrvDbnd+JHXDdj8Htr2j0u2WXeNtb9YgJXFdNHIp4DKAKjGxKtUfi2gkv2sCCu6AQWNOBXn6Eswp",
-	"Ku4+uJY5XfU3VS3NgTp82tfM35nSrFzb1OFT01TfiHrWsE5wT8ndDsNgF5J3I5++V/Y+OthyGmnxuzmR",
-	"WgCPpzSg3QoKgloUfzKpsFyj40lqTJRs5m5ZLF63nDCUxxE/vIfAWb9mzcbMnE+KYttPz2yoxJafAz7S",
-	"ewsJum0bLnBjy+/fPeDbQEHY6nMpS5tmuG0TV7LIP1Z6u8/TB+CSajuvHnNMCS953FKwuQTYST9fnNsg",
-	"UZQ95DRmkCmyqtjKo8GGVV8OP7ld8k21CVyIn5c8mgYA4THFVSbLprH7YH/8ENtF3WlUnfr54rwByID7",
-	"0F3c2yX/JFCwCPwtpYoJBbdL/svgqIdYfPWJWYsZI96n7bL7iFl98raUC+KUzhhOVsIsfIZoBzhprojZ",
-	"qEpbtNyGD/JoP3bnlZ6Q66G++aJLtmDFivwoZXQ0yu3oEPkm2DJPCRHZ102C5gggBHE8SEAE+hso89wz",
-	"PpvrB1rHrpg241WblVC4bmmeYTyIj+2orbW2D3Mz3rJV7VDOKS9WNyBD3RR8wcFpi5P53shzT8gvWJHv",
-	"lrEl2gpWSxaW1tavAEt3TKi9Osd4o36n5IKRuSzyGnjk8diCb0NokSC4FK0qe1Dk6MZZzW6MeAtBFO76",
-	"9mZR6HYUDHb0avT+/XuSj8lqtVpZ2ycT+U1OV2r06rfR89F49GL0uWcvmlw56twGq4ARIyBcqi73GZT3",
-	"lIINKKPZ6vKDI6uNvsLCm583iKiKdzt4qnF5NjaqtU0mq6G2Wlvni8ipmk8kLXPnhYCcpAzBVi0gpg1b",
-	"bnLld1TpM6ppjUk09PoqmaqKTa96dYlffR1AgO7dRA4JOluMCKtYcRdzVHaCT9cPtPnJ1zFatTe1vNst",
-	"859DpuVG0llX+6tB4TbXRtx4ehb9nuts3rfgNoFBTomCd68SUYFBFZ0W6Rf3cHuWFTsmFFRrxXLbmk+a",
-	"o8KiXFrtJWL6Sc/ims4SB0XTmXflpuIZ1wSlxNumM4SB2BB4pWcCwwpo1e/vxk4NS/cv4ZhPoaO9bZSo",
-	"RTuzDsKotgVkT2RCbIZV2MxP6GjmNdqWSqO6kf6UlAaFDU18sIs5CHk9SpYtTIfojWaxGAL7aUYFqVQM",
-	"/T6Oy7Ae/SYEtYmNvpnvVuPSq/lH4WT/b9WLhWz8Vs2n4cjOtuk4CRcGekEb/MNTLb1dl8TyLeZexYLB",
-	"ri1gCPl0+S46pg0K/l8FmJ7xJAFqAYAQut7Cj1jPqC2mgxjBYeSXBwIdjUchDuhoPAIYUIsCGo1CcEkx",
-	"Z6yIGUcRJcJm2TtTNRXe2kroTI6tNVhI7d+0MeLuNUi4Nc/r3ydOWfamVjcd28YnkbPy8OkcK+Bcrf/R",
-	"qd8/mQZ7J+voLY2NKdi9YzUI6O4YcrEilDgQGZLJWLBRDNOme0vbNuJJYduCXXS6jl59m9QIagClqWyE",
-	"inF8ebXMbt+xO1YkFIhG6Z8QA+0JCUD6FOEKdRYJ8FOuVHRQyYdgMSDVjv40O2VUYEVAG5ZTiAmDfo9r",
-	"vFxlG4ZChTbPK3gIKIWgSJtGItdKeJFEuJq5jxxON5SUiqtw4YzXcbQwfNxMphbT0/lIkfJDzcH+OzqG",
-	"uWBYridnU4YFuYKhdWDyG7WL2C+QqJfBBdtTfSjE1o4VbWoUonik6t2Id9wpidTGcMLHUAGiUTyM5itw",
-	"os/5EplWvH3Vv3CXtsTU2GYPmn85vBDoyIIdDVzGHrxozBxd2mc7S/KqiX2w4P6r+yQ45MN0DVC5YDXX",
-	"plgDKgQEOFtFTcvj0PaVKzjPPMebECe+Fjd3dHB41Ae1XL9og8ZtVc0BF/p1wMT7L5M1V0b/bdDm8o23",
-	"P8fHJRQF/p0IMbn2YUhWUdX1J2hzBLsmunsjPHDhDHZD4mpsmE4cFmBNsmYwrhoKfQ0+f/ebZj9jN/5g",
-	"bLFl/CR6eL1ZwWf7R1BA9wk5FySAWYEc/hbl2qpANuu4UoBaRL77PYRnuTHf/T56fGyjD2SloUC3aQGa",
-	"uyjlpGALl/1EXksotkuXTHXLzcC2RoMgff9JoBgYyTCckNzjng14OaiNFJ678o5nAI1X1UtO8oohQFlz",
-	"XYeNqlYVPIVyoY8O41D3XZxArgs2cE46miw8EBTFVWY5s5p3lD9iikSonA9B94x2p+IsGDhv4FkLnJmA",
-	"NwJCUc4ynjNF7iGgSSPek4whZxaIIdLY5sPY5UeX3Ea1dk+XGdMjRQo2o9nKVV8awxCzEkoNtq4GSHDL",
-	"F1xYgKi6NISngSVV6l6W+TAi8uaamlY1U/p/BxlbsZsFMWguXFf9FcP9lcdngFth62y7gSZSOJtLe3Q4",
-	"DAnqmikseJVOLD8fkE07TA03pFaXe1AtOaDXyaBaS+OkgcFmqY7UMUhWMSM+SRAkXOPFCv35KZK06CNS",
-	"ZHFzlG15PTUmh3cKMaopKcOs2Dc5jietKZuTNuMWvMv0Gh5LTNUtmFb+hALou5CCDT2M9yXXkDvrhN1h",
-	"pxN++t8z898/43B6A3DB6B3z041WVokATq+T0x2CfmvnjoYd9v8j59GUeiE1n64+sPv4XXDlZA1HUIiI",
-	"ZlY0Ppnu1funMpLzfGtWEuS3jg/Hh0eHG2S2rsd8rI+dI9XGjtotC5bLr8fnxOEPQs7W0Ow9Va4qV6/X",
-	"zK9AQ6Ps9X6ZgcRxPU680wjQ/R7qKwLy/Iu9RAHpbcYoAJFNsdAXnsZdihnTTM9pldKKRuaIOlXAFeS6",
-	"p0IrENrO8zEe3DHiHEN2FCZKMcSj5gtbYAXUDUyzcBiHzomFBjjL52SJ3L3vdotdTKkL81/xOtieXw/n",
-	"weXA+3iHDPLbMruyzekcc0tztF9owXPMZUatNkY8TuEF/QPr0weV5uBXa227883FEKGcitoOEyjIHZc2",
-	"K9acW6MzF1ywJ5tqmd3756fr6wt33pzV52G6aBvPTJY+jWpMKlWBe+L3YGEJZhbGauf0arLtXfh0eW6O",
-	"PtgXBF1AdmWAmrLETRrYSb3gg6+CX9wnw+T4+vWe+m9DaWdJS7pgOqmx2OJvVmhiX5ZY5ydueNEpXLFN",
-	"yrvZJlcXNAZzZ351gQtyOnXZDWbOdRxiCAD+2/7neGmlONm5bKb7UoqZA6jurc20ITV5+hiYRu9N07G+",
-	"vKm7BTAGRmRzH1oWidiRTAfxa4gpAOUtoSZVidDwEbmGIqyW+eeCfnnHxMxszMHhywfY6DPrLgkafLb/",
-	"kPZkJXQZuaDfloxBaCBWkqHEvul51q5GEEQu+H9ab/z2Vy4aQkpG81A62L44IVfn4mouwYn6nhbFjker",
-	"rlYicxL8rlo1p0VX+cOKKhZSzB7eSjzY45Pgf1QAlmHP2zEpmNaQ9pPzGdeY5VqJnJUQD56q6Yra68OG",
-	"uJRKZ9bNEp7W5+OHlnw93zEthsKFpZVRzhXi1EX0Cf/s865qZyRLBjfdgf11mZ3z14lXDeduk5GGfuIF",
-	"F3xhZrg/Xufv6a3BHPNcDqgjbQfbRiuqXafpSsaRsKWkZ9y3dz7YhP+3RXGWkGeNdIMRrbI0QxXg+p7I",
-	"SkPgkEWnrMMuOlPw0Ja1CgNV+reurgwSYAlBMAdfx6P3MfcPdEoWldKATUaN+kwgV53fMRsGv4sBHNYR",
-	"yOhQj2AT+LrVjKDSYEQdWMFjXFmFFboRXB1XGDG5hGxmVoxOTk6OdjHsp6grtYu8Huw/2f+yi/aPUlT2",
-	"gd3buO6eAwPRsGCUbiR/1qqaO6iEFQiTTqTwD5jSkFbDaI6OaMJoNq8ry4MRAmJxlnVd/C7Zvi6pSABr",
-	"TcwjWyoWJRwMIWjt1dX7nZD4/tfx6HUp7xX7IPNYkYNTufh/2Xu75bZx5H34VlA+SVIl2Y6T2d9uXO+B",
-	"4zgz3snX2slm6t2ZmoJISMKaBLgAaEWTyr3/C90ACUokRdmSbCc8mYltkgDB7kajP54npUPN7KnCHhN4",
-	"XJSKS0XMTHpcYw7QD/MZEFq6+hijGNvfxDz//m2wd1qM03mW2GltptZjhAbucq7V5TwaPBv8tImJ/h80",
-	"2lYqBBZm6oojhw5uEzzZYwJNTSwmv3x8+wYty4gRpiOaMSiD5oKcvjr5eDIgM+B1Ao48LiYHX9KExBLf",
-	"J/AOjn46PDwEIiv/m79t4O3+8W2wV8eHMOGRZ9BfnMZPlUkcbci8fKCKCVNrFQuDWUCeFSbSlRhYA0kK",
-	"NnfX67oRY41bT43tiVnEU5r4dEwsA8zWp4eH+4eHxw7UA5sNvZMJZzxhCPtCI4MOZmhQ7Y0bMQNPcfIp",
-	"VXOnZtVKi+c3dguDUf5Wdum8ooauiqH8libh1eF0/14+6ed6RiMgLV8QAGQ4MpJkuan8gYvNSMDTclrn",
-	"cet+/UiTs5N3A/Lpw+mA/Pzx/J3V8fPLl+/8mdaBpAIa6JLxf354+Ldnf3/67Nmzfzx7upHv/3/IEVz4",
-	"spXu6Nt/+afWcFzShJ11awR/A9H3op8ufNJz96SVqjZiiZwRuOyYCMZiTex9QFj3CjiNFQmmVF3hZ0f7",
-	"G9kOnh656RbD3uLVny26g4FEPD386dnfj57+3zNKGXu+Ke+3vf4/rNW3qxmW8g+QN8zYLbha81xd6IXy",
-	"/9vP+m+IidYhCVHaF3d9xcUc7H0M6EMW+9q+kMj+CZw0TEjBz0yTmI/H1vMD9hNsv96IcXn6E3jVbtOq",
-	"fv3ffnuziSFgBJnkKQB8fi5615cta+wdvIL6OlNSMwiCHNv9DXVwM1b1cPH0XOqA80aW966qEzZw/rbf",
-	"oP+oPz44aWgiZ8PfQ4saYN56l784JkAi0h5dfS88Vxhs1xs7ANyBw+9pS6xPfSe+/MYnUOOj79Rz3rV/",
-	"fNeu7f42XdTvyC1NpatPKyMV98Yv3d+Km/ngPcv93km8hZO4f489vi04bD+gg7bC00JC0CYGc3CGZAyI",
-	"uzzNpDJlgFf/lgKk0O/54eGzyD0CfmBESde4C34aXuFuc1dY71ywWdnN+SVN9t9Spad2I1PcMKjOp2U9",
-	"MJZJ1DhyQcC5U2VINUxdV7d0g835t7dv3tUmMt9JA9Ww6KIeIxqHa5KQpnb1gOkriC62ysjeiz0mInuV",
-	"c8TL6eMXK9NM7kIoYbSuzl44iF2IlW9eFNLRjA8jGbMJE0P2xSg69Pgj9lEv9rxEfatYqgUh9Z9gSUQH",
-	"+JRi3sXTKrLrXYUaVijnnTzShBqj+Cg3TA9AFt13wJyBAD115RvFlY80GTMGVGilH4Xf6S2b0Ix/YYnG",
-	"T/X8H4f4h4PFv+wTZP8vjiY0y5I5iVkGjScun5GhN1U62I81Y5AI8Q7WSTH/Jw2pt4Yao+J1iinsk6os",
-	"2kMNS8YvqpFsYBuE3LrTQlgpBuUd0EIZTXlSZGasYQg+R+dmi/Ir1vOfdhKyARXzvW/Lqag18uWL86hN",
-	"jy4tZc1bVz9MkXtb/i7uEY+asLXWsj8rVyiaUhVbPfnWZqOq88JTb5NKHK8QF252ZK4WrYl/O5/5bN/4",
-	"VlVo0zI0jZABmibsmGDhBNY3A3iF6627EUHujeQUC7zX2LEr991+0w5zuBCO2fHWXQ0R9bv3g9u9L5jO",
-	"pNANZshV/f/29g1h4polMitO6/Z3uCj6BaHkEltS/OMC8a1UCsQDh2R5ppRUDVdjAYxdkkGl6Tpjanj5",
-	"6ydX1+Gbp+29Lb3Tx8SJEzEsSTyKdUaVcbgwIpkvTwihYzT+9lTGbJ+cud0GhY4qDE38LF1ZDvy6Nhud",
-	"UgNQQEHOciH2KeN5B13zk4PLF05qvzAar/EIuLyr1n30+rW4KS1+c6mqq7jo4iz4NmNuvwc30JZnTTh8",
-	"Q4/1sWS6YArQBgMX+0fdQ4UOVLRdFxcWcFEnvVw07ymm1FGvn757Mxeel0AxkFavNUviB9+sqSDtA1ND",
-	"FHBXPIVsL5XvvOzLr+N5upFrfc4yqPIZK7WapvnZF3JBddzCulbqmhDLnhLNxSRh5V4SLKXdJBXLGDUa",
-	"qsSsODoYXsesAUD3m33Jo9t6zhXdrpWaqSvSqpGafXKypM6on26/OI8H/p8ngMthf8QLP84ztM8fecq0",
-	"oWl2vGxQKw/zT4BL7O2D0tDCk+AnV2rYILAeaKVx08JdxEMs+5Pjs0NwCaAj1qqJ35mkIk8PD90fPbcK",
-	"PGIVUPcNI+zhKy5AfB8+O3xBzmB6frfeUJanWPA6V1tCIZAhUKk8IJdMxAjU/CGhxq5INVONf99UnrUi",
-	"GQ1naMS2ofoKWWPLj1oJnw1IxceGF/CnDBld4W+rr7L8900VQBXaU8fp63URKZ1Z7IVxn7yWyjtXyEIA",
-	"5QMuhFlaKTwXfvp0/so/yp4LsTFK5QKdnRdkLJNEzuyDwMWaMPOasfiygMwtFyIaPT38208/HQ3//n/j",
-	"Z8PnPx2OhpT+fTR8/vTo6Pnf6NHz0bONhclD87G8Or/6zjQ6TySF8K3dDo+LLrmii3UD5bODvcJ03TzT",
-	"8Py2BhyB4RqS7diFi5XtCbtmSUFl3FhT21C/tBkTdtScVtlU2fTTtjqHf7V1DPjFXPt0Htx1+7P55a+f",
-	"dnwaDyWoP4s/pLM4tCBFueJmfmm/J4qAPMnrGkRPE86EGUaKxUwYThNNxtbAFwfo9/Y+iHE7ZMdHumyX",
-	"RJgbxygALc4vqeYRobmZ7pOP8ooJTRJqfSJPlE7eC5JKV+lPReQ+tLHXEiZiWEcCh27iOfGxuC1C+naU",
-	"Bn83isOxvfrjL2fk/PT9u/NTx7bjQvFWM6ZSI7xAImeOE9K+92n52oCFEckMVssKvJ0QMMLvHUj7PgfR",
-	"0lJVWnLsNUe4/FyMZQ2kLxXxEPDLKMBsBn/1W26lMvXi7PIjTP76aBDimp58OP9duBsCGFRNRmxqd7pX",
-	"dMwNH5D/nyZSUfSmi6XZJ+euYZcbwwQZK5n+LqrZzHyUcD0NMMbI4/eRkSOmyNHh0fMneKb2XC4Jv8Y1",
-	"5ppcCTkTvwsAGhfxMcGGBfi+M+nL9yCkgrjk4Ezo6mNAsuhcEy33fxe/izNAp4hokgBRmMHDR2KgMWTE",
-	"XPkpFSipR2TEqAJc9iv3evaW30VUL+glVAbFuTw7LHp7XY9iJDFeFODK/i48a8BPh898dc4FM2o+PBnb",
-	"b2ePR0yROLemqAJaN+MiljO9/ztAQWBX9V7Td98b7F0zpVF+jvYPPbMmzfjei71n+4f7z5ylAvk9sKua",
-	"UkEnTB1cP4Uf9UEsZ8L6PQdf85zH3+yFEwYmz24RoNPWp9x75a4DpvxBpdW9gUylvOTA3vQp5zHQoSjn",
-	"jsGkjg4PQeGkXQKD6CCFMTmQkWFmqI1iNEUVtDtQBRdrxAWFssPF9u9vg1p6joQ90mQ0N0zv2/V6juPX",
-	"zb+Y58FLGgfm+Pnh09W3fBJW46Xif7EYb3q2+qbXUo14HDOBdzxffcc7aV7LXOAQR/9YfcNHKd9SMXev",
-	"AyAgP3VZgkumrpmCUx3e86zTGhSYmLDvIP5EIEyEkgkTDKsNxyhZuA3+Z8/KjN77w95YL7kosAdl66uT",
-	"2+WvjjYeUUAYGouSDfLZodNiTWZTnjAHGpJAt8qIoYbGbJ/869PZp7NXA/Lh7N2r83c/gyn6cPH+9Ozy",
-	"0v6YMopggoROKBfH5PX5u/PLX85ewV90+diICjJixCsei4/J2cXF+4sBOfvtw/nF2St48unJu9OzN+5u",
-	"u2UJdg2ErAAWDVRGFf38mRm7YkV5zW4U9L8az9ClYrY5jsEE2/XTk6z0CnpHCvqZcuMiVFUFxXqmiAEZ",
-	"pftODUp7fXRQJJKHmpl2HZ1NZYIlEL6fGjdRRBeVuSGAvzVZlvw3XJuiXOLSjrMk/Yu5/QRKP3SY4rcT",
-	"BPITkadM8aho/ckSiP+h487t/f/LGew4zremwdjnsf7PH3uDQB+64iZB7/cc9nu7t91eETsd5cJ1qwHM",
-	"WdLRk8p67VZBH472WIlcEK1AR8rSniZFOfhalalmr+xnVhH9te3+SWWc7Vr/qqzV2//Kou3Y/n+/1vxn",
-	"hkfsyureTiLLv+tG4Vw0zMEwdy2n6xnHV2zMBW8AFWuxkXFxn+5leZO2tVKk5jPFFekekEkiRzSxcq8J",
-	"F1GSx8ip20Xmm12Vz84ZKS6FHR8Tt4t+AEzTTSOYLSBncm1YXIYXIpppgiyv1JCnh4eF16PpHDwtucLx",
-	"uZHXc1uPZ4PuzqBpvgsfus5vu1tHbdCI9ioR7JlUBEaTKRwhMPrkkIePgX9yub6w7jWkSOb/RgiLygss",
-	"Q793zQmtNL9vrGTudbjw/Xhst5bd+BGlWQZuyhpTHLJT0rs3yw/Vg9UlKeSCkZV+gakhFECCO5vYwKXo",
-	"6uGuMnHvnCErJ8njY0CkccHlETMzxha2CoA4FnjaXTQ1RNOUIQ2m10bI/NSZwr0wN4NWaEk5S7SuHWvI",
-	"aoe71IreV9ma310u8go9gVb0ZjfkNTA7AtH/iAuGSYaTd6/2iXdQnMtzLijUWgHgkfRbKj49TBuldA4g",
-	"5KFzAp3yoD4Ye8S67wHRsiBNsbcBmzcUgNS7KC/xVbq4J25es6nUqHUe5U1jXsi3TtRtix5FelHlSjzY",
-	"Fo8IB76ZNwT37sITqs7z06fzV+vM8FPOV86xiRm6ZoorHIHzZfFrerNCGKmBdN1i6vIRNFEpeQ0NwGOp",
-	"mOfwrXtXxexLRIYhsuamHKQazmdgTJbKkNG8aTL2z5Up+H4RhMGLT+xfc6gCwX8voGiGsrtiwR1T595D",
-	"8+bAOnTx31BMeoetxWGTimhGVTQt7ESrf+YM88Kec/DVGbRWn8zDuqwXxnmJT96BRDX5O/BuvYOzYQdn",
-	"5KShq2R1ibTA3pAyKriYjPMkqBbx1T0kpZkutg9JNP+LER3RhOl9cuLrriGlhClYIYnfHqybC9GXyPoa",
-	"wpE220PORLqqe9/iU6KCaGYqrcXkMeBQox/F/2JDPdeGpZXzB9bDwKOAYJj/xS7xKmh2aHGZbhEu3Zie",
-	"dYqTVmfbJUQagi3VLpwuSsy4KhA68Rv1odSNh1LDT+AWmVD8QK7wqUW3owqgVO1+cQmbUoA8teIs8JF9",
-	"gUbTRMorOJcDTaNrlYfyz2MXWeMI+2WvtS/DXDUYXtrklfkfW48KN/RvH5Lr5bEGunhfIXxv74HVaRMK",
-	"eYjJPJo7sgypcB3NVMl8MrU65eJLaaBYgX7UKNcBj9szbeXtL+fnq8/bPla2iPHW4TjJN3rW7RXtXija",
-	"d+6lVtWyjPGsOCKt0Mk8X0crIQKzSi+9rEB8p6tG5vcittOrZK+SN1ZJK+43V8b5QUoB2K6TNs7f+ot3",
-	"cTxaGLRTCUn1xAP9BcVGXak12P9hgluId1Eerf3aAE5VuTiLx5V2oZHaDHONLFuNUvNWavNJs7hygNmd",
-	"3Lyzxr+D0JTTG2APlX0xMuZKm/2+LHqzJ+bAdsEqw3rLsWGiq+gpKU1bgPVCShOAam99I0Qpqw/VQJ9l",
-	"earuZWlTW2DRxOqqDQozZhTrvPPBtW2l9UZmQ+zkjgITAXbTcXJqRPdTTBDBNHCSSkIF4BZCr6ZjFCJc",
-	"k4Qqh5IUOVh2RRVL5scuEYxAcEvy7OXsI77Z7synHbCrCW1arTAaqfORXQrd68Fm9QDkS4491F4Ubrad",
-	"9OCr/1c1dVXfDuY7NF13JkQPpzKJPcOsdUT98wa+i94B+/jGV33sWomvWGaKhzDFPJcQtPx7IB9g5RDt",
-	"yrF2oP+0eOUdxfr9gA0wQ3W+LK5L0TK+sI/0Z6lNJeEq4qoZE/ZYhRFxLPK5iSJ1ydS5eIBuqncWMW42",
-	"Iayo894Hy3JR/JH4Ix2hiWI0niPOAIv3yWeprrTLDCzZC2gEFxL71xwIJ5SB1+falhF3778W9p0JD6Qz",
-	"wWWOHVpc4d5FVBCpkG1wSq/ZzTQzNzKlhkdDIVMmooSaXDV7gmdeBR1GhqCpw8fwcE9jqdI8oUQbyKh7",
-	"8ihkrfcIUoUIOcWlCJUYJNwx0Bh0PRevPaWQg3fjtO6E78JXukt97HZ2Cibb1NmMLz0glPzz8v07t0q9",
-	"8m3Yi/QyXAhmkw7eSOX8KalTkPHUX/xgnDqYcddzEuLB97Hx7e0jMVcsMuXR/Pbyq5kxC0HyWme9kvQI",
-	"D79B+ZQ+JipPGHINSuDhBuqrIBYL1Aeu8Mm/RavVv/TzezAqU8x4rQBt05L2OrTh7SBTPMJgFU/phDmJ",
-	"hc2hkM7uOoUSNNSRVOzAbStDzczBV/fD6m79D8WFp/i0S/uwteX9QzDeln2ccJoNWwEsyPeH1nLUZV4O",
-	"DQVl8EHqiBMT/Iq4yWgjFYvDutdQNcLrm7QD//ji614m6wAxnx8+bzkg2JvtEQK1FRD6gyGxg1qOx8UJ",
-	"JaR7rWrcKU2iPKGGLWibA3HzuOcb15QK3mK1K/Bbr6y9sq5fXQjKGShkoROuJUqqADLg2moP76S0uTBQ",
-	"ysSEHbU9EX6G15z6m7aZl1waq16cOdJ36IFHjcpFRicsBj/2xymOQDvuloq4b+khTr15rIiDX9ZCFNiX",
-	"TCozBD+p5YCQWBmbTAklP599HGBbJnazAcwmPoX8V46OSSaThEyYOcPfBRwtJleCxYTHJBeGJy6N8poL",
-	"QBYFPFNRAOQVyHmYhwSo9bHrfzX0itmTR0K5IB6EncK/hoanNTsCTsZzsuLL3tz7co0WuktZW+D6wXq9",
-	"ogZ5R2968xnYvjVu/ZXNZ1LFTY2YgXXRhTFBeTgm0AlJRnMSM4Dtb0On+MzN9C0HiDhY4V3BVJRv+l7F",
-	"TL2C8zPGxte49yOdYHv1erchmPcNP2p5M3zUZYf+6eYMKyjAP+WoyUEoVZjMqCb/y1nOdtwy993v5lZC",
-	"AnMpxyXtHOgbUjn5ZPSEA0AF2rzAin+o3LNoyttLIc/cNSvKkT/YU7Pmf7EBoQbLnI4Om3QfAIxaYTBS",
-	"+oWnebr34giJ3vGHp4NlfIzuZcKDOkYHiPa61XXdQR1rqfEmpAfBmurm1+kUKjoLHmhlJ+XiHO97ujYU",
-	"QNfGcwCMfzmv7T3n8Z/4jn/a6e8NfDP6nzToRrc/1PehVyd0aecRe0PbOp3SHNfN6uTydG+w9+rs8rTT",
-	"uL5FbMxFwbiMb/VIk4SOWNI0lyu3Cbb1f20zoILiYCWgS+15aYz7xquVbYxQ5fBIh4u2oqTcW8FF03nw",
-	"lRWfaUVEDx/Rtd2KF1w85SQboIXCGdwfbKFSfFf7D304e4OhusrhamBtH5yvwgPU2B2g2gR8zFh8oOhs",
-	"yEWWt1Ygv2YsPrcXrXQSoFUpJIbq2rdkr/2U89iqcNetds12pp1kg+xSXdAZrFaXTJC18IAFnzEFC9ZD",
-	"nd89FwGUfSo+4YImBLQDvhEINgj1gIyoZn97PgTWn4qaWQFYVLKSUAOL0OqyrSWLGi/L3Ny5hiGFbS6A",
-	"N2UApwBNnh8+rwtzi4gldhLrI/87FazTlOf19bMwaXs0jGDYXnrvUHrxyxMaSBImUQzR9pDZUUpXsWh8",
-	"sFsNxPooMNhQ4XjM3P4D7hc8ohrIg9e0UnxaiMqgfqe5KXFFi/hukLjC2ncGfl5TeRdjcUFcAQlnxXSe",
-	"mJ7E4o69poUvUzS8ZEwNlZx5smEgrXLUvu0a0x5WwRseflBl29rU5ezrPMn+1Nvt1Ot8lNbzbp08YxKw",
-	"UaohVeTFeqsyASPVJvrsXzG/pX+InB6sRM3XRaK5JdKd6kedKJlnLRm8aucTsOrAFysougn1ST5uIMMG",
-	"RRmITm93czAR9c0ULiL9M05h7ZiIQ+drxVldLxRSn+nCJdoSzuw2TWe4vk0mFP6Itc+98VxhPH3WZVKu",
-	"GTZ0O+1YBDb8EKRIS41Dxsm2WMoveMUWJcONUCMP6Fl7FTv5cP5Ik5hlTMRMREXh9r3/eI60du/Ff/4I",
-	"PyW65WTmORemJU+odfNiaqg9tWPRWJ4F3xJhGMuviAeaA0imDTEN0lzAdgE1DLo4eEnPfV5PfF4ViHMY",
-	"CVLjjgK6tSQtzRPDM6rMwViqdGhfqbtc4FjA2tmpGG1ziWYc+cRRzjcdnNwxckZ1yU5vPx6mnQn1S9yb",
-	"snpT9ilzRJqnl/+2u/Nvby5/w9giBAN8j/5CetllzEY0urKmr2Lj8LvpJcXwBc+QLuQoCVtTjnds5mxt",
-	"rxu9bmxJN1zZWtEgtgmtGH5Jk4A3vl5B3rAJjebkt7dv7JgANlzk0PWLEjuA2y9cR3Avx+7XTkncrx1H",
-	"PoYzoF0TnP3iIZc5ILZduLXzD1Puz7DuC3/0hwIsvltEQMBMJgT5itMDF5rHjFBydHgIZBHwL2x2HTES",
-	"TVl0xWLkWxGkMiYxUnawCL8BBX+zUbDu+4EjwO+mj7+liXs4ltfdqn77RsP7JWiyBQmKjF/l4+W1AyAZ",
-	"D3RtoHgotByhkdiIDfs3TXgMN35QcpRAQniwnZd3nxreJ6WJNfUs3idOjTQDFG4XyQNKEpkyMI8CdKy6",
-	"TlxowyicOf95+f7dnQUUNnUg3O7SW2d6THkSrHeWUGM/wa1W/LYRElDT0nQDmZob3FunoKxOr2HJFUvl",
-	"NU226t44Y3OBQ/UuTu/ibMfFAVnelIujjYyu3Ml46OxM799syr+5tKvrwgFbcXCCAXr3pndvevfmHrs3",
-	"l8wQMLcEoAg36t+sCm1+BAg7jnQ5coaJnwGgallRtIoHRIIYWortNWiQdZZwQEMgIz5xtVNXjGU+eTWm",
-	"2uyTzXlPfey0d552GDu9nfNUuk23iw4Buh+viYgco1ZeQsL48iq3GuwFFvLGPgRsJUSm3FhpKRwqq6cO",
-	"kATwvjrq3jYjMb2r0rsqvaty/yMxYCU3GokJD5oP2U8Jj3S9l9J7KVvxUqBbv3JWWMtNSag2w2umNJdi",
-	"mMNQFRSQhVqSEBqAEuhMKIqeld0bx8jI5+FCIT7TWisG3e92WNSlW8ExnMfat+7vpO+n8RU69AC5z6rd",
-	"Lb3010t/TX1PYu2pIU5ooUuWRtMKOI6yv3FU4noqs5UlXCnNMhYPC3hbh0LRwsAvFWFfaJolbOC4aWLA",
-	"RIdK1UTmSpOJ9HVkKeXC/bpeGd7C+AVA83s3+k7BpHHQNWiKPiDgI3JB8MTzFZGMcqV/NGYiXIEGfiIH",
-	"jenWZ4mkKMAeLyRS2kU5oFnW3nDw/iQ305NsdbUtFL4G4nLD8tdO5KlLdb4jpgBZLhzeSKKveNaIGYCd",
-	"CJVGB9/bcDjoUOlbdFkcF1WBGY+uNFTIz6ZMEDryjAxtjRc14z/tMj60BXXEa9DYQr4Mi+CwGU4CaAb4",
-	"N9xXD5SwYre8lMq84mq7LR5eKq2ErmrzqMqkB4ky0tAEa/7vewvVA6x7hu9TXXnnsRl5xcQjqIIOCSOK",
-	"G6yFGjSfyHxGbiqTGLNnwSCPNIkSbg0hj8ljmmXnjh5ds0gxcwwVuzABe1QwnnYlnNIgwJ23Pz/SRMmk",
-	"DvkRFMfL4ZYgH/3jcbBdH7+C0WMmDKdJE0oeEWy2+CHKm3r92pyzOuHa9ccuqRhI+oQZhMMOvlmDli35",
-	"AUFHeVOfQSDv652h/I3b76UtptggqsGT+97ZOycVWpbiooMWjXbLHpHXyChGwzYpptuz6jjXXWP4rqEf",
-	"doN00c1BCdhYfJpefe6ugROD4tZ7mbGR5oY5TADH6fDp4hxc35ptYtV2oGKmhvZgP8TLmoju6ITwGKNy",
-	"M+stgSdFJ/o/fzgkQTuBxJ4g7RMRSrWBIguuODcs/Uh3xJkcjtiJkIRO9I+F9ms/JQFhILCiwCkVUVVh",
-	"MXhf/r1Rgg6o1nwiVkA/n7iLFkVhTfPt7951oLY67Y4CBVlz+/g+NttFGL0cESMD1NJARLsL5sFXWUrK",
-	"twM95RCTHGZKXvOYqTApWJVVj/1rb710t33wd91CXLfmbCxO8o6cDv+mTV6Hiz3dgTrc4LzYAT0YEFgv",
-	"2BjI3x+sb2HtPXehVQLgYUMjh1Zd4EM90iSj0RUicBdtz07gOuidUTS6snoXAY5fSyLeuaGOoRNiu8g8",
-	"ap/qE5KapsxPCMutQybeo8PDILM4kvF82RkJtfujm9ypndt91OxwgmtrdQ0vtXsc8B0g/Bq6/r063hd1",
-	"rH6iTSmlbiWzLtoS0BbopeA5+YCjFacBIQ3hSNkbHxPNWHkKQFRiuHzVUWB95+834CD50gkZv85R7HpX",
-	"NzYGuBYzU7oGaPuMKmvIXJOwPWt7Oom69E2RpUHo/0FHC/GKGvaRp6wue/QGk9zrDX8m4o0MXrw9bvut",
-	"gxdZqY2/+zqDb+rNIUuKByrctTQrSjTI44zOUybMn5mrL4uosNo08oQkwLnypCP4LT4WYG9veppxoInf",
-	"1saR/zyVJQ0LcMSAX1c/UX9hA558QS6u2MQ+vQt8e7DMPuOnsVJjqAGWxVqrruuoovO4cR3XhAu+MeJ+",
-	"Ywa3zNreLl27+lLHw/5vmUdTppChv5MttLuPleuP84x1t7ZvID9+TzAFg+1rNbBgcCbtc18bDQYEK7sC",
-	"iXBFBMAKEPoh7dUvi17LAwxJual3K7jCtwz5Y3lhLXtJ3jQ6nF/u2nAWONNcrCPTuJN2FGlXgP4AJRpn",
-	"3kWg8UpXOXlXAdfvXpZR7Ih223xR63OLCK1eCBXhEK2lCQvScfuQzbZdCS/Gq8S2z7PeOYfxgoSDkydY",
-	"INrdJDvj0VWeDZV/qcY0AxZ8fYDL/RfdUjFCYM13XWBWeb8LwLNvyg/gykFY0q3CdxSYfMhUgyf6qpIq",
-	"MBK+FcmzBsPfEIo88L183jE/+Or+cb5IclJVlVfwe+e5vnIPWb/Hx4+1Bk9J0X1opRKn11OV3CHRDnwB",
-	"EEbfZ1ZpEKU1cXEvL9Wq48WSMvuwTQvYVlo1FyaJM991rveTW/xiqRpMekV9tJGq15770AXqP8uA6Dya",
-	"uk5vLq4lj9gAUadWKFLFrDs3Pv52MOYCWMJX+fCv3XU3c+B34bz7GTYINrzxI6DLs5eRMZ/katcdmN8/",
-	"W6Ff5lQKNseUpANuU1RoCnAmxN+14J63iOmUW1s0Xymmv7jrbiymg3seaXEveCaMmneJtTgeAIdqMyAy",
-	"iZk2ZMyV7kuF7wORT+X7uPJgr0S14ZlFLWnhb4MwJtQC0+TK81tgiyXoJDQ7YqNkUVGg6VwXjdeUCPbF",
-	"YDyffeHaaPJ4SvU79sU8AcwNIQ2ZyhlJqZjjtCFuqpiLkxKaJC01BdutJ1g7V9UhacY8o/fKS19RwzA7",
-	"3vHiMxHfqIahg4/LOj35NNdGpl0fq7gwBYNfhxtcEW5nYIerbo99xRJ+zcAYbinl6e/yxZodVx2KBt4y",
-	"M5Uda1Nyk3QTwnP0+y784aHLpwUmRtDAC0a1FJ2m9DpPxjzxK9a9wuZS5irqdj0il72jabfLsaRuLdUq",
-	"b+moYJ+pYlPpED02Wn7UnKvfcPlBfQP5Pe4ct4vYOYnfx97vQ8JfDxYT0p2y/0vuyxAqFtv8GCg1Bh5A",
-	"8Cpolin5hafU9VexayZMTpNkTiIpNNdWHsGrmROdc0NiqqcjSVWsB+Cw0AiexsWklpgWpnnqJ7VtqS8G",
-	"qpF8e8r48RgQw2x7SX1IRnl0Ve08rRenMeVJrthQuX2ulbgVr/Vb4k5Y48Mhu5zgTiLDrxlxr/Nj9bu5",
-	"ly4h5EZzxz8+cKiIw9j5f67VEjKCEU2SDtkNPfSpw6LHqF1clj3BTvA7+AEfG5WzJ0QqwoX/1Zgmmj3x",
-	"aRrduM978s8l/J2RlAmjIEdfhhM5tL8e6iueOSgrmgwzaR11tfcCBttNqGJxobrI+WmxCH3fXatSeGkh",
-	"xZW++a4oyl0l+Afsi0cjrqeL9VywlPx89nGAAFGeOYsKgreT/8rRMclkkpAJM2f4uwLLp6g05rHji4cm",
-	"9Rq+eDNlgsRyJiDYbQBBqQ7dBUfYQeCgP+X3p/z+lN+f8htO+YuH9YSRsVQpLQBQ0Tw27eZ4befGFbR6",
-	"r/Gm7RJN41BtHcGl4e/P4HfmCYBSBNuwkzoXfk+piQB9HlBTS6gPbFZanU5wvsHQp5ybW4A/rN75b7S5",
-	"l2nr7VTX+efjkGtxDTztde2GNXUPuZwOFW7CBAismLgQRUkY5osyEjpiLt/tijN0h3IMfbCKHKQJlv6Y",
-	"GJZmAI0MRSBevZAPAED5oTPYXUSYiOE42AheXzjXW6qFwn0UhlqnDup+odf36nhvsfGlx6QIE9Jt0Pgt",
-	"OokKPBRwCBtqBuwR7VHqBSZB6LXQ5OjwqUc11chV6I/BsHMDZQ+NjwEMg2sSsyihCtRcEi0J45CLj1kk",
-	"47oO/Z+ZcWcFPC9e+pnWe4orSp9rn/Rt4JXwhnf3PTp19VJTOfP7BEExwwyH22lYhcPB7ycd5fSgA5NK",
-	"s7zeWBjxHNYsj5v35mrHWht65Y60om922xQUy0Z0ybVqBuHR+upzf3KwV3dwmW4u3M7xuwcnlX/K0eqD",
-	"CnhMvZN0T4MELjsmvcCuiANoRlU0bfR33rEZULNQ9K5wK3mkyfvIyBFT5Ojw6HmxsxyTVMYsSVhcnkqy",
-	"fJTwyF6iHxF5zdQ1ZzNws6n1ilQ8tKeMuUePB/R3RMBCrmU6oVy4nEjCrwFYbJ+cSjHmMRMRsISlLOZ5",
-	"+sI1drtwHrBflHTSfjWJntIMCxeB4mhARtZZxAuRDnokY84KQKV9cu7bbO0RcDJhuiC5UCzXwMi2HIHB",
-	"IgRXyQKIaH72BSzaT4eH5LG96vnh4ROkrbhi1p8lEEuEN+NaczEZuLznf1kEhI7z/w8e/KeG4CyhPpFj",
-	"sLdDI/MHN8fEXcFDisKmaojL8uVWpTw/2890xQXQzQGrJBQy4QOaQqJXbL63aNLq6prw3YTaG+zh9PcG",
-	"e5HLZ9iJYVLB/rKMhLtCgE4INQC5xr4YYq+Mrb8zpmoVKUrztFeOBxWqi6IjBSMaM1DHJGH0mosJ4ciw",
-	"hTrJtAPa0wUTXW2g2cETXS6nj1ee0YsU2PbrvkLhqqtgL/88IKM7Kl5/QHYfl8sRukJUCKNVzvo4+wvy",
-	"DfnQDvuAGfpDBoXj69Dqa+PBArpnkRnf4WQ55CysNLeGLECMBLTsqUxKkMg6AEjnsZ3A8L+y+ZYPE8U4",
-	"6xPRtn83dFZjxNLrERzvskXaGBpNiyMDCrYVTrTBtV3SjeeGUEXw8NEKVlw5EO7iWIxA3mXf5+76Tlun",
-	"UUNZg6xhha+nWU8EtbmtweFmVI/JrueoEaW0WegdQuIBjVMuhhh4HbpatUbxP7EXoxlcQDRk2zLqMCSO",
-	"gQP/yFb9QUkrFfMiVF6F4XoMQgdsYBoYn58sgb14+WwWXGu2jRziYSFBMoTmYGlGzdQel3SGB9nf94ob",
-	"f98jsymS88J5Mk8MOu0sDSre/A32ejz44dEEfaURI5RUi5fhsHZMxoq5YwmkCuxRr+6wFuJk61M30tbi",
-	"UnZ+/miB8t87Sd8fzDVIkfffiVQ10Na+D4Q6ab65HrpS7qoetsj4q+L6+4LC1Av3AxLut1RdAXhY5igu",
-	"NEHIIBQq8jhWMvMsJLfdY3ybwhDbFtaT8PlrvKm35b24b1jcURy91M83ZsszqEcfjubDlKorZrKERiuS",
-	"0TinK8YyDNe7TQeffExiPuGGJiXxlQ8uwUgr3CEsj385fxtMZjvaVDNSH0T6rnXKC2qhUyiRmF9iSQLS",
-	"nFYE74ZKVXG+mpXpJPFa4g4WiRQTn1nAQ5SdWxmY3SfvpCE8ZmkmrQa8AANgFGcx9NIROgZ+W5JIAJZ1",
-	"+bKUzl1TEKFEs0iKuDWIW6rjhX2Rj/LSvsbWNjU/Qq9+36v6WVu7oH4VDFgr5VbxrAameHSBZCSK3Y2V",
-	"0ORKDKEL/bqzJ4eFHCf+pv7A0mO73jRxgTJUFB7MKIdgE4AAwt9ocmvpVixifF3pvvA39dLdS/eNISDE",
-	"mKsUM0CU+OKOR9pXL1GlnIzdVsIxjrqmhLub+pN477bcWMZRiloN+MbO4b4Xby0x36KA28f34v39H4rL",
-	"MGpxLFalbN1QmF30qqMsX7qre2+kF+KbCXFNsmvhgKl9RLW7UBegxq2dZJBsNvTK8VCJPGWKRz4FHmMN",
-	"cdH17Uo5jgn1RR3YyfP88HlzUe89xvJuBfHukQfutGmtlH5wUbjpilMcwHn7ppzORXM/uxsWK+c2JsCb",
-	"a5fxU42rc22Q6KI9ySluj0e/IVH9hV4zgrgzp0wYaxLdUhNKcsH/ly8VwoED7sqMWgvgHCPwMHW4P40w",
-	"Wq7bQpOZPc5iE0qIGPSfP1xZtt1Wgk4RMPz1uNkLkEO7QHOrDNkFyu1j+aLErdGAcAGmIxcZnbAY3vbH",
-	"AjNcWBFsMirboXzjLkStM1rArIZwbiDOHr80kEcF8tnmT/jqf6oAHGLEhceDf3+xT1zjzDsrrYAfwzTJ",
-	"aAktY8V4gLOcyoxc/vqJOLQJhJyzv2kQV+VAMNYk5nHwYMysxQXvbqveUwPJiMzT7q31gIzm5NOn81cd",
-	"uafdfZ9y3sxA7UCeXuzlOQfn8JaM1B+hK0mSMQdskeCrhF+k+jVa5m6/9F5bq9JOYCLLr+zEpAsbLlyJ",
-	"wLCOxsC9U+8X3jkjY1Z+HDBRam4tSKlnEyXzDGFc3S/tRwwsnJODwLLBVcP/5TThZj608qdkchBGb2tt",
-	"3iUz2qFlgkqkdA5HJs2QAZU8P3zWZLG8UGKcrr7pcR37VUL47USr/oVrdYpLVbxEN2Zed3GBvOv0rG/C",
-	"2KSqzKZz4iSaOIku6roDjt5ARXRFR4JfL2mKZi04UifGKD7KDfO6YdhEqjkkySFGp+fasJTQ8rrHI0VF",
-	"PHCbDSj4gFxTxUFGB2R/f/8JmUi/JykpDRlzlliXD5tUJVLJ+EcCK0z5/NE8/FO8Tz4JdIzC36LfEisJ",
-	"xWvWbZE5NrfbrzIgWkKsxvtRAPUDmX7G0PUO2OzIZ4is50am1PCICJkyESXU5IoRKQocLb846PecfDgn",
-	"ikH9ji4232UD4ihiC+3fVpFZMQAOuHOO2PIFmxq52CyU35IrALt3/d8eaXBd7C7ue5l72Ig7zb/6eq7g",
-	"4xEjJ8gHVUR8Kh9xHdt0EEkx5pOhvsoPvuK/L6/ybyu4H+xlIChceygHUzmOFOzmmlmZ8h4H0VOqWG0I",
-	"tBThl/NTP49V4AYfixHKORWedkbNtHS0o+CZ3RECthlZXa20wTfv41AbDpmG+jSagxKVMrSmBuXCDEfz",
-	"YbFD+k2/XoMgiQBUb2BnHf9bwq+smidcG2By89AjLu+cJZRDsQV1NeGw4ZKMTrgA4SsY42o2QTvBUtr0",
-	"y3nhd+CWuJ4vvQUat3JyDudi7RDDJTO/svlMqni9m9C+rgVtXXdzR5Dr8tYbQGrX3bz2uC+t99iRHqu8",
-	"6yOd3OSL/JtrPuLWrb7J3efi0sjoar2bLpi25mJdKXC+5doL814kc+u/rguzz8wHqpgwl1f5TZbmZ3tu",
-	"3ynZabBWEOvsQiCCFFFZ5bCx863su3cQgaPJVL2FGtTxwP4XweelT7PWvsdTOmHabnz6Ku8Cw4qnWuQu",
-	"oUlCgAdH0OSYcIPNCwgd6Lc3IQ2PWH1U6C3l4hwm8HLewVG8LP3SMCqr14swX17lGGBudiALZVoKMKf0",
-	"C9aRvHh6eDjYS7nwP64KPu9SwYt17aLh7wUjDKKKVpK8/I2tV9jDQbVHZlPrzoEGkU8Xb+xpKc+IkeTp",
-	"4WF5WhrN8UBVkdkaHUVNrNfSDPYZPN9lfs/51kbcHZ7Eil2q+0kMB2k5iWXBM/uTWH8SqzmJlTK01o7k",
-	"FecAu+Bga+KiJfzqzlhHh4dlPEywmZNkX9YV4IVj7NQ12QGtHYnl6rDjy/klF1uKPf4yHykeF2MlBVDg",
-	"TnGlQg98zBQTEWsE84+LNHY1KNknDO9XmBFKIShuQRE1NJGT5hBjg0ouJAoDOKpGVsdSlKqZs80ULdxB",
-	"yq9ga+vkUDl8ojtJ9D08P2oxbRcSOdw2b+cQl4dTsLCNJ5wLwJfClBiPmTB8zDGnfnn+7thtFgt7AYlk",
-	"xpmG/Y+LCl3kI+2Vra5p206oYvFXAgD7ShV8GTKWGwTQ3YkyVV63ixa99WffOsvVk5XfJYQciGCRKPKf",
-	"ZixVeeih/qwTUUFooiWR43GlALR9x/maBWa/40HnVlvL3g97Nullu9NpxjeL8Lh59xnsZXkdpZ8T7IRd",
-	"s8TVcZDHZTBg4Da8SgkIFIU8CSB5MK4WkylTDAHq3ZOgq9eXYrnoW1tlxz55TXmiHbgilpP4Fy4TvshT",
-	"kzDD4mOiGNR5wNrAGUuXiod7tYMPr2eu2ayObrPyY22Km92bB1JW3Xx3huJ7D/OjcjoNc/YgpoYCXHBj",
-	"9eYqD7e6WR5APShaIau+y7vmBUvlNVtIRG1893xen0ZwpoULIiSWrhIhZ/2ed2dC+ZFeLcYM7G4hxxjE",
-	"c7+eOBlp3PlqT1XPD5+RlFGhK7kteJYmY4blgdye9MZFiSDuiyvKi7Yjshu36DjNpi41+8de8O9BfX0g",
-	"lguagDBvmhjZ6vXVBqY3KfyXWxH+rXlSgdzvvH52tc6FLq4AhrteC+8Obg5L4AKdg1AahVrwuOv+s9or",
-	"cunVpvjfKzzquCwsnJ8SNoat8BiiGaY4R7lLEAzAHqrSzMyxqm9V8wsWO9zxvrVOJUHnKoIydYzL02vU",
-	"3ffGOkFdPFtAo5jUHL5cSx1C0752yURM/nn5/h2GAmKus4TOP6mEGEmm9JoVvR1jZlykEB46IFIRSgqu",
-	"czKS8TzsYUiY73iBP9tfPN0nH9xcNVG5a+19aof6OwRBnvry9bIY4zisrXU3l7MIAUDYF4NEEFKwffJx",
-	"Jv2apXSOZe7BIwae3JB79i8cWZBcxGzMRR1g8kkcL6j/vd64YYZF+8vgdrz04TPvhpi+asWam2rgq/fh",
-	"lIcG2hnHmHtDtZZVMzfwqW8ozQIQihyEkMVgWdYswap1Jw6+wv9diqKMtyzEfwsD5jhOiWKIjsHifQKe",
-	"hy/yDCrKMiVTacDFwIIV/DU1pU17ChaVJZoBqY+T4kUThK7NZq3Q6jrnc1yYNSJD+H4zWsSde4V8YAqJ",
-	"kgbEZ/AtO0Q1Q2+DGmRGXkgES+BqLR5qZKAAJIXNnJslFyDF2xaUis7ovKNmcUiFuCM6uAc13P7WLUZf",
-	"AhwicGhclRnyb7rZSJGUThf4EYHbZK2CYjRenT65C9Xdrq9RJFw26GtcYEvxXTAzdnE4nLT1WZwHauXe",
-	"ymtWMUfejBT6DZReIIOur/e23sYKLCJoH1Gc6fDgo4CBNYhjrApObABVaGfBCR7dorfBml+HpNKHKe4B",
-	"hFctvk21LoGLFk/Cods0VF9AuEI6gCqi5MxVTGClxItCVaCaolAW9F2UnNntP0oYVcwVkl+xzJDHJQGl",
-	"/fnJPrmUqXt6SufAOwl03LErswALgcxQVWQN9/YAruEZYZ4fHa32BTanrjfb4dcJI8Jc/Vbf2ja16+26",
-	"mBcWgDbXX8BX6jftB156UW9rtDU2NCnLF1sPLvVgWrW7titxbMUk9hbO4fEUoJbaSGsSAIrN2idsVDH0",
-	"iq3eyJuKiu9tnmG9FENfBXw/du+l2sEVp/1qVqGl2+pex8g/K35n4FAdkKH6remBhrHd9xsQnUdT62pQ",
-	"bGPkf7HBUnT7hpX0ZXel/3238vqtx5wKkNmd1GWtKLPt95V7U4HfeVOpO/oBLDGWVF1e5Q1l9k7uXMuX",
-	"GgD5RMqE+TjP2Dkyjj6WwuoiU4QLbaiImH6CMOSQIsaT3j45IW7bwRMmpjE0hoPg3FAtBeMTAb8LER3h",
-	"FHpMNMNUc0roBDCj7MlwRlWsVxwMd66o92Gb3bV96M+B30MJflbXluOYaNbtkO6wyx6UXdO1xgqONxhV",
-	"Mopes0T7Yhho6STYr3lc4C+TKdVESJdzQnMBVTd0ARABolmCtRaV4tR2aDsGXxu8WIdYWpttSxi9xmyf",
-	"hNtoMgCYvWJJsNxWSAOdo0XBnmlqltX+vZu7Zbv07bjW8CbPpfE7z6j2bV29IXloXntk+DU1bEBiRoN/",
-	"Qwa83PFvYk3aA0ZWxSOaFeiTBuCGvKxrOoemablPProos50B1K9OpWYBKoudZRUFFjCiB2TSAB8EVmbS",
-	"gPKKJBhTRrO6+vVqgEr3cJU9XGUPV3kv4CpXEblAhf0NyVys2LTxuazP37JVhptFTM6l1XkNKUIjiZbK",
-	"kNHcndOgGPgVV47lweF5N/kccPXLeWVFmMhTuy0gzEh8Yvb+WGK3WU9GKlPaFbjBh4aql/d2D3QFYaFY",
-	"9SCi2wLm8CA0VSWW/jsADbjhKVuno0YfRPKaqSHUrTS6KJ5pAgBMgYKAYUIN4xs4M00imTJMejtsbJEn",
-	"CZbEfFLJKgfi1E5kA800+iXUHO4efddPf/0ilh5OahOwnE0wUi01WXpVC9nHgoejqH5lNJoWHe8ATn/N",
-	"VMnGAqqxoAlCFh1UdTqAQv9+fBtn+h5ogNPdDtKPV/aiv1r0MYy8BbnXNM0SNszoPJE0PvgaFZ5rO8UI",
-	"+wI3YputgeAMgJiN7AYlIIrK9T5557DNQFmwCosbElEFFY2U/PlnJNOUCfMnSRlwiloPlHJhD7rcDEgu",
-	"EqY1mfKYneKVUJj1dJ+cCJI7XStomRyJc12JVQVi4BIm/wFfehU+27sCHchD6PjxmphMijXsgtXGhWET",
-	"4Ltd8kmfAjC4TyKUQOAL0zgmh8i5FLMxzRMzKEviUipiauzSSIFmpzZUNpWz13mS7LVNb7D3ZTiRQ/vr",
-	"ob7i2dDH6YaZBKDwvRdjmmhW+xoY3JMunrf01RtnFn73zcxuN94yClidzTsRhe6MZDzv6Zvu3rjS8pMs",
-	"YkFiBB54jgt1W8+vhlIv3c2lBp7Fv5iS1Rj5JmH5AxG1E7uEheDsYRE21r7EvPe3N6wX9icWu2LFMZ/k",
-	"inUDbsU4W70+4DWN/N8hGIO9dFBs8hI4v30/Bp41B+BhuwprKSJWOXEaOlmlBBBn64CcX6HuMJIkUl4R",
-	"ao7taTuVGuL0a8fPzuN1ySqC7e5hsFXgEt9IMzHvaT9hr6FtJ2KrJZ3OA6cOzBV+rlfO6yLAPlR5wrrC",
-	"gJdx+QcEAV47/Rv3HfVbSaOgnuGJjsymPJoirnApZySSInYd9HBIDMFMUrYGIPgBbglIpFIUhnUpgHw5",
-	"v/SXd2NRcQFYuytBrnUc1pw0HAp1MMS9IlW5X/WSP071o8MebuMNahXyFi+q9EmAQ+u48KGAYMvuq54B",
-	"thq4DztKl6GF21wpHejQSofqsqT3KnypPOvoPhV6dBdEX4PNFzPsQMPXSN3pfhPrBCipS2grPAkFlHXd",
-	"cnF1uj2Vmdu+pjLrvnnhxV22LrtbFeD+Ew/ntWLjKh7fb1v9tlVsW46vsZNgh5Wy2KV58NW1aH5rrJk9",
-	"qe/drmvZPibVlu198l6U1fzFTobP83W4vvPX3kSTGZ1rArV+bEUVPgIU3PCc07WWlkcMgR/mWyzFD/q2",
-	"76A1u7Udu6/Cf8ClKgH0w0LNPeECfnTKv7r1utV0rKq6fwddPWZKsdQeo+mPNHkfGTliihwdHj0vCtCP",
-	"SSpju4nHHlvOTLmKhxlV9pSacCZ8mS2G2xM5cUXeLLpiMTbzaLvhHx0e/UQimc39ybAY2Q+2T6C2NmYC",
-	"7U/KYp6nLxw8ppliOq9S/X90+NxV/4ObDv48NgyAd+7MmoO3pVrnKYtdQtbArCFEtGjH9sknAcT2y38i",
-	"vCjKLz+n66RAGKy5Haut9QCec7v+g/tmMPFtsNOkm9l83rcJfK+WzlBlgPvXyAxOAFxMNmfuZlSxqcw1",
-	"O/ha/BN7jWR01XYy+OyvxjzMVjXvczmz7Z5lF16qwXn4X06F4abHfrr7kzKmDev3/4KKykVSC/muyyI2",
-	"oUpc3rWkb36LqRPy3bnl66lY76I/eBd9Yypa3cVaItOufdVl6TEvBLHW4xKQVUiS0QkXIMLtUedVMa/l",
-	"lpebtrvcSa9LtdGl5tVCUCuoD3JhyMc0ToHDVhj2xTxprPuDq6FMcRt1f371C9FyMVNeho8aZwYBx+YA",
-	"44rlKAeyz2saBP63/igNb1QEgNtX+3LFm91HZK7U8/X24Fx3brtfcxGXgj6aEx7rARg0PfCdv06wVwZm",
-	"qxgGkRSaT0TKhBkuVS02pR9Oy5tu7YNt8/iwNM8GUYejGhQk9xJ+xweIQB6dp+I/TjOSx4JD8r9oqNh/",
-	"WWSGilEtRXtB07+Qqv4Umeov4MYLd98urHLz+F0MNV5P3Ivu/whJ2QJm2L20PZv4oiK7hMBQjgIAO/XK",
-	"UiLFkEZkaOTQuig1XOX1vEme/TTNtUGepIxqzeLFGR1jxcWMa7aE6fL86GifnIDjlmuQcuttOMRQw1Pw",
-	"yWeKGy5q6lov3NQfGGe6n3aTPca/Qpj0fznLfZy9P3I+MFX9l/14hApCs0zJ64D9z6rNWCr/pY0sKxTg",
-	"U69UWvSr23wVLDja26JAuxGanIpcATCLZwDt6wxawoZ4jrL/pJEVdmLkFRP1bK1u2VsYZgC6HRMsmswo",
-	"R1lb3Ceoh5HXU+AMJRMvNNhV4IUW23KagLio6+iqLx8IhHDzgUN8+NrZ/BpRda1EVMPyZzunavpBQOpK",
-	"SDqzZCDqBLxi64YI7ZSjjA3xWW3tulwVGOTAlRg7noQ8kMwPSo55wgbOEFd++ZonDJQk4dos/IUl8b9p",
-	"kjNtvZb6cB3ecRpO+jXOeRduddPoXZzqM+i8hQUe+MhoLjI6YbgWP5abXRVaZ6kzFAQQD2s9oYrf8WSw",
-	"mBsWL8mzNS32KFcn10bRyOgDND6hw73AvQl/Lz4t3rVV4+pHAUyn3SZmGiZQQz8VmBS/KHdkx2/QavyA",
-	"8AHtipKMiZiLSbDUEI67ibi7R7X3W+E1dTK/MxMKY3YNGy+tz34vTq32NdBZERPDVIo+q11E67ZWEnKo",
-	"1lRErLvApcwoHrVHwfARb92Vu5MuP+L6LXhMcRkDXWMvYO0CVgiPpglDKUO2aycYwXp2FyorPytMFz7h",
-	"Ai7slrTFh8JuhvPRWJYJubZUQlBYKhLTeVO6zV6+1xXt9xU17L2y//3IU9aY+quZFbbddp8WnF9vOKk/",
-	"dqeN+K26Wnq3LgMA0tcGobL6c+N2ddgLo+9E4or8+uGcjBSjV7GciXU1+CDKtZHp8CrjrUDmngeBa0Lh",
-	"EFTgdC9ievsgiT01Xdsz4jEZSTMlekozpknMIhkz8vgUxv0148jT9qQ9glJcfRt3v5MmFCPB+fZekdst",
-	"LFmTXl7jwXymuDGsD5o/NJ0HmgzCviDcTzIn9v7csBgU3X1cLoz0HbyPvFHorvuaGbyjGZNlrBgbjqVK",
-	"SUoz1wNxxea+cJ2MmJkxFnZcWcdCsYRRzfQ+OcGp+qCAyJNkABgt6YipATHsiyGPtUyZ4SnTyLYNdUsD",
-	"b2CQ4l+O/suAQ0k6RDR8rGv68tzcJx/OEYKOm1oUONen7F9768f2YqRm2ju046O5XdX9H6mb1kvMI00q",
-	"Ic2i66V0WP0qUfu15wf46TPK1Tqybqjh2lRPQE0o/NEUO18089hHxySh2ryihuJ+RDSdazKbMoHdMDOm",
-	"WKGi++S83ABRjAck1znosatfYEhT3Cyk5Xx35/kFg3Ylbizu6M9fHXJbjzSJqZ6OJFWOq1qHHfgDPJKh",
-	"EXWSTKaMJpX6hXZJtxNMudZ8VcmLD+yUV+8gjOkHsxNorsMqprTpwPsPEkry62ddAubyPfbbzYsUe32y",
-	"qVGmMjqXeCZYIU4f4MJd2iwcsWvoyC0XAo0Zahi0ZPZZ+VYid1jhYuk8/rW3T8UyVpNDawgXZpEOvLM7",
-	"tD91sV1n7obXcP26JU9efCasM3BLeUvAR1MVss/A8xxQSQCwp/3pFVerOCTsZbUEEpiXBQaJwZ5dno9W",
-	"1vGf7+y99bwSi/UQypDYk0eAaY1oxg1NNJkyxdpm9Yqr2omdXJ7uDfZenV2e1k3hj63vKKEIdMG6AdHq",
-	"N5COYaYiKTFwGQmIGiNuFLR/4Xq6MBRLM6mshYjlTEBBV8LFlV7fEECueYhn3C57zlI5wt6OGimqw3b1",
-	"mfH84s0oYpzAFj2lGhn9fqTCAhfKqC0seKRd3cENZejgK/zvPP524EpNW6t4HcYCIskXRQ+PNBAYwjxf",
-	"lBEKImjKxcRdlzDyWCo+4YIm1iA/QRc+UAqrC3ZjqAtNfKovu7nplhYI5sqG1TRPDM+oMgdjqdJhTA1d",
-	"q5bXz/VTUMq72VjodpVx6RPfd/So7zzu+cmVAnutAqJo+y/oQlwsPIKvt75xmDDBFE0aUx1YoQYYU/bA",
-	"yWJyxVjmEi1osLAc1FkMpGowy1F38rqYpSaGXrHGCjsutGE0bs9/uBu2nfzoqEwPSc3vMhvyI7SUd9rF",
-	"yWjuiWC6K20XD1Cvhd3LY8/ADJ0Geq4NS1d07qqovlW65bSFb8WR2r1Dt/nqJvOgL3tll3ntZKBVtON0",
-	"8s12vdfOR0/tkTSSMes6K7jj1N6wrakBYTVNgew3A5CfMbARcUGomJOI6k03lSP0YIHEC0cByCfouYhY",
-	"XMKNWnFtpJ8UyRy4i2tnMJIyYVR0YpvcSFxk+yf/Lqd9t6R99euWQgTo8+SaKUjwasYG1lczTK1R+a0P",
-	"IsViboZCGlaXk17KkJ3C9e+kdYu2n8qtGa0pcQFXWreRuQx3kbvsQ06N2bGpnC1EnZaWEdtX0Gs3txat",
-	"A2x9aY8FLNYzYVDg6PDpMfR9cShhSqgCpEUJdQkcAmNY2aSbHPkG2d1858LyQHcD+NpdfewRvKIvR6gv",
-	"dz2NfufYKDQsG/MvEB0TEEVDO7kIORXYAL2Gun/1sEbtDJbufAId+yNWbGKO18NV2+O2Zi/RjBGaJKU7",
-	"0Vi18RKJH28StTvBd9p2+317t/Ltu5R7NJMFgkEvbOv1B4WifKBn3DU4N+xX8ooJTWiiGI3nhGud+5CV",
-	"PVssdZAEJUvu2rFUx0VxLwUTWOnANtI+qXiM/TskKpbwf2GmRbvzvdcDnG97IS2uPrRFpzRmvXJsRjne",
-	"0iu2QOkXGmJ3KJaiU4uTkdGVR7ZqZhWwwsJiQg109iOHANWEkjFj8T7xWFl4Ao+osH8feXzseEB0Hk2x",
-	"1FQ6DJeUqitmsoRGjIzzZMwTPQBfVV/xLLNjQTWsyZVg8THw6aSZmSPuITAne4ZfJWfYeY+T3CevpSKp",
-	"VMz+BfqrA9hGnmZSGb2CrcCDcm07VlyOtRbBzt2FkCsT7tTjYj9BGZcBuXHfqefwvV9wpktUiNrrezNU",
-	"WMV82GNiDfZTMxu6MEBoHlGlECASyK1GSMZbQYx0seCVzLx3jN7UrfjOTvQNu2bJjYkTe5y9ewLUHfD7",
-	"4mYU4AHTEKypowqF0JIdcCTvNXhkKOfLcg1/HRDFNFPX8Hg9qIAX2v2/gE/2C90L/v0T/E6YkvbXxT7R",
-	"ymbtETkgzkFTx80ym9KSuPc/f7hYuR0+qewCWCvQvlk4+uqdOUwduZw9Tpt9wx+rkA3ImCtk4REV6Bas",
-	"ZGIGwVrOdy9UpUhFaIAROZtKklJBJ8ytdjP+Uj3X+UPisyzfY43EX9gfHQhkz3DZKsPl+q2gs6yXZSuc",
-	"zeBNp4pRwz7prcHh2UfjIN2OmE83OnJbUsEuTH9evGMIPpAMQjG6D8WFS+0q9jsuyPMBtjsPM6r1TCqs",
-	"I/aokwsCDld+8BduiY/MPX4dMrIG1Ef/SiEd2XHYTQ2FkA7eshfee4AfacKv5hJnEKZ/BHHCVaKs5Kru",
-	"qguZ7KiHwo7UHYvxmms+Shixb9B3ht4EK91+WOwRpZgB9VU70IriutO0Pc/KXEWV1KsXpUHrxg4fdDs2",
-	"zz56HXv3dKMjf8bK4bb93a5ubyLvyf6uUBBXGsKDr/Z/LlAVs4RhYVBVtl/B751sr3eIuoCn152NGshB",
-	"7XRgL8bJxPs9DM8dyhN+eSdPmAISEp3HKW0wj/V+Iabmbi9Dd29YD3dpWGHde6Lc78FnLSGkQ3Uq2K4h",
-	"TLqWyT4o/ZRV7uxF4NFsyoBvVg/KGbZowqPANyuAkoqlt/6w7utTNk4wVCw4iu2U4tq7wg33Z8INiWSe",
-	"xMABdEM5Pvjq/7nCI7lgqbxmodzcWLBXx3cvijmt68cISRIpJrhbVlazF9PNiOlHKKMqpZDO6Bzhcht9",
-	"4KYT3Ekc3wuBOmoRqEUxao9U9dJ123Qpvy6c36IgNBC3FWbuq/1vp7OVSwisJ3Cf4Onb3ZrtGDjFZp4y",
-	"exroT2z37cTWEAodtIM/zhTNgrY21yjMxDVLZMZ8qh4eNvBc1pqLSWIdAJYOPBTpYv+Q6xaqbx6419Lf",
-	"BtVn16h4ZSlwDdDDz+ik3+Q3WLUCse4mkW6NOdxeuraTpb2bfrS2LC2ofB9seOjBBuqbCDBRxFLKkwHE",
-	"FwaAVpgXAKtM644uzAHN+PCKzatdOJliEXSkOsiC5YKdlHIrtFRELKB2RfSYKzYnSIg/E7jTcO0hZexV",
-	"x/ZMqRi0F+iwOSJT7JrLXNc34ZQlFicZ/5XNN7izbLZYwk2vJaVyO1Dsfg9Z6reBVU3YhEZzcHesCI6l",
-	"anSXBntfhqWYOyrtvRd7byqP0IhyaY+eRpL3J7l1i0rR0ORxBDIJfznJsif7e6GStYfvcCZdiGOKsjhd",
-	"QniA8gOQIeVCo4oZ9qURgtP/uC6Ih9PtMY6ANSUDMpoTkadM8YjwuB1iph5fpoB8WXfYPF814Kecrwlp",
-	"84bRa0ZkbiorDYdDru3vNY9Z2Gc4UTJvRCxhX6IkjxmwXuuVoCVNM+HCdYrBlFaMde4uXnM0WGmEg8/R",
-	"8V/6rneM71M7Qy8Cuwf7eUiFpW1HnLCk1Im8x+Ix0tAEIdx7kICNx9xxsesKVVoLUmscOH2AzZKuuvpP",
-	"5/Q19lJbn+2aCZMrRh5DtfWTJb8NoAd50atp7WACmw00BhpCk+QFTHREY2jsVGyca6ZrsT/PYXpF7zN6",
-	"pFvC68SxAFp0xyU0OPKJoyNtBuNMqvzT4Kd78v+iU7evsbkPEJ2UnF7+20r9b28ufyvAOkNwKCgqK9Gh",
-	"sI++QuK+oLBFp1RzE8Q7xmK0DKAJw6C5ilGrtfvkxDGvuOhcllAusOMasgWAekCEtGaECxDm+taJz+Vs",
-	"dlELWQzXtSu5XK3+jLQtBPRZKANeagPBWFUPWX7U7cTRAqHZrUFfGLj++F6sXh9Je6h1lIF9rWDINKnD",
-	"kiU/+Fr8e0U7cKgr6wWsPpcjbPewsFLqv2OJf3DZkkVMsU62PDdNaZRNiuedbwR3oRLWg0fakH47eJiJ",
-	"lZtpFTyKRbniZg7qIk9yM9178Z8/rDJomGhdTPeEONY4Jgyk4pEwEs/gU6kNifl4bD39DI4YJRSTPTVq",
-	"AwnowV6ukr0Xe1NjMv3i4OCrvfHb3mDvmipu3xQUYlrEAsY0T0wRI41g6CHN+P5fNJGK7kcy3U/ne4uC",
-	"fvLhHKfklsdPdgDbJvtC0yzxi9b00MHy382U8UgKHsElNK+5JKZjbvh+lABTasb3wyvgtpEij1/BVeSl",
-	"on/xBMLvdu3d51pG51bXPGKOeXC/DBNeAlR6A2h2gOFVwY4bsUSKif0pfJKDIax9EkTVAFQnXEoYQBMu",
-	"gsec+ivrYqJApThw7d/wTPh5yq0Rmg/ImGNazqNAQE3nlwJZyw2Bj2l6PhQ8FINkNLqiE6YHDvPL1ei6",
-	"5vzwgXhfHTI65icxA43IFOX1+8T9OQE0Win88ELaLc+xRx4DYKVduplUV+NEznwZy8XZyau3Z15GUxld",
-	"EVS/pelhmrR2XU+pUhxXVtHoiosJIrgPSMajqzzDlx5TnuSKEcwYhe9/OeVZhpHkxUefi2tpBa9A/S2y",
-	"tJhlWliN8pnuxubP5OtwNHmc0BFLgFkS78F5A4UHsvaM8uTKj5MuisMr/6CaoU70XERTJYXMtZMk8l85",
-	"Cm8/Q/mquflnj27sOLXcJ4O4CqI8qEElx3JwfeTQVIPnIxXe8tM/hLgUj5Fwd5iwa5YUOFlPvBRD1kYP",
-	"yP9ymnAzRxYwmcDaQAsmt78OBg0f3jy2Jo81BzN4+esn/STgPYUbl59X96zzlDq1aL+XcLiwdjb2o4c4",
-	"VPBiaHOqb9UgUQAKEz5gEE6mCvkTyr1DnGvlpghjOsWdwW66fPsvcgbEw67qLZiJI3ADPmxdMZr4Sx1J",
-	"xeomBCAQooplAltqiX/rHxUiQCw/6aWiIi4aFbgi1BjFR7mpvB5e1bQXUMMmUs2JUYwNyh/LJ7mpecDm",
-	"cG720vrN4aS4fVA+qnzTlAJ6o4TLw4eW99W9rjUczmRgDfbp5b8HGB+1T/3t7RtU7gFRufAaPqLRlVU5",
-	"ASHuMWNxxbKlTQbjsqxkUQBgCmoRPG3ZeL22D294FFB4olEXmkYOywq5P8NPqNiYKWb3TTCZFdsD++kq",
-	"EfefauD5YQaeuX5QEg4usIDbnwvC0UowecmnKNBBl6fxqUyWF+6Ku9rbPuyQ9oMvtX5MFBWVd8YAdv0b",
-	"19RBIM2fTGIkGlcsZsJwmlT8A39b7Zdym6fdEviYaY9WOgUlmCLoKOyOWKgd4WYdPP6tv7Hm6bB72BvH",
-	"PEmsfFrndRRI9aAE4V+IBwUjfGRpltB6FbnMR8WPMBK7RrHzS26tCX4hrkjMrKNjVTi0hmw0lfJK7337",
-	"49v/CwAA//8=",
+	"7P1rd9u2ti+MfxUMnT1Gkv9fTn3JrfF4Xji20/o0Fy/Lbrt2m+MBkZCEbQpgCdCO1hr57s/AnAAJkgBF",
+	"KUrbfZ69XqzGIu6XiXn9zX+PErnMpWBCq9Hrf48WjKasgH9eMV2sTmaaFeavlKmk4LnmUoxejyYskSJV",
+	"REvyQLkeE1kQKsiP19eXJKWajcmUzWTBiC5WXMwJnVMuno7GI5Us2JKaBvUqZ6PXI6ULLuajL1++jEc5",
+	"LeiSadv/idYFn5aaTZi+SLtj+FAuWcETQl05opgmPDXdcFMgp3oxGo8EXZqOaLO58ahgf5S8YOnotS5K",
+	"FhgaF5rNWTEyQ3tTUJH2jWJqCsR7n9r6G3Z7SkXCMmr6umJUSaG6I8AyWIgUUIqYXpUZCvucZzJlrjMY",
+	"2R8lK1b10JJOH799auwU12ypAls2dj/QoqAr87fSq8z8MJPFcgTD12wui1XfwiW2THztkrqVTZevVFou",
+	"7XlqrZr9RGa8UNqc34wqvdnCudZ3tl5nVLNzEVisd1QzpUlSMNxmzZfsmFCSZ5QLuHHksfl/8/tT08oT",
+	"smRUKKIXjDCREjkjekE1SemqWuXWdFLbuT+V/yjYbPR69L++q6nEd/hVfWe6+ViY/7/mSwbrbf6YaFro",
+	"7gzOaZHx7eegTKtDZ4FD+Jp5sIzfm2Y70/hRPpBMAkWTBDaaPLCCEbXgec5SIIQLV0Yv2Ios6D0DIsnS",
+	"6Jhdd0OHPDG9cTE/Y5k5SF/Go7eMpTclDxydm5uLM1w4RmbMDNH9y5Q3X6ggNElYrllK+DKXhY5cxNJ0",
+	"0HcFl/TzOybmejF6ffRiPFpy4f+ZU61ZYZr9P7/t731P92af/v3qy17172cD/n1w+OU/RuPO4zEeveUZ",
+	"Cy/ARVpNn2eMcFH/e0kFnbNi2+kGRlFmM54tmdDXq5wFyM6SFcmCCg0HRpFZIZd4vlmWseKRIg+0YAtZ",
+	"KjYm90zosmB1oSUt7pjOM5qwR0OJ1Kwxohil6jtszTkNIWMXSzpnfTSfV1vCTdExTjHjSl8WMi0Tbd5o",
+	"80VFtobbHjZ8Dy5EkpUpuxDmvCvFp2bY7UGeZErCWAgTuuBMeRtElnRFhNSkVOyYTFckZTNaZppIka1I",
+	"qeg0Y0QKpggtGDQSv/U8MJjA+KdSZowKs66f9+Zyz/y8p+54vidhxDTby6WZZDF6PaOZYvU8f5ZlsmDF",
+	"GdOUZ4HD+JZnmbkP91iOpFjQ7A2SNiC2QMCoK7RmNq0u/fnYpbKjHH/d/O4lT9hVtfftmX002yELw8ri",
+	"JARjKXlsjsgTQ6JTCbuIv0KrTwwZ5NhufI7Nbne0W+/4kgdezEs6Z0Txf0WHk0G9XnrMBV+Wy9Hrg3Ho",
+	"Onw8KfXiJM/DdPN6wQjN84wn8F4/UsQQRPLYLBzXyny7SJ/8N3wqPs5miukgdZqywpz+6uJLYvYutgES",
+	"Gxq0A/vhHTBHtI9SwhkmbtkNIcJfBIw1tvrSNrshebSjUZH7pBdM2f7V2BA/UZHzgY+RHdc6hrka0/qn",
+	"Boes2XLAImq2jAsZ0mtoq2WDquotz4ICc3sBkcButGzYwY6XDs/8gB23J26jIdvGdyYewYgnsiySEGsF",
+	"X4nCz2OiymRBqCKUqIXMQbDbZOy2m92NvdRZiOj4L1XF6EkoHCU72NSOXp9LmtytYddyLBK/PHnVxoZX",
+	"x3Qeer9/WTBtOBKaZWOi5NIcQiKkYI5vhBV7pCyfYpitHJqKrRl+HSxgmXFxMZ9oqpkd6MpwwO+ZXsgQ",
+	"gbTfyRIKbKRGyBtN7+zAXRY8YaeyFDokx14/yL2MmUeWJFiGJDKtljc3lcfEW3AulKbCCB6ECcPmprai",
+	"eScfu8v2/p9moyY/xB4m29eGUtVlYc5ManajVPHD4p+LVCalWVUrnufYQvR0NDrY1cVCUWaYHJRjYfLY",
+	"LLlh+sw63tOCA+/1ZAzsKvDliigWE9DzqstN76GrOOQBs71syQNUY9zhU1ZLjVZPG3vQFNPKLrliqLMd",
+	"ek2tBvebjLrWk/YOHFUXijmdKd9Ax1t18E3GXzCqWVR7Wc8AlH8sJVKY8+1sBAuuSEpXbfVf7LYmjd6+",
+	"Qs0XmkBEfRmbAp1poDzhGRyTZak0mTI31cbQ18/vqxWZ9Qx/KGSZ917u+ohxVdGjuakWGyh8HK2j3ZVC",
+	"ZyNCuJbIbWXG8Uej3lCdLMJyrzcKkAIzKe8I1ceEarKUSpOD/f3N6B12OfzyLennC/x6sL+/yV3ciIbD",
+	"BL/tRDYaeVyj07MrW48/fnT6NoYLtzEbTU5MtEzu+u7eA9cLokypuAIKG9kthzJh+ie2epBFaNnZZ1Q7",
+	"mBGMUZSa/HQzdvrQyU83hgzmtDDcr/kLLDU4GbguGaNKkyOSLGhBE21ESGI2856JFDRxyKgRmilp+H35",
+	"oEiZm+2d8XtG7mlWMmV4yzsc42+fjpFEJRk39RQTqTKcamzRbL1RSy1TqZvGvVTLbM8vXC+u6bz3bQYt",
+	"Y0KLYlVP2vByms6jcpzf9M63FMThM16wBMfaMeHLQpPUfY+OsdnKYPmpGobppq7fXNtLODWTu3IdwQLL",
+	"PlwPfJyq0xYX92zLg1+nK6ZYcc/StRe0sAX7b6ortft9neBS9i5Zg1C6J11hRffQVhanqnBSMBY9CKor",
+	"Gw08AMGtv6bz9cyI3XH/vdJ0jnKH4RgKEEDokpHHijHffmSu1JOB74JpcodSt5vhTZ4O44lLKPiVPHHZ",
+	"6G0nHGM9gbU8cXMKG/LEjaGvn98OeeKfueJTnnG9Gs4Y31d1zEuno69OXW6LO1MPzNNA2a93IRWI/WhI",
+	"4qbs3F25s8N/xVD72sfpn5y+MyQUysUVikXd0oYc/pXMevsvZNbXL9besM9J7I31lbvryDBq2dcQ4Q2f",
+	"YVSYewR4Ar2dJKCHGyaQ4QAj64Uft1kxU+8DXYYU+fgRdajkMU2XXJBECs0+66E0XdXt7+x047Au6Zx9",
+	"rcF2sIG27nL3NsvBNko7iELOeMbecpYF/SAvfAkenGtmpujYcO7mYcZWTqWY8XlZUGRhWJYqMuf3TBEe",
+	"E/dntsdNT9iC50auuCzkPU/DLoC0KDhYV5WRZ4wMogieh6FEVLV72d1psy1fr3LW+zpZJ7SKOXZDIqaH",
+	"KCHxWt/I66x2AzJjRN5+nWxxTKhKmEi5mHsuM9Gh2UYHj6ojYIRFNUfZNJ2bHa9djirz7TXwltsdhJ0y",
+	"kddsmWdUs7eyWFId9NthZAYfj0mi7gesKpYevKjnn3NZaNv/F29I5sidJJrfs8hxpPCxshEcEzpVaBij",
+	"Qhn5viH9m5Uwd98aamGFxuRhwZMFMYtNqEgJyECEFqxPkLaD6hO3voxHQ5hy+17DjaIC3QYcg0t1m0cP",
+	"eLFu7Hm7M+Z9GMu+foIeB987v8FeuTtk329Uv8dMqYCkx/yS1Dbsyi/OKXMTlsl35oyM5sFrd9shhQyi",
+	"7ttGduhqMLsjZL+eItvWb7NNKPB7NNGg56OCIM9nDqIK8aAYpFKP/Nc918/Qc3UKXRpZYQMtzBezRSqX",
+	"wi76G5pesT9KpmB+wKEK+KfnNffdfykUDIaN62ea8RQqXhZymrElBsZ0VeEFdkweqCJLmpkFZ6ARmVGe",
+	"sZTcVw09hUCMBRVzll64ndzJYH2/p9g4zUvrPAiQUVlIBYRDl4okOCwYon1yeMb+UbISFXE7GWbdcGyQ",
+	"6BeuyJQZFmVJU3ZMcpllZM6gHvoFIMHkGv0gvTF/k/H+bzmNDZdBAfJfcgrb/wd0X48Y69ejtWN9K4sp",
+	"T1MmdjbQNUdUyzsGXqOGIGc0ucO7nLNiyZUyIvBM2kfGUAAYpHXsRalmwrQ2LNjOBhxuPXZysbD1eyPK",
+	"FsdhmqN8xWal2uG+Q6M9azpBN6jKeZAkVAgJmjR7j45hgacyXVnhmdFkASzUw2KFOlK/kyf1XG5EXsiE",
+	"KXBg3+mMzotCFio6HzsTWWYpsZOxIzHTgfEz04KdEJxnzZYw8g9Sv5WlSP+sA82E5npFUskUjJV95sry",
+	"g5kUcxC9qZDwrrkXC+Tn4p4VsA5/1khPLi/sQ/C0IU/w3s29F+lTmTPxeZmhuKD25GzGE+ZsdE9VXjCa",
+	"qgVjepk9hf82x2zFjNejKRcUmIuuzcU81N8l6n7TmmEiY6f2SJHpSrOIbREPj5BkyVJOQerAu2IWCg2I",
+	"p5OfzVb++m7yK66ZlO+pWNkHXv0ZO/cehQoqyNG+e+CVoZdEQbhtTS/t6SIfpHbxTK0pj8m01CjLTtGE",
+	"lhmx7OTyAv0pDVtvXzSI892DQF/DYbUjgPeqEODQtGzp77xgYZjZjaClXsiC/4v9afcT42jw3THPOTwz",
+	"Rp5kn3PDV5v9LcWdkA/IFN0Iek95tlOS57fZczm5Iql8wBdwSQ2XKahIwOlP3rMikzRFb8Vd7ca3IO8b",
+	"sKilMOPSUqZwLqcFo3dG4p+WiguzaUWZsadAHmzrEAGeZM6kENIxLZleQHA5KvWXdGWejzm/Z6I+C7Uj",
+	"eCbnKFTgG7qgIs24AOt8XsicFZoHhKmA1IPBMuwzXeZmNQOq2/Eoo1OWNYqN3haw6CkOpEvgxiPvJBhB",
+	"PSK+++fF8FYKZg5RWqhE7ZqZUU7yBxMdg7bKs0roq+sg1QlWasiB9Q9y+l8s0abESZoWTAVk1ROSS6Vp",
+	"RiiWOEZ37xnqhu2eLqmyvt2izOyFRUG2uXM01stN7VBiy5DMHDwQKQeLtwnXq2DBpHaz7nxjS8qz4BeI",
+	"PP9gt6Y9sWbpDTwFMvoNGs0XUrDNdAFmW09B5RAoXLB57HY9UPRDCjAOjUO1wehP0iUXKMShIBw6hlYk",
+	"NcdEFoYUC/DfQW6zfdBkM+yoe/8Rh6E7DzNqueT6X6yQuCugNnGO7WsLf/HVRL81xvEpeO1aM/cUFi1y",
+	"CoVYcwGqIKXI7NXgIOLuFoTIRnBqKjyzIlnwe3bFEuu3RtOU4wG49AaL576719LwAwVUdiHw2GCKz8MY",
+	"KZDlHKnzvSYp1XRKUaEXG1MKipHAGWt3gmYGMxRkWwVTmqUkBwe6O8byRpePlDOJTmjGFHRyKpfA4KIu",
+	"lyQ054aWTsZECXrHbhOqKlrKheIpepA0t7PS49jxb7CrjU0IEIHOSHfXtPXDPtFDdMioPR6PkrIomEhW",
+	"kXe9Hm74VmNUWxGsbWOgdr+Gzc3aqClVzceqPnY3KlUkF4PodPteXNJ50HbESE7nEG6UcaUbVQIkyFyK",
+	"TSdj72VgMguqPlg1dcBo5FMl6LeuEKRMSvG5YOk1nYfeGU3nhrRS4elyAvMr2fqT/cE+7/4J55EHybGA",
+	"Q7bLISWdsRkXPOza8suCaiCbFfrSQhoqQ0UKACjAbmUZ4UZCfUqqNkEjDPF6hv750E2v6z9r1z+i6BLN",
+	"GECBHyR6YwG3a/7iaeBw0O4EooFw9gOhZkB7LhauHlit22moFswZVYj68J80kwX1o+GufxmTyQ9jcvnj",
+	"mFycjcn7f47Jjz89OSaoG3KhdHYa8KMyYjmhwobhcVVBsqD1xvHg7/8ZYIK3ZusCCwXG/c4qvaeFU98W",
+	"PGHeTh1XEBhGlqVZZucDwxblEi6NRX4w+8QTdlv5ksKfo/FI5SzhNLut/qYZlEJLofmDCWBwdj/z8Hx/",
+	"lA+Eou85AX2L0K/tn4YXUGOCTZu/IEgS/+LpmCzLTPPb+jNFLBE5qwupp0StlGZL/8RXMZQQaPYE7ggX",
+	"qBaDScDVmkvLifCCyAfhe/radx5DBbl3Mxt7AZMYjUc4mNF45I/XrDYMzCNs9QvXkot3thf2dP8MI9tl",
+	"wzPGUicKtW99Vi5FRVdOJz/D6v76bvKrhUBCSoamFtW8g6cyk8VbuuTZKiQMz8DQcr7M9SocxoLnyCHJ",
+	"TBnZJ7IgzFQIi+8QZxWeyM0FhmjVag6HXWXaPEU1T3v4qPvZ4W1qaURevnrxPNq6e5M2aV7kpX5vZcm4",
+	"HdmD6GEpx7AVWOsxEmrFjDiH98P9WxaIGmgRfKSo8Mn8S2OaG41HKVd5Rldghgb/XkDsMR9vpbhFhnSn",
+	"VAomHqZQYLeUxZI88HTOtL8ANxdELeRD49onC5bcTeVnMwuqGZAK+29tOIfxKC1knsqHiiQolqGYjQYw",
+	"V0Ozz5oWjNp/4s8hasHVOQpkb1bo+/cmk+Fg//pOcEWwEJEiYY14wILRZMFSnOdC5uGbwtUPmZzSrGI3",
+	"AhxYnmfWT5LBPbE9jMnDgmrzE6Lb+KzJ0/hlcZ1vsqvqPRUp1bKhMWrM4kax9EKcSmFYSSM3vZXFssyo",
+	"ilX4GY/jW1n8uJoWDSbQK1dpJZtLcobnmsDnY3MZzB1CoyLoo8ELqEsEy2KXRMRDBOrAH0oxZ0pjeJg5",
+	"BOyzxiPTGNTh0S6pjggS3AtTyLzGGBBXKpaSaXWI9uBFmdnNaq5YYp6N21n03cCRhFSkdta2gMdK+GwY",
+	"sA1j79ya96sC11xSAAxEjaqgRWFY9AVKHsNkKNfuRxzWl+hS+4IrxOIE6dc7NqfJimTsnmUIbFeQx4qb",
+	"tRqTBNyEkTgb0pEws+pPjoF0Fyzjptvm6voFw2bHAWLOQNm0wVg1RQ++mVYsIGmFNAB0zgV1fFc/bklV",
+	"si254oAajX3qW5WPeSymgVX3EKk26s/aRzKwNiGPy5pxLgX/o2Qg+XHRpMGNrX5xFLS4cHXmAOa6QveC",
+	"C41OimA/5SjLQCQ33GAc/G7JfJh+OFqL5AOCXis+BcfS5kdnPGMtUvImoxAFvMkpx5V+j3QgtEbJgmep",
+	"Rz/chtq9tipGG3tZL1hzj6GRDWnJFZvhKS+sgnDTuq2Tbhsa28EMOOWmlZC61i6BVRDHT3b16aLFCO+H",
+	"Tiq22ip6uB+OvvAn5nfjNdM7wQkLXghz/FJgfc3kvGcEXG6qZwMsAja2urXR26hfYzCDDW9wvKEpys7I",
+	"fAJPwhWh2QNdgQ9hi/w/f/HscKAZ9g2jpQ4+wF0r6TRa1vpLbzL90O0EuJrQ/iCcuPOiJwkVRlBEQFG0",
+	"pge2xGmgQvLuckn3FMtpAW7ePuYT0kKLX64IBCkZHssznf8+uroZ//Sfv4+aZAh+DK3OVxyO2qx+cPD8",
+	"+fMwpa8jEEK88EmeF9KGcoe+XzEz0kSHZBEUVRQig3YwdwmFpmlmpIdSsXrlhtrdT1KeUhVas0qh3r0e",
+	"0MMjuBTWDAU4DKiqaW7JydnF86NnB7vky2vrpBMmqYu14KL6Z8oyZlb0024uyxgRRBtrd0Bn38/Ysxd7",
+	"L1+mh3vP6PRw79X0Gd17lbxkjCavptPk+91NPHpd+2RLCP/bayv3am22Y+GpvW8W72ImC+u7EeKY6itx",
+	"eDTuUe17zHAJQm5xqzG+q0/WGMSoNideiwDrHT+CNXve2ubKrF2So8ODYUuCIWLDeCYY8zBZ4E0FIfY1",
+	"cgA+A38x5+/FRASpEDhZ0Ua0Bhc2Xs6SpSoQg6Anmq+BgpiO0dh5EYXohINBC3KnjiWhiihGi2RxWoGg",
+	"Aa8MIQYpYAKVuSIF02UhgreKdhKLVMfk1cvnL4+eBV8dYCYLJoIYbRd1mAOGPRJXPORh1IOOhHDtgLZu",
+	"VTrrYmdc9gwzgBkrGLqJJrXqKKIp+7Yq2+4FfCPlndrlu4Rs/kWbRL7a6TwgXmszvyeqF/aMbLDvfyRn",
+	"HLwze8BQK27QnrRq780cyB8lBVSKRApdyCy864oVnGYYAOFjbQVKVq9+fxwVDsEiZ3rPdmed7tcd5yqd",
+	"Cijn/QmG5vIlSMGwfOu5UWF65qvThGfSRD0B9ShO5CmKSX2veqS+teo9Z9EefHb6FuLUSeNtauoTqcYy",
+	"r6OU3dEsqDq1tC7CcKc9Rr2vIC3fhJD896McPXKD29iY6HBMzHRJKTTPiFqJJOxjuwPJYfc0ZBN6gNko",
+	"1nEV8xqH1XIPCkyElReKeVfRZFTHo/Yyp/ioDvbF+ds+abs9YmPHrkG+DdxRI09X9L8p0R59/+zVyxcv",
+	"nv3feDCj2lgIZ2lpYtVGb9Jw4SP6aoacLhsJ3TwpLMgx28IfOrzgj4xmEAc/QBhzw/sQtP+f+CcQtDTu",
+	"EOqCsSEvWt/CK2atBimbcWE1ZV6HLRebAVLE/11sdwCiFc0Dbo3s9cfANSNCyqYzyreibS2EBnCbbnLN",
+	"Rmys8i1omWM8lpaofnZwotu83VHJ8Gt67mEAuoqy/Rf7CZsdHO7tv2KzvWeUvdibHjxney+/P/r+1Yyl",
+	"ycuXzza9fEsmkozqsghewpD529Mem3vy1Op1zD+XMmUZ/hOs4r+PjtH/iTyYZ6Eh3CyogswPzVdhXYuj",
+	"HvXCes1OE1/9azQ7lUrjL1fu4Dic7jtq2kX/TllgZjaIywMTUY+UkESTTJh9tJYGuP6mMXQT5sIjDchU",
+	"2ZLNfT473yXtankwem61XJBL63watQsFVGJlxmoryZKLW5s4Y0k/V//k4hZcWL1Pjb+5uE25gtnf5ujC",
+	"ADnxTMHgB9iZW2uXvZ3S5G5eyFKkt3Dy3XdT3ftWN1BtLhbJyqKAGMxblciidc2qKcWj/mqzgCsIjQcV",
+	"fDUqiXMK8XTWCc1o8N7eO8fQ7gaAsQow5kDryO6ZQBJi7YXWftic1MH+ZsTPx6GIChCVit86SIvU3aD6",
+	"xik0uIohuv4wS9V9388zluhCCp4ErUp+7xsTLZ9YhMSChcwv0vVBCgCPNBmy0JEEL+/4jCWrpE2JjgkX",
+	"C1ZwzdJbZ4lyOGOOEeGG1OCnhjI6YMHqNrbGrOWGfV0wto47reFYVDkF1rQLgwYeqPpBolOUqhEKBAAB",
+	"OI0ywkysSMpyvRhbgz0ocoDP4AqlVbWgOdu18jtC4301EgcvAnjMISKAZIzOBruZddY0cO7+R3X9t1JA",
+	"RYTi4EWvrRKRbAjIMlSlEGQdWQNWKLz/ltkMMCKQyZxFFJUpm7G234D3GfFSwt9iQVW5n+Kp+/mPkhZU",
+	"aC5YNEo4Yfw+/lWXRaTukNWF0KagM0h7ff1lJVMP2bo/3P6brfefuXAb3CgbOTExfFI4ZshQNPNgeMup",
+	"mH6kiAXcIDwgUahwe5c1xwbi4v7T/QND+w/2948hLO2hrY7Qi4Ipw1+3jUHg9VswM1+XTsEMo8LcSWWJ",
+	"sQx2aZBrgjfejO22YLks1npv+MtzVSK0noo86fKuFvWgD4AJSWiWlBm1UW/DCErdZSy0/dKLkXL7oCV2",
+	"C55l4OxjY3EUvcfe1+uN8oKZxU/DUeYXcyELh8nVVCnNpHX7cFqAgKGrDy+gqeQbBilfOy139Xihu9sD",
+	"gRIcU1inHSyat1JCbf/EqYUs9FlzrCE382PPx9ZhdJqqt15hyNzP54uMzxdt3+MBk6py9UWsjUgG6tR5",
+	"hh+UpSaWwYSk4WHwqpQlGS3Ay4HgyUdsp4U5Qhhd6CBzuYIgFheySBasYMNZL+8u/exmsxamwTtJn9Zd",
+	"0DKLkE2Nrz7czBktWEronHKhNKFwTbmYW4SgjtSkJiVA/czKLGx+XNLPl+bchLImwO+1aiKhAuCDBtLG",
+	"JTPSUSQ0ump0yagqC6bGTjHtZdLMqJiXdB44YwCg0jtqRs0TN3Co9tz9HJakYcCAJIpjTWudBugouc4Y",
+	"ySA252lYyEwA3SGlUcwksxSQgs5XGFQ06fwzV9pw2I79f2ckoNF45N3tNzJL7ZPY+lBmGYPa3o+/yCI1",
+	"P12bsZ8uaGH+eEOLxMgUIWHODPCSFnTJtMXb2uSp82quf6c6PbVdUFHdgFyZf/xfkyVHzLDGOo1JdzVA",
+	"AdFej2Oob74s6WdoJ7y+UKReuWPieTpAtdbGHWNqXvPFLvFaZ4lgwrsGDmDPveNiUMl1G1ETubhG22MU",
+	"JKLtKzLFOaJUEuDnDOHptGgXptZVKSPnUwDFNw+JIqos7i3xGQIDFJga6E9RjRmcEUfrmNkrq2wdW1QY",
+	"mzuJJyGNdx+6Ve56G8JL0oydi/SMouvspsgWpvplvLuI4Gy734SpoBmilG890EHWZZiKMy0H97NgKdcf",
+	"JPCcEQWkezwrxPEEKhlm1iHXItrGnAlWOMa6ub32U1ApS0stuUgKZjiR22otuypy9tlmC2Dpz3F1rSnm",
+	"AHUp4P4/8CwzbPdDwbVmgjy2Oq9HiqicZRkX8yetwNMPpx/Pzk/enB4cHsWGgg5uQ3yn84LN+OeWj/6b",
+	"04HSR2eHEIA/YIFkD4Gt8UCF129KwIHNEKQ7LtIKK6RyrfDTQVQ6z9BefhrE3PataV8Km83WtxHDhfUa",
+	"XQf5S3Aa+SnnV0wFY//AoC/UAybJwUgEm4vGVVWvgSRW8B4BOFWi6EoBWgBCqSrtTuxTcsVoikdZL8iJ",
+	"qpr9GcWNovPbO65gY6RgH2ej17+tYTUadUdfxpsUN12NvnzyFypyPU8awZzsM0Y5ZytQaZRGQvnp8sJq",
+	"dGPuT67WTznv+nx8zO2BphlBDcrYT8N5EAqJgX4mRlJzSIJ1ex9+ONjfPzpd30plPqqjxfZDTPOSfrYH",
+	"eX/fO9b7T/cPQqyFf1rbE+8O3Q2j9wzXWxZgCu9ZQTPrJAV7gZlRh4t37XPUUeSeWaC5mBnmo6jB6Iy4",
+	"JjDnjiHVUCPA9PXEad2zQnXssM+fvnx6dDSM+rZyg5juxMpeqHp3DTnuHopWiT2LgdEq9qmLHDiDVExk",
+	"KkuROqhZI4VXrRBZjO01gTBFktLVGMt4KVQ6OREVY8QiyJHqm8+12JHC79c42pqjQcgaswSo9B/NuV6U",
+	"06eJXH7nB8bvzWXj7+8q/I8vdkHdUrbnvZRLG+dBxQptS5V5ylBCpuJzGLDUf/JEmaHgVxVEZ1saXlU0",
+	"jnCEesfAy+4BXzKlrDdJQCp27bsX+GZyfnV7dv724sP52Wg8+vHju4uzk3/evv8IXg5nJxfv/nn78ers",
+	"/Or23cX7i+vReHR5/uHs4sMPkV+vP95Ofry4vDw/axQIircwmIuUCc1nPIRO+YZrMsvo3CnIsAZ5fDAm",
+	"h2PybExejcnBiyeeeNKBO43kxasM9ehL90CVQ3MZV55h+B2bUaE+ghTAQh2FWaRfFpIs5b312rMH8zVJ",
+	"C5mrBc/HPmSO+cHwo8ck58ldaT96sZ8kkVnGIOZJk8dJIZXaS2VyZ/jTY4CQv9Xytkqh02h8ConETEUt",
+	"AzGlVaV2uw0INTtqcwJhhPDGtHoN7vyZZWEwLUhUSe6KATCOkxZge2y6KGnTThwD2cNfwbnNlrCJYAJQ",
+	"hrbl8C6ZR0UWZCkL5D2y7NZVAJUZwFaOLRDXhfvTLEXOxfwdnbKs/vOSFon5O8HMfu+p4DOm9Jj4cS9j",
+	"2GNUmwIskv1nxcxbDYmrmzRjp59GML+qTG0WhGKUpzNvA/GvhV5mA3lut8AbWmP9vdioahvo0t+1ENdy",
+	"LiBc6dQPOo94yrUMI5OP5OjgxYu9A0KzfEH3DjEMvVY6vv9nQ+T7DVEPJz+YcVSN5lQbpmv0evR/fjvZ",
+	"+89P/z788h+DsMm73nPB6cGBO4l4yv3ERVqxyi4bj39freHlAlyhquS9ozqbJk+YS8tR/YqMl/ezM9/Y",
+	"pP+IX2r/ey0nSA8Q3xUexm7VU4tm5n15y1gK2Uiu0KqHv/wAVz5rfsAc8u46nqhLOMTuWnU++Eiz7cIj",
+	"yMs4tyCsF9ZrEX+yY1WuiSuw3446fvKmwI2KBI96aZ4C/AukeNIu19OSCjrH131J74JJAEy5m45n7atX",
+	"dDY9erW/d3jwPd179uz5/t73R4f7ey/Yy5SmB9PnB6+ma2Xbqun4uRuQ+bFx/BpQb+reUJRMfe5ZJ7MB",
+	"YYRqtRLJopBClqp1tncAAJLKB5FJmr7j4k6FHiH8TDLznRQso+DUZd9Nw2wupKHJRl7PWWGXYjNXbcwG",
+	"ojYbOK7EaZ02o2VmNO+Q45zqLYmkjgiDF6GjWRjoz2y74ZvysoA8T3ZjwEoWgZ6QIT3U+WddUB9WtCa6",
+	"D4uVYVFc2qAgDwm8A0vxdAb278qVsBujjmsNioXSJAVD4AyuLMS64THydIbIwXqZbbabVQbq4Lp2sSts",
+	"sjYgkAmDBDGGAnLB1QJ+x0RNcE/gwu4O0CKSuNJsMORIe1hIzKjJUgg8y6VSfJqtqqRSUMrZr8HHr1LE",
+	"dKe+gVtWTRKGgR6c16ioX+Mb71Giv9g7vk65F3g6ML9eLy1k1UxiB3Hj3bikK1nqmCqmAXuqqQadLhoM",
+	"dUGFophjniuSU8yFWvGhlJtTXgr7j5wWmtMsW11SnvY8GI3kz2G8ZB/RnNhM1Dlr9F6LKuNKpMnxCjZk",
+	"n76BuOmGR1JxZpjjvl4dfxieAGZ6rv3hgv2+pTwrCxbTF5w4URm1PugUN3aJOFMPjhf90tYmHGq/yUKW",
+	"IrG4DgVbynuabfS4hOMXai8FO3rMEiFnVXJOmmWKaHoXdk+Qpf44q7w4uw9QOzqgchasXP+co94teqZ5",
+	"v8A/XYXbKCR16PYYXjYIqFWFQliAZ8ifCW76Gvxy5gVTERXmehJkej2pHOX/27JGuDGY9CH0vMsHhTqc",
+	"mkuoYRmfjSNennB3zJLXBD8GBGeJLFAQyFdZ5TN9AoFDXMyRxYKckJDZkhYC/COgBxtU5FwLC4YKPMGe",
+	"kkluHssKxzCTD6zYg/wov494+vvIWX7qlIBcdya4Q0zruEsxZr/s34WqGFGSzGjRiqo8CivpuvzbdoxW",
+	"1dOz/Vffh7qKJW1z9uoZMzsB6W+A36nZUMhQ+Ou7iaGXNxdByjPMvm6uJLwVMBmpada/ogVL5Fxwi8CJ",
+	"jlp52TwCsel+e37QLVoT9fDw2TBFqUeeIok8cEdSydRTcko1zeS8AsIvSjBy+BoFNnZ/osW7+vPKvE9s",
+	"TEDxARfU12Fg4TqwZUlXhKYpGLFVQH2CfdXaDGter/7G3kbjkdOzTJhIr+UvHpeBuoS3hVz6v7r2nX6B",
+	"zwtfEVP5N6FaxVRgwhCf65q5siiDo/HoVN1PLB/zltkfTuHxyoDlrH7EsTitdevnH20+wtbP1xKHVP38",
+	"nhZ3J+oSubdTdX/Gplzf5OZtsF2DIrP6BTQqE2ZZyStG01VTdTRhTq96Ap6UP7EVrtBSImKsUv9IqoWo",
+	"RqPqn8qp4ulqcle2Sp1i2MaMccRJOwVY5xLNwCh1mWXyWsdUUbDrb2XxQIvU0x+dqvsLcc+ErkLFIpPE",
+	"+eXAReBI3lOembMxsm5S3qCqM9Vuw+4TtIJDul7wIr2khV41NHHYghvoxCU3sWestX5eUGGZV79656rO",
+	"qh74WKkVu59woo2KXhLW92WmeZ4xp2pr7dRlIWc8Y2as/h3DE3Ce8TmfBup2L8UVszEVl2hu+YXx+aIe",
+	"rhd5csXyjBmh2/zR3H8zh2s6r3401AuPDqaOu5RZ6FcFP+N8/Op22P5PWOiKai7mlV0cfwTreD1F/Me5",
+	"te/bw88zBqpIWKnWkaxqVjSkTkcXWoeJZ5lononGYsHL3Vymd3LOleaJas/UI7XtZgxFaTdma1XksVW9",
+	"iurzokGbA/GIS8W8hz5cuaCd8OcKtjVWuxISOoglVj9shxWU4Zg1VUSc6JZUrCrVinOmM2+isol4MM4y",
+	"5ujQHwk1c9qlPo7P4sCEgqFAYxU24Ri+Zmh8mFmDKiV72O5thIdCPqAmAViCmtNvqTxMI638nt7A4PP7",
+	"Hus4iJsfYkBIvFKltNLd3FycuW2C4RXyIcwjokHlrhyodHFr8wuKEyEJ0kkadCpLHVipyritNM+ymkMP",
+	"2Ra+6dz7nBK2WZdhSkFT8qtVgiC9/8XKQDOGK/pwYbj/MHcOgoHbdk+KAdkSg3iWrPa9tVk5QbToCJku",
+	"CUdz1cwYbmJgU2Ebl7MTjMmUKvbi2R4TiUxZ+pT8xHLt3M5fe96NjxSxooRzc8lpmoIwZgQPQ+tJyhIJ",
+	"Uje1CfZJIssMyULw8L3nS9b1I65y/g/W4VxVIYcdUx5jaeVzVuMuAMVRvk4AlFncCDBhqKwtNDvYyUbH",
+	"uaa40VD2wEbiHM2Vb3o/bwfts5XM7FZx49k6GjoIqrLuMqTkLpi7ZgDkgLtZimPiDDZjcl6pgk7tIwyX",
+	"bsYFqkk3Nvy4ZsJ8BM+i/pF1w+5wwuNQud7D9eyeQ/tQTLqmqpvzG3AUs/5e5l9XH0/PJxP84+3Fh4vJ",
+	"j1Di/Orq45X576+XF1fwy+nJh9Pzd+dnQ9WmgDscV6svWZEsqNDWU6qKXK14Jc/1yfDDZcHqQg1/p4Ye",
+	"3rY6Go9speCi/+BW0MqptSt6x3xtHYacg/2SpoxMV8TKo+AL2N0BUbXXb7gXcT90i2gXSavtnm0MbEhZ",
+	"zkTKRMJdyGfjOXBBnlwrls2Og+7oXqaMqUxX6F+Ko670pOau/O/Jxw9A94GmT6VeIEVn5LHz1DRSGBP6",
+	"SR07UOVic0EZU5rcEfTaS4c7ruOSWDr+ZRzET4KPj7xxPg164frOoXa8T/9RSs3S3/xePu3GV9T2ANvf",
+	"mMRGWcavrWkOdx+kh2rjV0/JhVbOkaNOtga7VIo7IR9Eg4W4Y7kOJ0E2j33X9crs1ABdpO/ubSh+wddH",
+	"PLWrbQ+oEKJDmL0O1HmXUkVyD7svNkJyIXOSVDpLOmfhOGq8M1w3LosfSS2se2DzpoRgMIZdgMYsPrgw",
+	"uA3qXLPPunn+11kVcPmct1lPWGMdBV+vHQgwyiZASajA7FSAKt89e4C9F5VhvlWqWNje4RxJYzlQRzwg",
+	"b10cnhcCJLfrHSMXv0Sz5N0UWYwD6gKjewg4u8PE5eHIbYWy4jfMqhLYpeDTvrTSZuvKR+GAbLpWu7K7",
+	"PYM7Rwv3iN36M9Wkj+sXdU1McHRNW9HCvaHBO1vfpCwK80buFuP9mwcOr92ECSTUDT5o121S7EWfJzIP",
+	"LHz4trb4VVMoxKzC8XnHxV38niGet+EIb67erbtagz1RKiDxb0hNQq9unJy4e4d4KbQJGdmdQPd53qDp",
+	"CH/rjAwnNoi3xwcNWdpjCyAEHL4zCge0s1b9uqGd3zQY82Kb9amletWOCNIS9hSyioZthhs+AH2O4KeT",
+	"n4ks/EzvIJYfkzmkAVckgdTwPkSzdZ0nTKSIyRL2Fj8I32u/Q+wJw5EKTZalAswpTMYIbWAAvGVdzcKg",
+	"SAi4yrWc8KQRVjflgharQW7nB2F60Db/9knWFEqRO4b4juZ5MLv1SLkQq+7q2PbPUSH56zILwWMo9uJZ",
+	"1cmv798dkwcuFKafdjz8TZE9JRCig6hZoFclF2NSiozfAchSHV7gmbqH4mr5C9DlaetBDAS68mJxIjYa",
+	"f3/80v5YhuxYNKzrorNrLtscWwbOsayDM4ZyuZ3DgwgttpGDNQE4Xoc980QyfqIqN80Bqh/wxhRrzyZv",
+	"q5S6jo5fsYvN1tfOsB/ooznBLXA9mk2G8CDG6MJr/4IE3Av5cJtyw5U83RHyRwWFiyAPUcyPNdAefWAT",
+	"AzSewYXvw+9ona9NsDt6ITjsCav/9JY8qA7tXYaNeOLwcm3CfvlHvzXvntN+TT8PDEv9BXDtKiduw5ba",
+	"bdD0s6fbkV7UTUtE8cQJD/D9n1ehE5bJhGYt2xUTtzeTuI05imHYeQ6qWcS8/qoCx2S/iozG8WsicyZc",
+	"dohwoEvDK3594EXTkb69mXYlPHGsOYHg7mq2jLkZnghigxLAtRLyoyIKprBsceUoDr5Wt8va8cv+goHP",
+	"t9aNdTR2B47dVmG8/o8uytf/zR4e/ycXgnCLuaJDX3IIK/Y/4WELNecNux4ehiOHv4G33i2Ea5kjVTXq",
+	"0QPvR3zHb+/AR8980AWFiInbBGFGzG/Kxmrc5oW85+iphqroW6gib1PPt635RVWec83fPff90IfQF/Pm",
+	"svR2urptxls0SxWGTXM9B75WLkXtD5U7UKhG/Ds6tLgVWAVGvcK1Q+e2WPvxFbQFHig378PtTBa3Lm10",
+	"rKxddLNUTtkXpPzmgp3iYYql44KPNjbU3LKwLtzcC0W4OsNodTTu4OUfg04cQ2VZlrZ94pUPLdUPD12F",
+	"woeEvpTPDfPuyNXOFD1R5a27KLtWB7rIrt2pNHwyDK3bWTUXrTmjT18Baz3AJ8wL7EL/D4uW3OPklFZJ",
+	"975aUhoIgFjNQwXBtPdg+NZNBFSe0zK7q6KdQLA2HC8+M8Q+MxHdygbyUdz/IzqJz7qgJw2Q5+F2x7qe",
+	"l4vP3PnKU4ZDXr4+M+O6e42k89aFeG19d+ZK384K9nWNLKi6haDHGSvqN3uWUX07YyHwqU10/UJpiumY",
+	"XWPrgC43VUrfss9JVqYsvdXDEFA3hLI0b01xbzr6Bu1Xq83YrUL+fWfNf/lKkrYmbBNgnvCNtNjzyOBU",
+	"kZtVwCZLjw2v6kLLeGaukM1LZqggWx/SucMMVoaqqm/yZO6swZ7QT4+f64kCDYR+fpvnVeNL6p5Xb9Pq",
+	"pY5JOlEr+3Vtoa1OGAe1W8D1KMau9DnqVkbZANahB2n8bZbMrpUZgd+fP+LoipVFsrD+KoEls18ts+FW",
+	"LoGUgoVchi4ZPkQXYiZ3eoBhBLWKZbftTtYYwTbW5IQ0kNhJcybj5oLFdslF+kej/GFbdEHvWRYKhSik",
+	"UjaMvw3Q5ghCF7msgjX7tEOXhiXTC5nGMQJSprT1BCfJQirISFxxTb5OYiGXzIdeo2laMAU5oaQIOy3m",
+	"Bbt04vcAFtGJdVjz2rL2LsBih3bwLYeE1S4LpsCM3QhI8cS6umBFHAMrg2Xap4J9zu2iKk1FSgtzgFki",
+	"hVyuauHHrD4HjUZZzKxCgS5ZSlc7PTu6tQNrsx+ug7ZwyBbNr7etb/6ft41mQmfsAcLrhoLhBx6+6GWt",
+	"Lk/zIHsHKHwouiegtd/VoFtL3D32Mfr0syyTRdCoT1y6TCJFpf/o+v0vTZGBmPVY+G0pUpa+WaEb8cCq",
+	"CVWLKU3uTiJNdF/AIR6LtXqmVsr4PgsbDKxOMBU2p7hyFpxuQddkqarSHGM1HwJzVtoA7yHDi924e9z4",
+	"DYdja203mnayGzyp9gQFVzI4zPBaRk7XmpMTuxbqspDTLIjqRuwn9PCEoPtMSXQqAMdkT73jwXugR/jD",
+	"YtXQISKSnvU/Z+TZ4aFZ6aVUuqlKUT7osRvAg3llCXLW0L/yIGiOLcKNkQYwkAffW2URYu/xzKPuEhSU",
+	"KKiBGoaYVSqceudxrQt6Ag69ScYB3LRgNHWFHhasYPcwcZLIpXPGX8rkru5k6WUobswPV+eOMTu+/5Jc",
+	"sNRB2BpGAqfZpxkLpeEBVU0hzU2ve0aVTQbJrCz4CWBmVrAZ5/uHR4TmOaNFlfWpNmHZKIRHFwJitbk+",
+	"fORCviAlr5tZBfdakc4BujsWUbldW1WTap4pOHCVCRiXazCIeW8wVSzXnBnIj9fXl9X+Wa/u6vZzoY8O",
+	"fQT4599/7yHAP9vfHw8y8EGipEAMyEIWmqhyuaRFFWR8Z3nQHG9GcL/sZlkkL7NbNunzsI3RQbP/Cbm5",
+	"uiD2AJk76DB1AiPaKg8NplwbBiYOFxtP9a/v3xEP+bdOHn+4f3i0d3Cwt39A9o9eHx29fvby95GZgP20",
+	"/3zv8MX1wcvXhy9eP9///+8f7u//PjomgnGASOOKXL09JUdHR98DJRDSxV2ALQNyq6VPySQCXv6X4ZRv",
+	"wKt2ktDE19xHXjHMg1liwzNviN4+mM3+W62Sn4i6SyXYZ+3HWuET58eKGHpvY0VqnuvYjxUZVz9jehtF",
+	"QGhR3WirVkbyo++ff3+05rS5wKdJV5bZSajTx5NSL07yPGi7h4/mgcl4AgIzOEy6KoQL0GHjnBVLCqbH",
+	"NtlKVSaVDIhYgCPP8xau1Ojg8OjZ8xezZ8l0mu7vvzo6PDh4Pk2m7PuXfRn6vRwz9UjJ/kEYzTTlBUv0",
+	"TcGbVRda5+r1d989PDw8tb/CQkpa6sV3Cc0yw5uFHULMxBviQU6VepDFQIpddgCHDw6P2LPnL17usVff",
+	"T/cODtOjPfrs+Yu9Z4cvXhw8O3j5bH9/fxSUDKfKBnOtndmwoGy3jxaTKUBiBHvonpNQysYfMjmlWT+q",
+	"pdeEIdRzqBKAuu1NRur5+6yIdyQ2Pg+vv/vOPwqu7G1Z8I1Wv9nOwBc2oH31B/upf7Mg5QPNVGzHvIV+",
+	"pIg5gWPLLbsIAPsXnu5jK0iZfyPIp3wQmBdEPdgU3RCXal4ZKbLVN7jum9yzHd6qvlsRztpzUiFkdO7F",
+	"V0NluJ4nyFf+1agZ7eEMekTMK2kkLVdZOceUvkci4PVSHVfLXLfoT73xyfT5i5Sx9Cj9/uDl99/PXr1g",
+	"z0NHZisET96TXeW6OapHhusCdoTwNOzRtw0N+zY4hLozdi3vmBHRE02oakJP7h8+60OjrmdzNNtPDl9S",
+	"upfQw1d7z54fvth79Wq2v0cPjtiL5Hu6v/9yutkdjDnvnoj20rMHYkk0EDhHTY1k1D14/z0ehrUvQs7E",
+	"ZYMehME2gGApw8YZmm5T3YHWBrCmnCAKqa+ekhMoVrc7tvoKdCoxhWn2QFcVlMCYADfu+MWA29CCqg/B",
+	"uCqfOQBvchjpwrDimmSMKsRkYi5QMcInsGWuV1YoaK6qkxMyl8UoIvKvb0HOZop9TRPBU16kkUg21NhU",
+	"KhUM7SCn1pEQEmubm2oBno3kN2VkSdUdS8nj30f/y/zv99GTAMm1Vq51L5Hp/wTLYnp5W/FmG3K0Fen1",
+	"nby72WaeHR68JK5Ipf7pEn3nejlkvm55Mdq9aYfutMw+o87wDQJHhqjtRVqnj6h80VIHYYLO4Fw5B/Cd",
+	"mblcZ29lMWBoOCI3kGqkasdD6ni/tXMhGgl2TzFdJ6YGmbxGEQkn0rcCKODREK6JG3LIpmK+7XRacz7T",
+	"g07WD6agqVBQkV47gL8BhpMQmJRVejitbjo2TzogHOdUL1pv98FBMIer9T2/ql6bkOHXUJ1TZ1gLtLEZ",
+	"b+vcQUNcrbBZRK/YnCuNASffwFdDREKHYWxVEBBIP1qSnMk8a2nd3/9zzyzps2Ca4q3zdBlOPLlDpC3V",
+	"s+LWj/195QPRtcNDigkL4hrg/2pYV/QOXbAsJaXQPCOYj8TyH5g2zpRYMh3ORlOwOZcixmXiVww5d2Ev",
+	"sD6RNDTm/qoer6loNhjr2XJZG64nvd4M7QrhQDrrJwEaQ5vDDh9hSBi85J+bOTC2dnOAlr6Ru4OqAawn",
+	"Sk/K5dCc7hXQ++6GAsYPJ1CHHZ9Du9shfNM6Ww6cpkeWN4L0CGDsrOFcO+yWpsWcaYuUvUUS+FJwhN2Y",
+	"lMtfuF68ZTZSfP2abifFlSHyj8QKYATJORImL7LdvHbm2qJlCfh0NAcu2GdnKzHtegYTJmaySCIJou5r",
+	"z4y11N15cXTUDZCdxkY91BFQ9lp3HyOPbWu4ZcUfiTbhs09zPfwWQ9cmpY2QOEeMfL7V38EALxxiB7tc",
+	"T+MeVPfMf2cjZyx0l1vHuZ8SBh6Y1nM17smb2BIGAmlmIcDXGlNwoIS68jZwCXo7JtaCZyUWx5G1cKiw",
+	"vXVnzo5o5JG6wVVaJ9T16LUUXQgLNh9SvuZ5IT/zJdWsiqsxz6ihTdZOPS2TOxbQhAlpdl1olnoQB+s5",
+	"AXveq4KtRwxGmhIKyBRAImwE3DFgMJhHzf5AAHVQL8CkzSLqqzzGVly6RvCFVHnGNZmuqtA101TfnNvT",
+	"6O06+vGEF+tbOMdHeUBBfNLXF5zg0z2goGUNBpRE/iBaMKRLKAadGxuVuFHLTdk4rK21Xx8p8AAKgakU",
+	"Sn/YdVBCRnfeaHQBbGKL7vzfS8FWqElr0Lr+sPXOQ7u5aFjHMb0dFsZUSUAfZxd15QjrJWvVQYj88PQy",
+	"Dr/VZSnr56tCItms2mYcrK03wSipU6n0Nt1afuZkE+dSpWXBMF3L0O40/bxRF142QM8yM0gI9+Q/PGoB",
+	"UbTiQAYOx7JYmxzdB5plTG+ySkFElhbf1jlkPQehNezG9fOXwN8d/9i359Da+NgZCm5e5ypHrmnoPkS5",
+	"lB+saqpJq8yv5KHA1Br9xMqD/mrlLBCmxyqjVksjd9zGwrdIELuLt6kC8NqyffuMuKAvN5PoWv3Izeat",
+	"zh3sYTcpQiugeNZMjLmjRMrm6IQDtiVqjMETG4YQhtKx6YE3RTsCdJo8GpY2CGW+0u55EMJxCCXXX9W6",
+	"L2pFtwlB4Gx+qFA6yDK7c4FmCEsSBmffGbDbIMS2blQJcGp7Wu5ZdAyc+t4Mk2PteYgiKHNWv+xVq2Ur",
+	"I6iHlns+coWVpvcQVmQPYUW03PPCNOGvKnFP9W2P1ul66h+rGM5P69DobABKHJSu1gEHbxnITA1pESfM",
+	"FHqKOyfolkVrahFsrqyleGekxipKI17dCRXmPKRSWONlIxi/BoEHv3wkhoDCrogsteL2Pju6yVKimCaP",
+	"I0As6PGObjqgtJE528zFuk540X7wE5meyixjiTarVrMinUgclvAlzQhGOHQgMHcHFrtVqlUbJrQRJ8U+",
+	"J1yxnZ+bgLVrrQN8q4qfZtXFuq9roxkc/2U8Wiix82DDaLZ7F4YQMSX5iIJ3bLdAwB28v921rBDuNzIp",
+	"9bHUGYtNWV1CqIvFQZswES+IkCs45PbFewveFTPw7q/SvlmtN+Y6hn9ZbCIyq7J+hM02prifoG7nAjly",
+	"AJjAb8AlDinal828i97baR/JDsJU/Xv1rLmf6oeyAiVo1q1+rqo2IZx2apRZK1afyuWSK2V53G8Gbb25",
+	"DJ8XbMlRBA/FCJvbPdOsOLOEeHCrVVDxOvrmok9NLQ91YG01V9aBp5yVbDORfpABcshQqjD8pm5je63G",
+	"Nz4iX6UIcZAI4QgytAx7ofkEcUG+Ijt0RwbZUhtTW1W2o14b63PoZxtsOtSYuKGGZrDxMWj0jGGDWwVK",
+	"gD1+yyEruxTZCtO2W9dAe4zOEITFcLHmfG7ExVYmxi4bu7lSaVwH+O9ei9wxgCoL3+EZPms1lrWOVgJe",
+	"kydoM4Me1WlzPwFWy2fOajLeOek1LY4rwLyj2tSGtV6uJnkLk66tVWiBt6ZD2QN8zrglKTbY/5pZjshD",
+	"3psTtwuH2J/2IQuZhSs20+Mpa/GzV5K+SINRIODjK2d+FDhP+8DBN3VZiut31gzYZpEOB1ZgQJ1LWoac",
+	"LaQIDERWpH12i62csL5BKosOFdhkoYakaK2x8b86+KTPQe9PDTtxA8Ek0TH/MvONODroo6P2HfLwQcDG",
+	"DP2yj/BOfbB8p4zdNr7j89pFyPk2F6GpDG4ufmDJ6qdTr8OSabOAPbkbmxp8cm1IeqVgo6hge00EezBF",
+	"hNJUJEzVyrzq5N1ygYwGl8IBDPuugR7mcE+N2iPJ+6UDo1xJsr6+t8LcC0Py9cARVx8juMZdEL8OUHII",
+	"wchP+B8i85rOW6gUajh5j4Drfek7DNd0HoGQ0HSuCIUcFCwlWraAcbcgJZpukF33xPZsFmoQkmw9Jc+R",
+	"twO3T7NsQCpDr4m3PAOPpi/jdtJJd2avV/kGWfIsGL1XdxNsj49GbvAOh5USFavMAYNFhoBIuG6RP42D",
+	"6Qq88Twi2nej9vIUuB16b/VXak0mhHPnDIfFL1J0L0agbtiScNTDkt65VLGUQOJK5xSrH+QxHmJMOAs2",
+	"CXDs4hY7mC4ZsYj9DzxkTzHs7LlIN1K+U80mmhYbaezdrA0x3zCflbdgG7J4X8EderCLGw5X/W3UmGtt",
+	"k7a3qvLAVNNw6jdgWHfDrH4do9qKnvwaZnUSSwJ4QhR+qpKzutzaSE9UUjAmnlrCdvv/c8UVZHzGQsqF",
+	"AVakkDpYrmMyL2SZd+rlvj8m4qInjYCGwkZ7QHVV9W/r3dIsQ2dea4zsYVzQ2Ry4JL2gQZcQnxvyWmxk",
+	"pAikXqj4Gvt3N1tFJ52DN34vLUM/22VLRVJWRDNHdJNY9DJazTLdRBaDEkwE0lTg/teRJvbvKhwF//aC",
+	"UvCHOiDFFrDhJ+5vDFOx36pgFfwbdDxifss+a1YImoXzmGDZu5zbyZpFL1DT4n/C5fB/b2xElV7Fm2yz",
+	"gJDCKxNlRyflfM5U+JKCgw9+R88OzQo01XepFCaUiQANSYgdC2uwy2mkKlh+XT53C5Dl5QOu/GkDuNDB",
+	"zFyQsAvC16iyqEY4pWMEOwc8PvmgPDSuD9Jitv0+2qEhP/pO1HsREtCCG6FCIfyqzPSGL4Z3DIbz29c2",
+	"WeR6mbKOp3XmWUfnG/5jVfZJQMaIC4vuuffdhaIn3I0yHM8GHiuGLyzkQ0P6jYwMKEaFb+6GB1X23Mvo",
+	"/bU3Xe1Z7V31waa0axW0vFB0GlEk2GsP9xPiXREPNuZqvQ7it9+TyYKC6ljOM6vEdAnP4j5pFcsOEJuQ",
+	"vzCet9AVdnlOB/iWuSrhXa9AsW2pmsK4jGuPczEfk//K55AlJZ2B0SaUqa+1QI1+x82RxxaMpW9W7+us",
+	"UVGpqBFNYigZxHZTTPgYTkvThCTvlUD8sr5AMJySXFahVGvyYtYmDF/9Fw40NWT+mAjGUoYBsw4oGhmx",
+	"Nrj6QBxPpzCL5Uz+gP2BkU57uaYwEQa4r4FEVFS4O5timHjrO25uVPyYhD0ETxxK/foDsd7hteUA0wYj",
+	"MF/rnJzmDU3kckn3FMsppOYE0j0mFPEJYL9BdLc/WOn7jq1YSqarphnmq5YxkqbvEvcZ8v/FcVZolo2J",
+	"kkuQAASoCeqnoAqlNRx9vbKVZFhm2crmfwOxqNCcNn4SUrs/QuR9R0g1kOHI966EGFf0r/SBahDLF6S3",
+	"OUAEK2wDQp8eQaJSxUQCrJJmWebUJ4SJe5ZJAIo0kwTHS0rM1pjuLegN0VIGuMO/HmZmPKpnuWO0mkuL",
+	"x4a2zViyOivfuhSXDsStMuqZU6cNwwmPAOHaom2aU4cgcCoWOaXdCIbCMZrNYh9FtqpRBNnD1zbSZhVa",
+	"Q2v2Eb6rLRSHrh10hWo+KFEF10E+I/MRFALRBP4fOiBjb6i4Q+DhGRyBAVibpkq8RvB0+M6OV8CcB2Bn",
+	"kMC4fGwPNkehZfhDyXQCmdnW6tu+xqjdnZdztOnsEgpoQEoMK8UhlSvG/BarEEtaugCTQPqMYCdvJODE",
+	"mxcEX2fN5rJYPVLEAlnDrbIQ1ziMgYD8dvAxD61w1gJUOPs4uc1Yn4eFzKpU1pEQYux3wv78rhXN2LlI",
+	"z+wLuakflKne43S1O587mqEufeuBDnKWQ4yBOlgnfO7DEJjwCQRexSCM3N0FhRjk5pzzDaw0uKyBi+wP",
+	"Ms7UVKoSroiSWYq8g3cPq1Tdieb3ALgg7D+DfErdaeylq3DrJCh0G/oa69IYJQPbbY//4nRE6NamRTET",
+	"PZIl2EOYbBFowgHLZWymiSw1vM5JxmjBUheVA8wYyzVKD65kd8L5UE/FDS/Jru5yi+SyTNqlQXHMmc0y",
+	"ZhdsxqguCxbY6P+vUAU8YLE3HmBRATjYUAh0j7usyD7SjrBZc87vGaLQ4SGkmV7Icr6w+USAT7AiqiJL",
+	"KlagyDx2ggLkOQDKhMjtCph0csVoSrg1hZ4obFoW7p+GxJnNAzPqWqO5I1UDSgHt/PIJFi2WxUXYxB9T",
+	"ma4qZ2i9ykAwu3p7Sl6+2n+5dbYRbJEbvlGxdalGXv1FqUb+J8PH3yLDRzTzZfVqvIabqfi/4PZUWSLR",
+	"vOheP8X0uIYtlQ+CTH66UWO3iYZdndIC9pJcaIwBMNyb873SMrlDwR2uqREnFdH0jgXBo8E+1g0SqrXo",
+	"XkBrTxjrtiGHJQIQsx8KWea7zf84XusA1VZZCe3EhExKyLA0XZnFxzVfAYm0m6zGmOW28SPQZvwcNDdV",
+	"EkMcEPsN7mxFVagg5ycfzGk5lSnbO/p+p2GibVEipOXrDdzxs7F2aU9lqZ/8dDMmpeB/lAyRnOBD2Mrn",
+	"eTyF5JsDUilwx+SQ+LkAx+SIQOa+PZu6LyLE1JH6rQPw000dSjOn98xnSq3pD3EeSzBWoHJvd66oPOKn",
+	"C+NJqKaZnFdUAh4lj2unWtNkAR54ux1VOAbpIhR49CesUZHcfE0kzlAWDq9F7fBGP59mVKnYPfi66CCs",
+	"/GZ1o+I3LR5C5Kc2DqgCqjcGjMBjUqqSZtmKUHyGHJ359Z2hMTslLz1P5Cky/MjIxjJFOwHZPJmeZIgK",
+	"6qhsmFdtDpKb/ZEEfaF8Jc8QpC87Q3jPgrlFAPvCzQfcMcbkAfwjzRR8LsAw33OUklv5d4cky96MaYHx",
+	"hr3PmsKI99z9gJ5PX+mG1liwvzhswo7lYhmOrhGEL60bXoNd2xF4jVU+3xQBseSynGY8ITdX7xwfDUM5",
+	"JqkERmQh9V7GxZ2N8+mQiRgrlEvks7s9nuForDQCyIcHY+h5Sblw3c9pbq1dUik+zdgwnWXgVf5bvTNb",
+	"YM1+WXOeogmi3KlyEM8nlxdESzJjOlngulOz71FjhT0vXciie1aA4aXb55W1HFXniIDwQDVx5wHiNYzU",
+	"b856Cr4EUrBjm6diuiIpm9Ey05GUEkP5T+/0VTLoK08CPdhZ+ndvsdbdfLs64WTvmB1qxjOb6dR1D08q",
+	"qATtnDBPKbW7uxGEkj0PuwJP+hNXOY5b5C9wXLvqL6BhSBDfF8he/2r23YW/z4FcsyoRDyjhHQhDGWia",
+	"/pXH6X/oykYn/j3lIsJQXDceU/ewe4yFx2ZMWSbFXFnxroUz6Lqwx/9P1w9Ege9iovaNMLPDB7xh+VHV",
+	"ew5OJR7P++2lkmHBF07D4zKPT+7KXfHAfxP2t9cC9rF2gA3bJV7Xh3a3RrIt3QF2aDLrFQb/xzo+3Pxa",
+	"L+S42sSeAzlhfUp1Qyhfo/6ba1Xb0R8r/i+mGop29YSoBS1Y7cRrnr8xmRZUpGPnHGLEcMPa1VmUnpKK",
+	"zjX08ArS2ZtRTZkLfH6kCCB114rDFporJM83bD0KifUcx2TOPFUy9NDULqtY6lA30ohTSIWUAY9K9c5w",
+	"sMs4l5jahdUUeqCKZFRpouh9DMyeDsbnq6fQBOiDhY/dp2khHxT74GIbWwA5ZQGakcaerR7ACdJKjLpg",
+	"TWSc9QGKdWtDehy7ntpL+UjBkUoWm3a/ldrAH2UwqqZKx1S5wR2TjIm5XuA5R9sa+fH6/TuSspyJ1IW3",
+	"uqj9nQrXrZSXL1+9eD4eHqYOfrNM6B6rg7mDwFdNfroxWwSMMyYDV8dgWpM2sRk2BeWsT8LYhg57NxgN",
+	"GDs2vMCBObXnZefWF2RNYF5V1GSHMoXtL5tbISycqmeBOEY6I7IViG0LQOYBleaOLSb/YhPQCAX4lBzF",
+	"jSpJH6q7oXRN2Y8JFUKWIrERAwVbynval+FuCzPk1qotnxZ/G3PKduaQr8rENMQPtvtafMzjNo56j5OF",
+	"VExYnYxzzMc/qi0PP2XRLlWsTxXs1IYKL8tM871Q1xu8BoExXQdzwKKhJyutZhoDIW0qPlkQs1n1IMY+",
+	"4HDAcy/YZzDdJPotmqa8CMPhLsaBrn528ZhUrAZ5EoUXaL1vUex8bV1TbVMVV7YLl2FkrGq/bBgtuHqo",
+	"Bc0ZmUnzYKNTXVXskQI339e4HzNpoz49Jnbs3QabUbB9QNW4LoC+SOGDjBgbyjsByhKuJaNCkVJYq0ib",
+	"Ug2mTEGGsSfv3YYrjwetkx3vpLnoqmPpIdOVtzM8JY9phemNJ/3JUzJpPTKqEZQMLK+DKDE8Dsi8hZRV",
+	"KuL6xXbasoaT1L9Hzw4PqpuFIx2NR8+Pjkavf3s2fv5pPHr+4uXo9cHh0Xj00hT9zZY9gDh4869DI269",
+	"ev5s9NrsUD8NjmTG+lE+oANhw2JZKmaOGfUFjiHySpcaJpvkV/JHe8+Kwfq2NWY87inV2nkUbRx4KSCa",
+	"CmY/xjWQMwsNgQyaFRXNF8d6QrvqT3XlWbNqMeOUVeDUF6ByTOuwkpEt/lNkw61FvA0qtuSsAX6IYT+z",
+	"D4yl6DzGrE/UsQvlaoSRWqncNOJpNWip5ZJqntAsW4W9zPrFo7Zoo2pRoeOFPmCOkbAb6yI860pTSMuS",
+	"rFT8nr13Cnk8/V2tV6Wx3w9G4AySojZwu3t8fvJhTH64vvjwJDr43XHfm8hvjWH8Fc50x9ZLxbxWTmOA",
+	"ygK1gbZgG/GpIeXtsN1BWBQtXR4FIpgYqREusNXYkJRlTDejfQeEygRv1GYeXY6bH7dcuZ4djokwDFqD",
+	"63tKTmrKUj/SVdqVGdAmw5T8XHUzl0yBRzu6vHKfD9ytYcZXEQsE+s0tOHJ9V+qHIUQAGkrJfpUyMAmq",
+	"x2SqAn7ZiWEv8FBE2IXhVh8YwDsu7nocz7Z8zzcyZU2C8cJbWbAm7O9ixKrsUevcCxsb/Kh+aXe0Ik1X",
+	"x51v9BWbsYIFk2rWqpE1XO7XjqCMOC5UIX4LZtVXoMn6o2QlSwmdUy4CsX0lQGBFktP1jGNSiUdhGRGJ",
+	"Uzd4CMWqjjEG44kQbcZRzKfknCYLFNMg/XIil5Z4UnJ7myD+7q1FTyDsc55RLhCHBfXOoIp/W2bZ/3NA",
+	"Ztae4MmJGD40xphALshJYCbdJat77rLMTSqMDOnIAgW/qejo4Dez7motN9zp7syrsVWXcT/XTl8WJn6L",
+	"Tip+dkAvDrl/u26irOuaLjsv3hbd97htBLudeM/vFt01WJpB/EKz+4oZ2Sj13DeUQDcYxpCLMqSd3tM/",
+	"0Ob0DTwi1ktg20pEW0+0cdp27yZk3prNwUqrFxjgSscIxNC27iNe32uC8gLqjIy8dc/Bt9oqkvD6HFcQ",
+	"peZXF5oHxf8oaca1eZ6ELmQGHgtMHZOUKxfNR7iq6/gWUSH1Hi31Qhb8X4AQZyoqmaV7pgSMaEHvTTkb",
+	"aZixWQOeFIFDO8LPHv5u5ST7FzDMexYNczQe+bjtFbynN2ojCNihIFiSN9QIEEG1ZbLQZ7yIbZz5TFL3",
+	"3UaDVkovABmEdUaY6gbg4MnkdDQenZ1PTtcNwayXl266LXaa1ZzxeVmAxni5NMt/30BnCLJvdbY6aCLW",
+	"sgM1diGOyxpGLmwSW1Blx/4L14v/ZIWs2g8l4DutM+tNvHxe3aJCiok9w+0GN4oYKJhixT1LexpR6/tR",
+	"5fLjDL6rzXnfHnT+Ntt9bH69sBhOdP7BKf4rQFFaqVfhKtK52pxTB+z8XUfR2tHuNpdFz6LGPA8nTO9l",
+	"7J5lzk6ipcXcPCZ0qhAhEj4oTVfW3LIyi/znaqc3WNottdghBLKtNduRxv4+bIuvzv6mDjd/uU5y3b0w",
+	"IvQ6KB+IXjfPvSb3rFAhdAFSMOuoEw0pTHmhJz2oEqaVBXWYtwjRsGK64aXSpfzRfPi/j248r28zpN9H",
+	"aI1wDR4TKlbWrAYWbjQ0237Dyu+VSCBqN+B6k0hBEvOtirqyCgpglSq/HNTC31x4oK+JFIrpPcuRPR0I",
+	"7BbcxF1YtBuHomPPvqknBSnAKzBN/zTwNAwlg4YnAMhgVQ14ekjGNStolq1q59Y7tlLEnCvChC5WjssQ",
+	"5ZIVPCE8xXApwClEbBnCBbj4c0WWNPdWMrRuP5v15oarDR19niwMs4sLiXs6ZYY1Rs9H382qeROWLKj7",
+	"XFB1AlzraYOkdk+0KajfMar0R8GwiocCEixfq52Dnw2fFVNcTuSyDpVYgASROzvbfvjK2RZrBmdNi46t",
+	"jyQ+VqAzwonGGEEs4jj2SKF3QKJ+RgrlLn9Pbmf3BtfsfqQsair6RpiFun4fI0020+a4tpEg+A+fGYo0",
+	"dnIeuEpbGtIKXInBgPRwcVaAO0X5rY8QB0W9Y0MXGaFJwnLN0jFBt+imtPmPRh9E0RXoH2HXmmYsbKUp",
+	"lDlJ7dOG9K++xxGc3RMUdqGIpcZaOiD7hqvJdHVMJiuRgLFSaZ5l9tKHIojGLnkPYKc6miXkQ0OUs831",
+	"ynHrs6LV1kIr7dbW+4QKMmWkYJCnc425sJKW+8cTlPl8oDqU0/8oqdBcr6JSRc9hhIoR8SgW11FV6zHS",
+	"9MhPja02y5bQIoT3sHmSs04+SSjaN0qL6A9ayJAr1MzIcIZ6IjZFpa2p7Ku1R9eYZHy+sL7RYHHN6Hxu",
+	"FS1trOjReASl+/b/l3Akpv3qiUqK6Rrymc+FLOzrXnudXVZe3RQjsQBZgIUEqLBry0meZxw5jEZwGJGi",
+	"kwbQRbJ8rcdT061jN84YX52rcjcOF84VZ9xUJXZDZL/K+2Ej1+9vqFud8Yy9NWcxbLhGq1tArWrqRQPC",
+	"fw5neKk9pqmqw2NyJvOMYeC+UyVYvt/sVCofRBjYKxqqUiWYGfZIVkvQiz+KeTBgOfBej82F4+BUOl1V",
+	"2W4G0Mk/U47vWQqfImOxT2vWZ+22wjts5bfGkj0lb0HZ5i9iVYsrzD0AEiYwfLLgcy5ohvo6kYJ7/TKX",
+	"BS1WpCyy2EJX3rrghdt9nqrVqLEP9/f39w4ODvYODw/3jo6Onj1fm0EEXq8BC5ZFsQXQIbBKq2L+CZvZ",
+	"WrNN0AZqnAErUAJniXBltICYYLOWYD4H7cEg2IHBUfdNtvYKOFab8j1wmzBnU4eLNvwGMrsRnPgY18HV",
+	"uaDTrE880dfyg2wJMqHczDAwbbNU1kKanM0yLvAsyhKCOVujD4tu4Qf7oum490iRjIp5CdA+OASF3MCS",
+	"3jFPdgZIztpKxATEMv0+evxBalLP7Qlmw1qbMrHOmo9XFsKCK3MCrv5SWgPwjAsz1oGiR+g8RPJnrDrn",
+	"oLaqfZ0HzXj0R+Klxg5t9z03/NEjVQHKEGs8Dy6gGxiebBVC4sDNM/canzXMGIGxBEODdMLsPU6zO4j1",
+	"1zGeW6VgLc0Mh/wlgaNdyUsBXNI+uTQ0lo2k6m8F+zUAZGMQrxZa6siVkJqlbyxtCFBFSzZQscHv/eh1",
+	"qoguSoCvRcgWl5MEif0j5RyqkK1yQS+4CYr8PjK1fx9Btd9H0MTvo+OGWvCxTe5FMiY4E/pJPxbM6PXI",
+	"FnxqptRgSTDmF24o1YvR69Gc60U5fZrI5XdIaRJmuJS9uWz8/Z1tEdbvitF0dS0nC56vzapkhn7sAKOz",
+	"zNOh2sRF5PcRT38foSvt736aDSSVw56Z/txLkPy5UldhWZtKzkU5Q1dUa1aYCv/nN7r3r5O9/9zf+/7T",
+	"vw/Ghy++/McW+ZV4OFWLt3zRdGUXLskqYD1atwYEnrOLarN0FHdAw1ZoJuABywVm0PyJrQbGaHxN4jOn",
+	"Ko+iTnV6sznjzoU56emvyywUiqDYi2d7DItUWeZ+ff9uYETGFunY2kd8tznZEO0i46pyDHD11I5ysF3Z",
+	"Y0hKkTGlOnnYqGjnYSOPac4v6r9P7ikHG94TF5rnDgam+zXcKyTciWUTL+4U4Zq4C1EbRlB/Ch+tlRrM",
+	"EVIxwJRXX5kRLnLllBQs7c/AYRMJWfptGU7n8CoSlo0J5g+ulwIi5HVZOO7YJrSLZo5bZ4juPWRFlGtv",
+	"Hqq3lGdlwRzHYzUES6qTBSC8r3IW4aFMhbMqD8C3iWNorEY1qfCumZUdsmcufZ9LoGyNE1WgB83sdv4Z",
+	"m/MnLFt8tdQ5+GNFHxY0Ddoza1OBa2m9uP66vP1O3O2vgXN7i2X/ssT7RRLpbpNk/TJnopNNv5XfO5Ca",
+	"uz+ldzcTuJ9R3AmSBZvzpnQymMzabQoeP5kF1XOFzFgdI1swBLBU4O9piJWppyycsrJgvS0Zgoo37Dzl",
+	"AAluim++2wkVZ2A56ncTwUSDoIlBQxM+BDKDtD33rCAPC54xUiozVvD65DqsXUioMEMe3J/LlWz7Czfa",
+	"64JU4yV3k/W9p2ZxUEsQIPzzMDa3edfhk3tCzMhqzw+rTJSFefwdD133aX+MYy/XGsE+sKO6wWX/JKqj",
+	"NZjJO0myK1spdGjMLq8L9fdOgr919dT2A8rOL5Hr05cDs7ZJIagubgVwZpjJ1J0gKRA/lAoCDmyQQNZz",
+	"BjSMG5hRKHBgXO3+wkXEik2DxaOn+YOd/zBWuTrcdQMVKdwKIN6syJV/2ELaK/uZUCSAyHMDspjdMa5J",
+	"IssshcMTSFGJWtOqH5c0bxcHu9h9o7F1+gUz20YfBqpsnNmVtN78aCa1fwLGPrfZfwAnwn9DvslT8c1p",
+	"7FYU8nAgGZnQjKkrZtikQYwg6PGMwPZIQTo6s7qmWh9PiMlpk4Df2an9UhklXevH1r6eutjA6stFSuhU",
+	"3jN01/JW859XoXXJZEJDfMY7q6Svg9T9l4qJ25tJs334KegkWY8s4ulZT2rfJ65WSnY5ig2DZyhxxCgd",
+	"TFnG/Kz76xnhSaNKm1ezSzWu9yvEtqF3WDhuB553mgDuTECvNC8Y9K5OnENUANnjAVgdqzptKQmOiWIM",
+	"nBEP9w+fk6VMWVaJqyeXFxHOSi5zKqoLuKO0Wwx40dp4MIgknnm1QrSELa0kPTj7hGmPrYkcbkdQYURU",
+	"x7Gz3+oV8sGrjMkbxXTXXgohwWchC30q03CfcRzAhldDEBWQWhW6YXjyssilCis1uqLXpn5lLtdRcAq7",
+	"RP4bj+5ZwWc8bCz9Er29J3hFf2Q004tQ0kHnT2PFfvPMokIrQ9VfQTVTGFpVJd9lBZdp4Ik9yTLNl2sp",
+	"FI4Mh3QJbZnxntHVdhXfS4FT27zqL4zdbVfzn4wW29SM79SpXEJsX1iLl1RfYUfGDZQ0Kay9rYq9D2Tw",
+	"7GddojZ6sWAFB3u3e3yGO/RYf/brYIZJIyehI0nBaKrqGVFzwBImNLzZ6GnxmaWELt1j073IsIJnzTnu",
+	"DHqocj9Zm+d8yO6GU1xfQ2bfxh6rJqX7WoiNzilbZ8DmUZW5a0pAACbQiYgv2knIE63yl6nU6aXhLg2X",
+	"xFJQXgV1PdBS04Gx5tksK3K7pILOA/LblzHW7/LmJ2laMKXIQbTOZTTtk/sCrCsXIILYLGWgcd8PB4tC",
+	"ke5I3pSKCzOUC4EnDV04wuKCP6jAtR2gReHKSEN4Q8L+N2vcc+xn2Pp3MrmLl3xPRUq1bGQfCBfob+cf",
+	"px8YS/uYIOp0HQ8UcPdkMczjh6uJYZblZCHzuDuSK9E/yhvF0gvhhfi+lcWyzGgkjkX2QecmC1lj7zi/",
+	"SrxUx1aJA9ikMHlUBG0GLBtO/3vtZfrlIi89xKxrwM86c0ORBXnLW5otAFIPnVzr7P1RZKtr6cdAI/bj",
+	"ZqwN+G7QcArhxH4DLRgrlqq2PjphzNIiLa3RMZbwd9tMlW4IF4NcHLeSTNjnnCP5HZKdopGVohcrve1x",
+	"Bis4qqcUZIW343bRGaA+OQutc/X6u+/sL+B84rp9mqezYSGEzQNiFT1tQQIulT0FrouQ3qjZSjXU3w4O",
+	"j549fzF+8fzZ0eHBpw3AqlvvrN9B/LU9/6xZIWhmLlv4nc0gnXVhwdm9Iy5LrXjKiMVJPAWvnQCLKB9E",
+	"JmkahHA9IZAw0QYJoQoFc7ED+RGMLGQZxlU0hYPPLhNpubx9T1eH+4fPwpuLtcMM5HtZMDBYK7CSTBmh",
+	"adoME5ozYRhQ/+iO7WkOH2GMhfraTIbdHVsPMdeQ3t0+8oyp3fB9jePzF4POBeSisKbcMcHo6GQKdhfj",
+	"1BNWLyu5YRPR7Ap8/5yR/OvauH6QZ3SlJmiz/Zq2vqxZuKtYyEMtOxn2GjlSmgbMCM3RrZVtxqM4nj70",
+	"UKXKqdodex61Tzeh3O+ZLnii1iRKR6U0AoRD2lULBwPKCnNmHAcTOzu+okPd5puuRy2vqYE10KkihtAC",
+	"PhqbDwOW4VZLTbOhNe7KW1Rv3YrKSSzgOHlX9n/XVHOleXLbZhhWjBoRbAmamfHogbG70XiUgv2PWiVR",
+	"UJ32IG9Turp1kWGbLkb8RH00Kz9xAw6cLCiACdcCJHcyyKm41VWpwEQMoWDXbns8RnCg2SbSaO8MyHTV",
+	"SL1l1XyVf1eIhrIIN3hW+ZiEP/M5t3PrfjxPpJDLVeTj57xoold6H9+CN1342wd5/llfoK9n03m1UUhf",
+	"Fubv9NK6ua8p5vl1hov2trO2Nj4vV87/pqeMfT3erE6dv09P4V/Q3eetLE6cs09P6VjHtsvIR22k82Iw",
+	"3Cme2PUsj0X8R+9PoF+EI0rJnN8zsRvG5+uYnY85E7tieC7pSpaRBzSHbwBkRouVTcZjdVq1VRHdaVEP",
+	"ipYd3glJcha9wGuXScXF/A3NqEgGv3HbyKUzxtRHccVmpUjV9QYPk6lYlW+p2ugKxXdm33x8L/e03LNi",
+	"jvnSCI+L9zMvaUGFZuyMQfbbgcMz233F7pkohy6fzJnYeM1BmWP72WT1csrXmAftMXugRmRKGXkMmnFi",
+	"+ElZzhe+IRaiOiEa8eBJWGWW4440QJUD+RXCh/4XyECpiBkzhOY5+Am7l06CrY7+sI0t8MxFgl1bfugw",
+	"OxvqAb4H2AGxxA1RlOx3DLcZer4c//KWDWbi6hqnBUsHH8lqgWpvf08Ndz65Pjg8erZ3uH94eHBweBi0",
+	"nZRToL0HYQdqUuBBRD4bTpL9ZUyq8IENrp7r7rDbXTWSumG7nwPb3kIF1fN+4Wtv1iDGcV02gm/gMYCc",
+	"R6Gc6x+zYOiHawLSR4FCY0EFefYK1CkqbD64lild9TdV5uZCHT7ra+afTGlWrG3q8Jlpqm9EPWtYIyLE",
+	"+G4HerELzrsBwNDLex8dbDmNOPvdnEjNgIdjYFBvBeltbU4KMi0x+aijSWpMlGwG+1lkabecMJQnATt8",
+	"Bei0fs2ajZk5n2TZtlXPrKvEltUB7eu9Bbjdtg3nuLFl/XdfUdcTELaqLmVh41K3bWIis/RjqberHr8A",
+	"V1TbefWoYwooVKHwgs7FQwL76fLCehUj7yFnIYVMlpTZVhYNNiyXuF/lLuebShO4ED/lPBg3Au4x2SSR",
+	"RVPZfbA//hrdRd1pUJz66fKigeCB+9Bd3Luc3whkLDx7S6FCTMFdzn8e7PUQcsg/MWsxZ6SyabtwUGJW",
+	"n7wt5JI4oTOE+hZRC58hPAZOmitiNqrUFvu5YYM82g+9eUV1kOuhnn/WBVuybEV+kDI4GuV2dAh/421Z",
+	"dRICvK+bBE0RcQr8ePAAEehvIM/zwAD06uu0YxOmzXjVZglBrluSp+8PUvl21Npa24d5Ge/YqjYop5Rn",
+	"q1vgoW4zvuRgtMXJfGf4uafkZ8wvecdYjrqCVc78RPH6NSBDjwm1T+cYX9THSi4ZWcgsrZFqnowtlDy4",
+	"FgmCS9HKGQkpu26d1uzWsLfgROGe70otCt2OvMGOXo/ev39P0jFZrVYrq/tkIr1N6UqNXv82ejEaj16O",
+	"PvXsRZMqB43boBUwbAS4S9XJa71ktVKwAUlhW11+cMdqo1qYRvbTBh5V4W4HTzXMz4ZGtbbJaG7fVmvr",
+	"bBEpVYuppEXqrBAQxJYgdLCFd7Vuy02q/I4qfUY1rUGshj5fBVNltulTr66w1pcBB9CVjQQdobHFsLCK",
+	"ZfchQ2XH+XT9QJtVvoxRq72p5t1uWVUdQnM34s660l+NIri5NOLG07PoD1wni74FtxEvckYUlJ1EvAK9",
+	"nFCto589wOtZlOyYUBCtFUtta1WUJRUWs9VKLwHVT3wW13QeuSiazitTbsyfcY1TSrhtOkfckA2Renom",
+	"MCwdXF1+N3pqWLq/hWE+Bqf3tpFw2cWy1G5U26YXiERCbAZu2YxP6EjmNTybisMAkv6QlMYJGxr4YBdz",
+	"UB6B4LFsgYAEXzQL3uHpTxMqSKlCuRzCQB7r4ZJ8FKTQ6JuBS3WWBbX4KBzv/616sRif36r5OH7d2TYd",
+	"R/HlQC5oo8VUp5berQti+RZzL0POYNcWYYbcXL0LjikSxNJ3wONBAtQiRmEiBotXYy2jNjUUIl77nl8V",
+	"cuxoPPKBY0fjEeDGWtjYoBeCC4o5Y1lIOYqwIhaWwamqqai0rYTO5dhqg4XUVUnrI+6KQYS2+V7/PnXC",
+	"cqVqddOxbdyIlBWHzxaYz2my/kcnfv9oGuydrDtvcTBVwR4cqcH0BI4gZytCiUMdIokMORuFQJC6r7Rt",
+	"IxwUti06Sqfr4NO3ScarBrKeSkYoGIeXt4rDLKhQFKqrjcNvtVd5aPjt+nhZOmWhy8111oiVHQg7VYff",
+	"/l8dSQun1G0GIlfHWN66nFP3u50be8H+7XhoRJXKMnC91yG2dqhjcTfKNzj44HXQMrl7x+6DBwRG6+df",
+	"87EenxIPjFQRrlDUBgj3Kl+/l06NYEY21XZaNgRmIYGDlEuGi2HR+Y9rXHBlG4ZssTY80fsIaKyg/zGN",
+	"BLghn/8JPMaGjXLJEiCvX1jz4M943aHyox7MZGrpMh5GF8gB1xzsP9CfgQuGOdNSNmOYFdEbWidXSSOB",
+	"HPsZ4ksT4At7UsD5CQ5CmfMa2YAeqXo3wh138tK1serwM6ThaWRwpOkKfD8WPMe3Nty+6l+4K5vnb2yD",
+	"Xs2/HC4SdGRB3QYuYw8uPgY85/bbzmIT68M+WN78xVXxLvkwERk0BbCaa5EBAP0G/PKtfkHLY19lmyq4",
+	"zzxFBg4nvhYffHRweNQHKV8XtLEONrXxAD702uM9+nmgNZxOPxPTptGN0p/C43IE+y1wuSqKJG4+or3Y",
+	"f3psEk6iFkHpeyOWYQsjG1c/rqYFTyPIqwv42PCgAKckQJas8n6A34kij+HUr4G4XXdjuPpY6ozpyIAk",
+	"fPwzB7QR47Q9Nh16Yg1zp0DO59KvUWMv9/g+gCZuTCY/3SizXJYYmD83C0pUmhZ645i2XfGUf3tgFo8m",
+	"RLwlryuPWqtzbTOjBEx0eMwDfNHS2Z6GuIh6FKQLibQGd6DDjw5InNSt0+xn7Ma/Zhlv/l/23na5bRwJ",
+	"G70VlP8kqZJsx8nsuxvXqXodJ5n1zuRjY3tmztmZmoJISMKaBDgAaFmbyr2fQjdAghJJUbYk2wn/zMQ2",
+	"P0Cgu9Hd6H4e0eL/2Rn84fAFGcl4vk/OBAkg5gCOZmE3c3SNDkAj14DYSJ7+HkLT/Wnv+33v2bErpJO5",
+	"oRMGHjIeln5ScpSw1DfyktfWmOsptcHDEg8gLGttPX/x/kaQPBhJt7guLjBfO1wckFaGe7G65hHAAufl",
+	"lJM4ZwjOWp3XbqMqs16FhHJhXhx1VFxjg9yO32RqcS86AsJdCgBtaY3+aZJ0OKqtcQS+Dr4sOx/+oltt",
+	"EvWx7ToB6MIM/DGoTW40JTTsjLkmzDcu7V7rZWJ/ZJiZ74IFX7tAut6RBf81KKsJKpkAnQ5Cy5hFPGaa",
+	"zKCa2SA6qKzDWU8Qca6iGEd1IQTNuGtpWbZHdkxPNEnYhEZzTyQ6gCFGClizFxxs6G6PUy4cnGhJJFZo",
+	"TUa1nkkVd1O74qym1G7DtPm/Qbt2vd9oNf6Tf1VrjXoZOPAJgFY5WDg/0Ab8hurUvjjqhht6wTR6Lc2o",
+	"MmcdoDS65eCtqJXelF6IplorDPTC1PiYqvOZ1FLs1inisyM+aRBICIaSORbzNYmkgx6TIqo/i3JPXi2N",
+	"jcM7hQaVpljNzthW1PFk4ZOtpk24g3q1bw3VEnE6EmZ0oaFAESScq9lFGWeKGwDO8CmDbtoJv/q/E/vf",
+	"XShncfqbMHrNis+t5eG7TajkoBwXVu5FN2X/l5zW4ukIafh4/oHN6veCc++deYFC/Fw7o/Ufs+ys7NSQ",
+	"NCakV5uSANxicDQ4enG0BqzFaoTwUu28qFZW1C1ZMF3FfPzRoPxBvfkKmZ1R7QlmW0tmihmo5OVaS1/s",
+	"QOpBvU6KihHAgr5roQiI5z2XiASit56hAPxezcJCuGbQxbqTNPvm5sScc42sivrgydO3zqgwGpy2s3iA",
+	"ijtAVgxojcYuaSSjNTx1dHwuwUMVKxCxfQULHmM4OycVWve23a1uY2raMB/idnB7e93dBquO+/EGDeR2",
+	"jZ1atHTeuDVbtF9owmMEMsE8QJ3w+BQBxB8J16bCSwy/dWcW18Xj6uAgfVC/WCOYkGsuHSSG1VspGEm4",
+	"6HoKrFuI4v55cfHJ65vPnd8tel8EM5Wq6KEekFznUJvwezCxBGEF6pgWW2P/xVW4/HxmVR8yMoKmAK0Q",
+	"QKZluEgdX1JOeOet4Bd/Szc/vry8hS24q+xkVNGUNZ9EOKpg5zSxmwxZIetTVaYJVHQdMmD3yPknWodx",
+	"a3/rT9nleOxbG+03l00IIV3Mfw7/qCfirBc738o8U1JMPJ1JK5PnmtJUyEdHDJ3igK/uXcWB4QK6KBzF",
+	"2f3QmUgEjmYmKF5HQCEH1s4F0HcxXde0SRFT0/4zpTc/MzGxC/P86O93OOmM3KFz8MAfDu/yPJkLo2o2",
+	"6HeKMegLQN5BStyVhc3a1AiCssXin64U7w7HW7CJKkbj0Du4PZU112fifCqhguo9TZINj1afz0XkPfhN",
+	"PdVqi8nju1FwJ1JM7v6U+krPS8H/ygEpy+nbMUmYMdDzG/MJNwhxkYuYKWgGKxN3ddHr3YaYSW0id1gd",
+	"auvf7iDaYcS7OVkMnQsnK3sx1whSWxNPFH/7Y1NMa7Ccf7TZ3IZCkxNfH/VEE19C492rSolM1ZCG1TYp",
+	"Fzy1X3g4WHVCVty2eqgNRV7heLUv7HE44/X1PTXbQGNFk26uLyqed9Y5hf9bmrxp8Getd4PtLFLZoQoo",
+	"IBrJ3EDVsIOmLovXlj6hwLUuQ5hPikf1p1RdJAo8QAUVsM+/Dvbe1x2YwUtJmmsDwKTUhs8EgGr4NXM9",
+	"cJsYwFHZfoRlSTXARO5kH0k+7SRbVwdm8BhnVkNR8BypeHCGEZBTyGpb5d7JycmLTQz7JcZK+cKsPT/c",
+	"P7zZxPNfNEnZBzZzlQ4tCgOtMJCUriA/lKGaV1TCEuRIIVIUf2DaQE8tozEe3RNGo6l/9jEmIaCiMUMg",
+	"9Xqxfa2oaKiCGNk/PdGQAUEPBwuxFtbq/P1GRPzw62DvtZIzzT7IuI4S61SmKR1qZqMKGybwuOgTk4qY",
+	"mfSkBhxwn+YzoD93VYZGsYbAdM1x/v3rYO+0eE/nUSLMiplajxHQW8qxVqfzaPBi8MMmBvp/AGWjUlOx",
+	"yLOEnRFDh7UNnuwxgY5mFpN/Xrz/GS3LiBGmI5ox6IHigpy+Obk4GZAZHNACozIXk4ObNCGxxO8JvIOj",
+	"Hw4PD4H21P/mbxv4un98HezVsWdNeES85i0M44fKII42ZF4+UcWEqbWKhcEs8E4LE+mKMqyBJNdUcUw5",
+	"INDFRow1bj01tidmEU9p4o9jYhkAtj8/PNw/PDx2iF6INOCdTIjxhCHshkYGHczQoNobN2IGnuPgU6rm",
+	"Ts2qtSkvb+0WBm/5W9mi+4YauiqH8luahFeHw/17+aQf6/kvrZQuCgDyYRpJstxU/sDFZiTgeTmsphq3",
+	"0mt7e/JhQC4/nQ7IjxdnH6yOn52//uBjWoeQDlDgS8b/5eHh3178/fmLFy/+8eL5Rtbfmq1/B75sBRrl",
+	"7iv//B+O3+5ttwLVnyH7XhQPhk966Z60UtVGLJEzApcdE8FYrIm979yXLtoZD4ZUneEXR/sb2Q6eH7nh",
+	"nnetmGz59BeL7mAgEc8Pf3jx96Pn/+cFpYy93JT32978Fzbq2dkM+/gGyDJr7BZc7RypTvRC79/dR/03",
+	"19S1+hCitC/u+oqLOdi7CLjDFpvab0hk/wROGh5Iwc9Mk5iPx9bzA+ozxF7ZiHF5/gN41W7Tqq7+b7/9",
+	"vIlXwBtkkqeA7v1rAVyzbFlj7+Ch84x8dppBEuTY7m+og5uxqoeL0XOpA84bWd67qk7YwPnbfoP+oz58",
+	"cNLQROWLv4dyOAC89y5/ESbAQaQNXT0QDleYbNcbCwDuweH3nGXWp74XX37jA6jx0XfqOe/aP75v13Z/",
+	"my7qN+SWptLVp5WZigfjl+5vxc189J7lfu8k3sFJ3H/AHt8WHLbv0EFb4WkhfXwTzgI4QzIGuH2eZlKZ",
+	"MsGrf0sBT/D3/PDwReQeAT8woqRD7QA/Da9wt7krrHcu2Kzsib9Jk/33VOmp3cgUNwyq82lZD4xlEjWO",
+	"XJBw7lQZUk1T19Ut3WJz/u39zx9qDzI/SAPVsInrq4MGQNckIU3t7AHNZ5BdbJURaIWM7FXOES+HjytW",
+	"HjO5C6GE0bo6e+FL7ESs/PKikI5mfBjJmE2YGLIbo+jQg4/ZR73a8xL1tWKpFoTUL8GSiA7wKcW4i6dV",
+	"ZNe7CjWUkM47eaIJNUbxUW6YHoAsunXAMwMBeurKN4orn2gyZgx4UEs/CtfpPZvQjN+wRONSvfzHIf7h",
+	"YPEv+wTbeIrQhGZZMicxy6DxxJ1nZOhNlQ72U80YHIR4B+ukGP+zhqO3hhqj4nOKIeyTqizaoIYl41fV",
+	"TDZQDcPZutNCmCkG5R3QiB5NeVKczFjDECxH52aLchXryc87CdmAivne1+WjqDXOyxfHUXs8ujSVNV9d",
+	"XZji7G15XdwjnjQBa65lf1bOUDSlKrZ68rXNRlXHhVFvk0ocrxAXbnZkrhatif86f/LZvvGtqtCmZWoa",
+	"gVc0TdgxwcIJrG8G5CrXW3crdvxbySkWeK+xY1fuu/umHZ7hQjpmx1t3NUXU796Pbvf+zHQmhW4wQ67q",
+	"/7f3PxMmrlkisyJat7/DSdGvCCXn2JLiHxeIb6VSIB44GOu3SknVcDUWwNgpGVTa1DOmhuc/Xbq6Dt9u",
+	"bu9t6TY/Jk6ciGFJ4iksMgqgViJGiIylASFunMbfnsqY7ZO3brdBoaMKUxM/SleW46Akak6jU2oABzA4",
+	"s1zIfcp43kHX/ODg8oVI7Z+Mxms8Ai7vqnUXXr8WN6XFNZeqOouLLs6CbzPmdj24gbY8a8JhDT1i0pLp",
+	"giFAGwxc7B/1ABU6UNF2XVyYwEWd9HLRvKeYUke9fvruzVx4UiLFQFq91iyJH6xZU0HaJ6aGKOCueAqp",
+	"3irrvOzLr+N5ujfX+pxlUuVXrNRqGuavvpALquMW5rVS14TIdpRoLiYJK/eSYCrtJqlYxqjRUCVmxdFh",
+	"8DtaLUAt2uxHHt3Vc67odq3UTF2RVo3U7JOTJXVG/XT7xVk88P88ARgE+yNeeDHP0D5f8JRpQ9PseNmg",
+	"Vh7mnwCX2NsHpaGFJ8FPrtSwQWA9XFXjpoW7iOdX8JHji0PEKxROTfzOJBV5fnjo/uiJ1eARq1g6bplh",
+	"Dz9xgd/j8MXhK/IWhud36w2d8hQTXudqSygEMgQqlQfknIkYWRo+JdTYGameVOPfN3XOWpGMhhga0YCo",
+	"vkLK+HJRK+mzAan42PABPsqQ0RX+tvopy3/fVAFUoT11hP5eF2kUscyw2AvjPnknlXeukIIIygdcCrO0",
+	"UhgXXl6evSnwTxlzjVEqF+jsvCJjmSRyZh8ELtaEmXeMxecFXn45EdHo+eHffvjhaPj3/zN+MXz5w+Fo",
+	"SOnfR8OXz4+OXv6NHr0cvdhYmjw0H8uz85PvTKPzRFJI39rt8Ljokiu6WDdQPjvYK0zX7U8aXt7VgCO8",
+	"ZsNhO3bhYmV7wq5ZApYqOHdfNpMN9UubMWFHzccqmyqbft5W5/Dvto4BP5lrR+fBXXePzc9/utxxNB5K",
+	"UB+LP6ZYHFqQolxxMz+364kiIE/yugbR04QzYYaRYjEThtNEk7E18EUA/dHeBzluh4/7RJftkghz4+iE",
+	"oMX5NdU8IjQ3031yIa+Y0CShGoAFAdl9n3wUJJWu0p+KyC20sdcSJmKYRwJBN5kak+lXBwdY3BZBweY+",
+	"SoO/G8Xh2F598c+35Oz044ezU0e151LxVjOmUiO8QCJnjhDafvdp+dmAhRHJDGbLCrwd0KWyC3Ug7fcc",
+	"REtTVWnJsdcc4fRzMZY1eP5UxENAfKMAVhz81W+5lcrUz2/PL2Dw10eDEB365NPZ78LdEIBJazJiU7vT",
+	"vaFjbviA/H80kYqiN11MzT45cw273BgmyFjJ9HdRPc3MRwnX0wBjjDz9GBk5YoocHR69fIYxtSdyS/g1",
+	"zjHX5ErImfhdAMuIiI8JNizA+s6kL9+DlAqSkoAzoauPAcmic0203P9d/C7eAjpFRJMEWEINBh+JgcaQ",
+	"EXPlp1SgpB6REaMKSFmu3OfZW34XUb2gl1AZFMfy4rDo7XU9ipHEfFGAzv278JRBPxy+8NU5n5lR8+HJ",
+	"2K6dDY+YInFuTVEF5m/GRSxnev93gILAruq9pnXfG+xdM6VRfo72Dz2tNs343qu9F/uH+y+cpQL5PbCz",
+	"mlJBJ0wdXD+HH/VBLGfC+j0HX/Kcx1/thROEgLVbBOi09Sn33rjr3nHAugxb3Rvg+cpLDuxNlzmPAfVO",
+	"OXcMBnV0eAgKJ+0UIOZfaUwOZGSYGWqjGE1RBe0OVMHFGnFBoexwsf3766AeC5g90WQ0N0wDpt5LfH/d",
+	"+ItxHrymcWCOXx4+X33LpbAaLxX/H4vxpherb3on1YjHMRN4x8vVd3yQ5p3MBb7i6B+rb7iQ8j0Vc/c5",
+	"AALyQ5cpOGfqmimI6vCeF53moEARhX0H8ScCYSKUTJhgWG04RsnCbfA/e1Zm9N4f9sZ6yUWBPShbXyes",
+	"wfVCG48oIAyNRUkF/eLQabEmsylPWMHuYE3WiKGGxmyf/Pvy7eXbNwPy6e2HN2cffgRT9Onzx9O35+f2",
+	"x5RRBBMkdEK5OCbvzj6cnf/z7Rv4iy4fG1FBRox4xWPxMXn7+fPHzwPy9rdPZ5/fvoEnn558OH37s7vb",
+	"blmCXQMbO0DuA49hRT9/ZMbOWFFesxsF/a/GGLpUzDbHMRhgu356hrVeQe9JQX+l3NFtLCgo1jNFDJio",
+	"3To1KO310QFV0ZRfswNZUBU26ijggcHO7gkx8DxWICCwdwaeTqn+gGSlQhoylTOSUjEvs8/75APTdrQZ",
+	"VSZgRo2poSOqQboEvWJ/RlQzf8QiENRjrBgb2p3FcZ9qYp+6rGs/c21O8NNix8K4pHA1AOoAswLo6c5/",
+	"5jqg7eT2ur9yBpuZc9sR09yGzaWCLcGc1IO1w7Bcu21MKJK6gvcB701lQdxW815324l5pwAKq5t6l5Dj",
+	"6wxqxMbI7t99VBdy42OCjBfXxMNilym/9//v58YBlewx665PnSzwIk+npzIjeq4NIiXVvVurCHEAu7/4",
+	"g2PDHfuPtp74Fc8apW881sxU3tGOtLCML2R1mv+PNb0BSI3rX1ADArnVvamiz0B0WbNFhVSXzrY5hoYd",
+	"b1aPZyextnJxrlx+mSui6MxDVgOYOx7wwRRTQyjADgbbizO25f7iC5WGmpn2/WU2lQmW2Hm8DgzSEL1a",
+	"5oYAvuOkwdr7F53b93Q09josIbMDBGZNkadM8ahoLc0SOF/CxFCdktDg3Wex/s8fFYXpjEA+2NNmDvGk",
+	"3eHu7uh1ShWG81YDyLakYCeV+ep1qk2nKlMVKElZOtqkKAdfqjLVHPX/yCqiv3ZccVJ5z3aji6qs1ccX",
+	"lUnbcXzx7UYLPzJM4VZm924SWf5dNwrnomEOXnPfcrqecXzDxlzwBtDKFhsZF/fpXpY3aVsrRdC+Eqki",
+	"3QMySeSIJlburT8TJXkMUGudZL7ZVfnVOSPFpbDjY4S66AfAMN0wgtECMjO3MXCZvo5opgl429aven54",
+	"WHg9ms4hkpcrHJ9beT139Xg26O40h2HVha7z2+7XURs0oolLJBMgFYHRZAopKjzdcMj2x8QOe7l+vTbs",
+	"E8n8F4RIqosvA2qRrjUHK83vzxAHdrjwI4aku/EjSrPcKR68f7P8WD1Yba0EcB0uGtnWaLDdxAYuRVcP",
+	"d5WJ++AMWTlIHh8D4pk7vBwxM2NsYasACH2B2dRFU0M0TTELWWgjVBbUmcK98OwfrdCScu4oV1LnuKxy",
+	"uEut6H2Vrfnd5SSv0BOAOml2QxyPGolkOuKCYZLy5MObfeIdFOfynAkKtbwAqFeQgOLTw7KElM6B5CJ0",
+	"TgCJBdQHz7awr2hAtCxIuextEY2mcCqX1rsor/FTurgnblwzoBeHCn+HIqoxA+tb8+q2Rc9SsH6iV/sJ",
+	"uZ03BPfuwhOqjvPy8uzNOiO8zPnKMbbxmi4McYUjcLYsfk1fVggjNVAOslga8wSadJW8BoAJOIxwiMN1",
+	"36qY/YjIMERu3pSDtKh+QDsgiZbKkNG88RBAqmr63PcjFkcle4O9HKoM8d8LKM2h7K6Y8HOpzBuu9h6b",
+	"NwfWoYv/hmLSO2wtDhsQF1MVTQs70eqfOcO8sOccfHEGrdUn87Bh66VxXuOTdyBRTf4OfFvv4GzYwRk5",
+	"aegqWV0yLbA3pIwKLibjPAmqEX31KElppovtQ8JJJtERTZjeJye+rweOlLDER0jitwfr5kL2JbK+hiBo",
+	"+m2QM5Guq8u3kJaoU5qZCnQFeQo8B+hH8f+xIR4JV+IPrLeER3Gj4bJzvAqa6VpcpjukSzemZ53ypNXR",
+	"dkmRhmB+tROnixJmrgoEaFyjPpW68VRquARukgnFBXKFtS26HVUAC2v3i3PYlAJkwxWxwAW7ASCDRMor",
+	"iMuBBthBsUBJ0LHLrHGElbTX2o9hrtoYL23yyvyPraHCLf3bx+R6eSybLt5XCA/fe2B12oRCHmL+j+aO",
+	"jEkqnEczVTKfTK1OufxSGihWoB81ynXA4/aTtvL21/Oz1fG2z5UtYoh2CCf5RmPdXtEehKJ9415qVS3L",
+	"HM+KEGmFTub5OloJGZhVeullBfI7XTUyfxC5nV4le5W8tUpacb+9Ms4PUgrAqZ20cf7eX7yL8GjhpZ1K",
+	"SKoRD/SvFRt1pdZg/7tJbiGeUhla+7kBHMRychbDlXahkdoMc40sjo1S815qc6lZXAlgdic3H6zx7yA0",
+	"5fAG2KNrP4yMudJmv2+72WzEHNgumGWYbzk2THQVPSWlaUuwfpbSBKQNW98IUcrqUzXQx19G1b0sbWoL",
+	"LEASXLVBYcaMYp13Pri2rbTeyGyISCFRYCLAbjrOZ43osYoJIrA7y0hCBeDiAhaAY6wjXJOEKofCFzna",
+	"D0UVS+bH7iAYgUaX5NnL2QV+2e7Mp31hVxPaNFthNlLnIzsVuteDzeoByJcceyjXKNxsO+nBF/+v6tFV",
+	"fbuxRwBw3f+QPZzKJPYM5tYR9c8beJQWBxzngRX0sYOquGKZKR7CFPNcdQAp44HigPVJtCvH2on+0+KT",
+	"d5Tr9y9sgLGr82VxXgpIkoV9pI+lNnUIVxFXzZiwYRVmxLHI5zaK1OWkzuUDdFO9s4hxswlhq533PliW",
+	"i+KPxId0hCaK0XiOODYs3ie/SnWl3cnAkr0AoBEhsT/agTxDGXj9WdsyovvD18K+M+GRdCa4k2OHRlq4",
+	"dxEVRCpks53Sa3Y7zcyNTKnh0VDIlIkooSZXzZ7gW6+CDoNJ0NThL3k4wbFUaZ5Qog2cqHtyQiBqKxAK",
+	"CxFyiksRijc4cMdEY4CqUXz2lMIZvHtP6074Ifyk+9THbrFTMNgm5Az86AGh5F/nHz+4WeqVb8NepJfh",
+	"QjCbdPBWKuejpE5JxlN/8aNx6mDEXeMk5Bvpc+Pb20dirlhkytD87vKrmTELSfJaZ71y6BEGv0H5lD4m",
+	"Kk8YctlKQSjJgFoxyMUCtY4rfPJf0Wr1z/34Ho3KFCNeK0HbNKW9Dm14O8gUjzBZxVM6YU5iYXMopLO7",
+	"TqEEDXUkFTtw28pQM3Pwxf2wulv/U3HhKT7t3D5sbXn/FLxvyz5OOMyGrQAm5NtDAzvqMi6HtoUy+Ch1",
+	"xIkJriJuMg7yJah7DVUjvL5JO/CPr77sZbIOcPnl4cuWAMHebEMI1FZggAleiR3UcjwuIpSQTryqcac0",
+	"ifKEGragbQ4k1PNqbFxTKni+1a7Ar72y9sq6fnUhKGegkIVOuJYoqQLIgGurPbyT0ubCQCkTE/at7Qfh",
+	"b/GaU3/TNs8ll95VL84c6aH0wKNG5SKjExaDH/v9FEegHXdTRdxaeghtbx4r4uCntRAFdpNJZYbgJ7UE",
+	"CImVscmUUPLj24uBA+WDbjaAccankP/K0THJZJKQCTNv8XcBB5jJlWAx4THJheGJO0Z5xwUgVwNetigA",
+	"WAtkVjyHBCqPset/NfSK2cgjoVwQT/JB4V9Dw9OaHQEH4zm/8WNv7325RgvdpawtcP1gvt5Qg7zWt735",
+	"Ldi+NW79ic1nUsVNjZiBddGFMUF5OCbQCUlGcxIzoIVpQ6f4lZvpew4QpDDDu4KpKL8UgOjeQPyMufE1",
+	"7r2gE2yvXu82JIu45aKWN8OiLjv0zzdnWEEB/iVHTQ5CqcJkRjX5K2c523HL3De/m1sJCcylHJe0pqBv",
+	"SBXoD6MnHAAq0OYFVvxT5Z4lU+4Tnw/UmJ+JEnP7lBqayIk3y7F9Am5dhilBk3J6kLyivNBe9fbkwwpD",
+	"v76NX7taeR11P0e7dBszE9rwB7/hbNImDra+Ld/S8AMWE0+4md/m7jMBXD3r3fSZaWuP1pWCIkm65sR8",
+	"dHv6BZ2seecnSAmfX+W3mZoflcyz4MZVLgscUXK9CCLZBQxsrxWrZ/WgL1iaJdSwd0h70ZSRa98v0GL9",
+	"G/Zbu8kcddk7F2/q9+jt7dELveALu7SNOEvh1TX7Na7V8katZ9xEUzuGocODCzNnddvaeXHHubvhHgWu",
+	"l55O0oMNDLn2uEm46sRI9xddrOQqeYFnrBKRS92LxWMxKrj0TzRKx2oJaO9y8jet6DQs0P8HhBrsYDg6",
+	"XMUE0Ixwl9IbZAY4Ohy00wSs5VMvk4HCRu/mzzX+d2yTxJuQWRbbJZs/p9Mp8NvggVY6Ui7O8L7na6N8",
+	"dcWUAoj+1/NaWCke/4nf+Kcd/t7A40z9SQOgKftDPcRUdUDndhyxz6G0DqfMtNSN6uT8dG+w9+bt+Wmn",
+	"93r0hzEH4BRQEPyqJ5okdMSSprFcudioDdphm2elKA5WArq0lZbRdY+psBKhxBvIYNJWdIs2mc4DLq4l",
+	"j9jQ0JuhL+VftZme4T0X9OaNv2M7h4jLL8IBrH+g2GW7fscTdh+hw2Pfr50IEUNvSppNh0IewTkMUG8x",
+	"JygrRRKM6DClgo/hY1dII2S33xdXb0cSqy/5BqVw/VPpRy23hXQNSjTn0bx7lGpfDNEHCqt1MIZGUaGR",
+	"jb+b0Nq98SK8aYuyu/iu3pA+PEMaClBBfEbQ9+4ukeuI4bm3yzsQw9p39WL48MXwtvu4pgnTQ5TKlYJo",
+	"r/2Ml25J/Mo39EL3AJM+dnkICstdhC4XfMxZvJYVvMR7dmADa97UC+MDE8bQ+tFISa1LCcT+3TX35S+s",
+	"yISsqIfHR3QFKywZWMs8QAMxRziCh8PMUWaIVlff9M0gGyx0r1SzDIiRWNASVqyMXcVKm4CPGYsPFJ0N",
+	"ucjyVvyed4zFZ/ailXl4APrzcm1f0BX1z157mfP4Z65N12z2mmCAO+mlslP1mc5gtrr0UX0UrmooYwom",
+	"rCeivzfdehPWdUnFJ1zQhIB2wBqBYINQD8iIava3l0MmIlnl4rMCsKhkX/Kc49aBEA51vYpjZAuhoL4e",
+	"JMIdDrIYcHdzcSXkTAyghk6Tl4cv65pERMQSO4i1q8TeORWs05SX9egzMOgZ1SSC1/bSe4/SiytPaCBJ",
+	"2IIELrgyHaX0wHpLeXOd5Se71WBpEjD8U0F4CpsR7j8QDcAjqpWT8JlWik8LURnU7zTnOIBNiu/mnB6w",
+	"7xjoNoEjMAZUADgH1uFUTOfJrhmme91Y9JoWVqaAi8uYGio5I8y+DFdsRpVwvdstGtNeuYA3PP66hW1r",
+	"U5fjZedJ9lFwt4Nl56O0HinXyTO20DVKNTRaebHeqkzAm2rb5OxfsTtMfxcdcTATNasL8YL2O2XDok6U",
+	"zLOWlokqbmBGrcMLaGVMXLNEZoxQ31XBDfSnQUszcjvb3RxMRD0Umase/RGHsHZOxHFbtbIUrpcKqS+6",
+	"xinaEkvjNk1nOL9NJhT+iMhBvfFcYTx9LfSknDOEQ3basUgL9imonS41bsqsxrTlUv6JV2xRMtwbauQB",
+	"PWuvYiefzp5oErOMiZiJqIA9evCLx6JccTPfe/WfP8KlRLeczDxjeYGOGoObF1NDbdSOkAt5FqwlkpiV",
+	"q4gBzQG0og2x0rAZ/uEzNI3pIvCSZCyTRM5QcCZhTLNsKc/gTdBYii1C7UcXaZ4YnlFlDsZSpUP7SWuU",
+	"Y6X+UKHbOcXm2jTxzSdRxDIbhjYETi6MnFFNqLsUFg+bNgn1U9ybsnpTdplB8oqS0/Nf7O7828/nv2Fu",
+	"EZIBHuF6oTnTFaWOaHRlTV/FxuG66SXF8HBBUJHLURK2phwf2CxofOx1o9eNLeiG6xMu4BU3oRXDmzQZ",
+	"4t+aFeRnNqHRnPz2/mf7TqDqLMrU9asSeZvbFUawUzeVDu9Ujt2vnZK4X7MkOPEEsFNw9ouHnOfAd/TZ",
+	"zZ1/mHJ/hnlf+KMPChC6YhE/HE8yIclXRA9caB4zQsnR4SFQrcO/ECp2xEg0ZdEViwH6iApSeScxUnaw",
+	"CL+lSatRsO77wU2adNfH39LEPRx7he+EfnSr1/spaLIFCYqMn+Xj5bkDGgZPE2ugqS+0HKGR2IgN+4Um",
+	"PIYbPyk5SuBAeLCdj3dLDd+T0sSaehbvE6dGmgGHrcvkAaG/TBmYRwE6Vp0nLrRhFGLOf51//HBvCYVN",
+	"BYTbnXrrTI8pT4L5zhJq7BLcacbvmiEBNS1N91jJ1L88rGfPSieiqyVXLJXXNNmqe+OMzWd8Ve/i9C7O",
+	"dlwckOVNuTjayOjKRcZDZ2d6/2ZT/g2AaLh0wFYcnOAFvXvTuze9e/OA3ZtzZgiYWwJEXhv1b1alNi+A",
+	"AIrDoY+SMzz4GQAnjRVFq3hSJHOXWortNWiQdZZwwBInIz5xtVNXjGX+8GpMtdknm/Oe+txp7zztMHd6",
+	"N+epdJvulh0CbixekxE5Rq1ENJ3zq9xqsBdYODf2KWCohk+5sdJSOFRWTx2cP7DldNS9bWZieleld1V6",
+	"V+XhZ2LASm40ExMGmo/ZTwlDut5L6b2UrXgpAONXiRXWclMSqs3wminNpRjm8KoKhv5CLUkIrE0JdCYU",
+	"Rc/K7o1jQ+zfPNke5Gdaa8UAJ9W+FnXpTmDmZ7H2aJs76ftp/IQOPUBuWbW7pZf+eumvqe9JrD01xAkt",
+	"AFHRaFqhllD2NwxzhHoqs5UlXCnNMhYPC0xVh+HeXEb5TirCbmiaJWzg4A9jYBSGStVE5kqTifR1ZCnl",
+	"wv26Xhnew/sLetOPWdnRvDMqVnzpe+Ss7SLCiI3rmNR5Enva24xypb8f6gpcfZyBErnXCZCTTZwpNz/U",
+	"+hGhIxQw9xYSKe2kHNAsa284+HiSm+lJtrraFgpfA3G5Zfmr/7G5/nVQU+c7YgoAAsLXG0n0Fc8aYfmw",
+	"E6HS6OB7Gw4HHSp9iy6L46IqMOPRlYYK+dmUCUJHns+8rfGi5v3Pu7wf2oI6QiJqbCFfRh508IcnAfoh",
+	"/Bvuq8ciXLFbnktl3nC13RYPL5VWQle1eVRl0qPyG2logjX/+z2o1qbrnmF9qjPvgWTkFRMOxzWwUMUN",
+	"1kINmiMyfyI3lUmMp2fBS55oEiXcGkIek6c0y87iZxiRsUgxcwwVuzAAGyoYGxosDmkQsDbbn59oomRS",
+	"x5sGiuPlcFsoXe7x+LJdh1/B22MmDKdJE8cUEWy2uBDlTb1+bc5ZnXDt+mOXVAwkfcIMkskGa9agZUt+",
+	"QNBR3tRnEMj7ejGUv3H7vbTFEBtENXhy3zt7r72z1k9aluKigxaNdssekdfIKGbDNimm27PqONZdM2Cu",
+	"oR92g3TZzUFJd1YsTa8+99fAiUlx673M2EhzwxwmgGNEv/x85gDTlhRs1XYQYJfSFh70CzohPMas3Mx6",
+	"S+BJ0Yn+zx8OMdUOILERpH0iEhHq+uRECUZKJ7vJSYRv7ETnTyf6++LKtEsZgpqRiAoSUVXhAP8YgJ41",
+	"SdAB1ZpPxAri1BN30aIorGm+/d27TtRWh91RoODU3D6+z812EUYvR8TIgPOvHndvhWAefJGlpHw90FMO",
+	"OclhpuQ1j5lqBof0zJn21nN32yd/1x3EdWvOxuIg78np8F/a5HW43NM9qMMt4sUOFDxAcvKZjXPNHrFv",
+	"Ye09d6lVAuBhQyOHVl1goZ5oktHoCvlri7ZnJ3Ad9M4oGl1ZvYsAx6/lIN65oejHMMjtsmum5jAMfyCp",
+	"acr8gLDcGju1EY/i6PAwOFkcyXi+7IyE2n3hBndqx/YQNTsc4NpavTzDfjGALRzh19D179XxoahjdYk2",
+	"pZQtPv607F9wtkAvJc/JJ3xbEQ0IaQgXUZLHLD4mmrEyCkDiH7h8VSiwvvP3GzD433SjpK1xFLve1Y0b",
+	"FK7Fkyldw2X1lipryFyTsI21PRl73fFNcUqDJLGDjhbiDTXsgqes7vToZzzkXu/1b0W8kZcXX4/bfuvL",
+	"i1OpjX/7Oi/f1JfDKSkGVLhraVaUaJCnGZ2nTJg/M1dfFlFhtWnk6fxZTKR41hH8Fh8LsLe3jWYcaOLX",
+	"tanafp3Kkvca+IDAr6sfqL+wgbINIaogLTCxT+/CkBZMsz/x01ipMdQAy2KtVdd5VNFZ3DiPa8IF35rU",
+	"rvEEtzy1vdtx7epLz9Co/yLzaMrUG6hG6WQL7e4DJB/zjHW3tmvzi/+xiwCmC7BgEJP2Z18bTQYEM7sC",
+	"iXBFBsAKEPoh7dUvi17LI0xJuaF3K7jCryyMJlcuwop7Sd4COpyf7tp0FjjTXKwj07iTdhRpV4D+CCUa",
+	"R95FoPFKVzl5XwnXb16WUeyIdtt8UetzhwytXkgV4StaSxMWpOPuKZttuxJejFeJbX/Oeq9lCgba0ioS",
+	"Dk6eYIFod5PsjEdXeTZU/qMajxmw4OsTXO5XdMtEkJDX2G2BWeX7PgOefdP5AM4cpCXdLHxDicnHzNd/",
+	"oq8qRwVGwlqRPGsw/A2pyAPfy+cd84Mv7h9niyQnVVV5A793nmvAPb1mj49/1xo8JUX3oZVKHF5PVXKP",
+	"RDuwAiCMvs+sSj1dkxf38lKtOl4sKbMP27SAbaVVc2GQOPJdn/VeuskvpqrBpFfURxupeu15CF2gflkG",
+	"ROfR1HV6Ozr3AaJOrVCkill3bnz89WDMBRURW+nDv3PX3c6B34Xz7kfYINjwxU+ALs9eRsZ8kqtdd2B+",
+	"+2yFfppTKdgcjyQdcFvJ1kn8XQvueYuYTrm1RfOVYvpPd92txXTwwDMt7gPfCqPmXXItjgfAodoMiExi",
+	"pg0Zc6X7UuGHQORTWR9XHuyVqDY9s6glLfxtkMaEWmCaXHl+C2yxBJ2EZkdslCwqCjSd66LxmhLBbgzm",
+	"89kN10aTp1OqP7Ab8wwwN4Q0ZCpnJKVijsOGvKliLk9KaJK01BRst55g7bOqDodmCMjU5dI31DA8He94",
+	"8VsR36qGoYOPyzo9+TTXRqZdH6u4MAWDX4cbXBFuZ2CHq26PfcMSfs3AGG7pyNPf5Ys1O846FA28Z2Yq",
+	"O9am5CbpJoRn6Pd99sFDl6UFJkbQwM+Maik6Deldnox54mese4XNucxV1O16RC77QNNul2NJ3VqqVd7S",
+	"UcF+pYpNpUP02Gj5UfNZ/YbLD+obyB9w57idxM6H+H3u/SEc+OvB4oF0p9P/JfdlCBWLbX4MlBoDDyB4",
+	"FTTLlLzhKXX9VeyaCZPTJJmTSArNtZVH8GrmROfckJjq6UhSFesBOCw0gqdxMaklpoVhnvpBbVvqixfV",
+	"SL6NMr4/BsTwtL2kPiSjPLqqdp7Wi9OY8iRXbKjcPtdK3IrX+i1xJ6zx4Su7RHAnkeHXjLjP+b763dxH",
+	"lxByo7njHx84VMRh7Pw/12oJJ4IRTZIOpxt66I8Oix6jdnFZ9gQ7we/gAj41KmfPiFSEC/+rMU00e+aP",
+	"aXTjPu/JP5fwd0ZSJoyCHN0MJ3Jofz3UVzxzUFY0GWbSOupq7xW8bDepisWJ6iLnp8Uk9H13rUrhpYUU",
+	"V/rmu6Iod5XgH7Abj0ZcTxfruWAp+fHtxQABojxzFhUEbyf/laNjkskkIRNm3uLvCiyfotKYx44vHprU",
+	"a/jizZQJEsuZgGS3AQSlOnQXfMMOEgd9lN9H+X2U30f5DVH+YrCeMDKWKqUFACqax6bdHK/t3LiCVu8d",
+	"3rRdoml8VVtHcGn4+xj83jwBUIpgG3ZS59LvKTURoM8DamoJ9YHNSquPE5xvMPRHzs0twJ9W7/y32tzL",
+	"Y+vtVNf55+Mr1+IaeN7r2i1r6h5zOR0q3IQJEFgxcSmKkjDMF2UkdMTcebcrztAdyjH0wSpykCZY+mNi",
+	"WJoBNDIUgXj1Qj4AAOWHzmB3EWEihnCwEby+cK63VAuF+yi8ap06qIeFXt+r44PFxpcekyI8kG6Dxm/R",
+	"SVTgoYAgbKgZsEe0Z6kXmASh10KTo8PnHtVUI1ehD4Nh5wbKHhofAxgG1yRmUUIVqLkkWhLG4Sw+ZpGM",
+	"6zr0f2TGxQoYL577kdZ7iitKn2uf9HXglfCWd/c9OnX1UlM58/sEQTHDEw6307AKh4PfTzrK6UEHJpVm",
+	"eb21MGIc1iyPm/fmat+1NvTKPWlF3+y2KSiWjeiSa9UM0qP11ec+crBXd3CZbi/czvF7AJHKv+RodaAC",
+	"HlPvJD3QJIE7HZNeYFfkATSjKpo2+jsf2AyoWSh6V7iVPNHkY2TkiClydHj0sthZjkkqY5YkLC6jkiwf",
+	"JTyyl+gnRF4zdc3ZDNxsar0iFQ9tlDH36PGA/o4IWMi1TCeUC3cmkvBrABbbJ6dSjHnMRAQsYSmLeZ6+",
+	"co3dLp0H7BclnbSfTaKnNMPCRaA4GpCRdRbxQqSDHsmYswJQaZ+c+TZbGwJOJkwXJBeK5RoY2ZYzMFiE",
+	"4CpZABHNj76ARfvh8JA8tVe9PDx8hrQVV8z6swRyifBlXGsuJgN37vlfFgGh4/z/gQf/qSE5S6g/yDHY",
+	"26GR+YObY+Ku4CFFYVM1xHn5cauOPH+1y3TFBdDNAaskFDLhA5pSoldsvrdo0urqmvDbhNob7OHw9wZ7",
+	"kTvPsAPDQwX7yzIT7goBOiHUAOQauzHEXhlbf2dM1SpSlOZhr3wfVKguio4UjGg8gTomCaPXXEwIR4Yt",
+	"1EmmHdCeLpjoahPNDp7ofPn4eGWMXhyBbb/uKxSuugr28s8DMrqn4vVHZPdxuhyhK2SFMFvlrI+zvyDf",
+	"cB7aYR8wQx9kUAhfh1ZfGwML6J5FZnyHk+WQs7DS3BqyADES0LKnMilBIusAIJ3HdgKv/4nNtxxMFO9Z",
+	"n4i2fd3QWY0RS69HcLzPFmljaDQtQgYUbCucaINru6Qb44ZQRTD4aAUrrgSEuwiLEci77PvcXd9p6zBq",
+	"KGuQNazw9TTriaA2tzU43IxqmOx6jhpRSpuF3iEkHtA45WKIidehq1VrFP8TezGawQVEQ7Ytow6vxHfg",
+	"i79nq/6opJWKeZEqr8JwPQWhAzYwDYzPz5bAXrx8NguuNdtGDjFYSJAMoTlZmlEzteGSzjCQ/X2vuPH3",
+	"PTKbIjkvxJN5YtBpZ2lQ8eZvsNdj4IehCfpKI0YoqRYvQ7B2TMaKubAEjgpsqFcXrIU42frUvWlreSk7",
+	"Ph9aoPz3TtK3B3MNUuT9dyJVDbS17wOhTppvr4eulLuqhy0y/qa4/qGgMPXC/YiE+z1VVwAeljmKC00Q",
+	"MgiFijyNlcw8C8ld9xjfpjDEtoX1JHz+Dm/qbXkv7hsWdxRHL/XzjdnyDOrRh6P5MKXqipksodGKw2gc",
+	"0xVjGabr3aaDTz4mMZ9wQ5OS+Monl+BNK9whLI9/PX8fDGY72lTzpj6J9E3rlBfUQqdQIvF8iSUJSHNa",
+	"EbxbKlXF+WpWppPEa4kLLBIpJv5kAYMoO7YyMbtPPkhDeMzSTFoNeAUGwCjOYuilI3QM/LYkkQAs687L",
+	"Ujp3TUGEEs0iKeLWJG6pjp/th1zIc/sZW9vU/Bt69ftW1c/a2gX1q2DAWim3imc1MMXQBQ4jUexurYQm",
+	"V2IIXejXnT05LOQ48Tf1AUuP7XrbgwuUoaLwYEY5JJsABBD+RpM7S7diEePrSvdnf1Mv3b103xoCQoy5",
+	"SvEEiBJf3PFE++olqpSTsbtKOOZR15Rwd1Mfifduy61lHKWo1YBvLA73vXhrifkWBdw+vhfvbz8oLtOo",
+	"RVisStm6pTC77FVHWT53V/feSC/EtxPimsOuhQBT+4xqd6EuQI1bO8ngsNnQK8dDJfKUKR75I/AYa4iL",
+	"rm9XynFMqC/qwE6el4cvm4t6HzCWdyuId488cK9Na6X0g4vCTVec4gDO2zfldC6a+9HdsFg5tzEB3ly7",
+	"jB9qXB1rg0QX7UlOcXs8+g2J6j/pNSOIO3PKhLEm0U01oSQX/K98qRAOHHBXZtRaAOcYgYepw/1phNFy",
+	"3RaazGw4i00oIWLQf/5wZdl2Wwk6RcDw1+NmL0AO7QLNrfLKLlBuF+WHEjdHA8IFmI5cZHTCYvja7wvM",
+	"cGFGsMmobIfyjbuQtc5oAbMawrmBOHv80kAeFchnmz/hq/+pAnCIERceD/7j533iGmc+WGkF/BimSUZL",
+	"aBkrxgMc5VRm5PynS+LQJhByzv6mQVyVA8FYk5jHwYMxsxYXvLutek8NJCMyT7uv1gMympPLy7M3Hbmn",
+	"3X2XOW9moHYgT6/28pyDc3hHRuoL6EqSZMwBWyRYlXBFqqvRMna70nttrUo7gYksV9mJSRc2XLgSgWEd",
+	"jYH7pt4vvHdGxqxcHDBRam4tSKlnEyXzDGFc3S/tIgYWzslBYNngquFfOU24mQ+t/CmZHITZ21qbd86M",
+	"dmiZoBIpnUPIpBkyoJKXhy+aLJYXSszT1Tc9rmO/Sgi/nWjVv3GuTnGqio/oxszrLi6Qd52e9U0Ym1SV",
+	"2XROnEQTJ9FFXXfA0RuoiK7oSPDrJU3RrAVH6sQYxUe5YV43DJtINYdDcsjR6bk2LCW0vO7pSFERD9xm",
+	"Awo+INdUcZDRAdnf339GJtLvSUpKQ8acJdblwyZViVQy/pHAClM+fzQP/xTvk0uBjlH4W/RbYiWheM26",
+	"LTLH5na7KgOiJeRqvB8FUD9w0s8Yut4Bmx35FTLruZEpNTwiQqZMRAk1uWJEigJHy08O+j0nn86IYlC/",
+	"o4vNd9mAOIrYQvu3VWRWvABfuHOO2PIDmxq52CyU35IrALt3/d+eaHBd7C7ue5l72Ih7PX/19VzB4hEj",
+	"J8gHVWR8Kou4jm06iKQY88lQX+UHX/Df51f51xXcD/YyEBSuPZSDqYQjBbu5ZlamvMdB9JQqVpsCLUX4",
+	"9fzUj2MVuMFF8YZyTIWnnVEzLR3tKHhmd4SAbWZWVyttsOZ9HmrDKdNQn0ZzUKJShtbUoFyY4Wg+LHZI",
+	"v+nXaxAcIgDVG9hZx/+W8Cur5gnXBpjcPPSIO3fOEsqh2IK6mnDYcElGJ1yA8BWMcTWboB1gKW369bzw",
+	"O3BLXM+X3gKNWzk4h3OxdorhnJmf2HwmVbzeTWhf14K2rru5I8h1eestILXrbl77va+t99iRHqu864JO",
+	"brMiv3DNR9y61be5+0ycGxldrXfTZ6atuVhXCpxvufbEfBTJ3Pqv68LsM/OJKibM+VV+m6n50cbtOyU7",
+	"DeYKcp1dCESQIiqrBBs738q+eQcROJpM1VuoQR0P7H+RfF5amrX2PZ7SCdN249NXeRcYVoxqkbuEJgkB",
+	"HhxBk2PCDTYvIHSg396ENDxi9Vmh95SLMxjA63kHR/G89EvDrKxeL8N8fpVjgrnZgSyUaSnBnNIbrCN5",
+	"9fzwcLCXcuF/XJV83qWCF/PaRcM/CkYYZBWtJHn5G1uvsIeDas/MptadAw0il59/ttFSnhEjyfPDwzJa",
+	"Gs0xoKrIbI2OoibWa2kG+wzGd5nfc762EXeHkVixS3WPxPAlLZFYFjyzj8T6SKwmEitlaK0dySvOAXbB",
+	"wdbERUv61cVYR4eHZT5MsJmTZF/WFeCFY+7UNdkBrR2J5eq04+v5ORdbyj3+cz5SPC7elRRAgTvFlQo9",
+	"8DFTTESsEcw/Lo6xq0nJ/sDwYaUZoRSC4hYUUUMTOWlOMTao5MJBYQBH1cjqWIpS9eRsM0UL93DkV7C1",
+	"dXKoHD7RvRz0PT4/avHYLiRyuOu5nUNcHk7BwjZGOJ8BXwqPxHjMhOFjjmfq52cfjt1msbAXkEhmnGnY",
+	"/7io0EU+0V7Z6pq27YAqFn8lALCvVMGPIWO5QQDdnShT5XO7aNF7H/vWWa6erPw+IeRABIuDIr80Y6nK",
+	"oIf6WCeigtBESyLH40oBaPuO8yULzH7HQOdOW8vedxub9LLdKZrxzSI8bt59BntZXkfp5wQ7YdcscXUc",
+	"5GmZDBi4Da9SAgJFIc8CSB7Mq8VkyhRDgHr3JOjq9aVYLvvWVtmxT95RnmgHrojlJP6DywNf5KlJmGHx",
+	"MVEM6jxgbiDG0qXi4V7t4MPrmWs2q6PbrPxYm+Jm9+aBlFU335yh+NbT/KicTsOcPYipoQAX3Fi9ucrD",
+	"rW6WB1APilbIqu/yrvmZpfKaLRxEbXz3fFl/jOBMCxdESCxdJULO+j3v3oTygl4t5gzsbiHHmMRzv544",
+	"GWnc+WqjqpeHL0jKqNCVsy14liZjhuWB3EZ646JEEPfFFeVF2xHZjVt0HGZTl5r9Yy/4D6C+PhDLBU1A",
+	"mDdNjGz1+moT05sU/vOtCP/WPKlA7ndeP7ta50IXVwDDXa+F9wc3hyVwgc5BKo1CLXjcdf9Z7RW549Wm",
+	"/N8bDHXcKSzETwkbw1Z4DNkMU8RR7hIEA7BBVZqZOVb1rWp+wWKHe9631qkk6FxFUB4d4/T0GnX/vbFO",
+	"UBdjC2gUk5rDyrXUITTta+dMxORf5x8/YCog5jpL6PxSJcRIMqXXrOjtGDPjMoXw0AGRilBScJ2TkYzn",
+	"YQ9DwnzHC/zZ/uL5PvnkxqqJyl1r73P7qr9DEuS5L18vizGOw9pad3M5ihAAhN0YJIKQgu2Ti5n0c5bS",
+	"OZa5B48YeHJD7tm/8M2C5CJmYy7qAJNP4nhB/R/0xg0jLNpfBnfjpQ+feT/E9FUr1txUA6vep1MeG2hn",
+	"HOPZG6q1rJq5gT/6htIsAKHIQQhZDJZlzRKsWnfi4Av83x1RlPmWhfxvYcAcxylRDNExWLxPwPPwRZ5B",
+	"RVmmZCoNuBhYsIK/pqa0ac/BorJEMyD1cVK8aILQtdmsFVpd53yGE7NGZgi/b0aLvHOvkI9MIVHSgPgM",
+	"1rJDVjP0NqhBZuSFg2AJXK3FQ40MFICksJlzs+QCpHjbglLRGZ131CwORyEuRAf3oIbb37rF6EuAQwQO",
+	"jasyQ/5NNxopktLpAj8icJusVVCMxquPT+5DdbfraxQHLhv0NT5jS/F9MDN2cTictPWnOI/Uyr2X16xi",
+	"jrwZKfQbKL1ABl1f7129jRVYRNA+ojjTYeCjgIE1yGOsSk5sAFVoZ8kJHt2ht8GaX4ek0qcpHgCEVy2+",
+	"TbUugYsWT8Kh2zRUX0C6QjqAKqLkzFVMYKXEq0JVoJqiUBb0XZSc2e0/ShhVzBWSX7HMkKclAaX9+dk+",
+	"OZepe3pK58A7CXTcsSuzAAuBzFBVZA339QCu4RlhXh4drfYFNqeut9vh10kjwlj9Vt/aNrXr7boYFxaA",
+	"NtdfwCr1m/YjL72otzXaGhualOWLrYFLPZhW7a7tShxbMYm9hXN4PAWopTbSmgSAYrP2CRtVDL1iqzfy",
+	"pqLiB3vOsN4RQ18F/DB276XawRXRfvVUoaXb6kHnyH9V/N7AoTogQ/Vb0yNNY7v1GxCdR1PralBsY+T/",
+	"Y4Ol7PYtK+nL7kr/+27l9VvPORUgszupy1pRZtvvKw+mAr/zplIX+gEsMZZUnV/lDWX2Tu5cy5caAPlE",
+	"yoS5mGfsDBlHn0phdZEpwoU2VERMP0MYcjgixkhvn5wQt+1ghInHGBrTQRA3VEvB+ETA70JER4hCj4lm",
+	"eNScEjoBzCgbGc6oivWKwHDnivoQttld24c+DvwWSvCzurYcx0Szbod0h132oOyarjVWEN5gVskoes0S",
+	"7YthoKWTYL/mcYG/TKZUEyHdmROaC6i6oQuACJDNEqy1qBSHtkPbMfjS4MU6xNLa07aE0Ws87ZNwG00G",
+	"ALNXTAmW2wppoHO0KNgzTc2y2n93c7dsl74d1xre5Lk0rvOMat/W1RuSx+a1R4ZfU8MGJGY0+DecgJc7",
+	"/m2sSXvCyKp4RLMCfdIA3JCXdU3n0DQt98mFyzLbEUD96lRqFqCy2FFWUWABI3pAJg3wQWBlJg0or0iC",
+	"MWU0q6tfryaodA9X2cNV9nCVDwKuchWRC1TY35LMxYpNG5/L+vwtW2W4WcTkXJqdd3BEaCTRUhkymrs4",
+	"DYqB33DlWB4cnneTzwFXv55XZoSJPLXbAsKMxCdm748ldpv1ZKQypF2BG3xqqHr5aPdAVxAWilUPIrot",
+	"YA4PQlNVYunXAWjADU/ZOh01+iCS10wNoW6l0UXxTBMAYAoUBAwP1DC/gSPTJJIpw0Nvh40t8iTBkphL",
+	"laxyIE7tQDbQTKNfQ83h7tF3/fDXL2Lp4aQ2AcvZBCPVUpOlV7WQXRQ8HEX1K6PRtOh4B3D6a6ZKNhZQ",
+	"jQVNELLooKrTART6j+O7ONMPQAOc7naQfryyF/3Voo9p5C3IvaZplrBhRueJpPHBl6jwXNspRtgN3Iht",
+	"tgaSMwBiNrIblIAsKtf75IPDNgNlwSosbkhEFVQ0UvLnn5FMUybMnyRlwClqPVDKhQ10uRmQXCRMazLl",
+	"MTvFK6Ew6/k+OREkd7pW0DI5Eue6EqsKxMA5DP4TfvQqfLYPBTqQh9Dx72tiMinmsAtWGxeGTYDvdskn",
+	"fQ7A4P4QoQQCXxjGMTlEzqWYjWmemEFZEpdSEVNjp0YKNDu1qbKpnL3Lk2SvbXiDvZvhRA7tr4f6imdD",
+	"n6cbZhKAwvdejWmiWe1nYHJPunze0qo3jixc982MbjfeMgpYnc07EYXujGQ87+mb7t+40nJJFrEgMQMP",
+	"PMeFuq3nV0Opl+7mUgPP4v+YktUc+SZh+QMRtQM7h4ng7HERNtZ+xLz3tzesF/YnFrtixTGf5Ip1A27F",
+	"PFu9PuA1jfzfIRiDvXRQbPISOL99PwbGmgPwsF2FtRQRq0Schk5WKQHk2Tog51eoO4wkiZRXhJpjG22n",
+	"UkOefu382Vm8LllFsN09DrYKnOJbaSaee9ol7DW0LSK2WtIpHjh1YK7wc71yXhcJ9qHKE9YVBrzMyz8i",
+	"CPDa4d+676jfShoF9S1GdGQ25dEUcYVLOSORFLHroIcgMQQzSdkagOAHuCUgkUpRGNalAPL1/Nxf3o1F",
+	"xSVg7a4EZ63jsOakISjUwSseFKnKw6qX/H6qHx32cBtvUKuQt3hRpU8CHFrHhQ8FBFt2X/UMsNXEfdhR",
+	"ugwt3OZK6UCHVjpU5yW9V+FL5VlH96nQo/sg+hpsvphhBxq+xtGd7jexToCSuoS2wkgooKzrdhZXp9tT",
+	"mbntayqz7psXXtxl67K7VQHuP/FwXis2ruLx/bbVb1vFtuX4GjsJdlgpi12aB19ci+bXxprZk/re7bqW",
+	"7WNSbdneJx9FWc1f7GT4PF+H6zt/7U00mdG5JlDrx1ZU4SNAwS3jnK61tDxiCPww32IpftC3fQ+t2a3t",
+	"2H0V/iMuVQmgHxZq7gkX8KNT/tWt162mY1XV/Qfo6jFTiqX2mE1/osnHyMgRU+To8OhlUYB+TFIZ2008",
+	"9thyZspVPMyoslFqwpnwZbaYbk/kxBV5s+iKxdjMo+2Gf3R49AOJZDb3kWHxZv+yfQK1tTETaH9SFvM8",
+	"feXgMc0Uj/Mq1f9Hhy9d9T+46eDPY8MAeOfOrDl4W6p1nrLYHcgaGDWkiBbt2D65FEBsv/wnwoui/HI5",
+	"XScFwmDN7bvaWg/gOXfrP3hoBhO/BjtNupnNl32bwLdq6QxVBrh/jcwgAuBisjlzN6OKTWWu2cGX4p/Y",
+	"aySjq7bI4Fd/NZ7DbFXzfi1Htt1YduGjGpyHv3IqDDc99tP9R8p4bFi//xdUVC6TWsh33SliE6rE+X1L",
+	"+ua3mDoh351bvp6K9S76o3fRN6ai1V2sJTPt2lfdKT2eC0Gu9bgEZBWSZHTCBYhwe9Z5Vc5rueXltu0u",
+	"99LrUm10qfm0ENQK6oNcGvIpjVPgsBWG3ZhnjXV/cDWUKW6j7s/PfiFaLmfKy/RR48gg4dicYFwxHeWL",
+	"7POaXgL/W/8tDV9UJIDbZ/t8xZc9RGSu1PP19uBc926733ERl4I+mhMe6wEYND3wnb9OsFcmZqsYBpEU",
+	"mk9EyoQZLlUtNh0/nJY33dkH22b4sDTOBlGHUA0KknsJv+cAIpBH56n4xWlG8lhwSP6Khor9l0VmqBjV",
+	"UrQXNP0bqepPkan+M9z42d23C6vc/P4uhhqvJ+5D97+HQ9kCZth9tI1NfFGRnUJgKEcBgJ16ZSmRYkgj",
+	"MjRyaF2UGq7yet4kz36a5togT1JGtWbx4oiOseJixjVbwnR5eXS0T07Accs1SLn1NhxiqOEp+OQzxQ0X",
+	"NXWtn93QHxlnuh92kz3Gv0Ka9K+c5T7P3oecj0xV/20Xj1BBaJYpeR2w/1m1GUvlV9rIskIBlnql0qJf",
+	"3earYMHR3hYF2r2hyanIFQCzeAbQvs6gJW2IcZT9J42ssBMjr5ioZ2t1097CMAPQ7XjAosmMcpS1xX2C",
+	"ehh5PQXOUDLxQoNdBV5osS2nCYiLuo6u+vKBQAg3nzjEh699ml8jqq6ViGqY/mznVE3fCUhdCUlnlgxE",
+	"nYBXbN0QoZ1ylLEhPqutXZerAoMcuBJjx5OQB5L5SckxT9jAGeLKL9/xhIGSJFybhb+wJP6FJjnT1mup",
+	"T9fhHafhoN/hmHfhVje9vYtT/RY6b2GCBz4zmouMThjOxfflZleF1lnqDAUBxMNaT6jidzwZLOaGxUvy",
+	"bE2LDeXq5NooGhl9gMYndLgXuDfh78XS4l1bNa7+LYDptNuDmYYB1NBPBSbFT8o92fFbtBo/InxAO6Mk",
+	"YyLmYhJMNaTjbiPu7lHt/VZ4TZ3M78yEwju7po2X5me/F6dW+xrorIiJYSpFn9VOonVbKwdyqNZURKy7",
+	"wKXMKB61Z8HwEe/dlbuTLv/G9VvwmOIyBrrGXsDaBawQHk0ThlKGbNdOMIL57C5UVn5WmC58wme4sNuh",
+	"LT4UdjMcj8ayTDhrSyUkhaUiMZ03HbfZy/e6ov2+oYZ9VPa/FzxljUd/NaPCttvuw4L49ZaD+mN32ohr",
+	"1dXSu3kZAJC+NgiV1ceN29VhL4y+E4kr8tOnMzJSjF7FcibW1eCDKNdGpsOrjLcCmXseBK4JhSCowOle",
+	"xPT2SRIbNV3bGPGYjKSZEj2lGdMkZpGMGXl6Cu/9KePI0/asPYNSXH0Xd7+TJhRvgvj2QZHbLUxZk15e",
+	"Y2A+U9wY1ifNH5vOA00GYTcI95PMib0/NywGRXeLy4WRvoP3iTcK3XVfM4N3NGOyjBVjw7FUKUlp5nog",
+	"rtjcF66TETMzxsKOK+tYKJYwqpneJyc4VJ8UEHmSDACjJR0xNSCG3RjyVMuUGZ4yjWzbULc08AYGKf7l",
+	"6L8MOJSkQ0TDx7qmL8/NffLpDCHouKlFgXN9yv6ztx62F29qpr1DOz6a21nd/566ab3EPNGkktIsul5K",
+	"h9XPErWrPT/Apc8oV+vIuqGGa1ONgJpQ+KMpdr5o5rGPjklCtXlDDcX9iGg612Q2ZQK7YWZMsUJF98lZ",
+	"uQGiGA9IrnPQY1e/wJCmuFlIy/HuzvMLXtqVuLG4o4+/OpxtPdEkpno6klQ5rmodduAPMCRDI+okmUwZ",
+	"TSr1C+2SbgeYcq35qpIXn9gpr95BGtO/zA6guQ6rGNKmE+/fSSrJz591CZg777FrNy+O2OsPmxplKqNz",
+	"iTHBCnH6BBfu0mbhG7umjtx0IdCYoYZBS2Z/Kt9K5A4zXEydx7/29qmYxurh0BrChadIB97ZHdqfutiu",
+	"t+6Gd3D9uiVPXnwmrDNwS3lLwEdTFbJfgec5oJIAYE/70xuuVnFI2MtqCSTwXBYYJAZ7dnourKzjPz/Y",
+	"e+t5JRbrIZQhsSePANMa0YwbmmgyZYq1jeoNV7UDOzk/3RvsvXl7flo3hD+2vqOEItAF6wZEq99AOqaZ",
+	"ikOJgTuRgKwx4kZB+xfOp0tDsTSTylqIWM4EFHQlXFzp9Q0BnDUPMcbtsucslSPs7aiRovrarj4zxi/e",
+	"jCLGCWzRU6qR0e97KixwqYzawoIn2tUd3FKGDr7A/87irweu1LS1itdhLCCSfFH08EQDgSGM81WZoSCC",
+	"plxM3HUJI0+l4hMuaGIN8jN04QOlsLpgN4a61MRlfdnNbbe0QDBXNqymeWJ4RpU5GEuVDmNq6Fq1vH6s",
+	"l0Ep72ZzodtVxqUlfujoUd943vPSlQJ7rQKiaPsv6EJcLDyC1VvfOEyYYIomjUcdWKEGGFM24GQxuWIs",
+	"cwctaLCwHNRZDKRqMMtZd/KuGKUmhl6xxgo7LrRhNG4//3A3bPvwo6MyPSY1v8/TkO+hpbzTLk5Gc08E",
+	"011pu3iAei3sXh57BmboNNBzbVi6onNXRfWt0i3RFn4VR2r3Dt3mq5vMg77slV3mtYOBVtGOw8k32/Ve",
+	"Ox49tSFpJGPWdVRwx6m9YVtDA8JqmgLZbwYgP2NgI+KCUDEnEdWbbipH6MECiRdCAThP0HMRsbiEG7Xi",
+	"2kg/KZI5cBfXjmAkZcKo6MQ2uZG8yPYj/y7RvpvSvvp1SykC9HlyzRQc8GrGBtZXM0ytUfmtDyLFYm6G",
+	"QhpWdya9dEJ2Ctd/kNYt2v5Rbs3bmg4u4ErrNjJ3wl2cXfYpp8bTsamcLWSdlqYR21fQazd3Fq0DbH1p",
+	"zwUs1jNhUuDo8Pkx9H1xKGFKqAKkRQl1CRwSY1jZpJsc+QbZ3XznwvKL7gfwtbv62BC8oi9HqC/3PYx+",
+	"59goNCwb8xvIjgnIoqGdXIScCmyAXkPdv3hYo3YGSxefQMf+iBWbmOP1cNX2uK3ZSzRjhCZJ6U40Vm28",
+	"RuLH22TtTvCbtt1+396tfPcu5R7NZIFg0Avbev1BoSgf6Bl3Dc4N+5W8YkITmihG4znhWuc+ZWVji6UO",
+	"kqBkyV07luq4KO6lYAIrHdhG2icVj7F/h4OKJfxfGGnR7vzg9QDH215Ii7MPbdEpjVmvHJtRjvf0ii1Q",
+	"+oWG2AXFUnRqcTIyuvLIVs2sAlZYWEyogc5+5BCgmlAyZizeJx4rCyPwiAr795HHx44HROfRFEtNpcNw",
+	"Sam6YiZLaMTIOE/GPNED8FX1Fc8y+y6ohjW5Eiw+Bj6dNDNzxD0E5mTP8KvkDDvvcZD75J1UJJWK2b9A",
+	"f3UA28jTTCqjV7AVeFCubeeKy3etRbBzfynkyoA79bjYJSjzMiA3bp16Dt+HBWe6RIWovb43Q4VVzIcN",
+	"E2uwn5rZ0IUBQvOIKoUAkUBuNUIy3gpipMsFr2TmvWf0pm7Fd3agP7NrltyaOLHH2XsgQN0Bvy9uRgEe",
+	"MA3BmjqqUAgt2QFH8kGDR4ZyvizX8NcBUUwzdQ2P14MKeKHd/wv4ZD/RveA/PMHvhClpf13sE61s1h6R",
+	"A/IcNHXcLLMpLYl7//OHy5Xb1yeVXQBrBdo3C0dfvTOHqSOXs8dps1/4fRWyARlzhSw8ogLdgpVMzCBY",
+	"y+fdC1UpUhEaYETOppKkVNAJc7PdjL9Uz3X+mPgsy+9Y4+Av7I8OBLJnuGyV4XL+VtBZNsgyS7OEGnYQ",
+	"KUYNdI/OqIqHKRV8zHRzF8kbVzb8Dm94766/cM9rMHYr5tfdDOWU38FK+jnE1XQfD3k7WA2XC7TTS/x6",
+	"hPl1P11rLOeQ6rmIGhf17U0mldnkkuITAVQ0Dk6J1rvpW5cD5KdK6VVRoryw6qVwuFqoEY2uJgpcum7y",
+	"wFM6YcPyLLVl+c/spZibCpZ+vd2o0GSpUtq82fSys3nZgZV2adC7yw30JorJkItrySM2xIOG4RWbr9wZ",
+	"3uOtZ3jnCdz4E5v3O8SddwgbAQEaFIQERBueJMStFKGCuMXyp0J2se662p02jm2seG8EbmMEvDAsS8Ld",
+	"TQKI3tCK3hC5MVdtK16IP9obzwxLkZuzNwS3NQSl8nt20gVzv9ZKukVEjJjWHAmgeBTYLZD1eEVKcXAR",
+	"nEeTlIroKRysHYcXDUfzYUajK7tLwfVwDo5EDjzzl/pSsvCJg+qljS/wjK3BrfvkfBqe8YWPEYwtYJiM",
+	"8uTKz+yYUYNpwEGtzQOhDslmm32mmt5jG7EpOfMVNYVuakNFrK0f2AhPhz3FzVT/bfE5DNoPFLqT62ri",
+	"cQLc0MINpzJUaKdpLMj3nMIbGKfjJ/56r85k34Wy+Q2LCiddTuUcWtWdNyqn+8PANqzcoxx2b7FV9bvU",
+	"RtxVE6AMB5bkVgvptoa1lvID3tMv5qYW00EfVTb8tZZU2fhiyXGs7kBvmM64NQAG+SEHCN9agHUJwsBA",
+	"k//K0aA4wB/zhDXt1kDnvaHcxseyiafPb+wutAHJ2Vh+w58PRtSwiVTzoVFsdSRz6q6+UIz1NuW2NsXP",
+	"ObFzvm7sUrtwnbIUG1u8Xn9vo7/1q353BYYTEzykrN1MfvXkT8YoPsqhteQsLqLZ1EazrkxUG6bKkc2A",
+	"7zooyC6QX5r2GCRcdQPqGg+e+HEB0RqCtxZj1WTEIpkyBxmX5KlojLmqH9hKGb0c9I3zJIETKAfcyjUf",
+	"JcFABiThk2lZXD5O6GTCYjsfyIN4TOARozmJ2ZjmiVkRwK7FQ+jn8heqOBXmO4kFH/NejQUWXjkrbiQV",
+	"pViBzN/VBCiWymsECmkPDPD6z3h5v3/fdv/2q+vm/bY7uLu90969waXrd++7aPTimt9aeZuOELYdCWI2",
+	"sQ8FvwVhrD8EuYNIyuiq66EWFJ0+FDH6rrcjrBJeEIJBccQS9DLcQg467U4PShZ6J3dHVqhW7m5tfJy4",
+	"FQV77gRtZbGNu74/Wr+bESkq7u50sF6/iN1qaDa3kL1TcavSmXYJWFexc42U9/XsuJAkYpd6a3zj9tH4",
+	"km49vM83+uY21BY7MX1D7j1znINkEIrwKYDeusQHYNdxQZ4P8IR+mFGtZ1IhULOn9V8QcLjyk79wO0Lu",
+	"H48vuxOtvv8kaO/Hz4yPQ7oqQJolIxnPe+F9EAT9Jlw1X0clr5h4AkAMq0RZyVX0FZ9lsiOQevum7mT3",
+	"Pjdvv6Cn3rlF/xQsvTuTQogpD4sIWP+O/kMTxbTMVVTBtvKiNGjd2GFBt2Pz7KPXsXfPN/rmXxGauW1/",
+	"t7Pbm8gHsr8rFMSVhvDgi/2fQwKIWcIwA7YQc8LvnWyvl934DE+vy2i8bOCwlQmDvRgHE+/3PKf3GSrD",
+	"Ijh5QowdIdF5nNIG81jvF2KW7O4ydP+G9XCXhhXmvfRMe6Lgx+uzOpR9CLpKdYLUgozniEOxlsk+KP2U",
+	"Ve7s58Cj2ZQB36welCNs0YQngW9WMNEWUw81KT0A4Kad5nLCUWynFOfeIeO5PxNuSCTzJCZTes1uKccH",
+	"X/w/V3gkUA/AQrm5tWCvBtD4XIxpXT9GSJJIMXElZOFs9mK6GTG9AJzKUgrpjM7JWMm02QduiuBO4vhB",
+	"CNRRi0AtilF7pqqXrrviUfHrwvktEHcDcVth5r7Y/3aKrdyBwHoCdwlP3+7WbN+BQ4ybNmaIBvqI7aFF",
+	"bA2p0EE7u/5M0SzgDXFnX0xcs0RmzGOhwcMGmDCjRHMxSRh0Aw2IM1CLBA2OjqEenf1BS38bF7qdo+KT",
+	"pcA5QA8/o5N+k98gLCDkuptEujXncHfp2s4p7f0QfrSd0oLK98mGx55soB6lHQ+KWEp5MnBVtK7GAehv",
+	"waHp6MIc0Ix7EKCS5iBTLALKH9fkv4yImFJuhZaKiDlcRCmSOdJzXrE54ZroqZwJ3GmKCl/XWcINUQzw",
+	"23WIPp8pds1l3tCUU5ZYnGT8J4DC2dTOstliCTe8liOVK9a78hslNIBZTdiERnNwd6wIjqVqdJcGezfD",
+	"UsyHilFY5b2fK4/QwD9FbOhpJPl4klu3qBQNTZ4iOh/85STLnu3vhUrWnr7DkazoJQOmwgJ3VJcciaD8",
+	"wBRPudCoYobdNDZp+R/XZUl0uj3GN2BNyYCM5kTkKVM8Ijxu5/Bcu3Gt/bV5vuqFlzlfkzP0Z0avGZG5",
+	"qcw0BIdc299rHlf6BidK5o2UkOwmSvKYncQpF3olK2TTSLhwVBwwpBXvOnMXr/k2mGkzZdq9pWZd75lA",
+	"tXaEXgR2z6b6mJB720KcELPXibwnOzXSUGtXcmF6FraN59xxsusKVVoRf2scOH2AbDQOvvpP5/Q1klVZ",
+	"n+2aCZMrRp4CnPWzJb8NuN15QYZj7WACmw0wrxhCk+QVDHREY+jEUGyca6YJN8ve2hkMryCXQo+0OeRK",
+	"88TwjCpzYLVtGFNDu8s6vgvL3HdbQoNvtt+XtWTSYGKBZshdCH76X1CaHVAh9TU296qllxk0D1Byev6L",
+	"lfrffj7/DZeuQpOosaispN9FojIjmxW2oKJoRpn/wFjsUAusJgwD9grErdsnJ65H0mXnsoRygZRWcFoA",
+	"tHJESGtGuABhrsem/7UczS5qIYvXdaV9Kmerj5G2wh/9RAdzHEhtIBir6iHLRd1OHi0Qmt0a9IUX14fv",
+	"xez1mbTHWkcZ2NcKSWeTOixZ8oMvxb9X8C2FurJewurX8g3bDRZWSv03LPGP7rRkkbS5ky3PTdMxyibF",
+	"8943gvtQCevBayNVf7DyWA9WbqdV8CgW5YqbOaiLPMnNdO/Vf/6wyqBhoLX4YASj4lMmDBzFa0NFxDAG",
+	"n0ptSMzHY+vpZxBilFy3NmrUBg6gB3u5SvZe7U2NyfSrg4Mv9save4O9a6q4/VJQiGmRCwAEryJHGsGr",
+	"hzTj+/+jiVR0P5LpfjrfWxT0k09nOCQ3PX6wA4QWu6FplvhJa3roYPnvZsp4JAWP4BKa11wS0zE3fD9K",
+	"bChmfxFeAbeNFHn6Bq4irxX9H08g/W7n3i3XEg42U9c8YmTKaGKm+2Wa8HyuDavLP15UyLur5Nwjlkgx",
+	"sT+FT3I877VPgqwasJaGUwkv0ISL4DGn/sq6nCgAtg4cvxY8E36ecmuE5gMy5ngs52n2oKbzpqAudq/A",
+	"xzQ9HyFg/UscyrseOFJlV6Pr2M/CBzro2EYMcjyB1gvEF/vE/Tnh14A+518vpN3yHEbtMdEM0/Azqa7G",
+	"iZz5MpbPb0/evH/rZTSV0RVB9VsaHh6T1s7rKVWK48wqGkEXeSRj+9EZj67yDD96THmSK0bwxCj8fsCl",
+	"x0zy4qMdjwbxWPjlKS2eMi3MRvlMd2PzMvk6HE2eJnTEEj3wTBFu3ADq/gzeCGD47j3poji88Q+qedWJ",
+	"notoqqSQuQ7gmcLbEWyg7uYfmbA+B4shlaL9kkFeBWn01KByxnJwfUQyxcb8Jnj+O3tvzdM/hcR/TyMp",
+	"xnwyTNg1Swoi4mdeiuHURg/IXzlNuJnD4ZmSCcwNtGBy++vgpeHDm9+tyVPNwQye/3Spn9nFDOkIl59X",
+	"9yygatKr70VSoPrR2EUPwXHgw9DmVL+qQaIA9CZ8wCAcTJVTNZR7R+ndbDsru2lwZ7CbLt/+Tzkjdjd3",
+	"VW/BSJ5o4jw8wnXFaOIvdSQVqxsQsOyJKlkkbKmY1wsfFVLsLT/ptQJSB9eowFUA7xk8BK9q2gtC8NRB",
+	"+WMAFIpDM4aLycLY7KX1m0OBPaoHVUxGfFxKgTpDwuXhQ8v76j7XGg5nMrAG+/T8lwHmR+1Tf3v/Myr3",
+	"gKhcLONqWAd5zFhcsWxpk8E4LytZFNN5YkAtgqctG6939uENj2Jg1cCoC00jRxac0bm1OcESKjZmitl9",
+	"s+DBKGwP7KerRNwvFWiNnY4BUdT9BkwNjcoXFrlkKuxOYJW0mkxe8in8ZTXDuCwPywt3xV3tbR92SPuX",
+	"L7V+TBQVlW/GBHb9F9fUQUDH01QmMVRORIrFTBhOk4p/4G+rXSm3eZb0iO6ZoASO8cVxlkhCgd+VV/b3",
+	"9wWv4vLTYfewN455klj5tM7rKJDqAZmU21QlHxS8ocSEqRl/Pip+hDexaxQ7P+XWmuAKcUViZh0dq8Kh",
+	"NWSjqZRXeu/rH1///wAAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
