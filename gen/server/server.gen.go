@@ -104,12 +104,18 @@ type ServerInterface interface {
 	// ListEnabledCountries List the countries enabled on the instance
 	// (GET /v2/countries/enabled)
 	ListEnabledCountries(w http.ResponseWriter, r *http.Request)
+	// GetManifestDocument Get a manifest's printable document, an HTML page encoded in base64
+	// (GET /v2/document/manifest)
+	GetManifestDocument(w http.ResponseWriter, r *http.Request, params GetManifestDocumentParams)
 	// ExportProductImages Start an export of product images matching the given filters
 	// (GET /v2/export-images)
 	ExportProductImages(w http.ResponseWriter, r *http.Request, params ExportProductImagesParams)
 	// ListExports List the seller's export jobs, one page at a time
 	// (GET /v2/exports)
 	ListExports(w http.ResponseWriter, r *http.Request, params ListExportsParams)
+	// ExportManifests Start an export of manifest documents
+	// (POST /v2/exports/manifest)
+	ExportManifests(w http.ResponseWriter, r *http.Request)
 	// GetExport Get an export job, to poll until it is finished
 	// (GET /v2/exports/{exportItemId})
 	GetExport(w http.ResponseWriter, r *http.Request, exportItemId int)
@@ -161,6 +167,18 @@ type ServerInterface interface {
 	// ListProductSetUploadStatuses Report whether the latest version of each product set reached the shop
 	// (GET /v2/last-version-uploaded)
 	ListProductSetUploadStatuses(w http.ResponseWriter, r *http.Request, params ListProductSetUploadStatusesParams)
+	// ListManifests List the seller's shipping manifests, one page at a time
+	// (GET /v2/manifest)
+	ListManifests(w http.ResponseWriter, r *http.Request, params ListManifestsParams)
+	// CreateManifest Create a forward manifest of ready-to-ship items for their carrier
+	// (POST /v2/manifest)
+	CreateManifest(w http.ResponseWriter, r *http.Request)
+	// SetManifestsShipped Mark manifests as handed to their carrier
+	// (POST /v2/manifest/shipped)
+	SetManifestsShipped(w http.ResponseWriter, r *http.Request)
+	// GetManifest Get one shipping manifest
+	// (GET /v2/manifest/{manifestId})
+	GetManifest(w http.ResponseWriter, r *http.Request, manifestId ManifestId)
 	// ListMappedAttributeOptions List which child attribute options each parent option allows
 	// (GET /v2/mapped-attribute-options)
 	ListMappedAttributeOptions(w http.ResponseWriter, r *http.Request)
@@ -1350,6 +1368,39 @@ func (siw *ServerInterfaceWrapper) ListEnabledCountries(w http.ResponseWriter, r
 	handler.ServeHTTP(w, r)
 }
 
+// GetManifestDocument operation middleware
+func (siw *ServerInterfaceWrapper) GetManifestDocument(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetManifestDocumentParams
+
+	// ------------- Required query parameter "manifestCode" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "manifestCode", r.URL.Query(), &params.ManifestCode, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "manifestCode"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "manifestCode", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetManifestDocument(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ExportProductImages operation middleware
 func (siw *ServerInterfaceWrapper) ExportProductImages(w http.ResponseWriter, r *http.Request) {
 
@@ -1576,6 +1627,20 @@ func (siw *ServerInterfaceWrapper) ListExports(w http.ResponseWriter, r *http.Re
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.ListExports(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ExportManifests operation middleware
+func (siw *ServerInterfaceWrapper) ExportManifests(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportManifests(w, r)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1952,6 +2017,223 @@ func (siw *ServerInterfaceWrapper) ListProductSetUploadStatuses(w http.ResponseW
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.ListProductSetUploadStatuses(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListManifests operation middleware
+func (siw *ServerInterfaceWrapper) ListManifests(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListManifestsParams
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "manifestCodes[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "manifestCodes[]", r.URL.Query(), &params.ManifestCodes, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "manifestCodes[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "manifestCodes[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "dateStart" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dateStart", r.URL.Query(), &params.DateStart, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "dateStart"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "dateStart", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "dateEnd" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dateEnd", r.URL.Query(), &params.DateEnd, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "dateEnd"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "dateEnd", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderNumbers[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderNumbers[]", r.URL.Query(), &params.OrderNumbers, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderNumbers[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderNumbers[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderItemIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderItemIds[]", r.URL.Query(), &params.OrderItemIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderItemIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderItemIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", r.URL.Query(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "status"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "status", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListManifests(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateManifest operation middleware
+func (siw *ServerInterfaceWrapper) CreateManifest(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateManifest(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SetManifestsShipped operation middleware
+func (siw *ServerInterfaceWrapper) SetManifestsShipped(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SetManifestsShipped(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetManifest operation middleware
+func (siw *ServerInterfaceWrapper) GetManifest(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "manifestId" -------------
+	var manifestId ManifestId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "manifestId", r.PathValue("manifestId"), &manifestId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "manifestId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetManifest(w, r, manifestId)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -6154,6 +6436,12 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/{uuid}/status", wrapper.GetFeedStatus)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/feed/{uuid}", wrapper.CancelFeed)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/raw-input", wrapper.GetFeedInputs)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/manifest", wrapper.ListManifests)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/manifest", wrapper.CreateManifest)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/manifest/{manifestId}", wrapper.GetManifest)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/manifest/shipped", wrapper.SetManifestsShipped)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/document/manifest", wrapper.GetManifestDocument)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/manifest", wrapper.ExportManifests)
 
 	return m
 }
@@ -8969,6 +9257,132 @@ func (response ListEnabledCountries503JSONResponse) VisitListEnabledCountriesRes
 	return err
 }
 
+type GetManifestDocumentRequestObject struct {
+	Params GetManifestDocumentParams
+}
+
+type GetManifestDocumentResponseObject interface {
+	VisitGetManifestDocumentResponse(w http.ResponseWriter) error
+}
+
+type GetManifestDocument200JSONResponse ManifestDocument
+
+func (response GetManifestDocument200JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestDocument400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetManifestDocument400JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestDocument401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetManifestDocument401JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestDocument403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetManifestDocument403JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestDocument404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetManifestDocument404JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestDocument429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetManifestDocument429JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestDocument500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetManifestDocument500JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestDocument503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetManifestDocument503JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ExportProductImagesRequestObject struct {
 	Params ExportProductImagesParams
 }
@@ -9165,6 +9579,132 @@ func (response ListExports500JSONResponse) VisitListExportsResponse(w http.Respo
 type ListExports503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response ListExports503JSONResponse) VisitListExportsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifestsRequestObject struct {
+	Body *ExportManifestsJSONRequestBody
+}
+
+type ExportManifestsResponseObject interface {
+	VisitExportManifestsResponse(w http.ResponseWriter) error
+}
+
+type ExportManifests201JSONResponse ExportJob
+
+func (response ExportManifests201JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifests400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportManifests400JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifests401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportManifests401JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifests403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ExportManifests403JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifests404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ExportManifests404JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifests429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportManifests429JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifests500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportManifests500JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifests503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportManifests503JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -11017,6 +11557,496 @@ func (response ListProductSetUploadStatuses500JSONResponse) VisitListProductSetU
 type ListProductSetUploadStatuses503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response ListProductSetUploadStatuses503JSONResponse) VisitListProductSetUploadStatusesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifestsRequestObject struct {
+	Params ListManifestsParams
+}
+
+type ListManifestsResponseObject interface {
+	VisitListManifestsResponse(w http.ResponseWriter) error
+}
+
+type ListManifests200JSONResponse ManifestPage
+
+func (response ListManifests200JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifests400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListManifests400JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifests401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListManifests401JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifests403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListManifests403JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifests404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListManifests404JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifests429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListManifests429JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifests500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListManifests500JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifests503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListManifests503JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateManifestRequestObject struct {
+	Body *CreateManifestJSONRequestBody
+}
+
+type CreateManifestResponseObject interface {
+	VisitCreateManifestResponse(w http.ResponseWriter) error
+}
+
+type CreateManifest201JSONResponse ManifestResult
+
+func (response CreateManifest201JSONResponse) VisitCreateManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateManifest400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateManifest400JSONResponse) VisitCreateManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateManifest401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateManifest401JSONResponse) VisitCreateManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateManifest403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateManifest403JSONResponse) VisitCreateManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateManifest429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateManifest429JSONResponse) VisitCreateManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateManifest500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateManifest500JSONResponse) VisitCreateManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateManifest503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateManifest503JSONResponse) VisitCreateManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShippedRequestObject struct {
+	Body *SetManifestsShippedJSONRequestBody
+}
+
+type SetManifestsShippedResponseObject interface {
+	VisitSetManifestsShippedResponse(w http.ResponseWriter) error
+}
+
+type SetManifestsShipped200JSONResponse []ManifestResult
+
+func (response SetManifestsShipped200JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShipped400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SetManifestsShipped400JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShipped401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SetManifestsShipped401JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShipped403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response SetManifestsShipped403JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShipped404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response SetManifestsShipped404JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShipped429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response SetManifestsShipped429JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShipped500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response SetManifestsShipped500JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShipped503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response SetManifestsShipped503JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestRequestObject struct {
+	ManifestId ManifestId `json:"manifestId"`
+}
+
+type GetManifestResponseObject interface {
+	VisitGetManifestResponse(w http.ResponseWriter) error
+}
+
+type GetManifest200JSONResponse Manifest
+
+func (response GetManifest200JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifest400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetManifest400JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifest401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetManifest401JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifest403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetManifest403JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifest404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetManifest404JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifest429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetManifest429JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifest500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetManifest500JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifest503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetManifest503JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -22409,12 +23439,18 @@ type StrictServerInterface interface {
 	// ListEnabledCountries List the countries enabled on the instance
 	// (GET /v2/countries/enabled)
 	ListEnabledCountries(ctx context.Context, request ListEnabledCountriesRequestObject) (ListEnabledCountriesResponseObject, error)
+	// GetManifestDocument Get a manifest's printable document, an HTML page encoded in base64
+	// (GET /v2/document/manifest)
+	GetManifestDocument(ctx context.Context, request GetManifestDocumentRequestObject) (GetManifestDocumentResponseObject, error)
 	// ExportProductImages Start an export of product images matching the given filters
 	// (GET /v2/export-images)
 	ExportProductImages(ctx context.Context, request ExportProductImagesRequestObject) (ExportProductImagesResponseObject, error)
 	// ListExports List the seller's export jobs, one page at a time
 	// (GET /v2/exports)
 	ListExports(ctx context.Context, request ListExportsRequestObject) (ListExportsResponseObject, error)
+	// ExportManifests Start an export of manifest documents
+	// (POST /v2/exports/manifest)
+	ExportManifests(ctx context.Context, request ExportManifestsRequestObject) (ExportManifestsResponseObject, error)
 	// GetExport Get an export job, to poll until it is finished
 	// (GET /v2/exports/{exportItemId})
 	GetExport(ctx context.Context, request GetExportRequestObject) (GetExportResponseObject, error)
@@ -22466,6 +23502,18 @@ type StrictServerInterface interface {
 	// ListProductSetUploadStatuses Report whether the latest version of each product set reached the shop
 	// (GET /v2/last-version-uploaded)
 	ListProductSetUploadStatuses(ctx context.Context, request ListProductSetUploadStatusesRequestObject) (ListProductSetUploadStatusesResponseObject, error)
+	// ListManifests List the seller's shipping manifests, one page at a time
+	// (GET /v2/manifest)
+	ListManifests(ctx context.Context, request ListManifestsRequestObject) (ListManifestsResponseObject, error)
+	// CreateManifest Create a forward manifest of ready-to-ship items for their carrier
+	// (POST /v2/manifest)
+	CreateManifest(ctx context.Context, request CreateManifestRequestObject) (CreateManifestResponseObject, error)
+	// SetManifestsShipped Mark manifests as handed to their carrier
+	// (POST /v2/manifest/shipped)
+	SetManifestsShipped(ctx context.Context, request SetManifestsShippedRequestObject) (SetManifestsShippedResponseObject, error)
+	// GetManifest Get one shipping manifest
+	// (GET /v2/manifest/{manifestId})
+	GetManifest(ctx context.Context, request GetManifestRequestObject) (GetManifestResponseObject, error)
 	// ListMappedAttributeOptions List which child attribute options each parent option allows
 	// (GET /v2/mapped-attribute-options)
 	ListMappedAttributeOptions(ctx context.Context, request ListMappedAttributeOptionsRequestObject) (ListMappedAttributeOptionsResponseObject, error)
@@ -23437,6 +24485,32 @@ func (sh *strictHandler) ListEnabledCountries(w http.ResponseWriter, r *http.Req
 	}
 }
 
+// GetManifestDocument operation middleware
+func (sh *strictHandler) GetManifestDocument(w http.ResponseWriter, r *http.Request, params GetManifestDocumentParams) {
+	var request GetManifestDocumentRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetManifestDocument(ctx, request.(GetManifestDocumentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetManifestDocument")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetManifestDocumentResponseObject); ok {
+		if err := validResponse.VisitGetManifestDocumentResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ExportProductImages operation middleware
 func (sh *strictHandler) ExportProductImages(w http.ResponseWriter, r *http.Request, params ExportProductImagesParams) {
 	var request ExportProductImagesRequestObject
@@ -23482,6 +24556,37 @@ func (sh *strictHandler) ListExports(w http.ResponseWriter, r *http.Request, par
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ListExportsResponseObject); ok {
 		if err := validResponse.VisitListExportsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportManifests operation middleware
+func (sh *strictHandler) ExportManifests(w http.ResponseWriter, r *http.Request) {
+	var request ExportManifestsRequestObject
+
+	var body ExportManifestsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportManifests(ctx, request.(ExportManifestsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportManifests")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportManifestsResponseObject); ok {
+		if err := validResponse.VisitExportManifestsResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -23945,6 +25050,120 @@ func (sh *strictHandler) ListProductSetUploadStatuses(w http.ResponseWriter, r *
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ListProductSetUploadStatusesResponseObject); ok {
 		if err := validResponse.VisitListProductSetUploadStatusesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListManifests operation middleware
+func (sh *strictHandler) ListManifests(w http.ResponseWriter, r *http.Request, params ListManifestsParams) {
+	var request ListManifestsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListManifests(ctx, request.(ListManifestsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListManifests")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListManifestsResponseObject); ok {
+		if err := validResponse.VisitListManifestsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateManifest operation middleware
+func (sh *strictHandler) CreateManifest(w http.ResponseWriter, r *http.Request) {
+	var request CreateManifestRequestObject
+
+	var body CreateManifestJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateManifest(ctx, request.(CreateManifestRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateManifest")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateManifestResponseObject); ok {
+		if err := validResponse.VisitCreateManifestResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SetManifestsShipped operation middleware
+func (sh *strictHandler) SetManifestsShipped(w http.ResponseWriter, r *http.Request) {
+	var request SetManifestsShippedRequestObject
+
+	var body SetManifestsShippedJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SetManifestsShipped(ctx, request.(SetManifestsShippedRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SetManifestsShipped")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SetManifestsShippedResponseObject); ok {
+		if err := validResponse.VisitSetManifestsShippedResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetManifest operation middleware
+func (sh *strictHandler) GetManifest(w http.ResponseWriter, r *http.Request, manifestId ManifestId) {
+	var request GetManifestRequestObject
+
+	request.ManifestId = manifestId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetManifest(ctx, request.(GetManifestRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetManifest")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetManifestResponseObject); ok {
+		if err := validResponse.VisitGetManifestResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -26656,627 +27875,650 @@ func (sh *strictHandler) UpdateWarehouse(w http.ResponseWriter, r *http.Request,
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L19c9s2ty/6VTA6eybpvbLjlyRN47l/OLbT+jRxvC277bObHA9EQhK2KUAlQNt6Ovnud7AWAIIkSFG2",
-	"krb75PnjaSyCIF4WFtbrb/05SOR8IQUTWg1e/zmYMZqyHP55wXS+PJxolpu/UqaSnC80l2LwejBiiRSp",
-	"IlqSO8r1kMicUEF+urw8JynVbEjGbCJzRnS+5GJK6JRysT0YDlQyY3NqOtTLBRu8HiidczEdfP78eThY",
-	"0JzOmbbfP9Q65+NCsxHTp2lzDGfFnOU8IdS1I4ppwlPzGW4aLKieDYYDQefmQ7Ta3XCQsz8KnrN08Frn",
-	"BYsMjQvNpiwfmKG9yalIu0YxNg3avz6276/52SMqEpZR860LRpUUqjkCbIONSA6tiPmqMkNh94tMpsx9",
-	"DEb2R8HyZTm0pPGN3z9VdoprNleRLRu6H2ie06X5W+llZn6YyHw+gOFrNpX5smvhEtumfe2Sspd1l69Q",
-	"Ws4tPdVWzT4iE54rbeg3o0qvt3Cu942t1zHV7EREFusd1UxpkuQMt1nzOTsglCwyygWcOPLU/L/5fdv0",
-	"8h2ZMyoU0TNGmEiJnBA9o5qkdOlXuTad1H48nMp/5GwyeD34X89KLvEMn6pn5jMfcvP/l3zOYL3NHyNN",
-	"c92cwQnNM/7wOSjTa99Z4BAeMw+W8VvTbWMaP8k7kkngaJLARpM7ljOiZnyxYCkwwplro2dsSWb0lgGT",
-	"ZGnrmN3n+g55ZL7GxfSYZYaQPg8HbxlLrwoeIZ2rq9NjXDhGJswM0f3LtDdPqCA0SdhCs5Tw+ULmuuUg",
-	"FuYDXUdwTu/fMTHVs8Hr/ZfDwZyL8M8F1Zrlptv/8/vO1g90a/Lpz1eft/y/n/f49+7e5/8YDBuXx3Dw",
-	"lmcsvgCnqZ8+zxjhovz3nAo6ZflDpxsZRZFNeDZnQl8uFyzCduYsT2ZUaCAYRSa5nCN9syxj+RNF7mjO",
-	"ZrJQbEhumdBFzspGc5rfML3IaMKe9GVSk8qI2jhVF7FV59SHjZ3O6ZR18Xzut4SbpkOcYsaVPs9lWiTa",
-	"3NHmiWrZGm6/sOZ9cCqSrEjZqTD0rhQfm2HXB3mYKQljIUzonDMVbBCZ0yURUpNCsQMyXpKUTWiRaSJF",
-	"tiSFouOMESmYIjRn0En7qeeRwUTGP5YyY1SYdb3fmsot8/OWuuGLLQkjptnWQppJ5oPXE5opVs7zF1kk",
-	"M5YfM015FiHGtzzLzHm4xXYkxYZmb5C1AbMFBkZdoxWzqX0ynI9dKjvK4ePmdyt5wi783tdn9sFsh8yN",
-	"KIuTEIyl5Kkhke8Mi04l7CL+Cr1+Z9ggx37b51j97IZ26x2f88iNeU6njCj+79bhZPBeJz/mgs+L+eD1",
-	"7jB2HD5MJorp6DEds9yQgT8BkphJtI1EYke9hrITH4rZqy6WAZtpGMdTs3HmROIvAsb6XQufkLbbNfmE",
-	"HY1qISw9Y8p+Xw0NFxCer/XkynZcqyRHP6bVPBeHrNm8xyJqNm+XtmXQ0YOWDV5Vb3kW1RzrC4icZq1l",
-	"ww9seOmQ5nvsuKW4tYZsO9+YngAjHskiT2IyBjwlCh8PiSqSGaGKUKJmcgEazjpjt5/Z3NgLncWYTsiy",
-	"vcQjoXEr28GuNsSGz2lys0JuWWCT9sOz8H2seXTMx2MX2a8zps3VTLNsSJScGyIkQgrmBChYsSfKXthG",
-	"6lhAV21rhk97axpmXFxMR5pqZge6NKLge6ZnMsYg7XMyhwZr6dOLStcbI7jznCfsSBZCxxS6yzu5lTGj",
-	"mJAE25BEpn55F+blIQkWnAulqTASOGHCyHupfdHck0/dYXv/L7NRox/bLib7rTXVi/Pc0ExqdqNQ7cQS",
-	"0kUqk8KsqtVTF9hDK3VUPrCpg4UyfT+FYIGNyVOz5Eb6Met4S3MORoPvhiC3gYCqiGJtmurCf3Ldc+he",
-	"7HOB2a88UAbwY9zgVVaqT9Zg2XahKaaVXXLF0HjZ95haU+YXGXVpMOwcOOrwijnjIV/D2Ok/8EXGnzOq",
-	"WasZr5wBWMFYSqQw9O2M5TOuSEqXdTtY22lNKl97hL0rNoEWO17bFOhEA+eJz+CAzAulyZi5qVaGvnp+",
-	"j7bolTP8MZfFovNwlyTGledHU/Na20Dh4WAV7/aWjbUY4Uom9yB/Rjga9YbqZBa5GqujAC0wk/KGUH1A",
-	"qCZzqTTZ3dlZj9/hJ/sfvjm9P8Wnuzs765zFtXg4TPDLTmStkbebNjp25cHjbyedro3hwm3MWpMTIy2T",
-	"m66zd8f1jCjTqt0Sg51sVkIZMf0zW97JPLbs7B7NDmYEQ1SlRj9fDZ1hcPTzlWGDC5ob6df8BS4LnAwc",
-	"l4xRpck+SWY0p4k2KiQxm3nLRAomKRTUCM2UNPK+vFOkWJjtnfBbRm5pVjBlZMsbHOPvnw6QRSUZN+8p",
-	"JlJlJNW2RbPvDWpmGW+iH3ZyLbM9v3I9u6TTzrsZzG0JzfNlOWkjy2k6bdXjwq43vqWgDh/znCU41oYv",
-	"W+aapO556xirvfTWn/wwzGfK96trew5UM7opVjEscHHD8cDLyVNbu7pne+59O10wxfJblq48oLlt2H1S",
-	"XavN7+sIl7JzySqM0l3pCl90F613vfjGSc5YKyGopm7UkwCiW39Jp6uFEbvj4X2l6RT1DiMx5KCA0Dkj",
-	"TxVjoSPFHKnvet4LpssNat1uhleLtJ9MXEDDR8rEReVrG5EYywmslImrU1hTJq4MffX8NigT/8IVH/OM",
-	"62V/wfjWv2NuOt1665TtHnBmyoEFFij79CZmArEPDUtcV5y7KTZG/KO2uyY0cq5iR2htXsGM1ryO0HAc",
-	"MKIRfO2MzmOGZHyINjzylKZzLkgihWb3ui9PUWX/m1vdGV8YSek8l7c8jUf30Dzn4C9SRkIzUpUi+IW+",
-	"ZKHqX9n4+C+XC9Z53mx8ib/u3ZCI+UIrSQS9rxVQUnr4zRhRWlklLR0QqhImUi6mgTe8dWi2096jaohM",
-	"ceHTKc+aTs2Ol9EE3iF1Cbflwwhho9din8vQ8gfYdyrQXecuFqrrd2MkjGrt0K+NXZr9rsrVEwxuzs75",
-	"9Q4L2+C1+auL0Olnx2lG9rSYc+6Cfte05vghxZwC7tlavhg/mM2R/m9HeHV0+y0SCncOTTToulQQvHcM",
-	"UYSROH4RMWK5HPlvW+47fff4CD55ITO2hiby2WyRWkhhF/0NTS/YHwVTMD+4JQX8ky4WGU/Ae/HsvxUK",
-	"Bf3G9QvNeAovnudynLE5Rkk3zUE5fpjcUUXmNDMLzkArmFCesZTc+o62ISp3RsWUpaduJzcy2ND33zZO",
-	"w5udFw2vtplUcIh1oUiCw4IhvpX5mKcpExsb34ol1PKGiSeKFIrlJKPJDdLaguVzrpQRzybSMiRDoTBI",
-	"G4WEzv0R09pcKhsbcLz3tpXFxjY2wQjqGm84M0yz1BdsUihU6jczOtNpx5qO0FXtAzxIQoWQoO3YfT6A",
-	"BR7LdGkFTEYTcx2k5G62RD02/Mh35VyuxCKXCVMQbbfRGZ3kucxV63zsTGSRpcROxo7ETAfGz0wPdkJc",
-	"o1seRn4m9VtZiPRrETQT2qhmqWQKxsruubKyQybFFMzGVEjgu46jgj6Q37Ic1uFrjfTw/NQyKhjBpZTv",
-	"qVhaZqq+xijeozBFBdnfccxUmbNvdDMp0vLs25UiZ1K7QOKa+XZIxoVGSXOMJruM38IkMX7DiDNW9IEE",
-	"my3IsDG3WT31Zsvn3sSmZVs/C7J0YGZXghZ6JnP+b/bVaA0DWJGHEq4IsEwxHRJ2vzAyjCG7QtwIeYcX",
-	"0JWgt5RnGz2+YZ8dhMYVSeUdcvM5NTe6oCKBIAN5y/JM0hSjIza1G1+CVa0hDhTCjEtLmQJdjnNGbxSh",
-	"ZFwoLsym5UXGtkGItL1D6lWa5kxFhMlDspBK04xQbHGAMUkTzrJUQXD0mJE5VTYASRSZ3WWUNBe5XLBc",
-	"cxSZaNtXrkqvh21DMjNakPl6y58J18tow6SMBWo8Y3PKs+gTyBM6Axnzz8bEqq3XMGdn9At0uphJwdYT",
-	"1s22HoFOEGmcs6m1ZjUe3VF0ljU9CvYXOf5vluh1Rn9o5H2MQEJJNUaGVmY0ZCJzc34FOJnwuq0TmqzG",
-	"xjZdmZg115yHGbWcc/1vlkvcFdBrXPTVysafQz3u98o4PtVXKDbzQKOoiSPQiFUXwEfStsxe9U75aG5B",
-	"g2TapqbiM1OKTwVLL+k0tpuaTs0EqAhExuZE0oId6lVDP7OHqFTZhwPesu3CHrxVxGsm4LJHj9mECx63",
-	"7v46oxo0Vp+ROpOGLxqhdibvkKllGeFGeNgmvk9QjCB002i+YTrr6/LP0gtEFJ2jNg8yyJ1EwzzkaZi/",
-	"eBqhAtqcQGtMpH1AqBnQlguLLAdWipAVD3bGjdgEmTD/RTOZ0zAw8vLXIRn9OCTnPw3J6fGQvP/XkPz0",
-	"83cHBEVQF1VppwE/KiMxESpsRCZXPk0NjRh0vgADw/t/Ra6aBzPPyEKBVbSxSu9p7rTE3Ohe5U4d+LQg",
-	"I2bQLLPzgWGLYm4OjMuGMfvEE3bt3Yrw52A4UAuWcJpd+79pBq3QeGX+YALYyOZnHp/vT/KOUAxDICAK",
-	"C/3a/kkV4WpIsGvzF8TL4l88HZJ5kWl+XT6mmF8lJ2UjtU3UUmk2Dyneh9NCzOF3cEa4mMh8TnEScLSm",
-	"0sriPCdGtgucvlYywahRHpzMyl7AJAbDAQ5mMByE4zWrDQMLGFt5/1WWaINXuKXuX2Bkm+x4wljqBI76",
-	"qc+KufB85Wj0C6zub+9Gv9m0UORk7B7+XT2DRzKT+Vs659lyEFmmCdhzTuYLvYxHNCEduey6MSM7RiRn",
-	"5oXtQSxXDELu4hO5OsVovTL1weXzmj6PUAKvDx/F8g2eJrx0/Ce+f/XyRWvv7k5ap3uxKPR7K7G1m1OD",
-	"tEWWcoxggrUeIqNWzAhNeD7cv2WOSAo2q1EKn7MdHhrT3WA4SLlaZHQJ1lhw9UIWo3l4LcU1RnBulEvB",
-	"xOMcyhCSYQ7kjqdTpsMFuDolaibvKsc+mbHkZizvzSyoZsAq7L+Nlm7+mcuFURcdS1AsQ2EW7WzuDc3u",
-	"Nc0Ztf/En2PcgquTFG6UN0v0rb7JZDzvozwTXBFsRKRRVMPQ0JzRZMZSnOdMLuInhasfMzmmmRc3IhKY",
-	"UUVRmmRwTuwXhuRuRrX5CYxZFdFku/2wuI+vs6vqPRUp1bKil1VmcaVYeiqOpDCi5JwJ/Vbm8yKjqu2F",
-	"X5Ac38r8p+U4rwiBQbuMjlnWXJJjpGsCjw/MYTBnCG2XYCoAx1STCRb5JplIkFDfgISQYmq0fIgUNETA",
-	"7jWSTGVQe/ub5DoiynBPTSNzG2NsZKFYSsaeiLbgRpnYzaquWGKujetJ672BI4kZIuysbYNAlAjFMBAb",
-	"hgHdmvvLA47MKYAooN1C0Dw3IvoMNY9+apLr9wMO63PrUpd6tg3LivKvd2xKkyXJ2C3LMNk/J08VN2s1",
-	"JIkUEz5F5mxYR8LMqn93AKw7Zxk3n62ubtgwCprQR805pzEN/INgZEGnkBVlZLnDimBVVT34erpnRNOK",
-	"GSzolAvq5K7uFDbfsq614oAqnX3qWpUPi7awHubPIXJthNWok2RkbWJBAKXgXAj+R8FA8+OiyoMrW/1y",
-	"P5LhbXjgsUu6byrdMy40+s3BtM1Rl4GgfjjBOPjNsvk4/3C8FtkHxD97OQXHUpdHJzxjNVbyJqMQEL4O",
-	"leNKv0c+EFujZMazNOAfbkPtXmMEgwvDLResusfQyZq85IJNkMpzay1e990apduOhnYwPajc9NJcEU/T",
-	"FjemnbL9o9OaILwTo1TstdZ0bycOFhBOLPxM0E3nBEcseiAM+aUg+prJBdcIePb8tQF2NxtmX9tozIha",
-	"baRqGqci0h8aVcwslD2hKerOKHyCTMIVodkdXYIrvcb+X7x8vhdbai/wBGeH0UJHL2B3YMu249a2NoRn",
-	"nenHTidkLsb2ByHWXNIlSagwiiKCrKCjI7IlzgIV03fnc7ql2ILmEHkUpv8iL7SYbooA0oaRsWSpU34c",
-	"XFwNf/6vj4MqG4IfY6vzCOLwve/u7r548SLO6Q8TzW9Zmyx8uFjk0kb1x55fMDPSRMd0EVRVFKKlNHCI",
-	"CIWuaWa0h0KxcuXi6kiTog5TnlIVWzOVJ6ctxwO+8AQOhXXEQkoOmmqqW3J4fPpi//nuJuXy0gfglEmK",
-	"y2/0U//PlGXMrOinzRyWISJSVdZul05+mLDnL7e+/z7d23pOx3tbr8bP6dar5HvGaPJqPE5+2NzEW49r",
-	"l24JWdxbdeNeac12Ijy1582mPk2kUTrbJKbySOztDztM+4EwXICSm19rDIzt0jV6CarViZcqQMNPsmLJ",
-	"2oTK8q6trszKJdnf2+23JBhb209mgjH30wXe+Gzyx+gBeA38xZJ/EBoY5UK5zBihlaBFLmygsWVLPh6R",
-	"YJBAaIGC0MbB0CpqUT7hMuKj0qkTSagiitE8mR35fHiQlSHSLoX00GKhSM50kYvoqaINsFVPJq++f/H9",
-	"/vPorQPCZM5ENF3/tIz2w3hx4prH/PgdibIIYQcIdNaksyqE1CGKmgFMWM4wgicpTUctlrIva7JtHsA3",
-	"Ut6oTd5LKOaf1lnkq43OA8KW14suoHpmaWSNff8jOeYQONOBi+OlQUtpfu/NHMgfBYUEpUQKncssvuuK",
-	"5ZxmGGcZpl1HWvpbvzucGIdgQVSCa7uxTreryNlDzIJxPpxgbC6foxwM29euGxXnZ6E5TQQuTbQT0IDj",
-	"tFxFbVrfqw6tb6V5z3m0e9NO10IcOW28zk1DJlVZ5lWcsjmaGVVHlte1CNxph1PvEazlizCSfx7n6NAb",
-	"3Ma2qQ4HxEyXFELzjKilSOKRbBvQHDbPQ9bhB4jQuUqqmJaQPFZ6UOAi9FEo5l5Fl1GZltEpnOKl2jsW",
-	"5297pW2WxIZOXAMMUtxRo097/l/VaPd/eP7q+5cvn/9PJMxWayxEGtcssWqtO6m/8tF6a8biTCsg94EW",
-	"FpWYbeOzhiz4E6MZpIP1UMbc8M6i/v/DkALBSuOIUOeM9bnRuhZeMes1SNmEC2spCz5YC7HpoUX8zxK7",
-	"I2g96B5wa2SPP+YUGBVSVoNRvhRvqyUqQopKVWo2aqOH3tRygaHyWqL52SHLPOTubtUMH/PlDgGgaSjb",
-	"ebmTsMnu3tbOKzbZek7Zy63x7gu29f0P+z+8mrA0+f775+sevjkTSUZ1kUcPYcz9HViPzTnZtnYd88+5",
-	"TFmG/wSv+MfBAcY/kTtzLVSUmxlVAAJavRVW9TjoMC+stuxUofYeY9nxJo2/3LiD43C271bXLsZ3yhzR",
-	"6iFlAlxEHVpC0oo3avbRehrg+JvOMEyYi4A1oFBlW1b3+fhkk7yrFsEYhNVyQc5t8GmrXyhiEisyVnpJ",
-	"5lxcWwzVOb33/+TiGkJYg0eVv7m4TrmC2V8vMIQB6gSYhtEHsDPX1i97PabJzTSXhUivgfLdc/N68Kzs",
-	"wG8uNsmKPIf0mGuVyLx2zPyUYuuibWCHs/C5htB51MBXJue6oJDAZp3QjEbP7a0LDG1uADirhpAtze61",
-	"ISSBLMT6C63/sDqp3Z31mF+Y7tqqQHgTvw2QFqk7QeWJU+hwFX1s/XGRqnm/n2Qs0bkUPIl6lcKvr820",
-	"QmYRUwtmcvFQvaC2I/s/vPhhf81daQEGfscnLFkmdbZ1QLiYsZxrll47t5UFV/BBDdzwJXxUsVxH3F3N",
-	"zlb4wNywL3PGVomySEyA+luMQY4lDS85hKvqO4kRVAozjA/PT4mAhE5nfsbU1yVJ2ULPhta7D1YfEEq4",
-	"QtVWzeiCbdpS3kIZoc2JQ8gB3PyQPkAyRie9Y9Iaaxoh0m927r+VtapFg44e9NKF0YKiifKFb4XgfChH",
-	"sFzh+beSaURqgVJwrMWqmbIJqwcZBI8xhzv+rC0DaxFCgzcf/1HQnArNBWtN3EsYv21/qou85d0+qwt5",
-	"UNHIkfr6hstKxgEiWncG7Bdb76+5cGucKJtmMTJCVTzByHA0c2EEy6mYfqKITZwmPKJ+qHh/56V4B7rl",
-	"zvbOruH9uzs7B5DDdle3XehZzpQRxuueIwgRzpmZr4PhNMPATKTB60EqC0x8sEuDIhYIBGZs1zlbyHxl",
-	"qEe4PBcFwtGolitd3pR6IXwD0r0TmiVFRm2KXD+GUn6yLdv0PEiocvugJX4WwtAgMsgm7ih6i19fbWRa",
-	"5Mwsvsc4qlkJpkLmDiekan+aSBsj4kwGEa9YVwpv1SLYD4qwjHBuGv1iZ7eiVfUYU9wAHm26qEGJP/yK",
-	"UzOZ6+PqWGMx6QdBQK7DtTKvXgeNofQhn84yPp3VA5V7TMrXeGhxTSIbKEsuGHlQFppYAROqrsUBlVOW",
-	"ZDSHkAiClI8YHTNDQpiKOCR3M57MjLR7N6Pa5TeSGctZf9ErOEu/uNmszJwOKOnTqgNaZC1sU+OtDydz",
-	"QnOWYsVdpQmFY8rF1CI9NFQsNSoAvmNSZHFf5Zzenxu6iaFtwu+lHSOhgkytptCDN86ZUaVa8qh9p3NG",
-	"VZEzNXQqU1CBJaNiWtBphMYA06Bz1IyaK67nUC3d/RJXu2HAgL6FY01LAwgYNLnOGMkgkWc7rpEmcj5n",
-	"IqW6DWjBLAWULgitC54nndxzpY2E7cT/d0YDGgwHwdl+I7PUXom1B0WWMXg7+PFXmafmp0sz9qMZzc0f",
-	"b2ieGJ0ipsyZAZ5XCjivc9UFb66+pxpfqserom0CpbKQ/F+TOUfsl8o6DUlzNcBaUV+PA3jfPJnTe+gn",
-	"vr7QpFy5AxKERcBrtY07wJJO5old4pWRFdFCCeZBn3PHRa+WqzaiZHLt5u9AUJCIaarIGOeIWklEnjOM",
-	"p9GjXZjSsKWMnk8BetRcJIqoIr+1zKcPMkdkamBsRZtndEYcXWlmr6xl1jAlxVOHuc2TmHm8C3Bm4b7W",
-	"R5akGTsR6THFONt1YTDM6+ftn2tRnO3n1xEqaIYomw8eaC9XNEzF+aFj+3lMNR1TxdqsYh8EI6ltY25P",
-	"gUCzT5RFl4mcwY4Y+1uWq4YN/cX299v7PY14NahR8zmx/DAZvP493C2zpE3uW2uxZfOXa80+DRs0PQH8",
-	"YTKWhUjh6rb4DL4XIvOhtUNBiglJ6XKIbdoLdx9AuJqrluefhURkRwq/X+JoSwJDuAGzBGiDGUy5nhXj",
-	"7UTOn4VJjVtTWfn7mc/ddtXI3VLW5z2XcxujS8USTX3eWniXc0j7aZtDj6X+yhNlhvtceBCjunCyNNcg",
-	"5sFzRAMsKxNXCXzOlLKewIiQ4vp34sfV6OTi+vjk7enZyfFgOPjpw7vT48N/Xb//AB6q48PTd/+6/nBx",
-	"fHJx/e70/enlYDg4Pzk7Pj37seXXyw/Xo59Oz89PjisNotIGDOY0ZULzCY8haL/hmkwyOnX6Cr5Bnu4O",
-	"yd6QPB+SV0Oy+/K74LZoAEK1FOb1ThaMgzByn83EH3qvPj7HblTsG1EOYGEq4tnBv84kmctbG3FhCfM1",
-	"SXO5UDO+GIZwB1hdnOsDsuDJTWEfBnk7JJFZxiBeXZOnSS6V2kol1HqE0yvSay2vg2LkQedjQM82L2oZ",
-	"yQfyL9X7rcDf2FEbCoQRQhR87avRnT+2at0JwJC02iyOfd1DLcmUCZYbPmW2x6JPS4tMegBsj7iKvMS1",
-	"sFi2ERgq23N8l8ylInMylzk6W7Ls2pdgHDqc1qEFUTl1fypb0P8dHRtx1P15TvPE/J0gnP17KviEGW01",
-	"jFkewh6jFguQFvafOUu5PpM2633u302qeW/bLXgtwOKCqt2DRToJNhD/mul51tylqH4vg5rKaxjHw71Y",
-	"69Waml3ZtZiifYLFPI/ChMGWKIeanWr0gezvvny5tUtotpjRrT1MISx1wPf/qrj2fkfEqtGPZhy+0wXV",
-	"muWmw//z++HWf336c+/zf7R7mFtmyVsR2PC4HLZEOfzMESieCkuZ5L/lODyvri4muLF9DY6BKyABstgl",
-	"my8ylE/wVxS8gp+dNc3W7gLMaPffSzlCfoBI0nAxNl89skg0wZO3jKUAWHuBRlb85Uc48ln1AZaCcsfx",
-	"UJ0DEbtj1XiAI8EzWm88gGIEU5Z+KJHv3E92rMp1cQHm9EEjxtE0uFItiT+4YW+Dg1gr3Y9BRVRX9q2C",
-	"b6NuzVHM1H3HB8zIo7lnVC1FMsulkIWqEcUGsp5TeScySdN3XNyoGPfGxyQzz0nOMgrOaXvhGCltJg0z",
-	"M6rYguV2KdaLT0N0WrXewHEljkoY15q51DBwJ3KUW9JEAmpzlKlj6zCPoxuZbTcCx6LIAUPbbgxY+1ry",
-	"bWUsK/PkXuc0xFIrudXdzGjpHpI5KnzBpctSpM7I/l24FnZj1EFpjrX4YSRnmC3MFaK0weW8SCcIl6jn",
-	"2Xq7icJJm3GkmbD7nwUroCzZOSL04sX1lguuZvA7gmDDOQH2urksXuXG2dxgwJ+/m0msbMFSiLZfSKX4",
-	"OFt6wG5o5ezwEKvgg++bU1/DvVyyhH6ZniclFNxjAgIDTvQXhwTiSP63HMd0xj+AYjp5IfMzaSPENXbj",
-	"LeVZkbM2ve7QqTSonaMveehqPqQB5B26cyOSbJfj51AIWYjE5k7mbC5vabYWL4vHCJbGfTt6xI6WE18H",
-	"gmaZIprexK36stAfJj74ocnv6hF43sfuPebOv32NDt3gF/ine+G6FfYxulmMxUErfLihBVE0hIOhcBrc",
-	"WdOcqRZT02qKN1899MFo/9ibGDfmgiXgdGjeJvLO1hUtL6US+uj5sCU4As6OWfKSv7SBrdgzDZWIoPTE",
-	"lNm3voPgXC6meKNDeQcoUkFzAW4F+IIN3HUe+ZyhoUWwbTJaGN7ssYIyecfyrYQqRj4OePpx4JxEZiWx",
-	"hCvXjQluEDeyPRIHC1l074JvRpQkE5rXMhf248aUprjwsHvdf+n5zqsfYp9SssiTDh/phJmdgBJgcL2W",
-	"Ug8UaPjt3cjwy6vTKOfpZ5Y2R9IWKxwOtNQ0617RnCVyKrhFuUL/5qKokkDbdL+8+OEWrYostPe8n0Er",
-	"YE8tYNm4I6lkapscUU0zOfVgs3kBxuhQ82ND9ydWGvN/Xpj7iQ0JKKhwQENdExuX8aBzuiQ0TckNt0AV",
-	"NTUXv1Vqnfh++Td+bTAcOH14xER6KX2prcFwgDrf21zOw19d/04P5NM8VJi9WxDVX/MCFte7zKlQeCVY",
-	"JB+jTarbkTUUvWX2hyO4vDKQcPyPOBZnXaz9/BMVaRZ2gT9fShyS//k9zW8O1TnlKf59zMZcXy3M3WA/",
-	"DQYn/4stNanRCHDBaLqsqvhQCxx1awhA+JktcYXmElHZlPrPxC+EH40qfyrGiqfL0U1Ra3WE0Y4TxhGL",
-	"5AigE4ucWjzntxyKfgS9w4Bw19/K/I7maaDnH6nbU3HLhPYR1i2TxPktQIrAkbynPDO0MbDexWBQnqbq",
-	"fdh9gl5wSJcznqfnNNfLisUEe3ADHTkAcUtjtfULAveLhf81oKuygFfkoTf/NB/hRCsvBjVo3heZ5ouM",
-	"OZNIbafOc2lUWjPW8IwhBZxkfMrHkXebh+KC2VDEczSL/8r4dFYONwjYvGCLjBkdz/xR3X9bKNL/aLgX",
-	"kg4WQTiXWexXBT/jfMLXywrMtUlfUM3F9AhSe39ecPwRIkvKKeI/Tu4RWNUSP88YmIxgpWok6d/0POTc",
-	"y5OxdRgFFuQqTVQWC27u6jK9k1OuNE9UfaYBq613YzhKvTP7lmePtdd9MHyQcVEdSMBcvPAee3DhYl3j",
-	"jz00WtvbXkloZAVbO54dVsxAgNQSDyM2QsmcimWjUqS5E5UFu8f0hDaHdHcA8cQZM7okPptrHYshBgNJ",
-	"3NRu5Jq+YdVmDXx1tbh/0igPubzDiB0QCUpJv6Zhm05qlWqCgcHj9x1eTFA3z9rABrjX3GuQ8lenx26b",
-	"YHi5vIvLiGj4vin66vh2bX5FdSKmQTpNg45loSMr5Z2QSvMsKyX05tp94bl3OY8fsi79bFCm5aMtUKC9",
-	"/8W2JzOGC3p3aqT/uHQOioHb9kCLAd0SY1/nzDB0ZB4JXXBNM1AtGkqmA7qurpoZw1UboIO5f9rN0kMy",
-	"poq9fL7FRCJTlm6Tn9lCu2it10GtvCeKWFXChSMsaJqCMiYJ8nqSskSC1k0VGS81c2UXDVuIEt97PmfN",
-	"BErz6WfoB+lJdBc+Ur8RKsNY6mODytxG4DgqtAmAMYsbBSYOR/EAyw5+ZC1yLjluawZYZCNxjubIV7MR",
-	"H5Y+/yCd2a3i2rN1PLQXHFT5yRj4Vs7cMYP8R9zNQhwQ5x8YkhNvCjqylzAcugkXaCZd28/guonLETxr",
-	"jWMrO3bECZeDC3pI4Xg26dBeFKOmZ+Tq5AoCemxcjvnXxYejk9EI/3h7enY6+glanFxcfLgw//3t/PQC",
-	"fjk6PDs6eXdy3NdsCth+7eEUc5YnMyq0jWjxCR/NqtpDw110kbOyUSUuJdwT1+tgOLAvRRf9R7eClVq8",
-	"UW9prQDvnKaMjJfE6qMQs9XcAeH7a65UeIHYdrFLw6LGYDVFjka/8+AjscSakScSeyU8USRlCyZSJhLe",
-	"lkURAFFD0V4IAcQBexPp/x59OAN2f9C8bVzqBdeKZZNtcqqVc2CXlTXgCrClQit32Q1bRPIVXfRmM1Yj",
-	"ZzTtYRQL40MN68n56ojV+msPT4iLHQgsVQJ2pXOpWgrNuSc2wn0mFyTxxjM6ZV07yHVl68JMGGHjiZQk",
-	"Y6lneAlH0xilYDYytbOkcjiLMxfGvMY7l+xeQ9hqb/M2Lp8LT+kISy+zmMq1A0laWbTrhAosRQAQok3a",
-	"A6CVVmH6S9UFg+3tfzVWlgONlT2KlLRjsUGA+8O+jpHnn1tLolzlWdtV3ETBDDKYNweAxuOZNwqVli8I",
-	"oR3ZpegdM7dqT+3It6Zz29pcdmU3S4Mbh4YMmN1qmqryx9WLuiKno3VNa9kenakdG1vfpMhzJpLNdrr4",
-	"4okfKzdhBNXTohfaZZ0VB9lDiVxEFj5+WmuCk2kUk5qAfN5xcdN+zhCkxYj3VxfvVh2t3iERHjXyC3KT",
-	"2K3bzk7cucN8V1rFB2pOoHk9r9G1kQyjyjsaUA9tddeO2Bt0DR7YBHBQy5x3MmImtHbANR3OpsO26J1J",
-	"l32k0/6FSbbxkBWr8T5kuHECgMjRqLXmEOooyTws6wn64QGZQs1HRRKoAxri8dlYW8JEijm1MdNixnbj",
-	"5zr8IH4J8xdyTeaFAswArLwDfZCnpaEIDCqoPACIXqknfFfJwxlzQfNl1MYTcgMcY5Qf1P2QXSoehVbk",
-	"hiE+jys7/kS5nIzm6tj+T9Ay9ts8i6U3Kvbyuf/Ib+/fHZA7LhTWGnQy/FWebROI6UfUAzDwkdMhKUTG",
-	"byBJvoxHDnyufXERwgVoyrTlIHoCFawovN5RHj0cS58da80DOW3smistsqli6Q3iwQxb28nu4wqnVywP",
-	"WEV9Hg08btogICxQrKRNXrdtNCPuHrGL1d5XzrAdVu4nw+4rE0TDgLdyNWdmH7UW8KaFllwkOTMreu2U",
-	"Xxi//QuqLc7k3XXKjVQSvbsEu7dR+iz9pR2VzzRzO+OhzBY5m/B7ZHloh1ELlmUuWSr6rcZGVVx6pr+e",
-	"Lpbowlv/axMultWX3/AaeKXPwnvYuMiSDyyFlX8GSx61y3Uuw1oycXy51hG/QtKvzTtK7ZrN2yKiDgVB",
-	"3wBGgUG5JMS5EVZw8jGtEBZyPS9jVOwvmEt3bSPuBkM3JHbtM8PCH13iWPib3eXwJ5eOdo2l42JPFpCp",
-	"Fj7CkMpYd8Gwy+Fhhlv8GQQWXUMiw3CgmO80oJjgR+T01zcQTmQe6JxCAuI1YFfgb2bgQIOLXN5yDKpB",
-	"4/k1vCKv0yAMp/pE+SCf6u9BpHHsQeyJ4cosvR4vrwNbdaNVbi5y9+XIUx/9UH/gIxdib7Q/R9+7W4Fl",
-	"ZNRLXDuMw2nrv30FbYM7yg0HuZ7I/NpVkWtraxfdLJUzB0V5gzlgR0hMbSic8NBmTZlTFreWmnOhiK+g",
-	"SiDLF8/6EKym4A+HxJVa+K4iNmlyNQBcWpZnbaoFKZ8a8c7x0I2ZAlrNe+6gbNpg5HIeNqf0hlwXerez",
-	"qi5adUafHgFc1yN8Be4w5NroqrZ4aB3xGKmvwfFoWbonxImfh4rC5W3B8K1HG4xi4yK78YkZtvh5bpPK",
-	"ib1mWrTvNSTodld16yTudU4PKzBu/R1g5XsBBK85896pz6FMR5cjatW5RtZ57bJRHnx2pkpfT3L2uE5m",
-	"VJlbUKgJy8s7e5JRfT1hMTyTdazBQmmK1dlcZ6ugbNY1W16z+yQrUpZe634YR2uC1Zi7Jr81H/oC/fvV",
-	"ZuxaoYa6se4/P5KlrcgwA+QQvCMtuiQKOD7JzOeWsfTAyKouC4Zn5gjZMgWGC7LV2WcbBLQ3XFV9kStz",
-	"Yx12ZKkF8lxHwlokS+3LXK+2XKq7XoNNK5e6TdNp9cNelj48T2EcDDORKIk2caUrptC77SLI+QFo2ZdZ",
-	"MrtWZgTh98IRt65YkSczG9EQWTL71AobbuUSqDCSy3nskOFFdComcqMEDCMolfDN9jta4SZZW9eP2ajw",
-	"I9WZDKsL1rZLI6s9xs1Ublt0Tm9ZFovazqVSFhWnjvnjGEITDMcj5XzaoNN7zvRMpu2AIClT2gatkmQm",
-	"FRQo81JTaJOYyTkL0XxomuZMAeq7FPH4qkXOzp363UNEdGodvnlpRXsXC75BT+kDh4SvnedMgaOzrYpo",
-	"2dAzx8jKYJs6VbD7hV1UpalIaW4ImCVSyPmyVH7M6nOwaBT5xBoU6JyldLlR2tG1HVhZDCWkZQcAtcCP",
-	"hkei9vS69iz887rSTYzG7iATqC/cZeTiaz2s/vBUCTkgoDhRNCmgtt9+0LUlbpJ9G3/6RRbJLOr2Ja56",
-	"DpHC2z+aIcpz06QnKiU2fluIlKVvlhjx2PPVhKrZmCY3hy1dNG/APjFtpXmmNMqEXu01BlZCyMcN7q6d",
-	"xTua0RU49L7qGb4WoqpNCpuL2md4bSfuFjd+zeHYtx42mjqcNVKqpaDoSkaHGV/LFupaQTltx0Kd53Kc",
-	"RfGOiH2EMYCQH5wpiW5nyMAKzDsBEgHW7bybLSs2REDpcfGyjDzf2zMrPZdKV00pKsTRdAO4M7csQcka",
-	"vq8CtIwDC8aBlVjNt/G+VRZ08BZpHm2XYKBERQ3MMMSsUu7MO09LW9B3EPKZZBzw8nJGU9fobsZydgsT",
-	"J4mcu9jguUxuyo/Mwyqw4fxwdW4Ys+P7b8kFSx0qohEkcJpdlrEY0DaYanJpTnr5ZTTZZABXb3EaAIbN",
-	"Z/if7OztE7pYMJp7XPcywcEGRT85FZBWyvXeE5edAhW63Mw8gqBnnT1sd6zF5HZpTU2qSlNAcN5JiMvV",
-	"G4W+M++jrZqEGchPl5fnfv9s3K8//Vzo/b0BgEzzubnNX/zwA7i58a/nOzvDHibJ4QCg0COQ3TOZa6KK",
-	"+ZzmPh/yxsqgCzwZ0f2ymwVFwnG3bA24fhujo47hQ3J1cUosAZkz6OA/IiN6ENI0FlXoh08LBxup+rf3",
-	"70gAJlnWktzb2dvf2t3d2tklO/uv9/dfP//+48BMwD7aebG19/Jy9/vXey9fv9j5f3f2dnY+Dg6IYBzg",
-	"pLgiF2+PyP7+/g/ACYR0kfngy4DqCek2GbXg4f5l0LdryKoNmOn2NQ9BIozwYJbYyMxrAgL3FrP/Rqv0",
-	"YcHEeSXlMZ4ZBfmXyjAnLmwFDXtvQWKwO4qAJ71NDqFZ2e/Qcmw0q0NNwuyOLhUAL2smhgTGQ7hAq2/z",
-	"ephRdRaNPfx1xrSTZCDiAkY6M9esJhmjChNomQvmjZi9zfGF6mt2WapH2q1U5qCBW5je6h7kZKLYY7qI",
-	"MRbEh4hFFuCd5S8VDH8iR9aVCsVDaKIdGpeh/TEjc6puWEqefhz8L/O/j4PvIrqC1fNXXEswskNsiyV0",
-	"7ItXD8GweRDSVRhX3YRwfb63+z1xTfwF2JCwvfO5z3zd8mJGSNUS1+iZ3aPU9AZRPmKp2KdpCS3pvXGp",
-	"yzdD7OmyXvLGFH33sbcy7zE0HJEbiB+p2vCQGv6/ehEQwwy3FNNBRXLDyn2OWkuxIMmQec1pfgO1reyQ",
-	"Y1qlebbRaU35RPeirB9NQ/NCTkV66dAYeqiOsczfs2LOcp44uTYdksLCUZlLp1rHfXd3dzdaxB2jby68",
-	"KhgzfRmuc+RMC5E+1oq79IGuMUEXbxqaXbApVxqDsr6AtVq0hNfD2Hyg3MwWM18wuchqesf7f22ZJX2+",
-	"H8U6fCj49XCAkUWg9XasuI3kee+twE1LJF3KQlvEnYjiUGLwoH98xrKUFELzjCBWqTUOIBa7aTFnOo5U",
-	"m7Mpl6INmgyfYlqGQ9mH9WmBqDXnV3X4jVqRYq1t/7w03Y067bn1F+LBptZSDGYBCwyPl/AQ4OL5vcVY",
-	"e6yhF3r6QgZfVaKNjZQeFfO+dWs8Kt/mhgLq3zuODvV46MfKunyDMxvlG1xcT6xsBFiWYO4psXca4pam",
-	"+ZRpC2v2gEI3heCYmjYq5r9yPXvLbDbF6jV9GPRfEWP/yKwA84GcIGMKsj/MbWeOLerWIKejQWTG7p22",
-	"aPoNVEYmJjJPWsCjb0vb9Eru7uzYDUQVQ+Eu7quMAbXHunkZBWJbxTHVfknUGZ+9msvh1wS6OisNpM2S",
-	"GYVya7iDEVk4Jg42pZ7KOfDnLLxnW2gsdpZr5NzNCSMXTO26GnYUI6gpA5HaLRAED+ZDN1BCXXsbuglf",
-	"OyDWhmE1FieR1XK1sb9VNGdHNAhYXe9XahTqvhj01LoQFhkwVkt/scjlPZ9TzXxkoblGDW+ylrpxkdyw",
-	"SAiekGbXhWZpkAa0WhKw9O4b1gsfm5GmhEL2FrAIGwN8AHlK5lKzPxDAidAzMOpVWEH40Tax4tx1gjek",
-	"WmQc6ionwS3aNef6NDo/3frwkOerezjBS7lHQ7zSVzcc4dXdo6EVDXq0RPmgtWHMlpD3ohsbl71Wz1Xd",
-	"OB6lbZ8+UeADiSUc5kqfbTosK6Mb77R1ASwKaXP+76VgS7SkVXhdJJAksGg0Ltr1VcMykvMt61uTEP/1",
-	"YXJavtwiesnSdBBjPzw9X6cUYnl9+Wy99V5bT4K1740wTvRIKv2Qz1p55nAd97rSMmeIrdv3c5rer/UJ",
-	"HaC5ogumtxIe6H9IahFV1EsgPYdjRax1SPeOZhnT66xSNGuxJrc1iKyDEGrDrhy/cAnC3QnJvj6H2sa3",
-	"0VB08xpHueWYxs5Dq5TyozVNVXmV+ZXc5YiD2s2sgvT4GsCkMF/08Oc1i1wDSsrmwm0u4rBepd3r9nUa",
-	"cWGvbiata/UTN5u3PHHQIE0Ey1pKRbluLRE5DzJ4G9KJp6xItBhDLAoMIZ5uaksHrZsRDBmci9bA3F6Q",
-	"gN66F8BstacZu+/53kNVq3WbECjBgnnHancU2Y0LtcXEzDiS3sbAD3qhGjTj6kBS29Jyy+YH4tS3Johk",
-	"vhXkVKLO6X/Z8qtlX8a0Ri23wtw9q01vYWLlFiZWarkVBKrDXx5l2T/boiW2cvmjj2L/tAqxwYbgtQM3",
-	"lDbg6CkDnamiLeKEmcJYGRcGUvNojakGe+WFTYXeGKuxhtKWuJaECkMPqRTWeVlJR0J3BVhjMiUtM7wF",
-	"1HAiCw1FqE1bxzdZShTT5GlLKirG/GDEFxht5IKtF2RSopPWL/xEpkdYXtSsWimKNGIRWcLnNCMY49WA",
-	"idkcoNKD6uLYQMm1JCl2n3DFNk43EW/XyhCg2ithTRyX7bOqj2p60OfhYKbExsOtWyvhuUCsFldSiLpx",
-	"wzYLltXAxNhczwohsVompT4UOmNtU1bnEOxnsU5GTLQ3xKRTHHKjdiREV0wgvslj9FurNxamgn/Z7Gwy",
-	"8RCtcbeNaR5WE9i4Qo4SAFZb6HGIY4b2ebVIRnB32kuykWNf/u6vNfdTeVH6tKzqu/5n/2o1iX2jTpmV",
-	"avWRnM+5crXpv2Dd/3V1+EXO5hxV8FiWhDndE83yY8uIe/fq0ypW8TcXf2/eCvKuVr7m2rr00eOCrafS",
-	"93JA9hmKT0Sq2jYebtX4wiTyKEOISwqLx9CiZzhITiKYGfmIUl4NHeSB1pjSq/Iw7rW2PYfe23D7vs7E",
-	"NS00vZ2PUadnG36eNaCoaLVjSDcW2RJr7NnQQEtGx5iGaqRYQ59rSbHexdgUY9c3Kg3LFKfNW5EbDlBl",
-	"ExgDx2dpxrLeUa/gVWWCujAYcJ269BMRtULhrGTjDUoveXG7ASwg1ao1rHZzVdlbnHU92IQWuWsanD0i",
-	"5wxrmmJF/C+F5RZ9KLhz2v3CMfGnTmQxt7AXMwOZslQ/OzXp01ilwkOM8ZWTMA+Gp10Aeo+s11/pp3PA",
-	"tuRXFN3XBmsbqVb7XAuo5xABwku7/BYPCsL6AnCvDS6wzkL1qadT4kc+tqhOZ4De16ys4wdiC/G3xJeZ",
-	"Z8TxwRAfqovI44SAnRn+ZS/hjcZghUEZm+18w/TazBH+MgehagyuLn5kycqrU6/Kpq2LgM0447LiSsWC",
-	"Ty4NS/cGNooGttdEsDvTRChNRcJUaczzlHcdVOV3EGthaGCAutbxRhmRFPzSAJLzmmxo7/WoI3FQkg5A",
-	"Nv+wBdmtre52ABUXy+EOqzPG2Lym01penurP3lvgRT53EcMlnbYk0Wk6VYQCTitLiZY1aLAHsBJN1yiF",
-	"dGi/bBaqF5YWTGmNi2Ezl8LjLoRaltJjLoVRGyD9IVH4qFGcETdTJTljYtv6E67/H9dcQS0cbKRcuo0V",
-	"OrC8CLxwQKa5LBaN9xZh3BMisCWVwOHcRlXD68p/3753TbMMg+as0b+DQWBQJ3AjPaNR12vIdYIeK9iX",
-	"EZBHzz/s301czAZwZDD+AACym73ZVi3gmK0YlU24zE6GVm3ThMzsBWUZAcTE/S8juu3fPuwb/w6Cv/GH",
-	"MvDbNrBh3u5vDAe3z3xQOP4NupSYXjNbVTaOmIptbxbcTtYsui1SHT7C5Qh/r2yEB3INJlttIKQI2rSy",
-	"/VExnTIVP6TgSMfn6EHVLEeXWJNLIXRtk2ezeygyoWZtBT2Lccur4GEBZ1WZihvUpvFxaxEEqihKNIBH",
-	"Q5oIVRYZAKd0gLBqkPkv71SQ93smbXb4x8EGHWat90S5FzFBKLoRkfsiZ6rI9Jo3RkAG/e+1VhiUywD0",
-	"AlKdEAylLcpuFb5NtxPbImLoNkhoq78eO3T91nAEn6MG+BIA794O6+4auzIQPcIK3CvxBBaPCGVblUTv",
-	"cMGfLsR0SP57MQWI0HQC9roYkHltgSrfHVZH3rZgLH2zfF9CJrfC/1cCic3hgrQ+inj4cUzWKh5Xp7s4",
-	"bBtaCvoT97mPol9RNqC0XoWaXzzHyHCeAyIYSxnmSjmUJJQN6shiPUEsnK7UVlLmDL8H9lkdAC0jCiRE",
-	"LoBYi3kWfbETWmolDKsb1U4m8eCQQwfRtpogVsc61Xyf9TxU87QsWWDYeiLnc7ql2IJifU4jXQ8JxdRU",
-	"2G9ICrM/2LqJN2zJUjJeVi1wj1rG07R14TC6vKU6KkigNMuGRMk5CKUC1JxSB/ZZVEbILFfWO12LLFta",
-	"8HOQ1HPNaeUnIbX7IyYabAikAOB9w8AaSG/C0JoQowCBbEChmAI+jsI+IOr9CdRxUEwkcHtrlmVYNudO",
-	"EiZuWSYXRs83k4SYG0rM1pjPW7wDoqWMCCx/PcKArfPeFtv/GKCCSiTDBUgEkZxyJCEHN31nIditlBHD",
-	"Co0AT6+s9/QYi3VzXu2F5kAqBGIxl+UaheXiZRgjWVMSYLAMj0D+q9lU5ssnilicHqBii+CDw+iJN2YH",
-	"3+Z+7SgVGxQUqwfy3s1k5mu5tOQHucJxX//TimbsRKTHdHVB2JiT07x+/sVL7uF3Rprm+sED7eUJxwTC",
-	"toK3ju5dOm69PDVPMGlPMcgRc2dBIcSSoXOOikI/kamtkGg4yPZrqyztqIiSWYq3Q3AOfa2aRPNbyKYU",
-	"9p/Rm6j8KLroOkBpJFiRKkqijVdoZQMP255KDUT8+VPbprVV/AlZlmB3cbZFoAuHGpOxiSay0HDrJxmj",
-	"OUtdyC1ct2yhUT50LWNVyXuGIax5SDZ1lmssl2XSLg0K3LaiAM2YXbAJo1CUvLnR/7dwBSSwtjveMHEq",
-	"1B2m4aPv29cLxZCBloLkU37LEGIGiZBmeiaL6czCJYKcYJUQReZULMF6cuBEQYBxA86EZa4ViGHkgtGU",
-	"cBt7faiwa5m7fxoWZzavXwFsx6p6tALe+fkTLFobSKWwuIZQf91FOullBqL3xdsj8v2rne8fDKaIPXJF",
-	"EqrYKiTFV38RkuI3AMO/BYDh6gLrr+FkKv5vOD0eBB99Gu72U0wPS0wyeSfI6OcrNXSbaMTVMc1hL8mp",
-	"xgA/I705x6qWyQ2qZnBME5plimh6E0vqsEb5ZgRw6SEIslU6clQemk9QLDJuZPIfc1ksNl0+e5V3s26U",
-	"ENqpCZmUACA7XprFxzVfAou0m6yGWMSj8iPwZnwctXF7jYEJzSfRYlxvcGc9V6GCnByeGWo5kinb2v9h",
-	"ozkgdVUiZsfpjMoNi01Eilc79+Do56shKQT/o2AI0wAP4q4F69+6XC5YTL/ZJd5ENyR7JIQ6H5J9AsDk",
-	"WxaZvEWJKdPwagTw81UZJzult5Wq+tbfgCBOBZij0Xyz6VL7fWuAm0spkNqp1jSZgXt9s6OKBxifxqKK",
-	"v8Ia5cnVY8Js+4pweCx8gLOm90cZVartHDwu9BdffrO8Uu0nrT0+OKzcEjEF+DsGPE9DUqiCZtmSULyG",
-	"HJ/57Z3hMRtlLx1X5BEK/CjIthXCcQqyuTIDzRBNkK264cL32UtvDkcSDcAIjTx9YDzsDOE+i0kCmNjq",
-	"5gM+4CG5m/FkRswUQinACN9T1JJr5UX61AJaT2iB8cZDXqrKSHDd/YjhFo+Mfaks2F8cE2nHAvX8O2r4",
-	"18W1DWWmp1wtMrq0hSZr9qJinPGEXF28c3I0DOWApBIEkZnUWxkXNzaIt8Em2kShhUQ5u/nFYxyN1UYA",
-	"1mh3CF+eUy7c56d0Yf0ZUik+zlg/m2XkVv5b3TMPAJL7vIKejoAkOqjK4Tcenp8SLcmE6WSG607NvkdU",
-	"2Aq9NPEIbll+l/PYNy8YOIhLOiKgPFBNHD1AMKbR+g2tp+AtloIdWBDq8TKs5vrwMokh9Xkd9FWgge5u",
-	"rLpVsFirTr5dnZaS8mD3m/DMFnJwn4crFUyCdk5DX2t+Ho1F6MBHsPSwKWSEr7jK7aAE4QK3W1fDBYQ6",
-	"8wDeB2yvezW7zsLfhyBXrEpLjIsICMJwBpqmfyU5feMra1H8e8pFi0BxWblM3cUeCBaBmDFmmRRTZdW7",
-	"GoiQ+8Sma1T3tQ+0otq0qdpXwswOL/CK50f5+xzCBgKZ98trJf0ivp2FxxVWGt0Um5KB/ybib6cHzCxH",
-	"Lu/a/RKvS6LdrJPsgeEAG6273KEMfvOO93e/lgs59JvYQZAj1mVUN4zyNdq/uValH/2p4v9mqmJoV98R",
-	"NaM5K8M0zfU3JOOcinTogkOMGm5Eu7JEwjbxfK5ih1dQrcuMasxcVtMTRQCGszQc1qDaoDaYEetRSSzn",
-	"OCRTFpiS4QtV67KC6NGIHd+NtCUoxKfBwqXi7xkOfhkXElMGKZpGd1SRjCpNFL1tQ6qlvcF3yilU0Xdg",
-	"4dvO0ziXd4qdyTRmI3pb5GAZqezZEkqzOY1R56ya9r46N7Xsrc8Xh+5L9aV8ooCkktm6n3+Q2aBaMjwS",
-	"yu9rLbgUDnVAMiameoZ0jr418tPl+3ckZQsmIPYbhDibkrdR5RptEd7p9/2rly+G/XPQIDKSCd3hdTBn",
-	"EOSq0c9XZotAcMaiUeoAXGvSVi3BrqCdjUlAE0flBKMDY8OOFyCYI0svG/e+oGgC8/KpWg3OFPe/rO+F",
-	"sFhpgQfiAPmMyJagts0g7R5Mmhv2mPybjbDSe1NOWaC64SvwoLkbWpec/YBQIWQhEhsTnrO5vKVd5Wse",
-	"4IZ8sGkr5MVfxp3yMHfIo8os9EgpjdwWHxbtPo5yj20xbpywC73GP/yWx6+y1k+2FahMVfSjNj9xXmSa",
-	"b8U+vcZtEBnTZbTAGzp6ssJapjH7ytbZkTlU5SsHMQzRBCORe9FvRmtJYdyi6SpIa+ofYhz51C8uCYyK",
-	"Za9IovgCrY4taqOvB7+pHvIqruznT8OIjuX3y+buQaiHmtEFIxNpLmwMqvPNnigI832N+zGRNtUsEGKH",
-	"wWmw5YLqBKqGZQOMRYoTMtbnUQEFKMu45owKRQphvSJ1TtWbM0UFxo6iNmuuPBJao/TNYXXRVcPTQ8bL",
-	"YGd4Sp5SD9iJlP7dNhnVLhlVyYQEkZdYWz+UUjY6by6lrzNY3tjOWlYJkvpz8Hxv158sHOlgOHixvz94",
-	"/fvz4YtPw8GLl98PXu/u7Q8H35umv9u2u5B8a/61Z9StVy+eD16bHermwS1lL36SdxhAWPFYFooZMqOh",
-	"wtFHX4lUEV+neEI42luW97a3rXDj8cCoVi+SZJNPCwH5MjD7Ia6BnNh8dBTQrKponjjRE/pVXzWUZ8Wq",
-	"tTmnrAGnPAA+MK0hSrZs8VfRDR+s4q3xYk3P6hGHGI8zO2MsxeAxZmOiDkiOhvNKoqDVyrHaubdq0ELL",
-	"OdU8oVm2jEeZdatHddVGlapCIwq9xxxb0m5siPCkqU0hL0uyQvFb9t4Z5JH6m1Yvb7HfiWbg9NKi1gi7",
-	"e3pyeDYkP16enn3XOvjNSd/r6G+VYfwVwXQHNkrF3FbOYoDGArWGteAh6lNFy9tgvyvBixrrfkAoMMHE",
-	"aI1wgK3FhqQsY7qaz9kjVSZ6otaL6HLS/LAWyvV8b0iEEdAqUt82OSw5S3lJe0z1CfAmI5T84j8zlUxB",
-	"RDuGvPJQDtysYyY0EQtE8VtY5MPyrJQXQ4wBVIyS3SZlEBJUh8tUReKyEyNeIFG0iAv9vT4wgHdc3HQE",
-	"nj3wPl/LlTWydpkNeLBG7O/ixPL+qFXhhZUNflLetBtakWqo48Y3+oJNWM6iFbNK08gKKfexIyhaAhfC",
-	"uvPYBixZfxSsYCmhU8pFJLevANydlsozHeMYefUoriMic2omD6Fa1XDGYD4R4ok4jrlNTmgyQzUNaism",
-	"cm6ZJyXX1wmC6127Gv7sfpFRLhBpA+3OYIp/W2TZ/7dLJtafEFbihvShIeYEckEOIzNpLln55abIXOXC",
-	"KJAOLArgG89He9+Z5adWSsONzx0Hbzzok+1xro1vWQzYB3zEy7M9vuJgeR/2mVbRdcUnGzfeAz7fEbYR",
-	"/ewouH4f8LmKSNNLXqh+3gsja9WV+YIa6BrD6HNQelVV76L+nj6nLxARsVoDe6hG9OCJVqht82FC5q5Z",
-	"HyHR38CAkThEIIa6dx9Bwl4T1BfQZmT0rVsOsdXWkITH58DjIppfXWoeNP+joBnX5noSOpcZRCwwdUBS",
-	"rlw2H+GqfCf0iAqpt2ihZzLn/wYMMPOiklm6ZVrAiGb01rSzmYYZm1QwERGtsKH8bOHvVk+yf4HAvGUh",
-	"+AbDQQjK6jEFg1FDOWccCsLhBENtASLwWyZzfczzto0zj0nqnttsUG/0MvuEZjx2D17kcMKHo6PBcHB8",
-	"MjpaNQSzXkEtybraaVZzwqdFDhbj+dws/20FnSEqvpWlaKCLtp5d4RWX4jgvgcLiLrEZVXbsv3I9+y+W",
-	"S99/rLrOUVk2ZxQU62g2FVKMLA3XO1wrYyBniuW3LO3oRK3+jirmHybwXK0v+3ZA79bF7gPz62mKqOt0",
-	"euYM/x7FkHrzKhxFOlXrS+oAjLvpLFo72i9c/bdc1LbIwxHTWxm7ZZnzk2hp6zQeEDpWiAEID5SmS+tu",
-	"WZpF/rrW6TWW9oFW7BjG1IMt2y2d/X3EltCc/UUDbv5ym+Sqc2FU6FVQPpC9bq57TW5ZrmLoAiRnNlCn",
-	"NaUw5bkedaBKmF5m1JVqRYiGJdOVKJUm528tdvtxcBVEfZshfRygN8J1eECoWFq3Gni40dFsvxs3fi9F",
-	"Alm7kdCbRAqSmGc+68oaKEBU8nE5aIW/Og1gPRMpFNNbViKL43j23MRNeLQrRNHwZ1+Vk4L6nh4uMaQG",
-	"nsahZNDxBAAZzL8BVw/JuGY5zbJlGdx6w5aKGLoiTOh86aQMUcxZzhPCU0yXGks9s9gyhAsI8eeKzOki",
-	"WMnYuv1i1psbqTZG+jyZGWEXFxL3dMyMaIyRj2GYVfUkzFnU9jmj6hCk1qMKS21StGmo3zGq9AfB8JUA",
-	"BSTavjQ7Rx8bOavNcDmS8zJVYgYaxML52XbiR872WAo4K3p0Yn1LVUMFNiOcaJsgiE2cxN7S6B2wqF+Q",
-	"Q7nD31G40d3Bpbjf0hYtFV0jzGKfft/GmmwZrWHpI0HwHz4xHGno9DwIlbY8pJa40gYD0iHFWQXuCPW3",
-	"LkYcVfUODF9khCYJW2iWDgmGRVe1zf+sfIMougT7I+xa1Y2FvVSVMqepfVqT/5XnuAVJ9RCVXWhiubGW",
-	"Dj27EmoyXh6Q0VIk4KxUmmeZPfSxDKIh1EGbMchB8TxLyLuKKme769TjVpc8Kb2FVtstvfe2mnHOoAjX",
-	"Cneh15a7xxPV+UKgOtTT/yio0FwvW7WKDmKEF1vUo7a8Dv9ah5OmQ3+qbLVZtoTmMbyH9SuYNIpFQdOO",
-	"Uf4aT3a0TwNtxKjnHjeXT4XM7QVaBnad+8BpislOkLwfrbgdjx45XCwyjpd4Jf+KSNEoo+OSRR4bVFSN",
-	"nNhMvMOjaz1tJqbBRbsMq9a6ZhbqowIM1oqu/oLmywnP2FtDi3HfMDq2IpbLeIV/m3P9S7xyQxmUTFWZ",
-	"gbJgcpExzI132roVrc1OpfJOxLGzWrNBfOGIfveQX4JOiE8sJgDLged6aA4ch7jN8dJXsejBir6mqtyx",
-	"FCHTw2YxhleVCS7gui8ro9fXCatsNEQQw6xRUgCZqT/L5upEGDW6Q7bTl/JM1qTAWNU6GJimN6xafURO",
-	"JhkXaEeXBWTC1UYfl3vjrPi0GvX0RJGMimkBuCg4BIV8fk5vWKB4AJ5haWJnAhJBPg6enklNyrl9h/VL",
-	"WgtseKg+X08UjyzkVHpbLK7+XFrv2YQLM9aecluMHlrg5ZcNOihdEo8LPxgO/kiCooGx7b7l5uZ7ojwa",
-	"B7Gex+gCuoEhZasYjAFunmFSyLAMF8htIHbfDIe4bITTbA5i9XFsLz2Qs5paywHeP0LaXtiMgDp2CfWx",
-	"saylknwpzKQeCAW9buHYUkePxAWj6RKr+a6sorGgyc2Bg4/NssCiYgtVkI8Dnn4cYGDdxxB0H89+P77Z",
-	"XWvjA9SHdsortt2yyUE25xE+RbVmuXnh//xOt/59uPVfO1s/fPpzd7j38vN/PKCeBo+X0QiWr7U8zamr",
-	"8wbIb9bJiTBUdlEtZn9+A4dyiUZDHrFjYhGvn9myZ8T2YwrdOMNZKwZN42u2RtCJSGTK0t/mWSwwWbGX",
-	"z7cYNvFVhX57/65nfPYDyu/USXyzNXgw9z3jyrsJ3XtqQzV3LiwZkkJkTKlG3R0q6nV3yFO64Kfl34e3",
-	"lINF/zuXqOMIAysOcmXLb8Qtp4YyFeGauANRmknRmgIPrc8KjJNSMUCYVo+sANRy5JQULO3G47dlRWxN",
-	"aCtBufA3kbBsSLCEYbkUkC8L9YF9UbxHlb7uJLK8VQytEtXbsIS7j+KeU53MAO95uWAtQoF54dijgn/x",
-	"mrxq4CcV3zWzsn32zJVrcjUcranSh33TzG7n19icr7Bs7aulTiA6o/ViQUeBpVlbjVRLG9MR0W+pZici",
-	"XQuLgWrEVlnnJReP1f0Gzu0ttn1cBXZ4FbnnmmWBIJV93Xca4OJywUTPmslhddCHlVHGqCGnGeVsWqv2",
-	"35vN2m2KkR86HeLhYOBCpAmkM0YElGnOAGlQHTo7eyRhrKse7QFRjIGPa29n7wWZy5Rlnu8dnp/GNVpD",
-	"YFQsz9qsKg9EIjEcOFCreokbx8FbMfphc8uSe4Oamv7YioD0emAeBto1/IXd9oCYa8cbmNZKFSgtc7ET",
-	"NJO5PmoruNkOL1Gx5EXBJqjNWiZSkEWRL6SK347NM7yuu8JBaEensElAieHgluV8wuNmpM+tp3dF+XKr",
-	"jpTJdrW0hU6kFh3vm05RJVzTqtAxgX55P2X7xya5BEv3F6f94EjajLpvK5n1SZED7I89GI+II2vhTeu5",
-	"WKoco+FkKm3Rqt0YTc5WFi1fmxXZxewVMBYly5p+F7sffSH3kk8lVBBbgLVerSSqo7UcWqskOhyUOV2S",
-	"MSuBBjHuBywzMIKWa5Kq2QfhNP24Xdr6ilqM1muVIIHiQ3V12u+9LeHSwZxrq4tR5H6mjUThYJxFDOTg",
-	"0q2hhZ9u8u3+mD6jwG0XB5Og1nCG0WlWbbcC4TAs/R0aMr2vz1w/gatvYEQYqZR19EWvpJFte8wyumzT",
-	"rqx0SqwlgQqy95zMZJErQqdyaCu6Cql9S6N98bLZEEvB6uD3caG4MP1Bg3A6to8rkbJ87/kMg9xHq398",
-	"Y3v8yXTYOVlHVd0YzPZQRCCu/blyxaRq92DEFtS80WwfcZHmoUpi49PRa2KdNICKxVwlAwyviy+vlsnN",
-	"O3YbLafvqzK56P7QGL5NAm8NgJ3CFQTgaR4NIgjWJxjvX0YuOhVDpGQm4dqC+sMTQOmA7x6ULnFlO4Zc",
-	"RIvfEzwEd5XpBTqJsOB2pgu8y/BuF4oDWSPx1IJwxqsrdJR5BWYykFCrOqXwWIZBdbD/WdCcCs0Fw4j8",
-	"lE0YcstgaI1IuEp6AvsFxMwELqOOBIMwfCaWl1GJNX2iSKwCeVfWQ932iY8hyLOSH0TT5ZaWW1DxHJhW",
-	"S3Wk7oW7sFkkQ2sVNP9yejZ8yBoJey5jb/jojYFulMTeW8j91b0SHPJecvllwOe6+e0KrtrNMOuMsNL6",
-	"U3xcQlFgcZdS0xaWhQXBrd6jy1fQBC6Fr2seYRNzB97Uo44ySuNJHMa5Mw0BrxI/FR8QtCJKrflO9TtD",
-	"N/5gbLFlvBK0WwZ9sbMPaeTb5FQA8JRm4H0HI00NFtjGxsMZSmihwCBGnn4cBO9dm/c+Dr47sIHwstAA",
-	"U2F6gO5slUwrMW6TNxJSzunCF/QMgq5hW605vOaJdd+v4LQ2RtLPW1MW2uzROMgQCIpCsvwWEMQVKcol",
-	"J2nB0PZdXdd1S2Y2imGuVfByjWqUDyrP5OKTj60iF7UxQixpRdfr4ziOfe4XmvEUbrT2gqueykBYwNTI",
-	"IMgRfrW3wK3vrn8B1sMsI7dcZgjY7WDjMy7Y16qGuqmKp2WxtY/BwpK3sDax4J6/qpjpcFAueO9b8Rf3",
-	"Sr+7sGzeEXrYl3YWNKdzpq37ojXu0HJFdr/AQKQ4t4ufzzUjC22Xy3OqZxErDtUzZ3ySk4mVy2DOZWpR",
-	"6ND5fedTPPYrTnYge3NlSxZbiL7O4LE1qcnTR8+EJy8yxb7lRbCqgXqb8NRnuLP8FHPZLeim95+L1EZW",
-	"Q9CcrWgdsWPSNM0tjsyc3r8DtPPB6929V4+QHRMrxgcdvth5TH9l/YqauTJnzMH4Sl1W4vc8a1MjCGxX",
-	"/p/w7DHVd/C6MRrHB5EtN1DGV52K0UyCcv+eZtmGR6tGS5E4d9GmejWnRRfp4+J5Mymmj+8lbmq8qgMI",
-	"HpCMacNShyTlU27xDgqRslwlkMkQTycAfVuzx5bd0onVbcLT+vLR6IqnG6bFULiwtAIAFRC2HEnm8c8+",
-	"bRQY71MXz+2REuSMEk68qhgdqow0tF9E0DjblKzO9J+YRt0jhckOtp6gUKr0fWujwka2Wmx8f/3h0H6b",
-	"Z8ct8qyRbjBlUOZmqIAHRsdQ7KjMuKDtSLo+YaPUiBzw1MMoCiTAHIyzu5+Hg/cxnestYpwVSkMcL+XC",
-	"DBHKqt0y4oGCHj2APe+6awWsLWtNMIJKA1SbMCt4gCuLTpwl4XroVliBw0dIXYHOHhweHu5vYtjPUVcq",
-	"aqu2u7O9c7+J/vfbqOyM3QUJxm0VkbS0eHaV+MRSVXMHlbAMg08cgquVp8IqfVJgWndYzmiJNuJFmZLZ",
-	"JFtIA47vKGBnPHHFlwBUVCvC09pejd5vhMR3Pg8Hb7pKCR3J+ZxuKWa0CqMm2NoOwGpyou9knyJDjx7n",
-	"q8/DwVFH+aGWURYLTHM1EuNc5iwYa3U594b7wxebGOj3n4eD466aQ0fWaedAEkCSPaiWGXLlJ5lK6IKB",
-	"K5sLcnR8eHnoymFDzDMX02f384ykEucTSAd7L3Z2diAw0f3ycgOz++HzcOCiosrFe0+nPHHJm/VhvKgM",
-	"Ym9D7OW8HcbbM8x6yUhv1zMMMkAKlpPtTTHr8zje96Evg2DhMFMZQBLv7uxs7+wcIHKHwqxsJ2SCjic0",
-	"Yfc00ShghgzVvLgRNrCLgw9RYCp7/PzBYmHwlZdl1vAx1XSVDeW3eRa2Dof7amUteYCQqhEA1JOHLAlX",
-	"4MoXzt8MBewGRWvTzvv6iSIApn51foSI6uaMn47enDmdFqn4iJkvNZj/852dl/uvdvf393/Y393I/n+P",
-	"SUxelvXf2t3ZxM7vGsYx6l8B8h2b0mTp49nCnp7bnlYetTHL5B0W0jwggrFUkVFY3NGseDCk6grv721v",
-	"5DrY3bPD7V1TsmPq+3VxMKCI3Z0X+6/2dr/fp5Sx55uSfrvjUsIYEiilVMkmp1j7rFjUfPHVha6FpTx+",
-	"1C8h3qBPVlvJX2z7iog5HFwGQZn12MR7C5BkhDTMX4G/mSIpn0yM5BdgDWyEuey+AKk6yH4vF/G3395t",
-	"4hPwBZkVc6ZznvzK+HSm45zVF2dD4RkDhRUDI8gB8VV/NsNVd+rac4i3a7GM63dXVQgbWnnbXdCf4uqD",
-	"AyVvSSg5snBeWmLunRP5vZrgw+duGFuY5eF5UPtrIwrAXyDw+4oIPFV/iSy/8QFEZPSvKjl/bfn4rxZt",
-	"t7+kiPo/SCydy1tW1Vjk30Yu3f4iYuY/XrLc/iYkPkJI3P4bS3xfQGD7v1BAWyFpgRm2NSMVhCGZLiFc",
-	"FwpUlwZe9ds8GxJKPhY7O/uJ7QL+sOUi4Toychq2sK/ZFkY6D2r3bZP7ebb9nuZqZi6ynGuGSejKu9Yx",
-	"TCIiyAUG516RIVUzdSx95AGX82/v353Fy+lJTahwIupBALIBixRbPaOthdbFThoZvB4wkZhWjaIiuGOl",
-	"m8k2RDSNGf7tP2IWYuXMXZVUSRd8K5EpmzKxxe51TrdcDpnpCjEODEV9rnCqGpG6LWiQ6BB78eP2vVVo",
-	"14kKTZIN6txXasIK5vYBfQYCzqkN3whL1U4YS89A+HdyFO7TezalC37PMoVb9fyHHXzwrP5km2A2t1dN",
-	"6GKRLesV6eqF+clTxRAI0wlYJar3dy2ut5YYo7J6mhvCNqnSolFqWDZ5XbVk54ym6Fu3pzAAzYUkl2TG",
-	"M++ZCTADzXb0zuMqdzGeVdqLyIZULAefm66oNfzl9XFE3aONpYzMuroxHZhztosnbUWu1+I/K1comdE8",
-	"NefkcxePqo4Ltd62I3Gwgly4/krsqs5N3Oyc57P74luFU16CQXFMZVE0Yweu8gkkvkBSlQ1ofVDa8YPo",
-	"FAP117ixK+89/tIOfbhgjvnKV3fVRPTt9v7H3d4XTC2kUC1sKAO9ivz2/h1h4pZlcuG1dfMbLop6TSgZ",
-	"YSU+111AvpVIgRQSHKkgJ3ku85bWGABjlmRYyXRYsHxr9POVjetwGQvm3Y6EhQNiyYlolmVALXNCFzTX",
-	"Nl9RZMvmgDClUeGvRzJl2+TE3jZIdDRH08SP0oblwM9RbzTACZmru/RZ1myfMl32OGtucNC8pqn9xGi6",
-	"RhfQvO+pu3Tnq34p1fdc5tVVrIs4Ndlmws1+cAC1AhYOe+hy0BqsC4YA8E3Q2HX1NzzQwRHtPou1Bayf",
-	"SUcX7XeKLs+oO58HBFLtAzizHGsHuVPTID/Ys7aAtHOWbyGB2+ApOWmclqYsv47kab8clTlLo8qvGKnV",
-	"NsxfXSAXRMfV1rUS12Q+YgRnxcU0Y+VdEiyluSRztmAUoNeQTWD5NctmFFSm2Owk9x4rOVfOdpRqZjZI",
-	"K0I12+SwcZzxfNr74jQdun8eQjKc+RMbXi4XyJ8v+ZwpTeeLgyZDrXTmeoAm5vVhyWihJ/jLhhq2EKzL",
-	"bmy9tPAWweDDUnPc30GcOmGPibuZZE52d3bsQ4JZPthFxT+7v7OpwI9wilWz5MnO/s5rcgLDc7f1hrw8",
-	"fsFjoraEQCBNIFJ5SEZMpAziUM8zqs2KVD3V+HxTftYKZbTo0JhQStUNS80OlZtaMZ8NSUXGhgkE1Q/w",
-	"1+pUms83FQDlT08X5JIrmuGIcZu8lbkTruCCVBA+YE2YJZdCvfDq6vTYF6BnzCZG5YVAYec1mcgsk3em",
-	"IxCxpky/ZQ7hsboQyXh35+WLF3tbr76f7G89f7Ez3qL01Xjr+e7e3vOXdO/5eH9jZvKQfTRX52eXmUaX",
-	"UCaFC2KuwwOfJQfHd3sz4bPDgWddD/c0PH8sA0fAghZnO2Z+uyKaUNdO5qHfvckmW+KXNsPC9trdKpsK",
-	"m97tinP4z66MAbeYa2vnwVuP181HP199ZW08pKBvuvg/SReHFKSkyLlejsx+WsTVwyKWIHqUcSb0VpIz",
-	"KLVCM0UmhsF7BfqDeQ9s3BZx5Ikq0yWTnKGlzFAhpDi/oYonUGRgm1zKGyYUVqgyxD2TRb5NPggylzbS",
-	"H6vFQDS7aUuYSGEdCSjdZKb1Qr1+9gyD2xII2NxGanBvIzkcmNaXP52Q06MPZ6dHeM85U7w5GTOpgKuZ",
-	"uSHSAMz7qJw2YAglcgGrZQjeDAgQtQfPpJnPs6SxVJWUHNNmD5efi4mMQE1RkW4BaAAF+JfgqbtyK5Gp",
-	"FyejSxj87V5YJMb89FF4eGEPz6PImM3MTXdMJ1zzIfkvmsmcojTtl2abnNqEXa41EwBf/FFUvZnFOONq",
-	"FiT2k6cfEi3HLCd7O3vPv0Od2ggGIELwW1t3SEFdK/FRAFicSA9s+S/Y3zvpwvfApILYciBMqGo3QFl0",
-	"qYiS2x/FR3ECkM8AYz+2scUzRjMNiSFjZsNPqUBK3SNjRnPA1rux0zOvfBRJnNDLskkUx7K/43N7bY5i",
-	"ItFeFOAdfRRUqDuWK0DasNE5F0zny63Didk7ox6xnKQFYFyGSBF3XKTyTm1/FAOfVT1o2/cBYEoqpJ+9",
-	"7R3A0F0wQRd88Hqwv72zvW85FdDvM7OqcyrolOXPbnfhT/UslXfCyD3P/iwKnn42DacMWJ65IuBMG5ly",
-	"cGzbveUAlxKmuv8evy7KJs/MS1cFTwefPwFUEIhjMKi9nR04cNIsgUY4Pc9MnslEM72ldM7oHI+guYEq",
-	"8BhjLiiEHdbTvxtVJy8BDCJjTxQZLzVT22a9nuP3Y+P343z2hqYBO36+s7v6lSsRlACHl/ZXv/RW5mOe",
-	"pkzgG89Xv3Em9VtZCPzE3g+rX7iU8j0VSzsdwKt60WcJRiy/ZTlodfjOfq818EA0n7GmNdYY98REKJky",
-	"wTDacIKUhdfg7wNDM2rwybwYp1wk2Gdl6qul2+auI49HFBCGzMJICBj7tb9jT7EidzPDd7SlE8OysHLf",
-	"nKZsm/zn1cnVyfGQnJ+cHZ+e/Qis6Pziw9HJaGT+nDOoBpdlhE4pFwfk7enZ6eink2NbE9Z3a4vtuYPH",
-	"0gNycnHx4WJITn47P704OYaejw7Pjk7e2bfNlSXYLcvJHYKYmduqej5/ZNqsmA+v+ToH9L8tvnp5MLsE",
-	"x2CA3edTWY3x2wH9iw7or5Rra6GqHlCMZ0qYUlDH1lFb7NDe7j3zjuQtxXT3Gb2byQxDIFw+NV6iQ197",
-	"HpB2p03Kf8dVWQR9ZL7ToP5I6Rk9Yyp08ZsBAoBtWRoYLRaLDOx/KLhz8/4fBYMbx8rWNPj2aap+/zQY",
-	"BudhDfx7pZdw35u77fEHsZcqF65bBDCncUYPK+v1dQ/oP+f0GIqskVZwRoKC/S0H5dmfVZpql8p+ZBXS",
-	"X5vvH1a+82W5f5XW4vy/smhfmf//z+XmPzJUsSur+ziKLJ+rVuKsM+bgM381na7HHI/ZhAveAirWwSNT",
-	"/576Rsub5K2VIDXnKa5Q95BMMzmmmaF7RbhIsiIFKJxeNN8uqvxqhRHfFG58dNzW5QAYph1GMFpqa56z",
-	"tDQvJHShSMbn3PRMdnd2vNSj6BIkLblC8HmQ1PNYiWeD4s6wbby1jY7JbX+toDZsreciScboLSMVglFk",
-	"BioEWp/QaqQOiBl2M74wNg0psuUvCGFRmUATPb+vT2gl+31nKHPQo+GHycRcLV9HjijZMtQXibDisMII",
-	"/evZ8j9VglVlYY8ak5VugakmlGh0VPZjsYFI0VfCXcXiziwjKwfJ0wNApLHG5THTd4zVrgpF2C2zRQXr",
-	"rIYoOme+rjacRvD8xFjhIPTNIBdqHM4Sresrn5DVAnd5Kr7JKl9M7i4XecU5gVT0djHkLVQcUSSR8zEX",
-	"DJ0Mh2fH28QJKFbkORVYaxYAj6S7UrH30G00p0tSKFYRTiBTHo4P2h4x7ntIlAQ7p/m+eS2hyQyspvO4",
-	"iPIGp9JHPLHjuoPCoxCBaVHeFPqFXOpE7FoU6LxtHLkSD7ZDIsIPP0wagne/hiRUHefV1enxOiO8KvjK",
-	"MXZVS6wNcYUgcNokv7aZeWKkGtx1ddflE0iignqKZMwmMmeuDlNsrjkzk0g0Q2TNTQlIkbpdUPVK5pqM",
-	"l22DMY8rQ3D5ImUdw7DK3LCOohnS7ooFtxVkBv80aQ64Qx/5Dcnkm8DWIbDJnChG82Tm+USnfGYZc+3O",
-	"efanZWidMpmDdVnPjPMGe/4KFNUm78Dcvgk4GxZwxpYa+lJWH0sL3A1zRgUX00mRBdEiLrqHzOlC+etD",
-	"EsX/zYhKaMbUNjl0cdfgUkIXrJDEXQ9GzAXrS2JkDVeT2ig5U2mj7l2KT4kKopiupBaTp4BDjXIU/zfb",
-	"wvqlFf0D42GgKyh8xf/NRtgKkh06RKZHmEs3ds562Umro+1jIg3BlqILp3yIGc89Qifu0TdT6sZNqeEW",
-	"2EUmFDfIBj51nO2kAigVvS9GcCkFyFMrdIFLdg+JppmUN6CXc1GmykP454G1rHGE/TJtzWSYjQbDpm1S",
-	"mfuzU1V4oHz7TxK9HNZAH+krhO/9JoHFThMSeYjJPF7aYhkyx3XUs1wW05k5U9a+NA8OVnA+IofrGU+7",
-	"PW3l62+Wp6v1bWcrq2O89VAn+UZ13W8H7W9x0P6HS6nVY1naeFaoSCvOZFGscyrBArPqXDpaAftO3xNZ",
-	"/C1sO9+O5Lcj+eAjacj94Ydx+WxOAdiu12lcvneNv4Z6VPtorxCSqsYD+QX+oq7EGmz/X2PcQryLUrV2",
-	"awM4VeXi1NWVbqKRSm8VCqtstVLNe6n0lWJpRYH5enRzZph/D6IphzfEHCozMTLhudLb38KiN6sxB7wL",
-	"VhnWW040E31JL5dSdxlYL6TUAaj2F78IkcriphrIsyy16m+0tKkr0Cex2mgDz8Z0znrffNC2K7Rey8UW",
-	"ZnInAYsAvmlrcipE98uZIIIpqEkqCRWAWwi5mraiEOGKZDR39aAtLHtOc5YtD6wjGIHgGvTs6OwSZ/b1",
-	"2Kf5YF8W2rZaoTVSFWOzFOrbOdjsOQD6khMHtZeEl22vc/Cn+1fVdRVPB3MZmjY7E6yHM5mlrsKsEURd",
-	"f0OXRW+BfVziqzqwqcQ3bKF9JyxnrpYQpPw7IB+oyiG6D8fahv4jP+WvZOt3H2yBGYrJsrguPmW8do98",
-	"06U25YSrkKtiTBi1Ci3iGOTzkIPUx1Nn7QGqLd5ZpHjZhLCiVnofNunCPyROpSM0yxlNl4gzwNJt8qvM",
-	"b5T1DDT4BSSCC4n5axaEE8LA4762JuLu3/8UfstM+IdkJljPsUWL8+JdQgWROVYbnNFb9rCTWWg5p5on",
-	"W0LOmUgyqou8XRI8cUfQYmQIOrf4GA7uaSLzeZFRojR41F3xKKxa7xCkPAnZg0sRKjFwuKOhMch69tOe",
-	"UfDB2+903oRn4ZT+yvPYT3cKBtuW2YyTHhJK/vfow5ldpW+Hb8NSpKNhT5htZ/BBR85pSb2MjEeu8T9G",
-	"qIMR99WTEA/+m238y90jKc9ZokvV/PH0q5jWNSN5VFivOD1C5TcIn1IHJC8yhrUGJdThhtJXgS0WSh/Y",
-	"wCc3i06uP3Lj+8ccGT/itQy0bUv67Qxt+DpY5DxBYxWf0ymzFAuXg6fO/mcKKWhLJTJnz+y1sqWYfvan",
-	"/WN1tv65b3iEvY1MZ2vT+3nwvS8s44TDbLkKYEH+56G17PUZl0VDQRr8R54RSya4i3jJKC1zloZxr+HR",
-	"CNu3nQ58+PrPwULGADGf7zzvUBDMy0aFwNMKCP3BJzGDWk4mXkMJy71WT9wRzZIio5rVTpsFcXO45xs/",
-	"KRW8xWpW4Odvh/XbYV0/uhAOZ3Ag/ZmwKVEyDyADbs3p4b0ObSE0hDIxYb7a7Qg/wTZH7qUv6ZdsfCtO",
-	"zhzLd6ihQ40qxIJO/3/2vqy5bVxb96+g/JKkirKdnJxbt+K6D46T9PbeneFYSXdX7dPVBZGQhC0SYAOg",
-	"FXWq//strAVwkDjJ1mAnfOqOzAEk11pY4/exCPzYH6c5Au24e1XEfUsPcerNY0Uc/GvNRYF9TaUyI/CT",
-	"WgKE2MrYbE4o+ent5wDHMnGaDWA28SrkP3JyQVIZx2TGzFv8rcTRYjIlWER4RDJheOzKKO+4AGRRwDMV",
-	"OUBejpyHdUiAWp+6+VdDF8xGHjHlgngQdgr/NzI8qdkRcDGekxUf9u7elxu00H3a2kquH7yvN9Qg7+hd",
-	"T34Ltm+LU//FVkupoqZBzJJ10bkxQXm4IDAJSSYrEjGA7W9Dp/iVm/l7DhBx8IYPBVNRPOlHFTH1BuJn",
-	"zI1vce5nOsPx6u1OQzDvO37U4mT4qJsO/fPdGVZQgH/KSZODUKgwWVJN/sxYxg48Mvfd7+ZWQkrmUk4L",
-	"2jnQN6Ry8sXoGQeACrR5JSv+qXLOuilvb4V8647paEf+ZKNmzf9iAaEG25xenDfpPgAYtcJgJPQrT7Lk",
-	"5NULJHrHfzwPNvEx+rcJB3WMDpDtdW/XTQf17KXGk5AeBHuqmx+nV6robemCVnYSLq7xvOdbQwH0HTwH",
-	"wPjXq9rZcx79gc/4h13+SeCH0f+gpWl0+4/6OfTqgsZ2HZE3tK3LKcxx3aoux1cnwcmbt+OrXvf1I2JT",
-	"LnLGZXyqJ5rEdMLiprUs3CbYNv+1z4QKioOVgD6954UxHgavOscYocvhiS6/tI6Wcm8F103n2TeWf6aO",
-	"jB5eou+4Fc+5eIpFNkALlVfwcLCFCvHt9h+GdPYOU3WV4Cqwtg/iq3IANXUBVJuATxmLzhRdjrhIs9YO",
-	"5HeMRdf2oE4nAUaVysRQfeeW7LFfMh5ZFe671W45znSQapB9VTd0CW+rTyXIWnjAgk+Zghc2QJ0fn4sA",
-	"2j4Vn3FBYwLaAd8IBBuEOiATqtn/eTkC1p+KmlkBWFeyglADm9Dqqq0Fixov2txcXMOQwjYTwJsSQBSg",
-	"ycvzl3VpbhGy2C5ie+R/p4J1mvKyvn8WFm1DwxBuO0jvEaUXvzyhJUnCIooh2gaZPaW0i0Xjk91qINdH",
-	"gcGGCsdj5vYfcL/gEtVEHjymleKrXFSC+p3mrsQVLeK7Q+IKa98Z+HlN7V2MRTlxBRScFdNZbAYSiyN7",
-	"TWtfJh94SZkaKbn0ZMNAWuWofds1pj2tgic8/qTKvrWpT+zrPMkh6u0X9TofpTXerZNnLAI2SjWUirxY",
-	"71Um4E61hT77V6xv6R+ipgdvoubrItHcBulO9aPOlMzSlgpedfIJWHXgi+UU3YT6Ih83UGGDpgxEp7e7",
-	"OZiI+mEKl5H+CZewdU7EofO14qxulwqpr3ThK9oTzuw+TWf5/TaZUPgj9j4PxrPDePqqy6x4ZzjQ7bRj",
-	"HdjwU6lEWmgcMk625VL+gUfsUTLcHWrkAT1rr2KXn66faBKxlImIiTBv3H7wH8+R1p68+vfv5U+JbjlZ",
-	"es6FecETat28iBpqo3ZsGsvS0rdEGMbiK2JAcwbFtBGWQZob2G6gh0HngZf03Of1xOdVgbiGO0Fp3FFA",
-	"t7akJVlseEqVOZtKlYzsI/WXC7wXsHb2akbbXaEZ73zpKOebAicXRi6pLtjp7cfDsjOh/hUPpqzelH1J",
-	"HZHm1fgXuzv/9vP4N8wtQjLAz+ivlZddxWxCw4U1fRUbh99NbyiGb3iGciFHSdibcnxgS2drB90YdGNP",
-	"uuHa1vIBsV1oxehrEpd44+sV5Gc2o+GK/Pb+Z3tPABvOa+j6VYEdwO0XriO4l1P3s1MS97PjyMd0Boxr",
-	"grOfX2ScAWLbjXt3/mLK/Rne+9offVCAzXfrCAhYyYQkXx49cKF5xAglL87PgSwC/g+HXSeMhHMWLliE",
-	"fCuCVO5JjJQ9LMJvQMHfbBSs+37mCPD76eNvSewuju119+rfvtPt/StosgUxiox/yxeb7w6AZDzQtYHm",
-	"obLlKBuJndiwX2jMIzjxk5KTGArCwX4e3n1qeJ6ExtbUs+iUODXSDFC4XSYPKElkwsA8CtCx6nviQhtG",
-	"Ieb85/jjh6MlFHYVEO731Vtnekp5XHrfaUyN/QT3euP3zZCAmhamG8jU3M29dSq11ektLLliibyl8V7d",
-	"G2dsbvBWg4szuDj7cXFAlnfl4mgjw4WLjEfOzgz+za78m7F9uy4dsBcHp3SDwb0Z3JvBvXnA7s2YGQLm",
-	"lgAU4U79m67U5meAsONIlyOXWPgJAFXLiqJVPCASxNRSZI9Bg6zTmAMaApnwmeudWjCW+uLVlGpzSnbn",
-	"PQ2508F5OmDu9H7OU+E23S87BOh+vCYjcoFaOYaC8XiRWQ32Agt1Y58CthIiE26stOQOldVTB0gCeF89",
-	"dW+fmZjBVRlclcFVefiZGLCSO83ElAPNx+ynlEO6wUsZvJS9eCkwrV+JFbZyU2KqzeiWKc2lGGVwqwoK",
-	"yFovSRkagBKYTMibnpXdG6fIyOfhQiE/09orBtPv9raoS/eCY7iOtB/dP8jcT+Mj9JgBcp9Vu1MG6a+X",
-	"/pr+ntjaU0Oc0MKULA3nFXAcZX9xVOJ6LtPOFq6EpimLRjm8rUOhaGHgl4qwrzRJYxY4bpoIMNGhUzWW",
-	"mdJkJn0fWUK5cD/XK8N7uH8O0PzR3f2gYNJ40y1oij4h4CNyQfDY8xWRlHKlfzRmInwDDfxEDhrTvZ8N",
-	"kqIS9ngukTAzP7JfcISHNTEa0BnhEZrfpd0QgEyBzvS/f3eQEVZDYq4RFAUxcxqw0OGIa8OSz/RA5Fjl",
-	"O/ZCnqUz/WPBOtlPSUAYCLxRAA8PqarAVX4s/t4oQWdUaz4THRhfl+6gdVHYbkvOzz70jlxddk+BgvSI",
-	"vfywCfcRRi9HxNGjIzxNSUT7C+bZN1lIyt9nes5h8xmlSt7yiKly9LfOKV1Yq7E77ZM/6x7i6uR09/CQ",
-	"64vEuPDQCJH5kzZFaw7/5QjqsP3sYh+YKIDauWFTYPl7ZFNAmFlBhFSlOO7klMCU+MjIkVUX+FBPNElp",
-	"uECotby/3QlcD70zioYLq3chADa0ZFxcNsVRsWhrApBixl7VR56aJswvCOvqZcqlF+fnpRByIqPVpjNS",
-	"1u7PbnFXdm0PUbPLC9xaq2sIyNzlANgS5+wxgzWo40NRx+on2pVS6lbWsrz/BG0BtqYYaWiMk5Gn5BPe",
-	"LY8GhDSEIzdTdEE0Y0UUgPBTcHhXKLC98/cbgM1+7cf1XOMo9j2rH+wmHPshSyZ29ZvzgG+psobMdYPb",
-	"6MzjhtYN/zmotEuDGI9BTwvxhhr2mSesbiDxZ8xmbHf7tyLayc3zp8dtv/XmzjPYw7Nvc/NdPTnMgWJA",
-	"hbuWZnkujjxN6SphwvyRukJCSIXVpolHngVw3Wc9UY7wsk307L28NYeO8ffWgIG/zmWBtwtgwODX1S/U",
-	"H9gAHJizyCk2s1fvg9NXes0e/1djSm6kYf7OWqu+71GF17ukub8btKKWa8LvX08uog0vpsNOjaUyb7ja",
-	"goD/F5mFc6aQirGXLbS7j5Xrz6uU9be2D4q4v7R9dSNIlGLSB+88Pa5kQOnNdkBOdGQArAChH9Kaltrw",
-	"Wh5hSsotvV9mHZ+yTBTEc2s5SPKuYQD8665NZ4EzzcU2Mo07aU+Rdp0Gj1CiceV9BBqPdCWyYyVcv3tZ",
-	"RrEj2m3zOejDPTK0ei1VhLdow7pYl477p2z27Up4Me4S2wHL7ehkVWsSDk6eYCXR7ifZKQ8XWTpS/qEa",
-	"yww4Z/gJDvdfdD9ZxLI1P3QjV+X5bgC4sKk+gG8O0pLuLXxHicnHzClxqReVUoGR8K1IljYY/oZU5Jlv",
-	"2vSO+dk39z/X62i2VVV5A787z/WNu8j2zVz+XlsA0uZtplYqHeP7YKuPh6gMXwCE0TcUVjqBaU1e3MuL",
-	"tdRBgy3GjrldC9heenLXFokrP3St94t7+fmrajDpFfVB6sdBe47f7us/S0B0Fs5dSz8Xt5KHLMDx4g5F",
-	"qph158ZHf59NuQA6uC4f/p077m4O/CGcd7/CBsGGJ34CvAj2MDLls0wNTOW7pqXwrzmRgq2wJOkm9BUV",
-	"msLcGvFnrbnnLWI659YWrTrF9B/uuDuLafDAMy3uAd8Ko1Z9ci0O8NGNLwZExhHThky5yikxB8N+TMTm",
-	"yvcBj6hQotr0zLqWtAD1QxoTeoFpvPBApgjZCzoJU1IXiGvhOwo0Xem8w54Swb4azOezr1wbTZ7Oqf7A",
-	"vppnMFwlpCFzuSQJFStcNuRNFXN5UkLjuKWnYL/9BFvXqnoUzfqTSG7F/rgFhedGD0MPH5f1uvJVpo1M",
-	"+l5WcWFyqoYeJ7gm3N4TPIt+l33DYn7LwBjuqeTpz/LNmj3fOjQNvGdmLnv2pmQm7ieE1+j33fjgoc+n",
-	"BcoN0MAbRrUUvZb0LounPPZvrH+HzVhmKux3PI6of6BJv8PvQKy6RqfafcKvVLG5dKNbO20/aq7V77j9",
-	"IO8NKkgc792KsHcHvncRf8i9P4SCvw7WC9K9qv8b7ssIOhbb/JjPntAcnRmapkp+5Qk1DLwYdsuEyWgc",
-	"r0gohebayiN4NSuiM25IRPV8IqmKdAAOCw3halzMahmIYJlXflH7lvr8RjWSb6OMH4/qolxtLzguyCQL",
-	"F8x0i9OU8jhTbKTcPtfK0IPH+i3xIPSA5Vv2ieAuQ8NvGXGP82PNu7mHLrACJitHNBc4+ItR5Pw/x7MF",
-	"FcGQxnGP6oYe+dJhPmPULi6bnmAHqwl0PFL8gE+NytgzIhXhwv8EZPbPfJlGN+7znuVlB8z5B0lVrL+o",
-	"PnJ+lb+EYe6uVSm8tJD8SD98lzfldgm+ozZu5gXypD+U/PT2c4BEOB4ivUI+e4HMszPPfZz7BEWnMY9y",
-	"YlpdSwxo5kyQqEy9OeUx29yb8Q4HSBwMUf4Q5Q9R/hDlN0T568F6zMhUqoSaKp17026Ox/YeXEGr9w5P",
-	"+mH53IcYvAQIa5WitA07qXPp94SaEGAGAR6ngPrAYaXucoLzDUa+5Nw8Avype+e/0+ZelK33013nr4+3",
-	"3ApU8vmga3fsqXvM7XSocDMmQGDFzKUoCmR435QR0wlz9W7XnKF7tGPosy4U2Cb8wQtiWJICBhY0gXj1",
-	"QuBHQF+EyWB3EGEignCwEaUwd6731AuF+yjcaps+qIcFUzio44MFQZQek6JckG7DQGzRSVTgkYAgbKQZ",
-	"wIS2Z6nXKCNg1kKTF+fPrXGACB1JKXwYDDs3YDPT6ALAMLgmEQtjqkDNJdGSMA61+IiFMqqb0P+JGRcr",
-	"YLw49iut9xQ7Wp9rr/R34JXwjmcPMzp1/VJzufT7BEExwwqH22lYBazT7yc95fSsB2Rus7zeWRgxDmuW",
-	"x917c7X32hp65UhaMQy77QqKZSe65EY1S+nR+u5zHznYo3u4THcXbuf4PYBI5Z9y0h2ogMc0OEkPNEng",
-	"qmPSC2xHHkAzqsJ5o7/zgS0Bg5eid4VbyRNNPoZGTpgiL85fvMx3lguSyIjFMYuKqCTNJjEP7SH6CZG3",
-	"TN1ytgQ3m1qvSEUjG2WsSBhzuzcBwDUiYCGpFp1RLlxNJOa3ACx2Sq6kmPKIiRDg4BMW8Sx55Qa7XTrP",
-	"cbt73jD/Nome0xQbFwHLOiAT6yzigcj7NZERZzmg0im59mO2NgSczZhGmFcjiWKZBuj9zQwMNiG4ThZA",
-	"RPOrz2HR/vv8nDy1R708P39GlnMmyIJZf5ZALhGejGvNxSxwdc//sBCYO1b/Dy78h4bkLKG+kGNwtkPD",
-	"sxNuLog7gpe5KJq6IcbFw3WVPH+1n2nBBfAKAH0INDLhBZpSogu2Olk3aXV9TfhsQp0EJ7j8k+AkdPUM",
-	"uzAsKtgfi0y4awTohVADkGvsqyH2yMj6O1Oqmhbt/9m87M77QYfquuhIwYjGCtQFiRm95WJGOEKpo04y",
-	"7YD2dE45UJtodvBE483ycWeMnpfA9t/3VRauug724s8BmRypef0R2X18XY65B7JCmK1y1sfZX5BvqIf2",
-	"2AfMyAcZFMLXkdXXxsACpmeRAtHhZDnkLOw0t4ashBhpf1rOZVyARNYBQDqP7RJu/y+22nMwkd9ne8ah",
-	"9u+GzmqEWHoDguMxR6SNoeE8DxlQsK1wog2unZJujBvKKoLBRytYcSUgPERYjEDexdzn4eZOW5exufni",
-	"yyt8Pc3MAAuzs63B4WZUw2Q3c9SIUtos9A4h8YxGCRcjTLyOXK9ao/hf2oPRDK4hGrJ9GXW4Jd4Db/wj",
-	"W/VHJa1UrPJUeRWG6ykIHcm0dWmkiFfPNsBevHw2C64120aOMFiIkQyhOVmaUjO34ZJOMZD935P8xP89",
-	"Ics5sjBBPJnFBp12lpQ63vwJ9ngM/DA0yemiKak2L0OwdkGmirmwBEoFNtSrC9bKONn6yt1pb3kpuz4f",
-	"WqD8D07S9wdzDVLk/XciVQ20tZ8DoU6a766HrpW7qoctMv4mP/6hoDANwv2IhPs9VQsAD0sdxYUmCBmE",
-	"QkWeRkqmnoXkvnuMH1MY4djCdhK+eocnDbZ8EPcdizuKo5f61c5seQr96KPJapRQtWAmjWnYUYzGNXny",
-	"6XzTwStfkIjPuKFxQXzlk0twpw53CNvjX6/elxazH22qudOQRPqudcoLaq5TKJFYX2JxDNKcVATvjkpV",
-	"cb6aleky9lriAotYipmvLGAQZddWJGZPyQdpCI9YkkqrAa/AABjFWQSzdIRODaCBxBKAZV29DBimYSiI",
-	"UKJZKEXUmsQt1PHGPshnObaPsbdNzd9hUL/vVf2srV1TvwoGrJVyq3hWAxMMXaAYiWJ3ZyU0mRIjmEK/",
-	"7e3JYSPHpT9pCFgGbNe7Fi5QhvLGgyXlkGwCEED4G43vLd2KhYxvK903/qRBugfpvjMEhJhylWAFiBLf",
-	"3PFE++4lqpSTsftKOOZRt5Rwd9IQiQ9uyz1o7K0UtRrwncXhfhZvKzHfo4Dbyw/i/f0HxUUaNQ+LVSFb",
-	"dxRml73qKctjd/TgjQxCfDchril2rQWY2mdU+wt1DmrcOkkGxWZDF46HSmQJUzz0JfAIe4jzqW/XynFB",
-	"qG/qwEmel+cvm5t6HzCWdyuI94A8cNShtUL6wUXhpi9OcQnO2w/l9G6a+8mdsN45tzMB3t24jF9qVF1r",
-	"g0Tn40lOcQc8+h2J6j/oLSOIO3PFhLEm0b1qQkkm+J/ZRiMcOOCuzai1AS5V8O82++27ramCYfwJFx5/",
-	"++PNKXGDCh9owhCvg2mS0gLKQ9CEBTgwPJcpGf/rC3HT/QjxZX+ph9X+pBzowJZEKA6OiZmtuLfdadVz",
-	"aiDwkOnXPbUOyGRFvny5ftOT69ed9yXjzYy/DlTn1UmWcdiM78kA/BmmQCSZcsByKH2V8hepfo2Wtdsv",
-	"fdI2GnIQWL7iKzsx6cM+CkciEKeDjXfPNOzDR2fAS4uPAzCxamUtSKFnMyWzFGEz3Y/2I5Zsm5ODkmWD",
-	"o0Z/ZjTmZjWy8qdkfFbOltXavDEz2qETgkokdAUuqmbIOElenv9Xk8XyQol5kfohs23sVwGZdhCt+h98",
-	"V1f4qvKH6MeE6g7OkU6dng1N77tUleV8RZxEEyfReR9tiRO1pCK6oiOlnzc0RbMW3J5LYxSfZIZ53TBs",
-	"JtUKipKQE3G897Q47ulEUWHjO9hsQMEDcksVBxkNyOnp6TMyk35PUlIaMuUsjnTghgIlUnf4SwILR3H9",
-	"yar8p+iUfBEw7Vr5Ff2WSEloFrJui8xwmNh+lYBoCbGx80gMQKtAZZUxssxnN5A9jPwKmczMyIQaHhIh",
-	"EybCmJpMMSJFjlvkXw76PZefroli0C+h881304A4Ss5c+/fV1JPfAG94cE7O4gGbBmfYsiy/BTY7Tkv6",
-	"vz3R4LrYXdzPjg5j+ketd/n+mdLHI0bOkH8nj7ArH3Eb23QWSjHls5FeZGff8P/Hi+zvDqx9exgICtd+",
-	"dN5UwpGcTVozK1Pe4yB6ThWrTTkVIvx6deXX0TVM/jm/Q7Gm3NNOqZkXjnZYumb/iex9ZrK6lbb0zYe4",
-	"f8cpqrI+TVagRIUMbalBmTCjyWqU75B+06/XIEjaArUW2FnHtxXzhVXzmGsDzFke6sHV+dKYcihuU9eD",
-	"CxsuSemMCxC+nKGrZhO0CyykTb9e5X4Hbonb+dJ7oM0qFudwBbZOMYyZ+RdbLaWKtjsJ7etWUMJ1J/cE",
-	"FS5OvQOEcd3JW9/3tfUee9IRFWd9prO7fJFfuOYTbt3qu5x9LcZGhovtTrph2pqLbaXA+ZZbv5iPIl5Z",
-	"/3VbWHNmPlHFhBkvsru8mp9s3H5QcsnSu7LWpBdhA1LypJVg4+Bb2XfvIAInjql6CzUozyX7nyefNz7N",
-	"VvseT+iMabvx6UXWB/YSo1rkiqBxTIB3RND4gnCDzeII1ea3NyEND1l9Vug95eIaFvB61cNRHBd+aTkr",
-	"q7fLMI8XGSaYmx3IXJk2EswJ/Yp1+1fPz8+Dk4QL/8+u5PMhFTx/r300/KNghEFW0UqSl7+p9QoH+J32",
-	"zGxi3TnQIPLl5mcbLWUpMZI8Pz8voqXJCgOqiszW6ChqYr2WprDPYHyX+j3n7zai5HIklu9S/SMxvElL",
-	"JJaWrjlEYkMkVhOJFTK01Y7kFecMp45ga+KiJf3qYqwX5+dFPkywpZNk30ZTwmfG3KkbagIaMRLJ7rTj",
-	"69WYiz3lHv+xmige5feKc2C2g+L4lD3wKVOshWmfR3kZu5qUHAqGDyvNCEhwFLegkBoay1lzirFBJdcK",
-	"hSX4n0YWvUKUqpWz3TQtHKHkl7Nj9XKoHB7MUQp9j8+PWi/blYHz71u3cwi3ozlY2MYI5wbwfLAkxiMm",
-	"DJ9yrKmPrz9cuM1ibS8goUw507D/cVGh53uivbLVDcnaBVUsfifgqu9UwYchU7lDwNKDKFPlcfto0Xsf",
-	"+9ZZroEc+piQXSCCeaHIf5qpVEXQQ32sE1JBaKwlkdNppeGufcf5lpbMfs9A515by8kPG5sMst0rmvHN",
-	"+Txq3n2CkzSro1Bzgh2zWxa7Pg7ytEgGBG7Dq7SAQFPIsxIECubVIjJniiEguLsSTFH6ViyXfWvr7Dgl",
-	"7yiPtQOzw3YS/8BFwRd5QWJmWHRBFIM+D3g3EGPpQvFwr3ZwzfVMIbvV0X12fmxNKXJ480CKrpvvzlB8",
-	"72l+VE6nYc4eRNRQgGdt7N7s8nCrm+UZ9IOiFbLqu7lr3rBE3rK1QtTOd8+X9WUEZ1q4IEJi6yoRcjns",
-	"eUcTys90sZ4zsLuFnGISz/08czLSuPPVRlUvz/+LJIwKXaltwbU0mTJsD+Q20pvmLYK4L3a0F+1HZHdu",
-	"0XGZTVNB9o+D4D+A/vqSWK5pAsJqaWJkq9dXm5jepfCP9yL8e/OkSnJ/8P7Zbp0ru7gCGMUGLTwevBe2",
-	"wJV0DlJpFHrBo777T7dX5MqrTfm/NxjquCosxE8xm8JWeAHZDJPHUe4QHL62QVWSmhV29XUNv2Czw5H3",
-	"rW06CXp3ERSlY3w9g0YdTaOsyCEFBArqemwBg2JSc/hyLX0ITfvamImI/HP88QOmAiKu05iuvqiYGEnm",
-	"9Jblsx1TZlymEC4aEKkIJTm3NJnIaFWeYYiZn3iBP9sfnp+ST26tmqhMYD3rub3V/4UkyHPfvl40Y1yU",
-	"e2vdycUqyoAL7KtB4H0p2Cn5vJT+nSV0hW3upUsEnkyOe7YlvLMgmYjYlIs6gNrLKFpT/we9ccMK8/GX",
-	"4H484OVrHocIvGrFmodq4KsP6ZTHBpIYRVh7Q7WWVTMX+NI3tGbB0H8GQsgisCxbtmDVuhNn3+C/rkRR",
-	"5FvW8r+5AXOckkQxRCNg0SkBz8M3eZY6ylIlE2nAxcCGFfyZmsKmPQeLymLNgETFSfG6CULXZrdWqLvP",
-	"+RpfzBaZIXy+Jc3zzoNCPjKFREkDoin4lj2ymmVvgxpkol0rBEvgxswvamRJAUgCmzk3Gy5AgqetKRVd",
-	"0lVPzeJQCnEhOrgHNVzq1i1GXwIcInBoXJcZ8h261UgRF04X+BElt8laBcVo1F0+OYbq7tfXyAsuO/Q1",
-	"bnCk+BhMeH0cDidtQxXnkVq59/KWVcyRNyO5fgOFEsigm+u9r7fRgUUE4yOKM10OfBQwXpbyGF3JiR2g",
-	"Ch0sOcHDe8w2WPPrkFSGNMXx0xT1+DbVvgQuWjwJh27T0H0B6QrpAKqIkkvXMYGdEq9yVYFuilxZ0HdR",
-	"cmm3/zBmVDHXSL5gqSFPC8I/++9np2QsE3f1hK6A5w/ojyPXZgEWApl4qsga7ukBXMMzcLx88aLbF9id",
-	"ut5th98mjQhr9Vt969jUobfrfF3YANrcfwFfadi0H3nrRb2t0dbY0LhoX2wNXOrBtGp3bdfi2IoB6y2c",
-	"w+MBZB0oUBlpTQJAsVn7hIMqhi5Y90be1FT8YOsM25UYhi7gh7F7b/QOdkT71apCy7TVg86R/6r40cCh",
-	"eiBDDVvTI01ju+8XEJ2Fc+tqUBxj5H+xYCO7fcdO+mK60v/er71+7zmnHGT2IH1ZHW22w77yYDrwe28q",
-	"daEfwBJjS9V4kTW02Tu5cyNfKgCw/4QJ83mVsmtkeHwqhdVFpggX2lARMv0MGlTAZXOR3im5JG7bwQgT",
-	"yxga00EQN1RbwfhMwG9lREeIQi+IZlhqTgidAWaUjQyXVEW6IzA8uKI+hG320PZhiAO/hxb8tG4sxzF/",
-	"bDsh3WOXPSumpmuNFYQ3mFUyit6yWPtmGBjpJDiveZHjL5M51URIV3NCcwFdN3QNEAGyWYK1NpXi0g5o",
-	"O4JvDV6sQyytrbbFjN5itU/CaTQOAGYvfyXYbiukgcnRvGHPNA3Lav/czdOyfeZ23Gh4k+fS+J2XVPux",
-	"rsGQPDavPTT8lhoWkIjR0v9DBbzY8e9iTdoTRlbFQ5rm6JMG4Ia8rGu6gqFpeUo+uyyzXQH0r86lZiVU",
-	"FrvKKgosYEQHZNYAHwRWZtaA8ookGHNG07r+9WqCSg9wlQNc5QBX+SDgKruIXKDD/o5kLlZs2vhctudv",
-	"2SvDzTom58bbeQclQiOJlsqQycrFadAM/IYrx/Lg8LybfA44+vWq8kaYyBK7LSDMSHRpTn7fYLfZTkYq",
-	"SzoUuMGnhq6Xj3YPdA1hZbEaQET3BczhQWiqSiz9dwDaZcMTts1EjT4L5S1TI+hbaXRRPNMEAJgCBQHD",
-	"ghrmN3BlmoQyYVj0dtjYIotjbIn5ouIuB+LKLmQHwzT6NfQcHh591y9/+yaWAU5qF7CcTTBSLT1ZumuE",
-	"7HPOw5F3vzIazvOJdwCnv2WqYGMB1VjTBCHzCao6HUCh/zi9jzP9ADTA6W4P6ccjB9HvFn1MI+9B7jVN",
-	"0piNUrqKJY3OvoW559pOMcK+wok4ZmsgOQMgZhO7QQnIonJ9Sj44bDNQFuzC4oaEVEFHIyV//BHKJGHC",
-	"/EESBhyO1gOlXNhAl5uAZCJmWpM5j9gVHgmNWc9PyaUgmdO1nJbJkebWtVhVIAbGsPhP+NBd+GwfcnQg",
-	"D6Hj79fEZJK/wz5YbVwYNgN+0Q2f9DkAg/siQgEEvraMC3KOnEsRm9IsNkHREpdQEVFjX40UaHZqU2Vz",
-	"uXyXxfFJ2/KCk6+jmRzZn0d6wdORz9ONUglA4SevpjTWrPYxMLknXT5v46s3rqz83XezusN4yyhgdTbv",
-	"UuS6M5HRaqBvOr5xpcUnWceCxAw88Mrm6radXw2tXrqfSw08i38xJas58l3C8pdE1C5sDC+Cs8dF2Fj7",
-	"EKvB396xXth/scg1K075LFOsH3Ar5tnq9QGPadCGywoYgz00yDd5qaBhQJRjzQA8bNdhLUXIKhGnobMu",
-	"JYA8Ww/k/Ap1h5EklnJBqLmw0XYiNeTpt86fXUfbklWUtrvHwVaBr/hOmol1T/sJBw1ti4itlvSKB64c",
-	"mCv8u145b/ME+0hlMesLA17k5R8RBHjt8u88dzRsJY2C+hYjOrKc83COuMKFnJFQishN0EOQWAYzSdgW",
-	"gOBnuCUgkUreGNanAfL1auwP78ei4hKwdleCWuu03HPSEBTq0i0eFKnKw+qX/HG6Hx32cBtvUKuQt3hR",
-	"hU8CHFoXuQ8FBFt2X/UMsNXEfXmidBNauM2V0iUd6nSoxgW9V+5LZWlP9ynXo2MQfQW7b2Y4gIZvUbrT",
-	"wybWC1BSF9BWGAmVKOv61eLqdHsuU7d9zWXaf/PCg/tsXXa3ysH9Zx7Oq2Pjyi8/bFvDtpVvW46vsZdg",
-	"lztlcUrz7Jsb0fy7sWf2sn52u25k+4JUR7ZPyUdRdPPnOxlez/fh+slfexKNl3SlCfT6sY4ufAQouGOc",
-	"07eXlocMgR9We2zFL81tH2E0u3Uce+jCf8StKiXoh7Wee8IF/NMpf/fodavp6Oq6/wBTPWZOsdUes+lP",
-	"NPkYGjlhirw4f/Eyb0C/IImM7CYeeWw5M+cqGqVU2Sg15kz4NltMt8dy5pq8WbhgEQ7zaLvhvzh/8d8k",
-	"lOnKR4b5nf3NTgn01kZMoP1JWMSz5JWDxzRzLOdVuv9fnL903f/gpoM/jwMD4J07s+bgbanWWcIiV5A1",
-	"sGpIEa3bsVPyRQCx/eafCM+b8ovP6SYpEAZrZe/VNnoA17nf/MFDM5j4NDhp0s9svhzGBL5XS2eoMsD9",
-	"a2QKEQAXs92ZuyVVbC4zzc6+5f+Ls0YyXLRFBr/6o7EOs1fN+7VY2X5j2bWHanAe/syoMNwM2E/Hj5Sx",
-	"bFi//+dUVC6Tmst3XRWxCVVifGxJ3/0WUyfkh3PLt1OxwUV/9C76zlS0uou1ZKbd+Kqr0mNdCHKtFwUg",
-	"q5AkpTMuQITbs85dOa/NkZe7jrscZdalOuhS82hlUCvoD3JpyKc0SoDDVhj21Txr7PuDo6FNcR99f/7t",
-	"56Llcqa8SB81rgwSjs0Jxo7XUdzIXq/pJvCf7e/S8ER5Arj9bY87nuwhInMlnq93AOc6uu1+x0VUCPpk",
-	"RXikAzBoOvCTv06wOxOzVQyDUArNZyJhwow2uhabyg9XxUn39sH2GT5srLNB1CFUg4bkQcKPHECU5NF5",
-	"Kv7jNCN5rDkkf4Yjxf7DQjNSjGop2hua/gep6q+Qqf4GTrxx5x3CKjffv4+hxuOJe9DTH6Eom8MMu4e2",
-	"sYlvKrKvEBjKUQBgp+5sJVIMaURGRo6si1LDVV7Pm+TZT5NMG+RJSqnWLFpf0QV2XCy5ZhuYLi9fvDgl",
-	"l+C4ZRqk3HobDjHU8AR88qXihouavtYbt/RHxpnul91kj/GvkCb9M2OZz7MPIecjU9X/sR+PUEFomip5",
-	"W2L/s2ozlcp/aSOLDgX41J1Ki351m6+CDUcnexRod4cmpyJTAMziGUCHPoOWtCHGUfZ/aWiFnRi5YKKe",
-	"rdW99haGGYBuxwKLJkvKUdbW9wnqYeT1HDhDycwLDU4VeKHFsZwmIC7qJrrq2wdKQrj7xCFefOtqfo2o",
-	"ulEiquH1pwenavpBQOoKSDqzYSDqBNzbOuvf+vCtuXXG0RNQA+KLjTIAOjtlVoh9QOjIEqiwf5/4InBU",
-	"oNRi5RgHSdWCGeQ9mWbxlMc6gFKzXvA0ZQilqZjJlGDRxRp1qsNuwzFWJZcoXh5Z851UJJHKMSxk7obo",
-	"8fMklcp0AWP6yPMQdAceQ2iLLtLdZ/HvtOA+mZ6CQmPJHJ+d/07DoOrDytlvzPtor+/N8XDFfNSAW7aP",
-	"/DseopAqhVlQ6OCe4MRpFf020r3GTx8DiwEs9Gd2y+I7TwcNyaQHUo0uDbH25iBqU6EtkdYfdIa0LOeb",
-	"cg1/DYgCODy4vA4qGTq7/+c1Qv+iB8F/eILfK3Fqf873idaRbWA9jHCqSNCErTHd2HP//TuZQhnT3j6u",
-	"ooUiY3frZuFmtA/mMPUcWPbJCPuEP1a2FSaOKxPxIRXoFnSOG4NguXmzRpmyEQEtJUKXc0kSKpDgfdYg",
-	"LRgq1Q/0P6ahreI5+sxt+dE9P47EVVkghzGuVhku3l/HzFa9LJdaYpok+QNjEfZPAwPuqLRDMmoyxU7J",
-	"rnpifi036OzfWOa36xtaFm/rdNjidyvM7U1aJcHoougqPuqe+xsPTbG1duN6eoL87Q3VpceWVAXpJbQc",
-	"gUhV0o0mddiw5NVe+15d9lu7G4fvme+0yUOgdvQB214Nt+u2PKuRTUyN71I8j74RHEMlhv72x15ju5tW",
-	"waVYmCluVqAu8jIz85NX//7dKgOwQdT2ml8SjNyumDAlMjksGc+lNiTi06n19FOmKvU0QFI3dAaNypmK",
-	"T16dzI1J9auzs2/2xL9PghOgtZs4SK553oMEeK95b3EItx7RlJ/+RWOp6Gkok9PERuVra/10jUtyr8cv",
-	"NoBt04Nhtl802Py7jT9DKXgIh9Cs5pCITrnhp2FMbIyf8tPyEXDaRJGnb+Ao8lrRv3j87NTq6u/559qE",
-	"k1G3PGRkzmhs5qdFw/V4pQ1LGviouvsMyldy7R21V8LpPu7mZP2rhBtowkXpMlf+yLp+fhVBHIoxvO90",
-	"DMicWyO0CsiUC7iuT+VZqWFf8/KouwVepun6BEI7f5OUhgs6YzpwhVvtIfc2Lojn1VwVx2HzBgs5RcIM",
-	"PP6UuD/HAMsshb+9kHbLw0P1BdEMS75LqRbTGBsw7L9v3l6+ef/Wy2giwwVB9dtYnh9+rlnhFWBNw5tV",
-	"NFxwMSOhjOxDpzxcZCk+9JTyOFOs6J4sPv2cpymOdaxf+lrcSit4IgMMY7iQk6UFW228jeKa7sTmz+Tn",
-	"xDV5GtMJi3VAuDsH1w240M/gjpMsXvj7JOvi8MZfqOZWl3olwrmSQmbaSRL5j5yUT3+L8lVz8k9MWJ+D",
-	"RWTKY5bT2dl/uFSdCojMjOYRftyz2xckVWzKv5au/86eW3P1cqMXeYpEVo7Lzxc7n3kpnimZpTqo7ekp",
-	"cOZKN610kTXeW5OnmoMZHP/ri362SW+yfr26azmA+85zPUZ73WpyUvucoFJEfqK4cqUGiYLMfvkCQaX1",
-	"rlK3Kct9zpXUgoBXzunkZ5Z2083T/yGXxO7mQKVWKbk90cR5eITritHEH3UoFatbEGTyqli0jpwEUnvl",
-	"S5XTeJtXAi4r7REXuCoQ18sXwaOa9gKPRG8UY0Hxz+JKnjfFcDFbW5s9tH5zuMxPD0ow8PmTJhRacHAw",
-	"q3zR4ry6x7WGw5kMxLy4Gv8SkN9+Hv8GV/3t/c+o3AFRmfAaPqHhwqqctXUa+okqli1pMhhuK8A2IZ3F",
-	"OLRWutqm8XpnL95wKQZWDYy60DR0BcmUrqzNKX1CxaZMAcwGmMyK7YH9tEvE/acCrbGvIyA21oJfwNTQ",
-	"sLhhgaQn7E5glRQAuvWSm3Be51P4w2qW8UW7UYdSW6Q72ts+JWNW3FwxLTMVArGC/QuZKSoqzwyXbHji",
-	"j9bNJaXIyjUCzWUcITGhYsCkTOOKf+BPq/1SbvO0WwKf2ojAXROUYI6dY7A7Igk6EkOU9/f3/sRayi77",
-	"9EZaKY2tfFrndVKS6oDMim2qkg8q3eEzS9KYgor8/vf/DwAA//8=",
+	"7L1td9s2tj/6VbD0P2sluVd2/JCkabzuC8d2Wv+bOB7LbjvT5HhBJCRhTAEqAdrWzMp3vwt7AyBIghRl",
+	"K2nnnM6LaSyCIB42Nvbjb/97kMj5QgomtBq8+fdgxmjKcvjnBdP58nCiWW7+SplKcr7QXIrBm8GIJVKk",
+	"imhJ7ijXQyJzQgX58fLynKRUsyEZs4nMGdH5kospoVPKxfZgOFDJjM2p6VAvF2zwZqB0zsV08OXLl+Fg",
+	"QXM6Z9p+/1DrnI8LzUZMn6bNMZwVc5bzhFDXjiimCU/NZ7hpsKB6NhgOBJ2bD9Fqd8NBzn4veM7SwRud",
+	"FywyNC40m7J8YIb2Nqci7RrF2DRo//rYvr/mZ4+oSFhGzbcuGFVSqOYIsA02Ijm0IuarygyF3S8ymTL3",
+	"MRjZ7wXLl+XQksY3fvtc2Smu2VxFtmzofqB5Tpfmb6WXmflhIvP5AIav2VTmy66FS2yb9rVLyl7WXb5C",
+	"aTm39FRbNfuITHiutKHfjCq93sK53je2XsdUsxMRWaz3VDOlSZIz3GbN5+yAULLIKBdw4shT8//m923T",
+	"yzMyZ1QoomeMMJESOSF6RjVJ6dKvcm06qf14OJX/ytlk8Gbwf56XXOI5PlXPzWc+5ub/L/mcwXqbP0aa",
+	"5ro5gxOaZ/zhc1Cm176zwCE8Zh4s47em28Y0fpR3JJPA0SSBjSZ3LGdEzfhiwVJghDPXRs/YkszoLQMm",
+	"ydLWMbvP9R3yyHyNi+kxywwhfRkO3jGWXhU8QjpXV6fHuHCMTJgZovuXaW+eUEFokrCFZinh84XMdctB",
+	"LMwHuo7gnN6/Z2KqZ4M3+6+GgzkX4Z8LqjXLTbf//dvO1vd0a/L536+/bPl/v+jx7929L/81GDYuj+Hg",
+	"Hc9YfAFOUz99njHCRfnvORV0yvKHTjcyiiKb8GzOhL5cLliE7cxZnsyo0EAwikxyOUf6ZlnG8ieK3NGc",
+	"zWSh2JDcMqGLnJWN5jS/YXqR0YQ96cukJpURtXGqLmKrzqkPGzud0ynr4vncbwk3TYc4xYwrfZ7LtEi0",
+	"uaPNE9WyNdx+Yc374FQkWZGyU2HoXSk+NsOuD/IwUxLGQpjQOWcq2CAyp0sipCaFYgdkvCQpm9Ai00SK",
+	"bEkKRccZI1IwRWjOoJP2U88jg4mMfyxlxqgw63q/NZVb5uctdcMXWxJGTLOthTSTzAdvJjRTrJznz7JI",
+	"Ziw/ZpryLEKM73iWmfNwi+1Iig3N3iBrA2YLDIy6RitmU/tkOB+7VHaUw8fN71byhF34va/P7KPZDpkb",
+	"URYnIRhLyVNDIs8Mi04l7CL+Cr0+M2yQY7/tc6x+dkO79Z7PeeTGPKdTRhT/V+twMnivkx9zwefFfPBm",
+	"dxg7Dh+o4BOmOqXruW3TLp7Ny17WPI4fJxPFdPTbY5YbMvQnUBKziG0rIbGjXkuxE12Kj4ZWutYBiMkw",
+	"rqeGcAxHwF8EjPVZy9pI2+26C4OvqRbC1jOm7PfV0HAh4flqz1vBjmuV5OrHtJrn45A1m/dYRM3m7eQk",
+	"g44etGzwqnrHs6jmWl9A5HRrLRt+YMNLhzTfY8ctxa01ZNv5xvQUGPFIFnkSk3HgKVH4eEhUkcwIVYQS",
+	"NZML0LDWGbv9zObGXugsxnTCK8NLXBIat7Id7GpD18A5TW5WyE0LbNJ+eBa+jzWPjvl47CL9Zca0EQ1o",
+	"lg2JknNDhERIwZwAByv2RFmBwUg9C+iqbc3waW9Nx4yLi+lIU83sQJdGFP3A9EzGGKR9TubQYC19flHp",
+	"emMEd57zhB3JQuiYQnl5J7cyZhQjkmAbksjUL+/CvDwkwYJzoTQVRgMgTBh5M7UvmnvyqTtsH/5uNmr0",
+	"Q9vFZL+1pnpznhuaSc1uFKqdWEK6SGVSmFW1evICe2iljsoHNnWwUKfop5AssDF5apbcSF9mHW9pzsFo",
+	"8WwIciMIyIoo1qYpL/wn1z2H7sU+F5j9ygNlAD/GDV5lpfpmDaZtF5piWtklVwyNp32PqTWlfpVRlwbL",
+	"zoGjDUExZ7zkaxhb/Qe+yvhzRjVrNSOWMwArHEuJFIa+nbF+xhVJ6bJuh2s7rUnla4+wt8Um0GJHbJsC",
+	"nWjgPPEZHJB5oTQZMzfVytBXz+/RFsVyhj/kslh0Hu6SxLjy/GhqXmsbKDwcrOLd3rKyFiNcyeQe5E8J",
+	"R6PeUp3MIldjdRSgBWZS3hCqDwjVZC6VJrs7O+vxO/xk/8M3p/en+HR3Z2eds7gWD4cJft2JrDXydtNK",
+	"x648ePztpNO1MVy4jVlrcmKkZXLTdfbuuJ4RZVq1W4Kwk81KKCOmf2LLO5nHlp3do9nBjGCIqtTop6uh",
+	"M0yOfroybHBBcyP9mr/AZYKTgeOSMao02SfJjOY00UaFJGYzb5lIwSSGghqhmZJG3pd3ihQLs70TfsvI",
+	"Lc0KpoxseYNj/O3zAbKoJOPmPcVEqoyk2rZo9r1BzSzjXQTDTq5ltucXrmeXdNp5N4O5L6F5viwnbWQ5",
+	"TaetelzY9ca3FNThY56zBMfa8KXLXJPUPW8dY7WX3vqTH4b5TPl+dW3PgWpGN8UqhgUudjgeeDl5amtX",
+	"92zPvW+nC6ZYfsvSlQc0tw27T6prtfl9HeFSdi5ZhVG6K13hi+6i9a4f3zjJGWslBNXUjXoSQHTrL+l0",
+	"tTBidzy8rzSdot5hJIYcFBA6Z+SpYix05Jgj9aznvWC63KDW7WZ4tUj7ycQFNHykTFxUvrYRibGcwEqZ",
+	"uDqFNWXiytBXz2+DMvHPXPExz7he9heMb/075qbTrbdO2e4BZ6YcWGCBsk9vYiYQ+9CwxHXFuZtiY8Q/",
+	"artrQiPnKnaE1uYVzGjN6wgNxwEjGsHXzug8ZkjGh2jDI09pOueCJFJodq/78hRV9r+51Z3xhZGUznN5",
+	"y9N4dBHNcw7+ImUkNCNVKYJf6EsWqv6VjY//crlgnefNxrf4694NiZgvtJJE0PtaAS1lhIEZI0orq6Sl",
+	"A0JVwkTKxTTwxrcOzXbae1QNkSkufDrlWdOp2fEymsE7pC7htnwYIWz0WuxzGVr+APtOBbrr3MVCdf1u",
+	"jIRxrR16trFLs99VuXqCwc3ZOb/eYWkbvDZ/cRFC/ew4zciiFnPOXdDvmtYcP6SYU8A9W8sX4wezOdL/",
+	"9Qivjm6/RULhzqGJBl2XCoL3jiGKMBLILyJGTJcj/3XLfafvHh/BJy9kxtbQRL6YLVILKeyiv6XpBfu9",
+	"YArmB7ekgH/SxSLjCXgvnv9ToVDQb1w/04yn8OJ5LscZm2OUdtMclOOHyR1VZE4zs+AMtIIJ5RlLya3v",
+	"aBuigmdUTFl66nZyI4MNff9t4zS82XnR8GqbSQWHWBeKJDgsGOI7mY95mjKxsfGtWEItb5h4okihWE4y",
+	"mtwgrS1YPudKGfFsIi1DMhQKg7RRUOjcHzGtzaWysQHHe29bWWxsYxOMoK7xhjPDNEt9wSaFQqV+M6Mz",
+	"nXas6Qhd1T7AgyRUCAnajt3nA1jgsUyXVsBkNDHXQUruZkvUY8OPPCvnciUWuUyYgmi/jc7oJM9lrlrn",
+	"Y2ciiywldjJ2JGY6MH5merAT4hrd8jDyM6nfyUKk34qgmdBGNUslUzBWds+VlR0yKaZgNqZCAt91HBX0",
+	"gfyW5bAO32qkh+enllHBCC6l/EDF0jJT9S1G8QGFKSrI/o5jpsqcfaObSZGWZ9+uFDmT2gUy18y3QzIu",
+	"NEqaYzTZZfwWJonxG0acsaIPJPhsQYaPuc3qqT9bPvcnNi3b+nmQJQQzuxK00DOZ83+xb0ZrGECLPJRw",
+	"RYBliumQsPuFkWEM2RXiRsg7vICuBL2lPNvo8Q377CA0rkgq75Cbz6m50QUVCQQZyFuWZ5KmGB2xqd34",
+	"GqxqDXGgEGZcWsoU6HKcM3qjCCXjQnFhNi0vMrYNQqTtHVK/0jRnKiJMHpKFVJpmhGKLA4xJmnCWpQqC",
+	"s8eMzKmyAUiiyOwuo6S5yOWC5ZqjyETbvnJVej1sG5KZ0YLM11v+TLheRhsmZSxQ4xmbU55Fn0Ce0hnI",
+	"mP9uTKzaeg1zdka/QqeLmRRsPWHdbOsR6ASRxjmbWmtW49EdRWdZ06Ngf5Hjf7JErzP6QyPvYwQSSqox",
+	"MrQyoyETmZvzK8DJhNdtndBkNTa26crErL3mPMyo5Zzrf7Fc4q6AXuOir1Y2/hLqcb9VxvG5vkKxmQca",
+	"RU0cgUasugA+krZl9qp3yklzCxok0zY1FZ+ZUnwqWHpJp7Hd1HRqJkBFIDI2J5IW7FCvGvqZPUSlyj4c",
+	"8JZtF/bgrSJeMwGXvXrMJlzwuHX3lxnVoLH6jNiZNHzRCLUzeYdMLcsIN8LDNvF9gmIEoZtG8w3Tad+U",
+	"f5ZeIKLoHLV5kEHuJBrmIU/E/MXTCBXQ5gRaYyLtA0LNgLZcWGQ5sFKErHiwM27EJsjE+QfNZE7DwMjL",
+	"X4Zk9MOQnP84JKfHQ/Lh70Py40/PDgiKoC6q0k4DflRGYiJU2IhMrnyaHBox6HwBBoYPf49cNQ9mnpGF",
+	"AqtoY5U+0NxpibnRvcqdOvBpSUbMoFlm5wPDFsXcHBiXjWP2iSfs2rsV4c/BcKAWLOE0u/Z/0wxaofHK",
+	"/MEEsJHNzzw+3x/lHaEYhkBAFBb6jf2TKsLVkGDX5i+Il8W/eDok8yLT/Lp8TDG/S07KRmqbqKXSbB5S",
+	"vA+nhZjDZ3BGuJjIfE5xEnC0ptLK4jwnRrYLnL5WMsGoUR6czMpewCQGwwEOZjAchOM1qw0DCxhbef9V",
+	"lmiDV7il7p9hZJvseMJY6gSO+qnPirnwfOVo9DOs7q/vR7/atFTkZOwe/l09g0cyk/k7OufZchBZpgnY",
+	"c07mC72MRzQhHbnsvjEjO0YkZ+aF7UEsVw1C7uITuTrFaL0y9cHlE5s+j1ACrw8fxfINnia8dPwnvnv9",
+	"6mVr7+5OWqd7sSj0ByuxtZtTg7RJlnKMYIK1HiKjVswITXg+3L9ljkgONqtSCp8zHh4a091gOEi5WmR0",
+	"CdZYcPVCFqV5eC3FNUZwbpRLwcTjHMoQkmEO5I6nU6bDBbg6JWom7yrHPpmx5GYs780sqGbAKuy/jZZu",
+	"/pnLhVEXHUtQLENhFu1s7g3N7jXNGbX/xJ9j3IKrkxRulLdL9K2+zWQ876M8E1wRbESkUVTD0NCc0WTG",
+	"UpznTC7iJ4WrHzI5ppkXNyISmFFFUZpkcE7sF4bkbka1+QmMWRXRZLv9sLiPr7Or6gMVKdWyopdVZnGl",
+	"WHoqjqQwouScCf1O5vMio6rthZ+RHN/J/MflOK8IgUG7jI5Z1lySY6RrAo8PzGEwZwhtl2AqAMdUkwkW",
+	"+SaZSJDQ34CkkGJqtHyIFDREwO41kkxlUHv7m+Q6IspwT00jcxtjbGShWErGnoi24EaZ2M2qrlhiro3r",
+	"Seu9gSOJGSLsrG2DQJQIxTAQG4YB3Zr7ywOezCmAOKDdQtA8NyL6DDWPfmqS6/cjDutL61KXerYNy4ry",
+	"r/dsSpMlydgtyxBsICdPFTdrNSSJFBM+ReZsWEfCzKo/OwDWnbOMm89WVzdsGAVt6KPmnNOYBv5RMLKg",
+	"U8iKMrLcYUWwqqoefD3dM6JpxQwWdMoFdXJXdwqbb1nXWnFAlc4+d63Kx0VbWA/z5xC5NsJ61Ekysjax",
+	"IIBScC4E/71goPlxUeXBla1+tR/JMDc88Ngl/TeV7hkXGv3mYNrmqMtAUD+cYBz8Ztl8nH84XovsA+Kf",
+	"vZyCY6nLoxOesRoreZtRCAhfh8pxpT8gH4itUTLjWRrwD7ehdq8xgsGF4ZYLVt1j6GRNXnLBJkjlubUW",
+	"r/tujdJtR0M7mB5UbnpproinaYtb007Z/tFpTRDeiVEq9lprurcTBwsIJxZ+Juimc4IjFj0QhvxSEH3N",
+	"5IJrBDx7/toAu5sNs69tNGZErTZSNY1TEekPjSpmFsqe0BR1ZxQ+QSbhitDsji7BlV5j/y9fvdiLLbUX",
+	"eIKzw2ihoxewO7Bl23FrWxvCs870Y6cTMhdj+4MQby7pkiRUGEURQV7Q0RHZEmeBium78zndUmxBc4g8",
+	"CtN/kRdaTDlFAOnDyFiy1Ck/DS6uhj/949Ogyobgx9jqPII4fO+7u7svX76Mc/rDRPNb1iYLHy4WubRR",
+	"/bHnF8yMNNExXQRVFYVoLQ0cJEKha5oZ7aFQrFy5uDrSpKjDlKdUxdZM5clpy/GALzyBQ2EdsZCSg6aa",
+	"6pYcHp++3H+xu0m5vPQBOGWS4vIb/dT/M2UZMyv6eTOHZYiIWJW126WT7yfsxaut775L97Ze0PHe1uvx",
+	"C7r1OvmOMZq8Ho+T7zc38dbj2qVbQhb3Vt24V1qznQhP7XmzqU8TaZTONompPBJ7+8MO034gDBeg5ObX",
+	"GgNju3SNXoJqdeKlCtDwk6xYsjahsrxrqyuzckn293b7LQnG1vaTmWDM/XSBtz6b/DF6AF4Df7DkH4QG",
+	"RrlQLjNGaCVokQsbaGzZko9HJBgkEFqgILRxMLSKWpRPuIz4qHTqRBKqiGI0T2ZHPh8eZGWItEshPbRY",
+	"KJIzXeQieqpoA+zVk8nr715+t/8ieuuAMJkzEU3XPy2j/TBenLjmMT9+R6IsQugBAp416awKIXWIpmYA",
+	"E5YzjOBJStNRi6Xs65psmwfwrZQ3apP3Eor5p3UW+Xqj84Cw5fWiC6ieWRpZY99/T445BM504OJ4adBS",
+	"mt97Mwfye0EhQSmRQucyi++6YjmnGcZZhmnXkZb+1u8OJ8YhWBCV4NpurNPtKnL2ELdgnA8nGJvLlygH",
+	"w/a160bF+VloThOBSxPtBDTgOC1XUZvW97pD61tp3nMe7d6007UQR04br3PTkElVlnkVp2yOZkbVkeV1",
+	"LQJ32uHUewRr+SqM5D+Pc3ToDW5j21SHA2KmSwqheUbUUiTxSLYNaA6b5yHr8ANECF0lVUxLSB4rPShw",
+	"EfooFHOvosuoTMvoFE7xUu0di/OnvdI2S2JDJ64BBiruqNGnPf+varT73794/d2rVy/+JxJmqzUWIo1r",
+	"lli11p3UX/lovTVjcaYVkP1AC4tKzLbxWUMW/JHRDNLBeihjbnhnUf//YUiBYKVxRKhzxvrcaF0Lr5j1",
+	"GqRswoW1lAUfrIXY9NAi/meJ3RG0HnQPuDWyxx9zCowKKavBKF+Lt9USFSFFpSo1G7XRQ29qucBQeS3R",
+	"/OyQZR5yd7dqho/5cocA0DSU7bzaSdhkd29r5zWbbL2g7NXWePcl2/ru+/3vX09Ymnz33Yt1D9+ciSSj",
+	"usijhzDm/g6sx+acbFu7jvnnXKYsw3+CV/zT4ADjn8iduRYqys2MKgABrd4Kq3ocdJgXVlt2qlB7j7Hs",
+	"eJPGH27cwXE423eraxfjO2WOaPmQMgEuog4tIWnFGzX7aD0NcPxNZxgmzEXAGlCosi2r+3x8skneVYtg",
+	"DMJquSDnNvi01S8UMYkVGSu9JHMuri2G6pze+39ycQ0hrMGjyt9cXKdcweyvFxjCAHUKTMPoA9iZa+uX",
+	"vR7T5Gaay0Kk10D57rl5PXhWduA3F5tkRZ5Desy1SmReO2Z+SrF10Taww1n4XEPoPGrgK5NzXVBIYLNO",
+	"aEaj5/bWBYY2NwCcVUPIlmb32hCSQBZi/YXWf1id1O7OeswvTHdtVSC8id8GSIvUnaDyxCl0uIo+tv64",
+	"SNW8308yluhcCp5EvUrh19dmWiGziKkFM7l4qF5Q25H9719+v7/mrrQAA7/nE5YskzrbOiBczFjONUuv",
+	"ndvKgiv4oAZu+BI+qliuI+6uZmcrfGBu2Jc5Y6tEWSQmQP0txiDHkoaXHMJV9Z3ECCqFGcaH56dEQEKn",
+	"Mz9j6uuSpGyhZ0Pr3QerDwglXKFqq2Z0wTZtKW+hjNDmxCHkAG5+SB8gGaOT3jFpjTWNEOlfdu4/lbWq",
+	"RYOOHvTShdGCoonyhW+F4HwoR7Bc4fm3kmlEaoFSdKzFqpmyCasHGQSPMYc7/qwtA2sRQoM3H/9e0JwK",
+	"zQVrTdxLGL9tf6qLvOXdPqsLeVDRyJH6+obLSsYBIlp3BuxXW+9vuXBrnCibZjEyQlU8wchwNHNhBMup",
+	"mH6iiE2cJjyifqh4f+eleAe65c72zq7h/bs7OweQw3ZXt13oWc6UEcbrniMIEc6Zma+D4TTDwEykwZtB",
+	"KgtMfLBLgyIWCARmbNc5W8h8ZahHuDwXBcLRqJYrXd6UeiF8A9K9E5olRUZtilw/hlJ+si3b9DxIqHL7",
+	"oCV+FsLQIDLIJu4oeotfX21kWuTMLL7HOKpZCaZC5g4npGp/mkgbI+JMBhGvWFcKb9Ui2A+KsIxwbhr9",
+	"Yme3olX1GFPcAB5tuqhBiT/8ilMzmevj6lhjMekHQUCuw7Uyr14HjaH0Ip/OMj6d1QOVe0zK13hocU0i",
+	"GyhLLhh5UBaaWAETqr7FAZVTlmQ0h5AIgpSPGB0zQ0KYijgkdzOezIy0ezej2uU3khnLWX/RKzhLP7vZ",
+	"rMycDijp86oDWmQtbFPjrQ8nc0JzlmLFX6UJhWPKxdQiPTRULDUqAL5jUmRxX+Wc3p8buomhbcLvpR0j",
+	"oYJMrabQgzfOmVGlWvKofadzRlWRMzV0KlNQgSWjYlrQaYTGANOgc9SMmiuu51At3f0cV7thwIC+hWNN",
+	"SwMIGDS5zhjJIJFnO66RJnI+ZyKlug1owSwFlC4IrQueJ53cc6WNhO3E//dGAxoMB8HZfiuz1F6JtQdF",
+	"ljF4O/jxF5mn5qdLM/ajGc3NH29pnhidIqbMmQGeVwpIr3PVBW+uvqcaX6rHq6JtAqWykPzfkDlH7JfK",
+	"Og1JczXAWlFfjwN43zyZ03voJ76+0KRcuQMShEXAa7WNO8CSTuaJXeKVkRXRQgnmQZ9zx0Wvlqs2omRy",
+	"7ebvQFCQiGmqyBjniFpJRJ4zjKfRo12Y0rCljJ5PAXrUXCSKqCK/tcynDzJHZGpgbEWbZ3RGHF1pZq+s",
+	"ZdYwJcVTh7nNk5h5vAtwZuG+1keWpBk7EekxxTjbdWEwzOvn7Z9rUZzt59cRKmiGKJsPHmgvVzRMxfmh",
+	"Y/t5TDUdU8XarGIfBSOpbWNuT4FAs0+URZeJnMGOGPtblquGDf3l9nfb+z2NeDWoUfM5sfw4Gbz5Ldwt",
+	"s6RN7ltrsWXzl2vNPg8bND0B/GEyloVI4eq2+Ay+FyLzobVDQYoJSelyiG3aC4cfQLiaq5bnn4VEZEcK",
+	"v1/iaEsCQ7gBswRogxlMuZ4V4+1Ezp+HSY1bU1n5+7nP3XbV0N1S1uc9l3Mbo0vFEk193lp4l3NI+2mb",
+	"Q4+l/sYTZYb7XHgQo7pwsjTXIObBc0QDLCsjVwl8zpSynsCIkOL6d+LH1ejk4vr45N3p2cnxYDj48eP7",
+	"0+PDv19/+AgequPD0/d/v/54cXxycf3+9MPp5WA4OD85Oz49+6Hl18uP16MfT8/PT44rDaLSBgzmNGVC",
+	"8wmPIWi/5ZpMMjp1+gq+QZ7uDsnekLwYktdDsvvqWXBbNAChWgoDeycLxkEYuc9m4g+9Vx+fYzcq9o0o",
+	"B7AwFfHs4F9mkszlrY24sIT5hqS5XKgZXwxDuAOsbs71AVnw5KawD4O8HZLILGMQr67J0ySXSm2lEmo9",
+	"wukV6bWW10Ex9KDzMaBnmxe1jOQD+Zfq/Vbgb+yoDQXCCCEKvvbV6M4fW7XuBGBIWm0Wx77uoZZkygTL",
+	"DZ8y22PRp6VFJj0AtkdcRV7iWlgs2wgMle05vkvmUpE5mcscnS1Zdu1LMA4dTuvQgqicuj/NUiy4mL6n",
+	"YyOOuj/PaZ6YvxOEs3f1oockjFkewh6jFguQFvafOUu5PpM2633u302qeW/bLXgtwOKCquGDRToJNhD/",
+	"mul51tylqH4vg5rKaxjHw71Y69Waml3ZtZiifYLFPI/ChMGWKIeanWr0kezvvnq1tUtotpjRrT1MISx1",
+	"wA9/r7j2fkPEqtEPZhy+0wXVmuWmw//+7XDrH5//vfflv9o9zC2z5K0IbHhcDluiHH7iCBRPhaVM8k85",
+	"Ds+rq4sJbmxfg2PgCkiALHbJ5osM5RP8FQWv4GdnTbO1uwAz2v33Uo6QHyCSNFyMzVePLBJN8OQdYykA",
+	"1l6gkRV/+QGOfFZ9gKWg3HE8VOdAxO5YNR7gSPCM1hsPoBjBlKUfS+Q795Mdq3JdXIA5fdCIcTQNrlRL",
+	"4g9u2LvgIIYb9o5nGFREdWXfKvg26tYcxUzdd3zAjDyae0bVUiSzXApZqBpRbCDrOZV3IpM0fc/FjYpx",
+	"b3xMMvOc5Cyj4Jy2F46R0mbSMDOjii1Ybpdivfg0RKdV6w0cV+KohHGtmUsNA3ciR7klTSSgNkeZOrYO",
+	"8zi6kdl2I3AsihwwtO3GgLWvJd9WxrIyT+51TkMstZJb3c2Mlu4hmaPCF1y6LEXqjOzfhWthN0YdlOZY",
+	"ix9GcobZwlwhShtczot0gnCJep6tt5sonLQZR5oJu38rWAFlyc4RoRcvrndccDWD3xEEG84JsNfNZfEq",
+	"N87mBgP+/N1MYmULlkK0/UIqxcfZ0gN2Qytnh4dYBR9835z6Gu7lkiX0y/Q8KaHgHhMQGHCiPzgkEEfy",
+	"f+U4pjP+DhTTyQuZn0kbIa6xG+8oz4qctel1h06lQe0cfclDV/MhDSDv0J0bkWS7HD+HQshCJDZ3Mmdz",
+	"eUuztXhZPEawNO7b0SN2tJz4OhA0yxTR9CZu1ZeF/jjxwQ9NflePwPM+du8xd/7ta3ToBr/AP90L162w",
+	"j9HNYiwOWuHDDS2IoiEcDIXT4M6a5ky1mJpWU7z56qEPRvuPvYlxYy5YAk6H5m0i72xd0fJSKqGPXgxb",
+	"giPg7JglL/lLG9iKPdNQiQhKT0yZfesZBOdyMcUbHco7QJEKmgtwK8AXbOCu88jnDA0tgm2T0cLwZo8V",
+	"lMk7lm8lVDHyacDTTwPnJDIriSVcuW5McIO4ke2ROFjIonsXfDOiJJnQvJa5sB83pjTFhYfd6/5LL3Ze",
+	"fx/7lJJFnnT4SCfM7ASUAIPrtZR6oEDDr+9Hhl9enUY5Tz+ztDmStljhcKClpln3iuYskVPBLcoV+jcX",
+	"RZUE2qb79cUPt2hVZKG9F/0MWgF7agHLxh1JJVPb5IhqmsmpB5vNCzBGh5ofG7o/sdKY//PC3E9sSEBB",
+	"hQMa6prYuIwHndMloWlKbrgFqqipufitUuvE98u/8WuD4cDpwyMm0kvpS20NhgPU+d7lch7+6vp3eiCf",
+	"5qHC7N2CqP6aF7C43mVOhcIrwSL5GG1S3Y6soegdsz8cweWVgYTjf8SxOOti7ecfqUizsAv8+VLikPzP",
+	"H2h+c6jOKU/x72M25vpqYe4G+2kwOPlfbKlJjUaAC0bTZVXFh1rgqFtDAMJPbIkrNJeIyqbU3xK/EH40",
+	"qvypGCueLkc3Ra3VEUY7ThhHLJIjgE4scmrxnN9xKPoR9A4Dwl1/J/M7mqeBnn+kbk/FLRPaR1i3TBLn",
+	"twApAkfygfLM0MbAeheDQXmaqvdh9wl6wSFdznientNcLysWE+zBDXTkAMQtjdXWLwjcLxb+14CuygJe",
+	"kYfe/NN8hBOtvBjUoPlQZJovMuZMIrWdOs+lUWnNWMMzhhRwkvEpH0febR6KC2ZDEc/RLP4L49NZOdwg",
+	"YPOCLTJmdDzzR3X/baFI/6PhXkg6WAThXGaxXxX8jPMJXy8rMNcmfUE1F9MjSO39acHxR4gsKaeI/zi5",
+	"R2BVS/w8Y2AygpWqkaR/0/OQcy9PxtZhFFiQqzRRWSy4uavL9F5OudI8UfWZBqy23o3hKPXO7FuePdZe",
+	"98HwQcZFdSABc/HCe+zBhYt1jT/20Ghtb3sloZEVbO14dlgxAwFSSzyM2AglcyqWjUqR5k5UFuwe0xPa",
+	"HNLdAcQTZ8zokvhsrnUshhgMJHFTu5Fr+oZVmzXw1dXi/kmjPOTyDiN2QCQoJf2ahm06qVWqCQYGjz90",
+	"eDFB3TxrAxvgXnOvQcpfnR67bYLh5fIuLiOi4fum6Kvj27X5BdWJmAbpNA06loWOrJR3QirNs6yU0Jtr",
+	"95Xn3uU8fsi69LNBmZaPtkCB9v4H257MGC7o3amR/uPSOSgGbtsDLQZ0S4x9nTPD0JF5JHTBNc1AtWgo",
+	"mQ7ourpqZgxXbYAO5v5pN0sPyZgq9urFFhOJTFm6TX5iC+2itd4EtfKeKGJVCReOsKBpCsqYJMjrScoS",
+	"CVo3VWS81MyVXTRsIUp8H/icNRMozaefox+kJ9Fd+Ej9RqgMY6mPDSpzG4HjqNAmAMYsbhSYOBzFAyw7",
+	"+JG1yLnkuK0ZYJGNxDmaI1/NRnxY+vyDdGa3imvP1vHQXnBQ5Sdj4Fs5c8cM8h9xNwtxQJx/YEhOvCno",
+	"yF7CcOgmXKCZdG0/g+smLkfwrDWOrezYESdcDi7oIYXj2aRDe1GMmp6Rq5MrCOixcTnmXxcfj05GI/zj",
+	"3enZ6ehHaHFycfHxwvz31/PTC/jl6PDs6OT9yXFfsylg+7WHU8xZnsyo0DaixSd8NKtqDw130UXOykaV",
+	"uJRwT1yvg+HAvhRd9B/cClZq8Ua9pbUCvHOaMjJeEquPQsxWcweE76+5UuEFYtvFLg2LGoPVFDka/c6D",
+	"j8QSa0aeSOyV8ESRlC2YSJlIeFsWRQBEDUV7IQQQB+xNpP939PEM2P1B87ZxqRdcK5ZNtsmpVs6BXVbW",
+	"gCvAlgqt3GU3bBHJV3TRm81YjZzRtIdRLIwPNawn56sjVuuvPTwhLnYgsFQJ2JXOpWopNOee2Aj3mVyQ",
+	"xBvP6JR17SDXla0LM2GEjSdSkoylnuElHE1jlILZyNTOksrhLM5cGPMa71yyew1hq73N27h8LjylIyy9",
+	"zGIq1w4kaWXRrhMqsBQBQIg2aQ+AVlqF6a9VFwy2t//VWFkONFb2KFLSjsUGAe4P+zpGnn9pLYlylWdt",
+	"V3ETBTPIYN4cABqPZ94oVFq+IoR2ZJeid8zcqj21I9+azm1rc9mV3SwNbhwaMmB2q2mqyh9XL+qKnI7W",
+	"Na1le3SmdmxsfZMiz5lINtvp4qsnfqzchBFUT4teaJd1VhxkDyVyEVn4+GmtCU6mUUxqAvJ5z8VN+zlD",
+	"kBYj3l9dvF91tHqHRHjUyK/ITWK3bjs7cecO811pFR+oOYHm9bxG10YyjCrvaEA9tNVdO2Jv0DV4YBPA",
+	"QS1z3smImdDaAdd0OJsO26J3Jl32kU77FybZxkNWrMb7kOHGCQAiR6PWmkOooyTzsKwn6IcHZAo1HxVJ",
+	"oA5oiMdnY20JEynm1MZMixnbjZ/r8IP4JcxfyDWZFwowA7DyDvRBnpaGIjCooPIAIHqlnvCskocz5oLm",
+	"y6iNJ+QGOMYoP6j7IbtUPAqtyA1DfB5XdvyJcjkZzdWx/Z+gZezXeRZLb1Ts1Qv/kV8/vD8gd1worDXo",
+	"ZPirPNsmENOPqAdg4COnQ1KIjN9AknwZjxz4XPviIoQL0JRpy0H0BCpYUXi9ozx6OJY+O9aaB3La2DVX",
+	"WmRTxdIbxIMZtraT3ccVTq9YHrCK+jwaeNy0QUBYoFhJm7xu22hG3D1iF6u9r5xhO6zcj4bdVyaIhgFv",
+	"5WrOzD5qLeBNCy25SHJmVvTaKb8wfvsXVFucybvrlBupJHp3CXZvo/RZ+nM7Kp9p5nbGQ5ktcjbh98jy",
+	"0A6jFizLXLJU9FuNjaq49Ex/PV0s0YW3/tcmXCyrL7/hNfBKn4X3sHGRJR9YCiv/DJY8apfrXIa1ZOL4",
+	"cq0jfoWkX5t3lNo1m7dFRB0Kgr4BjAKDckmIcyOs4ORjWiEs5HpexqjYXzCX7tpG3A2Gbkjs2meGhT+6",
+	"xLHwN7vL4U8uHe0aS8fFniwgUy18hCGVse6CYZfDwwy3+DMILLqGRIbhQDHfaUAxwY/I6a9vIJzIPNA5",
+	"hQTEa8CuwN/MwIEGF7m85RhUg8bza3hFXqdBGE71ifJBPtXfg0jj2IPYE8OVWXo9Xl4HtupGq9xc5O7L",
+	"kac++qH+wEcuxN5of46+d7cCy8iol7h2GIfT1n/7CtoGd5QbDnI9kfm1qyLX1tYuulkqZw6K8gZzwI6Q",
+	"mNpQOOGhzZoypyxuLTXnQhFfQZVAli+e9SFYTcEfDokrtfBdRWzS5GoAuLQsz9pUC1I+NeKd46EbMwW0",
+	"mvfcQdm0wcjlPGxO6Q25LvRuZ1VdtOqMPj8CuK5H+ArcYci10VVt8dA64jFSX4Pj0bJ0T4gTPw8Vhcvb",
+	"guFbjzYYxcZFduMTM2zx89wmlRN7zbRo32tI0O2u6tZJ3OucHlZg3Po7wMr3Aghec+a9U59DmY4uR9Sq",
+	"c42s89plozz47EyVvp7k7HGdzKgyt6BQE5aXd/Yko/p6wmJ4JutYg4XSFKuzuc5WQdmsa7a8ZvdJVqQs",
+	"vdb9MI7WBKsxd01+az70Ffr3q83YtUINdWPdf3kkS1uRYQbIIXhHWnRJFHB8kpnPLWPpgZFVXRYMz8wR",
+	"smUKDBdkq7PPNghob7iq+ipX5sY67MhSC+S5joS1SJba17lebblUd70Gm1YudZum0+qHvSx9eJ7COBhm",
+	"IlESbeJKV0yhd9tFkPMD0LKvs2R2rcwIwu+FI25dsSJPZjaiIbJk9qkVNtzKJVBhJJfz2CHDi+hUTORG",
+	"CRhGUCrhm+13tMJNsrauH7NR4UeqMxlWF6xtl0ZWe4ybqdy26JzesiwWtZ1LpSwqTh3zxzGEJhiOR8r5",
+	"vEGn95zpmUzbAUFSprQNWiXJTCooUOalptAmMZNzFqL50DTNmQLUdyni8VWLnJ079buHiOjUOnzz0or2",
+	"LhZ8g57SBw4JXzvPmQJHZ1sV0bKhZ46RlcE2dapg9wu7qEpTkdLcEDBLpJDzZan8mNXnYNEo8ok1KNA5",
+	"S+lyo7SjazuwshhKSMsOAGqBHw2PRO3pde1Z+Od1pZsYjd1BJlBfuMvIxdd6WP3hqRJyQEBxomhSQG2/",
+	"/aBrS9wk+zb+9LMsklnU7Utc9Rwihbd/NEOU56ZJT1RKbPyuEClL3y4x4rHnqwlVszFNbg5bumjegH1i",
+	"2krzTGmUCb3aawyshJCPG9xdO4t3NKMrcOh91TN8LURVmxQ2F7XP8NpO3C1u/JrDsW89bDR1OGukVEtB",
+	"0ZWMDjO+li3UtYJy2o6FOs/lOIviHRH7CGMAIT84UxLdzpCBFZh3AiQCrNt5N1tWbIiA0uPiZRl5sbdn",
+	"Vnoula6aUlSIo+kGcGduWYKSNXxfBWgZBxaMAyuxmm/jfass6OAt0jzaLsFAiYoamGGIWaXcmXeelrag",
+	"ZxDymWQc8PJyRlPX6G7GcnYLEyeJnLvY4LlMbsqPzMMqsOH8cHVuGLPj+6fkgqUOFdEIEjjNLstYDGgb",
+	"TDW5NCe9/DKabDKAq7c4DQDD5jP8T3b29gldLBjNPa57meBgg6KfnApIK+V674nLToEKXW5mHkHQs84e",
+	"tjvWYnK7tKYmVaUpIDjvJMTl6o1C35n30VZNwgzkx8vLc79/Nu7Xn34u9P7eAECm+dzc5i+//x7c3PjX",
+	"i52dYQ+T5HAAUOgRyO6ZzDVRxXxOc58PeWNl0AWejOh+2c2CIuG4W7YGXL+N0VHH8CG5ujglloDMGXTw",
+	"H5ERPQhpGosq9MOnhYONVP3rh/ckAJMsa0nu7eztb+3ubu3skp39N/v7b15892lgJmAf7bzc2nt1ufvd",
+	"m71Xb17u/L87ezs7nwYHRDAOcFJckYt3R2R/f/974ARCush88GVA9YR0m4xa8HD/MOjbNWRVn84fWWvD",
+	"yKDivT/WisyouVGIlhj+aX1GWk6hLn9bUld/k7cbz2FrJbkHgfk49+lRtJqa+dUdrhIPlAtC3X4rpgHE",
+	"x5VYgKiwOj4iYDM1YGoGu3v7h2+PXrx8dfLuh2h6qO2mBuXy6nUszvABcThumD4AKp7QCfSrjpyAWwtz",
+	"sGEfE0foPk3GxwuVaDdRABprGQj12mbh3VIOBLqqlff88f3DM+lqaBARLa3/hjnm2Od7oLhEeV2N0uNX",
+	"ekIFGTOSmsNmgZIcuTSCHxY5FzoMFGjzzmPDMHogpiDWqTvKjW2bJ8rz342k2x7XoISDIqPl9NbIw3WD",
+	"+7a5uEGWKPvlPjuf/9/bf/x4M2XLt/Px3sud97+eLdj86tWHy7d37FhN/zH/vkiPdud//2V3Mf7xZs1k",
+	"XkAc7pVa+MHzG9XF9T2d8Vga+bzaSYnhuzvcG+5/7ixK3T8IMPzK546plKwtFjwUqCjgu3W9dkQ51iso",
+	"DluLwXX5iHy4EhiijVp2YHUUPwYszlmlFldWDKS2W8rRKrXRWHi3cP2gBFzrR8MJeGnjUZACHxdMPB5W",
+	"wI3lgikbadLG3cz5Rqnjg/9FpEYm8Atj8Y0IFeoOaO1NeI+R8ZLwdFi60S0saUM3ttPwKRZY2MWW4DIc",
+	"H2Ke2YQLpqDAHBalLY9JBdL8KFovZyPyU8CQl1sv9vZ3/7SCTRQmr5eIEsP8OE1rIgqU/DBnZFR7W9ns",
+	"0Zo0uLsSs/A/R6SJc+pBjVoaxlrlALmsITmy7qGUH2xh1zFuAwFwoAXldabegCln6WtS+K10xT/hvGry",
+	"1AKytpRxeIZR0HDwrcGFJjOS8hyzuULZbILgaY2IxfJ3D8XkfirlNe/krr7rf/avVkMCO6W6eOT3sRt7",
+	"9aKE2ZlBOXRTF2lYBjq4JyXgcm3qfnjRYTWqHbWr/iFWoZEhzQE0R2rNujS9vT1/ImW9dvG10jrc3Ypr",
+	"hTosSHRoPgV8KifRQlmjbXIIzcp+h9ZwiDI8lMbP7uhSQf0fzcSQwHgIFxh81LxiZlSdRVPgfpmBmQAz",
+	"l9i9xpHOqCJUk4xRhThOzOWURqKv5NzcDQu9tMtStSy5lcpchZoW29vqHuRkothjuoiJXQhT2C6jetsm",
+	"atXkyJ2zRApNE+1AoQ3tjw1jUjcsJU8/Df6P+d+nwbOIAca6m1fJVOb7h9gWK7naF68eAqX6IBkjTO9t",
+	"VhJ5sbf7HXFNvB22wUh8DHSf+brlRWCCakBIo2d2j8b7twg22S0duMZ2XwH2BK8bbiR+ttEEffexdzLv",
+	"MTQckRuIH6na8JAaYaj1WpSGGW4ppssakOD28VApLTVrJUPmZS5lkIntkGPOTfNso9Oa8onuRVk/mIbm",
+	"hZyK9NKBAvbwYMYAqM6KOct54vTYdEgKi4psLp2a8W13Nyrc2iSQCy+yxSIwDNfxBsBIH2tJ551SOd40",
+	"NLtgU6405gZ9haAp0ZLlDWPz+VozeQfyy4LJRVZzf334+5ZZ0hf7Ucj9h9ZgQnsronOpjhW3CSUffDBS",
+	"MyCGLmWhLfBrxPhVQsGiMW7GspQUQvOMYMkMK8RjSTDTYs50vGBKzqZcijaEbHyK6ABOsIb1aamUYs6v",
+	"6ghfbC1YUtMWznM26gwrqr8Ql3yPnCdjuXD1yfASHkLVMn5vob4fG28EPX2luCNVgl6PlB4V877lUz04",
+	"/OaGAtrYe46OpXgGwsry8IHXwVPTEysboTdGs3kAAdsQtzTNp0xbdO0H1FstBEeElFEx/4Xr2Ttmk/pX",
+	"r+nDEOiLGPtHZgXQg+QEGVMAQmBuO3Ns0cULcjr65Wfs3jktTb+B55KJicyTlhpGt2WI1Eru7sKpGhY4",
+	"Q+Eu/ahMRbTHunkZBWJbJT6y/ZKoMz57NZfDrwl0dVYaSJslM6paHcodjMjCMXGwKfVUzoE/Z+E920Jj",
+	"sbNcI+duThi5YGrX1bCjJl5NGYiUEIVcbLSC2oES6trbDEL42gGxrnSrsTiJrAYZhv2tojk7okHA6nq/",
+	"UqNQ98Wgp9aFsAD1MWfJYpHLez6nmvkEN3ONGt5kA0bGRXLDIp4GIc2uC83SAI1itSRg6b3FS4sjTQkF",
+	"EBFgETYV9QDgMsylZn8gAFeoZxBbUmEF4UfbxIpz1wnekGqRcU3GyzIeYLlgXXOuT6Pz060PD3m+uocT",
+	"vJR7NMQrfXXDEV7dPRpa0aBHS5QPWhvGbAl5L7qxtsC1eq7qxvFkYfv0iYJQvBjuTa702aazgzK68U5b",
+	"F8AWw2jO/4MUbImWtAqvi7haAotG46JdXzUsEwrfsb6l8fFfHyen5cstopcsTQcx9sPT83Uq8pfXl/fp",
+	"rPfaehKsfW+E6YpHUumHfNbKM4frRHkrLXOGJV76fk7T+7U+oYOiIhgJ2FsJD/Q/JLWIKuolkJ7DsSLW",
+	"OqR7R7OM6XVWKQqeU5PbGkTWQQi1YVeOX7gE4e6EZF+fQ23j22gounmNo9xyTGPnoVVK+cGapqq8yvxK",
+	"7nIsx9HNrAKUtlqdA2G+6Ktw1SxyDURjG5W0ucQ3nwlb1+3rNOKyL91MWtfqR242b3niECqb0Q+1zP5y",
+	"3VoSQx5k8DakE0dOkGgxBlcbDCGOemQr2K4LTAVAQovW/NBezmdv3QvQntvRrtz3AudvuWKt24R4fbam",
+	"VKyEZJHduIxP9FrGAd03hsHXC1yvmd4FktqWllvWcYtT37KO0a0gpA11Tv/LVukqx5fRH6zlVgghY7Xp",
+	"LcT32UJ8Hy23gnxp+Mu7if2zLVqW+Cl/9MnUn1cBB1oHfjt+YEdc1kcLD1jVFnHCTGHKhstGqHm0xlSD",
+	"vfLCInJtjNUEwcorYjHBeVlBxUB3BVhjMiUtM7yF4lVEFlpxe54d32QQQESetiAiYeoJetTBaCMXbL1c",
+	"h44IapkeySxjiTarVooijZQ4lvA5zQimGjXQSjeH6/ug8qw2X28tSYrdJ1yxjdNNxNu1MhOl9kpYmtUF",
+	"FK7qo4pS8WU4mCmx8azf1oLsLh+oxZUUgj/esM1iNjegGTfXs0Jk5pZJqY+FzljblNU55JxZyM0RE+0N",
+	"EfsIh1w/eO8gumICaTa+VJy1emN9ZPiXBQkjE18pJO62Mc3DonYbV8hRAsCifz0OcczQPm8Ecf3RgVOb",
+	"xW3oUquP5HzOlbIy7ldDIV9fh1/kbM5RBY8l65vTPdEsP7aMuHevPrt/FX9zaeDmrQD+Y+Vrrq1DMTou",
+	"2HoqfS8HZJ+heDyMqm3j4VaNr0wijzKEOGySeConeoYDjAyCAD2PqCjd0EEeaI0pvSoP415r23Povc36",
+	"7utMXNNC09v5GHV6tsG4WwNKRDx+x6GSuxTZEku929BAS0bHiIZkpFhDn2tJsd7F2BRj1zcqDUukjc1b",
+	"kRsOUGVxdALHZ2nGst5Rr+BVZYK6MBhwnbr0ExG1QuGsZOMNSi95cbsBLCDVqjWsdnNV2VucdT3YhBa5",
+	"axqcPSLnDGuaYkX8L4XlFn0ouHPa/cIx8adOZDG3sBczA5myVD87NekVWVtBrlM0b+vBIUvt9p0VA7aV",
+	"p6NFZmywtpFqfS4plhWMZBqlXX6LBwVhfYWqIw0usM5C9cnFKssYPDYZa0U+8Lcr8OoHgoWl2+LLIM3A",
+	"8cEQpnhVGl9b6p7hX/YS3mgMVj3PeXOdb5hemxlDX+cgVI3B1cWPLFl5depVoE51EbAZZ1wW/qxY8Mml",
+	"YenewEbRwPaGCHYXpPmr0pjnKe+aCxQ0uBQO6buShl2Cf3e8UUYkBb808My9Jhvaez34ZRwbswMX3D9s",
+	"ARhvomk2EMtjyTt+Ey5ptFC3ptMaPIzqz95bUC6/dBHDJZ22YLloOlWEQrmQEsWiy7GzkpVoukZF3kP7",
+	"ZbNQvSCdYUprXAybuRT+DOm5MJBRW120Q6LKRLVK3VvcTJXkjIlt60+4/n9ccwUlWbGRcuk2VujAKpfw",
+	"wgGZ5rJYNN5bhHFPmCOXVAKHcxtVDa8r/3373jXNMgyas0b/DgaBQZ3AjfSMRl2vIdcJeqyUYIjUGvD8",
+	"w/7dLM/QqF8QjD/Alehmb7ZVS42G1lIJzaoNnQyt2qZZuaFXRYVIXQbc/zKi2/7tw77x7yD4G38oA79t",
+	"Axvm7f7GcHD7zAeF49+gS4npNbvXLBc0ixfuwLY3C24naxY9R40mfITLEf5e2QgPExJMttpASBG0aWX7",
+	"o2I6ZSp+SMGRjs/Rg6pZji6xJpfCCipNns3uodahmsm7uKWoGLe8Ch4WcFaViFBBiVQftxYBQo4WK4Ia",
+	"RpAmQpUFqMMpHSC6NwDQyTsVwE+dSQtS9mmwQYdZ6z1R7kVMEIpuROS+yAEPYc0bIyCD/vdaKxrnZYC9",
+	"CKlOiMnZFmW3Cma124ltgRl1W2Uiq786SJr2cASfowZQDlBlrL26mGvsMGt6hBWkNVCcFmBiD3Xj6NCV",
+	"p3q6ENMh+ediCpUq0gnY62L1tGoLVPnusDrytgVj6dvlhzJtvrUKXSWQ2BwuSOujWJYtXhqkCgvd6S4O",
+	"2z4MYuLcR9GvAK4prVftCFcux8hwngMiGEsZ5ko5sF4LK1IDuO6Jpeh0pbbKpmf4PbDPhtgkWIwAIhdA",
+	"rMU8i74Qfi0l+4bVjWonk1bQHkQUXU0Qq2Odar7Peh6qeVpWzjNsPZHzOd1SbEGhgB5I10NCMTUV9huS",
+	"wuwPtnz/DVsicETFAveoZWxBvDjHfTaaLWtPsadZNiRKzkEoFaDmlDqwz6IyQma5st7pWmTZ0tbgAkk9",
+	"15xWfhJSuz9iosGGQAqgykwYWAPpTRhaE2IUIJ4qKBRTwPZQ2AdEvT+BcoKKiQRub82yDKu33knCxC3L",
+	"5MLo+WaSEHNDidka83mLd0C0lBGB5Y9HGBgOylluGKigEsnQhpB0iiTkqh7d2UpgVsqIlayI1D9aWXb4",
+	"MRbr5rza652DVAjEYi7LNeqbR0Dqox95KwGN2fAI5L+aTWW+fKKIhYu14E0AJIvD6Al7bQff5n6NY4MD",
+	"AkBQ17oeyHs3k5kvKdqSH+Tql3/7TyuasRORHlseuK6T07x+/tUrv+N3Rprm+sED7eUJxwTCMhI3Tvcu",
+	"HbcmgplHYMxQDHLE3FlQiPRr6JyjotBPZIJljRzkcJDt15bXz7giSmYp3g7BOfQlUxPNbyGbUth/Rm+i",
+	"8qPoousApZFgRaooiTZeoZUNPGx7KqX48efPbZvWVng2ZFmC3cXZFoEuHGpMxiaayEIjKmfGaM5SF3IL",
+	"1y1baJQPXcvmhBd9wxDWPCSbOss1lssyaZcGBW5b2I5mzC7YhFFd5Cyy0f9buAISWNsdb5i4BTWUE4K+",
+	"73PP9pF3xJFapvyWIcQMEiHN9EwW05lF7Qc5wSohgGC4BOvJgRMFAU0cOBPArJpbQ8ptcsFoSriNvT5U",
+	"2LXM3T8NizObJwX7OBm8+a0fq+rRCnjnl8+waG21EoSF1x/LdOkjnfQyA9H74t0R+e71zncPxvTHHrki",
+	"CVVsFaD/6z8I0P8vHP0/BY5+a305f2u8gZOp+L/g9PhabOjTcLefYnpYYpLJO0FGP12podtEI66OaQ57",
+	"SU41BvgZ6c05VrVMblA1g2Oa0CxTAJIeSeqwRvlmBHDpIQiyVTpyVB6aT1AsMm5k8h9yWSw2W2VtuNK7",
+	"WTdKCO3UhExKqGMyXprFxzVfAou0m6yGWEuy8iPwZnwctXF7jYEJzSfRmtBvcWc9V6GCnByeGWo5kinb",
+	"2v9+ozkgdVUiZsfpjMoNax42eY93D45+uhqSQvDfC4YwDR6vsulasP6ty+WCxfSb3RIKdEj2SFhxa0j2",
+	"CdTH2rIFslqUmDINr0YAP12VcbJTestCodT6GxDEqQBzNJpvNhdnwluCcGA8CdU0k1PPJeBSCqR2qjVN",
+	"ZuBe3+yo4gHGp7Go4m+wRnly9Zgw274iHB6LEuKX3h9lVKm2c/C40F98+e3ySrWftPb44LCAaMQU4O8Y",
+	"8DwNSaEKmmVLQvEacnzm1/eGx2yUvXRckUco8KMg21aP1SnI5soMNEM0QbbqhgvfZy+9ORxJNAAjNPL0",
+	"gfGwM4T7LCYJYGKrmw/4gB3WuJlCKAUoX+GlXuWyT0na9YQWGG885KWqjATX3Q8YbvHI2JfKgv3BMZF2",
+	"LKfzeOisIHxuY38q4tqGMtNTrhYZXV7lEbXkvBhnPCFXF+99CRgzlAOSShBEZlJvZVzc2CDeBptoE4UW",
+	"EuXsGCo1jMZqIwBrtDu0yNxcuM9P6cL6M6RSfJyxfjbLyK38p7pnHgAk92UFPR0BSXRQlcNvPDw/JVqS",
+	"CdPJDNedmn2PqLAVemniEdyy/C7nsW9eMHAQl3REQHmgmjh6gGBMo/UbWk/BWywFO7Ag1OMlSdmEFplu",
+	"wYvuK38G1Od10NeBBrq7sSLLwWKtOvl2ddrK7wh2B8EG6P9yn4crFUyCdk4ITk/t7q6Fj2DpYVPICN9w",
+	"ldtBCcIFbreuhgsIQP8A3gdsr3s1u87Cn4cgV6xKS4yLCAjCcAaapn8kOf3FV9ai+A+UixaB4rJymbqL",
+	"PRAsAjFjzDIppsqqd/WyUPYTlvy/uX2gFdWmTdW+EmZ2eIFXPD/K3+e+toWVeb++VtIv4ttZeFx939FN",
+	"sSkZ+E8i/nZ6wMxy5PKu3S/xpiTazTrJHhgOsEGXWacy+Jd3vL/7tVzIod/EDoIcsS6jumGUb9D+zbUq",
+	"/ehPFf8XUxVDu3pG1IzmrAzTNNffkIxzKtKhCw4xargR7coSCdvE87mKHV5B0WgzqjFzWU1PFAEYztJw",
+	"2Ky9iGI9KonlHIdkygJTMnyhal0u69bV7PhupC1BIT4NFi4Vf89w8Mu4kJgySNE0uqOKZFRpouhtG1It",
+	"7Q2+U06hir4DC992nsa5vFPsTKYxG9G7IgfLSGXPllAh3GmMOmfVtPfVuallb32+OHRfqi/lEwUklczW",
+	"/fyDzAbhKKOh/L7WgkvhUAckY2KqZ0jn6FsjP15+eE9StmACYr9BiLMpeRtVrnm1LNx3r1+9HPbPQYPI",
+	"SCZ0h9fBnEGQq0Y/XZktAsEZi0apA3CtSVu1BLuCdjYmAU0clROMDowNO16AYI4svWzc+4KiCczLp2o1",
+	"OFPc/7K+F8JipQUeiAPkMyLDcm8zSLsHk+aGPSb/YiOwCEXklAWqG74CD5q7oXXJ2Q8IFUIWIrEx4Tmb",
+	"y1vaVb7mAW7IB5u2Ql78ddwpD3OHPKrMQo+U0sht8XHR7uMo9ziZScWEtcm40Gv8w295/Cpr/aRq+6aK",
+	"ftTmJ86LTPOt2KfXuA0iY7qMFnhDR09WWMs0Zl/ZOjsyh6p85SCGIZpgJHIv+s1oLSmMWzRdBWlN/UOM",
+	"I5/62SWBUbHsFUkUX6DVsUVt9PXgN9VDXsWV/fJ5GNGx/H7Z3D0I9VAzumBkIs2FjUF1vtkTBWG+b3A/",
+	"JtKmmgVC7DA4DbZcUJ1A1bBsgLFIcULG+jwqoABlGReWxi2E9YrUOVVvzhQVGDuK2qy58khojdI3h9VF",
+	"Vw1PDxkvg53hKXlKPWAnUvqzbTKqXTKqkgkJIi+xtn4j44DOm0vp6wyWN7azllWCpP49eLG3608WjnQw",
+	"HLzc3x+8+e3F8OXn4eDlq+8Gb3b39oeD70zT32zbXUi+Nf/aM+rW65cvBm/MDnXz4JayFz/KOwwgrHgs",
+	"C8UMmdFQ4eijrzS5YbJO8YRwtLcs721vW+HG44FRrV4kySafFgLyZWD2Q1wDObH56CigKVe3WnnRE/pV",
+	"3zSUZ8WqtTmnrAGnPAA+MK0hSrZs8TfRDR+s4q3xYk3P6hGHGI8zO2MsxeAxZmOiDkiOhvNKoqDVyk0n",
+	"gVWDFlrOqeYJzbJlPMqsWz2qqzaqVBUaUeg95tiSdmNDhCdNbQp5WZIVit+yD84gj9TftHp5i/1ONAOn",
+	"lxa1Rtjd05PDsyH54fL07Fnr4Dcnfa+jv1WG8UcE0x3YKBVzWzmLARoL1BrWgoeoTxUtb4P9rgQvaqz7",
+	"AaHABBOjNcIBthYbkrKM6Wo+Z49UmeiJWi+iy0nzw1oo14u9IRFGQKtIfdvksOQs5SXtMdUnwJuMUPKz",
+	"/8xUMgUR7RjyykM5cLOOmdBELBDFb2GRD8uzUl4MMQZQMUp2m5RBSFAdLlMVictOjHiBRNEiLvT3+sAA",
+	"3nNx0xF49sD7fC1X1sjaZTbgwRqxP4sTy/ujVoUXVjb4SXnTbmhFqqGOG9/oCzZhOYtWzCpNIyuk3MeO",
+	"oGgJXAjrzmMbsGT9XrCCpYROKReR3L4CcHdaKs90jGPk1aO4jojMqZk8hGpVwxmD+USIJ+I45jY5ockM",
+	"1TSorZjIuWWelFxfJwiud+1q+LP7RUa5QKQNtDuDKf5dkWX/3y6ZWH9CWIkb0oeGmBPIBTmMzKS5ZOWX",
+	"myJzlQujQDqwKIBvPR/tfWeWn1opDTc+dxy88aBPtse5Nr5lMWAf8BEvz/b4ioPlfdhnWkXXFZ9s3HgP",
+	"+HxH2Eb0s6Pg+n3A5yoiTS95ofp5L4ysVVfmK2qgawyjz0HpVVW9i/p7+py+QkTEag3soRrRgydaobbN",
+	"hwmZu2Z9hER/AwNG4hCBGOrefQQJe0NQX0CbkdG3bjnEVltDEh6fA4+LaH51qXnQ/PeCZlyb60noXGYQ",
+	"scDUAUm5ctl8hKvyndAjKqTeooWeyZz/CzDAzItKZumWaQEjmtFb085mGmZsUsFERLTChvKzhb9bPcn+",
+	"BQLzloXgGwwHISirxxQMRg3lnHEoCIcTDLUFiMBvmcz1Mc/bNs48Jql7brNBvdHL7BOa8dg9eJHDCR+O",
+	"jgbDwfHJ6GjVEMx6BbUk62qnWc0JnxY5WIznc7P8txV0hqj4VpaigS7aenaFV1yK47wECou7xGZU2bH/",
+	"wvXsHyyXvv9YdZ2jsmzOKCjW0WwqpBhZGq53uFbGQM4Uy29Z2tGJWv0dVcw/TuC5Wl/27YDerYvdB+bX",
+	"0xRR1+n0zBn+PYoh9eZVOIp0qtaX1AEYd9NZtHa0X7n6b7mobZGHI6a3MnbLMucn0dLWaTwgdKwQAxAe",
+	"KE2X1t2yNIv8ba3TayztA63YMYypB1u2Wzr784gtoTn7qwbc/OE2yVXnwqjQq6B8IHvdXPea3LJcxdAF",
+	"SM5soE5rSmHKcz3qQJUwvcyoK9WKEA1LpitRKk3O31rs9tPgKoj6NkP6NEBvhOvwgFCxtG418HCjo9l+",
+	"N278XooEsnYjoTeJFCQxz3zWlTVQgKjk43LQCn91GsB6JlIopresRBbH8ey5iZvwaFeIouHPvionBfU9",
+	"PVxiSA08jUPJoOMJADKYfwOuHpJxzXKaZcsyuPWGLRUxdEWY0PnSSRmimLOcJ4SnmC41lnpmsWUIFxDi",
+	"zxWZ00WwkrF1+9msNzdSbYz0eTIzwi4uJO7pmBnRGCMfwzCr6kmYs6jtc0bVIUitRxWW2qRo01C/Z1Tp",
+	"j4LhKwEKSLR9aXaOPjZyVpvhciTnZarEDDSIhfOz7cSPnO2xFHBW9OjE+paqhgpsRjjRNkEQmziJvaXR",
+	"e2BRPyOHcoe/o3Cju4NLcb+lLVoqukaYxT79oY012TJaw9JHguA/fGI40tDpeRAqbXlILXGlDQakQ4qz",
+	"CtwR6m9djDiq6h0YvsgITRK20CwdEgyLrmqbf6t8gyi6BPsj7FrVjYW9VJUyp6l9XpP/lee4BUn1EJVd",
+	"aGK5sZYOPbsSajJeHpDRUiTgrFSaZ5k99LEMoiHUQZsxyEHxPEvIu4oqZ7vr1ONWlzwpvYVW2y2997aa",
+	"cc6gCNcKd6HXlrvHE9X5QqA61NN/L6jQXC9btYoOYoQXW9SjtrwO/1qHk6ZDf6pstVm2hOYxvIf1K5g0",
+	"ikVB045R/hJPdrRPA23EqOceN5dPhcztBVoGdp37wGmKyU6QvB+tuB2PHjlcLDKOl3gl/4pI0Sij45JF",
+	"HhtUVI2c2Ey8w6NrPW0mpsFFuwyr1rpmFuqjAgzWiq7+iubLCc/YO0OLcd8wOrYilst4hX+bc/1zvHJD",
+	"GZRMVZmBsmBykTHMjXfauhWtzU6l8k7EsbNas0F84Yh+95Bfgk6ITywmAMuB53poDhyHuM3x0lex6MGK",
+	"vqWq3LEUIdPDZjGGV5UJLuC6Lyuj19cJq2w0RBDDrFFSAJmpP8vm6kQYNbpDttOX8kzWpMBY1ToYmKY3",
+	"rFp9RE4mGRdoR5cFZMLVRh+Xe+Os+LQa9fREkYyKaQG4KDgEhXx+Tm9YoHgAnmFpYmcCEkE+DZ6eSU3K",
+	"uT3D+iWtBTY8VJ+vJ4pHFnIqvS0WV38urfdswoUZa0+5LUYPLfDyywYdlC6Jx4UfDAe/J0HRwNh233Jz",
+	"8z1RHo2DWM9jdAHdwJCyVQzGADfPMClkWIYL5DYQu2+GQ1w2wmk2B7H6OLaXHshZTa3lAO8fIW0vbEZA",
+	"HbuE+thY1lJJvhZmUg+Egl63cGypo0figtF0idV8V1bRWNDk5sDBx2ZZYFGxhSrIpwFPPw0wsO5TCLqP",
+	"Z78f3+yutfER6kM75RXbbtnkIJvzCJ+iWrPcvPDfv9Gtfx1u/WNn6/vP/94d7r368l8PqKfB42U0guVr",
+	"LU9z6uq8AfKbdXIiDJVdVIvZn9/AoVyi0ZBH7JhYxOsntuwZsf2YQjfOcNaKQdP4mq0RdCISmbL013kW",
+	"C0xW7NWLLYZNfFWhXz+87xmf/YDyO3US32wNHsx9z7jybkL3ntpQzZ0LS4akEBlTqlF3h4p63R3ylC74",
+	"afn34S3lYNF/5hJ1HGFgxUGubPmNuOXUUKYiXBN3IEozKVpT4KH1WYFxUioGCNPqkRWAWo6ckoKl3Xj8",
+	"tqyIrQltJSgX/iYSlg0JljAslwLyZaE+sC+K96jS151ElreKoVWieheWcPdR3HOqkxngPS8XrEUoMC8c",
+	"e1Twr16TVw38pOK7Zla2z565ck2uhqM1Vfqwb5rZ7fwWm/MNlq19tdQJRGe0XizoKLA0a6uRamljOiL6",
+	"LdXsRKRrYTFQjdgq67zk4rG638C5vcO2j6vADq8i91yzLBCksq/7TgNcXC6Y6FkzOawO+rAyyhg15DSj",
+	"nE1r1f57s1m7TTHyQ6dDPBwMXIg0gXTGiIAyzRkgDapDZ2ePJIx11aM9IIox8HHt7ey9JHOZsszzvcPz",
+	"07hGawiMiuVZm1XlgUgkhgMHalUvceM4eCtGP2xuWXJvUFPTH1sRkF4PzMNAu4a/sNseEHPteAPTWqkC",
+	"pWUudoJmMtdHbQU32+ElKpa8KNgEtVnLRAqyKPKFVPHbsXmG13VXOAjt6BQ2CSgxHNyynE943Iz0pfX0",
+	"rihfbtWRMtmulrbQidSi433TKaqEa1oVOibQL++nbP/YJJdg6f7gtB8cSZtR910lsz4pcoD9sQfjEXFk",
+	"LbxpPRdLlWM0nEylLVq1G6PJ2cqi5WuzIruYvQLGomRZ0+9i96Mv5F7yqYQKYguw1quVRHW0lkNrlUSH",
+	"gzKnSzJmJdAgxv2AZQZG0HJNUjX7KJymH7dLW19Ri9F6rRIkUHyork77vbclXDqYc211MYrcz7SRKByM",
+	"s4iBHFy6NbTw002+3R/TZxS47eJgEtQazjA6zartViAchqW/Q0Om9/WZ6ydw9Q2MCCOVso6+6JU0sm2P",
+	"WUaXbdqVlU6JtSRQQfZekJksckXoVA5tRVchtW9ptC9eNhtiKVgd/D4uFBemP2gQTsf2cSVSlu+9mGGQ",
+	"+2j1j29tjz+aDjsn66iqG4PZHooIxLU/V66YVO0ejNiCmjea7SMu0jxUSWx8OnpNrJMGULGYq2SA4XXx",
+	"5dUyuXnPbqPl9H1VJhfdHxrDt0ngrQGwU7iCADzNo0EEwfoE4/3LyEWnYoiUzCRcW1B/eAIoHfDdg9Il",
+	"rmzHkIto8XuCh+CuMr1AJxEW3M50gXcZ3u1CcSBrJJ5aEM54dYWOMq/ATAYSalWnFB7LMKgO9m8FzanQ",
+	"XDCMyE/ZhCG3DIbWiISrpCewn0HMTOAy6kgwCMNnYnkZlVjTJ4rEKpB3ZT3UbZ/4GII8K/lBNF1uabkF",
+	"Fc+BabVUR+peuAubRTK0VkHzL6dnw4eskbDnMvaGj94Y6EZJ7L2F3F/cK8Eh7yWXXwZ8rpvfruCq3Qyz",
+	"zggrrT/HxyUUBRZ3KTVtYVlYENzqPbp8BU3gUvi65hE2MXfgTT3qKKM0nsRhnDvTEPAq8VPxAUErotSa",
+	"71S/M3TjD8YWW8YrQbtl0Jc7+5BGvk1OBQBPaQbedzDS1GCBbWw8nKGEFgoMYuTpp0Hw3rV579Pg2YEN",
+	"hJeFBpgK0wN0Z6tkWolxm7yVkHJOF76gZxB0DdtqzeE1T6z7fgWntTGSft6astBmj8ZBhkBQFJLlt4Ag",
+	"rkhRLjlJC4a27+q6rlsys1EMc62Cl2tUo3xQeSYXn3xsFbmojRFiSSu6Xh/HcexzP9OMp3CjtRdc9VQG",
+	"wgKmRgZBjvCrvQVufXf9C7AeZhm55TJDwG4HG59xwb5VNdRNVTwti619ChaWvIO1iQX3/FHFTIeDcsF7",
+	"34o/u1f63YVl847Qw760s6A5nTNt3RetcYeWK7L7BQYixbld/HyuGVlou1yeUz2LWHGonjnjk5xMrFwG",
+	"cy5Ti0KHzm87n+OxX3GyA9mbK1uy2EL0dQaPrUlNnj56Jjx5kSn2LS+CVQ3U24SnPsOd5aeYy25BN73/",
+	"XKQ2shqC5mxF64gdk6ZpbnFk5vT+PaCdD97s7r1+hOyYWDE+6PDlzmP6K+tX1MyVOWMOxlfqshK/51mb",
+	"GkFgu/L/hGePqb6D143ROD6KbLmBMr7qVIxmEpT7DzTLNjxaNVqKxLmLNtWrOS26SB8Xz5tJMX18L3FT",
+	"41UdQPCAZEwbljokKZ9yi3dQiJTlKoFMhng6Aejbmj227JZOrG4TntZXj0ZXPN0wLYbChaUVAKiAsOVI",
+	"Mo9/9nmjwHifu3huj5QgZ5Rw4lXF6FBlpKH9IoLG2aZkdab/xDTqHilMdrD1BIVSpe9bGxU2stVi4/vr",
+	"D4f26zw7bpFnjXSDKYMyN0MFPDA6hmJHZcYFbUfS9QkbpUbkgKceRlEgAeZgnN39Mhx8iOlc7xDjrFAa",
+	"4ngpF2aIUFbtlhEPFPToAex5110rYG1Za4IRVBqg2oRZwQNcWXTiLAnXQ7fCChw+QuoKdPbg8PBwfxPD",
+	"foG6UlFbtd2d7Z37TfS/30ZlZ+wuSDBuq4ikpcWzq8QnlqqaO6iEZRh84hBcrTwVVumTAtO6w3JGS7QR",
+	"L8qUzCbZQhpwfEcBO+OJK74EoKJaEZ7W9mr0YSMkvvNlOHjbVUroSM7ndEsxo1UYNcHWdgBWkxN9J/sU",
+	"GXr0OF9/GQ6OOsoPtYyyWGCaq5EY5zJnwViry7k33B++3MRAv/syHBx31Rw6sk47B5IAkuxBtcyQKz/J",
+	"VEIXDFzZXJCj48PLQ1cOG2KeuZg+v59nJJU4n0A62Hu5s7MDgYnul1cbmN33X4YDFxVVLt4HOuWJS96s",
+	"D+NlZRB7G2Iv5+0w3p5h1ktGerueYZABUrCcbG+KWZ/H8b4PfRkEC4eZygCSeHdnZ3tn5wCROxRmZTsh",
+	"E3Q8oQm7p4lGATNkqObFjbCBXRx8iAJT2eMXDxYLg6+8KrOGj6mmq2wov86zsHU43Ncra8kDhFSNAKCe",
+	"PGRJuAJXvnD+ZihgNyham3be108UATD1q/MjRFQ3Z/x09PbM6bRIxUfMfKnB/F/s7Lzaf727v7///f7u",
+	"Rvb/O0xi8rKs/9buziZ2ftcwjlH/CpDv2ZQmSx/PFvb0wva08qiNWSbvsJDmARGMpYqMwuKOZsWDIVVX",
+	"eH9veyPXwe6eHW7vmpIdU9+vi4MBRezuvNx/vbf73T6ljL3YlPTbHZcSxpBAKaVKNjnF2mfFouaLry50",
+	"LSzl8aN+BfEGfbLaSv5i21dEzOHgMgjKrMcm3luAJCOkYf4K/M0USflkYiS/AGtgI8xl9yVI1UH2e7mI",
+	"v/76fhOfgC/IrJgznfPkF8anMx3nrL44GwrPGCisGBhBDoiv+rMZrrpT155DvF2LZVy/u6pC2NDK2+6C",
+	"/hxXHxwoeUtCyZGF89ISc++cyO/VBB8+d8PYwiwPz4PaXxtRAP4Agd9XROCp+kNk+Y0PICKjf1PJ+VvL",
+	"x3+0aLv9NUXU/0Fi6VzesqrGIv80cun2VxEz/+Mly+2/hMRHCInbf2KJ7ysIbP8LBbQVkhaYYVszUkEY",
+	"kukSwnWhQHVp4FW/zrMhoeRTsbOzn9gu4A9bLhKuIyOnYQv7mm1hpPOgdt82uZ9n2x9ormbmIsu5ZpiE",
+	"rrxrHcMkIoJcYHDuFRlSNVPH0kcecDn/+uH9WbycntSECieiHgQgG7BIsdUz2lpoXeykkcGbAROJadUo",
+	"KoI7VrqZbENE05jh3/4jZiFWztxVSZV0wbcSmbIpE1vsXud0y+WQma4Q48BQ1JcKp6oRqduCBokOsRc/",
+	"bt9bhXadqNAk2aDOfaUmrGBuH9BnIOCc2vCNsFTthLH0DIR/J0fhPn1gU7rg9yxTuFUvvt/BB8/rT7YJ",
+	"ZnN71YQuFtmyXpGuXpifPFUMgTCdgFWiej9rcb21xBiV1dPcELZJlRaNUsOyyZuqJTtnNEXfuj2FAWgu",
+	"JLkkM555z0yAGWi2o3ceV7mL8azSXkQ2pGI5+NJ0Ra3hL6+PI+oebSxlZNbVjenAnLNdPGkrcr0W/1m5",
+	"QsmM5qk5J1+6eFR1XKj1th2JgxXkwvU3Yld1buJm5zyf3RffKpzyEgyKYyqLohk7cJVPIPEFkqpsQOuD",
+	"0o4fRKcYqL/GjV157/GXdujDBXPMN766qyaiv27v/7jb+4KphRSqhQ1loFeRXz+8J0zcskwuvLZufsNF",
+	"UW8IJSOsxOe6C8i3EimQQoIjFeQkz2Xe0hoDYMySDCuZDguWb41+urJxHS5jwbzbkbBwQCw5Ec2yDKhl",
+	"TuiC5trmK4ps2RwQpjQq/PVIpmybnNjbBomO5mia+EHasBz4OeqNBjghc3WXPsua7VOmyx5nzQ0Omtc0",
+	"tR8ZTdfoApr3PXWX7nzVL6X6nsu8uop1Eacm20y42Q8OoFbAwmEPXQ5ag3XBEAC+CRq7rv6EBzo4ot1n",
+	"sbaA9TPp6KL9TtHlGXXn84BAqn0AZ5Zj7SB3ahrkB3vWFpB2zvItJHAbPCUnjdPSlOXXkTztl6MyZ2lU",
+	"+QUjtdqG+YsL5ILouNq6VuKazEeM4Ky4mGasvEuCpTSXZM4WjAL0GrIJLL9m2YyCyhSbneTeYyXnytmO",
+	"Us3MBmlFqGabHDaOM55Pe1+cpkP3z0NIhjN/YsPL5QL58yWfM6XpfHHQZKiVzlwP0MS8PiwZLfQEf9lQ",
+	"wxaCddmNrZcW3iIYfFhqjvs7iFMn7DFxN5PMye7Ojn1IMMsHu6j4Z/d3NhX4EU6xapY82dnfeUNOYHju",
+	"tt6Ql8cveEzUlhAIpAlEKg/JiImUQRzqeUa1WZGqpxqfb8rPWqGMFh0aE0qpumGp2aFyUyvmsyGpyNgw",
+	"gaD6Af5anUrz+aYCoPzp6YJcckUzHDFuk3cyd8IVXJAKwgesCbPkUqgXXl2dHvsC9IzZxKi8ECjsvCET",
+	"mWXyznQEItaU6XfMITxWFyIZ7+68evlyb+v1d5P9rRcvd8ZblL4eb73Y3dt78YruvRjvb8xMHrKP5ur8",
+	"5DLT6BLKpHBBzHV44LPk4PhubyZ8djjwrOvhnoYXj2XgCFjQ4mzHzG9XRBPq2sk89Ls32WRL/NJmWNhe",
+	"u1tlU2HTu11xDn/ryhhwi7m2dh689XjdfPTT1TfWxkMK+ksX/0/SxSEFKSlyrpcjs58WcfWwiCWIHmWc",
+	"Cb2V5AxKrdBMkYlh8F6B/mjeAxu3RRx5osp0ySRnaCkzVAgpzm+p4gkUGdgml/KGCYUVqgxxz2SRb5OP",
+	"gsyljfTHajEQzW7aEiZSWEcCSjeZab1Qb54/x+C2BAI2t5Ea3NtIDgem9eWPJ+T06OPZ6RHec84Ub07G",
+	"TCrgamZuiDQA8z4qpw0YQolcwGoZgjcDAkTtwXNp5vM8aSxVJSXHtNnD5ediIiNQU1SkWwAaQAH+JXjq",
+	"rtxKZOrFyegSBn+7FxaJMT99Eh5e2MPzKDJmM3PTHdMJ13xI/kEzmVOUpv3SbJNTm7DLtWYC4Is/iao3",
+	"sxhnXM2CxH7y9GOi5ZjlZG9n78Uz1KmNYAAiBL+1dYcU1LUSnwSAxYn0wJb/gv29ky58D0wqiC0HwoSq",
+	"dgOURZeKKLn9SXwSJwD5DDD2YxtbPGM005AYMmY2/JQKpNQ9MmY0B2y9Gzs988onkcQJvSybRHEs+zs+",
+	"t9fmKCYS7UUB3tEnQYW6Y7kCpA0bnXPBdL7cOpyYvTPqEctJWgDGZYgUccdFKu/U9icx8FnVg7Z9HwCm",
+	"pEL62dveAQzdBRN0wQdvBvvbO9v7llMB/T43qzqngk5Z/vx2F/5Uz1N5J4zc8/zfRcHTL6bhlAHLM1cE",
+	"nGkjUw6Obbt3HOBSwlT33+LXRdnkuXnpquDp4MtngAoCcQwGtbezAwdOmiXQCKfnmclzmWimt5TOGZ3j",
+	"ETQ3UAUeY8wFhbDDevp3o+rkJYBBZOyJIuOlZmrbrNcL/H5s/H6cz9/SNGDHL3Z2V79yJYIS4PDS/uqX",
+	"3sl8zNOUCXzjxeo3zqR+JwuBn9j7fvULl1J+oGJppwN4VS/7LMGI5bcsB60O39nvtQYeiOYL1rTGGuOe",
+	"mAglUyYYRhtOkLLwGvxtYGhGDT6bF+OUiwT7vEx9tXTb3HXk8YgCwpBZGAkBY7/2d+wpVuRuZviOtnRi",
+	"WBZW7pvTlG2Tv12dXJ0cD8n5ydnx6dkPwIrOLz4enYxG5s85g2pwWUbolHJxQN6dnp2Ofjw5tjVhfbe2",
+	"2J47eCw9ICcXFx8vhuTk1/PTi5Nj6Pno8Ozo5L1921xZgt2ynNwhiJm5rarn8wemzYr58Jpvc0D/afHV",
+	"y4PZJTgGA+w+n8pqjH8d0D/ogP5CubYWquoBxXimhCkFdWwdtcUO7e3ec+9I3lJMd5/Ru5nMMATC5VPj",
+	"JTr0tecBaXfapPz3XJVF0EfmOw3qj5Se0TOmQhe/GSAA2JalgdFiscjA/oeCOzfv/14wuHGsbE2Db5+m",
+	"6rfPg2FwHtbAv1d6Cfe9udsefxB7qXLhukUAcxpn9LCyXt/2gP7nnB5DkTXSCs5IULC/5aA8/3eVptql",
+	"sh9YhfTX5vuHle98Xe5fpbU4/68s2jfm//9zufkPDFXsyuo+jiLL56qVOOuMOfjMH02n6zHHYzbhgreA",
+	"inXwyNS/p/6i5U3y1kqQmvMUV6h7SKaZHNPM0L0iXCRZkQIUTi+abxdVfrHCiG8KNz46butyAAzTDiMY",
+	"LbU1z1lamhcSulAk43Nueia7Ozte6lF0CZKWXCH4PEjqeazEs0FxZ9g23tpGx+S2P1ZQG7bWc5EkY/SW",
+	"kQrBKDIDFQKtT2g1UgfEDLsZXxibhhTZ8meEsKhMoIme39cntJL9vjeUOejR8ONkYq6WbyNHlGwZ6otE",
+	"WHFYYYT+8Wz5P1WCVWVhjxqTlW6BqSaUaHRU9mOxgUjRV8JdxeLOLCMrB8nTA0CkscblMdN3jNWuCkXY",
+	"LbNFBeushig6Z76uNpxG8PzEWOEg9M0gF2oczhKt6xufkNUCd3kq/pJVvprcXS7yinMCqejtYsg7qDii",
+	"SCLnYy4YOhkOz463iRNQrMhzKrDWLAAeSXelYu+h22hOl6RQrCKcQKY8HB+0PWLc95AoCXZO833zWkKT",
+	"GVhN53ER5S1OpY94Ysd1B4VHIQLTorwp9Au51InYtSjQeds4ciUebIdEhB9+mDQE734LSag6zqur0+N1",
+	"RnhV8JVj7KqWWBviCkHgtEl+bTPzxEg1uOvqrssnkEQF9RTJmE1kzlwdpthcc2YmkWiGyJqbEpAidbug",
+	"6pXMNRkv2wZjHleG4PJFyjqGYZW5YR1FM6TdFQtuK8gM/tOkOeAOfeQ3JJO/BLYOgU3mRDGaJzPPJzrl",
+	"M8uYa3fO839bhtYpkzlYl/XMOG+x529AUW3yDsztLwFnwwLO2FJDX8rqY2mBu2HOqOBiOimyIFrERfeQ",
+	"OV0of31Iovi/GFEJzZjaJocu7hpcSuiCFZK468GIuWB9SYys4WpSGyVnKm3UvUvxKVFBFNOV1GLyFHCo",
+	"UY7i/2JbWL+0on9gPAx0BYWv+L/YCFtBskOHyPQIc+nGzlkvO2l1tH1MpCHYUnThlA8x47lH6MQ9+suU",
+	"unFTargFdpEJxQ2ygU8dZzupAEpF74sRXEoB8tQKXeCS3UOiaSblDejlXJSp8hD+eWAtaxxhv0xbMxlm",
+	"o8GwaZtU5v7sVBUeKN/+J4leDmugj/QVwvf+JYHFThMSeYjJPF7aYhkyx3XUs1wW05k5U9a+NA8OVnA+",
+	"IofrOU+7PW3l62+Xp6v1bWcrq2O89VAn+UZ13b8O2p/ioP0Pl1Krx7K08axQkVacyaJY51SCBWbVuXS0",
+	"Avadviey+FPYdv46kn8dyQcfSUPuDz+My+dzCsB2vU7j8oNr/C3Uo9pHe4WQVDUeyC/wF3Ul1mD7f41x",
+	"C/EuStXarQ3gVJWLU1dXuolGKr1VKKyy1Uo1H6TSV4qlFQXm29HNmWH+PYimHN4Qc6jMxMiE50pv/xUW",
+	"vVmNOeBdsMqw3nKimehLermUusvAeiGlDkC1v/pFiFQWN9VAnmWpVf9FS5u6An0Sq4028GxM56z3zQdt",
+	"u0LrtVxsYSZ3ErAI4Ju2JqdCdL+cCSKYgpqkklABuIWQq2krChGuSEZzVw/awrLnNGfZ8sA6ghEIrkHP",
+	"js4ucWbfjn2aD/ZloW2rFVoj/3/2vq25bVxZ96+g/JKkSrKd7OxTp+I6D46TzGStyWVHyZqpWntqCiIh",
+	"CUskwAFAK5rU/PdT6AZIUOJNtiTbCZ9mIvMCkt2Nvn6fzqf2VehBD/arByBfcuah9qJws+2lB9/8/1VL",
+	"V/XjYH5C001nQvZwIZPYM8xaR9Rfb+Sn6B2wjx981RdulHjJMlNchCnmuYRg5N8D+QArh2hXjp0T/VfF",
+	"Ix8p1+9v2AAzVOfL4nspRsY39pEhltpXEa4irpoxYcMqzIhjk89NFKlPpc7lA3RTv7OIcbMJYUWd9z7a",
+	"lovij8SHdIQmitF4jTgDLD4lv0q11K4ysGUvYBBcSJxfcyCc0AZeX2vbRty9/1o4TCY8kMkEVzl2aHGF",
+	"exdRQaRCtsEFvWY308zcyJQaHo2FTJmIEmpy1ewJvvYq6DAyBE0dPoaHe5pJleYJJdpARd2TRyFrvUeQ",
+	"KkTIKS5FqMSg4I6JxmDquXjsBYUavLtP6074Pnyku9THfrFTsNimyWZ86BGh5B+TD+/dWxqUb89epJfh",
+	"QjCbdPBGKuejpF5Jxit/8INx6mDFfeMkxIMfcuOH20dirlhkytD89vKrmTEbSfJaZ71S9AiD36B9Sl8Q",
+	"lScMuQYl8HAD9VWQiwXqA9f45J+i1epP/PoejMoUK94pQdv0Sgcd2vN2kCkeYbKKp3TOnMTC5lBIZ3+d",
+	"Qgka60gqdua2lbFm5uyb+0f3tP7H4sArvNrEXmxnef8Y3O/APk64zIatAF7I94fW8qzPuhwaCsrgg9QR",
+	"Jyb4FXGT0UYqFod9r6FqhMc3aQf+8cW3k0zWAWI+P3/eEiDYk20IgdoKCP3BLXGCWs5mRYQS0r1WNe6K",
+	"JlGeUMM2tM2BuHnc871rSgVvsToV+PegrIOy7t5dCMoZKGShE24kSqoAMuDaag/vpbS5MNDKxIS9a3sh",
+	"/DUec+VPOmRdcute9eLMkb5DjzxqVC4yOmcx+LE/TnME2nH3qoj7lh7i1JvHijj411qIgq9qnKVU8JmD",
+	"MW6sobhSCADapVQtNfGnAbS+n6SDXCzgdXKD6a4pI3N+zQSMkWL5xNtHqJ3Uxgfv3LVfuTV2NtHBGjwI",
+	"Kp4LaXErFf5imuiFXHnmqrq2uvCRWqe7Ax7hp9vDe4d0z7beTIPV9193wNS7U3+LFuIIQHpcGHtg8XVG",
+	"hAry8+d3v2ATHKBLI6PolGr2f54HGlxIcanB7GsmlRlDpNMS4id2l5gvCCU/vf48wsFqnEcFoFy8CvmP",
+	"nF6QTCYJmTPzGn8LWJZMroRdWUxyYXjiNPkNF4ANDIjEooC4LLAvsZMAyBJmboLd0CUjlGQJ5YJ4GgUK",
+	"/zc2PK2xB7gYz6qMD3vz+MmNSuk+jalB8Abv6xU1yBx805NfgxDvcOo/2XolVdw0Sh34B7pwB1AeLgjM",
+	"MpPpmsQMiDfa8GV+5WbxjgPII7zhYwHNlE/6QcVMvYIMGFa3djj3M50jQMJupyEc/w0/ankyfNRtm/90",
+	"f64RKMA/5LTJ2JcqTFZUkz9zlrMjD71+9/64lZDAXMpZSRwJ+oZkbL6dBFweb/MCK/6xcs6mKW9vZn7t",
+	"junwhT7anUTzv9iIUIONis/Om3QfIMjaXR36lad5evLi2fnI+j34j6ejbYSb/o3+ozpOFqjXuLfr5vt6",
+	"TkPgSUjwg1MRzY/TK9n7OriglZ2Ui7d43tOdwTz6QkcA5cPLdS16BI//wGf8wy7/ZOThJP6gAZ6E/Uc9",
+	"kkR1QRO7jtgb2tbllOa4blWXk6uT0cmr15OrXvf1Q54zLgrOdHyqR5okdMqSprUs3SbYNsF5SJ8bxcFK",
+	"QJ/pkdIYD6OTnYPI0Kf0SIcvrWMoxFvBTdNZCWPrk5Afu73bJkcWD44DToQmP7X00w+TdfTXBxe2T7bx",
+	"x/JDhgi03WnxWlI2tfaJMfXZN1YYwY6KF0pJ33FkXnDVlcLTAL0XruD+YO+Vm0O3Vgzl3n2mVsLUxch6",
+	"FpC9CNMTM5eeaNs+ZozFZ4quxlxkeeuEzhvG4rf2oE4XHEZ5Q+LEvnO99tgvOY/tBtnXkd1x3Pco3RL2",
+	"VX2iK3hbfTolrP8E22zGFLywYdO4e64eGItQfM4FTQhoB3wjEGwQ6pHLUo5d3jLkBbF/31CyknAKm7Tr",
+	"upFKllFetoG7rAFDivdcAK/YCGJsTZ6fP68rA4uIJXYRuzPjOBWs05Tn9bURWLR1eCK47SC9dyi9+OUJ",
+	"DSQJmwwM0dYb6imlXSxTEEpAJp0CwxsVjufT7T8Q3MAlqmlyeEwrxVeFqIzqd5qbEju1iO8eiZ2sfWfg",
+	"5zW1PzMWF8RO0JClmM4TM5A83XVBqvplioHQjKmxkitPxg+kjo76vl1j2pOWeMLDT1keWpv6ZJacJznk",
+	"lPrllJyP0ppNqpNnbJJplGpopfBifVCZgDvVNsLYv2L/h/4hel7gTdR8XSRi3SKlq37UuZJ51lIfr04G",
+	"A+scfDHCxDVLZMYI9SV0bqB+DU2LyN5id3MwEfXDhq7e8xMuYeeciEOvbcUh3y0VUl9Hxld0IBz2Q5rO",
+	"8P02mVD4I84GDcazw3j6mua8fGcIeOK0YxP492PQgFBqHDIyt+VSfsYjDigZ7g418oCetVexy49vH2kS",
+	"s4yJmImoGGy69x/PkbqfvPj37+GnRLecrDwn0aLk0bZuXkwNtVE7NlXnWfAtEaa4/IoY0JxBqXqMRcbm",
+	"2sonqKHoIvCSjs4bBWcexjTblvIt3AkaT7Ctor14kuaJ4RlV5mwmVTq2j9RfLvBewGp95PIJ3vkyilhm",
+	"w9CGwMmFkSuqCXWHwsfDYgqh/hUPpqzelH3JHNH01eRfdnf+7ZfJb5hbhGSAx7DZaN5w9egpjZbW9FVs",
+	"HH43vaUYfiAIivEcJeFgyvGerZytHXRj0I0D6YZrCi0GqPehFeOvaTLGvzUryC9sTqM1+e3dL9D7Ks2i",
+	"7FDRL0psHW6/MMIZuFfpEA3kzP3slMT9zBIGNU6QEoAzAGe/uMgkB0TTT+7d+Ysp92d47xt/9EEBtrZu",
+	"IgRhJROSfEX0wIXmMSOUPDs/hy54+L+iOz5asGjJYuQjE6RyT2Kk7GERfkuTVqNg3fezr2nSXx9/SxN3",
+	"cWxevdV8041u719Bky1IUGT8W77YfncAtOaJIAy05oWWIzQSe7Fh/6IJj+HEj0pOEygIjw7z8O5Tw/Ok",
+	"NLGmnsWnxKmRZsBS4TJ5QNklUwbmUYCOVd8TF9owCjHnPyYf3t9ZQmFfAeFhX711pmeUJ8H7zhJq7Ce4",
+	"1Ru/bYYE1LQ03UA26m7urVPQtKp3sOSKpfKaJgd1b5yx+YS3GlycwcU5jIsDsrwvF0cbGS1dZDx2dmbw",
+	"b/bl30zs23XpgIM4OMENBvdmcG8G9+YeuzcTZgiYWwJQvXv1b7pSm58B4pUjnZxcYeFnhJPOTACCLBDt",
+	"YmoptsegQdZZwgEtiEz53PVOLRnLfPFqRrU5Jfvznobc6eA8HTF3ejvnqXSbbpcdgjF/XpMRuUCtnEDB",
+	"eLLMK8gDGVNFCthKiEy5sdJSOFRWTx1gF+Bh9tS9Q2ZiBldlcFUGV+X+Z2LASu41ExMGmg/ZTwlDusFL",
+	"GbyUg3gpgIVRiRV2clMSqs34minNpRjncKsKStZGL0kIvEEJTCYUTc/K7o0zZKz1cNqQn2ntFQNsCXtb",
+	"1KVbgZ28jbUHxjjK3E/jI/SYAXKfVbtTBumvl/6a/p7E2lNDnNDCDDqNFhXwOGV/YZgj1AuZdbZw9QIF",
+	"K1KAgPjll0SJYF+NQzT6yrXR5PGC6vfsq3kygkmMhVyRlIp1MY0KeUXFQGW4IDRJ6lUkHK7eTSd2JqOs",
+	"b5ScSbWiKiaPsQ/V7oJRro1MmXpibRGOkpfP1dQ0Ccow2nHk+7M9qamF0yyYLsHPECSv59RhCHt2PFbR",
+	"nXB3dgBPAiCh93k6tZLR93icKtYBilDNKy6lFXYU7ocomj5y0Zi822d2kz9/d2OJXBDfZQF97T2wnjSO",
+	"Zm+DeThEkUv71woMXj20R8c7nUhlXnF1chQovD6jE4FCDuNH92ZCQy84MP6Un6djXCMEKBg1hEHvIWYJ",
+	"kSDJjAFVh3fCCvhgKHGBhSuqVThxalVswbMR0QvAHga2JaU4TPrF9jgubJglYcPz97kIScPAIY1ZlFCF",
+	"8wLPz88xGJvS2I3TQkZqVvZXS1EHaQya6Z/8QKgioRE8dtTkH+0TDAg2RU2CrYoXfd+V+AEN1mDbCC0c",
+	"m0Jn5Ax1YWzk2OqC0xMHwc2VV4h2+BB/uTNQdQyk6tX2MkmsA+Xygy8IFX7Sm/C4oO97fv4c+ZDLhfpp",
+	"cXeHkjysOOV85OvjoLSlj4T57G2Vm5QItHriFn5P0HwOELRt6l8/OpjAZAu58m9/2F7vTJXfUbUMXFSq",
+	"yYKKGDN1N9HYb2khm614P8HOtFtIVsr+cfzELkkeZPfOKS23HMIuWbU2Z1xw1Dkg2uZZzzdSEfaVplnC",
+	"Ro5gPgZiUxinTWSuNJlLP+yWUi7cz03pCHv/gmXxg7v7URkh8abvkDqzj/H+iKxNSOjMk9izb2aUK/3j",
+	"IOjj18c3UJIcOgFyCTR8U+790CSRq7BaExCIFhIJsJlj+wXHeFhT9ozOCY8xR7yyDgwwItO5/vfvDjXW",
+	"OmAJ14iLjLDZDYSmhe/+mc6PI3zhHXv5C3SufyxuBvspCQiD85sjKmD/DTmnPpR/b5SgM6o1n4sOoo5L",
+	"d9CmKOy2Iddlwn4/tjzpvgIFPRz28kOloI8wejly7qBDqA5EtL9gnn2TpaT8feY37XGm5DWPmQqDvK3A",
+	"qvjWE3faR3/WLcTVyen+47PNRWLx+tg0T8WTNrmwDgL6DtThBsmRHkjxgLb9CVNjDy2jgu0fSHOGKUOg",
+	"WNtOpjzSJKPREtkWiiF8J3A99M4oGi2t3kVQ32lpC3GZDsenrq0JQJ54e1VfHtc0ZX5BmBlF3ADMojw7",
+	"Pw/q3FMZr2vTJqUld4tzVDr3T7PDBe6s1dtv2H8MKLwhGCC22QzqeF/UsfqJ9qWUul+FHG0B1iWMNDRB",
+	"+KZT8hHvVkQDQhrCRZTkMYsviGasjAIQgR4O7woFdnf+fgPGuK/mFiXTXmfF+kZF3E1ue2UNmanWP5uK",
+	"nkVtE8vNfeuxr6hhn3laW3L/BVsudrv9axHv5ebF0+O233pz5xkc4Nl3ufm+nhzK8BhQ4a6lWdEwRB5n",
+	"dJ0yYf7IXLdjRIXVpqknnwKGvCc9myLwsk3dEL28NV/I35kz5NeFLEkJjKtRNr1kf2ADdwgWWyEtMLdX",
+	"70PVEbxmT5KgsW9orAEkyFqrvu9RRW/jPXaV3IxdpbHvoRDRWzY6dB/6Fo36v2QeLZh6BWnHXrbQ7j5W",
+	"rj+vM9bf2u7c8PT7MQKYPr0aQUw6FHr3mgwI3mxHo0VHBsAKEPohrWmpLa/lAaak3NL7ZdbxKUO2f15Y",
+	"y0GS941V6F93bTrL9ZLuItO4k/YUaTcO8QAlGlfeR6DxSFciu6uE63cvy65nWLttvkCmvEWGVm+kivAW",
+	"bVX8Tem4fcrm0K6EF+MusR3K+nda1i8J1goJBydPsEC0+0l2xqNlno2Vf6jGMgN2tX2Ew/0X/f76JivP",
+	"1948iW8O0pLuLXxHicmHTCt7qZeVUoGR8K1InjUY/oZUZMnm77yis2/uf95uUu5UVeUV/O4812a6/a6J",
+	"M3+vHVhzillYK5W4vKF98A5pn+ALgDD6qcfKuDKtyYu/KjgEw3b8qoDhWN++Bewgg8Mbi8SVH7vW+8W9",
+	"/OJVNZj0ivpoI9WgPfdhJtl/lhHRebRwuANcXEsesRFioHUoUsWsOzc+/vtsxgUVEev04d+4427mwB/D",
+	"efcrbBBseOJHQN5oDyMzPs/VseeBv3/uTP+aUynYGkuSDkZQUaEpgOsQf9aGe94ipgtubdG6U0x/dsfd",
+	"WExH9zzT4h7wtTBq3SfX4lgp3EzKiMgkhtE1robO9HsxtFj5PuARlUpUm57Z1JIWNkFIY0IvME2WxTQg",
+	"FGZAJwHKBccLd5+5h6HDyti9dD3FvWbu3bMcsp/gJsP5XUUzhAd7SIPo1v1kva585SAH+l1WcWEKPske",
+	"J7gm3N4wI8t+l33FEn7NwBgeqOTpz/LNmj3fOjQNvGNmIXv2puQm6SeEb9Hv++SDhz6fFnhBQQM/Maql",
+	"6LWkN3ky44l/Y/07bCYyV1G/4xFH7z1N+x2OLXU7qVZ5Sk8F+5UqtpAOX2av7UfNtfo9tx+EsAv7akU4",
+	"uAPfu4g/5N7vQ8FfjzYL0r2q/1vuyxg6Ftv8GGg1BlZK8Cpolin5lacwYS5iwq6ZMDlNkjWJpNBcW3kE",
+	"r2ZNdM4NialeTCVVsUacIBrB1biY19IkwzKv/KIOLfXFjWok30YZPx4fZ1htL4k4yTSPlsx0i9OM8iRX",
+	"bKzcPtdKI4zH+i3xGFFc5ZZ9IrjLyPBrQBCxa/yx5t3cQ5eAhtO1Y8MfOYzOcez8P0cGDhXBiCZJj+qG",
+	"HvvSYTFj1C4u255gB/UqdDxS/ICPjcoZoHlx4X+a0USzJ75Mswvik5OaqZQJoyBHX8dzObY/j/WSZ25m",
+	"mSbjTFpHXZ28gJsdJ1Wx+aL6yPlV8RKGubtWpfDSQooj/fBd0ZTbJfhn7KvHxq4nL/bMxJT89PrzCFHJ",
+	"PI8bFQRPJ/+R0wuSySQhc2Ze42/eJyg7jXlM7G6bAFGoM+ZckzdccL1g8QgRVGK5EpDstufOeFIDWYR3",
+	"OELiYIjyhyh/iPKHKL8hyt8M1hNGZlKltIDjRfPYtJvjsb0HV9DqvcGTDkt7jrdqmwguDf8Qg9+ZJwBK",
+	"EWzDTupc+j2lJgIuBMDwLaE+cFipu5zgfIOxLzk3jwB/7N75b7S5l2Xrw3TX+evjLXdivng66NoNe+oe",
+	"cjsdKtycCRBYMXcpipK+zjdlJHTKXL3bNWfoHu0Y+qyLqqaJJOGCGJZmANTtIRQRIRTYKYAiAiaD3UGE",
+	"iRjCwUYqhcK5PlAvFO6jcKtd+qDuF5fCoI73lqlBekyKsCDdRtTQopOowGMBQdhYM+Ayac9Sb/BawqyF",
+	"Js/On1rjABE6Mmf6MBh2boDrpfEFgGFw7dF9rZpLoiVhHGrxMSvA17dS1i5WwHhx4lda7yl2tD7XXunv",
+	"kVfCG549zOjU9Ust5MrvEwTFDCscbqdhFUYRv5/0lNOzHrw+zfJ6Y2HEOKxZHvfvzdXea2folTvSimHY",
+	"bV9QLHvRJTeqGaRH67vPfeRgj+7hMt1cuJ3jdw8ilX/IaXegAh7T4CTd0ySBq45JL7AdeQDNqIoWjf7O",
+	"e7YCoiAqAn6CR5p8iIycMkWenT97XuwsFySVMUsSFpdRSZZPEx7ZQ/QjIq+ZuuZs5WDYzYKreGyjjDWJ",
+	"Em73JgBkRwQsZP6mc8qFq4kk/BqAxU7JlRQzHjMRAWddymKepy/cYLdL5xFBU1aSm/u3SfSCZti4CADx",
+	"IzK1ziIeiOTkUxlzVgAqnZK3fszWhoDzOdMI82okUSzXwA+4nYHBJgTXyQKIaH71BSzaf5+fk8f2qOfn",
+	"50/IasEEWTLrzxLIJcKTca25mI9c3fM/LAJ60fX/gwv/oSE5S6gv5Bic7dDw7ISbC+KO4CFhZlM3xKR8",
+	"uK6S56/2My25APJD4DiFRia8QFNKdMnWJ5smra6vCZ9NqJPRCS7/ZHTiiZLswrCoYH8sM+GuEaAXQg1A",
+	"rrGvhtgjY+vvzKhqWrT/Z/OyO+8HHaqbogOI1ViBuiAJo9dczAlHvjfUSaYd0F47UZCHJ5rsRhiEX9yX",
+	"wA7f9xUKV10He/nnEZneUfP6A7L7+LocvTBkhTBb5ayPs78g31AP7bEPmLEPMiiEr2Orr42BxduS+cbh",
+	"ZDnkLOw0t4YsQIy0P60WMilBIusAIJ3Hdgm3/ydbHziYKO6zOy1y+3dDZzVGLL0BwfEuR6SNodGiCBlQ",
+	"sK1wog2unZJujBtCFcHgoxWsuBIQHiMsRiDvcu7zeHOnrcuooWOC40pfT7OBlWl/W4PDzaiGyW7mqBGl",
+	"tFnoHULiGY1TLsaYeB27XrVG8b+0B6MZ3EA0ZIcy6nBLvAfe+Ee26g9KWqlYF6nyKgzXYxA6kmvr0kiR",
+	"rJ9sgb14+WwWXGu2jRxjsJC00YgB2gk1C2AEyzCQ/d+T4sT/PSGrBVJFQzyZJwaddpYGHW/+BHs8Bn4Y",
+	"mhQsgZRUm5chWLsgM8VcWAKlAhvq1QVrIU62vnJ3Olheyq7PhxYo/4OT9P3BXIMUef8dmYi3yPtGntjI",
+	"Bdo31kPXyl3VwxYZf1Ucf19QmAbhfmjMdp7e0YE7AmQQChV5HCuZFdRht9xj/JjCGMcWdpPw9Rs8abDl",
+	"g7jvWdxRHL3Ur/dmyzPoRx9P1+OUqiUzWUKjjmI0rmnJWIbperfp4JUvSMzn3NCkJL7yySW4U4c7hO3x",
+	"L9fvgsUcRptq7jQkkb5rnfKCWugUSiTWl1iSONLwUPBuqFQV56ud87hCP55IMfeVBQyiHN24W/opeS8N",
+	"4TFLM2k14AUYAKM4i2GWjtCZATSQRAKwrKuXpXTthoIIJZpFUsStSdxSHT/ZB/ksJ/YxDrap+TsM6ve9",
+	"qp+1tRvqV8GAtVJuFc9qYFrl4L+NEppciTFMoV/39uSwkePSnzQELAO2600LFyhDRePBinJINgEIIPyN",
+	"JreWbsUixneV7k/+pEG6B+m+MQSEmHGVYgWIEt/c8Uj77iWqlJOx20o45lF3lHB30hCJD27LjWUcpajV",
+	"gO8tDvezeDuJ+QEF3F5+EO/vPygu06hFWKxK2bqhMLvsVU9ZnrijB29kEOKbCXFNsWsjwNQ+o9pfqAtQ",
+	"49ZJMig2G7p0PFQiT5nikS+Bx9hDXEx9u1aOC0J9UwdO8jw/f97c1HuPsbxbQbwH5IE7HVorpR9cFG76",
+	"4hQHcN5+KKd309xP7oTNzrm9CfD+xmX8UuPqWhskuhhPcoo74NHvSVR/pteMIO7MFRPGmkT3qgklueB/",
+	"5luNcOCAuzaj1ga4TMG/2+y377amCobxp1x4/O0Pn06JG1R4T1OGeB1Mk4yWUB6CpmyEA8MLmZHJP78Q",
+	"N92PEF/2l3pY7Y/KgQ7sSITi4JiY2Yl7251WPacGAg+Zft1T6xGZrsmXL29f9eT6ded9yXkz468D1Xlx",
+	"kuccNuNbMgB/hikQSWYcsByCrxJ+kerXaFm7/dInbaMhR4HlK7+yE5M+7KNwJAJxOth490zDPnznDHhZ",
+	"+XEAJlatrQUp9WyuZJ4hbKb70X7EwLY5OQgsGxw1/jOnCTfrsZU/JZOzMFtWa/MmzGiHTggqkdI1uKia",
+	"IeMkeX7+X00Wywsl5kXqh8x2sV8lZNpRtOp/8F1d4asqHqIfE6o7uEA6dXo2NL3vU1VWizVxEk2cRBd9",
+	"tAEnaqAiuqIjwc9bmqJZC27PpTGKT3PDvG4YNpdqDUVJyIk43ntaHvd4qqiw8R1sNqDgI3JNFQcZHZHT",
+	"09MnZC79nqSkNGTGWRLrkRsKlEjd4S8JLBzl9afr8E/xKfkiYNq18iv6LbGS0Cxk3RaZ4zCx/SojoiXE",
+	"xs4jMQCtApVVxsiqmN1A9jDyK2QycyNTanhEhEyZiBJqcsWIFAVukX856PdcfnxLFIN+CV1svtsGxFFy",
+	"Ftp/qKae4gZ4w6NzcpYP2DQ4w1ah/JbY7Dgt6f/2SIPrYndxPzs6jOnfab3L988EH48YOUf+nSLCrnzE",
+	"XWzTWSTFjM/HepmffcP/nyzzvzuw9u1hIChc+9F5UwlHCjZpzaxMeY+D6AVVrDblVIrwy/WVX0fXMPnn",
+	"4g7lmgpPO6NmUTraUXDN/hPZh8xkdStt8M2HuH/PKapQn6ZrUKJShnbUoFyY8XQ9LnZIv+nXaxAkbYFa",
+	"C+ys49tK+NKqecK1AeYsD/Xg6nxZQjkUt6nrwYUNl2R0zgUIX8HQVbMJ2gWW0qZfrgu/A7fE3XzpA9Bm",
+	"lYtzuAI7pxgmzPyTrVdSxbudhPZ1JyjhupN7ggqXp94Awrju5J3v+9J6jz3piMqzPtP5Tb7Iv7jmU27d",
+	"6puc/VZMjIyWu530iWlrLnaVAudb7vxiPohkbf3XXWHNmflIFRNmssxv8mp+snH7Ucklg3dlrUkvwgak",
+	"5MkqwcbRt7Lv3kEEThxT9RZqUJ4D+18kn7c+zU77Hk/pnGm78ell3gf2EqNa5IqgSUKAd0TQ5IJwg83i",
+	"CNXmtzchDY9YfVboHeXiLSzg5bqHozgp/dIwK6t3yzBPljkmmJsdyEKZthLMKf2KdfsXT8/PRycpF/6f",
+	"XcnnYyp48V77aPgHwQiDrKKVJC9/M+sVDvA77ZnZ1LpzoEHky6dfbLSUZ8RI8vT8vIyWpmsMqCoyW6Oj",
+	"qIn1WprBPoPxXeb3nL/biJLDSKzYpfpHYniTlkgsC645RGJDJFYTiZUytNOO5BXnDKeOYGvioiX96mKs",
+	"Z+fnZT5MsJWTZN9GE+AzY+7UDTUBjRiJZXfa8eV6wsWBco8/r6eKx8W9kgKY7ag4PqEHPmOKtTDt87go",
+	"Y1eTkkPB8H6lGQEJjuIWFFFDEzlvTjE2qORGoTCA/2lk0StFqVo520/Twh2U/Ap2rF4OlcODuZNC38Pz",
+	"ozbLdiFw/m3rdg7hdrwAC9sY4XwCPB8sifGYCcNnHGvqk7fvL9xmsbEXkEhmnGnY/7io0PM90l7Z6oZk",
+	"7YIqFr8TcNV3quDDkJncI2DpUZSp8rh9tOidj33rLNdADn2XkF0ggkWhyH+amVRl0EN9rBNRQWiiJZGz",
+	"WaXhrn3H+ZYFZr9noHOrreXkh41NBtnuFc345nweN+8+o5Msr6NQc4KdsGuWuD4O8rhMBozchldpAYGm",
+	"kCcBBArm1WKyYIohILi7EkxR+lYsl31r6+w4JW8oT7QDs8N2Ev/AZcEXeUESZlh8QRSDPg94NxBj6VLx",
+	"cK92cM31TCH71dFDdn7sTClyfPNAyq6b785QfO9pflROp2HOHsTUUIBnbeze7PJwq5vlGfSDohWy6ru9",
+	"a35iqbxmG4Wove+ez+vLCM60cEGExNZVIuRq2PPuTCg/0+VmzsDuFnKGSTz389zJSOPOVxtVPT//L5Iy",
+	"KnSltgXX0mTGsD2Q20hvVrQI4r7Y0V50GJHdu0XHZTZNBdk/DoJ/D/rrA7Hc0ASE1dLEyFavrzYxvU/h",
+	"nxxE+A/mSQVyf/T+2W6dC11cAYxigxbeHbwXtsAFOgepNAq94HHf/afbK3Ll1ab83ysMdVwVFuKnhM1g",
+	"K7yAbIYp4ih3CA5f26Aqzcwau/q6hl+w2eGO961dOgl6dxGUpWN8PYNG3ZlGWZFDCggU1M3YAgbFpObw",
+	"5Vr6EJr2tQkTMfnH5MN7TAXEXGcJXX9RCTGSLOg1K2Y7Zsy4TCFcdESkIpQU3NJkKuN1OMOQMD/xAn+2",
+	"Pzw9JR/dWjVRucB61lN7q/8LSZCnvn29bMa4CHtr3cnlKkLABfbVIPC+FOyUfF5J/85SusY29+ASI08m",
+	"xz3bEt5ZkFzEbMZFHUDtZRxvqP+93rhhhcX4y+h2PODhNe+GCLxqxZqHauCrD+mUhwaSGMdYe0O1llUz",
+	"N/Klb2jNgqH/HISQxWBZdmzBqnUnzr7Bf12Josy3bOR/CwPmOCWJYohGwOJTAp6Hb/IMOsoyJVNpwMXA",
+	"hhX8mZrSpj0Fi8oSzYBExUnxpglC12a/Vqi7z/ktvpgdMkP4fCta5J0HhXxgComSBkRT8C17ZDVDb4Ma",
+	"ZKLdKARL4MYsLmpkoAAkhc2cmy0XIMXTNpSKrui6p2ZxKIW4EB3cgxoudesWoy8BDhE4NK7LDPkO3Wqk",
+	"SEqnC/yIwG2yVkExGneXT+5CdQ/raxQFlz36Gp9wpPgumPD6OBxO2oYqzgO1cu/kNauYI29GCv0GCiWQ",
+	"QTfXe1tvowOLCMZHFGc6DHwUMF4GeYyu5MQeUIWOlpzg0S1mG6z5dUgqQ5ri7tMU9fg21b4ELlo8CYdu",
+	"09B9AekK6QCqiJIr1zGBnRIvClWBbopCWdB3UXJlt/8oYVQx10i+ZJkhj0vCP/vvJ6dkIlN39ZSugecP",
+	"6I9j12YBFgKZeKrIGu7pAVzDM3A8f/as2xfYn7rebIffJY0Ia/VbfevY1LG362Jd2ADa3H8BX2nYtB94",
+	"60W9rdHW2NCkbF9sDVzqwbRqd23X4tiKAestnMPjAWQdKFAZaU0CQLFZ+4SDKoYuWfdG3tRUfG/rDLuV",
+	"GIYu4Puxe2/1DnZE+9WqQsu01b3Okf+q+J2BQ/VAhhq2pgeaxnbfb0R0Hi2sq0FxjJH/xUZb2e0bdtKX",
+	"05X+937t9QfPORUgs0fpy+posx32lXvTgd97U6kL/QCWGFuqJsu8oc3eyZ0b+VIjAPtPmTCf1xl7iwyP",
+	"j6WwusgU4UIbKiKmn0CDCrhsLtI7JZfEbTsYYWIZQ2M6COKGaisYnwv4LUR0hCj0gmiGpeaU0DlgRtnI",
+	"cEVVrDsCw6Mr6n3YZo9tH4Y48Htowc/qxnIc88euE9I9dtmzcmq61lhBeINZJaPoNUu0b4aBkU6C85oX",
+	"Bf4yWVBNhHQ1JzQX0HVDNwARIJslWGtTKS7tiLZj9K3Bi3WIpbXVtoTRa6z2STiNJiOA2SteCbbbCmlg",
+	"crRo2DNNw7LaP3fztGyfuR03Gt7kuTR+5xXVfqxrMCQPzWuPDL+mho1IzGjw/1ABL3f8m1iT9oSRVfGI",
+	"ZgX6pAG4IS/rmq5haFqeks8uy2xXAP2rC6lZgMpiV1lFgQWM6BGZN8AHgZWZN6C8IgnGgtGsrn+9mqDS",
+	"A1zlAFc5wFXeC7jKLiIX6LC/IZmLFZs2Ppfd+VsOynCzicm59XbeQInQSKKlMmS6dnEaNAO/4sqxPDg8",
+	"7yafA45+ua68ESby1G4LCDMSX5qT37fYbXaTkcqSjgVu8LGh6+WD3QNdQ1goVgOI6KGAOTwITVWJpf8O",
+	"QLtseMp2majRZ5G8ZmoMfSuNLopnmgAAU6AgYFhQw/wGrkyTSKYMi94OG1vkSYItMV9U0uVAXNmF7GGY",
+	"Rr+EnsPjo+/65e/exDLASe0DlrMJRqqlJ0t3jZB9Lng4iu5XRqNFMfEO4PTXTJVsLKAaG5ogZDFBVacD",
+	"KPQfZrdxpu+BBjjd7SH9eOQg+t2ij2nkA8i9pmmWsHFG14mk8dm3qPBc2ylG2Fc4EcdsDSRnAMRsajco",
+	"AVlUrk/Je4dtBsqCXVjckIgq6Gik5I8/IpmmTJg/SMqAw9F6oJQLG+hyMyK5SJjWZMFjdoVHQmPW01Ny",
+	"KUjudK2gZXKkuXUtVhWIgQks/iM+dBc+2/sCHchD6Pj7NTGZFO+wD1YbF4bNgV90yyd9CsDgvohQAoFv",
+	"LOOCnCPnUsxmNE/MqGyJS6mIqbGvRgo0O7WpsoVcvcmT5KRteaOTr+O5HNufx3rJs7HP040zCUDhJy9m",
+	"NNGs9jEwuSddPm/rqzeuLPzu+1ndcbxlFLA6m3cpCt2Zyng90DfdvXGl5SfZxILEDDzwyhbqtptfDa1e",
+	"up9LDTyLfzElqznyfcLyByJqFzaBF8HZwyJsrH2I9eBv71kv7L9Y7JoVZ3yeK9YPuBXzbPX6gMc0aMNl",
+	"BYzBHjoqNnmpoGFAhLHmCDxs12EtRcQqEaeh8y4lgDxbD+T8CnWHkSSRckmoubDRdio15Ol3zp+9jXcl",
+	"qwi2u4fBVoGv+EaaiXVP+wkHDW2LiK2W9IoHrhyYK/y7XjmviwT7WOUJ6wsDXublHxAEeO3ybzx3NGwl",
+	"jYL6GiM6slrwaIG4wqWckUiK2E3QQ5AYgpmkbAdA8DPcEpBIpWgM69MA+XI98Yf3Y1FxCVi7K0GtdRb2",
+	"nDQEhTq4xb0iVblf/ZI/Tvejwx5u4w1qFfIWL6r0SYBD66LwoYBgy+6rngG2mrgPJ0q3oYXbXCkd6FCn",
+	"QzUp6b0KXyrPerpPhR7dBdHXaP/NDEfQ8B1Kd3rYxHoBSuoS2gojoYCyrl8trk63FzJz29dCZv03Lzy4",
+	"z9Zld6sC3H/u4bw6Nq7i8sO2NWxbxbbl+Bp7CXbYKYtTmmff3Ijm3409s5f1s9t1I9sXpDqyfUo+iLKb",
+	"v9jJ8Hq+D9dP/tqTaLKia02g1491dOEjQMEN45y+vbQ8Ygj8sD5gK34wt30Ho9mt49hDF/4DblUJoB82",
+	"eu4JF/BPp/zdo9etpqOr6/49TPWYBcVWe8ymP9LkQ2TklCny7PzZ86IB/YKkMrabeOyx5cyCq3icUWWj",
+	"1IQz4dtsMd2eyLlr8mbRksU4zKPthv/s/Nl/k0hmax8ZFnf2Nzsl0FsbM4H2J2Uxz9MXDh7TLLCcV+n+",
+	"f3b+3HX/g5sO/jwODIB37syag7elWucpi11B1sCqIUW0acdOyRcBxPbbfyK8aMovP6ebpEAYrLW9V9vo",
+	"AVzndvMH981g4tPgpEk/s/l8GBP4Xi2docoA96+RGUQAXMz3Z+5WVLGFzDU7+1b8L84ayWjZFhn86o/G",
+	"OsxBNe/XcmWHjWU3HqrBefgzp8JwM2A/3X2kjGXD+v2/oKJymdRCvuuqiE2oEpO7lvT9bzF1Qn48t3w3",
+	"FRtc9Afvou9NRau7WEtm2o2vuio91oUg13pRArIKSTI65wJEuD3r3JXz2h55uem4y53MulQHXWoeLQS1",
+	"gv4gl4Z8TOMUOGyFYV/Nk8a+Pzga2hQP0ffn334hWi5nysv0UePKIOHYnGDseB3ljez1mm4C/9n9Lg1P",
+	"VCSA29/2pOPJ7iMyV+r5egdwrju33W+4iEtBn64Jj/UIDJoe+clfJ9ididkqhkEkheZzkTJhxltdi03l",
+	"h6vypFv7YIcMH7bW2SDqEKpBQ/Ig4XccQATy6DwV/3GakTw2HJI/o7Fi/2GRGStGtRTtDU3/g1T1V8hU",
+	"/wlO/OTOO4ZVbr5/H0ONxxP3oKc/QlG2gBl2D21jE99UZF8hMJSjAMBO3dlKpBjSiIyNHFsXpYarvJ43",
+	"ybOfprk2yJOUUa1ZvLmiC+y4WHHNtjBdnj97dkouwXHLNUi59TYcYqjhKfjkK8UNFzV9rZ/c0h8YZ7pf",
+	"dpM9xr9CmvTPnOU+zz6EnA9MVf/HfjxCBaFZpuR1wP5n1WYmlf/SRpYdCvCpO5UW/eo2XwUbjk4OKNDu",
+	"Dk1ORa4AmMUzgA59Bi1pQ4yj7P/SyAo7MXLJRD1bq3vtLQwzAN2OBRZNVpSjrG3uE9TDyOsFcIaSuRca",
+	"nCrwQotjOU1AXNRNdNW3DwRCuP/EIV5852p+jai6USKq4fVnR6dq+kFA6kpIOrNlIOoE3Ns669/68K25",
+	"dcbRE1AD4ouNMgA6O2NWiH1A6MgSqLB/n/oicFyi1GLlGAdJ1ZIZ5D2Z5cmMJ3oEpWa95FnGEEpTMZMr",
+	"weKLDepUh92GY6xKrlC8PLLmG6lIKpVjWMjdDdHj52kmlekCxvSR5zHoDjyG0A5dpPvP4t9owX0yPSWF",
+	"xoo5Pjv/nYZB1fuVs9+a99Fe35vj4Yr5qAG3bB/5dzxEEVUKs6DQwT3FidMq+m2se42fPgQWA1joL+ya",
+	"JTeeDhqSSfekGh0MsfbmIGpToR2R1u91hjSU8225hr+OiAI4PLi8HlUydHb/L2qE/kUPgn//BL9X4tT+",
+	"XOwTrSPbwHoY41SRoCnbYLqx5/77dzKDMqa9fVJFC0XG7tbNws1oH81h6jmw7JMR9gl/rGwrTBxXJuIj",
+	"KtAt6Bw3BsFy82aNMmUjAhokQlcLSVIqkOB93iAtGCrVD/Q/pKGt8jn6zG350T0/jsRVKJDDGFerDJfv",
+	"r2Nmq16Wg5aYJkl+z1iM/dPAgDsOdkhGTa7YKdlXT8yvYYPO4Y1lcbu+oWX5tk6HLX6/wtzepBUIRhdF",
+	"V/lRD9zfeGyKrY0b19MTFG9vqC49tKQqSC+hYQQiVaAbTeqwZcmrvfa9uux3djeO3zPfaZOHQO3OB2x7",
+	"Ndxu2vK8RjYxNb5P8bzzjeAuVGLob3/oNbabaRVcikW54mYN6iIvc7M4efHv360yABtEba/5JcHI7YoJ",
+	"E5DJYcl4IbUhMZ/NrKefMVWppwGSuqFzaFTOVXLy4mRhTKZfnJ19syf+fTI6AVq7qYPkWhQ9SID3WvQW",
+	"R3DrMc346V80kYqeRjI9TW1UvrHWj29xSe71+MWOYNv0YJjtFx1t/93Gn5EUPIJDaF5zSExn3PDTKCE2",
+	"xs/4aXgEnDZV5PErOIq8VPQvnjw5tbr6e/G5tuFk1DWPGFkwmpjFadlwPVlrw9IGPqruPoPwSq69o/ZK",
+	"ON3H3Zysf5VwA024CC5z5Y+s6+dXMcShGMP7TscRWXBrhNYjMuMCrutTeVZq2NeiPOpugZdpuj6B0M7f",
+	"JKPRks6ZHrnCrfaQe1sXxPNqrorjsEWDhZwhYQYef0rcnxOAZZbC315Iu+XhofqCaIYl35VUy1mCDRj2",
+	"359eX75699rLaCqjJUH121qeH36uWeEVYE3Dm1U0WnIxJ5GM7UNnPFrmGT70jPIkV6zsniw//YJnGY51",
+	"bF76rbiWVvBEDhjGcCEnS0u23nob5TXdic2fyc+Ja/I4oVOW6BHh7hxcN+BCP4E7TvNk6e+TborDK3+h",
+	"mltd6rWIFkoKmWsnSeQ/chqe/hrlq+bkn5iwPgeLyYwnrKCzs/9wqTo1IjI3msf4cc+un5FMsRn/Glz/",
+	"jT235uphoxd5jERWjsvPFzufeCmeK5lnelTb01PizAU3rXSRNd5bk8eagxmc/POLfrJNb7J5vbprOYD7",
+	"znM9RnvdagpS+4KgUsR+orhypQaJgsx+eIFRpfWuUrcJ5b7gSmpBwAtzOsWZwW66ffrPckXsbg5UapWS",
+	"2yNNnIdHuK4YTfxRR1KxugVBJq+KRevISSC1F14qTONtXwm4rLRHXOCqRFwPL4JHNe0FHoneKMZG5T/L",
+	"K3neFMPFfGNt9tD6zeGyOH0UwMAXT5pSaMHBwazwouV5dY9rDYczGYh5cTX514j89svkN7jqb+9+QeUe",
+	"EZULr+FTGi2tyllbp6GfqGLZ0iaD4bYCbBPSeYJDa8HVto3XG3vxhksxsGpg1IWmkStIZnRtbU7wCRWb",
+	"MQUwG2AyK7YH9tMuEfefCrTGvo4RsbEW/AKmhkblDUskPWF3AqukANCtV9xEizqfwh9Ws4wv2o06BG2R",
+	"7mhv+5RMWHlzxbTMVQTECvYvZK6oqDwzXLLhiT9YN5cEkZVrBFrIJEZiQsWASZkmFf/An1b7pdzmabcE",
+	"PrMRgbsmKMECO8dgd0QSdCSGCPf3d/7EWsou+/RGWilNrHxa53UaSPWIzMttqpIPCu7wmaVZQkFFfv/7",
+	"/wcAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
