@@ -238,4 +238,57 @@ func sameJSON(t *testing.T, a, b any) bool {
 }
 
 // manifestsErrorRows answer operations of the manifests area with error statuses.
-var manifestsErrorRows = []errorRow{}
+var manifestsErrorRows = []errorRow{
+	{
+		op:    "createManifest",
+		reply: reply{status: 400, fixture: "manifests_problem_refused_items.json"},
+		check: func(t *testing.T, resp any) {
+			v := deref(t, "CreateManifest(123456, 654321).JSON400", as[gen.CreateManifestResponse](t, resp).JSON400)
+			eq(t, "CreateManifest(123456, 654321).JSON400.Status", v.Status, int32(400))
+			eq(t, "len(CreateManifest(123456, 654321).JSON400.Violations)", len(v.Violations), 2)
+			eq(t, "CreateManifest(123456, 654321).JSON400.Violations[1].PropertyPath", v.Violations[1].PropertyPath, "orderItemIds[1]")
+			eq(t, "CreateManifest(123456, 654321).JSON400.Violations[1].Parameters.Value", v.Violations[1].Parameters.Value, "123456")
+		},
+	},
+	{
+		op:    "getManifest",
+		reply: reply{status: 404, fixture: "manifests_problem_not_found.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "GetManifest(68).JSON404", as[gen.GetManifestResponse](t, resp).JSON404)
+			eq(t, "GetManifest(68).JSON404.Title", p.Title, "Manifest not found")
+			eq(t, "GetManifest(68).JSON404.Detail", p.Detail, "Manifest with id 68 was not found.")
+		},
+	},
+	{
+		op:    "setManifestsShipped",
+		reply: reply{status: 404, fixture: "manifests_problem_not_found.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "SetManifestsShipped(1, 2, 3).JSON404", as[gen.SetManifestsShippedResponse](t, resp).JSON404)
+			eq(t, "SetManifestsShipped(1, 2, 3).JSON404.Status", p.Status, int32(404))
+		},
+	},
+	{
+		op:    "setManifestsShipped",
+		reply: reply{status: 400, fixture: "manifests_problem_shipped.json"},
+		check: func(t *testing.T, resp any) {
+			v := deref(t, "SetManifestsShipped(1, 2, 3).JSON400", as[gen.SetManifestsShippedResponse](t, resp).JSON400)
+			eq(t, "SetManifestsShipped(1, 2, 3).JSON400.Violations[0].PropertyPath", v.Violations[0].PropertyPath, "manifestIds[0]")
+		},
+	},
+	{
+		op:    "getManifestDocument",
+		reply: reply{status: 404, fixture: "manifests_problem_not_found.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "GetManifestDocument(my-4231).JSON404", as[gen.GetManifestDocumentResponse](t, resp).JSON404)
+			eq(t, "GetManifestDocument(my-4231).JSON404.Status", p.Status, int32(404))
+		},
+	},
+	{
+		op:    "exportManifests",
+		reply: reply{status: 404, fixture: "manifests_problem_not_found.json"},
+		check: func(t *testing.T, resp any) {
+			p := deref(t, "ExportManifests(1, 2, 3).JSON404", as[gen.ExportManifestsResponse](t, resp).JSON404)
+			eq(t, "ExportManifests(1, 2, 3).JSON404.Status", p.Status, int32(404))
+		},
+	},
+}
