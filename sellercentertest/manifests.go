@@ -2,8 +2,8 @@ package sellercentertest
 
 import (
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 
 	"github.com/sellercenter-go/sellercenter/datetime"
 	"github.com/sellercenter-go/sellercenter/gen"
@@ -200,12 +200,7 @@ func (st *store) manifestResult(m *manifest) gen.ManifestResult {
 }
 
 func (b *manifestBook) sortedIDs() []int {
-	out := make([]int, 0, len(b.byID))
-	for id := range b.byID {
-		out = append(out, id)
-	}
-	sort.Ints(out)
-	return out
+	return slices.Sorted(maps.Keys(b.byID))
 }
 
 func (b *manifestBook) byCode(code string) *manifest {
@@ -274,7 +269,7 @@ func (st *store) manifestRefusal(it *item) string {
 	return ""
 }
 
-// manifestIDs returns ids once each, in request order.
+// uniqueIDs returns ids once each, in request order.
 func uniqueIDs(ids []int) []int {
 	var out []int
 	for _, id := range ids {
