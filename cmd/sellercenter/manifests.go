@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -30,6 +32,7 @@ func (c *cli) manifestsCommand() *cobra.Command {
 		c.manifestsGetCommand(),
 		c.manifestsCreateCommand(),
 		c.manifestsShipCommand(),
+		c.manifestsDocumentCommand(),
 	)
 	return cmd
 }
@@ -307,4 +310,61 @@ func (c *cli) manifestsShipCommand() *cobra.Command {
 			return printList(c, *shipped, manifestResultHeader, manifestResultRow)
 		}),
 	}
+}
+
+func (c *cli) manifestsDocumentCommand() *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "document MANIFEST_CODE",
+		Short: "Write a manifest's printable page (HTML) to stdout or a file",
+		Long: `Write a manifest's printable page to stdout, or to --out (readable by its owner
+only: a manifest names orders). The API sends the page base64-encoded; with
+-o json or jsonl the API's answer is printed as it came instead.`,
+		Example: `  sellercenter manifests document my-4231
+  sellercenter manifests document my-4231 -o json`,
+		Args: cobra.ExactArgs(1),
+		RunE: c.action(func(ctx context.Context, args []string) error {
+			code := strings.TrimSpace(args[0])
+			if code == "" {
+				return usagef("MANIFEST_CODE must not be blank")
+			}
+			client, err := c.api()
+			if err != nil {
+				return err
+			}
+			doc, err := sellercenter.Result(client.GetManifestDocumentWithResponse(ctx, &gen.GetManifestDocumentParams{ManifestCode: code}))
+			if err != nil {
+				return err
+			}
+			if c.output != formatTable {
+				return c.printObject(doc, nil)
+			}
+			page, err := decodeBase64(doc.File)
+			if err != nil {
+				return fmt.Errorf("sellercenter: the document of manifest %s is not base64: %w", code, err)
+			}
+			if path := strings.TrimSpace(out); path != "" {
+				if err := os.WriteFile(path, page, 0o600); err != nil {
+					return fmt.Errorf("sellercenter: writing the document: %w", err)
+				}
+				fmt.Fprintf(c.stderr, "sellercenter: wrote the %s document of manifest %s to %s\n", doc.MimeType, code, path)
+				return nil
+			}
+			_, err = c.stdout.Write(page)
+			return err
+		}),
+	}
+	cmd.Flags().StringVar(&out, "out", "", "file to write the page to instead of stdout")
+	_ = cmd.MarkFlagFilename("out", "html")
+	return cmd
+}
+
+// decodeBase64 reads standard base64 with or without its padding; the
+// vendor's own example of a document is not always padded.
+func decodeBase64(s string) ([]byte, error) {
+	s = strings.TrimSpace(s)
+	if b, err := base64.StdEncoding.DecodeString(s); err == nil {
+		return b, nil
+	}
+	return base64.RawStdEncoding.DecodeString(strings.TrimRight(s, "="))
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -112,6 +114,16 @@ func TestManifestsWorkflow(t *testing.T) {
 		t.Errorf("manifests list --sort code --desc first row = %q, want %s", first, created.ManifestCode)
 	}
 
+	page := filepath.Join(t.TempDir(), "manifest.html")
+	run("manifests", "document", created.ManifestCode, "--out", page)
+	html, err := os.ReadFile(page)
+	if err != nil || !strings.HasPrefix(string(html), "<!doctype html>") || !strings.Contains(string(html), "5010") {
+		t.Errorf("manifests document %s --out wrote %q (%v), want the HTML page of its items", created.ManifestCode, html, err)
+	}
+	if fi, err := os.Stat(page); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("manifests document --out file mode = %v (%v), want 0600", fi.Mode().Perm(), err)
+	}
+
 	run("manifests", "ship", idText(created.ManifestId))
 	for _, id := range []int{5009, 5010} {
 		if it, err := srv.OrderItem(id); err != nil || it.Status != gen.OrderItemStatusShipped {
@@ -145,6 +157,8 @@ func TestManifestsRefusals(t *testing.T) {
 		{[]string{"manifests", "ship", "0"}, exitUsage, `manifest id "0" is not a positive whole number`},
 		{[]string{"manifests", "ship", "999"}, exitFailure, "manifest 999 does not exist"},
 		{[]string{"manifests", "lsit"}, exitUsage, `unknown command "lsit"`},
+		{[]string{"manifests", "document", " "}, exitUsage, "MANIFEST_CODE must not be blank"},
+		{[]string{"manifests", "document", "my-0000"}, exitFailure, "manifest my-0000 does not exist"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -158,5 +172,28 @@ func TestManifestsRefusals(t *testing.T) {
 	}
 	if got := srv.Manifests(); len(got) != 1 || !slices.Equal([]int{got[0].ManifestId}, []int{68}) {
 		t.Errorf("mock.Manifests() after refused input = %+v, want the seeded manifest 68 alone", got)
+	}
+}
+
+func TestDecodeBase64(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"PGgxPk08L2gxPg==", "<h1>M</h1>", true},
+		{"PGgxPk08L2gxPg", "<h1>M</h1>", true},
+		{" PGgxPk08L2gxPg=\n", "<h1>M</h1>", true},
+		{"", "", true},
+		{"not base64!", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			t.Parallel()
+			got, err := decodeBase64(tt.in)
+			if (err == nil) != tt.ok || (tt.ok && string(got) != tt.want) {
+				t.Errorf("decodeBase64(%q) = %q, %v; want %q, ok %v", tt.in, got, err, tt.want, tt.ok)
+			}
+		})
 	}
 }
