@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -33,6 +34,7 @@ func (c *cli) manifestsCommand() *cobra.Command {
 		c.manifestsCreateCommand(),
 		c.manifestsShipCommand(),
 		c.manifestsDocumentCommand(),
+		c.manifestsExportCommand(),
 	)
 	return cmd
 }
@@ -367,4 +369,99 @@ func decodeBase64(s string) ([]byte, error) {
 		return b, nil
 	}
 	return base64.RawStdEncoding.DecodeString(strings.TrimRight(s, "="))
+}
+
+// manifestExport is what `manifests export` prints when the file is written.
+type manifestExport struct {
+	ExportItemID int    `json:"exportItemId"`
+	File         string `json:"file"`
+	Bytes        int    `json:"bytes"`
+}
+
+func (c *cli) manifestsExportCommand() *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "export MANIFEST_ID... --out FILE.pdf",
+		Short: "Export manifests' documents as one PDF, wait for it and download it",
+		Long: `Export manifests' documents as one PDF: start the export job, wait for it
+(stderr says so; on a terminal it shows the job's state) and write the file
+to --out, readable by its owner only. Stopping the wait leaves the job
+running: 'sellercenter' prints its id, and SellerCenter lists it under exports.`,
+		Example: "  sellercenter manifests export 68 --out manifests.pdf",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: c.action(func(ctx context.Context, args []string) error {
+			ids := make([]int, 0, len(args))
+			for _, a := range args {
+				id, err := parseID("manifest id", a)
+				if err != nil {
+					return err
+				}
+				ids = append(ids, id)
+			}
+			path := strings.TrimSpace(out)
+			if path == "" {
+				return usagef("--out must name a file")
+			}
+			client, err := c.api()
+			if err != nil {
+				return err
+			}
+			resp, err := client.ExportManifestsWithResponse(ctx, gen.ManifestIds{ManifestIds: ids})
+			if err := sellercenter.Check(resp, err); err != nil {
+				return failedWrite(err, "the export may have started: look for it in SellerCenter's exports before trying again")
+			}
+			if resp.JSON201 == nil || resp.JSON201.ExportItemId == 0 {
+				return fmt.Errorf("sellercenter: the API answered %d to the export without naming its job", resp.StatusCode())
+			}
+			job := *resp.JSON201
+			content, err := c.waitAndDownload(ctx, client, job)
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(path, content, 0o600); err != nil {
+				return fmt.Errorf("sellercenter: writing the export: %w", err)
+			}
+			res := manifestExport{ExportItemID: job.ExportItemId, File: path, Bytes: len(content)}
+			return c.printObject(res, func(w io.Writer) error {
+				_, err := fmt.Fprintf(w, "Exported manifests %s to %s (%d bytes)\n", strings.Join(args, ", "), path, len(content))
+				return err
+			})
+		}),
+	}
+	cmd.Flags().StringVar(&out, "out", "", "PDF file to write (required)")
+	_ = cmd.MarkFlagRequired("out")
+	_ = cmd.MarkFlagFilename("out", "pdf")
+	return cmd
+}
+
+// waitAndDownload polls an export job until its file is ready, with the
+// waits of feeds, and returns the file's bytes.
+func (c *cli) waitAndDownload(ctx context.Context, client *sellercenter.Client, job gen.ExportJob) ([]byte, error) {
+	fmt.Fprintf(c.stderr, "sellercenter: waiting for export %d (stopping the wait leaves it running)\n", job.ExportItemId)
+	bar := c.newProgress()
+	defer bar.clear()
+	interval := max(c.feedWait.Interval, time.Millisecond)
+	for {
+		x, err := sellercenter.Result(client.GetExportWithResponse(ctx, job.ExportItemId))
+		if err != nil {
+			return nil, annotate(err, "export %d runs on without the tool", job.ExportItemId)
+		}
+		bar.draw(fmt.Sprintf("export %d: %s, %s", job.ExportItemId, x.Status, c.now().Sub(bar.start).Round(time.Second)))
+		switch x.Status {
+		case gen.ExportItemStatusFinished:
+			file, err := client.DownloadFileWithResponse(ctx, job.Uuid)
+			if err := sellercenter.Check(file, err); err != nil {
+				return nil, annotate(err, "export %d is finished but its file %s could not be downloaded", job.ExportItemId, job.Uuid)
+			}
+			return file.Body, nil
+		case gen.ExportItemStatusError, gen.ExportItemStatusExpired:
+			return nil, fmt.Errorf("sellercenter: export %d ended %s: %s", job.ExportItemId, x.Status, cell(x.Note))
+		}
+		select {
+		case <-ctx.Done():
+			return nil, annotate(ctx.Err(), "stopped waiting for export %d, which runs on", job.ExportItemId)
+		case <-time.After(interval):
+		}
+		interval = min(2*interval, max(c.feedWait.MaxInterval, interval))
+	}
 }

@@ -41,6 +41,15 @@ func TestManifestsHelpExamples(t *testing.T) {
 			if args[0] != "sellercenter" {
 				t.Fatalf("example %q does not run sellercenter", ex)
 			}
+			// Files the example writes go to a temporary folder, not here.
+			if i := slices.Index(args, "--out"); i >= 0 && i+1 < len(args) {
+				args[i+1] = filepath.Join(t.TempDir(), args[i+1])
+				defer func() {
+					if _, err := os.Stat(args[i+1]); err != nil {
+						t.Errorf("example %q wrote no file: %v", ex, err)
+					}
+				}()
+			}
 			res := runTool(t, inv, args[1:]...)
 			wantCode(t, args, res, exitOK)
 			if !strings.Contains(res.stderr, "built-in demo SellerCenter") {
@@ -124,6 +133,19 @@ func TestManifestsWorkflow(t *testing.T) {
 		t.Errorf("manifests document --out file mode = %v (%v), want 0600", fi.Mode().Perm(), err)
 	}
 
+	pdf := filepath.Join(t.TempDir(), "manifests.pdf")
+	var exported manifestExport
+	if err := json.Unmarshal([]byte(run("manifests", "export", "68", idText(created.ManifestId), "--out", pdf, "-o", "json")), &exported); err != nil {
+		t.Fatalf("manifests export -o json does not parse: %v", err)
+	}
+	content, err := os.ReadFile(pdf)
+	if err != nil || !strings.HasPrefix(string(content), "%PDF") || !strings.Contains(string(content), "my-4231, "+created.ManifestCode) || exported.Bytes != len(content) {
+		t.Errorf("manifests export wrote %q (%v), reported %+v; want the PDF of both manifests", content, err, exported)
+	}
+	if x, err := srv.Export(exported.ExportItemID); err != nil || x.Status != gen.ExportItemStatusFinished {
+		t.Errorf("mock.Export(%d) after manifests export = %+v, %v; want it finished", exported.ExportItemID, x, err)
+	}
+
 	run("manifests", "ship", idText(created.ManifestId))
 	for _, id := range []int{5009, 5010} {
 		if it, err := srv.OrderItem(id); err != nil || it.Status != gen.OrderItemStatusShipped {
@@ -158,6 +180,9 @@ func TestManifestsRefusals(t *testing.T) {
 		{[]string{"manifests", "ship", "999"}, exitFailure, "manifest 999 does not exist"},
 		{[]string{"manifests", "lsit"}, exitUsage, `unknown command "lsit"`},
 		{[]string{"manifests", "document", " "}, exitUsage, "MANIFEST_CODE must not be blank"},
+		{[]string{"manifests", "export", "68"}, exitUsage, `required flag(s) "out" not set`},
+		{[]string{"manifests", "export", "68", "--out", " "}, exitUsage, "--out must name a file"},
+		{[]string{"manifests", "export", "68", "999", "--out", "never-written.pdf"}, exitFailure, "manifest 999 does not exist"},
 		{[]string{"manifests", "document", "my-0000"}, exitFailure, "manifest my-0000 does not exist"},
 	}
 	for _, tt := range tests {
