@@ -6794,17 +6794,17 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v2/manifest (the `ListManifests` operationId).
 	ListManifests(ctx context.Context, params *ListManifestsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
-	// CreateManifestWithBody Create a forward manifest of ready-to-ship items for their carrier
+	// CreateManifestWithBody Create a forward manifest of ready-to-ship or shipped items for their carrier
 	//
-	// Needs the manifest feature of the instance. The items must be ready to ship, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+	// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/manifest (the `CreateManifest` operationId).
 	CreateManifestWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-	// CreateManifest Create a forward manifest of ready-to-ship items for their carrier
+	// CreateManifest Create a forward manifest of ready-to-ship or shipped items for their carrier
 	//
-	// Needs the manifest feature of the instance. The items must be ready to ship, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+	// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -8282,9 +8282,9 @@ func (c *Client) ListManifests(ctx context.Context, params *ListManifestsParams,
 	return c.send(ctx, req, reqEditors)
 }
 
-// CreateManifestWithBody Create a forward manifest of ready-to-ship items for their carrier
+// CreateManifestWithBody Create a forward manifest of ready-to-ship or shipped items for their carrier
 //
-// Needs the manifest feature of the instance. The items must be ready to ship, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8297,9 +8297,9 @@ func (c *Client) CreateManifestWithBody(ctx context.Context, contentType string,
 	return c.send(ctx, req, reqEditors)
 }
 
-// CreateManifest Create a forward manifest of ready-to-ship items for their carrier
+// CreateManifest Create a forward manifest of ready-to-ship or shipped items for their carrier
 //
-// Needs the manifest feature of the instance. The items must be ready to ship, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15218,17 +15218,17 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v2/manifest (the `ListManifests` operationId).
 	ListManifestsWithResponse(ctx context.Context, params *ListManifestsParams, reqEditors ...RequestEditorFn) (*ListManifestsResponse, error)
-	// CreateManifestWithBodyWithResponse Create a forward manifest of ready-to-ship items for their carrier
+	// CreateManifestWithBodyWithResponse Create a forward manifest of ready-to-ship or shipped items for their carrier
 	//
-	// Needs the manifest feature of the instance. The items must be ready to ship, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+	// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/manifest (the `CreateManifest` operationId).
 	CreateManifestWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateManifestResponse, error)
-	// CreateManifestWithResponse Create a forward manifest of ready-to-ship items for their carrier
+	// CreateManifestWithResponse Create a forward manifest of ready-to-ship or shipped items for their carrier
 	//
-	// Needs the manifest feature of the instance. The items must be ready to ship, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+	// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -31472,9 +31472,9 @@ func (c *ClientWithResponses) ListManifestsWithResponse(ctx context.Context, par
 	return ParseListManifestsResponse(rsp)
 }
 
-// CreateManifestWithBodyWithResponse Create a forward manifest of ready-to-ship items for their carrier
+// CreateManifestWithBodyWithResponse Create a forward manifest of ready-to-ship or shipped items for their carrier
 //
-// Needs the manifest feature of the instance. The items must be ready to ship, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31487,9 +31487,9 @@ func (c *ClientWithResponses) CreateManifestWithBodyWithResponse(ctx context.Con
 	return ParseCreateManifestResponse(rsp)
 }
 
-// CreateManifestWithResponse Create a forward manifest of ready-to-ship items for their carrier
+// CreateManifestWithResponse Create a forward manifest of ready-to-ship or shipped items for their carrier
 //
-// Needs the manifest feature of the instance. The items must be ready to ship, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //

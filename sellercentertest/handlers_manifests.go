@@ -77,8 +77,8 @@ func (a *api) GetManifest(_ context.Context, req server.GetManifestRequestObject
 	return server.GetManifest200JSONResponse(st.renderManifest(m)), nil
 }
 
-// CreateManifest puts ready-to-ship items of one carrier into a new forward
-// manifest. Any refused item refuses the whole request.
+// CreateManifest puts ready-to-ship or shipped items of one carrier into a
+// new forward manifest. Any refused item refuses the whole request.
 func (a *api) CreateManifest(_ context.Context, req server.CreateManifestRequestObject) (server.CreateManifestResponseObject, error) {
 	st := a.st
 	st.adoptManifested()

@@ -239,7 +239,7 @@ func (s *Server) Manifests() []gen.Manifest {
 }
 
 // ManifestableItemIDs returns the ids of the items createManifest accepts,
-// ascending: ready to ship, with a carrier and in no manifest.
+// ascending: ready to ship or shipped, with a carrier and in no manifest.
 func (s *Server) ManifestableItemIDs() []int {
 	st := s.st
 	st.mu.Lock()
@@ -258,8 +258,8 @@ func (s *Server) ManifestableItemIDs() []int {
 func (st *store) manifestRefusal(it *item) string {
 	id := it.it.Id
 	switch {
-	case it.it.Status != gen.OrderItemStatusReadyToShip:
-		return fmt.Sprintf("order item %d has status %s; only ready_to_ship items go into a manifest", id, it.it.Status)
+	case it.it.Status != gen.OrderItemStatusReadyToShip && it.it.Status != gen.OrderItemStatusShipped:
+		return fmt.Sprintf("order item %d has status %s; only ready_to_ship and shipped items go into a manifest", id, it.it.Status)
 	case isDigital(&it.it) || carrierName(it) == "":
 		return fmt.Sprintf("order item %d has no carrier to hand it to", id)
 	}

@@ -264,7 +264,7 @@ func TestCreateManifestRefusals(t *testing.T) {
 	ready := readyItems(t, s, 2, "")
 	other := readyItems(t, s, 1, "J&T Express")
 	pending, _ := addItem(t, s, gen.OrderItemStatusPending)
-	shipped, _ := addItem(t, s, gen.OrderItemStatusShipped)
+	delivered, _ := addItem(t, s, gen.OrderItemStatusDelivered)
 	o, err := s.AddOrder(gen.Order{Items: []gen.OrderItem{{Status: gen.OrderItemStatusReadyToShip,
 		Shipment: gen.ItemShipment{ProviderType: ptr(gen.ItemShipmentProviderTypeDigital)}}}})
 	if err != nil {
@@ -280,8 +280,8 @@ func TestCreateManifestRefusals(t *testing.T) {
 	}{
 		{"no items", []int{}, "orderItemIds", "at least one order item"},
 		{"unknown item", []int{ready[0], 999999}, "orderItemIds[1]", "E023: order item 999999 does not exist"},
-		{"pending item", []int{pending}, "orderItemIds[0]", "has status pending; only ready_to_ship"},
-		{"shipped item", []int{shipped, ready[0]}, "orderItemIds[0]", "has status shipped"},
+		{"pending item", []int{pending}, "orderItemIds[0]", "has status pending; only ready_to_ship and shipped"},
+		{"delivered item", []int{delivered, ready[0]}, "orderItemIds[0]", "has status delivered"},
 		{"item of a manifest", []int{5011}, "orderItemIds[0]", "is in manifest my-4231 already"},
 		{"digital item", []int{digital}, "orderItemIds[0]", "has no carrier"},
 		{"two carriers", []int{ready[0], ready[1], other[0]}, "orderItemIds[2]", "ships with J&T Express, not Ninja Van"},
@@ -340,5 +340,30 @@ func TestManifestsAdoptManifestedItems(t *testing.T) {
 	}
 	if again := s.Manifests(); len(again) != 2 {
 		t.Errorf("Manifests() a second time = %v, want the same two", manifestCodes(again))
+	}
+}
+
+// TestManifestOfShippedItems files items shipped without a manifest into
+// one; shipping it moves the manifest but leaves the items and their
+// history as they were.
+func TestManifestOfShippedItems(t *testing.T) {
+	t.Parallel()
+	s := newServer(t, Config{})
+	c := apiClient(t, s)
+	ctx := context.Background()
+	id, orderID := addItem(t, s, gen.OrderItemStatusShipped)
+	before, _ := s.History(orderID)
+	created, err := c.CreateManifestWithResponse(ctx, gen.OrderItemIds{OrderItemIds: []int{id}})
+	if err != nil || created.JSON201 == nil {
+		t.Fatalf("CreateManifest(shipped %d) = %v, %v; want 201", id, created.Status(), err)
+	}
+	shipped, err := c.SetManifestsShippedWithResponse(ctx, gen.ManifestIds{ManifestIds: []int{created.JSON201.ManifestId}})
+	if err != nil || shipped.JSON200 == nil || (*shipped.JSON200)[0].Status != gen.ManifestStatusForwardShipped {
+		t.Fatalf("SetManifestsShipped(%d) = %v, %v; want it forward_shipped", created.JSON201.ManifestId, shipped.Status(), err)
+	}
+	it := mustItem(t, s, id)
+	after, _ := s.History(orderID)
+	if it.Status != gen.OrderItemStatusShipped || it.ManifestStatus == nil || *it.ManifestStatus != gen.OrderItemManifestStatusForwardShipped || len(after) != len(before) {
+		t.Errorf("OrderItem(%d) = %s, manifest %v, %d history entries; want shipped, forward_shipped, still %d", id, it.Status, it.ManifestStatus, len(after), len(before))
 	}
 }

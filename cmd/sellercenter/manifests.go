@@ -19,7 +19,7 @@ import (
 func (c *cli) manifestsCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "manifests",
-		Short: "List, create and ship manifests: ready-to-ship items handed to one carrier",
+		Short: "List, create and ship manifests: order items handed to one carrier together",
 		// As for orders: an unknown subcommand must fail, not print help.
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
@@ -250,9 +250,10 @@ func manifestResultRow(m gen.ManifestResult) []string {
 func (c *cli) manifestsCreateCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "create ITEM_ID...",
-		Short: "Put ready-to-ship items of one carrier into a new forward manifest",
-		Long: `Put ready-to-ship items of one carrier into a new forward manifest. The items
-must be in no other manifest; the instance must have the manifest feature.
+		Short: "Put ready-to-ship or shipped items of one carrier into a new forward manifest",
+		Long: `Put ready-to-ship or shipped items of one carrier into a new forward manifest.
+The items must be in no other manifest; the instance must have the manifest
+feature.
 
 ` + itemArgsHelp,
 		Example: `  sellercenter manifests create 5009 5010

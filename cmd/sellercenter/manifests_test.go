@@ -172,7 +172,7 @@ func TestManifestsRefusals(t *testing.T) {
 		{[]string{"manifests", "list", "--limit", "0"}, exitUsage, "--limit must be at least 1"},
 		{[]string{"manifests", "create", "abc"}, exitUsage, `order item id "abc" is not a positive whole number`},
 		{[]string{"manifests", "create", "5009", "5009"}, exitUsage, "given twice"},
-		{[]string{"manifests", "create", "5012"}, exitFailure, "only ready_to_ship items go into a manifest"},
+		{[]string{"manifests", "create", "5001"}, exitFailure, "has status pending; only ready_to_ship and shipped items go into a manifest"},
 		{[]string{"manifests", "create", "5011"}, exitFailure, "is in manifest my-4231 already"},
 		{[]string{"manifests", "create", "5009", "5035"}, exitFailure, "a manifest is for one carrier"},
 		{[]string{"manifests", "get", "999"}, exitFailure, "manifest 999 does not exist"},
