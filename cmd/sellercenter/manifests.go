@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -286,6 +287,23 @@ feature.
 	}
 }
 
+// manifestIDArgs reads MANIFEST_ID arguments; one given twice is refused
+// rather than sent twice.
+func manifestIDArgs(args []string) ([]int, error) {
+	ids := make([]int, 0, len(args))
+	for _, a := range args {
+		id, err := parseID("manifest id", a)
+		if err != nil {
+			return nil, err
+		}
+		if slices.Contains(ids, id) {
+			return nil, usagef("manifest id %d is given twice", id)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
 func (c *cli) manifestsShipCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "ship MANIFEST_ID...",
@@ -294,13 +312,9 @@ func (c *cli) manifestsShipCommand() *cobra.Command {
   sellercenter manifests ship 68 -o json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: c.action(func(ctx context.Context, args []string) error {
-			ids := make([]int, 0, len(args))
-			for _, a := range args {
-				id, err := parseID("manifest id", a)
-				if err != nil {
-					return err
-				}
-				ids = append(ids, id)
+			ids, err := manifestIDArgs(args)
+			if err != nil {
+				return err
 			}
 			client, err := c.api()
 			if err != nil {
@@ -391,13 +405,9 @@ running: 'sellercenter' prints its id, and SellerCenter lists it under exports.`
 		Example: "  sellercenter manifests export 68 --out manifests.pdf",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: c.action(func(ctx context.Context, args []string) error {
-			ids := make([]int, 0, len(args))
-			for _, a := range args {
-				id, err := parseID("manifest id", a)
-				if err != nil {
-					return err
-				}
-				ids = append(ids, id)
+			ids, err := manifestIDArgs(args)
+			if err != nil {
+				return err
 			}
 			path := strings.TrimSpace(out)
 			if path == "" {

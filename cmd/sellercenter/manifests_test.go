@@ -178,6 +178,7 @@ func TestManifestsRefusals(t *testing.T) {
 		{[]string{"manifests", "get", "999"}, exitFailure, "manifest 999 does not exist"},
 		{[]string{"manifests", "ship", "0"}, exitUsage, `manifest id "0" is not a positive whole number`},
 		{[]string{"manifests", "ship", "999"}, exitFailure, "manifest 999 does not exist"},
+		{[]string{"manifests", "ship", "68", "68"}, exitUsage, "manifest id 68 is given twice"},
 		{[]string{"manifests", "lsit"}, exitUsage, `unknown command "lsit"`},
 		{[]string{"manifests", "document", " "}, exitUsage, "MANIFEST_CODE must not be blank"},
 		{[]string{"manifests", "export", "68"}, exitUsage, `required flag(s) "out" not set`},
