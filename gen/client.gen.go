@@ -6812,7 +6812,7 @@ type ClientInterface interface {
 	CreateManifest(ctx context.Context, body CreateManifestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 	// SetManifestsShippedWithBody Mark manifests as handed to their carrier
 	//
-	// All or nothing: an unknown id answers 404 and a manifest that is shipped already answers 400, and then no manifest changes.
+	// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6820,7 +6820,7 @@ type ClientInterface interface {
 	SetManifestsShippedWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 	// SetManifestsShipped Mark manifests as handed to their carrier
 	//
-	// All or nothing: an unknown id answers 404 and a manifest that is shipped already answers 400, and then no manifest changes.
+	// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -8314,7 +8314,7 @@ func (c *Client) CreateManifest(ctx context.Context, body CreateManifestJSONRequ
 
 // SetManifestsShippedWithBody Mark manifests as handed to their carrier
 //
-// All or nothing: an unknown id answers 404 and a manifest that is shipped already answers 400, and then no manifest changes.
+// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8329,7 +8329,7 @@ func (c *Client) SetManifestsShippedWithBody(ctx context.Context, contentType st
 
 // SetManifestsShipped Mark manifests as handed to their carrier
 //
-// All or nothing: an unknown id answers 404 and a manifest that is shipped already answers 400, and then no manifest changes.
+// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15236,7 +15236,7 @@ type ClientWithResponsesInterface interface {
 	CreateManifestWithResponse(ctx context.Context, body CreateManifestJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateManifestResponse, error)
 	// SetManifestsShippedWithBodyWithResponse Mark manifests as handed to their carrier
 	//
-	// All or nothing: an unknown id answers 404 and a manifest that is shipped already answers 400, and then no manifest changes.
+	// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15244,7 +15244,7 @@ type ClientWithResponsesInterface interface {
 	SetManifestsShippedWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetManifestsShippedResponse, error)
 	// SetManifestsShippedWithResponse Mark manifests as handed to their carrier
 	//
-	// All or nothing: an unknown id answers 404 and a manifest that is shipped already answers 400, and then no manifest changes.
+	// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -31504,7 +31504,7 @@ func (c *ClientWithResponses) CreateManifestWithResponse(ctx context.Context, bo
 
 // SetManifestsShippedWithBodyWithResponse Mark manifests as handed to their carrier
 //
-// All or nothing: an unknown id answers 404 and a manifest that is shipped already answers 400, and then no manifest changes.
+// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31519,7 +31519,7 @@ func (c *ClientWithResponses) SetManifestsShippedWithBodyWithResponse(ctx contex
 
 // SetManifestsShippedWithResponse Mark manifests as handed to their carrier
 //
-// All or nothing: an unknown id answers 404 and a manifest that is shipped already answers 400, and then no manifest changes.
+// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
