@@ -1073,6 +1073,75 @@ func (e ItemShipmentType) Valid() bool {
 	}
 }
 
+// Defines values for ManifestAction.
+const (
+	ManifestActionPrintCreditNote    ManifestAction = "print_credit_note"
+	ManifestActionPrintManifest      ManifestAction = "print_manifest"
+	ManifestActionStatusSetToShipped ManifestAction = "status_set_to_shipped"
+)
+
+// Valid indicates whether the value is a known member of the ManifestAction enum.
+func (e ManifestAction) Valid() bool {
+	switch e {
+	case ManifestActionPrintCreditNote:
+		return true
+	case ManifestActionPrintManifest:
+		return true
+	case ManifestActionStatusSetToShipped:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ManifestStatus.
+const (
+	ManifestStatusForwardReadyToShip ManifestStatus = "forward_ready_to_ship"
+	ManifestStatusForwardReceived    ManifestStatus = "forward_received"
+	ManifestStatusForwardShipped     ManifestStatus = "forward_shipped"
+	ManifestStatusReturnReadyToShip  ManifestStatus = "return_ready_to_ship"
+	ManifestStatusReturnReceived     ManifestStatus = "return_received"
+	ManifestStatusReturnShipped      ManifestStatus = "return_shipped"
+)
+
+// Valid indicates whether the value is a known member of the ManifestStatus enum.
+func (e ManifestStatus) Valid() bool {
+	switch e {
+	case ManifestStatusForwardReadyToShip:
+		return true
+	case ManifestStatusForwardReceived:
+		return true
+	case ManifestStatusForwardShipped:
+		return true
+	case ManifestStatusReturnReadyToShip:
+		return true
+	case ManifestStatusReturnReceived:
+		return true
+	case ManifestStatusReturnShipped:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ManifestType.
+const (
+	ManifestTypeForward ManifestType = "forward"
+	ManifestTypeReturn  ManifestType = "return"
+)
+
+// Valid indicates whether the value is a known member of the ManifestType enum.
+func (e ManifestType) Valid() bool {
+	switch e {
+	case ManifestTypeForward:
+		return true
+	case ManifestTypeReturn:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for OrderShipmentProviderType.
 const (
 	OrderShipmentProviderTypeAir      OrderShipmentProviderType = "air"
@@ -1970,6 +2039,24 @@ func (e ListExportsParamsOrderDirection) Valid() bool {
 	case ListExportsParamsOrderDirectionASC:
 		return true
 	case ListExportsParamsOrderDirectionDESC:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListManifestsParamsSort.
+const (
+	ListManifestsParamsSortCreatedAt    ListManifestsParamsSort = "createdAt"
+	ListManifestsParamsSortManifestCode ListManifestsParamsSort = "manifestCode"
+)
+
+// Valid indicates whether the value is a known member of the ListManifestsParamsSort enum.
+func (e ListManifestsParamsSort) Valid() bool {
+	switch e {
+	case ListManifestsParamsSortCreatedAt:
+		return true
+	case ListManifestsParamsSortManifestCode:
 		return true
 	default:
 		return false
@@ -3337,6 +3424,120 @@ type ItemsProblem struct {
 
 // LegacyDateTime A moment in the legacy XML documents, such as "2023-11-01 03:33:47" or "2023-05-26T17:26:50+0200"; neither is RFC 3339, so no format is declared. See package datetime.
 type LegacyDateTime = datetime.Time
+
+// Manifest A list of order items handed to one carrier together.
+type Manifest struct {
+	Actions []ManifestAction `json:"actions,omitempty,omitzero"`
+
+	// CreatedAt A moment in any shape the API writes; see package datetime.
+	CreatedAt DateTime `json:"createdAt,omitempty,omitzero"`
+
+	// ManifestCode Code of the manifest, in a format set per instance; getManifestDocument takes it.
+	//
+	// Example: 123ABC456EFG
+	ManifestCode string `json:"manifestCode"`
+
+	// ManifestId Example: 68
+	ManifestId int                 `json:"manifestId"`
+	OrderItems []ManifestOrderItem `json:"orderItems,omitempty,omitzero"`
+
+	// PackagesCount Number of packages of the items.
+	//
+	// Example: 1
+	PackagesCount int `json:"packagesCount"`
+
+	// ShipmentProvider Name of the carrier.
+	//
+	// Example: DHL
+	ShipmentProvider string `json:"shipmentProvider"`
+
+	// Status Where a manifest is: ready for the carrier, received by it (at the marketplace's warehouse) or shipped, for each direction.
+	Status ManifestStatus `json:"status,omitempty,omitzero"`
+
+	// TrackingCode Example: 123ABC456EFG
+	TrackingCode string `json:"trackingCode"`
+
+	// Type Direction of a manifest, forward to the customer or return to the seller.
+	Type ManifestType `json:"type,omitempty,omitzero"`
+}
+
+// ManifestAction What can be done with a manifest next.
+type ManifestAction string
+
+// ManifestDocument A manifest's document. The members are capitalised as the API sends them.
+type ManifestDocument struct {
+	// DocumentType Example: manifest
+	DocumentType string `json:"DocumentType"`
+
+	// File The document, base64-encoded. Kept as text: the vendor's example is not padded, so strict decoding as bytes could fail.
+	//
+	// Example: 0eWxlPmJvZHkgeyBmb250LXNpemU6MTBweDsgZm9udC1mYW1pbHk
+	File string `json:"File"`
+
+	// MimeType Example: text/html
+	MimeType string `json:"MimeType"`
+}
+
+// ManifestIds A list of manifest ids.
+type ManifestIds struct {
+	// ManifestIds Example: [1,2,3]
+	ManifestIds []int `json:"manifestIds"`
+}
+
+// ManifestOrderItem An order item of a manifest.
+type ManifestOrderItem struct {
+	// OrderItemId Example: 1
+	OrderItemId int `json:"orderItemId"`
+
+	// ReturnReason Why the item came back; return manifests only.
+	//
+	// Example: Product not available
+	ReturnReason *string `json:"returnReason,omitempty"`
+}
+
+// ManifestPage One page of listManifests.
+type ManifestPage struct {
+	Items []Manifest `json:"items"`
+
+	// Pagination Where a page sits in a list whose total is not given. As in Pagination, every member is always written, false included.
+	Pagination OpenPagination `json:"pagination"`
+}
+
+// ManifestResult A manifest as createManifest and setManifestsShipped answer it: the carrier by id, with the seller. The vendor file requires id and code, which it never defines; it means manifestId and manifestCode.
+type ManifestResult struct {
+	// CreatedAt A moment in any shape the API writes; see package datetime.
+	CreatedAt DateTime `json:"createdAt"`
+
+	// ManifestCode Example: my-4231
+	ManifestCode string `json:"manifestCode"`
+
+	// ManifestId Example: 68
+	ManifestId int                 `json:"manifestId"`
+	OrderItems []ManifestOrderItem `json:"orderItems,omitempty,omitzero"`
+
+	// SellerId Example: 1
+	SellerId int `json:"sellerId"`
+
+	// ShipmentProviderId Id of the carrier, as listShipmentProviders shows it.
+	//
+	// Example: 1
+	ShipmentProviderId int `json:"shipmentProviderId"`
+
+	// Status Where a manifest is: ready for the carrier, received by it (at the marketplace's warehouse) or shipped, for each direction.
+	Status ManifestStatus `json:"status"`
+
+	// TrackingCode Example: 123ABC456EFG
+	TrackingCode string `json:"trackingCode"`
+
+	// Type Direction of a manifest, forward to the customer or return to the seller.
+	Type ManifestType `json:"type"`
+}
+
+// ManifestStatus Where a manifest is: ready for the carrier, received by it (at the marketplace's warehouse) or shipped, for each direction.
+type ManifestStatus string
+
+// ManifestType Direction of a manifest, forward to the customer or return to the seller.
+type ManifestType string
 
 // NullableDateTime A moment the API may send as null; see package datetime.
 type NullableDateTime = datetime.Time
@@ -5764,6 +5965,9 @@ type InvoiceRequired = bool
 // Limit defines model for Limit.
 type Limit = int
 
+// ManifestId defines model for ManifestId.
+type ManifestId = int
+
 // OAuthAppUuid defines model for OAuthAppUuid.
 type OAuthAppUuid = string
 
@@ -6097,6 +6301,12 @@ type ListCategoriesByUuidsParams struct {
 	Offset Offset `form:"offset" json:"offset"`
 }
 
+// GetManifestDocumentParams defines parameters for GetManifestDocument.
+type GetManifestDocumentParams struct {
+	// ManifestCode Code of the manifest, as listManifests shows it.
+	ManifestCode string `form:"manifestCode" json:"manifestCode"`
+}
+
 // ExportProductImagesParams defines parameters for ExportProductImages.
 type ExportProductImagesParams struct {
 	// BrandIds Only sets of these brands.
@@ -6243,6 +6453,45 @@ type ListProductSetUploadStatusesParams struct {
 	// ProductSetIds Only these product sets.
 	ProductSetIds ProductSetIdsFilter `form:"productSetIds[],omitempty" json:"productSetIds[],omitempty,omitzero"`
 }
+
+// ListManifestsParams defines parameters for ListManifests.
+type ListManifestsParams struct {
+	// Limit Page size.
+	Limit Limit `form:"limit" json:"limit"`
+
+	// Offset Number of entries to skip.
+	Offset Offset `form:"offset" json:"offset"`
+
+	// Type Only forward (seller to customer) or return manifests.
+	Type ManifestType `form:"type,omitempty" json:"type,omitempty,omitzero"`
+
+	// ManifestCodes Only these manifest codes.
+	ManifestCodes []string `form:"manifestCodes[],omitempty" json:"manifestCodes[],omitempty,omitzero"`
+
+	// DateStart Earliest creation time; a plain date (datetime.Date) means the start of that day.
+	DateStart DateStart `form:"dateStart,omitempty" json:"dateStart,omitempty,omitzero"`
+
+	// DateEnd Latest creation time; a plain date (datetime.Date) means the end of that day.
+	DateEnd DateEnd `form:"dateEnd,omitempty" json:"dateEnd,omitempty,omitzero"`
+
+	// OrderNumbers Only these order numbers.
+	OrderNumbers OrderNumbers `form:"orderNumbers[],omitempty" json:"orderNumbers[],omitempty,omitzero"`
+
+	// OrderItemIds Only these order items.
+	OrderItemIds OrderItemIdsFilter `form:"orderItemIds[],omitempty" json:"orderItemIds[],omitempty,omitzero"`
+
+	// Status Only manifests in this status.
+	Status ManifestStatus `form:"status,omitempty" json:"status,omitempty,omitzero"`
+
+	// Sort Field to sort by; creation time by default.
+	Sort ListManifestsParamsSort `form:"sort,omitempty" json:"sort,omitempty,omitzero"`
+
+	// SortDir Sort direction; ascending by default.
+	SortDir SortDir `form:"sortDir,omitempty" json:"sortDir,omitempty,omitzero"`
+}
+
+// ListManifestsParamsSort defines parameters for ListManifests.
+type ListManifestsParamsSort string
 
 // ListOAuthAppsParams defines parameters for ListOAuthApps.
 type ListOAuthAppsParams struct {
@@ -6943,6 +7192,9 @@ type CalculateContentScoreJSONRequestBody = ContentScoreRequest
 // ExportInvoiceTaxDocumentJSONRequestBody defines body for ExportInvoiceTaxDocument for application/json ContentType.
 type ExportInvoiceTaxDocumentJSONRequestBody = InvoiceTaxDocumentExportRequest
 
+// ExportManifestsJSONRequestBody defines body for ExportManifests for application/json ContentType.
+type ExportManifestsJSONRequestBody = ManifestIds
+
 // ExportOrderManifestsJSONRequestBody defines body for ExportOrderManifests for application/json ContentType.
 type ExportOrderManifestsJSONRequestBody = OrderManifestsExportRequest
 
@@ -6972,6 +7224,12 @@ type ImportProductUpdatesMultipartRequestBody = ImportFile
 
 // ImportStockUpdatesMultipartRequestBody defines body for ImportStockUpdates for multipart/form-data ContentType.
 type ImportStockUpdatesMultipartRequestBody = ImportFile
+
+// CreateManifestJSONRequestBody defines body for CreateManifest for application/json ContentType.
+type CreateManifestJSONRequestBody = OrderItemIds
+
+// SetManifestsShippedJSONRequestBody defines body for SetManifestsShipped for application/json ContentType.
+type SetManifestsShippedJSONRequestBody = ManifestIds
 
 // CreateOAuthAppJSONRequestBody defines body for CreateOAuthApp for application/json ContentType.
 type CreateOAuthAppJSONRequestBody = OAuthAppCreate
@@ -8201,6 +8459,12 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v2/countries/enabled (the `ListEnabledCountries` operationId).
 	ListEnabledCountries(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// GetManifestDocument Get a manifest's printable document, an HTML page encoded in base64
+	//
+	// The vendor file marks manifestCode optional but says it must be given, so it is required here.
+	//
+	// Corresponds with GET /v2/document/manifest (the `GetManifestDocument` operationId).
+	GetManifestDocument(ctx context.Context, params *GetManifestDocumentParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 	// ExportProductImages Start an export of product images matching the given filters
 	//
 	// Although a GET, this creates an export job; poll getExport with the returned id until it is Finished, then download the file. The date filters take a plain date or a date-time.
@@ -8237,6 +8501,22 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v2/exports/invoice-tax-document (the `ExportInvoiceTaxDocument` operationId).
 	ExportInvoiceTaxDocument(ctx context.Context, body ExportInvoiceTaxDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportManifestsWithBody Start an export of manifest documents
+	//
+	// Poll getExport with the returned id, then download the file with downloadFile.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/exports/manifest (the `ExportManifests` operationId).
+	ExportManifestsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ExportManifests Start an export of manifest documents
+	//
+	// Poll getExport with the returned id, then download the file with downloadFile.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2/exports/manifest (the `ExportManifests` operationId).
+	ExportManifests(ctx context.Context, body ExportManifestsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 	// ExportOrderManifestsWithBody Start an export of manifests, by id or by filters
 	//
 	// Takes any type of body and a specified content type.
@@ -8405,6 +8685,48 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v2/last-version-uploaded (the `ListProductSetUploadStatuses` operationId).
 	ListProductSetUploadStatuses(ctx context.Context, params *ListProductSetUploadStatusesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ListManifests List the seller's shipping manifests, one page at a time
+	//
+	// The envelope says whether a next page exists (hasNext), not how many manifests there are in all.
+	//
+	// Corresponds with GET /v2/manifest (the `ListManifests` operationId).
+	ListManifests(ctx context.Context, params *ListManifestsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// CreateManifestWithBody Create a forward manifest of ready-to-ship or shipped items for their carrier
+	//
+	// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/manifest (the `CreateManifest` operationId).
+	CreateManifestWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// CreateManifest Create a forward manifest of ready-to-ship or shipped items for their carrier
+	//
+	// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2/manifest (the `CreateManifest` operationId).
+	CreateManifest(ctx context.Context, body CreateManifestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// SetManifestsShippedWithBody Mark manifests as handed to their carrier
+	//
+	// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/manifest/shipped (the `SetManifestsShipped` operationId).
+	SetManifestsShippedWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// SetManifestsShipped Mark manifests as handed to their carrier
+	//
+	// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2/manifest/shipped (the `SetManifestsShipped` operationId).
+	SetManifestsShipped(ctx context.Context, body SetManifestsShippedJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// GetManifest Get one shipping manifest
+	//
+	// Corresponds with GET /v2/manifest/{manifestId} (the `GetManifest` operationId).
+	GetManifest(ctx context.Context, manifestId ManifestId, reqEditors ...RequestEditorFn) (*http.Response, error)
 	// ListMappedAttributeOptions List which child attribute options each parent option allows
 	//
 	// For example, which detailed colours go with a main colour.
@@ -9937,6 +10259,19 @@ func (c *Client) ListEnabledCountries(ctx context.Context, reqEditors ...Request
 	return c.send(ctx, req, reqEditors)
 }
 
+// GetManifestDocument Get a manifest's printable document, an HTML page encoded in base64
+//
+// The vendor file marks manifestCode optional but says it must be given, so it is required here.
+//
+// Corresponds with GET /v2/document/manifest (the `GetManifestDocument` operationId).
+func (c *Client) GetManifestDocument(ctx context.Context, params *GetManifestDocumentParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetManifestDocumentRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
 // ExportProductImages Start an export of product images matching the given filters
 //
 // Although a GET, this creates an export job; poll getExport with the returned id until it is Finished, then download the file. The date filters take a plain date or a date-time.
@@ -10016,6 +10351,36 @@ func (c *Client) ExportInvoiceTaxDocumentWithBody(ctx context.Context, contentTy
 // Corresponds with POST /v2/exports/invoice-tax-document (the `ExportInvoiceTaxDocument` operationId).
 func (c *Client) ExportInvoiceTaxDocument(ctx context.Context, body ExportInvoiceTaxDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewExportInvoiceTaxDocumentRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportManifestsWithBody Start an export of manifest documents
+//
+// Poll getExport with the returned id, then download the file with downloadFile.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/exports/manifest (the `ExportManifests` operationId).
+func (c *Client) ExportManifestsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportManifestsRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ExportManifests Start an export of manifest documents
+//
+// Poll getExport with the returned id, then download the file with downloadFile.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2/exports/manifest (the `ExportManifests` operationId).
+func (c *Client) ExportManifests(ctx context.Context, body ExportManifestsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportManifestsRequest(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10373,6 +10738,90 @@ func (c *Client) ImportStockUpdatesWithBody(ctx context.Context, contentType str
 // Corresponds with GET /v2/last-version-uploaded (the `ListProductSetUploadStatuses` operationId).
 func (c *Client) ListProductSetUploadStatuses(ctx context.Context, params *ListProductSetUploadStatusesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListProductSetUploadStatusesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ListManifests List the seller's shipping manifests, one page at a time
+//
+// The envelope says whether a next page exists (hasNext), not how many manifests there are in all.
+//
+// Corresponds with GET /v2/manifest (the `ListManifests` operationId).
+func (c *Client) ListManifests(ctx context.Context, params *ListManifestsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListManifestsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// CreateManifestWithBody Create a forward manifest of ready-to-ship or shipped items for their carrier
+//
+// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/manifest (the `CreateManifest` operationId).
+func (c *Client) CreateManifestWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateManifestRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// CreateManifest Create a forward manifest of ready-to-ship or shipped items for their carrier
+//
+// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2/manifest (the `CreateManifest` operationId).
+func (c *Client) CreateManifest(ctx context.Context, body CreateManifestJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateManifestRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// SetManifestsShippedWithBody Mark manifests as handed to their carrier
+//
+// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/manifest/shipped (the `SetManifestsShipped` operationId).
+func (c *Client) SetManifestsShippedWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetManifestsShippedRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// SetManifestsShipped Mark manifests as handed to their carrier
+//
+// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2/manifest/shipped (the `SetManifestsShipped` operationId).
+func (c *Client) SetManifestsShipped(ctx context.Context, body SetManifestsShippedJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetManifestsShippedRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// GetManifest Get one shipping manifest
+//
+// Corresponds with GET /v2/manifest/{manifestId} (the `GetManifest` operationId).
+func (c *Client) GetManifest(ctx context.Context, manifestId ManifestId, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetManifestRequest(c.Server, manifestId)
 	if err != nil {
 		return nil, err
 	}
@@ -13756,6 +14205,32 @@ func NewListEnabledCountriesRequest(server string) (*http.Request, error) {
 	return req, nil
 }
 
+// NewGetManifestDocumentRequest builds the GetManifestDocument request.
+func NewGetManifestDocumentRequest(server string, params *GetManifestDocumentParams) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/document/manifest"))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		{
+			frag, err := runtime.StyleParamWithOptions("form", true, "manifestCode", params.ManifestCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
 // NewExportProductImagesRequest builds the ExportProductImages request.
 func NewExportProductImagesRequest(server string, params *ExportProductImagesParams) (*http.Request, error) {
 	queryURL, err := operationURL(server, fmt.Sprintf("/v2/export-images"))
@@ -14151,6 +14626,29 @@ func NewExportInvoiceTaxDocumentRequest(server string, body ExportInvoiceTaxDocu
 // NewExportInvoiceTaxDocumentRequestWithBody builds the ExportInvoiceTaxDocument request with a body of contentType.
 func NewExportInvoiceTaxDocumentRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	queryURL, err := operationURL(server, fmt.Sprintf("/v2/exports/invoice-tax-document"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewExportManifestsRequest encodes body as application/json and builds the ExportManifests request.
+func NewExportManifestsRequest(server string, body ExportManifestsJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewExportManifestsRequestWithBody(server, "application/json", bytes.NewReader(buf))
+}
+
+// NewExportManifestsRequestWithBody builds the ExportManifests request with a body of contentType.
+func NewExportManifestsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/exports/manifest"))
 	if err != nil {
 		return nil, err
 	}
@@ -14589,6 +15087,188 @@ func NewListProductSetUploadStatusesRequest(server string, params *ListProductSe
 			}
 		}
 		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewListManifestsRequest builds the ListManifests request.
+func NewListManifestsRequest(server string, params *ListManifestsParams) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/manifest"))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		{
+			frag, err := runtime.StyleParamWithOptions("form", true, "limit", params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		{
+			frag, err := runtime.StyleParamWithOptions("form", true, "offset", params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Type).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "type", params.Type, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if params.ManifestCodes != nil {
+			frag, err := runtime.StyleParamWithOptions("form", true, "manifestCodes[]", params.ManifestCodes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.DateStart).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "dateStart", params.DateStart, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.DateEnd).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "dateEnd", params.DateEnd, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if params.OrderNumbers != nil {
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderNumbers[]", params.OrderNumbers, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if params.OrderItemIds != nil {
+			frag, err := runtime.StyleParamWithOptions("form", true, "orderItemIds[]", params.OrderItemIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Status).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "status", params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Sort).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sort", params.Sort, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.SortDir).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sortDir", params.SortDir, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewCreateManifestRequest encodes body as application/json and builds the CreateManifest request.
+func NewCreateManifestRequest(server string, body CreateManifestJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewCreateManifestRequestWithBody(server, "application/json", bytes.NewReader(buf))
+}
+
+// NewCreateManifestRequestWithBody builds the CreateManifest request with a body of contentType.
+func NewCreateManifestRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/manifest"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewSetManifestsShippedRequest encodes body as application/json and builds the SetManifestsShipped request.
+func NewSetManifestsShippedRequest(server string, body SetManifestsShippedJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewSetManifestsShippedRequestWithBody(server, "application/json", bytes.NewReader(buf))
+}
+
+// NewSetManifestsShippedRequestWithBody builds the SetManifestsShipped request with a body of contentType.
+func NewSetManifestsShippedRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/manifest/shipped"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewGetManifestRequest builds the GetManifest request.
+func NewGetManifestRequest(server string, manifestId ManifestId) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "manifestId", manifestId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("manifestId", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/manifest/%s", pathParam0))
+	if err != nil {
+		return nil, err
 	}
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
@@ -19516,6 +20196,14 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v2/countries/enabled (the `ListEnabledCountries` operationId).
 	ListEnabledCountriesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListEnabledCountriesResponse, error)
+	// GetManifestDocumentWithResponse Get a manifest's printable document, an HTML page encoded in base64
+	//
+	// The vendor file marks manifestCode optional but says it must be given, so it is required here.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/document/manifest (the `GetManifestDocument` operationId).
+	GetManifestDocumentWithResponse(ctx context.Context, params *GetManifestDocumentParams, reqEditors ...RequestEditorFn) (*GetManifestDocumentResponse, error)
 	// ExportProductImagesWithResponse Start an export of product images matching the given filters
 	//
 	// Although a GET, this creates an export job; poll getExport with the returned id until it is Finished, then download the file. The date filters take a plain date or a date-time.
@@ -19562,6 +20250,22 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v2/exports/invoice-tax-document (the `ExportInvoiceTaxDocument` operationId).
 	ExportInvoiceTaxDocumentWithResponse(ctx context.Context, body ExportInvoiceTaxDocumentJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportInvoiceTaxDocumentResponse, error)
+	// ExportManifestsWithBodyWithResponse Start an export of manifest documents
+	//
+	// Poll getExport with the returned id, then download the file with downloadFile.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/exports/manifest (the `ExportManifests` operationId).
+	ExportManifestsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportManifestsResponse, error)
+	// ExportManifestsWithResponse Start an export of manifest documents
+	//
+	// Poll getExport with the returned id, then download the file with downloadFile.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/exports/manifest (the `ExportManifests` operationId).
+	ExportManifestsWithResponse(ctx context.Context, body ExportManifestsJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportManifestsResponse, error)
 	// ExportOrderManifestsWithBodyWithResponse Start an export of manifests, by id or by filters
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -19748,6 +20452,52 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v2/last-version-uploaded (the `ListProductSetUploadStatuses` operationId).
 	ListProductSetUploadStatusesWithResponse(ctx context.Context, params *ListProductSetUploadStatusesParams, reqEditors ...RequestEditorFn) (*ListProductSetUploadStatusesResponse, error)
+	// ListManifestsWithResponse List the seller's shipping manifests, one page at a time
+	//
+	// The envelope says whether a next page exists (hasNext), not how many manifests there are in all.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/manifest (the `ListManifests` operationId).
+	ListManifestsWithResponse(ctx context.Context, params *ListManifestsParams, reqEditors ...RequestEditorFn) (*ListManifestsResponse, error)
+	// CreateManifestWithBodyWithResponse Create a forward manifest of ready-to-ship or shipped items for their carrier
+	//
+	// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/manifest (the `CreateManifest` operationId).
+	CreateManifestWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateManifestResponse, error)
+	// CreateManifestWithResponse Create a forward manifest of ready-to-ship or shipped items for their carrier
+	//
+	// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/manifest (the `CreateManifest` operationId).
+	CreateManifestWithResponse(ctx context.Context, body CreateManifestJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateManifestResponse, error)
+	// SetManifestsShippedWithBodyWithResponse Mark manifests as handed to their carrier
+	//
+	// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/manifest/shipped (the `SetManifestsShipped` operationId).
+	SetManifestsShippedWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetManifestsShippedResponse, error)
+	// SetManifestsShippedWithResponse Mark manifests as handed to their carrier
+	//
+	// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/manifest/shipped (the `SetManifestsShipped` operationId).
+	SetManifestsShippedWithResponse(ctx context.Context, body SetManifestsShippedJSONRequestBody, reqEditors ...RequestEditorFn) (*SetManifestsShippedResponse, error)
+	// GetManifestWithResponse Get one shipping manifest
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/manifest/{manifestId} (the `GetManifest` operationId).
+	GetManifestWithResponse(ctx context.Context, manifestId ManifestId, reqEditors ...RequestEditorFn) (*GetManifestResponse, error)
 	// ListMappedAttributeOptionsWithResponse List which child attribute options each parent option allows
 	//
 	// For example, which detailed colours go with a main colour.
@@ -23688,6 +24438,112 @@ func (r ListEnabledCountriesResponse) ContentType() string {
 	return ""
 }
 
+// GetManifestDocumentResponse429Headers holds the declared headers of an HTTP 429 answer to GetManifestDocument.
+type GetManifestDocumentResponse429Headers struct {
+	RetryAfter string
+}
+
+// GetManifestDocumentResponse503Headers holds the declared headers of an HTTP 503 answer to GetManifestDocument.
+type GetManifestDocumentResponse503Headers struct {
+	RetryAfter string
+}
+
+// GetManifestDocumentResponse is the answer to GetManifestDocument: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type GetManifestDocumentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ManifestDocument
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *GetManifestDocumentResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *GetManifestDocumentResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r GetManifestDocumentResponse) GetJSON200() *ManifestDocument {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r GetManifestDocumentResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r GetManifestDocumentResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r GetManifestDocumentResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r GetManifestDocumentResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r GetManifestDocumentResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r GetManifestDocumentResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r GetManifestDocumentResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r GetManifestDocumentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r GetManifestDocumentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r GetManifestDocumentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r GetManifestDocumentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ExportProductImagesResponse429Headers holds the declared headers of an HTTP 429 answer to ExportProductImages.
 type ExportProductImagesResponse429Headers struct {
 	RetryAfter string
@@ -24269,6 +25125,112 @@ func (r ExportInvoiceTaxDocumentResponse) StatusCode() int {
 
 // ContentType returns the Content-Type header of the response.
 func (r ExportInvoiceTaxDocumentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ExportManifestsResponse429Headers holds the declared headers of an HTTP 429 answer to ExportManifests.
+type ExportManifestsResponse429Headers struct {
+	RetryAfter string
+}
+
+// ExportManifestsResponse503Headers holds the declared headers of an HTTP 503 answer to ExportManifests.
+type ExportManifestsResponse503Headers struct {
+	RetryAfter string
+}
+
+// ExportManifestsResponse is the answer to ExportManifests: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ExportManifestsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ExportJob
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ExportManifestsResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ExportManifestsResponse503Headers
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r ExportManifestsResponse) GetJSON201() *ExportJob {
+	return r.JSON201
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ExportManifestsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ExportManifestsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r ExportManifestsResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r ExportManifestsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ExportManifestsResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ExportManifestsResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ExportManifestsResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ExportManifestsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ExportManifestsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ExportManifestsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ExportManifestsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -26363,6 +27325,423 @@ func (r ListProductSetUploadStatusesResponse) StatusCode() int {
 
 // ContentType returns the Content-Type header of the response.
 func (r ListProductSetUploadStatusesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListManifestsResponse429Headers holds the declared headers of an HTTP 429 answer to ListManifests.
+type ListManifestsResponse429Headers struct {
+	RetryAfter string
+}
+
+// ListManifestsResponse503Headers holds the declared headers of an HTTP 503 answer to ListManifests.
+type ListManifestsResponse503Headers struct {
+	RetryAfter string
+}
+
+// ListManifestsResponse is the answer to ListManifests: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ListManifestsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *ManifestPage
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ListManifestsResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ListManifestsResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ListManifestsResponse) GetJSON200() *ManifestPage {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ListManifestsResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ListManifestsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r ListManifestsResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r ListManifestsResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ListManifestsResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ListManifestsResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ListManifestsResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ListManifestsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ListManifestsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ListManifestsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ListManifestsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateManifestResponse429Headers holds the declared headers of an HTTP 429 answer to CreateManifest.
+type CreateManifestResponse429Headers struct {
+	RetryAfter string
+}
+
+// CreateManifestResponse503Headers holds the declared headers of an HTTP 503 answer to CreateManifest.
+type CreateManifestResponse503Headers struct {
+	RetryAfter string
+}
+
+// CreateManifestResponse is the answer to CreateManifest: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type CreateManifestResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *ManifestResult
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *CreateManifestResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *CreateManifestResponse503Headers
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r CreateManifestResponse) GetJSON201() *ManifestResult {
+	return r.JSON201
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r CreateManifestResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r CreateManifestResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r CreateManifestResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r CreateManifestResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r CreateManifestResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r CreateManifestResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r CreateManifestResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r CreateManifestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r CreateManifestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r CreateManifestResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// SetManifestsShippedResponse429Headers holds the declared headers of an HTTP 429 answer to SetManifestsShipped.
+type SetManifestsShippedResponse429Headers struct {
+	RetryAfter string
+}
+
+// SetManifestsShippedResponse503Headers holds the declared headers of an HTTP 503 answer to SetManifestsShipped.
+type SetManifestsShippedResponse503Headers struct {
+	RetryAfter string
+}
+
+// SetManifestsShippedResponse is the answer to SetManifestsShipped: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type SetManifestsShippedResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *[]ManifestResult
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *SetManifestsShippedResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *SetManifestsShippedResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r SetManifestsShippedResponse) GetJSON200() *[]ManifestResult {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r SetManifestsShippedResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r SetManifestsShippedResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r SetManifestsShippedResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r SetManifestsShippedResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r SetManifestsShippedResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r SetManifestsShippedResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r SetManifestsShippedResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r SetManifestsShippedResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r SetManifestsShippedResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r SetManifestsShippedResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r SetManifestsShippedResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetManifestResponse429Headers holds the declared headers of an HTTP 429 answer to GetManifest.
+type GetManifestResponse429Headers struct {
+	RetryAfter string
+}
+
+// GetManifestResponse503Headers holds the declared headers of an HTTP 503 answer to GetManifest.
+type GetManifestResponse503Headers struct {
+	RetryAfter string
+}
+
+// GetManifestResponse is the answer to GetManifest: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type GetManifestResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *Manifest
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *GetManifestResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *GetManifestResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r GetManifestResponse) GetJSON200() *Manifest {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r GetManifestResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r GetManifestResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r GetManifestResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r GetManifestResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r GetManifestResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r GetManifestResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r GetManifestResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r GetManifestResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r GetManifestResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r GetManifestResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r GetManifestResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -42013,6 +43392,21 @@ func (c *ClientWithResponses) ListEnabledCountriesWithResponse(ctx context.Conte
 	return ParseListEnabledCountriesResponse(rsp)
 }
 
+// GetManifestDocumentWithResponse Get a manifest's printable document, an HTML page encoded in base64
+//
+// The vendor file marks manifestCode optional but says it must be given, so it is required here.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/document/manifest (the `GetManifestDocument` operationId).
+func (c *ClientWithResponses) GetManifestDocumentWithResponse(ctx context.Context, params *GetManifestDocumentParams, reqEditors ...RequestEditorFn) (*GetManifestDocumentResponse, error) {
+	rsp, err := c.GetManifestDocument(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetManifestDocumentResponse(rsp)
+}
+
 // ExportProductImagesWithResponse Start an export of product images matching the given filters
 //
 // Although a GET, this creates an export job; poll getExport with the returned id until it is Finished, then download the file. The date filters take a plain date or a date-time.
@@ -42106,6 +43500,36 @@ func (c *ClientWithResponses) ExportInvoiceTaxDocumentWithResponse(ctx context.C
 		return nil, err
 	}
 	return ParseExportInvoiceTaxDocumentResponse(rsp)
+}
+
+// ExportManifestsWithBodyWithResponse Start an export of manifest documents
+//
+// Poll getExport with the returned id, then download the file with downloadFile.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/exports/manifest (the `ExportManifests` operationId).
+func (c *ClientWithResponses) ExportManifestsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportManifestsResponse, error) {
+	rsp, err := c.ExportManifestsWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportManifestsResponse(rsp)
+}
+
+// ExportManifestsWithResponse Start an export of manifest documents
+//
+// Poll getExport with the returned id, then download the file with downloadFile.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/exports/manifest (the `ExportManifests` operationId).
+func (c *ClientWithResponses) ExportManifestsWithResponse(ctx context.Context, body ExportManifestsJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportManifestsResponse, error) {
+	rsp, err := c.ExportManifests(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseExportManifestsResponse(rsp)
 }
 
 // ExportOrderManifestsWithBodyWithResponse Start an export of manifests, by id or by filters
@@ -42481,6 +43905,94 @@ func (c *ClientWithResponses) ListProductSetUploadStatusesWithResponse(ctx conte
 		return nil, err
 	}
 	return ParseListProductSetUploadStatusesResponse(rsp)
+}
+
+// ListManifestsWithResponse List the seller's shipping manifests, one page at a time
+//
+// The envelope says whether a next page exists (hasNext), not how many manifests there are in all.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/manifest (the `ListManifests` operationId).
+func (c *ClientWithResponses) ListManifestsWithResponse(ctx context.Context, params *ListManifestsParams, reqEditors ...RequestEditorFn) (*ListManifestsResponse, error) {
+	rsp, err := c.ListManifests(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListManifestsResponse(rsp)
+}
+
+// CreateManifestWithBodyWithResponse Create a forward manifest of ready-to-ship or shipped items for their carrier
+//
+// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/manifest (the `CreateManifest` operationId).
+func (c *ClientWithResponses) CreateManifestWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateManifestResponse, error) {
+	rsp, err := c.CreateManifestWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateManifestResponse(rsp)
+}
+
+// CreateManifestWithResponse Create a forward manifest of ready-to-ship or shipped items for their carrier
+//
+// Needs the manifest feature of the instance. The items must be ready to ship or shipped, share one carrier and be in no other manifest; the vendor file declares no 400, but bad input is refused with one.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/manifest (the `CreateManifest` operationId).
+func (c *ClientWithResponses) CreateManifestWithResponse(ctx context.Context, body CreateManifestJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateManifestResponse, error) {
+	rsp, err := c.CreateManifest(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateManifestResponse(rsp)
+}
+
+// SetManifestsShippedWithBodyWithResponse Mark manifests as handed to their carrier
+//
+// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/manifest/shipped (the `SetManifestsShipped` operationId).
+func (c *ClientWithResponses) SetManifestsShippedWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetManifestsShippedResponse, error) {
+	rsp, err := c.SetManifestsShippedWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetManifestsShippedResponse(rsp)
+}
+
+// SetManifestsShippedWithResponse Mark manifests as handed to their carrier
+//
+// All or nothing: an unknown id answers 404, as the vendor file says, and no manifest changes. The vendor file does not say what shipping a manifest twice answers; the mock refuses it with a 400 naming the manifest.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/manifest/shipped (the `SetManifestsShipped` operationId).
+func (c *ClientWithResponses) SetManifestsShippedWithResponse(ctx context.Context, body SetManifestsShippedJSONRequestBody, reqEditors ...RequestEditorFn) (*SetManifestsShippedResponse, error) {
+	rsp, err := c.SetManifestsShipped(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetManifestsShippedResponse(rsp)
+}
+
+// GetManifestWithResponse Get one shipping manifest
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/manifest/{manifestId} (the `GetManifest` operationId).
+func (c *ClientWithResponses) GetManifestWithResponse(ctx context.Context, manifestId ManifestId, reqEditors ...RequestEditorFn) (*GetManifestResponse, error) {
+	rsp, err := c.GetManifest(ctx, manifestId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetManifestResponse(rsp)
 }
 
 // ListMappedAttributeOptionsWithResponse List which child attribute options each parent option allows
@@ -47821,6 +49333,112 @@ func decodeListEnabledCountriesResponse(response *ListEnabledCountriesResponse, 
 	return response, nil
 }
 
+// ParseGetManifestDocumentResponse reads and decodes the answer to a GetManifestDocument call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseGetManifestDocumentResponse(rsp *http.Response) (*GetManifestDocumentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &GetManifestDocumentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeGetManifestDocumentResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeGetManifestDocumentResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeGetManifestDocumentResponse(response *GetManifestDocumentResponse, rsp *http.Response, bodyBytes []byte) (*GetManifestDocumentResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ManifestDocument
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers GetManifestDocumentResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers GetManifestDocumentResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
 // ParseExportProductImagesResponse reads and decodes the answer to a ExportProductImages call. When the
 // body cannot be read or decoded it returns the response so far (status,
 // headers and the bytes read) together with the error.
@@ -48396,6 +50014,112 @@ func decodeExportInvoiceTaxDocumentResponse(response *ExportInvoiceTaxDocumentRe
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers ExportInvoiceTaxDocumentResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseExportManifestsResponse reads and decodes the answer to a ExportManifests call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseExportManifestsResponse(rsp *http.Response) (*ExportManifestsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ExportManifestsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeExportManifestsResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeExportManifestsResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeExportManifestsResponse(response *ExportManifestsResponse, rsp *http.Response, bodyBytes []byte) (*ExportManifestsResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ExportJob
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ExportManifestsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ExportManifestsResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
@@ -50493,6 +52217,423 @@ func decodeListProductSetUploadStatusesResponse(response *ListProductSetUploadSt
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers ListProductSetUploadStatusesResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseListManifestsResponse reads and decodes the answer to a ListManifests call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseListManifestsResponse(rsp *http.Response) (*ListManifestsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ListManifestsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeListManifestsResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeListManifestsResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeListManifestsResponse(response *ListManifestsResponse, rsp *http.Response, bodyBytes []byte) (*ListManifestsResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ManifestPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListManifestsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListManifestsResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseCreateManifestResponse reads and decodes the answer to a CreateManifest call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseCreateManifestResponse(rsp *http.Response) (*CreateManifestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &CreateManifestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeCreateManifestResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeCreateManifestResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeCreateManifestResponse(response *CreateManifestResponse, rsp *http.Response, bodyBytes []byte) (*CreateManifestResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ManifestResult
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers CreateManifestResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers CreateManifestResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseSetManifestsShippedResponse reads and decodes the answer to a SetManifestsShipped call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseSetManifestsShippedResponse(rsp *http.Response) (*SetManifestsShippedResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &SetManifestsShippedResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeSetManifestsShippedResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeSetManifestsShippedResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeSetManifestsShippedResponse(response *SetManifestsShippedResponse, rsp *http.Response, bodyBytes []byte) (*SetManifestsShippedResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest []ManifestResult
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers SetManifestsShippedResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers SetManifestsShippedResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseGetManifestResponse reads and decodes the answer to a GetManifest call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseGetManifestResponse(rsp *http.Response) (*GetManifestResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &GetManifestResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeGetManifestResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeGetManifestResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeGetManifestResponse(response *GetManifestResponse, rsp *http.Response, bodyBytes []byte) (*GetManifestResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Manifest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers GetManifestResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers GetManifestResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {

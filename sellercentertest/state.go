@@ -41,6 +41,7 @@ type store struct {
 	acct         *sellerAccount // made on first use by account()
 	cat          catalog
 	users        *usersArea // users, roles and OAuth apps; see usersArea()
+	manifests    *manifestBook
 	feedDelay    time.Duration
 	nextOrder    int
 	nextItem     int
@@ -112,6 +113,7 @@ func newStore(now func() time.Time, editor string) *store {
 		files:       map[string]*file{},
 		invoice:     invoiceSettings{generationType: "autoincrement_number", prefix: "INV-", nextNumber: 1},
 		cat:         newCatalog(),
+		manifests:   newManifestBook(),
 		nextOrder:   1001,
 		nextItem:    5001,
 		nextPackage: 7001,

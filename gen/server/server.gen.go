@@ -107,6 +107,9 @@ type ServerInterface interface {
 	// ListEnabledCountries List the countries enabled on the instance
 	// (GET /v2/countries/enabled)
 	ListEnabledCountries(w http.ResponseWriter, r *http.Request)
+	// GetManifestDocument Get a manifest's printable document, an HTML page encoded in base64
+	// (GET /v2/document/manifest)
+	GetManifestDocument(w http.ResponseWriter, r *http.Request, params GetManifestDocumentParams)
 	// ExportProductImages Start an export of product images matching the given filters
 	// (GET /v2/export-images)
 	ExportProductImages(w http.ResponseWriter, r *http.Request, params ExportProductImagesParams)
@@ -125,6 +128,9 @@ type ServerInterface interface {
 	// ExportInvoiceTaxDocument Start an export of the invoice tax document of an account statement
 	// (POST /v2/exports/invoice-tax-document)
 	ExportInvoiceTaxDocument(w http.ResponseWriter, r *http.Request)
+	// ExportManifests Start an export of manifest documents
+	// (POST /v2/exports/manifest)
+	ExportManifests(w http.ResponseWriter, r *http.Request)
 	// ExportOrderManifests Start an export of manifests, by id or by filters
 	// (POST /v2/exports/order-manifests)
 	ExportOrderManifests(w http.ResponseWriter, r *http.Request)
@@ -191,6 +197,18 @@ type ServerInterface interface {
 	// ListProductSetUploadStatuses Report whether the latest version of each product set reached the shop
 	// (GET /v2/last-version-uploaded)
 	ListProductSetUploadStatuses(w http.ResponseWriter, r *http.Request, params ListProductSetUploadStatusesParams)
+	// ListManifests List the seller's shipping manifests, one page at a time
+	// (GET /v2/manifest)
+	ListManifests(w http.ResponseWriter, r *http.Request, params ListManifestsParams)
+	// CreateManifest Create a forward manifest of ready-to-ship or shipped items for their carrier
+	// (POST /v2/manifest)
+	CreateManifest(w http.ResponseWriter, r *http.Request)
+	// SetManifestsShipped Mark manifests as handed to their carrier
+	// (POST /v2/manifest/shipped)
+	SetManifestsShipped(w http.ResponseWriter, r *http.Request)
+	// GetManifest Get one shipping manifest
+	// (GET /v2/manifest/{manifestId})
+	GetManifest(w http.ResponseWriter, r *http.Request, manifestId ManifestId)
 	// ListMappedAttributeOptions List which child attribute options each parent option allows
 	// (GET /v2/mapped-attribute-options)
 	ListMappedAttributeOptions(w http.ResponseWriter, r *http.Request)
@@ -1670,6 +1688,39 @@ func (siw *ServerInterfaceWrapper) ListEnabledCountries(w http.ResponseWriter, r
 	handler.ServeHTTP(w, r)
 }
 
+// GetManifestDocument operation middleware
+func (siw *ServerInterfaceWrapper) GetManifestDocument(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetManifestDocumentParams
+
+	// ------------- Required query parameter "manifestCode" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "manifestCode", r.URL.Query(), &params.ManifestCode, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "manifestCode"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "manifestCode", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetManifestDocument(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ExportProductImages operation middleware
 func (siw *ServerInterfaceWrapper) ExportProductImages(w http.ResponseWriter, r *http.Request) {
 
@@ -2214,6 +2265,20 @@ func (siw *ServerInterfaceWrapper) ExportInvoiceTaxDocument(w http.ResponseWrite
 	handler.ServeHTTP(w, r)
 }
 
+// ExportManifests operation middleware
+func (siw *ServerInterfaceWrapper) ExportManifests(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ExportManifests(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ExportOrderManifests operation middleware
 func (siw *ServerInterfaceWrapper) ExportOrderManifests(w http.ResponseWriter, r *http.Request) {
 
@@ -2651,6 +2716,223 @@ func (siw *ServerInterfaceWrapper) ListProductSetUploadStatuses(w http.ResponseW
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.ListProductSetUploadStatuses(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListManifests operation middleware
+func (siw *ServerInterfaceWrapper) ListManifests(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListManifestsParams
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "manifestCodes[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "manifestCodes[]", r.URL.Query(), &params.ManifestCodes, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "manifestCodes[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "manifestCodes[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "dateStart" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dateStart", r.URL.Query(), &params.DateStart, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "dateStart"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "dateStart", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "dateEnd" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dateEnd", r.URL.Query(), &params.DateEnd, runtime.BindQueryParameterOptions{Type: "", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "dateEnd"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "dateEnd", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderNumbers[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderNumbers[]", r.URL.Query(), &params.OrderNumbers, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderNumbers[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderNumbers[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderItemIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderItemIds[]", r.URL.Query(), &params.OrderItemIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderItemIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderItemIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", r.URL.Query(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "status"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "status", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListManifests(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateManifest operation middleware
+func (siw *ServerInterfaceWrapper) CreateManifest(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateManifest(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SetManifestsShipped operation middleware
+func (siw *ServerInterfaceWrapper) SetManifestsShipped(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SetManifestsShipped(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetManifest operation middleware
+func (siw *ServerInterfaceWrapper) GetManifest(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "manifestId" -------------
+	var manifestId ManifestId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "manifestId", r.PathValue("manifestId"), &manifestId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "manifestId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetManifest(w, r, manifestId)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -8487,6 +8769,12 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/invoice-tax-document", wrapper.ExportInvoiceTaxDocument)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/order-manifests", wrapper.ExportOrderManifests)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/archive/orders", wrapper.ListArchivedOrders)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/manifest", wrapper.ListManifests)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/manifest", wrapper.CreateManifest)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/manifest/{manifestId}", wrapper.GetManifest)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/manifest/shipped", wrapper.SetManifestsShipped)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/document/manifest", wrapper.GetManifestDocument)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/manifest", wrapper.ExportManifests)
 
 	return m
 }
@@ -11415,6 +11703,132 @@ func (response ListEnabledCountries503JSONResponse) VisitListEnabledCountriesRes
 	return err
 }
 
+type GetManifestDocumentRequestObject struct {
+	Params GetManifestDocumentParams
+}
+
+type GetManifestDocumentResponseObject interface {
+	VisitGetManifestDocumentResponse(w http.ResponseWriter) error
+}
+
+type GetManifestDocument200JSONResponse ManifestDocument
+
+func (response GetManifestDocument200JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestDocument400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetManifestDocument400JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestDocument401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetManifestDocument401JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestDocument403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetManifestDocument403JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestDocument404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetManifestDocument404JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestDocument429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetManifestDocument429JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestDocument500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetManifestDocument500JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestDocument503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetManifestDocument503JSONResponse) VisitGetManifestDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ExportProductImagesRequestObject struct {
 	Params ExportProductImagesParams
 }
@@ -12057,6 +12471,132 @@ func (response ExportInvoiceTaxDocument500JSONResponse) VisitExportInvoiceTaxDoc
 type ExportInvoiceTaxDocument503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response ExportInvoiceTaxDocument503JSONResponse) VisitExportInvoiceTaxDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifestsRequestObject struct {
+	Body *ExportManifestsJSONRequestBody
+}
+
+type ExportManifestsResponseObject interface {
+	VisitExportManifestsResponse(w http.ResponseWriter) error
+}
+
+type ExportManifests201JSONResponse ExportJob
+
+func (response ExportManifests201JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifests400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ExportManifests400JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifests401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ExportManifests401JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifests403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ExportManifests403JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifests404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ExportManifests404JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifests429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ExportManifests429JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifests500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ExportManifests500JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportManifests503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ExportManifests503JSONResponse) VisitExportManifestsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -14421,6 +14961,496 @@ func (response ListProductSetUploadStatuses500JSONResponse) VisitListProductSetU
 type ListProductSetUploadStatuses503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response ListProductSetUploadStatuses503JSONResponse) VisitListProductSetUploadStatusesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifestsRequestObject struct {
+	Params ListManifestsParams
+}
+
+type ListManifestsResponseObject interface {
+	VisitListManifestsResponse(w http.ResponseWriter) error
+}
+
+type ListManifests200JSONResponse ManifestPage
+
+func (response ListManifests200JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifests400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListManifests400JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifests401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListManifests401JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifests403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListManifests403JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifests404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListManifests404JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifests429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListManifests429JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifests500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListManifests500JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListManifests503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListManifests503JSONResponse) VisitListManifestsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateManifestRequestObject struct {
+	Body *CreateManifestJSONRequestBody
+}
+
+type CreateManifestResponseObject interface {
+	VisitCreateManifestResponse(w http.ResponseWriter) error
+}
+
+type CreateManifest201JSONResponse ManifestResult
+
+func (response CreateManifest201JSONResponse) VisitCreateManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateManifest400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateManifest400JSONResponse) VisitCreateManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateManifest401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateManifest401JSONResponse) VisitCreateManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateManifest403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateManifest403JSONResponse) VisitCreateManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateManifest429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateManifest429JSONResponse) VisitCreateManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateManifest500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateManifest500JSONResponse) VisitCreateManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateManifest503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateManifest503JSONResponse) VisitCreateManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShippedRequestObject struct {
+	Body *SetManifestsShippedJSONRequestBody
+}
+
+type SetManifestsShippedResponseObject interface {
+	VisitSetManifestsShippedResponse(w http.ResponseWriter) error
+}
+
+type SetManifestsShipped200JSONResponse []ManifestResult
+
+func (response SetManifestsShipped200JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShipped400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SetManifestsShipped400JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShipped401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SetManifestsShipped401JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShipped403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response SetManifestsShipped403JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShipped404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response SetManifestsShipped404JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShipped429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response SetManifestsShipped429JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShipped500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response SetManifestsShipped500JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetManifestsShipped503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response SetManifestsShipped503JSONResponse) VisitSetManifestsShippedResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifestRequestObject struct {
+	ManifestId ManifestId `json:"manifestId"`
+}
+
+type GetManifestResponseObject interface {
+	VisitGetManifestResponse(w http.ResponseWriter) error
+}
+
+type GetManifest200JSONResponse Manifest
+
+func (response GetManifest200JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifest400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetManifest400JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifest401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetManifest401JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifest403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetManifest403JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifest404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetManifest404JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifest429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetManifest429JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifest500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetManifest500JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetManifest503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetManifest503JSONResponse) VisitGetManifestResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -32238,6 +33268,9 @@ type StrictServerInterface interface {
 	// ListEnabledCountries List the countries enabled on the instance
 	// (GET /v2/countries/enabled)
 	ListEnabledCountries(ctx context.Context, request ListEnabledCountriesRequestObject) (ListEnabledCountriesResponseObject, error)
+	// GetManifestDocument Get a manifest's printable document, an HTML page encoded in base64
+	// (GET /v2/document/manifest)
+	GetManifestDocument(ctx context.Context, request GetManifestDocumentRequestObject) (GetManifestDocumentResponseObject, error)
 	// ExportProductImages Start an export of product images matching the given filters
 	// (GET /v2/export-images)
 	ExportProductImages(ctx context.Context, request ExportProductImagesRequestObject) (ExportProductImagesResponseObject, error)
@@ -32256,6 +33289,9 @@ type StrictServerInterface interface {
 	// ExportInvoiceTaxDocument Start an export of the invoice tax document of an account statement
 	// (POST /v2/exports/invoice-tax-document)
 	ExportInvoiceTaxDocument(ctx context.Context, request ExportInvoiceTaxDocumentRequestObject) (ExportInvoiceTaxDocumentResponseObject, error)
+	// ExportManifests Start an export of manifest documents
+	// (POST /v2/exports/manifest)
+	ExportManifests(ctx context.Context, request ExportManifestsRequestObject) (ExportManifestsResponseObject, error)
 	// ExportOrderManifests Start an export of manifests, by id or by filters
 	// (POST /v2/exports/order-manifests)
 	ExportOrderManifests(ctx context.Context, request ExportOrderManifestsRequestObject) (ExportOrderManifestsResponseObject, error)
@@ -32322,6 +33358,18 @@ type StrictServerInterface interface {
 	// ListProductSetUploadStatuses Report whether the latest version of each product set reached the shop
 	// (GET /v2/last-version-uploaded)
 	ListProductSetUploadStatuses(ctx context.Context, request ListProductSetUploadStatusesRequestObject) (ListProductSetUploadStatusesResponseObject, error)
+	// ListManifests List the seller's shipping manifests, one page at a time
+	// (GET /v2/manifest)
+	ListManifests(ctx context.Context, request ListManifestsRequestObject) (ListManifestsResponseObject, error)
+	// CreateManifest Create a forward manifest of ready-to-ship or shipped items for their carrier
+	// (POST /v2/manifest)
+	CreateManifest(ctx context.Context, request CreateManifestRequestObject) (CreateManifestResponseObject, error)
+	// SetManifestsShipped Mark manifests as handed to their carrier
+	// (POST /v2/manifest/shipped)
+	SetManifestsShipped(ctx context.Context, request SetManifestsShippedRequestObject) (SetManifestsShippedResponseObject, error)
+	// GetManifest Get one shipping manifest
+	// (GET /v2/manifest/{manifestId})
+	GetManifest(ctx context.Context, request GetManifestRequestObject) (GetManifestResponseObject, error)
 	// ListMappedAttributeOptions List which child attribute options each parent option allows
 	// (GET /v2/mapped-attribute-options)
 	ListMappedAttributeOptions(ctx context.Context, request ListMappedAttributeOptionsRequestObject) (ListMappedAttributeOptionsResponseObject, error)
@@ -33498,6 +34546,32 @@ func (sh *strictHandler) ListEnabledCountries(w http.ResponseWriter, r *http.Req
 	}
 }
 
+// GetManifestDocument operation middleware
+func (sh *strictHandler) GetManifestDocument(w http.ResponseWriter, r *http.Request, params GetManifestDocumentParams) {
+	var request GetManifestDocumentRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetManifestDocument(ctx, request.(GetManifestDocumentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetManifestDocument")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetManifestDocumentResponseObject); ok {
+		if err := validResponse.VisitGetManifestDocumentResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ExportProductImages operation middleware
 func (sh *strictHandler) ExportProductImages(w http.ResponseWriter, r *http.Request, params ExportProductImagesParams) {
 	var request ExportProductImagesRequestObject
@@ -33648,6 +34722,37 @@ func (sh *strictHandler) ExportInvoiceTaxDocument(w http.ResponseWriter, r *http
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ExportInvoiceTaxDocumentResponseObject); ok {
 		if err := validResponse.VisitExportInvoiceTaxDocumentResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ExportManifests operation middleware
+func (sh *strictHandler) ExportManifests(w http.ResponseWriter, r *http.Request) {
+	var request ExportManifestsRequestObject
+
+	var body ExportManifestsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportManifests(ctx, request.(ExportManifestsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportManifests")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ExportManifestsResponseObject); ok {
+		if err := validResponse.VisitExportManifestsResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -34266,6 +35371,120 @@ func (sh *strictHandler) ListProductSetUploadStatuses(w http.ResponseWriter, r *
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ListProductSetUploadStatusesResponseObject); ok {
 		if err := validResponse.VisitListProductSetUploadStatusesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListManifests operation middleware
+func (sh *strictHandler) ListManifests(w http.ResponseWriter, r *http.Request, params ListManifestsParams) {
+	var request ListManifestsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListManifests(ctx, request.(ListManifestsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListManifests")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListManifestsResponseObject); ok {
+		if err := validResponse.VisitListManifestsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateManifest operation middleware
+func (sh *strictHandler) CreateManifest(w http.ResponseWriter, r *http.Request) {
+	var request CreateManifestRequestObject
+
+	var body CreateManifestJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateManifest(ctx, request.(CreateManifestRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateManifest")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateManifestResponseObject); ok {
+		if err := validResponse.VisitCreateManifestResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SetManifestsShipped operation middleware
+func (sh *strictHandler) SetManifestsShipped(w http.ResponseWriter, r *http.Request) {
+	var request SetManifestsShippedRequestObject
+
+	var body SetManifestsShippedJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SetManifestsShipped(ctx, request.(SetManifestsShippedRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SetManifestsShipped")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SetManifestsShippedResponseObject); ok {
+		if err := validResponse.VisitSetManifestsShippedResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetManifest operation middleware
+func (sh *strictHandler) GetManifest(w http.ResponseWriter, r *http.Request, manifestId ManifestId) {
+	var request GetManifestRequestObject
+
+	request.ManifestId = manifestId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetManifest(ctx, request.(GetManifestRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetManifest")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetManifestResponseObject); ok {
+		if err := validResponse.VisitGetManifestResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -38538,822 +39757,844 @@ func (sh *strictHandler) UpdateWarehouse(w http.ResponseWriter, r *http.Request,
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P1rd9u2ti+MfxUMnT1Gkv9fTn3JrfF4Xji20/o0Fy/Lbrt2m+MBkZCEbQpgCdCO1hr57s/AnAAJkgBF",
-	"KUrbfZ69XqzGIu6XiXn9zX+PErnMpWBCq9Hrf48WjKasgH9eMV2sTmaaFeavlKmk4LnmUoxejyYskSJV",
-	"REvyQLkeE1kQKsiP19eXJKWajcmUzWTBiC5WXMwJnVMuno7GI5Us2JKaBvUqZ6PXI6ULLuajL1++jEc5",
-	"LeiSadv/idYFn5aaTZi+SLtj+FAuWcETQl05opgmPDXdcFMgp3oxGo8EXZqOaLO58ahgf5S8YOnotS5K",
-	"FhgaF5rNWTEyQ3tTUJH2jWJqCsR7n9r6G3Z7SkXCMmr6umJUSaG6I8AyWIgUUIqYXpUZCvucZzJlrjMY",
-	"2R8lK1b10JJOH799auwU12ypAls2dj/QoqAr87fSq8z8MJPFcgTD12wui1XfwiW2THztkrqVTZevVFou",
-	"7XlqrZr9RGa8UNqc34wqvdnCudZ3tl5nVLNzEVisd1QzpUlSMNxmzZfsmFCSZ5QLuHHksfl/8/tT08oT",
-	"smRUKKIXjDCREjkjekE1SemqWuXWdFLbuT+V/yjYbPR69L++q6nEd/hVfWe6+ViY/7/mSwbrbf6YaFro",
-	"7gzOaZHx7eegTKtDZ4FD+Jp5sIzfm2Y70/hRPpBMAkWTBDaaPLCCEbXgec5SIIQLV0Yv2Ios6D0DIsnS",
-	"6Jhdd0OHPDG9cTE/Y5k5SF/Go7eMpTclDxydm5uLM1w4RmbMDNH9y5Q3X6ggNElYrllK+DKXhY5cxNJ0",
-	"0HcFl/TzOybmejF6ffRiPFpy4f+ZU61ZYZr9P7/t731P92af/v3qy17172cD/n1w+OU/RuPO4zEeveUZ",
-	"Cy/ARVpNn2eMcFH/e0kFnbNi2+kGRlFmM54tmdDXq5wFyM6SFcmCCg0HRpFZIZd4vlmWseKRIg+0YAtZ",
-	"KjYm90zosmB1oSUt7pjOM5qwR0OJ1Kwxohil6jtszTkNIWMXSzpnfTSfV1vCTdExTjHjSl8WMi0Tbd5o",
-	"80VFtobbHjZ8Dy5EkpUpuxDmvCvFp2bY7UGeZErCWAgTuuBMeRtElnRFhNSkVOyYTFckZTNaZppIka1I",
-	"qeg0Y0QKpggtGDQSv/U8MJjA+KdSZowKs66f9+Zyz/y8p+54vidhxDTby6WZZDF6PaOZYvU8f5ZlsmDF",
-	"GdOUZ4HD+JZnmbkP91iOpFjQ7A2SNiC2QMCoK7RmNq0u/fnYpbKjHH/d/O4lT9hVtfftmX002yELw8ri",
-	"JARjKXlsjsgTQ6JTCbuIv0KrTwwZ5NhufI7Nbne0W+/4kgdezEs6Z0Txf0WHk0G9XnrMBV+Wy9Hrg3Ho",
-	"Onw8KfXiJM/DdPN6wQjN84wn8F4/UsQQRPLYLBzXyny7SJ/8N3wqPs5miukgdZqywpz+6uJLYvYutgES",
-	"Gxq0A/vhHTBHtI9SwhkmbtkNIcJfBIw1tvrSNrshebSjUZH7pBdM2f7V2BA/UZHzgY+RHdc6hrka0/qn",
-	"Boes2XLAImq2jAsZ0mtoq2WDquotz4ICc3sBkcButGzYwY6XDs/8gB23J26jIdvGdyYewYgnsiySEGsF",
-	"X4nCz2OiymRBqCKUqIXMQbDbZOy2m92NvdRZiOj4L1XF6EkoHCU72NSOXp9LmtytYddyLBK/PHnVxoZX",
-	"x3Qeer9/WTBtOBKaZWOi5NIcQiKkYI5vhBV7pCyfYpitHJqKrRl+HSxgmXFxMZ9oqpkd6MpwwO+ZXsgQ",
-	"gbTfyRIKbKRGyBtN7+zAXRY8YaeyFDokx14/yL2MmUeWJFiGJDKtljc3lcfEW3AulKbCCB6ECcPmprai",
-	"eScfu8v2/p9moyY/xB4m29eGUtVlYc5ManajVPHD4p+LVCalWVUrnufYQvR0NDrY1cVCUWaYHJRjYfLY",
-	"LLlh+sw63tOCA+/1ZAzsKvDliigWE9DzqstN76GrOOQBs71syQNUY9zhU1ZLjVZPG3vQFNPKLrliqLMd",
-	"ek2tBvebjLrWk/YOHFUXijmdKd9Ax1t18E3GXzCqWVR7Wc8AlH8sJVKY8+1sBAuuSEpXbfVf7LYmjd6+",
-	"Qs0XmkBEfRmbAp1poDzhGRyTZak0mTI31cbQ18/vqxWZ9Qx/KGSZ917u+ohxVdGjuakWGyh8HK2j3ZVC",
-	"ZyNCuJbIbWXG8Uej3lCdLMJyrzcKkAIzKe8I1ceEarKUSpOD/f3N6B12OfzyLennC/x6sL+/yV3ciIbD",
-	"BL/tRDYaeVyj07MrW48/fnT6NoYLtzEbTU5MtEzu+u7eA9cLokypuAIKG9kthzJh+ie2epBFaNnZZ1Q7",
-	"mBGMUZSa/HQzdvrQyU83hgzmtDDcr/kLLDU4GbguGaNKkyOSLGhBE21ESGI2856JFDRxyKgRmilp+H35",
-	"oEiZm+2d8XtG7mlWMmV4yzsc42+fjpFEJRk39RQTqTKcamzRbL1RSy1TqZvGvVTLbM8vXC+u6bz3bQYt",
-	"Y0KLYlVP2vByms6jcpzf9M63FMThM16wBMfaMeHLQpPUfY+OsdnKYPmpGobppq7fXNtLODWTu3IdwQLL",
-	"PlwPfJyq0xYX92zLg1+nK6ZYcc/StRe0sAX7b6ortft9neBS9i5Zg1C6J11hRffQVhanqnBSMBY9CKor",
-	"Gw08AMGtv6bz9cyI3XH/vdJ0jnKH4RgKEEDokpHHijHffmSu1JOB74JpcodSt5vhTZ4O44lLKPiVPHHZ",
-	"6G0nHGM9gbU8cXMKG/LEjaGvn98OeeKfueJTnnG9Gs4Y31d1zEuno69OXW6LO1MPzNNA2a93IRWI/WhI",
-	"4qbs3F25s8N/xVD72sfpn5y+MyQUysUVikXd0oYc/pXMevsvZNbXL9besM9J7I31lbvryDBq2dcQ4Q2f",
-	"YVSYewR4Ar2dJKCHGyaQ4QAj64Uft1kxU+8DXYYU+fgRdajkMU2XXJBECs0+66E0XdXt7+x047Au6Zx9",
-	"rcF2sIG27nL3NsvBNko7iELOeMbecpYF/SAvfAkenGtmpujYcO7mYcZWTqWY8XlZUGRhWJYqMuf3TBEe",
-	"E/dntsdNT9iC50auuCzkPU/DLoC0KDhYV5WRZ4wMogieh6FEVLV72d1psy1fr3LW+zpZJ7SKOXZDIqaH",
-	"KCHxWt/I66x2AzJjRN5+nWxxTKhKmEi5mHsuM9Gh2UYHj6ojYIRFNUfZNJ2bHa9djirz7TXwltsdhJ0y",
-	"kddsmWdUs7eyWFId9NthZAYfj0mi7gesKpYevKjnn3NZaNv/F29I5sidJJrfs8hxpPCxshEcEzpVaBij",
-	"Qhn5viH9m5Uwd98aamGFxuRhwZMFMYtNqEgJyECEFqxPkLaD6hO3voxHQ5hy+17DjaIC3QYcg0t1m0cP",
-	"eLFu7Hm7M+Z9GMu+foIeB987v8FeuTtk329Uv8dMqYCkx/yS1Dbsyi/OKXMTlsl35oyM5sFrd9shhQyi",
-	"7ttGduhqMLsjZL+eItvWb7NNKPB7NNGg56OCIM9nDqIK8aAYpFKP/Nc918/Qc3UKXRpZYQMtzBezRSqX",
-	"wi76G5pesT9KpmB+wKEK+KfnNffdfykUDIaN62ea8RQqXhZymrElBsZ0VeEFdkweqCJLmpkFZ6ARmVGe",
-	"sZTcVw09hUCMBRVzll64ndzJYH2/p9g4zUvrPAiQUVlIBYRDl4okOCwYon1yeMb+UbISFXE7GWbdcGyQ",
-	"6BeuyJQZFmVJU3ZMcpllZM6gHvoFIMHkGv0gvTF/k/H+bzmNDZdBAfJfcgrb/wd0X48Y69ejtWN9K4sp",
-	"T1MmdjbQNUdUyzsGXqOGIGc0ucO7nLNiyZUyIvBM2kfGUAAYpHXsRalmwrQ2LNjOBhxuPXZysbD1eyPK",
-	"FsdhmqN8xWal2uG+Q6M9azpBN6jKeZAkVAgJmjR7j45hgacyXVnhmdFkASzUw2KFOlK/kyf1XG5EXsiE",
-	"KXBg3+mMzotCFio6HzsTWWYpsZOxIzHTgfEz04KdEJxnzZYw8g9Sv5WlSP+sA82E5npFUskUjJV95sry",
-	"g5kUcxC9qZDwrrkXC+Tn4p4VsA5/1khPLi/sQ/C0IU/w3s29F+lTmTPxeZmhuKD25GzGE+ZsdE9VXjCa",
-	"qgVjepk9hf82x2zFjNejKRcUmIuuzcU81N8l6n7TmmEiY6f2SJHpSrOIbREPj5BkyVJOQerAu2IWCg2I",
-	"p5OfzVb++m7yK66ZlO+pWNkHXv0ZO/cehQoqyNG+e+CVoZdEQbhtTS/t6SIfpHbxTK0pj8m01CjLTtGE",
-	"lhmx7OTyAv0pDVtvXzSI892DQF/DYbUjgPeqEODQtGzp77xgYZjZjaClXsiC/4v9afcT42jw3THPOTwz",
-	"Rp5kn3PDV5v9LcWdkA/IFN0Iek95tlOS57fZczm5Iql8wBdwSQ2XKahIwOlP3rMikzRFb8Vd7ca3IO8b",
-	"sKilMOPSUqZwLqcFo3dG4p+WiguzaUWZsadAHmzrEAGeZM6kENIxLZleQHA5KvWXdGWejzm/Z6I+C7Uj",
-	"eCbnKFTgG7qgIs24AOt8XsicFZoHhKmA1IPBMuwzXeZmNQOq2/Eoo1OWNYqN3haw6CkOpEvgxiPvJBhB",
-	"PSK+++fF8FYKZg5RWqhE7ZqZUU7yBxMdg7bKs0roq+sg1QlWasiB9Q9y+l8s0abESZoWTAVk1ROSS6Vp",
-	"RiiWOEZ37xnqhu2eLqmyvt2izOyFRUG2uXM01stN7VBiy5DMHDwQKQeLtwnXq2DBpHaz7nxjS8qz4BeI",
-	"PP9gt6Y9sWbpDTwFMvoNGs0XUrDNdAFmW09B5RAoXLB57HY9UPRDCjAOjUO1wehP0iUXKMShIBw6hlYk",
-	"NcdEFoYUC/DfQW6zfdBkM+yoe/8Rh6E7DzNqueT6X6yQuCugNnGO7WsLf/HVRL81xvEpeO1aM/cUFi1y",
-	"CoVYcwGqIKXI7NXgIOLuFoTIRnBqKjyzIlnwe3bFEuu3RtOU4wG49AaL576719LwAwVUdiHw2GCKz8MY",
-	"KZDlHKnzvSYp1XRKUaEXG1MKipHAGWt3gmYGMxRkWwVTmqUkBwe6O8byRpePlDOJTmjGFHRyKpfA4KIu",
-	"lyQ054aWTsZECXrHbhOqKlrKheIpepA0t7PS49jxb7CrjU0IEIHOSHfXtPXDPtFDdMioPR6PkrIomEhW",
-	"kXe9Hm74VmNUWxGsbWOgdr+Gzc3aqClVzceqPnY3KlUkF4PodPteXNJ50HbESE7nEG6UcaUbVQIkyFyK",
-	"TSdj72VgMguqPlg1dcBo5FMl6LeuEKRMSvG5YOk1nYfeGU3nhrRS4elyAvMr2fqT/cE+7/4J55EHybGA",
-	"Q7bLISWdsRkXPOza8suCaiCbFfrSQhoqQ0UKACjAbmUZ4UZCfUqqNkEjDPF6hv750E2v6z9r1z+i6BLN",
-	"GECBHyR6YwG3a/7iaeBw0O4EooFw9gOhZkB7LhauHlit22moFswZVYj68J80kwX1o+GufxmTyQ9jcvnj",
-	"mFycjcn7f47Jjz89OSaoG3KhdHYa8KMyYjmhwobhcVVBsqD1xvHg7/8ZYIK3ZusCCwXG/c4qvaeFU98W",
-	"PGHeTh1XEBhGlqVZZucDwxblEi6NRX4w+8QTdlv5ksKfo/FI5SzhNLut/qYZlEJLofmDCWBwdj/z8Hx/",
-	"lA+Eou85AX2L0K/tn4YXUGOCTZu/IEgS/+LpmCzLTPPb+jNFLBE5qwupp0StlGZL/8RXMZQQaPYE7ggX",
-	"qBaDScDVmkvLifCCyAfhe/radx5DBbl3Mxt7AZMYjUc4mNF45I/XrDYMzCNs9QvXkot3thf2dP8MI9tl",
-	"wzPGUicKtW99Vi5FRVdOJz/D6v76bvKrhUBCSoamFtW8g6cyk8VbuuTZKiQMz8DQcr7M9SocxoLnyCHJ",
-	"TBnZJ7IgzFQIi+8QZxWeyM0FhmjVag6HXWXaPEU1T3v4qPvZ4W1qaURevnrxPNq6e5M2aV7kpX5vZcm4",
-	"HdmD6GEpx7AVWOsxEmrFjDiH98P9WxaIGmgRfKSo8Mn8S2OaG41HKVd5Rldghgb/XkDsMR9vpbhFhnSn",
-	"VAomHqZQYLeUxZI88HTOtL8ANxdELeRD49onC5bcTeVnMwuqGZAK+29tOIfxKC1knsqHiiQolqGYjQYw",
-	"V0Ozz5oWjNp/4s8hasHVOQpkb1bo+/cmk+Fg//pOcEWwEJEiYY14wILRZMFSnOdC5uGbwtUPmZzSrGI3",
-	"AhxYnmfWT5LBPbE9jMnDgmrzE6Lb+KzJ0/hlcZ1vsqvqPRUp1bKhMWrM4kax9EKcSmFYSSM3vZXFssyo",
-	"ilX4GY/jW1n8uJoWDSbQK1dpJZtLcobnmsDnY3MZzB1CoyLoo8ELqEsEy2KXRMRDBOrAH0oxZ0pjeJg5",
-	"BOyzxiPTGNTh0S6pjggS3AtTyLzGGBBXKpaSaXWI9uBFmdnNaq5YYp6N21n03cCRhFSkdta2gMdK+GwY",
-	"sA1j79ya96sC11xSAAxEjaqgRWFY9AVKHsNkKNfuRxzWl+hS+4IrxOIE6dc7NqfJimTsnmUIbFeQx4qb",
-	"tRqTBNyEkTgb0pEws+pPjoF0Fyzjptvm6voFw2bHAWLOQNm0wVg1RQ++mVYsIGmFNAB0zgV1fFc/bklV",
-	"si254oAajX3qW5WPeSymgVX3EKk26s/aRzKwNiGPy5pxLgX/o2Qg+XHRpMGNrX5xFLS4cHXmAOa6QveC",
-	"C41OimA/5SjLQCQ33GAc/G7JfJh+OFqL5AOCXis+BcfS5kdnPGMtUvImoxAFvMkpx5V+j3QgtEbJgmep",
-	"Rz/chtq9tipGG3tZL1hzj6GRDWnJFZvhKS+sgnDTuq2Tbhsa28EMOOWmlZC61i6BVRDHT3b16aLFCO+H",
-	"Tiq22ip6uB+OvvAn5nfjNdM7wQkLXghz/FJgfc3kvGcEXG6qZwMsAja2urXR26hfYzCDDW9wvKEpys7I",
-	"fAJPwhWh2QNdgQ9hi/w/f/HscKAZ9g2jpQ4+wF0r6TRa1vpLbzL90O0EuJrQ/iCcuPOiJwkVRlBEQFG0",
-	"pge2xGmgQvLuckn3FMtpAW7ePuYT0kKLX64IBCkZHssznf8+uroZ//Sfv4+aZAh+DK3OVxyO2qx+cPD8",
-	"+fMwpa8jEEK88EmeF9KGcoe+XzEz0kSHZBEUVRQig3YwdwmFpmlmpIdSsXrlhtrdT1KeUhVas0qh3r0e",
-	"0MMjuBTWDAU4DKiqaW7JydnF86NnB7vky2vrpBMmqYu14KL6Z8oyZlb0024uyxgRRBtrd0Bn38/Ysxd7",
-	"L1+mh3vP6PRw79X0Gd17lbxkjCavptPk+91NPHpd+2RLCP/bayv3am22Y+GpvW8W72ImC+u7EeKY6itx",
-	"eDTuUe17zHAJQm5xqzG+q0/WGMSoNideiwDrHT+CNXve2ubKrF2So8ODYUuCIWLDeCYY8zBZ4E0FIfY1",
-	"cgA+A38x5+/FRASpEDhZ0Ua0Bhc2Xs6SpSoQg6Anmq+BgpiO0dh5EYXohINBC3KnjiWhiihGi2RxWoGg",
-	"Aa8MIQYpYAKVuSIF02UhgreKdhKLVMfk1cvnL4+eBV8dYCYLJoIYbRd1mAOGPRJXPORh1IOOhHDtgLZu",
-	"VTrrYmdc9gwzgBkrGLqJJrXqKKIp+7Yq2+4FfCPlndrlu4Rs/kWbRL7a6TwgXmszvyeqF/aMbLDvfyRn",
-	"HLwze8BQK27QnrRq780cyB8lBVSKRApdyCy864oVnGYYAOFjbQVKVq9+fxwVDsEiZ3rPdmed7tcd5yqd",
-	"Cijn/QmG5vIlSMGwfOu5UWF65qvThGfSRD0B9ShO5CmKSX2veqS+teo9Z9EefHb6FuLUSeNtauoTqcYy",
-	"r6OU3dEsqDq1tC7CcKc9Rr2vIC3fhJD896McPXKD29iY6HBMzHRJKTTPiFqJJOxjuwPJYfc0ZBN6gNko",
-	"1nEV8xqH1XIPCkyElReKeVfRZFTHo/Yyp/ioDvbF+ds+abs9YmPHrkG+DdxRI09X9L8p0R59/+zVyxcv",
-	"nv3feDCj2lgIZ2lpYtVGb9Jw4SP6aoacLhsJ3TwpLMgx28IfOrzgj4xmEAc/QBhzw/sQtP+f+CcQtDTu",
-	"EOqCsSEvWt/CK2atBimbcWE1ZV6HLRebAVLE/11sdwCiFc0Dbo3s9cfANSNCyqYzyreibS2EBnCbbnLN",
-	"Rmys8i1omWM8lpaofnZwotu83VHJ8Gt67mEAuoqy/Rf7CZsdHO7tv2KzvWeUvdibHjxney+/P/r+1Yyl",
-	"ycuXzza9fEsmkozqsghewpD529Mem3vy1Op1zD+XMmUZ/hOs4r+PjtH/iTyYZ6Eh3CyogswPzVdhXYuj",
-	"HvXCes1OE1/9azQ7lUrjL1fu4Dic7jtq2kX/TllgZjaIywMTUY+UkESTTJh9tJYGuP6mMXQT5sIjDchU",
-	"2ZLNfT473yXtankwem61XJBL63watQsFVGJlxmoryZKLW5s4Y0k/V//k4hZcWL1Pjb+5uE25gtnf5ujC",
-	"ADnxTMHgB9iZW2uXvZ3S5G5eyFKkt3Dy3XdT3ftWN1BtLhbJyqKAGMxblciidc2qKcWj/mqzgCsIjQcV",
-	"fDUqiXMK8XTWCc1o8N7eO8fQ7gaAsQow5kDryO6ZQBJi7YXWftic1MH+ZsTPx6GIChCVit86SIvU3aD6",
-	"xik0uIohuv4wS9V9388zluhCCp4ErUp+7xsTLZ9YhMSChcwv0vVBCgCPNBmy0JEEL+/4jCWrpE2JjgkX",
-	"C1ZwzdJbZ4lyOGOOEeGG1OCnhjI6YMHqNrbGrOWGfV0wto47reFYVDkF1rQLgwYeqPpBolOUqhEKBAAB",
-	"OI0ywkysSMpyvRhbgz0ocoDP4AqlVbWgOdu18jtC4301EgcvAnjMISKAZIzOBruZddY0cO7+R3X9t1JA",
-	"RYTi4EWvrRKRbAjIMlSlEGQdWQNWKLz/ltkMMCKQyZxFFJUpm7G234D3GfFSwt9iQVW5n+Kp+/mPkhZU",
-	"aC5YNEo4Yfw+/lWXRaTukNWF0KagM0h7ff1lJVMP2bo/3P6brfefuXAb3CgbOTExfFI4ZshQNPNgeMup",
-	"mH6kiAXcIDwgUahwe5c1xwbi4v7T/QND+w/2948hLO2hrY7Qi4Ipw1+3jUHg9VswM1+XTsEMo8LcSWWJ",
-	"sQx2aZBrgjfejO22YLks1npv+MtzVSK0noo86fKuFvWgD4AJSWiWlBm1UW/DCErdZSy0/dKLkXL7oCV2",
-	"C55l4OxjY3EUvcfe1+uN8oKZxU/DUeYXcyELh8nVVCnNpHX7cFqAgKGrDy+gqeQbBilfOy139Xihu9sD",
-	"gRIcU1inHSyat1JCbf/EqYUs9FlzrCE382PPx9ZhdJqqt15hyNzP54uMzxdt3+MBk6py9UWsjUgG6tR5",
-	"hh+UpSaWwYSk4WHwqpQlGS3Ay4HgyUdsp4U5Qhhd6CBzuYIgFheySBasYMNZL+8u/exmsxamwTtJn9Zd",
-	"0DKLkE2Nrz7czBktWEronHKhNKFwTbmYW4SgjtSkJiVA/czKLGx+XNLPl+bchLImwO+1aiKhAuCDBtLG",
-	"JTPSUSQ0ump0yagqC6bGTjHtZdLMqJiXdB44YwCg0jtqRs0TN3Co9tz9HJakYcCAJIpjTWudBugouc4Y",
-	"ySA252lYyEwA3SGlUcwksxSQgs5XGFQ06fwzV9pw2I79f2ckoNF45N3tNzJL7ZPY+lBmGYPa3o+/yCI1",
-	"P12bsZ8uaGH+eEOLxMgUIWHODPCSFnTJtMXb2uSp82quf6c6PbVdUFHdgFyZf/xfkyVHzLDGOo1JdzVA",
-	"AdFej2Oob74s6WdoJ7y+UKReuWPieTpAtdbGHWNqXvPFLvFaZ4lgwrsGDmDPveNiUMl1G1ETubhG22MU",
-	"JKLtKzLFOaJUEuDnDOHptGgXptZVKSPnUwDFNw+JIqos7i3xGQIDFJga6E9RjRmcEUfrmNkrq2wdW1QY",
-	"mzuJJyGNdx+6Ve56G8JL0oydi/SMouvspsgWpvplvLuI4Gy734SpoBmilG890EHWZZiKMy0H97NgKdcf",
-	"JPCcEQWkezwrxPEEKhlm1iHXItrGnAlWOMa6ub32U1ApS0stuUgKZjiR22otuypy9tlmC2Dpz3F1rSnm",
-	"AHUp4P4/8CwzbPdDwbVmgjy2Oq9HiqicZRkX8yetwNMPpx/Pzk/enB4cHsWGgg5uQ3yn84LN+OeWj/6b",
-	"04HSR2eHEIA/YIFkD4Gt8UCF129KwIHNEKQ7LtIKK6RyrfDTQVQ6z9BefhrE3PataV8Km83WtxHDhfUa",
-	"XQf5S3Aa+SnnV0wFY//AoC/UAybJwUgEm4vGVVWvgSRW8B4BOFWi6EoBWgBCqSrtTuxTcsVoikdZL8iJ",
-	"qpr9GcWNovPbO65gY6RgH2ej17+tYTUadUdfxpsUN12NvnzyFypyPU8awZzsM0Y5ZytQaZRGQvnp8sJq",
-	"dGPuT67WTznv+nx8zO2BphlBDcrYT8N5EAqJgX4mRlJzSIJ1ex9+ONjfPzpd30plPqqjxfZDTPOSfrYH",
-	"eX/fO9b7T/cPQqyFf1rbE+8O3Q2j9wzXWxZgCu9ZQTPrJAV7gZlRh4t37XPUUeSeWaC5mBnmo6jB6Iy4",
-	"JjDnjiHVUCPA9PXEad2zQnXssM+fvnx6dDSM+rZyg5juxMpeqHp3DTnuHopWiT2LgdEq9qmLHDiDVExk",
-	"KkuROqhZI4VXrRBZjO01gTBFktLVGMt4KVQ6OREVY8QiyJHqm8+12JHC79c42pqjQcgaswSo9B/NuV6U",
-	"06eJXH7nB8bvzWXj7+8q/I8vdkHdUrbnvZRLG+dBxQptS5V5ylBCpuJzGLDUf/JEmaHgVxVEZ1saXlU0",
-	"jnCEesfAy+4BXzKlrDdJQCp27bsX+GZyfnV7dv724sP52Wg8+vHju4uzk3/evv8IXg5nJxfv/nn78ers",
-	"/Or23cX7i+vReHR5/uHs4sMPkV+vP95Ofry4vDw/axQIircwmIuUCc1nPIRO+YZrMsvo3CnIsAZ5fDAm",
-	"h2PybExejcnBiyeeeNKBO43kxasM9ehL90CVQ3MZV55h+B2bUaE+ghTAQh2FWaRfFpIs5b312rMH8zVJ",
-	"C5mrBc/HPmSO+cHwo8ck58ldaT96sZ8kkVnGIOZJk8dJIZXaS2VyZ/jTY4CQv9Xytkqh02h8ConETEUt",
-	"AzGlVaV2uw0INTtqcwJhhPDGtHoN7vyZZWEwLUhUSe6KATCOkxZge2y6KGnTThwD2cNfwbnNlrCJYAJQ",
-	"hrbl8C6ZR0UWZCkL5D2y7NZVAJUZwFaOLRDXhfvTLEXOxfwdnbKs/vOSFon5O8HMfu+p4DOm9Jj4cS9j",
-	"2GNUmwIskv1nxcxbDYmrmzRjp59GML+qTG0WhGKUpzNvA/GvhV5mA3lut8AbWmP9vdioahvo0t+1ENdy",
-	"LiBc6dQPOo94yrUMI5OP5OjgxYu9A0KzfEH3DjEMvVY6vv9nQ+T7DVEPJz+YcVSN5lQbpmv0evR/fjvZ",
-	"+89P/z788h+DsMm73nPB6cGBO4l4yv3ERVqxyi4bj39freHlAlyhquS9ozqbJk+YS8tR/YqMl/ezM9/Y",
-	"pP+IX2r/ey0nSA8Q3xUexm7VU4tm5n15y1gK2Uiu0KqHv/wAVz5rfsAc8u46nqhLOMTuWnU++Eiz7cIj",
-	"yMs4tyCsF9ZrEX+yY1WuiSuw3446fvKmwI2KBI96aZ4C/AukeNIu19OSCjrH131J74JJAEy5m45n7atX",
-	"dDY9erW/d3jwPd179uz5/t73R4f7ey/Yy5SmB9PnB6+ma2Xbqun4uRuQ+bFx/BpQb+reUJRMfe5ZJ7MB",
-	"YYRqtRLJopBClqp1tncAAJLKB5FJmr7j4k6FHiH8TDLznRQso+DUZd9Nw2wupKHJRl7PWWGXYjNXbcwG",
-	"ojYbOK7EaZ02o2VmNO+Q45zqLYmkjgiDF6GjWRjoz2y74ZvysoA8T3ZjwEoWgZ6QIT3U+WddUB9WtCa6",
-	"D4uVYVFc2qAgDwm8A0vxdAb278qVsBujjmsNioXSJAVD4AyuLMS64THydIbIwXqZbbabVQbq4Lp2sSts",
-	"sjYgkAmDBDGGAnLB1QJ+x0RNcE/gwu4O0CKSuNJsMORIe1hIzKjJUgg8y6VSfJqtqqRSUMrZr8HHr1LE",
-	"dKe+gVtWTRKGgR6c16ioX+Mb71Giv9g7vk65F3g6ML9eLy1k1UxiB3Hj3bikK1nqmCqmAXuqqQadLhoM",
-	"dUGFophjniuSU8yFWvGhlJtTXgr7j5wWmtMsW11SnvY8GI3kz2G8ZB/RnNhM1Dlr9F6LKuNKpMnxCjZk",
-	"n76BuOmGR1JxZpjjvl4dfxieAGZ6rv3hgv2+pTwrCxbTF5w4URm1PugUN3aJOFMPjhf90tYmHGq/yUKW",
-	"IrG4DgVbynuabfS4hOMXai8FO3rMEiFnVXJOmmWKaHoXdk+Qpf44q7w4uw9QOzqgchasXP+co94teqZ5",
-	"v8A/XYXbKCR16PYYXjYIqFWFQliAZ8ifCW76Gvxy5gVTERXmehJkej2pHOX/27JGuDGY9CH0vMsHhTqc",
-	"mkuoYRmfjSNennB3zJLXBD8GBGeJLFAQyFdZ5TN9AoFDXMyRxYKckJDZkhYC/COgBxtU5FwLC4YKPMGe",
-	"kkluHssKxzCTD6zYg/wov494+vvIWX7qlIBcdya4Q0zruEsxZr/s34WqGFGSzGjRiqo8CivpuvzbdoxW",
-	"1dOz/Vffh7qKJW1z9uoZMzsB6W+A36nZUMhQ+Ou7iaGXNxdByjPMvm6uJLwVMBmpada/ogVL5Fxwi8CJ",
-	"jlp52TwCsel+e37QLVoT9fDw2TBFqUeeIok8cEdSydRTcko1zeS8AsIvSjBy+BoFNnZ/osW7+vPKvE9s",
-	"TEDxARfU12Fg4TqwZUlXhKYpGLFVQH2CfdXaDGter/7G3kbjkdOzTJhIr+UvHpeBuoS3hVz6v7r2nX6B",
-	"zwtfEVP5N6FaxVRgwhCf65q5siiDo/HoVN1PLB/zltkfTuHxyoDlrH7EsTitdevnH20+wtbP1xKHVP38",
-	"nhZ3J+oSubdTdX/Gplzf5OZtsF2DIrP6BTQqE2ZZyStG01VTdTRhTq96Ap6UP7EVrtBSImKsUv9IqoWo",
-	"RqPqn8qp4ulqcle2Sp1i2MaMccRJOwVY5xLNwCh1mWXyWsdUUbDrb2XxQIvU0x+dqvsLcc+ErkLFIpPE",
-	"+eXAReBI3lOembMxsm5S3qCqM9Vuw+4TtIJDul7wIr2khV41NHHYghvoxCU3sWestX5eUGGZV79656rO",
-	"qh74WKkVu59woo2KXhLW92WmeZ4xp2pr7dRlIWc8Y2as/h3DE3Ce8TmfBup2L8UVszEVl2hu+YXx+aIe",
-	"rhd5csXyjBmh2/zR3H8zh2s6r3401AuPDqaOu5RZ6FcFP+N8/Op22P5PWOiKai7mlV0cfwTreD1F/Me5",
-	"te/bw88zBqpIWKnWkaxqVjSkTkcXWoeJZ5lononGYsHL3Vymd3LOleaJas/UI7XtZgxFaTdma1XksVW9",
-	"iurzokGbA/GIS8W8hz5cuaCd8OcKtjVWuxISOoglVj9shxWU4Zg1VUSc6JZUrCrVinOmM2+isol4MM4y",
-	"5ujQHwk1c9qlPo7P4sCEgqFAYxU24Ri+Zmh8mFmDKiV72O5thIdCPqAmAViCmtNvqTxMI638nt7A4PP7",
-	"Hus4iJsfYkBIvFKltNLd3FycuW2C4RXyIcwjokHlrhyodHFr8wuKEyEJ0kkadCpLHVipyritNM+ymkMP",
-	"2Ra+6dz7nBK2WZdhSkFT8qtVgiC9/8XKQDOGK/pwYbj/MHcOgoHbdk+KAdkSg3iWrPa9tVk5QbToCJku",
-	"CUdz1cwYbmJgU2Ebl7MTjMmUKvbi2R4TiUxZ+pT8xHLt3M5fe96NjxSxooRzc8lpmoIwZgQPQ+tJyhIJ",
-	"Uje1CfZJIssMyULw8L3nS9b1I65y/g/W4VxVIYcdUx5jaeVzVuMuAMVRvk4AlFncCDBhqKwtNDvYyUbH",
-	"uaa40VD2wEbiHM2Vb3o/bwfts5XM7FZx49k6GjoIqrLuMqTkLpi7ZgDkgLtZimPiDDZjcl6pgk7tIwyX",
-	"bsYFqkk3Nvy4ZsJ8BM+i/pF1w+5wwuNQud7D9eyeQ/tQTLqmqpvzG3AUs/5e5l9XH0/PJxP84+3Fh4vJ",
-	"j1Di/Orq45X576+XF1fwy+nJh9Pzd+dnQ9WmgDscV6svWZEsqNDWU6qKXK14Jc/1yfDDZcHqQg1/p4Ye",
-	"3rY6Go9speCi/+BW0MqptSt6x3xtHYacg/2SpoxMV8TKo+AL2N0BUbXXb7gXcT90i2gXSavtnm0MbEhZ",
-	"zkTKRMJdyGfjOXBBnlwrls2Og+7oXqaMqUxX6F+Ko670pOau/O/Jxw9A94GmT6VeIEVn5LHz1DRSGBP6",
-	"SR07UOVic0EZU5rcEfTaS4c7ruOSWDr+ZRzET4KPj7xxPg164frOoXa8T/9RSs3S3/xePu3GV9T2ANvf",
-	"mMRGWcavrWkOdx+kh2rjV0/JhVbOkaNOtga7VIo7IR9Eg4W4Y7kOJ0E2j33X9crs1ABdpO/ubSh+wddH",
-	"PLWrbQ+oEKJDmL0O1HmXUkVyD7svNkJyIXOSVDpLOmfhOGq8M1w3LosfSS2se2DzpoRgMIZdgMYsPrgw",
-	"uA3qXLPPunn+11kVcPmct1lPWGMdBV+vHQgwyiZASajA7FSAKt89e4C9F5VhvlWqWNje4RxJYzlQRzwg",
-	"b10cnhcCJLfrHSMXv0Sz5N0UWYwD6gKjewg4u8PE5eHIbYWy4jfMqhLYpeDTvrTSZuvKR+GAbLpWu7K7",
-	"PYM7Rwv3iN36M9Wkj+sXdU1McHRNW9HCvaHBO1vfpCwK80buFuP9mwcOr92ECSTUDT5o121S7EWfJzIP",
-	"LHz4trb4VVMoxKzC8XnHxV38niGet+EIb67erbtagz1RKiDxb0hNQq9unJy4e4d4KbQJGdmdQPd53qDp",
-	"CH/rjAwnNoi3xwcNWdpjCyAEHL4zCge0s1b9uqGd3zQY82Kb9amletWOCNIS9hSyioZthhs+AH2O4KeT",
-	"n4ks/EzvIJYfkzmkAVckgdTwPkSzdZ0nTKSIyRL2Fj8I32u/Q+wJw5EKTZalAswpTMYIbWAAvGVdzcKg",
-	"SAi4yrWc8KQRVjflgharQW7nB2F60Db/9knWFEqRO4b4juZ5MLv1SLkQq+7q2PbPUSH56zILwWMo9uJZ",
-	"1cmv798dkwcuFKafdjz8TZE9JRCig6hZoFclF2NSiozfAchSHV7gmbqH4mr5C9DlaetBDAS68mJxIjYa",
-	"f3/80v5YhuxYNKzrorNrLtscWwbOsayDM4ZyuZ3DgwgttpGDNQE4Xoc980QyfqIqN80Bqh/wxhRrzyZv",
-	"q5S6jo5fsYvN1tfOsB/ooznBLXA9mk2G8CDG6MJr/4IE3Av5cJtyw5U83RHyRwWFiyAPUcyPNdAefWAT",
-	"AzSewYXvw+9ona9NsDt6ITjsCav/9JY8qA7tXYaNeOLwcm3CfvlHvzXvntN+TT8PDEv9BXDtKiduw5ba",
-	"bdD0s6fbkV7UTUtE8cQJD/D9n1ehE5bJhGYt2xUTtzeTuI05imHYeQ6qWcS8/qoCx2S/iozG8WsicyZc",
-	"dohwoEvDK3594EXTkb69mXYlPHGsOYHg7mq2jLkZnghigxLAtRLyoyIKprBsceUoDr5Wt8va8cv+goHP",
-	"t9aNdTR2B47dVmG8/o8uytf/zR4e/ycXgnCLuaJDX3IIK/Y/4WELNecNux4ehiOHv4G33i2Ea5kjVTXq",
-	"0QPvR3zHb+/AR8980AWFiInbBGFGzG/Kxmrc5oW85+iphqroW6gib1PPt635RVWec83fPff90IfQF/Pm",
-	"svR2urptxls0SxWGTXM9B75WLkXtD5U7UKhG/Ds6tLgVWAVGvcK1Q+e2WPvxFbQFHig378PtTBa3Lm10",
-	"rKxddLNUTtkXpPzmgp3iYYql44KPNjbU3LKwLtzcC0W4OsNodTTu4OUfg04cQ2VZlrZ94pUPLdUPD12F",
-	"woeEvpTPDfPuyNXOFD1R5a27KLtWB7rIrt2pNHwyDK3bWTUXrTmjT18Baz3AJ8wL7EL/D4uW3OPklFZJ",
-	"975aUhoIgFjNQwXBtPdg+NZNBFSe0zK7q6KdQLA2HC8+M8Q+MxHdygbyUdz/IzqJz7qgJw2Q5+F2x7qe",
-	"l4vP3PnKU4ZDXr4+M+O6e42k89aFeG19d+ZK384K9nWNLKi6haDHGSvqN3uWUX07YyHwqU10/UJpiumY",
-	"XWPrgC43VUrfss9JVqYsvdXDEFA3hLI0b01xbzr6Bu1Xq83YrUL+fWfNf/lKkrYmbBNgnvCNtNjzyOBU",
-	"kZtVwCZLjw2v6kLLeGaukM1LZqggWx/SucMMVoaqqm/yZO6swZ7QT4+f64kCDYR+fpvnVeNL6p5Xb9Pq",
-	"pY5JOlEr+3Vtoa1OGAe1W8D1KMau9DnqVkbZANahB2n8bZbMrpUZgd+fP+LoipVFsrD+KoEls18ts+FW",
-	"LoGUgoVchi4ZPkQXYiZ3eoBhBLWKZbftTtYYwTbW5IQ0kNhJcybj5oLFdslF+kej/GFbdEHvWRYKhSik",
-	"UjaMvw3Q5ghCF7msgjX7tEOXhiXTC5nGMQJSprT1BCfJQirISFxxTb5OYiGXzIdeo2laMAU5oaQIOy3m",
-	"Bbt04vcAFtGJdVjz2rL2LsBih3bwLYeE1S4LpsCM3QhI8cS6umBFHAMrg2Xap4J9zu2iKk1FSgtzgFki",
-	"hVyuauHHrD4HjUZZzKxCgS5ZSlc7PTu6tQNrsx+ug7ZwyBbNr7etb/6ft41mQmfsAcLrhoLhBx6+6GWt",
-	"Lk/zIHsHKHwouiegtd/VoFtL3D32Mfr0syyTRdCoT1y6TCJFpf/o+v0vTZGBmPVY+G0pUpa+WaEb8cCq",
-	"CVWLKU3uTiJNdF/AIR6LtXqmVsr4PgsbDKxOMBU2p7hyFpxuQddkqarSHGM1HwJzVtoA7yHDi924e9z4",
-	"DYdja203mnayGzyp9gQFVzI4zPBaRk7XmpMTuxbqspDTLIjqRuwn9PCEoPtMSXQqAMdkT73jwXugR/jD",
-	"YtXQISKSnvU/Z+TZ4aFZ6aVUuqlKUT7osRvAg3llCXLW0L/yIGiOLcKNkQYwkAffW2URYu/xzKPuEhSU",
-	"KKiBGoaYVSqceudxrQt6Ag69ScYB3LRgNHWFHhasYPcwcZLIpXPGX8rkru5k6WUobswPV+eOMTu+/5Jc",
-	"sNRB2BpGAqfZpxkLpeEBVU0hzU2ve0aVTQbJrCz4CWBmVrAZ5/uHR4TmOaNFlfWpNmHZKIRHFwJitbk+",
-	"fORCviAlr5tZBfdakc4BujsWUbldW1WTap4pOHCVCRiXazCIeW8wVSzXnBnIj9fXl9X+Wa/u6vZzoY8O",
-	"fQT4599/7yHAP9vfHw8y8EGipEAMyEIWmqhyuaRFFWR8Z3nQHG9GcL/sZlkkL7NbNunzsI3RQbP/Cbm5",
-	"uiD2AJk76DB1AiPaKg8NplwbBiYOFxtP9a/v3xEP+bdOHn+4f3i0d3Cwt39A9o9eHx29fvby95GZgP20",
-	"/3zv8MX1wcvXhy9eP9///+8f7u//PjomgnGASOOKXL09JUdHR98DJRDSxV2ALQNyq6VPySQCXv6X4ZRv",
-	"wKt2ktDE19xHXjHMg1liwzNviN4+mM3+W62Sn4i6SyXYZ+3HWuET58eKGHpvY0VqnuvYjxUZVz9jehtF",
-	"QGhR3WirVkbyo++ff3+05rS5wKdJV5bZSajTx5NSL07yPGi7h4/mgcl4AgIzOEy6KoQL0GHjnBVLCqbH",
-	"NtlKVSaVDIhYgCPP8xau1Ojg8OjZ8xezZ8l0mu7vvzo6PDh4Pk2m7PuXfRn6vRwz9UjJ/kEYzTTlBUv0",
-	"TcGbVRda5+r1d989PDw8tb/CQkpa6sV3Cc0yw5uFHULMxBviQU6VepDFQIpddgCHDw6P2LPnL17usVff",
-	"T/cODtOjPfrs+Yu9Z4cvXhw8O3j5bH9/fxSUDKfKBnOtndmwoGy3jxaTKUBiBHvonpNQysYfMjmlWT+q",
-	"pdeEIdRzqBKAuu1NRur5+6yIdyQ2Pg+vv/vOPwqu7G1Z8I1Wv9nOwBc2oH31B/upf7Mg5QPNVGzHvIV+",
-	"pIg5gWPLLbsIAPsXnu5jK0iZfyPIp3wQmBdEPdgU3RCXal4ZKbLVN7jum9yzHd6qvlsRztpzUiFkdO7F",
-	"V0NluJ4nyFf+1agZ7eEMekTMK2kkLVdZOceUvkci4PVSHVfLXLfoT73xyfT5i5Sx9Cj9/uDl99/PXr1g",
-	"z0NHZisET96TXeW6OapHhusCdoTwNOzRtw0N+zY4hLozdi3vmBHRE02oakJP7h8+60OjrmdzNNtPDl9S",
-	"upfQw1d7z54fvth79Wq2v0cPjtiL5Hu6v/9yutkdjDnvnoj20rMHYkk0EDhHTY1k1D14/z0ehrUvQs7E",
-	"ZYMehME2gGApw8YZmm5T3YHWBrCmnCAKqa+ekhMoVrc7tvoKdCoxhWn2QFcVlMCYADfu+MWA29CCqg/B",
-	"uCqfOQBvchjpwrDimmSMKsRkYi5QMcInsGWuV1YoaK6qkxMyl8UoIvKvb0HOZop9TRPBU16kkUg21NhU",
-	"KhUM7SCn1pEQEmubm2oBno3kN2VkSdUdS8nj30f/y/zv99GTAMm1Vq51L5Hp/wTLYnp5W/FmG3K0Fen1",
-	"nby72WaeHR68JK5Ipf7pEn3nejlkvm55Mdq9aYfutMw+o87wDQJHhqjtRVqnj6h80VIHYYLO4Fw5B/Cd",
-	"mblcZ29lMWBoOCI3kGqkasdD6ni/tXMhGgl2TzFdJ6YGmbxGEQkn0rcCKODREK6JG3LIpmK+7XRacz7T",
-	"g07WD6agqVBQkV47gL8BhpMQmJRVejitbjo2TzogHOdUL1pv98FBMIer9T2/ql6bkOHXUJ1TZ1gLtLEZ",
-	"b+vcQUNcrbBZRK/YnCuNASffwFdDREKHYWxVEBBIP1qSnMk8a2nd3/9zzyzps2Ca4q3zdBlOPLlDpC3V",
-	"s+LWj/195QPRtcNDigkL4hrg/2pYV/QOXbAsJaXQPCOYj8TyH5g2zpRYMh3ORlOwOZcixmXiVww5d2Ev",
-	"sD6RNDTm/qoer6loNhjr2XJZG64nvd4M7QrhQDrrJwEaQ5vDDh9hSBi85J+bOTC2dnOAlr6Ru4OqAawn",
-	"Sk/K5dCc7hXQ++6GAsYPJ1CHHZ9Du9shfNM6Ww6cpkeWN4L0CGDsrOFcO+yWpsWcaYuUvUUS+FJwhN2Y",
-	"lMtfuF68ZTZSfP2abifFlSHyj8QKYATJORImL7LdvHbm2qJlCfh0NAcu2GdnKzHtegYTJmaySCIJou5r",
-	"z4y11N15cXTUDZCdxkY91BFQ9lp3HyOPbWu4ZcUfiTbhs09zPfwWQ9cmpY2QOEeMfL7V38EALxxiB7tc",
-	"T+MeVPfMf2cjZyx0l1vHuZ8SBh6Y1nM17smb2BIGAmlmIcDXGlNwoIS68jZwCXo7JtaCZyUWx5G1cKiw",
-	"vXVnzo5o5JG6wVVaJ9T16LUUXQgLNh9SvuZ5IT/zJdWsiqsxz6ihTdZOPS2TOxbQhAlpdl1olnoQB+s5",
-	"AXveq4KtRwxGmhIKyBRAImwE3DFgMJhHzf5AAHVQL8CkzSLqqzzGVly6RvCFVHnGNZmuqtA101TfnNvT",
-	"6O06+vGEF+tbOMdHeUBBfNLXF5zg0z2goGUNBpRE/iBaMKRLKAadGxuVuFHLTdk4rK21Xx8p8AAKgakU",
-	"Sn/YdVBCRnfeaHQBbGKL7vzfS8FWqElr0Lr+sPXOQ7u5aFjHMb0dFsZUSUAfZxd15QjrJWvVQYj88PQy",
-	"Dr/VZSnr56tCItms2mYcrK03wSipU6n0Nt1afuZkE+dSpWXBMF3L0O40/bxRF142QM8yM0gI9+Q/PGoB",
-	"UbTiQAYOx7JYmxzdB5plTG+ySkFElhbf1jlkPQehNezG9fOXwN8d/9i359Da+NgZCm5e5ypHrmnoPkS5",
-	"lB+saqpJq8yv5KHA1Br9xMqD/mrlLBCmxyqjVksjd9zGwrdIELuLt6kC8NqyffuMuKAvN5PoWv3Izeat",
-	"zh3sYTcpQiugeNZMjLmjRMrm6IQDtiVqjMETG4YQhtKx6YE3RTsCdJo8GpY2CGW+0u55EMJxCCXXX9W6",
-	"L2pFtwlB4Gx+qFA6yDK7c4FmCEsSBmffGbDbIMS2blQJcGp7Wu5ZdAyc+t4Mk2PteYgiKHNWv+xVq2Ur",
-	"I6iHlns+coWVpvcQVmQPYUW03PPCNOGvKnFP9W2P1ul66h+rGM5P69DobABKHJSu1gEHbxnITA1pESfM",
-	"FHqKOyfolkVrahFsrqyleGekxipKI17dCRXmPKRSWONlIxi/BoEHv3wkhoDCrogsteL2Pju6yVKimCaP",
-	"I0As6PGObjqgtJE528zFuk540X7wE5meyixjiTarVrMinUgclvAlzQhGOHQgMHcHFrtVqlUbJrQRJ8U+",
-	"J1yxnZ+bgLVrrQN8q4qfZtXFuq9roxkc/2U8Wiix82DDaLZ7F4YQMSX5iIJ3bLdAwB28v921rBDuNzIp",
-	"9bHUGYtNWV1CqIvFQZswES+IkCs45PbFewveFTPw7q/SvlmtN+Y6hn9ZbCIyq7J+hM02prifoG7nAjly",
-	"AJjAb8AlDinal828i97baR/JDsJU/Xv1rLmf6oeyAiVo1q1+rqo2IZx2apRZK1afyuWSK2V53G8Gbb25",
-	"DJ8XbMlRBA/FCJvbPdOsOLOEeHCrVVDxOvrmok9NLQ91YG01V9aBp5yVbDORfpABcshQqjD8pm5je63G",
-	"Nz4iX6UIcZAI4QgytAx7ofkEcUG+Ijt0RwbZUhtTW1W2o14b63PoZxtsOtSYuKGGZrDxMWj0jGGDWwVK",
-	"gD1+yyEruxTZCtO2W9dAe4zOEITFcLHmfG7ExVYmxi4bu7lSaVwH+O9ei9wxgCoL3+EZPms1lrWOVgJe",
-	"kydoM4Me1WlzPwFWy2fOajLeOek1LY4rwLyj2tSGtV6uJnkLk66tVWiBt6ZD2QN8zrglKTbY/5pZjshD",
-	"3psTtwuH2J/2IQuZhSs20+Mpa/GzV5K+SINRIODjK2d+FDhP+8DBN3VZiut31gzYZpEOB1ZgQJ1LWoac",
-	"LaQIDERWpH12i62csL5BKosOFdhkoYakaK2x8b86+KTPQe9PDTtxA8Ek0TH/MvONODroo6P2HfLwQcDG",
-	"DP2yj/BOfbB8p4zdNr7j89pFyPk2F6GpDG4ufmDJ6qdTr8OSabOAPbkbmxp8cm1IeqVgo6hge00EezBF",
-	"hNJUJEzVyrzq5N1ygYwGl8IBDPuugR7mcE+N2iPJ+6UDo1xJsr6+t8LcC0Py9cARVx8juMZdEL8OUHII",
-	"wchP+B8i85rOW6gUajh5j4Drfek7DNd0HoGQ0HSuCIUcFCwlWraAcbcgJZpukF33xPZsFmoQkmw9Jc+R",
-	"twO3T7NsQCpDr4m3PAOPpi/jdtJJd2avV/kGWfIsGL1XdxNsj49GbvAOh5USFavMAYNFhoBIuG6RP42D",
-	"6Qq88Twi2nej9vIUuB16b/VXak0mhHPnDIfFL1J0L0agbtiScNTDkt65VLGUQOJK5xSrH+QxHmJMOAs2",
-	"CXDs4hY7mC4ZsYj9DzxkTzHs7LlIN1K+U80mmhYbaezdrA0x3zCflbdgG7J4X8EderCLGw5X/W3UmGtt",
-	"k7a3qvLAVNNw6jdgWHfDrH4do9qKnvwaZnUSSwJ4QhR+qpKzutzaSE9UUjAmnlrCdvv/c8UVZHzGQsqF",
-	"AVakkDpYrmMyL2SZd+rlvj8m4qInjYCGwkZ7QHVV9W/r3dIsQ2dea4zsYVzQ2Ry4JL2gQZcQnxvyWmxk",
-	"pAikXqj4Gvt3N1tFJ52DN34vLUM/22VLRVJWRDNHdJNY9DJazTLdRBaDEkwE0lTg/teRJvbvKhwF//aC",
-	"UvCHOiDFFrDhJ+5vDFOx36pgFfwbdDxifss+a1YImoXzmGDZu5zbyZpFL1DT4n/C5fB/b2xElV7Fm2yz",
-	"gJDCKxNlRyflfM5U+JKCgw9+R88OzQo01XepFCaUiQANSYgdC2uwy2mkKlh+XT53C5Dl5QOu/GkDuNDB",
-	"zFyQsAvC16iyqEY4pWMEOwc8PvmgPDSuD9Jitv0+2qEhP/pO1HsREtCCG6FCIfyqzPSGL4Z3DIbz29c2",
-	"WeR6mbKOp3XmWUfnG/5jVfZJQMaIC4vuuffdhaIn3I0yHM8GHiuGLyzkQ0P6jYwMKEaFb+6GB1X23Mvo",
-	"/bU3Xe1Z7V31waa0axW0vFB0GlEk2GsP9xPiXREPNuZqvQ7it9+TyYKC6ljOM6vEdAnP4j5pFcsOEJuQ",
-	"vzCet9AVdnlOB/iWuSrhXa9AsW2pmsK4jGuPczEfk//K55AlJZ2B0SaUqa+1QI1+x82RxxaMpW9W7+us",
-	"UVGpqBFNYigZxHZTTPgYTkvThCTvlUD8sr5AMJySXFahVGvyYtYmDF/9Fw40NWT+mAjGUoYBsw4oGhmx",
-	"Nrj6QBxPpzCL5Uz+gP2BkU57uaYwEQa4r4FEVFS4O5timHjrO25uVPyYhD0ETxxK/foDsd7hteUA0wYj",
-	"MF/rnJzmDU3kckn3FMsppOYE0j0mFPEJYL9BdLc/WOn7jq1YSqarphnmq5YxkqbvEvcZ8v/FcVZolo2J",
-	"kkuQAASoCeqnoAqlNRx9vbKVZFhm2crmfwOxqNCcNn4SUrs/QuR9R0g1kOHI966EGFf0r/SBahDLF6S3",
-	"OUAEK2wDQp8eQaJSxUQCrJJmWebUJ4SJe5ZJAIo0kwTHS0rM1pjuLegN0VIGuMO/HmZmPKpnuWO0mkuL",
-	"x4a2zViyOivfuhSXDsStMuqZU6cNwwmPAOHaom2aU4cgcCoWOaXdCIbCMZrNYh9FtqpRBNnD1zbSZhVa",
-	"Q2v2Eb6rLRSHrh10hWo+KFEF10E+I/MRFALRBP4fOiBjb6i4Q+DhGRyBAVibpkq8RvB0+M6OV8CcB2Bn",
-	"kMC4fGwPNkehZfhDyXQCmdnW6tu+xqjdnZdztOnsEgpoQEoMK8UhlSvG/BarEEtaugCTQPqMYCdvJODE",
-	"mxcEX2fN5rJYPVLEAlnDrbIQ1ziMgYD8dvAxD61w1gJUOPs4uc1Yn4eFzKpU1pEQYux3wv78rhXN2LlI",
-	"z+wLuakflKne43S1O587mqEufeuBDnKWQ4yBOlgnfO7DEJjwCQRexSCM3N0FhRjk5pzzDaw0uKyBi+wP",
-	"Ms7UVKoSroiSWYq8g3cPq1Tdieb3ALgg7D+DfErdaeylq3DrJCh0G/oa69IYJQPbbY//4nRE6NamRTET",
-	"PZIl2EOYbBFowgHLZWymiSw1vM5JxmjBUheVA8wYyzVKD65kd8L5UE/FDS/Jru5yi+SyTNqlQXHMmc0y",
-	"ZhdsxqguCxbY6P+vUAU8YLE3HmBRATjYUAh0j7usyD7SjrBZc87vGaLQ4SGkmV7Icr6w+USAT7AiqiJL",
-	"KlagyDx2ggLkOQDKhMjtCph0csVoSrg1hZ4obFoW7p+GxJnNAzPqWqO5I1UDSgHt/PIJFi2WxUXYxB9T",
-	"ma4qZ2i9ykAwu3p7Sl6+2n+5dbYRbJEbvlGxdalGXv1FqUb+J8PH3yLDRzTzZfVqvIabqfi/4PZUWSLR",
-	"vOheP8X0uIYtlQ+CTH66UWO3iYZdndIC9pJcaIwBMNyb873SMrlDwR2uqREnFdH0jgXBo8E+1g0SqrXo",
-	"XkBrTxjrtiGHJQIQsx8KWea7zf84XusA1VZZCe3EhExKyLA0XZnFxzVfAYm0m6zGmOW28SPQZvwcNDdV",
-	"EkMcEPsN7mxFVagg5ycfzGk5lSnbO/p+p2GibVEipOXrDdzxs7F2aU9lqZ/8dDMmpeB/lAyRnOBD2Mrn",
-	"eTyF5JsDUilwx+SQ+LkAx+SIQOa+PZu6LyLE1JH6rQPw000dSjOn98xnSq3pD3EeSzBWoHJvd66oPOKn",
-	"C+NJqKaZnFdUAh4lj2unWtNkAR54ux1VOAbpIhR49CesUZHcfE0kzlAWDq9F7fBGP59mVKnYPfi66CCs",
-	"/GZ1o+I3LR5C5Kc2DqgCqjcGjMBjUqqSZtmKUHyGHJ359Z2hMTslLz1P5Cky/MjIxjJFOwHZPJmeZIgK",
-	"6qhsmFdtDpKb/ZEEfaF8Jc8QpC87Q3jPgrlFAPvCzQfcMcbkAfwjzRR8LsAw33OUklv5d4cky96MaYHx",
-	"hr3PmsKI99z9gJ5PX+mG1liwvzhswo7lYhmOrhGEL60bXoNd2xF4jVU+3xQBseSynGY8ITdX7xwfDUM5",
-	"JqkERmQh9V7GxZ2N8+mQiRgrlEvks7s9nuForDQCyIcHY+h5Sblw3c9pbq1dUik+zdgwnWXgVf5bvTNb",
-	"YM1+WXOeogmi3KlyEM8nlxdESzJjOlngulOz71FjhT0vXciie1aA4aXb55W1HFXniIDwQDVx5wHiNYzU",
-	"b856Cr4EUrBjm6diuiIpm9Ey05GUEkP5T+/0VTLoK08CPdhZ+ndvsdbdfLs64WTvmB1qxjOb6dR1D08q",
-	"qATtnDBPKbW7uxGEkj0PuwJP+hNXOY5b5C9wXLvqL6BhSBDfF8he/2r23YW/z4FcsyoRDyjhHQhDGWia",
-	"/pXH6X/oykYn/j3lIsJQXDceU/ewe4yFx2ZMWSbFXFnxroUz6Lqwx/9P1w9Ege9iovaNMLPDB7xh+VHV",
-	"ew5OJR7P++2lkmHBF07D4zKPT+7KXfHAfxP2t9cC9rF2gA3bJV7Xh3a3RrIt3QF2aDLrFQb/xzo+3Pxa",
-	"L+S42sSeAzlhfUp1Qyhfo/6ba1Xb0R8r/i+mGop29YSoBS1Y7cRrnr8xmRZUpGPnHGLEcMPa1VmUnpKK",
-	"zjX08ArS2ZtRTZkLfH6kCCB114rDFporJM83bD0KifUcx2TOPFUy9NDULqtY6lA30ohTSIWUAY9K9c5w",
-	"sMs4l5jahdUUeqCKZFRpouh9DMyeDsbnq6fQBOiDhY/dp2khHxT74GIbWwA5ZQGakcaerR7ACdJKjLpg",
-	"TWSc9QGKdWtDehy7ntpL+UjBkUoWm3a/ldrAH2UwqqZKx1S5wR2TjIm5XuA5R9sa+fH6/TuSspyJ1IW3",
-	"uqj9nQrXrZSXL1+9eD4eHqYOfrNM6B6rg7mDwFdNfroxWwSMMyYDV8dgWpM2sRk2BeWsT8LYhg57NxgN",
-	"GDs2vMCBObXnZefWF2RNYF5V1GSHMoXtL5tbISycqmeBOEY6I7IViG0LQOYBleaOLSb/YhPQCAX4lBzF",
-	"jSpJH6q7oXRN2Y8JFUKWIrERAwVbynval+FuCzPk1qotnxZ/G3PKduaQr8rENMQPtvtafMzjNo56j5OF",
-	"VExYnYxzzMc/qi0PP2XRLlWsTxXs1IYKL8tM871Q1xu8BoExXQdzwKKhJyutZhoDIW0qPlkQs1n1IMY+",
-	"4HDAcy/YZzDdJPotmqa8CMPhLsaBrn528ZhUrAZ5EoUXaL1vUex8bV1TbVMVV7YLl2FkrGq/bBgtuHqo",
-	"Bc0ZmUnzYKNTXVXskQI339e4HzNpoz49Jnbs3QabUbB9QNW4LoC+SOGDjBgbyjsByhKuJaNCkVJYq0ib",
-	"Ug2mTEGGsSfv3YYrjwetkx3vpLnoqmPpIdOVtzM8JY9phemNJ/3JUzJpPTKqEZQMLK+DKDE8Dsi8hZRV",
-	"KuL6xXbasoaT1L9Hzw4PqpuFIx2NR8+Pjkavf3s2fv5pPHr+4uXo9cHh0Xj00hT9zZY9gDh4869DI269",
-	"ev5s9NrsUD8NjmTG+lE+oANhw2JZKmaOGfUFjiHySpcaJpvkV/JHe8+Kwfq2NWY87inV2nkUbRx4KSCa",
-	"CmY/xjWQMwsNgQyaFRXNF8d6QrvqT3XlWbNqMeOUVeDUF6ByTOuwkpEt/lNkw61FvA0qtuSsAX6IYT+z",
-	"D4yl6DzGrE/UsQvlaoSRWqncNOJpNWip5ZJqntAsW4W9zPrFo7Zoo2pRoeOFPmCOkbAb6yI860pTSMuS",
-	"rFT8nr13Cnk8/V2tV6Wx3w9G4AySojZwu3t8fvJhTH64vvjwJDr43XHfm8hvjWH8Fc50x9ZLxbxWTmOA",
-	"ygK1gbZgG/GpIeXtsN1BWBQtXR4FIpgYqREusNXYkJRlTDejfQeEygRv1GYeXY6bH7dcuZ4djokwDFqD",
-	"63tKTmrKUj/SVdqVGdAmw5T8XHUzl0yBRzu6vHKfD9ytYcZXEQsE+s0tOHJ9V+qHIUQAGkrJfpUyMAmq",
-	"x2SqAn7ZiWEv8FBE2IXhVh8YwDsu7nocz7Z8zzcyZU2C8cJbWbAm7O9ixKrsUevcCxsb/Kh+aXe0Ik1X",
-	"x51v9BWbsYIFk2rWqpE1XO7XjqCMOC5UIX4LZtVXoMn6o2QlSwmdUy4CsX0lQGBFktP1jGNSiUdhGRGJ",
-	"Uzd4CMWqjjEG44kQbcZRzKfknCYLFNMg/XIil5Z4UnJ7myD+7q1FTyDsc55RLhCHBfXOoIp/W2bZ/3NA",
-	"Ztae4MmJGD40xphALshJYCbdJat77rLMTSqMDOnIAgW/qejo4Dez7motN9zp7syrsVWXcT/XTl8WJn6L",
-	"Tip+dkAvDrl/u26irOuaLjsv3hbd97htBLudeM/vFt01WJpB/EKz+4oZ2Sj13DeUQDcYxpCLMqSd3tM/",
-	"0Ob0DTwi1ktg20pEW0+0cdp27yZk3prNwUqrFxjgSscIxNC27iNe32uC8gLqjIy8dc/Bt9oqkvD6HFcQ",
-	"peZXF5oHxf8oaca1eZ6ELmQGHgtMHZOUKxfNR7iq6/gWUSH1Hi31Qhb8X4AQZyoqmaV7pgSMaEHvTTkb",
-	"aZixWQOeFIFDO8LPHv5u5ST7FzDMexYNczQe+bjtFbynN2ojCNihIFiSN9QIEEG1ZbLQZ7yIbZz5TFL3",
-	"3UaDVkovABmEdUaY6gbg4MnkdDQenZ1PTtcNwayXl266LXaa1ZzxeVmAxni5NMt/30BnCLJvdbY6aCLW",
-	"sgM1diGOyxpGLmwSW1Blx/4L14v/ZIWs2g8l4DutM+tNvHxe3aJCiok9w+0GN4oYKJhixT1LexpR6/tR",
-	"5fLjDL6rzXnfHnT+Ntt9bH69sBhOdP7BKf4rQFFaqVfhKtK52pxTB+z8XUfR2tHuNpdFz6LGPA8nTO9l",
-	"7J5lzk6ipcXcPCZ0qhAhEj4oTVfW3LIyi/znaqc3WNottdghBLKtNduRxv4+bIuvzv6mDjd/uU5y3b0w",
-	"IvQ6KB+IXjfPvSb3rFAhdAFSMOuoEw0pTHmhJz2oEqaVBXWYtwjRsGK64aXSpfzRfPi/j248r28zpN9H",
-	"aI1wDR4TKlbWrAYWbjQ0237Dyu+VSCBqN+B6k0hBEvOtirqyCgpglSq/HNTC31x4oK+JFIrpPcuRPR0I",
-	"7BbcxF1YtBuHomPPvqknBSnAKzBN/zTwNAwlg4YnAMhgVQ14ekjGNStolq1q59Y7tlLEnCvChC5WjssQ",
-	"5ZIVPCE8xXApwClEbBnCBbj4c0WWNPdWMrRuP5v15oarDR19niwMs4sLiXs6ZYY1Rs9H382qeROWLKj7",
-	"XFB1AlzraYOkdk+0KajfMar0R8GwiocCEixfq52Dnw2fFVNcTuSyDpVYgASROzvbfvjK2RZrBmdNi46t",
-	"jyQ+VqAzwonGGEEs4jj2SKF3QKJ+RgrlLn9Pbmf3BtfsfqQsair6RpiFun4fI0020+a4tpEg+A+fGYo0",
-	"dnIeuEpbGtIKXInBgPRwcVaAO0X5rY8QB0W9Y0MXGaFJwnLN0jFBt+imtPmPRh9E0RXoH2HXmmYsbKUp",
-	"lDlJ7dOG9K++xxGc3RMUdqGIpcZaOiD7hqvJdHVMJiuRgLFSaZ5l9tKHIojGLnkPYKc6miXkQ0OUs831",
-	"ynHrs6LV1kIr7dbW+4QKMmWkYJCnc425sJKW+8cTlPl8oDqU0/8oqdBcr6JSRc9hhIoR8SgW11FV6zHS",
-	"9MhPja02y5bQIoT3sHmSs04+SSjaN0qL6A9ayJAr1MzIcIZ6IjZFpa2p7Ku1R9eYZHy+sL7RYHHN6Hxu",
-	"FS1trOjReASl+/b/l3Akpv3qiUqK6Rrymc+FLOzrXnudXVZe3RQjsQBZgIUEqLBry0meZxw5jEZwGJGi",
-	"kwbQRbJ8rcdT061jN84YX52rcjcOF84VZ9xUJXZDZL/K+2Ej1+9vqFud8Yy9NWcxbLhGq1tArWrqRQPC",
-	"fw5neKk9pqmqw2NyJvOMYeC+UyVYvt/sVCofRBjYKxqqUiWYGfZIVkvQiz+KeTBgOfBej82F4+BUOl1V",
-	"2W4G0Mk/U47vWQqfImOxT2vWZ+22wjts5bfGkj0lb0HZ5i9iVYsrzD0AEiYwfLLgcy5ohvo6kYJ7/TKX",
-	"BS1WpCyy2EJX3rrghdt9nqrVqLEP9/f39w4ODvYODw/3jo6Onj1fm0EEXq8BC5ZFsQXQIbBKq2L+CZvZ",
-	"WrNN0AZqnAErUAJniXBltICYYLOWYD4H7cEg2IHBUfdNtvYKOFab8j1wmzBnU4eLNvwGMrsRnPgY18HV",
-	"uaDTrE880dfyg2wJMqHczDAwbbNU1kKanM0yLvAsyhKCOVujD4tu4Qf7oum490iRjIp5CdA+OASF3MCS",
-	"3jFPdgZIztpKxATEMv0+evxBalLP7Qlmw1qbMrHOmo9XFsKCK3MCrv5SWgPwjAsz1oGiR+g8RPJnrDrn",
-	"oLaqfZ0HzXj0R+Klxg5t9z03/NEjVQHKEGs8Dy6gGxiebBVC4sDNM/canzXMGIGxBEODdMLsPU6zO4j1",
-	"1zGeW6VgLc0Mh/wlgaNdyUsBXNI+uTQ0lo2k6m8F+zUAZGMQrxZa6siVkJqlbyxtCFBFSzZQscHv/eh1",
-	"qoguSoCvRcgWl5MEif0j5RyqkK1yQS+4CYr8PjK1fx9Btd9H0MTvo+OGWvCxTe5FMiY4E/pJPxbM6PXI",
-	"FnxqptRgSTDmF24o1YvR69Gc60U5fZrI5XdIaRJmuJS9uWz8/Z1tEdbvitF0dS0nC56vzapkhn7sAKOz",
-	"zNOh2sRF5PcRT38foSvt736aDSSVw56Z/txLkPy5UldhWZtKzkU5Q1dUa1aYCv/nN7r3r5O9/9zf+/7T",
-	"vw/Ghy++/McW+ZV4OFWLt3zRdGUXLskqYD1atwYEnrOLarN0FHdAw1ZoJuABywVm0PyJrQbGaHxN4jOn",
-	"Ko+iTnV6sznjzoU56emvyywUiqDYi2d7DItUWeZ+ff9uYETGFunY2kd8tznZEO0i46pyDHD11I5ysF3Z",
-	"Y0hKkTGlOnnYqGjnYSOPac4v6r9P7ikHG94TF5rnDgam+zXcKyTciWUTL+4U4Zq4C1EbRlB/Ch+tlRrM",
-	"EVIxwJRXX5kRLnLllBQs7c/AYRMJWfptGU7n8CoSlo0J5g+ulwIi5HVZOO7YJrSLZo5bZ4juPWRFlGtv",
-	"Hqq3lGdlwRzHYzUES6qTBSC8r3IW4aFMhbMqD8C3iWNorEY1qfCumZUdsmcufZ9LoGyNE1WgB83sdv4Z",
-	"m/MnLFt8tdQ5+GNFHxY0Ddoza1OBa2m9uP66vP1O3O2vgXN7i2X/ssT7RRLpbpNk/TJnopNNv5XfO5Ca",
-	"uz+ldzcTuJ9R3AmSBZvzpnQymMzabQoeP5kF1XOFzFgdI1swBLBU4O9piJWppyycsrJgvS0Zgoo37Dzl",
-	"AAluim++2wkVZ2A56ncTwUSDoIlBQxM+BDKDtD33rCAPC54xUiozVvD65DqsXUioMEMe3J/LlWz7Czfa",
-	"64JU4yV3k/W9p2ZxUEsQIPzzMDa3edfhk3tCzMhqzw+rTJSFefwdD133aX+MYy/XGsE+sKO6wWX/JKqj",
-	"NZjJO0myK1spdGjMLq8L9fdOgr919dT2A8rOL5Hr05cDs7ZJIagubgVwZpjJ1J0gKRA/lAoCDmyQQNZz",
-	"BjSMG5hRKHBgXO3+wkXEik2DxaOn+YOd/zBWuTrcdQMVKdwKIN6syJV/2ELaK/uZUCSAyHMDspjdMa5J",
-	"IssshcMTSFGJWtOqH5c0bxcHu9h9o7F1+gUz20YfBqpsnNmVtN78aCa1fwLGPrfZfwAnwn9DvslT8c1p",
-	"7FYU8nAgGZnQjKkrZtikQYwg6PGMwPZIQTo6s7qmWh9PiMlpk4Df2an9UhklXevH1r6eutjA6stFSuhU",
-	"3jN01/JW859XoXXJZEJDfMY7q6Svg9T9l4qJ25tJs334KegkWY8s4ulZT2rfJ65WSnY5ig2DZyhxxCgd",
-	"TFnG/Kz76xnhSaNKm1ezSzWu9yvEtqF3WDhuB553mgDuTECvNC8Y9K5OnENUANnjAVgdqzptKQmOiWIM",
-	"nBEP9w+fk6VMWVaJqyeXFxHOSi5zKqoLuKO0Wwx40dp4MIgknnm1QrSELa0kPTj7hGmPrYkcbkdQYURU",
-	"x7Gz3+oV8sGrjMkbxXTXXgohwWchC30q03CfcRzAhldDEBWQWhW6YXjyssilCis1uqLXpn5lLtdRcAq7",
-	"RP4bj+5ZwWc8bCz9Er29J3hFf2Q004tQ0kHnT2PFfvPMokIrQ9VfQTVTGFpVJd9lBZdp4Ik9yTLNl2sp",
-	"FI4Mh3QJbZnxntHVdhXfS4FT27zqL4zdbVfzn4wW29SM79SpXEJsX1iLl1RfYUfGDZQ0Kay9rYq9D2Tw",
-	"7GddojZ6sWAFB3u3e3yGO/RYf/brYIZJIyehI0nBaKrqGVFzwBImNLzZ6GnxmaWELt1j073IsIJnzTnu",
-	"DHqocj9Zm+d8yO6GU1xfQ2bfxh6rJqX7WoiNzilbZ8DmUZW5a0pAACbQiYgv2knIE63yl6nU6aXhLg2X",
-	"xFJQXgV1PdBS04Gx5tksK3K7pILOA/LblzHW7/LmJ2laMKXIQbTOZTTtk/sCrCsXIILYLGWgcd8PB4tC",
-	"ke5I3pSKCzOUC4EnDV04wuKCP6jAtR2gReHKSEN4Q8L+N2vcc+xn2Pp3MrmLl3xPRUq1bGQfCBfob+cf",
-	"px8YS/uYIOp0HQ8UcPdkMczjh6uJYZblZCHzuDuSK9E/yhvF0gvhhfi+lcWyzGgkjkX2QecmC1lj7zi/",
-	"SrxUx1aJA9ikMHlUBG0GLBtO/3vtZfrlIi89xKxrwM86c0ORBXnLW5otAFIPnVzr7P1RZKtr6cdAI/bj",
-	"ZqwN+G7QcArhxH4DLRgrlqq2PjphzNIiLa3RMZbwd9tMlW4IF4NcHLeSTNjnnCP5HZKdopGVohcrve1x",
-	"Bis4qqcUZIW343bRGaA+OQutc/X6u+/sL+B84rp9mqezYSGEzQNiFT1tQQIulT0FrouQ3qjZSjXU3w4O",
-	"j549fzF+8fzZ0eHBpw3AqlvvrN9B/LU9/6xZIWhmLlv4nc0gnXVhwdm9Iy5LrXjKiMVJPAWvnQCLKB9E",
-	"JmkahHA9IZAw0QYJoQoFc7ED+RGMLGQZxlU0hYPPLhNpubx9T1eH+4fPwpuLtcMM5HtZMDBYK7CSTBmh",
-	"adoME5ozYRhQ/+iO7WkOH2GMhfraTIbdHVsPMdeQ3t0+8oyp3fB9jePzF4POBeSisKbcMcHo6GQKdhfj",
-	"1BNWLyu5YRPR7Ap8/5yR/OvauH6QZ3SlJmiz/Zq2vqxZuKtYyEMtOxn2GjlSmgbMCM3RrZVtxqM4nj70",
-	"UKXKqdodex61Tzeh3O+ZLnii1iRKR6U0AoRD2lULBwPKCnNmHAcTOzu+okPd5puuRy2vqYE10KkihtAC",
-	"PhqbDwOW4VZLTbOhNe7KW1Rv3YrKSSzgOHlX9n/XVHOleXLbZhhWjBoRbAmamfHogbG70XiUgv2PWiVR",
-	"UJ32IG9Turp1kWGbLkb8RH00Kz9xAw6cLCiACdcCJHcyyKm41VWpwEQMoWDXbns8RnCg2SbSaO8MyHTV",
-	"SL1l1XyVf1eIhrIIN3hW+ZiEP/M5t3PrfjxPpJDLVeTj57xoold6H9+CN1342wd5/llfoK9n03m1UUhf",
-	"Fubv9NK6ua8p5vl1hov2trO2Nj4vV87/pqeMfT3erE6dv09P4V/Q3eetLE6cs09P6VjHtsvIR22k82Iw",
-	"3Cme2PUsj0X8R+9PoF+EI0rJnN8zsRvG5+uYnY85E7tieC7pSpaRBzSHbwBkRouVTcZjdVq1VRHdaVEP",
-	"ipYd3glJcha9wGuXScXF/A3NqEgGv3HbyKUzxtRHccVmpUjV9QYPk6lYlW+p2ugKxXdm33x8L/e03LNi",
-	"jvnSCI+L9zMvaUGFZuyMQfbbgcMz233F7pkohy6fzJnYeM1BmWP72WT1csrXmAftMXugRmRKGXkMmnFi",
-	"+ElZzhe+IRaiOiEa8eBJWGWW4440QJUD+RXCh/4XyECpiBkzhOY5+Am7l06CrY7+sI0t8MxFgl1bfugw",
-	"OxvqAb4H2AGxxA1RlOx3DLcZer4c//KWDWbi6hqnBUsHH8lqgWpvf08Ndz65Pjg8erZ3uH94eHBweBi0",
-	"nZRToL0HYQdqUuBBRD4bTpL9ZUyq8IENrp7r7rDbXTWSumG7nwPb3kIF1fN+4Wtv1iDGcV02gm/gMYCc",
-	"R6Gc6x+zYOiHawLSR4FCY0EFefYK1CkqbD64lild9TdV5uZCHT7ra+afTGlWrG3q8Jlpqm9EPWtYIyLE",
-	"+G4HerELzrsBwNDLex8dbDmNOPvdnEjNgIdjYFBvBeltbU4KMi0x+aijSWpMlGwG+1lkabecMJQnATt8",
-	"Bei0fs2ajZk5n2TZtlXPrKvEltUB7eu9Bbjdtg3nuLFl/XdfUdcTELaqLmVh41K3bWIis/RjqberHr8A",
-	"V1TbefWoYwooVKHwgs7FQwL76fLCehUj7yFnIYVMlpTZVhYNNiyXuF/lLuebShO4ED/lPBg3Au4x2SSR",
-	"RVPZfbA//hrdRd1pUJz66fKigeCB+9Bd3Luc3whkLDx7S6FCTMFdzn8e7PUQcsg/MWsxZ6SyabtwUGJW",
-	"n7wt5JI4oTOE+hZRC58hPAZOmitiNqrUFvu5YYM82g+9eUV1kOuhnn/WBVuybEV+kDI4GuV2dAh/421Z",
-	"dRICvK+bBE0RcQr8ePAAEehvIM/zwAD06uu0YxOmzXjVZglBrluSp+8PUvl21Npa24d5Ge/YqjYop5Rn",
-	"q1vgoW4zvuRgtMXJfGf4uafkZ8wvecdYjrqCVc78RPH6NSBDjwm1T+cYX9THSi4ZWcgsrZFqnowtlDy4",
-	"FgmCS9HKGQkpu26d1uzWsLfgROGe70otCt2OvMGOXo/ev39P0jFZrVYrq/tkIr1N6UqNXv82ejEaj16O",
-	"PvXsRZMqB43boBUwbAS4S9XJa71ktVKwAUlhW11+cMdqo1qYRvbTBh5V4W4HTzXMz4ZGtbbJaG7fVmvr",
-	"bBEpVYuppEXqrBAQxJYgdLCFd7Vuy02q/I4qfUY1rUGshj5fBVNltulTr66w1pcBB9CVjQQdobHFsLCK",
-	"ZfchQ2XH+XT9QJtVvoxRq72p5t1uWVUdQnM34s660l+NIri5NOLG07PoD1wni74FtxEvckYUlJ1EvAK9",
-	"nFCto589wOtZlOyYUBCtFUtta1WUJRUWs9VKLwHVT3wW13QeuSiazitTbsyfcY1TSrhtOkfckA2Renom",
-	"MCwdXF1+N3pqWLq/hWE+Bqf3tpFw2cWy1G5U26YXiERCbAZu2YxP6EjmNTybisMAkv6QlMYJGxr4YBdz",
-	"UB6B4LFsgYAEXzQL3uHpTxMqSKlCuRzCQB7r4ZJ8FKTQ6JuBS3WWBbX4KBzv/616sRif36r5OH7d2TYd",
-	"R/HlQC5oo8VUp5berQti+RZzL0POYNcWYYbcXL0LjikSxNJ3wONBAtQiRmEiBotXYy2jNjUUIl77nl8V",
-	"cuxoPPKBY0fjEeDGWtjYoBeCC4o5Y1lIOYqwIhaWwamqqai0rYTO5dhqg4XUVUnrI+6KQYS2+V7/PnXC",
-	"cqVqddOxbdyIlBWHzxaYz2my/kcnfv9oGuydrDtvcTBVwR4cqcH0BI4gZytCiUMdIokMORuFQJC6r7Rt",
-	"IxwUti06Sqfr4NO3ScarBrKeSkYoGIeXt4rDLKhQFKqrjcNvtVd5aPjt+nhZOmWhy8111oiVHQg7VYff",
-	"/l8dSQun1G0GIlfHWN66nFP3u50be8H+7XhoRJXKMnC91yG2dqhjcTfKNzj44HXQMrl7x+6DBwRG6+df",
-	"87EenxIPjFQRrlDUBgj3Kl+/l06NYEY21XZaNgRmIYGDlEuGi2HR+Y9rXHBlG4ZssTY80fsIaKyg/zGN",
-	"BLghn/8JPMaGjXLJEiCvX1jz4M943aHyox7MZGrpMh5GF8gB1xzsP9CfgQuGOdNSNmOYFdEbWidXSSOB",
-	"HPsZ4ksT4At7UsD5CQ5CmfMa2YAeqXo3wh138tK1serwM6ThaWRwpOkKfD8WPMe3Nty+6l+4K5vnb2yD",
-	"Xs2/HC4SdGRB3QYuYw8uPgY85/bbzmIT68M+WN78xVXxLvkwERk0BbCaa5EBAP0G/PKtfkHLY19lmyq4",
-	"zzxFBg4nvhYffHRweNQHKV8XtLEONrXxAD702uM9+nmgNZxOPxPTptGN0p/C43IE+y1wuSqKJG4+or3Y",
-	"f3psEk6iFkHpeyOWYQsjG1c/rqYFTyPIqwv42PCgAKckQJas8n6A34kij+HUr4G4XXdjuPpY6ozpyIAk",
-	"fPwzB7QR47Q9Nh16Yg1zp0DO59KvUWMv9/g+gCZuTCY/3SizXJYYmD83C0pUmhZ645i2XfGUf3tgFo8m",
-	"RLwlryuPWqtzbTOjBEx0eMwDfNHS2Z6GuIh6FKQLibQGd6DDjw5InNSt0+xn7Ma/Zhlv/l/23na5bRwJ",
-	"G70VlP8kqZJsx8nsuxvXqXodJ5n1zuRjY3tmztmZmoJISMKaBDgAaFmbyr2fQjdAghJJUbYk2wn/zMQ2",
-	"P0Cgu9Hd6H4e0eL/2Rn84fAFGcl4vk/OBAkg5gCOZmE3c3SNDkAj14DYSJ7+HkLT/Wnv+33v2bErpJO5",
-	"oRMGHjIeln5ScpSw1DfyktfWmOsptcHDEg8gLGttPX/x/kaQPBhJt7guLjBfO1wckFaGe7G65hHAAufl",
-	"lJM4ZwjOWp3XbqMqs16FhHJhXhx1VFxjg9yO32RqcS86AsJdCgBtaY3+aZJ0OKqtcQS+Dr4sOx/+oltt",
-	"EvWx7ToB6MIM/DGoTW40JTTsjLkmzDcu7V7rZWJ/ZJiZ74IFX7tAut6RBf81KKsJKpkAnQ5Cy5hFPGaa",
-	"zKCa2SA6qKzDWU8Qca6iGEd1IQTNuGtpWbZHdkxPNEnYhEZzTyQ6gCFGClizFxxs6G6PUy4cnGhJJFZo",
-	"TUa1nkkVd1O74qym1G7DtPm/Qbt2vd9oNf6Tf1VrjXoZOPAJgFY5WDg/0Ab8hurUvjjqhht6wTR6Lc2o",
-	"MmcdoDS65eCtqJXelF6IplorDPTC1PiYqvOZ1FLs1inisyM+aRBICIaSORbzNYmkgx6TIqo/i3JPXi2N",
-	"jcM7hQaVpljNzthW1PFk4ZOtpk24g3q1bw3VEnE6EmZ0oaFAESScq9lFGWeKGwDO8CmDbtoJv/q/E/vf",
-	"XShncfqbMHrNis+t5eG7TajkoBwXVu5FN2X/l5zW4ukIafh4/oHN6veCc++deYFC/Fw7o/Ufs+ys7NSQ",
-	"NCakV5uSANxicDQ4enG0BqzFaoTwUu28qFZW1C1ZMF3FfPzRoPxBvfkKmZ1R7QlmW0tmihmo5OVaS1/s",
-	"QOpBvU6KihHAgr5roQiI5z2XiASit56hAPxezcJCuGbQxbqTNPvm5sScc42sivrgydO3zqgwGpy2s3iA",
-	"ijtAVgxojcYuaSSjNTx1dHwuwUMVKxCxfQULHmM4OycVWve23a1uY2raMB/idnB7e93dBquO+/EGDeR2",
-	"jZ1atHTeuDVbtF9owmMEMsE8QJ3w+BQBxB8J16bCSwy/dWcW18Xj6uAgfVC/WCOYkGsuHSSG1VspGEm4",
-	"6HoKrFuI4v55cfHJ65vPnd8tel8EM5Wq6KEekFznUJvwezCxBGEF6pgWW2P/xVW4/HxmVR8yMoKmAK0Q",
-	"QKZluEgdX1JOeOet4Bd/Szc/vry8hS24q+xkVNGUNZ9EOKpg5zSxmwxZIetTVaYJVHQdMmD3yPknWodx",
-	"a3/rT9nleOxbG+03l00IIV3Mfw7/qCfirBc738o8U1JMPJ1JK5PnmtJUyEdHDJ3igK/uXcWB4QK6KBzF",
-	"2f3QmUgEjmYmKF5HQCEH1s4F0HcxXde0SRFT0/4zpTc/MzGxC/P86O93OOmM3KFz8MAfDu/yPJkLo2o2",
-	"6HeKMegLQN5BStyVhc3a1AiCssXin64U7w7HW7CJKkbj0Du4PZU112fifCqhguo9TZINj1afz0XkPfhN",
-	"PdVqi8nju1FwJ1JM7v6U+krPS8H/ygEpy+nbMUmYMdDzG/MJNwhxkYuYKWgGKxN3ddHr3YaYSW0id1gd",
-	"auvf7iDaYcS7OVkMnQsnK3sx1whSWxNPFH/7Y1NMa7Ccf7TZ3IZCkxNfH/VEE19C492rSolM1ZCG1TYp",
-	"Fzy1X3g4WHVCVty2eqgNRV7heLUv7HE44/X1PTXbQGNFk26uLyqed9Y5hf9bmrxp8Getd4PtLFLZoQoo",
-	"IBrJ3EDVsIOmLovXlj6hwLUuQ5hPikf1p1RdJAo8QAUVsM+/Dvbe1x2YwUtJmmsDwKTUhs8EgGr4NXM9",
-	"cJsYwFHZfoRlSTXARO5kH0k+7SRbVwdm8BhnVkNR8BypeHCGEZBTyGpb5d7JycmLTQz7JcZK+cKsPT/c",
-	"P7zZxPNfNEnZBzZzlQ4tCgOtMJCUriA/lKGaV1TCEuRIIVIUf2DaQE8tozEe3RNGo6l/9jEmIaCiMUMg",
-	"9Xqxfa2oaKiCGNk/PdGQAUEPBwuxFtbq/P1GRPzw62DvtZIzzT7IuI4S61SmKR1qZqMKGybwuOgTk4qY",
-	"mfSkBhxwn+YzoD93VYZGsYbAdM1x/v3rYO+0eE/nUSLMiplajxHQW8qxVqfzaPBi8MMmBvp/AGWjUlOx",
-	"yLOEnRFDh7UNnuwxgY5mFpN/Xrz/GS3LiBGmI5ox6IHigpy+Obk4GZAZHNACozIXk4ObNCGxxO8JvIOj",
-	"Hw4PD4H21P/mbxv4un98HezVsWdNeES85i0M44fKII42ZF4+UcWEqbWKhcEs8E4LE+mKMqyBJNdUcUw5",
-	"INDFRow1bj01tidmEU9p4o9jYhkAtj8/PNw/PDx2iF6INOCdTIjxhCHshkYGHczQoNobN2IGnuPgU6rm",
-	"Ts2qtSkvb+0WBm/5W9mi+4YauiqH8luahFeHw/17+aQf6/kvrZQuCgDyYRpJstxU/sDFZiTgeTmsphq3",
-	"0mt7e/JhQC4/nQ7IjxdnH6yOn52//uBjWoeQDlDgS8b/5eHh3178/fmLFy/+8eL5Rtbfmq1/B75sBRrl",
-	"7iv//B+O3+5ttwLVnyH7XhQPhk966Z60UtVGLJEzApcdE8FYrIm979yXLtoZD4ZUneEXR/sb2Q6eH7nh",
-	"nnetmGz59BeL7mAgEc8Pf3jx96Pn/+cFpYy93JT32978Fzbq2dkM+/gGyDJr7BZc7RypTvRC79/dR/03",
-	"19S1+hCitC/u+oqLOdi7CLjDFpvab0hk/wROGh5Iwc9Mk5iPx9bzA+ozxF7ZiHF5/gN41W7Tqq7+b7/9",
-	"vIlXwBtkkqeA7v1rAVyzbFlj7+Ch84x8dppBEuTY7m+og5uxqoeL0XOpA84bWd67qk7YwPnbfoP+oz58",
-	"cNLQROWLv4dyOAC89y5/ESbAQaQNXT0QDleYbNcbCwDuweH3nGXWp74XX37jA6jx0XfqOe/aP75v13Z/",
-	"my7qN+SWptLVp5WZigfjl+5vxc189J7lfu8k3sFJ3H/AHt8WHLbv0EFb4WkhfXwTzgI4QzIGuH2eZlKZ",
-	"MsGrf0sBT/D3/PDwReQeAT8woqRD7QA/Da9wt7krrHcu2Kzsib9Jk/33VOmp3cgUNwyq82lZD4xlEjWO",
-	"XJBw7lQZUk1T19Ut3WJz/u39zx9qDzI/SAPVsInrq4MGQNckIU3t7AHNZ5BdbJURaIWM7FXOES+HjytW",
-	"HjO5C6GE0bo6e+FL7ESs/PKikI5mfBjJmE2YGLIbo+jQg4/ZR73a8xL1tWKpFoTUL8GSiA7wKcW4i6dV",
-	"ZNe7CjWUkM47eaIJNUbxUW6YHoAsunXAMwMBeurKN4orn2gyZgx4UEs/CtfpPZvQjN+wRONSvfzHIf7h",
-	"YPEv+wTbeIrQhGZZMicxy6DxxJ1nZOhNlQ72U80YHIR4B+ukGP+zhqO3hhqj4nOKIeyTqizaoIYl41fV",
-	"TDZQDcPZutNCmCkG5R3QiB5NeVKczFjDECxH52aLchXryc87CdmAivne1+WjqDXOyxfHUXs8ujSVNV9d",
-	"XZji7G15XdwjnjQBa65lf1bOUDSlKrZ68rXNRlXHhVFvk0ocrxAXbnZkrhatif86f/LZvvGtqtCmZWoa",
-	"gVc0TdgxwcIJrG8G5CrXW3crdvxbySkWeK+xY1fuu/umHZ7hQjpmx1t3NUXU796Pbvf+zHQmhW4wQ67q",
-	"/7f3PxMmrlkisyJat7/DSdGvCCXn2JLiHxeIb6VSIB44GOu3SknVcDUWwNgpGVTa1DOmhuc/Xbq6Dt9u",
-	"bu9t6TY/Jk6ciGFJ4iksMgqgViJGiIylASFunMbfnsqY7ZO3brdBoaMKUxM/SleW46Akak6jU2oABzA4",
-	"s1zIfcp43kHX/ODg8oVI7Z+Mxms8Ai7vqnUXXr8WN6XFNZeqOouLLs6CbzPmdj24gbY8a8JhDT1i0pLp",
-	"giFAGwxc7B/1ABU6UNF2XVyYwEWd9HLRvKeYUke9fvruzVx4UiLFQFq91iyJH6xZU0HaJ6aGKOCueAqp",
-	"3irrvOzLr+N5ujfX+pxlUuVXrNRqGuavvpALquMW5rVS14TIdpRoLiYJK/eSYCrtJqlYxqjRUCVmxdFh",
-	"8DtaLUAt2uxHHt3Vc67odq3UTF2RVo3U7JOTJXVG/XT7xVk88P88ARgE+yNeeDHP0D5f8JRpQ9PseNmg",
-	"Vh7mnwCX2NsHpaGFJ8FPrtSwQWA9XFXjpoW7iOdX8JHji0PEKxROTfzOJBV5fnjo/uiJ1eARq1g6bplh",
-	"Dz9xgd/j8MXhK/IWhud36w2d8hQTXudqSygEMgQqlQfknIkYWRo+JdTYGameVOPfN3XOWpGMhhga0YCo",
-	"vkLK+HJRK+mzAan42PABPsqQ0RX+tvopy3/fVAFUoT11hP5eF2kUscyw2AvjPnknlXeukIIIygdcCrO0",
-	"UhgXXl6evSnwTxlzjVEqF+jsvCJjmSRyZh8ELtaEmXeMxecFXn45EdHo+eHffvjhaPj3/zN+MXz5w+Fo",
-	"SOnfR8OXz4+OXv6NHr0cvdhYmjw0H8uz85PvTKPzRFJI39rt8Ljokiu6WDdQPjvYK0zX7U8aXt7VgCO8",
-	"ZsNhO3bhYmV7wq5ZApYqOHdfNpMN9UubMWFHzccqmyqbft5W5/Dvto4BP5lrR+fBXXePzc9/utxxNB5K",
-	"UB+LP6ZYHFqQolxxMz+364kiIE/yugbR04QzYYaRYjEThtNEk7E18EUA/dHeBzluh4/7RJftkghz4+iE",
-	"oMX5NdU8IjQ3031yIa+Y0CShGoAFAdl9n3wUJJWu0p+KyC20sdcSJmKYRwJBN5kak+lXBwdY3BZBweY+",
-	"SoO/G8Xh2F598c+35Oz044ezU0e151LxVjOmUiO8QCJnjhDafvdp+dmAhRHJDGbLCrwd0KWyC3Ug7fcc",
-	"REtTVWnJsdcc4fRzMZY1eP5UxENAfKMAVhz81W+5lcrUz2/PL2Dw10eDEB365NPZ78LdEIBJazJiU7vT",
-	"vaFjbviA/H80kYqiN11MzT45cw273BgmyFjJ9HdRPc3MRwnX0wBjjDz9GBk5YoocHR69fIYxtSdyS/g1",
-	"zjHX5ErImfhdAMuIiI8JNizA+s6kL9+DlAqSkoAzoauPAcmic0203P9d/C7eAjpFRJMEWEINBh+JgcaQ",
-	"EXPlp1SgpB6REaMKSFmu3OfZW34XUb2gl1AZFMfy4rDo7XU9ipHEfFGAzv278JRBPxy+8NU5n5lR8+HJ",
-	"2K6dDY+YInFuTVEF5m/GRSxnev93gILAruq9pnXfG+xdM6VRfo72Dz2tNs343qu9F/uH+y+cpQL5PbCz",
-	"mlJBJ0wdXD+HH/VBLGfC+j0HX/Kcx1/thROEgLVbBOi09Sn33rjr3nHAugxb3Rvg+cpLDuxNlzmPAfVO",
-	"OXcMBnV0eAgKJ+0UIOZfaUwOZGSYGWqjGE1RBe0OVMHFGnFBoexwsf3766AeC5g90WQ0N0wDpt5LfH/d",
-	"+ItxHrymcWCOXx4+X33LpbAaLxX/H4vxpherb3on1YjHMRN4x8vVd3yQ5p3MBb7i6B+rb7iQ8j0Vc/c5",
-	"AALyQ5cpOGfqmimI6vCeF53moEARhX0H8ScCYSKUTJhgWG04RsnCbfA/e1Zm9N4f9sZ6yUWBPShbXyes",
-	"wfVCG48oIAyNRUkF/eLQabEmsylPWMHuYE3WiKGGxmyf/Pvy7eXbNwPy6e2HN2cffgRT9Onzx9O35+f2",
-	"x5RRBBMkdEK5OCbvzj6cnf/z7Rv4iy4fG1FBRox4xWPxMXn7+fPHzwPy9rdPZ5/fvoEnn558OH37s7vb",
-	"blmCXQMbO0DuA49hRT9/ZMbOWFFesxsF/a/GGLpUzDbHMRhgu356hrVeQe9JQX+l3NFtLCgo1jNFDJio",
-	"3To1KO310QFV0ZRfswNZUBU26ijggcHO7gkx8DxWICCwdwaeTqn+gGSlQhoylTOSUjEvs8/75APTdrQZ",
-	"VSZgRo2poSOqQboEvWJ/RlQzf8QiENRjrBgb2p3FcZ9qYp+6rGs/c21O8NNix8K4pHA1AOoAswLo6c5/",
-	"5jqg7eT2ur9yBpuZc9sR09yGzaWCLcGc1IO1w7Bcu21MKJK6gvcB701lQdxW815324l5pwAKq5t6l5Dj",
-	"6wxqxMbI7t99VBdy42OCjBfXxMNilym/9//v58YBlewx665PnSzwIk+npzIjeq4NIiXVvVurCHEAu7/4",
-	"g2PDHfuPtp74Fc8apW881sxU3tGOtLCML2R1mv+PNb0BSI3rX1ADArnVvamiz0B0WbNFhVSXzrY5hoYd",
-	"b1aPZyextnJxrlx+mSui6MxDVgOYOx7wwRRTQyjADgbbizO25f7iC5WGmpn2/WU2lQmW2Hm8DgzSEL1a",
-	"5oYAvuOkwdr7F53b93Q09josIbMDBGZNkadM8ahoLc0SOF/CxFCdktDg3Wex/s8fFYXpjEA+2NNmDvGk",
-	"3eHu7uh1ShWG81YDyLakYCeV+ep1qk2nKlMVKElZOtqkKAdfqjLVHPX/yCqiv3ZccVJ5z3aji6qs1ccX",
-	"lUnbcXzx7UYLPzJM4VZm924SWf5dNwrnomEOXnPfcrqecXzDxlzwBtDKFhsZF/fpXpY3aVsrRdC+Eqki",
-	"3QMySeSIJlburT8TJXkMUGudZL7ZVfnVOSPFpbDjY4S66AfAMN0wgtECMjO3MXCZvo5opgl429aven54",
-	"WHg9ms4hkpcrHJ9beT139Xg26O40h2HVha7z2+7XURs0oolLJBMgFYHRZAopKjzdcMj2x8QOe7l+vTbs",
-	"E8n8F4RIqosvA2qRrjUHK83vzxAHdrjwI4aku/EjSrPcKR68f7P8WD1Yba0EcB0uGtnWaLDdxAYuRVcP",
-	"d5WJ++AMWTlIHh8D4pk7vBwxM2NsYasACH2B2dRFU0M0TTELWWgjVBbUmcK98OwfrdCScu4oV1LnuKxy",
-	"uEut6H2Vrfnd5SSv0BOAOml2QxyPGolkOuKCYZLy5MObfeIdFOfynAkKtbwAqFeQgOLTw7KElM6B5CJ0",
-	"TgCJBdQHz7awr2hAtCxIuextEY2mcCqX1rsor/FTurgnblwzoBeHCn+HIqoxA+tb8+q2Rc9SsH6iV/sJ",
-	"uZ03BPfuwhOqjvPy8uzNOiO8zPnKMbbxmi4McYUjcLYsfk1fVggjNVAOslga8wSadJW8BoAJOIxwiMN1",
-	"36qY/YjIMERu3pSDtKh+QDsgiZbKkNG88RBAqmr63PcjFkcle4O9HKoM8d8LKM2h7K6Y8HOpzBuu9h6b",
-	"NwfWoYv/hmLSO2wtDhsQF1MVTQs70eqfOcO8sOccfHEGrdUn87Bh66VxXuOTdyBRTf4OfFvv4GzYwRk5",
-	"aegqWV0yLbA3pIwKLibjPAmqEX31KElppovtQ8JJJtERTZjeJye+rweOlLDER0jitwfr5kL2JbK+hiBo",
-	"+m2QM5Guq8u3kJaoU5qZCnQFeQo8B+hH8f+xIR4JV+IPrLeER3Gj4bJzvAqa6VpcpjukSzemZ53ypNXR",
-	"dkmRhmB+tROnixJmrgoEaFyjPpW68VRquARukgnFBXKFtS26HVUAC2v3i3PYlAJkwxWxwAW7ASCDRMor",
-	"iMuBBthBsUBJ0LHLrHGElbTX2o9hrtoYL23yyvyPraHCLf3bx+R6eSybLt5XCA/fe2B12oRCHmL+j+aO",
-	"jEkqnEczVTKfTK1OufxSGihWoB81ynXA4/aTtvL21/Oz1fG2z5UtYoh2CCf5RmPdXtEehKJ9415qVS3L",
-	"HM+KEGmFTub5OloJGZhVeullBfI7XTUyfxC5nV4le5W8tUpacb+9Ms4PUgrAqZ20cf7eX7yL8GjhpZ1K",
-	"SKoRD/SvFRt1pdZg/7tJbiGeUhla+7kBHMRychbDlXahkdoMc40sjo1S815qc6lZXAlgdic3H6zx7yA0",
-	"5fAG2KNrP4yMudJmv2+72WzEHNgumGWYbzk2THQVPSWlaUuwfpbSBKQNW98IUcrqUzXQx19G1b0sbWoL",
-	"LEASXLVBYcaMYp13Pri2rbTeyGyISCFRYCLAbjrOZ43osYoJIrA7y0hCBeDiAhaAY6wjXJOEKofCFzna",
-	"D0UVS+bH7iAYgUaX5NnL2QV+2e7Mp31hVxPaNFthNlLnIzsVuteDzeoByJcceyjXKNxsO+nBF/+v6tFV",
-	"fbuxRwBw3f+QPZzKJPYM5tYR9c8beJQWBxzngRX0sYOquGKZKR7CFPNcdQAp44HigPVJtCvH2on+0+KT",
-	"d5Tr9y9sgLGr82VxXgpIkoV9pI+lNnUIVxFXzZiwYRVmxLHI5zaK1OWkzuUDdFO9s4hxswlhq533PliW",
-	"i+KPxId0hCaK0XiOODYs3ie/SnWl3cnAkr0AoBEhsT/agTxDGXj9WdsyovvD18K+M+GRdCa4k2OHRlq4",
-	"dxEVRCpks53Sa3Y7zcyNTKnh0VDIlIkooSZXzZ7gW6+CDoNJ0NThL3k4wbFUaZ5Qog2cqHtyQiBqKxAK",
-	"CxFyiksRijc4cMdEY4CqUXz2lMIZvHtP6074Ifyk+9THbrFTMNgm5Az86AGh5F/nHz+4WeqVb8NepJfh",
-	"QjCbdPBWKuejpE5JxlN/8aNx6mDEXeMk5Bvpc+Pb20dirlhkytD87vKrmTELSfJaZ71y6BEGv0H5lD4m",
-	"Kk8YctlKQSjJgFoxyMUCtY4rfPJf0Wr1z/34Ho3KFCNeK0HbNKW9Dm14O8gUjzBZxVM6YU5iYXMopLO7",
-	"TqEEDXUkFTtw28pQM3Pwxf2wulv/U3HhKT7t3D5sbXn/FLxvyz5OOMyGrQAm5NtDAzvqMi6HtoUy+Ch1",
-	"xIkJriJuMg7yJah7DVUjvL5JO/CPr77sZbIOcPnl4cuWAMHebEMI1FZggAleiR3UcjwuIpSQTryqcac0",
-	"ifKEGragbQ4k1PNqbFxTKni+1a7Ar72y9sq6fnUhKGegkIVOuJYoqQLIgGurPbyT0ubCQCkTE/at7Qfh",
-	"b/GaU3/TNs8ll95VL84c6aH0wKNG5SKjExaDH/v9FEegHXdTRdxaeghtbx4r4uCntRAFdpNJZYbgJ7UE",
-	"CImVscmUUPLj24uBA+WDbjaAccankP/K0THJZJKQCTNv8XcBB5jJlWAx4THJheGJO0Z5xwUgVwNetigA",
-	"WAtkVjyHBCqPset/NfSK2cgjoVwQT/JB4V9Dw9OaHQEH4zm/8WNv7325RgvdpawtcP1gvt5Qg7zWt735",
-	"Ldi+NW79ic1nUsVNjZiBddGFMUF5OCbQCUlGcxIzoIVpQ6f4lZvpew4QpDDDu4KpKL8UgOjeQPyMufE1",
-	"7r2gE2yvXu82JIu45aKWN8OiLjv0zzdnWEEB/iVHTQ5CqcJkRjX5K2c523HL3De/m1sJCcylHJe0pqBv",
-	"SBXoD6MnHAAq0OYFVvxT5Z4lU+4Tnw/UmJ+JEnP7lBqayIk3y7F9Am5dhilBk3J6kLyivNBe9fbkwwpD",
-	"v76NX7taeR11P0e7dBszE9rwB7/hbNImDra+Ld/S8AMWE0+4md/m7jMBXD3r3fSZaWuP1pWCIkm65sR8",
-	"dHv6BZ2seecnSAmfX+W3mZoflcyz4MZVLgscUXK9CCLZBQxsrxWrZ/WgL1iaJdSwd0h70ZSRa98v0GL9",
-	"G/Zbu8kcddk7F2/q9+jt7dELveALu7SNOEvh1TX7Na7V8katZ9xEUzuGocODCzNnddvaeXHHubvhHgWu",
-	"l55O0oMNDLn2uEm46sRI9xddrOQqeYFnrBKRS92LxWMxKrj0TzRKx2oJaO9y8jet6DQs0P8HhBrsYDg6",
-	"XMUE0Ixwl9IbZAY4Ohy00wSs5VMvk4HCRu/mzzX+d2yTxJuQWRbbJZs/p9Mp8NvggVY6Ui7O8L7na6N8",
-	"dcWUAoj+1/NaWCke/4nf+Kcd/t7A40z9SQOgKftDPcRUdUDndhyxz6G0DqfMtNSN6uT8dG+w9+bt+Wmn",
-	"93r0hzEH4BRQEPyqJ5okdMSSprFcudioDdphm2elKA5WArq0lZbRdY+psBKhxBvIYNJWdIs2mc4DLq4l",
-	"j9jQ0JuhL+VftZme4T0X9OaNv2M7h4jLL8IBrH+g2GW7fscTdh+hw2Pfr50IEUNvSppNh0IewTkMUG8x",
-	"JygrRRKM6DClgo/hY1dII2S33xdXb0cSqy/5BqVw/VPpRy23hXQNSjTn0bx7lGpfDNEHCqt1MIZGUaGR",
-	"jb+b0Nq98SK8aYuyu/iu3pA+PEMaClBBfEbQ9+4ukeuI4bm3yzsQw9p39WL48MXwtvu4pgnTQ5TKlYJo",
-	"r/2Ml25J/Mo39EL3AJM+dnkICstdhC4XfMxZvJYVvMR7dmADa97UC+MDE8bQ+tFISa1LCcT+3TX35S+s",
-	"yISsqIfHR3QFKywZWMs8QAMxRziCh8PMUWaIVlff9M0gGyx0r1SzDIiRWNASVqyMXcVKm4CPGYsPFJ0N",
-	"ucjyVvyed4zFZ/ailXl4APrzcm1f0BX1z157mfP4Z65N12z2mmCAO+mlslP1mc5gtrr0UX0UrmooYwom",
-	"rCeivzfdehPWdUnFJ1zQhIB2wBqBYINQD8iIava3l0MmIlnl4rMCsKhkX/Kc49aBEA51vYpjZAuhoL4e",
-	"JMIdDrIYcHdzcSXkTAyghk6Tl4cv65pERMQSO4i1q8TeORWs05SX9egzMOgZ1SSC1/bSe4/SiytPaCBJ",
-	"2IIELrgyHaX0wHpLeXOd5Se71WBpEjD8U0F4CpsR7j8QDcAjqpWT8JlWik8LURnU7zTnOIBNiu/mnB6w",
-	"7xjoNoEjMAZUADgH1uFUTOfJrhmme91Y9JoWVqaAi8uYGio5I8y+DFdsRpVwvdstGtNeuYA3PP66hW1r",
-	"U5fjZedJ9lFwt4Nl56O0HinXyTO20DVKNTRaebHeqkzAm2rb5OxfsTtMfxcdcTATNasL8YL2O2XDok6U",
-	"zLOWlokqbmBGrcMLaGVMXLNEZoxQ31XBDfSnQUszcjvb3RxMRD0Umase/RGHsHZOxHFbtbIUrpcKqS+6",
-	"xinaEkvjNk1nOL9NJhT+iMhBvfFcYTx9LfSknDOEQ3basUgL9imonS41bsqsxrTlUv6JV2xRMtwbauQB",
-	"PWuvYiefzp5oErOMiZiJqIA9evCLx6JccTPfe/WfP8KlRLeczDxjeYGOGoObF1NDbdSOkAt5FqwlkpiV",
-	"q4gBzQG0og2x0rAZ/uEzNI3pIvCSZCyTRM5QcCZhTLNsKc/gTdBYii1C7UcXaZ4YnlFlDsZSpUP7SWuU",
-	"Y6X+UKHbOcXm2jTxzSdRxDIbhjYETi6MnFFNqLsUFg+bNgn1U9ybsnpTdplB8oqS0/Nf7O7828/nv2Fu",
-	"EZIBHuF6oTnTFaWOaHRlTV/FxuG66SXF8HBBUJHLURK2phwf2CxofOx1o9eNLeiG6xMu4BU3oRXDmzQZ",
-	"4t+aFeRnNqHRnPz2/mf7TqDqLMrU9asSeZvbFUawUzeVDu9Ujt2vnZK4X7MkOPEEsFNw9ouHnOfAd/TZ",
-	"zZ1/mHJ/hnlf+KMPChC6YhE/HE8yIclXRA9caB4zQsnR4SFQrcO/ECp2xEg0ZdEViwH6iApSeScxUnaw",
-	"CL+lSatRsO77wU2adNfH39LEPRx7he+EfnSr1/spaLIFCYqMn+Xj5bkDGgZPE2ugqS+0HKGR2IgN+4Um",
-	"PIYbPyk5SuBAeLCdj3dLDd+T0sSaehbvE6dGmgGHrcvkAaG/TBmYRwE6Vp0nLrRhFGLOf51//HBvCYVN",
-	"BYTbnXrrTI8pT4L5zhJq7BLcacbvmiEBNS1N91jJ1L88rGfPSieiqyVXLJXXNNmqe+OMzWd8Ve/i9C7O",
-	"dlwckOVNuTjayOjKRcZDZ2d6/2ZT/g2AaLh0wFYcnOAFvXvTuze9e/OA3ZtzZgiYWwJEXhv1b1alNi+A",
-	"AIrDoY+SMzz4GQAnjRVFq3hSJHOXWortNWiQdZZwwBInIz5xtVNXjGX+8GpMtdknm/Oe+txp7zztMHd6",
-	"N+epdJvulh0CbixekxE5Rq1ENJ3zq9xqsBdYODf2KWCohk+5sdJSOFRWTx2cP7DldNS9bWZieleld1V6",
-	"V+XhZ2LASm40ExMGmo/ZTwlDut5L6b2UrXgpAONXiRXWclMSqs3wminNpRjm8KoKhv5CLUkIrE0JdCYU",
-	"Rc/K7o1jQ+zfPNke5Gdaa8UAJ9W+FnXpTmDmZ7H2aJs76ftp/IQOPUBuWbW7pZf+eumvqe9JrD01xAkt",
-	"AFHRaFqhllD2NwxzhHoqs5UlXCnNMhYPC0xVh+HeXEb5TirCbmiaJWzg4A9jYBSGStVE5kqTifR1ZCnl",
-	"wv26Xhnew/sLetOPWdnRvDMqVnzpe+Ss7SLCiI3rmNR5Enva24xypb8f6gpcfZyBErnXCZCTTZwpNz/U",
-	"+hGhIxQw9xYSKe2kHNAsa284+HiSm+lJtrraFgpfA3G5Zfmr/7G5/nVQU+c7YgoAAsLXG0n0Fc8aYfmw",
-	"E6HS6OB7Gw4HHSp9iy6L46IqMOPRlYYK+dmUCUJHns+8rfGi5v3Pu7wf2oI6QiJqbCFfRh508IcnAfoh",
-	"/Bvuq8ciXLFbnktl3nC13RYPL5VWQle1eVRl0qPyG2logjX/+z2o1qbrnmF9qjPvgWTkFRMOxzWwUMUN",
-	"1kINmiMyfyI3lUmMp2fBS55oEiXcGkIek6c0y87iZxiRsUgxcwwVuzAAGyoYGxosDmkQsDbbn59oomRS",
-	"x5sGiuPlcFsoXe7x+LJdh1/B22MmDKdJE8cUEWy2uBDlTb1+bc5ZnXDt+mOXVAwkfcIMkskGa9agZUt+",
-	"QNBR3tRnEMj7ejGUv3H7vbTFEBtENXhy3zt7r72z1k9aluKigxaNdssekdfIKGbDNimm27PqONZdM2Cu",
-	"oR92g3TZzUFJd1YsTa8+99fAiUlx673M2EhzwxwmgGNEv/x85gDTlhRs1XYQYJfSFh70CzohPMas3Mx6",
-	"S+BJ0Yn+zx8OMdUOILERpH0iEhHq+uRECUZKJ7vJSYRv7ETnTyf6++LKtEsZgpqRiAoSUVXhAP8YgJ41",
-	"SdAB1ZpPxAri1BN30aIorGm+/d27TtRWh91RoODU3D6+z812EUYvR8TIgPOvHndvhWAefJGlpHw90FMO",
-	"OclhpuQ1j5lqBof0zJn21nN32yd/1x3EdWvOxuIg78np8F/a5HW43NM9qMMt4sUOFDxAcvKZjXPNHrFv",
-	"Ye09d6lVAuBhQyOHVl1goZ5oktHoCvlri7ZnJ3Ad9M4oGl1ZvYsAx6/lIN65oejHMMjtsmum5jAMfyCp",
-	"acr8gLDcGju1EY/i6PAwOFkcyXi+7IyE2n3hBndqx/YQNTsc4NpavTzDfjGALRzh19D179XxoahjdYk2",
-	"pZQtPv607F9wtkAvJc/JJ3xbEQ0IaQgXUZLHLD4mmrEyCkDiH7h8VSiwvvP3GzD433SjpK1xFLve1Y0b",
-	"FK7Fkyldw2X1lipryFyTsI21PRl73fFNcUqDJLGDjhbiDTXsgqes7vToZzzkXu/1b0W8kZcXX4/bfuvL",
-	"i1OpjX/7Oi/f1JfDKSkGVLhraVaUaJCnGZ2nTJg/M1dfFlFhtWnk6fxZTKR41hH8Fh8LsLe3jWYcaOLX",
-	"tanafp3Kkvca+IDAr6sfqL+wgbINIaogLTCxT+/CkBZMsz/x01ipMdQAy2KtVdd5VNFZ3DiPa8IF35rU",
-	"rvEEtzy1vdtx7epLz9Co/yLzaMrUG6hG6WQL7e4DJB/zjHW3tmvzi/+xiwCmC7BgEJP2Z18bTQYEM7sC",
-	"iXBFBsAKEPoh7dUvi17LI0xJuaF3K7jCryyMJlcuwop7Sd4COpyf7tp0FjjTXKwj07iTdhRpV4D+CCUa",
-	"R95FoPFKVzl5XwnXb16WUeyIdtt8UetzhwytXkgV4StaSxMWpOPuKZttuxJejFeJbX/Oeq9lCgba0ioS",
-	"Dk6eYIFod5PsjEdXeTZU/qMajxmw4OsTXO5XdMtEkJDX2G2BWeX7PgOefdP5AM4cpCXdLHxDicnHzNd/",
-	"oq8qRwVGwlqRPGsw/A2pyAPfy+cd84Mv7h9niyQnVVV5A793nmvAPb1mj49/1xo8JUX3oZVKHF5PVXKP",
-	"RDuwAiCMvs+sSj1dkxf38lKtOl4sKbMP27SAbaVVc2GQOPJdn/VeuskvpqrBpFfURxupeu15CF2gflkG",
-	"ROfR1HV6Ozr3AaJOrVCkill3bnz89WDMBRURW+nDv3PX3c6B34Xz7kfYINjwxU+ALs9eRsZ8kqtdd2B+",
-	"+2yFfppTKdgcjyQdcFvJ1kn8XQvueYuYTrm1RfOVYvpPd92txXTwwDMt7gPfCqPmXXItjgfAodoMiExi",
-	"pg0Zc6X7UuGHQORTWR9XHuyVqDY9s6glLfxtkMaEWmCaXHl+C2yxBJ2EZkdslCwqCjSd66LxmhLBbgzm",
-	"89kN10aTp1OqP7Ab8wwwN4Q0ZCpnJKVijsOGvKliLk9KaJK01BRst55g7bOqDodmCMjU5dI31DA8He94",
-	"8VsR36qGoYOPyzo9+TTXRqZdH6u4MAWDX4cbXBFuZ2CHq26PfcMSfs3AGG7pyNPf5Ys1O846FA28Z2Yq",
-	"O9am5CbpJoRn6Pd99sFDl6UFJkbQwM+Maik6Deldnox54mese4XNucxV1O16RC77QNNul2NJ3VqqVd7S",
-	"UcF+pYpNpUP02Gj5UfNZ/YbLD+obyB9w57idxM6H+H3u/SEc+OvB4oF0p9P/JfdlCBWLbX4MlBoDDyB4",
-	"FTTLlLzhKXX9VeyaCZPTJJmTSArNtZVH8GrmROfckJjq6UhSFesBOCw0gqdxMaklpoVhnvpBbVvqixfV",
-	"SL6NMr4/BsTwtL2kPiSjPLqqdp7Wi9OY8iRXbKjcPtdK3IrX+i1xJ6zx4Su7RHAnkeHXjLjP+b763dxH",
-	"lxByo7njHx84VMRh7Pw/12oJJ4IRTZIOpxt66I8Oix6jdnFZ9gQ7we/gAj41KmfPiFSEC/+rMU00e+aP",
-	"aXTjPu/JP5fwd0ZSJoyCHN0MJ3Jofz3UVzxzUFY0GWbSOupq7xW8bDepisWJ6iLnp8Uk9H13rUrhpYUU",
-	"V/rmu6Iod5XgH7Abj0ZcTxfruWAp+fHtxQABojxzFhUEbyf/laNjkskkIRNm3uLvCiyfotKYx44vHprU",
-	"a/jizZQJEsuZgGS3AQSlOnQXfMMOEgd9lN9H+X2U30f5DVH+YrCeMDKWKqUFACqax6bdHK/t3LiCVu8d",
-	"3rRdoml8VVtHcGn4+xj83jwBUIpgG3ZS59LvKTURoM8DamoJ9YHNSquPE5xvMPRHzs0twJ9W7/y32tzL",
-	"Y+vtVNf55+Mr1+IaeN7r2i1r6h5zOR0q3IQJEFgxcSmKkjDMF2UkdMTcebcrztAdyjH0wSpykCZY+mNi",
-	"WJoBNDIUgXj1Qj4AAOWHzmB3EWEihnCwEby+cK63VAuF+yi8ap06qIeFXt+r44PFxpcekyI8kG6Dxm/R",
-	"SVTgoYAgbKgZsEe0Z6kXmASh10KTo8PnHtVUI1ehD4Nh5wbKHhofAxgG1yRmUUIVqLkkWhLG4Sw+ZpGM",
-	"6zr0f2TGxQoYL577kdZ7iitKn2uf9HXglfCWd/c9OnX1UlM58/sEQTHDEw6307AKh4PfTzrK6UEHJpVm",
-	"eb21MGIc1iyPm/fmat+1NvTKPWlF3+y2KSiWjeiSa9UM0qP11ec+crBXd3CZbi/czvF7AJHKv+RodaAC",
-	"HlPvJD3QJIE7HZNeYFfkATSjKpo2+jsf2AyoWSh6V7iVPNHkY2TkiClydHj0sthZjkkqY5YkLC6jkiwf",
-	"JTyyl+gnRF4zdc3ZDNxsar0iFQ9tlDH36PGA/o4IWMi1TCeUC3cmkvBrABbbJ6dSjHnMRAQsYSmLeZ6+",
-	"co3dLp0H7BclnbSfTaKnNMPCRaA4GpCRdRbxQqSDHsmYswJQaZ+c+TZbGwJOJkwXJBeK5RoY2ZYzMFiE",
-	"4CpZABHNj76ARfvh8JA8tVe9PDx8hrQVV8z6swRyifBlXGsuJgN37vlfFgGh4/z/gQf/qSE5S6g/yDHY",
-	"26GR+YObY+Ku4CFFYVM1xHn5cauOPH+1y3TFBdDNAaskFDLhA5pSoldsvrdo0urqmvDbhNob7OHw9wZ7",
-	"kTvPsAPDQwX7yzIT7goBOiHUAOQauzHEXhlbf2dM1SpSlOZhr3wfVKguio4UjGg8gTomCaPXXEwIR4Yt",
-	"1EmmHdCeLpjoahPNDp7ofPn4eGWMXhyBbb/uKxSuugr28s8DMrqn4vVHZPdxuhyhK2SFMFvlrI+zvyDf",
-	"cB7aYR8wQx9kUAhfh1ZfGwML6J5FZnyHk+WQs7DS3BqyADES0LKnMilBIusAIJ3HdgKv/4nNtxxMFO9Z",
-	"n4i2fd3QWY0RS69HcLzPFmljaDQtQgYUbCucaINru6Qb44ZQRTD4aAUrrgSEuwiLEci77PvcXd9p6zBq",
-	"KGuQNazw9TTriaA2tzU43IxqmOx6jhpRSpuF3iEkHtA45WKIidehq1VrFP8TezGawQVEQ7Ytow6vxHfg",
-	"i79nq/6opJWKeZEqr8JwPQWhAzYwDYzPz5bAXrx8NguuNdtGDjFYSJAMoTlZmlEzteGSzjCQ/X2vuPH3",
-	"PTKbIjkvxJN5YtBpZ2lQ8eZvsNdj4IehCfpKI0YoqRYvQ7B2TMaKubAEjgpsqFcXrIU42frUvWlreSk7",
-	"Ph9aoPz3TtK3B3MNUuT9dyJVDbS17wOhTppvr4eulLuqhy0y/qa4/qGgMPXC/YiE+z1VVwAeljmKC00Q",
-	"MgiFijyNlcw8C8ld9xjfpjDEtoX1JHz+Dm/qbXkv7hsWdxRHL/XzjdnyDOrRh6P5MKXqipksodGKw2gc",
-	"0xVjGabr3aaDTz4mMZ9wQ5OS+Monl+BNK9whLI9/PX8fDGY72lTzpj6J9E3rlBfUQqdQIvF8iSUJSHNa",
-	"EbxbKlXF+WpWppPEa4kLLBIpJv5kAYMoO7YyMbtPPkhDeMzSTFoNeAUGwCjOYuilI3QM/LYkkQAs687L",
-	"Ujp3TUGEEs0iKeLWJG6pjp/th1zIc/sZW9vU/Bt69ftW1c/a2gX1q2DAWim3imc1MMXQBQ4jUexurYQm",
-	"V2IIXejXnT05LOQ48Tf1AUuP7XrbgwuUoaLwYEY5JJsABBD+RpM7S7diEePrSvdnf1Mv3b103xoCQoy5",
-	"SvEEiBJf3PFE++olqpSTsbtKOOZR15Rwd1Mfifduy61lHKWo1YBvLA73vXhrifkWBdw+vhfvbz8oLtOo",
-	"RVisStm6pTC77FVHWT53V/feSC/EtxPimsOuhQBT+4xqd6EuQI1bO8ngsNnQK8dDJfKUKR75I/AYa4iL",
-	"rm9XynFMqC/qwE6el4cvm4t6HzCWdyuId488cK9Na6X0g4vCTVec4gDO2zfldC6a+9HdsFg5tzEB3ly7",
-	"jB9qXB1rg0QX7UlOcXs8+g2J6j/pNSOIO3PKhLEm0U01oSQX/K98qRAOHHBXZtRaAOcYgYepw/1phNFy",
-	"3RaazGw4i00oIWLQf/5wZdl2Wwk6RcDw1+NmL0AO7QLNrfLKLlBuF+WHEjdHA8IFmI5cZHTCYvja7wvM",
-	"cGFGsMmobIfyjbuQtc5oAbMawrmBOHv80kAeFchnmz/hq/+pAnCIERceD/7j533iGmc+WGkF/BimSUZL",
-	"aBkrxgMc5VRm5PynS+LQJhByzv6mQVyVA8FYk5jHwYMxsxYXvLutek8NJCMyT7uv1gMympPLy7M3Hbmn",
-	"3X2XOW9moHYgT6/28pyDc3hHRuoL6EqSZMwBWyRYlXBFqqvRMna70nttrUo7gYksV9mJSRc2XLgSgWEd",
-	"jYH7pt4vvHdGxqxcHDBRam4tSKlnEyXzDGFc3S/tIgYWzslBYNngquFfOU24mQ+t/CmZHITZ21qbd86M",
-	"dmiZoBIpnUPIpBkyoJKXhy+aLJYXSszT1Tc9rmO/Sgi/nWjVv3GuTnGqio/oxszrLi6Qd52e9U0Ym1SV",
-	"2XROnEQTJ9FFXXfA0RuoiK7oSPDrJU3RrAVH6sQYxUe5YV43DJtINYdDcsjR6bk2LCW0vO7pSFERD9xm",
-	"Awo+INdUcZDRAdnf339GJtLvSUpKQ8acJdblwyZViVQy/pHAClM+fzQP/xTvk0uBjlH4W/RbYiWheM26",
-	"LTLH5na7KgOiJeRqvB8FUD9w0s8Yut4Bmx35FTLruZEpNTwiQqZMRAk1uWJEigJHy08O+j0nn86IYlC/",
-	"o4vNd9mAOIrYQvu3VWRWvABfuHOO2PIDmxq52CyU35IrALt3/d+eaHBd7C7ue5l72Ih7PX/19VzB4hEj",
-	"J8gHVWR8Kou4jm06iKQY88lQX+UHX/Df51f51xXcD/YyEBSuPZSDqYQjBbu5ZlamvMdB9JQqVpsCLUX4",
-	"9fzUj2MVuMFF8YZyTIWnnVEzLR3tKHhmd4SAbWZWVyttsOZ9HmrDKdNQn0ZzUKJShtbUoFyY4Wg+LHZI",
-	"v+nXaxAcIgDVG9hZx/+W8Cur5gnXBpjcPPSIO3fOEsqh2IK6mnDYcElGJ1yA8BWMcTWboB1gKW369bzw",
-	"O3BLXM+X3gKNWzk4h3OxdorhnJmf2HwmVbzeTWhf14K2rru5I8h1eestILXrbl77va+t99iRHqu864JO",
-	"brMiv3DNR9y61be5+0ycGxldrXfTZ6atuVhXCpxvufbEfBTJ3Pqv68LsM/OJKibM+VV+m6n50cbtOyU7",
-	"DeYKcp1dCESQIiqrBBs738q+eQcROJpM1VuoQR0P7H+RfF5amrX2PZ7SCdN249NXeRcYVoxqkbuEJgkB",
-	"HhxBk2PCDTYvIHSg396ENDxi9Vmh95SLMxjA63kHR/G89EvDrKxeL8N8fpVjgrnZgSyUaSnBnNIbrCN5",
-	"9fzwcLCXcuF/XJV83qWCF/PaRcM/CkYYZBWtJHn5G1uvsIeDas/MptadAw0il59/ttFSnhEjyfPDwzJa",
-	"Gs0xoKrIbI2OoibWa2kG+wzGd5nfc762EXeHkVixS3WPxPAlLZFYFjyzj8T6SKwmEitlaK0dySvOAXbB",
-	"wdbERUv61cVYR4eHZT5MsJmTZF/WFeCFY+7UNdkBrR2J5eq04+v5ORdbyj3+cz5SPC7elRRAgTvFlQo9",
-	"8DFTTESsEcw/Lo6xq0nJ/sDwYaUZoRSC4hYUUUMTOWlOMTao5MJBYQBH1cjqWIpS9eRsM0UL93DkV7C1",
-	"dXKoHD7RvRz0PT4/avHYLiRyuOu5nUNcHk7BwjZGOJ8BXwqPxHjMhOFjjmfq52cfjt1msbAXkEhmnGnY",
-	"/7io0EU+0V7Z6pq27YAqFn8lALCvVMGPIWO5QQDdnShT5XO7aNF7H/vWWa6erPw+IeRABIuDIr80Y6nK",
-	"oIf6WCeigtBESyLH40oBaPuO8yULzH7HQOdOW8vedxub9LLdKZrxzSI8bt59BntZXkfp5wQ7YdcscXUc",
-	"5GmZDBi4Da9SAgJFIc8CSB7Mq8VkyhRDgHr3JOjq9aVYLvvWVtmxT95RnmgHrojlJP6DywNf5KlJmGHx",
-	"MVEM6jxgbiDG0qXi4V7t4MPrmWs2q6PbrPxYm+Jm9+aBlFU335yh+NbT/KicTsOcPYipoQAX3Fi9ucrD",
-	"rW6WB1APilbIqu/yrvmZpfKaLRxEbXz3fFl/jOBMCxdESCxdJULO+j3v3oTygl4t5gzsbiHHmMRzv544",
-	"GWnc+WqjqpeHL0jKqNCVsy14liZjhuWB3EZ646JEEPfFFeVF2xHZjVt0HGZTl5r9Yy/4D6C+PhDLBU1A",
-	"mDdNjGz1+moT05sU/vOtCP/WPKlA7ndeP7ta50IXVwDDXa+F9wc3hyVwgc5BKo1CLXjcdf9Z7RW549Wm",
-	"/N8bDHXcKSzETwkbw1Z4DNkMU8RR7hIEA7BBVZqZOVb1rWp+wWKHe9631qkk6FxFUB4d4/T0GnX/vbFO",
-	"UBdjC2gUk5rDyrXUITTta+dMxORf5x8/YCog5jpL6PxSJcRIMqXXrOjtGDPjMoXw0AGRilBScJ2TkYzn",
-	"YQ9DwnzHC/zZ/uL5PvnkxqqJyl1r73P7qr9DEuS5L18vizGOw9pad3M5ihAAhN0YJIKQgu2Ti5n0c5bS",
-	"OZa5B48YeHJD7tm/8M2C5CJmYy7qAJNP4nhB/R/0xg0jLNpfBnfjpQ+feT/E9FUr1txUA6vep1MeG2hn",
-	"HOPZG6q1rJq5gT/6htIsAKHIQQhZDJZlzRKsWnfi4Av83x1RlPmWhfxvYcAcxylRDNExWLxPwPPwRZ5B",
-	"RVmmZCoNuBhYsIK/pqa0ac/BorJEMyD1cVK8aILQtdmsFVpd53yGE7NGZgi/b0aLvHOvkI9MIVHSgPgM",
-	"1rJDVjP0NqhBZuSFg2AJXK3FQ40MFICksJlzs+QCpHjbglLRGZ131CwORyEuRAf3oIbb37rF6EuAQwQO",
-	"jasyQ/5NNxopktLpAj8icJusVVCMxquPT+5DdbfraxQHLhv0NT5jS/F9MDN2cTictPWnOI/Uyr2X16xi",
-	"jrwZKfQbKL1ABl1f7129jRVYRNA+ojjTYeCjgIE1yGOsSk5sAFVoZ8kJHt2ht8GaX4ek0qcpHgCEVy2+",
-	"TbUugYsWT8Kh2zRUX0C6QjqAKqLkzFVMYKXEq0JVoJqiUBb0XZSc2e0/ShhVzBWSX7HMkKclAaX9+dk+",
-	"OZepe3pK58A7CXTcsSuzAAuBzFBVZA339QCu4RlhXh4drfYFNqeut9vh10kjwlj9Vt/aNrXr7boYFxaA",
-	"NtdfwCr1m/YjL72otzXaGhualOWLrYFLPZhW7a7tShxbMYm9hXN4PAWopTbSmgSAYrP2CRtVDL1iqzfy",
-	"pqLiB3vOsN4RQ18F/DB276XawRXRfvVUoaXb6kHnyH9V/N7AoTogQ/Vb0yNNY7v1GxCdR1PralBsY+T/",
-	"Y4Ol7PYtK+nL7kr/+27l9VvPORUgszupy1pRZtvvKw+mAr/zplIX+gEsMZZUnV/lDWX2Tu5cy5caAPlE",
-	"yoS5mGfsDBlHn0phdZEpwoU2VERMP0MYcjgixkhvn5wQt+1ghInHGBrTQRA3VEvB+ETA70JER4hCj4lm",
-	"eNScEjoBzCgbGc6oivWKwHDnivoQttld24c+DvwWSvCzurYcx0Szbod0h132oOyarjVWEN5gVskoes0S",
-	"7YthoKWTYL/mcYG/TKZUEyHdmROaC6i6oQuACJDNEqy1qBSHtkPbMfjS4MU6xNLa07aE0Ws87ZNwG00G",
-	"ALNXTAmW2wppoHO0KNgzTc2y2n93c7dsl74d1xre5Lk0rvOMat/W1RuSx+a1R4ZfU8MGJGY0+DecgJc7",
-	"/m2sSXvCyKp4RLMCfdIA3JCXdU3n0DQt98mFyzLbEUD96lRqFqCy2FFWUWABI3pAJg3wQWBlJg0or0iC",
-	"MWU0q6tfryaodA9X2cNV9nCVDwKuchWRC1TY35LMxYpNG5/L+vwtW2W4WcTkXJqdd3BEaCTRUhkymrs4",
-	"DYqB33DlWB4cnneTzwFXv55XZoSJPLXbAsKMxCdm748ldpv1ZKQypF2BG3xqqHr5aPdAVxAWilUPIrot",
-	"YA4PQlNVYunXAWjADU/ZOh01+iCS10wNoW6l0UXxTBMAYAoUBAwP1DC/gSPTJJIpw0Nvh40t8iTBkphL",
-	"laxyIE7tQDbQTKNfQ83h7tF3/fDXL2Lp4aQ2AcvZBCPVUpOlV7WQXRQ8HEX1K6PRtOh4B3D6a6ZKNhZQ",
-	"jQVNELLooKrTART6j+O7ONMPQAOc7naQfryyF/3Voo9p5C3IvaZplrBhRueJpPHBl6jwXNspRtgN3Iht",
-	"tgaSMwBiNrIblIAsKtf75IPDNgNlwSosbkhEFVQ0UvLnn5FMUybMnyRlwClqPVDKhQ10uRmQXCRMazLl",
-	"MTvFK6Ew6/k+OREkd7pW0DI5Eue6EqsKxMA5DP4TfvQqfLYPBTqQh9Dx72tiMinmsAtWGxeGTYDvdskn",
-	"fQ7A4P4QoQQCXxjGMTlEzqWYjWmemEFZEpdSEVNjp0YKNDu1qbKpnL3Lk2SvbXiDvZvhRA7tr4f6imdD",
-	"n6cbZhKAwvdejWmiWe1nYHJPunze0qo3jixc982MbjfeMgpYnc07EYXujGQ87+mb7t+40nJJFrEgMQMP",
-	"PMeFuq3nV0Opl+7mUgPP4v+YktUc+SZh+QMRtQM7h4ng7HERNtZ+xLz3tzesF/YnFrtixTGf5Ip1A27F",
-	"PFu9PuA1jfzfIRiDvXRQbPISOL99PwbGmgPwsF2FtRQRq0Schk5WKQHk2Tog51eoO4wkiZRXhJpjG22n",
-	"UkOefu382Vm8LllFsN09DrYKnOJbaSaee9ol7DW0LSK2WtIpHjh1YK7wc71yXhcJ9qHKE9YVBrzMyz8i",
-	"CPDa4d+676jfShoF9S1GdGQ25dEUcYVLOSORFLHroIcgMQQzSdkagOAHuCUgkUpRGNalAPL1/Nxf3o1F",
-	"xSVg7a4EZ63jsOakISjUwSseFKnKw6qX/H6qHx32cBtvUKuQt3hRpU8CHFrHhQ8FBFt2X/UMsNXEfdhR",
-	"ugwt3OZK6UCHVjpU5yW9V+FL5VlH96nQo/sg+hpsvphhBxq+xtGd7jexToCSuoS2wkgooKzrdhZXp9tT",
-	"mbntayqz7psXXtxl67K7VQHuP/FwXis2ruLx/bbVb1vFtuX4GjsJdlgpi12aB19ci+bXxprZk/re7bqW",
-	"7WNSbdneJx9FWc1f7GT4PF+H6zt/7U00mdG5JlDrx1ZU4SNAwS3jnK61tDxiCPww32IpftC3fQ+t2a3t",
-	"2H0V/iMuVQmgHxZq7gkX8KNT/tWt162mY1XV/Qfo6jFTiqX2mE1/osnHyMgRU+To8OhlUYB+TFIZ2008",
-	"9thyZspVPMyoslFqwpnwZbaYbk/kxBV5s+iKxdjMo+2Gf3R49AOJZDb3kWHxZv+yfQK1tTETaH9SFvM8",
-	"feXgMc0Uj/Mq1f9Hhy9d9T+46eDPY8MAeOfOrDl4W6p1nrLYHcgaGDWkiBbt2D65FEBsv/wnwoui/HI5",
-	"XScFwmDN7bvaWg/gOXfrP3hoBhO/BjtNupnNl32bwLdq6QxVBrh/jcwgAuBisjlzN6OKTWWu2cGX4p/Y",
-	"aySjq7bI4Fd/NZ7DbFXzfi1Htt1YduGjGpyHv3IqDDc99tP9R8p4bFi//xdUVC6TWsh33SliE6rE+X1L",
-	"+ua3mDoh351bvp6K9S76o3fRN6ai1V2sJTPt2lfdKT2eC0Gu9bgEZBWSZHTCBYhwe9Z5Vc5rueXltu0u",
-	"99LrUm10qfm0ENQK6oNcGvIpjVPgsBWG3ZhnjXV/cDWUKW6j7s/PfiFaLmfKy/RR48gg4dicYFwxHeWL",
-	"7POaXgL/W/8tDV9UJIDbZ/t8xZc9RGSu1PP19uBc926733ERl4I+mhMe6wEYND3wnb9OsFcmZqsYBpEU",
-	"mk9EyoQZLlUtNh0/nJY33dkH22b4sDTOBlGHUA0KknsJv+cAIpBH56n4xWlG8lhwSP6Khor9l0VmqBjV",
-	"UrQXNP0bqepPkan+M9z42d23C6vc/P4uhhqvJ+5D97+HQ9kCZth9tI1NfFGRnUJgKEcBgJ16ZSmRYkgj",
-	"MjRyaF2UGq7yet4kz36a5togT1JGtWbx4oiOseJixjVbwnR5eXS0T07Accs1SLn1NhxiqOEp+OQzxQ0X",
-	"NXWtn93QHxlnuh92kz3Gv0Ka9K+c5T7P3oecj0xV/20Xj1BBaJYpeR2w/1m1GUvlV9rIskIBlnql0qJf",
-	"3earYMHR3hYF2r2hyanIFQCzeAbQvs6gJW2IcZT9J42ssBMjr5ioZ2t1097CMAPQ7XjAosmMcpS1xX2C",
-	"ehh5PQXOUDLxQoNdBV5osS2nCYiLuo6u+vKBQAg3nzjEh699ml8jqq6ViGqY/mznVE3fCUhdCUlnlgxE",
-	"nYBXbN0QoZ1ylLEhPqutXZerAoMcuBJjx5OQB5L5SckxT9jAGeLKL9/xhIGSJFybhb+wJP6FJjnT1mup",
-	"T9fhHafhoN/hmHfhVje9vYtT/RY6b2GCBz4zmouMThjOxfflZleF1lnqDAUBxMNaT6jidzwZLOaGxUvy",
-	"bE2LDeXq5NooGhl9gMYndLgXuDfh78XS4l1bNa7+LYDptNuDmYYB1NBPBSbFT8o92fFbtBo/InxAO6Mk",
-	"YyLmYhJMNaTjbiPu7lHt/VZ4TZ3M78yEwju7po2X5me/F6dW+xrorIiJYSpFn9VOonVbKwdyqNZURKy7",
-	"wKXMKB61Z8HwEe/dlbuTLv/G9VvwmOIyBrrGXsDaBawQHk0ThlKGbNdOMIL57C5UVn5WmC58wme4sNuh",
-	"LT4UdjMcj8ayTDhrSyUkhaUiMZ03HbfZy/e6ov2+oYZ9VPa/FzxljUd/NaPCttvuw4L49ZaD+mN32ohr",
-	"1dXSu3kZAJC+NgiV1ceN29VhL4y+E4kr8tOnMzJSjF7FcibW1eCDKNdGpsOrjLcCmXseBK4JhSCowOle",
-	"xPT2SRIbNV3bGPGYjKSZEj2lGdMkZpGMGXl6Cu/9KePI0/asPYNSXH0Xd7+TJhRvgvj2QZHbLUxZk15e",
-	"Y2A+U9wY1ifNH5vOA00GYTcI95PMib0/NywGRXeLy4WRvoP3iTcK3XVfM4N3NGOyjBVjw7FUKUlp5nog",
-	"rtjcF66TETMzxsKOK+tYKJYwqpneJyc4VJ8UEHmSDACjJR0xNSCG3RjyVMuUGZ4yjWzbULc08AYGKf7l",
-	"6L8MOJSkQ0TDx7qmL8/NffLpDCHouKlFgXN9yv6ztx62F29qpr1DOz6a21nd/566ab3EPNGkktIsul5K",
-	"h9XPErWrPT/Apc8oV+vIuqGGa1ONgJpQ+KMpdr5o5rGPjklCtXlDDcX9iGg612Q2ZQK7YWZMsUJF98lZ",
-	"uQGiGA9IrnPQY1e/wJCmuFlIy/HuzvMLXtqVuLG4o4+/OpxtPdEkpno6klQ5rmodduAPMCRDI+okmUwZ",
-	"TSr1C+2SbgeYcq35qpIXn9gpr95BGtO/zA6guQ6rGNKmE+/fSSrJz591CZg777FrNy+O2OsPmxplKqNz",
-	"iTHBCnH6BBfu0mbhG7umjtx0IdCYoYZBS2Z/Kt9K5A4zXEydx7/29qmYxurh0BrChadIB97ZHdqfutiu",
-	"t+6Gd3D9uiVPXnwmrDNwS3lLwEdTFbJfgec5oJIAYE/70xuuVnFI2MtqCSTwXBYYJAZ7dnourKzjPz/Y",
-	"e+t5JRbrIZQhsSePANMa0YwbmmgyZYq1jeoNV7UDOzk/3RvsvXl7flo3hD+2vqOEItAF6wZEq99AOqaZ",
-	"ikOJgTuRgKwx4kZB+xfOp0tDsTSTylqIWM4EFHQlXFzp9Q0BnDUPMcbtsucslSPs7aiRovrarj4zxi/e",
-	"jCLGCWzRU6qR0e97KixwqYzawoIn2tUd3FKGDr7A/87irweu1LS1itdhLCCSfFH08EQDgSGM81WZoSCC",
-	"plxM3HUJI0+l4hMuaGIN8jN04QOlsLpgN4a61MRlfdnNbbe0QDBXNqymeWJ4RpU5GEuVDmNq6Fq1vH6s",
-	"l0Ep72ZzodtVxqUlfujoUd943vPSlQJ7rQKiaPsv6EJcLDyC1VvfOEyYYIomjUcdWKEGGFM24GQxuWIs",
-	"cwctaLCwHNRZDKRqMMtZd/KuGKUmhl6xxgo7LrRhNG4//3A3bPvwo6MyPSY1v8/TkO+hpbzTLk5Gc08E",
-	"011pu3iAei3sXh57BmboNNBzbVi6onNXRfWt0i3RFn4VR2r3Dt3mq5vMg77slV3mtYOBVtGOw8k32/Ve",
-	"Ox49tSFpJGPWdVRwx6m9YVtDA8JqmgLZbwYgP2NgI+KCUDEnEdWbbipH6MECiRdCAThP0HMRsbiEG7Xi",
-	"2kg/KZI5cBfXjmAkZcKo6MQ2uZG8yPYj/y7RvpvSvvp1SykC9HlyzRQc8GrGBtZXM0ytUfmtDyLFYm6G",
-	"QhpWdya9dEJ2Ctd/kNYt2v5Rbs3bmg4u4ErrNjJ3wl2cXfYpp8bTsamcLWSdlqYR21fQazd3Fq0DbH1p",
-	"zwUs1jNhUuDo8Pkx9H1xKGFKqAKkRQl1CRwSY1jZpJsc+QbZ3XznwvKL7gfwtbv62BC8oi9HqC/3PYx+",
-	"59goNCwb8xvIjgnIoqGdXIScCmyAXkPdv3hYo3YGSxefQMf+iBWbmOP1cNX2uK3ZSzRjhCZJ6U40Vm28",
-	"RuLH22TtTvCbtt1+396tfPcu5R7NZIFg0Avbev1BoSgf6Bl3Dc4N+5W8YkITmihG4znhWuc+ZWVji6UO",
-	"kqBkyV07luq4KO6lYAIrHdhG2icVj7F/h4OKJfxfGGnR7vzg9QDH215Ii7MPbdEpjVmvHJtRjvf0ii1Q",
-	"+oWG2AXFUnRqcTIyuvLIVs2sAlZYWEyogc5+5BCgmlAyZizeJx4rCyPwiAr795HHx44HROfRFEtNpcNw",
-	"Sam6YiZLaMTIOE/GPNED8FX1Fc8y+y6ohjW5Eiw+Bj6dNDNzxD0E5mTP8KvkDDvvcZD75J1UJJWK2b9A",
-	"f3UA28jTTCqjV7AVeFCubeeKy3etRbBzfynkyoA79bjYJSjzMiA3bp16Dt+HBWe6RIWovb43Q4VVzIcN",
-	"E2uwn5rZ0IUBQvOIKoUAkUBuNUIy3gpipMsFr2TmvWf0pm7Fd3agP7NrltyaOLHH2XsgQN0Bvy9uRgEe",
-	"MA3BmjqqUAgt2QFH8kGDR4ZyvizX8NcBUUwzdQ2P14MKeKHd/wv4ZD/RveA/PMHvhClpf13sE61s1h6R",
-	"A/IcNHXcLLMpLYl7//OHy5Xb1yeVXQBrBdo3C0dfvTOHqSOXs8dps1/4fRWyARlzhSw8ogLdgpVMzCBY",
-	"y+fdC1UpUhEaYETOppKkVNAJc7PdjL9Uz3X+mPgsy+9Y4+Av7I8OBLJnuGyV4XL+VtBZNsgyS7OEGnYQ",
-	"KUYNdI/OqIqHKRV8zHRzF8kbVzb8Dm94766/cM9rMHYr5tfdDOWU38FK+jnE1XQfD3k7WA2XC7TTS/x6",
-	"hPl1P11rLOeQ6rmIGhf17U0mldnkkuITAVQ0Dk6J1rvpW5cD5KdK6VVRoryw6qVwuFqoEY2uJgpcum7y",
-	"wFM6YcPyLLVl+c/spZibCpZ+vd2o0GSpUtq82fSys3nZgZV2adC7yw30JorJkItrySM2xIOG4RWbr9wZ",
-	"3uOtZ3jnCdz4E5v3O8SddwgbAQEaFIQERBueJMStFKGCuMXyp0J2se662p02jm2seG8EbmMEvDAsS8Ld",
-	"TQKI3tCK3hC5MVdtK16IP9obzwxLkZuzNwS3NQSl8nt20gVzv9ZKukVEjJjWHAmgeBTYLZD1eEVKcXAR",
-	"nEeTlIroKRysHYcXDUfzYUajK7tLwfVwDo5EDjzzl/pSsvCJg+qljS/wjK3BrfvkfBqe8YWPEYwtYJiM",
-	"8uTKz+yYUYNpwEGtzQOhDslmm32mmt5jG7EpOfMVNYVuakNFrK0f2AhPhz3FzVT/bfE5DNoPFLqT62ri",
-	"cQLc0MINpzJUaKdpLMj3nMIbGKfjJ/56r85k34Wy+Q2LCiddTuUcWtWdNyqn+8PANqzcoxx2b7FV9bvU",
-	"RtxVE6AMB5bkVgvptoa1lvID3tMv5qYW00EfVTb8tZZU2fhiyXGs7kBvmM64NQAG+SEHCN9agHUJwsBA",
-	"k//K0aA4wB/zhDXt1kDnvaHcxseyiafPb+wutAHJ2Vh+w58PRtSwiVTzoVFsdSRz6q6+UIz1NuW2NsXP",
-	"ObFzvm7sUrtwnbIUG1u8Xn9vo7/1q353BYYTEzykrN1MfvXkT8YoPsqhteQsLqLZ1EazrkxUG6bKkc2A",
-	"7zooyC6QX5r2GCRcdQPqGg+e+HEB0RqCtxZj1WTEIpkyBxmX5KlojLmqH9hKGb0c9I3zJIETKAfcyjUf",
-	"JcFABiThk2lZXD5O6GTCYjsfyIN4TOARozmJ2ZjmiVkRwK7FQ+jn8heqOBXmO4kFH/NejQUWXjkrbiQV",
-	"pViBzN/VBCiWymsECmkPDPD6z3h5v3/fdv/2q+vm/bY7uLu90969waXrd++7aPTimt9aeZuOELYdCWI2",
-	"sQ8FvwVhrD8EuYNIyuiq66EWFJ0+FDH6rrcjrBJeEIJBccQS9DLcQg467U4PShZ6J3dHVqhW7m5tfJy4",
-	"FQV77gRtZbGNu74/Wr+bESkq7u50sF6/iN1qaDa3kL1TcavSmXYJWFexc42U9/XsuJAkYpd6a3zj9tH4",
-	"km49vM83+uY21BY7MX1D7j1znINkEIrwKYDeusQHYNdxQZ4P8IR+mFGtZ1IhULOn9V8QcLjyk79wO0Lu",
-	"H48vuxOtvv8kaO/Hz4yPQ7oqQJolIxnPe+F9EAT9Jlw1X0clr5h4AkAMq0RZyVX0FZ9lsiOQevum7mT3",
-	"Pjdvv6Cn3rlF/xQsvTuTQogpD4sIWP+O/kMTxbTMVVTBtvKiNGjd2GFBt2Pz7KPXsXfPN/rmXxGauW1/",
-	"t7Pbm8gHsr8rFMSVhvDgi/2fQwKIWcIwA7YQc8LvnWyvl934DE+vy2i8bOCwlQmDvRgHE+/3PKf3GSrD",
-	"Ijh5QowdIdF5nNIG81jvF2KW7O4ydP+G9XCXhhXmvfRMe6Lgx+uzOpR9CLpKdYLUgozniEOxlsk+KP2U",
-	"Ve7s58Cj2ZQB36welCNs0YQngW9WMNEWUw81KT0A4Kad5nLCUWynFOfeIeO5PxNuSCTzJCZTes1uKccH",
-	"X/w/V3gkUA/AQrm5tWCvBtD4XIxpXT9GSJJIMXElZOFs9mK6GTG9AJzKUgrpjM7JWMm02QduiuBO4vhB",
-	"CNRRi0AtilF7pqqXrrviUfHrwvktEHcDcVth5r7Y/3aKrdyBwHoCdwlP3+7WbN+BQ4ybNmaIBvqI7aFF",
-	"bA2p0EE7u/5M0SzgDXFnX0xcs0RmzGOhwcMGmDCjRHMxSRh0Aw2IM1CLBA2OjqEenf1BS38bF7qdo+KT",
-	"pcA5QA8/o5N+k98gLCDkuptEujXncHfp2s4p7f0QfrSd0oLK98mGx55soB6lHQ+KWEp5MnBVtK7GAehv",
-	"waHp6MIc0Ix7EKCS5iBTLALKH9fkv4yImFJuhZaKiDlcRCmSOdJzXrE54ZroqZwJ3GmKCl/XWcINUQzw",
-	"23WIPp8pds1l3tCUU5ZYnGT8J4DC2dTOstliCTe8liOVK9a78hslNIBZTdiERnNwd6wIjqVqdJcGezfD",
-	"UsyHilFY5b2fK4/QwD9FbOhpJPl4klu3qBQNTZ4iOh/85STLnu3vhUrWnr7DkazoJQOmwgJ3VJcciaD8",
-	"wBRPudCoYobdNDZp+R/XZUl0uj3GN2BNyYCM5kTkKVM8Ijxu5/Bcu3Gt/bV5vuqFlzlfkzP0Z0avGZG5",
-	"qcw0BIdc299rHlf6BidK5o2UkOwmSvKYncQpF3olK2TTSLhwVBwwpBXvOnMXr/k2mGkzZdq9pWZd75lA",
-	"tXaEXgR2z6b6mJB720KcELPXibwnOzXSUGtXcmF6FraN59xxsusKVVoRf2scOH2AbDQOvvpP5/Q1klVZ",
-	"n+2aCZMrRp4CnPWzJb8NuN15QYZj7WACmw0wrxhCk+QVDHREY+jEUGyca6YJN8ve2hkMryCXQo+0OeRK",
-	"88TwjCpzYLVtGFNDu8s6vgvL3HdbQoNvtt+XtWTSYGKBZshdCH76X1CaHVAh9TU296qllxk0D1Byev6L",
-	"lfrffj7/DZeuQpOosaispN9FojIjmxW2oKJoRpn/wFjsUAusJgwD9grErdsnJ65H0mXnsoRygZRWcFoA",
-	"tHJESGtGuABhrsem/7UczS5qIYvXdaV9Kmerj5G2wh/9RAdzHEhtIBir6iHLRd1OHi0Qmt0a9IUX14fv",
-	"xez1mbTHWkcZ2NcKSWeTOixZ8oMvxb9X8C2FurJewurX8g3bDRZWSv03LPGP7rRkkbS5ky3PTdMxyibF",
-	"8943gvtQCevBayNVf7DyWA9WbqdV8CgW5YqbOaiLPMnNdO/Vf/6wyqBhoLX4YASj4lMmDBzFa0NFxDAG",
-	"n0ptSMzHY+vpZxBilFy3NmrUBg6gB3u5SvZe7U2NyfSrg4Mv9save4O9a6q4/VJQiGmRCwAEryJHGsGr",
-	"hzTj+/+jiVR0P5LpfjrfWxT0k09nOCQ3PX6wA4QWu6FplvhJa3roYPnvZsp4JAWP4BKa11wS0zE3fD9K",
-	"bChmfxFeAbeNFHn6Bq4irxX9H08g/W7n3i3XEg42U9c8YmTKaGKm+2Wa8HyuDavLP15UyLur5Nwjlkgx",
-	"sT+FT3I877VPgqwasJaGUwkv0ISL4DGn/sq6nCgAtg4cvxY8E36ecmuE5gMy5ngs52n2oKbzpqAudq/A",
-	"xzQ9HyFg/UscyrseOFJlV6Pr2M/CBzro2EYMcjyB1gvEF/vE/Tnh14A+518vpN3yHEbtMdEM0/Azqa7G",
-	"iZz5MpbPb0/evH/rZTSV0RVB9VsaHh6T1s7rKVWK48wqGkEXeSRj+9EZj67yDD96THmSK0bwxCj8fsCl",
-	"x0zy4qMdjwbxWPjlKS2eMi3MRvlMd2PzMvk6HE2eJnTEEj3wTBFu3ADq/gzeCGD47j3poji88Q+qedWJ",
-	"notoqqSQuQ7gmcLbEWyg7uYfmbA+B4shlaL9kkFeBWn01KByxnJwfUQyxcb8Jnj+O3tvzdM/hcR/TyMp",
-	"xnwyTNg1Swoi4mdeiuHURg/IXzlNuJnD4ZmSCcwNtGBy++vgpeHDm9+tyVPNwQye/3Spn9nFDOkIl59X",
-	"9yygatKr70VSoPrR2EUPwXHgw9DmVL+qQaIA9CZ8wCAcTJVTNZR7R+ndbDsru2lwZ7CbLt/+Tzkjdjd3",
-	"VW/BSJ5o4jw8wnXFaOIvdSQVqxsQsOyJKlkkbKmY1wsfFVLsLT/ptQJSB9eowFUA7xk8BK9q2gtC8NRB",
-	"+WMAFIpDM4aLycLY7KX1m0OBPaoHVUxGfFxKgTpDwuXhQ8v76j7XGg5nMrAG+/T8lwHmR+1Tf3v/Myr3",
-	"gKhcLONqWAd5zFhcsWxpk8E4LytZFNN5YkAtgqctG6939uENj2Jg1cCoC00jRxac0bm1OcESKjZmitl9",
-	"s+DBKGwP7KerRNwvFWiNnY4BUdT9BkwNjcoXFrlkKuxOYJW0mkxe8in8ZTXDuCwPywt3xV3tbR92SPuX",
-	"L7V+TBQVlW/GBHb9F9fUQUDH01QmMVRORIrFTBhOk4p/4G+rXSm3eZb0iO6ZoASO8cVxlkhCgd+VV/b3",
-	"9wWv4vLTYfewN455klj5tM7rKJDqAZmU21QlHxS8ocSEqRl/Pip+hDexaxQ7P+XWmuAKcUViZh0dq8Kh",
-	"NWSjqZRXeu/rH1///wAAAP//",
+	"7P1rd9u2ti+MfxUMnT1Gkv9fTn3JrfF4Xji20/o0F2/LabtWm+MBkZCEbYpgCdCO1hr57s/AnAAIkgBF",
+	"yUrbfZ69XqzGIonrxMS8/ua/R4lYFiJnuZKj1/8eLRhNWQn/vGKqXJ3MFCv1XymTSckLxUU+ej2asETk",
+	"qSRKkHvK1ZiIktCc/Hh9fUlSqtiYTNlMlIyocsXzOaFzyvOno/FIJgu2pLpBtSrY6PVIqpLn89HXr1/H",
+	"o4KWdMmU6f9EqZJPK8UmTF2k3TF8qJas5Amh9j0imSI81d1w/UJB1WI0HuV0qTuizebGo5L9UfGSpaPX",
+	"qqxYYGg8V2zOypEe2puS5mnfKKb6hXjvU/P9ht2e0jxhGdV9XTEqRS67I8B38CVSwltE9yr1UNiXIhMp",
+	"s53ByP6oWLmqh5Z0+vjtc2OnuGJLGdiysf2BliVd6b+lWmX6h5kolyMYvmJzUa76Fi4x78TXLqlb2XT5",
+	"KqnE0tBTa9XMIzLjpVSafjMq1WYLZ1vf2XqdUcXO88BivaOKSUWSkuE2K75kx4SSIqM8hxNHHuv/178/",
+	"1a08IUtGc0nUghGWp0TMiFpQRVK6cqvcmk5qOven8h8lm41ej/7XdzWX+A6fyu90Nx9L/f/XfMlgvfUf",
+	"E0VL1Z3BOS0zvv0cpG516CxwCA+ZB8v4nW62M40fxT3JBHA0QWCjyT0rGZELXhQsBUa4sO+oBVuRBb1j",
+	"wCRZGh2z7W7okCe6N57Pz1imCenrePSWsfRTxQOk8+nTxRkuHCMzpodo/6Xf109oTmiSsEKxlPBlIUoV",
+	"OYiV7qDvCC7pl3csn6vF6PXRi/FoyXP/z4IqxUrd7P/5bX/ve7o3+/zvV1/33L+fDfj3weHX/xiNO5fH",
+	"ePSWZyy8ABepmz7PGOF5/e8lzemcldtONzCKKpvxbMlydb0qWIDtLFmZLGiugGAkmZViifTNsoyVjyS5",
+	"pyVbiEqyMbljuapKVr+0pOUtU0VGE/ZoKJOaNUYU41R9xNac0xA2drGkc9bH87nbEq5fHeMUMy7VZSnS",
+	"KlH6jtZPZGRruOlhw/vgIk+yKmUXuaZ3KflUD7s9yJNMChgLYbkqOZPeBpElXZFcKFJJdkymK5KyGa0y",
+	"RUSerUgl6TRjRORMEloyaCR+6nlgMIHxT4XIGM31un7Zm4s9/fOevOXFnoAR02yvEHqS5ej1jGaS1fP8",
+	"WVTJgpVnTFGeBYjxLc8yfR7u8D2S4ot6b5C1AbMFBkbtS2tm0+rSn49ZKjPK8cPmdyd4wq7c3rdn9lFv",
+	"hyi1KIuTyBlLyWNNIk80i04F7CL+Cq0+0WyQY7vxOTa73dFuveNLHrgxL+mcEcn/FR1OBt/18mOe82W1",
+	"HL0+GIeOw3ua8xmTvdL10rwTF8+WdSsbHsePJ5VanBRFmG9fLxihRZHxBOSFR5Johkwe643jSupnF+mT",
+	"/4ZX1cfZTDIVXPIpK/Xpc4xHEE07MQIQ2NAgCtgPUsBHfUT6th/OELHLrhkh/pLDWGOrL0yzm9IDfiYj",
+	"51ktmDT9y7Fmvrm7TgZehmZc6wR2N6b1Vx0OWbHlgEVUbBk/RcJraKtlg0/lW54FFfb2AiKD32jZsIMd",
+	"Lx3S/IAdNxS30ZBN4ztTz2DEE1GVSUi0g6dE4uMxkVWyIFQSSuRCFKBYbjJ2083uxl6pLMR0/JvSCZoC",
+	"Xo6yHWxqR7ffJU1u14iLBb4SPzyFa2PDo6M7D8kPvyyY0hIRzbIxkWKpiZDkImdWboUVeySNnKSFvQKa",
+	"iq0ZPh2s4Olx8Xw+UVQxM9CVlsDfM7UQIQZpnpMlvLCRGaNoNL0zgrssecJORZWrkB59fS/2MqYvWZLg",
+	"OyQRqVveQn88Jt6C81wqmmvFh7Bci9mp+VDfk4/tYXv/D71Rkx9iF5Ppa0Ot7rLUNJPq3ahknFh8ukhF",
+	"UulVNeaBAluIUkejg10dLFSlhulhBb5MHusl10KnXsc7WnKQvZ6MQVwGvUASyWIGgsJ1uek5tB8OucBM",
+	"L1vKAG6MO7zKaq3V2IljF5pkSpollwxtxkOPqbEgf5NR13ba3oGj6UQya7PlG9iYXQffZPwlo4pFraf1",
+	"DMD4yFIick3f1kex4JKkdNU2P8ZOa9Lo7QFmxtAEIubT2BToTAHnCc/gmCwrqciU2ak2hr5+fg82pNYz",
+	"/KEUVdF7uGsS49Lxo7n+LDZQeDhax7udQWkjRriWyW3lRvJHI99QlSzCeq83CtACMyFuCVXHhCqyFFKR",
+	"g/39zfgddjn88C3plwt8erC/v8lZ3IiHwwS/7UQ2GnncotSzK1uPP046fRvDc7sxG00unyiR3PadvXuu",
+	"FkTqt+IGMGxktxLKhKmf2OpelKFlZ1/Q7KBHMEZVavLTp7G1x05++qTZYEFLLf3qv8BThJOB45IxKhU5",
+	"IsmCljRRWoUkejPvWJ6CJRAFNUIzKbS8L+4lqQq9vTN+x8gdzSomtWx5i2P87fMxsqgk4/o7yfJUakk1",
+	"tmjmu1HLLOPMTeNerqW35xeuFtd03ns3g5UzoWW5qietZTlF51E9zm9651sK6vAZL1mCY+2EEIhSkdQ+",
+	"j46x2cpg/ckNQ3dTf99c20ugmslttY5hQWQBHA+8nBy1xdU90/Lg2+mKSVbesXTtAS3Ni/0n1b61+32d",
+	"4FL2LlmDUdorXeKH9qJ1Hi/3clIyFiUE2dWNBhJAcOuv6Xy9MGJ23L+vFJ2j3qElhhIUELpk5LFkzPdf",
+	"6SP1ZOC9oJvcodZtZ/ipSIfJxBW8+ECZuGr0thOJsZ7AWpm4OYUNZeLG0NfPb4cy8c9c8inPuFoNF4zv",
+	"3Df6plPRW6d+b4szUw/Ms0CZp7chE4h5qFnipuLcbbUz4r9iaH3tk/RPTt9pFgrvxQ2KZd3ShhL+lch6",
+	"+y9F1tcvfr1hn5PYHesbd9exYbSyr2HCG17DaDD3GPAEejtJwA43TCHDAUbWCx9us2L6uw90GTLk40O0",
+	"oZLHNF3ynCQiV+yLGsrTZd3+zqgbh3VJ5+yhDuPBDuK6y937LAf7KM0gSjHjGXvLWRaMw7zwNXgI7pnp",
+	"V8dactcXM7ZyKvIZn1clRRGGZakkc37HJOExdX9metyUwha80HrFZSnueBoOQaRlycG7KrU+o3UQSZAe",
+	"hjJR2e5ld9RmWr5eFaz3djJBcE44tkMiuocoI/Fa3yjqrQ5D0mNE2X6dbnFMqExYnvJ87oXsRIdmGh08",
+	"qo6CEVbVLGdTdK53vA55cu7ba5AttyOEnQqR12xZZFSxt6JcUhWMG2JkBg+PSSLvBqwqvj14Uc+/FKJU",
+	"pv+v3pA0yZ0kit+xCDlSeOh8BMeETiU6xmgutX7f0P71Suizbxy1sEJjcr/gyYLoxSY0TwnoQISWrE+R",
+	"NoPqU7e+jkdDhHJzX8OJojmGDVgBl6q2jB6Iot048ndnwvswkX39BD0Jvnd+g6OCdyi+f5L9ETOVBJYe",
+	"i0uS24grv9ig0E1EJj+YNDKae6/dbYcUcojaZxv5od1gdsfIfj1Fsa3fZ5tQkPdoosDOR3OCMp8mRBmS",
+	"QTFJph75r3u2n6F0dQpdal1hAyvMV71FshC5WfQ3NL1if1RMwvxAQs3hn17U3Hf/JVExGDaun2nGU/jw",
+	"shTTjC0xMadrCi+xY3JPJVnSTC84A4vIjPKMpeTONfQUEkEWNJ+z9MLu5E4G68c9xcapb1obQYCCykJI",
+	"YByqkiTBYcEQzZXDM/afFavQELeTYdYNxwaJcemSTJkWUZY0ZcekEFlG5gy+w7gAZJhcYRykN+ZvMt7/",
+	"Laax4TJ4gfyXmML2/wHd1yPG7+vRmrG+FeWUpynLdzbQNSSqxC2DqFHNkDOa3OJZLli55FJqFXgmzCWj",
+	"OQAM0gQWo1YzYUppEWxnAw63HqNcfNnEvRFpXsdhalK+YrNK7nDfodGeNZ1gGJQLHiQJzXMBljRzjo5h",
+	"gaciXRnlmdFkASLU/WKFNlK/kyf1XD7lRSkSJiGAfqczOi9LUcrofMxMRJWlxEzGjERPB8bPdAtmQkDP",
+	"ii1h5B+EeiuqPP2zCJrliqsVSQWTMFb2hUsjD2Yin4PqTXMB95q9sUB/Lu9YCevwZ4305PLCXARPG/oE",
+	"793cuzx9KgqWf1lmqC7IPTGb8YRZH91TWZSMpnLBmFpmT+G/zTEbNeP1aMpzCsJF1+eiL+rvEnm36Zdh",
+	"JmOm9kiS6UqxiG8RiScXZMlSTkHrwLOiFwodiKeTn/VW/vpu8iuumRDvab4yF7z8M3buPSoVNCdH+/aC",
+	"l5pfEgnpvjW/NNRFPghl86laUx6TaaVQl52iCy3TatnJ5QXGU2qx3txokGe8B4nGWsJqZyDvuRTk0LTM",
+	"2995ycows085rdRClPxf7E87n5jHg/eOvs7hmtH6JPtSaLla72+V3+biHoWiTzm9ozzbKcvz2+w5nFyS",
+	"VNzjDbikWsrMaZ5A0J+4Y2UmaIrRirvajW/B3jcQUatcj0sJkQJdTktGb7XGP60kz/WmlVXGngJ7MK1D",
+	"BnqSWZdCyMa0ZGoBye1o1F/Slb4+5vyO5TUt1IHgmZijUoF36ILmacZz8M4XpShYqXhAmQpoPZgsw77Q",
+	"ZaFXM2C6HY8yOmVZ47XR2xIWPcWBdBnceORRglbUI+q7Ty9atpIwc8gSQyNq182MepI/mOgYlDGeOaWv",
+	"/ga5TvCjhh5Y/yCm/8USpd84SdOSyYCuekIKIRXNCMU3jjHce4a2YbOnSypNbHdeZebAoiLb3Dka6+VT",
+	"HVBi3iGZJjxQKQertwlXq+CLSR1m3XnGlpRnwSeQ+f7BbE17Ys23N4gUyOg3aLRYiJxtZgvQ23oKJofA",
+	"yyWbx07XPcU4pIDg0CCqDUZ/ki55jkocKsIhMjQqqSYTUWpWnEP8DkqbbUITzbSj7vlHHIjuPPSoxZKr",
+	"f7FS4K6A2cQGtq99+atvJvqtMY7PwWPXmrlnsGixU3iJNRfAJSlFZi8HJzF3tyDENoJTk+GZlcmC37Er",
+	"lpi4NZqmHAng0hss0n13r4WWB0r42KbgY4MpXg9j5EBGcqQ29pqkVNEpRYNebEwpGEYCNNbuBN0Meigo",
+	"tuZMKpaSAgLobhkrGl0+ktYlOqEZk9DJqViCgIu2XJLQgmteOhkTmdNbdpNQ6XgpzyVPMYKkuZ3OjmPG",
+	"v8GuNjYhwAQ6I91d0yYO+0QNsSGj9Xg8SqqyZHmyitzr9XDDpxqz2srg1yYHavdr2NysjZqSbj7G9LG7",
+	"UckyuRjEp9vn4pLOg74jRgo6h3SjjEvV+CTAgvSh2HQy5lwGJrOg8oMxUwecRj5Xgn7rD4KcSUo+z1l6",
+	"Teehe0bRuWatNPdsOYH5VWw9ZX8w17tP4TxyIVkRcMh2WaSmMzbjOQ+HtvyyoArYpkN/WgjNZWieAgAL",
+	"iFtZRrjWUJ8S1yZYhCFfT/M/Hzrqdf1nHfpHJF2iGwM48L3AaCyQdvVfPA0QB+1OIJoIZx4Qqge0Z3Ph",
+	"6oHVtp2GaUHTqETUiX/STJTUz4a7/mVMJj+MyeWPY3JxNibv/zEmP/705Jigbcim0plpwI9Sq+WE5iYN",
+	"j0sHCYPeGyuDv/9HQAjeWqwLLBQ49zur9J6W1nxb8oR5O3XsIDi0LkuzzMwHhp1XSzg0BnlC7xNP2I2L",
+	"JYU/R+ORLFjCaXbj/qYZvIWeQv0Hy0HA2f3Mw/P9UdwTirHnBOwtuXpt/tSygBwTbFr/BUmS+BdPx2RZ",
+	"ZYrf1I8pYpmIWf2SfErkSiq29Cne5VBCotkTOCM8R7MYTAKO1lwYSYSXRNznfqSvuecxVZB7J7OxFzCJ",
+	"0XiEgxmNR/549WrDwDzGVt9wLb14Z3thqPtnGNkuG54xllpVqH3qs2qZO75yOvkZVvfXd5NfDQQTcjJ0",
+	"tcjmGTwVmSjf0iXPViFleAaOlvNloVbhNBakI4tkM2Vkn4iSMP1BWH2HPKvwRD5dYIpWbeaw2Fm6zVM0",
+	"87SHj7afHZ6mlkXk5asXz6Ot2ztpk+bzolLvjS4Z9yN7EEEs5Zi2Ams9RkYtmVbn8HzYf4sSUQsNgpDI",
+	"HT6af2h0c6PxKOWyyOgK3NAQ3wuIQfrhjchvUCDdKZeCiYc5FPgtRbkk9zydM+UvwKcLIhfivnHskwVL",
+	"bqfii54FVQxYhfm30pLDeJSWokjFvWMJkmWoZqMDzH6h2BdFS0bNP/HnELfg8hwVsjcrjP17k4lwsn99",
+	"Jrgk+BIRecIa+YAlo8mCpTjPhSjCJ4XLHzIxpZkTNwISWFFkJk6SwTkxPYzJ/YIq/ROi2/iiydP4YbGd",
+	"b7Kr8j3NU6pEw2LUmMUnydKL/FTkWpTUetNbUS6rjMrYBz8jOb4V5Y+radkQAr33nFWyuSRnSNcEHh/r",
+	"w6DPEDoVwR4NUUBdJliVu2QiHiJQB35R5HMmFaaHaSJgXxSSTGNQh0e75Dp5kOFe6Jf0bYwJcZVkKZk6",
+	"ItqDG2VmNqu5Yom+Nm5m0XsDRxIykZpZmxc8UcIXw0BsGHt0q+8vB+65pABYiBbVnJalFtEXqHkM06Fs",
+	"ux9xWF+jS+0rrpCLE+Rf79icJiuSsTuWIbBeSR5LrtdqTBIIE0bmrFlHwvSqPzkG1l2yjOtum6vrvxh2",
+	"Ow5Qcwbqpg3Bqql68M2sYgFNK2QBoHOeUyt39eOWuDfbmisOqNHY575V+VjEchqYO4fItdF+1ibJwNqE",
+	"Ii5rwbnK+R8VA82P500e3NjqF0dBjwuXZxbgrqt0L3iuMEgR/KccdRnI5IYTjIPfLZsP8w/La5F9QNKr",
+	"k1NwLG15dMYz1mIlbzIKWcCbUDmu9HvkA6E1ShY8Sz3+YTfU7LUxMZrcy3rBmnsMjWzIS67YDKm8NAbC",
+	"Tb9tUbppaGwGM4DKdSshc61ZAmMgjlO2e3TREoT3Q5SKrbZePdwPZ1/4E/O78ZrpneCEBQ+EJr8URF89",
+	"Oe8agZAbd22AR8DkVrc2ehvzawxmsBENjic0Rd0ZhU+QSbgkNLunK4ghbLH/5y+eHQ50w75htFLBC7jr",
+	"JZ1G3zXx0ptMP3Q6Aa4mtD8IZ26j6ElCc60oIqApetMDW2ItUCF9d7mke5IVtIQwbx/zCXmhwU+XBJKU",
+	"tIzluc5/H119Gv/0z99HTTYEP4ZW5wHEUbvVDw6eP38e5vR1BkJIFj4pilKYVO7Q8yumR5qokC6CqopE",
+	"ZNIO5i+h0DTNtPZQSVav3FC/+0nKUypDa+YM6t3jAT08gkNh3FCAw4CmmuaWnJxdPD96drBLubz2Tlpl",
+	"ktpcC567f6YsY3pFP+/msIwRQbSxdgd09v2MPXux9/Jlerj3jE4P915Nn9G9V8lLxmjyajpNvt/dxKPH",
+	"tU+3hPS/vbZxr7ZmWxGemvNm8C5mojSxGyGJqT4Sh0fjHtO+JwxXoOSWNwrzu/p0jUGCanPitQqwPvAj",
+	"+GXPXdtcmbVLcnR4MGxJMEVsmMwEYx6mC7xxEGIP0QPwGviLJX8vJyLIhSDIijayNXhu8uUMW3KJGAQj",
+	"0XwLFOR0jMY2iijEJywMWlA6tSIJlUQyWiaLUweCBrIypBikgAlUFZKUTFVlHjxVtFPYxJHJq5fPXx49",
+	"C946IEyWLA9itF3UaQ6Y9kjs66EIox50JISLB7R3Y9JZlztjq3foAcxYyTBMNKlNRxFL2bc12XYP4Bsh",
+	"buUu7yUU8y/aLPLVTucB+VqbxT1RtTA0ssG+/5GccYjO7AFDddKgoTS393oO5I+KAipFInJViiy865KV",
+	"nGaYAOFjbQXedLd+fx4VDsEgZ3rXdmed7taRsyvnAsZ5f4KhuXwNcjB8v3XdyDA/881puefSRDsB9ThO",
+	"5CqKaX2verS+teY969EeTDt9C3FqtfE2N/WZVGOZ13HK7mgWVJ4aXhcRuNMep94DWMs3YST//ThHj95g",
+	"NzamOhwTPV1S5YpnRK7yJBxjuwPNYfc8ZBN+gNUw1kkV8xqH1UgPElyELgpF36voMqrzUXuFU7xUB8fi",
+	"/G2vtN2S2NiKa1DvA3dU69OO/zc12qPvn716+eLFs/8bCTNqjYV0lpYlVm50Jw1XPqK3ZijoslFQztPC",
+	"ghKzeflDRxb8kdEM8uAHKGN2eB+C/v8TnwLBSmOJUJWMDbnR+hZeMuM1SNmM58ZS5nXYCrEZoEX83yV2",
+	"ByBa0T1g18gcf0xc0yqkaAajfCve1kJogLDpptSs1UZXb0GJAvOxlEDzs4UT3ebujmqGD+m5RwDoGsr2",
+	"X+wnbHZwuLf/is32nlH2Ym968Jztvfz+6PtXM5YmL18+2/TwLVmeZFRVZfAQhtzfnvVYn5Onxq6j/7kU",
+	"Kcvwn+AV/310jPFP5F5fCw3lZkElVH5o3grrWhz1mBfWW3aa+OoPsew4k8ZfbtzBcVjbd9S1i/GdosTK",
+	"cJCXBy6iHi0hiRaZ0PtoPA1w/HVjGCbMc481oFBl3mzu89n5LnlXK4LRC6vlObk0wadRv1DAJFZlrPaS",
+	"LHl+YwpnLOkX90+e30AIq/eo8TfPb1IuYfY3BYYwQE0+/WLwAezMjfHL3kxpcjsvRZWnN0D59rn+3HtW",
+	"N+A2F1/JqrKEHMwbmYiydczclOJZf7VbwL4IjQcNfDUqiQ0K8WzWCc1o8Nze2cDQ7gaAswow5sDqyO5Y",
+	"jizE+AuN/7A5qYP9zZifj0MRVSCcid8ESOepPUH1iZPocM2H2PrDIlX3fj/PWKJKkfMk6FXye9+YafnM",
+	"IqQWLERxka5PUgB4pMmQhY4UeHnHZyxZJW1OdEx4vmAlVyy9sZ4oizNmBRGuWQ0+ahijAx6sbmNr3Fp2",
+	"2NclY+uk0xqORVZTEE27MGgQgaruBQZFyRqhIAcgAGtRRpiJFUlZoRZj47AHQw7IGVyitioXtGC7Nn5H",
+	"eLxvRuIQRQCXOWQEkIzR2eAws86aBujuf0zXfysDVEQpDh702isRqYaAIoN7C0HWUTRgpcTzb4TNgCAC",
+	"ldRZxFCZshlrxw14jxEvJfwsllRV+CWeuo//qGhJc8VzFs0SThi/iz9VVRn5dsjqQmpTMBikvb7+spKp",
+	"h2zdn27/zdb7z1y4DU6UyZyYaDkpnDOkOZq+MLzllEw9ksQAbhAe0ChkuL3LWmIDdXH/6f6B5v0H+/vH",
+	"kJZ23zZHqEXJpJav284giPotmZ6vLaegh+Ewd1JRYS6DWRqUmuCO12O7KVkhyrXRG/7yXFUIrScjV7q4",
+	"rVU96ANgQhKaJVVGTdbbMIZSdxlLbb/0cqTsPiiB3UJkGQT7mFwcSe+w9/V2o6JkevHTcJb5xTwXpcXk",
+	"apqUZsKEfVgrQMDR1YcX0DTyDYOUr4OWu3a80NntgUAJjils0w6+WrRKQm1/xcmFKNVZc6yhMPNjL8bW",
+	"YnTqT2+8l7VatODzRcbni3bs8YBJuVp9EW8jsoG6dJ6WB0WliBEwoWh5GLwqZUlGS4hyIEj5iO200CSE",
+	"2YUWMpdLSGKxKYtkwUo2XPTyztLPdjZrYRo8Svq87oBWWYRtKrz14WTOaMlSQueU51IRCseU53ODENTR",
+	"muSkAqifWZWF3Y9L+uVS002oagL8XpsmEpoDfNBA3rhkWjuKpEa7RpeMyqpkcmwN014lzYzm84rOAzQG",
+	"ACq9o2ZUX3EDh2ro7uewJg0DBiRRHGta2zTARslVxkgGuTlPw0pmAugOKY1iJumlgBJ0vsHA8aTzL1wq",
+	"LWFb8f+d1oBG45F3tt+ILDVXYutBlWUMvvZ+/EWUqf7pWo/9dEFL/ccbWiZapwgpc3qAl7SkS6YM3tYm",
+	"V5335fp7qtNTOwQVzQ0olfnk/5osOWKGNdZpTLqrAQaI9nocw/f6yZJ+gXbC6wuv1Ct3TLxIB/istXHH",
+	"WJpXPzFLvDZYIljwroED2HPueD7ozXUbUTO5uEXbExQEou1LMsU5olYSkOc04+m0aBamtlVJredTAMXX",
+	"F4kksirvDPMZAgMUmBrYT9GMGZwRR++Y3itjbB0bVBhTO4knIYt3H7pVYXsbIkvSjJ3n6RnF0NlNkS30",
+	"55fx7iKKs+l+E6GCZohSvvVAB3mXYSrWtRzcz5KlXH0QIHNGDJD28nSI4wl8pIVZi1yLaBtzlrPSCtbN",
+	"7TWPgkZZWinB86RkWhK5cWvZNZGzL6ZaAEt/jptr9WsWUJcC7v89zzItdt+XXCmWk8fG5vVIElmwLOP5",
+	"/Ekr8fTD6cez85M3pweHR7GhYIDbkNjpomQz/qUVo//mdKD20dkhBOAPeCDZfWBrPFDh9ZsSCGDTDOmW",
+	"56nDCnGhFX45CGfzDO3l50HCbd+a9pWw2Wx9Gzlc+F2j66B8CUEjPxX8islg7h849HN5j0VyMBPB1KKx",
+	"n8rXwBIdvEcATpVIupKAFoBQqlJZin1KrhhNkZTVgpxI1+zPqG6Und/ecQkbI3L2cTZ6/dsaUaPx7ejr",
+	"eJPXdVejr5/9hYocz5NGMif7glnO2QpMGpXWUH66vDAW3Vj4k/3qp4J3Yz4+FoagaUbQgjL2y3AehFJi",
+	"oJ+J1tQskmDd3ocfDvb3j07Xt+LcR3W22H5IaF7SL4aQ9/c9st5/un8QEi18am1PvDt0O4xeGq63LCAU",
+	"3rGSZiZICvYCK6MOV+/adNQx5J4ZoLmYG+ZjXoPRaXUtx5o7mlXDFwGhrydP646VsuOHff705dOjo2Hc",
+	"t1UbRHeXr8yBqndXs+MuUbTe2DMYGK3XPneRA2dQiolMRZWnFmpWa+GuFSLKsTkmkKZIUroa4zteCZVO",
+	"TUTJGDEIcsQ986UWM1L4/RpHW0s0CFmjlwCN/qM5V4tq+jQRy+/8xPi9uWj8/Z3D//hqFtQuZXveS7E0",
+	"eR40X6FvybmnNCdkMj6HAUv9J0+UaQ5+5SA629rwyvE4whHqHRMvuwS+ZFKaaJKAVmzbtzfwp8n51c3Z",
+	"+duLD+dno/Hox4/vLs5O/nHz/iNEOZydXLz7x83Hq7Pzq5t3F+8vrkfj0eX5h7OLDz9Efr3+eDP58eLy",
+	"8vys8UJQvYXBXKQsV3zGQ+iUb7gis4zOrYEMvyCPD8bkcEyejcmrMTl48cRTTzpwp5G6eM5Rj7F091Ra",
+	"NJexiwzD59iMDPUR5AAG6igsIv2yEGQp7kzUniHM1yQtRSEXvBj7kDn6By2PHpOCJ7eVeejlfpJEZBmD",
+	"nCdFHielkHIvFcmtlk+PAUL+RokbV0Kn0fgUConpD5UI5JS6j9rtNiDUzKg1BcII4Y5p9Rrc+TMjwmBZ",
+	"kKiR3L4GwDhWW4DtMeWihCk7cQxsD3+F4DbzhikEE4AyNC2Hd0lfKqIkS1Gi7JFlN/YDMJkBbOXYAHFd",
+	"2D/1UhQ8n7+jU5bVf17SMtF/J1jZ7z3N+YxJNSZ+3ssY9hjNpgCLZP7phHljIbHfJs3c6acRzC9Xqc2A",
+	"UIyKdOZtIP61UMtsoMxtF3hDb6y/Fxt92ga69HctJLWc55CudOonnUci5VqOkclHcnTw4sXeAaFZsaB7",
+	"h5iGXhsd3/+jofL9hqiHkx/0OFyjBVVa6Bq9Hv2f3072/vn534df/2MQNnk3ei44PSC4k0ik3E88T52o",
+	"bKvx+OfVOF4uIBTKFe8d1dU0ecJsWQ73Kwpe3s/WfWOK/iN+qfnvtZggP0B8V7gYu5+eGjQz78lbxlKo",
+	"RnKFXj385Qc48lnzAdaQt8fxRF4CEdtj1XngI822Xx5BXca5AWG9MFGL+JMZq7RNXIH/dtSJk9cvfJKR",
+	"5FGvzFNAfoEST8rWelrSnM7xdl/S22ARAP3ep05k7atXdDY9erW/d3jwPd179uz5/t73R4f7ey/Yy5Sm",
+	"B9PnB6+ma3Vb13Sc7gZUfmyQXwPqTd5pjpLJLz3rpDcgjFAtV3myKEUuKtmi7R0AgKTiPs8ETd/x/FaG",
+	"LiF8TDL9nJQsoxDUZe5NLWwuhObJWl8vWGmWYrNQbawGIjcbOK7EaV02o+Vm1PeQlZzqLYmUjgiDF2Gg",
+	"WRjoT2+7lpuKqoQ6T2ZjwEsWgZ4QITvU+RdVUh9WtGa694uVFlFs2aCgDAmyA0uROgP7d2XfMBsjj2sL",
+	"ioHSJCVD4AwuDcS6ljGKdIbIwWqZbbabrgJ1cF272BWmWBswyIRBgRjNAXnO5QJ+x0JNcE7gwO4O0CJS",
+	"uFJvMNRIu18IrKjJUkg8K4SUfJqtXFEpeMv6ryHGzxliulPfICyrZgnDQA/Oa1TUh8TGe5zoL46Or0vu",
+	"Ba4OrK/XywuZm0mMEDfejUu6EpWKmWIasKeKKrDposNQlTSXFGvMc0kKirVQnRxKuabyKjf/KGipOM2y",
+	"1SXlac+F0Sj+HMZL9hHNialEXbBG77WqMnYqTYFHsKH79A3ETjc8EieZYY37enX8YXgKmO65jocL9vuW",
+	"8qwqWcxecGJVZbT6YFDc2BbiTD04XoxLW1twqH0n56LKE4PrULKluKPZRpdLOH+hjlIwo8cqEWLminPS",
+	"LJNE0dtweIKo1MeZi+LsXkDt7AAXLOhC/2yg3g1Gpnm/wD/tBzdRSOrQ6dGybBBQy6VCGIBnqJ8JYfoK",
+	"4nLmJZMRE+Z6FqR7PXGB8v9tRSPcGCz6ELrexb1EG04tJdSwjM/GkShPODt6yWuGHwOCM0wWOAjUq3T1",
+	"TJ9A4hDP5yhiQU1IqGxJyxziI6AHk1RkQwtLhga8nD0lk0Jflg7HMBP3rNyD+ii/j3j6+8h6fuqSgFx1",
+	"JrhDTOt4SDFWv+zfBfcakYLMaNnKqjwKG+m68tt2gpbr6dn+q+9DXcWKtll/9YzpnYDyNyDv1GIoVCj8",
+	"9d1E88tPF0HOM8y/ro8k3BUwGaFo1r+iJUvEPOcGgRMDtYqqSQKx6X57edAuWhP18PDZMEOpx54ihTxw",
+	"R1LB5FNyShXNxNwB4ZcVODl8iwIb2z/R4+3+vNL3ExsTMHzAAfVtGPhyndiypCtC0xSc2DJgPsG+amuG",
+	"ca+7v7G30Xhk7SwTlqfX4hdPykBbwttSLP1fbfvWvsDnpW+IcfFNaFbRH7BcM5/rWrgyKIOj8ehU3k2M",
+	"HPOWmR9O4fLKQOR0P+JYrNW69fOPph5h6+drgUNyP7+n5e2JvETp7VTenbEpV58KfTeYrsGQ6X4Bi8qE",
+	"GVHyitF01TQdTZi1q55AJOVPbIUrtBSIGCvlfyZuIdxoZP1TNZU8XU1uq9Zbp5i2MWMccdJOAda5Qjcw",
+	"al16mbzWsVQU7PpbUd7TMvXsR6fy7iK/Y7lyqWKRSeL8CpAicCTvKc80bYxMmJQ3KEdT7TbMPkErOKTr",
+	"BS/TS1qqVcMShy3YgU5scRNDY63185IKq8L96tFVXVU98NCZFbuPcKKND70irO+rTPEiY9bU1tqpy1LM",
+	"eMb0WP0zhhRwnvE5nwa+7R6KK2ZyKi7R3fIL4/NFPVwv8+SKFRnTSrf+o7n/eg7XdO5+1NwLSQdLx12K",
+	"LPSrhJ9xPv7nZtj+T/jSFVU8nzu/OP4I3vF6iviPc+PfN8TPMwamSFipFkm6Lx0PqcvRhdZh4nkmmjTR",
+	"WCy4uZvL9E7MuVQ8ke2Zeqy23YzmKO3GzFeOPbY+d1l9XjZocyAec3HCe+jBlU3aCT92sK2xr52S0EEs",
+	"MfZhM6ygDseMqyISRLek+cqZVmwwnb4TpSnEg3mWsUCH/kyombUu9Ul8BgcmlAwFFquwC0fLNUPzw/Qa",
+	"uJLsYb+3Vh5KcY+WBBAJakm/ZfLQjbTqe3oDg8fve7zjoG5+iAEhcWdKaZW7+XRxZrcJhleK+7CMiA6V",
+	"22qg0cWuzS+oToQ0SKtp0KmoVGClnHNbKp5ltYQe8i1807n3BSVssy7DjIL6zQebBEF7/4uNgXoMV/T+",
+	"Qkv/YekcFAO77Z4WA7olJvEsWR17a6pygmrRUTJtEY7mqukxfIqBTYV9XNZPMCZTKtmLZ3ssT0TK0qfk",
+	"J1YoG3b+2otufCSJUSVsmEtB0xSUMa14aF5PUpYI0LqpKbBPElFlyBaCxPeeL1k3jtjV/B9sw7lyKYcd",
+	"Vx5jqYs5q3EXgONI3yYAxiyuFZgwVNYWlh3sZCNyrjluNJU9sJE4R33km9HP20H7bKUz21XceLaWhw6C",
+	"qqy7DBm5S2aPGQA54G5W+TGxDpsxOXemoFNzCcOhm/EczaQbO35sM2E5gmfR+Mi6YUuccDm40Hs4nl06",
+	"NBfFpOuq+nT+CQLFTLyX/tfVx9PzyQT/eHvx4WLyI7xxfnX18Ur/99fLiyv45fTkw+n5u/OzoWZTwB2O",
+	"m9WXrEwWNFcmUsplrjpZyQt90vJwVbL6pUa8U8MOb1odjUfmo+Ci/2BX0OipdSh6x31tAoZsgP2SpoxM",
+	"V8TooxAL2N2B3LXX77jP43HoBtEuUlbbXtuY2JCyguUpyxNuUz4b14FN8uRKsmx2HAxH9yplTEW6wvhS",
+	"HLWzk+qz8r8nHz8A3weePhVqgRydkcc2UlNrYSxXT+rcAVeLzSZlTGlySzBqLx0euI5LYvj413EQPwke",
+	"PvLG+TQYhesHh5rxPv3PSiiW/ub38nk3saKmB9j+xiQ2qjJ+bVxzuPugPbiNXz0lF0raQI662BrsUpXf",
+	"5uI+b4gQt6xQ4SLI+rLvhl7pnRpgi/TDvTXHL/n6jKf2Z9sDKoT4EFavA3PepZCR2sP2icmQXIiCJM5m",
+	"SecsnEeNZ4arxmHxM6lzEx7YPCkhGIxhB6Axiw82DW6Db67ZF9Wk/3VeBVw+G23Wk9ZYZ8HXawcKjDQF",
+	"UBKaY3UqQJXv0h5g70V1mG9VKha2d7hE0lgOtBEPqFsXh+eFBMntesfMxa/RKnmfyiwmAXWB0T0EnN1h",
+	"4vJw5rZEXfEbVlUJ7FLwal8abbN15KNwQKZcq1nZ3dLgztHCPWa3nqaa/HH9oq7JCY6uaStbuDc1eGfr",
+	"m1Rlqe/I3WK8f/PE4bWbMIGCusEL7brNir3s80QUgYUPn9aWvKpfCgmrQD7veH4bP2eI560lwk9X79Yd",
+	"rcGRKA5I/Btyk9CtG2cn9twhXgptQkZ2J9C9njdoOiLfWifDiUni7YlBQ5H22AAIgYRvncIB66wxv27o",
+	"59cNxqLYZn1mqV6zI4K0hCOFjKFhm+GGCaAvEPx08jMRpV/pHdTyYzKHMuCSJFAa3odoNqHzhOUpYrKE",
+	"o8UPwufa7xB7wnSkUpFlJQFzCosxQhuYAG9EV70wqBICrnKtJzxppNVNeU7L1aCw84MwP2i7f/s0awpv",
+	"kVuG+I76etC79UjaFKvu6pj2z9Eg+esyC8FjSPbimevk1/fvjsk9zyWWn7Yy/Kcye0ogRQdRs8CuSi7G",
+	"pMozfgsgS3V6gefqHoqr5S9AV6atBzEQ6MrLxYn4aPz98d/2xzJkx6JpXRedXbPV5tgyQMeiTs4YKuV2",
+	"iAcRWkwjB2sScLwOe+aJbPxEujDNAaYfiMbM19Imb5uUuoGOD9jFZutrZ9gP9NGc4Ba4Hs0mQ3gQYwzh",
+	"NX9BAe6FuL9JuZZKnu4I+cNB4SLIQxTzYw20Rx/YxACLZ3Dh+/A7WvS1CXZHLwSHobD6T2/Jg+bQ3mXY",
+	"SCYOL9cm4pdP+q1591D7Nf0yMC31F8C1c0HcWiw126DoF8+2I7ysm5aK4qkTHuD7P65CFJaJhGYt3xXL",
+	"bz5N4j7mKIZh5zpws4hF/bkXjsm+y4zG8SsiCpbb6hDhRJdGVPz6xItmIH17M81KeOpYcwLB3VVsGQsz",
+	"PMmJSUqA0Eqoj4oomLkRi12gOMRa3SzrwC/zCyY+35gw1tHYEhy7cWm8/o82y9f/zRCP/5NNQbjBWtGh",
+	"JwWkFfuPkNhCzXnDroeH6cjhZxCtdwPpWpqkXKMeP/B+xHv85hZi9PQDVVLImLhJEGZE/yZNrsZNUYo7",
+	"jpFqaIq+gU/ETerFtjWfSBc51/zdC98PPQg90XcuS2+mq5tmvkXzrVKLabbnwFMXUtR+4MKBQl/En2NA",
+	"i12BVWDUK1w7DG6LtR9fQfPCPeX6friZifLGlo2OvWsWXS+VNfYFOb8+YKdITLFyXPDQ5IbqUxa2hetz",
+	"IQmXZ5itjs4dPPxjsIljqizL0nZMvPShpfrhoV0qfEjpS/lcC++WXe3M0BM13tqDsmtzoM3s2p1Jw2fD",
+	"0LqZVXPRmjP6/ABY6wExYV5iF8Z/GLTkniCn1BXde7CmNBAA0c1DBsG092D4JkwETJ7TKrt12U6gWGuJ",
+	"F68ZYq6ZiG1lA/0oHv8RncQXVdKTBsjzcL9j/Z1Xi0+feRcpw6EuX5+bcd25RtZ5Y1O8tj47c6luZiV7",
+	"WCMLKm8g6XHGyvrOnmVU3cxYCHxqE1t/LhXFcsy2sXVAl5sapW/YlySrUpbeqGEIqBtCWeq7przTHX2D",
+	"9t1qM3YjUX7fWfNfH8jS1qRtAswT3pEGex4FHJe56RI2WXqsZVWbWsYzfYRMXTLNBdn6lM4dVrDSXFV+",
+	"kytzZw32pH568lxPFmgg9fPbXK8Kb1J7vXqbVi91TNOJetmvaw+tozAOZrdA6FFMXOkL1HVO2QDWoQdp",
+	"/G2WzKyVHoHfnz/i6IpVZbIw8SqBJTNPjbBhVy6BkoKlWIYOGV5EF/lM7JSAYQS1iWW37U7WOME2tuSE",
+	"LJDYSXMm4+aCxXbJZvpHs/xhW1RJ71gWSoUohZQmjb8N0GYZQhe5zMGafd5hSMOSqYVI4xgBKZPKRIKT",
+	"ZCEkVCR2UpNvk1iIJfOh12ialkxCTSiRh4MWi5JdWvV7gIho1Tr88tqI9jbBYod+8C2HhJ9dlkyCG7uR",
+	"kOKpdfWLjjkGVgbfaVMF+1KYRZWK5iktNQGzRORiuaqVH736HCwaVTkzBgW6ZCld7ZR2VGsH1lY/XAdt",
+	"YZEtmk9vWs/8P28azYRo7B7S64aC4QcuvuhhdYenScgeAYWJoksBrf12g24tcZfsY/zpZ1Eli6BTn9hy",
+	"mUTkzv7Rjftf6lcGYtbjy2+rPGXpmxWGEQ/8NKFyMaXJ7Umkie4NOCRisTbP1EYZP2Zhg4HVBabC7hT7",
+	"ngGnW9A1VapcmWP8zIfAnFUmwXvI8GIn7g43fsPhmK+2G0272A1SqqGg4EoGhxleywh1raGc2LGQl6WY",
+	"ZkFUN2IeYYQnJN1nUmBQAQQme+YdD94DI8LvF6uGDRGR9Ez8OSPPDg/1Si+FVE1TivRBj+0A7vUtS1Cy",
+	"hv6lB0FzbBButDaAiTx430qDEHuHNI+2SzBQoqIGZhiiV6m05p3HtS3oCQT0JhkHcNOS0dS+dL9gJbuD",
+	"iZNELG0w/lIkt3UnS69CcWN+uDq3jJnx/ZfgOUsthK0WJHCafZaxUBkeMNWUQp/0umc02WRQzMqAnwBm",
+	"poPNON8/PCK0KBgtXdWn2oVlshAeXeSQq83V4SOb8gUlee3MHNyrY50DbHcsYnK7NqYm2aQpIDjnAsbl",
+	"Ggxi3ptMFas1pwfy4/X1pds/E9XtTj/P1dGhjwD//PvvPQT4Z/v740EOPiiUFMgBWYhSEVktl7R0Sca3",
+	"RgYt8GQE98tslkHy0rtlij4P2xgVdPufkE9XF8QQkD6DFlMnMKKt6tBgybVhYOJwsJGqf33/jnjIv3Xx",
+	"+MP9w6O9g4O9/QOyf/T66Oj1s5e/j/QEzKP953uHL64PXr4+fPH6+f7/f/9wf//30THJGQeINC7J1dtT",
+	"cnR09D1wglzYvAvwZUBttfQpmUTAy/8ynPINZFWHkRFYa6hVIWbesZZkQfWNQpTA4F7jM1JiDqBysUzJ",
+	"4SZvO56TaOnorRCyrPv0NFhrWf9qD1cN3sxzQu1+S6YAGcsWYIOYvzaYLQCedbCfRgeHRydvTp89f3H+",
+	"9odgzrVppoWP9OJVyFm/RZSVHaYLbwtnSQP9ylMr4LaCWExQz8wSustLc9FgNYRUMMjAWAZ8vbbVhRYp",
+	"nBwIdNWq5//ju+3TU1sQKwEtbfiGqQFxErY/FyDR4XUtSg9f6QnNyZSRVB82gz5myaUT/FCUPFd+oEDM",
+	"O48v+tEDIQWxTd1BbmzeeSQd/91JDvtZC/e93htvehskt9vB/bkJ7l7qNfvlS3a5/N93//zxds5Wb5bT",
+	"w+f77379ULDlpxfvr9/cszM5/+fy+yo9PVj+45eDYvrj7YYZ8gAPPyhf973jN7KP6zs64yFshmWzkRpw",
+	"/WB8OD76PO4Djx8e4un38rlnKjVrCwUPeSoK+G5tqz0xrO366uNoqeg+H5ELVwJDtFbLjo2O4saApfub",
+	"1GKLDoPUdkc5WqV2mulgF24YPod9+8EYHU7aeBBOx8eC5Q/H6rBjiVX/qrmbPt8odbx3v+SplgncwhjQ",
+	"MFsujBteYuWj6YrwdFy70Q34ckc3NtNwCTRY9tEU6NUcHyLa2YznTEL56SWjuST1MWnUnzgNVtPcifzk",
+	"MeTV3rPDo4O/rWATxJ4cJKKEQi0v0paIAvWZ9BmZtL6WJje4JQ0erAUC/e8j0oQ59ahFLR1jrbQod8aQ",
+	"HFh3X8r3trDvGPfAXQMSSH2dyddgylnVYbJ2K0uDMgbnVZHHBuU4UnPnCca4w8E3BhfI1Ocl5ur5stkM",
+	"EQk7EYv17w7fzP5Uy2vOyd381v3sPm2GBPZKdeG4/jM79uZFCbPTg7KQwTbSsA50sE9qWPnW1N3wgsPq",
+	"1EKNq/4+AKiWIfUB1EdqwyJig709fyNl/UO1ZCVPJjjGrqTLvigf8gMtrT5kAVxbCFlQm/6PfciCsfsZ",
+	"q6xKAr4z2QX9aCm5R98///5ojdHD4m9MuhLMThA3Pp5UanFSFEEpEB4SWhQZT0AqAB3efkJ4DqFUOGfJ",
+	"kpKpsan56d5JBQNdIGDmKIrWFaNZ7rPnL2bPkuk03d9/dXR4cPB8mkzZ9y+D+Smdopcn9UjJ/kG4qAby",
+	"mk8lb366UKqQr7/77v7+/qn5FRZS0EotvktolmlZNJyXoCfe8FIVVMp7UQ40HFadujcHh0fs2fMXL/fY",
+	"q++neweH6dEeffb8xd6zwxcvDp4dvHy2v78/Cjoop9Jgiqyd2TDFx+6jgQYOsJic3XfpJCD0yh8yMaVZ",
+	"f3EFrwmtQ87hk0DFlXDZ3A49vF8RjyQ2pofX333nk4J996Yq+Uar32xnoKE3EATkD/Zz/2ZB5UGaydiO",
+	"eQv9SBJNgWPjtHFyNP6F1H1sLir9b6w1Ie5zLE+phXdj2eKAJ+60sx0f903O2Q5PVd+pCBePPXGKYOdc",
+	"PFgbtD1P0L3xV4M3tocz6BKx4r/9WNr8iL5LIpB84cjVqBct/lNvfDJ9/iJlLD1Kvz94+f33s1cv2PMQ",
+	"yWyl5vGeIp/XzVE90lIXiCOEp+HEsm142LeBw1edsStxy3JJaKK1+6aGtn/4rK8oUj2bo9l+cviS0r2E",
+	"Hr7ae/b88MXeq1ez/T16cMReJN/T/f2X083OYCyH9CRvLz27J4ZFA4Oz3JR8urroEt5/j4th7Y3QNPtE",
+	"NT1gWFKLceDBwYrrEDwAkMfWngsVmJ+SE3itbnds3OZowdYv0+yerhyi3ZiANG7lxUD2yoLKD0F4D184",
+	"gKRmGOlCi+KKZIxKhAZmFi8nIiewZaFWRilorqrVEzJbTDfieV7fgpjNJHtIE0EqL9MIoApaaJ1nH31K",
+	"5NRqmYnIlT6pps6Q1vymWi2Xtywlj38f/S/9v99HTwIs1wRbrruJdP8n+C4DU4r58NM27Ggr1uvnGneL",
+	"nj47PHhJ7CsuCqHL9G0G4JD52uVF0LVmOHSnZfYFQ1feYP2CftuYfdnsKyBporGFS5uHvLNoS9vZW1EO",
+	"GBqOyA7EjVTueEidJKx2SX6twe5Jpgitc66oD2YZzL20CiiYpMAibIYcCu3Tz3Y6rTmfqUGU9YN+UX9Q",
+	"0jy9tjjzA+L3QpjGxuhhvTjpWF/pUGinoGrRursPDoKmXZMCfeVum1D8seY6zv0daGMz2bbPJo03Dc2u",
+	"2JxLhbgH3yBlII8gWMHYHBYFaD9KkIKJImsFf73/x55e0mdHwSpu25aLxmgDBHyWPStu0qnfu1D8bjg4",
+	"VDo0tUQC8l9dXQRd0QuWpaTKFc8IlsU08gdWL9dvLJkKF0Ut2ZyLPCZl4lNEPrNmZVifSDVUfX5lT/JO",
+	"tChpy1Z+WbJJb1B9+4Ow3ffUxvGsCltKHS/hMRRY51+apRi3jraHlr5R1L2s6yhNpJpUy4E8p643truh",
+	"gC/CKtTh/NvQ7sZibhw1PTKyEcYiKbb0qop0xC1FyzlTpmDTGnbVsb9rhSfniP44qZa/cLV4ywxg2fo1",
+	"3U6Lq0LsH5kVoNmTc2RMHsCavu30scUAR5DTMSp1wb7YkD3drhe3x/KZKJNIneK7OkFgLXe3yQQdcwMU",
+	"STXJ9zUQhznW3cvIE9sa2UHxS6LN+MzVXA+/JdC1WWkDmcUyo6bPrd7BgCwcEge7Uk/jHLhz5t+zERoL",
+	"neUWOfdzwsAF07quxj3l+1vKQBdvjgPOlHGm4EAJte8b/Azo7ZiYQFKjsViJrAWHjO2tozkzopHH6gZ/",
+	"0qJQ26PXUnQhTM2zkPG1KErxhS+pYg7eQV+jmjeZcOlpldyygCUsF3rXc8VSD2lvvSRg6D0So4gjTQkF",
+	"gERgEQaI5RigAPWlZn4gAH6vFhBZzSLmqyImVlzaRvCGlEXGFZmu6mjYVcH65tyeRm/X0YcnvFzfwjle",
+	"ygNexCt9/YsTvLoHvGhEgwFvonwQfTFkSygH0Y3xhG/UclM3DltrzdNHEhJRQpiepVQfdp0bn9GdNxpd",
+	"AFNfsTv/9yJnK7SkNXhdP3pa56LdXDWs4TTeDkPTcBrQx9lF/XFE9BK16SDEfnh6GUeB7oqU9fXlIpo2",
+	"+2wzCdZ8N0GwjlMh1TbdGnnmZJMcR6lEybBq6NDuFP2yURdeUXrPMzNICff0PyS1gCrqJJCBwzEi1iak",
+	"e0+zjKlNVikIDNqS2zpE1kMIrWE3jp+/BP7u+GTfnkNr42M0FNy8zlGOHNPQeYhKKT8Y01STV+lfyX2J",
+	"FR77mZWHQN0qnZfrHl1h55ZF7rgdzm5i8ncH++BwYNq6fZtGLPaInUl0rX7kevNW5xZ9vxv728K1qtct",
+	"kha9lcFbk04YN0ygxRgCzWAIYURXodg2oLsAklpE0VEGhV46655XySaO5Gv780If6xWLbhNikZsyxQG/",
+	"PCCQGbwTjNkL1wjbGb74IODwLrgBSGp7SuyZsEWc+p4JC9zzEjpQ53S/7NWBovgxRkMqsecDKBpteg/R",
+	"LfcQ3VKJPQ8tCP5yQZLu2R6tq8bWPzoooc/rQNFN+GocG70nK+GjgT5vaos4YSYxYdnm4rY8WlMDpHpl",
+	"PMU7YzVeqt6aTCRwXjYw4epaZJAejswQioFJIioluTnPlm8yCJ8njyN4oJh4jWE6YLQRBdss07cnf1Ck",
+	"pyLLWKL0qtWiSAcQgiV8STOCifadSgy7q1myDfO0aBUbSVLsS8Il2zndBLxda/OwW598RUivBuTaujaa",
+	"GG1fx6OFzHeOeROrRsJtNnzEleQD29+y3daj6cDO765liVVnIpOSHyuVsdiU5SUgLhg47gnL4y8i8icO",
+	"uX3w3kJ0xQySzF31cWP1prlFbKAGIpfMXPHJsNtGv+7XSd+5Qo4SANaRH3CIQ4b2ZSeF4a9OG9gtalmf",
+	"Wn0qlksupZFxv1mFpc11+KJkS44qeAiqSp/umWLlmWHEg1t12Fbr+JsFQdJfeeB3az+z71oMz7OKbabS",
+	"D3JADhmKQ4Nr2ja2t2p8YxJ5kCHEIvOFgUzQM+whxBGEp3y6fUZ7RwfZ0hpTe1W2414b23PoF4N5NNSZ",
+	"uKGFZrDzMej0jJWoMgaUgHj8lmeA+ZpnK3K/ACBACA00ZHSGWKBaitX0uZEU61yMXTF2c6PSuMaZ270V",
+	"ueMAlQZF0nN81mYs4x11Cl5TJmgLgx7XaUs/AVHLF85qNt6h9JoXxw1gHqk2rWGtm6vJ3sKsa2sTWuCu",
+	"6XD2gJwzbmmKDfG/FpYj+pB358T9wiHxp01kIbewEzM9mbJWP3s16TWYBV6mfxC1YOuQpbh9Z82ALzFr",
+	"LpxYgQl1tnY2SrZQqT6QWZH2+S22CsL6BhUVO1xgk4UagkRQl2h7cPJJPxrOn5h2YgdyhemxkfgySLK1",
+	"fNAv0rEOxCIGXKH5l7mEdxqD1Ub52V3jO6bXbr78tzkITWNwc/EDS1ZfnWodpGlbBOzGGbsi8k0LPrnW",
+	"LN0Z2Cga2F6TnN17IFeyNuY5yrvhOQoaXOS2zk0DhKgufdPzRR2R5P3SqebjNFnf3uug38PI8D1VcdzD",
+	"SHmdLpZ8p15PKHXdbcI1nYfYvKLzFjiiHM7eIxjvX/uI4ZrOI0iGis4loVAKscZw63PsrGUlyvQ1iOWe",
+	"mJ71Qg0qaFJPyQvk7VR9o1k2oKK+18RbnkFE09fxv9ulkQ3NXq+KDYq1m5po3rebQEx+1HqDD7GHWqJk",
+	"zh0wWGUIqITrFvnzOFg1zxvPI6L8MGqvXJ7dIYeCs6Yg37kNhnOgThBejPWiYEvCWQ9LgNWDnA2qSfbj",
+	"zAbFqntxjEQM00GfBAR2cVPCBkDlUO2+5yF/ihZnz/N0I+M7VWyiaLk1gs6GZZVbWFsbiHgPkA499P8N",
+	"hyv/NmbMtb7JAdgkUb60gcC6G2H17wCaBQOZxGrRnxBZw8fUaDCPpOEnMikZy58axnbz/7OvS7IQWYov",
+	"SZsG6FghtejQx2ReiqrofFf48ZiIXJM0EhpKk+0Bn0vXv/nuhmYZBvMaZ2SP4ILB5iAlqQUNhoT40pDX",
+	"YqMwYqACoJNrzN/doomdqoLe+D20x36xy7wVqZwYLWDYraXYK2g13+nWUxxU5zBQLRH3v840MX+7dBT8",
+	"20tKwR/qhBTzgkk/sX9jmop55pJV8G+w8eTzG/ZFsTKnWbicJr57W3AzWb3oJVpa/Ee4HP7vjY1w4J3e",
+	"ZJsv5CL33omKo5NqPmcyfEghwAefY2SHYiW66rtcCuuaRoCGBOSOhS3Y1TTyKXh+wYle4zQrr+iRjacN",
+	"lCcKFoiGutGQvkalQTXCKR1jzS2AhRf30gOF/iAMdPjvox068qP3RL0XIQUtuBEylMIvq0xteGN4ZDBc",
+	"3r5myyJDCWeNTlnn01r3rOXzjfgxZRpEZIy4smivez9cKErhdpThfDaIWNFyYSnuG9pvZGTAMVyZLTs8",
+	"+GTP3ozeX3vT1Z6x3rkHprJ660UjC0WnES1Icu2Vn4B8VyxLEgu1Xldppj+SydSmULHS28aIaVF54zFp",
+	"TmQHNEsoox8vn29ftrC9A2LL0hYucKQ2k0P7tYfeFv5+XOTzMfmvYg7FOtMZOG1CBeNbC9Tod9wceWzB",
+	"WPpm9b5GDoxqRY1sEs3JILebSoI5TPHSZUPKdTcK82yHsnnpUqnWYPfWLow4yLdNNNVs/pjkjKUME2Zt",
+	"vSKDrNqq8TWwnIQ1mH2IJD5/wP7ASefDs2I9RghfA42odLg7m2KYeOs7bm5UnEyiuMVYVGU9QawPeG0F",
+	"wLTBCPRTkw9u7tBELJd0T7KCamklBdY9JhTxCWC/QXU3Pxjt+5atEDuz4YZ50DJGQD8vcZ+hDH0cZ4Vm",
+	"2ZhIsQQNIAczQX0VuFRaLdHXK+s0wyrLVqYMOahFpeK08VMulP0jxN53hFQDhXb96ErIccX4Sh+oBkvK",
+	"gPY2B3hTiW1A6tMjSbSEzPIERCXFssyaTwjL71gmAChSTxICLynRW6O7N6A3RAkRkA7/epiZ8aie5Y7R",
+	"ai4NHhv6NmM1041+i3kZilgQN+fU01SntMAJlwDhyqBtaqpDEDgZy5xSdgRD4Rj1ZrGPebaqUQTZ/UMb",
+	"aYsKraE1+wif1RaKQ9cPukIzH7zhkuugrK5+CAaBwDXIZZHR1YcOyNgbmt9i/ZsZkMAArE39SfyLIHX4",
+	"wY4xCPELZDC2LPi9KZVvBP5QTddAgfC19raHOLW787KBNp1dQgUNWIkWpXiOFWD0yStXIZG0sgkmgSqO",
+	"wU7eCChXpm8QvJ0Vm4ty9UgSU0/JoJtDpSUcxsC6cGbwsQitcPE8NDj7OLnNXJ/7hciYvTYjKcTY74T9",
+	"+V1LmrHzPD0zN+SmcVD6856gq93F3NEMbelbD3RQsBxiDNTJOmG6D0NgwiNQeCWDNHJ7FiSWwtJ0zjfw",
+	"0uCyBg6yP8i4UONMJVwSKbIUZQfvHFoRhiaK3wHgQm7+GZRT6k5jN53DrRNg0G3Ya0xIY5QNbLc9/o3T",
+	"UaFbmxbFTPRYVs7uw2yLQBMWWC5jM0VEpbBsTcZoyVKblQPCGCsUag/2ze6Ei6GRihsekl2d5RbLZZkw",
+	"S4PqmHWbZcws2IxRVZUssNH/X+EKSGCxOx5gUbHqh5gZwPBLx/aRd4TdmnN+xxCFDomQZmohqvnClLUE",
+	"OcGoqFDiYwWGzGOrKEC5PeBMiNwuQUgnV4ymhBtX6InEpkVp/6lZnN48cKOudZpbVjXgLeCdXz/DosWK",
+	"ieam/uRUpCsXDK1WGShmV29PyctX+y+3LnqJLXItN0q2ruLlq7+o4uX/FJr8WxSa9GqMR26N13AyJf8X",
+	"nJ47WnJaF8awt59kalzDlor7nEx++iTHdhO1uDqlJewluVCYA6ClNxt7pURyi4o7HFOtTkqoIhgEjwb/",
+	"WDdJqLaiewmtPWms26YcVghAzH4oRVX0RuL5BPjARDurq7VNVrmyakImBBT6na704uOar4BFmk2WYyDL",
+	"5o/Am/Fx0N3kNIY4IPYb3FnHVWhOzk8+aGo5FSnbO/p+p2mibVUiZOXrTdzB6tGY9t7lPc5TP/np05hU",
+	"Of+jYojk5Aq6dL18XsRTSL85qGvljMkh8UvSj8kRgQLye6aCfESJqTP1WwTw06c6lWZO75gvlBrXH+I8",
+	"VuCsQOPe7kJReSROF8aTUEUzMXdcAi4lT2qnStFkARF4ux1VOAfpIpR49CesUZl8ekgmzlARDo9FHfBG",
+	"v5xmVMrYOXhYdhB+/Gb1ScZPWjyFyF4iEVOAu2PACTwmlaxolq0IxWvI8plf32kes1P20nNFnqLAj4Js",
+	"eOCFU5D1lelphmigjuqGhWtzkN7sjyQYC+UbeYYgfZkZwn0WrC0C2Bd2PhCOYYvx6Sn4UoB0JZD9sxYA",
+	"gQvG824mtMB4w9FnTWXEu+5+wMinB4ahNRbsL06bMGO5WIaza3LClyYMryGu7Qi8xhifP5UBteSymmY8",
+	"IZ+u3rkayXooxyQVIIgshNrLeH5r8nw6bCImChUC5exQ2TYYjdFGAPnwYGxK1/Hcdj+nhfF2CSn5NGPD",
+	"bJaBW/lvdc9sgTX7dQ09RQtEWaqyEM8nlxdECTJjKlngulO971FnhaGXLmTRHSvB8dLt88p4jhwdEVAe",
+	"qCKWHiBfQ2v9mtZTiCUQOTs2dSqmK5KyGa0yFSkpMVT+9KjP6aCvPA30YHvxvx1tUS/WupNvVidWnzpn",
+	"9xCKgt5R2z1cqWASNHPC6o3U7O5GEEqGHnYFnvQnrnIct8hf4Lh11V9AqIQJ+L7A9vpXs+8s/H0Ics2q",
+	"RCKgco8gNGegafpXktP/8JWNKP495XlEoLhuXKb2YvcEC0/MmLJM5HNp1Lt23XTThSH/P90+EAW+i6na",
+	"n3I9O7zAG54f6e5zV/zVyLzfXisZlnxhLTxvVhM7913JwH8T8bfXA/axDoAN+yVe10S7WyfZluEAO3SZ",
+	"9SqD/+MdH+5+rRdy7DaxhyAnrM+orhnla7R/cyVrP/pjyf/FZMPQLp8QuaAlq4N49fU3JtOS5unYBodo",
+	"NVyLdnUVpafE8bmGHV7ynOCopswmPj+SBJC6a8NhC811wZYo1qOSWM9xTObMMyVDD03rsoyVDrUjjQSF",
+	"OKQMuFTcPcPBL2NDYuoQVv3SPZUko1IRSe9iYPZ0MD5fPYUmQB8sfOw8TUtxL9kHm9vYAsipSrCMNPZs",
+	"dQ9BkEZjVCVrIuOsT1CsWxvS49j21F7KRxJIKlls2v1WZgN/lMGsGleOyYXBHZOM5XO1QDpH3xr58fr9",
+	"O5KyguWpTW+1Wfs7Va5bJS9fvnrxfDw8TR3iZlmuerwO+gyCXDX56ZPeIhCcsRi4PAbXmjCFzbApeM/E",
+	"JIxN6rB3gtGBsWPHCxDMqaGXnXtfUDSBebmsyQ5nCvtfNvdCGDhVzwNxjHwmz1agti0AmQdMmjv2mPyL",
+	"TcAiFJBTClQ3XJE+NHfD2zVnPyY0z0WVJyZjoGRLcUf7Ktxt4Ybc2rTl8+Jv407Zzh3yoEpMQ+Jgu7fF",
+	"xyLu46j3OFkIyXJjk7GB+fiH2/LwVRbtUsb6lMFOTarwssoU3wt1vcFtEBjTdbAGLDp6sspYpjER0pTi",
+	"EyXRm1UPYuwDDgci94J9BstNYtyibsrLMBweYhzo6mebj0nz1aBIovACrY8titHX1l/KbT7Fle3CZWgd",
+	"y+2XSaOFUA+5oAUjM6EvbAyqc689khDm+xr3YyZM1qcnxI6902AqCrYJVI7rFzAWKUzIiLEhPQqQhnEt",
+	"Gc0lqXLjFWlzqsGcKSgw9tS923DlkdA61fFOmosuO54eMl15O8NT8pg6TG+k9CdPyaR1ychGUjKIvBai",
+	"RMs4oPOWQrhSxPWNba1ljSCpf4+eHR64k4UjHY1Hz4+ORq9/ezZ+/nk8ev7i5ej1weHRePRSv/qbefcA",
+	"8uD1vw61uvXq+bPRa71D/Tw4UhnrR3GPAYQNj2UlmSYz6iscQ/SVLjdMNqmv5I/2jpWD7W1r3HjcM6q1",
+	"6yiaPPAqh2wqmP0Y10DMDDQECmhGVdRPrOgJ7co/NZRnzarFnFPGgFMfABeY1hElI1v8p+iGW6t4G3zY",
+	"0rMGxCGG48w+MJZi8BgzMVHHNpWrkUZqtHLdiGfVoJUSS6p4QrNsFY4y61eP2qqNrFWFThT6gDlG0m5M",
+	"iPCsq00hL0uySvI79t4a5JH6u1YvZ7HfD2bgDNKiNgi7e3x+8mFMfri++PAkOvjdSd+b6G+NYfwVwXTH",
+	"JkpF31bWYoDGArmBtWAb9amh5e2w3UFYFC1bHgUmmGitEQ6wsdiQlGVMNbN9B6TKBE/UZhFdVpoft0K5",
+	"nh2OSa4FtIbU95Sc1JylvqRd2ZUZ8CYtlPzsupkLJiGiHUNeuS8H7tYx45uIcwT6LQw4cn1W6oshxAAa",
+	"Rsl+kzIICbLHZSoDcdmJFi+QKCLiwnCvDwzgHc9vewLPtrzPN3JlTYL5wlt5sCbs7+LEcv6odeGFjQ1+",
+	"VN+0O1qRZqjjzjf6is1YyYJFNWvTyBop96EjqCKBCy7Fb8GM+QosWX9UrGIpoXPK80BuXwUQWJHidD3j",
+	"mDj1KKwjInPqJg+hWtVxxmA+EaLNWI75lJzTZIFqGpRfTsTSME9Kbm4SxN+9MegJhH0pMspzxGFBuzOY",
+	"4t9WWfb/HJCZ8Sd4eiKmD40xJ5Dn5CQwk+6S1T13ReYmF0aBdGSAgt84Pjr4zqy7WisNd7o7877Yqst4",
+	"nGunLwMTv0UnTp4d0ItF7t+um6jouqbLzo23Rfc9YRvBbife9btFdw2RZpC80OzeCSMblZ77hhroBsMY",
+	"clCGtNNL/QN9Tt8gImK9BratRrT1RBvUtvswIX3XbA5W6m5ggCsdIxBD27uPeH2vCeoLaDPS+tYdh9hq",
+	"Y0jC43PsIEr1rzY1D17/o6IZV/p6ylUpMohYYPKYpFzabD7CZf2N7xHNhdqjlVqIkv8LEOL0h1Jk6Z5+",
+	"A0a0oHf6PZNpmLFZA54UgUM7ys8e/m70JPMXCMx7Bg1zNB75uO0O3tMbtVYEzFAQLMkbagSIwG2ZKNUZ",
+	"L2Mbpx+T1D432aDO6AUgg7DOCFPdABw8mZyOxqOz88npuiHo9fLKTbfVTr2aMz6vSrAYL5d6+e8a6AxB",
+	"8a2uVgdNxFq2oMY2xXFZw8iFXWILKs3Yf+Fq8U9WCtd+qADfaV1Zb+LV8+q+mot8Ymi43eBGGQMlk6y8",
+	"Y2lPI3J9P7JafpzBc7m57NuDzt8Wu4/1rxcGw4nOP1jDvwMUpc68CkeRzuXmkjpg5+86i9aMdre1LHoW",
+	"NRZ5OGFqL2N3LLN+EiUM5uYxoVOJCJHwQCq6Mu6WlV7kP9c6vcHSbmnFDiGQbW3ZjjT29xFbfHP2Nw24",
+	"+cttkuvOhVah10H5QPa6vu4VuWOlDKELkJKZQJ1oSmHKSzXpQZXQrSyoxbxFiIYVU40olS7nj9bD/330",
+	"yYv61kP6fYTeCNvgMaH5yrjVwMONjmbTb9j4vcoTyNoNhN4kIieJfuayroyBAkQlF5eDVvhPFx7oayJy",
+	"ydSekcieDgR2C27iLjzaDaLo+LM/1ZOCEuAOTNOnBp6GoWTQ8QQAGcx9AVcPybhiJc2yVR3cestWkmi6",
+	"IixX5cpKGXm1ZCVPCE8xXQpwChFbhvAcQvy5JEtaeCsZWref9XpzLdWGSJ8nCy3s4kLink6ZFo0x8tEP",
+	"s2qehCUL2j4XVJ6A1HraYKlditYvqneMSvUxZ/iJhwISfL82OwcfazkrZriciGWdKrEADaKwfrb98JEz",
+	"LdYCzpoWrVgfKXwswWaEE40JgviKldgjL70DFvUzcih7+HtqO9s7uBb3I++ipaJvhFmo6/cx1mQqbY5r",
+	"HwmC//CZ5khjq+dBqLThIa3ElRgMSI8UZxS4U9Tf+hhxUNU71nyREZokrFAsHRMMi25qm//Z6INIugL7",
+	"I+xa042FrTSVMqupfd6Q/9XnOIKze4LKLrxiuLESFsi+EWoyXR2TySpPwFkpFc8yc+hDGURjW7wHsFMt",
+	"z8rFfUOVM8316nHrq6LV3kKj7dbe+4TmZMpIyaBO5xp3odOW+8cT1Pl8oDrU0/+oaK64WkW1ih5ihA8j",
+	"6lEsr8N91uOk6dGfGlutly2hZQjvYfMiZ516kvBq3ygNoj9YIUOhUDOtw2nuidgUzlrj/Kt1RNeYZHy+",
+	"MLHR4HHN6HxuDC1trOjReARv9+3/L+FMTPPUU5UkUzXkM5/nojS3ex11dumiuilmYgGyAAspUOHQlpOi",
+	"yDhKGI3kMCLyThlAm8ny0IinZljHboIxHlyrcjcBFzYUZ9w0JXZTZB8U/bBR6Pc3tK3OeMbealoMO67R",
+	"6xYwq+rvognhP4crvNQR01TW6TEFE0XGMHHfmhKM3K93KhX3eRjYK5qq4grMDLsk3RL04o9iHQxYDjzX",
+	"Y33gOASVTleu2s0APvln6vE9S+FzZHzt85r1WbutcA8b/a2xZE/JWzC2+YvovuISaw+AhgkCnyj5nOc0",
+	"Q3tdnkJ4/bIQJS1XpCqz2EK7aF2Iwu1eT241auzD/f39vYODg73Dw8O9o6OjZ8/XVhCB22vAgmVRbAEM",
+	"CHRlVfQ/YTNba7YJ2kCNM2AUSpAsEa6MlpATrNcS3OdgPRgEOzA4674p1l6BxGpKvgdOE9Zs6kjRWt5A",
+	"YTeCEx+TOrg8z+k061NP1LX4IFqKTKg2MwxMmSqVtZImZrOM50iLooJkztbow6pb+MK+aAbuPZIko/m8",
+	"AmgfHIJEaWBJb5mnOwMkZ+0lYjnkMv0+evxBKFLP7QlWw1pbMrGumo9HFtKCnTsBV38pjAN4xnM91oGq",
+	"R4geIvUzVh06qL1qD4ugGY/+SLzS2KHtvuNaPnokHaAMMc7z4ALagSFlyxASB26ePtd4rWHFCMwlGJqk",
+	"ExbvcZrdQaw/jvHaKiVrWWY41C8JkLbTlwK4pH16aWgsG2nV3wr2awDIxiBZLbTUkSMhFEvfGN4Q4IqG",
+	"baBhg9/52etUElVWAF+LkC22Jgky+0fSBlShWGWTXnATJPl9pL/+fQSf/T6CJn4fHTfMgo9NcS+SsZyz",
+	"XD3px4IZvR6ZF5/qKTVEEsz5hRNK1WL0ejTnalFNnyZi+R1ymoRpKWVvLhp/f2dahPW7YjRdXYvJghdr",
+	"qyrpoR9bwOgs82yopnAR+X3E099HGEr7u19mA1nlsGumv/YSFH925ip815SSs1nO0BVVipX6g//zG937",
+	"18neP/f3vv/874Px4Yuv/7FFfSUeLtXiLV+0XNmFLbIKWI8mrAGB58yimiod5S3wsBW6CXjAc4EVNH9i",
+	"q4E5Gg8pfGZN5VHUqU5vpmbcea4pPf11mYVSESR78WyP4Suuytyv798NzMjYohxbm8R3W5MN0S4yLl1g",
+	"gP1O7qgG25UhQ1LlGZOyU4eN5u06bOQxLfhF/ffJHeXgw3tiU/MsYWC5Xy29QsGdWDXx8lYSrog9ELVj",
+	"BO2n8NB4qcEdISQDTHn5wIpwkSMnRc7S/gocppCQ4d9G4LQBr3nCsjHB+sH1UkCGvKpKKx2bgnbRynHr",
+	"HNG9RFZGpfYmUb2lPKtKZiUeYyFYUpUsAOF9VbCIDKU/OHN1AL5NHkNjNdykwrumV3bIntnyfbaAsnFO",
+	"uEQPmpnt/DM2509YtvhqyXOIx4peLOgaNDRrSoErYaK4/rq6/Vbd7f8C5/YW3/3LCu+XSaS7TYr1i4Ll",
+	"nWr6rfregdLc/SW9u5XA/YriVpEs2Zw3tZPBbNZsU5D8RBY0z5UiY3WObMkQwFJCvKdmVvo7aeCUpQHr",
+	"bekQNH/DzlMOkOD69c13O6H5GXiO+sNEsNAgWGLQ0YQXgcigbM8dK8n9gmeMVFKPFaI+uQpbFxKa6yEP",
+	"7s/WSjb9hRvtDUGq8ZK7xfreU704aCUIMP55GJtb3+vwyF4hemR15IcxJopSX/5Whq77ND/GsZdri2Af",
+	"2FHd4LJ/Eo60Bgt5J0l2ZT4KEY3e5XWp/h4l+FtXT20/YOz8Gjk+fTUwa58UguriVoBkhpVMLQWJHPFD",
+	"aU4ggA0KyHrBgFpwAzcKBQmMy90fuIhasWmyeJSaP5j5DxOVHXHXDThWuBVAvF6RK5/YQtYr85hQZIAo",
+	"cwOymNkxrkgiqiwF4gmUqESrqevHFs3bBWGXu280tk6/YGXb6MVApckzuxImmh/dpOZPwNjnpvoP4ET4",
+	"d8g3uSq+OY/dikMeDmQjE5oxecW0mDRIEAQ7nlbYHkkoR6dXV3/WJxNicdokEHd2ap44p6Rt/dj411Ob",
+	"G+ieXKSETsUdw3AtbzX/cRVal0wkNCRnvDNG+jpJ3b+pWH7zadJsH34KBknWI4tEetaT2veZq9GSbY1i",
+	"LeBpThxxSgdLljG/6v56QXjS+KQtq5mlGtf7FRLbMDosnLcD1ztNAHcmYFealwx6lyc2ICqA7HEPoo4x",
+	"nbaMBMdEMgbBiIf7h8/JUqQsc+rqyeVFRLISy4Lm7gDuqOwWA1m0dh4MYoln3lchXsKWRpMeXH1Ct8fW",
+	"ZA63M6gwI6oT2Nnv9QrF4Dln8kY53XWUQkjxWYhSnYo03GccB7AR1RBEBaTGhK4FnqIqCyHDRo2u6rVp",
+	"XJmtdRScwi6R/8ajO1byGQ87S79GT+8JHtEfGc3UIlR00MbTGLVfX7No0MrQ9FdSxSSmVrniu6zkIg1c",
+	"sSdZpvhyLYfCkeGQLqEtPd4zutruw/cix6lt/ukvjN1u9+U/GC23+TK+U6diCbl9YSte4p7CjowbKGki",
+	"N/42l3sfqODZL7pEffT5gpUc/N328hke0GPi2a+DFSa1noSBJCWjqaxnRDWBJSxXcGdjpMUXlhK6tJdN",
+	"9yDDCp4157gz6CEXfrK2zvmQ3Q2XuL6Gyr6NPZZNTvdQiI0Ola1zYPOoydw2lUMCJvCJSCzaSSgSzcXL",
+	"OHN6paVLLSWxFIxXQVsPtNQMYKxlNiOK3CxpTucB/e3rGL/vyuYnaVoyKclB9JvLaNkn+wREV56DCmKq",
+	"lIHFfT+cLAqvdEfyppI810O5yJHSMIQjrC74gwoc2wFWFC61NoQnJBx/syY8xzyGrX8nktv4m+9pnlIl",
+	"GtUHwi/0t/Ofpx8YS/uEIGptHfcUcPdEOSzih8uJFpbFZCGKeDiSfaN/lJ8kSy9yL8X3rSiXVUYjeSyi",
+	"Dzo3WYgae8fGVeKhOjZGHMAmhcmjIWgzYNlw+d9rr9Ivz4vKQ8y6BvysMzsUUZK3vGXZAiD1EOWaYO+P",
+	"eba6Fn4ONGI/bibaQOwGDZcQTswzsIKxcilr76NVxgwvUsI4HWMFf7etVGmHcDEoxHErzYR9KTiy3yHV",
+	"KRpVKXqx0tsRZ7CCo3pKQVF4O2kXgwFqylkoVcjX331nfoHgE9vt0yKdDUshbBKIMfS0FQk4VIYKbBch",
+	"u1GzFTfU3w4Oj549fzF+8fzZ0eHB5w3Aqlv3rN9B/LY9/6JYmdNMH7bwPZtBOevSgLN7JC4qJXnKiMFJ",
+	"PIWonYCIKO7zTNA0COF6QqBgokkSQhMK1mIH9pMzshBVGFdRvxy8dlmeVsub93R1uH/4LLy5+HVYgHwv",
+	"SgYOawlekikjNE2baUJzlmsB1CfdsaHmMAljLtRDKxl2d2w9xFxDe7f7yDMmdyP3NcjnLwadC+hFYUu5",
+	"FYIx0Em/2F2MU09ZvXR6wyaq2RXE/lkn+cPauL4XZ3QlJ+izfUhbX9cs3FUs5aHWnbR4jRIpTQNuhObo",
+	"1uo241EcTx96cKVyXLtjL6L26Sac+z1TJU/kmkLpaJRGgHAou2rgYMBYoWnGSjAx2vENHfKm2HQ9an1N",
+	"DvwCgypiCC0Qo7H5MGAZbpRQNBv6xW11g+atm9wFiQUCJ2+r/ueKKi4VT27aAsOKUa2CLcEyMx7dM3Y7",
+	"Go9S8P9RYyQKmtPuxU1KVzc2M2zTxYhT1Ee98hM74ABlwQtYcC3AcieDgopbXVUSXMSQCnZtt8cTBAe6",
+	"bSKN9s6ATFeN0lvGzOfiu0I8lEWkwTMXYxJ+zOfczK378DwRuViuIg+/FGUTvdJ7+Bai6cLPPojzL+oC",
+	"Yz2bwauNl9Rlqf9OL02Y+5rXvLjO8Ku97az9Gq+XKxt/0/OOuT3erE5tvE/Py79guM9bUZ7YYJ+et2Md",
+	"my4jD5XWzsvBcKdIsetFHoP4j9GfwL8IR5SSOb9j+W4En4cJOx8Llu9K4LmkK1FFLtACngGQGS1XphiP",
+	"sWnVXkUMp0U7KHp2eCclyXr0ArddJiTP529oRvNk8B23jV46Y0x+zK/YrMpTeb3BxaQ/dO+3TG10heo7",
+	"M3c+3pd7SuwZNUc/aaTHxfuZV7SkuWLsjEH124HD09t9xe5YXg1dPlGwfOM1B2OO6WeT1SsoX+MeNGR2",
+	"T7XKlDLyGCzjRMuTopovfEcsZHVCNuLBk7DJrMAdaYAqB+orhIn+F6hAKYkeM6TmWfgJs5dWg3WkP2xj",
+	"S6S5SLJrKw4dZmdSPSD2ADsghrkhipJ5juk2Q+nLyi9v2WAhrv7itGTpYJJ0C1RH+3tmuPPJ9cHh0bO9",
+	"w/3Dw4ODw8Og76SaAu89CAdQkxIJEeVsoCTzy5i49IENjp7t7rDbnRtJ3bDZz4Ftb2GC6rm/8LbXaxCT",
+	"uC4byTdwGUDNo1DN9Y9ZMPXDNgHlo8CgsaA5efYKzCky7D64Fild9TdVFfpAHT7ra+YfTCpWrm3q8Jlu",
+	"qm9EPWtYIyLE5G4LerELybsBwNArex8dbDmNuPjdnEgtgIdzYNBuBeVtTU0KMq2w+KjlSXJMpGgm+xlk",
+	"abucMJQnAT+8A3Rav2bNxvScT7Js20/PTKjElp8D2td7A3C7bRs2cGPL79894FtPQdjqcyFKk5e6bRMT",
+	"kaUfK7Xd5/EDcEWVmVePOaaElxwKL9hcPCSwny4vTFQxyh5iFjLIZEmVbeXRYMNqifuf3BZ8U20CF+Kn",
+	"ggfzRiA8Jpskomwauw/2xw+xXdSdBtWpny4vGggeuA/dxb0t+KccBQvP31LKkFBwW/CfB0c9hALyT/Ra",
+	"zBlxPm2bDkr06pO3pVgSq3SGUN8iZuEzhMfASXNJ9EZVymA/N3yQR/uhO690hFwP9fyLKtmSZSvygxDB",
+	"0Ui7o0PkG2/LHCUEZF87CZoi4hTE8SABEehvoMxzzwD06mHWsQlTerxys4Ig1y3N048HcbEdtbXW9KFv",
+	"xlu2qh3KKeXZ6gZkqJuMLzk4bXEy32l57in5GetL3jJWoK1gVTC/ULx6DcjQY0LN1TnGG/WxFEtGFiJL",
+	"a6SaJ2MDJQ+hRTnBpWjVjISSXTfWanajxVsIorDXtzOLQrcjb7Cj16P379+TdExWq9XK2D5Znt6kdCVH",
+	"r38bvRiNRy9Hn3v2osmVg85tsApoMQLCperitV6xWpGzAUVhW11+sGS10VdYRvbzBhFV4W4HTzUsz4ZG",
+	"tbbJaG3fVmvrfBEplYupoGVqvRCQxJYgdLCBdzVhy02u/I5KdUYVrUGshl5fJZNVtulVL6/wq68DCNC+",
+	"G0k6QmeLFmEly+5CjspO8On6gTY/+TpGq/amlnezZe5zSM3dSDrran81iuDm2ogdT8+i33OVLPoW3GS8",
+	"iBmR8O4kEhXo1YRqkX52D7dnWbFjQkG1liw1rbksS5obzFajvQRMP/FZXNN55KAoOneu3Fg845qglHDb",
+	"dI64IRsi9fRMYFg5uPr93dipYen+Fo75GJze20bBZZvLUodRbVteIJIJsRm4ZTM/oaOZ1/BsMg4DSPpT",
+	"UhoUNjTxwSzmoDoCQbJsgYAEbzQD3uHZTxOak0qGajmEgTzWwyX5KEih0TcTl+oqC3LxMbey/7fqxWB8",
+	"fqvm4/h1Z9t0HMWXA72gjRbjqJberkti+RZzr0LBYNcGYYZ8unoXHFMkiaWPwONJAtQgRmEhBoNXYzyj",
+	"pjQUIl77kV8OOXY0HvnAsaPxCHBjDWxsMArBJsWcsSxkHP1/2XvX5rZxJGz0r6D8JUmVZDtOZt/duE7V",
+	"6zjJjHdy29iemXN2UlMQCUlYkwAXAK1oU/nvp9ANkKBEUpQs+ZLwy+7E4gUEuhvdje7nQVgRB8vgU9VU",
+	"FNlWQidy4LLBQpriSlcj7i+DDm37e/n3kQ+Wi1Sr/xz3jEsRM3X0fIp8Tuer/+jD71/sA1s/1stbM5iq",
+	"YDNvapCewBvkZE4o8ahDJJJ1xUZ1IEjLu7R7Rn1T2KboKEuvrt361mG8qiDr6WgPA+P66S36MBUVmsLt",
+	"eu32WxPc3LX9dnW/LB2xOuXmJqn0ynaEnSrbb7/rTlqQUr8YiFzd5PKW1/l0v1+5QdDsv9gPjahSSQKl",
+	"96bOre1aWLzc5Vs7+Fp1MDK6esuuawUERhvyr4VYj/skACPVhGsMtQHCveDrD+jUCDKy6cWiZWtgphI8",
+	"SJkynAyHzn9c4oJr92Bgi3XticGPgMYK+R/7kBpvKPR/ajZj60Z5sgTg9avPPIRfvEqowq4H+zFldNnc",
+	"RlfDAVcd7L+wnoELhpxpMRszZEUMhrbEVVIhkGO/QX9pBH5hCwVcSHBQx5xXYQN6pMvVqH/xEi/dIlYd",
+	"/gw0PBUGRxrPofZjyjPca+ufr9sn7pPj+Ru4plf7Xx4XCV7kQN06TmMLLj42PGfut631JpbC3jne/N3f",
+	"Eih5txAZMgUwmyuRAQD9BuryXX7ByOMwZRtr0GceowOHH74SH3zv6dGzNkj58kLX6+CojTv4oReB79Hu",
+	"A63wdNqdmEUbXbn6c/24vMF+A16ubkQStz/ieXG49TgSTqKntdH3Wi7DBodsXP8yHykeNyCvTuHHSgUF",
+	"FCUBsmTB+wF1J5o8BqlfAXG7SmO4/pCbhJmGAUn48TYHtJbjtDk2HVZidSunQM/nY3hHib3cUvsAmbgB",
+	"Of/1UtvpcsbA/nO9pkRtqDJr97Rty6e898AsgU1oqJa8KCpqXc510RklcESHYl7jF6X+7KlLiWhgQZYh",
+	"kVbgDiz5ox2Ik5bvqb5n4Me/YhovRYv/Z2fwp8NnZCTj+T45EySAmAM4moXdzNE1OgCNXANiI3n8ZwhN",
+	"95e978+9J8eukE7mhk4YeMh4WPpRyVHCUt/IS15aY66n1AYPSzyAsKy19fzF+xtB8mAk3eK6uMB87XBx",
+	"QFoZ7sXqmkcAC5yXU07inCE4a3Veu42qzHoVEsqFeXbUUXGNDXI7fpOpxb3oCAh3KQC0pTX6p0nS4ai2",
+	"xhH4Nvi67Hz4izbaJOpj23UC0IUZ+DyoTW40JTTsjLkmzFcu7V7rZWJ/ZJiZ74IFX7tAut6RBf81KKsJ",
+	"KpkAnQ5Cy5hFPGaazKCa2SA6qKzDWU8Qca6iGEd1IQTNuGtpWbZHdkyPNEnYhEZzTyQ6gCFGClizFxxs",
+	"6G6PUy4cnGhJJFZoTUa1nkkVd1O74qym1G7DtPm/Qbt2vd9oNf6jf1VrjXoZOPAJgFY5WDg/0Ab8hurU",
+	"Pjvqhht6wTR6Lc2oMmcdoDS65eCtqJXelF6IplorDPTC1PiYqvOZ1FLs1inisyM+aRBICIaSORbzNYmk",
+	"gx6TIqo/i3JPXi2NjcM7hQaVpljNzthO1PFk4ZOtpk24g3q1bw3VEnE6EmZ0oaFAESScq9lFGWeKGwDO",
+	"8CmDbtoJf/q/E/u/t6Gcxelvwug1Kz63lodvk1DJQTkurNyzbsr+TzmtxdMR0vDx/D2b1e8F59478wKF",
+	"+Ll2Rus/ZtlZuVVD0piQXm1KAnCLwdHg6NnRGrAWqxHCS7XzolpZUbdkwXQV8/G5QfmDevMVMjuj2hPM",
+	"tpbMFDNQycu1lr7YgdSDep0UFSOABX3TQhEQzzsuEQlEbz1DAfi9moWFcM2gi3UnafbNzYk55xpZFfXB",
+	"k6dvnVFhNDhtZ/EAFXeArBjQGo1d0khGa3jq6PhcgocqViBi+woWPMZwdk4qtO5tu1vdxtS0Yd7H7WBz",
+	"e93dBquO+/EWDeRujZ1atHTeuDVbtN9owmMEMsE8QJ3w+BQBxB8J16bCSwx/dWcW18Xj6uAgfVC/WCOY",
+	"kGsuHSSG1VspGEm46HoKrFuI4n65uPjo9c3nzm8WvS+CmUpV9FAPSK5zqE34M5hYgrACdUyLrbH/4ipc",
+	"fjqzqg8ZGUFTgFYIINMyXKSOLyknvPNW8Ju/pZsfX17ewhbcVXYyqmjKmk8iHFWwc5rYlwxZIetTVaYJ",
+	"VHQdMmD3yPlHWodxa//qT9nleOxbG+03l00IIV3Mvw8/1xNx1oudb2WeKSkmns6klclzTWkq5KMjhk5x",
+	"wFf3ruLAcAFdFI7i7H7oTCQCRzMTFK8joJADa+cC6LuYrmvapIipaf8zpV/eMjGxC/P06O83OOmM3KFz",
+	"8MCfDm/yPJkLo2o26DeKMegLQN5BStyVhc3a1giCssXiP10p3g2Ot2ATVYzGoXewOZU112fifCqhguod",
+	"TZItj1afz0XkPfhtPdVqi8njm1FwJ1JMbv6U+krPS8H/mwNSltO3Y5IwY6DnN+YTbhDiIhcxU9AMVibu",
+	"6qLXmw0xk9pE7rA61Na/3UC0w4h3e7IYOhdOVvZirhGktiaeKH77vC2mNVjOz202t6HQ5MTXRz3SxJfQ",
+	"ePeqUiJTNaRhtU3KBU/tFx4OVp2QFbetHmpDkVc4Xu0LexzOeH19T8020FjRpJvri4rnnXVO4f+RJq8a",
+	"/Fnr3WA7i1R2qAIKiEYyN1A17KCpy+K1pU8ocK3LEOaj4lH9KVUXiQIPUEEF7NNvg713dQdm8FKS5toA",
+	"MCm14TMBoBp+zVwP3DYGcFS2H2FZUg0wkTvZR5JPO8nW1YEZPMaZ1VAUPEcqHpxhBOQUstpWuXdycvJs",
+	"G8N+jrFSvjBrTw/3D79s4/nPmqTsPZu5SocWhYFWGEhKV5AfylDNKyphCXKkECmKH5g20FPLaIxH94TR",
+	"aOqffYxJCKhozBBIvV5sXyoqGqogRvanRxoyIOjhYCHWwlqdv9uKiB9+G+y9VHKm2XsZ11Finco0pUPN",
+	"bFRhwwQeF31iUhEzk57UgAPu03wG9OeuytAo1hCYrjnOv38b7J0W7+k8SoRZMVPrMQJ6SznW6nQeDZ4N",
+	"ftrGQP8PoGxUaioWeZawM2LosLbBkz0m0NHMYvLLxbu3aFlGjDAd0YxBDxQX5PTVycXJgMzggBYYlbmY",
+	"HHxJExJL/J7AOzj66fDwEGhP/V/+toWv+8e3wV4de9aER8Rr3sIwfqoM4mhL5uUjVUyYWqtYGMwC77Qw",
+	"ka4owxpIck0Vx5QDAl1sxVjj1lNje2IW8ZQm/jgmlgFg+9PDw/3Dw2OH6IVIA97JhBhPGMK+0Miggxka",
+	"VHvjVszAUxx8StXcqVm1NuX5xm5h8Ja/lS26r6ihq3Iof6RJeHU43L+XT/q5nv/SSumiACAfppEky03l",
+	"By62IwFPy2E11biVXtvrk/cDcvnxdEB+vjh7b3X87Pzlex/TOoR0gAJfMv7PDw//9uzvT589e/aPZ0+3",
+	"sv7WbP0r8GUr0Cg3X/mn/3D8dq+7Fai+hex7UTwYPum5e9JKVRuxRM4IXHZMBGOxJva+c1+6aGc8GFJ1",
+	"hp8d7W9lO3h65IZ73rVisuXTny26g4FEPD386dnfj57+n2eUMvZ8W95ve/Nf2KhnZzPs4xsgy6yxW3C1",
+	"c6Q60Qu9fzcf9d9cU9fqQ4jSvrjrKy7mYO8i4A5bbGr/QiL7EzhpeCAF/2aaxHw8tp4fUJ8h9spWjMvT",
+	"n8CrdptWdfX/+OPtNl4Bb5BJngK69+8FcM2yZY29g4fOM/LZaQZJkGO7v6EObseqHi5Gz6UOOG9kee+q",
+	"OmED52/7DfpzffjgpKGJyhf/DuVwAHjvXf4iTICDSBu6eiAcrjDZrrcWANyBw+85y6xPfSe+/NYHUOOj",
+	"36rnfNv+8V27tvu7dFG/I7c0la4+rcxU3Bu/dH8nbuaD9yz3eyfxBk7i/j32+HbgsP2ADtoKTwvp45tw",
+	"FsAZkjHA7fM0k8qUCV79Rwp4gn/mh4fPIvcI+AcjSjrUDvDT8Ap3m7vCeueCzcqe+C9psv+OKj21G5ni",
+	"hkF1Pi3rgbFMosaRCxLOnSpDqmnqurqlDTbnP969fV97kPleGqiGTVxfHTQAuiYJaWpnD2g+g+xiq4xA",
+	"K2Rkr3KOeDl8XLHymMldCCWM1tXZC19iJ2LllxeFdDTjw0jGbMLEkH0xig49+Jh91Is9L1HfKpZqQUj9",
+	"EiyJ6ACfUoy7eFpFdr2rUEMJ6byTR5pQYxQf5YbpAciiWwc8MxCgp658o7jykSZjxoAHtfSjcJ3esQnN",
+	"+BeWaFyq5/84xB8OFn/ZJ9jGU4QmNMuSOYlZBo0n7jwjQ2+qdLAfa8bgIMQ7WCfF+J80HL011BgVn1MM",
+	"YZ9UZdEGNSwZv6hmsoFqGM7WnRbCTDEo74BG9GjKk+JkxhqGYDk6N1uUq1hPft5JyAZUzPe+LR9FrXFe",
+	"vjiO2uPRpams+erqwhRnb8vr4h7xqAlYcy37s3KGoilVsdWTb202qjoujHqbVOJ4hbhwc0vmatGa+K/z",
+	"J5/tG9+qCm1apqYReEXThB0TLJzA+mZArnK9dRux428kp1jgvcaOXbnv5pt2eIYL6Zhb3rqrKaJ+935w",
+	"u/cnpjMpdIMZclX/f7x7S5i4ZonMimjd/g0nRb8glJxjS4p/XCC+lUqBeOBgrF8rJVXD1VgAY6dkUGlT",
+	"z5ganv966eo6fLu5vbel2/yYOHEihiWJp7DIKIBaiRghMpYGhLhxGv96KmO2T1673QaFjipMTfwsXVmO",
+	"g5KoOY1OqQEcwODMciH3KeN5B13zg4PLFyK1XxiN13gEXN5V6y68fi1uSotrLlV1FhddnAXfZsztenAD",
+	"bXnWhMMaesSkJdMFQ4A2GLjYP+oeKnSgou26uDCBizrp5aJ5TzGljnr99N2bufCkRIqBtHqtWRI/WLOm",
+	"grSPTA1RwF3xFFK9VdZ52Zdfx/N0b671Ocukyu9YqdU0zN99IRdUxy3Ma6WuCZHtKNFcTBJW7iXBVNpN",
+	"UrGMUaOhSsyKo8Pgd7RagFq03Y88uqnnXNHtWqmZuiKtGqnZJydL6oz66faLs3jg//MEYBDsP/HCi3mG",
+	"9vmCp0wbmmbHywa18jD/BLjE3j4oDS08Cf7lSg0bBNbDVTVuWriLeH4FHzk+O0S8QuHUxO9MUpGnh4fu",
+	"R0+sBo9YxdKxYYY9/MQFfo/DZ4cvyGsYnt+tt3TKU0x4nastoRDIEKhUHpBzJmJkafiYUGNnpHpSjb9v",
+	"65y1IhkNMTSiAVF9hZTx5aJW0mcDUvGx4QN8lCGjK/xr9VOWf99WAVShPXWE/l4XaRSxzLDYC+M+eSOV",
+	"d66QggjKB1wKs7RSGBdeXp69KvBPGXONUSoX6Oy8IGOZJHJmHwQu1oSZN4zF5wVefjkR0ejp4d9++ulo",
+	"+Pf/M342fP7T4WhI6d9Hw+dPj46e/40ePR8921qaPDQfy7Pzq+9Mo/NEUkjf2u3wuOiSK7pYt1A+O9gr",
+	"TNfmJw3Pb2rAEV6z4bAdu3Cxsj1h1ywBSxWcuy+byYb6pe2YsKPmY5VtlU0/batz+Fdbx4CfzLWj8+Cu",
+	"m8fm579e3nI0HkpQH4s/pFgcWpCiXHEzP7friSIgT/K6BtHThDNhhpFiMROG00STsTXwRQD9wd4HOW6H",
+	"j/tIl+2SCHPj6ISgxfkl1TwiNDfTfXIhr5jQJKEagAUB2X2ffBAkla7Sn4rILbSx1xImYphHAkE3mRqT",
+	"6RcHB1jcFkHB5j5Kg78bxeHYXn3xy2tydvrh/dmpo9pzqXirGVOpEV4gkTNHCG2/+7T8bMDCiGQGs2UF",
+	"3g7oUtmFOpD2ew6ipamqtOTYa45w+rkYyxo8fyriISC+UQArDn71W26lMvXT6/MLGPz10SBEhz75ePan",
+	"cDcEYNKajNjU7nSv6JgbPiD/H02kouhNF1OzT85cwy43hgkyVjL9U1RPM/NRwvU0wBgjjz9ERo6YIkeH",
+	"R8+fYEztidwSfo1zzDW5EnIm/hTAMiLiY4INC7C+M+nL9yClgqQk4Ezo6mNAsuhcEy33/xR/iteAThHR",
+	"JAGWUIPBR2KgMWTEXPkpFSipR2TEqAJSliv3efaWP0VUL+glVAbFsTw7LHp7XY9iJDFfFKBz/yk8ZdBP",
+	"h898dc4nZtR8eDK2a2fDI6ZInFtTVIH5m3ERy5ne/xOgILCreq9p3fcGe9dMaZSfo/1DT6tNM773Yu/Z",
+	"/uH+M2epQH4P7KymVNAJUwfXT+Gf+iCWM2H9noOvec7jb/bCCULA2i0CdNr6lHuv3HVvOGBdhq3uDfB8",
+	"5SUH9qbLnMeAeqecOwaDOjo8BIWTdgoQ8680JgcyMswMtVGMpqiCdgeq4GKNuKBQdrjY/v1tUI8FzB5p",
+	"MpobpgFT7zm+v278xTgPXtI4MMfPD5+uvuVSWI2Xiv+PxXjTs9U3vZFqxOOYCbzj+eo73kvzRuYCX3H0",
+	"j9U3XEj5joq5+xwAAfmpyxScM3XNFER1eM+zTnNQoIjCvoP4E4EwEUomTDCsNhyjZOE2+O89KzN677O9",
+	"sV5yUWAPytbXCWtwvdDGIwoIQ2NRUkE/O3RarMlsyhNWsDtYkzViqKEx2yf/unx9+frVgHx8/f7V2fuf",
+	"wRR9/PTh9PX5uf1nyiiCCRI6oVwckzdn78/Of3n9Cn7R5WMjKsiIEa94LD4mrz99+vBpQF7/8fHs0+tX",
+	"8OTTk/enr9+6u+2WJdg1sLED5D7wGFb082dm7IwV5TW3o6D/0RhDl4rZ5jgGA2zXT8+w1ivoHSno75Q7",
+	"uo0FBcV6pogBE7VbpwalvT46oCqa8mt2IAuqwkYdBTww2Nk9IQaexwoEBPbOwOMp1e+RrFRIQ6ZyRlIq",
+	"5mX2eZ+8Z9qONqPKBMyoMTV0RDVIl6BX7K+IauaPWASCeowVY0O7szjuU03sU5d17S3X5gQ/LXYsjEsK",
+	"VwOgDjArgJ7u/GeuA9pObq/7b85gM3NuO2Ka27C5VLAlmJN6sHYYlmu3jQlFUlfwPuC9qSyI22re6247",
+	"MW8UQGF1U+8ScnydQY3YGNn9u4/qQm59TJDx4pp4WOwy5ffu//3UOKCSPWbd9amTBV7k6fRUZkTPtUGk",
+	"pLp3axUhDmD3F793bLhj/9HWE7/iWaP0jceamco72pEWlvGFrE7z/7GmNwCpcf0LakAgd7o3VfQZiC5r",
+	"tqiQ6tLZNsfQcMub1cPZSaytXJwrl1/miig685DVAOaOB3wwxdQQCrCDwfbijG25v/hCpaFmpn1/mU1l",
+	"giV2Hq8DgzREr5a5IYDvOGmw9v5F5/Y9HY29DkvI7ACBWVPkKVM8KlpLswTOlzAxVKckNHj3Waz//bmi",
+	"MJ0RyAd72swhnrQ73M0dvU6pwnDeagDZlhTspDJfvU616VRlqgIlKUtHmxTl4GtVppqj/p9ZRfTXjitO",
+	"Ku/ZbXRRlbX6+KIyabccX3y/0cLPDFO4ldm9mUSWv+tG4Vw0zMFr7lpO1zOOr9iYC94AWtliI+PiPt3L",
+	"8jZta6UI2lciVaR7QCaJHNHEyr31Z6IkjwFqrZPMN7sqvztnpLgUdnyMUBf9ABimG0YwWkBm5jYGLtPX",
+	"Ec00AW/b+lVPDw8Lr0fTOUTycoXjs5HXc1OPZ4vuTnMYVl3oOr/tbh21QSOauEQyAVIRGE2mkKLC0w2H",
+	"bH9M7LCX69drwz6RzH9DiKS6+DKgFulac7DS/L6FOLDDhR8wJL0dP6I0y53iwbs3yw/Vg9XWSgDX4aKR",
+	"bY0G201s4FJ09XBXmbj3zpCVg+TxMSCeucPLETMzxha2CoDQF5hNXTQ1RNMUs5CFNkJlQZ0p3AvP/tEK",
+	"LSnnLeVK6hyXVQ53qRW9r7Izv7uc5BV6AlAnzW6I41EjkUxHXDBMUp68f7VPvIPiXJ4zQaGWFwD1ChJQ",
+	"fHpYlpDSOZBchM4JILGA+uDZFvYVDYiWBSmXvS2i0RRO5dJ6F+UlfkoX98SNawb04lDh71BENWZgfWte",
+	"3bboWQrWT/RqPyGbeUNw7214QtVxXl6evVpnhJc5XznGNl7ThSGucATOlsWv6csKYaQGykEWS2MeQZOu",
+	"ktcAMAGHEQ5xuO5bFbMfERmGyM3bcpAW1Q9oByTRUhkymjceAkhVTZ/7fsTiqGRvsJdDlSH+9wJKcyi7",
+	"Kyb8XCrziqu9h+bNgXXo4r+hmPQOW4vDBsTFVEXTwk60+mfOMC/sOQdfnUFr9ck8bNh6aZyX+ORbkKgm",
+	"fwe+rXdwtuzgjJw0dJWsLpkW2BtSRgUXk3GeBNWIvnqUpDTTxfYh4SST6IgmTO+TE9/XA0dKWOIjJPHb",
+	"g3VzIfsSWV9DEDT9NsiZSNfV5VtIS9QpzUwFuoI8Bp4D9KP4/9gQj4Qr8QfWW8KjuNFw2TleBc10LS7T",
+	"DdKlW9OzTnnS6mi7pEhDML/aidNFCTNXBQI0rlGfSt16KjVcAjfJhOICucLaFt2OKoCFtfvFOWxKAbLh",
+	"iljggn0BIINEyiuIy4EG2EGxQEnQscuscYSVtNfaj2Gu2hgvbfLK/D9bQ4UN/duH5Hp5LJsu3lcID997",
+	"YHXahEIeYv6P5o6MSSqcRzNVMp9MrU65/FIaKFagHzXKdcDj9pO28vaX87PV8bbPlS1iiHYIJ/lWY91e",
+	"0e6Fon3nXmpVLcscz4oQaYVO5vk6WgkZmFV66WUF8jtdNTK/F7mdXiV7ldxYJa24b66M84OUAnBqJ22c",
+	"v/MX30Z4tPDSTiUk1YgH+teKjbpSa7D/wyS3EE+pDK393AAOYjk5i+FKu9BIbYa5RhbHRql5J7W51Cyu",
+	"BDC3JzfvrfHvIDTl8AbYo2s/jIy50ma/b7vZbsQc2C6YZZhvOTZMdBU9JaVpS7B+ktIEpA073whRyupT",
+	"NdDHX0bVvSxtawssQBJctUFhxoxinXc+uLattN7IbIhIIVFgIsBuOs5njeixigkisDvLSEIF4OICFoBj",
+	"rCNck4Qqh8IXOdoPRRVL5sfuIBiBRpfk2cvZBX7Z7ZlP+8KuJrRptsJspM5Hdip0rwfb1QOQLzn2UK5R",
+	"uNl20oOv/r+qR1f17cYeAcB1/0P2cCqT2DOYW0fUP2/gUVoccJwHVtDHDqriimWmeAhTzHPVAaSMB4oD",
+	"1ifRrhxrJ/pPi0++pVy/f2EDjF2dL4vzUkCSLOwjfSy1rUO4irhqxoQNqzAjjkU+myhSl5M6lw/QTfXO",
+	"IsbNJoStdt77YFkuih+JD+kITRSj8RxxbFi8T36X6kq7k4ElewFAI0Jif7QDeYYy8PqztmVE9/uvhX1n",
+	"wgPpTHAnxw6NtHDvIiqIVMhmO6XXbDPNzI1MqeHRUMiUiSihJlfNnuBrr4IOg0nQ1OEveTjBsVRpnlCi",
+	"DZyoe3JCIGorEAoLEXKKSxGKNzhwx0RjgKpRfPaUwhm8e0/rTvg+/KS71MdusVMw2CbkDPzoAaHkn+cf",
+	"3rtZ6pVvy16kl+FCMJt0cCOV81FSpyTjqb/4wTh1MOKucRLyjfS58d3tIzFXLDJlaH5z+dXMmIUkea2z",
+	"Xjn0CIPfoHxKHxOVJwy5bKUglGRArRjkYoFaxxU++a9otfrnfnwPRmWKEa+VoG2a0l6HtrwdZIpHmKzi",
+	"KZ0wJ7GwORTS2V2nUIKGOpKKHbhtZaiZOfjq/rG6W/9jceEpPu3cPmxtef8YvG/HPk44zIatACbk+0MD",
+	"O+oyLoe2hTL4IHXEiQmuIm4yDvIlqHsNVSO8vkk78McXX/cyWQe4/PzweUuAYG+2IQRqKzDABK/EDmo5",
+	"HhcRSkgnXtW4U5pEeUINW9A2BxLqeTW2rikVPN9qV+C3Xll7ZV2/uhCUM1DIQidcS5RUAWTAtdUe3klp",
+	"c2GglIkJ+9b2g/DXeM2pv2mX55JL76oXZ470UHrgUaNykdEJi8GP/XGKI9COu6kibi09hLY3jxVx8NNa",
+	"iII/1ThIqeBjB5PfeIbijkIAMDWl6koTfxtQt/hOOsjFAmokN5juGjEy4ddMQBspHp94+9iA5vgzM+/c",
+	"s1+5Ma4sooMxeJBtvBfS4lYq/MM00VM588yIdWV14Se1dncHPPVPl5v3dumeLc1Mg9X3q9tjtt6pv0UL",
+	"cQSgVi6MvbBYnQGhgvxy8e4tFsEBewEyVo+oZn97HmhwIcWlBrMvmVRmCJFOS4if2F1iMiWU/Pz6YuBg",
+	"NaEfFYDY8SnkP3J0TDKZJGTCzGv8W8DiZ3Il7MhikgvDE6fJb7gA7HlAvBcFhHKBrYyVBEDGM3Yd7IZe",
+	"MUJJllAuiKfpofBfQ8PTGnuAg/Gs/fixm8dPrlVKdylMDYI3mK9X1CAz/aY3vwYhXuPWX9l8JlXc1Eod",
+	"+Ae6cAdQHo4J9DKT0ZzEDIid2vBlfudm+o4DiDDM8G0BzZRfClCSryADhqdba9x7QScIkLDebUj3suGi",
+	"ljfDoi7b/Kfbc41AAf4pR03GvlRhMqOa/DdnObvlptfv3h+3EhKYSzkuiYlB35Ds05eTgMvjbV5gxT9W",
+	"7lky5f7o4p4a8zNRouafUkMTOfFmObZPQOfTMGU9wWJ6kH6mvNBe9frk/QpDv76NX7vfYB11P0e7tImZ",
+	"CW34vd9wtmkTBzvfljc0/ICmxhNu5pvcfSaAbWu9mz4xbe3RulJQHHOsOTEf3J5+QSdr3vkRDnXOr/JN",
+	"puZnJfMsuHGVywIhG9eLMLBd4Pz2WtG2Vg/6gqVZQg17g8Q1TUFb+36BFutfsN/aTeaoy965eFO/R+9u",
+	"j15Ac1jYpROugwMaXbNf41otb9R6xk00tWMYOkTHMPddt62dF3ecuxvuUOB66ekkPdiClGuPfIarTox0",
+	"v+hiJVfJCzxjlYhc6l4sHopRwaV/pFE6VktAe5+iv2lFmrPg7xgQarAH6ehwFZdHSxaTfkFuj6PDQTvR",
+	"x1o+9TKdL2z0bv4cdEfHRme8CbmhseG5+XM61XG8Dh5opSPl4gzve7o2Tl9XVDgg2Xg5rwWG4/Ff+I1/",
+	"2eHvDTxS3F80gIqz/6gHiasO6NyOI/Y5lNbhlJmWulGdnJ/uDfZevT4/7fRej98y5gB9BAqCX/VIk4SO",
+	"WNI0lisXG7WBs+wynY7iYCWgS2N4GV33qCgrMYa8gQwmbUW/d5PpPODiWvKIDQ39MvSp81Wb6Rnec0G/",
+	"BIdIuygDWH4RDmD9koAu2/UbnrC7CB0e+n7tRIgY+qUkynU8AhGcpAJ5HnOCslIkw0PT+pKXj6vTb02Z",
+	"Nrw4Dhhem5Jl5anQboTbPx8SEF0E+cfKevfnne2a57WkbKHscqKpkZ9ymBYXrLD1cHa0a1WovuQ7tPHr",
+	"C/N3IZuIro1sB6N59xyQfTHE9iis1n0fGkWFphitdBJa63lehDftUHYX39W7KffPTQkFqCAGJRjZdpfI",
+	"dcTw3Hs9tyCGte/qxfD+i+GmXrKmCdNDlMqVgmiv/YSX7kj8yjf0QncPU6p2eQgKy02ELhd8zFm8lhW8",
+	"xHtuwQbWvKkXxnsmjKH1o5GSWpcSiPgWa+7LX1mRZ1zRL4aP6ArmWzKUl8FwA3FVOIL7w1xV5l9XR/l9",
+	"s+Q2C5PDWrEBMRLLxcJ6sLGrB2sT8DFj8YGisyEXWd6Kb/eGsfjMXrTylAuAcL1c2xd0RcW1117mPH7L",
+	"tel6VrQmWO6t9BrbqfpEZzBbXfqMPwiXNsyYggnrk2B3pluvwlyuVHzCBU0IaAesEQg2CPXA1fgPXdV/",
+	"oGZWABaV7Guec9w6EOKorpd/jGxaFNTXgyi5o3cWAy59Lq6EnIkBVKhq8vzweV0TpYhYYgexdg3mG6eC",
+	"dZryvL6zCAY9o5pE8Npeeu9QenHlCQ0kCVt0wQVXpqOUHlhvKW+uYoajESz8Gxum7GbEU9iMcP+BaAAe",
+	"Ua1Lhs+0UnxaiMqgfqc5xwFsU3y35/SAfcdAtwk8iDGgysE5sA6nYjpPjO51447buaorU8CpZkwNlZwR",
+	"Zl+GKzajSjhskxaNaa8LwhseflXQrrWpS/GG8yT7KLhb2YbzUVoLNurkGVvMG6UaGpG9WO9UJuBNtW3k",
+	"9lfsntY/RMc4zETN6kK8oP1O2bCoEyXzrKUhqYqrm1Hr8AKaJxPXLJEZI9T3LHED3Z8A+QF2yG7lEkxE",
+	"PVSnq83+GYewdk7EcT+2sviulwqpb2nAKdoRi/EuTWc4v00mFH5EZL3eeK4wnr7TYFLOGdIFOO1YpM38",
+	"GHQmlBo3ZVZj2nIpv+AVO5QM94YaeUDP2qvYycezR5rELGMiZiIqYAHv/eKxKFfczPde/PtzuJTolpPZ",
+	"lJmpI/pE9PAY3LyYGmqjdoQkyrNgLZHks1xFDGgOoNFziHW8zbVin6AmTBeBlyRjmSRyhoIzCWOaZUt5",
+	"Bm+Ctm1swGs/ukjzxPCMKnMwliod2k9ao9gx9YcKt10Ohm8+iSKW2TC0IXByYeSMakLdpbB4WBxGqJ/i",
+	"3pTVm7LLDJJXlJye/2Z35z/env+BuUVIBngGiIXWZ1fyPaLRlTV9FRuH66aXFMPD6UG9O0dJ2JlyvGez",
+	"oK24141eN3agG64Lv4Af3oZWDL+kyRB/a1aQt2xCozn5491bQI6RZlo2gegXJTMFtyuMYOBuKh0euBy7",
+	"PzslcX9mSXDiCWDg4OwXDznPgQ/wk5s7/zDlfoZ5X/jRBwUIDLPIr4EnmZDkK6IHLjSPGaHk6PAQMKTg",
+	"vwpsqWjKoisWAzQgFaTyTmKk7GAR/kiTVqNg3feDL2nSXR//SBP3cOzEvxE64Eav91PQZAsSFBk/y8fL",
+	"cwc0RZ5G3UDLbGg5QiOxFRv2G014DDd+VHKUwIHwYDcf75YavieliTX1LN4nTo00A453l8lL6ZxEMmVg",
+	"HgXoWHWeuNCGUYg5/3n+4f2dJRS2FRDuduqtMz2mPAnmO0uosUtwoxm/aYYE1LQ03WMlU//ysFskK52I",
+	"rpZcsVRe02Sn7o0zNp/wVb2L07s4u3FxQJa35eJoI6MrFxkPnZ3p/Ztt+TcAUePSATtxcIIX9O5N7970",
+	"7s09dm/OmSFgbgkQXW7Vv1mV2rwAgkQOhz5KzvDgZ4A4wUwA/6IUydyllmJ7DRpknSUcuDbIiE9c7dQV",
+	"Y5k/vBpTbfbJ9rynPnfaO0+3mDu9mfNUuk03yw4BSDavyYgco1YiVtX5VV7B7c6YKlLAUA2fcmOlpXCo",
+	"rJ46uhtgk+uoe7vMxPSuSu+q9K7K/c/EgJXcaiYmDDQfsp8ShnS9l9J7KTvxUgAksxIrrOWmJFSb4TVT",
+	"mksxzOFVFY6ZhVqSELaeEuhMKIqeld0bx4bY3zwZLeRnWmvFAIXYvhZ16UZUAWex9li2t9L30/gJHXqA",
+	"3LJqd0sv/fXSX1Pfk1h7aogTWoB5o9G0Qr2k7F8Y5gj1VGYrS7g6UeoUKUDgy/FDokSwL8bxgXzh2mjy",
+	"eEr1e/bFPBlAJ8ZUzkhKxbxEMLEDUwxUhgtCk6ReRUKEnN1Dq9cUSo6lmlEVk8dYh2p3wSjXRqZMPbG2",
+	"CKGxyu9qKpoEZRisCWF1YW9qKuE0U6ZL6iCkmOrYdRiSBiFE5c3bDFdP9FoI7WsgsgNSzPs8HVnJ6Ho9",
+	"dhXrduDvUlphR+G+iaJpkYvC5PWW2XX+fFsN13lMfJUF1LV3YErR2Jq9jJfpQDtP7K8VEql69MwVc3ou",
+	"lXnF1d6tEEl1aZ0IFLJvP7o3HRp6yrMMmPdLJKvWdo0QcG3QEAa9h5gl5FEjYwZE9yWSoiPfhCMusHDF",
+	"aRV2nFoVm/LMWnQYI4sHRE+BxFMwElGlODT9xfYWLmzEJWHv8688hheFlHMxixKqsHXg+eEhxmUjGrvO",
+	"WkhOjctSaynquEFBSf0k7Bpp6w4QE/2nfYJewaYASrBZMdH7PcDctnpssIKEFj5OoT5yjGoxNHK4oBZO",
+	"exytLVdeN9pBEv2TD9xTmnMaJ0li3+ayhi8IFb7/G1l5sHXn+eFzSAMv6px1SwegpkIGrhGmsSsH3Kii",
+	"krlOYTonM4glvYEqWfCImSFBN7wa9Ty1wSaqL9BGumaJ54eHRNDUczWUIruo1+clX6Q+d1NyT9BQdxAk",
+	"Lir56tDwIpg9bUOImZe/fju/M3vxjqqrwCWmmkypiDEzuIkt+JoWstmKLxRsf+uFgKXs345fukqSe9m9",
+	"005468ktOaCrZNXanGFB4+RoI5t7S99IRdgXmmYJGzjGlZgZOLMgkUxkrjSZSL9fpJQL9+em9Id9/4l/",
+	"/YeshHnbtdFeeKkdSW0eYFnkkY4LduFoypPYMS2TjHKlfxy+a1x9nIGSLMwJkEvY4Uy5+aFJImfh6VCx",
+	"BIFESjspBzTL2lEYPpzkZnqSrW5BhjxHIC4b9gT7fzY3BQ9qmp9HTAFqYvh6G4ld8ayRCQSzdQvM1gj4",
+	"cDjo0P5cQE8cF62SGY+uNJiH2ZQJQkcaWKjb0Shq3v+0y/sBK6UjC0un5I0jXIH/hvvubwLHS6WV0FUJ",
+	"nKpMeiYCIw1NEAihDwS3nqeB9anOvEfXlVdMOOqowEIVN7TlZy7KMuWpTFyqJnjJI02ihFtDyGPymGbZ",
+	"WfwEj6lZpJg5hjZmGIAmNDI+7guHNPASQg38+5EmSiaNCRUvh7tKqLjH48tuO6USvD1mwnCa6La8ysJC",
+	"lDf1+rW9E7wJ1w40bEnFQNInzICUB9PfpGVLfkAAs9cUQQXyvl4E5W/cPcBYMcQGUQ2e3IdRdx5GLUtx",
+	"ASuGRrtlj8hrZBRLhLYppruz6jjWXSTTtqQfdoN0JV+DolSlXJpefe4u446VgtZ7mbGR5oY5oESsbiaX",
+	"n84civySgq3aDgJCF7isqYiDTgiPsVQJEt7gSdGJ/vdnRyNjB5DYCNI+USP6VX1yomRooZPbyUmEb+yU",
+	"RqaTHyjh4JcyRHonERWQlp2HAhQgwTdJ0AHVmk9EpRJuWQRO3EWLorCm+a4pyPh82/KkuwoUtBLYx/cF",
+	"a12E0cuROyUAEGfRQEawQjAPvspSUr4d+FzuMFPymsdMNTNmnLPSWp272z76u24grjtzNhYHeUdOh//S",
+	"Jq/D5Z7uQB02iBc7sH4Dr/InLMt4uL6FL1exrsTCQb5dqEeaZDS6opOw0MYLXAe9M4pGV1bvIigzbOlO",
+	"cG4o+jEMcrvsmqk5DMNXaWuaMj8gPKJH+Do86T86PAzKrUcynteepodscTA4KGW7j5odDnBtrV6eYb8Y",
+	"UP+JmPTo+vfqeF/UsbpE21JK3a1QG22BXkqek4/4tiIaENIQLqIkj1l8TDRjZRSAXONw+apQYH3n749T",
+	"q1VfzA0qdzvdFeuNaomrU/uaKmvITLUMt+n4pjilwarnrmXBr6hhFzytrfx+i5X/673+tYi38vLi63Hb",
+	"b315cSq19W9f5+Xb+nI4JcWACnctzYq+FfI4o/OUCfNX5pruIiqsNo2YC6lZTKR40rE2Hx/bVJTfyVvz",
+	"9eQdSvarn/n7VJZc38aVyjZNsr/w5bz2iBJrfiEtMLFPrz+VbJxmf+KnsX1lqAGr1lqrrvOoorN4i80N",
+	"7YX5a5/glqe2NzuuXX3pGRr132QeTZl6BdUonWyh3X2A+XSese7Wdu2+m8+3EcB0aRkIYtL+7GuryYBg",
+	"ZlfU+6/IAFgBQj+kvfpl0Wt5gCkpN/RuBVf4lYXR5MpFWHEvyTuAzPfTXZvOci2N68g07qQdRdp15T9A",
+	"icaRdxFovNJVTt5VwvW7l2XXuqrdNl/U+twgQ6sXUkX4itbShAXpuHnKZteuhBfjVWLbn7PeaZmCAaye",
+	"ioSDkydYINrdJDvj0VWeDZX/qMZjBiz4+giX+xX9/nr2Kt/X3riHMwdpSTcL31Fi8lI4nlKUwAelISf6",
+	"qnJUYCSsFcmzBsPfkIo88ABH3jE/+Or+42yR+bWqKq/g785zfeUesj7wiX/XGuStBSSTlUocXt9Vdofs",
+	"w7ACIIwefKeCmkVr8uJeXqpVx4slZfZh2xawneBXLQwSR37bZ72XbvKLqWow6RX10UaqXnvuAzSWX5YB",
+	"0Xk0dfB3XFxLHrEBQnGvUKSKWXdufPztYMwFFRFb6cO/cddt5sDfhvPuR9gg2PDFjzRxH0zGfJKr24al",
+	"+t7JiEUxzakUbI5Hkg7NXlGhKWC8En/XgnveIqZTbm3RfKWY/uKu21hMB/c80+I+8LUwat4l1+LIER1G",
+	"woDIJAYEFa76huV7gZ1TWR9XHuyVqDY9s6glLaT2kMaEWmCaXBVINHAwAzoJzY7YKLk+9BsA3lTQ36Sr",
+	"Ke4E/ea+ZZf1BJtgxK06NEOU6oeEh2bdT9bpyacO+a7bYxUXxgPEdrnBFeF2Rru86vbYVyzh1wyM4Y6O",
+	"PP1dvliz46xD0cA7ZqayY21KbpJuQniGft8nHzx0WVrr8ySggZ8Y1VJ0GtKbPBnzxM9Y9wqbc5mrqNv1",
+	"COf+nqbdLseSurVUq7ylo4L9ThWbSgdzutXyo+az+i2XH9Q3kN/jznE7iZ0P8fvc+3048NeDxQPpTqf/",
+	"S+7LECoW2/wYKDW2F6EzQ7NMyS88pa6/il0zYXKaJHMSSaG5tvIIXs2c6JwbElM9HUmqYo1wtTSCp3Ex",
+	"WXZNfCBx6ge1a6kvXlQj+TbKcF/+Q/Q5wVxUTtszpryLPMqjq2rnab04jSlPcsWGyu1zbcfub/BavyXe",
+	"RhRXeWWXCO4kMvwagCztGH+sfjf30SWu/mhOInBlBo4qYhg7/8+1WsKJYESTpMPphh76o8Oix6hdXJY9",
+	"wU7wO7iAj43KGYBKc+H/NKaJZk/8Mc06wMNOakZSJoyCHH0ZTuTQ/nmor3jmoKxoMsykddTV3gt42e2k",
+	"KhYnqoucnxaT0PfdtSqFlxZSXOmb74qi3FWCf8C+eIqm2h33JDFTmU+mhJKfX18MECDK04lTQfB28h85",
+	"OiaZTBIyYeY1/q3A8ikqjXlM7G6bYJM6GnOuyRsuuJ6y2D6dCRLLmYBktwEEpTp0F3zDLSQO+ii/j/L7",
+	"KL+P8hui/MVgPWFkLFVKC1YYNI9Nuzle27lxBa3eG7zp207DcHxVW0dwafj7GPzOPAFQimAbdlLn0u8p",
+	"NdHUY1QHUB/YrLT6OMH5BkN/5NzcAvxx9c6/0eZeHlvvprrOPx9fuRYB49Ne1zasqXvI5XSocBMmQGDF",
+	"xKUoShZ1X5SR0BFz592uOEN3KMfQB6sYU5u4+o6JYWkGfFEesx+h74EkEZgKoTPYXUSYiCEcbGT0K5zr",
+	"HdVC4T4Kr1qnDup+Ufr16nhvCQOlx6QID6Tb+AJbdBIVeCggCBtqBpSa7Vlqxz5RFNFN+DXT5OjwqUc1",
+	"1XlkJ92HwbBzA1UMjY8BDINrzyxj1VwSLQnjcBYfs4IDbCll7WIFjBfP/UjrPcUVpc+1T/o28Eq44d19",
+	"j05dvdRUzvw+QVDM8ITD7TSsQmzp95OOcnrQgV62WV43FkaMw5rlcfveXO271oZeuSOt6JvdtgXFshVd",
+	"cq2aQXq0vvrcRw726g4u0+bC7Ry/exCp/FOOVgcq4DH1TtI9TRK40zHpBXZFHkAzqqJpo7/zns2Ar5aK",
+	"gKfrkSYfIiNHTJGjw6Pnxc5yTFIZsyRhcRmVZPko4ZG9RD8i8pqpa85m4GZT6xWpeGijjLlHjwf0d0TA",
+	"YtGVdcgnlAt3JpLwawAW2yenUox5zEQE1Okpi3mevnCN3S6dB+wXrioZ0hWOPF5PaYaFi8BINiAj6yzi",
+	"hUBAT0Yy5qwAVNonZ77N1oaAkwnTBcmFYrkGmvrlDAwWIbhKFkBE86MvYNF+Ojwkj+1Vzw8PnyBtxRWz",
+	"/iyBXCJ8Gdeai8nAnXv+h0VG24v+H3jwXxqSs4T6gxyDvR0amT+4OSbuCl6GOM3VEOflx6068vzdLtMV",
+	"F8DBf02THLxyNztNKdErNt9bNGl1dU34bULtDfZw+HuDPc/XaweGhwr2j2Um3BUCdEKoAcg19sUQe2Vs",
+	"/Z0xVatIUZqHvfJ9UKG6KDpAZIQnUMckYfSaiwnhSDuOOsm0A9pr56v18ETn6/HW4or7I7Dd132FwlVX",
+	"wV7+PCCjOypef0B2H6cLVQ+zQpitctbH2V+QbzgP7bAPmKEPMiiEr0Orr42BxVlJwOpwshxyFlaaW0MW",
+	"IEYCWvZUJiVIZB0ApPPYTuD1v7L5joOJ4j1ruVwd1hqd1Rix9HoEx7tskTaGRtMiZEDBtsKJNri2S7ox",
+	"bghVBIOPVrDiSkB4G2ExAnmXfZ+313faOowayhpkDSt8Pc16IqjtbQ0ON6MaJrueo0aU0mahdwiJBzRO",
+	"uRhi4nXoatUaxf/EXoxmcAHRkO3KqMMr8R344h/Zqj8oaaViXqTKqzBcj0HogA3M/pbMnyyBvXj5bBZc",
+	"a7aNHGKwkLTxVgPaCTVTGy7pDAPZP/eKG//cI7MpHEBgPJknBp12lgYVb/4Gez0GfhiaFGT1lFSLlyFY",
+	"OyZjxVxYAkcFNtSrC9ZCnGx96t60s7yUHZ8PLVD+eyfp+4O5Biny/juRqgba2veBUCfNm+uhK+Wu6mGL",
+	"jL8qrr8vKEy9cD80wnPHO+/BHQEyCIWKPI6VzApG6RvuMb5NYYhtC+tJ+PwN3tTb8l7ctyzuKI5e6udb",
+	"s+UZ1KMPR/NhStUVM1lCoxWH0TimK8YyTNe7TQeffExiPuGGJiXxlU8uwZtWuENYHv9y/i4YzG60qeZN",
+	"fRLpu9YpL6iFTqFE4vkSSxKQ5rQieBsqVcX5alamk8RriQssEikm/mQBgyg7tjIxu0/eS0N4zNJMWg14",
+	"AQbAKM5i6KUjdAz8tiSRACzrzstSOndNQYQSzSIp4tYkbqmOn+yHXMhz+xk729T8G3r1+17Vz9raBfWr",
+	"YMBaKbeKZzUwxdAFDiNR7DZWQpMrMYQu9OvOnhwWcpz4m/qApcd23fTgAmWoKDyYUQ7JJgABhN9ocmPp",
+	"VixifF3p/uRv6qW7l+6NISDEmKsUT4Ao8cUdj7SvXqJKORm7qYRjHnVNCXc39ZF477ZsLOMoRa0GfGtx",
+	"uO/FW0vMdyjg9vG9eH//QXGZRi3CYlXK1obC7LJXHWX53F3deyO9EG8mxDWHXQsBpvYZ1e5CXYAat3aS",
+	"wWGzoVeOh0rkKVM88kfgMdYQF13frpTjmFBf1IGdPM8PnzcX9d5jLO9WEO8eeeBOm9ZK6QcXhZuuOMUB",
+	"nLdvyulcNPezu2Gxcm5rAry9dhk/1Lg61gaJLtqTnOL2ePRbEtVf6DUjiDtzyoSxJtFNNaEkF/y/+VIh",
+	"HDjgrsyotQDOMQIPU4f70wij5botNJnZcBabUELEoH9/dmXZdlsJOkXA8NfjZi9ADt0GmlvllV2g3C7K",
+	"DyVujgaECzAducjohMXwtT8WmOHCjGCTUdkO5Rt3IWud0QJmNYRzA3H2+KWBPCqQzzZ/wlf/UwXgECMu",
+	"PB78h0/7xDXOvLfSCvgxTJOMltAyVowHOMqpzMj5r5fEoU0g5Jz9S4O4KgeCsSYxj4MHY2YtLnh3W/We",
+	"GkhGZJ52X60HZDQnl5dnrzpyT7v7LnPezEDtQJ5e7OU5B+fwhozUF9CVJMmYA7ZIsCrhilRXo2XsdqX3",
+	"2lqVbgUmslxlJyZd2HDhSgSGdTQG7pt6v/DOGRmzcnHARKm5tSClnk2UzDOEcXV/tIsYWDgnB4Flg6uG",
+	"/81pws18aOVPyeQgzN7W2rxzZrRDywSVSOkcQibNkAGVPD981mSxvFBinq6+6XEd+1VC+N2KVv0L5+oU",
+	"p6r4iG7MvO7iAnnX6VnfhLFNVZlN58RJNHESXdR1Bxy9gYroio4Ef17SFM1acKROjFF8lBvmdcOwiVRz",
+	"OCSHHJ2ea8NSQsvrHo8UFfHAbTag4ANyTRUHGR2Q/f39J2Qi/Z6kpDRkzFliXT5sUpVIJeMfCaww5fNH",
+	"8/CneJ9cCnSMwr+i3xIrCcVr1m2ROTa321UZEC0hV+P9KID6gZN+xtD1DtjsyO+QWc+NTKnhEREyZSJK",
+	"qMkVI1IUOFp+ctDvOfl4RhSD+h1dbL7LBsRRxBbav6sis+IF+MJb54gtP7CpkYvNQvktuQKwe9f/9kiD",
+	"62J3cd/L3MNG3On5q6/nChaPGDlBPqgi41NZxHVs00EkxZhPhvoqP/iK/31+lX9bwf1gLwNB4dpDOZhK",
+	"OFKwm2tmZcp7HERPqWK1KdBShF/OT/04VoEbXBRvKMdUeNoZNdPS0Y6CZ3ZHCNhlZnW10gZr3uehtpwy",
+	"DfVpNAclKmVoTQ3KhRmO5sNih/Sbfr0GwSECUL2BnXX8bwm/smqecG2Ayc1Dj7hz5yyhHIotqKsJhw2X",
+	"ZHTCBQhfwRhXswnaAZbSpl/OC78Dt8T1fOkd0LiVg3M4F2unGM6Z+ZXNZ1LF692E9nUtaOu6mzuCXJe3",
+	"bgCpXXfz2u99ab3HjvRY5V0XdLLJivzGNR9x61ZvcveZODcyulrvpk9MW3OxrhQ433Ltifkgkrn1X9eF",
+	"2WfmI1VMmPOrfJOp+dnG7bdKdhrMFeQ6uxCIIEVUVgk2bn0r++4dROBoMlVvoQZ1PLD/RfJ5aWnW2vd4",
+	"SidM241PX+VdYFgxqkXuEpokBHhwBE2OCTfYvIDQgX57E9LwiNVnhd5RLs5gAC/nHRzF89IvDbOyer0M",
+	"8/lVjgnmZgeyUKalBHNKv2AdyYunh4eDvZQL/89VyefbVPBiXrto+AfBCIOsopUkL39j6xX2cFDtmdnU",
+	"unOgQeTy01sbLeUZMZI8PTwso6XRHAOqiszW6ChqYr2WZrDPYHyX+T3nWxtxdxiJFbtU90gMX9ISiWXB",
+	"M/tIrI/EaiKxUobW2pG84hxgFxxsTVy0pF9djHV0eFjmwwSbOUn2ZV0BXjjmTl2THdDakViuTju+nJ9z",
+	"saPc4y/zkeJx8a6kAAq8VVyp0AMfM8VExBrB/OPiGLualOwPDO9XmhFKIShuQRE1NJGT5hRjg0ouHBQG",
+	"cFSNrI6lKFVPzrZTtHAHR34FW1snh8rhE93JQd/D86MWj+1CIoebnts5xOXhFCxsY4TzCfCl8EiMx0wY",
+	"PuZ4pn5+9v7YbRYLewGJZMaZhv2Piwpd5CPtla2uadsOqGLxVwIA+0oV/BgyllsE0L0VZap8bhcteudj",
+	"3zrL1ZOV3yWEHIhgcVDkl2YsVRn0UB/rRFQQmmhJ5HhcKQBt33G+ZoHZ7xjo3Ghr2fthY5NetjtFM75Z",
+	"hMfNu89gL8vrKP2cYCfsmiWujoM8LpMBA7fhVUpAoCjkSQDJg3m1mEyZYghQ754EXb2+FMtl39oqO/bJ",
+	"G8oT7cAVsZzEf3B54Is8NQkzLD4mikGdB8wNxFi6VDzcqx18eD1zzXZ1dJeVH2tT3Ny+eSBl1c13Zyi+",
+	"9zQ/KqfTMGcPYmoowAU3Vm+u8nCrm+UB1IOiFbLqu7xrfmKpvGYLB1Fb3z2f1x8jONPCBRESS1eJkLN+",
+	"z7szobygV4s5A7tbyDEm8dyfJ05GGne+2qjq+eEzkjIqdOVsC56lyZhheSC3kd64KBHEfXFFedFuRHbr",
+	"Fh2H2dSlZn/sBf8e1NcHYrmgCQjzpomRrV5fbWJ6m8J/vhPh35knFcj9rdfPrta50MUVwHDXa+Hdwc1h",
+	"CVygc5BKo1ALHnfdf1Z7Re54tSn/9wpDHXcKC/FTwsawFR5DNsMUcZS7BMEAbFCVZmaOVX2rml+w2OGO",
+	"9611Kgk6VxGUR8c4Pb1G3X1vrBPUxdgCGsWk5rByLXUITfvaORMx+ef5h/eYCoi5zhI6v1QJMZJM6TUr",
+	"ejvGzLhMITx0QKQilBRc52Qk43nYw5Aw3/ECP9s/PN0nH91YNVG5a+19al/1d0iCPPXl62UxxnFYW+tu",
+	"LkcRAoCwLwaJIKRg++RiJv2cpXSOZe7BIwae3JB79i98syC5iNmYizrA5JM4XlD/e71xwwiL9pfBzXjp",
+	"w2feDTF91Yo1N9XAqvfplIcG2hnHePaGai2rZm7gj76hNAtAKHIQQhaDZVmzBKvWnTj4Cv/vjijKfMtC",
+	"/rcwYI7jlCiG6Bgs3ifgefgiz6CiLFMylQZcDCxYwT9TU9q0p2BRWaIZkPo4KV40QejabNcKra5zPsOJ",
+	"WSMzhN83o0XeuVfIB6aQKGlAfAZr2SGrGXob1CAz8sJBsASu1uKhRgYKQFLYzLlZcgFSvG1BqeiMzjtq",
+	"FoejEBeig3tQw+1v3WL0JcAhAofGVZkh/6YbjRRJ6XSBHxG4TdYqKEbj1ccnd6G6u/U1igOXLfoan7Cl",
+	"+C6YGbs4HE7a+lOcB2rl3slrVjFH3owU+g2UXiCDrq/3pt7GCiwiaB9RnOkw8FHAwBrkMVYlJ7aAKnRr",
+	"yQke3aC3wZpfh6TSpynuAYRXLb5NtS6BixZPwqHbNFRfQLpCOoAqouTMVUxgpcSLQlWgmqJQFvRdlJzZ",
+	"7T9KGFXMFZJfscyQxyUBpf33k31yLlP39JTOgXcS6LhjV2YBFgKZoarIGu7rAVzDM8I8Pzpa7QtsT103",
+	"2+HXSSPCWP1W39o2ddvbdTEuLABtrr+AVeo37QdeelFva7Q1NjQpyxdbA5d6MK3aXduVOLZiEnsL5/B4",
+	"ClBLbaQ1CQDFZu0TNqoYesVWb+RNRcX39pxhvSOGvgr4fuzeS7WDK6L96qlCS7fVvc6R/674nYFDdUCG",
+	"6remB5rGdus3IDqPptbVoNjGyP/HBkvZ7Q0r6cvuSv/3buX1O885FSCzt1KXtaLMtt9X7k0FfudNpS70",
+	"A1hiLKk6v8obyuyd3LmWLzUA8omUCXMxz9gZMo4+lsLqIlOEC22oiJh+gjDkcESMkd4+OSFu28EIE48x",
+	"NKaDIG6oloLxiYC/hYiOEIUeE83wqDkldAKYUTYynFEV6xWB4a0r6n3YZm/bPvRx4PdQgp/VteU4Jpp1",
+	"O6Q77LIHZdd0rbGC8AazSkbRa5ZoXwwDLZ0E+zWPC/xlMqWaCOnOnNBcQNUNXQBEgGyWYK1FpTi0W7Qd",
+	"g68NXqxDLK09bUsYvcbTPgm30WQAMHvFlGC5rZAGOkeLgj3T1Cyr/Xc3d8t26dtxreFNnkvjOs+o9m1d",
+	"vSF5aF57ZPg1NWxAYkaD/4YT8HLH38SatCeMrIpHNCvQJw3ADXlZ13QOTdNyn1y4LLMdAdSvTqVmASqL",
+	"HWUVBRYwogdk0gAfBFZm0oDyiiQYU0azuvr1aoJK93CVPVxlD1d5L+AqVxG5QIX9hmQuVmza+FzW52/Z",
+	"KcPNIibn0uy8gSNCI4mWypDR3MVpUAz8iivH8uDwvJt8Drj65bwyI0zkqd0WEGYkPjF7n5fYbdaTkcqQ",
+	"bgvc4GND1csHuwe6grBQrHoQ0V0Bc3gQmqoSS78OQANueMrW6ajRB5G8ZmoIdSuNLopnmgAAU6AgYHig",
+	"hvkNHJkmkUwZHno7bGyRJwmWxFyqZJUDcWoHsoVmGv0Sag5vH33XD3/9IpYeTmobsJxNMFItNVl6VQvZ",
+	"RcHDUVS/MhpNi453AKe/ZqpkYwHVWNAEIYsOqjodQKH/ML6JM30PNMDpbgfpxyt70V8t+phG3oHca5pm",
+	"CRtmdJ5IGh98jQrPtZ1ihH2BG7HN1kByBkDMRnaDEpBF5XqfvHfYZqAsWIXFDYmogopGSv76K5JpyoT5",
+	"i6QMOEWtB0q5sIEuNwOSi4RpTaY8Zqd4JRRmPd0nJ4LkTtcKWiZH4lxXYlWBGDiHwX/Ej16Fz/a+QAfy",
+	"EDr+fU1MJsUcdsFq48KwCfDdLvmkTwEY3B8ilEDgC8M4JofIuRSzMc0TMyhL4lIqYmrs1EiBZqc2VTaV",
+	"szd5kuy1DW+w92U4kUP756G+4tnQ5+mGmQSg8L0XY5poVvsZmNyTLp+3tOqNIwvXfTujux1vGQWszuad",
+	"iEJ3RjKe9/RNd29cabkki1iQmIEHnuNC3dbzq6HUS3dzqYFn8X9MyWqOfJuw/IGI2oGdw0Rw9rAIG2s/",
+	"Yt7721vWC/svFrtixTGf5Ip1A27FPFu9PuA1jfzfIRiDvXRQbPISOL99PwbGmgPwsF2FtRQRq0Schk5W",
+	"KQHk2Tog51eoO4wkiZRXhJpjG22nUkOefu382Vm8LllFsN09DLYKnOKNNBPPPe0S9hraFhFbLekUD5w6",
+	"MFf4d71yXhcJ9qHKE9YVBrzMyz8gCPDa4W/cd9RvJY2C+hojOjKb8miKuMKlnJFIith10EOQGIKZpGwN",
+	"QPAD3BKQSKUoDOtSAPlyfu4v78ai4hKwdleCs9ZxWHPSEBTq4BX3ilTlftVL/jjVjw57uI03qFXIW7yo",
+	"0icBDq3jwocCgi27r3oG2GriPuwoXYYWbnOldKBDKx2q85Leq/Cl8qyj+1To0V0QfQ22X8xwCxq+xtGd",
+	"7jexToCSuoS2wkgooKzrdhZXp9tTmbntayqz7psXXtxl67K7VQHuP/FwXis2ruLx/bbVb1vFtuX4GjsJ",
+	"dlgpi12aB19di+a3xprZk/re7bqW7WNSbdneJx9EWc1f7GT4PF+H6zt/7U00mdG5JlDrx1ZU4SNAwYZx",
+	"TtdaWh4xBH6Y77AUP+jbvoPW7NZ27L4K/wGXqgTQDws194QL+KdT/tWt162mY1XV/Xvo6jFTiqX2mE1/",
+	"pMmHyMgRU+To8Oh5UYB+TFIZ20089thyZspVPMyoslFqwpnwZbaYbk/kxBV5s+iKxdjMo+2Gf3R49BOJ",
+	"ZDb3kWHxZv+yfQK1tTETaH9SFvM8feHgMc0Uj/Mq1f9Hh89d9T+46eDPY8MAeOfOrDl4W6p1nrLYHcga",
+	"GDWkiBbt2D65FEBsv/wT4UVRfrmcrpMCYbDm9l1trQfwnJv1H9w3g4lfg50m3czm875N4Hu1dIYqA9y/",
+	"RmYQAXAx2Z65m1HFpjLX7OBr8Z/YaySjq7bI4Hd/NZ7D7FTzfi9HtttYduGjGpyH/+ZUGG567Ke7j5Tx",
+	"2LB+/y+oqFwmtZDvulPEJlSJ87uW9O1vMXVCfntu+Xoq1rvoD95F35qKVnexlsy0a191p/R4LgS51uMS",
+	"kFVIktEJFyDC7VnnVTmv5ZaXTdtd7qTXpdroUvNpIagV1Ae5NORjGqfAYSsM+2KeNNb9wdVQpriLuj8/",
+	"+4VouZwpL9NHjSODhGNzgnHFdJQvss9regn83/pvafiiIgHcPtvnK77sPiJzpZ6vtwfnunPb/YaLuBT0",
+	"0ZzwWA/AoOmB7/x1gr0yMVvFMIik0HwiUibMcKlqsen44bS86cY+2C7Dh6VxNog6hGpQkNxL+B0HEIE8",
+	"Ok/FL04zkseCQ/LfaKjYf1hkhopRLUV7QdO/kKr+FJnqP8GNn9x9t2GVm9/fxVDj9cR96P6PcChbwAy7",
+	"j7axiS8qslMIDOUoALBTrywlUgxpRIZGDq2LUsNVXs+b5NlP01wb5EnKqNYsXhzRMVZczLhmS5guz4+O",
+	"9skJOG65Bim33oZDDDU8BZ98prjhoqau9ZMb+gPjTPfDbrLH+CukSf+bs9zn2fuQ84Gp6r/s4hEqCM0y",
+	"Ja8D9j+rNmOp/EobWVYowFKvVFr0q9t8FSw42tuhQLs3NDkVuQJgFs8A2tcZtKQNMY6y/0kjK+zEyCsm",
+	"6tla3bS3MMwAdDsesGgyoxxlbXGfoB5GXk+BM5RMvNBgV4EXWmzLaQLioq6jq758IBDC7ScO8eFrn+bX",
+	"iKprJaIapj+7daqmHwSkroSkM0sGok7AK7ZuiNBOOcrYEJ/V1q7LVYFBDlyJseNJyAPJ/KjkmCds4Axx",
+	"5Y9veMJASRKuzcIvLIl/o0nOtPVa6tN1eMdpOOg3OObbcKub3t7FqX4NnbcwwQOfGc1FRicM5+LHcrOr",
+	"QussdYaCAOJhrSdU8TueDBZzw+IlebamxYZydXJtFI2MPkDjEzrcC9yb8HuxtHjXTo2rfwtgOt3uwUzD",
+	"AGropwKT4ifljuz4Bq3GDwgf0M4oyZiIuZgEUw3puE3E3T2qvd8Kr6mT+VszofDOrmnjpfnZ78Wp1b4G",
+	"OitiYphK0We1k2jd1sqBHKo1FRHrLnApM4pH7VkwfMQ7d+XtSZd/4/oteExxGQNdYy9g7QJWCI+mCUMp",
+	"Q7ZrJxjBfHYXKis/K0wXPuETXNjt0BYfCrsZjkdjWSactaUSksJSkZjOm47b7OV7XdF+X1HDPij7vxc8",
+	"ZY1HfzWjwrbb7sOC+HXDQX2+PW3Etepq6d28DABIXxuEyurjxt3qsBdG34nEFfn14xkZKUavYjkT62rw",
+	"QZRrI9PhVcZbgcw9DwLXhEIQVOB0L2J6+ySJjZqubYx4TEbSTIme0oxpErNIxow8PoX3/ppx5Gl70p5B",
+	"Ka6+ibvfSROKN0F8e6/I7RamrEkvrzEwnyluDOuT5g9N54Emg7AvCPeTzIm9PzcsBkV3i8uFkb6D95E3",
+	"Ct11XzODdzRjsowVY8OxVClJaeZ6IK7Y3BeukxEzM8bCjivrWCiWMKqZ3icnOFSfFBB5kgwAoyUdMTUg",
+	"hn0x5LGWKTM8ZRrZtqFuaeANDFL8y9F/GHAoSYeIho91TV+em/vk4xlC0HFTiwLn+pT9Z+88bC/e1Ex7",
+	"h3Z8NLezuv8jddN6iXmkSSWlWXS9lA6rnyVqV3t+gEufUa7WkXVDDdemGgE1ofBHU+x80cxjHx2ThGrz",
+	"ihqK+xHRdK7JbMoEdsPMmGKFiu6Ts3IDRDEekFznoMeufoEhTXGzkJbjvT3PL3hpV+LG4o4+/upwtvVI",
+	"k5jq6UhS5biqddiBP8CQDI2ok2QyZTSp1C+0S7odYMq15qtKXnxip7z6FtKY/mV2AM11WMWQtp14/0FS",
+	"SX7+rEvA3HmPXbt5ccRef9jUKFMZnUuMCVaI00e48DZtFr6xa+rITRcCjRlqGLRk9qfyrUTuMMPF1Hn8",
+	"a2+fimmsHg6tIVx4inTgnd2h/VcX2/Xa3fAGrl+35MmLz4R1Bm4pbwn4aKpC9jvwPAdUEgDsaf/1iqtV",
+	"HBL2sloCCTyXBQaJwZ6dngsr6/if7+299bwSi/UQypDYk0eAaY1oxg1NNJkyxdpG9Yqr2oGdnJ/uDfZe",
+	"vT4/rRvC553vKKEIdMG6AdHqN5COaabiUGLgTiQga4y4UdD+hfPp0lAszaSyFiKWMwEFXQkXV3p9QwBn",
+	"zUOMcbvsOUvlCHu31EhRfW1XnxnjF29GEeMEtugp1cjo9yMVFrhURm1hwSPt6g42lKGDr/B/Z/G3A1dq",
+	"2lrF6zAWEEm+KHp4pIHAEMb5osxQEEFTLibuuoSRx1LxCRc0sQb5CbrwgVJYXbAbQ11q4rK+7GbTLS0Q",
+	"zJUNq2meGJ5RZQ7GUqXDmBq6Vi2vH+tlUMq73VzobpVxaYnvO3rUd573vHSlwF6rgCja/hd0IS4WHsHq",
+	"rW8cJkwwRZPGow6sUAOMKRtwsphcMZa5gxY0WFgO6iwGUjWY5aw7eVOMUhNDr1hjhR0X2jAat59/uBt2",
+	"ffjRUZkekprf5WnIj9BS3mkXJ6O5J4LprrRdPEC9FnYvjz0DM3Qa6Lk2LF3Ruaui+lbplmgLv4ojtXuH",
+	"bvPVTeZBX/bKLvPawUCraMfh5Nvteq8dj57akDSSMes6Krjj1N6wq6EBYTVNgew3A5CfMbARcUGomJOI",
+	"6m03lSP0YIHEC6EAnCfouYhYXMKNWnFtpJ8UyRy4i2tHMJIyYVR0YpvcSl5k95F/l2jfTWlf/bqjFAH6",
+	"PLlmCg54NWMD66sZptao/NYHkWIxN0MhDas7k146ITuF699L6xbt/ii35m1NBxdwpXUbmTvhLs4u+5RT",
+	"4+nYVM4Wsk5L04jtK+i1mxuL1gG2vrTnAhbrmTApcHT49Bj6vjiUMCVUAdKihLoEDokxrGzSTY58g+xu",
+	"v3Nh+UV3A/jaXX1sCF7RlyPUl7seRr9zbBUalo35F8iOCciioZ1chJwKbIBeQ92/elijdgZLF59Ax/6I",
+	"FZuY4/Vw1fa4rdlLNGOEJknpTjRWbbxE4sdNsnYn+E27br9v71a+eZdyj2ayQDDohW29/qBQlA/0jLsG",
+	"54b9Sl4xoQlNFKPxnHCtc5+ysrHFUgdJULLkrh1LdVwU91IwgZUObCPtk4rH2N/hoGIJ/xdGWrQ733s9",
+	"wPG2F9Li7ENbdEpj1ivHdpTjHb1iC5R+oSF2QbEUnVqcjIyuPLJVM6uAFRYWE2qgsx85BKgmlIwZi/eJ",
+	"x8rCCDyiwv4+8vjY8YDoPJpiqal0GC4pVVfMZAmNGBnnyZgnegC+qr7iWWbfBdWwJleCxcfAp5NmZo64",
+	"h8Cc7Bl+lZxh5z0Ocp+8kYqkUjH7C/RXB7CNPM2kMnoFW4EH5dp1rrh811oEO3eXQq4MuFOPi12CMi8D",
+	"cuPWqefwvV9wpktUiNrrezNUWMV82DCxBvupmQ1dGCA0j6hSCBAJ5FYjJOOtIEa6XPBKZt47Rm/qVnxn",
+	"B/qWXbNkY+LEHmfvngB1B/y+uBkFeMA0BGvqqEIhtGQHHMl7DR4ZyvmyXMOvA6KYZuoaHq8HFfBCu/8X",
+	"8Ml+onvBv3+C3wlT0v652Cda2aw9IgfkOWjquFlmU1oS9/77s8uV29cnlV0AawXaNwtHX31rDlNHLmeP",
+	"02a/8McqZAMy5gpZeEQFugUrmZhBsJbPuxeqUqQiNMCInE0lSamgE+Zmuxl/qZ7r/CHxWZbfscbBX9gf",
+	"HQhkz3DZKsPl/K2gs2yQZZZmCTXsIFKMGugenVEVD1Mq+Jjp5i6SV65s+A3e8M5df+Ge12DsVsyvuxnK",
+	"KX+AlfRziKvpPh7ydrAaLhdop5f49Qjz63661ljOIdVzETUu6usvmVRmm0uKTwRQ0Tg4JVrvpu9dDpCf",
+	"KqVXRYnywqqXwuFqoUY0upoocOm6yQNP6YQNy7PUluU/s5dibipY+vV2o0KTpUpp82bTy872ZQdW2qVB",
+	"by430JsoJkMuriWP2BAPGoZXbL5yZ3iHt57hnSdw469s3u8QN94hbAQEaFAQEhBteJIQt1KECuIWy58K",
+	"2cW66Wp32jh2seK9EdjECHhhWJaEm5sEEL2hFb0hcmOu2la8EH+wN54ZliI3Z28INjUEpfJ7dtIFc7/W",
+	"SrpFRIyY1hwJoHgU2C2Q9XhBSnFwEZxHk5SK6CkcrB2HFw1H82FGoyu7S8H1cA6ORA4885f6UrLwiYPq",
+	"pY0v8Iytwa375HwanvGFjxGMLWCYjPLkys/smFGDacBBrc0DoQ7JZpt9ppreYxuxKTnzFTWFbmpDRayt",
+	"H9gIT4c9xc1U/23xOQzaDxS6k+tq4nEC3NDCDacyVGinaSzI95zCWxin4yf+dqfOZN+Fsv0NiwonXU7l",
+	"HFrVjTcqp/vDwDas3KMcdm+xVfW71FbcVROgDAeWZKOFdFvDWkv5Hu/pF3Nbi+mgjyob/lpLqmx8seQ4",
+	"VnegV0xn3BoAg/yQA4RvLcC6BGFgoMl/5GhQHOCPecKadmug895SbuND2cTT5zduL7QBydlafsOfD0bU",
+	"sIlU86FRbHUkc+quvlCM9TZlU5vi55zYOV83dqlduE5Ziq0tXq+/m+hv/arfXIHhxAQPKWs3k989+ZMx",
+	"io9yaC05i4toNrXRrCsT1YapcmQz4LsOCrIL5JemPQYJV92AusaDJ35cQLSG4K3FWDUZsUimzEHGJXkq",
+	"GmOu6ge2UkYvB33jPEngBMoBt3LNR0kwkAFJ+GRaFpePEzqZsNjOB/IgHhN4xGhOYjameWJWBLBr8RD6",
+	"ufyNKk6F+UFiwYe8V2OBhVfOihtJRSlWIPM3NQGKpfIagULaAwO8/hNe3u/fm+7ffnXdvG+6g7vbO+3d",
+	"W1y6fve+iUYvrvnGytt0hLDrSBCziX0o+D0IY/0hyA1EUkZXXQ+1oOj0vojRD70dYZXwghAMiiOWoJdh",
+	"AznotDvdK1nondxbskK1crex8XHiVhTsuRO0lcU27vr+aP1mRqSouLvRwXr9InarodneQvZOxUalM+0S",
+	"sK5i5xop7+vZcSFJxC71zvjG7aPxJd16eJ9u9c1tqC12YvqG3DvmOAfJIBThUwC9dYkPwK7jgjwf4An9",
+	"MKNaz6RCoGZP678g4HDlR3/hboTcPx5fdiNaff9J0N6Pnxkfh3RVgDRLRjKe98J7Lwj6Tbhqvo5KXjHx",
+	"CIAYVomykqvoKz7J5JZA6u2bupPd+9y8/YKeemeD/ilYencmhRBTHhYRsP4d/YcmimmZq6iCbeVFadC6",
+	"scOC7sbm2UevY++ebvXNvyM0c9v+bme3N5H3ZH9XKIgrDeHBV/t/DgkgZgnDDNhCzAl/d7K9XnbjEzy9",
+	"LqPxvIHDViYM9mIcTLzf85zeZagMi+DkCTF2hETncUobzGO9X4hZspvL0N0b1sPbNKww76Vn2hMFP1yf",
+	"1aHsQ9BVqhOkFmQ8RxyKtUz2QemnrHJnPwUezbYM+Hb1oBxhiyY8Cnyzgom2mHqoSekBALftNJcTjmI7",
+	"pTj3DhnP/Uy4IZHMk5hM6TXbUI4Pvvr/XOGRQD0AC+VmY8FeDaDxqRjTun6MkCSRYuJKyMLZ7MV0O2J6",
+	"ATiVpRTSGZ2TsZJpsw/cFMGdxPG9EKijFoFaFKP2TFUvXTfFo+LXhfNbIO4G4rbCzH21/9sptnIHAusJ",
+	"3CU8fbdbs30HDjFu2pghGugjtvsWsTWkQgft7PozRbOAN8SdfTFxzRKZMY+FBg8bYMKMEs3FJGHQDTQg",
+	"zkAtEjQ4OoZ6dPZ7Lf1tXOh2jopPlgLnAD38jE76TX6LsICQ624S6dacw82lazentHdD+NF2Sgsq3ycb",
+	"HnqygXqUdjwoYinlycBV0boaB6C/BYemowtzQDPuQYBKmoNMsQgof1yT/zIiYkq5FVoqIuZwEaVI5kjP",
+	"ecXmhGuip3ImcKcpKnxdZwk3RDHAb9ch+nym2DWXeUNTTllicZLxXwEKZ1s7y3aLJdzwWo5Urljvym+V",
+	"0ABmNWETGs3B3bEiOJaq0V0a7H0ZlmI+VIzCKu+9rTxCA/8UsaGnkeTDSW7dolI0NHmM6Hzwy0mWPdnf",
+	"C5WsPX2HI1nRSwZMhQXuqC45EkH5gSmecqFRxQz70tik5f+5Lkui0+0xvgFrSgZkNCciT5niEeFxO4fn",
+	"2o1r7a/N81UvvMz5mpyhbxm9ZkTmpjLTEBxybf+ueVzpG5womTdSQrIvUZLH7CROudArWSGbRsKFo+KA",
+	"Ia1415m7eM23wUybKdPuLTXrescEqrUj9CJw+2yqDwm5ty3ECTF7nch7slMjDbV2JRemZ2Hbes4dJ7uu",
+	"UKUV8bfGgdMHyEbj4Kv/ck5fI1mV9dmumTC5YuQxwFk/WfLbgNudF2Q41g4msNkA84ohNElewEBHNIZO",
+	"DMXGuWaacLPsrZ3B8ApyKfRIm0OuNE8Mz6gyB1bbhjE1tLus47uwzP12S2jwzfb7spZMGkws0Ay5C8FP",
+	"/y+UZgdUSH2NzZ1q6WUGzQOUnJ7/ZqX+j7fnf+DSVWgSNRaVlfS7SFRmZLPCFlQUzSjz7xmLHWqB1YRh",
+	"wF6BuHX75MT1SLrsXJZQLpDSCk4LgFaOCGnNCBcgzPXY9L+Xo7mNWsjidV1pn8rZ6mOknfBHP9LBHAdS",
+	"GwjGqnrIclF3k0cLhOZ2DfrCi+vD92L2+kzaQ62jDOxrhaSzSR2WLPnB1+K/V/AthbqyXsLq9/INuw0W",
+	"Vkr9dyzxD+60ZJG0uZMtz03TMco2xfPON4K7UAnrwWsjVX+w8lAPVjbTKngUi3LFzRzURZ7kZrr34t+f",
+	"rTJoGGgtPhjBqPiUCQNH8dpQETGMwadSGxLz8dh6+hmEGCXXrY0atYED6MFerpK9F3tTYzL94uDgq73x",
+	"295g75oqbr8UFGJa5AIAwavIkUbw6iHN+P7/aCIV3Y9kup/O9xYF/eTjGQ7JTY8f7AChxb7QNEv8pDU9",
+	"dLD8u5kyHknBI7iE5jWXxHTMDd+PEhuK2T+EV8BtI0Uev4KryEtF/8cTSL/buXfLtYSDzdQ1jxiZMpqY",
+	"6X6ZJjyfa8Pq8o8XFfLuKjn3iCVSTOy/wic5nvfaJ0FWDVhLw6mEF2jCRfCYU39lXU4UAFsHjl8Lngn/",
+	"nnJrhOYDMuZ4LOdp9qCm80tBXexegY9pej5CwPqXOJR3PXCkyq5G17GfhQ900LGNGOR4Aq0XiC/2ifs5",
+	"4deAPudfL6Td8hxG7THRDNPwM6muxomc+TKWT69PXr177WU0ldEVQfVbGh4ek9bO6ylViuPMKhpBF3kk",
+	"Y/vRGY+u8gw/ekx5kitG8MQo/H7ApcdM8uKjHY8G8Vj45SktnjItzEb5THdj8zL5OhxNHid0xBI98EwR",
+	"btwA6v4E3ghg+O496aI4vPIPqnnViZ6LaKqkkLkO4JnC2xFsoO7mn5mwPgeLIZWi/ZJBXgVp9NSgcsZy",
+	"cH1EMsXG/Evw/Df23pqnfwyJ/x5HUoz5ZJiwa5YURMRPvBTDqY0ekP/mNOFmDodnSiYwN9CCye2fg5eG",
+	"D29+tyaPNQczeP7rpX5iFzOkI1x+Xt2zgKpJr74XSYHqR2MXPQTHgQ9Dm1P9qgaJAtCb8AGDcDBVTtVQ",
+	"7h2ld7PtrOymwZ3Bbrp8+y9yRuxu7qregpE80sR5eITritHEP+pIKlY3IGDZE1WySNhSMa8XPiqk2Ft+",
+	"0ksFpA6uUYGrAN4zeAhe1bQXhOCpg/KfAVAoDs0YLiYLY7OX1m8OBfaoHlQxGfFxKQXqDAmXhw8t76v7",
+	"XGs4nMnAGuzT898GmB+1T/3j3VtU7gFRuVjG1bAO8pixuGLZ0iaDcV5Wsiim88SAWgRPWzZeb+zDGx7F",
+	"wKqBUReaRo4sOKNza3OCJVRszBSz+2bBg1HYHthPV4m4XyrQGjsdA6Ko+wuYGhqVLyxyyVTYncAqaTWZ",
+	"vORT+MtqhnFZHpYX7oq72ts+7JD2L19q/ZgoKirfjAns+i+uqYOAjqepTGKonIgUi5kwnCYV/8DfVrtS",
+	"bvMs6RHdM0EJHOOL4yyRhAK/K6/s7+8KXsXlp8PuYW8c8ySx8mmd11Eg1QMyKbepSj4oeEOJCVMz/nxU",
+	"/BPexK5R7PyUW2uCK8QViZl1dKwKh9aQjaZSXum9b5+//f8BAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
