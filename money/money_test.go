@@ -122,7 +122,9 @@ func TestArithmetic(t *testing.T) {
 		{"add negative", func(t *testing.T) money.Amount { return amount(t, "10.00").Add(amount(t, "-12.5")) }, "-2.50"},
 		{"sub", func(t *testing.T) money.Amount { return amount(t, "100.00").Sub(amount(t, "0.01")) }, "99.99"},
 		{"sum of none", func(t *testing.T) money.Amount { return money.Sum() }, "0"},
-		{"sum with exponent", func(t *testing.T) money.Amount { return money.Sum(amount(t, "1.5e2"), amount(t, "0.25"), amount(t, "1e-3")) }, "150.251"},
+		{"sum with exponent", func(t *testing.T) money.Amount {
+			return money.Sum(amount(t, "1.5e2"), amount(t, "0.25"), amount(t, "1e-3"))
+		}, "150.251"},
 		{"neg", func(t *testing.T) money.Amount { return amount(t, "65.30").Neg() }, "-65.30"},
 		{"neg of negative", func(t *testing.T) money.Amount { return amount(t, "-0.10").Neg() }, "0.10"},
 		{"neg of zero", func(t *testing.T) money.Amount { return amount(t, "-0.00").Neg() }, "0.00"},

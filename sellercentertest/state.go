@@ -39,6 +39,7 @@ type store struct {
 	files        map[string]*file
 	invoice      invoiceSettings
 	cat          catalog
+	fin          finance
 	feedDelay    time.Duration
 	nextOrder    int
 	nextItem     int
@@ -110,6 +111,7 @@ func newStore(now func() time.Time, editor string) *store {
 		files:       map[string]*file{},
 		invoice:     invoiceSettings{generationType: "autoincrement_number", prefix: "INV-", nextNumber: 1},
 		cat:         newCatalog(),
+		fin:         newFinance(),
 		nextOrder:   1001,
 		nextItem:    5001,
 		nextPackage: 7001,

@@ -35,6 +35,9 @@ type ServerInterface interface {
 	// GetFileStatus Wait for a generated file's processing status
 	// (GET /filemanager/v1/files/{uuid}/status)
 	GetFileStatus(w http.ResponseWriter, r *http.Request, uuid FileUuid)
+	// ListDetailedTransactions List finance transactions with their type, group and statement (v2.1)
+	// (GET /v2.1/finance/transactions)
+	ListDetailedTransactions(w http.ResponseWriter, r *http.Request, params ListDetailedTransactionsParams)
 	// ListAttributeSets List attribute sets
 	// (GET /v2/attribute-sets)
 	ListAttributeSets(w http.ResponseWriter, r *http.Request, params ListAttributeSetsParams)
@@ -128,6 +131,45 @@ type ServerInterface interface {
 	// CountFeeds Count the seller's feeds per status
 	// (GET /v2/feeds/count)
 	CountFeeds(w http.ResponseWriter, r *http.Request)
+	// ListOrderItemTransactions List the finance summary of each order item, one page at a time
+	// (GET /v2/finance/order-item-transactions)
+	ListOrderItemTransactions(w http.ResponseWriter, r *http.Request, params ListOrderItemTransactionsParams)
+	// ListStatements List the seller's account statements, one page at a time
+	// (GET /v2/finance/statements)
+	ListStatements(w http.ResponseWriter, r *http.Request, params ListStatementsParams)
+	// GetCurrentStatement Get the open account statement of a country
+	// (GET /v2/finance/statements/current/{country})
+	GetCurrentStatement(w http.ResponseWriter, r *http.Request, country FinanceCountry, params GetCurrentStatementParams)
+	// GetCurrentStatementDetails Get the breakdown of the open account statement of a country
+	// (GET /v2/finance/statements/current/{country}/details)
+	GetCurrentStatementDetails(w http.ResponseWriter, r *http.Request, country FinanceCountry, params GetCurrentStatementDetailsParams)
+	// ListFutureStatements List the upcoming account statements of a country
+	// (GET /v2/finance/statements/future/{country})
+	ListFutureStatements(w http.ResponseWriter, r *http.Request, country FinanceCountry, params ListFutureStatementsParams)
+	// GetFutureStatementDetails Get the breakdown of an upcoming account statement of a country
+	// (GET /v2/finance/statements/future/{country}/details)
+	GetFutureStatementDetails(w http.ResponseWriter, r *http.Request, country FinanceCountry, params GetFutureStatementDetailsParams)
+	// GetStatement Get one account statement
+	// (GET /v2/finance/statements/{id})
+	GetStatement(w http.ResponseWriter, r *http.Request, id FinanceStatementId)
+	// GetStatementDetails Get the breakdown of one account statement by section
+	// (GET /v2/finance/statements/{id}/details)
+	GetStatementDetails(w http.ResponseWriter, r *http.Request, id FinanceStatementId)
+	// CreateTransaction Book a manual transaction on a seller's open statement
+	// (POST /v2/finance/transaction)
+	CreateTransaction(w http.ResponseWriter, r *http.Request)
+	// ListTransactionTypes List the transaction types
+	// (GET /v2/finance/transaction/types)
+	ListTransactionTypes(w http.ResponseWriter, r *http.Request)
+	// ListTransactions List the seller's finance transactions, one page at a time
+	// (GET /v2/finance/transactions)
+	ListTransactions(w http.ResponseWriter, r *http.Request, params ListTransactionsParams)
+	// ListAccountStatementGroups List the account statement groups and the transaction types in each
+	// (GET /v2/finance/transactions/account-statement-groups)
+	ListAccountStatementGroups(w http.ResponseWriter, r *http.Request, params ListAccountStatementGroupsParams)
+	// ListFinanceVariables List the transaction rule engine's variables, one page at a time
+	// (GET /v2/finance/variables)
+	ListFinanceVariables(w http.ResponseWriter, r *http.Request, params ListFinanceVariablesParams)
 	// ListProductGroups List the product group names used with a brand
 	// (GET /v2/groups)
 	ListProductGroups(w http.ResponseWriter, r *http.Request, params ListProductGroupsParams)
@@ -434,6 +476,15 @@ type ServerInterface interface {
 	// ListSellerTags List the tags of sellers, one page at a time
 	// (GET /v2/tags/sellers)
 	ListSellerTags(w http.ResponseWriter, r *http.Request, params ListSellerTagsParams)
+	// ListTransactionStatements List transaction statements by id, in the legacy shape
+	// (GET /v2/transaction/statements)
+	ListTransactionStatements(w http.ResponseWriter, r *http.Request, params ListTransactionStatementsParams)
+	// ListTransactionTriggerEvents List the events that trigger transactions
+	// (GET /v2/transaction/trigger-events)
+	ListTransactionTriggerEvents(w http.ResponseWriter, r *http.Request)
+	// ListOrderItemLegacyTransactions List the transactions of order items, in the legacy shape
+	// (GET /v2/transactions)
+	ListOrderItemLegacyTransactions(w http.ResponseWriter, r *http.Request, params ListOrderItemLegacyTransactionsParams)
 	// ListWarehouses List the seller's warehouses
 	// (GET /v2/warehouses)
 	ListWarehouses(w http.ResponseWriter, r *http.Request)
@@ -500,6 +551,286 @@ func (siw *ServerInterfaceWrapper) GetFileStatus(w http.ResponseWriter, r *http.
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.GetFileStatus(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListDetailedTransactions operation middleware
+func (siw *ServerInterfaceWrapper) ListDetailedTransactions(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListDetailedTransactionsParams
+
+	// ------------- Optional query parameter "statementType" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "statementType", r.URL.Query(), &params.StatementType, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "statementType"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "statementType", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sellerId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerId", r.URL.Query(), &params.SellerId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "gteCreatedAt" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "gteCreatedAt", r.URL.Query(), &params.GteCreatedAt, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "gteCreatedAt"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "gteCreatedAt", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "lteCreatedAt" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "lteCreatedAt", r.URL.Query(), &params.LteCreatedAt, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "lteCreatedAt"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "lteCreatedAt", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "country" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "country", r.URL.Query(), &params.Country, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "country"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "source" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "source", r.URL.Query(), &params.Source, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "source"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "source", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderItemIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderItemIds[]", r.URL.Query(), &params.OrderItemIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderItemIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderItemIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderItemSrcIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderItemSrcIds[]", r.URL.Query(), &params.OrderItemSrcIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderItemSrcIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderItemSrcIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderNumbers[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderNumbers[]", r.URL.Query(), &params.OrderNumbers, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderNumbers[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderNumbers[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "numbers[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "numbers[]", r.URL.Query(), &params.Numbers, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "numbers[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "numbers[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "products[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "products[]", r.URL.Query(), &params.Products, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "products[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "products[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "statementId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "statementId", r.URL.Query(), &params.StatementId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "statementId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "statementId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "transactionTypeIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "transactionTypeIds[]", r.URL.Query(), &params.TransactionTypeIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "transactionTypeIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "transactionTypeIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isOutlet" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isOutlet", r.URL.Query(), &params.IsOutlet, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isOutlet"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isOutlet", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isHybrid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isHybrid", r.URL.Query(), &params.IsHybrid, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isHybrid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isHybrid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isPaid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isPaid", r.URL.Query(), &params.IsPaid, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isPaid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isPaid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListDetailedTransactions(w, r, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1747,6 +2078,1082 @@ func (siw *ServerInterfaceWrapper) CountFeeds(w http.ResponseWriter, r *http.Req
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.CountFeeds(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListOrderItemTransactions operation middleware
+func (siw *ServerInterfaceWrapper) ListOrderItemTransactions(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListOrderItemTransactionsParams
+
+	// ------------- Optional query parameter "statementId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "statementId", r.URL.Query(), &params.StatementId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "statementId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "statementId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "startDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "startDate", r.URL.Query(), &params.StartDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "startDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "startDate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "endDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "endDate", r.URL.Query(), &params.EndDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "endDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "endDate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "products[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "products[]", r.URL.Query(), &params.Products, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "products[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "products[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "productSkus[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productSkus[]", r.URL.Query(), &params.ProductSkus, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productSkus[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSkus[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderNumbers[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderNumbers[]", r.URL.Query(), &params.OrderNumbers, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderNumbers[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderNumbers[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "payoutStatus" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "payoutStatus", r.URL.Query(), &params.PayoutStatus, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "payoutStatus"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "payoutStatus", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "shipmentTypes[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "shipmentTypes[]", r.URL.Query(), &params.ShipmentTypes, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "shipmentTypes[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "shipmentTypes[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "status[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status[]", r.URL.Query(), &params.Status, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "status[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "status[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isHybrid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isHybrid", r.URL.Query(), &params.IsHybrid, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isHybrid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isHybrid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isOutlet" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isOutlet", r.URL.Query(), &params.IsOutlet, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isOutlet"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isOutlet", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "statementType" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "statementType", r.URL.Query(), &params.StatementType, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "statementType"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "statementType", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListOrderItemTransactions(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListStatements operation middleware
+func (siw *ServerInterfaceWrapper) ListStatements(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListStatementsParams
+
+	// ------------- Optional query parameter "sellerId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerId", r.URL.Query(), &params.SellerId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "startDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "startDate", r.URL.Query(), &params.StartDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "startDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "startDate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "endDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "endDate", r.URL.Query(), &params.EndDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "endDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "endDate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "paid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "paid", r.URL.Query(), &params.Paid, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "paid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "paid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "country" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "country", r.URL.Query(), &params.Country, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "country"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "currency" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "currency", r.URL.Query(), &params.Currency, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "currency"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "currency", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListStatements(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetCurrentStatement operation middleware
+func (siw *ServerInterfaceWrapper) GetCurrentStatement(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "country" -------------
+	var country FinanceCountry
+
+	err = runtime.BindStyledParameterWithOptions("simple", "country", r.PathValue("country"), &country, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetCurrentStatementParams
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetCurrentStatement(w, r, country, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetCurrentStatementDetails operation middleware
+func (siw *ServerInterfaceWrapper) GetCurrentStatementDetails(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "country" -------------
+	var country FinanceCountry
+
+	err = runtime.BindStyledParameterWithOptions("simple", "country", r.PathValue("country"), &country, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetCurrentStatementDetailsParams
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetCurrentStatementDetails(w, r, country, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListFutureStatements operation middleware
+func (siw *ServerInterfaceWrapper) ListFutureStatements(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "country" -------------
+	var country FinanceCountry
+
+	err = runtime.BindStyledParameterWithOptions("simple", "country", r.PathValue("country"), &country, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListFutureStatementsParams
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListFutureStatements(w, r, country, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetFutureStatementDetails operation middleware
+func (siw *ServerInterfaceWrapper) GetFutureStatementDetails(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "country" -------------
+	var country FinanceCountry
+
+	err = runtime.BindStyledParameterWithOptions("simple", "country", r.PathValue("country"), &country, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetFutureStatementDetailsParams
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "startDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "startDate", r.URL.Query(), &params.StartDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "startDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "startDate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "endDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "endDate", r.URL.Query(), &params.EndDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "endDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "endDate", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetFutureStatementDetails(w, r, country, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetStatement operation middleware
+func (siw *ServerInterfaceWrapper) GetStatement(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id FinanceStatementId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetStatement(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetStatementDetails operation middleware
+func (siw *ServerInterfaceWrapper) GetStatementDetails(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id FinanceStatementId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetStatementDetails(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateTransaction operation middleware
+func (siw *ServerInterfaceWrapper) CreateTransaction(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateTransaction(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListTransactionTypes operation middleware
+func (siw *ServerInterfaceWrapper) ListTransactionTypes(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListTransactionTypes(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListTransactions operation middleware
+func (siw *ServerInterfaceWrapper) ListTransactions(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListTransactionsParams
+
+	// ------------- Optional query parameter "statementIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "statementIds[]", r.URL.Query(), &params.StatementIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "statementIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "statementIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sellerId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerId", r.URL.Query(), &params.SellerId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "startDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "startDate", r.URL.Query(), &params.StartDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "startDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "startDate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "endDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "endDate", r.URL.Query(), &params.EndDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "endDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "endDate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "source" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "source", r.URL.Query(), &params.Source, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "source"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "source", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "country" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "country", r.URL.Query(), &params.Country, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "country"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderItemId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderItemId", r.URL.Query(), &params.OrderItemId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderItemId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderItemId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderItemSrcId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderItemSrcId", r.URL.Query(), &params.OrderItemSrcId, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderItemSrcId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderItemSrcId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderNumbers[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderNumbers[]", r.URL.Query(), &params.OrderNumbers, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderNumbers[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderNumbers[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "numbers[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "numbers[]", r.URL.Query(), &params.Numbers, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "numbers[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "numbers[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "typeIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "typeIds[]", r.URL.Query(), &params.TypeIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "typeIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "typeIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isHybrid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isHybrid", r.URL.Query(), &params.IsHybrid, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isHybrid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isHybrid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isOutlet" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isOutlet", r.URL.Query(), &params.IsOutlet, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isOutlet"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isOutlet", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isPaid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isPaid", r.URL.Query(), &params.IsPaid, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isPaid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isPaid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "product[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "product[]", r.URL.Query(), &params.Product, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "product[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "statementType" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "statementType", r.URL.Query(), &params.StatementType, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "statementType"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "statementType", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListTransactions(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListAccountStatementGroups operation middleware
+func (siw *ServerInterfaceWrapper) ListAccountStatementGroups(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListAccountStatementGroupsParams
+
+	// ------------- Optional query parameter "statementType" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "statementType", r.URL.Query(), &params.StatementType, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "statementType"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "statementType", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListAccountStatementGroups(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListFinanceVariables operation middleware
+func (siw *ServerInterfaceWrapper) ListFinanceVariables(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListFinanceVariablesParams
+
+	// ------------- Optional query parameter "sellerId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerId", r.URL.Query(), &params.SellerId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sellerSrcId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerSrcId", r.URL.Query(), &params.SellerSrcId, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerSrcId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerSrcId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "variableName" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "variableName", r.URL.Query(), &params.VariableName, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "variableName"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "variableName", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "variableValue" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "variableValue", r.URL.Query(), &params.VariableValue, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "variableValue"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "variableValue", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListFinanceVariables(w, r, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5815,6 +7222,86 @@ func (siw *ServerInterfaceWrapper) ListSellerTags(w http.ResponseWriter, r *http
 	handler.ServeHTTP(w, r)
 }
 
+// ListTransactionStatements operation middleware
+func (siw *ServerInterfaceWrapper) ListTransactionStatements(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListTransactionStatementsParams
+
+	// ------------- Required query parameter "ids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "ids[]", r.URL.Query(), &params.Ids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "ids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "ids[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListTransactionStatements(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListTransactionTriggerEvents operation middleware
+func (siw *ServerInterfaceWrapper) ListTransactionTriggerEvents(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListTransactionTriggerEvents(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListOrderItemLegacyTransactions operation middleware
+func (siw *ServerInterfaceWrapper) ListOrderItemLegacyTransactions(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListOrderItemLegacyTransactionsParams
+
+	// ------------- Required query parameter "orderItemIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "orderItemIds[]", r.URL.Query(), &params.OrderItemIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderItemIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderItemIds[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListOrderItemLegacyTransactions(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListWarehouses operation middleware
 func (siw *ServerInterfaceWrapper) ListWarehouses(w http.ResponseWriter, r *http.Request) {
 
@@ -6154,6 +7641,23 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/{uuid}/status", wrapper.GetFeedStatus)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/feed/{uuid}", wrapper.CancelFeed)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/raw-input", wrapper.GetFeedInputs)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/statements", wrapper.ListStatements)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/statements/{id}", wrapper.GetStatement)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/statements/{id}/details", wrapper.GetStatementDetails)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/statements/current/{country}", wrapper.GetCurrentStatement)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/statements/current/{country}/details", wrapper.GetCurrentStatementDetails)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/statements/future/{country}", wrapper.ListFutureStatements)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/statements/future/{country}/details", wrapper.GetFutureStatementDetails)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/transactions", wrapper.ListTransactions)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2.1/finance/transactions", wrapper.ListDetailedTransactions)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/order-item-transactions", wrapper.ListOrderItemTransactions)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/transaction/types", wrapper.ListTransactionTypes)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/transactions/account-statement-groups", wrapper.ListAccountStatementGroups)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/finance/transaction", wrapper.CreateTransaction)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/variables", wrapper.ListFinanceVariables)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/transaction/statements", wrapper.ListTransactionStatements)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/transaction/trigger-events", wrapper.ListTransactionTriggerEvents)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/transactions", wrapper.ListOrderItemLegacyTransactions)
 
 	return m
 }
@@ -6440,6 +7944,132 @@ func (response GetFileStatus500JSONResponse) VisitGetFileStatusResponse(w http.R
 type GetFileStatus503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response GetFileStatus503JSONResponse) VisitGetFileStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactionsRequestObject struct {
+	Params ListDetailedTransactionsParams
+}
+
+type ListDetailedTransactionsResponseObject interface {
+	VisitListDetailedTransactionsResponse(w http.ResponseWriter) error
+}
+
+type ListDetailedTransactions200JSONResponse DetailedTransactionPage
+
+func (response ListDetailedTransactions200JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListDetailedTransactions400JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListDetailedTransactions401JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactions403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListDetailedTransactions403JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactions422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ListDetailedTransactions422JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListDetailedTransactions429JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListDetailedTransactions500JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListDetailedTransactions503JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -9830,6 +11460,1479 @@ func (response CountFeeds500JSONResponse) VisitCountFeedsResponse(w http.Respons
 type CountFeeds503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response CountFeeds503JSONResponse) VisitCountFeedsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactionsRequestObject struct {
+	Params ListOrderItemTransactionsParams
+}
+
+type ListOrderItemTransactionsResponseObject interface {
+	VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error
+}
+
+type ListOrderItemTransactions200JSONResponse OrderItemTransactionPage
+
+func (response ListOrderItemTransactions200JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListOrderItemTransactions400JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListOrderItemTransactions401JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactions403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListOrderItemTransactions403JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactions422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ListOrderItemTransactions422JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListOrderItemTransactions429JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListOrderItemTransactions500JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListOrderItemTransactions503JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatementsRequestObject struct {
+	Params ListStatementsParams
+}
+
+type ListStatementsResponseObject interface {
+	VisitListStatementsResponse(w http.ResponseWriter) error
+}
+
+type ListStatements200JSONResponse FinanceStatementPage
+
+func (response ListStatements200JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatements400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListStatements400JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatements401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListStatements401JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatements403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListStatements403JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatements422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ListStatements422JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatements429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListStatements429JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatements500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListStatements500JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatements503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListStatements503JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementRequestObject struct {
+	Country FinanceCountry `json:"country"`
+	Params  GetCurrentStatementParams
+}
+
+type GetCurrentStatementResponseObject interface {
+	VisitGetCurrentStatementResponse(w http.ResponseWriter) error
+}
+
+type GetCurrentStatement200JSONResponse CurrentStatement
+
+func (response GetCurrentStatement200JSONResponse) VisitGetCurrentStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatement401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetCurrentStatement401JSONResponse) VisitGetCurrentStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatement403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetCurrentStatement403JSONResponse) VisitGetCurrentStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatement404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetCurrentStatement404JSONResponse) VisitGetCurrentStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatement429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetCurrentStatement429JSONResponse) VisitGetCurrentStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatement500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetCurrentStatement500JSONResponse) VisitGetCurrentStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatement503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetCurrentStatement503JSONResponse) VisitGetCurrentStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementDetailsRequestObject struct {
+	Country FinanceCountry `json:"country"`
+	Params  GetCurrentStatementDetailsParams
+}
+
+type GetCurrentStatementDetailsResponseObject interface {
+	VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error
+}
+
+type GetCurrentStatementDetails200JSONResponse StatementBreakdown
+
+func (response GetCurrentStatementDetails200JSONResponse) VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementDetails401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetCurrentStatementDetails401JSONResponse) VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementDetails403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetCurrentStatementDetails403JSONResponse) VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementDetails404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetCurrentStatementDetails404JSONResponse) VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementDetails429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetCurrentStatementDetails429JSONResponse) VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementDetails500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetCurrentStatementDetails500JSONResponse) VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementDetails503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetCurrentStatementDetails503JSONResponse) VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFutureStatementsRequestObject struct {
+	Country FinanceCountry `json:"country"`
+	Params  ListFutureStatementsParams
+}
+
+type ListFutureStatementsResponseObject interface {
+	VisitListFutureStatementsResponse(w http.ResponseWriter) error
+}
+
+type ListFutureStatements200JSONResponse []FinanceStatement
+
+func (response ListFutureStatements200JSONResponse) VisitListFutureStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFutureStatements401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListFutureStatements401JSONResponse) VisitListFutureStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFutureStatements403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListFutureStatements403JSONResponse) VisitListFutureStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFutureStatements404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListFutureStatements404JSONResponse) VisitListFutureStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFutureStatements429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListFutureStatements429JSONResponse) VisitListFutureStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFutureStatements500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListFutureStatements500JSONResponse) VisitListFutureStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFutureStatements503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListFutureStatements503JSONResponse) VisitListFutureStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFutureStatementDetailsRequestObject struct {
+	Country FinanceCountry `json:"country"`
+	Params  GetFutureStatementDetailsParams
+}
+
+type GetFutureStatementDetailsResponseObject interface {
+	VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error
+}
+
+type GetFutureStatementDetails200JSONResponse StatementBreakdown
+
+func (response GetFutureStatementDetails200JSONResponse) VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFutureStatementDetails401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetFutureStatementDetails401JSONResponse) VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFutureStatementDetails403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetFutureStatementDetails403JSONResponse) VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFutureStatementDetails404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetFutureStatementDetails404JSONResponse) VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFutureStatementDetails429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetFutureStatementDetails429JSONResponse) VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFutureStatementDetails500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetFutureStatementDetails500JSONResponse) VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFutureStatementDetails503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetFutureStatementDetails503JSONResponse) VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementRequestObject struct {
+	Id FinanceStatementId `json:"id"`
+}
+
+type GetStatementResponseObject interface {
+	VisitGetStatementResponse(w http.ResponseWriter) error
+}
+
+type GetStatement200JSONResponse FinanceStatement
+
+func (response GetStatement200JSONResponse) VisitGetStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatement401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetStatement401JSONResponse) VisitGetStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatement403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetStatement403JSONResponse) VisitGetStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatement404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetStatement404JSONResponse) VisitGetStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatement429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetStatement429JSONResponse) VisitGetStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatement500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetStatement500JSONResponse) VisitGetStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatement503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetStatement503JSONResponse) VisitGetStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementDetailsRequestObject struct {
+	Id FinanceStatementId `json:"id"`
+}
+
+type GetStatementDetailsResponseObject interface {
+	VisitGetStatementDetailsResponse(w http.ResponseWriter) error
+}
+
+type GetStatementDetails200JSONResponse StatementBreakdown
+
+func (response GetStatementDetails200JSONResponse) VisitGetStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementDetails401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetStatementDetails401JSONResponse) VisitGetStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementDetails403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetStatementDetails403JSONResponse) VisitGetStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementDetails404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetStatementDetails404JSONResponse) VisitGetStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementDetails429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetStatementDetails429JSONResponse) VisitGetStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementDetails500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetStatementDetails500JSONResponse) VisitGetStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementDetails503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetStatementDetails503JSONResponse) VisitGetStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRequestObject struct {
+	Body *CreateTransactionJSONRequestBody
+}
+
+type CreateTransactionResponseObject interface {
+	VisitCreateTransactionResponse(w http.ResponseWriter) error
+}
+
+type CreateTransaction201JSONResponse LegacyTransaction
+
+func (response CreateTransaction201JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransaction400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateTransaction400JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransaction401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateTransaction401JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransaction403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateTransaction403JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransaction422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response CreateTransaction422JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransaction429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateTransaction429JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransaction500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateTransaction500JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransaction503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateTransaction503JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTypesRequestObject struct {
+}
+
+type ListTransactionTypesResponseObject interface {
+	VisitListTransactionTypesResponse(w http.ResponseWriter) error
+}
+
+type ListTransactionTypes200JSONResponse []TransactionType
+
+func (response ListTransactionTypes200JSONResponse) VisitListTransactionTypesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTypes401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListTransactionTypes401JSONResponse) VisitListTransactionTypesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTypes429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListTransactionTypes429JSONResponse) VisitListTransactionTypesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTypes500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListTransactionTypes500JSONResponse) VisitListTransactionTypesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTypes503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListTransactionTypes503JSONResponse) VisitListTransactionTypesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsRequestObject struct {
+	Params ListTransactionsParams
+}
+
+type ListTransactionsResponseObject interface {
+	VisitListTransactionsResponse(w http.ResponseWriter) error
+}
+
+type ListTransactions200JSONResponse FinanceTransactionPage
+
+func (response ListTransactions200JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListTransactions400JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListTransactions401JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactions403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListTransactions403JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactions422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ListTransactions422JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListTransactions429JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListTransactions500JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListTransactions503JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountStatementGroupsRequestObject struct {
+	Params ListAccountStatementGroupsParams
+}
+
+type ListAccountStatementGroupsResponseObject interface {
+	VisitListAccountStatementGroupsResponse(w http.ResponseWriter) error
+}
+
+type ListAccountStatementGroups200JSONResponse []AccountStatementGroup
+
+func (response ListAccountStatementGroups200JSONResponse) VisitListAccountStatementGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountStatementGroups401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListAccountStatementGroups401JSONResponse) VisitListAccountStatementGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountStatementGroups429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListAccountStatementGroups429JSONResponse) VisitListAccountStatementGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountStatementGroups500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListAccountStatementGroups500JSONResponse) VisitListAccountStatementGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountStatementGroups503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListAccountStatementGroups503JSONResponse) VisitListAccountStatementGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariablesRequestObject struct {
+	Params ListFinanceVariablesParams
+}
+
+type ListFinanceVariablesResponseObject interface {
+	VisitListFinanceVariablesResponse(w http.ResponseWriter) error
+}
+
+type ListFinanceVariables200JSONResponse FinanceVariablePage
+
+func (response ListFinanceVariables200JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariables400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListFinanceVariables400JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariables401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListFinanceVariables401JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariables403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListFinanceVariables403JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariables422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ListFinanceVariables422JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariables429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListFinanceVariables429JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariables500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListFinanceVariables500JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariables503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListFinanceVariables503JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -21814,6 +24917,285 @@ func (response ListSellerTags503JSONResponse) VisitListSellerTagsResponse(w http
 	return err
 }
 
+type ListTransactionStatementsRequestObject struct {
+	Params ListTransactionStatementsParams
+}
+
+type ListTransactionStatementsResponseObject interface {
+	VisitListTransactionStatementsResponse(w http.ResponseWriter) error
+}
+
+type ListTransactionStatements200JSONResponse []TransactionStatement
+
+func (response ListTransactionStatements200JSONResponse) VisitListTransactionStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionStatements400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListTransactionStatements400JSONResponse) VisitListTransactionStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionStatements401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListTransactionStatements401JSONResponse) VisitListTransactionStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionStatements429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListTransactionStatements429JSONResponse) VisitListTransactionStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionStatements500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListTransactionStatements500JSONResponse) VisitListTransactionStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionStatements503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListTransactionStatements503JSONResponse) VisitListTransactionStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTriggerEventsRequestObject struct {
+}
+
+type ListTransactionTriggerEventsResponseObject interface {
+	VisitListTransactionTriggerEventsResponse(w http.ResponseWriter) error
+}
+
+type ListTransactionTriggerEvents200JSONResponse []TransactionTriggerEvent
+
+func (response ListTransactionTriggerEvents200JSONResponse) VisitListTransactionTriggerEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTriggerEvents401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListTransactionTriggerEvents401JSONResponse) VisitListTransactionTriggerEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTriggerEvents429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListTransactionTriggerEvents429JSONResponse) VisitListTransactionTriggerEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTriggerEvents500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListTransactionTriggerEvents500JSONResponse) VisitListTransactionTriggerEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTriggerEvents503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListTransactionTriggerEvents503JSONResponse) VisitListTransactionTriggerEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemLegacyTransactionsRequestObject struct {
+	Params ListOrderItemLegacyTransactionsParams
+}
+
+type ListOrderItemLegacyTransactionsResponseObject interface {
+	VisitListOrderItemLegacyTransactionsResponse(w http.ResponseWriter) error
+}
+
+type ListOrderItemLegacyTransactions200JSONResponse []LegacyTransaction
+
+func (response ListOrderItemLegacyTransactions200JSONResponse) VisitListOrderItemLegacyTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemLegacyTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListOrderItemLegacyTransactions400JSONResponse) VisitListOrderItemLegacyTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemLegacyTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListOrderItemLegacyTransactions401JSONResponse) VisitListOrderItemLegacyTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemLegacyTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListOrderItemLegacyTransactions429JSONResponse) VisitListOrderItemLegacyTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemLegacyTransactions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListOrderItemLegacyTransactions500JSONResponse) VisitListOrderItemLegacyTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemLegacyTransactions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListOrderItemLegacyTransactions503JSONResponse) VisitListOrderItemLegacyTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListWarehousesRequestObject struct {
 }
 
@@ -22340,6 +25722,9 @@ type StrictServerInterface interface {
 	// GetFileStatus Wait for a generated file's processing status
 	// (GET /filemanager/v1/files/{uuid}/status)
 	GetFileStatus(ctx context.Context, request GetFileStatusRequestObject) (GetFileStatusResponseObject, error)
+	// ListDetailedTransactions List finance transactions with their type, group and statement (v2.1)
+	// (GET /v2.1/finance/transactions)
+	ListDetailedTransactions(ctx context.Context, request ListDetailedTransactionsRequestObject) (ListDetailedTransactionsResponseObject, error)
 	// ListAttributeSets List attribute sets
 	// (GET /v2/attribute-sets)
 	ListAttributeSets(ctx context.Context, request ListAttributeSetsRequestObject) (ListAttributeSetsResponseObject, error)
@@ -22433,6 +25818,45 @@ type StrictServerInterface interface {
 	// CountFeeds Count the seller's feeds per status
 	// (GET /v2/feeds/count)
 	CountFeeds(ctx context.Context, request CountFeedsRequestObject) (CountFeedsResponseObject, error)
+	// ListOrderItemTransactions List the finance summary of each order item, one page at a time
+	// (GET /v2/finance/order-item-transactions)
+	ListOrderItemTransactions(ctx context.Context, request ListOrderItemTransactionsRequestObject) (ListOrderItemTransactionsResponseObject, error)
+	// ListStatements List the seller's account statements, one page at a time
+	// (GET /v2/finance/statements)
+	ListStatements(ctx context.Context, request ListStatementsRequestObject) (ListStatementsResponseObject, error)
+	// GetCurrentStatement Get the open account statement of a country
+	// (GET /v2/finance/statements/current/{country})
+	GetCurrentStatement(ctx context.Context, request GetCurrentStatementRequestObject) (GetCurrentStatementResponseObject, error)
+	// GetCurrentStatementDetails Get the breakdown of the open account statement of a country
+	// (GET /v2/finance/statements/current/{country}/details)
+	GetCurrentStatementDetails(ctx context.Context, request GetCurrentStatementDetailsRequestObject) (GetCurrentStatementDetailsResponseObject, error)
+	// ListFutureStatements List the upcoming account statements of a country
+	// (GET /v2/finance/statements/future/{country})
+	ListFutureStatements(ctx context.Context, request ListFutureStatementsRequestObject) (ListFutureStatementsResponseObject, error)
+	// GetFutureStatementDetails Get the breakdown of an upcoming account statement of a country
+	// (GET /v2/finance/statements/future/{country}/details)
+	GetFutureStatementDetails(ctx context.Context, request GetFutureStatementDetailsRequestObject) (GetFutureStatementDetailsResponseObject, error)
+	// GetStatement Get one account statement
+	// (GET /v2/finance/statements/{id})
+	GetStatement(ctx context.Context, request GetStatementRequestObject) (GetStatementResponseObject, error)
+	// GetStatementDetails Get the breakdown of one account statement by section
+	// (GET /v2/finance/statements/{id}/details)
+	GetStatementDetails(ctx context.Context, request GetStatementDetailsRequestObject) (GetStatementDetailsResponseObject, error)
+	// CreateTransaction Book a manual transaction on a seller's open statement
+	// (POST /v2/finance/transaction)
+	CreateTransaction(ctx context.Context, request CreateTransactionRequestObject) (CreateTransactionResponseObject, error)
+	// ListTransactionTypes List the transaction types
+	// (GET /v2/finance/transaction/types)
+	ListTransactionTypes(ctx context.Context, request ListTransactionTypesRequestObject) (ListTransactionTypesResponseObject, error)
+	// ListTransactions List the seller's finance transactions, one page at a time
+	// (GET /v2/finance/transactions)
+	ListTransactions(ctx context.Context, request ListTransactionsRequestObject) (ListTransactionsResponseObject, error)
+	// ListAccountStatementGroups List the account statement groups and the transaction types in each
+	// (GET /v2/finance/transactions/account-statement-groups)
+	ListAccountStatementGroups(ctx context.Context, request ListAccountStatementGroupsRequestObject) (ListAccountStatementGroupsResponseObject, error)
+	// ListFinanceVariables List the transaction rule engine's variables, one page at a time
+	// (GET /v2/finance/variables)
+	ListFinanceVariables(ctx context.Context, request ListFinanceVariablesRequestObject) (ListFinanceVariablesResponseObject, error)
 	// ListProductGroups List the product group names used with a brand
 	// (GET /v2/groups)
 	ListProductGroups(ctx context.Context, request ListProductGroupsRequestObject) (ListProductGroupsResponseObject, error)
@@ -22739,6 +26163,15 @@ type StrictServerInterface interface {
 	// ListSellerTags List the tags of sellers, one page at a time
 	// (GET /v2/tags/sellers)
 	ListSellerTags(ctx context.Context, request ListSellerTagsRequestObject) (ListSellerTagsResponseObject, error)
+	// ListTransactionStatements List transaction statements by id, in the legacy shape
+	// (GET /v2/transaction/statements)
+	ListTransactionStatements(ctx context.Context, request ListTransactionStatementsRequestObject) (ListTransactionStatementsResponseObject, error)
+	// ListTransactionTriggerEvents List the events that trigger transactions
+	// (GET /v2/transaction/trigger-events)
+	ListTransactionTriggerEvents(ctx context.Context, request ListTransactionTriggerEventsRequestObject) (ListTransactionTriggerEventsResponseObject, error)
+	// ListOrderItemLegacyTransactions List the transactions of order items, in the legacy shape
+	// (GET /v2/transactions)
+	ListOrderItemLegacyTransactions(ctx context.Context, request ListOrderItemLegacyTransactionsRequestObject) (ListOrderItemLegacyTransactionsResponseObject, error)
 	// ListWarehouses List the seller's warehouses
 	// (GET /v2/warehouses)
 	ListWarehouses(ctx context.Context, request ListWarehousesRequestObject) (ListWarehousesResponseObject, error)
@@ -22837,6 +26270,32 @@ func (sh *strictHandler) GetFileStatus(w http.ResponseWriter, r *http.Request, u
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(GetFileStatusResponseObject); ok {
 		if err := validResponse.VisitGetFileStatusResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListDetailedTransactions operation middleware
+func (sh *strictHandler) ListDetailedTransactions(w http.ResponseWriter, r *http.Request, params ListDetailedTransactionsParams) {
+	var request ListDetailedTransactionsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListDetailedTransactions(ctx, request.(ListDetailedTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListDetailedTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListDetailedTransactionsResponseObject); ok {
+		if err := validResponse.VisitListDetailedTransactionsResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -23636,6 +27095,351 @@ func (sh *strictHandler) CountFeeds(w http.ResponseWriter, r *http.Request) {
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(CountFeedsResponseObject); ok {
 		if err := validResponse.VisitCountFeedsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListOrderItemTransactions operation middleware
+func (sh *strictHandler) ListOrderItemTransactions(w http.ResponseWriter, r *http.Request, params ListOrderItemTransactionsParams) {
+	var request ListOrderItemTransactionsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListOrderItemTransactions(ctx, request.(ListOrderItemTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListOrderItemTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListOrderItemTransactionsResponseObject); ok {
+		if err := validResponse.VisitListOrderItemTransactionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListStatements operation middleware
+func (sh *strictHandler) ListStatements(w http.ResponseWriter, r *http.Request, params ListStatementsParams) {
+	var request ListStatementsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListStatements(ctx, request.(ListStatementsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListStatements")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListStatementsResponseObject); ok {
+		if err := validResponse.VisitListStatementsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetCurrentStatement operation middleware
+func (sh *strictHandler) GetCurrentStatement(w http.ResponseWriter, r *http.Request, country FinanceCountry, params GetCurrentStatementParams) {
+	var request GetCurrentStatementRequestObject
+
+	request.Country = country
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetCurrentStatement(ctx, request.(GetCurrentStatementRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetCurrentStatement")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetCurrentStatementResponseObject); ok {
+		if err := validResponse.VisitGetCurrentStatementResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetCurrentStatementDetails operation middleware
+func (sh *strictHandler) GetCurrentStatementDetails(w http.ResponseWriter, r *http.Request, country FinanceCountry, params GetCurrentStatementDetailsParams) {
+	var request GetCurrentStatementDetailsRequestObject
+
+	request.Country = country
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetCurrentStatementDetails(ctx, request.(GetCurrentStatementDetailsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetCurrentStatementDetails")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetCurrentStatementDetailsResponseObject); ok {
+		if err := validResponse.VisitGetCurrentStatementDetailsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListFutureStatements operation middleware
+func (sh *strictHandler) ListFutureStatements(w http.ResponseWriter, r *http.Request, country FinanceCountry, params ListFutureStatementsParams) {
+	var request ListFutureStatementsRequestObject
+
+	request.Country = country
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListFutureStatements(ctx, request.(ListFutureStatementsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListFutureStatements")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListFutureStatementsResponseObject); ok {
+		if err := validResponse.VisitListFutureStatementsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetFutureStatementDetails operation middleware
+func (sh *strictHandler) GetFutureStatementDetails(w http.ResponseWriter, r *http.Request, country FinanceCountry, params GetFutureStatementDetailsParams) {
+	var request GetFutureStatementDetailsRequestObject
+
+	request.Country = country
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetFutureStatementDetails(ctx, request.(GetFutureStatementDetailsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetFutureStatementDetails")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetFutureStatementDetailsResponseObject); ok {
+		if err := validResponse.VisitGetFutureStatementDetailsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetStatement operation middleware
+func (sh *strictHandler) GetStatement(w http.ResponseWriter, r *http.Request, id FinanceStatementId) {
+	var request GetStatementRequestObject
+
+	request.Id = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetStatement(ctx, request.(GetStatementRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetStatement")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetStatementResponseObject); ok {
+		if err := validResponse.VisitGetStatementResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetStatementDetails operation middleware
+func (sh *strictHandler) GetStatementDetails(w http.ResponseWriter, r *http.Request, id FinanceStatementId) {
+	var request GetStatementDetailsRequestObject
+
+	request.Id = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetStatementDetails(ctx, request.(GetStatementDetailsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetStatementDetails")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetStatementDetailsResponseObject); ok {
+		if err := validResponse.VisitGetStatementDetailsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateTransaction operation middleware
+func (sh *strictHandler) CreateTransaction(w http.ResponseWriter, r *http.Request) {
+	var request CreateTransactionRequestObject
+
+	var body CreateTransactionJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateTransaction(ctx, request.(CreateTransactionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateTransaction")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateTransactionResponseObject); ok {
+		if err := validResponse.VisitCreateTransactionResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListTransactionTypes operation middleware
+func (sh *strictHandler) ListTransactionTypes(w http.ResponseWriter, r *http.Request) {
+	var request ListTransactionTypesRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTransactionTypes(ctx, request.(ListTransactionTypesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTransactionTypes")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListTransactionTypesResponseObject); ok {
+		if err := validResponse.VisitListTransactionTypesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListTransactions operation middleware
+func (sh *strictHandler) ListTransactions(w http.ResponseWriter, r *http.Request, params ListTransactionsParams) {
+	var request ListTransactionsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTransactions(ctx, request.(ListTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListTransactionsResponseObject); ok {
+		if err := validResponse.VisitListTransactionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListAccountStatementGroups operation middleware
+func (sh *strictHandler) ListAccountStatementGroups(w http.ResponseWriter, r *http.Request, params ListAccountStatementGroupsParams) {
+	var request ListAccountStatementGroupsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAccountStatementGroups(ctx, request.(ListAccountStatementGroupsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAccountStatementGroups")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListAccountStatementGroupsResponseObject); ok {
+		if err := validResponse.VisitListAccountStatementGroupsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListFinanceVariables operation middleware
+func (sh *strictHandler) ListFinanceVariables(w http.ResponseWriter, r *http.Request, params ListFinanceVariablesParams) {
+	var request ListFinanceVariablesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListFinanceVariables(ctx, request.(ListFinanceVariablesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListFinanceVariables")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListFinanceVariablesResponseObject); ok {
+		if err := validResponse.VisitListFinanceVariablesResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -26537,6 +30341,82 @@ func (sh *strictHandler) ListSellerTags(w http.ResponseWriter, r *http.Request, 
 	}
 }
 
+// ListTransactionStatements operation middleware
+func (sh *strictHandler) ListTransactionStatements(w http.ResponseWriter, r *http.Request, params ListTransactionStatementsParams) {
+	var request ListTransactionStatementsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTransactionStatements(ctx, request.(ListTransactionStatementsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTransactionStatements")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListTransactionStatementsResponseObject); ok {
+		if err := validResponse.VisitListTransactionStatementsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListTransactionTriggerEvents operation middleware
+func (sh *strictHandler) ListTransactionTriggerEvents(w http.ResponseWriter, r *http.Request) {
+	var request ListTransactionTriggerEventsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTransactionTriggerEvents(ctx, request.(ListTransactionTriggerEventsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTransactionTriggerEvents")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListTransactionTriggerEventsResponseObject); ok {
+		if err := validResponse.VisitListTransactionTriggerEventsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListOrderItemLegacyTransactions operation middleware
+func (sh *strictHandler) ListOrderItemLegacyTransactions(w http.ResponseWriter, r *http.Request, params ListOrderItemLegacyTransactionsParams) {
+	var request ListOrderItemLegacyTransactionsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListOrderItemLegacyTransactions(ctx, request.(ListOrderItemLegacyTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListOrderItemLegacyTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListOrderItemLegacyTransactionsResponseObject); ok {
+		if err := validResponse.VisitListOrderItemLegacyTransactionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListWarehouses operation middleware
 func (sh *strictHandler) ListWarehouses(w http.ResponseWriter, r *http.Request) {
 	var request ListWarehousesRequestObject
@@ -26656,627 +30536,724 @@ func (sh *strictHandler) UpdateWarehouse(w http.ResponseWriter, r *http.Request,
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L19c9s2ty/6VTA6eybpvbLjlyRN47l/OLbT+jRxvC277bObHA9EQhK2KUAlQNt6Ovnud7AWAIIkSFG2",
-	"krb75PnjaSyCIF4WFtbrb/05SOR8IQUTWg1e/zmYMZqyHP55wXS+PJxolpu/UqaSnC80l2LwejBiiRSp",
-	"IlqSO8r1kMicUEF+urw8JynVbEjGbCJzRnS+5GJK6JRysT0YDlQyY3NqOtTLBRu8HiidczEdfP78eThY",
-	"0JzOmbbfP9Q65+NCsxHTp2lzDGfFnOU8IdS1I4ppwlPzGW4aLKieDYYDQefmQ7Ta3XCQsz8KnrN08Frn",
-	"BYsMjQvNpiwfmKG9yalIu0YxNg3avz6276/52SMqEpZR860LRpUUqjkCbIONSA6tiPmqMkNh94tMpsx9",
-	"DEb2R8HyZTm0pPGN3z9VdoprNleRLRu6H2ie06X5W+llZn6YyHw+gOFrNpX5smvhEtumfe2Sspd1l69Q",
-	"Ws4tPdVWzT4iE54rbeg3o0qvt3Cu942t1zHV7EREFusd1UxpkuQMt1nzOTsglCwyygWcOPLU/L/5fdv0",
-	"8h2ZMyoU0TNGmEiJnBA9o5qkdOlXuTad1H48nMp/5GwyeD34X89KLvEMn6pn5jMfcvP/l3zOYL3NHyNN",
-	"c92cwQnNM/7wOSjTa99Z4BAeMw+W8VvTbWMaP8k7kkngaJLARpM7ljOiZnyxYCkwwplro2dsSWb0lgGT",
-	"ZGnrmN3n+g55ZL7GxfSYZYaQPg8HbxlLrwoeIZ2rq9NjXDhGJswM0f3LtDdPqCA0SdhCs5Tw+ULmuuUg",
-	"FuYDXUdwTu/fMTHVs8Hr/ZfDwZyL8M8F1Zrlptv/8/vO1g90a/Lpz1eft/y/n/f49+7e5/8YDBuXx3Dw",
-	"lmcsvgCnqZ8+zxjhovz3nAo6ZflDpxsZRZFNeDZnQl8uFyzCduYsT2ZUaCAYRSa5nCN9syxj+RNF7mjO",
-	"ZrJQbEhumdBFzspGc5rfML3IaMKe9GVSk8qI2jhVF7FV59SHjZ3O6ZR18Xzut4SbpkOcYsaVPs9lWiTa",
-	"3NHmiWrZGm6/sOZ9cCqSrEjZqTD0rhQfm2HXB3mYKQljIUzonDMVbBCZ0yURUpNCsQMyXpKUTWiRaSJF",
-	"tiSFouOMESmYIjRn0En7qeeRwUTGP5YyY1SYdb3fmsot8/OWuuGLLQkjptnWQppJ5oPXE5opVs7zF1kk",
-	"M5YfM015FiHGtzzLzHm4xXYkxYZmb5C1AbMFBkZdoxWzqX0ynI9dKjvK4ePmdyt5wi783tdn9sFsh8yN",
-	"KIuTEIyl5Kkhke8Mi04l7CL+Cr1+Z9ggx37b51j97IZ26x2f88iNeU6njCj+79bhZPBeJz/mgs+L+eD1",
-	"7jB2HD5MJorp6DEds9yQgT8BkphJtI1EYke9hrITH4rZqy6WAZtpGMdTs3HmROIvAsb6XQufkLbbNfmE",
-	"HY1qISw9Y8p+Xw0NFxCer/XkynZcqyRHP6bVPBeHrNm8xyJqNm+XtmXQ0YOWDV5Vb3kW1RzrC4icZq1l",
-	"ww9seOmQ5nvsuKW4tYZsO9+YngAjHskiT2IyBjwlCh8PiSqSGaGKUKJmcgEazjpjt5/Z3NgLncWYTsiy",
-	"vcQjoXEr28GuNsSGz2lys0JuWWCT9sOz8H2seXTMx2MX2a8zps3VTLNsSJScGyIkQgrmBChYsSfKXthG",
-	"6lhAV21rhk97axpmXFxMR5pqZge6NKLge6ZnMsYg7XMyhwZr6dOLStcbI7jznCfsSBZCxxS6yzu5lTGj",
-	"mJAE25BEpn55F+blIQkWnAulqTASOGHCyHupfdHck0/dYXv/L7NRox/bLib7rTXVi/Pc0ExqdqNQ7cQS",
-	"0kUqk8KsqtVTF9hDK3VUPrCpg4UyfT+FYIGNyVOz5Eb6Met4S3MORoPvhiC3gYCqiGJtmurCf3Ldc+he",
-	"7HOB2a88UAbwY9zgVVaqT9Zg2XahKaaVXXLF0HjZ95haU+YXGXVpMOwcOOrwijnjIV/D2Ok/8EXGnzOq",
-	"WasZr5wBWMFYSqQw9O2M5TOuSEqXdTtY22lNKl97hL0rNoEWO17bFOhEA+eJz+CAzAulyZi5qVaGvnp+",
-	"j7bolTP8MZfFovNwlyTGledHU/Na20Dh4WAV7/aWjbUY4Uom9yB/Rjga9YbqZBa5GqujAC0wk/KGUH1A",
-	"qCZzqTTZ3dlZj9/hJ/sfvjm9P8Wnuzs765zFtXg4TPDLTmStkbebNjp25cHjbyedro3hwm3MWpMTIy2T",
-	"m66zd8f1jCjTqt0Sg51sVkIZMf0zW97JPLbs7B7NDmYEQ1SlRj9fDZ1hcPTzlWGDC5ob6df8BS4LnAwc",
-	"l4xRpck+SWY0p4k2KiQxm3nLRAomKRTUCM2UNPK+vFOkWJjtnfBbRm5pVjBlZMsbHOPvnw6QRSUZN+8p",
-	"JlJlJNW2RbPvDWpmGW+iH3ZyLbM9v3I9u6TTzrsZzG0JzfNlOWkjy2k6bdXjwq43vqWgDh/znCU41oYv",
-	"W+aapO556xirvfTWn/wwzGfK96trew5UM7opVjEscHHD8cDLyVNbu7pne+59O10wxfJblq48oLlt2H1S",
-	"XavN7+sIl7JzySqM0l3pCl90F613vfjGSc5YKyGopm7UkwCiW39Jp6uFEbvj4X2l6RT1DiMx5KCA0Dkj",
-	"TxVjoSPFHKnvet4LpssNat1uhleLtJ9MXEDDR8rEReVrG5EYywmslImrU1hTJq4MffX8NigT/8IVH/OM",
-	"62V/wfjWv2NuOt1665TtHnBmyoEFFij79CZmArEPDUtcV5y7KTZG/KO2uyY0cq5iR2htXsGM1ryO0HAc",
-	"MKIRfO2MzmOGZHyINjzylKZzLkgihWb3ui9PUWX/m1vdGV8YSek8l7c8jUf30Dzn4C9SRkIzUpUi+IW+",
-	"ZKHqX9n4+C+XC9Z53mx8ib/u3ZCI+UIrSQS9rxVQUnr4zRhRWlklLR0QqhImUi6mgTe8dWi2096jaohM",
-	"ceHTKc+aTs2Ol9EE3iF1Cbflwwhho9din8vQ8gfYdyrQXecuFqrrd2MkjGrt0K+NXZr9rsrVEwxuzs75",
-	"9Q4L2+C1+auL0Olnx2lG9rSYc+6Cfte05vghxZwC7tlavhg/mM2R/m9HeHV0+y0SCncOTTToulQQvHcM",
-	"UYSROH4RMWK5HPlvW+47fff4CD55ITO2hiby2WyRWkhhF/0NTS/YHwVTMD+4JQX8ky4WGU/Ae/HsvxUK",
-	"Bf3G9QvNeAovnudynLE5Rkk3zUE5fpjcUUXmNDMLzkArmFCesZTc+o62ISp3RsWUpaduJzcy2ND33zZO",
-	"w5udFw2vtplUcIh1oUiCw4IhvpX5mKcpExsb34ol1PKGiSeKFIrlJKPJDdLaguVzrpQRzybSMiRDoTBI",
-	"G4WEzv0R09pcKhsbcLz3tpXFxjY2wQjqGm84M0yz1BdsUihU6jczOtNpx5qO0FXtAzxIQoWQoO3YfT6A",
-	"BR7LdGkFTEYTcx2k5G62RD02/Mh35VyuxCKXCVMQbbfRGZ3kucxV63zsTGSRpcROxo7ETAfGz0wPdkJc",
-	"o1seRn4m9VtZiPRrETQT2qhmqWQKxsruubKyQybFFMzGVEjgu46jgj6Q37Ic1uFrjfTw/NQyKhjBpZTv",
-	"qVhaZqq+xijeozBFBdnfccxUmbNvdDMp0vLs25UiZ1K7QOKa+XZIxoVGSXOMJruM38IkMX7DiDNW9IEE",
-	"my3IsDG3WT31Zsvn3sSmZVs/C7J0YGZXghZ6JnP+b/bVaA0DWJGHEq4IsEwxHRJ2vzAyjCG7QtwIeYcX",
-	"0JWgt5RnGz2+YZ8dhMYVSeUdcvM5NTe6oCKBIAN5y/JM0hSjIza1G1+CVa0hDhTCjEtLmQJdjnNGbxSh",
-	"ZFwoLsym5UXGtkGItL1D6lWa5kxFhMlDspBK04xQbHGAMUkTzrJUQXD0mJE5VTYASRSZ3WWUNBe5XLBc",
-	"cxSZaNtXrkqvh21DMjNakPl6y58J18tow6SMBWo8Y3PKs+gTyBM6Axnzz8bEqq3XMGdn9At0uphJwdYT",
-	"1s22HoFOEGmcs6m1ZjUe3VF0ljU9CvYXOf5vluh1Rn9o5H2MQEJJNUaGVmY0ZCJzc34FOJnwuq0TmqzG",
-	"xjZdmZg115yHGbWcc/1vlkvcFdBrXPTVysafQz3u98o4PtVXKDbzQKOoiSPQiFUXwEfStsxe9U75aG5B",
-	"g2TapqbiM1OKTwVLL+k0tpuaTs0EqAhExuZE0oId6lVDP7OHqFTZhwPesu3CHrxVxGsm4LJHj9mECx63",
-	"7v46oxo0Vp+ROpOGLxqhdibvkKllGeFGeNgmvk9QjCB002i+YTrr6/LP0gtEFJ2jNg8yyJ1EwzzkaZi/",
-	"eBqhAtqcQGtMpH1AqBnQlguLLAdWipAVD3bGjdgEmTD/RTOZ0zAw8vLXIRn9OCTnPw3J6fGQvP/XkPz0",
-	"83cHBEVQF1VppwE/KiMxESpsRCZXPk0NjRh0vgADw/t/Ra6aBzPPyEKBVbSxSu9p7rTE3Ohe5U4d+LQg",
-	"I2bQLLPzgWGLYm4OjMuGMfvEE3bt3Yrw52A4UAuWcJpd+79pBq3QeGX+YALYyOZnHp/vT/KOUAxDICAK",
-	"C/3a/kkV4WpIsGvzF8TL4l88HZJ5kWl+XT6mmF8lJ2UjtU3UUmk2Dyneh9NCzOF3cEa4mMh8TnEScLSm",
-	"0sriPCdGtgucvlYywahRHpzMyl7AJAbDAQ5mMByE4zWrDQMLGFt5/1WWaINXuKXuX2Bkm+x4wljqBI76",
-	"qc+KufB85Wj0C6zub+9Gv9m0UORk7B7+XT2DRzKT+Vs659lyEFmmCdhzTuYLvYxHNCEduey6MSM7RiRn",
-	"5oXtQSxXDELu4hO5OsVovTL1weXzmj6PUAKvDx/F8g2eJrx0/Ce+f/XyRWvv7k5ap3uxKPR7K7G1m1OD",
-	"tEWWcoxggrUeIqNWzAhNeD7cv2WOSAo2q1EKn7MdHhrT3WA4SLlaZHQJ1lhw9UIWo3l4LcU1RnBulEvB",
-	"xOMcyhCSYQ7kjqdTpsMFuDolaibvKsc+mbHkZizvzSyoZsAq7L+Nlm7+mcuFURcdS1AsQ2EW7WzuDc3u",
-	"Nc0Ztf/En2PcgquTFG6UN0v0rb7JZDzvozwTXBFsRKRRVMPQ0JzRZMZSnOdMLuInhasfMzmmmRc3IhKY",
-	"UUVRmmRwTuwXhuRuRrX5CYxZFdFku/2wuI+vs6vqPRUp1bKil1VmcaVYeiqOpDCi5JwJ/Vbm8yKjqu2F",
-	"X5Ac38r8p+U4rwiBQbuMjlnWXJJjpGsCjw/MYTBnCG2XYCoAx1STCRb5JplIkFDfgISQYmq0fIgUNETA",
-	"7jWSTGVQe/ub5DoiynBPTSNzG2NsZKFYSsaeiLbgRpnYzaquWGKujetJ672BI4kZIuysbYNAlAjFMBAb",
-	"hgHdmvvLA47MKYAooN1C0Dw3IvoMNY9+apLr9wMO63PrUpd6tg3LivKvd2xKkyXJ2C3LMNk/J08VN2s1",
-	"JIkUEz5F5mxYR8LMqn93AKw7Zxk3n62ubtgwCprQR805pzEN/INgZEGnkBVlZLnDimBVVT34erpnRNOK",
-	"GSzolAvq5K7uFDbfsq614oAqnX3qWpUPi7awHubPIXJthNWok2RkbWJBAKXgXAj+R8FA8+OiyoMrW/1y",
-	"P5LhbXjgsUu6byrdMy40+s3BtM1Rl4GgfjjBOPjNsvk4/3C8FtkHxD97OQXHUpdHJzxjNVbyJqMQEL4O",
-	"leNKv0c+EFujZMazNOAfbkPtXmMEgwvDLResusfQyZq85IJNkMpzay1e990apduOhnYwPajc9NJcEU/T",
-	"FjemnbL9o9OaILwTo1TstdZ0bycOFhBOLPxM0E3nBEcseiAM+aUg+prJBdcIePb8tQF2NxtmX9tozIha",
-	"baRqGqci0h8aVcwslD2hKerOKHyCTMIVodkdXYIrvcb+X7x8vhdbai/wBGeH0UJHL2B3YMu249a2NoRn",
-	"nenHTidkLsb2ByHWXNIlSagwiiKCrKCjI7IlzgIV03fnc7ql2ILmEHkUpv8iL7SYbooA0oaRsWSpU34c",
-	"XFwNf/6vj4MqG4IfY6vzCOLwve/u7r548SLO6Q8TzW9Zmyx8uFjk0kb1x55fMDPSRMd0EVRVFKKlNHCI",
-	"CIWuaWa0h0KxcuXi6kiTog5TnlIVWzOVJ6ctxwO+8AQOhXXEQkoOmmqqW3J4fPpi//nuJuXy0gfglEmK",
-	"y2/0U//PlGXMrOinzRyWISJSVdZul05+mLDnL7e+/z7d23pOx3tbr8bP6dar5HvGaPJqPE5+2NzEW49r",
-	"l24JWdxbdeNeac12Ijy1582mPk2kUTrbJKbySOztDztM+4EwXICSm19rDIzt0jV6CarViZcqQMNPsmLJ",
-	"2oTK8q6trszKJdnf2+23JBhb209mgjH30wXe+Gzyx+gBeA38xZJ/EBoY5UK5zBihlaBFLmygsWVLPh6R",
-	"YJBAaIGC0MbB0CpqUT7hMuKj0qkTSagiitE8mR35fHiQlSHSLoX00GKhSM50kYvoqaINsFVPJq++f/H9",
-	"/vPorQPCZM5ENF3/tIz2w3hx4prH/PgdibIIYQcIdNaksyqE1CGKmgFMWM4wgicpTUctlrIva7JtHsA3",
-	"Ut6oTd5LKOaf1lnkq43OA8KW14suoHpmaWSNff8jOeYQONOBi+OlQUtpfu/NHMgfBYUEpUQKncssvuuK",
-	"5ZxmGGcZpl1HWvpbvzucGIdgQVSCa7uxTreryNlDzIJxPpxgbC6foxwM29euGxXnZ6E5TQQuTbQT0IDj",
-	"tFxFbVrfqw6tb6V5z3m0e9NO10IcOW28zk1DJlVZ5lWcsjmaGVVHlte1CNxph1PvEazlizCSfx7n6NAb",
-	"3Ma2qQ4HxEyXFELzjKilSOKRbBvQHDbPQ9bhB4jQuUqqmJaQPFZ6UOAi9FEo5l5Fl1GZltEpnOKl2jsW",
-	"5297pW2WxIZOXAMMUtxRo097/l/VaPd/eP7q+5cvn/9PJMxWayxEGtcssWqtO6m/8tF6a8biTCsg94EW",
-	"FpWYbeOzhiz4E6MZpIP1UMbc8M6i/v/DkALBSuOIUOeM9bnRuhZeMes1SNmEC2spCz5YC7HpoUX8zxK7",
-	"I2g96B5wa2SPP+YUGBVSVoNRvhRvqyUqQopKVWo2aqOH3tRygaHyWqL52SHLPOTubtUMH/PlDgGgaSjb",
-	"ebmTsMnu3tbOKzbZek7Zy63x7gu29f0P+z+8mrA0+f775+sevjkTSUZ1kUcPYcz9HViPzTnZtnYd88+5",
-	"TFmG/wSv+MfBAcY/kTtzLVSUmxlVAAJavRVW9TjoMC+stuxUofYeY9nxJo2/3LiD43C271bXLsZ3yhzR",
-	"6iFlAlxEHVpC0oo3avbRehrg+JvOMEyYi4A1oFBlW1b3+fhkk7yrFsEYhNVyQc5t8GmrXyhiEisyVnpJ",
-	"5lxcWwzVOb33/+TiGkJYg0eVv7m4TrmC2V8vMIQB6gSYhtEHsDPX1i97PabJzTSXhUivgfLdc/N68Kzs",
-	"wG8uNsmKPIf0mGuVyLx2zPyUYuuibWCHs/C5htB51MBXJue6oJDAZp3QjEbP7a0LDG1uADirhpAtze61",
-	"ISSBLMT6C63/sDqp3Z31mF+Y7tqqQHgTvw2QFqk7QeWJU+hwFX1s/XGRqnm/n2Qs0bkUPIl6lcKvr820",
-	"QmYRUwtmcvFQvaC2I/s/vPhhf81daQEGfscnLFkmdbZ1QLiYsZxrll47t5UFV/BBDdzwJXxUsVxH3F3N",
-	"zlb4wNywL3PGVomySEyA+luMQY4lDS85hKvqO4kRVAozjA/PT4mAhE5nfsbU1yVJ2ULPhta7D1YfEEq4",
-	"QtVWzeiCbdpS3kIZoc2JQ8gB3PyQPkAyRie9Y9Iaaxoh0m927r+VtapFg44e9NKF0YKiifKFb4XgfChH",
-	"sFzh+beSaURqgVJwrMWqmbIJqwcZBI8xhzv+rC0DaxFCgzcf/1HQnArNBWtN3EsYv21/qou85d0+qwt5",
-	"UNHIkfr6hstKxgEiWncG7Bdb76+5cGucKJtmMTJCVTzByHA0c2EEy6mYfqKITZwmPKJ+qHh/56V4B7rl",
-	"zvbOruH9uzs7B5DDdle3XehZzpQRxuueIwgRzpmZr4PhNMPATKTB60EqC0x8sEuDIhYIBGZs1zlbyHxl",
-	"qEe4PBcFwtGolitd3pR6IXwD0r0TmiVFRm2KXD+GUn6yLdv0PEiocvugJX4WwtAgMsgm7ih6i19fbWRa",
-	"5Mwsvsc4qlkJpkLmDiekan+aSBsj4kwGEa9YVwpv1SLYD4qwjHBuGv1iZ7eiVfUYU9wAHm26qEGJP/yK",
-	"UzOZ6+PqWGMx6QdBQK7DtTKvXgeNofQhn84yPp3VA5V7TMrXeGhxTSIbKEsuGHlQFppYAROqrsUBlVOW",
-	"ZDSHkAiClI8YHTNDQpiKOCR3M57MjLR7N6Pa5TeSGctZf9ErOEu/uNmszJwOKOnTqgNaZC1sU+OtDydz",
-	"QnOWYsVdpQmFY8rF1CI9NFQsNSoAvmNSZHFf5Zzenxu6iaFtwu+lHSOhgkytptCDN86ZUaVa8qh9p3NG",
-	"VZEzNXQqU1CBJaNiWtBphMYA06Bz1IyaK67nUC3d/RJXu2HAgL6FY01LAwgYNLnOGMkgkWc7rpEmcj5n",
-	"IqW6DWjBLAWULgitC54nndxzpY2E7cT/d0YDGgwHwdl+I7PUXom1B0WWMXg7+PFXmafmp0sz9qMZzc0f",
-	"b2ieGJ0ipsyZAZ5XCjivc9UFb66+pxpfqserom0CpbKQ/F+TOUfsl8o6DUlzNcBaUV+PA3jfPJnTe+gn",
-	"vr7QpFy5AxKERcBrtY07wJJO5old4pWRFdFCCeZBn3PHRa+WqzaiZHLt5u9AUJCIaarIGOeIWklEnjOM",
-	"p9GjXZjSsKWMnk8BetRcJIqoIr+1zKcPMkdkamBsRZtndEYcXWlmr6xl1jAlxVOHuc2TmHm8C3Bm4b7W",
-	"R5akGTsR6THFONt1YTDM6+ftn2tRnO3n1xEqaIYomw8eaC9XNEzF+aFj+3lMNR1TxdqsYh8EI6ltY25P",
-	"gUCzT5RFl4mcwY4Y+1uWq4YN/cX299v7PY14NahR8zmx/DAZvP493C2zpE3uW2uxZfOXa80+DRs0PQH8",
-	"YTKWhUjh6rb4DL4XIvOhtUNBiglJ6XKIbdoLdx9AuJqrluefhURkRwq/X+JoSwJDuAGzBGiDGUy5nhXj",
-	"7UTOn4VJjVtTWfn7mc/ddtXI3VLW5z2XcxujS8USTX3eWniXc0j7aZtDj6X+yhNlhvtceBCjunCyNNcg",
-	"5sFzRAMsKxNXCXzOlLKewIiQ4vp34sfV6OTi+vjk7enZyfFgOPjpw7vT48N/Xb//AB6q48PTd/+6/nBx",
-	"fHJx/e70/enlYDg4Pzk7Pj37seXXyw/Xo59Oz89PjisNotIGDOY0ZULzCY8haL/hmkwyOnX6Cr5Bnu4O",
-	"yd6QPB+SV0Oy+/K74LZoAEK1FOb1ThaMgzByn83EH3qvPj7HblTsG1EOYGEq4tnBv84kmctbG3FhCfM1",
-	"SXO5UDO+GIZwB1hdnOsDsuDJTWEfBnk7JJFZxiBeXZOnSS6V2kol1HqE0yvSay2vg2LkQedjQM82L2oZ",
-	"yQfyL9X7rcDf2FEbCoQRQhR87avRnT+2at0JwJC02iyOfd1DLcmUCZYbPmW2x6JPS4tMegBsj7iKvMS1",
-	"sFi2ERgq23N8l8ylInMylzk6W7Ls2pdgHDqc1qEFUTl1fypb0P8dHRtx1P15TvPE/J0gnP17KviEGW01",
-	"jFkewh6jFguQFvafOUu5PpM2633u302qeW/bLXgtwOKCqt2DRToJNhD/mul51tylqH4vg5rKaxjHw71Y",
-	"69Waml3ZtZiifYLFPI/ChMGWKIeanWr0gezvvny5tUtotpjRrT1MISx1wPf/qrj2fkfEqtGPZhy+0wXV",
-	"muWmw//z++HWf336c+/zf7R7mFtmyVsR2PC4HLZEOfzMESieCkuZ5L/lODyvri4muLF9DY6BKyABstgl",
-	"my8ylE/wVxS8gp+dNc3W7gLMaPffSzlCfoBI0nAxNl89skg0wZO3jKUAWHuBRlb85Uc48ln1AZaCcsfx",
-	"UJ0DEbtj1XiAI8EzWm88gGIEU5Z+KJHv3E92rMp1cQHm9EEjxtE0uFItiT+4YW+Dg1gr3Y9BRVRX9q2C",
-	"b6NuzVHM1H3HB8zIo7lnVC1FMsulkIWqEcUGsp5TeScySdN3XNyoGPfGxyQzz0nOMgrOaXvhGCltJg0z",
-	"M6rYguV2KdaLT0N0WrXewHEljkoY15q51DBwJ3KUW9JEAmpzlKlj6zCPoxuZbTcCx6LIAUPbbgxY+1ry",
-	"bWUsK/PkXuc0xFIrudXdzGjpHpI5KnzBpctSpM7I/l24FnZj1EFpjrX4YSRnmC3MFaK0weW8SCcIl6jn",
-	"2Xq7icJJm3GkmbD7nwUroCzZOSL04sX1lguuZvA7gmDDOQH2urksXuXG2dxgwJ+/m0msbMFSiLZfSKX4",
-	"OFt6wG5o5ezwEKvgg++bU1/DvVyyhH6ZniclFNxjAgIDTvQXhwTiSP63HMd0xj+AYjp5IfMzaSPENXbj",
-	"LeVZkbM2ve7QqTSonaMveehqPqQB5B26cyOSbJfj51AIWYjE5k7mbC5vabYWL4vHCJbGfTt6xI6WE18H",
-	"gmaZIprexK36stAfJj74ocnv6hF43sfuPebOv32NDt3gF/ine+G6FfYxulmMxUErfLihBVE0hIOhcBrc",
-	"WdOcqRZT02qKN1899MFo/9ibGDfmgiXgdGjeJvLO1hUtL6US+uj5sCU4As6OWfKSv7SBrdgzDZWIoPTE",
-	"lNm3voPgXC6meKNDeQcoUkFzAW4F+IIN3HUe+ZyhoUWwbTJaGN7ssYIyecfyrYQqRj4OePpx4JxEZiWx",
-	"hCvXjQluEDeyPRIHC1l074JvRpQkE5rXMhf248aUprjwsHvdf+n5zqsfYp9SssiTDh/phJmdgBJgcL2W",
-	"Ug8UaPjt3cjwy6vTKOfpZ5Y2R9IWKxwOtNQ0617RnCVyKrhFuUL/5qKokkDbdL+8+OEWrYostPe8n0Er",
-	"YE8tYNm4I6lkapscUU0zOfVgs3kBxuhQ82ND9ydWGvN/Xpj7iQ0JKKhwQENdExuX8aBzuiQ0TckNt0AV",
-	"NTUXv1Vqnfh++Td+bTAcOH14xER6KX2prcFwgDrf21zOw19d/04P5NM8VJi9WxDVX/MCFte7zKlQeCVY",
-	"JB+jTarbkTUUvWX2hyO4vDKQcPyPOBZnXaz9/BMVaRZ2gT9fShyS//k9zW8O1TnlKf59zMZcXy3M3WA/",
-	"DQYn/4stNanRCHDBaLqsqvhQCxx1awhA+JktcYXmElHZlPrPxC+EH40qfyrGiqfL0U1Ra3WE0Y4TxhGL",
-	"5AigE4ucWjzntxyKfgS9w4Bw19/K/I7maaDnH6nbU3HLhPYR1i2TxPktQIrAkbynPDO0MbDexWBQnqbq",
-	"fdh9gl5wSJcznqfnNNfLisUEe3ADHTkAcUtjtfULAveLhf81oKuygFfkoTf/NB/hRCsvBjVo3heZ5ouM",
-	"OZNIbafOc2lUWjPW8IwhBZxkfMrHkXebh+KC2VDEczSL/8r4dFYONwjYvGCLjBkdz/xR3X9bKNL/aLgX",
-	"kg4WQTiXWexXBT/jfMLXywrMtUlfUM3F9AhSe39ecPwRIkvKKeI/Tu4RWNUSP88YmIxgpWok6d/0POTc",
-	"y5OxdRgFFuQqTVQWC27u6jK9k1OuNE9UfaYBq613YzhKvTP7lmePtdd9MHyQcVEdSMBcvPAee3DhYl3j",
-	"jz00WtvbXkloZAVbO54dVsxAgNQSDyM2QsmcimWjUqS5E5UFu8f0hDaHdHcA8cQZM7okPptrHYshBgNJ",
-	"3NRu5Jq+YdVmDXx1tbh/0igPubzDiB0QCUpJv6Zhm05qlWqCgcHj9x1eTFA3z9rABrjX3GuQ8lenx26b",
-	"YHi5vIvLiGj4vin66vh2bX5FdSKmQTpNg45loSMr5Z2QSvMsKyX05tp94bl3OY8fsi79bFCm5aMtUKC9",
-	"/8W2JzOGC3p3aqT/uHQOioHb9kCLAd0SY1/nzDB0ZB4JXXBNM1AtGkqmA7qurpoZw1UboIO5f9rN0kMy",
-	"poq9fL7FRCJTlm6Tn9lCu2it10GtvCeKWFXChSMsaJqCMiYJ8nqSskSC1k0VGS81c2UXDVuIEt97PmfN",
-	"BErz6WfoB+lJdBc+Ur8RKsNY6mODytxG4DgqtAmAMYsbBSYOR/EAyw5+ZC1yLjluawZYZCNxjubIV7MR",
-	"H5Y+/yCd2a3i2rN1PLQXHFT5yRj4Vs7cMYP8R9zNQhwQ5x8YkhNvCjqylzAcugkXaCZd28/guonLETxr",
-	"jWMrO3bECZeDC3pI4Xg26dBeFKOmZ+Tq5AoCemxcjvnXxYejk9EI/3h7enY6+glanFxcfLgw//3t/PQC",
-	"fjk6PDs6eXdy3NdsCth+7eEUc5YnMyq0jWjxCR/NqtpDw110kbOyUSUuJdwT1+tgOLAvRRf9R7eClVq8",
-	"UW9prQDvnKaMjJfE6qMQs9XcAeH7a65UeIHYdrFLw6LGYDVFjka/8+AjscSakScSeyU8USRlCyZSJhLe",
-	"lkURAFFD0V4IAcQBexPp/x59OAN2f9C8bVzqBdeKZZNtcqqVc2CXlTXgCrClQit32Q1bRPIVXfRmM1Yj",
-	"ZzTtYRQL40MN68n56ojV+msPT4iLHQgsVQJ2pXOpWgrNuSc2wn0mFyTxxjM6ZV07yHVl68JMGGHjiZQk",
-	"Y6lneAlH0xilYDYytbOkcjiLMxfGvMY7l+xeQ9hqb/M2Lp8LT+kISy+zmMq1A0laWbTrhAosRQAQok3a",
-	"A6CVVmH6S9UFg+3tfzVWlgONlT2KlLRjsUGA+8O+jpHnn1tLolzlWdtV3ETBDDKYNweAxuOZNwqVli8I",
-	"oR3ZpegdM7dqT+3It6Zz29pcdmU3S4Mbh4YMmN1qmqryx9WLuiKno3VNa9kenakdG1vfpMhzJpLNdrr4",
-	"4okfKzdhBNXTohfaZZ0VB9lDiVxEFj5+WmuCk2kUk5qAfN5xcdN+zhCkxYj3VxfvVh2t3iERHjXyC3KT",
-	"2K3bzk7cucN8V1rFB2pOoHk9r9G1kQyjyjsaUA9tddeO2Bt0DR7YBHBQy5x3MmImtHbANR3OpsO26J1J",
-	"l32k0/6FSbbxkBWr8T5kuHECgMjRqLXmEOooyTws6wn64QGZQs1HRRKoAxri8dlYW8JEijm1MdNixnbj",
-	"5zr8IH4J8xdyTeaFAswArLwDfZCnpaEIDCqoPACIXqknfFfJwxlzQfNl1MYTcgMcY5Qf1P2QXSoehVbk",
-	"hiE+jys7/kS5nIzm6tj+T9Ay9ts8i6U3Kvbyuf/Ib+/fHZA7LhTWGnQy/FWebROI6UfUAzDwkdMhKUTG",
-	"byBJvoxHDnyufXERwgVoyrTlIHoCFawovN5RHj0cS58da80DOW3smistsqli6Q3iwQxb28nu4wqnVywP",
-	"WEV9Hg08btogICxQrKRNXrdtNCPuHrGL1d5XzrAdVu4nw+4rE0TDgLdyNWdmH7UW8KaFllwkOTMreu2U",
-	"Xxi//QuqLc7k3XXKjVQSvbsEu7dR+iz9pR2VzzRzO+OhzBY5m/B7ZHloh1ELlmUuWSr6rcZGVVx6pr+e",
-	"Lpbowlv/axMultWX3/AaeKXPwnvYuMiSDyyFlX8GSx61y3Uuw1oycXy51hG/QtKvzTtK7ZrN2yKiDgVB",
-	"3wBGgUG5JMS5EVZw8jGtEBZyPS9jVOwvmEt3bSPuBkM3JHbtM8PCH13iWPib3eXwJ5eOdo2l42JPFpCp",
-	"Fj7CkMpYd8Gwy+Fhhlv8GQQWXUMiw3CgmO80oJjgR+T01zcQTmQe6JxCAuI1YFfgb2bgQIOLXN5yDKpB",
-	"4/k1vCKv0yAMp/pE+SCf6u9BpHHsQeyJ4cosvR4vrwNbdaNVbi5y9+XIUx/9UH/gIxdib7Q/R9+7W4Fl",
-	"ZNRLXDuMw2nrv30FbYM7yg0HuZ7I/NpVkWtraxfdLJUzB0V5gzlgR0hMbSic8NBmTZlTFreWmnOhiK+g",
-	"SiDLF8/6EKym4A+HxJVa+K4iNmlyNQBcWpZnbaoFKZ8a8c7x0I2ZAlrNe+6gbNpg5HIeNqf0hlwXerez",
-	"qi5adUafHgFc1yN8Be4w5NroqrZ4aB3xGKmvwfFoWbonxImfh4rC5W3B8K1HG4xi4yK78YkZtvh5bpPK",
-	"ib1mWrTvNSTodld16yTudU4PKzBu/R1g5XsBBK85896pz6FMR5cjatW5RtZ57bJRHnx2pkpfT3L2uE5m",
-	"VJlbUKgJy8s7e5JRfT1hMTyTdazBQmmK1dlcZ6ugbNY1W16z+yQrUpZe634YR2uC1Zi7Jr81H/oC/fvV",
-	"ZuxaoYa6se4/P5KlrcgwA+QQvCMtuiQKOD7JzOeWsfTAyKouC4Zn5gjZMgWGC7LV2WcbBLQ3XFV9kStz",
-	"Yx12ZKkF8lxHwlokS+3LXK+2XKq7XoNNK5e6TdNp9cNelj48T2EcDDORKIk2caUrptC77SLI+QFo2ZdZ",
-	"MrtWZgTh98IRt65YkSczG9EQWTL71AobbuUSqDCSy3nskOFFdComcqMEDCMolfDN9jta4SZZW9eP2ajw",
-	"I9WZDKsL1rZLI6s9xs1Ublt0Tm9ZFovazqVSFhWnjvnjGEITDMcj5XzaoNN7zvRMpu2AIClT2gatkmQm",
-	"FRQo81JTaJOYyTkL0XxomuZMAeq7FPH4qkXOzp363UNEdGodvnlpRXsXC75BT+kDh4SvnedMgaOzrYpo",
-	"2dAzx8jKYJs6VbD7hV1UpalIaW4ImCVSyPmyVH7M6nOwaBT5xBoU6JyldLlR2tG1HVhZDCWkZQcAtcCP",
-	"hkei9vS69iz887rSTYzG7iATqC/cZeTiaz2s/vBUCTkgoDhRNCmgtt9+0LUlbpJ9G3/6RRbJLOr2Ja56",
-	"DpHC2z+aIcpz06QnKiU2fluIlKVvlhjx2PPVhKrZmCY3hy1dNG/APjFtpXmmNMqEXu01BlZCyMcN7q6d",
-	"xTua0RU49L7qGb4WoqpNCpuL2md4bSfuFjd+zeHYtx42mjqcNVKqpaDoSkaHGV/LFupaQTltx0Kd53Kc",
-	"RfGOiH2EMYCQH5wpiW5nyMAKzDsBEgHW7bybLSs2REDpcfGyjDzf2zMrPZdKV00pKsTRdAO4M7csQcka",
-	"vq8CtIwDC8aBlVjNt/G+VRZ08BZpHm2XYKBERQ3MMMSsUu7MO09LW9B3EPKZZBzw8nJGU9fobsZydgsT",
-	"J4mcu9jguUxuyo/Mwyqw4fxwdW4Ys+P7b8kFSx0qohEkcJpdlrEY0DaYanJpTnr5ZTTZZABXb3EaAIbN",
-	"Z/if7OztE7pYMJp7XPcywcEGRT85FZBWyvXeE5edAhW63Mw8gqBnnT1sd6zF5HZpTU2qSlNAcN5JiMvV",
-	"G4W+M++jrZqEGchPl5fnfv9s3K8//Vzo/b0BgEzzubnNX/zwA7i58a/nOzvDHibJ4QCg0COQ3TOZa6KK",
-	"+ZzmPh/yxsqgCzwZ0f2ymwVFwnG3bA24fhujo47hQ3J1cUosAZkz6OA/IiN6ENI0FlXoh08LBxup+rf3",
-	"70gAJlnWktzb2dvf2t3d2tklO/uv9/dfP//+48BMwD7aebG19/Jy9/vXey9fv9j5f3f2dnY+Dg6IYBzg",
-	"pLgiF2+PyP7+/g/ACYR0kfngy4DqCek2GbXg4f5l0LdryKoNmOn2NQ9BIozwYJbYyMxrAgL3FrP/Rqv0",
-	"YcHEeSXlMZ4ZBfmXyjAnLmwFDXtvQWKwO4qAJ71NDqFZ2e/Qcmw0q0NNwuyOLhUAL2smhgTGQ7hAq2/z",
-	"ephRdRaNPfx1xrSTZCDiAkY6M9esJhmjChNomQvmjZi9zfGF6mt2WapH2q1U5qCBW5je6h7kZKLYY7qI",
-	"MRbEh4hFFuCd5S8VDH8iR9aVCsVDaKIdGpeh/TEjc6puWEqefhz8L/O/j4PvIrqC1fNXXEswskNsiyV0",
-	"7ItXD8GweRDSVRhX3YRwfb63+z1xTfwF2JCwvfO5z3zd8mJGSNUS1+iZ3aPU9AZRPmKp2KdpCS3pvXGp",
-	"yzdD7OmyXvLGFH33sbcy7zE0HJEbiB+p2vCQGv6/ehEQwwy3FNNBRXLDyn2OWkuxIMmQec1pfgO1reyQ",
-	"Y1qlebbRaU35RPeirB9NQ/NCTkV66dAYeqiOsczfs2LOcp44uTYdksLCUZlLp1rHfXd3dzdaxB2jby68",
-	"KhgzfRmuc+RMC5E+1oq79IGuMUEXbxqaXbApVxqDsr6AtVq0hNfD2Hyg3MwWM18wuchqesf7f22ZJX2+",
-	"H8U6fCj49XCAkUWg9XasuI3kee+twE1LJF3KQlvEnYjiUGLwoH98xrKUFELzjCBWqTUOIBa7aTFnOo5U",
-	"m7Mpl6INmgyfYlqGQ9mH9WmBqDXnV3X4jVqRYq1t/7w03Y067bn1F+LBptZSDGYBCwyPl/AQ4OL5vcVY",
-	"e6yhF3r6QgZfVaKNjZQeFfO+dWs8Kt/mhgLq3zuODvV46MfKunyDMxvlG1xcT6xsBFiWYO4psXca4pam",
-	"+ZRpC2v2gEI3heCYmjYq5r9yPXvLbDbF6jV9GPRfEWP/yKwA84GcIGMKsj/MbWeOLerWIKejQWTG7p22",
-	"aPoNVEYmJjJPWsCjb0vb9Eru7uzYDUQVQ+Eu7quMAbXHunkZBWJbxTHVfknUGZ+9msvh1wS6OisNpM2S",
-	"GYVya7iDEVk4Jg42pZ7KOfDnLLxnW2gsdpZr5NzNCSMXTO26GnYUI6gpA5HaLRAED+ZDN1BCXXsbuglf",
-	"OyDWhmE1FieR1XK1sb9VNGdHNAhYXe9XahTqvhj01LoQFhkwVkt/scjlPZ9TzXxkoblGDW+ylrpxkdyw",
-	"SAiekGbXhWZpkAa0WhKw9O4b1gsfm5GmhEL2FrAIGwN8AHlK5lKzPxDAidAzMOpVWEH40Tax4tx1gjek",
-	"WmQc6ionwS3aNef6NDo/3frwkOerezjBS7lHQ7zSVzcc4dXdo6EVDXq0RPmgtWHMlpD3ohsbl71Wz1Xd",
-	"OB6lbZ8+UeADiSUc5kqfbTosK6Mb77R1ASwKaXP+76VgS7SkVXhdJJAksGg0Ltr1VcMykvMt61uTEP/1",
-	"YXJavtwiesnSdBBjPzw9X6cUYnl9+Wy99V5bT4K1740wTvRIKv2Qz1p55nAd97rSMmeIrdv3c5rer/UJ",
-	"HaC5ogumtxIe6H9IahFV1EsgPYdjRax1SPeOZhnT66xSNGuxJrc1iKyDEGrDrhy/cAnC3QnJvj6H2sa3",
-	"0VB08xpHueWYxs5Dq5TyozVNVXmV+ZXc5YiD2s2sgvT4GsCkMF/08Oc1i1wDSsrmwm0u4rBepd3r9nUa",
-	"cWGvbiata/UTN5u3PHHQIE0Ey1pKRbluLRE5DzJ4G9KJp6xItBhDLAoMIZ5uaksHrZsRDBmci9bA3F6Q",
-	"gN66F8BstacZu+/53kNVq3WbECjBgnnHancU2Y0LtcXEzDiS3sbAD3qhGjTj6kBS29Jyy+YH4tS3Johk",
-	"vhXkVKLO6X/Z8qtlX8a0Ri23wtw9q01vYWLlFiZWarkVBKrDXx5l2T/boiW2cvmjj2L/tAqxwYbgtQM3",
-	"lDbg6CkDnamiLeKEmcJYGRcGUvNojakGe+WFTYXeGKuxhtKWuJaECkMPqRTWeVlJR0J3BVhjMiUtM7wF",
-	"1HAiCw1FqE1bxzdZShTT5GlLKirG/GDEFxht5IKtF2RSopPWL/xEpkdYXtSsWimKNGIRWcLnNCMY49WA",
-	"idkcoNKD6uLYQMm1JCl2n3DFNk43EW/XyhCg2ithTRyX7bOqj2p60OfhYKbExsOtWyvhuUCsFldSiLpx",
-	"wzYLltXAxNhczwohsVompT4UOmNtU1bnEOxnsU5GTLQ3xKRTHHKjdiREV0wgvslj9FurNxamgn/Z7Gwy",
-	"8RCtcbeNaR5WE9i4Qo4SAFZb6HGIY4b2ebVIRnB32kuykWNf/u6vNfdTeVH6tKzqu/5n/2o1iX2jTpmV",
-	"avWRnM+5crXpv2Dd/3V1+EXO5hxV8FiWhDndE83yY8uIe/fq0ypW8TcXf2/eCvKuVr7m2rr00eOCrafS",
-	"93JA9hmKT0Sq2jYebtX4wiTyKEOISwqLx9CiZzhITiKYGfmIUl4NHeSB1pjSq/Iw7rW2PYfe23D7vs7E",
-	"NS00vZ2PUadnG36eNaCoaLVjSDcW2RJr7NnQQEtGx5iGaqRYQ59rSbHexdgUY9c3Kg3LFKfNW5EbDlBl",
-	"ExgDx2dpxrLeUa/gVWWCujAYcJ269BMRtULhrGTjDUoveXG7ASwg1ao1rHZzVdlbnHU92IQWuWsanD0i",
-	"5wxrmmJF/C+F5RZ9KLhz2v3CMfGnTmQxt7AXMwOZslQ/OzXp01ilwkOM8ZWTMA+Gp10Aeo+s11/pp3PA",
-	"tuRXFN3XBmsbqVb7XAuo5xABwku7/BYPCsL6AnCvDS6wzkL1qadT4kc+tqhOZ4De16ys4wdiC/G3xJeZ",
-	"Z8TxwRAfqovI44SAnRn+ZS/hjcZghUEZm+18w/TazBH+MgehagyuLn5kycqrU6/Kpq2LgM0447LiSsWC",
-	"Ty4NS/cGNooGttdEsDvTRChNRcJUaczzlHcdVOV3EGthaGCAutbxRhmRFPzSAJLzmmxo7/WoI3FQkg5A",
-	"Nv+wBdmtre52ABUXy+EOqzPG2Lym01penurP3lvgRT53EcMlnbYk0Wk6VYQCTitLiZY1aLAHsBJN1yiF",
-	"dGi/bBaqF5YWTGmNi2Ezl8LjLoRaltJjLoVRGyD9IVH4qFGcETdTJTljYtv6E67/H9dcQS0cbKRcuo0V",
-	"OrC8CLxwQKa5LBaN9xZh3BMisCWVwOHcRlXD68p/3753TbMMg+as0b+DQWBQJ3AjPaNR12vIdYIeK9iX",
-	"EZBHzz/s301czAZwZDD+AACym73ZVi3gmK0YlU24zE6GVm3ThMzsBWUZAcTE/S8juu3fPuwb/w6Cv/GH",
-	"MvDbNrBh3u5vDAe3z3xQOP4NupSYXjNbVTaOmIptbxbcTtYsui1SHT7C5Qh/r2yEB3INJlttIKQI2rSy",
-	"/VExnTIVP6TgSMfn6EHVLEeXWJNLIXRtk2ezeygyoWZtBT2Lccur4GEBZ1WZihvUpvFxaxEEqihKNIBH",
-	"Q5oIVRYZAKd0gLBqkPkv71SQ93smbXb4x8EGHWat90S5FzFBKLoRkfsiZ6rI9Jo3RkAG/e+1VhiUywD0",
-	"AlKdEAylLcpuFb5NtxPbImLoNkhoq78eO3T91nAEn6MG+BIA794O6+4auzIQPcIK3CvxBBaPCGVblUTv",
-	"cMGfLsR0SP57MQWI0HQC9roYkHltgSrfHVZH3rZgLH2zfF9CJrfC/1cCic3hgrQ+inj4cUzWKh5Xp7s4",
-	"bBtaCvoT97mPol9RNqC0XoWaXzzHyHCeAyIYSxnmSjmUJJQN6shiPUEsnK7UVlLmDL8H9lkdAC0jCiRE",
-	"LoBYi3kWfbETWmolDKsb1U4m8eCQQwfRtpogVsc61Xyf9TxU87QsWWDYeiLnc7ql2IJifU4jXQ8JxdRU",
-	"2G9ICrM/2LqJN2zJUjJeVi1wj1rG07R14TC6vKU6KkigNMuGRMk5CKUC1JxSB/ZZVEbILFfWO12LLFta",
-	"8HOQ1HPNaeUnIbX7IyYabAikAOB9w8AaSG/C0JoQowCBbEChmAI+jsI+IOr9CdRxUEwkcHtrlmVYNudO",
-	"EiZuWSYXRs83k4SYG0rM1pjPW7wDoqWMCCx/PcKArfPeFtv/GKCCSiTDBUgEkZxyJCEHN31nIditlBHD",
-	"Co0AT6+s9/QYi3VzXu2F5kAqBGIxl+UaheXiZRgjWVMSYLAMj0D+q9lU5ssnilicHqBii+CDw+iJN2YH",
-	"3+Z+7SgVGxQUqwfy3s1k5mu5tOQHucJxX//TimbsRKTHdHVB2JiT07x+/sVL7uF3Rprm+sED7eUJxwTC",
-	"toK3ju5dOm69PDVPMGlPMcgRc2dBIcSSoXOOikI/kamtkGg4yPZrqyztqIiSWYq3Q3AOfa2aRPNbyKYU",
-	"9p/Rm6j8KLroOkBpJFiRKkqijVdoZQMP255KDUT8+VPbprVV/AlZlmB3cbZFoAuHGpOxiSay0HDrJxmj",
-	"OUtdyC1ct2yhUT50LWNVyXuGIax5SDZ1lmssl2XSLg0K3LaiAM2YXbAJo1CUvLnR/7dwBSSwtjveMHEq",
-	"1B2m4aPv29cLxZCBloLkU37LEGIGiZBmeiaL6czCJYKcYJUQReZULMF6cuBEQYBxA86EZa4ViGHkgtGU",
-	"cBt7faiwa5m7fxoWZzavXwFsx6p6tALe+fkTLFobSKWwuIZQf91FOullBqL3xdsj8v2rne8fDKaIPXJF",
-	"EqrYKiTFV38RkuI3AMO/BYDh6gLrr+FkKv5vOD0eBB99Gu72U0wPS0wyeSfI6OcrNXSbaMTVMc1hL8mp",
-	"xgA/I705x6qWyQ2qZnBME5plimh6E0vqsEb5ZgRw6SEIslU6clQemk9QLDJuZPIfc1ksNl0+e5V3s26U",
-	"ENqpCZmUACA7XprFxzVfAou0m6yGWMSj8iPwZnwctXF7jYEJzSfRYlxvcGc9V6GCnByeGWo5kinb2v9h",
-	"ozkgdVUiZsfpjMoNi01Eilc79+Do56shKQT/o2AI0wAP4q4F69+6XC5YTL/ZJd5ENyR7JIQ6H5J9AsDk",
-	"WxaZvEWJKdPwagTw81UZJzult5Wq+tbfgCBOBZij0Xyz6VL7fWuAm0spkNqp1jSZgXt9s6OKBxifxqKK",
-	"v8Ia5cnVY8Js+4pweCx8gLOm90cZVartHDwu9BdffrO8Uu0nrT0+OKzcEjEF+DsGPE9DUqiCZtmSULyG",
-	"HJ/57Z3hMRtlLx1X5BEK/CjIthXCcQqyuTIDzRBNkK264cL32UtvDkcSDcAIjTx9YDzsDOE+i0kCmNjq",
-	"5gM+4CG5m/FkRswUQinACN9T1JJr5UX61AJaT2iB8cZDXqrKSHDd/YjhFo+Mfaks2F8cE2nHAvX8O2r4",
-	"18W1DWWmp1wtMrq0hSZr9qJinPGEXF28c3I0DOWApBIEkZnUWxkXNzaIt8Em2kShhUQ5u/nFYxyN1UYA",
-	"1mh3CF+eUy7c56d0Yf0ZUik+zlg/m2XkVv5b3TMPAJL7vIKejoAkOqjK4Tcenp8SLcmE6WSG607NvkdU",
-	"2Aq9NPEIbll+l/PYNy8YOIhLOiKgPFBNHD1AMKbR+g2tp+AtloIdWBDq8TKs5vrwMokh9Xkd9FWgge5u",
-	"rLpVsFirTr5dnZaS8mD3m/DMFnJwn4crFUyCdk5DX2t+Ho1F6MBHsPSwKWSEr7jK7aAE4QK3W1fDBYQ6",
-	"8wDeB2yvezW7zsLfhyBXrEpLjIsICMJwBpqmfyU5feMra1H8e8pFi0BxWblM3cUeCBaBmDFmmRRTZdW7",
-	"GoiQ+8Sma1T3tQ+0otq0qdpXwswOL/CK50f5+xzCBgKZ98trJf0ivp2FxxVWGt0Um5KB/ybib6cHzCxH",
-	"Lu/a/RKvS6LdrJPsgeEAG6273KEMfvOO93e/lgs59JvYQZAj1mVUN4zyNdq/uValH/2p4v9mqmJoV98R",
-	"NaM5K8M0zfU3JOOcinTogkOMGm5Eu7JEwjbxfK5ih1dQrcuMasxcVtMTRQCGszQc1qDaoDaYEetRSSzn",
-	"OCRTFpiS4QtV67KC6NGIHd+NtCUoxKfBwqXi7xkOfhkXElMGKZpGd1SRjCpNFL1tQ6qlvcF3yilU0Xdg",
-	"4dvO0ziXd4qdyTRmI3pb5GAZqezZEkqzOY1R56ya9r46N7Xsrc8Xh+5L9aV8ooCkktm6n3+Q2aBaMjwS",
-	"yu9rLbgUDnVAMiameoZ0jr418tPl+3ckZQsmIPYbhDibkrdR5RptEd7p9/2rly+G/XPQIDKSCd3hdTBn",
-	"EOSq0c9XZotAcMaiUeoAXGvSVi3BrqCdjUlAE0flBKMDY8OOFyCYI0svG/e+oGgC8/KpWg3OFPe/rO+F",
-	"sFhpgQfiAPmMyJagts0g7R5Mmhv2mPybjbDSe1NOWaC64SvwoLkbWpec/YBQIWQhEhsTnrO5vKVd5Wse",
-	"4IZ8sGkr5MVfxp3yMHfIo8os9EgpjdwWHxbtPo5yj20xbpywC73GP/yWx6+y1k+2FahMVfSjNj9xXmSa",
-	"b8U+vcZtEBnTZbTAGzp6ssJapjH7ytbZkTlU5SsHMQzRBCORe9FvRmtJYdyi6SpIa+ofYhz51C8uCYyK",
-	"Za9IovgCrY4taqOvB7+pHvIqruznT8OIjuX3y+buQaiHmtEFIxNpLmwMqvPNnigI832N+zGRNtUsEGKH",
-	"wWmw5YLqBKqGZQOMRYoTMtbnUQEFKMu45owKRQphvSJ1TtWbM0UFxo6iNmuuPBJao/TNYXXRVcPTQ8bL",
-	"YGd4Sp5SD9iJlP7dNhnVLhlVyYQEkZdYWz+UUjY6by6lrzNY3tjOWlYJkvpz8Hxv158sHOlgOHixvz94",
-	"/fvz4YtPw8GLl98PXu/u7Q8H35umv9u2u5B8a/61Z9StVy+eD16bHermwS1lL36SdxhAWPFYFooZMqOh",
-	"wtFHX4lUEV+neEI42luW97a3rXDj8cCoVi+SZJNPCwH5MjD7Ia6BnNh8dBTQrKponjjRE/pVXzWUZ8Wq",
-	"tTmnrAGnPAA+MK0hSrZs8VfRDR+s4q3xYk3P6hGHGI8zO2MsxeAxZmOiDkiOhvNKoqDVyrHaubdq0ELL",
-	"OdU8oVm2jEeZdatHddVGlapCIwq9xxxb0m5siPCkqU0hL0uyQvFb9t4Z5JH6m1Yvb7HfiWbg9NKi1gi7",
-	"e3pyeDYkP16enn3XOvjNSd/r6G+VYfwVwXQHNkrF3FbOYoDGArWGteAh6lNFy9tgvyvBixrrfkAoMMHE",
-	"aI1wgK3FhqQsY7qaz9kjVSZ6otaL6HLS/LAWyvV8b0iEEdAqUt82OSw5S3lJe0z1CfAmI5T84j8zlUxB",
-	"RDuGvPJQDtysYyY0EQtE8VtY5MPyrJQXQ4wBVIyS3SZlEBJUh8tUReKyEyNeIFG0iAv9vT4wgHdc3HQE",
-	"nj3wPl/LlTWydpkNeLBG7O/ixPL+qFXhhZUNflLetBtakWqo48Y3+oJNWM6iFbNK08gKKfexIyhaAhfC",
-	"uvPYBixZfxSsYCmhU8pFJLevANydlsozHeMYefUoriMic2omD6Fa1XDGYD4R4ok4jrlNTmgyQzUNaism",
-	"cm6ZJyXX1wmC6127Gv7sfpFRLhBpA+3OYIp/W2TZ/7dLJtafEFbihvShIeYEckEOIzNpLln55abIXOXC",
-	"KJAOLArgG89He9+Z5adWSsONzx0Hbzzok+1xro1vWQzYB3zEy7M9vuJgeR/2mVbRdcUnGzfeAz7fEbYR",
-	"/ewouH4f8LmKSNNLXqh+3gsja9WV+YIa6BrD6HNQelVV76L+nj6nLxARsVoDe6hG9OCJVqht82FC5q5Z",
-	"HyHR38CAkThEIIa6dx9Bwl4T1BfQZmT0rVsOsdXWkITH58DjIppfXWoeNP+joBnX5noSOpcZRCwwdUBS",
-	"rlw2H+GqfCf0iAqpt2ihZzLn/wYMMPOiklm6ZVrAiGb01rSzmYYZm1QwERGtsKH8bOHvVk+yf4HAvGUh",
-	"+AbDQQjK6jEFg1FDOWccCsLhBENtASLwWyZzfczzto0zj0nqnttsUG/0MvuEZjx2D17kcMKHo6PBcHB8",
-	"MjpaNQSzXkEtybraaVZzwqdFDhbj+dws/20FnSEqvpWlaKCLtp5d4RWX4jgvgcLiLrEZVXbsv3I9+y+W",
-	"S99/rLrOUVk2ZxQU62g2FVKMLA3XO1wrYyBniuW3LO3oRK3+jirmHybwXK0v+3ZA79bF7gPz62mKqOt0",
-	"euYM/x7FkHrzKhxFOlXrS+oAjLvpLFo72i9c/bdc1LbIwxHTWxm7ZZnzk2hp6zQeEDpWiAEID5SmS+tu",
-	"WZpF/rrW6TWW9oFW7BjG1IMt2y2d/X3EltCc/UUDbv5ym+Sqc2FU6FVQPpC9bq57TW5ZrmLoAiRnNlCn",
-	"NaUw5bkedaBKmF5m1JVqRYiGJdOVKJUm528tdvtxcBVEfZshfRygN8J1eECoWFq3Gni40dFsvxs3fi9F",
-	"Alm7kdCbRAqSmGc+68oaKEBU8nE5aIW/Og1gPRMpFNNbViKL43j23MRNeLQrRNHwZ1+Vk4L6nh4uMaQG",
-	"nsahZNDxBAAZzL8BVw/JuGY5zbJlGdx6w5aKGLoiTOh86aQMUcxZzhPCU0yXGks9s9gyhAsI8eeKzOki",
-	"WMnYuv1i1psbqTZG+jyZGWEXFxL3dMyMaIyRj2GYVfUkzFnU9jmj6hCk1qMKS21StGmo3zGq9AfB8JUA",
-	"BSTavjQ7Rx8bOavNcDmS8zJVYgYaxML52XbiR872WAo4K3p0Yn1LVUMFNiOcaJsgiE2cxN7S6B2wqF+Q",
-	"Q7nD31G40d3Bpbjf0hYtFV0jzGKfft/GmmwZrWHpI0HwHz4xHGno9DwIlbY8pJa40gYD0iHFWQXuCPW3",
-	"LkYcVfUODF9khCYJW2iWDgmGRVe1zf+sfIMougT7I+xa1Y2FvVSVMqepfVqT/5XnuAVJ9RCVXWhiubGW",
-	"Dj27EmoyXh6Q0VIk4KxUmmeZPfSxDKIh1EGbMchB8TxLyLuKKme769TjVpc8Kb2FVtstvfe2mnHOoAjX",
-	"Cneh15a7xxPV+UKgOtTT/yio0FwvW7WKDmKEF1vUo7a8Dv9ah5OmQ3+qbLVZtoTmMbyH9SuYNIpFQdOO",
-	"Uf4aT3a0TwNtxKjnHjeXT4XM7QVaBnad+8BpislOkLwfrbgdjx45XCwyjpd4Jf+KSNEoo+OSRR4bVFSN",
-	"nNhMvMOjaz1tJqbBRbsMq9a6ZhbqowIM1oqu/oLmywnP2FtDi3HfMDq2IpbLeIV/m3P9S7xyQxmUTFWZ",
-	"gbJgcpExzI132roVrc1OpfJOxLGzWrNBfOGIfveQX4JOiE8sJgDLged6aA4ch7jN8dJXsejBir6mqtyx",
-	"FCHTw2YxhleVCS7gui8ro9fXCatsNEQQw6xRUgCZqT/L5upEGDW6Q7bTl/JM1qTAWNU6GJimN6xafURO",
-	"JhkXaEeXBWTC1UYfl3vjrPi0GvX0RJGMimkBuCg4BIV8fk5vWKB4AJ5haWJnAhJBPg6enklNyrl9h/VL",
-	"WgtseKg+X08UjyzkVHpbLK7+XFrv2YQLM9aecluMHlrg5ZcNOihdEo8LPxgO/kiCooGx7b7l5uZ7ojwa",
-	"B7Gex+gCuoEhZasYjAFunmFSyLAMF8htIHbfDIe4bITTbA5i9XFsLz2Qs5paywHeP0LaXtiMgDp2CfWx",
-	"saylknwpzKQeCAW9buHYUkePxAWj6RKr+a6sorGgyc2Bg4/NssCiYgtVkI8Dnn4cYGDdxxB0H89+P77Z",
-	"XWvjA9SHdsortt2yyUE25xE+RbVmuXnh//xOt/59uPVfO1s/fPpzd7j38vN/PKCeBo+X0QiWr7U8zamr",
-	"8wbIb9bJiTBUdlEtZn9+A4dyiUZDHrFjYhGvn9myZ8T2YwrdOMNZKwZN42u2RtCJSGTK0t/mWSwwWbGX",
-	"z7cYNvFVhX57/65nfPYDyu/USXyzNXgw9z3jyrsJ3XtqQzV3LiwZkkJkTKlG3R0q6nV3yFO64Kfl34e3",
-	"lINF/zuXqOMIAysOcmXLb8Qtp4YyFeGauANRmknRmgIPrc8KjJNSMUCYVo+sANRy5JQULO3G47dlRWxN",
-	"aCtBufA3kbBsSLCEYbkUkC8L9YF9UbxHlb7uJLK8VQytEtXbsIS7j+KeU53MAO95uWAtQoF54dijgn/x",
-	"mrxq4CcV3zWzsn32zJVrcjUcranSh33TzG7n19icr7Bs7aulTiA6o/ViQUeBpVlbjVRLG9MR0W+pZici",
-	"XQuLgWrEVlnnJReP1f0Gzu0ttn1cBXZ4FbnnmmWBIJV93Xca4OJywUTPmslhddCHlVHGqCGnGeVsWqv2",
-	"35vN2m2KkR86HeLhYOBCpAmkM0YElGnOAGlQHTo7eyRhrKse7QFRjIGPa29n7wWZy5Rlnu8dnp/GNVpD",
-	"YFQsz9qsKg9EIjEcOFCreokbx8FbMfphc8uSe4Oamv7YioD0emAeBto1/IXd9oCYa8cbmNZKFSgtc7ET",
-	"NJO5PmoruNkOL1Gx5EXBJqjNWiZSkEWRL6SK347NM7yuu8JBaEensElAieHgluV8wuNmpM+tp3dF+XKr",
-	"jpTJdrW0hU6kFh3vm05RJVzTqtAxgX55P2X7xya5BEv3F6f94EjajLpvK5n1SZED7I89GI+II2vhTeu5",
-	"WKoco+FkKm3Rqt0YTc5WFi1fmxXZxewVMBYly5p+F7sffSH3kk8lVBBbgLVerSSqo7UcWqskOhyUOV2S",
-	"MSuBBjHuBywzMIKWa5Kq2QfhNP24Xdr6ilqM1muVIIHiQ3V12u+9LeHSwZxrq4tR5H6mjUThYJxFDOTg",
-	"0q2hhZ9u8u3+mD6jwG0XB5Og1nCG0WlWbbcC4TAs/R0aMr2vz1w/gatvYEQYqZR19EWvpJFte8wyumzT",
-	"rqx0SqwlgQqy95zMZJErQqdyaCu6Cql9S6N98bLZEEvB6uD3caG4MP1Bg3A6to8rkbJ87/kMg9xHq398",
-	"Y3v8yXTYOVlHVd0YzPZQRCCu/blyxaRq92DEFtS80WwfcZHmoUpi49PRa2KdNICKxVwlAwyviy+vlsnN",
-	"O3YbLafvqzK56P7QGL5NAm8NgJ3CFQTgaR4NIgjWJxjvX0YuOhVDpGQm4dqC+sMTQOmA7x6ULnFlO4Zc",
-	"RIvfEzwEd5XpBTqJsOB2pgu8y/BuF4oDWSPx1IJwxqsrdJR5BWYykFCrOqXwWIZBdbD/WdCcCs0Fw4j8",
-	"lE0YcstgaI1IuEp6AvsFxMwELqOOBIMwfCaWl1GJNX2iSKwCeVfWQ932iY8hyLOSH0TT5ZaWW1DxHJhW",
-	"S3Wk7oW7sFkkQ2sVNP9yejZ8yBoJey5jb/jojYFulMTeW8j91b0SHPJecvllwOe6+e0KrtrNMOuMsNL6",
-	"U3xcQlFgcZdS0xaWhQXBrd6jy1fQBC6Fr2seYRNzB97Uo44ySuNJHMa5Mw0BrxI/FR8QtCJKrflO9TtD",
-	"N/5gbLFlvBK0WwZ9sbMPaeTb5FQA8JRm4H0HI00NFtjGxsMZSmihwCBGnn4cBO9dm/c+Dr47sIHwstAA",
-	"U2F6gO5slUwrMW6TNxJSzunCF/QMgq5hW605vOaJdd+v4LQ2RtLPW1MW2uzROMgQCIpCsvwWEMQVKcol",
-	"J2nB0PZdXdd1S2Y2imGuVfByjWqUDyrP5OKTj60iF7UxQixpRdfr4ziOfe4XmvEUbrT2gqueykBYwNTI",
-	"IMgRfrW3wK3vrn8B1sMsI7dcZgjY7WDjMy7Y16qGuqmKp2WxtY/BwpK3sDax4J6/qpjpcFAueO9b8Rf3",
-	"Sr+7sGzeEXrYl3YWNKdzpq37ojXu0HJFdr/AQKQ4t4ufzzUjC22Xy3OqZxErDtUzZ3ySk4mVy2DOZWpR",
-	"6ND5fedTPPYrTnYge3NlSxZbiL7O4LE1qcnTR8+EJy8yxb7lRbCqgXqb8NRnuLP8FHPZLeim95+L1EZW",
-	"Q9CcrWgdsWPSNM0tjsyc3r8DtPPB6929V4+QHRMrxgcdvth5TH9l/YqauTJnzMH4Sl1W4vc8a1MjCGxX",
-	"/p/w7DHVd/C6MRrHB5EtN1DGV52K0UyCcv+eZtmGR6tGS5E4d9GmejWnRRfp4+J5Mymmj+8lbmq8qgMI",
-	"HpCMacNShyTlU27xDgqRslwlkMkQTycAfVuzx5bd0onVbcLT+vLR6IqnG6bFULiwtAIAFRC2HEnm8c8+",
-	"bRQY71MXz+2REuSMEk68qhgdqow0tF9E0DjblKzO9J+YRt0jhckOtp6gUKr0fWujwka2Wmx8f/3h0H6b",
-	"Z8ct8qyRbjBlUOZmqIAHRsdQ7KjMuKDtSLo+YaPUiBzw1MMoCiTAHIyzu5+Hg/cxnestYpwVSkMcL+XC",
-	"DBHKqt0y4oGCHj2APe+6awWsLWtNMIJKA1SbMCt4gCuLTpwl4XroVliBw0dIXYHOHhweHu5vYtjPUVcq",
-	"aqu2u7O9c7+J/vfbqOyM3QUJxm0VkbS0eHaV+MRSVXMHlbAMg08cgquVp8IqfVJgWndYzmiJNuJFmZLZ",
-	"JFtIA47vKGBnPHHFlwBUVCvC09pejd5vhMR3Pg8Hb7pKCR3J+ZxuKWa0CqMm2NoOwGpyou9knyJDjx7n",
-	"q8/DwVFH+aGWURYLTHM1EuNc5iwYa3U594b7wxebGOj3n4eD466aQ0fWaedAEkCSPaiWGXLlJ5lK6IKB",
-	"K5sLcnR8eHnoymFDzDMX02f384ykEucTSAd7L3Z2diAw0f3ycgOz++HzcOCiosrFe0+nPHHJm/VhvKgM",
-	"Ym9D7OW8HcbbM8x6yUhv1zMMMkAKlpPtTTHr8zje96Evg2DhMFMZQBLv7uxs7+wcIHKHwqxsJ2SCjic0",
-	"Yfc00ShghgzVvLgRNrCLgw9RYCp7/PzBYmHwlZdl1vAx1XSVDeW3eRa2Dof7amUteYCQqhEA1JOHLAlX",
-	"4MoXzt8MBewGRWvTzvv6iSIApn51foSI6uaMn47enDmdFqn4iJkvNZj/852dl/uvdvf393/Y393I/n+P",
-	"SUxelvXf2t3ZxM7vGsYx6l8B8h2b0mTp49nCnp7bnlYetTHL5B0W0jwggrFUkVFY3NGseDCk6grv721v",
-	"5DrY3bPD7V1TsmPq+3VxMKCI3Z0X+6/2dr/fp5Sx55uSfrvjUsIYEiilVMkmp1j7rFjUfPHVha6FpTx+",
-	"1C8h3qBPVlvJX2z7iog5HFwGQZn12MR7C5BkhDTMX4G/mSIpn0yM5BdgDWyEuey+AKk6yH4vF/G3395t",
-	"4hPwBZkVc6ZznvzK+HSm45zVF2dD4RkDhRUDI8gB8VV/NsNVd+rac4i3a7GM63dXVQgbWnnbXdCf4uqD",
-	"AyVvSSg5snBeWmLunRP5vZrgw+duGFuY5eF5UPtrIwrAXyDw+4oIPFV/iSy/8QFEZPSvKjl/bfn4rxZt",
-	"t7+kiPo/SCydy1tW1Vjk30Yu3f4iYuY/XrLc/iYkPkJI3P4bS3xfQGD7v1BAWyFpgRm2NSMVhCGZLiFc",
-	"FwpUlwZe9ds8GxJKPhY7O/uJ7QL+sOUi4Toychq2sK/ZFkY6D2r3bZP7ebb9nuZqZi6ynGuGSejKu9Yx",
-	"TCIiyAUG516RIVUzdSx95AGX82/v353Fy+lJTahwIupBALIBixRbPaOthdbFThoZvB4wkZhWjaIiuGOl",
-	"m8k2RDSNGf7tP2IWYuXMXZVUSRd8K5EpmzKxxe51TrdcDpnpCjEODEV9rnCqGpG6LWiQ6BB78eP2vVVo",
-	"14kKTZIN6txXasIK5vYBfQYCzqkN3whL1U4YS89A+HdyFO7TezalC37PMoVb9fyHHXzwrP5km2A2t1dN",
-	"6GKRLesV6eqF+clTxRAI0wlYJar3dy2ut5YYo7J6mhvCNqnSolFqWDZ5XbVk54ym6Fu3pzAAzYUkl2TG",
-	"M++ZCTADzXb0zuMqdzGeVdqLyIZULAefm66oNfzl9XFE3aONpYzMuroxHZhztosnbUWu1+I/K1comdE8",
-	"NefkcxePqo4Ltd62I3Gwgly4/krsqs5N3Oyc57P74luFU16CQXFMZVE0Yweu8gkkvkBSlQ1ofVDa8YPo",
-	"FAP117ixK+89/tIOfbhgjvnKV3fVRPTt9v7H3d4XTC2kUC1sKAO9ivz2/h1h4pZlcuG1dfMbLop6TSgZ",
-	"YSU+111AvpVIgRQSHKkgJ3ku85bWGABjlmRYyXRYsHxr9POVjetwGQvm3Y6EhQNiyYlolmVALXNCFzTX",
-	"Nl9RZMvmgDClUeGvRzJl2+TE3jZIdDRH08SP0oblwM9RbzTACZmru/RZ1myfMl32OGtucNC8pqn9xGi6",
-	"RhfQvO+pu3Tnq34p1fdc5tVVrIs4Ndlmws1+cAC1AhYOe+hy0BqsC4YA8E3Q2HX1NzzQwRHtPou1Bayf",
-	"SUcX7XeKLs+oO58HBFLtAzizHGsHuVPTID/Ys7aAtHOWbyGB2+ApOWmclqYsv47kab8clTlLo8qvGKnV",
-	"NsxfXSAXRMfV1rUS12Q+YgRnxcU0Y+VdEiyluSRztmAUoNeQTWD5NctmFFSm2Owk9x4rOVfOdpRqZjZI",
-	"K0I12+SwcZzxfNr74jQdun8eQjKc+RMbXi4XyJ8v+ZwpTeeLgyZDrXTmeoAm5vVhyWihJ/jLhhq2EKzL",
-	"bmy9tPAWweDDUnPc30GcOmGPibuZZE52d3bsQ4JZPthFxT+7v7OpwI9wilWz5MnO/s5rcgLDc7f1hrw8",
-	"fsFjoraEQCBNIFJ5SEZMpAziUM8zqs2KVD3V+HxTftYKZbTo0JhQStUNS80OlZtaMZ8NSUXGhgkE1Q/w",
-	"1+pUms83FQDlT08X5JIrmuGIcZu8lbkTruCCVBA+YE2YJZdCvfDq6vTYF6BnzCZG5YVAYec1mcgsk3em",
-	"IxCxpky/ZQ7hsboQyXh35+WLF3tbr76f7G89f7Ez3qL01Xjr+e7e3vOXdO/5eH9jZvKQfTRX52eXmUaX",
-	"UCaFC2KuwwOfJQfHd3sz4bPDgWddD/c0PH8sA0fAghZnO2Z+uyKaUNdO5qHfvckmW+KXNsPC9trdKpsK",
-	"m97tinP4z66MAbeYa2vnwVuP181HP199ZW08pKBvuvg/SReHFKSkyLlejsx+WsTVwyKWIHqUcSb0VpIz",
-	"KLVCM0UmhsF7BfqDeQ9s3BZx5Ikq0yWTnKGlzFAhpDi/oYonUGRgm1zKGyYUVqgyxD2TRb5NPggylzbS",
-	"H6vFQDS7aUuYSGEdCSjdZKb1Qr1+9gyD2xII2NxGanBvIzkcmNaXP52Q06MPZ6dHeM85U7w5GTOpgKuZ",
-	"uSHSAMz7qJw2YAglcgGrZQjeDAgQtQfPpJnPs6SxVJWUHNNmD5efi4mMQE1RkW4BaAAF+JfgqbtyK5Gp",
-	"FyejSxj87V5YJMb89FF4eGEPz6PImM3MTXdMJ1zzIfkvmsmcojTtl2abnNqEXa41EwBf/FFUvZnFOONq",
-	"FiT2k6cfEi3HLCd7O3vPv0Od2ggGIELwW1t3SEFdK/FRAFicSA9s+S/Y3zvpwvfApILYciBMqGo3QFl0",
-	"qYiS2x/FR3ECkM8AYz+2scUzRjMNiSFjZsNPqUBK3SNjRnPA1rux0zOvfBRJnNDLskkUx7K/43N7bY5i",
-	"ItFeFOAdfRRUqDuWK0DasNE5F0zny63Didk7ox6xnKQFYFyGSBF3XKTyTm1/FAOfVT1o2/cBYEoqpJ+9",
-	"7R3A0F0wQRd88Hqwv72zvW85FdDvM7OqcyrolOXPbnfhT/UslXfCyD3P/iwKnn42DacMWJ65IuBMG5ly",
-	"cGzbveUAlxKmuv8evy7KJs/MS1cFTwefPwFUEIhjMKi9nR04cNIsgUY4Pc9MnslEM72ldM7oHI+guYEq",
-	"8BhjLiiEHdbTvxtVJy8BDCJjTxQZLzVT22a9nuP3Y+P343z2hqYBO36+s7v6lSsRlACHl/ZXv/RW5mOe",
-	"pkzgG89Xv3Em9VtZCPzE3g+rX7iU8j0VSzsdwKt60WcJRiy/ZTlodfjOfq818EA0n7GmNdYY98REKJky",
-	"wTDacIKUhdfg7wNDM2rwybwYp1wk2Gdl6qul2+auI49HFBCGzMJICBj7tb9jT7EidzPDd7SlE8OysHLf",
-	"nKZsm/zn1cnVyfGQnJ+cHZ+e/Qis6Pziw9HJaGT+nDOoBpdlhE4pFwfk7enZ6eink2NbE9Z3a4vtuYPH",
-	"0gNycnHx4WJITn47P704OYaejw7Pjk7e2bfNlSXYLcvJHYKYmduqej5/ZNqsmA+v+ToH9L8tvnp5MLsE",
-	"x2CA3edTWY3x2wH9iw7or5Rra6GqHlCMZ0qYUlDH1lFb7NDe7j3zjuQtxXT3Gb2byQxDIFw+NV6iQ197",
-	"HpB2p03Kf8dVWQR9ZL7ToP5I6Rk9Yyp08ZsBAoBtWRoYLRaLDOx/KLhz8/4fBYMbx8rWNPj2aap+/zQY",
-	"BudhDfx7pZdw35u77fEHsZcqF65bBDCncUYPK+v1dQ/oP+f0GIqskVZwRoKC/S0H5dmfVZpql8p+ZBXS",
-	"X5vvH1a+82W5f5XW4vy/smhfmf//z+XmPzJUsSur+ziKLJ+rVuKsM+bgM381na7HHI/ZhAveAirWwSNT",
-	"/576Rsub5K2VIDXnKa5Q95BMMzmmmaF7RbhIsiIFKJxeNN8uqvxqhRHfFG58dNzW5QAYph1GMFpqa56z",
-	"tDQvJHShSMbn3PRMdnd2vNSj6BIkLblC8HmQ1PNYiWeD4s6wbby1jY7JbX+toDZsreciScboLSMVglFk",
-	"BioEWp/QaqQOiBl2M74wNg0psuUvCGFRmUATPb+vT2gl+31nKHPQo+GHycRcLV9HjijZMtQXibDisMII",
-	"/evZ8j9VglVlYY8ak5VugakmlGh0VPZjsYFI0VfCXcXiziwjKwfJ0wNApLHG5THTd4zVrgpF2C2zRQXr",
-	"rIYoOme+rjacRvD8xFjhIPTNIBdqHM4Sresrn5DVAnd5Kr7JKl9M7i4XecU5gVT0djHkLVQcUSSR8zEX",
-	"DJ0Mh2fH28QJKFbkORVYaxYAj6S7UrH30G00p0tSKFYRTiBTHo4P2h4x7ntIlAQ7p/m+eS2hyQyspvO4",
-	"iPIGp9JHPLHjuoPCoxCBaVHeFPqFXOpE7FoU6LxtHLkSD7ZDIsIPP0wagne/hiRUHefV1enxOiO8KvjK",
-	"MXZVS6wNcYUgcNokv7aZeWKkGtx1ddflE0iignqKZMwmMmeuDlNsrjkzk0g0Q2TNTQlIkbpdUPVK5pqM",
-	"l22DMY8rQ3D5ImUdw7DK3LCOohnS7ooFtxVkBv80aQ64Qx/5Dcnkm8DWIbDJnChG82Tm+USnfGYZc+3O",
-	"efanZWidMpmDdVnPjPMGe/4KFNUm78Dcvgk4GxZwxpYa+lJWH0sL3A1zRgUX00mRBdEiLrqHzOlC+etD",
-	"EsX/zYhKaMbUNjl0cdfgUkIXrJDEXQ9GzAXrS2JkDVeT2ig5U2mj7l2KT4kKopiupBaTp4BDjXIU/zfb",
-	"wvqlFf0D42GgKyh8xf/NRtgKkh06RKZHmEs3ds562Umro+1jIg3BlqILp3yIGc89Qifu0TdT6sZNqeEW",
-	"2EUmFDfIBj51nO2kAigVvS9GcCkFyFMrdIFLdg+JppmUN6CXc1GmykP454G1rHGE/TJtzWSYjQbDpm1S",
-	"mfuzU1V4oHz7TxK9HNZAH+krhO/9JoHFThMSeYjJPF7aYhkyx3XUs1wW05k5U9a+NA8OVnA+IofrGU+7",
-	"PW3l62+Wp6v1bWcrq2O89VAn+UZ13W8H7W9x0P6HS6nVY1naeFaoSCvOZFGscyrBArPqXDpaAftO3xNZ",
-	"/C1sO9+O5Lcj+eAjacj94Ydx+WxOAdiu12lcvneNv4Z6VPtorxCSqsYD+QX+oq7EGmz/X2PcQryLUrV2",
-	"awM4VeXi1NWVbqKRSm8VCqtstVLNe6n0lWJpRYH5enRzZph/D6IphzfEHCozMTLhudLb38KiN6sxB7wL",
-	"VhnWW040E31JL5dSdxlYL6TUAaj2F78IkcriphrIsyy16m+0tKkr0Cex2mgDz8Z0znrffNC2K7Rey8UW",
-	"ZnInAYsAvmlrcipE98uZIIIpqEkqCRWAWwi5mraiEOGKZDR39aAtLHtOc5YtD6wjGIHgGvTs6OwSZ/b1",
-	"2Kf5YF8W2rZaoTVSFWOzFOrbOdjsOQD6khMHtZeEl22vc/Cn+1fVdRVPB3MZmjY7E6yHM5mlrsKsEURd",
-	"f0OXRW+BfVziqzqwqcQ3bKF9JyxnrpYQpPw7IB+oyiG6D8fahv4jP+WvZOt3H2yBGYrJsrguPmW8do98",
-	"06U25YSrkKtiTBi1Ci3iGOTzkIPUx1Nn7QGqLd5ZpHjZhLCiVnofNunCPyROpSM0yxlNl4gzwNJt8qvM",
-	"b5T1DDT4BSSCC4n5axaEE8LA4762JuLu3/8UfstM+IdkJljPsUWL8+JdQgWROVYbnNFb9rCTWWg5p5on",
-	"W0LOmUgyqou8XRI8cUfQYmQIOrf4GA7uaSLzeZFRojR41F3xKKxa7xCkPAnZg0sRKjFwuKOhMch69tOe",
-	"UfDB2+903oRn4ZT+yvPYT3cKBtuW2YyTHhJK/vfow5ldpW+Hb8NSpKNhT5htZ/BBR85pSb2MjEeu8T9G",
-	"qIMR99WTEA/+m238y90jKc9ZokvV/PH0q5jWNSN5VFivOD1C5TcIn1IHJC8yhrUGJdThhtJXgS0WSh/Y",
-	"wCc3i06uP3Lj+8ccGT/itQy0bUv67Qxt+DpY5DxBYxWf0ymzFAuXg6fO/mcKKWhLJTJnz+y1sqWYfvan",
-	"/WN1tv65b3iEvY1MZ2vT+3nwvS8s44TDbLkKYEH+56G17PUZl0VDQRr8R54RSya4i3jJKC1zloZxr+HR",
-	"CNu3nQ58+PrPwULGADGf7zzvUBDMy0aFwNMKCP3BJzGDWk4mXkMJy71WT9wRzZIio5rVTpsFcXO45xs/",
-	"KRW8xWpW4Odvh/XbYV0/uhAOZ3Ag/ZmwKVEyDyADbs3p4b0ObSE0hDIxYb7a7Qg/wTZH7qUv6ZdsfCtO",
-	"zhzLd6ihQ40qxIJO/3/2vqy5bVxb96+g/JKkirKdnJxbt+K6D46T9PbeneFYSXdX7dPVBZGQhC0SYAOg",
-	"FXWq//strAVwkDjJ1mAnfOqOzAEk11pY4/exCPzYH6c5Au24e1XEfUsPcerNY0Uc/GvNRYF9TaUyI/CT",
-	"WgKE2MrYbE4o+ent5wDHMnGaDWA28SrkP3JyQVIZx2TGzFv8rcTRYjIlWER4RDJheOzKKO+4AGRRwDMV",
-	"OUBejpyHdUiAWp+6+VdDF8xGHjHlgngQdgr/NzI8qdkRcDGekxUf9u7elxu00H3a2kquH7yvN9Qg7+hd",
-	"T34Ltm+LU//FVkupoqZBzJJ10bkxQXm4IDAJSSYrEjGA7W9Dp/iVm/l7DhBx8IYPBVNRPOlHFTH1BuJn",
-	"zI1vce5nOsPx6u1OQzDvO37U4mT4qJsO/fPdGVZQgH/KSZODUKgwWVJN/sxYxg48Mvfd7+ZWQkrmUk4L",
-	"2jnQN6Ry8sXoGQeACrR5JSv+qXLOuilvb4V8647paEf+ZKNmzf9iAaEG25xenDfpPgAYtcJgJPQrT7Lk",
-	"5NULJHrHfzwPNvEx+rcJB3WMDpDtdW/XTQf17KXGk5AeBHuqmx+nV6robemCVnYSLq7xvOdbQwH0HTwH",
-	"wPjXq9rZcx79gc/4h13+SeCH0f+gpWl0+4/6OfTqgsZ2HZE3tK3LKcxx3aoux1cnwcmbt+OrXvf1I2JT",
-	"LnLGZXyqJ5rEdMLiprUs3CbYNv+1z4QKioOVgD6954UxHgavOscYocvhiS6/tI6Wcm8F103n2TeWf6aO",
-	"jB5eou+4Fc+5eIpFNkALlVfwcLCFCvHt9h+GdPYOU3WV4Cqwtg/iq3IANXUBVJuATxmLzhRdjrhIs9YO",
-	"5HeMRdf2oE4nAUaVysRQfeeW7LFfMh5ZFe671W45znSQapB9VTd0CW+rTyXIWnjAgk+Zghc2QJ0fn4sA",
-	"2j4Vn3FBYwLaAd8IBBuEOiATqtn/eTkC1p+KmlkBWFeyglADm9Dqqq0Fixov2txcXMOQwjYTwJsSQBSg",
-	"ycvzl3VpbhGy2C5ie+R/p4J1mvKyvn8WFm1DwxBuO0jvEaUXvzyhJUnCIooh2gaZPaW0i0Xjk91qINdH",
-	"gcGGCsdj5vYfcL/gEtVEHjymleKrXFSC+p3mrsQVLeK7Q+IKa98Z+HlN7V2MRTlxBRScFdNZbAYSiyN7",
-	"TWtfJh94SZkaKbn0ZMNAWuWofds1pj2tgic8/qTKvrWpT+zrPMkh6u0X9TofpTXerZNnLAI2SjWUirxY",
-	"71Um4E61hT77V6xv6R+ipgdvoubrItHcBulO9aPOlMzSlgpedfIJWHXgi+UU3YT6Ih83UGGDpgxEp7e7",
-	"OZiI+mEKl5H+CZewdU7EofO14qxulwqpr3ThK9oTzuw+TWf5/TaZUPgj9j4PxrPDePqqy6x4ZzjQ7bRj",
-	"HdjwU6lEWmgcMk625VL+gUfsUTLcHWrkAT1rr2KXn66faBKxlImIiTBv3H7wH8+R1p68+vfv5U+JbjlZ",
-	"es6FecETat28iBpqo3ZsGsvS0rdEGMbiK2JAcwbFtBGWQZob2G6gh0HngZf03Of1xOdVgbiGO0Fp3FFA",
-	"t7akJVlseEqVOZtKlYzsI/WXC7wXsHb2akbbXaEZ73zpKOebAicXRi6pLtjp7cfDsjOh/hUPpqzelH1J",
-	"HZHm1fgXuzv/9vP4N8wtQjLAz+ivlZddxWxCw4U1fRUbh99NbyiGb3iGciFHSdibcnxgS2drB90YdGNP",
-	"uuHa1vIBsV1oxehrEpd44+sV5Gc2o+GK/Pb+Z3tPABvOa+j6VYEdwO0XriO4l1P3s1MS97PjyMd0Boxr",
-	"grOfX2ScAWLbjXt3/mLK/Rne+9offVCAzXfrCAhYyYQkXx49cKF5xAglL87PgSwC/g+HXSeMhHMWLliE",
-	"fCuCVO5JjJQ9LMJvQMHfbBSs+37mCPD76eNvSewuju119+rfvtPt/StosgUxiox/yxeb7w6AZDzQtYHm",
-	"obLlKBuJndiwX2jMIzjxk5KTGArCwX4e3n1qeJ6ExtbUs+iUODXSDFC4XSYPKElkwsA8CtCx6nviQhtG",
-	"Ieb85/jjh6MlFHYVEO731Vtnekp5XHrfaUyN/QT3euP3zZCAmhamG8jU3M29dSq11ektLLliibyl8V7d",
-	"G2dsbvBWg4szuDj7cXFAlnfl4mgjw4WLjEfOzgz+za78m7F9uy4dsBcHp3SDwb0Z3JvBvXnA7s2YGQLm",
-	"lgAU4U79m67U5meAsONIlyOXWPgJAFXLiqJVPCASxNRSZI9Bg6zTmAMaApnwmeudWjCW+uLVlGpzSnbn",
-	"PQ2508F5OmDu9H7OU+E23S87BOh+vCYjcoFaOYaC8XiRWQ32Agt1Y58CthIiE26stOQOldVTB0gCeF89",
-	"dW+fmZjBVRlclcFVefiZGLCSO83ElAPNx+ynlEO6wUsZvJS9eCkwrV+JFbZyU2KqzeiWKc2lGGVwqwoK",
-	"yFovSRkagBKYTMibnpXdG6fIyOfhQiE/09orBtPv9raoS/eCY7iOtB/dP8jcT+Mj9JgBcp9Vu1MG6a+X",
-	"/pr+ntjaU0Oc0MKULA3nFXAcZX9xVOJ6LtPOFq6EpimLRjm8rUOhaGHgl4qwrzRJYxY4bpoIMNGhUzWW",
-	"mdJkJn0fWUK5cD/XK8N7uH8O0PzR3f2gYNJ40y1oij4h4CNyQfDY8xWRlHKlfzRmInwDDfxEDhrTvZ8N",
-	"kqIS9ngukTAzP7JfcISHNTEa0BnhEZrfpd0QgEyBzvS/f3eQEVZDYq4RFAUxcxqw0OGIa8OSz/RA5Fjl",
-	"O/ZCnqUz/WPBOtlPSUAYCLxRAA8PqarAVX4s/t4oQWdUaz4THRhfl+6gdVHYbkvOzz70jlxddk+BgvSI",
-	"vfywCfcRRi9HxNGjIzxNSUT7C+bZN1lIyt9nes5h8xmlSt7yiKly9LfOKV1Yq7E77ZM/6x7i6uR09/CQ",
-	"64vEuPDQCJH5kzZFaw7/5QjqsP3sYh+YKIDauWFTYPl7ZFNAmFlBhFSlOO7klMCU+MjIkVUX+FBPNElp",
-	"uECotby/3QlcD70zioYLq3chADa0ZFxcNsVRsWhrApBixl7VR56aJswvCOvqZcqlF+fnpRByIqPVpjNS",
-	"1u7PbnFXdm0PUbPLC9xaq2sIyNzlANgS5+wxgzWo40NRx+on2pVS6lbWsrz/BG0BtqYYaWiMk5Gn5BPe",
-	"LY8GhDSEIzdTdEE0Y0UUgPBTcHhXKLC98/cbgM1+7cf1XOMo9j2rH+wmHPshSyZ29ZvzgG+psobMdYPb",
-	"6MzjhtYN/zmotEuDGI9BTwvxhhr2mSesbiDxZ8xmbHf7tyLayc3zp8dtv/XmzjPYw7Nvc/NdPTnMgWJA",
-	"hbuWZnkujjxN6SphwvyRukJCSIXVpolHngVw3Wc9UY7wsk307L28NYeO8ffWgIG/zmWBtwtgwODX1S/U",
-	"H9gAHJizyCk2s1fvg9NXes0e/1djSm6kYf7OWqu+71GF17ukub8btKKWa8LvX08uog0vpsNOjaUyb7ja",
-	"goD/F5mFc6aQirGXLbS7j5Xrz6uU9be2D4q4v7R9dSNIlGLSB+88Pa5kQOnNdkBOdGQArAChH9Kaltrw",
-	"Wh5hSsotvV9mHZ+yTBTEc2s5SPKuYQD8665NZ4EzzcU2Mo07aU+Rdp0Gj1CiceV9BBqPdCWyYyVcv3tZ",
-	"RrEj2m3zOejDPTK0ei1VhLdow7pYl477p2z27Up4Me4S2wHL7ehkVWsSDk6eYCXR7ifZKQ8XWTpS/qEa",
-	"yww4Z/gJDvdfdD9ZxLI1P3QjV+X5bgC4sKk+gG8O0pLuLXxHicnHzClxqReVUoGR8K1IljYY/oZU5Jlv",
-	"2vSO+dk39z/X62i2VVV5A787z/WNu8j2zVz+XlsA0uZtplYqHeP7YKuPh6gMXwCE0TcUVjqBaU1e3MuL",
-	"tdRBgy3GjrldC9heenLXFokrP3St94t7+fmrajDpFfVB6sdBe47f7us/S0B0Fs5dSz8Xt5KHLMDx4g5F",
-	"qph158ZHf59NuQA6uC4f/p077m4O/CGcd7/CBsGGJ34CvAj2MDLls0wNTOW7pqXwrzmRgq2wJOkm9BUV",
-	"msLcGvFnrbnnLWI659YWrTrF9B/uuDuLafDAMy3uAd8Ko1Z9ci0O8NGNLwZExhHThky5yikxB8N+TMTm",
-	"yvcBj6hQotr0zLqWtAD1QxoTeoFpvPBApgjZCzoJU1IXiGvhOwo0Xem8w54Swb4azOezr1wbTZ7Oqf7A",
-	"vppnMFwlpCFzuSQJFStcNuRNFXN5UkLjuKWnYL/9BFvXqnoUzfqTSG7F/rgFhedGD0MPH5f1uvJVpo1M",
-	"+l5WcWFyqoYeJ7gm3N4TPIt+l33DYn7LwBjuqeTpz/LNmj3fOjQNvGdmLnv2pmQm7ieE1+j33fjgoc+n",
-	"BcoN0MAbRrUUvZb0LounPPZvrH+HzVhmKux3PI6of6BJv8PvQKy6RqfafcKvVLG5dKNbO20/aq7V77j9",
-	"IO8NKkgc792KsHcHvncRf8i9P4SCvw7WC9K9qv8b7ssIOhbb/JjPntAcnRmapkp+5Qk1DLwYdsuEyWgc",
-	"r0gohebayiN4NSuiM25IRPV8IqmKdAAOCw3halzMahmIYJlXflH7lvr8RjWSb6OMH4/qolxtLzguyCQL",
-	"F8x0i9OU8jhTbKTcPtfK0IPH+i3xIPSA5Vv2ieAuQ8NvGXGP82PNu7mHLrACJitHNBc4+ItR5Pw/x7MF",
-	"FcGQxnGP6oYe+dJhPmPULi6bnmAHqwl0PFL8gE+NytgzIhXhwv8EZPbPfJlGN+7znuVlB8z5B0lVrL+o",
-	"PnJ+lb+EYe6uVSm8tJD8SD98lzfldgm+ozZu5gXypD+U/PT2c4BEOB4ivUI+e4HMszPPfZz7BEWnMY9y",
-	"YlpdSwxo5kyQqEy9OeUx29yb8Q4HSBwMUf4Q5Q9R/hDlN0T568F6zMhUqoSaKp17026Ox/YeXEGr9w5P",
-	"+mH53IcYvAQIa5WitA07qXPp94SaEGAGAR6ngPrAYaXucoLzDUa+5Nw8Avype+e/0+ZelK33013nr4+3",
-	"3ApU8vmga3fsqXvM7XSocDMmQGDFzKUoCmR435QR0wlz9W7XnKF7tGPosy4U2Cb8wQtiWJICBhY0gXj1",
-	"QuBHQF+EyWB3EGEignCwEaUwd6731AuF+yjcaps+qIcFUzio44MFQZQek6JckG7DQGzRSVTgkYAgbKQZ",
-	"wIS2Z6nXKCNg1kKTF+fPrXGACB1JKXwYDDs3YDPT6ALAMLgmEQtjqkDNJdGSMA61+IiFMqqb0P+JGRcr",
-	"YLw49iut9xQ7Wp9rr/R34JXwjmcPMzp1/VJzufT7BEExwwqH22lYBazT7yc95fSsB2Rus7zeWRgxDmuW",
-	"x917c7X32hp65UhaMQy77QqKZSe65EY1S+nR+u5zHznYo3u4THcXbuf4PYBI5Z9y0h2ogMc0OEkPNEng",
-	"qmPSC2xHHkAzqsJ5o7/zgS0Bg5eid4VbyRNNPoZGTpgiL85fvMx3lguSyIjFMYuKqCTNJjEP7SH6CZG3",
-	"TN1ytgQ3m1qvSEUjG2WsSBhzuzcBwDUiYCGpFp1RLlxNJOa3ACx2Sq6kmPKIiRDg4BMW8Sx55Qa7XTrP",
-	"cbt73jD/Nome0xQbFwHLOiAT6yzigcj7NZERZzmg0im59mO2NgSczZhGmFcjiWKZBuj9zQwMNiG4ThZA",
-	"RPOrz2HR/vv8nDy1R708P39GlnMmyIJZf5ZALhGejGvNxSxwdc//sBCYO1b/Dy78h4bkLKG+kGNwtkPD",
-	"sxNuLog7gpe5KJq6IcbFw3WVPH+1n2nBBfAKAH0INDLhBZpSogu2Olk3aXV9TfhsQp0EJ7j8k+AkdPUM",
-	"uzAsKtgfi0y4awTohVADkGvsqyH2yMj6O1Oqmhbt/9m87M77QYfquuhIwYjGCtQFiRm95WJGOEKpo04y",
-	"7YD2dE45UJtodvBE483ycWeMnpfA9t/3VRauug724s8BmRypef0R2X18XY65B7JCmK1y1sfZX5BvqIf2",
-	"2AfMyAcZFMLXkdXXxsACpmeRAtHhZDnkLOw0t4ashBhpf1rOZVyARNYBQDqP7RJu/y+22nMwkd9ne8ah",
-	"9u+GzmqEWHoDguMxR6SNoeE8DxlQsK1wog2unZJujBvKKoLBRytYcSUgPERYjEDexdzn4eZOW5exufni",
-	"yyt8Pc3MAAuzs63B4WZUw2Q3c9SIUtos9A4h8YxGCRcjTLyOXK9ao/hf2oPRDK4hGrJ9GXW4Jd4Db/wj",
-	"W/VHJa1UrPJUeRWG6ykIHcm0dWmkiFfPNsBevHw2C64120aOMFiIkQyhOVmaUjO34ZJOMZD935P8xP89",
-	"Ics5sjBBPJnFBp12lpQ63vwJ9ngM/DA0yemiKak2L0OwdkGmirmwBEoFNtSrC9bKONn6yt1pb3kpuz4f",
-	"WqD8D07S9wdzDVLk/XciVQ20tZ8DoU6a766HrpW7qoctMv4mP/6hoDANwv2IhPs9VQsAD0sdxYUmCBmE",
-	"QkWeRkqmnoXkvnuMH1MY4djCdhK+eocnDbZ8EPcdizuKo5f61c5seQr96KPJapRQtWAmjWnYUYzGNXny",
-	"6XzTwStfkIjPuKFxQXzlk0twpw53CNvjX6/elxazH22qudOQRPqudcoLaq5TKJFYX2JxDNKcVATvjkpV",
-	"cb6aleky9lriAotYipmvLGAQZddWJGZPyQdpCI9YkkqrAa/AABjFWQSzdIRODaCBxBKAZV29DBimYSiI",
-	"UKJZKEXUmsQt1PHGPshnObaPsbdNzd9hUL/vVf2srV1TvwoGrJVyq3hWAxMMXaAYiWJ3ZyU0mRIjmEK/",
-	"7e3JYSPHpT9pCFgGbNe7Fi5QhvLGgyXlkGwCEED4G43vLd2KhYxvK903/qRBugfpvjMEhJhylWAFiBLf",
-	"3PFE++4lqpSTsftKOOZRt5Rwd9IQiQ9uyz1o7K0UtRrwncXhfhZvKzHfo4Dbyw/i/f0HxUUaNQ+LVSFb",
-	"dxRml73qKctjd/TgjQxCfDchril2rQWY2mdU+wt1DmrcOkkGxWZDF46HSmQJUzz0JfAIe4jzqW/XynFB",
-	"qG/qwEmel+cvm5t6HzCWdyuI94A8cNShtUL6wUXhpi9OcQnO2w/l9G6a+8mdsN45tzMB3t24jF9qVF1r",
-	"g0Tn40lOcQc8+h2J6j/oLSOIO3PFhLEm0b1qQkkm+J/ZRiMcOOCuzai1AS5V8O82++27ramCYfwJFx5/",
-	"++PNKXGDCh9owhCvg2mS0gLKQ9CEBTgwPJcpGf/rC3HT/QjxZX+ph9X+pBzowJZEKA6OiZmtuLfdadVz",
-	"aiDwkOnXPbUOyGRFvny5ftOT69ed9yXjzYy/DlTn1UmWcdiM78kA/BmmQCSZcsByKH2V8hepfo2Wtdsv",
-	"fdI2GnIQWL7iKzsx6cM+CkciEKeDjXfPNOzDR2fAS4uPAzCxamUtSKFnMyWzFGEz3Y/2I5Zsm5ODkmWD",
-	"o0Z/ZjTmZjWy8qdkfFbOltXavDEz2qETgkokdAUuqmbIOElenv9Xk8XyQol5kfohs23sVwGZdhCt+h98",
-	"V1f4qvKH6MeE6g7OkU6dng1N77tUleV8RZxEEyfReR9tiRO1pCK6oiOlnzc0RbMW3J5LYxSfZIZ53TBs",
-	"JtUKipKQE3G897Q47ulEUWHjO9hsQMEDcksVBxkNyOnp6TMyk35PUlIaMuUsjnTghgIlUnf4SwILR3H9",
-	"yar8p+iUfBEw7Vr5Ff2WSEloFrJui8xwmNh+lYBoCbGx80gMQKtAZZUxssxnN5A9jPwKmczMyIQaHhIh",
-	"EybCmJpMMSJFjlvkXw76PZefroli0C+h881304A4Ss5c+/fV1JPfAG94cE7O4gGbBmfYsiy/BTY7Tkv6",
-	"vz3R4LrYXdzPjg5j+ketd/n+mdLHI0bOkH8nj7ArH3Eb23QWSjHls5FeZGff8P/Hi+zvDqx9exgICtd+",
-	"dN5UwpGcTVozK1Pe4yB6ThWrTTkVIvx6deXX0TVM/jm/Q7Gm3NNOqZkXjnZYumb/iex9ZrK6lbb0zYe4",
-	"f8cpqrI+TVagRIUMbalBmTCjyWqU75B+06/XIEjaArUW2FnHtxXzhVXzmGsDzFke6sHV+dKYcihuU9eD",
-	"CxsuSemMCxC+nKGrZhO0CyykTb9e5X4Hbonb+dJ7oM0qFudwBbZOMYyZ+RdbLaWKtjsJ7etWUMJ1J/cE",
-	"FS5OvQOEcd3JW9/3tfUee9IRFWd9prO7fJFfuOYTbt3qu5x9LcZGhovtTrph2pqLbaXA+ZZbv5iPIl5Z",
-	"/3VbWHNmPlHFhBkvsru8mp9s3H5QcsnSu7LWpBdhA1LypJVg4+Bb2XfvIAInjql6CzUozyX7nyefNz7N",
-	"VvseT+iMabvx6UXWB/YSo1rkiqBxTIB3RND4gnCDzeII1ea3NyEND1l9Vug95eIaFvB61cNRHBd+aTkr",
-	"q7fLMI8XGSaYmx3IXJk2EswJ/Yp1+1fPz8+Dk4QL/8+u5PMhFTx/r300/KNghEFW0UqSl7+p9QoH+J32",
-	"zGxi3TnQIPLl5mcbLWUpMZI8Pz8voqXJCgOqiszW6ChqYr2WprDPYHyX+j3n7zai5HIklu9S/SMxvElL",
-	"JJaWrjlEYkMkVhOJFTK01Y7kFecMp45ga+KiJf3qYqwX5+dFPkywpZNk30ZTwmfG3KkbagIaMRLJ7rTj",
-	"69WYiz3lHv+xmige5feKc2C2g+L4lD3wKVOshWmfR3kZu5qUHAqGDyvNCEhwFLegkBoay1lzirFBJdcK",
-	"hSX4n0YWvUKUqpWz3TQtHKHkl7Nj9XKoHB7MUQp9j8+PWi/blYHz71u3cwi3ozlY2MYI5wbwfLAkxiMm",
-	"DJ9yrKmPrz9cuM1ibS8goUw507D/cVGh53uivbLVDcnaBVUsfifgqu9UwYchU7lDwNKDKFPlcfto0Xsf",
-	"+9ZZroEc+piQXSCCeaHIf5qpVEXQQ32sE1JBaKwlkdNppeGufcf5lpbMfs9A515by8kPG5sMst0rmvHN",
-	"+Txq3n2CkzSro1Bzgh2zWxa7Pg7ytEgGBG7Dq7SAQFPIsxIECubVIjJniiEguLsSTFH6ViyXfWvr7Dgl",
-	"7yiPtQOzw3YS/8BFwRd5QWJmWHRBFIM+D3g3EGPpQvFwr3ZwzfVMIbvV0X12fmxNKXJ480CKrpvvzlB8",
-	"72l+VE6nYc4eRNRQgGdt7N7s8nCrm+UZ9IOiFbLqu7lr3rBE3rK1QtTOd8+X9WUEZ1q4IEJi6yoRcjns",
-	"eUcTys90sZ4zsLuFnGISz/08czLSuPPVRlUvz/+LJIwKXaltwbU0mTJsD+Q20pvmLYK4L3a0F+1HZHdu",
-	"0XGZTVNB9o+D4D+A/vqSWK5pAsJqaWJkq9dXm5jepfCP9yL8e/OkSnJ/8P7Zbp0ru7gCGMUGLTwevBe2",
-	"wJV0DlJpFHrBo777T7dX5MqrTfm/NxjquCosxE8xm8JWeAHZDJPHUe4QHL62QVWSmhV29XUNv2Czw5H3",
-	"rW06CXp3ERSlY3w9g0YdTaOsyCEFBArqemwBg2JSc/hyLX0ITfvamImI/HP88QOmAiKu05iuvqiYGEnm",
-	"9Jblsx1TZlymEC4aEKkIJTm3NJnIaFWeYYiZn3iBP9sfnp+ST26tmqhMYD3rub3V/4UkyHPfvl40Y1yU",
-	"e2vdycUqyoAL7KtB4H0p2Cn5vJT+nSV0hW3upUsEnkyOe7YlvLMgmYjYlIs6gNrLKFpT/we9ccMK8/GX",
-	"4H484OVrHocIvGrFmodq4KsP6ZTHBpIYRVh7Q7WWVTMX+NI3tGbB0H8GQsgisCxbtmDVuhNn3+C/rkRR",
-	"5FvW8r+5AXOckkQxRCNg0SkBz8M3eZY6ylIlE2nAxcCGFfyZmsKmPQeLymLNgETFSfG6CULXZrdWqLvP",
-	"+RpfzBaZIXy+Jc3zzoNCPjKFREkDoin4lj2ymmVvgxpkol0rBEvgxswvamRJAUgCmzk3Gy5AgqetKRVd",
-	"0lVPzeJQCnEhOrgHNVzq1i1GXwIcInBoXJcZ8h261UgRF04X+BElt8laBcVo1F0+OYbq7tfXyAsuO/Q1",
-	"bnCk+BhMeH0cDidtQxXnkVq59/KWVcyRNyO5fgOFEsigm+u9r7fRgUUE4yOKM10OfBQwXpbyGF3JiR2g",
-	"Ch0sOcHDe8w2WPPrkFSGNMXx0xT1+DbVvgQuWjwJh27T0H0B6QrpAKqIkkvXMYGdEq9yVYFuilxZ0HdR",
-	"cmm3/zBmVDHXSL5gqSFPC8I/++9np2QsE3f1hK6A5w/ojyPXZgEWApl4qsga7ukBXMMzcLx88aLbF9id",
-	"ut5th98mjQhr9Vt969jUobfrfF3YANrcfwFfadi0H3nrRb2t0dbY0LhoX2wNXOrBtGp3bdfi2IoB6y2c",
-	"w+MBZB0oUBlpTQJAsVn7hIMqhi5Y90be1FT8YOsM25UYhi7gh7F7b/QOdkT71apCy7TVg86R/6r40cCh",
-	"eiBDDVvTI01ju+8XEJ2Fc+tqUBxj5H+xYCO7fcdO+mK60v/er71+7zmnHGT2IH1ZHW22w77yYDrwe28q",
-	"daEfwBJjS9V4kTW02Tu5cyNfKgCw/4QJ83mVsmtkeHwqhdVFpggX2lARMv0MGlTAZXOR3im5JG7bwQgT",
-	"yxga00EQN1RbwfhMwG9lREeIQi+IZlhqTgidAWaUjQyXVEW6IzA8uKI+hG320PZhiAO/hxb8tG4sxzF/",
-	"bDsh3WOXPSumpmuNFYQ3mFUyit6yWPtmGBjpJDiveZHjL5M51URIV3NCcwFdN3QNEAGyWYK1NpXi0g5o",
-	"O4JvDV6sQyytrbbFjN5itU/CaTQOAGYvfyXYbiukgcnRvGHPNA3Lav/czdOyfeZ23Gh4k+fS+J2XVPux",
-	"rsGQPDavPTT8lhoWkIjR0v9DBbzY8e9iTdoTRlbFQ5rm6JMG4Ia8rGu6gqFpeUo+uyyzXQH0r86lZiVU",
-	"FrvKKgosYEQHZNYAHwRWZtaA8ookGHNG07r+9WqCSg9wlQNc5QBX+SDgKruIXKDD/o5kLlZs2vhctudv",
-	"2SvDzTom58bbeQclQiOJlsqQycrFadAM/IYrx/Lg8LybfA44+vWq8kaYyBK7LSDMSHRpTn7fYLfZTkYq",
-	"SzoUuMGnhq6Xj3YPdA1hZbEaQET3BczhQWiqSiz9dwDaZcMTts1EjT4L5S1TI+hbaXRRPNMEAJgCBQHD",
-	"ghrmN3BlmoQyYVj0dtjYIotjbIn5ouIuB+LKLmQHwzT6NfQcHh591y9/+yaWAU5qF7CcTTBSLT1ZumuE",
-	"7HPOw5F3vzIazvOJdwCnv2WqYGMB1VjTBCHzCao6HUCh/zi9jzP9ADTA6W4P6ccjB9HvFn1MI+9B7jVN",
-	"0piNUrqKJY3OvoW559pOMcK+wok4ZmsgOQMgZhO7QQnIonJ9Sj44bDNQFuzC4oaEVEFHIyV//BHKJGHC",
-	"/EESBhyO1gOlXNhAl5uAZCJmWpM5j9gVHgmNWc9PyaUgmdO1nJbJkebWtVhVIAbGsPhP+NBd+GwfcnQg",
-	"D6Hj79fEZJK/wz5YbVwYNgN+0Q2f9DkAg/siQgEEvraMC3KOnEsRm9IsNkHREpdQEVFjX40UaHZqU2Vz",
-	"uXyXxfFJ2/KCk6+jmRzZn0d6wdORz9ONUglA4SevpjTWrPYxMLknXT5v46s3rqz83XezusN4yyhgdTbv",
-	"UuS6M5HRaqBvOr5xpcUnWceCxAw88Mrm6radXw2tXrqfSw08i38xJas58l3C8pdE1C5sDC+Cs8dF2Fj7",
-	"EKvB396xXth/scg1K075LFOsH3Ar5tnq9QGPadCGywoYgz00yDd5qaBhQJRjzQA8bNdhLUXIKhGnobMu",
-	"JYA8Ww/k/Ap1h5EklnJBqLmw0XYiNeTpt86fXUfbklWUtrvHwVaBr/hOmol1T/sJBw1ti4itlvSKB64c",
-	"mCv8u145b/ME+0hlMesLA17k5R8RBHjt8u88dzRsJY2C+hYjOrKc83COuMKFnJFQishN0EOQWAYzSdgW",
-	"gOBnuCUgkUreGNanAfL1auwP78ei4hKwdleCWuu03HPSEBTq0i0eFKnKw+qX/HG6Hx32cBtvUKuQt3hR",
-	"hU8CHFoXuQ8FBFt2X/UMsNXEfXmidBNauM2V0iUd6nSoxgW9V+5LZWlP9ynXo2MQfQW7b2Y4gIZvUbrT",
-	"wybWC1BSF9BWGAmVKOv61eLqdHsuU7d9zWXaf/PCg/tsXXa3ysH9Zx7Oq2Pjyi8/bFvDtpVvW46vsZdg",
-	"lztlcUrz7Jsb0fy7sWf2sn52u25k+4JUR7ZPyUdRdPPnOxlez/fh+slfexKNl3SlCfT6sY4ufAQouGOc",
-	"07eXlocMgR9We2zFL81tH2E0u3Uce+jCf8StKiXoh7Wee8IF/NMpf/fodavp6Oq6/wBTPWZOsdUes+lP",
-	"NPkYGjlhirw4f/Eyb0C/IImM7CYeeWw5M+cqGqVU2Sg15kz4NltMt8dy5pq8WbhgEQ7zaLvhvzh/8d8k",
-	"lOnKR4b5nf3NTgn01kZMoP1JWMSz5JWDxzRzLOdVuv9fnL903f/gpoM/jwMD4J07s+bgbanWWcIiV5A1",
-	"sGpIEa3bsVPyRQCx/eafCM+b8ovP6SYpEAZrZe/VNnoA17nf/MFDM5j4NDhp0s9svhzGBL5XS2eoMsD9",
-	"a2QKEQAXs92ZuyVVbC4zzc6+5f+Ls0YyXLRFBr/6o7EOs1fN+7VY2X5j2bWHanAe/syoMNwM2E/Hj5Sx",
-	"bFi//+dUVC6Tmst3XRWxCVVifGxJ3/0WUyfkh3PLt1OxwUV/9C76zlS0uou1ZKbd+Kqr0mNdCHKtFwUg",
-	"q5AkpTMuQITbs85dOa/NkZe7jrscZdalOuhS82hlUCvoD3JpyKc0SoDDVhj21Txr7PuDo6FNcR99f/7t",
-	"56Llcqa8SB81rgwSjs0Jxo7XUdzIXq/pJvCf7e/S8ER5Arj9bY87nuwhInMlnq93AOc6uu1+x0VUCPpk",
-	"RXikAzBoOvCTv06wOxOzVQyDUArNZyJhwow2uhabyg9XxUn39sH2GT5srLNB1CFUg4bkQcKPHECU5NF5",
-	"Kv7jNCN5rDkkf4Yjxf7DQjNSjGop2hua/gep6q+Qqf4GTrxx5x3CKjffv4+hxuOJe9DTH6Eom8MMu4e2",
-	"sYlvKrKvEBjKUQBgp+5sJVIMaURGRo6si1LDVV7Pm+TZT5NMG+RJSqnWLFpf0QV2XCy5ZhuYLi9fvDgl",
-	"l+C4ZRqk3HobDjHU8AR88qXihouavtYbt/RHxpnul91kj/GvkCb9M2OZz7MPIecjU9X/sR+PUEFomip5",
-	"W2L/s2ozlcp/aSOLDgX41J1Ki351m6+CDUcnexRod4cmpyJTAMziGUCHPoOWtCHGUfZ/aWiFnRi5YKKe",
-	"rdW99haGGYBuxwKLJkvKUdbW9wnqYeT1HDhDycwLDU4VeKHFsZwmIC7qJrrq2wdKQrj7xCFefOtqfo2o",
-	"ulEiquH1pwenavpBQOoKSDqzYSDqBNzbOuvf+vCtuXXG0RNQA+KLjTIAOjtlVoh9QOjIEqiwf5/4InBU",
-	"oNRi5RgHSdWCGeQ9mWbxlMc6gFKzXvA0ZQilqZjJlGDRxRp1qsNuwzFWJZcoXh5Z851UJJHKMSxk7obo",
-	"8fMklcp0AWP6yPMQdAceQ2iLLtLdZ/HvtOA+mZ6CQmPJHJ+d/07DoOrDytlvzPtor+/N8XDFfNSAW7aP",
-	"/DseopAqhVlQ6OCe4MRpFf020r3GTx8DiwEs9Gd2y+I7TwcNyaQHUo0uDbH25iBqU6EtkdYfdIa0LOeb",
-	"cg1/DYgCODy4vA4qGTq7/+c1Qv+iB8F/eILfK3Fqf873idaRbWA9jHCqSNCErTHd2HP//TuZQhnT3j6u",
-	"ooUiY3frZuFmtA/mMPUcWPbJCPuEP1a2FSaOKxPxIRXoFnSOG4NguXmzRpmyEQEtJUKXc0kSKpDgfdYg",
-	"LRgq1Q/0P6ahreI5+sxt+dE9P47EVVkghzGuVhku3l/HzFa9LJdaYpok+QNjEfZPAwPuqLRDMmoyxU7J",
-	"rnpifi036OzfWOa36xtaFm/rdNjidyvM7U1aJcHoougqPuqe+xsPTbG1duN6eoL87Q3VpceWVAXpJbQc",
-	"gUhV0o0mddiw5NVe+15d9lu7G4fvme+0yUOgdvQB214Nt+u2PKuRTUyN71I8j74RHEMlhv72x15ju5tW",
-	"waVYmCluVqAu8jIz85NX//7dKgOwQdT2ml8SjNyumDAlMjksGc+lNiTi06n19FOmKvU0QFI3dAaNypmK",
-	"T16dzI1J9auzs2/2xL9PghOgtZs4SK553oMEeK95b3EItx7RlJ/+RWOp6Gkok9PERuVra/10jUtyr8cv",
-	"NoBt04Nhtl802Py7jT9DKXgIh9Cs5pCITrnhp2FMbIyf8tPyEXDaRJGnb+Ao8lrRv3j87NTq6u/559qE",
-	"k1G3PGRkzmhs5qdFw/V4pQ1LGviouvsMyldy7R21V8LpPu7mZP2rhBtowkXpMlf+yLp+fhVBHIoxvO90",
-	"DMicWyO0CsiUC7iuT+VZqWFf8/KouwVepun6BEI7f5OUhgs6YzpwhVvtIfc2Lojn1VwVx2HzBgs5RcIM",
-	"PP6UuD/HAMsshb+9kHbLw0P1BdEMS75LqRbTGBsw7L9v3l6+ef/Wy2giwwVB9dtYnh9+rlnhFWBNw5tV",
-	"NFxwMSOhjOxDpzxcZCk+9JTyOFOs6J4sPv2cpymOdaxf+lrcSit4IgMMY7iQk6UFW228jeKa7sTmz+Tn",
-	"xDV5GtMJi3VAuDsH1w240M/gjpMsXvj7JOvi8MZfqOZWl3olwrmSQmbaSRL5j5yUT3+L8lVz8k9MWJ+D",
-	"RWTKY5bT2dl/uFSdCojMjOYRftyz2xckVWzKv5au/86eW3P1cqMXeYpEVo7Lzxc7n3kpnimZpTqo7ekp",
-	"cOZKN610kTXeW5OnmoMZHP/ri362SW+yfr26azmA+85zPUZ73WpyUvucoFJEfqK4cqUGiYLMfvkCQaX1",
-	"rlK3Kct9zpXUgoBXzunkZ5Z2083T/yGXxO7mQKVWKbk90cR5eITritHEH3UoFatbEGTyqli0jpwEUnvl",
-	"S5XTeJtXAi4r7REXuCoQ18sXwaOa9gKPRG8UY0Hxz+JKnjfFcDFbW5s9tH5zuMxPD0ow8PmTJhRacHAw",
-	"q3zR4ry6x7WGw5kMxLy4Gv8SkN9+Hv8GV/3t/c+o3AFRmfAaPqHhwqqctXUa+okqli1pMhhuK8A2IZ3F",
-	"OLRWutqm8XpnL95wKQZWDYy60DR0BcmUrqzNKX1CxaZMAcwGmMyK7YH9tEvE/acCrbGvIyA21oJfwNTQ",
-	"sLhhgaQn7E5glRQAuvWSm3Be51P4w2qW8UW7UYdSW6Q72ts+JWNW3FwxLTMVArGC/QuZKSoqzwyXbHji",
-	"j9bNJaXIyjUCzWUcITGhYsCkTOOKf+BPq/1SbvO0WwKf2ojAXROUYI6dY7A7Igk6EkOU9/f3/sRayi77",
-	"9EZaKY2tfFrndVKS6oDMim2qkg8q3eEzS9KYgor8/vf/DwAA//8=",
+	"7P17c9s4ljeOvxWUnq1K8lvZ40su3XH9asuxnW4/nYvXsrt7ppN1QSQkYUwRagK0rZnKe/8WzgFAkAQo",
+	"SlbSPfvM/DEdiyCIy8HBuX7OPweJmC9EznIlB6//OZgxmrIC/nnJVLE8nihW6L9SJpOCLxQX+eD1YMQS",
+	"kaeSKEHuKVdDIgpCc/Lj1dUFSaliQzJmE1Ewooolz6eETinPdwfDgUxmbE51h2q5YIPXA6kKnk8HX758",
+	"GQ4WtKBzpsz3j5Uq+LhUbMTUedoew4dyzgqeEGrbEckU4an+DNcNFlTNBsNBTuf6Q7Te3XBQsN9LXrB0",
+	"8FoVJQsMjeeKTVkx0EN7U9A87RrFWDeIf31s3l/zsyc0T1hG9bcuGZUil+0RYBtsRApoRfRXpR4Ke1hk",
+	"ImX2YzCy30tWLKuhJa1v/Pa5tlNcsbkMbNnQ/kCLgi7131ItM/3DRBTzAQxfsakoll0Ll5g28bVLql7W",
+	"Xb5SKjE39NRYNfOITHghlabfjEq13sLZ3re2XqdUsbM8sFjvqGJSkaRguM2Kz9kRoWSRUZ7DiSNP9f/r",
+	"33d1L8/InNFcEjVjhOUpEROiZlSRlC7dKjemk5qP+1P5j4JNBq8H/+cvFZf4Cz6Vf9Gf+Vjo/7/icwbr",
+	"rf8YKVqo9gzOaJHxzecgda99Z4FDeMw8WMbvdLetafwo7kkmgKMJAhtN7lnBiJzxxYKlwAhnto2asSWZ",
+	"0TsGTJKl0THbz/Ud8kh/jefTU5ZpQvoyHLxlLL0ueYB0rq/PT3HhGJkwPUT7L91eP6E5oUnCFoqlhM8X",
+	"olCRg1jqD3QdwTl9eMfyqZoNXh++HA7mPPf/XFClWKG7/Z/f9na+pzuTz//87suO+/fzHv/eP/jyH4Nh",
+	"6/IYDt7yjIUX4Dx10+cZIzyv/j2nOZ2yYtPphkaRa256IspchcjnfPSRHO6/fLmzT2i2mNGdA5JgWztG",
+	"qahic5arIZFlMiNUkvd/jTFG85muMfqLfrzzN7rzj8//jK8hjP5c/rgcF6Gl/JhnS8JyVXAm9YAl/wfb",
+	"KdiEZxl5OoOXnhFRpKzAsxEjeG6/EFjNsRAZo3l9QB9LlTG1ekAC2vUbgumz7xAuaJ8VWVCeVnsoyVO9",
+	"H3pN9MMyh8ciZ5I8ndBMsmdHZCzUjNzPWE7oWLJcxQcMI+ga7nDwsDMVO/rnHXnLFzsChkmznYXQ12Ix",
+	"eA1frab1js95YFkv6JTB5sYGk8F7taPPcz4v54PX+8PQTWy+93EykaF9/FDOxwzWyK6lEkRPITYAgR0F",
+	"R7DXNYIRyzJWhASSK3364Cm5nwnJ/KFkXKojQtM5z0kpWSGJyLPoHSTtN1aIJ3ZIolCnPCRli0KRlBcs",
+	"0T8cEf20D6lI06H/eZbrpfltQGUyGMJ3Bp87eMDIknCX6MYdZ6UJ8KKK8iMci68twjXH8xMPyUfvaXHL",
+	"1CKjCdNnLRG55NNct/cO4xGZe816rCMMp/edbL9zpd8KDR0etAWjinnMv8osZO37j5hOmU14Zn8KiNRz",
+	"ViQzqgc74wtJJoWY45UGx+GJJPe0YDNRSjYkdyxXZcGqRt6knvQVwCe1EcWk8K5Z1ufUR0Q/n9Mp63co",
+	"uG46xClqBnJRiLRMlNY/9RMZOyPmC2selPM8ycqUnedalpOSj7MAsR1nEplZxdwqrjenS5ILpRncERkv",
+	"ScomtMwUsDpSSjrOGN5dtGDQSVyi5YHBbOnmMvP8WZTJjBWnTFGeBYjxrZZJeE7usB1JsaHeGxTbQZEA",
+	"4ZzaRitm0/ikPx+zVGaUw8fN707whF26vQ+KHCDhmEnkjKWeoJEK2EX8FaUMLeJz7Dc+x/pnt7RbjxUw",
+	"OnSNboFj+5JGj6GEJY+Peq+6WIYRV1PyVG+cPpH4Sw5jfRbhE8J0uyafMKOREcJSMybN9+VQc4Hc8bWe",
+	"XNmMa5VVxI1pNc/FISs277GIis3jliThdbTRssGr8i3PglbR5gJWGkjvZcMPbHnpkOZ77LihuLWGbDrf",
+	"mg0MRjwSZZGEZAx4SiQ+rlRkSuRMLMB6t87YzWe2N/YuNdWwbCfxoK4aZTurtdM12PAFTW5XyC0LbBI/",
+	"PAvXx5pHR388dJH9MmNKX800y4ZEijkIvbnImRWgYMWeSHNha6ljAV3F1gyf9hZx9bh4PgVJ1wx0qUXB",
+	"90zNRIhBmudkDg3WshUval1vjeAuCt5hbbq6FzsZU4oVzsqUiNQt70K/PCTegvNcKq2yPJGE5VreS82L",
+	"+p58Wtmj9EaNfnj2CLNUW/G8KDTNpHo3ShknFp8uUpGUaGYBG+wCe4hSR+0D2zpYKNP3UwgW2Jg81Uuu",
+	"pR+9jne04GAQfzYEuQ0EVEkki+nQC/fJdc+hfbHPBWa+sqEM4Ma4xausUp+MMy52oUmmpFlyydAx1/eY",
+	"GjfdVxl15QzrHDjapyWzjjG+hiPPfeCrjL9gVLGoi6qaAXh4WEpErunbOoJnXJKULps+nthpTWpfe4Qv",
+	"JzSBiI8qNgU6UcB5wjM4IvNSKjJmdqq1oa+e36O9VdUMfyhEueg83BWJcen40VS/FhsoPBys4t3OsrEW",
+	"I1zJ5Dby1fujkW+oSmZhY683CjTyCnFLqDoiVJG5kIrs7+2tx+/wk/0P35w+nOPT/b29dc7iWjwcJvh1",
+	"J7LWyOOmjY5d2Xj8cdLp2hie241Za3L5SInktuvs3XM1I1K3iltisJPtSigjpn5iy3tRhJadPaDZQY9g",
+	"iKrU6KfroTUMjn661mxwQQst/eq/wB2Pk4HjkjEqFTkkyYwWNFFahSR6M+9YnoJJCgU1QjMptLwv7iUp",
+	"F3p7J/yOkTualUxq2fIWx/jb5yNkUUnGwfzN8lRqSTW2aOa9pkPIuZ+HnVxLb88vXM2u6LTzbgZzW0KL",
+	"YllNWstyik6jepzf9da3FNThU+shWuVBio6x3ktv/ckNw3iwzPv1tb0AqhndlqsYFoRvwfHAy8lRW1zd",
+	"Mz33vp0umWTFHUtXHtDCNOw+qbbV9vd1hEvZuWQ1RmmvdIkvumgC63pxjZOCsbzLVdTQjXoSQHDrr+h0",
+	"tTBidty/rxSdot6hJYYCFBA6Z+SpZMx3pOgj9aznvaC73KLWbWd4vUj7ycQlNHykTFzWvrYVibGawEqZ",
+	"uD6FNWXi2tBXz2+LMvHPXPIxz7ha9heM79w76HiNDbhqt8GZqQbmWaDM09uQCcQ81CxxXXHuttwa8Y9i",
+	"d41v5FzFjtDavIIZrXkdoeHYY0QY6vGBzkOGZHyINjzyFCM7EpEr9qD68hRZ9b+91Z3xhZaULgpxx9Nw",
+	"5CotCg7+IqklNC1VSYJf6EsWsvmVrY//arlgnefNxE66694OiegvREnC632tYMlaIEPveBsqE5anPJ96",
+	"3vB1Ym46R9USmcLCp1WeFZ3qHa+iCZxD6gpuy80IYavXYp/L0PAH2Heao7vOXixUNe/GQIjw2mHNW7s0",
+	"+12Vqyfo3Zyd8+sd8rzFa/MXG6HTz47TjuyJmHPuvX7XtOa4IYWcAvbZWr4YN5jtkf6vJ3h1dPstEgp3",
+	"Dk0U6Lo0NxGFmij8SBy3iJiNU4381x37nb57fAKfvBQZW0MT+aK3SC5Ebhb9DU0v2e8lkzA/uCVz+Cdd",
+	"LDKegPfiL3+XKBT0G9fPNOMpvHhRiHHG5pgB1DYHFfhhck8lmdNMLzgDrWBCecZScuc62oWMkxnNpyw9",
+	"tzu5lcH6vv/YODVvtl40vNoghhQ1KpLgsGCIb0Ux5mnK8q2Nb8USKnHL8icSAldJRpNbpLUFK+ZcSi2e",
+	"TYRhSJpCYZAmCgmd+yOmlL5UtjbgcO+xlcXGJjZBC+oKbzg9TL3Ul2xSSlTqtzM63WnHmo7QVe0CPEhC",
+	"81yAtmP2+QgWeCzSpREwGU30dZCS+9kS9Vj/I8+quVzni0IkTEK03VZndFYUopDR+ZiZiDJLiZmMGYme",
+	"Doyf6R7MhLhCtzyM/INQb0WZp9+KoFmutGqWCiZhrOyBSyM7ZCKfgtmY5gL4ruWooA8Ud6yAdfhWIz2+",
+	"ODeMCkZwJcR7mi8NM5XfYhTvUZiiOTncs8xU6rOvdTORp9XZNytFPghlk2Qa5tshGZcKJc0xmuwyfgeT",
+	"xPgNLc4Y0QeSR3cge1TfZs200h2XVxqalmn9Fy8DFWZ2ndNSzUTB/8G+Ga1hACvyUMIlAZaZT4eEPSy0",
+	"DKPJrsxvc3GPF9B1Tu8oz7Z6fP0+OwiNS5KKe+Tmc6pvdIg/h+STO1ZkgqYYHbGt3fgarGoNcaDM9biU",
+	"ECnQ5bhg9FYSSsal5LnetKLM2C4IkaZ3SCvGVAUX3w4+00CkNFEFzSVF+4WWmbSMNhbilqX6eIg8kPVQ",
+	"eVIXhViwQnEUoGjomyhid0anZ+yBjzMtNH8ZtjqJGmIwkQUeDvWgeU6Ow+8ekVu2UEQsWE5mrGBWDDXn",
+	"Xs9as/nddrbYcAAB+0VQWkZp9Z8D9kDnC5CTbeTUKVsICYG9rZdEqRKB73WtCSzdR9MWJPFGdsUaSQ3D",
+	"gbfH4eyMD3TuoqOaBFGFH45YlvF8St4yRk4KlkaWrPE1JICAM7Xe7JJNME5Rt87LzPAW1G/q31hPwrdK",
+	"2G9R+jRbWW1OaA5xymyvryObYSstJTrrKk1JjP/OEqWXKHiIL/XGt85xHjum1sOgxTIbOFo/tjyyQZa+",
+	"264mf1G5W78+M+hzmiFZ15sGrZEk99gTaMIm40uLaTcFu2N5CVupxSLvb1mOJU+X1b9uCjYpwVQyYUxq",
+	"VRQ70D9K0N7tv7ArbwwSUsvGXN3UviIDqWbDwXGaFkzKEOtdCKloRii2OMLg0AlnWSohS2XMyJxKEwna",
+	"PBIN1hv7ynXlfjZtSKavjV0z436GgISrZbBhUgVltp6xOeVZ8AmAEXww5LWlsz4cZPQrdLqYiZytZzXR",
+	"23oCxplA44JNDf23Ht3TIg2ft/qxWmP0x+mc5xgKiiaDEBka5V2TiSi0IIXXPuo9TUIT9SSFNtdAaI72",
+	"PPSoxZyrf7BC4K6Ya62UvRo32I4/jiDjac7cM+009EJoxOoL4FIaIrOXvXPv2lvQIpnY1GR4ZnN95iLy",
+	"HBpCNFcRE4zZaIp3Wm/heY3ByipuosFV4FOrZvhe5AwIvxuWoDkST3ZY+9IxAwsuj5R8mrP0ik6D4i6d",
+	"6v2luWfaaE88Ldnxynl/MDymMi0PN7hL2xOwCD6nbMJzHr4uf5lRBZZVhwo0E/ra0Lf8TNwjz88ywrWS",
+	"u0tcn2DAgxQDVtQhhV5Xf1bRCkRqwRDCErSufC/QgQz5hPovngYOCW1PIBq7bx4Qqge0Y8P3q4FVpo5a",
+	"pFXGtXoPGZt/o5koqB/Af/XLkIx+GJKLH4fk/HRI3v91SH786dkRQVOJjf4304AfpdbsCc1N5gCXDioE",
+	"je1WwH//18BNvPHdEliosHj+nhbWmlnwhHk7deTSV7U6TLPMzMeXjGzWpt4nnrAbF/4Cf2qJaMESTrMb",
+	"9zfNoBU6WfQfLAcuu/2Zh+f7o7gnFMPlCJhscvXa/KkVPTkk2LX+C/I68C+eDsm8zBS/qR5TzAPW3NA2",
+	"krtELqVic5/iXdoHxMY/gzPC84ko5hQnAUdrKozNiBdE3Od+cJIR3DC7gXsns7YXMAktUy6M6uCPV682",
+	"DCwoSNaWaIsSjqHun2Fk2+x4wlhq5bHmqc/Kee74ysnoZ1jdX9+NfjXQPMjJ2AP8u34GT0Qmird0zrNl",
+	"SPucgN/hbL5Qy/D1iHRks8DHjOwRURCmX/CuJC+wDdSo8ESuz62SZcnHYirpPk/QUtQcPpqPtnia8NJx",
+	"n3j13csX0d7tnbRO9/miVO+NQBt3+3np9SzlGGkLaz1ERi2ZlinxfNh/iwLR7Ez2vcgdbpZ/aHR3WuXi",
+	"cpHRJXgNISQJsu31wxuR32CmwVa5FEw8zKE0IWnmQO55OmXKX4DrcyJn4r527JMZS27H4kHPgioGrML8",
+	"W3EwOKSFWKTi3rEEyTKU9dEfZN9Q7EHRglHzT/w5xC24PEvhRnmzxBigN5kI5ydWZ4JLgo2IyBNWS2Eo",
+	"GE1mLMV5zsQifFK4/CETY5o5cSMggS0WmUlHZ3BOzBeG5H5Glf4JnC410WQ3fljsx9fZVfme5ilVoqa2",
+	"1mZxLVl6np9UwCRvRTEvMypjL/yM5PhWFBWmVLtdRscsay/JKdI1gcdH+jDoM4Q+NjBpQwBFmwmWxTaZ",
+	"iAdq1oLlE/mUSYUR7ZoI2INCkqkN6uBwm1wnDzLcc91I38YYw19KlpKxI6IduFEmZrPqK5boa+NmEr03",
+	"cCQhO42ZtWngiRK+GAZiw9CjW31/OdDHOQUgOzTr5LQotIg+Q82jnxZp+/2Iw/oSXerKDGHCh4P86x2b",
+	"0mRJMnbHMgSlKchTyfVaDUki8gmfInPWrCNhetWfHQHrLljG9Wfrq+s3DIKu9VFzLmjIQPExZ2RBp2Cf",
+	"1rLccU2wapgy11PNA5pWyJ5DpzynVu7qTrV2LVtmUhhQrbPPXavycRELP2XuHCLXRmjDJknGzLyN3irB",
+	"ucz576UzD9R4cG2rXx7uh/R2Lk8tOExb6Z7xXGF8F7hgOeoykHwGJxgHv102H+Yfltci+4A8HSen4Fia",
+	"8uiEZ6zBSt5kFBKX1qFyXOn3yAdCa5TMeJZ6/MNuqNlrjLSz6SLVgtX3GDpZk5dcsglSecFW23pC7zYo",
+	"3XQ0NIPpQeUxj4ZZAoPdGads9+i8IQjvhSgVe200PdgLg9rUjE7eZ7xuOic4YsEDockvBdFXT867RiAC",
+	"xV0bYJY06WCNjcbM3dVGqrZxKiD9+X5QPKEp6s4ofIJMwiWh2T1dQshXg/2/ePn8ILTUTuDxzg6jpQpe",
+	"wG136jja1oSarjP90OmEDPvQ/iDMtQUHIAnNtaKIYGDokA9sibVAhfTd+ZzuSLagBUTI+jAVyAsNrrYk",
+	"gAilZSxR6ZSfBpfXw5/+9mlQZ0PwY2h1HkEcrvf9/f0XL16EOf1xovgdi8nCx4tFIUz2Wej5JdMjTVRI",
+	"F0FVRSKqVwsvj1DommZaeyglq1YurI60Keo45SmVoTWTRRJDy4QvPIFDYQKGIHUUTTX1LTk+PX9x+Hx/",
+	"m3J55SJx2Ja4/Fo/df9MWcb0in7ezmEZIipwbe326eT7CXv+cufVq/Rg5zkdH+x8N35Od75LXjFGk+/G",
+	"4+T77U08ely7dEtE6m0a9yprthXhqTlvJkV3IgoT/hGSmKojcXDY5bHwhOESlNzixiBrdukavQTV+sQr",
+	"FaDlRlqxZDGhsrpr6yuzckkOD/b7LQnmgPSTmWDM/XSBNw715DF6AF4Df7Dk74WwB7lQITJGaC24nucm",
+	"IcawJRc3TzCYzbdAQQj+YGgUtSCfsMgtQenUiiRUEslokcxOHG4LyMoQEZ4CjEG5kKRgqizy4KmirYIX",
+	"jky+e/Xi1eHz4K0DwmTB8iCszHkVlY55TcQ2D4U5dAA6INQqIKUak86qVAdb1UEPYMIKhpGmHqZtxFL2",
+	"dU227QP4Rohbuc17CcX88yaL/G6r84D0mvWCL6iaGRpZY99/T045BHh24Lc5adBQmtt7PQfye0khkTYR",
+	"uSpEFt51yQpOM8wH8OFBAi3drd+d9oJDMGBf3rXdWqe7VeTsynyAcd6fYGguX4IcDNs3rhsZ5me+OS33",
+	"XJpoJ6Aex4lcRTGt77sOrW+lec96tHvTTtdCnFhtvMlNfSZVW+ZVnLI9mhmVJ4bXRQTutMOp9wjW8lUY",
+	"yb8e5+jQG+zGxlSHI6KnS8pc8YzIZZ6EA/22oDlsn4esww8QSXqVVDGtoOOM9CDBReiiUPS9ii6jKn2w",
+	"UzjFS7V3LM6f9krbLokNrbgGWNm4o1qfdvy/rtEefv/8u1cvXz7/30iYUWssZMQ0LLFyrTupv/IRvTVD",
+	"Ybi1QmOeFhaUmE3jDy1Z8EdGM0hb7qGM2eF9CPr/j30KxFINhghVwVifG61r4SUzXoOUTXhuLGXeBxsh",
+	"Nj20iP9dYncAVQ7dA3aNzPHH3DetQop6MMrX4m3t5JKm1KzVRgcRrcQCU7qUQPOzRUDb5O6OaoaP+XKH",
+	"ANA2lO293EvYZP9gZ+87Ntl5TtnLnfH+C7bz6vvD77+bsDR59er5uodvzvIko6osgocw5P72rMf6nOwa",
+	"u47+51ykLMN/glf80+AI45+wzkpNuZlRCWDV9VthVY+DDvPCastOHRL2MZYdZ9L4w407OA5r+466djG+",
+	"UxRYVQVS+zAdJq4lJFFcbL2PxtMAx193hmHCPPdYAwpVpmV9n0/Ptsm7GhGMXlgtz8mFCT6N+oUCJrEy",
+	"87LT5jy/MVjfc/rg/snzGwhh9R7V/ub5TcolzP5mgSEMUM9GNww+gJ25MX7ZmzFNbqeFKPP0BijfPtev",
+	"e8+qDtzmYpOsLApI47yRiSgax8xNKZhmZwI7rIXPNoTOgwa+CkTCBoV4NuuEZjR4bu9sYGh7A8BZBcmX",
+	"YHVkdyxHFmL8hcZ/WJ/U/t56zM+HZYgqEM7EbwKk89SeoOrESXS45n1s/WGRqn2/n2UsUYXIeRL0Kvlf",
+	"X5tp+cwipBbMxGJTvaCxI4ffv/j+cM1diQDYv+MTliyTJts6IjyfsYIrlt5Yt5UBAXJBDVzzJXxUs1wH",
+	"3F3tzlb4wOywrwrGVomySEyATl+OQY4lLS85hKuqe4ERVBKRMI4vzkkOwAPW/IwQDUuSsoWaDY13H6w+",
+	"IJRwiaqtnNEF27alPEIZvs2JQ8gB3PyQPkAyRie9Y9Jaaxog0n/buf9U1qqIBh086JULI4L2jPKFX7xP",
+	"JLcoR0DpSH3+jWQakFqgHDeLWDVTNmHNIAPvMWKNhJ/FMrAWfgmL9uPfS1rQXPGcRfMaE8bv4k9VWUTe",
+	"7bO6kAcVjBxprq+/rGTsIXd2Jwh/tfX+lgu3xokyaRYjLVSFE4w0R9MXhreckqknkhiAD8ID6ocM93dR",
+	"iXegW+7t7u1r3r+/t3cEOWz3TduFmhVMamG86TmCEOGC6flauGg9DMxEGrwepKLExAezNChigUCgx3ZT",
+	"sIUoVoZ6+MtzWWas7nOqT07cVnohfANgSRKaJWVGTYpcP4ZSfTKWjHvhJVTZfVACPwthaBAZZBJ3JL3D",
+	"r682Mi0KphffYfE1rATTXBQWz6puf5oIEyNiTQYBr1hXhnPdItgPMreKcG4b/UJnt6ZV9RhT2AAebLpo",
+	"lLzY/IqTM1Go0/pYQzHpR15ArsVf1K/eeI2h/DyfzjI+nTUDlXtMytUikjEcClVhicshyIOiVMQImFAd",
+	"NAz8n7IkowWERBCkfMSSmmkSwlTEIbmf8WSmpd37GVU2vxGAafqLXt5Z+tnOZmViuUdJn1cd0DKLsE2F",
+	"tz6czAktWErolPJcKkLhmPJ8ahCJWiqWHJUAMzUps7Cvck4fLjTdhFCh4ffKjpHQnEyNptCDN86ZVqUi",
+	"edSu0zmjsiyYHFqVyasUltF8WtIpC0LeLLpHzai+4noO1dDdz2G1GwYMKJE41rQygIBBk6uMkQwSeXbD",
+	"Gmki5nOWp1TFcCj0Ujh4AauFOZ509sCl0hK2Ff/faQ1oMBx4Z/uNyFJzJTYelFnG4G3vx19EATgrV3rs",
+	"JzNa6D/e0CLROkVImdMDvKAFnTNl8L3Wueq8N1ffU60vNeNV0TZhIGs88n9N5hwxymrrNCTt1QBrRXM9",
+	"juB9/WROH6Cf8PpCk2rljogXFgGvNTbuCEsP6idmiVdGVgQL+ugHfc4dz3u1XLURFZOLm789QUEg9rYk",
+	"Y5wjaiUBeU4znlaPZmEqw5bUej4FiGx9kUgiy+LOMJ8+wCWBqYGxFW2ewRlxdKXpvTKWWc2UJE9tbQie",
+	"hMzjXXg8C/u1PrIkzdhZnp5SxTaBwdCvX8Q/F1GczefXESpohmjQGw+0lysapmL90MH9LAso0mIhVWIh",
+	"Tyz3YFfQQGY3F6UCH2UKMAgM1pXISS7ud8m5Mh4ZwlOyZIo8rb2BGfUGId1+Z+9ZgE4yIXk+fUMzfb31",
+	"RnjpIq8E1iAJP0xLtukWsX5k6L8yRZ2UMQvE13d+uVDh0BBDmqFHelc3WMoFjaUJ6yeboc+Y8qsmnyoQ",
+	"37IUpTpeD9QHg21iN4Hse/j8YapNMAzLRSZoep6uBgdyIx5WHKUaZ0VQra0bNo9FY8k8Gg/QmJlXSLI+",
+	"pYqOqWQxo/nHnJHUtNHCdY6ATE+kweYKQW3GU3DuWCFbLrYXu692D3va+BuI+fpz+fLjZPD6N5+Z4xI2",
+	"iazRYsfAGzSafR62rrwJlNEgY1HmKUj2Br7F9UJEMTRmashAIyldDrGNV1igVaFHMuaKPrtn/h1jRgq/",
+	"X+Foq/sH0Uj0EqCJdjDlalaOdxMx/4uf87wzFbW//+KgHb6YBbVL2Zz3XMxNCD/Nl+gJcM6E+4JDVmBs",
+	"Dj2W+htPlGnh5NJBwDV1l6WWkhEmgyOoNebUtQl8zqQ0gQIBHcb2b7WT69HZ5c3p2dvzD2eng+Hgx4/v",
+	"zk+P/3rz/iM4sE+Pz9/99ebj5enZ5c278/fnV4Ph4OLsw+n5hx8iv159vBn9eH5xcXZaaxBURmAw5ynL",
+	"FZ/wUCGYN1yRSUan1pyBb5Cn+0NyMCTPh+S7Idl/+SyMh4aN3/E5Vx0+WAyT0mqhAeoYuqAffI7dyNA3",
+	"ghzAoNiEwQN+mQkyF3cmIMsQ5muSFmIhZ3wx9NFQ9A+ScHVEFjy5Lc1DL62PJCLLGKSzKPI0KYSUO6mA",
+	"kuVwevP0RokbV8yi1vkYisDoF5UIpAu6l5r91tCxzKg1BcIIIUmm8dXgzmNcK0uvKgksdMAnHPGpffw7",
+	"KoHwAz1I8vTuYHf/mYE4CybQNDBVz9YXkJpdxK73Vjt5ERVbmm0/xEWmZlODm3zaT0jsmshoE3mkH8yh",
+	"t0lGHgCBeG7l/bWwUTdK0Z1ROdtq6D2Xv8zUeV5JhOHUEFyfXQPAlhWMpkvC8yQrUybt0/uZuqIP4bwX",
+	"gFqs6GF7vllX922r3f6eXEsr8rYZLtQXuZ8Jk43MUghTR8GkhnFpWfICq2uF+fvWgL07jpvX6pJNmJZg",
+	"WQyp894aRBuYy3QsSlXZGlv4mSvxvdc4XgYYG6T+Phth8aDBHzqrp4PHwByqAxhaxRCktz3qjl9UJ7x5",
+	"ksxRbe5uUDVoXwH9Ul9Dd8djwyVDN9ofHDl5alwrZwAFGPUb2mYALDZlOSu0MqAPpalUJkwVmyPQLfBX",
+	"CA42LUzdowAUrOk5LArpXREFmYsCA56y7Ma+AF4EqOkzNECG5/ZPLW8seD59R8csq/68oEWi/06w9OF7",
+	"mvMJk/rUeXmDQxCk0JMEsHLmn4DH/0EY5Km5ezepY0/sRjATQY/4p8MKfT1YpBNPSsK/ZmqetUWhoI/N",
+	"LvCaASr+Xqz1aoO6arsWoquzHNI9T3zQjsjRabDJ0UdyuP/y5c4+odliRncOEMaj4o3v/1oLr/sNUWNH",
+	"P+hxuE4XVClW6A7/57fjnb99/ufBl/+IR3lGZsmjINF4XI4jQulPHIsK0txQJvm7GPtCsfFFn0MoqavX",
+	"OrDFRsEeesXmiwyNAPgrWje8n61H29R5h/pi9r9XYoRCN1YdA+2z/eqJQYP0nrxlLIXiRpcY6IC//ABH",
+	"Pqs/wLLh9jgeywsgYnusWg9wJHhGm40HULhyytKPFTi3/cmMVdouLiGkZdDKM9INtGARVCZww956B9Hf",
+	"sLc8w8B+qmr7VsOYlHf6KGbyoeMDeuTh6hFymSezQuSilA2i2ALyUCru80zQ9B3Pb2WIe+NjkunnpGAZ",
+	"hQBRo9UdX5yTmdDMTOSIXI1LsV6OCFYykusNHFfipCr50whZ0Azc6vXVlrTROGPBavLUBK2GEUb1toMI",
+	"WRZQb81sDHjcI5g3IoSMcvagCurjGVfc6n621JKTLd8VtHDApctSpM7A/l3aFmZj5FEVEmEwfEnBELGH",
+	"S0RKhst5kU4QslzNs/V2c6VZugGa898lK6GE/QVWc8KL6y3PuZzB71gwDc4JsNftIen0EWHBPm1UiYWQ",
+	"ko+zpSvuBq1sLAzEC7sE2PbU1wjxrFhCP5HzrIJjfoyU6XGiP1i4xJH8XzEO2W1+B4rp5IXMzSRGiGvs",
+	"xlvKs7JgMePpsbUboqaJ8ZxDWx809WCnMaQyIMl2BV8d57ko88TglxRsLu5othYvC+fpVAE2ZvRY3kZM",
+	"XM1QmmWSKHobjqwRpfo4cQHIbX7XzIJxca4uatXGmN5gUKX3C/zTvnAThV4PbhZjYeA4l/JjgMw14WA6",
+	"ioKQsmnBZMSfs5ri9VePnVr2L3sT48ZcsgQCf9q3ibiXaD2pLqUKfvT5MBKgDGdHL3nFX2KAh+ZMQ9Vq",
+	"KFM6ZeatZ5Agx/Mp3uhQChQKmtIih9Ae+IJJnrNRsQVDb0bOdslooXmzw+vMxD0rdhIqGfk04OmngQ3U",
+	"0ispWZ5aE29tglvEbo9Hw2PR0+5dcM2IFGRCi0b28GHYY9EWFza7192Xnu99933QeOYKxoXjFCdM7wQG",
+	"Q+jrtZJ6oJjnr+9Gml9enwc5T7/QEH0kwSwHkxGKZt0rWrBETHNukGYxxnBR1kkgNt2vL37YRaujex48",
+	"7+c18thTpGAN7kgqmNwlJ1TRTExdwYeiBL+Ir/mxof0Tq9K7Py/1/cSGBBRUOKC+romNq5ysOV0Smqbk",
+	"lhuwuIaai9+qtE58v/obvzYYDqw+PGJ5eiVcWfbBcIA639tCzP1fbf9WD+TTwleYXWgeqr/6BTQV+64G",
+	"NDJrbVLejYyh6C0zP5zA5ZWBhON+xLFYF17j5x9pnmZ+F/jzlcAhuZ/f0+L2GL098PcpG3N1DTEY5tNg",
+	"cHK/gOY7YgqNAJeMpsu6ij9i1v51DEHAP7ElrtBcIDKylP+duIVwo5HVT1i3b3RbNlqdYMbRhHHEAzwB",
+	"+PKyoKamylt0wHm9w4Bw19+K4p4Wqafnn8i78/yO5cplOUYmifNbgBSBI3lPeaZpY2Ai/LxBOZpq9mH2",
+	"CXrBIV3NeJFe0EItaxYT7MEOdGSL+Bgaa6yflzxbLtyvHl1Vxd4DD535p/0IJ1p70atX/L7MFF9kzJpE",
+	"Gjt1UQit0uqx+mcMKeAs41M+DrzbPhSXzKQDXaDv+RfGp7NquF7S1CVbZEzreOC9rO2/nsMVnbofNfdC",
+	"0sE6bRciC/0q4Wecj/+6Gbb/Eza6pIrn0xOA1/lpwfFHiO6upoj/OHvA4gaG+HkGdSlxpRok6d50POTC",
+	"yZOhdRh5FuQ6TdQWC27u+jK9E1MuFU9kc6Yeq212ozlKszPzlmOPjdddQqqX9VwfiMdcnPAeenBp883C",
+	"jx08cextpyS0kHmMHc8MK2QgQGoJp/JpoWRO86XT5GGXn0i4E6UpOIUpwrGor+4kvok1ZnRJfAbvKJTH",
+	"BwaSsKldyzV9Uxv1GrhK/OEgIK08FOIeI2BBJKgk/YaGrTtpFNP0BgaP33eECoG6+SEG+MWd5t4o63R9",
+	"fmq3CYZXiPuwjIiGb/Q/91Qb9dr8gupESIO0mgY4XAMr5dzKUvEsqyT09tp95bl3RWhtsi79bFC65aMt",
+	"UKC9/8G2Jz2GS3p/rqX/sHQOioHddk+LAd0S88/mTDN0ZB4JXXBFM1AtWkqmLTZTXzU9husYqJq+f+Jm",
+	"6SEZU8lePt9heSJSlu6Sn9hC2YyJ11599SeSGFXCxvwtaJqCMqYVD83rScoSAVo3lWS8VEySRJQZsoUg",
+	"8b3nc9YGMdGf/gv6QXoS3aXLlm2FbTGWugDcCl8EOI70bQJgzOJagQlDwm1g2cGPrEXOFceNojAENhLn",
+	"qI98HRFkMwirjXRmu4prz9by0F6QrNUnQ1FOBbPHDDBIcDfL/IhY/8CQnDlT0Im5hOHQTXiOZtK1/Qy2",
+	"m7AcwbNosHjVsSVOuBxs0EMKx7NNh+aiGLU9I9dn1xA1a4Jf9b8uP56cjUb4x9vzD+ejH6HF2eXlx0v9",
+	"318vzi/hl5PjDydn785O+5pNURXryJMJFbJ/3QxIsuASrOACDdZenhRW3jKB+oh2aRNtF5SnRF+rJjh2",
+	"/jUSY3qFCzSjBTqzado9Pj/Yf9Xq5zLY0b9I5k2IRTkyITw9Inu2blQ9jSpSRtq4QbcWE1glAMXGmJvw",
+	"nGpDdg72Dp7v7O3tvQq7Nv5UiUP/qplBTekrHQzXyACyp8MtniGdDXKDAglBCzSfeVlDVcRgNFmoySP7",
+	"ycWu+eOF4yaP/qMFZRzP5lH2tej6jrD69ah/48jvzjTJddmtX5q4v6e2I5mxir8Lv9sI5W5LgM4l0zPY",
+	"d4Qv+KHQIbX0PHV2E9useSUYlNLtx1hXZwFgEbqH5xMggEqwfMpzhnWiO/DdN3Du6Tb9B6Nbk6eNA6En",
+	"KSOpR/qXKG3d0XWvi/vZem+EGLuxFjqmblYgvEleoHY1Wn8cjlrrtFc/BR3sGxbHP4T149En/LvN3Pqx",
+	"+21GfQcY7J+D5QPoQ7BoyTG5M89WHLuh0w5MypgoMIAmy1YGyLRofgrFraPALFVZIFdOGyoSYUh1sH5B",
+	"vGZdxKR2umKIK2QyNMvZegJRSNl1MGDtRjyRttq7yxGB2HMuJewJeGRzoaCWJ5w/vXVzfdZ7AeN8WU0n",
+	"PS2I9Ze2dXwcsf7RZydjD3ycmYuhStxuUUM9Bn1v5/vP//kffTK1c8JTz7xnAFFhv/ElH/KqAgG2dhVj",
+	"ZDoiY6FmYEMpGDVVKRA2+L7gStn07wCC8H49p/nvUuS7HxxyyVso4RXP2JizIpnRXJnMVIfr5twxXqrp",
+	"HctVWbCqUS2/1Df72F71XYMvBe06P1gjjXGFf4holce5zR2xqzenKSPjJTEub8i9blNuVLJr0JJpF6If",
+	"uD0/lioR0XA+isLME1m3yaTChomNUUdqj8/xkcrUmLIxVzdeR/2MtzDMK+uXarMlcFkZWCanoktmFANM",
+	"fwBfG0wFibM9Xni4RkFx4GuIndWjQrtzq60vDeGrof0zxT302U9TjqLjhTepEP7hyNkRjdfgiSQpW7A8",
+	"ZXnCY2B3Xr3gsUiXNRZgo+j+7+jjB/AIHLUdEhYhjyvJsskuOVfS5jjM6ZIk4G8HL0GZ3+biPq+5O27Z",
+	"IrBhFkWjnc6juUwP1crH6dBCa8F7aWS11zbHLQ1R+o/LccFTCD26EJKHFWD7xFD8TCxI4uKr6JR17SDi",
+	"BYW4d2XTEsiuwU8TRJsVOTMXTddK1WbhePYa71yxBwWXUm8lCZfPZjB1oIdVYJPV2oGzVZqixImWXDIp",
+	"sNJjm/agHkZUYWoIl9vL4dbL059F1ZYD49l6cKp4ySzAIdvs6wgQFhKXTBhekcW8Ne1ihR7Q9PbqVPGI",
+	"kL3VfPP4ma/tUlBGmBu5tnHko6jbKZeLjC7Nym6XBrdewc9jdqtpqs4fVy/qCui96Jo2QPk6Efi2tr6+",
+	"zXCL4AlfG59v5SaMWMYiFt2rJiv2QB4TsQgsfPi0NrHBeFhrAvJ5x/Pb+DnDWhpadLy+fLfqaPW2xbri",
+	"fl+Rm4Ru3Tg7secOYYkbSlh7Au3reY2utWQY9I1hjN1xkrCFCmfamPQsjB4/MjjdoGHaAPZAJJkJFVsz",
+	"J0F3GDOpTLpCaDpDpBALOezJM0ERmww3TACQXMzDprST0c9EFOTXd6NfbdLShGsNfcpAOCeJyMp57pdN",
+	"M+nYhOUpQh+Hos8yth8+1/4H8UuII1UoMi8lQLtrgQMjGfbJU8/YoBcGlQeAuqz0hGc1I9KY57TyskW5",
+	"AY4xyA+aoepdKjqFVuSWLZ21Ue/WE2mxsdqrY/o/w+CpX+dZCIVWspfP3Ud+ff/uiNzzXBJxxyoZ/rrI",
+	"dgnAPiA4PcSAkfMhKfOM3wKWeZWy7oXl94Wv9xegLdNWg+iJJ7/Cv9TYn7odvhpLnx2LQoWct3YN1E6E",
+	"B2nvlKgS/vtKuS3iQSBk08n+ClAH74Md80Q2fixt0HUfGxIYvvOVtMmbtql1vYSdu1jvfeUM49W/ftTs",
+	"vjZBNAy4QKiAOQcfeYhE9S5pqQTPkwKsRTdW+YXxm78039LK8U3KtVQSvLty9mCAHFj6c9xwrpvZnXEV",
+	"pxYFm/AHZHloh5ELlmUWtC74rdZG1aK+dX89o3CDC29C9NtVPVlz+TWvgVf6LLyr7hVYcutHq/70ljxo",
+	"V+1chrVk4vByrSN++aTfmHeQ2hWbx5LmIBjOgInhnWIqDwPx1MA/IHPoZl6lMZlfENPwxiRlDoZ2SOzG",
+	"gQf5P1psIf83s8v+Txax6CajYwD/bz9ZAJiR/wizbkPdecOuhocgSOFnkHt2YyJ1JHOdehTj/Yic/uYW",
+	"Ms70A1VQAIK8gRID+JseONDgohB3PHX+21LewCviJvUytepPpMsDq//uJaOHHoSeaK7M0pvx8sbzNbRa",
+	"AQSf/XLgqUuQaT5wyS2hN+LPMT3DrsAyMOolrh2masX6j6+gaXBPueYgNxNR3CC8Hs1ibc2i66Wy5qAg",
+	"b9AH7ASJKVYsER4aYB0AtAtaS03okDw1Dl1AW8WzPgSrKaRMALZJI8NbWifw6jpdDoArpBakfKrFO8tD",
+	"txfcGDPv2YOybYORhcXYntLrc13o3cyqvmj1GX1+RH2xHhlOFUCiyWYwZas6UnZSAODbiizdsxKFm4cM",
+	"VjXbgeGbpAcwio3L7NZhd4DqpWUivGaIuWYi2vcaEnQ8myE6iQdV0ONata3+DrDqPa9Sqj7zLu9DD/uo",
+	"0xG16lwj67wJx1isQXlTqW4mBXtcJzMq0ec6YUV1Z08yqm4mLIQrv441OJeKZuCCt52tiu5Y12x5wx4A",
+	"fTa9Uf1K0axZU0TfNcWd/tBX6N+tNmM3EjXUrXX/5ZEsbQUIESC44x1pigCigONwiBz8EEuPtKxqgVJ4",
+	"BnVJsHaJ5oJsNUDRFuuOa64qv8qVubUOO4CMPHmuA9MoAGT0da5XhTepvV69TauWOqbpRP2wV5UPz1EY",
+	"B8NMIMqlO0YunHbq3HaB4DavttTXWTKzVnoE/vf8EUdXrCySmYloCCyZeWqEDbtyCZ1j1FLokOFFdJ5P",
+	"xFYJ+GuBfEO/oxVukrV1/ZCNCj/SDOKtLVhsl0ZGewybqey2qILesSyU2F8IKU11gmbtBcsQ2kUJXMWC",
+	"z1t0es+Zmok0jhmbMqlM/CFJZkKy3K8v79skZmLO/KoKNE0LJqE4t8jD8XGLgl1Y9buHiGjVOnzzyoj2",
+	"Fi5gmzDzmw0JX7somARHJ4vlbbmGjjkGVgbbNKmCPSzMokpF85QWmoBZInIxX1bKj159DhaNspgYgwKd",
+	"s5Qut0o7qrED0QBjO3qflm0hjgV+1D8Sjac3jWf+nze1bkI0dg9gMX2rEgYuvuhhdYenTsgeAYWJok0B",
+	"jf12g24scZvsY/zpZ1Ems6Dbl6RcYr4tBEY6QP9YclSP4oHY+G2Zpyx9s8SI1Z6vJlTOxjS5PY50EYg/",
+	"7xHTVplnKqOM79VeY2BVpe+wwd22M5DYM7qiXLiJOrOv+dVtJqWBK+szvNiJu8ONX3M45q3NRtOstICU",
+	"WhVNaK9kcJjhtYxQ1wrKiR0LeVGIcRaExCbmEcYAAoRcJgW6nSFw2DPveGCVNuF8WbMhApCzjZdl5PnB",
+	"ASY/SFU3pUi/npkdwL2+ZQlK1vB96QGqHhm8Vq0NICwF3rfSFH+6Q5pH2yUYKFFRAzMM0atUWPPO08oW",
+	"9AxCPpOMQ0mFgtHUNrqfsYLdwcRJIuY2NnguktvqI3M/2cWfH67OLWNmfH8XPGeprU6lBQmcZpdlLFQP",
+	"GUw1hdAnvfoymmwyqCpuoDwBqd8lqJztHRwSulgwWrjy21VgugmKfnKeQ2YUVwdPLIDJHc14amfmikw0",
+	"a6F02e5YxOR2ZUxNsk5TQHDOSYjL1btYeCc0SKzovx7Ij1dXF27/TNyvO/08V4cHA6gFzOf6Nn/x/ffg",
+	"5sa/nu/tDXuYJIcDqFgdyKufiUIRWc7ntHCQWbdGBl3gyQjul9ksU7YGEo6yTNzDNdtjY1TQMXxMri/P",
+	"iSEgfQYtQmxgRBsVBMba9/3qBMLBRqr+9f074tUbsYT9aXCwd3C4s7+/s7dP9g5fHx6+fv7q00BPwDza",
+	"e7Fz8PJq/9Xrg5evX+z9597B3t6nwRHJGYckNi7J5dsTcnh4+D1wglzYyHzwZUCR+3SXjCJ1Cf+wEoRr",
+	"yKq44iuyymtFkGorj4UaTUqZi7BpdYosGX2x3s9bKqvwVeJCV2VBbr8KWbQ4wnXOfy+7dLlNrNPNmmeB",
+	"HMztGzH8kmJ9wDnOfTzlyWZvrQP7Un+zKhG26btbd1H6ia1rDkrRByZ/pr2BUVzGOrz4y2yDF6uT/oOP",
+	"0LBNRbuBn7AJ4ILfSx17Yd0V9gAFCj6dsuLsbht9OXyDUHW5ICrDmh97JKL2ml9z2Y8boh94sDbtVYph",
+	"IMT3xuOwIYpyE23a+HEa3rnyTkq7Ep6easWOfOyGMPUNa6X5qg3yeKgrr+chM1Rcq8mFQrofLnIoPzqv",
+	"ktL89Oj/3Pn8X5gj/fTTp13817P/evobO/vsPXv2Xz0zqNkDTVQzDb6S316+2D3cq5d9donyVaGAF7uH",
+	"ddEK27iV34JkNXfE2EKNiouoPuy6ZDmgUWrOt2Yd697M8k8kVDYPfTgoF55Fl2m7GDH1u+lPRvE9SaVN",
+	"+wea9JuL9E2OwhpL/3HB8osa8kMYeBLAKaRW7HlOKCgUxuaDSexGjYWa+LvkGJpV/Q6NtQNDUqBUa3ZP",
+	"lw5GYUhgPLZebyDoaEblh2Dejg9pAtHKMNIZlYQqkjEqEZ+Y2US4gFCuVV82X6ilWZa6OmxXKrPlzSMG",
+	"g9U9iMlEssd0EVLKEX4/dIbR3uMMMpg6QE5MGCJJRK40uZtiR5q6x4zMqbxlKXn6afB/9P8+DZ4F7OzG",
+	"R7ZCSICRHWNbBonq5sXrTQSaR+ueMYBK08QZjwJgaCZws8987fJiNnXdi93qmT2gxfENFlHohsmyjc2+",
+	"AtYGQoRyaWHFtia724+9FUWPoeGI7EDcSOWWh9SKnWtY44AT7kimCK1C5ais8B3CIbOpYMi85rS4JVwR",
+	"O+SQR2bF5bdBpByfqF6U9YNuCHB6NE8dqEgPt0sItfRDOWcFT6xNOB2S0lT70TeOrEPZ7O/vh5IqTeT6",
+	"pdMAQmYKzXVOGlYMv4+1cpacCStkJMabhmaXbMqlwoSGrxDpEcNYhbG5JJOZuM+JEmTBxCJr2Ozf/3VH",
+	"L+nzwyDe6qa1hYcDjMoHj1HHipso+PcugqLtxQfIUFPQJGB0rxkOC0ZmLEtJmSueESwFaXRCLHWtW8yZ",
+	"CgOJFWzKRR6r/IRPMaXZgCEjwUYqgOrzKzdBHDNxMReV23vUGQvRfCGcqGWiLBDTEOtu4yU8hGrc/MGU",
+	"sHpskAT09JWCJWRVzGkk1aic9+Q5FcLm9oYCrpN3HINRw2HTod1tMb5xVagUqOmJkY2gVCC4SqvSJi1x",
+	"S9FiypSpGrUBiHGZc4R1GJXzX7iavWUmE3n1mm5mBypD7B+ZFUDqkzNkTF7mtL7t9LFFvxTI6ehMnLEH",
+	"62nR/XruFpZPRJFEavPeVXEdK7m7jQEJ2pZszkSVP+VsTc3LyBPbakFd8UuiyfjM1VwNvyHQNVlpw9KD",
+	"zChuKGrJwiFxsC311M6Bhw1a3bMRGgud5QY5d3PCwAXTuK6GHbXeG8pAO5GcQwIpeKLsQAm17U3aE3zt",
+	"iBj/n9FYrETWwDnC/laCoRnK8Fhd71caFGq/6PUUXQhTeC2wDlD56YHPqWIuK0dfo5o3GS/3uExuWSB9",
+	"JRd613PFUi+FfrUkYOjdNWxcYjDSlFBAPgAWYfLnjiDHX19q5gcCGGtqBg7xGivwPxoTKy5sJ3hDykXG",
+	"FRkvXeKb7qprzs1pdH46+vCYF6t7OMNLuUdDvNJXNxzh1d2joRENerRE+SDaMGRLKHrRjclpXKvnum4c",
+	"znA0T59IiB8KgXUUUm3dS5XRrXcaXQCDwtqe/3s0NGqlrsbrAi74LmT29VXDKgvqbb8kKKcBfZycVy/L",
+	"Dhz2mNS9oDy9iMM7tUXK6vpySBfrvbaeBGveG2GO1YmQapPPGnnmeJ3QVKlEwbB0ad/PKfqw1id8vxaG",
+	"L/VWwn1gdiC1gCrqJJCewzEi1jqke0+zjKl1VimI+NGQ21pE1kEIjWHXjp+/BP7u+GTfnENj42M0FNy8",
+	"1lGOHNPQeYhKKT8Y01SdV+lfyX2BZSa7mZUHLdWo35frL7rq0g2LXAuG1eBIbC9bpxk45HT7Jo1Yd7Kd",
+	"SXStfuR685Zn4QJLH3PWTEeu1i0Szb6RwVuTTjjdW6DFGOK4YQhhqBZTkmj9mhtyJhbRpLZeFdecdc+D",
+	"qI1D9Njvud59VSu6TQgyZmolB7zDkDhu0tQwoi5cqGxrwGG9EMHaOSkgqe0osWOwNXDqOxMsFL3j4ZGg",
+	"zul+2XGrZV5GSBAldnzcC6NN7yAoyQ6Ckiix4yV5wl+uiK17tkOr0rXVjy4D9PMqtDOTvhIHPatswMFT",
+	"BjpTTVvECTOJceY2hLrh0Rqb2I5LuuWSXMZQGokJT2iu6SEVuXFe1lL50V0B1phMCsMMIbBFElEqyc15",
+	"tnyTpUQyRZ5GYFwwXh6zJcBoIxZsvQDt42jhjUSkJyLLWKL0qlWiSCuPhyV8TjPrY29CLG4PjHQT5mmT",
+	"jNaSpNhDwiXbOt0EvF0rw+cbr3zBTOxapvyqPuqp9V+Gg5nMt56qGI2ltUkMEVeSj1h3y7YbUNzCk9te",
+	"zxLhZCOTkh9LlbHYlOUFJMoYnMARy+MNEbAlXIrmLURXTCA3wJVAN1ZvrGkB/zLIRmTiylOE3Ta6uV+s",
+	"fesKOUoAWMx+w2qB9sJr1xI1l2QLn6r63V1r9qfqonSQBvV33c/u1ToA1FadMivV6hNX0uarQievr8Mv",
+	"CjbnqIKHMoz16Z4oVpwaRty7V5eSvIq/2dxV/ZaHWbDyNdvWQq+clmw9lb6XA7LPUFwSf922sblV4yuT",
+	"yKMMIRZQIZx/hp5hL7GfIKrI7uZVn1s6yIbWmMqrshn3WtueQx9MqmpfZ+KaFprezseg0zOGPW0MKAHx",
+	"+C3PAKonz5bkfgb4DRAaaMjoFCFcoHxZUbK1pFjnYmyLsesblYYVPMD2rcjt4HoD/uE5PiszlvGOOgWv",
+	"LhM0hUGP6zSln4Co5QtnFRtvUXrFi+MGMI9U69awxs1VZ29h1rWxCS1w17Q4e0DOGTY0xZr4XwnLEX3I",
+	"u3PifuGQ+NMkspBb2ImZnkxZqZ+dmrQJNWrqahDjKyZ+DjlPu8Cn1w1Zitt3Vgz4AmOug5UxTDi2lmqV",
+	"y1OOVM7iXfVjNwvC+gqlElpcYJ2F6lNssMJef2yZwc4AvW9ZYNAN5BLE8Fh8mX5GLB/0sVW7iDxMCNjZ",
+	"SVVweasxWH5QxnY73zK9tvF1vs5BqBuD64sfWLLq6lSrkGiaImCwmn4p2xZ8cqVZujOwUTSwvSY5u4fK",
+	"klLRPGGyMuY5yrvhOQoaXOQWntgPDfQQizveqCKSvF9aIMxOk/XtvQ6xLwzo1wFm7B5GUJHbEIAtmOUQ",
+	"/pHbhCs6Dea802kD00L2Z+8RaL4vXcRwRacRAApFp5JQqHHAUqJEA1Z3A1aizLf6lXM0X9YL1QuHtppS",
+	"F6zAFcBEY7l6D+Bi1dxoAsKUy5W8QII8LdnpmlXjk5oNo2e1+w0r2k/Yagur+0qn9WXl3mKM4ZpVyfGl",
+	"ih8Flds/YVX6b15/vX4reB5+X62YYDhkrNx6bYeaRdeDZdZXV1APnbk1ZbNtFlMPsoA/g8S2xppsZxEe",
+	"N+tG8uRjZj5iUXwXWxDYHmJbAxr5sEwKxvJd4+a8+f/Z5hLK22IjabMAjS6EFUPhhSOsLdx6b+GHYyKo",
+	"elLLZyhMsgdWH3bfN+/d0CzDWF7ji+yQWzDWHIQkNaPBiBBfGPJ6rJWzCNRtcGKN+btd6qJVC8Ibv1fT",
+	"oVvqMq0i9S6iZSfaFTA65ax6m3YVjF7VKQI1LnD/q0QT87fLRsG/vZwU/KHKRzENTPaJ/RuzVMwzl6uC",
+	"fwMvzqc37EGxIqdZuAgKtr1dcDNZvegFGlr8R7gc/u+1jXC1WbzJ1hvkIvfaRKXRUTmdMhk+pBDfg88x",
+	"sEOxAj31bS6F1WjaAhd7gLqRcibuwwbschx5FRy/4EOv0Bm8crMunDYAKh0s/AT1oCB7jUoD9odTOkKk",
+	"dADzE/fSg/L6IAzg26fBFv34UfG12ouQfhbciMB9UTBZZmrNG8Mjg/7idhTZ9MrDsYQMTMQ3jQX/roKs",
+	"7Y6tMSCXKialGLPaqS2YF42ScqmzABkJFdvildpsY1vZsUe0k30lnFfnQJ5Nq4robamvp4t8OiR/X0yh",
+	"6kc6ATdCqDZZY4Fq3x3WRx5bMJa+Wb6vqiBFK/rV8hv04YJsY4ol7sJlVuoQ252Kk9/WV0P6E/eFS+5Z",
+	"UQmwMqr7Bqlw6qPmPEckZyxlmMJpgY9RNmiChffEpbQmnFiV2A/4PXAbKa92EhZ2gIAqUHEw/asvHGKk",
+	"/OGwvlFxMgnHrB1b1PXVBLE6BLMRktFMj9dPqyqEmq1rvYjuSLagUIwQpOshoZgxD/sNuarmB5wRuWVL",
+	"lpLxsu4YeNQynqfRhcOkl1BxP4v8QbNsSKSYg1Cag4WiMs255E4tZFYr62JByixbmnpmIKkXitPaT7lQ",
+	"9o+QaLAl7BSo2OPH+0HWJUb8+dApiE0LCsUUIG8l9gHJOE+gNKNkeQK3t2JZhpVw7wVh+R3LxIJJzOSC",
+	"UEBK9NbozxsYFqKECAgsfzzwyXBQzXLL+Cm1AKtLkAgCJhQkIVtB6t5UVTNSRqj8R6CW1MoSzo9xpLXn",
+	"Fa8dD1IhEIu+LNeoFR8A/A9+5I0AZGvNI5D/KjYVxfKJJAZ6F6jYgPLiMHpCiJvBx6JCwjjrAEzi1Qhv",
+	"5hfcz0TmyrNG0hZtLfhv/2lJM3aWp+sAZfp2VP36xVevoo/fGSlaqI0H2itAB/OaqwSBMN1blICGCKYf",
+	"gTFDMkhdtWdBImqypnOOikI/kQmWNXCQ/UHGry2nn3FJpMhSvB28c+jKzyaK30GSd27+GbyJqo9i5EAH",
+	"VpYAK1JNSTRhVFE2sNn2+Le96eFzbNNiRXx9lpWz+zDbItCFBbPK2EQRUSq49ZOM0YKlNhMArlu2UCgf",
+	"2pbtCS/6RketeUi2dZYbLJdlwiwNCtymSCDNmFmwCaOqLFhgo/9f4QpIYLE7XjNxmst7RAfBkJwLx/aR",
+	"d4QBpKb8jiHyFRIhzdRMlNOZqYAAcoJRQiSZ03wJ1pMjKwoCMjtwppQh9r8Ww8gloynhJiXkWGLXorD/",
+	"1CxOb57ImYFK7MOqerQC3vnlMyxarO5EbkoVjEW6dAGYapmB6H359oS8+m7v1cb1EbBHLklCJVtVHOG7",
+	"P6g4wr9rEvwpahJEa/W5W+M1nEzJ/wGnx9W1Q5+Gvf0kU8MKKlHc52T007Uc2k3U4uqYFrCX5Fxh3LGW",
+	"3my8hxLJLapmcEwTmmWSKHobyjUzRvl2YkLlIfCS6DpS5zZNcyoXGdcyuQdJvT0s11VBF02jRK6smpAJ",
+	"ATVhxku9+LjmS2CRZpPlEOty1n4E3oyPgzZupzGwXPFJsL72G9xZx1VoTs6OP2hqOREp2zn8fqupaU1V",
+	"ImTH6UwW8OtHtnmPcw+OfroekhKgsxE9Bh6EXQvGv1Vhmdf73SfORDckB8SvXjYkhwRqje2YYmMRJabK",
+	"Dm4QwE/XVfj+lN4xXyg1/gbElivBHI3mm+2Fv/FI7AuMJ6GKZmLquARcSp7UTpWiyQyifrY7qnDew3ko",
+	"2eEbrFGRXD8m+r+vCIfHwuVdKPpwklEpY+fgcRkJ+PKbZVXxIvCFaNqCX4w1YApwdwx4noaklCXNsiWh",
+	"eA1ZPvPrO81jtspeOq7IExT4UZCN1ba1CrK+Mj3NEE2QUd1w4frspTf7IwkGYPhGnj7oQmaGcJ+FJAHM",
+	"t7fzAR/wkNzPeDIjegq+FKCF7ylqyY2KoX3K+64ntMB4wyEvdWXEu+5+wHCLR8a+1BbsDw78MWM5n4cj",
+	"+nPC5yb2pyaubQkwI+VykdHldRFQSy7KccYTcn35zsrRMJQjkgoQRGZC7WQ8vzW5BS02EROFFgLl7PYX",
+	"T3E0RhsBtLX9IXx5TnluPz+lC+PPEFLyccb62SwDt/Kf6p7ZAN/yywp6OgGS6KAqCyt7fHFOlCATppIZ",
+	"rjvV+x5QYWv00oZJuWPFfcFD37xk4CCu6IiA8kAVsfQAMeJa69e0noK3WOTsyGDjj5ckZRNaZioCY99X",
+	"/vSoz+mg33ka6P7WClZ7i7Xq5JvVCZenPga734Rnpjaj/TxcqWASNHPCyorU7O5asC2GHrYF2PINVzmO",
+	"leIvcNy66i+gFkgQUxTYXvdqdp2FPw9BrliVSIxL7hGE5gw0Tf9Icvo3X1mL4t9TnkcEiqvaZWovdk+w",
+	"8MSMMctEPpVGvWtgm9lPGPL/5vaBKNhWTNW+zvXs8AKveX6ku88hbMCTeb++VtIv4ttaeGyt5NFtuS0Z",
+	"+E8i/nZ6wPRyFOI+7pd4XRHtdp1kG4YDbNFl1qkM/ts73t/9Wi1klbvSQZAj1mVU14zyNdq/uZKVH/2p",
+	"5P9gsmZol8+InNGCVWGa+vobknFB83Rog0O0Gq5Fu6pyyy5xfK5mh5dQgFuPasxssuUTSQAduDIcNhAk",
+	"ody3FutRSazmOCRT5pmS4Qt167KE6NGAHd+ONBIU4rLz4VJx9wwHv4wNiamCFHWjeypJRqUikt7FALRp",
+	"b0ywagp1UDBY+Nh5GhfiXrIPIg3ZiN6WBVhGanu2hGrrVmNUBaujcaxOma966/PFof1ScymfSCCpZLbu",
+	"5zcyG9TrDwdC+V0JGJvCIY9IxvKpmiGdo2+N/Hj1/h1J2YLlEPsNQpzJFN6qco22COf0e/XdyxfD/qmx",
+	"EBnJctXhddBnEOSq0U/XeotAcMZCdvIIXGvCFFPCrqCdiUlAE0ftBKMDY8uOFyCYE0MvW/e+oGgC83Kp",
+	"Wi3OFPa/rO+FMBCOngfiCPlMni1BbZsBGgiYNLfsMfkHG4FFKCCnLFDdqBJOwdwNrSvOfkRonosyT0xM",
+	"eMHm4o5uuaTkxqYtnxd/HXfKZu6QR1V/6ZHpHrgtPi7iPo5qj5OZkCw3Nhkbeo1/uC0PX2XRT8rYN2Xw",
+	"oyY/cV5miu+EPr3GbRAY01Ww7iQ6erLSWKYx+8qU/xIFVI6tBjH0QU4DkXvBbwZL3GHcou7KS2vqH2Ic",
+	"+NTPNgmsKrq6plQBC7Q6tihGXxu/KTd5FVe2Xf5V61huv0zuHoR6yBldMDIR+sLGoDrX7ImEMN/XuB8T",
+	"YVLNPCF26J0GU8WsSaByWDXAWKQwIWPZMOlRgDSMa85oLkmZG69ItOTsKs4UFBg7am2tufJIaK2KXMf1",
+	"RZctTw8ZL72d4Sl5Sh2OMFL6s10yalwyspYJCSIvMbZ+LeOAzlsI4cqfVje2tZbVgqT+OXh+sO9OFrHV",
+	"xV8cHg5e//Z8+OLzcPDi5avB6/2Dw+HglW76m2m7D8m3+l8HWt367sXzwWu9Q908OFKN50dxjwGENY9l",
+	"KZkmM+orHH30lTY3TNap6eKP9o4Vve1tK9x43DOqNWu3meTTMod8GZj9ENdATEw+OgpoRlXUT6zoCf3K",
+	"bxrKs2LVYs4pY8CpDoALTGuJkpEt/ia64cYq3hovNvSsHnGI4TizD4ylGDzGTEzUESnQcF5LFDRaue7E",
+	"s2rQUok5VTyhWbYMR5l1q0dN1UZWqkIrCr3HHCNpNyZEeNLWppCXJVkp+R17bw3ySP1tq5ez2O8FM3B6",
+	"aVFrhN09PTv+MCQ/XJ1/eBYd/Pak73X0t9ow/ohguiMTpaJvK2sxQGOBXMNasIn6VNPyttjvSky11rof",
+	"EQpMMNFaIxxgY7EhKcuYqudz9kiVCZ6o9SK6rDQ/bIRyPT8YklwLaDWpb5ccV5yluqRdqYcJ8CYtlPzs",
+	"PjMVTEJEO4a8cl8O3K5jxjcR5wguujCArNVZqS6GEAOoGSW7TcogJMgOl6kMxGUnWrxAooiIC/29PjCA",
+	"dzy/7Qg82/A+X8uVNTJ2mS14sEbsz+LEcv6oVeGFtQ1+Ut20W1qReqjj1jf6kk1YwYKF/CrTyAop97Ej",
+	"KCOBCy7Fb8aM+QosWb+XrGQpoVPK80BuXwm4O5GCWB3jGDn1KKwjInNqJw+hWtVyxmA+EeKJWI65S85o",
+	"MkM1DUq+JmJumCclNzcJYn7emPx4wh4WGeU5Im2g3RlM8W/LLPv/75OJ8Sd4eiKmDw0xJ5Dn5Dgwk/aS",
+	"VV9ui8x1LowC6cCAk75xfLT3nVl9aqU03PrcqffGRp+Mx7m2vmWgqTf4iJNne3zFooVv9pmo6Lrik60b",
+	"b4PPd4RtBD878q7fDT5XE2l6yQv1zzthZK1yV19RA11jGH0OSp9+Oqm/p8/pK0RErNbANtWINp5ojdq2",
+	"Hyak75r1ERLdDQwYiUMEYmh69xEk7DVBfQFtRlrfuuMQW20MSXh8jhwuov7VpuZB899LmnGlr6dcFSJD",
+	"rFV5RFIubTYf4bJ6x/eI5kLt0FLNRMH/ARhg+kUpsnRHt4ARzeidbmcyDTM2qWEiIlphS/nZwd+NnmT+",
+	"AoF5x0DwDYYDHyvaYQp6o4Yq8zgUhMPxhhoBInBbJgp1yovYxunHJLXPTTaoM3rpfUIzHnsAL7I/4ePR",
+	"yWA4OD0bnawagl4vr8RtU+3Uqznh07IAi/F8rpf/robOEBTfqgpZ0EWsZ1sPyqY4ziugsLBLbEalGfsv",
+	"XM3+xgrh+g8V/TqpqnmNvBpC7aa5yEeGhpsdrpUxUDDJijuWdnQiV39HlvOPE3gu15d9OxDBm2L3kf71",
+	"PMViEHT6wRr+HYohdeZVOIp0KteX1AGve9tZtGa0X7koebWoscjDEVM7GbtjmfWTKGHKxx4ROpaIAQgP",
+	"pKJL425Z6kX+ttbpNZZ2Qyt2CGNqY8t2pLM/j9jim7O/asDNH26TXHUutAq9CsoHstf1da/IHStkCF2A",
+	"FMwE6kRTClNeqFEHqoTuZUZtBWmEaFgyVYtSaXP+aA3uT4NrL+pbD+nTAL0RtsMjQvOlcauBhxsdzea7",
+	"YeP3Mk8gazcQepOInCT6mcu6MgYKEJVcXA5a4a/PPVjPROSSqR0jkYVxPHtu4jY82jWiaPmzr6tJQdlh",
+	"B5foUwNPw1Ay6HgCgAzm3oCrh2RcsYJm2bIKbr1lS0k0XRGWq2JppYy8nLOCJ4SnmC41FmpmsGUIzyHE",
+	"n0sypwtvJUPr9rNeb66l2hDp82SmhV1cSNzTMdOiMUY++mFW9ZMwZ0Hb54zKY5BaT2ostU3RuqF6x6hU",
+	"H3OGr3goIMH2ldk5+FjLWTHD5UjMq1SJGWgQC+tn2wsfOdNjJeCs6NGK9ZFiqxJsRjjRmCCITazEHmn0",
+	"DljUz8ih7OHvqCdr7+BK3I+0RUtF1wiz0Kffx1iTqe43rHwkCP7DJ5ojDa2eB6HShoc0EldiMCAdUpxR",
+	"4E5Qf+tixEFV70jzRUZokrCFYumQYFh0Xdv879o3iKRLsD/CrtXdWNhLXSmzmtrnNflfdY4jSKrHqOxC",
+	"E8ONlbDo2bVQk/HyiIyWeQLOSql4lplDH8ogGroaIzmreFYu7muqnOmuU49bXYmp8hYabbfy3psi6wWD",
+	"2oAr3IVOW+4eT1Dn84HqUE//vaS54moZ1So6iBFejKhHsbwO91qHk6ZDf6pttV62hBYhvIf1Cyu1athB",
+	"045R/hJOdjRPPW1Eq+cON5dPc1GYC7QK7LpwgdMUk50geZ+FdJRw9MjxYpFxvMRr+VdE5K3qXjZZ5LFB",
+	"RfXIie3EOzy6BN12YhpstMuwbq1rZ6E+KsBgrejqr2i+nPCMvdW0GPYNo2MrYLnU70Vzrn8OV26ogpKp",
+	"rDJQFkwsMoa58VZbN6K13qlU3Odh7KxoNogrHNHvHnJL0AnxicUEYDnwXA/1geMQtzleuioWPVjRt1SV",
+	"O5bCZ3rYLMTw6jLBJVz3pkZvYJ2wykZLBNHMGiUFkJn6s2wuz3KtRnfIdupKfBANKTBUTBMGpugtq1cf",
+	"EZNJxnO0o4sSMuEaow/LvWFWfF6PenoiSUbzaQm4KDgEiXx+Tm+Zp3gAnmFlYmc5JIJ8Gjz9IBSp5vYM",
+	"65dEC2w4qD5X5hiPLORUOlssrv5cGO+ZqaPXU24L0UMEXn7ZooPKJfG48IPh4PfEq2Ua2u47rm++J9Kh",
+	"cRDjeQwuoB0YUrYMwRjg5mkmhQxLc4HCBGL3zXAIy0Y4zfYgVh/HeOmBgjXUWg7w/gHSdsJmANSxS6gP",
+	"jWUtleRrYSb1QCjodQuHljp4JC4ZTZdYZHxlFY0FTW6PLHxslnkWFVOognwa8PTTAAPrPvmg+3j2+/HN",
+	"7lobH6FsvVVese2OSQ4yOY/wKaoUK/QL//Mb3fnH8c7f9na+//zP/eHByy//sUE9DR4uo+EtX7Q8zbmt",
+	"8wbIb8bJiTBUZlENZn9xC4dyiUZDvgjWAGVS/sSWPSO2H1PoxhrOohg0ra+ZGkFneSJSlv46z0KByZK9",
+	"fL7DsImrKvTr+3c947M3KL/TJPHt1uDB3PeMS+cmtO/JLdXcuTRkSMo8Y1K26u7QvFl3hzylC35e/X18",
+	"RzlY9J/ZRB1LGFhxkEtTfiNsOdWUKQlXxB6IykyK1hR4aHxWYJwUkgHCtHxkBaDIkZMiZ2k3Hr8pK2JK",
+	"1RsJyoa/5QnLhgRLGFZLAfmyULbcFcV7VEX+TiIromJonajeUp6VBbNXuFFm5lQlM8B7Xi5YRCjQL5w6",
+	"VPCvXipcDtykwrumV7bPntlyTbaGozFVurBvmpnt/Bab8w2WLb5a8gyiM6IXCzoKDM2aaqRKmJiOgH5L",
+	"FTvL07WwGKhCbJV1XrLxWN1v4NzeYtvHVOgxryL3XLMsEKSyr/tOC1xcLFjes5S7Xx10s+ruGDVkNaOC",
+	"TXld3O7NZs02hcgPnQ7hcDBwIZpa5AEBZVowQBqUx9bOHkgY66pHe0QkY+DjOtg7eEHmImWZ43vHF+dh",
+	"jVYTGM2XH2JWlQ2RSDQH9tSqXuLGqfdWiH7Y3LDk3qCmuj+2IiC9GZiHgXYtf2G3PSDk2nEGprVSBSrL",
+	"XOgEzUShTmIFN+PwEjVLXhBsgpqsZSJysiiLhZDh27F9htd1V1gI7eAUtgkoMRzcsYJPeNiM9CV6eq/o",
+	"NKLQKjp16kiVbNdIW+hEalHhvukUVcI1rQodE+iX91O1f2ySi7d0f3DaD44kZtR9W8usx8r5yh6MR8SR",
+	"RXjTei6WOsdoOZkqW7SMG6PJh5VFy9dmRWYxewWMBcmyod+F7kdXyL3iUwnNiSnA2qxWEtTRIofWKIkW",
+	"B2VOl2TMKqBBjPsBywyMIHJNUjn7mFtNP2yXNr6iiNF6rRIkUHyoqU67vTclXDqYc2N1MYrczbSVKOyN",
+	"swyBHFzZNTTw022+3R/TZ+S57cJgEtQYzjA6zajtRiAc+qW/fUOm8/Xp68dz9Q20CCOkNI6+4JU0Mm1P",
+	"WUaXMe3KSKfEWBJoTg6ek5koC0noVAxNRddcKNdSa1+8ajbEUrDK+31cSp7r/qCBPx3Tx3WesuLg+QyD",
+	"3Eerf3xjevxRd9g5WUtV3RjM5lAEIK7dubLFpBr3YMAW1L7RTB9hkWZTJbH16eA1sU4aQM1iLpMBhteF",
+	"l1dRxTCpjtHbVNyHk0NsqyemVi5UGDIpI5CbnQnJ0lq7se3QmI+5khZEFc1KWpvSsskT6bVAM1WFHtMf",
+	"OBUvxyT8EKumrRYL7PhN9FQXJ1Q9TK2uP7S1hoI43LCrQQb3vzmyfrukpT8wQBfsjuUlG5KCTco8RYuZ",
+	"CUstaC4pbKWMmFp6zxPL+xsq1Rq7/kL/Zf+om3uvm8H2fv8S2rsOQtaYQdWrG17ngtemFL75sHxZtfjG",
+	"RMOo1uJhpRMRyrufsNUhs1Bf5ErvJhCjYvNL3Mr1XoSZbvSmLMeSp8u1XwIKXPXWe5GzJUZDqOO5RU7q",
+	"A+zr3ryfbfZmkwvbEXcTg0+g4Qhz/xB6J0sfxVwgaQROWa9zUl/jP2TJ4ktTP3v9DoplRkqIWzKmGL7b",
+	"rHc55rjshno3OjG92Ej9xWKTl8xhudzw3f+VZyYsOVclnB1BaBVRZVDf1aX4QfVdU1vaxYZUod5WyvHe",
+	"aISRhIUekdy+Y3csi51hP6XRjwDY9YcBCO+gdwNirIPA8oePSY5Vuoa1q+YpmQnQ1cUc7Bta+IHvHlVx",
+	"gNJ0DAAMBrTQewgxOroX6CSgd8Y1TTiNWmG18ceQKhvOp/RnvLosWZVMqScDKCKy0/QYSqusD/a/S1rQ",
+	"XHF7maZswlBFDNJEKCeT/Qy2tQQ08I6sSj9mOJSMWkuweSKr3Qh/uJXq2XT44mPIbKklRdN0uaPEjlYN",
+	"UFOLlITsXrhLkzo7NK5Q/S/rXIAPGc9oz2XsXTNja0hjFbH3tuz9Yl/xDnkvY+SVp9x1K5krVMluLbHJ",
+	"Q2utP4fHZYWIime3Is+rRk8kodBuiAoVfTBlAUABM9pGQLXqUp9cgGbfe+mKPvRufj9bo3kwJNR90nXm",
+	"6VUr1jSOIDmneUkzf2mJEmQsxG0wXkcvubvzvLLADYOu9fcfh96AY95R7Keh5jbsPqOP5PnB/isgyyPC",
+	"q1pJNnfEOlQkWVCeEoQxCujK6+JFFhbMqdufU9UH1/e5gwSEq3G5YMbMrS8mkTeAnjurePs+jO7F8/Yy",
+	"FobvNuiq3rbH1nyNUxIS3dZ/rSm32QUbRgk3tFZDd9z6Hq4RlEGLmE1rJ+ueSotJWLMrwkgTBtfCcHDP",
+	"xvrr8i4o1vkftvPptJPY69xUx0eUauNrCnUWMI8kmZA8n76hGTVgZmvt5kbu6m5LV8k2K+fL+lUA8l+Z",
+	"omDG2CmDymVrTz/qZRAqIiy60LmtyRhiwfL+O+iGrjlo2HWin2y2BQu6NJr0dquh0aUo19+cFUU8+lZi",
+	"CpSMXtNfDmmR52nfCZx71addZep1X4w6iFoGXI+ZVmtSHacWgQWOzbDJRtye1ezDFbPwV9KQojk0bs7D",
+	"ChULJlOjLm9RHb1a1rGCpV9ZE0XAdakf2YCDmti01Hw1h9C+sP2LOsl2FcjXakt/h/QSEwFWpIeGrsK0",
+	"hgpoxt//Zrwq+HTKirO78B0F5cJzk26pRc66MbHCdbDOR+OA6x98n9Exmj8cPj84Donxz3WlslVvwG7e",
+	"6AHYaLggrkQ4c9WOYdVKBc1Hx+SW5yhZeoRmw4B9kxI+4ZBcoleSWcG3W4L3DJldvOM48loPSpwwZue2",
+	"PdCjRo2q/bBVYhITzJyV1l9VEO8lUaIiO7DK3VTbv1V8cdVpMGyObkGX0tduniYFS7mCCPhkRospM7Xr",
+	"noIp+ZkvXsIvyFlTrsLJZT7xxoikyQ7s1g6R3KsFNx/oQfJGCOhW9IGxWqI3g/OIH6r0r0/6WNJ+TcKH",
+	"l/SgewSPPCa3/Tqn3QE0L/YOAQN3l5znUDVDMUgdhAjTRk1DA+yDLjpaSojmJU8/Dbz3bvR7nwbPjoy7",
+	"VJQKMLZ1D9DdRSHGGZubcJdd8kYAXi7VGm0LMQauRhPL39Ak7PfrLLY5kn6pJqnLB+jR2IM3qr47YsUd",
+	"lD+VpKyWnKQlw8D9+rr2G1UV8ONueZ6rw4Oeer7iKmM952R5SJ9g6TaNGSCOUxOFFlYiRcHSWqBan4s3",
+	"9LmfacZTsEwbUgp9z1IZSASI6+ghNMCvxpp757oLedMsXTT6zzJyx0WG1UZtzduM52x33a1tn8gfr64u",
+	"bPVRazJ9HAE0TPMzUShAnqTFckhKWULMzydvYclbWJtQZnIn+TR34fryHH1RKdRAgsycGXOyyAI3qedH",
+	"qgXvbd3+2b7Sz6ZdNe/ATehLOwta0DlTxk8dBU0wXJE9LDCLOsztwudzTVgE0+XygqpZIASVqpkzPU4m",
+	"xr8Cc64EGT8b5be9z+HE9TDZgazEJbkvRD619YU6M9/XpCZHHz3R2pzrI/Qt50qpR9fvEp46eF6tOGI6",
+	"AVYMc8l/eWpgYSDjv8A8pYA1jKZpYUDw5/ThHZRqHbzeP/juEdJgYtxxXocv9h7TXxVD1rT8MmZrEApF",
+	"qI1WczxrWyPwAm/dP+FZK8B1bcG/YDT9mGfLLSgS8jwfzQREJr6nWbbl0crRMk9srsu2etWnRZXp48BI",
+	"MpFPH99LOE76uln96IhkTGmWOiQpn3ID1lzmKStkAjBMYSykqI10HbOgkCoxPkr/tL58dGmo8y3Toi9c",
+	"GFoBdG3AXAkgkblnn7da1edzF8/tgWdmgwuseFULHqgzUj8OIVBKLGao6sQuC3nGe+CvmcE20ZUq13wc",
+	"ASwQ8R+NvHD99a/l8us8O43Is1q6QbxDUeihQjETOhalgmh8AxdF42UAHdpUpRHZqhmbURRIgBhLu/9l",
+	"OHgf0rneYoGWUqILlPJcD1FIDsEuzp776AEcuLyjaLW9qlA2I6g0QKlsvYJHuLKYgbIkXA3tCkvIVsmF",
+	"qtX9HBwfHx9uY9jPUVcqG6u2v7e797CN/g9jVPaB3XvoqJEDA+lYYKGvgStUqpo9qIRl6E205eeMPGXD",
+	"3tGCjpi0DpERUrkg1mtR4Um2yRYwTMM7CsDfJtbeVERTkvC0sVej91sh8b0vw8GbOkp4A1pDzOd0RzKt",
+	"VWg1wRSmBlZTEHUvSAULTmi+RChQ47BVBWO72xjnd1+GgzpWbq9RlgvE6NQS41wUzBtrfTkPhofDF9sY",
+	"6Ksvw8Fp3aDcGKnJOLIIzyDJHrmKhz9evX/n4kGYTOiCQR4ez8nJ6fHV8dBUSQTAFp5P//Iwz0gqTNhD",
+	"JR0cvNjb24NACPvLyy3M7vsvw8GHlnfhPZ3yxCJPNofxojaIgy2xl4t4DVLHMO1VWLFIY9fTDNIrcygm",
+	"u9ti1hfhYqXHroazqeWVCq+e4v7e3u7e3hHCjkuElLVCJuh4uSLsgSYKBUyfoeoXt8IG9nHwPoR9bY+f",
+	"bywWel95WUGenlJFV9lQfp1nfmt/uN9VPTkjeAPTgM5ZkwDQzK4EWZhaNPZBKMBqEwrYr4Z1nnbe108k",
+	"gUqw1xcnWA5Wn/Hz0ZsPVqdFKj6BgJoW83++t/fy8Lv9w8PD7w/3t7L/rxCBzcmylWNqbxs7v68Zx4hm",
+	"7Kxf8Mo7CPRxwQV+T89NTyuP2phl4p5AsyOSM5ZKot8bWd+/XnFvSPUVPjzY3cp1sH9ghjvqG4bRMfXD",
+	"pjjoUcT+3ovD7w72Xx1SytjzbUm/3Um1fgKsXs06FC6VYJ4qF42Y+vpCN3JqHz/qlyalYTUkX8VfTPua",
+	"iDkcXHmIEk1ghQdT3UELaZglCX8zSVI+mWjJzwNK3gpz2X8BUrUH3Vst4q+/vtvGJ+ALIivnTBU8+YXx",
+	"6UyFOWtqBTwUnhHlRDIwghzp+w3P4Ha46l5Te/aLBZpCjM27qy6EDY28bS/oz2H1wVZUjaBhnZhaJEog",
+	"cKAV+Z2a4HL/bxlb6OXhBRrb5dYUgD9A4HflnHkq/xBZfusDCMjo31Ry/tby8R8t2u5+TRH1f5FYOhd3",
+	"rK6xiD+NXLr7VcTMf3nJcvffQuIjhMTdP7HE9xUEtv8HBbQVkhaYYaNwmiAMiXQJabfzhShUZeCVv86z",
+	"IaHkU7m3d5iYLuAPRgph0HBATsMW5jXTQkvnObuvsoUf5tnue1rImb7ICq4YIuhK51rHMImAIOcZnHtF",
+	"htTN1CHsqw0u51/fv/sQdGR+EIrQ3IqoRx5COCxSaPW0tuZbFztpZPB6wPJEt2pVRMcdq9xMpiFCgc/w",
+	"b/cRvRArZ47uyYcdQRd8JxEpm7J8hz2ogu5YADzdFQI0a4r6UuNUDSK1W9Ai0SH24sbteqvRrhUV2iRr",
+	"5dUn0iu9PwRaNPuAPoMczqkJ33Atn0gyYSz9AMK/laNwn96zKV3wB5ZJ3Krn3+/hg780n+wShKJ1qgld",
+	"LLIlSdkCwimNP8PUrKwE7KeSYRUvK2BVJUmfRVxvkRgjNx03hF1Sp0Wt1LBs8rpuyS4YNZg35hR6Ff8A",
+	"oSuZ8cx5ZryCR3o7eoPQVbsYhsTsRWRDmi8HX9quqDX85c1xBN2jraUMzLq+MR0Fc0wXTyRpJG5uwv5X",
+	"rlAyo0Wqz8mXLh5VHxdqvbEjcbSCXLj6RuyqyU3s7Kzns/viW1VktapkwRGSQtKMHdmy7QBgAYhwJqB1",
+	"I8zUjegUE+7XuLFr7z3+0vZ9uGCO+cZXd91E9O/b+1/u9r5kciFyGWFDJsH41/fvCMvvWCYWTlvXv+Gi",
+	"yNeEklEJlT9sdx751iIFUkBnpDk5KwpRRFpjAIxekmEt02HBip3RT9cmrsNmLOh3OxIWjoghJ6JYlpmU",
+	"GrqghTJgi3m2bA8I8Rgl/noiUrZLzsxtg0RHCzRN/CBMWA78HPRGQy0EfXVXPsuG7VOshinztgqaNzS1",
+	"HxlN1+gCmvc9dVf2fDUvpeaei6K+ik0RpyHbTLjeDw7Z7MDCYQ8tlkyLdcEQoPYENLZd/QkPtHdEu89i",
+	"YwGbZ9LSRfxO8UAA7Pk8IoAT7NViKRhQqz01LfKDPYsFpF2wYgcJ3ARPiUnrtLRl+XUkT/PloMxZGVV+",
+	"wUit2DB/sYFcEB3XWNdaXBMidlAieT7NWHWXeEupL8mCLRiFujHIJijoAYbNSCirvd1JHjxWcq6d7SDV",
+	"zEyQVoBqdslx6zjj+TT3xXk6tP88hiw+/Sc2vLLJfFd8zqSi88VRm6HWOrM9QBP9+rBitNAT/GVCDSME",
+	"a1GKopcW3iIYfFhpjod7WGQnN8fE3kyiIPt7e+YhwSwf7KLmnz3c21bghz/FulnybO9w7zU5g+HZ23pL",
+	"Xh634CFRW0AgkCIQqTwkI5anDOJQLzKq9IrUPdX4fFt+1hplRHRokystb1mqd6ja1Jr5bEhqMjZMwCvd",
+	"jL/Wp9J+vq0AKHd6uvCFbMVvS4y75K0orHCFabAQPlBHfTm+OEe98Pr6/PT/Y+/rmtvGkXb/Cso3Saok",
+	"2/Fk931PXOfCcZxZ70w+Nkp2ps7O1BREQhLWJMAFQCva1Pz3U+gGSFAiKUqWZDvh1UxkkgDB7kZ3o/t5",
+	"/KNsXIiNUSoX6Oy8JBOZJHJuHwQu1pSZN8zTU1UXIho/P/3rX/5yNvzf/5n8MHzxl9PxkNL/HQ9fPD87",
+	"e/FXevZi/MPO0uSh+VhdnZ98ZxpdAMc7F8Ruh+dFlxyo7/FuymcHR4Xp2v6k4cVdDTgCDzYctiOCG1a2",
+	"J+yWJWCpgnP3VTPZUL+0GxN21nyssquy6edtdQ7/aOsY8Iu5cXQe3HX32Hz00+cDR+OhBPWx+GOKxaEF",
+	"KcoVN4uR/Z4OXfkir2sQvUw4E2YYKQY88TTRZGINfBFAv7f3QY7bIYc+0WW7ZKQYZsqsFEKL8yuqeQQM",
+	"ycfkk7xhQpOEWp9IMGBMOCbvBUmlq/RHqnuoZrfXEiZiWEcCQTeZGZPplycnIQLaMUqDvxvF4dxe/elv",
+	"V+T68v2760sH9+BS8VYzZg573L6bwyyz731ZvjYQIEQyg9WyAm8nBHSgRyfSvs9JtLJUlZYce80ZLj8X",
+	"E1kD+EZFPATQAAowrsFf/ZZbqUz9eDX6BJO/PQsZ7u1Pv4mCG7GA2dVkzGZ2p3tNJ9zwAfl/NJGKojdd",
+	"LM0xuXYNu9wYJoB78TdRPc3MxwnXs6Cxnzx9Hxk5ZoqcnZ69eIYxtUdJSfgtrjHX5EbIufhNANONiM8J",
+	"NizA951LX74HKRUkxgFnQlcfA5JFF5poefyb+E1cAV8lcPCOXW3xjNHEQGPImLnyUypQUs/ImFEFxEA3",
+	"7vXsLb+JqF7QMZ6DcXEuP5wWvb2uRzGSmC8KcIt/E1ToOVMakDZcdc5HZtRieDGx386GR0yROAeCrhAp",
+	"Ys5FLOf6+DdxVHRVHzV99yMgxNIoP2fHp0cOq41m/Ojl0Q/Hp8c/OEsF8ntiVzWlgk6ZOrl9Dv/UJ7Gc",
+	"C+v3nHzNcx7/aS+cMjB5dosAnbY+5dFrd90bniD6Vtnq/q/67aK85MTe9Dnn8dGfvwPkL7hjMKmz01Ok",
+	"rbBLYJALqDAmJzIyzAy1UYymqIJ2B6rAY4y5oFB2uNz+vYwvBJuwfecnmowXhulju14vcPy6+RfzPHlF",
+	"48Acvzh9vv6Wz6Lkgcebflh/0xupxjyOmcA7Xqy/4500b2QucIiz/7P+hk9SvqVi4V4HcKf/0mUJRkzd",
+	"MgVRHd7zQ6c1KIBoYN9B/IlAmAglUyYYVhtOULJwG/zXkZUZffS7vbFeclFgT8rWVye3q18dbTyigDA0",
+	"FtZDwNqvH06dFmsyn1m7Y5ycACYQQw2N2TH5x+erz1evB+TD1bvX1+9+BFP04eP7y6vRyP4zZVTgs+mU",
+	"cnFO3ly/ux797eo1/EWXj42oIGNGvOKx+Jxcffz4/uOAXP364frj1Wt48uXFu8urn93ddssS7JYpMkcw",
+	"8mNEzQv080dm7IoV5TWHUdB/O3LYUjHbHMdggu36qV3E2CvoPSnoL5Qbl6GqKijWM0VMa6sY2ktbndLe",
+	"nh1bVYWN7STE5mvVVWhv9JKNff4EHnVMrmg0qwCbVUmREM27CePL43sXv2O2dcpv3SMQoNC5tgUkeAgH",
+	"XlW4n7l2VEMs/hS+3ea6B0u0xIQ06HyfBxSwtywXMSSLKsWKA8gkFPKQFLwR8LhSWZAJ2jv/kzPYVF34",
+	"MDXsMoDW7KbtJULp5jMbs4kE33Dt1JJdT+169J788Pyvfx0+JzTJZnR4VsCcFBDdmsyt6wqetUeMq5uc",
+	"R1IJ57UCU9N9bWA55nTRNJz2EHrlaA0w0dZFbAeL7jIvDDN0iFvu0nxZAklzjHbrplpBFfq9MuUN6K61",
+	"WYCHbL3Bo+4zDudbxLIaCXSHSKDrWx42eZURUGiveZs2Nu2tXsYv/0bTdRThh5trsMp4UNJ1uuLQM0WQ",
+	"MiSOdrPmGrmVRz99Hvg4b/TTZ6B/pCnr+Cb+qQcWEB7seefk1Hq1Ibdgoy3x9yBu87L5CpSya+Z5A4HG",
+	"o9OndSQDzzqu9goi8S7NTLed+Vq/z03CzEa3/G0xVjze6JYPlNft/oiVYiTRUhkyXpyTAh4bCxuQErl5",
+	"M1GmdisJQbaXVrn6yzsPx+Kwn+s3mY5eDrJ71rzmBzplRPP/snPy/PS0y5slPOXVV2tjreg+x/eTibZf",
+	"e58hVI3HCczgNfFUyA1eZbB82GHV2VmXYVwUgrHLo4qtbOBAXFxUv0ly5QKaMnQpw5mnNhh6Vom54FFF",
+	"1HVSlO8ONTPt0dZ8JhMsPPcoVpi6HMBcZG4IkLNP68Ofokh9ZMdZiXvqzD2Y97Kw2k4QOM9FnjLFowJw",
+	"Ya19p8HYOzTud9XdTgdo4brVwJSuaPJFZb0Oq7+PTK+qohVoSdlQ0aQoJ1+rMtWcC/+RVUR/44j/ojLO",
+	"fjeMqqzVZ90qi3bg7eHbzaH9yPBgs7K6d5PI8u+6UTiXDXMwzH3L6WbG8TWbcMEboJxbbGRc3Kd7Wd6l",
+	"ba20Bvn63Ip0D8g0kWOaWLnXhIsoyWNkPOki882uyi/OGSkuhR0fy2WX/QCYpptGMFuq0M9hcXmoG9FM",
+	"E4gGCDUYPbiBNF1AfluucXy28nru6vHsP2W28qHr/Lb7ddQGjewnkiSM3jJSERhNZhBh4Jk/5nD0ObHT",
+	"Xu3qqk2biWTxTwQOrMuHBOxm3fMha8zvzxCndrjwEIFnjVnuEnjS+zfLj9WD1dZKcMCgXDKy0i8wNYQS",
+	"g+Wh3Uxs4FJ09XDXmbh3zpCVk+TxOeCAupKeMTNzxpa2Cg38XXjGuGxqiKYpK1KroI1Qb1dnCo/Ciji0",
+	"Qs3JykNryHqHu9SK3lfZm99dLvIaPQEAsGY35A1PrA6QSKZjLhjmay7evT4m3kFxLs+1oNDhAjCz0m+p",
+	"+PSwWC+lC5JrVnFOAJ8M1AcrPrDbdkC0hOoSO769LaLRDGpV0noX5RW+Shf3xM1rPpMatc5ja2s8PvAN",
+	"67XHM1gyu/HxJvgTOPB23hDcewhPqDrPz5+vX28yw8853+WR4BpH4HpV/JrerBBGaqBIcrlg9AlAVyh5",
+	"C7BLcBrvcPjr3lUx+xKRYchnsCsHqf1A404nFyE96BJ3wQanE+GxxGPy5sA6dPHfUEx6h63FYZOKaEZV",
+	"NCvsRKt/5gzz0p5z8tUZtFafzINpbpbGeYVPPoBENfk78G69g7NjB2fspKGrZHXJtMDekDIquJhO8iSo",
+	"0fc9FSSlmS62DwlHr0RHNGH6mFz4blc4UsLCVyGJ3x6smwvZl8j6GoKg6bdBzlS6XmcPrFBiMWpmKoBO",
+	"5ClWBYIfxf/LfMVOGH9gFwI8Cor++H/ZCK+CFvMWl+kO6dKd6VmnPGl1tl1SpCHEbe3CVU4gPS8CfqM+",
+	"lbrzVGr4CdwiE4ofyLWbtOh2VIHxrd0vRrApBXi/a2KBT+wLwPskUt5AXM5FCVAGpbbnLrPGEWzZXmtf",
+	"hrkeHLy0ySvz/2wNFbb0bx+T6+UR3rp4XyFpSu+B1WkTCnnIhDNeOIpCqXAdzUzJfDqzOuXyS2mgWIF+",
+	"1CjXCY/bT9rK218trtfH2z5Xtoys3SGc5IesYOsVrd/nduClVtWyzPGsCZHW6GSeb6KVkIFZp5deViC/",
+	"01Uj8weR2+lVslfJrVXSivv2yrg4SSnAiXfSxsVbf/EhwqOlQTuVkFQjHujqLjbqSq3B8XeT3EKUwTK0",
+	"9msD6MDl4iyHK+1CI7UZ5hq5jRul5q3U5rNmcSWAOZzcvLPGv4PQlNMbIHKFfTEy4Uqb474ZdbcRc2C7",
+	"YJVhveXEMNFV9JSUpi3B+lFKE1AZ7X0jRCmrT9UAuk0ZVfeytKstsIAOctUGhRkzinXe+eDattJ6I7Mh",
+	"4mdFgYkAuwlZNm40YqorJohgGho8JaEC0OIBIcfxuBKuSUKVw6aNHBmWoooli3N3EIzw2yvy7OXsE77Z",
+	"4cynHbCrCW1arTAbqfOxXQrd68Fu9QDkS048wHkUbrad9OCr/7/q0VU9CIfHxXGYOJA9nMkEoHiNa/73",
+	"zxt47DIHp+rhhvS5A3C6YZkpHsIU8wyuALTm4VOBC1G0K8fGif7L4pUPlOv3AzaAu9b5srguBVDX0j7S",
+	"x1K7OoSriKtmTNiwCjPiWOSzjSJ1Oalz+QDdVO8sYtxsQjIH570PVuWi+CPxIR2hiWI0XiC6G4uPyS9S",
+	"3Wh3MrBiLwB+S0hEDXHUB1AGXn/Wtspz8vC1sO9MeCSdCUX/PmB0F+5dRAWRCjneZ/SWbaeZuZEpNTwa",
+	"CpkyESXU5KrZE7zyKuiQCQVNHSqhB9mdSJXmCSXawIm6p+wF+tICt7cQIae4FAHqgwN3TDQGWFPFa88o",
+	"nMG7cVp3wnfhK92nPnaLnYLJNuFJ4UsPCCV/H71/51apV74de5FehgvBbNLBrVTOR0mdkoyX/uJH49TB",
+	"jLvGScjC1efG97ePxFyxyJSh+d3lVzNjlpLktc565dAjDH6D8il9TlSeMGR4l4JQkgHhcJCLBcI5V/jk",
+	"36LV6o/8/B6NyhQz3ihB27SkvQ7teDvIFI8wWcVTOmVOYmFzKKSzu06hBA11JBU7cdvKUDNz8tX9Y323",
+	"/ofiwkt82sg+bGN5/xCMt2cfJ5xmw1YAC/LtYWR+4+gvXkecmOBXxE1GG6lYHNa9hqoRXt+kHfjHl1+P",
+	"MllHQ/Di9EVLgGBvtiEEaivwogVDYge1nEyKCMUXBK/uLZc0ifKEGrakbQ4627NN7VxTKij31a7AP3tl",
+	"7ZV18+pCUM5AIQudcC1RUgWQAbdWe3gnpc2FgVImJuyo7QfhV3jNpb9pn+eSK2PVizNH0kQ98KhRucjo",
+	"lMXgx34/xRFox91SEfctPbGEN48VcfDLWogC+5JJZYbgJ7UECImVsemMUPLj1acBtmViNxuQG+BTyL/l",
+	"+JxkMknIlJkr/C1gxjS5EiwmPCa5MDxxxyhvuAA+B2CREAUseYFXjueQQHA1cf2vht4wG3kklAviqa8o",
+	"/N/Q8LRmR8DJOP/pGl92e+/LNVroLmVtgesH6/WaGjYyVJltb74S8Wa3/sQWc6ka8ZkD66ILY4LycE6g",
+	"E5KMFyRmQJbWhk7xCzeztxyAuWGFDwVTUb7pexUz9RriZ8yNb3DvJzrF9urNbkMKpS0/ankzfNRVh/75",
+	"7gwrKMDf5bjJQShVmMypJv/JWc4O3DL3ze/mVkICc1ki/Tp9QwJdfxg95QBQgTYvsOIfKvcsm/L2Usgr",
+	"d82acuQC03RAqMEyp7PTdXCmzTAYKf2C8KZnp4O7Yp36MuFBHY8eZHvd6rruoI611HgTkjJiTXXz63RK",
+	"FV0FD7Syk3Jxjfc93xgKoGvjOUBrv1rU9p7z+A98xz/s9I8Gvhn9Dxp0o9t/dIFiH9l5xN7Qtk6nNMd1",
+	"s7oYXR4Njl5fjS47jetbxCYcuiuRQxve6okmCR2zpGkuN24TbOv/2mdCBcXBSkCX2vPSGPeNV2vbGKHK",
+	"4YkOF21NSbm3gsum8+QrKz7TmowePqJruxUvGFDLSTZAC4UzeDjYQqX4rvcf+nT2DlN1leBqYG0fxFdh",
+	"ADVxAVSbgE8Yi08UnQ+5yPLWCuQ3jMXX9qK1TgK0KoV0vF37luy1n3MeWxXuutVu2M50kNMgu1Qf6RxW",
+	"q8tJkLXwwMCVMQUL1hNM3T8DHNKx8CkXNCGgHfCNQLBBqAdkTDX764shcK1W1MwKwLKSlTSGWIRWd9pa",
+	"clfzsszNxTUshs7hXABb5cARRL04fVGX5hYRS+wkNud8cipYpykv6utnYdI2NIxg2F5671F68csTGkgS",
+	"HqIA75gyHaV0HXfhB7vVQK4PmbqocOzRbv8B9wseUU3kwWtaKb4sRGVQv9NsSxfYIr47pAu09p2Bn9dU",
+	"3sVYXNAFwoGzYjpPTE8deM9e09KXKRpeMqaGSs4Js4PhF5tTJVz1SYvGtKdV8IbHn1TZtzZ1iX2dJ9lH",
+	"vd2iXuejtMa7dfKMh4CNUg1HRV6s9yoTMFLtQZ/9K55v6e/iTA9WoubrIr33CtXp0kd1RKeQdBva+GXY",
+	"wHm6ar7eewbBdh7RmsMjpDB8BDxvIddiSHm0IREpeFevqWG7YyFtn1l3IlIm4n1MrJ6OEFB6JbAQPiT2",
+	"wUAcmS4LJ0Y/fdabTXN0kx90pg+TQdOJJuAylwRgXJOM8ngARReID59RZZIF/NwknhldyNwU/v7qUYC9",
+	"+WhwhA9F42M4TZIF0At2JojFOesZzzIEFdaMzOmi69raGz0JcuPi+inHSmYwkp3Q4ChSUuthLKMb/Pec",
+	"KjaTua7D9r3LB8GDD+1jL9b53eDyppdqsxXFBuHZ03fIUbkF4eTGtJbbclt3Bi9aYmDcPXQ0qESM9j3Q",
+	"f/8vZ/mXlAzqoK1gyjTlWuMh3IS52hd76cUOmTH3GTzUeShdgomSaJmgn3X4lpWef7IphvEclO5PcPBJ",
+	"o1nw0dbFNcvMk94JLjardr93VF62LWn+GvL7ciKYpWMifgAu5/KsNBam3LfDCd5EMLendit7ZicFFBbe",
+	"3RBMk6fg6z87R8jmDpy7zqnYBy1AC2G/p5Mp3mmnRP124Bdnz/+HRLlSTESbjOfuuCMe7vL2+hMX3Zig",
+	"eXwnCmj4liGbQqkkuyJ53q+DsNdE29JH6bJPhhLT744PK8NHI7AOwTe6+7Z4ggbAnHx1lqe12OUSLy4k",
+	"atvd8tJZua0ty15b3pZfsqmTpgiEq+kaxchYyhsswBdy3iNF7bZhDRKJK7rg2qOL7fNOOnASA76R3kQX",
+	"XrtbvkWVKIZ6pRi9ieW8kVAOPk6xtE80MdLQBCBeNZZ/wlkb8Mn3irFbxRj7j+Pdv91ryiQ3uWK1m8VS",
+	"wSObQ1RDRR10mp3C2enZi+Hz05cE6lvQswdOVEqihNuLpkxYnWOx//3s9OwvRGcsGjg42IgmieOGy6iZ",
+	"uYN3GgN/hTXEkJVa8mvIWxbzPCWRFBMeMxt4ugpi+4wBSeTc/6BnNGP1uFFvYCXuHjjeu953q3BbGror",
+	"SkgQxLEvGYvsx/QBb3kktOvuvd461PmReRbJlItpjR+5S5NQs3feh2nQzFNcZkxxGQMqng8OEZQO0xaB",
+	"0SgYX0tLShEIyw4sNQuyEpuYkVKH6+ufqqbkvh2J1SYPyAq5PaWQonCTxyU+TOLqSsR3mMsdclUPw8Gq",
+	"fefeybofJ4uKFqt6F6P6lbd3ndw5Ah8F1RYHTUKt9RR6gd0x+/SyXG4hil3i4V3tXweTzO42tze1929q",
+	"a0U5+AxdpDrI0zVjE72x7l6cckFyzZQG73MAHxnBK2BpELt1zIjmU8Fi8vTXofUStKFpNiC/Dt9JETH7",
+	"PyM+FQAMOrxIplJxM0vhWcFfiLx18VDKzEzGA+dAmvKBwj4O7gNM8RnVswG5YQsWl7Aa7y9yGwGX6mBX",
+	"RjHz7Jx8GbppplTdaMJNAZ1kf4c2c7symVQ1+OQIOBEct+8JPykYAYfshp60O2SEn9mURovwRZsoAspL",
+	"bHyAyd7+uOR+jcYrKW8IJSkVOU0qnwjAKYtDlGqCss5qDI68vjiZa7YiJ2aRsfbSgkCeoJTsIOQXS4N2",
+	"ydZcAVK8vao2GwNcB8j04Yk/vi94pVCijPuQm2w4naWkW7115cipqB4t3baGwuuOxYHO/zogz2fHMprK",
+	"a7tTtvsvo2me1T0W0VQm5UokcCJz2lJ2mKuo+yQCsR3hnX9uUxYTTnWnhTENqsJ1UFrWClpSwC+0wC10",
+	"HZWFRYhlBb2eycyzbzdXTRezGanoOt7JKjzIcvMd1sfuqgBo3WJ6D1wzInBxOq6nOEDlfv1nhw2MPE1q",
+	"/JNnHSdvH3EfO8Rh6sSvNTQbdFzUhr6YAeg2Gf302W4F6IFu3ihzMF7feyqRP0DyccNa8ep21Id1D6zP",
+	"1RWLh19p2zq48BknLrs0LBzgIWT12h33C7ypUJof8Za75j5R9w5DJlX3Bl1RbBi4cRlTmAHFNNlSpNRj",
+	"89YkLlG0irTiSnRp14zRaNZFim+p4nb05iP3upxmQ1kLPvOfxSM7BaNAE+XuKJuAQWMbHTgf6W3jW6+O",
+	"5w1EsAWzL4YpAPOJ2yextUsdTAPHZV9oZOAvzgVoGtjf9o6mbIuRy5dfHRb4utaN+0970W5q/h/wvu+l",
+	"uMumXyxpv+M/wIybyhO72Uy5YE90+a023fdXNvQlQK4qK2xGp1zgUQoTtyyRGSPUA6BzA+jjQFgBGC3Q",
+	"ngSyXW9ZHVpvk4OwDi9yrKhotGNjxCHfDCay3rS4jQl7vaG732ok5cLVWRr2pTGHJdZZs33qfLi+TQoP",
+	"f0ReuB5YZo36ecyEablmSHbvtANkrgaNWrMQb3LGrMa01Q38Da/Yo2S4EWrkARukvYpdfLh+oknMMiZi",
+	"JqKiQ/jBfzwW5YqbxdHLf/0efkqELCPzGTMzd8KM3NcxQGDF1NAx1Y5QJ8+CbzmCdGT5FRHs7QSAxocI",
+	"Ed18gP4R+B10AUonyUQmiZyj4ExDvLdVS3kNIwFtAILi69bj5jRPDM+oMicTqdKhfaXucoFjveHJwY+a",
+	"ceSLKGKZsRai/pzZQezNKbR+waXw8RCSn1C/xL0pqzdlnzMA9qTkcvRPuzv/+vPoV8RdhWZnd4y5DL3v",
+	"anbHNLqxpq9i4/C76RXF8GRwcMzSWl2yA+V4x+bO1va60evGnnTDUfoUme1daMXwS5oM8W/NCoJVOOTX",
+	"tz/bMaGrv+AX0C9xEjJeAGAuQSprt5SOzVpO3M9OSdzPLHGtDj7lQsHZLx4yyiMbMH10a+cfptyfYd2X",
+	"/uiDAiQmWupjwLN3gJcsowcuNI8ZtCucDoiW+H9FMVk0Y9ENi7HjQJDKmMRI2cEi/JomrUbBuu8nX9Kk",
+	"uz7+mibu4ViWdSduu62G90vQZAsSFBm/yuera6ekNI5wUEgDxCqh5QiNxE5s2D9pwmO48YOS4wTA8gf7",
+	"eXlfkGjfJ6WJNfUsPiZOjbR1ZZVHOU3pgkQyZWAeBehYdZ240IZRiDn/Pnr/7t6StLsKCPe79NaZnlCe",
+	"BOudJdTYT3CnFb8reiSoaWm6sUMKBw+7rLLSiehqyRVL5S1N9ureOGPzEYfqXZzexdmPiwOyvCsXRxsZ",
+	"3bjIeOjsTO/f7Mq/GdnVdemAvTg4wQC9e9O7N71784DdmxEzBMwtSdgtS3bq36xLbX6aMcWsaRaSKDnH",
+	"g58BGecGRNEqHjSrY2opttegQdZZwo2xfx/zqeOVuWEs88DeE6rNMdmd99TnTnvn6YC507s5T6XbdLfs",
+	"0MB+Vl6TETlHrcTmgtFNbjXYCywUL/kUsJUQmXJjpaVwqKye2pfjCmsrOurePjMxvavSuyq9q/LwMzFg",
+	"JXeaiQkDzcfsp4QhXe+l9F7KXrwUzYyuxgobuSkJ1WZ4y5TmUgxzGMqKTkPx2Ii5BhCZG0IddJUnhFN2",
+	"b5wYYv/mqk0wP9NaKzZiBt9w5PgdNq4rLx90Hes3wCB/oLLyxlfoUFnuPmvJatFLf53019T3JNaeGuKE",
+	"tgDSz8raLKLsL8iIAv1Ja0u4UpplLB5SYxQf54Y5QPT2anP2haZZwjwaG+LHAItXInOlyVT6OrKUcuF+",
+	"rleGtzD+hR/+fea7pA/QG1Ed1M6kttlqVYQ/UGU3d2vMoxlPYoKLRjLK1XfUOe9gOmEFCgFya6GdbOJK",
+	"ufWh1o8IHaHiEwQSGVKbwWUNgviJTgmP0fzO7YYAZcV0qv/1u90lDFNWQxJPfKaxordeCkviETo9jPCF",
+	"I3bC26TT7w2TgU7DTm5gJCYRVRW4tffl3xsl6IRqj/jR1uvlLloWhc225PdlX/lhd+TqtDsKFKRHsE2+",
+	"34TXC6OXIxsT2R+n/JaJUES7C+bJ1wCB4M8TTy82zJS85TFTYfRXldURK63VyN32wd91B3F1crp76Kfl",
+	"SWJcuF1eawfUUs3QmzGAaBxeHfbTJWTfVX9kk1w/PoZUzKxYFbP2nuNOTgHHdzE0cmjVBT7UE00yGt3Q",
+	"adgY5AWug94ZRYHGbxhBu35LxsVlUxCCjWlrAhiAKgHgh0cUpynzE8JzdSzJx8ajs9PTIIQcy7imSzPU",
+	"7k9ucpd2bg9Rs8MJbqzVtchr8DhiPwakTVwGq1fHh6KO1U+0K6Vs8fFnZaGKswVYmgJAnYg0dEw+4GhF",
+	"NCCkIVxESR6z+JxoxsoowH4Gd/m6UGBz5+/XS6tVXzr1y9Y5il3vinXnax2gTw3WyRVV1pC5anBoTefN",
+	"Lc0FCxfAhe8Ex+pnzGZsNvyViHeDM+7fHrf91sGdZ7CHd99k8F29eRvDLHma0UXKhPkjcwcJERVWm8bM",
+	"hdTAe/TsQTLRVl/zl5kkCk4yXDasDQ3MX/hqUYs6hUACkBaY2qdvyFIcQEhV4cA6M/qqaD0Y0/2BchUi",
+	"uh0o1wZ0fNdo1P8p82jGlIei7jJGwPfc3dp2Bj84BOpBsH1tQoj78BEPHlcyIFjZNfgEazIAVoDQD2lN",
+	"S614LY8wJeWm3i2zjm9ZGE3uIBXBWvaSvGsYAL/ctekscKa52ESmcSftKNKu0uARSjTOvItA45XuiOy+",
+	"Eq7fvCyj2BHttvkC9OEOGVq9lCrCIdqwLpal4+4pm327El6M14ntQ5fW74AuY0nCPWlGKdrdJDvj0U2e",
+	"DZV/qcZjBuwz/ACX+y+6nyxiaM0PXchVeb+PTOdJI4URrhykJd0qfEOJyccMKXahbypHBUbCtyJ51mD4",
+	"G1KRJ75o0zvmJ1/d/1wjXVfMEoZ1mVVVeQ2/O8/1tXvI5sVcfqw62/+iPjValJlaqcTpxb2tvjdJREFw",
+	"5IVYUFipBKY1eXEvL9ZSDxpsMVbM7VrA9lKTuzRJnPmhz3o/u8UvlqrBpFfURxupeu15COW+/rMMiM6j",
+	"mSvp5+JW8ogNHGFruyJVzLpz4+M/PaTuWh/eI0tu58Afwnn3M2ziabfXBGjaEz7N1cHBT79tp5yKYplT",
+	"KdjCcwcug2T7u5bc8xYxnXFrixZrxfRv7rqtxXTwwDMt7gWvHOPx2lyLA3x07YsDIpOYaUMmXBWQ5L1h",
+	"v0+U/8r3cRS7Xolq0zPLWtJcKfAB0phQC0yTGw9kipC9oJPQJXWOuBa+okDThS4q7CkR7IvBfD77wrXR",
+	"5OmM6nfsi3kGzVVCGjKTc5JSsXDcOvZxirk8KaFJ0lJTsN96go3PqjocmjnuzQ6XvqaG4el4x4uvRLxV",
+	"DUMHH5d1evJlro1Muz5WcWF801uXG1wRbucOnptuj33NEn7LutG/b3fk6e/yxZodVx2KBt4CwWm32pTO",
+	"lD3X6Pd99MFDl09rfZ4ENPAjo1qKTlN6kycTnvgV615hg9Ro3U6hoY7gHU27XY4ldRupVnlLRwX7hSo2",
+	"k651a6flR81n9TsuPyhqg44GOytF2LsD3/kQv8+9P4QDfz1YPpDudPq/4r4MoWKxzY+BUmN7ETozNMuU",
+	"/MJTapAhmt0yYXKaJAsSSaG5tvIIXs2C6JwbElM9G0uqYj0Ah8WR03AxXXVNfCBx6Se1b6kvBqqRfBtl",
+	"uDf/LvqcYC0qp+0ZU95FHufRDTPrxWlCeZIrNlRun2s7dn+D1/ot8RBRXGXILhHcRWT4LSPudb6vfjf3",
+	"0iVWwHhBInBlBg7+Yhg7/w9MgTsRjGiSdDjd0EN/dFj0GLWLy6on2IUsiuIHfGpUzp4RqQgX/qcJTTR7",
+	"5o9pdAuDr3Wya4hGxlImjIIcfRlO5dD+PNQ3PHM9yzQZZtI66uroJQx2mFTF8kJ1kfPLYhH6vrtWpfDS",
+	"QoorffNdUZS7TvBP2BcPO1XPC+RJfyj58erTAIlwPEQ6FQRvJ/+W43OSySQhU2au8DfvE5SVxjwmdrdN",
+	"gIPDGXOuyRsuuJ6x2D6dCRLLuYBkt713whO2ujfjCAdIHPRRfh/l91F+H+U3RPnLwXrCyESqlBZIN2ge",
+	"m3ZzvLZz4wpavTd4034ZxXCoto7g0vD3Mfi9eQKgFME2HJLta5JSEwHMIMDjlFAf2Ky0/jjB+QZDf+Tc",
+	"3AL8Yf3Ov9XmXh5b76e6zj8fh9wIVPJ5r2vfIUMnKtyUCRBYMXUpihIZ3hdlJHTM3Hm3K87QHcox9Mk6",
+	"FNgm/MFzYliaAQYWFIF49ULgR0BfhM5gdxFhIoZwsBGlsHCu91QLhfsoDLVJHdTDgins1fHBgiBKj0kR",
+	"Hki3YSC26CQq8FBAEDbUDGBC27PUS5QR0Guhydnpc2scIEJHUgofBnvmcMVofA5gGFyTmEUJVaDmkmhJ",
+	"GIez+JhFMq7r0P+RGRcrYLw48jOt9xTXlD7XPunPgVfCLe/ue3Tq6qVmcu73CYJihiccbqdhFbBOv590",
+	"lNOTDpC5zfK6tTBiHNYsj7v35mrH2hh65Z60om922xUUy050ybVqBunR+upzHznYqzu4TNsLt3P8HkCk",
+	"8nc5Xh+ogMfUO0kPNEngTsekF9g1eQDNqIpmjf7OOzYHDF6K3hVuJU80eR8ZOWaKnJ2evSh2lnOSypgl",
+	"CYvLqCTLxwmP7CX6CZG3TN1yNgc3m1qvSMVDG2UsSJRwuzcBwDUiYCGpFp1SLtyZSMJvAVjsmFxKMeEx",
+	"ExHAwacs5nn60jV2u3Se43b3vGF+NYme0QwLFwHLekDG1lnEC5H3ayxjzgpApWNy7dtsbQg4nTKNMK9G",
+	"EsVyDdD7qxkYLEJwlSyAiOZnX8Ci/eX0lDy1V704PX1G5jMmyA2z/iyBXCK8Gdeai+nAnXv+m0XA3LH4",
+	"v/DgPzQkZwn1BzkGezs0vDvh5py4K3jIRdFUDTEqX27dkecv9jPdcAG8AkAfAoVM+ICmlOgNWxwtm7S6",
+	"uiZ8N6GOBkc4/aPBUeTOM+zE8FDB/lhmwl0hQCeEGoBcY18MsVfG1t+ZUNU0af/P5mmvHQ8qVJdFRwpG",
+	"NJ5AnZOE0VsupoQjlDrqJNMOaE8XlAO1iWYHTzRaPT5eG6MXR2D7r/sKhauugr3884CM76l4/RHZfVwu",
+	"x9wDWSHMVjnr4+wvyDech3bYB8zQBxkUwteh1dfGwAK6Z5EC0eFkOeQsrDS3hixAjLQ/zWcyKUEi6wAg",
+	"ncd2AcP/xBZ7DiaKcTZnHGr/buisxoil1yM43meLtDE0mhUhAwq2FU60wbVd0o1xQ6giGHy0ghVXAsJD",
+	"hMUI5F32fR6u77R1GqubLy5e6etpZnpYmJ1tDQ43oxomu56jRpTSZqF3CIknNE65GGLidehq1RrF/8Je",
+	"jGZwCdGQ7cuow5A4Bg78PVv1RyWtVCyKVHkVhuspCB3JtXVppEgWz1bAXrx8NguuNdtGDjFYSJAMoTlZ",
+	"mlEzs+GSzjCQ/e2ouPG3IzKfIQsTxJN5YtBpZ2lQ8eZvsNdj4IehSUEXTUm1eBmCtXMyUcyFJXBUYEO9",
+	"umAtxMnWl26kveWl7Px8aIHy3ztJ3x7MNUiR99+JVDXQ1r4PhDpp3l4PXSl3VQ9bZPx1cf1DQWHqhfsR",
+	"Cfdbqm4APCxzFBeaIGQQChV5GiuZeRaSu+4xvk1hiG0Lm0n44g3e1NvyXtx3LO4ojl7qFzuz5RnUow/H",
+	"i2FK1Q0zWUKjNYfROCdPPl1sOvjkcxLzKTc0KYmvfHIJRlrjDmF5/KvF22Ay+9GmmpH6JNI3rVNeUAud",
+	"QonE8yWWJCDNaUXwtlSqivPVrEwXidcSF1gkUkz9yQIGUXZuZWL2mLyThvCYpZm0GvASDIBRnMXQS0fo",
+	"xAAaSCIBWNadlwHDNDQFEUo0i6SIW5O4pTp+tC/ySY7sa+xtU/Mj9Or3raqftbVL6lfBgLVSbhXPamCK",
+	"oQscRqLYba2EJldiCF3ot509OSzkuPA39QFLj+267cEFylBReDCnHJJNAAIIf6PJnaVbsYjxTaX7o7+p",
+	"l+5eureGgBATrlI8AaLEF3c80b56iSrlZOyuEo551A0l3N3UR+K923IHGnsrRa0GfGdxuO/F20jM9yjg",
+	"9vG9eH/7QXGZRi3CYlXK1pbC7LJXHWV55K7uvZFeiLcT4prDrqUAU/uManehLkCNWzvJ4LDZ0BvHQyXy",
+	"lCke+SPwGGuIi65vV8pxTqgv6sBOnhenL5qLeh8wlncriHePPHCvTWul9IOLwk1XnOIAzts35XQumvvR",
+	"3bBcObczAd5du4yfalyda4NEF+1JTnF7PPodierf6C0jiDtzyYSxJtEtNaEkF/w/+UohHDjgrsyotQAu",
+	"U/DvNvvtq62pgmb8MRcef/v9x2PiGhXe0ZQhXgfTJKMllIegKRtgw/BMZmT002fiuvsR4sv+Ug+r/UE5",
+	"0IENiVAcHBMzG3Fvu9uq99RA4CHTr3trPSDjBfn8+fp1R65fd9/nnDcz/jpQnZdHec5hM74jA/An6AKR",
+	"ZMIByyH4KuEXqX6NlrnbL33U1hpyEFi+8is7MenCPgpXIhCng41379Tvw/fOgJeVHwdgYtXCWpBSz6ZK",
+	"5hnCZrof7UcMbJuTg8CywVXD/+Q04WYxtPKnZHISZstqbd6IGe3QCUElUroAF1UzZJwkL05/aLJYXigx",
+	"L1LfZLaJ/Soh0w6iVf/AtbrEpSpeohsTqru4QDp1etYXve9SVeazBXESTZxEF3W0ASdqoCK6oiPBzyua",
+	"olkLbs+FMYqPc8O8bhg2lWoBh5KQE3G897S87ulYUWHjO9hsQMEH5JYqDjI6IMfHx8/IVPo9SUlpyISz",
+	"JNYD1xQokbrDPxJYOMrnjxfhn+Jj8llAt2vlV/RbYiWhWMi6LTLHZmL7VQZES4iNnUdiAFoFTlYZI/Oi",
+	"dwPZw8gvkMnMjUyp4RERMmUiSqjJFSNSFLhFfnHQ77n4cE0Ug3oJXWy+qwbEUXIW2r+vop5iABzw4Jyc",
+	"5Qs2Nc6weSi/JTY7dkv6vz3R4LrYXdz3jvZt+vd63uXrZ4KPR4ycIv9OEWFXPuImtukkkmLCp0N9k598",
+	"xf8f3eR/rsHat5eBoHDtW+dNJRwp2KQ1szLlPQ6iZ1Sx2pRTKcKvFpd+HuuayT8VI5RzKjztjJpZ6WhH",
+	"wTO7d2TvM5O1XmmDb97H/TtOUYX6NF6AEpUytKEG5cIMx4thsUP6Tb9egyBpC9RaYGcd31bCb6yaJ1wb",
+	"YM7yUA/unC9LKIfDbepqcGHDJRmdcgHCVzB01WyCdoKltOlXi8LvwC1xM196D7RZ5eQcrsDGKYYRMz+x",
+	"xVyqeLOb0L5uBCVcd3NHUOHy1i0gjOtu3njcV9Z77EhHVN71iU63+SL/5JqPuXWrt7n7WoyMjG42u+kj",
+	"09ZcbCoFzrfceGHei2Rh/ddNYc2Z+UAVE2Z0k2+zND/auP2g5JLBWllr0omwASl5skqwcfCt7Jt3EIET",
+	"x1S9hRqU58D+F8nnlU+z0b7HUzpl2m58+ibvAnuJUS1yRdAkIcA7ImhyTrjBYnGEavPbm5CGR6w+K/SW",
+	"cnENE3i16OAojkq/NMzK6s0yzKObHBPMzQ5koUwrCeaUfsFz+5fPT08HRykX/p/rks+HVPBiXbto+HvB",
+	"CIOsopUkL38T6xX28DvtmdnUunOgQeTzx59ttJRnxEjy/PS0jJbGCwyoKjJbo6OoifVamsE+g/Fd5vec",
+	"P9uIksNIrNilukdiOEhLJJYFz+wjsT4Sq4nEShnaaEfyinOCXUewNXHRkn51MdbZ6WmZDxNs7iTZl9EE",
+	"+MyYO3VNTUAjRmK5Pu34ajHiYk+5x78txorHxVhJAcx2UByf0AOfMMVamPZ5XBxjV5OS/YHhw0ozAhIc",
+	"xS0oooYmctqcYmxQyaWDwgD+p5FFrxSl6snZbooW7uHIr2DH6uRQOTyYeznoe3x+1PKxXQicf9dzO4dw",
+	"O5yBhW2McD4Cng8eifGYCcMnHM/UR9fvzt1msbQXkEhmnGnY/7io0PM90V7Z6ppk7YQqFn8t4KqvVMGX",
+	"IRO5Q8DSgyhT5XW7aNFbH/vWWa6eHPo+IbtABIuDIv9pJlKVQQ/1sU5EBaGJlkROJpWCu/Yd52sWmP2O",
+	"gc6dtpaj7zY26WW7UzTji/N53Lz7DI6yvI5CzQl2wm5Z4uo4yNMyGTBwG16lBASKQp4FECiYV4vJjCmG",
+	"gODuSdBF6UuxXPatrbLjmLyhPNEOzA7LSfwLlwe+yAuSMMPic6IY1HnA2kCMpUvFw73awTXXM4XsVkf3",
+	"WfmxMaXI4c0DKatuvjlD8a2n+VE5nYY5exBTQwGetbF6c52HW90sT6AeFK2QVd/VXfMjS+UtWzqI2vnu",
+	"+aL+GMGZFi6IkFi6SoSc93vevQnlJ3qznDOwu4WcYBLP/Tx1MtK489VGVS9OfyApo0JXzrbgWZpMGJYH",
+	"chvpTYoSQdwX15QX7Udkd27RcZpNXUH2j73gP4D6+kAslzQBYbU0MbLV66tNTO9S+Ed7Ef69eVKB3B+8",
+	"fna9zoUurgBGsV4L7w/eC0vgAp2DVBqFWvC46/6z3ityx6tN+b/XGOq4U1iInxI2ga3wHLIZpoij3CXY",
+	"fG2DqjQzC6zqW9f8gsUO97xvbVJJ0LmKoDw6xuXpNereNMqKHFJAoKAuxxbQKCY1hy/XUofQtK+NmIjJ",
+	"30fv32EqIOY6S+jis0qIkWRGb1nR2zFhxmUK4aEDIhWhpOCWJmMZL8IehoT5jhf4s/3h+TH54OaqicoF",
+	"nmc9t0P9LyRBnvvy9bIY4zysrXU3l7MIARfYF4PA+1KwY/JpLv2apXSBZe7BIwaeTI57tiUcWZBcxGzC",
+	"RR1A7UUcL6n/g964YYZF+8vgbjzg4TPvhwi8asWam2rgq/fplMcGkhjHePaGai2rZm7gj76hNAua/nMQ",
+	"QhaDZdmwBKvWnTj5Cv91RxRlvmUp/1sYMMcpSRRDNAIWHxPwPHyRZ1BRlimZSgMuBhas4M/UlDbtOVhU",
+	"lmgGJCpOipdNELo2u7VC6+ucr3FhNsgM4fvNaZF37hXykSkkShoQTcG37JDVDL0NapCJdukgWAI3ZvFQ",
+	"IwMFICls5tysuAAp3rakVHROFx01i8NRiAvRwT2o4VK3bjH6EuAQgUPjqsyQ79DNRoqkdLrAjwjcJmsV",
+	"FKPx+uOT+1Dd/foaxYHLDn2Nj9hSfB9MeF0cDidt/SnOI7Vyb+Utq5gjb0YK/QYKJZBB19d7V29jDRYR",
+	"tI8oznQY+ChgvAzyGOuSEztAFTpYcoJHd+htsObXIan0aYr7T1PU49tU6xK4aPEkHLpNQ/UFpCukA6gi",
+	"Ss5dxQRWSrwsVAWqKQplQd9Fybnd/qOEUcVcIfkNywx5WhL+2X8/OyYjmbqnp3QBPH9Afxy7MguwEMjE",
+	"U0XWcG8P4BqegePF2dl6X2B36rrdDr9JGhHm6rf61rapQ2/XxbywALS5/gK+Ur9pP/LSi3pbo62xoUlZ",
+	"vtgauNSDadXu2q7EsRUD1ls4h8cDyDpwQGWkNQkAxWbtEzaqGHrD1m/kTUXFD/acYbMjhr4K+GHs3iu1",
+	"g2ui/eqpQku31YPOkf+i+L2BQ3VAhuq3pkeaxnbfb0B0Hs2sq0GxjZH/lw1WsttbVtKX3ZX+927l9XvP",
+	"ORUgswepy1pTZtvvKw+mAr/zplIX+gEsMZZUjW7yhjJ7J3eu5UsNAOw/ZcJ8WmTsGhken0phdZEpwoU2",
+	"VERMP4MCFXDZXKR3TC6I23YwwsRjDI3pIIgbqqVgfCrgtxDREaLQc6IZHjWnhE4BM8pGhnOqYr0mMDy4",
+	"oj6EbfbQ9qGPA7+FEvysri3HMX9s2iHdYZc9Kbuma40VhDeYVTKK3rJE+2IYaOkk2K95XuAvkxnVREh3",
+	"5oTmAqpu6BIgAmSzBGstKsWpHdB2DL42eLEOsbT2tC1h9BZP+yTcRpMBwOwVS4LltkIa6BwtCvZMU7Os",
+	"9u/d3C3bpW/HtYY3eS6N33lOtW/r6g3JY/PaI8NvqWEDEjMa/D+cgJc7/jbWpD1hZFU8olmBPmkAbsjL",
+	"uqYLaJqWx+STyzLbGUD96kxqFqCy2FlWUWABI3pApg3wQWBlpg0or0iCMWM0q6tfryaodA9X2cNV9nCV",
+	"DwKuch2RC1TYb0nmYsWmjc9lc/6WvTLcLGNyrqzOGzgiNJJoqQwZL1ycBsXAr7lyLA8Oz7vJ54CrXy0q",
+	"K8JEntptAWFG4gtz9PsKu81mMlKZ0qHADT40VL28t3ugKwgLxaoHEd0XMIcHoakqsfTfAWiXDU/ZJh01",
+	"+iSSt0wNoW6l0UXxTBMAYAoUBAwP1DC/gTPTJJIpw0Nvh40t8iTBkpjPKlnnQFzaieygmUa/gprDw6Pv",
+	"+ulvXsTSw0ntApazCUaqpSZLr2sh+1TwcBTVr4xGs6LjHcDpb5kq2VhANZY0Qciig6pOB1Do30/u4kw/",
+	"AA1wuttB+vHKXvTXiz6mkfcg95qmWcKGGV0kksYnX6PCc22nGGFf4EZsszWQnAEQs7HdoARkUbk+Ju8c",
+	"thkoC1ZhcUMiqqCikZI//ohkmjJh/iApAw5H64FSLmygy82A5CJhWpMZj9klXgmFWc+PyYUgudO1gpbJ",
+	"kebWlVhVIAZGMPkP+NLr8NneFehAHkLHj9fEZFKsYResNi4MmwK/6IpP+hyAwf0hQgkEvjSNc3KKnEsx",
+	"m9A8MYOyJC6lIqbGLo0UaHZqU2UzOX+TJ8lR2/QGR1+GUzm0Pw/1Dc+GPk83zCQAhR+9nNBEs9rXwOSe",
+	"dPm8la/eOLPwu+9mdofxllHA6mzehSh0ZyzjRU/fdP/GlZafZBkLEjPwwCtbqNtmfjWUeuluLjXwLP6X",
+	"KVnNke8Slj8QUTuxESwEZ4+LsLH2JRa9v71jvbD/YrErVpzwaa5YN+BWzLPV6wNe06ANFxUwBnvpoNjk",
+	"pYKCARHGmgPwsF2FtRQRq0Schk7XKQHk2Tog51eoO4wkiZQ3hJpzG22nUkOefuP82XW8KVlFsN09DrYK",
+	"XOKtNBPPPe0n7DW0LSK2WtIpHrh0YK7w73rlvC0S7EOVJ6wrDHiZl39EEOC109+676jfShoF9QojOjKf",
+	"8WiGuMKlnJFIith10EOQGIKZpGwDQPAT3BKQSKUoDOtSAPlqMfKXd2NRcQlYuyvBWeskrDlpCAp1MMSD",
+	"IlV5WPWS30/1o8MebuMNahXyFi+q9EmAQ+u88KGAYMvuq54Btpq4DztKV6GF21wpHejQWodqVNJ7Fb5U",
+	"nnV0nwo9ug+ir8HuixkOoOEbHN3pfhPrBCipS2grjIQCyrpuZ3F1uj2Tmdu+ZjLrvnnhxV22LrtbFeD+",
+	"Uw/ntWbjKh7fb1v9tlVsW46vsZNgh5Wy2KV58tW1aP7ZWDN7Ud+7XdeyfU6qLdvH5L0oq/mLnQyf5+tw",
+	"feevvYkmc7rQBGr92JoqfAQo2DLO6VpLyyOGwA+LPZbiB33b99Ca3dqO3VfhP+JSlQD6YanmnnAB/3TK",
+	"v771utV0rKu6fwddPWZGsdQes+lPNHkfGTlmipydnr0oCtDPSSpju4nHHlvOzLiKhxlVNkpNOBO+zBbT",
+	"7YmcuiJvFt2wGJt5tN3wz07P/kIimS18ZFiM7Ac7JlBbGzOB9idlMc/Tlw4e08zwOK9S/X92+sJV/4Ob",
+	"Dv48NgyAd+7MmoO3pVrnKYvdgayBWUOKaNmOHZPPAojtV/9EeFGUX35O10mBMFgLO1Zb6wE85279Bw/N",
+	"YOLbYKdJN7P5om8T+FYtnaHKAPevkRlEAFxMd2fu5lSxmcw1O/la/C/2Gsnopi0y+MVfjecwe9W8X8qZ",
+	"7TeWXXqpBufhPzkVhpse++n+I2U8Nqzf/wsqKpdJLeS77hSxCVVidN+Svvstpk7ID+eWb6ZivYv+6F30",
+	"nalodRdryUy79lV3So/nQpBrPS8BWYUkGZ1yASLcnnVel/NabXnZtt3lXnpdqo0uNa8WglpBfZBLQz6l",
+	"cQoctsKwL+ZZY90fXA1livuo+/OrX4iWy5nyMn3UODNIODYnGNcsRzmQfV7TIPCfzUdpeKMiAdy+2qM1",
+	"b/YQkblSz9fbg3Pdu+1+w0VcCvp4QXisB2DQ9MB3/jrBXpuYrWIYRFJoPhUpE2a4UrXYdPxwWd50Zx9s",
+	"n+HDyjwbRB1CNShI7iX8ngOIQB6dp+I/TjOSx5JD8p9oqNi/WWSGilEtRXtB0z+Qqv4Smeo/wo0f3X2H",
+	"sMrN43cx1Hg9cS96/D0cyhYww+6lbWzii4rsEgJDOQoA7NRrS4kUQxqRoZFD66LUcJXX8yZ59tM01wZ5",
+	"kjKqNYuXZ3SOFRdzrtkKpsuLs7NjcgGOW65Byq234RBDDU/BJ58rbrioqWv96Kb+yDjT/bSb7DH+FdKk",
+	"/8lZ7vPsfcj5yFT1H/bjESoIzTIlbwP2P6s2E6n8lzayrFCAT71WadGvbvNVsODoaI8C7UZocipyBcAs",
+	"ngG0rzNoSRtiHGX/l0ZW2ImRN0zUs7W6ZW9hmAHodjxg0WROOcra8j5BPYy8ngFnKJl6ocGuAi+02JbT",
+	"BMRFXUdXfflAIIS7Txziwzc+za8RVddKRDUsf3ZwqqbvBKSuhKQzKwaiTsC9rbP+rQ/fmktnHD0BNSC+",
+	"WCgDoLMTZoXYB4SOLIEK+/exPwSOS5RaPDnGRlJ1wwzynkzyZMITPYCjZn3Ds4whlKZiJleCxedL1KkO",
+	"uw3bWJWco3h5ZM03UpFUKsewkLsB0ePnaSaVWQeM6SPPQ9AdeAyhDapId5/F32rCXTI9JYXGnDk+O/+d",
+	"+kbVh5WzX+n30V7fm+PhivmoAbdsb/l3PEQRVQqzoFDBPcaO0yr6baw7tZ8+BhYDmOjP7JYlW3cH9cmk",
+	"B3IaHTSxduYgalOhDZHWH3SGNJTzVbmGvw6IAjg8eLweVDJ0dv8vzgj9QveC//AEv1Pi1P5c7BOtLdvA",
+	"ehhjV5GgKVtiurH3/ut3MoFjTDt8UkULRcbu1s3C9WgfzGHq2LDskxH2Db+vbCt0HFc64iMq0C1Y224M",
+	"guX6zRplykYENEiEzmeSpFQgwfu0QVowVKpv6H9MTVvle3Tp2/Kte74diatQIPs2rlYZLtdvTc9Wgywr",
+	"KjQFFE4oRWcIU9Qk1dcY71cRLJ5oUt5abcB0uQHMNA0ct/gk1yyuV4BP5XRG5WzWVMhcl0mIch4DuwgJ",
+	"o7oAl+9QKMPvhGbxwOAr6tayM49Z+T0n1nEY+JKqXFgBi2EL7BW0TUHL1Q9XE4odBp45IWFTGi2IntEs",
+	"VNU3XFAbA9dqqVF8OmVqyG6XNLVVmz7hXVe3TqEOKn7h4F0k8AriGnjBWsED0ChFFUs8btR35r3gt8ck",
+	"l5OHUOB0R1na3M7Dl7+biQfoZ2sofwbh/1SddldDDyjVOJ2tLL30s7j+lkz+ypJ2tPe8Kj69td/KHQtW",
+	"EILUUEQ3NPhBpXKTir5jLMa2tjRPDB8GiQtGTa7YMdlVqfIvYd30/qW4GK6rt1Ku1nGfedmtULfXzgeC",
+	"sY45tfyoe247OTTz6dLA9axRxer1RT+P7awbpJfQMDEsVaAbTeqwYsmrLZCdmh83zgIdvpVxrU3u8+f3",
+	"jnvSqQ9q2ZbnNbKJFQu7FM973wjuQyX6tsPHXvq0nVbBo1iUK24WoC7yIjezo5f/+t0qA5B01ca9FwQT",
+	"6pdMmIDjFyv5ZlIbEvPJxHr6GVOVMicguDF0CmFxrpKjl0czYzL98uTkq73xz6PBEbANjx1S6qwoDQcY",
+	"/qLlK4KhhzTjx/+liVT0OJLpcWoj6qW5frjGKbnl8ZMdwLbpMcrbHzpY/buZMR5JwSO4hOY1l8R0wg0/",
+	"jhIiFbE/hFfAbWNFnr6Gq8grRf/Lk2fHVld/Lz7XKsqfuuURIzNGEzM7LtMHo4U2LG2gCV1f/hk+yVXd",
+	"1j4JQRe4gy/xSwkDaMJF8JhLf2Vdm6UNRPXAHa34BpQBmXFrhBYDMsHwszhhtVLDvhRVa24IfEzT832g",
+	"i4NkNLqhU6YHrp5OeyTklQfifTVPRZSSou61GlAfE/fnBNgypPDDC2m3PLxUnxPNsBJvLtXNJMG6WPvv",
+	"j1cXr99eeRlNZXRDUP1WpucxaWpmeAkUILCyikY3XExJJGP70hmPbvIMX3pCeZIrVja1lJ9+xrMMu21X",
+	"Ml3iVlrBEzlQS8CDnCzdsMXKapTPdDc2fyYP36PJ04SOWQK5CbwH5w10Hc9gxHGe3Phx0mVxeO0fVDPU",
+	"hV6IaKakkLl2kkT+Lcfh7VcoXzU3/8iE9TlYTCY8YQXLsP2HO0FVAyJzo3mMH/fk9oxkik34l+D5b+y9",
+	"NU8P6+/JU+QXdRTLvgbtmZfiqZJ5pge1pdYl/G8waKW4v3FsTZ5qDmZw9NNn/WyVdW75eXXPcrxDa+/1",
+	"1Dl1s7EfvYIAbV/MAb1UntQgUVBwET5gUOmIqJTThHJfUFi2ABOHOZ3izmA3Xb39b3JO7G4ODLeVSqgn",
+	"mjgPj3BdMZr4o46kYnUTggPWKkWA44yDE9fwUeHp6uqTgGJUeyAsrkoinPAheFXTXuAJgoxibFD+s3yS",
+	"p7MzXEyX5mYvrd8cLorbBwE7T/GmKYXKaOyXDx9a3lf3utZwOJOBUGSXo38OyK8/j36Fp/769mdU7gFR",
+	"ufAaPqbRjVU5a+s0lHlXLFvaZDDcVoDV2zpPEEsgeNqq8XpjH97wKH9+XM2IZ3RhbU7wCRWbMAXoZ2Ay",
+	"K7YH07lrRNx/KtAauxwDYmMt+AVMDY3KAUuAY2F3AqukwJui59xEszqfwl9WM43P2nWgBt0q7mpv+5RM",
+	"WDm4YlrmKgK+K/sXMlVUVN4ZHtnwxu+tm0uCyModXc1kEiNftGIxE4bTpOIf+Ntqv5TbPO2WwCc2InDP",
+	"BCWYYUE/HlcZCcw3sFkHj3/rb6xlUrVvb6SV0sTKp3Vex4FUD8i03KYq+aBghE8szRIKKvL7n/8/AAD/",
+	"/w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
