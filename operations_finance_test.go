@@ -91,6 +91,7 @@ func mockStatement(t *testing.T, mock *sellercentertest.Server, country string, 
 var (
 	usd     = "USD"
 	apr2023 = time.Date(2023, 4, 1, 22, 0, 0, 0, time.UTC)
+	apr30   = time.Date(2023, 4, 30, 23, 59, 59, 0, plus2)
 )
 
 // financeRows are the operations of the finance area; see row in operations_test.go.
@@ -98,14 +99,14 @@ var financeRows = map[string]row{
 	"listStatements": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 			return c.ListStatementsWithResponse(ctx, &gen.ListStatementsParams{
-				SellerId: 1, StartDate: datetime.New(apr2023), EndDate: datetime.Date(2023, 4, 30),
+				SellerId: 1, StartDate: datetime.New(apr2023), EndDate: datetime.New(apr30),
 				Paid: ptr(false), Country: "US", Currency: usd, Type: gen.StatementTypeMarketplace,
 				Sort: gen.ListStatementsParamsSortStartDate, SortDir: gen.ListStatementsParamsSortDirAsc, Limit: 2,
 			})
 		},
 		method: http.MethodGet, path: "/v2/finance/statements",
 		query: url.Values{
-			"sellerId": {"1"}, "startDate": {"2023-04-01T22:00:00Z"}, "endDate": {"2023-04-30"},
+			"sellerId": {"1"}, "startDate": {"2023-04-01T22:00:00Z"}, "endDate": {"2023-04-30T23:59:59+02:00"},
 			"paid": {"false"}, "country": {"US"}, "currency": {"USD"}, "type": {"marketplace"},
 			"sort": {"startDate"}, "sortDir": {"asc"}, "limit": {"2"},
 		},
@@ -257,11 +258,11 @@ var financeRows = map[string]row{
 	"getFutureStatementDetails": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 			return c.GetFutureStatementDetailsWithResponse(ctx, "US", &gen.GetFutureStatementDetailsParams{
-				StartDate: datetime.New(time.Date(2023, 5, 1, 0, 0, 0, 0, time.UTC)), EndDate: datetime.Date(2023, 5, 31),
+				StartDate: datetime.New(time.Date(2023, 5, 1, 0, 0, 0, 0, time.UTC)), EndDate: datetime.New(time.Date(2023, 5, 31, 23, 59, 59, 0, time.UTC)),
 			})
 		},
 		method: http.MethodGet, path: "/v2/finance/statements/future/US/details",
-		query: url.Values{"startDate": {"2023-05-01T00:00:00Z"}, "endDate": {"2023-05-31"}},
+		query: url.Values{"startDate": {"2023-05-01T00:00:00Z"}, "endDate": {"2023-05-31T23:59:59Z"}},
 		reply: reply{status: 200, fixture: "finance_statement_details.json"},
 		check: func(t *testing.T, resp any) {
 			b := deref(t, "GetFutureStatementDetails(US).JSON200", as[gen.GetFutureStatementDetailsResponse](t, resp).JSON200)
@@ -281,7 +282,7 @@ var financeRows = map[string]row{
 	"listTransactions": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 			return c.ListTransactionsWithResponse(ctx, &gen.ListTransactionsParams{
-				StatementIds: []int{4, 0}, StartDate: datetime.New(apr2023), EndDate: datetime.Date(2023, 4, 30),
+				StatementIds: []int{4, 0}, StartDate: datetime.New(apr2023), EndDate: datetime.New(apr30),
 				Source: gen.TransactionSourceCsv, Country: "DE", OrderItemId: 12, OrderItemSrcId: "SRC-12",
 				OrderNumbers: []string{"300012345", "300012346"}, Sort: gen.ListTransactionsParamsSortDate,
 				SortDir: gen.ListTransactionsParamsSortDirDesc, Numbers: []string{"TRX-0001"}, TypeIds: []int{1, 2},
@@ -291,7 +292,7 @@ var financeRows = map[string]row{
 		},
 		method: http.MethodGet, path: "/v2/finance/transactions",
 		query: url.Values{
-			"statementIds[]": {"4", "0"}, "startDate": {"2023-04-01T22:00:00Z"}, "endDate": {"2023-04-30"},
+			"statementIds[]": {"4", "0"}, "startDate": {"2023-04-01T22:00:00Z"}, "endDate": {"2023-04-30T23:59:59+02:00"},
 			"source": {"csv"}, "country": {"DE"}, "orderItemId": {"12"}, "orderItemSrcId": {"SRC-12"},
 			"orderNumbers[]": {"300012345", "300012346"}, "sort": {"date"}, "sortDir": {"desc"},
 			"numbers[]": {"TRX-0001"}, "typeIds[]": {"1", "2"}, "isHybrid": {"true"}, "isPaid": {"false"},
@@ -328,7 +329,7 @@ var financeRows = map[string]row{
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 			return c.ListDetailedTransactionsWithResponse(ctx, &gen.ListDetailedTransactionsParams{
 				StatementType: gen.StatementTypeMarketplace, GteCreatedAt: datetime.New(time.Date(2024, 1, 1, 22, 0, 0, 0, time.UTC)),
-				LteCreatedAt: datetime.Date(2024, 1, 31), Country: "HK", Source: gen.ListDetailedTransactionsParamsSourceApi,
+				LteCreatedAt: datetime.New(time.Date(2024, 1, 31, 23, 59, 59, 0, time.UTC)), Country: "HK", Source: gen.ListDetailedTransactionsParamsSourceApi,
 				OrderItemIds: []int{12, 13}, OrderItemSrcIds: []string{"A"}, OrderNumbers: []string{"300012345"},
 				Numbers: []string{"TRX-0001"}, Products: []string{"SKU-1"}, StatementId: ptr(0),
 				TransactionTypeIds: []int{1}, IsOutlet: true, IsPaid: ptr(true),
@@ -337,7 +338,7 @@ var financeRows = map[string]row{
 		},
 		method: http.MethodGet, path: "/v2.1/finance/transactions",
 		query: url.Values{
-			"statementType": {"marketplace"}, "gteCreatedAt": {"2024-01-01T22:00:00Z"}, "lteCreatedAt": {"2024-01-31"},
+			"statementType": {"marketplace"}, "gteCreatedAt": {"2024-01-01T22:00:00Z"}, "lteCreatedAt": {"2024-01-31T23:59:59Z"},
 			"country": {"HK"}, "source": {"api"}, "orderItemIds[]": {"12", "13"}, "orderItemSrcIds[]": {"A"},
 			"orderNumbers[]": {"300012345"}, "numbers[]": {"TRX-0001"}, "products[]": {"SKU-1"}, "statementId": {"0"},
 			"transactionTypeIds[]": {"1"}, "isOutlet": {"true"}, "isPaid": {"true"}, "sort": {"amount"}, "sortDir": {"asc"}, "limit": {"100"},
@@ -372,9 +373,9 @@ var financeRows = map[string]row{
 	"listOrderItemTransactions": {
 		call: func(ctx context.Context, c *gen.ClientWithResponses) (any, error) {
 			return c.ListOrderItemTransactionsWithResponse(ctx, &gen.ListOrderItemTransactionsParams{
-				StatementId: ptr(4), StartDate: datetime.New(apr2023), EndDate: datetime.Date(2023, 4, 30),
+				StatementId: ptr(4), StartDate: datetime.New(apr2023), EndDate: datetime.New(apr30),
 				Products: []string{"Batik"}, ProductSkus: []string{"SKU-1", "SKU-2"}, OrderNumbers: []string{"300012345"},
-				PayoutStatus: gen.ListOrderItemTransactionsParamsPayoutStatusPartiallyPaid,
+				PayoutStatus:  gen.ListOrderItemTransactionsParamsPayoutStatusPartiallyPaid,
 				ShipmentTypes: []gen.ListOrderItemTransactionsParamsShipmentTypes{gen.ListOrderItemTransactionsParamsShipmentTypesCrossDocking},
 				Status:        []gen.OrderItemStatus{gen.OrderItemStatusDelivered, gen.OrderItemStatusReturned},
 				IsHybrid:      true, StatementType: gen.StatementTypeConsignment, Limit: 10, Offset: 10,
@@ -383,7 +384,7 @@ var financeRows = map[string]row{
 		},
 		method: http.MethodGet, path: "/v2/finance/order-item-transactions",
 		query: url.Values{
-			"statementId": {"4"}, "startDate": {"2023-04-01T22:00:00Z"}, "endDate": {"2023-04-30"},
+			"statementId": {"4"}, "startDate": {"2023-04-01T22:00:00Z"}, "endDate": {"2023-04-30T23:59:59+02:00"},
 			"products[]": {"Batik"}, "productSkus[]": {"SKU-1", "SKU-2"}, "orderNumbers[]": {"300012345"},
 			"payoutStatus": {"partiallyPaid"}, "shipmentTypes[]": {"cross-docking"}, "status[]": {"delivered", "returned"},
 			"isHybrid": {"true"}, "statementType": {"consignment"}, "limit": {"10"}, "offset": {"10"},
