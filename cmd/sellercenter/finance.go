@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"iter"
 	"slices"
 	"strconv"
 	"time"
@@ -83,16 +84,7 @@ each country (id 0), with opening and closing balance and payout.`,
 			if err != nil {
 				return err
 			}
-			l := newFinanceList(c, statementHeader, statementRow)
-			for s, err := range client.Statements(ctx, params) {
-				if err != nil {
-					return l.abort(err)
-				}
-				if err := l.add(s); err != nil {
-					return err
-				}
-			}
-			return l.close()
+			return printFinance(c, client.Statements(ctx, params), statementHeader, statementRow)
 		}),
 	}
 	cmd.Flags().StringVar(&country, "country", "", "only statements of this country, such as MY")
@@ -167,16 +159,7 @@ printed exactly as the API sent them.`,
 			if err != nil {
 				return err
 			}
-			l := newFinanceList(c, transactionHeader, transactionRow)
-			for tx, err := range client.Transactions(ctx, params) {
-				if err != nil {
-					return l.abort(err)
-				}
-				if err := l.add(tx); err != nil {
-					return err
-				}
-			}
-			return l.close()
+			return printFinance(c, client.Transactions(ctx, params), transactionHeader, transactionRow)
 		}),
 	}
 	cmd.Flags().StringVar(&from, "from", "", "first day (or moment) of the period, such as 2024-10-01")
@@ -184,6 +167,20 @@ printed exactly as the API sent them.`,
 	cmd.Flags().StringVar(&country, "country", "", "only transactions of this country, such as MY")
 	cmd.Flags().IntSliceVar(&statements, "statement", nil, "only transactions of these statements (0 is the open one); repeat or separate with commas")
 	return cmd
+}
+
+// printFinance prints every entry of a walk as it arrives, in c's format.
+func printFinance[T any](c *cli, entries iter.Seq2[T, error], header []string, row func(T) []string) error {
+	l := newFinanceList(c, header, row)
+	for v, err := range entries {
+		if err != nil {
+			return l.abort(err)
+		}
+		if err := l.add(v); err != nil {
+			return err
+		}
+	}
+	return l.close()
 }
 
 // financeList prints a finance list as a listPrinter does, or as CSV: a
