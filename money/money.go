@@ -25,6 +25,10 @@ import (
 // of money needs more digits than this either side of the point.
 const maxExponent = 400
 
+// maxDigits bounds the digits of an amount, for the same reason: the
+// largest amounts of money have some twenty.
+const maxDigits = 100
+
 // ErrSyntax is the class of every failure to read an amount; test for it
 // with errors.Is.
 var ErrSyntax = errors.New("money: not a decimal amount")
@@ -137,6 +141,9 @@ func scan(s string) (parts, error) {
 	}
 	if p.intPart == "" {
 		return p, bad(s, "no digit before the decimal point")
+	}
+	if len(p.intPart)+len(p.fracPart) > maxDigits {
+		return p, bad(s, fmt.Sprintf("more than %d digits", maxDigits))
 	}
 	if rest != "" && (rest[0] == 'e' || rest[0] == 'E') {
 		e, err := scanExponent(rest[1:])
