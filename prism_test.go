@@ -39,6 +39,10 @@ var prismQuirks = map[string]int{
 	"listProductSetRejections":     http.StatusBadRequest,
 	"listMainImagesBySku":          http.StatusBadRequest,
 	"getFeedInputs":                http.StatusBadRequest,
+
+	// The same for the finance lists by ids[] and orderItemIds[].
+	"listTransactionStatements":       http.StatusBadRequest,
+	"listOrderItemLegacyTransactions": http.StatusBadRequest,
 	// Prism validates a text/xml body as if it were JSON ("Request body must
 	// be object"). The mock and TestXMLRequestBodies check the XML.
 	"importStockUpdatesXml":   http.StatusBadRequest,

@@ -42,6 +42,7 @@ type store struct {
 	cat          catalog
 	users        *usersArea // users, roles and OAuth apps; see usersArea()
 	manifests    *manifestBook
+	fin          finance
 	feedDelay    time.Duration
 	nextOrder    int
 	nextItem     int
@@ -114,6 +115,7 @@ func newStore(now func() time.Time, editor string) *store {
 		invoice:     invoiceSettings{generationType: "autoincrement_number", prefix: "INV-", nextNumber: 1},
 		cat:         newCatalog(),
 		manifests:   newManifestBook(),
+		fin:         newFinance(),
 		nextOrder:   1001,
 		nextItem:    5001,
 		nextPackage: 7001,

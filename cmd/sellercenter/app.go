@@ -136,8 +136,8 @@ failure); 5 the outcome is unknown: a write may have been applied, so check
 before repeating it.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		PersistentPreRunE: func(*cobra.Command, []string) error {
-			return c.checkFlags()
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return c.checkFlags(cmd)
 		},
 	}
 	root.SetIn(c.stdin)
@@ -174,14 +174,15 @@ before repeating it.`,
 		c.attributesCommand(),
 		c.usersCommand(),
 		c.templatesCommand(),
+		c.financeCommand(),
 	)
 	return root
 }
 
 // checkFlags validates the root flags before any command runs.
-func (c *cli) checkFlags() error {
-	if !validFormat(c.output) {
-		return usagef("--output must be one of %s, not %q", strings.Join(formats, ", "), c.output)
+func (c *cli) checkFlags(cmd *cobra.Command) error {
+	if !validFormat(c.output) && !(c.output == formatCSV && writesCSV(cmd)) {
+		return usagef("--output must be one of %s, not %q", strings.Join(formatsFor(cmd), ", "), c.output)
 	}
 	if c.retries < 0 {
 		return usagef("--retries must not be negative, not %d", c.retries)

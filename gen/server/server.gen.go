@@ -35,6 +35,9 @@ type ServerInterface interface {
 	// GetFileStatus Wait for a generated file's processing status
 	// (GET /filemanager/v1/files/{uuid}/status)
 	GetFileStatus(w http.ResponseWriter, r *http.Request, uuid FileUuid)
+	// ListDetailedTransactions List finance transactions with their type, group and statement (v2.1)
+	// (GET /v2.1/finance/transactions)
+	ListDetailedTransactions(w http.ResponseWriter, r *http.Request, params ListDetailedTransactionsParams)
 	// ListArchivedOrders List archived orders in their raw stored shape, one page at a time
 	// (GET /v2/archive/orders)
 	ListArchivedOrders(w http.ResponseWriter, r *http.Request, params ListArchivedOrdersParams)
@@ -164,6 +167,45 @@ type ServerInterface interface {
 	// CountFeeds Count the seller's feeds per status
 	// (GET /v2/feeds/count)
 	CountFeeds(w http.ResponseWriter, r *http.Request)
+	// ListOrderItemTransactions List the finance summary of each order item, one page at a time
+	// (GET /v2/finance/order-item-transactions)
+	ListOrderItemTransactions(w http.ResponseWriter, r *http.Request, params ListOrderItemTransactionsParams)
+	// ListStatements List the seller's account statements, one page at a time
+	// (GET /v2/finance/statements)
+	ListStatements(w http.ResponseWriter, r *http.Request, params ListStatementsParams)
+	// GetCurrentStatement Get the open account statement of a country
+	// (GET /v2/finance/statements/current/{country})
+	GetCurrentStatement(w http.ResponseWriter, r *http.Request, country FinanceCountry, params GetCurrentStatementParams)
+	// GetCurrentStatementDetails Get the breakdown of the open account statement of a country
+	// (GET /v2/finance/statements/current/{country}/details)
+	GetCurrentStatementDetails(w http.ResponseWriter, r *http.Request, country FinanceCountry, params GetCurrentStatementDetailsParams)
+	// ListFutureStatements List the upcoming account statements of a country
+	// (GET /v2/finance/statements/future/{country})
+	ListFutureStatements(w http.ResponseWriter, r *http.Request, country FinanceCountry, params ListFutureStatementsParams)
+	// GetFutureStatementDetails Get the breakdown of an upcoming account statement of a country
+	// (GET /v2/finance/statements/future/{country}/details)
+	GetFutureStatementDetails(w http.ResponseWriter, r *http.Request, country FinanceCountry, params GetFutureStatementDetailsParams)
+	// GetStatement Get one account statement
+	// (GET /v2/finance/statements/{id})
+	GetStatement(w http.ResponseWriter, r *http.Request, id FinanceStatementId)
+	// GetStatementDetails Get the breakdown of one account statement by section
+	// (GET /v2/finance/statements/{id}/details)
+	GetStatementDetails(w http.ResponseWriter, r *http.Request, id FinanceStatementId)
+	// CreateTransaction Book a manual transaction on a seller's open statement
+	// (POST /v2/finance/transaction)
+	CreateTransaction(w http.ResponseWriter, r *http.Request)
+	// ListTransactionTypes List the transaction types
+	// (GET /v2/finance/transaction/types)
+	ListTransactionTypes(w http.ResponseWriter, r *http.Request)
+	// ListTransactions List the seller's finance transactions, one page at a time
+	// (GET /v2/finance/transactions)
+	ListTransactions(w http.ResponseWriter, r *http.Request, params ListTransactionsParams)
+	// ListAccountStatementGroups List the account statement groups and the transaction types in each
+	// (GET /v2/finance/transactions/account-statement-groups)
+	ListAccountStatementGroups(w http.ResponseWriter, r *http.Request, params ListAccountStatementGroupsParams)
+	// ListFinanceVariables List the transaction rule engine's variables, one page at a time
+	// (GET /v2/finance/variables)
+	ListFinanceVariables(w http.ResponseWriter, r *http.Request, params ListFinanceVariablesParams)
 	// ListProductGroups List the product group names used with a brand
 	// (GET /v2/groups)
 	ListProductGroups(w http.ResponseWriter, r *http.Request, params ListProductGroupsParams)
@@ -614,6 +656,15 @@ type ServerInterface interface {
 	// ExportManifestStatusTemplate Start making the manifest status update template in the background
 	// (GET /v2/template/update-manifest-status-async)
 	ExportManifestStatusTemplate(w http.ResponseWriter, r *http.Request)
+	// ListTransactionStatements List transaction statements by id, in the legacy shape
+	// (GET /v2/transaction/statements)
+	ListTransactionStatements(w http.ResponseWriter, r *http.Request, params ListTransactionStatementsParams)
+	// ListTransactionTriggerEvents List the events that trigger transactions
+	// (GET /v2/transaction/trigger-events)
+	ListTransactionTriggerEvents(w http.ResponseWriter, r *http.Request)
+	// ListOrderItemLegacyTransactions List the transactions of order items, in the legacy shape
+	// (GET /v2/transactions)
+	ListOrderItemLegacyTransactions(w http.ResponseWriter, r *http.Request, params ListOrderItemLegacyTransactionsParams)
 	// CreateUser Create a user of a seller
 	// (POST /v2/user)
 	CreateUser(w http.ResponseWriter, r *http.Request)
@@ -727,6 +778,286 @@ func (siw *ServerInterfaceWrapper) GetFileStatus(w http.ResponseWriter, r *http.
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.GetFileStatus(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListDetailedTransactions operation middleware
+func (siw *ServerInterfaceWrapper) ListDetailedTransactions(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListDetailedTransactionsParams
+
+	// ------------- Optional query parameter "statementType" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "statementType", r.URL.Query(), &params.StatementType, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "statementType"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "statementType", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sellerId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerId", r.URL.Query(), &params.SellerId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "gteCreatedAt" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "gteCreatedAt", r.URL.Query(), &params.GteCreatedAt, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "gteCreatedAt"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "gteCreatedAt", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "lteCreatedAt" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "lteCreatedAt", r.URL.Query(), &params.LteCreatedAt, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "lteCreatedAt"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "lteCreatedAt", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "country" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "country", r.URL.Query(), &params.Country, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "country"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "source" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "source", r.URL.Query(), &params.Source, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "source"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "source", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderItemIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderItemIds[]", r.URL.Query(), &params.OrderItemIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderItemIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderItemIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderItemSrcIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderItemSrcIds[]", r.URL.Query(), &params.OrderItemSrcIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderItemSrcIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderItemSrcIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderNumbers[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderNumbers[]", r.URL.Query(), &params.OrderNumbers, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderNumbers[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderNumbers[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "numbers[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "numbers[]", r.URL.Query(), &params.Numbers, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "numbers[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "numbers[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "products[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "products[]", r.URL.Query(), &params.Products, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "products[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "products[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "statementId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "statementId", r.URL.Query(), &params.StatementId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "statementId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "statementId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "transactionTypeIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "transactionTypeIds[]", r.URL.Query(), &params.TransactionTypeIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "transactionTypeIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "transactionTypeIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isOutlet" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isOutlet", r.URL.Query(), &params.IsOutlet, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isOutlet"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isOutlet", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isHybrid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isHybrid", r.URL.Query(), &params.IsHybrid, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isHybrid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isHybrid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isPaid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isPaid", r.URL.Query(), &params.IsPaid, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isPaid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isPaid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListDetailedTransactions(w, r, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2511,6 +2842,1082 @@ func (siw *ServerInterfaceWrapper) CountFeeds(w http.ResponseWriter, r *http.Req
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.CountFeeds(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListOrderItemTransactions operation middleware
+func (siw *ServerInterfaceWrapper) ListOrderItemTransactions(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListOrderItemTransactionsParams
+
+	// ------------- Optional query parameter "statementId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "statementId", r.URL.Query(), &params.StatementId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "statementId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "statementId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "startDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "startDate", r.URL.Query(), &params.StartDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "startDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "startDate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "endDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "endDate", r.URL.Query(), &params.EndDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "endDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "endDate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "products[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "products[]", r.URL.Query(), &params.Products, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "products[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "products[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "productSkus[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "productSkus[]", r.URL.Query(), &params.ProductSkus, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "productSkus[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "productSkus[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderNumbers[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderNumbers[]", r.URL.Query(), &params.OrderNumbers, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderNumbers[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderNumbers[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "payoutStatus" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "payoutStatus", r.URL.Query(), &params.PayoutStatus, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "payoutStatus"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "payoutStatus", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "shipmentTypes[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "shipmentTypes[]", r.URL.Query(), &params.ShipmentTypes, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "shipmentTypes[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "shipmentTypes[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "status[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status[]", r.URL.Query(), &params.Status, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "status[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "status[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isHybrid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isHybrid", r.URL.Query(), &params.IsHybrid, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isHybrid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isHybrid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isOutlet" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isOutlet", r.URL.Query(), &params.IsOutlet, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isOutlet"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isOutlet", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "statementType" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "statementType", r.URL.Query(), &params.StatementType, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "statementType"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "statementType", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListOrderItemTransactions(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListStatements operation middleware
+func (siw *ServerInterfaceWrapper) ListStatements(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListStatementsParams
+
+	// ------------- Optional query parameter "sellerId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerId", r.URL.Query(), &params.SellerId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "startDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "startDate", r.URL.Query(), &params.StartDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "startDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "startDate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "endDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "endDate", r.URL.Query(), &params.EndDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "endDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "endDate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "paid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "paid", r.URL.Query(), &params.Paid, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "paid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "paid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "country" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "country", r.URL.Query(), &params.Country, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "country"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "currency" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "currency", r.URL.Query(), &params.Currency, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "currency"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "currency", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListStatements(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetCurrentStatement operation middleware
+func (siw *ServerInterfaceWrapper) GetCurrentStatement(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "country" -------------
+	var country FinanceCountry
+
+	err = runtime.BindStyledParameterWithOptions("simple", "country", r.PathValue("country"), &country, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetCurrentStatementParams
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetCurrentStatement(w, r, country, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetCurrentStatementDetails operation middleware
+func (siw *ServerInterfaceWrapper) GetCurrentStatementDetails(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "country" -------------
+	var country FinanceCountry
+
+	err = runtime.BindStyledParameterWithOptions("simple", "country", r.PathValue("country"), &country, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetCurrentStatementDetailsParams
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetCurrentStatementDetails(w, r, country, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListFutureStatements operation middleware
+func (siw *ServerInterfaceWrapper) ListFutureStatements(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "country" -------------
+	var country FinanceCountry
+
+	err = runtime.BindStyledParameterWithOptions("simple", "country", r.PathValue("country"), &country, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListFutureStatementsParams
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListFutureStatements(w, r, country, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetFutureStatementDetails operation middleware
+func (siw *ServerInterfaceWrapper) GetFutureStatementDetails(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "country" -------------
+	var country FinanceCountry
+
+	err = runtime.BindStyledParameterWithOptions("simple", "country", r.PathValue("country"), &country, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetFutureStatementDetailsParams
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", r.URL.Query(), &params.Type, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "type"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "type", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "startDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "startDate", r.URL.Query(), &params.StartDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "startDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "startDate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "endDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "endDate", r.URL.Query(), &params.EndDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "endDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "endDate", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetFutureStatementDetails(w, r, country, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetStatement operation middleware
+func (siw *ServerInterfaceWrapper) GetStatement(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id FinanceStatementId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetStatement(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetStatementDetails operation middleware
+func (siw *ServerInterfaceWrapper) GetStatementDetails(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id FinanceStatementId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", r.PathValue("id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetStatementDetails(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateTransaction operation middleware
+func (siw *ServerInterfaceWrapper) CreateTransaction(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateTransaction(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListTransactionTypes operation middleware
+func (siw *ServerInterfaceWrapper) ListTransactionTypes(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListTransactionTypes(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListTransactions operation middleware
+func (siw *ServerInterfaceWrapper) ListTransactions(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListTransactionsParams
+
+	// ------------- Optional query parameter "statementIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "statementIds[]", r.URL.Query(), &params.StatementIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "statementIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "statementIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sellerId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerId", r.URL.Query(), &params.SellerId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "startDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "startDate", r.URL.Query(), &params.StartDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "startDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "startDate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "endDate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "endDate", r.URL.Query(), &params.EndDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date-time"})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "endDate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "endDate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "source" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "source", r.URL.Query(), &params.Source, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "source"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "source", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "country" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "country", r.URL.Query(), &params.Country, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "country"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "country", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderItemId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderItemId", r.URL.Query(), &params.OrderItemId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderItemId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderItemId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderItemSrcId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderItemSrcId", r.URL.Query(), &params.OrderItemSrcId, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderItemSrcId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderItemSrcId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "orderNumbers[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "orderNumbers[]", r.URL.Query(), &params.OrderNumbers, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderNumbers[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderNumbers[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "numbers[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "numbers[]", r.URL.Query(), &params.Numbers, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "numbers[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "numbers[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "typeIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "typeIds[]", r.URL.Query(), &params.TypeIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "typeIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "typeIds[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isHybrid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isHybrid", r.URL.Query(), &params.IsHybrid, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isHybrid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isHybrid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isOutlet" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isOutlet", r.URL.Query(), &params.IsOutlet, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isOutlet"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isOutlet", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "isPaid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "isPaid", r.URL.Query(), &params.IsPaid, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "isPaid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "isPaid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "product[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "product[]", r.URL.Query(), &params.Product, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "product[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "product[]", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "statementType" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "statementType", r.URL.Query(), &params.StatementType, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "statementType"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "statementType", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListTransactions(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListAccountStatementGroups operation middleware
+func (siw *ServerInterfaceWrapper) ListAccountStatementGroups(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListAccountStatementGroupsParams
+
+	// ------------- Optional query parameter "statementType" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "statementType", r.URL.Query(), &params.StatementType, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "statementType"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "statementType", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListAccountStatementGroups(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListFinanceVariables operation middleware
+func (siw *ServerInterfaceWrapper) ListFinanceVariables(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListFinanceVariablesParams
+
+	// ------------- Optional query parameter "sellerId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerId", r.URL.Query(), &params.SellerId, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sellerSrcId" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sellerSrcId", r.URL.Query(), &params.SellerSrcId, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sellerSrcId"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sellerSrcId", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "variableName" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "variableName", r.URL.Query(), &params.VariableName, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "variableName"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "variableName", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "variableValue" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "variableValue", r.URL.Query(), &params.VariableValue, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "variableValue"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "variableValue", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListFinanceVariables(w, r, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -7902,6 +9309,86 @@ func (siw *ServerInterfaceWrapper) ExportManifestStatusTemplate(w http.ResponseW
 	handler.ServeHTTP(w, r)
 }
 
+// ListTransactionStatements operation middleware
+func (siw *ServerInterfaceWrapper) ListTransactionStatements(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListTransactionStatementsParams
+
+	// ------------- Required query parameter "ids[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "ids[]", r.URL.Query(), &params.Ids, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "ids[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "ids[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListTransactionStatements(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListTransactionTriggerEvents operation middleware
+func (siw *ServerInterfaceWrapper) ListTransactionTriggerEvents(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListTransactionTriggerEvents(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListOrderItemLegacyTransactions operation middleware
+func (siw *ServerInterfaceWrapper) ListOrderItemLegacyTransactions(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListOrderItemLegacyTransactionsParams
+
+	// ------------- Required query parameter "orderItemIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "orderItemIds[]", r.URL.Query(), &params.OrderItemIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "orderItemIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "orderItemIds[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListOrderItemLegacyTransactions(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // CreateUser operation middleware
 func (siw *ServerInterfaceWrapper) CreateUser(w http.ResponseWriter, r *http.Request) {
 
@@ -8700,6 +10187,23 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/{uuid}/status", wrapper.GetFeedStatus)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/feed/{uuid}", wrapper.CancelFeed)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/feed/raw-input", wrapper.GetFeedInputs)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/statements", wrapper.ListStatements)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/statements/{id}", wrapper.GetStatement)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/statements/{id}/details", wrapper.GetStatementDetails)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/statements/current/{country}", wrapper.GetCurrentStatement)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/statements/current/{country}/details", wrapper.GetCurrentStatementDetails)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/statements/future/{country}", wrapper.ListFutureStatements)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/statements/future/{country}/details", wrapper.GetFutureStatementDetails)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/transactions", wrapper.ListTransactions)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2.1/finance/transactions", wrapper.ListDetailedTransactions)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/order-item-transactions", wrapper.ListOrderItemTransactions)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/transaction/types", wrapper.ListTransactionTypes)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/transactions/account-statement-groups", wrapper.ListAccountStatementGroups)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/finance/transaction", wrapper.CreateTransaction)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/finance/variables", wrapper.ListFinanceVariables)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/transaction/statements", wrapper.ListTransactionStatements)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/transaction/trigger-events", wrapper.ListTransactionTriggerEvents)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/transactions", wrapper.ListOrderItemLegacyTransactions)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller-settings", wrapper.GetSellerSettings)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller-configuration-fields", wrapper.ListSellerConfigurationFields)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/seller/profile/field-values", wrapper.ListSellerProfileFieldValues)
@@ -9076,6 +10580,132 @@ func (response GetFileStatus500JSONResponse) VisitGetFileStatusResponse(w http.R
 type GetFileStatus503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response GetFileStatus503JSONResponse) VisitGetFileStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactionsRequestObject struct {
+	Params ListDetailedTransactionsParams
+}
+
+type ListDetailedTransactionsResponseObject interface {
+	VisitListDetailedTransactionsResponse(w http.ResponseWriter) error
+}
+
+type ListDetailedTransactions200JSONResponse DetailedTransactionPage
+
+func (response ListDetailedTransactions200JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListDetailedTransactions400JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListDetailedTransactions401JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactions403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListDetailedTransactions403JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactions422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ListDetailedTransactions422JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListDetailedTransactions429JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListDetailedTransactions500JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDetailedTransactions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListDetailedTransactions503JSONResponse) VisitListDetailedTransactionsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -13766,6 +15396,1479 @@ func (response CountFeeds500JSONResponse) VisitCountFeedsResponse(w http.Respons
 type CountFeeds503JSONResponse struct{ UnavailableJSONResponse }
 
 func (response CountFeeds503JSONResponse) VisitCountFeedsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactionsRequestObject struct {
+	Params ListOrderItemTransactionsParams
+}
+
+type ListOrderItemTransactionsResponseObject interface {
+	VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error
+}
+
+type ListOrderItemTransactions200JSONResponse OrderItemTransactionPage
+
+func (response ListOrderItemTransactions200JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListOrderItemTransactions400JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListOrderItemTransactions401JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactions403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListOrderItemTransactions403JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactions422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ListOrderItemTransactions422JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListOrderItemTransactions429JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListOrderItemTransactions500JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemTransactions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListOrderItemTransactions503JSONResponse) VisitListOrderItemTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatementsRequestObject struct {
+	Params ListStatementsParams
+}
+
+type ListStatementsResponseObject interface {
+	VisitListStatementsResponse(w http.ResponseWriter) error
+}
+
+type ListStatements200JSONResponse FinanceStatementPage
+
+func (response ListStatements200JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatements400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListStatements400JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatements401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListStatements401JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatements403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListStatements403JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatements422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ListStatements422JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatements429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListStatements429JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatements500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListStatements500JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListStatements503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListStatements503JSONResponse) VisitListStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementRequestObject struct {
+	Country FinanceCountry `json:"country"`
+	Params  GetCurrentStatementParams
+}
+
+type GetCurrentStatementResponseObject interface {
+	VisitGetCurrentStatementResponse(w http.ResponseWriter) error
+}
+
+type GetCurrentStatement200JSONResponse CurrentStatement
+
+func (response GetCurrentStatement200JSONResponse) VisitGetCurrentStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatement401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetCurrentStatement401JSONResponse) VisitGetCurrentStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatement403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetCurrentStatement403JSONResponse) VisitGetCurrentStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatement404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetCurrentStatement404JSONResponse) VisitGetCurrentStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatement429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetCurrentStatement429JSONResponse) VisitGetCurrentStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatement500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetCurrentStatement500JSONResponse) VisitGetCurrentStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatement503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetCurrentStatement503JSONResponse) VisitGetCurrentStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementDetailsRequestObject struct {
+	Country FinanceCountry `json:"country"`
+	Params  GetCurrentStatementDetailsParams
+}
+
+type GetCurrentStatementDetailsResponseObject interface {
+	VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error
+}
+
+type GetCurrentStatementDetails200JSONResponse StatementBreakdown
+
+func (response GetCurrentStatementDetails200JSONResponse) VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementDetails401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetCurrentStatementDetails401JSONResponse) VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementDetails403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetCurrentStatementDetails403JSONResponse) VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementDetails404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetCurrentStatementDetails404JSONResponse) VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementDetails429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetCurrentStatementDetails429JSONResponse) VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementDetails500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetCurrentStatementDetails500JSONResponse) VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentStatementDetails503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetCurrentStatementDetails503JSONResponse) VisitGetCurrentStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFutureStatementsRequestObject struct {
+	Country FinanceCountry `json:"country"`
+	Params  ListFutureStatementsParams
+}
+
+type ListFutureStatementsResponseObject interface {
+	VisitListFutureStatementsResponse(w http.ResponseWriter) error
+}
+
+type ListFutureStatements200JSONResponse []FinanceStatement
+
+func (response ListFutureStatements200JSONResponse) VisitListFutureStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFutureStatements401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListFutureStatements401JSONResponse) VisitListFutureStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFutureStatements403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListFutureStatements403JSONResponse) VisitListFutureStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFutureStatements404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListFutureStatements404JSONResponse) VisitListFutureStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFutureStatements429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListFutureStatements429JSONResponse) VisitListFutureStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFutureStatements500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListFutureStatements500JSONResponse) VisitListFutureStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFutureStatements503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListFutureStatements503JSONResponse) VisitListFutureStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFutureStatementDetailsRequestObject struct {
+	Country FinanceCountry `json:"country"`
+	Params  GetFutureStatementDetailsParams
+}
+
+type GetFutureStatementDetailsResponseObject interface {
+	VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error
+}
+
+type GetFutureStatementDetails200JSONResponse StatementBreakdown
+
+func (response GetFutureStatementDetails200JSONResponse) VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFutureStatementDetails401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetFutureStatementDetails401JSONResponse) VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFutureStatementDetails403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetFutureStatementDetails403JSONResponse) VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFutureStatementDetails404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetFutureStatementDetails404JSONResponse) VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFutureStatementDetails429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetFutureStatementDetails429JSONResponse) VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFutureStatementDetails500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetFutureStatementDetails500JSONResponse) VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetFutureStatementDetails503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetFutureStatementDetails503JSONResponse) VisitGetFutureStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementRequestObject struct {
+	Id FinanceStatementId `json:"id"`
+}
+
+type GetStatementResponseObject interface {
+	VisitGetStatementResponse(w http.ResponseWriter) error
+}
+
+type GetStatement200JSONResponse FinanceStatement
+
+func (response GetStatement200JSONResponse) VisitGetStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatement401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetStatement401JSONResponse) VisitGetStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatement403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetStatement403JSONResponse) VisitGetStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatement404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetStatement404JSONResponse) VisitGetStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatement429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetStatement429JSONResponse) VisitGetStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatement500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetStatement500JSONResponse) VisitGetStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatement503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetStatement503JSONResponse) VisitGetStatementResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementDetailsRequestObject struct {
+	Id FinanceStatementId `json:"id"`
+}
+
+type GetStatementDetailsResponseObject interface {
+	VisitGetStatementDetailsResponse(w http.ResponseWriter) error
+}
+
+type GetStatementDetails200JSONResponse StatementBreakdown
+
+func (response GetStatementDetails200JSONResponse) VisitGetStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementDetails401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetStatementDetails401JSONResponse) VisitGetStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementDetails403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetStatementDetails403JSONResponse) VisitGetStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementDetails404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetStatementDetails404JSONResponse) VisitGetStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementDetails429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetStatementDetails429JSONResponse) VisitGetStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementDetails500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetStatementDetails500JSONResponse) VisitGetStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetStatementDetails503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetStatementDetails503JSONResponse) VisitGetStatementDetailsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRequestObject struct {
+	Body *CreateTransactionJSONRequestBody
+}
+
+type CreateTransactionResponseObject interface {
+	VisitCreateTransactionResponse(w http.ResponseWriter) error
+}
+
+type CreateTransaction201JSONResponse LegacyTransaction
+
+func (response CreateTransaction201JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransaction400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateTransaction400JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransaction401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateTransaction401JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransaction403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateTransaction403JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransaction422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response CreateTransaction422JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransaction429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateTransaction429JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransaction500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateTransaction500JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransaction503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateTransaction503JSONResponse) VisitCreateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTypesRequestObject struct {
+}
+
+type ListTransactionTypesResponseObject interface {
+	VisitListTransactionTypesResponse(w http.ResponseWriter) error
+}
+
+type ListTransactionTypes200JSONResponse []TransactionType
+
+func (response ListTransactionTypes200JSONResponse) VisitListTransactionTypesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTypes401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListTransactionTypes401JSONResponse) VisitListTransactionTypesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTypes429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListTransactionTypes429JSONResponse) VisitListTransactionTypesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTypes500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListTransactionTypes500JSONResponse) VisitListTransactionTypesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTypes503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListTransactionTypes503JSONResponse) VisitListTransactionTypesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsRequestObject struct {
+	Params ListTransactionsParams
+}
+
+type ListTransactionsResponseObject interface {
+	VisitListTransactionsResponse(w http.ResponseWriter) error
+}
+
+type ListTransactions200JSONResponse FinanceTransactionPage
+
+func (response ListTransactions200JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListTransactions400JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListTransactions401JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactions403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListTransactions403JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactions422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ListTransactions422JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListTransactions429JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListTransactions500JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListTransactions503JSONResponse) VisitListTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountStatementGroupsRequestObject struct {
+	Params ListAccountStatementGroupsParams
+}
+
+type ListAccountStatementGroupsResponseObject interface {
+	VisitListAccountStatementGroupsResponse(w http.ResponseWriter) error
+}
+
+type ListAccountStatementGroups200JSONResponse []AccountStatementGroup
+
+func (response ListAccountStatementGroups200JSONResponse) VisitListAccountStatementGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountStatementGroups401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListAccountStatementGroups401JSONResponse) VisitListAccountStatementGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountStatementGroups429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListAccountStatementGroups429JSONResponse) VisitListAccountStatementGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountStatementGroups500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListAccountStatementGroups500JSONResponse) VisitListAccountStatementGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountStatementGroups503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListAccountStatementGroups503JSONResponse) VisitListAccountStatementGroupsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariablesRequestObject struct {
+	Params ListFinanceVariablesParams
+}
+
+type ListFinanceVariablesResponseObject interface {
+	VisitListFinanceVariablesResponse(w http.ResponseWriter) error
+}
+
+type ListFinanceVariables200JSONResponse FinanceVariablePage
+
+func (response ListFinanceVariables200JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariables400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListFinanceVariables400JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariables401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListFinanceVariables401JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariables403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListFinanceVariables403JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariables422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response ListFinanceVariables422JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariables429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListFinanceVariables429JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariables500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListFinanceVariables500JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListFinanceVariables503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListFinanceVariables503JSONResponse) VisitListFinanceVariablesResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -30885,6 +33988,285 @@ func (response ExportManifestStatusTemplate503JSONResponse) VisitExportManifestS
 	return err
 }
 
+type ListTransactionStatementsRequestObject struct {
+	Params ListTransactionStatementsParams
+}
+
+type ListTransactionStatementsResponseObject interface {
+	VisitListTransactionStatementsResponse(w http.ResponseWriter) error
+}
+
+type ListTransactionStatements200JSONResponse []TransactionStatement
+
+func (response ListTransactionStatements200JSONResponse) VisitListTransactionStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionStatements400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListTransactionStatements400JSONResponse) VisitListTransactionStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionStatements401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListTransactionStatements401JSONResponse) VisitListTransactionStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionStatements429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListTransactionStatements429JSONResponse) VisitListTransactionStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionStatements500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListTransactionStatements500JSONResponse) VisitListTransactionStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionStatements503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListTransactionStatements503JSONResponse) VisitListTransactionStatementsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTriggerEventsRequestObject struct {
+}
+
+type ListTransactionTriggerEventsResponseObject interface {
+	VisitListTransactionTriggerEventsResponse(w http.ResponseWriter) error
+}
+
+type ListTransactionTriggerEvents200JSONResponse []TransactionTriggerEvent
+
+func (response ListTransactionTriggerEvents200JSONResponse) VisitListTransactionTriggerEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTriggerEvents401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListTransactionTriggerEvents401JSONResponse) VisitListTransactionTriggerEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTriggerEvents429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListTransactionTriggerEvents429JSONResponse) VisitListTransactionTriggerEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTriggerEvents500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListTransactionTriggerEvents500JSONResponse) VisitListTransactionTriggerEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionTriggerEvents503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListTransactionTriggerEvents503JSONResponse) VisitListTransactionTriggerEventsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemLegacyTransactionsRequestObject struct {
+	Params ListOrderItemLegacyTransactionsParams
+}
+
+type ListOrderItemLegacyTransactionsResponseObject interface {
+	VisitListOrderItemLegacyTransactionsResponse(w http.ResponseWriter) error
+}
+
+type ListOrderItemLegacyTransactions200JSONResponse []LegacyTransaction
+
+func (response ListOrderItemLegacyTransactions200JSONResponse) VisitListOrderItemLegacyTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemLegacyTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListOrderItemLegacyTransactions400JSONResponse) VisitListOrderItemLegacyTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemLegacyTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListOrderItemLegacyTransactions401JSONResponse) VisitListOrderItemLegacyTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemLegacyTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListOrderItemLegacyTransactions429JSONResponse) VisitListOrderItemLegacyTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemLegacyTransactions500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListOrderItemLegacyTransactions500JSONResponse) VisitListOrderItemLegacyTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrderItemLegacyTransactions503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListOrderItemLegacyTransactions503JSONResponse) VisitListOrderItemLegacyTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreateUserRequestObject struct {
 	Body *CreateUserJSONRequestBody
 }
@@ -33196,6 +36578,9 @@ type StrictServerInterface interface {
 	// GetFileStatus Wait for a generated file's processing status
 	// (GET /filemanager/v1/files/{uuid}/status)
 	GetFileStatus(ctx context.Context, request GetFileStatusRequestObject) (GetFileStatusResponseObject, error)
+	// ListDetailedTransactions List finance transactions with their type, group and statement (v2.1)
+	// (GET /v2.1/finance/transactions)
+	ListDetailedTransactions(ctx context.Context, request ListDetailedTransactionsRequestObject) (ListDetailedTransactionsResponseObject, error)
 	// ListArchivedOrders List archived orders in their raw stored shape, one page at a time
 	// (GET /v2/archive/orders)
 	ListArchivedOrders(ctx context.Context, request ListArchivedOrdersRequestObject) (ListArchivedOrdersResponseObject, error)
@@ -33325,6 +36710,45 @@ type StrictServerInterface interface {
 	// CountFeeds Count the seller's feeds per status
 	// (GET /v2/feeds/count)
 	CountFeeds(ctx context.Context, request CountFeedsRequestObject) (CountFeedsResponseObject, error)
+	// ListOrderItemTransactions List the finance summary of each order item, one page at a time
+	// (GET /v2/finance/order-item-transactions)
+	ListOrderItemTransactions(ctx context.Context, request ListOrderItemTransactionsRequestObject) (ListOrderItemTransactionsResponseObject, error)
+	// ListStatements List the seller's account statements, one page at a time
+	// (GET /v2/finance/statements)
+	ListStatements(ctx context.Context, request ListStatementsRequestObject) (ListStatementsResponseObject, error)
+	// GetCurrentStatement Get the open account statement of a country
+	// (GET /v2/finance/statements/current/{country})
+	GetCurrentStatement(ctx context.Context, request GetCurrentStatementRequestObject) (GetCurrentStatementResponseObject, error)
+	// GetCurrentStatementDetails Get the breakdown of the open account statement of a country
+	// (GET /v2/finance/statements/current/{country}/details)
+	GetCurrentStatementDetails(ctx context.Context, request GetCurrentStatementDetailsRequestObject) (GetCurrentStatementDetailsResponseObject, error)
+	// ListFutureStatements List the upcoming account statements of a country
+	// (GET /v2/finance/statements/future/{country})
+	ListFutureStatements(ctx context.Context, request ListFutureStatementsRequestObject) (ListFutureStatementsResponseObject, error)
+	// GetFutureStatementDetails Get the breakdown of an upcoming account statement of a country
+	// (GET /v2/finance/statements/future/{country}/details)
+	GetFutureStatementDetails(ctx context.Context, request GetFutureStatementDetailsRequestObject) (GetFutureStatementDetailsResponseObject, error)
+	// GetStatement Get one account statement
+	// (GET /v2/finance/statements/{id})
+	GetStatement(ctx context.Context, request GetStatementRequestObject) (GetStatementResponseObject, error)
+	// GetStatementDetails Get the breakdown of one account statement by section
+	// (GET /v2/finance/statements/{id}/details)
+	GetStatementDetails(ctx context.Context, request GetStatementDetailsRequestObject) (GetStatementDetailsResponseObject, error)
+	// CreateTransaction Book a manual transaction on a seller's open statement
+	// (POST /v2/finance/transaction)
+	CreateTransaction(ctx context.Context, request CreateTransactionRequestObject) (CreateTransactionResponseObject, error)
+	// ListTransactionTypes List the transaction types
+	// (GET /v2/finance/transaction/types)
+	ListTransactionTypes(ctx context.Context, request ListTransactionTypesRequestObject) (ListTransactionTypesResponseObject, error)
+	// ListTransactions List the seller's finance transactions, one page at a time
+	// (GET /v2/finance/transactions)
+	ListTransactions(ctx context.Context, request ListTransactionsRequestObject) (ListTransactionsResponseObject, error)
+	// ListAccountStatementGroups List the account statement groups and the transaction types in each
+	// (GET /v2/finance/transactions/account-statement-groups)
+	ListAccountStatementGroups(ctx context.Context, request ListAccountStatementGroupsRequestObject) (ListAccountStatementGroupsResponseObject, error)
+	// ListFinanceVariables List the transaction rule engine's variables, one page at a time
+	// (GET /v2/finance/variables)
+	ListFinanceVariables(ctx context.Context, request ListFinanceVariablesRequestObject) (ListFinanceVariablesResponseObject, error)
 	// ListProductGroups List the product group names used with a brand
 	// (GET /v2/groups)
 	ListProductGroups(ctx context.Context, request ListProductGroupsRequestObject) (ListProductGroupsResponseObject, error)
@@ -33775,6 +37199,15 @@ type StrictServerInterface interface {
 	// ExportManifestStatusTemplate Start making the manifest status update template in the background
 	// (GET /v2/template/update-manifest-status-async)
 	ExportManifestStatusTemplate(ctx context.Context, request ExportManifestStatusTemplateRequestObject) (ExportManifestStatusTemplateResponseObject, error)
+	// ListTransactionStatements List transaction statements by id, in the legacy shape
+	// (GET /v2/transaction/statements)
+	ListTransactionStatements(ctx context.Context, request ListTransactionStatementsRequestObject) (ListTransactionStatementsResponseObject, error)
+	// ListTransactionTriggerEvents List the events that trigger transactions
+	// (GET /v2/transaction/trigger-events)
+	ListTransactionTriggerEvents(ctx context.Context, request ListTransactionTriggerEventsRequestObject) (ListTransactionTriggerEventsResponseObject, error)
+	// ListOrderItemLegacyTransactions List the transactions of order items, in the legacy shape
+	// (GET /v2/transactions)
+	ListOrderItemLegacyTransactions(ctx context.Context, request ListOrderItemLegacyTransactionsRequestObject) (ListOrderItemLegacyTransactionsResponseObject, error)
 	// CreateUser Create a user of a seller
 	// (POST /v2/user)
 	CreateUser(ctx context.Context, request CreateUserRequestObject) (CreateUserResponseObject, error)
@@ -33920,6 +37353,32 @@ func (sh *strictHandler) GetFileStatus(w http.ResponseWriter, r *http.Request, u
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(GetFileStatusResponseObject); ok {
 		if err := validResponse.VisitGetFileStatusResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListDetailedTransactions operation middleware
+func (sh *strictHandler) ListDetailedTransactions(w http.ResponseWriter, r *http.Request, params ListDetailedTransactionsParams) {
+	var request ListDetailedTransactionsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListDetailedTransactions(ctx, request.(ListDetailedTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListDetailedTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListDetailedTransactionsResponseObject); ok {
+		if err := validResponse.VisitListDetailedTransactionsResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -35062,6 +38521,351 @@ func (sh *strictHandler) CountFeeds(w http.ResponseWriter, r *http.Request) {
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(CountFeedsResponseObject); ok {
 		if err := validResponse.VisitCountFeedsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListOrderItemTransactions operation middleware
+func (sh *strictHandler) ListOrderItemTransactions(w http.ResponseWriter, r *http.Request, params ListOrderItemTransactionsParams) {
+	var request ListOrderItemTransactionsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListOrderItemTransactions(ctx, request.(ListOrderItemTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListOrderItemTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListOrderItemTransactionsResponseObject); ok {
+		if err := validResponse.VisitListOrderItemTransactionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListStatements operation middleware
+func (sh *strictHandler) ListStatements(w http.ResponseWriter, r *http.Request, params ListStatementsParams) {
+	var request ListStatementsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListStatements(ctx, request.(ListStatementsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListStatements")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListStatementsResponseObject); ok {
+		if err := validResponse.VisitListStatementsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetCurrentStatement operation middleware
+func (sh *strictHandler) GetCurrentStatement(w http.ResponseWriter, r *http.Request, country FinanceCountry, params GetCurrentStatementParams) {
+	var request GetCurrentStatementRequestObject
+
+	request.Country = country
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetCurrentStatement(ctx, request.(GetCurrentStatementRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetCurrentStatement")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetCurrentStatementResponseObject); ok {
+		if err := validResponse.VisitGetCurrentStatementResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetCurrentStatementDetails operation middleware
+func (sh *strictHandler) GetCurrentStatementDetails(w http.ResponseWriter, r *http.Request, country FinanceCountry, params GetCurrentStatementDetailsParams) {
+	var request GetCurrentStatementDetailsRequestObject
+
+	request.Country = country
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetCurrentStatementDetails(ctx, request.(GetCurrentStatementDetailsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetCurrentStatementDetails")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetCurrentStatementDetailsResponseObject); ok {
+		if err := validResponse.VisitGetCurrentStatementDetailsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListFutureStatements operation middleware
+func (sh *strictHandler) ListFutureStatements(w http.ResponseWriter, r *http.Request, country FinanceCountry, params ListFutureStatementsParams) {
+	var request ListFutureStatementsRequestObject
+
+	request.Country = country
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListFutureStatements(ctx, request.(ListFutureStatementsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListFutureStatements")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListFutureStatementsResponseObject); ok {
+		if err := validResponse.VisitListFutureStatementsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetFutureStatementDetails operation middleware
+func (sh *strictHandler) GetFutureStatementDetails(w http.ResponseWriter, r *http.Request, country FinanceCountry, params GetFutureStatementDetailsParams) {
+	var request GetFutureStatementDetailsRequestObject
+
+	request.Country = country
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetFutureStatementDetails(ctx, request.(GetFutureStatementDetailsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetFutureStatementDetails")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetFutureStatementDetailsResponseObject); ok {
+		if err := validResponse.VisitGetFutureStatementDetailsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetStatement operation middleware
+func (sh *strictHandler) GetStatement(w http.ResponseWriter, r *http.Request, id FinanceStatementId) {
+	var request GetStatementRequestObject
+
+	request.Id = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetStatement(ctx, request.(GetStatementRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetStatement")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetStatementResponseObject); ok {
+		if err := validResponse.VisitGetStatementResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetStatementDetails operation middleware
+func (sh *strictHandler) GetStatementDetails(w http.ResponseWriter, r *http.Request, id FinanceStatementId) {
+	var request GetStatementDetailsRequestObject
+
+	request.Id = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetStatementDetails(ctx, request.(GetStatementDetailsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetStatementDetails")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetStatementDetailsResponseObject); ok {
+		if err := validResponse.VisitGetStatementDetailsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateTransaction operation middleware
+func (sh *strictHandler) CreateTransaction(w http.ResponseWriter, r *http.Request) {
+	var request CreateTransactionRequestObject
+
+	var body CreateTransactionJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateTransaction(ctx, request.(CreateTransactionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateTransaction")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateTransactionResponseObject); ok {
+		if err := validResponse.VisitCreateTransactionResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListTransactionTypes operation middleware
+func (sh *strictHandler) ListTransactionTypes(w http.ResponseWriter, r *http.Request) {
+	var request ListTransactionTypesRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTransactionTypes(ctx, request.(ListTransactionTypesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTransactionTypes")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListTransactionTypesResponseObject); ok {
+		if err := validResponse.VisitListTransactionTypesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListTransactions operation middleware
+func (sh *strictHandler) ListTransactions(w http.ResponseWriter, r *http.Request, params ListTransactionsParams) {
+	var request ListTransactionsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTransactions(ctx, request.(ListTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListTransactionsResponseObject); ok {
+		if err := validResponse.VisitListTransactionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListAccountStatementGroups operation middleware
+func (sh *strictHandler) ListAccountStatementGroups(w http.ResponseWriter, r *http.Request, params ListAccountStatementGroupsParams) {
+	var request ListAccountStatementGroupsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAccountStatementGroups(ctx, request.(ListAccountStatementGroupsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAccountStatementGroups")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListAccountStatementGroupsResponseObject); ok {
+		if err := validResponse.VisitListAccountStatementGroupsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListFinanceVariables operation middleware
+func (sh *strictHandler) ListFinanceVariables(w http.ResponseWriter, r *http.Request, params ListFinanceVariablesParams) {
+	var request ListFinanceVariablesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListFinanceVariables(ctx, request.(ListFinanceVariablesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListFinanceVariables")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListFinanceVariablesResponseObject); ok {
+		if err := validResponse.VisitListFinanceVariablesResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -39214,6 +43018,82 @@ func (sh *strictHandler) ExportManifestStatusTemplate(w http.ResponseWriter, r *
 	}
 }
 
+// ListTransactionStatements operation middleware
+func (sh *strictHandler) ListTransactionStatements(w http.ResponseWriter, r *http.Request, params ListTransactionStatementsParams) {
+	var request ListTransactionStatementsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTransactionStatements(ctx, request.(ListTransactionStatementsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTransactionStatements")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListTransactionStatementsResponseObject); ok {
+		if err := validResponse.VisitListTransactionStatementsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListTransactionTriggerEvents operation middleware
+func (sh *strictHandler) ListTransactionTriggerEvents(w http.ResponseWriter, r *http.Request) {
+	var request ListTransactionTriggerEventsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTransactionTriggerEvents(ctx, request.(ListTransactionTriggerEventsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTransactionTriggerEvents")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListTransactionTriggerEventsResponseObject); ok {
+		if err := validResponse.VisitListTransactionTriggerEventsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListOrderItemLegacyTransactions operation middleware
+func (sh *strictHandler) ListOrderItemLegacyTransactions(w http.ResponseWriter, r *http.Request, params ListOrderItemLegacyTransactionsParams) {
+	var request ListOrderItemLegacyTransactionsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListOrderItemLegacyTransactions(ctx, request.(ListOrderItemLegacyTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListOrderItemLegacyTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListOrderItemLegacyTransactionsResponseObject); ok {
+		if err := validResponse.VisitListOrderItemLegacyTransactionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // CreateUser operation middleware
 func (sh *strictHandler) CreateUser(w http.ResponseWriter, r *http.Request) {
 	var request CreateUserRequestObject
@@ -39757,844 +43637,944 @@ func (sh *strictHandler) UpdateWarehouse(w http.ResponseWriter, r *http.Request,
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P1rd9u2ti+MfxUMnT1Gkv9fTn3JrfF4Xji20/o0F2/LabtWm+MBkZCEbYpgCdCO1hr57s/AnAAIkgBF",
-	"yUrbfZ69XqzGIonrxMS8/ua/R4lYFiJnuZKj1/8eLRhNWQn/vGKqXJ3MFCv1XymTSckLxUU+ej2asETk",
-	"qSRKkHvK1ZiIktCc/Hh9fUlSqtiYTNlMlIyocsXzOaFzyvOno/FIJgu2pLpBtSrY6PVIqpLn89HXr1/H",
-	"o4KWdMmU6f9EqZJPK8UmTF2k3TF8qJas5Amh9j0imSI81d1w/UJB1WI0HuV0qTuizebGo5L9UfGSpaPX",
-	"qqxYYGg8V2zOypEe2puS5mnfKKb6hXjvU/P9ht2e0jxhGdV9XTEqRS67I8B38CVSwltE9yr1UNiXIhMp",
-	"s53ByP6oWLmqh5Z0+vjtc2OnuGJLGdiysf2BliVd6b+lWmX6h5kolyMYvmJzUa76Fi4x78TXLqlb2XT5",
-	"KqnE0tBTa9XMIzLjpVSafjMq1WYLZ1vf2XqdUcXO88BivaOKSUWSkuE2K75kx4SSIqM8hxNHHuv/178/",
-	"1a08IUtGc0nUghGWp0TMiFpQRVK6cqvcmk5qOven8h8lm41ej/7XdzWX+A6fyu90Nx9L/f/XfMlgvfUf",
-	"E0VL1Z3BOS0zvv0cpG516CxwCA+ZB8v4nW62M40fxT3JBHA0QWCjyT0rGZELXhQsBUa4sO+oBVuRBb1j",
-	"wCRZGh2z7W7okCe6N57Pz1imCenrePSWsfRTxQOk8+nTxRkuHCMzpodo/6Xf109oTmiSsEKxlPBlIUoV",
-	"OYiV7qDvCC7pl3csn6vF6PXRi/FoyXP/z4IqxUrd7P/5bX/ve7o3+/zvV1/33L+fDfj3weHX/xiNO5fH",
-	"ePSWZyy8ABepmz7PGOF5/e8lzemcldtONzCKKpvxbMlydb0qWIDtLFmZLGiugGAkmZViifTNsoyVjyS5",
-	"pyVbiEqyMbljuapKVr+0pOUtU0VGE/ZoKJOaNUYU41R9xNac0xA2drGkc9bH87nbEq5fHeMUMy7VZSnS",
-	"KlH6jtZPZGRruOlhw/vgIk+yKmUXuaZ3KflUD7s9yJNMChgLYbkqOZPeBpElXZFcKFJJdkymK5KyGa0y",
-	"RUSerUgl6TRjRORMEloyaCR+6nlgMIHxT4XIGM31un7Zm4s9/fOevOXFnoAR02yvEHqS5ej1jGaS1fP8",
-	"WVTJgpVnTFGeBYjxLc8yfR7u8D2S4ot6b5C1AbMFBkbtS2tm0+rSn49ZKjPK8cPmdyd4wq7c3rdn9lFv",
-	"hyi1KIuTyBlLyWNNIk80i04F7CL+Cq0+0WyQY7vxOTa73dFuveNLHrgxL+mcEcn/FR1OBt/18mOe82W1",
-	"HL0+GIeOw3ua8xmTvdL10rwTF8+WdSsbHsePJ5VanBRFmG9fLxihRZHxBOSFR5Johkwe643jSupnF+mT",
-	"/4ZX1cfZTDIVXPIpK/Xpc4xHEE07MQIQ2NAgCtgPUsBHfUT6th/OELHLrhkh/pLDWGOrL0yzm9IDfiYj",
-	"51ktmDT9y7Fmvrm7TgZehmZc6wR2N6b1Vx0OWbHlgEVUbBk/RcJraKtlg0/lW54FFfb2AiKD32jZsIMd",
-	"Lx3S/IAdNxS30ZBN4ztTz2DEE1GVSUi0g6dE4uMxkVWyIFQSSuRCFKBYbjJ2083uxl6pLMR0/JvSCZoC",
-	"Xo6yHWxqR7ffJU1u14iLBb4SPzyFa2PDo6M7D8kPvyyY0hIRzbIxkWKpiZDkImdWboUVeySNnKSFvQKa",
-	"iq0ZPh2s4Olx8Xw+UVQxM9CVlsDfM7UQIQZpnpMlvLCRGaNoNL0zgrssecJORZWrkB59fS/2MqYvWZLg",
-	"OyQRqVveQn88Jt6C81wqmmvFh7Bci9mp+VDfk4/tYXv/D71Rkx9iF5Ppa0Ot7rLUNJPq3ahknFh8ukhF",
-	"UulVNeaBAluIUkejg10dLFSlhulhBb5MHusl10KnXsc7WnKQvZ6MQVwGvUASyWIGgsJ1uek5tB8OucBM",
-	"L1vKAG6MO7zKaq3V2IljF5pkSpollwxtxkOPqbEgf5NR13ba3oGj6UQya7PlG9iYXQffZPwlo4pFraf1",
-	"DMD4yFIick3f1kex4JKkdNU2P8ZOa9Lo7QFmxtAEIubT2BToTAHnCc/gmCwrqciU2ak2hr5+fg82pNYz",
-	"/KEUVdF7uGsS49Lxo7n+LDZQeDhax7udQWkjRriWyW3lRvJHI99QlSzCeq83CtACMyFuCVXHhCqyFFKR",
-	"g/39zfgddjn88C3plwt8erC/v8lZ3IiHwwS/7UQ2GnncotSzK1uPP046fRvDc7sxG00unyiR3PadvXuu",
-	"FkTqt+IGMGxktxLKhKmf2OpelKFlZ1/Q7KBHMEZVavLTp7G1x05++qTZYEFLLf3qv8BThJOB45IxKhU5",
-	"IsmCljRRWoUkejPvWJ6CJRAFNUIzKbS8L+4lqQq9vTN+x8gdzSomtWx5i2P87fMxsqgk4/o7yfJUakk1",
-	"tmjmu1HLLOPMTeNerqW35xeuFtd03ns3g5UzoWW5qietZTlF51E9zm9651sK6vAZL1mCY+2EEIhSkdQ+",
-	"j46x2cpg/ckNQ3dTf99c20ugmslttY5hQWQBHA+8nBy1xdU90/Lg2+mKSVbesXTtAS3Ni/0n1b61+32d",
-	"4FL2LlmDUdorXeKH9qJ1Hi/3clIyFiUE2dWNBhJAcOuv6Xy9MGJ23L+vFJ2j3qElhhIUELpk5LFkzPdf",
-	"6SP1ZOC9oJvcodZtZ/ipSIfJxBW8+ECZuGr0thOJsZ7AWpm4OYUNZeLG0NfPb4cy8c9c8inPuFoNF4zv",
-	"3Df6plPRW6d+b4szUw/Ms0CZp7chE4h5qFnipuLcbbUz4r9iaH3tk/RPTt9pFgrvxQ2KZd3ShhL+lch6",
-	"+y9F1tcvfr1hn5PYHesbd9exYbSyr2HCG17DaDD3GPAEejtJwA43TCHDAUbWCx9us2L6uw90GTLk40O0",
-	"oZLHNF3ynCQiV+yLGsrTZd3+zqgbh3VJ5+yhDuPBDuK6y937LAf7KM0gSjHjGXvLWRaMw7zwNXgI7pnp",
-	"V8dactcXM7ZyKvIZn1clRRGGZakkc37HJOExdX9metyUwha80HrFZSnueBoOQaRlycG7KrU+o3UQSZAe",
-	"hjJR2e5ld9RmWr5eFaz3djJBcE44tkMiuocoI/Fa3yjqrQ5D0mNE2X6dbnFMqExYnvJ87oXsRIdmGh08",
-	"qo6CEVbVLGdTdK53vA55cu7ba5AttyOEnQqR12xZZFSxt6JcUhWMG2JkBg+PSSLvBqwqvj14Uc+/FKJU",
-	"pv+v3pA0yZ0kit+xCDlSeOh8BMeETiU6xmgutX7f0P71Suizbxy1sEJjcr/gyYLoxSY0TwnoQISWrE+R",
-	"NoPqU7e+jkdDhHJzX8OJojmGDVgBl6q2jB6Iot048ndnwvswkX39BD0Jvnd+g6OCdyi+f5L9ETOVBJYe",
-	"i0uS24grv9ig0E1EJj+YNDKae6/dbYcUcojaZxv5od1gdsfIfj1Fsa3fZ5tQkPdoosDOR3OCMp8mRBmS",
-	"QTFJph75r3u2n6F0dQpdal1hAyvMV71FshC5WfQ3NL1if1RMwvxAQs3hn17U3Hf/JVExGDaun2nGU/jw",
-	"shTTjC0xMadrCi+xY3JPJVnSTC84A4vIjPKMpeTONfQUEkEWNJ+z9MLu5E4G68c9xcapb1obQYCCykJI",
-	"YByqkiTBYcEQzZXDM/afFavQELeTYdYNxwaJcemSTJkWUZY0ZcekEFlG5gy+w7gAZJhcYRykN+ZvMt7/",
-	"Laax4TJ4gfyXmML2/wHd1yPG7+vRmrG+FeWUpynLdzbQNSSqxC2DqFHNkDOa3OJZLli55FJqFXgmzCWj",
-	"OQAM0gQWo1YzYUppEWxnAw63HqNcfNnEvRFpXsdhalK+YrNK7nDfodGeNZ1gGJQLHiQJzXMBljRzjo5h",
-	"gaciXRnlmdFkASLU/WKFNlK/kyf1XD7lRSkSJiGAfqczOi9LUcrofMxMRJWlxEzGjERPB8bPdAtmQkDP",
-	"ii1h5B+EeiuqPP2zCJrliqsVSQWTMFb2hUsjD2Yin4PqTXMB95q9sUB/Lu9YCevwZ4305PLCXARPG/oE",
-	"793cuzx9KgqWf1lmqC7IPTGb8YRZH91TWZSMpnLBmFpmT+G/zTEbNeP1aMpzCsJF1+eiL+rvEnm36Zdh",
-	"JmOm9kiS6UqxiG8RiScXZMlSTkHrwLOiFwodiKeTn/VW/vpu8iuumRDvab4yF7z8M3buPSoVNCdH+/aC",
-	"l5pfEgnpvjW/NNRFPghl86laUx6TaaVQl52iCy3TatnJ5QXGU2qx3txokGe8B4nGWsJqZyDvuRTk0LTM",
-	"2995ycows085rdRClPxf7E87n5jHg/eOvs7hmtH6JPtSaLla72+V3+biHoWiTzm9ozzbKcvz2+w5nFyS",
-	"VNzjDbikWsrMaZ5A0J+4Y2UmaIrRirvajW/B3jcQUatcj0sJkQJdTktGb7XGP60kz/WmlVXGngJ7MK1D",
-	"BnqSWZdCyMa0ZGoBye1o1F/Slb4+5vyO5TUt1IHgmZijUoF36ILmacZz8M4XpShYqXhAmQpoPZgsw77Q",
-	"ZaFXM2C6HY8yOmVZ47XR2xIWPcWBdBnceORRglbUI+q7Ty9atpIwc8gSQyNq182MepI/mOgYlDGeOaWv",
-	"/ga5TvCjhh5Y/yCm/8USpd84SdOSyYCuekIKIRXNCMU3jjHce4a2YbOnSypNbHdeZebAoiLb3Dka6+VT",
-	"HVBi3iGZJjxQKQertwlXq+CLSR1m3XnGlpRnwSeQ+f7BbE17Ys23N4gUyOg3aLRYiJxtZgvQ23oKJofA",
-	"yyWbx07XPcU4pIDg0CCqDUZ/ki55jkocKsIhMjQqqSYTUWpWnEP8DkqbbUITzbSj7vlHHIjuPPSoxZKr",
-	"f7FS4K6A2cQGtq99+atvJvqtMY7PwWPXmrlnsGixU3iJNRfAJSlFZi8HJzF3tyDENoJTk+GZlcmC37Er",
-	"lpi4NZqmHAng0hss0n13r4WWB0r42KbgY4MpXg9j5EBGcqQ29pqkVNEpRYNebEwpGEYCNNbuBN0Meigo",
-	"tuZMKpaSAgLobhkrGl0+ktYlOqEZk9DJqViCgIu2XJLQgmteOhkTmdNbdpNQ6XgpzyVPMYKkuZ3OjmPG",
-	"v8GuNjYhwAQ6I91d0yYO+0QNsSGj9Xg8SqqyZHmyitzr9XDDpxqz2srg1yYHavdr2NysjZqSbj7G9LG7",
-	"UckyuRjEp9vn4pLOg74jRgo6h3SjjEvV+CTAgvSh2HQy5lwGJrOg8oMxUwecRj5Xgn7rD4KcSUo+z1l6",
-	"Teehe0bRuWatNPdsOYH5VWw9ZX8w17tP4TxyIVkRcMh2WaSmMzbjOQ+HtvyyoArYpkN/WgjNZWieAgAL",
-	"iFtZRrjWUJ8S1yZYhCFfT/M/Hzrqdf1nHfpHJF2iGwM48L3AaCyQdvVfPA0QB+1OIJoIZx4Qqge0Z3Ph",
-	"6oHVtp2GaUHTqETUiX/STJTUz4a7/mVMJj+MyeWPY3JxNibv/zEmP/705Jigbcim0plpwI9Sq+WE5iYN",
-	"j0sHCYPeGyuDv/9HQAjeWqwLLBQ49zur9J6W1nxb8oR5O3XsIDi0LkuzzMwHhp1XSzg0BnlC7xNP2I2L",
-	"JYU/R+ORLFjCaXbj/qYZvIWeQv0Hy0HA2f3Mw/P9UdwTirHnBOwtuXpt/tSygBwTbFr/BUmS+BdPx2RZ",
-	"ZYrf1I8pYpmIWf2SfErkSiq29Cne5VBCotkTOCM8R7MYTAKO1lwYSYSXRNznfqSvuecxVZB7J7OxFzCJ",
-	"0XiEgxmNR/549WrDwDzGVt9wLb14Z3thqPtnGNkuG54xllpVqH3qs2qZO75yOvkZVvfXd5NfDQQTcjJ0",
-	"tcjmGTwVmSjf0iXPViFleAaOlvNloVbhNBakI4tkM2Vkn4iSMP1BWH2HPKvwRD5dYIpWbeaw2Fm6zVM0",
-	"87SHj7afHZ6mlkXk5asXz6Ot2ztpk+bzolLvjS4Z9yN7EEEs5Zi2Ams9RkYtmVbn8HzYf4sSUQsNgpDI",
-	"HT6af2h0c6PxKOWyyOgK3NAQ3wuIQfrhjchvUCDdKZeCiYc5FPgtRbkk9zydM+UvwKcLIhfivnHskwVL",
-	"bqfii54FVQxYhfm30pLDeJSWokjFvWMJkmWoZqMDzH6h2BdFS0bNP/HnELfg8hwVsjcrjP17k4lwsn99",
-	"Jrgk+BIRecIa+YAlo8mCpTjPhSjCJ4XLHzIxpZkTNwISWFFkJk6SwTkxPYzJ/YIq/ROi2/iiydP4YbGd",
-	"b7Kr8j3NU6pEw2LUmMUnydKL/FTkWpTUetNbUS6rjMrYBz8jOb4V5Y+radkQAr33nFWyuSRnSNcEHh/r",
-	"w6DPEDoVwR4NUUBdJliVu2QiHiJQB35R5HMmFaaHaSJgXxSSTGNQh0e75Dp5kOFe6Jf0bYwJcZVkKZk6",
-	"ItqDG2VmNqu5Yom+Nm5m0XsDRxIykZpZmxc8UcIXw0BsGHt0q+8vB+65pABYiBbVnJalFtEXqHkM06Fs",
-	"ux9xWF+jS+0rrpCLE+Rf79icJiuSsTuWIbBeSR5LrtdqTBIIE0bmrFlHwvSqPzkG1l2yjOtum6vrvxh2",
-	"Ow5Qcwbqpg3Bqql68M2sYgFNK2QBoHOeUyt39eOWuDfbmisOqNHY575V+VjEchqYO4fItdF+1ibJwNqE",
-	"Ii5rwbnK+R8VA82P500e3NjqF0dBjwuXZxbgrqt0L3iuMEgR/KccdRnI5IYTjIPfLZsP8w/La5F9QNKr",
-	"k1NwLG15dMYz1mIlbzIKWcCbUDmu9HvkA6E1ShY8Sz3+YTfU7LUxMZrcy3rBmnsMjWzIS67YDKm8NAbC",
-	"Tb9tUbppaGwGM4DKdSshc61ZAmMgjlO2e3TREoT3Q5SKrbZePdwPZ1/4E/O78ZrpneCEBQ+EJr8URF89",
-	"Oe8agZAbd22AR8DkVrc2ehvzawxmsBENjic0Rd0ZhU+QSbgkNLunK4ghbLH/5y+eHQ50w75htFLBC7jr",
-	"JZ1G3zXx0ptMP3Q6Aa4mtD8IZ26j6ElCc60oIqApetMDW2ItUCF9d7mke5IVtIQwbx/zCXmhwU+XBJKU",
-	"tIzluc5/H119Gv/0z99HTTYEP4ZW5wHEUbvVDw6eP38e5vR1BkJIFj4pilKYVO7Q8yumR5qokC6CqopE",
-	"ZNIO5i+h0DTNtPZQSVav3FC/+0nKUypDa+YM6t3jAT08gkNh3FCAw4CmmuaWnJxdPD96drBLubz2Tlpl",
-	"ktpcC567f6YsY3pFP+/msIwRQbSxdgd09v2MPXux9/Jlerj3jE4P915Nn9G9V8lLxmjyajpNvt/dxKPH",
-	"tU+3hPS/vbZxr7ZmWxGemvNm8C5mojSxGyGJqT4Sh0fjHtO+JwxXoOSWNwrzu/p0jUGCanPitQqwPvAj",
-	"+GXPXdtcmbVLcnR4MGxJMEVsmMwEYx6mC7xxEGIP0QPwGviLJX8vJyLIhSDIijayNXhu8uUMW3KJGAQj",
-	"0XwLFOR0jMY2iijEJywMWlA6tSIJlUQyWiaLUweCBrIypBikgAlUFZKUTFVlHjxVtFPYxJHJq5fPXx49",
-	"C946IEyWLA9itF3UaQ6Y9kjs66EIox50JISLB7R3Y9JZlztjq3foAcxYyTBMNKlNRxFL2bc12XYP4Bsh",
-	"buUu7yUU8y/aLPLVTucB+VqbxT1RtTA0ssG+/5GccYjO7AFDddKgoTS393oO5I+KAipFInJViiy865KV",
-	"nGaYAOFjbQXedLd+fx4VDsEgZ3rXdmed7taRsyvnAsZ5f4KhuXwNcjB8v3XdyDA/881puefSRDsB9ThO",
-	"5CqKaX2verS+teY969EeTDt9C3FqtfE2N/WZVGOZ13HK7mgWVJ4aXhcRuNMep94DWMs3YST//ThHj95g",
-	"NzamOhwTPV1S5YpnRK7yJBxjuwPNYfc8ZBN+gNUw1kkV8xqH1UgPElyELgpF36voMqrzUXuFU7xUB8fi",
-	"/G2vtN2S2NiKa1DvA3dU69OO/zc12qPvn716+eLFs/8bCTNqjYV0lpYlVm50Jw1XPqK3ZijoslFQztPC",
-	"ghKzeflDRxb8kdEM8uAHKGN2eB+C/v8TnwLBSmOJUJWMDbnR+hZeMuM1SNmM58ZS5nXYCrEZoEX83yV2",
-	"ByBa0T1g18gcf0xc0yqkaAajfCve1kJogLDpptSs1UZXb0GJAvOxlEDzs4UT3ebujmqGD+m5RwDoGsr2",
-	"X+wnbHZwuLf/is32nlH2Ym968Jztvfz+6PtXM5YmL18+2/TwLVmeZFRVZfAQhtzfnvVYn5Onxq6j/7kU",
-	"Kcvwn+AV/310jPFP5F5fCw3lZkElVH5o3grrWhz1mBfWW3aa+OoPsew4k8ZfbtzBcVjbd9S1i/GdosTK",
-	"cJCXBy6iHi0hiRaZ0PtoPA1w/HVjGCbMc481oFBl3mzu89n5LnlXK4LRC6vlObk0wadRv1DAJFZlrPaS",
-	"LHl+YwpnLOkX90+e30AIq/eo8TfPb1IuYfY3BYYwQE0+/WLwAezMjfHL3kxpcjsvRZWnN0D59rn+3HtW",
-	"N+A2F1/JqrKEHMwbmYiydczclOJZf7VbwL4IjQcNfDUqiQ0K8WzWCc1o8Nze2cDQ7gaAswow5sDqyO5Y",
-	"jizE+AuN/7A5qYP9zZifj0MRVSCcid8ESOepPUH1iZPocM2H2PrDIlX3fj/PWKJKkfMk6FXye9+YafnM",
-	"IqQWLERxka5PUgB4pMmQhY4UeHnHZyxZJW1OdEx4vmAlVyy9sZ4oizNmBRGuWQ0+ahijAx6sbmNr3Fp2",
-	"2NclY+uk0xqORVZTEE27MGgQgaruBQZFyRqhIAcgAGtRRpiJFUlZoRZj47AHQw7IGVyitioXtGC7Nn5H",
-	"eLxvRuIQRQCXOWQEkIzR2eAws86aBujuf0zXfysDVEQpDh702isRqYaAIoN7C0HWUTRgpcTzb4TNgCAC",
-	"ldRZxFCZshlrxw14jxEvJfwsllRV+CWeuo//qGhJc8VzFs0SThi/iz9VVRn5dsjqQmpTMBikvb7+spKp",
-	"h2zdn27/zdb7z1y4DU6UyZyYaDkpnDOkOZq+MLzllEw9ksQAbhAe0ChkuL3LWmIDdXH/6f6B5v0H+/vH",
-	"kJZ23zZHqEXJpJav284giPotmZ6vLaegh+Ewd1JRYS6DWRqUmuCO12O7KVkhyrXRG/7yXFUIrScjV7q4",
-	"rVU96ANgQhKaJVVGTdbbMIZSdxlLbb/0cqTsPiiB3UJkGQT7mFwcSe+w9/V2o6JkevHTcJb5xTwXpcXk",
-	"apqUZsKEfVgrQMDR1YcX0DTyDYOUr4OWu3a80NntgUAJjils0w6+WrRKQm1/xcmFKNVZc6yhMPNjL8bW",
-	"YnTqT2+8l7VatODzRcbni3bs8YBJuVp9EW8jsoG6dJ6WB0WliBEwoWh5GLwqZUlGS4hyIEj5iO200CSE",
-	"2YUWMpdLSGKxKYtkwUo2XPTyztLPdjZrYRo8Svq87oBWWYRtKrz14WTOaMlSQueU51IRCseU53ODENTR",
-	"muSkAqifWZWF3Y9L+uVS002oagL8XpsmEpoDfNBA3rhkWjuKpEa7RpeMyqpkcmwN014lzYzm84rOAzQG",
-	"ACq9o2ZUX3EDh2ro7uewJg0DBiRRHGta2zTARslVxkgGuTlPw0pmAugOKY1iJumlgBJ0vsHA8aTzL1wq",
-	"LWFb8f+d1oBG45F3tt+ILDVXYutBlWUMvvZ+/EWUqf7pWo/9dEFL/ccbWiZapwgpc3qAl7SkS6YM3tYm",
-	"V5335fp7qtNTOwQVzQ0olfnk/5osOWKGNdZpTLqrAQaI9nocw/f6yZJ+gXbC6wuv1Ct3TLxIB/istXHH",
-	"WJpXPzFLvDZYIljwroED2HPueD7ozXUbUTO5uEXbExQEou1LMsU5olYSkOc04+m0aBamtlVJredTAMXX",
-	"F4kksirvDPMZAgMUmBrYT9GMGZwRR++Y3itjbB0bVBhTO4knIYt3H7pVYXsbIkvSjJ3n6RnF0NlNkS30",
-	"55fx7iKKs+l+E6GCZohSvvVAB3mXYSrWtRzcz5KlXH0QIHNGDJD28nSI4wl8pIVZi1yLaBtzlrPSCtbN",
-	"7TWPgkZZWinB86RkWhK5cWvZNZGzL6ZaAEt/jptr9WsWUJcC7v89zzItdt+XXCmWk8fG5vVIElmwLOP5",
-	"/Ekr8fTD6cez85M3pweHR7GhYIDbkNjpomQz/qUVo//mdKD20dkhBOAPeCDZfWBrPFDh9ZsSCGDTDOmW",
-	"56nDCnGhFX45CGfzDO3l50HCbd+a9pWw2Wx9Gzlc+F2j66B8CUEjPxX8islg7h849HN5j0VyMBPB1KKx",
-	"n8rXwBIdvEcATpVIupKAFoBQqlJZin1KrhhNkZTVgpxI1+zPqG6Und/ecQkbI3L2cTZ6/dsaUaPx7ejr",
-	"eJPXdVejr5/9hYocz5NGMif7glnO2QpMGpXWUH66vDAW3Vj4k/3qp4J3Yz4+FoagaUbQgjL2y3AehFJi",
-	"oJ+J1tQskmDd3ocfDvb3j07Xt+LcR3W22H5IaF7SL4aQ9/c9st5/un8QEi18am1PvDt0O4xeGq63LCAU",
-	"3rGSZiZICvYCK6MOV+/adNQx5J4ZoLmYG+ZjXoPRaXUtx5o7mlXDFwGhrydP646VsuOHff705dOjo2Hc",
-	"t1UbRHeXr8yBqndXs+MuUbTe2DMYGK3XPneRA2dQiolMRZWnFmpWa+GuFSLKsTkmkKZIUroa4zteCZVO",
-	"TUTJGDEIcsQ986UWM1L4/RpHW0s0CFmjlwCN/qM5V4tq+jQRy+/8xPi9uWj8/Z3D//hqFtQuZXveS7E0",
-	"eR40X6FvybmnNCdkMj6HAUv9J0+UaQ5+5SA629rwyvE4whHqHRMvuwS+ZFKaaJKAVmzbtzfwp8n51c3Z",
-	"+duLD+dno/Hox4/vLs5O/nHz/iNEOZydXLz7x83Hq7Pzq5t3F+8vrkfj0eX5h7OLDz9Efr3+eDP58eLy",
-	"8vys8UJQvYXBXKQsV3zGQ+iUb7gis4zOrYEMvyCPD8bkcEyejcmrMTl48cRTTzpwp5G6eM5Rj7F091Ra",
-	"NJexiwzD59iMDPUR5AAG6igsIv2yEGQp7kzUniHM1yQtRSEXvBj7kDn6By2PHpOCJ7eVeejlfpJEZBmD",
-	"nCdFHielkHIvFcmtlk+PAUL+RokbV0Kn0fgUConpD5UI5JS6j9rtNiDUzKg1BcII4Y5p9Rrc+TMjwmBZ",
-	"kKiR3L4GwDhWW4DtMeWihCk7cQxsD3+F4DbzhikEE4AyNC2Hd0lfKqIkS1Gi7JFlN/YDMJkBbOXYAHFd",
-	"2D/1UhQ8n7+jU5bVf17SMtF/J1jZ7z3N+YxJNSZ+3ssY9hjNpgCLZP7phHljIbHfJs3c6acRzC9Xqc2A",
-	"UIyKdOZtIP61UMtsoMxtF3hDb6y/Fxt92ga69HctJLWc55CudOonnUci5VqOkclHcnTw4sXeAaFZsaB7",
-	"h5iGXhsd3/+jofL9hqiHkx/0OFyjBVVa6Bq9Hv2f3072/vn534df/2MQNnk3ei44PSC4k0ik3E88T52o",
-	"bKvx+OfVOF4uIBTKFe8d1dU0ecJsWQ73Kwpe3s/WfWOK/iN+qfnvtZggP0B8V7gYu5+eGjQz78lbxlKo",
-	"RnKFXj385Qc48lnzAdaQt8fxRF4CEdtj1XngI822Xx5BXca5AWG9MFGL+JMZq7RNXIH/dtSJk9cvfJKR",
-	"5FGvzFNAfoEST8rWelrSnM7xdl/S22ARAP3ep05k7atXdDY9erW/d3jwPd179uz5/t73R4f7ey/Yy5Sm",
-	"B9PnB6+ma3Vb13Sc7gZUfmyQXwPqTd5pjpLJLz3rpDcgjFAtV3myKEUuKtmi7R0AgKTiPs8ETd/x/FaG",
-	"LiF8TDL9nJQsoxDUZe5NLWwuhObJWl8vWGmWYrNQbawGIjcbOK7EaV02o+Vm1PeQlZzqLYmUjgiDF2Gg",
-	"WRjoT2+7lpuKqoQ6T2ZjwEsWgZ4QITvU+RdVUh9WtGa694uVFlFs2aCgDAmyA0uROgP7d2XfMBsjj2sL",
-	"ioHSJCVD4AwuDcS6ljGKdIbIwWqZbbabrgJ1cF272BWmWBswyIRBgRjNAXnO5QJ+x0JNcE7gwO4O0CJS",
-	"uFJvMNRIu18IrKjJUkg8K4SUfJqtXFEpeMv6ryHGzxliulPfICyrZgnDQA/Oa1TUh8TGe5zoL46Or0vu",
-	"Ba4OrK/XywuZm0mMEDfejUu6EpWKmWIasKeKKrDposNQlTSXFGvMc0kKirVQnRxKuabyKjf/KGipOM2y",
-	"1SXlac+F0Sj+HMZL9hHNialEXbBG77WqMnYqTYFHsKH79A3ETjc8EieZYY37enX8YXgKmO65jocL9vuW",
-	"8qwqWcxecGJVZbT6YFDc2BbiTD04XoxLW1twqH0n56LKE4PrULKluKPZRpdLOH+hjlIwo8cqEWLminPS",
-	"LJNE0dtweIKo1MeZi+LsXkDt7AAXLOhC/2yg3g1Gpnm/wD/tBzdRSOrQ6dGybBBQy6VCGIBnqJ8JYfoK",
-	"4nLmJZMRE+Z6FqR7PXGB8v9tRSPcGCz6ELrexb1EG04tJdSwjM/GkShPODt6yWuGHwOCM0wWOAjUq3T1",
-	"TJ9A4hDP5yhiQU1IqGxJyxziI6AHk1RkQwtLhga8nD0lk0Jflg7HMBP3rNyD+ii/j3j6+8h6fuqSgFx1",
-	"JrhDTOt4SDFWv+zfBfcakYLMaNnKqjwKG+m68tt2gpbr6dn+q+9DXcWKtll/9YzpnYDyNyDv1GIoVCj8",
-	"9d1E88tPF0HOM8y/ro8k3BUwGaFo1r+iJUvEPOcGgRMDtYqqSQKx6X57edAuWhP18PDZMEOpx54ihTxw",
-	"R1LB5FNyShXNxNwB4ZcVODl8iwIb2z/R4+3+vNL3ExsTMHzAAfVtGPhyndiypCtC0xSc2DJgPsG+amuG",
-	"ca+7v7G30Xhk7SwTlqfX4hdPykBbwttSLP1fbfvWvsDnpW+IcfFNaFbRH7BcM5/rWrgyKIOj8ehU3k2M",
-	"HPOWmR9O4fLKQOR0P+JYrNW69fOPph5h6+drgUNyP7+n5e2JvETp7VTenbEpV58KfTeYrsGQ6X4Bi8qE",
-	"GVHyitF01TQdTZi1q55AJOVPbIUrtBSIGCvlfyZuIdxoZP1TNZU8XU1uq9Zbp5i2MWMccdJOAda5Qjcw",
-	"al16mbzWsVQU7PpbUd7TMvXsR6fy7iK/Y7lyqWKRSeL8CpAicCTvKc80bYxMmJQ3KEdT7TbMPkErOKTr",
-	"BS/TS1qqVcMShy3YgU5scRNDY63185IKq8L96tFVXVU98NCZFbuPcKKND70irO+rTPEiY9bU1tqpy1LM",
-	"eMb0WP0zhhRwnvE5nwa+7R6KK2ZyKi7R3fIL4/NFPVwv8+SKFRnTSrf+o7n/eg7XdO5+1NwLSQdLx12K",
-	"LPSrhJ9xPv7nZtj+T/jSFVU8nzu/OP4I3vF6iviPc+PfN8TPMwamSFipFkm6Lx0PqcvRhdZh4nkmmjTR",
-	"WCy4uZvL9E7MuVQ8ke2Zeqy23YzmKO3GzFeOPbY+d1l9XjZocyAec3HCe+jBlU3aCT92sK2xr52S0EEs",
-	"MfZhM6ygDseMqyISRLek+cqZVmwwnb4TpSnEg3mWsUCH/kyombUu9Ul8BgcmlAwFFquwC0fLNUPzw/Qa",
-	"uJLsYb+3Vh5KcY+WBBAJakm/ZfLQjbTqe3oDg8fve7zjoG5+iAEhcWdKaZW7+XRxZrcJhleK+7CMiA6V",
-	"22qg0cWuzS+oToQ0SKtp0KmoVGClnHNbKp5ltYQe8i1807n3BSVssy7DjIL6zQebBEF7/4uNgXoMV/T+",
-	"Qkv/YekcFAO77Z4WA7olJvEsWR17a6pygmrRUTJtEY7mqukxfIqBTYV9XNZPMCZTKtmLZ3ssT0TK0qfk",
-	"J1YoG3b+2otufCSJUSVsmEtB0xSUMa14aF5PUpYI0LqpKbBPElFlyBaCxPeeL1k3jtjV/B9sw7lyKYcd",
-	"Vx5jqYs5q3EXgONI3yYAxiyuFZgwVNYWlh3sZCNyrjluNJU9sJE4R33km9HP20H7bKUz21XceLaWhw6C",
-	"qqy7DBm5S2aPGQA54G5W+TGxDpsxOXemoFNzCcOhm/EczaQbO35sM2E5gmfR+Mi6YUuccDm40Hs4nl06",
-	"NBfFpOuq+nT+CQLFTLyX/tfVx9PzyQT/eHvx4WLyI7xxfnX18Ur/99fLiyv45fTkw+n5u/OzoWZTwB2O",
-	"m9WXrEwWNFcmUsplrjpZyQt90vJwVbL6pUa8U8MOb1odjUfmo+Ci/2BX0OipdSh6x31tAoZsgP2SpoxM",
-	"V8TooxAL2N2B3LXX77jP43HoBtEuUlbbXtuY2JCyguUpyxNuUz4b14FN8uRKsmx2HAxH9yplTEW6wvhS",
-	"HLWzk+qz8r8nHz8A3weePhVqgRydkcc2UlNrYSxXT+rcAVeLzSZlTGlySzBqLx0euI5LYvj413EQPwke",
-	"PvLG+TQYhesHh5rxPv3PSiiW/ub38nk3saKmB9j+xiQ2qjJ+bVxzuPugPbiNXz0lF0raQI662BrsUpXf",
-	"5uI+b4gQt6xQ4SLI+rLvhl7pnRpgi/TDvTXHL/n6jKf2Z9sDKoT4EFavA3PepZCR2sP2icmQXIiCJM5m",
-	"SecsnEeNZ4arxmHxM6lzEx7YPCkhGIxhB6Axiw82DW6Db67ZF9Wk/3VeBVw+G23Wk9ZYZ8HXawcKjDQF",
-	"UBKaY3UqQJXv0h5g70V1mG9VKha2d7hE0lgOtBEPqFsXh+eFBMntesfMxa/RKnmfyiwmAXWB0T0EnN1h",
-	"4vJw5rZEXfEbVlUJ7FLwal8abbN15KNwQKZcq1nZ3dLgztHCPWa3nqaa/HH9oq7JCY6uaStbuDc1eGfr",
-	"m1Rlqe/I3WK8f/PE4bWbMIGCusEL7brNir3s80QUgYUPn9aWvKpfCgmrQD7veH4bP2eI560lwk9X79Yd",
-	"rcGRKA5I/Btyk9CtG2cn9twhXgptQkZ2J9C9njdoOiLfWifDiUni7YlBQ5H22AAIgYRvncIB66wxv27o",
-	"59cNxqLYZn1mqV6zI4K0hCOFjKFhm+GGCaAvEPx08jMRpV/pHdTyYzKHMuCSJFAa3odoNqHzhOUpYrKE",
-	"o8UPwufa7xB7wnSkUpFlJQFzCosxQhuYAG9EV70wqBICrnKtJzxppNVNeU7L1aCw84MwP2i7f/s0awpv",
-	"kVuG+I76etC79UjaFKvu6pj2z9Eg+esyC8FjSPbimevk1/fvjsk9zyWWn7Yy/Kcye0ogRQdRs8CuSi7G",
-	"pMozfgsgS3V6gefqHoqr5S9AV6atBzEQ6MrLxYn4aPz98d/2xzJkx6JpXRedXbPV5tgyQMeiTs4YKuV2",
-	"iAcRWkwjB2sScLwOe+aJbPxEujDNAaYfiMbM19Imb5uUuoGOD9jFZutrZ9gP9NGc4Ba4Hs0mQ3gQYwzh",
-	"NX9BAe6FuL9JuZZKnu4I+cNB4SLIQxTzYw20Rx/YxACLZ3Dh+/A7WvS1CXZHLwSHobD6T2/Jg+bQ3mXY",
-	"SCYOL9cm4pdP+q1591D7Nf0yMC31F8C1c0HcWiw126DoF8+2I7ysm5aK4qkTHuD7P65CFJaJhGYt3xXL",
-	"bz5N4j7mKIZh5zpws4hF/bkXjsm+y4zG8SsiCpbb6hDhRJdGVPz6xItmIH17M81KeOpYcwLB3VVsGQsz",
-	"PMmJSUqA0Eqoj4oomLkRi12gOMRa3SzrwC/zCyY+35gw1tHYEhy7cWm8/o82y9f/zRCP/5NNQbjBWtGh",
-	"JwWkFfuPkNhCzXnDroeH6cjhZxCtdwPpWpqkXKMeP/B+xHv85hZi9PQDVVLImLhJEGZE/yZNrsZNUYo7",
-	"jpFqaIq+gU/ETerFtjWfSBc51/zdC98PPQg90XcuS2+mq5tmvkXzrVKLabbnwFMXUtR+4MKBQl/En2NA",
-	"i12BVWDUK1w7DG6LtR9fQfPCPeX6friZifLGlo2OvWsWXS+VNfYFOb8+YKdITLFyXPDQ5IbqUxa2hetz",
-	"IQmXZ5itjs4dPPxjsIljqizL0nZMvPShpfrhoV0qfEjpS/lcC++WXe3M0BM13tqDsmtzoM3s2p1Jw2fD",
-	"0LqZVXPRmjP6/ABY6wExYV5iF8Z/GLTkniCn1BXde7CmNBAA0c1DBsG092D4JkwETJ7TKrt12U6gWGuJ",
-	"F68ZYq6ZiG1lA/0oHv8RncQXVdKTBsjzcL9j/Z1Xi0+feRcpw6EuX5+bcd25RtZ5Y1O8tj47c6luZiV7",
-	"WCMLKm8g6XHGyvrOnmVU3cxYCHxqE1t/LhXFcsy2sXVAl5sapW/YlySrUpbeqGEIqBtCWeq7przTHX2D",
-	"9t1qM3YjUX7fWfNfH8jS1qRtAswT3pEGex4FHJe56RI2WXqsZVWbWsYzfYRMXTLNBdn6lM4dVrDSXFV+",
-	"kytzZw32pH568lxPFmgg9fPbXK8Kb1J7vXqbVi91TNOJetmvaw+tozAOZrdA6FFMXOkL1HVO2QDWoQdp",
-	"/G2WzKyVHoHfnz/i6IpVZbIw8SqBJTNPjbBhVy6BkoKlWIYOGV5EF/lM7JSAYQS1iWW37U7WOME2tuSE",
-	"LJDYSXMm4+aCxXbJZvpHs/xhW1RJ71gWSoUohZQmjb8N0GYZQhe5zMGafd5hSMOSqYVI4xgBKZPKRIKT",
-	"ZCEkVCR2UpNvk1iIJfOh12ialkxCTSiRh4MWi5JdWvV7gIho1Tr88tqI9jbBYod+8C2HhJ9dlkyCG7uR",
-	"kOKpdfWLjjkGVgbfaVMF+1KYRZWK5iktNQGzRORiuaqVH736HCwaVTkzBgW6ZCld7ZR2VGsH1lY/XAdt",
-	"YZEtmk9vWs/8P28azYRo7B7S64aC4QcuvuhhdYenScgeAYWJoksBrf12g24tcZfsY/zpZ1Eli6BTn9hy",
-	"mUTkzv7Rjftf6lcGYtbjy2+rPGXpmxWGEQ/8NKFyMaXJ7Umkie4NOCRisTbP1EYZP2Zhg4HVBabC7hT7",
-	"ngGnW9A1VapcmWP8zIfAnFUmwXvI8GIn7g43fsPhmK+2G0272A1SqqGg4EoGhxleywh1raGc2LGQl6WY",
-	"ZkFUN2IeYYQnJN1nUmBQAQQme+YdD94DI8LvF6uGDRGR9Ez8OSPPDg/1Si+FVE1TivRBj+0A7vUtS1Cy",
-	"hv6lB0FzbBButDaAiTx430qDEHuHNI+2SzBQoqIGZhiiV6m05p3HtS3oCQT0JhkHcNOS0dS+dL9gJbuD",
-	"iZNELG0w/lIkt3UnS69CcWN+uDq3jJnx/ZfgOUsthK0WJHCafZaxUBkeMNWUQp/0umc02WRQzMqAnwBm",
-	"poPNON8/PCK0KBgtXdWn2oVlshAeXeSQq83V4SOb8gUlee3MHNyrY50DbHcsYnK7NqYm2aQpIDjnAsbl",
-	"Ggxi3ptMFas1pwfy4/X1pds/E9XtTj/P1dGhjwD//PvvPQT4Z/v740EOPiiUFMgBWYhSEVktl7R0Sca3",
-	"RgYt8GQE98tslkHy0rtlij4P2xgVdPufkE9XF8QQkD6DFlMnMKKt6tBgybVhYOJwsJGqf33/jnjIv3Xx",
-	"+MP9w6O9g4O9/QOyf/T66Oj1s5e/j/QEzKP953uHL64PXr4+fPH6+f7/f/9wf//30THJGQeINC7J1dtT",
-	"cnR09D1wglzYvAvwZUBttfQpmUTAy/8ynPINZFWHkRFYa6hVIWbesZZkQfWNQpTA4F7jM1JiDqBysUzJ",
-	"4SZvO56TaOnorRCyrPv0NFhrWf9qD1cN3sxzQu1+S6YAGcsWYIOYvzaYLQCedbCfRgeHRydvTp89f3H+",
-	"9odgzrVppoWP9OJVyFm/RZSVHaYLbwtnSQP9ylMr4LaCWExQz8wSustLc9FgNYRUMMjAWAZ8vbbVhRYp",
-	"nBwIdNWq5//ju+3TU1sQKwEtbfiGqQFxErY/FyDR4XUtSg9f6QnNyZSRVB82gz5myaUT/FCUPFd+oEDM",
-	"O48v+tEDIQWxTd1BbmzeeSQd/91JDvtZC/e93htvehskt9vB/bkJ7l7qNfvlS3a5/N93//zxds5Wb5bT",
-	"w+f77379ULDlpxfvr9/cszM5/+fy+yo9PVj+45eDYvrj7YYZ8gAPPyhf973jN7KP6zs64yFshmWzkRpw",
-	"/WB8OD76PO4Djx8e4un38rlnKjVrCwUPeSoK+G5tqz0xrO366uNoqeg+H5ELVwJDtFbLjo2O4saApfub",
-	"1GKLDoPUdkc5WqV2mulgF24YPod9+8EYHU7aeBBOx8eC5Q/H6rBjiVX/qrmbPt8odbx3v+SplgncwhjQ",
-	"MFsujBteYuWj6YrwdFy70Q34ckc3NtNwCTRY9tEU6NUcHyLa2YznTEL56SWjuST1MWnUnzgNVtPcifzk",
-	"MeTV3rPDo4O/rWATxJ4cJKKEQi0v0paIAvWZ9BmZtL6WJje4JQ0erAUC/e8j0oQ59ahFLR1jrbQod8aQ",
-	"HFh3X8r3trDvGPfAXQMSSH2dyddgylnVYbJ2K0uDMgbnVZHHBuU4UnPnCca4w8E3BhfI1Ocl5ur5stkM",
-	"EQk7EYv17w7fzP5Uy2vOyd381v3sPm2GBPZKdeG4/jM79uZFCbPTg7KQwTbSsA50sE9qWPnW1N3wgsPq",
-	"1EKNq/4+AKiWIfUB1EdqwyJig709fyNl/UO1ZCVPJjjGrqTLvigf8gMtrT5kAVxbCFlQm/6PfciCsfsZ",
-	"q6xKAr4z2QX9aCm5R98///5ojdHD4m9MuhLMThA3Pp5UanFSFEEpEB4SWhQZT0AqAB3efkJ4DqFUOGfJ",
-	"kpKpsan56d5JBQNdIGDmKIrWFaNZ7rPnL2bPkuk03d9/dXR4cPB8mkzZ9y+D+Smdopcn9UjJ/kG4qAby",
-	"mk8lb366UKqQr7/77v7+/qn5FRZS0EotvktolmlZNJyXoCfe8FIVVMp7UQ40HFadujcHh0fs2fMXL/fY",
-	"q++neweH6dEeffb8xd6zwxcvDp4dvHy2v78/Cjoop9Jgiqyd2TDFx+6jgQYOsJic3XfpJCD0yh8yMaVZ",
-	"f3EFrwmtQ87hk0DFlXDZ3A49vF8RjyQ2pofX333nk4J996Yq+Uar32xnoKE3EATkD/Zz/2ZB5UGaydiO",
-	"eQv9SBJNgWPjtHFyNP6F1H1sLir9b6w1Ie5zLE+phXdj2eKAJ+60sx0f903O2Q5PVd+pCBePPXGKYOdc",
-	"PFgbtD1P0L3xV4M3tocz6BKx4r/9WNr8iL5LIpB84cjVqBct/lNvfDJ9/iJlLD1Kvz94+f33s1cv2PMQ",
-	"yWyl5vGeIp/XzVE90lIXiCOEp+HEsm142LeBw1edsStxy3JJaKK1+6aGtn/4rK8oUj2bo9l+cviS0r2E",
-	"Hr7ae/b88MXeq1ez/T16cMReJN/T/f2X083OYCyH9CRvLz27J4ZFA4Oz3JR8urroEt5/j4th7Y3QNPtE",
-	"NT1gWFKLceDBwYrrEDwAkMfWngsVmJ+SE3itbnds3OZowdYv0+yerhyi3ZiANG7lxUD2yoLKD0F4D184",
-	"gKRmGOlCi+KKZIxKhAZmFi8nIiewZaFWRilorqrVEzJbTDfieV7fgpjNJHtIE0EqL9MIoApaaJ1nH31K",
-	"5NRqmYnIlT6pps6Q1vymWi2Xtywlj38f/S/9v99HTwIs1wRbrruJdP8n+C4DU4r58NM27Ggr1uvnGneL",
-	"nj47PHhJ7CsuCqHL9G0G4JD52uVF0LVmOHSnZfYFQ1feYP2CftuYfdnsKyBporGFS5uHvLNoS9vZW1EO",
-	"GBqOyA7EjVTueEidJKx2SX6twe5Jpgitc66oD2YZzL20CiiYpMAibIYcCu3Tz3Y6rTmfqUGU9YN+UX9Q",
-	"0jy9tjjzA+L3QpjGxuhhvTjpWF/pUGinoGrRursPDoKmXZMCfeVum1D8seY6zv0daGMz2bbPJo03Dc2u",
-	"2JxLhbgH3yBlII8gWMHYHBYFaD9KkIKJImsFf73/x55e0mdHwSpu25aLxmgDBHyWPStu0qnfu1D8bjg4",
-	"VDo0tUQC8l9dXQRd0QuWpaTKFc8IlsU08gdWL9dvLJkKF0Ut2ZyLPCZl4lNEPrNmZVifSDVUfX5lT/JO",
-	"tChpy1Z+WbJJb1B9+4Ow3ffUxvGsCltKHS/hMRRY51+apRi3jraHlr5R1L2s6yhNpJpUy4E8p643truh",
-	"gC/CKtTh/NvQ7sZibhw1PTKyEcYiKbb0qop0xC1FyzlTpmDTGnbVsb9rhSfniP44qZa/cLV4ywxg2fo1",
-	"3U6Lq0LsH5kVoNmTc2RMHsCavu30scUAR5DTMSp1wb7YkD3drhe3x/KZKJNIneK7OkFgLXe3yQQdcwMU",
-	"STXJ9zUQhznW3cvIE9sa2UHxS6LN+MzVXA+/JdC1WWkDmcUyo6bPrd7BgCwcEge7Uk/jHLhz5t+zERoL",
-	"neUWOfdzwsAF07quxj3l+1vKQBdvjgPOlHGm4EAJte8b/Azo7ZiYQFKjsViJrAWHjO2tozkzopHH6gZ/",
-	"0qJQ26PXUnQhTM2zkPG1KErxhS+pYg7eQV+jmjeZcOlpldyygCUsF3rXc8VSD2lvvSRg6D0So4gjTQkF",
-	"gERgEQaI5RigAPWlZn4gAH6vFhBZzSLmqyImVlzaRvCGlEXGFZmu6mjYVcH65tyeRm/X0YcnvFzfwjle",
-	"ygNexCt9/YsTvLoHvGhEgwFvonwQfTFkSygH0Y3xhG/UclM3DltrzdNHEhJRQpiepVQfdp0bn9GdNxpd",
-	"AFNfsTv/9yJnK7SkNXhdP3pa56LdXDWs4TTeDkPTcBrQx9lF/XFE9BK16SDEfnh6GUeB7oqU9fXlIpo2",
-	"+2wzCdZ8N0GwjlMh1TbdGnnmZJMcR6lEybBq6NDuFP2yURdeUXrPMzNICff0PyS1gCrqJJCBwzEi1iak",
-	"e0+zjKlNVikIDNqS2zpE1kMIrWE3jp+/BP7u+GTfnkNr42M0FNy8zlGOHNPQeYhKKT8Y01STV+lfyX2J",
-	"FR77mZWHQN0qnZfrHl1h55ZF7rgdzm5i8ncH++BwYNq6fZtGLPaInUl0rX7kevNW5xZ9vxv728K1qtct",
-	"kha9lcFbk04YN0ygxRgCzWAIYURXodg2oLsAklpE0VEGhV46655XySaO5Gv780If6xWLbhNikZsyxQG/",
-	"PCCQGbwTjNkL1wjbGb74IODwLrgBSGp7SuyZsEWc+p4JC9zzEjpQ53S/7NWBovgxRkMqsecDKBpteg/R",
-	"LfcQ3VKJPQ8tCP5yQZLu2R6tq8bWPzoooc/rQNFN+GocG70nK+GjgT5vaos4YSYxYdnm4rY8WlMDpHpl",
-	"PMU7YzVeqt6aTCRwXjYw4epaZJAejswQioFJIioluTnPlm8yCJ8njyN4oJh4jWE6YLQRBdss07cnf1Ck",
-	"pyLLWKL0qtWiSAcQgiV8STOCifadSgy7q1myDfO0aBUbSVLsS8Il2zndBLxda/OwW598RUivBuTaujaa",
-	"GG1fx6OFzHeOeROrRsJtNnzEleQD29+y3daj6cDO765liVVnIpOSHyuVsdiU5SUgLhg47gnL4y8i8icO",
-	"uX3w3kJ0xQySzF31cWP1prlFbKAGIpfMXPHJsNtGv+7XSd+5Qo4SANaRH3CIQ4b2ZSeF4a9OG9gtalmf",
-	"Wn0qlksupZFxv1mFpc11+KJkS44qeAiqSp/umWLlmWHEg1t12Fbr+JsFQdJfeeB3az+z71oMz7OKbabS",
-	"D3JADhmKQ4Nr2ja2t2p8YxJ5kCHEIvOFgUzQM+whxBGEp3y6fUZ7RwfZ0hpTe1W2414b23PoF4N5NNSZ",
-	"uKGFZrDzMej0jJWoMgaUgHj8lmeA+ZpnK3K/ACBACA00ZHSGWKBaitX0uZEU61yMXTF2c6PSuMaZ270V",
-	"ueMAlQZF0nN81mYs4x11Cl5TJmgLgx7XaUs/AVHLF85qNt6h9JoXxw1gHqk2rWGtm6vJ3sKsa2sTWuCu",
-	"6XD2gJwzbmmKDfG/FpYj+pB358T9wiHxp01kIbewEzM9mbJWP3s16TWYBV6mfxC1YOuQpbh9Z82ALzFr",
-	"LpxYgQl1tnY2SrZQqT6QWZH2+S22CsL6BhUVO1xgk4UagkRQl2h7cPJJPxrOn5h2YgdyhemxkfgySLK1",
-	"fNAv0rEOxCIGXKH5l7mEdxqD1Ub52V3jO6bXbr78tzkITWNwc/EDS1ZfnWodpGlbBOzGGbsi8k0LPrnW",
-	"LN0Z2Cga2F6TnN17IFeyNuY5yrvhOQoaXOS2zk0DhKgufdPzRR2R5P3SqebjNFnf3uug38PI8D1VcdzD",
-	"SHmdLpZ8p15PKHXdbcI1nYfYvKLzFjiiHM7eIxjvX/uI4ZrOI0iGis4loVAKscZw63PsrGUlyvQ1iOWe",
-	"mJ71Qg0qaFJPyQvk7VR9o1k2oKK+18RbnkFE09fxv9ulkQ3NXq+KDYq1m5po3rebQEx+1HqDD7GHWqJk",
-	"zh0wWGUIqITrFvnzOFg1zxvPI6L8MGqvXJ7dIYeCs6Yg37kNhnOgThBejPWiYEvCWQ9LgNWDnA2qSfbj",
-	"zAbFqntxjEQM00GfBAR2cVPCBkDlUO2+5yF/ihZnz/N0I+M7VWyiaLk1gs6GZZVbWFsbiHgPkA499P8N",
-	"hyv/NmbMtb7JAdgkUb60gcC6G2H17wCaBQOZxGrRnxBZw8fUaDCPpOEnMikZy58axnbz/7OvS7IQWYov",
-	"SZsG6FghtejQx2ReiqrofFf48ZiIXJM0EhpKk+0Bn0vXv/nuhmYZBvMaZ2SP4ILB5iAlqQUNhoT40pDX",
-	"YqMwYqACoJNrzN/doomdqoLe+D20x36xy7wVqZwYLWDYraXYK2g13+nWUxxU5zBQLRH3v840MX+7dBT8",
-	"20tKwR/qhBTzgkk/sX9jmop55pJV8G+w8eTzG/ZFsTKnWbicJr57W3AzWb3oJVpa/Ee4HP7vjY1w4J3e",
-	"ZJsv5CL33omKo5NqPmcyfEghwAefY2SHYiW66rtcCuuaRoCGBOSOhS3Y1TTyKXh+wYle4zQrr+iRjacN",
-	"lCcKFoiGutGQvkalQTXCKR1jzS2AhRf30gOF/iAMdPjvox068qP3RL0XIQUtuBEylMIvq0xteGN4ZDBc",
-	"3r5myyJDCWeNTlnn01r3rOXzjfgxZRpEZIy4smivez9cKErhdpThfDaIWNFyYSnuG9pvZGTAMVyZLTs8",
-	"+GTP3ozeX3vT1Z6x3rkHprJ660UjC0WnES1Icu2Vn4B8VyxLEgu1Xldppj+SydSmULHS28aIaVF54zFp",
-	"TmQHNEsoox8vn29ftrC9A2LL0hYucKQ2k0P7tYfeFv5+XOTzMfmvYg7FOtMZOG1CBeNbC9Tod9wceWzB",
-	"WPpm9b5GDoxqRY1sEs3JILebSoI5TPHSZUPKdTcK82yHsnnpUqnWYPfWLow4yLdNNNVs/pjkjKUME2Zt",
-	"vSKDrNqq8TWwnIQ1mH2IJD5/wP7ASefDs2I9RghfA42odLg7m2KYeOs7bm5UnEyiuMVYVGU9QawPeG0F",
-	"wLTBCPRTkw9u7tBELJd0T7KCamklBdY9JhTxCWC/QXU3Pxjt+5atEDuz4YZ50DJGQD8vcZ+hDH0cZ4Vm",
-	"2ZhIsQQNIAczQX0VuFRaLdHXK+s0wyrLVqYMOahFpeK08VMulP0jxN53hFQDhXb96ErIccX4Sh+oBkvK",
-	"gPY2B3hTiW1A6tMjSbSEzPIERCXFssyaTwjL71gmAChSTxICLynRW6O7N6A3RAkRkA7/epiZ8aie5Y7R",
-	"ai4NHhv6NmM1041+i3kZilgQN+fU01SntMAJlwDhyqBtaqpDEDgZy5xSdgRD4Rj1ZrGPebaqUQTZ/UMb",
-	"aYsKraE1+wif1RaKQ9cPukIzH7zhkuugrK5+CAaBwDXIZZHR1YcOyNgbmt9i/ZsZkMAArE39SfyLIHX4",
-	"wY4xCPELZDC2LPi9KZVvBP5QTddAgfC19raHOLW787KBNp1dQgUNWIkWpXiOFWD0yStXIZG0sgkmgSqO",
-	"wU7eCChXpm8QvJ0Vm4ty9UgSU0/JoJtDpSUcxsC6cGbwsQitcPE8NDj7OLnNXJ/7hciYvTYjKcTY74T9",
-	"+V1LmrHzPD0zN+SmcVD6856gq93F3NEMbelbD3RQsBxiDNTJOmG6D0NgwiNQeCWDNHJ7FiSWwtJ0zjfw",
-	"0uCyBg6yP8i4UONMJVwSKbIUZQfvHFoRhiaK3wHgQm7+GZRT6k5jN53DrRNg0G3Ya0xIY5QNbLc9/o3T",
-	"UaFbmxbFTPRYVs7uw2yLQBMWWC5jM0VEpbBsTcZoyVKblQPCGCsUag/2ze6Ei6GRihsekl2d5RbLZZkw",
-	"S4PqmHWbZcws2IxRVZUssNH/X+EKSGCxOx5gUbHqh5gZwPBLx/aRd4TdmnN+xxCFDomQZmohqvnClLUE",
-	"OcGoqFDiYwWGzGOrKEC5PeBMiNwuQUgnV4ymhBtX6InEpkVp/6lZnN48cKOudZpbVjXgLeCdXz/DosWK",
-	"ieam/uRUpCsXDK1WGShmV29PyctX+y+3LnqJLXItN0q2ruLlq7+o4uX/FJr8WxSa9GqMR26N13AyJf8X",
-	"nJ47WnJaF8awt59kalzDlor7nEx++iTHdhO1uDqlJewluVCYA6ClNxt7pURyi4o7HFOtTkqoIhgEjwb/",
-	"WDdJqLaiewmtPWms26YcVghAzH4oRVX0RuL5BPjARDurq7VNVrmyakImBBT6na704uOar4BFmk2WYyDL",
-	"5o/Am/Fx0N3kNIY4IPYb3FnHVWhOzk8+aGo5FSnbO/p+p2mibVUiZOXrTdzB6tGY9t7lPc5TP/np05hU",
-	"Of+jYojk5Aq6dL18XsRTSL85qGvljMkh8UvSj8kRgQLye6aCfESJqTP1WwTw06c6lWZO75gvlBrXH+I8",
-	"VuCsQOPe7kJReSROF8aTUEUzMXdcAi4lT2qnStFkARF4ux1VOAfpIpR49CesUZl8ekgmzlARDo9FHfBG",
-	"v5xmVMrYOXhYdhB+/Gb1ScZPWjyFyF4iEVOAu2PACTwmlaxolq0IxWvI8plf32kes1P20nNFnqLAj4Js",
-	"eOCFU5D1lelphmigjuqGhWtzkN7sjyQYC+UbeYYgfZkZwn0WrC0C2Bd2PhCOYYvx6Sn4UoB0JZD9sxYA",
-	"gQvG824mtMB4w9FnTWXEu+5+wMinB4ahNRbsL06bMGO5WIaza3LClyYMryGu7Qi8xhifP5UBteSymmY8",
-	"IZ+u3rkayXooxyQVIIgshNrLeH5r8nw6bCImChUC5exQ2TYYjdFGAPnwYGxK1/Hcdj+nhfF2CSn5NGPD",
-	"bJaBW/lvdc9sgTX7dQ09RQtEWaqyEM8nlxdECTJjKlngulO971FnhaGXLmTRHSvB8dLt88p4jhwdEVAe",
-	"qCKWHiBfQ2v9mtZTiCUQOTs2dSqmK5KyGa0yFSkpMVT+9KjP6aCvPA30YHvxvx1tUS/WupNvVidWnzpn",
-	"9xCKgt5R2z1cqWASNHPC6o3U7O5GEEqGHnYFnvQnrnIct8hf4Lh11V9AqIQJ+L7A9vpXs+8s/H0Ics2q",
-	"RCKgco8gNGegafpXktP/8JWNKP495XlEoLhuXKb2YvcEC0/MmLJM5HNp1Lt23XTThSH/P90+EAW+i6na",
-	"n3I9O7zAG54f6e5zV/zVyLzfXisZlnxhLTxvVhM7913JwH8T8bfXA/axDoAN+yVe10S7WyfZluEAO3SZ",
-	"9SqD/+MdH+5+rRdy7DaxhyAnrM+orhnla7R/cyVrP/pjyf/FZMPQLp8QuaAlq4N49fU3JtOS5unYBodo",
-	"NVyLdnUVpafE8bmGHV7ynOCopswmPj+SBJC6a8NhC811wZYo1qOSWM9xTObMMyVDD03rsoyVDrUjjQSF",
-	"OKQMuFTcPcPBL2NDYuoQVv3SPZUko1IRSe9iYPZ0MD5fPYUmQB8sfOw8TUtxL9kHm9vYAsipSrCMNPZs",
-	"dQ9BkEZjVCVrIuOsT1CsWxvS49j21F7KRxJIKlls2v1WZgN/lMGsGleOyYXBHZOM5XO1QDpH3xr58fr9",
-	"O5KyguWpTW+1Wfs7Va5bJS9fvnrxfDw8TR3iZlmuerwO+gyCXDX56ZPeIhCcsRi4PAbXmjCFzbApeM/E",
-	"JIxN6rB3gtGBsWPHCxDMqaGXnXtfUDSBebmsyQ5nCvtfNvdCGDhVzwNxjHwmz1agti0AmQdMmjv2mPyL",
-	"TcAiFJBTClQ3XJE+NHfD2zVnPyY0z0WVJyZjoGRLcUf7Ktxt4Ybc2rTl8+Jv407Zzh3yoEpMQ+Jgu7fF",
-	"xyLu46j3OFkIyXJjk7GB+fiH2/LwVRbtUsb6lMFOTarwssoU3wt1vcFtEBjTdbAGLDp6sspYpjER0pTi",
-	"EyXRm1UPYuwDDgci94J9BstNYtyibsrLMBweYhzo6mebj0nz1aBIovACrY8titHX1l/KbT7Fle3CZWgd",
-	"y+2XSaOFUA+5oAUjM6EvbAyqc689khDm+xr3YyZM1qcnxI6902AqCrYJVI7rFzAWKUzIiLEhPQqQhnEt",
-	"Gc0lqXLjFWlzqsGcKSgw9tS923DlkdA61fFOmosuO54eMl15O8NT8pg6TG+k9CdPyaR1ychGUjKIvBai",
-	"RMs4oPOWQrhSxPWNba1ljSCpf4+eHR64k4UjHY1Hz4+ORq9/ezZ+/nk8ev7i5ej1weHRePRSv/qbefcA",
-	"8uD1vw61uvXq+bPRa71D/Tw4UhnrR3GPAYQNj2UlmSYz6iscQ/SVLjdMNqmv5I/2jpWD7W1r3HjcM6q1",
-	"6yiaPPAqh2wqmP0Y10DMDDQECmhGVdRPrOgJ7co/NZRnzarFnFPGgFMfABeY1hElI1v8p+iGW6t4G3zY",
-	"0rMGxCGG48w+MJZi8BgzMVHHNpWrkUZqtHLdiGfVoJUSS6p4QrNsFY4y61eP2qqNrFWFThT6gDlG0m5M",
-	"iPCsq00hL0uySvI79t4a5JH6u1YvZ7HfD2bgDNKiNgi7e3x+8mFMfri++PAkOvjdSd+b6G+NYfwVwXTH",
-	"JkpF31bWYoDGArmBtWAb9amh5e2w3UFYFC1bHgUmmGitEQ6wsdiQlGVMNbN9B6TKBE/UZhFdVpoft0K5",
-	"nh2OSa4FtIbU95Sc1JylvqRd2ZUZ8CYtlPzsupkLJiGiHUNeuS8H7tYx45uIcwT6LQw4cn1W6oshxAAa",
-	"Rsl+kzIICbLHZSoDcdmJFi+QKCLiwnCvDwzgHc9vewLPtrzPN3JlTYL5wlt5sCbs7+LEcv6odeGFjQ1+",
-	"VN+0O1qRZqjjzjf6is1YyYJFNWvTyBop96EjqCKBCy7Fb8GM+QosWX9UrGIpoXPK80BuXwUQWJHidD3j",
-	"mDj1KKwjInPqJg+hWtVxxmA+EaLNWI75lJzTZIFqGpRfTsTSME9Kbm4SxN+9MegJhH0pMspzxGFBuzOY",
-	"4t9WWfb/HJCZ8Sd4eiKmD40xJ5Dn5CQwk+6S1T13ReYmF0aBdGSAgt84Pjr4zqy7WisNd7o7877Yqst4",
-	"nGunLwMTv0UnTp4d0ItF7t+um6jouqbLzo23Rfc9YRvBbife9btFdw2RZpC80OzeCSMblZ77hhroBsMY",
-	"clCGtNNL/QN9Tt8gImK9BratRrT1RBvUtvswIX3XbA5W6m5ggCsdIxBD27uPeH2vCeoLaDPS+tYdh9hq",
-	"Y0jC43PsIEr1rzY1D17/o6IZV/p6ylUpMohYYPKYpFzabD7CZf2N7xHNhdqjlVqIkv8LEOL0h1Jk6Z5+",
-	"A0a0oHf6PZNpmLFZA54UgUM7ys8e/m70JPMXCMx7Bg1zNB75uO0O3tMbtVYEzFAQLMkbagSIwG2ZKNUZ",
-	"L2Mbpx+T1D432aDO6AUgg7DOCFPdABw8mZyOxqOz88npuiHo9fLKTbfVTr2aMz6vSrAYL5d6+e8a6AxB",
-	"8a2uVgdNxFq2oMY2xXFZw8iFXWILKs3Yf+Fq8U9WCtd+qADfaV1Zb+LV8+q+mot8Ymi43eBGGQMlk6y8",
-	"Y2lPI3J9P7JafpzBc7m57NuDzt8Wu4/1rxcGw4nOP1jDvwMUpc68CkeRzuXmkjpg5+86i9aMdre1LHoW",
-	"NRZ5OGFqL2N3LLN+EiUM5uYxoVOJCJHwQCq6Mu6WlV7kP9c6vcHSbmnFDiGQbW3ZjjT29xFbfHP2Nw24",
-	"+cttkuvOhVah10H5QPa6vu4VuWOlDKELkJKZQJ1oSmHKSzXpQZXQrSyoxbxFiIYVU40olS7nj9bD/330",
-	"yYv61kP6fYTeCNvgMaH5yrjVwMONjmbTb9j4vcoTyNoNhN4kIieJfuayroyBAkQlF5eDVvhPFx7oayJy",
-	"ydSekcieDgR2C27iLjzaDaLo+LM/1ZOCEuAOTNOnBp6GoWTQ8QQAGcx9AVcPybhiJc2yVR3cestWkmi6",
-	"IixX5cpKGXm1ZCVPCE8xXQpwChFbhvAcQvy5JEtaeCsZWref9XpzLdWGSJ8nCy3s4kLink6ZFo0x8tEP",
-	"s2qehCUL2j4XVJ6A1HraYKlditYvqneMSvUxZ/iJhwISfL82OwcfazkrZriciGWdKrEADaKwfrb98JEz",
-	"LdYCzpoWrVgfKXwswWaEE40JgviKldgjL70DFvUzcih7+HtqO9s7uBb3I++ipaJvhFmo6/cx1mQqbY5r",
-	"HwmC//CZ5khjq+dBqLThIa3ElRgMSI8UZxS4U9Tf+hhxUNU71nyREZokrFAsHRMMi25qm//Z6INIugL7",
-	"I+xa042FrTSVMqupfd6Q/9XnOIKze4LKLrxiuLESFsi+EWoyXR2TySpPwFkpFc8yc+hDGURjW7wHsFMt",
-	"z8rFfUOVM8316nHrq6LV3kKj7dbe+4TmZMpIyaBO5xp3odOW+8cT1Pl8oDrU0/+oaK64WkW1ih5ihA8j",
-	"6lEsr8N91uOk6dGfGlutly2hZQjvYfMiZ516kvBq3ygNoj9YIUOhUDOtw2nuidgUzlrj/Kt1RNeYZHy+",
-	"MLHR4HHN6HxuDC1trOjReARv9+3/L+FMTPPUU5UkUzXkM5/nojS3ex11dumiuilmYgGyAAspUOHQlpOi",
-	"yDhKGI3kMCLyThlAm8ny0IinZljHboIxHlyrcjcBFzYUZ9w0JXZTZB8U/bBR6Pc3tK3OeMbealoMO67R",
-	"6xYwq+rvognhP4crvNQR01TW6TEFE0XGMHHfmhKM3K93KhX3eRjYK5qq4grMDLsk3RL04o9iHQxYDjzX",
-	"Y33gOASVTleu2s0APvln6vE9S+FzZHzt85r1WbutcA8b/a2xZE/JWzC2+YvovuISaw+AhgkCnyj5nOc0",
-	"Q3tdnkJ4/bIQJS1XpCqz2EK7aF2Iwu1eT241auzD/f39vYODg73Dw8O9o6OjZ8/XVhCB22vAgmVRbAEM",
-	"CHRlVfQ/YTNba7YJ2kCNM2AUSpAsEa6MlpATrNcS3OdgPRgEOzA4674p1l6BxGpKvgdOE9Zs6kjRWt5A",
-	"YTeCEx+TOrg8z+k061NP1LX4IFqKTKg2MwxMmSqVtZImZrOM50iLooJkztbow6pb+MK+aAbuPZIko/m8",
-	"AmgfHIJEaWBJb5mnOwMkZ+0lYjnkMv0+evxBKFLP7QlWw1pbMrGumo9HFtKCnTsBV38pjAN4xnM91oGq",
-	"R4geIvUzVh06qL1qD4ugGY/+SLzS2KHtvuNaPnokHaAMMc7z4ALagSFlyxASB26ePtd4rWHFCMwlGJqk",
-	"ExbvcZrdQaw/jvHaKiVrWWY41C8JkLbTlwK4pH16aWgsG2nV3wr2awDIxiBZLbTUkSMhFEvfGN4Q4IqG",
-	"baBhg9/52etUElVWAF+LkC22Jgky+0fSBlShWGWTXnATJPl9pL/+fQSf/T6CJn4fHTfMgo9NcS+SsZyz",
-	"XD3px4IZvR6ZF5/qKTVEEsz5hRNK1WL0ejTnalFNnyZi+R1ymoRpKWVvLhp/f2dahPW7YjRdXYvJghdr",
-	"qyrpoR9bwOgs82yopnAR+X3E099HGEr7u19mA1nlsGumv/YSFH925ip815SSs1nO0BVVipX6g//zG937",
-	"18neP/f3vv/874Px4Yuv/7FFfSUeLtXiLV+0XNmFLbIKWI8mrAGB58yimiod5S3wsBW6CXjAc4EVNH9i",
-	"q4E5Gg8pfGZN5VHUqU5vpmbcea4pPf11mYVSESR78WyP4Suuytyv798NzMjYohxbm8R3W5MN0S4yLl1g",
-	"gP1O7qgG25UhQ1LlGZOyU4eN5u06bOQxLfhF/ffJHeXgw3tiU/MsYWC5Xy29QsGdWDXx8lYSrog9ELVj",
-	"BO2n8NB4qcEdISQDTHn5wIpwkSMnRc7S/gocppCQ4d9G4LQBr3nCsjHB+sH1UkCGvKpKKx2bgnbRynHr",
-	"HNG9RFZGpfYmUb2lPKtKZiUeYyFYUpUsAOF9VbCIDKU/OHN1AL5NHkNjNdykwrumV3bIntnyfbaAsnFO",
-	"uEQPmpnt/DM2509YtvhqyXOIx4peLOgaNDRrSoErYaK4/rq6/Vbd7f8C5/YW3/3LCu+XSaS7TYr1i4Ll",
-	"nWr6rfregdLc/SW9u5XA/YriVpEs2Zw3tZPBbNZsU5D8RBY0z5UiY3WObMkQwFJCvKdmVvo7aeCUpQHr",
-	"bekQNH/DzlMOkOD69c13O6H5GXiO+sNEsNAgWGLQ0YQXgcigbM8dK8n9gmeMVFKPFaI+uQpbFxKa6yEP",
-	"7s/WSjb9hRvtDUGq8ZK7xfreU704aCUIMP55GJtb3+vwyF4hemR15IcxJopSX/5Whq77ND/GsZdri2Af",
-	"2FHd4LJ/Eo60Bgt5J0l2ZT4KEY3e5XWp/h4l+FtXT20/YOz8Gjk+fTUwa58UguriVoBkhpVMLQWJHPFD",
-	"aU4ggA0KyHrBgFpwAzcKBQmMy90fuIhasWmyeJSaP5j5DxOVHXHXDThWuBVAvF6RK5/YQtYr85hQZIAo",
-	"cwOymNkxrkgiqiwF4gmUqESrqevHFs3bBWGXu280tk6/YGXb6MVApckzuxImmh/dpOZPwNjnpvoP4ET4",
-	"d8g3uSq+OY/dikMeDmQjE5oxecW0mDRIEAQ7nlbYHkkoR6dXV3/WJxNicdokEHd2ap44p6Rt/dj411Ob",
-	"G+ieXKSETsUdw3AtbzX/cRVal0wkNCRnvDNG+jpJ3b+pWH7zadJsH34KBknWI4tEetaT2veZq9GSbY1i",
-	"LeBpThxxSgdLljG/6v56QXjS+KQtq5mlGtf7FRLbMDosnLcD1ztNAHcmYFealwx6lyc2ICqA7HEPoo4x",
-	"nbaMBMdEMgbBiIf7h8/JUqQsc+rqyeVFRLISy4Lm7gDuqOwWA1m0dh4MYoln3lchXsKWRpMeXH1Ct8fW",
-	"ZA63M6gwI6oT2Nnv9QrF4Dln8kY53XWUQkjxWYhSnYo03GccB7AR1RBEBaTGhK4FnqIqCyHDRo2u6rVp",
-	"XJmtdRScwi6R/8ajO1byGQ87S79GT+8JHtEfGc3UIlR00MbTGLVfX7No0MrQ9FdSxSSmVrniu6zkIg1c",
-	"sSdZpvhyLYfCkeGQLqEtPd4zutruw/cix6lt/ukvjN1u9+U/GC23+TK+U6diCbl9YSte4p7CjowbKGki",
-	"N/42l3sfqODZL7pEffT5gpUc/N328hke0GPi2a+DFSa1noSBJCWjqaxnRDWBJSxXcGdjpMUXlhK6tJdN",
-	"9yDDCp4157gz6CEXfrK2zvmQ3Q2XuL6Gyr6NPZZNTvdQiI0Ola1zYPOoydw2lUMCJvCJSCzaSSgSzcXL",
-	"OHN6paVLLSWxFIxXQVsPtNQMYKxlNiOK3CxpTucB/e3rGL/vyuYnaVoyKclB9JvLaNkn+wREV56DCmKq",
-	"lIHFfT+cLAqvdEfyppI810O5yJHSMIQjrC74gwoc2wFWFC61NoQnJBx/syY8xzyGrX8nktv4m+9pnlIl",
-	"GtUHwi/0t/Ofpx8YS/uEIGptHfcUcPdEOSzih8uJFpbFZCGKeDiSfaN/lJ8kSy9yL8X3rSiXVUYjeSyi",
-	"Dzo3WYgae8fGVeKhOjZGHMAmhcmjIWgzYNlw+d9rr9Ivz4vKQ8y6BvysMzsUUZK3vGXZAiD1EOWaYO+P",
-	"eba6Fn4ONGI/bibaQOwGDZcQTswzsIKxcilr76NVxgwvUsI4HWMFf7etVGmHcDEoxHErzYR9KTiy3yHV",
-	"KRpVKXqx0tsRZ7CCo3pKQVF4O2kXgwFqylkoVcjX331nfoHgE9vt0yKdDUshbBKIMfS0FQk4VIYKbBch",
-	"u1GzFTfU3w4Oj549fzF+8fzZ0eHB5w3Aqlv3rN9B/LY9/6JYmdNMH7bwPZtBOevSgLN7JC4qJXnKiMFJ",
-	"PIWonYCIKO7zTNA0COF6QqBgokkSQhMK1mIH9pMzshBVGFdRvxy8dlmeVsub93R1uH/4LLy5+HVYgHwv",
-	"SgYOawlekikjNE2baUJzlmsB1CfdsaHmMAljLtRDKxl2d2w9xFxDe7f7yDMmdyP3NcjnLwadC+hFYUu5",
-	"FYIx0Em/2F2MU09ZvXR6wyaq2RXE/lkn+cPauL4XZ3QlJ+izfUhbX9cs3FUs5aHWnbR4jRIpTQNuhObo",
-	"1uo241EcTx96cKVyXLtjL6L26Sac+z1TJU/kmkLpaJRGgHAou2rgYMBYoWnGSjAx2vENHfKm2HQ9an1N",
-	"DvwCgypiCC0Qo7H5MGAZbpRQNBv6xW11g+atm9wFiQUCJ2+r/ueKKi4VT27aAsOKUa2CLcEyMx7dM3Y7",
-	"Go9S8P9RYyQKmtPuxU1KVzc2M2zTxYhT1Ee98hM74ABlwQtYcC3AcieDgopbXVUSXMSQCnZtt8cTBAe6",
-	"bSKN9s6ATFeN0lvGzOfiu0I8lEWkwTMXYxJ+zOfczK378DwRuViuIg+/FGUTvdJ7+Bai6cLPPojzL+oC",
-	"Yz2bwauNl9Rlqf9OL02Y+5rXvLjO8Ku97az9Gq+XKxt/0/OOuT3erE5tvE/Py79guM9bUZ7YYJ+et2Md",
-	"my4jD5XWzsvBcKdIsetFHoP4j9GfwL8IR5SSOb9j+W4En4cJOx8Llu9K4LmkK1FFLtACngGQGS1XphiP",
-	"sWnVXkUMp0U7KHp2eCclyXr0ArddJiTP529oRvNk8B23jV46Y0x+zK/YrMpTeb3BxaQ/dO+3TG10heo7",
-	"M3c+3pd7SuwZNUc/aaTHxfuZV7SkuWLsjEH124HD09t9xe5YXg1dPlGwfOM1B2OO6WeT1SsoX+MeNGR2",
-	"T7XKlDLyGCzjRMuTopovfEcsZHVCNuLBk7DJrMAdaYAqB+orhIn+F6hAKYkeM6TmWfgJs5dWg3WkP2xj",
-	"S6S5SLJrKw4dZmdSPSD2ADsghrkhipJ5juk2Q+nLyi9v2WAhrv7itGTpYJJ0C1RH+3tmuPPJ9cHh0bO9",
-	"w/3Dw4ODw8Og76SaAu89CAdQkxIJEeVsoCTzy5i49IENjp7t7rDbnRtJ3bDZz4Ftb2GC6rm/8LbXaxCT",
-	"uC4byTdwGUDNo1DN9Y9ZMPXDNgHlo8CgsaA5efYKzCky7D64Fild9TdVFfpAHT7ra+YfTCpWrm3q8Jlu",
-	"qm9EPWtYIyLE5G4LerELybsBwNArex8dbDmNuPjdnEgtgIdzYNBuBeVtTU0KMq2w+KjlSXJMpGgm+xlk",
-	"abucMJQnAT+8A3Rav2bNxvScT7Js20/PTKjElp8D2td7A3C7bRs2cGPL79894FtPQdjqcyFKk5e6bRMT",
-	"kaUfK7Xd5/EDcEWVmVePOaaElxwKL9hcPCSwny4vTFQxyh5iFjLIZEmVbeXRYMNqifuf3BZ8U20CF+Kn",
-	"ggfzRiA8Jpskomwauw/2xw+xXdSdBtWpny4vGggeuA/dxb0t+KccBQvP31LKkFBwW/CfB0c9hALyT/Ra",
-	"zBlxPm2bDkr06pO3pVgSq3SGUN8iZuEzhMfASXNJ9EZVymA/N3yQR/uhO690hFwP9fyLKtmSZSvygxDB",
-	"0Ui7o0PkG2/LHCUEZF87CZoi4hTE8SABEehvoMxzzwD06mHWsQlTerxys4Ig1y3N048HcbEdtbXW9KFv",
-	"xlu2qh3KKeXZ6gZkqJuMLzk4bXEy32l57in5GetL3jJWoK1gVTC/ULx6DcjQY0LN1TnGG/WxFEtGFiJL",
-	"a6SaJ2MDJQ+hRTnBpWjVjISSXTfWanajxVsIorDXtzOLQrcjb7Cj16P379+TdExWq9XK2D5Znt6kdCVH",
-	"r38bvRiNRy9Hn3v2osmVg85tsApoMQLCperitV6xWpGzAUVhW11+sGS10VdYRvbzBhFV4W4HTzUsz4ZG",
-	"tbbJaG3fVmvrfBEplYupoGVqvRCQxJYgdLCBdzVhy02u/I5KdUYVrUGshl5fJZNVtulVL6/wq68DCNC+",
-	"G0k6QmeLFmEly+5CjspO8On6gTY/+TpGq/amlnezZe5zSM3dSDrran81iuDm2ogdT8+i33OVLPoW3GS8",
-	"iBmR8O4kEhXo1YRqkX52D7dnWbFjQkG1liw1rbksS5obzFajvQRMP/FZXNN55KAoOneu3Fg845qglHDb",
-	"dI64IRsi9fRMYFg5uPr93dipYen+Fo75GJze20bBZZvLUodRbVteIJIJsRm4ZTM/oaOZ1/BsMg4DSPpT",
-	"UhoUNjTxwSzmoDoCQbJsgYAEbzQD3uHZTxOak0qGajmEgTzWwyX5KEih0TcTl+oqC3LxMbey/7fqxWB8",
-	"fqvm4/h1Z9t0HMWXA72gjRbjqJberkti+RZzr0LBYNcGYYZ8unoXHFMkiaWPwONJAtQgRmEhBoNXYzyj",
-	"pjQUIl77kV8OOXY0HvnAsaPxCHBjDWxsMArBJsWcsSxkHP1/2XvX5rZxJGz0r6D8JUmVZDtOZt/duE7V",
-	"6zjJjHdy29iemXN2UlMQCUlYkwAXAK1oU/nvp9ANkKBEUpQs+ZLwy+7E4gUEuhvdje7nQVgRB8vgU9VU",
-	"FNlWQidy4LLBQpriSlcj7i+DDm37e/n3kQ+Wi1Sr/xz3jEsRM3X0fIp8Tuer/+jD71/sA1s/1stbM5iq",
-	"YDNvapCewBvkZE4o8ahDJJJ1xUZ1IEjLu7R7Rn1T2KboKEuvrt361mG8qiDr6WgPA+P66S36MBUVmsLt",
-	"eu32WxPc3LX9dnW/LB2xOuXmJqn0ynaEnSrbb7/rTlqQUr8YiFzd5PKW1/l0v1+5QdDsv9gPjahSSQKl",
-	"96bOre1aWLzc5Vs7+Fp1MDK6esuuawUERhvyr4VYj/skACPVhGsMtQHCveDrD+jUCDKy6cWiZWtgphI8",
-	"SJkynAyHzn9c4oJr92Bgi3XticGPgMYK+R/7kBpvKPR/ajZj60Z5sgTg9avPPIRfvEqowq4H+zFldNnc",
-	"RlfDAVcd7L+wnoELhpxpMRszZEUMhrbEVVIhkGO/QX9pBH5hCwVcSHBQx5xXYQN6pMvVqH/xEi/dIlYd",
-	"/gw0PBUGRxrPofZjyjPca+ufr9sn7pPj+Ru4plf7Xx4XCV7kQN06TmMLLj42PGfut631JpbC3jne/N3f",
-	"Eih5txAZMgUwmyuRAQD9BuryXX7ByOMwZRtr0GceowOHH74SH3zv6dGzNkj58kLX6+CojTv4oReB79Hu",
-	"A63wdNqdmEUbXbn6c/24vMF+A16ubkQStz/ieXG49TgSTqKntdH3Wi7DBodsXP8yHykeNyCvTuHHSgUF",
-	"FCUBsmTB+wF1J5o8BqlfAXG7SmO4/pCbhJmGAUn48TYHtJbjtDk2HVZidSunQM/nY3hHib3cUvsAmbgB",
-	"Of/1UtvpcsbA/nO9pkRtqDJr97Rty6e898AsgU1oqJa8KCpqXc510RklcESHYl7jF6X+7KlLiWhgQZYh",
-	"kVbgDiz5ox2Ik5bvqb5n4Me/YhovRYv/Z2fwp8NnZCTj+T45EySAmAM4moXdzNE1OgCNXANiI3n8ZwhN",
-	"95e978+9J8eukE7mhk4YeMh4WPpRyVHCUt/IS15aY66n1AYPSzyAsKy19fzF+xtB8mAk3eK6uMB87XBx",
-	"QFoZ7sXqmkcAC5yXU07inCE4a3Veu42qzHoVEsqFeXbUUXGNDXI7fpOpxb3oCAh3KQC0pTX6p0nS4ai2",
-	"xhH4Nvi67Hz4izbaJOpj23UC0IUZ+DyoTW40JTTsjLkmzFcu7V7rZWJ/ZJiZ74IFX7tAut6RBf81KKsJ",
-	"KpkAnQ5Cy5hFPGaazKCa2SA6qKzDWU8Qca6iGEd1IQTNuGtpWbZHdkyPNEnYhEZzTyQ6gCFGClizFxxs",
-	"6G6PUy4cnGhJJFZoTUa1nkkVd1O74qym1G7DtPm/Qbt2vd9oNf6jf1VrjXoZOPAJgFY5WDg/0Ab8hurU",
-	"Pjvqhht6wTR6Lc2oMmcdoDS65eCtqJXelF6IplorDPTC1PiYqvOZ1FLs1inisyM+aRBICIaSORbzNYmk",
-	"gx6TIqo/i3JPXi2NjcM7hQaVpljNzthO1PFk4ZOtpk24g3q1bw3VEnE6EmZ0oaFAESScq9lFGWeKGwDO",
-	"8CmDbtoJf/q/E/u/t6Gcxelvwug1Kz63lodvk1DJQTkurNyzbsr+TzmtxdMR0vDx/D2b1e8F59478wKF",
-	"+Ll2Rus/ZtlZuVVD0piQXm1KAnCLwdHg6NnRGrAWqxHCS7XzolpZUbdkwXQV8/G5QfmDevMVMjuj2hPM",
-	"tpbMFDNQycu1lr7YgdSDep0UFSOABX3TQhEQzzsuEQlEbz1DAfi9moWFcM2gi3UnafbNzYk55xpZFfXB",
-	"k6dvnVFhNDhtZ/EAFXeArBjQGo1d0khGa3jq6PhcgocqViBi+woWPMZwdk4qtO5tu1vdxtS0Yd7H7WBz",
-	"e93dBquO+/EWDeRujZ1atHTeuDVbtN9owmMEMsE8QJ3w+BQBxB8J16bCSwx/dWcW18Xj6uAgfVC/WCOY",
-	"kGsuHSSG1VspGEm46HoKrFuI4n65uPjo9c3nzm8WvS+CmUpV9FAPSK5zqE34M5hYgrACdUyLrbH/4ipc",
-	"fjqzqg8ZGUFTgFYIINMyXKSOLyknvPNW8Ju/pZsfX17ewhbcVXYyqmjKmk8iHFWwc5rYlwxZIetTVaYJ",
-	"VHQdMmD3yPlHWodxa//qT9nleOxbG+03l00IIV3Mvw8/1xNx1oudb2WeKSkmns6klclzTWkq5KMjhk5x",
-	"wFf3ruLAcAFdFI7i7H7oTCQCRzMTFK8joJADa+cC6LuYrmvapIipaf8zpV/eMjGxC/P06O83OOmM3KFz",
-	"8MCfDm/yPJkLo2o26DeKMegLQN5BStyVhc3a1giCssXiP10p3g2Ot2ATVYzGoXewOZU112fifCqhguod",
-	"TZItj1afz0XkPfhtPdVqi8njm1FwJ1JMbv6U+krPS8H/mwNSltO3Y5IwY6DnN+YTbhDiIhcxU9AMVibu",
-	"6qLXmw0xk9pE7rA61Na/3UC0w4h3e7IYOhdOVvZirhGktiaeKH77vC2mNVjOz202t6HQ5MTXRz3SxJfQ",
-	"ePeqUiJTNaRhtU3KBU/tFx4OVp2QFbetHmpDkVc4Xu0LexzOeH19T8020FjRpJvri4rnnXVO4f+RJq8a",
-	"/Fnr3WA7i1R2qAIKiEYyN1A17KCpy+K1pU8ocK3LEOaj4lH9KVUXiQIPUEEF7NNvg713dQdm8FKS5toA",
-	"MCm14TMBoBp+zVwP3DYGcFS2H2FZUg0wkTvZR5JPO8nW1YEZPMaZ1VAUPEcqHpxhBOQUstpWuXdycvJs",
-	"G8N+jrFSvjBrTw/3D79s4/nPmqTsPZu5SocWhYFWGEhKV5AfylDNKyphCXKkECmKH5g20FPLaIxH94TR",
-	"aOqffYxJCKhozBBIvV5sXyoqGqogRvanRxoyIOjhYCHWwlqdv9uKiB9+G+y9VHKm2XsZ11Finco0pUPN",
-	"bFRhwwQeF31iUhEzk57UgAPu03wG9OeuytAo1hCYrjnOv38b7J0W7+k8SoRZMVPrMQJ6SznW6nQeDZ4N",
-	"ftrGQP8PoGxUaioWeZawM2LosLbBkz0m0NHMYvLLxbu3aFlGjDAd0YxBDxQX5PTVycXJgMzggBYYlbmY",
-	"HHxJExJL/J7AOzj66fDwEGhP/V/+toWv+8e3wV4de9aER8Rr3sIwfqoM4mhL5uUjVUyYWqtYGMwC77Qw",
-	"ka4owxpIck0Vx5QDAl1sxVjj1lNje2IW8ZQm/jgmlgFg+9PDw/3Dw2OH6IVIA97JhBhPGMK+0Miggxka",
-	"VHvjVszAUxx8StXcqVm1NuX5xm5h8Ja/lS26r6ihq3Iof6RJeHU43L+XT/q5nv/SSumiACAfppEky03l",
-	"By62IwFPy2E11biVXtvrk/cDcvnxdEB+vjh7b3X87Pzlex/TOoR0gAJfMv7PDw//9uzvT589e/aPZ0+3",
-	"sv7WbP0r8GUr0Cg3X/mn/3D8dq+7Fai+hex7UTwYPum5e9JKVRuxRM4IXHZMBGOxJva+c1+6aGc8GFJ1",
-	"hp8d7W9lO3h65IZ73rVisuXTny26g4FEPD386dnfj57+n2eUMvZ8W95ve/Nf2KhnZzPs4xsgy6yxW3C1",
-	"c6Q60Qu9fzcf9d9cU9fqQ4jSvrjrKy7mYO8i4A5bbGr/QiL7EzhpeCAF/2aaxHw8tp4fUJ8h9spWjMvT",
-	"n8CrdptWdfX/+OPtNl4Bb5BJngK69+8FcM2yZY29g4fOM/LZaQZJkGO7v6EObseqHi5Gz6UOOG9kee+q",
-	"OmED52/7DfpzffjgpKGJyhf/DuVwAHjvXf4iTICDSBu6eiAcrjDZrrcWANyBw+85y6xPfSe+/NYHUOOj",
-	"36rnfNv+8V27tvu7dFG/I7c0la4+rcxU3Bu/dH8nbuaD9yz3eyfxBk7i/j32+HbgsP2ADtoKTwvp45tw",
-	"FsAZkjHA7fM0k8qUCV79Rwp4gn/mh4fPIvcI+AcjSjrUDvDT8Ap3m7vCeueCzcqe+C9psv+OKj21G5ni",
-	"hkF1Pi3rgbFMosaRCxLOnSpDqmnqurqlDTbnP969fV97kPleGqiGTVxfHTQAuiYJaWpnD2g+g+xiq4xA",
-	"K2Rkr3KOeDl8XLHymMldCCWM1tXZC19iJ2LllxeFdDTjw0jGbMLEkH0xig49+Jh91Is9L1HfKpZqQUj9",
-	"EiyJ6ACfUoy7eFpFdr2rUEMJ6byTR5pQYxQf5YbpAciiWwc8MxCgp658o7jykSZjxoAHtfSjcJ3esQnN",
-	"+BeWaFyq5/84xB8OFn/ZJ9jGU4QmNMuSOYlZBo0n7jwjQ2+qdLAfa8bgIMQ7WCfF+J80HL011BgVn1MM",
-	"YZ9UZdEGNSwZv6hmsoFqGM7WnRbCTDEo74BG9GjKk+JkxhqGYDk6N1uUq1hPft5JyAZUzPe+LR9FrXFe",
-	"vjiO2uPRpams+erqwhRnb8vr4h7xqAlYcy37s3KGoilVsdWTb202qjoujHqbVOJ4hbhwc0vmatGa+K/z",
-	"J5/tG9+qCm1apqYReEXThB0TLJzA+mZArnK9dRux428kp1jgvcaOXbnv5pt2eIYL6Zhb3rqrKaJ+935w",
-	"u/cnpjMpdIMZclX/f7x7S5i4ZonMimjd/g0nRb8glJxjS4p/XCC+lUqBeOBgrF8rJVXD1VgAY6dkUGlT",
-	"z5ganv966eo6fLu5vbel2/yYOHEihiWJp7DIKIBaiRghMpYGhLhxGv96KmO2T1673QaFjipMTfwsXVmO",
-	"g5KoOY1OqQEcwODMciH3KeN5B13zg4PLFyK1XxiN13gEXN5V6y68fi1uSotrLlV1FhddnAXfZsztenAD",
-	"bXnWhMMaesSkJdMFQ4A2GLjYP+oeKnSgou26uDCBizrp5aJ5TzGljnr99N2bufCkRIqBtHqtWRI/WLOm",
-	"grSPTA1RwF3xFFK9VdZ52Zdfx/N0b671Ocukyu9YqdU0zN99IRdUxy3Ma6WuCZHtKNFcTBJW7iXBVNpN",
-	"UrGMUaOhSsyKo8Pgd7RagFq03Y88uqnnXNHtWqmZuiKtGqnZJydL6oz66faLs3jg//MEYBDsP/HCi3mG",
-	"9vmCp0wbmmbHywa18jD/BLjE3j4oDS08Cf7lSg0bBNbDVTVuWriLeH4FHzk+O0S8QuHUxO9MUpGnh4fu",
-	"R0+sBo9YxdKxYYY9/MQFfo/DZ4cvyGsYnt+tt3TKU0x4nastoRDIEKhUHpBzJmJkafiYUGNnpHpSjb9v",
-	"65y1IhkNMTSiAVF9hZTx5aJW0mcDUvGx4QN8lCGjK/xr9VOWf99WAVShPXWE/l4XaRSxzLDYC+M+eSOV",
-	"d66QggjKB1wKs7RSGBdeXp69KvBPGXONUSoX6Oy8IGOZJHJmHwQu1oSZN4zF5wVefjkR0ejp4d9++ulo",
-	"+Pf/M342fP7T4WhI6d9Hw+dPj46e/40ePR8921qaPDQfy7Pzq+9Mo/NEUkjf2u3wuOiSK7pYt1A+O9gr",
-	"TNfmJw3Pb2rAEV6z4bAdu3Cxsj1h1ywBSxWcuy+byYb6pe2YsKPmY5VtlU0/batz+Fdbx4CfzLWj8+Cu",
-	"m8fm579e3nI0HkpQH4s/pFgcWpCiXHEzP7friSIgT/K6BtHThDNhhpFiMROG00STsTXwRQD9wd4HOW6H",
-	"j/tIl+2SCHPj6ISgxfkl1TwiNDfTfXIhr5jQJKEagAUB2X2ffBAkla7Sn4rILbSx1xImYphHAkE3mRqT",
-	"6RcHB1jcFkHB5j5Kg78bxeHYXn3xy2tydvrh/dmpo9pzqXirGVOpEV4gkTNHCG2/+7T8bMDCiGQGs2UF",
-	"3g7oUtmFOpD2ew6ipamqtOTYa45w+rkYyxo8fyriISC+UQArDn71W26lMvXT6/MLGPz10SBEhz75ePan",
-	"cDcEYNKajNjU7nSv6JgbPiD/H02kouhNF1OzT85cwy43hgkyVjL9U1RPM/NRwvU0wBgjjz9ERo6YIkeH",
-	"R8+fYEztidwSfo1zzDW5EnIm/hTAMiLiY4INC7C+M+nL9yClgqQk4Ezo6mNAsuhcEy33/xR/iteAThHR",
-	"JAGWUIPBR2KgMWTEXPkpFSipR2TEqAJSliv3efaWP0VUL+glVAbFsTw7LHp7XY9iJDFfFKBz/yk8ZdBP",
-	"h898dc4nZtR8eDK2a2fDI6ZInFtTVIH5m3ERy5ne/xOgILCreq9p3fcGe9dMaZSfo/1DT6tNM773Yu/Z",
-	"/uH+M2epQH4P7KymVNAJUwfXT+Gf+iCWM2H9noOvec7jb/bCCULA2i0CdNr6lHuv3HVvOGBdhq3uDfB8",
-	"5SUH9qbLnMeAeqecOwaDOjo8BIWTdgoQ8680JgcyMswMtVGMpqiCdgeq4GKNuKBQdrjY/v1tUI8FzB5p",
-	"MpobpgFT7zm+v278xTgPXtI4MMfPD5+uvuVSWI2Xiv+PxXjTs9U3vZFqxOOYCbzj+eo73kvzRuYCX3H0",
-	"j9U3XEj5joq5+xwAAfmpyxScM3XNFER1eM+zTnNQoIjCvoP4E4EwEUomTDCsNhyjZOE2+O89KzN677O9",
-	"sV5yUWAPytbXCWtwvdDGIwoIQ2NRUkE/O3RarMlsyhNWsDtYkzViqKEx2yf/unx9+frVgHx8/f7V2fuf",
-	"wRR9/PTh9PX5uf1nyiiCCRI6oVwckzdn78/Of3n9Cn7R5WMjKsiIEa94LD4mrz99+vBpQF7/8fHs0+tX",
-	"8OTTk/enr9+6u+2WJdg1sLED5D7wGFb082dm7IwV5TW3o6D/0RhDl4rZ5jgGA2zXT8+w1ivoHSno75Q7",
-	"uo0FBcV6pogBE7VbpwalvT46oCqa8mt2IAuqwkYdBTww2Nk9IQaexwoEBPbOwOMp1e+RrFRIQ6ZyRlIq",
-	"5mX2eZ+8Z9qONqPKBMyoMTV0RDVIl6BX7K+IauaPWASCeowVY0O7szjuU03sU5d17S3X5gQ/LXYsjEsK",
-	"VwOgDjArgJ7u/GeuA9pObq/7b85gM3NuO2Ka27C5VLAlmJN6sHYYlmu3jQlFUlfwPuC9qSyI22re6247",
-	"MW8UQGF1U+8ScnydQY3YGNn9u4/qQm59TJDx4pp4WOwy5ffu//3UOKCSPWbd9amTBV7k6fRUZkTPtUGk",
-	"pLp3axUhDmD3F793bLhj/9HWE7/iWaP0jceamco72pEWlvGFrE7z/7GmNwCpcf0LakAgd7o3VfQZiC5r",
-	"tqiQ6tLZNsfQcMub1cPZSaytXJwrl1/miig685DVAOaOB3wwxdQQCrCDwfbijG25v/hCpaFmpn1/mU1l",
-	"giV2Hq8DgzREr5a5IYDvOGmw9v5F5/Y9HY29DkvI7ACBWVPkKVM8KlpLswTOlzAxVKckNHj3Waz//bmi",
-	"MJ0RyAd72swhnrQ73M0dvU6pwnDeagDZlhTspDJfvU616VRlqgIlKUtHmxTl4GtVppqj/p9ZRfTXjitO",
-	"Ku/ZbXRRlbX6+KIyabccX3y/0cLPDFO4ldm9mUSWv+tG4Vw0zMFr7lpO1zOOr9iYC94AWtliI+PiPt3L",
-	"8jZta6UI2lciVaR7QCaJHNHEyr31Z6IkjwFqrZPMN7sqvztnpLgUdnyMUBf9ABimG0YwWkBm5jYGLtPX",
-	"Ec00AW/b+lVPDw8Lr0fTOUTycoXjs5HXc1OPZ4vuTnMYVl3oOr/tbh21QSOauEQyAVIRGE2mkKLC0w2H",
-	"bH9M7LCX69drwz6RzH9DiKS6+DKgFulac7DS/L6FOLDDhR8wJL0dP6I0y53iwbs3yw/Vg9XWSgDX4aKR",
-	"bY0G201s4FJ09XBXmbj3zpCVg+TxMSCeucPLETMzxha2CoDQF5hNXTQ1RNMUs5CFNkJlQZ0p3AvP/tEK",
-	"LSnnLeVK6hyXVQ53qRW9r7Izv7uc5BV6AlAnzW6I41EjkUxHXDBMUp68f7VPvIPiXJ4zQaGWFwD1ChJQ",
-	"fHpYlpDSOZBchM4JILGA+uDZFvYVDYiWBSmXvS2i0RRO5dJ6F+UlfkoX98SNawb04lDh71BENWZgfWte",
-	"3bboWQrWT/RqPyGbeUNw7214QtVxXl6evVpnhJc5XznGNl7ThSGucATOlsWv6csKYaQGykEWS2MeQZOu",
-	"ktcAMAGHEQ5xuO5bFbMfERmGyM3bcpAW1Q9oByTRUhkymjceAkhVTZ/7fsTiqGRvsJdDlSH+9wJKcyi7",
-	"Kyb8XCrziqu9h+bNgXXo4r+hmPQOW4vDBsTFVEXTwk60+mfOMC/sOQdfnUFr9ck8bNh6aZyX+ORbkKgm",
-	"fwe+rXdwtuzgjJw0dJWsLpkW2BtSRgUXk3GeBNWIvnqUpDTTxfYh4SST6IgmTO+TE9/XA0dKWOIjJPHb",
-	"g3VzIfsSWV9DEDT9NsiZSNfV5VtIS9QpzUwFuoI8Bp4D9KP4/9gQj4Qr8QfWW8KjuNFw2TleBc10LS7T",
-	"DdKlW9OzTnnS6mi7pEhDML/aidNFCTNXBQI0rlGfSt16KjVcAjfJhOICucLaFt2OKoCFtfvFOWxKAbLh",
-	"iljggn0BIINEyiuIy4EG2EGxQEnQscuscYSVtNfaj2Gu2hgvbfLK/D9bQ4UN/duH5Hp5LJsu3lcID997",
-	"YHXahEIeYv6P5o6MSSqcRzNVMp9MrU65/FIaKFagHzXKdcDj9pO28vaX87PV8bbPlS1iiHYIJ/lWY91e",
-	"0e6Fon3nXmpVLcscz4oQaYVO5vk6WgkZmFV66WUF8jtdNTK/F7mdXiV7ldxYJa24b66M84OUAnBqJ22c",
-	"v/MX30Z4tPDSTiUk1YgH+teKjbpSa7D/wyS3EE+pDK393AAOYjk5i+FKu9BIbYa5RhbHRql5J7W51Cyu",
-	"BDC3JzfvrfHvIDTl8AbYo2s/jIy50ma/b7vZbsQc2C6YZZhvOTZMdBU9JaVpS7B+ktIEpA073whRyupT",
-	"NdDHX0bVvSxtawssQBJctUFhxoxinXc+uLattN7IbIhIIVFgIsBuOs5njeixigkisDvLSEIF4OICFoBj",
-	"rCNck4Qqh8IXOdoPRRVL5sfuIBiBRpfk2cvZBX7Z7ZlP+8KuJrRptsJspM5Hdip0rwfb1QOQLzn2UK5R",
-	"uNl20oOv/r+qR1f17cYeAcB1/0P2cCqT2DOYW0fUP2/gUVoccJwHVtDHDqriimWmeAhTzHPVAaSMB4oD",
-	"1ifRrhxrJ/pPi0++pVy/f2EDjF2dL4vzUkCSLOwjfSy1rUO4irhqxoQNqzAjjkU+myhSl5M6lw/QTfXO",
-	"IsbNJoStdt77YFkuih+JD+kITRSj8RxxbFi8T36X6kq7k4ElewFAI0Jif7QDeYYy8PqztmVE9/uvhX1n",
-	"wgPpTHAnxw6NtHDvIiqIVMhmO6XXbDPNzI1MqeHRUMiUiSihJlfNnuBrr4IOg0nQ1OEveTjBsVRpnlCi",
-	"DZyoe3JCIGorEAoLEXKKSxGKNzhwx0RjgKpRfPaUwhm8e0/rTvg+/KS71MdusVMw2CbkDPzoAaHkn+cf",
-	"3rtZ6pVvy16kl+FCMJt0cCOV81FSpyTjqb/4wTh1MOKucRLyjfS58d3tIzFXLDJlaH5z+dXMmIUkea2z",
-	"Xjn0CIPfoHxKHxOVJwy5bKUglGRArRjkYoFaxxU++a9otfrnfnwPRmWKEa+VoG2a0l6HtrwdZIpHmKzi",
-	"KZ0wJ7GwORTS2V2nUIKGOpKKHbhtZaiZOfjq/rG6W/9jceEpPu3cPmxtef8YvG/HPk44zIatACbk+0MD",
-	"O+oyLoe2hTL4IHXEiQmuIm4yDvIlqHsNVSO8vkk78McXX/cyWQe4/PzweUuAYG+2IQRqKzDABK/EDmo5",
-	"HhcRSkgnXtW4U5pEeUINW9A2BxLqeTW2rikVPN9qV+C3Xll7ZV2/uhCUM1DIQidcS5RUAWTAtdUe3klp",
-	"c2GglIkJ+9b2g/DXeM2pv2mX55JL76oXZ470UHrgUaNykdEJi8GP/XGKI9COu6kibi09hLY3jxVx8NNa",
-	"iII/1ThIqeBjB5PfeIbijkIAMDWl6koTfxtQt/hOOsjFAmokN5juGjEy4ddMQBspHp94+9iA5vgzM+/c",
-	"s1+5Ma4sooMxeJBtvBfS4lYq/MM00VM588yIdWV14Se1dncHPPVPl5v3dumeLc1Mg9X3q9tjtt6pv0UL",
-	"cQSgVi6MvbBYnQGhgvxy8e4tFsEBewEyVo+oZn97HmhwIcWlBrMvmVRmCJFOS4if2F1iMiWU/Pz6YuBg",
-	"NaEfFYDY8SnkP3J0TDKZJGTCzGv8W8DiZ3Il7MhikgvDE6fJb7gA7HlAvBcFhHKBrYyVBEDGM3Yd7IZe",
-	"MUJJllAuiKfpofBfQ8PTGnuAg/Gs/fixm8dPrlVKdylMDYI3mK9X1CAz/aY3vwYhXuPWX9l8JlXc1Eod",
-	"+Ae6cAdQHo4J9DKT0ZzEDIid2vBlfudm+o4DiDDM8G0BzZRfClCSryADhqdba9x7QScIkLDebUj3suGi",
-	"ljfDoi7b/Kfbc41AAf4pR03GvlRhMqOa/DdnObvlptfv3h+3EhKYSzkuiYlB35Ds05eTgMvjbV5gxT9W",
-	"7lky5f7o4p4a8zNRouafUkMTOfFmObZPQOfTMGU9wWJ6kH6mvNBe9frk/QpDv76NX7vfYB11P0e7tImZ",
-	"CW34vd9wtmkTBzvfljc0/ICmxhNu5pvcfSaAbWu9mz4xbe3RulJQHHOsOTEf3J5+QSdr3vkRDnXOr/JN",
-	"puZnJfMsuHGVywIhG9eLMLBd4Pz2WtG2Vg/6gqVZQg17g8Q1TUFb+36BFutfsN/aTeaoy965eFO/R+9u",
-	"j15Ac1jYpROugwMaXbNf41otb9R6xk00tWMYOkTHMPddt62dF3ecuxvuUOB66ekkPdiClGuPfIarTox0",
-	"v+hiJVfJCzxjlYhc6l4sHopRwaV/pFE6VktAe5+iv2lFmrPg7xgQarAH6ehwFZdHSxaTfkFuj6PDQTvR",
-	"x1o+9TKdL2z0bv4cdEfHRme8CbmhseG5+XM61XG8Dh5opSPl4gzve7o2Tl9XVDgg2Xg5rwWG4/Ff+I1/",
-	"2eHvDTxS3F80gIqz/6gHiasO6NyOI/Y5lNbhlJmWulGdnJ/uDfZevT4/7fRej98y5gB9BAqCX/VIk4SO",
-	"WNI0lisXG7WBs+wynY7iYCWgS2N4GV33qCgrMYa8gQwmbUW/d5PpPODiWvKIDQ39MvSp81Wb6Rnec0G/",
-	"BIdIuygDWH4RDmD9koAu2/UbnrC7CB0e+n7tRIgY+qUkynU8AhGcpAJ5HnOCslIkw0PT+pKXj6vTb02Z",
-	"Nrw4Dhhem5Jl5anQboTbPx8SEF0E+cfKevfnne2a57WkbKHscqKpkZ9ymBYXrLD1cHa0a1WovuQ7tPHr",
-	"C/N3IZuIro1sB6N59xyQfTHE9iis1n0fGkWFphitdBJa63lehDftUHYX39W7KffPTQkFqCAGJRjZdpfI",
-	"dcTw3Hs9tyCGte/qxfD+i+GmXrKmCdNDlMqVgmiv/YSX7kj8yjf0QncPU6p2eQgKy02ELhd8zFm8lhW8",
-	"xHtuwQbWvKkXxnsmjKH1o5GSWpcSiPgWa+7LX1mRZ1zRL4aP6ArmWzKUl8FwA3FVOIL7w1xV5l9XR/l9",
-	"s+Q2C5PDWrEBMRLLxcJ6sLGrB2sT8DFj8YGisyEXWd6Kb/eGsfjMXrTylAuAcL1c2xd0RcW1117mPH7L",
-	"tel6VrQmWO6t9BrbqfpEZzBbXfqMPwiXNsyYggnrk2B3pluvwlyuVHzCBU0IaAesEQg2CPXA1fgPXdV/",
-	"oGZWABaV7Guec9w6EOKorpd/jGxaFNTXgyi5o3cWAy59Lq6EnIkBVKhq8vzweV0TpYhYYgexdg3mG6eC",
-	"dZryvL6zCAY9o5pE8Npeeu9QenHlCQ0kCVt0wQVXpqOUHlhvKW+uYoajESz8Gxum7GbEU9iMcP+BaAAe",
-	"Ua1Lhs+0UnxaiMqgfqc5xwFsU3y35/SAfcdAtwk8iDGgysE5sA6nYjpPjO51447buaorU8CpZkwNlZwR",
-	"Zl+GKzajSjhskxaNaa8LwhseflXQrrWpS/GG8yT7KLhb2YbzUVoLNurkGVvMG6UaGpG9WO9UJuBNtW3k",
-	"9lfsntY/RMc4zETN6kK8oP1O2bCoEyXzrKUhqYqrm1Hr8AKaJxPXLJEZI9T3LHED3Z8A+QF2yG7lEkxE",
-	"PVSnq83+GYewdk7EcT+2sviulwqpb2nAKdoRi/EuTWc4v00mFH5EZL3eeK4wnr7TYFLOGdIFOO1YpM38",
-	"GHQmlBo3ZVZj2nIpv+AVO5QM94YaeUDP2qvYycezR5rELGMiZiIqYAHv/eKxKFfczPde/PtzuJTolpPZ",
-	"lJmpI/pE9PAY3LyYGmqjdoQkyrNgLZHks1xFDGgOoNFziHW8zbVin6AmTBeBlyRjmSRyhoIzCWOaZUt5",
-	"Bm+Ctm1swGs/ukjzxPCMKnMwliod2k9ao9gx9YcKt10Ohm8+iSKW2TC0IXByYeSMakLdpbB4WBxGqJ/i",
-	"3pTVm7LLDJJXlJye/2Z35z/env+BuUVIBngGiIXWZ1fyPaLRlTV9FRuH66aXFMPD6UG9O0dJ2JlyvGez",
-	"oK24141eN3agG64Lv4Af3oZWDL+kyRB/a1aQt2xCozn5491bQI6RZlo2gegXJTMFtyuMYOBuKh0euBy7",
-	"PzslcX9mSXDiCWDg4OwXDznPgQ/wk5s7/zDlfoZ5X/jRBwUIDLPIr4EnmZDkK6IHLjSPGaHk6PAQMKTg",
-	"vwpsqWjKoisWAzQgFaTyTmKk7GAR/kiTVqNg3feDL2nSXR//SBP3cOzEvxE64Eav91PQZAsSFBk/y8fL",
-	"cwc0RZ5G3UDLbGg5QiOxFRv2G014DDd+VHKUwIHwYDcf75YavieliTX1LN4nTo00A453l8lL6ZxEMmVg",
-	"HgXoWHWeuNCGUYg5/3n+4f2dJRS2FRDuduqtMz2mPAnmO0uosUtwoxm/aYYE1LQ03WMlU//ysFskK52I",
-	"rpZcsVRe02Sn7o0zNp/wVb2L07s4u3FxQJa35eJoI6MrFxkPnZ3p/Ztt+TcAUePSATtxcIIX9O5N7970",
-	"7s09dm/OmSFgbgkQXW7Vv1mV2rwAgkQOhz5KzvDgZ4A4wUwA/6IUydyllmJ7DRpknSUcuDbIiE9c7dQV",
-	"Y5k/vBpTbfbJ9rynPnfaO0+3mDu9mfNUuk03yw4BSDavyYgco1YiVtX5VV7B7c6YKlLAUA2fcmOlpXCo",
-	"rJ46uhtgk+uoe7vMxPSuSu+q9K7K/c/EgJXcaiYmDDQfsp8ShnS9l9J7KTvxUgAksxIrrOWmJFSb4TVT",
-	"mksxzOFVFY6ZhVqSELaeEuhMKIqeld0bx4bY3zwZLeRnWmvFAIXYvhZ16UZUAWex9li2t9L30/gJHXqA",
-	"3LJqd0sv/fXSX1Pfk1h7aogTWoB5o9G0Qr2k7F8Y5gj1VGYrS7g6UeoUKUDgy/FDokSwL8bxgXzh2mjy",
-	"eEr1e/bFPBlAJ8ZUzkhKxbxEMLEDUwxUhgtCk6ReRUKEnN1Dq9cUSo6lmlEVk8dYh2p3wSjXRqZMPbG2",
-	"CKGxyu9qKpoEZRisCWF1YW9qKuE0U6ZL6iCkmOrYdRiSBiFE5c3bDFdP9FoI7WsgsgNSzPs8HVnJ6Ho9",
-	"dhXrduDvUlphR+G+iaJpkYvC5PWW2XX+fFsN13lMfJUF1LV3YErR2Jq9jJfpQDtP7K8VEql69MwVc3ou",
-	"lXnF1d6tEEl1aZ0IFLJvP7o3HRp6yrMMmPdLJKvWdo0QcG3QEAa9h5gl5FEjYwZE9yWSoiPfhCMusHDF",
-	"aRV2nFoVm/LMWnQYI4sHRE+BxFMwElGlODT9xfYWLmzEJWHv8688hheFlHMxixKqsHXg+eEhxmUjGrvO",
-	"WkhOjctSaynquEFBSf0k7Bpp6w4QE/2nfYJewaYASrBZMdH7PcDctnpssIKEFj5OoT5yjGoxNHK4oBZO",
-	"exytLVdeN9pBEv2TD9xTmnMaJ0li3+ayhi8IFb7/G1l5sHXn+eFzSAMv6px1SwegpkIGrhGmsSsH3Kii",
-	"krlOYTonM4glvYEqWfCImSFBN7wa9Ty1wSaqL9BGumaJ54eHRNDUczWUIruo1+clX6Q+d1NyT9BQdxAk",
-	"Lir56tDwIpg9bUOImZe/fju/M3vxjqqrwCWmmkypiDEzuIkt+JoWstmKLxRsf+uFgKXs345fukqSe9m9",
-	"005468ktOaCrZNXanGFB4+RoI5t7S99IRdgXmmYJGzjGlZgZOLMgkUxkrjSZSL9fpJQL9+em9Id9/4l/",
-	"/YeshHnbtdFeeKkdSW0eYFnkkY4LduFoypPYMS2TjHKlfxy+a1x9nIGSLMwJkEvY4Uy5+aFJImfh6VCx",
-	"BIFESjspBzTL2lEYPpzkZnqSrW5BhjxHIC4b9gT7fzY3BQ9qmp9HTAFqYvh6G4ld8ayRCQSzdQvM1gj4",
-	"cDjo0P5cQE8cF62SGY+uNJiH2ZQJQkcaWKjb0Shq3v+0y/sBK6UjC0un5I0jXIH/hvvubwLHS6WV0FUJ",
-	"nKpMeiYCIw1NEAihDwS3nqeB9anOvEfXlVdMOOqowEIVN7TlZy7KMuWpTFyqJnjJI02ihFtDyGPymGbZ",
-	"WfwEj6lZpJg5hjZmGIAmNDI+7guHNPASQg38+5EmSiaNCRUvh7tKqLjH48tuO6USvD1mwnCa6La8ysJC",
-	"lDf1+rW9E7wJ1w40bEnFQNInzICUB9PfpGVLfkAAs9cUQQXyvl4E5W/cPcBYMcQGUQ2e3IdRdx5GLUtx",
-	"ASuGRrtlj8hrZBRLhLYppruz6jjWXSTTtqQfdoN0JV+DolSlXJpefe4u446VgtZ7mbGR5oY5oESsbiaX",
-	"n84civySgq3aDgJCF7isqYiDTgiPsVQJEt7gSdGJ/vdnRyNjB5DYCNI+USP6VX1yomRooZPbyUmEb+yU",
-	"RqaTHyjh4JcyRHonERWQlp2HAhQgwTdJ0AHVmk9EpRJuWQRO3EWLorCm+a4pyPh82/KkuwoUtBLYx/cF",
-	"a12E0cuROyUAEGfRQEawQjAPvspSUr4d+FzuMFPymsdMNTNmnLPSWp272z76u24grjtzNhYHeUdOh//S",
-	"Jq/D5Z7uQB02iBc7sH4Dr/InLMt4uL6FL1exrsTCQb5dqEeaZDS6opOw0MYLXAe9M4pGV1bvIigzbOlO",
-	"cG4o+jEMcrvsmqk5DMNXaWuaMj8gPKJH+Do86T86PAzKrUcynteepodscTA4KGW7j5odDnBtrV6eYb8Y",
-	"UP+JmPTo+vfqeF/UsbpE21JK3a1QG22BXkqek4/4tiIaENIQLqIkj1l8TDRjZRSAXONw+apQYH3n749T",
-	"q1VfzA0qdzvdFeuNaomrU/uaKmvITLUMt+n4pjilwarnrmXBr6hhFzytrfx+i5X/673+tYi38vLi63Hb",
-	"b315cSq19W9f5+Xb+nI4JcWACnctzYq+FfI4o/OUCfNX5pruIiqsNo2YC6lZTKR40rE2Hx/bVJTfyVvz",
-	"9eQdSvarn/n7VJZc38aVyjZNsr/w5bz2iBJrfiEtMLFPrz+VbJxmf+KnsX1lqAGr1lqrrvOoorN4i80N",
-	"7YX5a5/glqe2NzuuXX3pGRr132QeTZl6BdUonWyh3X2A+XSese7Wdu2+m8+3EcB0aRkIYtL+7GuryYBg",
-	"ZlfU+6/IAFgBQj+kvfpl0Wt5gCkpN/RuBVf4lYXR5MpFWHEvyTuAzPfTXZvOci2N68g07qQdRdp15T9A",
-	"icaRdxFovNJVTt5VwvW7l2XXuqrdNl/U+twgQ6sXUkX4itbShAXpuHnKZteuhBfjVWLbn7PeaZmCAaye",
-	"ioSDkydYINrdJDvj0VWeDZX/qMZjBiz4+giX+xX9/nr2Kt/X3riHMwdpSTcL31Fi8lI4nlKUwAelISf6",
-	"qnJUYCSsFcmzBsPfkIo88ABH3jE/+Or+42yR+bWqKq/g785zfeUesj7wiX/XGuStBSSTlUocXt9Vdofs",
-	"w7ACIIwefKeCmkVr8uJeXqpVx4slZfZh2xawneBXLQwSR37bZ72XbvKLqWow6RX10UaqXnvuAzSWX5YB",
-	"0Xk0dfB3XFxLHrEBQnGvUKSKWXdufPztYMwFFRFb6cO/cddt5sDfhvPuR9gg2PDFjzRxH0zGfJKr24al",
-	"+t7JiEUxzakUbI5Hkg7NXlGhKWC8En/XgnveIqZTbm3RfKWY/uKu21hMB/c80+I+8LUwat4l1+LIER1G",
-	"woDIJAYEFa76huV7gZ1TWR9XHuyVqDY9s6glLaT2kMaEWmCaXBVINHAwAzoJzY7YKLk+9BsA3lTQ36Sr",
-	"Ke4E/ea+ZZf1BJtgxK06NEOU6oeEh2bdT9bpyacO+a7bYxUXxgPEdrnBFeF2Rru86vbYVyzh1wyM4Y6O",
-	"PP1dvliz46xD0cA7ZqayY21KbpJuQniGft8nHzx0WVrr8ySggZ8Y1VJ0GtKbPBnzxM9Y9wqbc5mrqNv1",
-	"COf+nqbdLseSurVUq7ylo4L9ThWbSgdzutXyo+az+i2XH9Q3kN/jznE7iZ0P8fvc+3048NeDxQPpTqf/",
-	"S+7LECoW2/wYKDW2F6EzQ7NMyS88pa6/il0zYXKaJHMSSaG5tvIIXs2c6JwbElM9HUmqYo1wtTSCp3Ex",
-	"WXZNfCBx6ge1a6kvXlQj+TbKcF/+Q/Q5wVxUTtszpryLPMqjq2rnab04jSlPcsWGyu1zbcfub/BavyXe",
-	"RhRXeWWXCO4kMvwagCztGH+sfjf30SWu/mhOInBlBo4qYhg7/8+1WsKJYESTpMPphh76o8Oix6hdXJY9",
-	"wU7wO7iAj43KGYBKc+H/NKaJZk/8Mc06wMNOakZSJoyCHH0ZTuTQ/nmor3jmoKxoMsykddTV3gt42e2k",
-	"KhYnqoucnxaT0PfdtSqFlxZSXOmb74qi3FWCf8C+eIqm2h33JDFTmU+mhJKfX18MECDK04lTQfB28h85",
-	"OiaZTBIyYeY1/q3A8ikqjXlM7G6bYJM6GnOuyRsuuJ6y2D6dCRLLmYBktwEEpTp0F3zDLSQO+ii/j/L7",
-	"KL+P8hui/MVgPWFkLFVKC1YYNI9Nuzle27lxBa3eG7zp207DcHxVW0dwafj7GPzOPAFQimAbdlLn0u8p",
-	"NdHUY1QHUB/YrLT6OMH5BkN/5NzcAvxx9c6/0eZeHlvvprrOPx9fuRYB49Ne1zasqXvI5XSocBMmQGDF",
-	"xKUoShZ1X5SR0BFz592uOEN3KMfQB6sYU5u4+o6JYWkGfFEesx+h74EkEZgKoTPYXUSYiCEcbGT0K5zr",
-	"HdVC4T4Kr1qnDup+Ufr16nhvCQOlx6QID6Tb+AJbdBIVeCggCBtqBpSa7Vlqxz5RFNFN+DXT5OjwqUc1",
-	"1XlkJ92HwbBzA1UMjY8BDINrzyxj1VwSLQnjcBYfs4IDbCll7WIFjBfP/UjrPcUVpc+1T/o28Eq44d19",
-	"j05dvdRUzvw+QVDM8ITD7TSsQmzp95OOcnrQgV62WV43FkaMw5rlcfveXO271oZeuSOt6JvdtgXFshVd",
-	"cq2aQXq0vvrcRw726g4u0+bC7Ry/exCp/FOOVgcq4DH1TtI9TRK40zHpBXZFHkAzqqJpo7/zns2Ar5aK",
-	"gKfrkSYfIiNHTJGjw6Pnxc5yTFIZsyRhcRmVZPko4ZG9RD8i8pqpa85m4GZT6xWpeGijjLlHjwf0d0TA",
-	"YtGVdcgnlAt3JpLwawAW2yenUox5zEQE1Okpi3mevnCN3S6dB+wXrioZ0hWOPF5PaYaFi8BINiAj6yzi",
-	"hUBAT0Yy5qwAVNonZ77N1oaAkwnTBcmFYrkGmvrlDAwWIbhKFkBE86MvYNF+Ojwkj+1Vzw8PnyBtxRWz",
-	"/iyBXCJ8Gdeai8nAnXv+h0VG24v+H3jwXxqSs4T6gxyDvR0amT+4OSbuCl6GOM3VEOflx6068vzdLtMV",
-	"F8DBf02THLxyNztNKdErNt9bNGl1dU34bULtDfZw+HuDPc/XaweGhwr2j2Um3BUCdEKoAcg19sUQe2Vs",
-	"/Z0xVatIUZqHvfJ9UKG6KDpAZIQnUMckYfSaiwnhSDuOOsm0A9pr56v18ETn6/HW4or7I7Dd132FwlVX",
-	"wV7+PCCjOypef0B2H6cLVQ+zQpitctbH2V+QbzgP7bAPmKEPMiiEr0Orr42BxVlJwOpwshxyFlaaW0MW",
-	"IEYCWvZUJiVIZB0ApPPYTuD1v7L5joOJ4j1ruVwd1hqd1Rix9HoEx7tskTaGRtMiZEDBtsKJNri2S7ox",
-	"bghVBIOPVrDiSkB4G2ExAnmXfZ+313faOowayhpkDSt8Pc16IqjtbQ0ON6MaJrueo0aU0mahdwiJBzRO",
-	"uRhi4nXoatUaxf/EXoxmcAHRkO3KqMMr8R344h/Zqj8oaaViXqTKqzBcj0HogA3M/pbMnyyBvXj5bBZc",
-	"a7aNHGKwkLTxVgPaCTVTGy7pDAPZP/eKG//cI7MpHEBgPJknBp12lgYVb/4Gez0GfhiaFGT1lFSLlyFY",
-	"OyZjxVxYAkcFNtSrC9ZCnGx96t60s7yUHZ8PLVD+eyfp+4O5Biny/juRqgba2veBUCfNm+uhK+Wu6mGL",
-	"jL8qrr8vKEy9cD80wnPHO+/BHQEyCIWKPI6VzApG6RvuMb5NYYhtC+tJ+PwN3tTb8l7ctyzuKI5e6udb",
-	"s+UZ1KMPR/NhStUVM1lCoxWH0TimK8YyTNe7TQeffExiPuGGJiXxlU8uwZtWuENYHv9y/i4YzG60qeZN",
-	"fRLpu9YpL6iFTqFE4vkSSxKQ5rQieBsqVcX5alamk8RriQssEikm/mQBgyg7tjIxu0/eS0N4zNJMWg14",
-	"AQbAKM5i6KUjdAz8tiSRACzrzstSOndNQYQSzSIp4tYkbqmOn+yHXMhz+xk729T8G3r1+17Vz9raBfWr",
-	"YMBaKbeKZzUwxdAFDiNR7DZWQpMrMYQu9OvOnhwWcpz4m/qApcd23fTgAmWoKDyYUQ7JJgABhN9ocmPp",
-	"VixifF3p/uRv6qW7l+6NISDEmKsUT4Ao8cUdj7SvXqJKORm7qYRjHnVNCXc39ZF477ZsLOMoRa0GfGtx",
-	"uO/FW0vMdyjg9vG9eH//QXGZRi3CYlXK1obC7LJXHWX53F3deyO9EG8mxDWHXQsBpvYZ1e5CXYAat3aS",
-	"wWGzoVeOh0rkKVM88kfgMdYQF13frpTjmFBf1IGdPM8PnzcX9d5jLO9WEO8eeeBOm9ZK6QcXhZuuOMUB",
-	"nLdvyulcNPezu2Gxcm5rAry9dhk/1Lg61gaJLtqTnOL2ePRbEtVf6DUjiDtzyoSxJtFNNaEkF/y/+VIh",
-	"HDjgrsyotQDOMQIPU4f70wij5botNJnZcBabUELEoH9/dmXZdlsJOkXA8NfjZi9ADt0GmlvllV2g3C7K",
-	"DyVujgaECzAducjohMXwtT8WmOHCjGCTUdkO5Rt3IWud0QJmNYRzA3H2+KWBPCqQzzZ/wlf/UwXgECMu",
-	"PB78h0/7xDXOvLfSCvgxTJOMltAyVowHOMqpzMj5r5fEoU0g5Jz9S4O4KgeCsSYxj4MHY2YtLnh3W/We",
-	"GkhGZJ52X60HZDQnl5dnrzpyT7v7LnPezEDtQJ5e7OU5B+fwhozUF9CVJMmYA7ZIsCrhilRXo2XsdqX3",
-	"2lqVbgUmslxlJyZd2HDhSgSGdTQG7pt6v/DOGRmzcnHARKm5tSClnk2UzDOEcXV/tIsYWDgnB4Flg6uG",
-	"/81pws18aOVPyeQgzN7W2rxzZrRDywSVSOkcQibNkAGVPD981mSxvFBinq6+6XEd+1VC+N2KVv0L5+oU",
-	"p6r4iG7MvO7iAnnX6VnfhLFNVZlN58RJNHESXdR1Bxy9gYroio4Ef17SFM1acKROjFF8lBvmdcOwiVRz",
-	"OCSHHJ2ea8NSQsvrHo8UFfHAbTag4ANyTRUHGR2Q/f39J2Qi/Z6kpDRkzFliXT5sUpVIJeMfCaww5fNH",
-	"8/CneJ9cCnSMwr+i3xIrCcVr1m2ROTa321UZEC0hV+P9KID6gZN+xtD1DtjsyO+QWc+NTKnhEREyZSJK",
-	"qMkVI1IUOFp+ctDvOfl4RhSD+h1dbL7LBsRRxBbav6sis+IF+MJb54gtP7CpkYvNQvktuQKwe9f/9kiD",
-	"62J3cd/L3MNG3On5q6/nChaPGDlBPqgi41NZxHVs00EkxZhPhvoqP/iK/31+lX9bwf1gLwNB4dpDOZhK",
-	"OFKwm2tmZcp7HERPqWK1KdBShF/OT/04VoEbXBRvKMdUeNoZNdPS0Y6CZ3ZHCNhlZnW10gZr3uehtpwy",
-	"DfVpNAclKmVoTQ3KhRmO5sNih/Sbfr0GwSECUL2BnXX8bwm/smqecG2Ayc1Dj7hz5yyhHIotqKsJhw2X",
-	"ZHTCBQhfwRhXswnaAZbSpl/OC78Dt8T1fOkd0LiVg3M4F2unGM6Z+ZXNZ1LF692E9nUtaOu6mzuCXJe3",
-	"bgCpXXfz2u99ab3HjvRY5V0XdLLJivzGNR9x61ZvcveZODcyulrvpk9MW3OxrhQ433Ltifkgkrn1X9eF",
-	"2WfmI1VMmPOrfJOp+dnG7bdKdhrMFeQ6uxCIIEVUVgk2bn0r++4dROBoMlVvoQZ1PLD/RfJ5aWnW2vd4",
-	"SidM241PX+VdYFgxqkXuEpokBHhwBE2OCTfYvIDQgX57E9LwiNVnhd5RLs5gAC/nHRzF89IvDbOyer0M",
-	"8/lVjgnmZgeyUKalBHNKv2AdyYunh4eDvZQL/89VyefbVPBiXrto+AfBCIOsopUkL39j6xX2cFDtmdnU",
-	"unOgQeTy01sbLeUZMZI8PTwso6XRHAOqiszW6ChqYr2WZrDPYHyX+T3nWxtxdxiJFbtU90gMX9ISiWXB",
-	"M/tIrI/EaiKxUobW2pG84hxgFxxsTVy0pF9djHV0eFjmwwSbOUn2ZV0BXjjmTl2THdDakViuTju+nJ9z",
-	"saPc4y/zkeJx8a6kAAq8VVyp0AMfM8VExBrB/OPiGLualOwPDO9XmhFKIShuQRE1NJGT5hRjg0ouHBQG",
-	"cFSNrI6lKFVPzrZTtHAHR34FW1snh8rhE93JQd/D86MWj+1CIoebnts5xOXhFCxsY4TzCfCl8EiMx0wY",
-	"PuZ4pn5+9v7YbRYLewGJZMaZhv2Piwpd5CPtla2uadsOqGLxVwIA+0oV/BgyllsE0L0VZap8bhcteudj",
-	"3zrL1ZOV3yWEHIhgcVDkl2YsVRn0UB/rRFQQmmhJ5HhcKQBt33G+ZoHZ7xjo3Ghr2fthY5NetjtFM75Z",
-	"hMfNu89gL8vrKP2cYCfsmiWujoM8LpMBA7fhVUpAoCjkSQDJg3m1mEyZYghQ754EXb2+FMtl39oqO/bJ",
-	"G8oT7cAVsZzEf3B54Is8NQkzLD4mikGdB8wNxFi6VDzcqx18eD1zzXZ1dJeVH2tT3Ny+eSBl1c13Zyi+",
-	"9zQ/KqfTMGcPYmoowAU3Vm+u8nCrm+UB1IOiFbLqu7xrfmKpvGYLB1Fb3z2f1x8jONPCBRESS1eJkLN+",
-	"z7szobygV4s5A7tbyDEm8dyfJ05GGne+2qjq+eEzkjIqdOVsC56lyZhheSC3kd64KBHEfXFFedFuRHbr",
-	"Fh2H2dSlZn/sBf8e1NcHYrmgCQjzpomRrV5fbWJ6m8J/vhPh35knFcj9rdfPrta50MUVwHDXa+Hdwc1h",
-	"CVygc5BKo1ALHnfdf1Z7Re54tSn/9wpDHXcKC/FTwsawFR5DNsMUcZS7BMEAbFCVZmaOVX2rml+w2OGO",
-	"9611Kgk6VxGUR8c4Pb1G3X1vrBPUxdgCGsWk5rByLXUITfvaORMx+ef5h/eYCoi5zhI6v1QJMZJM6TUr",
-	"ejvGzLhMITx0QKQilBRc52Qk43nYw5Aw3/ECP9s/PN0nH91YNVG5a+19al/1d0iCPPXl62UxxnFYW+tu",
-	"LkcRAoCwLwaJIKRg++RiJv2cpXSOZe7BIwae3JB79i98syC5iNmYizrA5JM4XlD/e71xwwiL9pfBzXjp",
-	"w2feDTF91Yo1N9XAqvfplIcG2hnHePaGai2rZm7gj76hNAtAKHIQQhaDZVmzBKvWnTj4Cv/vjijKfMtC",
-	"/rcwYI7jlCiG6Bgs3ifgefgiz6CiLFMylQZcDCxYwT9TU9q0p2BRWaIZkPo4KV40QejabNcKra5zPsOJ",
-	"WSMzhN83o0XeuVfIB6aQKGlAfAZr2SGrGXob1CAz8sJBsASu1uKhRgYKQFLYzLlZcgFSvG1BqeiMzjtq",
-	"FoejEBeig3tQw+1v3WL0JcAhAofGVZkh/6YbjRRJ6XSBHxG4TdYqKEbj1ccnd6G6u/U1igOXLfoan7Cl",
-	"+C6YGbs4HE7a+lOcB2rl3slrVjFH3owU+g2UXiCDrq/3pt7GCiwiaB9RnOkw8FHAwBrkMVYlJ7aAKnRr",
-	"yQke3aC3wZpfh6TSpynuAYRXLb5NtS6BixZPwqHbNFRfQLpCOoAqouTMVUxgpcSLQlWgmqJQFvRdlJzZ",
-	"7T9KGFXMFZJfscyQxyUBpf33k31yLlP39JTOgXcS6LhjV2YBFgKZoarIGu7rAVzDM8I8Pzpa7QtsT103",
-	"2+HXSSPCWP1W39o2ddvbdTEuLABtrr+AVeo37QdeelFva7Q1NjQpyxdbA5d6MK3aXduVOLZiEnsL5/B4",
-	"ClBLbaQ1CQDFZu0TNqoYesVWb+RNRcX39pxhvSOGvgr4fuzeS7WDK6L96qlCS7fVvc6R/674nYFDdUCG",
-	"6remB5rGdus3IDqPptbVoNjGyP/HBkvZ7Q0r6cvuSv/3buX1O885FSCzt1KXtaLMtt9X7k0FfudNpS70",
-	"A1hiLKk6v8obyuyd3LmWLzUA8omUCXMxz9gZMo4+lsLqIlOEC22oiJh+gjDkcESMkd4+OSFu28EIE48x",
-	"NKaDIG6oloLxiYC/hYiOEIUeE83wqDkldAKYUTYynFEV6xWB4a0r6n3YZm/bPvRx4PdQgp/VteU4Jpp1",
-	"O6Q77LIHZdd0rbGC8AazSkbRa5ZoXwwDLZ0E+zWPC/xlMqWaCOnOnNBcQNUNXQBEgGyWYK1FpTi0W7Qd",
-	"g68NXqxDLK09bUsYvcbTPgm30WQAMHvFlGC5rZAGOkeLgj3T1Cyr/Xc3d8t26dtxreFNnkvjOs+o9m1d",
-	"vSF5aF57ZPg1NWxAYkaD/4YT8HLH38SatCeMrIpHNCvQJw3ADXlZ13QOTdNyn1y4LLMdAdSvTqVmASqL",
-	"HWUVBRYwogdk0gAfBFZm0oDyiiQYU0azuvr1aoJK93CVPVxlD1d5L+AqVxG5QIX9hmQuVmza+FzW52/Z",
-	"KcPNIibn0uy8gSNCI4mWypDR3MVpUAz8iivH8uDwvJt8Drj65bwyI0zkqd0WEGYkPjF7n5fYbdaTkcqQ",
-	"bgvc4GND1csHuwe6grBQrHoQ0V0Bc3gQmqoSS78OQANueMrW6ajRB5G8ZmoIdSuNLopnmgAAU6AgYHig",
-	"hvkNHJkmkUwZHno7bGyRJwmWxFyqZJUDcWoHsoVmGv0Sag5vH33XD3/9IpYeTmobsJxNMFItNVl6VQvZ",
-	"RcHDUVS/MhpNi453AKe/ZqpkYwHVWNAEIYsOqjodQKH/ML6JM30PNMDpbgfpxyt70V8t+phG3oHca5pm",
-	"CRtmdJ5IGh98jQrPtZ1ihH2BG7HN1kByBkDMRnaDEpBF5XqfvHfYZqAsWIXFDYmogopGSv76K5JpyoT5",
-	"i6QMOEWtB0q5sIEuNwOSi4RpTaY8Zqd4JRRmPd0nJ4LkTtcKWiZH4lxXYlWBGDiHwX/Ej16Fz/a+QAfy",
-	"EDr+fU1MJsUcdsFq48KwCfDdLvmkTwEY3B8ilEDgC8M4JofIuRSzMc0TMyhL4lIqYmrs1EiBZqc2VTaV",
-	"szd5kuy1DW+w92U4kUP756G+4tnQ5+mGmQSg8L0XY5poVvsZmNyTLp+3tOqNIwvXfTujux1vGQWszuad",
-	"iEJ3RjKe9/RNd29cabkki1iQmIEHnuNC3dbzq6HUS3dzqYFn8X9MyWqOfJuw/IGI2oGdw0Rw9rAIG2s/",
-	"Yt7721vWC/svFrtixTGf5Ip1A27FPFu9PuA1jfzfIRiDvXRQbPISOL99PwbGmgPwsF2FtRQRq0Schk5W",
-	"KQHk2Tog51eoO4wkiZRXhJpjG22nUkOefu382Vm8LllFsN09DLYKnOKNNBPPPe0S9hraFhFbLekUD5w6",
-	"MFf4d71yXhcJ9qHKE9YVBrzMyz8gCPDa4W/cd9RvJY2C+hojOjKb8miKuMKlnJFIith10EOQGIKZpGwN",
-	"QPAD3BKQSKUoDOtSAPlyfu4v78ai4hKwdleCs9ZxWHPSEBTq4BX3ilTlftVL/jjVjw57uI03qFXIW7yo",
-	"0icBDq3jwocCgi27r3oG2GriPuwoXYYWbnOldKBDKx2q85Leq/Cl8qyj+1To0V0QfQ22X8xwCxq+xtGd",
-	"7jexToCSuoS2wkgooKzrdhZXp9tTmbntayqz7psXXtxl67K7VQHuP/FwXis2ruLx/bbVb1vFtuX4GjsJ",
-	"dlgpi12aB19di+a3xprZk/re7bqW7WNSbdneJx9EWc1f7GT4PF+H6zt/7U00mdG5JlDrx1ZU4SNAwYZx",
-	"TtdaWh4xBH6Y77AUP+jbvoPW7NZ27L4K/wGXqgTQDws194QL+KdT/tWt162mY1XV/Xvo6jFTiqX2mE1/",
-	"pMmHyMgRU+To8Oh5UYB+TFIZ20089thyZspVPMyoslFqwpnwZbaYbk/kxBV5s+iKxdjMo+2Gf3R49BOJ",
-	"ZDb3kWHxZv+yfQK1tTETaH9SFvM8feHgMc0Uj/Mq1f9Hh89d9T+46eDPY8MAeOfOrDl4W6p1nrLYHcga",
-	"GDWkiBbt2D65FEBsv/wT4UVRfrmcrpMCYbDm9l1trQfwnJv1H9w3g4lfg50m3czm875N4Hu1dIYqA9y/",
-	"RmYQAXAx2Z65m1HFpjLX7OBr8Z/YaySjq7bI4Hd/NZ7D7FTzfi9HtttYduGjGpyH/+ZUGG567Ke7j5Tx",
-	"2LB+/y+oqFwmtZDvulPEJlSJ87uW9O1vMXVCfntu+Xoq1rvoD95F35qKVnexlsy0a191p/R4LgS51uMS",
-	"kFVIktEJFyDC7VnnVTmv5ZaXTdtd7qTXpdroUvNpIagV1Ae5NORjGqfAYSsM+2KeNNb9wdVQpriLuj8/",
-	"+4VouZwpL9NHjSODhGNzgnHFdJQvss9regn83/pvafiiIgHcPtvnK77sPiJzpZ6vtwfnunPb/YaLuBT0",
-	"0ZzwWA/AoOmB7/x1gr0yMVvFMIik0HwiUibMcKlqsen44bS86cY+2C7Dh6VxNog6hGpQkNxL+B0HEIE8",
-	"Ok/FL04zkseCQ/LfaKjYf1hkhopRLUV7QdO/kKr+FJnqP8GNn9x9t2GVm9/fxVDj9cR96P6PcChbwAy7",
-	"j7axiS8qslMIDOUoALBTrywlUgxpRIZGDq2LUsNVXs+b5NlP01wb5EnKqNYsXhzRMVZczLhmS5guz4+O",
-	"9skJOG65Bim33oZDDDU8BZ98prjhoqau9ZMb+gPjTPfDbrLH+CukSf+bs9zn2fuQ84Gp6r/s4hEqCM0y",
-	"Ja8D9j+rNmOp/EobWVYowFKvVFr0q9t8FSw42tuhQLs3NDkVuQJgFs8A2tcZtKQNMY6y/0kjK+zEyCsm",
-	"6tla3bS3MMwAdDsesGgyoxxlbXGfoB5GXk+BM5RMvNBgV4EXWmzLaQLioq6jq758IBDC7ScO8eFrn+bX",
-	"iKprJaIapj+7daqmHwSkroSkM0sGok7AK7ZuiNBOOcrYEJ/V1q7LVYFBDlyJseNJyAPJ/KjkmCds4Axx",
-	"5Y9veMJASRKuzcIvLIl/o0nOtPVa6tN1eMdpOOg3OObbcKub3t7FqX4NnbcwwQOfGc1FRicM5+LHcrOr",
-	"QussdYaCAOJhrSdU8TueDBZzw+IlebamxYZydXJtFI2MPkDjEzrcC9yb8HuxtHjXTo2rfwtgOt3uwUzD",
-	"AGropwKT4ifljuz4Bq3GDwgf0M4oyZiIuZgEUw3puE3E3T2qvd8Kr6mT+VszofDOrmnjpfnZ78Wp1b4G",
-	"OitiYphK0We1k2jd1sqBHKo1FRHrLnApM4pH7VkwfMQ7d+XtSZd/4/oteExxGQNdYy9g7QJWCI+mCUMp",
-	"Q7ZrJxjBfHYXKis/K0wXPuETXNjt0BYfCrsZjkdjWSactaUSksJSkZjOm47b7OV7XdF+X1HDPij7vxc8",
-	"ZY1HfzWjwrbb7sOC+HXDQX2+PW3Etepq6d28DABIXxuEyurjxt3qsBdG34nEFfn14xkZKUavYjkT62rw",
-	"QZRrI9PhVcZbgcw9DwLXhEIQVOB0L2J6+ySJjZqubYx4TEbSTIme0oxpErNIxow8PoX3/ppx5Gl70p5B",
-	"Ka6+ibvfSROKN0F8e6/I7RamrEkvrzEwnyluDOuT5g9N54Emg7AvCPeTzIm9PzcsBkV3i8uFkb6D95E3",
-	"Ct11XzODdzRjsowVY8OxVClJaeZ6IK7Y3BeukxEzM8bCjivrWCiWMKqZ3icnOFSfFBB5kgwAoyUdMTUg",
-	"hn0x5LGWKTM8ZRrZtqFuaeANDFL8y9F/GHAoSYeIho91TV+em/vk4xlC0HFTiwLn+pT9Z+88bC/e1Ex7",
-	"h3Z8NLezuv8jddN6iXmkSSWlWXS9lA6rnyVqV3t+gEufUa7WkXVDDdemGgE1ofBHU+x80cxjHx2ThGrz",
-	"ihqK+xHRdK7JbMoEdsPMmGKFiu6Ts3IDRDEekFznoMeufoEhTXGzkJbjvT3PL3hpV+LG4o4+/upwtvVI",
-	"k5jq6UhS5biqddiBP8CQDI2ok2QyZTSp1C+0S7odYMq15qtKXnxip7z6FtKY/mV2AM11WMWQtp14/0FS",
-	"SX7+rEvA3HmPXbt5ccRef9jUKFMZnUuMCVaI00e48DZtFr6xa+rITRcCjRlqGLRk9qfyrUTuMMPF1Hn8",
-	"a2+fimmsHg6tIVx4inTgnd2h/VcX2/Xa3fAGrl+35MmLz4R1Bm4pbwn4aKpC9jvwPAdUEgDsaf/1iqtV",
-	"HBL2sloCCTyXBQaJwZ6dngsr6/if7+299bwSi/UQypDYk0eAaY1oxg1NNJkyxdpG9Yqr2oGdnJ/uDfZe",
-	"vT4/rRvC553vKKEIdMG6AdHqN5COaabiUGLgTiQga4y4UdD+hfPp0lAszaSyFiKWMwEFXQkXV3p9QwBn",
-	"zUOMcbvsOUvlCHu31EhRfW1XnxnjF29GEeMEtugp1cjo9yMVFrhURm1hwSPt6g42lKGDr/B/Z/G3A1dq",
-	"2lrF6zAWEEm+KHp4pIHAEMb5osxQEEFTLibuuoSRx1LxCRc0sQb5CbrwgVJYXbAbQ11q4rK+7GbTLS0Q",
-	"zJUNq2meGJ5RZQ7GUqXDmBq6Vi2vH+tlUMq73VzobpVxaYnvO3rUd573vHSlwF6rgCja/hd0IS4WHsHq",
-	"rW8cJkwwRZPGow6sUAOMKRtwsphcMZa5gxY0WFgO6iwGUjWY5aw7eVOMUhNDr1hjhR0X2jAat59/uBt2",
-	"ffjRUZkekprf5WnIj9BS3mkXJ6O5J4LprrRdPEC9FnYvjz0DM3Qa6Lk2LF3Ruaui+lbplmgLv4ojtXuH",
-	"bvPVTeZBX/bKLvPawUCraMfh5Nvteq8dj57akDSSMes6Krjj1N6wq6EBYTVNgew3A5CfMbARcUGomJOI",
-	"6m03lSP0YIHEC6EAnCfouYhYXMKNWnFtpJ8UyRy4i2tHMJIyYVR0YpvcSl5k95F/l2jfTWlf/bqjFAH6",
-	"PLlmCg54NWMD66sZptao/NYHkWIxN0MhDas7k146ITuF699L6xbt/ii35m1NBxdwpXUbmTvhLs4u+5RT",
-	"4+nYVM4Wsk5L04jtK+i1mxuL1gG2vrTnAhbrmTApcHT49Bj6vjiUMCVUAdKihLoEDokxrGzSTY58g+xu",
-	"v3Nh+UV3A/jaXX1sCF7RlyPUl7seRr9zbBUalo35F8iOCciioZ1chJwKbIBeQ92/elijdgZLF59Ax/6I",
-	"FZuY4/Vw1fa4rdlLNGOEJknpTjRWbbxE4sdNsnYn+E27br9v71a+eZdyj2ayQDDohW29/qBQlA/0jLsG",
-	"54b9Sl4xoQlNFKPxnHCtc5+ysrHFUgdJULLkrh1LdVwU91IwgZUObCPtk4rH2N/hoGIJ/xdGWrQ733s9",
-	"wPG2F9Li7ENbdEpj1ivHdpTjHb1iC5R+oSF2QbEUnVqcjIyuPLJVM6uAFRYWE2qgsx85BKgmlIwZi/eJ",
-	"x8rCCDyiwv4+8vjY8YDoPJpiqal0GC4pVVfMZAmNGBnnyZgnegC+qr7iWWbfBdWwJleCxcfAp5NmZo64",
-	"h8Cc7Bl+lZxh5z0Ocp+8kYqkUjH7C/RXB7CNPM2kMnoFW4EH5dp1rrh811oEO3eXQq4MuFOPi12CMi8D",
-	"cuPWqefwvV9wpktUiNrrezNUWMV82DCxBvupmQ1dGCA0j6hSCBAJ5FYjJOOtIEa6XPBKZt47Rm/qVnxn",
-	"B/qWXbNkY+LEHmfvngB1B/y+uBkFeMA0BGvqqEIhtGQHHMl7DR4ZyvmyXMOvA6KYZuoaHq8HFfBCu/8X",
-	"8Ml+onvBv3+C3wlT0v652Cda2aw9IgfkOWjquFlmU1oS9/77s8uV29cnlV0AawXaNwtHX31rDlNHLmeP",
-	"02a/8McqZAMy5gpZeEQFugUrmZhBsJbPuxeqUqQiNMCInE0lSamgE+Zmuxl/qZ7r/CHxWZbfscbBX9gf",
-	"HQhkz3DZKsPl/K2gs2yQZZZmCTXsIFKMGugenVEVD1Mq+Jjp5i6SV65s+A3e8M5df+Ge12DsVsyvuxnK",
-	"KX+AlfRziKvpPh7ydrAaLhdop5f49Qjz63661ljOIdVzETUu6usvmVRmm0uKTwRQ0Tg4JVrvpu9dDpCf",
-	"KqVXRYnywqqXwuFqoUY0upoocOm6yQNP6YQNy7PUluU/s5dibipY+vV2o0KTpUpp82bTy872ZQdW2qVB",
-	"by430JsoJkMuriWP2BAPGoZXbL5yZ3iHt57hnSdw469s3u8QN94hbAQEaFAQEhBteJIQt1KECuIWy58K",
-	"2cW66Wp32jh2seK9EdjECHhhWJaEm5sEEL2hFb0hcmOu2la8EH+wN54ZliI3Z28INjUEpfJ7dtIFc7/W",
-	"SrpFRIyY1hwJoHgU2C2Q9XhBSnFwEZxHk5SK6CkcrB2HFw1H82FGoyu7S8H1cA6ORA4885f6UrLwiYPq",
-	"pY0v8Iytwa375HwanvGFjxGMLWCYjPLkys/smFGDacBBrc0DoQ7JZpt9ppreYxuxKTnzFTWFbmpDRayt",
-	"H9gIT4c9xc1U/23xOQzaDxS6k+tq4nEC3NDCDacyVGinaSzI95zCWxin4yf+dqfOZN+Fsv0NiwonXU7l",
-	"HFrVjTcqp/vDwDas3KMcdm+xVfW71FbcVROgDAeWZKOFdFvDWkv5Hu/pF3Nbi+mgjyob/lpLqmx8seQ4",
-	"VnegV0xn3BoAg/yQA4RvLcC6BGFgoMl/5GhQHOCPecKadmug895SbuND2cTT5zduL7QBydlafsOfD0bU",
-	"sIlU86FRbHUkc+quvlCM9TZlU5vi55zYOV83dqlduE5Ziq0tXq+/m+hv/arfXIHhxAQPKWs3k989+ZMx",
-	"io9yaC05i4toNrXRrCsT1YapcmQz4LsOCrIL5JemPQYJV92AusaDJ35cQLSG4K3FWDUZsUimzEHGJXkq",
-	"GmOu6ge2UkYvB33jPEngBMoBt3LNR0kwkAFJ+GRaFpePEzqZsNjOB/IgHhN4xGhOYjameWJWBLBr8RD6",
-	"ufyNKk6F+UFiwYe8V2OBhVfOihtJRSlWIPM3NQGKpfIagULaAwO8/hNe3u/fm+7ffnXdvG+6g7vbO+3d",
-	"W1y6fve+iUYvrvnGytt0hLDrSBCziX0o+D0IY/0hyA1EUkZXXQ+1oOj0vojRD70dYZXwghAMiiOWoJdh",
-	"AznotDvdK1nondxbskK1crex8XHiVhTsuRO0lcU27vr+aP1mRqSouLvRwXr9InarodneQvZOxUalM+0S",
-	"sK5i5xop7+vZcSFJxC71zvjG7aPxJd16eJ9u9c1tqC12YvqG3DvmOAfJIBThUwC9dYkPwK7jgjwf4An9",
-	"MKNaz6RCoGZP678g4HDlR3/hboTcPx5fdiNaff9J0N6Pnxkfh3RVgDRLRjKe98J7Lwj6Tbhqvo5KXjHx",
-	"CIAYVomykqvoKz7J5JZA6u2bupPd+9y8/YKeemeD/ilYencmhRBTHhYRsP4d/YcmimmZq6iCbeVFadC6",
-	"scOC7sbm2UevY++ebvXNvyM0c9v+bme3N5H3ZH9XKIgrDeHBV/t/DgkgZgnDDNhCzAl/d7K9XnbjEzy9",
-	"LqPxvIHDViYM9mIcTLzf85zeZagMi+DkCTF2hETncUobzGO9X4hZspvL0N0b1sPbNKww76Vn2hMFP1yf",
-	"1aHsQ9BVqhOkFmQ8RxyKtUz2QemnrHJnPwUezbYM+Hb1oBxhiyY8Cnyzgom2mHqoSekBALftNJcTjmI7",
-	"pTj3DhnP/Uy4IZHMk5hM6TXbUI4Pvvr/XOGRQD0AC+VmY8FeDaDxqRjTun6MkCSRYuJKyMLZ7MV0O2J6",
-	"ATiVpRTSGZ2TsZJpsw/cFMGdxPG9EKijFoFaFKP2TFUvXTfFo+LXhfNbIO4G4rbCzH21/9sptnIHAusJ",
-	"3CU8fbdbs30HDjFu2pghGugjtvsWsTWkQgft7PozRbOAN8SdfTFxzRKZMY+FBg8bYMKMEs3FJGHQDTQg",
-	"zkAtEjQ4OoZ6dPZ7Lf1tXOh2jopPlgLnAD38jE76TX6LsICQ624S6dacw82lazentHdD+NF2Sgsq3ycb",
-	"HnqygXqUdjwoYinlycBV0boaB6C/BYemowtzQDPuQYBKmoNMsQgof1yT/zIiYkq5FVoqIuZwEaVI5kjP",
-	"ecXmhGuip3ImcKcpKnxdZwk3RDHAb9ch+nym2DWXeUNTTllicZLxXwEKZ1s7y3aLJdzwWo5Urljvym+V",
-	"0ABmNWETGs3B3bEiOJaq0V0a7H0ZlmI+VIzCKu+9rTxCA/8UsaGnkeTDSW7dolI0NHmM6Hzwy0mWPdnf",
-	"C5WsPX2HI1nRSwZMhQXuqC45EkH5gSmecqFRxQz70tik5f+5Lkui0+0xvgFrSgZkNCciT5niEeFxO4fn",
-	"2o1r7a/N81UvvMz5mpyhbxm9ZkTmpjLTEBxybf+ueVzpG5womTdSQrIvUZLH7CROudArWSGbRsKFo+KA",
-	"Ia1415m7eM23wUybKdPuLTXrescEqrUj9CJw+2yqDwm5ty3ECTF7nch7slMjDbV2JRemZ2Hbes4dJ7uu",
-	"UKUV8bfGgdMHyEbj4Kv/ck5fI1mV9dmumTC5YuQxwFk/WfLbgNudF2Q41g4msNkA84ohNElewEBHNIZO",
-	"DMXGuWaacLPsrZ3B8ApyKfRIm0OuNE8Mz6gyB1bbhjE1tLus47uwzP12S2jwzfb7spZMGkws0Ay5C8FP",
-	"/y+UZgdUSH2NzZ1q6WUGzQOUnJ7/ZqX+j7fnf+DSVWgSNRaVlfS7SFRmZLPCFlQUzSjz7xmLHWqB1YRh",
-	"wF6BuHX75MT1SLrsXJZQLpDSCk4LgFaOCGnNCBcgzPXY9L+Xo7mNWsjidV1pn8rZ6mOknfBHP9LBHAdS",
-	"GwjGqnrIclF3k0cLhOZ2DfrCi+vD92L2+kzaQ62jDOxrhaSzSR2WLPnB1+K/V/AthbqyXsLq9/INuw0W",
-	"Vkr9dyzxD+60ZJG0uZMtz03TMco2xfPON4K7UAnrwWsjVX+w8lAPVjbTKngUi3LFzRzURZ7kZrr34t+f",
-	"rTJoGGgtPhjBqPiUCQNH8dpQETGMwadSGxLz8dh6+hmEGCXXrY0atYED6MFerpK9F3tTYzL94uDgq73x",
-	"295g75oqbr8UFGJa5AIAwavIkUbw6iHN+P7/aCIV3Y9kup/O9xYF/eTjGQ7JTY8f7AChxb7QNEv8pDU9",
-	"dLD8u5kyHknBI7iE5jWXxHTMDd+PEhuK2T+EV8BtI0Uev4KryEtF/8cTSL/buXfLtYSDzdQ1jxiZMpqY",
-	"6X6ZJjyfa8Pq8o8XFfLuKjn3iCVSTOy/wic5nvfaJ0FWDVhLw6mEF2jCRfCYU39lXU4UAFsHjl8Lngn/",
-	"nnJrhOYDMuZ4LOdp9qCm80tBXexegY9pej5CwPqXOJR3PXCkyq5G17GfhQ900LGNGOR4Aq0XiC/2ifs5",
-	"4deAPudfL6Td8hxG7THRDNPwM6muxomc+TKWT69PXr177WU0ldEVQfVbGh4ek9bO6ylViuPMKhpBF3kk",
-	"Y/vRGY+u8gw/ekx5kitG8MQo/H7ApcdM8uKjHY8G8Vj45SktnjItzEb5THdj8zL5OhxNHid0xBI98EwR",
-	"btwA6v4E3ghg+O496aI4vPIPqnnViZ6LaKqkkLkO4JnC2xFsoO7mn5mwPgeLIZWi/ZJBXgVp9NSgcsZy",
-	"cH1EMsXG/Evw/Df23pqnfwyJ/x5HUoz5ZJiwa5YURMRPvBTDqY0ekP/mNOFmDodnSiYwN9CCye2fg5eG",
-	"D29+tyaPNQczeP7rpX5iFzOkI1x+Xt2zgKpJr74XSYHqR2MXPQTHgQ9Dm1P9qgaJAtCb8AGDcDBVTtVQ",
-	"7h2ld7PtrOymwZ3Bbrp8+y9yRuxu7qregpE80sR5eITritHEP+pIKlY3IGDZE1WySNhSMa8XPiqk2Ft+",
-	"0ksFpA6uUYGrAN4zeAhe1bQXhOCpg/KfAVAoDs0YLiYLY7OX1m8OBfaoHlQxGfFxKQXqDAmXhw8t76v7",
-	"XGs4nMnAGuzT898GmB+1T/3j3VtU7gFRuVjG1bAO8pixuGLZ0iaDcV5Wsiim88SAWgRPWzZeb+zDGx7F",
-	"wKqBUReaRo4sOKNza3OCJVRszBSz+2bBg1HYHthPV4m4XyrQGjsdA6Ko+wuYGhqVLyxyyVTYncAqaTWZ",
-	"vORT+MtqhnFZHpYX7oq72ts+7JD2L19q/ZgoKirfjAns+i+uqYOAjqepTGKonIgUi5kwnCYV/8DfVrtS",
-	"bvMs6RHdM0EJHOOL4yyRhAK/K6/s7+8KXsXlp8PuYW8c8ySx8mmd11Eg1QMyKbepSj4oeEOJCVMz/nxU",
-	"/BPexK5R7PyUW2uCK8QViZl1dKwKh9aQjaZSXum9b5+//f8BAAD//w==",
+	"7L17c9u2tjf8VTB6zkyS95FdX3L3vPOM4yStT3Pxsey2e7c5HoiEJGxTBEuAdrT35Lu/g7UAECQBilKU",
+	"tvt5T/9oLBLEHQvr+lv/GiViWYic5UqOXv5rtGA0ZSX8eclUuTqdKVbqXymTSckLxUU+ejmasETkqSRK",
+	"kHvK1ZiIktCc/HB1dUFSqtiYTNlMlIyocsXzOaFzyvP90XgkkwVbUl2hWhVs9HIkVcnz+ejLly/jUUFL",
+	"umTKtH+qVMmnlWITps7Tbh8+VEtW8oRQW45IpghPdTNcFyioWozGo5wudUO0Wd14VLLfK16ydPRSlRUL",
+	"dI3nis1ZOdJde1XSPO3rxVQXiLc+Nd9v2OwZzROWUd3WJaNS5LLbAyyDhUgJpYhuVequsM9FJlJmG4Oe",
+	"/V6xclV3Lem08eunxkpxxZYysGRj+4CWJV3p31KtMv1gJsrlCLqv2FyUq76JS0yZ+NwldS2bTl8llVia",
+	"/dSaNfOKzHgpld6/GZVqs4mzte9svl5Txd7kgcl6RxWTiiQlw2VWfMlOCCVFRnkOJ4481P/Xz/d1LY/I",
+	"ktFcErVghOUpETOiFlSRlK7cLLeGk5rG/aH8R8lmo5ej//VdTSW+w7fyO93Mx1L//4ovGcy3/jFRtFTd",
+	"EbyhZca3H4PUtQ4dBXbha8bBMn6nq+0M4wdxTzIBFE0QWGhyz0pG5IIXBUuBEC5sGbVgK7KgdwyIJEuj",
+	"fbbNDe3yRLfG8/lrlumN9GU8estYel3xwNa5vj5/jRPHyIzpLtq/dHn9huaEJgkrFEsJXxaiVJGDWOkG",
+	"+o7gkn5+x/K5WoxeHj8dj5Y8938WVClW6mr/+9eDvRd0b/bpX8+/7Lm/Hw/4+/Doy3+Mxp3LYzx6yzMW",
+	"noDz1A2fZ4zwvP57SXM6Z+W2ww31ItfU9ExUuQptn/PJR3J8+PTp3iGhWbGge0ckwbK2j1JRxZYsV2Mi",
+	"q2RBqCTv/xYjjKaZvj76k36693e6989P/4rPIfT+XP6wmpahqfyYZyvCclVyJnWHJf8n2yvZjGcZebiA",
+	"jx4RUaasxLMR2/DcthCYzakQGaN5s0MfK5Uxtb5DAsoN64Kpc2gXLuiQGSkoT+s1lOShXg89J/pllcNr",
+	"kTNJHs5oJtmjEzIVakHuFywndCpZruIdhh70dXc8+rw3F3v68Z685cWegG7SbK8Q+losRy+h1XpY7/iS",
+	"B6b1gs4ZLG6sMxl81zj6POfLajl6eTgO3cSmvY+zmQyt44dqOWUwR3YulSB6CLEOCKwo2IODvh5MWJax",
+	"MsSQXOnTB2/J/UJI5ncl41KdEJoueU4qyUpJRJ5F7yBp21jDntguiVK95iEuW5SKpLxkiX5wQvTbIVtF",
+	"mgr95lmup+bXEZXJaAztjD710ICJ3cJ9rBt3lJUmQIvqnR+hWHxjFq7dnx95iD96T8tbpoqMJkyftUTk",
+	"ks9zXd47jCdk6RUbMI/QncF3sm3nSn8V6jq86DJGNfFYfpNRyEb7XzGcKpvxzD4KsNRLViYLqju74IUk",
+	"s1Is8UqD4/BAkntasoWoJBuTO5arqmR1IW9QD4Yy4LNGj2JceN8om2MawqKfL+mcDTsUXBcd4xA1Abko",
+	"RVolSsuf+o2MnRHTwoYH5TxPsipl57nm5aTk0yyw2U4zicSsJm411VvSFcmF0gTuhExXJGUzWmUKSB2p",
+	"JJ1mDO8uWjKoJM7R8kBndnRzmXH+JKpkwcrXTFGeBTbjW82T8JzcYTmSYkG9Nsi2gyABzDm1hdaMptWk",
+	"Px4zVaaX468b353gCbt0ax9kOYDDMYPIGUs9RiMVsIr4FLkMzeJzrDc+xmazO1qtr2UwemSNfobjPc35",
+	"jMne+2tpysRVD8u6lg2P48fTSi1OiyIsk2hegxZFxhOQhR9IooUN8lAvHFdSvztPH/0bimG7Z/AG7IAw",
+	"w/dRH5G+5TdSgpl2TQjxSQ59jc2+MNVuuh/wMxk5z2rBpGlfjjXxzd11MvAyNP1ap4xyfVp/1WGXFVsO",
+	"mETFlvFTJLyKtpo2+FS+5VlQGd2ewFrwGzxt2MCOpw73/IAVNztuoy6bynemeoQeT0RVJiHWDt4Sia9r",
+	"zQQlciEKUJpu0nfTzO763qcdMDelYzRRRRAlO+uVAhvcfhc0uV3DLhZYJH54ClfHhkdHNx7iH35eMKU5",
+	"IpplYyLFEmSNXOTM8q0wYw+k4ZM0s1dAVbE5w7eDJQvdL57PQcAwHV1pDvw9UwsRIpDmPVlCgY1U9EWj",
+	"6p1tuIuS9yj5ru7FXsb0JeuUe4lI3fQW+uMx8Sac51JpSfGBJCzXbHZqPtT35MNaDagXavL9o6/QBnYv",
+	"7ItS75lUr0Yl45vF3xepSCrUboHqu8Aaoruj0cCuDhaKUsPksAILk4d6yjXTqefxjpYceK9HY2CXQS6Q",
+	"RLKY6qJwTW56Du2HQy4w08qWPIDr4w6vslpqNTbQ2IUmmZJmyiVDe+jQY2qso9+k17UNsrfjaBaQzNoj",
+	"+Qb2U9fAN+l/yahiUctgPQIwrLGUiFzvb2t/X3BJUrpqm9ZipzVptPYVJrTQACKmwdgQ6EwB5QmP4IQs",
+	"K6nIlNmhNrq+fnxfbSSsR/h9Kaqi93DXW4xLR4/m+rNYR+HlaB3tdgqljQjhWiK3lYuE3xv5iqpkEZZ7",
+	"vV6gbl2IW0LVCaGKLIVU5PDgYDN6h00OP3xL+vkc3x4eHGxyFjei4TDAbzuQjXoe1yj1rMrW/Y9vnb6F",
+	"4bldmI0Gl0+USG77zt49Vwsidam4Agwr2S2HMmHqR7a6F2Vo2tlnVDvoHoxRlJr8eD22+tjJj9eaDBa0",
+	"1Nyv/gVeEDgYOC4Zo1KRY5IsaEkTpUVIohfzjuUpaAKRUSM0k0Lz++JekqrQyzvjd4zc0axiUvOWt9jH",
+	"Xz+dIIlKMg5WB5anUnOqsUkz37XtcE7dNO6lWnp5fuZqcUXnvXczaDkTWparetCal1N0HpXj/Kp3vqQg",
+	"Dr+2hrl1hrtoH5u1DJafXDeM4dB835zbC9g1k9tqHcECrzk4Hng5ud0WF/dMzYNvp0smWXnH0rUHtDQF",
+	"+0+qLbX7dZ3gVPZOWYNQ2itd4ofOicNavFzhpGQs77PQtWSjgRsguPRXdL6eGTEr7t9Xis5R7tAcQwkC",
+	"CF0y8lAy5tuv9JF6NPBe0FXuUOq2I7wu0mE8cQUFv5Inrhqt7YRjrAewliduDmFDnrjR9fXj2yFP/BOX",
+	"fMozrlbDGeM79w3au2MdrsttcWbqjnkaKPP2NqQCMS81SdyUnbutdrb5LxlqX/s4/dOzd5qEQrm4QrGs",
+	"a9qQw78UWW/7pcj62sWvN2xzErtjfeXuOjKMWvY1RHjDaxgV5h4BRs+iU/SEGSaQYQcj8+V5EW04Y/q7",
+	"D3QZUuTjS9Shkofo0JSIXLHPaihNl3X9O9vd2K0LOv/jPNLqJv9EpzTTiVLMeMbecpYFYwzOfQkeHFdn",
+	"uuhYc+76YsZazkQ+4/OqpMjCsCyVZM7vmCQ8Ju7PTIub7rAFL7RccVGKO56G3etpWXKwrkotz2gZRBLc",
+	"D0OJqGy3srvdZmq+WhWs93YyDt6OObZdIrqFKCHxat/Io7vhbTXYKZDKhOUpz+eey84mjoG9veoIGGFR",
+	"zVI2Red6xWuXJ2e+vQLecruNsFMm8ooti4wq9laUS6qCfkOMzODlCUnk3YBZxdKDJ/XN50KUyrT/xeuS",
+	"3nKnieJ3LLIdKbx0NoIT4/hnwiRoljWkfz0T+uwbQy3M0JjcL3iyIHqyCc1TAjIQoSXrE6RNp9Z4Sg9h",
+	"ys19DSeK5ug2YBlcqto8eiBCZOOolp0x78NY9vUD9Dj43vENjnjZIft+Lfs9ZioJJD3mlyS3YVd+tk6h",
+	"m7BMvjNppDf3Xr3bdilkELXvNrJDu87sjpD9coZsW7/NNqHA79FEgZ6P5saJXW9EGeJBMQC07vkve7ad",
+	"ofvqDJrUssIGWpgveolkIXIz6a9oesl+r5iE8QGHmsOfntfcd/+QKBgM69dPNOMpfHhRimnGlhh02lWF",
+	"l9gwuaeSLGmmJ5yBRmRGecZScucq2ocgxwXN5yw9tyu5k876fk+xfuqb1noQIKMCYQuoTSIJdgu6aK4c",
+	"nrH/qliFiriddLOuONZJjLmSZMo0i7KkKTshhcgyMmfwHfoFIMHkCv0gvT5/k/7+p5jGusugAPmHmMLy",
+	"/w7N1z3G7+vemr6+FeWUpynLd9bRNVtUiVsGXqOaIGc0ucWzXLByyaXUIvBMmEtGUwDopHEsRqlmwpTS",
+	"LNjOOhyuPbZzsbDxeyPSFMdu6q18yWaV3OG6Q6U9czpBNyjnPEgSmucCNGnmHJ3ABE9FujLCM6PJAlio",
+	"+8UKdaR+I4/qsVznRSkSJsGBfqcjelOWopTR8ZiRiCpLiRmM6YkeDvSf6RrMgGA/K7aEnn8Q6q2o8vSP",
+	"2tAsV1ytSCqYhL6yz1wafjAT+RxEb5oLuNfsjQXyc3nHSpiHP6qnpxfn5iLYb8gTvHdx7/J0XxQs/7zM",
+	"UFyQe2I24wmzNrp9WZSMpnLBmFpm+/Bvs89GzHg5mvKcAnPRtbnoi/q7RN5t+mWYyJihPZBkulIsYlvE",
+	"zZMLsmQppyB14FnRE4UGxLPJT3opf3k3+QXnTIj3NF+ZC17+ESv3HoUKmpPjA3vBS00viQQoi5pemt1F",
+	"PghlY4VbQx6TaaVQlp2iCS3TYtnpxTn6U2q23txogKGxByAamsNqo2vsOXiN0LBM6e88IA4Y2XVOK7UQ",
+	"Jf8n+8POJ8bx4L2jr3O4ZrQ8yT4Xmq/W61vlt7m4R6boOqd3lGc7JXl+nT2Hk0uSinu8AZdUc5kQhgcx",
+	"uHeszARN0VtxV6vxLcj7Bixqlet+KSFS2JfTktFbLfFPK8lzvWhllbF9IA+mdkBXQT21C/MDH6ZAwBhR",
+	"Jc0lRb26PtxabpgKcctSfTxEHgj+rD2bilIUrFQcmXoaahPFvt4gvYx95lMwHnwZdyqJGggwnhdegqaU",
+	"5+Q0/O0JuWWFIpo+kwUrmRWNWoqU/S7hHI8gbrEMSnAoQf1rxD7TZQGym/Vkfs0KIUFd3flIVCoR+F3f",
+	"nMDUfTRlQTpsBZluENs5HnlrHA5S/UCXzlu5vSHqcIAJyzLN5b9ljJyVLI1MWas13AAB56ZmsUs2w7gB",
+	"XTqvMkNbUOZutrGZ1GkVA79G96dZynpxQmOI78zu/LptM+5E50ZHXUdri+k/WKL0FAUP8aVe+M45zmPH",
+	"1Fr8NStrAzmax5ZHFsju7y4b4k8qd/M3ZARDTjNglnjDoI0tyT3yBNoZE/iuWdubkt2xvIKl1Kyk91tW",
+	"U8nTVf3XTclmFagMZ4zJ0dhWoB9K0CjZv7Aqrw8SIuynXN00WpGBiHs9A5m17YaU/UumFoCghdbVJV1p",
+	"Pn7O71heX8r1EczEHLU7KMwsaJ7qI9ld1EY7AeKFi+5IV8CGNh5ldMqyJoV7W8Ltl2JHwgTTXckf82wV",
+	"0aP6FzcCLuiRQ7hug6p4/j5dchvtgzJWDKd9q79B9i/4UUMh9yW0mdO0ZFKGbtFCSEUzQrHECcbdzNBI",
+	"Z9Z0SaUJsmlTt9YtGmvluvbsM2VIpjmAfbN5h+kZE65WwYJJHe/SeceWlGfBNwCv9cEszY7Itt5536DS",
+	"YiFytplSVi/rGeh+A4VLNo+drntapmHS2dxUG/T+NF3yHLVpqJEMbUOjG9TbRJSaJ0YODsX+9kYTzfjP",
+	"7vlHsLnuOHSvxZKrf7JS4KoYDqWSgwq3bhC/H8E7pD1yT3PcIqdQiDUnwEWLRkYvB6NJdJcgRDaCQ5Ph",
+	"kS31mYuw5qgH1FRFzNAdts2paxGU5427UtYuqS2qAk2tG+F7kbNVfT3E3BTaPfEI9sb8g+lYcHrKZMHv",
+	"2CVLjH81TVOO5+PCGxyShe5REFpuLeFjC4OGFaZ4e46RQBsNB7UxQiSlik6p9EfV6VMKCvwwH9ZoBM3h",
+	"uiuoXsmZVCwlBTh63zJWNJp8IK3rzoRmTEIjZ2IJS4s2R5LQgutNMRkTmdNbdpNQ6a4ankueoqdjc/md",
+	"vcH0f4NN31iEAI3s9HR3VZt4oVM1xNaJVs7xKKnKkuXJKsL21N0NEz2Mvg5LfCZWd/dz2FysjaqSbjxG",
+	"Rb+7XskyOR90jbXPxQWdB30cGCnoHATNjEvV+CRAofWh2HQw5lwGBrOg8oMxpwacG3yKBO3WHwQpk5R8",
+	"nrP0is6DOhU61zcPzT2bQ2B8FVu/sz8Y7sff4ZsLbN0BWLTc12zGcx6WyX5eUAVk0yHwLoSmMlqUXIh7",
+	"5EazjHClZTHi6gTLJcSVa/rnw/e+rH/WLupE0iWa24EC3wv0GgZhQP/iaWBz0O4AogHb5gWhukN7Nma7",
+	"7lhtg2iowPUeRSA48neaiZL6UdtXP4/J5PsxufhhTM5fj8n7v43JDz8+OiFow7Ah32YY8FCOiRSE5iZc",
+	"nEsHy4leBlZEef+3gIywNdcbmKiwDug9La2ZseQJ81bqxEFFzQTgCpjx+OK3RUjS68QTduNiHuCnFrsL",
+	"lnCa3bjfNINS6NGif7Ac+L/djzw83h/EPaEYI0XALpCrl+an5gXkmGDV+hcE8+Mvno7JssoUv6lfU8Tc",
+	"0nyaLST3iVxJxZb+jnex/hAQ/QjOCM/RfAODgKM1F4YT4SUR97kfkWLueQxp597JbKwFDGI0HmFnRuOR",
+	"318929CxoLaipTbY2VqY3f0T9GyXFc8YS62k2D71WbXMHV05m/wEs/vLu8kvBgYXKRm6BMjmGTwTmSjf",
+	"0iXPViFdwQwcAt4sC7UKM+64jyzi2pSRAyJKwvQHYe0G6OrCA7k+t5o8u30sfrGu8wzNEe3uo41ih6ep",
+	"pTB69vzpk2jt9k7apPq8qNR7I2rH/Z08KDuWcgyvhLkeI6GWTEu7eD7s36JE5HiDdCdyh1HtHxpd3Wg8",
+	"SrksMroCdymIQwFkO/3yRuQ3yJDulErBwMMUCvxrRLkk9zydM+VPwPU5kQtx3zj2yYIlt1PxWY+CKgak",
+	"wvytOGi101IUqbh3JEGyDLUQ6Khhv1Dss6Ilo+ZPfByiFly+QYHs1Qp91F9lIgxKU58JLgkWIiJPWCNu",
+	"vWQ0WbAUx7kQRfikcPl9JqY0c+xGgAMrisz48zM4J6aFMblfUKUfIQqbz5rsxw+LbXyTVZXvaZ5SJRoK",
+	"tcYoriVLz/OzGgT0rSiXVUZl7IOfcDu+FWWN39wt55S2zSl5jfuawOsTfRj0GULnF7CbgrdqlwhW5S6J",
+	"iIdc14HAF/mcSYVhzHoTsM8Kt0yjU0fHu6Q6eZDgnutC+jbGwO1KspRM3SbagxtlZharOWOJvjZuZtF7",
+	"A3sS0iCbUZsCHivhs2HANoy9favvL5dgYUkBNB4VzjktS82iL1DyGCZD2Xo/Yre+RKfaF1whZjRIv96x",
+	"OU1WJGN3LEMA2JI8lFzP1ZgkEM6CxFmTjoTpWX90AqS7ZBnXzTZn1y8Ydo8ZIOYMlE0bjFXLXraZ0jAg",
+	"aYU0AHTOc2r5rn58LVeyY4uDDjUq+9Q3Kx+LWOwdc+cQqTbqz9pbMmZLbNVWM85Vzn+vnOKyQYMbS/30",
+	"OGiQ4vK1BWLtCt0Lnit0pgc/H46yDCCOwAnGzu+WzIfph6W1SD4AnMHxKdiXNj864xlrkZJXGQW0ik12",
+	"Oc70e6QDoTlKFjxLPfphF9SstVExGoyAesKaawyVbEhLLtkMd3nJ1muhQ9+2drqpaGw6M2CXx8zmZgqM",
+	"gji+s92r8xYjfBDaqVhrq+jRQThKsKEO95rxqukd4IQFD4Tefimwvnpw3jUCrqHu2gCDicEAaS30NurX",
+	"GBxuw9kGT2iKsjMyn8CTcElodk9X4OveIv9Pnj4+GmilfsVopYIXcNeIPI2WNXE9mww/dDoBVi20PphS",
+	"ykZ7kYTmWlBE4G30+gosidVAheTd5ZLuSVbQEsKRfGxCpIUmh5UkEEyreSzPs+C30eX1+Me//zZqkiF4",
+	"GJqdr9gctdfB4eGTJ0/ClL6OlAvxwqdFUQoDORJ6f8l0TxMVkkVQVJGIoN3BpicUqqaZlh4qyeqZG+qW",
+	"cJrylMrQnDmFevd4QAsP4FAYMxTgBaGqprkkp6/Pnxw/PtwlX14bb10eCRsTyHP3Z8oypmf0024OyxiR",
+	"rhtzd0hnL2bs8dO9Z8/So73HdHq093z6mO49T54xRpPn02nyYncDjx7XPtkSs+K0lXu1Ntuy8NScN4PL",
+	"NBOlcW0JcUz1kTg67rOlesxwBUJueWOyWPTJGoMY1ebAaxFgvV9M8Mueu7Y5M2un5PjocNiUYCjzMJ4J",
+	"+jxMFnjloC6/Rg7Aa+BP5vy92L0gFQIfNNqIKuS5ies2ZMkFDBL0mPY1UBB7OBpbJ6sQnbBwnUHu1LIk",
+	"VBLJaJkszhxYJ/DKEAqXAnZdVUhSMlWVefBU0U5ySbdNnj978uz4cfDWAWayZHkQS/S8DsfD8Hxii4cc",
+	"sHpQ/DCtCWQlMSqddTGeNoOi7sCMlQzDGbz8MRFN2bdV2XYP4CshbuUu7yVk88/bJPL5TscBccWbuYVR",
+	"tTB7ZIN1/z15zSGKoAe023GDZqe5tddjIL9XFNCTEpGrUmThVZes5DTDQD0fEzJQ0t36/fG+2AWD8Oxd",
+	"2515ulu3nV1KTVDO+wMMjeVLkIJh+dZ1I8P0zFen5Z5JE/UE1KM4kasoJvU975H61qr3rEV78N7pm4gz",
+	"K423qalPpBrTvI5SdnuzoPLM0LoIw532GPW+grR8E0Ly70c5euQGu7Ax0eGE6OGSKlc8I3KVJ2EX5B1I",
+	"DrunIZvQA8zatI6rmNd44YZ7kGAidF4o+l5Fk1GNm9DLnOKlOtgX5y97pe12i40tuwZ5qXBFtTzt6H9T",
+	"oj1+8fj5s6dPH//fuDGj2lgIu2xpYuVGd9Jw4SN6a4acLhtJvT0pLMgxm8IfOrzgD4xmgNcyQBiz3fsQ",
+	"tP+f+jsQ0yKaTahKxobcaH0TL5mxGqRsxnOjKfMabLnYDJAi/u9iuwNQ4mgesHNkjj8GWGsRUjSdUb4V",
+	"betGMLa5Zi02urxAShQYN6wEqp8t7PU2d3dUMvyalnsYgK6i7ODpQcJmh0d7B8/ZbO8xZU/3podP2N6z",
+	"F8cvns9Ymjx79njTw7dkeZJRVZXBQxgyf3vaY31O9o1eR/+5FCnL8E+wiv82OkH/J8xp2hBuFlRChqLm",
+	"rbCuxlGPemG9ZqeZB+RrNDtOpfGnK3ewH1b3HTXton+nKDGDKcSPY8xlXEpIosmQ9DoaSwMcf10Zugnz",
+	"3CMNyFSZks11fv1ml7Sr5cHoudXynFwY59OoXSigEqsyLwR6yfMbk+BpST+7P3l+Ay6s3qvGb57fpFzC",
+	"6G8KdGGA3LG6YPAFrMyNscveTGlyOy9Flac3sPPte/25966uwC0uFsmqsgSsgBuZiLJ1zNyQ4kGRtVnA",
+	"FoTKgwq+Gj3LOoV4OuuEZjR4bu+sY2h3AcBYBRH+oHVkdyxHEmLshcZ+2BzU4cFmxM/HS4oKEE7Fbxyk",
+	"89SeoPrESTS45kN0/WGWqnu/v8lYokqR8yRoVfJb35ho+cQiJBYsxAAEBwPjNxky0ZFEZO/4jCWrpE2J",
+	"TgjPF6zkiqU31hJl8TAtI8I1qcFXDWV0wILVrWyNWct2+6pkbB13WsOGyWoKrGkXrhM8UNW9QKcoWSPp",
+	"5ABYYzXKCIe0Iikr1GJsDPagyAE+g0uUVuWCFmzXyu8IjffVSBy8COAyh4gAkjE6G+xm1pnTwL77H9X1",
+	"X0oBFRGKgwe9tkpEsvYgy+DnvhfJLbIGrJR4/g2zGWBEaJ6wjEUUlSmbsbbfgPcacb3C72JBVYWfirD7",
+	"+veKljRXPGfRIOqE8bv4W1WVkW+HzC6ENgWdQdrz608rmXoZGPrRCL7ZfP+RE7fBiTKRExPNJ4VjhjRF",
+	"0xeGN52SqQeSGGAowgMShQzXd1FzbCAuHuwfHGraf3hwcAJhafdtdYRalExq/rptDAKv35Lp8dq0P7ob",
+	"DhsuFRXGMpipQa4J7njdt5uSFaJc673hT89llbGmGak5OHFbi3rQBsBZJTRLqoyaqLdhBKVuMhb5f+HF",
+	"SNl1UAKbBc8ycPYxsTiS3mHr6/VGRcn05KfhKPPzeS5Kix3ZVCnNhHH7sFqAgKGrD06hqeQblvqkdlru",
+	"6vFCZ7cHISbYp7BOO1i0aKUu3P6KkwtRqtfNvobczE88H1uLJa0/vfEKa7FoweeLjM8Xbd/jAYNyOWVl",
+	"DL9I1Tmh5Bj4QVEpYhhMIvIYyGLKkoyW4OVAcOcjBuFCbyGMLrTQ7lxCEIsNWQRAs+Gsl3eWfrKjWYti",
+	"4e2kT+sOaJVFyKbCWx9O5oyWLCV0TnkuFaFwTHk+N0h2HalJTipAQppVWdj8uKSfL/S+CWX3gee1aiKh",
+	"OaArDaSNS6alo0hotKt0yaisSibHVjHtZXzOaD6v6JwFodKK/l4zqq+4gV01++6nsCQNHQbEa+xrWus0",
+	"QEfJVcZIBrE5+2EhMwF0h5RGIaX0VDgsEyuFOZr05jOXSnPYlv1/pyWg0Xjkne1XIkvNldh6UWUZg6+9",
+	"hz+LEvC5rnTfzxa01D9e0TLRMkVImNMdvKAlXTJlcCE3ueq8L9ffU52W2i6oqG4wUGfe9n9JlhyxLRvz",
+	"NCbd2QAFRHs+TuB7/WZJP0M94fmFIvXMnRDP0wE+ay3cCaaQ12/MFK91lggmZm3g1facO54PKrluIWoi",
+	"F9doe4yCwKwwkkxxjCiVBPg5TXg6NZqJqXVVUsv5FJK36ItEElmVd4b4DEFJCgwN9KeoxgyOiKN1TK+V",
+	"UbaODSqMyfHHk5DGuw/8q7CtDeElacbe5Olrqtg2yBb684t4cxHB2TS/CVNBM8ymsXVHB1mXYSjWtBxc",
+	"T0DR/CCA54woIO3l6TJjJPCRZmYtwjqibcxZzkrLWDeX17wKKmVppQTPkxIApG7cXHZV5OyzyWrD0p/i",
+	"6lpdzAK/U8hPc8+zTLPd9yVXiuXkodF5PZBEFggp+qgVePrh7OPrN6evzg6PjmNdQQe3Ib7TRclm/HPL",
+	"R//V2UDpo7NCmCgmYIFk94Gl8cDv1y9KwIFNE6RbnqcOK8S5Vvhpi5zOM7SWnwYxt31z2pdqbbP5bcRw",
+	"4XeNpoP8JQA61RiiMVc/lntAaKhFthTQZkWqITzhxBggUZGTXNzvk3NlLJGEp2TFFHnY+AKRJEyCK9vO",
+	"QQBsK8mE5Pn8Fc00DzgYc62PBveCWqUV25aOsWG02v9kjoobxizK8dDx6VMRBlJ22y4QxMDyLaayoLHw",
+	"eP1mO9SlAsGdTRxhwK9rJSp1uhnMnssBGWSX5NAbyu+m2gYguioyQdMY2Jd/aL2sle6qqPtZb6jO0o3b",
+	"x6I1Zd4eD+wxM64weZBKLH8s+CWTwdBg8PfJ5T3mesRAJZNS0X4qXwLH5NB/AlkBiKQrCWAimBFAKnuh",
+	"7ZNLRlO86dSCnEpX7U+ojSg7z95xCXRb5OzjbPTy1zWSSOPb0ZfxJsV1U6Mvn/yJitzep41Yb/YZQRCy",
+	"FWg8K8VS8uPFuTH4xLwj7Vc/FrzrEvaxMPcdzQgqWMd+NvnDUMQctDNZiNLhsNb1ffj+8ODg+Gx9Lc66",
+	"XAeTHoRk6iX9bO65gwPv1jvYPzgMSR7+uWgPvNt1243ePVwvWUBmvGMlzYwPJawFJvgfrv1p76OOnee1",
+	"waGMWWk/5jVWJUlEniPc6ANpkGdDOQHiYZx3rJQdN40n+8/2j4+HMWetFHe6uXxlDlS9ukiO2puiVWLP",
+	"QOS0in3qAovOIKMomYoqTy1QtySUuFqIKMfmmEAUM0npaoxlvEyAndTekjFiACaJe+cLNaan8PwKe1sL",
+	"PIhopacAbYKjOVeLarqfiOV3Pm7G3lw0fn/n4IG+mAm1U9ke91IsTRgYzVdoenbWa00JmYyPYcBU/8ED",
+	"ZZqCXzqA47aybOVoHOGYsQjjsrsbfMmkNM5mAaWZrd8y6NeTN5c3r9+8Pf/w5vVoPPrh47vz16d/u3n/",
+	"EZygXp+ev/vbzcfL128ub96dvz+/Go1HF28+vD7/8H3k6dXHm8kP5xcXb143CgS1X9CZ85Tlis94CLz2",
+	"FVdkltG51Z/jF+Th4ZgcjcnjMXk+JodPH4XRfrFwJL2z8+NBV9t7Ki3Y09g5juJ7rEaG2ghSAIOEFpag",
+	"fl4IshR3xqnXbMyXJC1FIRe8GPuIWvqBFldPSMGT28q89ELDSSKyjEFIpCIPk1JIuZeK5FaLryeQCelG",
+	"iRuXCbJR+RTy4eoPlQiEnLuP2vU2EBZNr/UOhB7CHdNqNbjyGBvB0qtamgkd8BlHPH4f3dlkoA7UIMnD",
+	"u6P9w0cGJjMYhNlK/vBmc2GjXUWMVe6UkxdREaBd9kNc/GgXNQleXg8TuPoGMtmGtx8G4u0tkuGtQbh0",
+	"2MwbIf9vBfOwoHKx0/AtLn9eqPO8lq7C4YU4P/uGjc9KRtMV4XmSVSmT9u39Ql3Rz+HYSQR/dvthd85A",
+	"xhx6W+202t+TWEZfTXAheeT9QhhEC5ZCqBMyJg0Ed0uSC0w0HqbvO8tA1HPcvFKXbMa0NMhiOPT31gLX",
+	"Sg5Dp6JStXGrg8G8NhHRBsfLZPABCXrIQtjENeCAs2hCisQAgeoDGJrFUO4he9QdvahPePskmaPaXt1P",
+	"wZu2cwUMg08I3R1f63IfutH+ZO/710ZPgClko44qthiAU1qNPRxKk1pcmBSlJyBb4FMIMDElTNLgAJy4",
+	"qTnMCulVESVZihIF/Cy7sR+A2Rqg48cGDPfc/tT8RsHz+Ts6ZVn984KWif6d0LLkrHxPcz5jUp86L/Z8",
+	"DIwUui4ANKn50ynUjZXSfps08Yv2I7i7Lqu/AYIbFenM45Lw10Its4F6bzvBG3pE+mux0adtsHl/1UL7",
+	"6k0OkAFnPvBT5Oi0yOTkIzk+fPp075DQrFjQvSOEgqpp4/u/NcwuvyLy+OR73Q9XaUGVYqWu8L9/Pd37",
+	"+6d/HX35j0Hpk7pnKDg82HCnEab0R56nTh9lMzf7TLFxfjqHcISx/alHAYw3GOBsClf3FLUb3mPrQgX+",
+	"qmNMlmH/vRITZLoxxwJIn91PzwyisPfmLWMpZK69RM86fPI9HPms+QKqdpThVF7AJrbHqvPCz/bQLjwa",
+	"j67ofG4SIZwb2oWPTF+lreISfChHnVhVXUAzFkFhwksJHpQhMtQKwB9LmtM5itBLehvMU6bLXXei254/",
+	"p7Pp8fODvaPDF3Tv8eMnB3svjo8O9p6yZylND6dPDp9P19qXXNXxfffWoyf+QPTwCBKbxvZrwC3LO01R",
+	"Mvm5Z570AoSzxMhVnixKkYtKtvb2DkD4UnGfZ4Km73h+K0OXEL4mmX5PSpZRCKwwwunpxTlZCE2TRY5J",
+	"HHAqNguXxMyxcrOO40yc1SlWW65++h6y6ol6SSLZ7cIAohjsEQbb1ssOnHBVQk5wszDgqRaBfxMhW/Cb",
+	"z6qkPrR/TXTvFyvNANoU00FFDfAOLMXdGVi/S1vCLIw8qc0UBs6elAzB67g0aY40j1GkM8zeoZbZZqu5",
+	"1lLVwo8zif2BQCYMkglrCshzLhfwHJN6wzmBA7s7ULkhnDiYrIxEVAgp+TRbuQTkUMr6kEKcjbN2dIe+",
+	"QWhETRKGcc5v6swEX8Mse5ToT+aRsSf/Kaahq+N32DG9tJC5kcQ24sarcQE2yJi9o5F6oOlb0BI7C8pT",
+	"/3YAC/R4VOXmj4KWitMsW4FeKn5haGYjzsVDzhJfogU3YM2Vs0brtT5w7PSGBR7BhoKxryNteT/CmbWz",
+	"zvrd8LScIIS6mJRgu28pz6qSxZTyp1YfjRoMDEwZG0JKUi8lBsaGrM2J2r6Tc1HlicFWK9lS3NFso8sl",
+	"HENcewqb3mOmNjGzyRoTmmWSKHobdhEWlfo4c5FU3QuoHaHrAnZc+I0NlrnB6BDvCfxpP7iJpoUJnR7N",
+	"ywZBbV04skmyok8yhsoq8I2fl0xG7ITrSZBu9dSJ+/+2rBEuDCZeC13v4l6iVq7mEmpo9MfjSKQVnB09",
+	"5TXBj4ExGyILFOShZIzMmfnqEQTv83yOLJa+pGH17mmZg48ytGAC+214T8nQSpazfTIp9GXpsMQzcc/K",
+	"PchR+NuIp7+NrHuFnknJ8tSaDhoD3GFemXhYn2ZL1q2CK0akIDNatpBNjsOWsC7/th2j5Vp6fPD8RVAp",
+	"G8krbX1GZ0yvBDqslcp3+j+9OB+TX95NNL28Pg9SnmE+rvpIwl0BgxGKZv0zWrJEzHNuUPAxWKKomlsg",
+	"Ntxvzw/aSWsijx89HmaN9MhTJJkerkgqmNwnZ1TRTMxdMqqyAnubr1FgY/sTvU7dz0t9P7ExAcUHHFBf",
+	"h4GF6+DyJV0RmqbgSCoD6hNsq9ZmGBdX9xtbG41HVs8yYXl6JX72uAzUJbwtxdJ/auu3+gU+L31FjIsx",
+	"QLWK/gBNEL4JC40Xo/HoTN5NDB/zlpkHZ3B5ZcByuofYF2sabj3+waRMbz2+Etgl9/g9LW9P0YoIv1+z",
+	"KVfX4CdnmgZFpnsCGpUJM6zkJaPpqqk6mjCrVz2FaKYf2QpnaCkwa4OU/5W4iXC9kfUjTFw/ua1apc4w",
+	"dHrGOGIVn0FqlQp9rVDq0tPk1Y7pWmHV34rynpappz86k3fn+R3LlYNriAwSx1cAF4E9eU95pvfGyIQq",
+	"eJ1ye6pdh1knqAW7dLXgZXpBS7VqaOKwBtvRiU0waPZYa/48YI+qcE+9feX0Y6GXTq3YfYUDbXx4ndNK",
+	"LUTJ/8neV5niRcasqq21UhelmPGM6b76Zwx3wJuMz/k08G33UFwyE9d8gT4NPzM+X9Td9aK/L1mRMS10",
+	"g1W8sf56DFd07h5q6oVbB7NbX4gs9FTCYxyP/7nptv8IC11SxfO5cz7Dh+CCVg8R/3hjnOjM5ucZA1Uk",
+	"zFRrS7ovHQ2pU0KH5mHiWSaae6IxWXBzN6fpnZhzqXgi2yP1SG27Gk1R2pWZrxx5bH3ukDU8RJZmRzzi",
+	"4pj30ItLGzgffu1SJ8S+dkJCBzXQ6IdNt4IyHDOmikggy5LmK6dasQEt+k6UJhkmYp3EvAn70QhmVrvU",
+	"x/EZLMYQIAForMImHM3XDMVo0HOgzxZquILOZVp4KMU9ahKAJag5/ZbKQ1diXV+7HYPX73tc0EDc/BAD",
+	"I+VOldJKOXl9/touE3SvFPdhHhENKujXMFBs1HPzM4oTIQnSShpgyA/MlHNXkIpnWc2hh2wL33TsfZ5/",
+	"28zLMKWgLvnVKkGQ3v9kZaDuwyW9P9fcf5g7B8HALrsnxYBsiYH0S1bHv5nM+CBadIRMmwivOWu6D9cx",
+	"wNewjcvaCcZkSiV7+niP5YlIWbpPfmSFsqGfL70QggeSGFHC+pIWNE1BGNOCh6b1JGWJAKmbSjJdKSZJ",
+	"IqoMyUJw873nS9aN5dNNf4eGqYGb7tLBfnRMeYylzrG7xj4DiiN9nQAos7gWYMJwtVtodrCRjbZzTXGj",
+	"cFKBhcQx6iPfjEDcDl5zK5nZzuLGo7U0dBBcfN1kSMldMnvMAEwNV7PKT4g12IzJG6cKOjOXMBy6Gc9R",
+	"Tbqx4cdWE+YjeBYNQqgrtpsTLgcX/grHs7sPzUUx6Zqqrt9cgze2carWf11+PHszmeCPt+cfzic/QIk3",
+	"l5cfL/W/v1ycX8KTs9MPZ2/evXk9VG2KolhPLONp3tWpv2w7ulmULFZygQprL+Abs4KaYCoMF7WIIQXl",
+	"KdHXqnG6Xn6L4MVBbihtL5TeiMdujY+PDp916rkMVvRvEh0ZIlFumxCenpADm9OyGeoaNktau/TOfE3r",
+	"IM1YH3Pj9lUvyN7RwdHjvYODg2dh08ZfKrjz3zV6s819paPxBlGa9nS4yTNbZ4v4zUDQpjF+epGdtSdq",
+	"NKCzTSOH8cWu+Nczx20a/Wczytif7aM3GlEbPeEam+3+rSMKekPZNyW3paiKuIgXs9T2BJzXfp3hb1sh",
+	"Al0O0JlkBjqRT/AD38U+JJaep05vYou1rwSDoL573/36LAC+U3/3/A0I6Fgsn/OcEViqntwzWxj3dJnh",
+	"ndGlycPWgdCDlJGQNv0kurfu6KbXxf1isy9ChN1oCxsoLUDmQ4vkBQDUvfX74XZrc+81T0EP+TaRzvUh",
+	"bB6PIWEFXeI2jNzvMpogQGD/GiQf0KumWSRWH9+tOXZjJx2YUERRogNNlq11kOns+XkmpjSLIszVvlIY",
+	"gWVok3HVD+ZWiufTjajUXq/p4hqeDNVyNtdRFO5+E3x6uxAPJA7biz2CmAYuJawJWGRzoSDPOJw/vXRL",
+	"fdYHIfx9Wb9PBmoQmx/t6vi4zfpnn52MfebTzFwMNSBAZzc0YxsO9l58+t//MQQBICc89RFCENkd1hs/",
+	"8rE76wQFVq9ilEwnZCrUAnQoJaMG1glTGligLBrJbnDYjJX/hxT5/gcHwfYW0ovGPfeWrEwWNFcm4tkB",
+	"1DpzjBfCfMdyVZWsLtSIW264+pla9V2DHwX1Ot9bJY0xhX+ISJWnuY1JsrO3pCkj0xUxJm+I6e/u3Chn",
+	"19pLeRxuCm7Pj5VKRNSdjyIz80A2dTKpsG5iU5SRuv3rIpGMUjbl6saraJjyFrp5Ze1SXbIEJiuDL+lE",
+	"dMmMYIDOm2Brg6Hg5gxglOmXw0kB8hUIAvolyuk5suDMaptzQ/hpaP1M4rGgoqJyiZoQfy5lBctTlifc",
+	"IvM2LAYWi5crybLZSRAWCE8/+NlPRbpq0AHrSqeP/X9OPn4A0wCo/eHsg9KfkYcWMSNjOWe5elRDvLl7",
+	"1JKEKU1uCaInpMMBhHBKjKpfE75Amht4+cDr536QFvqEx/R3/78qoVj6q9/Kp91gdpgWYPUbg9CUPU05",
+	"CgYX3pYNwXRfGaEJVx82vVv41T45V9LG+izpiiTg5gCrVOW3ubjPG1amW1YEzokFxelG5+mVGiDR+rA7",
+	"WlYo+SBBuPHZ9rj3IQLzw2pa8hQ8vi6E5GG9g31jCM1CFCRxbm10zsJw13hmEEovdGnWqsTGSQkJj8MO",
+	"QGMU7qrc4Jsr9lk19/862RSnzwYk9qDP1mDl9dyBjRtPggTIappJgcm/u3sPUqRF5dQWT787SAY9PcNv",
+	"hsZ0oBvhgAsinkUVcGy3ax0BZkNcqvF+LLOYkaybv9pLVLK71KU8ItvsFD4ifuYbqxRkzZZGnGgd+WjW",
+	"lpTLIqMrM7O73YM7T+rsEbv1e6pJH9dP6hro5uictkCdexGcdza/vqp2h1go3xrfee0iTFjGIor0qzYp",
+	"9kDCE1EEJj58WtuwmTwsrML2ecfz2/g5w7TLmiO8vny37mgNVoG7fM/fkJqEbt04ObHnDtNatGTf7gC6",
+	"1/MGVUf4W+uHemqwlnvCFJGlPTF5XoDDt3EDAQc+46G3YSiIrjCmyZr1eS71eqZhLo2wAdX4omzT3fAG",
+	"6MMKOJv8RERJfnk3+cXGis14xk7InIHIRRKRVcvcz6Rr0BUIy1NMnREGFDgMn2u/QWwJYeFKRZaVhNRA",
+	"muFAB5JDxCk3rKueGBQJAQW6lhMeNXR3U57T2rjZi0xwGKYH7QiBPs0IhVLklq2cklev1gNpoe66s2Pq",
+	"f4M+a78ss1AWA8mePnaN/PL+3Qm557kk4o7VPPx1me0TQHHB5EbgekfOx6TKM34LuXBqBAovGmJo+iN/",
+	"Aro8bd2JgfmI1pj1WuvTNH/UfRmyYlHkn/POqoHYiWg/3ZUSNX7HUC63s3kwkYap5HANRovXYM84kYyf",
+	"ShfJO0B1B/aGfO3e5G2V4KbG2d5VbNa+doT9+RiaA9wi/UKzyhBs/xijvM0vTbe0cHyTcs2V7O8oQYPL",
+	"WIpY/NHUDGsyMPTlBBigygxOfF+ahdb+2iTFQm+mBLPD6p/elAfV2b3TsBFPHJ6uTdgvf+u3xt2z26/o",
+	"54HIZT9DDgWnS9ZsqVkGRT97uh3hAbO0RBRPnPDycv/tMrTDMpHQrKUqZ/nN9SQehhBNNde5Dno9La7a",
+	"PhYWoRb7r3bpbBHCWmgvppmJhh3eH0BwdRVbxiJRwcPUID8ix0AoJivMDVvssAQgHO9mWccGmicIQHtj",
+	"Ip1HY7vh2I1DevMfWiA4/5nZPP4ji1Jxk9EppAbrvikAec5/hZstVJ3X7bp7iFgXfgcBnTfG/U0yV6lH",
+	"D7yHeI/f3EIYp36hSgqgGjcJwr3rZ9LAedwUpbjjqXOKqOQNfCJuUi/8sflGuuDK5nMP4SH0IvRG37ks",
+	"vZmubpqQHM1SgJdqWw68dVFn7RcuYiz0Rfw9xjzZGVgFer3CucP4x1j98Rk0Be4p1/fDzUyUN4iFSrNY",
+	"WTPpeqqssi9I+fUBO8PNFMlwjC8NfBigjwZ14cYfT742XhJg3MHDPwadOKKpsSxtwyZIPwNQfxZfh5YY",
+	"EvpSPtfMuyVXu/MYjilv7UHZtTrQgv/sTqXhk2Go3YyqOWnNEX36iuzDA8IGPewfDBEySW174uBSQEvd",
+	"iaQ0ME+dG4cM5jzeg+6bSCJQeU6r7NYB4oBgrTlevGaIuWYiupUN5KN4iFB0EJ9VSU8buXiH2x3r72oL",
+	"D2igXDCV7vZJr5lx3blG0nkTdlzaYOfNpbqZlezrKllQiY4MM1bWd/Yso+pmxkJJQDbR9edS0Qz8Wmxl",
+	"61ymNlVK37DPABWe3qhhiSo3zDio75ryTjf0Dep3s83YjUT+fWfVf/lKkrYG2QvSbeAdaVKEI4PjwL0c",
+	"phdLTzSvatGHeAYJ2TBpm6aCbD3q185uG6Sq8ptcmTursAcdzOPneoDCAuhg3+Z6VXiT2uvVW7R6qmOS",
+	"TtTKflVbaN0O46B2C7iO9TuehmO5nVE24DHqZZ79NlNm5kr3wG/P73F0xqoyWRh/lcCUmbeG2bAzl9Al",
+	"ugKGDhleROf5TOx0A3+rjAxQ72SNEWxjTU5IA4mNtD3jGxMWWyULBhkFgoRlUSW9Y1kILaMUUhqkx3ai",
+	"HEsQuhlkXHqZTzt0aVgytRBpHEYyZVIZp16SLIRkuUUH01yTr5NYiCXzU+DQNC2ZlBC3loedTouSXVjx",
+	"ewCLaMU6/PLKsPYWg2OXOUG26xJ+dlEyCWZsFguGdAUdcQzMDJZp7wr2uTCTKhXNU1rqDcwSkYvlqhZ+",
+	"9Oxz0GhU5cwoFOiSpXS1072jWisQ9dofin5qwU+bb29a7/yfN41qQnvsHhCYhuYsD1x80cPqDk9zI3sb",
+	"KLwpujugtd6u060p7m77GH36SVTJImjUJymXGMQO3sYu+0os4nBAanEs/LbKU5a+WqEb+MBPEyoXU5rc",
+	"nkaqCAR1DPBYrNUztVLG91nYoGMmKX/TZu/plG05k79gQUsWFKxNJdan0H7mpyKbVQYDcEj3YifuDhd+",
+	"w+6Yr7brTTstDu7UOsNNdyaD3QzPZWR3rdk5sWMhL0oxzYLA/8S8Qg9PwGXMpECnAnBM9tQ7HgKsRXFY",
+	"NXSImGzB+J8z8vjoCCOKpGqqUqSffNJ24F7fsgQ5a2hfeijFJwYEWUsDiPWC9600mfrucM+j7hIUlCio",
+	"gRqG6FkqrXrnYa0LegQOvUnGIf9NyWhqC90vWMnuYOAkEUvrjL8UyW3dyNKPIPPHh7Nzy5jp3z8Ez1lq",
+	"UwlqRgKH2acZC0R53IOqphT6pNcto8omY3OarAw+LqRVcVFfbw6OjgktCkZLoofVBJYxUQgPznMIN+Tq",
+	"6IFFBbqjGU/tyFxGoHbiqj7dHYuo3K6Mqkk29xRsOGcCxukanEy2F29HRqBbdEd+uLq6cOtnvLrd6ee5",
+	"Oj7yM/E+efHCy8T7+OBgPMjAp7gKOR1BNl4iq+WSlg6H7tbwoAWejOB6mcUyYO8QxZdl4h6u2QELo4Jm",
+	"/1NyfXlOzAbSZ9DCLgd6tLaRkAbzHezSYUld4WDjrv7l/TviJYeyG/u30dHB0fHe4eHewSE5OH55fPzy",
+	"8bPfRnoA5tXBk72jp1eHz14ePX355OB/HxwdHPw2OiE54xAZyiW5fHtGjo+PXwAlyIWNuwBbRpLRkqX7",
+	"ZBJJIvun5YvdgFfFGV8D1dBIHdCYecyqa+I0nf9Up1IkyWiL9R7vKHnMN/H6XRdavPuUkdEUMNc5/73q",
+	"k+W20U63E1QGApt3r8Tw8z8OQbw590HKZ9t9tQmWUvPLOp/jtt/u3ETp+41s2ClFPzP5Ex2MNuRgIODD",
+	"nxdbfFif9O992JNdCtotUJJtUEz8WppuNpvOsIfSUfL5nJVv7nZRlwMNCaUCDUKdbNjYV8LUb9iaCyne",
+	"ElLEw4rqzlIMWCS+Nh6FDe0oN9C2jh+H4Z0r76R005bqodbkyAdECe++cSOPar1AHg11uVA9N6uaarWp",
+	"UEj2cxjqgTtfX+j6Yq95egkZYFlKlMDIHuMwosQcgDRiSJrD7d22P6dRTJOt+APrO2X1cc2h6qeWs66T",
+	"e/KcUMvsSaYgcwpYdPMEHf7byQ4hIU4nN8jo8Oj49NXZ4ydP37z9PojJa6pp5c94+nwcg3LazMXadtPx",
+	"ZmG0C2Be5Vk4W/UH49E7s1yuC0p3ruA+1EPAw9CYBXyldqsJuvSUQLCvmvP4+od328OXtiD4Ayra4Qs2",
+	"BPDOtue8I6Mnrzf5RkJzMmUk1YfNZKex26Xj+ViUPFe+l2DMNQ8L+q6DIe1we3cHRTFT5oF0wtdOMI5f",
+	"t/IC12vjDW8D8GPbuT8WANmD5mU/f84ulv959/cfbuds9Wo5PXpy8O6XDwVbXj99f/Xqnr2W878vX1Tp",
+	"2eHybz8fFtMfbjdEUIb0wYNQON47eiP7qL7bZzyE3b1sVlIn5D0cH42PP437kgsPj+/wW+m7vWrSFvIc",
+	"9vST4Lhla+0JYGnR4sNwziTMPRB3EHG+ymCFntLk9sQoKF0fJBF5tmruFmP7QJXNHeXIKe80zNFO3DD0",
+	"JVv6q2GXHLfxVXhLHwuWfz3mku3LJZPGzTRG3fT5Rq7jvXuSp5oncBNjksoQmst72Gsv/XuMTFeEp+Pa",
+	"h86AiXUU42YYLnoW0YLvIYqBa4oP4WxsxnMmT/STJaO5JPUxaeQnPzOayh3oV9r8k0eQV3uPj44P/7KM",
+	"TTA32SAWpR+l0Szt2AKWTlpfSwMM0uIGD9diSf77sDRhSj1q7ZaOpVbaLEjGihyY96bo45aw7xj3pEMF",
+	"pPj6OpMvwY6zqmNk7FKWJgsNnFdFHposmA0AsRpq7BEGuMHBN9YWgOnhJXOqTcubzTBjVSdcoX7u8t/Y",
+	"RzW/5jzcmt+6x+7TZjxAL1cXDup7bfvevChhdLpTFivMhhnUXo72TQ2T2Bq66164WyDrh7Dv8hr5xoe+",
+	"+997n/4P4t89/O23ffzr0f95+Ct788l79+j/DETHY59potoQh7UZ4emT/eODEwBQsVp+B4JY07Un+8dN",
+	"DT+WcQqAHSj4l04n0kEEj1tK/JR6muvWI9JEqDkg32xRW7apYnsK7RODdXZ/IdtGW/cUjvyFd9Fp2i3+",
+	"b1NF+hfb8QO3SnfvH+mt356kP+QobDT1S1byZIKz0hUU2WfVj5EJXF8bI/PEh/sa19CZVIKJGvzOZBcw",
+	"r6UjOn7x5MXxGoOhxa6bdAWAnaDVfTyt1OK0KIKnBF4SWhQZT4CpBhWY/YTwHMIQcMySJSVTY4I6S1cm",
+	"FQxE6YCWsChaHJrmWB4/eTp7nEyn6cHB8+Ojw8Mn02TKXjwLxnYbu0L9/WndU3IQZE9Lhlf1dcmbny6U",
+	"KuTL7767v7/fN09hIgWt1OK7hGaZFuXCMb164A0Pr4JKeS/KgUZ3Gw7WmAf2+MnTZ3vs+Yvp3uFRerxH",
+	"Hz95uvf46OnTw8eHzx4fHByMgs59U2nw+NaObJjewK6jybwauG9ydt/dJwGZUX4PoMz9eMxeFYRLgjjO",
+	"Afzl4Dx298P7FfG2xMb74eV33/lbwZa9qUq+0ew36xnoJBFwoPc7+6l/sVKWK04zGVsxb6IfSKJ34Ng4",
+	"PDkxFH/h7j4xfJ7+G1P5i3vwCUDZ1yiGOaRrdsqNHR/3Tc7ZDk9V36l4x8NGFKtH6ZyLr1am2JYn6Br0",
+	"Z2NYt7sz6BKx0rP9uDfXR1HEoA/q7Wqk8xb9qRc+mT55mjKWHqcvDp+9eDF7/pQ9CaZy2kZLwuGozaLx",
+	"1c2TliM7QngaSYe0BQ37NtnGVafvStyyXBJgIVvWn4OjYLb/7hk8nh0kR88o3Uvo0fO9x0+Onu49fz47",
+	"2KOHx+xp8oIeHDybbnYGY/grp3l76tk9MSQaCJylpuT68ry78f49Loa1N0JTaxpVlADBkpqNAwMomAPQ",
+	"8RbhuY05ZM7vWL5PTqFYXe/YuJyiAUgXptk9XTk06DEBbtzyi4HI7wWVH4LQeD5zAIBA0NOFZsUVyRiV",
+	"mHmVWazJCJ/AloVaGaGgOatWTsj4kqueQPL1NYjZTLKvqSK4y8s0IsGigcN5xaJJlpxZJU0icqVPKiAy",
+	"SJDtpowsqbxlKXn42+h/6f9+Gz0KkFwTqLTuJtLtn2JZBppI8+H1NuToqx0AY6n3TBHnwRtI82TQM4aM",
+	"104vAhY3Qwk7NbPP6Pb9CtPD96uWbWGzrpBFAHWVXFoMn505UNnG3opyQNewR7Yjrqdyx13qABi0XKJB",
+	"gt2TTBFa4xVQHwg+iFtiBVDQ6IJBxXQ5FBazRvWzBVwBn6lBO+t7XRAShdE8dekSBsS+hPIxGqWHNYKm",
+	"Y32lp5poF1QtWnf34WHQMmLggy7dbRPyFdVU56zlSurXsRlv22fSwZuGZpdszqVCzLBvEG4byx4JfXM4",
+	"biD9KEEKJoqsFTjx/m97ekofHwczSda25iBoaSupV9tZB/Ppyp4ZN1BE710YazeUEpIhXhiooi7/1/De",
+	"LhlZsCwlVa54RgRcxYb/AKd7KLFkKpwiqWRzLvIYl4lvETXYWmVgfvbDgro+v3KbXEotU9NFySa9Aant",
+	"D8JmkzPrBrdCT3iaZXgJj4koyZJ/Rj7nqyNVoaZvFLFqI0XfMjaRalItB9KcOnfg7roCpjwrUIexa0Kr",
+	"G3NZc7vpgeGN0JVPsaWJ6fF2Wc1uKVrOmUIE2G3Ss1Y5R+T0SbX8mavFW2bAftfP6XZSXBUi/0isIFk4",
+	"eYOEyQMn1redPrYYHAR8OkZ0LdhnG+6i6/ViXlg+E2XC0uDJvKuDa9dSdxuIG3TwtcBVNYidc/htX0Ye",
+	"29aIrI9fEm3CZ67muvsthq5NSlvutkiM4t66HV44xA52uZ7GOfCyHtb3bGSPhc5yazv3U8LABdO6rux1",
+	"/ikmptTCQBermQNGqzGmYEcJteUN9hy0dkJMEJaRWCxH1kolgvWtTfNkdoZH6gZ/0tqhtkWvpuhEwPSx",
+	"UIDjaVGU4jNfUsUcNJq+RjVtMqGG0yq5ZQFNWC70queKpR5K9XpOwOz3iIsv9jQlFMDFgUQYEMMTgNHW",
+	"l5p5QCBxlFpAVCKLqK+KGFtxYSvBG1IWGVdkuqqdyVcF6xtzexi9TUdfnvJyfQ1v8FIeUBCv9PUFJ3h1",
+	"DyhoWIMBJZE/iBYM6RLKQfvGOJJsVHNTNg5ra83bBxKCuEN4+KVUOw8VyujOK41OgMkv2R3/ezSza6Gu",
+	"Qev6kYe7WU03Fg1rKLq3w5DonAT0cXZefyx7MkzHuO6C8vQinkGly1LW15dzCNzss804WPPdBIHuzoRU",
+	"2zRr+JnTTfBBpBIlOwNH/KHNKfp5oyb84KLaMjNICPdTTsNWC4iijgMZ2B3DYm2yde9pljG1ySwFQfVb",
+	"fFtnk/VshFa3G8fPnwJ/dfxt3x5Da+Fjeyi4eJ2jHDmmofMQ5VK+N6qpJq3ST8l9SZFF6yVWXvaWZh3X",
+	"uW4xtTHjLY3cSTsaxIS07A4yrR297WT79h6xMX12JNG5+oHrxVu9sZmruq7zLUzYet4ikEJbKbz11glj",
+	"7grUGIOfJnQhnA1BKLZNwgpIMFBEkQUHeS477Z6XBTKeBcO253kO1zMWXSbM43NdZIIGcyIBeq/BCkSX",
+	"1xnP2DfMzTMo6U4XGAw4tT0l9ozXLw59z3jV7nnxUChzuid7tZ81fozOxErs+eDjRpreQ2T4PUSGV2LP",
+	"Q9qEX87H2L3bQ1jy1kMHw/lpXUIh4/0dzyvUE9Tz0aQNakqLOGAmEezH4ti0LFpTE2B7aSzFOyM1XqTr",
+	"mkA+MF428JTrPL4ArYTEEKKLJRGVktycZ0s3GUSfkIcRLH0ELUI3HVDaiIJthpLTE34r0jORZSxRetZq",
+	"VqQDpsYSvqSZ9TBtZzHbXb6/bYinRXrbiJNinxMu2c73TcDatRbDqPXJF4TDbcAVr6ujiW/8ZTxayHzn",
+	"eJFRQBOLJBUxJflJoW7ZblFdOimbdlezxIyNkUHJj5XKWGzI8gLQykwqmwnL4wURNR+73D54b8G7YgYA",
+	"TblNeGW03pitH/4y6SXIzCXeD5ttdPEJKznNvsF8aYEcOYAz4FMGHOKQon3ZiQD6s6Nudov42ydWn4nl",
+	"kktpeNxvlp10cxm+KNmSowgegnnVp3umWPnaEOLBtTpc2HX0zQKI6q884Oi1n9myFv/+dcU2E+kHGSCH",
+	"dMUhKTd1G9trNb7xFvkqRYhFtQ6DAKJl2ENXJgjtvr89IERHBtlSG1NbVbajXhvrc+hngxc61Ji4oYZm",
+	"sPExaPSMpXc1CpQAe/yWZ5AvIc9W5H4BINrgGmi20WvE0ddcrN6fG3GxzsTYZWM3VyqNa4zm3WuRuwhH",
+	"BoHdM3zWaixjHXUCXpMnaDODHtVpcz8BVstnzmoy3tnpNS2OK8C8rdrUhrVuriZ5C5OurVVogbumQ9kD",
+	"fM64JSk22P+aWY7IQ96dE7cLh9if9iYLmYUdm+nxlLX42StJr4H88IAygqAfW7ssxfU7azp8gVFz4cAK",
+	"DKjTXK0DItJ3RCh2ICaIfIUT1jfIRt6hAptM1BAgjzq98VcHn/SDSf2BYSe2I5cYXR7xL4MYdUsH/QR3",
+	"6zBgYrgvmn6ZS3inPlhtkKzdVb7j/dqFm/g2B6GpDG5OfmDK6qtTrUsH0GYBu37GqMjvaPDJlSbpTsFG",
+	"UcH2kuTs3sOIk7Uyz+28G54jo8FFbnNENjC86rSRPV/UHknek04mTCfJ+vpelzYpnFWpJ6OkexlJTdnN",
+	"w9TJdRlCfnCLcEXnQeBhOm8Bi8vh5D2SH+lL32a4ovMICriic0kopBGvIRD7DDtrSYkybQ0iuaemZT1R",
+	"g5IB1kPqw3a+glyd4K7go4yvGxtNgJlygJUXuCFfV2wI2m4jdKOhwxiACKo/qaz5LRDE0eM3MWPrNayu",
+	"lV7ty9q1RR/DWrYb1CR+VNOjoHAbzQJdx2k0ckFzBN3bYQroVvLn8eiObjrS+8VmX/TeCp6F3xcrZugO",
+	"WXfOb7a1Qs2pbbgK2N3WnqRPA8/chryZ73a/MzbNJwF/FY7NH2gnkTvNMgOLMtBF5S3PwNEScFMaU2av",
+	"Ur1ow6fOpDn3vt0ka8THPFs1gHNReSWZs1IO1mQENFXraH8H8AUT4Xv9eeAj+ks/A75dIYdttybH/hvr",
+	"o+ugGiHqAVNAw5KEg7GWAJYLoWRUk6WPM0u81L04wfsHhoOmUvA3NZRMAlQsagPvecjMq6XsN3m6kU2Q",
+	"KjZRtNwaFy8oQLYN+/XOaSFobiB5foXQ6iX027C78i9jXVnrMjEAcSzKLm1Aq3dDnP8KUJjQkQmLJv+Q",
+	"NShcjfH2QBp6IpOSsXzfELab/8cWl2QhshQLSRud7EghtQmfTsi8FFXR+a7w3cQRjy5pxFmVJggNPpeu",
+	"ffPdDc0yjDEwPhI98hTGwIDwphY06KnmC2lejYWfwT+Q1N+JW+a3J3U1u9t5oPvvYTj3S4OmVEcENDV2",
+	"ZEVX3gl+jScR+a9ZxhP0mi8i8mGzkD9XuP51AJz57aLk8LcXK4cP6jg5U8BExdnfGD1n3rkYOvwNPGI+",
+	"v2GfFStzmt0YPfgN+kHdoCYcy94W3AxWT3qJCmD/FU6H/7yxEA6S2xtss0Aucq9MVEqeVPM5k+FDCn6H",
+	"+B4dzhQr0YOoS6UyOmVZDP9MQEhr2LBWTSOfgkMK+PbUmInKy2Ns3fwDGYdNIohmfT/pxxBVS6UBW8Mh",
+	"nWAabcj0Ju6ll+fpgzDZwH4b7dC/KHpP1GsR0hsFF0KGkEVklakNbwxvGwxXA1yxZZEhh7NG1VWH+Vuv",
+	"EUvnG26tylSIgD1xHZa97n0vxugOt70Mh9mCI53mC0tx31DKRXoGFMNlzrbdg0/27M3o/dqbrvaMUcG9",
+	"yA2r1CxoeKHoMKI5Rq+8jJIQho+ZRmMRIOuSx/Y7WJp0kyomqhrbisXaj7vKOpYdMKr12aPW+hLgvE1h",
+	"C8Y/wOU1baH9R9ItOwx/e+gNzSYPi3w+Jv8o5ponKNIZ2JIf7Y/WeaA22h03ex6bMJa+Wr2v8YCjUlEj",
+	"yE1TMoCcoJJgaGU8G/kQ9Usj1+522NkXLsJzDSJ/bVmNp+6w8e+azJ+QnLGUYRy/TUFs8NJbabsHZoi0",
+	"evwPETyGD9ge+A74oOsLKkkuwKsWJKLSwYFtCq3kze+4uVDxbRLNRoB5UtdviPV++C2/vDZGin5rYCrM",
+	"HZqI5ZLuSVZQza2kQLrHhCJsCqw3iO7mgZG+b9kKEbEb1uGvmsYIlPcFrjMoF+PwTzTLxkSKJUgAOagJ",
+	"6qvARfhrjr6eWScZVlm2usHnIBaVitPGo1wo+yNE3ncEoHWbi/vcd/qG0Ht0+/bxszBLLEhvcwAtl1gH",
+	"RGQ+kERzyCxPgFVSLMus+oSw/I5lAvBr9SDBH5wSvTS6eYPFRZQQAe7wz0e/Go/qUe4YROvCwESiy0Uk",
+	"PpUa+RZ1wIpYbEnna6B3ndIMJ1wChCsDAqx3HWJTylhAp7I9GIoSqxeLfcyzVQ1uyu6/tpI2q9DqWrON",
+	"8Fltgct03TNWqOaDEi7mV0IkREFXoBAIXINcFhldfehgH76i+S2mtJ1h0rT1EMD6k/gXwd3h+2DHEoOc",
+	"I4Ex6aXJPZWAg2MYfhFg5Oocx8P1bV/ja9Mdl/X/66wSCmhASjQrxXPM64YWjxBLGje8FeFGXgnIQK5v",
+	"ELydFZuLcvVAEpMi2eQsgeTJ2I2Bqd5N52OOo+F8+Khw9uG7myGI9wuRMXttRpANsN0J++ObljRjb/J0",
+	"k4Smvrpaf97jC7o7V2CaoS59644O8uFF6JM6hjC878PIvPAKBF7JAN3CngWJ2a31PucbWGlwWgMH2e9k",
+	"nKlxqhIuiRRZiryDdw4tC0MTxe8AByY3fwb5lLrR2E3n4DQFKHQb+hrjaR0lA9stj3/jdETo1qJFoVw9",
+	"kpWz+zDZIlCFxbvM2EwRUSlMRpcxWrLUBgsCM8YKhdKDLdkdcDHUgXrDQ7Krs9wiuSwTZmpQHLNms4yZ",
+	"CZsxqqqSBRb6/y9UATdY7I4HtGbM5SVmJo/BhSP7SDvCZs05v2MIjombkGZqIao5xnoaPsGIqJC4awWK",
+	"zBMrKEAGfaBMmFBCApNOLhlNCTem0FOJVYvS/qlJnF48MKOuNZpbUjWgFNDOL59g0iCvf1CkBf6GTEW6",
+	"cjEaapWBYHb59ow8e37wLKTwUJRnES3fvZ7K+1Lkc6yRa75RshObdB5bxAmy6qA3B0fPCS0KRksX/Fsz",
+	"g0bB+eDcercfPbBQxgh5ZghC09dsoIoi5gWgN8gPV1cXTkNpkGfdIeO5Oj6CjFnA/oxePnnxAtQx+Ovx",
+	"wcE4Jv00dSRchaIBJwtRKt+rS6/NrVGoFbiiwWkyc2RyLyA8XCbu2cA0FiqoyTsl15fnxKwbyelSS7WR",
+	"Hg3RLQQOtgsPi9waL+FkSv5POD13tOS0Tndlbz/J1LhGUxb3OZn8eC3HdhE1uzqlJawlOVcYmqS5N+sS",
+	"qkRyi4I7HFMtTkrIDRzEtAf7WDd2sdaie3H2PdH120ZCV4iLzrzU4btLdrTOL7OtssqVFRMyIW6rQuqf",
+	"kx+vcc5XQCLNIssxbMvmQ6DN+DpobnISQxyn/xWurKMqNCdvTj/o3XImUrZ3/GKn0ettUSKk5euNJ4S3",
+	"Bo2jS3ucpX7y4/WYVJDiHAHmXJq2rpXP83gKyTeHdQa8MTlyKt6C5/MxOSZJKaTcSwWo8iJCTA0g0toA",
+	"P17XEX5zesd8ptSY/hB+tgJjBSr3duchzyPusdCfhCqaibmjEnApeVw7VYomC3AM3m2vwqGR56F4yD9g",
+	"jsrk+msCBIeycHgsaoc3+vkso1LGzsHXBS3ix69W1zJ+0uKRjfYSiagC3B0DRuAxqWRFs2xFKF5Dls78",
+	"8k7TmJ2Sl54r8gwZfmRkwx0vnICsr0xPMkQFdVQ2LFydg+RmvydBXyhfyTMEgNCMEO6zYMojgOSx4wF3",
+	"DJtiVw/B5wI08z1HKdk7awFsymCYwWZMC/Q37H3WFEa86+579Hz6Sje0xoT9yb7Bpi/ny3DQX0740rjh",
+	"Ndi1HWFqGeXzdRkQSy6qacYTcn35zvLR0JUTkgpgRBZC7WU8vzXhhx0yEWOFCoF8digZK/TGSCMAyHo4",
+	"NglpeW6bn9PCWLuElHyasWE6y8Ct/Je6Z7aAwP6yZj9F89bZXWWR508vzokSZMZUssB5p3rdo8YKs1+6",
+	"SGp3rATDS7fNS2M5cvuIgPBAFbH7AcLItNSv93oKvgQiZycmfc50RVI2o1WmIpluhvKf3u5zMuhzTwI9",
+	"3J79b3tb1JO17uSb2bHxlaGkdTOeMbSO2ubhSgWVoBkT5mSmZnU3QnYz+2FXmG5/4CzH4dT8CY5rV/0J",
+	"hPzWADsOZK9/NvvOwl9nQ66ZlYgHVO5tCE0ZaJr+mdvpf+jKRjv+PeV5hKG4alym9mL3GAuPzZiyTORz",
+	"acS7FvypbcJs/z9cPxDF44yJ2te5Hh1e4A3Lj3T3uUvpbnjeby+VDAu+sBqeV6uJHfuueOC/CPvbawH7",
+	"WDvAhu0SL+tNu1sj2ZbuADs0mfUKg/9jHR9ufq0nsg5v7dmQE9anVNeE8iXqv7mStR39oeT/ZLKhaJeP",
+	"iFzQktVOvPr6G5NpSfN0bJ1DtBiuWbs6uds+cXSuoYeXPCfYqymzeAwPJIEEArXisAUyvWBLZOtRSKzH",
+	"OCZz5qmSoYWmdlnGMhrbnkacQhyAD1wq7p7hYJexLjG1C6sudE8lyahURNK7WI4NOhg2tB5CEzcUJj52",
+	"nqaluJfsg41tbOF2VSVoRhprtroHJ0gjMaqSNQG71gco1rUNaXFsW2pP5QMJWypZbNr8VmoDv5fBqBqX",
+	"Jc65wZ2QjOVztcB9jrY18sPV+3ckZQXLUxveasFEdipctzLxPnv+9Ml4OHoG+M2yXPVYHfQZBL5q8uO1",
+	"XiJgnDkgcssTMK0Jk28Rq4JyxidhbEKHvROMBowdG15gw5yZ/bJz6wuyJjAuFzXZoUxh+8vmVgiD8uxZ",
+	"IE6QzuTZCsS2BQCGgUpzxxaTf7IJaIQCfEqB4kaNSQHqbihdU/YTQvNcVHliIgZKthR3tC/x5hZmyK1V",
+	"Wz4t/jbmlO3MIV+VIG6IH2z3tvhYxG0c9RonCyFZbnQy1jEff7glD19l0SZlrE0ZbNSECi+rTPG9UNMb",
+	"3AaBPl0FU1OjoSerjGYaAyFNhlBREr1YdSfGPg56wHMv2GYwCy76LeqqvAjD4S7GgaZ+svGYNF8N8iQK",
+	"T9B636LY/tr6S7nNpzizXbgMLWO59TJhtODqIRe0YGQm9IWNTnWu2AMJbr4vcT1mwkR9ekzs2DsNJtFp",
+	"e4PKcV0AfZHCGxkxNqS3A6QhXEtGc0mq3FhF2pRqMGUKMow96Tg3nHncaJ2knafNSZcdSw+ZrryV4Sl5",
+	"SF2qAdzpj/bJpHXJyEZQMrC8FqJE8zgg85ZCuAzp9Y1ttWUNJ6l/jR4fHbqThT0djUdPjo9HL399PH7y",
+	"aTx68vTZ6OXh0fF49EwX/dWUPYQ4eP3XkRa3nj95PHqpV6ifBkcS9v0g7tGBsGGxrCTT24z6AscQeaVL",
+	"DZNN0r75vb1j5WB92xozHveUau30riYOvMohmgpGP8Y5EDMDDYEMmhEV9RvLekK98g915VkzazHjlFHg",
+	"1AfAOaZ1WMnIEv8hsuHWIt4GH7bkrAF+iGE/sw+Mpeg8xoxP1IkN5WqEkRqpXFfiaTVopcSSKp7QDDUB",
+	"m4pHbdFG1qJCxwt9wBgjYTfGRXjWlaaQliVZJfkde28V8rj7u1ovp7E/CEbgDJKiNnC7e/jm9MOYfH91",
+	"/uFRtPO74743kd8a3fgznOlOjJeKvq2sxgCVBXIDbcE24lNDytthvYOwKFq6PApEMNFSIxxgo7EhKcuY",
+	"akb7DgiVCZ6ozTy6LDc/brlyPT4ak1wzaA2ub5+c1pSlvqRdNqgZ0CbNlPzkmpkLJsGjHV1euc8H7tYw",
+	"46uIc8QfLwxme31W6oshRAAaSsl+lTIwCbLHZCoDftmJZi9wU0TYheFWH+jAO57f9jiebXmfb2TKmgTj",
+	"hbeyYE3YX8WI5exR69wLGwv8oL5pdzQjTVfHnS/0JZuxkgVz/daqkTVc7tf2oIo4LrgQvwUz6ivQZP1e",
+	"sYqlhM4pzwOxfRVAYEVyZvb0Y+LEo7CMiMSpGzyEYlXHGIPxRIg2YynmPnlDkwWKaZAVPhFLQzwpublJ",
+	"EBb8xqAnEPa5yCjPEYcF9c6gin9bZdn/e0hmxp7gyYkYPjTGmECek9PASLpTVrfcZZmbVBgZ0pHBL3/l",
+	"6OjgO7Nuai033GnutffFVk3G/Vw7bZnsFVs04vjZAa3YhCLbNRNlXdc02bnxtmi+x20j2OzEu363aK7B",
+	"0gziF5rNO2Zko4yY31AC3aAbQw7KkHp6d/9Am9M38IhYL4FtKxFtPdDGbtu9m5C+azYHK3U3MMCVjhGI",
+	"oW3dR7y+lwTlBdQZaXnrjoNvtVEk4fE5cRCl+qkNzYPiv1c040pfT7kqRYZw7PKEpFzaaD7CZf2NbxHN",
+	"hdqjlVqIkv8TEOL0h1Jk6Z4uAT1a0DtdzkQaZmzWgCdF4NCO8LOHz42cZH4Bw7xn0DD1vealk3Dwnl6v",
+	"tSBguoJgSV5XI0AEbslEqV7zMrZw+jVJ7XsTDeqUXgAyCPOMMNUNwMHTydloPHr9ZnK2rgt6vrws+G2x",
+	"U8/mjM+rEjTGy6We/rsGOkOQfauTaEIVsZotqLENcVzWMHJhk9iCStP3n7la/J2VwtUfygt6Vif8nHhp",
+	"BrtFc5FPzB5uV7hRxEDJJCvvWNpTiVzfjqyWH2fwXm7O+/YkDWmz3Sf66bnBcKLzD1bx7wBFqVOvwlGk",
+	"c7k5pw4pPXYdRWt6u9sUOz2TGvM8nDC1l7E7llk7iRIGc/OE0KlEhEh4IRVdGXPLSk/yH6ud3mBqt9Ri",
+	"hxDIttZsRyr767Atvjr7mzrc/Ok6yXXnQovQ66B8IHpdX/eK3LFShtAFSMmMo040pDDlpZr0oEroWhbU",
+	"Yt4iRMOKqYaXSpfyL5mUQcXUb6Nrz+tbd+m3EVojbIUnhOYrY1YDCzcamk27YeX3Kk8gajfgepOInCT6",
+	"nYu6MgoKYJWcXw5q4a/PPdDXROSSqT3Dke0PBHYLLuIuLNqNTdGxZ1/Xg9LN1WCa/m7gaRhKBg1PAJDB",
+	"3Bdw9ZCMK1bSLFvVzq23bCWJ3leE5apcWS4jr5as5AnhKYZLAU4hYssQnoOLP5dkSQtvJkPz9pOeb665",
+	"2tDW58lCM7s4kbimU6ZZY/R89N2smidhyYK6zwWVp8C1njVIandH64LqHaNSfcwZfuKhgATL12rn4GvN",
+	"Z8UUlxOxrEMlFiBBFNbOdhA+cqbGmsFZU6Nl6yP52CXojHCgMUYQi1iOPVLoHZCon5BC2cPfk3Le3sE1",
+	"ux8pi5qKvh5moabfx0iTSQA8rm0kCP7DZ5oija2cB67Shoa0AldiMCA9XJwR4M5QfusjxEFR70TTRUZo",
+	"krBCsXRM0C26KW3+V6MNIukK9I+wak0zFtbSFMqspPZpQ/pXn+MIzu4pCrtQxFBjJSyQfcPVZLo6IZNV",
+	"noCxUiqeZebQhyKIxi4NWc5qmpWL+4YoZ6rrlePWJ2usrYVG2q2t9wnNyZSRkkH64DXmQict9/cnKPP5",
+	"QHUop/9e0VxxtYpKFT2bET6MiEexuA73WY+Rpkd+aiy1nraEliG8h81zL3bS3ELRvl4aRH/QQoZcoWZa",
+	"htPUE7EpnLbG2Vdrj64xyfh8YXyjweKa0fncKFraWNGj8QhK963/z+FITPPWE5UkUzXkM5/nojS3e+11",
+	"duG8uilGYgGyAAsJUGHXltOiyDhyGI3gMCLyTnZSG8nytR5PTbeO3ThjfHUK3d04XFhXnHFTldgNkf0q",
+	"74eNXL+/oW51xjP2Vu/FsOEarW4Btar+LhoQ/lM4w0vtMU1lHR5TMFFkDAP3rSrB8P16pVJxn4eBvaKh",
+	"Ki7BzLBL0k1BL/4o5sGA6cBzPdYHjoNT6XTlst0MoJN/pBzfMxU+RcZin9bMz9plhXvYyG+NKdsnb0HZ",
+	"5k+i+4pLzD0AEiYwfKLkc57TDPV1eQru9ctClLRckarMYhPtvHXBC7d7PbnZqLEPDw4O9g4PD/eOjo72",
+	"jo+PHz9Zm0EEbq8BE5ZFsQXQIdClVdF/wmK25mwTtIEaZ8AIlMBZIlwZLSEmWM8lmM9BezAIdmBw1H2T",
+	"rb0EjvUSMjOFThPmbOpw0ZrfQGY3ghMf4zq4fJPTadYnnqgr8UG0BJlQynjomDJZKmshTcxmGc9xL4oK",
+	"gjlbvQ+LbuEL+7zpuPdAkozm8wqgfbALErmBJb1lnuwMkJy1lYjlEMv02+jhB6FIPbZHmA1rbcpEU63z",
+	"84KwYGdOwNlfCmMANtmiB4oeof0QyZ+x6uyD2qr2dR4049HviZexP7Tcd1zzRw+kA5QhxngenEDbMdzZ",
+	"MoTEgYunzzVea5gxAmMJhgbphNl7HGa3E+uPYzy3SslamhkO+UsCW9vJSwFc0j65NNSXjaTqbwX7NQBk",
+	"YxCvFprqyJEQiqWvDG0IUEVDNlCxwe/86HUqiSorgK9FyBabkwSJ/QNpHaqQrbJBL7gIkvw20l//NoLP",
+	"fhtBFb+NThpqwYcmuRfJWM5Zrh71Y8GMXo5MwX09pAZLgjG/cEKpWoxejuZcLarpfiKW3yGlSZjmUvbm",
+	"ovH7O1MjzN8lo+nqSkwWvFibVUl3/cQCRmeZp0M1iYvIbyOe/jZCV9rf/DQbSCqHXTP9uZcg+bNTV2FZ",
+	"k0rORjlDU1QpVuoP/vtXuvfP072/H+y9+PSvw/HR0y//sUV+JR5O1eJNXzRd2blNsgpYj8atAYHnzKSa",
+	"LB3lLdCwFZoJeMBygRk0f2SrgTEaX5P4zKrKo6hTndZMzrg3ud7p6S/LLBSKINnTx3sMi7gsc7+8fzcw",
+	"ImOLdGztLb7bnGyIdpFx6RwD7HdyRznYLs02JFWeMSk7edho3s7DRh7Sgp/Xv0/vKAcb3iMbmmc3Bqb7",
+	"1dwrJNyJZRMvbyXhitgDURtGUH8KL42VGswRQjLAlJdfmREucuSkyFnan4HDJBIy9NswnNbhNU9YNiaY",
+	"P7ieCoiQV1VpuWOT0C6aOW6dIbp3k5VRrr25qd5SnlUlsxyP0RAsqUoWgPC+KliEh9IfvHZ5AL5NHENj",
+	"NtygwqumZ3bImtn0fTaBsjFOuEAPmpnl/CMW5w+YtvhsyTfgjxW9WNA0aPasSQWuhPHi+vPy9ltxt/8L",
+	"HNtbLPunJd4vk0hzmyTrFwXLO9n0W/m9A6m5+1N6dzOB+xnFrSBZsjlvSieDyaxZpuD2E1lQPVeKjNUx",
+	"siVDAEsJ/p6aWOnvpIFTlgastyVD0PwVe5NygATXxTdf7YTmr8Fy1O8mgokGQRODhia8CEQGaXvuWEnu",
+	"FzxjpJK6r+D1yVVYu5DQXHd5cHs2V7JpL1xprwtSjZfcTdb3nurJQS1BgPDPw9jc+l6HV/YK0T2rPT+M",
+	"MlGU+vK3PHTdpnkYx16uNYJ9YEd1hcv+QbitNZjJO02yS/NRaNPoVV4X6u/tBH/p6qEdBJSdXyLHpy8H",
+	"Zm2TQlBdXArgzDCTqd1BIkf8UJoTcGCDBLKeM6Bm3MCMQoED43L3By4iVmwaLB7dzR/M+Iexym5z1xU4",
+	"UrgVQLyekUt/s4W0V+Y1oUgAkecGZDGzYlyRRFRZCpsnkKIStaauHZs0bxcbu9x9pbF5+hkz20YvBipN",
+	"nNmlMN78aCY1PwFjn5vsP4AT4d8h3+Sq+OY0disKeTSQjExoxuQl02zSIEYQ9HhaYHsgIR2dnl39WR9P",
+	"iMlpk4Df2Zl544yStvYTY19PbWyge3OeEjoVdwzdtbzZ/NtlaF4ykdAQn/HOKOnrIHX/pmL5zfWkWT88",
+	"CjpJ1j2LeHrWgzrwiauRkm2OYs3gaUocMUoHU5YxP+v+ekZ40vikzauZqRrX6xVi29A7LBy3A9c7TQB3",
+	"JqBXmpcMWpen1iEqgOxxD6yOUZ22lAQnRDIGzohHB0dPyFKkLHPi6unFeYSzEsuC5u4A7ijtFgNetDYe",
+	"DCKJr72vQrSELY0kPTj7hK6PrYkcbkdQYURUx7Gz3+oV8sFzxuSNYrprL4WQ4LMQpToTabjNOA5gw6sh",
+	"iApIjQpdMzxFVRZChpUaXdFrU78ym+soOIRdIv+NR3es5DMeNpZ+iZ7eUzyiPzCaqUUo6aD1pzFiv75m",
+	"UaGVoeqvpIpJDK1yyXdZyUUauGJPs0zx5VoKhT3DLl1AXbq/r+lquw/fixyHtvmnPzN2u92Xf2O03ObL",
+	"+EqdiSXE9oW1eIl7Cysy/v/Ye9vmtnFkX/yroPwmSZXkp3jm7InrX3UdJ5nxmUnijeyZuf+dqRREQhKO",
+	"SYBLgJa1qXz3W+gGSFACKUqWbCejN7sTiyBAoLvRj7+uoaRJYeNtZe19oINnu+rSGKMXE5ZziHe7y6d7",
+	"Qo/NZ78Kdpg0dhImkuSMxqr6ImoILGJCw52NmRZ3LCY0dZfNIiPDDr6pf+PGoIfK9JOlfc67nG64xfUV",
+	"dPatnbGqS7r7QmwsUNmyADZvdJm7VwkowAQ50ZCLdhbKRCvzZUp3emG0S6MlsRicV0FfD7ypnsBY6WxW",
+	"FfmcUkHHAfvtaw/HL+rmZ3GcM6XIUeOYy8a2T+4XUF25ABPEdikDj/thuFgUHllcyetCcWGWciGQ0jCF",
+	"I2wu+IsKsG0HLwpXxhpCDgnn3yxJz7E/w9H/KqOb5iffUxFTLWvdB8IPtL/nn+cfGIvblCDqfB1TCrh7",
+	"Mu+W8cPVwCjLcjCRWXM6knuifZXXisUXwivxfSfztEhoQx2LbIPOjSaywt5xeZXIVKfWiQPYpPDx6Aha",
+	"DVg23P73yuv0y0VWeIhZV4Cf9cYtRebkHZ/zbAGQeohybbL3R5HMrqRfA43Yj6upNpC7QcMthCP7G3jB",
+	"WJ6qKvrojDEri7S0Qcemhr/rdqp0S7jolOK4lmXC7jKO4rdLd4paV4pWrPT5jDPYwb3qk4Kq8HraLiYD",
+	"VJQz0TpTrw4O7F8g+cRNu5/Fo24lhHUCsY6eeUMCmMpSgZsi5Deqv6Vc6r+Ojl+e/PBj78cfTl4eH/21",
+	"Alj13D3rT9B827690ywXNDHMFr5nE2hnnVtwdo/EZaEVjxmxOInnkLUTUBHlVCSSxkEI1zMCDRNtkRC6",
+	"ULAXO4gfwchEFmFcRfNw8NplIi7Sz+/p7Pjw+CR8uDg6rEC+lzmDgLWCKMmQERrH9TKhMRNGAfVJt2ep",
+	"OUzCWAt1306Giye2HGKuZr27c+QJU5vR+2rk88igcwG7KOwpd0owJjqZBxc349wzVi9Lu2EV0+wT5P65",
+	"IPn93nE1lW/oTA0wZnufd31dsnGfmkoeKtvJqNeokdI4EEaor26pbdPba8bThxnKVjnle3teRu3+KpL7",
+	"PdM5j9SSRunolEaAcGi7auFgwFlhaMZpME204zs61Ods1f2o7DXVcQQmVTQhtECOxurLgG34rKWmSdcR",
+	"N8VndG99FmWSWCBx8qZo/11TzZXm0ed5hWHGqDHBUvDM9PamjN3s9fZiiP9R6yQKutOm8nNMZ59dZdiq",
+	"m9FMUR/Nzg/cggOUBQ9gw7WAyB10Siqem6pQECKGUrArdzyeItgxbNPw0tYvIMNZrfWWdfOV+V0hGcoa",
+	"tME3ZY5J+Gc+5vbbFn98G0kh01nDj3dZXkev9H58B9l04d8+yLd3+gJzPevJq7WH9GVu/h1f2jT3JY95",
+	"eZ3hR1vfs3Q0Xi+fXP5NyzP29ng9O3f5Pi0P/47pPu9kfuaSfVqebprYTtnwozbWed4Z7hQpdrnKYxH/",
+	"MfsT5BfhiFIy5rdMbEbxuZ+y8zFjYlMKzyWdyaLhAs3gNwAyo/nMNuOxPq0qqojptOgHxcgOXyhJchG9",
+	"wG2XSMXF+DVNqIg633Hr2KUjxtRH8YmNChGrqxUuJjOwfH7O1UZnaL4ze+fjfdnXsm/NHPNLrTyueZ5x",
+	"QXMqNGNvGHS/7bg8c9yf2C0TRdftkxkTK+85OHPsPKvsXkb5kvCgJbMpNSZTzMhz8IwTo0/KYjzxA7FQ",
+	"1QnViEcvwi6zDE+kBqoc6K8QJvrfoQOlImbNUJrn4CfsWToLtiT9bgebI801FLvO5aHD19lSD8g9wAmI",
+	"FW6IomR/x3KbrvTl9Jd3rLMSV404z1ncmSTLDaqy/T033NvB1dHxy5P+8eHx8dHR8XEwdlIMQfYehROo",
+	"SY6EiHo2UJL9S4+U5QMrsJ6b7nhxunIl1YvteXZ89xouqJb7C297swdNGtdlrfgGLgPoeRTquf4xCZZ+",
+	"uFdA+yhwaEyoICf/AHeKCocPrmRMZ+2vKjLDUMcnba/5v0xpli991fGJeVXbilr2sEJEaNK7HejFJjTv",
+	"GgBDq+798mjNz2hWv+sfUing4RoY9FtBe1vbk4IMC2w+6mSS6hEl68V+FlnabScs5UUgDl8COi3fs/rL",
+	"zDefJcm6Q9/YVIk1hwPa13sLcLvuO1zixprjf73HWM9AWGu4lLmtS133FQOZxB8Lvd7wZgb4RLX9rhZ3",
+	"TA4PlSi84HPxkMB+ubywWcWoe8hRyCGTREWyVkSDdesl7g+5yfiq1gRuxC8ZD9aNQHpMMohkXnd2Hx32",
+	"7uO7qCYNmlO/XF7UEDzwHBY39ybj1wIVCy/ekquQUnCT8d86Zz2EEvLPzF6MGSlj2q4clJjdJ+9ymRJn",
+	"dIZQ3xrcwm8QHgM/mitiDqrQFvu5FoN8eRi68/KSkKulvr3TOUtZMiM/SRlcjXIn2kW/8Y6spISA7us+",
+	"gsaIOAV5PEhABObrqPNMGYBe3c87NmDarFet1hDkas7y9PNBytyOyltr5zA34w2bVQHlmPJk9hl0qM8J",
+	"TzkEbfFjDow+t09+w/6SN4xl6CuYZcxvFK9fATJ0j1B7dfbwRn2uZMrIRCZxhVTzomeh5CG1SBDcirme",
+	"kdCy67Pzmn026i0kUbjru3SLwrR73mL3Xu29f/+exD0ym81m1vfJRPw5pjO19+pfez/u9fb+a++vlrOo",
+	"S+VgcBu8AkaNgHSpqnmt16xWCtahKezclB8cWa00CtvI/rVCRlV42s6fGtZnQ6ta+srG3r5zb1sWi4ip",
+	"mgwlzWMXhYAitgihgy28q01brkvlX6nSb6imFYhV1+srZ6pIVr3q1Scc9bUDAbpnG4qOMNhiVFjFkttQ",
+	"oHIh+XT5QutDvvbQq72q590eWTkcSnNX0s4Wrb8KRXB1a8Stp2XTp1xHk7YNtxUvckQUPDtoyAr0ekLN",
+	"kX4yhdszL9gpoWBaKxbbt5VVllRYzFZrvQRcP81fcUXHDYyi6bgM5TblMy5JSgm/m44RN2RFpJ6WD+jW",
+	"Dq56fjN+ati6JxGYb4LTe1druOxqWao0qnXbCzRUQqwGblmvT1iwzCt4NtUMA0jaS1JqFNa18MFuZqc+",
+	"AkGynAMBCd5oFrzD859GVJBChXo5hIE8lsMl+ShIodXXC5eqLgtq8lE43X9bs1iMz229vhm/7s06Ezfi",
+	"y4FdMI8WU1ItvVlWxLKNby9CyWBXFmGGXH/6NbimhiKWNgJvLhKgFjEKGzFYvBobGbWtoRDx2s/8KpFj",
+	"93p7PnDsXm8PcGMtbGwwC8EVxbxhScg5irAiFpbBuaqpKL2thI5lz3qDhdTlkzZH3D0GFdrm9+rvQ2cs",
+	"l65W9zn2HdciZvnxyQT7OQ2W/9GZ3z+bF7Z+rKO3ZjBVwaZO1GB7AieQkxmhxKEOkUiGko1CIEiLt7R9",
+	"R7gobF10lIWpg1ffKh2vash6KtpDwzi8vS4+8zpn9CaW03AfNK/UFkIg6D+2s5EzEiUSdDXvuaF7ocVN",
+	"41qhbZPbRhOuytSCiOITiM8klLbghvO5rjA+XDvplfYuVj4j8P9SVcet3zYKaKs80h1qXdurXAHxtVx2",
+	"tcjg+c+vrNspGY0Wgj9lTMxGrLxwmc6pUBSOUjVgDHX+TrRwLJW6UHH3bf9oHveGe+HSTuMxpF++IARD",
+	"tFe9tVxe64bXPqnZV+ZvvsUmYjQXDJuERTLUYhr9Nu3f9lMuiwwjRIsR/u4D/Zj9aiNVMVQ8nq08qEz4",
+	"axv1Xgo2QwhlfZY6h1KXUoZy5HSy3sh5KexW3E4MPoG2l9gbJvQ4y7CikEgaAS7rxCf1PX6ULWvemjrv",
+	"dWMUJ4y0lDdkSLFTzXxh6JDjtlvqXYtjOomR+sB8nUGWWT6tOfa75JkrjwtWBvaosVBHYI/lSBx0yEJm",
+	"A9dJDYWjI6BlBezxXWN0gP7rDgN7YjQ506rnXCKBO7meByM0j7SCeJVJAkV9OuQw61qytIgfElx8O9kG",
+	"Db6qjrNatmJaJ1DlUzZhtbn/Eiq3XBVh1YzLKefeiDmU9LCuLqObX9ltkHZhI/2msz7A9b6/DEW4wvgC",
+	"9K2BznxzPWQJtqFV85VaRpWZSHCbyZThOdmWRKdVMxRlXwwt8i0mg/cjQNBD0Mu8JOAC8p0+gUskoqLs",
+	"EAXNjMPhFv+Ll9G7X+ppPqZyqTdjBwQa39YX+09M4uROB4zZiGEr6CBNhLrmst8AVCMCZ1hL31u/q1Oo",
+	"XXCtBeIzVZ1GeOKFZrzzAL34M/QerLWtpvEMEl4nPEMHQ/j9qn3jPtnmxj2L9GH+y4FBwkQWybbjNrY0",
+	"A0KUl8z+tjFAhorYOzvZf3dDPCbvFheA8Ajs5lI4JID8g2JEG1TR8tSPU8dog/MYvVb44UubouwdHb9s",
+	"66NTPWgLPKHYslO11ZXncGl3/Cxx77R7buavj9rTf4XX5e6SSo9aaHxWPfRM2az4Hjo56J1NEgenSHNG",
+	"fJtLo0T96KorXtG7zo9PJys8Hmz6U05ZvmwJmpe3p+eQ1B/a05SKgiZ1BUOSoZQ3QfB4s+XlhQ7adkjr",
+	"eufAp89CI0CGpVzw1NzZQaSKZlS5i8FHcnJ89F9AlqeEa5IWSpuLy7UudDBRNtWci6DDenUEytylvbej",
+	"VFWpwUZZseoC1kWi5gbPmVtXirlchHZ104uVtm/egl7WckBX9Wc7HM02uCRkTq0+bN6WchvWayTc0F71",
+	"SnbrylzvIBahGvs9mR8xq9fnMtTeFVGTYIx0JfNrjVRIrn6eDXMeN/THmMCPtTx3KB0B/P+yOyM6Wchz",
+	"uKaXNCJZdsVz9bHQCdMNC5Lw40MuaCUjdH0EcayX6Zb0jlbkpT+i6pDTkqEO0YAeGfxyDRaUlZDmn6tB",
+	"xyhNc70y8sim7PMnD5/pyYQBQuOGw5s1OTAtUW9rQBZ+vx1IKhya2dVt0I71J3bf0RrPcPZLwsY0mhkZ",
+	"lJV5LqGXqS7FhStJ+LXKDNsjUgVbD7dnDekZKidc6fMb+/JK3YisZzMmN2ZULZYqdrrSXdFhqD6Qrwmd",
+	"VFUWbvQLq1rElQ6nPS1tLSG4HlYSoNNcxF0/4KJapLFL1xvYmMixEGj1FKxqTyp2WiCwANv05sVIeWY1",
+	"T2MlLPydtKRomab85pJX7MfUqMvb1JJenehYItIbypSvylJ2m+w476slkBvfFKeipbXbpTa7PSLfDvgZ",
+	"NAuWdCwPqcf+PD23/u4341XOx2OWv70N31GCsFsolzMmkjFD6xELDzTUJgnZRJnu3eHKWEWl1kHZa0tx",
+	"yqLjBYsXzAJcu5Zu7WgFempwDct2KugvPytBbnxCK4svPB86/oIFWGYnmTOG2616L+DY3gEgPKwDJY5Y",
+	"CfDVIOrX6MDcBQAzZ6MmxayMpvq7Cia/Ilp6fU4Ae6c6/n2QNxu6r3RrhGR+dZkrjbL6/PMI6sjBIoom",
+	"NB+7etPnEPJ94auX8BeUrDHX4WaxPvE2Ecm8OHBH20NyrzbcTtCB5K0S0O78A8HqiH4BNsM2qlmZ9H9y",
+	"bRlWIXwYZBbdptaFgx6NEiK0TdeiJY5jbqEfDl+SoYxn++RCEK8/DmDpz3mlU6aUQwyLaKGg3RR5/qff",
+	"V+ezGffn3otTm9YkC00NTZk3wOsuczlMWOpQSMlrqSdoSyhXwMwFVLpxhVdjEIyonL+xww+spFvoOC4b",
+	"1nV42O7CvE89v+UR9DQsqi0nccGws1x9X7utqkrZLW95LvTL4472rOY6YR2/SQdBuzt2s7kWgDjfmmBA",
+	"k6RDnVnAP/a192UxiOAeWst3Eg6frxLjntuBv3rB/ImmnAmzYxZB8o2tGQib3QDu6JcVdFFVggekwgEp",
+	"iEN5NcFeGTa01gF1KmYRj5kiU4Bi0djaTIbEYoLtcmqMcRy6UWnGLR7Xojwya3qmnI/ByB6oAjVLjHKm",
+	"FwNlAM0bp1zYXmgY9q6VxWZUqanM425sVxaaVNytmdL/x8OaDbtTDcdfuqlaL+QqAMjH0HHD9rRxC20A",
+	"n65v7cvjbk3PrphCZ14zJP5FBzWoWwGBIbXKyajmoqKt5ZFqbmtcbLRzQc1CDLZT5Nas+KyBICGomcwQ",
+	"iaCJJG3fFCmicCGNffNyamxcXnMgTrAp7NhW2PFs7pMNp4257VNnZvXZEkHGE6ZVyaEpvWFEWA9sF2ac",
+	"5lwD6rfTibtxJ/zp/4zN/z4Ec5alawmjt6z83GdGfYE6n3tGEGwfqrmTe9mN2f9HToLNAITUfDT7wKbh",
+	"u2DgtDNHUNj8z+xo+GNaI43bFySNOW/LRYmHzN077h2/PF4Bk3t5e9OK7Ryp1k60tOXrbjDzlX81ML8H",
+	"lrOEZqdU2aajcWu9b7kDNcOztW7XLCTckeSsLHeFRpb3rXIF8nzk+laP9FYTFNB8UDG/ir+5Y1QoJGNm",
+	"bk6wsaqRYVFnPF1ZUTulQitQ2i7iHjJuD1t6A64rQrwybL3OU3bqxz1pzsp2nq78FtMRrZyTOUr3ttst",
+	"dDE1XZhP8TpYX153l8F5x/t4gwJyu8Iun5d0Trg1S7TfaMJjRGFHP0CIeJyLAOyPhCurU7gSV/NXm3t4",
+	"W74uVLLgjPp5gIOE3HJp8bwN30rBSMJF10Rz1SAbDDP+fHV16fjN5cDdz3qf78Qm8xIAtkcKVUBh5Z/e",
+	"xhLERP5zr+Pn6AaP8fWnC8ycjpkRJYAL7fV7yfCQOk5SbXjnq+A3N6SbHl89HgRlwAZTXWknozlNWXOC",
+	"DnYkc65EdpcBWnODq0o3dUQrs6I62AH2lbNLGmrQZ/5a5pKNRg6X0Xxz5YX2e93/6/CvYIZbA9k5HNZp",
+	"LsXY9WIPv2A9airpo2MDgDJRNzRXmfg71xoNUmrNfWhFJHa9ZNpD3sF0UNtplguSowsroNdQbAgGmXX0",
+	"7lcmxuZgjo7/cQ9XfmSTx70X/nB4n/dVhbrzqXyMAahRD2rLqSsJLmXWplbgYS6U/2lxBO6R9QWXaM5o",
+	"7GsH94gCqQsxmEgo/35Pk2TDq1WDmYicBr+ptxpu0cW9CuB7e4kU4/u/JQxTcS34vwto82H57ZQkTGsA",
+	"LI35mGtMvS5EzHJAsqscdyHr9X5LzKTSkU0697n1x3uQtm/xbo4WfeXC0spezBV22AvYE+Vvf/U2BITQ",
+	"GEuqF0cETUFMHXymiCuFcepVrdSlLkj9qpkyi/iwtyzLoBy2fKkNxVr+epUr0LFNUsN1OoFroLEySTXX",
+	"CZXvu+jswv8jTd406LNGu0EsLpmbpQooBBrKQgPkie2rWRWhLXxC2ZSzMmEucx6Fo1RdKAo0QAQsOPra",
+	"23sfCpjBpJiGH0mhqTGfCeT38FtGymScey/guMJOw/KiQFcFm/BqzhyNBqPqwA6e4s4qQDSZEa57boex",
+	"m5iQdUzIvbOzs5ebWPYJ2krF3K4dHe4f3m3i/S+bqOwDm9oE4BaGARwvcErXYKsrU80xKmEJpoISKcof",
+	"mNIOWwTTnwij0cS9+xSdEFCZmLG8mWxf51Q0JAcPzU8W0AQ1HCyomjurwfuNkPjh197e61xOFfsg40Af",
+	"5b1zmaa0r5ixKoyZwOMS5E7mRE+l68jMoR5pNp2wqmmHzlmDYbriOv/xtbd3Xs7TeZWIEa8nRmME6Plq",
+	"rfXtPO697P2wiYX+F0CE17KB5lZqYZ36tlEoaLKnBOBYWUx+vnr/a1ngw1REMwYAblyQ8zdnV2c9MoUA",
+	"LRORNHbSwV2akFjaOpZKOzj+4fDwECpb3F9+3MDX/ffX3t5in8P3dMwj4jhvbhk/1BZxvCHxcklzJnRQ",
+	"KpYCs2zWVopIm5RhBCS5pTlHlwOidG9EWOPVE5A9MYt4ShMXjoml12326PBw//Dw1LYjQZhkp2SCjSc0",
+	"YXc00qhg+gLVDNyIGDjCxac0n1k2q+emnKytFnqz/Fjhi76hmi7zofyRJv7T/nL/Ub2pzGCqb7mh0nkC",
+	"wBwpLUlW6NoPoYq5dSjgqFpWU+lHpbW9PfvQI9eX5z3y09XFB8PjF4PXH5xNa9u7QjXEgvA/OTz88eU/",
+	"jl6+fPnfL482cv5GbP3T02VruO73P/kjIzgGNGFvu1Ue/Are9zIz3H/TiX3TUlYbskROCTx2SgRjsSJm",
+	"3MAlbpsd95ZU3+GXx/sbuQ6Oju1yB11z6Fs+/eW8OuhRxNHhDy//cXz0Xy8pZexkU9pvO3KhjzJodtMH",
+	"IQTUQsW0uYLrCBD1jZ4DLrz/qn+0ABzLgxCVfLHP11TM3t4VvTtPqAoi8t6RyPwEShoGpODfTJGYj0ZG",
+	"8zNsa4HjNyJcjn4ArdpeWvXT/+OPXzcxBcwgkyKF1qS/l6j7i5I1dgoeKs/PlJFrioET5NTcb8iDm5Gq",
+	"h/PWc8UDVhtZvLvqSljP6tvugv4rbD5YajgHkN+A5gZ/h3Q46NbrVP7STIBApDFdHYo/z9HZrjZmADyC",
+	"wm9V5pnRqR9Fl9/4AgI6+oNqzg+tHz+2aru/TRX1O1JLU2nz0ypPxZPRS/e3omZ+85rl/k5JvIeSuP+E",
+	"Nb4tKGx/QwVtiaYFbthGKEdQhmQMvYJ5mslcVw5e9UcKzZD+LA4PX0b2FfAPRnJpIcdBT8Mn7DD7hNHO",
+	"BZtW2HZ3abL/nuZqYi6ynGuAkrZJZRBaxzSJgCLnOZw7ZYbU3dShvKU1Luc/3v/6IRjI/CA1ZMMmFm4C",
+	"UbKxSELq4O4Za833LrbSCCCEROYpq4hXy8cTq8JM9kFIYTSqzp4/idmIpV9eJtLRjPcjGbMxE312p3Pa",
+	"d51TzKte7TmK+lqTVHNE6o5ggUR7+JZy3eXbarTrVIVFknX66jNFqNY5HxaaqR7Qoj0HjBkI4FObvlE+",
+	"+UyREWPxB1D+nR6F5/SejWnG71ii8KhO/vsQfziY/2WfYBlPaZrQLEtmJGYZFJ7YeEaG2lSlYD9XjEEg",
+	"xClYZ+X6XzSE3hpyjMrPKZewT+q0aIwaloxe1T3ZOaMWWNxyIewUg/QOAJSLJjwpIzNGMHjH0bnYojpF",
+	"DB8GsweXEVmPitne18VQ1Arx8vl1BMOjC1sZ+Or6wZSxt8Vzsa941tQVbCX5s3SHognNY8MnX9tkVH1d",
+	"aPU2scTpEnLh+oHE1bw0cV/nIp/tF9+yDG1auaYRQFXRhJ0STJzA/GZou2Fr65oTtXt7Nqn+HikW/sIx",
+	"wXuFG7s27v6Xth/DBXfMA1/ddRfR7vb+5m7vT0xlUqgGMWSz/v94/yth4pYlMiutdfM33BT1ilAywJIU",
+	"9zqPfGuZAnHP9uB8m+cyb3gaE2DMlvRqZeoZy/uDX65tXocrNzdjW6rNT4klJ6JZkrj+2xkF3GwRI3Lc",
+	"woKw6Y3Cv57LmO2Tt/a2QaKjObomfpI2LccirAWi0SnV0MTIi1nO+T7l8l4Q3lHB43OW2s+Mxiu8Ah7v",
+	"ynVXjr/mL6X5M5d5fRfnVZw53WbEzXlwgCIDEQ5n6JCPF0QXLAHKYOBh96onyNAei7bz4twGzvOko4vm",
+	"O8VDcHP86ao3C2HbVLGcAbU6rlkgPzizpoS0S5b3kcBt8pQcLXDLoi6/iuZpZw7qnJVT5XfM1Gpa5u8u",
+	"kQuy4+b2tZbXhBCslCguxgmr7hJvK80lmbOMUa0gS8yQo20gjGIGwTw3+5HH99Wca7wdpJqJTdIKUM0+",
+	"OVtgZ+RPe19cxD33n2cAg2D+iQ9eOSSWK54ypWmanS4K1NrL3BvgETO8VwlaeBP8y6YaNhCsg51uvLTw",
+	"FnHNoZ3l+PIQWyIIyybuZpI5OTo8tD/aVtT4imUtxtf0sPufONec/PDl4SvyFpbnbusNRXnKDQ+p2hIS",
+	"gTSBTOUeGTARY4vpy4RqsyP1SDX+vqk4a40yGmxoC3SlblhsTqg61Jr7rEdqOjZ8gLMyZHSDf61/yuLv",
+	"m0qAKrmnDTCaRhHLNIsdMe6TdzJ3yhViGEH6QB2y8+zyAu3C6+uLN2WLFcZsYVReCFR2XpGRTBI5NS8C",
+	"FWvM9DvG4kHZ7LfaiGh4dPjjDz8c9//xX6OX/ZMfDod9Sv8x7J8cHR+f/EiPT4YvN+Ym98XH4u784irT",
+	"6CyRFNy35jo8LavkyirWDaTP9vZK0bV+pOHkvgIc22Q0BNuxChcz2xN2yxKQVF7cfVFMNuQvbUaEHTeH",
+	"VTaVNn3Ulufwz7aKAbeZK1vn3qj72+aDX64f2Br3KWhni39LtjiUIEVFzvVsYM7TtrA7K0IFoucJZ0L3",
+	"o5zFTGhOE0VGRsCXBvRHMw583LbPzTNVlUsizI3R1KnCEufXVPGI0EJP9smVvGFCkYQqwNuGtrT75KMg",
+	"qbSZ/lRE9qC1eZYwEcM+EjC6yUTrTL06OPDhq/eRGtxoJIdT8/TVz2/JxfnHDxfnFqvPuuINZ0xsg0fz",
+	"bRZw2nz3efXZgIURyQx2yxC8WdB1bg7qQJrvOYgWtqpWkmOeOcbt52IkA2jdVMR9QHyj0HTI+9VdubXM",
+	"1E9vB1ew+Nvjno/MeHZ58aewA7ymUIoM2cTcdG/oiGveI/8/TWROUZsut2afXNiCXa41E2SUy/RPUY9m",
+	"FsOEq4mHMUaef4y0HLKcHB8en7xAm9pBXCb8FveYK3Ij5FT8KaBFuohPCRYswPlOpUvfA5cKdlQHZULV",
+	"XwOURWeKKLn/p/hTvAV0iogmCRna3OIJo4mGwpAhs+mnVCClHpMhozl0lL+xn2eG/CmiMKFXUBkU1/Ly",
+	"sKzttTWKkUR/kddl609BhZqyXAFMos3O+cR0PuufjczZGfOI5SQujCiqwfxNuYjlVO3/CVAQWFW913Tu",
+	"e729W5YrpJ/j/cM9C7RNM773au/l/uH+SyupgH4PzK6mVNAxyw9uj+Cf6iCWU2H0noMvRcHjr+bBMXZG",
+	"MFcE8LTRKffe2Ofe8QShk6tS9wZ4vuqRAzPouuAxoN7lVh2DRR0fHmJvYLMFiPlXCZMDGWmm+0rnjKbI",
+	"guYGquFiDbmgkHY4X/49Dw7rWmSwZ4oMZ5opwNQ7wflD6y/XefCaxp44Pjk8Wj7kWhiOlzn/D4tx0Mvl",
+	"g97JfMjjmAkccbJ8xAep38lC4BTH/718wJWU76mY2c8BEJAfumzBgOW3LAerDse87LQHJYoo3DuIP+ER",
+	"E6FkzATDbMMRUhZeg//aMzSj9v4yA8OUiwR7UJW+jlmD6oUyHlFAGAoLoyFg7tfLQ8vFikwnPGFlA0kA",
+	"dGXIoTHbJ/+8fnv99k2PXL798Obiw08gii4/fTx/OxiYf6aMIpggoWPKxSl5d/HhYvDz2zfwi6peG1FB",
+	"how4xmPxKXn76dPHTz3y9o/Li09v38Cbz88+nL/91Y42V5ZgtywnU2ydt4+Q5x5//sS02bEyveZhGPR/",
+	"FdrQFWO2KY7eAtv5U1mLccegj8Sgv1NuO3rOMSjmM0VMKcMYylFbiGlvj/cNq8LFduDDmrbyKpQ3OsrG",
+	"On8Cr9onb2kdH3Wu8zy2Z2sCaHYN28q/o7d1zG/tKxBd3qq2ZY83v79bneF+5cr2c6+D2K7Be7BF8w1b",
+	"O49zgAJmSKCbUQ1Q1nY3IBT8kBS0EdC4UungYrkZ+e+CwaVqzYexZudeX4Ru3F61l1h9ZUM2kqAbLl1a",
+	"sumlXQw+kpdHP/7YPyI0ySa0f1zCnJQ91xSZGtUVNGsH9x1anENS8de1AFPTfW9gO6Z01jSdcvjn1WwN",
+	"PX6Mitje6afLutDMUH4jOuvmyxJwmqO1G1pqDVXor9qSO2Mq9/aUnoGGbLTBve4rrrX2crasYkRNZNZX",
+	"M6VZ6koeVvmUQR4t/5q2jldrfYzb/pWWayGwH26t3i5joKTrcsVDrxRByiDT1a2aKyANMvjluud1NDOC",
+	"yqyy45e4tz4wgXBV73rGURX1W5AHZYnXSi0gvjym7Op5XoGgMXT6PNQ18kXH3V7Ea9+gmOl2M1+4NoOr",
+	"DLGtElcZckl56PZHrBQtiZK5JsPZKSl7G/lAnc2XSa6DV4nfIWlul+t/+eDgWGzjnvAl01HLkbl+w/PA",
+	"Z17SMSOK/4edkqPDwy5flvCU1z+trQ1p9zV+HI0U09s1oQIap9mAkD31UbASZddns6duVh0fd5nGWiFo",
+	"u3xTtpUxHIi1i8KXJM+tQVOZLpU589wYQy9qNhe8qrS6DmgeTfgtO0C1oNXaAvoAfyp2/XdZsALbsDgX",
+	"7PMJVR/YnX6BVbETOSUpFbMq52effGDKqKgZzbUqy3BJTDUdUgU2vaA37HNEFXOJbQKhFEc5Y30jWgkG",
+	"LxQxbw0bXGf4afFH/LQFUyt0w5T6XnWbo1LRJB9QQ8rX0NqtcbCmlVUK1nc5ABBvyMwKLqq7gVWu6kpu",
+	"fE2QZ8CrLupVosX7//upcUFVs76VraoALfAyOwJ0PFT/Gy9Fo+KvNjHegoDchB9tbuQbnjVSH94iwevp",
+	"MHw9NVyIG7r/tnmd1fi5y0VmZVtc2jwPeZd9Y3fM3F7ZrB6ek5xOXaMgaKGFaZWwxVQTCmDv3gVjhW11",
+	"v7jykL5iuv1+mU5kgoVNDiURQ2PYM0gWmgCq/rhB2ruJBmaejsJe+YU7ZoE9MpwZic9yHpWAPkvtB+rN",
+	"vUHj4b7M1ClBw9+3AAz2AoOd1fZrx1NtPFXbKo9JqoK9JkY5+FKnqeZY60+sRvore5TPavNs1yCp01o4",
+	"qlPbtAc2P77fGM1PDBNnart7P4qsfleNxDkvmL1pHptOVxOOb9iIC97QKqBFRsblOLWj5U3K1lrpqav/",
+	"qFF3j4wTOaSJoXujz0RJEWM75C4036yq/G6VkfJRuPHRQp3XA2CZdhneaqEfDjc2cJU0FNFMEdC2jV4F",
+	"3ik7kaIziJ/KJYrPWlrPfTWe7YdkFg46pLc9rqLWa+zhJLGFG6kRjCIT8GBhTpntJ3ZKzLIXq4aDZp9I",
+	"Zr8hMG3IvvQaOnb3ty8Rv7+CHdjhwYdwbAbEcid78PHF8reqwSojJThgHM8J2VZrsF3EeipFVw13mYj7",
+	"YAVZtUgenwLOtE0ZHTI9ZWzuqoDGZQJzWOZFDVE0ZWXoDrgR8rlDonDPz7hGKdQcDHtoDlmucFdcsdNV",
+	"tqZ3V5u8hE8AYLJZDbHdq0kk0yEXDJ2UZx/e7BOnoFiV50JQqKAEGHPprlR8u58MntIZtBb0lRPAvwT2",
+	"wYxCRHPoESXLVshmWESjCeRCpmEV5TV+Shf1xK5rOpHW9+96Nyj0wDpAlGD43/aGW93Rq9yGrKcNwdiH",
+	"0ITq67y+vnizygqvC77JlJMlisDFIvk1fVlJjFRDEv58QcIzgEbK5S3A+kEwwvZ5CX1rzsxHRJphv5xN",
+	"KUjtAfN7RcYLqO3C/57rjbNC9NsPe39L2hxIhy76G5LJTmFrUdhkThSjeTQp5USrfmYF89ydc/DFCrRW",
+	"ncyBNa/mxnmNb34AimrSd+DbdgrOhhWcoaWGrpTVxdMCd0PKqOBiPCoSrwbM1eyRlGaqvD4kRDKJimjC",
+	"1D45c2gKEFLCwgohibsejJoL3pfI6BqCoOg3Rs5YWiwNB9xTYf0qpmuAgeQ5Zp2DHsX/w1xGqG9/YJUb",
+	"vAqSyvl/2ACfAgiTFpXpHu7SjfFZJz9pfbVdXKQ+hHpw42oZLq7vDp7RzpW6cVeqfwR2kwnFA7LljC28",
+	"HdVg4oP3xQAuJQ9PfoktcMXuAD4ukfIG7HIuKgBMSAk6tZ41jmD+5lnzMczWeOKjTVqZ+2erqbCmfvst",
+	"qV4OQbSL9uU35dppYCFuQiL3O60NZ7YFrsxxH/Ukl8V4YnjK+pdSj7E8/ggw1wGP2yNt1fDXs4vl9rbz",
+	"lc13buhgTvKHzJDeMdruntuAllpny8rHs8REWsKTRbEKV4IHZhlfOloB/05XjiyehG9nx5I7llybJQ25",
+	"r8+Ms4OUQruKTtw4e+8efgjzaG7STikkdYsHUEPKi7qWa7D/t3FuIYptZVq7vQH0+Wpz5s2VdqKRSvcL",
+	"hb3zG6nmvVT6WrG4ZsA8HN18MMK/A9FUy+shMpL5MDLiudL7O7CDzVrMnuyCXYb9liPNRFfSy6XUbQ7W",
+	"T1Jqr1Xe1i9CpLKwqwbQ0yqrekdLm7oCS2g6m21QijGds843HzzbllqvZdZHfMbIExEgN8HLxrXCnh05",
+	"E0RgdZaWhAroRgIIbLZPOOGKJDS32OeRbbaY05wls1MbCMb2Dgv07OjsCr/s4cSnmbCrCG3aLd8bqYqh",
+	"2Qq144PN8gHQlxy5BhqRf9l24oMv7r/qoaswyJPDXbOYa+A9nMgEoN61BZdx7+s5bEwL1+3g7NSpBQi8",
+	"YZkuX8Jy5jqEA5Cng+eGXruinTlWdvSfl5/8QL5+N2EDeHhIl8V9KYEg5+6RnS21qSBcjVwVY8KYVegR",
+	"xySfdRipS6TO+gNUU76ziPGy8ZsFWe29t0gX5Y/EmXSEJjmj8QzRQ1m8T36X+Y2ykYEFeQHwjkIiKpVt",
+	"rQNp4OFY22IfrafPhbvKhG+kMqHEh4EeEKV6F1FBZE7SwlwY9Jatx5mFlinVPOoLmTIRJVQXebMm+Nax",
+	"oEW+FTS1qLcOxH0k87RIKFEaIuquJTy0xy5x4UsSsoxLsQGKF3BHR6OHZVh+9oRCDN7O03oTfvA/6TH5",
+	"sZvt5C22Ca8QP7pHKPmfwccPdpd2zLdhLdLRcEmYTTy4Fss5K6mTk/HcPfzNKHWw4q52EnZ53PnGt3eP",
+	"xDxnka5M8/vTr2JazznJg8p6LejhG79e+pQ6JXmRMKNqGv2TUJJBQ3vPFwsNTW3ik/uKVqk/cOv7Zlim",
+	"XPFKDtqmLd3x0IavgyznETqreErHzFIsXA4ldXbnKaSgvopkzg7stdJXTB98sf9YXq1/WT54jm8bmJet",
+	"TO+X3nxb1nH8ZTZcBbAh3x8G83eOLuZ4xJIJniJeMhbyxct79VnDf76JO/DHV1/2Mhlqc3NyeNJiIJjB",
+	"xoRAboW+m96UWEEtR6PSQnEJwYt3yzlNoiKhms1xm23N4LoZbpxTal1U6lWBX3fMumPW1bMLgTk9hix5",
+	"wpZEydyDDLg13MM7MW0hNKQyMWFmbQ+Ev8Vnzt2gbcYlF+YKkzPHpryq51CjCpHRMYtBj/37JEegHLdb",
+	"RexZusZFTjzWyMFta0kKLqpxkFLBR7Y5WWMMxYZCoE1FSvMbRdwwaJjpKunAFwuokVyju2vIAElfQBkp",
+	"hk+cfGxAc/yJ6ff23W/sGpcm0cEaXGsjHAtucUMV7mUA1Tx1/ehDaXX+J7VWd6dc/MrEWE98XLwym3yb",
+	"6tnCzjRIfXe6u04Zj6pv0ZIcoT0GF9o8WJ5Oj1BBfr56/ysmwUHPOGgbQIZUsR9PPA4uqbjiYHaXyVz3",
+	"wdJpMfETc0uMJ4SSn95e9SysJtSjQvsrfAv5Xzk8JZlMEjJm+i3+zeudrotcmJXFpBCaJ5aT33EBHb+g",
+	"z5goG9eUHW0wkwBaoI5sBbumN4xQkiWUC+Kao1L4r77maUAe4GKsBXSBH7u+/WRLpVSXxFTPeIP9ekM1",
+	"G2ia63UHvxXxakN/YbOpzBs7eHj6gSrVAaSHUwK1zGQ4IzGDdrpt+DK/cz15z6F1C+zwQwHNVF8KUJJv",
+	"wAOG0a0Vxl7RMQIkrDYMm2yueajVYDjURZl/tDnVCBjgf+SwSdhXLEymVJF/F6xgD1z0+t3r44ZCPHFZ",
+	"9YKw/EZSqqOJSycBlcfJPE+KX9bGLIhyF7p4osL8QlS9ys6ppokcO7Ecu+4RIACMJlhuDzb9rB40T709",
+	"+7BE0K8u41euN1iF3Qcol9YRM74Mf/IXziZlYm/r1/Kagh/Q1HjC9Wyd0RcCehyvNugTU0YerUoFZZhj",
+	"xY35aO/0KzpeceQlBHUGN8U6W/NTLovMG7hMZXFtaOZgYLvA+bW2numw6CuWZgnV7B22C20y2trvC5RY",
+	"/4T71lwyx13uzvlBuzt6e3f0HJrD3C2dcOUFaFTgvsazWryo1ZTraGLW0LeIjr7vO3StDcoRAzvgEQlu",
+	"Rz2dqAdLkArlkM/w1ImW9hdVnuQyeoF3LCORa7Uji29FqODRP1NIHcspoL1O0Q1a4uYs+3f0CNVYg3R8",
+	"uKyXR4sXk95hb4/jw959G115OnV9zb9wEcNFb/fPQnd0LHTGQWeYLQEFz82f0ymP4633QkMdKRcXOO5o",
+	"ZZy+rqhw0GTj9SwIDMfjz/iNn83y93oOKe4z9aDizD+69OEcmHXEzofSupzK0xJa1dngfK+39+bt4LzT",
+	"vA6/ZcQB+ggYBL/qmSIJHbKkaS031jZqA2fZpjsdycFQQJfC8Mq63qGiLMUYcgLS27Ql9d5NovOAi1vJ",
+	"I9bX9K7vXOfLLtMLHHNF77wg0jbSABYnwgWsnhLQ5bp+xxP2GKbDt35fWxIimt6V0RfXR2C+L3gXkvSD",
+	"puGUl8vl7rcmTxs+7P5sjrzJWVZFhbZD3O794IDoQsh/L6/3Lt7ZznmOS6oSyi4RTYX9Kftp+cASWQ+x",
+	"o22zQn2S71DGr9GP9XugTUTXxm4Hw1l3H5CZGGx7JFajvvf9nq2diNZonlf+oC3S7vxcOzXl6akp803P",
+	"sSUpWrbdKXIVMhw4recByDA4144Mnz4ZrqslK5ow1UeqXEqI5tlP+OiWyK+aYUd0T9Clao6HILHch+gK",
+	"wUecxStJwWsc8wAyMDDTjhifGDH60o9GuVSqokDEt1jxXv7CSj/jknoxfEVXMN+qQ3llDDc0rvJX8HQ6",
+	"V1X+1+VW/q5YcpOJyX6uWI9oielifj7YyOaDtRH4iLH4IKfTPhdZ0Ypv946x+MI8tDTKBUC4jq7NBF1R",
+	"cc2z1wWPf+VKd40VrQiW+yC1xmarPtEp7FaXOuOPwroNM5bDhu2cYI/GW298X67M+ZgLmhDgDjgjIGwg",
+	"6p7N8e/brH+PzQwBzDPZl6LgeHUgxFGoln+E3bQosK8DUbKhdxYDLn0hboScih5kqCpycngSKqIUEUvM",
+	"IlbOwXxnWTDEKSfhyiJY9JQqEsG0O+p9ROrFkyfUoyQs0QUVPNcdqfTAaEtFcxYzhEYw8W+kWW4uI57C",
+	"ZYT3D1gD8Ip6XjJ8pqHi85JUeuGbZoAL2CT5bk7pAfmOhm4TeBBj0CoH98AonDlTRaLVjjceuZyrfjIl",
+	"nGrG8n4up4SZyfDEpjQXFtukhWPa84JwwLefFbRtbuqSvGE1yZ0V3C1tw+oorQkbIXrGEvNGqoZCZEfW",
+	"W6UJmClYRm5+xepp9beoGIedCJwu2AvK3ZRNh8qFuWwPWqJcjeKrKcS1vDEw2ElleUDpfDklh67OSGYM",
+	"AAAaW7G6MUtKBdZvCustFJM7am4j6M6J6g18QyrTlh7/oF29obpeeNlG4ubhK8OOX9damUWR6LA0JuJt",
+	"LKwqoCvRsbjCHtAyJ4Nfrjsa/e4lm+uG006OTFUVBYNfrtVqyxzcFA+6UuDarmuEhz8U6ZDlD7FI7Ppd",
+	"8qlh7IzyuAeQHhiPz2iukxn8uYk8MzqThS71/cVcVjN4r7eHL0XhozlNktml+XeX9FZvzWrCswxbVitG",
+	"pnTWdW/NQIh8zjLWuLluyXEuM5jJLKi3Bx7ofiyjG/z3lOZsIgsV6hx9nwPBzF3lbC/W+dvg8aaP6pSX",
+	"YM9vA82q3uF9daF+ng1zHq805GOhk26FoXZIFdA2q+4+rnOpqn2+Mbv+3o3JgSVilO8e/7t/Wck/x2SA",
+	"smcIU6YpVwqzyEfM4jKYR89S0ALX6mzu9tY1ON+m8RDSULoYE1X8h6Ce9fCAqKtna33nlTqlDWNVVnsy",
+	"M8jcp9HEO7Rldg2+YFEJrqKArXrvoHpsZQ+UJX5Q1C8agT+8cCR46Rj0CHtslXN+VQpjq4+tcII24a3t",
+	"ubnKXphFSfOzUzcEU+Q56PovTrEh+HTCBKFD1bJYq1RsBixlrs3C4CN5efTjj/0jQpNsQvvHFvJrVmZM",
+	"lN/UtDw7YFnz48WJT46P/otERZ4zEa0ynx1xz27L89frL1zEHW6/U8LjLofWfhvaCqwzeKRkko1cZVtX",
+	"ELbqaJs7lC73pE8xu9vxaXn4FpKr1P2vxQMUAPrgi5U8rcku5/jwwMvuWuu2PLdSbm3JslVA5fmPbMJp",
+	"LQ3hursmZ2Qo5Q3COwo53fUh2ywcMjgSF3jBgu+X1+e9eOAghu5ZahVeeGOHfI8sUU71Omf0JpZT0cQU",
+	"cDjl1j5TREtNE2ggrLB+GWJt41wW2Y4xNssYQ3c4Tv3bPKeMCl3kLHhZzCU8silYNVSEGvOZJRwfHp/0",
+	"jw5fEchvQc1+lMvUrC3h5qExE4bnWOz+fnx4/ANRGYt6Fs8jokmi0ETJqJ7YwDuNFaFkaAQxeKXm9Bry",
+	"nsW8SEkkxYjHzBietgTevKNHEjl1f1ATmrFwV7J3sBP3Nxwfne+7ZbjNTd21B41nxLG7jEXmMJ3BW4WE",
+	"No0NvZMOIT2yyCKZcjEO6JGbFAmBu/MxRINiIsbAY8ZyLmPoueiMQ2x5iG4LT2hgUUPqS1KKbdbMxFIx",
+	"zyuxihipeDic/1QXJY+tSCyilIBXyN4pJRX5lzxu8cM4rt6K+B5ruYev6mkoWMFv3ilZj6NkUdEiVe8j",
+	"VL/w9qqTe1vgAy/b4kGdUEs1hR3BbrbrcFtJXldS7GIPb+r+ejDK7C5zd6L28UVtkJS9Y+hC1Z6frhkG",
+	"6J1R9+KUC4sjabTPHhwyggHB1pStUhQfCxaT53/0jZagNE2zHvmj/0GKiJn/GPCxgLaz/bNkLHOuJym8",
+	"y/uFyFtrD6VMT2Tcswqkrl4ozOtgHHSsn1A16ZEbNmNxBVP08awwFnDFDmZncqZfnJK7vl0mNoLhumzM",
+	"Zf4O4KpmZzKZB7rfIza1F27fUp2tNwNO+dD4Rb+yMY1m/oc2iAOPjIx9gM7eXbjkcYXGaylvsHtLQZPa",
+	"EUHr0zKIUndQhqRGb8/xi6W5ZilyoGcZa08t8OgJUsn2HsJdMzdpF2/N21uWz4h5KuiNOTVSI6c5S2Yk",
+	"mlAxZurv1bzLpyhtD3KVC6czlXTLt54H/KjyAFFta0i87pgcaPWvZUmlXk72hrIAl6XR1D7bRtkeP42m",
+	"eVWPmERTW5RNkcCFTGlL2mGRR90X4ZHtAEd+XSctxl/qRhNjGliFKy+1rBV1t4RfaG9d0I1B/STEKoNe",
+	"TWTWVzNl/tqcNV2uZpBHF/FGduFJpptvMD92UwlAyzbTaeCKEYGb03E/xQNk7oePHS4w8jwJ6CcvOi7e",
+	"vOIxboiHyRO/UFBs0HFTG+piesDbZPDLtbkKUANdvVBmc+TxNFPkH8D5uGKueP062pl1T6zO1SaL+6e0",
+	"bh6c/44D613qlwpwH7x67Yr7GQ4qmeYnHHJf3yfy3oOE9oNf0BXFhoEal7EcPaDoJpuzlHadnwOOSySt",
+	"0q24YF2aPWM0mnSh4luaczN7c8g95NNsSGvBd/5WvrKTMTphpFxEVQQMHNuowDlLbx3denE+JyC8K5jd",
+	"2caGzVo1jllbpfaWgfOyOxpp+MWqAE0Tu2EfaMrWmLn6+MVpb2lSLJ33N/PQZnL+n/C976i4y6Vfbunu",
+	"xn+CHre8SMxlM+aCPVPVWa167y9c6HOAXEJNjXgEpqLmvVxgKIWJW5bIjBHq+rlyDZ2xFRGSAEYLlCcB",
+	"bYclq+1b16QgLMOLHOZUNMqxITbjXA0mMixa7MWEtd5Q3W84knJh8yw1u2v0YYll0mybPO/vbxPDw4/w",
+	"VTtgmWXs5zATxtWeGe0hdtwBNBfolKyYjzc5YYZj2vIGfsYntkgZdoYAPWCBtGOxs8uLZ4rELGMiZiIq",
+	"K4Sf/OGxqMi5nu29+tdf/lEiZBmZTpie2Ajz2eUF6JxcKxJTTYdUMSxZKTLvLAfgjqxOEcHeDqAJdh97",
+	"nDUH0D9BvxxVgtJJMpJJIqdIOGMf721RUl7ATNDSHpsTt8M6p0WieUZzfTCSedo3n7RCI6jUAS4/dKgZ",
+	"Zz6LIpZpIyHCcWYLsTelUPoFj8LhYeMcQt0W70RZWJRdZwDsScn54DdzO//x6+APxF2FYmcbxpxvC29z",
+	"doc0ujGirybj8NzUAmPYV/QhzNKaXbIB5vjApl7L9R1v7HhjC7wB8UJVebY3wRX9uzTp42/NDIJZOOSP",
+	"97+aOaGqv2yQqV7hImQ8A8Bc8mdxePgyslsJ/wBbDv9smcT+mSUeGjz4ZEDZL18yKCJjMH2ye+deltuf",
+	"Yd/nfnRGwT65WqxjwNg7wEtW1gMXiscMyhUOe0RJ/K8ymSyasOiGxVhxIEhtTqKl7CAR/kiTVqFg1PeD",
+	"uzTpzo9/pIl9OaZlrd724L7Tuy1okgUJkozb5dPFvcul1CRlVAA0LrQT9yWHLyQ2IsN+owmPYeBlLocJ",
+	"gOX3tvPxLiHRfE9KEyPqWbxPLBspo8rmDuU0pTMSyZSBeBTAY/V94kJpRsHm/J/Bxw+P5qTdlEG43a03",
+	"yvSI8sTb7yyh2hzBvXb8vuiRwKaV6MYKKZzcr7LKKiWiqyTPWSpvabJV9cYKm0841U7F2ak421FxgJY3",
+	"peIoLaMbaxn3rZzZ6Teb0m8GZnetO2ArCo43wU692ak3O/XmCas3A6YJiFuSsFuWbFS/WebavJqwnBnR",
+	"LCTJ5RQDPz0yLDSQomE8KFZH11JsnkGBrLKEa21+H/Kx7Stzw1jmgL1HVOl9sjntaec73SlPD+g7vZ/y",
+	"VKlN9/MO9cyx8oBH5BS5EosLBjeF4WBHsJC85FzA0Ckw5dpQS6lQGT41H8dzzK3oyHvb9MTsVJWdqrJT",
+	"VZ6+Jwak5EY9Mb6h+S3rKb5Jt9NSdlrKVrQUxbSq2worqSkJVbp/y3LFpegXMJUhnYbksQGzBSCy0IRa",
+	"6CrXEC43d+NIE/ObzTZB/0xrrtiAafzCge3vsHJeefWii1i944lm+QOllTd+QofMcnusVVeLHfWHqD+Q",
+	"35MYeaqJJdoSSD+rcrNIbv6CHVGgPmlpCldKBR8xpRspH7o+OxegojNVLokSwe40JmiyO660Is8nVH1g",
+	"d/pFD7pUTuSUpFTMiJsF/IqA3Ah4ajRJwizy3j2/Mk90TlhubOIBiZIjmU9pHpPnNvFcSxIVSsuU5QBV",
+	"n8MlWX1XU9IkMEPXglv31Vgf0pyXrlg5MYlk3LkzjBt0bsY8WOXZG6oZgMx1ffit6FT/99ErWO38PJb8",
+	"lsIyvMUVtcKNwl2DybbmZnPtjrocs+uy0wVJ32VZQBI0Gc5IzEa0SFbH1Pfh9H16WK+g9kG6wrj96pLo",
+	"7zHkrjXrk6nqc92zquNZkttfyf+/vvYazKAPYLMAspIThiNmMZdQCTNGHxWRDXFhVy0XrcJu3IbFJjyD",
+	"Cl7sJdYjamJuJ7O8iOY5h4bIsRnChbG4JNx9bspTH+UUdNOYRQnNsXTg5PAQ7bIhjW3XcXBOjapUawvd",
+	"EUJlcpuwJUgmXx4+tAHlPu0T9FFuMqAEm5Yb/eQLd76d/qOYQUJLHadkHzlCtuhr2Z9jC8s9FlmM5443",
+	"Gnh2Trk8sG9p9mmcJYmZzXoNXwH2JvbGJzy21hT0xwc38DzPGbUUUdyE9FQji2TkB7iRRSWzXdTpjEzB",
+	"lnQCilbD9ZRHzpBTyOepMTaRfQFozRZLnBweEkEBJ9QXR4t8PWCVZjuwW7Id5nbTdObtLRiJ80zeDVTc",
+	"uyKEnDr6213njyYv3tP8xlOJqSITKmL0DK4jC76kJW22ouB6199qJmBF+w+jly6j5B3tPjpM7oICuoxW",
+	"jczpU61zPiw0s13i2kvw2R1Ns4Q5iHoE1YXW5oksckXG0t0XKeXC/rnJ/WHmP3PTf8wcdNwDAEbUJzUr",
+	"CfoBFkn+kuZMYJQ1mvAkJrhpJKM8/xvBCdreJbADJQHZvVDWYYc7ZfeHJomc+tGh8gg8ipRmUw5otgSw",
+	"BGBiz7KsG7KDRy5r1gS7f64AcYAeG4BP96c3ltgNzxoR0tBb58+UcsHTIt17ddjrUP58aUxNxf/DTstS",
+	"yYxHNwrEQ4cmhRBkC89/1GX+K+iEek/4M995g1FC/G8Y93QdOI4qDYUuc+DUadLBHwMuNwIL7gzBjftp",
+	"FsCly6JpLW+YeAal4b56Vw5o889cVWnKE5lYV403yTPl+r3wmDynWXYRv8AwNSBbn0IZMyxAERppZ/f5",
+	"S+o5CqEa/v1MkVwmjQ4VR4fbcqjY1z8OwLU3e8yE5jRRbX6VuYOoBu34a3MRvDFXGvyHAfx2aCzANFC5",
+	"t/1NXLagBxx8KYolfUQ8el/NgnIDrwseP8zV0ESq3pt3ZtSjm1GLVAzy15AwCu2WO6II0CimCG2STLcn",
+	"1XGt23CmbYg/zAVpU756ZapKdTQ79nk8jztmChrtZcqGipdt6TC7mVx/urD9phYYbNl1kMcs7xvDvo+P",
+	"NSVx0DHhMaYqgcMbNCk6Vv/6i4wgFm4WkBgLEjCjEf0q7Jwo40ZXZsaH8En4M3ZyI9Px361/AR37qOeK",
+	"RFSAW9ZvTfax+r2Rgg6oct0x2nBR7UPzpLCi+A4kZPz10PSkuhIUlBIgpPwuYW05MTo6slECMua3TPgk",
+	"2p0wD754aP1fD5wvt5/l8pbHLPejigvxtvKsB3bYpRt1D3LdmrIxv8hHUjrclza3qQTf0yOww3YQNc23",
+	"qk+YlvHt6hYuXQU6U9YD+eagnimS0eiGjv1EG0dwHfhO5zS6MXwXQZphS3WCVUNRj2Hg22XQgAiaY7ju",
+	"2zRlbkEYokf4Ooz0Hx8eeunWQxnPgtH0SpLbxUEq21PkbH+BK3N1sEsZvA7yP6HEwKr+O3Z8KuxYP6JN",
+	"MaXqlqiNskAtOM/JJc5WWgNCasJFlBQxi0+JYqyyAswx2MeXmQKrK39/nBuuutP3yNztNCpWa+USz7VP",
+	"o7kRZLqehtvYzMhFaTDreRM9n37FzP/Vpn8r4s305HZfj9d+6+RlVGrj377K5Jv6coiSokGFt5btwgb5",
+	"X88zOkuZ0J8zW3QXUWG4acisSc1iIsWLFRqzFY1J+Z20NZdPvnIvod8n0hY02MqRts5Z7sHXs2CIEnN+",
+	"wS0wNm8PRyUbt9lrt1RvndW1xkHl0fLGRY/XwKqK2t4vXLv80QsU6r/JIpqw3LVt7jLHhGeuS0l3abty",
+	"3c1fD2HAdCkZ8GzSXexro84Ab2eX5Psv8QAYAkI9pD37ZV5r+QZdUnbp3RKu8CtLoclt+0GQljtK3jRk",
+	"vtvuoDvLljSuQtN4k3YkaVuV/w1SNK68C0HjkzZz8rEcrt89LdvSVWWv+TLX5x4eWjXnKsIpWlMT5qjj",
+	"/i6bbasSjoyXke0uzvqoaQoasHpqFA5KnvAb9Haj7IxHN0XWz91HNYYZMOHrEh53J/r91ezVvq+9cA93",
+	"DtySdhe+I8fkt9x+60zd1EIFWsJZkSJrEPwNrsgDB3DkFPODL/Y/bFFPzBKGGEZ1VnkDf7ea6xv7ktWB",
+	"T9xcIdl/EnaNlpBMhipxebuqssejRCQEIEYHvlNDzaIBv7ijl3rW8XxKmXnZpglsK/hVc4vElT90rPfa",
+	"bn65VQ0ivcY+Sst8xz1PARrLHUuPqCKaWPg7Lm4lj1gPobiXMFJNrFs1Pv7q2s8u1eFdF8b1FPiHUN7d",
+	"ChsIG77Y6zw94uMif/BGod+3Uk5Fuc2pFGyGIUm10FDajZpTz1vIdMKNLJotJdOf7XNrk2nviXta7Ae+",
+	"FTqfdfG12OaIFiOhR2QSA4IKz3cFy08CO6d2PjY92DFR0D0zzyXNmQKX4MaEXGCa3JRINBCYAZ6EYkcs",
+	"lFwd+g0Ab2rob9LmFHeCfrPfss18gnUw4pYFzRCl+lvCQzPqJ+v05nOLfNfttTkX2gHEdhlgk3A7o13e",
+	"dHvtG5bwWwbCcEshTzfKJWt23HVIGnjP9ER2zE0pdNKNCC9Q7/vkjIcuR2t0ngQ48BOjSopOS3pXJCOe",
+	"uB3rnmEzkEUedXse4dw/0LTb45hStxJrVUM6MtjvNGcTaWFON5p+1Byr33D6QbiA/AlXjptN7BzE3/ne",
+	"n0LAX/XmA9Kdov8L6ksfMhbb9BhINTYPoTJDsyyXdzyltr6K3TKhC5okMxJJobgy9AhazYyogmsSUzUZ",
+	"SprHCuFqaQRv42K8qJo4Q+LcLWrbVF9OFKB8Y2XYL/9b1DnBXtSi7RnLnYo8LKKbeuVpmJxGlCdFzvq5",
+	"vefawu7v8Fl3JT6EFVebsosFdxZpfgtAlmaNf696N/vRFa7+cEYiUGV6tlVEP7b6ny21hIhgRJOkQ3RD",
+	"9V3osKwxaieXRU2wE/wOHuBznRcMQKW5cH8a0USxFy5MswrwsKWaoZQJo0BHd/2x7Js/99UNzyyUFU36",
+	"mTSKer73CiZ7GFfF/EZ1ofPzchN2dXetTOGohZRPuuK7Mil3GeEfsDvXoil4454leiKL8YRQ8tPbqx4C",
+	"RLl24lQQHE7+Vw5PSSaThIyZfot/K7F8ykxjHhNz2yZYpI7CnCvyjguuJiw2b2eCxHIqwNmtAUEphO6C",
+	"MzyA42Bn5e+s/J2Vv7PyG6z8eWM9YWQk85SWXWFQPDbd5vhs58IVlHrvcNDXrZrhOFVbRXAl+Hc2+KNp",
+	"AsAU3jVsqc6631Oqo4nDqPagPrBYaXk4weoGfRdybi4Bvlx+8691uVdh6+1k17n345QrNWA82vHamjl1",
+	"33I6HTLcmAkgWDG2Loqqi7pLykjokNl4t03OUB3SMdTBso6pTb36TolmaQb9ohxmP0LfQ5NE6FQIlcH2",
+	"IcJEDOZgY0e/UrneUi4U3qMw1Sp5UE+rpd+OHZ9sw0DpMCn8gHRbv8AWnkQG7gswwvqKQUvNdi+17T5R",
+	"JtGN+S1T5PjwyKGaqiIym+7MYLi5oVUMjU8BDIMr11nGsLkkShLGIRYfs7IH2ILL2toKaC8O3ErDmuKS",
+	"1Ofgm772HBOuOXpXoxPKl5rIqbsnCJIZRjjsTcNqjS3dfdKRTg86tJdtpte1iRHtsGZ63Lw2F5xrZeiV",
+	"R+KKXbHbpqBYNsJLtlTTc4+Gs8+d5WCe7qAyrU/cVvF7ApbK/8jhckMFNKadkvREnQQ2OiYdwS7xAyhG",
+	"82jSqO98YFPoV0uF16frmSIfIy2HLCfHh8cn5c1ySlIZsyRhcWWVZMUw4ZF5RD0j8pblt5xNQc2mRivK",
+	"476xMmYOPR7Q3xEBi0U3RiEfUy5sTCThtwAstk/OpRjxmIkIWqenLOZF+soWdlt3HnS/sFnJ4K6wzePV",
+	"hGaYuAgdyXpkaJRFfBAa0JOhjDkrAZX2yYUrszUm4HjMVNnkImeFgjb1ix4YTEKwmSyAiOZWX8Ki/XB4",
+	"SJ6bp04OD19g24obZvRZAr5E+DKuFBfjno17/i+LtDIP/X/w4s8KnLOEukCOxtoOhZ0/uD4l9glemTjN",
+	"2RCD6uOWhTx/N8d0wwX04L+lSQFaud2dJpfoDZvtzYu0UF4TfpvI93p7uPy93p7r12sWhkEF88fKE24T",
+	"AToh1ADkGrvTxDwZG31nRPNlTVGal710PshQnScdaGSEEahTkjB6y8WYcGw7jjzJlAXaa+9X6+CJBqv1",
+	"rcUTdyGw7ed9+cQVymCvfu6R4SMlr39Dch+3C1kPvULorbLSx8pfoG+Ih3a4B3TfGRkUzNe+4ddGw+Ki",
+	"asBqcbIschZmmhtB5iFGAlr2RCYVSGQIANJqbGcw/S9stmVjopxnJZWrw1mjshojlt4OwfExS6S1ptGk",
+	"NBmQsA1xogwOVkk32g0+i6Dx0QpWXDMIH8IsRiDvqu7z4epOW5cRaFmDXcNKXU+xXSOozV0NFjejbibb",
+	"mqNGlNJmorcIiQc0Trnoo+O1b3PVGsn/zDyMYnAO0ZBtS6jDlDgHTvx3lurfFLVSMStd5XUYrudAdNAN",
+	"zPyWzF4sgL04+mwmXCO2teyjsZC09a0GtBOqJ8ZcUhkasn/ulQP/3CPTCQQg0J4sEo1KO0u9jDc3wDyP",
+	"hh+aJmWzekrqyctgrJ2SUc6sWQKhAmPqhYw1HydbnduZtuaXMutzpgXS/05J+v5groGKnP5OZB6AtnZ1",
+	"INRS8/p8aFO563zYQuNvyuefCgrTjri/tYbntu+8A3cEyCAkKvI8zmVWdpS+5x3jyhT6WLawGoXP3uGg",
+	"nSzfkfuGyR3J0VH9bGOyPIN89P5w1k9pfsN0ltBoSTAa13TDWIbuenvp4JtPSczHXNOkanzlnEsw0xJ1",
+	"CNPjX8/ee4vZDjcFZto5kb5rnnKEWvIUUiTGl1iSADWnNcJbk6lqylczM50ljkusYZFIMXaRBTSizNoq",
+	"x+w++SA14TFLM2k44BUIAJ1zFkMtHaEj6G9LEgnAsjZeltKZLQoilCgWSRG3OnErdvxkPuRKDsxnbO1S",
+	"czPs2O97ZT8ja+fYr4YBa6jcMJ7hwBRNFwhGItmtzYS6yEUfqtBvO2tymMhx5gbtDJYdtuu6gQukoTLx",
+	"YEo5OJsABBB+o8m9qTtnEeOrUvcnN2hH3TvqXhsCQox4nmIEiBKX3PFMuewlmueWxu5L4ehHXZHC7aCd",
+	"Jb5TW9amcaSiVgG+MTvc1eKtROZbJHDz+h15f/9GceVGLc3ivKKtNYnZeq860vLAPr3TRnZEvB4RB4Jd",
+	"cwamch7V7kRdghq3VpJBsFnTG9uHShQpy3nkQuAx5hCXVd82leOUUJfUgZU8J4cnzUm9TxjLuxXEe4c8",
+	"8KhFaxX1g4rCdVecYg/O2xXldE6a+8kOmM+c2xgBb65cxi01rq+1gaLL8iTLuDs8+g2R6s/0lhHEnTln",
+	"QhuRaLeaUFII/u9iIREOFHCbZtSaAGc7AvdTi/vTCKNlqy0UmRpzFotQfMSgf/1l07LNteJVioDgD+Nm",
+	"z0EOPQSaW23KLlBuV9WHErtHPcIFiI5CZHTMYvjavxeY4dyOYJFRVQ7lCnfBa53REmbVh3MDcnb4pR49",
+	"5kCfbfqEy/6nOYBDDLlwePAfP+0TWzjzwVAr4McwRTJaQcsYMu7hKicyI4NfrolFm0DIOfOXBnLNLQjG",
+	"io15LDwY0yv1grfD6mMCkIzYedp+teqR4YxcX1+86dh72o67LnhzB2oL8vRqryg4KIf37Eh9BVVJkow4",
+	"YIt4p+KfSP00WtZuTnqvrVTpQWAiq1O2ZNKlGy48icCwto2B/aadXvjoHRmz6nBAROUzI0EqPhvnssgQ",
+	"xtX+0RyiJ+EsHXiSDZ7q/7ugCdezvqG/XCYHvvc2KPMGTCuLlgkskdIZmEyKYQdUcnL4skliOaJEP124",
+	"6HEV+VVB+D0IV/0T9+oct6r8iG6dee3DJfKu5bNdEcYmWWU6mRFL0cRSdJnX7fXo9VhE1XjE+/MCpyjW",
+	"giN1pnXOh4Vmjjc0G8t8BkFy8NGpmdIsJbR67vkwpyLu2csGGLxHbmnOgUZ7ZH9//wUZS3cn5VJqMuIs",
+	"MSofFqlKbCXjXgldYar3D2f+T/E+uRaoGPl/Rb0lziUkrxm1RRZY3G5OpUeUBF+N06MA6gci/Yyh6u11",
+	"syO/g2e90DKlmkdEyJSJKKG6yBmRosTRcpuDes/Z5QXJGeTvqPLyXRQgtkVsyf3bSjIrJ8AJH7xHbPWB",
+	"TYVcbOrTb9UrAKt33W/PFKgu5hZ3tcw72IhHjb+6fC7v8IiWY+wHVXp8aoe4imw6iKQY8XFf3RQHX/C/",
+	"BzfF1yW9H8xjQChcOSgHXTNHyu7mihmachoHUROas6ALtCLh17Nzt45l4AZX5QzVmkpNO6N6UinakffO",
+	"7ggB2/SsLmda78x3fqgNu0x9fhrOgIkqGlqRgwqh+8NZv7wh3aUf5iAIIkCrN5Cztv9bwm8Mmydcaejk",
+	"5qBHbNw5SyiHZAtqc8LhwiUZHXMBxFd2jAtcgmaBFbWp17NS78ArcTVdegtt3KrFWZyLlV0MA6Z/YbOp",
+	"zOPVBqF8XQnaOjS4I8h1NXQNSO3Q4JXnfW20x47tsapRV3S8zon8xhUfcqNWrzP6Qgy0jG5WG/SJKSMu",
+	"VqUCq1uuvDEfRTIz+uuqMPtMX9KcCT24KdbZmp+M3f6gzU69vQJfZ5cGItgiKqsZGw9+lX33CiL0aNJ1",
+	"bSGAOu7J/9L5vHA0K917PKVjpszFp26KLjCsaNVi7xKaJAT64AianBKusXgBoQPd9Sak5hELe4XeUy4u",
+	"YAGvZx0UxUGll/peWbWah3lwU6CDuVmBLJlpwcGc0jvMI3l1dHjY20u5cP9c5nx+SAYv97ULh38UjDDw",
+	"KhpKcvQ3MlrhDg6q3TObGnUOOIhcf/rVWEtFRrQkR4eHlbU0nKFBVaPZAI8iJ4a5NIN7Bu27zN05X9sa",
+	"d/uWWHlLdbfEcJIWSyzz3rmzxHaWWMASq2hopRvJMc4BVsHB1cRFi/vV2ljHh4eVP0ywqaVkl9bl4YWj",
+	"79QW2UFbOxLL5W7H17MBF1vyPf48G+Y8LudKSqDAB8WV8jXwEcuZiFgjmH9chrHrTsldwPBpuRkhFYLi",
+	"FRRRTRM5bnYxNrDkXKDQg6Nq7OpYkVI9craZpIVHCPmV3do6KVQWn+hRAn3fnh41H7bzGzncN25nEZf7",
+	"E5CwjRbOJ8CXwpAYj5nQfMQxpj64+HBqL4u5u4BEMuNMwf3HRa1d5DPlmC1UtG0WVJP4SwGAXaYKfgwZ",
+	"yQ0C6D4IM9U+twsXvXe2b0hy7ZqVPyaEHJBgGShyRzOSeWX0UGfrRFQQmihJ5GhUSwBtv3G+ZJ7Y72jo",
+	"3Otq2fvb2iY72u5kzbhiER433z69vawItfSzhJ2wW5bYPA7yvHIG9OyFV0sBgaSQFx4kD/rVYjJhOUOA",
+	"evsmqOp1qVjW+9aW2bFP3lGeKAuuiOkk7oOrgC/2qUmYZvEpyRnkecDegI2lKsbDu9rCh4c712yWR7eZ",
+	"+bFyi5uHFw+kyrr57gTF9+7mR+a0HGblQUw1BbjgxuzNZRpu/bI8gHxQlEKGfRdvzU8slbdsLhC18dvz",
+	"JBxGsKKFCyIkpq4SIae7O+/RiPKK3sz7DMxtIUfoxLN/Hlsaabz5glbVyeFLkjIqVC22Be9SZMQwPZAb",
+	"S29UpgjivbgkvWg7JLtxiY7LbKpSMz/uCP8J5Nd7ZDnHCQjzpoiWrVpf0DG9SeIfbIX4t6ZJeXT/4Pmz",
+	"y3nOV3EFdLjbceHjwc1hCpzHc+BKo5ALHne9f5ZrRTa82uT/e4Omjo3Cgv2UsBFchafgzdClHWUfQTAA",
+	"Y1SlmZ5hVt+y4hdMdnjke2uVTILOWQRV6Bi3Z8dRj18bawl13raAQjGpOJxcSx5C0702YCIm/zP4+AFd",
+	"ATFXWUJn13lCtCQTesvK2o4R09ZTCC/tEZkTSspe52Qo45lfw5AwV/ECP5s/HO2TS7tWRfLClvYeman+",
+	"AU6QI5e+XiVjnPq5tXZwtQofAITdaWwEIQXbJ1dT6fYspTNMc/de0XPNDbnr/oUzC1KImI24CAEmn8Xx",
+	"HPs/6YsbVliWv/Tu15fef+fjNKavS7Hmoho49Z075VsD7YxjjL0hW8u6mOu50DekZgEIRQFEyGKQLCum",
+	"YAXViYMv8P82RFH5W+b8v6UAsz1OSc4QHYPF+wQ0D5fk6WWUZblMpQYVAxNW8M9UVzLtCCQqSxSDpj6W",
+	"iudFEKo2m5VCy/OcL3BjVvAM4fdNael33jHkN8aQSGnQ+AzOsoNX09c2qMbOyHOBYAm9WsuXaukxAEnh",
+	"Mud6QQVIcdgcU9EpnXXkLA6hEGuig3oQ6O1v1GLUJUAhAoXGZplh/027GimSSukCPcJTm4xUyBmNl4dP",
+	"HoN1t6trlAGXDeoan7Ck+DE6M3ZROCy17aI436iUey9vWU0cOTFS8je09AIatHW999U2lmARQflIzpny",
+	"DZ8cOrB6foxlzokNoAo9mHOCR/eobTDi1yKp7NwUTwDCK4hvU89L4KJFk7DoNg3ZF+CukBagiuRyajMm",
+	"MFPiVckqkE1RMgvqLrmcmus/ShjNmU0kv2GZJs+rBpTm3y/2yUCm9u0pnUHfSWjHHds0C5AQ2Bmqjqxh",
+	"vx7ANVxHmJPj4+W6wObYdb0bfhU3IqzVXfWtZVMPfV2X68IE0Ob8Czil3aX9jadehGWNMsKGJlX6Yqvh",
+	"EgbTCt7aNsWxFZPYSTiLx1OCWiotjUgAKDYjn7BQRdMbtvwib0oqfrJxhtVCDLss4Kdxey/kDi6x9utR",
+	"hZZqqyftI/89548GDtUBGWp3NX2jbmx7fj2iimhiVA2KZYz8P6y34N1eM5O+qq50f++WXr91n1MJMvsg",
+	"eVlL0mx398qTycDvfKmETD+AJcaUqsFN0ZBmb+nOlnzlPWg+kTKhr2YZu8COo8+lMLzIcsKF0lRETL1A",
+	"GHIIEaOlt0/OiL120MLEMIZCdxDYDfVUMD4W8Dcf0RGs0FOiGIaaU0LHgBllLMMpzWO1xDB8cEZ9Ctfs",
+	"Q8uHnR34PaTgZ6GyHNuJZtUK6Q637EFVNR0UVmDeoFdJ5/SWJcolw0BJJ8F6zdMSf5lMqCJC2pgTigvI",
+	"uqFzgAjgzRKsNakUl/aAsqP3pUGLtYilwWhbwugtRvskDKNJD2D2yi3BdFshNVSOlgl7uqlYVrnvbq6W",
+	"7VK3Y0vDmzSXxnOeUuXKunaC5FvT2iPNb6lmPRIz6v03RMCrG38dadLuMDIsHtGsRJ/UADfkaF3RGRRN",
+	"y31yZb3MZgWQvzqRinmoLGaVdRRYwIjukXEDfBBImXEDyis2wZgwmoXy1+sOKrWDq9zBVe7gKp8EXOWy",
+	"Ri6QYb9mMxdDNm39XFbv37LVDjfzmJwLu/MOQoRaEiVzTYYza6dBMvAbntsuDxbPu0nngKdfz2o7wkSR",
+	"mmsBYUbiM73310J3m9VopLakhwI3uGzIevlo7kCbEOaT1Q5EdFvAHA6Eps7E0p0DtAHXPGWrVNSog0je",
+	"srwPeSuNKorrNAEAptCCgGFADf0buDJFIpkyDHpbbGxRJAmmxFznyTIF4twsZAPFNOo15Bw+PPquW/7q",
+	"SSw7OKlNwHI2wUi15GSpZSVkV2UfjjL7ldFoUla8Azj9LcurbizAGnOcIGRZQRXiAST6j6P7KNNPgAMs",
+	"73agfnxyR/rLSR/dyFuge0XTLGH9jM4SSeODL1Gpuba3GGF3MBDLbDU4ZwDEbGguKAFeVK72yQeLbQbM",
+	"gllYXJOI5pDRSMnnz5FMUyb0Z5Iy6ClqNFDKhTF0ue6RQiRMKTLhMTvHJyEx62ifnAlSWF4r2zLZJs6h",
+	"FKsaxMAAFn+JH70Mn+1DiQ7kIHTcfE2dTMo97ILVxoVmY+h3u6CTHgEwuAsiVEDgc8s4JYfYcylmI1ok",
+	"ulelxKVUxFSbrZECxU7QVTaR03dFkuy1La+3d9cfy775c1/d8Kzv/HT9TAJQ+N6rEU0UC34GOvek9ect",
+	"nHrjyvxz38zqHkZbRgILybwzUfLOUMazXfumxxeutDqSeSxI9MBDn+OS3VbTqyHVS3VTqaHP4n9YLus+",
+	"8k3C8nskahY2gI3g7Ntq2Bj8iNlO394wX5h/sdgmK474uMhZN+BW9LOF+QGfaez/7YMxmEd75SUvoee3",
+	"q8dAW7MHGrbNsJYiYjWLU9PxMiYAP1sH5Pxa6w4tSSLlDaH61FjbqVTgp1/Zf3YRr9qswrvuvo1uFbjF",
+	"a3Emxj3NEe44tM0iNlzSyR44t2Cu8O8wc96WDvZ+XiSsKwx45Zf/hiDAg8tfu+5od5U0EupbtOjIdMKj",
+	"CeIKV3RGIiliW0EPRqIPZpKyFQDBD/BKwEYqZWJYlwTI17OBe7xbFxXrgDW3EsRaR37OSYNRqLwpnlRT",
+	"laeVL/n3yX602MNtfYNaibxFi6p0EuihdVrqUNBgy9yrrgNs3XHvV5QuQgu3qVLK46GlCtWgau9V6lJF",
+	"1lF9KvnoMRp99TafzPAAHL5C6E7tLrFOgJKqgrZCS8hrWdctFhfi7YnM7PU1kVn3ywsf7nJ1mduqBPcf",
+	"OzivJRdX+frdtbW7tspry/Zr7ETYfqYsVmkefLElml8bc2bPwrXboZLtU1Iv2d4nH0WVzV/eZPg+l4fr",
+	"Kn/NIJpM6UwRyPVjS7LwEaBgTTunay4tjxgCP8y2mIrv1W0/Qml2azn2Lgv/G05V8aAf5nLuCRfwT8v8",
+	"y0uvW0XHsqz7D1DVoycUU+3Rm/5MkY+RlkOWk+PD45MyAf2UpDI2l3jssOX0hOdxP6O5sVITzoRLs0V3",
+	"eyLHNsmbRTcsxmIeZS7848PjH0gks5mzDMuZ3WT7BHJrYyZQ/qQs5kX6ysJj6gmG82rZ/8eHJzb7H9R0",
+	"0OexYAC0cyvWLLwtVapIWWwDshpWDS6ieTm2T64FNLZf/InwMim/Ok5bSYEwWDMzV1vpAbznfvUHT01g",
+	"4tdgpUk3sXmyKxP4XiWdprmG3r9aZmABcDHenLib0pxNZKHYwZfyP7HWSEY3bZbB7+5pjMNslfN+r1a2",
+	"XVt27qMalId/F1RornfYT49vKWPYMHz/l62orCe1pO9QFLEJVWLw2JS++SsmROQPp5avxmI7Ff2bV9E3",
+	"xqL1W6zFM23LV22UHuNC4Gs9rQBZhSQZHXMBJNzudV7m81oseVm33OVRal3qhS6BT/NBrSA/yLohn9M4",
+	"hR62QrM7/aIx7w+ehjTFbeT9ud0vScv6THnlPmpcGTgcmx2MS7ajmsi8r2kS+L/VZ2n4otIB3L7bgyVf",
+	"9hSRuVLXr3cHzvXosvsdF3FF6MMZ4bHqgUBTPVf5awl7qWO2jmEQSaH4WKRM6P5C1mJT+OG8GnRvHWyb",
+	"5sPCOhtIHUw1SEjeUfgjGxAePVpNxR1OM5LHnELy76ifs/9lke7njCop2hOa/omt6s+xU/0nGPjJjnsI",
+	"qdw8fxdBjc8T+6H7f4egbAkzbD/a2CYuqchsIXQoRwKAm3ppKlHOsI1IX8u+UVECvcrDfZNc99O0UBr7",
+	"JGVUKRbPr+gUMy6mXLEFTJeT4+N9cgaKW6GAyo22YRFDNU9BJ5/mXHMRyGv9ZJf+jfVMd8tuksf4K7hJ",
+	"/12wwvnZdybnN8aq/zSHR6ggNMtyeet1/zNsM5K5O2ktqwwFOOqlTIt6dZuugglHe1skaDtDk1JR5ADM",
+	"4jqA7vIMWtyGaEeZ/6SRIXai5Q0T4W6tdttbOswAdDsGWBSZUo60Nn9PUAcjrybQM5SMHdFgVYEjWizL",
+	"aQLioraiK5w+4BHh5h2H+PKVo/kBUrWlRFTB9mcP3qrpbwJSV0HS6QUBESLwmqzrI7RTgTTWx3e1levy",
+	"vMQgh16Jse2TUHiUeZnLEU9Yzwri2h/f8YQBkyRc6blfWBL/RpOCKaO1hN11OOLcX/Q7XPNDqNVNs3dR",
+	"qt9C5S1scM95RguR0THDvfh7qdl1orWSOkNCAPIw0hOy+G2fDBZzzeIFejaixZhyIbrWOY20OkDh4yvc",
+	"c7034ffyaHHUVoWrmwUwnR42MNOwgED7KU+kuE15JDm+RqnxN4QPaHaUZEzEXIy9rQZ33Drkbl/VXm+F",
+	"z4Ro/sFEKMzZ1W28sD/7O3Jqla8ez4qYaJanqLOaTTRqay0gh2xNRcS6E1zKdM6jdi8YvuK9ffLhqMvN",
+	"uHoJHsu5jKFd447A2gmsJB5FE4ZUht2uLWF4+9mdqAz9LBFd+IZP8GC3oC2+FG4zXI/CtEyItaUSnMIy",
+	"JzGdNYXbzON7XdF+31DNPubmf694yhpDf4FVYdlt92WB/brmov56OG7Es+oq6e2+9ABIX2mEytrZjdvl",
+	"YUeMrhKJ5+SXywsyzBm9ieVUrMrBB1GhtEz7NxlvBTJ3fRC4IhSMoBKnex7T2zlJjNV0a2zEUzKUekLU",
+	"hGZMkZhFMmbk+TnM+0vGsU/bi3YPSvn0fdT9TpxQzgT27ZNqbje3ZU18eYuG+TTnWrOd0/xb43lok0HY",
+	"HcL9JDNixheaxcDo9nC50NJV8D5zQqE77yumcUQzJssoZ6w/knlKUprZGogbNnOJ62TI9JQxv+LKKBY5",
+	"SxhVTO2TM1yqcwqIIkl6gNGSDlneI5rdafJcyZRpnjKF3bYhb6nnBAy2+JfD/2XQQ0laRDR8rS36cr25",
+	"zy4vEIKO6yAKnK1Tdp+9dbO9nKm57R3K8eHM7Or+36ma1lHMM0VqLs2y6qVSWN0uUXPaswM8+ozyfBVa",
+	"11RzpesWUBMKfzTByhfFHPbRKUmo0m+opngfEUVnikwnTGA1zJTlrGTRfXJRXYBIxj1SqAL42OYvMGxT",
+	"3Eyk1XofTvPzJu3auLEcsbO/OsS2nikSUzUZSprbXtXKr8DvoUmGQtRSMpkwmtTyF9op3Sww5UrxZSkv",
+	"zrFTPf0Abkw3mVlAcx5WuaRNO97/Jq4kt39GJWA23mPOblaG2MPBpkaayuhMok2whJwu4cGHlFk4Y1fX",
+	"kd0uBBrTVDMoydxF5VsbucMOl1vn8K+dfCq3sR4cWoG4MIp04JTdvvlXF9n11g54B8+vmvLkyGfMOgO3",
+	"VEO8fjR1Ivsd+jx7rSQA2NP86w3Pl/WQMI8FG0hgXBY6SPT2zPZcGVrH//xgxob7SsznQ+SaxK55BIjW",
+	"iGZc00SRCctZ26re8Dy4sLPB+V5v783bwXloCX9t/UbxSaAL1g2Q1u4C6ehmKoMSPRuRAK8x4kZB+Rfu",
+	"p3VDsTSTuZEQsZwKSOhKuLhRqwsCiDX30cbtcucspCPsPVAhRX3arjoz2i9OjCLGCVzRE6qwo9/fKbHA",
+	"ujKCiQXPlM07WJOGDr7A/13EXw9sqmlrFq/FWEAk+TLp4ZmCBoawzleVh4IImnIxts8ljDyXOR9zQRMj",
+	"kF+gCu8xheEFczGEXBPX4bSbda80jzCXFqymRaJ5RnN9MJJ52o+ppivl8rq1XnupvJv1hW6XGReO+Kmj",
+	"R33nfs9rmwrsuAoaRZv/girE+cQjOL3VhcOYCZbTpDHUgRlqgDFlDE4WkxvGMhtoQYGF6aBWYmCrBr3o",
+	"dSfvylUqoukNa8yw40JpRuP2+IcdsO3gR0dm+pbY/DGjIX+HkvJOtzgZzlwjmO5M20UDVCth9/LYdWCG",
+	"SgM1U5qlSyp38yhcKt1ibeFXcWzt3qHafHmRuVeXvbTKPLgYKBXtuJxis1XvwfWoiTFJIxmzrquCEedm",
+	"wLaWBg2raQrNfjMA+RlBNyIuCBUzElG16aJyhB4skXjBFIB4gpqJiMUV3Kgh18b2kyKZQe/i4AqGUiaM",
+	"ik7dJjfiF9m+5d/F2rdbust+3ZKLAHWeQrEcAryKsZ7R1TTLV8j8VgdRzmKu+0JqFopJL0TIzuH5D9Ko",
+	"RdsP5QZmawpcwJNGbWQ2wl3GLncup8bo2ERO57xOC9uI5Suotet7k9YBlr60+wLm85nQKXB8eHQKdV8c",
+	"UpgSmgPSooS8BA6OMcxsUk2KfAPtbr5yYXGixwF87c4+xgSv8csx8stjL2N3c2wUGpaN+B14xwR40VBO",
+	"zkNOeTJArcDuXxysUXsHS2ufQMX+kJWXmO3rYbPt8VozjyjGCE2SSp1ozNp4jY0f1/HaneE3bbv8vr1a",
+	"+f5Vyjs0k7kGg47YVqsP8kn5QE25LXBuuK/kDROK0CRnNJ4RrlThXFbGtlioIPFSluyzI5mflsm9FERg",
+	"rQJbS/Om8jXmdwhULOD/wkrLcucnzwe43vZEWtx9KItOacx2zLEZ5nhPb9hcSz9fEFujWIpOJU5aRjcO",
+	"2aq5q4AhFhYTqqGyH3sIUEUoGTEW7xOHlYUWeESF+X3o8LHj/8fetfXGbSv/r0L4JQmgtf8t/k/Jk5vL",
+	"OUaTtoiTpkBRHHAl7i7PUqRKUutsg3z3A86QErWry958S/TSxrZEUpzhzHA4/P0SYsp0gaWmymO45FQv",
+	"mS0ETRmZlWLGhUkgVjVLXhSuL6iGtaWWLHsBfDp5YdeIewjMyYHhV6sbvHmPgzwnb5QmudLM/QXuV0ew",
+	"jTwvlLZmgK0ggHLddq647msvgp37SyE3BrzTHRcngjovA3rj5TRy+D4sONMtKkQT1ns3VFjDfLhtYgv2",
+	"UzcburRAaJ5SrREgEsitpkjG20CM9LngQWbee0Zv2q34zg30LVsxcTBx4oiz90CAuiN+X3RGER4wjcGa",
+	"dlxCMbTkDjiSDxo8Mtbzbb2GvyZEM8P0Cpo3SQO80Pn/Cj45TPSo+A9P8XfClHS/rvxEL5t1QOSAPAfN",
+	"PTfLzYLWxL1//uVz5a570fACWCvQ7yw8ffWdBUw7cjkHnDb3hd9XIRuQMTfIwlMqMSwYZGIGxdo+796o",
+	"SlGa0Agj8mahSE4lnTM/2934S+1c54+Jz7L+jj0O/uL70ZFCjgyXvTpcz98AnWWHLrO8ENSyi1QzauH2",
+	"6A3V2SSnks+Y6b5F8sqXDb/BF9755z/49jqM3cD8+pehnPI7kGSYQ5Sm/3jI24E0fC7QTS8J8ojz62G6",
+	"9hDnhJq1TDuF+vpzobQ9pUixRQAVzaJTov1e+tb1APmpcrqsSpQ3pF4rh6+FmtJ0OdcQ0u2mDzynczap",
+	"z1J7xH/lHsXcVCT6/bxRtZKVzmm3sxl15/S6A5L2adDj9QbuJsr5hMuV4imb4EHDZMnWg57hHb56hW9e",
+	"wos/s/XoIY72EG4HBGhQsCUgxnIhiJcUoZJ4YYVTISesY6W9k+O4DYmPRuAQIxCUYVsTjjcJoHoTp3oT",
+	"5MYccitBiX91L15ZliM352gIDjUE9eIP7KQb5n4vSXohIkZMb44EUDwq7BbIejwntTr4HVxAk1SamAUc",
+	"rL2IH5pM15OCpkvnpeB5OAdHIgdehEdDKVncYtJ8tLODwNgavXpOrhfxGV/cjGRsA8NkWoplmNkZoxbT",
+	"gEmrzQOljslmu2OmlrvHbsem1U2oqKnWprFUZsbFgZ3wdHinuJvqv29/DoMOA4XbyW018TgBfmixw2kM",
+	"Fa7TdBbkB07hE4zT8xN/vddgcryFcnqHRaXXLr/kPFrV0Y7Kr/1JZBsGfZTH7q1c1eilThKu2ghlOLIk",
+	"BwnSu4a9RPkLvjMK81TC9NBHDYe/l0i1219sBY5ND/SKmYI7A2CRHzJB+NYKrEsSBgaa/FdNk+oAf8YF",
+	"6/LWQOd9otzGr/UlnjG/cXdbG9Cck+U3wvlgSi2bK72eWM2GdzIv/dMfNGOjTTnUpoQ5J27O9927tApu",
+	"pyzFyYQ3rt9D1m+71I9fwHBigoeUrc7kUyB/slbzaQlXS66yajebu92sLxM1lul6ZDfAdx0VZFfIL10+",
+	"BglX/YB23Q9ehnEB0RqCt1ZjNWTKUpUzDxknylx27rmaH9hLGb296ZuVQsAJlAdu5YZPRTSQhAg+X9TF",
+	"5TNB53OWuflAHsQXBJqYrknGZrQUdmADuxcPYZjL36nmVNrvZC/4mH01FliExdkII6ms1Qp0/lgToFmu",
+	"VggU0r8xwOff4+Oj/z7Ufwfp+nk/1IP713fy3ScU3ei9j1nRmzI/ePF2HSHc9k4Qs4njVvBbUMb2Q5Aj",
+	"VFKly10PtaDo9KGo0XftjrBKeEMJkuqIJbrLcIAe7OSdHpQujEHuHVmhVr072Ph4dasK9vwJ2mCxjX9+",
+	"PFo/zohUFXdHHay3C3G3GprTCXIMKg4qnenXgL0XtqbSUADxvqjA17uvDVwhMWzzqvUTU+O2490UwWaW",
+	"qLJCccdAGCNfzWalYVn7DYMP9XCu69EMpKauIi7h6qWEUEsEo8aGZNgesHnd5QA9MHo915M3geLu5FZl",
+	"21zuQ8Xi5TlzStTHnTG64NYbEPXsx7MJyB1JWKWCzWm6Rh67aJ2+4RL4WFtXqdV8Pmd6wlYbK7V3NX3A",
+	"t16v/IK6U/WLO9+dLR0+sFXxXhBuiaaaibWvxvjOroeh7BFFwOtDrHBmR13a385jgdVRJr6qXXkLyv+h",
+	"OexdDX1UpXGQpVdhFFffksnfmtId7T1vqs9o7Q+67xbN4EYN/N4GvzRMxxhNzWUEZ3fsowFcpNvA+3NN",
+	"Yye7Qav8cNKe+8D03MSMOCn3q/GoGYQiqh2A6m/RNDk5mqY+X6CrnhTUmBulkT+DejCyDQWHJ38LD96O",
+	"kofmsbM9MITaKs+xKUBdws/MXsQsokAAQKYqW4/Ke8/K66t3Y6mF8na1ZPIJ4GMNqbJWQ6xi75W4I+4g",
+	"19PuUXUomXBfMDIiHuDmQfS+VAiRPwNaNVAweVY2QzQzqtRpA3I0qFLS69hBoLdj81zT+9i7H07a8ydk",
+	"zOjz7252RxP5QPy7RkUcNIQXX9z/PEBTxgTDg8mNowD4vdft/Q6d3kPrbXuo/2/3x2444ItxMNn5SD9/",
+	"nycYIASvT5i0kAqDxwXtMI/tcSEeXh6vQ/dvWP/vLg0rzHsdmX57kGHfT8zqyY9g01UvJzjxUdka4cH2",
+	"MtkXdZwyFM6+jyKaUxnw066DeoQ9K+FJFJvBfVtIX4aph1LhEZf51EFzPeGotguKc+8Bi/2fCbckVaXI",
+	"yIKu2IF6fPEl/HMgIoEyTRbrzcGKPYxr9r4a075xjFREKDn3lf3xbI5qeho1/QDw4bUW0hu6JjOt8u4Y",
+	"uGsHd5llD0KhfuxRqE016s9Ujdp1LEwoX1XBb0WEEKnbgJn74v67097KHwjsp3AfofXbdc2uDxxi1uWY",
+	"YTcw7tge2o6tIxWadIOwODNyo2kR0bn5sy8mV0yoggWIWmgswYQZJYbLuWBwXJYQb6A2ebM8S1Y7ac6D",
+	"1n4XCPWpfvXJSuIcYIRf0Pno5E+I1gy57i6V7s05HK9dt3NKez88bH2ntLDkx2TDY0820ECegwdFLKdc",
+	"JP5yky89dfs3DGh2DGEuaMEDNmPNPlVolgITo6+82Qaqzil3SktlyjxctZJijazpS7Ym3BCzUDcSPU11",
+	"8cpf+OWWaAa0OiYmBSo0W3FVdtyVrkssLgv+MyAUnsqznLZYwg+v50hlycZQ/qQ8UzCrvpLHhTtOBWdK",
+	"d4ZLydnnSa3mE80oSPnsbaMJA7SgxG09rSK/XpYuLKpVw5CnCJoMf7ksimfnZ/Ei60/f4UgGyuuAQLqC",
+	"gzc1dTUsfuJUlnJpcIlZ9rnz7nz4cV/yar+2Z9gD1pQkZLomssyZ5inhWT+1+t54Av3dluVQhx9LvieV",
+	"+1tGVwwKJ+OZhs0hN+73hmcNOIe5VmUnUzf7nIoyY5dZzqF8sp+su2skXHqGNBjSQF9X/uE9e4OZtgtm",
+	"fC8tcr1nXvvWEQYVuHuS+8dEqNC3xYmpFLzKBw56qyx1dqWUdiTHPXnOHSe7rVCll4ihJYAzF0gS6FlF",
+	"/uODvk4OURezrZi0pWbkKbCMPNuK22YcLZ7nvnN2UICzAUI8S6gQz2GgU5rBBVksKjeE2+1o7QqGV3F+",
+	"YkTaveXKS2F5QbW9cKttklFLd9d17AtvH95tCQ327L6v6MmkwcQC+6N/EOL0v+HGXMRQOdbY3Osq/VjA",
+	"nU5KXl7/7rT+j7fXf6DoGuzVBovKkD7aLV/kj7Wqe8FWDGHdtzt+YSzzYFJuJUwiUjGEEz4nlx66wmfn",
+	"CkG5RKZROC0Atl8ilTMjXIIyt9/2+FSP5i5qIavudr3oVs/WuEc6sf+pLg3dxDoQtDZSjKF6yFqot5NH",
+	"i5Tmbg36Rsft2/dq9sZM2mOto4zsa4M7vWs5bFnyiy/VvwdoMOO1sl/C6lPdw+1uFga1/hvW+Ed3WtKI",
+	"Rna15aXtOkY5pXreuyO4jyXhInhjlR4PVh7rwcphqwqaYmmpuV3DclGXpV2cPf/zL7cYDAy0FbaV4K74",
+	"JZMWjuKNpTJluAdfKGNJxmczF+kXsMXQS2bhrAR2jcbCAXRyVmpx9vxsYW1hnl9cfHEvfj1LzlZUc/el",
+	"sCAWVS4AgFWrHGkKXU9owc//oUJpep6q/Dxfn20q+uVvVzgkPz1hsAkivn6meSHCpHU1mmz/3S4YT5Xk",
+	"KTxCy5ZHMjrjlp+nwm3F3C/iJ+C1qSZPX8FT5CdN/+EC0u9u7r24tuhJmF7xlJEFo8Iuzus04fXaWNaW",
+	"f/xQ53yhIjWUCi2ZJFMmlJy7n+KWMIhobwmyakAmH08ldGAIl1EzL8OTbTlRwNFPPO0ptAk/L7gzQuuE",
+	"zPDmcsV+DDWdgNFjoi6wma72wx1p7MST75iEaGZLLX2NrieljRv0iP6d1DAeGmLjLvY58X8WfAWgwKF7",
+	"qZzL89QBL4hhmIa/UXo5E+omlLG8f3356t3roKO5SpcEl9/W8PCYtHVeX1KtOc6spimA+6Qqcx9d8HRZ",
+	"FvjRM8pFqRnBE6P4+4EuCDPJWyAJnlMrUBTVp7R4yrQxG3Wb/sVuMYU6HEOeCjplAq614zs4buDaeQY9",
+	"AkeR7yffVIdXoaGWri7NWqYLraQqTYSaGb+OGFBtL/+LSRdzsAxSKSaIDPIqyG6sk8YZy8XqR1JoNuOf",
+	"o/bfuHdbWv8t5mN+mio54/OJYCsmAnKfeRa0GE5tTEL+Lqngdg2HZ1oJmBu4gsndr6NO48a7+zbkqeFg",
+	"Bq9//mieOWHGLNHb7bW1BQyaZvhd5GpsH40TeoxZCB+GNqf5VR0aBViEcQNJPJgm1X2s98Ch3mc7G940",
+	"ejPyptuv/1vdEOfNfdVbNJInhvgIj3DTMJr4S5MqzdoGBOTHssnhDS4V83pxUzHz8XZLP2ng2vIXFbiO",
+	"UNejRvCpLl8QY9on9Y8RfjsOzVou5xtjc4+2O4cKEh4gWCKobGwup8BopuDxuNH6vbbPdYbDmwyswX55",
+	"/XuC+VHX6h/v3uLiTogu5TbcmQuQZ4xlDcuWdxmM67qSRTNTCgvLImpt23i9cY13NBWgx5pgKgVdO5sT",
+	"iVCzGdPM+c2KnqyyPYgEMqDiQVSwatx0JERT/xswNTStO6xyyVQ6T+AWaTOZvBVThMdahvGxPiyvwhX/",
+	"dLB9eEM6dL519WOuqWx8Myaw27+4pQ4CbjwtlMigciLVLGPScioa8UF4rVVS3nnWrNW+TVgEnojPU8kp",
+	"QoF2nzf8+7uK7nq7dfAe7sUZF8Lppwtep5FWJ2Reu6lGPijqoYbqaxl/Oa1+hJ4QDiqpptxZE5QQ1yRj",
+	"LtBxSzi2hmy6UGppzr7+9fV/AQAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
