@@ -41,8 +41,12 @@ func TestCheckSignature(t *testing.T) {
 		{name: "unsigned", req: func(t *testing.T) *http.Request {
 			return httptest.NewRequestWithContext(context.Background(), http.MethodPost, "/api/v2/finance/transaction", strings.NewReader(body))
 		}, wantDetail: "X-Timestamp is missing"},
-		{name: "stale", req: func(t *testing.T) *http.Request { return sign(t, now.Add(-SignatureWindow-time.Second), "n-stale", nil) }, wantDetail: "from the server's clock"},
-		{name: "from the future", req: func(t *testing.T) *http.Request { return sign(t, now.Add(SignatureWindow+time.Second), "n-future", nil) }, wantDetail: "from the server's clock"},
+		{name: "stale", req: func(t *testing.T) *http.Request {
+			return sign(t, now.Add(-SignatureWindow-time.Second), "n-stale", nil)
+		}, wantDetail: "from the server's clock"},
+		{name: "from the future", req: func(t *testing.T) *http.Request {
+			return sign(t, now.Add(SignatureWindow+time.Second), "n-future", nil)
+		}, wantDetail: "from the server's clock"},
 		{name: "other algorithm", req: func(t *testing.T) *http.Request {
 			return sign(t, now, "n-alg", func(r *http.Request) { r.Header.Set(authn.HeaderSignatureAlgorithm, "HMAC-SHA1") })
 		}, wantDetail: "is not HMAC-SHA256"},
