@@ -269,8 +269,8 @@ var sellerRows = map[string]row{
 		check: func(t *testing.T, resp any) {
 			ps := deref(t, "ListSellerPayouts().JSON200", as[gen.ListSellerPayoutsResponse](t, resp).JSON200)
 			eq(t, "ListSellerPayouts().JSON200[0].StatementNumber", ps[0].StatementNumber, "TEST1234-20221122")
-			eq(t, "ListSellerPayouts().JSON200[0].Payout", ps[0].Payout, 1092.08)
-			eq(t, "ListSellerPayouts().JSON200[0].Refunds", ps[0].Refunds, -89.0)
+			sameAmount(t, "ListSellerPayouts().JSON200[0].Payout", ps[0].Payout, "1092.08")
+			sameAmount(t, "ListSellerPayouts().JSON200[0].Refunds", ps[0].Refunds, "-89")
 			eq(t, "ListSellerPayouts().JSON200[0].Paid", ps[0].Paid, true)
 			at(t, "ListSellerPayouts().JSON200[0].CreatedAt", ps[0].CreatedAt, time.Date(2022, 11, 1, 3, 33, 47, 0, time.UTC))
 		},
@@ -281,7 +281,7 @@ var sellerRows = map[string]row{
 				t.Fatalf("ListSellerPayouts() = %v", err)
 			}
 			for _, p := range *got {
-				if p.StatementNumber == "" || p.Payout != p.ClosingBalance-p.GuaranteeDeposit {
+				if p.StatementNumber == "" || p.Payout.Cmp(p.ClosingBalance.Sub(p.GuaranteeDeposit)) != 0 {
 					t.Errorf("ListSellerPayouts() entry %+v: want a statement number and payout = closing balance - deposit", p)
 				}
 			}
@@ -411,7 +411,7 @@ var sellerRows = map[string]row{
 			ms := deref(t, "ListSellerMetrics().JSON200", as[gen.ListSellerMetricsResponse](t, resp).JSON200)
 			eq(t, "ListSellerMetrics().JSON200[1].StatisticType", ms[1].StatisticType, gen.SellerMetricsStatisticTypeAlltime)
 			eq(t, "ListSellerMetrics().JSON200[1].Orders", ms[1].Orders, 254)
-			eq(t, "ListSellerMetrics().JSON200[0].SalesTotal", ms[0].SalesTotal, 2500.4)
+			sameAmount(t, "ListSellerMetrics().JSON200[0].SalesTotal", ms[0].SalesTotal, "2500.4")
 		},
 		access: readsOnly,
 		onMock: func(t *testing.T, e operationEnv) {

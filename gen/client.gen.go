@@ -5829,11 +5829,19 @@ type SellerHealthRate struct {
 
 // SellerMetrics The seller's sales and order figures over one kind of period.
 type SellerMetrics struct {
-	CancellationsPercentage  float64                    `json:"cancellations_percentage"`
-	Commissions              float64                    `json:"commissions"`
-	Orders                   int                        `json:"orders"`
-	ReturnsPercentage        float64                    `json:"returns_percentage"`
-	SalesTotal               float64                    `json:"sales_total"`
+	CancellationsPercentage float64 `json:"cancellations_percentage"`
+
+	// Commissions An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	Commissions       Money   `json:"commissions"`
+	Orders            int     `json:"orders"`
+	ReturnsPercentage float64 `json:"returns_percentage"`
+
+	// SalesTotal An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	SalesTotal               Money                      `json:"sales_total"`
 	SkuActiveNumber          int                        `json:"sku_active_number"`
 	SkuNumber                int                        `json:"sku_number"`
 	StatisticType            SellerMetricsStatisticType `json:"statistic_type,omitempty,omitzero"`
@@ -5883,39 +5891,80 @@ type SellerPage struct {
 
 // SellerPayout The payout summary of an account statement. The amounts are in the instance's currency.
 type SellerPayout struct {
-	ClosingBalance float64 `json:"closingBalance"`
+	// ClosingBalance An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	ClosingBalance Money `json:"closingBalance"`
 
 	// CreatedAt A moment in any shape the API writes; see package datetime.
-	CreatedAt          DateTime `json:"createdAt,omitempty,omitzero"`
-	FeesOnRefundsTotal float64  `json:"feesOnRefundsTotal"`
+	CreatedAt DateTime `json:"createdAt,omitempty,omitzero"`
 
-	// FeesTotal Payment fees and return-to-seller fees.
-	FeesTotal         float64 `json:"feesTotal"`
-	GuaranteeDeposit  float64 `json:"guaranteeDeposit"`
-	ItemRevenue       float64 `json:"itemRevenue"`
-	OpeningBalance    float64 `json:"openingBalance"`
-	OtherRevenueTotal float64 `json:"otherRevenueTotal"`
+	// FeesOnRefundsTotal An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	FeesOnRefundsTotal Money `json:"feesOnRefundsTotal"`
+
+	// FeesTotal An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	FeesTotal Money `json:"feesTotal"`
+
+	// GuaranteeDeposit An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	GuaranteeDeposit Money `json:"guaranteeDeposit"`
+
+	// ItemRevenue An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	ItemRevenue Money `json:"itemRevenue"`
+
+	// OpeningBalance An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	OpeningBalance Money `json:"openingBalance"`
+
+	// OtherRevenueTotal An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	OtherRevenueTotal Money `json:"otherRevenueTotal"`
 
 	// Paid Whether the payout was made (true, although the vendor text says 1).
 	Paid             bool   `json:"paid"`
 	PaymentReference string `json:"paymentReference"`
 
-	// Payout What is paid out to the seller for the statement.
-	Payout float64 `json:"payout"`
+	// Payout An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	Payout Money `json:"payout"`
 
-	// Refunds The vendor document says number with format integer; any number decodes.
-	Refunds           float64 `json:"refunds"`
-	ShipmentFee       float64 `json:"shipmentFee"`
-	ShipmentFeeCredit float64 `json:"shipmentFeeCredit"`
+	// Refunds An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	Refunds Money `json:"refunds"`
+
+	// ShipmentFee An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	ShipmentFee Money `json:"shipmentFee"`
+
+	// ShipmentFeeCredit An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	ShipmentFeeCredit Money `json:"shipmentFeeCredit"`
 
 	// StatementNumber Example: TEST1234-20221122
 	StatementNumber string `json:"statementNumber"`
 
-	// Subtotal1 Item revenue and other revenue, less the fees.
-	Subtotal1 float64 `json:"subtotal1"`
+	// Subtotal1 An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	Subtotal1 Money `json:"subtotal1"`
 
-	// Subtotal2 subtotal1 less the refunds.
-	Subtotal2 float64 `json:"subtotal2"`
+	// Subtotal2 An exact amount of money, such as 65.30; see package money.
+	//
+	// Example: 65.3
+	Subtotal2 Money `json:"subtotal2"`
 
 	// UpdatedAt A moment in any shape the API writes; see package datetime.
 	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`

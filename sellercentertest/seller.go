@@ -94,16 +94,16 @@ func newSellerAccount(home int) *sellerAccount {
 		},
 		payouts: []gen.SellerPayout{
 			{StatementNumber: "MY1K8B2-20240930", CreatedAt: at(2024, time.September, 30), UpdatedAt: at(2024, time.October, 2),
-				OpeningBalance: 0, ItemRevenue: 1520.4, ShipmentFee: -48, ShipmentFeeCredit: 12, OtherRevenueTotal: 0,
-				FeesTotal: -228.06, Subtotal1: 1256.34, Refunds: -89.9, FeesOnRefundsTotal: 13.49, Subtotal2: 1179.93,
-				ClosingBalance: 1179.93, GuaranteeDeposit: 0, Payout: 1179.93, Paid: true, PaymentReference: "PAY-240930-4089"},
+				OpeningBalance: priceAmount(0), ItemRevenue: priceAmount(1520.4), ShipmentFee: priceAmount(-48), ShipmentFeeCredit: priceAmount(12), OtherRevenueTotal: priceAmount(0),
+				FeesTotal: priceAmount(-228.06), Subtotal1: priceAmount(1256.34), Refunds: priceAmount(-89.9), FeesOnRefundsTotal: priceAmount(13.49), Subtotal2: priceAmount(1179.93),
+				ClosingBalance: priceAmount(1179.93), GuaranteeDeposit: priceAmount(0), Payout: priceAmount(1179.93), Paid: true, PaymentReference: "PAY-240930-4089"},
 			{StatementNumber: "MY1K8B2-20241031", CreatedAt: at(2024, time.October, 31), UpdatedAt: at(2024, time.October, 31),
-				ItemRevenue: 980, ShipmentFee: -36, FeesTotal: -147, Subtotal1: 797, Subtotal2: 797, ClosingBalance: 797, Payout: 797},
+				ItemRevenue: priceAmount(980), ShipmentFee: priceAmount(-36), FeesTotal: priceAmount(-147), Subtotal1: priceAmount(797), Subtotal2: priceAmount(797), ClosingBalance: priceAmount(797), Payout: priceAmount(797)},
 		},
 		metrics: []gen.SellerMetrics{
-			{StatisticType: gen.SellerMetricsStatisticTypeDay, SkuNumber: 24, SkuActiveNumber: 20, SalesTotal: 259.8, Orders: 2, Commissions: 38.97, TwoDayShipmentPercentage: 100},
-			{StatisticType: gen.SellerMetricsStatisticTypeMonth, SkuNumber: 24, SkuActiveNumber: 20, SalesTotal: 2500.4, Orders: 21, Commissions: 375.06, TwoDayShipmentPercentage: 95.2, ReturnsPercentage: 4.8, CancellationsPercentage: 2.1},
-			{StatisticType: gen.SellerMetricsStatisticTypeAlltime, SkuNumber: 24, SkuActiveNumber: 20, SalesTotal: 31880, Orders: 254, Commissions: 4782, TwoDayShipmentPercentage: 93.7, ReturnsPercentage: 5.5, CancellationsPercentage: 2.4},
+			{StatisticType: gen.SellerMetricsStatisticTypeDay, SkuNumber: 24, SkuActiveNumber: 20, SalesTotal: priceAmount(259.8), Orders: 2, Commissions: priceAmount(38.97), TwoDayShipmentPercentage: 100},
+			{StatisticType: gen.SellerMetricsStatisticTypeMonth, SkuNumber: 24, SkuActiveNumber: 20, SalesTotal: priceAmount(2500.4), Orders: 21, Commissions: priceAmount(375.06), TwoDayShipmentPercentage: 95.2, ReturnsPercentage: 4.8, CancellationsPercentage: 2.1},
+			{StatisticType: gen.SellerMetricsStatisticTypeAlltime, SkuNumber: 24, SkuActiveNumber: 20, SalesTotal: priceAmount(31880), Orders: 254, Commissions: priceAmount(4782), TwoDayShipmentPercentage: 93.7, ReturnsPercentage: 5.5, CancellationsPercentage: 2.4},
 		},
 		externalFiles: []gen.SellerExternalFile{
 			{FileType: gen.SellerExternalFileFileTypeContract, FileName: "Contract_2019.pdf", UploadedAt: at(2019, time.March, 14)},
