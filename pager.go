@@ -287,6 +287,24 @@ func (c *Client) Users(ctx context.Context, params gen.ListUsersParams) iter.Seq
 	return walk[gen.User](ctx, params, 0, c.ListUsers, gen.ParseListUsersResponse)
 }
 
+// Manifests walks every shipping manifest that params selects, like Orders.
+func (c *Client) Manifests(ctx context.Context, params gen.ListManifestsParams) iter.Seq2[gen.Manifest, error] {
+	return walk[gen.Manifest](ctx, params, 0, c.ListManifests, gen.ParseListManifestsResponse)
+}
+
+// Statements walks every account statement that params selects, like
+// Orders. Every amount is a money.Amount, exact as the API sent it.
+func (c *Client) Statements(ctx context.Context, params gen.ListStatementsParams) iter.Seq2[gen.FinanceStatement, error] {
+	return walk[gen.FinanceStatement](ctx, params, 0, c.ListStatements, gen.ParseListStatementsResponse)
+}
+
+// Transactions walks every finance transaction that params selects, like
+// Orders: a month of a busy seller's sales and fees, page after page,
+// without holding more than a page.
+func (c *Client) Transactions(ctx context.Context, params gen.ListTransactionsParams) iter.Seq2[gen.FinanceTransaction, error] {
+	return walk[gen.FinanceTransaction](ctx, params, 0, c.ListTransactions, gen.ParseListTransactionsResponse)
+}
+
 // MaxFeedPageSize is the largest page listFeeds accepts.
 const MaxFeedPageSize = 20
 
