@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"github.com/sellercenter-go/sellercenter"
 	"github.com/sellercenter-go/sellercenter/authn"
 	"github.com/sellercenter-go/sellercenter/gen"
+	"github.com/sellercenter-go/sellercenter/money"
 	"github.com/sellercenter-go/sellercenter/sellercentertest"
 )
 
@@ -159,6 +161,49 @@ func TestContractSignedRequestReplays(t *testing.T) {
 			}
 			if got := len(mock.Transactions()) - before; got != 1 {
 				t.Errorf("transactions booked after the replay = %d, want still 1", got)
+			}
+		})
+	}
+}
+
+// TestContractFinanceWalks walks the mock's statements and transactions
+// through the iterators in pages of several sizes: each is yielded once, in
+// the mock's order, and the transactions add up exactly to the statements'
+// movements.
+func TestContractFinanceWalks(t *testing.T) {
+	t.Parallel()
+	mock := newContractMock(t, sellercentertest.Config{})
+	c := newContractClient(t, mock, nil)
+	var wantStatements, wantTx []int
+	for _, s := range mock.Statements() {
+		wantStatements = append(wantStatements, s.Id)
+	}
+	for _, tx := range mock.Transactions() {
+		wantTx = append(wantTx, tx.Id)
+	}
+	if len(wantTx) < 3 {
+		t.Fatalf("mock.Transactions() = %d, want several to page through", len(wantTx))
+	}
+	for _, limit := range []int{1, 2, 0} {
+		t.Run(fmt.Sprintf("limit %d", limit), func(t *testing.T) {
+			t.Parallel()
+			statements := walkIDs(t, "Statements", c.Statements(t.Context(), gen.ListStatementsParams{Limit: limit}),
+				func(s gen.FinanceStatement) int { return s.Id })
+			if !slices.Equal(sortedInts(statements), sortedInts(wantStatements)) {
+				t.Errorf("Statements() = %v, want mock.Statements()'s %v", statements, wantStatements)
+			}
+			var sum money.Amount
+			txs := walkIDs(t, "Transactions", c.Transactions(t.Context(), gen.ListTransactionsParams{Limit: limit}),
+				func(tx gen.FinanceTransaction) int { sum = sum.Add(tx.Amount); return tx.Id })
+			if !slices.Equal(sortedInts(txs), sortedInts(wantTx)) {
+				t.Errorf("Transactions() = %v, want mock.Transactions()'s %v", txs, wantTx)
+			}
+			var movement money.Amount
+			for _, s := range mock.Statements() {
+				movement = movement.Add(s.ClosingBalance.Sub(s.OpeningBalance))
+			}
+			if sum.Cmp(movement) != 0 {
+				t.Errorf("the transactions sum to %s, want the statements' movement %s exactly", sum, movement)
 			}
 		})
 	}
