@@ -208,3 +208,59 @@ func TestContractFinanceWalks(t *testing.T) {
 		})
 	}
 }
+
+// TestContractSignedByTheTokensApplication books a transaction with the
+// credentials of an OAuth application made on the mock: the signature is
+// checked with that application's secret, so the same request signed with
+// another application's secret is refused.
+func TestContractSignedByTheTokensApplication(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	mock := newContractMock(t, sellercentertest.Config{})
+	id, secret, err := mock.AddOAuthApp(1, "Accounting")
+	if err != nil {
+		t.Fatal(err)
+	}
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	t.Cleanup(transport.CloseIdleConnections)
+	tap := &signTap{next: transport}
+	c, err := sellercenter.New(sellercenter.Config{
+		BaseURL: mock.URL, TokenURL: mock.TokenURL, ClientID: id, ClientSecret: secret,
+		RateLimit: -1, HTTPClient: &http.Client{Transport: tap},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seller, err := mock.Seller()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sellercenter.Created(c.CreateTransactionWithResponse(ctx, gen.TransactionCreate{
+		SellerId: seller.Id, AccountStatementGroupId: 5, TransactionTypeId: 5,
+		Value: amountOf(t, "-3.00"), Currency: "MYR", Description: "Signed by the app",
+	})); err != nil {
+		t.Fatalf("CreateTransaction() with the app's credentials = %v, want it booked", err)
+	}
+	if len(tap.sent) != 1 {
+		t.Fatalf("signed requests = %d, want 1", len(tap.sent))
+	}
+	sent := tap.sent[0]
+	other, err := http.NewRequestWithContext(ctx, sent.method, sent.url, bytes.NewReader(sent.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Header = sent.header.Clone()
+	signer := authn.Signer{Secret: mock.ClientSecret}
+	if err := signer.Edit(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := transport.RoundTrip(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusForbidden || !strings.Contains(string(b), "does not match") {
+		t.Errorf("the app's request signed with the mock's own secret = %d %s, want 403", resp.StatusCode, b)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -63,6 +64,24 @@ func (s *Server) checkSignature(w http.ResponseWriter, r *http.Request) bool {
 	return false
 }
 
+// signingKey is the secret of the OAuth application the request's token
+// was issued to: one made through createOAuthApp, or the server's own.
+func (s *Server) signingKey(r *http.Request) string {
+	if s.st == nil {
+		return s.ClientSecret
+	}
+	_, token, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	ua := s.st.usersArea()
+	if ta, ok := ua.tokenApps[strings.TrimSpace(token)]; ok {
+		if app := ua.appByID(ta.appID); app != nil && app.secret != "" {
+			return app.secret
+		}
+	}
+	return s.ClientSecret
+}
+
 func (s *Server) signatureProblem(r *http.Request) string {
 	h := r.Header
 	for _, name := range []string{authn.HeaderTimestamp, authn.HeaderNonce, authn.HeaderSignatureAlgorithm, authn.HeaderSignature} {
@@ -95,7 +114,7 @@ func (s *Server) signatureProblem(r *http.Request) string {
 		sum := sha256.Sum256(body)
 		hash = hex.EncodeToString(sum[:])
 	}
-	want := authn.Sign(s.ClientSecret, r.Method, r.URL.RequestURI(), h.Get(authn.HeaderTimestamp), nonce, hash)
+	want := authn.Sign(s.signingKey(r), r.Method, r.URL.RequestURI(), h.Get(authn.HeaderTimestamp), nonce, hash)
 	if !hmac.Equal([]byte(want), []byte(h.Get(authn.HeaderSignature))) {
 		return fmt.Sprintf("%s does not match this request signed with the application's secret", authn.HeaderSignature)
 	}
