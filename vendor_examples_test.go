@@ -61,10 +61,6 @@ var pendingVendorOperations = []string{
 	"GET /v2/user/roles/{}/resources",
 	"GET /v2/user/{}",
 	"GET /v2/users",
-	"GET /v2/webhook-entities", // webhooks: issue 14
-	"GET /v2/webhook/callback/{}",
-	"GET /v2/webhook/callbacks/{}",
-	"GET /v2/webhooks",
 	"PATCH /v2/user/roles/{}",
 	"PATCH /v2/user/{}",
 	"POST /v2/export-switchable-sellers",
@@ -84,9 +80,7 @@ var pendingVendorOperations = []string{
 	"POST /v2/user/roles",
 	"POST /v2/user/{}/api-key",
 	"POST /v2/users/import/seller_access",
-	"POST /v2/webhook",
 	"PUT /v2/oauth/apps/{}",
-	"PUT /v2/webhook/{}",
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]*\}`)

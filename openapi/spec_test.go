@@ -81,6 +81,10 @@ var (
 		"removeProductSetGroup 204":    true,
 		"deleteProductSetImage 204":    true,
 		"setProductPriceStatus 204":    true,
+		// webhooks
+		"deleteWebhook 204":        true,
+		"setWebhookStatus 204":     true,
+		"retryWebhookCallback 204": true,
 	}
 )
 

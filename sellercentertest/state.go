@@ -40,6 +40,7 @@ type store struct {
 	invoice      invoiceSettings
 	acct         *sellerAccount // made on first use by account()
 	cat          catalog
+	hooks        *webhooks // subscriptions, deliveries and the callback log
 	feedDelay    time.Duration
 	nextOrder    int
 	nextItem     int
@@ -111,6 +112,7 @@ func newStore(now func() time.Time, editor string) *store {
 		files:       map[string]*file{},
 		invoice:     invoiceSettings{generationType: "autoincrement_number", prefix: "INV-", nextNumber: 1},
 		cat:         newCatalog(),
+		hooks:       newWebhooks(),
 		nextOrder:   1001,
 		nextItem:    5001,
 		nextPackage: 7001,
@@ -375,6 +377,7 @@ func (st *store) setStatus(it *item, status gen.OrderItemStatus, note, author st
 		}
 	}
 	st.record(&it.it, at, note, author)
+	st.emitItemStatus(it.it.OrderId, it.it.Id, status)
 }
 
 // AddOrder adds an order with its items (o.Items) and returns it as the API
@@ -418,6 +421,7 @@ func (s *Server) AddOrder(o gen.Order) (gen.Order, error) {
 	for _, it := range in.Items {
 		st.addItem(ord, it, nil, 0)
 	}
+	st.emitOrderCreated(ord.o)
 	return st.renderOrder(ord, true)
 }
 

@@ -506,6 +506,33 @@ type ServerInterface interface {
 	// UpdateWarehouse Change one of the seller's warehouses
 	// (PUT /v2/warehouses/{warehouseId})
 	UpdateWarehouse(w http.ResponseWriter, r *http.Request, warehouseId WarehouseId)
+	// CreateWebhook Subscribe a callback URL to events
+	// (POST /v2/webhook)
+	CreateWebhook(w http.ResponseWriter, r *http.Request)
+	// ListWebhookEntities List the entities that raise events, with the alias of each event
+	// (GET /v2/webhook-entities)
+	ListWebhookEntities(w http.ResponseWriter, r *http.Request)
+	// GetWebhookCallback Get one delivery of an event, with the body that was sent
+	// (GET /v2/webhook/callback/{callbackId})
+	GetWebhookCallback(w http.ResponseWriter, r *http.Request, callbackId WebhookCallbackId)
+	// RetryWebhookCallback Send one delivery again now
+	// (POST /v2/webhook/callback/{callbackId}/retry/)
+	RetryWebhookCallback(w http.ResponseWriter, r *http.Request, callbackId WebhookCallbackId)
+	// ListWebhookCallbacks List the deliveries to one callback URL, a page at a time
+	// (GET /v2/webhook/callbacks/{callbackUrl})
+	ListWebhookCallbacks(w http.ResponseWriter, r *http.Request, callbackUrl string, params ListWebhookCallbacksParams)
+	// DeleteWebhook Delete a webhook
+	// (DELETE /v2/webhook/{uuid})
+	DeleteWebhook(w http.ResponseWriter, r *http.Request, uuid WebhookUUID)
+	// UpdateWebhook Replace the callback URL and the events of a webhook
+	// (PUT /v2/webhook/{uuid})
+	UpdateWebhook(w http.ResponseWriter, r *http.Request, uuid WebhookUUID)
+	// SetWebhookStatus Enable or disable a webhook
+	// (POST /v2/webhook/{uuid}/status)
+	SetWebhookStatus(w http.ResponseWriter, r *http.Request, uuid WebhookUUID)
+	// ListWebhooks List the seller's webhooks, all or those with the given ids
+	// (GET /v2/webhooks)
+	ListWebhooks(w http.ResponseWriter, r *http.Request, params ListWebhooksParams)
 }
 
 // ServerInterfaceWrapper converts contexts to parameters.
@@ -6471,6 +6498,278 @@ func (siw *ServerInterfaceWrapper) UpdateWarehouse(w http.ResponseWriter, r *htt
 	handler.ServeHTTP(w, r)
 }
 
+// CreateWebhook operation middleware
+func (siw *ServerInterfaceWrapper) CreateWebhook(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateWebhook(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListWebhookEntities operation middleware
+func (siw *ServerInterfaceWrapper) ListWebhookEntities(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListWebhookEntities(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetWebhookCallback operation middleware
+func (siw *ServerInterfaceWrapper) GetWebhookCallback(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "callbackId" -------------
+	var callbackId WebhookCallbackId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "callbackId", r.PathValue("callbackId"), &callbackId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "callbackId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetWebhookCallback(w, r, callbackId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// RetryWebhookCallback operation middleware
+func (siw *ServerInterfaceWrapper) RetryWebhookCallback(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "callbackId" -------------
+	var callbackId WebhookCallbackId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "callbackId", r.PathValue("callbackId"), &callbackId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "callbackId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.RetryWebhookCallback(w, r, callbackId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListWebhookCallbacks operation middleware
+func (siw *ServerInterfaceWrapper) ListWebhookCallbacks(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "callbackUrl" -------------
+	var callbackUrl string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "callbackUrl", r.PathValue("callbackUrl"), &callbackUrl, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "callbackUrl", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListWebhookCallbacksParams
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListWebhookCallbacks(w, r, callbackUrl, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteWebhook operation middleware
+func (siw *ServerInterfaceWrapper) DeleteWebhook(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "uuid" -------------
+	var uuid WebhookUUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "uuid", r.PathValue("uuid"), &uuid, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteWebhook(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateWebhook operation middleware
+func (siw *ServerInterfaceWrapper) UpdateWebhook(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "uuid" -------------
+	var uuid WebhookUUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "uuid", r.PathValue("uuid"), &uuid, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateWebhook(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SetWebhookStatus operation middleware
+func (siw *ServerInterfaceWrapper) SetWebhookStatus(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "uuid" -------------
+	var uuid WebhookUUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "uuid", r.PathValue("uuid"), &uuid, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SetWebhookStatus(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListWebhooks operation middleware
+func (siw *ServerInterfaceWrapper) ListWebhooks(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListWebhooksParams
+
+	// ------------- Optional query parameter "publicIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "publicIds[]", r.URL.Query(), &params.PublicIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "publicIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "publicIds[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListWebhooks(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 type UnescapedCookieParamError struct {
 	ParamName string
 	Err       error
@@ -6750,6 +7049,15 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/sellers/credit-note-settings", wrapper.GetCreditNoteSettings)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/sellers/credit-note-settings/update", wrapper.UpdateCreditNoteSettings)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/payment-methods", wrapper.ListPaymentMethods)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/webhook-entities", wrapper.ListWebhookEntities)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/webhook", wrapper.CreateWebhook)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/webhook/{uuid}", wrapper.DeleteWebhook)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/webhook/{uuid}", wrapper.UpdateWebhook)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/webhook/{uuid}/status", wrapper.SetWebhookStatus)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/webhooks", wrapper.ListWebhooks)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/webhook/callback/{callbackId}", wrapper.GetWebhookCallback)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/webhook/callback/{callbackId}/retry/{$}", wrapper.RetryWebhookCallback)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/webhook/callbacks/{callbackUrl}", wrapper.ListWebhookCallbacks)
 
 	return m
 }
@@ -25021,6 +25329,1082 @@ func (response UpdateWarehouse503JSONResponse) VisitUpdateWarehouseResponse(w ht
 	return err
 }
 
+type CreateWebhookRequestObject struct {
+	Body *CreateWebhookJSONRequestBody
+}
+
+type CreateWebhookResponseObject interface {
+	VisitCreateWebhookResponse(w http.ResponseWriter) error
+}
+
+type CreateWebhook201JSONResponse WebhookCreated
+
+func (response CreateWebhook201JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWebhook400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateWebhook400JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWebhook401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateWebhook401JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWebhook403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateWebhook403JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWebhook422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response CreateWebhook422JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWebhook429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateWebhook429JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWebhook500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateWebhook500JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWebhook503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateWebhook503JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookEntitiesRequestObject struct {
+}
+
+type ListWebhookEntitiesResponseObject interface {
+	VisitListWebhookEntitiesResponse(w http.ResponseWriter) error
+}
+
+type ListWebhookEntities200JSONResponse WebhookEntities
+
+func (response ListWebhookEntities200JSONResponse) VisitListWebhookEntitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookEntities401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListWebhookEntities401JSONResponse) VisitListWebhookEntitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookEntities429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListWebhookEntities429JSONResponse) VisitListWebhookEntitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookEntities500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListWebhookEntities500JSONResponse) VisitListWebhookEntitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookEntities503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListWebhookEntities503JSONResponse) VisitListWebhookEntitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallbackRequestObject struct {
+	CallbackId WebhookCallbackId `json:"callbackId"`
+}
+
+type GetWebhookCallbackResponseObject interface {
+	VisitGetWebhookCallbackResponse(w http.ResponseWriter) error
+}
+
+type GetWebhookCallback200JSONResponse WebhookCallback
+
+func (response GetWebhookCallback200JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallback400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetWebhookCallback400JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallback401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetWebhookCallback401JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallback403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetWebhookCallback403JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallback404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetWebhookCallback404JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallback429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetWebhookCallback429JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallback500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetWebhookCallback500JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallback503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetWebhookCallback503JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallbackRequestObject struct {
+	CallbackId WebhookCallbackId `json:"callbackId"`
+}
+
+type RetryWebhookCallbackResponseObject interface {
+	VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error
+}
+
+type RetryWebhookCallback204Response struct {
+}
+
+func (response RetryWebhookCallback204Response) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type RetryWebhookCallback400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response RetryWebhookCallback400JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallback401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response RetryWebhookCallback401JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallback403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response RetryWebhookCallback403JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallback404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response RetryWebhookCallback404JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallback422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response RetryWebhookCallback422JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallback429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response RetryWebhookCallback429JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallback500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response RetryWebhookCallback500JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallback503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response RetryWebhookCallback503JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookCallbacksRequestObject struct {
+	CallbackUrl string `json:"callbackUrl"`
+	Params      ListWebhookCallbacksParams
+}
+
+type ListWebhookCallbacksResponseObject interface {
+	VisitListWebhookCallbacksResponse(w http.ResponseWriter) error
+}
+
+type ListWebhookCallbacks200JSONResponse WebhookCallbackPage
+
+func (response ListWebhookCallbacks200JSONResponse) VisitListWebhookCallbacksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookCallbacks400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListWebhookCallbacks400JSONResponse) VisitListWebhookCallbacksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookCallbacks401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListWebhookCallbacks401JSONResponse) VisitListWebhookCallbacksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookCallbacks403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListWebhookCallbacks403JSONResponse) VisitListWebhookCallbacksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookCallbacks429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListWebhookCallbacks429JSONResponse) VisitListWebhookCallbacksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookCallbacks500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListWebhookCallbacks500JSONResponse) VisitListWebhookCallbacksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookCallbacks503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListWebhookCallbacks503JSONResponse) VisitListWebhookCallbacksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWebhookRequestObject struct {
+	Uuid WebhookUUID `json:"uuid"`
+}
+
+type DeleteWebhookResponseObject interface {
+	VisitDeleteWebhookResponse(w http.ResponseWriter) error
+}
+
+type DeleteWebhook204Response struct {
+}
+
+func (response DeleteWebhook204Response) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteWebhook400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteWebhook400JSONResponse) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWebhook401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteWebhook401JSONResponse) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWebhook403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteWebhook403JSONResponse) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWebhook404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteWebhook404JSONResponse) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWebhook429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteWebhook429JSONResponse) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWebhook500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DeleteWebhook500JSONResponse) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWebhook503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DeleteWebhook503JSONResponse) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhookRequestObject struct {
+	Uuid WebhookUUID `json:"uuid"`
+	Body *UpdateWebhookJSONRequestBody
+}
+
+type UpdateWebhookResponseObject interface {
+	VisitUpdateWebhookResponse(w http.ResponseWriter) error
+}
+
+type UpdateWebhook200JSONResponse WebhookUpdated
+
+func (response UpdateWebhook200JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateWebhook400JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateWebhook401JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateWebhook403JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateWebhook404JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateWebhook422JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateWebhook429JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateWebhook500JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateWebhook503JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatusRequestObject struct {
+	Uuid WebhookUUID `json:"uuid"`
+	Body *SetWebhookStatusJSONRequestBody
+}
+
+type SetWebhookStatusResponseObject interface {
+	VisitSetWebhookStatusResponse(w http.ResponseWriter) error
+}
+
+type SetWebhookStatus204Response struct {
+}
+
+func (response SetWebhookStatus204Response) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type SetWebhookStatus400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SetWebhookStatus400JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatus401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SetWebhookStatus401JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatus403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response SetWebhookStatus403JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatus404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response SetWebhookStatus404JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatus422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response SetWebhookStatus422JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatus429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response SetWebhookStatus429JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatus500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response SetWebhookStatus500JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatus503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response SetWebhookStatus503JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhooksRequestObject struct {
+	Params ListWebhooksParams
+}
+
+type ListWebhooksResponseObject interface {
+	VisitListWebhooksResponse(w http.ResponseWriter) error
+}
+
+type ListWebhooks200JSONResponse WebhookPage
+
+func (response ListWebhooks200JSONResponse) VisitListWebhooksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhooks400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListWebhooks400JSONResponse) VisitListWebhooksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhooks401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListWebhooks401JSONResponse) VisitListWebhooksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhooks429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListWebhooks429JSONResponse) VisitListWebhooksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhooks500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListWebhooks500JSONResponse) VisitListWebhooksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhooks503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListWebhooks503JSONResponse) VisitListWebhooksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
 	// DownloadFile Download a generated file
@@ -25500,6 +26884,33 @@ type StrictServerInterface interface {
 	// UpdateWarehouse Change one of the seller's warehouses
 	// (PUT /v2/warehouses/{warehouseId})
 	UpdateWarehouse(ctx context.Context, request UpdateWarehouseRequestObject) (UpdateWarehouseResponseObject, error)
+	// CreateWebhook Subscribe a callback URL to events
+	// (POST /v2/webhook)
+	CreateWebhook(ctx context.Context, request CreateWebhookRequestObject) (CreateWebhookResponseObject, error)
+	// ListWebhookEntities List the entities that raise events, with the alias of each event
+	// (GET /v2/webhook-entities)
+	ListWebhookEntities(ctx context.Context, request ListWebhookEntitiesRequestObject) (ListWebhookEntitiesResponseObject, error)
+	// GetWebhookCallback Get one delivery of an event, with the body that was sent
+	// (GET /v2/webhook/callback/{callbackId})
+	GetWebhookCallback(ctx context.Context, request GetWebhookCallbackRequestObject) (GetWebhookCallbackResponseObject, error)
+	// RetryWebhookCallback Send one delivery again now
+	// (POST /v2/webhook/callback/{callbackId}/retry/)
+	RetryWebhookCallback(ctx context.Context, request RetryWebhookCallbackRequestObject) (RetryWebhookCallbackResponseObject, error)
+	// ListWebhookCallbacks List the deliveries to one callback URL, a page at a time
+	// (GET /v2/webhook/callbacks/{callbackUrl})
+	ListWebhookCallbacks(ctx context.Context, request ListWebhookCallbacksRequestObject) (ListWebhookCallbacksResponseObject, error)
+	// DeleteWebhook Delete a webhook
+	// (DELETE /v2/webhook/{uuid})
+	DeleteWebhook(ctx context.Context, request DeleteWebhookRequestObject) (DeleteWebhookResponseObject, error)
+	// UpdateWebhook Replace the callback URL and the events of a webhook
+	// (PUT /v2/webhook/{uuid})
+	UpdateWebhook(ctx context.Context, request UpdateWebhookRequestObject) (UpdateWebhookResponseObject, error)
+	// SetWebhookStatus Enable or disable a webhook
+	// (POST /v2/webhook/{uuid}/status)
+	SetWebhookStatus(ctx context.Context, request SetWebhookStatusRequestObject) (SetWebhookStatusResponseObject, error)
+	// ListWebhooks List the seller's webhooks, all or those with the given ids
+	// (GET /v2/webhooks)
+	ListWebhooks(ctx context.Context, request ListWebhooksRequestObject) (ListWebhooksResponseObject, error)
 }
 
 type StrictHandlerFunc func(ctx context.Context, w http.ResponseWriter, r *http.Request, request any) (any, error)
@@ -29927,719 +31338,1002 @@ func (sh *strictHandler) UpdateWarehouse(w http.ResponseWriter, r *http.Request,
 	}
 }
 
+// CreateWebhook operation middleware
+func (sh *strictHandler) CreateWebhook(w http.ResponseWriter, r *http.Request) {
+	var request CreateWebhookRequestObject
+
+	var body CreateWebhookJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateWebhook(ctx, request.(CreateWebhookRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateWebhook")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateWebhookResponseObject); ok {
+		if err := validResponse.VisitCreateWebhookResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListWebhookEntities operation middleware
+func (sh *strictHandler) ListWebhookEntities(w http.ResponseWriter, r *http.Request) {
+	var request ListWebhookEntitiesRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListWebhookEntities(ctx, request.(ListWebhookEntitiesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListWebhookEntities")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListWebhookEntitiesResponseObject); ok {
+		if err := validResponse.VisitListWebhookEntitiesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetWebhookCallback operation middleware
+func (sh *strictHandler) GetWebhookCallback(w http.ResponseWriter, r *http.Request, callbackId WebhookCallbackId) {
+	var request GetWebhookCallbackRequestObject
+
+	request.CallbackId = callbackId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetWebhookCallback(ctx, request.(GetWebhookCallbackRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetWebhookCallback")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetWebhookCallbackResponseObject); ok {
+		if err := validResponse.VisitGetWebhookCallbackResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RetryWebhookCallback operation middleware
+func (sh *strictHandler) RetryWebhookCallback(w http.ResponseWriter, r *http.Request, callbackId WebhookCallbackId) {
+	var request RetryWebhookCallbackRequestObject
+
+	request.CallbackId = callbackId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.RetryWebhookCallback(ctx, request.(RetryWebhookCallbackRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RetryWebhookCallback")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(RetryWebhookCallbackResponseObject); ok {
+		if err := validResponse.VisitRetryWebhookCallbackResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListWebhookCallbacks operation middleware
+func (sh *strictHandler) ListWebhookCallbacks(w http.ResponseWriter, r *http.Request, callbackUrl string, params ListWebhookCallbacksParams) {
+	var request ListWebhookCallbacksRequestObject
+
+	request.CallbackUrl = callbackUrl
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListWebhookCallbacks(ctx, request.(ListWebhookCallbacksRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListWebhookCallbacks")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListWebhookCallbacksResponseObject); ok {
+		if err := validResponse.VisitListWebhookCallbacksResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteWebhook operation middleware
+func (sh *strictHandler) DeleteWebhook(w http.ResponseWriter, r *http.Request, uuid WebhookUUID) {
+	var request DeleteWebhookRequestObject
+
+	request.Uuid = uuid
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteWebhook(ctx, request.(DeleteWebhookRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteWebhook")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteWebhookResponseObject); ok {
+		if err := validResponse.VisitDeleteWebhookResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateWebhook operation middleware
+func (sh *strictHandler) UpdateWebhook(w http.ResponseWriter, r *http.Request, uuid WebhookUUID) {
+	var request UpdateWebhookRequestObject
+
+	request.Uuid = uuid
+
+	var body UpdateWebhookJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateWebhook(ctx, request.(UpdateWebhookRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateWebhook")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateWebhookResponseObject); ok {
+		if err := validResponse.VisitUpdateWebhookResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SetWebhookStatus operation middleware
+func (sh *strictHandler) SetWebhookStatus(w http.ResponseWriter, r *http.Request, uuid WebhookUUID) {
+	var request SetWebhookStatusRequestObject
+
+	request.Uuid = uuid
+
+	var body SetWebhookStatusJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SetWebhookStatus(ctx, request.(SetWebhookStatusRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SetWebhookStatus")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SetWebhookStatusResponseObject); ok {
+		if err := validResponse.VisitSetWebhookStatusResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListWebhooks operation middleware
+func (sh *strictHandler) ListWebhooks(w http.ResponseWriter, r *http.Request, params ListWebhooksParams) {
+	var request ListWebhooksRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListWebhooks(ctx, request.(ListWebhooksRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListWebhooks")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListWebhooksResponseObject); ok {
+		if err := validResponse.VisitListWebhooksResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // Base64 encoded, compressed with deflate, json marshaled OpenAPI spec.
 // Stored as a slice of fixed-width chunks rather than one concatenated
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L17c9y2li/6VVB9psr2vS1FD9tJrLp/yJKc6MSyNZKcZE/io4JIdDdGbKBDgJJ67/J3v4W1ABAkATZb",
-	"aieZObP/2LGaIIjHwsJ6/ta/RpmcL6RgQqvRm3+NZozmrIR/XjBdLg8nmpXmr5yprOQLzaUYvRldskyK",
-	"XBEtyT3lekxkSaggP15dnZOcajYmN2wiS0Z0ueRiSuiUcrE9Go9UNmNzajrUywUbvRkpXXIxHX358mU8",
-	"WtCSzpm23z/UuuQ3lWaXTJ/m3TF8qOas5Bmhrh1RTBOem89w02BB9Ww0Hgk6Nx+ize7Go5L9UfGS5aM3",
-	"uqxYZGhcaDZl5cgM7W1JRd43ihvTIP31G/v+mp89oiJjBTXfumBUSaG6I8A22IiU0IqYryozFPawKGTO",
-	"3MdgZH9UrFzWQ8s63/jtc2OnuGZzFdmysfuBliVdmr+VXhbmh4ks5yMYvmZTWS77Fi6zbdJrl9W9rLt8",
-	"ldJybumptWr2EZnwUmlDvwVVer2Fc71vbL2OqWYnIrJY76lmSpOsZLjNms/ZAaFkUVAu4MSR5+b/ze/b",
-	"ppcXZM6oUETPGGEiJ3JC9IxqktOlX+XWdHL78XAq/1ayyejN6H99U3OJb/Cp+sZ85mNp/v+Kzxmst/nj",
-	"UtNSd2dwQsuCP34OyvQ6dBY4hKfMgxX8znTbmcaP8p4UEjiaJLDR5J6VjKgZXyxYDoxw5troGVuSGb1j",
-	"wCRZnhyz+9zQIV+ar3ExPWaFIaQv49E7xvJPFY+QzqdPp8e4cIxMmBmi+5dpb55QQWiWsYVmOeHzhSx1",
-	"4iBW5gN9R3BOH94zMdWz0Zv91+PRnIvwzwXVmpWm2//z287W93Rr8vlf333Z8v9+OeDfu3tf/m007lwe",
-	"49E7XrD4Apzmfvq8YISL+t9zKuiUlY+dbmQUVTHhxZwJfbVcsAjbmbMym1GhgWAUmZRyjvTNioKVzxS5",
-	"pyWbyUqxMbljQlclqxvNaXnL9KKgGXs2lElNGiNKcao+YmvOaQgbO53TKevj+dxvCTdNxzjFgit9Xsq8",
-	"yrS5o80Tldgabr+w5n1wKrKiytmpMPSuFL8xw24P8rBQEsZCmNAlZyrYIDKnSyKkJpViB+RmSXI2oVWh",
-	"iRTFklSK3hSMSMEUoSWDTtKnnkcGExn/jZQFo8Ks68PWVG6Zn7fULV9sSRgxLbYW0kyyHL2Z0EKxep4/",
-	"yyqbsfKYacqLCDG+40VhzsMdtiM5NjR7g6wNmC0wMOoarZhN65PhfOxS2VGOnza/O8kzduH3vj2zj2Y7",
-	"ZGlEWZyEYCwnzw2JvDAsOpewi/gr9PrCsEGO/abn2PzshnbrPZ/zyI15TqeMKP7P5HAKeK+XH3PB59V8",
-	"9GZ3HDsOHycTxXT0mN6w0pCBPwGSmEmkRiKxo0FD2YkPxexVH8uAzTSM47nZOHMi8RcBY32R4BPSdrsm",
-	"n7CjUQnC0jOm7PfV2HAB4fnaQK5sx7VKcvRjWs1zcciazQcsombztLQtg44etWzwqnrHi6jm2F5A5DRr",
-	"LRt+YMNLhzQ/YMctxa01ZNv5xvQEGPGlrMosJmPAU6Lw8ZioKpsRqgglaiYXoOGsM3b7mc2NvdJFjOmE",
-	"LNtLPBIaJ9kOdrUhNnxOs9sVcssCm6QPz8L3sebRMR+PXWS/zJg2VzMtijFRcm6IkAgpmBOgYMWeKXth",
-	"G6ljAV2l1gyfDtY0zLi4mF5qqpkd6NKIgmdMz2SMQdrnZA4N1tKnF42uN0Zw5yXP2JGshI4pdFf3cqtg",
-	"RjEhGbYhmcz98i7My2MSLDgXSlNhJHDChJH3cvuiuSefu8N29g+zUZc/pC4m+6011Yvz0tBMbnajUmli",
-	"Cekil1llVtXqqQvsIUkdjQ9s6mChTD9MIVhgY/LcLLmRfsw63tGSg9HgxRjkNhBQFVEspaku/CfXPYfu",
-	"xSEXmP3KI2UAP8YNXmW1+mQNlqkLTTGt7JIrhsbLocfUmjK/yqhrg2HvwFGHV8wZD/kaxk7/ga8y/pJR",
-	"zZJmvHoGYAVjOZHC0Lczls+4Ijldtu1gqdOaNb72BHtXbAIJO15qCnSigfPEZ3BA5pXS5Ia5qTaGvnp+",
-	"T7bo1TP8oZTVovdw1yTGledHU/NaaqDwcLSKd3vLxlqMcCWTe5Q/IxyNekt1Notcjc1RgBZYSHlLqD4g",
-	"VJO5VJrs7uysx+/wk8MP35w+nOLT3Z2ddc7iWjwcJvh1J7LWyNOmjZ5defT406TTtzFcuI1Za3LiUsvs",
-	"tu/s3XM9I8q0SltisJPNSiiXTP/ElveyjC07e0CzgxnBGFWpy58+jZ1h8PKnT4YNLmhppF/zF7gscDJw",
-	"XApGlSb7JJvRkmbaqJDEbOYdEzmYpFBQI7RQ0sj78l6RamG2d8LvGLmjRcWUkS1vcYy/fT5AFpUV3Lyn",
-	"mMiVkVRTi2bfG7XMMt5EP+7lWmZ7fuF6dkWnvXczmNsyWpbLetJGltN0mtTjwq43vqWgDh/zkmU41o4v",
-	"W5aa5O55cozNXgbrT34Y5jP1+821PQequbytVjEscHHD8cDLyVNbWt2zPQ++nS6YYuUdy1ce0NI27D+p",
-	"rtXm9/USl7J3yRqM0l3pCl90F613vfjGWclYkhBUVzcaSADRrb+i09XCiN3x8L7SdIp6h5EYSlBA6JyR",
-	"54qx0JFijtSLgfeC6XKDWreb4adFPkwmrqDhE2XiqvG1jUiM9QRWysTNKawpEzeGvnp+G5SJf+aK3/CC",
-	"6+VwwfjOv2NuOp28dep2jzgz9cACC5R9ehszgdiHhiWuK87dVhsj/svUXRMaOVexI7Q2r2BGa15HaDgO",
-	"GNElfO0wA3vUMMUEB5jQSfDh+voIjuMDnccM2vgQbYnkOc3nXJBMCs0e9FDepur+N7jLps9zOmVP9eAN",
-	"9tjVn9y8726wr84OopQTXrB3nBXRwLjTUJOFaIuJaTo2Eqy5oLCXIykmfFqVFK9yVuSKTPkdU4Sn1N6J",
-	"/eK6FDbjCyNfn5fyjufxmDBalhy8jMrI9UYWVwTpYSgzUe2vbI7abM9XywXr5dI2KskLiW5IxHwhyUiC",
-	"3tcKQ6rjQswYUcZdJWMfEKoyJnIupkEMRXJottPBo+oI2nGVxXE2Tadmx+sYFO/GvAIZ63GEsFFhaogI",
-	"ZW8V2Hcq0MnrxBGq2xJVJPhu7YDBjYlawwSs1RMM5K3e+Q0OJtygsPWLi+ta55IN48ES3PA+6HdNjuiH",
-	"FHMluWdrefD8YDZH+r8e4UXf7+3KKEgINNNgIaGCoJRgiELFpBaMc69H/uuW+87QPT6CT17Igq2hv34x",
-	"W6QWUthFf0vzC/ZHxRTMD2QaAf+ki0XBM7gVv/lPhaLksHH9TAuew4vnpbwp2Bxj67tGxBI/TO6pInNa",
-	"mAVnoEtOKC9YTu58R9sQyz2jYsryU7eTGxlsGDGSGqfhzc73ilfbTCo4xLpSJMNhwRDfyfKG5zkTGxvf",
-	"iiXU8paJZ4pUipWkoNkt0tqClXOulBHqJ9IyJEOhMEgbu4Zy2iXT2lwqGxtwvPfUymJjG9Fi1DuNN5wZ",
-	"plnqCzapFJqCNjM602nPml5igIMPCyIZFUKCjmz3+QAW+EbmS6sOMJqZ6yAn97MlWj/Cj7yo5/JJLEqZ",
-	"MQUxmhud0UlZylIl52NnIqsiJ3YydiRmOjB+ZnqwE+Iagzlg5B+kficrkf9ZBM2ENgp9LpmCsbIHrqzs",
-	"UEgxBWWCCgl813FU0AjKO1bCOvxZIz08P7WMCkZwJeUZFUvLTNWfMYozFKaoIPs7jpkqc/aNRi9FXp99",
-	"u1Lkg9Qu/Lxl9B+Tm0qjpHmDht6C38EkMerHiDNW9IG0rC3IyzK3WTtha8tnbMWmZVt/E+R2wcw+CVrp",
-	"mSz5P9mfRmsY9ow8lHBFgGWK6Ziwh4WRYQzZVeJWyHu8gD4Jekd5sdHjG/bZQ2hckVzeIzefU3OjCyoy",
-	"CE2Rd6wsJM0xpmZTu/E1WNUa4kAlzLi0lDnQ5U3J6K0ilNxUiguzaWVVsG0QIm3vkLCX5yVTEWHykCyk",
-	"0rQgFFscYCTbBNX9OV0anjinyoatiaqwu4yS5qKUC1ZqjiITTX3lU+0rs21IYUYLMt9g+TPjehltmNUR",
-	"ZJ1nbE55EX0C2WUfQMb8V2dizdZrOEEK+hU6XcykYOsJ62Zbj0AniDQu2dTaQDuP7im6WLt+KPuLvPlP",
-	"lul1Rn9o5H2MW0NJNUaGVmY0ZCJLc34FuCbxum0TmmxGVHcd4Jhr2Z2HGbWcc/1PVkrcFdBrXMzeysZf",
-	"Qj3ut8Y4PrdXKDbzQKNoiSPQiDUXwMdfJ2avBicKdbegQzKpqan4zJTiU8HyKzqN7aamUzMBKgKRsTuR",
-	"vGKHetXQP9hDVKvs4xFPbLuwB28V8ZoJuJzjYzbhgsd9Ar/MqAaN1ecxz6Thi0aoncl7ZGpFQbgRHraJ",
-	"7xMUIwj4NZpvmAT9pv6z9h0SReeozYMMci/RnQPZPeYvnkeogHYnkIyktQ8INQPacsG09cBqEbIR91Bw",
-	"IzZB/tR/0EKWNAynvfplTC5/GJPzH8fk9HhMzv4xJj/+9OKAoAjqYnHtNOBHZSQmQoWN4+XKJzeiEYPO",
-	"F2BgOPtH5Kp5NPOMLBRYRTurdEZLpyWWRveqd+rAJ5MZMYMWhZ0PDFtUc3NgXA6V2SeesWvvjIY/R+OR",
-	"WrCM0+La/00LaIXGK/MHE8BGNj/z+Hx/lPeEYvAKAVFY6Df2T6oIV2OCXZu/IMoa/+L5mMyrQvPr+jHF",
-	"rDw5qRupbaKWSrN5SPE+CBsiVV/AGeFiIss5xUnA0ZpKK4vzkhjZLggVsJIJxhrz4GQ29gImMRqPcDCj",
-	"8Sgcr1ltGFjA2Or7r7FEG7zCLXX/DCPbZMcTxnIncLRPfVHNhecrR5c/w+r++v7yV5tMjJyMPcC/m2fw",
-	"SBayfEfnvFiOIss0AXvOyXyhl/E4OKQjl5N5w8iOEcmZeWF7FMswhEDN+EQ+nWKMZ50w47LATZ9HKIG3",
-	"h49i+QZPE146/hPffvf6VbJ3dyet071YVPrMSmxpc2qQ7MpyjnFvsNZjZNSKGaEJz4f7tywRf8Pmwkrh",
-	"M/3DQ2O6G41HOVeLgi7BGgsBApD7ah5eS3GNcb8b5VIw8TiHMoRkmAO55/mU6XABPp0SNZP3jWOfzVh2",
-	"eyMfzCyoZsAq7L+Nlm7+WcqFURcdS1CsQGEW7WzuDc0eNC0Ztf/En2PcgquTHG6Ut0t0mr4tZDxbqD4T",
-	"XBFsRKRRVMOA4pLRbMZynOdMLuInhasfCnlDCy9uRCQwo4qiNMngnNgvjMn9jGrzExizGqLJdvqwuI+v",
-	"s6vqjIqcatnQyxqz+KRYfiqOpDCi5JwJ/U6W86qgKvXCz0iO72T54/KmbAiBQbuC3rCiuyTHSNcEHh+Y",
-	"w2DOENouwVQAjqkuE6zKTTKRAIahAyQixdRo+RBfaoiAPWgkmcag9vY3yXVElOGemkbmNsaI2kqxnNx4",
-	"ItqCG2ViN6u5Ypm5Nq4nyXsDRxIzRNhZ2waBKBGKYSA2jAO6NfeXh6mZU4DeQLuFoGVpRPQZah7D1CTX",
-	"70cc1pfkUtd6tg3mi/Kv92xKsyUp2B0rECKiJM8VN2s1JhnEVyBzNqwjY2bVXxwA6y5Zwc1nm6sbNoxC",
-	"bQxRc85pTAP/KBhZ0Cnk0hlZ7rAhWDVVD76e7hnRtGIGCzrlgjq5qz/x0bdsa604oEZnn/tW5eMiFQzG",
-	"/DlEro1gLG2SjKxNLAigFpwrwf+oGGh+XDR5cGOrX+9HoowMDzx2UA1dpXvGhUa/OZi2OeoykAoCJxgH",
-	"v1k2H+cfjtci+4CoeS+n4Fja8uiEF6zFSt4WFNII1qFyXOkz5AOxNcpmvMgD/uE21O41RjC44O16wZp7",
-	"DJ2syUsu2ASpvLTW4nXfbVG67WhsBzOAyk0v3RXxNG3RhtKU7R+dtgThnRilYq+tpns78bC1cGLhZ4Ju",
-	"eid4yaIHwpBfDqKvmVxwjYBnz18bYHezyRmtjcY8utVGqq5xKiL9oVHFzELZE5qj7ozCJ8gkXBFa3NMl",
-	"uNJb7P/V65d7saX2Ak9wdhitdPQCdge2bnuTbGtDeNaZfux0Qr5rbH8QmM+l6pKMCqMoIjQPOjoiW+Is",
-	"UDF9dz6nW4otaAmRR2HSOPJCiwSoCER3GhlL1jrl76OLT+Of/uP3UZMNwY+x1XkCcfjed3d3X716Fef0",
-	"h5nmdywlCx8uFqW0uSCx5xfMjDTTMV0EVRWFGDsd9CpCoWtaGO2hUqxeubg60qWow5znVMXWTJXZaeJ4",
-	"wBeewaGwjlhI5EJTTXNLDo9PX+2/3N2kXF77AJwySXH5jX7q/5mzgpkV/byZwzJGHLPG2u3SyfcT9vL1",
-	"1rff5ntbL+nN3tZ3Ny/p1nfZt4zR7Lubm+z7zU08eVz7dEuIm95qG/dqa7YT4ak9bzZhbiJLGzkck5jq",
-	"I7G3P+4x7QfCcAVKbnmtMTC2T9cYJKg2J16rAB0/yYolSwmV9V3bXJmVS7K/tztsSTC2dpjMBGMepgu8",
-	"9RgET9ED8Br4iyX/IDQwyoVKWTBCG0GLXNhAY8uWfDwiwSCB0AIFoY2jsVXUonzC4ShEpVMnklBFFKNl",
-	"NjvyKAogK0OkXQ5JxdVCkZLpqhTRU0U7EL2eTL779tW3+y+jtw4IkyUTUZCH0zraD+PFiWse8+P3pFcj",
-	"8CHgFlqTzqoQUodDawYwYSXDCJ6sNh0lLGVf12TbPYBvpbxVm7yXUMw/bbPI7zY6DwhbXi+6gOqZpZE1",
-	"9v2P7JhD4EwPmpKXBi2l+b03cyB/VBTS2jIpdCmL+K4rVnJaYJxlmKwfaelv/f5wYhyChd4Jru3OOt2t",
-	"ImcPTAzG+XCCsbl8iXIwbN+6blScn4XmNBG4NNFOQAOOk7iKUlrfdz1a30rznvNoD6advoU4ctp4m5uG",
-	"TKqxzKs4ZXc0M6qOLK9LCNx5j1PvCazlqzCS/3qco0dvcBubUh0OiJkuqYTmBVFLkcUj2TagOWyeh6zD",
-	"DxDXdZVUMa2BnKz0oMBF6KNQzL2KLqM6LaNXOMVLdXAszt/2StssiY2duAbItbijRp/2/L+p0e5///K7",
-	"b1+/fvnfkTCT1liING5ZYtVad9Jw5SN5a8biTBulEQItLCox28YfOrLgj4wWkA42QBlzw/sQ9f8fhhQI",
-	"VhpHhLpkbMiN1rfwilmvQc4mXFhLWfDBVojNAC3iv5fYHcF4QveAWyN7/DGnwKiQshmM8rV4WytREVJU",
-	"mlKzURs9YKuWCwyV1xLNzw6P6DF3d1IzfMqXewSArqFs5/VOxia7e1s737HJ1kvKXm/d7L5iW99+v//9",
-	"dxOWZ99++3LdwzdnIiuorsroIYy5vwPrsTkn29auY/45lzkr8J/gFf99dIDxT+TeXAsN5WZGFUDHNm+F",
-	"VT2OeswLqy07TYDGp1h2vEnjLzfu4Dic7Tvp2sX4TllijQNImQAXUY+WkCVRas0+Wk8DHH/TGYYJcxGw",
-	"BhSqbMvmPh+fbJJ3tSIYg7BaLsi5DT5N+oUiJrGqYLWXZM7FtUXendMH/08uriGENXjU+JuL65wrmP31",
-	"AkMYoLqEaRh9ADtzbf2y1zc0u52WshL5NVC+e25eD57VHfjNxSZFVZaQHnOtMlm2jpmfUmxdtA3scBY+",
-	"1xA6jxr46uRcFxQS2KwzWtDoub1zgaHdDQBnFYBzgNWR3TGBLMT6C63/sDmp3Z31mF+Y7ppUILyJ3wZI",
-	"i9ydoPrEKXS4iiG2/rhI1b3fTwqW6VIKnkW9SuHX12ZaIbOIqQUzuTjNVycpAErA5ZCFTiBEv+cTli2z",
-	"Nic6IFzMWMk1y6+dJ8riJfg4BW5YDT5qGKMjHqxuZyvcWm7YVyVjq6RTpA+Af65uQDQlHcc3RKDqe4lB",
-	"UQqThg/PT4mAHE1nUcZs1iXJ2ULPxtZhD4YckDO4Qm1VzeiCbdr4neDxoRmJQxQBXOaQEUAKRieDw8w6",
-	"axqhu/8xXf+tDFAJpTh60GuvRAJOFUUG3wpRGlE0YKXC82+FzYggAjUBWcJQmbMJa8cNBI8xLTv+LJVU",
-	"tQgx4ruP/6hoSYXmgiVz8TLG79JPdVUm3h2yupDaFA0Gaa9vuKzkJoDG609q/Wrr/Wcu3BonymZOXBo5",
-	"KZ4zZDiauTCC5VRMP1PE5kITHtEoVLy/81piA3VxZ3tn1/D+3Z2dA0hLu2+bI/SsZMrI121nEET9lszM",
-	"1+GxmmFgctHozSiXFeYy2KVBqQnueDO265ItZLkyeiNcnosKEWZU4kqXt7WqB9+ADO6MFllVUJv1Noyh",
-	"1J9MJZCeBzlSbh+0xM9CZBkE+9hcHEXv8Our7UaLkpnF97BFLcV/KmTpoD+aJqWJtGEfzgoQcXT1ZeU2",
-	"jXzDMCnroOWuHS92dhuK0oAxxW3a0aaLFqb84684NZOlPm6ONRZmfhDE2DqoKvPqddAYamDy6azg01k7",
-	"9njApHyxj4S3EdlAXXvDyIOy0sQKmFB+L46snbOsoCVEORCkfITdmBkSwuzCMbmf8WxmpN37GdUuZZHM",
-	"WMmGi17BWfrZzWZlMnRASZ9XHdCqSLBNjbc+nMwJLVmOpZeVJhSOKRdTC97Q0ZrUZQWIHJOqiLsf5/Th",
-	"3NBNDHYVfq9NExkVAOM4kDfOmdGOEqnRvtM5o6oqmRo7w3RQiqegYlrRaYTGAKagd9SMmitu4FAt3f0c",
-	"16RhwACohWPNa5sG2Ci5LhgpIDdnO65kZnI+ZyKnOoWdYJYCaliEBgPPk04euNJGwnbi/3ujAY3Go+Bs",
-	"v5VFbq/E1oOqKBi8Hfz4iyxz89OVGfvRjJbmj7e0zIxOEVPmzADPG5W817nqgjdX31OdL7VDUNHcgFJZ",
-	"SP5vyJwjnEtjncakuxpggGivxwG8b57M6QP0E19faFKv3AEJIh3gtdbGHWBtL/PELvHKYIloxQzzYMi5",
-	"42JQy1UbUTO5tEU7EBQkwpQqcoNzRK0kIs8ZxtPp0S5MbatSRs+ngCZqLhJFVFXeWeYzBGwjMjWwn6IZ",
-	"Mzojjt4xs1fW2GqYkuK5A1/nWczi3Ychs3BfGyJL0oKdiPyYYujsusgW5vXz9OcSirP9/DpCBS0QOPPR",
-	"Ax3kXYapONdydD9LlnP9QYLMmTBAusvTA29m8JIRZh1AHqJtTJlgpROsm9trH0WNsrTSkousZEYSufZr",
-	"2TWRswdIUTVf+DltrjXNHG4fVUb0vudFYcTu+5JrzQR5bm1ezxRRC1YUXExftBJPPxx9PD45fHu0u7ef",
-	"GgoGuA2JnV6UbMIfWjH6b48Gah+dHUJM2IgHkt1HtibALly9KZEANsOQbrnIPVaID60I0Ym9zTO2l58H",
-	"Cbd9a9qH/b3e+jZyuPC9xqej8iUEjfy04BdMRXP/wKEv1D2ii2MmggXxdq+qN8ASPbxHBOmOKLpUgBaA",
-	"KHdKO4rdJheM5kjKekYOle/2Z1Q3ys5v77mCjZGCfZyM3vy2QtRovDv6Ml6nufnU6MvncKESx/OwkczJ",
-	"HjDLuViCSaMyGspP56fWopsKf3Jv/bTg3ZiPjwtL0LQgaEFplNrfjaXEwHcujabm8Lrq/j78sLuzs3+0",
-	"uhfvPqqzxXZiQvOcPlhC3tkJyHpne2c3JlqE1NqeeHfobhi9NFxvWUQovGMlLWyQFOwFllYart616ahj",
-	"yD2mmt5QxVJumI+Ckdy2MeqaQLByw6rhjYjQ15OndcdK1fHDvtr+dnt/fxj3bcFVm8+JpT1Q9e4adtwl",
-	"ilaLLYuB0Wr2edw5JBPAsCc3shI56IoW48f3QmQ5tscE0hRJTpdjbBOgeneKqijGfJ1e/yyUWuxI4fcr",
-	"HG0t0SBkjVkCNPqPplzPqpvtTM6/CRPjt6ay8fc3Hv/ji11Qt5Ttec/l3OZ5ULFE35J3TxlOyFR6DgOW",
-	"+k+eKDMc/MID4bW14aXncYQjoiwmXnYJfM6UstEkEa3Y9e9u4E+XJxfXxyfvTj+cHI/Gox8/vj89PvzH",
-	"9dlHiHI4Pjx9/4/rjxfHJxfX70/PTq9G49H5yYfj0w8/JH69+nh9+ePp+fnJcaNBVL2FwZzmTGg+4bEq",
-	"DG+5JpOCTp2BDN8gz3fHZG9MXo7Jd2Oy+/pFoJ50QAUTBUW8ox5j6e6pcmguYx8Zhs+xGxX7RpQDWKij",
-	"uIj0y0ySubyzUXuWMN+QvJQLNeOLcQiZY34w8ugBWfDstrIPg9xPksmiYJDzpMnzrJRKbeUSqkzD6RX5",
-	"tZbXHkm+0fkNVGAwL2oZySn1L7X7bUCo2VEbCoQRwh3T+mp054+tCHMCUFZJI/mxr7ispdcWYHtsBQNp",
-	"0a0PgO3hrxDcZltYPPQIlKHtOb5L5lKRJZnLEmWPorj2xZ/HDut7bIG4Tt2fZikWXEzf0xtW1H+e0zIz",
-	"f2dYEuWMCj5hSo9JmPcyhj1GsynAItl/emHeWkjcu1kzd3o7gfkFLO5fHuvuzWiRT4INxL9mel4MlLnd",
-	"Aq/pjQ33Yq1XWyJNY9diUssJlhE/CpPOE5FyLcfI5Ueyv/v69dYuocViRrf2MA29Njqe/aOh8v2GqIeX",
-	"P5hx+E4XVBuha/Rm9H9+O9z6j8//2vvyb+kopcQseRLFE4/LYSJS7ieOxUZAVDYNyX/Km/C8uorcEArl",
-	"q3+N6jJEPGNXbL4oUD7BX1HwCn527htbNRTqDrj/XslL5AdYjQAuxu6rRxbNLHjyjrEcQM8v0KuHv/wA",
-	"R75oPsAilO44HqpzIGJ3rDoPcCR4RtuNR1DQZsryjzV6qvvJjlW5Li7AfzvqxMmbBp9UInkUN+xdcBDD",
-	"DXsHpZzgYWPfGhhp6s4cxUI99HzAjDyav0zVUmSzUgpZqRZRbAA5I5f3opA0f8/FrYpxb3xMCvOclKyg",
-	"EA1lLxwjpc2kYWZG0V2w0i7FejHOiHCu1hs4rsRRDQXe8s8ZBu5EjnpLumhyqcgMdWwjtOIIeWbbjcCx",
-	"qEqow2A3BtxLCcwGGTPgnDzokoZ4nDW3up8tzd3uYP2jwhdcuixH6ozs34VrYTdGHdSmB4tBSUqGiBNc",
-	"IdInXM6LfIKQu3perLebvuZddF27oA//XrEKCqKeI8o7XlzvuOBqBr9jIQU4J8BeN4cEodw4uxsMNUzu",
-	"ZxKrI7EcMrYWUil+Uyx90Qdo5Ry/EBznLRjdqa8Rz1SzhGFoASc1nOhTgsoDTvQXh5XjSP63vInpjH8A",
-	"xfTyQuZnkiLENXbjHeVFVbKUXnfoVBrUzjF4aezqBuUBbCrGD0Uk2b5Ig0MhZCUym39fsrm8o8VavCwe",
-	"Z157k+3osf6AnPhaQrQoFNH0Nu5GlpX+OPHRdl1+147i9kFdPkTLBVRdYwRR8Av8071wnYQOjm4WY3Hg",
-	"Ix+yboF4DeFgOLWG+IlpyVTC1LSa4s1XD31A83/Zmxg35oJl4OXu3iby3lY0ry+lGj7v5TgRjQdnxyx5",
-	"zV9SgF32TEM1OyhfNGX2rReQ4MHFFG90KBEEhY5oKcCPDV+wyR8uBKxkaGgRbJtcLgxv9nhzhbxn5VZG",
-	"FSO/j3j++8hZ6M1KYvF4rjsT3CD2cDr0E4sh9e+Cb0aUJBNatrLf9uPGlK648Lh73X/p5c5338c+pWRV",
-	"Zj1BORNmdgLKSML1Wks9UOTn1/eXhl9+Oo1ynmF+UHMkbZnk8UhLTYv+FS1ZJqeCW6REDKhZVE0SSE33",
-	"64sfbtGa6HR7L4cZtAL2lCi4gDuSS6a2yRHVtJBTD1heVmCMDjU/NnZ/omfS/3lh7ic2JqCgwgENdU1s",
-	"XCcgzOmS0DwHZ6OKqLn4rVrrtG5Q/zd+bTQeOX34kon8SvpyjaPxCHW+d6Wch7+6/p0eyKdlqDD7OBRU",
-	"f80LWKD1qqRC4ZVg0eCMNqnuLq2h6B2zPxzB5VVgIV/3I47FWRdbP/9IRV6EXeDPVxKH5H8+o+XtoTqn",
-	"PMe/j9kN158W5m6wnwaDk//FFrnWaAS4YDRfNlX8S+bsX4cQ8fYTW+IKzSUieyr175lfCD8aVf9U3Sie",
-	"Ly9vq1arIwyvnzCOeFaN8sYo5JtlCnqHAeGuv5PlPS3zQM8/Unen4o4J7VN6EpPE+S1AisCRnFFeGNoY",
-	"2XCWYFCeptp92H2CXnBIVzNe5ue01MuGxQR7cAO9dEUoLI211i9I/qoW/teAruoikJGH3vzTfYQTbbwY",
-	"1DE7qwrNFwVzJpHWTtny1Was4RlDCjgp+JTfRN7tHooLZmPfz9Es/gvj01k93CBD4IItCmZ0PPNHc/9t",
-	"sWH/o+FeSDpYSOdcFrFfFfyM8wlft8MOf8JGF1RzMfX+S/wRvJj1FPEfJ9YPa4mfFwxMRrBSLZL0b3oe",
-	"cu7lydg6XAYW5CZNNBYLbu7mMr2XU640z1R7pgGrbXdjOEq7M/uWZ4+t1332VZC11xxIwFy88B57cOGS",
-	"K+KPPbxm6m2vJHSQJawdzw4rZiBAaonnrRihZE7FslNt2NyJyhZMwXy4lEO6P2Nl4owZfRKfxeuIJa2A",
-	"gSRuajdyzdA8HrMGvkJn3D9plIdS3mOIKIgEtaTf0rBNJ61qZ8HA4PFZjxcT1M0PKcAa7jX3VlmST6fH",
-	"bptgeKW8j8uIaPi+rYbq+HZtfkF1IqZBOk2D3shKR1bKOyGV5kVRS+jdtfvKc+9zHj9mXYbZoEzLJ1ug",
-	"QHv/i21PZgwX9P7USP9x6RwUA7ftgRYDuiUmW8xZHSOZ0QXXtADVoqNkumIJzVUzY/iUAgUy90/aLD0m",
-	"N1Sx1y+3mMhkzvJt8hNbaBce/CaIQnumiFUlXDjCguY5KGOSIK8nOcskaN1UkZulZq50r2ELUeI743PW",
-	"jfc0n/4G/SADie7Cp4Z1QmUYy31sUJ0fDxxHhTYBMGZxo8DEIY0eYdnBj6xFzjXHTaYcRzYS52iOfDNK",
-	"9XEQLI/Smd0qrj1bx0MHQQrWn4wBOJbMHTNIuMfdrMQBcf6BMTnxpqAjewnDoZtwgWbStf0Mrpu4HMGL",
-	"ZBxb3bEjTrgcfIg0HM8uHdqL4rLrGfl08gkCemxcjvnXxcejk8tL/OPd6YfTyx+hxcnFxccL899fz08v",
-	"4Jejww9HJ+9PjoeaTQEfNh1OMWdlNqNC24gWn2HoZaUgRMXIw1XJ6kaNuJRwT1yvo/HIvhRd9B/cCjbq",
-	"uUe9pa0i7nOaM3KzJFYfhZit7g4I319/8LBIxwtb5LFEkVF3bWMAes4WTORMZNyl5jWuA5eMx7VixeQg",
-	"GjYcVDSA6u8QB4ij9nZSc1b+9+XHD8D3gaffSD1Djs7IcxdRZ7QwJvSLOsbb18xywfM3NLslGF2VDw8w",
-	"xiWxfPzLOIpzAw+fBePcjkZLhkF8drzb/15JzfLfwq983kxMn/0CbH9jElhvmaNJ9zwgoVieLiRn+t0H",
-	"7cFv/HKbnGrl4gbqoliwS7bKd0OEuGWLCC6BC5rthsiYnRpgiwzDcg3HL/nqzJT2a49PfI/xIawyBua8",
-	"c6kSNWLdE5vJNpMLknmbJZ2yeL4rnhmuG4clzHgVNoyreVJicAXDDkBjFh9cutIa71yxB92k/1VeBVw+",
-	"FxXUk35WZyvXawcKjLKFKjIqsIoQoH93aQ8w0pI6zNcq6QnbO1wiaSwH2ogH1BdLw6hCItvjvo4ZZl+S",
-	"1cw+lUVKAuoCWAdIJZvDLuXxDFuFuuJXrH4R2aXo1T632mbryCdhW2xZTbuym6XBjaM6B8xuNU01+ePq",
-	"RV2Ru5lc01ZWZ28K58bWN6vK0tyRm8Xi/uoJnis34RIKn0YvtKs2Kw6yhDO5iCx8/LS25FXTKCasAvm8",
-	"5+I2fc4Qd9lIhJ8u3q86WoMjUTzg81fkJrFbN81O3LlDXAvahPbrTqB7Pa/RdUK+dU6GQ5ts2RPyhCLt",
-	"gQV6AQnfOYUj1llrfl3Tz286TAVNTfrMUr1mRwTTiEcKWUPDY4YbJwAI2I0ayQ6hBKIsw4rcoJYfkCmU",
-	"a1YkgxLeIZSuDXEmTOSInRGz6BZsN36uww/ilzBtpNRkXinABsKiedAHJipb0dUsDKqEgH9b6wkvGulP",
-	"N1zQcrky9RXHGOUHbfdvn2ZNoRW5ZYjDZ64Hs1vPlEuF6a6O7f8EDZK/zosYjIFir1/6j/x69v6A3HOh",
-	"sEywk+E/lcU2gVQKRDcCuyo5HZNKFPwWwHDqMPDA1T0U/yhcgK5MWw9iICBRkDOR8NGE+xO2DscyZMeS",
-	"6TennV1zVcHYPELHsg6iHyrldogHkTRsJ7srEiWCD/bME9n4oXKOzCGmH4jGFCtpk7dNSt1AxyfsYrP3",
-	"lTPsB2RoTvAR+AvNLmN5+2PMubJ/QaHkmby/zrmRSrY3hNDgIUsxGT+JzbACgqEPFGCAxTO68H04Cy36",
-	"WgdjoRcqwVJY/Wew5FFzaO8yrCUTx5drHfErJP3WvKPUrtk8FYh2KAi6ZDD4DiodIp6dsIKTDyWGaJzr",
-	"eR0aZH/BFMZrG+g4GrshsWufkBf+6PL1wt/sLoc/uSzAa6z6GnuygATB8BFGssa6C4ZdDw8TC+PPIJ7r",
-	"GvJHxiPFfKcBxQQ/Iqe/voUoLvNAlxTyPq8zBAwwv5mBAw0uSnnHMZYJjZXX8Iq8zoPop+YT5WOrmr8H",
-	"Ad6xB7Enhiuz/PpmeR24CDqtSnORuy9Hnvqgk/YDHzASeyP9HEMe3AosI6Ne4tph+FOq//QK2gb3lBsO",
-	"cj2R5bUrAJtqaxfdLJUzB0V5gzlgR0hMqcI68NAmq5lTFreWmnOhiC9+juZ/POtjsJpCGALkC7WiplUI",
-	"EtMP9JrXldW7akHOp0a8czx0Y6aApHnPHZRNG4xcqsnmlN6Q60LvdlbNRWvO6PMTAGoHRA3BHYZcGyME",
-	"LO5pTxhM7stnPVmWHghl5uehorC4WzB8G0gARrGbqrj1+TCgehmZCK8ZYq+ZhPa9hgSdjhBITuJBl/Sw",
-	"Adc63DNVvxdU1TJn3sdScKiw1eeIWnWukXVeuySgR5+dqdLXk5I9rZMZVeYWFGrCyvrOnhRUX09YDEZm",
-	"HWuwUJpiYVXX2SrIunXNltfsISuqnOXXehiW4ZqgdOauKe/Mh75C/361GbtWqKFurPsvT2RpKxL7ALAF",
-	"70iLIo0Cjs/t8yl9LD8wsqpLPuKFOUK2wpDhgmx10t8Ga9EYrqq+ypW5sQ57kgMDea4nTzCSHPh1rldb",
-	"6dxdr8Gm1Uud0nSSftir2ofnKYyDYSYSnJISV/pCOb3bLoJaFoCTfp0ls2tlRhB+LxxxcsWqMpvZiIbI",
-	"ktmnVthwK5dBcbBSzmOHDC+iUzGRGyVgGEGthG+238sVbpK1df2YjQo/0pzJuLlgqV26tNpj3EzltkWX",
-	"9I4VsWD5UiplwYjaUEuOIXQxiDxA0ecNOr3nTM9knsZhyZnSNlaYZDOpoLaol5pCm8RMzlkIokTzvGQK",
-	"qrtIEQ9rW5Ts3KnfA0REp9bhm1dWtHch+Bv0lD5ySPjaeckUODpTBcDrhp45RlYG27Spgj0s7KIqTUVO",
-	"S0PALJNCzpe18mNWn4NFoyon1qBA5yyny43Sjm7twMo6ZiEtO9ytBX40PBKtp9etZ+Gf141uYjR2DwlY",
-	"Q2GtIxdf8rD6w9Mk5ICA4kTRpYDWfvtBt5a4S/Yp/vSzrLJZ1O1LXOE7IoW3f3Qjw+emyUD0aWz8rhI5",
-	"y98uMdB04KsZVbMbmt0eJrro3oBDYtpq80xtlAm92msMrC4VEze4u3YWZmpGV9Sb8QVL8bUQzG5S2RTg",
-	"IcNLnbg73Pg1h2Pfetxo2mUrkFItBUVXMjrM+FomqGsF5aSOhTov5U0RhZki9hHGAEJadqEkup0hdDUw",
-	"7wQAEBgzfD9bNmyIAI7kIpQZebm3Z1Z6LpVumlJUCF/qBnBvblmCkjV8XwUgJQcWAwWLqJtv432rLNbj",
-	"HdI82i7BQImKGphhiFml0pl3nte2oBcQ8pkVHGAKS0Zz1+h+xkp2BxMnmZy7cO25zG7rj8zDAu7h/HB1",
-	"bhmz4/tPyQXLHRilESRwmn2WsVhBDTDVlNKc9PrLaLIpoCyNhccA9DsPrHCys7dP6GLBaOnrt9R5JTZO",
-	"/dmpgGxerveeuaQgKK7pZuaBGz3rHGC7YwmT25U1NakmTQHBeSchLtdgOOLedJtU1SgzkB+vrs79/tm4",
-	"X3/6udD7eyGW86vvvw+wnF/u7IwHmCTHIyh5EskSmMlSE1XN57T0aai3VgZd4MmI7pfdLCOe2t2y5VuH",
-	"bYyOOoYPyaeLU2IJyJxBh7oSGdGjKkpg8aRhsMBwsJGqfz17TwIMz7oM9N7O3v7W7u7Wzi7Z2X+zv//m",
-	"5be/j8wE7KOdV1t7r692v32z9/rNq53/d2dvZ+f30QERjAOKF1fk4t0R2d/f/x44gZAuMh98GVAlKd8m",
-	"lwkY4r8McXgNWbVTTiK95iE2hxEezBIbmXlNHObBYvbfapXCkrJdLsEedJiNg1dcmE1g+L3NJqhlroMw",
-	"m2Dsf8ZCFYqA0qK6+Tit2sL737/6fn8FtbnUmMuuLrORZJiPCybOG5m48YQ9SAtWZlZc2Epi9l6HfHXH",
-	"qgDmfJscQrO637G90dDtAOWWi3u69OlIYwL7RbhAq3j3+pxR9SEam/nLjGkn6UFECox0ZjZLk4JRhXnd",
-	"zAU7R9wChr1BFVpLNk2W5yipcIjViUthdQ9yMlHsKV3EGC/ClsQiL/BO95cuhoeRI+tqhiJqNNMOJM7w",
-	"hhtG5lTdspw8/330v8z/fh+9iOhS1g6y4tqGkR1iWywlaF/89BhopUcBsIVx511k4Zd7u98S18QLCB0N",
-	"xDvnh8zXLS9mzDQtlZ2e2QNKlW8RfCaGEHCa14in3luZuzRIhETnypD4RjNH3MfeyXLA0HBEbiB+pGrD",
-	"Q+r4R9t1LwyP21JM10XIgGvXmYjxoomSIfOa0/IWanzaIce0bvNso9Oa8okeRFk/mIbmhZKK/MqBhAxQ",
-	"rWMJ6fZadHJ/PiaVRUkzd4lqQs/t7kbr9djopAuvKsdMg4brHDnTS6SPteJSfSBwTBEQtmLMBZtypTFo",
-	"7StY80Ui/QDG5gMJZ/Ieiq8vmFwULb3s7B9bZklfRktSPRqTfTzCyCuwCvSsuI10OvNW8q6lli5lpS0Q",
-	"VERkqqGhMH5gxoqcVELzgiCErjWeYIkA02LOdBxAuWRTLkUKMQ+fYtqKK/4A65NATjbnV/X41ZIAxtb3",
-	"cV6bNi977d3tF+LBuNaSDjKlrVeAlzAUh5rzBwv991RDOPT0lQziqgbBu1T6spoPrd/nwSI3NxRQj13J",
-	"o3hozMr6xKMPNgo6uLieWdkIIFbBHFZDQnXELU3LKdMWbe8RBf8qwTF177Ka/8L17B2z2Sar1/RxiJRV",
-	"jP0jswIoEnKCjCnIjjG3nTm2aHsAOR0NRjP24LRp02+gUjMxkWWWwDS/q233K7m7s/N3gH4Mhbu4uDpG",
-	"1h7r7mUUiG0Nx136kmgzPns118NvCXRtVhpImzUzCuXWcAcjsnBMHOxKPY1z4M9ZeM8maCx2llvk3M8J",
-	"IxdM67oa99TIaCkDkZJCkCRg1W0cKKGuvQ1tha8dEGvjsRqLk8hauezY3yqasyMaBaxu8CstCnVfDHpK",
-	"LoQFrIysAyDmPfA51cxHXppr1PAma8m8qbJbFglRFNLsutAsD9KkVksClt59w9YlBiPNCYXsNmARNkb6",
-	"APK4zKVmfyCAXKJnYPRssILwoymx4tx1gjekWhRck5ulD242XfXNuT2N3k8nHx7ycnUPJ3gpD2iIV/rq",
-	"hpd4dQ9oaEWDAS1RPkg2jNkSykF0Y+PW1+q5qRvHo9jt02cKfESxhMxS6Q+bDlsr6MY7TS6ABcftzv9M",
-	"CrZES1qD10UCbQKLRueiXV81rCNd37GhtZnxXx8np/XLCdFL1qaDGPvh+fk6JaHr68tnM6732noSrH3v",
-	"EuNoj6TSj/mslWcO1wk/UFqWDCGfh35O04e1PqEDkGF0UQ1WwgP9D0ktoop6CWTgcKyItQ7p3tOiYHqd",
-	"VYpmdbbktg6R9RBCa9iN4xcuQbg7Idm359Da+BQNRTevc5QTxzR2HpJSyg/WNNXkVeZXcl8iPG8/swrg",
-	"A1q4p8J80aPytyxyB208TZsruLmITB+i3dbt2zTiwoLdTJJr9SM3m7c8cdApXWDVVspJvW6JiKVHGbwN",
-	"6cRTeiRajCFWB4YQT8e1Fa3WzZiGDNdFMnB5EFKlt+4FMGTpNGz3Pd97qGoltwmBJCzGfKykTFXculBk",
-	"TFyNAzxuDBxiEOpDN+4QJLUtLbds/iROfWuCAPtbQc4p6pz+ly2/WvZlTPvUcivMbbTa9BYmnm5h4qmW",
-	"W0EgP/zlwb/9sy1aQ37XP/oo/8+rEC1siGIa2KK2AUdPGehMDW0RJ8wUxhK5MJmWR+uGarBXXthU8Y2x",
-	"GmsoTcT9ZFQYesilsM7LRrpWDSQJkVvIDLGUN5GVVtyeZ8c3WU4U0+R5IlUXY6IwIg6MNnLB1gvCqUFz",
-	"2xd+JvMjrHprVq0WRTqxmizjc1oQjIHrwOhsDnDqUeWabCDpWpIUe8i4Yhunm4i3a2WIVOuVsFSTy4Za",
-	"1UczferLeDRTYuPh6MkCjS5QLeFKClFJbtlmwcQ6mCGb61khZFhiUupjpQuWmrI6h2BIiwVzyUS6ISbl",
-	"4pA7JU0humIC8V++dIS1emO9NPiXzV4nE48cHHfbmOZhkYuNK+QoAWARkAGHOGZonzdrtwR3p70kOxgE",
-	"9e/+WnM/1RelT1trvut/9q82k/w36pRZqVYfyfmcK2Vl3K8Gj7e+Dr8o2ZyjCh7LIjGne6JZeWwZ8eBe",
-	"fdrJKv7m8hPMW0Fe2srXXFuXXntcsfVU+kEOyCFD8YlaTdvG460aX5lEnmQIcUlz8Rhj9AwHyVsEM0ef",
-	"UGGuo4M80hpTe1Uex73WtufQB5uOMNSZuKaFZrDzMer0TOELWgOKihbhhnRsUSyx9KMNDbRkdIxpukaK",
-	"NfS5lhTrXYxdMXZ9o9K4TgHbvBW54wBVNsEzcHzWZizrHfUKXlMmaAuDAddpSz8RUSsUzmo23qH0mhen",
-	"DWABqTatYa2bq8ne4qzr0Sa0yF3T4ewROWfc0hQb4n8tLCf0oeDOSfuFY+JPm8hibmEvZgYyZa1+9mrS",
-	"p7ECmocY4ysnYZ4Qz/sABtcNWUrbd1YM2Faii6If25BrV/gAJVsoMxIBCsz7/BaPCsL6CnC4HS6wzkIN",
-	"KfNU42s+tdZTb4Den1nwyQ8EC82l4svMM+L4YIif1UfkcULAzgz/spfwRmOwwqCMzXa+YXrt5lB/nYPQ",
-	"NAY3Fz+yZPXVqVdlG7dFwJ76L00LPrkyLN0b2Cga2N4Qwe5NE6E0FRlTtTHPU941FyhocCkcBF0YGhig",
-	"0vW8UUckBb90gPa8Jhvaez0qSxy0pQewzj9MIN+lysEHUHqxHPewaGiMzWs6beUtquHsPQG/8qWPGK7o",
-	"NJFkqOlUEQo4tiwnWrag0x7BSjRdo0LXof2yWahBWGMwpTUuhs1cCk+7EFpZSk+5FC5TgP2HROGjTs1Q",
-	"3EyVlYyJbetPuP5/XHMF1ZmwkXLpNlbowPIr8MIBmZayWnTeW4RxT4hQlzUCh0sbVQ2vK/99+941LQoM",
-	"mrNG/x4GgUGdwI30jEZdryHXCXpsYINGQDA9/7B/d3FDO8CawfgDgMx+9mZbJcBDkxieXTjRXobWbNOF",
-	"FB0E9RkBDMX9ryO67d8+7Bv/DoK/8Yc68Ns2sGHe7m8MB7fPfFA4/g26lJheM1vsOI4oi21vF9xO1iy6",
-	"rZ0ePsLlCH9vbIQHug0m22wgpAjaJNn+ZTWdMhU/pOBIx+foQdWsRJdYl0shtG8i5VNCjkbcUlTdJF4F",
-	"D4urvWZTlYPaPT5uLYLQFUXRBnBtSBOhyuaX4pQOEHYOkBHkvQryoj9Imz3/+2iDDrPkPVHvRUwQim5E",
-	"5L4omaoKveaNEZDB8HstCRNzFYCCQKoTgsWkouxW4f/0O7EtYohOQWZb/fXYVR9IhiP4HDXA3wD4+zTs",
-	"vWvsymQMCCtwr8QTWDxilm1VE73DTX++ENMx+c/FFCBU8wnY62JA760Fanx33Bx5asFY/nZ5VkNKJ8sj",
-	"NAKJzeGCtD6K9QLimLVNvLJed3HYNrQUDCfucx9Fv6KsQm29CjW/eI6R4TwHRDCWM8yVcihSKBu0kdcG",
-	"gnw4XSlVcucDfg/sszoAokaUTIhcALEW8yyGYkskakmMmxuVJpN4cMihg7BbTRCrY51avs92Hqp5Wpd0",
-	"MGw9k/M53VJsQbFsrJGux4RiairsNySF2R9stdBbtmQ5uVk2LXBPWsbTPLlwGF2eKNoLEigtijFRcg5C",
-	"qQA1p9aBfRaVETLrlfVO16oolhYcHiT1UnPa+ElI7f6IiQYbAikA+OMwsAbSmzC0JsQoQKAfUCimgB+k",
-	"sA+Ien8GdS4UExnc3poVBZYVupeEiTtWSECRMJOEmBtKzNaE5Ve1lBGB5a9HGBiP6lluGKjgvJ142jXd",
-	"QgOCGHRBicSMCvMQS7Gn6pY570udZ/uWiltE05nA0LvBjtFX0m9EZxXGZ1yAnBPJlMeD4UDG7y3wvpWd",
-	"YgixEbjxlVW+nmKH784rXV4QZF04AkYEWKOcYLz4ZiQXTAL4meF8eKtoNpXl8pkiFp0JzqbFbcJhDESZ",
-	"s4NPOZV7SjI3wF+a4cn3M1n4Cj6JrCdXLvDP/7SiBTsR+TFdXQY45ro1r59/9UKL+J1LTUv96IEO8u9j",
-	"WmSqzLGje5dk3K4FzzNMRVQMMt/cWVAIrGXonKP6M0wQTJWPDQeZvozrgp6KKFnkeOcF59BXKMo0v4Mc",
-	"UWH/Gb1f64+i47EHakeCbayh+toojCQbeNz2NCpf4s+fU5uWqvMUsizB7uNsi0AXDgunYBNNZKVBlskK",
-	"RkuWu0BiECLYQqPU61p2J7wYGlyx5iHZ1FlusVxWSLs0qEbYOhK0YHbBJozqqmSRjf6/hSsggaXueMPE",
-	"qVD3CC6AHn1fJRYDIVQcf2bK7xgC5yAR0kLPZDWdWZBMkBOsaqXInIol2IQOnIAL4H3AmRCOTIFwSS4Y",
-	"zQm3EeWHCruWpfunYXHD6/47VjWgFfDOL59h0VLQpMKiWd7IfOnjt/SyAIXi4t0R+fa7nW8fDaGJPXIj",
-	"Nyq2Cj/zu78IP/N/YCv/FrCVq8vqv4GTqfg/4fT40gfoqXG3n2J6XCOtyXtBLn/6pMZuE424ekNL2Ety",
-	"qjFs0Uhvzl2sZXaLCicc04wWhSKa3sZSVayroRvXXPs9ghycnsybx2ZJVIuCG5n8h1JWi00XTV/ls22b",
-	"WoR2akIhJcAG3yzN4uOaL4FF2k1WYyzd0vgReDM+jlruvcbAhOaTaAm2t7iznqtQQU4OPxhqOZI529r/",
-	"fqOZLW1VImad6o01DkuMREqWO6fn5U+fxqQS/I+KIfgEPIg7TKzX7mq5YDH9Zpd4w+OY7JEQ4H5M9gnA",
-	"0W9ZPPqEElMnF7YI4KdPdfTvlN6xUCi1XhSEpqrAyI5Gqc1Fz/C1Kr+bSymQ2qnWNJtB0MBmRxUPmz6N",
-	"xUr/CWtUZp+eEjw8VITDY+HDtjV9OCqoUqlz8LSAZnz57fKTSp+0dNRzWK8nYgrwdwz408akUhUtiiWh",
-	"eA05PvPre8NjNspeeq7IIxT4UZBNlT9yCrK5MgPNEA2rSd1w4fscpDeHI4mGlYRGniHgJHaGcJ/FJAFM",
-	"13XzAc/2mNzPeDYjZgqhFGCE7ylqya2iMkMqQK0ntMB444E8TWUkuO5+wCCSJ0b0NBbsL470tGM5nccD",
-	"ggXhcxvR1BDXNpRvb43Ptrxoy15U3RQ8I58u3js5GoZyQHIJgshM6q2Ci1sbmtxhEylRaCFRzu5+8RhH",
-	"Y7URAGvaHcOX55QL9/kpXVgvjVSK3xRsmM0yciv/re6ZR8DjfVlBT0dAEj1U5VApD89PiZZkwnQ2w3Wn",
-	"Zt+TzgpLL12UhTtW3pc89s0LBm7vmo4IKA9UE0cPEGJqtH5D6zn4wKVgBxZa+2YZ1vB9fHHMkPq8Dvpd",
-	"oIHubqymWbBYq06+XZ14BbNDsPtNeGHLd7jPw5UKJkE7Jyy+Qe3uroX6YOlhU3gPf+Iqp6EWwgVOW1fD",
-	"BTQCCUISAtvrX82+s/D3IcgVq5KI3BEBQRjOQPP8rySn/+Era1H8GeUiIVBcNS5Td7EHgkUgZtywQoqp",
-	"supdCxrJfWLTlcmH2geSWD0pVfuTMLPDC7zh+VH+PodgiEDm/fpaybA4dmfhceW0Lm+rTcnAfxPxt9cD",
-	"ZpajlPdpv8Sbmmg36yR7ZDjARqtt9yiD/+MdH+5+rRdy7DexhyAvWZ9R3TDKN2j/5lrVfvTniv+TqYah",
-	"Xb0gakZLVgefmutvTG5KKvKxCw4xargR7erCD9vE87mGHV5BjTYzqhvmcrWeKQLgorXhsAVABxXhjFiP",
-	"SmI9xzGZssCUDF9oWpcVxMRG7PhupImgEJ/cC5eKv2c4+GVcSEwdemka3VNFCqo0UfQuhb9LB0MK1VNo",
-	"YgrBwqfO000p7xX7IPOYjehdVYJlpLFnSyjI5zRGXbJmMv/qjNu6tyFfHLsvtZfymQKSymbrfv5RZoNm",
-	"ofhIgoKvIOHD4A5IwcRUz5DO0bdGfrw6e09ytmACItpBiLOJhhtVrtEW4Z1+3373+tV4eGYdxHsyoXu8",
-	"DuYMglx1+dMns0UgOGOFK3UArjVpa7FgV9DOxiSgiaNxgtGBsWHHCxDMkaWXjXtfUDSBefkEtA5nivtf",
-	"1vdCWAS4wANxgHxGFEtQ22YAJgAmzQ17TP7JLrG+f1dOWaC64esKobkbWtec/YBQIWQlMhvpXrK5vKN9",
-	"RXke4YZ8tGkr5MVfx53yOHfIk4pHDImD7d4WHxdpH0e9x7YEO07YBZTjH37L41dZ8pOpsqS5in7UZl3O",
-	"q0Lzrdin17gNImO6ipatQ0dPUVnLNOaU2epBsoRajPUgxiFGYiRyL/rNaIUsjFs0XQXJWsNDjCOf+tml",
-	"tlGxHBRJFF+g1bFFKfp69JvqMa/iyn75PI7oWH6/bEYihHqoGV0wMpHmwsagOt/smYIw3ze4HxNpE+gC",
-	"IXYcnAZbBKlNoGpcN8BYpDghY9UhFVCAsoxrzqhQpBLWK9LmVIM5U1Rg7CnVs+bKI6F1CvocNhdddTw9",
-	"5GYZ7AzPyXPqYUiR0l9sk8vWJaMa+Z0g8hJr64cC2kbnLaX01RPrG9tZyxpBUv8avdzb9ScLRzoaj17t",
-	"74/e/PZy/OrzePTq9bejN7t7++PRt6bpb7btLqQUm3/tGXXru1cvR2/MDvXz4EQxjx/lPQYQNjyWlWKG",
-	"zGiocAzRVyK149cpCRGO9o6Vg+1tK9x4PDCqtUs/2ZTaSkAWEMx+jGsgJzbLHgU0qyqaJ070hH7VnxrK",
-	"s2LVUs4pa8CpD4APTOuIkokt/lN0w0ereGu82NKzBsQhxuPMPjCWY/AYszFRB6REw3kj/dFq5Vjj3ls1",
-	"aKXlnGqe0aJYxqPM+tWjtmqjalWhE4U+YI6JtBsbIjzpalPIy7KiUvyOnTmDPFJ/1+rlLfY70QycQVrU",
-	"GmF3z08OP4zJD1enH14kB7856Xsd/a0xjL8imO7ARqmY28pZDNBYoNawFjxGfWpoeRvsdyUkU2fdDwgF",
-	"JpgZrREOsLXYkJwVTDezVAekykRP1HoRXU6aH7dCuV7ujYkwAlpD6tsmhzVnqS9pjxQ/Ad5khJKf/Wem",
-	"kimIaMeQVx7KgZt1zIQmYoHYhAuL51iflfpiiDGAhlGy36QMQoLqcZmqSFx2ZsQLJIqEuDDc6wMDeM/F",
-	"bU/g2SPv87VcWZfWLrMBD9Yl+7s4sbw/alV4YWODn9U37YZWpBnquPGNvmATVrJoHbDaNLJCyn3qCKpE",
-	"4EJYTR/bgCXrj4pVLCd0SrmI5PZVgCaUqKfTM45Lrx7FdURkTt3kIVSrOs4YzCdClBTHMbfJCc1mqKZB",
-	"xchMzi3zpOT6OkPIwGub9U/Yw6KgXCB+CNqdwRT/riqK/2+XTKw/IawvDulDY8wJ5IIcRmbSXbL6y12R",
-	"ucmFUSAdWWzDt56PDr4z60+tlIY7nzsO3njUJ9Nxrp1vWWTbR3zEy7MDvuLAhh/3maTouuKTnRvvEZ/v",
-	"CduIfvYyuH4f8bmGSDNIXmh+3gsja1XL+Yoa6BrDGHJQBtWK76P+gT6nrxARsVoDe6xG9OiJNqht82FC",
-	"5q5ZH/fR38CA/DhGIIa2dx+hz94Q1BfQZmT0rTsOsdXWkITH58CjPZpfXWoeNP+jogXX5noSupQFRCww",
-	"dUByrlw2H+Gqfif0iAqpt2ilZ7Lk/wRkM/OikkW+ZVrAiGb0zrSzmYYFmzSQHhGDsaP8bOHvVk+yf4HA",
-	"vGWBBUfjUQg165ESg1FDkWocCoL8BENNABH4LZOlPuZlauPMY5K75zYb1Bu9zD6hGY89gBc5nPDh5dFo",
-	"PDo+uTxaNQSzXkGFzLbaaVZzwqdVCRbj+dws/10DnSEqvtUFdqCLVM+unIxLcZzX8Gdxl9iMKjv2X7ie",
-	"/Qcrpe8/VjPoqC4GdBmUIOk2FVJcWhpud7hWxkDJFCvvWN7TiVr9HVXNP07guVpf9u0BFG6L3Qfm19Mc",
-	"seTp9IMz/HtsRurNq3AU6VStL6kD3O+ms2jtaL9yTeN6UVORh5dMbxXsjhXOT6KlrT55QOiNQmRDeKA0",
-	"XVp3y9Is8p9rnV5jaR9pxY4hZz3asp3o7O8jtoTm7K8acPOX2yRXnQujQq+C8oHsdXPda3LHShVDFyAl",
-	"s4E6yZTCnJf6sgdVwvQyo64ALUI0LJluRKl0OX+yhO/vo09B1LcZ0u8j9Ea4Dg8IFUvrVgMPNzqa7Xfj",
-	"xu+lyCBrNxJ6k0lBMvPMZ11ZAwWISj4uB63wn04DsNJMCsX0lpXItgcCu0U3cRMe7QZRdPzZn+pJQdVS",
-	"DwIZUgPP41Ay6HgCgAzm34CrhxRcs5IWxbIObr1lS0UMXREmdLl0Uoao5qzkGeE5pkvdSD2z2DKECwjx",
-	"54rM6SJYydi6/WzWmxupNkb6PJsZYRcXEvf0hhnRGCMfwzCr5kmYs6jtc0bVIUitRw2W2qVo01C/Z1Tp",
-	"j4LhKwEKSLR9bXaOPjZyVspweSnndarEDDSIhfOz7cSPnO2xFnBW9OjE+kStRgU2I5xoShDEJk5iTzR6",
-	"DyzqZ+RQ7vD3lKN0d3At7ifaoqWib4RF7NNnKdZki4ONax8Jgv/wieFIY6fnQai05SGtxJUUDEiPFGcV",
-	"uCPU3/oYcVTVOzB8kRGaZWyhWT4mGBbd1Db/vfENougS7I+wa003FvbSVMqcpvZ5Tf5Xn+MEPuwhKrvQ",
-	"xHJjLR0meCPU5GZ5QC6XIgNnpdK8KOyhj2UQjaG624xBDornWULeN1Q5212vHre6kEvtLbTabu29tzWa",
-	"SwalxVa4C7223D+eqM4XAtWhnv5HRYXmepnUKnqIEV5MqEepvA7/Wo+Tpkd/amy1WbaMljG8h/XrsnRK",
-	"YEHTnlH+Ek92tE8DbcSo5x4NmE+FLO0FWgd2nfvAaYrJTpC8H60jHo8eOVwsCo6XeCP/ikjRKQ7kkkWe",
-	"GlTUjJzYTLzDkytYbSamwUW7jJvWum4W6pMCDNaKrv6K5ssJL9g7Q4tx3zA6tiKWS/NeMuf653g9ijoo",
-	"mao6A2XB5KJgmBvvtHUrWpudyuW9iGNnJbNBfDmMYfeQX4JeiE8skQDLged6bA4ch7jNm6WvzTGAFf2Z",
-	"qnLPUoRMD5t9XrE+K7cVrjqrIjWWbJu8A3tWuIj+La4Qlh6UOJCpZMmnXNACTWIihwj2+UKWtFySqixS",
-	"C+0DYiHQtXsD+NWo4QV3dna2dnd3t/b29rb29/dfvlpZXAIuiAELViTT9zHmzlfcMP+EzWyt2ToJ/XUq",
-	"v9XZQHhDRDBaQtqtWUvwUIOCPiizf3Bie1NyvACh0BaCjZwmrDDTEVTNlY7yZAKKPVnYX50IelP0aQD6",
-	"Sn6QLV0hVrERBqbpLWtW3pGTScEF0qKsIF+yNfq4dhS/sE+bsXHPFCmomFaAnoNDUCgNzOktC9RTQL2s",
-	"HTFMQLrQ76PnH6Qm9dxeYO2eZHEZD+joa+nikYXMW2+xx9WfS+tjnXBhxjpQuo/RQ6K0wrJDB7Xj6mlB",
-	"KuPRH1lQMDO23XfcyEfPlMdsIdY/HV1ANzCkbBUDu8DNM+carzVzV5Q2XH9oHkxcgsZpdgex+jimy26U",
-	"rGX84FDaIkLaXiWJQH/2qX6xsayluH4tZK0BOBaDZLXYUieOhNQsf2t5Q4QrWraBtgN+FyaIUyxDbkQN",
-	"REVx5YeR2T9TLmYJxSqXV4KboMjvI/P27yN47fcRdPH76KBheXvuKhsXTHAm9It+uJXRm5FtuG2m1BBJ",
-	"MK0WTijVs9Gb0ZTrWXWzncn5N8hpMmaklK2pbPz9je0R1u+C0XyJhb9XFtwxQz9wmMxFEZgpbU0b8vuI",
-	"57+PMFr197CSBbLKYddMf1mej1BK3lmEsO2WzbizicTwKao1K80L/+c3uvXPw63/2Nn6/vO/dsd7r7/8",
-	"2yNK7/B4xZ1g+ZKVrE5dSUiAU7SRA4jtZhfVFsIob4GHLdESzyPOAaz39xNbDkyDeEpNLGeNTgI7db5m",
-	"y4mdCEPp+a/zIhbtr9jrl1sMm/gCZL+evR+Y9PCISl1tEt9suS4ElCi48r53957aUHmuC0uGpBIFU6pT",
-	"oouKdoku8pwu+Gn99+Ed5eAme+Gy3xxhYHFSI71CTZu4O8JQpiJcE3cgat8DmijhoXUEg8VfKgaw7eqJ",
-	"xcISR05JwfL+Ihe2Vo/l31bgdDGlImPFmGC103opIAkdSon7+plPqpLfS2RlUmpvEtU7youqZE7isRaC",
-	"OdXZDEDUlwuWkKHMC8ceav+rl+9WIz+p+K6ZlR2yZ66ymyv3au3/PpeCFnY7/4zN+ROWLb1a6gRCnpIX",
-	"C3rfLM3awsVa2kCpiNGIanYi8rUATqhGwKJ1XnLqbv8bOLd32PYpZa/sq8g916y1BfgQ677TQeyXCyYG",
-	"llcPCwk/ruI6huI5RbJkU97UTgazWbtNMfJDT148xhKMTjSDHOGIgDItGcB3qkPnvIpkYfaVrj4gijFw",
-	"HO/t7L0ic5mzwvO9w/PTuAHAEBgVvnrchkokMMOBAy10kLhxHLwVox82tyx5MFKw6Y+tyPJoR7ti9GrH",
-	"Cd9vPon5S71Vcq38m9rcHTtBM1nqo1Rt3jRmS8M8HkVwoVYXI1KQRVUupIrfjt0zvK4P0OHSR6ewSZSW",
-	"8eiOlXzC41a3L8nTe4hH9EdGC6McdgvEOMeMvT+MqISSUYEyZEk1UxgG6wulsZLLPBK1cVgUms9Xqhg4",
-	"MhzSOfRlxntMl4978UwKnNr6r/7C2O3j3vwHo+Vj3kzv1JGcQxx2XBzM/FPYkWbFcle8tc6TilRb6okm",
-	"7GE6XMxYycFwehWvlt3DN2zsUbwe9Y/y3nokoCBrPSNqCCxjQkOiJJrsH1hO6NxdNt2DDCt43JzjxtLE",
-	"vR9jZU3KIbsbL0d4BVXYGnusmpzuqemQHSpbZQnlSd3LdSUgWB74RMKpeRhzaXrHi9fLqoKhGZflIAVZ",
-	"EP22P4YVedMTXjuWrChyPaeCTuMFYuH9bmHZwzwvjT69m3znPAnR756AbsIFwHLYihKguu3EA/uhSaTE",
-	"baW4MEM5FUhp6AvoDApeDwcVObYtB9047sfJucYTEnfkrPDz2Mew9e8l1HpOtDyjIqdaNpBi4w36+/n3",
-	"IyxS3ldIEx1uxMjTSFODXEdcXTKhr+TlTC7Sfi3Xon+UnxTLT0WQjmHUm6qgiZhD2Qdzls1knSftHPR4",
-	"qA4IRIwjjhRMHv3564GAxUu1XQVV2bhYVAG6wRVgHRy7ociSvLPBCTUlAwhYhHJt0O5HUSyvZJivgjg9",
-	"64k24ASg8XJvmX0Ghi5WzlVtxnLxxpYXaWmtV6nibI+tKuSGcDrIV/4ozYQ9LDiy3yFIwg0E4V5cy7br",
-	"ElZwVE8pKgo/TtpFq3JNOTOtF+rNN9/YX8CL4T67vcgnw8K9mwRidfu2ImGL/wIVuE+oGMZ1oxc/1N92",
-	"9/Zfvno9fv3q5f7e7ufxWhW6w3s2/ED6tj150KwUtDCHLX7PFlB6sLRAmgGJy0ornjNiMW2OwP0TERHl",
-	"vSgkzaNwW4cEitvYgE6svoF1M4H9CEZmsopj4JjG0WuXibyaX5/R5d7O3sv45uLbcQHyTJbMVtae0yW5",
-	"YYTmeTOkc8qEEUBD0h1bao6TMMatPrXqTHfHVsOBNLR3t4+8YGozcl+DfP5igJCIXhQPGHBCMHrMTMPu",
-	"YhwFyuq51xvWUc0uwInsrK1P6+PqXh7TpbpE499T+vqyYuEuUrFzte5kxGuUSGkeiZZrjm5Avf009il8",
-	"wcOa+37HQWjG9jqc+4zpkmdqRVFLRQsLFG9LZNnUXTBWGJrxdWUTtBMaOtT1Yt31qPU1NfANtM6nsmnB",
-	"2L/+MGAZrrXUtBj6xm11jeata+G9jREP/G3V/1xTzZXm2XVbYFgyalSwOVhmxqN7xm5H41EOyY7UGomi",
-	"5rR7eZ3T5bULMV53MdIU9dGs/KUbcISyoAEWx4iw3MtB0SmtT1UKsIcgpvjKbU8gCI4HJTunOu2dAblZ",
-	"NsokWDOfdxTGeChLSIPH3lkRf8yn3M6t+/Akk0LOl4mHD4uyiTQUPHwHbtn4sw/y5EGfYtBAMwqi0Uif",
-	"l+bv/NzGS61oFgQIxJv29rPybbxeLpwjp6eNvT3eLo+c46in8S/oN3ony0PnNeppnfqw/WTioTbaeTkY",
-	"mgopdrXIY9FZMYwA+JcrNj7ld0xsRvB5mrDzccHEpgSec7qUVeICXcCzsFI7Fc69hpF5ECYJcRloB0XP",
-	"Du/EtmZVWTKRRUzAWSEVF9O3tKAiG3zHPUYvnTCmPooLNqlErq7WuJjMi759y9RGl6i+M3vn4325peWW",
-	"VXPMk0acdfo704qWVGjGjhlUKhs4PLPdF+yOiWro8skFE2uvORhz7HfWWb0F5Svcg5bM7qlRmXJGnoNl",
-	"nBh5UlbTWeiIhfQACGvffRE3mS1wRxoAeBEs3DjR/wLVghQxY4YYb5cqaPfSabCe9IdtbIk0l8iaaAU0",
-	"wexszCAEl+AHiGVumPFun2Pc5lD6cvLLOzZYiKvfOCpZPpgk/QLVYWOBGe7k8mp3b//l1t7O3t7u7t5e",
-	"1HdS3QDv3Y1H4pASCRHlbKAk+8uY+Di0NY6e+9xe93N+JHXHdj8H9r2horGWXeNtb9YgJXGdN6I44TIA",
-	"fPpYfcyPRTSG0HUBUP9g0JhRQV5+B+YUFXcfXMmcLvu7qhbmQO297OvmH0xpVq7sau+l6apvRD1rWKfW",
-	"peRulz25Ccm7kcnXK3vv7z5yGmnxuzmRWgCPB1Oi3QpKkVn8YHJTYaEox5PUmCjZjBq3KIBuOWEoLyJ+",
-	"eJ98v3rNmp2ZOR8WxWNfPbahEo98HZAZziwY2WP7cIEbj3z//RPeDRSER70uZWkTHB7bxaUs8o+Vftzr",
-	"6QNwQbWdV485poRGHjENbC4BasNP56cQIMyt7CEnMYNMkVXFozwabFjdx/CV2wVfV5vAhfhpwaMBiBAe",
-	"U1xmsmwau3d3xk+xXdQfjapTP52fNlJBcR+6i3u74J8EChaBv6VUMaHgdsF/Hhz1UEeABOZ9sxZTRrxP",
-	"2+UVELP65F0p58QpnTGEjoRZ+BjzLHHSXBGzUZW2OH0NH+T+TuzOKz0h10M9edAlm7NiSX6QMjoa5XZ0",
-	"iHwTbJmnhIjs6yZBc4QugDgeJCAC3xso89wzPp3pJ1rHLpk241XrgTdftTTPMB7Ex3bU1lr7DXMz3rJl",
-	"7VDOKS+W1yBDXRd8zsFpi5P5xshz2+RnrAV0y9gCbQXLBQuLeuo3gOI3JtRenWO8UZ8rOWdkJou8Tnl+",
-	"MbawnwTLmeNStOr7QHmFa2c1uzbiLQRRuOvbm0Xhs6NgsKM3o7OzM5KPyXK5XFrbJxP5dU6XavTmt9Hr",
-	"0Xj07ehzz140uXLUuQ1WASNGQLhUXWgsKCwmBRtQwKv1yQ+OrNZ6C0t+fV4joir+2cFTjcuzsVGt7DJZ",
-	"h63V2ypfRE7V7EbSMndeCACYzRDmzUJx2bDlJld+T5U+pprWaAhDr6+SqapY96pXF/jWlwEE6NomUuDR",
-	"2WJEWMWKu5ijshN8unqgzVe+jNGqva7l3W6Zfx1yPNaSzrraXw1Hs7424sbTs+j3XGezvgWnQt2bUz4h",
-	"CtpeJqICA/z+FukX93B7lhU7IBRUa8Vy25vtHtLIEF/Lai8R0096Fld0mjgomk69KzcVz7giKCXeN51i",
-	"AuqaKd89ExhWuqNuvxk7NSzd38Ixn8Jledcojod2Zh2EUT0WCjaRCbEeSlIzP6Gjmdc4HyqNJ0P6U1Ia",
-	"FDY08cEu5iDM1yhZtrJJozeazQIN7KcZFaRSMdzdeEbo6rz7MJ0+NvpmplGNiKtmH4WT/b/WVyxY1Nfq",
-	"Pg2EcvyYDyeBSkAvaKcde6qlt6uSWL7G3KtYMNiVTVUmny7eR8e0RqnhywBNLJ4kQC30AILm2sRn6xm1",
-	"MP6IThhGfnkIstF4FCKQjcYjACCz+GPRKASXFHPMiphxFPNTbX6fM1VT4a2thE7l2FqDhdS+pY0Rd82g",
-	"gqt5Xv9+45Rlb2p107F9fBI5K/dezhB7/3L1j079/tF02DtZR29pVC7B7h2rQShZx5CLJaHEpa+TTMaC",
-	"jWLZ9N1b2vYRTwp7bJpt59PRq2+d6gQNiBaVjVAxji+vltnte3bHioQC0Sg6EKKvbJMAHkgRKPMubE13",
-	"X6QyqCFAsAyBakd/mp0yKrAioA3LCcSEwXcPaqQ+ZTuGEkk2zyt4CPhIoEibTiLXSniRRLiauY8cQigU",
-	"s4ircOGMV3G0MHzcTKYW09P5SJHCB83B/js6hrlgWCggZxOGpUCCoXUAehtVE9jPkKiXwQXbU/cgRPWM",
-	"lYtoQGA/U/VuxD/cKcbQRo/Ax4A93ShbQvMlONFnfIFMK96/6l+4C1vcYmyzB82/XKYyfMjCLAxcxh6k",
-	"SswcXdhnG0vyqol9sOD+i3slOOSDdI2rgM/189sVXLWfYbYZYaP15/i4hKLA4hJRGFc+Usfqcrp+Bc1y",
-	"YPpDj2iETcydTWtI6ImNZImSwKp8xmBcNU7pCvDc7jvN74zd+IOxxZbxk+hhh2YFX+3sQ3W7bXIqoB62",
-	"ZgD3BmnuoWEzV8RC9tvEXKOxX98syfPfR8F71+a930cvDqyDXlYaqmeaHqC781LeFGzuEoTIWwmV8OiC",
-	"qS4WPGxrNE7Qf79pQG+PZBjeTe5BSQY0DgoX1N+9ZOUdzwC3pqqXnOQVQ/SQ5roOG1UtTXsK5ULv78Vx",
-	"aLsgPlwXbOCcdDSfNo7Y0KUxm6pwbJXTKEoDZhGE+usQ6K3Y536mBc8xxh5JKfY9R2UgLGDFpgB7GX61",
-	"t8Cd7y6Wqezoom2+KsgdlzZa21yPhlALLtj2ulvbPZE/Xl2du4BZx2qfRgDtPHsjQNrwvjGpVAVi8+/B",
-	"whKMeI2hSfaST3sXPl2cGs0CDrWgc4j6DbL5FrhJAz9SL/jgW/Fn98qwu7Bu3oOIPJR2FrSkc6atwTgJ",
-	"h2y5IntYIPJlnNvpVL77OoDHtsvlOY3BL5hfnUFNTiYu6sbMufaPhZA4v+18joONxsnORdndl1JMUbjn",
-	"uhetdE1q8vQxML3Di0yxb3kRrJX4TnjuC++x8hRL7CmmA78K5roA4DugtJYIlhSxzVJM9zb/nNOH90xM",
-	"zcbs7n33BNkxs2J80OGrnaf0hyWLIybYkjFbbBzQaYlt6XnWpkYQWNT8P62VKI1SuapTvG6MxvFRFMun",
-	"10Xj6lRcziQo92e0KDY8WnW5FJnLNd9Ur+a06Cp/Gsx4IcX06b3EjZCfBP+jgiQue94OSMG0hnC0nE+5",
-	"LcNYiZyVEKeQqnIA+rZ+YukxqXRmdZvwtL4eP7UIwumGaTEULiytQN1MwE+I1Bjxzz5vtF7/5z6eO6BS",
-	"iTNKOPGqYXRoMtLQfjHngs/NDHfGq5Ss3qokMY16QGUVO9h2Fm2t0qdre0TM6UmLje9veJX2X+fFcUKe",
-	"NdINelplaYYKZcrpjaw0GLQtakptDuxMwUOu1BqRq4f9OIoCCbAE4+zul/HoLKZzvcPS65XSkDNPuTBD",
-	"BCySO0Z8/eInD2Cv9oyjoSeSM+MruTCCSoMRdWAFD3BlFdasIVyP3QpjrriQzYif0eHh4f4mhv0SdaV2",
-	"2YPdne2dh030v5+isg/sPqh7ljgw4KWFhJ5GUHKtqrmDSliB8H1ECv+AKQ3hXozmaP3BanO+1hJ4eMFG",
-	"vKgrRXXJFqqTxXcUSnra4gko4Zjrhuetvbo82wiJ73wZj94263+28H3lfE63FDNahVETeO5DGGRJ9L0k",
-	"dcFPQsUSi3xZu60uGdvexDi/+zIeNavgDRolZgDomZEYIbGgHmtzOffG++NXmxjotxAA3jDLtUZqnXau",
-	"diNIsgcEgu1YTn68OnuPnOWGEaYyumDgnueCHB0fXh2OyT0gnQJqNBfTbx7mBcklzieQDvZe7ezsALSr",
-	"++X1Bmb3/ZfxqIticUanPHM1pdrDeNUYxN6G2Mt5WI61XaDXMkyfiu9ZpLXrGQZJfH0jG4O9EWZ97orb",
-	"t3lPzjI+p4WF7yW5DLCEdnd2tnd2DmyyGQbBOiETdDyhCXugmUYBM2So5sWNsIFdHHxYnLaxxy8fLRYG",
-	"X3ldR48dU01X2VB+nRdh63C439U9/VDKahEBVqVz1iYAgAwDnHlbZd494GIzFLBbD+s0772vnylycvhh",
-	"TD6dH43JD1enH8wZP718+8HptBa8B1BqOsz/5c7O6/3vdvf397/f393I/n+LVTO8LNuI2n/6zu8axnFJ",
-	"C3YyLEHhPZvSbOnjPMOeXtqeVh61G1bIewLNDohgLFfEvAcQzsdQ5aMkwZCaK7y/t72R62B3zw7Xf/YJ",
-	"U99vi4MBRezuvNr/bm/3231KGXu5Kem3Py4ljCExq9ksckch2t1cwU1ffHOhW2EpTx/1a8zVHxANVPMX",
-	"274hYo5HVwGsbTve8sHWbTZCGqbuw99MkZxPJkbyC0ogboS57L4CqTooylcv4q+/vt/EJ+ALsqjmADzz",
-	"i8+p6HLW3Al4vhjMopSKgRHkwNxveAY3w1V32tpzfQasNNK9u5pC2NjK2+6C/hxXHyw1pCD5j2yVcS0R",
-	"i8mJ/F5NcFUcfY4GL9HYrjamAPwFAr+D0zUy9V8iy298ABEZ/U+VnP9s+fivFm23v6aI+t9ILJ3LO9bU",
-	"WOTfRi7d/ipi5n95yXL7f4TEJwiJ239jie8rCGz/FwpoKyQtMMMma/qAMCRzQILCAn+1gVf9OodU19+r",
-	"nZ39zHYBfzBSSumK+gpmW9jXbAsjnQt2X0cZP8yL7TNaqpm5yEquGZbxUt61jmESEUEuMDgPigxpmqlj",
-	"KTGPuJx/PXv/IerI/CA1JLOhiHoQlCmERYqtHiDQB9bFXhoZvRkxkZlWVhCPlWREN5NtiPUIZ/i3/4hZ",
-	"iJUzR/fkw5akC76VyZxNmdhiD7qkWy4vznSFVeIMRX1pcKoWkbot6JDoGHvx4/a9NWjXiQoRtHIrnTxT",
-	"hGpd8ptKMzUGWrT7gD4DAefUhm/4ls8UmTAGEP21HIX7dMamdMEfWKFwq15+v4MPvmk/2SZYD8urJnSx",
-	"KJYkZwsIp7T+jAVKU7WA/VwxBo4QJ2Ad+vG/SLjeEjFGfjp+CNukSYtGqWHF5E3Tkg1VMMC3bk8hrBSD",
-	"8A5IcslmvPCeGcMYgu0YnJtW72K8Ls8gIhtTsRx96bqi1vCXt8cRdY92ljIy6+bG9NRMt108S+V8r8V/",
-	"Vq5QNqNlbs7Jlz4e1RwXar2pI3Gwgly4/pPYVZubuNk5z2f/xZcqSVwXcPCmaUxlUbRgBwQDJzDxBZKq",
-	"bEDrowo3PYpOMVB/jRu78d7TL+3Qh4s15f/cq7tpIvqf2/u/3O19wdRCCpVgQwXoVeTXs/eEiTtWyIXX",
-	"1s1vuCjqDaHkEgEGXHcB+TYiBfKxRVg5KUtZJlpjAIxZknEj02HByq3Lnz7ZuA6XsWDe7UlYOCCWnIhm",
-	"ReHQ1Ra01DZfURTL7oAwpVHhr0cyZ9vkxN42SHS0RNPED9KG5cDPUW80FGRlKvRZtmyfMl8OOGtucNC8",
-	"pan9yGi+RhfQfOipu3Lnq30ptfdcls1VbIs4Ldlmws1+cCgLDCwc9tDloHVYFwwBCuBCY9fV3/BAB0e0",
-	"/yy2FrB9Jh1dpO8UXZ9Rdz5dAaC6IHTJgFrdqemQH+xZKiDtnJVbSOA2eApRiBv73JXl15E87ZejMmdt",
-	"VPkFI7VSw/zFBXJBdFxrXRtxTYixSIniYlqw+i4JltJckiVbMArFq5FNWHgoi/gKAIybneTeUyXnxtmO",
-	"Us3MBmlFqGabHHaOM55Pe1+c5mP3z0NIhjN/YsOr5QL58xWfM6XpfHHQZaiNzlwP0MS8Pq4ZLfQEf9lQ",
-	"wwTBuuzG5KWFt4iD/nKa4/4OVvoW9pi4m0mWZHdnxz50mL/QxSoAuUda2MMptqDndvZ33pATGJ67rTfk",
-	"5fELHhO15f/P3vs1t40j/cJfBeWbJFWS7Xiyz/u8cZ0Lx3FmvTP5s1GyM3V2pqYgEpKwIgEuAFrRpOa7",
-	"n0I3QIISSVG2JNsJb3YnFkmAYHeju9H9+0EhkCFQqTwgIyZiBBD7kFBjV6R6Uo2/7+qctSIZDTE0NpRS",
-	"PUc2o/KjVtJnA1LxseEFfJQhozn+tfoq67/vqgCq0J420lrq6JC9MB6TN1J55wrRMaF8wKUwSyuFceHn",
-	"z9ev/aNsXIiNUSoX6Oy8JBOZJHJhHwQu1pSZN8xz5FcXIho/P/2fv/3tbPi//9/kh+GLv52Oh5T+73j4",
-	"4vnZ2Yv/oWcvxj/sLE0emo/11fnJd6bRZSIppG/tdnhedMmB+h7vpnx2cFSYrtufNLy4qwFHwIKGw3bs",
-	"/MbK9oTdsKSg2GqsqW2oX9qNCTtrPlbZVdn087Y6h3+2dQz4xdw6Og/uuntsPvrp84Gj8VCC+lj8McXi",
-	"0IIU5Yqb5ch+TxQBeZHXNYheJpwJM4wUA95bmmgysQa+CKDf2/sgx+0QR57osl0yUqxEuoQW51dU84jQ",
-	"3MyOySc5Z0KThFqfyBP4kfeCpNJV+lMRuQ9t7LWEiRjWkUDQTTxXIxa3RUgriNLg70ZxOLdXf/r7Fbm+",
-	"fP/u+tKhQLtUvNWMmdTI8JDIheMqse99Wb42YAhFMoPVsgJvJwRMhUcn0r7PSbS2VJWWHHvNGS4/FxNZ",
-	"AzVFRTwE0AAK8C/Br37LrVSmfrwafYLJ35wNQrydiw/Xvwl3QwDPo8mYzexO95pOuOED8n9pIhVFb7pY",
-	"mmNy7Rp2uTFMAIvwb6J6mpmPE65nQWM/efo+MnLMFDk7PXvxDGNqjzGc8BtcY67JXMiF+E0AAJ6Izwk2",
-	"LMD3XUhfvgcpFcTLA2dCVx8DkkWXmmh5/Jv4TVwBqHNEkwQA7A0GH4mBxpAxc+WnVKCknpExowrwAufu",
-	"9ewtv4moXtAxnoNxcS4/nBa9va5HMZKYLwrwjn4THs3yb6c/+Oqcj8yo5fBiYr+dDY+YInFuTVEFKWLB",
-	"RSwX+vg3YF7Gruqjpu9+BKz8SNl+dHZ86hlfaMaPXh79cHx6/IOzVCC/J3ZVHUH1yc1z+Kc+8bSbJ1/z",
-	"nMd/2QunDEye3SJAp61PefTaXQcMjoNKq3sDyG95yYm96XPOY4DpVc4dg0mdnZ56llMHIxEYkxMZGWaG",
-	"2ihGU1RBuwNV4DHGXFAoO1xt//5rUAsbm7AnmoyXhulju14vcPy6+RfzPHlF48Acvzh9vvmWz8JqvFT8",
-	"TxbjTT9svumNVGMex0zgHS823/FOmjcyFzjE2f+/+YZPUr6lYuleB/Cq/tZlCUZM3TAFUR3e80OnNSiA",
-	"aGDfQfyJQJgIJcCRCtWGE5Qs3Ab/fWRlRh/9bm+sl1wU2JOy9dXJ7fpXRxuPKCAMjUXJUvLDqdNiTRYz",
-	"a3c8w6w1WWOGGhqzY/LPz1efr14PyIerd6+v3/0IpujDx/eXV6OR/WfKqMBn0ynl4py8uX53Pfr71Wv4",
-	"RZePjaggY0a84rH4nFx9/Pj+44Bc/frh+uPVa3jy5cW7y6uf3d12yxLsBoiCAMQMILYr+vkjM3bFivKa",
-	"wyjofzTG0KVitjmOwQTb9dOD//YKek8K+gvlxmWoqgqK9UwRA5IU950alPbm7KQ4SB5qZtp1dDGTCZZA",
-	"+H5q3ESRwkPmhgB68HRd8n/m2hTlEiM7zpr0r57tJ1D6ocMjfjtBAOUVecoUj4rWnyyB/B867tze/9+c",
-	"wY7jfGsajH0d63//fjQI9KEzLffgSJsl7Pd2b7u7InYK5cJ1qwHMWdPRi8p6HVZBH4/2WIlcEa1AR8rS",
-	"niZFOflalalmr+xHVhH9re3+RWWc/Vr/qqzV2//Koh3Y/n+71vxHhiF2ZXXvJpHl77pROFcNczDMfcvp",
-	"dsbxNZtwwRtAxVpsZFzcp3tZ3qVtrRSp+ZPiinQPyDSRY5pYudeEiyjJY+R66iLzza7KL84ZKS6FHR8P",
-	"blf9AJimm0YwW6rQz2FxmV6IaKYJsg9RQ56fnhZej6ZL8LTkBsfnVl7PXT2eHbo7g6b5rnzoOr/tfh21",
-	"QSPlrSQJozeMVARGkxmEEJh9KkmoVV5TX1j3GlIky38hhEXlBdYpcrueCW00vz9byTzqcOH7ycRuLYfx",
-	"I0qzDJwpNaY4ZE2h92+WH6sHq0uykhUjK/0CU0MoMXhQ2c3EBi5FVw93k4l75wxZOUkenwMijUsuj5lZ",
-	"MLayVWjCbqw6hm9X8MxomjKkZ/HaCCc/dabwKDybQSu0ppwlWteBNWSzw11qRe+r7M3vLhd5g55AK3qz",
-	"G/IGGEeAgHLMBcNDhot3r4+Jd1Ccy3MtKNRaAeCR9FsqPj08NkrpkuSaVZwT6JQH9cHcI9Z9Ay1wRGHb",
-	"gtuAZQ4KQOpdlFf4Kl3cEzevxUxq1DqP8qbxXMi3TtRtiwIPb9dUrsSDbfGIcODbeUNw7yE8oeo8P3++",
-	"fr3NDD/nfOMcmxjLaqa4wRG4Xhe/pjcrhJEaOK5bPbp8Ak1USt5AA/BEKua5pereVTH7EpFhiKy5Kwep",
-	"hosMmLykMmS8bJqM/bkyBd8vgjB48YX9taSNH6yiaIayu2HBHYPM0WPz5sA6dPHfUEx6h63FYZOKaEZV",
-	"NCvsRKt/5gzzyp5z8tUZtFafzMO6bJfGeYVPPoBENfk78G69g7NjB2fspKGrZHXJtMDekDIquJhO8iSo",
-	"FvHVPSSlmS62D0k0/5MRHdGE6WNy4euu4UgJj2CFJH57sG4uZF8i62sIRyZmg5ypdFX3vsWnRAXRzFRa",
-	"i8lTwKFGP4r/yYZ6qQ1LK/EH1sPAo4D4iv/JRngVNDu0uEx3SJfuTM865Umrs+2SIg3BlmoXThclZlwV",
-	"CJ34jfpU6s5TqeEncItMKH4gV/jUottRBVCqdr8YwaYUIE9tiAU+sS/QaJpIOYe4nIuyVR7KP89dZo0j",
-	"7Je91r4Mc9VgeGmTV+b/2Roq3NK/fUyul8ca6OJ9hfC9vQdWp00o5CEm83jpyDKkwnU0MyXz6czqlMsv",
-	"pYFiBfpRo1wnPG4/aStvf7W83hxv+1zZKsZbh3CS7zTW7RXtQSjaN+6lVtWyzPFsCJE26GSeb6OVkIHZ",
-	"pJdeViC/01Uj8weR2+lVslfJW6ukFffbK+PyJKUAbNdJG5dv/cWHCI9WBu1UQlKNeKC/oNioK7UGx99N",
-	"cgvxLsrQ2q8N4FSVi7MarrQLjdRmmGtk2WqUmrdSm8+axZUA5nBy884a/w5CU05vgD1U9sXIhCttjvuy",
-	"6N1GzIHtglWG9ZYTw0RX0VNSmrYE60cpTQCqvfeNEKWsPlUDfZZlVN3L0q62wKKJ1VUbFGbMKNZ554Nr",
-	"20rrjcyG2MkdBSYC7Kbj5NSI7qeYIIJp4CSVhArALYReTccoRLgmCVWeD9rBsiuqWLI8dwfBCAS3Js9e",
-	"zj7hmx3OfNoBu5rQptUKs5E6H9ul0L0e7FYPQL7kxEPtReFm20kPvvr/qh5d1beD+Q5N150J2cOZTGLP",
-	"MGsdUf+8ge+id8A+vvFVn7tW4jnLTPEQppjnEoKWfw/kA6wcol05tk70XxavfKBcvx+wAWaozpfFdSla",
-	"xlf2kT6W2tUhXEVcNWPChlWYEccin9soUpeTOpcP0E31ziLGzSaEFXXe+2BdLoofiQ/pCE0Uo/EScQZY",
-	"fEx+kWqu3cnAmr2ARnAhsX/NgXBCGXj9Wds64u7D18K+M+GRdCa4k2OHFle4dxEVRCpkG5zRG3Y7zcyN",
-	"TKnh0VDIlIkooSZXzZ7glVdBh5EhaOrwMTzc00SqNE8o0QZO1D15FLLWewSpQoSc4lKESgwO3DHRGHQ9",
-	"F689o3AG78Zp3Qnfha90n/rYLXYKJtvU2YwvPSCU/GP0/p1bpV75duxFehkuBLNJB2+lcj5K6pRkvPQX",
-	"PxqnDmbcNU5CPPg+N76/fSTmikWmDM3vLr+aGbOSJK911iuHHmHwG5RP6XOi8oQh16AEHm6gvgpysUB9",
-	"4Aqf/Fu0Wv2Rn9+jUZlixlslaJuWtNehHW8HmeIRJqt4SqfMSSxsDoV0dtcplKChjqRiJ25bGWpmTr66",
-	"f2zu1v9QXHiJTxvZh20t7x+C8fbs44TTbNgKYEG+PbSWsy7zcmgoKIOPUkecmOBXxE1GG6lYHNa9hqoR",
-	"Xt+kHfjjy69HmawDxHxx+qIlQLA32xACtRUQ+oMhsYNaTiZFhBLSvVY17pImUZ5Qw1a0zYG4edzznWtK",
-	"BW+x2hX4V6+svbJuX10IyhkoZKETriVKqgAy4MZqD++ktLkwUMrEhB21/SD8Cq+59Dft81xybax6ceZI",
-	"36EHHjUqFxmdshj82O+nOALtuFsq4r6lhzj15rEiDn5ZC1FgXzKpzBD8pJYAIbEyNp0RSn68+jTAtkzs",
-	"ZgOYTXwK+Y8cn5NMJgmZMnOFfws4WkyuBIsJj0kuDE/cMcobLgBZFPBMRQGQVyDn4TkkQK1PXP+roXNm",
-	"I4+EckE8CDuF/xoantbsCDgZz8mKL3t778s1WuguZW2B6wfr9Zoa5B297c1XYPu2uPUntlxIFTc1YgbW",
-	"RRfGBOXhnEAnJBkvScwAtr8NneIXbmZvOUDEwQofCqaifNP3KmbqNcTPmBvf4t5PdIrt1dvdhmDet/yo",
-	"5c3wUdcd+ue7M6ygAP+Q4yYHoVRhsqCa/DdnOTtwy9w3v5tbCQnMpZyUtHOgb0jl5A+jpxwAKtDmBVb8",
-	"Q+WeVVPeXgp55a7ZUI78wUbNmv/JBoQaLHM6O23SfQAwaoXBSOkXnubp0cszJHrHfzwfrONjdC8THtQx",
-	"OkC2162u6w7qWEuNNyE9CNZUN79Op1TRVfBAKzspF9d43/OtoQC6Np4DYPyrZW3vOY//wHf8w07/aOCb",
-	"0f+gQTe6/Ud9H3p1QiM7j9gb2tbplOa4blYXo8ujwdHrq9Flp3F9i9iEi4JxGd/qiSYJHbOkaS5ztwm2",
-	"9X/tM6GC4mAloEvteWmM+8arjW2MUOXwRIeLtqGk3FvBVdN58pUVn2lDRg8f0bXdihdcPOUkG6CFwhk8",
-	"HGyhUnw3+w99OnuHqbpKcDWwtg/iqzCAmrgAqk3AJ4zFJ4ouhlxkeWsF8hvG4mt70UYnAVqVQmKorn1L",
-	"9trPOY+tCnfdardsZzrIaZBdqo90AavV5STIWnjAgs+YggXroc7vn4sAyj4Vn3JBEwLaAd8IBBuEekDG",
-	"VLP/eTEE1p+KmlkBWFWyklADi9DqTltLFjVelrm5uIYhhW0ugDdlAFGAJi9OX9SluUXEEjuJ7ZH/nQrW",
-	"acqL+vpZmLQNDSMYtpfee5Re/PKEBpKEhyiGaBtkdpTSTSwaH+xWA7k+Cgw2VDgeM7f/gPsFj6gm8uA1",
-	"rRRfFqIyqN9pbktc0SK+OySusPadgZ/XVN7FWFwQV8CBs2I6T0xPYnHPXtPKlykaXjKmhkouPNkwkFY5",
-	"at92jWlPq+ANjz+psm9t6hL7Ok+yj3q7Rb3OR2mNd+vkGQ8BG6Uajoq8WO9VJmCk2oM++yueb+nv4kwP",
-	"VqLm6yLR3BrpTvWjTpXMs5YTvGrnE7DqwBcrKLoJ9Yd83MAJGxRlIDq93c3BRNQ3U7iM9I84ha1zIg6d",
-	"rxVndbtUSP1JFy7RnnBm92k6w/VtMqHwI9Y+98Zzg/H0py7Tcs2wodtpxyqw4YfgiLTUOGScbMul/B2v",
-	"2KNkuBFq5AE9a69iFx+un2gSs4yJmImoKNx+8B/PkdYevfz37+GnRLecLDznwqzkCbVuXkwNtVE7Fo3l",
-	"WfAtEYax/IoY0JzAYdoQj0GaC9g+Qg2DLgIv6bnP64nPqwJxDSPB0bijgG4tSUvzxPCMKnMykSod2lfq",
-	"Lhc4FrB2dipG291BM4584SjnmwInF0YuqC7Z6e3Hw2NnQv0S96as3pR9zhyR5uXoX3Z3/vXn0a+YW4Rk",
-	"gO/RXzledidmYxrNremr2Dj8bnpNMXzBMxwXcpSEvSnHO7ZwtrbXjV439qQbrmytaBDbhVYMv6RJwBtf",
-	"ryA/symNluTXtz/bMQFsuDhD1y9L7ABuv3Adwb2cuD87JXF/dhz5mM6Adk1w9ouHjHJAbPvo1s4/TLmf",
-	"Yd1XfvRBARbfrSIg4EkmJPmK6IELzWNGKDk7PQWyCPgvbHYdMxLNWDRnMfKtCFIZkxgpO1iEX4GCv9ko",
-	"WPf9xBHgd9PHX9PEPRzL6+5Uv32r4f0SNNmCBEXGr/L5+toBkIwHujZQPBRajtBI7MSG/YsmPIYbPyg5",
-	"TuBAeLCfl3efGt4npYk19Sw+Jk6NNAMUbpfJA0oSmTIwjwJ0rLpOXGjDKMSc/xi9f3dvCYVdBYT7XXrr",
-	"TE8oT4L1zhJq7Ce404rfNUMCalqabiBTc4N76xSU1ektLLliqbyhyV7dG2dsPuJQvYvTuzj7cXFAlnfl",
-	"4mgjo7mLjIfOzvT+za78m5FdXZcO2IuDEwzQuze9e9O7Nw/YvRkxQ8DcEoAi3Kl/sym1+Qkg7DjS5cgF",
-	"HvwMAFXLiqJVPCASxNRSbK9Bg6yzhAMaAhnzqaudmjOW+cOrCdXmmOzOe+pzp73zdMDc6d2cp9Jtult2",
-	"CND9eE1G5By1cgQHxqN5bjXYCyycG/sUsJUQmXJjpaVwqKyeOkASwPvqqHv7zMT0rkrvqvSuysPPxICV",
-	"3GkmJgw0H7OfEoZ0vZfSeyl78VKgW78SK2zlpiRUm+ENU5pLMcxhqAoKyEotSQgNQAl0JhRFz8rujRNk",
-	"5PNwoZCfaa0Vg+53Oyzq0p3gGK5j7Vv3D9L30/gKHXqA3GfV7pZe+uulv6a+J7H21BAntNAlS6NZBRxH",
-	"2b84KnE9k9nGEq6UZhmLhwW8rUOhaGHgl4qwLzTNEjZw3DQxYKJDpWoic6XJVPo6spRy4f5crwxvYfwC",
-	"oPm9G/2gYNI46BY0RR8Q8BG5IHji+YpIRrnS3xszEa5AAz+Rg8Z067NGUhRgjxcSCT3zQ/sFh3hZE6MB",
-	"nRIeo/ld2A0ByBToVP/7dwcZYTUk4RpBURAzpwELHa64Niz9RA9EjhWO2Al5lk719wXrZD8lAWEgsKIA",
-	"Hh5RVYGrfF/+3ihBJ1RrPhUbML4u3EWrorDdllzcfegduTrtjgIF6RH7+H4T7iKMXo6Io0dHeJpARLsL",
-	"5slXWUrKXyd6xmHzGWZK3vCYqTD6W+WULq3VyN32wd91B3F1crp7eMjVSWJceGiEyOJNm6I1h/9yD+qw",
-	"fe9iF5gogNr5yCbA8vfIuoAws4IIqUpx3MkpgS7xoZFDqy7woZ5oktFojlBrRX27E7gOemcUjeZW7yIA",
-	"bGjJuLhsiqNi0dYEIMWMfaqPPDVNmZ8QnquHlEtnp6dBCDmW8XLdGQm1+5Ob3KWd20PU7HCCW2t1DQGZ",
-	"exwAW2KfPWawenV8KOpY/US7UkrdylpW1J+gLcDSFCMNTbAz8ph8wNGKaEBIQzhyM8XnRDNWRgEIPwWX",
-	"bwoFtnf+fgWw2S/duJ5rHMWud3WD3YRr3+Xp2M5+vR/wiipryFw1uI3OPG5oXfOfg0q7MIjxOOhoIV5T",
-	"wz7xlNU1JP6M2Yzthr8S8U4GL94et/3WwZ1nsId332bwXb059IFiQIW7lmZFLo48zegyZcL8kbmDhIgK",
-	"q01jjzwL4LrPOqIc4WOb6Nk7eWsOHeOvrQEDf5nJEm8XwIDBr6ufqL+wATiwYJFTbGqf3gWnL1hmj/+r",
-	"MSU31NB/Z61V13VU0fUuae5vB62o5Yrw++UpRLRhYTbYqZFU5jVXWxDw/0vm0YwppGLsZAvt7mPl+tMy",
-	"Y92t7YMi7g+2r80IEkFM+uCdp8eVDAhWdgPkxIYMgBUg9ENa01JrXssjTEm5qXfLrONbhkRBvLCWvSTv",
-	"GgbAL3dtOgucaS62kWncSTuKtKs0eIQSjTPvItB4pTsiu6+E6zcvyyh2RLttvgB9uEOGVq+kinCINqyL",
-	"Vem4e8pm366EF+NNYttjud07WdWKhIOTJ1gg2t0kO+PRPM+Gyr9U4zED9hl+gMv9F91PFjG05ocu5Kq8",
-	"30cALmw6H8CVg7SkW4VvKDH5mDklLvS8clRgJHwrkmcNhr8hFXniiza9Y37y1f3H9SqabVVVXsPfnef6",
-	"2j1k+2IuP9YWgLRFmamVSsf43tvq+0NUhi8AwugLCiuVwLQmL+7lxVrqQYMtxoq5XQvYXmpyVyaJMz/0",
-	"We9nt/jFUjWY9Ir6IPVjrz33X+7rP8uA6DyauZJ+Lm4kj9gA24s3KFLFrDs3Pv7rZMIF0MFt8uHfuOtu",
-	"58Afwnn3M2wQbHjjJ8CLYC8jEz7NVc9UvmtaCr/MqRRsiUeSrkNfUaEp9K0Rf9eKe94ipjNubdFyo5j+",
-	"3V13azEdPPBMi3vBK2HUskuuxQE+uvbFAZFJzLQhE64KSszesN8nYnPl+4BHVCpRbXpmVUtagPohjQm1",
-	"wDSZeyBThOwFnYQuqXPEtfAVBZoudVFhT4lgXwzm89kXro0mT2dUv2NfzDNorhLSkJlckJSKJU4b8qaK",
-	"uTwpoUnSUlOw33qCrc+qOhyadSeR3Ir9cQsKz7Uahg4+Luv05MtcG5l2faziwhRUDR1ucEW4nTt45t0e",
-	"+5ol/IaBMdzTkae/yxdrdlx1KBp4y8xMdqxNyU3STQiv0e/76IOHLp8WKDdAAz8yqqXoNKU3eTLhiV+x",
-	"7hU2I5mrqNv12KL+jqbdLr8FseoKnermG36his2ka93aaflR81n9jssPitqgksTxzqUIe3fgOx/i97n3",
-	"h3DgrwerB9KdTv/X3JchVCy2+TGfPKE5OjM0y5T8wlNqGHgx7IYJk9MkWZJICs21lUfwapZE59yQmOrZ",
-	"WFIV6wE4LDSCp3ExrWUggmle+kntW+qLgWok30YZ3x/VRXjaXnJckHEezZnZLE4TypNcsaFy+1wrQw9e",
-	"67fEg9ADhkN2ieAuIsNvGHGv8331u7mXLrECxktHNDdw8BfD2Pl/jmcLTgQjmiQdTjf00B8dFj1G7eKy",
-	"7gluYDWBikeKH/CpUTl7RqQiXPg/AZn9M39Moxv3ec/ysgPm/IOkKlYXqoucXxaL0PfdtSqFlxZSXOmb",
-	"74qi3E2C76iNm3mBPOkPJT9efRogEY6HSK+Qz54j8+zUcx8XPkFZaczjgphW1xIDmhkTJA6pNyc8Yet7",
-	"M45wgMRBH+X3UX4f5fdRfkOUvxqsJ4xMpEqpqdK5N+3meG3nxhW0em/wpu+Wz72PwQNAWKsUwTbspM6l",
-	"31NqIoAZBHicEuoDm5U2Hyc432Doj5ybW4A/bN75b7W5l8fW+6mu88/HIbcClXze69ota+oeczkdKtyU",
-	"CRBYMXUpihIZ3hdlJHTM3Hm3K87QHcox9MkmFNgm/MFzYliaAQYWFIF49ULgR0BfhM5gdxFhIoZwsBGl",
-	"sHCu91QLhfsoDLVNHdTDgins1fHBgiBKj0kRHki3YSC26CQq8FBAEDbUDGBC27PUK5QR0Guhydnpc2sc",
-	"IEJHUgofBsPODdjMND4HMAyuScyihCpQc0m0JIzDWXzMIhnXdej/yIyLFTBeHPmZ1nuKG0qfa5/018Ar",
-	"4S3v7nt06uqlZnLh9wmCYoYnHG6nYRWwTr+fdJTTkw6Quc3yemthxDisWR53783VjrU19Mo9aUXf7LYr",
-	"KJad6JJr1QzSo/XV5z5ysFd3cJluL9zO8XsAkco/5HhzoAIeU+8kPdAkgTsdk15gN+QBNKMqmjX6O+/Y",
-	"AjB4KXpXuJU80eR9ZOSYKXJ2evai2FnOSSpjliQsLqOSLB8nPLKX6CdE3jB1w9kC3GxqvSIVD22UsSRR",
-	"wu3eBADXiICFpFp0SrlwZyIJvwFgsWNyKcWEx0xEAAefspjn6UvX2O3SeY7b3fOG+dUkekYzLFwELOsB",
-	"GVtnES9E3q+xjDkrAJWOybVvs7Uh4HTKNMK8GkkUyzVA769nYLAIwVWyACKan30Bi/a301Py1F714vT0",
-	"GVnMmCBzZv1ZArlEeDOuNRfTgTv3/A+LgLlj+X/gwX9oSM4S6g9yDPZ2aHh3ws05cVfwkIuiqRpiVL7c",
-	"piPPX+xnmnMBvAJAHwKFTPiAppTonC2PVk1aXV0TvptQR4MjnP7R4Chy5xl2YnioYP9YZsJdIUAnhBqA",
-	"XGNfDLFXxtbfmVDVNGn/z+ZpbxwPKlRXRUcKRjSeQJ2ThNEbLqaEI5Q66iTTDmhPF5QDtYlmB080Wj8+",
-	"3hijF0dg+6/7CoWrroK9/HlAxvdUvP6I7D4ul2PugawQZquc9XH2F+QbzkM77ANm6IMMCuHr0OprY2AB",
-	"3bNIgehwshxyFlaaW0MWIEbaPy1mMilBIusAIJ3HdgHD/8SWew4minG2Zxxq/27orMaIpdcjON5ni7Qx",
-	"NJoVIQMKthVOtMG1XdKNcUOoIhh8tIIVVwLCQ4TFCORd9n0eru+0dRrrmy8uXunraWZ6WJidbQ0ON6Ma",
-	"Jrueo0aU0mahdwiJJzROuRhi4nXoatUaxf/CXoxmcAXRkO3LqMOQOAYO/D1b9UclrVQsi1R5FYbrKQgd",
-	"ybV1aaRIls/WwF68fDYLrjXbRg4xWEiQDKE5WZpRM7Phks4wkP3tqLjxtyOymCELE8STeWLQaWdpUPHm",
-	"b7DXY+CHoUlBF01JtXgZgrVzMlHMhSVwVGBDvbpgLcTJ1pdupL3lpez8fGiB8t87Sd8ezDVIkfffiVQ1",
-	"0Na+D4Q6ab69HrpS7qoetsj46+L6h4LC1Av3IxLut1TNATwscxQXmiBkEAoVeRormXkWkrvuMb5NYYht",
-	"C9tJ+PIN3tTb8l7cdyzuKI5e6pc7s+UZ1KMPx8thStWcmSyh0YbDaJyTJ58uNh188jmJ+ZQbmpTEVz65",
-	"BCNtcIewPP7V8m0wmf1oU81IfRLpm9YpL6iFTqFE4vkSSxKQ5rQieLdUqorz1axMF4nXEhdYJFJM/ckC",
-	"BlF2bmVi9pi8k4bwmKWZtBrwEgyAUZzF0EtH6MQAGkgiAVjWnZcBwzQ0BRFKNIukiFuTuKU6frQv8kmO",
-	"7GvsbVPzI/Tq962qn7W1K+pXwYC1Um4Vz2pgiqELHEai2N1aCU2uxBC60G86e3JYyHHhb+oDlh7b9bYH",
-	"FyhDReHBgnJINgEIIPxGkztLt2IR49tK90d/Uy/dvXTfGgJCTLhK8QSIEl/c8UT76iWqlJOxu0o45lG3",
-	"lHB3Ux+J927LHWjsrRS1GvCdxeG+F28rMd+jgNvH9+L97QfFZRq1CItVKVu3FGaXveooyyN3de+N9EJ8",
-	"OyGuOexaCTC1z6h2F+oC1Li1kwwOmw2dOx4qkadM8cgfgcdYQ1x0fbtSjnNCfVEHdvK8OH3RXNT7gLG8",
-	"W0G8e+SBe21aK6UfXBRuuuIUB3Devimnc9Hcj+6G1cq5nQnw7tpl/FTj6lwbJLpoT3KK2+PR70hU/05v",
-	"GEHcmUsmjDWJbqkJJbng/83XCuHAAXdlRq0FcI4ReJg63J9GGC3XbaHJwoaz2IQSIgb9+3dXlm23laBT",
-	"BAx/PW72CuTQIdDcKkN2gXL7VL4ocWs0IFyA6chFRqcshrf9vsAMV1YEm4zKdijfuAtZ64wWMKshnBuI",
-	"s8cvDeRRgXy2+RO++p8qAIcYc+Hx4N9/PCauceadlVbAj2GaZLSElrFiPMBZzmRGRj99Jg5tAiHn7F8a",
-	"xFU5EIwtiXkcPBgzW3HBu9uq99RAMiLztHtrPSDjJfn8+fp1R+5pd9/nnDczUDuQp5dHec7BObwjI/Un",
-	"6EqSZMIBWyT4KuEXqX6NlrnbL33U1qp0EJjI8is7MenChgtXIjCsozFw79T7hffOyJiVHwdMlFpaC1Lq",
-	"2VTJPEMYV/dH+xEDC+fkILBscNXwvzlNuFkOrfwpmZyE2dtamzdiRju0TFCJlC4hZNIMGVDJi9MfmiyW",
-	"F0rM09U3PW5jv0oIv4No1T9xrS5xqYqX6MbM6y4ukHednvVNGLtUlcVsSZxEEyfRRV13wNEbqIiu6Ejw",
-	"5zVN0awFR+rCGMXHuWFeNwybSrWEQ3LI0emlNiwltLzu6VhREQ/cZgMKPiA3VHGQ0QE5Pj5+RqbS70lK",
-	"SkMmnCXW5cMmVYlUMv6RwApTPn+8DH+Kj8lngY5R+Ff0W2IloXjNui0yx+Z2+1UGREvI1Xg/CqB+4KSf",
-	"MXS9AzY78gtk1nMjU2p4RIRMmYgSanLFiBQFjpZfHPR7Lj5cE8WgfkcXm++6AXEUsYX276vIrBgABzw4",
-	"R2z5gk2NXGwRym/JFYDdu/63JxpcF7uL+17mHjbiXs9ffT1X8PGIkVPkgyoyPpWPuI1tOomkmPDpUM/z",
-	"k6/436N5/tcG7gd7GQgK1x7KwVTCkYLdXDMrU97jIHpGFatNgZYi/Gp56eexCdzgUzFCOafC086omZWO",
-	"dhQ8sztCwD4zq5uVNvjmfR5qxynTUJ/GS1CiUoa21KBcmOF4OSx2SL/p12sQHCIA1RvYWcf/lvC5VfOE",
-	"awNMbh56xJ07ZwnlUGxBXU04bLgko1MuQPgKxriaTdBOsJQ2/WpZ+B24JW7nS++Bxq2cnMO52DrFMGLm",
-	"J7ZcSBVvdxPa162gretu7ghyXd56C0jtupu3HveV9R470mOVd32i09t8kX9xzcfcutW3uftajIyM5tvd",
-	"9JFpay62lQLnW269MO9FsrT+67Yw+8x8oIoJM5rnt1maH23cflCy02CtINfZhUAEKaKySrBx8K3sm3cQ",
-	"gaPJVL2FGtTxwP4Xyee1T7PVvsdTOmXabnx6nneBYcWoFrlLaJIQ4MERNDkn3GDzAkIH+u1NSMMjVp8V",
-	"eku5uIYJvFp2cBRHpV8aZmX1dhnm0TzHBHOzA1ko01qCOaVfsI7k5fPT08FRyoX/56bk8yEVvFjXLhr+",
-	"XjDCIKtoJcnL38R6hT0cVHtmNrXuHGgQ+fzxZxst5Rkxkjw/PS2jpfESA6qKzNboKGpivZZmsM9gfJf5",
-	"PeevNuLuMBIrdqnukRgO0hKJZcEz+0isj8RqIrFShrbakbzinGAXHGxNXLSkX12MdXZ6WubDBFs4SfZl",
-	"XQFeOOZOXZMd0NqRWG5OO75ajrjYU+7x78ux4nExVlIABR4UVyr0wCdMMRGxRjD/uDjGriYl+wPDh5Vm",
-	"hFIIiltQRA1N5LQ5xdigkisHhQEcVSOrYylK1ZOz3RQt3MORX8HW1smhcvhE93LQ9/j8qNVju5DI4a7n",
-	"dg5xeTgDC9sY4XwEfCk8EuMxE4ZPOJ6pj67fnbvNYmUvIJHMONOw/3FRoYt8or2y1TVt2wlVLP5GAGBf",
-	"qYIvQyZyhwC6B1Gmyut20aK3Pvats1w9Wfl9QsiBCBYHRf7TTKQqgx7qY52ICkITLYmcTCoFoO07ztcs",
-	"MPsdA507bS1H321s0st2p2jGN4vwuHn3GRxleR2lnxPshN2wxNVxkKdlMmDgNrxKCQgUhTwLIHkwrxaT",
-	"GVMMAerdk6Cr15diuexbW2XHMXlDeaIduCKWk/gXLg98kacmYYbF50QxqPOAtYEYS5eKh3u1gw+vZ67Z",
-	"rY7us/Jja4qbw5sHUlbdfHOG4ltP86NyOg1z9iCmhgJccGP15iYPt7pZnkA9KFohq77ru+ZHlsobtnIQ",
-	"tfPd80X9MYIzLVwQIbF0lQi56Pe8exPKT3S+mjOwu4WcYBLP/XnqZKRx56uNql6c/kBSRoWunG3BszSZ",
-	"MCwP5DbSmxQlgrgvbigv2o/I7tyi4zSbutTsj73gP4D6+kAsVzQBYd40MbLV66tNTO9S+Ed7Ef69eVKB",
-	"3B+8fnazzoUurgCGu14L7w9uDkvgAp2DVBqFWvC46/6z2Styx6tN+b/XGOq4U1iInxI2ga3wHLIZpoij",
-	"3CUIBmCDqjQzS6zq29T8gsUO97xvbVNJ0LmKoDw6xuXpNer+e2OdoK7GFtAoJjWHL9dSh9C0r42YiMk/",
-	"Ru/fYSog5jpL6PKzSoiRZEZvWNHbMWHGZQrhoQMiFaGk4DonYxkvwx6GhPmOF/jZ/uH5Mfng5qqJyl1r",
-	"73M71P9CEuS5L18vizHOw9pad3M5ixAAhH0xSAQhBTsmnxbSr1lKl1jmHjxi4MkNuWf/wpEFyUXMJlzU",
-	"ASZfxPGK+j/ojRtmWLS/DO7GSx8+836I6atWrLmpBr56n055bKCdcYxnb6jWsmrmBv7oG0qzAIQiByFk",
-	"MViWLUuwat2Jk6/w/+6Iosy3rOR/CwPmOE6JYoiOweJjAp6HL/IMKsoyJVNpwMXAghX8MzWlTXsOFpUl",
-	"mgGpj5PiVROErs1urdDmOudrXJgtMkP4fgta5J17hXxkComSBsRn8C07ZDVDb4MaZEZeOQiWwNVaPNTI",
-	"QAFICps5N2suQIq3rSgVXdBlR83icBTiQnRwD2q4/a1bjL4EOETg0LgqM+TfdLORIimdLvAjArfJWgXF",
-	"aLz5+OQ+VHe/vkZx4LJDX+MjthTfBzNjF4fDSVt/ivNIrdxbecMq5sibkUK/gdILZND19d7V29iARQTt",
-	"I4ozHQY+ChhYgzzGpuTEDlCFDpac4NEdehus+XVIKn2a4gFAeNXi21TrErho8SQcuk1D9QWkK6QDqCJK",
-	"LlzFBFZKvCxUBaopCmVB30XJhd3+o4RRxVwh+ZxlhjwtCSjtv58dk5FM3dNTugTeSaDjjl2ZBVgIZIaq",
-	"Imu4twdwDc8I8+LsbLMvsDt1vd0Ov00aEebqt/rWtqlDb9fFvLAAtLn+Ar5Sv2k/8tKLelujrbGhSVm+",
-	"2Bq41INp1e7arsSxFZPYWziHx1OAWmojrUkAKDZrn7BRxdA527yRNxUVP9hzhu2OGPoq4Iexe6/VDm6I",
-	"9qunCi3dVg86R/6L4vcGDtUBGarfmh5pGtt9vwHReTSzrgbFNkb+JxusZbdvWUlfdlf6v3crr997zqkA",
-	"mT1IXdaGMtt+X3kwFfidN5W60A9gibGkajTPG8rsndy5li81APKJlAnzaZmxa2QcfSqF1UWmCBfaUBEx",
-	"/QxhyOGIGCO9Y3JB3LaDESYeY2hMB0HcUC0F41MBfwsRHSEKPSea4VFzSugUMKNsZLigKtYbAsODK+pD",
-	"2GYPbR/6OPBbKMHP6tpyHBPNth3SHXbZk7JrutZYQXiDWSWj6A1LtC+GgZZOgv2a5wX+MplRTYR0Z05o",
-	"LqDqhq4AIkA2S7DWolKc2gFtx+BrgxfrEEtrT9sSRm/wtE/CbTQZAMxesSRYbiukgc7RomDPNDXLav/e",
-	"zd2yXfp2XGt4k+fS+J0XVPu2rt6QPDavPTL8hho2IDGjwX/DCXi549/GmrQnjKyKRzQr0CcNwA15Wdd0",
-	"CU3T8ph8cllmOwOoX51JzQJUFjvLKgosYEQPyLQBPgiszLQB5RVJMGaMZnX169UEle7hKnu4yh6u8kHA",
-	"VW4icoEK+1uSuVixaeNz2Z6/Za8MN6uYnGur8waOCI0kWipDxksXp0Ex8GuuHMuDw/Nu8jng6lfLyoow",
-	"kad2W0CYkfjCHP2+xm6znYxUpnQocIMPDVUv7+0e6ArCQrHqQUT3BczhQWiqSiz9dwAacMNTtk1HjT6J",
-	"5A1TQ6hbaXRRPNMEAJgCBQHDAzXMb+DMNIlkyvDQ22FjizxJsCTms0o2ORCXdiI7aKbRr6Dm8PDou376",
-	"2xex9HBSu4DlbIKRaqnJ0ptayD4VPBxF9Suj0azoeAdw+humSjYWUI0VTRCy6KCq0wEU+veTuzjTD0AD",
-	"nO52kH68shf9zaKPaeQ9yL2maZawYUaXiaTxydeo8FzbKUbYF7gR22wNJGcAxGxsNygBWVSuj8k7h20G",
-	"yoJVWNyQiCqoaKTkjz8imaZMmD9IyoBT1HqglAsb6HIzILlImNZkxmN2iVdCYdbzY3IhSO50raBlciTO",
-	"dSVWFYiBEUz+A770Jny2dwU6kIfQ8eM1MZkUa9gFq40Lw6bAd7vmkz4HYHB/iFACga9M45ycIudSzCY0",
-	"T8ygLIlLqYipsUsjBZqd2lTZTC7e5Ely1Da9wdGX4VQO7Z+Hes6zoc/TDTMJQOFHLyc00az2NTC5J10+",
-	"b+2rN84s/O67md1hvGUUsDqbdyEK3RnLeNnTN92/caXlJ1nFgsQMPPAcF+q2nV8NpV66m0sNPIt/MiWr",
-	"OfJdwvIHImonNoKF4OxxETbWvsSy97d3rBf2Xyx2xYoTPs0V6wbcinm2en3Aaxr5v0MwBnvpoNjkJXB+",
-	"+34MjDUH4GG7CmspIlaJOA2dblICyLN1QM6vUHcYSRIp54Sacxttp1JDnn7r/Nl1vC1ZRbDdPQ62Clzi",
-	"W2kmnnvaT9hraFtEbLWkUzxw6cBc4d/1ynlTJNiHKk9YVxjwMi//iCDAa6d/676jfitpFNQrjOjIYsaj",
-	"GeIKl3JGIili10EPQWIIZpKyLQDBT3BLQCKVojCsSwHkq+XIX96NRcUlYO2uBGetk7DmpCEo1MEQD4pU",
-	"5WHVS34/1Y8Oe7iNN6hVyFu8qNInAQ6t88KHAoItu696Bthq4j7sKF2HFm5zpXSgQxsdqlFJ71X4UnnW",
-	"0X0q9Og+iL4Guy9mOICGb3F0p/tNrBOgpC6hrTASCijrup3F1en2TGZu+5rJrPvmhRd32brsblWA+089",
-	"nNeGjat4fL9t9dtWsW05vsZOgh1WymKX5slX16L5V2PN7EV973Zdy/Y5qbZsH5P3oqzmL3YyfJ6vw/Wd",
-	"v/YmmizoUhOo9WMbqvARoOCWcU7XWloeMQR+WO6xFD/o276H1uzWduy+Cv8Rl6oE0A8rNfeEC/inU/7N",
-	"rdetpmNT1f076OoxM4ql9phNf6LJ+8jIMVPk7PTsRVGAfk5SGdtNPPbYcmbGVTzMqLJRasKZ8GW2mG5P",
-	"5NQVebNozmJs5tF2wz87PfsbiWS29JFhMbIf7JhAbW3MBNqflMU8T186eEwzw+O8SvX/2ekLV/0Pbjr4",
-	"89gwAN65M2sO3pZqnacsdgeyBmYNKaJVO3ZMPgsgtl//ifCiKL/8nK6TAmGwlnasttYDeM7d+g8emsHE",
-	"t8FOk25m80XfJvCtWjpDlQHuXyMziAC4mO7O3C2oYjOZa3bytfhP7DWS0bwtMvjFX43nMHvVvF/Kme03",
-	"ll15qQbn4b85FYabHvvp/iNlPDas3/8LKiqXSS3ku+4UsQlVYnTfkr77LaZOyA/nlm+nYr2L/uhd9J2p",
-	"aHUXa8lMu/ZVd0qP50KQaz0vAVmFJBmdcgEi3J513pTzWm95uW27y730ulQbXWpeLQS1gvogl4Z8SuMU",
-	"OGyFYV/Ms8a6P7gayhT3UffnV78QLZcz5WX6qHFmkHBsTjBuWI5yIPu8pkHg/7YfpeGNigRw+2qPNrzZ",
-	"Q0TmSj1fbw/Ode+2+w0XcSno4yXhsR6AQdMD3/nrBHtjYraKYRBJoflUpEyY4VrVYtPxw2V50519sH2G",
-	"D2vzbBB1CNWgILmX8HsOIAJ5dJ6K/zjNSB4rDsl/o6Fi/2GRGSpGtRTtBU3/RKr6S2Sq/wg3fnT3HcIq",
-	"N4/fxVDj9cS96PH3cChbwAy7l7axiS8qsksIDOUoALBTbywlUgxpRIZGDq2LUsNVXs+b5NlP01wb5EnK",
-	"qNYsXp3ROVZcLLhma5guL87OjskFOG65Bim33oZDDDU8BZ98objhoqau9aOb+iPjTPfTbrLH+CukSf+b",
-	"s9zn2fuQ85Gp6j/txyNUEJplSt4E7H9WbSZS+S9tZFmhAJ96o9KiX93mq2DB0dEeBdqN0ORU5AqAWTwD",
-	"aF9n0JI2xDjK/ieNrLATI+dM1LO1umVvYZgB6HY8YNFkQTnK2uo+QT2MvJ4BZyiZeqHBrgIvtNiW0wTE",
-	"RV1HV335QCCEu08c4sO3Ps2vEVXXSkQ1LH92cKqm7wSkroSkM2sGok7AK7ZuiNBOOcrYEJ/V1q7LVYFB",
-	"DlyJseNJyAPJ/KDkhCds4Axx5Y9veMJASRKuzcovLIn/RZOcaeu11Kfr8I7LcNJvcM6HcKubRu/iVF9B",
-	"5y0s8MBnRnOR0SnDtfi+3Oyq0DpLnaEggHhY6wlV/I4ng8XcsHhNnq1psaFcnVwbRSOjT9D4hA73Cvcm",
-	"/F58Wrxrr8bVjwKYToc9mGmYQA39VGBS/KLckx2/RavxI8IHtCtKMiZiLqbBUkM67jbi7h7V3m+F19TJ",
-	"/MFMKIzZNW28tj7HvTi12tdAZ0VMDFMp+qx2Ea3bWjmQQ7WmImLdBS5lRvGoPQuGj3jrrjycdPkRt2/B",
-	"Y4rLGOgaewFrF7BCeDRNGEoZsl07wQjWs7tQWfnZYLrwCR/hwm6HtvhQ2M1wPhrLMuGsLZWQFJaKxHTZ",
-	"dNxmLz/qivb7mhr2Xtn//cRT1nj0VzMrbLvtPi2IX285qd8Pp434rbpaercuAwDS1wahsvq4cb867IXR",
-	"dyJxRX76cE3GitF5LBdiWw0+iXJtZDqcZ7wVyNzzIHBNKARBBU73Kqa3T5LYqOnGxojnZCzNjOgZzZgm",
-	"MYtkzMjTSxj3p4wjT9uz9gxKcfVd3P1OmlCMBPHtgyK3W1myJr28wcB8obgxrE+aPzadB5oMwr4g3E+y",
-	"JPb+3LAYFN19XC6M9B28T7xR6K77mhm8oxmTZaIYG06kSklKM9cDMWdLX7hOxswsGAs7rqxjoVjCqGb6",
-	"mFzgVH1SQORJMgCMlnTM1IAY9sWQp1qmzPCUaWTbhrqlgTcwSPEvx/9hwKEkHSIaPtY1fXlu7osP1whB",
-	"x00tCpzrU/avvfewvRipmfYO7fh4aVf1+HvqpvUS80STSkqz6HopHVa/StR+7eUJfvqMcrWNrBtquDbV",
-	"CKgJhT+aYeeLZh776JwkVJvX1FDcj4imS00WMyawG2bBFCtU9JhclxsgivGA5DoHPXb1CwxpipuFtJzv",
-	"4Ty/YNCuxI3FHX381eFs64kmMdWzsaTKcVXrsAN/gCEZGlEnyWTGaFKpX2iXdDvBlGvNN5W8+MROefUB",
-	"0ph+MDuB5jqsYkq7Trx/J6kkv37WJWDuvMd+u2VxxF5/2NQoUxldSowJNojTB7jwkDYLR+yaOnLLhUBj",
-	"hhoGLZn9qXwrkTuscLF0Hv/a26diGauHQ1sIF54inXhnd2j/1cV2Xbkb3sD125Y8efGZss7ALeUtAR9N",
-	"Vch+AZ7ngEoCgD3tv15ztYlDwl5WSyCB57LAIDE4ssvzyco6/uc7e289r8RqPYQyJPbkEWBaI5pxQxNN",
-	"Zkyxtlm95qp2Yhejy6PB0eur0WXdFH7f+44SikAXrBsQrX4D6ZhmKg4lBu5EArLGiBsF7V+4ni4NxdJM",
-	"KmshYrkQUNCVcDHX2xsCOGseYozbZc9ZK0c4OlAjRXXYrj4zxi/ejCLGCWzRM6qR0e97KixwqYzawoIn",
-	"2tUd3FKGTr7C/13Hf524UtPWKl6HsYBI8kXRwxMNBIYwz5dlhoIImnIxddcljDyVik+5oIk1yM/QhQ+U",
-	"wuqC3RjqUhOf68tubrulBYK5sWE1zRPDM6rMyUSqdBhTQ7eq5fVz/RyU8u42F7pfZVz7xA8dPeobz3t+",
-	"dqXAXquAKNr+F3QhrhYewdfb3jhMmWCKJo1HHVihBhhTNuBkMZkzlrmDFjRYWA7qLAZSNZj1rDt5U8xS",
-	"E0PnrLHCjgttGI3bzz/cDfs+/OioTI9Jze/zNOR7aCnvtIuT8dITwXRX2i4eoN4Ku5fHnoEZOg30UhuW",
-	"bujcVVF9q3RLtIVvxZHavUO3+eYm86Ave2OXee1koFW043Ty3Xa9185Hz2xIGsmYdZ0V3HFpb9jX1ICw",
-	"mqZA9psByM8E2Ii4IFQsSUT1rpvKEXqwQOKFUADOE/RSRCwu4UatuDbST4pkCdzFtTMYS5kwKjqxTe4k",
-	"L7L/yL9LtO+WtK9+3VOKAH2eXDMFB7yasYH11QxTW1R+65NIsZiboZCG1Z1Jr52QXcL176R1i/Z/lFsz",
-	"WtPBBVxp3UbmTriLs8s+5dR4OjaTi5Ws09oyYvsKeu3mzqJ1gq0v7bmA1XomTAqcnT4/h74vDiVMCVWA",
-	"tCihLoFDYgwrm3STI98gu7vvXFgf6H4AX7urjw3BK/pyhvpy39Pod46dQsOyCf8C2TEBWTS0k6uQU4EN",
-	"0Fuo+1cPa9TOYOniE+jYH7NiE3O8Hq7aHrc1e4lmjNAkKd2JxqqNV0j8eJus3QW+077b79u7le/epdyj",
-	"mawQDHph264/KBTlE73grsG5Yb+ScyY0oYliNF4SrnXuU1Y2tljrIAlKlty1E6nOi+JeCiaw0oFtpH1S",
-	"8Rj7OxxUrOH/wkyLducHrwc43/ZCWlx9aItOacx65diNcrylc7ZC6RcaYhcUS9GpxcnIaO6RrZpZBayw",
-	"sJhQA539yCFANaFkwlh8TDxWFkbgERX297HHx44HROfRDEtNpcNwSamaM5MlNGJkkicTnugB+Kp6zrPM",
-	"jgXVsCZXgsXnwKeTZmaJuIfAnOwZfpVcYOc9TvKYvJGKpFIx+wv0VwewjTzNpDJ6A1uBB+Xad664HGsr",
-	"gp37SyFXJtypx8V+gjIvA3LjvlPP4fuw4EzXqBC11/dmqLCK+bBhYg32UzMbujBAaB5RpRAgEsitxkjG",
-	"W0GMdLngjcy894ze1K34zk70Z3bDklsTJ/Y4ew8EqDvg98XNKMADpiFYU0cVCqElO+BIPmjwyFDO1+Ua",
-	"fh0QxTRTN/B4PaiAF9r9v4BP9gvdC/7DE/xOmJL2z8U+0cpm7RE5IM9BU8fNspjRkrj337+7XLkdPqns",
-	"Algr0L5ZOPrqgzlMHbmcPU6bfcPvq5ANyJgrZOERFegWbGRiBsFaP+9eqUqRitAAI3IxkySlgk6ZW+1m",
-	"/KV6rvPHxGdZvscWB39hf3QgkD3DZasMl+u3gc6yXpYDtoAmSX7HWIxnh1B+OAx2SEZNrtgx2RVdwC8h",
-	"d8H+jWUxXNfQslytPrG0rzL2Wv6KQDCaeWYuFaOGlR91z9Qv3ZIiz/c1cP1ZWLF6PYbAY8ObBOklNIxA",
-	"KgcBTeqwZsmrNGSdCMi2djcOTye20Sb3gdq9cw934iJateV5jWxianyX4nnvG8F9qERP/fXY4Ydvp1Xw",
-	"KBblipslqIu8yM3s6OW/f7fKoGGidZXXF8S1/jNhmCpQP7B9Yia1ITGfTKynn0EVYXmeRkVMtKFTOGbO",
-	"VXL08mhmTKZfnpx8tTf+dTQ4uqGK2zcFhZgVh+MTmiemKN6OYOghzfjxnzSRih5HMj1ObVS+MtcP1zgl",
-	"tzx+sgPYNtkXmmaJX7Smhw7Wf7fxZyQFj+ASmtdcEtMJN/w4SgDuJuPH4RVw21iRp6/hKvJK0T958uzY",
-	"6urvxedaL7FWNzxiDj7iuKwUHkG9e0Pl82YI9vBJrpak9klIfMpdJ51fShhAEy6Cx1z6K+uozgAPY+Bi",
-	"eE8CMyAzbo3QckAmXMBzfSrPSg37UhyPuiHwMU3PJxDa+UEyGs3plOmBO7h1iJwuwxI+EO+rK29Hgl+P",
-	"PS8nDmoRrj8m7ucESgql8MMLabc8BwFyDlVHdukWUs0nCWLT239/vLp4/fbKy2gqozlB9VubnueFrpnh",
-	"JVWK48oqGs0RqjW2L53xaJ5n+NITypNcsZJYpvz0M55lWGC/+uhrcSOt4BWlm4hlYmUJkKNWVqN8prux",
-	"+TP5YkxNniZ0zBKAB8F7cN7Qh4Wtl+M8mftx0lVxeO0fVDPUhV6KaKakkLl2kkT+I8fh7VcoXzU3/+hL",
-	"VF1jtPtk0KuGqTo1IDI3msf4cU9uzlxJXPB8xDNYf3rIgUGeImrSMGE3LCkOO595KZ4qmWd6UEt3cMM1",
-	"H/MEuHKLQSsEG41ja/JUczCDo58+62cBeA3cuP68umddp9SpRfu9hMOFtbOxHz08TIQXc2TLlSc1SBRk",
-	"9sMHDCqsJJVzm1DuXdlAa4NRmNMp7gx20/Xb/y4XgB6VMIjXgpm4LnwANdMVo4l/1JFUrG5CkMkT1YQ0",
-	"bKllEaN/VJjGW3/SK0WFO8lA0aLGKD7OTeX18KqmvYAaNpVqSYxibFD+s3ySm5qvug3nZi+t3xwuitsH",
-	"5aPKN00plOAgZ2X40PK+ute1hsOZDMSdvRz9a0B+/Xn0Kzz117c/o3IPiMqF1/AxjeZW5ayt01BPVLFs",
-	"aZPBcFsBlgnpPEE8qOBp68brjX14w6MAhwWNutA0cgeSCOASfkLFJkwxu2+CyazYHthPN4m4/1QD3+Q3",
-	"KIFgV6Csg24RKgrUGOgXwcq6Gp+iKPFan8Zn7VjggnpGd7W3fUp6hGMkCNMyVwBNCL+QqaKi8s7wyIY3",
-	"fm/dXBJEVq4QaCaTGNHiFIuZMJwmFf/A31b7pdzmabcEPmHal5zNQAlmWDkGuyMUXsIZEq/s72/9jTVP",
-	"h93D3jjhSWLl0zqv40CqB2UnxUo+KBjhE0uzhNaryCgfF/+EkdgNip1fcmtN8AtxRWJmHR2rwqE1ZOOZ",
-	"lHN99Nfvf/2/AAAA//8=",
+	"7P17c9y2tieAfhVUz1TZvrel6OFHYtX9Q5bkRBM/dCQ5yT6JR4Um0d04YgMdApTce5e/+y2sBYAgCbDZ",
+	"UjvZM3P2HztWk8RzYWE9f+tfo0wullIwodXo9b9Gc0ZzVsI/L5kuV8dTzUrzV85UVvKl5lKMXo+uWCZF",
+	"roiW5J5yPSayJFSQn66vL0hONRuTCZvKkhFdrriYETqjXOyOxiOVzdmCmgb1aslGr0dKl1zMRl+/fh2P",
+	"lrSkC6Zt/8dal3xSaXbF9HneHcOHasFKnhHq3iOKacJz0w03Lyypno/GI0EXpiPabG48KtmfFS9ZPnqt",
+	"y4pFhsaFZjNWjszQ3pRU5H2jmJgX0r1P7PcbdntCRcYKavq6ZFRJobojwHfwJVLCW8T0qsxQ2JdlIXPm",
+	"OoOR/VmxclUPLev08fvnxk5xzRYqsmVj9wMtS7oyfyu9KswPU1kuRjB8zWayXPUtXGbfSa9dVrey6fJV",
+	"SsuFpafWqtlHZMpLpQ39FlTpzRbOtb619Tqlmp2JyGK9o5opTbKS4TZrvmBHhJJlQbmAE0eemv83v++a",
+	"Vp6RBaNCET1nhImcyCnRc6pJTld+lVvTyW3n4VT+Z8mmo9ej//FdzSW+w6fqO9PNx9L8/zVfMFhv88eV",
+	"pqXuzuCMlgV/+ByUaXXoLHAIj5kHK/idabYzjZ/kPSkkcDRJYKPJPSsZUXO+XLIcGOHcvaPnbEXm9I4B",
+	"k2R5csyuu6FDvjK9cTE7ZYUhpK/j0VvG8k8Vj5DOp0/np7hwjEyZGaL7l3nfPKGC0CxjS81ywhdLWerE",
+	"QaxMB31HcEG/vGNipuej14cvx6MFF+GfS6o1K02z//v3vZ0f6M7087++/7rj//18wL/3D77+z9G4c3mM",
+	"R295weILcJ776fOCES7qfy+ooDNWPnS6kVFUxZQXCyb09WrJImxnwcpsToUGglFkWsoF0jcrClY+UeSe",
+	"lmwuK8XG5I4JXZWsfmlBy1umlwXN2JOhTGraGFGKU/URW3NOQ9jY+YLOWB/P535LuHl1jFMsuNIXpcyr",
+	"TJs72jxRia3htocN74NzkRVVzs6FoXel+MQMuz3I40JJGAthQpecqWCDyIKuiJCaVIodkcmK5GxKq0IT",
+	"KYoVqRSdFIxIwRShJYNG0qeeRwYTGf9EyoJRYdb1y85M7pifd9QtX+5IGDEtdpbSTLIcvZ7SQrF6nr/I",
+	"Kpuz8pRpyosIMb7lRWHOwx2+R3J80ewNsjZgtsDAqHtpzWxaXYbzsUtlRzl+3PzuJM/Ypd/79sw+mu2Q",
+	"pRFlcRKCsZw8NSTyzLDoXMIu4q/Q6jPDBjm2m55js9st7dY7vuCRG/OCzhhR/J/J4RTwXS8/5oIvqsXo",
+	"9f44dhw+TqeK6egxnbDSkIE/AZKYSaRGIrGhQUPZiw/F7FUfy4DNNIzjqdk4cyLxFwFjfZbgE9I2uyGf",
+	"sKNRCcLSc6Zs/2psuIDwfG0gV7bjWic5+jGt57k4ZM0WAxZRs0Va2pZBQw9aNvhUveVFVHNsLyBymo2W",
+	"DTvY8tIhzQ/YcUtxGw3ZNr41PQFGfCWrMovJGPCUKHw8JqrK5oQqQomayyVoOJuM3XazvbFXuogxnZBl",
+	"e4lHwstJtoNNbYkNX9Dsdo3cssRX0odn6dvY8OiYzmMX2a9zps3VTItiTJRcGCIkQgrmBChYsSfKXthG",
+	"6lhCU6k1w6eDNQ0zLi5mV5pqZge6MqLge6bnMsYg7XOygBc20qeXjaa3RnAXJc/YiayEjil01/dyp2BG",
+	"MSEZvkMymfvlXZqPxyRYcC6UpsJI4IQJI+/l9kNzTz51h+39P8xGXf2YuphsXxuqFxeloZnc7Eal0sQS",
+	"0kUus8qsqtVTl9hCkjoaHWzrYKFMP0whWOLL5KlZciP9mHW8oyUHo8GzMchtIKAqolhKU136Ljc9h+7D",
+	"IReY7eWBMoAf4xavslp9sgbL1IWmmFZ2yRVD4+XQY2pNmd9k1LXBsHfgqMMr5oyHfANjp+/gm4y/ZFSz",
+	"pBmvngFYwVhOpDD07Yzlc65ITldtO1jqtGaN3h5h74pNIGHHS02BTjVwnvgMjsiiUppMmJtqY+jr5/do",
+	"i149wx9LWS17D3dNYlx5fjQzn6UGCg9H63i3t2xsxAjXMrkH+TPC0ag3VGfzyNXYHAVogYWUt4TqI0I1",
+	"WUilyf7e3mb8DrscfvgW9Ms5Pt3f29vkLG7Ew2GC33YiG408bdro2ZUHjz9NOn0bw4XbmI0mJ660zG77",
+	"zt4913OizFtpSww2sl0J5Yrpn9nqXpaxZWdf0OxgRjBGVerq509jZxi8+vmTYYNLWhrp1/wFLgucDByX",
+	"glGlySHJ5rSkmTYqJDGbecdEDiYpFNQILZQ08r68V6Ramu2d8jtG7mhRMWVky1sc4++fj5BFZQU33ykm",
+	"cmUk1dSi2e9GLbOMN9GPe7mW2Z5fuZ5f01nv3QzmtoyW5aqetJHlNJ0l9biw6a1vKajDp7xkGY6148uW",
+	"pSa5e54cY7OVwfqTH4bppv6+ubYXQDVXt9U6hgUubjgeeDl5akure7blwbfTJVOsvGP52gNa2hf7T6p7",
+	"a/v7eoVL2btkDUbprnSFH7qL1rte/MtZyViSEFRXNxpIANGtv6az9cKI3fHwvtJ0hnqHkRhKUEDogpGn",
+	"irHQkWKO1LOB94Jpcotat5vhp2U+TCau4MVHysRVo7etSIz1BNbKxM0pbCgTN4a+fn5blIl/4YpPeMH1",
+	"arhgfOe/MTedTt469XsPODP1wAILlH16GzOB2IeGJW4qzt1WWyP+q9RdExo517EjtDavYUYbXkdoOA4Y",
+	"0RX0dpyBPWqYYoIDTOgk+HBzfQTH8YEuYgZtfIi2RPKU5gsuSCaFZl/0UN6m6va3uMumzQs6Y4/14A32",
+	"2NVdbt93N9hXZwdRyikv2FvOimhg3HmoyUK0xdS8OjYSrLmgsJUTKaZ8VpUUr3JW5IrM+B1ThKfU3qnt",
+	"cVMKm/Olka8vSnnH83hMGC1LDl5GZeR6I4srgvQwlJmodi/bozbb8vVqyXq5tI1K8kKiGxIxPSQZSdD6",
+	"RmFIdVyIGSPKuOtk7CNCVcZEzsUsiKFIDs02OnhUHUE7rrI4zqbpzOx4HYPi3ZjXIGM9jBC2KkwNEaHs",
+	"rQL7TgU6eZ04QnVboooE320cMLg1UWuYgLV+goG81Tu/wcGEWxS2fnVxXZtcsmE8WIIb3gftbsgR/ZBi",
+	"riT3bCMPnh/M9kj/VzaZS3l7QotiQrPb84RFzEYyEhdKGYSUtVpQyShj38Om64gdfPp0fhof3D2+8EQR",
+	"jvcfGrbtd4QKdc9KlqevvH/nwMvfTlAS63dHmtVlJaGZBhMWFQTFOHNqVUysxESEegl+23H9DD2EJ9Dl",
+	"pSzYBgaGr2aV1VIKeyre0PyS/VkxBfMDoVPAP+lyWfAMxJbv/kuhrD9sXL/Qgufw4UUpJwVbYPJDl2xK",
+	"7JjcU0UWtDAngoGyP6W8YDm58w3tQrD9nIoZy8/dUdvKYMOQntQ4zeXpnOMoe8ylAi6rK0UyHBYM8a0s",
+	"JzzPmdja+NYsoZa3TDxRpFKsJIU5/SiRsnLBlTJa11TaG8NQKAzSBheiIH3FtDa3/tYGHG89tbL4sg05",
+	"Mvq3RhHEDNMs9SWbVgptddsZnWm0Z02vMALFx22RjAohwYhh9/kIFngi85XV1xjNzH2dk/v5Cs1TYSfP",
+	"6rl8EstSZkxBEO1WZ3RWlrJUyfnYmciqyImdjB2JmQ6Mn5kW7IS4xmgbGPkHqd/KSuR/FUEzoblekVwy",
+	"BWNlX7iywl0hxQy0PSok8F3HUUFlK+9YCevwV430+OLcMioYwbWU76lYWWaq/opRvEdplwpyuOeYqTJn",
+	"nyhIX6vPvl0p8kFqlx/Q8sqMyaTSqApM0BJv5AwzSQzLMvKmlU0hb24HEufMbdbOqNvxKXWxadm3vwuS",
+	"72BmnwSt9FyW/J/sL6M1jEtHHkq4IsAyxWxM2JelEUMM2VXiVsh7vIA+CXpHebHV4xu22UNoXJFc3iM3",
+	"X1BzowsqMogdknesLCTNMehpW7vxLVjVBuJAJcy4tJQ50OWkZPRWEUomleLCbFpZFWwX5DPbOmRU5nnJ",
+	"VETaPyZLqTQtCMU3jjDUcIr2mAVdGZ64oMrGFYqqsLuMcuiylEtWao4iE0318ql2Ztp3SGFGCzLfYAUh",
+	"43oVfTGrQ/w6z9iC8iL6BNL/PoCM+a/OxJpvb+ClKug3aHQ5l4Jtpk2ZbT0BpS3ycslm1kjdeXRP0Qfe",
+	"FfftL3LyXyzTm4z+2Mj7GFiIkmqMDK3MaMhElub8CvAd43XbJjTZDHnvRihgMmx3HmbUcsH1P1kpcVdA",
+	"8XRBlWtf/hqqYr83xvG5vUKxmQcaRUscgZdYcwF8gHxi9mpwJld3Czokk5qais9MKT4TLL+ms9huajoz",
+	"E6AiEBm7E8krdqzXDf2DPUS1TWU84oltF/bgrSNeMwGXFH7KplzwuNPm1znVoLH6RPO5NHzRCLVzeY9M",
+	"rSgIN8LDLvFtgmIEEdlG8w2z1F/Xf9bOXaLoAs0tIIPcS/S3QfqV+YvnESqg3QkkQ53tA0LNgHZctHM9",
+	"sFqEbASmFNyITZDg9p+0kCUN452vfx2Tqx/H5OKnMTk/HZP3/xiTn35+dkRQBHXB0nYa8KMyEhOhwgZa",
+	"c+WzT9HKRBdLsAC9/0fkqnkw84wsFJitO6v0npZOSyyN7lXv1JHP9jNiBi0KOx8YtqgW5sC4JDezTzxj",
+	"Nz5aAP4cjUdqyTJOixv/Ny3gLbQumj+YADay/ZnH5/uTvCcUo4sIiMJCv7Z/UkW4GhNs2vwFYfD4F8/H",
+	"ZFEVmt/UjymmTcpp/ZLaJWqlNFuEFO+j5CGU+BmcES6mslxQnAQcrZm0sjgviZHtglgOK5lgMDgPTmZj",
+	"L2ASo/EIBzMaj8LxmtWGgQWMrb7/Gku0xSvcUvcvMLJtNjxlLHcCR/vUF9VCeL5ycvULrO5v765+s9ne",
+	"yMnYF/h38wyeyEKWb+mCF6tRZJmmYM85Wyz1Km75RDpySbMTRvaMSM7MB7ujWAooRNLGJ/LpHINw64wm",
+	"l6Zv2jxBCbw9fBTLt3ia8NLxXbz6/uWLZOvuTtqkebGs9HsrsaXNqUE2Mss5BibCWo+RUStmhCY8H+7f",
+	"skSAFJusLIWHYggPjWluNB7lXC0LugJrLERwQHKyeXgjxQ3ar7fKpWDicQ5lCMkwB3LP8xnT4QJ8Oidq",
+	"Lu8bxz6bs+x2Ir+YWVDNgFXYfxst3fyzlEujLjqWoFiBwiza2dwXmn3RtGTU/hN/jnELrs5yuFHerNCr",
+	"/aaQ8XSu+kxwRfAlIo2iGkZ8l4xmc5bjPOdyGT8pXP1YyAktvLgRkcCMKorSJINzYnsYk/s51eYnMGY1",
+	"RJPd9GFxnW+yq+o9FTnVsqGXNWbxSbH8XJxIYUTJBRP6rSwXVUFV6oNfkBzfyvKn1aRsCIHBewWdsKK7",
+	"JKdI1wQeH5nDYM4Q2i7BVACewy4TrMptMpHAXdNBepFiZrR8CAA2RMC+aCSZxqAODrfJdUSU4Z6bl8xt",
+	"jCHPlWI5mXgi2oEbZWo3q7limbk2bqbJewNHEjNE2FnbFwJRIhTDQGwYB3Rr7i+PI7SggI2CdgtBy9KI",
+	"6HPUPIapSa7djzisr8mlrvVsG20Z5V/v2IxmK1KwO1YghkdJnipu1mpMMgiAQeZsWEfGzKo/OwLWXbKC",
+	"m26bqxu+GHXJDVFzLmhMA/8oGFnSGSQ7GlnuuCFYNVUPvpnuGdG0YgYLOuOCOrmrPzPVv9nWWnFAjcY+",
+	"963Kx2UqWo/5c4hcG9Fy2iQZWZtYlEYtOFeC/1kx0Py4aPLgxla/PIyEgRkeeOqwNLpK95wLjYENYNrm",
+	"qMtArg6cYBz8dtl8nH84XovsA9IavJyCY2nLo1NesBYreVNQyPPYhMpxpd8jH4itUTbnRR7wD7ehdq8x",
+	"xMRF19cL1txjaGRDXnLJpkjlpbUWb/pti9JtQ2M7mAFUblrproinaQsHlaZs/+i8JQjvxSgVW229erAX",
+	"jysMJxZ2EzTTO8ErFj0QhvxyEH3N5IJrBDx7/toAu5vNnmltNCY6rjdSdY1TEekPjSpmFsqe0Bx1ZxQ+",
+	"QSbhitDinq7Ald5i/y9ePj+ILbUXeIKzw2iloxewO7D1u5PkuzbGapPpx04nJCTH9geRE10uNcmoMIoi",
+	"YiehoyOyJc4CFdN3Fwu6o9iSlhAaFmb1Iy+0UI2KQPitkbFkrVP+Mbr8NP75P/8YNdkQ/BhbnUcQh299",
+	"f3//xYsXcU5/nGl+x1Ky8PFyWUqbrBN7fsnMSDMd00VQVVEIgtSBFyMUmqaF0R4qxeqVi6sjXYo6znlO",
+	"VWzNVJml4rigBwiUco5YyLRDU01zS45Pz18cPt/fplxe+wCcMklx+Y1+6v+Zs4KZFf28ncMyxvCuxtrt",
+	"0+kPU/b85c6rV/nBznM6Odj5fvKc7nyfvWKMZt9PJtkP25t48rj26ZYQ2L7TNu7V1mwnwlN73mxG41SW",
+	"Ns4tJjHVR+LgcNxj2g+E4QqU3PJGY+Ryn64xSFBtTrxWATp+kjVLlhIq67u2uTJrl+TwYH/YkmDw8zCZ",
+	"CcY8TBd440EiHqMH4DXwN0v+QWhglAuVsmCENoIWubCR4JYt+XhEgkECoQUKQhtHY6uoRfmEA7qISqdO",
+	"JKGKKEbLbH7iYS5AVtYY8FpIeVstFSmZrkoRPVW0g6HsyeT7Vy9eHT6P3jogTJZMRFE4zutoPwzoJ+71",
+	"mB+/J/8dkSkBWNKadNaFkDqgYDOAKUTMGm6S1aajhKXs25psuwfwjZS3apv3Eor5520W+f1W5wEhx5tF",
+	"F1A9tzSywb7/mZ1yCJzpgbvy0qClNL/3Zg7kz4pC3mEmhS5lEd91xUpOC4yzDNEUIm/6W78/nBiHYLGR",
+	"gmu7s05368jZI0eDcT6cYGwuX6McDN9vXTcqzs9Cc5oIXJpoJ6ABx0lcRSmt7/serW+tec95tAfTTt9C",
+	"nDhtvM1NQybVWOZ1nLI7mjlVJ5bXJQTuvMep9wjW8k0Yyf95nKNHb3Abm1IdjoiZLqmE5gVRK5HFI9m2",
+	"oDlsn4dswg8QeHedVDGrkbas9KDAReijUMy9ii6jOi2jVzjFS3VwLM6/7ZW2XRIbO3ENoIVxR40+7fl/",
+	"U6M9/OH5969evnz+fyNhJq2xEGncssSqje6k4cpH8taMxZk2alcEWlhUYrYvf+jIgj8xWkAq1wBlzA3v",
+	"Q9T/fxxSIFhpHBHqkrEhN1rfwitmvQY5m3JhLWVBh60QmwFaxP9dYncEhAvdA26N7PHHnAKjQspmMMq3",
+	"4m2tTFJIUWlKzUZt9Ii6Wi4xVF5LND87wKiH3N1JzfAxPfcIAF1D2d7LvYxN9w929r5n053nlL3cmey/",
+	"YDuvfjj84fspy7NXr55vevgWTGQF1VUZPYQx93dgPTbnZNfadcw/FzJnBf4TvOJ/jI4w/oncm2uhodzM",
+	"qQJs3+atsK7FUY95Yb1lp4mg+RjLjjdp/O3GHRyHs30nXbsY3ylLLEIBKROYRJzWErIkjLDZR+tpgONv",
+	"GsMwYS4C1oBClX2zuc+nZ9vkXa0IxiCslgtyYYNPk36hiEmsKljtJVlwcWOhkRf0i/8nFzcQwho8avzN",
+	"xU3OFcz+ZokhDFD+w7wYfQA7c2P9sjcTmt3OSlmJ/AYo3z03nwfP6gb85uIrRVWWkB5zozJZto6Zn1Js",
+	"XbQN7HAWPvciNB418NXJuS4oJLBZZ7Sg0XN75wJDuxsAzirIHgerI7tjAlmI9Rda/2FzUvt7mzG/MN01",
+	"qUB4E78NkBa5O0H1iVPocBVDbP1xkap7v58VLNOlFDyLepXC3jdmWiGziKkFc7k8z9cnKQCMw9WQhU5A",
+	"eL/jU5atsjYnOiJczFnJNctvnCfKAlr4OAVuWA0+ahijIx6sbmNr3Fpu2NclY+ukU6QPwOeuJiCako7j",
+	"GyJQ9b3EoCiFScPHF+dEQI6msyhjNuuK5Gyp52PrsAdDDsgZXKG2quZ0ybZt/E7w+NCMxCGKAC5zyAgg",
+	"BaPTwWFmnTWN0N1/m67/rQxQCaU4etBrr0QC7xZFBv8WwmiiaMBKheffCpsRQQSKNrKEoTJnU9aOGwge",
+	"Y1p2/FkqqWoZgvh3H/9Z0ZIKzQVL5uJljN+ln+qqTHw7ZHUhtSkaDNJe33BZySTALuxPav1m6/1XLtwG",
+	"J8pmTlwZOSmeM2Q4mrkwguVUTD9RxOZCEx7RKFS8vYtaYgN1cW93b9/w/v29vSNIS7tvmyP0vGTKyNdt",
+	"ZxBE/ZbMzNcB5pphYHLR6PUolxXmMtilQakJ7ngztpuSLWW5NnojXJ7LChFmVOJKl7e1qgd9QAZ3Rous",
+	"KqjNehvGUOouUwmkF0GOlNsHLbFbiCyDYB+bi6PoHfa+3m60LJlZfI881FL8Z0KWDvqjaVKaShv24awA",
+	"EUdXX1Zu08g3DDS0Dlru2vFiZ7ehKA0YU9ymHX112QL9f/gVp+ay1KfNscbCzI+CGFuHJWY+vQlehiKl",
+	"fDYv+Gzejj0eMClfjSXhbUQ2UBdHMfKgrDSxAibUR4xDn+csK2gJUQ4EKR9hN+aGhDC7cEzu5zybG2n3",
+	"fk61S1kkc1ay4aJXcJZ+cbNZmwwdUNLndQe0KhJsU+OtDydzSkuWY21spQmFY8rFzII3dLQmdVUBIse0",
+	"KuLuxwX9cmHoJoaLC7/XpomMCsDZHMgbF8xoR4nUaN/oglFVlUyNnWE6qJVUUDGr6CxCYwBT0DtqRs0V",
+	"N3Colu5+iWvSMGAA1MKx5rVNA2yUXBeMFJCbsxtXMjO5WDCRU53CTjBLAUVGQoOB50lnX7jSRsJ24v87",
+	"owGNxqPgbL+RRW6vxNaDqigYfB38+Kssc/PTtRn7yZyW5o83tMyMThFT5swALxql1je56oIv199TnZ7a",
+	"IahobkCpLCT/12TBEc6lsU5j0l0NMEC01+MIvjdPFvQLtBNfX3ilXrkjEkQ6wGetjTvC4mvmiV3itcES",
+	"0ZIm5sGQc8fFoDfXbUTN5NIW7UBQkIgjq8gE54haSUSeM4yn06JdmNpWpYyeTwHu1VwkiqiqvLPMZwjY",
+	"RmRqYD9FM2Z0Rhy9Y2avrLHVMCXFc4eOz7OYxbsPQ2bpehsiS9KCnYn8lGLo7KbIFubzi3R3CcXZdr+J",
+	"UEELRDZ98EAHeZdhKs61HN3PkuVcf5AgcyYMkO7y9MioGXxkhFkHkIdoGzMmWOkE6+b22kdRoyyttOQi",
+	"K5mRRG78WnZN5OwLpKiaHn5Jm2vNaw63jyojet/zojBi933JtWaCPLU2ryeKqCUrCi5mz1qJpx9OPp6e",
+	"Hb852T84TA0FA9yGxE4vSzblX1ox+m9OBmofnR1C0N6IB5LdR7YmwC5cvymRADbDkG65yD1WiA+tCOGj",
+	"vc0ztpefBwm3fWvaB86+2fo2crjwu0bXUfkSgkZ+XvJLpqK5f+DQByxZc59iJoJFWXefqtfAEj28RwTp",
+	"jii6UoAWgCh3SjuK3SWXjOZIynpOjpVv9hdUN8rOb++4go2Rgn2cjl7/vkbUaHw7+jre5HXT1ejr53Ch",
+	"EsfzuJHMyb5glnOxApNGZTSUny/OrUU3Ff7kvvp5ybsxHx+XlqBpQdCC0oDk3Y+lxEA/V0ZTc3hddXsf",
+	"ftzf2zs8Wd+Kdx/V2WJ7MaF5Qb9YQt7bC8h6b3dvPyZahNTannh36G4YvTRcb1lEKLxjJS1skBTsBda+",
+	"Gq7etemoY8g9pZpOqGIpN8xHwUhu3zHqmkA0ecOq4YuI0NeTp3XHStXxw77YfbV7eDiM+7bwxE13YmUP",
+	"VL27hh13iaL1xo7FwGi99nncOSRTKDJAJrISOeiKFuPHt0JkObbHBNIUSU5XY3wngF3vVL1RjPlCyv5Z",
+	"KLXYkcLv1zjaWqJByBqzBGj0H824nleT3UwuvgsT43dmsvH3dx7/46tdULeU7Xkv5MLmeVCxQt+Sd08Z",
+	"TshUeg4DlvovnigzHPzSA+G1teGV53GEI6IsJl52CXzBlLLRJBGt2LXvbuBPV2eXN6dnb88/nJ2OxqOf",
+	"Pr47Pz3+x837jxDlcHp8/u4fNx8vT88ub96dvz+/Ho1HF2cfTs8//Jj49frjzdVP5xcXZ6eNF6LqLQzm",
+	"PGdC8ymPlcl4wzWZFnTmDGT4BXm6PyYHY/J8TL4fk/2XzwL1pAMqmKj44h31GEt3T5VDcxn7yDB8js2o",
+	"WB9RDmChjuIi0q9zSRbyzkbtWcJ8TfJSLtWcL8chZI75wcijR2TJs9vKPgxyP0kmi4JBzpMmT7NSKrWT",
+	"SygDDqdX5Dda3nio/0bjEyiRYT7UMpJT6j9qt9uAULOjNhQII4Q7ptVrdOdPrQhzBlBWSSP5qS+JraXX",
+	"FmB7bIkJadGtj4Dt4a8Q3GbfsHjoEShD23J8l8ylIkuykCXKHkVx46tzjx3W99gCcZ27P81SLLmYvaMT",
+	"VtR/XtAyM39nWLPmPRV8ypQekzDvZQx7jGZTgEWy//TCvLWQuG+zZu70bgLzC1jcvzzW3evRMp8GG4h/",
+	"zfWiGChzuwXe0Bsb7sVGn7ZEmsauxaSWM6zzfhImnSci5VqOkauP5HD/5cudfUKL5ZzuHGAaem10fP+P",
+	"hsr3O6IeXv1oxuEbDes3HO/85+d/RWsxrJklT6J44nE5TkTK/cyxGgyIyuZF8l9yEp5XVzIdQqF8ebZR",
+	"XSeKZ+yaLZYFyif4Kwpewc/OfWPLukLdAfffa3mF/ACrEcDF2P30xKKZBU/eMpYD6PklevXwlx/hyBfN",
+	"B1gl1B3HY3UBROyOVecBjgTPaPvlEVQcmrH8Y42e6n6yY1WuiUvw3446cfLmhU8qkTyKG/Y2OIjhhr2F",
+	"WlvwsLFvDYw0dWeOYqG+9HRgRh7NX6ZqJbJ5KYWsVIsotoCckct7UUiav+PiVsW4Nz4mhXlOSlZQiIay",
+	"F46R0ubSMDOj6C5ZaZdisxhnRDhXmw0cV+KkhgJv+ecMA3ciR70lXTS5VGSGOrURWnGEPLPtRuBYViXU",
+	"YbAbA+6lBGaDjBlwzr7okoZ4nDW3up+vzN3uYP2jwhdcuixH6ozs36V7w26MOqpNDxaDkpQMESe4QqRP",
+	"uJyX+RQhd/Wi2Gw3fVHC6Lp2QR/+o2IVVKy9QJR3vLjecsHVHH7HQgpwToC9bg8JQrlxdjcYapjczyWW",
+	"r4JyQWOylErxSbHyRR/gLef4heA4b8HoTn2DeKaaJQxDCzir4UQfE1QecKK/OawcR/K/5CSmM/4JFNPL",
+	"C5mfSYoQN9iNt5QXVclSet2xU2lQO8fgpbGrG5QHsKkYPxSRZPsiDY6FkJXIbP59yRbyjhYb8bJ4nHnt",
+	"Tbajx/oDcuprCdGiUETT27gbWVb649RH23X5XTuK2wd1+RAtF1B1gxFEwS/wT/fBTRI6OLpZjMWBj3zI",
+	"ugXiNYSD4dQa4idmJVMJU9N6ije9HvuA5v9jb2LcmEuWgZe7e5vIe1tyvr6Uavi85+NENB6cHbPkNX9J",
+	"AXbZMw3lBqF80YzZr55BggcXM7zRoUQQFDqipQA/NvRgkz9cCFjJ0NAi2C65Whre7PHmCnnPyp2MKkb+",
+	"GPH8j5Gz0JuVxOr+XHcmuEXs4XToJxZD6t8F/xpRkkxp2cp+O4wbU7riwsPudd/T873vf4h1pWRVZj1B",
+	"OVNmdgLqfML1Wks9UOTnt3dXhl9+Oo9ynmF+UHMkbR3r8UhLTYv+FS1ZJmeCW6REDKhZVk0SSE3324sf",
+	"btGa6HQHz4cZtAL2lCi4gDuSS6Z2yQnVtJAzD1heVmCMDjU/NnZ/omfS/3lp7ic2JqCgwgENdU18uU5A",
+	"WNAVoXkOzkYVUXOxr1rrtG5Q/zf2NhqPnD58xUR+LX09zdF4hDrf21Iuwl9d+04P5LMyVJh9HAqqv+YD",
+	"rKB7XVKh8EqwaHBGm1R3V9ZQ9JbZH07g8iqw0rL7EcfirIutn3+iIi/CJvDna4lD8j+/p+XtsbqgUKTy",
+	"RN2dsgnXn5bmbrBdg8HJ/2KrkGs0Alwymq+aKv4Vc/avY4h4+5mtcIUWEpE9lfqPzC+EH42qf6omiuer",
+	"q9uq9dYJhtdPGUc8q0b9aRTyzTIFrcOAcNffyvKelnmg55+ou3Nxx4T2KT2JSeL8liBF4EjeU14Y2hjZ",
+	"cJZgUJ6m2m3YfYJWcEjXc17mF7TUq4bFBFtwA71yRSgsjbXWL0j+qpb+14Cu6iKQkYfe/NN9hBNtfBjU",
+	"MXtfFZovC+ZMIq2dsvXFzVjDM4YUcFbwGZ9Evu0eiktmY98v0Cz+K+OzeT3cIEPgki0LZnQ880dz/201",
+	"aP+j4V5IOlhI50IWsV8V/IzzCT+3ww5/wpcuqeZi5v2X+CN4Mesp4j/OrB/WEj8vGJiMYKVaJOm/9Dzk",
+	"wsuTsXW4CizITZpoLBbc3M1leidnXGmeqfZMA1bbbsZwlHZj9ivPHluf++yrIGuvOZCAuXjhPfbg0iVX",
+	"xB97eM3U115J6CBLWDueHVbMQIDUEs9bMULJgopVpxy0uROVLZiC+XAph3R/xsrUGTP6JD6L1xFLWgED",
+	"SdzUbuSaoXk8Zg18hc64f9IoD6W8xxBREAlqSb+lYZtGWtXOgoHB4/c9XkxQNz+kAGu419xbZUk+nZ+6",
+	"bYLhlfI+LiOi4fu2Gqrj27X5FdWJmAbpNA06kZWOrJR3QirNi6KW0Ltr943n3uc8fsi6DLNBmTcfbYEC",
+	"7f1vtj2ZMVzS+3Mj/Sfqn5tHbtsDLQZ0S0y2WLA6RjKjS65pAapFR8l0xRKaq2bG8CkFCmTun7RZekwm",
+	"VLGXz3eYyGTO8l3yM1tqFx78OohCe6KIVSVcOMKS5jkoY0bxMLye5CyToHVTRSYrzVzpXsMWosT3ni9Y",
+	"N97TdP0d+kEGEt2lTw3rhMowlvvYoDo/HjiOCm0CYMziRoGJQxo9wLKDnWxEzjXHTaYcRzYS52iOfDNK",
+	"9WEQLA/Smd0qbjxbx0MHQQrWXcYAHEvmjhkk3ONuVuKIOP/AmJx5U9CJvYTh0E25QDPpxn4G10xcjuBF",
+	"Mo6tbtgRJ1wOPkQajmeXDu1FcdX1jHw6+wQBPTYux/zr8uPJ2dUV/vH2/MP51U/wxtnl5cdL89/fLs4v",
+	"4ZeT4w8nZ+/OToeaTQEfNh1OsWBlNqdC24gWn2HoZaUgRMXIw1XJ6pcacSnhnrhWR+OR/Si66D+6FWzU",
+	"c496S1tF3Bc0Z2SyIlYfhZit7g4I315/8LBIxwtb5LFEkVF3bWMAes6WTORMZNyl5jWuA5eMx7VixfQo",
+	"GjYcVDSA6u8QB4ij9nZSc1b+19XHD8D3gadPpJ4jR2fkqYuoM1oYE/pZHePta2a54PkJzW4JRlflwwOM",
+	"cUksH/86juLcwMMnwTh3o9GSYRCfHe/uf1RSs/z3sJfP24npsz3A9jcmgfWWOZp0LwISiuXpQnKm333Q",
+	"HvzGr3bJuVYubqAuigW7ZKt8N0SIW7aM4BK4oNluiIzZqQG2yDAs13D8kq/PTGl/9vDE9xgfwipjYM67",
+	"kCpRI9Y9sZlsc7kkmbdZ0hmL57vimeG6cVjCjFdhw7iaJyUGVzDsADRm8cGlK23wzTX7opv0v86rgMvn",
+	"ooJ60s/qbOV67UCBUbZQRUYFVhEC9O8u7QFGWlKH+VYlPWF7h0skjeVAG/GA+mJpGFVIZHtY75hh9jVZ",
+	"zexTWaQkoC6AdYBUsj3sUh7PsFWoK37D6heRXYpe7QurbbaOfBK2xZbVtCu7XRrcOqpzwOzW01STP65f",
+	"1DW5m8k1bWV19qZwbm19s6oszR25XSzub57guXYTrqDwafRCu26z4iBLOJPLyMLHT2tLXjUvxYRVIJ93",
+	"XNymzxniLhuJ8NPlu3VHa3Akigd8/obcJHbrptmJO3eIa0Gb0H7dCXSv5w2aTsi3zslwbJMte0KeUKQ9",
+	"skAvIOE7p3DEOmvNrxv6+U2DqaCpaZ9ZqtfsiGAa8Ugha2h4yHDjBAABu1Ej2TGUQJRlWJEb1PIjMoNy",
+	"zYpkUMI7hNK1Ic6EiRyxM2IW3YLtx8912CH2hGkjpSaLSgE2EBbNgzYwUdmKrmZhUCUE/NtaT3jWSH+a",
+	"cEHL1drUVxxjlB+03b99mjWFt8gtQxw+cz2Y3XqiXCpMd3Vs+2dokPxtUcRgDBR7+dx38tv7d0fknguF",
+	"ZYKdDP+pLHYJpFIguhHYVcn5mFSi4LcAhlOHgQeu7qH4R+ECdGXaehADAYmCnImEjybcn/DtcCxDdiyZ",
+	"fnPe2TVXFYwtInQs6yD6oVJuh3gQScM2sr8mUSLosGeeyMaPlXNkDjH9QDSmWEubvG1S6gY6PmIXm62v",
+	"nWE/IENzgg/AX2g2GcvbH2POlf0LCiXP5f1Nzo1UsrslhAYPWYrJ+ElshjUQDH2gAAMsntGF78NZaNHX",
+	"JhgLvVAJlsLqP4Mlj5pDe5dhI5k4vlybiF8h6bfmHaV2zRapQLRjQdAlg8F3UOkQ8eyEFZx8KDFE49ws",
+	"6tAg+wumMN7YQMfR2A2J3fiEvPBHl68X/mZ3OfzJZQHeYNXX2JMlJAiGjzCSNdZcMOx6eJhYGH8G8Vw3",
+	"kD8yHinmGw0oJvgROf3NLURxmQe6pJD3eZMhYID5zQwcaHBZyjuOsUxorLyBT+RNHkQ/NZ8oH1vV/D0I",
+	"8I49iD0xXJnlN5PVTeAi6LxVmovc9Rx56oNO2g98wEjsi/RzDHlwK7CKjHqFa4fhT6n20ytoX7in3HCQ",
+	"m6ksb1wB2NS7dtHNUjlzUJQ3mAN2gsSUKqwDD22ymjllcWupOReK+OLnaP7Hsz4GqymEIUC+UCtqWoUg",
+	"Mf1Ar3ldWb2rFuR8ZsQ7x0O3ZgpImvfcQdm2wcilmmxP6Q25LrRuZ9VctOaMPj8CoHZA1BDcYci1MULA",
+	"4p72hMHkvnzWo2XpgVBmfh4qCou7A8O3gQRgFJtUxa3PhwHVy8hEeM0Qe80ktO8NJOh0hEByEl90SY8b",
+	"cK3DPVP1d0FVLXPmfSwFhwpbfY6odecaWeeNSwJ68NmZKX0zLdnjGplTZW5BoaasrO/saUH1zZTFYGQ2",
+	"sQYLpSkWVnWNrYOs29RsecO+ZEWVs/xGD8My3BCUztw15Z3p6Bu071ebsRuFGurWmv/6SJa2JrEPAFvw",
+	"jrQo0ijg+Nw+n9LH8iMjq7rkI16YI2QrDBkuyNYn/W2xFo3hquqbXJlba7AnOTCQ53ryBCPJgd/merWV",
+	"zt31GmxavdQpTSfph72ufXiewjgYZiLBKSlxpS+U07vtIqhlATjpt1kyu1ZmBGF/4YiTK1aV2dxGNESW",
+	"zD61woZbuQyKg5VyETtkeBGdi6ncKgHDCGolfLvtXq1xk2ys68dsVNhJcybj5oKldunKao9xM5XbFl3S",
+	"O1bEguVLqZQFI2pDLTmG0MUg8gBFn7fo9F4wPZd5GoclZ0rbWGGSzaWC2qJeagptEnO5YCGIEs3zkimo",
+	"7iJFPKxtWbILp34PEBGdWodfXlvR3oXgb9FT+sAh4WcXJVPg6EwVAK9f9MwxsjL4Tpsq2JelXVSlqchp",
+	"aQiYZVLIxapWfszqc7BoVOXUGhToguV0tVXa0a0dWFvHLKRlh7u1xE7DI9F6etN6Fv5502gmRmP3kIA1",
+	"FNY6cvElD6s/PE1CDggoThRdCmjttx90a4m7ZJ/iT7/IKptH3b7EFb4jUnj7RzcyfGFeGYg+jS+/rUTO",
+	"8jcrDDQd+GlG1XxCs9vjRBPdG3BITFttnqmNMqFXe4OB1aVi4gZ3956FmZrTNfVmfMFS/CwEs5tWNgV4",
+	"yPBSJ+4ON37D4divHjaadtkKpFRLQdGVjA4zvpYJ6lpDOaljoS5KOSmiMFPEPsIYQEjLLpREtzOErgbm",
+	"nQAAAmOG7+erhg0RwJFchDIjzw8OzEovpNJNU4oK4UvdAO7NLUtQsob+VQBScmQxULCIuukb71tlsR7v",
+	"kObRdgkGSlTUwAxDzCqVzrzztLYFPYOQz6zgAFNYMpq7l+7nrGR3MHGSyYUL117I7LbuZBEWcA/nh6tz",
+	"y5gd339JLljuwCiNIIHT7LOMxQpqgKmmlOak1z2jyaaAsjQWHgPQ7zywwtnewSGhyyWjpa/fUueV2Dj1",
+	"J+cCsnm5PnjikoKguKabmQdu9KxzgO2OJUxu19bUpJo0BQTnnYS4XIPhiHvTbVJVo8xAfrq+vvD7Z+N+",
+	"/ennQh8ehFjOL374IcByfr63Nx5gkhyPoORJJEtgLktNVLVY0NKnod5aGXSJJyO6X3azjHhqd8uWbx22",
+	"MTrqGD4mny7PiSUgcwYd6kpkRA+qKIHFk4bBAsPBRqr+7f07EmB41mWgD/YODnf293f29sne4evDw9fP",
+	"X/0xMhOwj/Ze7By8vN5/9frg5esXe//fvYO9vT9GR0QwDiheXJHLtyfk8PDwB+AEQrrIfPBlQJWkfJdc",
+	"JWCI/zbE4Q1k1U45ifSah9gcRngwS2xk5g1xmAeL2f9WqxSWlO1yCfZFh9k4eMWF2QSG39tsglrmOgqz",
+	"Ccb+ZyxUoQgoLaqbj9OqLXz4w4sfDtdQm0uNuerqMltJhvm4ZOKikYkbT9iDtGBlZsWFrSRm73XIV3es",
+	"CmDOd8kxvFa3O7Y3GrodoNxycU9XPh1pTGC/CBdoFe9en3OqPkRjM3+dM+0kPYhIgZHOzWZpUjCqMK+b",
+	"uWDniFvAsDeoQmvJpsnyHCUVDrE6cSmsb0FOp4o9pokY40XYkljkBd7p/tLF8DByYl3NUESNZtqBxBne",
+	"MGFkQdUty8nTP0b/w/zvj9GziC5l7SBrrm0Y2TG+i6UE7YefHgKt9CAAtjDuvIss/Pxg/xVxr3gBoaOB",
+	"eOf8kPm65cWMmaalstMy+4JS5RsEn4khBJznNeKp91bmLg0SIdG5MiS+1cwR19lbWQ4YGo7IDcSPVG15",
+	"SB3/aLvuheFxO4rpuggZcO06EzFeNFEyZF4LWt5CjU875JjWbZ5tdVozPtWDKOtH86L5oKQiv3YgIQNU",
+	"61hCur0Wndyfj0llUdLMXaKa0HP7+9F6PTY66dKryjHToOE6J870Emljo7hUHwgcUwSErRhzyWZcaQxa",
+	"+wbWfJFIP4Cx+UDCubyH4utLJpdFSy97/48ds6TPoyWpHozJPh5h5BVYBXpW3EY6vfdW8q6llq5kpS0Q",
+	"VERkqqGhMH5gzoqcVELzgiCErjWeYIkA88aC6TiAcslmXIoUYh4+xbQVV/wB1ieBnGzOr+rxqyUBjK3v",
+	"46I2bV712rvbH8SDca0lHWRKW68AL2EoDrXgXyz032MN4dDSNzKIqxoE70rpq2oxtH6fB4vc3lBAPXYl",
+	"j+KhMWvrE48+2Cjo4OJ6YmUjgFgFc1gNCdURtzQtZ0xbtL0HFPyrBMfUvatq8SvX87fMZpusX9OHIVJW",
+	"MfaPzAqgSMgZMqYgO8bcdubYou0B5HQ0GM3ZF6dNm3YDlZqJqSyzBKb5XW27X8vdnZ2/A/RjKNzFxdUx",
+	"svZYdy+jQGxrOO7Sl0Sb8dmruR5+S6Brs9JA2qyZUSi3hjsYkYVj4mBX6mmcA3/Owns2QWOxs9wi535O",
+	"GLlgWtfVuKdGRksZiJQUgiQBq27jQAl179vQVujtiFgbj9VYnETWymXH9tbRnB3RKGB1gz9pUajrMWgp",
+	"uRAWsDKyDoCY94UvqGY+8tJco4Y3WUvmpMpuWSREUUiz60KzPEiTWi8JWHr3L7YuMRhpTihktwGLsDHS",
+	"R5DHZS41+wMB5BI9B6NngxWEnabEigvXCN6QallwTSYrH9xsmuqbc3savV0nHx7zcn0LZ3gpD3gRr/T1",
+	"L17h1T3gRSsaDHgT5YPkizFbQjmIbmzc+kYtN3XjeBS7ffpEgY8olpBZKv1h22FrBd16o8kFsOC43fm/",
+	"l4Kt0JLW4HWRQJvAotG5aDdXDetI17dsaG1m/NfH6Xn9cUL0krXpIMZ+eH6xSUno+vry2YybfbaZBGu/",
+	"u8I42hOp9EO6tfLM8SbhB0rLkiHk89DuNP2yURc6ABlGF9VgJTzQ/5DUIqqol0AGDseKWJuQ7j0tCqY3",
+	"WaVoVmdLbusQWQ8htIbdOH7hEoS7E5J9ew6tjU/RUHTzOkc5cUxj5yEppfxoTVNNXmV+JfclwvP2M6sA",
+	"PqCFeypMjx6Vv2WRO2rjadpcwe1FZPoQ7bZu36YRFxbsZpJcq5+42bzVmYNO6QKrtlJO6nVLRCw9yOBt",
+	"SCee0iPRYgyxOjCEeDqurWi1acY0ZLguk4HLg5AqvXUvgCFLp2G7/nzroaqV3CYEkrAY87GSMlVx60KR",
+	"MXE1DvC4NXCIQagP3bhDkNR2tNyx+ZM49Z0pAuzvBDmnqHP6X3b8atmPMe1Ty50wt9Fq0zuYeLqDiada",
+	"7gSB/PCXB//2z3ZoDfld/+ij/D+vQ7SwIYppYIvaBhw9ZaAzNbRFnDBTGEvkwmRaHq0J1WCvvLSp4ltj",
+	"NdZQmoj7yagw9JBLYZ2XjXStGkgSIreQGWIpbyIrrbg9z45vspwopsnTRKouxkRhRBwYbeSSbRaEU4Pm",
+	"ti/8TOYnWPXWrFotinRiNVnGF7QgGAPXgdHZHuDUg8o12UDSjSQp9iXjim2dbiLerrUhUq1PwlJNLhtq",
+	"XRvN9Kmv49Fcia2HoycLNLpAtYQrKUQluWXbBRPrYIZsr2WFkGGJSamPlS5YasrqAoIhLRbMFRPpFzEp",
+	"F4fcKWkK0RVTiP/ypSOs1RvrpcG/bPY6mXrk4LjbxrweFrnYukKOEgAWARlwiGOG9kWzdktwd9pLsoNB",
+	"UP/urzX3U31R+rS15rf+Z/9pM8l/q06ZtWr1iVwsuFJWxv1m8Hib6/DLki04quCxLBJzuqealaeWEQ9u",
+	"1aedrONvLj/BfBXkpa39zL3r0mtPK7aZSj/IATlkKD5Rq2nbeLhV4xuTyKMMIS5pLh5jjJ7hIHmLYObo",
+	"IyrMdXSQB1pjaq/Kw7jXxvYc+sWmIwx1Jm5ooRnsfIw6PVP4gtaAoqJFuCEdWxQrLP1oQwMtGZ1imq6R",
+	"Yg19biTFehdjV4zd3Kg0rlPAtm9F7jhAlU3wDByftRnLeke9gteUCdrCYMB12tJPRNQKhbOajXcovebF",
+	"aQNYQKpNa1jr5mqytzjrerAJLXLXdDh7RM4ZtzTFhvhfC8sJfSi4c9J+4Zj40yaymFvYi5mBTFmrn72a",
+	"9HmsgOYxxvjKaZgnxPM+gMFNQ5bS9p01A7aV6KLoxzbk2hU+QMkWyoxEgALzPr/Fg4KwvgEcbocLbLJQ",
+	"Q8o81fiaj6311Bug91cWfPIDwUJzqfgy84w4PhjiZ/UReZwQsDHDv+wlvNUYrDAoY7uNb5leuznU3+Yg",
+	"NI3BzcWPLFl9dep12cZtEbCn/kvTgk+uDUv3BjaKBrbXRLB784pQmoqMqdqY5ynvhgsUNLgUDoIuDA0M",
+	"UOl6vqgjkoJfOkB7XpMN7b0elSUO2tIDWOcfJpDvUuXgAyi9WI57WDQ0xuY1nbXyFtVw9p6AX/naRwzX",
+	"dJZIMtR0pggFHFuWEy1b0GkPYCWablCh69j2bBZqENYYTGmDi2E7l8LjLoRWltJjLoWrFGD/MVH4qFMz",
+	"FDdTZSVjYtf6E27+P+51BdWZ8CXl0m2s0IHlV+CDIzIrZbXsfLcM454QoS5rBA6XNqoaPle+f/vdDS0K",
+	"DJqzRv8eBoFBncCN9JxGXa8h1wlabGCDRkAwPf+wf3dxQzvAmsH4A4DMfvZm30qAhyYxPLtwor0MrflO",
+	"F1J0ENRnBDAU97+O6LZ/+7Bv/DsI/sYf6sBv+4IN83Z/Yzi4feaDwvFv0KXE7IbZYsdxRFl893bJ7WTN",
+	"otva6eEjXI7w98ZGeKDbYLLNF4QUwTtJtn9VzWZMxQ8pONLxOXpQNSvRJdblUgjtm0j5lJCjEbcUVZPE",
+	"p+BhcbXXbKpyULvHx61FELqiKNoArg1pIlTZ/FKc0hHCzgEygrxXQV70B2mz5/8YbdFhlrwn6r2ICULR",
+	"jYjcFyVTVaE3vDECMhh+ryVhYq4DUBBIdUKwmFSU3Tr8n34ntkUM0SnIbKu/nrrqA8lwBJ+jBvgbAH+f",
+	"hr13L7syGQPCCtwn8QQWj5hl36qJ3uGmP12K2Zj813IGEKr5FOx1MaD31gI1+h03R55aMJa/Wb2vIaWT",
+	"5REagcTmcEFaH8V6AXHM2iZeWa+7OHw3tBQMJ+4LH0W/pqxCbb0KNb94jpHhPEdEMJYzzJVyKFIoG7SR",
+	"1waCfDhdKVVy5wP2B/ZZHQBRI0omRC6AWIt5FkOxJRK1JMbNjUqTSTw45NhB2K0niPWxTi3fZzsP1Tyt",
+	"SzoYtp7JxYLuKLakWDbWSNdjQjE1FfYbksLsD7Za6C1bsZxMVk0L3KOW8TxPLhxGlyeK9oIESotiTJRc",
+	"gFAqQM2pdWCfRWWEzHplvdO1KoqVBYcHSb3UnDZ+ElK7P2KiwZZACgD+OAysgfQmDK0JMQoQ6AcUihng",
+	"BylsA6Len0CdC8VEBre3ZkWBZYXuJWHijhUSUCTMJCHmhhKzNWH5VS1lRGD5+xEGxqN6llsGKrhoJ552",
+	"TbfwAkEMuqBEYkaFeYil2FN1y5z3pc6zfUPFLaLpTGHo3WDH6CfpL6KzCuMzLkHOiWTK48FwIOP3Fnjf",
+	"yk4xhNgI3PjaKl+PscN355UuLwiyLhwBIwJsUE4wXnwzkgsmAfzMcD68VTSbyXL1RBGLzgRn0+I24TAG",
+	"oszZwaecyj0lmRvgL83w5Pu5LHwFn0TWkysX+Nd3rWjBzkR+SteXAY65bs3nF9+80CL2c6VpqR880EH+",
+	"fUyLTJU5dnTvkozbteB5hqmIikHmmzsLCoG1DJ1zVH+GCYKp8rHhINOXcV3QUxElixzvvOAc+gpFmeZ3",
+	"kCMq7D+j92vdKToee6B2JNjGGqqvjcJIsoGHbU+j8iX+/Dm1aak6TyHLEuw+zrYINOGwcAo21URWGmSZ",
+	"rGC0ZLkLJAYhgi01Sr3uze6El0ODKzY8JNs6yy2WywpplwbVCFtHghbMLtiUUV2VLLLR/69wBSSw1B1v",
+	"mDgV6h7BBdCj76vEYiCEiuPPzPgdQ+AcJEJa6LmsZnMLkglyglWtFFlQsQKb0JETcAG8DzgTwpEpEC7J",
+	"JaM54Tai/Fhh07J0/zQsbnjdf8eqBrwFvPPrZ1i0FDSpsGiWE5mvfPyWXhWgUFy+PSGvvt979WAITWyR",
+	"G7lRsXX4md//TfiZ/w1b+W8BW7m+rP5rOJmK/xNOjy99gJ4ad/sppsc10pq8F+Tq509q7DbRiKsTWsJe",
+	"knONYYtGenPuYi2zW1Q44ZhmtCgU0fQ2lqpiXQ3duOba7xHk4PRk3jw0S6JaFtzI5D+Wslpuu2j6Op9t",
+	"29QitFMTCikBNniyMouPa74CFmk3WY2xdEvjR+DN+DhqufcaAxOaT6Ml2N7gznquQgU5O/5gqOVE5mzn",
+	"8IetZra0VYmYdao31jgsMRIpWe6cnlc/fxqTSvA/K4bgE/Ag7jCxXrvr1ZLF9Jt94g2PY3JAQoD7MTkk",
+	"AEe/Y/HoE0pMnVzYIoCfP9XRvzN6x0Kh1HpREJqqAiM7GqW2Fz3DN6r8bi6lQGqnWtNsDkED2x1VPGz6",
+	"PBYr/ResUZl9ekzw8FARDo+FD9vW9MtJQZVKnYPHBTTjx29Wn1T6pKWjnsN6PRFTgL9jwJ82JpWqaFGs",
+	"CMVryPGZ394ZHrNV9tJzRZ6gwI+CbKr8kVOQzZUZaIZoWE3qhkvf5iC9ORxJNKwkNPIMASexM4T7LCYJ",
+	"YLqumw94tsfkfs6zOTFTCKUAI3zPUEtuFZUZUgFqM6EFxhsP5GkqI8F19yMGkTwyoqexYH9zpKcdy/ki",
+	"HhAsCF/YiKaGuLalfHtrfLblRVv2ompS8Ix8unzn5GgYyhHJJQgic6l3Ci5ubWhyh02kRKGlRDm72+Mp",
+	"jsZqIwDWtD+GnheUC9f9jC6tl0YqxScFG2azjNzK/1b3zAPg8b6uoacTIIkeqnKolMcX50RLMmU6m+O6",
+	"U7PvSWeFpZcuysIdK+9LHuvzkoHbu6YjAsoD1cTRA4SYGq3f0HoOPnAp2JGF1p6swhq+Dy+OGVKf10G/",
+	"DzTQ/a3VNAsWa93Jt6sTr2B2DHa/KS9s+Q7XPVypYBK0c8LiG9Tu7kaoD5YetoX38BeuchpqIVzgtHU1",
+	"XEAjkCAkIbC9/tXsOwv/PgS5ZlUSkTsiIAjDGWie/53k9N98ZSOKf0+5SAgU143L1F3sgWARiBkTVkgx",
+	"U1a9a0EjuS62XZl8qH0gidWTUrU/CTM7vMAbnh/l73MIhghk3m+vlQyLY3cWHldO6+q22pYM/G8i/vZ6",
+	"wMxylPI+7Zd4XRPtdp1kDwwH2Gq17R5l8L+948Pdr/VCjv0m9hDkFeszqhtG+Rrt31yr2o/+VPF/MtUw",
+	"tKtnRM1pyergU3P9jcmkpCIfu+AQo4Yb0a4u/LBLPJ9r2OEV1Ggzo5owl6v1RBEAF60Nhy0AOqgIZ8R6",
+	"VBLrOY7JjAWmZOihaV1WEBMbseO7kSaCQnxyL1wq/p7h4JdxITF16KV56Z4qUlCliaJ3KfxdOhhSqJ5C",
+	"E1MIFj51nialvFfsg8xjNqK3VQmWkcaeraAgn9MYdcmayfzrM27r1ob0OHY9tZfyiQKSyuabdv8gs0Gz",
+	"UHwkQcFXkPBhcEekYGKm50jn6FsjP12/f0dytmQCItpBiLOJhltVrtEW4Z1+r75/+WI8PLMO4j2Z0D1e",
+	"B3MGQa66+vmT2SIQnLHClToC15q0tViwKXjPxiSgiaNxgtGBsWXHCxDMiaWXrXtfUDSBefkEtA5nivtf",
+	"NvdCWAS4wANxhHxGFCtQ2+YAJgAmzS17TP7JrrC+f1dOWaK64esKobkb3q45+xGhQshKZDbSvWQLeUf7",
+	"ivI8wA35YNNWyIu/jTvlYe6QRxWPGBIH270tPi7TPo56j20JdpywCyjHP/yWx6+yZJepsqS5inZqsy4X",
+	"VaH5TqzrDW6DyJiuo2Xr0NFTVNYyjTlltnqQLKEWYz2IcYiRGInci/YZrZCFcYumqSBZa3iIcaSrX1xq",
+	"GxWrQZFE8QVaH1uUoq8Hf6ke8imu7NfP44iO5ffLZiRCqIea0yUjU2kubAyq8689URDm+xr3YyptAl0g",
+	"xI6D02CLILUJVI3rFzAWKU7IWHVIBRSgLONaMCoUqYT1irQ51WDOFBUYe0r1bLjySGidgj7HzUVXHU8P",
+	"mayCneE5eUo9DClS+rNdctW6ZFQjvxNEXmJt/VBA2+i8pZS+emJ9YztrWSNI6l+j5wf7/mThSEfj0YvD",
+	"w9Hr35+PX3wej168fDV6vX9wOB69Mq/+bt/dh5Ri868Do259/+L56LXZoX4enCjm8ZO8xwDChseyUsyQ",
+	"GQ0VjiH6SqR2/CYlIcLR3rFysL1tjRuPB0a1duknm1JbCcgCgtmPcQ3k1GbZo4BmVUXzxIme0K76S0N5",
+	"1qxayjllDTj1AfCBaR1RMrHFf4lu+GAVb4MPW3rWgDjEeJzZB8ZyDB5jNibqiJRoOG+kP1qtHGvce6sG",
+	"rbRcUM0zWhSreJRZv3rUVm1UrSp0otAHzDGRdmNDhKddbQp5WVZUit+x984gj9TftXp5i/1eNANnkBa1",
+	"Qdjd07PjD2Py4/X5h2fJwW9P+t5Ef2sM4+8IpjuyUSrmtnIWAzQWqA2sBQ9Rnxpa3hbbXQvJ1Fn3I0KB",
+	"CWZGa4QDbC02JGcF080s1QGpMtETtVlEl5Pmx61QrucHYyKMgNaQ+nbJcc1Z6kvaI8VPgTcZoeQX381M",
+	"MgUR7RjyykM5cLuOmdBELBCbcGnxHOuzUl8MMQbQMEr2m5RBSFA9LlMVicvOjHiBRJEQF4Z7fWAA77i4",
+	"7Qk8e+B9vpEr68raZbbgwbpi/y5OLO+PWhde2NjgJ/VNu6UVaYY6bn2jL9mUlSxaB6w2jayRch87gioR",
+	"uBBW08d3wJL1Z8UqlhM6o1xEcvsqQBNK1NPpGceVV4/iOiIyp27yEKpVHWcM5hMhSorjmLvkjGZzVNOg",
+	"YmQmF5Z5UnJzkyFk4I3N+ifsy7KgXCB+CNqdwRT/tiqK/98+mVp/QlhfHNKHxpgTyAU5jsyku2R1z12R",
+	"ucmFUSAdWWzDN56PDr4z667WSsOd7k6DLx7UZTrOtdOXRbZ9QCdenh3QiwMbflg3SdF1TZedG+8B3feE",
+	"bUS7vQqu3wd01xBpBskLze69MLJRtZxvqIFuMIwhB2VQrfg+6h/oc/oGERHrNbCHakQPnmiD2rYfJmTu",
+	"ms1xH/0NDMiPYwRiaHv3EfrsNUF9AW1GRt+64xBbbQ1JeHyOPNqj+dWl5sHrf1a04NpcT0KXsoCIBaaO",
+	"SM6Vy+YjXNXfhB5RIfUOrfRclvyfgGxmPlSyyHfMGzCiOb0z79lMw4JNG0iPiMHYUX528HerJ9m/QGDe",
+	"scCCo/EohJr1SInBqKFINQ4FQX6CoSaACPyWyVKf8jK1ceYxyd1zmw3qjV5mn9CMx76AFzmc8PHVyWg8",
+	"Oj27Olk3BLNeQYXMttppVnPKZ1UJFuPFwiz/XQOdISq+1QV2oIlUy66cjEtxXNTwZ3GX2JwqO/ZfuZ7/",
+	"Jyulbz9WM+ikLgZ0FZQg6b4qpLiyNNxucKOMgZIpVt6xvKcRtb4fVS0+TuG52lz27QEUbovdR+bX8xyx",
+	"5OnsgzP8e2xG6s2rcBTpTG0uqQPc77azaO1ov3FN43pRU5GHV0zvFOyOFc5PoqWtPnlE6EQhsiE8UJqu",
+	"rLtlZRb5r7VOb7C0D7Rix5CzHmzZTjT27yO2hObsbxpw87fbJNedC6NCr4Pygex1c91rcsdKFUMXICWz",
+	"gTrJlMKcl/qqB1XCtDKnrgAtQjSsmG5EqXQ5f7KE7x+jT0HUtxnSHyP0RrgGjwgVK+tWAw83Opptv3Hj",
+	"90pkkLUbCb3JpCCZeeazrqyBAkQlH5eDVvhP5wFYaSaFYnrHSmS7A4Hdopu4DY92gyg6/uxP9aSgaqkH",
+	"gQypgedxKBl0PAFABvNfwNVDCq5ZSYtiVQe33rKVIoauCBO6XDkpQ1QLVvKM8BzTpSZSzy22DOECQvy5",
+	"Igu6DFYytm6/mPXmRqqNkT7P5kbYxYXEPZ0wIxpj5GMYZtU8CQsWtX3OqToGqfWkwVK7FG1e1O8YVfqj",
+	"YPhJgAISfb82O0cfGzkrZbi8kos6VWIOGsTS+dn24kfOtlgLOGtadGJ9olajApsRTjQlCOIrTmJPvPQO",
+	"WNQvyKHc4e8pR+nu4FrcT7yLloq+ERaxrt+nWJMtDjaufSQI/sOnhiONnZ4HodKWh7QSV1IwID1SnFXg",
+	"TlB/62PEUVXvyPBFRmiWsaVm+ZhgWHRT2/yPRh9E0RXYH2HXmm4sbKWplDlN7fOG/K8+xwl82GNUduEV",
+	"y421dJjgjVCTyeqIXK1EBs5KpXlR2EMfyyAaQ3W3OYMcFM+zhLxvqHK2uV49bn0hl9pbaLXd2ntvazSX",
+	"DEqLrXEXem25fzxRnS8EqkM9/c+KCs31KqlV9BAjfJhQj1J5Hf6zHidNj/7U2GqzbBktY3gPm9dl6ZTA",
+	"gld7RvlrPNnRPg20EaOeezRgPhOytBdoHdh14QOnKSY7QfJ+tI54PHrkeLksOF7ijfwrIkWnOJBLFnls",
+	"UFEzcmI78Q6PrmC1nZgGF+0yblrrulmojwow2Ci6+huaL6e8YG8NLcZ9w+jYilguzXfJnOtf4vUo6qBk",
+	"quoMlCWTy4JhbrzT1q1obXYql/cijp2VzAbx5TCG3UN+CXohPrFEAiwHnuuxOXAc4jYnK1+bYwAr+itV",
+	"5Z6lCJkevvZ5zfqs3Va46qyK1FiyXfIW7FnhIvqvuEJYelDiQKaSJZ9xQQs0iYkcItgXS1nSckWqskgt",
+	"tA+IhUDX7g3gV6OGF9zb29vZ39/fOTg42Dk8PHz+Ym1xCbggBixYkUzfx5g7X3HD/BM2s7VmmyT016n8",
+	"VmcD4Q0RwWgJabdmLcFDDQr6oMz+wYntTcnxEoRCWwg2cpqwwkxHUDVXOsqTCSj2ZGF/dSbopOjTAPS1",
+	"/CBbukKsYiMMTNNb1qy8I6fTggukRVlBvmRr9HHtKH5hnzdj454oUlAxqwA9B4egUBpY0FsWqKeAelk7",
+	"YpiAdKE/Rk8/SE3quT3D2j3J4jIe0NHX0sUjC5m33mKPq7+Q1sc65cKMdaB0H6OHRGmFVYcOasfV44JU",
+	"xqM/s6BgZmy777iRj54oj9lCrH86uoBuYEjZKgZ2gZtnzjVea+auKG24/tA8mLgEjdPsDmL9cUyX3ShZ",
+	"y/jBobRFhLS9ShKB/uxT/WJj2Uhx/VbIWgNwLAbJarGlThwJqVn+xvKGCFe0bANtB/wuTBCnWIbciBqI",
+	"iuLKDyOzf6JczBKKVS6vBDdBkT9G5us/RvDZHyNo4o/RUcPy9tRVNi6Y4EzoZ/1wK6PXI/virplSQyTB",
+	"tFo4oVTPR69HM67n1WQ3k4vvkNNkzEgpOzPZ+Ps72yKs3yWj+QoLf68tuGOGfuQwmYsiMFPamjbkjxHP",
+	"/xhhtOofYSULZJXDrpn+sjwfoZS8swjhuzs2484mEkNXVGtWmg/+9+9055/HO/+5t/PD53/tjw9efv2f",
+	"Dyi9w+MVd4LlS1ayOnclIQFO0UYOILabXVRbCKO8BR62Qks8jzgHsN7fz2w1MA3iMTWxnDU6CezU6c2W",
+	"EzsThtLz3xZFLNpfsZfPdxi+4guQ/fb+3cCkhwdU6mqT+HbLdSGgRMGV972779SWynNdWjIklSiYUp0S",
+	"XVS0S3SRp3TJz+u/j+8oBzfZM5f95ggDi5Ma6RVq2sTdEYYyFeGauANR+x7QRAkPrSMYLP5SMYBtV48s",
+	"FpY4ckoKlvcXubC1eiz/tgKniykVGSvGBKud1ksBSehQStzXz3xUlfxeIiuTUnuTqN5SXlQlcxKPtRAs",
+	"qM7mAKK+WrKEDGU+OPVQ+9+8fLca+UnFd82s7JA9c5XdXLlXa//3uRS0sNv5V2zOX7Bs6dVSZxDylLxY",
+	"0PtmadYWLtbSBkpFjEZUszORbwRwQjUCFm3ykVN3+7/Aub3Fdx9T9sp+itxzw1pbgA+x6TcdxH65ZGJg",
+	"efWwkPDDKq5jKJ5TJEs2403tZDCbtdsUIz/05MVjLMHoRDPIEY4IKLOSAXynOnbOq0gWZl/p6iOiGAPH",
+	"8cHewQuykDkrPN87vjiPGwAMgVHhq8dtqUQCMxw40EIHiRunwVcx+mELy5IHIwWb9tiaLI92tCtGr3ac",
+	"8P3mk5i/1FslN8q/qc3dsRM0l6U+SdXmTWO2NMzjUQQXanUxIgVZVuVSqvjt2D3Dm/oAHS59dArbRGkZ",
+	"j+5Yyac8bnX7mjy9x3hEf2K0MMpht0CMc8zY+8OISigZFShDllQzhWGwvlAaK7nMI1Ebx0Wh+WKtioEj",
+	"wyFdQFtmvKd09bAP30uBU9v8018Zu33Yl/9gtHzIl+mdOpELiMOOi4OZfwo70qxY7oq31nlSkWpLPdGE",
+	"PUyHizkrORhOr+PVsnv4ho09itej/kneW48EFGStZ0QNgWVMaEiURJP9F5YTunCXTfcgwwqeNue4tTRx",
+	"78dYW5NyyO7GyxFeQxW2xh6rJqd7bDpkh8rWWUJ5UvdyTQkIlgc+kXBqHsdcmt7x4vWyqmBoxmU5SEEW",
+	"RL/tj2FF3vSE144lK4rcLKigs3iBWPi+W1j2OM9Lo0/vJ7+5SEL0uyegm3ABsBy2ogSobnvxwH54JVLi",
+	"tlJcmKGcC6Q09AV0BgWfh4OKHNuWg24c9+PkXOMJiTty1vh57GPY+ncSaj0n3nxPRU61bCDFxl/ob+c/",
+	"TrBIeV8hTXS4ESNPI00Nch1xdcWEvpZXc7lM+7XcG/2j/KRYfi6CdAyj3lQFTcQcyj6Ys2wu6zxp56DH",
+	"Q3VEIGIccaRg8ujP3wwELF6q7TqoysbFsgrQDa4B6+DUDUWW5K0NTqgpGUDAIpRrg3Y/imJ1LcN8FcTp",
+	"2Uy0AScAjZd7y+wzMHSxcqFqM5aLN7a8SEtrvUoVZ3toVSE3hPNBvvIHaSbsy5Ij+x2CJNxAEO7FtWy7",
+	"LmEFR/WUoqLww6RdtCrXlDPXeqlef/ed/QW8GK7b3WU+HRbu3SQQq9u3FQlb/BeowHWhYhjXjVb8UH/f",
+	"Pzh8/uLl+OWL54cH+5/HG1XoDu/ZsIP0bXv2RbNS0MIctvg9W0DpwdICaQYkLiuteM6IxbQ5AfdPRESU",
+	"96KQNI/CbR0TKG5jAzqx+gbWzQT2IxiZyyqOgWNejl67TOTV4uY9XR3sHTyPby5+HRcg38uS2craC7oi",
+	"E0ZonjdDOmdMGAE0JN2xpeY4CWPc6mOrznR3bD0cSEN7d/vIC6a2I/c1yOdvBgiJ6EXxgAEnBKPHzLzY",
+	"XYyTQFm98HrDJqrZJTiRnbX1cW1c38tTulJXaPx7TFtf1yzcZSp2rtadjHiNEinNI9FyzdENqLefxj6F",
+	"HjysuW93HIRm7G7Cud8zXfJMrSlqqWhhgeJtiSybugvGCkMzvq5sgnZCQ4e6WW66HrW+pgZ+gdb5VDYt",
+	"GPs3HwYsw42WmhZDv7itbtC8dSO8tzHigb+t+p9rqrnSPLtpCwwrRo0KtgDLzHh0z9jtaDzKIdmRWiNR",
+	"1Jx2L29yurpxIcabLkaaoj6alb9yA45QFryAxTEiLPdqUHRKq6tKAfYQxBRfu+0JBMHxoGTnVKO9MyCT",
+	"VaNMgjXzeUdhjIeyhDR46p0V8cd8xu3cug/PMinkYpV4+GVZNpGGgodvwS0bf/ZBnn3R5xg00IyCaLyk",
+	"L0rzd35h46XWvBYECMRf7W1n7dd4vVw6R07PO/b2eLM6cY6jnpd/Rb/RW1keO69Rz9upjm2XiYfaaOfl",
+	"YGgqpNj1Io9FZ8UwAuBfrtj4jN8xsR3B53HCzsclE9sSeC7oSlaJC3QJz8JK7VQ49xpG5kGYJMRloB0U",
+	"PTu8E9uaVWXJRBYxAWeFVFzM3tCCimzwHfcQvXTKmPooLtm0Erm63uBiMh/691umNrpC9Z3ZOx/vyx0t",
+	"d6yaY5404qzT/cwqWlKhGTtlUKls4PDMdl+yOyaqocsnl0xsvOZgzLH9bLJ6S8rXuActmd1TozLljDwF",
+	"yzgx8qSsZvPQEQvpARDWvv8sbjJb4o40APAiWLhxov8VqgUpYsYMMd4uVdDupdNgPekP29gSaS6RNdEK",
+	"aILZ2ZhBCC7BDohlbpjxbp9j3OZQ+nLyy1s2WIirvzgpWT6YJP0C1WFjgRnu7Op6/+Dw+c7B3sHB/v7B",
+	"QdR3Uk2A9+7HI3FIiYSIcjZQkv1lTHwc2gZHz3V30O3Oj6Ru2O7nwLa3VDTWsmu87c0apCSui0YUJ1wG",
+	"gE8fq4/5sYjGELomAOofDBpzKsjz78GcouLug2uZ01V/U9XSHKiD533N/IMpzcq1TR08N031jahnDevU",
+	"upTc7bIntyF5NzL5emXvw/0HTiMtfjcnUgvg8WBKtFtBKTKLH0wmFRaKcjxJjYmSzahxiwLolhOG8izi",
+	"h/fJ9+vXrNmYmfNxUTz001MbKvHAzwGZ4b0FI3toGy5w44Hfv3vEt4GC8KDPpSxtgsNDm7iSRf6x0g/7",
+	"PH0ALqm28+oxx5TwkkdMA5tLgNrw88U5BAhzK3vIacwgU2RV8SCPBhtW9zH85HbJN9UmcCF+XvJoACKE",
+	"xxRXmSybxu79vfFjbBd1p1F16ueL80YqKO5Dd3Fvl/yTQMEi8LeUKiYU3C75L4OjHuoIkMC8b9Zixoj3",
+	"abu8AmJWn7wt5YI4pTOG0JEwC59iniVOmitiNqrSFqev4YM83IvdeaUn5HqoZ190yRasWJEfpYyORrkd",
+	"HSLfBFvmKSEi+7pJ0ByhCyCOBwmIQH8DZZ57xmdz/Ujr2BXTZrxqM/Dm65bmGcaD+NiO2lpr+zA34y1b",
+	"1Q7lnPJidQMy1E3BFxyctjiZ74w8t0t+wVpAt4wt0VawWrKwqKd+DSh+Y0Lt1TnGG/WpkgtG5rLI65Tn",
+	"Z2ML+0mwnDkuRau+D5RXuHFWsxsj3kIQhbu+vVkUuh0Fgx29Hr1//57kY7JarVbW9slEfpPTlRq9/n30",
+	"cjQevRp97tmLJleOOrfBKmDECAiXqguNBYXFpGADCni1uvzgyGqjr7Dk1+cNIqri3Q6ealyejY1qbZPJ",
+	"Omyt1tb5InKq5hNJy9x5IQBgNkOYNwvFZcOWm1z5HVX6lGpaoyEMvb5Kpqpi06teXeJXXwcQoHs3kQKP",
+	"zhYjwipW3MUclZ3g0/UDbX7ydYxW7U0t73bL/OeQ47GRdNbV/mo4ms21ETeenkW/5zqb9y04FerenPIp",
+	"UfDuVSIqMMDvb5F+cQ+3Z1mxI0JBtVYst63Z5iGNDPG1rPYSMf2kZ3FNZ4mDounMu3JT8YxrglLibdMZ",
+	"JqBumPLdM4FhpTvq97djp4al+7dwzKdwWd42iuOhnVkHYVQPhYJNZEJshpLUzE/oaOY1zodK48mQ/pSU",
+	"BoUNTXywizkI8zVKlq1s0uiNZrNAA/tpRgWpVAx3N54Ruj7vPkynj42+mWlUI+Kq+UfhZP9v1YsFi/pW",
+	"zaeBUE4f0nESqAT0gnbasadaersuieVbzL2KBYNd21Rl8unyXXRMG5QavgrQxOJJAtRCDyBork18tp5R",
+	"C+OP6IRh5JeHIBuNRyEC2Wg8AgAyiz8WjUJwSTGnrIgZRzE/1eb3OVM1Fd7aSuhMjq01WEjt37Qx4u41",
+	"qOBqnte/T5yy7E2tbjq2jU8iZ+XB8zli71+t/9Gp3z+ZBnsn6+gtjcol2L1jNQgl6xhysSKUuPR1kslY",
+	"sFEsm757S9s24klhD02z7XQdvfo2qU7QgGhR2QgV4/jyapndvmN3rEgoEI2iAyH6yi4J4IEUgTLvwtZ0",
+	"90UqgxoCBMsQqHb0p9kpowIrAtqwnEJMGPR7VCP1KdswlEiyeV7BQ8BHAkXaNBK5VsKLJMLVzH3kEEKh",
+	"mEVchQtnvI6jheHjZjK1mJ7OR4oUPmgO9j/QMcwFw0IBOZsyLAUSDK0D0NuomsB+gUS9DC7YnroHIapn",
+	"rFxEAwL7iap3I95xpxhDGz0CHwP2dKNsCc1X4ESf8yUyrXj7qn/hLm1xi7HNHjT/cpnK0JGFWRi4jD1I",
+	"lZg5urTPtpbkVRP7YMH9V/dJcMgH6RrXAZ/r57druGo/w2wzwsbbn+PjEooCi0tEYVz7SB2ry+n6EzTL",
+	"gekPPaIRNrFwNq0hoSc2kiVKAuvyGYNx1Tila8Bzu980+xm78Qdjiy3jJ9HDDs0Kvtg7hOp2u+RcQD1s",
+	"zQDuDdLcQ8NmroiF7LeJuUZjv5msyNM/RsF3N+a7P0bPjqyDXlYaqmeaFqC5i1JOCrZwCULkjYRKeHTJ",
+	"VBcLHrY1Gifo+28a0NsjGYZ3k3tQkgEvB4UL6n6vWHnHM8CtqeolJ3nFED2kua7DRlVL055CudCHB3Ec",
+	"2i6ID9cFGzgnHc2njSM2dGnMpiqcWuU0itKAWQSh/joEeivW3S+04DnG2CMpxfpzVAbCAlZsCrCX4Vd7",
+	"C9z55mKZyo4u2uargtxxaaO1zfVoCLXggu1uurXdE/nT9fWFC5h1rPZxBNDOszcCpA3vG5NKVSA2/xEs",
+	"LMGI1xiaZC/5tHfh0+W50SzgUAu6gKjfIJtviZs0sJN6wQffir+4T4bdhfXrPYjIQ2lnSUu6YNoajJNw",
+	"yJYrsi9LRL6MczudynffBPDYNrm6oDH4BfOrM6jJ6dRF3Zg51/6xEBLn973PcbDRONm5KLv7UooZCvdc",
+	"96KVbkhNnj4Gpnd4kSnWlxfBWonvhOe+8B4rz7HEnmI68KtgrgsAvgNKa4lgSRHbLMV0b/PPBf3yjomZ",
+	"2Zj9g+8fITtmVowPGnyx95j2sGRxxARbMmaLjQM6LbFvep61rREEFjX/T2slSqNUrmsUrxujcXwUxerx",
+	"ddG4OhdXcwnK/XtaFFserbpaiczlmm+rVXNadJU/Dma8kGL2+FbiRshPgv9ZQRKXPW9HpGBaQzhazmfc",
+	"lmGsRM5KiFNIVTkAfVs/svSYVDqzuk14Wl+OH1sE4XzLtBgKF5ZWoG4m4CdEaoz4Z5+3Wq//cx/PHVCp",
+	"xBklnHjVMDo0GWlov1hwwRdmhnvjdUpWb1WSmEY9oLKKHWw7i7ZW6dO1PSLm9KTFxrc3vEr7r2wylzK6",
+	"6Kqa+B8cek9RTGh2Sz5dvgMEvzsjWIXxo08CHANsbxJA7yrnm7S9qjr4DguiWwOjfXziupusyIIrTW8t",
+	"pn0LDjn8HuOKcWBjL0iB1okJKVA4XUmU2ABi1I63Rk12sfRESxkNAYRRRfFmH5qQAh9xKa5kVWZJcG4z",
+	"3HtcG58i0fApsMloPKJLHrX0wqIkgIp51KFYL8mYKMYInci7uI8HF3y4YQoncQYjiviUeb7VcQ6vDVBQ",
+	"pQ3ZbbZ7aVw6uoqXfNjKoi+rScGjIHTXNaE8UVBZDyIpbIdLqueqiYfyKp9OKX3OdvZf7R/uPD/IDna+",
+	"fz6hO/v5wXSSP39x+IpO0rhWj4NMb532uszNYwA7tr7cPczTjTyuINa4vZAzBycFQF0a7HTslB9FSqZL",
+	"HrsSHgbBcpesdwCPnihCC05b9CDFR49uHILhRqNPh2A5PexgJc+PGX5dJMbeq/dzWTCwW4InamzX2lwC",
+	"tqHdv56Gy4SRunGXckx5U0gaD6O+9VFBlhL54yE72oS/zbCgdfNMlYwAT3x92pSmIleviY02I1JkzGZs",
+	"gSOotAFlLCcHe3uIsk3u57wwogrJeQ4K7FPMB8AjmT8bEy6WpZwBHpt/mStXSxSo7s+KVQyictEeBL5Q",
+	"Dnk3BbY6YfhSAwrGhcWNR+Y7QPh0XUGtvEaj0QveLRSyiTjZ8RxFLMHu3Q2xJUZjW2uhST3wZumhgzMj",
+	"ncdAI5Gn2adO9OPlGim1Lg4BMddOcgxQ6n1EmRc7jVaGAu1RKNfre2loYcqLgkXAPB4oI6EyEhOSHnJk",
+	"U82tW/BVvDKsRnR3I0uXlCum/AI64yCCPsiSvGVbXJSU4NjN83BILRuRWEpStnemu8oT1TLhPo2TJ4Dm",
+	"a+l0q4n5Y2wbApLF9lFfbF/JdirokM37SuAl7voQBbIefN1FsuWetYpfO17B2ypCqFNW/4rrZl0Vdeo1",
+	"MXuhKFxWZDbdifbpHe1gWP/u557xBdp5Ul+U7j40l1U2T46updN2yQcUfmvJvvh4de0Ked/VEssaiDwn",
+	"KvQqj82Oz1B8M6fJpisEtgN3DQAUB0b5N0bxu5Nh3XU47hFqP/eFZveUYGgD5QXL6KfVs4fuvPXe1Bi1",
+	"nHtyM1zCixT4rLuhD1KdvvkN/tuiOE04T4G3Qli/LMk9LQXE/0xkpSF60kL01rFnnRl7fN964FAk/cHF",
+	"bcHdWEIk4P7X8eh9zMEPnZJFpTQANFIuzBAB+PaO2VygbQzgoE7DwKiiCECLLxtsVE6zyEYWgRU8wpVV",
+	"WCCZcD12K4zAhEI208tGx8fHh9sY9nN0zLdrbO7v7e592Ub7hykq+8DugyL7CesspAQAc2hkwNdxAe5o",
+	"E1ZgrQgihX/AlIbcQiMKQqgRckRf2BvSCSAgcVmXJe+SLZTCj+/oxDyylTrRnWYuGJ639urq/VZIfO/r",
+	"ePSmlPeKfZB5TLo+kYsF3VFsSUvDWgjPfb6MLEH2teDuKH2vsKK8NbrokrHdbYzz+6/j0YnvZ/Ao0Sys",
+	"5yVjiGJRj7W5nAfjw/GLbQz0FaAN9FzRDjtrx2IOgynjiEBmJ8vJT9fv3yFnmTDCVEaXDHJBuCAnp8fX",
+	"x2N3pYtM5lzMvvuyKEgucT6BK+rgxd7eHlxi7peXW5jdD1/Hoy5k6ns645krYN4exovGIA62xF4uaMmE",
+	"jnJFzzA97qNnkTaIzDBI4otp24T/rTBrvHoivCdnGV/QwtaKIrkMgKv39/Z29/aOLLIRZlw7jyYEFAhN",
+	"2Bea6aIlt+OHW2ED+zj4BS1X9pg1Y+meP9gHGfTysk5VPKWarpNRflsU4dvhcL+vW/qxlNUyUsWHLlib",
+	"AACfHooaVrrxgIvtUMB+PayUeb52EZ4dfxiTTxcnY/Lj9fkHc8bPr958cAEUFikaIJE7zP/53t7Lw+/3",
+	"Dw8Pfzjc38r+v8ISrV7lb0BEPH7n9w3juKIFOxuGhvGOzWi28kJq2NJz29LaozZhhbwn8NoREYzlipjv",
+	"oF7YKZSULUkwpOYKHx7sbuU62D+ww/XdPmLqh21xMKCI/b0Xh98f7L86pJSx59uSfvuToMKEJbOaYT4T",
+	"6G2KaXMFNxM/mgvdyoF6/KhfIjDkAON9zV/s+w0Rczy6DmootZN7v5DMPAIhDZ3T8DdTJOfTqZH8oAQU",
+	"YlBshbnsvwCp2l5azd3/7bd32+gCepBFtQCD068ewKPLWfOmVw3reikGETdHYI6HM7gdrrrX1rfrM2Cl",
+	"ke7d1RTCxlbedhf057j6YKkhVf8Rf4c8XQD+diK/VxMKNtWAGegAQXiJkZ1qawrA3yDwu9pNRqb+W2T5",
+	"rQ8gIqP/pZLzXy0f/92i7e63FFH/LxJLF/KONTUW+W8jl+5+EzHz/3jJcve/hcRHCIm7/8YS3zcQ2P4f",
+	"FNDWSFpghk0WkAZhSOYQQsX//+y9e3PbNvo/+lYwnjmTZEayHTf7Pd9fPOcPx3G63jaXteJt52w7HYiE",
+	"JKxJgAuAVtRM3vtv8DwACUokRdmSbDf8p41tXkDguV8+T5pJZcoAr/41BVy13/Lj4x8i9wj4gRElHXoB",
+	"2Gl4hbvNXWGtc8HmZUv7lzQ5fE+VnllFprhhODNeF9kv7MmpMeSCgHOnZGY1TF2Hv3IH5fzr+58/1OaA",
+	"P0gDKWs0UU+DsgfYpLrdg3GHQXSxlUYOXh8wEdmrnCFeLh9PrKxpdhcC2o81dQ7Cl9iNWPvlWAv/ZShp",
+	"xoeRjNmUiSH7YhQdehAm+6jXB56ivlUk1RKR+iNYIdEBPqVYd/G0Cu16U6GuxAutk2eaUGMUH+eG6QHQ",
+	"ojsHzBkI4FPXK1Rc+UyTCWMwD7K0o/Cc3rMpzfgXlmg8qlf/5xj/cLT8l0OCw9cL14RmWbIgMcugctrl",
+	"MzK0pkoD+7lmWA/jDayzYv0vGlJvDQUPxecUSzgkVVq0Tg1LJq+rkWwYuYq5TuRCzDdDLxEgqkQznhSZ",
+	"GSsYguPoDIRUnmL9EOhORDagYnHwbTUVtUFzxvI6atOjK1tZ89XVgylybzX1IPiIZ00AgxvJn7U7FM2o",
+	"ii2ffGuTUdV1odfbxBKna8iFmz2Jq2Vp4r/OZz7bFd/6KpMiNI24KZom7JRglw6WAQCCj+uevtOU8DvR",
+	"KZYubKCxK/fdX2mHOVwIx+xZdVdDRL32fnLa+4rpTArdIIYS8KvIr+9/JkzcskRmhbduf4ebol8TSkZY",
+	"tusfF5BvpVIgHjg43wulpGq4Ggtg7JYMKrAaGVPD0U/Xrq7Dw2PYe1vQMU6JIydiWJJ4KP+MKuPAsUSy",
+	"WF0Q4mdp/O25jNkhuXDaBomOuj6kH6Ury4Ff12ajU2oADy3IWS7FPmW86MBrfnFw+ZKn9ndG4w0eAZd3",
+	"5brPnr+WldLymUtV3cVlE2fJtplwex4cyjxBhMMZesCjFdEFS4DCUbjYP+oRMnTAou28uLSByzzp6aJZ",
+	"p5iSRz1/+mnTufDDWRQDavVcs0J+cGZNBWmfmBoigbviKaz5rZzzqi2/ieXp3lxrc5ZBlV+wUqtpmb/4",
+	"Qi6ojlva10pdEw70oERzMU1YqUuCrcTa9oxRo6FKzJKjwyL3LZFjabb8kSf3tZwrvF1LNTNXpFVDNYfk",
+	"bIWdkT+dvriMB/6fZ4C8ZH/ECz8vMpTPn3nKtKFpdroqUCsP80+AS+ztg1LQwpPgJ1dq2ECwHkqrUWmh",
+	"FvE4895z/OEYTAIrlIBNvGaSirw8PnZ/9AOm4BHrphXcMcIefuLSnIPjH45fkwtYntfWW8ryFBteZ2pD",
+	"1wbgt+SJGZARE65l4VNCjd2RaqYa/76tPGuFMhp8aEQvo/oGR2eXh1oJnw1IxcaGD/BehoxcsXH1U1b/",
+	"vq0CqIJ76gabe17EufYs9sR4SN5J5Y0r7KyC8gEXwiylFPqF19eXb/2jrF/o+lBygcbOazKRSSLn0F1n",
+	"TawpM+8Yi0cFbni5EdH45fH//O1vJ8P//X8nPwxf/e14PKT0f8fDVy9PTl79Dz15Nf5ha2HyUHys7s5P",
+	"HgYJOxbtt1t1eFpAMgH7Hm6nfHZwUIiuu2caXt1XgCM6ZkOyHWEGEUYhYbcsKea5N9bUNtQvbUeEnTSn",
+	"VbZVNv2yrc7hn23wFH4zN/bOg7vu75uPfrreszceUlDviz8lXxz6r6NccbMY2fNEEpBneR0a2XnCmTDD",
+	"SLGYCcNposnECvjCgf5o74MYt4O3BfQDh80VKVaOVQE8vTdU84jQ3MwOyWd5w4QmCbU2kWCAcH1IPgqS",
+	"SlfpT0XkDtrYawkTMewjAaeb+K4nLG6LoGDzEKnB343kcGqv/vz3C3J5/vHD5bnrIHaheMsZM6lxnGgi",
+	"524wrv3u8/KzAbA6khnsliV4uyBo3jo4kvZ7jqKVraq05NhrTnD7uZjImm5qKuIhIFRSwBoO/upVbqUy",
+	"9epi9BkWf3syCMGdzz5d/ibcDQEWtCZjNrOa7i2dcMMH5P+niVQUreliaw7JpUOH48YwQSZKpr+JajYz",
+	"HydczwIUSfL8Y2TkmClycnzy6oXrl3JgL0ULL9fkRsi5+E3AtAURn5J5gbFi5tKX70FIBYczgDGhq48B",
+	"yqILTbQ8/E38Ji6g9zyiSQLTEg06H4mBxpAxc+WnVCClnpAxowqGU9y4z7O3/CaiekJHfw7ei2v54bgA",
+	"knOAWJHEeFEArv2b8KNT/nb8g6/OuWJGLYZnE3t21j1iisS5FUUVWNI5F7Gc68PfxEEB4XfQdO4Hg4Nb",
+	"pjTSz8nhsR8vTDN+8Prgh8Pjwx+cpAL6PbK7mlJBp0wd3b6EH/VRLOfC2j1HX/Ocx9/shVMGIs+qCOBp",
+	"a1MevHXXveOAzRviKjZMlCovObI3Xec8hplQypljsKiT42NgOGm3wOA8ikKYHMnIMDPURjGaIgtaDVTB",
+	"Yh1zQaHscLkd7tugdkZRwp5pMl4Ypg/tfr3C99etv1jn0RsaB+L41fHL9bdcC8vxUvE/WYw3/bD+pndS",
+	"jXkcM4F3vFp/xwdp3slc4CtO/s/6Gz5L+Z6KhfscQMz4W5ctGDF1yxR4dXjPD532oEA9Br2DYKcBMRFK",
+	"pkwwrDacIGWhGvz3gaUZffC7vbGecpFgj0q8EEe3q6eOMj5xyFUgLMqRuD8cOy72ABPG0UkJMwGwT+Sf",
+	"1xfXF28H5NPFh7eXH34EUfTp6uP5xWhkf0wZFfhsOqVcnJJ3lx8uR3+/eAt/0eVjIyrImBHPeCw+JRdX",
+	"Vx+vBuTi10+XVxdv4cnnZx/OL352d1uVJRi0FSNiPsxzq/Dnj8zYHSvKa/bDoP/R6EOXjNlmOAYLbOdP",
+	"P2mqZ9AHYtBfKDcuQlVlUKxnihhM5HXn1MC0tydHRSJ5qJlp51HEEoLQpwPvQyWKOE0yNwQQB6arlP8z",
+	"16YolxjZ96xQfw04lZkxHab47QJhApTIU6Z4VLT+ZAnE/9Bw5/b+/+YMNI6zrWnw7stY//v3g0HAD8tt",
+	"7uH8siVIBW0WoO+tbrs/I3Zy5cJ9q8EoWeHRs8p+7ZdBnw73WIpcIq2AR8rSniZGOfpapalmq+xHViH9",
+	"jeX+WeU9u5X+VVqrl/+VTduz/P/rSvMfGbrYld29H0WWf9eNxLksmIPXPDSdbiYc37IJF7wBwb5FRsbF",
+	"fbqn5W3K1kqRms8UV6h7QKaJHNPE0r0mXERJHiPQUheabzZVfnHGSHEpaHxM3C7bAbBMt4xgtVShncPi",
+	"MrwQ0UwTHHVNDXl5fFxYPZouwNKSawyfO1k997V4tmjuDJrWu3TQdXbbwxpqg6ZaQiNJwugtIxWC0WQG",
+	"LgRGnzBqpE9hCO9qfWHdZ0iRLP6FEBaVD1gF1+2aE1orfn+2lHnQ4cKPk4lVLfuxI0qxDJhoNaI4BOOk",
+	"Dy+Wn6oFq8vJuEtCVvoNpoZQYjBR2U3EBiZFVwt3nYj74ARZuUgenwIijQsuj5mZM7akKhBDDr3dZVFD",
+	"NE0RRLDgRsj81InCgzA3g1JohTlLaPg9c8h6g7vkit5W2ZndXW7yGj6BVvRmM+QdjLfVJJLpmAuGSYaz",
+	"D28PiTdQnMlzKSjUWgHgkfQqFZ8epo1SuiC5ZhXjBDrlgX0w9oh13wOiJcQ57fvtbRGNZqzAA1w1Ud7g",
+	"p3QxT9y65jOpHXSnQ3nTmBfyrRN1alFg8naF5Up8vBaLCF98N2sI7t2HJVRd5/X15dtNVnid87VrbBqP",
+	"X7PENYbA5Sr5NX1ZQYzUQLpuOXX5DJqolLyFBuCJVMwPMq/7VsXsR0SG4RiXbRlINYPvAVZWKkPGi6bF",
+	"2D9XluD7RUrA5xB1f7A8siWk3TUb7sYVHzw1aw6kQxf7DcmkN9haDDapiGZURbNCTrTaZ04wL+mco69O",
+	"oLXaZB7WZbMwzht88h4oqsnegW/rDZwtGzhjRw1dKatLpAV0Q8qo4GI6yZOgWsRX95CUZrpQH5Jo/icj",
+	"OqIJ04fkzNddQ0oJU7BCEq8erJkL0ZfI2hrCTa63Ts5Uuqp73+JTooJoZiqtxeQ5DD1DO4r/yYZ6oQ1L",
+	"K/4H1sPAo2DKOv+TjfAqaHZoMZnuES7dGp91ipNWV9slRBqCLdVuXDmoiqsCoRPPqA+lbj2UGh6B22RC",
+	"8YBc4VMLb0cVQKlafTECpRQgT63xBT6zL9Bomkh5A345F2WrPJR/nrrIGkfYL3utGyYRdNU3WWX+x1ZX",
+	"4Y727VMyvTzWQBfrK4Tv7S2wOm5CIg8xmccLN5lVKtxHM1Myn84sT7n4UhowVsAfNcx1xOP2TFt5+5vF",
+	"5Xp/28fKljHeOriTfKu+bs9oj4LR/uJWapUtyxjPGhdpDU/m+SZcCRGYdXzpaQXiO105Mn8UsZ2eJXuW",
+	"vDNLWnK/OzMujlIKwHaduHHx3l+8D/do6aWdSkiqHg/0FxSKulJrcPjdBLcQ76J0rf3eAE5VuTnL7ko7",
+	"0UhthrnGiUCNVPNeanOtWVxxYPZHNx+s8O9ANOXyBthDBSNoJ1xpc9iXRW/XYw5kF+wy7LecGCa6kp6S",
+	"0rQFWK+kNAGo9s4VIVJZfagG+ixLr7qnpW2pwKKJ1VUbFGLMKNZZ88G1baX1RmZD7OSOAhEBcrOYgQzo",
+	"fooJIpg2DHJbVABuIfRquolChGuSUOVQkiIHy66oYsni1CWCEQhuhZ49nX3GL9uf+LQv7CpCm3YrjEbq",
+	"fGy3Qvd8sF0+APqSEw+1F4XKthMffPX/qqau6tvBfIem686E6OFMJjFOV2VgiPrnDXwX/dIkc33qWolv",
+	"WGaKhzDF/CwhaPn3QD5u3HQrc2wc6D8vPnlPsX7/wgaYoTpbFvelaBlf0iO9L7WtJFyFXDVjwrpVGBHH",
+	"Ip+7MFKXTJ2LB+imemcRo7IJYUWd9T5YpYvij8S7dIQmitF4gTgDLD4kv0h1o11mYEVeQCO4kNi/5kA4",
+	"oQy8Pte2irj7+Lmw70x4Ip0JLnPs0OIK8y6igkiF0wZn9JbdjTNzI1NqeDQUMmUiSqjJVbMleOFZ0GFk",
+	"CJo6fAwP9zSRKs0T6ib5F8OjYJBOgSBVkJBjXIpQiUHCHQONQddz8dkzCjl4955WTfgh/KSH5MduvlOw",
+	"2KbOZvzoAaHkH6OPH9wu9cy3ZSvS03BBmE08eCeW815SpyDjub/4yRh1sOKufhLiwfex8d3pkZgrFpnS",
+	"Nb8//WpmzFKQvNZYryQ9Quc3KJ/Sp0TlCcNZgxLmcMPoqyAWC6MPXOGT/4pWqT/y63syLFOseKMAbdOW",
+	"9jy0ZXWQKR5hsIqndMocxYJyKKizO08hBQ11JBU7cmplqJk5+up+WN+t/6m48ByfNrIP25jePwXv27GN",
+	"Ey6zQRXAhvz10FpOuqzLoaEgDT5JHnFkgqeISkYbqVgc1r2GrBFe38Qd+MfXXw8yWQeI+er4VYuDYG+2",
+	"LgRyKyD0B6/EDmo5mRQeSjjutcpx5zSJ8oQatsRtDsTN455vnVMqeIvVrsBvPbP2zLp5dSEwZ8CQBU+4",
+	"liipAsiAW8s9vBPT5sJAKRMT9q3tifALvObc37TLvOTKu+rJmeP4Dj3wqFG5yOiUxWDHfj/FESjH3VYR",
+	"d5Ye4tSLxwo5+G0tSIF9yaQyQ7CTWhyExNLYdEYo+fHi8wDbMrGbDWA28SnkP3J8SjKZJGTKzAX+LpjR",
+	"YnIlWEx4THJheOLSKO+4AGRRwDMVBUBegZyHeUiAWp+4/ldDb5j1PBLKBfEg7BT+NTQ8rdEIuBg/kxU/",
+	"9u7Wl2u00F3K2gLTD/brLTU4d/SuN1+A7Nvg1p/YYi5V3NSIGUgXXQgTpIdTAp2QZLwgMQPY/jZ0il+4",
+	"mb3nABEHO7wvmIrySz+qmKm34D9jbHyDez/TKbZXb3Ybgnnf8VDLm+FQVw36l9sTrMAA/5DjJgOhZGEy",
+	"p5r8N2c523PL3F9em1sKCcSlnJRj54DfcJSTT0ZPOQBUoMwLpPinyj3Lory9FPLCXbOmHPmT9Zo1/5MN",
+	"CDVY5nRy3MT7AGDUCoOR0i88zdOD1yc46B1/eDlYxcfoXiY8qJvoANFet7uuO6hjLTXehONBsKa6+XM6",
+	"hYouggda2km5uMT7Xm4MBdC18RwA498sanvPefwHfuMfdvkHA9+M/gcNutHtD/V96NUFjew6Yi9oW5dT",
+	"iuO6VZ2Nzg8GB28vRued3utbxCZcFBOX8aueaZLQMUua1nLjlGBb/9cuAypIDpYCutSel8K4b7xa28YI",
+	"VQ7PdLhpa0rKvRRcFp1HX1lxTGsieviIru1WvJjFUy6yAVooXMHjwRYqyXe9/dCHs7cYqqs4VwMr+8C/",
+	"Ch2oiXOg2gh8wlh8pOh8yEWWt1Ygv2MsvrQXrTUSoFUpHAzVtW/JXnud89iycFdVu2E7016yQXarrugc",
+	"dqtLJshKeMCCz5iCDeuhzh9+FgGUfSo+5YImBLgDzggIG4h6QMZUs/95NYSpPxU2swSwzGTlQA0sQqvL",
+	"tpZT1HhZ5ub8GoYjbHMBc1MG4AVo8ur4VV2YW0QssYvYHPnfsWAdp7yqr5+FRVvXMILX9tT7gNSLJ09o",
+	"QEmYRDFEWyezI5Wum6LxyaoaiPVRmGBDhZtj5vQPmF/wiGogDz7TUvF5QSqDek1z18EVLeS7xcEVVr4z",
+	"sPOayrsYi4vBFZBwVkzniemHWDyw1bR0MkXDS8bUUMm5HzYMQ6vcaN92jmkPq+ANTz+osmtu6uL7Okuy",
+	"93q7eb3ORmn1d+voGZOAjVQNqSJP1julCXhTbaLP/hXzW/q7yOnBTtScLg6aWxm6Uz3UqZJ51pLBq3Y+",
+	"wVQdOLFiRDehPsnHDWTYoCgD0emtNgcRUd9M4SLSP+ISNo6JOHS+VpzVzUIh9Zku3KId4czuUnSG+9sk",
+	"QuGPWPvcC881wtNnXablnmFDt+OOZWDDT0GKtOQ4nDjZFkv5O16xQ8pwb6ihB7SsPYudfbp8pknMMiZi",
+	"JqKicPvRH54bWnvw+t+/h0eJZjmZ+5kLs3JOqDXzYmqo9dqxaCzPgrNEGMbyFNGhOYJk2hDTIM0FbFdQ",
+	"w6ALx0v62ef1g8+rBHEJb4LUuBsB3VqSluaJ4RlV5mgiVTq0n9SdLvBdMLWzUzHa9hLN+OYzN3K+yXFy",
+	"buSc6nI6vT08TDsT6re4F2X1ouw6c4M0z0f/str5159Hv2JsEYIBvkd/Kb3sMmZjGt1Y0VeRcXhueoUx",
+	"fMEzpAs5UsLOmOMDmztZ2/NGzxs74g1XtlY0iG2DK4Zf0iSYG1/PID+zKY0W5Nf3P9t3AthwkUPXr0vs",
+	"AG5PuG7AvZy4Xzsmcb92M/IxnAHtmmDsFw8Z5YDYduX2zj9MuT/Dvi/90TsFWHy3jICAmUwI8hXeAxea",
+	"x4xQcnJ8DMMi4F/Y7DpmJJqx6IbFOG9FkMo7iZGyg0T4FUbwNwsFa74fuQH43fjx1zRxD8fyunvVb9/p",
+	"9X4LmmRBgiTjd/l0de8ASMYDXRsoHgolRygktiLD/kUTHsONn5QcJ5AQHuzm491Rw/ekNLGinsWHxLGR",
+	"ZoDC7SJ5MJJEpgzEowAeq+4TF9owCj7nP0YfPzxYQGFbDuFut94a0xPKk2C/s4QaewT32vH7RkiATUvR",
+	"DcPU3Mu9dArK6vQGklyxVN7SZKfmjRM2V/iq3sTpTZzdmDhAy9sycbSR0Y3zjIdOzvT2zbbsm5HdXRcO",
+	"2ImBE7ygN29686Y3bx6xeTNihoC4JQBFuFX7Zl1o8zNA2HEclyPnmPgZAKqWJUXLeDBIEENLsb0GBbLO",
+	"Eg5oCGTMp6526oaxzCevJlSbQ7I966mPnfbG0x5jp/cznkqz6X7RIUD34zURkVPkyhEkjEc3ueVgT7CQ",
+	"N/YhYEshMuXGUkthUFk+dYAkgPfVkfd2GYnpTZXeVOlNlccfiQEpudVITOhoPmU7JXTpeiult1J2YqVA",
+	"t37FV9jITEmoNsNbpjSXYpjDqyooIEu1JCE0ACXQmVAUPSurGyc4kc/DhUJ8prVWDLrf7WuRl+4Fx3AZ",
+	"a9+6v5e+n8ZP6NAD5I5Vu1t66q+n/pr6nsTKU0Mc0UKXLI1mFXAcZX/jRonrmczWlnClNMtYPCzgbR0K",
+	"RcsEfqkI+0LTLGEDN5smBkx0qFRNZK40mUpfR5ZSLtyv65nhPby/AGj+6N6+VzBpfOkGY4o+IeAjzoLg",
+	"iZ9XRDLKlf7eJhPhDjTMJ3LQmG5/VoYUBdjjBUVCz/zQnuAQL2uaaECnhMcofudWIcAwBTrV//7dQUZY",
+	"Dkm4RlAUxMxpwEKHKy4NSz/TPQ3HCt/YCXmWTvX3Betkj5IAMRDYUQAPj6iqwFV+LP/eSEFHVGs+FWsw",
+	"vs7cRcuksJlKLu7et0auLrsjQUF4xD6+V8JdiNHTEXHj0RGeJiDR7oR59FWWlPLtSM84KJ9hpuQtj5kK",
+	"vb/lmdKltBq52z75u+5Bro5Otw8PubxI9Av3jRBZfGmTt+bwXx6AHTbvXewCEwVQO1dsAlP+nlgXEEZW",
+	"ECFVKY6anBLoEh8aObTsAgf1TJOMRjcItVbUtzuC68B3RtHoxvJdBIANLREXF01xo1i0FQE4YsY+1Xue",
+	"mqbMLwjz6uHIpZPj48CFHMt4sWqMhNz92S3u3K7tMXJ2uMCNubpmAJl7HABbYp89RrB6dnws7Fg9om0x",
+	"pW6dWlbUn6AswNIUIw1NsDPykHzCtxXegJCGcJzNFJ8SzVjpBSD8FFy+zhXY3Pj7FcBmv3Sb9VxjKHa9",
+	"qxvsJlz7IU/HdvWr/YAXVFlB5qrBrXfmcUPrmv8cVNqZQYzHQUcJ8ZYa9pmnrK4h8WeMZmz2+gsRb+Xl",
+	"xdej2m99ubMMdvDtm7x8W18OfaDoUKHW0qyIxZHnGV2kTJg/MpdIiKiw3DT2yLMArvuiI8oRPrZpPHsn",
+	"a82hY3zbGDDwl5ks8XYBDBjsuvqF+gsbgAOLKXKKTe3Tu+D0Bdvs8X81huSGGvrvrLTquo8qutzmmPu7",
+	"QStquUT8fnsKEm3YmDVyaiSVecvVBgP4/yXzaMYUjmLsJAut9rF0/XmRse7S9lEN7g/U13oEicAnffTG",
+	"09MKBgQ7uwZyYk0EwBIQ2iGtYakVq+UJhqTc0rtF1vErw0FBvJCWPSVvGwbAb3dtOAuMaS42oWnUpB1J",
+	"2lUaPEGKxpV3IWi80qXIHirg+penZSQ7op2aL0Af7hGh1UuhInxFG9bFMnXcP2Sza1PCk/E6su2x3B58",
+	"WNUShYORJ1hA2t0oO+PRTZ4Nlf+oxjQD9hl+gsv9ie4mihhK830XclW+7wqAC5vyA7hzEJZ0u/AXCkw+",
+	"5ZkSZ/qmkiowEs6K5FmD4G8IRR75ok1vmB99df+4XEazrbLKW/i9s1zfuodsXszl37UBIG1RZmqp0k18",
+	"72X1wyEqwwkAMfqCwkolMK2Ji3t6sZJ60CCLsWJu2wS2k5rcpUXiyved6712m19sVYNIr7APjn7suefh",
+	"y339sQyIzqOZK+nn4lbyiA2wvXgNI1XEujPj429HEy5gHNw6G/6du+5uBvw+jHe/wgbChi9+BnMR7GVk",
+	"wqe56ieVb3sshd/mVAq2wJSk69BXVGgKfWvE37VknreQ6YxbWbRYS6Z/d9fdmUwHjzzS4j7wQhi16BJr",
+	"cYCPrn1xQGQSM23IhKtiJGYv2B8SsblyPmARlUxUG55Z5pIWoH4IY0ItME1uPJApQvYCT0KX1CniWviK",
+	"Ak0Xuqiwp0SwLwbj+ewL10aT5zOqP7Av5gU0VwlpyEzOSUrFApcNcVPFXJyU0CRpqSnYbT3BxrmqDkmz",
+	"7kMkN5r+uMEIz5Uahg42Luv05PNcG5l2faziwhSjGjrc4IpwO3fw3HR77FuW8FsGwnBHKU9/ly/W7Ljr",
+	"UDTwnpmZ7FibkpukGxFeot135Z2HLkcLIzeAA68Y1VJ0WtK7PJnwxO9Y9wqbkcxV1O16bFH/QNNul99h",
+	"sOrSONX1N/xCFZtJ17q11fKj5lz9lssPitqgcojjvUsRdm7Ad07i97H3x5Dw14PlhHSn7P+K+TKEisU2",
+	"O+azH2iOxgzNMiW/8JQaBlYMu2XC5DRJFiSSQnNt6RGsmgXROTckpno2llTFegAGC43gaVxMaycQwTLP",
+	"/aJ2TfXFi2oo33oZ39+oizDbXs64IOM8umFmPTlNKE9yxYbK6bnWCT14rVeJexkPGL6yiwd3Fhl+y4j7",
+	"nO+r3819dIkVMF64QXMDB38xjJ395+ZsQUYwoknSIbuhhz51WPQYtZPLqiW4ZqoJVDxSPMDnRuXsBZGK",
+	"cOF/BcPsX/g0jW7U837KyxYm5+8lVLG8UV3o/LzYhL7vrpUpPLWQ4krffFcU5a4jfDfauHkukB/6Q8mP",
+	"F58HOAjHQ6RXhs+e4uTZqZ99XNgEZaUxj4vBtLp2MKCZMUHicPTmhCdsVTfjG/YQOOi9/N7L77383stv",
+	"8PKXnfWEkYlUKTXVce5N2hyv7dy4glLvHd703c5z733wABDWMkWghh3VufB7Sk0EMIMAj1NCfWCz0vp0",
+	"grMNhj7l3NwC/Gm95r+Tci/T1ruprvPPx1duBCr5sue1O9bUPeVyOmS4KRNAsGLqQhQlMrwvykjomLl8",
+	"tyvO0B3KMfTROhTYJvzBU2JYmgEGFhSBePZC4EdAX4TOYHcRYSIGd7ARpbAwrndUC4V6FF61SR3U44Ip",
+	"7Nnx0YIgSo9JESak2zAQW3gSGXgowAkbagYwoe1R6qWREdBrocnJ8UsrHMBDx6EU3g0GzQ3YzDQ+BTAM",
+	"rknMooQqYHNJtCSMQy4+ZpGM6zr0f2TG+QroL478SustxTWlz7VP+jbwTHjHu/senbp6qZmcez1BkMww",
+	"w+E0DauAdXp90pFOjzpA5jbT652JEf2wZnrcvjVX+66NoVceiCv6ZrdtQbFshZdcq2YQHq2vPveeg726",
+	"g8l0d+J2ht8j8FT+IcfrHRWwmHoj6ZEGCVx2THqCXRMH0IyqaNZo73xgc8DgpWhdoSp5psnHyMgxU+Tk",
+	"+ORVoVlOSSpjliQsLr2SLB8nPLKX6GdE3jJ1y9kczGxqrSIVD62XsSBRwq1uAoBrRMDCoVp0SrlwOZGE",
+	"3wKw2CE5l2LCYyYigINPWczz9LVr7HbhPDfb3c8N87tJ9IxmWLgIWNYDMrbGIl6Ic7/GMuasAFQ6JJe+",
+	"zda6gNMp0wjzaiRRLNcAvb8agcEiBFfJAohofvUFLNrfjo/Jc3vVq+PjF2Q+Y4LcMGvPEoglwpdxrbmY",
+	"Dlze8z8sgskdi/8PHvyHhuAsoT6RY7C3Q8O3E25OibuCh7MomqohRuXHrUt5/mKP6YYLmCsA40OgkAkf",
+	"0BQSvWGLg2WRVlfXhN8m1MHgAJd/MDiIXD7DLgyTCvaXZSTcFQJ0QqgByDX2xRB7ZWztnQlVTYv2PzYv",
+	"e+37oEJ1mXSkYERjBuqUJIzecjElHKHUkSeZdkB7uhg5UBtodvBEo9X08VofvUiB7b7uKySuugr28s8D",
+	"Mn6g4vUnJPdxu9zkHogKYbTKSR8nf4G+IR/aQQ+YoXcyKLivQ8uvjY4FdM/iCESHk+WQs7DS3AqyADHS",
+	"/mo+k0kJElkHAOkstjN4/U9ssWNnonjP5hOH2s8NjdUYsfR6BMeHbJE2hkazwmVAwrbEiTK4tku60W8I",
+	"WQSdj1aw4opDuA+3GIG8y77P/fWdti5jVfni5pW2nmamh4XZmmpwuBlVN9n1HDWilDYTvUNIPKJxysUQ",
+	"A69DV6vWSP5n9mIUg0uIhmxXQh1eie/AF3/PUv1JUSsViyJUXoXheg5ER3JtTRopksWLFbAXT5/NhGvF",
+	"tpFDdBYSHIbQHCzNqJlZd0ln6Mj+dlDc+NsBmc9wChP4k3li0GhnaVDx5m+w16Pjh65JMS6akmrxMjhr",
+	"p2SimHNLIFVgXb06Zy3Eydbn7k07i0vZ9XnXAum/N5L+ejDXQEXefidS1UBb+z4Q6qj57nzoSrmrfNhC",
+	"42+L6x8LClNP3E+IuN9TdQPgYZkbcaEJQgYhUZHnsZKZn0JyXx3j2xSG2LawGYUv3uFNvSzvyX3L5I7k",
+	"6Kl+sTVZnkE9+nC8GKZU3TCTJTRak4zGNfnh04XSwSefkphPuaFJOfjKB5fgTWvMISyPf7N4HyxmN9xU",
+	"86Y+iPSX5ilPqAVPIUVifoklCVBzWiG8OzJVxfhqZqazxHOJcywSKaY+s4BOlF1bGZg9JB+kITxmaSYt",
+	"B7wGAWAUZzH00hE6MYAGkkgAlnX5MpgwDU1BhBLNIini1iBuyY5X9kM+y5H9jJ0pNf+Gnv3+quxnZe0S",
+	"+1UwYC2VW8azHJii6wLJSCS7OzOhyZUYQhf6bWdLDgs5zvxNvcPSY7veNXGBNFQUHswph2ATgADC32hy",
+	"b+pWLGJ8U+q+8jf11N1T950hIMSEqxQzQJT44o5n2lcvUaUcjd2XwjGOuiGFu5t6T7w3W+4xxt5SUasA",
+	"35of7nvxNiLzHRK4fXxP3n99p7gMoxZusSpp647E7KJXHWl55K7urZGeiO9GxDXJriUHU/uIaneiLkCN",
+	"WzvJINls6I2bQyXylCke+RR4jDXERde3K+U4JdQXdWAnz6vjV81FvY8Yy7sVxLtHHnjQprWS+sFE4aYr",
+	"TnEA5+2bcjoXzf3obliunNsaAW+vXcYvNa6utYGii/Ykx7g9Hv2WSPXv9JYRxJ05Z8JYkei2mlCSC/7f",
+	"fKUQDgxwV2bUWgDnJgIPU4f70wij5botNJlbdxabUELEoH//7sqyrVoJOkVA8NfjZi9BDu0Dza3yyi5Q",
+	"bp/LDyVujwaECxAducjolMXwtd8XmOHSjmCTUdkO5Rt3IWqd0QJmNYRzA3L2+KUBPSqgzzZ7wlf/UwXg",
+	"EGMuPB78x6tD4hpnPlhqBfwYpklGS2gZS8YDXOVMZmT00zVxaBMIOWd/00CuyoFgbDiYx8GDMbPRLHh3",
+	"W/WeGkhGnDztvloPyHhBrq8v33acPe3uu8558wRqB/L0+iDPORiH95xI/Rm6kiSZcMAWCU4lPJHqabSs",
+	"3Z70QVur0l5gIstTdmTSZRouXInAsG6Mgfum3i588ImMWXk4IKLUwkqQks+mSuYZwri6X9pDDCSco4NA",
+	"ssFVw//mNOFmMbT0p2RyFEZva2XeiBnt0DKBJVK6AJdJM5yASl4d/9AksTxRYpyuvulxE/lVQvjthav+",
+	"iXt1jltVfES3ybzu4gJ51/FZ34SxTVaZzxbEUTRxFF3UdQczegMW0RUeCX69wimateBInRmj+Dg3zPOG",
+	"YVOpFpAkhxidXmjDUkLL656PFRXxwCkbYPABuaWKA40OyOHh4QsylV4nKSkNmXCWWJMPm1QljpLxj4Sp",
+	"MOXzx4vwT/EhuRZoGIW/RbslVhKK16zZInNsbrenMiBaQqzG21EA9QOZfsbQ9A6m2ZFfILKeG5lSwyMi",
+	"ZMpElFCTK0akKHC0/Oag3XP26ZIoBvU7ulC+qwLEjYgtuH9XRWbFC/CFe58RW35gUyMXm4f0W84KwO5d",
+	"/7dnGkwXq8V9L3MPG/Gg+VdfzxUcHjFyivOgiohP5RA3kU1HkRQTPh3qm/zoK/57dJN/WzP7wV4GhMK1",
+	"h3IwFXekmG6umaUpb3EQPaOK1YZASxJ+szj361gHbvC5eEO5psLSzqiZlYZ2FDyzO0LALiOr65k2OPM+",
+	"DrXlkGnIT+MFMFFJQxtyUC7McLwYFhrSK/16DoIkAox6Aznr5r8l/MayecK1gUluHnrE5Z2zhHIotqCu",
+	"JhwULsnolAsgvmJiXI0StAssqU2/WRR2B6rEzWzpHYxxKxfncC42DjGMmPmJLeZSxZvdhPJ1I2jrups7",
+	"glyXt94BUrvu5o3f+8Zajx3HY5V3fabTu5zIv7jmY27N6rvcfSlGRkY3m910xbQVF5tSgbMtN96YjyJZ",
+	"WPt1U5h9Zj5RxYQZ3eR32Zofrd++12GnwV5BrLPLABEcEZVVnI29q7K/vIEIM5pM1VqoQR0P5H8RfF45",
+	"mo30Hk/plGmr+PRN3gWGFb1anF1Ck4TAHBxBk1PCDTYvIHSgV29CGh6x+qjQe8rFJSzgzaKDoTgq7dIw",
+	"Kqs3izCPbnIMMDcbkAUzrQSYU/oF60hevzw+HhykXPgf1wWf98ngxb524fCPghEGUUVLSZ7+JtYq7OGg",
+	"2iOzqTXngIPI9dXP1lvKM2IkeXl8XHpL4wU6VBWareFR5MR6Ls1Az6B/l3md861tcHfoiRVaqrsnhi9p",
+	"8cSy4Jm9J9Z7YjWeWElDG2kkzzhH2AUHqomLlvCr87FOjo/LeJhgc0fJvqwrwAvH2KlrsoOxdiSW68OO",
+	"bxYjLnYUe/z7Yqx4XLwrKYAC94orFVrgE6aYiFgjmH9cpLGrQck+Yfi4woxQCkFRBUXU0EROm0OMDSy5",
+	"lCgM4KgapzqWpFTNnG2naOEBUn7FtLZOBpXDJ3qQRN/Ts6OW03bhIIf75u0c4vJwBhK20cO5AnwpTInx",
+	"mAnDJxxz6qPLD6dOWSzpAhLJjDMN+o+LyrjIZ9ozW13Ttl1QReKvBQD2lSr4MWQitwiguxdmqnxuFy56",
+	"733fOsnVDyt/SAg5IMEiUeSPZiJV6fRQ7+tEVBCaaEnkZFIpAG3XOF+zQOx3dHTupVoOvlvfpKftTt6M",
+	"bxbhcbP2GRxked1IP0fYCbtliavjIM/LYMDAKbxKCQgUhbwIIHkwrhaTGVMMAerdk6Cr15diuehbW2XH",
+	"IXlHeaIduCKWk/gPLhO+OKcmYYbFp0QxqPOAvQEfS5eMh7rawYfXT67ZLo/usvJj4xE3+xcPpKy6+csJ",
+	"ir96mB+Z03GYkwcxNRTgghurN9dZuFVleQT1oCiFLPuuas0rlspbtpSI2rr2fFWfRnCihQsiJJauEiHn",
+	"vc57MKL8TG+WYwZWW8gJBvHcr6eORho1X61X9er4B5IyKnQltwXP0mTCsDyQW09vUpQIol5cU160G5Ld",
+	"ukTHZTZ1qdk/9oT/COrrA7Jc4gSEedPEyFarrzYwvU3iH+2E+HdmSQV0v/f62fU8F5q4Aibc9Vz4cHBz",
+	"WAIX8ByE0ijUgsdd9c96q8ilV5vif2/R1XFZWPCfEjYBVXgK0QxT+FHuEgQDsE5VmpkFVvWta37BYocH",
+	"1lubVBJ0riIoU8e4PT1HPXxvrCPUZd8CGsWk5nByLXUITXptxERM/jH6+AFDATHXWUIX1yohRpIZvWVF",
+	"b8eEGRcphIcOiFSEkmLWORnLeBH2MCTMd7zAn+0vXh6ST26tmqjctfa+tK/6XwiCvPTl62UxxmlYW+tu",
+	"LlcRAoCwLwYHQUjBDsnnufR7ltIFlrkHjxj44YbcT//CNwuSi5hNuKgDTD6L4yX2f9SKG1ZYtL8M7jeX",
+	"Pnzmwwymr0qx5qYaOPU+nPLUQDvjGHNvyNayKuYGPvUNpVkAQpEDEbIYJMuGJVi15sTRV/i/S1GU8Zal",
+	"+G8hwNyMU6IYomOw+JCA5eGLPIOKskzJVBowMbBgBX9NTSnTXoJEZYlmMNTHUfGyCELTZrtSaH2d8yVu",
+	"zAaRIfy+OS3izj1DPjGGREqDwWdwlh2imqG1QQ1ORl5KBEuY1Vo81MiAAUgKypybFRMgxduWmIrO6aIj",
+	"Z3FIhTgXHcyDmtn+1ixGWwIMIjBoXJUZzt90q5EiKY0usCMCs8lKBcVovD598hCsu1tbo0i4bNHWuMKW",
+	"4oeYzNjF4HDU1mdxnqiUey9vWUUceTFS8DeM9AIadH2997U21mARQfuI4kyHjo+CCaxBHGNdcGILqEJ7",
+	"C07w6B69DVb8OiSVPkzxCCC8avFtqnUJXLRYEg7dpqH6AsIV0gFUESXnrmICKyVeF6wC1RQFs6DtouTc",
+	"qv8oYVQxV0h+wzJDnpcDKO3PLw7JSKbu6SldwNxJGMcduzILkBA4GaqKrOG+HsA1/ESYVycn622B7bHr",
+	"3TT8JmFEWKtX9a1tU/tW18W6sAC0uf4CTqlX2k+89KJe1mgrbGhSli+2Oi71YFq1WtuVOLZiEnsJ5/B4",
+	"ClBLbaQVCQDFZuUTNqoYesPWK/KmouJHm2fYLMXQVwE/Du29Uju4xtuvZhVauq0edYz8F8UfDByqAzJU",
+	"r5qeaBjbnd+A6DyaWVODYhsj/5MNVqLbd6ykL7sr/e+7ldfvPOZUgMzupS5rTZltr1ceTQV+Z6VS5/oB",
+	"LDGWVI1u8oYye0d3ruVLDWD4RMqE+bzI2CVOHH0uheVFpggX2lARMf0CYcghRYye3iE5I07toIeJaQyN",
+	"4SDwG6qlYHwq4HchoiN4oadEM0w1p4ROATPKeoZzqmK9xjHcO6M+BjW7b/nQ+4F/hRL8rK4tx02i2bRD",
+	"uoOWPSq7pmuFFbg3GFUyit6yRPtiGGjpJNiveVrgL5MZ1URIl3NCcQFVN3QJEAGiWYK1FpXi0vYoOwZf",
+	"G6xYh1ham21LGL3FbJ+E22gyAJi9Ykuw3FZIA52jRcGeaWqW1f67m7tlu/TtuNbwJsul8ZznVPu2rl6Q",
+	"PDWrPTL8lho2IDGjwb8hA15q/LtIk/aAkWXxiGYF+qQBuCFP65ouoGlaHpLPLspsVwD1qzOpWYDKYldZ",
+	"RYEFjOgBmTbAB4GUmTagvOIQjBmjWV39ejVApXu4yh6usoerfBRwlesGuUCF/R2HuViyaZvnsvn8lp1O",
+	"uFnG5FzZnXeQIjSSaKkMGS+cnwbFwG+5clMeHJ53k80BV79ZVHaEiTy1agFhRuIzc/D7ynSbzWiksqR9",
+	"gRt8aqh6+Wh1oCsIC8mqBxHdFTCHB6GpMrH05wBjwA1P2SYdNfookrdMDaFupdFE8ZMmAMAURhAwTKhh",
+	"fANXpkkkU4ZJb4eNLfIkwZKYa5WsMyDO7UK20Eyj30DN4f7Rd/3yNy9i6eGktgHL2QQj1VKTpde1kH0u",
+	"5nAU1a+MRrOi4x3A6W+ZKqexAGsscYKQRQdVHQ8g0X+c3MeYfgQc4Hi3A/XjlT3pryd9DCPvgO41TbOE",
+	"DTO6SCSNj75GheXaPmKEfYEbsc3WQHAGQMzGVkEJiKJyfUg+OGwzYBaswuKGRFRBRSMlf/wRyTRlwvxB",
+	"UgYzRa0FSrmwji43A5KLhGlNZjxm53glFGa9PCRnguSO14qxTG6Ic12JVQViYASL/4QfvQ6f7UOBDuQh",
+	"dPz7miaZFHvYBauNC8OmMO92xSZ9CcDgPolQAoEvLeOUHOPMpZhNaJ6YQVkSl1IRU2O3RgoUO7Whspmc",
+	"v8uT5KBteYODL8OpHNpfD/UNz4Y+TjfMJACFH7ye0ESz2s/A4J508byVU29cWXju21ndfqxlJLA6mXcm",
+	"Ct4Zy3jRj296eOFKyyNZxoLECDzMOS7YbTO7Gkq9dDeTGuYs/smUrMbItwnLH5CoXdgINoKzpzWwsfYj",
+	"Fr29vWW+sD+x2BUrTvg0V6wbcCvG2er5Aa9pnP8dgjHYSweFkpcw89v3Y6CvOQAL21VYSxGxisdp6HQd",
+	"E0CcrQNyfmV0h5EkkfKGUHNqve1UaojTbxw/u4w3HVYRqLunMa0Ct/hOnIl5T3uEPYe2ecSWSzr5A+cO",
+	"zBV+rmfO2yLAPlR5wrrCgJdx+ScEAV67/Dv3HfWqpJFQL9CjI/MZj2aIK1zSGYmkiF0HPTiJIZhJyjYA",
+	"BD9ClYCDVIrCsC4FkG8WI395tykqLgBrtRLkWidhzUmDU6iDVzyqoSqPq17y+6l+dNjDbXODWom8xYoq",
+	"bRKYoXVa2FAwYMvqVT8Bthq4DztKV6GF20wpHfDQWoNqVI73KmypPOtoPhV89BCDvgbbL2bYA4dvkLrT",
+	"vRLrBCipS2gr9ISCkXXdcnF1vD2TmVNfM5l1V154cRfVZbVVAe4/9XBeaxRX8fhebfVqq1Bbbl5jJ8IO",
+	"K2WxS/Poq2vR/NZYM3tW37td17J9Sqot24fkoyir+QtNhs/zdbi+89feRJM5XWgCtX5sTRU+AhTc0c/p",
+	"WkvLI4bAD4sdluIHfdsP0Jrd2o7dV+E/4VKVAPphqeaecAE/OuZf33rdKjrWVd1/gK4eM6NYao/R9Gea",
+	"fIyMHDNFTo5PXhUF6KcklbFV4rHHljMzruJhRpX1UhPOhC+zxXB7IqeuyJtFNyzGZh5tFf7J8cnfSCSz",
+	"hfcMizf7lx0SqK2NmUD5k7KY5+lrB49pZpjOq1T/nxy/ctX/YKaDPY8NA2CdO7Hm4G2p1nnKYpeQNbBq",
+	"CBEty7FDci1gsP3qnwgvivLL43SdFAiDtbDvams9gOfcr//gsQlM/BrsNOkmNl/1bQJ/VUlnqDIw+9fI",
+	"DDwALqbbE3dzqthM5podfS3+ib1GMrpp8wx+8VdjHmannPdLubLd+rJLH9VgPPw3p8Jw02M/PbynjGnD",
+	"ev1fjKJykdSCvuuyiE2oEqOHpvTtq5g6It+fWb4Zi/Um+pM30bfGolUt1hKZdu2rLkuPeSGItZ6WgKxC",
+	"koxOuQASbo86r4t5rba83LXd5UF6XaqNLjWfFoJaQX2QC0M+p3EKM2yFYV/Mi8a6P7gayhR3Uffnd78g",
+	"LRcz5WX4qHFlEHBsDjCu2Y7yRfZ5TS+B/23+loYvKgLA7bs9WvNljxGZK/XzentwrgeX3e+4iEtCHy8I",
+	"j/UABJoe+M5fR9hrA7NVDINICs2nImXCDFeqFpvSD+flTfe2wXbpPqyss4HUwVWDguSewh/YgQjo0Vkq",
+	"/nCakTyWDJL/RkPF/sMiM1SMainaC5r+iaPqz3FS/RXceOXu24dUbn5/F0GN1xP3oYffQ1K2gBl2H219",
+	"E19UZLcQJpQjAYCmXltKpBiOERkaObQmSs2s8vq5SX76aZprg3OSMqo1i5dXdIoVF3Ou2Qqmy6uTk0Ny",
+	"BoZbroHKrbXhEEMNT8EmnytuuKipa71yS39iM9P9spvkMf4VwqT/zVnu4+y9y/nEWPWf9vAIFYRmmZK3",
+	"wfQ/yzYTqfxJG1lWKMBRr2VatKvbbBUsODrYIUG7NzQZFbkCYBY/AbSvM2gJG6IfZf9JI0vsxMgbJuqn",
+	"tbptb5kwA9DtmGDRZE450tqynqAeRl7PYGYomXqiwa4CT7TYltMExEVdR1d9+UBAhNsPHOLDN87m15Cq",
+	"ayWiGrY/2/uopu8EpK6EpDMrAqKOwCuybojQTjnS2BCf1dauy1WBQQ6zEmM3JyEPKPOTkhOesIETxJVf",
+	"vuMJAyZJuDZLf2FJ/C+a5Exbq6U+XId3nIeLfodr3odZ3fT2Lkb1BXTewgYPfGQ0FxmdMtyL78vMrhKt",
+	"k9QZEgKQh5WeUMXv5mSwmBsWr9CzFS3Wlauja6NoZPQRCp/Q4F6avQl/L44W79qpcPVvAUyn/SZmGhZQ",
+	"M34qECl+Ux5Ijt+h1fgJ4QPaHSUZEzEX02CrIRx3F3J3j2rvt8Jr6mh+byIU3tk1bLyyP4c9ObXK14Bn",
+	"RUwMUynarHYTrdlaScghW1MRse4ElzKjeNQeBcNHvHdX7o+6/Bs3b8FjissYxjX2BNZOYAXxaJowpDKc",
+	"du0II9jP7kRl6WeN6MInXMGF3ZK2+FDQZrgejWWZkGtLJQSFpSIxXTSl2+zlB13Rft9Swz4q+9/PPGWN",
+	"qb+aVWHbbfdlgf96x0X9vj9uxLPqKundvgwASF8bhMrq/cbd8rAnRt+JxBX56dMlGStGb2I5F5ty8FGU",
+	"ayPT4U3GW4HM/RwErgkFJ6jA6V7G9PZBEus13Vof8ZSMpZkRPaMZ0yRmkYwZeX4O7/0p4zin7UV7BKW4",
+	"+j7mfidOKN4E/u2jGm63tGVNfHmLjvlccWNYHzR/ajwPYzII+4JwP8mC2Ptzw2JgdHe4XBjpO3ifeaHQ",
+	"nfc1M3hHMybLRDE2nEiVkpRmrgfihi184ToZMzNnLOy4soaFYgmjmulDcoZL9UEBkSfJADBa0jFTA2LY",
+	"F0Oea5kyw1Omcdo21C0NvIDBEf9y/B8GM5SkQ0TDx7qmLz+b++zTJULQcVOLAuf6lP1n79xtL97UPPYO",
+	"5fh4YXf18HvqpvUU80yTSkiz6HopDVa/S9Se9uIIjz6jXG1C64Yark3VA2pC4Y9m2Pmimcc+OiUJ1eYt",
+	"NRT1EdF0ocl8xgR2w8yZYgWLHpLLUgEiGQ9IrnPgY1e/wHBMcTORluvdn+UXvLTr4Mbijt7/6pDbeqZJ",
+	"TPVsLKlys6p12IE/QJcMhaijZDJjNKnUL7RTul1gyrXm60pefGCnvHoPYUz/MruA5jqsYknbDrx/J6Ek",
+	"v3/WJGAu32PPblGk2OuTTY00ldGFRJ9gDTl9ggv3KbPwjV1DR267EGjMUMOgJbPPyrcOcocdLrbO4197",
+	"+VRsYzU5tAFxYRbpyBu7Q/tTF9l14W54B9dvWvLkyWfKOgO3lLcE82iqRPYLzHkORkkAsKf96S1X62ZI",
+	"2MtqB0hgXhYmSAwO7PZ8trSO//xg762fK7FcD6EMif3wCBCtEc24oYkmM6ZY26reclW7sLPR+cHg4O3F",
+	"6LxuCb/vXKOEJNAF6wZIq1cgHcNMRVJi4DISEDVG3Cho/8L9dGEolmZSWQkRy7mAgq6Eixu9uSCAXPMQ",
+	"fdwuOmelHOFgT40U1dd2tZnRf/FiFDFOQEXPqMaJft9TYYELZdQWFjzTru7gjjR09BX+dxl/O3Klpq1V",
+	"vA5jAZHki6KHZxoGGMI6X5cRCiJoysXUXZcw8lwqPuWCJlYgv0ATPmAKywtWMdSFJq7ry27uqtICwlzb",
+	"sJrmieEZVeZoIlU6jKmhG9Xy+rVeB6W8242F7pYZV474saNH/cXjnteuFNhzFQyKtv+CLsTlwiM4vc2F",
+	"w5QJpmjSmOrACjXAmLIOJ4vJDWOZS7SgwMJyUCcxcFSDWY26k3fFKjUx9IY1VthxoQ2jcXv+w92w6+RH",
+	"R2Z6Smz+kNmQ76GlvJMWJ+OFHwTTnWm7WIB6I+xeHvsJzNBpoBfasHRN566K6lulW7wt/CqOo907dJuv",
+	"bzIP+rLXdpnXLgZaRTsuJ99u13vtevTMuqSRjFnXVcEd5/aGXS0NBlbTFIb9ZgDyM4FpRFwQKhYkonrb",
+	"TeUIPVgg8YIrAPkEvRARi0u4UUuujeMnRbKA2cW1KxhLmTAqOk2b3EpcZPeefxdv321pX/26oxAB2jy5",
+	"ZgoSvJqxgbXVDFMbVH7ro0ixmJuhkIbV5aRXMmTncP0Hac2i3adya97WlLiAK63ZyFyGu8hd9iGnxuzY",
+	"TM6Xok4r24jtK2i1m3uT1hG2vrTHApbrmTAocHL88hT6vjiUMCVUAdKihLoEDoExrGzSTYZ8A+1uv3Nh",
+	"9UUPA/janX2sC17hlxPkl4deRq85tgoNyyb8C0THBETRUE4uQ04FMkBvwO5fPaxR+wRL559Ax/6YFUrM",
+	"zfVw1fao1uwlmjFCk6Q0JxqrNt7g4Me7RO3O8Jt23X7f3q18/y7lHs1kacCgJ7bN+oNCUj7Sc+4anBv0",
+	"lbxhQhOaKEbjBeFa5z5kZX2LlQ6SoGTJXTuR6rQo7qUgAisd2EbaJxWPsX+HRMUK/i+stGh3fvR8gOtt",
+	"L6TF3Ye26JTGrGeO7TDHe3rDlkb6hYLYOcVSdGpxMjK68chWzVMFLLGwmFADnf04Q4BqQsmEsfiQeKws",
+	"9MAjKuzfxx4fOx4QnUczLDWVDsMlpeqGmSyhESOTPJnwRA/AVtU3PMvsu6Aa1uRKsPgU5umkmVkg7iFM",
+	"TvYTfpWcY+c9LvKQvJOKpFIx+xforw5gG3maSWX0mmkFHpRr17Hi8l0bDdh5uBByZcGdelzsEZRxGaAb",
+	"d079DN/HBWe6MgpRe35vhgqriA/rJtZgPzVPQxcGBppHVCkEiIThVmMcxltBjHSx4LWTeR8Yvalb8Z1d",
+	"6M/sliV3HpzY4+w9EqDuYL4vKqMAD5iGYE0dWSiEluyAI/mowSNDOl+la/jrgCimmbqFx+tBBbzQ6v8C",
+	"PtlvdE/4j4/wO2FK2l8XeqJ1mrVH5IA4B03dbJb5jJaDe//9u4uV29cnFS2AtQLtysKNr96bwdRxlrPH",
+	"abNf+H0VssEw5sqw8IgKNAvWTmIGwlrNdy9VpUhFaIAROZ9JklJBp8ztdjP+Uv2s86c0z7L8jg0Sf2F/",
+	"dECQ/YTLVhou92/NOMt6Wg6mBTRR8gfGYswdQvnhMNCQjJpcsUOyrXEBv4SzC3YvLIvXdXUty93qA0u7",
+	"KmOvnV8REEbznJlzxahh5aHuePRLt6DIy129uD4XVuxejyHw1PAmgXoJDT2QSiKgiR1WJHl1DFmnAWQb",
+	"mxv7Hye2Vib3jtqDzx7uNItoWZbnNbSJofFtkueDK4KHYIl+9NdThx++G1d5lcDGMylv2munzj5d2scL",
+	"8unj6LMmX387YLdMmN8OXhOacKoH5LeDjC4SSWP7u6+Hh4ffvvnW9Ourn0FLQXMc3HfqpiEI324hJ1CD",
+	"5fATqCYxS/gtg7ngRYciRlwUM4pjgpv8cExiuqjxk52V5z5tR6yNTx/l43K39m3t4RLwa+NWkw+vhFr5",
+	"PsP1wBkupJixteMimiRjGt0AkxiJ7FFhWTy4VYYdMmG44aw9YgncGcYqo5AzgLcwGe5/o4vFGYkdUSvz",
+	"rkmWu94ovwSSi5gpt/hTAl0NyI1FA4llZxAjimEzWOpuAif81Ndacg8k5xj/wr8BqzXnMx7N2C1TkFnX",
+	"gPRQGyPAr/F377KYePlVjbjjzA3aFDHhRrvN+r4CqgW9QOZdUa6Z24dB2RMBJFs0U8Ofu/DDkWelo6/+",
+	"X+scGyc93dWb24/V+3fu5Cwtt0HaO83ZD01+eE/HHwW0vAok5YDQxzJeuBoUJ8zuTudH1ixaHLVbcRk1",
+	"M8JErDENrBOqZ4MQaW9GdW03+5V9+F7YpWG+frGTfqdwmtApma6wMUx90dCDwA2Zl2BAvVvzdEqAYIJP",
+	"cOxw2kTI+UYcoksWuVbJt9a20yUq6tR/Op/JhFVNOMT7QE7TbGrNpdcI4ZVwMJ2YipgwQyagpwT6EH87",
+	"OPrtwN75/5y8K5oB7RPKXsDgMw6WHYywOTDl4mcmpmYWVuc1Nyt+olNGNP+zsf8xgYRh2xvZF5pmCSuL",
+	"A3map+HbixbX1dd/KDoF3EGDaSCh1LKxKxIzk52WFC7ouMuClqCeNgZ1qh5TQrWx9HQHKKdTQnXkBi4A",
+	"JCUde2N3UzwnqqMDtBP2jee0xFJdsrwlHfR9Olu3vqtMZsVUKLoGhDbnhZtl7dc852hmxyxh2INXla5v",
+	"4fdlLOZOVsP19eXbDewFtzowF3Bd8SkR0sDca6jB5kGMyYP49AbzA5Eokgih/tzqKa89DbA1+npEkcKt",
+	"y2Lcq8ZIYRglxEJHq3u4cdjgfYLgqVnSVww7WcACrdipDpIboy+IydTKfLVi/0gbanLd7HWekZjDvsWF",
+	"SL5hLNMQAfPrcGsY54YoFjEI9DlZXdOPVjh8I3z3Y2Z4XGEnVl+jyGbOS8cNJ1TfYAqk58gnxpEXwv4S",
+	"xgohZ2zGeLqLE9ttKJMpyassq9RQ5GxtJcFcNxtNko5QPlk+Tnh0uTWQoT04J01OScB7fY1p97I8t2MD",
+	"aK6HwiSpWRnxnPJba0/ETQku+3gW5YqbBVCtPMvN7OD1v3+3pKBh8XXkfEYcGD0ThqliDgWmr2ZSW8d6",
+	"MmEKJ6KFHZ5W/WhDpxAAyVVy8PpgZkymXx8dfbU3fjsYHNxSxe3XAwnOCjU3oXliCjixCF49pBk//JMm",
+	"UtHDSKaH6eJgmbAgzGqX5PJifrEDTJFj6IK0P3Sw+nczYzySgkdwCc1rLonphBt+GMHB2F+EV8BtY0We",
+	"v4WryBtF/+TJi0PLG78Xh7UK+qVuecTcQIPDUhKMAIGtAYtr/VDw8EkO3aD2SVAvgA5tsJXwAk24CB5z",
+	"7q+sedJHmNAwcFXl8Ez4eca1kWoxIBMu4Lm+uQSMli9Fw657BT6m6fmY5/QvyWh0Q6dMD1wrsZsR6Wr+",
+	"wwfifXWAa2gJ+GnocuKG/8H1h8T9OQFrSgr/eiGN/QmHUpwCDgboAaluJglOS7c/X12cvX1/4Wk0ldEN",
+	"QfZbWR4aJLX7ek6V4rizikY3ODw0th+d8egmz/CjJ5QnOdR1UC1F+P2jGc8yVBTLj74Ut9ISXgEmhNM1",
+	"LC3BLKOl3Sif6W5sPiaf5NbkeULHLIGBFXgPrhuQQREMeJwnN/496TI5vPUPqnnVmV6IaKakkLl2lET+",
+	"I8fh7RdIXzU3/+hBkxxUtzsyQE/F5hE1IDI3msd4uEe3Jw6kJXg+IuzXhITDdpfnOMdnmLBblhTtty88",
+	"FU+VzDM9qB3Af8s1H3P76+Cl4cOb363Jc81BDI5+utYvgnEqcOPq8+qedZlSxxbt9xIOF9auxh562N4K",
+	"H4Yyp/pVDRQFvWbhAwbhYqqdhCHdu0b2VsjLsMuguDOo71q9/e9yDvOMXKglWInDhYcxW7oiNPGXOpKK",
+	"1S0IektEtUUKVGoJq+MfFTaWrD7pjaLC9dYhaVFjFB/npvJ5eFWTLqCGTaVaEKMYG5Q/lk9yS/M4UOHa",
+	"7KX1yuGsuH1QPqr80pQCKISEy8OHlvfVfa4VHE5k4CTU89G/BuTXn0e/wlN/ff8zMveAqFx4DrfOu2U5",
+	"K+s0IFxUJFvaJDCcKkDgCp0n6O8HT1sVXu/swxseBZNBUKgLTSPXIosjRcIjVGzCFLN6E0RmRfaAPl1H",
+	"4v6oBh52dlCOJl0arhzgF1JRzDEBBEPEeqmxKQrQkdVlXEM3XhX61l3tZZ+SfuaugSmaWuYKhuXBX8hU",
+	"UVH5Znhkwxd/tGYuCXwZVyAzk0mM88sUi5kwnCYV+8DfVntSTnlalcAnTHsQlBkwwQyxTEA7AhQQdDXy",
+	"in5/72+seTpoD3vjhCeJpU9rvI4Dqh6U2H5LHQrBGz6zNEtoPYuEwVJdVsYNii230gRPiKtK3qiUht6z",
+	"+Pb7t/8bAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
