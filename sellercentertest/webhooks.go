@@ -135,18 +135,24 @@ func (st *store) emit(alias string, payload any) {
 	if len(subs) == 0 {
 		return
 	}
-	body, err := json.Marshal(struct {
-		Event   string `json:"event"`
-		Payload any    `json:"payload"`
-	}{alias, payload})
-	if err != nil {
-		panic(fmt.Sprintf("sellercentertest: encoding the payload of %s: %v", alias, err)) // our own payload types always encode
-	}
+	body := envelope(alias, payload)
 	now := st.now()
 	for _, s := range subs {
 		h.deliveries = append(h.deliveries, &delivery{sub: s, url: s.w.CallbackUrl, event: alias, body: body, created: now, next: now})
 	}
 	h.signal()
+}
+
+// envelope is the body of a delivery.
+func envelope(alias string, payload any) []byte {
+	body, err := json.Marshal(struct {
+		Event   string `json:"event"`
+		Payload any    `json:"payload"`
+	}{alias, payload})
+	if err != nil {
+		panic(fmt.Sprintf("sellercentertest: encoding the payload of %s: %v", alias, err)) // RaiseWebhookEvent checked it; ours always encode
+	}
+	return body
 }
 
 func (h *webhooks) signal() {
@@ -184,7 +190,7 @@ func (st *store) emitItemStatus(orderID, itemID int, status gen.OrderItemStatus)
 		if !slices.Contains(p.Payload.OrderItemIds, itemID) {
 			p.Payload.OrderItemIds = append(p.Payload.OrderItemIds, itemID)
 		}
-		d.body, _ = json.Marshal(map[string]any{"event": d.event, "payload": p.Payload})
+		d.body = envelope(d.event, p.Payload)
 		joined = true
 	}
 	if !joined {
