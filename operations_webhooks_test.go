@@ -86,6 +86,16 @@ func deliveredItemStatus(t *testing.T, e operationEnv) (*receiver, int) {
 	return r, id
 }
 
+// webhookOn returns the mock's webhook with id.
+func webhookOn(mock *sellercentertest.Server, id string) (gen.Webhook, bool) {
+	ws := mock.Webhooks()
+	i := slices.IndexFunc(ws, func(w gen.Webhook) bool { return w.PublicId == id })
+	if i < 0 {
+		return gen.Webhook{}, false
+	}
+	return ws[i], true
+}
+
 func waitWebhooks(t *testing.T, mock *sellercentertest.Server) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
@@ -143,9 +153,8 @@ var webhooksRows = map[string]row{
 		access: mutates,
 		onMock: func(t *testing.T, e operationEnv) {
 			id := subscribe(t, e, hookURL, "onOrderCreated", "onOrderItemsStatusChanged")
-			ws := e.mock.Webhooks()
-			if len(ws) != 1 || ws[0].PublicId != id || ws[0].CallbackUrl != hookURL || !ws[0].IsEnabled || len(ws[0].Events) != 2 {
-				t.Errorf("mock.Webhooks() after CreateWebhook = %+v, want the one enabled webhook %s", ws, id)
+			if w, ok := webhookOn(e.mock, id); !ok || w.CallbackUrl != hookURL || !w.IsEnabled || len(w.Events) != 2 || w.CreationSource != gen.WebhookCreationSourceApi {
+				t.Errorf("mock's webhook %s after CreateWebhook = %+v, %v; want it enabled with its URL and 2 events", id, w, ok)
 			}
 		},
 	},
@@ -169,9 +178,8 @@ var webhooksRows = map[string]row{
 			if err != nil || got.WebhookId != id {
 				t.Fatalf("UpdateWebhook(%s) = %+v, %v; want its id", id, got, err)
 			}
-			ws := e.mock.Webhooks()
-			if len(ws) != 1 || ws[0].CallbackUrl != "https://seller.example.com/feeds" || len(ws[0].Events) != 2 || ws[0].Events[0].Alias != "onFeedCompleted" {
-				t.Errorf("mock.Webhooks() after UpdateWebhook = %+v, want the new URL and events", ws)
+			if w, _ := webhookOn(e.mock, id); w.CallbackUrl != "https://seller.example.com/feeds" || len(w.Events) != 2 || w.Events[0].Alias != "onFeedCompleted" {
+				t.Errorf("mock's webhook %s after UpdateWebhook = %+v, want the new URL and events", id, w)
 			}
 		},
 	},
@@ -189,8 +197,8 @@ var webhooksRows = map[string]row{
 			id := subscribe(t, e, hookURL, "onOrderCreated")
 			resp, err := e.c.DeleteWebhookWithResponse(e.ctx, id)
 			succeed(t, "DeleteWebhook", resp, err)
-			if ws := e.mock.Webhooks(); len(ws) != 0 {
-				t.Errorf("mock.Webhooks() after DeleteWebhook = %+v, want none", ws)
+			if w, ok := webhookOn(e.mock, id); ok {
+				t.Errorf("mock's webhook %s after DeleteWebhook = %+v, want none", id, w)
 			}
 		},
 	},
@@ -210,8 +218,8 @@ var webhooksRows = map[string]row{
 			id := e.mock.AddWebhook(r.URL, "onOrderItemsStatusChanged")
 			resp, err := e.c.SetWebhookStatusWithResponse(e.ctx, id, gen.WebhookStatus{IsEnabled: false})
 			succeed(t, "SetWebhookStatus(false)", resp, err)
-			if ws := e.mock.Webhooks(); len(ws) != 1 || ws[0].IsEnabled {
-				t.Fatalf("mock.Webhooks() after SetWebhookStatus(false) = %+v, want it disabled", ws)
+			if w, _ := webhookOn(e.mock, id); w.IsEnabled {
+				t.Fatalf("mock's webhook %s after SetWebhookStatus(false) = %+v, want it disabled", id, w)
 			}
 			// A disabled webhook receives nothing.
 			if err := e.mock.SetItemStatus(e.item(t, gen.OrderItemStatusPending, drop), gen.OrderItemStatusReadyToShip); err != nil {

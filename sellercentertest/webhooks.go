@@ -118,6 +118,21 @@ type WebhookAttempt struct {
 	At         time.Time
 }
 
+// SeedWebhookID is the id of the seeded server's one webhook, made in the
+// seller center's web interface and disabled, so that it receives nothing
+// until it is enabled.
+const SeedWebhookID = "5e11e0cc-0000-4000-8000-00000000000c"
+
+// seedWebhooks adds the seeded webhook.
+func (st *store) seedWebhooks() {
+	at := dt(seedBase.Add(-30 * 24 * time.Hour))
+	st.hooks.subs = append(st.hooks.subs, &subscription{w: gen.Webhook{
+		PublicId: SeedWebhookID, SellerId: st.seller.Id, CallbackUrl: "https://hooks.kedaibatik.example/sellercenter",
+		CreationSource: gen.WebhookCreationSourceWeb, CreatedAt: at, UpdatedAt: at, IsEnabled: false,
+		Events: []gen.WebhookEvent{webhookEventNames[eventOrderCreated], webhookEventNames[eventOrderItemsStatusChanged]},
+	}})
+}
+
 // emit raises an event: every enabled subscription to it gets a delivery,
 // sent by the dispatcher as soon as the store is unlocked. Call it with the
 // store locked.

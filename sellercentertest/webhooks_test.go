@@ -252,7 +252,7 @@ func TestWebhookDeliveryDoesNotBlockTheAPI(t *testing.T) {
 	c := apiClient(t, s)
 	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
 	defer cancel()
-	if r, err := c.ListWebhooksWithResponse(ctx, nil); err != nil || r.JSON200 == nil || len(r.JSON200.Items) != 1 {
+	if r, err := c.ListWebhooksWithResponse(ctx, nil); err != nil || r.JSON200 == nil || len(r.JSON200.Items) != 2 {
 		t.Fatalf("ListWebhooks while a delivery is in progress = %v, %v", r, err)
 	}
 	if a := s.WebhookAttempts(); len(a) != 1 || a[0].Status != gen.WebhookCallbackStatusInprogress {

@@ -171,6 +171,7 @@ before repeating it.`,
 		c.brandsCommand(),
 		c.categoriesCommand(),
 		c.attributesCommand(),
+		c.webhooksCommand(),
 	)
 	return root
 }
