@@ -355,3 +355,19 @@ var webhooksErrorRows = []errorRow{
 			eq(t, "GetWebhookCallback().JSON404.Status", got.Status, int32(404))
 		}},
 }
+
+// TestWebhookEntitiesUnderItems decodes the entities as integrations of the
+// live API read them, under items instead of the vendor document's events.
+func TestWebhookEntitiesUnderItems(t *testing.T) {
+	t.Parallel()
+	body := `{"items":[{"name":"Order","events":[{"name":"Created","alias":"onOrderCreated"}]}]}`
+	dec := json.NewDecoder(strings.NewReader(body))
+	dec.DisallowUnknownFields()
+	var got gen.WebhookEntities
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("decoding %s = %v", body, err)
+	}
+	if len(got.Events) != 0 || len(got.Items) != 1 || got.Items[0].Events[0].Alias != "onOrderCreated" {
+		t.Errorf("decoding %s = %+v, want the entity under Items", body, got)
+	}
+}

@@ -211,38 +211,34 @@ func key(event string, payload []byte) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-func decodePayload(d Delivery) (any, error) {
-	switch d.Event {
-	case AliasOrderCreated:
-		var e OrderCreated
-		return e, decodeInto(d.Payload, &e, "OrderId")
-	case AliasOrderItemsStatusChanged:
-		var e OrderItemsStatusChanged
-		return e, decodeInto(d.Payload, &e, "OrderId", "OrderItemIds", "NewStatus")
-	case AliasFeedCreated:
-		var e FeedCreated
-		return e, decodeInto(d.Payload, &e, "Feed")
-	case AliasFeedCompleted:
-		var e FeedCompleted
-		return e, decodeInto(d.Payload, &e, "Feed")
-	case AliasProductCreated:
-		var e ProductCreated
-		return e, decodeInto(d.Payload, &e, "SellerSkus")
-	case AliasProductUpdated:
-		var e ProductUpdated
-		return e, decodeInto(d.Payload, &e, "SellerSkus")
-	case AliasProductQcStatusChanged:
-		var e ProductQcStatusChanged
-		return e, decodeInto(d.Payload, &e, "SellerSkus")
-	case AliasReturnStatusChanged:
-		return ReturnStatusChanged{Payload: d.Payload}, nil
-	case AliasStatisticsUpdated:
-		return StatisticsUpdated{}, nil
-	case AliasMetricsUpdated:
-		return MetricsUpdated{Payload: d.Payload}, nil
-	default:
-		return Unknown{Event: d.Event, Payload: d.Payload}, nil
+// decoders decode the payload of each alias into its event.
+var decoders = map[string]func(payload []byte) (any, error){
+	AliasOrderCreated:            typed[OrderCreated]("OrderId"),
+	AliasOrderItemsStatusChanged: typed[OrderItemsStatusChanged]("OrderId", "OrderItemIds", "NewStatus"),
+	AliasFeedCreated:             typed[FeedCreated]("Feed"),
+	AliasFeedCompleted:           typed[FeedCompleted]("Feed"),
+	AliasProductCreated:          typed[ProductCreated]("SellerSkus"),
+	AliasProductUpdated:          typed[ProductUpdated]("SellerSkus"),
+	AliasProductQcStatusChanged:  typed[ProductQcStatusChanged]("SellerSkus"),
+	AliasReturnStatusChanged:     func(p []byte) (any, error) { return ReturnStatusChanged{Payload: p}, nil },
+	AliasStatisticsUpdated:       func([]byte) (any, error) { return StatisticsUpdated{}, nil },
+	AliasMetricsUpdated:          func(p []byte) (any, error) { return MetricsUpdated{Payload: p}, nil },
+}
+
+// typed decodes a payload into E, requiring the members named.
+func typed[E any](required ...string) func([]byte) (any, error) {
+	return func(payload []byte) (any, error) {
+		var e E
+		err := decodeInto(payload, &e, required...)
+		return e, err
 	}
+}
+
+func decodePayload(d Delivery) (any, error) {
+	if decode, ok := decoders[d.Event]; ok {
+		return decode(d.Payload)
+	}
+	return Unknown{Event: d.Event, Payload: d.Payload}, nil
 }
 
 // decodeInto decodes payload into v and checks that the required members
