@@ -4815,19 +4815,21 @@ type Webhook struct {
 	CreationSource WebhookCreationSource `json:"creationSource,omitempty,omitzero"`
 
 	// Event Only in the vendor document's example, see above.
-	Event  string         `json:"event"`
+	Event  string         `json:"event,omitempty,omitzero"`
 	Events []WebhookEvent `json:"events,omitempty,omitzero"`
 
 	// Id Only in the vendor document's example, see above.
-	Id        int  `json:"id"`
+	Id        int  `json:"id,omitempty,omitzero"`
 	IsEnabled bool `json:"isEnabled"`
 
 	// LastCallAt A moment in any shape the API writes; see package datetime.
 	LastCallAt DateTime `json:"lastCallAt,omitempty,omitzero"`
-	Name       string   `json:"name"`
+
+	// Name Read by some integrations; not in the vendor's document.
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Payload Only in the vendor document's example, see above.
-	Payload string `json:"payload"`
+	Payload string `json:"payload,omitempty,omitzero"`
 
 	// PublicId The webhook's id, used in the paths.
 	//
@@ -4842,7 +4844,7 @@ type Webhook struct {
 	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
 
 	// Url Only in the vendor document's example, see above.
-	Url string `json:"url"`
+	Url string `json:"url,omitempty,omitzero"`
 }
 
 // WebhookCreationSource Where the webhook was made.
