@@ -297,3 +297,60 @@ func TestWebhookSubscriptionsAreChecked(t *testing.T) {
 		})
 	}
 }
+
+// TestWebhookCallbackLog reads the log of a callback URL with a query and a
+// percent sign through the generated client, which puts the whole URL in one
+// path segment, a page at a time.
+func TestWebhookCallbackLog(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := newServer(t, Config{Now: clock.Now, Empty: true})
+	sink := newHookSink(t)
+	hook := sink.url + "/a%20b?token=s3cret&x=1"
+	s.AddWebhook(hook, eventStatisticsUpdated)
+	s.AddWebhook(sink.url+"/other", eventStatisticsUpdated)
+	for range 3 {
+		if err := s.RaiseWebhookEvent(eventStatisticsUpdated, nil); err != nil {
+			t.Fatal(err)
+		}
+		settle(t, s)
+		clock.Advance(time.Minute)
+	}
+	var mine []int
+	for _, a := range s.WebhookAttempts() {
+		if a.URL == hook {
+			mine = append(mine, a.CallbackID)
+		}
+	}
+	c := apiClient(t, s)
+	tests := []struct {
+		name   string
+		params gen.ListWebhookCallbacksParams
+		want   []int
+	}{
+		{"all", gen.ListWebhookCallbacksParams{Limit: 10}, mine},
+		{"a page", gen.ListWebhookCallbacksParams{Limit: 1, Offset: 1}, mine[1:2]},
+		{"newest call first", gen.ListWebhookCallbacksParams{Limit: 2, Sort: gen.ListWebhookCallbacksParamsSortLastCall, SortDir: gen.ListWebhookCallbacksParamsSortDirDesc},
+			[]int{mine[2], mine[1]}},
+		{"past the end", gen.ListWebhookCallbacksParams{Limit: 5, Offset: 3}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r, err := c.ListWebhookCallbacksWithResponse(t.Context(), hook, &tc.params)
+			if err != nil || r.JSON200 == nil {
+				t.Fatalf("ListWebhookCallbacks(%s) = %v, %v", hook, r.Status(), err)
+			}
+			var got []int
+			for _, cb := range r.JSON200.Items {
+				got = append(got, cb.Id)
+				if cb.Url != hook || cb.Status != gen.WebhookCallbackStatusSuccess {
+					t.Errorf("callback %d = %s %s, want a success to %s", cb.Id, cb.Status, cb.Url, hook)
+				}
+			}
+			if !slices.Equal(got, tc.want) || r.JSON200.Pagination.TotalCount != 3 {
+				t.Errorf("ids = %v (total %d), want %v of 3", got, r.JSON200.Pagination.TotalCount, tc.want)
+			}
+		})
+	}
+}
