@@ -179,15 +179,17 @@ func (h *webhooks) signal() {
 
 // orderItemsStatusChanged is the payload of onOrderItemsStatusChanged.
 type orderItemsStatusChanged struct {
-	OrderId      int    //nolint:revive // the API's names
-	OrderItemIds []int  //nolint:revive
-	NewStatus    string //nolint:revive
+	OrderID      int    `json:"OrderId"`
+	OrderItemIDs []int  `json:"OrderItemIds"`
+	NewStatus    string `json:"NewStatus"`
 }
 
 // emitItemStatus raises onOrderItemsStatusChanged for one item. The items
 // of one call change one after the other with the store locked, so a change
 // of another item of the same order to the same status joins the event not
-// yet sent, and one call gives one event, as on the API.
+// yet sent, and one call gives one event, as on the API. A later call's
+// change joins it too when the dispatcher has not yet picked it up, which
+// a receiver cannot tell from one call changing both.
 func (st *store) emitItemStatus(orderID, itemID int, status gen.OrderItemStatus) {
 	h := st.hooks
 	if h == nil || len(h.subs) == 0 {
@@ -199,25 +201,25 @@ func (st *store) emitItemStatus(orderID, itemID int, status gen.OrderItemStatus)
 			continue
 		}
 		var p struct{ Payload orderItemsStatusChanged }
-		if json.Unmarshal(d.body, &p) != nil || p.Payload.OrderId != orderID || p.Payload.NewStatus != string(status) {
+		if json.Unmarshal(d.body, &p) != nil || p.Payload.OrderID != orderID || p.Payload.NewStatus != string(status) {
 			continue
 		}
-		if !slices.Contains(p.Payload.OrderItemIds, itemID) {
-			p.Payload.OrderItemIds = append(p.Payload.OrderItemIds, itemID)
+		if !slices.Contains(p.Payload.OrderItemIDs, itemID) {
+			p.Payload.OrderItemIDs = append(p.Payload.OrderItemIDs, itemID)
 		}
 		d.body = envelope(d.event, p.Payload)
 		joined = true
 	}
 	if !joined {
-		st.emit(eventOrderItemsStatusChanged, orderItemsStatusChanged{OrderId: orderID, OrderItemIds: []int{itemID}, NewStatus: string(status)})
+		st.emit(eventOrderItemsStatusChanged, orderItemsStatusChanged{OrderID: orderID, OrderItemIDs: []int{itemID}, NewStatus: string(status)})
 	}
 }
 
 // emitOrderCreated raises onOrderCreated.
 func (st *store) emitOrderCreated(o gen.Order) {
 	st.emit(eventOrderCreated, struct {
-		OrderId int    //nolint:revive // the API's names
-		OrderNr string //nolint:revive
+		OrderID int    `json:"OrderId"`
+		OrderNr string `json:"OrderNr"`
 	}{o.Id, o.Number})
 }
 
@@ -239,7 +241,7 @@ func (st *store) emitFeed(alias string, f *feed) {
 // emitSkus raises one of the product events for seller SKUs.
 func (st *store) emitSkus(alias string, skus ...string) {
 	if len(skus) > 0 {
-		st.emit(alias, struct{ SellerSkus []string }{skus}) //nolint:revive // the API's name
+		st.emit(alias, struct{ SellerSkus []string }{skus})
 	}
 }
 
