@@ -5,7 +5,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 PKGS        := ./...
 # Library packages: what a user's binary links. Their non-standard imports must
 # stay within ALLOWED_DEPS (the generated code's runtime and its two helpers).
-LIB_PKGS     := . ./gen ./authn ./datetime
+LIB_PKGS     := . ./gen ./authn ./datetime ./lenient ./money ./webhook
 ALLOWED_DEPS := github.com/sellercenter-go/sellercenter github.com/oapi-codegen/runtime \
 	github.com/google/uuid github.com/apapsch/go-jsonmerge/v2 golang.org/x/oauth2 golang.org/x/time
 

@@ -2061,6 +2061,48 @@ func (e WarehouseStatus) Valid() bool {
 	}
 }
 
+// Defines values for WebhookCreationSource.
+const (
+	WebhookCreationSourceApi WebhookCreationSource = "api"
+	WebhookCreationSourceWeb WebhookCreationSource = "web"
+)
+
+// Valid indicates whether the value is a known member of the WebhookCreationSource enum.
+func (e WebhookCreationSource) Valid() bool {
+	switch e {
+	case WebhookCreationSourceApi:
+		return true
+	case WebhookCreationSourceWeb:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WebhookCallbackStatus.
+const (
+	WebhookCallbackStatusFail           WebhookCallbackStatus = "fail"
+	WebhookCallbackStatusInprogress     WebhookCallbackStatus = "inprogress"
+	WebhookCallbackStatusQueueingFailed WebhookCallbackStatus = "queueing_failed"
+	WebhookCallbackStatusSuccess        WebhookCallbackStatus = "success"
+)
+
+// Valid indicates whether the value is a known member of the WebhookCallbackStatus enum.
+func (e WebhookCallbackStatus) Valid() bool {
+	switch e {
+	case WebhookCallbackStatusFail:
+		return true
+	case WebhookCallbackStatusInprogress:
+		return true
+	case WebhookCallbackStatusQueueingFailed:
+		return true
+	case WebhookCallbackStatusSuccess:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for XmlProductStatus.
 const (
 	XmlProductStatusActive   XmlProductStatus = "active"
@@ -2565,6 +2607,42 @@ func (e ListSellerExternalFilesParamsSortDir) Valid() bool {
 	case ListSellerExternalFilesParamsSortDirASC:
 		return true
 	case ListSellerExternalFilesParamsSortDirDESC:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListWebhookCallbacksParamsSort.
+const (
+	ListWebhookCallbacksParamsSortCallbackUrl ListWebhookCallbacksParamsSort = "callbackUrl"
+	ListWebhookCallbacksParamsSortLastCall    ListWebhookCallbacksParamsSort = "lastCall"
+)
+
+// Valid indicates whether the value is a known member of the ListWebhookCallbacksParamsSort enum.
+func (e ListWebhookCallbacksParamsSort) Valid() bool {
+	switch e {
+	case ListWebhookCallbacksParamsSortCallbackUrl:
+		return true
+	case ListWebhookCallbacksParamsSortLastCall:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListWebhookCallbacksParamsSortDir.
+const (
+	ListWebhookCallbacksParamsSortDirAsc  ListWebhookCallbacksParamsSortDir = "asc"
+	ListWebhookCallbacksParamsSortDirDesc ListWebhookCallbacksParamsSortDir = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListWebhookCallbacksParamsSortDir enum.
+func (e ListWebhookCallbacksParamsSortDir) Valid() bool {
+	switch e {
+	case ListWebhookCallbacksParamsSortDirAsc:
+		return true
+	case ListWebhookCallbacksParamsSortDirDesc:
 		return true
 	default:
 		return false
@@ -6758,6 +6836,161 @@ type WarehouseStockLevel struct {
 	WarehouseId int    `json:"warehouseId"`
 }
 
+// Webhook A subscription of a callback URL to events. The vendor's document describes the items of listWebhooks with the members of a WebhookCallback by mistake; the live API sends the members up to events, and the others are kept so that the document's example decodes too.
+type Webhook struct {
+	CallbackUrl string `json:"callbackUrl"`
+
+	// CreatedAt A moment in any shape the API writes; see package datetime.
+	CreatedAt DateTime `json:"createdAt,omitempty,omitzero"`
+
+	// CreationSource Where the webhook was made.
+	CreationSource WebhookCreationSource `json:"creationSource,omitempty,omitzero"`
+
+	// Event Only in the vendor document's example, see above.
+	Event  string         `json:"event,omitempty,omitzero"`
+	Events []WebhookEvent `json:"events,omitempty,omitzero"`
+
+	// Id Only in the vendor document's example, see above.
+	Id        int  `json:"id,omitempty,omitzero"`
+	IsEnabled bool `json:"isEnabled"`
+
+	// LastCallAt A moment in any shape the API writes; see package datetime.
+	LastCallAt DateTime `json:"lastCallAt,omitempty,omitzero"`
+
+	// Name Read by some integrations; not in the vendor's document.
+	Name string `json:"name,omitempty,omitzero"`
+
+	// Payload Only in the vendor document's example, see above.
+	Payload string `json:"payload,omitempty,omitzero"`
+
+	// PublicId The webhook's id, used in the paths.
+	//
+	// Example: 7dffaa4e-1713-42c2-84ba-1d2fbd4537ab
+	PublicId string `json:"publicId"`
+	SellerId int    `json:"sellerId"`
+
+	// Status How a delivery stands: success once the receiver answered 200, fail while it did not (it is retried), inprogress while it is being sent, queueing_failed when it could not be queued.
+	Status WebhookCallbackStatus `json:"status,omitempty,omitzero"`
+
+	// UpdatedAt A moment in any shape the API writes; see package datetime.
+	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
+
+	// Url Only in the vendor document's example, see above.
+	Url string `json:"url,omitempty,omitzero"`
+}
+
+// WebhookCreationSource Where the webhook was made.
+type WebhookCreationSource string
+
+// WebhookCallback One delivery of an event to a callback URL, with its retries.
+type WebhookCallback struct {
+	// CreatedAt A moment in any shape the API writes; see package datetime.
+	CreatedAt DateTime `json:"createdAt,omitempty,omitzero"`
+
+	// Event The event's alias.
+	//
+	// Example: onOrderItemsStatusChanged
+	Event string `json:"event"`
+
+	// Id Example: 1
+	Id int `json:"id"`
+
+	// LastCallAt A moment in any shape the API writes; see package datetime.
+	LastCallAt DateTime `json:"lastCallAt,omitempty,omitzero"`
+
+	// Payload The JSON text of the whole body sent, event and payload.
+	Payload  string `json:"payload"`
+	SellerId int    `json:"sellerId"`
+
+	// Status How a delivery stands: success once the receiver answered 200, fail while it did not (it is retried), inprogress while it is being sent, queueing_failed when it could not be queued.
+	Status WebhookCallbackStatus `json:"status,omitempty,omitzero"`
+
+	// Url The callback URL it was sent to.
+	Url string `json:"url"`
+}
+
+// WebhookCallbackPage One page of deliveries.
+type WebhookCallbackPage struct {
+	Items []WebhookCallback `json:"items,omitempty,omitzero"`
+
+	// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
+	Pagination Pagination `json:"pagination,omitempty,omitzero"`
+}
+
+// WebhookCallbackStatus How a delivery stands: success once the receiver answered 200, fail while it did not (it is retried), inprogress while it is being sent, queueing_failed when it could not be queued.
+type WebhookCallbackStatus string
+
+// WebhookCreated The id of a new webhook.
+type WebhookCreated struct {
+	// CreatedAt A moment in any shape the API writes; see package datetime.
+	CreatedAt DateTime `json:"createdAt,omitempty,omitzero"`
+
+	// WebhookId Example: 7dffaa4e-1713-42c2-84ba-1d2fbd4537ab
+	WebhookId string `json:"webhookId"`
+}
+
+// WebhookEntities The entities and their events. The vendor's document names the list events, integrations of the live API read items; one of the two is filled.
+type WebhookEntities struct {
+	Events []WebhookEntity `json:"events,omitempty,omitzero"`
+	Items  []WebhookEntity `json:"items,omitempty,omitzero"`
+}
+
+// WebhookEntity Something that raises events, such as Order or Feed.
+type WebhookEntity struct {
+	Events []WebhookEvent `json:"events,omitempty,omitzero"`
+
+	// Name Example: Metrics
+	Name string `json:"name"`
+}
+
+// WebhookEvent One event of an entity.
+type WebhookEvent struct {
+	// Alias The name to subscribe to, entity and event in one.
+	//
+	// Example: onMetricsUpdated
+	Alias string `json:"alias"`
+
+	// Name The event within its entity.
+	//
+	// Example: Updated
+	Name string `json:"name"`
+}
+
+// WebhookPage Webhooks of the seller.
+type WebhookPage struct {
+	Items []Webhook `json:"items,omitempty,omitzero"`
+
+	// Pagination Where a page sits in a list whose total is known. The API always sends every member, and paging reads totalCount's presence to tell the two envelopes apart, so a zero is written too.
+	Pagination Pagination `json:"pagination,omitempty,omitzero"`
+}
+
+// WebhookStatus Whether a webhook receives its events.
+type WebhookStatus struct {
+	IsEnabled bool `json:"isEnabled"`
+}
+
+// WebhookSubscription Where to deliver which events.
+type WebhookSubscription struct {
+	// CallbackUrl The URL the API POSTs each event to.
+	//
+	// Example: https://example.com/callback
+	CallbackUrl string `json:"callbackUrl"`
+
+	// Events Event aliases, as listWebhookEntities gives them.
+	//
+	// Example: ["onOrderCreated","onOrderItemsStatusChanged"]
+	Events []string `json:"events"`
+}
+
+// WebhookUpdated The id of a changed webhook and when it changed.
+type WebhookUpdated struct {
+	// UpdatedAt A moment in any shape the API writes; see package datetime.
+	UpdatedAt DateTime `json:"updatedAt,omitempty,omitzero"`
+
+	// WebhookId Example: 7dffaa4e-1713-42c2-84ba-1d2fbd4537ab
+	WebhookId string `json:"webhookId"`
+}
+
 // XmlDetail One error or warning about a field of a product.
 type XmlDetail struct {
 	// Field Example: Price
@@ -7257,6 +7490,12 @@ type WarehouseId = int
 
 // Warehouses defines model for Warehouses.
 type Warehouses = []string
+
+// WebhookCallbackId defines model for WebhookCallbackId.
+type WebhookCallbackId = int
+
+// WebhookUUID defines model for WebhookUUID.
+type WebhookUUID = string
 
 // XContext The role a caller acts in, sent in the X-Context header.
 type XContext = CallerRole
@@ -8623,6 +8862,33 @@ type ListUsersParams struct {
 	Offset Offset `form:"offset" json:"offset"`
 }
 
+// ListWebhookCallbacksParams defines parameters for ListWebhookCallbacks.
+type ListWebhookCallbacksParams struct {
+	// Limit Page size.
+	Limit int `form:"limit" json:"limit"`
+
+	// Offset Number of deliveries to skip.
+	Offset int `form:"offset" json:"offset"`
+
+	// Sort What to sort by.
+	Sort ListWebhookCallbacksParamsSort `form:"sort,omitempty" json:"sort,omitempty,omitzero"`
+
+	// SortDir Sort direction; ascending when absent.
+	SortDir ListWebhookCallbacksParamsSortDir `form:"sortDir,omitempty" json:"sortDir,omitempty,omitzero"`
+}
+
+// ListWebhookCallbacksParamsSort defines parameters for ListWebhookCallbacks.
+type ListWebhookCallbacksParamsSort string
+
+// ListWebhookCallbacksParamsSortDir defines parameters for ListWebhookCallbacks.
+type ListWebhookCallbacksParamsSortDir string
+
+// ListWebhooksParams defines parameters for ListWebhooks.
+type ListWebhooksParams struct {
+	// PublicIds Only the webhooks with these ids; none means all.
+	PublicIds []string `form:"publicIds[],omitempty" json:"publicIds[],omitempty,omitzero"`
+}
+
 // CalculateContentScoreJSONRequestBody defines body for CalculateContentScore for application/json ContentType.
 type CalculateContentScoreJSONRequestBody = ContentScoreRequest
 
@@ -8826,6 +9092,15 @@ type CreateWarehouseJSONRequestBody = Warehouse
 
 // UpdateWarehouseJSONRequestBody defines body for UpdateWarehouse for application/json ContentType.
 type UpdateWarehouseJSONRequestBody = Warehouse
+
+// CreateWebhookJSONRequestBody defines body for CreateWebhook for application/json ContentType.
+type CreateWebhookJSONRequestBody = WebhookSubscription
+
+// UpdateWebhookJSONRequestBody defines body for UpdateWebhook for application/json ContentType.
+type UpdateWebhookJSONRequestBody = WebhookSubscription
+
+// SetWebhookStatusJSONRequestBody defines body for SetWebhookStatus for application/json ContentType.
+type SetWebhookStatusJSONRequestBody = WebhookStatus
 
 // Getter for additional properties for HealthReport. Returns the specified
 // element and whether it was found
@@ -11445,6 +11720,78 @@ type ClientInterface interface {
 	//
 	// Corresponds with PUT /v2/warehouses/{warehouseId} (the `UpdateWarehouse` operationId).
 	UpdateWarehouse(ctx context.Context, warehouseId WarehouseId, body UpdateWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// CreateWebhookWithBody Subscribe a callback URL to events
+	//
+	// The API then POSTs {"event": alias, "payload": {...}} to the URL for each event; only an answer of 200 counts as delivered, and others are retried for 30 days.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/webhook (the `CreateWebhook` operationId).
+	CreateWebhookWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// CreateWebhook Subscribe a callback URL to events
+	//
+	// The API then POSTs {"event": alias, "payload": {...}} to the URL for each event; only an answer of 200 counts as delivered, and others are retried for 30 days.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2/webhook (the `CreateWebhook` operationId).
+	CreateWebhook(ctx context.Context, body CreateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ListWebhookEntities List the entities that raise events, with the alias of each event
+	//
+	// The aliases are what createWebhook and updateWebhook subscribe to. The vendor's document puts the entities under events; integrations of the live API read them under items; either is decoded, and Entities gives whichever was sent.
+	//
+	// Corresponds with GET /v2/webhook-entities (the `ListWebhookEntities` operationId).
+	ListWebhookEntities(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// GetWebhookCallback Get one delivery of an event, with the body that was sent
+	//
+	// Corresponds with GET /v2/webhook/callback/{callbackId} (the `GetWebhookCallback` operationId).
+	GetWebhookCallback(ctx context.Context, callbackId WebhookCallbackId, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// RetryWebhookCallback Send one delivery again now
+	//
+	// The path ends in a slash, as the API has it.
+	//
+	// Corresponds with POST /v2/webhook/callback/{callbackId}/retry/ (the `RetryWebhookCallback` operationId).
+	RetryWebhookCallback(ctx context.Context, callbackId WebhookCallbackId, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ListWebhookCallbacks List the deliveries to one callback URL, a page at a time
+	//
+	// Corresponds with GET /v2/webhook/callbacks/{callbackUrl} (the `ListWebhookCallbacks` operationId).
+	ListWebhookCallbacks(ctx context.Context, callbackUrl string, params *ListWebhookCallbacksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// DeleteWebhook Delete a webhook
+	//
+	// Corresponds with DELETE /v2/webhook/{uuid} (the `DeleteWebhook` operationId).
+	DeleteWebhook(ctx context.Context, uuid WebhookUUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// UpdateWebhookWithBody Replace the callback URL and the events of a webhook
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v2/webhook/{uuid} (the `UpdateWebhook` operationId).
+	UpdateWebhookWithBody(ctx context.Context, uuid WebhookUUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// UpdateWebhook Replace the callback URL and the events of a webhook
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v2/webhook/{uuid} (the `UpdateWebhook` operationId).
+	UpdateWebhook(ctx context.Context, uuid WebhookUUID, body UpdateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// SetWebhookStatusWithBody Enable or disable a webhook
+	//
+	// A disabled webhook keeps its URL and events but receives nothing.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2/webhook/{uuid}/status (the `SetWebhookStatus` operationId).
+	SetWebhookStatusWithBody(ctx context.Context, uuid WebhookUUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// SetWebhookStatus Enable or disable a webhook
+	//
+	// A disabled webhook keeps its URL and events but receives nothing.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2/webhook/{uuid}/status (the `SetWebhookStatus` operationId).
+	SetWebhookStatus(ctx context.Context, uuid WebhookUUID, body SetWebhookStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// ListWebhooks List the seller's webhooks, all or those with the given ids
+	//
+	// Corresponds with GET /v2/webhooks (the `ListWebhooks` operationId).
+	ListWebhooks(ctx context.Context, params *ListWebhooksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // send runs the editors on req and sends it with ctx.
@@ -15157,6 +15504,162 @@ func (c *Client) UpdateWarehouseWithBody(ctx context.Context, warehouseId Wareho
 // Corresponds with PUT /v2/warehouses/{warehouseId} (the `UpdateWarehouse` operationId).
 func (c *Client) UpdateWarehouse(ctx context.Context, warehouseId WarehouseId, body UpdateWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateWarehouseRequest(c.Server, warehouseId, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// CreateWebhookWithBody Subscribe a callback URL to events
+//
+// The API then POSTs {"event": alias, "payload": {...}} to the URL for each event; only an answer of 200 counts as delivered, and others are retried for 30 days.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/webhook (the `CreateWebhook` operationId).
+func (c *Client) CreateWebhookWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateWebhookRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// CreateWebhook Subscribe a callback URL to events
+//
+// The API then POSTs {"event": alias, "payload": {...}} to the URL for each event; only an answer of 200 counts as delivered, and others are retried for 30 days.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2/webhook (the `CreateWebhook` operationId).
+func (c *Client) CreateWebhook(ctx context.Context, body CreateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateWebhookRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ListWebhookEntities List the entities that raise events, with the alias of each event
+//
+// The aliases are what createWebhook and updateWebhook subscribe to. The vendor's document puts the entities under events; integrations of the live API read them under items; either is decoded, and Entities gives whichever was sent.
+//
+// Corresponds with GET /v2/webhook-entities (the `ListWebhookEntities` operationId).
+func (c *Client) ListWebhookEntities(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListWebhookEntitiesRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// GetWebhookCallback Get one delivery of an event, with the body that was sent
+//
+// Corresponds with GET /v2/webhook/callback/{callbackId} (the `GetWebhookCallback` operationId).
+func (c *Client) GetWebhookCallback(ctx context.Context, callbackId WebhookCallbackId, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetWebhookCallbackRequest(c.Server, callbackId)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// RetryWebhookCallback Send one delivery again now
+//
+// The path ends in a slash, as the API has it.
+//
+// Corresponds with POST /v2/webhook/callback/{callbackId}/retry/ (the `RetryWebhookCallback` operationId).
+func (c *Client) RetryWebhookCallback(ctx context.Context, callbackId WebhookCallbackId, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRetryWebhookCallbackRequest(c.Server, callbackId)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ListWebhookCallbacks List the deliveries to one callback URL, a page at a time
+//
+// Corresponds with GET /v2/webhook/callbacks/{callbackUrl} (the `ListWebhookCallbacks` operationId).
+func (c *Client) ListWebhookCallbacks(ctx context.Context, callbackUrl string, params *ListWebhookCallbacksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListWebhookCallbacksRequest(c.Server, callbackUrl, params)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// DeleteWebhook Delete a webhook
+//
+// Corresponds with DELETE /v2/webhook/{uuid} (the `DeleteWebhook` operationId).
+func (c *Client) DeleteWebhook(ctx context.Context, uuid WebhookUUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteWebhookRequest(c.Server, uuid)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// UpdateWebhookWithBody Replace the callback URL and the events of a webhook
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v2/webhook/{uuid} (the `UpdateWebhook` operationId).
+func (c *Client) UpdateWebhookWithBody(ctx context.Context, uuid WebhookUUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateWebhookRequestWithBody(c.Server, uuid, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// UpdateWebhook Replace the callback URL and the events of a webhook
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v2/webhook/{uuid} (the `UpdateWebhook` operationId).
+func (c *Client) UpdateWebhook(ctx context.Context, uuid WebhookUUID, body UpdateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateWebhookRequest(c.Server, uuid, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// SetWebhookStatusWithBody Enable or disable a webhook
+//
+// A disabled webhook keeps its URL and events but receives nothing.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2/webhook/{uuid}/status (the `SetWebhookStatus` operationId).
+func (c *Client) SetWebhookStatusWithBody(ctx context.Context, uuid WebhookUUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetWebhookStatusRequestWithBody(c.Server, uuid, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// SetWebhookStatus Enable or disable a webhook
+//
+// A disabled webhook keeps its URL and events but receives nothing.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2/webhook/{uuid}/status (the `SetWebhookStatus` operationId).
+func (c *Client) SetWebhookStatus(ctx context.Context, uuid WebhookUUID, body SetWebhookStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetWebhookStatusRequest(c.Server, uuid, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.send(ctx, req, reqEditors)
+}
+
+// ListWebhooks List the seller's webhooks, all or those with the given ids
+//
+// Corresponds with GET /v2/webhooks (the `ListWebhooks` operationId).
+func (c *Client) ListWebhooks(ctx context.Context, params *ListWebhooksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListWebhooksRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -22790,6 +23293,248 @@ func NewUpdateWarehouseRequestWithBody(server string, warehouseId WarehouseId, c
 	return req, nil
 }
 
+// NewCreateWebhookRequest encodes body as application/json and builds the CreateWebhook request.
+func NewCreateWebhookRequest(server string, body CreateWebhookJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewCreateWebhookRequestWithBody(server, "application/json", bytes.NewReader(buf))
+}
+
+// NewCreateWebhookRequestWithBody builds the CreateWebhook request with a body of contentType.
+func NewCreateWebhookRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/webhook"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewListWebhookEntitiesRequest builds the ListWebhookEntities request.
+func NewListWebhookEntitiesRequest(server string) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/webhook-entities"))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewGetWebhookCallbackRequest builds the GetWebhookCallback request.
+func NewGetWebhookCallbackRequest(server string, callbackId WebhookCallbackId) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "callbackId", callbackId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("callbackId", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/webhook/callback/%s", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewRetryWebhookCallbackRequest builds the RetryWebhookCallback request.
+func NewRetryWebhookCallbackRequest(server string, callbackId WebhookCallbackId) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "callbackId", callbackId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("callbackId", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/webhook/callback/%s/retry/", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewListWebhookCallbacksRequest builds the ListWebhookCallbacks request.
+func NewListWebhookCallbacksRequest(server string, callbackUrl string, params *ListWebhookCallbacksParams) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "callbackUrl", callbackUrl, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("callbackUrl", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/webhook/callbacks/%s", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		{
+			frag, err := runtime.StyleParamWithOptions("form", true, "limit", params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		{
+			frag, err := runtime.StyleParamWithOptions("form", true, "offset", params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.Sort).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sort", params.Sort, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		if !reflect.ValueOf(params.SortDir).IsZero() {
+			frag, err := runtime.StyleParamWithOptions("form", true, "sortDir", params.SortDir, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewDeleteWebhookRequest builds the DeleteWebhook request.
+func NewDeleteWebhookRequest(server string, uuid WebhookUUID) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "uuid", uuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("uuid", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/webhook/%s", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// NewUpdateWebhookRequest encodes body as application/json and builds the UpdateWebhook request.
+func NewUpdateWebhookRequest(server string, uuid WebhookUUID, body UpdateWebhookJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewUpdateWebhookRequestWithBody(server, uuid, "application/json", bytes.NewReader(buf))
+}
+
+// NewUpdateWebhookRequestWithBody builds the UpdateWebhook request with a body of contentType.
+func NewUpdateWebhookRequestWithBody(server string, uuid WebhookUUID, contentType string, body io.Reader) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "uuid", uuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("uuid", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/webhook/%s", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewSetWebhookStatusRequest encodes body as application/json and builds the SetWebhookStatus request.
+func NewSetWebhookStatusRequest(server string, uuid WebhookUUID, body SetWebhookStatusJSONRequestBody) (*http.Request, error) {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return NewSetWebhookStatusRequestWithBody(server, uuid, "application/json", bytes.NewReader(buf))
+}
+
+// NewSetWebhookStatusRequestWithBody builds the SetWebhookStatus request with a body of contentType.
+func NewSetWebhookStatusRequestWithBody(server string, uuid WebhookUUID, contentType string, body io.Reader) (*http.Request, error) {
+	pathParam0, err := runtime.StyleParamWithOptions("simple", false, "uuid", uuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+	if err := pathSegment("uuid", pathParam0); err != nil {
+		return nil, err
+	}
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/webhook/%s/status", pathParam0))
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewListWebhooksRequest builds the ListWebhooks request.
+func NewListWebhooksRequest(server string, params *ListWebhooksParams) (*http.Request, error) {
+	queryURL, err := operationURL(server, fmt.Sprintf("/v2/webhooks"))
+	if err != nil {
+		return nil, err
+	}
+	if params != nil {
+		var query []string
+		if params.PublicIds != nil {
+			frag, err := runtime.StyleParamWithOptions("form", true, "publicIds[]", params.PublicIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+			if frag != "" {
+				query = append(query, frag)
+			}
+		}
+		queryURL.RawQuery = strings.Join(query, "&")
+	}
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
 // ClientWithResponses is a Client whose methods also decode the
 // response into its declared type.
 type ClientWithResponses struct {
@@ -24825,6 +25570,90 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /v2/warehouses/{warehouseId} (the `UpdateWarehouse` operationId).
 	UpdateWarehouseWithResponse(ctx context.Context, warehouseId WarehouseId, body UpdateWarehouseJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWarehouseResponse, error)
+	// CreateWebhookWithBodyWithResponse Subscribe a callback URL to events
+	//
+	// The API then POSTs {"event": alias, "payload": {...}} to the URL for each event; only an answer of 200 counts as delivered, and others are retried for 30 days.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/webhook (the `CreateWebhook` operationId).
+	CreateWebhookWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateWebhookResponse, error)
+	// CreateWebhookWithResponse Subscribe a callback URL to events
+	//
+	// The API then POSTs {"event": alias, "payload": {...}} to the URL for each event; only an answer of 200 counts as delivered, and others are retried for 30 days.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/webhook (the `CreateWebhook` operationId).
+	CreateWebhookWithResponse(ctx context.Context, body CreateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateWebhookResponse, error)
+	// ListWebhookEntitiesWithResponse List the entities that raise events, with the alias of each event
+	//
+	// The aliases are what createWebhook and updateWebhook subscribe to. The vendor's document puts the entities under events; integrations of the live API read them under items; either is decoded, and Entities gives whichever was sent.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/webhook-entities (the `ListWebhookEntities` operationId).
+	ListWebhookEntitiesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListWebhookEntitiesResponse, error)
+	// GetWebhookCallbackWithResponse Get one delivery of an event, with the body that was sent
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/webhook/callback/{callbackId} (the `GetWebhookCallback` operationId).
+	GetWebhookCallbackWithResponse(ctx context.Context, callbackId WebhookCallbackId, reqEditors ...RequestEditorFn) (*GetWebhookCallbackResponse, error)
+	// RetryWebhookCallbackWithResponse Send one delivery again now
+	//
+	// The path ends in a slash, as the API has it.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/webhook/callback/{callbackId}/retry/ (the `RetryWebhookCallback` operationId).
+	RetryWebhookCallbackWithResponse(ctx context.Context, callbackId WebhookCallbackId, reqEditors ...RequestEditorFn) (*RetryWebhookCallbackResponse, error)
+	// ListWebhookCallbacksWithResponse List the deliveries to one callback URL, a page at a time
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/webhook/callbacks/{callbackUrl} (the `ListWebhookCallbacks` operationId).
+	ListWebhookCallbacksWithResponse(ctx context.Context, callbackUrl string, params *ListWebhookCallbacksParams, reqEditors ...RequestEditorFn) (*ListWebhookCallbacksResponse, error)
+	// DeleteWebhookWithResponse Delete a webhook
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v2/webhook/{uuid} (the `DeleteWebhook` operationId).
+	DeleteWebhookWithResponse(ctx context.Context, uuid WebhookUUID, reqEditors ...RequestEditorFn) (*DeleteWebhookResponse, error)
+	// UpdateWebhookWithBodyWithResponse Replace the callback URL and the events of a webhook
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v2/webhook/{uuid} (the `UpdateWebhook` operationId).
+	UpdateWebhookWithBodyWithResponse(ctx context.Context, uuid WebhookUUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateWebhookResponse, error)
+	// UpdateWebhookWithResponse Replace the callback URL and the events of a webhook
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v2/webhook/{uuid} (the `UpdateWebhook` operationId).
+	UpdateWebhookWithResponse(ctx context.Context, uuid WebhookUUID, body UpdateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWebhookResponse, error)
+	// SetWebhookStatusWithBodyWithResponse Enable or disable a webhook
+	//
+	// A disabled webhook keeps its URL and events but receives nothing.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/webhook/{uuid}/status (the `SetWebhookStatus` operationId).
+	SetWebhookStatusWithBodyWithResponse(ctx context.Context, uuid WebhookUUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetWebhookStatusResponse, error)
+	// SetWebhookStatusWithResponse Enable or disable a webhook
+	//
+	// A disabled webhook keeps its URL and events but receives nothing.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2/webhook/{uuid}/status (the `SetWebhookStatus` operationId).
+	SetWebhookStatusWithResponse(ctx context.Context, uuid WebhookUUID, body SetWebhookStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*SetWebhookStatusResponse, error)
+	// ListWebhooksWithResponse List the seller's webhooks, all or those with the given ids
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2/webhooks (the `ListWebhooks` operationId).
+	ListWebhooksWithResponse(ctx context.Context, params *ListWebhooksParams, reqEditors ...RequestEditorFn) (*ListWebhooksResponse, error)
 }
 
 // DownloadFileResponse429Headers holds the declared headers of an HTTP 429 answer to DownloadFile.
@@ -47619,6 +48448,918 @@ func (r UpdateWarehouseResponse) ContentType() string {
 	return ""
 }
 
+// CreateWebhookResponse429Headers holds the declared headers of an HTTP 429 answer to CreateWebhook.
+type CreateWebhookResponse429Headers struct {
+	RetryAfter string
+}
+
+// CreateWebhookResponse503Headers holds the declared headers of an HTTP 503 answer to CreateWebhook.
+type CreateWebhookResponse503Headers struct {
+	RetryAfter string
+}
+
+// CreateWebhookResponse is the answer to CreateWebhook: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type CreateWebhookResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 is the decoded body of an HTTP 201 `application/json` answer.
+	JSON201 *WebhookCreated
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *CreateWebhookResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *CreateWebhookResponse503Headers
+}
+
+// GetJSON201 returns the decoded body of an HTTP 201 `application/json` answer, or nil.
+func (r CreateWebhookResponse) GetJSON201() *WebhookCreated {
+	return r.JSON201
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r CreateWebhookResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r CreateWebhookResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r CreateWebhookResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r CreateWebhookResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r CreateWebhookResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r CreateWebhookResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r CreateWebhookResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r CreateWebhookResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r CreateWebhookResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r CreateWebhookResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r CreateWebhookResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListWebhookEntitiesResponse429Headers holds the declared headers of an HTTP 429 answer to ListWebhookEntities.
+type ListWebhookEntitiesResponse429Headers struct {
+	RetryAfter string
+}
+
+// ListWebhookEntitiesResponse503Headers holds the declared headers of an HTTP 503 answer to ListWebhookEntities.
+type ListWebhookEntitiesResponse503Headers struct {
+	RetryAfter string
+}
+
+// ListWebhookEntitiesResponse is the answer to ListWebhookEntities: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ListWebhookEntitiesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *WebhookEntities
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ListWebhookEntitiesResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ListWebhookEntitiesResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ListWebhookEntitiesResponse) GetJSON200() *WebhookEntities {
+	return r.JSON200
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ListWebhookEntitiesResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ListWebhookEntitiesResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ListWebhookEntitiesResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ListWebhookEntitiesResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ListWebhookEntitiesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ListWebhookEntitiesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ListWebhookEntitiesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ListWebhookEntitiesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetWebhookCallbackResponse429Headers holds the declared headers of an HTTP 429 answer to GetWebhookCallback.
+type GetWebhookCallbackResponse429Headers struct {
+	RetryAfter string
+}
+
+// GetWebhookCallbackResponse503Headers holds the declared headers of an HTTP 503 answer to GetWebhookCallback.
+type GetWebhookCallbackResponse503Headers struct {
+	RetryAfter string
+}
+
+// GetWebhookCallbackResponse is the answer to GetWebhookCallback: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type GetWebhookCallbackResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *WebhookCallback
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *GetWebhookCallbackResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *GetWebhookCallbackResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r GetWebhookCallbackResponse) GetJSON200() *WebhookCallback {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r GetWebhookCallbackResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r GetWebhookCallbackResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r GetWebhookCallbackResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r GetWebhookCallbackResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r GetWebhookCallbackResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r GetWebhookCallbackResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r GetWebhookCallbackResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r GetWebhookCallbackResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r GetWebhookCallbackResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r GetWebhookCallbackResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r GetWebhookCallbackResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RetryWebhookCallbackResponse429Headers holds the declared headers of an HTTP 429 answer to RetryWebhookCallback.
+type RetryWebhookCallbackResponse429Headers struct {
+	RetryAfter string
+}
+
+// RetryWebhookCallbackResponse503Headers holds the declared headers of an HTTP 503 answer to RetryWebhookCallback.
+type RetryWebhookCallbackResponse503Headers struct {
+	RetryAfter string
+}
+
+// RetryWebhookCallbackResponse is the answer to RetryWebhookCallback: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type RetryWebhookCallbackResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *RetryWebhookCallbackResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *RetryWebhookCallbackResponse503Headers
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r RetryWebhookCallbackResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r RetryWebhookCallbackResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r RetryWebhookCallbackResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r RetryWebhookCallbackResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r RetryWebhookCallbackResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r RetryWebhookCallbackResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r RetryWebhookCallbackResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r RetryWebhookCallbackResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r RetryWebhookCallbackResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r RetryWebhookCallbackResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r RetryWebhookCallbackResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r RetryWebhookCallbackResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListWebhookCallbacksResponse429Headers holds the declared headers of an HTTP 429 answer to ListWebhookCallbacks.
+type ListWebhookCallbacksResponse429Headers struct {
+	RetryAfter string
+}
+
+// ListWebhookCallbacksResponse503Headers holds the declared headers of an HTTP 503 answer to ListWebhookCallbacks.
+type ListWebhookCallbacksResponse503Headers struct {
+	RetryAfter string
+}
+
+// ListWebhookCallbacksResponse is the answer to ListWebhookCallbacks: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ListWebhookCallbacksResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *WebhookCallbackPage
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ListWebhookCallbacksResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ListWebhookCallbacksResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ListWebhookCallbacksResponse) GetJSON200() *WebhookCallbackPage {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ListWebhookCallbacksResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ListWebhookCallbacksResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r ListWebhookCallbacksResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ListWebhookCallbacksResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ListWebhookCallbacksResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ListWebhookCallbacksResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ListWebhookCallbacksResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ListWebhookCallbacksResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ListWebhookCallbacksResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ListWebhookCallbacksResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteWebhookResponse429Headers holds the declared headers of an HTTP 429 answer to DeleteWebhook.
+type DeleteWebhookResponse429Headers struct {
+	RetryAfter string
+}
+
+// DeleteWebhookResponse503Headers holds the declared headers of an HTTP 503 answer to DeleteWebhook.
+type DeleteWebhookResponse503Headers struct {
+	RetryAfter string
+}
+
+// DeleteWebhookResponse is the answer to DeleteWebhook: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type DeleteWebhookResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *DeleteWebhookResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *DeleteWebhookResponse503Headers
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r DeleteWebhookResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r DeleteWebhookResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r DeleteWebhookResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r DeleteWebhookResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r DeleteWebhookResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r DeleteWebhookResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r DeleteWebhookResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r DeleteWebhookResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r DeleteWebhookResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r DeleteWebhookResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r DeleteWebhookResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateWebhookResponse429Headers holds the declared headers of an HTTP 429 answer to UpdateWebhook.
+type UpdateWebhookResponse429Headers struct {
+	RetryAfter string
+}
+
+// UpdateWebhookResponse503Headers holds the declared headers of an HTTP 503 answer to UpdateWebhook.
+type UpdateWebhookResponse503Headers struct {
+	RetryAfter string
+}
+
+// UpdateWebhookResponse is the answer to UpdateWebhook: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type UpdateWebhookResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *WebhookUpdated
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *UpdateWebhookResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *UpdateWebhookResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r UpdateWebhookResponse) GetJSON200() *WebhookUpdated {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r UpdateWebhookResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r UpdateWebhookResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r UpdateWebhookResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r UpdateWebhookResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r UpdateWebhookResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r UpdateWebhookResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r UpdateWebhookResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r UpdateWebhookResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r UpdateWebhookResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r UpdateWebhookResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r UpdateWebhookResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r UpdateWebhookResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// SetWebhookStatusResponse429Headers holds the declared headers of an HTTP 429 answer to SetWebhookStatus.
+type SetWebhookStatusResponse429Headers struct {
+	RetryAfter string
+}
+
+// SetWebhookStatusResponse503Headers holds the declared headers of an HTTP 503 answer to SetWebhookStatus.
+type SetWebhookStatusResponse503Headers struct {
+	RetryAfter string
+}
+
+// SetWebhookStatusResponse is the answer to SetWebhookStatus: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type SetWebhookStatusResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON403 is the decoded body of an HTTP 403 `application/json` answer.
+	JSON403 *Forbidden
+	// JSON404 is the decoded body of an HTTP 404 `application/json` answer.
+	JSON404 *NotFound
+	// JSON422 is the decoded body of an HTTP 422 `application/json` answer.
+	JSON422 *Unprocessable
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *SetWebhookStatusResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *SetWebhookStatusResponse503Headers
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r SetWebhookStatusResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r SetWebhookStatusResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the decoded body of an HTTP 403 `application/json` answer, or nil.
+func (r SetWebhookStatusResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the decoded body of an HTTP 404 `application/json` answer, or nil.
+func (r SetWebhookStatusResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON422 returns the decoded body of an HTTP 422 `application/json` answer, or nil.
+func (r SetWebhookStatusResponse) GetJSON422() *Unprocessable {
+	return r.JSON422
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r SetWebhookStatusResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r SetWebhookStatusResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r SetWebhookStatusResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r SetWebhookStatusResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r SetWebhookStatusResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r SetWebhookStatusResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r SetWebhookStatusResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListWebhooksResponse429Headers holds the declared headers of an HTTP 429 answer to ListWebhooks.
+type ListWebhooksResponse429Headers struct {
+	RetryAfter string
+}
+
+// ListWebhooksResponse503Headers holds the declared headers of an HTTP 503 answer to ListWebhooks.
+type ListWebhooksResponse503Headers struct {
+	RetryAfter string
+}
+
+// ListWebhooksResponse is the answer to ListWebhooks: the raw body, the HTTP response,
+// and the decoded body of the declared status that came back, if any.
+type ListWebhooksResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 is the decoded body of an HTTP 200 `application/json` answer.
+	JSON200 *WebhookPage
+	// JSON400 is the decoded body of an HTTP 400 `application/json` answer.
+	JSON400 *BadRequest
+	// JSON401 is the decoded body of an HTTP 401 `application/json` answer.
+	JSON401 *Unauthorized
+	// JSON429 is the decoded body of an HTTP 429 `application/json` answer.
+	JSON429 *TooManyRequests
+	// JSON500 is the decoded body of an HTTP 500 `application/json` answer.
+	JSON500 *ServerError
+	// JSON503 is the decoded body of an HTTP 503 `application/json` answer.
+	JSON503 *Unavailable
+	// Headers429 holds the declared headers of an HTTP 429 answer.
+	Headers429 *ListWebhooksResponse429Headers
+	// Headers503 holds the declared headers of an HTTP 503 answer.
+	Headers503 *ListWebhooksResponse503Headers
+}
+
+// GetJSON200 returns the decoded body of an HTTP 200 `application/json` answer, or nil.
+func (r ListWebhooksResponse) GetJSON200() *WebhookPage {
+	return r.JSON200
+}
+
+// GetJSON400 returns the decoded body of an HTTP 400 `application/json` answer, or nil.
+func (r ListWebhooksResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the decoded body of an HTTP 401 `application/json` answer, or nil.
+func (r ListWebhooksResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON429 returns the decoded body of an HTTP 429 `application/json` answer, or nil.
+func (r ListWebhooksResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the decoded body of an HTTP 500 `application/json` answer, or nil.
+func (r ListWebhooksResponse) GetJSON500() *ServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the decoded body of an HTTP 503 `application/json` answer, or nil.
+func (r ListWebhooksResponse) GetJSON503() *Unavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body.
+func (r ListWebhooksResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status.
+func (r ListWebhooksResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode, or 0 without a response.
+func (r ListWebhooksResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType returns the Content-Type header of the response.
+func (r ListWebhooksResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // DownloadFileWithResponse Download a generated file
 //
 // Returns a wrapper object for the known response body format(s).
@@ -51639,6 +53380,174 @@ func (c *ClientWithResponses) UpdateWarehouseWithResponse(ctx context.Context, w
 		return nil, err
 	}
 	return ParseUpdateWarehouseResponse(rsp)
+}
+
+// CreateWebhookWithBodyWithResponse Subscribe a callback URL to events
+//
+// The API then POSTs {"event": alias, "payload": {...}} to the URL for each event; only an answer of 200 counts as delivered, and others are retried for 30 days.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/webhook (the `CreateWebhook` operationId).
+func (c *ClientWithResponses) CreateWebhookWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateWebhookResponse, error) {
+	rsp, err := c.CreateWebhookWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateWebhookResponse(rsp)
+}
+
+// CreateWebhookWithResponse Subscribe a callback URL to events
+//
+// The API then POSTs {"event": alias, "payload": {...}} to the URL for each event; only an answer of 200 counts as delivered, and others are retried for 30 days.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/webhook (the `CreateWebhook` operationId).
+func (c *ClientWithResponses) CreateWebhookWithResponse(ctx context.Context, body CreateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateWebhookResponse, error) {
+	rsp, err := c.CreateWebhook(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateWebhookResponse(rsp)
+}
+
+// ListWebhookEntitiesWithResponse List the entities that raise events, with the alias of each event
+//
+// The aliases are what createWebhook and updateWebhook subscribe to. The vendor's document puts the entities under events; integrations of the live API read them under items; either is decoded, and Entities gives whichever was sent.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/webhook-entities (the `ListWebhookEntities` operationId).
+func (c *ClientWithResponses) ListWebhookEntitiesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListWebhookEntitiesResponse, error) {
+	rsp, err := c.ListWebhookEntities(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListWebhookEntitiesResponse(rsp)
+}
+
+// GetWebhookCallbackWithResponse Get one delivery of an event, with the body that was sent
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/webhook/callback/{callbackId} (the `GetWebhookCallback` operationId).
+func (c *ClientWithResponses) GetWebhookCallbackWithResponse(ctx context.Context, callbackId WebhookCallbackId, reqEditors ...RequestEditorFn) (*GetWebhookCallbackResponse, error) {
+	rsp, err := c.GetWebhookCallback(ctx, callbackId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetWebhookCallbackResponse(rsp)
+}
+
+// RetryWebhookCallbackWithResponse Send one delivery again now
+//
+// The path ends in a slash, as the API has it.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/webhook/callback/{callbackId}/retry/ (the `RetryWebhookCallback` operationId).
+func (c *ClientWithResponses) RetryWebhookCallbackWithResponse(ctx context.Context, callbackId WebhookCallbackId, reqEditors ...RequestEditorFn) (*RetryWebhookCallbackResponse, error) {
+	rsp, err := c.RetryWebhookCallback(ctx, callbackId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRetryWebhookCallbackResponse(rsp)
+}
+
+// ListWebhookCallbacksWithResponse List the deliveries to one callback URL, a page at a time
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/webhook/callbacks/{callbackUrl} (the `ListWebhookCallbacks` operationId).
+func (c *ClientWithResponses) ListWebhookCallbacksWithResponse(ctx context.Context, callbackUrl string, params *ListWebhookCallbacksParams, reqEditors ...RequestEditorFn) (*ListWebhookCallbacksResponse, error) {
+	rsp, err := c.ListWebhookCallbacks(ctx, callbackUrl, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListWebhookCallbacksResponse(rsp)
+}
+
+// DeleteWebhookWithResponse Delete a webhook
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v2/webhook/{uuid} (the `DeleteWebhook` operationId).
+func (c *ClientWithResponses) DeleteWebhookWithResponse(ctx context.Context, uuid WebhookUUID, reqEditors ...RequestEditorFn) (*DeleteWebhookResponse, error) {
+	rsp, err := c.DeleteWebhook(ctx, uuid, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteWebhookResponse(rsp)
+}
+
+// UpdateWebhookWithBodyWithResponse Replace the callback URL and the events of a webhook
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v2/webhook/{uuid} (the `UpdateWebhook` operationId).
+func (c *ClientWithResponses) UpdateWebhookWithBodyWithResponse(ctx context.Context, uuid WebhookUUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateWebhookResponse, error) {
+	rsp, err := c.UpdateWebhookWithBody(ctx, uuid, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateWebhookResponse(rsp)
+}
+
+// UpdateWebhookWithResponse Replace the callback URL and the events of a webhook
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v2/webhook/{uuid} (the `UpdateWebhook` operationId).
+func (c *ClientWithResponses) UpdateWebhookWithResponse(ctx context.Context, uuid WebhookUUID, body UpdateWebhookJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateWebhookResponse, error) {
+	rsp, err := c.UpdateWebhook(ctx, uuid, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateWebhookResponse(rsp)
+}
+
+// SetWebhookStatusWithBodyWithResponse Enable or disable a webhook
+//
+// A disabled webhook keeps its URL and events but receives nothing.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/webhook/{uuid}/status (the `SetWebhookStatus` operationId).
+func (c *ClientWithResponses) SetWebhookStatusWithBodyWithResponse(ctx context.Context, uuid WebhookUUID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetWebhookStatusResponse, error) {
+	rsp, err := c.SetWebhookStatusWithBody(ctx, uuid, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetWebhookStatusResponse(rsp)
+}
+
+// SetWebhookStatusWithResponse Enable or disable a webhook
+//
+// A disabled webhook keeps its URL and events but receives nothing.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2/webhook/{uuid}/status (the `SetWebhookStatus` operationId).
+func (c *ClientWithResponses) SetWebhookStatusWithResponse(ctx context.Context, uuid WebhookUUID, body SetWebhookStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*SetWebhookStatusResponse, error) {
+	rsp, err := c.SetWebhookStatus(ctx, uuid, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetWebhookStatusResponse(rsp)
+}
+
+// ListWebhooksWithResponse List the seller's webhooks, all or those with the given ids
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2/webhooks (the `ListWebhooks` operationId).
+func (c *ClientWithResponses) ListWebhooksWithResponse(ctx context.Context, params *ListWebhooksParams, reqEditors ...RequestEditorFn) (*ListWebhooksResponse, error) {
+	rsp, err := c.ListWebhooks(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListWebhooksResponse(rsp)
 }
 
 // ParseDownloadFileResponse reads and decodes the answer to a DownloadFile call. When the
@@ -74457,6 +76366,927 @@ func decodeUpdateWarehouseResponse(response *UpdateWarehouseResponse, rsp *http.
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers UpdateWarehouseResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseCreateWebhookResponse reads and decodes the answer to a CreateWebhook call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseCreateWebhookResponse(rsp *http.Response) (*CreateWebhookResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &CreateWebhookResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeCreateWebhookResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeCreateWebhookResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeCreateWebhookResponse(response *CreateWebhookResponse, rsp *http.Response, bodyBytes []byte) (*CreateWebhookResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest WebhookCreated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers CreateWebhookResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers CreateWebhookResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseListWebhookEntitiesResponse reads and decodes the answer to a ListWebhookEntities call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseListWebhookEntitiesResponse(rsp *http.Response) (*ListWebhookEntitiesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ListWebhookEntitiesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeListWebhookEntitiesResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeListWebhookEntitiesResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeListWebhookEntitiesResponse(response *ListWebhookEntitiesResponse, rsp *http.Response, bodyBytes []byte) (*ListWebhookEntitiesResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WebhookEntities
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListWebhookEntitiesResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListWebhookEntitiesResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseGetWebhookCallbackResponse reads and decodes the answer to a GetWebhookCallback call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseGetWebhookCallbackResponse(rsp *http.Response) (*GetWebhookCallbackResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &GetWebhookCallbackResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeGetWebhookCallbackResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeGetWebhookCallbackResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeGetWebhookCallbackResponse(response *GetWebhookCallbackResponse, rsp *http.Response, bodyBytes []byte) (*GetWebhookCallbackResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WebhookCallback
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers GetWebhookCallbackResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers GetWebhookCallbackResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseRetryWebhookCallbackResponse reads and decodes the answer to a RetryWebhookCallback call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseRetryWebhookCallbackResponse(rsp *http.Response) (*RetryWebhookCallbackResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &RetryWebhookCallbackResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeRetryWebhookCallbackResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeRetryWebhookCallbackResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeRetryWebhookCallbackResponse(response *RetryWebhookCallbackResponse, rsp *http.Response, bodyBytes []byte) (*RetryWebhookCallbackResponse, error) {
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers RetryWebhookCallbackResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers RetryWebhookCallbackResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseListWebhookCallbacksResponse reads and decodes the answer to a ListWebhookCallbacks call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseListWebhookCallbacksResponse(rsp *http.Response) (*ListWebhookCallbacksResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ListWebhookCallbacksResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeListWebhookCallbacksResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeListWebhookCallbacksResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeListWebhookCallbacksResponse(response *ListWebhookCallbacksResponse, rsp *http.Response, bodyBytes []byte) (*ListWebhookCallbacksResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WebhookCallbackPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListWebhookCallbacksResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListWebhookCallbacksResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseDeleteWebhookResponse reads and decodes the answer to a DeleteWebhook call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseDeleteWebhookResponse(rsp *http.Response) (*DeleteWebhookResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &DeleteWebhookResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeDeleteWebhookResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeDeleteWebhookResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeDeleteWebhookResponse(response *DeleteWebhookResponse, rsp *http.Response, bodyBytes []byte) (*DeleteWebhookResponse, error) {
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DeleteWebhookResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers DeleteWebhookResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseUpdateWebhookResponse reads and decodes the answer to a UpdateWebhook call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseUpdateWebhookResponse(rsp *http.Response) (*UpdateWebhookResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &UpdateWebhookResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeUpdateWebhookResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeUpdateWebhookResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeUpdateWebhookResponse(response *UpdateWebhookResponse, rsp *http.Response, bodyBytes []byte) (*UpdateWebhookResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WebhookUpdated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers UpdateWebhookResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers UpdateWebhookResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseSetWebhookStatusResponse reads and decodes the answer to a SetWebhookStatus call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseSetWebhookStatusResponse(rsp *http.Response) (*SetWebhookStatusResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &SetWebhookStatusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeSetWebhookStatusResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeSetWebhookStatusResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeSetWebhookStatusResponse(response *SetWebhookStatusResponse, rsp *http.Response, bodyBytes []byte) (*SetWebhookStatusResponse, error) {
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Unprocessable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers SetWebhookStatusResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers SetWebhookStatusResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+	return response, nil
+}
+
+// ParseListWebhooksResponse reads and decodes the answer to a ListWebhooks call. When the
+// body cannot be read or decoded it returns the response so far (status,
+// headers and the bytes read) together with the error.
+func ParseListWebhooksResponse(rsp *http.Response) (*ListWebhooksResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	_ = rsp.Body.Close()
+	response := &ListWebhooksResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+	if err != nil {
+		return response, err
+	}
+	if _, err := decodeListWebhooksResponse(response, rsp, bodyBytes); err != nil {
+		return response, err
+	}
+	return response, nil
+}
+
+// decodeListWebhooksResponse fills the fields of response that match the status and
+// Content-Type of rsp, and its declared headers.
+func decodeListWebhooksResponse(response *ListWebhooksResponse, rsp *http.Response, bodyBytes []byte) (*ListWebhooksResponse, error) {
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest WebhookPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Unavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListWebhooksResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListWebhooksResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Required: false, Type: "string", Format: ""}); err != nil {

@@ -86,6 +86,10 @@ var (
 		"deleteRole 204":         true,
 		"addRoleResource 202":    true,
 		"removeRoleResource 204": true,
+		// webhooks
+		"deleteWebhook 204":        true,
+		"setWebhookStatus 204":     true,
+		"retryWebhookCallback 204": true,
 	}
 )
 

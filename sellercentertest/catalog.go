@@ -424,6 +424,7 @@ func (st *store) touch(ps *productSet) {
 
 func (st *store) touchProduct(p *catProduct) {
 	p.p.UpdatedAt = ptr(st.stamp())
+	st.emitSkus(eventProductUpdated, p.p.SellerSku)
 	if ps := st.setOf(p); ps != nil {
 		st.touch(ps)
 	}

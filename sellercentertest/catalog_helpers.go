@@ -197,6 +197,7 @@ func (s *Server) SetQualityControl(productSetID int, state gen.QualityControlSta
 	for _, p := range st.productsOf(ps) {
 		p.p.ApprovalStatus = approval
 	}
+	st.emitSetQC(ps)
 	if state == gen.QualityControlStateApproved {
 		st.upload(ps)
 	}

@@ -411,6 +411,7 @@ func (st *store) newProduct(ps *productSet, sellerSku, variation string, status 
 	st.cat.products[id] = p
 	ps.productIDs = append(ps.productIDs, id)
 	st.touch(ps)
+	st.emitSkus(eventProductCreated, sellerSku)
 	return p
 }
 

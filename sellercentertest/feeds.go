@@ -100,6 +100,7 @@ func (st *store) newFeed(action gen.FeedAction, format, mime string, input []byt
 		f.rows[i].itemID = st.uuid(11)
 	}
 	st.cat.feeds[f.uuid] = f
+	st.emitFeed(eventFeedCreated, f)
 	return f
 }
 
@@ -174,6 +175,7 @@ func (st *store) runFeed(f *feed, now time.Time) {
 		st.files[x.fileUUID].status = gen.FileStatusProcessStatusFINISHED
 		f.reportID = x.id
 	}
+	st.emitFeed(eventFeedCompleted, f)
 }
 
 // report writes a feed's errors and warnings as CSV.

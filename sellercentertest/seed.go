@@ -259,6 +259,7 @@ func (st *store) seed() error {
 			return err
 		}
 	}
+	st.seedWebhooks()
 	return st.seedExports()
 }
 

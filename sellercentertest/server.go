@@ -282,6 +282,7 @@ func NewServer(cfg Config) (*Server, error) {
 	s.TokenURL = host + tokenPath
 	base, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
+	go s.deliverWebhooks(base)
 	s.fresh = map[net.Conn]bool{}
 	s.hs = &http.Server{
 		Handler:           mux,

@@ -43,6 +43,7 @@ type store struct {
 	users        *usersArea // users, roles and OAuth apps; see usersArea()
 	manifests    *manifestBook
 	fin          finance
+	hooks        *webhooks // subscriptions, deliveries and the callback log
 	feedDelay    time.Duration
 	nextOrder    int
 	nextItem     int
@@ -116,6 +117,7 @@ func newStore(now func() time.Time, editor string) *store {
 		cat:         newCatalog(),
 		manifests:   newManifestBook(),
 		fin:         newFinance(),
+		hooks:       newWebhooks(),
 		nextOrder:   1001,
 		nextItem:    5001,
 		nextPackage: 7001,
@@ -380,6 +382,7 @@ func (st *store) setStatus(it *item, status gen.OrderItemStatus, note, author st
 		}
 	}
 	st.record(&it.it, at, note, author)
+	st.emitItemStatus(it.it.OrderId, it.it.Id, status)
 }
 
 // AddOrder adds an order with its items (o.Items) and returns it as the API
@@ -423,6 +426,7 @@ func (s *Server) AddOrder(o gen.Order) (gen.Order, error) {
 	for _, it := range in.Items {
 		st.addItem(ord, it, nil, 0)
 	}
+	st.emitOrderCreated(ord.o)
 	return st.renderOrder(ord, true)
 }
 

@@ -175,6 +175,7 @@ before repeating it.`,
 		c.usersCommand(),
 		c.templatesCommand(),
 		c.financeCommand(),
+		c.webhooksCommand(),
 	)
 	return root
 }

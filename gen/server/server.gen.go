@@ -724,6 +724,33 @@ type ServerInterface interface {
 	// UpdateWarehouse Change one of the seller's warehouses
 	// (PUT /v2/warehouses/{warehouseId})
 	UpdateWarehouse(w http.ResponseWriter, r *http.Request, warehouseId WarehouseId)
+	// CreateWebhook Subscribe a callback URL to events
+	// (POST /v2/webhook)
+	CreateWebhook(w http.ResponseWriter, r *http.Request)
+	// ListWebhookEntities List the entities that raise events, with the alias of each event
+	// (GET /v2/webhook-entities)
+	ListWebhookEntities(w http.ResponseWriter, r *http.Request)
+	// GetWebhookCallback Get one delivery of an event, with the body that was sent
+	// (GET /v2/webhook/callback/{callbackId})
+	GetWebhookCallback(w http.ResponseWriter, r *http.Request, callbackId WebhookCallbackId)
+	// RetryWebhookCallback Send one delivery again now
+	// (POST /v2/webhook/callback/{callbackId}/retry/)
+	RetryWebhookCallback(w http.ResponseWriter, r *http.Request, callbackId WebhookCallbackId)
+	// ListWebhookCallbacks List the deliveries to one callback URL, a page at a time
+	// (GET /v2/webhook/callbacks/{callbackUrl})
+	ListWebhookCallbacks(w http.ResponseWriter, r *http.Request, callbackUrl string, params ListWebhookCallbacksParams)
+	// DeleteWebhook Delete a webhook
+	// (DELETE /v2/webhook/{uuid})
+	DeleteWebhook(w http.ResponseWriter, r *http.Request, uuid WebhookUUID)
+	// UpdateWebhook Replace the callback URL and the events of a webhook
+	// (PUT /v2/webhook/{uuid})
+	UpdateWebhook(w http.ResponseWriter, r *http.Request, uuid WebhookUUID)
+	// SetWebhookStatus Enable or disable a webhook
+	// (POST /v2/webhook/{uuid}/status)
+	SetWebhookStatus(w http.ResponseWriter, r *http.Request, uuid WebhookUUID)
+	// ListWebhooks List the seller's webhooks, all or those with the given ids
+	// (GET /v2/webhooks)
+	ListWebhooks(w http.ResponseWriter, r *http.Request, params ListWebhooksParams)
 }
 
 // ServerInterfaceWrapper converts contexts to parameters.
@@ -9928,6 +9955,278 @@ func (siw *ServerInterfaceWrapper) UpdateWarehouse(w http.ResponseWriter, r *htt
 	handler.ServeHTTP(w, r)
 }
 
+// CreateWebhook operation middleware
+func (siw *ServerInterfaceWrapper) CreateWebhook(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateWebhook(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListWebhookEntities operation middleware
+func (siw *ServerInterfaceWrapper) ListWebhookEntities(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListWebhookEntities(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetWebhookCallback operation middleware
+func (siw *ServerInterfaceWrapper) GetWebhookCallback(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "callbackId" -------------
+	var callbackId WebhookCallbackId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "callbackId", r.PathValue("callbackId"), &callbackId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "callbackId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetWebhookCallback(w, r, callbackId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// RetryWebhookCallback operation middleware
+func (siw *ServerInterfaceWrapper) RetryWebhookCallback(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "callbackId" -------------
+	var callbackId WebhookCallbackId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "callbackId", r.PathValue("callbackId"), &callbackId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "callbackId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.RetryWebhookCallback(w, r, callbackId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListWebhookCallbacks operation middleware
+func (siw *ServerInterfaceWrapper) ListWebhookCallbacks(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "callbackUrl" -------------
+	var callbackUrl string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "callbackUrl", r.PathValue("callbackUrl"), &callbackUrl, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "callbackUrl", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListWebhookCallbacksParams
+
+	// ------------- Required query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	// ------------- Required query parameter "offset" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "offset", r.URL.Query(), &params.Offset, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "offset"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "offset", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sortDir" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sortDir", r.URL.Query(), &params.SortDir, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sortDir"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sortDir", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListWebhookCallbacks(w, r, callbackUrl, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteWebhook operation middleware
+func (siw *ServerInterfaceWrapper) DeleteWebhook(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "uuid" -------------
+	var uuid WebhookUUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "uuid", r.PathValue("uuid"), &uuid, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteWebhook(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateWebhook operation middleware
+func (siw *ServerInterfaceWrapper) UpdateWebhook(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "uuid" -------------
+	var uuid WebhookUUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "uuid", r.PathValue("uuid"), &uuid, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateWebhook(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SetWebhookStatus operation middleware
+func (siw *ServerInterfaceWrapper) SetWebhookStatus(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "uuid" -------------
+	var uuid WebhookUUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "uuid", r.PathValue("uuid"), &uuid, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "uuid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SetWebhookStatus(w, r, uuid)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListWebhooks operation middleware
+func (siw *ServerInterfaceWrapper) ListWebhooks(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListWebhooksParams
+
+	// ------------- Optional query parameter "publicIds[]" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "publicIds[]", r.URL.Query(), &params.PublicIds, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "publicIds[]"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "publicIds[]", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListWebhooks(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 type UnescapedCookieParamError struct {
 	ParamName string
 	Err       error
@@ -10279,6 +10578,15 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/manifest/shipped", wrapper.SetManifestsShipped)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/document/manifest", wrapper.GetManifestDocument)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/exports/manifest", wrapper.ExportManifests)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/webhook-entities", wrapper.ListWebhookEntities)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/webhook", wrapper.CreateWebhook)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/v2/webhook/{uuid}", wrapper.DeleteWebhook)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/v2/webhook/{uuid}", wrapper.UpdateWebhook)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/webhook/{uuid}/status", wrapper.SetWebhookStatus)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/webhooks", wrapper.ListWebhooks)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/webhook/callback/{callbackId}", wrapper.GetWebhookCallback)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/v2/webhook/callback/{callbackId}/retry/{$}", wrapper.RetryWebhookCallback)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/v2/webhook/callbacks/{callbackUrl}", wrapper.ListWebhookCallbacks)
 
 	return m
 }
@@ -36570,6 +36878,1082 @@ func (response UpdateWarehouse503JSONResponse) VisitUpdateWarehouseResponse(w ht
 	return err
 }
 
+type CreateWebhookRequestObject struct {
+	Body *CreateWebhookJSONRequestBody
+}
+
+type CreateWebhookResponseObject interface {
+	VisitCreateWebhookResponse(w http.ResponseWriter) error
+}
+
+type CreateWebhook201JSONResponse WebhookCreated
+
+func (response CreateWebhook201JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWebhook400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateWebhook400JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWebhook401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateWebhook401JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWebhook403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateWebhook403JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWebhook422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response CreateWebhook422JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWebhook429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateWebhook429JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWebhook500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response CreateWebhook500JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWebhook503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response CreateWebhook503JSONResponse) VisitCreateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookEntitiesRequestObject struct {
+}
+
+type ListWebhookEntitiesResponseObject interface {
+	VisitListWebhookEntitiesResponse(w http.ResponseWriter) error
+}
+
+type ListWebhookEntities200JSONResponse WebhookEntities
+
+func (response ListWebhookEntities200JSONResponse) VisitListWebhookEntitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookEntities401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListWebhookEntities401JSONResponse) VisitListWebhookEntitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookEntities429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListWebhookEntities429JSONResponse) VisitListWebhookEntitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookEntities500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListWebhookEntities500JSONResponse) VisitListWebhookEntitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookEntities503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListWebhookEntities503JSONResponse) VisitListWebhookEntitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallbackRequestObject struct {
+	CallbackId WebhookCallbackId `json:"callbackId"`
+}
+
+type GetWebhookCallbackResponseObject interface {
+	VisitGetWebhookCallbackResponse(w http.ResponseWriter) error
+}
+
+type GetWebhookCallback200JSONResponse WebhookCallback
+
+func (response GetWebhookCallback200JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallback400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetWebhookCallback400JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallback401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetWebhookCallback401JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallback403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetWebhookCallback403JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallback404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetWebhookCallback404JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallback429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetWebhookCallback429JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallback500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response GetWebhookCallback500JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWebhookCallback503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response GetWebhookCallback503JSONResponse) VisitGetWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallbackRequestObject struct {
+	CallbackId WebhookCallbackId `json:"callbackId"`
+}
+
+type RetryWebhookCallbackResponseObject interface {
+	VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error
+}
+
+type RetryWebhookCallback204Response struct {
+}
+
+func (response RetryWebhookCallback204Response) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type RetryWebhookCallback400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response RetryWebhookCallback400JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallback401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response RetryWebhookCallback401JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallback403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response RetryWebhookCallback403JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallback404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response RetryWebhookCallback404JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallback422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response RetryWebhookCallback422JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallback429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response RetryWebhookCallback429JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallback500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response RetryWebhookCallback500JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RetryWebhookCallback503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response RetryWebhookCallback503JSONResponse) VisitRetryWebhookCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookCallbacksRequestObject struct {
+	CallbackUrl string `json:"callbackUrl"`
+	Params      ListWebhookCallbacksParams
+}
+
+type ListWebhookCallbacksResponseObject interface {
+	VisitListWebhookCallbacksResponse(w http.ResponseWriter) error
+}
+
+type ListWebhookCallbacks200JSONResponse WebhookCallbackPage
+
+func (response ListWebhookCallbacks200JSONResponse) VisitListWebhookCallbacksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookCallbacks400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListWebhookCallbacks400JSONResponse) VisitListWebhookCallbacksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookCallbacks401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListWebhookCallbacks401JSONResponse) VisitListWebhookCallbacksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookCallbacks403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListWebhookCallbacks403JSONResponse) VisitListWebhookCallbacksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookCallbacks429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListWebhookCallbacks429JSONResponse) VisitListWebhookCallbacksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookCallbacks500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListWebhookCallbacks500JSONResponse) VisitListWebhookCallbacksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhookCallbacks503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListWebhookCallbacks503JSONResponse) VisitListWebhookCallbacksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWebhookRequestObject struct {
+	Uuid WebhookUUID `json:"uuid"`
+}
+
+type DeleteWebhookResponseObject interface {
+	VisitDeleteWebhookResponse(w http.ResponseWriter) error
+}
+
+type DeleteWebhook204Response struct {
+}
+
+func (response DeleteWebhook204Response) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteWebhook400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteWebhook400JSONResponse) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWebhook401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteWebhook401JSONResponse) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWebhook403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteWebhook403JSONResponse) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWebhook404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteWebhook404JSONResponse) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWebhook429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteWebhook429JSONResponse) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWebhook500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response DeleteWebhook500JSONResponse) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWebhook503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response DeleteWebhook503JSONResponse) VisitDeleteWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhookRequestObject struct {
+	Uuid WebhookUUID `json:"uuid"`
+	Body *UpdateWebhookJSONRequestBody
+}
+
+type UpdateWebhookResponseObject interface {
+	VisitUpdateWebhookResponse(w http.ResponseWriter) error
+}
+
+type UpdateWebhook200JSONResponse WebhookUpdated
+
+func (response UpdateWebhook200JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateWebhook400JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateWebhook401JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateWebhook403JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateWebhook404JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response UpdateWebhook422JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateWebhook429JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response UpdateWebhook500JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWebhook503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response UpdateWebhook503JSONResponse) VisitUpdateWebhookResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatusRequestObject struct {
+	Uuid WebhookUUID `json:"uuid"`
+	Body *SetWebhookStatusJSONRequestBody
+}
+
+type SetWebhookStatusResponseObject interface {
+	VisitSetWebhookStatusResponse(w http.ResponseWriter) error
+}
+
+type SetWebhookStatus204Response struct {
+}
+
+func (response SetWebhookStatus204Response) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type SetWebhookStatus400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SetWebhookStatus400JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatus401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SetWebhookStatus401JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatus403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response SetWebhookStatus403JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatus404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response SetWebhookStatus404JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatus422JSONResponse struct{ UnprocessableJSONResponse }
+
+func (response SetWebhookStatus422JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatus429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response SetWebhookStatus429JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatus500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response SetWebhookStatus500JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetWebhookStatus503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response SetWebhookStatus503JSONResponse) VisitSetWebhookStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhooksRequestObject struct {
+	Params ListWebhooksParams
+}
+
+type ListWebhooksResponseObject interface {
+	VisitListWebhooksResponse(w http.ResponseWriter) error
+}
+
+type ListWebhooks200JSONResponse WebhookPage
+
+func (response ListWebhooks200JSONResponse) VisitListWebhooksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhooks400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListWebhooks400JSONResponse) VisitListWebhooksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhooks401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListWebhooks401JSONResponse) VisitListWebhooksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhooks429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListWebhooks429JSONResponse) VisitListWebhooksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhooks500JSONResponse struct{ ServerErrorJSONResponse }
+
+func (response ListWebhooks500JSONResponse) VisitListWebhooksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWebhooks503JSONResponse struct{ UnavailableJSONResponse }
+
+func (response ListWebhooks503JSONResponse) VisitListWebhooksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
 	// DownloadFile Download a generated file
@@ -37267,6 +38651,33 @@ type StrictServerInterface interface {
 	// UpdateWarehouse Change one of the seller's warehouses
 	// (PUT /v2/warehouses/{warehouseId})
 	UpdateWarehouse(ctx context.Context, request UpdateWarehouseRequestObject) (UpdateWarehouseResponseObject, error)
+	// CreateWebhook Subscribe a callback URL to events
+	// (POST /v2/webhook)
+	CreateWebhook(ctx context.Context, request CreateWebhookRequestObject) (CreateWebhookResponseObject, error)
+	// ListWebhookEntities List the entities that raise events, with the alias of each event
+	// (GET /v2/webhook-entities)
+	ListWebhookEntities(ctx context.Context, request ListWebhookEntitiesRequestObject) (ListWebhookEntitiesResponseObject, error)
+	// GetWebhookCallback Get one delivery of an event, with the body that was sent
+	// (GET /v2/webhook/callback/{callbackId})
+	GetWebhookCallback(ctx context.Context, request GetWebhookCallbackRequestObject) (GetWebhookCallbackResponseObject, error)
+	// RetryWebhookCallback Send one delivery again now
+	// (POST /v2/webhook/callback/{callbackId}/retry/)
+	RetryWebhookCallback(ctx context.Context, request RetryWebhookCallbackRequestObject) (RetryWebhookCallbackResponseObject, error)
+	// ListWebhookCallbacks List the deliveries to one callback URL, a page at a time
+	// (GET /v2/webhook/callbacks/{callbackUrl})
+	ListWebhookCallbacks(ctx context.Context, request ListWebhookCallbacksRequestObject) (ListWebhookCallbacksResponseObject, error)
+	// DeleteWebhook Delete a webhook
+	// (DELETE /v2/webhook/{uuid})
+	DeleteWebhook(ctx context.Context, request DeleteWebhookRequestObject) (DeleteWebhookResponseObject, error)
+	// UpdateWebhook Replace the callback URL and the events of a webhook
+	// (PUT /v2/webhook/{uuid})
+	UpdateWebhook(ctx context.Context, request UpdateWebhookRequestObject) (UpdateWebhookResponseObject, error)
+	// SetWebhookStatus Enable or disable a webhook
+	// (POST /v2/webhook/{uuid}/status)
+	SetWebhookStatus(ctx context.Context, request SetWebhookStatusRequestObject) (SetWebhookStatusResponseObject, error)
+	// ListWebhooks List the seller's webhooks, all or those with the given ids
+	// (GET /v2/webhooks)
+	ListWebhooks(ctx context.Context, request ListWebhooksRequestObject) (ListWebhooksResponseObject, error)
 }
 
 type StrictHandlerFunc func(ctx context.Context, w http.ResponseWriter, r *http.Request, request any) (any, error)
@@ -43632,948 +45043,1233 @@ func (sh *strictHandler) UpdateWarehouse(w http.ResponseWriter, r *http.Request,
 	}
 }
 
+// CreateWebhook operation middleware
+func (sh *strictHandler) CreateWebhook(w http.ResponseWriter, r *http.Request) {
+	var request CreateWebhookRequestObject
+
+	var body CreateWebhookJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateWebhook(ctx, request.(CreateWebhookRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateWebhook")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateWebhookResponseObject); ok {
+		if err := validResponse.VisitCreateWebhookResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListWebhookEntities operation middleware
+func (sh *strictHandler) ListWebhookEntities(w http.ResponseWriter, r *http.Request) {
+	var request ListWebhookEntitiesRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListWebhookEntities(ctx, request.(ListWebhookEntitiesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListWebhookEntities")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListWebhookEntitiesResponseObject); ok {
+		if err := validResponse.VisitListWebhookEntitiesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetWebhookCallback operation middleware
+func (sh *strictHandler) GetWebhookCallback(w http.ResponseWriter, r *http.Request, callbackId WebhookCallbackId) {
+	var request GetWebhookCallbackRequestObject
+
+	request.CallbackId = callbackId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetWebhookCallback(ctx, request.(GetWebhookCallbackRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetWebhookCallback")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetWebhookCallbackResponseObject); ok {
+		if err := validResponse.VisitGetWebhookCallbackResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RetryWebhookCallback operation middleware
+func (sh *strictHandler) RetryWebhookCallback(w http.ResponseWriter, r *http.Request, callbackId WebhookCallbackId) {
+	var request RetryWebhookCallbackRequestObject
+
+	request.CallbackId = callbackId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.RetryWebhookCallback(ctx, request.(RetryWebhookCallbackRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RetryWebhookCallback")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(RetryWebhookCallbackResponseObject); ok {
+		if err := validResponse.VisitRetryWebhookCallbackResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListWebhookCallbacks operation middleware
+func (sh *strictHandler) ListWebhookCallbacks(w http.ResponseWriter, r *http.Request, callbackUrl string, params ListWebhookCallbacksParams) {
+	var request ListWebhookCallbacksRequestObject
+
+	request.CallbackUrl = callbackUrl
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListWebhookCallbacks(ctx, request.(ListWebhookCallbacksRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListWebhookCallbacks")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListWebhookCallbacksResponseObject); ok {
+		if err := validResponse.VisitListWebhookCallbacksResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteWebhook operation middleware
+func (sh *strictHandler) DeleteWebhook(w http.ResponseWriter, r *http.Request, uuid WebhookUUID) {
+	var request DeleteWebhookRequestObject
+
+	request.Uuid = uuid
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteWebhook(ctx, request.(DeleteWebhookRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteWebhook")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteWebhookResponseObject); ok {
+		if err := validResponse.VisitDeleteWebhookResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateWebhook operation middleware
+func (sh *strictHandler) UpdateWebhook(w http.ResponseWriter, r *http.Request, uuid WebhookUUID) {
+	var request UpdateWebhookRequestObject
+
+	request.Uuid = uuid
+
+	var body UpdateWebhookJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateWebhook(ctx, request.(UpdateWebhookRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateWebhook")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateWebhookResponseObject); ok {
+		if err := validResponse.VisitUpdateWebhookResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SetWebhookStatus operation middleware
+func (sh *strictHandler) SetWebhookStatus(w http.ResponseWriter, r *http.Request, uuid WebhookUUID) {
+	var request SetWebhookStatusRequestObject
+
+	request.Uuid = uuid
+
+	var body SetWebhookStatusJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SetWebhookStatus(ctx, request.(SetWebhookStatusRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SetWebhookStatus")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SetWebhookStatusResponseObject); ok {
+		if err := validResponse.VisitSetWebhookStatusResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListWebhooks operation middleware
+func (sh *strictHandler) ListWebhooks(w http.ResponseWriter, r *http.Request, params ListWebhooksParams) {
+	var request ListWebhooksRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListWebhooks(ctx, request.(ListWebhooksRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListWebhooks")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListWebhooksResponseObject); ok {
+		if err := validResponse.VisitListWebhooksResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // Base64 encoded, compressed with deflate, json marshaled OpenAPI spec.
 // Stored as a slice of fixed-width chunks rather than one concatenated
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L17c9u2tjf8VTB6zkyS95FdX3L3vPOM4yStT3Pxsey2e7c5HoiEJGxTBEuAdrT35Lu/g7UAECQBilKU",
-	"tvt5T/9oLBLEHQvr+lv/GiViWYic5UqOXv5rtGA0ZSX8eclUuTqdKVbqXymTSckLxUU+ejmasETkqSRK",
-	"kHvK1ZiIktCc/HB1dUFSqtiYTNlMlIyocsXzOaFzyvP90XgkkwVbUl2hWhVs9HIkVcnz+ejLly/jUUFL",
-	"umTKtH+qVMmnlWITps7Tbh8+VEtW8oRQW45IpghPdTNcFyioWozGo5wudUO0Wd14VLLfK16ydPRSlRUL",
-	"dI3nis1ZOdJde1XSPO3rxVQXiLc+Nd9v2OwZzROWUd3WJaNS5LLbAyyDhUgJpYhuVequsM9FJlJmG4Oe",
-	"/V6xclV3Lem08eunxkpxxZYysGRj+4CWJV3p31KtMv1gJsrlCLqv2FyUq76JS0yZ+NwldS2bTl8llVia",
-	"/dSaNfOKzHgpld6/GZVqs4mzte9svl5Txd7kgcl6RxWTiiQlw2VWfMlOCCVFRnkOJ4481P/Xz/d1LY/I",
-	"ktFcErVghOUpETOiFlSRlK7cLLeGk5rG/aH8R8lmo5ej//VdTSW+w7fyO93Mx1L//4ovGcy3/jFRtFTd",
-	"EbyhZca3H4PUtQ4dBXbha8bBMn6nq+0M4wdxTzIBFE0QWGhyz0pG5IIXBUuBEC5sGbVgK7KgdwyIJEuj",
-	"fbbNDe3yRLfG8/lrlumN9GU8estYel3xwNa5vj5/jRPHyIzpLtq/dHn9huaEJgkrFEsJXxaiVJGDWOkG",
-	"+o7gkn5+x/K5WoxeHj8dj5Y8938WVClW6mr/+9eDvRd0b/bpX8+/7Lm/Hw/4+/Doy3+Mxp3LYzx6yzMW",
-	"noDz1A2fZ4zwvP57SXM6Z+W2ww31ItfU9ExUuQptn/PJR3J8+PTp3iGhWbGge0ckwbK2j1JRxZYsV2Mi",
-	"q2RBqCTv/xYjjKaZvj76k36693e6989P/4rPIfT+XP6wmpahqfyYZyvCclVyJnWHJf8n2yvZjGcZebiA",
-	"jx4RUaasxLMR2/DcthCYzakQGaN5s0MfK5Uxtb5DAsoN64Kpc2gXLuiQGSkoT+s1lOShXg89J/pllcNr",
-	"kTNJHs5oJtmjEzIVakHuFywndCpZruIdhh70dXc8+rw3F3v68Z685cWegG7SbK8Q+losRy+h1XpY7/iS",
-	"B6b1gs4ZLG6sMxl81zj6POfLajl6eTgO3cSmvY+zmQyt44dqOWUwR3YulSB6CLEOCKwo2IODvh5MWJax",
-	"MsSQXOnTB2/J/UJI5ncl41KdEJoueU4qyUpJRJ5F7yBp21jDntguiVK95iEuW5SKpLxkiX5wQvTbIVtF",
-	"mgr95lmup+bXEZXJaAztjD710ICJ3cJ9rBt3lJUmQIvqnR+hWHxjFq7dnx95iD96T8tbpoqMJkyftUTk",
-	"ks9zXd47jCdk6RUbMI/QncF3sm3nSn8V6jq86DJGNfFYfpNRyEb7XzGcKpvxzD4KsNRLViYLqju74IUk",
-	"s1Is8UqD4/BAkntasoWoJBuTO5arqmR1IW9QD4Yy4LNGj2JceN8om2MawqKfL+mcDTsUXBcd4xA1Abko",
-	"RVolSsuf+o2MnRHTwoYH5TxPsipl57nm5aTk0yyw2U4zicSsJm411VvSFcmF0gTuhExXJGUzWmUKSB2p",
-	"JJ1mDO8uWjKoJM7R8kBndnRzmXH+JKpkwcrXTFGeBTbjW82T8JzcYTmSYkG9Nsi2gyABzDm1hdaMptWk",
-	"Px4zVaaX468b353gCbt0ax9kOYDDMYPIGUs9RiMVsIr4FLkMzeJzrDc+xmazO1qtr2UwemSNfobjPc35",
-	"jMne+2tpysRVD8u6lg2P48fTSi1OiyIsk2hegxZFxhOQhR9IooUN8lAvHFdSvztPH/0bimG7Z/AG7IAw",
-	"w/dRH5G+5TdSgpl2TQjxSQ59jc2+MNVuuh/wMxk5z2rBpGlfjjXxzd11MvAyNP1ap4xyfVp/1WGXFVsO",
-	"mETFlvFTJLyKtpo2+FS+5VlQGd2ewFrwGzxt2MCOpw73/IAVNztuoy6bynemeoQeT0RVJiHWDt4Sia9r",
-	"zQQlciEKUJpu0nfTzO763qcdMDelYzRRRRAlO+uVAhvcfhc0uV3DLhZYJH54ClfHhkdHNx7iH35eMKU5",
-	"IpplYyLFEmSNXOTM8q0wYw+k4ZM0s1dAVbE5w7eDJQvdL57PQcAwHV1pDvw9UwsRIpDmPVlCgY1U9EWj",
-	"6p1tuIuS9yj5ru7FXsb0JeuUe4lI3fQW+uMx8Sac51JpSfGBJCzXbHZqPtT35MNaDagXavL9o6/QBnYv",
-	"7ItS75lUr0Yl45vF3xepSCrUboHqu8Aaoruj0cCuDhaKUsPksAILk4d6yjXTqefxjpYceK9HY2CXQS6Q",
-	"RLKY6qJwTW56Du2HQy4w08qWPIDr4w6vslpqNTbQ2IUmmZJmyiVDe+jQY2qso9+k17UNsrfjaBaQzNoj",
-	"+Qb2U9fAN+l/yahiUctgPQIwrLGUiFzvb2t/X3BJUrpqm9ZipzVptPYVJrTQACKmwdgQ6EwB5QmP4IQs",
-	"K6nIlNmhNrq+fnxfbSSsR/h9Kaqi93DXW4xLR4/m+rNYR+HlaB3tdgqljQjhWiK3lYuE3xv5iqpkEZZ7",
-	"vV6gbl2IW0LVCaGKLIVU5PDgYDN6h00OP3xL+vkc3x4eHGxyFjei4TDAbzuQjXoe1yj1rMrW/Y9vnb6F",
-	"4bldmI0Gl0+USG77zt49Vwsidam4Agwr2S2HMmHqR7a6F2Vo2tlnVDvoHoxRlJr8eD22+tjJj9eaDBa0",
-	"1Nyv/gVeEDgYOC4Zo1KRY5IsaEkTpUVIohfzjuUpaAKRUSM0k0Lz++JekqrQyzvjd4zc0axiUvOWt9jH",
-	"Xz+dIIlKMg5WB5anUnOqsUkz37XtcE7dNO6lWnp5fuZqcUXnvXczaDkTWparetCal1N0HpXj/Kp3vqQg",
-	"Dr+2hrl1hrtoH5u1DJafXDeM4dB835zbC9g1k9tqHcECrzk4Hng5ud0WF/dMzYNvp0smWXnH0rUHtDQF",
-	"+0+qLbX7dZ3gVPZOWYNQ2itd4ofOicNavFzhpGQs77PQtWSjgRsguPRXdL6eGTEr7t9Xis5R7tAcQwkC",
-	"CF0y8lAy5tuv9JF6NPBe0FXuUOq2I7wu0mE8cQUFv5Inrhqt7YRjrAewliduDmFDnrjR9fXj2yFP/BOX",
-	"fMozrlbDGeM79w3au2MdrsttcWbqjnkaKPP2NqQCMS81SdyUnbutdrb5LxlqX/s4/dOzd5qEQrm4QrGs",
-	"a9qQw78UWW/7pcj62sWvN2xzErtjfeXuOjKMWvY1RHjDaxgV5h4BRs+iU/SEGSaQYQcj8+V5EW04Y/q7",
-	"D3QZUuTjS9Shkofo0JSIXLHPaihNl3X9O9vd2K0LOv/jPNLqJv9EpzTTiVLMeMbecpYFYwzOfQkeHFdn",
-	"uuhYc+76YsZazkQ+4/OqpMjCsCyVZM7vmCQ8Ju7PTIub7rAFL7RccVGKO56G3etpWXKwrkotz2gZRBLc",
-	"D0OJqGy3srvdZmq+WhWs93YyDt6OObZdIrqFKCHxat/Io7vhbTXYKZDKhOUpz+eey84mjoG9veoIGGFR",
-	"zVI2Red6xWuXJ2e+vQLecruNsFMm8ooti4wq9laUS6qCfkOMzODlCUnk3YBZxdKDJ/XN50KUyrT/xeuS",
-	"3nKnieJ3LLIdKbx0NoIT4/hnwiRoljWkfz0T+uwbQy3M0JjcL3iyIHqyCc1TAjIQoSXrE6RNp9Z4Sg9h",
-	"ys19DSeK5ug2YBlcqto8eiBCZOOolp0x78NY9vUD9Dj43vENjnjZIft+Lfs9ZioJJD3mlyS3YVd+tk6h",
-	"m7BMvjNppDf3Xr3bdilkELXvNrJDu87sjpD9coZsW7/NNqHA79FEgZ6P5saJXW9EGeJBMQC07vkve7ad",
-	"ofvqDJrUssIGWpgveolkIXIz6a9oesl+r5iE8QGHmsOfntfcd/+QKBgM69dPNOMpfHhRimnGlhh02lWF",
-	"l9gwuaeSLGmmJ5yBRmRGecZScucq2ocgxwXN5yw9tyu5k876fk+xfuqb1noQIKMCYQuoTSIJdgu6aK4c",
-	"nrH/qliFiriddLOuONZJjLmSZMo0i7KkKTshhcgyMmfwHfoFIMHkCv0gvT5/k/7+p5jGusugAPmHmMLy",
-	"/w7N1z3G7+vemr6+FeWUpynLd9bRNVtUiVsGXqOaIGc0ucWzXLByyaXUIvBMmEtGUwDopHEsRqlmwpTS",
-	"LNjOOhyuPbZzsbDxeyPSFMdu6q18yWaV3OG6Q6U9czpBNyjnPEgSmucCNGnmHJ3ABE9FujLCM6PJAlio",
-	"+8UKdaR+I4/qsVznRSkSJsGBfqcjelOWopTR8ZiRiCpLiRmM6YkeDvSf6RrMgGA/K7aEnn8Q6q2o8vSP",
-	"2tAsV1ytSCqYhL6yz1wafjAT+RxEb5oLuNfsjQXyc3nHSpiHP6qnpxfn5iLYb8gTvHdx7/J0XxQs/7zM",
-	"UFyQe2I24wmzNrp9WZSMpnLBmFpm+/Bvs89GzHg5mvKcAnPRtbnoi/q7RN5t+mWYyJihPZBkulIsYlvE",
-	"zZMLsmQppyB14FnRE4UGxLPJT3opf3k3+QXnTIj3NF+ZC17+ESv3HoUKmpPjA3vBS00viQQoi5pemt1F",
-	"PghlY4VbQx6TaaVQlp2iCS3TYtnpxTn6U2q23txogKGxByAamsNqo2vsOXiN0LBM6e88IA4Y2XVOK7UQ",
-	"Jf8n+8POJ8bx4L2jr3O4ZrQ8yT4Xmq/W61vlt7m4R6boOqd3lGc7JXl+nT2Hk0uSinu8AZdUc5kQhgcx",
-	"uHeszARN0VtxV6vxLcj7Bixqlet+KSFS2JfTktFbLfFPK8lzvWhllbF9IA+mdkBXQT21C/MDH6ZAwBhR",
-	"Jc0lRb26PtxabpgKcctSfTxEHgj+rD2bilIUrFQcmXoaahPFvt4gvYx95lMwHnwZdyqJGggwnhdegqaU",
-	"5+Q0/O0JuWWFIpo+kwUrmRWNWoqU/S7hHI8gbrEMSnAoQf1rxD7TZQGym/Vkfs0KIUFd3flIVCoR+F3f",
-	"nMDUfTRlQTpsBZluENs5HnlrHA5S/UCXzlu5vSHqcIAJyzLN5b9ljJyVLI1MWas13AAB56ZmsUs2w7gB",
-	"XTqvMkNbUOZutrGZ1GkVA79G96dZynpxQmOI78zu/LptM+5E50ZHXUdri+k/WKL0FAUP8aVe+M45zmPH",
-	"1Fr8NStrAzmax5ZHFsju7y4b4k8qd/M3ZARDTjNglnjDoI0tyT3yBNoZE/iuWdubkt2xvIKl1Kyk91tW",
-	"U8nTVf3XTclmFagMZ4zJ0dhWoB9K0CjZv7Aqrw8SIuynXN00WpGBiHs9A5m17YaU/UumFoCghdbVJV1p",
-	"Pn7O71heX8r1EczEHLU7KMwsaJ7qI9ld1EY7AeKFi+5IV8CGNh5ldMqyJoV7W8Ltl2JHwgTTXckf82wV",
-	"0aP6FzcCLuiRQ7hug6p4/j5dchvtgzJWDKd9q79B9i/4UUMh9yW0mdO0ZFKGbtFCSEUzQrHECcbdzNBI",
-	"Z9Z0SaUJsmlTt9YtGmvluvbsM2VIpjmAfbN5h+kZE65WwYJJHe/SeceWlGfBNwCv9cEszY7Itt5536DS",
-	"YiFytplSVi/rGeh+A4VLNo+drntapmHS2dxUG/T+NF3yHLVpqJEMbUOjG9TbRJSaJ0YODsX+9kYTzfjP",
-	"7vlHsLnuOHSvxZKrf7JS4KoYDqWSgwq3bhC/H8E7pD1yT3PcIqdQiDUnwEWLRkYvB6NJdJcgRDaCQ5Ph",
-	"kS31mYuw5qgH1FRFzNAdts2paxGU5427UtYuqS2qAk2tG+F7kbNVfT3E3BTaPfEI9sb8g+lYcHrKZMHv",
-	"2CVLjH81TVOO5+PCGxyShe5REFpuLeFjC4OGFaZ4e46RQBsNB7UxQiSlik6p9EfV6VMKCvwwH9ZoBM3h",
-	"uiuoXsmZVCwlBTh63zJWNJp8IK3rzoRmTEIjZ2IJS4s2R5LQgutNMRkTmdNbdpNQ6a4ankueoqdjc/md",
-	"vcH0f4NN31iEAI3s9HR3VZt4oVM1xNaJVs7xKKnKkuXJKsL21N0NEz2Mvg5LfCZWd/dz2FysjaqSbjxG",
-	"Rb+7XskyOR90jbXPxQWdB30cGCnoHATNjEvV+CRAofWh2HQw5lwGBrOg8oMxpwacG3yKBO3WHwQpk5R8",
-	"nrP0is6DOhU61zcPzT2bQ2B8FVu/sz8Y7sff4ZsLbN0BWLTc12zGcx6WyX5eUAVk0yHwLoSmMlqUXIh7",
-	"5EazjHClZTHi6gTLJcSVa/rnw/e+rH/WLupE0iWa24EC3wv0GgZhQP/iaWBz0O4AogHb5gWhukN7Nma7",
-	"7lhtg2iowPUeRSA48neaiZL6UdtXP4/J5PsxufhhTM5fj8n7v43JDz8+OiFow7Ah32YY8FCOiRSE5iZc",
-	"nEsHy4leBlZEef+3gIywNdcbmKiwDug9La2ZseQJ81bqxEFFzQTgCpjx+OK3RUjS68QTduNiHuCnFrsL",
-	"lnCa3bjfNINS6NGif7Ac+L/djzw83h/EPaEYI0XALpCrl+an5gXkmGDV+hcE8+Mvno7JssoUv6lfU8Tc",
-	"0nyaLST3iVxJxZb+jnex/hAQ/QjOCM/RfAODgKM1F4YT4SUR97kfkWLueQxp597JbKwFDGI0HmFnRuOR",
-	"318929CxoLaipTbY2VqY3f0T9GyXFc8YS62k2D71WbXMHV05m/wEs/vLu8kvBgYXKRm6BMjmGTwTmSjf",
-	"0iXPViFdwQwcAt4sC7UKM+64jyzi2pSRAyJKwvQHYe0G6OrCA7k+t5o8u30sfrGu8wzNEe3uo41ih6ep",
-	"pTB69vzpk2jt9k7apPq8qNR7I2rH/Z08KDuWcgyvhLkeI6GWTEu7eD7s36JE5HiDdCdyh1HtHxpd3Wg8",
-	"SrksMroCdymIQwFkO/3yRuQ3yJDulErBwMMUCvxrRLkk9zydM+VPwPU5kQtx3zj2yYIlt1PxWY+CKgak",
-	"wvytOGi101IUqbh3JEGyDLUQ6Khhv1Dss6Ilo+ZPfByiFly+QYHs1Qp91F9lIgxKU58JLgkWIiJPWCNu",
-	"vWQ0WbAUx7kQRfikcPl9JqY0c+xGgAMrisz48zM4J6aFMblfUKUfIQqbz5rsxw+LbXyTVZXvaZ5SJRoK",
-	"tcYoriVLz/OzGgT0rSiXVUZl7IOfcDu+FWWN39wt55S2zSl5jfuawOsTfRj0GULnF7CbgrdqlwhW5S6J",
-	"iIdc14HAF/mcSYVhzHoTsM8Kt0yjU0fHu6Q6eZDgnutC+jbGwO1KspRM3SbagxtlZharOWOJvjZuZtF7",
-	"A3sS0iCbUZsCHivhs2HANoy9favvL5dgYUkBNB4VzjktS82iL1DyGCZD2Xo/Yre+RKfaF1whZjRIv96x",
-	"OU1WJGN3LEMA2JI8lFzP1ZgkEM6CxFmTjoTpWX90AqS7ZBnXzTZn1y8Ydo8ZIOYMlE0bjFXLXraZ0jAg",
-	"aYU0AHTOc2r5rn58LVeyY4uDDjUq+9Q3Kx+LWOwdc+cQqTbqz9pbMmZLbNVWM85Vzn+vnOKyQYMbS/30",
-	"OGiQ4vK1BWLtCt0Lnit0pgc/H46yDCCOwAnGzu+WzIfph6W1SD4AnMHxKdiXNj864xlrkZJXGQW0ik12",
-	"Oc70e6QDoTlKFjxLPfphF9SstVExGoyAesKaawyVbEhLLtkMd3nJ1muhQ9+2drqpaGw6M2CXx8zmZgqM",
-	"gji+s92r8xYjfBDaqVhrq+jRQThKsKEO95rxqukd4IQFD4Tefimwvnpw3jUCrqHu2gCDicEAaS30NurX",
-	"GBxuw9kGT2iKsjMyn8CTcElodk9X4OveIv9Pnj4+GmilfsVopYIXcNeIPI2WNXE9mww/dDoBVi20PphS",
-	"ykZ7kYTmWlBE4G30+gosidVAheTd5ZLuSVbQEsKRfGxCpIUmh5UkEEyreSzPs+C30eX1+Me//zZqkiF4",
-	"GJqdr9gctdfB4eGTJ0/ClL6OlAvxwqdFUQoDORJ6f8l0TxMVkkVQVJGIoN3BpicUqqaZlh4qyeqZG+qW",
-	"cJrylMrQnDmFevd4QAsP4FAYMxTgBaGqprkkp6/Pnxw/PtwlX14bb10eCRsTyHP3Z8oypmf0024OyxiR",
-	"rhtzd0hnL2bs8dO9Z8/So73HdHq093z6mO49T54xRpPn02nyYncDjx7XPtkSs+K0lXu1Ntuy8NScN4PL",
-	"NBOlcW0JcUz1kTg67rOlesxwBUJueWOyWPTJGoMY1ebAaxFgvV9M8Mueu7Y5M2un5PjocNiUYCjzMJ4J",
-	"+jxMFnjloC6/Rg7Aa+BP5vy92L0gFQIfNNqIKuS5ies2ZMkFDBL0mPY1UBB7OBpbJ6sQnbBwnUHu1LIk",
-	"VBLJaJkszhxYJ/DKEAqXAnZdVUhSMlWVefBU0U5ySbdNnj978uz4cfDWAWayZHkQS/S8DsfD8Hxii4cc",
-	"sHpQ/DCtCWQlMSqddTGeNoOi7sCMlQzDGbz8MRFN2bdV2XYP4CshbuUu7yVk88/bJPL5TscBccWbuYVR",
-	"tTB7ZIN1/z15zSGKoAe023GDZqe5tddjIL9XFNCTEpGrUmThVZes5DTDQD0fEzJQ0t36/fG+2AWD8Oxd",
-	"2515ulu3nV1KTVDO+wMMjeVLkIJh+dZ1I8P0zFen5Z5JE/UE1KM4kasoJvU975H61qr3rEV78N7pm4gz",
-	"K423qalPpBrTvI5SdnuzoPLM0LoIw532GPW+grR8E0Ly70c5euQGu7Ax0eGE6OGSKlc8I3KVJ2EX5B1I",
-	"DrunIZvQA8zatI6rmNd44YZ7kGAidF4o+l5Fk1GNm9DLnOKlOtgX5y97pe12i40tuwZ5qXBFtTzt6H9T",
-	"oj1+8fj5s6dPH//fuDGj2lgIu2xpYuVGd9Jw4SN6a4acLhtJvT0pLMgxm8IfOrzgD4xmgNcyQBiz3fsQ",
-	"tP+f+jsQ0yKaTahKxobcaH0TL5mxGqRsxnOjKfMabLnYDJAi/u9iuwNQ4mgesHNkjj8GWGsRUjSdUb4V",
-	"betGMLa5Zi02urxAShQYN6wEqp8t7PU2d3dUMvyalnsYgK6i7ODpQcJmh0d7B8/ZbO8xZU/3podP2N6z",
-	"F8cvns9Ymjx79njTw7dkeZJRVZXBQxgyf3vaY31O9o1eR/+5FCnL8E+wiv82OkH/J8xp2hBuFlRChqLm",
-	"rbCuxlGPemG9ZqeZB+RrNDtOpfGnK3ewH1b3HTXton+nKDGDKcSPY8xlXEpIosmQ9DoaSwMcf10Zugnz",
-	"3CMNyFSZks11fv1ml7Sr5cHoudXynFwY59OoXSigEqsyLwR6yfMbk+BpST+7P3l+Ay6s3qvGb57fpFzC",
-	"6G8KdGGA3LG6YPAFrMyNscveTGlyOy9Flac3sPPte/25966uwC0uFsmqsgSsgBuZiLJ1zNyQ4kGRtVnA",
-	"FoTKgwq+Gj3LOoV4OuuEZjR4bu+sY2h3AcBYBRH+oHVkdyxHEmLshcZ+2BzU4cFmxM/HS4oKEE7Fbxyk",
-	"89SeoPrESTS45kN0/WGWqnu/v8lYokqR8yRoVfJb35ho+cQiJBYsxAAEBwPjNxky0ZFEZO/4jCWrpE2J",
-	"TgjPF6zkiqU31hJl8TAtI8I1qcFXDWV0wILVrWyNWct2+6pkbB13WsOGyWoKrGkXrhM8UNW9QKcoWSPp",
-	"5ABYYzXKCIe0Iikr1GJsDPagyAE+g0uUVuWCFmzXyu8IjffVSBy8COAyh4gAkjE6G+xm1pnTwL77H9X1",
-	"X0oBFRGKgwe9tkpEsvYgy+DnvhfJLbIGrJR4/g2zGWBEaJ6wjEUUlSmbsbbfgPcacb3C72JBVYWfirD7",
-	"+veKljRXPGfRIOqE8bv4W1WVkW+HzC6ENgWdQdrz608rmXoZGPrRCL7ZfP+RE7fBiTKRExPNJ4VjhjRF",
-	"0xeGN52SqQeSGGAowgMShQzXd1FzbCAuHuwfHGraf3hwcAJhafdtdYRalExq/rptDAKv35Lp8dq0P7ob",
-	"DhsuFRXGMpipQa4J7njdt5uSFaJc673hT89llbGmGak5OHFbi3rQBsBZJTRLqoyaqLdhBKVuMhb5f+HF",
-	"SNl1UAKbBc8ycPYxsTiS3mHr6/VGRcn05KfhKPPzeS5Kix3ZVCnNhHH7sFqAgKGrD06hqeQblvqkdlru",
-	"6vFCZ7cHISbYp7BOO1i0aKUu3P6KkwtRqtfNvobczE88H1uLJa0/vfEKa7FoweeLjM8Xbd/jAYNyOWVl",
-	"DL9I1Tmh5Bj4QVEpYhhMIvIYyGLKkoyW4OVAcOcjBuFCbyGMLrTQ7lxCEIsNWQRAs+Gsl3eWfrKjWYti",
-	"4e2kT+sOaJVFyKbCWx9O5oyWLCV0TnkuFaFwTHk+N0h2HalJTipAQppVWdj8uKSfL/S+CWX3gee1aiKh",
-	"OaArDaSNS6alo0hotKt0yaisSibHVjHtZXzOaD6v6JwFodKK/l4zqq+4gV01++6nsCQNHQbEa+xrWus0",
-	"QEfJVcZIBrE5+2EhMwF0h5RGIaX0VDgsEyuFOZr05jOXSnPYlv1/pyWg0Xjkne1XIkvNldh6UWUZg6+9",
-	"hz+LEvC5rnTfzxa01D9e0TLRMkVImNMdvKAlXTJlcCE3ueq8L9ffU52W2i6oqG4wUGfe9n9JlhyxLRvz",
-	"NCbd2QAFRHs+TuB7/WZJP0M94fmFIvXMnRDP0wE+ay3cCaaQ12/MFK91lggmZm3g1facO54PKrluIWoi",
-	"F9doe4yCwKwwkkxxjCiVBPg5TXg6NZqJqXVVUsv5FJK36ItEElmVd4b4DEFJCgwN9KeoxgyOiKN1TK+V",
-	"UbaODSqMyfHHk5DGuw/8q7CtDeElacbe5Olrqtg2yBb684t4cxHB2TS/CVNBM8ymsXVHB1mXYSjWtBxc",
-	"T0DR/CCA54woIO3l6TJjJPCRZmYtwjqibcxZzkrLWDeX17wKKmVppQTPkxIApG7cXHZV5OyzyWrD0p/i",
-	"6lpdzAK/U8hPc8+zTLPd9yVXiuXkodF5PZBEFggp+qgVePrh7OPrN6evzg6PjmNdQQe3Ib7TRclm/HPL",
-	"R//V2UDpo7NCmCgmYIFk94Gl8cDv1y9KwIFNE6RbnqcOK8S5Vvhpi5zOM7SWnwYxt31z2pdqbbP5bcRw",
-	"4XeNpoP8JQA61RiiMVc/lntAaKhFthTQZkWqITzhxBggUZGTXNzvk3NlLJGEp2TFFHnY+AKRJEyCK9vO",
-	"QQBsK8mE5Pn8Fc00DzgYc62PBveCWqUV25aOsWG02v9kjoobxizK8dDx6VMRBlJ22y4QxMDyLaayoLHw",
-	"eP1mO9SlAsGdTRxhwK9rJSp1uhnMnssBGWSX5NAbyu+m2gYguioyQdMY2Jd/aL2sle6qqPtZb6jO0o3b",
-	"x6I1Zd4eD+wxM64weZBKLH8s+CWTwdBg8PfJ5T3mesRAJZNS0X4qXwLH5NB/AlkBiKQrCWAimBFAKnuh",
-	"7ZNLRlO86dSCnEpX7U+ojSg7z95xCXRb5OzjbPTy1zWSSOPb0ZfxJsV1U6Mvn/yJitzep41Yb/YZQRCy",
-	"FWg8K8VS8uPFuTH4xLwj7Vc/FrzrEvaxMPcdzQgqWMd+NvnDUMQctDNZiNLhsNb1ffj+8ODg+Gx9Lc66",
-	"XAeTHoRk6iX9bO65gwPv1jvYPzgMSR7+uWgPvNt1243ePVwvWUBmvGMlzYwPJawFJvgfrv1p76OOnee1",
-	"waGMWWk/5jVWJUlEniPc6ANpkGdDOQHiYZx3rJQdN40n+8/2j4+HMWetFHe6uXxlDlS9ukiO2puiVWLP",
-	"QOS0in3qAovOIKMomYoqTy1QtySUuFqIKMfmmEAUM0npaoxlvEyAndTekjFiACaJe+cLNaan8PwKe1sL",
-	"PIhopacAbYKjOVeLarqfiOV3Pm7G3lw0fn/n4IG+mAm1U9ke91IsTRgYzVdoenbWa00JmYyPYcBU/8ED",
-	"ZZqCXzqA47aybOVoHOGYsQjjsrsbfMmkNM5mAaWZrd8y6NeTN5c3r9+8Pf/w5vVoPPrh47vz16d/u3n/",
-	"EZygXp+ev/vbzcfL128ub96dvz+/Go1HF28+vD7/8H3k6dXHm8kP5xcXb143CgS1X9CZ85Tlis94CLz2",
-	"FVdkltG51Z/jF+Th4ZgcjcnjMXk+JodPH4XRfrFwJL2z8+NBV9t7Ki3Y09g5juJ7rEaG2ghSAIOEFpag",
-	"fl4IshR3xqnXbMyXJC1FIRe8GPuIWvqBFldPSMGT28q89ELDSSKyjEFIpCIPk1JIuZeK5FaLryeQCelG",
-	"iRuXCbJR+RTy4eoPlQiEnLuP2vU2EBZNr/UOhB7CHdNqNbjyGBvB0qtamgkd8BlHPH4f3dlkoA7UIMnD",
-	"u6P9w0cGJjMYhNlK/vBmc2GjXUWMVe6UkxdREaBd9kNc/GgXNQleXg8TuPoGMtmGtx8G4u0tkuGtQbh0",
-	"2MwbIf9vBfOwoHKx0/AtLn9eqPO8lq7C4YU4P/uGjc9KRtMV4XmSVSmT9u39Ql3Rz+HYSQR/dvthd85A",
-	"xhx6W+202t+TWEZfTXAheeT9QhhEC5ZCqBMyJg0Ed0uSC0w0HqbvO8tA1HPcvFKXbMa0NMhiOPT31gLX",
-	"Sg5Dp6JStXGrg8G8NhHRBsfLZPABCXrIQtjENeCAs2hCisQAgeoDGJrFUO4he9QdvahPePskmaPaXt1P",
-	"wZu2cwUMg08I3R1f63IfutH+ZO/710ZPgClko44qthiAU1qNPRxKk1pcmBSlJyBb4FMIMDElTNLgAJy4",
-	"qTnMCulVESVZihIF/Cy7sR+A2Rqg48cGDPfc/tT8RsHz+Ts6ZVn984KWif6d0LLkrHxPcz5jUp86L/Z8",
-	"DIwUui4ANKn50ynUjZXSfps08Yv2I7i7Lqu/AYIbFenM45Lw10Its4F6bzvBG3pE+mux0adtsHl/1UL7",
-	"6k0OkAFnPvBT5Oi0yOTkIzk+fPp075DQrFjQvSOEgqpp4/u/NcwuvyLy+OR73Q9XaUGVYqWu8L9/Pd37",
-	"+6d/HX35j0Hpk7pnKDg82HCnEab0R56nTh9lMzf7TLFxfjqHcISx/alHAYw3GOBsClf3FLUb3mPrQgX+",
-	"qmNMlmH/vRITZLoxxwJIn91PzwyisPfmLWMpZK69RM86fPI9HPms+QKqdpThVF7AJrbHqvPCz/bQLjwa",
-	"j67ofG4SIZwb2oWPTF+lreISfChHnVhVXUAzFkFhwksJHpQhMtQKwB9LmtM5itBLehvMU6bLXXei254/",
-	"p7Pp8fODvaPDF3Tv8eMnB3svjo8O9p6yZylND6dPDp9P19qXXNXxfffWoyf+QPTwCBKbxvZrwC3LO01R",
-	"Mvm5Z570AoSzxMhVnixKkYtKtvb2DkD4UnGfZ4Km73h+K0OXEL4mmX5PSpZRCKwwwunpxTlZCE2TRY5J",
-	"HHAqNguXxMyxcrOO40yc1SlWW65++h6y6ol6SSLZ7cIAohjsEQbb1ssOnHBVQk5wszDgqRaBfxMhW/Cb",
-	"z6qkPrR/TXTvFyvNANoU00FFDfAOLMXdGVi/S1vCLIw8qc0UBs6elAzB67g0aY40j1GkM8zeoZbZZqu5",
-	"1lLVwo8zif2BQCYMkglrCshzLhfwHJN6wzmBA7s7ULkhnDiYrIxEVAgp+TRbuQTkUMr6kEKcjbN2dIe+",
-	"QWhETRKGcc5v6swEX8Mse5ToT+aRsSf/Kaahq+N32DG9tJC5kcQ24sarcQE2yJi9o5F6oOlb0BI7C8pT",
-	"/3YAC/R4VOXmj4KWitMsW4FeKn5haGYjzsVDzhJfogU3YM2Vs0brtT5w7PSGBR7BhoKxryNteT/CmbWz",
-	"zvrd8LScIIS6mJRgu28pz6qSxZTyp1YfjRoMDEwZG0JKUi8lBsaGrM2J2r6Tc1HlicFWK9lS3NFso8sl",
-	"HENcewqb3mOmNjGzyRoTmmWSKHobdhEWlfo4c5FU3QuoHaHrAnZc+I0NlrnB6BDvCfxpP7iJpoUJnR7N",
-	"ywZBbV04skmyok8yhsoq8I2fl0xG7ITrSZBu9dSJ+/+2rBEuDCZeC13v4l6iVq7mEmpo9MfjSKQVnB09",
-	"5TXBj4ExGyILFOShZIzMmfnqEQTv83yOLJa+pGH17mmZg48ytGAC+214T8nQSpazfTIp9GXpsMQzcc/K",
-	"PchR+NuIp7+NrHuFnknJ8tSaDhoD3GFemXhYn2ZL1q2CK0akIDNatpBNjsOWsC7/th2j5Vp6fPD8RVAp",
-	"G8krbX1GZ0yvBDqslcp3+j+9OB+TX95NNL28Pg9SnmE+rvpIwl0BgxGKZv0zWrJEzHNuUPAxWKKomlsg",
-	"Ntxvzw/aSWsijx89HmaN9MhTJJkerkgqmNwnZ1TRTMxdMqqyAnubr1FgY/sTvU7dz0t9P7ExAcUHHFBf",
-	"h4GF6+DyJV0RmqbgSCoD6hNsq9ZmGBdX9xtbG41HVs8yYXl6JX72uAzUJbwtxdJ/auu3+gU+L31FjIsx",
-	"QLWK/gBNEL4JC40Xo/HoTN5NDB/zlpkHZ3B5ZcByuofYF2sabj3+waRMbz2+Etgl9/g9LW9P0YoIv1+z",
-	"KVfX4CdnmgZFpnsCGpUJM6zkJaPpqqk6mjCrVz2FaKYf2QpnaCkwa4OU/5W4iXC9kfUjTFw/ua1apc4w",
-	"dHrGOGIVn0FqlQp9rVDq0tPk1Y7pWmHV34rynpappz86k3fn+R3LlYNriAwSx1cAF4E9eU95pvfGyIQq",
-	"eJ1ye6pdh1knqAW7dLXgZXpBS7VqaOKwBtvRiU0waPZYa/48YI+qcE+9feX0Y6GXTq3YfYUDbXx4ndNK",
-	"LUTJ/8neV5niRcasqq21UhelmPGM6b76Zwx3wJuMz/k08G33UFwyE9d8gT4NPzM+X9Td9aK/L1mRMS10",
-	"g1W8sf56DFd07h5q6oVbB7NbX4gs9FTCYxyP/7nptv8IC11SxfO5cz7Dh+CCVg8R/3hjnOjM5ucZA1Uk",
-	"zFRrS7ovHQ2pU0KH5mHiWSaae6IxWXBzN6fpnZhzqXgi2yP1SG27Gk1R2pWZrxx5bH3ukDU8RJZmRzzi",
-	"4pj30ItLGzgffu1SJ8S+dkJCBzXQ6IdNt4IyHDOmikggy5LmK6dasQEt+k6UJhkmYp3EvAn70QhmVrvU",
-	"x/EZLMYQIAForMImHM3XDMVo0HOgzxZquILOZVp4KMU9ahKAJag5/ZbKQ1diXV+7HYPX73tc0EDc/BAD",
-	"I+VOldJKOXl9/touE3SvFPdhHhENKujXMFBs1HPzM4oTIQnSShpgyA/MlHNXkIpnWc2hh2wL33TsfZ5/",
-	"28zLMKWgLvnVKkGQ3v9kZaDuwyW9P9fcf5g7B8HALrsnxYBsiYH0S1bHv5nM+CBadIRMmwivOWu6D9cx",
-	"wNewjcvaCcZkSiV7+niP5YlIWbpPfmSFsqGfL70QggeSGFHC+pIWNE1BGNOCh6b1JGWJAKmbSjJdKSZJ",
-	"IqoMyUJw873nS9aN5dNNf4eGqYGb7tLBfnRMeYylzrG7xj4DiiN9nQAos7gWYMJwtVtodrCRjbZzTXGj",
-	"cFKBhcQx6iPfjEDcDl5zK5nZzuLGo7U0dBBcfN1kSMldMnvMAEwNV7PKT4g12IzJG6cKOjOXMBy6Gc9R",
-	"Tbqx4cdWE+YjeBYNQqgrtpsTLgcX/grHs7sPzUUx6Zqqrt9cgze2carWf11+PHszmeCPt+cfzic/QIk3",
-	"l5cfL/W/v1ycX8KTs9MPZ2/evXk9VG2KolhPLONp3tWpv2w7ulmULFZygQprL+Abs4KaYCoMF7WIIQXl",
-	"KdHXqnG6Xn6L4MVBbihtL5TeiMdujY+PDp916rkMVvRvEh0ZIlFumxCenpADm9OyGeoaNktau/TOfE3r",
-	"IM1YH3Pj9lUvyN7RwdHjvYODg2dh08ZfKrjz3zV6s819paPxBlGa9nS4yTNbZ4v4zUDQpjF+epGdtSdq",
-	"NKCzTSOH8cWu+Nczx20a/Wczytif7aM3GlEbPeEam+3+rSMKekPZNyW3paiKuIgXs9T2BJzXfp3hb1sh",
-	"Al0O0JlkBjqRT/AD38U+JJaep05vYou1rwSDoL573/36LAC+U3/3/A0I6Fgsn/OcEViqntwzWxj3dJnh",
-	"ndGlycPWgdCDlJGQNv0kurfu6KbXxf1isy9ChN1oCxsoLUDmQ4vkBQDUvfX74XZrc+81T0EP+TaRzvUh",
-	"bB6PIWEFXeI2jNzvMpogQGD/GiQf0KumWSRWH9+tOXZjJx2YUERRogNNlq11kOns+XkmpjSLIszVvlIY",
-	"gWVok3HVD+ZWiufTjajUXq/p4hqeDNVyNtdRFO5+E3x6uxAPJA7biz2CmAYuJawJWGRzoSDPOJw/vXRL",
-	"fdYHIfx9Wb9PBmoQmx/t6vi4zfpnn52MfebTzFwMNSBAZzc0YxsO9l58+t//MQQBICc89RFCENkd1hs/",
-	"8rE76wQFVq9ilEwnZCrUAnQoJaMG1glTGligLBrJbnDYjJX/hxT5/gcHwfYW0ovGPfeWrEwWNFcm4tkB",
-	"1DpzjBfCfMdyVZWsLtSIW264+pla9V2DHwX1Ot9bJY0xhX+ISJWnuY1JsrO3pCkj0xUxJm+I6e/u3Chn",
-	"19pLeRxuCm7Pj5VKRNSdjyIz80A2dTKpsG5iU5SRuv3rIpGMUjbl6saraJjyFrp5Ze1SXbIEJiuDL+lE",
-	"dMmMYIDOm2Brg6Hg5gxglOmXw0kB8hUIAvolyuk5suDMaptzQ/hpaP1M4rGgoqJyiZoQfy5lBctTlifc",
-	"IvM2LAYWi5crybLZSRAWCE8/+NlPRbpq0AHrSqeP/X9OPn4A0wCo/eHsg9KfkYcWMSNjOWe5elRDvLl7",
-	"1JKEKU1uCaInpMMBhHBKjKpfE75Amht4+cDr536QFvqEx/R3/78qoVj6q9/Kp91gdpgWYPUbg9CUPU05",
-	"CgYX3pYNwXRfGaEJVx82vVv41T45V9LG+izpiiTg5gCrVOW3ubjPG1amW1YEzokFxelG5+mVGiDR+rA7",
-	"WlYo+SBBuPHZ9rj3IQLzw2pa8hQ8vi6E5GG9g31jCM1CFCRxbm10zsJw13hmEEovdGnWqsTGSQkJj8MO",
-	"QGMU7qrc4Jsr9lk19/862RSnzwYk9qDP1mDl9dyBjRtPggTIappJgcm/u3sPUqRF5dQWT787SAY9PcNv",
-	"hsZ0oBvhgAsinkUVcGy3ax0BZkNcqvF+LLOYkaybv9pLVLK71KU8ItvsFD4ifuYbqxRkzZZGnGgd+WjW",
-	"lpTLIqMrM7O73YM7T+rsEbv1e6pJH9dP6hro5uictkCdexGcdza/vqp2h1go3xrfee0iTFjGIor0qzYp",
-	"9kDCE1EEJj58WtuwmTwsrML2ecfz2/g5w7TLmiO8vny37mgNVoG7fM/fkJqEbt04ObHnDtNatGTf7gC6",
-	"1/MGVUf4W+uHemqwlnvCFJGlPTF5XoDDt3EDAQc+46G3YSiIrjCmyZr1eS71eqZhLo2wAdX4omzT3fAG",
-	"6MMKOJv8RERJfnk3+cXGis14xk7InIHIRRKRVcvcz6Rr0BUIy1NMnREGFDgMn2u/QWwJYeFKRZaVhNRA",
-	"muFAB5JDxCk3rKueGBQJAQW6lhMeNXR3U57T2rjZi0xwGKYH7QiBPs0IhVLklq2cklev1gNpoe66s2Pq",
-	"f4M+a78ss1AWA8mePnaN/PL+3Qm557kk4o7VPPx1me0TQHHB5EbgekfOx6TKM34LuXBqBAovGmJo+iN/",
-	"Aro8bd2JgfmI1pj1WuvTNH/UfRmyYlHkn/POqoHYiWg/3ZUSNX7HUC63s3kwkYap5HANRovXYM84kYyf",
-	"ShfJO0B1B/aGfO3e5G2V4KbG2d5VbNa+doT9+RiaA9wi/UKzyhBs/xijvM0vTbe0cHyTcs2V7O8oQYPL",
-	"WIpY/NHUDGsyMPTlBBigygxOfF+ahdb+2iTFQm+mBLPD6p/elAfV2b3TsBFPHJ6uTdgvf+u3xt2z26/o",
-	"54HIZT9DDgWnS9ZsqVkGRT97uh3hAbO0RBRPnPDycv/tMrTDMpHQrKUqZ/nN9SQehhBNNde5Dno9La7a",
-	"PhYWoRb7r3bpbBHCWmgvppmJhh3eH0BwdRVbxiJRwcPUID8ix0AoJivMDVvssAQgHO9mWccGmicIQHtj",
-	"Ip1HY7vh2I1DevMfWiA4/5nZPP4ji1Jxk9EppAbrvikAec5/hZstVJ3X7bp7iFgXfgcBnTfG/U0yV6lH",
-	"D7yHeI/f3EIYp36hSgqgGjcJwr3rZ9LAedwUpbjjqXOKqOQNfCJuUi/8sflGuuDK5nMP4SH0IvRG37ks",
-	"vZmubpqQHM1SgJdqWw68dVFn7RcuYiz0Rfw9xjzZGVgFer3CucP4x1j98Rk0Be4p1/fDzUyUN4iFSrNY",
-	"WTPpeqqssi9I+fUBO8PNFMlwjC8NfBigjwZ14cYfT742XhJg3MHDPwadOKKpsSxtwyZIPwNQfxZfh5YY",
-	"EvpSPtfMuyVXu/MYjilv7UHZtTrQgv/sTqXhk2Go3YyqOWnNEX36iuzDA8IGPewfDBEySW174uBSQEvd",
-	"iaQ0ME+dG4cM5jzeg+6bSCJQeU6r7NYB4oBgrTlevGaIuWYiupUN5KN4iFB0EJ9VSU8buXiH2x3r72oL",
-	"D2igXDCV7vZJr5lx3blG0nkTdlzaYOfNpbqZlezrKllQiY4MM1bWd/Yso+pmxkJJQDbR9edS0Qz8Wmxl",
-	"61ymNlVK37DPABWe3qhhiSo3zDio75ryTjf0Dep3s83YjUT+fWfVf/lKkrYG2QvSbeAdaVKEI4PjwL0c",
-	"phdLTzSvatGHeAYJ2TBpm6aCbD3q185uG6Sq8ptcmTursAcdzOPneoDCAuhg3+Z6VXiT2uvVW7R6qmOS",
-	"TtTKflVbaN0O46B2C7iO9TuehmO5nVE24DHqZZ79NlNm5kr3wG/P73F0xqoyWRh/lcCUmbeG2bAzl9Al",
-	"ugKGDhleROf5TOx0A3+rjAxQ72SNEWxjTU5IA4mNtD3jGxMWWyULBhkFgoRlUSW9Y1kILaMUUhqkx3ai",
-	"HEsQuhlkXHqZTzt0aVgytRBpHEYyZVIZp16SLIRkuUUH01yTr5NYiCXzU+DQNC2ZlBC3loedTouSXVjx",
-	"ewCLaMU6/PLKsPYWg2OXOUG26xJ+dlEyCWZsFguGdAUdcQzMDJZp7wr2uTCTKhXNU1rqDcwSkYvlqhZ+",
-	"9Oxz0GhU5cwoFOiSpXS1072jWisQ9dofin5qwU+bb29a7/yfN41qQnvsHhCYhuYsD1x80cPqDk9zI3sb",
-	"KLwpujugtd6u060p7m77GH36SVTJImjUJymXGMQO3sYu+0os4nBAanEs/LbKU5a+WqEb+MBPEyoXU5rc",
-	"nkaqCAR1DPBYrNUztVLG91nYoGMmKX/TZu/plG05k79gQUsWFKxNJdan0H7mpyKbVQYDcEj3YifuDhd+",
-	"w+6Yr7brTTstDu7UOsNNdyaD3QzPZWR3rdk5sWMhL0oxzYLA/8S8Qg9PwGXMpECnAnBM9tQ7HgKsRXFY",
-	"NXSImGzB+J8z8vjoCCOKpGqqUqSffNJ24F7fsgQ5a2hfeijFJwYEWUsDiPWC9600mfrucM+j7hIUlCio",
-	"gRqG6FkqrXrnYa0LegQOvUnGIf9NyWhqC90vWMnuYOAkEUvrjL8UyW3dyNKPIPPHh7Nzy5jp3z8Ez1lq",
-	"UwlqRgKH2acZC0R53IOqphT6pNcto8omY3OarAw+LqRVcVFfbw6OjgktCkZLoofVBJYxUQgPznMIN+Tq",
-	"6IFFBbqjGU/tyFxGoHbiqj7dHYuo3K6Mqkk29xRsOGcCxukanEy2F29HRqBbdEd+uLq6cOtnvLrd6ee5",
-	"Oj7yM/E+efHCy8T7+OBgPMjAp7gKOR1BNl4iq+WSlg6H7tbwoAWejOB6mcUyYO8QxZdl4h6u2QELo4Jm",
-	"/1NyfXlOzAbSZ9DCLgd6tLaRkAbzHezSYUld4WDjrv7l/TviJYeyG/u30dHB0fHe4eHewSE5OH55fPzy",
-	"8bPfRnoA5tXBk72jp1eHz14ePX355OB/HxwdHPw2OiE54xAZyiW5fHtGjo+PXwAlyIWNuwBbRpLRkqX7",
-	"ZBJJIvun5YvdgFfFGV8D1dBIHdCYecyqa+I0nf9Up1IkyWiL9R7vKHnMN/H6XRdavPuUkdEUMNc5/73q",
-	"k+W20U63E1QGApt3r8Tw8z8OQbw590HKZ9t9tQmWUvPLOp/jtt/u3ETp+41s2ClFPzP5Ex2MNuRgIODD",
-	"nxdbfFif9O992JNdCtotUJJtUEz8WppuNpvOsIfSUfL5nJVv7nZRlwMNCaUCDUKdbNjYV8LUb9iaCyne",
-	"ElLEw4rqzlIMWCS+Nh6FDe0oN9C2jh+H4Z0r76R005bqodbkyAdECe++cSOPar1AHg11uVA9N6uaarWp",
-	"UEj2cxjqgTtfX+j6Yq95egkZYFlKlMDIHuMwosQcgDRiSJrD7d22P6dRTJOt+APrO2X1cc2h6qeWs66T",
-	"e/KcUMvsSaYgcwpYdPMEHf7byQ4hIU4nN8jo8Oj49NXZ4ydP37z9PojJa6pp5c94+nwcg3LazMXadtPx",
-	"ZmG0C2Be5Vk4W/UH49E7s1yuC0p3ruA+1EPAw9CYBXyldqsJuvSUQLCvmvP4+od328OXtiD4Ayra4Qs2",
-	"BPDOtue8I6Mnrzf5RkJzMmUk1YfNZKex26Xj+ViUPFe+l2DMNQ8L+q6DIe1we3cHRTFT5oF0wtdOMI5f",
-	"t/IC12vjDW8D8GPbuT8WANmD5mU/f84ulv959/cfbuds9Wo5PXpy8O6XDwVbXj99f/Xqnr2W878vX1Tp",
-	"2eHybz8fFtMfbjdEUIb0wYNQON47eiP7qL7bZzyE3b1sVlIn5D0cH42PP437kgsPj+/wW+m7vWrSFvIc",
-	"9vST4Lhla+0JYGnR4sNwziTMPRB3EHG+ymCFntLk9sQoKF0fJBF5tmruFmP7QJXNHeXIKe80zNFO3DD0",
-	"JVv6q2GXHLfxVXhLHwuWfz3mku3LJZPGzTRG3fT5Rq7jvXuSp5oncBNjksoQmst72Gsv/XuMTFeEp+Pa",
-	"h86AiXUU42YYLnoW0YLvIYqBa4oP4WxsxnMmT/STJaO5JPUxaeQnPzOayh3oV9r8k0eQV3uPj44P/7KM",
-	"TTA32SAWpR+l0Szt2AKWTlpfSwMM0uIGD9diSf77sDRhSj1q7ZaOpVbaLEjGihyY96bo45aw7xj3pEMF",
-	"pPj6OpMvwY6zqmNk7FKWJgsNnFdFHposmA0AsRpq7BEGuMHBN9YWgOnhJXOqTcubzTBjVSdcoX7u8t/Y",
-	"RzW/5jzcmt+6x+7TZjxAL1cXDup7bfvevChhdLpTFivMhhnUXo72TQ2T2Bq66164WyDrh7Dv8hr5xoe+",
-	"+997n/4P4t89/O23ffzr0f95+Ct788l79+j/DETHY59potoQh7UZ4emT/eODEwBQsVp+B4JY07Un+8dN",
-	"DT+WcQqAHSj4l04n0kEEj1tK/JR6muvWI9JEqDkg32xRW7apYnsK7RODdXZ/IdtGW/cUjvyFd9Fp2i3+",
-	"b1NF+hfb8QO3SnfvH+mt356kP+QobDT1S1byZIKz0hUU2WfVj5EJXF8bI/PEh/sa19CZVIKJGvzOZBcw",
-	"r6UjOn7x5MXxGoOhxa6bdAWAnaDVfTyt1OK0KIKnBF4SWhQZT4CpBhWY/YTwHMIQcMySJSVTY4I6S1cm",
-	"FQxE6YCWsChaHJrmWB4/eTp7nEyn6cHB8+Ojw8Mn02TKXjwLxnYbu0L9/WndU3IQZE9Lhlf1dcmbny6U",
-	"KuTL7767v7/fN09hIgWt1OK7hGaZFuXCMb164A0Pr4JKeS/KgUZ3Gw7WmAf2+MnTZ3vs+Yvp3uFRerxH",
-	"Hz95uvf46OnTw8eHzx4fHByMgs59U2nw+NaObJjewK6jybwauG9ydt/dJwGZUX4PoMz9eMxeFYRLgjjO",
-	"Afzl4Dx298P7FfG2xMb74eV33/lbwZa9qUq+0ew36xnoJBFwoPc7+6l/sVKWK04zGVsxb6IfSKJ34Ng4",
-	"PDkxFH/h7j4xfJ7+G1P5i3vwCUDZ1yiGOaRrdsqNHR/3Tc7ZDk9V36l4x8NGFKtH6ZyLr1am2JYn6Br0",
-	"Z2NYt7sz6BKx0rP9uDfXR1HEoA/q7Wqk8xb9qRc+mT55mjKWHqcvDp+9eDF7/pQ9CaZy2kZLwuGozaLx",
-	"1c2TliM7QngaSYe0BQ37NtnGVafvStyyXBJgIVvWn4OjYLb/7hk8nh0kR88o3Uvo0fO9x0+Onu49fz47",
-	"2KOHx+xp8oIeHDybbnYGY/grp3l76tk9MSQaCJylpuT68ry78f49Loa1N0JTaxpVlADBkpqNAwMomAPQ",
-	"8RbhuY05ZM7vWL5PTqFYXe/YuJyiAUgXptk9XTk06DEBbtzyi4HI7wWVH4LQeD5zAIBA0NOFZsUVyRiV",
-	"mHmVWazJCJ/AloVaGaGgOatWTsj4kqueQPL1NYjZTLKvqSK4y8s0IsGigcN5xaJJlpxZJU0icqVPKiAy",
-	"SJDtpowsqbxlKXn42+h/6f9+Gz0KkFwTqLTuJtLtn2JZBppI8+H1NuToqx0AY6n3TBHnwRtI82TQM4aM",
-	"104vAhY3Qwk7NbPP6Pb9CtPD96uWbWGzrpBFAHWVXFoMn505UNnG3opyQNewR7Yjrqdyx13qABi0XKJB",
-	"gt2TTBFa4xVQHwg+iFtiBVDQ6IJBxXQ5FBazRvWzBVwBn6lBO+t7XRAShdE8dekSBsS+hPIxGqWHNYKm",
-	"Y32lp5poF1QtWnf34WHQMmLggy7dbRPyFdVU56zlSurXsRlv22fSwZuGZpdszqVCzLBvEG4byx4JfXM4",
-	"biD9KEEKJoqsFTjx/m97ekofHwczSda25iBoaSupV9tZB/Ppyp4ZN1BE710YazeUEpIhXhiooi7/1/De",
-	"LhlZsCwlVa54RgRcxYb/AKd7KLFkKpwiqWRzLvIYl4lvETXYWmVgfvbDgro+v3KbXEotU9NFySa9Aant",
-	"D8JmkzPrBrdCT3iaZXgJj4koyZJ/Rj7nqyNVoaZvFLFqI0XfMjaRalItB9KcOnfg7roCpjwrUIexa0Kr",
-	"G3NZc7vpgeGN0JVPsaWJ6fF2Wc1uKVrOmUIE2G3Ss1Y5R+T0SbX8mavFW2bAftfP6XZSXBUi/0isIFk4",
-	"eYOEyQMn1redPrYYHAR8OkZ0LdhnG+6i6/ViXlg+E2XC0uDJvKuDa9dSdxuIG3TwtcBVNYidc/htX0Ye",
-	"29aIrI9fEm3CZ67muvsthq5NSlvutkiM4t66HV44xA52uZ7GOfCyHtb3bGSPhc5yazv3U8LABdO6rux1",
-	"/ikmptTCQBermQNGqzGmYEcJteUN9hy0dkJMEJaRWCxH1kolgvWtTfNkdoZH6gZ/0tqhtkWvpuhEwPSx",
-	"UIDjaVGU4jNfUsUcNJq+RjVtMqGG0yq5ZQFNWC70queKpR5K9XpOwOz3iIsv9jQlFMDFgUQYEMMTgNHW",
-	"l5p5QCBxlFpAVCKLqK+KGFtxYSvBG1IWGVdkuqqdyVcF6xtzexi9TUdfnvJyfQ1v8FIeUBCv9PUFJ3h1",
-	"DyhoWIMBJZE/iBYM6RLKQfvGOJJsVHNTNg5ra83bBxKCuEN4+KVUOw8VyujOK41OgMkv2R3/ezSza6Gu",
-	"Qev6kYe7WU03Fg1rKLq3w5DonAT0cXZefyx7MkzHuO6C8vQinkGly1LW15dzCNzss804WPPdBIHuzoRU",
-	"2zRr+JnTTfBBpBIlOwNH/KHNKfp5oyb84KLaMjNICPdTTsNWC4iijgMZ2B3DYm2yde9pljG1ySwFQfVb",
-	"fFtnk/VshFa3G8fPnwJ/dfxt3x5Da+Fjeyi4eJ2jHDmmofMQ5VK+N6qpJq3ST8l9SZFF6yVWXvaWZh3X",
-	"uW4xtTHjLY3cSTsaxIS07A4yrR297WT79h6xMX12JNG5+oHrxVu9sZmruq7zLUzYet4ikEJbKbz11glj",
-	"7grUGIOfJnQhnA1BKLZNwgpIMFBEkQUHeS477Z6XBTKeBcO253kO1zMWXSbM43NdZIIGcyIBeq/BCkSX",
-	"1xnP2DfMzTMo6U4XGAw4tT0l9ozXLw59z3jV7nnxUChzuid7tZ81fozOxErs+eDjRpreQ2T4PUSGV2LP",
-	"Q9qEX87H2L3bQ1jy1kMHw/lpXUIh4/0dzyvUE9Tz0aQNakqLOGAmEezH4ti0LFpTE2B7aSzFOyM1XqTr",
-	"mkA+MF428JTrPL4ArYTEEKKLJRGVktycZ0s3GUSfkIcRLH0ELUI3HVDaiIJthpLTE34r0jORZSxRetZq",
-	"VqQDpsYSvqSZ9TBtZzHbXb6/bYinRXrbiJNinxMu2c73TcDatRbDqPXJF4TDbcAVr6ujiW/8ZTxayHzn",
-	"eJFRQBOLJBUxJflJoW7ZblFdOimbdlezxIyNkUHJj5XKWGzI8gLQykwqmwnL4wURNR+73D54b8G7YgYA",
-	"TblNeGW03pitH/4y6SXIzCXeD5ttdPEJKznNvsF8aYEcOYAz4FMGHOKQon3ZiQD6s6Nudov42ydWn4nl",
-	"kktpeNxvlp10cxm+KNmSowgegnnVp3umWPnaEOLBtTpc2HX0zQKI6q884Oi1n9myFv/+dcU2E+kHGSCH",
-	"dMUhKTd1G9trNb7xFvkqRYhFtQ6DAKJl2ENXJgjtvr89IERHBtlSG1NbVbajXhvrc+hngxc61Ji4oYZm",
-	"sPExaPSMpXc1CpQAe/yWZ5AvIc9W5H4BINrgGmi20WvE0ddcrN6fG3GxzsTYZWM3VyqNa4zm3WuRuwhH",
-	"BoHdM3zWaixjHXUCXpMnaDODHtVpcz8BVstnzmoy3tnpNS2OK8C8rdrUhrVuriZ5C5OurVVogbumQ9kD",
-	"fM64JSk22P+aWY7IQ96dE7cLh9if9iYLmYUdm+nxlLX42StJr4H88IAygqAfW7ssxfU7azp8gVFz4cAK",
-	"DKjTXK0DItJ3RCh2ICaIfIUT1jfIRt6hAptM1BAgjzq98VcHn/SDSf2BYSe2I5cYXR7xL4MYdUsH/QR3",
-	"6zBgYrgvmn6ZS3inPlhtkKzdVb7j/dqFm/g2B6GpDG5OfmDK6qtTrUsH0GYBu37GqMjvaPDJlSbpTsFG",
-	"UcH2kuTs3sOIk7Uyz+28G54jo8FFbnNENjC86rSRPV/UHknek04mTCfJ+vpelzYpnFWpJ6OkexlJTdnN",
-	"w9TJdRlCfnCLcEXnQeBhOm8Bi8vh5D2SH+lL32a4ovMICriic0kopBGvIRD7DDtrSYkybQ0iuaemZT1R",
-	"g5IB1kPqw3a+glyd4K7go4yvGxtNgJlygJUXuCFfV2wI2m4jdKOhwxiACKo/qaz5LRDE0eM3MWPrNayu",
-	"lV7ty9q1RR/DWrYb1CR+VNOjoHAbzQJdx2k0ckFzBN3bYQroVvLn8eiObjrS+8VmX/TeCp6F3xcrZugO",
-	"WXfOb7a1Qs2pbbgK2N3WnqRPA8/chryZ73a/MzbNJwF/FY7NH2gnkTvNMgOLMtBF5S3PwNEScFMaU2av",
-	"Ur1ow6fOpDn3vt0ka8THPFs1gHNReSWZs1IO1mQENFXraH8H8AUT4Xv9eeAj+ks/A75dIYdttybH/hvr",
-	"o+ugGiHqAVNAw5KEg7GWAJYLoWRUk6WPM0u81L04wfsHhoOmUvA3NZRMAlQsagPvecjMq6XsN3m6kU2Q",
-	"KjZRtNwaFy8oQLYN+/XOaSFobiB5foXQ6iX027C78i9jXVnrMjEAcSzKLm1Aq3dDnP8KUJjQkQmLJv+Q",
-	"NShcjfH2QBp6IpOSsXzfELab/8cWl2QhshQLSRud7EghtQmfTsi8FFXR+a7w3cQRjy5pxFmVJggNPpeu",
-	"ffPdDc0yjDEwPhI98hTGwIDwphY06KnmC2lejYWfwT+Q1N+JW+a3J3U1u9t5oPvvYTj3S4OmVEcENDV2",
-	"ZEVX3gl+jScR+a9ZxhP0mi8i8mGzkD9XuP51AJz57aLk8LcXK4cP6jg5U8BExdnfGD1n3rkYOvwNPGI+",
-	"v2GfFStzmt0YPfgN+kHdoCYcy94W3AxWT3qJCmD/FU6H/7yxEA6S2xtss0Aucq9MVEqeVPM5k+FDCn6H",
-	"+B4dzhQr0YOoS6UyOmVZDP9MQEhr2LBWTSOfgkMK+PbUmInKy2Ns3fwDGYdNIohmfT/pxxBVS6UBW8Mh",
-	"nWAabcj0Ju6ll+fpgzDZwH4b7dC/KHpP1GsR0hsFF0KGkEVklakNbwxvGwxXA1yxZZEhh7NG1VWH+Vuv",
-	"EUvnG26tylSIgD1xHZa97n0vxugOt70Mh9mCI53mC0tx31DKRXoGFMNlzrbdg0/27M3o/dqbrvaMUcG9",
-	"yA2r1CxoeKHoMKI5Rq+8jJIQho+ZRmMRIOuSx/Y7WJp0kyomqhrbisXaj7vKOpYdMKr12aPW+hLgvE1h",
-	"C8Y/wOU1baH9R9ItOwx/e+gNzSYPi3w+Jv8o5ponKNIZ2JIf7Y/WeaA22h03ex6bMJa+Wr2v8YCjUlEj",
-	"yE1TMoCcoJJgaGU8G/kQ9Usj1+522NkXLsJzDSJ/bVmNp+6w8e+azJ+QnLGUYRy/TUFs8NJbabsHZoi0",
-	"evwPETyGD9ge+A74oOsLKkkuwKsWJKLSwYFtCq3kze+4uVDxbRLNRoB5UtdviPV++C2/vDZGin5rYCrM",
-	"HZqI5ZLuSVZQza2kQLrHhCJsCqw3iO7mgZG+b9kKEbEb1uGvmsYIlPcFrjMoF+PwTzTLxkSKJUgAOagJ",
-	"6qvARfhrjr6eWScZVlm2usHnIBaVitPGo1wo+yNE3ncEoHWbi/vcd/qG0Ht0+/bxszBLLEhvcwAtl1gH",
-	"RGQ+kERzyCxPgFVSLMus+oSw/I5lAvBr9SDBH5wSvTS6eYPFRZQQAe7wz0e/Go/qUe4YROvCwESiy0Uk",
-	"PpUa+RZ1wIpYbEnna6B3ndIMJ1wChCsDAqx3HWJTylhAp7I9GIoSqxeLfcyzVQ1uyu6/tpI2q9DqWrON",
-	"8Fltgct03TNWqOaDEi7mV0IkREFXoBAIXINcFhldfehgH76i+S2mtJ1h0rT1EMD6k/gXwd3h+2DHEoOc",
-	"I4Ex6aXJPZWAg2MYfhFg5Oocx8P1bV/ja9Mdl/X/66wSCmhASjQrxXPM64YWjxBLGje8FeFGXgnIQK5v",
-	"ELydFZuLcvVAEpMi2eQsgeTJ2I2Bqd5N52OOo+F8+Khw9uG7myGI9wuRMXttRpANsN0J++ObljRjb/J0",
-	"k4Smvrpaf97jC7o7V2CaoS59644O8uFF6JM6hjC878PIvPAKBF7JAN3CngWJ2a31PucbWGlwWgMH2e9k",
-	"nKlxqhIuiRRZiryDdw4tC0MTxe8AByY3fwb5lLrR2E3n4DQFKHQb+hrjaR0lA9stj3/jdETo1qJFoVw9",
-	"kpWz+zDZIlCFxbvM2EwRUSlMRpcxWrLUBgsCM8YKhdKDLdkdcDHUgXrDQ7Krs9wiuSwTZmpQHLNms4yZ",
-	"CZsxqqqSBRb6/y9UATdY7I4HtGbM5SVmJo/BhSP7SDvCZs05v2MIjombkGZqIao5xnoaPsGIqJC4awWK",
-	"zBMrKEAGfaBMmFBCApNOLhlNCTem0FOJVYvS/qlJnF48MKOuNZpbUjWgFNDOL59g0iCvf1CkBf6GTEW6",
-	"cjEaapWBYHb59ow8e37wLKTwUJRnES3fvZ7K+1Lkc6yRa75RshObdB5bxAmy6qA3B0fPCS0KRksX/Fsz",
-	"g0bB+eDcercfPbBQxgh5ZghC09dsoIoi5gWgN8gPV1cXTkNpkGfdIeO5Oj6CjFnA/oxePnnxAtQx+Ovx",
-	"wcE4Jv00dSRchaIBJwtRKt+rS6/NrVGoFbiiwWkyc2RyLyA8XCbu2cA0FiqoyTsl15fnxKwbyelSS7WR",
-	"Hg3RLQQOtgsPi9waL+FkSv5POD13tOS0Tndlbz/J1LhGUxb3OZn8eC3HdhE1uzqlJawlOVcYmqS5N+sS",
-	"qkRyi4I7HFMtTkrIDRzEtAf7WDd2sdaie3H2PdH120ZCV4iLzrzU4btLdrTOL7OtssqVFRMyIW6rQuqf",
-	"kx+vcc5XQCLNIssxbMvmQ6DN+DpobnISQxyn/xWurKMqNCdvTj/o3XImUrZ3/GKn0ettUSKk5euNJ4S3",
-	"Bo2jS3ucpX7y4/WYVJDiHAHmXJq2rpXP83gKyTeHdQa8MTlyKt6C5/MxOSZJKaTcSwWo8iJCTA0g0toA",
-	"P17XEX5zesd8ptSY/hB+tgJjBSr3duchzyPusdCfhCqaibmjEnApeVw7VYomC3AM3m2vwqGR56F4yD9g",
-	"jsrk+msCBIeycHgsaoc3+vkso1LGzsHXBS3ix69W1zJ+0uKRjfYSiagC3B0DRuAxqWRFs2xFKF5Dls78",
-	"8k7TmJ2Sl54r8gwZfmRkwx0vnICsr0xPMkQFdVQ2LFydg+RmvydBXyhfyTMEgNCMEO6zYMojgOSx4wF3",
-	"DJtiVw/B5wI08z1HKdk7awFsymCYwWZMC/Q37H3WFEa86+579Hz6Sje0xoT9yb7Bpi/ny3DQX0740rjh",
-	"Ndi1HWFqGeXzdRkQSy6qacYTcn35zvLR0JUTkgpgRBZC7WU8vzXhhx0yEWOFCoF8digZK/TGSCMAyHo4",
-	"NglpeW6bn9PCWLuElHyasWE6y8Ct/Je6Z7aAwP6yZj9F89bZXWWR508vzokSZMZUssB5p3rdo8YKs1+6",
-	"SGp3rATDS7fNS2M5cvuIgPBAFbH7AcLItNSv93oKvgQiZycmfc50RVI2o1WmIpluhvKf3u5zMuhzTwI9",
-	"3J79b3tb1JO17uSb2bHxlaGkdTOeMbSO2ubhSgWVoBkT5mSmZnU3QnYz+2FXmG5/4CzH4dT8CY5rV/0J",
-	"hPzWADsOZK9/NvvOwl9nQ66ZlYgHVO5tCE0ZaJr+mdvpf+jKRjv+PeV5hKG4alym9mL3GAuPzZiyTORz",
-	"acS7FvypbcJs/z9cPxDF44yJ2te5Hh1e4A3Lj3T3uUvpbnjeby+VDAu+sBqeV6uJHfuueOC/CPvbawH7",
-	"WDvAhu0SL+tNu1sj2ZbuADs0mfUKg/9jHR9ufq0nsg5v7dmQE9anVNeE8iXqv7mStR39oeT/ZLKhaJeP",
-	"iFzQktVOvPr6G5NpSfN0bJ1DtBiuWbs6uds+cXSuoYeXPCfYqymzeAwPJIEEArXisAUyvWBLZOtRSKzH",
-	"OCZz5qmSoYWmdlnGMhrbnkacQhyAD1wq7p7hYJexLjG1C6sudE8lyahURNK7WI4NOhg2tB5CEzcUJj52",
-	"nqaluJfsg41tbOF2VSVoRhprtroHJ0gjMaqSNQG71gco1rUNaXFsW2pP5QMJWypZbNr8VmoDv5fBqBqX",
-	"Jc65wZ2QjOVztcB9jrY18sPV+3ckZQXLUxveasFEdipctzLxPnv+9Ml4OHoG+M2yXPVYHfQZBL5q8uO1",
-	"XiJgnDkgcssTMK0Jk28Rq4JyxidhbEKHvROMBowdG15gw5yZ/bJz6wuyJjAuFzXZoUxh+8vmVgiD8uxZ",
-	"IE6QzuTZCsS2BQCGgUpzxxaTf7IJaIQCfEqB4kaNSQHqbihdU/YTQvNcVHliIgZKthR3tC/x5hZmyK1V",
-	"Wz4t/jbmlO3MIV+VIG6IH2z3tvhYxG0c9RonCyFZbnQy1jEff7glD19l0SZlrE0ZbNSECi+rTPG9UNMb",
-	"3AaBPl0FU1OjoSerjGYaAyFNhlBREr1YdSfGPg56wHMv2GYwCy76LeqqvAjD4S7GgaZ+svGYNF8N8iQK",
-	"T9B636LY/tr6S7nNpzizXbgMLWO59TJhtODqIRe0YGQm9IWNTnWu2AMJbr4vcT1mwkR9ekzs2DsNJtFp",
-	"e4PKcV0AfZHCGxkxNqS3A6QhXEtGc0mq3FhF2pRqMGUKMow96Tg3nHncaJ2knafNSZcdSw+ZrryV4Sl5",
-	"SF2qAdzpj/bJpHXJyEZQMrC8FqJE8zgg85ZCuAzp9Y1ttWUNJ6l/jR4fHbqThT0djUdPjo9HL399PH7y",
-	"aTx68vTZ6OXh0fF49EwX/dWUPYQ4eP3XkRa3nj95PHqpV6ifBkcS9v0g7tGBsGGxrCTT24z6AscQeaVL",
-	"DZNN0r75vb1j5WB92xozHveUau30riYOvMohmgpGP8Y5EDMDDYEMmhEV9RvLekK98g915VkzazHjlFHg",
-	"1AfAOaZ1WMnIEv8hsuHWIt4GH7bkrAF+iGE/sw+Mpeg8xoxP1IkN5WqEkRqpXFfiaTVopcSSKp7QDDUB",
-	"m4pHbdFG1qJCxwt9wBgjYTfGRXjWlaaQliVZJfkde28V8rj7u1ovp7E/CEbgDJKiNnC7e/jm9MOYfH91",
-	"/uFRtPO74743kd8a3fgznOlOjJeKvq2sxgCVBXIDbcE24lNDytthvYOwKFq6PApEMNFSIxxgo7EhKcuY",
-	"akb7DgiVCZ6ozTy6LDc/brlyPT4ak1wzaA2ub5+c1pSlvqRdNqgZ0CbNlPzkmpkLJsGjHV1euc8H7tYw",
-	"46uIc8QfLwxme31W6oshRAAaSsl+lTIwCbLHZCoDftmJZi9wU0TYheFWH+jAO57f9jiebXmfb2TKmgTj",
-	"hbeyYE3YX8WI5exR69wLGwv8oL5pdzQjTVfHnS/0JZuxkgVz/daqkTVc7tf2oIo4LrgQvwUz6ivQZP1e",
-	"sYqlhM4pzwOxfRVAYEVyZvb0Y+LEo7CMiMSpGzyEYlXHGIPxRIg2YynmPnlDkwWKaZAVPhFLQzwpublJ",
-	"EBb8xqAnEPa5yCjPEYcF9c6gin9bZdn/e0hmxp7gyYkYPjTGmECek9PASLpTVrfcZZmbVBgZ0pHBL3/l",
-	"6OjgO7Nuai033GnutffFVk3G/Vw7bZnsFVs04vjZAa3YhCLbNRNlXdc02bnxtmi+x20j2OzEu363aK7B",
-	"0gziF5rNO2Zko4yY31AC3aAbQw7KkHp6d/9Am9M38IhYL4FtKxFtPdDGbtu9m5C+azYHK3U3MMCVjhGI",
-	"oW3dR7y+lwTlBdQZaXnrjoNvtVEk4fE5cRCl+qkNzYPiv1c040pfT7kqRYZw7PKEpFzaaD7CZf2NbxHN",
-	"hdqjlVqIkv8TEOL0h1Jk6Z4uAT1a0DtdzkQaZmzWgCdF4NCO8LOHz42cZH4Bw7xn0DD1vealk3Dwnl6v",
-	"tSBguoJgSV5XI0AEbslEqV7zMrZw+jVJ7XsTDeqUXgAyCPOMMNUNwMHTydloPHr9ZnK2rgt6vrws+G2x",
-	"U8/mjM+rEjTGy6We/rsGOkOQfauTaEIVsZotqLENcVzWMHJhk9iCStP3n7la/J2VwtUfygt6Vif8nHhp",
-	"BrtFc5FPzB5uV7hRxEDJJCvvWNpTiVzfjqyWH2fwXm7O+/YkDWmz3Sf66bnBcKLzD1bx7wBFqVOvwlGk",
-	"c7k5pw4pPXYdRWt6u9sUOz2TGvM8nDC1l7E7llk7iRIGc/OE0KlEhEh4IRVdGXPLSk/yH6ud3mBqt9Ri",
-	"hxDIttZsRyr767Atvjr7mzrc/Ok6yXXnQovQ66B8IHpdX/eK3LFShtAFSMmMo040pDDlpZr0oEroWhbU",
-	"Yt4iRMOKqYaXSpfyL5mUQcXUb6Nrz+tbd+m3EVojbIUnhOYrY1YDCzcamk27YeX3Kk8gajfgepOInCT6",
-	"nYu6MgoKYJWcXw5q4a/PPdDXROSSqT3Dke0PBHYLLuIuLNqNTdGxZ1/Xg9LN1WCa/m7gaRhKBg1PAJDB",
-	"3Bdw9ZCMK1bSLFvVzq23bCWJ3leE5apcWS4jr5as5AnhKYZLAU4hYssQnoOLP5dkSQtvJkPz9pOeb665",
-	"2tDW58lCM7s4kbimU6ZZY/R89N2smidhyYK6zwWVp8C1njVIandH64LqHaNSfcwZfuKhgATL12rn4GvN",
-	"Z8UUlxOxrEMlFiBBFNbOdhA+cqbGmsFZU6Nl6yP52CXojHCgMUYQi1iOPVLoHZCon5BC2cPfk3Le3sE1",
-	"ux8pi5qKvh5moabfx0iTSQA8rm0kCP7DZ5oija2cB67Shoa0AldiMCA9XJwR4M5QfusjxEFR70TTRUZo",
-	"krBCsXRM0C26KW3+V6MNIukK9I+wak0zFtbSFMqspPZpQ/pXn+MIzu4pCrtQxFBjJSyQfcPVZLo6IZNV",
-	"noCxUiqeZebQhyKIxi4NWc5qmpWL+4YoZ6rrlePWJ2usrYVG2q2t9wnNyZSRkkH64DXmQict9/cnKPP5",
-	"QHUop/9e0VxxtYpKFT2bET6MiEexuA73WY+Rpkd+aiy1nraEliG8h81zL3bS3ELRvl4aRH/QQoZcoWZa",
-	"htPUE7EpnLbG2Vdrj64xyfh8YXyjweKa0fncKFraWNGj8QhK963/z+FITPPWE5UkUzXkM5/nojS3e+11",
-	"duG8uilGYgGyAAsJUGHXltOiyDhyGI3gMCLyTnZSG8nytR5PTbeO3ThjfHUK3d04XFhXnHFTldgNkf0q",
-	"74eNXL+/oW51xjP2Vu/FsOEarW4Btar+LhoQ/lM4w0vtMU1lHR5TMFFkDAP3rSrB8P16pVJxn4eBvaKh",
-	"Ki7BzLBL0k1BL/4o5sGA6cBzPdYHjoNT6XTlst0MoJN/pBzfMxU+RcZin9bMz9plhXvYyG+NKdsnb0HZ",
-	"5k+i+4pLzD0AEiYwfKLkc57TDPV1eQru9ctClLRckarMYhPtvHXBC7d7PbnZqLEPDw4O9g4PD/eOjo72",
-	"jo+PHz9Zm0EEbq8BE5ZFsQXQIdClVdF/wmK25mwTtIEaZ8AIlMBZIlwZLSEmWM8lmM9BezAIdmBw1H2T",
-	"rb0EjvUSMjOFThPmbOpw0ZrfQGY3ghMf4zq4fJPTadYnnqgr8UG0BJlQynjomDJZKmshTcxmGc9xL4oK",
-	"gjlbvQ+LbuEL+7zpuPdAkozm8wqgfbALErmBJb1lnuwMkJy1lYjlEMv02+jhB6FIPbZHmA1rbcpEU63z",
-	"84KwYGdOwNlfCmMANtmiB4oeof0QyZ+x6uyD2qr2dR4049HviZexP7Tcd1zzRw+kA5QhxngenEDbMdzZ",
-	"MoTEgYunzzVea5gxAmMJhgbphNl7HGa3E+uPYzy3SslamhkO+UsCW9vJSwFc0j65NNSXjaTqbwX7NQBk",
-	"YxCvFprqyJEQiqWvDG0IUEVDNlCxwe/86HUqiSorgK9FyBabkwSJ/QNpHaqQrbJBL7gIkvw20l//NoLP",
-	"fhtBFb+NThpqwYcmuRfJWM5Zrh71Y8GMXo5MwX09pAZLgjG/cEKpWoxejuZcLarpfiKW3yGlSZjmUvbm",
-	"ovH7O1MjzN8lo+nqSkwWvFibVUl3/cQCRmeZp0M1iYvIbyOe/jZCV9rf/DQbSCqHXTP9uZcg+bNTV2FZ",
-	"k0rORjlDU1QpVuoP/vtXuvfP072/H+y9+PSvw/HR0y//sUV+JR5O1eJNXzRd2blNsgpYj8atAYHnzKSa",
-	"LB3lLdCwFZoJeMBygRk0f2SrgTEaX5P4zKrKo6hTndZMzrg3ud7p6S/LLBSKINnTx3sMi7gsc7+8fzcw",
-	"ImOLdGztLb7bnGyIdpFx6RwD7HdyRznYLs02JFWeMSk7edho3s7DRh7Sgp/Xv0/vKAcb3iMbmmc3Bqb7",
-	"1dwrJNyJZRMvbyXhitgDURtGUH8KL42VGswRQjLAlJdfmREucuSkyFnan4HDJBIy9NswnNbhNU9YNiaY",
-	"P7ieCoiQV1VpuWOT0C6aOW6dIbp3k5VRrr25qd5SnlUlsxyP0RAsqUoWgPC+KliEh9IfvHZ5AL5NHENj",
-	"NtygwqumZ3bImtn0fTaBsjFOuEAPmpnl/CMW5w+YtvhsyTfgjxW9WNA0aPasSQWuhPHi+vPy9ltxt/8L",
-	"HNtbLPunJd4vk0hzmyTrFwXLO9n0W/m9A6m5+1N6dzOB+xnFrSBZsjlvSieDyaxZpuD2E1lQPVeKjNUx",
-	"siVDAEsJ/p6aWOnvpIFTlgastyVD0PwVe5NygATXxTdf7YTmr8Fy1O8mgokGQRODhia8CEQGaXvuWEnu",
-	"FzxjpJK6r+D1yVVYu5DQXHd5cHs2V7JpL1xprwtSjZfcTdb3nurJQS1BgPDPw9jc+l6HV/YK0T2rPT+M",
-	"MlGU+vK3PHTdpnkYx16uNYJ9YEd1hcv+QbitNZjJO02yS/NRaNPoVV4X6u/tBH/p6qEdBJSdXyLHpy8H",
-	"Zm2TQlBdXArgzDCTqd1BIkf8UJoTcGCDBLKeM6Bm3MCMQoED43L3By4iVmwaLB7dzR/M+Iexym5z1xU4",
-	"UrgVQLyekUt/s4W0V+Y1oUgAkecGZDGzYlyRRFRZCpsnkKIStaauHZs0bxcbu9x9pbF5+hkz20YvBipN",
-	"nNmlMN78aCY1PwFjn5vsP4AT4d8h3+Sq+OY0disKeTSQjExoxuQl02zSIEYQ9HhaYHsgIR2dnl39WR9P",
-	"iMlpk4Df2Zl544yStvYTY19PbWyge3OeEjoVdwzdtbzZ/NtlaF4ykdAQn/HOKOnrIHX/pmL5zfWkWT88",
-	"CjpJ1j2LeHrWgzrwiauRkm2OYs3gaUocMUoHU5YxP+v+ekZ40vikzauZqRrX6xVi29A7LBy3A9c7TQB3",
-	"JqBXmpcMWpen1iEqgOxxD6yOUZ22lAQnRDIGzohHB0dPyFKkLHPi6unFeYSzEsuC5u4A7ijtFgNetDYe",
-	"DCKJr72vQrSELY0kPTj7hK6PrYkcbkdQYURUx7Gz3+oV8sFzxuSNYrprL4WQ4LMQpToTabjNOA5gw6sh",
-	"iApIjQpdMzxFVRZChpUaXdFrU78ym+soOIRdIv+NR3es5DMeNpZ+iZ7eUzyiPzCaqUUo6aD1pzFiv75m",
-	"UaGVoeqvpIpJDK1yyXdZyUUauGJPs0zx5VoKhT3DLl1AXbq/r+lquw/fixyHtvmnPzN2u92Xf2O03ObL",
-	"+EqdiSXE9oW1eIl7Cysy/v/Ye9/mtnFkX/iroPwmSZXkf/HM2RPXU3UdJ5nxmUnijeyZuc/OVAoiIQnH",
-	"JMAlQMvaVL77LXQDJCiBFCVLtpPRm92JRRIg2N3obnT/fjWUNCnseVvZex9g8Gx3XRrP6MWE5RzOu93m",
-	"072gx9azXwUZJk2chIUkOaOxqt6IGgGLmNCwZ2OlxR2LCU3dZrOoyLCCb+rvuDHoobL8ZCnPeZevG6a4",
-	"vgJm39o3VnVLd1+IjQUpW3aAzRtT5u5RAhowwU401KKdhSrRynqZMp1eGO/SeEkshuRVMNcDT6oXMFY+",
-	"m3VFPqdU0HEgfvvaw/sXffOzOM6ZUuSo8Z7LRton9wu4rlxACGJZyiDjfhhuFoVLFmfyulBcmKlcCJQ0",
-	"LOEIhwv+pAJq2yGLwpWJhlBDwvU3S8pz7M/w6X+V0U3zle+piKmWNfaB8AXtz/nn+QfG4jYniLpcx5QC",
-	"7p7Mu1X8cDUwzrIcTGTWXI7krmif5bVi8YXwWnzfyTwtEtrQxyLboHOjiaywd1xdJSrVqU3iADYpvDwm",
-	"glYDlg3T/155TL9cZIWHmHUF+Flv3FRkTt7xucwWAKmHJNcWe38UyexK+j3QiP24mmsDtRs0TCEc2d8g",
-	"C8byVFWnjy4Ys7ZIS3vo2ET4uy5TpZvCRacSx7UiE3aXcTS/XdgpaqwUrVjp8xVnsIJ71SsFXeH1vF0s",
-	"BqgkZ6J1pl4dHNi/QPGJG3Y/i0fdWgjrAmITPfOBBCiVlQI3RChvVH9KOdV/HR2/PPnhx96PP5y8PD76",
-	"awWw6rl91h+gebd9e6dZLmhilC28zyZAZ51bcHZPxGWhFY8ZsTiJ51C1E3AR5VQkksZBCNczAoSJtkkI",
-	"UyjIxQ7mRzAykUUYV9FcHNx2mYiL9PN7Ojs+PD4Jf1y8O+xAvpc5gwNrBackQ0ZoHNfbhMZMGAfUF92e",
-	"leawCGMv1H2ZDBe/2HKIuVr07r4jT5jajN9XE59HBp0LxEXhTLlzgrHQyVy4uBjnXrB6WcYNq4Rmn6D2",
-	"zx2S3+8ZV1P5hs7UAM9s7/Osr0sW7lNTy0MVOxn3Gj1SGgeOEeqzWxrb9Paa8fRhhJIqp3xuz6uo3V/F",
-	"cr9nOueRWkKUjklpBAgH2lULBwPJCiMzzoNpkh0/0aE+Z6uuRxWvLVXC91KwMHpEPeHrQk6svmiCcoFi",
-	"jtXnC+v1WUtNk03PV90UnzFh9lmUZWeBUsybov13TTVXmkef512QGaMmqEsh19PbmzJ2s9fbi+FEkdq0",
-	"UzBBN5WfYzr77HrNVl21Zhn9aD7RwE04IKtwAVK4BYz4oFOZ8txQhYJDZ2guu3Lf0XMtOx4ENTy09Q3I",
-	"cFYj87KJw7JiLGSVWYN/+aasWgn/zMfcvtvij28jKWQ6a/jxLsvreJjej++gPi/82wf59k5fYPVovRy2",
-	"dpG+zM2/40tbOL/kMq9SNHxp63OW3o0b1idX0dNyjd2PXs/OXQVRy8W/YwHRO5mfufKhlqubBrZDNvyo",
-	"TbyfdwZQRYld7kRZDgGsJwVDRzjinoz5LRObcaXu5z59zJjYlAt1SWeyaNiSM/gNoNFoPrP0PjZLVp1T",
-	"YoEuZlbxrIgvNDm5M8LA/plIxcX4NU2oBdXd5J6yVkg8Ykx9FJ/YqBCxutrGVmdG2MqDxwXNqdCMvWFA",
-	"ybvp55trPrFbJoqNfyqZMbE9QYDklp35VlY+o3zJuarVpik1sWbMyHM4UiDGEZfFeOKfYEM7LLRxHr0I",
-	"5xozOjO6V0OjDhBTON3e5JvmqBgbd/+sd/WOsS0++jxn8ebVorSFVb+El8h8O7g6On550j8+PD4+Ojo+",
-	"Dp4+FUPYa442PjX74ONNP3iNXF3LtoxOzIVmaZMjeVnrUoI9DsihQuT0H5Ngj4x7BPBsQeZnQgU5+Qfk",
-	"nVT4nOVKxnTW/qgiI1qS45O2x/xfpjTLlz7q+MQ8qm1GLWtYQUc0hRMOHWQTAUUNqaI1pHh5tOZrNEcV",
-	"9Rep4opwsxAm+IAH2JJ3kGGBLK3K0vapHlGy3hVpIbjdcsJUXgQKFkrkq+VrVn+YeeezJFn31je2pmTN",
-	"2wEW7b1FAl73Ga7CZc37f73HvV7cs9btUua2gXfdRwxkEn9cvr+Gb29WgE9U2/dqyVvlcFEJVwzJKQ8y",
-	"7ZfLC1t+jb6GHIUyV0lUJGsd/bBupOv+LTcZXzVIwoX4JePBBhuoI0oGkczrpwJHh737pGSqQYNR4i+X",
-	"FzWoE/wOi4t7k/FrgY6GdzCVq9Def5Px3zqXh4Q6F87MWowZKQ//Xd8sMatP3uUyJS6WDsHjNeTP3yCO",
-	"CL40V8R8qEJbkOzaYe3Lw9Cel5eCXE317Z3OWcqSGflJyuBslPuiXbKR3icrJWHeA6e6fAkaIzQXFDyh",
-	"ABEYrwaJ0jzelAE62P2SfgOmzXzVaswpV3MBtV84UxbBVGltO4bZGW/YrDp5jylPZp/Bh/qc8JTD6Ta+",
-	"zIHx5/bJb0jEecNYhimQWcZ8Rn39CiC0e4TarbOHO+pzJVNGJjKJK0ifFz2LuQ81WILgUsyRawK32WeX",
-	"DPxsYmOoNnHbd5nthWH3vMnuvdp7//49iXtkNpvNbEqXifhzTGdq79W/9n7c6+39195fLd+ibpWDVQCQ",
-	"7DBuBNSVVSy/HquvFKwDe+7ckB+cWK10F/Lt/rVC6Vl42M6vGvZnQ7Na+shGEuS5py07tImpmgwlzWN3",
-	"XAPdfhFiLFscXFvfXbfKv1Kl31BNK7SvrttXzlSRrLrVq09419cOAuiubejOwlMp48IqltyGTnQXqnSX",
-	"T7R+y9ceJutXPVCwn6y8HXqYV/LOFqO/Cm5x9WjEzadl0adcR5O2BbetQXJEFFw7aCif9Miz5kQ/mcLu",
-	"mRfslFCSs1GhWGyfVrajUmHBbW30Ekj1NL/FFR03KIqm4/LMu6nwc0n1TvjZdIwAKytCGrW8QDfevOr6",
-	"zaTfYemeRAVDE+7guxoztWv6qerN1uVhaGgZWQ0FtN7IsRCZVzh2qhkvkbT37tQkrGuHiF3MToQLQbGc",
-	"Q0sJ7mgW5cSrjYqoIIUKkV6EEU+W40r5cFErHHZQNfkonO+/rVEsGOq2Ht8M9PdmnYEbgfggLpiH1Sml",
-	"lt4s6/bZxrsXoaq5KwvFQ64//RqcU0O3T5uAN3dTUAuthYwVFtjHHvhaDi2EBvdL5EqI3b3eno+wu9fb",
-	"A4Bdi68bLK5w3UNvWBJKjiL+isWvIBZriIoy20roWPZsNlhIXV5pi+ndZdDKbn6v/j50wXKZanWvY59x",
-	"LWKWH59MkPhqsPyPLvz+2Tyw9WWdvDWjzgo2daYGeRycQU5mhBIHz0QiGarKCqFFLe7S9hnh7rl1YWQW",
-	"hg5ufatQg9UgCFW0h4FxeHndMczrnNGbWE7DhHFeTzIcjWD+2I5GzkiUSPDVvOuG7oEWYI5rhbFNbhk5",
-	"XDuuRVvFKxDISihtUSDni4Lh/nCTqdcDvdgijgwJS10dN3/LqNDWoqU7NAW3twMDNG457WqSwe8/P7Nu",
-	"X8l4tHD4k+M5bo/Yo0hUEDxozalQFD6lagBj6vyeGOFYKXVnyN2X/aO53Lu947lpeT8WIJQPCOE17VVP",
-	"LafXuuC1V2rOlfmLb0GcGM0FQza1SIa4uDFv0/5uP+WyyPCEaLVigvqN/mH+aneqYqh4PFv5phUKHqHZ",
-	"T5+lLqHUpeejvHM6We/OeSvsZtwuDL6AtmMRGCX0NMuoopAoGgEt66Qn9TV+lCVrXpq67nVTFGeMtJQ3",
-	"ZEiR0me+g3bIcdmt9K6lMZ3MSP3GfJ2brLJ8WvPe71JnrjwtWBkBpaZCHRFQlkOW0CELhQ1cJzW4ko7I",
-	"nxUCyncNZgL+r/sYSB7SlEyrrnOFBO7L9Ty8pXlIGgT2TBLoftShhFnX3q5FoJXg5NvFNhjwVQ2v1bQV",
-	"0zqBdqiSrdY2SUhocXPtlhVrmXPOvTvm4OTDvrqMbn5lt0HZhYX02Xl9JPB9fxqKcIXnC0DwAxSGc2S7",
-	"BPl61XxLm3FlJhLSZjJl+J0sd9NpxRqj7IO5npTgFd6PgNUPh17mIYEUkJ/0CWwiERUllRawPoePW/w3",
-	"Xibvfk+seZkqpd4MshBgCK5P9p9YWMqdDxizEUPO7KBMhOiF2W+APhJBMqyFINinvwrxKte4Ip+p6muE",
-	"B15gLZ5HMsafgaSxxu9N41lfy76JaDHBEH6+al+4T5YFumchUcx/OdRMGMhC/nZcxhbWJITDyexvG0Ou",
-	"qIS9c5L9d3eLp+TdzgXgeARWcyluFGAjQtemPVTR8tQ/p44xBucxZq3wxZeyx+wdHb9sIxyqLrSdsNCV",
-	"2qkt7cpLuLQnfpakd9ozN/PbR+3qv8LzcntJ5UctMMRVFz1Ttti/h0kOemc76CAp0lzo35bSKOFRuvqK",
-	"V/Su8+XTyQqXB9mRyiHLhy2BPfPW9BxaEEJrmlJR0KTuYEgylPImiLJvlrzc0MHbDnld7xxK91noDrBh",
-	"KRc8NXt2ENKjGX7vYvCRnBwf/ReI5SnhmqSF0mbjchyPDk9LkYzymHARTFivDtWZuzL3djivqjTYOCvW",
-	"XcAGUvTc4Dqz60oxV4vQ7m56Z6Xti7fgl7V8oKv6tR0+zTa0JBROrX7bfCzlFqzXKLihteqV6tZVud7B",
-	"WYRqJMYyP2JVr69l6L0roibBM9KVwq81SiG5+nk2zHncQCQygR9rde7QKgJECSWNJSZZyHPYppcwtizb",
-	"4rn6WOiE6YYJSfjxISe0UhC6PtQ69sd0K3rHKPLSv6OiEmqpUIfTgB4Z/HINEZS1kOafq2HsKE1zvTJE",
-	"y6bi8yePM+rZhAFiCIePN2t2YFrCA9cQP3xiIigqHJrR1W0wjvUHdu/Rep7h4peEjWk0MzYoK+tcQg9T",
-	"9+2ZXLDwazVFtp9IFWw9gKM1rOeqLY4Lr99IYCx1IwShrZjcWFC1TrOj12QY6gfka2JMVZ2EG33Dbr2H",
-	"Cx+nvSxtLSO4HqgUwPhcxF1f4KKapIlL17uxsZBj4aDVc7CqNanUaUHAAmrTmzcj5TerZRorY+GvpBVF",
-	"qzTlO5e6Yl+mJl3eopby6kzHEpNeNpUF0rPQoW+LHedztQRq45vOqWgZ7XYBamk/kW9HRg2GBUuo3UPu",
-	"sT9Oz82/+854lfPxmOVvb8N7lCDsFtrlTIhkwtD6iYWHrmqLhGyhTHcavfKsonLrLsyDWppTFhMv2Lxg",
-	"JuB4bbrx9grM1OAclq1UMF9+VqIB+YJWNl94OXT8BRuwzEoyFwy3R/XegWM7VUL4tg6SOGIlElqDqV+D",
-	"qroLUmjORk2OWXma6q8qhPyKaOkRwgD2UPX598HebGi/0q0nJPOzy1xrlPXnn0fQVw4RUTSh+dj1mz6H",
-	"I98XvnsJf0HLGnMdZtX1hbdJSObNgfu0PRT3asHtAB1E3joB7ck/MKxO6BfQQCyjz8qi/5Pjr1hF8OEm",
-	"M+k2ty586NFoIULLdC1aznHMLvTD4UsylPFsn1wI4hEJAenAXFY6ZUo5aLWIFgp4ucjzP30Cos/mvj/3",
-	"XpzasiZZaGpkyjwBHneZy2HCUgfXSl5LPcFYQrkGZi6g040r3BqDGEvl+I1USDCTbkfHccns1+Fiuwrz",
-	"OfX8lkdA/lhUS07igiEFX31du82qKtktd3ku9MvjjvGs5jphHd9JB9HNO9L+XAuA5m8tMKBJ0qHPLJAf",
-	"+9r7sniI4C5aK3cSPj5f5Yx7bgX+6gXrJ5pqJsyKWajNN7ZnIBx2Awqm31bQxVUJfiAVPpCCcyivJ9hr",
-	"wwYOInCnYhbxmCkyNf/gGjngZMgsJsgrVFOM49COSjNuYcYW7ZGZ0zPlcgzG9kAXqJlilDO9eFAGGMZx",
-	"yoUljcNj71pbbEaVmso87qZ2ZaNJpd2aKf1/PFDecDrVaPylG6p1Q64OAPkYqEks+Y+baANKd31pXx53",
-	"Y4e7YgqTec3cARcd3KBuDQRG1Koko5o7FW1tj1RzS+PORjs31CycwXY6uTUzPmsQSDjUTGaIRNAkkpZg",
-	"Rooo3Ehjn7xcGhun13wQJ9gUVmwr6ng298pG08bcEvqZUX21RDT2hGlVamhKbxgRNgPbRRmnOdcAj+58",
-	"4m7aCX/6P2Pzvw+hnGXrWsLoLStf95lxX6DP554nCJawa+7Lveym7P8jJ0HWBCE1H80+sGl4Lxg478wJ",
-	"FLIkmhUNv0zrSeP2DUljzdtyU+JBmPeOe8cvj1cAL1/OA1upnRPV2hctY/l6Gsy85V8Nyu+B5SyR2SlV",
-	"lp01bu33LVegFni29u2aiYSpW87Kdldg/LxvlyuI5yP3t3qit5qhAJZGxfwu/mZqrdCRjBm5ucDGukZG",
-	"RV3wdGVN7ZQKrcBpu4h7qLg95D4HuFpErmXIUc9Tduqfe9Kclbynrv0WyxGtnZM5Wve23S20MTVtmE9x",
-	"O1jfXne3wXnH/XiDBnK7xi6ft3TOuDVbtN9owmOEq8c8QEh4XIoA4o+EK+tTuBZX81dbe3hbPi7UsuCC",
-	"+nmAg4TccmmBz43eSsFIwkXXQnPVYBuMMv58dXXp9M3VwN0vep+nrJN5iWvbI4UqoLHyT29hCUI9/7nX",
-	"8XV0Q8b4+tMFVk7HzJgSgLv2iHEy/EgdB6kWvPNW8Ju7pZsfX10eBGVAJq6uspPRnKasuUAHqdtcKpHd",
-	"ZQBC3ZCq0k3UcWVVVIc4wD5ydklDTIbmr2Ut2WjkcBnNO1dZaMg/X2iWXsTqX4d/BSvcGsQOEt1ckWku",
-	"xdiR1ocfsJ40lfLRkSmhLNQNjVUW/s5xyEFJrdkPrYlEelCmPeQdLAe1lLxckBxTWAG/hiJzGlTW0btf",
-	"mRibD3N0/I97pPIjWzzuPfCHw/s8r2rUnS/lYwxAjXrQW05dS3BpszY1Aw9zofxPiyNwj6ov2ERzRmPf",
-	"O7jHKZC6EIOJhPbv9zRJNjxbNZiJyHnwm3qq0RZd3KsBvreXSDG+/1PCMBXXgv+7AD4Uq2+nJGFaA2Bp",
-	"zMdcY+l1IWKWA5JdlbgLRa/3m2ImlY5s0bmvrT/eQ7T9iHdzsug7F1ZW9mKukIowEE+Uv/3V2xAQQuNZ",
-	"Ur05IhgKYungM0VcK4xzr2qtLnVD6nfNlFXEh71lVQblbcun2tCs5c9XuQYdyyYb7tMJbAONnUmquU+o",
-	"fN5F5xT+H2nypsGfNd4NYnHJ3ExVQCPQUBYaIE8sAWnVhLbwCiV7aRXCXOY8Cp9SdZEo8AARsODoa2/v",
-	"fejADAbFMvxICk1N+EygvoffMlIW49x7AscVdhq2FwXIImzBq/nmGDQYVwdW8BRXVgGiyYxw3XMrjLRr",
-	"QtYxIffOzs5ebmLaJxgrFXOrdnS4f3i3iee/bJKyD2xqC4BbFAZwvCApXYOtrkI1p6iEJVgKSqQof2BK",
-	"O2wRLH8ijEYT9+xTTEJAZ2LG8maxfZ1T0VAcPDQ/WUAT9HCwoWruWw3eb0TED7/29l7ncqrYBxkHCKf3",
-	"zmWa0r5iJqowYQKPS5A7mRM9lY66mkM/0mw6YRUXic5ZQ2C64jz/8bW3d16O03mWiBGvJ8ZjBOj5aq71",
-	"5Tzuvez9sImJ/hdAhNeqgeZmamGd+pZRFTzZUwJwrCwmP1+9/7Vs8GEqohkDADcuyPmbs6uzHpnCAS0T",
-	"kTRx0sFdmpBY2j6Wyjs4/uHw8BA6W9xfftzA2/33197eIiHkezrmEXGaNzeNH2qTON6QebmkORM6aBVL",
-	"g1my2pUm0hZlGANJbmnOMeWAKN0bMda49QRsT8wintLEHcfE0qPlPTo83D88PLX0IwiT7JxMiPGEJuyO",
-	"RhodTN+gmhs3YgaOcPIpzWdWzeq1KSdru4XeKD9W+KJvqKbLcih/pIl/tT/df1RPKiuY6ktupHReALBG",
-	"SkuSFbr2Q6hjbh0JOKqm1dT6UXltb88+9Mj15XmP/HR18cHo+MXg9QcX01oeXOiGWDD+J4eHP778x9HL",
-	"ly//++XRRr6/MVv/9HzZGq77/b/8kTEcA5qwt906D36F7HtZGe4/6cQ+aamqDVkipwQuOyWCsVgRc9/A",
-	"FW6bFfemVF/hl8f7G9kOjo7tdAdda+hbXv3lvDvoScTR4Q8v/3F89F8vKWXsZFPebztyoY8yaFbTByEE",
-	"1ELFtNmC6wgQ9YWeAy68/6x/tAAcyw8hKvtir6+5mL29K3p3nlAVROS9I5H5CZw0PJCCfzNFYj4aGc/P",
-	"qK0Fjt+IcTn6Abxqu2nVv/4ff/y6iSFgBJkUKXC4/l6i7i9a1tg5eOg8P1PGrikGSZBTs7+hDm7Gqh7O",
-	"R8+VDlhvZHHvqjthPetvuw36r3D4YKXhHEB+A54b/B3K4YDW2Ln8ZZgAB5EmdHUo/jzHZLvaWADwCA6/",
-	"dZlnxqd+FF9+4xMI+OgP6jk/tH/82K7t/jZd1O/ILU2lrU+rMhVPxi/d34qb+c17lvs7J/EeTuL+E/b4",
-	"tuCw/Q0dtCWeFqRhG6EcwRmSMVAg8zSTua4SvOqPFMiQ/iwOD19G9hHwD0ZyaSHHwU/DK+xt9grjnQs2",
-	"rbDt7tJk/z3N1cRsZDnXACVti8rgaB3LJAKOnJdw7lQZUk9Th+qW1tic/3j/64fgQeYHqaEaNrFwE4iS",
-	"jU0SUgdXz0RrfnaxVUYAISQyV1lHvJo+frHqmMleCCWMxtXZ8wcxC7H0zctCOprxfiRjNmaiz+50TvuO",
-	"OcU86tWek6ivNUs1J6TuEyyIaA+fUs67fFpNdp2rsCiyzl99pgjVOufDQjPVA1m03wHPDAToqS3fKK98",
-	"psiIsfgDOP/Oj8Lv9J6NacbvWKLwU5389yH+cDD/yz7BNp4yNKFZlsxIzDJoPLHnGRl6U5WD/VwxBgch",
-	"zsE6K+f/ouHoraHGqHydcgr7pC6LJqhhyehVPZOdM2qBxa0WwkoxKO8AQLlowpPyZMYYBu9zdG62qL4i",
-	"Hh8GqweXCVmPitne18WjqBXOy+fnETweXVjKwFvXP0x59rb4XewjnjWxgq1kf5auUDSheWz05GubjarP",
-	"C6PeJpU4XSIuXD+QuZq3Ju7t3Mln+8a3rEKbVqlpBFBVNGGnBAsnsL4ZaDdsb11zoXZvzxbV36PEwp84",
-	"FnivsGPX7rv/pu2f4UI65oG37nqKaLd7f3O79yemMilUgxmyVf9/vP+VMHHLEpmV0br5Gy6KekUoGWBL",
-	"inucJ761SoG4Zzk43+a5zBuuxgIYsyS9Wpt6xvL+4JdrW9fh2s3NvS3d5qfEihPRLEkc/3ZGATdbxIgc",
-	"tzAhJL1R+NdzGbN98tbuNih0NMfUxE/SluVYhLXAaXRKNZAYeWeWc7lPuZwLwvtUcPlcpPYzo/EKj4DL",
-	"u2rdldOv+U1p/pvLvL6K8y7OnG8z4uZ7cIAiAxMO39AhHy+YLpgCtMHAxe5RT1ChPRVt18W5BZzXSScX",
-	"zXuKh+Dm9NN1bxbC0lSxnIG0Oq1ZED/4Zk0FaZcs76OA2+IpOVrQlkVffhXP044c9DmrpMrvWKnVNM3f",
-	"XSEXVMfNrWutrgkhWClRXIwTVu0l3lKaTTJnGaNaQZWYEUdLIIxmBsE8N/uSx/f1nGu6HZSaiS3SCkjN",
-	"PjlbUGfUT7tfXMQ9959nAINg/okXXjkkliueMqVpmp0uGtTaw9wT4BJze68ytPAk+JctNWwQWAc73bhp",
-	"4S7iyKFd5PjyECkRhFUTtzPJnBwdHtofLRU1PmIZxfiaGXb/FefIyQ9fHr4ib2F6brfe0ClPueAhV1tC",
-	"IZAmUKncIwMmYqSYvkyoNitSP6nG3zd1zlqTjIYY2gJdqRsWmy9UfdRa+qxHaj42vICLMmR0g3+tv8ri",
-	"75sqgCq1pw0wmkYRyzSLnTDuk3cyd84VYhhB+UAdsvPs8gLjwuvrizclxQpjtjEqLwQ6O6/ISCaJnJoH",
-	"gYs1ZvodY/GgJPutFiIaHh3++MMPx/1//NfoZf/kh8Nhn9J/DPsnR8fHJz/S45Phy42lyX3zsbg6v7jO",
-	"NDpLJIX0rdkOT8suubKLdQPls7290nStf9Jwcl8DjjQZDYft2IWLle0Ju2UJWCrv3H3RTDbUL23GhB03",
-	"H6tsqmz6qK3O4Z9tHQNuMVeOzr277h+bD365fuBo3JegXSz+LcXi0IIUFTnXs4H5npbC7qwINYieJ5wJ",
-	"3Y9yFjOhOU0UGRkDXwbQH819kOO2PDfPVNUuiTA3xlOnClucX1PFI0ILPdknV/KGCUUSqgBvG2hp98lH",
-	"QVJpK/2piOyH1uZawkQM60gg6CYTrTP16uDAh6/eR2lwd6M4nJqrr35+Sy7OP364OLdYfTYVbzRjYgke",
-	"zbtZwGnz3ufVawMWRiQzWC0j8GZC17n5UAfSvM9BtLBUtZYcc80xLj8XIxlA66Yi7gPiGwXSIe9Xt+XW",
-	"KlM/vR1cweRvj3s+MuPZ5cWfwt7gkUIpMmQTs9O9oSOueY/8/zSROUVvulyafXJhG3a51kyQUS7TP0X9",
-	"NLMYJlxNPIwx8vxjpOWQ5eT48PjkBcbUDuIy4be4xlyRGyGn4k8BFOkiPiXYsADfdypd+R6kVJBRHZwJ",
-	"VX8MSBadKaLk/p/iT/EW0CkimiRkaGuLJ4wmGhpDhsyWn1KBknpMhozmwCh/Y1/P3PKniMKCXkFlUJzL",
-	"y8Oyt9f2KEYS80Uey9afggo1ZbkCmERbnfOJ6XzWPxuZb2fCI5aTuDCmqAbzN+UillO1/ydAQWBX9V7T",
-	"d9/r7d2yXKH8HO8f7lmgbZrxvVd7L/cP919aSwXye2BWNaWCjll+cHsE/1QHsZwK4/ccfCkKHn81F46R",
-	"GcFsEaDTxqfce2Ove8cThE6uWt0b4PmqSw7MTdcFjwH1LrfuGEzq+PAQuYHNEiDmX2VMDmSkme4rnTOa",
-	"ogqaHaiGizXkgkLZ4Xz79zw4rKPIYM8UGc40U4Cpd4Ljh+ZfzvPgNY09c3xyeLT8lmthNF7m/D8sxpte",
-	"Lr/pncyHPI6ZwDtOlt/xQep3shA4xPF/L7/hSsr3VMzs6wAIyA9dlmDA8luWQ1SH97zstAYliijsO4g/",
-	"4QkToWTMBMNqwxFKFm6D/9ozMqP2/jI3hiUXBfagan0dswbXC208ooAwNBbGQ8Dar5eHVosVmU54wkoC",
-	"SQB0ZaihMdsn/7x+e/32TY9cvv3w5uLDT2CKLj99PH87GJh/powimCChY8rFKXl38eFi8PPbN/CLqh4b",
-	"UUGGjDjFY/Epefvp08dPPfL2j8uLT2/fwJPPzz6cv/3V3m22LMFuWU6mSJ23j5Dnnn7+xLRZsbK85mEU",
-	"9H8VxtCVYrY5jt4E2/VT2Yhxp6CPpKC/U24ZPecUFOuZIqaUUQzlpC2ktLfH+0ZVYWM78GFNW3UV2hud",
-	"ZGOfP4FH7ZO3tI6POsc8j/RsTQDNjrCt/DtmW8f81j4C0eWta1tyvPn8bnWF+5Ury+deB7FdQ/dgieYJ",
-	"Wzvf5wAFzC0BNqMaoKxlNyAU8pAUvBHwuFLp4GK5ufPfBYNN1YYPY83OPV6Ebtpe0UusPrMhG0nwDZdO",
-	"Ldn01C4GH8nLox9/7B8RmmQT2j8uYU5KzjVFpsZ1Bc/awX2HJueQVPx5LcDUdF8bWI4pnTUNpxz+eTVa",
-	"A8ePcRHbmX66zAvDDOUT0dk0X5ZA0hyj3dBUa6hCf9Wm3BlTuben9Aw8ZOMN7nWfcY3ay8WyihE1kVlf",
-	"zZRmqWt5WOVVBnm0/G3aGK/Wehm3/CtN10JgP9xcvVXGg5Ku0xUPPVMEKYNKVzdrrkA0yOCX657HaGYM",
-	"lZllxzdxT31gAeGqznrG0RX1KciDtsSjUguYL08pu2aeVxBoPDp9HmKNfNFxtRfx2jdoZrrtzBeOZnCV",
-	"WyxV4iq3XFIe2v0RK0VLomSuyXB2SkpuIx+os3kzyXVwK/EZkuZWuf6XDw6OxRL3hDeZjl6OzPUbngde",
-	"85KOGVH8P+yUHB0ednmzhKe8/mptNKTd5/hxNFJMbzeECnicZgFC8dRHwUqUXV/NnnpYdXzcZRgbhWDs",
-	"8k3FViZwIDYuCm+SPLcBTRW6VOHMcxMMvajFXPCoMuo6oHk04bfsAN2C1mgL5APyqcj676pgBdKwuBTs",
-	"8wlVH9idfoFdsRM5JSkVs6rmZ598YMq4qBnNtSrbcElMNR1SBTG9oDfsc0QVc4VtAqEURzljfWNaCR5e",
-	"KGKeGg64zvDV4o/4aguhVmiHKf29ajdHp6LJPqCHlK/htdvgYM0oqzSs73IAIN5QmBWcVPcAq5zVldz4",
-	"nKDOgFcs6lWhxfv/+6lxQhVZ38pRVUAWeFkdAT4euv+Nm6Jx8VcbGHdBQG7ClzY78g3PGqUPd5Hg9nQY",
-	"3p4aNsQN7X/b3M5q+txlI7O2LS5jnofcy76xPWZurWxVD89JTqeOKAgotLCsEpaYakIB7N3bYKyxrfYX",
-	"1x7SV0y37y/TiUywscmhJOLRGHIGyUITQNUfN1h7N9DAjNPR2Cu/ccdMsEeGM2PxWc6jEtBnafxAvbE3",
-	"GDzcV5k6FWj46xaAwV5QsLPaeu10qk2nakvlKUnVsNekKAdf6jLVfNb6E6uJ/soZ5bPaONsNSOqyFj7V",
-	"qS3aA4cf3+8ZzU8MC2dqq3s/iax+V43COW+YvWEeW05XM45v2IgL3kAV0GIj4/I+tZPlTdrWWuup6/+o",
-	"SXePjBM5pImRe+PPREkRIx1yF5lvdlV+t85IeSns+BihzvsBME07DW+2wIfDTQxcFQ1FNFMEvG3jV0F2",
-	"yg6k6AzOT+USx2ctr+e+Hs/2j2QWPnTIb3tcR63XyOEkkcKN1ARGkQlksLCmzPKJnRIz7cWu4WDYJ5LZ",
-	"bwhMG4ovPULH7vn2Jeb3V4gDO1z4EInNgFnuFA8+vln+Vj1YZawEB4zjOSPbGg22m1jPpejq4S4zcR+s",
-	"IasmyeNTwJm2JaNDpqeMzW0VQFwmsIZl3tQQRVNWHt2BNkI9d8gU7vkV12iFmg/DHlpDljvclVbsfJWt",
-	"+d3VIi/REwCYbHZDLHs1iWQ65IJhkvLsw5t94hwU6/JcCAodlABjLt2Wik/3i8FTOgNqQd85AfxLUB+s",
-	"KEQ0hx5RsqRCNrdFNJpALWQadlFe46t0cU/svKYTaXP/jrtBYQbWAaIEj/8tN9zqiV7lFmQ9bwjufQhP",
-	"qD7P6+uLN6vM8Lrgmyw5WeIIXCyKX9OblcJINRThzzckPANopFzeAqwfHEZYnpfQu+bMvESkGfLlbMpB",
-	"aj8wv9fJeAG9Xfjfc9w4K5x++8fe35I3B9ahi/+GYrJz2FocNpkTxWgeTUo70eqfWcM8t+ccfLEGrdUn",
-	"c2DNq6VxXuOTH0CimvwdeLedg7NhB2dopaGrZHXJtMDekDIquBiPisTrAXM9eySlmSq3DwknmURFNGFq",
-	"n5w5NAU4UsLGCiGJ2x6MmwvZl8j4GoKg6TdBzlhaLA0H3FNh/Sqma4CB5DlWnYMfxf/DXEWoH39glxs8",
-	"CorK+X/YAK8CCJMWl+ke6dKN6VmnPGl9tl1SpD6EenDhahUujncHv9EulbrxVKr/CewiE4ofyLYztuh2",
-	"VIOJD+4XA9iUPDz5JbHAFbsD+LhEyhuIy7moADChJOjUZtY4gvmba83LMNvjiZc2eWXun62hwpr+7bfk",
-	"ejkE0S7el0/KtfPAQtqEQu4zrQ1nlgJX5riOepLLYjwxOmXzS6mnWJ5+BJTrgMftJ23V7a9nF8vjbZcr",
-	"m2du6BBO8oeskN4p2m6f24CXWlfLKsezJERaopNFsYpWQgZmmV46WYH8TleNLJ5EbmenkjuVXFsljbiv",
-	"r4yzg5QCXUUnbZy9dxc/RHg0N2inEpJ6xAOoIeVGXas12P/bJLcQxbYKrd3aAPp8tTjz4Uq70Eil+4VC",
-	"7vxGqXkvlb5WLK4FMA8nNx+M8e8gNNX0eoiMZF6MjHiu9P4O7GCzEbNnu2CVYb3lSDPRVfRyKXVbgvWT",
-	"lNqjytv6RohSFk7VAHpaFVXvZGlTW2AJTWerDUozpnPWeeeDa9tK67XM+ojPGHkmAuwmZNm4VsjZkTNB",
-	"BHZnaUmoADYSQGCzPOGEK5LQ3GKfR5ZsMac5S2an9iAY6R0W5NnJ2RW+2cOZTzNgVxPatFp+NlIVQ7MU",
-	"aqcHm9UDkC85cgQakb/ZdtKDL+6/6kdXYZAnh7tmMdcgeziRCUC9awsu457Xc9iYFq7bwdmpUwsQeMMy",
-	"XT6E5cwxhAOQp4PnBq5d0a4cKyf6z8tXfqBcvxuwATw85MviupRAkHP7yC6W2tQhXE1cFWPChFWYEcci",
-	"n3UUqctJnc0HqKZ6ZxHjZuOTBVnvvbcoF+WPxIV0hCY5o/EM0UNZvE9+l/mNsicDC/YC4B2FRFQqS60D",
-	"ZeDhs7ZFHq2nr4W7zoRvpDOhxIcBDojSvYuoIDInaWE2DHrL1tPMQsuUah71hUyZiBKqi7zZE3zrVNAi",
-	"3wqaWtRbB+I+knlaJJQoDSfqjhIe6LFLXPhShKziUiRA8Q7cMdHoYRmWrz2hcAZvx2ndCT/4r/SY+tgt",
-	"dvIm24RXiC/dI5T8z+DjB7tKO+XbsBfpZLgUzCYdXEvlXJTUKcl47i7+Zpw6mHHXOAlZHne58e3tIzHP",
-	"WaSr0Pz+8quY1nNJ8qCzXjv08INfr3xKnZK8SJhxNY3/SSjJgNDey8UCoaktfHJv0Wr1B25+34zKlDNe",
-	"KUHbtKQ7HdrwdpDlPMJkFU/pmFmJhc2hlM7uOoUS1FeRzNmB3Vb6iumDL/Yfy7v1L8sLz/FpA/OwleX9",
-	"0htvyz6OP82GrQAW5PvDYP7O0cWcjlgxwa+Im4yFfPHqXn3V8K9v0g788dWXvUyGaG5ODk9aAgRzswkh",
-	"UFuBd9MbEjuo5WhURiiuIHhxbzmnSVQkVLM5bbPUDI7NcOOaUmNRqXcFft0p605ZV68uBOX0FLLUCdsS",
-	"JXMPMuDWaA/vpLSF0FDKxIQZtf0g/C1ec+5u2ua55MJYYXHmSMqreg41qhAZHbMY/Ni/T3EE2nG7VMR+",
-	"S0dc5MxjTRzcspai4E41DlIq+MiSkzWeodijEKCpSGl+o4i7DQgzXScd5GIBNZJrTHcNGSDpC2gjxeMT",
-	"Zx8b0Bx/Yvq9ffYbO8elRXQwB0dthPdCWtxIhXsYQDVPHR99qKzOf6XW7u6Ui1+ZGOuJj4tXVpNv0z1b",
-	"WJkGq+++7o4p41H9LVqKI9BjcKHNheXX6REqyM9X73/FIjjgjAPaADKkiv144mlwKcWVBrO7TOa6D5FO",
-	"S4ifmF1iPCGU/PT2qmdhNaEfFeiv8Cnkf+XwlGQySciY6bf4N487XRe5MDOLSSE0T6wmv+MCGL+AZ0yU",
-	"xDUlow1WEgAF6sh2sGt6wwglWUK5II4clcJ/9TVPA/YAJ2MjoAt82fXjJ9sqpboUpnrBG6zXG6rZQNNc",
-	"r3vzWxGvdusvbDaVeSODh+cfqNIdQHk4JdDLTIYzEjOg023Dl/md68l7DtQtsMIPBTRTvSlASb6BDBie",
-	"bq1w7xUdI0DCarchyeaaH7W6GT7qos0/2pxrBArwP3LYZOwrFSZTqsi/C1awB256/e79cSMhnrmsuCCs",
-	"vpGU6mjiyknA5XE2z7Pil7V7Fky5O7p4osb8QlRcZedU00SOnVmOHXsEGADjCZbLg6Sf1YXmqrdnH5YY",
-	"+tVt/Mr9Bquo+wDt0jpmxrfhT37D2aRN7G19W17T8AOaGk+4nq1z94UAjuPVbvrElLFHq0pBecyx4sJ8",
-	"tHv6FR2veOclHOoMbop1luanXBaZd+Myl8XR0MzBwHaB82ulnukw6SuWZgnV7B3ShTYFbe37BVqsf8J+",
-	"azaZ4y575/xNuz16e3v0HJrD3C6dcOUd0KjAfo3fanGjVlOuo4mZQ98iOvq579C2NijvGNgbHlHgdtLT",
-	"SXqwBalQDvkMvzrR0v6iyi+5TF7gGctE5FrtxOJbMSr46Z8plI7lEtDep+huWpLmLPk7eoRq7EE6PlzG",
-	"5dGSxaR3yO1xfNi7L9GV51PX5/wLFzFs9Hb9LHRHx0ZnvOkMqyWg4bn5dTrVcbz1HmikI+XiAu87Whmn",
-	"rysqHJBsvJ4FgeF4/Bnf8bOZ/l7PIcV9ph5UnPlHFx7OgZlH7HIordOpMi2hWZ0Nzvd6e2/eDs47jevw",
-	"W0YcoI9AQfCtnimS0CFLmuZyY2OjNnCWbabTURyMBHRpDK+i6x0qylKMIWcgvUVb0u/dZDoPuLiVPGJ9",
-	"Te/6LnW+bDO9wHuu6J13iLSNMoDFgXACq5cEdNmu3/GEPUbo8K3v11aEiKZ35emL4xGY5wXvIpL+oWm4",
-	"5OVyefqtKdOGF7s/m0/elCyrToW2I9zu+ZCA6CLIf6+s9+68s13znJZULZRdTjQV8lP20/KCJbYezo62",
-	"rQr1Qb5DG78GH+v3IJuIro1sB8NZ9xyQGRhiexRW4773fc7WTkJrPM8r/6Ytyu78WDs35em5KfOk50hJ",
-	"ipFtd4lcRQwHzut5ADEMjrUTw6cvhut6yYomTPVRKpcKorn2E166JfGrRtgJ3RNMqZrPQ1BY7iN0heAj",
-	"zuKVrOA13vMANjAw0k4Yn5gw+taPRrlUqpJAxLdYcV/+wso845J+MXxEVzDfiqG8CoYbiKv8GTwd5qoq",
-	"/7o8yt81S26yMNmvFesRLbFczK8HG9l6sDYBHzEWH+R02uciK1rx7d4xFl+Yi5aecgEQrpNrM0BXVFxz",
-	"7XXB41+50l3PilYEy32QXmOzVJ/oFFarS5/xR2HThhnLYcF2SbBH0603fi5X5nzMBU0IaAd8IxBsEOqe",
-	"rfHv26p/T82MAMwr2Zei4Lh1IMRRqJd/hGxaFNTXgSjZo3cWAy59IW6EnIoeVKgqcnJ4EmqiFBFLzCRW",
-	"rsF8Z1UwpCkn4c4imPSUKhLBsDvpfUTpxS9PqCdJ2KILLniuO0rpgfGWiuYqZjgawcK/kWa52Yx4CpsR",
-	"7j8QDcAj6nXJ8JpGis9LUemFd5oBTmCT4rs5pwfsOwa6TeBBjAFVDq6BcThzpopEq51uPHI7V/3LlHCq",
-	"Gcv7uZwSZgbDLzalubDYJi0a014XhDd8+1VB29amLsUb1pPcRcHdyjasj9JasBGSZ2wxb5RqaER2Yr1V",
-	"mYCRgm3k5lfsnlZ/i45xWInA14V4QbmdsumjcmE224OWU65G89V0xLWcGBjipLI9oEy+nJJD12ckMwYA",
-	"AI1UrO6eJa0C65PCehPF4o5a2gjYOdG9gXdIZdrC8Q/e1Ruq642XbSJuLr4y6vh1rZlZFIkOU2Mi3sbE",
-	"qga6Eh2LK+SAljkZ/HLdMeh3D9kcG067ODJVdRQMfrlWq01zcFM86ExBa7vOES7+UKRDlj/EJJH1u9RT",
-	"o9gZ5XEPID3wPD6juU5m8Ocm8czoTBa69PcXa1nNzXu9PXwoGh/NaZLMLs2/u5S3enNWE55lSFmtGJnS",
-	"Wde1NTfCyecsY42L66Yc5zKDkcyEenuQge7HMrrBf09pziayUCHm6Pt8EKzcVS72Yp3fDS5veqlOdQn2",
-	"+22ArOod7lcX6ufZMOfxSrd8LHTSrTHU3lIdaJtZd7+vc6uqvb6xuv7exOSgEjHad0//3b+s5Z9TMkDZ",
-	"M4Ip05QrhVXkI2ZxGcylZyl4gWsxm7u1dQTn2wweQh5Kl2CiOv8h6Gc9PCDq6tVa33mnThnDWJfVfpkZ",
-	"VO7TaOJ9tGVxDT5g0QmuTgFb/d5BddnKGSgr/OCoXzQCf3jHkZClY8AR9tgu5/ysFJ6tPrbDCd6EN7fn",
-	"Zit7YSYlzc/O3RBMkefg6784RULw6YQJQoeqZbLWqdgMWMoczcLgI3l59OOP/SNCk2xC+8cW8mtWVkyU",
-	"79Q0PXvDMvLjxYFPjo/+i0RFnjMRrTKeveOebMvz2+svXMQddr9TwuMuH619N7QdWGdwSakkG9nKtu4g",
-	"bDXRNvdRuuyTvsTsdsenleFbKK5S998WD9AA6IMv1vK0Fruc48UDr7prrd3y3Fq5tS3LVgGV51+yCae1",
-	"DITr6ZqckaGUNwjvKOR0x0O2WThkSCQu6IIF3y+3z3vpwEEM7FlqFV14Y2/5HlWiHOp1zuhNLKeiSSng",
-	"45RL+0wRLTVNgEBYYf8ynLWNc1lkO8XYrGIM3cdx7t/mNWVU6CJnwc1iruCRTSGqoSJEzGemcHx4fNI/",
-	"OnxFoL4FPftRLlMzt4Sbi8ZMGJ1jsfv78eHxD0RlLOpZPI+IJonCECWjemIP3mmsCCVDY4ghKzXn15D3",
-	"LOZFSiIpRjxmJvC0LfDmGT2SyKn7g5rQjIVZyd7BStw/cHx0ve9W4TY3dFcOGi+IY3cZi8zHdAFvdSS0",
-	"aWzonXUI+ZFFFsmUi3HAj9ykSQjsnY9hGhQTMR48ZiznMgbORRccIuUhpi08o4FNDalvSSnSrJmBpWJe",
-	"VmIVM1LpcLj+qW5KHtuRWEQpgayQ3VNKKfI3eVzih0lcvRXxPeZyj1zV03Cwgu+8c7Iex8miosWq3seo",
-	"fuHtXSf3jsAHXrXFgyahlnoKO4HdLOtwW0teV1HsEg9vav96MMnsbnN3pvbxTW1QlL3P0EWqvTxdMwzQ",
-	"O+PuxSkXFkfSeJ89+MgIBgRLU1KlKD4WLCbP/+gbL0FpmmY98kf/gxQRM/8x4GMBtLP9s2Qsc64nKTzL",
-	"+4XIWxsPpUxPZNyzDqSuHijM4+A+YKyfUDXpkRs2Y3EFU/TxrDARcKUOZmVypl+ckru+nSYSwXBdEnOZ",
-	"vwO4qlmZTOYB9nvEpvaO27fUZ+uNgEM+NH7Rr2xMo5n/og3mwBMjEx9gsnd3XPK4RuO1lDfI3lLQpPaJ",
-	"gPq0PESpJyhDVqO35/TFylyzFTnQs4y1lxZ48gSlZHsPka6ZG7RLtubtLctnxFwVzMacGquR05wlMxJN",
-	"qBgz9fci7/IlStsPucqG01lKutVbzwN+VHWA6LY1FF53LA60/teyolKvJntDVYDLymhqr21P2R6/jKZ5",
-	"Vo9YRFOblC2RwIlMaUvZYZFH3Sfhie0A7/y6TlmMP9WNFsY0qApXXmlZK+puCb/QTl3QTUH9IsSqgl5N",
-	"ZNZXM2X+2lw1Xc5mkEcX8UZW4UmWm2+wPnZTBUDLFtN54IoRgYvTcT3FA1Tuhz87bGDkeRLwT150nLx5",
-	"xGPsEA9TJ36hoNmg46I29MX0QLfJ4JdrsxWgB7p6o8zmxONplsg/QPJxxVrx+na0C+ueWJ+rLRb3v9K6",
-	"dXD+Mw5sdqlfOsB9yOq1O+5neFOpND/hLffNfaLuPcjRfvANuqLYMHDjMpZjBhTTZHOR0o75OZC4RNEq",
-	"04oL0aVZM0ajSRcpvqU5N6M3H7mHcpoNZS34zN/KR3YKRieMlJOomoBBYxsdOBfpreNbL47nDIS3BbM7",
-	"S2zY7FXjPWu71N40cFx2RyMNv1gXoGlgd9sHmrI1Rq5efnHYW5oUS8f9zVy0mZr/J7zvOynusumXS7rb",
-	"8Z9gxi0vErPZjLlgz1T1rVbd9xc29DlALqGmxjyCUlHzXC7wKIWJW5bIjBHq+Fy5BmZsRYQkgNEC7Ukg",
-	"22HLannrmhyEZXiRw5yKRjs2RDLO1WAiw6bFbkzY6w3d/UYjKRe2zlKzu8Ycllhmzbap8/76Nik8/Ahv",
-	"tQOWWaZ+DjNhXK2Z8R5ipx0gcwGmZMV8vMkJMxrTVjfwM16xRcmwIwTkARuknYqdXV48UyRmGRMxE1HZ",
-	"IfzkPx6Lipzr2d6rf/3lf0qELCPTCdMTe8J8dnkBPifXisRU0yFVDFtWisz7lgNIR1ZfEcHeDoAEu48c",
-	"Z80H6J+AL0eVoHSSjGSSyCkKztjHe1u0lBcwElDaIzlxO6xzWiSaZzTXByOZp33zSisQQaUOcPmhj5px",
-	"5LMoYpk2FiJ8zmwh9qYUWr/gUvh4SJxDqFvinSkLm7LrDIA9KTkf/GZ25z9+HfyBuKvQ7GyPMedp4W3N",
-	"7pBGN8b01Wwcfje1oBj2EX04ZmmtLtmAcnxgU49yfacbO93Ygm7AeaGqMtub0Ir+XZr08bdmBcEqHPLH",
-	"+1/NmNDVXxJkqlc4CRnPADCX/FkcHr6M7FLCPyCWwz9bJbF/ZomHBg85GXD2y4cMisgETJ/s2rmH5fZn",
-	"WPe5H11QsE+uFvsY8Owd4CWr6IELxWMG7QqHPaIk/ldZTBZNWHTDYuw4EKQ2JtFSdrAIf6RJq1Ew7vvB",
-	"XZp018c/0sQ+HMuyVqc9uO/wbgmabEGCIuNW+XRx7XIpNUkZFQCNC3TivuXwjcRGbNhvNOEx3HiZy2EC",
-	"YPm97by8K0g075PSxJh6Fu8Tq0bKuLK5QzlN6YxEMmVgHgXoWH2duFCaUYg5/2fw8cOjJWk3FRBud+mN",
-	"Mz2iPPHWO0uoNp/gXit+X/RIUNPKdGOHFA7ud1lllRPR1ZLnLJW3NNmqe2ONzSccaufi7Fyc7bg4IMub",
-	"cnGUltGNjYz71s7s/JtN+TcDs7o2HbAVB8cbYOfe7NybnXvzhN2bAdMEzC1J2C1LNurfLEttXk1Yzoxp",
-	"FpLkcooHPz0yLDSIolE8aFbH1FJsrkGDrLKEa21+H/Kx5ZW5YSxzwN4jqvQ+2Zz3tMud7pynB8yd3s95",
-	"qtym+2WHeuaz8kBG5BS1EpsLBjeF0WAnsFC85FLAwBSYcm2kpXSojJ6al+M51lZ01L1tZmJ2rsrOVdm5",
-	"Kk8/EwNWcqOZGD/Q/Jb9FD+k23kpOy9lK16KYlrVY4WV3JSEKt2/ZbniUvQLGMqITkPx2IDZBhBZaEIt",
-	"dJUjhMvN3jjSxPxmq00wP9NaKzZgGt9wYPkdVq4rrx50Eat3PNEsf6Cy8sZX6FBZbj9rxWqxk/6Q9Afq",
-	"exJjTzWxQlsC6WdVbRbJzV+QEQX6k5aWcKVU8BFTulHygfXZpQAVnalySpQIdqexQJPdcaUVeT6h6gO7",
-	"0y96wFI5kVOSUjEjbhTIKwJyI+Cp0SQJq8h7d/3KOtG5YLmRxAMKJUcyn9I8Js9t4bmWJCqUlinLAao+",
-	"h02yeq+moklQhq4Nt+6tsT+kuS5dsXJgEsm4MzOMu+nc3PNgnWdvqGYAMtf14reiU//fR69htfP12PJb",
-	"GsvwElfSCjsKdwSTbeRmc3RHXT6zY9npgqTvqiygCJoMZyRmI1okq2Pq+3D6vjys11D7IKwwbr26FPp7",
-	"CrmjZn0yXX2OPav6PEtq+yv7/9fXXkMY9AFiFkBWcsZwxCzmEjphJuijIrJHXMiq5U6rkI3bqNiEZ9DB",
-	"i1xiPaImZncy04tonnMgRI7NLVyYiEvC3ueGPPVRTsE3jVmU0BxbB04ODzEuG9LYso5DcmpUlVpb6I4Q",
-	"KpNbhC1BMvn28KEDKPdqn4BHuSmAEmxaLvSTb9z5dvhHsYKElj5OqT5yhGrR17I/pxZWeyyyGM+dbjTo",
-	"7JxzeWCf0pzTOEsSM5rNGr4C7E3kxic8ttEU8ONDGnhe54xbiihuQnqukUUy8g+4UUUlsyzqdEamEEs6",
-	"A0Wr2/WURy6QU6jnqQk2UX0BaM02S5wcHhJBASfUN0eLej1glWc7sEuyHeV2w3TW7S0EifNK3g1U3Nsi",
-	"hJw6+dtt549mL97T/MZziakiEypizAyuYwu+pKVstqLgetvfaiFgJfsP45cuk+Sd7D46TO6CA7pMVo3N",
-	"6VOtcz4sNLMsce0t+OyOplnCHEQ9guoCtXkii1yRsXT7RUq5sH9uSn+Y8c/c8B8zBx33AIAR9UHNTIJ5",
-	"gEWRv6Q5E3jKGk14EhNcNJJRnv+N4AQtdwmsQClAdi2UTdjhStn1oUkip/7pUPkJPImUZlEOaLYEsARg",
-	"Ys+yrBuygycua/YEu3+uAHGAGRuAT/eHN5HYDc8aEdIwW+ePlHLB0yLde3XY69D+fGlCTcX/w07LVsmM",
-	"RzcKzEMHkkI4ZAuPf9Rl/CtgQr0n/JmfvMFTQvxvuO/pJnCcVBoJXZbAqcukgz8GXG4EFtwFghvP0yyA",
-	"S5dN01reMPEMWsN99668oS0/c1WVKU9kYlM13iDPlON74TF5TrPsIn6Bx9SAbH0KbcwwAUVopF3c50+p",
-	"5ySEavj3M0VymTQmVJwcbiuhYh//OADX3ugxE5rTRLXlVeY+RHXTTr82d4I35kpD/jCA3w7EAkyDlHvL",
-	"36RlC37AwZeiWMIj4sn7ahGUu/G64PHDbA1Nouo9eRdGPXoYtSjFYH+NCKPRbtkjioCMYonQJsV0e1Yd",
-	"57qNZNqG9MNskLbkq1eWqlSfZqc+j5dxx0pB471M2VDxkpYOq5vJ9acLyze1oGDLtoM8ZnnfBPZ9vKyp",
-	"iIOOCY+xVAkS3uBJ0bH6119kBGfhZgKJiSABMxrRr8LJifLc6MqM+BA5CX/ETmlkOv678RfQsY96rkhE",
-	"BaRlfWqyj9XvjRJ0QJVjx2jDRbUXzYvCiuY7UJDx10PLk+oqUNBKgJDyu4K15cLo5MieEpAxv2XCF9Hu",
-	"gnnwxUPr/3rgcrn9LJe3PGa5f6q4cN5WfuuBve3S3XUPcd2aszE/yUdyOtybNtNUQu7pEdRhO4ia5l3V",
-	"JyzL+HZ9C1euAsyU9YN886GeKZLR6IaO/UIbJ3Ad9E7nNLoxehdBmWFLd4J1Q9GPYZDbZUBABOQYjn2b",
-	"psxNCI/oEb4OT/qPDw+9cuuhjGfB0/TKktvJQSnbU9Rsf4Ira3WQpQweB/Wf0GJgXf+dOj4Vdax/ok0p",
-	"pepWqI22QC0kz8kljlZGA0JqwkWUFDGLT4lirIoCzGewly8LBVZ3/v44N1p1p+9RudvprlitVUs8R59G",
-	"c2PIdL0Mt5HMyJ3SYNXzJjiffsXK/9WGfyvizXByu7fHbb918PJUauPvvsrgm3pzOCXFgAp3LcvCBvVf",
-	"zzM6S5nQnzPbdBdRYbRpyGxIzWIixYsViNmKxqL8Tt6aqydfmUvo94m0DQ22c6SNOctd+HoWPKLEml9I",
-	"C4zN08Onko3L7NEt1amzuvY4qDxaTlz0eARW1ant/Y5rl196gUb9N1lEE5Y72uYuY0x45lhKulvblftu",
-	"/nqIAKZLy4AXk+7OvjaaDPBWdkm9/5IMgBEg9EPaq1/mvZZvMCVlp96t4ArfsjSa3NIPgrXcSfKmIfPd",
-	"cgfTWbalcRWZxp20o0jbrvxvUKJx5l0EGq+0lZOPlXD97mXZtq4qu82XtT73yNCquVQRDtFamjAnHfdP",
-	"2WzblXBivExsd+esj1qmoAGrpybh4OQJn6C3m2RnPLopsn7uXqrxmAELvi7hcvdFv7+evdr7tTfu4cpB",
-	"WtKuwneUmPyW6bfO1E3tqEBL+FakyBoMf0Mq8sABHDnH/OCL/Q/b1BOzhCGGUV1V3sDfref6xj5kdeAT",
-	"N1bI9p+EU6MlJJORSpzerqvs8SQRBQGE0YHv1FCzaCAv7uSlXnU8X1JmHrZpAdsKftXcJHHmD33We20X",
-	"v1yqBpNeUx+lZb7TnqcAjeU+S4+oIppY+DsubiWPWA+huJcoUs2sWzc+/uroZ5f68I6FcT0H/iGcdzfD",
-	"BsGGN/aYp0d8XOQPThT6fTvlVJTLnErBZngkqRYIpd1dc+55i5hOuLFFs6Vi+rO9bm0x7T3xTIt9wbdC",
-	"57MuuRZLjmgxEnpEJjEgqPB817D8JLBzat/Hlgc7JQqmZ+a1pLlS4BLSmFALTJObEokGDmZAJ6HZERsl",
-	"V4d+A8CbGvqbtDXFnaDf7Ltss55gHYy4ZYdmiFL9LeGhGfeTdXryuUW+6/bYnAvtAGK73GCLcDujXd50",
-	"e+wblvBbBsZwS0ee7i5XrNlx1aFo4D3TE9mxNqXQSTchvEC/75MLHrp8WuPzJKCBnxhVUnSa0rsiGfHE",
-	"rVj3CpuBLPKo2/UI5/6Bpt0ux5K6lVSruqWjgv1OczaRFuZ0o+VHzWf1Gy4/CDeQP+HOcbOInQ/xd7n3",
-	"p3Dgr3rzB9KdTv8X3Jc+VCy2+TFQamwuQmeGZlku73hKbX8Vu2VCFzRJZiSSQnFl5BG8mhlRBdckpmoy",
-	"lDSPFcLV0giexsV40TVxgcS5m9S2pb4cKCD5Jsqwb/636HOCtaidtmcsdy7ysIhu6p2nYXEaUZ4UOevn",
-	"dp9rO3Z/h9e6LfEhorjakF0iuLNI81sAsjRz/Hv1u9mXrnD1hzMSgSvTs1QR/dj6f7bVEk4EI5okHU43",
-	"VN8dHZY9Ru3isugJdoLfwQ/4XOcFA1BpLtyfRjRR7IU7plkFeNhKzVDKhFGQo7v+WPbNn/vqhmcWyoom",
-	"/UwaRz3fewWDPUyqYn6husj5ebkIu767VqVw0kLKK13zXVmUu0zwD9ido2gK7rhniZ7IYjwhlPz09qqH",
-	"AFGOTpwKgreT/5XDU5LJJCFjpt/i30osn7LSmMfE7LYJNqmjMeeKvOOCqwmLzdOZILGcCkh2a0BQCqG7",
-	"4AgPkDjYRfm7KH8X5e+i/IYofz5YTxgZyTylJSsMmsem3Ryv7dy4glbvHd70dathOA7V1hFcGf5dDP5o",
-	"ngAohbcNW6mz6feU6mjiMKo9qA9sVlp+nGB9g747cm5uAb5cvvOvtblXx9bbqa5zz8chVyJgPNrp2po1",
-	"dd9yOR0q3JgJEFgxtimKikXdFWUkdMjsebctzlAdyjHUwTLG1CauvlOiWZoBX5TD7EfoeyBJBKZC6Ay2",
-	"FxEmYggHGxn9Sud6S7VQuI/CUKvUQT0tSr+dOj5ZwkDpMCn8A+k2vsAWnUQF7gsIwvqKAaVme5bask+U",
-	"RXRjfssUOT48cqimqojMorswGHZuoIqh8SmAYXDlmGWMmkuiJGEczuJjVnKALaSsbayA8eLAzTTsKS4p",
-	"fQ4+6WvPKeGad+96dEL1UhM5dfsEQTHDEw6707AasaXbTzrK6UEHetlmeV1bGDEOa5bHzXtzwbFWhl55",
-	"JK3YNbttCoplI7pkWzW99Gi4+txFDubqDi7T+sJtHb8nEKn8jxwuD1TAY9o5SU80SWBPx6QT2CV5AMVo",
-	"Hk0a/Z0PbAp8tVR4PF3PFPkYaTlkOTk+PD4pd5ZTksqYJQmLq6gkK4YJj8wl6hmRtyy/5WwKbjY1XlEe",
-	"902UMXPo8YD+jghYLLoxDvmYcmHPRBJ+C8Bi++RcihGPmYiAOj1lMS/SV7ax26bzgP3CViVDusKSx6sJ",
-	"zbBwERjJemRonEW8EAjoyVDGnJWASvvkwrXZmhBwPGaqJLnIWaGApn4xA4NFCLaSBRDR3OxLWLQfDg/J",
-	"c3PVyeHhC6StuGHGnyWQS4Q340pxMe7Zc8//ZZFW5qL/Dx78WUFyllB3kKOxt0Mh8wfXp8RewasQp7ka",
-	"YlC93LIjz9/NZ7rhAjj4b2lSgFduV6cpJXrDZnvzJi1U14TvJvK93h5Of6+35/h6zcTwUMH8scqE20KA",
-	"Tgg1ALnG7jQxV8bG3xnRfBkpSvO0l44HFarzogNERngCdUoSRm+5GBOOtOOok0xZoL12vloHTzRYjbcW",
-	"v7g7Att+3ZcvXKEK9urnHhk+UvH6N2T3cblQ9TArhNkqa32s/QX5hvPQDvuA7rsgg0L42jf62hhYXFQE",
-	"rBYnyyJnYaW5MWQeYiSgZU9kUoFEhgAgrcd2BsP/wmZbDibKcVZyuTp8a3RWY8TS2yE4PmaLtNY0mpQh",
-	"Awq2EU60wcEu6ca4wVcRDD5awYprAeFDhMUI5F31fT5c32nrNAKUNcgaVvp6iu2IoDa3NVjcjHqYbHuO",
-	"GlFKm4XeIiQe0Djloo+J176tVWsU/zNzMZrBOURDti2jDkPiGDjw39mqf1PSSsWsTJXXYbieg9ABG5j5",
-	"LZm9WAB7cfLZLLjGbGvZx2AhaeOtBrQTqicmXFIZBrJ/7pU3/rlHphM4gMB4skg0Ou0s9Sre3A3megz8",
-	"MDQpyeopqRcvQ7B2SkY5s2EJHBWYUC8UrPk42ercjrS1vJSZnwstUP53TtL3B3MNUuT8dyLzALS16wOh",
-	"VprX10Nbyl3XwxYZf1Ne/1RQmHbC/a0RnlveeQfuCJBBKFTkeZzLrGSUvuce49oU+ti2sJqEz97hTTtb",
-	"vhP3DYs7iqOT+tnGbHkG9ej94ayf0vyG6Syh0ZLDaJzTDWMZpuvtpoNPPiUxH3NNk4r4yiWXYKQl7hCW",
-	"x7+evfcmsx1tCoy0SyJ91zrlBLXUKZRIPF9iSQLSnNYEb02lqjlfzcp0ljgtsYFFIsXYnSxgEGXmViVm",
-	"98kHqQmPWZpJowGvwADonLMYeukIHQG/LUkkAMva87KUzmxTEKFEsUiKuDWJW6njJ/MiV3JgXmNrm5ob",
-	"Yad+36v6GVs7p341DFgj5UbxjAamGLrAYSSK3dpKqItc9KEL/bazJ4eFHGfupl3AssN2XffgAmWoLDyY",
-	"Ug7JJgABhN9ocm/pzlnE+KrS/cndtJPunXSvDQEhRjxP8QSIElfc8Uy56iWa51bG7ivhmEddUcLtTbtI",
-	"fOe2rC3jKEWtBnxjcbjrxVtJzLco4ObxO/H+/oPiKo1ahsV5JVtrCrPNXnWU5YG9eueN7IR4PSEOHHbN",
-	"BZjKZVS7C3UJatzaSQaHzZreWB4qUaQs55E7Ao+xhrjs+ralHKeEuqIO7OQ5OTxpLup9wljerSDeO+SB",
-	"R21aq6QfXBSuu+IUe3Derimnc9HcT/aG+cq5jQnw5tpl3FTj+lwbJLpsT7KKu8Oj35Co/kxvGUHcmXMm",
-	"tDGJdqkJJYXg/y4WCuHAAbdlRq0FcJYRuJ9a3J9GGC3bbaHI1ISz2ITiIwb96y9blm22Fa9TBAx/GDd7",
-	"DnLoIdDcakN2gXK7ql6U2DXqES7AdBQio2MWw9v+vcAM51YEm4yqdijXuAtZ64yWMKs+nBuIs8Mv9eQx",
-	"B/ls8ydc9T/NARxiyIXDg//4aZ/YxpkPRloBP4YpktEKWsaIcQ9nOZEZGfxyTSzaBELOmb80iGtuQTBW",
-	"JOax8GBMr8QFb2+r3xOAZETmafvWqkeGM3J9ffGmI/e0ve+64M0M1Bbk6dVeUXBwDu/JSH0FXUmSjDhg",
-	"i3hfxf8i9a/RMnfzpffaWpUeBCay+spWTLqw4cKVCAxraQzsO+38wkdnZMyqjwMmKp8ZC1Lp2TiXRYYw",
-	"rvaP5iN6Fs7KgWfZ4Kr+vwuacD3rG/nLZXLgZ2+DNm/AtLJomaASKZ1ByKQYMqCSk8OXTRbLCSXm6cJN",
-	"j6vYrwrC70G06p+4Vue4VOVLdGPmtReXyLtWz3ZNGJtUlelkRqxEEyvRZV23x9HrqYiq6Yj35wVNUawF",
-	"R+pM65wPC82cbmg2lvkMDskhR6dmSrOU0Oq658OcirhnNxtQ8B65pTkHGe2R/f39F2Qs3Z6US6nJiLPE",
-	"uHzYpCqRSsY9ElhhqucPZ/5P8T65FugY+X9FvyXOJRSvGbdFFtjcbr5KjygJuRrnRwHUD5z0M4aut8dm",
-	"R36HzHqhZUo1j4iQKRNRQnWRMyJFiaPlFgf9nrPLC5IzqN9R5ea7aEAsRWyp/dsqMisHwAEfnCO2esGm",
-	"Ri429eW34grA7l332zMFrovZxV0v8w424lHPX109l/fxiJZj5IMqMz61j7iKbTqIpBjxcV/dFAdf8L8H",
-	"N8XXJdwP5jIQFK4clIOuhSMlu7liRqacx0HUhOYsmAKtRPj17NzNYxm4wVU5QjWn0tPOqJ5UjnbkPbM7",
-	"QsA2M6vLldb75rs81IZTpr4+DWegRJUMrahBhdD94axf7pBu0w9rEBwiANUb2FnL/5bwG6PmCVcamNwc",
-	"9Ig9d84SyqHYgtqacNhwSUbHXIDwlYxxgU3QTLCSNvV6VvoduCWu5ktvgcatmpzFuVg5xTBg+hc2m8o8",
-	"Xu0mtK8rQVuHbu4Icl3dugakdujmlcd9bbzHjvRY1V1XdLzOF/mNKz7kxq1e5+4LMdAyulntpk9MGXOx",
-	"qhRY33LlhfkokpnxX1eF2Wf6kuZM6MFNsc7S/GTi9gclO/XWCnKdXQhEkCIqqwUbD76VffcOInA06bq3",
-	"EEAd9+x/mXxe+DQr7Xs8pWOmzManboouMKwY1SJ3CU0SAjw4gianhGtsXkDoQLe9Cal5xMJZofeUiwuY",
-	"wOtZB0dxUPmlflZWrZZhHtwUmGBudiBLZVpIMKf0DutIXh0dHvb2Ui7cP5clnx9Swct17aLhHwUjDLKK",
-	"RpKc/I2MV7iDg2rPzKbGnQMNIteffjXRUpERLcnR4WEVLQ1nGFDVZDago6iJYS3NYJ/B+C5ze87XNuJu",
-	"PxIrd6nukRgO0hKJZd4zd5HYLhILRGKVDK20IznFOcAuONiauGhJv9oY6/jwsMqHCTa1kuzKujy8cMyd",
-	"2iY7oLUjsVyednw9G3Cxpdzjz7NhzuNyrKQECnxQXCnfAx+xnImINYL5x+Uxdj0puTswfFppRiiFoLgF",
-	"RVTTRI6bU4wNKjl3UOjBUTWyOlaiVD8520zRwiMc+ZVsbZ0cKotP9CgHfd+eHzV/bOcTOdz33M4iLvcn",
-	"YGEbI5xPgC+FR2I8ZkLzEccz9cHFh1O7WcztBSSSGWcK9j8uanSRz5RTtlDTtplQzeIvBQB2lSr4MmQk",
-	"Nwig+yDKVHvdLlr03sW+Icu1Iyt/TAg5EMHyoMh9mpHMq6CHulgnooLQREkiR6NaAWj7jvMl88x+x0Dn",
-	"XlvL3t82NtnJdqdoxjWL8Lh59+ntZUWI0s8KdsJuWWLrOMjzKhnQsxterQQEikJeeJA8mFeLyYTlDAHq",
-	"7ZOgq9eVYtnsW1tlxz55R3miLLgilpO4F64OfJGnJmGaxackZ1DnAWsDMZaqFA/3agsfHmau2ayObrPy",
-	"Y2WKm4c3D6SquvnuDMX3nuZH5bQaZu1BTDUFuODG6s1lHm59szyAelC0QkZ9F3fNTyyVt2zuIGrju+dJ",
-	"+BjBmhYuiJBYukqEnO72vEcTyit6M58zMLuFHGESz/55bGWkcecLRlUnhy9JyqhQtbMteJYiI4blgdxE",
-	"eqOyRBD3xSXlRdsR2Y1bdJxmU5ea+XEn+E+gvt4TyzlNQJg3RbRs9fqCielNCv9gK8K/NU/Kk/sHr59d",
-	"rnO+iyuA4W6nhY8HN4clcJ7OQSqNQi143HX/We4V2ePVpvzfGwx17CksxE8JG8FWeArZDF3GUfYSBAMw",
-	"QVWa6RlW9S1rfsFih0fet1apJOhcRVAdHePy7DTq8XtjraDOxxbQKCYVhy/XUofQtK8NmIjJ/ww+fsBU",
-	"QMxVltDZdZ4QLcmE3rKyt2PEtM0UwkN7ROaEkpLrnAxlPPN7GBLmOl7gZ/OHo31yaeeqSF7Y1t4jM9Q/",
-	"IAly5MrXq2KMU7+21t5czcIHAGF3GokgpGD75Goq3ZqldIZl7t4jeo7ckDv2LxxZkELEbMRFCDD5LI7n",
-	"1P9Jb9www7L9pXc/Xnr/mY9DTF+3Ys1NNfDVd+mUbw20M47x7A3VWtbNXM8dfUNpFoBQFCCELAbLsmIJ",
-	"VtCdOPgC/2+PKKp8y1z+tzRgluOU5AzRMVi8T8DzcEWeXkVZlstUanAxsGAF/0x1ZdOOwKKyRDEg9bFS",
-	"PG+C0LXZrBVaXud8gQuzQmYI329Ky7zzTiG/MYVESQPiM/iWHbKavrdBNTIjzx0ES+BqLR+qpacAJIXN",
-	"nOsFFyDF2+aUik7prKNmcTgKsSE6uAcBbn/jFqMvAQ4RODS2ygz5N+1spEgqpwv8CM9tMlYhZzRefnzy",
-	"GKq7XV+jPHDZoK/xCVuKH4OZsYvDYaVtd4rzjVq59/KW1cyRMyOlfgOlF8ig7eu9r7exBIsI2kdyzpQf",
-	"+OTAwOrlMZYlJzaAKvRgyQke3aO3wZhfi6SyS1M8AQivIL5NvS6BixZPwqLbNFRfQLpCWoAqksuprZjA",
-	"SolXpapANUWpLOi75HJqtv8oYTRntpD8hmWaPK8IKM2/X+yTgUzt01M6A95JoOOObZkFWAhkhqoja9i3",
-	"B3ANxwhzcny83BfYnLqut8OvkkaEubqtvrVt6qG363JeWADaXH8BX2m3aX/jpRdhW6OMsaFJVb7YGriE",
-	"wbSCu7YtcWzFJHYWzuLxlKCWSktjEgCKzdgnbFTR9IYt38ibioqf7DnDakcMuyrgp7F7L9QOLon266cK",
-	"Ld1WTzpH/nvOHw0cqgMy1G5r+kbT2Pb79YgqoolxNSi2MfL/sN5CdnvNSvqqu9L9vVt5/dZzTiXI7IPU",
-	"ZS0ps93tK0+mAr/zphIK/QCWGEuqBjdFQ5m9lTvb8pX3gHwiZUJfzTJ2gYyjz6UwushywoXSVERMvUAY",
-	"cjgixkhvn5wRu+1ghInHGArTQRA31EvB+FjA33xER4hCT4lieNScEjoGzCgTGU5pHqslgeGDK+pT2GYf",
-	"2j7s4sDvoQQ/C7XlWCaaVTukO+yyB1XXdNBYQXiDWSWd01uWKFcMAy2dBPs1T0v8ZTKhighpz5zQXEDV",
-	"DZ0DRIBslmCtRaU4tQe0Hb0vDV6sRSwNnrYljN7iaZ+E22jSA5i9ckmw3FZIDZ2jZcGebmqWVe69m7tl",
-	"u/Tt2NbwJs+l8TtPqXJtXTtD8q157ZHmt1SzHokZ9f4bTsCrHX8da9KeMDIqHtGsRJ/UADfkZF3RGTRN",
-	"y31yZbPMZgZQvzqRinmoLGaWdRRYwIjukXEDfBBYmXEDyiuSYEwYzUL16/UEldrBVe7gKndwlU8CrnIZ",
-	"kQtU2K9J5mLEpo3PZXX+lq0y3Mxjci6szjs4ItSSKJlrMpzZOA2Kgd/w3LI8WDzvJp8Drn49q60IE0Vq",
-	"tgWEGYnP9N5fC+w2q8lIbUoPBW5w2VD18tHsgbYgzBerHYjotoA5HAhNXYml+w5AA655ylbpqFEHkbxl",
-	"eR/qVhpdFMc0AQCmQEHA8EAN8xs4M0UimTI89LbY2KJIEiyJuc6TZQ7EuZnIBppp1GuoOXx49F03/dWL",
-	"WHZwUpuA5WyCkWqpyVLLWsiuSh6OsvqV0WhSdrwDOP0tyys2FlCNOU0QsuygCukACv3H0X2c6SegAVZ3",
-	"O0g/XrkT/eWij2nkLci9ommWsH5GZ4mk8cGXqPRc2ylG2B3ciG22GpIzAGI2NBuUgCwqV/vkg8U2A2XB",
-	"KiyuSURzqGik5PPnSKYpE/ozSRlwihoPlHJhAl2ue6QQCVOKTHjMzvFKKMw62idnghRW10paJkviHCqx",
-	"qkEMDGDyl/jSy/DZPpToQA5Cx43XxGRSrmEXrDYuNBsD3+2CT3oEwODuEKECAp+bxik5RM6lmI1okehe",
-	"VRKXUhFTbZZGCjQ7wVTZRE7fFUmy1za93t5dfyz75s99dcOzvsvT9TMJQOF7r0Y0USz4Gpjckzaft/DV",
-	"G2fmf/fNzO5hvGUUsJDNOxOl7gxlPNvRNz2+caXVJ5nHgsQMPPAcl+q2ml8NpV6qm0sNPIv/Ybms58g3",
-	"CcvviaiZ2AAWgrNvi7Ax+BKznb+9Yb0w/2KxLVYc8XGRs27ArZhnC+sDXtPI/+2DMZhLe+UmL4Hz2/Vj",
-	"YKzZAw/bVlhLEbFaxKnpeJkSQJ6tA3J+jbpDS5JIeUOoPjXRdioV5OlXzp9dxKuSVXjb3bfBVoFLvJZm",
-	"4rmn+YQ7DW2LiI2WdIoHzi2YK/w7rJy3ZYK9nxcJ6woDXuXlvyEI8OD01+472m0ljYL6FiM6Mp3waIK4",
-	"wpWckUiK2HbQQ5Dog5mkbAVA8APcEpBIpSwM61IA+Xo2cJd3Y1GxCVizK8FZ68ivOWkICpU3xJMiVXla",
-	"9ZJ/n+pHiz3cxhvUKuQtXlTlkwCH1mnpQwHBltlXHQNsPXHvd5QuQgu3uVLK06GlDtWgovcqfaki6+g+",
-	"lXr0GERfvc0XMzyAhq9wdKd2m1gnQElVQVthJORR1nU7iwvp9kRmdvuayKz75oUXd9m6zG5VgvuPHZzX",
-	"ko2rfPxu29ptW+W2ZfkaOwm2XymLXZoHX2yL5tfGmtmzcO92qGX7lNRbtvfJR1FV85c7GT7P1eG6zl9z",
-	"E02mdKYI1PqxJVX4CFCwZpzTtZaWRwyBH2ZbLMX3+rYfoTW7tR17V4X/DZeqeNAPczX3hAv4p1X+5a3X",
-	"raZjWdX9B+jq0ROKpfaYTX+myMdIyyHLyfHh8UlZgH5KUhmbTTx22HJ6wvO4n9HcRKkJZ8KV2WK6PZFj",
-	"W+TNohsWYzOPMhv+8eHxDySS2cxFhuXIbrB9ArW1MRNof1IW8yJ9ZeEx9QSP82rV/8eHJ7b6H9x08Oex",
-	"YQC8c2vWLLwtVapIWWwPZDXMGlJE83Zsn1wLILZf/Inwsii/+py2kwJhsGZmrLbWA3jO/foPnprBxLfB",
-	"TpNuZvNk1ybwvVo6TXMN3L9aZhABcDHenLmb0pxNZKHYwZfyP7HXSEY3bZHB7+5qPIfZqub9Xs1su7Hs",
-	"3Es1OA//LqjQXO+wnx4/UsZjw/D+X1JR2UxqKd+hU8QmVInBY0v65reYkJA/nFu+mortXPRv3kXfmIrW",
-	"d7GWzLRtX7Wn9HguBLnW0wqQVUiS0TEXIMLtWedlOa/Flpd1210epdel3ugSeDUf1Arqg2wa8jmNU+Cw",
-	"FZrd6ReNdX9wNZQpbqPuz61+KVo2Z8qr9FHjzCDh2JxgXLIc1UDmeU2DwP+tPkrDG5UJ4PbVHix5s6eI",
-	"zJU6vt4dONej2+53XMSVoA9nhMeqBwZN9VznrxXspYnZOoZBJIXiY5EyofsLVYtNxw/n1U339sG2GT4s",
-	"zLNB1CFUg4LknYQ/cgDhyaP1VNzHaUbymHNI/h31c/a/LNL9nFElRXtB0z+Rqv4cmeo/wY2f7H0PYZWb",
-	"x+9iqPF6Yl90/+9wKFvCDNuXNrGJKyoySwgM5SgAsFMvLSXKGdKI9LXsGxclwFUe5k1y7KdpoTTyJGVU",
-	"KRbPz+gUKy6mXLEFTJeT4+N9cgaOW6FAyo23YRFDNU/BJ5/mXHMRqGv9ZKf+jXGmu2k32WP8FdKk/y5Y",
-	"4fLsu5DzG1PVf5qPR6ggNMtyeeux/xm1GcncfWktqwoF+NRLlRb96jZfBQuO9rYo0HaEJqeiyAGYxTGA",
-	"7uoMWtKGGEeZ/6SREXai5Q0TYbZWu+wtDDMA3Y4HLIpMKUdZm98nqIORVxPgDCVjJzTYVeCEFttymoC4",
-	"qO3oCpcPeEK4+cQhPnzl0/yAqNpWIqpg+bMHp2r6m4DUVZB0esFAhAS8Zuv6CO1UoIz18Vlt7bo8LzHI",
-	"gSsxtjwJhSeZl7kc8YT1rCGu/fEdTxgoScKVnvuFJfFvNCmYMl5LOF2Hd5z7k36Hc34It7pp9C5O9Vvo",
-	"vIUF7rnMaCEyOma4Fn8vN7sutNZSZygIIB7GekIVv+XJYDHXLF6QZ2NaTCgXkmud00irAzQ+vsM9x70J",
-	"v5efFu/aqnF1owCm08MezDRMIEA/5ZkUtyiPZMfXaDX+hvABzYqSjImYi7G31JCOW0fc7aPa+63wmpDM",
-	"P5gJhTG7po0X1md/J06t9tXTWRETzfIUfVaziMZtrR3IoVpTEbHuApcynfOoPQuGj3hvr3w46XIjrt6C",
-	"x3IuY6Br3AlYu4CVwqNowlDKkO3aCoa3nt2FysjPEtOFT/gEF3Y7tMWHwm6G81FYlglnbamEpLDMSUxn",
-	"Tcdt5vK9rmi/b6hmH3Pzv1c8ZY1Hf4FZYdtt92lB/LrmpP56OG3Eb9XV0tt16QGQvtIIlbWLG7erw04Y",
-	"XScSz8kvlxdkmDN6E8upWFWDD6JCaZn2bzLeCmTueBC4IhSCoBKnex7T2yVJTNR0a2LEUzKUekLUhGZM",
-	"kZhFMmbk+TmM+0vGkaftRXsGpbz6Pu5+J00oR4L49kmR280tWZNe3mJgPs251myXNP/WdB5oMgi7Q7if",
-	"ZEbM/YVmMSi6/bhcaOk6eJ85o9Bd9xXTeEczJssoZ6w/knlKUprZHogbNnOF62TI9JQxv+PKOBY5SxhV",
-	"TO2TM5yqSwqIIkl6gNGSDlneI5rdafJcyZRpnjKFbNtQt9RzBgYp/uXwfxlwKEmLiIaPtU1fjpv77PIC",
-	"Iei4DqLA2T5l99pbD9vLkZpp79COD2dmVff/Tt20TmKeKVJLaZZdL5XD6laJmq89O8BPn1GeryLrmmqu",
-	"dD0CakLhjybY+aKYwz46JQlV+g3VFPcjouhMkemECeyGmbKclSq6Ty6qDRDFuEcKVYAe2/oFhjTFzUJa",
-	"zffhPD9v0K7EjeUdu/irw9nWM0ViqiZDSXPLVa38DvwehmRoRK0kkwmjSa1+oV3SzQRTrhRfVvLiEjvV",
-	"1Q+QxnSDmQk012GVU9p04v1vkkpy62dcAmbPe8y3m5VH7OHDpkaZyuhMYkywRJwu4cKHtFk4YtfUkV0u",
-	"BBrTVDNoydydyrcSucMKl0vn8K+dfSqXsX44tIJw4SnSgXN2++ZfXWzXW3vDO7h+1ZInJz5j1hm4pbrF",
-	"46OpC9nvwPPsUUkAsKf51xueL+OQMJcFCSTwXBYYJHp7ZnmujKzjf34w94Z5JebrIXJNYkceAaY1ohnX",
-	"NFFkwnLWNqs3PA9O7Gxwvtfbe/N2cB6awl9b31F8EeiCdQOitdtAOqaZykOJnj2RgKwx4kZB+xeup01D",
-	"sTSTubEQsZwKKOhKuLhRqxsCOGvuY4zbZc9ZKEfYe6BGivqwXX1mjF+cGUWME9iiJ1Qho9/fqbDApjKC",
-	"hQXPlK07WFOGDr7A/13EXw9sqWlrFa/FWEAk+bLo4ZkCAkOY56sqQ0EETbkY2+sSRp7LnI+5oIkxyC/Q",
-	"hfeUwuiC2RhCqYnrcNnNuluaJ5hLG1bTItE8o7k+GMk87cdU05Vqed1cr71S3s3mQrerjAuf+KmjR33n",
-	"ec9rWwrstAqIos1/QRfifOERfL3VjcOYCZbTpPGoAyvUAGPKBJwsJjeMZfagBQ0WloNai4FUDXox607e",
-	"lbNURNMb1lhhx4XSjMbt5x/2hm0ffnRUpm9JzR/zNOTv0FLeaRcnw5kjgumutF08QLUSdi+PHQMzdBqo",
-	"mdIsXdK5m0fhVumWaAvfiiO1e4du8+VN5l5f9tIu8+BkoFW043SKzXa9B+ejJiYkjWTMus4K7jg3N2xr",
-	"akBYTVMg+80A5GcEbERcECpmJKJq003lCD1YIvFCKADnCWomIhZXcKNGXBvpJ0UyA+7i4AyGUiaMik5s",
-	"kxvJi2w/8u8S7dsl3VW/bilFgD5PoVgOB7yKsZ7x1TTLV6j8VgdRzmKu+0JqFjqTXjghO4frP0jjFm3/",
-	"KDcwWtPBBVxp3EZmT7jLs8tdyqnxdGwip3NZp4VlxPYV9Nr1vUXrAFtf2nMB8/VMmBQ4Pjw6hb4vDiVM",
-	"Cc0BaVFCXQKHxBhWNqkmR75BdjffubA40OMAvnZXHxOC1/TlGPXlsaex2zk2Cg3LRvwOsmMCsmhoJ+ch",
-	"pzwboFZQ9y8O1qidwdLGJ9CxP2TlJmZ5PWy1PW5r5hLFGKFJUrkTjVUbr5H4cZ2s3Rm+07bb79u7le/f",
-	"pbxDM5kjGHTCtlp/kC/KB2rKbYNzw34lb5hQhCY5o/GMcKUKl7IyscVCB4lXsmSvHcn8tCzupWACax3Y",
-	"WponlY8xv8NBxQL+L8y0bHd+8nqA820vpMXVh7bolMZspxybUY739IbNUfr5htgGxVJ0anHSMrpxyFbN",
-	"rAJGWFhMqIbOfuQQoIpQMmIs3icOKwsj8IgK8/vQ4WPHPaKKaIKlptJiuKQ0/3/sXVtv3Lby/yqEX5IA",
-	"Wvvf4v+UPLm5nGM0aYs4aQoUxQFX4u7yLEWqJLXONsh3P+AMKVG7uuzNt0QvbWxLJMUZzgyHw99vyWwh",
-	"aMrIrBQzLkwCsapZ8qJwfUE1rC21ZNkL4NPJC7tG3ENgTg4Mv1rd4M17HOQ5eaM0yZVm7i9wvzqCbeR5",
-	"obQ1A2wFAZTrtnPFdV97EezcXwq5MeCd7rg4EdR5GdAbL6eRw/dhwZluUSGasN67ocIa5sNtE1uwn7rZ",
-	"0KUFQvOUao0AkUBuNUUy3gZipM8FDzLz3jN6027Fd26gb9mKiYOJE0ecvQcC1B3x+6IzivCAaQzWtOMS",
-	"iqEld8CRfNDgkbGeb+s1/DUhmhmmV9C8SRrghc7/V/DJYaJHxX94ir8TpqT7deUnetmsAyIH5Dlo7rlZ",
-	"bha0Ju798y+fK3fdi4YXwFqBfmfh6avvLGDakcs54LS5L/y+CtmAjLlBFp5SiWHBIBMzKNb2efdGVYrS",
-	"hEYYkTcLRXIq6Zz52e7GX2rnOn9MfJb1d+xx8Bffj44UcmS47NXhev4G6Cw7dJnlhaCWXaSaUQu3R2+o",
-	"ziY5lXzGTPctkle+bPgNvvDOP//Bt9dh7Abm178M5ZTfgSTDHKI0/cdD3g6k4XOBbnpJkEecXw/TtYc4",
-	"J9SsZdop1NefC6XtKUWKLQKoaBadEu330reuB8hPldNlVaK8IfVaOXwt1JSmy7mGkG43feA5nbNJfZba",
-	"I/4r9yjmpiLR7+eNqpWsdE67nc2oO6fXHZC0T4MerzdwN1HOJ1yuFE/ZBA8aJku2HvQM7/DVK3zzEl78",
-	"ma1HD3G0h3A7IECDgi0BMZYLQbykCJXECyucCjlhHSvtnRzHbUh8NAKHGIGgDNuacLxJANWbONWbIDfm",
-	"kFsJSvyre/HKshy5OUdDcKghqBd/YCfdMPd7SdILETFienMkgOJRYbdA1uM5qdXB7+ACmqTSxCzgYO1F",
-	"/NBkup4UNF06LwXPwzk4EjnwIjwaSsniFpPmo50dBMbW6NVzcr2Iz/jiZiRjGxgm01Isw8zOGLWYBkxa",
-	"bR4odUw22x0ztdw9djs2rW5CRU21No2lMjMuDuyEp8M7xc0zuV0B62DQYaBwO7mtJh4nwA8tdjiNocJ1",
-	"ms6C/MApfIJxen7ir/caTI63UE7vsKj02uWXnEerOtpR+bU/iWzDoI/y2L2Vqxq91EnCVRuhDEeW5CBB",
-	"etewlyh/wXdGYZ5KmB76qOHw9xKpdvuLrcCx6YFeMVNwZwAs8kMmCN9agXVJwsBAk/+qaVId4M+4YF3e",
-	"Gui8T5Tb+LW+xDPmN+5uawOac7L8RjgfTKllc6XXE6vZ8E7mpX/6g2ZstCmH2pQw58TN+b57l1bB7ZSl",
-	"OJnwxvV7yPptl/rxCxhOTPCQstWZfArkT9ZqPi3haslVVu1mc7eb9WWixjJdj+wG+K6jguwK+aXLxyDh",
-	"qh/QrvvByzAuIFpD8NZqrIZMWapy5iHjRJnLzj1X8wN7KaO3N32zUgg4gfLArdzwqYgGkhDB54u6uHwm",
-	"6HzOMjcfyIP4gkAT0zXJ2IyWwg5sYPfiIQxz+TvVnEr7newFH7OvxgKLsDgbYSSVtVqBzh9rAjTL1QqB",
-	"Qvo3Bvj8e3x89N+H+u8gXT/vh3pw//pOvvuEohu99zErelPmBy/eriOE294JYjZx3Ap+C8rYfghyhEqq",
-	"dLnroRYUnT4UNfqu3RFWCW8oQVIdsUR3GQ7Qg52804PShTHIvSMr1Kp3Bxsfr25VwZ4/QRsstvHPj0fr",
-	"xxmRquLuqIP1diHuVkNzOkGOQcVBpTP9GrD3wtZUGgog3hcV+Hr3tYErJIZtXrV+YmrcdrybItjMElVW",
-	"KO4YCGPkq9msNCxrv2HwoR7OdT2agdTUVcQlXL2UEGqJYNTYkAzbAzavuxygB0av53ryJlDcndyqbJvL",
-	"fahYvDxnTon6uDNGF9x6A6Ke/Xg2AbkjCatUsDlN18hjF63TN1wCH2vrKrWaz+dMT9hqY6X2rqYP+Nbr",
-	"lV9Qd6p+cee7s6XDB7Yq3gvCLdFUM7H21Rjf2fUwlD2iCHh9iBXO7KhL+9t5LLA6ysRXtStvQfk/NIe9",
-	"q6GPqjQOsvQqjOLqWzL5W1O6o73nTfUZrf1B992iGdyogd/b4JeG6RijqbmM4OyOfTSAi3QbeH+uaexk",
-	"N2iVH07acx+YnpuYESflfjUeNYNQRLUDUP0tmiYnR9PU5wt01ZOCGnOjNPJnUA9GtqHg8ORv4cHbUfLQ",
-	"PHa2B4ZQW+U5NgWoS/iZ2YuYRRQIAMhUZetRee9ZeX31biy1UN6ulkw+AXysIVXWaohV7L0Sd8Qd5Hra",
-	"PaoOJRPuC0ZGxAPcPIjelwoh8mdAqwYKJs/KZohmRpU6bUCOBlVKeh07CPR2bJ5reh9798NJe/6EjBl9",
-	"/t3N7mgiH4h/16iIg4bw4ov7nwdoyphgeDC5cRQAv/e6vd+h03tovW0P9f/t/tgNB3wxDiY7H+nn7/ME",
-	"A4Tg9QmTFlJh8LigHeaxPS7Ew8vjdej+Dev/3aVhhXmvI9NvDzLs+4lZPfkRbLrq5QQnPipbIzzYXib7",
-	"oo5ThsLZ91FEcyoDftp1UI+wZyU8iWIzuG8L6csw9VAqPOIynzporicc1XZBce49YLH/M+GWpKoUGVnQ",
-	"FTtQjy++hH8ORCRQpslivTlYsYdxzd5XY9o3jpGKCCXnvrI/ns1RTU+jph8APrzWQnpD12SmVd4dA3ft",
-	"4C6z7EEo1I89CrWpRv2ZqlG7joUJ5asq+K2IECJ1GzBzX9x/d9pb+QOB/RTuI7R+u67Z9YFDzLocM+wG",
-	"xh3bQ9uxdaRCk24QFmdGbjQtIjo3f/bF5IoJVbAAUQuNJZgwo8RwORcMjssS4g3UJm+WZ8lqJ8150Nrv",
-	"AqE+1a8+WUmcA4zwCzofnfwJ0Zoh192l0r05h+O163ZOae+Hh63vlBaW/JhseOzJBhrIc/CgiOWUi8Rf",
-	"bvKlp27/hgHNjiHMBS14wGas2acKzVJgYvSVN9tA1TnlTmmpTJmHq1ZSrJE1fcnWhBtiFupGoqepLl75",
-	"C7/cEs2AVsfEpECFZiuuyo670nWJxWXBfwaEwlN5ltMWS/jh9RypLNkYyp+UZwpm1VfyuHDHqeBM6c5w",
-	"KTn7PKnVfKIZBSmfvW00YYAWlLitp1Xk18vShUW1ahjyFEGT4S+XRfHs/CxeZP3pOxzJQHkdEEhXcPCm",
-	"pq6GxU+cylIuDS4xyz533p0PP+5LXu3X9gx7wJqShEzXRJY50zwlPOunVt8bT6C/27Ic6vBjyfekcn/L",
-	"6IpB4WQ807A55Mb93vCsAecw16rsZOpmn1NRZuwyyzmUT/aTdXeNhEvPkAZDGujryj+8Z28w03bBjO+l",
-	"Ra73zGvfOsKgAndPcv+YCBX6tjgxlYJX+cBBb5Wlzq6U0o7kuCfPueNktxWq9BIxtARw5gJJAj2ryH98",
-	"0NfJIepithWTttSMPAWWkWdbcduMo8Xz3HfODgpwNkCIZwkV4jkMdEozuCCLReWGcLsdrV3B8CrOT4xI",
-	"u7dceSksL6i2F261TTJq6e66jn3h7cO7LaHBnt33FT2ZNJhYYH/0D0Kc/jfcmIsYKscam3tdpR8LuNNJ",
-	"ycvr353W//H2+g8UXYO92mBRGdJHu+WL/LFWdS/YiiGs+3bHL4xlHkzKrYRJRCqGcMLn5NJDV/jsXCEo",
-	"l8g0CqcFwPZLpHJmhEtQ5vbbHp/q0dxFLWTV3a4X3erZGvdIJ/Y/1aWhm1gHgtZGijFUD1kL9XbyaJHS",
-	"3K1B3+i4fftezd6YSXusdZSRfW1wp3cthy1LfvGl+vcADWa8VvZLWH2qe7jdzcKg1n/DGv/oTksa0ciu",
-	"try0Xccop1TPe3cE97EkXARvrNLjwcpjPVg5bFVBUywtNbdrWC7qsrSLs+d//uUWg4GBtsK2EtwVv2TS",
-	"wlG8sVSmDPfgC2Usyfhs5iL9ArYYesksnJXArtFYOIBOzkotzp6fLawtzPOLiy/uxa9nydmKau6+FBbE",
-	"osoFALBqlSNNoesJLfj5P1QoTc9TlZ/n67NNRb/87QqH5KcnDDZBxNfPNC9EmLSuRpPtv9sF46mSPIVH",
-	"aNnySEZn3PLzVLitmPtF/AS8NtXk6St4ivyk6T9cQPrdzb0X1xY9CdMrnjKyYFTYxXmdJrxeG8va8o8f",
-	"6pwvVKSGUqElk2TKhJJz91PcEgYR7S1BVg3I5OOphA4M4TJq5mV4si0nCjj6iac9hTbh5wV3RmidkBne",
-	"XK7Yj6GmEzB6TNQFNtPVfrgjjZ148h2TEM1sqaWv0fWktHGDHtG/kxrGQ0Ns3MU+J/7Pgq8AFDh0L5Vz",
-	"eZ464AUxDNPwN0ovZ0LdhDKW968vX717HXQ0V+mS4PLbGh4ek7bO60uqNceZ1TQFcJ9UZe6jC54uywI/",
-	"eka5KDUjeGIUfz/QBWEmeQskwXNqBYqi+pQWT5k2ZqNu07/YLaZQh2PIU0GnTMC1dnwHxw1cO8+gR+Ao",
-	"8v3km+rwKjTU0tWlWct0oZVUpYlQM+PXEQOq7eV/MeliDpZBKsUEkUFeBdmNddI4Y7lY/UgKzWb8c9T+",
-	"G/duS+u/xXzMT1MlZ3w+EWzFREDuM8+CFsOpjUnI3yUV3K7h8EwrAXMDVzC5+3XUadx4d9+GPDUczOD1",
-	"zx/NMyfMmCV6u722toBB0wy/i1yN7aNxQo8xC+HD0OY0v6pDowCLMG4giQfTpLqP9R441PtsZ8ObRm9G",
-	"3nT79X+rG+K8ua96i0byxBAf4RFuGkYTf2lSpVnbgID8WDY5vMGlYl4vbipmPt5u6ScNXFv+ogLXEep6",
-	"1Ag+1eULYkz7pP4xwm/HoVnL5XxjbO7RdudQQcIDBEsElY3N5RQYzRQ8Hjdav9f2uc5weJOBNdgvr39P",
-	"MD/qWv3j3Vtc3AnRpdyGO3MB8oyxrGHZ8i6DcV1XsmhmSmFhWUStbRuvN67xjqYC9FgTTKWga2dzIhFq",
-	"NmOaOb9Z0ZNVtgeRQAZUPIgKVo2bjoRo6n8DpoamdYdVLplK5wncIm0mk7diivBYyzA+1oflVbjinw62",
-	"D29Ih863rn7MNZWNb8YEdvsXt9RBwI2nhRIZVE6kmmVMWk5FIz4Ir7VKyjvPmrXatwmLwBPxeSo5RSjQ",
-	"7vOGf39X0V1vtw7ew70440I4/XTB6zTS6oTMazfVyAdFPdRQfS3jL6fVj9ATwkEl1ZQ7a4IS4ppkzAU6",
-	"bgnH1pBNF0otzdnXv77+LwAA//8=",
+	"7L17c9w2ti/6VVB9dpXte1qKHn6rbu2SZTnRjh/aainJTOKjQpPobozYBEOAknqm/N1vYS0ABEmAzZbb",
+	"SebcnT9iNQnijYX1/K1/jRKxLETOciVHr/81WjCashL+vGCqXB3PFCv1r5TJpOSF4iIfvR5NWCLyVBIl",
+	"yB3lakxESWhOfri8PCcpVWxMpmwmSkZUueL5nNA55fnuaDySyYItqa5QrQo2ej2SquT5fPTly5fxqKAl",
+	"XTJl2j9WquTTSrEJU2dptw8fqyUreUKoLUckU4SnuhmuCxRULUbjUU6XuiHarG48KtnvFS9ZOnqtyooF",
+	"usZzxeasHOmuvSlpnvb1YqoLxFufmu83bPaE5gnLqG7rglEpctntAZbBQqSEUkS3KnVX2H2RiZTZxqBn",
+	"v1esXNVdSzpt/Pq5sVJcsaUMLNnYPqBlSVf6t1SrTD+YiXI5gu4rNhflqm/iElMmPndJXcum01dJJZZm",
+	"P7VmzbwiM15KpfdvRqXabOJs7Vubr7dUsdM8MFnvqWJSkaRkuMyKL9kRoaTIKM/hxJHH+v/6+a6u5QlZ",
+	"MppLohaMsDwlYkbUgiqS0pWb5dZwUtO4P5T/KNls9Hr0v76rqcR3+FZ+p5v5VOr/X/Ilg/nWPyaKlqo7",
+	"glNaZvzhY5C61qGjwC58zThYxm91tZ1h/CDuSCaAogkCC03uWMmIXPCiYCkQwoUtoxZsRRb0lgGRZGm0",
+	"z7a5oV2e6NZ4Pn/LMr2RvoxH7xhLryoe2DpXV2dvceIYmTHdRfuXLq/f0JzQJGGFYinhy0KUKnIQK91A",
+	"3xFc0vv3LJ+rxej14fPxaMlz/2dBlWKlrvb//Lq384ruzD7/6+WXHff30wF/7x98+Y/RuHN5jEfveMbC",
+	"E3CWuuHzjBGe138vaU7nrHzocEO9yDU1PRFVrkLb52zyiRzuP3++s09oVizozgFJsKzto1RUsSXL1ZjI",
+	"KlkQKsmHv8UIo2mmr4/+pB/v/J3u/PPzv+JzCL0/kz+spmVoKj/l2YqwXJWcSd1hyf/Jdko241lGHi/g",
+	"oydElCkr8WzENjy3LQRmcypExmje7NCnSmVMre+QgHLDumDqHNqFczpkRgrK03oNJXms10PPiX5Z5fBa",
+	"5EySxzOaSfbkiEyFWpC7BcsJnUqWq3iHoQd93R2P7nfmYkc/3pE3vNgR0E2a7RRCX4vl6DW0Wg/rPV/y",
+	"wLSe0zmDxY11JoPvGkef53xZLUev98ehm9i092k2k6F1/FgtpwzmyM6lEkQPIdYBgRUFe7DX14MJyzJW",
+	"hhiSS3364C25WwjJ/K5kXKojQtMlz0klWSmJyLPoHSRtG2vYE9slUaq3PMRli1KRlJcs0Q+OiH47ZKtI",
+	"U6HfPMv11Pw6ojIZjaGd0eceGjCxW7iPdeOOstIEaFG98yMUi2/MwrX78yMP8UcfaHnDVJHRhOmzlohc",
+	"8nmuy3uH8YgsvWID5hG6M/hOtu1c6q9CXYcXXcaoJh7LbzIK2Wj/K4ZTZTOe2UcBlnrJymRBdWcXvJBk",
+	"VoolXmlwHB5JckdLthCVZGNyy3JVlawu5A3q0VAGfNboUYwL7xtlc0xDWPSzJZ2zYYeC66JjHKImIOel",
+	"SKtEaflTv5GxM2Ja2PCgnOVJVqXsLNe8nJR8mgU223EmkZjVxK2meku6IrlQmsAdkemKpGxGq0wBqSOV",
+	"pNOM4d1FSwaVxDlaHujMlm4uM86fRJUsWPmWKcqzwGZ8p3kSnpNbLEdSLKjXBtl2ECSAOae20JrRtJr0",
+	"x2OmyvRy/HXjuxU8YRdu7YMsB3A4ZhA5Y6nHaKQCVhGfIpehWXyO9cbH2Gx2S6v1tQxGj6zRz3B8oDmf",
+	"Mdl7fy1NmbjqYVnXsuFx/HRcqcVxUYRlEs1r0KLIeAKy8CNJtLBBHuuF40rqd2fpk39DMWz7DN6AHRBm",
+	"+D7pI9K3/EZKMNOuCSE+yaGvsdkXptpN9wN+JiPnWS2YNO3LsSa+ubtOBl6Gpl/rlFGuT+uvOuyyYssB",
+	"k6jYMn6KhFfRg6YNPpXveBZURrcnsBb8Bk8bNrDlqcM9P2DFzY7bqMum8q2pHqHHE1GVSYi1g7dE4uta",
+	"M0GJXIgClKab9N00s72+92kHzE3pGE1UEUTJznqlwAa33zlNbtawiwUWiR+ewtWx4dHRjYf4h58XTGmO",
+	"iGbZmEixBFkjFzmzfCvM2CNp+CTN7BVQVWzO8O1gyUL3i+dzEDBMR1eaA//A1EKECKR5T5ZQYCMVfdGo",
+	"emsb7rzkPUq+yzuxkzF9yTrlXiJSN72F/nhMvAnnuVRaUnwkCcs1m52aD/U9+bhWA+qFmnz/5Cu0gd0L",
+	"+7zUeybVq1HJ+Gbx90Uqkgq1W6D6LrCG6O5oNLCtg4Wi1DA5rMDC5LGecs106nm8pSUH3uvJGNhlkAsk",
+	"kSymuihck5ueQ/vhkAvMtPJAHsD1cYtXWS21Ghto7EKTTEkz5ZKhPXToMTXW0W/S69oG2dtxNAtIZu2R",
+	"fAP7qWvgm/S/ZFSxqGWwHgEY1lhKRK73t7W/L7gkKV21TWux05o0WvsKE1poABHTYGwIdKaA8oRHcESW",
+	"lVRkyuxQG11fP76vNhLWI/y+FFXRe7jrLcalo0dz/Vmso/BytI52O4XSRoRwLZF7kIuE3xv5hqpkEZZ7",
+	"vV6gbl2IG0LVEaGKLIVUZH9vbzN6h00OP3xLen+Gb/f39jY5ixvRcBjgtx3IRj2Pa5R6VuXB/Y9vnb6F",
+	"4bldmI0Gl0+USG76zt4dVwsidam4Agwr2S6HMmHqR7a6E2Vo2tk9qh10D8YoSk1+vBpbfezkxytNBgta",
+	"au5X/wIvCBwMHJeMUanIIUkWtKSJ0iIk0Yt5y/IUNIHIqBGaSaH5fXEnSVXo5Z3xW0ZuaVYxqXnLG+zj",
+	"r5+PkEQlGQerA8tTqTnV2KSZ79p2OKduGvdSLb08P3O1uKTz3rsZtJwJLctVPWjNyyk6j8pxftVbX1IQ",
+	"h99aw9w6w120j81aBstPrhvGcGi+b87tOeyayU21jmCB1xwcD7yc3G6Li3um5sG30wWTrLxl6doDWpqC",
+	"/SfVltr+uk5wKnunrEEo7ZUu8UPnxGEtXq5wUjKW91noWrLRwA0QXPpLOl/PjJgV9+8rRecod2iOoQQB",
+	"hC4ZeSwZ8+1X+kg9GXgv6Cq3KHXbEV4V6TCeuIKCX8kTV43WtsIx1gNYyxM3h7AhT9zo+vrxbZEn/olL",
+	"PuUZV6vhjPGt+wbt3bEO1+UecGbqjnkaKPP2JqQCMS81SdyUnbuptrb5LxhqX/s4/eOT95qEQrm4QrGs",
+	"a9qQw78QWW/7pcj62sWvN2xzErtjfeXuOjKMWvY1RHjDaxgV5h4BRs+iY/SEGSaQYQcj8+V5EW04Y/q7",
+	"j3QZUuTjS9Shksfo0JSIXLF7NZSmy7r+re1u7NY5nf9xHml1k3+iU5rpRClmPGPvOMuCMQZnvgQPjqsz",
+	"XXSsOXd9MWMtJyKf8XlVUmRhWJZKMue3TBIeE/dnpsVNd9iCF1quOC/FLU/D7vW0LDlYV6WWZ7QMIgnu",
+	"h6FEVLZb2d5uMzVfrgrWezsZB2/HHNsuEd1ClJB4tW/k0d3wthrsFEhlwvKU53PPZWcTx8DeXnUEjLCo",
+	"ZimbonO94rXLkzPfXgJv+bCNsFUm8pIti4wq9k6US6qCfkOMzODlEUnk7YBZxdKDJ/X0vhClMu1/8bqk",
+	"t9xxovgti2xHCi+djeDIOP6ZMAmaZQ3pX8+EPvvGUAszNCZ3C54siJ5sQvOUgAxEaMn6BGnTqTWe0kOY",
+	"cnNfw4miOboNWAaXqjaPHogQ2TiqZWvM+zCWff0APQ6+d3yDI162yL5fyX6PmUoCSY/5JcmHsCs/W6fQ",
+	"TVgm35k00ps7r96HdilkELXvNrJDu85sj5D9zKYLIW5OaJZNaXIT82g3IT7Exhh5/qitGmQ0/M61sOk8",
+	"YgNXV2dvw527wwKPJOHIzaB5xnxHaC7vWMnSOAPzV3aF++UE+ep+o7qeXVZq0g6KWJqbKANNKWRISMAI",
+	"3XoKftmx7Qw9+CfQpBbmNlCTfdGzLAuRm1PxhqYX7PeKSRgfiBA5/Om5NX73D4mS27B+/UQznsKH56WY",
+	"ZmyJUcHdbVNiw+SOSrKkmT4RDFRWM8ozlpJbV9EuRKEuaD5n6Zk9alvprO+YFuunZoWsiwdykhBXguo+",
+	"kmC3oIuGJ+AZ+++KVagp3Uo364pjncSgOEmmTPOQS5qyI1KILCNzBt+h4wbeaFyho6rX52/S3/8S01h3",
+	"GRQg/xBTWP7fofm6x/h93VvT13einPI0ZfnWOrpmiypxw8CtV9+YmaauKL+xcsml5CLXPKaxtWjGbVR7",
+	"fqPYOWFKaR55ax0O1x7buVjYOCYSaYpjN/VWvmCzSm5x3aHSnjmdoJ+a8+4kCc1zAapOc46OYIKnIl0Z",
+	"7QajyQJ43LvFCpXYfiNP6rFc5UUpEiYhwmGrIzotS1HK6HjMSESVpcQMxvREDwf6z3QNZkCwnxVbQs8/",
+	"CvVOVHn6R21oliuuViQVTEJf2T2XhmHPRD4H3QjNBdxr9sYCBUd5y0qYhz+qp8fnZ+Yi2G0IfLx3cW/z",
+	"dFcULL9fZijPyR0xm/GEWSPqrixKRlO5YEwts134t9lnIwe+Hk15ToH76zIF+qL+LpG3m34ZJjJmaI8k",
+	"ma4Uixh/cfPkgixZyimIhXhW9EShhfdk8pNeyl/eT37BORPiA81X5oKXf8TKfUCpj+bkcM9e8FLTSyIB",
+	"a6Sml2Z3kY9C2WDu1pDHZFopVDZM0capeV89XnR41XKXudEA5GQHUE40h9WGP9lx+CehYZnS33lIKTCy",
+	"q5xWaiFK/k/2h51PDLTCe0df53DNaIGf3ReaNdbrW+U3ubhDpugqp7eUZ1sleX6dPYeTS5KKO7wBl1Rz",
+	"mRAnCUHSt6zMBE3RnXRbq/EtyPsGLGqV634pIVLYl9OS0RtJKJlWkud60coqY7tAHkztAH+DhgQXhwlO",
+	"ZoGIPqJKmkuKhg99uLXcMBXiRstNOfhJdKJza9ezohQFKxVHpp6G2kTJsjeKMmP3fArWnS/jTiVRCw4G",
+	"XMNLEP54To7D3x6RG1YooukzWbCSWdGopena7RLO8QgCS8ugiI0S1L9G7J4uCxCurav5W1YICfaEzkei",
+	"UonA7/rmBKbukykL4nsrCniD4NvxyFvjcBTxR7p07uTtDVHHa0xYlmku/x1j5KRkaWTKWq3hBgh4nzWL",
+	"XbAZBnbo0nmVGdqCEnmzjc2kTivb/xrdn2Yp68UJjSG+M7vz67bNuBM+HR11HU4vpv9gidJTFDzEF3rh",
+	"O+c4jx1T65KhWVkbadM8tjyyQHZ/d9kQf1K5m78hIxhymlHjVA+DNrYk98gTqM8MMoFmba9LdsvyCpZS",
+	"s5Leb1lNJU9X9V/XJZtVoNOdMSZHY1uBfihBKWT/wqq8PkiAQJhydd1oRQYgEfQMZNb4HrLGLJlaAMQZ",
+	"mr+XdKX5+Dm/ZXl9KddHMBNz1O6gMLOgeaqPZHdRG+0EiBcuuiNdASPneJTRKcuaFO5dCbdfih0JE0x3",
+	"JX/Ks1VE0e1f3IiIoUcO8dQNquI5ZHXJbbQPypiZnHq0/gbZv+BHDY3pl9BmTtOSSRm6RQshFc0IxRJH",
+	"GBg1QyuqWdMllSYKqk3dWrdorJWr2vXSlCGZ5gB2zeYdpghOuFoFCyZ1QFLnHVtSngXfAP7ZR7M0WyLb",
+	"eud9g0qLhcjZZlpzvawnoJwPFC7ZPHa67miZhklnc1Nt0PvjdMlz1KahRjK0DY1uUG8TUWqeGDk4FPvb",
+	"G000A3S75x/RALvj0L0WS67+yUqBq2I4lEoOKty6Qfx+BO+Q9sg9zXGLnEIh1pwAF84bGb0cDPfRXYIQ",
+	"2QgOTYZHttRnLsKaox5QUxUxQ3/lNqeuRVCeN+5KWfsMt6gKNLVuhB9Ezlb19RDzI2n3xCPYG/MPpmPB",
+	"6SmTBb9lFywxDvA0TTmej3NvcEgWukdBaLm1hI8tTh1WmOLtOUYCbTQc1AZxkZQqOqXSH1WnTyko8MN8",
+	"WKMR9FfQXUH1Ss6kYikpwBP/hrGi0eQjaX2rJjRjEho5EUtYWjQKk4QWXG+KyZjInN6w64RKd9XwXPIU",
+	"XVGby+/sDab/G2z6xiIEaGSnp9ur2gR0Hashxmg0Q49HSVWWLE9WEban7m6Y6GF4fFjiM8HU25/D5mJt",
+	"VJV04zEq+u31SpbJ2aBrrH0uzuk86ITCSEHnIGhmXKrGJwEKrQ/FpoMx5zIwmAWVH405NeB94lMkaLf+",
+	"IEiZpOTznKWXdB7UqdC5vnlo7tkcAuOr2Pqd/dFwP/4O31xg6w7Awhm/ZTOe87BM9vOCKiCbDiJ5ITSV",
+	"0aLkQtwhN5plhCstixFXJ1guIfBf0z8fX/l1/bOOISCSLtEfAijwnUC3bhAG9C+eBjYH7Q4gGlFvXhCq",
+	"O7Rjg+rrjtU2iIYKXO9RROojf6eZKKkfVn/585hMvh+T8x/G5OztmHz425j88OOTI4I2DBuTb4YBD+WY",
+	"SEFobuL5uXS4qegGYkWUD38LyAgP5noDExXWAX2gpTUzljxh3kodOSyvmQDgBzMeX/y2EFZ6nXjCrl1Q",
+	"CvzUYnfBEk6za/ebZlAKXY70D5YD/7f9kYfH+4O4IxSD2AjYBXL12vzUvIAcE6xa/wK0BfzF0zFZVpni",
+	"1/VriqBomk+zheQukSup2NLf8Q6MASLWn8AZ4Tmab2AQcLTmwnAivCTiLvdDhsw9j5gD3DuZjbWAQYzG",
+	"I+zMaDzy+6tnGzoW1Fa01AZbWwuzu3+Cnm2z4hljqZUU26c+q5a5oysnk59gdn95P/nF4BQjJUOXANk8",
+	"gyciE+U7uuTZKqQrmIFDwOmyUKsw4477yELiTRnZI6IkTH8Q1m6Ari48kKszq8mz28cCTOs6T9Ac0e4+",
+	"2ii2eJpaCqMXL58/i9Zu76RNqs+LSn0wonbc38nDGmQpx/hXmOsxEmrJtLSL58P+LUqE9jdQhCJ3IOL+",
+	"odHVjcajlMsioytwl4JAIYAe1C+vRX6NDOlWqRQMPEyhwL9GlEtyx9M5U/4EXJ0RuRB3jWOfLFhyMxX3",
+	"ehRUMSAV5m/FQaudlqJIxZ0jCZJlqIVARw37hWL3ipaMmj/xcYhacHmKAtmbFQYRvMlEGDWoPhNcEixE",
+	"RJ6wBrBAyWiyYCmOcyGK8Enh8vtMTGnm2I0AB1YUmQm4YHBOTAtjcregSj9CmDyfNdmNHxbb+CarKj/Q",
+	"PKVKNBRqjVFcSZae5Sc1Sus7US6rjMrYBz/hdnwnyhpgu1vOKW2bU/IW9zWB10f6MOgzhM4vYDcFd+Iu",
+	"EazKbRIRz5+yk6NA5HMmFcaZ603A7hVumUanDg63SXXyIME904X0bYyR9ZVkKZm6TbQDN8rMLFZzxhJ9",
+	"bVzPovcG9iSkQTajNgU8VsJnw4BtGHv7Vt9fLgPGkgKqPyqcc1qWmkVfoOQxTIay9X7Cbn2JTrUvuEJQ",
+	"b5B+vWdzmqxIxm5Zhgi9JXksuZ6rMUkg3giJsyYdCdOz/uQISHfJMq6bbc6uXzDsHjNAzBkomzYYq5a9",
+	"bDOlYUDSCmkA6Jzn1PJd/QBormTHFgcdalT2uW9WPhWx4EjmziFSbdSftbdkzJbYqq1mnKuc/145xWWD",
+	"BjeW+vlh0CDF5VuLlNsVuhc8VxjtAH4+HGUZgISBE4yd3y6ZD9MPS2uRfAB6huNTsC9tfnTGM9YiJW8y",
+	"CnAim+xynOkPSAdCc5QseJZ69MMuqFlro2I0IA71hDXXGCrZkJZcsBnu8pKt10KHvm3tdFPR2HRmwC6P",
+	"mc3NFBgFcXxnu1dnLUZ4L7RTsdZW0YO9cBhnQx3uNeNV0zvACQseCL39UmB99eC8awRcQ921AQYTA9LS",
+	"WuiHqF9jeMUNZxs8oSnKzsh8Ak/CJaHZHV2Br3uL/D97/vRgoJX6DaOVCl7AXSPyNFrWBF5tMvzQ6QTc",
+	"u9D6YM4vG45HEpprQRGR0dHrK7AkVgMVkneXS7ojWUFLiBfzwSORFpokY5JAtLPmsTzPgt9GF1fjH//+",
+	"26hJhuBhaHa+YnPUXgf7+8+ePQtT+jqUMcQLHxdFKQwmTOj9BdM9TVRIFkFRRSLEeSd5AKFQNc209FBJ",
+	"Vs/cULeE45SnVIbmzCnUu8cDWoBIJmuGAkAnVNU0l+T47dmzw6f72+TLa+OtS/RhgzZ57v5MWcb0jH7e",
+	"zmEZY/xVY+726ezVjD19vvPiRXqw85ROD3ZeTp/SnZfJC8Zo8nI6TV5tb+DR49onW2LaorZyr9ZmWxae",
+	"mvNmgLNmojSuLSGOqT4SB4d9tlSPGa5AyC2vTZqRPlljEKPaHHgtAqz3iwl+2XPXNmdm7ZQcHuwPmxKM",
+	"NR/GM0Gfh8kCbxwW6dfIAXgN/Mmcvxe7F6RC4INGG1GFPDeB94YsuYBBgh7TvgYKYg9HY+tkFaITFk81",
+	"yJ1aloRKIhktk8WJQ1MFXllhRGomxE1VSFIyVZV58FTRTvZPt01evnj24vBp8NYBZrJkeRDs9awOx0P8",
+	"BGKLhxywemAWMe8MpI0xKp11MZ42xaXuwAxCWmfNBD8RTdm3Vdl2D+AbIW7kNu8lZPPP2iTy5VbHATHB",
+	"m7mFUbUwe2SDdf89ecshiqAHVd1xg2anubXXYyC/VxTgrRKRq1Jk4VWXrOQ0w0A9H7QzUNLd+v3xvtgF",
+	"A8HtXdudebpdt51dzlNQzvsDDI3lS5CCYfnWdSPD9MxXp+WeSRP1BNSjOJGrKCb1veyR+taq96xFe/De",
+	"6ZuIEyuNt6mpT6Qa07yOUnZ7s6DyxNC6CMOd9hj1voK0fBNC8u9HOXrkBruwMdHhiOjhkipXPCNylSdh",
+	"F+QtSA7bpyGb0ANMq7WOq5jXgO6Ge5BgInReKPpeRZNRjZvQy5zipTrYF+cve6Vtd4uNLbsGicNwRbU8",
+	"7eh/U6I9fPX05Yvnz5/+37gxo9pYCLtsaWLlRnfScOEjemuGnC4bWdc9KSzIMZvCHzu84A+MZoC1MkAY",
+	"s937GLT/H/s7EPNWmk2oSsaG3Gh9Ey+ZsRqkbMZzoynzGmy52AyQIv7vYrsDWO9oHrBzZI4/BlhrEVI0",
+	"nVG+FW3rRjC2uWYtNrrETUoUGDesBKqfLS75Q+7uqGT4NS33MABdRdne872EzfYPdvZestnOU8qe70z3",
+	"n7GdF68OX72csTR58eLppodvyfIko6oqg4cwZP72tMf6nOwavY7+cylSluGfYBX/bXSE/k+YdLYh3Cyo",
+	"hBRSzVthXY2jHvXCes1OM1HL12h2nErjT1fuYD+s7jtq2kX/TlFiilmIH8eYy7iUkESzVel1NJYGOP66",
+	"MnQT5rlHGpCpMiWb6/z2dJu0q+XB6LnV8pycG+fTqF0ooBKrMi8Eesnza5OBa0nv3Z88vwYXVu9V4zfP",
+	"r1MuYfTXBbowQHJfXTD4Albm2thlr6c0uZmXosrTa9j59r3+3HtXV+AWF4tkVVkCVsC1TETZOmZuSPGg",
+	"yNosYAtC5UEFX42eZZ1CPJ11QjMaPLe31jG0uwBgrIIIf9A6sluWIwkx9kJjP2wOan9vM+Ln4yVFBQin",
+	"4jcO0nlqT1B94iQaXPMhuv4wS9W9308zlqhS5DwJWpX81jcmWj6xCIkFCzEAwcHgLE6GTHQkU9x7PmPJ",
+	"KmlToiPC8wUruWLptbVEWcBSy4hwTWrwVUMZHbBgdStbY9ay3b4sGVvHndawYbKaAmvaxVMFD1R1J9Ap",
+	"StZIOjkA1liNMsIhrUjKCrUYG4M9KHKAz+ASpVW5oAXbtvI7QuN9NRIHLwK4zCEigGSMzga7mXXmNLDv",
+	"/kd1/ZdSQEWE4uBBr60SkbRKyDK4UpitBVkDVko8/4bZDDAiNE9YxiKKypTNWNtvwHuNuF7hd7GgqsLP",
+	"Fdl9/XtFS5ornrNoEHXC+G38rarKyLdDZhdCm4LOIO359aeVTL0UGf1oBN9svv/IidvgRJnIiYnmk8Ix",
+	"Q5qi6QvDm07J1CNJDDAU4QGJQobrO685NhAX93b39jXt39/bO4KwtLu2OkItSiY1f902BoHXb8n0eG1e",
+	"Jt0Nhw2XigpjGczUINcEd7zu23XJClGu9d7wp+eiyljTjNQcnLipRT1oA+CsEpolVUZN1NswglI3GYv8",
+	"P/dipOw6KIHNgmcZOPuYWBxJb7H19XqjomR68tNwlPnZPBelxY5sqpRmwrh9WC1AwNDVB6fQVPINy01T",
+	"Oy139Xihs9uDEBPsU1inHSxatHJLPvyKkwtRqrfNvobczI88H1sL9q0/vfYKa7FoweeLjM8Xbd/jAYNy",
+	"SX9lDL9I1Um75Bj4QVEpYhhMIvIYyGLKkoyW4OVAcOcjBuFCbyGMLrTY+1xCEIsNWQRAs+Gsl3eWfrKj",
+	"WYti4e2kz+sOaJVFyKbCWx9O5oyWLCV0TnkuFaFwTHk+N0h2HalJTipAQppVWdj8uKT353rfhNIvwfNa",
+	"NZHQHNCVBtLGJdPSUSQ02lW6ZFRWJZNjq5j2UnJnNJ9XdM6CUGlFf68Z1VfcwK6affdTWJKGDgPiNfY1",
+	"rXUaoKPkKmMkg9ic3bCQmQC6Q0qjkFJ6KhyWiZXCHE06vedSaQ7bsv/vtQQ0Go+8s/1GZKm5Elsvqixj",
+	"8LX38GdRAj7Xpe77yYKW+scbWiZapggJc7qD57SkS6YMLuQmV5335fp7qtNS2wUV1Q0G6szb/q/JkiO2",
+	"ZWOexqQ7G6CAaM/HEXyv3yzpPdQTnl8oUs/cEfE8HeCz1sIdYY5//cZM8VpniWDm3AZebc+54/mgkusW",
+	"oiZycY22xygITNsjyRTHiFJJgJ/ThKdTo5mYWlcltZxPIbuOvkgkkVV5a4jPEJSkwNBAf4pqzOCIOFrH",
+	"9FoZZevYoMKYJIw8CWm8+8C/CtvaEF6SZuw0T99SxR6CbKE/P483FxGcTfObMBU0w3QnD+7oIOsyDMWa",
+	"loPrCSiaHwXwnBEFpL08XeqSBD7SzKxFWEe0jTnLWWkZ6+bymldBpSytlOB5UgKA1LWby66KnN2btEMs",
+	"/SmurtXFLPA7hQRCdzzLNNt9V3KlWE4eG53XI0lkgZCiT1qBpx9PPr09PX5zsn9wGOsKOrgN8Z0uSjbj",
+	"9y0f/TcnA6WPzgphJp+ABZLdBZbGA79fvygBBzZNkG54njqsEOda4eeVcjrP0Fp+HsTc9s1pXy68zea3",
+	"EcOF3zWaDvKXAOhUY4jGXP1Y7gGhoRbZUkCbtqqG8IQTY4BERU5ycbdLzpSxRBKekhVT5HHjC0SSMBnI",
+	"bDt7AbCtJBOS5/M3NNM84GDMtT4a3AtqlVbsoXSMDaPV/idzVNwwZlGOh45Pn4owkLLbdoEgBpY/YCoL",
+	"GguP128ehrpUILiziSMM+HWtRKWON4PZc0k6g+ySHHpD+d1UDwGIropM0DQG9uUfWi+tqLsq6n7WG6qz",
+	"dOP2sWhNmbfHA3vMjCtMHqQSyx8LfsFkMDQY/H0gF5SmChioZHJe2k/la+CYHPpPICsAkXQlAUwEMwJI",
+	"ZS+0XXLBaIo3nVqQY+mq/Qm1EWXn2XsugW6LnH2ajV7/ukYSaXw7+jLepLhuavTlsz9Rkdv7uBHrze4R",
+	"BCFbgcazUiwlP56fGYNPzDvSfvVjwbsuYZ8Kc9/RjKCCtZFSaz8UMQftTBaidDisdX0fv9/f2zs8WV+L",
+	"sy7XwaR7IZl6Se/NPbe35916e7t7+yHJwz8X7YF3u2670buH6yULyIy3rKSZ8aGEtYAK5XDtT3sfdew8",
+	"bw0OZcxK+ymvsSpJIvIc4UYfSYM8G8oJEA/jvGWl7LhpPNt9sXt4OIw5a+Ug1M3lK3Og6tVFctTeFK0S",
+	"OwYip1XscxdYdAYpX8lUVHlqgbolocTVQkQ5NscEophJSldjLOOlauzkXpeMEQMwSdw7X6gxPYXnl9jb",
+	"WuBBRCs9BWgTHM25WlTT3UQsv/NxM3bmovH7OwcP9MVMqJ3K9riXYmnCwGi+QtOzs15rSshkfAwDpvoP",
+	"HijTFPzCARy3lWUrR+MIx4xFGJfd3eBLJqVxNgsozWz9lkG/mpxeXL89fXf28fTtaDz64dP7s7fHf7v+",
+	"8AmcoN4en73/2/Wni7enF9fvzz6cXY7Go/PTj2/PPn4feXr56Xryw9n5+enbRoGg9gs6c5ayXPEZD4HX",
+	"vuGKzDI6t/pz/II83h+TgzF5OiYvx2T/+ZMw2i8WjuTfdn486Gp7R6UFexo7x1F8j9XIUBtBCmCQ0MIS",
+	"1M8LQZbi1jj1mo35mqSlKOSCF2MfUUs/0OLqESl4clOZl15oOElEljEIiVTkcVIKKXdSkdxo8fUIMiFd",
+	"K3HtUnU2Kp9CwmL9oRKBkHP3UbveBsKi6bXegdBDuGNarQZXHmMjWHpZSzOhAz7jiMfvozubFOGBGiR5",
+	"fHuwu//EwGQGgzBbyR9ONxc22lXEWOVOOXkeFQHaZT/GxY92UZPg5e0wgatvIJOH8PbDQLy9RTK8NQiX",
+	"Dpt5I+T/B8E8LKhcbDV8i8ufF+osr6WrcHghzs+uYeOzktF0RXieZFXKpH17t1CX9D4cO4ngz24/bM8Z",
+	"yJhDb6qtVvt7Eku5rAkuJI+8WwiDaAGJcC1j0kBwtyS5wEzwYfq+tQxEPcfNK3XBZkxLgyyGQ39nLXCt",
+	"5DB0KipVG7c6GMxrExFtcLxMBh+QoIcshE1cAw44iyakSAwQqD6AoVkM5R6yR93Ri/qEt0+SOart1f0c",
+	"vGk7V8Aw+ITQ3fG1LvehG+1P9r5/a/QEmEI26qhiiwE4pdXYw6E0ud+FSVF6BLIFPoUAE1PCJA0OwImb",
+	"msOskF4VUZKlKFHAz7Jr+wGYrQE6fmzAcM/sT81vFDyfv6dTltU/z2mZ6N8JLUvOyg805zMm9anzYs/H",
+	"wEih6wJAk5o/nULdWCntt0kTv2g3grsLcsS/HN7061GRzjwuCX8t1DIbqPe2E7yhR6S/Fht92gab91ct",
+	"tK9Oc4AMOPGBnyJHp0UmJ5/I4f7z5zv7hGbFgu4cIBRUTRs//K1hdvkVkccn3+t+uEr9JOfHO3///K9g",
+	"wvI1o+TRFCh4XI4jTOmPPE+dPspmbvaZYuP8dAbhCGP7U48CGG8wwNkUru4paje8x9aFCvxVx5gsw/57",
+	"KSbIdGOOBZA+u5+eGERh7807xlLIXHuBnnX45Hs48lnzBVTtKMOxPIdNbI9V54Wf7aFdeDQeXdL53CRC",
+	"ODO0Cx+ZvkpbxQX4UI46saq6gGYsgsKElxI8KENkqBWAP5Y0p3MUoZf0JpinTJe76kS3vXxJZ9PDl3s7",
+	"B/uv6M7Tp8/2dl4dHuztPGcvUpruT5/tv5yutS+5quP77p1HT/yB6OERJDaN7deAW5a3mqJk8r5nnvQC",
+	"hLPEyFWeLEqRi0q29vYWQPhScZdngqbveX4jQ5cQviaZfk9KllEIrDDC6fH5GVkITZNFjkkccCo2C5fE",
+	"zLFys47jTJzUKVZbrn76HrLqiXpJItntwgCiGOwRBtvWyw6ccFVCTnCzMOCpFoF/EyFb8Om9KqkP7V8T",
+	"3bvFSjOANsV0UFEDvANLcXcG1u/CljALI49qM4WBsyclQ/A6Lk2aI81jFOkMs3eoZbbZaq61VLXw40xi",
+	"fyCQCYNkwpoC8pzLBTzHpN5wTuDAbg9UbggnDiYrIxEVQko+zVYuATmUsj6kEGfjrB3doW8QGlGThGGc",
+	"82mdmeBrmGWPEv3JPDL25L/ENHR1/A47ppcWMjeS2EbceDXOwQYZs3c0Ug80fQtaYmdBeerfDmCBHo+q",
+	"3PxR0FJxmmUr0EvFLwzNbMS5eMhZ4ku04AasuXLWaL3WB46d3rDAI9hQMPZ1pC3vRzizdtZZvxuelhOE",
+	"UBeTEmz3HeVZVbKYUv7Y6qNRg4GBKWNDSEnqpcTA2JC1OVHbd3Iuqjwx2GolW4pbmm10uYRjiGtPYdN7",
+	"zNQmZjZZY0KzTBJFb8IuwqJSn2Yukqp7AbUjdF3Ajgu/scEy1xgd4j2BP+0H19G0MKHTo3nZIKitC0c2",
+	"SVb0ScZQWQW+8fOSyYidcD0J0q0eO3H/35Y1woXBxGuh613cSdTK1VxCDY3+dByJtIKzo6e8JvgxMGZD",
+	"ZIGCPJaMkTkzXz2B4H2ez5HF0pc0rN4dLXPwUYYWTGC/De8pGVrJcrZLJoW+LB2WeCbuWLkDOQp/G/H0",
+	"t5F1r9AzKVmeWtNBY4BbzCsTD+vTbMm6VXDFiBRkRssWsslh2BLW5d8exmi5lp7uvXwVVMpG8kpbn9EZ",
+	"0yuBDmul8p3+j8/PxuSX9xNNL6/OgpRnmI+rPpJwV8BghKJZ/4yWLBHznBsUfAyWKKrmFogN99vzg3bS",
+	"msjjB0+HWSM98hRJpocrkgomd8kJVTQTc5eMqqzA3uZrFNjY/kSvU/fzQt9PbExA8QEH1NdhYOE6uHxJ",
+	"V4SmKTiSyoD6BNuqtRnGxdX9xtZG45HVs0xYnl6Knz0uA3UJ70qx9J/a+q1+gc9LXxHjYgxQraI/QBOE",
+	"b8JC48VoPDqRtxPDx7xj5sEJXF4ZsJzuIfbFmoZbj38wKdNbjy8Fdsk9/kDLm2O0IsLvt2zK1RX4yZmm",
+	"QZHpnoBGZcIMK3nBaLpqqo4mzOpVjyGa6Ue2whlaCszaIOV/J24iXG9k/QgT109uqlapEwydnjGOWMUn",
+	"kFqlQl8rlLr0NHm1Y7pWWPV3oryjZerpj07k7Vl+y3Ll4Boig8TxFcBFYE8+UJ7pvTEyoQpep9yeatdh",
+	"1glqwS5dLniZntNSrRqaOKzBdnRiEwyaPdaaPw/YoyrcU29fOf1Y6KVTK3Zf4UAbH17ltFILUfJ/sg9V",
+	"pniRMatqa63UeSlmPGO6r/4Zwx1wmvE5nwa+7R6KC2bims/Rp+FnxueLurte9PcFKzKmhW6wijfWX4/h",
+	"ks7dQ029cOtgdutzkYWeSniM4/E/N932H2GhC6p4PnfOZ/gQXNDqIeIfp8aJzmx+njFQRcJMtbak+9LR",
+	"kDoldGgeJp5lorknGpMFN3dzmt6LOZeKJ7I9Uo/UtqvRFKVdmfnKkcfW5w5Zw0NkaXbEIy6OeQ+9uLCB",
+	"8+HXLnVC7GsnJHRQA41+2HQrKMMxY6qIBLIsab5yqhUb0KLvRGmSYSLWScybsB+NYGa1S30cn8FiDAES",
+	"gMYqbMLRfM1QjAY9B/psoYYr6FymhYdS3KEmAViCmtNvqTx0Jdb1tdsxeP2hxwUNxM2PMTBS7lQprZST",
+	"V2dv7TJB90pxF+YR0aCCfg0DxUY9Nz+jOBGSIK2kAYb8wEw5dwWpeJbVHHrItvBNx97n+feQeRmmFNQl",
+	"v1olCNL7n6wM1H24oHdnmvsPc+cgGNhl96QYkC0xkH7J6vg3kxkfRIuOkGkT4TVnTffhKgb4GrZxWTvB",
+	"mEypZM+f7rA8ESlLd8mPrFA29PO1F0LwSBIjSlhf0oKmKQhjWvDQtJ6kLBEgdVNJpivFJElElSFZCG6+",
+	"D3zJurF8uunv0DA1cNNdONiPjimPsdQ5dtfYZ0BxpK8TAGUW1wJMGK72AZodbGSj7VxT3CicVGAhcYz6",
+	"yDcjEB8Gr/kgmdnO4sajtTR0EFx83WRIyV0ye8wATA1Xs8qPiDXYjMmpUwWdmEsYDt2M56gm3djwY6sJ",
+	"8xE8iwYh1BXbzQmXgwt/hePZ3Yfmoph0TVVXp1fgjW2cqvVfF59OTicT/PHu7OPZ5AcocXpx8elC//vL",
+	"+dkFPDk5/nhy+v707VC1KYpiPbGMx3lXp/667ehmUbJYyQUqrL2Ab8wKaoKpMFzUIoYUlKdEX6vG6Xr5",
+	"LYIXB7mhtL1QeiMeuzU+Pdh/0annIljRv0l0ZIhEuW1CeHpE9mxOy2aoa9gsae3SW/M1rYM0Y33MjdtX",
+	"vSA7B3sHT3f29vZehE0bf6ngzn/X6M0295WOxhtEadrT4SbPbJ0HxG8GgjaN8dOL7Kw9UaMBnW0aOYwv",
+	"dsW/njlu0+g/m1HG/jw8eqMRtdETrrHZ7n9wREFvKPum5LYUVREX8WKW2p6A89qvM/xtK0SgywE6k8xA",
+	"J/IJfuC72IfE0rPU6U1ssfaVYBDUt++7X58FwHfq756/AQEdi+VznjMCS9WTe+YBxj1dZnhndGnyuHUg",
+	"9CBlJKRNP4nurVu66XVxt9jsixBhN9rCBkoLkPnQInkBAHVv/X643drce81T0EO+TaRzfQibx2NIWEGX",
+	"uA0j99uMJggQ2L8GyQf0qmkWidXHd2uO3dhJByYUUZToQJNlax1kOnt+nokpzaIIc7WvFEZgGdpkXPWD",
+	"uZXi+XQjKrW3a7q4hidDtZzNdRSFu98En94uxCOJw/ZijyCmgUsJawIW2VwoyDMO508v3VKf9UEIf1/W",
+	"75OBGsTmR9s6Pm6z/tlnJ2P3fJqZi6EGBOjshmZsw97Oq8//+z+GIADkhKc+Qggiu8N640c+dmedoMDq",
+	"VYyS6YhMhVqADqVk1MA6YUoDC5RFI9kN9pux8v+QIt/96CDY3kF60bjn3pKVyYLmykQ8O4BaZ47xQphv",
+	"Wa6qktWFGnHLDVc/U6u+a/CjoF7ne6ukMabwjxGp8ji3MUl29pY0ZWS6IsbkDTH93Z0b5exaeymPw03B",
+	"7fmpUomIuvNRZGYeyaZOJhXWTWyKMlK3f10kklHKplxdexUNU95CNy+tXapLlsBkZfAlnYgumREM0HkT",
+	"bG0wFNycAYwy/XI4KUC+AkFAv0Q5PUcWnFltc24IPw2tn0k8FlRUVC5RE+LPpaxgecryhFtk3obFwGLx",
+	"ciVZNjsKwgLh6Qc/+6lIVw06YF3p9LH/r8mnj2AaALU/nH1Q+jPy2CJmZCznLFdPaog3d49akjClyQ1B",
+	"9IR0OIAQTolR9WvCF0hzAy8fef3cDdJCn/CY/u7+dyUUS3/1W/m8HcwO0wKsfmMQmrKnKUfB4NzbsiGY",
+	"7ksjNOHqw6Z3C7/aJWdK2lifJV2RBNwcYJWq/CYXd3nDynTDisA5saA43eg8vVIDJFofdkfLCiUfJAg3",
+	"Pns47n2IwPywmpY8BY+vcyF5WO9g3xhCsxAFSZxbG52zMNw1nhmE0gtdmrUqsXFSQsLjsAPQGIW7Kjf4",
+	"5pLdq+b+Xyeb4vTZgMQe9NkarLyeO7Bx40mQAFlNMykw+Xd370GKtKic2uLptwfJoKdn+M3QmA50Ixxw",
+	"QcSzqAKO7cNaR4DZEJdqvB/LLGYk6+av9hKVbC91KY/INluFj4if+cYqBVmzpREnWkc+mrUl5bLI6MrM",
+	"7Hb34NaTOnvEbv2eatLH9ZO6Bro5OqctUOdeBOetza+vqt0iFsq3xndeuwgTlrGIIv2yTYo9kPBEFIGJ",
+	"D5/WNmwmDwursH3e8/wmfs4w7bLmCK8u3q87WoNV4C7f8zekJqFbN05O7LnDtBYt2bc7gO71vEHVEf7W",
+	"+qEeG6zlnjBFZGmPTJ4X4PBt3EDAgc946G0YCqIrjGmyZn2eS72eaZhLI2xANb4oD+lueAP0YQWcTH4i",
+	"oiS/vJ/8YmPFZjxjR2TOQOQiiciqZe5n0jXoCoTlKabOCAMK7IfPtd8gtoSwcKUiy0pCaiDNcKADyT7i",
+	"lBvWVU8MioSAAl3LCU8aurspz2lt3OxFJtgP04N2hECfZoRCKXLDVk7Jq1frkbRQd93ZMfWfos/aL8ss",
+	"lMVAsudPXSO/fHh/RO54Lom4ZTUPf1VmuwRQXDC5EbjekbMxqfKM30AunBqBwouGGJr+yJ+ALk9bd2Jg",
+	"PqI1Zr3W+jTNH3VfhqxYFPnnrLNqIHYi2k93pUSN3zGUy+1sHkykYSrZX4PR4jXYM04k48fSRfIOUN2B",
+	"vSFfuzd5WyW4qXG2dxWbta8dYX8+huYAH5B+oVllCLZ/jFHe5pemW1o4vk655kp2t5SgwWUsRSz+aGqG",
+	"NRkY+nICDFBlBie+L81Ca39tkmKhN1OC2WH1T2/Kg+rs3mnYiCcOT9cm7Je/9Vvj7tntl/R+IHLZz5BD",
+	"wemSNVtqlkHRe0+3IzxglpaI4okTXl7uv12EdlgmEpq1VOUsv76axMMQoqnmOtdBr6fFZdvHwiLUYv/V",
+	"Np0tQlgL7cU0M9Gww/sDCK6uYstYJCp4mBrkR+QYCMVkhblhix2WAITjXS/r2EDzBAFor02k82hsNxy7",
+	"dkhv/kMLBOc/M5vHf2RRKq4zOoXUYN03BSDP+a9ws4Wq87pddw8R68LvIKDz2ri/SeYq9eiB9xDv8esb",
+	"COPUL1RJAVTjOkG4d/1MGjiP66IUtzx1ThGVvIZPxHXqhT8230gXXNl87iE8hF6E3ug7l6XX09V1E5Kj",
+	"WQrwUm3Lgbcu6qz9wkWMhb6Iv8eYJzsDq0CvVzh3GP8Yqz8+g6bAHeX6frieifIasVBpFitrJl1PlVX2",
+	"BSm/PmAnuJkiGY7xpYEPA/TRoC7c+OPJt8ZLAow7ePjHoBNHNDWWpW3YBOlnAOrP4uvQEkNCX8rnmnm3",
+	"5Gp7HsMx5a09KNtWB1rwn+2pNHwyDLWbUTUnrTmiz1+RfXhA2KCH/YMhQiapbU8cXApoqVuRlAbmqXPj",
+	"kMGcxzvQfRNJBCrPaZXdOEAcEKw1x4vXDDHXTES3soF8FA8Rig7iXpX0uJGLd7jdsf6utvCABsoFU+lu",
+	"H/WaGdedaySd12HHpQ123lyq61nJvq6SBZXoyDBjZX1nzzKqrmcslARkE11/LhXNwK/FVrbOZWpTpfQ1",
+	"uweo8PRaDUtUuWHGQX3XlLe6oW9Qv5ttxq4l8u9bq/7LV5K0NchekG4D70iTIhwZHAfu5TC9WHqkeVWL",
+	"PsQzSMiGSds0FWTrUb+2dtsgVZXf5MrcWoU96GAeP9cDFBZAB/s216vCm9Rer96i1VMdk3SiVvbL2kLr",
+	"dhgHtVvAdazf8TQcy+2MsgGPUS/z7LeZMjNXugd+e36PozNWlcnC+KsEpsy8NcyGnbmELtEVMHTI8CI6",
+	"y2diqxv4W2VkgHona4xgG2tyQhpIbKTtGd+YsNgqWTDIKBAkLIsq6S3LQmgZpZDSID22E+VYgtDNIOPS",
+	"y3zeokvDkqmFSOMwkimTyjj1kmQhJMstOpjmmnydxEIsmZ8Ch6ZpyaSEuLU87HRalOzcit8DWEQr1uGX",
+	"l4a1txgc28wJ8rAu4WfnJZNgxmaxYEhX0BHHwMxgmfauYPeFmVSpaJ7SUm9glohcLFe18KNnn4NGoypn",
+	"RqFAlyylq63uHdVagajX/lD0Uwt+2nx73Xrn/7xuVBPaY3eAwDQ0Z3ng4oseVnd4mhvZ20DhTdHdAa31",
+	"dp1uTXF328fo00+iShZBoz5JucQgdvA2dtlXYhGHA1KLY+F3VZ6y9M0K3cAHfppQuZjS5OY4UkUgqGOA",
+	"x2KtnqmVMr7PwgYdM0n5mzZ7T6dsy5n8BQtasqBgbSqxPoX2Mz8V2awyGIBDuhc7cbe48Bt2x3z1sN60",
+	"0+LgTq0z3HRnMtjN8FxGdteanRM7FvK8FNMsCPxPzCv08ARcxkwKdCoAx2RPveMhwFoUh1VDh4jJFoz/",
+	"OSNPDw4wokiqpipF+sknbQfu9C1LkLOG9qWHUnxkQJC1NIBYL3jfSpOp7xb3POouQUGJghqoYYiepdKq",
+	"dx7XuqAn4NCbZBzy35SMprbQ3YKV7BYGThKxtM74S5Hc1I0s/Qgyf3w4OzeMmf79Q/CcpTaVoGYkcJh9",
+	"mrFAlMcdqGpKoU963TKqbDI2p8nK4ONCWhUX9XW6d3BIaFEwWhI9rCawjIlCeHSWQ7ghVwePLCrQLc14",
+	"akfmMgK1E1f16e5YROV2aVRNsrmnYMM5EzBO1+Bksr14OzIC3aI78sPl5blbP+PV7U4/z9XhgZ+J99mr",
+	"V14m3qd7e+NBBj7FVcjpCLLxElktl7R0OHQ3hgct8GQE18sslgF7hyi+LBN3cM0OWBgVNPsfk6uLM2I2",
+	"kD6DFnY50KO1jYQ0mO9hlw5L6goHG3f1Lx/eEy85lN3Yv40O9g4Od/b3d/b2yd7h68PD109f/DbSAzCv",
+	"9p7tHDy/3H/x+uD562d7/3vvYG/vt9ERyRmHyFAuycW7E3J4ePgKKEEubNwF2DKSjJYs3SWTSBLZPy1f",
+	"7Aa8Ks74GqiGRuqAxsxjVl0Tp+n8pzqVIklGW6z3eEvJY76J1++60OLtp4yMpoC5yvnvVZ8s9xDtdDtB",
+	"ZSCweftKDD//4xDEmzMfpHz2sK82wVJqflnnc3zot1s3Ufp+Ixt2StF7Jn+ig9GGHAwEfPjz4gEf1if9",
+	"ex/2ZJuCdguU5CEoJn4tTTebTWfYQ+ko+XzOytPbbdTlQENCqUCDUCcbNvaVMPUbtuZCih8IKeJhRXVn",
+	"KQYsEl8bj8KGdpQbaFvHj8PwzpV3UrppS/VQa3LkA6KEd9+4kUe1XiCPhrpcqJ6bVU212lQoJPs5DPXA",
+	"na8vdH2x1zy9hAywLCVKYGSPcRhRYg5AGjEkzeH2btuf4yimyYP4A+s7ZfVxzaHqp5azrpN78pxQy+xJ",
+	"piBzClh08wQd/tvJDiEhTic3yGj/4PD4zcnTZ89P330fxOQ11bTyZzx/OY5BOW3mYm276XizMNoFMK/y",
+	"JJyt+qPx6J1ZLtcFpTtXcB/qIeBhaMwCvlK71QRdekog2FfNeXz7w/uHw5e2IPgDKtrhCzYE8M6257wj",
+	"oyevN/lGQnMyZSTVh81kp7HbpeP5WJQ8V76XYMw1Dwv6roMh7XB7dwdFMVPmkXTC11Ywjt+28gLXa+MN",
+	"bwPwY9u5PxYA2YPmZT/fZ+fL/7r9+w83c7Z6s5wePNt7/8vHgi2vnn+4fHPH3sr535evqvRkf/m3n/eL",
+	"6Q83GyIoQ/rgQSgcHxy9kX1U3+0zHsLuXjYrqRPy7o8Pxoefx33JhYfHd/it9N1eNWkLeQ57+klw3LK1",
+	"9gSwtGjxfjhnEuYeiDuIOF9lsEJPaXJzZBSUrg+SiDxbNXeLsX2gyuaWcuSUtxrmaCduGPqSLf3VsEuO",
+	"2/gqvKVPBcu/HnPJ9uWCSeNmGqNu+nwj1/HBPclTzRO4iTFJZQjN5R3stdf+PUamK8LTce1DZ8DEOopx",
+	"MwwXPYtowXcQxcA1xYdwNjbjOZNH+smS0VyS+pg08pOfGE3lFvQrbf7JI8irnacHh/t/WcYmmJtsEIvS",
+	"j9JolnZsAUsnra+lAQZpcYP7a7Ek/31YmjClHrV2S8dSK20WJGNFDsx7U/RxS9h3jHvSoQJSfH2dyddg",
+	"x1nVMTJ2KUuThQbOqyKPTRbMBoBYDTX2BAPc4OAbawvA9PCSOdWm5c1mmLGqE65QP3f5b+yjml9zHm7N",
+	"b91j92kzHqCXqwsH9b21fW9elDA63SmLFWbDDGovR/umhklsDd11L9wtkPVD2Hd5jXzjQ9/9753P/4n4",
+	"d49/+20X/3ryn49/ZaefvXdP/nMgOh67p4lqQxzWZoTnz3YP944AQMVq+R0IYk3Xnu0eNjX8WMYpALag",
+	"4F86nUgHETxuKfFT6mmuW49IE6HmgHyzRW3ZportKLRPDNbZ/YVsG23dUzjyF95Fp2m7+L9NFelfbMcP",
+	"3CrdvX+gt357kv6Qo7DR1C9ZyZMJzkpXUGT3qh8jE7i+NkbmkQ/3Na6hM6kEEzX4nckuYF5LR3T46tmr",
+	"wzUGQ4tdN+kKAFtBq/t0XKnFcVEETwm8JLQoMp4AUw0qMPsJ4TmEIeCYJUtKpsYEdZauTCoYiNIBLWFR",
+	"tDg0zbE8ffZ89jSZTtO9vZeHB/v7z6bJlL16EYztNnaF+vvjuqdkL8ielgyv6quSNz9dKFXI1999d3d3",
+	"t2uewkQKWqnFdwnNMi3KhWN69cAbHl4FlfJOlAON7jYcrDEP7Omz5y922MtX0539g/Rwhz599nzn6cHz",
+	"5/tP91883dvbGwWd+6bS4PGtHdkwvYFdR5N5NXDf5Oyuu08CMqP8HkCZ+/GYvSoIlwRxnAP4y8F57O6H",
+	"DyvibYmN98Pr777zt4Ite12VfKPZb9Yz0Eki4EDvd/Zz/2KlLFecZjK2Yt5EP5JE78CxcXhyYij+wt19",
+	"ZPg8/Tem8hd34BOAsq9RDHNI1+yUG1s+7pucsy2eqr5T8Z6HjShWj9I5F1+tTLEtT9A16M/GsG53Z9Al",
+	"YqVn+3Fvro+iiEEf1NvVSOct+lMvfDJ99jxlLD1MX+2/ePVq9vI5exZM5fQQLQmHozaLxlc3T1qO7Ajh",
+	"aSQd0gNo2LfJNq46fVfihuWSAAvZsv7sHQSz/XfP4OFsLzl4QelOQg9e7jx9dvB85+XL2d4O3T9kz5NX",
+	"dG/vxXSzMxjDXznO21PP7ogh0UDgLDUlVxdn3Y3373ExrL0RmlrTqKIECJbUbBwYQMEcgI63CM9tzCFz",
+	"fsvyXXIMxep6x8blFA1AujDN7ujKoUGPCXDjll8MRH4vqPwYhMbzmQMABIKeLjQrrkjGqMTMq8xiTUb4",
+	"BLYs1MoIBc1ZtXJCxpdc9QSSr69BzGaSfU0VwV1ephEJFg0czisWTbLkxCppEpErfVIBkUGCbDdlZEnl",
+	"DUvJ499G/0v/99voSYDkmkCldTeRbv8YyzLQRJoPrx5Cjr7aATCWes8UcR68gTRPBj1jyHjt9CJgcTOU",
+	"sFMzu0e37zeYHr5ftWwLm3WFLAKoq+TSYvhszYHKNvZOlAO6hj2yHXE9lVvuUgfAoOUSDRLsjmSK0Bqv",
+	"gPpA8EHcEiuAgkYXDCqmy6GwmDWqnwfAFfCZGrSzvtcFIVEYzVOXLmFA7EsoH6NRelgjaDrWV3qqiXZB",
+	"1aJ1d+/vBy0jBj7owt02IV9RTXVOWq6kfh2b8bZ9Jh28aWh2weZcKsQM+wbhtrHskdA3h+MG0o8SpGCi",
+	"yFqBEx/+tqOn9OlhMJNkbWsOgpa2knq1nXUwn67smXEDRfTBhbF2QykhGeK5gSrq8n8N7+2SkQXLUlLl",
+	"imdEwFVs+A9wuocSS6bCKZJKNucij3GZ+BZRg61VBuZnNyyo6/MrH5JLqWVqOi/ZpDcgtf1B2GxyYt3g",
+	"VugJT7MML+ExESVZ8nvkc746UhVq+kYRqzZS9B1jE6km1XIgzalzB26vK2DKswJ1GLsmtLoxlzW3mx4Z",
+	"3ghd+RRbmpgeb5fV7Jai5ZwpRIB9SHrWKueInD6plj9ztXjHDNjv+jl9mBRXhcg/EitIFk5OkTB54MT6",
+	"ttPHFoODgE/HiK4Fu7fhLrpeL+aF5TNRJiwNnszbOrh2LXW3gbhBB18LXFWD2DmH3/Zl5LFtjcj6+CXR",
+	"Jnzmaq6732Lo2qS05W6LxCjurdvhhUPsYJfraZwDL+thfc9G9ljoLLe2cz8lDFwwrevKXuefY2JKLQx0",
+	"sZo5YLQaYwp2lFBb3mDPQWtHxARhGYnFcmStVCJY39o0T2ZneKRu8CetHWpb9GqKTgRMHwsFOB4XRSnu",
+	"+ZIq5qDR9DWqaZMJNZxWyQ0LaMJyoVc9Vyz1UKrXcwJmv0dcfLGnKaEALg4kwoAYHgGMtr7UzAMCiaPU",
+	"AqISWUR9VcTYinNbCd6Qssi4ItNV7Uy+KljfmNvD6G06+vKYl+trOMVLeUBBvNLXF5zg1T2goGENBpRE",
+	"/iBaMKRLKAftG+NIslHNTdk4rK01bx9JCOIO4eGXUm09VCijW680OgEmv2R3/B/QzK6Fugat60ce7mY1",
+	"3Vg0rKHo3g1DonMS0KfZWf2x7MkwHeO6C8rT83gGlS5LWV9fziFws88242DNdxMEujsRUj2kWcPPHG+C",
+	"DyKVKNkJOOIPbU7R+42a8IOLasvMICHcTzkNWy0gijoOZGB3DIu1yda9o1nG1CazFATVb/FtnU3WsxFa",
+	"3W4cP38K/NXxt317DK2Fj+2h4OJ1jnLkmIbOQ5RL+d6oppq0Sj8ldyVFFq2XWHnZW5p1XOW6xdTGjLc0",
+	"ckftaBAT0rI9yLR29LaT7dt7xMb02ZFE5+oHrhdvdWozV3Vd51uYsPW8RSCFHqTw1lsnjLkrUGMMfprQ",
+	"hXA2BKHYQxJWQIKBIoosOMhz2Wn3vCyQ8SwYtj3Pc7iesegyYR6fqyITNJgTCdB7DVYgurzOeMa+YW6e",
+	"QUl3usBgwKntKLFjvH5x6DvGq3bHi4dCmdM92an9rPFjdCZWYscHHzfS9A4iw+8gMrwSOx7SJvxyPsbu",
+	"3Q7CkrceOhjOz+sSChnv73heoZ6gnk8mbVBTWsQBM4lgPxbHpmXRmpoA2wtjKd4aqfEiXdcE8oHxsoGn",
+	"XOfxBWglJIYQXSyJqJTk5jxbuskg+oQ8jmDpI2gRuumA0kYUbDOUnJ7wW5GeiCxjidKzVrMiHTA1lvAl",
+	"zayHaTuL2fby/T2EeFqkt404KXafcMm2vm8C1q61GEatT74gHG4DrnhdHU184y/j0ULmW8eLjAKaWCSp",
+	"iCnJTwp1w7aL6tJJ2bS9miVmbIwMSn6qVMZiQ5bngFZmUtlMWB4viKj52OX2wXsH3hUzAGjKbcIro/XG",
+	"bP3wl0kvQWYu8X7YbKOLT1jJafYN5ksL5MgBnACfMuAQhxTty04E0J8ddbNdxN8+sfpELJdcSsPjfrPs",
+	"pJvL8EXJlhxF8BDMqz7dM8XKt4YQD67V4cKuo28WQFR/5QFHr/3MlrX4928rtplIP8gAOaQrDkm5qdt4",
+	"uFbjG2+Rr1KEWFTrMAggWoY9dGWC0O67DweE6MggD9TG1FaVh1GvjfU59N7ghQ41Jm6ooRlsfAwaPWPp",
+	"XY0CJcAev+MZ5EvIsxW5WwCINrgGmm30FnH0NRer9+dGXKwzMXbZ2M2VSuMao3n7WuQuwpFBYPcMn7Ua",
+	"y1hHnYDX5AnazKBHddrcT4DV8pmzmox3dnpNi+MKMG+rNrVhrZurSd7CpOvBKrTAXdOh7AE+Z9ySFBvs",
+	"f80sR+Qh786J24VD7E97k4XMwo7N9HjKWvzslaTXQH54QBlB0I8HuyzF9TtrOnyOUXPhwAoMqNNcrQMi",
+	"0ndEKHYgJoh8hRPWN8hG3qECm0zUECCPOr3xVwef9INJ/YFhJ7YjFxhdHvEvgxh1Swf9BHfrMGBiuC+a",
+	"fplLeKs+WG2QrO1VvuX92oWb+DYHoakMbk5+YMrqq1OtSwfQZgG7fsaoyO9o8MmlJulOwUZRwfaa5OzO",
+	"w4iTtTLP7bxrniOjwUVuc0Q2MLzqtJE9X9QeSd6TTiZMJ8n6+l6XNimcVakno6R7GUlN2c3D1Ml1GUJ+",
+	"cItwSedB4GE6bwGLy+HkPZIf6UvfZrik8wgKuKJzSSikEa8hEPsMO2tJiTJtDSK5x6ZlPVGDkgHWQ+rD",
+	"dr6EXJ3gruCjjK8bG02AmXKAlee4Id9WbAjabiN0o6HDGIAIqj+prPktEMTR4zcxY+s1rK6VXu3L2rVF",
+	"H8NathvUJH5U06OgcBvNAl3HaTRyQXME3dtiCuhW8ufx6JZuOtK7xWZf9N4KnoXfFytm6A5Zd85vtrVC",
+	"zaltuArY3daepM8Dz9yGvJnvdr81Ns0nAX8Vjs0faCeRO80yA4sy0EXlHc/A0RJwUxpTZq9SvWjDp86k",
+	"Ofe+3SRrxKc8WzWAc1F5JZmzUg7WZAQ0VetofwfwBRPhe/155CP6Sz8Dvl0hh223Jsf+qfXRdVCNEPWA",
+	"KaBhScLBWEsAy4VQMqrJ0qeZJV7qThzh/QPDQVMp+JsaSiYBKha1gXc8ZObVUvZpnm5kE6SKTRQtH4yL",
+	"FxQg24b9eue0EDQ3kDy/Qmj1Evpt2F35l7GurHWZGIA4FmWXNqDV2yHOfwUoTOjIhEWTf8gaFK7GeHsk",
+	"DT2RSclYvmsI2/X/Y4tLshBZioWkjU52pJDahE9HZF6Kquh8V/hu4ohHlzTirEoThAafS9e++e6aZhnG",
+	"GBgfiR55CmNgQHhTCxr0VPOFNK/Gws/gH0jq78Qt89uTuprd7TzQ/fcwnPulQVOqIwKaGjuyoivvBL/G",
+	"k4j81yzjCXrNFxH5sFnInytc/zoAzvx2UXL424uVwwd1nJwpYKLi7G+MnjPvXAwd/gYeMZ9fs3vFypxm",
+	"10YPfo1+UNeoCceyNwU3g9WTXqIC2H+F0+E/byyEg+T2BtsskIvcKxOVkifVfM5k+JCC3yG+R4czxUr0",
+	"IOpSqYxOWRbDPxMQ0ho2rFXTyKfgkAK+PTVmovLyGFs3/0DGYZMIolnfT/oxRNVSacDWcEhHmEYbMr2J",
+	"O+nlefooTDaw30Zb9C+K3hP1WoT0RsGFkCFkEVllasMbw9sGw9UAl2xZZMjhrFF11WH+1mvE0vmGW6sy",
+	"FSJgT1yHZa9734sxusNtL8NhtuBIp/nCUtw1lHKRngHFcJmzbffgkx17M3q/dqarHWNUcC9ywyo1Cxpe",
+	"KDqMaI7RSy+jJIThY6bRWATIuuSx/Q6WJt2kiomqxrZisfbjrrKOZQeMan32qLW+BDhvU9iC8Q9weU1b",
+	"aP+RdMsOw98eekOzyeMin4/JP4q55gmKdAa25Ce7o3UeqI12x82exyaMpW9WH2o84KhU1Ahy05QMICeo",
+	"JBhaGc9GPkT90si1+zDs7HMX4bkGkb+2rMZTd9j4d03mj0jOWMowjt+mIDZ46a203QMzRFo9/scIHsNH",
+	"bA98B3zQ9QWVJBfgVQsSUengwDaFVvLmd9xcqPg2iWYjwDyp6zfEej/8ll9eGyNFvzUwFeYOTcRySXck",
+	"K6jmVlIg3WNCETYF1htEd/PASN83bIWI2A3r8FdNYwTK+xzXGZSLcfgnmmVjIsUSJIAc1AT1VeAi/DVH",
+	"X8+skwyrLFtd43MQi0rFaeNRLpT9ESLvWwLQusnFXe47fUPoPbp9+/hZmCUWpLc5gJZLrAMiMh9Jojlk",
+	"lifAKimWZVZ9Qlh+yzIB+LV6kOAPToleGt28weIiSogAd/jno1+NR/UotwyidW5gItHlIhKfSo18izpg",
+	"RSy2pPM10LtOaYYTLgHClQEB1rsOsSllLKBT2R4MRYnVi8U+5dmqBjdld19bSZtVaHWt2Ub4rLbAZbru",
+	"GStU80EJF/MrIRKioCtQCASuQS6LjK4+drAP39D8BlPazjBp2noIYP1J/Ivg7vB9sGOJQc6QwJj00uSO",
+	"SsDBMQy/CDBydY7j4fq2r/G16Y7L+v91VgkFNCAlmpXiOeZ1Q4tHiCWNG96KcCNvBGQg1zcI3s6KzUW5",
+	"eiSJSZFscpZA8mTsxsBU76bzMcfRcD58VDj78N3NEMS7hciYvTYjyAbY7oT98U1LmrHTPN0koamvrtaf",
+	"9/iCbs8VmGaoS39wRwf58CL0SR1DGN73YWReeAUCr2SAbmHPgsTs1nqf8w2sNDitgYPsdzLO1DhVCZdE",
+	"iixF3sE7h5aFoYnit4ADk5s/g3xK3WjspnNwmgIUug19jfG0jpKBhy2Pf+N0ROjWokWhXD2SlbO7MNki",
+	"UIXFu8zYTBFRKUxGlzFastQGCwIzxgqF0oMt2R1wMdSBesNDsq2z3CK5LBNmalAcs2azjJkJmzGqqpIF",
+	"Fvr/L1QBN1jsjge0ZszlJWYmj8G5I/tIO8JmzTm/ZQiOiZuQZmohqjnGeho+wYiokLhrBYrMIysoQAZ9",
+	"oEyYUEICk04uGE0JN6bQY4lVi9L+qUmcXjwwo641mltSNaAU0M4vn2HSIK9/UKQF/oZMRbpyMRpqlYFg",
+	"dvHuhLx4ufcipPBQlGcRLd+dnsq7UuRzrJFrvlGyI5t0HlvECbLqoNO9g5eEFgWjpQv+rZlBo+B8dGa9",
+	"2w8eWShjhDwzBKHpazZQRRHzAtAb5IfLy3OnoTTIs+6Q8VwdHkDGLGB/Rq+fvXoF6hj89XRvbxyTfpo6",
+	"Eq5C0YCThSiV79Wl1+bGKNQKXNHgNJk5MrkXEB4uE3dsYBoLFdTkHZOrizNi1o3kdKml2kiPhugWAgfb",
+	"hYdFbo3XcDIl/yecnltaclqnu7K3n2RqXKMpi7ucTH68kmO7iJpdndIS1pKcKQxN0tybdQlVIrlBwR2O",
+	"qRYnJeQGDmLag32sG7tYa9G9OPue6PqHRkJXiIvOvNTh20t2tM4vs62yypUVEzIhbqpC6p+TH69wzldA",
+	"Is0iyzFsy+ZDoM34OmhuchJDHKf/Da6soyo0J6fHH/VuOREp2zl8tdXo9bYoEdLy9cYTwluDxtGlPc5S",
+	"P/nxakwqSHGOAHMuTVvXyud5PIXkm/06A96YHDgVb8Hz+ZgckqQUUu6kAlR5ESGmBhBpbYAfr+oIvzm9",
+	"ZT5Takx/CD9bgbEClXvb85DnEfdY6E9CFc3E3FEJuJQ8rp0qRZMFOAZvt1fh0MizUDzkHzBHZXL1NQGC",
+	"Q1k4PBa1wxu9P8molLFz8HVBi/jxm9WVjJ+0eGSjvUQiqgB3x4AReEwqWdEsWxGK15ClM7+81zRmq+Sl",
+	"54o8QYYfGdlwxwsnIOsr05MMUUEdlQ0LV+cgudnvSdAXylfyDAEgNCOE+yyY8gggeex4wB3DptjVQ/C5",
+	"AM18z1FK9s5aAJsyGGawGdMC/Q17nzWFEe+6+x49n77SDa0xYX+yb7Dpy9kyHPSXE740bngNdm1LmFpG",
+	"+XxVBsSS82qa8YRcXby3fDR05YikAhiRhVA7Gc9vTPhhh0zEWKFCIJ8dSsYKvTHSCACy7o9NQlqe2+bn",
+	"tDDWLiEln2ZsmM4ycCv/pe6ZB0Bgf1mzn6J56+yussjzx+dnRAkyYypZ4LxTve5RY4XZL10ktVtWguGl",
+	"2+aFsRy5fURAeKCK2P0AYWRa6td7PQVfApGzI5M+Z7oiKZvRKlORTDdD+U9v9zkZ9KUnge4/nP1ve1vU",
+	"k7Xu5JvZsfGVoaR1M54xtI7a5uFKBZWgGRPmZKZmdTdCdjP7YVuYbn/gLMfh1PwJjmtX/QmE/NYAOw5k",
+	"r382+87CX2dDrpmViAdU7m0ITRlomv6Z2+l/6MpGO/4D5XmEobhsXKb2YvcYC4/NmLJM5HNpxLsW/Klt",
+	"wmz/P1w/EMXjjInaV7keHV7gDcuPdPe5S+lueN5vL5UMC76wGp43q4kd+7Z44L8I+9trAftUO8CG7RKv",
+	"6027XSPZA90Btmgy6xUG/8c6Ptz8Wk9kHd7asyEnrE+prgnla9R/cyVrO/pjyf/JZEPRLp8QuaAlq514",
+	"9fU3JtOS5unYOodoMVyzdnVyt13i6FxDDy95TrBXU2bxGB5JAgkEasVhC2R6wZbI1qOQWI9xTObMUyVD",
+	"C03tsoxlNLY9jTiFOAAfuFTcPcPBLmNdYmoXVl3ojkqSUamIpLexHBt0MGxoPYQmbihMfOw8TUtxJ9lH",
+	"G9vYwu2qStCMNNZsdQdOkEZiVCVrAnatD1CsaxvS4ti21J7KRxK2VLLYtPkHqQ38XgajalyWOOcGd0Qy",
+	"ls/VAvc52tbID5cf3pOUFSxPbXirBRPZqnDdysT74uXzZ+Ph6BngN8ty1WN10GcQ+KrJj1d6iYBx5oDI",
+	"LY/AtCZMvkWsCsoZn4SxCR32TjAaMLZseIENc2L2y9atL8iawLhc1GSHMoXtL5tbIQzKs2eBOEI6k2cr",
+	"ENsWABgGKs0tW0z+ySagEQrwKQWKGzUmBai7oXRN2Y8IzXNR5YmJGCjZUtzSvsSbDzBDPli15dPib2NO",
+	"eZg55KsSxA3xg+3eFp+KuI2jXuNkISTLjU7GOubjD7fk4ass2qSMtSmDjZpQ4WWVKb4TanqD2yDQp8tg",
+	"amo09GSV0UxjIKTJECpKoher7sTYx0EPeO4F2wxmwUW/RV2VF2E43MU40NRPNh6T5qtBnkThCVrvWxTb",
+	"Xw/+Uj7kU5zZLlyGlrHcepkwWnD1kAtaMDIT+sJGpzpX7JEEN9/XuB4zYaI+PSZ27J0Gk+i0vUHluC6A",
+	"vkjhjYwYG9LbAdIQriWjuSRVbqwibUo1mDIFGcaedJwbzjxutE7SzuPmpMuOpYdMV97K8JQ8pi7VAO70",
+	"J7tk0rpkZCMoGVheC1GieRyQeUshXIb0+sa22rKGk9S/Rk8P9t3Jwp6OxqNnh4ej178+HT/7PB49e/5i",
+	"9Hr/4HA8eqGL/mrK7kMcvP7rQItbL589Hb3WK9RPgyMJ+34Qd+hA2LBYVpLpbUZ9gWOIvNKlhskmad/8",
+	"3t6ycrC+bY0Zj3tKtXZ6VxMHXuUQTQWjH+MciJmBhkAGzYiK+o1lPaFe+Ye68qyZtZhxyihw6gPgHNM6",
+	"rGRkif8Q2fDBIt4GH7bkrAF+iGE/s4+Mpeg8xoxP1JEN5WqEkRqpXFfiaTVopcSSKp7QDDUBm4pHbdFG",
+	"1qJCxwt9wBgjYTfGRXjWlaaQliVZJfkt+2AV8rj7u1ovp7HfC0bgDJKiNnC7e3x6/HFMvr88+/gk2vnt",
+	"cd+byG+NbvwZznRHxktF31ZWY4DKArmBtuAh4lNDyttivYOwKFq6PApEMNFSIxxgo7EhKcuYakb7DgiV",
+	"CZ6ozTy6LDc/brlyPT0Yk1wzaA2ub5cc15SlvqRdNqgZ0CbNlPzkmpkLJsGjHV1euc8Hbtcw46uIc8Qf",
+	"Lwxme31W6oshRAAaSsl+lTIwCbLHZCoDftmJZi9wU0TYheFWH+jAe57f9DiePfA+38iUNQnGCz/IgjVh",
+	"fxUjlrNHrXMvbCzwo/qm3dKMNF0dt77QF2zGShbM9VurRtZwuV/bgyriuOBC/BbMqK9Ak/V7xSqWEjqn",
+	"PA/E9lUAgRXJmdnTj4kTj8IyIhKnbvAQilUdYwzGEyHajKWYu+SUJgsU0yArfCKWhnhScn2dICz4tUFP",
+	"IOy+yCjPEYcF9c6gin9XZdn/u09mxp7gyYkYPjTGmECek+PASLpTVrfcZZmbVBgZ0pHBL3/j6OjgO7Nu",
+	"ai033GnurffFg5qM+7l22jLZKx7QiONnB7RiE4o8rJko67qmyc6N94Dme9w2gs1OvOv3Ac01WJpB/EKz",
+	"eceMbJQR8xtKoBt0Y8hBGVJP7+4faHP6Bh4R6yWwh0pEDx5oY7dt301I3zWbg5W6GxjgSscIxNC27iNe",
+	"32uC8gLqjLS8dcvBt9ookvD4HDmIUv3UhuZB8d8rmnGlr6dclSJDOHZ5RFIubTQf4bL+xreI5kLt0Eot",
+	"RMn/CQhx+kMpsnRHl4AeLeitLmciDTM2a8CTInBoR/jZwedGTjK/gGHeMWiY+l7z0kk4eE+v11oQMF1B",
+	"sCSvqxEgArdkolRveRlbOP2apPa9iQZ1Si8AGYR5RpjqBuDg8eRkNB69PZ2crOuCni8vC35b7NSzOePz",
+	"qgSN8XKpp/+2gc4QZN/qJJpQRaxmC2psQxyXNYxc2CS2oNL0/WeuFn9npXD1h/KCntQJPydemsFu0Vzk",
+	"E7OH2xVuFDFQMsnKW5b2VCLXtyOr5acZvJeb8749SUPabPeRfnpmMJzo/KNV/DtAUerUq3AU6VxuzqlD",
+	"So9tR9Ga3m43xU7PpMY8DydM7WTslmXWTqKEwdw8InQqESESXkhFV8bcstKT/MdqpzeY2gdqsUMIZA/W",
+	"bEcq++uwLb46+5s63PzpOsl150KL0OugfCB6XV/3ityyUobQBUjJjKNONKQw5aWa9KBK6FoW1GLeIkTD",
+	"iqmGl0qX8i+ZlEHF1G+jK8/rW3fptxFaI2yFR4TmK2NWAws3GppNu2Hl9ypPIGo34HqTiJwk+p2LujIK",
+	"CmCVnF8OauGvzjzQ10Tkkqkdw5HtDgR2Cy7iNizajU3RsWdf1YPSzdVgmv5u4GkYSgYNTwCQwdwXcPWQ",
+	"jCtW0ixb1c6tN2wlid5XhOWqXFkuI6+WrOQJ4SmGSwFOIWLLEJ6Diz+XZEkLbyZD8/aTnm+uudrQ1ufJ",
+	"QjO7OJG4plOmWWP0fPTdrJonYcmCus8FlcfAtZ40SGp3R+uC6j2jUn3KGX7ioYAEy9dq5+BrzWfFFJcT",
+	"saxDJRYgQRTWzrYXPnKmxprBWVOjZesj+dgl6IxwoDFGEItYjj1S6D2QqJ+QQtnD35Ny3t7BNbsfKYua",
+	"ir4eZqGmP8RIk0kAPK5tJAj+w2eaIo2tnAeu0oaGtAJXYjAgPVycEeBOUH7rI8RBUe9I00VGaJKwQrF0",
+	"TNAtuilt/nejDSLpCvSPsGpNMxbW0hTKrKT2eUP6V5/jCM7uMQq7UMRQYyUskH3D1WS6OiKTVZ6AsVIq",
+	"nmXm0IciiMYuDVnOapqVi7uGKGeq65Xj1idrrK2FRtqtrfcJzcmUkZJB+uA15kInLff3Jyjz+UB1KKf/",
+	"XtFccbWKShU9mxE+jIhHsbgO91mPkaZHfmostZ62hJYhvIfNcy920txC0b5eGkR/0EKGXKFmWobT1BOx",
+	"KZy2xtlXa4+uMcn4fGF8o8HimtH53Cha2ljRo/EISvet/8/hSEzz1hOVJFM15DOf56I0t3vtdXbuvLop",
+	"RmIBsgALCVBh15bjosg4chiN4DAi8k52UhvJ8rUeT023ju04Y3x1Ct3tOFxYV5xxU5XYDZH9Ku+HjVy/",
+	"v6FudcYz9k7vxbDhGq1uAbWq/i4aEP5TOMNL7TFNZR0eUzBRZAwD960qwfD9eqVScZeHgb2ioSouwcyw",
+	"S9JNQS/+KObBgOnAcz3WB46DU+l05bLdDKCTf6Qc3zMVPkXGYp/XzM/aZYV72MhvjSnbJe9A2eZPovuK",
+	"S8w9ABImMHyi5HOe0wz1dXkK7vXLQpS0XJGqzGIT7bx1wQu3ez252aixD/f29nb29/d3Dg4Odg4PD58+",
+	"W5tBBG6vAROWRbEF0CHQpVXRf8JituZsE7SBGmfACJTAWSJcGS0hJljPJZjPQXswCHZgcNR9k629AI71",
+	"AjIzhU4T5mzqcNGa30BmN4ITH+M6uDzN6TTrE0/UpfgoWoJMKGU8dEyZLJW1kCZms4znuBdFBcGcrd6H",
+	"RbfwhX3WdNx7JElG83kF0D7YBYncwJLeME92BkjO2krEcohl+m30+KNQpB7bE8yGtTZloqnW+XlBWLAz",
+	"J+DsL4UxAJts0QNFj9B+iOTPWHX2QW1V+zoPmvHo98TL2B9a7luu+aNH0gHKEGM8D06g7RjubBlC4sDF",
+	"0+carzXMGIGxBEODdMLsPQ6z24n1xzGeW6VkLc0Mh/wlga3t5KUALmmfXBrqy0ZS9beC/RoAsjGIVwtN",
+	"deRICMXSN4Y2BKiiIRuo2OC3fvQ6lUSVFcDXImSLzUmCxP6RtA5VyFbZoBdcBEl+G+mvfxvBZ7+NoIrf",
+	"RkcNteBjk9yLZCznLFdP+rFgRq9HpuCuHlKDJcGYXzihVC1Gr0dzrhbVdDcRy++Q0iRMcyk7c9H4/Z2p",
+	"EebvgtF0dSkmC16szaqku35kAaOzzNOhmsRF5LcRT38boSvtb36aDSSVw66Z/txLkPzZqauwrEklZ6Oc",
+	"oSmqFCv1B//nV7rzz+Odv+/tvPr8r/3xwfMv//GA/Eo8nKrFm75ourIzm2QVsB6NWwMCz5lJNVk6yhug",
+	"YSs0E/CA5QIzaP7IVgNjNL4m8ZlVlUdRpzqtmZxxp7ne6ekvyywUiiDZ86c7DIu4LHO/fHg/MCLjAenY",
+	"2lt8uznZEO0i49I5Btjv5JZysF2YbUiqPGNSdvKw0bydh408pgU/q38f31IONrwnNjTPbgxM96u5V0i4",
+	"E8smXt5IwhWxB6I2jKD+FF4aKzWYI4RkgCkvvzIjXOTISZGztD8Dh0kkZOi3YTitw2uesGxMMH9wPRUQ",
+	"Ia+q0nLHJqFdNHPcOkN07yYro1x7c1O9ozyrSmY5HqMhWFKVLADhfVWwCA+lP3jr8gB8mziGxmy4QYVX",
+	"Tc/skDWz6ftsAmVjnHCBHjQzy/lHLM4fMG3x2ZKn4I8VvVjQNGj2rEkFroTx4vrz8vZbcbf/CxzbOyz7",
+	"pyXeL5NIc5sk6xcFyzvZ9Fv5vQOpuftTenczgfsZxa0gWbI5b0ong8msWabg9hNZUD1XiozVMbIlQwBL",
+	"Cf6emljp76SBU5YGrLclQ9D8DTtNOUCC6+Kbr3ZC87dgOep3E8FEg6CJQUMTXgQig7Q9t6wkdwueMVJJ",
+	"3Vfw+uQqrF1IaK67PLg9myvZtBeutNcFqcZL7ibr+0D15KCWIED452Fsbn2vwyt7heie1Z4fRpkoSn35",
+	"Wx66btM8jGMv1xrBPrCjusJl/yDc1hrM5B0n2YX5KLRp9CqvC/X3doK/dPXQ9gLKzi+R49OXA7O2SSGo",
+	"Li4FcGaYydTuIJEjfijNCTiwQQJZzxlQM25gRqHAgXG5/QMXESs2DRaP7uaPZvzDWGW3uesKHCl8EEC8",
+	"npELf7OFtFfmNaFIAJHnBmQxs2JckURUWQqbJ5CiErWmrh2bNG8bG7vcfqWxefoZM9tGLwYqTZzZhTDe",
+	"/GgmNT8BY5+b7D+AE+HfId/kqvjmNPZBFPJgIBmZ0IzJC6bZpEGMIOjxtMD2SEI6Oj27+rM+nhCT0yYB",
+	"v7MT88YZJW3tR8a+ntrYQPfmLCV0Km4Zumt5s/m3i9C8ZCKhIT7jvVHS10Hq/k3F8uurSbN+eBR0kqx7",
+	"FvH0rAe15xNXIyXbHMWawdOUOGKUDqYsY37W/fWM8KTxSZtXM1M1rtcrxLahd1g4bgeud5oA7kxArzQv",
+	"GbQuj61DVADZ4w5YHaM6bSkJjohkDJwRD/YOnpGlSFnmxNXj87MIZyWWBc3dAdxS2i0GvGhtPBhEEt96",
+	"X4VoCVsaSXpw9gldH1sTOdyOoMKIqI5jZ7/VK+SD54zJG8V0114KIcFnIUp1ItJwm3EcwIZXQxAVkBoV",
+	"umZ4iqoshAwrNbqi16Z+ZTbXUXAI20T+G49uWclnPGws/RI9vcd4RH9gNFOLUNJB609jxH59zaJCK0PV",
+	"X0kVkxha5ZLvspKLNHDFHmeZ4su1FAp7hl06///Y+9vmtm3sbxx/Kxg/STIj+S5ud694/jOX4yStv20S",
+	"b+S0vf7bTgciIQlfkwCXAC1rO3nvv8E5AAlKIEXJkuykerLbWCQBguf+5nPgWWa/b+hsvRvfS4Gvtvqt",
+	"vzJ2u96d/4/RfJ07m7/UpUyhty8cxYvKX+GL9GooaVLYfFvZex+Y4NluujTm6MWE5Rzy3U75dC/osfXs",
+	"N8EJk8ZPwkKSnNFYVW9EDYFFTGjQ2Vhpcc9iQlOnbBYZGU7wTf0dNwY9VJafLJ1z3uXrhkdc38Bk39o3",
+	"VnVJ91CIjQUqW5bA5o0hc/coAQ2YICcaatEuQpVoZb1MGU4vjHVprCQWQ/AqGOuBJ9ULGCubzZoif6ZU",
+	"0HHAf/vSw/sXbfOLOM6ZUuSk8Z7rxrFP7hcwXbkAF8ROKYOI+3G4WRQuWdzJ60JxYbZyJZDSsIQj7C74",
+	"mwqwbYcoClfGG0IOCdffLCnPsT/Dp/9ZRrfNV76nIqZa1qYPhC9of86/Lj8wFrcZQdTFOqYUcPdk3q3i",
+	"h6uBMZblYCKz5nIkd0X7Lj8rFl8Jr8X3nczTIqENfSyyDTo3msgKe8fVVSJTndsgDmCTwstjIGg1YNnw",
+	"+N8bb9IvF1nhIWbdAH7WG7cVmZN3fC6yBUDqIcq1xd4fRTK7kX4PNGI/rmbaQO0GDY8QjuxvEAVjeaqq",
+	"7KNzxqws0tImHZsG/q47qdJt4apTieNangm7zziK3y7TKWpTKVqx0ucrzuAED6pXCprC61m7WAxQUc5E",
+	"60y9Ojqyf4HiE7fsYRaPurUQ1gnEBnrmHQlgKksFbolQ3Kj+lHKr/z45fXn23fe97787e3l68scKYNVz",
+	"etZfoFnbvr3XLBc0McwW1rMJjLPOLTi7R+Ky0IrHjFicxEuo2gmYiHIqEknjIITrBYGBibZJCEMoOIsd",
+	"xI9gZCKLMK6iuTiodpmIi/TP93R2enx6Fv64eHfYgHwvcwYJawVZkiEjNI7rbUJjJowB6pNuz1JzmISx",
+	"F+qhkwwXv9hyiLma9+6+I0+Y2ozdVyOfRwadC/hF4Ui5M4Kx0MlcuHgYl56zel36Dau4Zp+g9s8lyR/2",
+	"jJupfENnaoA524c868uSg/vU1PJQ+U7GvEaLlMaBNEJ9d0t9m95BM54+rFCOyimf2/Mqag9Xkdzvmc55",
+	"pJYMSsegNAKEw9hVCwcDwQpDM86CaaIdP9Ch/sxWPY/KX1vKhO+lYGH0iHrA17mcWH3RBOUCxRyr7xfO",
+	"608tNU02vV91W/yJAbM/RVl2FijFvC3af9dUc6V59Oe8CTJj1Dh1KcR6egdTxm4PegcxZBSpDTsFA3RT",
+	"+WdMZ3+6XrNVT62ZRj+aTzRwGw7QKlyAI9wCQnzQqUx5bqlCQdIZmstu3Hf0TMuOiaCGh7a+ARnOasO8",
+	"bOCwrBgLSWXWYF++KatWwj/zMbfvtvjj20gKmc4afrzP8joepvfjO6jPC//2Qb6911dYPVovh61dpK9z",
+	"8+/42hbOL7nMqxQNX9r6nKV3o8L65Cp6Wq6x+uj17NJVELVc/CsWEL2T+YUrH2q5umlhu2TDj9r4+3ln",
+	"AFWk2OVGlJ0hgPWkIOgIR9yTMb9jYjOm1MPMp48ZE5syoa7pTBYNKjmD3wAajeYzO97HRsmqPCUW6GJk",
+	"FXNFfKHJyeUIA/ozkYqL8WuaUAuqu0mdspZLPGJMfRSf2KgQsbrZhqozK2zlweOC5lRoxt4wGMm76eeb",
+	"az6xOyaKjX8qmTGxPUKA4Jbd+VZOPqN8SV7VctOUGl8zZuQ5pBSIMcRlMZ74GWxoh4U2zpMX4VhjRmeG",
+	"92po1IHBFI63N/mmOTLGxs0/a129Y2yLj77MWbx5tihlYdUv4QUy3w5uTk5fnvVPj09PT05OT4PZp2II",
+	"uuZk41uzDz7d9IPXiNW1qGU0Yq40S5sMyetalxLoOBgOFRpO/zEJ9si4R8CcLYj8TKggZ/+EuJMK51lu",
+	"ZExn7Y8qMqIlOT1re8z/Y0qzfOmjTs/Mo9p21HKGFXREkzvh0EE24VDUkCpaXYqXJ2u+RrNXUX+Ryq8I",
+	"NwthgA/mANvhHWRY4JRWZcf2qR5Rst4VaSG43XHCVl4EChZK5KvlZ1Z/mHnniyRZ99Y3tqZkzdsBFu29",
+	"RQJe9xmuwmXN+39+wL2e37PW7VLmtoF33UcMZBJ/XK5fw7c3M8Anqu17tcStcriohCuG4JQHmfbT9ZUt",
+	"v0ZbQ45CkaskKpK1Uj+s29B1/5bbjK/qJOFB/JTxYIMN1BElg0jm9azAyXHvISGZatGgl/jT9VUN6gS/",
+	"w+Lh3mb8s0BDw0tM5Sqk+28z/kvn8pBQ58KFOYsxI2Xy3/XNEnP65F0uU+J86RA8XkP8/A3iiOBLc0XM",
+	"hyq0BcmuJWtfHod0Xl4ScrXVt/c6ZylLZuQHKYO7Ue6LdolGep+spIR5C5zq8iVojNBcUPCEBERgvRok",
+	"SvN6UwboYA8L+g2YNvtVq01OuZlzqP3CmbIIpgpr2zWMZrxlsyrzHlOezP4EG+rPhKccstv4MkfGnjsk",
+	"v+AgzlvGMgyBzDLmT9TXrwBCu0eoVZ091KjPlUwZmcgkriB9XvQs5j7UYAmCRzE3XBNmm/3pgoF/Gt8Y",
+	"qk2c+i6jvbDsgbfZg1cH79+/J3GPzGazmQ3pMhH/GdOZOnj174PvD3oH/zj4o+Vb1KVysAoAgh3GjIC6",
+	"smrKrzfVVwrWYXru3JIfHFmtdBfO2/1jhdKz8LKdXzVsz4Z2tfSRjUOQ5562LGkTUzUZSprHLl0D3X4R",
+	"YixbHFxb312Xyj9Tpd9QTSu0r67qK2eqSFZV9eoT3vWlAwG6axu6szArZUxYxZK7UEZ3oUp3+Ubrt3zp",
+	"YbB+1YSC/WTl7dDDvJJ1tuj9VXCLq3sjbj8thz7lOpq0HbhtDZIjouDaQUP5pDc8a470kyloz7xg54SS",
+	"nI0KxWL7tLIdlQoLbmu9l0Cop/ktbui4gVE0HZc576bCzyXVO+Fn0zECrKwIadTyAt3m5lXXbyb8Dkf3",
+	"JCoYmnAH39UmU7umn6rebN05DA0tI6uhgNYbORY88wrHTjXjJZL23p0ahXXtELGH2WngQpAs59BSghrN",
+	"opx4tVERFaRQoaEXYcST5bhSPlzUCskOqiYfhbP9t7WKBUPd1uObgf7erLNwIxAf+AXzsDol1dLbZd0+",
+	"23j3IlQ1d2OheMjnTz8H99TQ7dNG4M3dFNRCa+HECgvsYxO+doYWQoP7JXIlxO5B78BH2D3oHQDArsXX",
+	"DRZXuO6hNywJBUcRf8XiVxCLNURFGW0ldCx7NhospC6vtMX07jJoZTe/V38fOme5DLW617HP+Cxilp+e",
+	"TXDw1WD5H537/aN5YOvLOnprRp0VbOpEDc5xcAI5mRFKHDwTiWSoKiuEFrWope0zwt1z68LILCwdVH2r",
+	"jAarQRCq6AAd4/DxujTM65zR21hOwwPjvJ5kSI1g/NiuRi5IlEiw1bzrhu6BFmCOa4W+TW4ncrh2XIu2",
+	"ilcgkJVQ2qJAzhcFw/3hJlOvB3qxRRwnJCw1ddz+7USFthYt3aEpuL0dGKBxy21Xmwx+//mddftKxqKF",
+	"5E+OedwesalIZBBMtOZUKAqfUjWAMXV+T/RwLJW6HHL3Y/9oLvdu75g3Le/HAoTyASG8poPqqeX2Wg+8",
+	"9krNsTL/8C2IE6O5YDhNLZKhWdwYt2l/tx9yWWSYIVqtmKB+o5/MX+1OVQwVj2cr37RCwSM0++mL1AWU",
+	"uvR8lHdOJ+vdOS+F3Y7bicEn0HYsAsOEHmcZVhQSSSPAZZ34pH7Gj3JkzUdT571ujOKEkZbylgwpjvSZ",
+	"76Adcjx2S71rcUwnMVK/MV/nJsssn9a895vkmRuPC1ZGQKmxUEcElOWQJXTIQm4D10kNrqQj8meFgPJN",
+	"g5mA/es+Bg4PaQqmVde5QgL35Xoe3tI8JA0CeyYJdD/qUMCsa2/XItBKcPPtZBt0+KqG12rbimmdQDtU",
+	"Oa3WNklIaHFz7ZbV1DJnnHt3zMHJh211Gd3+zO6CtAsH6U/n9ZHAD/1tKMIV5hdgwA+MMJwbtktwXq+a",
+	"b2kzpsxEQthMpgy/k53ddF5NjVH2wVxPSvAK70fA6oekl3lIIATkB30CSiSiohylBVOfw+kW/42X0bvf",
+	"E2tepgqpN4MsBCYE1zf7Lyws5c4GjNmI4czsIE2ExguzXwB9JIJgWMuAYH/8VWiucm1W5DNVfY3wwgtT",
+	"i+eRjPFnGNJYm+9N41lfy77xaDHAEH6+aj+4T3YKdM9Copj/cqiZsJCF/O14jC1TkxAOJ7O/bQy5oiL2",
+	"zkH2X90tHpN3ywtAegROcyluFGAjQtemTapoee7nqWP0wXmMUSt88aXTYw5OTl+2DRyqLrSdsNCV2qkt",
+	"7cYLuLQHfpaEd9ojN/Pqo3b1H+F9OV1S2VELE+Kqi54pW+zfwyAHvbcddBAUaS70bwtplPAoXW3FG3rf",
+	"+fLpZIXLg9ORyiXLhy2BPfPO9BJaEEJnmlJR0KRuYEgylPI2iLJvjrxU6GBth6yudw6l+yJ0B8iwlAue",
+	"Gp0dhPRoht+7GnwkZ6cn/wCyPCdck7RQ2iguN+PR4WkpklEeEy6CAevVoTpzV+beDudVlQYbY8WaC9hA",
+	"ipYbXGe0rhRztQjt5qaXK20/vAW7rOUD3dSv7fBptsElIXdq9dvmfSl3YL1Gwg2dVa9kt67M9Q5yEapx",
+	"MJb5Eat6fS5D610RNQnmSFdyv9YoheTqx9kw53HDIJEJ/Firc4dWERiUUI6xxCALeQ5qesnElmUqnquP",
+	"hU6YbtiQhB93uaGVnND1odaxP6Zb0Tt6kdf+HdUooZYKdcgG9Mjgp8/gQVkJaf65GsaO0jTXK0O0bMo/",
+	"f/I4o55MGCCGcDi9WZMD0xIeuIb44Q8mgqLCoVld3QX9WH9h9x6t+QznvyRsTKOZkUFZWecSeph6aM/k",
+	"goRfqymyPSNVsPUAjtaQnqu2OC68fuMAY6kbIQhtxeTGnKp1mh29JsNQPyBfE2Oq6iTc6Bt26z1c+Djt",
+	"ZWlrCcH1QKUAxucq7voCV9UmjV+63o2NhRwLiVbPwKrOpGKnBQILsE1vXoyU36wWaayEhX+SlhQt05Tv",
+	"XPKKfZkadXmHWtKrEx1LRHrZVBYIz0KHvi12nI/VEqiNb8pT0dLb7QLU0p6Rb0dGDboFS0a7h8xjf52e",
+	"2393zXiT8/GY5W/vwjpKEHYH7XLGRTJuaD1j4aGr2iIhWyjTfYxemauozLor86CW5pTFwAs2L5gNuLk2",
+	"3eb2CozU4B6WnVQwXn5RogH5hFY2X3gxdPwFG7DMSTLnDLd79V7CsX1UQvi2DpQ4YiUSWoOoX2NUdRek",
+	"0JyNmgyzMpvqnyq4/Ipo6Q2EAeyh6vMfgrzZkL7SrRmS+d1lrjXK2vPPI+grB48omtB87PpNn0PK94Vv",
+	"XsJfULLGXIen6vrE20Qk8+LAfdoeknt14HaBDiRvjYD24B8IVkf0C2ggdqLPyqT/g5tfsQrhw01m021m",
+	"XTjp0SghQsf0WbTkcYwW+u74JRnKeHZIrgTxBgnB0IG5qHTKlHLQahEtFMzlIs9/9wcQ/Wnu+/3gxbkt",
+	"a5KFpoamzBPgcde5HCYsdXCt5LXUE/QllGtg5gI63bhC1RjEWCrXbxyFBDvpljqOy8l+HS62pzAfU8/v",
+	"eATDH4vqyElcMBzBVz/XbruqSnZLLc+Ffnna0Z/VXCes4zvpILp5x7E/nwVA87cWGNAk6dBnFoiPfen9",
+	"tZhEcBetFTsJp89XyXHPncAfvWD9RFPNhDkxC7X5xvYMhN1uQMH02wq6mCrBD6TCCSnIQ3k9wV4bNswg",
+	"AnMqZhGPmSJT8w+ucQacDInFBOcK1RjjNKRRacYtzNiiPDJ7eqZcjMHIHugCNVuMcqYXE2WAYRynXNih",
+	"cZj2rrXFZlSpqczjbmxXNppU3K2Z0v/XA+UNh1MNx1+7pVoVcpUA5GMYTWKH/7iNNqB014/25Wm36XA3",
+	"TGEwr3l2wFUHM6hbA4EhtSrIqOayoq3tkWruaFxutHNDzUIOtlPm1uz4ooEgIamZzBCJoIkk7YAZKaJw",
+	"I4198nJqbNxecyJOsCmc2FbY8WLulQ2njbkd6GdW9dkS0dgTplXJoSm9ZUTYCGwXZpzmXAM8urOJu3En",
+	"/On/js3/7oI5y9a1hNE7Vr7uM2O+QJ/PAzMIdmDX3Jd72Y3Z/0dOglMThNR8NPvApmFdMHDWmSMonJJo",
+	"TjT8Mq2Zxu0Lksaat+WixIMw7532Tl+ergBevnwObMV2jlRrX7T05ethMPOWfzQwvweWs4Rmp1TZ6axx",
+	"a79veQI1x7O1b9dsJDy65aJsd4WJnw/tcgXyfOT+Vo/0VhMUMKVRMb+Lv3m0ViglY1ZuLrCxppFhUec8",
+	"3VhRO6VCKzDaruIeMm4PZ58DXC0i1zKcUc9Tdu7nPWnOyrmnrv0WyxGtnJM5Svc27RZSTE0K8ymqg/Xl",
+	"dXcZnHfUxxsUkNsVdvm8pHPCrVmi/UITHiNcPcYBQsTjQgTgfyRcWZvCtbiav9raw7vycaGWBefUzwMc",
+	"JOSOSwt8bvhWCkYSLroWmqsG2WCY8cebm2vHb64G7mHe+/zIOpmXuLY9UqgCGit/9w6WINTz7wcdX0c3",
+	"RIw/f7rCyumYGVECcNfeYJwMP1LHRaoD76wKfnG3dLPjq8uDoAw4iasr7WQ0pylrLtDB0W0ulMjuMwCh",
+	"bghV6abRcWVVVAc/wD5ydk1DkwzNX8tastHI4TKad66i0BB/vtIsvYrVv4//CFa4NZAdBLq5ItNcirEb",
+	"Wh9+wHrUVNJHx0kJZaFuaK2y8HduhhyU1Bp9aEUkjgdl2kPewXJQO5KXC5JjCCtg11CcnAaVdfT+ZybG",
+	"5sOcnP7zAaH8yBaPew/87vghz6sadedL+RgDUKMe9JZT1xJcyqxN7cDDXCj/0+IIPKDqC5RozmjsWwcP",
+	"yAKpKzGYSGj/fk+TZMO7VYOZiJwFv6mnGm7RxYMa4HsHiRTjhz8lDFPxWfD/FDAPxfLbOUmY1gBYGvMx",
+	"11h6XYiY5YBkVwXuQt7rw7aYSaUjW3Tuc+v3DyBt3+PdHC36xoWllYOYKxxFGPAnyt/+6G0ICKExl1Rv",
+	"jgi6glg6+EwR1wrjzKtaq0tdkPpdM2UV8XFvWZVBedvyrTY0a/n7Va5Bx06TDffpBNRAY2eSau4TKp93",
+	"1TmE/ysbTqQMHroqhuUf3CDcJBnS6JZ8/vQzZB7uoBrPQxh+5o0ExOcNbSQLq2RtVZ9dVVV5gZRBxgXX",
+	"sT9fuuWGM5JypemtdTATfufH6v37EXkaN9YrDSnPI71lmSZKosVmfnP7faaI9WpsuhD6loMgsbArO9Bt",
+	"M9PQ4aaWSs1fJyxH/3+KZ1OC5tdQZ6Auk2Y8GARg4SIXKGjmQcip6kh6RDFG6FDedXVm8BN0b5DC18JC",
+	"nECcprE2fL2dt7pIS0a0JlRpQ5qrfeGwMvvEKPTZQb8lr5Cx1DnYT7WX83ir4zfI6CyRNN7ZN8+KYcKj",
+	"pspqS7nPFOGx8TDREMY5EHqi6rNO/xGPRpSesf7JP05e9s9Oo9P+P8+GtH8Sn46G8dl3L/9Bh8vyTutG",
+	"QObETxUMecgwzh18gBb57t4l7MPGDhwZ59nYmjc5J/F7zj9TJGc65yGttd7A1bBgMjQDPz1ThCaczlGI",
+	"FB+d36ksND4gAAZr5rrUY63H1408ZrZfwv461T+dyIRBXQy0aPfsWRs9ZR90uHuqzhsKSWvqnuOcFoWk",
+	"0dWbrq+5HNrSUiJ/+IDOecLfZOx/2Xs2Bfmx36LkNqWpiNUrYlMokOnFIgnskM4tKiqLyenxcQ/iS2Q6",
+	"4YmxpkjMY9ARz7GwDFkyftEjXGS5HMP09fJirsiQcTG2VPefghUMoKUxZAVReQ7DIxJ86pDhRfU2EJvr",
+	"6R2MMC5bLXXQO5h7aNAGcQeFYiJMdjxGK1CwqdMZGxI09mlzsfI1dU0LHbw1DkQZLV6QafZXZ53yfIkh",
+	"jfBpaPgqXRq3vrng5EtpGRvHEW3uc9/10FNpaGHEkySUzFvTaEN/KWS1rcOyTY9bduAheASZMj3BmCDV",
+	"JKdcMVUeoItf4kBGmZN3bIOH0mTJLuZ13FzWlUisyZi3OtOpcjiYQJDR6NMweUJ2T0vn/g0ZVBzjg4Bk",
+	"8fm8hKfxVbJ9Fcw1tlavN+h6B0dprIxq89USjU9uOauw2il90HosdzNqZyfqZlkumZbOolUoiP9ghc3i",
+	"i7a5PfMZ7/LaP1r25wUQGl1a6fShUVbRpHF3c273IvlATMIG268/Dm4UYdQ9b75EIzwQ35kKTb5z4Kjf",
+	"ovlmuMli7nvhDacGoLgJq9/rhSLOhnXqsNdi1P7R1hqbcnGFP54sG4vvHWP5Wi3f0PFbq6ZG6O24JDcj",
+	"JUqTAn9b/KBrOVNb1+C/pcmbhvwuyFbAppc5mdJcADDOUBYaIIBZEtdBmRbeGBC56xu/znkUrtruEmEF",
+	"HxABPE++9A7ehwrIYVGEpYik0JQLs0WpOEAVlc1pD97AaTVLAOF2AsNTbQM4RN3gkI0tAid4jierAOF3",
+	"RrjuuRNWUAkjZH1GysHFxcXLTWz7DGsHirlTOzk+PL7fxPNfNlHZBza1DfEtAWTAtQfhUBvjVpUuONYm",
+	"LMHWaCJF+QNT2mHtYjsgSkT77HMsygGkrozlzWT7OqeiQQAMzU8W4BczfggwNPetBu83QuLHX3oHr3M5",
+	"VeyDjEPW9aVMU9pXLKO5ES2Ex+XQB5mD7RtRzcYyR+t7NgUVZMMwOmcNYZYV9/nPL72Dy3KdzrvEyLWe",
+	"5IzhKMZqr/XjPO297H23iY3+A0bmtahoN9e6f8cVHyaY2T0nMJ6IxeTHm/c/l4A3TEU0YzDQgAty+ebi",
+	"5qLnVLqIZMzF+Og+TUgsLa5LlS07/e74+BiUmPvL9xt4u//zpXfwYdHWpmMeEcd5c9v4rraJ0w2Jl2ua",
+	"M6GDUrEUmM4IrUSkbVIyApLc0ZxTm4Y53JSwRtUTkD0xi3hKE1eeHEtduUonx8eHx8fndhwvjg1zSVeo",
+	"eRCasHsa6WTObscbNyIGTnDzKc1nls3qvVpna6dJvVW+r+btvKGaLrNRfksT/2p/u/+snlR29NWP3FDp",
+	"PAFgz6CWJCt07YcQgtQ6FHBSbaspYF9lMd9efOiRz9eXPfLDzdUHw+NXg9cfXI0HUvEloIMsCP+z4+Pv",
+	"X/7z5OXLl//n5clGvr8RW//ycru1OYcP//InRnAMaMLedkPi+BmqUUsj1X/SmX3SUlYbskROCVx2TgRj",
+	"sSLmvoEDMjAn7m2pfsIvTw83og5OTu12B10xJVpe/eW8OehRxMnxdy//eXryj5eUMna2Keu3fZKHP3XD",
+	"nKY/lAP8NsW0UcF1RNT6Qc8N8nj4rr+3gLTLg/eVfLHX10zM3sENvb9MqApOqLonkfkJjDTMn8O/mSIx",
+	"H42M5WfY1g5S3IhwOfkOrGqrtOpf/7ffft7EErCCTIoUAk6/llMoFyVrvJBFzXKAJxbJ7BzC8cCDm5Gq",
+	"x/P+dsUD1hpZ1F11I6xn7W2noP8Iuw+WGjA6ELDc4O/QHmqsiNLkL90EKMw3rqubaslzLD5VG3MAHsHg",
+	"tybzzNjUj2LLb3wDARt9p5bzru3jxzZtD7dpon5DZmkqbb9mFal4Mnbp4VbMzK/esjzcG4kPMBIPn7DF",
+	"twWD7W9ooC2xtCAM2zjaBIwhGUMJFU8zmesqwKt+S2E4+O/F8fHLyD4C/sFILu0IPrDT8Ap7m73CWOeC",
+	"TatZD/dpcvie5mpiFFnONaT1bJMlZL+wbShgyHkB507JzHqYOtTHt4Zy/u39zx+COeAPUkPKOrHwq1XZ",
+	"AxxS6PSMt+ZHF1tpBBBzI3OVNcSr7eMXq8qu7YXQ0mtMnQN/EXMQS9+8bCylGe9HMmZjJvrsXue07yYJ",
+	"m0e9OnAU9aUmqeaI1H2CBRLt4VPKfZdPq9GuMxVCJV5onTxThGqd82GhmeoBLdrvgDkDAXxq25nKK58p",
+	"MmIs/gDGv7Oj8Du9Z2Oa8XuWKPxUZ//nGH84mv/lkCCsTema0CxLZiRmGRR323xGhtZUZWA/VwzrYZyB",
+	"dVHu/0VD6q2h4KF8nXILh6ROi8apYcnoVT2SnTNqB+1ZLsR8M7Q7wYCFaMKTMjNjBIP3OTqDj1RfEdOH",
+	"wW7aZUTWo2J28GUxFbVC/8j8PoLp0YWjDLx1/cOUubdAPUhSTokKTslfSf4sPaFoQvPY8MmXNhlV3xd6",
+	"vU0scb6EXLjekbialybu7Vzms13xLa8yKUPTOFBI0YSdE2wkwjIAGENry9abgQt6BxZk4gEtR/7GsXRh",
+	"BY1du+/hStvP4UI4Zsequx4i2mvvr057f2Iqk0I1iCGLgvHb+58JE3cskVnprZu/4aGoV4SSAZbtusd5",
+	"5FurFIhhJDQV5G2ey7zhaiyAMUfSq8E2ZizvD376bOs6HPyiubcFffGcWHIimiWJxQelGYU5ciLGSQoL",
+	"G8Ih0Ar/eiljdkjeWm2DREdtq9QP0pbl2IkDgWx0SjUM9fZylnOxT7l8Nqr3qeDyOU/tR0bjFR4Bl3fl",
+	"uhvHX/NKaf6by7x+ivMmzpxtM+Lme3Ao8wQRDt/QTQJbEF2wBSgchYvdo54gQ3ss2s6Lcwc4z5OOLpp1",
+	"ijfRwPGnQzMrhB3bznIG1Oq4ZoH84Js1FaRds7yPBG6Lp7Dmt/adF235VSxPu3LQ5qyCKr9ipVbTNn91",
+	"hVxQHTd3rrW6JhxJRIniYpywSpd4R4m17RmjWkGVmCFHinXxrmtzKPWGX/L0oZZzjbeDVDOxRVoBqjkk",
+	"FwvsjPxp9cVV3HP/eQGwoOafeOGNQya+4SlTmqbZ+aJArT3MPQEuMbf3KkELT4J/2VLDBoJ1Y9galRZq",
+	"ESw+rDzHl8c4IlRYNnGaSebk5PjY/kgQ9QYfUcvPvjzeVOGH/4r1sOTb45fHr8hb2J7T1hvK8pQHHjK1",
+	"oWsDIGaKRPfIgAnbsnCdUG1OpJ6pxt83lWetUUaDD22B39Uti80Xqj5qLXzWIzUbG17AeRkyssXG9VdZ",
+	"/H1TBVAl97QNUKNRxDLNYkeMh+SdzJ1xhZ1VUD5QH2FzcX2FfuHnz1dvypHDjFmgoLwQaOy8IiOZJHIK",
+	"3XXGxBoz/Y6xGH2u+kFEw5Pj77/77rT/z3+MXvbPvjse9in957B/dnJ6evY9PT0bvtxYmNwXH4un85ND",
+	"asKORfPuRh2el6hRJarbBspnewel6Fo/03D2UAGOY2Mbku2ISodIDwm7YwlIKi/vvigmG+qXNiPCTpvT",
+	"Kpsqmz5pq3P4VxuChjvMlb1z766H++aDnz7v2Bv3KWjvi39Nvjj0X0dFzvVsYL4nkoC8KEKAaZcJZ0L3",
+	"o5zFTGhOE0VGRsCXDvRHcx/EuO3c52eqgg9D2GdoKVII+feaKh4RWujJIbmRt0woklAF8+fIRBb5Ifko",
+	"SCptpT8Vkf3Q2lxLmIjhHAk43cR1Pfnj3A6RGtzdSA7n5uqbH9+Sq8uPH64ubQexDcUbzphIhXCbiZza",
+	"AWzmvS+r1wZs2EhmcFqG4M2GoHnr4Eia9zmKFo6q1pJjrjnF4+diJAPd1FTEfZiAQGEIt/erU7m1ytRP",
+	"bwc3sPm7054/qeTi+up3YW/whqQrMmQTo+ne0BHXvEf+/zSROUVrujyaQ3JlAey41kyQUS7T30U9m1kM",
+	"E64mHuY+ef4x0nLIcnJ6fHr2wvZLWTyasoWXK3Ir5FT8LrQEpJtzMi1hYPRUuvI9CKmMeMKsMaHqjwHK",
+	"ojNFlDz8Xfwu3kLveUSThAxtbfGE0URDY8iQ2fJTKpBST8mQ0dysAgRlXs/c8ruIwoReQcdS3MvL4xLr",
+	"zmJ2RRLjRd7U+d8FdrorGBtiq3M+MZ3P+hcj8+2Me8RyEhdGFNXGXky5iOVUHf4O0KiIMnjQ9N0Pegd3",
+	"LFdIP6eHxwd28BzN+MGrg5eHx4cvraQC+j0yp5pSQccsP7o7gX+qo1hOhbF7jv4qCh5/MReOcVKoURHA",
+	"08amPHhjr3vHExwlVkE/NoyrqC45Mjd9LngMUyBya47Bpk6Pj4HhpDkCnIFRCZMjGWmm+0rnjKbIgkYD",
+	"1XDih1xQKDucb4ebH5bkRsayZ4oMZ5opmDFxhuuH9l/u8+g1jT1xfHZ8svyWz8JwvMz5f1mMN71cftM7",
+	"mQ95HDOBd5wtv+OD1O9kIXCJ0/+z/IYbKd9TMbOvA4gZ33U5ggHL71gOXh3e87LTGZRTdUDvIB6rR0yE",
+	"kjETDKsNR0hZqAb/fWBoRh38YW4MUy4S7FGFFzJmDaYXyvjEgmuBsDAWAtZ+vTy2XOwAJrSlkwpmApCp",
+	"yL8+v/389k2PXL/98Obqww8giq4/fbx8OxiYf6aM4nANQseUi3Py7urD1eDHt2/gF1U9NqKCDBlxjMfi",
+	"c/L206ePn3rk7W/XV5/evoEnX158uHz7s73bqCzBoK2YG0kHXmWdP39g2pxYWV6zGwb9X4U+dMWYbYaj",
+	"t8F2/lTWY9wz6CMx6K+UaxuhqjMo1jNFTCnAX3HUFmLau9NDw6qg2I78MT+tvArtjY6yEfeSwKMOyVta",
+	"nxdkPQGucWZZD/6raWAZINZqVf0do63jEkgApy1a05beW0QTN3pxkeF+5kpjsLU+1GkN3oMjmpuS3Ot8",
+	"n0NTMrcEcLlqA5Ys0AyhEIekYI2AxZVKh8TGzZ3/KRgoVes+jDW79OaEduP2qtN99Z0N2UiCbbh0a8mm",
+	"t3Y1+Ehennz/ff+E0CSb0P5pCfsL4IvGFVNkakxXsKzd+LvQ5hyysL+vhbb97mcDxzGls6bllJsHWK3W",
+	"MPPamIjtk6+77AvdDMX80fEY5ssSCJqjtxvaag1l+4/aljvPGOsdKD0DC9lYgwfdd1wbde98WcWImsis",
+	"r2ZKs9S1PKzyKoM8Wv42bRPg13oZd/wrbdeOhNvdXr1TxkRJ1+2KXe8UQfuh0tXtmisgDTL46XPPm/Bv",
+	"BJXZZcc3cU/dMYFwT+edk2Nj1QILZKzEPArKEncPTt+ZF18eU3aNPK9A0Jg6fT43Mt8oRiyH7HDai/ML",
+	"NyhmumnmK/Wx0AnTK93y42yY83ilW64pD2l/xErRkiiZazKcnZMSZs4fXNOsTHIdVCX+xPC5U67/5YOD",
+	"Y7GDrMNKpqOVI3P9hueB17ymY0YU/y87JyfHx13eLOEpr79aCah9EgLU7rrHj6ORYnq7LlTA4gRAsIA/",
+	"5SNR+mz21N2q09Muy1gvBH2Xr8q3Mo4DsX5RWEny3Do0letSuTPPjTP0ouZzwaNKr+uI5tGE37EjNAta",
+	"vS2gD4inQnXa1FXBChxL7EKwzydUfWD3+gV2xU7klKRUzKqan0PygSljomY016pswyUx1XRIFfj0gt6y",
+	"PyOqmCtsEzhaZJQz1jeilWDyQhHz1LDDdYGvFn/EV1twtUIaprT3Km2ORkWTfEALKV/DarfOwZpeVilY",
+	"3+UwkGtDblZwU90drHJXN3Lje4I6A65KL7sqtHj//z41bshevI5XFaAFXlZHgI2H5n+jUjQm/moLoxYE",
+	"5CZ8aaORb3nWSH2oRYLq6TisnhoU4ob03zbVWY2fuygyK9vi0ufZpS77ynTM3FnZqh6ek5xO3eBsGCmP",
+	"ZZVwxFQTCsMPPQVjhW2lX1x7SF8x3a5fECEcChrt1BBMjSH6uiw0ARzRcYO0dwsNzDodhb3yG3fMBntk",
+	"ODMSn+U8KgF9lvoP1Ft7g87DQ5mpU4GGf24B5OEFBruondeep9p4qnZUHpNUDXtNjHL0V52mmnOtP7Aa",
+	"6a8cUb6orbNdh6ROa+GsTu3Qdux+fLs5mh8YFs7UTvdhFFn9rhqJc14we8s8Np2uJhzfsBEXvGF0ZouM",
+	"jMv71J6WNylba62nrv+jRt09Mk7kkCaG7o09EyVFjPDpXWi+2VT51Roj5aWg8dFDnbcDYJt2G95uYT40",
+	"Nz5wVTQU0UwRsLaNXQXRKbuQojPIn8olhs9aVs9DLZ7tp2QWPnTIbntcQ63XONNckoTRO0ZqBKPIBCJY",
+	"WFNm5+ufE7Ptxa7hoNsnktkvCEwb8i+9iV3d4+1LxO/P4Ad2uHAXgc2AWO7kDz6+WP5aLVhlpAQHjOM5",
+	"IdvqDbaLWM+k6GrhLhNxH6wgqzbJ43PAmbYlo0Omp4zNqQqcDIE1LPOihiiasjJ1B9wI9dwhUXjgV1yj",
+	"FGpOhu2aQ5Yb3BVX7G2Vrdnd1SEv4RMAmGw2Q97xREOoVqZDLhgGKS8+vDkkzkCxJs+VoNBBCTDm0qlU",
+	"fLpfDJ7SGSkUqxkngH8J7IMVhYjm0CNKQvWiWd/cFtFowsopH4smymt8lS7mid3XdCJt7N/NblAYgXWA",
+	"KMH0P7ZkrBHoVe5A1rOG4N5dWEL1fX7+fPVmlR1+LvgmS06WGAJXi+TX9GYlMVINRfjzDQnPABopl3cA",
+	"6wfJCDv3OPSuOTMvEWmG86M3ZSC1J8wflBmvBsL05mdFr5D99tPeX5M1B9Khi/2GZLI32FoMNpkTxWge",
+	"TUo50WqfWcE8p3OO/rICrdUmc2DNq4VxXuOTd0BRTfYOvNvewNmwgTO01NCVsrpEWkA3pIwKLsajIvF6",
+	"wFzPHklppkr1ISGTSVREE6YOyYVDU4CUEjZWCEmcejBmLkRfImNrCIKi3zg5Y2mxNBxwT4X1q5iuAQaS",
+	"51h1DnYU/y9zFaG+/4FdbvAoKCrn/2UDvAogTFpMpgeESzfGZ53ipPXddgmR+hDqwYOrVbi4uTv4jfah",
+	"1I2HUv1PYA+ZUPxAtp2xhbejGkx8UF8MQCl5ePJLfIEbdg/wcYmUt+CXc1EBYEJJ0LmNrHEE8zfX2hGx",
+	"HlZmk1Xm/tnqKqxp335NppdDEO1ifflDufYWWIibkMj9SWvDGTisAC8H56gnuSzGE8NTNr6Ueozl8UeA",
+	"uY543J5pq25/Pbta7m+7WNn85IYO7iTfZYX0ntH2em4DVmqdLasYzxIXaQlPFsUqXAkRmGV86WgF4jtd",
+	"ObJ4ErGdPUvuWXJtljTkvj4zzo5SCuMqOnHj7L27eBfu0dyinUpI6h4PoIaUirpWa3D4twluIYpt5Vq7",
+	"swH0+epw5t2VdqKRSvcLhXO+G6nmvVT6s2JxzYHZHd18MMK/A9FU2+shMpJ5MTLiudKHe7CDzXrMnuyC",
+	"U4bzliPNRFfSy6XUbQHWT1Jqb1Te1hUhUlk4VAPoaZVXvaelTanAEprOVhuUYkznrLPmg2vbSuu1zPqI",
+	"zxh5IgLkJkTZuFY4syNnggjsztKSUAHTSACBzc4JJ1yRhOYW+zyywxZzmrNkdm4TwTjeYYGeHZ3d4Jvt",
+	"TnyaBbuK0KbT8qORqhiao1B7PtgsHwB9yZEboBH5yrYTH/zl/queugqDPDncNYu5BtHDiUwA6l1bcBn3",
+	"vJ7DxrRw3Q7OTp1bgMBblunyISxnbkI4AHk6eG6YtSvamWPlQP9l+co7ivW7BRvAw0O2LJ5LCQQ5p0f2",
+	"vtSmknA1clWMCeNWYUQci3zWYaQumTobD1BN9c4iRmXjDwuy1ntvkS7KH4lz6QhNckbjGaKHsviQ/Crz",
+	"W2UzAwvyAuAdhURUKjtaB8rAw7m2xTlaT58L950JX0lnQokPAzMgSvMuooLInKSFURj0jq3HmYWWKdU8",
+	"6guZMhElVBd5syX41rGgRb4VNLWotw7EfSTztEgoURoy6m4kPIzHLnHhSxKyjEtxAIqXcMdAo4dlWL72",
+	"hEIO3q7Tqgk/+K/0mPzYzXfyNtuEV4gv3SOU/M/g4wd7Snvm27AV6Wi4JMwmHlyL5ZyX1CnIeOku/mqM",
+	"OthxVz8JpzzuY+Pb0yMxz1mkK9f84fSrmNZzQfKgsV5LevjOr1c+pc5JXiTMmJrG/iSUZDDQ3ovFwkBT",
+	"W/jk3qJV6g/c/r4alil3vFKAtulI9zy0YXWQ5TzCYBVP6ZhZigXlUFJnd55CCuqrSObsyKqVvmL66C/7",
+	"j+Xd+tflhZf4tIF52Mr0fu2tt2Ubx99mgyqAA/n2MJi/cXQxxyOWTPAropKxkC9e3avPGv71TdyBP776",
+	"6yCToTE3Z8dnLQ6Cudm4EMitMHfTWxI7qOVoVHooriB4Ubdc0iQqEqrZHLfZ0QxumuHGOaU2RaXeFfhl",
+	"z6x7Zl29uhCY02PIkidsS5TMPciAO8M9vBPTFkJDKRMTZtX2RPhbvObS3bTNvOTCWmFy5jiUV/UcalQh",
+	"MjpmMdixf5/iCJTj9qiI/ZZucJETjzVycMdakoLLahylVPCRHU7WmEOxqRAYU5HS/FYRdxsMzHSddBCL",
+	"BdRIrjHcNWSApC+gjRTTJ04+NqA5/sD0e/vsN3aPS4voYA9utBHeC2FxQxXuYQDVPHXz6ENldf4rtXZ3",
+	"p1z8zMRYT3xcvLKafJvm2cLJNEh993X3kzIe1d6iJTnCeAwutLmw/Do9QgX58eb9z1gEBzPjYGwAGVLF",
+	"vj/zOLik4oqD2X0mc90HT6fFxU+MlhhPCCU/vL3pWVhN6EeF8Vf4FPK/cnhOMpkkZMz0W/ybNztdF7kw",
+	"O4tJITRPLCe/4wImfsGcMVEOrikn2mAlAYxAHdkOdk1vGaEkSygXxA1HpfBffc3TgDzAzVgP6Apfdn3/",
+	"ybZKqS6FqZ7zBuf1hmo20DTX6978VsSr3foTm01l3jjBw7MPVGkOID2cE+hlJsMZiRmM023Dl/mV68l7",
+	"DqNb4IR3BTRTvSlASb6BCBhmt1a494aOESBhtdtwyOaaH7W6GT7qosw/2ZxpBAzwP3LYJOwrFiZTqsh/",
+	"ClawHTe9fvP2uKEQT1xWsyAsv5GU6mjiyknA5HEyz5Pi17V7FkS5S108UWF+JapZZZdU00SOnViO3fQI",
+	"EADGEiyPB4d+Vheaq95efFgi6FeX8Sv3G6zC7gOUS+uIGV+GP3mFs0mZ2Nu6Wl5T8AOaGk+4nq1z95WA",
+	"Gcer3fSJKSOPVqWCMs2x4sF8tDr9ho5XvPMakjqD22Kdo/khl0Xm3bjMZHFjaOZgYLvA+bWOnumw6RuW",
+	"ZgnV7B2OC21y2tr1BUqsf4G+NUrmtIvunL9pr6O3p6Pn0BzmtHTClZegUQF9jd9qUVGrKdfRxOyhbxEd",
+	"/dh3SK0NyjsG9oZHJLg99XSiHmxBKpRDPsOvTrS0v6jySy6jF3jGMhL5rPZk8bUIFfz0zxRSx3IKaO9T",
+	"dDctCXOW8zt6hGrsQTo9XjbLoyWKSe9xtsfpce+hg648m7q+55+4iEHR2/Oz0B0dG53xpgusloCG5+bX",
+	"6VTH8dZ7oKGOlIsrvO9kZZy+rqhwMGTj9SwIDMfjP/Ed/zTbP+g5pLg/qQcVZ/7RZQ7nwOwjdjGU1u1U",
+	"kZbQri4Glwe9gzdvB5ed1nX4LSMO0EfAIPhWzxRJ6JAlTXu5tb5RGzjLNsPpSA6GAro0hlfe9R4VZSnG",
+	"kBOQ3qEt6fduEp1HXNxJHrG+pvd9Fzpfpkyv8J4beu8lkbZRBrC4EG5g9ZKALur6HU/YY7gOX7u+tiRE",
+	"NL0vsy9ujsD8XPAuJOknTcMlL9fLw29NkTa82P3ZfPKmYFmVFdoOcbvnQwCiCyH/vaLe+3xnO+c5Lqla",
+	"KLtkNBXOp+yn5QVLZD3kjrbNCvVFvkEZv8Y81m+BNhFdG6cdDGfdY0BmYfDtkViN+d73Z7Z2Ilpjed74",
+	"N22RdufX2pspT89MmR96jiNJ0bPtTpGrkOHAWT07IMPgWnsyfPpkuK6VrGjCVB+pcikhmms/4aVbIr9q",
+	"hT3RPcGQqvk8BInlIURXCD7iLF5JCn7Ge3YgAwMr7YnxiRGjL/1olEulKgpEfIsV9fJfrIwzLukXw0d0",
+	"BfOtJpRXznDD4Cp/B09nclUVf13u5e+bJTdZmOzXivWIllgu5teDjWw9WBuBjxiLj3I67XORFa34du8Y",
+	"i6/MRUuzXACE6+jaLNAVFddc+7ng8c9c6a65ohXBcnfSa2yO6hOdwml16TP+KGzYMGM5HNg+CPZovPXG",
+	"j+XKnI+5oAkB7oBvBIQNRN2zNf59W/XvsZkhgHkm+6soOKoOhDgK9fKPcJoWBfZ1IEo29c5iwKUvxK2Q",
+	"U9GDClVFzo7PQk2UImKJ2cTKNZjvLAuGOOUs3FkEm55SRSJYdk+9j0i9+OUJ9SgJW3TBBM91Ryo9MtZS",
+	"0VzFDKkRLPwbaZYbZcRTUEaof8AbgEfU65LhNQ0VX5ak0gtrmgFuYJPkuzmjB+Q7OrpN4EGMwagcPANj",
+	"cOZMFYlWe9545Hau+pcp4VQzlvdzOSXMLIZfbEpzYbFNWjimvS4Ib/j6q4K2zU1dijesJbn3gruVbVgb",
+	"pbVgI0TP2GLeSNXQiOzIeqs0ASsF28jNr9g9rf4WHeNwEoGvC/6Ccpqy6aNyYZTtUUuWq1F8NaW4lg8G",
+	"Bj+pbA8ogy/n5Nj1GcmMAQBA4yhWd8+SVoH1h8J6G8XijlrYCKZzonkD75DKtGXGP1hXb6iuN162kbi5",
+	"+Maw45e1dmZRJDpsjYl4GxurGuhKdCyucAa0zMngp88dnX73kM1Nw2knR6aqjoLBT5/Vatsc3BY73Slw",
+	"bdc9wsUfinTI8l1sEqd+l3xqGDujPO4BpAfm4zOa62QGf24iz4zOZKFLe3+xltXcfNA7wIei8NGcJsns",
+	"2vy7S3mrt2c14VmGI6sVI1M663q25kbIfM4y1ni4bstxLjNYyWyodwAR6H4so1v895TmbCILFZoc/ZAP",
+	"gpW7yvlerPO7weVNL9WpLsF+vw0Mq3qH+upK/Tgb5jxe6ZaPhU66NYbaW6qEttl19/s6t6ra6xur6x88",
+	"mBxYIkb57vG/+5eV/HNMBih7hjBlmnKlsIp8xCwug7n0IgUrcK3J5u5s3YDzbToPIQulizNR5X8I2lm7",
+	"B0RdvVrrG+/UKX0Ya7LaLzODyn0aTbyPtsyvwQcsGsFVFrDV7h1Ul60cgbLED4b6VSPwh5eOhCgdgxlh",
+	"j21yzu9KYW71sQ1OsCa8vT03quyF2ZQ0PztzQzBFnoOt/+IcB4JPJ0wQOlQtm7VGxWbAUubGLAw+kpcn",
+	"33/fPyE0ySa0f2ohv2ZlxUT5Tk3bszcsG368uPDZ6ck/SFTkORPRKuvZOx44bXlevf7ERdxB+50THnf5",
+	"aO3a0HZgXcAlJZNsRJVt3UDYaqBt7qN00ZM+xey149OK8C0UV6mHq8UjFAD66C8reVqLXS7x4oFX3bWW",
+	"try0Um5tybJVQOX5l2zCaS0d4Xq4JmdkKOUtwjsKOd3PIdssHDIEEhd4wYLvl+rzQTxwFMP0LLUKL7yx",
+	"t3yLLFEu9Tpn9DaWU9HEFPBxyqN9poiWmiYwQFhh/zLk2sa5LLI9Y2yWMYbu4zjzb/OcMip0kbOgspgr",
+	"eGRT8GqoCA3mM1s4PT49658cvyJQ34KW/SiXqdlbws1FYyYMz7HY/f30+PQ7ojIW9SyeR0STRKGLklE9",
+	"sYl3GitCydAIYohKzdk15D2LeZGSSIoRj5lxPG0LvHlGjyRy6v6gJjRj4alk7+AkHu44Pjrfd6twm1u6",
+	"6wwaz4lj9xmLzMd0Dm+VEto0NvReOoTsyCKLZMrFOGBHblIkBHTnY4gGxUSMiceM5VzGMHPROYc48hDD",
+	"Fp7QwKaG1JekFMesmYWlYl5UYhUxUvFwuP6pLkoe25BYRCmBqJDVKSUV+Uoej3g3gau3In7AXh4Qq3oa",
+	"BlbwnfdG1uMYWVS0SNWHCNW/eHvXyYM98IFXbbHTINRSS2FPsJudOtzWkteVFLv4w5vSXzujzO4ydy9q",
+	"H1/UBknZ+wxdqNqL0zXDAL0z5l6ccmFxJI312YOPjGBAcDTlqBTFx4LF5PlvfWMlKE3TrEd+63+QImLm",
+	"PwZ8LGDsbP8iGcuc60kKz/J+IfLO+kMp0xMZ96wBqasHCvM4uA8m1k+omvTILZuxuIIp+nhRGA+4Ygdz",
+	"MjnTL87Jfd9uEwfBcF0O5jJ/B3BVczKZzAPT7xGb2ku3b6nP1lsBl9w1ftHPbEyjmf+iDeLAIyPjH2Cw",
+	"d58ueVyh8VrKW5zeUtCk9olg9GmZRKkHKENSo3fg+MXSXLMUOdKzjLWXFnj0BKVkB7sI18wt2iVa8/aO",
+	"5TNirgpGY86N1MhpzpIZiSZUjJn6ew3v8ilK2w+5isLpTCXd6q3nAT+qOkA02xoKrzsWB1r7a1lRqVeT",
+	"vaEqwGVlNLXXtlm2xy+jad7VIxbR1DZlSyRwI1PaUnZY5FH3TXhkO8A7v6xTFuNvdaOFMQ2swpVXWtaK",
+	"ulvCL7SPLujGoH4RYlVBryYy66uZMn9trpoudzPIo6t4I6fwJMvNN1gfu6kCoGWH6SxwxYjAw+l4nmIH",
+	"lfvhzw4KjDxPAvbJi46bN494DA2xmzrxKwXNBh0PtaEvpge8TQY/fTaqAC3Q1RtlNkceT7NEfgfBxxVr",
+	"xevqaO/WPbE+V1ss7n+ldevg/Gcc2ehSvzSA+xDVazfcL/Cmkml+wFseGvtE3ttJaj/4Bl1RbBiYcRnL",
+	"MQKKYbI5T2k/+TkQuETSKsOKC96lOTNGo0kXKr6jOTerN6fcQzHNhrIWfOYv5SM7OaMTRspNVE3AwLGN",
+	"Bpzz9NaxrRfXcwLCU8Hs3g42bLaq8Z61TWpvG7guu6eRhl+sCdC0sLvtA03ZGitXL7+47B1NiqXr/mIu",
+	"2kzN/xPW+46Kuyj98kj3Gv8JRtzyIjHKZswFe6aqb7Wq3l9Q6HOAXEJNjXgEpqLmuVxgKoWJO5bIjBHq",
+	"5rlyDZOxFRGSAEYLtCcBbYclq51b12QgLMOLHOZUNMqxIQ7jXA0mMixarGLCXm/o7jccSbmwdZaa3TfG",
+	"sMQyabZNnvfPt4nh4Ud4qz2wzDL2c5gJ4+rMjPUQO+4AmgtMSlbMx5ucMMMxbXUDP+IVW6QMu0KAHrBB",
+	"2rHYxfXVM0ViljERMxGVHcJP/uOxqMi5nh28+vcf/qdEyDIynTA9sRnmi+srsDm5ViSmmg6pYtiyUmTe",
+	"txxAOLL6igj2dgRDsPs446w5gf4J5uWoEpROkpFMEjlFwhn7eG+LkvIKVoKR9jicuB3WOS0SzTOa66OR",
+	"zNO+eaUVBkGlDnB516lmXPkiilimjYQI55ktxN6UQusXXAofDwfnEOqOeC/KwqLscwbAnpRcDn4x2vm3",
+	"nwe/Ie4qNDvbNOb8WHhbszuk0a0RfTUZh99NLTCGfUQf0iyt1SUbYI4PbOqNXN/zxp43tsAbkC9UVWR7",
+	"E1zRv0+TPv7WzCBYhUN+e/+zWRO6+ssBmeoVbkLGMwDMJb8Xx8cvI3uU8A/w5fDPlknsn1niocFDTAaM",
+	"/fIhgyIyDtMne3buYbn9Gc597kfnFBySm8U+Bsy9A7xk5T1woXjMoF3huEeUxP8qi8miCYtuWYwdB4LU",
+	"1iRayg4S4bc0aRUKxnw/uk+T7vz4W5rYh2NZ1upjDx66vDuCJlmQIMm4Uz5fPLtcSk1SRgVA48I4cV9y",
+	"+EJiIzLsF5rwGG68zuUwAbD83nZe3hUkmvdJaWJEPYsPiWUjZUzZ3KGcpnRGIpkyEI8CeKx+TlwozSj4",
+	"nP8z+Pjh0YK0m3IIt3v0xpgeUZ54550lVJtP8KATfyh6JLBpJbqxQwoX97usssqI6CrJc5bKO5ps1byx",
+	"wuYTLrU3cfYmznZMHKDlTZk4Ssvo1nrGfStn9vbNpuybgTldGw7YioHjLbA3b/bmzd68ecLmzYBpAuKW",
+	"JOyOJRu1b5aFNm8mLGdGNAtJcjnFxE+PDAsNpGgYD5rVMbQUm2tQIKss4Vqb34d8bOfK3DKWOWDvEVX6",
+	"kGzOetrHTvfG0w5jpw8zniqz6WHRoZ75rDwQETlHrsTmgsFtYTjYESwUL7kQMEwKTLk21FIaVIZPzcvx",
+	"HGsrOvLeNiMxe1Nlb6rsTZWnH4kBKbnRSIzvaH7Ndorv0u2tlL2VshUrRTGt6r7CSmZKQpXu37FccSn6",
+	"BSxlSKeheGzAbAOILDShFrrKDYTLjW4caWJ+s9UmGJ9prRUbMI1vOLDzHVauK68edBWrdzzRLN9RWXnj",
+	"K3SoLLeftZpqsaf+EPUH6nsSI081sURbAulnVW0Wyc1fcCIK9CctLeFKqeAjpnQj5cPUZxcCVHSmyi1R",
+	"Iti9xgJNds+VVuT5hKoP7F6/6MGUyomckpSKGXGrQFwRkBsBT40mSZhF3rvrV+aJzgXLjUM8oFByJPMp",
+	"zWPy3Baea0miQmmZshyg6nNQktV7NRVNAjN0bbh1b439Ic116YqVC5NIxp0nw7ibLs09O+s8e0M1A5C5",
+	"rhe/FZ36/z56Daudr8eW31JYho+4olbQKNwNmGwbbjY37qjLZ3ZTdrog6bsqCyiCJsMZidmIFsnqmPo+",
+	"nL5PD+s11O5kKow7ry6F/h5D7kezPpmuPjc9q/o8S2r7K/n/x5degxv0AXwWQFZywnDELOYSGmHG6aMi",
+	"sikunKrlslU4jduw2IRn0MGLs8R6RE2MdjLbi2iecxiIHJtbuDAelwTd55Y891FOwTaNWZTQHFsHzo6P",
+	"0S8b0thOHYfg1KgqtbbQHSFUJncIW4Jk8uXhrh0o92qfYI5ykwMl2LQ86CffuPP1zB/FChJa2jgl+8gR",
+	"skVfy/4cW1juschiPHe80cCzc8blkX1Kc0zjIknMajZq+AqwN3E2PuGx9aZgPj6Eged5zpiliOImpGca",
+	"WSQjP8GNLCqZnaJOZ2QKvqQTULS6XU955Bw5hXyeGmcT2ReA1myzxNnxMREUcEJ9cbTI1wNWWbYDeyTb",
+	"YW63TGfe3oKTOM/k3UDFPRUh5NTR316dP5q8eE/zW88kpopMqIgxMriOLPgrLWmzFQXXU3+ruYAV7e/G",
+	"Ll1GyXvafXSY3AUDdBmtGpnTp1rnfFhoZqfEtbfgs3uaZglzEPUIqgujzRNZ5IqMpdMXKeXC/rkp/GHW",
+	"v3DLf8wcdNwOACPqi5qdBOMAiyR/TXMmMMsaTXgSEzw0klGe/43gBO3sEjiBkoDsWSgbsMOTsudDk0RO",
+	"/exQ+Qk8ipTmUI5otgSwBGBiL7KsG7KDRy5r9gS7f64AcYARG4BP95c3ntgtzxoR0jBa56+UcsHTIj14",
+	"ddzr0P58bVxNxf/LzstWyYxHtwrEQ4chhZBkC69/0mX9G5iE+kD4Mz94g1lC/G+47+kGcBxVGgpdFsCp",
+	"06SDPwZcbgQW3DuCG4/TLIBLl03TWt4y8Qxaw33zrryhLT5zU5UpT2RiQzXeIs+Um/fCY/KcZtlV/ALT",
+	"1IBsfQ5tzLABRWiknd/nb6nnKIRq+PczRXKZNAZUHB1uK6BiH/84ANfe6jETmtNEtcVV5j5EddOevzaX",
+	"wRtzpSF+GMBvh8ECTAOVe8ffxGULdsDRX0WxZI6IR++reVDuxs8Fj3ejGppI1Xvy3o16dDdqkYpB/hoS",
+	"RqHdoiOKAI1iidAmyXR7Uh33uo1g2ob4wyhIW/LVK0tVqk+zZ5/Hi7hjpaCxXqZsqHg5lg6rm8nnT1d2",
+	"3tQCgy1TB3nM8r5x7Pt4WVMRBx0THmOpEgS8wZKiY/XvP8gIcuFmA4nxIAEzGtGvwsGJMm90Y1bcRUzC",
+	"X7FTGJmO/27zC+jYRz1XJKICwrL+aLKP1e+NFHRElZuO0YaLai+aJ4UVxXegIOOPXdOT6kpQ0EqAkPL7",
+	"grXlxOjoyGYJyJjfMeGTaHfCPPrLQ+v/cuRiuf0sl3c8ZrmfVVzIt5XfemBvu3Z3PYBct2ZszG/ykYwO",
+	"96bNYyoh9vQI7LAdRE3zruoTlmV8vbaFK1eByZT1RL75UM8UyWh0S8d+oY0juA58p3Ma3Rq+i6DMsKU7",
+	"wZqhaMcwiO0yGEAEwzHc9G2aMrchTNEjfB1m+k+Pj71y66GMZ8FseiXJ7eaglO0pcra/wZW5OjilDB4H",
+	"9Z/QYmBN/z07PhV2rH+iTTGl6laojbJALQTPyTWuVnoDQmrCRZQUMYvPiWKs8gLMZ7CXL3MFVjf+frs0",
+	"XHWvH1C52+muWK1VSzw3Po3mRpDpehlu4zAjl6XBqudNzHz6GSv/V1v+rYg3M5PbvT2q/dbFy6zUxt99",
+	"lcU39eaQJUWHCrWWncIG9V/PMzpLmdB/ZrbpLqLCcNOQWZeaxUSKFysMZisai/I7WWuunnzlWUK/TqRt",
+	"aLCdI22Ts9yFr2fBFCXW/EJYYGyeHs5KNh6zN26pPjqra4+DyqPlg4seb4BVlbV9WLp2+aVXKNR/kUU0",
+	"Ybkb29xljQnP3JSS7tJ25b6bP3bhwHRpGfB80n3ua6PBAO9kl9T7L4kAGAJCO6S9+mXeavkKQ1J2690K",
+	"rvAtS6HJ7fhBkJZ7St40ZL477mA4y7Y0rkLTqEk7krTtyv8KKRp33oWg8UpbOflYAddvnpZt66qyar6s",
+	"9XlAhFbNhYpwidbShDnqeHjIZtumhCPjZWS7z7M+apmCBqyeGoWDkSf8Ab3dKDvj0W2R9XP3Uo1pBiz4",
+	"uobL3Rf99nr2au/X3riHJwdhSXsK31Bg8msev3WhbmupAi3hW5EiaxD8DaHIIwdw5Azzo7/sf9imnpgl",
+	"DDGM6qzyBv5uLdc39iGrA5+4tUKy/ywcGi0hmQxV4vb2XWWPR4lICECMDnynhppFA3FxRy/1quP5kjLz",
+	"sE0T2Fbwq+Y2iTvfda73sz388qgaRHqNfZSW+Z57ngI0lvssPaKKaGLh77i4kzxiPYTiXsJINbFuzfj4",
+	"ixs/u9SGd1MY1zPgd2G8ux02EDa8sTd5esTHRb7zQaHftlFORXnMqRRshilJtTBQ2t01Z563kOmEG1k0",
+	"W0qmP9rr1ibT3hOPtNgXfCt0PusSa7HDES1GQo/IJAYEFZ7vG5afBHZO7fvY8mDHRMHwzDyXNFcKXEMY",
+	"E2qBaXJbItFAYgZ4EpodsVFydeg3ALypob9JW1PcCfrNvss26wnWwYhbljRDlOqvCQ/NmJ+s05MvLfJd",
+	"t8fmXGgHENvlBluE2xnt8rbbY9+whN8xEIZbSnm6u1yxZsdTh6KB90xPZMfalEIn3YjwCu2+T8556PJp",
+	"jc2TAAd+YlRJ0WlL74pkxBN3Yt0rbAayyKNu1yOc+weadrscS+pWYq3qlo4M9ivN2URamNONlh815+o3",
+	"XH4QbiB/wp3j5hA7J/H3sfenkPBXvfmEdKfs/4L50oeKxTY7BkqNzUVozNAsy+U9T6ntr2J3TOiCJsmM",
+	"RFIorgw9glUzI6rgmsRUTYaS5rFCuFoawdO4GC+aJs6RuHSb2jbVlwsFKN94GfbN/xZ9TnAWtWx7xnJn",
+	"Ig+L6LbeeRompxHlSZGzfm71XFva/R1e61TiLry42pJdPLiLSPM7ALI0e/x79bvZl65w9YczEoEp07Oj",
+	"Ivqxtf9sqyVkBCOaJB2yG6rvUodlj1E7uSxagp3gd/ADPtd5wQBUmgv3pxFNFHvh0jSrAA9bqhlKmTAK",
+	"dHTfH8u++XNf3fLMQlnRpJ9JY6jnB69gsd2EKuYPqgudX5aHsO+7a2UKRy2kvNI135VFucsI/4jduxFN",
+	"QY17keiJLMYTQskPb296CBDlxolTQfB28r9yeE4ymSRkzPRb/FuJ5VNWGvOYGG2bYJM6CnOuyDsuuJqw",
+	"2DydCRLLqYBgtwYEpRC6C66wg8DB3svfe/l7L3/v5Td4+fPOesLISOYpLafCoHhs0uZ4befGFZR67/Cm",
+	"L1t1w3Gpto7gSvDvffBHswSAKTw1bKnOht9TqqOJw6j2oD6wWWl5OsHaBn2Xcm5uAb5ervnXUu5V2no7",
+	"1XXu+bjkSgMYT/a8tmZN3ddcTocMN2YCCFaMbYiimqLuijISOmQ2322LM1SHcgx1tGxiatOsvnOiWZrB",
+	"vCiH2Y/Q9zAkESYVQmewvYgwEYM72DjRrzSut1QLhXoUllqlDuppjfTbs+OTHRgoHSaFn5BumxfYwpPI",
+	"wH0BTlhfMRip2R6lttMnyiK6Mb9jipwenzhUU1VE5tCdGwyaG0bF0PgcwDC4cpNlDJtLoiRhHHLxMStn",
+	"gC2ErK2vgP7iwO00bCkuKX0OPulLzzHhmnfve3RC9VITOXV6giCZYYbDahpWG2zp9ElHOj3qMF62mV7X",
+	"Jkb0w5rpcfPWXHCtlaFXHokr9s1um4Ji2Qgv2VZNLzwarj53noO5uoPJtD5xW8PvCXgq/yOHyx0VsJj2",
+	"RtITDRLY7Jh0BLskDqAYzaNJo73zgU1hXi0V3pyuZ4p8jLQcspycHp+elZrlnKQyZknC4soryYphwiNz",
+	"iXpG5B3L7zibgplNjVWUx33jZcwcejygvyMCFotujUE+plzYnEjC7wBY7JBcSjHiMRMRjE5PWcyL9JVt",
+	"7LbhPJh+YauSIVxhh8erCc2wcBEmkvXI0BiLeCEMoCdDGXNWAiodkivXZmtcwPGYqXLIRc4KBWPqFyMw",
+	"WIRgK1kAEc3tvoRF++74mDw3V50dH7/AsRW3zNizBGKJ8GZcKS7GPZv3/F8WaWUu+v/Bg/9UEJwl1CVy",
+	"NPZ2KJz8wfU5sVfwysVproYYVC+3LOX5q/lMt1zADP47mhRgldvTaQqJ3rLZwbxIC9U14buJ/KB3gNs/",
+	"6B24eb1mY5hUMH+sIuG2EKATQg1ArrF7TcyVsbF3RjRfNhSledtL14MK1XnSgUFGmIE6Jwmjd1yMCcex",
+	"48iTTFmgvfZ5tQ6eaLDa3Fr84i4Ftv26L5+4QhXs1c89Mnyk4vWvSO7jcSHrYVQIo1VW+lj5C/QN+dAO",
+	"ekD3nZNBwX3tG35tdCyuqgGsFifLImdhpbkRZB5iJKBlT2RSgUSGACCtxXYBy//EZlt2Jsp1VjK5Onxr",
+	"NFZjxNLbIzg+Zou01jSalC4DErYhTpTBwS7pRr/BZxF0PlrBimsO4S7cYgTyrvo+d9d32rqNwMganBpW",
+	"2nqK7QdBbU41WNyMuptse44aUUqbid4iJB7ROOWij4HXvq1VayT/C3MxisE5REO2LaEOS+IauPDfWap/",
+	"VdRKxawMlddhuJ4D0cE0MPNbMnuxAPbi6LOZcI3Y1rKPzkLSNrca0E6onhh3SWXoyP5+UN74+wGZTiAB",
+	"gf5kkWg02lnqVby5G8z16Piha1IOq6ekXrwMzto5GeXMuiWQKjCuXshZ83Gy1aVdaWtxKbM/51og/e+N",
+	"pG8P5hqoyNnvROYBaGvXB0ItNa/Ph7aUu86HLTT+prz+qaAw7Yn7axt4bufOO3BHgAxCoiLP41xm5UTp",
+	"B+oY16bQx7aF1Sh89g5v2svyPblvmNyRHB3VzzYmyzOoR+8PZ/2U5rdMZwmNliSjcU+3jGUYrrdKB598",
+	"TmI+5pom1eArF1yClZaYQ1ge/3r23tvMdrgpsNI+iPRN85Qj1JKnkCIxv8SSBKg5rRHemkxVM76ameki",
+	"cVxiHYtEirHLLKATZfZWBWYPyQepCY9ZmknDAa9AAOicsxh66QgdwXxbkkgAlrX5spTObFMQoUSxSIq4",
+	"NYhbseMn8yI3cmBeY2tKza2wZ79vlf2MrJ1jvxoGrKFyw3iGA1N0XSAZiWS3NhPqIhd96EK/62zJYSHH",
+	"hbtp77DssV3XTVwgDZWFB1PKIdgEIIDwG00eTN05ixhflbo/uZv21L2n7rUhIMSI5ylmgChxxR3PlKte",
+	"onluaeyhFI5x1BUp3N6098T3ZsvaNI5U1CrAN+aHu168lch8iwRuHr8n72/fKa7CqKVbnFe0tSYx2+hV",
+	"R1oe2Kv31sieiNcj4kCya87BVC6i2p2oS1Dj1k4ySDZremvnUIkiZTmPXAo8xhrisuvblnKcE+qKOrCT",
+	"5+z4rLmo9wljebeCeO+RBx61aa2ifjBRuO6KU+zBebumnM5Fcz/YG+Yr5zZGwJtrl3Fbjet7baDosj3J",
+	"Mu4ej35DpPojvWMEcWcumdBGJNqjJpQUgv+nWCiEAwPclhm1FsDZicD91OL+NMJo2W4LRabGncUmFB8x",
+	"6N9/2LJso1a8ThEQ/GHc7DnIoV2gudWW7ALldlO9KLFn1CNcgOgoREbHLIa3/XuBGc6dCDYZVe1QrnEX",
+	"otYZLWFWfTg3IGeHX+rRYw702WZPuOp/mgM4xJALhwf/8dMhsY0zHwy1An4MUySjFbSMIeMe7nIiMzL4",
+	"6TOxaBMIOWf+0kCuuQXBWHEwj4UHY3qlWfD2tvo9AUhGnDxt31r1yHBGPn++etNx9rS973PBmydQW5Cn",
+	"VwdFwcE4fOBE6hvoSpJkxAFbxPsq/hepf42WvZsvfdDWqrQTmMjqK1sy6TINF65EYFg7xsC+094ufPSJ",
+	"jFn1cUBE5TMjQSo+G+eyyBDG1f7RfERPwlk68CQbXNX/T0ETrmd9Q3+5TI786G1Q5g2YVhYtE1gipTNw",
+	"mRTDCajk7Phlk8RyRIlxunDT4yryq4Lw2wlX/QvP6hKPqnyJbpN57cUl8q7ls30TxiZZZTqZEUvRxFJ0",
+	"Wdftzej1WETVeMT78wKnKNaCI3Whdc6HhWaONzQby3wGSXKI0amZ0iwltLru+TCnIu5ZZQMM3iN3NOdA",
+	"oz1yeHj4goyl00m5lJqMOEuMyYdNqhJHybhHwlSY6vnDmf9TfEg+CzSM/L+i3RLnEorXjNkiC2xuN1+l",
+	"R5SEWI2zowDqBzL9jKHp7U2zI79CZL3QMqWaR0TIlIkoobrIGZGixNFyh4N2z8X1FckZ1O+oUvkuChA7",
+	"Irbk/m0VmZUL4II7nxFbvWBTIxeb+vRbzQrA7l332zMFpovR4q6XeQ8b8aj5V1fP5X08ouUY50GVEZ/a",
+	"R1xFNh1FUoz4uK9ui6O/8L8Ht8WXJbMfzGVAKFw5KAddc0fK6eaKGZpyFgdRE5qzYAi0IuHXs0u3j2Xg",
+	"BjflCtWeSks7o3pSGdqR98zuCAHbjKwuZ1rvm+/jUBsOmfr8NJwBE1U0tCIHFUL3h7N+qSGd0g9zECQR",
+	"YNQbyFk7/y3ht4bNE640THJz0CM275wllEOxBbU14aBwSUbHXADxlRPjAkrQbLCiNvV6VtodqBJXs6W3",
+	"MMat2pzFuVg5xDBg+ic2m8o8Xu0mlK8rQVuHbu4Icl3dugakdujmldd9bazHjuOxqrtu6HidL/ILV3zI",
+	"jVm9zt1XYqBldLvaTZ+YMuJiVSqwtuXKB/NRJDNjv64Ks8/0Nc2Z0IPbYp2j+cH47TsdduqdFcQ6uwwQ",
+	"wRFRWc3Z2Lkq++YNRJjRpOvWQgB13JP/ZfB54dOspPd4SsdMGcWnbosuMKzo1eLsEpokBObgCJqcE66x",
+	"eQGhA516E1LziIWjQu8pF1ewgdezDobioLJL/aisWi3CPLgtMMDcbECWzLQQYE7pPdaRvDo5Pu4dpFy4",
+	"fy4LPu+Swctz7cLhHwUjDKKKhpIc/Y2MVbiHg2qPzKbGnAMOIp8//Wy8pSIjWpKT4+PKWxrO0KGq0WyA",
+	"R5ETw1yagZ5B/y5zOudL2+Bu3xMrtVR3TwwXafHEMu+Ze09s74kFPLGKhlbSSI5xjrALDlQTFy3hV+tj",
+	"nR4fV/EwwaaWkl1Zl4cXjrFT22QHY+1ILJeHHV/PBlxsKfb442yY87hcKymBAneKK+Vb4COWMxGxRjD/",
+	"uExj14OS+4Th0wozQikERRUUUU0TOW4OMTaw5Fyi0IOjapzqWJFSPXO2maKFR0j5ldPaOhlUFp/oURJ9",
+	"X58dNZ+28wc5PDRvZxGX+xOQsI0ezifAl8KUGI+Z0HzEMac+uPpwbpXFnC4gkcw4U6D/uKiNi3ymHLOF",
+	"mrbNhmoSfykAsKtUwZchI7lBAN2dMFPtdbtw0Xvn+4Yk135Y+WNCyAEJloki92lGMq+cHup8nYgKQhMl",
+	"iRyNagWg7Rrnr8wT+x0dnQeploO/rW+yp+1O3oxrFuFxs/bpHWRFaKSfJeyE3bHE1nGQ51UwoGcVXq0E",
+	"BIpCXniQPBhXi8mE5QwB6u2ToKvXlWLZ6FtbZccheUd5oiy4IpaTuBeuEr44pyZhmsXnJGdQ5wFnAz6W",
+	"qhgPdbWFDw9Prtksj26z8mPlETe7Fw+kqrr55gTFtx7mR+a0HGblQUw1BbjgxurNZRZuXVkeQT0oSiHD",
+	"vota8xNL5R2bS0RtXHuehdMIVrRwQYTE0lUi5HSv8x6NKG/o7XzMwGgLOcIgnv3z2NJIo+YLelVnxy9J",
+	"yqhQtdwWPEuREcPyQG48vVFZIoh6cUl50XZIduMSHbfZ1KVmftwT/hOor/fIco4TEOZNES1brb5gYHqT",
+	"xD/YCvFvzZLy6H7n9bPLec43cQVMuNtz4ePBzWEJnMdzEEqjUAsed9U/y60im15tiv+9QVfHZmHBf0rY",
+	"CFThOUQzdOlH2UsQDMA4VWmmZ1jVt6z5BYsdHllvrVJJ0LmKoEod4/HsOerxe2Mtoc77FtAoJhWHL9dS",
+	"h9Ck1wZMxOR/Bh8/YCgg5ipL6OxznhAtyYTesbK3Y8S0jRTCQ3tE5oSSctY5Gcp45vcwJMx1vMDP5g8n",
+	"h+Ta7lWRvLCtvSdmqX9CEOTEla9XxRjnfm2tvbnahQ8Awu41DoKQgh2Sm6l0Z5bSGZa5e4/oueGG3E3/",
+	"wpUFKUTMRlyEAJMv4niO/Z+04oYdlu0vvYfNpfef+TiD6etSrLmpBr76PpzytYF2xjHm3pCtZV3M9Vzq",
+	"G0qzAISiACJkMUiWFUuwgubE0V/w/zZFUcVb5uK/pQCzM05JzhAdg8WHBCwPV+TpVZRluUylBhMDC1bw",
+	"z1RXMu0EJCpLFIOhPpaK50UQmjablULL65yv8GBWiAzh+01pGXfeM+RXxpBIaTD4DL5lh6imb21QjZOR",
+	"5xLBEma1lg/V0mMAkoIy53rBBEjxtjmmolM668hZHFIh1kUH8yAw29+YxWhLgEEEBo2tMsP5m3Y3UiSV",
+	"0QV2hGc2GamQMxovT588Butu19YoEy4btDU+YUvxY0xm7GJwWGrbZ3G+Uin3Xt6xmjhyYqTkbxjpBTRo",
+	"+3ofam0swSKC9pGcM+U7PjlMYPXiGMuCExtAFdpZcIJHD+htMOLXIqnswxRPAMIriG9Tr0vgosWSsOg2",
+	"DdUXEK6QFqCK5HJqKyawUuJVySpQTVEyC9ouuZwa9R8ljObMFpLfskyT59UASvPvF4dkIFP79JTOYO4k",
+	"jOOObZkFSAicDFVH1rBvD+AabiLM2enpcltgc+y6noZfJYwIe3WqvrVtatfqutwXFoA211/AV9or7a+8",
+	"9CIsa5QRNjSpyhdbHZcwmFZQa9sSx1ZMYifhLB5PCWqptDQiAaDYjHzCRhVNb9lyRd5UVPxk8wyrpRj2",
+	"VcBPQ3sv1A4u8fbrWYWWbqsnHSP/NeePBg7VARlqr5q+0jC2/X49oopoYkwNim2M/L+stxDdXrOSvuqu",
+	"dH/vVl6/9ZhTCTK7k7qsJWW2e73yZCrwOyuVkOsHsMRYUjW4LRrK7C3d2ZavvAfDJ1Im9M0sY1c4cfS5",
+	"FIYXWU64UJqKiKkXCEMOKWL09A7JBbFqBz1MTGMoDAeB31AvBeNjAX/zER3BCz0nimGqOSV0DJhRxjOc",
+	"0jxWSxzDnTPqU1Czu5YPez/wWyjBz0JtOXYSzaod0h207FHVNR0UVuDeYFRJ5/SOJcoVw0BLJ8F+zfMS",
+	"f5lMqCJC2pwTiguouqFzgAgQzRKstagUt7ZD2dH7q8GKtYilwWxbwugdZvsk3EaTHsDslUeC5bZCaugc",
+	"LQv2dFOzrHLv3dwt26Vvx7aGN1kujd95SpVr69oLkq/Nao80v6Oa9UjMqPffkAGvNP460qQ9YGRYPKJZ",
+	"iT6pAW7I0bqiM2ialofkxkaZzQ6gfnUiFfNQWcwu6yiwgBHdI+MG+CCQMuMGlFccgjFhNAvVr9cDVGoP",
+	"V7mHq9zDVT4JuMplg1ygwn7NYS6GbNrmuaw+v2WrE27mMTkXTucdpAi1JErmmgxn1k+DYuA3PLdTHiye",
+	"d5PNAVe/ntVOhIkiNWoBYUbiC33wx8J0m9VopLalXYEbXDdUvXw0OtAWhPlktQcR3RYwhwOhqTOxdN8B",
+	"xoBrnrJVOmrUUSTvWN6HupVGE8VNmgAAUxhBwDChhvEN3JkikUwZJr0tNrYokgRLYj7nyTID4tJsZAPN",
+	"NOo11BzuHn3XbX/1IpY9nNQmYDmbYKRaarLUshaym3IOR1n9ymg0KTveAZz+juXVNBZgjTlOELLsoArx",
+	"ABL9x9FDjOknwAGWdztQP165J/3lpI9h5C3QvaJplrB+RmeJpPHRX1FpubaPGGH3cCO22WoIzgCI2dAo",
+	"KAFRVK4OyQeLbQbMglVYXJOI5lDRSMmff0YyTZnQf5KUwUxRY4FSLoyjy3WPFCJhSpEJj9klXgmFWSeH",
+	"5EKQwvJaOZbJDnEOlVjVIAYGsPlrfOll+GwfSnQgB6Hj1muaZFKeYResNi40G8O82wWb9ASAwV0SoQIC",
+	"n9vGOTnGmUsxG9Ei0b2qJC6lIqbaHI0UKHaCobKJnL4rkuSgbXu9g/v+WPbNn/vqlmd9F6frZxKAwg9e",
+	"jWiiWPA1MLgnbTxv4as37sz/7pvZ3W6sZSSwkMy7ECXvDGU8249venzhSqtPMo8FiRF4mHNcsttqdjWU",
+	"eqluJjXMWfwvy2U9Rr5JWH6PRM3GBnAQnH1dAxuDLzHb29sb5gvzLxbbYsURHxc56wbcinG2MD/gNY3z",
+	"v30wBnNpr1TyEmZ+u34M9DV7YGHbCmspIlbzODUdL2MCiLN1QM6vje7QkiRS3hKqz423nUoFcfqV42dX",
+	"8arDKjx193VMq8AjXoszMe9pPuGeQ9s8YsMlnfyBSwvmCv8OM+ddGWDv50XCusKAV3H5rwgCPLj9tfuO",
+	"9qqkkVDfokdHphMeTRBXuKIzEkkR2w56cBJ9MJOUrQAIfoQqAQeplIVhXQogX88G7vJuU1RsANZoJci1",
+	"jvyakwanUHlLPKmhKk+rXvLvU/1osYfb5ga1EnmLFVXZJDBD67y0oWDAltGrbgJsPXDvd5QuQgu3mVLK",
+	"46GlBtWgGu9V2lJF1tF8KvnoMQZ99TZfzLADDl8hdaf2SqwToKSqoK3QE/JG1nXLxYV4eyIzq74mMuuu",
+	"vPDiLqrLaKsS3H/s4LyWKK7y8Xu1tVdbpdqy8xo7EbZfKYtdmkd/2RbNL401sxfh3u1Qy/Y5qbdsH5KP",
+	"oqrmLzUZPs/V4brOX3MTTaZ0pgjU+rElVfgIULCmn9O1lpZHDIEfZlssxff6th+hNbu1HXtfhf8Vl6p4",
+	"0A9zNfeEC/inZf7lrdetomNZ1f0H6OrRE4ql9hhNf6bIx0jLIcvJ6fHpWVmAfk5SGRslHjtsOT3hedzP",
+	"aG681IQz4cpsMdyeyLEt8mbRLYuxmUcZhX96fPodiWQ2c55hubJb7JBAbW3MBMqflMW8SF9ZeEw9wXRe",
+	"rfr/9PjMVv+DmQ72PDYMgHVuxZqFt6VKFSmLbUJWw64hRDQvxw7JZwGD7Rd/Irwsyq8+p+2kQBismVmr",
+	"rfUAnvOw/oOnJjDxbbDTpJvYPNu3CXyrkk7TXMPsXy0z8AC4GG9O3E1pziayUOzor/I/sddIRrdtnsGv",
+	"7mrMw2yV836tdrZdX3bupRqMh/8UVGiu99hPj+8pY9owrP/LUVQ2klrSdyiL2IQqMXhsSt+8igkR+e7M",
+	"8tVYbG+if/Um+sZYtK7FWiLTtn3VZukxLwSx1vMKkFVIktExF0DC7VHnZTGvxZaXddtdHqXXpd7oEng1",
+	"H9QK6oNsGPI5jVOYYSs0u9cvGuv+4GooU9xG3Z87/ZK0bMyUV+Gjxp1BwLE5wLjkOKqFzPOaFoH/W32V",
+	"hjcqA8Dtpz1Y8mZPEZkrdfN69+Bcjy6733ERV4Q+nBEeqx4INNVznb+WsJcGZusYBpEUio9FyoTuL1Qt",
+	"NqUfLqubHmyDbdN9WNhnA6mDqwYFyXsKf2QHwqNHa6m4j9OM5DFnkPwn6ufsf1mk+zmjSor2gqZ/4aj6",
+	"S5xU/wlu/GTv24VUbl6/i6DG64l90cO/Q1K2hBm2L218E1dUZI4QJpQjAYCmXlpKlDMcI9LXsm9MlMCs",
+	"8vDcJDf9NC2UxjlJGVWKxfM7OseKiylXbAHT5ez09JBcgOFWKKByY21YxFDNU7DJpznXXATqWj/ZrX9l",
+	"M9PdtpvkMf4KYdL/FKxwcfa9y/mVseq/zMcjVBCaZbm886b/GbYZydx9aS2rCgX41EuZFu3qNlsFC44O",
+	"tkjQdoUmo6LIAZjFTQDd1xm0hA3RjzL/SSND7ETLWybC01rtsbdMmAHodkywKDKlHGltXk9QByOvJjAz",
+	"lIwd0WBXgSNabMtpAuKitqMrXD7gEeHmA4f48JWz+QFSta1EVMHxZzsf1fQ3AamrIOn0goAIEXhN1vUR",
+	"2qlAGuvjs9radXleYpDDrMTYzkkoPMq8zuWIJ6xnBXHtj+94woBJEq703C8siX+hScGUsVrC4Tq849Lf",
+	"9Dvc8y7M6qbVuxjVb6HzFg645yKjhcjomOFZ/L3M7DrRWkmdISEAeRjpCVX8dk4Gi7lm8QI9G9FiXLkQ",
+	"XeucRlodofDxDe652Zvwe/lp8a6tCle3CmA67TYx07CBwPgpT6S4Q3kkOb5Gq/FXhA9oTpRkTMRcjL2j",
+	"hnDcOuRuH9Xeb4XXhGh+ZyIU1uwaNl44n8M9ObXKV49nRUw0y1O0Wc0hGrO1lpBDtqYiYt0JLmU651F7",
+	"FAwf8d5euTvqciuu3oLHci5jGNe4J7B2AiuJR9GEIZXhtGtLGN55dicqQz9LRBc+4RNc2C1piw8FbYb7",
+	"UViWCbm2VEJQWOYkprOmdJu5/KAr2u8bqtnH3PzvDU9ZY+ovsCtsu+2+LfBf19zUH7vjRvxWXSW9PZce",
+	"AOkrjVBZe79xuzzsiNF1IvGc/HR9RYY5o7exnIpVOfgoKpSWaf82461A5m4OAleEghNU4nTPY3q7IInx",
+	"mu6Mj3hOhlJPiJrQjCkSs0jGjDy/hHV/yjjOaXvRHkEpr36Iud+JE8qVwL99UsPt5o6siS/v0DGf5lxr",
+	"tg+af208D2MyCLtHuJ9kRsz9hWYxMLr9uFxo6Tp4nzmh0J33FdN4RzMmyyhnrD+SeUpSmtkeiFs2c4Xr",
+	"ZMj0lDG/48oYFjlLGFVMHZIL3KoLCogiSXqA0ZIOWd4jmt1r8lzJlGmeMoXTtqFuqecEDI74l8P/ZTBD",
+	"SVpENHysbfpys7kvrq8Qgo7rIAqc7VN2r711t71cqXnsHcrx4cyc6uHfqZvWUcwzRWohzbLrpTJY3SlR",
+	"87VnR/jpM8rzVWhdU82VrntATSj80QQ7XxRz2EfnJKFKv6Gaoj4iis4UmU6YwG6YKctZyaKH5KpSgEjG",
+	"PVKoAvjY1i8wHFPcTKTVfndn+XmLdh3cWN6x97865LaeKRJTNRlKmttZ1crvwO+hS4ZC1FIymTCa1OoX",
+	"2indbDDlSvFlJS8usFNdvYMwplvMbKC5Dqvc0qYD73+TUJI7P2MSMJvvMd9uVqbYw8mmRprK6EyiT7CE",
+	"nK7hwl3KLFyxa+jIHhcCjWmqGbRk7rPyrYPc4YTLo3P4104+lcdYTw79f+xd62/buJb/VwgDi7aAHHe6",
+	"+6n5lNvHbnA7DzTN7QAzgwUt0TbXEqlLUnY9Qf/3Bc8hJcqWZNmxk7TVl5kmkUiKPC+e1+8A4sIo0sQb",
+	"u2P7Ux/Z9c698B6ePzTlyZPPnPVu3FK9EuDR1InsM+A8B1AS0NjT/vSWq30YEvaxRgAJjMsCgkQ0stvz",
+	"ydI6/vMX+24zrsR2PoQyJPHgESBaY5pzQ1NNFkyxrlW95apxYVc3b0bR6O27mzdNS/jr7BolJIE+vW6A",
+	"tAYF0tPNVAYlIheRAK8x9o2C8i/cT+eGYlkulZUQiVwLSOhKuVjqwwUBxJrHeMfto3N20hFGD1RIUZ+2",
+	"r82M9xcvRrHHCajoBdWI6PcjJRY4V0ZjYsEz7fIOjqShyR387zr5OnGppp1ZvK7HAnaSL5MenmkAMIR1",
+	"vq48FETQjIu5ey5l5LlUfM4FTa1AfoEmfMAUlhesYmhyTdw2p90cq9ICwtxbsJoVqeE5VWYykyobJ9TQ",
+	"g3J5/Vpvg1Te0/pCz8uMO0f81LtHfed+z1uXCuy5CoCi7b+gCnE78QhO73DhMGeCKZq2hjowQw16TNkL",
+	"J0vIkrHcBVpQYGE6qJMYCNVgdr3u5H25Sk0MXbLWDDsutGE06Y5/uBfOHfzoyUzfEps/ZjTkRygp76XF",
+	"yXTjgWD6M20fC1Af1LuXJx6BGSoN9EYblu2p3FVxc6l0x20Lv4ojtHuPavP9ReZBXfbeKvPGxUCpaM/l",
+	"FKetem9cj17YK2ksE9Z3VfDGG/vCuZYGgNU0A7DfHJr8zACNiAtCxYbEVJ+6qBxbD5adeOEqAPEEvREx",
+	"S6p2o5ZcW+EnRboB7OLGFUylTBkVvdAmT+IXOf/Nv89t323pkP16JhcB2jyFZgoCvJqxyNpqhqkDMr/1",
+	"JFYs4WYspGFNMemdCNkbeP4Xac2i84dyG2ZrC1zAk9ZsZC7CXcYuB5dTa3RsIddbXqedbcTyFbTazb1J",
+	"a4KlL92+gO18JnQKvHr50yXUfXFIYUqpgk6LEvISODjGMLNJtxnyLbR7+sqF3Ykep+Frf/axV/Aav7xC",
+	"fnnsZQya46StYdmMfwHvmAAvGsrJ7ZZTgQzQB7D7nW9r1I1g6e4nULE/ZaUSc7geLtse1Zp9RDNGaJpW",
+	"5kRr1sY/EPjxGK/dFX7Tucvvu6uV71+lPHQz2QIY9MR2WH1QSMoTveauwLlFX8klE5rQVDGabAjXuvAu",
+	"K3u32KkgCVKW3LMzqS7L5F4KIrBWgW2kHakcxv4dAhU7/X9hpWW585PnA1xvdyIt7j6URWc0YQNznIY5",
+	"fqZLtgXpFwpidymWoleJk5Hx0ne2akcVsMTCEkINVPYjhgDVhJIZY8kF8b2y8AYeU2H/PvX9sZOI6CJe",
+	"YKqpdD1cMqqWzOQpjRmZFemMpzoCW1UveZ7buSAb1hRKsOQS8HSy3Gyw7yEgJ3uEXyXXWHmPi7wg76Ui",
+	"mVTM/gXqq4O2jTzLpTJ6D1qBb8p1bl9xNddBADuP50KuLbhXjYs9gsovA3TjzmnA8H1a7Ux3oBC15/f2",
+	"VmE18WGviQ29n9rR0IUBQPOYKoUNIgHcaopgvLWOkc4XvBeZ95G7N/VLvrML/cBWLD0aOHHos/dEGnUH",
+	"+L6ojIJ+wDRs1tSThcLWkj36SD7p5pEhne/SNfw1IoppplYwvI5qzQut/i/bJ/uNHgj/6RF+r56S9tel",
+	"nuhEs/YdOcDPQTOHzbJe0Aq494+/nK/cTp/WtADmCnQrCwdf/WAGU08sZ9+nzX7hj5XIBmDMNbDwmAo0",
+	"C/YiMQNh7ca7t7JSpCI06BG5XkiSUUHnzO12e/+lZqzzbwnPsvqOAwJ/YX10QJADwmUnDVf7twfOsoWW",
+	"WZan1LBJrBg1UD26pioZZ1TwGdPtVSRvXdrwe3zhZ/f8Jzdei7Dbs7/uZUin/AFO0u8hnqb7ePDbwWk4",
+	"X6DdXuLPI/Sv++064DjHVG9E3Hqo777kUplTHimOCE1FkyBKdNhL3zsdID5VRpdlivLWqVfE4XKhpjRe",
+	"zhWYdP3ogWd0zsZVLLXj+K/to+ibCo7+MG1UcrJUGW1XNgPtnJ524KSdG/T+dAO1iWI+5mIleczGGGgY",
+	"L9lmr2b4GV+9xjev4MV/ss2gIe6tIewNCLpBwZWAaMPTlLiTIlQQd1g+KmQP676n3UtxnOPEByFwjBDw",
+	"xLBLCfcXCUB6Y0t6Y8TG3KdWPBH/al+8NixDbM5BEBwrCCrm9+ikW+L+oJN0h4g9Yjp9JNDFo+zdAl6P",
+	"16QiB3eD890kpSJ6AYG1y/Ch8XQzzmm8tFoKnoc4OAI58Nw/6lPJwhGj+qOtE3jE1uDVC3KzCGN84TCC",
+	"sa0eJtMiXfqdnTFq0A0YNco8IOoQbLbdZmqoPbY3NiXXPqOm5E1tqEi0tQNb29NhTXE71H/X/RwW7RcK",
+	"1clNOfG4AW5pocKpLRXKaVoT8j2m8AnW6fCJvz6qMTlUoZxeYVHhqMuxnOtWdW9F5Xh/HMiGvTrK9e4t",
+	"VdWgpU5irpqgy3AgSY46SKcaDjrKX/Cd4TBPdZiu9VFN4R90pMreL3YMx7oGest0zq0AMIgPGWH71rJZ",
+	"lyAMBDT5PzmNygD+jKesTVsDnPeJfBu/VkU8g3/j4a42QDkn82/4+GBMDZtLtRkbxfbfZN64pz8pxgaZ",
+	"cqxM8XtO7J4fendpPLheXoqTHd7Av8fwb/Op35+BIWKCQcpGZfLZgz8Zo/i0gNKS66S8zWb2NuvSRLVh",
+	"qlrZGvCug4TssvNLm45BwFW3oL73wSu/LgBaw+at5Vo1mbJYZsy1jEuLTLTeueof2AkZvXvpmxVpChEo",
+	"17iVaz5Ng4VEJOXzRZVcPkvpfM4Sux+Ig3hJYIjphiRsRovU7LnAHoRD6PfyX1RxKswPchf8lnU1Jlh4",
+	"5qyZkVRUZAU0f18RoFgmV9gopPtigM9/xMcH/X2s/van6/b9WA3uXu+lu094dIP2vg9Hb5/50czbFkI4",
+	"900QvYnDVfB7IMbmIMg9SFLGy75BLUg6fSpk9EOrI8wS3iKCqAyxBLUMR9BBL+30pGhhMHIfSAo10t3R",
+	"wseRW5mw5yJoe5Nt3PNDaP1+QqTMuLtXYL35EPvl0JzuIAej4qjUmW4KOJixFRWaQhPvSdl8vb1s4BqB",
+	"Yeul1s901bcda1NSNjNEFmUXdzSE0fJVbFZoljRXGHyqlnNTrWaPa+o6wBIuX4oINSRlVBvvDDugbV57",
+	"OkBHG72O8uTtRnEPUlXZtJeHQLG485xZIurCzhhUcGMFRLX74W5C547Ic2nK5jTeII5dwKfvuQA81kYu",
+	"NYrP50yN2WqLUzu56RO+9W7lGOpByS+cvD9aOnxgI+FdEm6IooqlG5eN8YOVh+HZYxcBRw8hwemetHS4",
+	"nMcEq3uJ+DJ35QMQ/6f6svsK+iBL4yhJL/0qrr8nkb+zpT3lPa+TzyDtj6p3C3ZwKwf+YIFfaKbCHk11",
+	"NoLYHbvV0BfpHP3+7NA4Sb/WKj+ddOauZnp2Y4Y+KY9L8UgZhGJXO2iqvwPTZM9R1+l5gqp6nFOt11Ih",
+	"fgZ1zci2CBye/M0/eB4i98PjZAf0EGrKPMehoOsSfmZyGaKIAgAAmcpkMxDvIxOvy94NT82nt8slE8+g",
+	"P9Y+UlZyH6rYR5k+EHaQnam/Ve1TJuwXDIiIR6h5OHqXKoSdP323aoBgcqhsmiimZaHiWstRT0pRp2KH",
+	"Az2PzLNDHyLvfjrpzJ8RMaNLv9vdHUTkE9HvCglxryCc3Nn/uQZNCUsZBia3QgHwe0fbhwWdPsLoTXeo",
+	"/2rWx3Y5oItxMcnFAD//mBEMOARHT+i0EBKNxwVtEY/NdiEGL+9PQ48vWF8+pGCFfa8s0++vZdiPY7M6",
+	"8CO4dFXsBBEfmWywPdhBIntS2Sn7zNmPgUVzKgF+Wj6oVtjBCc8C2wzqbcF96bceUoWHvsynNpqrDUey",
+	"XVDce9ew2P2ZcENiWaQJWdAVO5KOJ3f+n3ssEkjTZCHdHE3Y+/uafSzXdKgdIyRJpZi7zP5wNwcyPQ2Z",
+	"foL24RUV0jXdkJmSWbsN3HaDu0qSJ0FQrzoIapuMuj1VA3Xdt00oX5XGbwmEEJDbHjF3Z//b627lAgKH",
+	"EdwtjH5e1WznwCUmbYoZbgPDje2p3dhaXKFRexMWK0bWiuYBnJuLfTGxYqnMmW9RC4NF6DCjRHMxTxmE",
+	"yyLiBNQ2bpZDyWoGzXnS1G8NoS7SLz9ZCtwDtPBzOh+U/Am7NYOvu42kO30O96eu80RpHweHrStKCyw/",
+	"OBu+dWcD9eA5GChiGeVp5IqbXOqpvb+hQdPThJnQnPvejBX6VK5YDEiMLvNmt1F1RrklWipi5tpVS5Fu",
+	"EDV9yTaEa6IXci1Q05SFV67glxuiGMDq6BAUKFdsxWXRUitdpVhc5fyf0KHwVJrltMkSbnkdIZUlG0z5",
+	"k+JMwa66TB5r7lgSnEnVai5Foy/jiszHilE45dGH2hAaYEGJvXoaSX69KqxZVJGGJs+xaTL85SrPX1yM",
+	"Qibrdt/hSvak1wGAdNkOXlfQ1cD8xJIs5UIjixn2pbV23v94KHi14+0ZzoA5JRGZbogoMqZ4THjSDa1+",
+	"cD+B7mmLYt+EtwU/EMr9A6MrBomT4U7D5ZBr+3vNk1o7h7mSRStSN/sSp0XCrpKMQ/pkN1h320q4cAhp",
+	"sKQ9c127hw+cDXbaLJh2szSc6yPj2jeu0JPAw4Pcf0uACl1XnBBKwZG8x6A30lArVwphBnDck/vccbOb",
+	"ElU6gRgaDDg9QZBAhyryv87oa8UQtTbbiglTKEaeA8rIix27bcZR4jnsOysHU1A2AIhnCE3T17DQKU2g",
+	"QBaTyjXhZtdau4bllZifaJG2X7myIjU8p8pMLLeNE2pof1rHubD68GFTaHBm+315hycNNhbQH92DYKf/",
+	"GyrmAoTKIcfmUbn0NoeaTkre3PzLUv3vH25+x6OroVdrTCpD+GjLvogfa2Q7w5YIYe3VHb8wlrhmUpYT",
+	"xgGoGLYTviBXrnWF887lKeUCkUYhWgBov0RIK0a4AGJurvb4XK3mIXIhy+n6FrpVuzXckU6sf8qioXVI",
+	"A55qA8LYlw9ZHep5/GgB0TysQN+auPn6Xu7e4En7VvMoA/law05vY4cdST65K/+9BwYz5JXDHFafqxnO",
+	"e1nYS/XfMcV/c9GSmjXSV5YXpi2MckryfHRF8BgsYS14baQaAivfamDlOK7yKoFNF1Iu26/ePgRvFkyQ",
+	"3369+aTJ3Z8jqBf/c/Sa0JRTHZE/Rznd2AuI/d3dxcXF16/ESFjT7ccP2GDV3jvgvUu4tUM/TBdWmZFX",
+	"L1+i30YTzNngK6ZYEsFdE2rGsUpcMaPs7d6O+J8vSUI3ui3W8tl92plYG0e/KabVbj20tYdLwK9NOk0+",
+	"fPKZBsfocFF/1AY8SDFTa8fFNE2nNF4Ckxjp2jCELIsHt8uwYyYMN5x1gzwDd4bwznHIGcBb2O7H/0aX",
+	"izMS3WqYMvNMV0kzeWG0y7/BJZBCJEy5xV8ScJgrWpatQ5k6X6EYUQwbT2XuJbiEXxLGoS0Et6wfy8Qz",
+	"/js/w5yvmCbrBY8XbOUSuzQTpsVHgF/j3x6dU9FuTdXefMQ+sYGv4ka7zfrBmoz404QSA0W59o1HosqF",
+	"DyQLYP+lvujDDxPPSpM7/699FxsnPd3Th9uP9ffPfsnZWm6LtHeaczPcdB79puOPwvX+dt2HSkKH8hrg",
+	"BC/MjqfziTWLNpNuKy6nZkEgH5sLQolOqV6UaYJWNi9oczDkox38QdilpWqh3Em/U4TOKReXZL7DxpC3",
+	"o8lCrgk3ZM2efiBwuNZsG0hMJHUGgtMmQq4P4hBdscitSr92prNsUdHezBa4QkOAsWbCIVAGcppmc2su",
+	"vcaAacrBdGIqZsKMmbBGjuU2e3Wa/Dmyb/7Hq/dlpoQdoUoECD6js7FUxsUHJuZmEbaPas8c+Y3OGdH8",
+	"b9aWoJFCSkDXjOwLzfKUjV7/9PIldK/iWZGFs3ekyiBGmZWO7qDBNJBEL3lreorE3INeSwoX9LLPggCh",
+	"0i5AKkOmm9ZEHalMLSeDCTvFH1vHlFJtLD2N/upxFDd2yoQrBt2eLgnVsQMZW9t7N516Y7dtQW+5alwT",
+	"1fEI7YSmdTygwWKJbV82R0UHQ/bGya3vOpNZMRWKrsgVBzRmcLTL2rui4H0qiSpfzFFWw+3t9dsD7AW3",
+	"urD855IIaRaWoTKJsebSx2S3g5vBYH784qB1SSUNlNcdBjgZfT0hT+HJZTHuVaunMPQSgqMCdA83Q+XF",
+	"N2pJf8QqhTJlr7JTXZMC1/YVSsM6ma9R7E+qXv3Nt84rknDYt6QUyUvGcg0eML8Ot4ZpYYhiMQNHn5PV",
+	"u1fRm/LCd+ORtp8uw3v87h6svkeR+QJrXyejlxgCGTjyG+PIdwJbgijPGYcxnu5zie1XlmEq8qoSqDUj",
+	"PNHWVhKMZIwKTWia9kxXz4tpyuPrk6WsP8DlpO1SEvCeHtoU907LczsWWaIhkJgkNas8nnO+svZE0hbg",
+	"ssOzuFDcbIBq5VVhFqPXf/xlSUHD4huBRAnmab9hwkBxuDZUxAzDVwup7cV6NmNKAyRSRtWSGdSLVv1o",
+	"AyXR0ahQ6ej1aGFMrl9PJnf2xa+jaLSiituvBxJclGoOoD7Lqp0Yph7TnF/8TVOp6EUss4tsM9omLHCz",
+	"2iW5uJhfbIQhcnRdkO5Bo92/mwXjsRQ8hkdo0fBIQmfc8IsYDsb+InwCXpsq8vwtPEX+oejfPIWCMLv3",
+	"7rB2nBZMrXjMyILR1CwuKklws9GGNVXEfKqqkCDW45tXLJkgU5ZKMbc/hSNhWlvzSJAvgBfaYCthAk24",
+	"CIZ5459sqtIBZPfIjsEVjgk/L7g2Um0iMsNe2mTG54VyHZ4QfU8HU+AwbeP7rt04SU7jJZ0zHRHFTKGE",
+	"6xpF5zsDOoz5BocRWgIOrGCrO/gFcX9OwZqSwk8vpLE/IZj9JdEMbcO1VMtZKte+scLHd1dvf37naTST",
+	"8ZIg++0sDw2Sxn19Q5XiuLOKxgA3A07PiOQ8XhY5fvSM8rSAvA6qpQi//2bB8xwVxU7bfrGSlvAEeBDD",
+	"umGse9zajWpM92L7MfkgtybPUzplKTRax3dw3SnXRr+AGadFuvTzZNvk8NYP1DDVld6IeKGkkIUOcBzD",
+	"1xGVqOnl/2bC6n1r//GUaX9kkOmfUUHnTEW1qr/J6hXJFZvxL8H47+27DaP/5hEGmd2CWIoZn49TtmKp",
+	"x5LTLzwVQx2hjsi/C5pys4FyTiVT2BtoCsztr4NJw8Hb59bkueYgBm/+eatf2MPMgxd3x2sa6zqjji26",
+	"3yUcHmxcjT30EEUPPgxlTv2rWigK0PHCAaJwMXjBrhJTK7q3r3XKzlp+V/BmkN+1+/r/yDWxGt65WoKV",
+	"PNPE2VSE65rQxF/qWCrWtCA6B9kS7jCqVKw0CYeihqZyDiKuYaR/KCqSsnUeVwEOeDAIPtWmC0KU9aj6",
+	"MUAUx6UZw8V8a2320WblUIKUAyhIAN6Mw2U0z1lCJDweDlq91/S5VnA4kYFdwd7c/CvCih076u8/f0Dm",
+	"jogqxC4AF6EaSq5qki1rExg3VW8FxXSR4n0/GG1XeL23g7cM5cGw6vAeOd1YmRMcoWIzppjVmyAya7IH",
+	"sSn2kLg/KuAaux0Rsfcd+A2IGhpXE5bVTVRYTWCZtF7etGNT+McalnFblW+X5op72ss+7NntJ99pRjhX",
+	"VNS+GUuqmr+4oTIf0gIWMk0gLh8rljBhOE1r9oF/rfGknPIs0d38mMAE9o8scdg70DosRmUdDO9x+ZpG",
+	"B+1hX5zxNLX0aY3XaUDVEZlXaqpWoRDMUIHHNaw/cJbqKjMuKrfcShM8Ia5qcaNKGvqbxde/vv5/AAAA",
+	"//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
