@@ -116,7 +116,7 @@ func TestContractWebhooks(t *testing.T) {
 		}
 		for _, s := range steps {
 			if s.advance >= 0 {
-				clk.Advance(sellercentertest.WebhookRetryDelays[s.advance])
+				clk.Advance(sellercentertest.WebhookRetryDelays()[s.advance])
 				waitWebhooks(t, mock)
 			}
 			if n := len(mock.WebhookAttempts()); n != s.attempts {
@@ -168,14 +168,14 @@ func TestContractWebhooks(t *testing.T) {
 			t.Fatal(err)
 		}
 		waitWebhooks(t, mock)
-		for _, d := range sellercentertest.WebhookRetryDelays {
+		for _, d := range sellercentertest.WebhookRetryDelays() {
 			clk.Advance(d)
 			waitWebhooks(t, mock)
 		}
-		clk.Advance(sellercentertest.WebhookRetryDelays[len(sellercentertest.WebhookRetryDelays)-1])
+		clk.Advance(sellercentertest.WebhookRetryDelays()[len(sellercentertest.WebhookRetryDelays())-1])
 		waitWebhooks(t, mock)
-		if n := len(mock.WebhookAttempts()); n != 1+len(sellercentertest.WebhookRetryDelays) {
-			t.Errorf("%d attempts, want the first and %d retries", n, len(sellercentertest.WebhookRetryDelays))
+		if n := len(mock.WebhookAttempts()); n != 1+len(sellercentertest.WebhookRetryDelays()) {
+			t.Errorf("%d attempts, want the first and %d retries", n, len(sellercentertest.WebhookRetryDelays()))
 		}
 	})
 }

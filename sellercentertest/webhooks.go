@@ -52,11 +52,14 @@ var webhookEventNames = func() map[string]gen.WebhookEvent {
 	return m
 }()
 
-// WebhookRetryDelays is the vendor's schedule: the wait, after a delivery
-// that was not answered 200, before each of the 16 retries. The mock waits
-// on the clock of Config.Now, so a test advances that clock instead of
-// waiting; due deliveries go out within a few milliseconds of real time.
-var WebhookRetryDelays = []time.Duration{
+// WebhookRetryDelays returns the vendor's schedule: the wait, after a
+// delivery that was not answered 200, before each of the 16 retries. The
+// mock waits on the clock of Config.Now, so a test advances that clock
+// instead of waiting; due deliveries go out within a few milliseconds of
+// real time.
+func WebhookRetryDelays() []time.Duration { return slices.Clone(webhookRetryDelays) }
+
+var webhookRetryDelays = []time.Duration{
 	time.Minute, 5 * time.Minute, 10 * time.Minute, 30 * time.Minute, time.Hour, 2 * time.Hour, 5 * time.Hour, 10 * time.Hour,
 	24 * time.Hour, 24 * time.Hour, 24 * time.Hour, 24 * time.Hour, 24 * time.Hour, 24 * time.Hour, 24 * time.Hour, 24 * time.Hour,
 }
@@ -328,8 +331,8 @@ func (s *Server) send(ctx context.Context, client *http.Client, c *callback) {
 		return
 	}
 	c.status = gen.WebhookCallbackStatusFail
-	if d.failures < len(WebhookRetryDelays) {
-		d.next = st.now().Add(WebhookRetryDelays[d.failures])
+	if d.failures < len(webhookRetryDelays) {
+		d.next = st.now().Add(webhookRetryDelays[d.failures])
 		d.failures++
 	}
 	st.hooks.signal()

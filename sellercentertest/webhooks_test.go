@@ -108,7 +108,7 @@ func TestWebhookRetrySchedule(t *testing.T) {
 	if n := len(sink.got()); n != 1 {
 		t.Fatalf("deliveries before any retry = %d, want 1", n)
 	}
-	for i, delay := range WebhookRetryDelays {
+	for i, delay := range WebhookRetryDelays() {
 		clock.Advance(delay - time.Second)
 		settle(t, s)
 		if n := len(sink.got()); n != i+1 {
