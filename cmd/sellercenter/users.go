@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/sellercenter-go/sellercenter"
 	"github.com/sellercenter-go/sellercenter/gen"
 )
 
@@ -25,8 +27,9 @@ func (c *cli) usersListCommand() *cobra.Command {
 	cmd = &cobra.Command{
 		Use:   "list",
 		Short: "List the users the credentials may see",
-		Long: `List the users the credentials may see, with the id of each one's role
-(see the roles of the API's listRoles). Without --all it shows the first
+		Long: `List the users the credentials may see, with each one's role (its name
+and id in the table; the id alone when the credentials may not list roles,
+and in JSON, as the API sends it). Without --all it shows the first
 --limit users and says on stderr when more follow. Legacy API keys, which
 the API sends to admin callers, are never printed.`,
 		Example: `  sellercenter users list
@@ -43,8 +46,13 @@ the API sends to admin callers, are never printed.`,
 			if err != nil {
 				return err
 			}
+			roles := c.roleNames(ctx, client)
 			l := newList(c, []string{"ID", "NAME", "EMAIL", "ROLE", "STATUS", "PASSWORD", "SWITCHABLE SELLERS"}, func(u gen.User) []string {
-				return []string{idText(u.Id), u.Name, u.Email, idText(u.AclRoleId), string(u.Status), yesNo(u.EnablePassword),
+				role := idText(u.AclRoleId)
+				if name := roles[u.AclRoleId]; name != "" {
+					role = name + " (" + role + ")"
+				}
+				return []string{idText(u.Id), u.Name, u.Email, role, string(u.Status), yesNo(u.EnablePassword),
 					strconv.Itoa(len(u.SwitchableSellers))}
 			})
 			return printPaged(c, l, &page, withoutAPIKeys(client.Users(ctx, params)))
@@ -55,6 +63,25 @@ the API sends to admin callers, are never printed.`,
 	cmd.Flags().BoolVar(&sellerOnly, "seller-roles", false, "only users whose role is of the seller group (no admins)")
 	page.register(cmd)
 	return cmd
+}
+
+// roleNames maps role ids to names for the table, from one listRoles call.
+// Credentials without the roles resource get ids only, and a line on
+// stderr says why; JSON output needs no names and makes no call.
+func (c *cli) roleNames(ctx context.Context, client *sellercenter.Client) map[int]string {
+	if c.output != formatTable {
+		return nil
+	}
+	list, err := sellercenter.Result(client.ListRolesWithResponse(ctx))
+	if err != nil {
+		fmt.Fprintf(c.errWriter(), "sellercenter: role names unavailable, showing role ids: %v\n", err)
+		return nil
+	}
+	names := make(map[int]string, len(*list))
+	for _, r := range *list {
+		names[r.Id] = r.Name
+	}
+	return names
 }
 
 // withoutAPIKeys blanks each user's legacy API key, a secret the CLI never

@@ -113,3 +113,31 @@ func TestUsersListUsage(t *testing.T) {
 		})
 	}
 }
+
+// TestUsersListWithoutRoles lists users with credentials whose role may
+// list users but not roles: the table falls back to role ids and says why.
+func TestUsersListWithoutRoles(t *testing.T) {
+	t.Parallel()
+	srv := newMock(t, sellercentertest.Config{})
+	admin, err := sellercenter.New(sellercenter.Config{BaseURL: srv.URL, TokenURL: srv.TokenURL, ClientID: srv.ClientID, ClientSecret: srv.ClientSecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const sellerRole, rolesResource = 2, 3
+	if err := sellercenter.Check(admin.RemoveRoleResourceWithResponse(t.Context(), sellerRole, rolesResource)); err != nil {
+		t.Fatalf("RemoveRoleResource(%d, %d) = %v", sellerRole, rolesResource, err)
+	}
+	id, secret, err := srv.AddOAuthApp(2, "users without roles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"users", "list"}
+	res := runTool(t, invocation{env: with(envFor(srv), "SELLERCENTER_CLIENT_ID", id, "SELLERCENTER_CLIENT_SECRET", secret)}, args...)
+	wantCode(t, args, res, exitOK)
+	if !strings.Contains(res.stderr, "role names unavailable, showing role ids") || strings.Contains(res.stdout, "seller_full_access") {
+		t.Errorf("sellercenter users list without the roles resource: stdout %q, stderr %q; want role ids and a note why", res.stdout, res.stderr)
+	}
+	if strings.Contains(res.stderr, secret) {
+		t.Error("the note shows the client secret")
+	}
+}
