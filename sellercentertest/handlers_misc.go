@@ -42,8 +42,9 @@ func (a *api) GetSeller(ctx context.Context, _ server.GetSellerRequestObject) (s
 	return server.GetSeller200JSONResponse(s), err
 }
 
-// UpdateSeller changes the seller's email and profile fields.
-func (a *api) UpdateSeller(_ context.Context, req server.UpdateSellerRequestObject) (server.UpdateSellerResponseObject, error) {
+// UpdateSeller changes the email and profile fields of the seller the token
+// acts for.
+func (a *api) UpdateSeller(ctx context.Context, req server.UpdateSellerRequestObject) (server.UpdateSellerResponseObject, error) {
 	var body gen.SellerUpdate
 	if req.Body != nil {
 		body = *req.Body
@@ -58,7 +59,8 @@ func (a *api) UpdateSeller(_ context.Context, req server.UpdateSellerRequestObje
 			return fail(fmt.Sprintf("%q is not an email address", e))
 		}
 	}
-	fields := st.seller.ProfileFields
+	seller := st.acting(ctx)
+	fields := seller.ProfileFields
 	var sets []func()
 	for _, pf := range body.ProfileFields {
 		idx := -1
@@ -85,9 +87,9 @@ func (a *api) UpdateSeller(_ context.Context, req server.UpdateSellerRequestObje
 		set()
 	}
 	if body.Email != nil {
-		st.seller.Email = *body.Email
+		seller.Email = *body.Email
 	}
-	st.seller.UpdatedAt = st.stamp()
+	seller.UpdatedAt = st.stamp()
 	return server.UpdateSeller200Response{}, nil
 }
 

@@ -125,6 +125,21 @@ func TestSellerSwitchBindsNewTokens(t *testing.T) {
 	if values := decode[[]gen.ProfileFieldValue](t, body); status != http.StatusOK || len(values) != 1 || values[0].Value != "202104455K" {
 		t.Errorf("field values for seller 4090 = %d %s, want its one registration number", status, body)
 	}
+	// updateSeller changes the token's seller, not the home one.
+	if status, _, body := call(t, s, after, http.MethodPatch, "/v2/seller", "application/json", `{"email":"sg@example.com"}`); status != http.StatusOK {
+		t.Fatalf("PATCH /v2/seller as 4090 = %d %s", status, body)
+	}
+	emailOf := func(tok string) string {
+		t.Helper()
+		_, _, body := call(t, s, tok, http.MethodGet, "/v2/seller", "", "")
+		return decode[gen.Seller](t, body).Email
+	}
+	if got := emailOf(after); got != "sg@example.com" {
+		t.Errorf("email of 4090 after its PATCH = %q, want sg@example.com", got)
+	}
+	if got := emailOf(before); got == "sg@example.com" {
+		t.Error("the PATCH as 4090 changed the email of 4089")
+	}
 	switchTo(after, "4089")
 	if got := sellerOf(token(t, s)); got != 4089 {
 		t.Errorf("seller of a token issued after switching back = %d, want 4089", got)
