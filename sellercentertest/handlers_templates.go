@@ -158,11 +158,15 @@ func (a *api) ExportProducts(ctx context.Context, req server.ExportProductsReque
 		st.tableJob(gen.ExportActionProduct, "Products", t, p.Format))}, nil
 }
 
-// ExportUsers starts an export of the users of the seller: the mock knows
-// the one its calls act as.
+// ExportUsers starts an export of the users of the seller, one row each.
 func (a *api) ExportUsers(context.Context, server.ExportUsersRequestObject) (server.ExportUsersResponseObject, error) {
 	st := a.st
-	t := [][]string{{"UserId", "Name", "SellerId", "Status"}, {strconv.Itoa(exportingUserID), st.editor, strconv.Itoa(st.seller.Id), "active"}}
+	t := [][]string{{"UserId", "Name", "SellerId", "Status"}}
+	users := st.usersArea().users
+	for _, id := range sortedKeys(users) {
+		u := users[id].u
+		t = append(t, []string{strconv.Itoa(u.Id), u.Name, strconv.Itoa(st.seller.Id), string(u.Status)})
+	}
 	return server.ExportUsers201JSONResponse(st.tableJob(gen.ExportActionUser, "Users", t, "")), nil
 }
 
@@ -171,12 +175,19 @@ func (a *api) ExportUsers(context.Context, server.ExportUsersRequestObject) (ser
 // job is listed under User.
 func (a *api) ExportSwitchableSellers(context.Context, server.ExportSwitchableSellersRequestObject) (server.ExportSwitchableSellersResponseObject, error) {
 	st := a.st
-	t := [][]string{{"UserId", "SellerId", "SellerName"}, {strconv.Itoa(exportingUserID), strconv.Itoa(st.seller.Id), st.seller.Name}}
+	t := [][]string{{"UserId", "SellerId", "SellerName"}}
+	users := st.usersArea().users
+	for _, uid := range sortedKeys(users) {
+		for _, id := range users[uid].switchable {
+			name := ""
+			if s := st.sellerByID(id); s != nil {
+				name = s.Name
+			}
+			t = append(t, []string{strconv.Itoa(uid), strconv.Itoa(id), name})
+		}
+	}
 	return server.ExportSwitchableSellers201JSONResponse(st.tableJob(gen.ExportActionUser, "Switchable sellers", t, "")), nil
 }
-
-// exportingUserID is the user the mock's calls act as; export jobs name it.
-const exportingUserID = 524
 
 // blankFields names the empty fields among the required ones of a body.
 func blankFields(fields ...string) []violation {

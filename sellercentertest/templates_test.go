@@ -159,3 +159,47 @@ func mustOrders(t *testing.T, s *Server) []gen.Order {
 	}
 	return orders
 }
+
+// TestUserExportsFollowTheUsers exports the users and the sellers they may
+// switch to: the files list the users area's state, a new user included.
+func TestUserExportsFollowTheUsers(t *testing.T) {
+	t.Parallel()
+	s := newServer(t, Config{})
+	c := apiClient(t, s)
+	ctx := t.Context()
+	created, err := c.CreateUserWithResponse(ctx, gen.UserCreate{Name: "Nia New", Email: "nia@example.com", AclRoleId: 3,
+		LanguageId: 1, SellerId: 4089, Status: gen.UserStatusActive, SwitchableSellerIds: []int{4090}})
+	if err != nil || created.StatusCode() != http.StatusCreated {
+		t.Fatalf("CreateUser() = %v, %s", err, created.Body)
+	}
+	download := func(job gen.ExportJob) string {
+		t.Helper()
+		for range 3 {
+			if _, err := c.GetExportWithResponse(ctx, job.ExportItemId); err != nil {
+				t.Fatal(err)
+			}
+		}
+		file, err := c.DownloadFileWithResponse(ctx, job.Uuid)
+		if err != nil || file.StatusCode() != http.StatusOK {
+			t.Fatalf("DownloadFile(%s) = %v, %d", job.Uuid, err, file.StatusCode())
+		}
+		return string(file.Body)
+	}
+	users, err := c.ExportUsersWithResponse(ctx)
+	if err != nil || users.JSON201 == nil {
+		t.Fatalf("ExportUsers() = %v, %s", err, users.Body)
+	}
+	got := download(*users.JSON201)
+	for _, want := range []string{"UserId,Name,SellerId,Status\n", ",Mock Admin,", ",Olly Orders,", ",Nia New,"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the users export = %q, want it to contain %q", got, want)
+		}
+	}
+	switchable, err := c.ExportSwitchableSellersWithResponse(ctx)
+	if err != nil || switchable.JSON201 == nil {
+		t.Fatalf("ExportSwitchableSellers() = %v, %s", err, switchable.Body)
+	}
+	if got := download(*switchable.JSON201); !strings.Contains(got, ",4090,") || strings.Count(got, "\n") < 3 {
+		t.Errorf("the switchable sellers export = %q, want a row per user and seller, 4090 among them", got)
+	}
+}
