@@ -83,7 +83,8 @@ func attemptFrom(ctx context.Context) int {
 // retryTransport retries what is safe to retry. The API has no idempotency
 // keys, so the rules are strict: any request may be retried when it certainly
 // never left the client; otherwise only idempotent methods, and only on
-// 429, 502, 503 and 504. Every other outcome, including connection errors
+// 429 and 503, which leave a request unapplied, and for reads also on 502
+// and 504. Every other outcome, including connection errors
 // after the request may have been sent, is returned as is.
 type retryTransport struct {
 	next       http.RoundTripper
@@ -204,8 +205,15 @@ func retryable(req *http.Request, resp *http.Response, err error) bool {
 		return false
 	}
 	switch resp.StatusCode {
-	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
+		// The API turned the request away unprocessed.
 		return true
+	case http.StatusBadGateway, http.StatusGatewayTimeout:
+		// The request may have been carried out behind the gateway, so
+		// only a read is repeated: a PUT or DELETE sent again is not
+		// harmless (a stock set twice overwrites an order's reservation
+		// made in between, a second DELETE answers 404).
+		return !writeMethod(req.Method)
 	}
 	return false
 }

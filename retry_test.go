@@ -108,7 +108,10 @@ func TestRetryTransport(t *testing.T) {
 		{"GET 429 with 4 retries backs off exponentially", "GET", 4, []scripted{{status: 429}}, 5, []time.Duration{500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second}, 429},
 		{"HEAD 503 then 200", "HEAD", 2, []scripted{{status: 503}, {status: 200}}, 2, []time.Duration{500 * time.Millisecond}, 200},
 		{"PUT 503 then 200", "PUT", 2, []scripted{{status: 503}, {status: 200}}, 2, []time.Duration{500 * time.Millisecond}, 200},
-		{"DELETE 504 then 204", "DELETE", 2, []scripted{{status: 504}, {status: 204}}, 2, []time.Duration{500 * time.Millisecond}, 204},
+		{"DELETE 503 then 204", "DELETE", 2, []scripted{{status: 503}, {status: 204}}, 2, []time.Duration{500 * time.Millisecond}, 204},
+		{"PUT 502 not retried: it may have been applied", "PUT", 2, []scripted{{status: 502}, {status: 200}}, 1, nil, 502},
+		{"PUT 504 not retried: it may have been applied", "PUT", 2, []scripted{{status: 504}, {status: 200}}, 1, nil, 504},
+		{"DELETE 504 not retried: it may have been applied", "DELETE", 2, []scripted{{status: 504}, {status: 204}}, 1, nil, 504},
 		{"OPTIONS 429 then 200", "OPTIONS", 2, []scripted{{status: 429}, {status: 200}}, 2, []time.Duration{500 * time.Millisecond}, 200},
 		{"POST 503 not retried", "POST", 2, []scripted{{status: 503, retryAfter: "1"}, {status: 200}}, 1, nil, 503},
 		{"PATCH 429 not retried", "PATCH", 2, []scripted{{status: 429}, {status: 200}}, 1, nil, 429},
@@ -428,7 +431,7 @@ func TestRetryTransportTokenFailureIsFinal(t *testing.T) {
 }
 
 // TestRetryTransportOutcomeOfTheCall: the call's error says "not applied"
-// only when no attempt may have been applied; an earlier 502 to a PUT is
+// only when no attempt may have been applied; an earlier 502 to a GET is
 // not hidden by a later attempt that never connected.
 func TestRetryTransportOutcomeOfTheCall(t *testing.T) {
 	t.Parallel()
@@ -440,7 +443,7 @@ func TestRetryTransportOutcomeOfTheCall(t *testing.T) {
 		want     error
 	}{
 		{"refused every time", http.MethodPost, []scripted{{err: refused}}, ErrNotApplied},
-		{"502 then refused", http.MethodPut, []scripted{{status: 502}, {err: refused}}, ErrOutcomeUnknown},
+		{"502 then refused", http.MethodGet, []scripted{{status: 502}, {err: refused}}, ErrOutcomeUnknown},
 		{"429 then refused", http.MethodPut, []scripted{{status: 429}, {err: refused}}, ErrNotApplied},
 		{"reset after connecting", http.MethodPost, []scripted{{err: io.ErrUnexpectedEOF, getConn: true, gotConn: true}}, ErrOutcomeUnknown},
 		{"no trace events", http.MethodPost, []scripted{{err: io.ErrUnexpectedEOF}}, ErrOutcomeUnknown},

@@ -355,10 +355,10 @@ func TestTransport(t *testing.T) {
 			wantErr: []error{ErrRateLimited}, retryAfter: 30 * time.Second,
 		},
 		{
-			name:    "PUT replays its body after 502",
+			name:    "PUT replays its body after 503",
 			method:  http.MethodPut,
 			body:    `{"quantity":3}`,
-			replies: []reply{{502, "", "<html>bad gateway</html>"}, {200, "", `{"id":7}`}},
+			replies: []reply{{503, "", "<html>unavailable</html>"}, {200, "", `{"id":7}`}},
 			hits:    2, tokensIssued: 1, sleeps: []time.Duration{backoffBase},
 		},
 		{

@@ -86,4 +86,6 @@
 // Config.RequestLogSize entries, DefaultRequestLogSize unless set, so a
 // long-running server's memory stays bounded; DroppedRequests says how many
 // older ones it no longer holds, and Config.OnRequest sees every request.
+// DuplicateWrites counts the stock and price writes that repeat the previous
+// one by another request, the trace of a write sent twice.
 package sellercentertest

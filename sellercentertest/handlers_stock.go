@@ -416,6 +416,7 @@ func (a *api) UpdateProductSetPrices(_ context.Context, req server.UpdateProduct
 	}
 	var problems []string
 	var applied []gen.Price
+	write := st.writes.begin()
 	for i, row := range deref(req.Body) {
 		p := st.cat.products[row.ProductId]
 		if p == nil || p.p.ProductSetId != req.ProductSetId {
@@ -429,6 +430,7 @@ func (a *api) UpdateProductSetPrices(_ context.Context, req server.UpdateProduct
 			continue
 		}
 		p.prices[code] = &r
+		st.writes.note(write, priceKey(p.p.Id, code), r.text())
 		p.p.UpdatedAt = ptr(st.stamp())
 		applied = append(applied, st.renderPrice(p, code))
 	}
@@ -452,6 +454,7 @@ func (a *api) UpdateProductPrice(_ context.Context, req server.UpdateProductPric
 		return server.UpdateProductPrice422JSONResponse{UnprocessableJSONResponse: unprocessableDetail(field + ": " + msg)}, nil
 	}
 	p.prices[code] = &r
+	st.writes.note(st.writes.begin(), priceKey(p.p.Id, code), r.text())
 	p.p.UpdatedAt = ptr(st.stamp())
 	return server.UpdateProductPrice200JSONResponse(st.renderPrice(p, code)), nil
 }
@@ -496,6 +499,7 @@ func (a *api) UpdateProductStock(_ context.Context, req server.UpdateProductStoc
 	}
 	st := a.st
 	skipped := server.UpdateProductStock200JSONResponse{}
+	write := st.writes.begin()
 	for _, r := range rows {
 		p := st.cat.products[r.ProductId]
 		if p == nil || p.p.ShipmentTypeId == shipWarehouse {
@@ -503,6 +507,7 @@ func (a *api) UpdateProductStock(_ context.Context, req server.UpdateProductStoc
 			continue
 		}
 		st.setStock(p, st.defaultWarehouse(), r.Quantity)
+		st.writes.note(write, stockKey(r.ProductId), strconv.Itoa(r.Quantity))
 	}
 	return skipped, nil
 }

@@ -44,6 +44,7 @@ type store struct {
 	manifests    *manifestBook
 	fin          finance
 	hooks        *webhooks // subscriptions, deliveries and the callback log
+	writes       writeLog  // the API's stock and price writes, for DuplicateWrites
 	feedDelay    time.Duration
 	nextOrder    int
 	nextItem     int

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -157,13 +156,15 @@ func TestStockSet(t *testing.T) {
 		// The marketplace holds the stock of SDL-LTH-42: the API skips it
 		// and applies the other row.
 		{args: []string{"stock", "set", "SDL-LTH-41=2", "SDL-LTH-42=1", "-o", "jsonl"}, code: exitFailure,
-			stdout: `{"sellerSku":"SDL-LTH-41","productId":51008,"quantity":2,"applied":true}` + "\n" +
-				`{"sellerSku":"SDL-LTH-42","productId":51009,"quantity":1,"applied":false}` + "\n",
-			stderr: `the API skipped 1 of 2 products ("SDL-LTH-42")`},
+			stdout: `{"sellerSku":"SDL-LTH-41","productId":51008,"quantity":2,"applied":true,"outcome":"applied"}` + "\n" +
+				`{"sellerSku":"SDL-LTH-42","productId":51009,"quantity":1,"applied":false,"outcome":"refused",` +
+				`"reason":"the API skipped the product: it does not take its stock this way, for example when the marketplace holds it"}` + "\n",
+			stderr: "sellercenter: 1 of 2 changes not applied: 1 refused\n"},
 		{args: []string{"stock", "set", "BTK-PRG-RD-M=1", "NO-SUCH-SKU=3"}, code: exitFailure,
 			stderr: `no product has the seller SKU "NO-SUCH-SKU"; nothing was changed`},
 		{args: []string{"stock", "set", "-"}, stdin: "BTK-PRG-RD-L=0\nSGK-SCF-GLD=33\n",
-			stdout: "SKU           PRODUCT  QUANTITY  RESULT\nBTK-PRG-RD-L  51005    0         set\nSGK-SCF-GLD   51006    33        set\n"},
+			stdout: "SKU           PRODUCT  QUANTITY  RESULT\nBTK-PRG-RD-L  51005    0         set\nSGK-SCF-GLD   51006    33        set\n",
+			stderr: "sellercenter: stock set: 2 of 2 applied\n"},
 	})
 	for sku, want := range map[string]int{
 		"BTK-KWG-BL-S": 5, "BTK-KWG-BL-L": 17, "SDL-LTH-41": 2, "BTK-PRG-RD-M": 7, "BTK-PRG-RD-L": 0, "SGK-SCF-GLD": 33,
@@ -228,7 +229,7 @@ func TestPricesSet(t *testing.T) {
 				"BTK-KWG-BL-S  51001    MY       2500.00  -           refused: PUT /api/v2/product/51001/prices/MY: HTTP 422 Unprocessable Entity: " +
 				"Entity can not be processed: price: 2500 is above the category's max_price of 2000\n" +
 				"BTK-PRG-RD-L  51005    MY       139.50   -           set\n",
-			stderr: "the API refused 1 of 2 prices; the others were set"},
+			stderr: "sellercenter: 1 of 2 changes not applied: 1 refused; the first: PUT /api/v2/product/51001/prices/MY: HTTP 422"},
 		{args: []string{"prices", "set", "--country", "SG", "BTK-KWG-BL-L=47.50"},
 			stdout: "SKU           PRODUCT  COUNTRY  PRICE  SALE PRICE  RESULT\nBTK-KWG-BL-L  51003    SG       47.50  -           set\n"},
 		// The seed's sale of BTK-KWG-BL-S ended in 2024: it is not sent back.
@@ -269,7 +270,7 @@ func TestPricesSetRefusedJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(res.stdout), &rows); err != nil {
 		t.Fatalf("sellercenter %s output does not parse: %v\n%s", strings.Join(args, " "), err, res.stdout)
 	}
-	if len(rows) != 2 || rows[0].Result != resultRefused || rows[0].Error == "" || rows[1].Result != resultSet {
+	if len(rows) != 2 || rows[0].Outcome != sellercenter.SKURefused || rows[0].Reason == "" || rows[1].Outcome != sellercenter.SKUApplied {
 		t.Errorf("sellercenter %s = %+v, want BTK-KWG-BL-S refused with its reason and BTK-PRG-RD-L set", strings.Join(args, " "), rows)
 	}
 }
@@ -436,15 +437,21 @@ func TestCatalogUsage(t *testing.T) {
 		{[]string{"products", "get"}, "", "product set ID or --sku"},
 		{[]string{"products", "get", "7101", "--sku", "X"}, "", "not both"},
 		{[]string{"products", "get", "BTK-KWG"}, "", `product set id "BTK-KWG" is not a positive whole number (use --sku`},
-		{[]string{"stock", "set"}, "", "requires at least 1 arg"},
+		{[]string{"stock", "set"}, "", "no SKU=QTY given"},
+		{[]string{"stock", "set", "--file", "x.csv", "A=1"}, "", "not both"},
+		{[]string{"stock", "set", "--file", filepath.Join(dir, "missing.csv")}, "", "cannot read"},
+		{[]string{"stock", "set", "-"}, "A,1,2\n", "line 1 of stdin has 3 columns, want SKU,QTY"},
+		{[]string{"stock", "set", "-"}, "A,\n", `"A," has no QTY`},
+		{[]string{"stock", "set", "-"}, "\"A,1\n", "is not a CSV of SKU,QTY rows"},
+		{[]string{"stock", "set", "--concurrency", "0", "A=1"}, "", "--concurrency 0"},
 		{[]string{"stock", "set", "BTK-KWG-BL-S"}, "", `"BTK-KWG-BL-S" is not SKU=QTY`},
 		{[]string{"stock", "set", "=4"}, "", "no SKU"},
 		{[]string{"stock", "set", "BTK-KWG-BL-S="}, "", "no QTY"},
 		{[]string{"stock", "set", "BTK-KWG-BL-S=-1"}, "", `quantity "-1"`},
 		{[]string{"stock", "set", "BTK-KWG-BL-S=2.5"}, "", `quantity "2.5"`},
 		{[]string{"stock", "set", "A=1", "A=2"}, "", "SKU A is given twice"},
-		{[]string{"stock", "set", "-"}, " \n", "no SKU=QTY pairs on stdin"},
-		{[]string{"stock", "set", "-"}, manyPairs(101), "at most 100"},
+		{[]string{"stock", "set", "-"}, " \n", "no SKU=QTY pairs or SKU,QTY rows in stdin"},
+		{[]string{"stock", "set", "-"}, "A=1\nSellerSku,Quantity\nA,2\n", "SKU A is given twice"},
 		{[]string{"prices", "set", "BTK-KWG-BL-S=10"}, "", `"country" not set`},
 		{[]string{"prices", "set", "--country", "MYS", "BTK-KWG-BL-S=10"}, "", `--country "MYS"`},
 		{[]string{"prices", "set", "--country", "MY", "BTK-KWG-BL-S=0"}, "", "above 0"},
@@ -478,15 +485,6 @@ func TestCatalogUsage(t *testing.T) {
 			t.Errorf("after refused command lines, the mock served %s %d times, want 0", op, n)
 		}
 	}
-}
-
-// manyPairs returns n distinct SKU=QTY pairs, one a line.
-func manyPairs(n int) string {
-	var b strings.Builder
-	for i := range n {
-		fmt.Fprintf(&b, "SKU-%d=1\n", i)
-	}
-	return b.String()
 }
 
 // TestCatalogFailures checks what the writing commands say when the API or
@@ -539,16 +537,16 @@ func TestCatalogFailures(t *testing.T) {
 		if _, err := srv.Fail(sellercentertest.Scope{Operation: "updateProductPrice", Count: 1}, 503, ""); err != nil {
 			t.Fatal(err)
 		}
-		args := []string{"prices", "set", "--retries", "0", "--country", "MY", "BTK-PRG-RD-M=150", "BTK-PRG-RD-L=151"}
+		args := []string{"prices", "set", "--retries", "0", "--concurrency", "1", "--country", "MY", "BTK-PRG-RD-M=150", "BTK-PRG-RD-L=151"}
 		res := runTool(t, invocation{env: envFor(srv)}, args...)
 		wantCode(t, args, res, exitUnavailable)
 		want := "SKU           PRODUCT  COUNTRY  PRICE   SALE PRICE  RESULT\n" +
-			"BTK-PRG-RD-M  51004    MY       150.00  -           failed: PUT /api/v2/product/51004/prices/MY: HTTP 503 Service Unavailable: sellercentertest: injected failure\n" +
-			"BTK-PRG-RD-L  51005    MY       151.00  -           not sent\n"
+			"BTK-PRG-RD-M  51004    MY       150.00  -           refused: PUT /api/v2/product/51004/prices/MY: HTTP 503 Service Unavailable: sellercentertest: injected failure\n" +
+			"BTK-PRG-RD-L  51005    MY       151.00  -           not sent: an earlier request failed: PUT /api/v2/product/51004/prices/MY: HTTP 503 Service Unavailable: sellercentertest: injected failure\n"
 		if res.stdout != want {
 			t.Errorf("sellercenter %s stdout = %q, want %q", strings.Join(args, " "), res.stdout, want)
 		}
-		if !strings.Contains(res.stderr, "stopped after setting 0 of 2 prices; the price of BTK-PRG-RD-M was not set") {
+		if !strings.Contains(res.stderr, "sellercenter: 2 of 2 changes not applied: 1 refused, 1 not sent; the first: PUT /api/v2/product/51004/prices/MY: HTTP 503") {
 			t.Errorf("sellercenter %s stderr = %q, want it to say nothing was set", strings.Join(args, " "), res.stderr)
 		}
 		if n := srv.Count("updateProductPrice"); n != 1 {
@@ -569,7 +567,8 @@ func TestCatalogFailures(t *testing.T) {
 		// A 500 may come after the API applied the write, so the outcome is
 		// unknown (exit 5), even though the mock's injected one did not.
 		wantCode(t, args, res, exitOutcomeUnknown)
-		if res.stdout != "" || !strings.Contains(res.stderr, "HTTP 500") || !strings.Contains(res.stderr, "the stock may have been set: running the same command again is safe") {
+		if !strings.Contains(res.stdout, "BTK-PRG-RD-M  51004    1         unknown: PUT /api/v2/stock/product: HTTP 500") ||
+			!strings.Contains(res.stderr, "1 unknown") || !strings.Contains(res.stderr, "read the SKUs shown as unknown back") {
 			t.Errorf("sellercenter %s = stdout %q, stderr %q, want the 500 and that the stock may have been set", strings.Join(args, " "), res.stdout, res.stderr)
 		}
 		if s := stockOf(t, srv, "BTK-PRG-RD-M"); s.Quantity != 7 {

@@ -1,140 +1,220 @@
 package main
 
 import (
-	"bufio"
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"math"
-	"net/http"
+	"os"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sellercenter-go/sellercenter"
-	"github.com/sellercenter-go/sellercenter/gen"
-	"github.com/sellercenter-go/sellercenter/internal/oneline"
 )
 
-// maxStockRows is the most rows updateProductStock takes in one request.
-// One command is one request, so it is applied whole or refused whole,
-// never half; more rows go through 'import products --kind stock'.
-const maxStockRows = 100
+// maxBulkRows bounds the changes one command reads, so a wrong pipe
+// cannot fill the memory.
+const maxBulkRows = 1_000_000
 
-// maxSKULookup is the most SKUs listProductsBySellerSkus takes at once.
-const maxSKULookup = 100
-
-// skuPair is one SKU=VALUE argument.
+// skuPair is one SKU=VALUE argument or SKU,VALUE row.
 type skuPair struct {
 	sku, value string
 }
 
-// skuPairs reads SKU=VALUE arguments, or with a single "-" the pairs on
-// stdin separated by spaces or lines. A SKU given twice is refused: which
-// value was meant is unclear.
-func (c *cli) skuPairs(args []string, value string) ([]skuPair, error) {
-	if len(args) == 1 && args[0] == "-" {
-		var err error
-		if args, err = c.readStdinPairs(value); err != nil {
+// skuPairs reads the SKU=VALUE arguments or, with a single "-" or --file,
+// the rows of a CSV: SKU,VALUE per line, after an optional header whose
+// first column is SellerSku, or SKU=VALUE pairs separated by spaces or
+// lines. A SKU given twice is refused: which value was meant is unclear.
+func (c *cli) skuPairs(args []string, file, value string) ([]skuPair, error) {
+	var (
+		pairs []skuPair
+		err   error
+	)
+	switch {
+	case file != "" && len(args) > 0:
+		return nil, usagef("give SKU=%s arguments or --file, not both", value)
+	case file != "":
+		f, oerr := os.Open(file)
+		if oerr != nil {
+			return nil, usagef("cannot read %s: %v", file, oerr)
+		}
+		defer f.Close()
+		if pairs, err = readPairs(f, file, value); err != nil {
 			return nil, err
 		}
-		if len(args) == 0 {
-			return nil, usagef("no SKU=%s pairs on stdin", value)
+	case len(args) == 1 && args[0] == "-":
+		if pairs, err = readPairs(c.stdin, "stdin", value); err != nil {
+			return nil, err
+		}
+	case len(args) == 0:
+		return nil, usagef("no SKU=%s given: give them as arguments, or a CSV file with --file or on stdin with -", value)
+	default:
+		for _, a := range args {
+			p, err := parsePair(a, value)
+			if err != nil {
+				return nil, err
+			}
+			pairs = append(pairs, p)
 		}
 	}
-	pairs := make([]skuPair, 0, len(args))
-	given := make(map[string]bool, len(args))
-	for _, a := range args {
-		// The value is a number, so the last "=" separates it: a SKU
-		// may hold an "=", a number cannot.
-		i := strings.LastIndexByte(a, '=')
-		if i < 0 {
-			return nil, usagef("%q is not SKU=%s", a, value)
-		}
-		p := skuPair{sku: strings.TrimSpace(a[:i]), value: strings.TrimSpace(a[i+1:])}
-		switch {
-		case p.sku == "":
-			return nil, usagef("%q has no SKU before the =", a)
-		case p.value == "":
-			return nil, usagef("%q has no %s after the =", a, value)
-		case given[p.sku]:
+	if len(pairs) == 0 {
+		return nil, usagef("no SKU=%s pairs or SKU,%s rows in %s", value, value, sourceName(file))
+	}
+	given := make(map[string]bool, len(pairs))
+	for _, p := range pairs {
+		if given[p.sku] {
 			return nil, usagef("SKU %s is given twice", p.sku)
 		}
 		given[p.sku] = true
-		pairs = append(pairs, p)
 	}
 	return pairs, nil
 }
 
-func (c *cli) readStdinPairs(value string) ([]string, error) {
-	sc := bufio.NewScanner(c.stdin)
-	sc.Split(bufio.ScanWords)
-	var out []string
-	for sc.Scan() {
-		out = append(out, sc.Text())
-		if len(out) > maxStdinIDs {
-			return nil, usagef("more than %d SKU=%s pairs on stdin", maxStdinIDs, value)
-		}
+func sourceName(file string) string {
+	if file == "" {
+		return "stdin"
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("sellercenter: reading SKU=%s pairs from stdin: %w", value, err)
-	}
-	return out, nil
+	return file
 }
 
-// productsBySKU looks the seller SKUs up and returns their products in the
-// same order. Unknown SKUs are an error naming them, so nothing is changed
-// when one is mistyped.
-func productsBySKU(ctx context.Context, client *sellercenter.Client, skus []string) ([]gen.Product, error) {
-	found := make(map[string]gen.Product, len(skus))
-	for chunk := range slices.Chunk(skus, maxSKULookup) {
-		pages := sellercenter.Paginate(ctx, maxSKULookup, func(ctx context.Context, offset, limit int) (sellercenter.Page[gen.Product], error) {
-			resp, err := sellercenter.Result(client.ListProductsBySellerSkusWithResponse(ctx, &gen.ListProductsBySellerSkusParams{SellerSkus: chunk, Limit: limit, Offset: offset}))
-			if err != nil {
-				return sellercenter.Page[gen.Product]{}, err
-			}
-			return sellercenter.Page[gen.Product]{Items: resp.Items, TotalCount: &resp.Pagination.TotalCount}, nil
-		})
-		for p, err := range pages {
+// parsePair reads one SKU=VALUE.
+func parsePair(a, value string) (skuPair, error) {
+	// The value is a number, so the last "=" separates it: a SKU may hold
+	// an "=", a number cannot.
+	i := strings.LastIndexByte(a, '=')
+	if i < 0 {
+		return skuPair{}, usagef("%q is not SKU=%s", a, value)
+	}
+	return checkPair(skuPair{sku: strings.TrimSpace(a[:i]), value: strings.TrimSpace(a[i+1:])}, a, value)
+}
+
+func checkPair(p skuPair, text, value string) (skuPair, error) {
+	switch {
+	case p.sku == "":
+		return p, usagef("%q has no SKU", text)
+	case p.value == "":
+		return p, usagef("%q has no %s", text, value)
+	}
+	return p, nil
+}
+
+// readPairs reads the CSV rows of name.
+func readPairs(r io.Reader, name, value string) ([]skuPair, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	var out []skuPair
+	for n := 0; ; n++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, usagef("%s is not a CSV of SKU,%s rows: %v", name, value, err)
+		}
+		line, _ := cr.FieldPos(0)
+		if n == 0 {
+			rec[0] = strings.TrimPrefix(rec[0], "\ufeff") // a spreadsheet's byte order mark
+		}
+		switch {
+		case len(rec) == 2 && n == 0 && strings.EqualFold(strings.TrimSpace(rec[0]), "SellerSku"):
+			continue // the header
+		case len(rec) == 2:
+			p, err := checkPair(skuPair{sku: strings.TrimSpace(rec[0]), value: strings.TrimSpace(rec[1])}, strings.Join(rec, ","), value)
 			if err != nil {
 				return nil, err
 			}
-			if p.SellerSku != "" && p.Id != 0 {
-				found[p.SellerSku] = p
+			out = append(out, p)
+		case len(rec) == 1:
+			for _, a := range strings.Fields(rec[0]) {
+				p, err := parsePair(a, value)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, p)
+			}
+		default:
+			return nil, usagef("line %d of %s has %d columns, want SKU,%s", line, name, len(rec), value)
+		}
+		if len(out) > maxBulkRows {
+			return nil, usagef("more than %d rows in %s", maxBulkRows, name)
+		}
+	}
+}
+
+// bulkFailure is a bulk command's error: the counts, and the first error
+// behind them, which sets the exit code.
+type bulkFailure struct {
+	counts *sellercenter.BulkError
+	cause  error
+}
+
+func (e *bulkFailure) Error() string {
+	if e.cause == nil {
+		return e.counts.Error()
+	}
+	return e.counts.Error() + "; the first: " + strings.TrimPrefix(e.cause.Error(), "sellercenter: ")
+}
+
+func (e *bulkFailure) Unwrap() []error {
+	if e.cause == nil {
+		return []error{e.counts}
+	}
+	return []error{e.counts, e.cause}
+}
+
+// bulkError is the command's error for the results rs of a call that
+// returned err: with an unknown outcome first, since it must be checked,
+// then what held changes back, then a refusal.
+func bulkError(rs []sellercenter.SKUResult, err error, advice string) error {
+	var counts *sellercenter.BulkError
+	if !errors.As(err, &counts) {
+		return err
+	}
+	var cause error
+	for _, o := range []sellercenter.SKUOutcome{sellercenter.SKUUnknown, sellercenter.SKUNotSent, sellercenter.SKURefused} {
+		for _, r := range rs {
+			if r.Outcome == o && r.Err != nil && cause == nil {
+				cause = r.Err
 			}
 		}
 	}
-	out := make([]gen.Product, len(skus))
-	var unknown []string
-	for i, sku := range skus {
-		p, ok := found[sku]
-		if !ok {
-			unknown = append(unknown, sku)
-		}
-		out[i] = p
-	}
-	if len(unknown) > 0 {
-		return nil, fmt.Errorf("sellercenter: no product has the seller SKU %s; nothing was changed", quoteList(unknown))
-	}
-	return out, nil
+	return failedWrite(&bulkFailure{counts: counts, cause: cause}, advice)
 }
 
-// quoteList names up to five items and counts the rest.
-func quoteList(items []string) string {
-	const shown = 5
-	var q []string
-	for _, s := range items[:min(len(items), shown)] {
-		q = append(q, strconv.Quote(s))
+// bulkAdvice is what to do after changes of unknown outcome.
+const bulkAdvice = "read the SKUs shown as unknown back ('sellercenter products get --sku SKU') before sending them again; those not sent can be sent again safely"
+
+// resultText is the RESULT cell of a change.
+func resultText(o sellercenter.SKUOutcome, reason string) string {
+	if o == sellercenter.SKUApplied {
+		return "set"
 	}
-	s := joinAnd(q)
-	if len(items) > shown {
-		s = strings.Join(q, ", ") + fmt.Sprintf(" and %d more", len(items)-shown)
+	if reason == "" {
+		return o.String()
 	}
-	return s
+	return o.String() + ": " + reason
+}
+
+// bulkProgress draws how far a bulk command is on a terminal, and returns
+// the callback for BulkOptions.Progress.
+func (c *cli) bulkProgress(what string, total int) (*progress, func(done, total int)) {
+	bar := c.newProgress()
+	bar.draw(fmt.Sprintf("%s: looking up %d SKUs", what, total))
+	return bar, func(done, total int) {
+		bar.draw(fmt.Sprintf("%s: %d of %d SKUs done", what, done, total))
+	}
+}
+
+// summary is the line on stderr after a bulk command that applied every
+// change.
+func (c *cli) summary(what string, n int) {
+	fmt.Fprintf(c.errWriter(), "sellercenter: %s: %d of %d applied\n", what, n, n)
 }
 
 // stockResult is one row of `stock set`.
@@ -142,92 +222,103 @@ type stockResult struct {
 	SellerSku string `json:"sellerSku"`
 	ProductID int    `json:"productId"`
 	Quantity  int    `json:"quantity"`
-	// Applied is false for a product the API skipped.
-	Applied bool `json:"applied"`
+	// Applied is true when the API applied the row.
+	Applied bool                    `json:"applied"`
+	Outcome sellercenter.SKUOutcome `json:"outcome"`
+	// Reason is why the row was refused, not sent or is unknown.
+	Reason string `json:"reason,omitempty"`
 }
 
 func (c *cli) stockCommand() *cobra.Command {
 	return groupCommand("stock", "Set the stock of products", c.stockSetCommand())
 }
 
-func (c *cli) stockSetCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:   "set SKU=QTY...",
-		Short: "Set the stock of products by seller SKU",
-		Long: `Set the stock of up to 100 products in the seller's warehouse, in one request.
-SKU is the seller SKU of a product (see 'sellercenter products get'), QTY the
-new quantity, a whole number from 0. A single "-" reads the pairs from stdin,
-separated by spaces or lines.
+// concurrencyFlag adds --concurrency, the requests a bulk command keeps
+// in flight at most.
+func concurrencyFlag(cmd *cobra.Command, n *int) {
+	cmd.Flags().IntVar(n, "concurrency", sellercenter.DefaultBulkConcurrency, "most requests in flight at once, all within the rate limit (1 sends one after the other)")
+}
 
-Unknown SKUs are reported and nothing is changed. Products whose stock the
-API does not take this way (such as those the marketplace holds the stock
-of) are shown as skipped, and the exit code is 1. For more than 100 products
-use 'sellercenter import products --kind stock'.`,
+func checkConcurrency(n int) error {
+	if n < 1 || n > 1000 {
+		return usagef("--concurrency %d is not a number from 1 to 1000", n)
+	}
+	return nil
+}
+
+func (c *cli) stockSetCommand() *cobra.Command {
+	var (
+		file        string
+		concurrency int
+	)
+	cmd := &cobra.Command{
+		Use:   "set SKU=QTY... | set - | set --file FILE",
+		Short: "Set the stock of products by seller SKU",
+		Long: `Set the stock of any number of products in the seller's warehouse. SKU is
+the seller SKU of a product (see 'sellercenter products get'), QTY the new
+quantity, a whole number from 0. A single "-" reads a CSV from stdin and
+--file one from a file: SKU,QTY per line after an optional SellerSku header
+(the stock-update template's columns), or SKU=QTY pairs separated by spaces
+or lines.
+
+The SKUs are looked up first: if one is unknown, it is reported and nothing
+is changed. The changes go in requests of 100, several at once within the
+rate limit, and each SKU's result is shown: set; refused, with the API's
+reason (such as a product whose stock the marketplace holds); not sent; or
+unknown, when its request failed in a way that may have applied it. A
+request that fails other than by refusing its rows stops the command from
+sending more. No request is sent twice. The exit code is 1 when any SKU was
+refused, 5 when any is unknown (read those back before setting them again),
+and that of the failure that stopped the command otherwise.`,
 		Example: `  sellercenter stock set BTK-KWG-BL-M=12 BTK-KWG-BL-L=0
-  tr , = < counts.csv | sellercenter stock set -`,
-		Args: cobra.MinimumNArgs(1),
+  printf 'SellerSku,Quantity\nBTK-KWG-BL-S,5\n' | sellercenter stock set -
+  sellercenter stock set BTK-KWG-BL-M=3 -o json`,
 		RunE: c.action(func(ctx context.Context, args []string) error {
-			pairs, err := c.skuPairs(args, "QTY")
+			if err := checkConcurrency(concurrency); err != nil {
+				return err
+			}
+			pairs, err := c.skuPairs(args, file, "QTY")
 			if err != nil {
 				return err
 			}
-			if len(pairs) > maxStockRows {
-				return usagef("%d products given; stock set takes at most %d (use 'sellercenter import products --kind stock' for more)", len(pairs), maxStockRows)
-			}
-			qty := make([]int, len(pairs))
-			skus := make([]string, len(pairs))
+			changes := make([]sellercenter.StockChange, len(pairs))
 			for i, p := range pairs {
 				q, err := strconv.Atoi(p.value)
 				if err != nil || q < 0 || q > math.MaxInt32 {
 					return usagef("quantity %q of %s is not a whole number from 0", p.value, p.sku)
 				}
-				qty[i], skus[i] = q, p.sku
+				changes[i] = sellercenter.StockChange{SellerSku: p.sku, Quantity: q}
 			}
 			client, err := c.api()
 			if err != nil {
 				return err
 			}
-			products, err := productsBySKU(ctx, client, skus)
-			if err != nil {
+			bar, onProgress := c.bulkProgress("stock set", len(changes))
+			rs, err := client.SetStock(ctx, changes, sellercenter.BulkOptions{Progress: onProgress, Concurrency: concurrency})
+			bar.clear()
+			if rs == nil {
 				return err
 			}
-			body := make([]gen.ProductStock, len(pairs))
-			rows := make([]stockResult, len(pairs))
-			for i, p := range products {
-				body[i] = gen.ProductStock{ProductId: p.Id, Quantity: qty[i]}
-				rows[i] = stockResult{SellerSku: skus[i], ProductID: p.Id, Quantity: qty[i], Applied: true}
+			rows := make([]stockResult, len(rs))
+			for i, r := range rs {
+				rows[i] = stockResult{SellerSku: r.SellerSku, ProductID: r.ProductID, Quantity: changes[i].Quantity,
+					Applied: r.Outcome == sellercenter.SKUApplied, Outcome: r.Outcome, Reason: r.Reason}
 			}
-			notApplied, err := sellercenter.Result(client.UpdateProductStockWithResponse(ctx, body))
+			if perr := printList(c, rows, []string{"SKU", "PRODUCT", "QUANTITY", "RESULT"}, func(r stockResult) []string {
+				return []string{r.SellerSku, strconv.Itoa(r.ProductID), strconv.Itoa(r.Quantity), resultText(r.Outcome, r.Reason)}
+			}); perr != nil {
+				return perr
+			}
 			if err != nil {
-				return failedWrite(err, "the stock may have been set: running the same command again is safe")
+				return bulkError(rs, err, bulkAdvice)
 			}
-			skipped := make(map[int]bool, len(*notApplied))
-			for _, s := range *notApplied {
-				skipped[s.ProductId] = true
-			}
-			var skippedSKUs []string
-			for i := range rows {
-				if skipped[rows[i].ProductID] {
-					rows[i].Applied = false
-					skippedSKUs = append(skippedSKUs, rows[i].SellerSku)
-				}
-			}
-			if err := printList(c, rows, []string{"SKU", "PRODUCT", "QUANTITY", "RESULT"}, func(r stockResult) []string {
-				result := "set"
-				if !r.Applied {
-					result = "skipped"
-				}
-				return []string{r.SellerSku, strconv.Itoa(r.ProductID), strconv.Itoa(r.Quantity), result}
-			}); err != nil {
-				return err
-			}
-			if len(skippedSKUs) > 0 {
-				return fmt.Errorf("sellercenter: the API skipped %d of %d products (%s): it does not take their stock this way, for example when the marketplace holds it",
-					len(skippedSKUs), len(rows), quoteList(skippedSKUs))
-			}
+			c.summary("stock set", len(rs))
 			return nil
 		}),
 	}
+	cmd.Flags().StringVar(&file, "file", "", "read SKU,QTY rows from this CSV file")
+	concurrencyFlag(cmd, &concurrency)
+	return cmd
 }
 
 // priceFormat is a price as the command takes it: digits with an optional
@@ -268,21 +359,11 @@ type priceResult struct {
 	Price     float64 `json:"price"`
 	// SalePrice is the sale price as stored: a running sale is kept
 	// unless --clear-sale was given.
-	SalePrice *float64 `json:"salePrice,omitempty"`
-	// Result is set, refused (the API refused this row), failed (the
-	// request failed, see the error), or not sent.
-	Result string `json:"result"`
-	// Error is why the row was refused or failed.
-	Error string `json:"error,omitempty"`
+	SalePrice *float64                `json:"salePrice,omitempty"`
+	Outcome   sellercenter.SKUOutcome `json:"outcome"`
+	// Reason is why the row was refused, not sent or is unknown.
+	Reason string `json:"reason,omitempty"`
 }
-
-// Values of priceResult.Result.
-const (
-	resultSet     = "set"
-	resultRefused = "refused"
-	resultFailed  = "failed"
-	resultNotSent = "not sent"
-)
 
 func (c *cli) pricesCommand() *cobra.Command {
 	return groupCommand("prices", "Set the prices of products", c.pricesSetCommand())
@@ -290,189 +371,95 @@ func (c *cli) pricesCommand() *cobra.Command {
 
 func (c *cli) pricesSetCommand() *cobra.Command {
 	var (
-		country   string
-		clearSale bool
+		country     string
+		clearSale   bool
+		file        string
+		concurrency int
 	)
 	cmd := &cobra.Command{
-		Use:   "set --country CC SKU=PRICE...",
+		Use:   "set --country CC SKU=PRICE... | set --country CC - | set --country CC --file FILE",
 		Short: "Set the prices of products in one country by seller SKU",
-		Long: `Set the price of products in one country. SKU is the seller SKU of a product
-(see 'sellercenter products get'), PRICE a positive decimal number with a dot
-and at most two decimals, such as 129.90. A single "-" reads the pairs from
-stdin, separated by spaces or lines.
+		Long: `Set the price of any number of products in one country. SKU is the seller
+SKU of a product (see 'sellercenter products get'), PRICE a positive decimal
+number with a dot and at most two decimals, such as 129.90. A single "-"
+reads a CSV from stdin and --file one from a file: SKU,PRICE per line after
+an optional SellerSku header, or SKU=PRICE pairs separated by spaces or
+lines.
 
 The API clears every price field a request leaves out, so a sale price that
 has not ended is read first and sent along unchanged; --clear-sale ends the
-sales instead. Unknown SKUs are reported and nothing is changed.
-Each price is its own request: a price the API refuses is shown as refused
-and the others are still set (exit code 1); any other failure stops the
-command, and the table shows what was set before it.`,
+sales instead. Unknown SKUs are reported and nothing is changed. Each price
+is its own request, several at once within the rate limit, and each SKU's
+result is shown: set; refused, with the API's reason; not sent; or unknown,
+when its request failed in a way that may have applied it. A price the API
+refuses does not stop the others; any other failure stops the command from
+sending more. No request is sent twice. The exit code is 1 when any price
+was refused, 5 when any is unknown (read those back before setting them
+again), and that of the failure that stopped the command otherwise.`,
 		Example: `  sellercenter prices set --country MY BTK-KWG-BL-M=129.90 BTK-KWG-BL-L=134.90
-  sellercenter prices set --country SG --clear-sale BTK-PRG-RD-L=45`,
-		Args: cobra.MinimumNArgs(1),
+  sellercenter prices set --country SG --clear-sale BTK-PRG-RD-L=45
+  printf 'SellerSku,Price\nBTK-KWG-BL-S,99\n' | sellercenter prices set --country MY -`,
 		RunE: c.action(func(ctx context.Context, args []string) error {
 			cc := strings.ToUpper(strings.TrimSpace(country))
 			if !countryCode.MatchString(cc) {
 				return usagef("--country %q is not a two-letter country code such as MY", country)
 			}
-			pairs, err := c.skuPairs(args, "PRICE")
+			if err := checkConcurrency(concurrency); err != nil {
+				return err
+			}
+			pairs, err := c.skuPairs(args, file, "PRICE")
 			if err != nil {
 				return err
 			}
-			rows := make([]priceResult, len(pairs))
-			skus := make([]string, len(pairs))
+			changes := make([]sellercenter.PriceChange, len(pairs))
 			for i, p := range pairs {
 				v, err := parsePrice(p.sku, p.value)
 				if err != nil {
 					return err
 				}
-				rows[i] = priceResult{SellerSku: p.sku, Country: cc, Price: v, Result: resultNotSent}
-				skus[i] = p.sku
+				changes[i] = sellercenter.PriceChange{SellerSku: p.sku, Country: cc, Price: v, ClearSale: clearSale}
 			}
 			client, err := c.api()
 			if err != nil {
 				return err
 			}
-			products, err := productsBySKU(ctx, client, skus)
-			if err != nil {
+			bar, onProgress := c.bulkProgress("prices set", len(changes))
+			rs, err := client.SetPrices(ctx, changes, sellercenter.BulkOptions{Progress: onProgress, Now: c.now, Concurrency: concurrency})
+			bar.clear()
+			if rs == nil {
 				return err
 			}
-			ids := make([]int, len(products))
-			for i, p := range products {
-				ids[i] = p.Id
-				rows[i].ProductID = p.Id
-			}
-			current, err := currentPrices(ctx, client, ids, cc)
-			if err != nil {
-				return err
-			}
-			runErr := c.setPrices(ctx, client, rows, current, clearSale)
-			if err := c.printPrices(rows); err != nil {
-				return err
-			}
-			if runErr != nil {
-				return runErr
-			}
-			refused := 0
-			for _, r := range rows {
-				if r.Result == resultRefused {
-					refused++
+			rows := make([]priceResult, len(rs))
+			for i, r := range rs {
+				rows[i] = priceResult{SellerSku: r.SellerSku, ProductID: r.ProductID, Country: cc, Price: changes[i].Price, Outcome: r.Outcome, Reason: r.Reason}
+				if p := r.Price; p != nil {
+					// What the API stored, should it differ from what was sent.
+					if p.Price != 0 {
+						rows[i].Price = p.Price
+					}
+					rows[i].SalePrice = p.SalePrice
 				}
 			}
-			switch {
-			case refused == 1 && len(rows) == 1:
-				return errors.New("sellercenter: the API refused the price")
-			case refused == len(rows):
-				return fmt.Errorf("sellercenter: the API refused all %d prices", refused)
-			case refused > 0:
-				return fmt.Errorf("sellercenter: the API refused %d of %d prices; the others were set", refused, len(rows))
+			if perr := printList(c, rows, []string{"SKU", "PRODUCT", "COUNTRY", "PRICE", "SALE PRICE", "RESULT"}, func(r priceResult) []string {
+				sale := ""
+				if r.SalePrice != nil {
+					sale = strconv.FormatFloat(*r.SalePrice, 'f', 2, 64)
+				}
+				return []string{r.SellerSku, strconv.Itoa(r.ProductID), r.Country, strconv.FormatFloat(r.Price, 'f', 2, 64), sale, resultText(r.Outcome, r.Reason)}
+			}); perr != nil {
+				return perr
 			}
+			if err != nil {
+				return bulkError(rs, err, bulkAdvice)
+			}
+			c.summary("prices set", len(rs))
 			return nil
 		}),
 	}
 	cmd.Flags().StringVar(&country, "country", "", "two-letter code of the country the prices are for, such as MY (required)")
 	cmd.Flags().BoolVar(&clearSale, "clear-sale", false, "end the products' sale prices in the country instead of keeping them")
+	cmd.Flags().StringVar(&file, "file", "", "read SKU,PRICE rows from this CSV file")
+	concurrencyFlag(cmd, &concurrency)
 	_ = cmd.MarkFlagRequired("country")
 	return cmd
-}
-
-// currentPrices reads the prices of the products in country, by product id.
-func currentPrices(ctx context.Context, client *sellercenter.Client, ids []int, country string) (map[int]gen.CountryPrice, error) {
-	out := make(map[int]gen.CountryPrice, len(ids))
-	for chunk := range slices.Chunk(ids, maxSKULookup) {
-		resp, err := sellercenter.Result(client.ListPricesWithResponse(ctx, &gen.ListPricesParams{ProductIds: chunk}))
-		if err != nil {
-			return nil, err
-		}
-		for _, set := range *resp {
-			for _, p := range set.Items {
-				if p.ProductId == 0 {
-					continue
-				}
-				for _, cp := range p.Prices {
-					if strings.EqualFold(cp.Country, country) {
-						out[p.ProductId] = cp
-					}
-				}
-			}
-		}
-	}
-	return out, nil
-}
-
-// setPrices sends one request per row, recording each outcome in rows. It
-// returns the error that stopped it, if any; prices the API refuses do not
-// stop it.
-func (c *cli) setPrices(ctx context.Context, client *sellercenter.Client, rows []priceResult, current map[int]gen.CountryPrice, clearSale bool) error {
-	for i := range rows {
-		r := &rows[i]
-		body := gen.PriceUpdate{Price: sellercenter.Ptr(r.Price)}
-		if cur, ok := current[r.ProductID]; ok && !clearSale && saleRunning(cur, c.now()) {
-			body.SalePrice, body.SaleStartDate, body.SaleEndDate = cur.SalePrice, cur.SaleStartDate, cur.SaleEndDate
-		}
-		stored, err := sellercenter.Result(client.UpdateProductPriceWithResponse(ctx, r.ProductID, r.Country, body))
-		switch {
-		case err == nil:
-			// What the API stored, should it differ from what was sent.
-			r.Result = resultSet
-			if stored.Price != 0 {
-				r.Price = stored.Price
-			}
-			r.SalePrice = stored.SalePrice
-		case rowRefused(err):
-			r.Result, r.Error = resultRefused, oneline.Clean(err.Error())
-		default:
-			r.Result, r.Error = resultFailed, oneline.Clean(err.Error())
-			set := 0
-			for _, done := range rows[:i] {
-				if done.Result == resultSet {
-					set++
-				}
-			}
-			what := "was not set"
-			if errors.Is(err, sellercenter.ErrOutcomeUnknown) {
-				what = "may or may not have been set"
-			}
-			return failedWrite(annotate(err, "stopped after setting %d of %d prices; the price of %s %s", set, len(rows), r.SellerSku, what),
-				"setting it again is safe")
-		}
-	}
-	return nil
-}
-
-// saleRunning reports whether p has a sale price that has not ended by
-// now: one still to keep. An ended sale is not sent back, since it no
-// longer applies and the API refuses a sale end in the past.
-func saleRunning(p gen.CountryPrice, now time.Time) bool {
-	return p.SalePrice != nil && (p.SaleEndDate == nil || p.SaleEndDate.IsZero() || p.SaleEndDate.After(now))
-}
-
-// rowRefused reports whether the API refused one price for a reason of its
-// own (a bad value, an unknown product or country), so the next may still
-// be set. Anything else (authentication, rate limit, outage, network) would
-// fail the next one too.
-func rowRefused(err error) bool {
-	var apiErr *sellercenter.APIError
-	if !errors.As(err, &apiErr) {
-		return false
-	}
-	switch apiErr.StatusCode {
-	case http.StatusBadRequest, http.StatusNotFound, http.StatusUnprocessableEntity:
-		return true
-	}
-	return false
-}
-
-func (c *cli) printPrices(rows []priceResult) error {
-	return printList(c, rows, []string{"SKU", "PRODUCT", "COUNTRY", "PRICE", "SALE PRICE", "RESULT"}, func(r priceResult) []string {
-		sale := ""
-		if r.SalePrice != nil {
-			sale = strconv.FormatFloat(*r.SalePrice, 'f', 2, 64)
-		}
-		result := r.Result
-		if r.Error != "" {
-			result += ": " + strings.TrimPrefix(r.Error, "sellercenter: ")
-		}
-		return []string{r.SellerSku, strconv.Itoa(r.ProductID), r.Country, strconv.FormatFloat(r.Price, 'f', 2, 64), sale, result}
-	})
 }
