@@ -87,8 +87,16 @@ type Config struct {
 
 	// RateLimit is the most requests per second the client starts, shared by
 	// all calls of one client, with a burst of 1. Zero means DefaultRateLimit;
-	// a negative value, math.Inf(1) or rate.Inf turns limiting off.
+	// a negative value, math.Inf(1) or rate.Inf turns limiting off. It is
+	// ignored when Limiter is set.
 	RateLimit float64
+
+	// Limiter, when not nil, paces the calls instead of RateLimit's bucket:
+	// every call waits for it once, under the call's ctx, before its first
+	// attempt. Share one Limiter between clients, or a distributed one
+	// between processes, to keep all of a seller's callers within the API's
+	// budget together; its error fails the call unsent.
+	Limiter Limiter
 
 	// Timeout bounds each attempt, from sending the request to reading the
 	// end of the response body; retries get a fresh Timeout each. Zero means
