@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"reflect"
 	"strings"
 	"time"
 
@@ -135,6 +136,10 @@ func (c Config) validate() error {
 	}
 	if math.IsNaN(c.RateLimit) {
 		return fmt.Errorf("%w: RateLimit is NaN", ErrInvalidConfig)
+	}
+	if v := reflect.ValueOf(c.Limiter); c.Limiter != nil && v.Kind() == reflect.Pointer && v.IsNil() {
+		// Its Wait would panic on the first call.
+		return fmt.Errorf("%w: Limiter is a nil %T", ErrInvalidConfig, c.Limiter)
 	}
 	if c.Timeout < 0 {
 		return fmt.Errorf("%w: Timeout is negative (%v)", ErrInvalidConfig, c.Timeout)

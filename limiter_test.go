@@ -132,6 +132,16 @@ func TestConfigLimiter(t *testing.T) {
 	}
 }
 
+func TestConfigLimiterNil(t *testing.T) {
+	t.Parallel()
+	for _, lim := range []Limiter{(*rate.Limiter)(nil), (*countingLimiter)(nil)} {
+		_, err := New(Config{BaseURL: "https://x.test", TokenURL: "https://x.test/token", ClientID: "id", ClientSecret: "s", Limiter: lim})
+		if !errors.Is(err, ErrInvalidConfig) || !strings.Contains(err.Error(), "Limiter is a nil") {
+			t.Errorf("New(Limiter: %T(nil)) = %v, want ErrInvalidConfig naming the nil Limiter", lim, err)
+		}
+	}
+}
+
 // TestConfigLimiterShared gives one Limiter to two clients: every call of
 // either waits on it.
 func TestConfigLimiterShared(t *testing.T) {
