@@ -41,10 +41,15 @@ check-generated: ## Regenerate gen/ and fail if it was out of date with the spec
 		exit 1; \
 	fi
 
+# redislimit is a module of its own (so the library never requires a Redis
+# client); its targets run inside it.
+REDISLIMIT := redislimit
+
 .PHONY: lint
 lint: deps ## Run go vet, staticcheck (pinned) and the dependency check.
 	$(GO) vet $(PKGS)
 	$(GO) run $(STATICCHECK) $(PKGS)
+	cd $(REDISLIMIT) && $(GO) vet ./... && $(GO) run $(STATICCHECK) ./...
 
 .PHONY: deps
 deps: ## Fail if a library package imports a module outside ALLOWED_DEPS, or a module importing the library gets a tool of ours in its go.mod.
@@ -54,10 +59,13 @@ deps: ## Fail if a library package imports a module outside ALLOWED_DEPS, or a m
 	@GO=$(GO) .ci/consumer-deps
 
 .PHONY: test
-test: check-generated lint ## Check generated code, lint, run every test with the race detector, and the Prism contract suite.
+test: check-generated lint ## Check generated code, lint, run every test with the race detector (redislimit's on a redis-server of their own), and the Prism contract suite.
 	$(GO) test -race -count=1 $(PKGS)
+	@command -v redis-server >/dev/null 2>&1 || echo "make test: redis-server is not installed, so the Redis tests of $(REDISLIMIT) skip (Debian: apt-get install redis-server)"
+	cd $(REDISLIMIT) && $(GO) test -race -count=1 ./...
 	@# Every benchmark runs once, without -race, so none can rot.
 	$(GO) test -run '^$$' -bench . -benchtime=1x -count=1 $(PKGS)
+	cd $(REDISLIMIT) && $(GO) test -run '^$$' -bench . -benchtime=1x -count=1 ./...
 	@# The mock contract suite ran in the race pass above; only Prism is left.
 	$(MAKE) --no-print-directory prism
 
@@ -91,5 +99,6 @@ bench: ## Run the benchmarks BENCH_COUNT times, one process per pass, into bench
 	@for i in $$(seq $(BENCH_COUNT)); do \
 		echo "pass $$i of $(BENCH_COUNT)"; \
 		$(GO) test -run '^$$' -bench . -benchmem -count 1 $(PKGS) >> bench.txt || { tail -40 bench.txt; exit 1; }; \
+		(cd $(REDISLIMIT) && $(GO) test -run '^$$' -bench . -count 1 ./...) >> bench.txt || { tail -40 bench.txt; exit 1; }; \
 	done
 	$(GO) run $(BENCHSTAT) -col /impl bench.txt

@@ -172,7 +172,9 @@ func TestContractSignedRequestReplays(t *testing.T) {
 // movements.
 func TestContractFinanceWalks(t *testing.T) {
 	t.Parallel()
-	mock := newContractMock(t, sellercentertest.Config{})
+	// Pages of one item: more requests than the mock's bucket holds, and
+	// the walks, not the pacing, are under test.
+	mock := newContractMock(t, sellercentertest.Config{RateLimit: sellercentertest.NoRateLimit})
 	c := newContractClient(t, mock, nil)
 	var wantStatements, wantTx []int
 	for _, s := range mock.Statements() {

@@ -45,12 +45,23 @@ func newContractMock(t *testing.T, cfg sellercentertest.Config) *sellercentertes
 	if err != nil {
 		t.Fatalf("sellercentertest.NewServer() = %v, want a server", err)
 	}
-	t.Cleanup(mock.Close)
+	t.Cleanup(func() {
+		mock.Close()
+		// The client's retries would hide a 429 of the mock's rate limit
+		// behind a second of waiting; a test that meets it paces its
+		// client (the client's limiter) or says the mock is unlimited.
+		if n := mock.Throttled(); n > 0 {
+			t.Errorf("the mock refused %d request(s) with 429 for its rate limit: pace the client or set sellercentertest.Config.RateLimit to NoRateLimit", n)
+		}
+	})
 	return mock
 }
 
-// newContractClient returns the real client of mock, with rate limiting off,
-// logging at LevelBody into a recorder and a wire tap below every layer.
+// newContractClient returns the real client of mock, with rate limiting off
+// so the suite runs fast, logging at LevelBody into a recorder and a wire
+// tap below every layer. A test that sends more quick requests than the
+// mock's bucket holds (sellercentertest.DefaultRateLimit) turns the mock's
+// limit off too, or paces the client; newContractMock fails any that meets it.
 // change, if not nil, adjusts the Config first. When t ends, the log is
 // checked for credentials.
 func newContractClient(t *testing.T, mock *sellercentertest.Server, change func(*sellercenter.Config)) *sellercenter.Client {
@@ -1506,7 +1517,9 @@ func TestContractEveryOperation(t *testing.T) {
 
 	t.Run("rows that read only, on one mock", func(t *testing.T) {
 		t.Parallel()
-		mock := newContractMock(t, sellercentertest.Config{})
+		// Every read-only row on one mock, back to back: more than the
+		// mock's per-second bucket, and each row counts its one request.
+		mock := newContractMock(t, sellercentertest.Config{RateLimit: sellercentertest.NoRateLimit})
 		e := operationEnv{ctx: t.Context(), mock: mock, c: newContractClient(t, mock, nil)}
 		for _, op := range sortedKeys(rows) {
 			r := rows[op]

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"reflect"
 	"strings"
 	"time"
 
@@ -87,8 +88,16 @@ type Config struct {
 
 	// RateLimit is the most requests per second the client starts, shared by
 	// all calls of one client, with a burst of 1. Zero means DefaultRateLimit;
-	// a negative value, math.Inf(1) or rate.Inf turns limiting off.
+	// a negative value, math.Inf(1) or rate.Inf turns limiting off. It is
+	// ignored when Limiter is set.
 	RateLimit float64
+
+	// Limiter, when not nil, paces the calls instead of RateLimit's bucket:
+	// every call waits for it once, under the call's ctx, before its first
+	// attempt. Share one Limiter between clients, or a distributed one
+	// between processes, to keep all of a seller's callers within the API's
+	// budget together; its error fails the call unsent.
+	Limiter Limiter
 
 	// Timeout bounds each attempt, from sending the request to reading the
 	// end of the response body; retries get a fresh Timeout each. Zero means
@@ -127,6 +136,10 @@ func (c Config) validate() error {
 	}
 	if math.IsNaN(c.RateLimit) {
 		return fmt.Errorf("%w: RateLimit is NaN", ErrInvalidConfig)
+	}
+	if v := reflect.ValueOf(c.Limiter); c.Limiter != nil && v.Kind() == reflect.Pointer && v.IsNil() {
+		// Its Wait would panic on the first call.
+		return fmt.Errorf("%w: Limiter is a nil %T", ErrInvalidConfig, c.Limiter)
 	}
 	if c.Timeout < 0 {
 		return fmt.Errorf("%w: Timeout is negative (%v)", ErrInvalidConfig, c.Timeout)

@@ -9,16 +9,25 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// limiter paces requests. *rate.Limiter satisfies it; tests substitute one
-// driven by a virtual clock.
-type limiter interface {
+// Limiter paces the client's calls: Wait returns once the call may start,
+// or an error, such as ctx's, when it may not. The client waits once per
+// logical call, before its first attempt; retries are spaced by their own
+// backoff. *rate.Limiter (golang.org/x/time/rate) satisfies it, and one
+// Limiter may be shared by several clients, or, like the Redis limiter of
+// module github.com/sellercenter-go/sellercenter/redislimit, by several
+// processes, so that all of a seller's callers share the API's budget.
+type Limiter interface {
 	Wait(ctx context.Context) error
 }
 
-// newLimiter returns the bucket for cfg, a *rate.Limiter, or nil when
-// limiting is off. The burst is 1 so the client never exceeds the API's
-// per-second limit, even right after an idle spell.
-func newLimiter(cfg Config) limiter {
+// newLimiter returns the limiter for cfg: cfg.Limiter when set, else the
+// bucket of cfg.RateLimit, a *rate.Limiter, or nil when limiting is off.
+// The burst is 1 so the client never exceeds the API's per-second limit,
+// even right after an idle spell.
+func newLimiter(cfg Config) Limiter {
+	if cfg.Limiter != nil {
+		return cfg.Limiter
+	}
 	rps, ok := cfg.rateLimit()
 	if !ok {
 		return nil
@@ -31,7 +40,7 @@ func newLimiter(cfg Config) limiter {
 // attempts it needs; retries are already spaced by their backoff.
 type rateLimitTransport struct {
 	next    http.RoundTripper
-	limiter limiter
+	limiter Limiter
 }
 
 // RoundTrip implements http.RoundTripper.
@@ -39,15 +48,23 @@ func (t *rateLimitTransport) RoundTrip(req *http.Request) (*http.Response, error
 	ctx := req.Context()
 	if err := t.limiter.Wait(ctx); err != nil {
 		closeRequestBody(req)
-		if _, ok := ctx.Deadline(); ok && ctx.Err() == nil && !errors.Is(err, context.DeadlineExceeded) {
+		if _, ok := ctx.Deadline(); ok && ctx.Err() == nil && isRateLimiter(t.limiter) && !errors.Is(err, context.DeadlineExceeded) {
 			// rate.Limiter refuses up front when the wait would pass the
 			// deadline; report that as the deadline it is, so callers'
-			// errors.Is(err, context.DeadlineExceeded) checks hold.
+			// errors.Is(err, context.DeadlineExceeded) checks hold. Another
+			// Limiter's error (a store that cannot be reached) is its own.
 			return nil, unsent(fmt.Errorf("sellercenter: waiting for the rate limiter would pass the ctx deadline: %w", context.DeadlineExceeded))
 		}
 		return nil, unsent(fmt.Errorf("sellercenter: waiting for the rate limiter: %w", err))
 	}
 	return t.next.RoundTrip(req)
+}
+
+// isRateLimiter reports whether l is a *rate.Limiter, whose errors are
+// plain strings.
+func isRateLimiter(l Limiter) bool {
+	_, ok := l.(*rate.Limiter)
+	return ok
 }
 
 // closeRequestBody honours the RoundTripper contract that the request body

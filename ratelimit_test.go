@@ -92,7 +92,7 @@ func TestRateLimitCtx(t *testing.T) {
 	tests := []struct {
 		name    string
 		timeout time.Duration // 0 = cancelled before the call
-		lim     limiter
+		lim     Limiter
 		want    error
 	}{
 		{"cancelled ctx", 0, rate.NewLimiter(1, 1), context.Canceled},

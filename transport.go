@@ -31,7 +31,7 @@ import (
 //	tokens := authn.NewTokenSource(...)             // shares cfg.HTTPClient
 //	rt := newTransport(cfg.baseTransport(), cfg, tokens, newLimiter(cfg), clock{})
 //	gen.NewClientWithResponses(cfg.BaseURL, gen.WithHTTPClient(cfg.httpClient(rt)))
-func newTransport(base http.RoundTripper, cfg Config, tokens tokenSource, lim limiter, clk clock) http.RoundTripper {
+func newTransport(base http.RoundTripper, cfg Config, tokens tokenSource, lim Limiter, clk clock) http.RoundTripper {
 	var tokenURL *url.URL
 	if cfg.TokenURL != "" {
 		// An unparseable TokenURL only loses the no-body rule for the

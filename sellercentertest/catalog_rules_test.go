@@ -13,7 +13,9 @@ import (
 // order on one server, and checks the status and a word of the answer.
 func TestCatalogRules(t *testing.T) {
 	t.Parallel()
-	s := newServer(t, Config{})
+	// One server answers the whole table at once: the rules, not the
+	// rate limit, are under test.
+	s := newServer(t, Config{RateLimit: NoRateLimit})
 	tok := token(t, s)
 	const js = "application/json"
 	notPNG, notPNGBody := multipartBody(t, nil, "file1", "photo.png", []byte("just text"))

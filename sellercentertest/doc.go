@@ -73,6 +73,11 @@
 // and a violation is passed to Config.OnViolation, so a test fails when the
 // fake and the document disagree.
 //
+// Like the API, the fake accepts DefaultRateLimit (30) requests per second
+// from each seller and answers the rest 429 with Retry-After and the API's
+// body, on the clock of Config.Now; Config.RateLimit changes the limit or,
+// with NoRateLimit, turns it off, and Throttled counts the refusals.
+//
 // Faults can be injected for the next responses of one operation or of all
 // of them: an error status with Retry-After, maintenance mode, latency, a
 // dropped connection, a malformed body, and expiry of every issued token.

@@ -42,8 +42,9 @@ const (
 )
 
 // Config configures a Server. The zero Config is a seeded server with the
-// demo credentials, one-hour tokens, the real clock and a request log of
-// the DefaultRequestLogSize most recent requests.
+// demo credentials, one-hour tokens, the real clock, a request log of
+// the DefaultRequestLogSize most recent requests and the API's limit of
+// DefaultRateLimit requests per second per seller.
 type Config struct {
 	// ClientID and ClientSecret are the only credentials the token endpoint
 	// accepts; empty means DefaultClientID and DefaultClientSecret.
@@ -96,6 +97,19 @@ type Config struct {
 	// Listener is where the server accepts connections; nil means a new
 	// listener on a random loopback port. The server closes it on Close.
 	Listener net.Listener
+
+	// RateLimit is how many API requests per second the server accepts
+	// from one seller, as the live API does: each seller (the one its
+	// access token acts for) has a bucket of RateLimit requests, refilled
+	// at RateLimit per second on the clock of Now, and a request that finds
+	// it empty is answered 429 with Retry-After and the API's body, without
+	// reaching the fake's logic or its faults. Requests without a valid
+	// token share one bucket; the token endpoint is not limited. Zero means
+	// DefaultRateLimit; NoRateLimit turns the limit off. Other negative
+	// values and limits above 1e9 are an error. With an injected clock
+	// that does not move, the bucket never refills: advance the clock, or
+	// use NoRateLimit.
+	RateLimit int
 }
 
 // Server is a running fake SellerCenter. Its methods are safe for concurrent
@@ -124,11 +138,12 @@ type Server struct {
 	served    chan struct{}
 	closeOnce sync.Once
 
-	tokens tokenStore
-	nonces nonceStore
-	faults faultSet
-	log    requestLog
-	st     *store
+	tokens  tokenStore
+	nonces  nonceStore
+	faults  faultSet
+	limiter rateLimiter
+	log     requestLog
+	st      *store
 
 	connMu sync.Mutex
 	fresh  map[net.Conn]bool // accepted connections that sent no request yet
@@ -206,6 +221,10 @@ func NewServer(cfg Config) (*Server, error) {
 	if !ok {
 		return nil, fmt.Errorf("sellercentertest: RequestLogSize %d; want a positive size, 0 for DefaultRequestLogSize or NoRequestLog (%d)", cfg.RequestLogSize, NoRequestLog)
 	}
+	limit, ok := rateLimit(cfg.RateLimit)
+	if !ok {
+		return nil, fmt.Errorf("sellercentertest: RateLimit %d; want a limit from 1 to 1e9 requests per second, 0 for DefaultRateLimit or NoRateLimit (%d)", cfg.RateLimit, NoRateLimit)
+	}
 	ops, err := operations()
 	if err != nil {
 		return nil, err
@@ -231,6 +250,7 @@ func NewServer(cfg Config) (*Server, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	s.limiter = rateLimiter{limit: limit, now: s.now}
 	if s.sleep == nil {
 		s.sleep = backoff.Sleep
 	}
@@ -431,6 +451,11 @@ var (
 // no response was sent.
 func (s *Server) serveAPI(req *pending, op *operation, w http.ResponseWriter, r *http.Request) int {
 	ctx := r.Context()
+	// The API's gateway refuses before anything else, so a throttled
+	// request uses up no fault.
+	if s.throttle(w, r) {
+		return http.StatusTooManyRequests
+	}
 	p := s.faults.plan(op.id)
 	if status, done := s.applyFaults(ctx, p, req, w); done {
 		return status

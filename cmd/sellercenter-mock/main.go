@@ -16,7 +16,11 @@
 //
 // Usage:
 //
-//	sellercenter-mock [-addr 127.0.0.1:0] [-token-lifetime 1h] [-client-id id] [-client-secret secret] [-empty] [-v]
+//	sellercenter-mock [-addr 127.0.0.1:0] [-token-lifetime 1h] [-client-id id] [-client-secret secret] [-rate-limit 30] [-empty] [-v]
+//
+// Like the API, the mock answers 429 with Retry-After to a seller that sends
+// more than -rate-limit requests per second (30 by default); -rate-limit 0
+// turns the limit off.
 package main
 
 import (
@@ -57,6 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	lifetime := fs.Duration("token-lifetime", time.Hour, "how long access tokens are valid")
 	clientID := fs.String("client-id", sellercentertest.DefaultClientID, "client id the token endpoint accepts")
 	clientSecret := fs.String("client-secret", sellercentertest.DefaultClientSecret, "client secret the token endpoint accepts")
+	rateLimit := fs.Int("rate-limit", sellercentertest.DefaultRateLimit, "API requests per second accepted from one seller before a 429, as the API does; 0 turns the limit off")
 	empty := fs.Bool("empty", false, "start without seed data")
 	verbose := fs.Bool("v", false, "log every request to standard error")
 	if err := fs.Parse(args); err != nil {
@@ -79,6 +84,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		logger.Print("-client-id and -client-secret must not be empty")
 		return 2
 	}
+	if *rateLimit < 0 || *rateLimit > 1e9 {
+		logger.Printf("-rate-limit must be from 0 (off) to 1e9 requests per second, not %d", *rateLimit)
+		return 2
+	}
+	if *rateLimit == 0 {
+		*rateLimit = sellercentertest.NoRateLimit
+	}
 
 	l, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -92,6 +104,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		ClientID:      *clientID,
 		ClientSecret:  *clientSecret,
 		TokenLifetime: *lifetime,
+		RateLimit:     *rateLimit,
 		Empty:         *empty,
 		Listener:      l,
 		// Nothing here reads Server.Requests, and the mock may serve for

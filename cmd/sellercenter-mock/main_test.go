@@ -132,6 +132,8 @@ func TestRunUsage(t *testing.T) {
 		{[]string{"extra"}, 2},
 		{[]string{"-token-lifetime", "0s"}, 2},
 		{[]string{"-client-secret", ""}, 2},
+		{[]string{"-rate-limit", "-1"}, 2},
+		{[]string{"-rate-limit", "2000000000"}, 2},
 		{[]string{"-addr", "127.0.0.1:99999"}, 1},
 	}
 	for _, tt := range tests {
@@ -153,6 +155,54 @@ func TestRunCustomCredentials(t *testing.T) {
 	<-code
 	if env["SELLERCENTER_CLIENT_ID"] != "'my app'" || env["SELLERCENTER_CLIENT_SECRET"] != `'it'\''s-me'` {
 		t.Errorf("printed credentials = %q / %q, want shell-quoted values", env["SELLERCENTER_CLIENT_ID"], env["SELLERCENTER_CLIENT_SECRET"])
+	}
+}
+
+// TestRunRateLimit sends quick bursts of health checks: the limit is on by
+// default, -rate-limit sets it and -rate-limit 0 turns it off.
+func TestRunRateLimit(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		args       []string
+		burst      int
+		want429    bool
+		retryAfter string
+	}{
+		// 50 loopback requests take far less than the 2/3 s that would
+		// refill the 20 missing from a bucket of 30.
+		{nil, 50, true, "1"},
+		{[]string{"-rate-limit", "1"}, 2, true, "1"},
+		{[]string{"-rate-limit", "0"}, 50, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(append([]string{"args"}, tt.args...), " "), func(t *testing.T) {
+			t.Parallel()
+			ctx, cancel := context.WithCancel(context.Background())
+			env, code, _ := start(t, ctx, append([]string{"-empty"}, tt.args...)...)
+			defer func() { cancel(); <-code }()
+			refused := 0
+			for range tt.burst {
+				resp, err := http.Get(env["SELLERCENTER_BASE_URL"] + "/v2/health")
+				if err != nil {
+					t.Fatalf("GET /v2/health: %v", err)
+				}
+				_, _ = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				switch resp.StatusCode {
+				case http.StatusOK:
+				case http.StatusTooManyRequests:
+					refused++
+					if got := resp.Header.Get("Retry-After"); got != tt.retryAfter {
+						t.Errorf("Retry-After = %q, want %q", got, tt.retryAfter)
+					}
+				default:
+					t.Fatalf("GET /v2/health = %d, want 200 or 429", resp.StatusCode)
+				}
+			}
+			if got := refused > 0; got != tt.want429 {
+				t.Errorf("%d of %d quick requests refused with 429, want some: %v", refused, tt.burst, tt.want429)
+			}
+		})
 	}
 }
 
