@@ -59,11 +59,15 @@ func Paginate[T any](ctx context.Context, pageSize int, fetch func(ctx context.C
 // most window pages (the one being yielded included) are held at a time.
 // window 0 means DefaultPageWindow; 1 is Paginate.
 //
-// The first page is fetched alone. Once it carries a TotalCount, the pages
-// up to that count are fetched ahead; for HasNext envelopes and bare arrays,
-// which do not say how many pages follow, the number fetched ahead doubles
-// with every page that says more follow, up to window, and the requests
-// found to lie past the end are cancelled. Offsets are planned from the page
+// The first page is fetched alone, so a listing of one page costs one
+// request. Once it carries a TotalCount, the pages up to that count are
+// fetched ahead. HasNext envelopes and bare arrays do not say how many pages
+// follow: once the first page says more do, up to window pages are asked for
+// speculatively, and those found to lie past the end are cancelled. Behind a
+// rate limiter, the ones still waiting for it are never sent, so the
+// requests wasted past the end are those the limiter let through while the
+// last page was on its way (about the rate times the latency), and never
+// more than window-1. Offsets are planned from the page
 // size: when a page holds another number of items than asked for while more
 // follow (the listing changed between pages, or the API applies a smaller
 // page size, which it then echoes as Page.Limit and later requests use), the
@@ -121,7 +125,7 @@ type pageWalk[T any] struct {
 
 	size   int // the limit of the next request
 	window int
-	ahead  int // pages that may be held now: 1, doubling up to window
+	ahead  int // pages that may be held now: 1 until the first says more follow, then window
 	total  int // the latest TotalCount, or -1
 	next   int // offset of the next request
 	queue  []*pageSlot[T]
@@ -217,11 +221,7 @@ func (w *pageWalk[T]) more(head *pageSlot[T], page Page[T]) (bool, error) {
 		}
 		w.queue, w.next = nil, end
 	}
-	if page.TotalCount != nil {
-		w.ahead = w.window
-	} else {
-		w.ahead = min(w.window, 2*w.ahead)
-	}
+	w.ahead = w.window
 	return true, nil
 }
 
