@@ -12,7 +12,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -147,12 +149,34 @@ func interpose(t *testing.T, srv *sellercentertest.Server, hook func(r *http.Req
 	proxy := httputil.NewSingleHostReverseProxy(&url.URL{Scheme: target.Scheme, Host: target.Host})
 	// Requests the client cancels (pages asked for ahead) are no error here.
 	proxy.ErrorHandler = func(w http.ResponseWriter, _ *http.Request, _ error) { w.WriteHeader(http.StatusBadGateway) }
+	// The client asks for the pages after the second one ahead; they wait
+	// here until the second is answered, so that what hook does to the
+	// mock there reaches the second page and no other.
+	var once sync.Once
+	second := make(chan struct{})
 	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if laterPage(r) {
+			select {
+			case <-second:
+			case <-r.Context().Done():
+				w.WriteHeader(http.StatusBadGateway)
+				return
+			}
+		}
 		hook(r)
 		proxy.ServeHTTP(w, r)
+		if secondPage(r) {
+			once.Do(func() { close(second) })
+		}
 	}))
 	t.Cleanup(front.Close)
 	return with(envFor(srv), "SELLERCENTER_BASE_URL", front.URL+target.Path)
+}
+
+// laterPage reports whether r asks for the orders after the second page.
+func laterPage(r *http.Request) bool {
+	offset, err := strconv.Atoi(r.URL.Query().Get("offset"))
+	return strings.HasSuffix(r.URL.Path, "/v2/orders") && err == nil && offset > 100
 }
 
 // secondPage reports whether r asks for the orders after the first page.
