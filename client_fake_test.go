@@ -156,6 +156,7 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		{"no secret", func(c *sellercenter.Config) { c.ClientSecret = "" }, "ClientSecret"},
 		{"no token URL", func(c *sellercenter.Config) { c.TokenURL = "" }, "TokenURL"},
 		{"negative timeout", func(c *sellercenter.Config) { c.Timeout = -1 }, "Timeout"},
+		{"negative page window", func(c *sellercenter.Config) { c.PageWindow = -1 }, "PageWindow"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
