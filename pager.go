@@ -64,20 +64,21 @@ func Paginate[T any](ctx context.Context, pageSize int, fetch func(ctx context.C
 // fetched ahead. HasNext envelopes and bare arrays do not say how many pages
 // follow: once the first page says more do, up to window pages are asked for
 // speculatively, and those found to lie past the end are cancelled. Behind a
-// rate limiter, the ones still waiting for it are never sent, so the
-// requests wasted past the end are those the limiter let through while the
-// last page was on its way (about the rate times the latency), and never
-// more than window-1. Offsets are planned from the page
-// size: when a page holds another number of items than asked for while more
-// follow (the listing changed between pages, or the API applies a smaller
-// page size, which it then echoes as Page.Limit and later requests use), the
-// pages asked for ahead of it are cancelled and the walk goes on from the
-// offset the items received give, as Paginate would. A TotalCount that
-// changes during the walk is followed: the latest page's count decides where
-// the walk ends. As with any offset paging, items added or removed before
-// the current offset during a walk shift the ones after it, so such an item
-// can be missed or seen twice; walking in creation order keeps new items at
-// the end.
+// rate limiter the ones still waiting for it are never sent, so the requests
+// spent past the end are those the limiter let through while the last page
+// was on its way (about the rate times the latency), never more than
+// window-1.
+//
+// Offsets are planned from the page size. When a page holds another number
+// of items than asked for while more follow (the listing changed between
+// pages, or the API applies a smaller page size, which it then echoes as
+// Page.Limit and later requests use), the pages asked for ahead of it are
+// cancelled and the walk goes on from the offset the items received give,
+// as Paginate would. A TotalCount that changes during the walk is followed:
+// the latest page's count decides where the walk ends. As with any offset
+// paging, items added or removed before the current offset during a walk
+// shift the ones after it, so such an item can be missed or seen twice;
+// walking in creation order keeps new items at the end.
 //
 // Breaking out of the loop cancels the requests in flight and waits for
 // them to return, so none is left running; an error is yielded once, and no
