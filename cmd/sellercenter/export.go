@@ -132,7 +132,7 @@ func (c *cli) export(ctx context.Context, client *sellercenter.Client, params ge
 		res.Orders++
 		bar.update(res.Orders)
 	}
-	bar.clear()
+	bar.total("exported", res.Orders, "orders")
 	if err := bw.Flush(); err != nil {
 		return res, fmt.Errorf("sellercenter: writing the export: %w", err)
 	}

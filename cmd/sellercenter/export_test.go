@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -333,8 +334,8 @@ func TestExportProgress(t *testing.T) {
 			if drawn != terminal {
 				t.Errorf("sellercenter %s with a terminal %v: stderr = %q, progress drawn %v", strings.Join(args, " "), terminal, res.stderr, drawn)
 			}
-			if terminal && !strings.HasSuffix(res.stderr, "\r") {
-				t.Errorf("sellercenter %s stderr = %q, want the progress line erased at the end", strings.Join(args, " "), res.stderr)
+			if terminal && !regexp.MustCompile(`\r\s*\rsellercenter: exported 30 orders in [0-9.]+m?s(, \d+/s)?\n$`).MatchString(res.stderr) {
+				t.Errorf("sellercenter %s stderr = %q, want the progress line erased at the end, then the total and the rate", strings.Join(args, " "), res.stderr)
 			}
 		})
 	}

@@ -33,12 +33,22 @@ func counted[T any](c *cli, what string, seq iter.Seq2[T, error]) iter.Seq2[T, e
 				return
 			}
 		}
-		bar.clear()
-		took := c.now().Sub(bar.start)
-		line := fmt.Sprintf("sellercenter: listed %d %s in %v", n, what, took.Round(time.Millisecond))
-		if took > 0 {
-			line += fmt.Sprintf(", %.0f/s", float64(n)/took.Seconds())
-		}
-		fmt.Fprintln(c.stderr, line)
+		bar.total("listed", n, what)
 	}
+}
+
+// total erases the line and, on a terminal, says how many items were done
+// in how long, and how many a second: "sellercenter: listed 3000 orders in
+// 3.2s, 937/s".
+func (p *progress) total(verb string, n int, what string) {
+	p.clear()
+	if !p.on {
+		return
+	}
+	took := p.now().Sub(p.start)
+	line := fmt.Sprintf("sellercenter: %s %d %s in %v", verb, n, what, took.Round(time.Millisecond))
+	if took > 0 {
+		line += fmt.Sprintf(", %.0f/s", float64(n)/took.Seconds())
+	}
+	fmt.Fprintln(p.w, line)
 }
