@@ -1,6 +1,7 @@
 package sellercenter_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -43,15 +44,25 @@ const (
 //   - peak-pages: the most pages read off the wire and not yet yielded to
 //     the end, the speculative ones included (at most the window);
 //   - peak-inflight: the most requests on the wire at once.
+//
+// window=1 at 300 ms is the walk of one page at a time, side by side with
+// the default window: the figure of before.
 func BenchmarkWalkAtLimit(b *testing.B) {
-	for _, latency := range []time.Duration{0, 100 * time.Millisecond, 300 * time.Millisecond} {
-		b.Run(fmt.Sprintf("latency=%v", latency), func(b *testing.B) {
-			benchWalk(b, latency)
+	runs := []struct {
+		window  int
+		latency time.Duration
+	}{
+		{0, 0}, {0, 100 * time.Millisecond}, {0, 300 * time.Millisecond},
+		{1, 300 * time.Millisecond},
+	}
+	for _, r := range runs {
+		b.Run(fmt.Sprintf("window=%d/latency=%v", cmp.Or(r.window, sellercenter.DefaultPageWindow), r.latency), func(b *testing.B) {
+			benchWalk(b, r.window, r.latency)
 		})
 	}
 }
 
-func benchWalk(b *testing.B, latency time.Duration) {
+func benchWalk(b *testing.B, window int, latency time.Duration) {
 	mock, err := sellercentertest.NewServer(sellercentertest.Config{
 		Empty:          true,
 		RequestLogSize: sellercentertest.NoRequestLog,
@@ -81,8 +92,9 @@ func benchWalk(b *testing.B, latency time.Duration) {
 		ClientID:     mock.ClientID,
 		ClientSecret: mock.ClientSecret,
 		HTTPClient:   &http.Client{Transport: wire},
-		// RateLimit and PageWindow keep their defaults: 30 a second, as
-		// the API (and, with its limit on, the mock) allows.
+		PageWindow:   window,
+		// RateLimit keeps its default: 30 a second, as the API (and,
+		// with its limit on, the mock) allows.
 	})
 	if err != nil {
 		b.Fatal(err)
