@@ -43,7 +43,9 @@ const (
 //     cancelled or answered empty;
 //   - peak-pages: the most pages read off the wire and not yet yielded to
 //     the end, the speculative ones included (at most the window);
-//   - peak-inflight: the most requests on the wire at once.
+//   - peak-inflight: the most requests on the wire at once;
+//   - 429s: answers 429 Too Many Requests per walk, which a mock that
+//     enforces the API's limit sends if the client exceeds it.
 //
 // window=1 at 300 ms is the walk of one page at a time, side by side with
 // the default window: the figure of before.
@@ -105,7 +107,7 @@ func benchWalk(b *testing.B, window int, latency time.Duration) {
 		b.Fatal(err)
 	}
 
-	var sent, extra, peakPages, peakInflight int
+	var sent, extra, peakPages, peakInflight, tooMany int
 	var walked, busy time.Duration
 	b.ResetTimer()
 	for range b.N {
@@ -133,6 +135,7 @@ func benchWalk(b *testing.B, window int, latency time.Duration) {
 		extra += r.sent - walkOrders/walkPageSize
 		busy += r.span
 		peakInflight = max(peakInflight, r.peakInflight)
+		tooMany += r.tooMany
 	}
 	b.StopTimer()
 	limit := sellercenter.DefaultRateLimit
@@ -143,6 +146,7 @@ func benchWalk(b *testing.B, window int, latency time.Duration) {
 	b.ReportMetric(float64(extra)/walks, "extra-req")
 	b.ReportMetric(float64(peakPages), "peak-pages")
 	b.ReportMetric(float64(peakInflight), "peak-inflight")
+	b.ReportMetric(float64(tooMany)/walks, "429s")
 }
 
 // wireCounter sits under the client and counts the listOrders requests
@@ -154,12 +158,13 @@ type wireCounter struct {
 	mu                   sync.Mutex
 	sent, closed         int
 	inflight, peak       int
+	tooMany              int // 429 answers
 	secondSent, lastSent time.Time
 }
 
 type wireResult struct {
-	sent, peakInflight int
-	span               time.Duration
+	sent, peakInflight, tooMany int
+	span                        time.Duration
 }
 
 func (w *wireCounter) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -180,6 +185,11 @@ func (w *wireCounter) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		w.done(false)
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusTooManyRequests {
+		w.mu.Lock()
+		w.tooMany++
+		w.mu.Unlock()
 	}
 	resp.Body = &countedBody{ReadCloser: resp.Body, w: w}
 	return resp, nil
@@ -206,13 +216,13 @@ func (w *wireCounter) held(yielded int) int {
 func (w *wireCounter) reset() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.sent, w.closed, w.peak = 0, 0, 0
+	w.sent, w.closed, w.peak, w.tooMany = 0, 0, 0, 0
 }
 
 func (w *wireCounter) result() wireResult {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return wireResult{sent: w.sent, peakInflight: w.peak, span: w.lastSent.Sub(w.secondSent)}
+	return wireResult{sent: w.sent, peakInflight: w.peak, tooMany: w.tooMany, span: w.lastSent.Sub(w.secondSent)}
 }
 
 // countedBody tells its wireCounter when the page was read and closed.
