@@ -18,6 +18,8 @@ const tokenTimeout = authn.DefaultTimeout
 // for concurrent use; create one per OAuth application and share it.
 type Client struct {
 	*gen.ClientWithResponses
+
+	pageWindow int // Config.PageWindow; 0 means DefaultPageWindow
 }
 
 // New returns a Client for cfg. It checks cfg and returns an error wrapping
@@ -51,7 +53,7 @@ func newClient(cfg Config, clk clock) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidConfig, err)
 	}
-	return &Client{ClientWithResponses: c}, nil
+	return &Client{ClientWithResponses: c, pageWindow: cfg.PageWindow}, nil
 }
 
 // configError is an error of package authn about the Config, told as this

@@ -100,7 +100,6 @@ func (f *fakeAPI) list(name string, total bool) http.HandlerFunc {
 		}
 		f.mu.Lock()
 		f.listCalls[name]++
-		call := f.listCalls[name]
 		f.mu.Unlock()
 		q := r.URL.Query()
 		offset, err1 := strconv.Atoi(q.Get("offset"))
@@ -109,7 +108,8 @@ func (f *fakeAPI) list(name string, total bool) http.HandlerFunc {
 			http.Error(w, `{"title":"Bad Request","status":400}`, http.StatusBadRequest)
 			return
 		}
-		if call == f.failPage {
+		// By page, not by arrival: pages fetched ahead arrive in any order.
+		if offset/limit+1 == f.failPage {
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(http.StatusInternalServerError)
 			fmt.Fprint(w, `{"title":"Service Unavailable","status":500,"detail":"database timeout"}`)
@@ -156,6 +156,7 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		{"no secret", func(c *sellercenter.Config) { c.ClientSecret = "" }, "ClientSecret"},
 		{"no token URL", func(c *sellercenter.Config) { c.TokenURL = "" }, "TokenURL"},
 		{"negative timeout", func(c *sellercenter.Config) { c.Timeout = -1 }, "Timeout"},
+		{"negative page window", func(c *sellercenter.Config) { c.PageWindow = -1 }, "PageWindow"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -200,43 +201,55 @@ func TestOrdersPaging(t *testing.T) {
 		{name: "break stops requests", orders: 1050, stopAfter: 5, wantItems: 5, wantCalls: 1},
 		{name: "error on page 3", orders: 1050, failPage: 3, wantItems: 200, wantCalls: 3, wantErr: true},
 	}
+	// With a window of 1 the requests are exactly the pages, as before
+	// there were windows; with the default window the pages after the one
+	// that ends the walk (or fails, or is broken off) may have been asked
+	// for too.
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			f := newFakeAPI(t, tt.orders)
-			f.failPage = tt.failPage
-			c, err := sellercenter.New(f.config(nil))
-			if err != nil {
-				t.Fatal(err)
-			}
-			seen := map[int]bool{}
-			errs := 0
-			for order, err := range c.Orders(context.Background(), gen.ListOrdersParams{Limit: tt.limit}) {
+		for _, window := range []int{1, 0} {
+			t.Run(fmt.Sprintf("%s, window %d", tt.name, window), func(t *testing.T) {
+				t.Parallel()
+				f := newFakeAPI(t, tt.orders)
+				f.failPage = tt.failPage
+				cfg := f.config(nil)
+				cfg.PageWindow = window
+				c, err := sellercenter.New(cfg)
 				if err != nil {
-					errs++
-					if !errors.Is(err, sellercenter.ErrServer) {
-						t.Errorf("Orders() error = %v, want ErrServer", err)
+					t.Fatal(err)
+				}
+				var got []int
+				errs := 0
+				for order, err := range c.Orders(context.Background(), gen.ListOrdersParams{Limit: tt.limit}) {
+					if err != nil {
+						errs++
+						if !errors.Is(err, sellercenter.ErrServer) {
+							t.Errorf("Orders() error = %v, want ErrServer", err)
+						}
+						continue
 					}
-					continue
+					got = append(got, order.Id)
+					if tt.stopAfter > 0 && len(got) == tt.stopAfter {
+						break
+					}
 				}
-				if seen[order.Id] {
-					t.Errorf("Orders() yielded order %d twice", order.Id)
+				// Ids are 1..n in API order: each once, in order.
+				for i, id := range got {
+					if id != i+1 {
+						t.Fatalf("Orders(%s) item %d = order %d, want %d: each order once, in API order", tt.name, i, id, i+1)
+					}
 				}
-				seen[order.Id] = true
-				if tt.stopAfter > 0 && len(seen) == tt.stopAfter {
-					break
+				if len(got) != tt.wantItems {
+					t.Errorf("Orders(%s) items = %d, want %d", tt.name, len(got), tt.wantItems)
 				}
-			}
-			if got := len(seen); got != tt.wantItems {
-				t.Errorf("Orders(%s) items = %d, want %d", tt.name, got, tt.wantItems)
-			}
-			if got := f.calls("orders"); got != tt.wantCalls {
-				t.Errorf("Orders(%s) requests = %d, want %d", tt.name, got, tt.wantCalls)
-			}
-			if wantErrs := map[bool]int{true: 1}[tt.wantErr]; errs != wantErrs {
-				t.Errorf("Orders(%s) errors yielded = %d, want %d", tt.name, errs, wantErrs)
-			}
-		})
+				calls := f.calls("orders")
+				if window == 1 && calls != tt.wantCalls || calls < tt.wantCalls || calls > tt.wantCalls+sellercenter.DefaultPageWindow-1 {
+					t.Errorf("Orders(%s) requests = %d, want %d (at most %d more with a window)", tt.name, calls, tt.wantCalls, sellercenter.DefaultPageWindow-1)
+				}
+				if wantErrs := map[bool]int{true: 1}[tt.wantErr]; errs != wantErrs {
+					t.Errorf("Orders(%s) errors yielded = %d, want %d", tt.name, errs, wantErrs)
+				}
+			})
+		}
 	}
 }
 

@@ -800,55 +800,60 @@ func TestContractPagination(t *testing.T) {
 		{name: "one default page", orders: 4, itemsPer: 3},
 		{name: "empty list", orders: 0},
 	}
+	// A window of 1 is one page at a time, so the requests are exactly the
+	// pages; the default window asks for listOrders' hasNext pages
+	// speculatively, and for listOrderItems' totalCount pages exactly.
 	for _, tt := range lists {
-		t.Run("every order and order item, "+tt.name, func(t *testing.T) {
-			t.Parallel()
-			mock := paginationMock(t, tt.orders, tt.itemsPer)
-			c := newContractClient(t, mock, nil)
-			orders, err := mock.Orders()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var wantOrders, wantItems []int
-			for _, o := range orders {
-				wantOrders = append(wantOrders, o.Id)
-				wantItems = append(wantItems, itemIDsOf(o)...)
-			}
-			slices.Sort(wantItems)
-			size := tt.limit
-			if size == 0 {
-				size = sellercenter.DefaultPageSize
-			}
+		for _, window := range []int{1, 0} {
+			t.Run(fmt.Sprintf("every order and order item, %s, window %d", tt.name, window), func(t *testing.T) {
+				t.Parallel()
+				mock := paginationMock(t, tt.orders, tt.itemsPer)
+				c := newContractClient(t, mock, func(cfg *sellercenter.Config) { cfg.PageWindow = window })
+				orders, err := mock.Orders()
+				if err != nil {
+					t.Fatal(err)
+				}
+				var wantOrders, wantItems []int
+				for _, o := range orders {
+					wantOrders = append(wantOrders, o.Id)
+					wantItems = append(wantItems, itemIDsOf(o)...)
+				}
+				slices.Sort(wantItems)
+				size := tt.limit
+				if size == 0 {
+					size = sellercenter.DefaultPageSize
+				}
 
-			op := fmt.Sprintf("Orders(limit %d)", tt.limit)
-			got := walkIDs(t, op, c.Orders(t.Context(), gen.ListOrdersParams{Limit: tt.limit}), func(o gen.Order) int { return o.Id })
-			checkNoDuplicates(t, op, got)
-			if !slices.Equal(sortedInts(got), wantOrders) {
-				t.Errorf("%s = %d orders %v, want mock.Orders()'s %d %v", op, len(got), sortedInts(got), len(wantOrders), wantOrders)
-			}
-			if got, want := mock.Count("listOrders"), pagesFor(len(wantOrders), size); got != want {
-				t.Errorf("%s requests = %d, want %d", op, got, want)
-			}
+				op := fmt.Sprintf("Orders(limit %d)", tt.limit)
+				got := walkIDs(t, op, c.Orders(t.Context(), gen.ListOrdersParams{Limit: tt.limit}), func(o gen.Order) int { return o.Id })
+				checkNoDuplicates(t, op, got)
+				if !slices.Equal(sortedInts(got), wantOrders) {
+					t.Errorf("%s = %d orders %v, want mock.Orders()'s %d %v", op, len(got), sortedInts(got), len(wantOrders), wantOrders)
+				}
+				if got, want := mock.Count("listOrders"), pagesFor(len(wantOrders), size); got < want || window == 1 && got != want || got > want+sellercenter.DefaultPageWindow-1 {
+					t.Errorf("%s requests = %d, want %d (and at most %d more with a window)", op, got, want, sellercenter.DefaultPageWindow-1)
+				}
 
-			op = fmt.Sprintf("OrderItems(limit %d)", tt.limit)
-			got = walkIDs(t, op, c.OrderItems(t.Context(), gen.ListOrderItemsParams{Limit: tt.limit}), func(it gen.OrderItem) int { return it.Id })
-			checkNoDuplicates(t, op, got)
-			if !slices.Equal(sortedInts(got), wantItems) {
-				t.Errorf("%s = %d items %v, want the %d items of mock.Orders() %v", op, len(got), sortedInts(got), len(wantItems), wantItems)
-			}
-			if got, want := mock.Count("listOrderItems"), pagesFor(len(wantItems), size); got != want {
-				t.Errorf("%s requests = %d, want %d", op, got, want)
-			}
-			if got := mock.Count(sellercentertest.TokenOperation); got != 1 {
-				t.Errorf("token requests after both walks = %d, want 1", got)
-			}
-		})
+				op = fmt.Sprintf("OrderItems(limit %d)", tt.limit)
+				got = walkIDs(t, op, c.OrderItems(t.Context(), gen.ListOrderItemsParams{Limit: tt.limit}), func(it gen.OrderItem) int { return it.Id })
+				checkNoDuplicates(t, op, got)
+				if !slices.Equal(sortedInts(got), wantItems) {
+					t.Errorf("%s = %d items %v, want the %d items of mock.Orders() %v", op, len(got), sortedInts(got), len(wantItems), wantItems)
+				}
+				if got, want := mock.Count("listOrderItems"), pagesFor(len(wantItems), size); got != want {
+					t.Errorf("%s requests = %d, want %d", op, got, want)
+				}
+				if got := mock.Count(sellercentertest.TokenOperation); got != 1 {
+					t.Errorf("token requests after both walks = %d, want 1", got)
+				}
+			})
+		}
 	}
 
 	t.Run("orders from an offset", func(t *testing.T) {
 		t.Parallel()
 		mock := paginationMock(t, 9, 1)
-		c := newContractClient(t, mock, nil)
+		c := newContractClient(t, mock, func(cfg *sellercenter.Config) { cfg.PageWindow = 1 })
 		ctx := t.Context()
 		all := walkIDs(t, "Orders()", c.Orders(ctx, gen.ListOrdersParams{}), func(o gen.Order) int { return o.Id })
 		const offset, limit = 5, 2
@@ -869,7 +874,7 @@ func TestContractPagination(t *testing.T) {
 	t.Run("break stops requests", func(t *testing.T) {
 		t.Parallel()
 		mock := paginationMock(t, 10, 1)
-		c := newContractClient(t, mock, nil)
+		c := newContractClient(t, mock, func(cfg *sellercenter.Config) { cfg.PageWindow = 1 })
 		n := 0
 		for _, err := range c.Orders(t.Context(), gen.ListOrdersParams{Limit: 3}) {
 			if err != nil {

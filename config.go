@@ -105,6 +105,14 @@ type Config struct {
 	// apply.
 	Timeout time.Duration
 
+	// PageWindow is how many pages a list iterator (Client.Orders and the
+	// others) may hold at once, requested ahead of the one being yielded so
+	// that a walk runs at the rate limit rather than at one page per round
+	// trip. Zero means DefaultPageWindow; 1 fetches one page at a time, each
+	// once the previous one was yielded; negative is an error. Memory grows
+	// with it: up to PageWindow decoded pages.
+	PageWindow int
+
 	// Logger receives one Debug record per HTTP exchange and, at LevelBody,
 	// the redacted bodies. Nil discards everything at no cost.
 	Logger *slog.Logger
@@ -140,6 +148,9 @@ func (c Config) validate() error {
 	if v := reflect.ValueOf(c.Limiter); c.Limiter != nil && v.Kind() == reflect.Pointer && v.IsNil() {
 		// Its Wait would panic on the first call.
 		return fmt.Errorf("%w: Limiter is a nil %T", ErrInvalidConfig, c.Limiter)
+	}
+	if c.PageWindow < 0 {
+		return fmt.Errorf("%w: PageWindow is negative (%d)", ErrInvalidConfig, c.PageWindow)
 	}
 	if c.Timeout < 0 {
 		return fmt.Errorf("%w: Timeout is negative (%v)", ErrInvalidConfig, c.Timeout)

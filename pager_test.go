@@ -282,7 +282,7 @@ func TestDecodePage(t *testing.T) {
 	type item struct {
 		ID int `json:"id"`
 	}
-	tr, n := true, 3
+	tr, n, two := true, 3, 2
 	tests := []struct {
 		name    string
 		in      string
@@ -290,7 +290,7 @@ func TestDecodePage(t *testing.T) {
 		wantErr string
 	}{
 		{name: "hasNext", in: `{"items":[{"id":1},{"id":2}],"pagination":{"limit":2,"offset":0,"hasNext":true}}`,
-			want: Page[item]{Items: []item{{1}, {2}}, HasNext: &tr}},
+			want: Page[item]{Items: []item{{1}, {2}}, HasNext: &tr, Limit: &two}},
 		{name: "totalCount first, unknown members skipped", in: `{"pagination":{"totalCount":3},"extra":{"a":[1,{"b":2}]},"items":[{"id":3,"more":"x"}]}`,
 			want: Page[item]{Items: []item{{3}}, TotalCount: &n}},
 		{name: "empty", in: `{"items":[],"pagination":{}}`, want: Page[item]{}},
@@ -328,7 +328,7 @@ func TestWalkNeedsPagingFields(t *testing.T) {
 		return nil, nil
 	}
 	parse := func(*http.Response) (*gen.ListOrdersResponse, error) { return nil, nil }
-	for _, err := range walk[int](context.Background(), noPaging{}, 0, call, parse) {
+	for _, err := range walk[int](context.Background(), noPaging{}, 0, 0, call, parse) {
 		if err == nil || !strings.Contains(err.Error(), "no Offset and Limit") {
 			t.Errorf("walk(noPaging) error = %v, want one naming the missing fields", err)
 		}

@@ -70,6 +70,9 @@ func (p *pageLimit) pageSize() int {
 // printPaged prints the items of seq through l: all of them with --all,
 // else the first --limit, saying on stderr when more follow.
 func printPaged[T any](c *cli, l *listPrinter[T], p *pageLimit, seq iter.Seq2[T, error]) error {
+	if p.all {
+		seq = counted(c, p.what, seq)
+	}
 	n, more := 0, false
 	for v, err := range seq {
 		if err != nil {

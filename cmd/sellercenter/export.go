@@ -132,7 +132,7 @@ func (c *cli) export(ctx context.Context, client *sellercenter.Client, params ge
 		res.Orders++
 		bar.update(res.Orders)
 	}
-	bar.clear()
+	bar.total("exported", res.Orders, "orders")
 	if err := bw.Flush(); err != nil {
 		return res, fmt.Errorf("sellercenter: writing the export: %w", err)
 	}
@@ -215,7 +215,11 @@ func (c *cli) newProgress() *progress {
 
 // update redraws the line for n orders written, at most every
 // progressEvery (and always for the first order).
-func (p *progress) update(n int) {
+func (p *progress) update(n int) { p.count("exporting orders: %d written", n) }
+
+// count redraws the line as format of n items with their rate, at most
+// every progressEvery (and always for the first item).
+func (p *progress) count(format string, n int) {
 	if !p.on {
 		return
 	}
@@ -224,7 +228,7 @@ func (p *progress) update(n int) {
 		return
 	}
 	p.last = t
-	line := fmt.Sprintf("exporting orders: %d written", n)
+	line := fmt.Sprintf(format, n)
 	if secs := t.Sub(p.start).Seconds(); secs >= 1 {
 		line += fmt.Sprintf(", %.0f/s", float64(n)/secs)
 	}

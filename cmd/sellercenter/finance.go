@@ -84,7 +84,7 @@ each country (id 0), with opening and closing balance and payout.`,
 			if err != nil {
 				return err
 			}
-			return printFinance(c, client.Statements(ctx, params), statementHeader, statementRow)
+			return printFinance(c, counted(c, "statements", client.Statements(ctx, params)), statementHeader, statementRow)
 		}),
 	}
 	cmd.Flags().StringVar(&country, "country", "", "only statements of this country, such as MY")
@@ -159,7 +159,7 @@ printed exactly as the API sent them.`,
 			if err != nil {
 				return err
 			}
-			return printFinance(c, client.Transactions(ctx, params), transactionHeader, transactionRow)
+			return printFinance(c, counted(c, "transactions", client.Transactions(ctx, params)), transactionHeader, transactionRow)
 		}),
 	}
 	cmd.Flags().StringVar(&from, "from", "", "first day (or moment) of the period, such as 2024-10-01")

@@ -153,7 +153,7 @@ manifests and says on stderr when more follow; --all walks every page.`,
 			}
 			l := newList(c, manifestHeader, manifestRow)
 			if all {
-				for m, err := range client.Manifests(ctx, params) {
+				for m, err := range counted(c, "manifests", client.Manifests(ctx, params)) {
 					if err != nil {
 						return l.abort(err)
 					}

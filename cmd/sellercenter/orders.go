@@ -213,7 +213,7 @@ says on stderr when more follow; --all walks every page.`,
 			}
 			l := newList(c, orderHeader, orderRow)
 			if all {
-				for o, err := range client.Orders(ctx, params) {
+				for o, err := range counted(c, "orders", client.Orders(ctx, params)) {
 					if err != nil {
 						return l.abort(err)
 					}
