@@ -29,8 +29,8 @@ type handOrderPage struct {
 }
 
 type handAddress struct {
-	FirstName string   `json:"firstName"`
-	LastName  string   `json:"lastName"`
+	FirstName *string  `json:"firstName"`
+	LastName  *string  `json:"lastName"`
 	Phone     []string `json:"phone"`
 	Address   []string `json:"address"`
 	Email     string   `json:"email"`
@@ -91,11 +91,11 @@ type handOrder struct {
 }
 
 type handProvider struct {
-	UUID        string  `json:"uuid"`
+	UUID        *string `json:"uuid"`
 	Name        string  `json:"name"`
 	Default     bool    `json:"default"`
 	DigitalType *string `json:"digitalType"`
-	TrackingURL string  `json:"trackingUrl"`
+	TrackingURL *string `json:"trackingUrl"`
 }
 
 type handItem struct {
