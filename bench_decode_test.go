@@ -221,16 +221,21 @@ func BenchmarkDecodeOrders(b *testing.B) {
 		allocs[j], bytes[j] = perCall(func() { _, _ = im.decode(page) })
 	}
 	spent := make([]time.Duration, len(impls))
+	cpu := make([]int64, len(impls))
+	_, hasCPU := cpuTime()
 	b.SetBytes(int64(len(impls) * len(page)))
 	round := 0
 	for b.Loop() {
 		for k := range impls {
 			j := (round + k) % len(impls)
+			c0, _ := cpuTime()
 			start := time.Now()
 			if _, err := impls[j].decode(page); err != nil {
 				b.Fatal(err)
 			}
 			spent[j] += time.Since(start)
+			c1, _ := cpuTime()
+			cpu[j] += c1 - c0
 		}
 		round++
 	}
@@ -238,10 +243,16 @@ func BenchmarkDecodeOrders(b *testing.B) {
 	// before it.
 	for j, im := range impls {
 		b.ReportMetric(float64(spent[j].Nanoseconds())/float64(round*ordersPerPage), im.name+"-ns/order")
+		if hasCPU {
+			b.ReportMetric(float64(cpu[j])/float64(round*ordersPerPage), im.name+"-cpu-ns/order")
+		}
 		b.ReportMetric(allocs[j]/ordersPerPage, im.name+"-allocs/order")
 		b.ReportMetric(bytes[j]/ordersPerPage, im.name+"-B/order")
 	}
 	b.ReportMetric(float64(spent[1])/float64(spent[0]), "gen/baseline")
+	if hasCPU && cpu[0] > 0 {
+		b.ReportMetric(float64(cpu[1])/float64(cpu[0]), "gen/baseline-cpu")
+	}
 }
 
 // perCall returns the heap allocations and bytes of one call of f, the
