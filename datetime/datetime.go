@@ -169,6 +169,19 @@ func (t Time) appendText(dst []byte) ([]byte, error) {
 	return dst, nil
 }
 
+// AppendText implements encoding.TextAppender: it appends what MarshalText
+// returns to b, and fails as it does. Without it, the AppendText of the
+// embedded time.Time would be promoted, and JSON encoders that prefer it
+// (encoding/json built with GOEXPERIMENT=jsonv2, for map keys) would write
+// RFC 3339 instead of the shape that was read.
+func (t Time) AppendText(b []byte) ([]byte, error) {
+	out, err := t.appendText(b)
+	if err != nil {
+		return b, err
+	}
+	return out, nil
+}
+
 // MarshalText implements encoding.TextMarshaler; it is used for query
 // parameters and JSON map keys. It fails with ErrRange for a value no
 // shape can hold.

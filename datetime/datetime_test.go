@@ -420,3 +420,27 @@ func BenchmarkUnmarshalJSON(b *testing.B) {
 		})
 	}
 }
+
+// TestMapKeyKeepsShape: a Time as a JSON map key is written in the shape it
+// was read in, whichever of MarshalText and AppendText the encoder calls
+// (encoding/json built with GOEXPERIMENT=jsonv2 prefers AppendText, which
+// time.Time would otherwise supply).
+func TestMapKeyKeepsShape(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"2022-09-01 16:35:42", "2021-09-22T23:21:42+00:00", "2021-01-20", "2023-05-26T17:26:50+0200"} {
+		t.Run(s, func(t *testing.T) {
+			t.Parallel()
+			v, err := datetime.Parse(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b, err := v.AppendText([]byte("x")); err != nil || string(b) != "x"+s {
+				t.Errorf("AppendText(x) = %q, %v; want %q", b, err, "x"+s)
+			}
+			b, err := json.Marshal(map[datetime.Time]int{v: 1})
+			if want := `{"` + s + `":1}`; err != nil || string(b) != want {
+				t.Errorf("json.Marshal(map key) = %s, %v; want %s", b, err, want)
+			}
+		})
+	}
+}
