@@ -50,10 +50,11 @@ func zoned(layout string) bool {
 // Time is a moment as the SellerCenter API writes it. It embeds time.Time, so
 // every method of time.Time works on it; it also keeps the text it was parsed
 // from, so marshalling writes exactly that text back (fraction digits and
-// "+00:00" versus "Z" included): the layout that parsed it, and the text
-// itself only when formatting with that layout would not give it back, so
-// decoding the usual shapes allocates nothing. If the embedded time.Time is replaced, the
-// new value is written in the shape of the old one.
+// "+00:00" versus "Z" included). It keeps the layout that parsed the text,
+// and the text itself only when formatting with that layout would not give
+// it back, so decoding the usual shapes allocates nothing. If the embedded
+// time.Time is replaced, the new value is written in the shape of the old
+// one.
 //
 // Values without a zone in the text (the space-separated and date-only
 // shapes) are read as UTC; the API does not say which zone they are in.
