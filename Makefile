@@ -96,9 +96,9 @@ BENCH_JSONV2 ?= DecodeOrders|DecodeMonthOfTransactions
 
 # Each pass is a fresh process per package, and -p 1 runs one package's
 # benchmarks at a time: with the default of one package per CPU, two
-# packages' benchmarks shared the 2 CPUs and timed each other (NewServer
-# read 868.9µ ± 324733%). Ratios come from benchmarks that
-# interleave what they compare within one loop; see BENCHMARKS.md.
+# packages' benchmarks can share the 2 CPUs and time each other. Ratios come
+# from benchmarks that interleave what they compare within one loop, and
+# from process CPU time; see BENCHMARKS.md.
 .PHONY: bench
 bench: ## Run the benchmarks BENCH_COUNT times, one process per package and pass, into bench.txt (and bench-jsonv2.txt); summarise with benchstat.
 	@rm -f bench.txt bench-jsonv2.txt
