@@ -92,13 +92,34 @@ fuzz: ## Run every fuzz target for FUZZTIME each (60s by default); make test run
 
 BENCHSTAT   := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 BENCH_COUNT ?= 6
+# Which benchmarks, where, and for how long each (go test -bench, -benchtime).
+BENCH       ?= .
+BENCH_PKGS  ?= $(PKGS)
+BENCH_TIME  ?= 1s
+# Benchmarks of the root package (names without "Benchmark", separated by |)
+# that run again in a GOEXPERIMENT=jsonv2 build, whose encoding/json is Go's
+# new implementation, and are compared with their encoding/json run; empty
+# to skip.
+BENCH_JSONV2 ?= DecodeOrders|DecodeMonthOfTransactions
 
+# Each pass is a fresh process per package, and -p 1 runs one package's
+# benchmarks at a time: with the default of one package per CPU, two
+# packages' benchmarks can share the 2 CPUs and time each other. Ratios come
+# from benchmarks that interleave what they compare within one loop, and
+# from process CPU time; see BENCHMARKS.md.
 .PHONY: bench
-bench: ## Run the benchmarks BENCH_COUNT times, one process per pass, into bench.txt; summarise with benchstat.
-	@rm -f bench.txt
+bench: ## Run the benchmarks BENCH_COUNT times, one process per package and pass, into bench.txt (and bench-jsonv2.txt); summarise with benchstat.
+	@rm -f bench.txt bench-jsonv2.txt
 	@for i in $$(seq $(BENCH_COUNT)); do \
 		echo "pass $$i of $(BENCH_COUNT)"; \
-		$(GO) test -run '^$$' -bench . -benchmem -count 1 $(PKGS) >> bench.txt || { tail -40 bench.txt; exit 1; }; \
-		(cd $(REDISLIMIT) && $(GO) test -run '^$$' -bench . -count 1 ./...) >> bench.txt || { tail -40 bench.txt; exit 1; }; \
+		$(GO) test -p 1 -run '^$$' -bench '$(BENCH)' -benchtime $(BENCH_TIME) -benchmem -count 1 $(BENCH_PKGS) >> bench.txt || { tail -40 bench.txt; exit 1; }; \
+		(cd $(REDISLIMIT) && $(GO) test -run '^$$' -bench '$(BENCH)' -count 1 ./...) >> bench.txt || { tail -40 bench.txt; exit 1; }; \
+		if [ -n '$(BENCH_JSONV2)' ]; then \
+			GOEXPERIMENT=jsonv2 $(GO) test -run '^$$' -bench '^Benchmark($(BENCH_JSONV2))$$' -benchtime $(BENCH_TIME) -benchmem -count 1 . >> bench-jsonv2.txt || { tail -40 bench-jsonv2.txt; exit 1; }; \
+		fi; \
 	done
 	$(GO) run $(BENCHSTAT) -col /impl bench.txt
+	@if [ -s bench-jsonv2.txt ]; then \
+		echo; echo "encoding/json against GOEXPERIMENT=jsonv2:"; \
+		$(GO) run $(BENCHSTAT) -filter '.name:/^($(BENCH_JSONV2))$$/' encoding/json=bench.txt jsonv2=bench-jsonv2.txt; \
+	fi

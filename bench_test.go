@@ -639,8 +639,10 @@ func BenchmarkTransportLayers(b *testing.B) {
 // rotating the order each iteration, and reports the ratios of the time
 // each took in total, as client/baseline and client/bare, and each one's
 // mean as <impl>-ns. Load from elsewhere on the machine then slows all of
-// them alike, so the ratios hold where separate runs drift apart. Its own
-// ns/op is one call of every implementation.
+// them alike, so the ratios hold where separate runs drift apart. The same
+// ratios of the process's CPU time (client/<impl>-cpu) do not count the
+// time other processes held the CPUs at all. Its own ns/op is one call of
+// every implementation.
 func BenchmarkInterleaved(b *testing.B) {
 	run := func(b *testing.B, ims []impl) {
 		ctx := context.Background()
@@ -650,27 +652,36 @@ func BenchmarkInterleaved(b *testing.B) {
 			}
 		}
 		spent := make([]time.Duration, len(ims))
+		cpu := make([]int64, len(ims)) // process CPU time, server included
+		_, hasCPU := cpuTime()
 		b.ReportAllocs()
 		round := 0
 		for b.Loop() {
 			for k := range ims {
 				j := (round + k) % len(ims)
+				c0, _ := cpuTime()
 				start := time.Now()
 				if err := ims[j].call(ctx); err != nil {
 					b.Fatal(err)
 				}
 				spent[j] += time.Since(start)
+				c1, _ := cpuTime()
+				cpu[j] += c1 - c0
 			}
 			round++
 		}
-		byName := map[string]time.Duration{}
+		byName := map[string]int{}
 		for j, im := range ims {
-			byName[im.name] = spent[j]
+			byName[im.name] = j
 			b.ReportMetric(float64(spent[j].Nanoseconds())/float64(round), im.name+"-ns")
 		}
+		c := byName["client"]
 		for _, other := range []string{"baseline", "bare"} {
-			if d, ok := byName[other]; ok {
-				b.ReportMetric(float64(byName["client"])/float64(d), "client/"+other)
+			if j, ok := byName[other]; ok {
+				b.ReportMetric(float64(spent[c])/float64(spent[j]), "client/"+other)
+				if hasCPU && cpu[j] > 0 {
+					b.ReportMetric(float64(cpu[c])/float64(cpu[j]), "client/"+other+"-cpu")
+				}
 			}
 		}
 	}

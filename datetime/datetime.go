@@ -18,7 +18,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/sellercenter-go/sellercenter/internal/oneline"
 )
@@ -48,8 +50,11 @@ func zoned(layout string) bool {
 // Time is a moment as the SellerCenter API writes it. It embeds time.Time, so
 // every method of time.Time works on it; it also keeps the text it was parsed
 // from, so marshalling writes exactly that text back (fraction digits and
-// "+00:00" versus "Z" included). If the embedded time.Time is replaced, the
-// new value is written in the shape of the old one.
+// "+00:00" versus "Z" included). It keeps the layout that parsed the text,
+// and the text itself only when formatting with that layout would not give
+// it back, so decoding the usual shapes allocates nothing. If the embedded
+// time.Time is replaced, the new value is written in the shape of the old
+// one.
 //
 // Values without a zone in the text (the space-separated and date-only
 // shapes) are read as UTC; the API does not say which zone they are in.
@@ -62,8 +67,8 @@ func zoned(layout string) bool {
 // (see ErrRange) does not marshal at all.
 type Time struct {
 	time.Time
-	layout string    // layout that parsed raw, or the one to format with
-	raw    string    // text it was parsed from
+	layout string    // layout that parsed the text, or the one to format with
+	raw    string    // text it was parsed from, when formatting would change it
 	parsed time.Time // what raw parsed to, to tell whether Time was replaced
 }
 
@@ -90,13 +95,41 @@ func Date(year int, month time.Month, day int) Time {
 }
 
 // Parse reads s in any of the shapes the API sends.
-func Parse(s string) (Time, error) {
+func Parse(s string) (Time, error) { return parse(s, true) }
+
+// parse is Parse; owned says whether s may be kept, or must be copied if
+// the value needs its text.
+func parse(s string, owned bool) (Time, error) {
 	for _, l := range layouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return Time{Time: t, layout: l, raw: s, parsed: t}, nil
+		// Every layout has fixed-width digits up to the day, so a layout
+		// with another byte after it cannot match; skipping it saves the
+		// error time.Parse would allocate.
+		if after(l) != after(s) {
+			continue
 		}
+		t, err := time.Parse(l, s)
+		if err != nil {
+			continue
+		}
+		v := Time{Time: t, layout: l}
+		var buf [64]byte
+		if out, err := v.appendText(buf[:0]); err != nil || string(out) != s {
+			if !owned {
+				s = strings.Clone(s)
+			}
+			v.raw, v.parsed = s, t
+		}
+		return v, nil
 	}
-	return Time{}, fmt.Errorf("%w: %q", ErrFormat, truncate(s))
+	return Time{}, fmt.Errorf("%w: %q", ErrFormat, truncate(strings.Clone(s)))
+}
+
+// after returns the byte after the date in s, 0 if there is none.
+func after(s string) byte {
+	if len(s) > len(layoutDate) {
+		return s[len(layoutDate)]
+	}
+	return 0
 }
 
 // IsDate reports whether t is a calendar day without a time of day, as made
@@ -107,43 +140,61 @@ func (t Time) IsDate() bool { return t.layout == layoutDate }
 // with New; the zero Time is the empty string. Unlike MarshalText it writes
 // a value outside ErrRange's limits too, so that messages can show it.
 func (t Time) String() string {
-	s, _ := t.text()
-	return s
+	b, _ := t.appendText(nil)
+	return string(b)
 }
 
-// text returns t as String does, and an ErrRange error when the text cannot
-// carry t: a year Parse cannot read, or an offset the shape cannot write.
-func (t Time) text() (string, error) {
+// appendText appends t as String writes it to dst, and returns an ErrRange
+// error when the text cannot carry t: a year Parse cannot read, or an
+// offset the shape cannot write.
+func (t Time) appendText(dst []byte) ([]byte, error) {
 	if t.raw != "" && t.Time == t.parsed {
-		return t.raw, nil // Parse read it, so it reads it again
+		return append(dst, t.raw...), nil // Parse read it, so it reads it again
 	}
 	if t.Time.IsZero() && t.layout == "" {
-		return "", nil
+		return dst, nil
 	}
 	l := t.layout
 	if l == "" {
 		l = layoutRFC3339
 	}
-	s := t.Time.Format(l)
+	start := len(dst)
+	dst = t.Time.AppendFormat(dst, l)
 	// Format writes the wall clock of t's zone, so that is the year to check.
 	if y := t.Time.Year(); y < 0 || y > 9999 {
-		return s, fmt.Errorf("%w: year %d in %q is outside 0 to 9999", ErrRange, y, truncate(s))
+		return dst, fmt.Errorf("%w: year %d in %q is outside 0 to 9999", ErrRange, y, truncate(string(dst[start:])))
 	}
 	if _, off := t.Time.Zone(); zoned(l) && (off%60 != 0 || off <= -24*3600 || off >= 24*3600) {
-		return s, fmt.Errorf("%w: zone offset %v of %q is not whole minutes within 24h", ErrRange, time.Duration(off)*time.Second, truncate(s))
+		return dst, fmt.Errorf("%w: zone offset %v of %q is not whole minutes within 24h", ErrRange, time.Duration(off)*time.Second, truncate(string(dst[start:])))
 	}
-	return s, nil
+	return dst, nil
+}
+
+// AppendText implements encoding.TextAppender: it appends what MarshalText
+// returns to b, and fails as it does. Without it, the AppendText of the
+// embedded time.Time would be promoted, and JSON encoders that prefer it
+// (encoding/json built with GOEXPERIMENT=jsonv2, for map keys) would write
+// RFC 3339 instead of the shape that was read.
+func (t Time) AppendText(b []byte) ([]byte, error) {
+	out, err := t.appendText(b)
+	if err != nil {
+		return b, err
+	}
+	return out, nil
 }
 
 // MarshalText implements encoding.TextMarshaler; it is used for query
 // parameters and JSON map keys. It fails with ErrRange for a value no
 // shape can hold.
 func (t Time) MarshalText() ([]byte, error) {
-	s, err := t.text()
+	b, err := t.appendText(nil)
 	if err != nil {
 		return nil, err
 	}
-	return []byte(s), nil
+	if b == nil {
+		b = []byte{} // the zero Time is empty text, not none
+	}
+	return b, nil
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler. Empty text is the zero
@@ -153,7 +204,12 @@ func (t *Time) UnmarshalText(b []byte) error {
 		*t = Time{}
 		return nil
 	}
-	v, err := Parse(string(b))
+	// A view of b, not a copy, which would be the one allocation of a
+	// decoded Time: parse copies the text when it keeps it, and time.Parse
+	// keeps none of its input in the time.Time it returns (it copies a zone
+	// name). The errors of the layouts that do not match hold the view, and
+	// are dropped before this returns.
+	v, err := parse(unsafe.String(unsafe.SliceData(b), len(b)), false)
 	if err != nil {
 		return err
 	}
@@ -168,13 +224,12 @@ func (t *Time) Bind(src string) error { return t.UnmarshalText([]byte(src)) }
 // MarshalJSON implements json.Marshaler. It fails with ErrRange for a
 // value no shape can hold.
 func (t Time) MarshalJSON() ([]byte, error) {
-	s, err := t.text()
+	b := make([]byte, 1, len(layoutNoColFr)+8)
+	b[0] = '"'
+	b, err := t.appendText(b)
 	if err != nil {
 		return nil, err
 	}
-	b := make([]byte, 0, len(s)+2)
-	b = append(b, '"')
-	b = append(b, s...)
 	return append(b, '"'), nil
 }
 

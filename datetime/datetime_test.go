@@ -297,6 +297,9 @@ func FuzzParse(f *testing.F) {
 	f.Add("", int64(-62167219200), uint32(0), int32(-60))
 	f.Fuzz(func(t *testing.T, s string, sec int64, nsec uint32, offset int32) {
 		v, err := datetime.Parse(s)
+		if want, ok := parseAny(s); ok != (err == nil) || (ok && (!v.Time.Equal(want) || v.Time.Location().String() != want.Location().String())) {
+			t.Fatalf("Parse(%q) = %v, %v; time.Parse with the first layout that fits gives %v, %v", s, v.Time, err, want, ok)
+		}
 		if err == nil {
 			if got := v.String(); got != s {
 				t.Fatalf("Parse(%q).String() = %q, want the input", s, got)
@@ -325,6 +328,19 @@ func FuzzParse(f *testing.F) {
 		v.Time = time.Unix(sec%(1<<40), int64(nsec%1e9)).In(time.FixedZone("", int(offset)))
 		checkWritten(t, v)
 	})
+}
+
+// parseAny is what Parse reads, by brute force: the first of the layouts
+// the package documents that time.Parse accepts s with.
+func parseAny(s string) (time.Time, bool) {
+	for _, l := range []string{time.RFC3339Nano, "2006-01-02 15:04:05", "2006-01-02 15:04:05.999999999",
+		"2006-01-02T15:04:05-0700", "2006-01-02T15:04:05.999999999-0700", "2006-01-02T15:04:05",
+		"2006-01-02T15:04:05.999999999", time.DateOnly} {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // checkWritten checks that v marshals the same as text and as JSON, that
@@ -386,3 +402,45 @@ var (
 	_ func(time.Time) int           = datetime.Time{}.Compare
 	_ func(time.Time) time.Duration = datetime.Time{}.Sub
 )
+
+// BenchmarkUnmarshalJSON decodes the shapes the API sends most: none
+// allocates, as formatting gives their text back; "+00:00" has to keep its
+// text, which costs the one copy.
+func BenchmarkUnmarshalJSON(b *testing.B) {
+	for _, s := range []string{"2021-09-22T23:21:42.123456Z", "2022-09-01 16:35:42", "2021-09-22T23:21:42+00:00"} {
+		in := []byte(`"` + s + `"`)
+		b.Run(s, func(b *testing.B) {
+			b.ReportAllocs()
+			var v datetime.Time
+			for b.Loop() {
+				if err := v.UnmarshalJSON(in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestMapKeyKeepsShape: a Time as a JSON map key is written in the shape it
+// was read in, whichever of MarshalText and AppendText the encoder calls
+// (encoding/json built with GOEXPERIMENT=jsonv2 prefers AppendText, which
+// time.Time would otherwise supply).
+func TestMapKeyKeepsShape(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"2022-09-01 16:35:42", "2021-09-22T23:21:42+00:00", "2021-01-20", "2023-05-26T17:26:50+0200"} {
+		t.Run(s, func(t *testing.T) {
+			t.Parallel()
+			v, err := datetime.Parse(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b, err := v.AppendText([]byte("x")); err != nil || string(b) != "x"+s {
+				t.Errorf("AppendText(x) = %q, %v; want %q", b, err, "x"+s)
+			}
+			b, err := json.Marshal(map[datetime.Time]int{v: 1})
+			if want := `{"` + s + `":1}`; err != nil || string(b) != want {
+				t.Errorf("json.Marshal(map key) = %s, %v; want %s", b, err, want)
+			}
+		})
+	}
+}

@@ -26,6 +26,7 @@ import (
 	"github.com/oapi-codegen/runtime"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 	"github.com/sellercenter-go/sellercenter/datetime"
+	"github.com/sellercenter-go/sellercenter/internal/jsonobject"
 	"github.com/sellercenter-go/sellercenter/lenient"
 	"github.com/sellercenter-go/sellercenter/money"
 )
@@ -9119,32 +9120,33 @@ func (a *HealthReport) Set(fieldName string, value interface{}) {
 	a.AdditionalProperties[fieldName] = value
 }
 
-// Override default JSON handling for HealthReport to handle AdditionalProperties
+// UnmarshalJSON decodes the members of HealthReport it declares into their
+// fields and keeps the others in AdditionalProperties; names match exactly.
 func (a *HealthReport) UnmarshalJSON(b []byte) error {
-	object := make(map[string]json.RawMessage)
-	err := json.Unmarshal(b, &object)
+	var extra map[string]interface{}
+	err := jsonobject.Members(b, func(name, raw []byte) error {
+		switch string(name) {
+		case "database":
+			if err := json.Unmarshal(raw, &a.Database); err != nil {
+				return fmt.Errorf("error reading 'database': %w", err)
+			}
+		default:
+			var v interface{}
+			if err := json.Unmarshal(raw, &v); err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", name, err)
+			}
+			if extra == nil {
+				extra = make(map[string]interface{})
+			}
+			extra[string(name)] = v
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-
-	if raw, found := object["database"]; found {
-		err = json.Unmarshal(raw, &a.Database)
-		if err != nil {
-			return fmt.Errorf("error reading 'database': %w", err)
-		}
-		delete(object, "database")
-	}
-
-	if len(object) != 0 {
-		a.AdditionalProperties = make(map[string]interface{})
-		for fieldName, fieldBuf := range object {
-			var fieldVal interface{}
-			err := json.Unmarshal(fieldBuf, &fieldVal)
-			if err != nil {
-				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
-			}
-			a.AdditionalProperties[fieldName] = fieldVal
-		}
+	if extra != nil {
+		a.AdditionalProperties = extra
 	}
 	return nil
 }
@@ -9187,80 +9189,57 @@ func (a *ItemExtraAttributes) Set(fieldName string, value interface{}) {
 	a.AdditionalProperties[fieldName] = value
 }
 
-// Override default JSON handling for ItemExtraAttributes to handle AdditionalProperties
+// UnmarshalJSON decodes the members of ItemExtraAttributes it declares into their
+// fields and keeps the others in AdditionalProperties; names match exactly.
 func (a *ItemExtraAttributes) UnmarshalJSON(b []byte) error {
-	object := make(map[string]json.RawMessage)
-	err := json.Unmarshal(b, &object)
+	var extra map[string]interface{}
+	err := jsonobject.Members(b, func(name, raw []byte) error {
+		switch string(name) {
+		case "delivery_type":
+			if err := json.Unmarshal(raw, &a.DeliveryType); err != nil {
+				return fmt.Errorf("error reading 'delivery_type': %w", err)
+			}
+		case "gst_free":
+			if err := json.Unmarshal(raw, &a.GstFree); err != nil {
+				return fmt.Errorf("error reading 'gst_free': %w", err)
+			}
+		case "has_transfer_shipping_flat_fee":
+			if err := json.Unmarshal(raw, &a.HasTransferShippingFlatFee); err != nil {
+				return fmt.Errorf("error reading 'has_transfer_shipping_flat_fee': %w", err)
+			}
+		case "installment_fee":
+			if err := json.Unmarshal(raw, &a.InstallmentFee); err != nil {
+				return fmt.Errorf("error reading 'installment_fee': %w", err)
+			}
+		case "price_excluded_tax":
+			if err := json.Unmarshal(raw, &a.PriceExcludedTax); err != nil {
+				return fmt.Errorf("error reading 'price_excluded_tax': %w", err)
+			}
+		case "sales_service_tax":
+			if err := json.Unmarshal(raw, &a.SalesServiceTax); err != nil {
+				return fmt.Errorf("error reading 'sales_service_tax': %w", err)
+			}
+		case "shipping_fee_sst":
+			if err := json.Unmarshal(raw, &a.ShippingFeeSst); err != nil {
+				return fmt.Errorf("error reading 'shipping_fee_sst': %w", err)
+			}
+		default:
+			var v interface{}
+			if err := json.Unmarshal(raw, &v); err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", name, err)
+			}
+			if extra == nil {
+				extra = make(map[string]interface{})
+			}
+			extra[string(name)] = v
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-
-	if raw, found := object["delivery_type"]; found {
-		err = json.Unmarshal(raw, &a.DeliveryType)
-		if err != nil {
-			return fmt.Errorf("error reading 'delivery_type': %w", err)
-		}
-		delete(object, "delivery_type")
-	}
-
-	if raw, found := object["gst_free"]; found {
-		err = json.Unmarshal(raw, &a.GstFree)
-		if err != nil {
-			return fmt.Errorf("error reading 'gst_free': %w", err)
-		}
-		delete(object, "gst_free")
-	}
-
-	if raw, found := object["has_transfer_shipping_flat_fee"]; found {
-		err = json.Unmarshal(raw, &a.HasTransferShippingFlatFee)
-		if err != nil {
-			return fmt.Errorf("error reading 'has_transfer_shipping_flat_fee': %w", err)
-		}
-		delete(object, "has_transfer_shipping_flat_fee")
-	}
-
-	if raw, found := object["installment_fee"]; found {
-		err = json.Unmarshal(raw, &a.InstallmentFee)
-		if err != nil {
-			return fmt.Errorf("error reading 'installment_fee': %w", err)
-		}
-		delete(object, "installment_fee")
-	}
-
-	if raw, found := object["price_excluded_tax"]; found {
-		err = json.Unmarshal(raw, &a.PriceExcludedTax)
-		if err != nil {
-			return fmt.Errorf("error reading 'price_excluded_tax': %w", err)
-		}
-		delete(object, "price_excluded_tax")
-	}
-
-	if raw, found := object["sales_service_tax"]; found {
-		err = json.Unmarshal(raw, &a.SalesServiceTax)
-		if err != nil {
-			return fmt.Errorf("error reading 'sales_service_tax': %w", err)
-		}
-		delete(object, "sales_service_tax")
-	}
-
-	if raw, found := object["shipping_fee_sst"]; found {
-		err = json.Unmarshal(raw, &a.ShippingFeeSst)
-		if err != nil {
-			return fmt.Errorf("error reading 'shipping_fee_sst': %w", err)
-		}
-		delete(object, "shipping_fee_sst")
-	}
-
-	if len(object) != 0 {
-		a.AdditionalProperties = make(map[string]interface{})
-		for fieldName, fieldBuf := range object {
-			var fieldVal interface{}
-			err := json.Unmarshal(fieldBuf, &fieldVal)
-			if err != nil {
-				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
-			}
-			a.AdditionalProperties[fieldName] = fieldVal
-		}
+	if extra != nil {
+		a.AdditionalProperties = extra
 	}
 	return nil
 }
@@ -9345,144 +9324,89 @@ func (a *ProductSetSample) Set(fieldName string, value interface{}) {
 	a.AdditionalProperties[fieldName] = value
 }
 
-// Override default JSON handling for ProductSetSample to handle AdditionalProperties
+// UnmarshalJSON decodes the members of ProductSetSample it declares into their
+// fields and keeps the others in AdditionalProperties; names match exactly.
 func (a *ProductSetSample) UnmarshalJSON(b []byte) error {
-	object := make(map[string]json.RawMessage)
-	err := json.Unmarshal(b, &object)
+	var extra map[string]interface{}
+	err := jsonobject.Members(b, func(name, raw []byte) error {
+		switch string(name) {
+		case "__comment_brandId":
+			if err := json.Unmarshal(raw, &a.CommentBrandId); err != nil {
+				return fmt.Errorf("error reading '__comment_brandId': %w", err)
+			}
+		case "__comment_description":
+			if err := json.Unmarshal(raw, &a.CommentDescription); err != nil {
+				return fmt.Errorf("error reading '__comment_description': %w", err)
+			}
+		case "__comment_name":
+			if err := json.Unmarshal(raw, &a.CommentName); err != nil {
+				return fmt.Errorf("error reading '__comment_name': %w", err)
+			}
+		case "__comment_price":
+			if err := json.Unmarshal(raw, &a.CommentPrice); err != nil {
+				return fmt.Errorf("error reading '__comment_price': %w", err)
+			}
+		case "__comment_primaryCategoryId":
+			if err := json.Unmarshal(raw, &a.CommentPrimaryCategoryId); err != nil {
+				return fmt.Errorf("error reading '__comment_primaryCategoryId': %w", err)
+			}
+		case "__comment_sellerSku":
+			if err := json.Unmarshal(raw, &a.CommentSellerSku); err != nil {
+				return fmt.Errorf("error reading '__comment_sellerSku': %w", err)
+			}
+		case "__comment_variation":
+			if err := json.Unmarshal(raw, &a.CommentVariation); err != nil {
+				return fmt.Errorf("error reading '__comment_variation': %w", err)
+			}
+		case "attributes":
+			if err := json.Unmarshal(raw, &a.Attributes); err != nil {
+				return fmt.Errorf("error reading 'attributes': %w", err)
+			}
+		case "brandId":
+			if err := json.Unmarshal(raw, &a.BrandId); err != nil {
+				return fmt.Errorf("error reading 'brandId': %w", err)
+			}
+		case "description":
+			if err := json.Unmarshal(raw, &a.Description); err != nil {
+				return fmt.Errorf("error reading 'description': %w", err)
+			}
+		case "name":
+			if err := json.Unmarshal(raw, &a.Name); err != nil {
+				return fmt.Errorf("error reading 'name': %w", err)
+			}
+		case "price":
+			if err := json.Unmarshal(raw, &a.Price); err != nil {
+				return fmt.Errorf("error reading 'price': %w", err)
+			}
+		case "primaryCategoryId":
+			if err := json.Unmarshal(raw, &a.PrimaryCategoryId); err != nil {
+				return fmt.Errorf("error reading 'primaryCategoryId': %w", err)
+			}
+		case "sellerSku":
+			if err := json.Unmarshal(raw, &a.SellerSku); err != nil {
+				return fmt.Errorf("error reading 'sellerSku': %w", err)
+			}
+		case "variation":
+			if err := json.Unmarshal(raw, &a.Variation); err != nil {
+				return fmt.Errorf("error reading 'variation': %w", err)
+			}
+		default:
+			var v interface{}
+			if err := json.Unmarshal(raw, &v); err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", name, err)
+			}
+			if extra == nil {
+				extra = make(map[string]interface{})
+			}
+			extra[string(name)] = v
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-
-	if raw, found := object["__comment_brandId"]; found {
-		err = json.Unmarshal(raw, &a.CommentBrandId)
-		if err != nil {
-			return fmt.Errorf("error reading '__comment_brandId': %w", err)
-		}
-		delete(object, "__comment_brandId")
-	}
-
-	if raw, found := object["__comment_description"]; found {
-		err = json.Unmarshal(raw, &a.CommentDescription)
-		if err != nil {
-			return fmt.Errorf("error reading '__comment_description': %w", err)
-		}
-		delete(object, "__comment_description")
-	}
-
-	if raw, found := object["__comment_name"]; found {
-		err = json.Unmarshal(raw, &a.CommentName)
-		if err != nil {
-			return fmt.Errorf("error reading '__comment_name': %w", err)
-		}
-		delete(object, "__comment_name")
-	}
-
-	if raw, found := object["__comment_price"]; found {
-		err = json.Unmarshal(raw, &a.CommentPrice)
-		if err != nil {
-			return fmt.Errorf("error reading '__comment_price': %w", err)
-		}
-		delete(object, "__comment_price")
-	}
-
-	if raw, found := object["__comment_primaryCategoryId"]; found {
-		err = json.Unmarshal(raw, &a.CommentPrimaryCategoryId)
-		if err != nil {
-			return fmt.Errorf("error reading '__comment_primaryCategoryId': %w", err)
-		}
-		delete(object, "__comment_primaryCategoryId")
-	}
-
-	if raw, found := object["__comment_sellerSku"]; found {
-		err = json.Unmarshal(raw, &a.CommentSellerSku)
-		if err != nil {
-			return fmt.Errorf("error reading '__comment_sellerSku': %w", err)
-		}
-		delete(object, "__comment_sellerSku")
-	}
-
-	if raw, found := object["__comment_variation"]; found {
-		err = json.Unmarshal(raw, &a.CommentVariation)
-		if err != nil {
-			return fmt.Errorf("error reading '__comment_variation': %w", err)
-		}
-		delete(object, "__comment_variation")
-	}
-
-	if raw, found := object["attributes"]; found {
-		err = json.Unmarshal(raw, &a.Attributes)
-		if err != nil {
-			return fmt.Errorf("error reading 'attributes': %w", err)
-		}
-		delete(object, "attributes")
-	}
-
-	if raw, found := object["brandId"]; found {
-		err = json.Unmarshal(raw, &a.BrandId)
-		if err != nil {
-			return fmt.Errorf("error reading 'brandId': %w", err)
-		}
-		delete(object, "brandId")
-	}
-
-	if raw, found := object["description"]; found {
-		err = json.Unmarshal(raw, &a.Description)
-		if err != nil {
-			return fmt.Errorf("error reading 'description': %w", err)
-		}
-		delete(object, "description")
-	}
-
-	if raw, found := object["name"]; found {
-		err = json.Unmarshal(raw, &a.Name)
-		if err != nil {
-			return fmt.Errorf("error reading 'name': %w", err)
-		}
-		delete(object, "name")
-	}
-
-	if raw, found := object["price"]; found {
-		err = json.Unmarshal(raw, &a.Price)
-		if err != nil {
-			return fmt.Errorf("error reading 'price': %w", err)
-		}
-		delete(object, "price")
-	}
-
-	if raw, found := object["primaryCategoryId"]; found {
-		err = json.Unmarshal(raw, &a.PrimaryCategoryId)
-		if err != nil {
-			return fmt.Errorf("error reading 'primaryCategoryId': %w", err)
-		}
-		delete(object, "primaryCategoryId")
-	}
-
-	if raw, found := object["sellerSku"]; found {
-		err = json.Unmarshal(raw, &a.SellerSku)
-		if err != nil {
-			return fmt.Errorf("error reading 'sellerSku': %w", err)
-		}
-		delete(object, "sellerSku")
-	}
-
-	if raw, found := object["variation"]; found {
-		err = json.Unmarshal(raw, &a.Variation)
-		if err != nil {
-			return fmt.Errorf("error reading 'variation': %w", err)
-		}
-		delete(object, "variation")
-	}
-
-	if len(object) != 0 {
-		a.AdditionalProperties = make(map[string]interface{})
-		for fieldName, fieldBuf := range object {
-			var fieldVal interface{}
-			err := json.Unmarshal(fieldBuf, &fieldVal)
-			if err != nil {
-				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
-			}
-			a.AdditionalProperties[fieldName] = fieldVal
-		}
+	if extra != nil {
+		a.AdditionalProperties = extra
 	}
 	return nil
 }
