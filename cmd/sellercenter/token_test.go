@@ -187,10 +187,12 @@ func TestTokenErrorExitCodes(t *testing.T) {
 		if tokenURL == "" {
 			tokenURL = tokenEndpoint(t, a)
 		}
-		// A 50 ms timeout leaves no room for the 250 ms backoff, so a
-		// transient failure comes back at once.
+		// The timeout bounds the whole fetch: 200 ms leaves no room for
+		// the 250 ms backoff, so a transient failure comes back at once,
+		// and is enough for one answer of a local server on a loaded
+		// machine (50 ms was not, now and then).
 		ts, err := authn.New(authn.Config{ClientID: "id", ClientSecret: secret, TokenURL: tokenURL,
-			HTTPClient: &http.Client{Timeout: 50 * time.Millisecond}})
+			HTTPClient: &http.Client{Timeout: 200 * time.Millisecond}})
 		if err != nil {
 			t.Fatal(err)
 		}
