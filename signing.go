@@ -64,29 +64,34 @@ func (t *signingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	return t.next.RoundTrip(r)
 }
 
-// signs reports whether req is a call of a signed operation.
+// signs reports whether req is a call of a signed operation. It runs on
+// every request, so it compares the path in place rather than splitting it.
 func (t *signingTransport) signs(req *http.Request) bool {
+	if len(t.ops) == 0 {
+		return false
+	}
 	path, ok := strings.CutPrefix(req.URL.Path, t.prefix)
 	if !ok {
 		return false
 	}
-	segs := strings.Split(strings.Trim(path, "/"), "/")
+	path = strings.Trim(path, "/")
 	for _, op := range t.ops {
-		if op.method == req.Method && matches(op.segments, segs) {
+		if op.method == req.Method && matches(op.segments, path) {
 			return true
 		}
 	}
 	return false
 }
 
-func matches(tmpl, segs []string) bool {
-	if len(tmpl) != len(segs) {
-		return false
-	}
+// matches reports whether path, without its outer slashes, has the segments
+// of tmpl, where "" stands for any one non-empty segment.
+func matches(tmpl []string, path string) bool {
 	for i, s := range tmpl {
-		if segs[i] == "" || s != "" && s != segs[i] {
+		seg, rest, more := strings.Cut(path, "/")
+		if seg == "" || s != "" && s != seg || more != (i < len(tmpl)-1) {
 			return false
 		}
+		path = rest
 	}
 	return true
 }

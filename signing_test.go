@@ -51,6 +51,8 @@ func TestSigningTransport(t *testing.T) {
 		{name: "path parameter", method: http.MethodPut, url: "https://api.example/base/v2/thing/42/part", body: `{}`, wantSigned: true},
 		{name: "query signed as sent", method: http.MethodPut, url: "https://api.example/base/v2/thing/42/part?a=b+c", wantSigned: true},
 		{name: "empty path parameter", method: http.MethodPut, url: "https://api.example/base/v2/thing//part"},
+		{name: "longer path", method: http.MethodPost, url: "https://api.example/base/v2/finance/transaction/7", body: `{}`},
+		{name: "shorter path", method: http.MethodPut, url: "https://api.example/base/v2/thing/42", body: `{}`},
 		{name: "other method", method: http.MethodGet, url: "https://api.example/base/v2/finance/transaction"},
 		{name: "other operation", method: http.MethodPost, url: "https://api.example/base/v2/finance/transactions", body: `{}`},
 		{name: "outside the base path", method: http.MethodPost, url: "https://api.example/v2/finance/transaction", body: `{}`},
