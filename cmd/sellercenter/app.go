@@ -36,6 +36,9 @@ type cli struct {
 	isTerminal func(w io.Writer) bool
 	// now paces the export progress line and times imports.
 	now func() time.Time
+	// loc is the zone tables show times in, resolved on first use from
+	// TZ (see location).
+	loc *time.Location
 	// feedWait is how imports poll their feed; tests shorten it.
 	feedWait sellercenter.FeedWait
 

@@ -52,7 +52,7 @@ printed at the end.`,
   sellercenter orders export --status shipped --created-after 2024-10-01 --out shipped.jsonl`,
 		Args: cobra.NoArgs,
 		RunE: c.action(func(ctx context.Context, _ []string) error {
-			params, err := f.params()
+			params, err := f.params(c)
 			if err != nil {
 				return err
 			}

@@ -78,8 +78,8 @@ func (f *manifestFilter) register(cmd *cobra.Command) {
 
 // params turns the filter into list parameters, refusing values the API
 // would refuse.
-func (f *manifestFilter) params() (gen.ListManifestsParams, error) {
-	dates, err := f.dates.params()
+func (f *manifestFilter) params(c *cli) (gen.ListManifestsParams, error) {
+	dates, err := f.dates.params(c)
 	if err != nil {
 		return gen.ListManifestsParams{}, err
 	}
@@ -140,7 +140,7 @@ manifests and says on stderr when more follow; --all walks every page.`,
   sellercenter manifests list --type forward --sort code --desc --all`,
 		Args: cobra.NoArgs,
 		RunE: c.action(func(ctx context.Context, _ []string) error {
-			params, err := f.params()
+			params, err := f.params(c)
 			if err != nil {
 				return err
 			}
@@ -151,7 +151,7 @@ manifests and says on stderr when more follow; --all walks every page.`,
 			if err != nil {
 				return err
 			}
-			l := newList(c, manifestHeader, manifestRow)
+			l := newList(c, manifestHeader, c.manifestRow)
 			if all {
 				for m, err := range counted(c, "manifests", client.Manifests(ctx, params)) {
 					if err != nil {
@@ -168,7 +168,7 @@ manifests and says on stderr when more follow; --all walks every page.`,
 			if err != nil {
 				return err
 			}
-			if err := printList(c, page.Items, manifestHeader, manifestRow); err != nil {
+			if err := printList(c, page.Items, manifestHeader, c.manifestRow); err != nil {
 				return err
 			}
 			if page.Pagination.HasNext {
@@ -186,9 +186,9 @@ manifests and says on stderr when more follow; --all walks every page.`,
 
 var manifestHeader = []string{"ID", "CODE", "TYPE", "STATUS", "CARRIER", "TRACKING", "ITEMS", "PACKAGES", "CREATED"}
 
-func manifestRow(m gen.Manifest) []string {
+func (c *cli) manifestRow(m gen.Manifest) []string {
 	return []string{idText(m.ManifestId), m.ManifestCode, string(m.Type), string(m.Status), m.ShipmentProvider,
-		m.TrackingCode, manifestItemIDs(m.OrderItems), strconv.Itoa(m.PackagesCount), when(m.CreatedAt)}
+		m.TrackingCode, manifestItemIDs(m.OrderItems), strconv.Itoa(m.PackagesCount), c.when(m.CreatedAt)}
 }
 
 // manifestItemIDs shows the order items of a manifest as "5009, 5010".
@@ -233,7 +233,7 @@ func (c *cli) manifestsGetCommand() *cobra.Command {
 					"Tracking", m.TrackingCode,
 					"Items", manifestItemIDs(m.OrderItems),
 					"Packages", strconv.Itoa(m.PackagesCount),
-					"Created", when(m.CreatedAt),
+					"Created", c.when(m.CreatedAt),
 					"Next", strings.Join(actions, ", "),
 				)
 			})
@@ -243,9 +243,9 @@ func (c *cli) manifestsGetCommand() *cobra.Command {
 
 var manifestResultHeader = []string{"ID", "CODE", "TYPE", "STATUS", "CARRIER ID", "TRACKING", "ITEMS", "CREATED"}
 
-func manifestResultRow(m gen.ManifestResult) []string {
+func (c *cli) manifestResultRow(m gen.ManifestResult) []string {
 	return []string{idText(m.ManifestId), m.ManifestCode, string(m.Type), string(m.Status), idText(m.ShipmentProviderId),
-		m.TrackingCode, manifestItemIDs(m.OrderItems), when(m.CreatedAt)}
+		m.TrackingCode, manifestItemIDs(m.OrderItems), c.when(m.CreatedAt)}
 }
 
 func (c *cli) manifestsCreateCommand() *cobra.Command {
@@ -281,7 +281,7 @@ feature.
 				if err := writeRow(w, manifestResultHeader...); err != nil {
 					return err
 				}
-				return writeRow(w, manifestResultRow(m)...)
+				return writeRow(w, c.manifestResultRow(m)...)
 			})
 		}),
 	}
@@ -324,7 +324,7 @@ func (c *cli) manifestsShipCommand() *cobra.Command {
 			if err != nil {
 				return failedWrite(err, "the manifests may have been shipped: check them with 'sellercenter manifests get' before trying again")
 			}
-			return printList(c, *shipped, manifestResultHeader, manifestResultRow)
+			return printList(c, *shipped, manifestResultHeader, c.manifestResultRow)
 		}),
 	}
 }
