@@ -68,8 +68,8 @@ func hasZone(s string) bool {
 }
 
 // parseDate reads a date or date-time flag; empty is no bound. A date-time
-// must carry its zone: the error shows the value in the local zone and in
-// UTC, ready to paste.
+// must carry its zone (as +08:00, +0800 or Z): the error shows the value in
+// the local zone and in UTC, ready to paste.
 func (c *cli) parseDate(flag, s string) (*datetime.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -84,6 +84,11 @@ func (c *cli) parseDate(flag, s string) (*datetime.Time, error) {
 		local := time.Date(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), wall.Second(), wall.Nanosecond(), c.location())
 		return nil, usagef("%s %q has no time zone; add one, such as %s (local time) or %s (UTC)",
 			flag, s, local.Format(time.RFC3339), wall.Format("2006-01-02T15:04:05")+"Z")
+	}
+	if !t.IsDate() {
+		// Sent as RFC 3339, the one date-time shape the API's filters
+		// take: "+0800" would come back as an HTTP 400.
+		t = datetime.New(t.Time)
 	}
 	return &t, nil
 }
