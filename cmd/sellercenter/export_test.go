@@ -352,7 +352,7 @@ func TestExportBadPath(t *testing.T) {
 		want string
 	}{
 		{dir, exitUsage, "is a directory"},
-		{filepath.Join(dir, "missing", "orders.jsonl"), exitFailure, "cannot write the export"},
+		{filepath.Join(dir, "missing", "orders.jsonl"), exitFailure, "cannot write " + filepath.Join(dir, "missing", "orders.jsonl")},
 	}
 	for _, tt := range tests {
 		args := []string{"orders", "export", "--out", tt.out}

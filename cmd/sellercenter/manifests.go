@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -335,7 +334,7 @@ func (c *cli) manifestsDocumentCommand() *cobra.Command {
 		Use:   "document MANIFEST_CODE",
 		Short: "Write a manifest's printable page (HTML) to stdout or a file",
 		Long: `Write a manifest's printable page to stdout, or to --out (readable by its owner
-only: a manifest names orders). The API sends the page base64-encoded; with
+only: a manifest names orders; written whole or not at all). The API sends the page base64-encoded; with
 -o json or jsonl the API's answer is printed as it came instead.`,
 		Example: `  sellercenter manifests document my-4231
   sellercenter manifests document my-4231 -o json`,
@@ -344,6 +343,10 @@ only: a manifest names orders). The API sends the page base64-encoded; with
 			code := strings.TrimSpace(args[0])
 			if code == "" {
 				return usagef("MANIFEST_CODE must not be blank")
+			}
+			path, err := checkOut(out, false)
+			if err != nil {
+				return err
 			}
 			client, err := c.api()
 			if err != nil {
@@ -360,18 +363,19 @@ only: a manifest names orders). The API sends the page base64-encoded; with
 			if err != nil {
 				return fmt.Errorf("sellercenter: the document of manifest %s is not base64: %w", code, err)
 			}
-			if path := strings.TrimSpace(out); path != "" {
-				if err := os.WriteFile(path, page, 0o600); err != nil {
-					return fmt.Errorf("sellercenter: writing the document: %w", err)
-				}
-				fmt.Fprintf(c.stderr, "sellercenter: wrote the %s document of manifest %s to %s\n", doc.MimeType, code, path)
-				return nil
+			if path == "" {
+				path = stdoutPath
 			}
-			_, err = c.stdout.Write(page)
-			return err
+			if err := c.writeOut(path, page); err != nil {
+				return err
+			}
+			if path != stdoutPath {
+				fmt.Fprintf(c.stderr, "sellercenter: wrote the %s document of manifest %s to %s\n", doc.MimeType, code, path)
+			}
+			return nil
 		}),
 	}
-	cmd.Flags().StringVar(&out, "out", "", "file to write the page to instead of stdout")
+	cmd.Flags().StringVar(&out, "out", "", outFlagUsage("file", false)+" (the default)")
 	_ = cmd.MarkFlagFilename("out", "html")
 	return cmd
 }
@@ -396,11 +400,12 @@ type manifestExport struct {
 func (c *cli) manifestsExportCommand() *cobra.Command {
 	var out string
 	cmd := &cobra.Command{
-		Use:   "export MANIFEST_ID... --out FILE.pdf",
+		Use:   "export MANIFEST_ID... --out FILE.pdf|-",
 		Short: "Export manifests' documents as one PDF, wait for it and download it",
 		Long: `Export manifests' documents as one PDF: start the export job, wait for it
 (stderr says so; on a terminal it shows the job's state) and write the file
-to --out, readable by its owner only. Stopping the wait leaves the job
+to --out, readable by its owner only and written whole or not at all (--out -
+writes it to stdout, which then holds the PDF and nothing else). Stopping the wait leaves the job
 running: 'sellercenter' prints its id, and SellerCenter lists it under exports.`,
 		Example: "  sellercenter manifests export 68 --out manifests.pdf",
 		Args:    cobra.MinimumNArgs(1),
@@ -409,9 +414,9 @@ running: 'sellercenter' prints its id, and SellerCenter lists it under exports.`
 			if err != nil {
 				return err
 			}
-			path := strings.TrimSpace(out)
-			if path == "" {
-				return usagef("--out must name a file")
+			path, err := checkOut(out, true)
+			if err != nil {
+				return err
 			}
 			client, err := c.api()
 			if err != nil {
@@ -429,17 +434,14 @@ running: 'sellercenter' prints its id, and SellerCenter lists it under exports.`
 			if err != nil {
 				return err
 			}
-			if err := os.WriteFile(path, content, 0o600); err != nil {
-				return fmt.Errorf("sellercenter: writing the export: %w", err)
+			if err := c.writeOut(path, content); err != nil {
+				return err
 			}
 			res := manifestExport{ExportItemID: job.ExportItemId, File: path, Bytes: len(content)}
-			return c.printObject(res, func(w io.Writer) error {
-				_, err := fmt.Fprintf(w, "Exported manifests %s to %s (%d bytes)\n", strings.Join(args, ", "), path, len(content))
-				return err
-			})
+			return c.printWritten(path, res, fmt.Sprintf("Exported manifests %s to %s (%s)", strings.Join(args, ", "), outName(path), count(len(content), "byte", "bytes")))
 		}),
 	}
-	cmd.Flags().StringVar(&out, "out", "", "PDF file to write (required)")
+	cmd.Flags().StringVar(&out, "out", "", outFlagUsage("PDF file", true))
 	_ = cmd.MarkFlagRequired("out")
 	_ = cmd.MarkFlagFilename("out", "pdf")
 	return cmd
