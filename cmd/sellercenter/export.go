@@ -48,7 +48,7 @@ On a terminal, stderr shows the progress. The count of orders written is
 printed at the end.`,
 		Example: `  sellercenter orders export --out orders.jsonl
   sellercenter orders export --status shipped --created-after 2024-10-01 --out shipped.jsonl
-  sellercenter orders export --status pending --out - | wc -l`,
+  sellercenter orders export --status pending --out -`,
 		Args: cobra.NoArgs,
 		RunE: c.action(func(ctx context.Context, _ []string) error {
 			params, err := f.params(c)

@@ -130,3 +130,24 @@ func TestCheckOut(t *testing.T) {
 		}
 	}
 }
+
+// TestOutExamples runs the --help examples of the commands that take
+// --out, each on a fresh built-in mock, in a scratch directory.
+func TestOutExamples(t *testing.T) {
+	t.Chdir(t.TempDir())
+	c := &cli{}
+	for _, cmd := range []string{c.exportCommand().Example, c.manifestsExportCommand().Example, c.manifestsDocumentCommand().Example} {
+		for _, line := range strings.Split(strings.TrimSpace(cmd), "\n") {
+			args := strings.Fields(line)
+			if len(args) < 2 || args[0] != "sellercenter" {
+				t.Fatalf("example %q does not start with sellercenter", line)
+			}
+			if res := runTool(t, invocation{}, args[1:]...); res.code != exitOK {
+				t.Errorf("%s = exit %d, stderr %q; want 0", strings.TrimSpace(line), res.code, res.stderr)
+			}
+		}
+	}
+	if _, err := os.Stat("-"); err == nil {
+		t.Error("an example wrote a file named -")
+	}
+}
