@@ -151,3 +151,14 @@ func TestOutExamples(t *testing.T) {
 		t.Error("an example wrote a file named -")
 	}
 }
+
+// TestHelpNamesExit130 checks that the exit-code table of the root help
+// says what an interruption exits with.
+func TestHelpNamesExit130(t *testing.T) {
+	t.Parallel()
+	res := runTool(t, invocation{}, "--help")
+	wantCode(t, []string{"--help"}, res, exitOK)
+	if !strings.Contains(strings.Join(strings.Fields(res.stdout), " "), "130 interrupted (Ctrl-C or SIGTERM)") {
+		t.Errorf("sellercenter --help does not give exit code 130:\n%s", res.stdout)
+	}
+}
