@@ -3,26 +3,30 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/sellercenter-go/sellercenter/sellercentertest"
 )
 
-// outWriters are the commands that take --out, each with the operation
-// whose request an interruption is made to stop.
+// outWriters are the commands that take --out, each with the end of the
+// path of the request an interruption is made to stop: the one that
+// fetches what is written.
 var outWriters = []struct {
 	name string
 	args []string // --out and its value follow
-	op   string
+	path string
 }{
-	{"orders export", []string{"orders", "export"}, "listOrders"},
-	{"manifests export", []string{"manifests", "export", "68"}, "downloadFile"},
-	{"manifests document", []string{"manifests", "document", "my-4231"}, "getManifestDocument"},
-	{"templates download", []string{"templates", "download", "stock-update"}, "downloadStockUpdateTemplate"},
-	{"templates download async", []string{"templates", "download", "stock-update-async"}, "downloadFile"},
+	{"orders export", []string{"orders", "export"}, "/v2/orders"},
+	{"manifests export", []string{"manifests", "export", "68"}, "/filemanager/v1/files/download/"},
+	{"manifests document", []string{"manifests", "document", "my-4231"}, "/v2/document/manifest"},
+	{"templates download", []string{"templates", "download", "stock-update"}, "/v2/template/stock-update"},
+	{"templates download async", []string{"templates", "download", "stock-update-async"}, "/filemanager/v1/files/download/"},
 }
 
 // TestOutDashIsStdout checks that --out - writes to stdout for every
@@ -76,19 +80,32 @@ func TestOutInterrupted(t *testing.T) {
 			t.Parallel()
 			ctx, interrupt := context.WithCancel(context.Background())
 			defer interrupt()
-			srv := newMock(t, sellercentertest.Config{OnRequest: func(r sellercentertest.Request) {
-				if r.Operation == w.op {
-					interrupt()
+			srv := newMock(t, sellercentertest.Config{})
+			var interrupted atomic.Bool
+			env := interpose(t, srv, func(r *http.Request) {
+				if !strings.Contains(r.URL.Path, w.path) || interrupted.Swap(true) {
+					return
 				}
-			}})
+				interrupt()
+				// The answer is held back until the tool has given up
+				// on it, as when Ctrl-C comes while it is on the way.
+				select {
+				case <-r.Context().Done():
+				case <-time.After(10 * time.Second):
+					t.Errorf("sellercenter %s went on waiting for %s after the interruption", w.name, r.URL.Path)
+				}
+			})
 			dir := t.TempDir()
 			out := filepath.Join(dir, "out")
 			if err := os.WriteFile(out, []byte("before\n"), 0o600); err != nil {
 				t.Fatal(err)
 			}
 			args := append(append([]string{}, w.args...), "--out", out)
-			res := runTool(t, invocation{env: envFor(srv), ctx: ctx}, args...)
+			res := runTool(t, invocation{env: env, ctx: ctx}, args...)
 			wantCode(t, args, res, exitInterrupted)
+			if !interrupted.Load() {
+				t.Fatalf("sellercenter %s sent no request to %s", strings.Join(args, " "), w.path)
+			}
 			if !strings.Contains(res.stderr, "(interrupted)") {
 				t.Errorf("sellercenter %s: stderr = %q, want it to say it was interrupted", strings.Join(args, " "), res.stderr)
 			}
