@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -36,6 +37,9 @@ type cli struct {
 	isTerminal func(w io.Writer) bool
 	// now paces the export progress line and times imports.
 	now func() time.Time
+	// loc is the zone tables show times in, resolved on first use from
+	// TZ (see location).
+	loc *time.Location
 	// feedWait is how imports poll their feed; tests shorten it.
 	feedWait sellercenter.FeedWait
 
@@ -95,6 +99,9 @@ func (c *cli) run(ctx context.Context, args []string) int {
 	if err == nil {
 		return exitOK
 	}
+	if errors.Is(ctx.Err(), context.Canceled) && !errors.Is(err, context.Canceled) {
+		err = &interrupted{err: err}
+	}
 	return c.fail(cmd, err)
 }
 
@@ -133,7 +140,8 @@ Exit codes: 0 success; 1 API error or other failure; 2 usage error;
 request, or answered with something that is not a token, or the API answered
 401); 4 try again later (maintenance, rate limit, 502/503/504, network
 failure); 5 the outcome is unknown: a write may have been applied, so check
-before repeating it.`,
+before repeating it; 130 interrupted (Ctrl-C or SIGTERM), unless an
+interrupted write's outcome is unknown, which is 5.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {

@@ -158,7 +158,7 @@ and says on stderr when more follow; --all walks every page.`,
 				return err
 			}
 			l := newList(c, []string{"ID", "SKU", "NAME", "STATUS", "CATEGORY", "UPDATED"}, func(ps gen.ProductSet) []string {
-				return []string{idText(ps.Id), ps.SellerSku, ps.Name, string(ps.Status), idText(ps.PrimaryCategoryId), when(ps.UpdatedAt)}
+				return []string{idText(ps.Id), ps.SellerSku, ps.Name, string(ps.Status), idText(ps.PrimaryCategoryId), c.when(ps.UpdatedAt)}
 			})
 			return printPaged(c, l, &page, client.ProductSets(ctx, params))
 		}),
@@ -225,7 +225,7 @@ any of its products instead.`,
 			if err != nil {
 				return err
 			}
-			return c.printObject(d, d.table)
+			return c.printObject(d, func(w io.Writer) error { return d.table(c, w) })
 		}),
 	}
 	cmd.Flags().StringVar(&sku, "sku", "", "the seller SKU of any product of the set")
@@ -254,7 +254,7 @@ func getProductDetail(ctx context.Context, client *sellercenter.Client, id int) 
 }
 
 // table prints the set's fields, then one row per product.
-func (d productDetail) table(w io.Writer) error {
+func (d productDetail) table(c *cli, w io.Writer) error {
 	ps := d.ProductSet
 	if err := printFields(w,
 		"ID", idText(ps.Id),
@@ -263,8 +263,8 @@ func (d productDetail) table(w io.Writer) error {
 		"Status", string(ps.Status),
 		"Brand", idText(ps.BrandId),
 		"Category", idText(ps.PrimaryCategoryId),
-		"Created", when(ps.CreatedAt),
-		"Updated", when(ps.UpdatedAt),
+		"Created", c.when(ps.CreatedAt),
+		"Updated", c.when(ps.UpdatedAt),
 	); err != nil {
 		return err
 	}

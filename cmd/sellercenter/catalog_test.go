@@ -521,7 +521,7 @@ func TestCatalogFailures(t *testing.T) {
 		file := writeFile(t, "stock.csv", "SellerSku,Quantity\nBTK-KWG-BL-S,44\n")
 		args := []string{"import", "products", "--kind", "stock", file}
 		res := runTool(t, invocation{env: envFor(srv), ctx: ctx}, args...)
-		wantCode(t, args, res, exitFailure)
+		wantCode(t, args, res, exitInterrupted)
 		for _, want := range []string{"stock.csv was uploaded as feed ", "do not upload it again", "(interrupted)"} {
 			if !strings.Contains(res.stderr, want) {
 				t.Errorf("sellercenter %s stderr = %q, want it to contain %q", strings.Join(args, " "), res.stderr, want)

@@ -26,6 +26,9 @@ const (
 	// exitOutcomeUnknown is a write that may have been applied. It is not
 	// "try again later": repeating it unchecked may apply it twice.
 	exitOutcomeUnknown = 5
+	// exitInterrupted is a run stopped by SIGINT or SIGTERM: 128 plus
+	// SIGINT's number, what shells report for a command Ctrl-C ended.
+	exitInterrupted = 130
 )
 
 // usageError is a command line the tool cannot act on.
@@ -62,7 +65,7 @@ func failedWrite(err error, advice string) error {
 
 // exitCode classifies err. A write that may have been applied is checked
 // first: whatever else went wrong, it must not be read as "try again
-// later". Authentication is checked before network failures because a token
+// later", nor hidden behind "interrupted". Authentication is checked before network failures because a token
 // error reaches the caller wrapped in the *url.Error of the API call.
 func exitCode(err error) int {
 	var (
@@ -77,6 +80,8 @@ func exitCode(err error) int {
 		return exitUsage
 	case errors.As(err, &write) && errors.Is(err, sellercenter.ErrOutcomeUnknown):
 		return exitOutcomeUnknown
+	case errors.Is(err, context.Canceled):
+		return exitInterrupted
 	case errors.Is(err, authn.ErrRejected), // ErrInvalidClient included
 		errors.Is(err, authn.ErrBadResponse), errors.Is(err, sellercenter.ErrUnauthorized):
 		return exitAuth
@@ -89,8 +94,6 @@ func exitCode(err error) int {
 			return exitUnavailable
 		}
 		return exitFailure
-	case errors.Is(err, context.Canceled):
-		return exitFailure
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &urlErr), errors.As(err, &opErr):
 		// The HTTP exchange itself failed: the network, not the API.
 		// (net.Error would be too wide: every syscall.Errno is one, so
@@ -99,6 +102,14 @@ func exitCode(err error) int {
 	}
 	return exitFailure
 }
+
+// interrupted is the error of a run whose context the signal cancelled,
+// when the error itself does not say so (a failure it caused further on,
+// such as a file left unwritten): it then reads as interrupted.
+type interrupted struct{ err error }
+
+func (e *interrupted) Error() string   { return e.err.Error() }
+func (e *interrupted) Unwrap() []error { return []error{e.err, context.Canceled} }
 
 // fail prints err as one line on stderr and returns its exit code. cmd is
 // the command that failed, for the usage hint.

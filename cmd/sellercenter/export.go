@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -38,30 +35,29 @@ func (c *cli) exportCommand() *cobra.Command {
 		out string
 	)
 	cmd := &cobra.Command{
-		Use:   "export --out FILE.jsonl",
+		Use:   "export --out FILE.jsonl|-",
 		Short: "Write every order, with its items, to a JSON Lines file",
 		Long: `Write every order the filters select, with its items, to FILE: one JSON object
 per line, oldest order first. Orders are written as the pages arrive, so
 memory does not grow with the number of orders. FILE is written under a
 temporary name and only replaces FILE when the export is complete; it is
-readable by its owner only, since orders hold customer data.
+readable by its owner only, since orders hold customer data. With --out -,
+the orders go to stdout, which then holds them and nothing else.
 
 On a terminal, stderr shows the progress. The count of orders written is
 printed at the end.`,
 		Example: `  sellercenter orders export --out orders.jsonl
-  sellercenter orders export --status shipped --created-after 2024-10-01 --out shipped.jsonl`,
+  sellercenter orders export --status shipped --created-after 2024-10-01 --out shipped.jsonl
+  sellercenter orders export --status pending --out -`,
 		Args: cobra.NoArgs,
 		RunE: c.action(func(ctx context.Context, _ []string) error {
-			params, err := f.params()
+			params, err := f.params(c)
 			if err != nil {
 				return err
 			}
-			path := strings.TrimSpace(out)
-			if path == "" {
-				return usagef("--out must name a file")
-			}
-			if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-				return usagef("--out %s is a directory", path)
+			path, err := checkOut(out, true)
+			if err != nil {
+				return err
 			}
 			client, err := c.api()
 			if err != nil {
@@ -71,18 +67,15 @@ printed at the end.`,
 			if err != nil {
 				return err
 			}
-			return c.printObject(res, func(w io.Writer) error {
-				msg := "Exported " + strconv.Itoa(res.Orders) + " orders to " + res.File
-				if res.Repeated > 0 {
-					msg += " (" + strconv.Itoa(res.Repeated) + " sent twice by the API were written once)"
-				}
-				_, err := io.WriteString(w, msg+"\n")
-				return err
-			})
+			msg := "Exported " + strconv.Itoa(res.Orders) + " orders to " + outName(res.File)
+			if res.Repeated > 0 {
+				msg += " (" + strconv.Itoa(res.Repeated) + " sent twice by the API were written once)"
+			}
+			return c.printWritten(path, res, msg)
 		}),
 	}
 	f.register(cmd)
-	cmd.Flags().StringVar(&out, "out", "", "JSON Lines file to write (required)")
+	cmd.Flags().StringVar(&out, "out", "", outFlagUsage("JSON Lines file", true))
 	_ = cmd.MarkFlagRequired("out")
 	_ = cmd.MarkFlagFilename("out", "jsonl")
 	return cmd
@@ -98,19 +91,12 @@ func (c *cli) export(ctx context.Context, client *sellercenter.Client, params ge
 	params.SortDir = gen.SortDirectionAsc
 	params.IncludeVoucherDetails = sellercenter.Ptr(true)
 
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	f, err := c.createOut(path)
 	if err != nil {
-		return res, fmt.Errorf("sellercenter: cannot write the export: %w", err)
+		return res, err
 	}
-	done := false
-	defer func() {
-		if !done {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 64<<10)
-	enc := json.NewEncoder(bw)
+	defer f.discard()
+	enc := json.NewEncoder(f)
 	enc.SetEscapeHTML(false)
 	// A shifted list sends an order again within a page or so of where it
 	// was first seen; remembering that many ids keeps memory constant.
@@ -119,7 +105,7 @@ func (c *cli) export(ctx context.Context, client *sellercenter.Client, params ge
 	for o, err := range client.Orders(ctx, params) {
 		if err != nil {
 			bar.clear()
-			return res, annotate(err, "export stopped after %d orders, %s was not written", res.Orders, path)
+			return res, annotate(err, "export stopped after %d orders, %s", res.Orders, notWritten(f))
 		}
 		if recent.seen(o.Id) {
 			res.Repeated++
@@ -127,26 +113,13 @@ func (c *cli) export(ctx context.Context, client *sellercenter.Client, params ge
 		}
 		if err := enc.Encode(o); err != nil {
 			bar.clear()
-			return res, fmt.Errorf("sellercenter: export stopped after %d orders, %s was not written: %w", res.Orders, path, err)
+			return res, fmt.Errorf("sellercenter: export stopped after %d orders, %s: %w", res.Orders, notWritten(f), err)
 		}
 		res.Orders++
 		bar.update(res.Orders)
 	}
 	bar.total("exported", res.Orders, "orders")
-	if err := bw.Flush(); err != nil {
-		return res, fmt.Errorf("sellercenter: writing the export: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return res, fmt.Errorf("sellercenter: writing the export: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return res, fmt.Errorf("sellercenter: writing the export: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return res, fmt.Errorf("sellercenter: writing the export: %w", err)
-	}
-	done = true
-	return res, nil
+	return res, f.commit()
 }
 
 // annotated puts context in front of an error message while keeping the

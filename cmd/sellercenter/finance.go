@@ -50,9 +50,9 @@ writes them for a spreadsheet or an accounting import.`,
 
 var statementHeader = []string{"ID", "NUMBER", "COUNTRY", "START", "END", "OPENING", "CLOSING", "PAYOUT", "CURRENCY", "PAID"}
 
-func statementRow(s gen.FinanceStatement) []string {
+func (c *cli) statementRow(s gen.FinanceStatement) []string {
 	return []string{
-		strconv.Itoa(s.Id), s.Number, s.Country, when(s.StartDate), when(s.EndDate),
+		strconv.Itoa(s.Id), s.Number, s.Country, c.when(s.StartDate), c.when(s.EndDate),
 		s.OpeningBalance.String(), s.ClosingBalance.String(), s.PayoutAmount.String(), s.Currency, yesNo(s.Paid),
 	}
 }
@@ -84,7 +84,7 @@ each country (id 0), with opening and closing balance and payout.`,
 			if err != nil {
 				return err
 			}
-			return printFinance(c, counted(c, "statements", client.Statements(ctx, params)), statementHeader, statementRow)
+			return printFinance(c, counted(c, "statements", client.Statements(ctx, params)), statementHeader, c.statementRow)
 		}),
 	}
 	cmd.Flags().StringVar(&country, "country", "", "only statements of this country, such as MY")
@@ -95,23 +95,20 @@ each country (id 0), with opening and closing balance and payout.`,
 
 var transactionHeader = []string{"DATE", "NUMBER", "TYPE", "GROUP", "ORDER", "ITEM", "AMOUNT", "VAT", "WHT", "CURRENCY", "STATEMENT"}
 
-func transactionRow(tx gen.FinanceTransaction) []string {
+func (c *cli) transactionRow(tx gen.FinanceTransaction) []string {
 	return []string{
-		tx.Date.String(), tx.Number, tx.TypeName, tx.GroupName, tx.OrderNumber, idText(tx.OrderItemId),
+		c.when(tx.Date), tx.Number, tx.TypeName, tx.GroupName, tx.OrderNumber, idText(tx.OrderItemId),
 		tx.Amount.String(), tx.VatAmount.String(), tx.WhtAmount.String(), tx.Currency, strconv.Itoa(tx.StatementId),
 	}
 }
 
-// periodBound reads a --from or --to value: a date-time, or a date, which
-// stands for the start (from) or the end (to) of that day in UTC. The
-// finance filters take date-times only, so a date is sent as one.
-func periodBound(flag, v string, end bool) (datetime.Time, error) {
-	if v == "" {
-		return datetime.Time{}, nil
-	}
-	t, err := datetime.Parse(v)
-	if err != nil {
-		return datetime.Time{}, usagef("--%s must be a date such as 2024-10-01 or a date-time such as 2024-10-01T08:00:00+08:00, not %q", flag, v)
+// periodBound reads a --from or --to value: a date-time with its zone, or
+// a date, which stands for the start (from) or the end (to) of that day in
+// UTC. The finance filters take date-times only, so a date is sent as one.
+func (c *cli) periodBound(flag, v string, end bool) (datetime.Time, error) {
+	t, err := c.parseDate("--"+flag, v)
+	if err != nil || t == nil {
+		return datetime.Time{}, err
 	}
 	if t.IsDate() {
 		day := t.Time
@@ -120,7 +117,7 @@ func periodBound(flag, v string, end bool) (datetime.Time, error) {
 		}
 		return datetime.New(day), nil
 	}
-	return t, nil
+	return *t, nil
 }
 
 func (c *cli) financeTransactionsCommand() *cobra.Command {
@@ -140,11 +137,11 @@ printed exactly as the API sent them.`,
 		Annotations: map[string]string{csvAnnotation: "yes"},
 		Args:        cobra.NoArgs,
 		RunE: c.action(func(ctx context.Context, _ []string) error {
-			start, err := periodBound("from", from, false)
+			start, err := c.periodBound("from", from, false)
 			if err != nil {
 				return err
 			}
-			end, err := periodBound("to", to, true)
+			end, err := c.periodBound("to", to, true)
 			if err != nil {
 				return err
 			}
@@ -159,11 +156,11 @@ printed exactly as the API sent them.`,
 			if err != nil {
 				return err
 			}
-			return printFinance(c, counted(c, "transactions", client.Transactions(ctx, params)), transactionHeader, transactionRow)
+			return printFinance(c, counted(c, "transactions", client.Transactions(ctx, params)), transactionHeader, c.transactionRow)
 		}),
 	}
-	cmd.Flags().StringVar(&from, "from", "", "first day (or moment) of the period, such as 2024-10-01")
-	cmd.Flags().StringVar(&to, "to", "", "last day (or moment) of the period, such as 2024-10-31")
+	cmd.Flags().StringVar(&from, "from", "", "first day (or moment, with its zone) of the period, such as 2024-10-01")
+	cmd.Flags().StringVar(&to, "to", "", "last day (or moment, with its zone) of the period, such as 2024-10-31")
 	cmd.Flags().StringVar(&country, "country", "", "only transactions of this country, such as MY")
 	cmd.Flags().IntSliceVar(&statements, "statement", nil, "only transactions of these statements (0 is the open one); repeat or separate with commas")
 	return cmd

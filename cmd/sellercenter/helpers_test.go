@@ -26,8 +26,13 @@ type invocation struct {
 	ctx context.Context
 }
 
+// testTZ is the zone every run shows times in unless inv.env sets TZ, so
+// tables are the same on every machine. It is the demo seller's zone
+// (+08:00, no daylight saving time).
+const testTZ = "Asia/Kuala_Lumpur"
+
 // runTool runs the whole command line in-process, as main would, with the
-// environment in inv.env only.
+// environment in inv.env only (and TZ, testTZ unless inv.env sets it).
 func runTool(t *testing.T, inv invocation, args ...string) result {
 	t.Helper()
 	var stdout, stderr strings.Builder
@@ -35,7 +40,12 @@ func runTool(t *testing.T, inv invocation, args ...string) result {
 		stdin:  strings.NewReader(inv.stdin),
 		stdout: &stdout,
 		stderr: &stderr,
-		getenv: func(k string) string { return inv.env[k] },
+		getenv: func(k string) string {
+			if v, ok := inv.env[k]; ok || k != "TZ" {
+				return v
+			}
+			return testTZ
+		},
 		isTerminal: func(w io.Writer) bool {
 			return inv.terminal && w == io.Writer(&stderr)
 		},

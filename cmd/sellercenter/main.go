@@ -31,6 +31,8 @@
 //	5  the outcome is unknown: a command that writes (changes a status, sets stock or prices,
 //	   uploads a file) lost the answer or got a 5xx other than 503, so the change may have
 //	   been applied: check before repeating
+//	130 interrupted by SIGINT (Ctrl-C) or SIGTERM; a write interrupted before its answer
+//	   came exits 5 instead
 package main
 
 import (

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -78,8 +77,8 @@ func (f *manifestFilter) register(cmd *cobra.Command) {
 
 // params turns the filter into list parameters, refusing values the API
 // would refuse.
-func (f *manifestFilter) params() (gen.ListManifestsParams, error) {
-	dates, err := f.dates.params()
+func (f *manifestFilter) params(c *cli) (gen.ListManifestsParams, error) {
+	dates, err := f.dates.params(c)
 	if err != nil {
 		return gen.ListManifestsParams{}, err
 	}
@@ -140,7 +139,7 @@ manifests and says on stderr when more follow; --all walks every page.`,
   sellercenter manifests list --type forward --sort code --desc --all`,
 		Args: cobra.NoArgs,
 		RunE: c.action(func(ctx context.Context, _ []string) error {
-			params, err := f.params()
+			params, err := f.params(c)
 			if err != nil {
 				return err
 			}
@@ -151,7 +150,7 @@ manifests and says on stderr when more follow; --all walks every page.`,
 			if err != nil {
 				return err
 			}
-			l := newList(c, manifestHeader, manifestRow)
+			l := newList(c, manifestHeader, c.manifestRow)
 			if all {
 				for m, err := range counted(c, "manifests", client.Manifests(ctx, params)) {
 					if err != nil {
@@ -168,7 +167,7 @@ manifests and says on stderr when more follow; --all walks every page.`,
 			if err != nil {
 				return err
 			}
-			if err := printList(c, page.Items, manifestHeader, manifestRow); err != nil {
+			if err := printList(c, page.Items, manifestHeader, c.manifestRow); err != nil {
 				return err
 			}
 			if page.Pagination.HasNext {
@@ -186,9 +185,9 @@ manifests and says on stderr when more follow; --all walks every page.`,
 
 var manifestHeader = []string{"ID", "CODE", "TYPE", "STATUS", "CARRIER", "TRACKING", "ITEMS", "PACKAGES", "CREATED"}
 
-func manifestRow(m gen.Manifest) []string {
+func (c *cli) manifestRow(m gen.Manifest) []string {
 	return []string{idText(m.ManifestId), m.ManifestCode, string(m.Type), string(m.Status), m.ShipmentProvider,
-		m.TrackingCode, manifestItemIDs(m.OrderItems), strconv.Itoa(m.PackagesCount), when(m.CreatedAt)}
+		m.TrackingCode, manifestItemIDs(m.OrderItems), strconv.Itoa(m.PackagesCount), c.when(m.CreatedAt)}
 }
 
 // manifestItemIDs shows the order items of a manifest as "5009, 5010".
@@ -233,7 +232,7 @@ func (c *cli) manifestsGetCommand() *cobra.Command {
 					"Tracking", m.TrackingCode,
 					"Items", manifestItemIDs(m.OrderItems),
 					"Packages", strconv.Itoa(m.PackagesCount),
-					"Created", when(m.CreatedAt),
+					"Created", c.when(m.CreatedAt),
 					"Next", strings.Join(actions, ", "),
 				)
 			})
@@ -243,9 +242,9 @@ func (c *cli) manifestsGetCommand() *cobra.Command {
 
 var manifestResultHeader = []string{"ID", "CODE", "TYPE", "STATUS", "CARRIER ID", "TRACKING", "ITEMS", "CREATED"}
 
-func manifestResultRow(m gen.ManifestResult) []string {
+func (c *cli) manifestResultRow(m gen.ManifestResult) []string {
 	return []string{idText(m.ManifestId), m.ManifestCode, string(m.Type), string(m.Status), idText(m.ShipmentProviderId),
-		m.TrackingCode, manifestItemIDs(m.OrderItems), when(m.CreatedAt)}
+		m.TrackingCode, manifestItemIDs(m.OrderItems), c.when(m.CreatedAt)}
 }
 
 func (c *cli) manifestsCreateCommand() *cobra.Command {
@@ -281,7 +280,7 @@ feature.
 				if err := writeRow(w, manifestResultHeader...); err != nil {
 					return err
 				}
-				return writeRow(w, manifestResultRow(m)...)
+				return writeRow(w, c.manifestResultRow(m)...)
 			})
 		}),
 	}
@@ -324,7 +323,7 @@ func (c *cli) manifestsShipCommand() *cobra.Command {
 			if err != nil {
 				return failedWrite(err, "the manifests may have been shipped: check them with 'sellercenter manifests get' before trying again")
 			}
-			return printList(c, *shipped, manifestResultHeader, manifestResultRow)
+			return printList(c, *shipped, manifestResultHeader, c.manifestResultRow)
 		}),
 	}
 }
@@ -335,7 +334,7 @@ func (c *cli) manifestsDocumentCommand() *cobra.Command {
 		Use:   "document MANIFEST_CODE",
 		Short: "Write a manifest's printable page (HTML) to stdout or a file",
 		Long: `Write a manifest's printable page to stdout, or to --out (readable by its owner
-only: a manifest names orders). The API sends the page base64-encoded; with
+only: a manifest names orders; written whole or not at all). The API sends the page base64-encoded; with
 -o json or jsonl the API's answer is printed as it came instead.`,
 		Example: `  sellercenter manifests document my-4231
   sellercenter manifests document my-4231 -o json`,
@@ -344,6 +343,10 @@ only: a manifest names orders). The API sends the page base64-encoded; with
 			code := strings.TrimSpace(args[0])
 			if code == "" {
 				return usagef("MANIFEST_CODE must not be blank")
+			}
+			path, err := checkOut(out, false)
+			if err != nil {
+				return err
 			}
 			client, err := c.api()
 			if err != nil {
@@ -360,18 +363,19 @@ only: a manifest names orders). The API sends the page base64-encoded; with
 			if err != nil {
 				return fmt.Errorf("sellercenter: the document of manifest %s is not base64: %w", code, err)
 			}
-			if path := strings.TrimSpace(out); path != "" {
-				if err := os.WriteFile(path, page, 0o600); err != nil {
-					return fmt.Errorf("sellercenter: writing the document: %w", err)
-				}
-				fmt.Fprintf(c.stderr, "sellercenter: wrote the %s document of manifest %s to %s\n", doc.MimeType, code, path)
-				return nil
+			if path == "" {
+				path = stdoutPath
 			}
-			_, err = c.stdout.Write(page)
-			return err
+			if err := c.writeOut(path, page); err != nil {
+				return err
+			}
+			if path != stdoutPath {
+				fmt.Fprintf(c.stderr, "sellercenter: wrote the %s document of manifest %s to %s\n", doc.MimeType, code, path)
+			}
+			return nil
 		}),
 	}
-	cmd.Flags().StringVar(&out, "out", "", "file to write the page to instead of stdout")
+	cmd.Flags().StringVar(&out, "out", "", outFlagUsage("file", false)+" (the default)")
 	_ = cmd.MarkFlagFilename("out", "html")
 	return cmd
 }
@@ -396,11 +400,12 @@ type manifestExport struct {
 func (c *cli) manifestsExportCommand() *cobra.Command {
 	var out string
 	cmd := &cobra.Command{
-		Use:   "export MANIFEST_ID... --out FILE.pdf",
+		Use:   "export MANIFEST_ID... --out FILE.pdf|-",
 		Short: "Export manifests' documents as one PDF, wait for it and download it",
 		Long: `Export manifests' documents as one PDF: start the export job, wait for it
 (stderr says so; on a terminal it shows the job's state) and write the file
-to --out, readable by its owner only. Stopping the wait leaves the job
+to --out, readable by its owner only and written whole or not at all (--out -
+writes it to stdout, which then holds the PDF and nothing else). Stopping the wait leaves the job
 running: 'sellercenter' prints its id, and SellerCenter lists it under exports.`,
 		Example: "  sellercenter manifests export 68 --out manifests.pdf",
 		Args:    cobra.MinimumNArgs(1),
@@ -409,9 +414,9 @@ running: 'sellercenter' prints its id, and SellerCenter lists it under exports.`
 			if err != nil {
 				return err
 			}
-			path := strings.TrimSpace(out)
-			if path == "" {
-				return usagef("--out must name a file")
+			path, err := checkOut(out, true)
+			if err != nil {
+				return err
 			}
 			client, err := c.api()
 			if err != nil {
@@ -429,17 +434,14 @@ running: 'sellercenter' prints its id, and SellerCenter lists it under exports.`
 			if err != nil {
 				return err
 			}
-			if err := os.WriteFile(path, content, 0o600); err != nil {
-				return fmt.Errorf("sellercenter: writing the export: %w", err)
+			if err := c.writeOut(path, content); err != nil {
+				return err
 			}
 			res := manifestExport{ExportItemID: job.ExportItemId, File: path, Bytes: len(content)}
-			return c.printObject(res, func(w io.Writer) error {
-				_, err := fmt.Fprintf(w, "Exported manifests %s to %s (%d bytes)\n", strings.Join(args, ", "), path, len(content))
-				return err
-			})
+			return c.printWritten(path, res, fmt.Sprintf("Exported manifests %s to %s (%s)", strings.Join(args, ", "), outName(path), count(len(content), "byte", "bytes")))
 		}),
 	}
-	cmd.Flags().StringVar(&out, "out", "", "PDF file to write (required)")
+	cmd.Flags().StringVar(&out, "out", "", outFlagUsage("PDF file", true))
 	_ = cmd.MarkFlagRequired("out")
 	_ = cmd.MarkFlagFilename("out", "pdf")
 	return cmd

@@ -90,7 +90,7 @@ func (c *cli) sellerCommand() *cobra.Command {
 					"Status", string(s.Status),
 					"Verified", yesNo(s.Verified),
 					"Listed", yesNo(s.Listed),
-					"Created", when(s.CreatedAt),
+					"Created", c.when(s.CreatedAt),
 				)
 			})
 		}),

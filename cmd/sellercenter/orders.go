@@ -96,13 +96,13 @@ func (f *orderFilter) register(cmd *cobra.Command) {
 }
 
 func (f *orderFilter) registerDates(fs *pflag.FlagSet) {
-	fs.StringVar(&f.after, "created-after", "", "only orders created at or after this date (2024-10-01, the whole day) or date-time (2024-10-01T08:00:00+08:00)")
-	fs.StringVar(&f.before, "created-before", "", "only orders created at or before this date (the whole day) or date-time")
+	fs.StringVar(&f.after, "created-after", "", "only orders created at or after this date (2024-10-01, the whole day) or date-time with its zone (2024-10-01T08:00:00+08:00)")
+	fs.StringVar(&f.before, "created-before", "", "only orders created at or before this date (the whole day) or date-time with its zone")
 }
 
 // params turns the filter into list parameters, refusing what the API
 // would refuse (or, worse, silently ignore).
-func (f *orderFilter) params() (gen.ListOrdersParams, error) {
+func (f *orderFilter) params(c *cli) (gen.ListOrdersParams, error) {
 	var p gen.ListOrdersParams
 	switch {
 	case f.status != "" && f.section != "":
@@ -121,11 +121,11 @@ func (f *orderFilter) params() (gen.ListOrdersParams, error) {
 		}
 		p.Section = sec
 	}
-	after, err := parseDate("--created-after", f.after)
+	after, err := c.parseDate("--created-after", f.after)
 	if err != nil {
 		return p, err
 	}
-	before, err := parseDate("--created-before", f.before)
+	before, err := c.parseDate("--created-before", f.before)
 	if err != nil {
 		return p, err
 	}
@@ -148,19 +148,6 @@ func joinSections(s []gen.OrderSection) string {
 		out[i] = string(v)
 	}
 	return strings.Join(out, ", ")
-}
-
-// parseDate reads a date or date-time flag; empty is no bound.
-func parseDate(flag, s string) (*datetime.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil, nil
-	}
-	t, err := datetime.Parse(s)
-	if err != nil {
-		return nil, usagef("%s %q is neither a date (2024-10-01) nor a date-time (2024-10-01T08:00:00Z)", flag, s)
-	}
-	return &t, nil
 }
 
 // endOf is the last moment t covers: the end of the day for a date, which
@@ -197,7 +184,7 @@ says on stderr when more follow; --all walks every page.`,
   sellercenter orders list --created-after 2024-10-01 --all -o jsonl`,
 		Args: cobra.NoArgs,
 		RunE: c.action(func(ctx context.Context, _ []string) error {
-			params, err := f.params()
+			params, err := f.params(c)
 			if err != nil {
 				return err
 			}
@@ -211,7 +198,7 @@ says on stderr when more follow; --all walks every page.`,
 			if err != nil {
 				return err
 			}
-			l := newList(c, orderHeader, orderRow)
+			l := newList(c, orderHeader, c.orderRow)
 			if all {
 				for o, err := range counted(c, "orders", client.Orders(ctx, params)) {
 					if err != nil {
@@ -250,27 +237,16 @@ says on stderr when more follow; --all walks every page.`,
 
 var orderHeader = []string{"ID", "NUMBER", "CREATED", "CUSTOMER", "ITEMS", "STATUS", "TOTAL"}
 
-func orderRow(o gen.Order) []string {
+func (c *cli) orderRow(o gen.Order) []string {
 	return []string{
 		strconv.Itoa(o.Id),
 		o.Number,
-		when(o.CreatedAt),
+		c.when(o.CreatedAt),
 		customer(o.Customer),
 		strconv.Itoa(o.ItemCount),
 		statusSummary(o.StatusList),
 		total(o),
 	}
-}
-
-// when shows a moment to the minute, in the zone the API wrote it in.
-func when(t datetime.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	if t.IsDate() {
-		return t.Format(time.DateOnly)
-	}
-	return t.Format("2006-01-02 15:04")
 }
 
 func customer(c gen.OrderCustomer) string {
@@ -330,8 +306,8 @@ func (c *cli) ordersGetCommand() *cobra.Command {
 				if err := printFields(w,
 					"ID", strconv.Itoa(o.Id),
 					"Number", o.Number,
-					"Created", when(o.CreatedAt),
-					"Updated", when(o.UpdatedAt),
+					"Created", c.when(o.CreatedAt),
+					"Updated", c.when(o.UpdatedAt),
 					"Customer", customer(o.Customer),
 					"Ship to", shipTo(o.Address.Shipping),
 					"Payment", o.PaymentMethod,
@@ -430,7 +406,7 @@ func (c *cli) ordersHistoryCommand() *cobra.Command {
 				return err
 			}
 			return printList(c, *resp, []string{"TIME", "ITEM", "SKU", "STATUS", "EDITOR", "NOTE"}, func(h gen.OrderHistoryEntry) []string {
-				return []string{when(h.CreatedAt), strconv.Itoa(h.OrderItemId), h.ShopSku, string(h.Status), h.Editor, h.Note}
+				return []string{c.when(h.CreatedAt), strconv.Itoa(h.OrderItemId), h.ShopSku, string(h.Status), h.Editor, h.Note}
 			})
 		}),
 	}

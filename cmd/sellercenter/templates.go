@@ -3,9 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -191,14 +188,9 @@ customer data. With --out -, stdout holds the file and nothing else.`,
 			if err := checkTemplateFlags(k, f); err != nil {
 				return err
 			}
-			path := strings.TrimSpace(out)
-			switch {
-			case path == "":
-				return usagef("--out must name a file, or - for stdout")
-			case path != "-":
-				if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-					return usagef("--out %s is a directory", path)
-				}
+			path, err := checkOut(out, true)
+			if err != nil {
+				return err
 			}
 			client, err := c.api()
 			if err != nil {
@@ -208,22 +200,15 @@ customer data. With --out -, stdout holds the file and nothing else.`,
 			if err != nil {
 				return err
 			}
-			if path == "-" {
-				_, err := c.stdout.Write(content)
-				return err
-			}
-			if err := writeFileReplacing(path, content); err != nil {
+			if err := c.writeOut(path, content); err != nil {
 				return err
 			}
 			res := templateResult{Template: k.name, File: path, Bytes: len(content), ExportID: exportID}
-			return c.printObject(res, func(w io.Writer) error {
-				_, err := fmt.Fprintf(w, "Wrote the %s template to %s (%s)\n", k.name, path, count(len(content), "byte", "bytes"))
-				return err
-			})
+			return c.printWritten(path, res, fmt.Sprintf("Wrote the %s template to %s (%s)", k.name, outName(path), count(len(content), "byte", "bytes")))
 		}),
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&out, "out", "", "file to write, or - for stdout (required)")
+	fl.StringVar(&out, "out", "", outFlagUsage("file", true))
 	fl.BoolVar(&f.onlyActive, flagOnlyActive, false, "only active products")
 	fl.StringVar(&f.format, flagFormat, "", "file format of image-update: csv or xlsx")
 	fl.IntVar(&f.attributeSet, flagAttributeSet, 0, "attribute set of product-creation (none: the master template)")
@@ -307,28 +292,4 @@ func (c *cli) fetchTemplate(ctx context.Context, client *sellercenter.Client, k 
 		return nil, job.ExportItemId, annotate(err, "downloading export %d", job.ExportItemId)
 	}
 	return content, job.ExportItemId, nil
-}
-
-// writeFileReplacing writes data to a temporary file beside path, readable by
-// its owner only, and renames it to path once it is complete.
-func writeFileReplacing(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("sellercenter: cannot write %s: %w", path, err)
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		_ = os.Remove(tmp.Name())
-		return fmt.Errorf("sellercenter: writing %s: %w", path, err)
-	}
-	return nil
 }

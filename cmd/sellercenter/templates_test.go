@@ -92,7 +92,8 @@ func TestTemplatesDownload(t *testing.T) {
 }
 
 // TestTemplatesAsyncProgress checks that a template made in the background
-// says so on a terminal before the tool waits, and leaves a clean line.
+// says so on a terminal before the tool waits, and leaves a clean line for
+// the closing one (stdout holds the template alone).
 func TestTemplatesAsyncProgress(t *testing.T) {
 	t.Parallel()
 	srv := newMock(t, sellercentertest.Config{})
@@ -100,8 +101,9 @@ func TestTemplatesAsyncProgress(t *testing.T) {
 	if res.code != exitOK {
 		t.Fatalf("templates download status-update = exit %d, stderr %q; want 0", res.code, res.stderr)
 	}
-	if !strings.Contains(res.stderr, "making the status-update template: export ") || !strings.HasSuffix(res.stderr, "\r") {
-		t.Errorf("stderr = %q, want the export's progress, then the line erased", res.stderr)
+	if !strings.Contains(res.stderr, "making the status-update template: export ") ||
+		!strings.Contains(res.stderr, " \rsellercenter: wrote the status-update template to stdout (") || !strings.HasSuffix(res.stderr, " bytes)\n") {
+		t.Errorf("stderr = %q, want the export's progress, then the line erased, then what was written", res.stderr)
 	}
 	if !strings.HasPrefix(res.stdout, "SellerSku,Status\n") {
 		t.Errorf("stdout = %q, want the template", res.stdout)

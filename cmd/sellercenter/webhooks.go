@@ -214,7 +214,7 @@ func (c *cli) webhooksCallbacksCommand() *cobra.Command {
 				return err
 			}
 			return printList(c, page.Items, []string{"ID", "STATUS", "EVENT", "LAST CALL", "CREATED"}, func(cb gen.WebhookCallback) []string {
-				return []string{strconv.Itoa(cb.Id), string(cb.Status), cb.Event, when(cb.LastCallAt), when(cb.CreatedAt)}
+				return []string{strconv.Itoa(cb.Id), string(cb.Status), cb.Event, c.when(cb.LastCallAt), c.when(cb.CreatedAt)}
 			})
 		}),
 	}
