@@ -92,6 +92,8 @@ type retryTransport struct {
 	// timeout bounds each attempt, including reading its body; 0 means none.
 	timeout time.Duration
 	clock   clock
+	// waits is told of each wait before it starts.
+	waits waitNotifier
 }
 
 // RoundTrip implements http.RoundTripper.
@@ -127,13 +129,14 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if !ok {
 			return done(resp, err)
 		}
-		kept := keep(resp)
+		kept, ok := keep(resp)
+		t.waits.notify(ctx, retryWait(req, resp, kept, err, wait, attempt+1, attempts, t.clock.Now()))
 		if serr := t.clock.Sleep(ctx, wait); serr != nil {
 			closeBody(next)
 			switch {
 			case resp == nil:
 				return done(nil, err)
-			case kept:
+			case ok:
 				return resp, nil
 			}
 			return done(nil, unsent(fmt.Errorf("sellercenter: %w while waiting to retry after HTTP %d", serr, resp.StatusCode)))
@@ -271,21 +274,21 @@ func replayBody(req *http.Request) (io.ReadCloser, bool) {
 }
 
 // keep moves a small response body into memory and releases the
-// connection, so the response can still be returned after a wait. It reports
-// whether the response is still usable.
-func keep(resp *http.Response) bool {
+// connection, so the response can still be returned after a wait. It
+// returns the body kept and reports whether the response is still usable.
+func keep(resp *http.Response) ([]byte, bool) {
 	if resp == nil {
-		return false
+		return nil, false
 	}
 	body := bodyOrEmpty(resp.Body)
 	data, err := io.ReadAll(io.LimitReader(body, keptBodyLimit+1))
 	_ = body.Close()
 	if err != nil || len(data) > keptBodyLimit {
 		resp.Body = http.NoBody
-		return false
+		return nil, false
 	}
 	resp.Body = io.NopCloser(bytes.NewReader(data))
-	return true
+	return data, true
 }
 
 // discard drains and closes a response the caller will never see, so its
