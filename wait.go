@@ -57,16 +57,12 @@ type Wait struct {
 	Subject, State string
 }
 
-// String gives w as one line, such as "maintenance: retrying in 1m0s
-// (attempt 2 of 3)", the form the sellercenter CLI prints.
+// String gives w as one line, such as "maintenance: retrying in 60s
+// (attempt 2 of 3, GET /v2/seller)", the form the sellercenter CLI prints.
 func (w Wait) String() string {
-	delay := w.Delay.Round(time.Second)
-	if w.Delay < time.Second {
-		delay = w.Delay.Round(time.Millisecond)
-	}
 	if w.Reason == WaitPoll {
 		subject := oneLine(strings.TrimSpace(w.Subject + " " + w.State))
-		return fmt.Sprintf("%s: checking again in %v (poll %d)", subject, delay, w.Attempt)
+		return fmt.Sprintf("%s: checking again in %s (poll %d)", subject, waitText(w.Delay), w.Attempt)
 	}
 	var what string
 	switch {
@@ -75,18 +71,35 @@ func (w Wait) String() string {
 	case w.Reason == WaitRateLimited:
 		what = "rate limited (HTTP 429)"
 	case w.StatusCode != 0:
-		what = fmt.Sprintf("HTTP %d %s", w.StatusCode, http.StatusText(w.StatusCode))
+		what = strings.TrimSpace(fmt.Sprintf("HTTP %d %s", w.StatusCode, http.StatusText(w.StatusCode)))
 	case w.Err != nil:
 		what = oneLine(w.Err.Error())
 	default:
 		what = string(w.Reason)
 	}
-	if w.Method != "" || w.Path != "" {
-		what = oneLine(strings.TrimSpace(w.Method+" "+w.Path)) + ": " + what
+	s := fmt.Sprintf("%s: retrying in %s (attempt %d of %d", what, waitText(w.Delay), w.Attempt, w.MaxAttempts)
+	if call := strings.TrimSpace(w.Method + " " + w.Path); call != "" {
+		s += ", " + oneLine(call)
 	}
-	s := fmt.Sprintf("%s: retrying in %v (attempt %d of %d)", what, delay, w.Attempt, w.MaxAttempts)
+	s += ")"
 	if w.RetryAfter > w.Delay {
-		s += fmt.Sprintf("; the API asked for %v", w.RetryAfter.Round(time.Second))
+		// The client caps Retry-After: say that the API expects longer.
+		s += "; the API asked for " + waitText(w.RetryAfter)
+	}
+	return s
+}
+
+// waitText gives d as a person reads it: "750ms", "60s", "2m30s".
+func waitText(d time.Duration) string {
+	switch {
+	case d < time.Second:
+		return d.Round(time.Millisecond).String()
+	case d < 2*time.Minute:
+		return fmt.Sprintf("%ds", int64(d.Round(time.Second)/time.Second))
+	}
+	s := d.Round(time.Second).String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
 	}
 	return s
 }
