@@ -124,8 +124,8 @@ type Config struct {
 	// waits for rather than go silent; Wait.String gives it as one line.
 	// It runs on the calling goroutine and must not block. The same waits
 	// are logged at Debug through Logger. A retry the ctx deadline leaves
-	// no time for is not waited for, and so not reported: the call returns
-	// the answer it has at once.
+	// no time for, or whose Retry-After passes the deadline, is not waited
+	// for, and so not reported: the call returns the answer it has at once.
 	OnWait func(Wait)
 }
 

@@ -119,10 +119,11 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if attempt >= attempts || !retryable(req, resp, err) {
 			return done(resp, err)
 		}
-		wait := t.wait(resp, attempt-1)
-		if deadline, ok := ctx.Deadline(); ok && !t.clock.Now().Add(wait).Before(deadline) {
-			// The next attempt could not finish in time: give back what
-			// we have now rather than a bare deadline error later.
+		wait, asked := t.wait(resp, attempt-1)
+		if deadline, ok := ctx.Deadline(); ok && !t.clock.Now().Add(max(wait, asked)).Before(deadline) {
+			// The next attempt could not finish in time, or the API said
+			// it will not be back before the deadline: give back what we
+			// have now rather than a bare deadline error later.
 			return done(resp, err)
 		}
 		next, ok := replayBody(req)
@@ -183,15 +184,16 @@ func (t *retryTransport) try(req *http.Request, body io.ReadCloser, attempt int)
 }
 
 // wait is the pause before retry n (0-based): the server's Retry-After when
-// it sent one, else exponential backoff with jitter.
-func (t *retryTransport) wait(resp *http.Response, n int) time.Duration {
+// it sent one, capped, else exponential backoff with jitter. asked is the
+// Retry-After before the cap, 0 without one.
+func (t *retryTransport) wait(resp *http.Response, n int) (wait, asked time.Duration) {
 	if resp != nil {
 		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), t.clock.Now()); ok {
-			return min(d, maxRetryAfter)
+			return min(d, maxRetryAfter), d
 		}
 	}
 	// 0.5 s × 2ⁿ capped at 8 s, with equal jitter.
-	return backoff.Delay(n, backoffBase, backoffMax, t.clock.Jitter)
+	return backoff.Delay(n, backoffBase, backoffMax, t.clock.Jitter), 0
 }
 
 // retryable reports whether an attempt's outcome may be retried: any

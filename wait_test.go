@@ -84,6 +84,13 @@ func TestRetryReportsEachWait(t *testing.T) {
 			"dial tcp: connection refused: retrying in 500ms (attempt 2 of 2, GET /v2/seller)",
 		}, []WaitReason{WaitRetry}},
 		{"no retries, no waits", maintenanceBase{retryAfter: "1"}, 0, 0, nil, nil},
+		// The capped 60 s would fit, but the API said it is away longer
+		// than the time left: waiting would only end in the deadline.
+		{"Retry-After past the deadline, its cap within", maintenanceBase{retryAfter: "120"}, 2, 90 * time.Second, nil, nil},
+		{"Retry-After within the deadline", maintenanceBase{retryAfter: "30"}, 2, 90 * time.Second, []string{
+			"maintenance: retrying in 30s (attempt 2 of 3, GET /v2/seller)",
+			"maintenance: retrying in 30s (attempt 3 of 3, GET /v2/seller)",
+		}, []WaitReason{WaitMaintenance, WaitMaintenance}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
