@@ -22,6 +22,9 @@ const (
 	WaitMaintenance WaitReason = "maintenance"
 	// WaitRateLimited is the pause before retrying a 429.
 	WaitRateLimited WaitReason = "rate limit"
+	// WaitLimiter is the pause of a call for the client's own rate limit
+	// (Config.RateLimit), reported when it lasts a second or more.
+	WaitLimiter WaitReason = "rate limiter"
 	// WaitPoll is the pause between two status reads of a feed or export
 	// job (WaitForFeed, WaitForExport).
 	WaitPoll WaitReason = "poll"
@@ -64,6 +67,14 @@ func (w Wait) String() string {
 		subject := oneLine(strings.TrimSpace(w.Subject + " " + w.State))
 		return fmt.Sprintf("%s: checking again in %s (poll %d)", subject, waitText(w.Delay), w.Attempt)
 	}
+	call := oneLine(strings.TrimSpace(w.Method + " " + w.Path))
+	if w.Reason == WaitLimiter {
+		s := "rate limiter: sending in " + waitText(w.Delay)
+		if call != "" {
+			s += " (" + call + ")"
+		}
+		return s
+	}
 	var what string
 	switch {
 	case w.Reason == WaitMaintenance:
@@ -78,8 +89,8 @@ func (w Wait) String() string {
 		what = string(w.Reason)
 	}
 	s := fmt.Sprintf("%s: retrying in %s (attempt %d of %d", what, waitText(w.Delay), w.Attempt, w.MaxAttempts)
-	if call := strings.TrimSpace(w.Method + " " + w.Path); call != "" {
-		s += ", " + oneLine(call)
+	if call != "" {
+		s += ", " + call
 	}
 	s += ")"
 	if w.RetryAfter > w.Delay {
@@ -108,6 +119,11 @@ func waitText(d time.Duration) string {
 type waitNotifier struct {
 	onWait func(Wait)
 	logger *slog.Logger
+}
+
+// active reports whether anyone is told of waits.
+func (n waitNotifier) active() bool {
+	return n.onWait != nil || n.logger != nil
 }
 
 // notify reports w before the wait starts.

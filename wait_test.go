@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // maintenanceBase answers every request with the API's maintenance 503.
@@ -176,5 +178,74 @@ func TestWaitString(t *testing.T) {
 				t.Errorf("Wait.String() = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestLimiterReportsLongWaits: a call that must wait a second or more for
+// the client's own bucket is reported before the wait; the test cancels
+// the call from the report, so nothing sleeps. Short pacing pauses are not
+// reported.
+func TestLimiterReportsLongWaits(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		every time.Duration // one token per every
+		want  []string
+	}{
+		{"5 s for the next token", 5 * time.Second, []string{"rate limiter: sending in 5s (GET /v2/seller)"}},
+		{"10 ms pacing", 10 * time.Millisecond, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			lim := rate.NewLimiter(rate.Every(tt.every), 1)
+			lim.Allow() // the bucket is empty: the next call waits ~every
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var got []string
+			rt := &rateLimitTransport{next: staticBase(200, "", ""), limiter: lim, waits: waitNotifier{onWait: func(w Wait) {
+				got = append(got, w.String())
+				cancel() // end the wait at once
+			}}}
+			req, _ := http.NewRequestWithContext(ctx, "GET", "https://api.example.test/v2/seller", nil)
+			resp, err := rt.RoundTrip(req)
+			if err == nil {
+				resp.Body.Close()
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("waits reported = %q, want %q", got, tt.want)
+			}
+			if len(tt.want) > 0 && !errors.Is(err, context.Canceled) {
+				t.Errorf("RoundTrip() after the cancelled wait = %v, want context.Canceled", err)
+			}
+			if len(tt.want) == 0 && err != nil {
+				t.Errorf("RoundTrip() = %v, want nil", err)
+			}
+		})
+	}
+}
+
+// TestLimiterWaitPastDeadline: with waits reported, a wait for the bucket
+// past the ctx deadline is still refused at once, as the deadline error,
+// and neither reported nor sent.
+func TestLimiterWaitPastDeadline(t *testing.T) {
+	t.Parallel()
+	lim := rate.NewLimiter(rate.Every(time.Hour), 1)
+	lim.Allow()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	reported := 0
+	calls := 0
+	base := roundTripFunc(func(*http.Request) (*http.Response, error) { calls++; return nil, errors.New("unreachable") })
+	rt := &rateLimitTransport{next: base, limiter: lim, waits: waitNotifier{onWait: func(Wait) { reported++ }}}
+	req, _ := http.NewRequestWithContext(ctx, "GET", "https://api.example.test/v2/seller", nil)
+	resp, err := rt.RoundTrip(req)
+	if resp != nil || !errors.Is(err, context.DeadlineExceeded) || reported != 0 || calls != 0 {
+		t.Errorf("RoundTrip() = %v, %v with %d waits reported, %d sent; want nil, DeadlineExceeded, 0, 0", resp, err, reported, calls)
+	}
+	// The refused call gave its reservation back: the bucket still holds
+	// one token an hour away, not two.
+	if r := lim.Reserve(); r.Delay() > time.Hour {
+		t.Errorf("next token in %v, want within the hour: the refused call kept its reservation", r.Delay())
 	}
 }
