@@ -119,7 +119,8 @@ type Config struct {
 
 	// OnWait, when not nil, is called before each pause of the client: the
 	// wait before a retry (after a 429, a maintenance 503 or another
-	// retryable answer or error) and between the status reads of
+	// retryable answer or error), for the client's own rate limit when that
+	// lasts a second or more, and between the status reads of
 	// WaitForFeed and WaitForExport, so a service or a tool can say what it
 	// waits for rather than go silent; Wait.String gives it as one line.
 	// It runs on the calling goroutine and must not block. The same waits

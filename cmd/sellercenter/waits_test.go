@@ -170,3 +170,32 @@ func (l *lockedBuilder) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+// TestReportWait: waits of 2 s or more get one line on stderr, in the
+// library's words; shorter ones pass in silence.
+func TestReportWait(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		w    sellercenter.Wait
+		want string
+	}{
+		{sellercenter.Wait{Reason: sellercenter.WaitMaintenance, Delay: time.Minute, Attempt: 2, MaxAttempts: 3, Method: "GET", Path: "/v2/seller"},
+			"sellercenter: maintenance: retrying in 60s (attempt 2 of 3, GET /v2/seller)\n"},
+		{sellercenter.Wait{Reason: sellercenter.WaitPoll, Delay: 2 * time.Second, Attempt: 3, Subject: "feed f-1", State: "Processing"},
+			"sellercenter: feed f-1 Processing: checking again in 2s (poll 3)\n"},
+		{sellercenter.Wait{Reason: sellercenter.WaitLimiter, Delay: 4 * time.Second, Attempt: 1, Method: "GET", Path: "/v2/orders"},
+			"sellercenter: rate limiter: sending in 4s (GET /v2/orders)\n"},
+		{sellercenter.Wait{Reason: sellercenter.WaitRetry, Delay: 1999 * time.Millisecond, Attempt: 2, MaxAttempts: 3, StatusCode: 502}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.w.String(), func(t *testing.T) {
+			t.Parallel()
+			var stderr strings.Builder
+			c := &cli{stderr: &stderr, getenv: func(string) string { return "" }}
+			c.reportWait(tt.w)
+			if stderr.String() != tt.want {
+				t.Errorf("reportWait(%+v) printed %q, want %q", tt.w, stderr.String(), tt.want)
+			}
+		})
+	}
+}
