@@ -142,15 +142,15 @@ Exit codes: 0 success; 1 API error or other failure; 2 usage error;
 request, or answered with something that is not a token, or the API answered
 401); 4 try again later (maintenance, rate limit, 502/503/504, network
 failure, or --timeout ran out; when the API said when to come back, the
-message says it too); 5 the outcome is unknown: a write may have been applied, so check
-before repeating it.
+message says it too); 5 the outcome is unknown: a write may have been
+applied, so check before repeating it.
 
 Nothing waits silently: before any wait of 2 seconds or more (a retry's
 backoff or Retry-After, maintenance, the rate limiter, feed and export
-polling) one line on
-stderr says what the tool waits for, how long, and the attempt. --timeout
-bounds the whole command, waits included; a maintenance answer asking for
-longer than the time left ends the command at once with exit 4.`,
+polling) one line on stderr says what the tool waits for, how long, and the
+attempt. --timeout bounds the whole command, waits included; a maintenance
+answer asking for longer than the time left ends the command at once with
+exit 4.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
