@@ -291,7 +291,7 @@ func (c *Client) WaitForFeed(ctx context.Context, uuid string, wait FeedWait) (g
 		maxInterval = defaultFeedMaxInterval
 	}
 	last := "not read yet"
-	for {
+	for poll := 2; ; poll++ {
 		status, err := Result(c.GetFeedStatusWithResponse(ctx, uuid))
 		if err != nil {
 			if ctx.Err() != nil {
@@ -315,6 +315,7 @@ func (c *Client) WaitForFeed(ctx context.Context, uuid string, wait FeedWait) (g
 		case gen.FeedStateError, gen.FeedStateCanceled:
 			return report, &FeedError{UUID: uuid, Report: report}
 		}
+		c.waits.notify(ctx, Wait{Reason: WaitPoll, Delay: interval, Attempt: poll, Subject: "feed " + oneLine(uuid), State: last})
 		if err := backoff.Sleep(ctx, interval); err != nil {
 			return report, fmt.Errorf("sellercenter: feed %s still %s: %w", oneLine(uuid), last, err)
 		}

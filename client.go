@@ -20,6 +20,8 @@ type Client struct {
 	*gen.ClientWithResponses
 
 	pageWindow int // Config.PageWindow; 0 means DefaultPageWindow
+	// waits is told of the pauses of WaitForFeed and WaitForExport.
+	waits waitNotifier
 }
 
 // New returns a Client for cfg. It checks cfg and returns an error wrapping
@@ -53,7 +55,7 @@ func newClient(cfg Config, clk clock) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidConfig, err)
 	}
-	return &Client{ClientWithResponses: c, pageWindow: cfg.PageWindow}, nil
+	return &Client{ClientWithResponses: c, pageWindow: cfg.PageWindow, waits: cfg.waitNotifier()}, nil
 }
 
 // configError is an error of package authn about the Config, told as this

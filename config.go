@@ -116,6 +116,18 @@ type Config struct {
 	// Logger receives one Debug record per HTTP exchange and, at LevelBody,
 	// the redacted bodies. Nil discards everything at no cost.
 	Logger *slog.Logger
+
+	// OnWait, when not nil, is called before each pause of the client: the
+	// wait before a retry (after a 429, a maintenance 503 or another
+	// retryable answer or error), for the client's own rate limit when that
+	// lasts a second or more, and between the status reads of
+	// WaitForFeed and WaitForExport, so a service or a tool can say what it
+	// waits for rather than go silent; Wait.String gives it as one line.
+	// It runs on the calling goroutine and must not block. The same waits
+	// are logged at Debug through Logger. A retry the ctx deadline leaves
+	// no time for, or whose Retry-After passes the deadline, is not waited
+	// for, and so not reported: the call returns the answer it has at once.
+	OnWait func(Wait)
 }
 
 // FromEnv builds a Config from SELLERCENTER_BASE_URL, SELLERCENTER_TOKEN_URL,
@@ -230,6 +242,11 @@ func (c Config) logger() *slog.Logger {
 		return slog.New(slog.DiscardHandler)
 	}
 	return c.Logger
+}
+
+// waitNotifier tells OnWait and Logger of each wait.
+func (c Config) waitNotifier() waitNotifier {
+	return waitNotifier{onWait: c.OnWait, logger: c.Logger}
 }
 
 // baseTransport is the RoundTripper the composed layers end in.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"net/http/cookiejar"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -45,7 +46,7 @@ func TestFromEnv(t *testing.T) {
 			cfg, err := fromEnv(func(k string) (string, bool) { v, ok := env[k]; return v, ok })
 			if len(tt.wantMissing) == 0 {
 				want := Config{BaseURL: full[EnvBaseURL], TokenURL: full[EnvTokenURL], ClientID: full[EnvClientID], ClientSecret: testSecret}
-				if err != nil || cfg != want {
+				if err != nil || !reflect.DeepEqual(cfg, want) {
 					t.Fatalf("FromEnv() = %+v, %v, want the four values, nil", cfg.BaseURL, err)
 				}
 				return

@@ -53,7 +53,7 @@ func (c *Client) WaitForExport(ctx context.Context, exportItemID int, wait Expor
 	interval := cmp.Or(max(wait.Interval, 0), defaultFeedInterval)
 	maxInterval := cmp.Or(max(wait.MaxInterval, 0), defaultFeedMaxInterval)
 	last := "not read yet"
-	for {
+	for poll := 2; ; poll++ {
 		x, err := Result(c.GetExportWithResponse(ctx, exportItemID))
 		if err != nil {
 			if ctx.Err() != nil {
@@ -71,6 +71,7 @@ func (c *Client) WaitForExport(ctx context.Context, exportItemID int, wait Expor
 		case x.Status == gen.ExportItemStatusFinished:
 			return *x, nil
 		}
+		c.waits.notify(ctx, Wait{Reason: WaitPoll, Delay: interval, Attempt: poll, Subject: fmt.Sprintf("export %d", exportItemID), State: last})
 		if err := backoff.Sleep(ctx, interval); err != nil {
 			return *x, fmt.Errorf("sellercenter: export %d still %s: %w", exportItemID, last, err)
 		}

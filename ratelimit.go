@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/sellercenter-go/sellercenter/internal/backoff"
 )
 
 // Limiter paces the client's calls: Wait returns once the call may start,
@@ -41,12 +44,20 @@ func newLimiter(cfg Config) Limiter {
 type rateLimitTransport struct {
 	next    http.RoundTripper
 	limiter Limiter
+	// waits is told of a wait for the bucket of limiterReported or more;
+	// only a *rate.Limiter says how long it will make a call wait.
+	waits waitNotifier
 }
+
+// limiterReported is the shortest wait for the rate limiter given to
+// Config.OnWait: the pacing pauses between calls at the API's rate are a few
+// milliseconds each, and reporting them would drown the waits that matter.
+const limiterReported = time.Second
 
 // RoundTrip implements http.RoundTripper.
 func (t *rateLimitTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
-	if err := t.limiter.Wait(ctx); err != nil {
+	if err := t.wait(req); err != nil {
 		closeRequestBody(req)
 		if _, ok := ctx.Deadline(); ok && ctx.Err() == nil && isRateLimiter(t.limiter) && !errors.Is(err, context.DeadlineExceeded) {
 			// rate.Limiter refuses up front when the wait would pass the
@@ -58,6 +69,44 @@ func (t *rateLimitTransport) RoundTrip(req *http.Request) (*http.Response, error
 		return nil, unsent(fmt.Errorf("sellercenter: waiting for the rate limiter: %w", err))
 	}
 	return t.next.RoundTrip(req)
+}
+
+// wait waits for the limiter. A *rate.Limiter is asked for a reservation,
+// so the wait's length is known before it starts and can be reported; it
+// refuses a wait past the ctx deadline up front, as its Wait does.
+func (t *rateLimitTransport) wait(req *http.Request) error {
+	ctx := req.Context()
+	l, ok := t.limiter.(*rate.Limiter)
+	if !ok || !t.waits.active() {
+		return t.limiter.Wait(ctx)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r := l.Reserve()
+	if !r.OK() {
+		return errors.New("rate: Wait(n=1) exceeds limiter's burst")
+	}
+	d := r.Delay()
+	if d <= 0 {
+		return nil
+	}
+	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
+		r.Cancel()
+		return errors.New("rate: Wait(n=1) would exceed context deadline")
+	}
+	if d >= limiterReported {
+		w := Wait{Reason: WaitLimiter, Delay: d, Attempt: 1, Method: req.Method}
+		if req.URL != nil {
+			w.Path = req.URL.EscapedPath()
+		}
+		t.waits.notify(ctx, w)
+	}
+	if err := backoff.Sleep(ctx, d); err != nil {
+		r.Cancel()
+		return err
+	}
+	return nil
 }
 
 // isRateLimiter reports whether l is a *rate.Limiter, whose errors are

@@ -92,6 +92,8 @@ type retryTransport struct {
 	// timeout bounds each attempt, including reading its body; 0 means none.
 	timeout time.Duration
 	clock   clock
+	// waits is told of each wait before it starts.
+	waits waitNotifier
 }
 
 // RoundTrip implements http.RoundTripper.
@@ -117,23 +119,25 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if attempt >= attempts || !retryable(req, resp, err) {
 			return done(resp, err)
 		}
-		wait := t.wait(resp, attempt-1)
-		if deadline, ok := ctx.Deadline(); ok && !t.clock.Now().Add(wait).Before(deadline) {
-			// The next attempt could not finish in time: give back what
-			// we have now rather than a bare deadline error later.
+		wait, asked := t.wait(resp, attempt-1)
+		if deadline, ok := ctx.Deadline(); ok && !t.clock.Now().Add(max(wait, asked)).Before(deadline) {
+			// The next attempt could not finish in time, or the API said
+			// it will not be back before the deadline: give back what we
+			// have now rather than a bare deadline error later.
 			return done(resp, err)
 		}
 		next, ok := replayBody(req)
 		if !ok {
 			return done(resp, err)
 		}
-		kept := keep(resp)
+		kept, ok := keep(resp)
+		t.waits.notify(ctx, retryWait(req, resp, kept, err, wait, attempt+1, attempts, t.clock.Now()))
 		if serr := t.clock.Sleep(ctx, wait); serr != nil {
 			closeBody(next)
 			switch {
 			case resp == nil:
 				return done(nil, err)
-			case kept:
+			case ok:
 				return resp, nil
 			}
 			return done(nil, unsent(fmt.Errorf("sellercenter: %w while waiting to retry after HTTP %d", serr, resp.StatusCode)))
@@ -180,15 +184,16 @@ func (t *retryTransport) try(req *http.Request, body io.ReadCloser, attempt int)
 }
 
 // wait is the pause before retry n (0-based): the server's Retry-After when
-// it sent one, else exponential backoff with jitter.
-func (t *retryTransport) wait(resp *http.Response, n int) time.Duration {
+// it sent one, capped, else exponential backoff with jitter. asked is the
+// Retry-After before the cap, 0 without one.
+func (t *retryTransport) wait(resp *http.Response, n int) (wait, asked time.Duration) {
 	if resp != nil {
 		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), t.clock.Now()); ok {
-			return min(d, maxRetryAfter)
+			return min(d, maxRetryAfter), d
 		}
 	}
 	// 0.5 s × 2ⁿ capped at 8 s, with equal jitter.
-	return backoff.Delay(n, backoffBase, backoffMax, t.clock.Jitter)
+	return backoff.Delay(n, backoffBase, backoffMax, t.clock.Jitter), 0
 }
 
 // retryable reports whether an attempt's outcome may be retried: any
@@ -271,21 +276,21 @@ func replayBody(req *http.Request) (io.ReadCloser, bool) {
 }
 
 // keep moves a small response body into memory and releases the
-// connection, so the response can still be returned after a wait. It reports
-// whether the response is still usable.
-func keep(resp *http.Response) bool {
+// connection, so the response can still be returned after a wait. It
+// returns the body kept and reports whether the response is still usable.
+func keep(resp *http.Response) ([]byte, bool) {
 	if resp == nil {
-		return false
+		return nil, false
 	}
 	body := bodyOrEmpty(resp.Body)
 	data, err := io.ReadAll(io.LimitReader(body, keptBodyLimit+1))
 	_ = body.Close()
 	if err != nil || len(data) > keptBodyLimit {
 		resp.Body = http.NoBody
-		return false
+		return nil, false
 	}
 	resp.Body = io.NopCloser(bytes.NewReader(data))
-	return true
+	return data, true
 }
 
 // discard drains and closes a response the caller will never see, so its

@@ -367,14 +367,14 @@ func TestBackoff(t *testing.T) {
 	low := clock{jitter: func(int64) int64 { return 0 }}
 	high := clock{jitter: func(n int64) int64 { return n - 1 }}
 	for _, tt := range tests {
-		if got := (&retryTransport{clock: low}).wait(nil, tt.n); got != tt.min {
+		if got, _ := (&retryTransport{clock: low}).wait(nil, tt.n); got != tt.min {
 			t.Errorf("backoff(%d, lowest jitter) = %v, want %v", tt.n, got, tt.min)
 		}
-		if got := (&retryTransport{clock: high}).wait(nil, tt.n); got != tt.max {
+		if got, _ := (&retryTransport{clock: high}).wait(nil, tt.n); got != tt.max {
 			t.Errorf("backoff(%d, highest jitter) = %v, want %v", tt.n, got, tt.max)
 		}
 		for range 20 {
-			if got := (&retryTransport{}).wait(nil, tt.n); got < tt.min || got > tt.max {
+			if got, _ := (&retryTransport{}).wait(nil, tt.n); got < tt.min || got > tt.max {
 				t.Errorf("backoff(%d, random jitter) = %v, want within [%v, %v]", tt.n, got, tt.min, tt.max)
 			}
 		}

@@ -46,9 +46,9 @@ func newTransport(base http.RoundTripper, cfg Config, tokens tokenSource, lim Li
 	if tokens != nil {
 		rt = &authTransport{next: rt, tokens: tokens, origin: origin}
 	}
-	rt = &retryTransport{next: rt, maxRetries: cfg.maxRetries(), timeout: cfg.Timeout, clock: clk}
+	rt = &retryTransport{next: rt, maxRetries: cfg.maxRetries(), timeout: cfg.Timeout, clock: clk, waits: cfg.waitNotifier()}
 	if lim != nil {
-		rt = &rateLimitTransport{next: rt, limiter: lim}
+		rt = &rateLimitTransport{next: rt, limiter: lim, waits: cfg.waitNotifier()}
 	}
 	return &userAgentTransport{next: rt, userAgent: cfg.userAgent()}
 }

@@ -21,9 +21,13 @@ import (
 // hand-run jobs from services.
 const userAgent = "sellercenter-cli/" + sellercenter.Version + " " + sellercenter.DefaultUserAgent
 
-// defaultTimeout bounds each HTTP attempt, so a stalled network ends in an
-// error instead of a hung shell.
-const defaultTimeout = 60 * time.Second
+// attemptTimeout bounds each HTTP attempt, so a stalled network ends in an
+// error instead of a hung shell; --timeout bounds the whole command.
+const attemptTimeout = 60 * time.Second
+
+// reportedWait is the shortest wait the tool announces on stderr: shorter
+// pauses pass before anyone wonders.
+const reportedWait = 2 * time.Second
 
 // cli is one run of the tool: its streams, environment and flags, and the
 // client and mock it creates on first use. Nothing is global, so tests run
@@ -50,6 +54,8 @@ type cli struct {
 	conn    [4]string // flag values, in the order of settings
 	retries int
 	timeout time.Duration
+	// stopTimeout releases the --timeout deadline of the command.
+	stopTimeout context.CancelFunc
 
 	// started is set when a command's own code begins; errors before it
 	// (flags, arguments, unknown commands) are usage errors.
@@ -107,6 +113,9 @@ func (c *cli) run(ctx context.Context, args []string) int {
 
 // close stops the in-process mock, if one was started.
 func (c *cli) close() {
+	if c.stopTimeout != nil {
+		c.stopTimeout()
+	}
 	if c.srv != nil {
 		c.srv.Close()
 	}
@@ -139,13 +148,32 @@ Exit codes: 0 success; 1 API error or other failure; 2 usage error;
 3 authentication failed (the token endpoint refused the credentials or the
 request, or answered with something that is not a token, or the API answered
 401); 4 try again later (maintenance, rate limit, 502/503/504, network
-failure); 5 the outcome is unknown: a write may have been applied, so check
-before repeating it; 130 interrupted (Ctrl-C or SIGTERM), unless an
-interrupted write's outcome is unknown, which is 5.`,
+failure, or --timeout ran out; when the API said when to come back, the
+message says it too); 5 the outcome is unknown: a write may have been
+applied, so check before repeating it; 130 interrupted (Ctrl-C or SIGTERM),
+unless an interrupted write's outcome is unknown, which is 5.
+
+Nothing waits silently: before any wait of 2 seconds or more (a retry's
+backoff or Retry-After, maintenance, the rate limiter, feed and export
+polling) one line on stderr says what the tool waits for, how long, and the
+attempt. --timeout bounds the whole command, waits included; a maintenance
+answer asking for longer than the time left ends the command at once with
+exit 4.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			return c.checkFlags(cmd)
+			if err := c.checkFlags(cmd); err != nil {
+				return err
+			}
+			if c.timeout > 0 {
+				// One deadline for the whole command: every attempt,
+				// retry wait and poll, so a retry the deadline leaves no
+				// room for is refused at once (see the retry layer).
+				ctx, cancel := context.WithTimeout(cmd.Context(), c.timeout)
+				c.stopTimeout = cancel
+				cmd.SetContext(ctx)
+			}
+			return nil
 		},
 	}
 	root.SetIn(c.stdin)
@@ -163,7 +191,7 @@ interrupted write's outcome is unknown, which is 5.`,
 		pf.StringVar(&c.conn[i], s.flag, "", s.usage+" (env "+s.env+")")
 	}
 	pf.IntVar(&c.retries, "retries", sellercenter.DefaultMaxRetries, "retries of a failed call that is safe to repeat; 0 turns them off")
-	pf.DurationVar(&c.timeout, "timeout", defaultTimeout, "bound on each HTTP attempt; 0 means none")
+	pf.DurationVar(&c.timeout, "timeout", 0, "bound on the whole command, every attempt and wait included, e.g. 5m; 0 means none (each HTTP attempt is bounded to 60s anyway)")
 	_ = root.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 
 	root.AddCommand(
@@ -214,7 +242,8 @@ func (c *cli) api() (*sellercenter.Client, error) {
 	}
 	c.secret = cfg.ClientSecret
 	cfg.UserAgent = userAgent
-	cfg.Timeout = c.timeout
+	cfg.Timeout = attemptTimeout
+	cfg.OnWait = c.reportWait
 	cfg.MaxRetries = c.retries
 	if c.retries == 0 {
 		cfg.MaxRetries = -1 // the library reads 0 as its default
@@ -228,6 +257,14 @@ func (c *cli) api() (*sellercenter.Client, error) {
 	}
 	c.client = client
 	return client, nil
+}
+
+// reportWait says on stderr what the tool waits for, before any wait long
+// enough to look like a hang.
+func (c *cli) reportWait(w sellercenter.Wait) {
+	if w.Delay >= reportedWait {
+		fmt.Fprintln(c.errWriter(), "sellercenter: "+w.String())
+	}
 }
 
 // config resolves the connection settings: flags over environment, all four

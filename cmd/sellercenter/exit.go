@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -142,10 +143,22 @@ func (c *cli) fail(cmd *cobra.Command, err error) int {
 	case errors.Is(err, context.Canceled):
 		msg += " (interrupted)"
 	case errors.As(err, &apiErr) && apiErr.RetryAfter > 0:
-		msg += fmt.Sprintf(" (retry after %v)", apiErr.RetryAfter)
+		msg += " (" + c.comeBack(apiErr.RetryAfter) + ")"
+	case errors.Is(err, context.DeadlineExceeded) && c.timeout > 0:
+		msg += fmt.Sprintf(" (--timeout %v ran out)", c.timeout)
 	}
 	fmt.Fprintln(c.errWriter(), msg)
 	return code
+}
+
+// comeBack says when to try again, after the API's Retry-After, with the
+// clock time when the tool has a clock.
+func (c *cli) comeBack(after time.Duration) string {
+	s := fmt.Sprintf("retry after %v", after)
+	if c.now != nil {
+		s += ", at " + c.now().Add(after).Format("15:04:05 MST")
+	}
+	return s
 }
 
 // authHint says which settings to check for an authentication failure.

@@ -7,6 +7,7 @@ import (
 	"net"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sellercenter-go/sellercenter"
 	"github.com/sellercenter-go/sellercenter/sellercentertest"
@@ -297,13 +298,13 @@ func TestErrorLine(t *testing.T) {
 		{"hostile text", &sellercenter.APIError{StatusCode: 404, Title: "Not\nFound", Detail: "order \x1b[31m7\x1b[0m\r\nmissing"},
 			"sellercenter: HTTP 404 Not Found: order \\x1b[31m7\\x1b[0m missing\n"},
 		{"maintenance", &sellercenter.APIError{StatusCode: 503, Message: "Service is unavailable due to maintenance mode", CausedBy: "maintenance_mode", RetryAfter: 90e9},
-			"sellercenter: HTTP 503 Service Unavailable: Service is unavailable due to maintenance mode (retry after 1m30s)\n"},
+			"sellercenter: HTTP 503 Service Unavailable: Service is unavailable due to maintenance mode (retry after 1m30s, at 10:01:30 UTC)\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			var stderr strings.Builder
-			c := &cli{stderr: &stderr, started: true}
+			c := &cli{stderr: &stderr, started: true, now: func() time.Time { return time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC) }}
 			c.fail(nil, tt.err)
 			if stderr.String() != tt.want {
 				t.Errorf("fail(%#v) printed %q, want %q", tt.err, stderr.String(), tt.want)

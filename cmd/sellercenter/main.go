@@ -19,15 +19,20 @@
 //
 // Output is an aligned table by default; -o json prints one JSON document
 // and -o jsonl one JSON object per line, for scripts. Errors are one line on
-// standard error, and the exit code says what kind of failure it was:
+// standard error. Nothing waits silently: before any wait of 2 seconds or
+// more (a retry, maintenance, the rate limiter, a feed or an export) one
+// line on standard error says what the tool waits for, how long, and the
+// attempt; --timeout bounds the whole command, waits included. The exit
+// code says what kind of failure it was:
 //
 //	0  success
 //	1  the API refused the request, or another failure (such as writing a file)
 //	2  bad usage: unknown command or flag, bad argument, incomplete configuration
 //	3  authentication failed: the token endpoint refused the credentials or the request, or
 //	   answered with something that is not a token, or the API answered 401
-//	4  try again later: maintenance, rate limited, 502/503/504, the network failed, or the
-//	   token endpoint is unreachable or busy
+//	4  try again later: maintenance, rate limited, 502/503/504, the network failed, the
+//	   token endpoint is unreachable or busy, or --timeout ran out; the message says when
+//	   the API expects to be back when it said so
 //	5  the outcome is unknown: a command that writes (changes a status, sets stock or prices,
 //	   uploads a file) lost the answer or got a 5xx other than 503, so the change may have
 //	   been applied: check before repeating

@@ -454,7 +454,7 @@ func (c *cli) waitAndDownload(ctx context.Context, client *sellercenter.Client, 
 	bar := c.newProgress()
 	defer bar.clear()
 	interval := max(c.feedWait.Interval, time.Millisecond)
-	for {
+	for poll := 2; ; poll++ {
 		x, err := sellercenter.Result(client.GetExportWithResponse(ctx, job.ExportItemId))
 		if err != nil {
 			return nil, annotate(err, "export %d runs on without the tool", job.ExportItemId)
@@ -470,6 +470,8 @@ func (c *cli) waitAndDownload(ctx context.Context, client *sellercenter.Client, 
 		case gen.ExportItemStatusError, gen.ExportItemStatusExpired:
 			return nil, fmt.Errorf("sellercenter: export %d ended %s: %s", job.ExportItemId, x.Status, cell(x.Note))
 		}
+		c.reportWait(sellercenter.Wait{Reason: sellercenter.WaitPoll, Delay: interval, Attempt: poll,
+			Subject: fmt.Sprintf("export %d", job.ExportItemId), State: string(x.Status)})
 		select {
 		case <-ctx.Done():
 			return nil, annotate(ctx.Err(), "stopped waiting for export %d, which runs on", job.ExportItemId)
