@@ -117,33 +117,38 @@ func (m maintenanceFlag) Set(v string) error {
 const webhookPoll = 200 * time.Millisecond
 
 // logWebhookDeliveries logs each finished POST of the callback log, in
-// order, until the returned func is called. The log is append-only, so the
-// attempts already logged are counted, not remembered.
+// order, until the returned func is called; that func logs what has
+// finished since the last look before it returns. The log is append-only,
+// so the attempts already logged are counted, not remembered.
 func logWebhookDeliveries(srv *sellercentertest.Server, logger *log.Logger) (stop func()) {
 	done := make(chan struct{})
 	finished := make(chan struct{})
+	logged := 0
+	look := func() {
+		attempts := srv.WebhookAttempts()
+		for ; logged < len(attempts); logged++ {
+			a := attempts[logged]
+			if a.Status == gen.WebhookCallbackStatusInprogress {
+				return // logged when it ends, keeping the order
+			}
+			answer := "no answer"
+			if a.StatusCode != 0 {
+				answer = "HTTP " + strconv.Itoa(a.StatusCode)
+			}
+			logger.Printf("webhook %s to %s: %s (%s)", a.Event, a.URL, a.Status, answer)
+		}
+	}
 	go func() {
 		defer close(finished)
 		t := time.NewTicker(webhookPoll)
 		defer t.Stop()
-		logged := 0
 		for {
 			select {
 			case <-done:
+				look()
 				return
 			case <-t.C:
-			}
-			attempts := srv.WebhookAttempts()
-			for ; logged < len(attempts); logged++ {
-				a := attempts[logged]
-				if a.Status == gen.WebhookCallbackStatusInprogress {
-					break // logged when it ends, keeping the order
-				}
-				answer := "no answer"
-				if a.StatusCode != 0 {
-					answer = strconv.Itoa(a.StatusCode)
-				}
-				logger.Printf("webhook %s to %s: %s (%s)", a.Event, a.URL, a.Status, answer)
+				look()
 			}
 		}
 	}()
