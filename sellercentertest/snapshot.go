@@ -7,6 +7,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/sellercenter-go/sellercenter/datetime"
@@ -185,18 +186,23 @@ func (st *store) restore(r io.Reader) error {
 	if err != nil {
 		return fmt.Errorf("%w: reading: %w", ErrState, err)
 	}
+	// The format is checked before the version, whose type may be
+	// anything in a file that is not ours.
 	var head struct {
-		Format  string `json:"format"`
-		Version int    `json:"version"`
+		Format  any             `json:"format"`
+		Version json.RawMessage `json:"version"`
 	}
 	if err := json.Unmarshal(b, &head); err != nil {
 		return fmt.Errorf("%w: not a state file: %w", ErrState, err)
 	}
 	if head.Format != StateFormat {
-		return fmt.Errorf("%w: not a state file (format %q, want %q)", ErrState, head.Format, StateFormat)
+		return fmt.Errorf("%w: not a state file (format %v, want %q)", ErrState, quoteAny(head.Format), StateFormat)
 	}
-	if head.Version != StateVersion {
-		return fmt.Errorf("%w: version %d; this build reads version %d only", ErrState, head.Version, StateVersion)
+	if v := string(head.Version); v != strconv.Itoa(StateVersion) {
+		if v == "" {
+			v = "missing"
+		}
+		return fmt.Errorf("%w: version %s; this build reads version %d only", ErrState, v, StateVersion)
 	}
 	var f stateFile
 	if err := json.Unmarshal(b, &f); err != nil {
@@ -304,6 +310,15 @@ func (st *store) restore(r io.Reader) error {
 	book.next = nextID(book.byID, max(book.next, f.Next.Manifest))
 	st.nextUUID = max(st.nextUUID, f.Next.UUID)
 	return nil
+}
+
+// quoteAny shows a JSON value of any type in an error.
+func quoteAny(v any) string {
+	if v == nil {
+		return `""`
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 // nextID is the smallest id from next on that is above every key of m.
