@@ -138,7 +138,10 @@ Configuration comes from flags or from the environment variables
 SELLERCENTER_BASE_URL, SELLERCENTER_TOKEN_URL, SELLERCENTER_CLIENT_ID and
 SELLERCENTER_CLIENT_SECRET. With none of them set, or with --mock, the tool
 starts a fake SellerCenter with demo data in-process; changes made to it last
-until the command exits.
+until the command exits, unless --mock-state FILE keeps its orders, manifests,
+stock and prices in FILE for the next run. For a mock that keeps running
+between commands, with flags for data volume, latency and failures, run
+sellercenter-mock (go run ./cmd/sellercenter-mock -h).
 
 Exit codes: 0 success; 1 API error or other failure; 2 usage error;
 3 authentication failed (the token endpoint refused the credentials or the
