@@ -1,15 +1,16 @@
 package main
 
 import (
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
 )
+
+// binDir holds the binaries the shell tests built; TestMain removes it.
+var binDir string
 
 // binaries builds sellercenter and sellercenter-mock once for the shell
 // tests, which run them as a user's shell would.
@@ -18,6 +19,7 @@ var binaries = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	binDir = dir
 	goBin, err := exec.LookPath("go")
 	if err != nil {
 		return "", err
@@ -28,6 +30,14 @@ var binaries = sync.OnceValues(func() (string, error) {
 	}
 	return dir, nil
 })
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
 
 type buildError struct {
 	out string
@@ -62,13 +72,6 @@ func TestShellSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
-	l.Close() // the mock of the eval case listens on it next
-
 	workflow := `
 "$CLI" orders ready-to-ship 5003 --provider 'J&T Express' --tracking JT630000000001
 "$CLI" orders ship 5003
@@ -78,10 +81,14 @@ func TestShellSession(t *testing.T) {
 		name, script string
 	}{
 		{"eval print-env", waitFor + `
-"$MOCK" -addr "127.0.0.1:$PORT" -rate-limit 0 -env-file "$T/serving" >"$T/mock.out" 2>"$T/mock.log" &
+"$MOCK" -rate-limit 0 -env-file "$T/serving" >"$T/mock.out" 2>"$T/mock.log" &
 pid=$!
 trap 'kill $pid 2>/dev/null' EXIT
 wait_for "$T/serving"
+# The port the mock picked stands for the fixed one a user would give both
+# commands; reserving a port for the test instead could race.
+PORT=$(sed -n 's#^export SELLERCENTER_BASE_URL=http://127\.0\.0\.1:\([0-9]*\)/api$#\1#p' "$T/serving")
+[ -n "$PORT" ] || { echo "no port in $T/serving" >&2; exit 1; }
 eval "$("$MOCK" -print-env -addr "127.0.0.1:$PORT")"
 [ "$SELLERCENTER_BASE_URL" = "http://127.0.0.1:$PORT/api" ] || { echo "SELLERCENTER_BASE_URL=$SELLERCENTER_BASE_URL"; exit 1; }
 ` + workflow},
@@ -103,7 +110,7 @@ if [ -e "$T/sc.env" ]; then echo "the mock left $T/sc.env behind" >&2; exit 1; f
 			t.Parallel()
 			cmd := exec.Command(bash, "-eu", "-c", tt.script)
 			cmd.Env = append(cleanEnv(), "MOCK="+filepath.Join(bin, "sellercenter-mock"), "CLI="+filepath.Join(bin, "sellercenter"),
-				"T="+t.TempDir(), "PORT="+port)
+				"T="+t.TempDir())
 			var stdout, stderr strings.Builder
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			if err := cmd.Run(); err != nil {
