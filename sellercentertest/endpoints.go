@@ -2,6 +2,7 @@ package sellercentertest
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/sellercenter-go/sellercenter/gen"
 )
@@ -58,6 +59,44 @@ func (s *Server) SeedOrders(n int) (first, last int, err error) {
 	}
 	if n == 0 {
 		return 0, 0, nil
+	}
+	return first, last, nil
+}
+
+// MaxSeedProducts bounds SeedProducts.
+const MaxSeedProducts = 100_000
+
+// SeedProducts adds n live product sets of one product each (leather belts
+// of the seeded brand and category, seller SKUs DEMO-BLT- and a number), each
+// checked as AddProductSet checks its input, so that product listings and
+// imports have volume. It returns the first and last product set id added.
+func (s *Server) SeedProducts(n int) (first, last int, err error) {
+	if n < 0 || n > MaxSeedProducts {
+		return 0, 0, fmt.Errorf("sellercentertest: SeedProducts: n must be from 0 to %d, not %d", MaxSeedProducts, n)
+	}
+	s.st.mu.Lock()
+	base := len(s.st.cat.sets) // numbers SKUs apart from an earlier call's
+	s.st.mu.Unlock()
+	for k := 1; k <= n; k++ {
+		attrs := gen.ProductSetAttributes{}
+		for _, kv := range [][2]int{{201, 2012}, {202, 2021}, {203, 2031}} {
+			v := &gen.ProductSetAttributeValue{}
+			if err := v.FromProductSetAttributeOption(kv[1]); err != nil {
+				return first, last, fmt.Errorf("sellercentertest: SeedProducts: %w", err)
+			}
+			attrs[strconv.Itoa(kv[0])] = v
+		}
+		ps, err := s.AddProductSet(gen.ProductSetCreate{
+			Name: fmt.Sprintf("Demo Leather Belt %d", base+k), SellerSku: fmt.Sprintf("DEMO-BLT-%06d", base+k),
+			Price: float64(59 + k%5*10), BrandId: 202, PrimaryCategoryId: 321, Attributes: attrs, Variation: ptr("90"),
+		})
+		if err != nil {
+			return first, last, fmt.Errorf("sellercentertest: SeedProducts: set %d of %d: %w", k, n, err)
+		}
+		if k == 1 {
+			first = ps.Id
+		}
+		last = ps.Id
 	}
 	return first, last, nil
 }

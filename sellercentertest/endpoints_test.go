@@ -43,3 +43,27 @@ func TestSeedOrders(t *testing.T) {
 		t.Errorf("a second SeedOrders: %v", err)
 	}
 }
+
+func TestSeedProducts(t *testing.T) {
+	t.Parallel()
+	for _, empty := range []bool{false, true} {
+		s, err := NewServer(Config{Empty: empty, RequestLogSize: NoRequestLog})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if _, _, err := s.SeedProducts(-1); err == nil {
+			t.Error("SeedProducts(-1) = nil error, want one")
+		}
+		for range 2 { // a second call finds free seller SKUs
+			first, last, err := s.SeedProducts(3)
+			if err != nil || last-first != 2 {
+				t.Fatalf("SeedProducts(3) (Empty %v) = %d, %d, %v; want three sets", empty, first, last, err)
+			}
+			ps, err := s.Products(last)
+			if err != nil || len(ps) != 1 || ps[0].ShopSku == nil {
+				t.Errorf("Products(%d) = %+v, %v; want one live product", last, ps, err)
+			}
+		}
+	}
+}

@@ -23,6 +23,7 @@ func TestRunFlagErrors(t *testing.T) {
 	}{
 		{[]string{"-orders", "-1"}, "-orders must be from 0"},
 		{[]string{"-orders", "5", "-empty"}, "cannot go with -empty"},
+		{[]string{"-products", "-1"}, "-products must be from 0"},
 		{[]string{"-feed-delay", "-1s"}, "-feed-delay must not be negative"},
 		{[]string{"-latency", "soon"}, "positive duration"},
 		{[]string{"-latency", "=1s"}, "the operation is empty"},
@@ -121,6 +122,9 @@ func TestRunFaultFlags(t *testing.T) {
 		{[]string{"-orders", "250"}, []get{
 			{"/v2/orders?limit=1&offset=279", 200, "", `"number":"MY-50001280"`},
 			{"/v2/orders?limit=1&offset=280", 200, "", `"items":[]`},
+		}},
+		{[]string{"-products", "2", "-empty"}, []get{
+			{"/v2/product-sets?limit=5&offset=0", 200, "", `"sellerSku":"DEMO-BLT-000002"`},
 		}},
 		{[]string{"-latency", "1ms", "-latency", "getSeller=2ms"}, []get{{"/v2/seller", 200, "", `"Kedai Batik Nusantara"`}}},
 	}

@@ -32,12 +32,14 @@
 // Usage:
 //
 //	sellercenter-mock [-addr 127.0.0.1:0] [-print-env] [-env-file FILE]
-//	    [-orders N] [-empty] [-feed-delay D] [-latency [OP=]D]... [-fail OP=STATUS[:COUNT]]...
+//	    [-orders N] [-products N] [-empty] [-feed-delay D] [-latency [OP=]D]... [-fail OP=STATUS[:COUNT]]...
 //	    [-maintenance RETRY_AFTER] [-rate-limit 30] [-webhook-deliveries]
 //	    [-token-lifetime 1h] [-client-id id] [-client-secret secret] [-v]
 //
 // -orders N adds N pending orders, of one to three items of the seeded
-// products each, to the seed: enough to see progress output while paging.
+// products each, to the seed: enough to see progress output while paging;
+// -products N adds N live product sets (leather belts, seller SKUs
+// DEMO-BLT-000001 on), with -empty as well.
 // -latency delays every API response, or with OP=D those of one operation
 // (an operationId such as listOrders); it may be repeated. -fail answers an
 // operation's responses with STATUS, the first COUNT of them or all, with a
@@ -98,6 +100,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	printEnv := fs.Bool("print-env", false, "print the export lines for -addr, which needs a fixed port, and exit without serving")
 	envFile := fs.String("env-file", "", "write the export lines to `FILE` once serving, and remove it on exit")
 	orders := fs.Int("orders", 0, "add `N` pending orders of the seeded products")
+	products := fs.Int("products", 0, "add `N` live product sets of one product each")
 	feedDelay := fs.Duration("feed-delay", 0, "how long an import feed takes to finish")
 	hooks := fs.Bool("webhook-deliveries", false, "log every webhook delivery the mock makes to standard error")
 	var fl faults
@@ -137,6 +140,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if *orders > 0 && *empty {
 		logger.Print("-orders adds orders of the seeded products, so it cannot go with -empty")
+		return 2
+	}
+	if *products < 0 || *products > sellercentertest.MaxSeedProducts {
+		logger.Printf("-products must be from 0 to %d, not %d", sellercentertest.MaxSeedProducts, *products)
 		return 2
 	}
 	if *feedDelay < 0 {
@@ -213,6 +220,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		logger.Printf("added %d orders, ids %d to %d", *orders, first, last)
+	}
+	if *products > 0 {
+		first, last, err := srv.SeedProducts(*products)
+		if err != nil {
+			logger.Print(err)
+			return 1
+		}
+		logger.Printf("added %d product sets, ids %d to %d", *products, first, last)
 	}
 	if *hooks {
 		stopHooks := logWebhookDeliveries(srv, logger)
