@@ -101,12 +101,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	envFile := fs.String("env-file", "", "write the export lines to `FILE` once serving, and remove it on exit")
 	orders := fs.Int("orders", 0, "add `N` pending orders of the seeded products")
 	products := fs.Int("products", 0, "add `N` live product sets of one product each")
-	feedDelay := fs.Duration("feed-delay", 0, "how long an import feed takes to finish")
+	feedDelay := fs.Duration("feed-delay", 0, "how long an import feed takes to finish (0: on its first status poll)")
 	hooks := fs.Bool("webhook-deliveries", false, "log every webhook delivery the mock makes to standard error")
 	var fl faults
-	fs.Var(&fl.latency, "latency", "delay every API response by `[OP=]D`, or only those of operation OP; repeatable")
-	fs.Var(&fl.fail, "fail", "answer operation OP with `OP=STATUS[:COUNT]`, the first COUNT times or always; repeatable")
-	fs.Var(maintenanceFlag{&fl}, "maintenance", "keep the API in maintenance, answering 503 with Retry-After `RETRY_AFTER`")
+	fs.Var(&fl.latency, "latency", "`[OP=]D`: delay every API response by D, or only those of operation OP (an operationId such as listOrders); repeatable")
+	fs.Var(&fl.fail, "fail", "`OP=STATUS[:COUNT]`: answer operation OP with error STATUS, the first COUNT times or always; repeatable")
+	fs.Var(maintenanceFlag{&fl}, "maintenance", "keep the API in maintenance for the whole run, answering 503 with Retry-After `RETRY_AFTER` (seconds or an HTTP date)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
