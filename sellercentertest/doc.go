@@ -92,5 +92,15 @@
 // long-running server's memory stays bounded; DroppedRequests says how many
 // older ones it no longer holds, and Config.OnRequest sees every request.
 // DuplicateWrites counts the stock and price writes that repeat the previous
-// one by another request, the trace of a write sent twice.
+// one by another request, the trace of a write sent twice. SeedOrders adds
+// any number of pending orders, for listings long enough to page through.
+//
+// SaveState writes part of the state as versioned JSON, and Config.State
+// starts a server from such a file, so a tool can keep the fake's state
+// between runs: the orders with their items, packages and history, invoice
+// numbering, manifests, and the stock and prices of the products.
+// StatePersists names the operations whose changes that covers. Everything
+// else (product sets, images, feeds, exports and documents, users,
+// webhooks and their deliveries, finance entries, seller settings) and the
+// tokens, faults, rate-limit buckets and request log start afresh.
 package sellercentertest

@@ -110,6 +110,13 @@ type Config struct {
 	// that does not move, the bucket never refills: advance the clock, or
 	// use NoRateLimit.
 	RateLimit int
+
+	// State, if set, is read as a file of SaveState and replaces what it
+	// covers of the seed data (or of nothing, with Empty): the orders side
+	// and the stock and prices of the products. A file of another format
+	// or version, or one naming products the server does not have, makes
+	// NewServer fail with ErrState.
+	State io.Reader
 }
 
 // Server is a running fake SellerCenter. Its methods are safe for concurrent
@@ -271,6 +278,11 @@ func NewServer(cfg Config) (*Server, error) {
 	s.st.seedReference()
 	if !cfg.Empty {
 		if err := s.st.seedCatalog(); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.State != nil {
+		if err := s.st.restore(cfg.State); err != nil {
 			return nil, err
 		}
 	}

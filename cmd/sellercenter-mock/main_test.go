@@ -45,9 +45,10 @@ func start(t *testing.T, ctx context.Context, args ...string) (map[string]string
 	env := map[string]string{}
 	sc := bufio.NewScanner(pr)
 	for len(env) < 4 && sc.Scan() {
-		k, v, ok := strings.Cut(sc.Text(), "=")
-		if !ok {
-			t.Fatalf("stdout line %q is not NAME=value", sc.Text())
+		line, ok := strings.CutPrefix(sc.Text(), "export ")
+		k, v, ok2 := strings.Cut(line, "=")
+		if !ok || !ok2 {
+			t.Fatalf("stdout line %q is not export NAME=value", sc.Text())
 		}
 		env[k] = v
 	}

@@ -48,12 +48,15 @@ type cli struct {
 	feedWait sellercenter.FeedWait
 
 	// Flags of the root command.
-	output  string
-	debug   bool
-	mock    bool
-	conn    [4]string // flag values, in the order of settings
-	retries int
-	timeout time.Duration
+	output string
+	debug  bool
+	mock   bool
+	// mockState is set by --mock-state FILE.
+	mockState *mockState
+	statePath string
+	conn      [4]string // flag values, in the order of settings
+	retries   int
+	timeout   time.Duration
 	// stopTimeout releases the --timeout deadline of the command.
 	stopTimeout context.CancelFunc
 
@@ -102,6 +105,14 @@ func (c *cli) run(ctx context.Context, args []string) int {
 	root := c.rootCommand()
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
+	if c.srv != nil && c.mockState != nil {
+		// Saved whatever the outcome: a failed or interrupted command may
+		// have changed orders before it ended, and the file must say so.
+		c.srv.Close()
+		if serr := c.saveMockState(); serr != nil {
+			err = errors.Join(err, serr)
+		}
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -142,7 +153,10 @@ Configuration comes from flags or from the environment variables
 SELLERCENTER_BASE_URL, SELLERCENTER_TOKEN_URL, SELLERCENTER_CLIENT_ID and
 SELLERCENTER_CLIENT_SECRET. With none of them set, or with --mock, the tool
 starts a fake SellerCenter with demo data in-process; changes made to it last
-until the command exits.
+until the command exits, unless --mock-state FILE keeps its orders, manifests,
+stock and prices in FILE for the next run. For a mock that keeps running
+between commands, with flags for data volume, latency and failures, run
+sellercenter-mock (go run ./cmd/sellercenter-mock -h).
 
 Exit codes: 0 success; 1 API error or other failure; 2 usage error;
 3 authentication failed (the token endpoint refused the credentials or the
@@ -187,6 +201,7 @@ exit 4.`,
 	pf.StringVarP(&c.output, "output", "o", formatTable, "output format: table, json (one document) or jsonl (one object per line)")
 	pf.BoolVar(&c.debug, "debug", false, "log every HTTP exchange to stderr (never credentials or tokens)")
 	pf.BoolVar(&c.mock, "mock", false, "use the built-in demo SellerCenter even when configuration is set")
+	pf.StringVar(&c.statePath, "mock-state", "", "keep the built-in mock's orders, manifests, stock and prices in `FILE` from one run to the next")
 	for i, s := range settings {
 		pf.StringVar(&c.conn[i], s.flag, "", s.usage+" (env "+s.env+")")
 	}
@@ -226,6 +241,12 @@ func (c *cli) checkFlags(cmd *cobra.Command) error {
 	}
 	if c.timeout < 0 {
 		return usagef("--timeout must not be negative, not %v", c.timeout)
+	}
+	if cmd.Flags().Changed("mock-state") {
+		if strings.TrimSpace(c.statePath) == "" || c.statePath == stdoutPath {
+			return usagef("--mock-state needs a file name")
+		}
+		c.mockState = &mockState{path: c.statePath}
 	}
 	return nil
 }
@@ -287,6 +308,8 @@ func (c *cli) config() (sellercenter.Config, error) {
 		}
 	}
 	switch {
+	case c.mockState != nil && !c.mock && len(set) > 0:
+		return sellercenter.Config{}, usagef("--mock-state keeps the built-in mock's state, but %s configure another SellerCenter; add --mock to use the built-in one", joinAnd(set))
 	case c.mock && len(flagged) > 0:
 		return sellercenter.Config{}, usagef("--mock cannot be combined with %s", strings.Join(flagged, ", "))
 	case c.mock:
@@ -303,16 +326,32 @@ func (c *cli) config() (sellercenter.Config, error) {
 // startMock starts the fake SellerCenter in-process and says so in one
 // line on stderr.
 func (c *cli) startMock(why string) (sellercenter.Config, error) {
-	srv, err := sellercentertest.NewServer(sellercentertest.Config{
+	cfg := sellercentertest.Config{
 		OnViolation: func(err error) {
 			fmt.Fprintf(c.errWriter(), "sellercenter: built-in mock broke the OpenAPI document: %s\n", oneline.Clean(err.Error()))
 		},
-	})
+	}
+	lasting := "changes last until the command exits"
+	if m := c.mockState; m != nil {
+		fresh, err := m.load(&cfg)
+		if err != nil {
+			return sellercenter.Config{}, err
+		}
+		cfg.OnRequest = m.observe
+		lasting = "state loaded from " + m.path + ", saved back after the command"
+		if fresh {
+			lasting = "starting from the demo data; state saved to " + m.path + " after the command"
+		}
+	}
+	srv, err := sellercentertest.NewServer(cfg)
+	if errors.Is(err, sellercentertest.ErrState) {
+		return sellercenter.Config{}, c.mockState.refused(err)
+	}
 	if err != nil {
 		return sellercenter.Config{}, fmt.Errorf("sellercenter: starting the built-in mock: %w", err)
 	}
 	c.srv = srv
-	fmt.Fprintf(c.stderr, "sellercenter: %s: using the built-in demo SellerCenter at %s (changes last until the command exits)\n", why, srv.URL)
+	fmt.Fprintf(c.stderr, "sellercenter: %s: using the built-in demo SellerCenter at %s (%s)\n", why, srv.URL, lasting)
 	return sellercenter.Config{BaseURL: srv.URL, TokenURL: srv.TokenURL, ClientID: srv.ClientID, ClientSecret: srv.ClientSecret}, nil
 }
 

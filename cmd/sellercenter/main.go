@@ -12,6 +12,13 @@
 //
 //	go run ./cmd/sellercenter orders list
 //
+// Its changes last until the command exits; --mock-state FILE loads the
+// mock's orders, manifests, stock and prices from FILE when it exists and
+// saves them back after the command, so a workflow can span several runs:
+//
+//	sellercenter --mock-state demo.json orders ready-to-ship 5003 --provider 'J&T Express' --tracking JT630000000001
+//	sellercenter --mock-state demo.json orders ship 5003
+//
 // To use a real instance, set all four of SELLERCENTER_BASE_URL,
 // SELLERCENTER_TOKEN_URL, SELLERCENTER_CLIENT_ID and
 // SELLERCENTER_CLIENT_SECRET (or the matching flags); setting only some of
