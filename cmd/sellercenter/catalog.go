@@ -189,7 +189,7 @@ func (c *cli) productsGetCommand() *cobra.Command {
 SKUs, status, stock and prices per country. ID is the numeric product set id
 from 'sellercenter products list'; --sku finds the set by the seller SKU of
 any of its products instead.`,
-		Example: `  sellercenter products get 7865
+		Example: `  sellercenter products get 7101
   sellercenter products get --sku BTK-KWG-BL-M -o json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: c.action(func(ctx context.Context, args []string) error {
@@ -418,8 +418,8 @@ func (c *cli) attributesCommand() *cobra.Command {
 included. COLUMN is the attribute's column in import files; OPTIONS are the
 values an option attribute takes (the first few, with the count of the rest;
 -o json lists them all).`,
-		Example: `  sellercenter attributes --category 1002
-  sellercenter attributes --category 1002 -o json`,
+		Example: `  sellercenter attributes --category 311
+  sellercenter attributes --category 311 -o json`,
 		Args: cobra.NoArgs,
 		RunE: c.action(func(ctx context.Context, _ []string) error {
 			id, err := parseID("--category", category)

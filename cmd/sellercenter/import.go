@@ -68,8 +68,10 @@ file; see 'sellercenter attributes' for the attribute columns). The upload is
 never sent twice: when the tool stops before the feed ends, the feed still
 runs, so check it in SellerCenter rather than uploading the file again. On a
 terminal, stderr shows the feed's state while waiting.`,
-		Example: `  sellercenter import products prices-november.csv
-  sellercenter import products --kind create new-collection.xlsx -o json`,
+		Example: `  printf 'SellerSku,Price\nBTK-KWG-BL-M,129.90\n' > prices.csv
+  sellercenter import products prices.csv
+  printf 'SellerSku,Quantity\nBTK-KWG-BL-M,12\n' > stock.csv
+  sellercenter import products --kind stock stock.csv -o json`,
 		Args: cobra.ExactArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return []string{"csv", "xlsx"}, cobra.ShellCompDirectiveFilterFileExt

@@ -124,7 +124,7 @@ func (c *cli) readyToShipCommand() *cobra.Command {
 	var provider, tracking string
 	cmd := c.statusCommand("ready-to-ship",
 		"Pack pending items of one order and mark them ready to ship",
-		"  sellercenter orders ready-to-ship 1001 1002 --provider 'J&T Express' --tracking JT630012345",
+		"  sellercenter orders ready-to-ship 5001 5002 --provider 'J&T Express' --tracking JT630012345",
 		gen.OrderItemStatusReadyToShip,
 		func(ctx context.Context, client *sellercenter.Client, ids []int) (*gen.ChangedItems, error) {
 			body := gen.ReadyToShipRequest{OrderItems: make([]gen.ReadyToShipItem, len(ids))}
@@ -146,7 +146,7 @@ func (c *cli) readyToShipCommand() *cobra.Command {
 
 func (c *cli) shipCommand() *cobra.Command {
 	return c.statusCommand("ship", "Mark ready-to-ship items of one order as shipped",
-		"  sellercenter orders ship 1001 1002",
+		"  sellercenter orders ship 5009 5010",
 		gen.OrderItemStatusShipped,
 		func(ctx context.Context, client *sellercenter.Client, ids []int) (*gen.ChangedItems, error) {
 			return sellercenter.Result(client.SetOrderItemsShippedWithResponse(ctx, gen.OrderItemIds{OrderItemIds: ids}))
@@ -155,7 +155,7 @@ func (c *cli) shipCommand() *cobra.Command {
 
 func (c *cli) deliverCommand() *cobra.Command {
 	return c.statusCommand("deliver", "Mark shipped items as delivered",
-		"  sellercenter orders deliver 1001 1002",
+		"  sellercenter orders deliver 5013 5014",
 		gen.OrderItemStatusDelivered,
 		func(ctx context.Context, client *sellercenter.Client, ids []int) (*gen.ChangedItems, error) {
 			return sellercenter.Result(client.SetOrderItemsDeliveredWithResponse(ctx, gen.OrderItemIds{OrderItemIds: ids}))
@@ -165,7 +165,7 @@ func (c *cli) deliverCommand() *cobra.Command {
 func (c *cli) cancelCommand() *cobra.Command {
 	var reason, detail string
 	cmd := c.statusCommand("cancel", "Cancel pending or ready-to-ship items",
-		"  sellercenter orders cancel 1001 --reason 'Out of stock'",
+		"  sellercenter orders cancel 5001 --reason 'Out of stock'",
 		gen.OrderItemStatusCanceled,
 		func(ctx context.Context, client *sellercenter.Client, ids []int) (*gen.ChangedItems, error) {
 			body := gen.ReasonedStatusChange{OrderItemIds: ids, Reason: strings.TrimSpace(reason)}
