@@ -176,7 +176,11 @@ before repeating it.`,
 		c.templatesCommand(),
 		c.financeCommand(),
 		c.webhooksCommand(),
+		c.versionCommand(),
 	)
+	root.Version = sellercenter.Version
+	root.SetVersionTemplate(versionLine)
+	guardGroups(root)
 	return root
 }
 

@@ -21,13 +21,6 @@ func (c *cli) manifestsCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "manifests",
 		Short: "List, create and ship manifests: order items handed to one carrier together",
-		// As for orders: an unknown subcommand must fail, not print help.
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usagef("unknown command %q for %q", args[0], cmd.CommandPath())
-			}
-			return cmd.Help()
-		},
 	}
 	cmd.AddCommand(
 		c.manifestsListCommand(),

@@ -26,14 +26,6 @@ func (c *cli) ordersCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "orders",
 		Short: "List, inspect, change and export orders",
-		// Cobra checks for unknown subcommands only under the root; without
-		// this, "orders lsit" would print help and succeed.
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usagef("unknown command %q for %q", args[0], cmd.CommandPath())
-			}
-			return cmd.Help()
-		},
 	}
 	cmd.AddCommand(
 		c.ordersListCommand(),

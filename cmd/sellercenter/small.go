@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sellercenter-go/sellercenter"
+)
+
+// versionLine is what --version and the version command print.
+const versionLine = "sellercenter version " + sellercenter.Version + "\n"
+
+func (c *cli) versionCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version of the tool",
+		Example: `  sellercenter version
+  sellercenter --version`,
+		Args: cobra.NoArgs,
+		RunE: c.action(func(context.Context, []string) error {
+			v := struct {
+				Version string `json:"version"`
+			}{sellercenter.Version}
+			return c.printObject(v, func(w io.Writer) error {
+				_, err := io.WriteString(w, versionLine)
+				return err
+			})
+		}),
+	}
+}
+
+// guardGroups makes every command below root that only groups others fail
+// on an unknown subcommand, with suggestions: cobra checks for unknown
+// subcommands only under the root, so "orders lst" would otherwise print
+// help and succeed.
+func guardGroups(root *cobra.Command) {
+	for _, cmd := range root.Commands() {
+		if cmd.HasSubCommands() && !cmd.Runnable() {
+			cmd.Args = cobra.ArbitraryArgs
+			cmd.RunE = runGroup
+			// Cobra's own default, which it sets only on the root.
+			cmd.SuggestionsMinimumDistance = 2
+		}
+		guardGroups(cmd)
+	}
+}
+
+// runGroup is the action of a command that only groups others.
+func runGroup(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return cmd.Help()
+	}
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		return usagef("unknown command %q for %q; did you mean: %s", args[0], cmd.CommandPath(), strings.Join(s, ", "))
+	}
+	return usagef("unknown command %q for %q", args[0], cmd.CommandPath())
+}
