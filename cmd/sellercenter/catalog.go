@@ -83,7 +83,7 @@ func printPaged[T any](c *cli, l *listPrinter[T], p *pageLimit, seq iter.Seq2[T,
 		return err
 	}
 	if more {
-		fmt.Fprintf(c.stderr, "sellercenter: showing the first %d %s; more follow (use --all or a larger --limit)\n", n, p.what)
+		moreFollow(c.stderr, n, p.what)
 	}
 	return nil
 }

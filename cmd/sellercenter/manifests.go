@@ -165,7 +165,7 @@ manifests and says on stderr when more follow; --all walks every page.`,
 				return err
 			}
 			if page.Pagination.HasNext {
-				fmt.Fprintf(c.stderr, "sellercenter: showing the first %d manifests; more follow (use --all or a larger --limit)\n", len(page.Items))
+				moreFollow(c.stderr, len(page.Items), "manifests")
 			}
 			return nil
 		}),

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -229,7 +228,7 @@ says on stderr when more follow; --all walks every page.`,
 				return err
 			}
 			if resp.Pagination.HasNext {
-				fmt.Fprintf(c.stderr, "sellercenter: showing the first %d orders; more follow (use --all or a larger --limit)\n", len(resp.Items))
+				moreFollow(c.stderr, len(resp.Items), "orders")
 			}
 			return nil
 		}),

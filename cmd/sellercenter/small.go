@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strings"
 
@@ -57,4 +58,18 @@ func runGroup(cmd *cobra.Command, args []string) error {
 		return usagef("unknown command %q for %q; did you mean: %s", args[0], cmd.CommandPath(), strings.Join(s, ", "))
 	}
 	return usagef("unknown command %q for %q", args[0], cmd.CommandPath())
+}
+
+// singular is the singular of a regular plural noun: "product sets" is
+// "product set".
+func singular(many string) string { return strings.TrimSuffix(many, "s") }
+
+// moreFollow says on w that a list stopped at its --limit of n items (many
+// is their regular plural) while more follow.
+func moreFollow(w io.Writer, n int, many string) {
+	first := "the first " + singular(many)
+	if n != 1 {
+		first = fmt.Sprintf("the first %d %s", n, many)
+	}
+	fmt.Fprintf(w, "sellercenter: showing %s; more follow (use --all or a larger --limit)\n", first)
 }

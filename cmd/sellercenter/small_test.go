@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sellercenter-go/sellercenter"
+	"github.com/sellercenter-go/sellercenter/sellercentertest"
 )
 
 // TestVersion: --version and the version command print the library's
@@ -48,5 +49,38 @@ func TestSubcommandSuggestions(t *testing.T) {
 				t.Errorf("sellercenter %s: stdout %q, stderr %q; want nothing and %q", strings.Join(tt.args, " "), res.stdout, res.stderr, tt.want)
 			}
 		})
+	}
+}
+
+// TestMoreFollowGrammar: the note that a list stopped at --limit says "the
+// first order" for one and "the first 2 orders" for more, for every list.
+func TestMoreFollowGrammar(t *testing.T) {
+	t.Parallel()
+	srv := newMock(t, sellercentertest.Config{})
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"orders", "list", "--limit", "1"}, "showing the first order; more follow"},
+		{[]string{"orders", "list", "--limit", "2"}, "showing the first 2 orders; more follow"},
+		{[]string{"brands", "--limit", "1"}, "showing the first brand; more follow"},
+		{[]string{"products", "list", "--limit", "1"}, "showing the first product set; more follow"},
+		{[]string{"products", "list", "--limit", "3"}, "showing the first 3 product sets; more follow"},
+		{[]string{"users", "list", "--limit", "1"}, "showing the first user; more follow"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			t.Parallel()
+			res := runTool(t, invocation{env: envFor(srv)}, tt.args...)
+			wantCode(t, tt.args, res, exitOK)
+			if !strings.Contains(res.stderr, tt.want) {
+				t.Errorf("sellercenter %s stderr = %q, want %q", strings.Join(tt.args, " "), res.stderr, tt.want)
+			}
+		})
+	}
+	var b strings.Builder
+	moreFollow(&b, 1, "manifests")
+	if want := "sellercenter: showing the first manifest; more follow (use --all or a larger --limit)\n"; b.String() != want {
+		t.Errorf("moreFollow(1, manifests) = %q, want %q", b.String(), want)
 	}
 }
