@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sellercenter-go/sellercenter"
+	"github.com/sellercenter-go/sellercenter/gen"
 )
 
 // versionLine is what --version and the version command print.
@@ -72,4 +74,26 @@ func moreFollow(w io.Writer, n int, many string) {
 		first = fmt.Sprintf("the first %d %s", n, many)
 	}
 	fmt.Fprintf(w, "sellercenter: showing %s; more follow (use --all or a larger --limit)\n", first)
+}
+
+// cancelReason returns the name of the cancellation reason that reason
+// names, ignoring case and surrounding blanks: the API matches names
+// exactly, and a person types "out of stock".
+func cancelReason(ctx context.Context, client *sellercenter.Client, reason string) (string, error) {
+	resp, err := sellercenter.Result(client.ListFailureReasonsWithResponse(ctx))
+	if err != nil {
+		return "", fmt.Errorf("looking up --reason: %w", err)
+	}
+	reason = strings.TrimSpace(reason)
+	var names []string
+	for _, r := range *resp {
+		if r.Type != gen.FailureReasonTypeCanceled {
+			continue
+		}
+		if strings.EqualFold(r.Name, reason) {
+			return r.Name, nil
+		}
+		names = append(names, strconv.Quote(r.Name))
+	}
+	return "", usagef("--reason %q is not a cancellation reason; use one of %s, as 'sellercenter failure-reasons' lists", reason, strings.Join(names, ", "))
 }

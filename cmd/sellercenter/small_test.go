@@ -84,3 +84,38 @@ func TestMoreFollowGrammar(t *testing.T) {
 		t.Errorf("moreFollow(1, manifests) = %q, want %q", b.String(), want)
 	}
 }
+
+// TestCancelReasonIgnoresCase: --reason matches a cancellation reason
+// whatever its case; an unknown one is a usage error that names the valid
+// reasons and 'sellercenter failure-reasons', not an API operation, and
+// changes nothing.
+func TestCancelReasonIgnoresCase(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, reason string
+		code         int
+		want         string
+	}{
+		{"lower case", "out of stock", exitOK, "5001  canceled"},
+		{"blanks and mixed case", "  CUSTOMER Request ", exitOK, "5001  canceled"},
+		{"unknown", "sold out", exitUsage, `--reason "sold out" is not a cancellation reason; use one of "Out of stock", "Customer request", "Wrong price", as 'sellercenter failure-reasons' lists`},
+		{"a reason of another type", "Wrong size", exitUsage, `--reason "Wrong size" is not a cancellation reason`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			env := envFor(newMock(t, sellercentertest.Config{}))
+			args := []string{"orders", "cancel", "5001", "--reason", tt.reason}
+			res := runTool(t, invocation{env: env}, args...)
+			wantCode(t, args, res, tt.code)
+			if !strings.Contains(res.stdout+res.stderr, tt.want) || strings.Contains(res.stderr, "listFailureReasons") {
+				t.Errorf("sellercenter %s = stdout %q stderr %q, want %q", strings.Join(args, " "), res.stdout, res.stderr, tt.want)
+			}
+			if tt.code != exitOK {
+				// Nothing was cancelled: the item still takes a cancellation.
+				again := []string{"orders", "cancel", "5001", "--reason", "Out of stock"}
+				wantCode(t, again, runTool(t, invocation{env: env}, again...), exitOK)
+			}
+		})
+	}
+}
