@@ -119,3 +119,42 @@ func TestCancelReasonIgnoresCase(t *testing.T) {
 		})
 	}
 }
+
+// TestDebugShowsTokenExchange: --debug logs the token request, accepted or
+// refused, with its method, URL, status and duration, and never the secret
+// or the token.
+func TestDebugShowsTokenExchange(t *testing.T) {
+	t.Parallel()
+	srv := newMock(t, sellercentertest.Config{})
+	tests := []struct {
+		name   string
+		secret string
+		code   int
+		status string
+	}{
+		{"accepted", srv.ClientSecret, exitOK, "status=200"},
+		{"refused", secret, exitAuth, "status=401"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			args := []string{"--debug", "--retries", "0", "seller"}
+			res := runTool(t, invocation{env: with(envFor(srv), "SELLERCENTER_CLIENT_SECRET", tt.secret)}, args...)
+			wantCode(t, args, res, tt.code)
+			var record string
+			for _, line := range strings.Split(res.stderr, "\n") {
+				if strings.Contains(line, `msg="sellercenter: token request"`) {
+					record = line
+				}
+			}
+			for _, want := range []string{"method=POST", "url=" + srv.TokenURL, tt.status, "duration="} {
+				if !strings.Contains(record, want) {
+					t.Errorf("token record %q, want %q in it\nstderr: %s", record, want, res.stderr)
+				}
+			}
+			if strings.Contains(res.stderr, tt.secret) || strings.Contains(res.stderr, "access_token") || strings.Contains(res.stderr, "Bearer") {
+				t.Errorf("stderr %q shows the secret or the token", res.stderr)
+			}
+		})
+	}
+}
