@@ -36,7 +36,7 @@ func TestSubcommandSuggestions(t *testing.T) {
 		{[]string{"orders", "lsit"}, `did you mean: list`},
 		{[]string{"webhooks", "lsit"}, `unknown command "lsit" for "sellercenter webhooks"; did you mean: list`},
 		{[]string{"finance", "statement"}, `did you mean: statements`},
-		{[]string{"stock", "sett"}, `did you mean: set`},
+		{[]string{"stock", "sett"}, `did you mean: get, set`},
 		{[]string{"orders", "frobnicate"}, `unknown command "frobnicate" for "sellercenter orders" (see 'sellercenter orders --help')`},
 		{[]string{"ordr"}, `did you mean: orders`},
 	}
@@ -154,6 +154,46 @@ func TestDebugShowsTokenExchange(t *testing.T) {
 			}
 			if strings.Contains(res.stderr, tt.secret) || strings.Contains(res.stderr, "access_token") || strings.Contains(res.stderr, "Bearer") {
 				t.Errorf("stderr %q shows the secret or the token", res.stderr)
+			}
+		})
+	}
+}
+
+// TestStockGet reads stock by seller SKU, after a stock set on the same
+// mock, and refuses unknown or blank SKUs before reading anything.
+func TestStockGet(t *testing.T) {
+	t.Parallel()
+	srv := newMock(t, sellercentertest.Config{})
+	env := envFor(srv)
+	set := []string{"stock", "set", "BTK-KWG-BL-L=7"}
+	wantCode(t, set, runTool(t, invocation{env: env}, set...), exitOK)
+	tests := []struct {
+		args   []string
+		code   int
+		stdout []string
+		stderr string
+	}{
+		{[]string{"stock", "get", "BTK-KWG-BL-L", "SDL-LTH-42", "BTK-KWG-BL-L"}, exitOK, []string{
+			"SKU           PRODUCT  QUANTITY  RESERVED  AVAILABLE  NAME\n",
+			"BTK-KWG-BL-L  51003    7         0         7          Batik Shirt Kawung Blue\n",
+			"SDL-LTH-42    51009    0         0         10         Leather Sandals\n"}, ""},
+		{[]string{"stock", "get", "SDL-LTH-42", "-o", "jsonl"}, exitOK, []string{`"sellerSku":"SDL-LTH-42"`, `"available":10`}, ""},
+		{[]string{"stock", "get", "NOPE", "BTK-KWG-BL-L"}, exitFailure, nil, `sellercenter: no product has the seller SKU "NOPE"; no stock was read`},
+		{[]string{"stock", "get", " "}, exitUsage, nil, "a seller SKU must not be blank"},
+		{[]string{"stock", "get"}, exitUsage, nil, "requires at least 1 arg"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			t.Parallel()
+			res := runTool(t, invocation{env: env}, tt.args...)
+			wantCode(t, tt.args, res, tt.code)
+			for _, want := range tt.stdout {
+				if !strings.Contains(res.stdout, want) {
+					t.Errorf("sellercenter %s stdout = %q, want %q in it", strings.Join(tt.args, " "), res.stdout, want)
+				}
+			}
+			if !strings.Contains(res.stderr, tt.stderr) || tt.code != exitOK && res.stdout != "" {
+				t.Errorf("sellercenter %s = stdout %q stderr %q, want %q", strings.Join(tt.args, " "), res.stdout, res.stderr, tt.stderr)
 			}
 		})
 	}
