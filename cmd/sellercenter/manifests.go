@@ -156,7 +156,7 @@ manifests and says on stderr when more follow; --all walks every page.`,
 				}
 				return l.close()
 			}
-			params.Limit = limit
+			params.Limit = c.clampLimit(limit, maxPageLimit)
 			page, err := sellercenter.Result(client.ListManifestsWithResponse(ctx, &params))
 			if err != nil {
 				return err

@@ -214,7 +214,7 @@ says on stderr when more follow; --all walks every page.`,
 				}
 				return l.close()
 			}
-			params.Limit = limit
+			params.Limit = c.clampLimit(limit, maxPageLimit)
 			resp, err := sellercenter.Result(client.ListOrdersWithResponse(ctx, &params))
 			if err != nil {
 				return err

@@ -97,3 +97,17 @@ func cancelReason(ctx context.Context, client *sellercenter.Client, reason strin
 	}
 	return "", usagef("--reason %q is not a cancellation reason; use one of %s, as 'sellercenter failure-reasons' lists", reason, strings.Join(names, ", "))
 }
+
+// maxPageLimit is the largest page the API serves for the lists whose
+// --limit is one page (orders, manifests, webhook deliveries).
+const maxPageLimit = sellercenter.DefaultPageSize
+
+// clampLimit returns limit, or the API's maximum max when limit is above
+// it, saying so on stderr: the API would cut the page anyway, or refuse it.
+func (c *cli) clampLimit(limit, max int) int {
+	if limit <= max {
+		return limit
+	}
+	fmt.Fprintf(c.stderr, "sellercenter: --limit %d is above the API's maximum page of %d: asking for %d\n", limit, max, max)
+	return max
+}

@@ -198,3 +198,42 @@ func TestStockGet(t *testing.T) {
 		})
 	}
 }
+
+// TestLimitClamped: a --limit above the API's largest page is sent as that
+// maximum, with a note on stderr; one within it is sent as is, silently.
+func TestLimitClamped(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		args []string
+		op   string
+		sent string
+		note bool
+	}{
+		{[]string{"orders", "list", "--limit", "1000000"}, "listOrders", "100", true},
+		{[]string{"orders", "list", "--limit", "100"}, "listOrders", "100", false},
+		{[]string{"orders", "list", "--limit", "7"}, "listOrders", "7", false},
+		{[]string{"manifests", "list", "--limit", "101"}, "listManifests", "100", true},
+		{[]string{"webhooks", "callbacks", "https://hooks.kedaibatik.example/sellercenter", "--limit", "5000"}, "listWebhookCallbacks", "100", true},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			t.Parallel()
+			srv := newMock(t, sellercentertest.Config{})
+			res := runTool(t, invocation{env: envFor(srv)}, tt.args...)
+			wantCode(t, tt.args, res, exitOK)
+			var sent []string
+			for _, r := range srv.Requests() {
+				if r.Operation == tt.op {
+					sent = append(sent, r.Query.Get("limit"))
+				}
+			}
+			if len(sent) != 1 || sent[0] != tt.sent {
+				t.Errorf("sellercenter %s sent limits %q, want one request with %s", strings.Join(tt.args, " "), sent, tt.sent)
+			}
+			note := "is above the API's maximum page of 100: asking for 100"
+			if got := strings.Contains(res.stderr, note); got != tt.note {
+				t.Errorf("sellercenter %s stderr = %q; note %q shown: %v, want %v", strings.Join(tt.args, " "), res.stderr, note, got, tt.note)
+			}
+		})
+	}
+}
