@@ -223,16 +223,17 @@ func feedTable(w io.Writer, path string, r gen.FeedReport) error {
 	if _, err := io.WriteString(w, "\n"); err != nil {
 		return err
 	}
-	if err := writeRow(w, "SKU", "FIELD", "SEVERITY", "CODE", "MESSAGE"); err != nil {
+	rows := fileRows(path)
+	if err := writeRow(w, "ROW", "SKU", "FIELD", "SEVERITY", "CODE", "MESSAGE"); err != nil {
 		return err
 	}
 	for _, e := range errs {
-		if err := writeRow(w, e.SellerSku, e.FieldName, "error", idText(e.ErrorCode), e.ErrorMessage); err != nil {
+		if err := writeRow(w, rowText(rows, e.SellerSku), e.SellerSku, e.FieldName, "error", idText(e.ErrorCode), e.ErrorMessage); err != nil {
 			return err
 		}
 	}
 	for _, e := range warns {
-		if err := writeRow(w, e.SellerSku, e.FieldName, "warning", "", e.Message); err != nil {
+		if err := writeRow(w, rowText(rows, e.SellerSku), e.SellerSku, e.FieldName, "warning", "", e.Message); err != nil {
 			return err
 		}
 	}

@@ -237,3 +237,30 @@ func TestLimitClamped(t *testing.T) {
 		})
 	}
 }
+
+// TestFileRows numbers the rows of a CSV import file by seller SKU as a
+// spreadsheet does, whatever its separator, and gives up on other files.
+func TestFileRows(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, file, content string
+		want                map[string]string
+	}{
+		{"comma", "a.csv", "SellerSku,Price\nA-1,10\nB-2,20\nA-1,11\n", map[string]string{"A-1": "2,4", "B-2": "3", "C-3": "-"}},
+		{"semicolon, BOM, other column order", "b.CSV", "\xef\xbb\xbfPrice;sellersku\n10;A-1\n20; B-2 \n", map[string]string{"A-1": "2", "B-2": "3"}},
+		{"tab", "c.csv", "SellerSku\tQuantity\nA-1\t5\n", map[string]string{"A-1": "2"}},
+		{"no SKU column", "d.csv", "Price,Status\n10,active\n", map[string]string{"A-1": "-"}},
+		{"not CSV", "e.xlsx", "PK\x03\x04", map[string]string{"A-1": "-"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rows := fileRows(writeFile(t, tt.file, tt.content))
+			for sku, want := range tt.want {
+				if got := rowText(rows, sku); got != want {
+					t.Errorf("row of %s = %q, want %q", sku, got, want)
+				}
+			}
+		})
+	}
+}
