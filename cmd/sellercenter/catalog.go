@@ -149,8 +149,9 @@ and says on stderr when more follow; --all walks every page.`,
 			if err != nil {
 				return err
 			}
+			categories := c.categoryNames(ctx, client)
 			l := newList(c, []string{"ID", "SKU", "NAME", "STATUS", "CATEGORY", "UPDATED"}, func(ps gen.ProductSet) []string {
-				return []string{idText(ps.Id), ps.SellerSku, ps.Name, string(ps.Status), idText(ps.PrimaryCategoryId), when(ps.UpdatedAt)}
+				return []string{idText(ps.Id), ps.SellerSku, ps.Name, string(ps.Status), named(ps.PrimaryCategoryId, categories[ps.PrimaryCategoryId]), when(ps.UpdatedAt)}
 			})
 			return printPaged(c, l, &page, client.ProductSets(ctx, params))
 		}),
@@ -169,6 +170,9 @@ type productDetail struct {
 	Products   []gen.Product    `json:"products"`
 	Stock      []gen.StockLevel `json:"stock"`
 	Prices     []gen.Price      `json:"prices"`
+
+	// brandName and categoryName are shown beside the ids in the table.
+	brandName, categoryName string
 }
 
 func (c *cli) productsGetCommand() *cobra.Command {
@@ -217,6 +221,8 @@ any of its products instead.`,
 			if err != nil {
 				return err
 			}
+			d.brandName = c.brandName(ctx, client, d.ProductSet.BrandId)
+			d.categoryName = c.categoryNames(ctx, client)[d.ProductSet.PrimaryCategoryId]
 			return c.printObject(d, d.table)
 		}),
 	}
@@ -253,8 +259,8 @@ func (d productDetail) table(w io.Writer) error {
 		"Name", ps.Name,
 		"Parent SKU", str(ps.ParentSku),
 		"Status", string(ps.Status),
-		"Brand", idText(ps.BrandId),
-		"Category", idText(ps.PrimaryCategoryId),
+		"Brand", named(ps.BrandId, d.brandName),
+		"Category", named(ps.PrimaryCategoryId, d.categoryName),
 		"Created", when(ps.CreatedAt),
 		"Updated", when(ps.UpdatedAt),
 	); err != nil {

@@ -264,3 +264,50 @@ func TestFileRows(t *testing.T) {
 		})
 	}
 }
+
+// TestBrandCategoryNames: products tables show brand and category names
+// beside their ids from one lookup per command, whatever the rows; JSON
+// needs none; a failed lookup shows the ids alone and says why.
+func TestBrandCategoryNames(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		args   []string
+		fail   string // an operation the mock refuses
+		stdout []string
+		stderr string
+		tree   int // getCategoryTree requests
+		brand  int // getBrand requests
+	}{
+		{"list", []string{"products", "list", "--all"}, "", []string{"Kawung Blue active 311 Batik Shirts 2024", "Silk Scarf active 221 Scarves & Masks 2024"}, "", 1, 0},
+		{"get", []string{"products", "get", "7103"}, "", []string{"Brand 203 ", "Category 221 Scarves & Masks Created"}, "", 1, 1},
+		{"json", []string{"products", "get", "7103", "-o", "json"}, "", []string{`"brandId": 203`}, "", 0, 0},
+		{"tree refused", []string{"products", "list", "--limit", "1"}, "getCategoryTree", []string{"Kawung Blue active 311 2024"}, "sellercenter: showing category ids without names: ", 1, 0},
+		{"brand refused", []string{"products", "get", "7101"}, "getBrand", []string{"Brand 201 Category 311 Batik Shirts Created"}, "sellercenter: showing brand ids without names: ", 1, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := newMock(t, sellercentertest.Config{})
+			if tt.fail != "" {
+				if _, err := srv.Fail(sellercentertest.Scope{Operation: tt.fail}, 403, ""); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res := runTool(t, invocation{env: envFor(srv)}, tt.args...)
+			wantCode(t, tt.args, res, exitOK)
+			words := strings.Join(strings.Fields(res.stdout), " ") // column widths aside
+			for _, want := range tt.stdout {
+				if !strings.Contains(words, want) {
+					t.Errorf("sellercenter %s stdout = %q, want %q in it", strings.Join(tt.args, " "), res.stdout, want)
+				}
+			}
+			if !strings.Contains(res.stderr, tt.stderr) {
+				t.Errorf("sellercenter %s stderr = %q, want %q in it", strings.Join(tt.args, " "), res.stderr, tt.stderr)
+			}
+			if n, m := srv.Count("getCategoryTree"), srv.Count("getBrand"); n != tt.tree || m != tt.brand {
+				t.Errorf("sellercenter %s looked the category tree up %d times and brands %d times, want %d and %d", strings.Join(tt.args, " "), n, m, tt.tree, tt.brand)
+			}
+		})
+	}
+}
