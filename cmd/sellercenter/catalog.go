@@ -173,6 +173,8 @@ type productDetail struct {
 
 	// brandName and categoryName are shown beside the ids in the table.
 	brandName, categoryName string
+	// now tells running sales from ended ones.
+	now time.Time
 }
 
 func (c *cli) productsGetCommand() *cobra.Command {
@@ -223,6 +225,7 @@ any of its products instead.`,
 			}
 			d.brandName = c.brandName(ctx, client, d.ProductSet.BrandId)
 			d.categoryName = c.categoryNames(ctx, client)[d.ProductSet.PrimaryCategoryId]
+			d.now = c.now()
 			return c.printObject(d, d.table)
 		}),
 	}
@@ -280,12 +283,7 @@ func (d productDetail) table(w io.Writer) error {
 		}
 		s := strings.TrimSpace(p.Country + " " + strconv.FormatFloat(p.Price, 'f', 2, 64))
 		if p.SalePrice != nil {
-			sale := "sale " + strconv.FormatFloat(*p.SalePrice, 'f', 2, 64)
-			if p.SaleEndDate != nil && !p.SaleEndDate.IsZero() {
-				// The end tells a running sale from one that is over.
-				sale += " until " + p.SaleEndDate.Format(time.DateOnly)
-			}
-			s += " (" + sale + ")"
+			s += " (" + saleText(p, d.now) + ")"
 		}
 		if p.Status != "" && p.Status != gen.PriceStatusActive {
 			s += " " + string(p.Status)

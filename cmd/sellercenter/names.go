@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"time"
 
 	"github.com/sellercenter-go/sellercenter"
 	"github.com/sellercenter-go/sellercenter/gen"
@@ -62,4 +64,24 @@ func named(id int, name string) string {
 		return idText(id)
 	}
 	return idText(id) + " " + name
+}
+
+// saleText describes the sale of p as it stands at now: running until its
+// end, starting later, or over. The API keeps a sale's price and dates
+// after it ended, so the dates alone would show an old sale as running.
+func saleText(p gen.Price, now time.Time) string {
+	sale := "sale " + strconv.FormatFloat(*p.SalePrice, 'f', 2, 64)
+	start, end := p.SaleStartDate, p.SaleEndDate
+	hasStart := start != nil && !start.IsZero()
+	hasEnd := end != nil && !end.IsZero()
+	switch {
+	case hasEnd && !end.After(now):
+		return sale + " ended " + end.Format(time.DateOnly)
+	case hasStart && start.After(now):
+		sale += " from " + start.Format(time.DateOnly)
+	}
+	if hasEnd {
+		sale += " until " + end.Format(time.DateOnly)
+	}
+	return sale
 }

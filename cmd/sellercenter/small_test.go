@@ -3,8 +3,11 @@ package main
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sellercenter-go/sellercenter"
+	"github.com/sellercenter-go/sellercenter/datetime"
+	"github.com/sellercenter-go/sellercenter/gen"
 	"github.com/sellercenter-go/sellercenter/sellercentertest"
 )
 
@@ -309,5 +312,60 @@ func TestBrandCategoryNames(t *testing.T) {
 				t.Errorf("sellercenter %s looked the category tree up %d times and brands %d times, want %d and %d", strings.Join(tt.args, " "), n, m, tt.tree, tt.brand)
 			}
 		})
+	}
+}
+
+// TestSaleShownByState: products get tells a running sale from one that
+// ended or has not begun, on the tool's clock.
+func TestSaleShownByState(t *testing.T) {
+	t.Parallel()
+	at := func(s string) *datetime.Time {
+		if s == "" {
+			return nil
+		}
+		ts, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := datetime.New(ts)
+		return &v
+	}
+	sale := 109.9
+	now := time.Date(2024, 11, 15, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name       string
+		start, end string
+		want       string
+	}{
+		{"running", "2024-11-01", "2024-11-30", "sale 109.90 until 2024-11-30"},
+		{"ended", "2024-10-01", "2024-11-14", "sale 109.90 ended 2024-11-14"},
+		{"ended this morning", "", "2024-11-15", "sale 109.90 ended 2024-11-15"},
+		{"not begun", "2024-12-01", "2024-12-31", "sale 109.90 from 2024-12-01 until 2024-12-31"},
+		{"open-ended", "", "", "sale 109.90"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p := gen.Price{SalePrice: &sale, SaleStartDate: at(tt.start), SaleEndDate: at(tt.end)}
+			if got := saleText(p, now); got != tt.want {
+				t.Errorf("saleText() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	// The seeded MY sale of BTK-KWG-BL-M runs until 2024-11-30.
+	srv := newMock(t, sellercentertest.Config{})
+	for _, tt := range []struct {
+		now  time.Time
+		want string
+	}{
+		{now, "MY 129.90 (sale 109.90 until 2024-11-30)"},
+		{time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC), "MY 129.90 (sale 109.90 ended 2024-11-30)"},
+	} {
+		args := []string{"products", "get", "--sku", "BTK-KWG-BL-M"}
+		res := runTool(t, invocation{env: envFor(srv), now: func() time.Time { return tt.now }}, args...)
+		wantCode(t, args, res, exitOK)
+		if !strings.Contains(res.stdout, tt.want) {
+			t.Errorf("on %v, sellercenter %s stdout = %q, want %q in it", tt.now, strings.Join(args, " "), res.stdout, tt.want)
+		}
 	}
 }
