@@ -161,17 +161,7 @@ func (c *cli) importFile(ctx context.Context, client *sellercenter.Client, kind 
 		return gen.FeedReport{}, fmt.Errorf("sellercenter: the API accepted %s without naming its feed (message %q); check the feeds in SellerCenter before uploading it again",
 			name, oneline.Clean(accepted.Message))
 	}
-	bar := c.newProgress()
-	wait := c.feedWait
-	wait.OnPoll = func(r gen.FeedReport) {
-		state := "waiting"
-		if r.Status != "" {
-			state = string(r.Status)
-		}
-		bar.draw(fmt.Sprintf("importing %s: feed %s %s, %s", cell(name), uuid, state, c.now().Sub(bar.start).Round(time.Second)))
-	}
-	report, err := client.WaitForFeed(ctx, uuid, wait)
-	bar.clear()
+	report, err := c.pollFeed(ctx, client, uuid, "importing "+cell(name)+": ")
 	var feedErr *sellercenter.FeedError
 	switch {
 	case errors.As(err, &feedErr):
@@ -185,7 +175,7 @@ func (c *cli) importFile(ctx context.Context, client *sellercenter.Client, kind 
 		}
 		return report, &annotated{err: err, msg: "sellercenter: " + msg}
 	case err != nil:
-		return report, annotate(err, "%s was uploaded as feed %s, which runs on without the tool: do not upload it again, check the feed in SellerCenter", name, uuid)
+		return report, annotate(err, "%s was uploaded as feed %s, which runs on without the tool: do not upload it again; follow it with 'sellercenter feeds wait %s'", name, uuid, uuid)
 	}
 	return report, nil
 }
@@ -207,14 +197,17 @@ func failedRows(r gen.FeedReport) int {
 // warnings.
 func feedTable(w io.Writer, path string, r gen.FeedReport) error {
 	errs, warns := r.Errors, r.Warnings
-	if err := printFields(w,
-		"File", filepath.Base(path),
+	var file []string
+	if path != "" {
+		file = []string{"File", filepath.Base(path)}
+	}
+	if err := printFields(w, append(file,
 		"Feed", r.Id,
 		"Action", string(r.Action),
 		"Status", string(r.Status),
 		"Failed rows", strconv.Itoa(failedRows(r)),
 		"Warnings", strconv.Itoa(len(warns)),
-	); err != nil {
+	)...); err != nil {
 		return err
 	}
 	if len(errs)+len(warns) == 0 {

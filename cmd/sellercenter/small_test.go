@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -368,4 +369,70 @@ func TestSaleShownByState(t *testing.T) {
 			t.Errorf("on %v, sellercenter %s stdout = %q, want %q in it", tt.now, strings.Join(args, " "), res.stdout, tt.want)
 		}
 	}
+}
+
+// TestFeedsCommands lists the seeded feeds, shows one with its row error,
+// waits for feeds that ended cleanly or not, and refuses a malformed UUID
+// before sending anything.
+func TestFeedsCommands(t *testing.T) {
+	t.Parallel()
+	srv := newMock(t, sellercentertest.Config{})
+	env := envFor(srv)
+	tests := []struct {
+		args   []string
+		code   int
+		stdout []string
+		stderr string
+	}{
+		{[]string{"feeds", "list"}, exitOK, []string{"ID ACTION STATUS SOURCE ROWS PROCESSED FAILED CREATED", "32 ProductUpdate Finished API 2 2 1 2024-09-29"}, ""},
+		{[]string{"feeds", "list", "--limit", "1"}, exitOK, []string{"33 ProductCreate Canceled"}, "showing the first feed; more follow"},
+		{[]string{"feeds", "get", feedWithErrorsUUID}, exitOK, []string{"Failed rows 1", "- BTK-OLD-XL SellerSku error 3"}, ""},
+		{[]string{"feeds", "wait", feedExampleUUID}, exitOK, []string{"Status Finished", "Failed rows 0"}, ""},
+		{[]string{"feeds", "wait", feedWithErrorsUUID}, exitFailure, []string{"Failed rows 1"}, "sellercenter: feed " + feedWithErrorsUUID + " ended Finished with errors in 1 row\n"},
+		{[]string{"feeds", "get", "5e11e0c6-0000-4009-8006-0000000fffff"}, exitFailure, nil, "HTTP 404"},
+		{[]string{"feeds", "wait", "42"}, exitUsage, nil, `"42" is not a feed UUID`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			t.Parallel()
+			res := runTool(t, invocation{env: env}, tt.args...)
+			wantCode(t, tt.args, res, tt.code)
+			words := strings.Join(strings.Fields(res.stdout), " ")
+			for _, want := range tt.stdout {
+				if !strings.Contains(words, want) {
+					t.Errorf("sellercenter %s stdout = %q, want %q in it", strings.Join(tt.args, " "), res.stdout, want)
+				}
+			}
+			if !strings.Contains(res.stderr, tt.stderr) {
+				t.Errorf("sellercenter %s stderr = %q, want %q in it", strings.Join(tt.args, " "), res.stderr, tt.stderr)
+			}
+		})
+	}
+	t.Run("an import followed by feeds wait", func(t *testing.T) {
+		t.Parallel()
+		srv := newMock(t, sellercentertest.Config{FeedDelay: time.Hour})
+		env := envFor(srv)
+		// Stop the tool once it polls the feed, which runs on in the mock.
+		ctx, cancel := context.WithCancel(t.Context())
+		defer cancel()
+		go func() {
+			for srv.Count("getFeedStatus") == 0 && ctx.Err() == nil {
+				time.Sleep(time.Millisecond)
+			}
+			cancel()
+		}()
+		file := writeFile(t, "stock.csv", "SellerSku,Quantity\nBTK-KWG-BL-M,12\n")
+		args := []string{"import", "products", "--kind", "stock", file}
+		res := runTool(t, invocation{env: env, ctx: ctx}, args...)
+		if res.code == exitOK || !strings.Contains(res.stderr, "follow it with 'sellercenter feeds wait ") {
+			t.Fatalf("sellercenter %s stopped early = exit %d, stderr %q; want a pointer to feeds wait", strings.Join(args, " "), res.code, res.stderr)
+		}
+		uuid := res.stderr[strings.Index(res.stderr, "feeds wait ")+len("feeds wait ") : strings.LastIndex(res.stderr, "'")]
+		wait := []string{"feeds", "get", uuid}
+		res = runTool(t, invocation{env: env}, wait...)
+		wantCode(t, wait, res, exitOK)
+		if !strings.Contains(res.stdout, "Action       ProductStockUpdate") {
+			t.Errorf("sellercenter %s stdout = %q, want the import's feed", strings.Join(wait, " "), res.stdout)
+		}
+	})
 }
