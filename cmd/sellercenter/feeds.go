@@ -149,4 +149,3 @@ func feedUUID(s string) (string, error) {
 	}
 	return s, nil
 }
-
