@@ -43,9 +43,10 @@ func newClient(cfg Config, clk clock) (*Client, error) {
 		ClientSecret: cfg.ClientSecret,
 		TokenURL:     cfg.TokenURL,
 		// Token requests bypass the API layers: they are not rate limited
-		// against the seller's API budget, retried by the API rules, or
-		// logged with their bodies.
-		HTTPClient: &http.Client{Transport: cfg.baseTransport(), Timeout: tokenTimeout},
+		// against the seller's API budget or retried by the API rules. They
+		// are logged, never with their bodies, so a failing token exchange
+		// shows in the log.
+		HTTPClient: &http.Client{Transport: newTokenLogging(cfg), Timeout: tokenTimeout},
 	})
 	if err != nil {
 		return nil, &configError{err: err}

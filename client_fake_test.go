@@ -317,10 +317,20 @@ func TestTokenRefreshAndLogs(t *testing.T) {
 	if len(rec.texts()) == 0 {
 		t.Fatal("no log records, want debug records of every exchange")
 	}
+	tokenRecords := 0
 	for _, text := range rec.texts() {
 		if strings.Contains(text, testSecret) || strings.Contains(text, "tok-") {
 			t.Errorf("log record %q carries a secret or token", text)
 		}
+		if strings.Contains(text, `msg="sellercenter: token request"`) {
+			tokenRecords++
+			if !strings.Contains(text, "method=POST") || !strings.Contains(text, "status=200") || !strings.Contains(text, "duration=") {
+				t.Errorf("token record %q, want its method, status and duration", text)
+			}
+		}
+	}
+	if issued := f.tokens.Load(); int64(tokenRecords) != issued {
+		t.Errorf("%d token request records, want one per token issued (%d)", tokenRecords, issued)
 	}
 }
 

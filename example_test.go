@@ -37,38 +37,6 @@ func mockClient(mock *sellercentertest.Server) *sellercenter.Client {
 	return c
 }
 
-// New builds a client; every API operation is a typed method of it. This one
-// talks to the in-process mock; point BaseURL and TokenURL at an instance in
-// production.
-func Example() {
-	mock := startMock()
-	defer mock.Close()
-
-	c, err := sellercenter.New(sellercenter.Config{
-		BaseURL:      mock.URL, // https://sellercenter-api.<instance> in production
-		TokenURL:     mock.TokenURL,
-		ClientID:     mock.ClientID,
-		ClientSecret: mock.ClientSecret,
-	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	ctx := context.Background()
-
-	section := gen.OrderSectionStatusPending
-	page, err := sellercenter.Result(c.ListOrdersWithResponse(ctx, &gen.ListOrdersParams{Limit: 3, Section: section}))
-	if err != nil {
-		log.Fatal(err)
-	}
-	for _, order := range page.Items {
-		fmt.Println(order.Number, order.ItemCount, "item(s)", order.Items[0].Status)
-	}
-	// Output:
-	// MY-32001001 2 item(s) pending
-	// MY-32001002 1 item(s) pending
-	// MY-32001003 3 item(s) pending
-}
-
 // Check turns a response that is not a success into an *APIError, which
 // errors.As reaches and whose class errors.Is tells.
 func ExampleAPIError() {

@@ -39,6 +39,8 @@ type loggingTransport struct {
 	// tokenURL, when set, names the OAuth endpoint whose bodies are never
 	// logged, whatever the level.
 	tokenURL *url.URL
+	// noBodies turns body logging off for every request.
+	noBodies bool
 }
 
 // RoundTrip implements http.RoundTripper.
@@ -47,7 +49,8 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	if !t.logger.Enabled(ctx, slog.LevelDebug) {
 		return t.next.RoundTrip(req)
 	}
-	bodies := t.logger.Enabled(ctx, LevelBody) && !t.isTokenEndpoint(req.URL)
+	token := t.isTokenEndpoint(req.URL)
+	bodies := t.logger.Enabled(ctx, LevelBody) && !token && !t.noBodies
 	if bodies && req.GetBody != nil {
 		// Only a replayable body is logged: reading req.Body would consume it.
 		if b, err := req.GetBody(); err == nil && b != nil {
@@ -65,20 +68,31 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	start := time.Now()
 	resp, err := t.next.RoundTrip(req)
 	attrs := make([]slog.Attr, 0, 7)
-	attrs = append(attrs,
-		slog.String("method", req.Method),
-		slog.String("path", req.URL.EscapedPath()))
+	msg := "sellercenter: request"
+	if token {
+		// The token endpoint is usually on another host than the API.
+		msg = "sellercenter: token request"
+		attrs = append(attrs, slog.String("method", req.Method),
+			slog.String("url", req.URL.Scheme+"://"+req.URL.Host+req.URL.EscapedPath()))
+	} else {
+		attrs = append(attrs, slog.String("method", req.Method),
+			slog.String("path", req.URL.EscapedPath()))
+	}
 	if q := redactQuery(req.URL.RawQuery); q != "" {
 		attrs = append(attrs, slog.String("query", q))
 	}
-	attrs = append(attrs, slog.Int("attempt", attemptFrom(ctx)))
+	if !token {
+		// A token request runs inside the API attempt that needed the
+		// token, and authn counts its own attempts.
+		attrs = append(attrs, slog.Int("attempt", attemptFrom(ctx)))
+	}
 	if err != nil {
 		attrs = append(attrs, slog.Duration("duration", time.Since(start)), slog.String("error", err.Error()))
-		t.logger.LogAttrs(ctx, slog.LevelDebug, "sellercenter: request failed", attrs...)
+		t.logger.LogAttrs(ctx, slog.LevelDebug, msg+" failed", attrs...)
 		return nil, err
 	}
 	attrs = append(attrs, slog.Int("status", resp.StatusCode), slog.Duration("duration", time.Since(start)))
-	t.logger.LogAttrs(ctx, slog.LevelDebug, "sellercenter: request", attrs...)
+	t.logger.LogAttrs(ctx, slog.LevelDebug, msg, attrs...)
 
 	if bodies {
 		data, rerr := peekBody(resp)
@@ -91,6 +105,18 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		}
 	}
 	return resp, nil
+}
+
+// newTokenLogging is the transport of token requests: cfg's base, logged
+// like API requests, without bodies (the request carries the secret, the
+// response the token).
+func newTokenLogging(cfg Config) http.RoundTripper {
+	tokenURL, err := url.Parse(cfg.TokenURL)
+	if err != nil || cfg.TokenURL == "" {
+		// Without a token URL to recognise, bodies are never logged.
+		return &loggingTransport{next: cfg.baseTransport(), logger: cfg.logger(), noBodies: true}
+	}
+	return &loggingTransport{next: cfg.baseTransport(), logger: cfg.logger(), tokenURL: tokenURL}
 }
 
 func (t *loggingTransport) isTokenEndpoint(u *url.URL) bool {

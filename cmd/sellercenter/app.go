@@ -220,6 +220,7 @@ exit 4.`,
 		c.stockCommand(),
 		c.pricesCommand(),
 		c.importCommand(),
+		c.feedsCommand(),
 		c.brandsCommand(),
 		c.categoriesCommand(),
 		c.attributesCommand(),
@@ -227,7 +228,11 @@ exit 4.`,
 		c.templatesCommand(),
 		c.financeCommand(),
 		c.webhooksCommand(),
+		c.versionCommand(),
 	)
+	root.Version = sellercenter.Version
+	root.SetVersionTemplate(versionLine)
+	guardGroups(root)
 	return root
 }
 

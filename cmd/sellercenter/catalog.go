@@ -21,14 +21,6 @@ func groupCommand(use, short string, subs ...*cobra.Command) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   use,
 		Short: short,
-		// Cobra checks for unknown subcommands only under the root; without
-		// this, "products lsit" would print help and succeed.
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usagef("unknown command %q for %q", args[0], cmd.CommandPath())
-			}
-			return cmd.Help()
-		},
 	}
 	cmd.AddCommand(subs...)
 	return cmd
@@ -91,7 +83,7 @@ func printPaged[T any](c *cli, l *listPrinter[T], p *pageLimit, seq iter.Seq2[T,
 		return err
 	}
 	if more {
-		fmt.Fprintf(c.stderr, "sellercenter: showing the first %d %s; more follow (use --all or a larger --limit)\n", n, p.what)
+		moreFollow(c.stderr, n, p.what)
 	}
 	return nil
 }
@@ -157,8 +149,9 @@ and says on stderr when more follow; --all walks every page.`,
 			if err != nil {
 				return err
 			}
+			categories := c.categoryNames(ctx, client)
 			l := newList(c, []string{"ID", "SKU", "NAME", "STATUS", "CATEGORY", "UPDATED"}, func(ps gen.ProductSet) []string {
-				return []string{idText(ps.Id), ps.SellerSku, ps.Name, string(ps.Status), idText(ps.PrimaryCategoryId), c.when(ps.UpdatedAt)}
+				return []string{idText(ps.Id), ps.SellerSku, ps.Name, string(ps.Status), named(ps.PrimaryCategoryId, categories[ps.PrimaryCategoryId]), c.when(ps.UpdatedAt)}
 			})
 			return printPaged(c, l, &page, client.ProductSets(ctx, params))
 		}),
@@ -177,6 +170,11 @@ type productDetail struct {
 	Products   []gen.Product    `json:"products"`
 	Stock      []gen.StockLevel `json:"stock"`
 	Prices     []gen.Price      `json:"prices"`
+
+	// brandName and categoryName are shown beside the ids in the table.
+	brandName, categoryName string
+	// now tells running sales from ended ones.
+	now time.Time
 }
 
 func (c *cli) productsGetCommand() *cobra.Command {
@@ -189,7 +187,7 @@ func (c *cli) productsGetCommand() *cobra.Command {
 SKUs, status, stock and prices per country. ID is the numeric product set id
 from 'sellercenter products list'; --sku finds the set by the seller SKU of
 any of its products instead.`,
-		Example: `  sellercenter products get 7865
+		Example: `  sellercenter products get 7101
   sellercenter products get --sku BTK-KWG-BL-M -o json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: c.action(func(ctx context.Context, args []string) error {
@@ -225,6 +223,9 @@ any of its products instead.`,
 			if err != nil {
 				return err
 			}
+			d.brandName = c.brandName(ctx, client, d.ProductSet.BrandId)
+			d.categoryName = c.categoryNames(ctx, client)[d.ProductSet.PrimaryCategoryId]
+			d.now = c.now()
 			return c.printObject(d, func(w io.Writer) error { return d.table(c, w) })
 		}),
 	}
@@ -261,8 +262,8 @@ func (d productDetail) table(c *cli, w io.Writer) error {
 		"Name", ps.Name,
 		"Parent SKU", str(ps.ParentSku),
 		"Status", string(ps.Status),
-		"Brand", idText(ps.BrandId),
-		"Category", idText(ps.PrimaryCategoryId),
+		"Brand", named(ps.BrandId, d.brandName),
+		"Category", named(ps.PrimaryCategoryId, d.categoryName),
 		"Created", c.when(ps.CreatedAt),
 		"Updated", c.when(ps.UpdatedAt),
 	); err != nil {
@@ -282,12 +283,7 @@ func (d productDetail) table(c *cli, w io.Writer) error {
 		}
 		s := strings.TrimSpace(p.Country + " " + strconv.FormatFloat(p.Price, 'f', 2, 64))
 		if p.SalePrice != nil {
-			sale := "sale " + strconv.FormatFloat(*p.SalePrice, 'f', 2, 64)
-			if p.SaleEndDate != nil && !p.SaleEndDate.IsZero() {
-				// The end tells a running sale from one that is over.
-				sale += " until " + p.SaleEndDate.Format(time.DateOnly)
-			}
-			s += " (" + sale + ")"
+			s += " (" + saleText(p, d.now) + ")"
 		}
 		if p.Status != "" && p.Status != gen.PriceStatusActive {
 			s += " " + string(p.Status)
@@ -418,8 +414,8 @@ func (c *cli) attributesCommand() *cobra.Command {
 included. COLUMN is the attribute's column in import files; OPTIONS are the
 values an option attribute takes (the first few, with the count of the rest;
 -o json lists them all).`,
-		Example: `  sellercenter attributes --category 1002
-  sellercenter attributes --category 1002 -o json`,
+		Example: `  sellercenter attributes --category 311
+  sellercenter attributes --category 311 -o json`,
 		Args: cobra.NoArgs,
 		RunE: c.action(func(ctx context.Context, _ []string) error {
 			id, err := parseID("--category", category)

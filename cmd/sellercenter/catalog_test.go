@@ -344,7 +344,7 @@ func TestImportProducts(t *testing.T) {
 		res := runTool(t, invocation{env: envFor(srv)}, args...)
 		wantCode(t, args, res, exitFailure)
 		for _, want := range []string{"Status       Finished\n", "Failed rows  2\n",
-			"SKU           FIELD      SEVERITY  CODE  MESSAGE\n", "NO-SUCH-SKU   SellerSku  error", "BTK-PRG-RD-M  Status     error"} {
+			"ROW  SKU           FIELD      SEVERITY  CODE  MESSAGE\n", "3    NO-SUCH-SKU   SellerSku  error", "4    BTK-PRG-RD-M  Status     error"} {
 			if !strings.Contains(res.stdout, want) {
 				t.Errorf("sellercenter %s stdout = %q, want it to contain %q", strings.Join(args, " "), res.stdout, want)
 			}

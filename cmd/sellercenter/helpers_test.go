@@ -24,6 +24,8 @@ type invocation struct {
 	terminal bool // whether stderr is taken for a terminal
 	// ctx, if set, is the run's context, so a test can interrupt it.
 	ctx context.Context
+	// now, if set, is the tool's clock; else time.Now.
+	now func() time.Time
 }
 
 // testTZ is the zone every run shows times in unless inv.env sets TZ, so
@@ -49,10 +51,13 @@ func runTool(t *testing.T, inv invocation, args ...string) result {
 		isTerminal: func(w io.Writer) bool {
 			return inv.terminal && w == io.Writer(&stderr)
 		},
-		now: time.Now,
+		now: inv.now,
 		// Feeds of the mock end on the first poll after their delay;
 		// polling every millisecond keeps tests fast.
 		feedWait: sellercenter.FeedWait{Interval: time.Millisecond, MaxInterval: time.Millisecond},
+	}
+	if c.now == nil {
+		c.now = time.Now
 	}
 	parent := inv.ctx
 	if parent == nil {

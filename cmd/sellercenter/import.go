@@ -68,8 +68,10 @@ file; see 'sellercenter attributes' for the attribute columns). The upload is
 never sent twice: when the tool stops before the feed ends, the feed still
 runs, so check it in SellerCenter rather than uploading the file again. On a
 terminal, stderr shows the feed's state while waiting.`,
-		Example: `  sellercenter import products prices-november.csv
-  sellercenter import products --kind create new-collection.xlsx -o json`,
+		Example: `  printf 'SellerSku,Price\nBTK-KWG-BL-M,129.90\n' > prices.csv
+  sellercenter import products prices.csv
+  printf 'SellerSku,Quantity\nBTK-KWG-BL-M,12\n' > stock.csv
+  sellercenter import products --kind stock stock.csv -o json`,
 		Args: cobra.ExactArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return []string{"csv", "xlsx"}, cobra.ShellCompDirectiveFilterFileExt
@@ -159,17 +161,7 @@ func (c *cli) importFile(ctx context.Context, client *sellercenter.Client, kind 
 		return gen.FeedReport{}, fmt.Errorf("sellercenter: the API accepted %s without naming its feed (message %q); check the feeds in SellerCenter before uploading it again",
 			name, oneline.Clean(accepted.Message))
 	}
-	bar := c.newProgress()
-	wait := c.feedWait
-	wait.OnPoll = func(r gen.FeedReport) {
-		state := "waiting"
-		if r.Status != "" {
-			state = string(r.Status)
-		}
-		bar.draw(fmt.Sprintf("importing %s: feed %s %s, %s", cell(name), uuid, state, c.now().Sub(bar.start).Round(time.Second)))
-	}
-	report, err := client.WaitForFeed(ctx, uuid, wait)
-	bar.clear()
+	report, err := c.pollFeed(ctx, client, uuid, "importing "+cell(name)+": ")
 	var feedErr *sellercenter.FeedError
 	switch {
 	case errors.As(err, &feedErr):
@@ -183,7 +175,7 @@ func (c *cli) importFile(ctx context.Context, client *sellercenter.Client, kind 
 		}
 		return report, &annotated{err: err, msg: "sellercenter: " + msg}
 	case err != nil:
-		return report, annotate(err, "%s was uploaded as feed %s, which runs on without the tool: do not upload it again, check the feed in SellerCenter", name, uuid)
+		return report, annotate(err, "%s was uploaded as feed %s, which runs on without the tool: do not upload it again; follow it with 'sellercenter feeds wait %s'", name, uuid, uuid)
 	}
 	return report, nil
 }
@@ -205,14 +197,17 @@ func failedRows(r gen.FeedReport) int {
 // warnings.
 func feedTable(w io.Writer, path string, r gen.FeedReport) error {
 	errs, warns := r.Errors, r.Warnings
-	if err := printFields(w,
-		"File", filepath.Base(path),
+	var file []string
+	if path != "" {
+		file = []string{"File", filepath.Base(path)}
+	}
+	if err := printFields(w, append(file,
 		"Feed", r.Id,
 		"Action", string(r.Action),
 		"Status", string(r.Status),
 		"Failed rows", strconv.Itoa(failedRows(r)),
 		"Warnings", strconv.Itoa(len(warns)),
-	); err != nil {
+	)...); err != nil {
 		return err
 	}
 	if len(errs)+len(warns) == 0 {
@@ -221,16 +216,17 @@ func feedTable(w io.Writer, path string, r gen.FeedReport) error {
 	if _, err := io.WriteString(w, "\n"); err != nil {
 		return err
 	}
-	if err := writeRow(w, "SKU", "FIELD", "SEVERITY", "CODE", "MESSAGE"); err != nil {
+	rows := fileRows(path)
+	if err := writeRow(w, "ROW", "SKU", "FIELD", "SEVERITY", "CODE", "MESSAGE"); err != nil {
 		return err
 	}
 	for _, e := range errs {
-		if err := writeRow(w, e.SellerSku, e.FieldName, "error", idText(e.ErrorCode), e.ErrorMessage); err != nil {
+		if err := writeRow(w, rowText(rows, e.SellerSku), e.SellerSku, e.FieldName, "error", idText(e.ErrorCode), e.ErrorMessage); err != nil {
 			return err
 		}
 	}
 	for _, e := range warns {
-		if err := writeRow(w, e.SellerSku, e.FieldName, "warning", "", e.Message); err != nil {
+		if err := writeRow(w, rowText(rows, e.SellerSku), e.SellerSku, e.FieldName, "warning", "", e.Message); err != nil {
 			return err
 		}
 	}

@@ -20,13 +20,6 @@ func (c *cli) manifestsCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "manifests",
 		Short: "List, create and ship manifests: order items handed to one carrier together",
-		// As for orders: an unknown subcommand must fail, not print help.
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usagef("unknown command %q for %q", args[0], cmd.CommandPath())
-			}
-			return cmd.Help()
-		},
 	}
 	cmd.AddCommand(
 		c.manifestsListCommand(),
@@ -162,7 +155,7 @@ manifests and says on stderr when more follow; --all walks every page.`,
 				}
 				return l.close()
 			}
-			params.Limit = limit
+			params.Limit = c.clampLimit(limit, maxPageLimit)
 			page, err := sellercenter.Result(client.ListManifestsWithResponse(ctx, &params))
 			if err != nil {
 				return err
@@ -171,7 +164,7 @@ manifests and says on stderr when more follow; --all walks every page.`,
 				return err
 			}
 			if page.Pagination.HasNext {
-				fmt.Fprintf(c.stderr, "sellercenter: showing the first %d manifests; more follow (use --all or a larger --limit)\n", len(page.Items))
+				moreFollow(c.stderr, len(page.Items), "manifests")
 			}
 			return nil
 		}),

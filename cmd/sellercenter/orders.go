@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -26,14 +25,6 @@ func (c *cli) ordersCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "orders",
 		Short: "List, inspect, change and export orders",
-		// Cobra checks for unknown subcommands only under the root; without
-		// this, "orders lsit" would print help and succeed.
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usagef("unknown command %q for %q", args[0], cmd.CommandPath())
-			}
-			return cmd.Help()
-		},
 	}
 	cmd.AddCommand(
 		c.ordersListCommand(),
@@ -210,7 +201,7 @@ says on stderr when more follow; --all walks every page.`,
 				}
 				return l.close()
 			}
-			params.Limit = limit
+			params.Limit = c.clampLimit(limit, maxPageLimit)
 			resp, err := sellercenter.Result(client.ListOrdersWithResponse(ctx, &params))
 			if err != nil {
 				return err
@@ -224,7 +215,7 @@ says on stderr when more follow; --all walks every page.`,
 				return err
 			}
 			if resp.Pagination.HasNext {
-				fmt.Fprintf(c.stderr, "sellercenter: showing the first %d orders; more follow (use --all or a larger --limit)\n", len(resp.Items))
+				moreFollow(c.stderr, len(resp.Items), "orders")
 			}
 			return nil
 		}),

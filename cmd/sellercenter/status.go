@@ -94,7 +94,11 @@ a single "-" reads the ids from stdin.`
 
 // statusCommand builds a command that changes the status of items with
 // change, which sends the request and returns the items changed.
+//
+// prepare, if not nil, runs after the arguments are checked and before the
+// change: the place for checks that need the API.
 func (c *cli) statusCommand(use, short, example string, status gen.OrderItemStatus,
+	prepare func(ctx context.Context, client *sellercenter.Client) error,
 	change func(ctx context.Context, client *sellercenter.Client, ids []int) (*gen.ChangedItems, error)) *cobra.Command {
 	return &cobra.Command{
 		Use:     use + " ITEM_ID...",
@@ -111,6 +115,11 @@ func (c *cli) statusCommand(use, short, example string, status gen.OrderItemStat
 			if err != nil {
 				return err
 			}
+			if prepare != nil {
+				if err := prepare(ctx, client); err != nil {
+					return err
+				}
+			}
 			changed, err := change(ctx, client, ids)
 			if err != nil {
 				return failedWrite(err, "the change may have been made: check the items with 'sellercenter orders items' before trying again")
@@ -124,8 +133,9 @@ func (c *cli) readyToShipCommand() *cobra.Command {
 	var provider, tracking string
 	cmd := c.statusCommand("ready-to-ship",
 		"Pack pending items of one order and mark them ready to ship",
-		"  sellercenter orders ready-to-ship 1001 1002 --provider 'J&T Express' --tracking JT630012345",
+		"  sellercenter orders ready-to-ship 5001 5002 --provider 'J&T Express' --tracking JT630012345",
 		gen.OrderItemStatusReadyToShip,
+		nil,
 		func(ctx context.Context, client *sellercenter.Client, ids []int) (*gen.ChangedItems, error) {
 			body := gen.ReadyToShipRequest{OrderItems: make([]gen.ReadyToShipItem, len(ids))}
 			for i, id := range ids {
@@ -146,8 +156,9 @@ func (c *cli) readyToShipCommand() *cobra.Command {
 
 func (c *cli) shipCommand() *cobra.Command {
 	return c.statusCommand("ship", "Mark ready-to-ship items of one order as shipped",
-		"  sellercenter orders ship 1001 1002",
+		"  sellercenter orders ship 5009 5010",
 		gen.OrderItemStatusShipped,
+		nil,
 		func(ctx context.Context, client *sellercenter.Client, ids []int) (*gen.ChangedItems, error) {
 			return sellercenter.Result(client.SetOrderItemsShippedWithResponse(ctx, gen.OrderItemIds{OrderItemIds: ids}))
 		})
@@ -155,8 +166,9 @@ func (c *cli) shipCommand() *cobra.Command {
 
 func (c *cli) deliverCommand() *cobra.Command {
 	return c.statusCommand("deliver", "Mark shipped items as delivered",
-		"  sellercenter orders deliver 1001 1002",
+		"  sellercenter orders deliver 5013 5014",
 		gen.OrderItemStatusDelivered,
+		nil,
 		func(ctx context.Context, client *sellercenter.Client, ids []int) (*gen.ChangedItems, error) {
 			return sellercenter.Result(client.SetOrderItemsDeliveredWithResponse(ctx, gen.OrderItemIds{OrderItemIds: ids}))
 		})
@@ -165,8 +177,15 @@ func (c *cli) deliverCommand() *cobra.Command {
 func (c *cli) cancelCommand() *cobra.Command {
 	var reason, detail string
 	cmd := c.statusCommand("cancel", "Cancel pending or ready-to-ship items",
-		"  sellercenter orders cancel 1001 --reason 'Out of stock'",
+		"  sellercenter orders cancel 5001 --reason 'Out of stock'",
 		gen.OrderItemStatusCanceled,
+		func(ctx context.Context, client *sellercenter.Client) error {
+			// Resolved before the write, so a mistyped reason is a usage
+			// error rather than a refused change.
+			var err error
+			reason, err = cancelReason(ctx, client, reason)
+			return err
+		},
 		func(ctx context.Context, client *sellercenter.Client, ids []int) (*gen.ChangedItems, error) {
 			body := gen.ReasonedStatusChange{OrderItemIds: ids, Reason: strings.TrimSpace(reason)}
 			if d := strings.TrimSpace(detail); d != "" {

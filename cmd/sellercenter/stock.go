@@ -230,7 +230,7 @@ type stockResult struct {
 }
 
 func (c *cli) stockCommand() *cobra.Command {
-	return groupCommand("stock", "Set the stock of products", c.stockSetCommand())
+	return groupCommand("stock", "Read and set the stock of products", c.stockGetCommand(), c.stockSetCommand())
 }
 
 // concurrencyFlag adds --concurrency, the requests a bulk command keeps

@@ -23,7 +23,7 @@ func TestUsersGolden(t *testing.T) {
 		{"users-list.table", []string{"users", "list"}, ""},
 		{"users-list-seller-roles.json", []string{"users", "list", "--seller-roles", "-o", "json"}, ""},
 		{"users-list-limit.jsonl", []string{"users", "list", "--limit", "1", "-o", "jsonl"},
-			"sellercenter: showing the first 1 users; more follow (use --all or a larger --limit)\n"},
+			"sellercenter: showing the first user; more follow (use --all or a larger --limit)\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,7 +46,7 @@ func (p *progress) total(verb string, n int, what string) {
 		return
 	}
 	took := p.now().Sub(p.start)
-	line := fmt.Sprintf("sellercenter: %s %d %s in %v", verb, n, what, took.Round(time.Millisecond))
+	line := fmt.Sprintf("sellercenter: %s %s in %v", verb, count(n, singular(what), what), took.Round(time.Millisecond))
 	if took > 0 {
 		line += fmt.Sprintf(", %.0f/s", float64(n)/took.Seconds())
 	}

@@ -48,7 +48,11 @@ func TestListAllProgress(t *testing.T) {
 				if !strings.Contains(res.stderr, "\rlisting "+tt.what+": 1 so far") {
 					t.Errorf("sellercenter %s stderr = %q, want the progress line", strings.Join(tt.args, " "), res.stderr)
 				}
-				total := regexp.MustCompile(`\r\s*\rsellercenter: listed (\d+) ` + tt.what + ` in [0-9.]+m?s(, \d+/s)?\n$`).FindStringSubmatch(res.stderr)
+				noun := tt.what
+				if rows == 1 {
+					noun = singular(noun)
+				}
+				total := regexp.MustCompile(`\r\s*\rsellercenter: listed (\d+) ` + noun + ` in [0-9.]+m?s(, \d+/s)?\n$`).FindStringSubmatch(res.stderr)
 				if total == nil || total[1] != strconv.Itoa(rows) {
 					t.Errorf("sellercenter %s stderr = %q, want the line erased, then the total of %d with the rate", strings.Join(tt.args, " "), res.stderr, rows)
 				}

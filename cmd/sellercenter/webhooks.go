@@ -209,7 +209,7 @@ func (c *cli) webhooksCallbacksCommand() *cobra.Command {
 				return err
 			}
 			page, err := sellercenter.Result(client.ListWebhookCallbacksWithResponse(ctx, args[0], &gen.ListWebhookCallbacksParams{
-				Limit: limit, Offset: offset, Sort: gen.ListWebhookCallbacksParamsSortLastCall, SortDir: gen.ListWebhookCallbacksParamsSortDirDesc}))
+				Limit: c.clampLimit(limit, maxPageLimit), Offset: offset, Sort: gen.ListWebhookCallbacksParamsSortLastCall, SortDir: gen.ListWebhookCallbacksParamsSortDirDesc}))
 			if err != nil {
 				return err
 			}

@@ -107,7 +107,8 @@ func TestCancel(t *testing.T) {
 		{args: []string{"orders", "cancel", "-", "--reason", "Customer request"}, stdin: "\n", code: exitUsage, stderr: "no order item ids on stdin"},
 		// All or nothing: 5012 is shipped, so 5003 stays pending.
 		{args: []string{"orders", "cancel", "5003", "5012", "--reason", "Customer request"}, code: exitFailure, stderr: "5012"},
-		{args: []string{"orders", "cancel", "5003", "--reason", "No such reason"}, code: exitFailure, stderr: "HTTP 4"},
+		// An unknown reason is refused before anything is sent.
+		{args: []string{"orders", "cancel", "5003", "--reason", "No such reason"}, code: exitUsage, stderr: "is not a cancellation reason"},
 	})
 	for id, want := range map[int]gen.OrderItemStatus{
 		5001: gen.OrderItemStatusCanceled, 5002: gen.OrderItemStatusCanceled,
