@@ -1,10 +1,8 @@
 package sellercentertest
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/csv"
-	"encoding/xml"
 	"fmt"
 	"slices"
 	"strconv"
@@ -13,6 +11,7 @@ import (
 	"github.com/sellercenter-go/sellercenter/datetime"
 	"github.com/sellercenter-go/sellercenter/gen"
 	"github.com/sellercenter-go/sellercenter/gen/server"
+	"github.com/sellercenter-go/sellercenter/internal/sheet"
 )
 
 // Templates and the exports of this file are tables built from the state
@@ -270,49 +269,7 @@ func encodeTable(t [][]string, format string) (content []byte, contentType strin
 		_ = w.WriteAll(t) // a bytes.Buffer does not fail
 		return b.Bytes(), mimeCSV
 	}
-	var sheet strings.Builder
-	sheet.WriteString(xml.Header + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
-	for r, row := range t {
-		fmt.Fprintf(&sheet, `<row r="%d">`, r+1)
-		for c, v := range row {
-			var esc bytes.Buffer
-			_ = xml.EscapeText(&esc, []byte(v))
-			fmt.Fprintf(&sheet, `<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>`, columnName(c), r+1, esc.String())
-		}
-		sheet.WriteString(`</row>`)
-	}
-	sheet.WriteString(`</sheetData></worksheet>`)
-	const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-	parts := []struct{ name, body string }{
-		{"[Content_Types].xml", xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-			`<Default Extension="xml" ContentType="application/xml"/>` +
-			`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-			`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`},
-		{"_rels/.rels", xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-			`<Relationship Id="rId1" Type="` + rel + `/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
-		{"xl/workbook.xml", xml.Header + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="` + rel + `">` +
-			`<sheets><sheet name="Template" sheetId="1" r:id="rId1"/></sheets></workbook>`},
-		{"xl/_rels/workbook.xml.rels", xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-			`<Relationship Id="rId1" Type="` + rel + `/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`},
-		{"xl/worksheets/sheet1.xml", sheet.String()},
-	}
-	zw := zip.NewWriter(&b)
-	for _, p := range parts {
-		w, _ := zw.Create(p.name) // writing to a bytes.Buffer does not fail
-		_, _ = w.Write([]byte(p.body))
-	}
-	_ = zw.Close()
-	return b.Bytes(), mimeXLSX
-}
-
-// columnName is the letters of a zero-based column: 0 is A, 26 is AA.
-func columnName(i int) string {
-	name := ""
-	for i++; i > 0; i = (i - 1) / 26 {
-		name = string(rune('A'+(i-1)%26)) + name
-	}
-	return name
+	return sheet.WriteXLSX(t), mimeXLSX
 }
 
 // templateFile answers a download: the template as CSV.

@@ -1,39 +1,35 @@
 package main
 
 import (
-	"bytes"
-	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/sellercenter-go/sellercenter/internal/sheet"
 )
 
-// fileRows maps each seller SKU of a CSV import file to the rows that hold
-// it, numbered as a spreadsheet numbers them (the header is row 1), so row
-// errors, which the API reports by SKU and feed-row UUID, can point into
-// the file. It is nil for other files and for files it cannot read: the
-// row numbers are a help, not the report.
+// fileRows maps each seller SKU of a CSV or XLSX import file to the rows
+// that hold it, numbered as a spreadsheet numbers them (the header is row
+// 1), so row errors, which the API reports by SKU and feed-row UUID, can
+// point into the file. It reads the file as the mock does (internal/sheet)
+// and is nil for other files and for files it cannot read: the row numbers
+// are a help, not the report.
 func fileRows(path string) map[string][]int {
-	if !strings.EqualFold(filepath.Ext(path), ".csv") {
+	var read func([]byte) ([][]string, error)
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		read = sheet.ReadCSV
+	case ".xlsx":
+		read = sheet.ReadXLSX
+	default:
 		return nil
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	// The separators SellerCenter reads, as the header shows them.
-	switch {
-	case bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")):
-		r.Comma = ';'
-	case bytes.Count(first, []byte("\t")) > bytes.Count(first, []byte(",")):
-		r.Comma = '\t'
-	}
-	table, err := r.ReadAll()
+	table, err := read(data)
 	if err != nil || len(table) == 0 {
 		return nil
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/sellercenter-go/sellercenter"
 	"github.com/sellercenter-go/sellercenter/datetime"
 	"github.com/sellercenter-go/sellercenter/gen"
+	"github.com/sellercenter-go/sellercenter/internal/sheet"
 	"github.com/sellercenter-go/sellercenter/sellercentertest"
 )
 
@@ -254,7 +255,9 @@ func TestFileRows(t *testing.T) {
 		{"semicolon, BOM, other column order", "b.CSV", "\xef\xbb\xbfPrice;sellersku\n10;A-1\n20; B-2 \n", map[string]string{"A-1": "2", "B-2": "3"}},
 		{"tab", "c.csv", "SellerSku\tQuantity\nA-1\t5\n", map[string]string{"A-1": "2"}},
 		{"no SKU column", "d.csv", "Price,Status\n10,active\n", map[string]string{"A-1": "-"}},
-		{"not CSV", "e.xlsx", "PK\x03\x04", map[string]string{"A-1": "-"}},
+		{"XLSX", "f.xlsx", string(sheet.WriteXLSX([][]string{{"Quantity", "SellerSku"}, {"5", "A-1"}, {"", ""}, {"7", "B-2"}})),
+			map[string]string{"A-1": "2", "B-2": "4"}},
+		{"not XLSX", "e.xlsx", "PK\x03\x04", map[string]string{"A-1": "-"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
