@@ -19,7 +19,14 @@ func TestMockStateWorkflow(t *testing.T) {
 		{args: []string{"--mock-state", state, "orders", "ready-to-ship", "5003", "--provider", "J&T Express", "--tracking", "JT630000000001"},
 			stdout: "ITEM  STATUS\n5003  ready_to_ship\n", stderr: "state loaded from " + state},
 	})
-	first, err := os.Stat(state)
+	// Held open, the first file keeps its inode, so a later file cannot
+	// be given the same number and pass for it.
+	held, err := os.Open(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	first, err := held.Stat()
 	if err != nil {
 		t.Fatal(err)
 	}
