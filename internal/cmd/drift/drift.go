@@ -184,16 +184,16 @@ func compareResponses(r *report, tag, key string, v, o *openapi3.Operation) {
 		if vs == nil {
 			continue
 		}
-		var os *openapi3.Schema
+		var ourBody *openapi3.Schema
 		if o.Responses != nil {
-			os = jsonBody(o.Responses.Value(status))
+			ourBody = jsonBody(o.Responses.Value(status))
 		}
-		if os == nil {
+		if ourBody == nil {
 			r.findings = append(r.findings, finding{tag, "property", key, status + ": no JSON body in ours"})
 			continue
 		}
 		w := walker{r: r, tag: tag, key: key + " " + status}
-		w.walk("$", vs, os)
+		w.walk("$", vs, ourBody)
 	}
 }
 
