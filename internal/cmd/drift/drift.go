@@ -25,6 +25,7 @@ type report struct {
 	covered    int
 	total      int
 	compatible int // vendor properties under a schema of ours with x-go-type
+	freeForm   int // vendor properties that land in an object of ours with additionalProperties: true
 }
 
 func (r *report) count(kind string) int {
@@ -207,7 +208,7 @@ type walker struct {
 
 // flatten merges allOf, oneOf and anyOf into one view of the properties a
 // body may have and its type.
-func flatten(s *openapi3.Schema) (types []string, props map[string]*openapi3.Schema, items, extra *openapi3.Schema, goType bool) {
+func flatten(s *openapi3.Schema) (types []string, props map[string]*openapi3.Schema, items, extra *openapi3.Schema, goType, freeForm bool) {
 	props = map[string]*openapi3.Schema{}
 	var visit func(*openapi3.Schema, int)
 	visit = func(s *openapi3.Schema, depth int) {
@@ -217,8 +218,15 @@ func flatten(s *openapi3.Schema) (types []string, props map[string]*openapi3.Sch
 		if _, ok := s.Extensions["x-go-type"]; ok {
 			goType = true
 		}
+		if s.AdditionalProperties.Has != nil && *s.AdditionalProperties.Has {
+			freeForm = true
+		}
 		if s.Type != nil {
 			for _, t := range s.Type.Slice() {
+				// The vendor writes some ids as a number of format integer.
+				if t == openapi3.TypeNumber && slices.Contains([]string{"integer", "int32", "int64"}, s.Format) {
+					t = openapi3.TypeInteger
+				}
 				if !slices.Contains(types, t) {
 					types = append(types, t)
 				}
@@ -248,13 +256,13 @@ func flatten(s *openapi3.Schema) (types []string, props map[string]*openapi3.Sch
 	visit(s, 0)
 	if len(types) == 0 {
 		switch {
-		case len(props) > 0 || extra != nil:
+		case len(props) > 0 || extra != nil || freeForm:
 			types = []string{"object"}
 		case items != nil:
 			types = []string{"array"}
 		}
 	}
-	return types, props, items, extra, goType
+	return types, props, items, extra, goType, freeForm
 }
 
 // compatible says whether a value of the vendor's types decodes into ours: an
@@ -281,8 +289,8 @@ func (w *walker) walk(path string, v, o *openapi3.Schema) {
 	w.seen = append(w.seen, v)
 	defer func() { w.seen = w.seen[:len(w.seen)-1] }()
 
-	vt, vprops, vitems, vextra, _ := flatten(v)
-	ot, oprops, oitems, oextra, goType := flatten(o)
+	vt, vprops, vitems, vextra, _, _ := flatten(v)
+	ot, oprops, oitems, oextra, goType, freeForm := flatten(o)
 	if goType {
 		w.r.compatible++
 		return
@@ -296,18 +304,27 @@ func (w *walker) walk(path string, v, o *openapi3.Schema) {
 		names = append(names, n)
 	}
 	slices.Sort(names)
+	var free []string
 	for _, n := range names {
 		child := path + "." + n
 		mine, ok := oprops[n]
 		if !ok {
 			mine = oextra
 		}
+		if mine == nil && freeForm {
+			free = append(free, n)
+			continue
+		}
 		if mine == nil {
-			t, _, _, _, _ := flatten(vprops[n])
+			t, _, _, _, _, _ := flatten(vprops[n])
 			w.add("property", fmt.Sprintf("%s (%s): missing from ours", child, cmp.Or(strings.Join(t, "|"), "any")))
 			continue
 		}
 		w.walk(child, vprops[n], mine)
+	}
+	if len(free) > 0 {
+		w.r.freeForm += len(free)
+		w.add("free-form", fmt.Sprintf("%s: %d vendor properties land in our free-form object (additionalProperties: true): %s", path, len(free), strings.Join(free, ", ")))
 	}
 	if vitems != nil && oitems != nil {
 		w.walk(path+"[]", vitems, oitems)
@@ -337,8 +354,8 @@ func (r *report) write(out io.Writer) error {
 	if r.compatible > 0 {
 		fmt.Fprintf(&b, "\n* %d vendor properties land on a schema of ours with x-go-type (datetime, money, lenient...), which accepts several shapes: counted as compatible, not compared.\n", r.compatible)
 	}
-	fmt.Fprintf(&b, "\ncovered %d/%d vendor operations; %d operations missing, %d parameter differences, %d response properties missing, %d typed differently, %d compatible through x-go-type*\n",
-		r.covered, r.total, r.count("operation"), r.count("parameter"), r.count("property"), r.count("type"), r.compatible)
+	fmt.Fprintf(&b, "\ncovered %d/%d vendor operations; %d operations missing, %d parameter differences, %d response properties missing, %d typed differently, %d in free-form objects, %d compatible through x-go-type*\n",
+		r.covered, r.total, r.count("operation"), r.count("parameter"), r.count("property"), r.count("type"), r.freeForm, r.compatible)
 	_, err := io.WriteString(out, strings.TrimLeft(b.String(), "\n"))
 	return err
 }

@@ -60,6 +60,8 @@ components:
             createdAt: {type: string}
             price: {type: string}
             total: {type: integer}
+            count: {type: number, format: integer}
+            extra: {type: object, properties: {a: {type: string}, b: {type: integer}}}
         - type: object
           properties:
             items:
@@ -96,6 +98,8 @@ paths:
                   createdAt: {$ref: "#/components/schemas/DateTime"}
                   price: {type: number, x-go-type: money.Amount}
                   total: {type: number}
+                  count: {type: integer}
+                  extra: {type: object, additionalProperties: true}
                   items:
                     type: array
                     items:
@@ -130,6 +134,7 @@ func loadString(t *testing.T, doc string) *openapi3.T {
 // TestCompare checks each kind of difference on documents whose answers are
 // known, and that nothing else is reported: createdAt and price are
 // compatible through x-go-type, total is an integer our number takes, the
+// count is a number of format integer our integer takes, the
 // path parameter's name differs only in the path, the Authorization header
 // is the client's own and the 400 body is not a success.
 func TestCompare(t *testing.T) {
@@ -147,6 +152,7 @@ func TestCompare(t *testing.T) {
 		{"parameter ours only", `Orders | parameter | GET /v2/orders/{} | query parameter "offset": ours only`},
 		{"missing property in allOf array", `Orders | property | GET /v2/orders/{} 200 | $.items[].gift (boolean): missing from ours`},
 		{"type mismatch", `Orders | type | GET /v2/orders/{} 200 | $.items[].qty: vendor string, ours integer`},
+		{"free-form object", `Orders | free-form | GET /v2/orders/{} 200 | $.extra: 2 vendor properties land in our free-form object (additionalProperties: true): a, b`},
 		{"missing property under a root array", `Brand | property | GET /v2/brands 200 | $[].name (string): missing from ours`},
 	}
 	for _, tt := range tests {
@@ -160,8 +166,8 @@ func TestCompare(t *testing.T) {
 	if len(got) != len(tests) {
 		t.Errorf("%d findings, want %d: %v", len(got), len(tests), got)
 	}
-	if r.covered != 2 || r.total != 3 || r.compatible != 2 {
-		t.Errorf("covered %d/%d, compatible %d; want 2/3, 2", r.covered, r.total, r.compatible)
+	if r.covered != 2 || r.total != 3 || r.compatible != 2 || r.freeForm != 2 {
+		t.Errorf("covered %d/%d, compatible %d, free-form %d; want 2/3, 2, 2", r.covered, r.total, r.compatible, r.freeForm)
 	}
 }
 
@@ -172,7 +178,7 @@ func TestWriteTotals(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
-	want := "covered 2/3 vendor operations; 1 operations missing, 4 parameter differences, 2 response properties missing, 1 typed differently, 2 compatible through x-go-type*"
+	want := "covered 2/3 vendor operations; 1 operations missing, 4 parameter differences, 2 response properties missing, 1 typed differently, 2 in free-form objects, 2 compatible through x-go-type*"
 	if last := lines[len(lines)-1]; last != want {
 		t.Errorf("last line %q, want %q", last, want)
 	}
