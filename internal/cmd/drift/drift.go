@@ -59,6 +59,9 @@ type operation struct {
 func operations(doc *openapi3.T) map[string]operation {
 	out := map[string]operation{}
 	for path, item := range doc.Paths.Map() {
+		if item == nil {
+			continue
+		}
 		for method, op := range item.Operations() {
 			out[opKey(method, path)] = operation{path: path, item: item, op: op}
 		}
@@ -351,11 +354,13 @@ func (r *report) write(out io.Writer) error {
 		}
 		fmt.Fprintf(&b, "  %-9s %s: %s\n", f.kind, f.op, f.text)
 	}
+	star := ""
 	if r.compatible > 0 {
+		star = "*"
 		fmt.Fprintf(&b, "\n* %d vendor properties land on a schema of ours with x-go-type (datetime, money, lenient...), which accepts several shapes: counted as compatible, not compared.\n", r.compatible)
 	}
-	fmt.Fprintf(&b, "\ncovered %d/%d vendor operations; %d operations missing, %d parameter differences, %d response properties missing, %d typed differently, %d in free-form objects, %d compatible through x-go-type*\n",
-		r.covered, r.total, r.count("operation"), r.count("parameter"), r.count("property"), r.count("type"), r.freeForm, r.compatible)
+	fmt.Fprintf(&b, "\ncovered %d/%d vendor operations; %d operations missing, %d parameter differences, %d response properties missing, %d typed differently, %d in free-form objects, %d compatible through x-go-type%s\n",
+		r.covered, r.total, r.count("operation"), r.count("parameter"), r.count("property"), r.count("type"), r.freeForm, r.compatible, star)
 	_, err := io.WriteString(out, strings.TrimLeft(b.String(), "\n"))
 	return err
 }
