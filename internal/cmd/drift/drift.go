@@ -25,6 +25,7 @@ type report struct {
 	covered    int
 	total      int
 	compatible int // vendor properties under a schema of ours with x-go-type
+	compared   int // vendor response properties looked at
 	freeForm   int // vendor properties that land in an object of ours with additionalProperties: true
 }
 
@@ -308,6 +309,7 @@ func (w *walker) walk(path string, v, o *openapi3.Schema) {
 	}
 	slices.Sort(names)
 	var free []string
+	w.r.compared += len(names)
 	for _, n := range names {
 		child := path + "." + n
 		mine, ok := oprops[n]
@@ -359,8 +361,8 @@ func (r *report) write(out io.Writer) error {
 		star = "*"
 		fmt.Fprintf(&b, "\n* %d vendor properties land on a schema of ours with x-go-type (datetime, money, lenient...), which accepts several shapes: counted as compatible, not compared.\n", r.compatible)
 	}
-	fmt.Fprintf(&b, "\ncovered %d/%d vendor operations; %d operations missing, %d parameter differences, %d response properties missing, %d typed differently, %d in free-form objects, %d compatible through x-go-type%s\n",
-		r.covered, r.total, r.count("operation"), r.count("parameter"), r.count("property"), r.count("type"), r.freeForm, r.compatible, star)
+	fmt.Fprintf(&b, "\ncovered %d/%d vendor operations, %d response properties compared; %d operations missing, %d parameter differences, %d response properties missing, %d typed differently, %d in free-form objects, %d compatible through x-go-type%s\n",
+		r.covered, r.total, r.compared, r.count("operation"), r.count("parameter"), r.count("property"), r.count("type"), r.freeForm, r.compatible, star)
 	_, err := io.WriteString(out, strings.TrimLeft(b.String(), "\n"))
 	return err
 }

@@ -178,7 +178,7 @@ func TestWriteTotals(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
-	want := "covered 2/3 vendor operations; 1 operations missing, 4 parameter differences, 2 response properties missing, 1 typed differently, 2 in free-form objects, 2 compatible through x-go-type*"
+	want := "covered 2/3 vendor operations, 14 response properties compared; 1 operations missing, 4 parameter differences, 2 response properties missing, 1 typed differently, 2 in free-form objects, 2 compatible through x-go-type*"
 	if last := lines[len(lines)-1]; last != want {
 		t.Errorf("last line %q, want %q", last, want)
 	}
