@@ -30,6 +30,10 @@ VENDOR ?= ../shared/reference/vendor-openapi-2024-10.yaml
 vendor-examples: ## Rewrite testdata/vendor/examples.json, the bodies TestVendorExamplesDecode decodes, from VENDOR (the vendor's OpenAPI document).
 	$(GO) run ./internal/cmd/vendorexamples $(VENDOR) testdata/vendor/examples.json
 
+.PHONY: drift
+drift: ## List, by tag, what VENDOR (the vendor's OpenAPI document) declares that openapi/sellercenter.yaml lacks: operations, parameters, response properties.
+	$(GO) run ./internal/cmd/drift $(VENDOR) openapi/sellercenter.yaml
+
 .PHONY: check-generated
 check-generated: ## Regenerate gen/ and fail if it was out of date with the spec or edited by hand.
 	@snap=$$(mktemp -d); cp -R gen "$$snap/"; \
