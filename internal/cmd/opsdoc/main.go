@@ -231,8 +231,8 @@ func render(doc *openapi3.T, src sources) ([]byte, error) {
 	return write(doc, rows), nil
 }
 
-func describe(f *facts, path, method string, op *openapi3.Operation) (row, error) {
-	r := row{id: op.OperationID, method: method, path: path, summary: op.Summary}
+func describe(f *facts, path, method string, op *openapi3.Operation) (r row, err error) {
+	r = row{id: op.OperationID, method: method, path: path, summary: op.Summary}
 	if op.OperationID == "" {
 		return r, fmt.Errorf("opsdoc: %s %s has no operationId", method, path)
 	}
@@ -249,7 +249,9 @@ func describe(f *facts, path, method string, op *openapi3.Operation) (row, error
 	default:
 		return r, fmt.Errorf("opsdoc: the generated client has no %sWithResponse for %s: run make generate", name, op.OperationID)
 	}
-	r.helper, r.raw = helper(op)
+	if r.helper, r.raw, err = helper(op); err != nil {
+		return r, err
+	}
 	// The helper's type parameters come from the response type's getters,
 	// so a helper the generated code cannot serve is an error here rather
 	// than a compile error in a reader's code.
@@ -272,25 +274,35 @@ func describe(f *facts, path, method string, op *openapi3.Operation) (row, error
 // JSON body on 200 is Result's, one on 201 only is Created's, and no JSON
 // body on any 2xx is Check's. A body of another type (a file, CSV, XML) is
 // the response's Body to read once Check accepted it, so the name says so.
-func helper(op *openapi3.Operation) (name string, raw []string) {
-	json := func(code int) bool {
+func helper(op *openapi3.Operation) (name string, raw []string, err error) {
+	json := func(code int) *openapi3.SchemaRef {
 		ref := op.Responses.Status(code)
 		if ref == nil || ref.Value == nil {
-			return false
+			return nil
 		}
-		for ct := range ref.Value.Content {
-			mt := strings.TrimSpace(strings.SplitN(ct, ";", 2)[0])
-			if mt == "application/json" || strings.HasSuffix(mt, "+json") {
-				return true
+		for ct, mt := range ref.Value.Content {
+			base := strings.TrimSpace(strings.SplitN(ct, ";", 2)[0])
+			if base == "application/json" || strings.HasSuffix(base, "+json") {
+				if mt.Schema == nil {
+					return &openapi3.SchemaRef{}
+				}
+				return mt.Schema
 			}
 		}
-		return false
+		return nil
 	}
+	ok, created := json(200), json(201)
 	switch {
-	case json(200):
-		return "Result", nil
-	case json(201):
-		return "Created", nil
+	case ok != nil && created != nil:
+		// Result hands back a 201's body only when it has the 200's type.
+		if ok.Ref == "" || ok.Ref != created.Ref {
+			return "", nil, fmt.Errorf("opsdoc: %s answers 200 and 201 with bodies of different schemas, which no result helper returns both of", op.OperationID)
+		}
+		return "Result", nil, nil
+	case ok != nil:
+		return "Result", nil, nil
+	case created != nil:
+		return "Created", nil, nil
 	}
 	for code := 200; code < 300; code++ {
 		if ref := op.Responses.Status(code); ref != nil && ref.Value != nil {
@@ -300,7 +312,7 @@ func helper(op *openapi3.Operation) (name string, raw []string) {
 		}
 	}
 	slices.Sort(raw)
-	return "Check", slices.Compact(raw)
+	return "Check", slices.Compact(raw), nil
 }
 
 // exported is an operationId as the generated code names it.

@@ -148,6 +148,10 @@ func TestRenderErrors(t *testing.T) {
 			"iterator Client.Orders walks no operation"},
 		{"no tag", strings.Replace(smallSpec, "      tags: [Files]\n", "", 1), smallClient, smallServer, smallPager,
 			"uploadFile has no tag"},
+		{"200 and 201 of different bodies", strings.Replace(smallSpec, "        \"201\":\n          description: created\n",
+			"        \"200\":\n          description: ok\n          content:\n            application/json:\n              schema: {type: string}\n"+
+				"        \"201\":\n          description: created\n", 1),
+			smallClient, smallServer, smallPager, "createOrder answers 200 and 201 with bodies of different schemas"},
 		{"Go that does not parse", smallSpec, smallClient, "package server\nfunc {", smallPager,
 			"parsing server"},
 	}
