@@ -180,6 +180,7 @@ type row struct {
 	tag, id, method, path, summary string
 	goMethod, helper, iterator     string
 	raw                            []string // the media types of a body Check leaves to read
+	job                            string   // what the mock runs in the background, from jobs
 	mock                           string
 }
 
@@ -261,6 +262,7 @@ func describe(f *facts, path, method string, op *openapi3.Operation) (r row, err
 		}
 	}
 	r.iterator = f.iterators[name]
+	r.job = job(op)
 	if f.bound[name] {
 		r.mock = "yes"
 		if signed, _ := op.Extensions["x-signed"].(bool); signed {
@@ -315,6 +317,33 @@ func helper(op *openapi3.Operation) (name string, raw []string, err error) {
 	return "Check", slices.Compact(raw), nil
 }
 
+// jobs are the success bodies that start work the mock finishes later, by
+// schema name, with the Client method that waits for it.
+// TestJobWaiters checks each waiter is a method of sellercenter.Client.
+var jobs = map[string]struct{ what, waiter string }{
+	"ExportJob":      {"export job", "WaitForExport"},
+	"ImportAccepted": {"feed, done after `Config.FeedDelay`", "WaitForFeed"},
+}
+
+// job is the mock's background work an operation starts, if any.
+func job(op *openapi3.Operation) string {
+	for code := 200; code < 300; code++ {
+		ref := op.Responses.Status(code)
+		if ref == nil || ref.Value == nil {
+			continue
+		}
+		for _, mt := range ref.Value.Content {
+			if mt.Schema == nil {
+				continue
+			}
+			if j, ok := jobs[strings.TrimPrefix(mt.Schema.Ref, "#/components/schemas/")]; ok {
+				return j.what + ": `Client." + j.waiter + "`"
+			}
+		}
+	}
+	return ""
+}
+
 // exported is an operationId as the generated code names it.
 func exported(id string) string {
 	if id == "" {
@@ -330,7 +359,8 @@ func write(doc *openapi3.T, rows []row) []byte {
 	b.WriteString("Every operation of the spec, grouped by tag. **Go method** is the generated client's method, which `sellercenter.Client` has; " +
 		"**Result** is the helper that turns its answer into a value: `sellercenter.Result` for a 200 with a body, `sellercenter.Created` for a 201 with one, " +
 		"`sellercenter.Check` for an answer without a JSON body. **Iterator** is the `sellercenter.Client` method that walks every page. " +
-		"**Mock** says whether `sellercentertest` serves it, and *signed* when the spec marks it `x-signed` (the mock checks the signature).\n\n")
+		"**Mock** says whether `sellercentertest` serves it, *signed* when the spec marks it `x-signed` (the mock checks the signature), " +
+		"and the work it finishes in the background, with the `sellercenter.Client` method that waits for it.\n\n")
 	var tags []string
 	for _, t := range doc.Tags {
 		tags = append(tags, t.Name)
@@ -368,6 +398,9 @@ func write(doc *openapi3.T, rows []row) []byte {
 			}
 			if strings.HasSuffix(mock, "signed") {
 				signed++
+			}
+			if r.job != "" && r.mock != "" {
+				mock += ", " + r.job
 			}
 			fmt.Fprintf(&b, "| %s | %s | `%s` | `%s` | %s | %s | %s |\n",
 				cell(r.id, r.summary), r.method, r.path, r.goMethod, helperCell(r.helper, r.raw), it, mock)

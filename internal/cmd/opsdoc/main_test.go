@@ -3,10 +3,13 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/sellercenter-go/sellercenter"
 )
 
 const smallSpec = `openapi: 3.0.3
@@ -39,7 +42,7 @@ paths:
           description: created
           content:
             application/json:
-              schema: {type: object}
+              schema: {$ref: "#/components/schemas/ExportJob"}
   /orders/{id}:
     delete:
       operationId: deleteOrder
@@ -64,6 +67,9 @@ paths:
               schema: {type: string}
             application/octet-stream:
               schema: {type: string}
+components:
+  schemas:
+    ExportJob: {type: object}
 `
 
 const smallClient = `package gen
@@ -98,7 +104,7 @@ const smallPage = "## Orders\n\n" +
 	"| Operation | Method | Path | Go method | Result | Iterator | Mock |\n" +
 	"|---|---|---|---|---|---|---|\n" +
 	"| `listOrders`: List orders \\| all of them | GET | `/orders` | `ListOrdersWithResponse` | `Result` | `Client.Orders` | yes |\n" +
-	"| `createOrder` | POST | `/orders` | `CreateOrderWithResponse` | `Created` |  | yes, signed |\n" +
+	"| `createOrder` | POST | `/orders` | `CreateOrderWithResponse` | `Created` |  | yes, signed, export job: `Client.WaitForExport` |\n" +
 	"| `deleteOrder` | DELETE | `/orders/{id}` | `DeleteOrderWithResponse` | `Check` |  | no |\n" +
 	"\n## Files\n\n" +
 	"| Operation | Method | Path | Go method | Result | Iterator | Mock |\n" +
@@ -209,5 +215,27 @@ func TestRunRepository(t *testing.T) {
 	}
 	if n < 200 {
 		t.Errorf("the spec has %d operations; the test expects the real one", n)
+	}
+}
+
+// TestJobWaiters keeps the table of background work honest: each waiter it
+// names is a method of sellercenter.Client, and each schema is the spec's.
+func TestJobWaiters(t *testing.T) {
+	t.Parallel()
+	doc, err := openapi3.NewLoader().LoadFromFile(filepath.Join("..", "..", "..", "openapi", "sellercenter.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	typ := reflect.TypeFor[*sellercenter.Client]()
+	for schema, j := range jobs {
+		t.Run(schema, func(t *testing.T) {
+			t.Parallel()
+			if _, ok := typ.MethodByName(j.waiter); !ok {
+				t.Errorf("sellercenter.Client has no method %s", j.waiter)
+			}
+			if doc.Components.Schemas[schema] == nil {
+				t.Errorf("the spec has no schema %s", schema)
+			}
+		})
 	}
 }
