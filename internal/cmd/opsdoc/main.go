@@ -322,7 +322,7 @@ func helper(op *openapi3.Operation) (name string, raw []string, err error) {
 // TestJobWaiters checks each waiter is a method of sellercenter.Client.
 var jobs = map[string]struct{ what, waiter string }{
 	"ExportJob":      {"export job", "WaitForExport"},
-	"ImportAccepted": {"feed, done after `Config.FeedDelay`", "WaitForFeed"},
+	"ImportAccepted": {"feed, done after `sellercentertest.Config.FeedDelay`", "WaitForFeed"},
 }
 
 // job is the mock's background work an operation starts, if any.
