@@ -70,7 +70,7 @@ func main() {
 	}
 	err := run(os.Stdout, strings.Fields(*oasdiff), *changelog, flag.Arg(0), flag.Arg(1))
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "breaking:", err)
+		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
