@@ -45,19 +45,7 @@ check-generated: ## Regenerate gen/ and fail if it was out of date with the spec
 		exit 1; \
 	fi
 
-.PHONY: docs
-docs: ## Rewrite docs/operations.md, the operations at a glance, from the spec and the Go sources.
-	$(GO) run ./internal/cmd/opsdoc
-
-.PHONY: check-docs
-check-docs: ## Fail if docs/operations.md is out of date with the spec or the Go sources.
-	@snap=$$(mktemp); \
-	$(GO) run ./internal/cmd/opsdoc -out "$$snap" || { rm -f "$$snap"; exit 1; }; \
-	if ! cmp -s "$$snap" docs/operations.md; then \
-		diff "$$snap" docs/operations.md | head -40; rm -f "$$snap"; \
-		echo "docs/operations.md is out of date: run make docs and commit"; \
-		exit 1; \
-	fi; rm -f "$$snap"
+test: check-generated check-docs lint breaking ## Check generated code and docs, lint, check the spec's breaking changes against CHANGELOG.md, run every test with the race detector (redislimit's on a redis-server of their own), and the Prism contract suite.
 
 # redislimit is a module of its own (so the library never requires a Redis
 # client); its targets run inside it.
@@ -77,7 +65,11 @@ deps: ## Fail if a library package imports a module outside ALLOWED_DEPS, or a m
 	@GO=$(GO) .ci/consumer-deps
 
 .PHONY: test
+<<<<<<< HEAD
 test: check-generated check-docs lint ## Check generated code, lint, run every test with the race detector (redislimit's on a redis-server of their own), and the Prism contract suite.
+=======
+test: check-generated lint breaking ## Check generated code, lint, check the spec's breaking changes against CHANGELOG.md, run every test with the race detector (redislimit's on a redis-server of their own), and the Prism contract suite.
+>>>>>>> i17/breaking
 	$(GO) test -race -count=1 $(PKGS)
 	@command -v redis-server >/dev/null 2>&1 || echo "make test: redis-server is not installed, so the Redis tests of $(REDISLIMIT) skip (Debian: apt-get install redis-server)"
 	cd $(REDISLIMIT) && $(GO) test -race -count=1 ./...
