@@ -45,7 +45,48 @@ check-generated: ## Regenerate gen/ and fail if it was out of date with the spec
 		exit 1; \
 	fi
 
-test: check-generated check-docs lint breaking ## Check generated code and docs, lint, check the spec's breaking changes against CHANGELOG.md, run every test with the race detector (redislimit's on a redis-server of their own), and the Prism contract suite.
+.PHONY: docs
+docs: ## Rewrite docs/operations.md, the operations at a glance, from the spec and the Go sources.
+	$(GO) run ./internal/cmd/opsdoc
+
+.PHONY: check-docs
+check-docs: ## Fail if docs/operations.md is out of date with the spec or the Go sources.
+	@snap=$$(mktemp); \
+	$(GO) run ./internal/cmd/opsdoc -out "$$snap" || { rm -f "$$snap"; exit 1; }; \
+	if ! cmp -s "$$snap" docs/operations.md; then \
+		diff "$$snap" docs/operations.md | head -40; rm -f "$$snap"; \
+		echo "docs/operations.md is out of date: run make docs and commit"; \
+		exit 1; \
+	fi; rm -f "$$snap"
+
+
+# oasdiff, pinned and run like staticcheck: never a requirement in go.mod.
+OASDIFF := github.com/oasdiff/oasdiff@v1.39.0
+SPEC    := openapi/sellercenter.yaml
+# The spec version make breaking compares with. Empty: the last version of
+# SPEC on main, or, when the working tree's SPEC is that version, the one
+# before it, so the change main last made stays checked.
+BASE    ?=
+
+.PHONY: breaking
+breaking: ## Print the spec's changes since BASE (oasdiff) and fail on a breaking one CHANGELOG.md does not name under Unreleased.
+	@base='$(BASE)'; \
+	if [ -z "$$base" ]; then \
+		main=$$(git rev-parse -q --verify main || git rev-parse -q --verify origin/main || git rev-parse HEAD); \
+		base=$$(git log -1 --format=%H "$$main" -- $(SPEC)); \
+		if git diff --quiet "$$base" -- $(SPEC); then base="$$base^"; fi; \
+	fi; \
+	if ! git rev-parse -q --verify "$$base^{commit}" >/dev/null; then \
+		if [ -z '$(BASE)' ] && [ "$$(git rev-parse --is-shallow-repository)" = true ]; then \
+			echo "make breaking: this clone is shallow and holds no earlier version of $(SPEC); nothing to compare (fetch more history or give BASE=ref)"; exit 0; \
+		fi; \
+		echo "make breaking: no commit $$base to compare with (a shallow clone? fetch more history or give BASE=ref)" >&2; exit 1; \
+	fi; \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	git show "$$base:$(SPEC)" > "$$tmp/base.yaml" || exit 1; \
+	echo "make breaking: $(SPEC) against $$(git rev-parse --short "$$base") $$(git log -1 --format=%s "$$base" | cut -c1-60)"; \
+	$(GO) run ./internal/cmd/breaking -oasdiff '$(GO) run $(OASDIFF)' "$$tmp/base.yaml" $(SPEC)
+
 
 # redislimit is a module of its own (so the library never requires a Redis
 # client); its targets run inside it.
@@ -65,11 +106,7 @@ deps: ## Fail if a library package imports a module outside ALLOWED_DEPS, or a m
 	@GO=$(GO) .ci/consumer-deps
 
 .PHONY: test
-<<<<<<< HEAD
-test: check-generated check-docs lint ## Check generated code, lint, run every test with the race detector (redislimit's on a redis-server of their own), and the Prism contract suite.
-=======
-test: check-generated lint breaking ## Check generated code, lint, check the spec's breaking changes against CHANGELOG.md, run every test with the race detector (redislimit's on a redis-server of their own), and the Prism contract suite.
->>>>>>> i17/breaking
+test: check-generated check-docs lint breaking ## Check generated code and docs, lint, check the spec's breaking changes against CHANGELOG.md, run every test with the race detector (redislimit's on a redis-server of their own), and the Prism contract suite.
 	$(GO) test -race -count=1 $(PKGS)
 	@command -v redis-server >/dev/null 2>&1 || echo "make test: redis-server is not installed, so the Redis tests of $(REDISLIMIT) skip (Debian: apt-get install redis-server)"
 	cd $(REDISLIMIT) && $(GO) test -race -count=1 ./...
