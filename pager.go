@@ -464,7 +464,7 @@ func (c *Client) Statements(ctx context.Context, params gen.ListStatementsParams
 
 // Transactions walks every finance transaction that params selects, like
 // Orders: a month of a busy seller's sales and fees, page after page,
-// without holding more than a page.
+// holding no more than the client's PageWindow of pages.
 func (c *Client) Transactions(ctx context.Context, params gen.ListTransactionsParams) iter.Seq2[gen.FinanceTransaction, error] {
 	return walk[gen.FinanceTransaction](ctx, params, 0, c.pageWindow, c.ListTransactions, gen.ParseListTransactionsResponse)
 }
