@@ -51,7 +51,7 @@ func newClient(cfg Config, clk clock) (*Client, error) {
 	if err != nil {
 		return nil, &configError{err: err}
 	}
-	rt := newTransport(cfg.baseTransport(), cfg, tokens, newLimiter(cfg), clk)
+	rt := newTransport(cfg.baseTransport(), cfg, tokens, newLimiter(cfg, clk), clk)
 	c, err := gen.NewClientWithResponses(cfg.BaseURL, gen.WithHTTPClient(cfg.httpClient(rt)))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidConfig, err)

@@ -3,6 +3,8 @@ package sellercenter_test
 import (
 	"context"
 	"fmt"
+	"iter"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -104,4 +106,75 @@ func TestContractWalkFetchesAhead(t *testing.T) {
 			}
 		})
 	}
+}
+
+// queueLimiter lets every call through, after giving the others a chance
+// to queue up behind it, and records the most calls waiting at once.
+type queueLimiter struct {
+	mu            sync.Mutex
+	waiting, peak int
+}
+
+func (l *queueLimiter) Wait(ctx context.Context) error {
+	l.mu.Lock()
+	l.waiting++
+	l.peak = max(l.peak, l.waiting)
+	l.mu.Unlock()
+	for range 50 {
+		runtime.Gosched()
+	}
+	l.mu.Lock()
+	l.waiting--
+	l.mu.Unlock()
+	return ctx.Err()
+}
+
+// TestContractWalkPagesQueueInOrder walks the mock's orders (a hasNext
+// list, so up to the window is asked for at once) and order items (a
+// totalCount list): a page waits for the limiter only once the page before
+// it has passed, so the pages spend the budget in API order, and those
+// asked for ahead wait outside the limiter, where a walk that ends
+// cancels them for nothing.
+func TestContractWalkPagesQueueInOrder(t *testing.T) {
+	t.Parallel()
+	const orders, limit = 40, 2 // 20 pages, over a window of 16
+	for _, op := range []string{"listOrders", "listOrderItems"} {
+		t.Run(op, func(t *testing.T) {
+			t.Parallel()
+			// queueLimiter paces nothing, so the mock's limit is off.
+			mock := newContractMock(t, sellercentertest.Config{Empty: true, RateLimit: sellercentertest.NoRateLimit})
+			for range orders {
+				addContractOrder(t, mock, gen.ItemShipmentTypeDropshipping, gen.OrderItemStatusPending)
+			}
+			lim := &queueLimiter{}
+			c := newContractClient(t, mock, func(cfg *sellercenter.Config) { cfg.Limiter = lim })
+			n := 0
+			var err error
+			if op == "listOrders" {
+				n, err = count(c.Orders(t.Context(), gen.ListOrdersParams{Limit: limit}))
+			} else {
+				n, err = count(c.OrderItems(t.Context(), gen.ListOrderItemsParams{Limit: limit}))
+			}
+			if err != nil || n != orders {
+				t.Fatalf("walk over %s = %d items, %v; want %d, nil", op, n, err, orders)
+			}
+			lim.mu.Lock()
+			defer lim.mu.Unlock()
+			if lim.peak != 1 {
+				t.Errorf("calls waiting for the limiter at once = %d, want 1: each page after the one before", lim.peak)
+			}
+		})
+	}
+}
+
+// count counts the items of a walk, up to its first error.
+func count[T any](seq iter.Seq2[T, error]) (int, error) {
+	n := 0
+	for _, err := range seq {
+		if err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }

@@ -87,10 +87,18 @@ type Config struct {
 	MaxRetries int
 
 	// RateLimit is the most requests per second the client starts, shared by
-	// all calls of one client, with a burst of 1. Zero means DefaultRateLimit;
-	// a negative value, math.Inf(1) or rate.Inf turns limiting off. It is
-	// ignored when Limiter is set.
+	// all calls of one client: never more than RateLimit of them in any
+	// rolling second. Zero means DefaultRateLimit; a negative value,
+	// math.Inf(1) or rate.Inf turns limiting off. It is ignored when Limiter
+	// is set.
 	RateLimit float64
+
+	// Burst is how many calls may start at once after an idle spell, such
+	// as the pages a walk asks for when its first page comes back; the
+	// calls after them are spaced 1/RateLimit apart. Zero means half of
+	// RateLimit (15 at the API's 30 a second), at least 1; 1 spaces every
+	// call. It may not exceed RateLimit, and is ignored when Limiter is set.
+	Burst int
 
 	// Limiter, when not nil, paces the calls instead of RateLimit's bucket:
 	// every call waits for it once, under the call's ctx, before its first
@@ -156,6 +164,12 @@ func (c Config) validate() error {
 	}
 	if math.IsNaN(c.RateLimit) {
 		return fmt.Errorf("%w: RateLimit is NaN", ErrInvalidConfig)
+	}
+	if c.Burst < 0 {
+		return fmt.Errorf("%w: Burst is negative (%d)", ErrInvalidConfig, c.Burst)
+	}
+	if rps, ok := c.rateLimit(); ok && c.Limiter == nil && rps >= 1 && float64(c.Burst) > rps {
+		return fmt.Errorf("%w: Burst %d is more than the %v calls RateLimit lets start in a second", ErrInvalidConfig, c.Burst, rps)
 	}
 	if v := reflect.ValueOf(c.Limiter); c.Limiter != nil && v.Kind() == reflect.Pointer && v.IsNil() {
 		// Its Wait would panic on the first call.
@@ -234,6 +248,14 @@ func (c Config) rateLimit() (rps float64, ok bool) {
 		return 0, false
 	}
 	return c.RateLimit, true
+}
+
+// burst is the effective burst of the client's own limiter for rps.
+func (c Config) burst(rps float64) int {
+	if c.Burst > 0 {
+		return c.Burst
+	}
+	return max(int(rps/2), 1)
 }
 
 // logger is the effective logger.

@@ -169,12 +169,19 @@ func TestConfigLimiterShared(t *testing.T) {
 	}
 }
 
-// clockLimiter drives a *rate.Limiter on a fakeClock: Wait reserves at the
-// clock's now and moves the clock to the reservation instead of sleeping,
+// clockLimiter drives a limiter on a fakeClock: Wait asks reserve for a
+// start at the clock's now and moves the clock to it instead of sleeping,
 // so the mock sharing the clock sees the requests as paced.
 type clockLimiter struct {
-	lim   *rate.Limiter
-	clock *fakeClock
+	reserve func(now time.Time) time.Time
+	clock   *fakeClock
+}
+
+// onClock drives a *rate.Limiter on clock.
+func onClock(lim *rate.Limiter, clock *fakeClock) *clockLimiter {
+	return &clockLimiter{clock: clock, reserve: func(now time.Time) time.Time {
+		return now.Add(lim.ReserveN(now, 1).DelayFrom(now))
+	}}
 }
 
 func (l *clockLimiter) Wait(ctx context.Context) error {
@@ -183,8 +190,7 @@ func (l *clockLimiter) Wait(ctx context.Context) error {
 	}
 	l.clock.mu.Lock()
 	defer l.clock.mu.Unlock()
-	r := l.lim.ReserveN(l.clock.now, 1)
-	l.clock.now = l.clock.now.Add(r.DelayFrom(l.clock.now))
+	l.clock.now = later(l.clock.now, l.reserve(l.clock.now))
 	return nil
 }
 
@@ -258,18 +264,23 @@ func TestMockRateLimitRetry(t *testing.T) {
 }
 
 // TestMockRateLimitPaced sends 300 calls from 6 goroutines through the
-// client's own bucket at 30/s on the mock's clock: the mock refuses none,
-// and the calls take the virtual time the limit allows. The same calls
-// through a bucket at 40/s meet 429s, so the check can fail.
+// client's own pacer (30/s, burst 15) on the mock's clock: the mock refuses
+// none, and the calls take the virtual time the pacer allows, 15 at the
+// start of each second and 15 spaced after them, so the 300th at 9.5 s. The
+// same calls through a bucket at 40/s meet 429s, so the check can fail.
 func TestMockRateLimitPaced(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name      string
-		limiter   func() *rate.Limiter
+		limiter   func(clock *fakeClock) Limiter
 		throttled bool
 	}{
-		{"the client's default bucket", func() *rate.Limiter { return newLimiter(Config{}).(*rate.Limiter) }, false},
-		{"a bucket at 40/s", func() *rate.Limiter { return rate.NewLimiter(40, 1) }, true},
+		{"the client's default pacer", func(clock *fakeClock) Limiter {
+			return &clockLimiter{reserve: newLimiter(Config{}, clock.clock()).(*pacer).reserve, clock: clock}
+		}, false},
+		{"a bucket at 40/s", func(clock *fakeClock) Limiter {
+			return onClock(rate.NewLimiter(40, 1), clock)
+		}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -278,7 +289,7 @@ func TestMockRateLimitPaced(t *testing.T) {
 			start := clock.Now()
 			mock := newMockOnClock(t, clock)
 			cfg := mockConfig(mock)
-			cfg.Limiter = &clockLimiter{lim: tt.limiter(), clock: clock}
+			cfg.Limiter = tt.limiter(clock)
 			cfg.MaxRetries = -1 // a 429 must show, not be waited out
 			c, err := newClient(cfg, clock.clock())
 			if err != nil {
@@ -310,7 +321,7 @@ func TestMockRateLimitPaced(t *testing.T) {
 			if tt.throttled {
 				return
 			}
-			want := time.Duration(calls-1) * time.Second / sellercentertest.DefaultRateLimit
+			want := 9500 * time.Millisecond
 			if got := clock.Now().Sub(start); got < want-time.Millisecond || got > want+time.Millisecond {
 				t.Errorf("300 paced calls took %v of virtual time, want %v", got, want)
 			}

@@ -84,6 +84,16 @@ func Paginate[T any](ctx context.Context, pageSize int, fetch func(ctx context.C
 // them to return, so none is left running; an error is yielded once, and no
 // item of a later page is yielded after it.
 func PaginateWindow[T any](ctx context.Context, pageSize, window int, fetch func(ctx context.Context, offset, limit int) (Page[T], error)) iter.Seq2[T, error] {
+	return paginate(ctx, pageSize, window, false, fetch)
+}
+
+// paginate is PaginateWindow. When ordered, fetch sends its request through
+// a Client, whose rate-limit layer tells the walk (see passedLimiter) when
+// a page's request has passed the limiter: each page then waits for the
+// limiter only once the page before it has passed, so the pages spend the
+// budget in their order, and pages asked for past the end wait outside the
+// limiter, where cancelling them costs nothing.
+func paginate[T any](ctx context.Context, pageSize, window int, ordered bool, fetch func(ctx context.Context, offset, limit int) (Page[T], error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		if ctx == nil {
@@ -104,7 +114,7 @@ func PaginateWindow[T any](ctx context.Context, pageSize, window int, fetch func
 			yield(zero, unsent(fmt.Errorf("sellercenter: page window %d is negative", window)))
 			return
 		}
-		w := &pageWalk[T]{fetch: fetch, size: pageSize, window: window, ahead: 1, total: -1}
+		w := &pageWalk[T]{fetch: fetch, ordered: ordered, size: pageSize, window: window, ahead: 1, total: -1}
 		ctx, cancel := context.WithCancel(ctx)
 		// Cancel first, then wait: a break returns only once every
 		// request it started has.
@@ -121,8 +131,12 @@ const DefaultPageWindow = 16
 
 // pageWalk is the state of one PaginateWindow walk.
 type pageWalk[T any] struct {
-	fetch func(ctx context.Context, offset, limit int) (Page[T], error)
-	wg    sync.WaitGroup
+	fetch   func(ctx context.Context, offset, limit int) (Page[T], error)
+	ordered bool
+	// passed is closed once the last page asked for has passed the
+	// limiter or is done; with ordered, the next page waits for it.
+	passed <-chan struct{}
+	wg     sync.WaitGroup
 
 	size   int // the limit of the next request
 	window int
@@ -247,9 +261,28 @@ func (w *pageWalk[T]) topUp(ctx context.Context, held int) {
 		s := &pageSlot[T]{offset: w.next, limit: w.size, done: make(chan pageResult[T], 1)}
 		sctx, cancel := context.WithCancel(ctx)
 		s.cancel = cancel
+		prev, passed := w.passed, make(chan struct{})
+		pass := sync.OnceFunc(func() { close(passed) })
+		if w.ordered {
+			w.passed = passed
+			sctx = context.WithValue(sctx, passedLimiterKey{}, pass)
+		}
 		w.wg.Add(1)
 		go func() {
 			defer w.wg.Done()
+			// A page that fails before the limiter, or is cancelled,
+			// must not hold the next one back.
+			defer pass()
+			if prev != nil {
+				select {
+				case <-prev:
+				case <-sctx.Done():
+				}
+				if err := sctx.Err(); err != nil {
+					s.done <- pageResult[T]{err: unsent(fmt.Errorf("sellercenter: page at offset %d not requested: %w", s.offset, err))}
+					return
+				}
+			}
 			page, err := w.fetch(sctx, s.offset, s.limit)
 			s.done <- pageResult[T]{page, err}
 		}()
@@ -280,7 +313,7 @@ func walk[T, P any, R interface{ StatusCode() int }](ctx context.Context, params
 	if size == 0 {
 		size = int(limit.Int())
 	}
-	return PaginateWindow(ctx, size, window, func(ctx context.Context, at, n int) (Page[T], error) {
+	return paginate(ctx, size, window, true, func(ctx context.Context, at, n int) (Page[T], error) {
 		// Pages are fetched concurrently: each request sets the fields of
 		// its own copy.
 		p := params

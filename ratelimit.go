@@ -23,11 +23,9 @@ type Limiter interface {
 	Wait(ctx context.Context) error
 }
 
-// newLimiter returns the limiter for cfg: cfg.Limiter when set, else the
-// bucket of cfg.RateLimit, a *rate.Limiter, or nil when limiting is off.
-// The burst is 1 so the client never exceeds the API's per-second limit,
-// even right after an idle spell.
-func newLimiter(cfg Config) Limiter {
+// newLimiter returns the limiter for cfg: cfg.Limiter when set, else a
+// pacer of cfg.RateLimit and cfg.Burst on clk, or nil when limiting is off.
+func newLimiter(cfg Config, clk clock) Limiter {
 	if cfg.Limiter != nil {
 		return cfg.Limiter
 	}
@@ -35,17 +33,17 @@ func newLimiter(cfg Config) Limiter {
 	if !ok {
 		return nil
 	}
-	return rate.NewLimiter(rate.Limit(rps), 1)
+	return newPacer(rps, cfg.burst(rps), clk)
 }
 
-// rateLimitTransport waits for the shared bucket before each logical call.
-// It sits outside the retry layer, so a call takes one token however many
+// rateLimitTransport waits for the limiter before each logical call. It
+// sits outside the retry layer, so a call takes one start however many
 // attempts it needs; retries are already spaced by their backoff.
 type rateLimitTransport struct {
 	next    http.RoundTripper
-	limiter Limiter
-	// waits is told of a wait for the bucket of limiterReported or more;
-	// only a *rate.Limiter says how long it will make a call wait.
+	limiter Limiter // nil: calls pass at once
+	// waits is told of a wait for the limiter of limiterReported or more;
+	// only the pacer and a *rate.Limiter say how long a call will wait.
 	waits waitNotifier
 }
 
@@ -54,9 +52,18 @@ type rateLimitTransport struct {
 // milliseconds each, and reporting them would drown the waits that matter.
 const limiterReported = time.Second
 
+// passedLimiterKey is the context key of a func() the rate-limit layer
+// calls once a call has passed the limiter (at once when there is none):
+// a walk's pages wait for each other's (see paginate).
+type passedLimiterKey struct{}
+
 // RoundTrip implements http.RoundTripper.
 func (t *rateLimitTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
+	if t.limiter == nil {
+		passedLimiter(ctx)
+		return t.next.RoundTrip(req)
+	}
 	if err := t.wait(req); err != nil {
 		closeRequestBody(req)
 		if _, ok := ctx.Deadline(); ok && ctx.Err() == nil && isRateLimiter(t.limiter) && !errors.Is(err, context.DeadlineExceeded) {
@@ -68,18 +75,46 @@ func (t *rateLimitTransport) RoundTrip(req *http.Request) (*http.Response, error
 		}
 		return nil, unsent(fmt.Errorf("sellercenter: waiting for the rate limiter: %w", err))
 	}
+	passedLimiter(ctx)
 	return t.next.RoundTrip(req)
 }
 
-// wait waits for the limiter. A *rate.Limiter is asked for a reservation,
-// so the wait's length is known before it starts and can be reported; it
-// refuses a wait past the ctx deadline up front, as its Wait does.
+// passedLimiter calls the func() stored in ctx under passedLimiterKey, if any.
+func passedLimiter(ctx context.Context) {
+	if f, ok := ctx.Value(passedLimiterKey{}).(func()); ok {
+		f()
+	}
+}
+
+// wait waits for the limiter. The client's own pacer and a *rate.Limiter
+// tell how long a wait will be before it starts, so it can be reported; both
+// refuse a wait past the ctx deadline up front.
 func (t *rateLimitTransport) wait(req *http.Request) error {
 	ctx := req.Context()
-	l, ok := t.limiter.(*rate.Limiter)
-	if !ok || !t.waits.active() {
+	if !t.waits.active() {
 		return t.limiter.Wait(ctx)
 	}
+	report := func(d time.Duration) {
+		if d < limiterReported {
+			return
+		}
+		w := Wait{Reason: WaitLimiter, Delay: d, Attempt: 1, Method: req.Method}
+		if req.URL != nil {
+			w.Path = req.URL.EscapedPath()
+		}
+		t.waits.notify(ctx, w)
+	}
+	switch l := t.limiter.(type) {
+	case *pacer:
+		return l.wait(ctx, report)
+	case *rate.Limiter:
+		return waitRate(ctx, l, report)
+	}
+	return t.limiter.Wait(ctx)
+}
+
+// waitRate is l.Wait(ctx), telling report the wait's length first.
+func waitRate(ctx context.Context, l *rate.Limiter, report func(time.Duration)) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -95,13 +130,7 @@ func (t *rateLimitTransport) wait(req *http.Request) error {
 		r.Cancel()
 		return errors.New("rate: Wait(n=1) would exceed context deadline")
 	}
-	if d >= limiterReported {
-		w := Wait{Reason: WaitLimiter, Delay: d, Attempt: 1, Method: req.Method}
-		if req.URL != nil {
-			w.Path = req.URL.EscapedPath()
-		}
-		t.waits.notify(ctx, w)
-	}
+	report(d)
 	if err := backoff.Sleep(ctx, d); err != nil {
 		r.Cancel()
 		return err

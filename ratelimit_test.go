@@ -13,43 +13,45 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// virtualLimiter drives a real *rate.Limiter with a virtual clock: Wait takes
-// a reservation at the virtual now and moves the clock past its delay
-// instead of sleeping.
-type virtualLimiter struct {
+// virtualPacer drives the client's own pacer on a virtual clock: Wait takes
+// a start at the virtual now and moves the clock to it instead of sleeping,
+// as callers that ask again the moment they are let through.
+type virtualPacer struct {
 	mu       sync.Mutex
-	lim      *rate.Limiter
+	p        *pacer
 	start    time.Time
 	now      time.Time
 	released []time.Duration // virtual time each call was let through
 }
 
-func (v *virtualLimiter) Wait(ctx context.Context) error {
+func newVirtualPacer(t *testing.T, cfg Config) *virtualPacer {
+	t.Helper()
+	p, ok := newLimiter(cfg, clock{}).(*pacer)
+	if !ok {
+		t.Fatalf("newLimiter(%+v) is not the client's pacer", cfg)
+	}
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	return &virtualPacer{p: p, start: start, now: start}
+}
+
+func (v *virtualPacer) Wait(ctx context.Context) error {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r := v.lim.ReserveN(v.now, 1)
-	if !r.OK() {
-		return errors.New("reservation refused")
-	}
-	v.now = v.now.Add(r.DelayFrom(v.now))
+	v.now = later(v.now, v.p.reserve(v.now))
 	v.released = append(v.released, v.now.Sub(v.start))
 	return nil
 }
 
-// TestRateLimit90Calls checks the production bucket (30/s, burst 1): 90
-// calls, made concurrently, take about 89/30 s ≈ 2.97 s of virtual time and
-// never more than 30 start in any one second.
+// TestRateLimit90Calls checks the production pacer (30/s, burst 15): 90
+// calls, made concurrently, start 15 at once, then 1/30 s apart until 30
+// have started in the second, and so on each second, so the 90th starts
+// at 2.5 s of virtual time and never more than 30 start in any one second.
 func TestRateLimit90Calls(t *testing.T) {
 	t.Parallel()
-	lim, ok := newLimiter(Config{}).(*rate.Limiter)
-	if !ok {
-		t.Fatalf("newLimiter(Config{}) is not a *rate.Limiter")
-	}
-	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	v := &virtualLimiter{lim: lim, start: start, now: start}
+	v := newVirtualPacer(t, Config{})
 	rt := &rateLimitTransport{next: staticBase(200, "", ""), limiter: v}
 
 	var wg sync.WaitGroup
@@ -71,15 +73,18 @@ func TestRateLimit90Calls(t *testing.T) {
 	if len(v.released) != 90 {
 		t.Fatalf("calls let through = %d, want 90", len(v.released))
 	}
-	last := v.released[len(v.released)-1]
-	if last < 2900*time.Millisecond || last > 3*time.Second {
-		t.Errorf("90 calls at 30/s took %v of virtual time, want about 2.97s (between 2.9s and 3s)", last)
-	}
 	if !slices.IsSorted(v.released) {
 		t.Errorf("release times not in order: %v", v.released)
 	}
+	if first := v.released[:15]; slices.Max(first) != 0 || v.released[15] == 0 {
+		t.Errorf("first 16 calls let through at %v, want 15 at once and the 16th later", v.released[:16])
+	}
+	last := v.released[len(v.released)-1]
+	if want := 2500 * time.Millisecond; last < want-time.Millisecond || last > want+time.Millisecond {
+		t.Errorf("90 calls at 30/s took %v of virtual time, want %v", last, want)
+	}
 	for i := 30; i < len(v.released); i++ {
-		if window := v.released[i] - v.released[i-30]; window < time.Second-time.Millisecond {
+		if window := v.released[i] - v.released[i-30]; window < time.Second {
 			t.Errorf("calls %d..%d started within %v, want at least 1s for 31 calls", i-30, i, window)
 		}
 	}
@@ -132,28 +137,42 @@ func TestRateLimitCtx(t *testing.T) {
 func TestNewLimiter(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		rateLimit float64
-		want      rate.Limit // 0 = no limiter
+		name      string
+		cfg       Config
+		interval  time.Duration // 0 = no limiter
+		burst     int
+		perSecond int
 	}{
-		{0, 30},
-		{5, 5},
-		{0.5, 0.5},
-		{100, 100},
-		{-1, 0},
-		{math.Inf(1), 0},
-		{float64(rate.Inf), 0},
+		{"defaults", Config{}, 33333334, 15, 30},
+		{"5/s", Config{RateLimit: 5}, 200 * time.Millisecond, 2, 5},
+		{"5/s, burst 1", Config{RateLimit: 5, Burst: 1}, 200 * time.Millisecond, 1, 5},
+		{"burst of a second's worth", Config{Burst: 30}, 33333334, 30, 30},
+		{"under 1/s", Config{RateLimit: 0.5}, 2 * time.Second, 1, 0},
+		{"under 1/s, burst 3", Config{RateLimit: 0.5, Burst: 3}, 2 * time.Second, 3, 0},
+		{"100/s", Config{RateLimit: 100}, 10 * time.Millisecond, 50, 100},
+		{"off", Config{RateLimit: -1}, 0, 0, 0},
+		{"infinite", Config{RateLimit: math.Inf(1)}, 0, 0, 0},
+		{"rate.Inf", Config{RateLimit: float64(rate.Inf)}, 0, 0, 0},
 	}
 	for _, tt := range tests {
-		l := newLimiter(Config{RateLimit: tt.rateLimit})
-		if tt.want == 0 {
-			if l != nil {
-				t.Errorf("newLimiter(RateLimit %v) = %v, want nil", tt.rateLimit, l)
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			l := newLimiter(tt.cfg, clock{})
+			if tt.interval == 0 {
+				if l != nil {
+					t.Errorf("newLimiter(%+v) = %v, want nil", tt.cfg, l)
+				}
+				return
 			}
-			continue
-		}
-		lim, ok := l.(*rate.Limiter)
-		if !ok || lim.Limit() != tt.want || lim.Burst() != 1 {
-			t.Errorf("newLimiter(RateLimit %v) = %v, want %v/s with burst 1", tt.rateLimit, l, tt.want)
-		}
+			p, ok := l.(*pacer)
+			if !ok {
+				t.Fatalf("newLimiter(%+v) = %T, want *pacer", tt.cfg, l)
+			}
+			burst := int(p.tolerance/p.interval) + 1
+			if p.interval != tt.interval || burst != tt.burst || p.perSecond != tt.perSecond {
+				t.Errorf("newLimiter(%+v) = every %v, burst %d, %d a second; want every %v, burst %d, %d a second",
+					tt.cfg, p.interval, burst, p.perSecond, tt.interval, tt.burst, tt.perSecond)
+			}
+		})
 	}
 }

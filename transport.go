@@ -29,7 +29,7 @@ import (
 //
 //	if err := cfg.validate(); err != nil { ... }   // plus authn's checks
 //	tokens := authn.NewTokenSource(...)             // shares cfg.HTTPClient
-//	rt := newTransport(cfg.baseTransport(), cfg, tokens, newLimiter(cfg), clock{})
+//	rt := newTransport(cfg.baseTransport(), cfg, tokens, newLimiter(cfg, clock{}), clock{})
 //	gen.NewClientWithResponses(cfg.BaseURL, gen.WithHTTPClient(cfg.httpClient(rt)))
 func newTransport(base http.RoundTripper, cfg Config, tokens tokenSource, lim Limiter, clk clock) http.RoundTripper {
 	var tokenURL *url.URL
@@ -47,9 +47,8 @@ func newTransport(base http.RoundTripper, cfg Config, tokens tokenSource, lim Li
 		rt = &authTransport{next: rt, tokens: tokens, origin: origin}
 	}
 	rt = &retryTransport{next: rt, maxRetries: cfg.maxRetries(), timeout: cfg.Timeout, clock: clk, waits: cfg.waitNotifier()}
-	if lim != nil {
-		rt = &rateLimitTransport{next: rt, limiter: lim, waits: cfg.waitNotifier()}
-	}
+	// The layer stays without a limiter: it tells walks their pages passed.
+	rt = &rateLimitTransport{next: rt, limiter: lim, waits: cfg.waitNotifier()}
 	return &userAgentTransport{next: rt, userAgent: cfg.userAgent()}
 }
 

@@ -68,8 +68,9 @@ type Config struct {
 	Rate float64
 
 	// Burst is how many requests may start at once after an idle spell;
-	// zero means 1, as the client's own bucket, so the seller never exceeds
-	// the per-second limit in any second.
+	// zero means 1, which keeps the seller within Rate in every second. A
+	// larger burst lets up to Burst-1 more start in a second: unlike the
+	// client's own limiter, this one keeps no rolling second.
 	Burst int
 
 	// Fallback, if not nil, is waited on instead when Redis fails (fail

@@ -68,6 +68,13 @@ type Config struct {
 	// Nil logs the violation loudly through the standard logger.
 	OnViolation func(err error)
 
+	// NoResponseCheck skips checking the responses against the OpenAPI
+	// document. The check takes more CPU than the answer (about 11 ms for
+	// a page of 100 orders, twice what building it takes): a benchmark or
+	// load test sharing the machine with its server turns it off, so the
+	// server's CPU does not read as the client's. Tests leave it on.
+	NoResponseCheck bool
+
 	// OnRequest, if set, is called with the log entry of each request once
 	// it is answered (for a dropped connection, just before it is closed),
 	// whatever RequestLogSize keeps.
@@ -135,6 +142,7 @@ type Server struct {
 	now         func() time.Time
 	sleep       func(ctx context.Context, d time.Duration) error
 	onViolation func(error)
+	checkResps  bool
 	onRequest   func(Request)
 	lifetime    time.Duration
 
@@ -242,6 +250,7 @@ func NewServer(cfg Config) (*Server, error) {
 		now:          cfg.Now,
 		sleep:        cfg.Sleep,
 		onViolation:  cfg.OnViolation,
+		checkResps:   !cfg.NoResponseCheck,
 		onRequest:    cfg.OnRequest,
 		lifetime:     cfg.TokenLifetime,
 		ops:          ops,
@@ -516,15 +525,17 @@ func (s *Server) serveAPI(req *pending, op *operation, w http.ResponseWriter, r 
 	}
 
 	body := rec.Body.Bytes()
-	check := &openapi3filter.ResponseValidationInput{
-		RequestValidationInput: input,
-		Status:                 rec.Code,
-		Header:                 rec.Header(),
-		Options:                responseOptions,
-	}
-	check.SetBodyBytes(body)
-	if err := openapi3filter.ValidateResponse(ctx, check); err != nil {
-		s.onViolation(&violationError{op: op.id, method: r.Method, path: r.URL.Path, status: rec.Code, err: err})
+	if s.checkResps {
+		check := &openapi3filter.ResponseValidationInput{
+			RequestValidationInput: input,
+			Status:                 rec.Code,
+			Header:                 rec.Header(),
+			Options:                responseOptions,
+		}
+		check.SetBodyBytes(body)
+		if err := openapi3filter.ValidateResponse(ctx, check); err != nil {
+			s.onViolation(&violationError{op: op.id, method: r.Method, path: r.URL.Path, status: rec.Code, err: err})
+		}
 	}
 
 	if p.malform {

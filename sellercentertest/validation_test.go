@@ -122,29 +122,47 @@ func TestRouting(t *testing.T) {
 	}
 }
 
+// TestResponseValidation makes the fake's own answer invalid: the check
+// reports it to OnViolation, unless NoResponseCheck turns the check off.
 func TestResponseValidation(t *testing.T) {
 	t.Parallel()
-	var mu sync.Mutex
-	var got []error
-	s := newServer(t, Config{OnViolation: func(err error) {
-		mu.Lock()
-		defer mu.Unlock()
-		got = append(got, err)
-	}})
-	// An item whose shipment type is outside the document's enum makes the
-	// fake's own answer invalid.
-	o, err := s.AddOrder(gen.Order{Items: []gen.OrderItem{{Shipment: gen.ItemShipment{Type: "teleport"}}}})
-	if err != nil {
-		t.Fatalf("AddOrder = %v", err)
+	tests := []struct {
+		name       string
+		noCheck    bool
+		violations int
+	}{
+		{"checked", false, 1},
+		{"NoResponseCheck", true, 0},
 	}
-	c := apiClient(t, s)
-	resp, err := c.GetOrderWithResponse(context.Background(), o.Id)
-	if err != nil || resp.StatusCode() != http.StatusOK {
-		t.Fatalf("GetOrder(%d) = %v, %v; want 200 (violations are reported, not answered)", o.Id, resp, err)
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(got) != 1 || !strings.Contains(got[0].Error(), "getOrder") || !strings.Contains(got[0].Error(), "teleport") {
-		t.Fatalf("OnViolation got %v, want one error about getOrder and the value teleport", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var mu sync.Mutex
+			var got []error
+			s := newServer(t, Config{NoResponseCheck: tt.noCheck, OnViolation: func(err error) {
+				mu.Lock()
+				defer mu.Unlock()
+				got = append(got, err)
+			}})
+			// An item whose shipment type is outside the document's enum
+			// makes the fake's own answer invalid.
+			o, err := s.AddOrder(gen.Order{Items: []gen.OrderItem{{Shipment: gen.ItemShipment{Type: "teleport"}}}})
+			if err != nil {
+				t.Fatalf("AddOrder = %v", err)
+			}
+			c := apiClient(t, s)
+			resp, err := c.GetOrderWithResponse(context.Background(), o.Id)
+			if err != nil || resp.StatusCode() != http.StatusOK {
+				t.Fatalf("GetOrder(%d) = %v, %v; want 200 (violations are reported, not answered)", o.Id, resp, err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if len(got) != tt.violations {
+				t.Fatalf("OnViolation got %v, want %d errors", got, tt.violations)
+			}
+			if tt.violations > 0 && (!strings.Contains(got[0].Error(), "getOrder") || !strings.Contains(got[0].Error(), "teleport")) {
+				t.Errorf("OnViolation got %v, want an error about getOrder and the value teleport", got[0])
+			}
+		})
 	}
 }
