@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 func TestFromEnv(t *testing.T) {
@@ -96,6 +98,11 @@ func TestConfigValidate(t *testing.T) {
 		{"query", Config{BaseURL: "https://x.test/?a=1"}, "must not have a query"},
 		{"fragment", Config{BaseURL: "https://x.test/#top"}, "must not have a query or fragment"},
 		{"NaN rate", Config{BaseURL: "https://x.test", RateLimit: math.NaN()}, "RateLimit is NaN"},
+		{"burst of a second's worth", Config{BaseURL: "https://x.test", Burst: 30}, ""},
+		{"burst with a Limiter", Config{BaseURL: "https://x.test", Burst: 99, Limiter: rate.NewLimiter(1, 1)}, ""},
+		{"burst under 1/s", Config{BaseURL: "https://x.test", Burst: 5, RateLimit: 0.5}, ""},
+		{"negative burst", Config{BaseURL: "https://x.test", Burst: -1}, "Burst is negative"},
+		{"burst over the rate", Config{BaseURL: "https://x.test", Burst: 31}, "Burst 31 is more than the 30 calls"},
 		{"negative timeout", Config{BaseURL: "https://x.test", Timeout: -time.Second}, "Timeout is negative"},
 		{"header injection", Config{BaseURL: "https://x.test", UserAgent: "a\r\nX-Evil: 1"}, "UserAgent contains a line break"},
 	}
