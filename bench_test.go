@@ -330,9 +330,9 @@ func benchTransport(b *testing.B) *http.Transport {
 // it, except for a rate limit far above what a loopback server can serve:
 // the layer is there and takes its token, but never waits. Retries keep the
 // default, and the logger is at Info, so its Debug records are off.
-func newFullClient(b *testing.B, s *benchServer, base http.RoundTripper) *sellercenter.Client {
+func newFullClient(b *testing.B, s *benchServer, base http.RoundTripper, opts ...func(*sellercenter.Config)) *sellercenter.Client {
 	b.Helper()
-	c, err := sellercenter.New(sellercenter.Config{
+	cfg := sellercenter.Config{
 		BaseURL:      s.baseURL(),
 		TokenURL:     s.tokenURL(),
 		ClientID:     benchClientID,
@@ -340,7 +340,11 @@ func newFullClient(b *testing.B, s *benchServer, base http.RoundTripper) *seller
 		HTTPClient:   &http.Client{Transport: base},
 		RateLimit:    1e9,
 		Logger:       slog.New(slog.NewJSONHandler(io.Discard, nil)),
-	})
+	}
+	for _, opt := range opts {
+		opt(&cfg)
+	}
+	c, err := sellercenter.New(cfg)
 	if err != nil {
 		b.Fatalf("sellercenter.New: %v", err)
 	}
@@ -792,15 +796,7 @@ func BenchmarkOrderItemsPaging(b *testing.B) {
 	if _, err := c.ListOrderItemsWithResponse(ctx, &params); err != nil {
 		b.Fatal(err)
 	}
-	body := itemPage(s.fix, nil, 0, pagingTotal)
-	pageBytes := retained(b, func() any {
-		var page gen.OrderItemPage
-		if err := json.Unmarshal(body, &page); err != nil {
-			b.Fatal(err)
-		}
-		return page.Items
-	})
-	runtime.KeepAlive(body)
+	pageBytes := decodedPageBytes(b, s)
 	respBytes := retained(b, func() any {
 		resp, err := c.ListOrderItemsWithResponse(ctx, &params)
 		if err := sellercenter.Check(resp, err); err != nil {
@@ -858,6 +854,72 @@ func BenchmarkOrderItemsPaging(b *testing.B) {
 	b.ReportMetric(float64(p50)/float64(pageBytes), "p50/page")
 	b.ReportMetric(float64(median(late))/float64(median(early)), "late/early")
 	b.ReportMetric(float64(after), "after-B")
+}
+
+// BenchmarkOrderItemsHeld walks 10,000 order items through
+// Client.OrderItems at pages of 100, at a window of 1 and at the default,
+// and collects the heap in full at the first item of every fifth page,
+// with the timer stopped: what is live then is what the walk holds (the
+// page being yielded, the pages fetched ahead, the requests in flight), not
+// the garbage a GC cycle under way counts as live, which
+// BenchmarkOrderItemsPaging's peak includes. It reports, above the heap
+// before the walk:
+//
+//   - held-B: the most the walk held at those moments;
+//   - held/page: held-B in decoded pages ([]gen.OrderItem of 100), to read
+//     against the window + 1 pages a walk may hold.
+func BenchmarkOrderItemsHeld(b *testing.B) {
+	const items = 10_000
+	for _, window := range []int{1, sellercenter.DefaultPageWindow} {
+		b.Run(fmt.Sprintf("window=%d", window), func(b *testing.B) {
+			s := newBenchServer(b, items)
+			c := newFullClient(b, s, benchTransport(b), func(cfg *sellercenter.Config) { cfg.PageWindow = window })
+			ctx := context.Background()
+			params := gen.ListOrderItemsParams{Limit: pagingPageSize}
+			if _, err := c.ListOrderItemsWithResponse(ctx, &params); err != nil {
+				b.Fatal(err)
+			}
+			pageBytes := decodedPageBytes(b, s)
+			heap := newLiveHeap()
+			var held int64
+			for b.Loop() {
+				start := int64(heap.settled())
+				n := 0
+				for _, err := range c.OrderItems(ctx, params) {
+					if err != nil {
+						b.Fatalf("OrderItems: after %d items: %v", n, err)
+					}
+					if n%(5*pagingPageSize) == 0 {
+						b.StopTimer()
+						held = max(held, int64(heap.settled())-start)
+						b.StartTimer()
+					}
+					n++
+				}
+				if n != items {
+					b.Fatalf("OrderItems walked %d items, want %d", n, items)
+				}
+			}
+			b.ReportMetric(float64(held), "held-B")
+			b.ReportMetric(float64(held)/float64(pageBytes), "held/page")
+		})
+	}
+}
+
+// decodedPageBytes is the heap one decoded listOrderItems page of s holds
+// ([]gen.OrderItem of 100).
+func decodedPageBytes(b *testing.B, s *benchServer) uint64 {
+	b.Helper()
+	body := itemPage(s.fix, nil, 0, s.itemTotal)
+	n := retained(b, func() any {
+		var page gen.OrderItemPage
+		if err := json.Unmarshal(body, &page); err != nil {
+			b.Fatal(err)
+		}
+		return page.Items
+	})
+	runtime.KeepAlive(body)
+	return n
 }
 
 // median sorts v and returns its middle value.

@@ -326,7 +326,7 @@ func walk[T, P any, R interface{ StatusCode() int }](ctx context.Context, params
 		}
 		if resp.StatusCode == http.StatusOK && strings.Contains(resp.Header.Get("Content-Type"), "json") {
 			defer resp.Body.Close()
-			page, err := decodePage[T](resp.Body)
+			page, err := decodePage[T](resp.Body, n)
 			if err != nil {
 				return Page[T]{}, newDecodeError(resp.StatusCode, resp, nil, fmt.Errorf("page at offset %d: %w", start+at, err))
 			}
@@ -363,6 +363,9 @@ func pagingFields(p any) (offset, limit reflect.Value, ok bool) {
 	return offset, limit, ok
 }
 
+// maxPageRoom is the most items decodePage makes room for up front.
+const maxPageRoom = 1000
+
 // pageEnd is the pagination object of both list envelopes.
 type pageEnd struct {
 	HasNext    *bool `json:"hasNext"`
@@ -371,8 +374,11 @@ type pageEnd struct {
 }
 
 // decodePage reads a list envelope {"items": [...], "pagination": {...}},
-// decoding one item at a time; members it does not know are skipped.
-func decodePage[T any](r io.Reader) (Page[T], error) {
+// decoding one item at a time; members it does not know are skipped. limit
+// is the page size asked for: the items are held in a slice of that room,
+// not the quarter more that growing it by appends leaves, as a walk holds a
+// window of pages.
+func decodePage[T any](r io.Reader, limit int) (Page[T], error) {
 	var page Page[T]
 	dec := json.NewDecoder(r)
 	if err := expectDelim(dec, '{'); err != nil {
@@ -392,6 +398,11 @@ func decodePage[T any](r io.Reader) (Page[T], error) {
 				var item T
 				if err := dec.Decode(&item); err != nil {
 					return page, fmt.Errorf("items[%d]: %w", len(page.Items), err)
+				}
+				if page.Items == nil && limit > 1 {
+					// A limit beyond what the API serves gets no more room
+					// than the pages it does serve.
+					page.Items = make([]T, 0, min(limit, maxPageRoom))
 				}
 				page.Items = append(page.Items, item)
 			}

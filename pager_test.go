@@ -305,7 +305,7 @@ func TestDecodePage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := decodePage[item](strings.NewReader(tt.in))
+			got, err := decodePage[item](strings.NewReader(tt.in), 2)
 			if tt.wantErr != "" {
 				// wantErr lists the texts the error may mention, separated by |.
 				if err == nil || !slices.ContainsFunc(strings.Split(tt.wantErr, "|"), func(s string) bool { return strings.Contains(err.Error(), s) }) {
