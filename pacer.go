@@ -24,17 +24,23 @@ import (
 type pacer struct {
 	interval  time.Duration // one call's share of a second: 1/rate
 	tolerance time.Duration // how far ahead of its pace the bucket may run: (burst-1) intervals
-	perSecond int           // most starts in any rolling second; 0 when rate < 1
+	perSecond int           // most starts in any rolling second; 0 for none
 	clk       clock
 
 	mu sync.Mutex
 	// tat is when the bucket is full again (the generic cell rate
 	// algorithm's theoretical arrival time).
 	tat time.Time
-	// starts are the starts granted within the last second or later, in
-	// order; a start older than a second can no longer matter.
+	// starts[head:] are the starts granted within the last second or
+	// later, in order; a start older than a second can no longer matter.
 	starts []time.Time
+	head   int
 }
+
+// maxRollingSecond is the highest rate whose rolling second the pacer
+// keeps: above it the bucket alone paces, as a second then holds more
+// starts than are worth remembering and no API counts that finely.
+const maxRollingSecond = 1000
 
 // newPacer returns a pacer of rps calls a second (positive and finite) and
 // burst (at least 1; clamped to the calls a second lets start).
@@ -44,8 +50,10 @@ func newPacer(rps float64, burst int, clk clock) *pacer {
 		clk:      clk,
 	}
 	if rps >= 1 {
+		burst = min(burst, int(math.Floor(rps)))
+	}
+	if rps >= 1 && rps <= maxRollingSecond {
 		p.perSecond = int(math.Floor(rps))
-		burst = min(burst, p.perSecond)
 	}
 	p.tolerance = time.Duration(max(burst, 1)-1) * p.interval
 	return p
@@ -88,17 +96,19 @@ func (p *pacer) wait(ctx context.Context, report func(time.Duration)) error {
 func (p *pacer) reserve(now time.Time) time.Time {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.forget(now)
-	at := now
-	if n := len(p.starts); n > 0 {
-		at = later(at, p.starts[n-1])
-		if p.perSecond > 0 && n >= p.perSecond {
-			at = later(at, p.starts[n-p.perSecond].Add(time.Second))
+	at := later(now, p.tat.Add(-p.tolerance))
+	if p.perSecond > 0 {
+		p.forget(now)
+		live := p.starts[p.head:]
+		if n := len(live); n > 0 {
+			at = later(at, live[n-1])
+			if n >= p.perSecond {
+				at = later(at, live[n-p.perSecond].Add(time.Second))
+			}
 		}
+		p.starts = append(p.starts, at)
 	}
-	at = later(at, p.tat.Add(-p.tolerance))
 	p.tat = later(p.tat, at).Add(p.interval)
-	p.starts = append(p.starts, at)
 	return at
 }
 
@@ -108,7 +118,14 @@ func (p *pacer) reserve(now time.Time) time.Time {
 func (p *pacer) cancel(at time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	for i := len(p.starts) - 1; i >= 0; i-- {
+	if p.perSecond == 0 {
+		// Without the rolling second, only the latest start is known.
+		if p.tat.Add(-p.interval).Equal(at) {
+			p.tat = p.tat.Add(-p.interval)
+		}
+		return
+	}
+	for i := len(p.starts) - 1; i >= p.head; i-- {
 		if p.starts[i].Equal(at) {
 			if i == len(p.starts)-1 {
 				p.tat = p.tat.Add(-p.interval)
@@ -123,12 +140,14 @@ func (p *pacer) cancel(at time.Time) {
 // granted from now on is at now or later.
 func (p *pacer) forget(now time.Time) {
 	cut := now.Add(-time.Second)
-	i := 0
-	for i < len(p.starts) && !p.starts[i].After(cut) {
-		i++
+	for p.head < len(p.starts) && !p.starts[p.head].After(cut) {
+		p.head++
 	}
-	if i > 0 {
-		p.starts = append(p.starts[:0], p.starts[i:]...)
+	// Moving the live starts down once they are under half the slice
+	// keeps both the work and the slice proportional to them.
+	if p.head > 0 && p.head*2 >= len(p.starts) {
+		n := copy(p.starts, p.starts[p.head:])
+		p.starts, p.head = p.starts[:n], 0
 	}
 }
 

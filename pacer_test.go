@@ -88,6 +88,25 @@ func TestPacerRollingSecond(t *testing.T) {
 	}
 }
 
+// TestPacerFastRate checks that a pacer above maxRollingSecond keeps no
+// starts, however many it grants, and still gives back the latest one.
+func TestPacerFastRate(t *testing.T) {
+	t.Parallel()
+	epoch := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	p := newPacer(1e9, 1, clock{})
+	var at time.Time
+	for range 10_000 {
+		at = p.reserve(epoch)
+	}
+	if len(p.starts) != 0 {
+		t.Errorf("pacer at 1e9/s keeps %d starts, want 0", len(p.starts))
+	}
+	p.cancel(at)
+	if got := p.reserve(epoch); !got.Equal(at) {
+		t.Errorf("start after giving back the latest = %v, want %v again", got.Sub(epoch), at.Sub(epoch))
+	}
+}
+
 // TestPacerCancel gives back starts: the last one granted returns its share
 // of the bucket, and any one leaves the rolling second.
 func TestPacerCancel(t *testing.T) {

@@ -150,6 +150,8 @@ func TestNewLimiter(t *testing.T) {
 		{"under 1/s", Config{RateLimit: 0.5}, 2 * time.Second, 1, 0},
 		{"under 1/s, burst 3", Config{RateLimit: 0.5, Burst: 3}, 2 * time.Second, 3, 0},
 		{"100/s", Config{RateLimit: 100}, 10 * time.Millisecond, 50, 100},
+		{"1,000/s, the fastest with a rolling second", Config{RateLimit: 1000}, time.Millisecond, 500, 1000},
+		{"2,000/s, the bucket alone", Config{RateLimit: 2000}, 500 * time.Microsecond, 1000, 0},
 		{"off", Config{RateLimit: -1}, 0, 0, 0},
 		{"infinite", Config{RateLimit: math.Inf(1)}, 0, 0, 0},
 		{"rate.Inf", Config{RateLimit: float64(rate.Inf)}, 0, 0, 0},
