@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 )
 
 // tokenSource hands out bearer tokens; authn.TokenSource satisfies it.
@@ -26,6 +27,22 @@ type authTransport struct {
 	// origin is the API's scheme and host. Only requests to it carry the
 	// token, so a redirect to another host or to plain http never leaks it.
 	origin *url.URL
+	// bearer is the Authorization value of the latest token, so that the
+	// requests of one token's hour share one string.
+	bearer atomic.Pointer[bearerValue]
+}
+
+// bearerValue is a token and its Authorization header value.
+type bearerValue struct{ token, header string }
+
+// authorization is the Authorization header value for token.
+func (t *authTransport) authorization(token string) string {
+	if b := t.bearer.Load(); b != nil && b.token == token {
+		return b.header
+	}
+	b := &bearerValue{token: token, header: "Bearer " + token}
+	t.bearer.Store(b)
+	return b.header
 }
 
 // publicPaths are the API paths, below the base URL, that the spec serves
@@ -44,7 +61,7 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		closeRequestBody(req)
 		return nil, unsent(fmt.Errorf("sellercenter: getting an access token: %w", err))
 	}
-	resp, err := t.next.RoundTrip(withToken(req, req.Body, token))
+	resp, err := t.next.RoundTrip(withToken(req, req.Body, t.authorization(token)))
 	if err != nil || resp.StatusCode != http.StatusUnauthorized {
 		return resp, err
 	}
@@ -64,7 +81,7 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, unsent(fmt.Errorf("sellercenter: refreshing the access token after HTTP 401: %w", err))
 	}
 	discard(resp)
-	resp, err = t.next.RoundTrip(withToken(req, body, fresh))
+	resp, err = t.next.RoundTrip(withToken(req, body, t.authorization(fresh)))
 	if err == nil && resp.StatusCode == http.StatusUnauthorized {
 		// A second 401 is returned as is, never retried: asking again
 		// would loop. The token is still dropped, so the next call starts
@@ -80,12 +97,12 @@ func (t *authTransport) public(u *url.URL) bool {
 	return ok && publicPaths[rel]
 }
 
-// withToken returns a copy of req with body and the Authorization header; the
-// caller's request is never modified.
-func withToken(req *http.Request, body io.ReadCloser, token string) *http.Request {
+// withToken returns a copy of req with body and the Authorization header
+// value authorization; the caller's request is never modified.
+func withToken(req *http.Request, body io.ReadCloser, authorization string) *http.Request {
 	r := req.Clone(req.Context())
 	r.Body = body
-	r.Header.Set("Authorization", "Bearer "+token)
+	r.Header.Set("Authorization", authorization)
 	return r
 }
 

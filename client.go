@@ -52,7 +52,8 @@ func newClient(cfg Config, clk clock) (*Client, error) {
 		return nil, &configError{err: err}
 	}
 	rt := newTransport(cfg.baseTransport(), cfg, tokens, newLimiter(cfg, clk), clk)
-	c, err := gen.NewClientWithResponses(cfg.BaseURL, gen.WithHTTPClient(cfg.httpClient(rt)))
+	c, err := gen.NewClientWithResponses(cfg.BaseURL, gen.WithHTTPClient(cfg.httpClient(rt)),
+		gen.WithRequestEditorFn(userAgentEditor(cfg.userAgent())))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidConfig, err)
 	}

@@ -1,6 +1,7 @@
 package sellercenter
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 
@@ -9,7 +10,7 @@ import (
 
 // newTransport composes the client's RoundTripper layers, outermost first:
 //
-//	User-Agent → rate limit → retry → auth (401 refresh) → signing → logging → send tracking → base
+//	rate limit → retry → auth (401 refresh) → signing → logging → send tracking → base
 //
 // The order is the design: a call takes one rate-limit token however often
 // it is retried; each retry attempt gets a fresh token check and its own
@@ -30,7 +31,7 @@ import (
 //	if err := cfg.validate(); err != nil { ... }   // plus authn's checks
 //	tokens := authn.NewTokenSource(...)             // shares cfg.HTTPClient
 //	rt := newTransport(cfg.baseTransport(), cfg, tokens, newLimiter(cfg, clock{}), clock{})
-//	gen.NewClientWithResponses(cfg.BaseURL, gen.WithHTTPClient(cfg.httpClient(rt)))
+//	gen.NewClientWithResponses(cfg.BaseURL, gen.WithHTTPClient(cfg.httpClient(rt)), gen.WithRequestEditorFn(userAgentEditor(...)))
 func newTransport(base http.RoundTripper, cfg Config, tokens tokenSource, lim Limiter, clk clock) http.RoundTripper {
 	var tokenURL *url.URL
 	if cfg.TokenURL != "" {
@@ -49,22 +50,16 @@ func newTransport(base http.RoundTripper, cfg Config, tokens tokenSource, lim Li
 	rt = &retryTransport{next: rt, maxRetries: cfg.maxRetries(), timeout: cfg.Timeout, clock: clk, waits: cfg.waitNotifier()}
 	// The layer stays without a limiter: it tells walks their pages passed.
 	rt = &rateLimitTransport{next: rt, limiter: lim, waits: cfg.waitNotifier()}
-	return &userAgentTransport{next: rt, userAgent: cfg.userAgent()}
+	return rt
 }
 
-// userAgentTransport sets the configured User-Agent on requests that carry
-// none.
-type userAgentTransport struct {
-	next      http.RoundTripper
-	userAgent string
-}
-
-// RoundTrip implements http.RoundTripper.
-func (t *userAgentTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if req.Header.Get("User-Agent") != "" {
-		return t.next.RoundTrip(req)
+// userAgentEditor sets ua on every request the generated client builds,
+// before the caller's own editors, which may set another. The request is
+// the client's own at that point, so it is set in place: as a transport
+// layer it cost a copy of every request.
+func userAgentEditor(ua string) gen.RequestEditorFn {
+	return func(_ context.Context, req *http.Request) error {
+		req.Header.Set("User-Agent", ua)
+		return nil
 	}
-	r := req.Clone(req.Context())
-	r.Header.Set("User-Agent", t.userAgent)
-	return t.next.RoundTrip(r)
 }

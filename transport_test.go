@@ -17,6 +17,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/sellercenter-go/sellercenter/gen"
 )
 
 // Secrets used by the tests. testLogger fails a test whose log output
@@ -391,7 +393,6 @@ func TestTransport(t *testing.T) {
 				hits   int
 				bodies []string
 				auths  []string
-				agents []string
 			)
 			baseURL, _ := newAPIServer(t, func(w http.ResponseWriter, r *http.Request) {
 				if r.URL.Path != "/v2/orders/7" {
@@ -403,7 +404,6 @@ func TestTransport(t *testing.T) {
 				rp := tt.replies[min(hits, len(tt.replies))-1]
 				bodies = append(bodies, string(b))
 				auths = append(auths, r.Header.Get("Authorization"))
-				agents = append(agents, r.Header.Get("User-Agent"))
 				mu.Unlock()
 				if rp.retryAfter != "" {
 					w.Header().Set("Retry-After", rp.retryAfter)
@@ -447,9 +447,6 @@ func TestTransport(t *testing.T) {
 			for i, b := range bodies {
 				if b != tt.body {
 					t.Errorf("%s: attempt %d body = %q, want %q", tt.method, i+1, b, tt.body)
-				}
-				if agents[i] != DefaultUserAgent {
-					t.Errorf("%s: attempt %d User-Agent = %q, want %q", tt.method, i+1, agents[i], DefaultUserAgent)
 				}
 				if !strings.HasPrefix(auths[i], "Bearer "+testTokenPrefix) {
 					t.Errorf("%s: attempt %d Authorization has no bearer test token", tt.method, i+1)
@@ -721,5 +718,74 @@ func BenchmarkTransportNoRetry(b *testing.B) {
 			b.Fatal(err)
 		}
 		_ = resp.Body.Close()
+	}
+}
+
+// agentRecorder records the User-Agent of the API requests that reach it
+// and answers the first of them 503, so the retry shows too.
+type agentRecorder struct {
+	next   http.RoundTripper
+	mu     sync.Mutex
+	agents []string
+}
+
+func (r *agentRecorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	if !strings.Contains(req.URL.Path, "/v2/") {
+		return r.next.RoundTrip(req) // the token endpoint
+	}
+	r.mu.Lock()
+	r.agents = append(r.agents, req.Header.Get("User-Agent"))
+	first := len(r.agents) == 1
+	r.mu.Unlock()
+	if first {
+		closeRequestBody(req)
+		return &http.Response{StatusCode: http.StatusServiceUnavailable, Header: http.Header{}, Body: http.NoBody, Request: req}, nil
+	}
+	return r.next.RoundTrip(req)
+}
+
+// TestUserAgent checks the User-Agent of every attempt of a call through
+// New: the configured one, or the caller's own set by a request editor.
+func TestUserAgent(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		ua     string // Config.UserAgent
+		editor string // set by the call's editor; "" = none
+		want   string
+	}{
+		{"default", "", "", DefaultUserAgent},
+		{"configured", "shop-sync/2", "", "shop-sync/2"},
+		{"the caller's editor wins", "shop-sync/2", "one-off/1", "one-off/1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			clock := newFakeClock()
+			mock := newMockOnClock(t, clock)
+			rec := &agentRecorder{next: http.DefaultTransport}
+			cfg := mockConfig(mock)
+			cfg.UserAgent = tt.ua
+			cfg.HTTPClient = &http.Client{Transport: rec}
+			c, err := newClient(cfg, clock.clock())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var editors []gen.RequestEditorFn
+			if tt.editor != "" {
+				editors = append(editors, func(_ context.Context, req *http.Request) error {
+					req.Header.Set("User-Agent", tt.editor)
+					return nil
+				})
+			}
+			if _, err := Result(c.GetSellerWithResponse(t.Context(), editors...)); err != nil {
+				t.Fatalf("GetSeller = %v", err)
+			}
+			rec.mu.Lock()
+			defer rec.mu.Unlock()
+			if want := []string{tt.want, tt.want}; !slices.Equal(rec.agents, want) {
+				t.Errorf("User-Agent of the attempts = %q, want %q (a 503, then its retry)", rec.agents, want)
+			}
+		})
 	}
 }
