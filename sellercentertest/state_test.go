@@ -2,10 +2,12 @@ package sellercentertest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -218,4 +220,109 @@ func TestRequestLog(t *testing.T) {
 	if len(seen) != 3 {
 		t.Errorf("OnRequest saw %d requests, want 3", len(seen))
 	}
+}
+
+// TestDeepCopy copies every seeded order and item, and a few model values
+// with the API's unusual fields: each copy encodes as its original does, and
+// scribbling over everything the copy reaches leaves the original as it was.
+func TestDeepCopy(t *testing.T) {
+	t.Parallel()
+	s := newServer(t, Config{})
+	s.st.mu.Lock()
+	defer s.st.mu.Unlock()
+	var values []any
+	for _, o := range s.st.orders {
+		values = append(values, o.o)
+	}
+	for _, it := range s.st.items {
+		values = append(values, it.it, it.vouchers)
+	}
+	extra := map[string]any{"nested": map[string]any{"list": []any{1.5, "x", nil}}}
+	values = append(values,
+		gen.OrderItem{ExtraAttributes: &gen.ItemExtraAttributes{AdditionalProperties: extra}},
+		[]gen.OrderItem(nil), []int{}, map[string]int{"a": 1})
+	if len(values) < 100 {
+		t.Fatalf("%d values to copy, want the seeded orders and items", len(values))
+	}
+	for i, v := range values {
+		want := mustJSON(t, v)
+		c := reflect.New(reflect.TypeOf(v)).Elem()
+		c.Set(reflect.ValueOf(deepCopyAny(v)))
+		if got := mustJSON(t, c.Interface()); got != want {
+			t.Fatalf("value %d (%T): copy encodes as %s, want %s", i, v, got, want)
+		}
+		scribble(c)
+		if got := mustJSON(t, v); got != want {
+			t.Fatalf("value %d (%T) changed with its copy: %s, want %s", i, v, got, want)
+		}
+	}
+}
+
+// deepCopyAny is deepCopy for a value of any type.
+func deepCopyAny(v any) any {
+	out := reflect.New(reflect.TypeOf(v)).Elem()
+	copyValue(out, reflect.ValueOf(v))
+	return out.Interface()
+}
+
+// scribble overwrites every string, number and bool that v reaches through
+// exported fields, pointers, slices, maps and interfaces.
+func scribble(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			if v.Kind() == reflect.Interface {
+				c := reflect.New(v.Elem().Type()).Elem()
+				c.Set(v.Elem())
+				scribble(c)
+				if v.CanSet() {
+					v.Set(c)
+				}
+				return
+			}
+			scribble(v.Elem())
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			scribble(v.Index(i))
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			c := reflect.New(v.Type().Elem()).Elem()
+			c.Set(it.Value())
+			scribble(c)
+			v.SetMapIndex(it.Key(), c)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				scribble(v.Field(i))
+			}
+		}
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString("scribbled")
+		}
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		if v.CanSet() {
+			v.SetInt(-7)
+		}
+	case reflect.Float64:
+		if v.CanSet() {
+			v.SetFloat(-7.5)
+		}
+	case reflect.Bool:
+		if v.CanSet() {
+			v.SetBool(!v.Bool())
+		}
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("json.Marshal(%T) = %v", v, err)
+	}
+	return string(b)
 }
