@@ -98,12 +98,41 @@ func (t *authTransport) public(u *url.URL) bool {
 }
 
 // withToken returns a copy of req with body and the Authorization header
-// value authorization; the caller's request is never modified.
+// value authorization; the caller's request is never modified. The copy
+// shares everything but its header with req, as no layer below changes a
+// request's URL: it runs on every attempt, and a deep Clone was most of
+// the layers' cost.
 func withToken(req *http.Request, body io.ReadCloser, authorization string) *http.Request {
-	r := req.Clone(req.Context())
+	r := req.WithContext(req.Context())
 	r.Body = body
-	r.Header.Set("Authorization", authorization)
+	r.Header = headerWith(req.Header, "Authorization", authorization)
 	return r
+}
+
+// headerWith returns a copy of h with key (canonical) set to value, in one
+// map and one slice of values, as http.Header.Clone builds them.
+func headerWith(h http.Header, key, value string) http.Header {
+	n := 1
+	for k, vv := range h {
+		if k != key {
+			n += len(vv)
+		}
+	}
+	values := make([]string, 0, n)
+	out := make(http.Header, len(h)+1)
+	for k, vv := range h {
+		if k == key || vv == nil {
+			if vv == nil {
+				out[k] = nil
+			}
+			continue
+		}
+		values = append(values, vv...)
+		out[k] = values[len(values)-len(vv) : len(values) : len(values)]
+	}
+	values = append(values, value)
+	out[key] = values[len(values)-1:]
+	return out
 }
 
 // sameOrigin reports whether u has origin's scheme, host and port, with

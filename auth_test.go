@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -220,5 +221,46 @@ func TestAuthTransportPublicPaths(t *testing.T) {
 		if (got != "") != tt.wantToken || (tokens.calls > 0) != tt.wantToken {
 			t.Errorf("RoundTrip(%s) Authorization = %q after %d token calls, want token %v", tt.url, got, tokens.calls, tt.wantToken)
 		}
+	}
+}
+
+// TestHeaderWith checks the header copy withToken sends: key set to the
+// value, every other value kept, and the original untouched, even when a
+// layer below appends to one of the copy's values.
+func TestHeaderWith(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		h    http.Header
+		want http.Header
+	}{
+		{"empty", http.Header{}, http.Header{"Authorization": {"Bearer b"}}},
+		{"nil", nil, http.Header{"Authorization": {"Bearer b"}}},
+		{"others kept", http.Header{"Accept": {"a/b"}, "X-Many": {"1", "2"}},
+			http.Header{"Accept": {"a/b"}, "X-Many": {"1", "2"}, "Authorization": {"Bearer b"}}},
+		{"replaced", http.Header{"Authorization": {"Bearer old", "x"}, "Accept": {"a/b"}},
+			http.Header{"Authorization": {"Bearer b"}, "Accept": {"a/b"}}},
+		{"a nil value stays nil", http.Header{"X-Nil": nil}, http.Header{"X-Nil": nil, "Authorization": {"Bearer b"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			before := tt.h.Clone()
+			got := headerWith(tt.h, "Authorization", "Bearer b")
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("headerWith(%v) = %v, want %v", tt.h, got, tt.want)
+			}
+			for k := range got {
+				got[k] = append(got[k], "appended")
+			}
+			if !reflect.DeepEqual(tt.h, before) {
+				t.Errorf("the original header became %v, want %v", tt.h, before)
+			}
+			for k, vv := range got {
+				if last := vv[len(vv)-1]; last != "appended" || slices.Contains(vv[:len(vv)-1], "appended") {
+					t.Errorf("after appending to each value, %s = %q: values share room", k, vv)
+				}
+			}
+		})
 	}
 }
