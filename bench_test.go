@@ -859,11 +859,12 @@ func BenchmarkOrderItemsPaging(b *testing.B) {
 // BenchmarkOrderItemsHeld walks 10,000 order items through
 // Client.OrderItems at pages of 100, at a window of 1 and at the default,
 // and collects the heap in full at the first item of every fifth page,
-// with the timer stopped: what is live then is what the walk holds (the
-// page being yielded, the pages fetched ahead, the requests in flight), not
-// the garbage a GC cycle under way counts as live, which
-// BenchmarkOrderItemsPaging's peak includes. It reports, above the heap
-// before the walk:
+// with the timer stopped and the pages on their way held at a gate in their
+// bodies, so that nothing allocates meanwhile: what is live then is what
+// the walk holds (the page being yielded, the pages fetched ahead, the
+// requests in flight), not the garbage a GC cycle under way counts as live,
+// which BenchmarkOrderItemsPaging's peak includes. It reports, above the
+// heap before the walk:
 //
 //   - held-B: the most the walk held at those moments;
 //   - held/page: held-B in decoded pages ([]gen.OrderItem of 100), to read
@@ -873,7 +874,8 @@ func BenchmarkOrderItemsHeld(b *testing.B) {
 	for _, window := range []int{1, sellercenter.DefaultPageWindow} {
 		b.Run(fmt.Sprintf("window=%d", window), func(b *testing.B) {
 			s := newBenchServer(b, items)
-			c := newFullClient(b, s, benchTransport(b), func(cfg *sellercenter.Config) { cfg.PageWindow = window })
+			gate := newBodyGate(benchTransport(b))
+			c := newFullClient(b, s, gate, func(cfg *sellercenter.Config) { cfg.PageWindow = window })
 			ctx := context.Background()
 			params := gen.ListOrderItemsParams{Limit: pagingPageSize}
 			if _, err := c.ListOrderItemsWithResponse(ctx, &params); err != nil {
@@ -891,8 +893,9 @@ func BenchmarkOrderItemsHeld(b *testing.B) {
 					}
 					if n%(5*pagingPageSize) == 0 {
 						b.StopTimer()
-						runtime.GC() // the first collection frees what the decoding goroutines dropped during it
+						gate.close()
 						held = max(held, int64(heap.settled())-start)
+						gate.open()
 						b.StartTimer()
 					}
 					n++
@@ -905,6 +908,68 @@ func BenchmarkOrderItemsHeld(b *testing.B) {
 			b.ReportMetric(float64(held)/float64(pageBytes), "held/page")
 		})
 	}
+}
+
+// bodyGate is a transport whose response bodies can be stopped: once close
+// returns, no body read is under way and every further one waits for open.
+type bodyGate struct {
+	next http.RoundTripper
+	mu   sync.Mutex
+	cond *sync.Cond
+	shut bool
+	busy int // reads under way
+}
+
+func newBodyGate(next http.RoundTripper) *bodyGate {
+	g := &bodyGate{next: next}
+	g.cond = sync.NewCond(&g.mu)
+	return g
+}
+
+func (g *bodyGate) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := g.next.RoundTrip(req)
+	if err == nil {
+		resp.Body = &gatedBody{ReadCloser: resp.Body, g: g}
+	}
+	return resp, err
+}
+
+// close stops the bodies and waits for the reads under way.
+func (g *bodyGate) close() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.shut = true
+	for g.busy > 0 {
+		g.cond.Wait()
+	}
+}
+
+func (g *bodyGate) open() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.shut = false
+	g.cond.Broadcast()
+}
+
+type gatedBody struct {
+	io.ReadCloser
+	g *bodyGate
+}
+
+func (b *gatedBody) Read(p []byte) (int, error) {
+	g := b.g
+	g.mu.Lock()
+	for g.shut {
+		g.cond.Wait()
+	}
+	g.busy++
+	g.mu.Unlock()
+	n, err := b.ReadCloser.Read(p)
+	g.mu.Lock()
+	g.busy--
+	g.cond.Broadcast()
+	g.mu.Unlock()
+	return n, err
 }
 
 // decodedPageBytes is the heap one decoded listOrderItems page of s holds
