@@ -71,7 +71,8 @@
 // the fake's logic; a violation is answered with 400 and a ValidationProblem
 // listing every violation. Every response the fake produces is validated too,
 // and a violation is passed to Config.OnViolation, so a test fails when the
-// fake and the document disagree.
+// fake and the document disagree; Config.NoResponseCheck skips that check
+// for benchmarks and load tests, where its CPU would read as latency.
 //
 // Like the API, the fake accepts DefaultRateLimit (30) requests per second
 // from each seller and answers the rest 429 with Retry-After and the API's
