@@ -15,6 +15,7 @@ package sellercenter_test
 //   - client: sellercenter.New, with every transport layer.
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -26,6 +27,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"runtime"
 	"runtime/metrics"
 	"slices"
@@ -238,6 +240,7 @@ func pageTail(dst []byte, offset, total int) []byte {
 // operations, mounted under /api so URL joining is exercised.
 type benchServer struct {
 	srv        *httptest.Server
+	url        string // the server's root URL; for a server in another process, the only field besides fix and itemTotal
 	fix        benchFixtures
 	itemTotal  int          // order items listOrderItems reports
 	tokenCalls atomic.Int64 // requests to the token endpoint
@@ -245,7 +248,14 @@ type benchServer struct {
 
 func newBenchServer(b *testing.B, itemTotal int) *benchServer {
 	b.Helper()
-	s := &benchServer{fix: fixtures(b), itemTotal: itemTotal}
+	s := startBenchServer(fixtures(b), itemTotal)
+	b.Cleanup(s.srv.Close)
+	return s
+}
+
+// startBenchServer starts the fixture API in this process.
+func startBenchServer(fix benchFixtures, itemTotal int) *benchServer {
+	s := &benchServer{fix: fix, itemTotal: itemTotal}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /oauth/client-credentials", s.token)
 	mux.HandleFunc("GET /api/v2/orders/{orderId}", s.authorized(func(w http.ResponseWriter, _ *http.Request) {
@@ -256,12 +266,75 @@ func newBenchServer(b *testing.B, itemTotal int) *benchServer {
 	}))
 	mux.HandleFunc("GET /api/v2/order-items", s.authorized(s.orderItems))
 	s.srv = httptest.NewServer(mux)
-	b.Cleanup(s.srv.Close)
+	s.url = s.srv.URL
 	return s
 }
 
-func (s *benchServer) baseURL() string  { return s.srv.URL + "/api" }
-func (s *benchServer) tokenURL() string { return s.srv.URL + "/oauth/client-credentials" }
+// benchServerEnv, set to an item total, makes the test binary serve the
+// fixture API on a loopback port, print its URL and wait for its stdin to
+// close instead of running tests: BenchmarkOrderItemsHeld's server, in a
+// process of its own, so that its buffers are not counted as the walk's.
+const benchServerEnv = "SELLERCENTER_BENCH_SERVER_ITEMS"
+
+func TestMain(m *testing.M) {
+	if items := os.Getenv(benchServerEnv); items != "" {
+		os.Exit(serveBench(items))
+	}
+	os.Exit(m.Run())
+}
+
+// serveBench is the server process of benchServerEnv; it returns the exit
+// code.
+func serveBench(items string) int {
+	n, err := strconv.Atoi(items)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s=%q: %v\n", benchServerEnv, items, err)
+		return 2
+	}
+	f, err := loadFixtures()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "building fixtures: %v\n", err)
+		return 2
+	}
+	s := startBenchServer(f, n)
+	defer s.srv.Close()
+	fmt.Println(s.url)
+	_, _ = io.Copy(io.Discard, os.Stdin)
+	return 0
+}
+
+// newBenchServerProcess starts the fixture API in a child process of the
+// test binary and returns it with no srv; it stops when b's cleanup closes
+// the child's stdin.
+func newBenchServerProcess(b *testing.B, itemTotal int) *benchServer {
+	b.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), benchServerEnv+"="+strconv.Itoa(itemTotal))
+	cmd.Stderr = os.Stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		b.Fatalf("starting the server process: %v", err)
+	}
+	b.Cleanup(func() {
+		_ = stdin.Close()
+		_ = cmd.Wait()
+	})
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		b.Fatalf("reading the server process's URL: %v", err)
+	}
+	return &benchServer{url: strings.TrimSpace(line), fix: fixtures(b), itemTotal: itemTotal}
+}
+
+func (s *benchServer) baseURL() string  { return s.url + "/api" }
+func (s *benchServer) tokenURL() string { return s.url + "/oauth/client-credentials" }
 
 func (s *benchServer) token(w http.ResponseWriter, r *http.Request) {
 	s.tokenCalls.Add(1)
@@ -873,7 +946,7 @@ func BenchmarkOrderItemsHeld(b *testing.B) {
 	const items = 10_000
 	for _, window := range []int{1, sellercenter.DefaultPageWindow} {
 		b.Run(fmt.Sprintf("window=%d", window), func(b *testing.B) {
-			s := newBenchServer(b, items)
+			s := newBenchServerProcess(b, items)
 			gate := newBodyGate(benchTransport(b))
 			c := newFullClient(b, s, gate, func(cfg *sellercenter.Config) { cfg.PageWindow = window })
 			ctx := context.Background()
