@@ -68,6 +68,9 @@ type cli struct {
 	// secret is the configured client secret, scrubbed from everything
 	// written to stderr as a last line of defence.
 	secret string
+	// instance names the SellerCenter the client talks to, as --ids files
+	// record it: product ids differ between instances and sellers.
+	instance string
 }
 
 // setting is one connection setting, taken from a flag or else from the
@@ -267,6 +270,14 @@ func (c *cli) api() (*sellercenter.Client, error) {
 		return nil, err
 	}
 	c.secret = cfg.ClientSecret
+	c.instance = cfg.BaseURL + " as client " + cfg.ClientID
+	if c.srv != nil {
+		// Its port changes with every run; its ids do not.
+		c.instance = "the built-in mock"
+		if c.mockState != nil {
+			c.instance += " with state " + c.mockState.path
+		}
+	}
 	cfg.UserAgent = userAgent
 	cfg.Timeout = attemptTimeout
 	cfg.OnWait = c.reportWait

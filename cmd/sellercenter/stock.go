@@ -203,9 +203,13 @@ func resultText(o sellercenter.SKUOutcome, reason string) string {
 
 // bulkProgress draws how far a bulk command is on a terminal, and returns
 // the callback for BulkOptions.Progress.
-func (c *cli) bulkProgress(what string, total int) (*progress, func(done, total int)) {
+func (c *cli) bulkProgress(what string, total, lookups int) (*progress, func(done, total int)) {
 	bar := c.newProgress()
-	bar.draw(fmt.Sprintf("%s: looking up %d SKUs", what, total))
+	if lookups > 0 {
+		bar.draw(fmt.Sprintf("%s: looking up %d SKUs", what, lookups))
+	} else {
+		bar.draw(fmt.Sprintf("%s: sending %d SKUs", what, total))
+	}
 	return bar, func(done, total int) {
 		bar.draw(fmt.Sprintf("%s: %d of %d SKUs done", what, done, total))
 	}
@@ -249,6 +253,7 @@ func checkConcurrency(n int) error {
 func (c *cli) stockSetCommand() *cobra.Command {
 	var (
 		file        string
+		idsFile     string
 		concurrency int
 	)
 	cmd := &cobra.Command{
@@ -261,8 +266,13 @@ quantity, a whole number from 0. A single "-" reads a CSV from stdin and
 (the stock-update template's columns), or SKU=QTY pairs separated by spaces
 or lines.
 
-The SKUs are looked up first: if one is unknown, it is reported and nothing
-is changed. The changes go in requests of 100, several at once within the
+The SKUs are looked up first, 100 a request: if one is unknown, it is
+reported and nothing is changed. --ids FILE keeps the product ids found in
+a CSV file of SellerSku,ProductId rows, read at the start and brought up to
+date at the end, so a daily run looks up only SKUs it has not seen (ids
+never change). Its first line names the SellerCenter and client it belongs
+to, and a file of another is refused: the same SKU is another product on
+another instance. The changes go in requests of 100, several at once within the
 rate limit, and each SKU's result is shown: set; refused, with the API's
 reason (such as a product whose stock the marketplace holds); not sent; or
 unknown, when its request failed in a way that may have applied it. A
@@ -271,6 +281,7 @@ sending more. No request is sent twice. The exit code is 1 when any SKU was
 refused, 5 when any is unknown (read those back before setting them again),
 and that of the failure that stopped the command otherwise.`,
 		Example: `  sellercenter stock set BTK-KWG-BL-M=12 BTK-KWG-BL-L=0
+  sellercenter stock set --ids ids.csv BTK-KWG-BL-M=12
   printf 'SellerSku,Quantity\nBTK-KWG-BL-S,5\n' | sellercenter stock set -
   sellercenter stock set BTK-KWG-BL-M=3 -o json`,
 		RunE: c.action(func(ctx context.Context, args []string) error {
@@ -293,8 +304,12 @@ and that of the failure that stopped the command otherwise.`,
 			if err != nil {
 				return err
 			}
-			bar, onProgress := c.bulkProgress("stock set", len(changes))
-			rs, err := client.SetStock(ctx, changes, sellercenter.BulkOptions{Progress: onProgress, Concurrency: concurrency})
+			ids, err := readIDs(idsFile, c.instance)
+			if err != nil {
+				return err
+			}
+			bar, onProgress := c.bulkProgress("stock set", len(changes), unknownSKUs(pairs, ids))
+			rs, err := client.SetStock(ctx, changes, sellercenter.BulkOptions{Progress: onProgress, Concurrency: concurrency, ProductIDs: ids})
 			bar.clear()
 			if rs == nil {
 				return err
@@ -309,14 +324,15 @@ and that of the failure that stopped the command otherwise.`,
 			}); perr != nil {
 				return perr
 			}
-			if err != nil {
-				return bulkError(rs, err, bulkAdvice)
+			if err := c.keptIDs(idsFile, ids, rs, bulkError(rs, err, bulkAdvice)); err != nil {
+				return err
 			}
 			c.summary("stock set", len(rs))
 			return nil
 		}),
 	}
 	cmd.Flags().StringVar(&file, "file", "", "read SKU,QTY rows from this CSV file")
+	idsFlag(cmd, &idsFile)
 	concurrencyFlag(cmd, &concurrency)
 	return cmd
 }
@@ -374,6 +390,7 @@ func (c *cli) pricesSetCommand() *cobra.Command {
 		country     string
 		clearSale   bool
 		file        string
+		idsFile     string
 		concurrency int
 	)
 	cmd := &cobra.Command{
@@ -388,7 +405,8 @@ lines.
 
 The API clears every price field a request leaves out, so a sale price that
 has not ended is read first and sent along unchanged; --clear-sale ends the
-sales instead. Unknown SKUs are reported and nothing is changed. Each price
+sales instead. Unknown SKUs are reported and nothing is changed; --ids FILE
+keeps the product ids found, as for 'stock set'. Each price
 is its own request, several at once within the rate limit, and each SKU's
 result is shown: set; refused, with the API's reason; not sent; or unknown,
 when its request failed in a way that may have applied it. A price the API
@@ -423,8 +441,12 @@ again), and that of the failure that stopped the command otherwise.`,
 			if err != nil {
 				return err
 			}
-			bar, onProgress := c.bulkProgress("prices set", len(changes))
-			rs, err := client.SetPrices(ctx, changes, sellercenter.BulkOptions{Progress: onProgress, Now: c.now, Concurrency: concurrency})
+			ids, err := readIDs(idsFile, c.instance)
+			if err != nil {
+				return err
+			}
+			bar, onProgress := c.bulkProgress("prices set", len(changes), unknownSKUs(pairs, ids))
+			rs, err := client.SetPrices(ctx, changes, sellercenter.BulkOptions{Progress: onProgress, Now: c.now, Concurrency: concurrency, ProductIDs: ids})
 			bar.clear()
 			if rs == nil {
 				return err
@@ -449,8 +471,8 @@ again), and that of the failure that stopped the command otherwise.`,
 			}); perr != nil {
 				return perr
 			}
-			if err != nil {
-				return bulkError(rs, err, bulkAdvice)
+			if err := c.keptIDs(idsFile, ids, rs, bulkError(rs, err, bulkAdvice)); err != nil {
+				return err
 			}
 			c.summary("prices set", len(rs))
 			return nil
@@ -459,6 +481,7 @@ again), and that of the failure that stopped the command otherwise.`,
 	cmd.Flags().StringVar(&country, "country", "", "two-letter code of the country the prices are for, such as MY (required)")
 	cmd.Flags().BoolVar(&clearSale, "clear-sale", false, "end the products' sale prices in the country instead of keeping them")
 	cmd.Flags().StringVar(&file, "file", "", "read SKU,PRICE rows from this CSV file")
+	idsFlag(cmd, &idsFile)
 	concurrencyFlag(cmd, &concurrency)
 	_ = cmd.MarkFlagRequired("country")
 	return cmd
