@@ -100,7 +100,8 @@ type Config struct {
 	// call. It may not exceed RateLimit, and is ignored when Limiter is set.
 	Burst int
 
-	// Limiter, when not nil, paces the calls instead of RateLimit's bucket:
+	// Limiter, when not nil, paces the calls instead of the client's own
+	// limiter of RateLimit and Burst:
 	// every call waits for it once, under the call's ctx, before its first
 	// attempt. Share one Limiter between clients, or a distributed one
 	// between processes, to keep all of a seller's callers within the API's

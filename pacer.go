@@ -35,6 +35,8 @@ type pacer struct {
 	// later, in order; a start older than a second can no longer matter.
 	starts []time.Time
 	head   int
+	// last is the latest start granted, kept when starts is not.
+	last time.Time
 }
 
 // maxRollingSecond is the highest rate whose rolling second the pacer
@@ -107,6 +109,9 @@ func (p *pacer) reserve(now time.Time) time.Time {
 			}
 		}
 		p.starts = append(p.starts, at)
+	} else {
+		at = later(at, p.last)
+		p.last = at
 	}
 	p.tat = later(p.tat, at).Add(p.interval)
 	return at
