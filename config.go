@@ -101,11 +101,11 @@ type Config struct {
 	Burst int
 
 	// Limiter, when not nil, paces the calls instead of the client's own
-	// limiter of RateLimit and Burst:
-	// every call waits for it once, under the call's ctx, before its first
-	// attempt. Share one Limiter between clients, or a distributed one
-	// between processes, to keep all of a seller's callers within the API's
-	// budget together; its error fails the call unsent.
+	// limiter of RateLimit and Burst: every call waits for it once, under
+	// the call's ctx, before its first attempt. Share one Limiter between
+	// clients, or a distributed one between processes, to keep all of a
+	// seller's callers within the API's budget together; its error fails
+	// the call unsent.
 	Limiter Limiter
 
 	// Timeout bounds each attempt, from sending the request to reading the
