@@ -261,9 +261,10 @@ func (w *pageWalk[T]) topUp(ctx context.Context, held int) {
 		s := &pageSlot[T]{offset: w.next, limit: w.size, done: make(chan pageResult[T], 1)}
 		sctx, cancel := context.WithCancel(ctx)
 		s.cancel = cancel
-		prev, passed := w.passed, make(chan struct{})
-		pass := sync.OnceFunc(func() { close(passed) })
+		prev, pass := w.passed, func() {}
 		if w.ordered {
+			passed := make(chan struct{})
+			pass = sync.OnceFunc(func() { close(passed) })
 			w.passed = passed
 			sctx = context.WithValue(sctx, passedLimiterKey{}, pass)
 		}
