@@ -299,7 +299,9 @@ path segment or ?secret=) are accepted; others get 401.
 
 With the built-in mock, listen subscribes itself to every event, and --demo
 adds an order and moves its items to ready_to_ship and shipped, prints the
-events those raise, and exits. Against a real instance, register the
+events those raise, and exits; deliveries race each other, so the events
+come in the order they arrive, which need not be the order they happened.
+Against a real instance, register the
 receiver's public URL with sellercenter webhooks create; listen runs until
 interrupted.`,
 		Example: `  sellercenter webhooks listen --addr 127.0.0.1:0 --demo
